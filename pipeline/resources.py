@@ -1,0 +1,43 @@
+"""Where the data files of `models/` live, in a checkout or an installed copy."""
+from __future__ import annotations
+
+import os
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+
+@lru_cache(maxsize=1)
+def models_dir() -> Path:
+    """Return the directory holding taxonomies, patterns and gazetteers.
+
+    `SCR_MODELS_DIR` wins (a team may keep its own curated copy); then the
+    checkout's top-level `models/` (editable installs, tests); then the copy
+    installed inside the package as `pipeline/_models`.
+    """
+    override = os.environ.get("SCR_MODELS_DIR")
+    here = Path(__file__).resolve().parent
+    for candidate in (Path(override) if override else None, here.parent / "models", here / "_models"):
+        if candidate is not None and candidate.is_dir():
+            return candidate
+    raise FileNotFoundError("cannot find the models/ data directory; set SCR_MODELS_DIR")
+
+
+def model_path(*parts: str) -> Path:
+    """Path of one file under `models/`."""
+    return models_dir().joinpath(*parts)
+
+
+@lru_cache(maxsize=64)
+def load_yaml(*parts: str) -> Any:
+    """Load (once) a YAML data file from `models/`."""
+    with model_path(*parts).open(encoding="utf-8") as handle:
+        return yaml.safe_load(handle)
+
+
+def read_lines(*parts: str) -> list[str]:
+    """Read a one-entry-per-line list from `models/`, skipping blanks and # comments."""
+    lines = model_path(*parts).read_text(encoding="utf-8").splitlines()
+    return [line.strip() for line in lines if line.strip() and not line.lstrip().startswith("#")]
