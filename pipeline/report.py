@@ -50,6 +50,7 @@ class Paragraph(Span):
     section: str | None = None
     kind: ParagraphKind = "text"
     kpe: str | None = None
+    number: str | None = None  # "7.1" for numbered paragraphs and list items
 
 
 class Footnote(BaseModel):

@@ -1,0 +1,46 @@
+"""`scr ingest FILE... --out DIR`: text to `DIR/<stem>.report.json`."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+
+from ..errors import UnusableInput
+from ..fileio import atomic_write_text, refuse_overwriting_input
+from ..ingest import load_report
+
+
+def report_json_path(source: Path, out_dir: Path) -> Path:
+    """`report.txt` → `OUT/report.report.json`."""
+    return out_dir / f"{source.stem}.report.json"
+
+
+def ingest(
+    files: list[Path] = typer.Argument(..., help="Review files (.txt, .md)."),
+    out: Path = typer.Option(..., "--out", "-o", help="Directory for the <stem>.report.json files."),
+) -> None:
+    """Read reviews, detect their structure and key, and write one report.json each."""
+    if out.exists() and not out.is_dir():
+        raise UnusableInput(f"{out}: --out must be a directory")
+    failures = 0
+    for path in files:
+        try:
+            report = load_report(path)
+            target = report_json_path(path, out)
+            refuse_overwriting_input(target, path)
+            atomic_write_text(target, report.to_json())
+        except UnusableInput as exc:
+            failures += 1
+            typer.secho(f"error: {exc}", err=True, fg=typer.colors.RED)
+            continue
+        typer.echo(
+            f"{path.name}: {len(report.sections)} sections, {len(report.paragraphs)} paragraphs, "
+            f"{len(report.key)} key codes, {len(report.footnotes)} footnotes -> {target}",
+            err=True,
+        )
+    if failures:
+        raise typer.Exit(code=2)
+
+
+def register(app: typer.Typer) -> None:
+    app.command("ingest")(ingest)

@@ -1,0 +1,151 @@
+"""Structure detection: from normalised text to a `Report`.
+
+`build_report` finds the contents table, headings and the section tree,
+paragraphs (text, bullets, numbered items, table rows), the key of role codes,
+footnotes, KPE markers, the report's own abbreviation definitions and the
+cover metadata.  Each detector is a small module of its own, driven by data
+in `models/structure/`.
+"""
+from __future__ import annotations
+
+import re
+
+from ..report import Abbreviation, Footnote, KpeMarker, Paragraph, Report, RoleEntry, Section, Source
+from . import abbreviations, footnotes, headings, key, metadata
+from .lines import Line, blocks, split_lines, trimmed_span
+
+KPE_MARKER_RE = re.compile(r"\(\s*(?:KPE|Key Practice (?:Episode|Event))\s?(\d{1,2})\s*\)", re.IGNORECASE)
+NUMBERED_ITEM_RE = re.compile(r"^\s*(\d{1,2}(?:\.\d{1,2}){0,3})[.)]?\s+\S")
+
+
+def build_report(text: str, source: Source) -> Report:
+    """Detect the structure of a normalised review text."""
+    lines = split_lines(text)
+    all_blocks = blocks(lines)
+    contents = headings.contents_lines(lines)
+    notes = footnotes.find_footnote_texts(all_blocks)
+    note_lines = {i for note in notes for i in note.lines}
+    heading_cands = headings.find_headings(lines, contents | note_lines)
+    heading_lines = {c.line.index for c in heading_cands}
+    key_lines = key.find_key(lines, all_blocks, contents | note_lines | heading_lines)
+    sections = build_sections(heading_cands, len(text))
+    report = Report(text=text, source=source, sections=sections)
+    report.key = [_role_entry(k, report) for k in key_lines]
+    report.footnotes = _footnotes(text, notes)
+    report.kpe_markers = [
+        KpeMarker(start=m.start(), end=m.end(), label=f"KPE{int(m[1])}", number=int(m[1])) for m in KPE_MARKER_RE.finditer(text)
+    ]
+    kinds = _line_kinds(contents, note_lines, heading_lines, {k.line.index for k in key_lines})
+    report.paragraphs = build_paragraphs(all_blocks, kinds, report)
+    report.abbreviations = [
+        Abbreviation(start=d.start, end=d.end, abbr=d.abbr, expansion=d.expansion) for d in abbreviations.find_definitions(text)
+    ]
+    subject = next((k.code for k in report.key if k.subject), None)
+    report.metadata = metadata.extract_metadata(text, lines, subject)
+    return report
+
+
+def build_sections(cands: list[headings.HeadingCandidate], text_length: int) -> list[Section]:
+    """Sections from accepted headings; each runs to the next heading of its level or higher."""
+    sections: list[Section] = []
+    for i, cand in enumerate(cands):
+        start, end = trimmed_span(cand.line)
+        level = cand.level or 1
+        stop = next((c.line.start for c in cands[i + 1 :] if (c.level or 1) <= level), text_length)
+        title = cand.title if cand.number is None or not cand.title.startswith(cand.number) else cand.title
+        sections.append(
+            Section(start=start, end=stop, number=cand.number, title=title, level=level, heading_start=start, heading_end=end, kpe=cand.kpe)
+        )
+    return sections
+
+
+def _line_kinds(contents: set[int], notes: set[int], heads: set[int], keys: set[int]) -> dict[int, str]:
+    kinds: dict[int, str] = {}
+    for kind, indexes in (("contents", contents), ("footnote", notes), ("heading", heads), ("key", keys)):
+        for index in indexes:
+            kinds.setdefault(index, kind)
+    return kinds
+
+
+def _line_kind(line: Line, kinds: dict[int, str]) -> str:
+    if line.index in kinds:
+        return kinds[line.index]
+    if line.is_bullet:
+        return "bullet"
+    if line.is_table_row:
+        return "table_row"
+    if NUMBERED_ITEM_RE.match(line.text):
+        return "numbered"
+    return "text"
+
+
+def build_paragraphs(all_blocks: list[list[Line]], kinds: dict[int, str], report: Report) -> list[Paragraph]:
+    """One paragraph per prose block; bullets, numbered items, rows and headings on their own.
+
+    A wrapped continuation line (plain text after a bullet or numbered item in
+    the same block) stays with the item it continues.
+    """
+    paragraphs: list[Paragraph] = []
+    for block in all_blocks:
+        group: list[Line] = []
+        group_kind = None
+        for line in block:
+            kind = _line_kind(line, kinds)
+            continues = kind == "text" and group_kind in ("text", "bullet", "numbered")
+            if group and continues:
+                group.append(line)
+                continue
+            if group:
+                paragraphs.append(_paragraph(group, group_kind, report))
+            group, group_kind = [line], kind
+        if group:
+            paragraphs.append(_paragraph(group, group_kind, report))
+    return paragraphs
+
+
+def _paragraph(group: list[Line], kind: str, report: Report) -> Paragraph:
+    start, _ = trimmed_span(group[0])
+    _, end = trimmed_span(group[-1])
+    section = report.section_at(start)
+    section_id = None
+    if section is not None:
+        section_id = section.number or section.title
+    number = None
+    if kind == "numbered":
+        m = NUMBERED_ITEM_RE.match(group[0].text)
+        number = m.group(1) if m else None
+    kpe = next((m.label for m in report.kpe_markers if start <= m.start < end), None)
+    return Paragraph(start=start, end=end, section=section_id, kind=kind, kpe=kpe, number=number)
+
+
+def _role_entry(k: key.KeyLine, report: Report) -> RoleEntry:
+    start, end = trimmed_span(k.line)
+    section = report.section_at(start)
+    return RoleEntry(
+        start=start,
+        end=end,
+        code=k.code,
+        description=k.description,
+        kind=k.kind,
+        subject=k.subject,
+        section=section.number if section else None,
+        code_start=k.code_start,
+        code_end=k.code_start + len(k.code),
+    )
+
+
+def _footnotes(text: str, notes: list[footnotes.FootnoteText]) -> list[Footnote]:
+    markers = footnotes.find_markers(text, [(n.start, n.end) for n in notes])
+    out = []
+    for note, marker in footnotes.link(notes, markers):
+        out.append(
+            Footnote(
+                marker=note.marker,
+                text=note.text,
+                start=note.start,
+                end=note.end,
+                marker_start=marker[0] if marker else None,
+                marker_end=marker[1] if marker else None,
+            )
+        )
+    return out

@@ -1,0 +1,92 @@
+"""Footnotes: markers in the body and the footnote texts that PDF extraction
+leaves between paragraphs.
+
+Markers: superscript digits (¹²³), Markdown "[^3]".  Texts: a paragraph that
+starts with the same superscript, "[^3]:", or a superscript alone on its line
+followed by the text in the next paragraph.  Each text is linked to the
+nearest preceding marker with the same number.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .lines import Line
+
+SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
+SUPER_TO_DIGIT = str.maketrans(SUPERSCRIPTS, "0123456789")
+SUPER_RUN = f"[{SUPERSCRIPTS}]+"
+MARKER_RE = re.compile(rf"(?<=[\w.,;:)\]’'\"”])(?P<sup>{SUPER_RUN})|\[\^(?P<md>\d{{1,3}})\](?!:)")
+TEXT_START_RE = re.compile(rf"^\s*(?:(?P<sup>{SUPER_RUN})|\[\^(?P<md>\d{{1,3}})\]:)\s*(?P<rest>.*)$")
+
+
+@dataclass
+class FootnoteText:
+    marker: str
+    text: str
+    start: int
+    end: int
+    lines: list[int]
+
+
+def marker_number(raw: str) -> str:
+    return raw.translate(SUPER_TO_DIGIT)
+
+
+def find_footnote_texts(blocks: list[list[Line]]) -> list[FootnoteText]:
+    """Footnote texts; a lone marker line takes the next block as its text."""
+    found: list[FootnoteText] = []
+    pending: tuple[str, Line] | None = None
+    for block in blocks:
+        first = block[0]
+        if pending is not None:
+            number, marker_line = pending
+            pending = None
+            last = block[-1]
+            body = first.text.strip() if len(block) == 1 else "\n".join(l.text for l in block).strip()
+            if not TEXT_START_RE.match(first.text):
+                found.append(FootnoteText(number, body, marker_line.start, last.end, [marker_line.index] + [l.index for l in block]))
+                continue
+        for line in block:
+            m = TEXT_START_RE.match(line.text)
+            if not m:
+                continue
+            number = marker_number(m["sup"] or m["md"])
+            rest = m["rest"].strip()
+            if not rest:
+                pending = (number, line)
+                continue
+            found.append(FootnoteText(number, rest, line.start, line.end, [line.index]))
+    return _fix_starts(found, blocks)
+
+
+def _fix_starts(found: list[FootnoteText], blocks: list[list[Line]]) -> list[FootnoteText]:
+    """Footnote spans start at their marker, so the whole note is highlightable."""
+    by_line = {line.index: line for block in blocks for line in block}
+    for note in found:
+        first = by_line[note.lines[0]]
+        note.start = first.start + (len(first.text) - len(first.text.lstrip()))
+    return found
+
+
+def find_markers(text: str, exclude: list[tuple[int, int]]) -> list[tuple[str, int, int]]:
+    """(number, start, end) of body markers outside the footnote texts."""
+    out = []
+    for m in MARKER_RE.finditer(text):
+        start = m.start("sup") if m["sup"] else m.start()
+        if any(a <= start < b for a, b in exclude):
+            continue
+        raw = m["sup"] or m["md"]
+        out.append((marker_number(raw), start, m.end()))
+    return out
+
+
+def link(texts: list[FootnoteText], markers: list[tuple[str, int, int]]) -> list[tuple[FootnoteText, tuple[int, int] | None]]:
+    """Pair each text with the closest preceding marker of the same number."""
+    pairs = []
+    for note in texts:
+        before = [m for m in markers if m[0] == note.marker and m[1] < note.start]
+        after = [m for m in markers if m[0] == note.marker and m[1] >= note.start]
+        chosen = before[-1] if before else (after[0] if after else None)
+        pairs.append((note, (chosen[1], chosen[2]) if chosen else None))
+    return pairs

@@ -1,0 +1,180 @@
+"""Headings and the section tree.
+
+Works on reviews in general: numbered headings ("3.2 Critical Timeline…",
+"5.5.1. Bridgewater Healthcare Trust", "4.7 KPE7 Urgent…"), "Section 3:" /
+"Part 3" prefixes, unnumbered KPE headings ("KPE 12 ESW Visit…"), Markdown
+`#` headings, short ALL-CAPS headings, appendices.  Numbered lists and
+numbered paragraphs are told apart from headings by shape (a heading is short
+and does not end like a sentence) and by sequence (a top-level number only
+moves forwards, a subsection number must sit under the current section).
+The contents table is recognised and produces no sections.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..resources import load_yaml
+from .lines import Line
+
+NUMBERED_RE = re.compile(r"^(?P<num>\d{1,2}(?:\.\d{1,2}){0,3})(?:\.|\))?\s+(?P<title>\S.*?)\s*$")
+MARKDOWN_RE = re.compile(r"^(?P<hashes>#{1,6})\s+(?P<title>\S.*?)\s*#*\s*$")
+KPE_IN_TITLE_RE = re.compile(r"\bKPE\s?(\d{1,2})\b", re.IGNORECASE)
+MAX_TITLE_CHARS = 160
+MAX_TITLE_WORDS = 28
+SENTENCE_END = (".", ";", ",", ":")
+
+
+@dataclass
+class HeadingCandidate:
+    line: Line
+    number: str | None
+    title: str
+    level: int | None  # None: decide from context
+    kpe: str | None = None
+
+
+def _shapes() -> dict:
+    return load_yaml("structure", "report_shapes.yaml")
+
+
+def looks_like_title(title: str) -> bool:
+    """Short, starts like a heading, does not end like a sentence."""
+    if not title or len(title) > MAX_TITLE_CHARS or len(title.split()) > MAX_TITLE_WORDS:
+        return False
+    if title.endswith(SENTENCE_END) and not title.endswith("etc."):
+        return False
+    first = title[0]
+    return first.isupper() or first.isdigit() or first in "'\"‘“("
+
+
+def is_contents_entry(line: Line) -> bool:
+    return bool(re.search(_shapes()["contents_entry"], line.text, re.IGNORECASE))
+
+
+def is_contents_heading(line: Line) -> bool:
+    return bool(re.match(_shapes()["contents_headings"], line.stripped.replace("\t", " ").strip(), re.IGNORECASE))
+
+
+def contents_lines(lines: list[Line]) -> set[int]:
+    """Indexes of lines that belong to a contents table (heading and entries).
+
+    A contents table is a "Contents" line followed by entries, or any run of
+    three or more entries that end in page numbers.
+    """
+    found: set[int] = set()
+    nonblank = [line for line in lines if not line.is_blank]
+    i = 0
+    while i < len(nonblank):
+        line = nonblank[i]
+        if is_contents_heading(line) or (line.stripped.lower().startswith("contents") and is_contents_entry(line)):
+            found.add(line.index)
+            j = i + 1
+            while j < len(nonblank) and is_contents_entry(nonblank[j]):
+                found.add(nonblank[j].index)
+                j += 1
+            i = j
+            continue
+        run = []
+        j = i
+        while j < len(nonblank) and is_contents_entry(nonblank[j]):
+            run.append(nonblank[j].index)
+            j += 1
+        if len(run) >= 3:
+            found.update(run)
+            i = j
+            continue
+        i += 1
+    return found
+
+
+def candidate(line: Line) -> HeadingCandidate | None:
+    """Classify one line as a possible heading (context decides later)."""
+    text = line.stripped
+    if not text or "\t" in text:
+        return None
+    shapes = _shapes()
+    if m := MARKDOWN_RE.match(text):
+        title = m["title"]
+        inner = NUMBERED_RE.match(title)
+        number = inner["num"] if inner else None
+        return HeadingCandidate(line, number, title, len(m["hashes"]), _kpe(title))
+    if m := re.match(shapes["named_section_prefixes"], text, re.IGNORECASE):
+        if looks_like_title(m[2]):
+            return HeadingCandidate(line, m[1], text, 1, _kpe(text))
+    if m := re.match(shapes["appendix"], text, re.IGNORECASE):
+        if len(text.split()) <= 12 and not text.endswith(SENTENCE_END):
+            return HeadingCandidate(line, None, text, 1)
+    if m := re.match(shapes["kpe_heading"], text, re.IGNORECASE):
+        if looks_like_title(m[2]) or len(text.split()) <= MAX_TITLE_WORDS and not text.endswith("."):
+            return HeadingCandidate(line, None, text, None, f"KPE{int(m[1])}")
+    if m := NUMBERED_RE.match(text):
+        if looks_like_title(m["title"]):
+            number = m["num"]
+            return HeadingCandidate(line, number, m["title"], number.count(".") + 1, _kpe(m["title"]))
+        return None
+    if _is_caps_heading(text) and not line.is_bullet:
+        return HeadingCandidate(line, None, text, 1)
+    return None
+
+
+def _kpe(title: str) -> str | None:
+    m = KPE_IN_TITLE_RE.search(title)
+    return f"KPE{int(m[1])}" if m else None
+
+
+def _is_caps_heading(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return (
+        len(letters) >= 4
+        and all(c.isupper() for c in letters)
+        and len(text.split()) <= 10
+        and not text.endswith(SENTENCE_END)
+        and not re.match(r"^[A-Z0-9]{2,8}\s*[-–—:]", text)  # a key line such as "EM – …"
+    )
+
+
+def accept_in_sequence(candidates: list[HeadingCandidate]) -> list[HeadingCandidate]:
+    """Keep the candidates whose numbering fits the running section tree."""
+    accepted: list[HeadingCandidate] = []
+    top = 0
+    last_level = 1
+    for cand in candidates:
+        if cand.number is not None and cand.level and cand.level >= 1:
+            parts = [int(p) for p in cand.number.split(".")]
+            if len(parts) == 1:
+                if not (top < parts[0] <= top + 3):
+                    continue
+                top = parts[0]
+            elif parts[0] not in (top, top + 1) or (parts[0] == top + 1 and len(parts) > 2):
+                continue
+            else:
+                top = parts[0]
+            last_level = cand.level
+        elif cand.level is None:  # unnumbered KPE heading: a sibling of the current subsection
+            cand.level = max(2, last_level) if top else 1
+        accepted.append(cand)
+    return accepted
+
+
+def find_headings(lines: list[Line], skip: set[int]) -> list[HeadingCandidate]:
+    """Headings in document order, contents lines and table rows excluded."""
+    found = []
+    previous: Line | None = None
+    for line in lines:
+        if line.index in skip or line.is_blank:
+            previous = None if line.is_blank else line
+            continue
+        cand = candidate(line) if _can_start_heading(previous) else None
+        if cand is not None:
+            found.append(cand)
+        previous = line
+    return accept_in_sequence(found)
+
+
+def _can_start_heading(previous: Line | None) -> bool:
+    """A heading follows a blank line or a finished line, never a wrapped sentence."""
+    if previous is None:
+        return True
+    tail = previous.stripped
+    return tail.endswith((".", "?", "!", ":", ")")) or "\t" in tail or candidate(previous) is not None
