@@ -1,0 +1,414 @@
+"""Known names: every way a name from the key can appear in a draft.
+
+This is the known-identifier scrubbing that reaches ~98% recall in UK
+practice (CRIS, CRATE): from each key entry we generate the forms people
+actually write (full name, first name, surname alone and after a title,
+initial + surname) and match them with one compiled regular expression that
+also accepts the slips drafts contain: any case, a line break or several
+spaces between words, hyphen/space variants of double-barrelled names, a
+full stop after a title or an initial, and a possessive or plural after the
+name ("Jade's", "Jade’s", "the Kershaws'").  The longest match wins.
+
+A form that two people share ("Kershaw" for mother and grandfather) must
+still be replaced; we pick the best-supported person (a form the author
+listed, the title's gender, then the nearest unambiguous mention) and mark
+the match `ambiguous` so the author can check it.
+
+Lower-case slips are only trusted when the word is not ordinary English
+("kershaw" yes, "will" / "hope" no, unless spaCy tags it a proper noun).
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Iterable, Sequence
+
+from ..keyfile import Key, Person, normalise_name, title_genders
+
+# separators allowed between the words of a name: spaces / a line break, or a
+# hyphen (with a line break after it) for double-barrelled names
+_SEP = r"(?:\s*[-‐‑–—]\s*|\s+)"
+_TITLE_SEP = r"(?:\.\s*|\s+)"
+_INITIAL_SEP = r"(?:\.\s*|\s+)"
+_APOS = "['’]"
+# what may follow a name: nothing word-like, or a plural / possessive s
+_END = r"(?:(?!\w)|(?=s(?:['’])?(?!\w)))"
+_START = r"(?<![\w@])"
+_TITLES_ALLOWING_LOWER = 4  # "mr kershaw" is a slip; "lady kershaw" is not a title use
+_SURNAME_PARTICLES = {"van", "von", "de", "der", "den", "du", "da", "di", "del", "della", "la", "le", "st", "st.", "bin", "ibn", "al", "el", "ap", "mac"}
+
+RULE_CONFIDENCE = {
+    "listed": 1.0,
+    "full_name": 1.0,
+    "title_full_name": 1.0,
+    "title_surname": 0.95,
+    "initial_surname": 0.95,
+    "first_name": 0.9,
+    "surname": 0.85,
+}
+
+
+@dataclass(frozen=True)
+class NameForm:
+    """One surface form of one person's name."""
+
+    text: str  # canonical spelling, e.g. "Ms Kershaw"
+    code: str
+    rule: str  # listed / full_name / title_full_name / title_surname / initial_surname / first_name / surname
+    listed: bool = False  # the author wrote this exact form in the key
+    title_gender: str | None = None  # gender the form's title implies
+    tokens: tuple[tuple[str, str], ...] = ()  # (kind, word) with kind in title / initial / word
+
+    @property
+    def confidence(self) -> float:
+        return RULE_CONFIDENCE.get(self.rule, 0.9)
+
+
+@dataclass(frozen=True)
+class NameMatch:
+    """A known name found in the text, with the code it stands for."""
+
+    start: int
+    end: int  # the name itself; a possessive/plural suffix after it is not included
+    text: str
+    code: str
+    form: str
+    rule: str
+    confidence: float
+    ambiguous: bool = False
+    candidates: tuple[str, ...] = ()  # codes that share the form, when ambiguous
+    resolved_by: str | None = None  # listed / title / nearest / key_order, when ambiguous
+    suffix: str = ""  # "'s", "’s", "s'" or "s" following the name
+
+
+# ---------------------------------------------------------------- forms
+@lru_cache(maxsize=1)
+def _title_lookup() -> dict[str, str]:
+    """casefolded title -> canonical title."""
+    return {t.casefold(): t for t in title_genders()}
+
+
+def split_title(words: Sequence[str]) -> tuple[str | None, list[str]]:
+    """Split a leading honorific off a listed name ("Ms Jane Doe")."""
+    lookup = _title_lookup()
+    if len(words) > 1 and words[0].rstrip(".").casefold() in lookup:
+        return lookup[words[0].rstrip(".").casefold()], list(words[1:])
+    return None, list(words)
+
+
+def split_name(words: Sequence[str]) -> tuple[list[str], list[str]]:
+    """Given names and surname words ("Anna van der Berg" -> [Anna], [van, der, Berg])."""
+    words = list(words)
+    if len(words) < 2:
+        return words, []
+    cut = len(words) - 1
+    while cut > 1 and words[cut - 1].casefold() in _SURNAME_PARTICLES:
+        cut -= 1
+    return words[:cut], words[cut:]
+
+
+def _initial(word: str) -> str | None:
+    letter = word[:1]
+    return letter.upper() if letter.isalpha() else None
+
+
+def _compatible_titles(person: Person) -> list[str]:
+    return [t for t, g in title_genders().items() if g is None or person.gender is None or g == person.gender]
+
+
+def person_forms(person: Person) -> list[NameForm]:
+    """Every form of one person's names, with the rule that makes it."""
+    forms: dict[tuple, NameForm] = {}
+    genders = title_genders()
+
+    def add(tokens: list[tuple[str, str]], rule: str, listed: bool = False) -> None:
+        if not any(kind == "word" for kind, _ in tokens):
+            return
+        title = next((w for k, w in tokens if k == "title"), None)
+        text = " ".join(w + ("." if k == "initial" else "") for k, w in tokens)
+        key = tuple((k, w.casefold()) for k, w in tokens)
+        old = forms.get(key)
+        new = NameForm(text=text, code=person.code, rule=rule, listed=listed or bool(old and old.listed),
+                       title_gender=genders.get(title) if title else None, tokens=tuple(tokens))
+        if old is None or new.listed and not old.listed or RULE_CONFIDENCE.get(rule, 0) > RULE_CONFIDENCE.get(old.rule, 0):
+            forms[key] = new
+
+    for name in person.names:
+        title, words = split_title(name.split())
+        given, surname = split_name(words)
+        name_tokens = [("word", w) for w in words]
+        # the form exactly as listed
+        listed_tokens = ([("title", title)] if title else []) + name_tokens
+        rule = "title_surname" if title and len(words) == 1 else "title_full_name" if title else "full_name" if len(words) > 1 else "listed"
+        add(listed_tokens, rule, listed=True)
+        if title:
+            add(name_tokens, "full_name" if len(words) > 1 else "surname")
+        if len(words) == 1:
+            if title:  # "Ms Doe" tells us Doe is a surname: give it every title
+                for t in _compatible_titles(person) or list(genders):
+                    add([("title", t)] + name_tokens, "title_surname")
+            continue
+        sur_tokens = [("word", w) for w in surname]
+        add([("word", given[0])] + sur_tokens, "full_name")
+        add(name_tokens, "full_name")
+        add([("word", given[0])], "first_name")
+        add(sur_tokens, "surname")
+        for t in genders:  # all titles: the ambiguity step uses the title's gender
+            add([("title", t)] + sur_tokens, "title_surname")
+            add([("title", t)] + name_tokens, "title_full_name")
+            add([("title", t), ("word", given[0])] + sur_tokens, "title_full_name")
+        initials = [_initial(w) for w in given]
+        if all(initials):
+            add([("initial", initials[0])] + sur_tokens, "initial_surname")
+            if len(initials) > 1:
+                add([("initial", i) for i in initials] + sur_tokens, "initial_surname")
+                add([("word", given[0])] + [("initial", i) for i in initials[1:]] + sur_tokens, "full_name")
+    # title forms that do not fit the person's gender stay (a slip in the draft
+    # must not leave the name) but are only used when no better person fits
+    return list(forms.values())
+
+
+def name_forms(person: Person) -> list[str]:
+    """The surface forms generated for one key entry (canonical spellings)."""
+    return [form.text for form in person_forms(person)]
+
+
+# ---------------------------------------------------------------- regex
+def _word_regex(word: str) -> str:
+    parts = re.split(r"[-‐‑–—]", word)
+    out = []
+    for part in parts:
+        out.append("".join(_APOS if ch in "'’" else re.escape(ch) for ch in part))
+    return _SEP.join(out)
+
+
+def _title_regex(title: str) -> str:
+    variants = {title, title.upper()}
+    if len(title) <= _TITLES_ALLOWING_LOWER and title not in {"Miss", "Sir", "Lady", "Lord", "Dame"}:
+        variants.add(title.lower())
+    return "(?-i:" + "|".join(sorted(map(re.escape, variants), key=len, reverse=True)) + ")"
+
+
+def _token_regex(kind: str, word: str) -> tuple[str, str]:
+    """(regex for the token, separator regex after it)."""
+    if kind == "title":
+        return _title_regex(word), _TITLE_SEP
+    if kind == "initial":
+        return f"(?-i:{re.escape(word)})", _INITIAL_SEP
+    return _word_regex(word), _SEP
+
+
+def _build_trie(forms: Iterable[NameForm]) -> dict:
+    trie: dict = {}
+    for form in forms:
+        node = trie
+        for kind, word in form.tokens:
+            rx, sep = _token_regex(kind, word)
+            node = node.setdefault((rx, sep), {})
+        node[None] = True
+    return trie
+
+
+def _trie_regex(node: dict) -> str:
+    alternatives = []
+    for key in sorted((k for k in node if k is not None), key=lambda k: len(k[0]), reverse=True):
+        rx, sep = key
+        child = node[key]
+        rest = _trie_regex(child) if any(k is not None for k in child) else None
+        if rest is None:
+            alternatives.append(rx)
+        elif None in child:
+            alternatives.append(f"{rx}(?:{sep}{rest})?")
+        else:
+            alternatives.append(f"{rx}{sep}{rest}")
+    return "(?:" + "|".join(alternatives) + ")"
+
+
+def normalise_match(text: str) -> str:
+    """Normalise matched text to the key of the form that produced it."""
+    text = text.replace("’", "'").replace(".", " ")
+    text = re.sub(r"[-‐‑–—]", " ", text)
+    return re.sub(r"\s+", " ", text).strip().casefold()
+
+
+def _form_key(form: NameForm) -> str:
+    return normalise_match(" ".join(w for _, w in form.tokens))
+
+
+# ---------------------------------------------------------------- lexicon
+@lru_cache(maxsize=4)
+def _stop_words() -> frozenset[str]:
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    return frozenset(STOP_WORDS)
+
+
+def english_lexicon(nlp) -> frozenset[str]:
+    """Ordinary English words, from the model's own lemmatizer tables (WordNet index).
+
+    Used to tell a lower-case name slip ("kershaw") from an ordinary word that
+    happens to be a first name ("will", "hope").  Falls back to stop words.
+    """
+    words = set(_stop_words())
+    try:
+        lookups = nlp.get_pipe("lemmatizer").lookups
+        if lookups.has_table("lemma_index"):
+            for values in lookups.get_table("lemma_index").values():
+                words.update(values)
+    except (KeyError, AttributeError):
+        pass
+    return frozenset(words)
+
+
+# ---------------------------------------------------------------- matcher
+@dataclass
+class KnownNameMatcher:
+    """All forms of all people in a key, compiled once."""
+
+    key: Key
+    lexicon: frozenset[str] = field(default_factory=_stop_words)
+    protected: frozenset[str] = frozenset()  # role codes never to be replaced
+
+    def __post_init__(self) -> None:
+        self.forms: dict[str, list[NameForm]] = {}
+        all_forms = []
+        for person in self.key.people:
+            for form in person_forms(person):
+                all_forms.append(form)
+                self.forms.setdefault(_form_key(form), []).append(form)
+        self.people = self.key.by_code()
+        self.protected = frozenset(self.protected) | frozenset(self.key.codes())
+        self.regex = re.compile(_START + _trie_regex(_build_trie(all_forms)) + _END, re.IGNORECASE) if all_forms else None
+
+    # -- candidates for one matched form --------------------------------
+    def _candidates(self, matched: str) -> list[NameForm]:
+        forms = self.forms.get(normalise_match(matched), [])
+        by_code: dict[str, NameForm] = {}
+        for form in forms:  # one per person: the best-supported form
+            old = by_code.get(form.code)
+            if old is None or (form.listed, form.confidence) > (old.listed, old.confidence):
+                by_code[form.code] = form
+        return list(by_code.values())
+
+    def _lower_case_common(self, matched: str, forms: list[NameForm]) -> bool:
+        """A lower-case single-word or all-common-words hit that is probably ordinary English."""
+        if any(ch.isupper() for ch in matched):
+            return False
+        if any(kind == "title" for kind, _ in forms[0].tokens):
+            return False
+        words = [w.casefold() for k, w in forms[0].tokens if k == "word"]
+        return all(w in self.lexicon or w.replace("-", " ") in self.lexicon for w in words)
+
+    def find(self, text: str, doc=None) -> list[NameMatch]:
+        """Every known-name mention in `text`, non-overlapping, in order."""
+        if self.regex is None:
+            return []
+        raw: list[tuple[int, int, str, list[NameForm]]] = []
+        for m in self.regex.finditer(text):
+            matched = m.group(0)
+            if matched in self.protected or matched.rstrip(".") in self.protected:
+                continue
+            forms = self._candidates(matched)
+            if not forms:
+                continue
+            if self._lower_case_common(matched, forms) and not _is_propn(doc, m.start(), m.end()):
+                continue
+            raw.append((m.start(), m.end(), matched, forms))
+        return self._resolve(text, raw)
+
+    # -- ambiguity ---------------------------------------------------------
+    def _resolve(self, text: str, raw) -> list[NameMatch]:
+        sure = [(s, forms[0].code) for s, e, t, forms in raw if len(forms) == 1]
+        sure_pos = [s for s, _ in sure]
+        out = []
+        for start, end, matched, forms in raw:
+            suffix = _suffix(text, end)
+            if len(forms) == 1:
+                f = forms[0]
+                conf = f.confidence
+                if f.title_gender and self.people[f.code].gender and f.title_gender != self.people[f.code].gender:
+                    conf = min(conf, 0.6)  # "Mr" before a woman's surname: keep the code, flag low
+                if matched.islower():
+                    conf = min(conf, 0.8)
+                out.append(NameMatch(start, end, matched, f.code, f.text, f.rule, conf, suffix=suffix))
+                continue
+            chosen, how = self._choose(forms, start, sure, sure_pos)
+            out.append(NameMatch(start, end, matched, chosen.code, chosen.text, chosen.rule,
+                                 round(min(chosen.confidence, 0.9 if how in ("listed", "title") else 0.7), 2), ambiguous=True,
+                                 candidates=tuple(f.code for f in forms), resolved_by=how, suffix=suffix))
+        return out
+
+    def _choose(self, forms: list[NameForm], start: int, sure, sure_pos) -> tuple[NameForm, str]:
+        listed = [f for f in forms if f.listed]
+        if len(listed) == 1:
+            return listed[0], "listed"
+        pool, how = (listed, "listed") if listed else (forms, None)
+        gender = next((f.title_gender for f in pool if f.title_gender), None)
+        if gender:
+            fits = [f for f in pool if self.people[f.code].gender == gender]
+            if len(fits) == 1:
+                return fits[0], "title"
+            if fits:
+                pool = fits
+        codes = {f.code for f in pool}
+        nearest = _nearest(start, sure, sure_pos, codes)
+        if nearest:
+            return next(f for f in pool if f.code == nearest), "nearest"
+        return min(pool, key=lambda f: self.people[f.code].index), how or "key_order"
+
+
+def _nearest(start: int, sure, sure_pos, codes: set[str]) -> str | None:
+    """Code of the unambiguous mention nearest to `start` among `codes` (earlier wins ties)."""
+    i = bisect.bisect_left(sure_pos, start)
+    left, right = i - 1, i
+    while left >= 0 or right < len(sure):
+        dl = start - sure[left][0] if left >= 0 else None
+        dr = sure[right][0] - start if right < len(sure) else None
+        if dr is None or (dl is not None and dl <= dr):
+            if sure[left][1] in codes:
+                return sure[left][1]
+            left -= 1
+        else:
+            if sure[right][1] in codes:
+                return sure[right][1]
+            right += 1
+    return None
+
+
+def _suffix(text: str, end: int) -> str:
+    m = re.match(r"(?:['’]s|s['’]|['’]|s)(?!\w)", text[end:end + 3])
+    return m.group(0) if m else ""
+
+
+def _is_propn(doc, start: int, end: int) -> bool:
+    if doc is None:
+        return False
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span is not None and any(t.pos_ == "PROPN" for t in span)
+
+
+_MATCHER_CACHE: dict[tuple, KnownNameMatcher] = {}
+
+
+def matcher_for(key: Key, lexicon: frozenset[str] | None = None, protected: Iterable[str] = ()) -> KnownNameMatcher:
+    """A (cached) compiled matcher for a key."""
+    lexicon = lexicon if lexicon is not None else _stop_words()
+    cache_key = (key, id(lexicon), frozenset(protected))
+    if cache_key not in _MATCHER_CACHE:
+        _MATCHER_CACHE.clear()
+        _MATCHER_CACHE[cache_key] = KnownNameMatcher(key, lexicon=lexicon, protected=frozenset(protected))
+    return _MATCHER_CACHE[cache_key]
+
+
+def find_known_names(text: str, key: Key, doc=None, lexicon: frozenset[str] | None = None,
+                     protected: Iterable[str] = ()) -> list[NameMatch]:
+    """Find every mention of a key's people in `text` (offsets into `text`).
+
+    `doc` (optional, the parse of `text`) lets a lower-case ordinary word count
+    as a name when spaCy tags it a proper noun; `lexicon` is the set of
+    ordinary English words (see `english_lexicon`); `protected` are role codes
+    already used in the draft, never treated as names.
+    """
+    return matcher_for(key, lexicon, protected).find(text, doc=doc)
