@@ -1,0 +1,445 @@
+"""Unknown person names in a parsed review: the names nobody declared.
+
+A published review should name nobody but the people it must name (the lead
+reviewer, the board chair).  The small spaCy model misses many names and calls
+agencies people ("Healthy Minds", "Therapist"), so statistical NER is only one
+of four rules, and every candidate then has to survive the same filters:
+
+rules  ``ner``        spaCy PERSON entities, split at line breaks (the small
+                      model glues "Jane Doe" to the heading on the next line);
+       ``title``      a title and a capitalised word ("Mrs Hughes", "Dr. Patel");
+       ``role``       a role or relationship word and a name ("her boyfriend
+                      Liam", "the social worker, Anna Kowalski");
+       ``gazetteer``  a capitalised token listed as a first name, boosted by a
+                      capitalised neighbour (a surname) or its position.
+filters  declared role codes (ROLE entities, "Child E."), all-caps codes (that
+         is `codes.py`'s business), organisations and documents (a head word
+         such as Trust/Service/Team in or right after the span), places
+         (GPE/LOC entities and the place gazetteer), common English words that
+         are not first names, and the caller's allowed people.
+
+The data (titles, role words, organisation head words, gazetteers, common
+words) live in ``models/names`` and ``models/gazetteer``.
+
+`group_mentions` clusters the mentions of one person ("Sam Wood", "Sam",
+"Ms Wood") so a pseudonymiser can give each person one placeholder.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from spacy.tokens import Doc, Span, Token
+
+from ..resources import read_lines
+
+ROLE_LABEL = "ROLE"
+PLACE_LABELS = {"GPE", "LOC", "FAC"}
+NAME_RE = re.compile(r"^(?:[A-Z][a-z]+|[A-Z]'[A-Z][a-z]+|Ma?c[A-Z][a-z]+|[A-Z][a-z]+(?:[-'][A-Z][a-z]+)+)$")
+CODE_RE = re.compile(r"^[A-Z][A-Z0-9]{1,7}s?$")
+
+
+@dataclass(frozen=True)
+class NameCandidate:
+    """A stretch of text that looks like a person's name.
+
+    `start`/`end` are character offsets into ``doc.text``; `rule` says which
+    rules proposed it ("ner+gazetteer"); `confidence` is 0-1.
+    """
+
+    start: int
+    end: int
+    text: str
+    rule: str
+    confidence: float
+
+
+# ---------------------------------------------------------------- data
+@dataclass(frozen=True)
+class NameLexicon:
+    """The word lists the rules consult, loaded once from ``models/``."""
+
+    titles: frozenset[str]
+    weak_titles: frozenset[str]
+    roles: dict[str, tuple[tuple[str, ...], ...]]
+    non_person: frozenset[str]
+    first_names: frozenset[str]
+    surnames: frozenset[str]
+    common: frozenset[str]
+    places: frozenset[str]
+
+    def is_first_name(self, word: str) -> bool:
+        return word in self.first_names
+
+    def is_known_name(self, word: str) -> bool:
+        return word in self.first_names or word in self.surnames
+
+    def is_common_word(self, word: str) -> bool:
+        """A frequent English word that is not also a listed name."""
+        return word.lower() in self.common and not self.is_known_name(word)
+
+    def is_ambiguous(self, word: str) -> bool:
+        """A listed name that is also a frequent word (Grace, Mark, June, Wood)."""
+        return word.lower() in self.common and self.is_known_name(word)
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> NameLexicon:
+    roles: dict[str, list[tuple[str, ...]]] = {}
+    for line in read_lines("names", "role_words.txt"):
+        words = tuple(line.lower().split())
+        roles.setdefault(words[0], []).append(words)
+    titles = [line.split() for line in read_lines("names", "titles.txt")]
+    not_names = set(read_lines("names", "not_names.txt"))
+    return NameLexicon(
+        titles=frozenset(t[0] for t in titles),
+        weak_titles=frozenset(t[0] for t in titles if t[1:] == ["weak"]),
+        roles={k: tuple(sorted(v, key=len, reverse=True)) for k, v in roles.items()},
+        non_person=frozenset(read_lines("names", "non_person_words.txt")),
+        first_names=frozenset(read_lines("gazetteer", "first_names.txt")) - not_names,
+        surnames=frozenset(read_lines("gazetteer", "surnames.txt")) - not_names,
+        common=frozenset(read_lines("names", "common_words.txt")),
+        places=frozenset(read_lines("gazetteer", "uk_places.txt")),
+    )
+
+
+# ---------------------------------------------------------------- token tests
+def _crosses_line(token: Token) -> bool:
+    return "\n" in token.text or "\n" in token.whitespace_
+
+
+def is_name_token(token: Token) -> bool:
+    """Capitalised like a name: 'Liam', "O'Brien", 'Smith-Jones', 'McDonald'."""
+    text = token.text
+    if text.endswith("'s") or text.endswith("’s"):
+        text = text[:-2]
+    return bool(NAME_RE.match(text))
+
+
+class _DocContext:
+    """Per-document facts the filters share (computed once per call)."""
+
+    def __init__(self, doc: Doc, allow: set[str] | None):
+        self.doc = doc
+        self.lex = lexicon()
+        self.blocked = [False] * len(doc)  # ROLE / declared-code tokens
+        self.place = [False] * len(doc)
+        for ent in doc.ents:
+            if ent.label_ == ROLE_LABEL:
+                for i in range(ent.start, ent.end):
+                    self.blocked[i] = True
+            elif ent.label_ in PLACE_LABELS:
+                for i in range(ent.start, ent.end):
+                    self.place[i] = True
+        self.codes = self._declared_codes(doc)
+        for token in doc:
+            if token.text.rstrip(".").rstrip("'s’") in self.codes or CODE_RE.match(token.text):
+                self.blocked[token.i] = True
+        self._block_code_phrases(doc)
+        self.lower_words = {t.lower_ for t in doc if t.is_lower and t.is_alpha}
+        self.allow_tokens = _allow_tokens(allow)
+
+    @staticmethod
+    def _declared_codes(doc: Doc) -> set[str]:
+        report = doc._.report if Doc.has_extension("report") else None
+        codes = {e.text for e in doc.ents if e.label_ == ROLE_LABEL}
+        if report is not None:
+            codes.update(entry.code for entry in report.key)
+        return codes
+
+    def _block_code_phrases(self, doc: Doc) -> None:
+        """Block "Child E." when the tokenizer kept the full stop on the letter."""
+        for code in self.codes:
+            words = code.split()
+            if len(words) < 2:
+                continue
+            n = len(words)
+            for token in doc:
+                if token.text == words[0] and token.i + n <= len(doc):
+                    window = doc[token.i : token.i + n]
+                    if [t.text.rstrip(".").rstrip("'s’") for t in window] == words:
+                        for i in range(token.i, token.i + n):
+                            self.blocked[i] = True
+
+    def name_like(self, token: Token) -> bool:
+        return is_name_token(token) and not self.blocked[token.i]
+
+    def common_use(self, word: str) -> bool:
+        """Common word, either by the word list or by its lower-case use in this very review."""
+        bare = _bare(word)
+        low = bare.lower()
+        return self.lex.is_common_word(bare) or low in self.lower_words or (low,) in self.lex.roles.get(low, ())
+
+
+def _bare(word: str) -> str:
+    for suffix in ("'s", "’s"):
+        if word.endswith(suffix):
+            return word[: -len(suffix)]
+    return word
+
+
+def _allow_tokens(allow: set[str] | None) -> set[str]:
+    """Allowed people as lower-case name words ("Jane Doe" allows "Jane", "Doe", "Ms Doe")."""
+    tokens: set[str] = set()
+    for name in allow or ():
+        tokens.update(w.strip(".,").lower() for w in name.split() if w.strip(".,"))
+    return tokens
+
+
+# ---------------------------------------------------------------- rules
+def _name_run(ctx: _DocContext, start: int, max_len: int = 3) -> int:
+    """End (exclusive) of a run of name tokens starting at `start`, not crossing a line break."""
+    doc = ctx.doc
+    end = start
+    while end < len(doc) and end - start < max_len and ctx.name_like(doc[end]):
+        end += 1
+        if _crosses_line(doc[end - 1]) or doc[end - 1].text.endswith(("'s", "’s")):
+            break
+    return end
+
+
+def _ner_spans(ctx: _DocContext):
+    """spaCy PERSON entities cut at line breaks and trimmed to name-like tokens."""
+    for ent in ctx.doc.ents:
+        if ent.label_ != "PERSON":
+            continue
+        piece_start = ent.start
+        for i in range(ent.start, ent.end):
+            if _crosses_line(ctx.doc[i]) or i == ent.end - 1:
+                yield from _trim(ctx, piece_start, i + 1, "ner", 0.6)
+                piece_start = i + 1
+
+
+def _trim(ctx: _DocContext, start: int, end: int, rule: str, confidence: float):
+    """Keep the maximal runs of name-like tokens inside [start, end)."""
+    i = start
+    while i < end:
+        if ctx.name_like(ctx.doc[i]):
+            j = i
+            while j < end and ctx.name_like(ctx.doc[j]):
+                j += 1
+            yield i, j, rule, confidence
+            i = j
+        else:
+            i += 1
+
+
+def _title_spans(ctx: _DocContext):
+    doc = ctx.doc
+    for token in doc:
+        if token.text.rstrip(".") not in ctx.lex.titles or _crosses_line(token):
+            continue
+        nxt = token.i + 1
+        if nxt < len(doc) and doc[nxt].text == "." and not _crosses_line(doc[nxt]):
+            nxt += 1
+        end = _name_run(ctx, nxt)
+        if end > nxt and not (token.text in ctx.lex.weak_titles and _is_common_phrase(ctx, nxt, end)):
+            yield nxt, end, "title", 0.85
+
+
+def _role_spans(ctx: _DocContext):
+    doc = ctx.doc
+    lowers = [t.lower_ for t in doc]
+    for i in range(len(doc)):
+        for role in ctx.lex.roles.get(lowers[i], ()):
+            n = len(role)
+            if tuple(lowers[i : i + n]) != role:
+                continue
+            if any(_crosses_line(doc[k]) for k in range(i, i + n)):
+                break
+            nxt = i + n
+            if nxt < len(doc) and doc[nxt].text in {",", "(", ":", "-", "–"} and not _crosses_line(doc[nxt]):
+                nxt += 1
+            end = _name_run(ctx, nxt)
+            if end > nxt:
+                yield nxt, end, "role", 0.8
+            break
+
+
+def _gazetteer_spans(ctx: _DocContext):
+    """Listed first names, grown by a following capitalised token (a surname)."""
+    doc = ctx.doc
+    lex = ctx.lex
+    for token in doc:
+        if not ctx.name_like(token) or not lex.is_first_name(_bare(token.text)):
+            continue
+        prev = doc[token.i - 1] if token.i > 0 else None
+        if prev is not None and ctx.name_like(prev) and not _crosses_line(prev) and not ctx.common_use(prev.text):
+            continue  # inside a run of names that started earlier ("Anna Marie Jones")
+        end = _name_run(ctx, token.i)
+        word = _bare(token.text)
+        if ctx.common_use(word):
+            continue
+        rest = [_bare(doc[i].text) for i in range(token.i + 1, end)]
+        if rest and all(lex.is_known_name(w) or not ctx.common_use(w) for w in rest):
+            yield token.i, end, "gazetteer", 0.7
+        elif not lex.is_ambiguous(word):
+            yield token.i, token.i + 1, "gazetteer", 0.55
+        elif not token.is_sent_start and token.pos_ == "PROPN":
+            yield token.i, token.i + 1, "gazetteer", 0.45
+
+
+RULES = (_ner_spans, _title_spans, _role_spans, _gazetteer_spans)
+
+
+# ---------------------------------------------------------------- filters
+def _is_organisation(ctx: _DocContext, start: int, end: int) -> bool:
+    """An agency or document: an organisation head word inside, right after, or joined by 'of'/'for'."""
+    doc = ctx.doc
+    words = ctx.lex.non_person
+    if any(_bare(doc[i].text) in words for i in range(start, end)):
+        return True
+    k = end
+    while k < len(doc) and k < end + 3 and not _crosses_line(doc[k - 1]):
+        text = doc[k].text
+        if text in words:
+            return True
+        if not (doc[k].is_title or doc[k].is_upper):
+            break
+        k += 1
+    if start > 0 and not _crosses_line(doc[start - 1]) and doc[start - 1].lower_ in {"of", "for", "the"}:
+        before = doc[start - 2] if start > 1 else None
+        if before is not None and before.text in words:
+            return True
+    return False
+
+
+def _is_place(ctx: _DocContext, start: int, end: int) -> bool:
+    text = " ".join(_bare(t.text) for t in ctx.doc[start:end])
+    if text in ctx.lex.places:
+        return True
+    return all(ctx.place[i] for i in range(start, end)) and not any(
+        ctx.lex.is_known_name(_bare(ctx.doc[i].text)) for i in range(start, end)
+    )
+
+
+def _is_common_phrase(ctx: _DocContext, start: int, end: int) -> bool:
+    """Every word a frequent English word and none a listed name: 'Healthy Minds', 'Therapist'."""
+    return all(ctx.common_use(ctx.doc[i].text) for i in range(start, end))
+
+
+def _is_allowed(ctx: _DocContext, start: int, end: int) -> bool:
+    if not ctx.allow_tokens:
+        return False
+    return all(_bare(ctx.doc[i].text).lower() in ctx.allow_tokens for i in range(start, end))
+
+
+def _strip_edges(ctx: _DocContext, start: int, end: int) -> tuple[int, int]:
+    """Drop titles and common words at the edges: "Later Sam Wood" -> "Sam Wood", "Mrs Hughes" -> "Hughes"."""
+    doc, lex = ctx.doc, ctx.lex
+
+    def edge_word(i: int) -> bool:
+        word = _bare(doc[i].text)
+        return word.rstrip(".") in lex.titles or (ctx.common_use(word) and not lex.is_known_name(word))
+
+    while start < end - 1 and edge_word(start):
+        start += 1
+    while end - 1 > start and edge_word(end - 1):
+        end -= 1
+    if doc[start].text.rstrip(".") in lex.titles and start == end - 1:
+        return start, start
+    return start, end
+
+
+def _keep(ctx: _DocContext, start: int, end: int, rule: str) -> bool:
+    if _is_allowed(ctx, start, end) or _is_place(ctx, start, end) or _is_organisation(ctx, start, end):
+        return False
+    if rule in ("ner", "gazetteer", "role") and _is_common_phrase(ctx, start, end):
+        return False
+    if rule == "ner" and end - start == 1 and ctx.doc[start].is_sent_start and ctx.common_use(ctx.doc[start].text):
+        return False
+    return True
+
+
+# ---------------------------------------------------------------- public API
+def find_unknown_names(doc: Doc, allow: set[str] | None = None) -> list[NameCandidate]:
+    """Person-name candidates in `doc`, sorted by offset, overlapping proposals merged.
+
+    `allow` holds people the text may name (e.g. the lead reviewer); their
+    mentions, in full or in part ("Ms Doe"), are not returned.
+    """
+    ctx = _DocContext(doc, allow)
+    proposals: dict[tuple[int, int], tuple[set[str], float]] = {}
+    for rule_fn in RULES:
+        for start, end, rule, confidence in rule_fn(ctx):
+            start, end = _strip_edges(ctx, start, end)
+            if start >= end or not _keep(ctx, start, end, rule):
+                continue
+            rules, best = proposals.get((start, end), (set(), 0.0))
+            rules.add(rule)
+            proposals[(start, end)] = (rules, max(best, confidence))
+    return _merge(doc, ctx, proposals)
+
+
+def _merge(doc: Doc, ctx: _DocContext, proposals) -> list[NameCandidate]:
+    """Merge overlapping token spans; agreement between rules raises confidence."""
+    merged: list[list] = []
+    for (start, end), (rules, conf) in sorted(proposals.items()):
+        if merged and start < merged[-1][1]:
+            last = merged[-1]
+            last[1] = max(last[1], end)
+            last[2] |= rules
+            last[3] = max(last[3], conf)
+        else:
+            merged.append([start, end, set(rules), conf])
+    out = []
+    for start, end, rules, conf in merged:
+        span = doc[start:end]
+        if any(ctx.lex.is_known_name(_bare(t.text)) for t in span) and "gazetteer" not in rules:
+            rules.add("gazetteer")
+        confidence = min(0.99, conf + 0.1 * (len(rules) - 1))
+        text_end = span.end_char
+        last = span[-1].text
+        if last.endswith(("'s", "’s")):
+            text_end -= 2
+        out.append(NameCandidate(span.start_char, text_end, doc.text[span.start_char:text_end], "+".join(sorted(rules)), round(confidence, 2)))
+    return out
+
+
+def name_words(text: str) -> list[str]:
+    """The name words of a mention, without titles or possessives ("Ms Wood's" -> ["Wood"])."""
+    titles = lexicon().titles
+    words = [_bare(w.strip(".,()")) for w in text.split()]
+    return [w for w in words if w and w not in titles]
+
+
+def group_mentions(candidates: list[NameCandidate]) -> list[list[NameCandidate]]:
+    """Cluster mentions of one person: "Sam Wood", later "Sam" and "Ms Wood".
+
+    Multi-word mentions define people (same words = same person); a one-word
+    mention joins the person whose first or last word it is, preferring the
+    most recently mentioned one when two share it; otherwise it is a person
+    of its own.  Groups come back in order of first mention.
+    """
+    groups: list[list[NameCandidate]] = []
+    full_index: dict[tuple[str, ...], int] = {}
+    for cand in sorted(candidates, key=lambda c: c.start):
+        words = tuple(w.lower() for w in name_words(cand.text))
+        if len(words) >= 2:
+            key = (words[0], words[-1])
+            if key not in full_index:
+                full_index[key] = len(groups)
+                groups.append([])
+            groups[full_index[key]].append(cand)
+    singles: dict[str, int] = {}
+    for cand in sorted(candidates, key=lambda c: c.start):
+        words = tuple(w.lower() for w in name_words(cand.text))
+        if len(words) >= 2 or not words:
+            continue
+        word = words[0]
+        best, best_pos = None, -1
+        for (first, last), gi in full_index.items():
+            if word in (first, last):
+                pos = max((c.start for c in groups[gi] if c.start <= cand.start), default=groups[gi][0].start)
+                if best is None or pos > best_pos:
+                    best, best_pos = gi, pos
+        if best is None:
+            best = singles.get(word)
+        if best is None:
+            best = singles[word] = len(groups)
+            groups.append([])
+        groups[best].append(cand)
+    for group in groups:
+        group.sort(key=lambda c: c.start)
+    return sorted((g for g in groups if g), key=lambda g: g[0].start)
