@@ -1,0 +1,68 @@
+"""The generic recognizer built from a data file, and the name registry.
+
+Most identifier types are fully described by their YAML file (patterns, context
+words, exclusions): `ConfiguredPatternRecognizer` is a Presidio
+`PatternRecognizer` made from it.  Types that need validation (a checksum, a
+phone-number library, a date-of-birth cue) subclass it or `EntityRecognizer`
+and register themselves under the name their file gives in `recognizer:`.
+"""
+from __future__ import annotations
+
+from typing import Callable
+
+import regex
+from presidio_analyzer import EntityRecognizer, Pattern, PatternRecognizer
+
+from .config import RecognizerSpec
+
+RECOGNIZER_CLASSES: dict[str, type[EntityRecognizer]] = {}
+
+
+def register(name: str) -> Callable[[type[EntityRecognizer]], type[EntityRecognizer]]:
+    """Class decorator: make a recognizer class available to data files by name."""
+
+    def decorate(cls: type[EntityRecognizer]) -> type[EntityRecognizer]:
+        RECOGNIZER_CLASSES[name] = cls
+        return cls
+
+    return decorate
+
+
+def build_recognizer(spec: RecognizerSpec) -> EntityRecognizer:
+    """Instantiate the class a spec names."""
+    try:
+        cls = RECOGNIZER_CLASSES[spec.recognizer]
+    except KeyError:
+        raise KeyError(f"{spec.source}: unknown recognizer '{spec.recognizer}'") from None
+    return cls.from_spec(spec)
+
+
+@register("pattern")
+class ConfiguredPatternRecognizer(PatternRecognizer):
+    """A Presidio PatternRecognizer whose patterns and context come from a data file.
+
+    `exclude` (optional, in the file) lists regexes: a match whose whole text
+    matches one of them is dropped (e.g. a "case reference" that is a date).
+    """
+
+    def __init__(self, spec: RecognizerSpec):
+        self.spec = spec
+        self._exclude = [regex.compile(p) for p in spec.options.get("exclude", [])]
+        super().__init__(
+            supported_entity=spec.entity,
+            name=f"{spec.entity.title().replace('_', '')}Recognizer",
+            patterns=[Pattern(p.name, p.regex, p.score) for p in spec.patterns],
+            context=list(spec.context),
+            global_regex_flags=spec.regex_flags,
+        )
+
+    @classmethod
+    def from_spec(cls, spec: RecognizerSpec) -> "ConfiguredPatternRecognizer":
+        """Build the recognizer a data file describes."""
+        return cls(spec)
+
+    def invalidate_result(self, pattern_text: str) -> bool | None:
+        """Drop matches that one of the file's `exclude` patterns describes."""
+        if any(p.fullmatch(pattern_text) for p in self._exclude):
+            return True
+        return None

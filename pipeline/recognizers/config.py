@@ -1,0 +1,99 @@
+"""Read the recognizer data files under `models/recognizers/`.
+
+Patterns, context words and word lists are data, so a reviewer can tune them
+without touching code.  A pattern may name a word list of its file as
+`<<list_name>>`; it is expanded to a non-capturing alternation of the escaped
+entries, longest first (so "Day Nursery" is tried before "Nursery"), with a
+space inside an entry matching any run of whitespace.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+import regex
+
+from ..resources import load_yaml
+
+CONFIG_DIR = "recognizers"
+ENGINE_FILE = "engine.yaml"
+_LIST_REFERENCE = re.compile(r"<<(\w+)>>")
+
+
+@dataclass(frozen=True)
+class PatternSpec:
+    """One named regex and the score a match gets before context and validation."""
+
+    name: str
+    regex: str
+    score: float
+
+
+@dataclass(frozen=True)
+class RecognizerSpec:
+    """Everything one recognizer file declares."""
+
+    entity: str
+    placeholder: str
+    recognizer: str
+    case_sensitive: bool
+    patterns: tuple[PatternSpec, ...]
+    context: tuple[str, ...]
+    options: dict[str, Any] = field(default_factory=dict, hash=False, compare=False)
+    source: str = ""
+
+    @property
+    def regex_flags(self) -> int:
+        """Flags for Presidio's matcher; case-insensitive only where the file asks."""
+        flags = regex.DOTALL | regex.MULTILINE
+        return flags if self.case_sensitive else flags | regex.IGNORECASE
+
+
+def alternation(entries: list[str]) -> str:
+    """A non-capturing group matching any of the literal entries, longest first."""
+    escaped = [regex.escape(str(e)).replace(r"\ ", r"\s+") for e in sorted(set(map(str, entries)), key=len, reverse=True)]
+    return "(?:" + "|".join(escaped) + ")"
+
+
+def expand(pattern: str, lists: dict[str, list[str]], source: str = "") -> str:
+    """Replace every `<<name>>` in a pattern with the alternation of that list."""
+
+    def substitute(match: re.Match) -> str:
+        name = match.group(1)
+        if name not in lists:
+            raise KeyError(f"{source}: pattern refers to unknown list <<{name}>>")
+        return alternation(lists[name])
+
+    return _LIST_REFERENCE.sub(substitute, pattern)
+
+
+def engine_config() -> dict[str, Any]:
+    """The analyzer-wide settings (threshold, context enhancer, recognizer files)."""
+    return load_yaml(CONFIG_DIR, ENGINE_FILE)
+
+
+def load_spec(filename: str) -> RecognizerSpec:
+    """Parse one recognizer file, expanding list references in its patterns."""
+    data = dict(load_yaml(CONFIG_DIR, filename))
+    lists = data.get("lists") or {}
+    patterns = tuple(
+        PatternSpec(name=p["name"], regex=expand(p["regex"], lists, filename), score=float(p["score"]))
+        for p in data.get("patterns") or []
+    )
+    known = {"entity", "placeholder", "recognizer", "case_sensitive", "patterns", "context"}
+    return RecognizerSpec(
+        entity=data["entity"],
+        placeholder=data["placeholder"],
+        recognizer=data.get("recognizer", "pattern"),
+        case_sensitive=bool(data.get("case_sensitive", True)),
+        patterns=patterns,
+        context=tuple(str(c).lower() for c in data.get("context") or []),
+        options={k: v for k, v in data.items() if k not in known},
+        source=filename,
+    )
+
+
+def all_specs() -> list[RecognizerSpec]:
+    """Every recognizer declared in engine.yaml, in priority order."""
+    return [load_spec(name) for name in engine_config()["recognizers"]]

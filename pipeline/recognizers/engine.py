@@ -1,0 +1,122 @@
+"""A Presidio AnalyzerEngine on the already-loaded spaCy pipeline, fed an
+already-parsed Doc.
+
+Presidio normally owns its spaCy model and parses every text itself.  Here the
+report is parsed once by `pipeline.nlp`; `DocNlpEngine` wraps that same
+`Language` so Presidio never loads a second model (or downloads one), and
+`artifacts_from_doc` turns the existing Doc into Presidio's `NlpArtifacts`
+(tokens, offsets, lemmas for context words) without running the pipeline.
+No spaCy entities are handed over: the registry holds only our recognizers
+(no SpacyRecognizer, no US ones); names are found elsewhere.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Iterable
+
+from presidio_analyzer import AnalyzerEngine, RecognizerRegistry, RecognizerResult
+from presidio_analyzer.context_aware_enhancers import LemmaContextAwareEnhancer
+from presidio_analyzer.nlp_engine import NerModelConfiguration, NlpArtifacts, SpacyNlpEngine
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from . import date_of_birth, nhs_number, phone, vehicle_reg  # noqa: F401  (register recognizer classes)
+from .base import build_recognizer
+from .config import RecognizerSpec, all_specs, engine_config
+
+
+class DocNlpEngine(SpacyNlpEngine):
+    """Presidio's spaCy engine around a pipeline we already loaded."""
+
+    def __init__(self, nlp: Language, language: str = "en"):
+        super().__init__(
+            models=[{"lang_code": language, "model_name": str(nlp.meta.get("name", "loaded"))}],
+            ner_model_configuration=NerModelConfiguration(labels_to_ignore=list(nlp.pipe_labels.get("ner", []))),
+        )
+        self.language = language
+        self.nlp = {language: nlp}
+
+    def load(self) -> None:
+        """Already loaded: never call spacy.load (or download) from here."""
+
+    def artifacts_from_doc(self, doc: Doc) -> NlpArtifacts:
+        """Presidio's view of a parsed Doc: tokens, offsets and lemmas, no entities."""
+        return NlpArtifacts(
+            entities=[],
+            tokens=doc,
+            tokens_indices=[token.idx for token in doc],
+            lemmas=[token.lemma_ or token.text for token in doc],
+            nlp_engine=self,
+            language=self.language,
+            scores=[],
+        )
+
+    def process_text(self, text: str, language: str) -> NlpArtifacts:
+        """Parse a fresh text (only `analyze_text` takes this path)."""
+        return self.artifacts_from_doc(self.nlp[language](text))
+
+
+def selected_specs(entities: Iterable[str] | None = None) -> list[RecognizerSpec]:
+    """The recognizer specs for the requested entity types (all if None)."""
+    specs = all_specs()
+    if entities is None:
+        return specs
+    wanted = set(entities)
+    unknown = wanted - {s.entity for s in specs}
+    if unknown:
+        raise ValueError(f"no recognizer for entity type(s): {', '.join(sorted(unknown))}")
+    return [s for s in specs if s.entity in wanted]
+
+
+def context_enhancer() -> LemmaContextAwareEnhancer:
+    """Presidio's lemma context booster with the window set in engine.yaml."""
+    cfg = engine_config()["context"]
+    return LemmaContextAwareEnhancer(
+        context_similarity_factor=float(cfg["similarity_factor"]),
+        min_score_with_context_similarity=float(cfg["min_score_with_context"]),
+        context_prefix_count=int(cfg["prefix_words"]),
+        context_suffix_count=int(cfg["suffix_words"]),
+        context_matching_mode=cfg.get("matching_mode", "whole_word"),
+    )
+
+
+@lru_cache(maxsize=8)
+def _cached_analyzer(nlp: Language, entities: tuple[str, ...] | None) -> AnalyzerEngine:
+    language = engine_config().get("language", "en")
+    registry = RecognizerRegistry(
+        recognizers=[build_recognizer(s) for s in selected_specs(entities)],
+        supported_languages=[language],
+    )
+    return AnalyzerEngine(
+        registry=registry,
+        nlp_engine=DocNlpEngine(nlp, language),
+        supported_languages=[language],
+        context_aware_enhancer=context_enhancer(),
+    )
+
+
+def build_analyzer(nlp: Language, entities: list[str] | None = None) -> AnalyzerEngine:
+    """An analyzer with only our recognizers, on `nlp`; cached per (nlp, entities)."""
+    key = tuple(sorted(set(entities))) if entities is not None else None
+    return _cached_analyzer(nlp, key)
+
+
+def priority() -> dict[str, int]:
+    """Entity type -> rank (lower wins ties), from the order of engine.yaml."""
+    return {spec.entity: rank for rank, spec in enumerate(all_specs())}
+
+
+def resolve_overlaps(results: list[RecognizerResult]) -> list[RecognizerResult]:
+    """Keep non-overlapping results, sorted by position.
+
+    Where results overlap, the higher score wins (a checksum-valid NHS number
+    at 1.0 beats a phone shape); then the longer span (a whole address beats a
+    fragment of it); then the type listed first in engine.yaml.
+    """
+    rank = priority()
+    ordered = sorted(results, key=lambda r: (-r.score, -(r.end - r.start), rank.get(r.entity_type, len(rank)), r.start))
+    kept: list[RecognizerResult] = []
+    for result in ordered:
+        if all(result.end <= k.start or result.start >= k.end for k in kept):
+            kept.append(result)
+    return sorted(kept, key=lambda r: (r.start, r.end))

@@ -1,0 +1,47 @@
+"""UK phone recognizer: regex candidates checked with python-phonenumbers.
+
+Presidio's stock PhoneRecognizer runs phonenumbers' matcher over the whole text
+for eight regions, which is slow and finds dates and references; here a
+UK-shaped regex proposes candidates and the library only checks each one.
+"""
+from __future__ import annotations
+
+from typing import List, Optional
+
+import phonenumbers
+from presidio_analyzer import RecognizerResult
+
+from .base import ConfiguredPatternRecognizer, register
+
+
+@register("phone")
+class UkPhoneRecognizer(ConfiguredPatternRecognizer):
+    """Keep a candidate if it is a possible GB number with an allowed national prefix."""
+
+    def __init__(self, spec):
+        super().__init__(spec)
+        self.region = spec.options.get("region", "GB")
+        self.prefixes = tuple(str(p) for p in spec.options.get("national_prefixes", ["1", "2", "3", "7"]))
+        self.valid_score = float(spec.options.get("valid_score", 0.75))
+
+    def phone_score(self, candidate: str, base: float) -> float:
+        """0 if not a plausible UK number; `valid_score` if the numbering plan knows it."""
+        try:
+            number = phonenumbers.parse(candidate.replace("(0)", ""), self.region)
+        except phonenumbers.NumberParseException:
+            return 0.0
+        national = str(number.national_number)
+        if number.country_code != 44 or not national.startswith(self.prefixes):
+            return 0.0
+        if not phonenumbers.is_possible_number(number):
+            return 0.0
+        return max(base, self.valid_score) if phonenumbers.is_valid_number(number) else base
+
+    def analyze(self, text: str, entities: List[str], nlp_artifacts=None, regex_flags: Optional[int] = None) -> List[RecognizerResult]:
+        """Pattern matches, rescored (or dropped) by the phone-number check."""
+        kept = []
+        for result in super().analyze(text, entities, nlp_artifacts, regex_flags):
+            result.score = self.phone_score(text[result.start:result.end], result.score)
+            if result.score > 0:
+                kept.append(result)
+        return kept
