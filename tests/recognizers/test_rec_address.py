@@ -1,0 +1,43 @@
+"""ADDRESS: house number + street name + street type, flats; towns are kept."""
+import pytest
+
+
+@pytest.mark.parametrize(
+    "sentence, address",
+    [
+        ("The family lived at 27 Rose Street until the fire.", "27 Rose Street"),
+        ("EM moved to Flat 3, 27 Acacia Avenue in May.", "Flat 3, 27 Acacia Avenue"),
+        ("Police attended 4b Hill Top Drive after the call.", "4b Hill Top Drive"),
+        ("Her grandmother lives at 12 St Mary's Road, Stockport.", "12 St Mary's Road"),
+        ("Visits took place at 101 Kings Close.", "101 Kings Close"),
+        ("The address given was 9 Oak Tree Crescent, SK4 1AA.", "9 Oak Tree Crescent"),
+        ("He was staying at 15-17 Mill Lane with friends.", "15-17 Mill Lane"),
+        ("EM was offered Flat 2, Harbour Court by the council.", "Flat 2, Harbour Court"),
+        ("The tenancy at 6 Chapel Way ended in June.", "6 Chapel Way"),
+        ("EF lived on Rose Street with his brother.", "Rose Street"),  # no number, residence context
+    ],
+)
+def test_addresses_are_found(find, sentence, address):
+    assert ("ADDRESS", address) in find(sentence)
+
+
+def test_postcode_after_an_address_is_separate_and_the_town_is_kept(find):
+    sentence = "She lived at 27 Rose Street, Stockport, SK4 1AA."
+    assert find(sentence) == [("ADDRESS", "27 Rose Street"), ("POSTCODE", "SK4 1AA")]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Child B was seen at Stepping Hill Hospital by the paediatrician.",
+        "2 Court Hearings took place and 4 Home Visits were made.",
+        "The GP at Park Lane Surgery made a referral.",
+        "The review was published by Stockport Safeguarding Children Board.",
+        "At 28 weeks gestation the baby was delivered at the hospital.",
+        "Section 47 enquiries began in Oldham and Stockport.",
+        "The meeting was chaired at Oldham Council offices.",
+        "In 2017 Greater Manchester Police received 3 calls.",
+    ],
+)
+def test_services_towns_and_counts_are_not_addresses(find, sentence):
+    assert find(sentence, "ADDRESS") == []

@@ -1,0 +1,44 @@
+"""DATE_OF_BIRTH: a full date with a birth cue; event dates are left alone."""
+import pytest
+
+
+@pytest.mark.parametrize(
+    "sentence, date",
+    [
+        ("Child A (DOB: 14/03/2016) was living with her mother.", "14/03/2016"),
+        ("Kayleigh Smith, D.O.B. 02.11.1998, is the mother of Child A.", "02.11.1998"),
+        ("Her date of birth is 3rd May 2016.", "3rd May 2016"),
+        ("The baby was born on 5 June 2017 at 32 weeks.", "5 June 2017"),
+        ("ES was born at home on the 1st of February 2016.", "1st of February 2016"),
+        ("Jayden Brown (b. 21 Sept 2014) attended the meeting.", "21 Sept 2014"),
+        ("The father, born 12-7-95, did not attend.", "12-7-95"),
+        ("Child B was born on March 14th, 2015 in Leeds.", "March 14th, 2015"),
+        ("Date of Birth:\n2016-03-14", "2016-03-14"),
+        ("Child C: 14 March 2016 (DOB) - allocated to the team.", "14 March 2016"),
+        ("Dob 7/9/2013; address withheld.", "7/9/2013"),
+    ],
+)
+def test_dates_of_birth_are_found(find, sentence, date):
+    assert ("DATE_OF_BIRTH", date) in find(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "On 5th June 2017 the social worker visited.",
+        "A strategy meeting took place on 12/06/2017.",
+        "She was born in Poland and moved to the UK on 5 June 2010.",
+        "Child E was born prematurely in March 2017 at 28 weeks gestation.",  # month and year only
+        "Child D was born prematurely. On 5 June 2017 the health visitor called.",
+        "The baby was born and the ward was told; later, on 8 May 2017, she was discharged.",
+        "The birth was registered late. The case conference on 3 May 2016 noted this.",
+        "The unborn baby was discussed at the ICPC held on 20 January 2017.",
+    ],
+)
+def test_event_dates_are_not_dates_of_birth(find, sentence):
+    assert find(sentence, "DATE_OF_BIRTH") == []
+
+
+def test_only_the_cued_date_is_reported(find):
+    sentence = "Child A, born 14/03/2016, was seen by the GP on 20/05/2017."
+    assert find(sentence, "DATE_OF_BIRTH") == [("DATE_OF_BIRTH", "14/03/2016")]

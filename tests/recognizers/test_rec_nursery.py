@@ -1,0 +1,35 @@
+"""NURSERY: named nurseries, pre-schools and playgroups."""
+import pytest
+
+
+@pytest.mark.parametrize(
+    "sentence, nursery",
+    [
+        ("Child A started at Little Stars Nursery in September.", "Little Stars Nursery"),
+        ("Staff at Rainbow Day Nursery noticed bruising.", "Rainbow Day Nursery"),
+        ("Her key worker at Busy Bees Pre-School raised a concern.", "Busy Bees Pre-School"),
+        ("The siblings attended Acorns Playgroup twice a week.", "Acorns Playgroup"),
+        ("Happy Days Nursery School kept an attendance log.", "Happy Days Nursery School"),
+    ],
+)
+def test_named_nurseries_are_found(find, sentence, nursery):
+    assert ("NURSERY", nursery) in find(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The Community Nursery Nurse visited the family at home.",
+        "The nursery manager and the Nursery Nurse were interviewed.",
+        "A Day Nursery place was funded by the council.",
+        "The baby was cared for on the Neonatal Unit and not in a Nursery.",
+        "Early Years Nursery Provision was discussed.",
+    ],
+)
+def test_roles_and_generic_mentions_are_not_nurseries(find, sentence):
+    assert find(sentence, "NURSERY") == []
+
+
+def test_two_institutions_joined_by_and_stay_separate(find):
+    sentence = "She moved from Park View College and Busy Bees Pre-School."
+    assert find(sentence) == [("SCHOOL", "Park View College"), ("NURSERY", "Busy Bees Pre-School")]

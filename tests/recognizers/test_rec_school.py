@@ -1,0 +1,36 @@
+"""SCHOOL: named schools, academies and colleges; generic mentions are not names."""
+import pytest
+
+
+@pytest.mark.parametrize(
+    "sentence, school",
+    [
+        ("Child A attended St Mary's Primary School until Year 2.", "St Mary's Primary School"),
+        ("Her brother was on roll at Oakwood Academy.", "Oakwood Academy"),
+        ("The DSL at Hillside High School made the referral.", "Hillside High School"),
+        ("She enrolled at Park View College in 2016.", "Park View College"),
+        ("Both siblings went to St John's C of E Junior School.", "St John's C of E Junior School"),
+        ("A place was offered at Saint Anne's RC Primary School.", "Saint Anne's RC Primary School"),
+        ("Greenfield Community Primary School shared records.", "Greenfield Community Primary School"),
+        ("He was excluded from Moorside Grammar School in 2015.", "Moorside Grammar School"),
+    ],
+)
+def test_named_schools_are_found(find, sentence, school):
+    assert ("SCHOOL", school) in find(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The School Nurse and the Primary School shared concerns.",
+        "The Academy trust and the school's governors were told.",
+        "The Royal College of Paediatrics and Child Health issued guidance.",
+        "The child was treated at King's College Hospital.",
+        "Advice came from the Virtual School Head.",
+        "The College of Policing guidance was followed.",
+        "Her mother attended a Further Education College course.",
+        "The High School transition was discussed at the meeting.",
+    ],
+)
+def test_generic_mentions_and_bodies_are_not_schools(find, sentence):
+    assert find(sentence, "SCHOOL") == []
