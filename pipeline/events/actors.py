@@ -1,0 +1,277 @@
+"""Who did what to whom: actors, action and object from the dependency parse.
+
+Hand-written rules over the one spaCy parse (textacy is unmaintained, heavy,
+and reverses passives): the subject or passive agent of the main verb, the
+verb's lemma (with particle and negation), and its direct object or the object
+of with/to.  Actors are the report's role codes (labelled ROLE by the
+`role_codes` EntityRuler in pipeline/nlp.py), agencies (models/agencies.yaml
+plus the report's own organisation abbreviations) and uncoded practitioner
+roles ("the midwife").
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from spacy.tokens import Span, Token
+
+from ..nlp import ROLE_LABEL
+from ..resources import load_yaml
+
+SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj", "csubjpass"}
+OBJECT_DEPS = {"dobj", "dative", "attr", "oprd"}
+OBJECT_PREPS = {"with", "to", "from", "by"}
+PRONOUNS = {"she", "he", "they", "her", "him", "them"}
+PLACE_STOP = {"on", "in", "at", "by", "from", "the", "a", "an", "and", "but", "when", "whilst", "while", "during",
+              "following", "then", "that", "this", "after", "before", "both", "with", "to", "of"}
+
+
+@dataclass(frozen=True)
+class Mention:
+    """An actor or agency named in the text: character span and label."""
+
+    start: int
+    end: int
+    label: str
+    kind: str  # "role", "agency" or "generic"
+
+
+@lru_cache(maxsize=1)
+def agency_data() -> dict:
+    return load_yaml("agencies.yaml")
+
+
+def _word_regex(words, case_sensitive: bool) -> re.Pattern | None:
+    words = sorted({w for w in words if w}, key=len, reverse=True)
+    if not words:
+        return None
+    body = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
+    return re.compile(rf"(?<![\w&])(?:{body})(?:s|'s|’s)?(?![\w&])", 0 if case_sensitive else re.IGNORECASE)
+
+
+class AgencyFinder:
+    """Finds agencies and uncoded roles in text, with a report's own abbreviations."""
+
+    def __init__(self, report=None):
+        data = agency_data()
+        self.names: dict[str, str] = {}
+        exact, loose = [], []
+        for agency in data["agencies"]:
+            for abbr in agency.get("abbreviations", []):
+                self.names[abbr] = agency["name"]
+                exact.append(abbr)
+            for alias in agency.get("aliases", []):
+                self.names[alias.lower()] = agency["name"]
+                loose.append(alias)
+        heads = {h.lower() for h in data["org_heads"]}
+        codes = set(report.codes()) if report is not None else set()
+        for abbreviation in getattr(report, "abbreviations", []) or []:
+            last = abbreviation.expansion.split()[-1].lower() if abbreviation.expansion.split() else ""
+            if last in heads and abbreviation.abbr not in codes:
+                self.names[abbreviation.abbr] = abbreviation.abbr
+                self.names[abbreviation.expansion.lower()] = abbreviation.abbr
+                exact.extend([abbreviation.abbr, abbreviation.expansion])
+        self.exact = _word_regex(exact, True)
+        self.loose = _word_regex(loose, False)
+        self.roles: dict[str, str] = {}
+        for role in data["roles"]:
+            for alias in role["aliases"]:
+                self.roles[alias.lower()] = role["label"]
+        self.role_regex = _word_regex(list(self.roles), False)
+
+    def _name(self, surface: str) -> str:
+        key = re.sub(r"(?:'s|’s|s)$", "", surface) if surface not in self.names and surface.lower() not in self.names else surface
+        return self.names.get(key) or self.names.get(key.lower()) or self.names.get(surface.lower()) or surface
+
+    @staticmethod
+    def _qualifier(text: str, start: int) -> str:
+        """Capitalised place words written just before an agency ("Stockport")."""
+        before = text[max(0, start - 60):start].split("\n")[-1]
+        match = re.search(r"((?:[A-Z][a-z][\w'’-]*\s+){1,3})$", before)
+        if not match:
+            return ""
+        kept = []
+        for word in match.group(1).split():
+            kept = [] if word.lower() in PLACE_STOP else kept + [word]
+        return " ".join(kept)
+
+    def agencies(self, text: str, offset: int = 0) -> list[Mention]:
+        found: list[Mention] = []
+        for regex in (self.exact, self.loose):
+            if regex is None:
+                continue
+            for match in regex.finditer(text):
+                start, end = match.span()
+                if any(not (end <= m.start - offset or start >= m.end - offset) for m in found):
+                    continue
+                name = self._name(match.group())
+                qualifier = self._qualifier(text, start)
+                label = f"{qualifier} {match.group()}".strip() if qualifier else name
+                q_start = start - (len(qualifier) + 1 if qualifier else 0)
+                found.append(Mention(q_start + offset, end + offset, label, "agency"))
+        return found
+
+    def generic_roles(self, text: str, offset: int = 0) -> list[Mention]:
+        found = []
+        if self.role_regex is None:
+            return found
+        for match in self.role_regex.finditer(text):
+            surface = re.sub(r"(?:'s|’s)$", "", match.group()).lower()
+            label = self.roles.get(surface) or self.roles.get(surface.rstrip("s"))
+            if label:
+                found.append(Mention(match.start() + offset, match.end() + offset, label, "generic"))
+        return found
+
+
+def sentence_mentions(sent: Span, finder: AgencyFinder) -> dict[int, Mention]:
+    """Token index -> mention, for role codes, agencies and uncoded roles.
+
+    Role codes win over agencies, agencies over generic roles, so that
+    "the NNU" is an agency and "YPMW" is a role even if an alias overlaps.
+    """
+    doc = sent.doc
+    by_token: dict[int, Mention] = {}
+    text = sent.text
+    layers = [finder.generic_roles(text, sent.start_char), finder.agencies(text, sent.start_char)]
+    layers.append(_role_mentions(sent))
+    for layer in layers:
+        for mention in layer:
+            span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            if span is None:
+                continue
+            for token in span:
+                if token.text in ("'s", "’s"):
+                    continue
+                by_token[token.i] = mention
+    return by_token
+
+
+def _role_mentions(sent: Span) -> list[Mention]:
+    """Role codes tagged ROLE by the EntityRuler, read from the tokens.
+
+    (`Span.ents` walks every entity of the Doc on each call; per-token entity
+    attributes keep this linear in the sentence.)
+    """
+    found: list[Mention] = []
+    current: list[Token] = []
+    for token in [*sent, None]:
+        if token is not None and token.ent_type_ == ROLE_LABEL and not (current and token.ent_iob_ == "B"):
+            current.append(token)
+            continue
+        if current:
+            first, last = current[0], current[-1]
+            label = first.ent_id_ or sent.doc[first.i:last.i + 1].text
+            found.append(Mention(first.idx, last.idx + len(last.text), label, "role"))
+            current = []
+        if token is not None and token.ent_type_ == ROLE_LABEL:
+            current.append(token)
+    return found
+
+
+def agencies_in(sent_text: str, offset: int, finder: AgencyFinder) -> list[str]:
+    return unique(m.label for m in finder.agencies(sent_text, offset))
+
+
+def unique(items) -> list:
+    seen, out = set(), []
+    for item in items:
+        if item and item not in seen:
+            seen.add(item)
+            out.append(item)
+    return out
+
+
+def main_verb(sent: Span) -> Token | None:
+    """The sentence's main verb; the first verb if the parse has no verbal root."""
+    root = sent.root
+    if root.pos_ in ("VERB", "AUX"):
+        return root
+    for token in sent:
+        if token.pos_ == "VERB":
+            return token
+    return None
+
+
+def _actor_of(token: Token, mentions: dict[int, Mention]) -> str | None:
+    """The actor a noun phrase stands for: its head, else a modifier that names one."""
+    if token.i in mentions:
+        return mentions[token.i].label
+    for deps in (("compound", "amod", "nmod"), ("poss",)):
+        for child in token.children:
+            if child.dep_ in deps and child.i in mentions:
+                return mentions[child.i].label
+    return None
+
+
+def _expand(token: Token) -> list[Token]:
+    return [token, *token.conjuncts]
+
+
+def _phrase(token: Token, limit: int = 8) -> str:
+    """A compact text of a noun phrase: its subtree without determiners or clauses."""
+    skip_deps = {"relcl", "acl", "punct", "cc", "conj", "appos", "advcl", "prep"}
+    words = [token]
+    stack = [c for c in token.children if c.dep_ not in skip_deps]
+    while stack:
+        child = stack.pop()
+        if child.dep_ == "det" and child.lower_ in ("a", "an", "the"):
+            continue
+        words.append(child)
+        stack.extend(c for c in child.children if c.dep_ not in skip_deps)
+    words.sort(key=lambda t: t.i)
+    return " ".join(t.text for t in words[:limit]) or None
+
+
+def action_of(verb: Token) -> str:
+    """Verb lemma with particle and negation ("not attend", "step up", "take place")."""
+    lemma = verb.lemma_.lower()
+    particles = [c.lower_ for c in verb.children if c.dep_ == "prt"]
+    if lemma == "take" and any(c.dep_ == "dobj" and c.lemma_ == "place" for c in verb.children):
+        particles.append("place")
+    if lemma == "be":
+        complement = next((c for c in verb.children if c.dep_ in ("acomp", "attr")), None)
+        if complement is not None:
+            particles.append(complement.lemma_.lower())
+    negated = any(c.dep_ == "neg" for c in verb.children)
+    return ("not " if negated else "") + " ".join([lemma, *particles])
+
+
+@dataclass
+class Analysis:
+    actors: list[str]
+    action: str | None
+    object: str | None
+    subject_pronoun: bool
+
+
+def analyse(sent: Span, mentions: dict[int, Mention]) -> Analysis:
+    """Actors (subject/agent first, then objects), action and object of a sentence."""
+    verb = main_verb(sent)
+    if verb is None:
+        roles = unique(m.label for m in mentions.values() if m.kind == "role")
+        return Analysis(roles, None, None, False)
+    verbs = [verb, *[c for c in verb.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")]]
+    subjects, agents, objects, patient = [], [], [], None
+    pronoun = False
+    for v in verbs:
+        for child in v.children:
+            if child.dep_ in SUBJECT_DEPS:
+                subjects.extend(_expand(child))
+                if child.lower_ in PRONOUNS and v is verb:
+                    pronoun = True
+                if child.dep_.endswith("pass") and v is verb:
+                    patient = child
+            elif child.dep_ == "agent":
+                agents.extend(t for p in child.children if p.dep_ == "pobj" for t in _expand(p))
+            elif child.dep_ in OBJECT_DEPS:
+                objects.extend(_expand(child))
+            elif child.dep_ == "prep" and child.lower_ in OBJECT_PREPS:
+                objects.extend(t for p in child.children if p.dep_ == "pobj" for t in _expand(p))
+            elif child.dep_ == "xcomp":
+                objects.extend(t for c in child.children if c.dep_ in ("dobj", "dative") for t in _expand(c))
+    actors = unique(_actor_of(t, mentions) for t in [*subjects, *agents, *objects])
+    obj_token = next((t for t in objects if t.dep_ in ("dobj", "pobj", "dative")), None) or patient
+    if patient is not None and obj_token is patient and _actor_of(patient, mentions):
+        obj_token = next((t for t in objects if t.dep_ == "dobj"), patient)
+    return Analysis(actors, action_of(verb), _phrase(obj_token) if obj_token is not None else None, pronoun)

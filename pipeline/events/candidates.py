@@ -1,0 +1,90 @@
+"""Date candidates: spans of a text that look like dates, by pattern.
+
+The patterns (models/dates/patterns.yaml) are regular expressions built from
+the vocabulary in models/dates/lexicon.yaml.  We deliberately do not run
+`dateparser.search.search_dates` over prose: on review text it reads the modal
+"may", "(KPE 10)" and "twenty four weeks" as dates and splits "4th May a core
+group..." in two.  Candidates only *find* the span; normalisation.py turns the
+clean core into a date and resolve.py places relative phrases.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from ..resources import load_yaml
+
+DAY_RE = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+YEAR_RE = r"(?:19|20)\d{2}"
+NUMDATE_RE = r"(?:(?:[12]\d|3[01]|0?[1-9])[/.](?:1[0-2]|0?[1-9])[/.](?:\d{4}|\d{2})|(?:19|20)\d{2}-[01]\d-[0-3]\d)(?![\d/.]\d)"
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A date phrase found in a text; offsets relative to that text."""
+
+    kind: str
+    start: int
+    end: int
+    text: str
+    groups: dict = field(default_factory=dict, compare=False, hash=False)
+
+
+def _alternation(words, case_sensitive: bool = False) -> str:
+    ordered = sorted(words, key=len, reverse=True)
+    body = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered)
+    return f"(?-i:{body})" if case_sensitive else f"(?:{body})"
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> dict:
+    return load_yaml("dates", "lexicon.yaml")
+
+
+@lru_cache(maxsize=1)
+def compiled_patterns() -> list[tuple[str, re.Pattern]]:
+    """Compile patterns.yaml once, filling the placeholders from the lexicon."""
+    lex = lexicon()
+    fills = {
+        "DAY": DAY_RE,
+        "YEAR": YEAR_RE,
+        "NUMDATE": NUMDATE_RE,
+        "MONTH": _alternation(lex["months"], case_sensitive=True) + r"\.?",
+        "FULLMONTH": _alternation(lex["full_months"], case_sensitive=True),
+        "WEEKDAY": _alternation(lex["weekdays"], case_sensitive=True),
+        "NUM": r"(?:\d{1,3}|" + _alternation(lex["numbers"]) + ")",
+        "UNIT": _alternation(lex["units"]),
+        "PART": _alternation(lex["month_parts"]),
+    }
+    compiled = []
+    for entry in load_yaml("dates", "patterns.yaml")["patterns"]:
+        regex = entry["regex"]
+        for key, value in fills.items():
+            regex = regex.replace("{" + key + "}", value)
+        compiled.append((entry["kind"], re.compile(regex, re.IGNORECASE)))
+    return compiled
+
+
+def find_candidates(text: str) -> list[Candidate]:
+    """All non-overlapping date candidates in `text`, left to right.
+
+    Where candidates overlap, the longest wins (a range beats the two days in
+    it); on equal length the pattern listed first wins.
+    """
+    found = []
+    for order, (kind, pattern) in enumerate(compiled_patterns()):
+        for match in pattern.finditer(text):
+            start, end = match.span()
+            while end > start and text[end - 1] in " ,.":
+                end -= 1
+            if end <= start:
+                continue
+            groups = {k: v for k, v in match.groupdict().items() if v is not None}
+            found.append((-(end - start), order, start, Candidate(kind, start, end, text[start:end], groups)))
+    found.sort(key=lambda item: (item[0], item[1], item[2]))
+    chosen: list[Candidate] = []
+    for _, _, _, cand in found:
+        if all(cand.end <= c.start or cand.start >= c.end for c in chosen):
+            chosen.append(cand)
+    return sorted(chosen, key=lambda c: c.start)

@@ -1,0 +1,345 @@
+"""The chronology as data: `extract_events(report, doc) -> list[Event]`.
+
+Reads the chronology paragraphs (scope.py) of the one parsed Doc, sentence by
+sentence and left to right, the way a careful reader does:
+1. date candidates by pattern (candidates.py), minus those inside reported
+   speech ("she said he had visited the following day");
+2. the best candidate dates the sentence; it is normalised with dateparser
+   and a year inferred from the review period and the narrative; relative
+   phrases are resolved against the last resolved date (resolve.py);
+3. a sentence with no date phrase inherits the date of its paragraph, or else
+   of the running narrative with precision "approx" (`inherited: true`);
+4. actors, action and object from the dependency parse (actors.py).
+Tables printed as "Date ⇥ Agency ⇥ Event" rows give one event per row.
+"""
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span
+
+from .actors import AgencyFinder, agencies_in, analyse, sentence_mentions, unique
+from .candidates import Candidate, find_candidates
+from .model import Event
+from .resolve import Anchor, Resolution, Resolver, config
+from .scope import TERMINAL_RE, Block, chronology_blocks, is_evaluative, section_chain
+
+YEAR_RE = re.compile(r"\b(?:19|20)\d{2}\b")
+BARE_YEAR_RE = re.compile(r"^\s*(?:[\d.]+\s+)?((?:19|20)\d{2})\s*:?\s*$")
+SHORT_HOP = 6  # most tokens an "after ..." relative phrase is extended by
+
+
+@dataclass
+class Dated:
+    candidate: Candidate
+    resolution: Resolution
+    planned: bool
+    start: int  # offsets in the report text
+    end: int
+    text: str
+
+
+def default_year(report) -> int | None:
+    """The most frequent year written in the report: the last resort for year inference."""
+    years = Counter(int(y) for y in YEAR_RE.findall(report.text) if 1990 <= int(y) <= 2100)
+    return years.most_common(1)[0][0] if years else None
+
+
+def section_label(section) -> str | None:
+    if section is None:
+        return None
+    return section.number or section.title
+
+
+class _Sentences:
+    """Sentences of the Doc, found by character offset."""
+
+    def __init__(self, doc: Doc):
+        self.sents = list(doc.sents)
+        self.starts = [s.start_char for s in self.sents]
+
+    def within(self, start: int, end: int) -> list[Span]:
+        i = bisect.bisect_left(self.starts, start)
+        out = []
+        while i < len(self.sents) and self.sents[i].start_char < end:
+            out.append(self.sents[i])
+            i += 1
+        return out
+
+
+class EventExtractor:
+    """Walks a report's chronology once, keeping the narrative anchor."""
+
+    def __init__(self, report, doc: Doc, scope: str = "chronology"):
+        self.report, self.doc, self.scope = report, doc, scope
+        period = (report.metadata.period_start, report.metadata.period_end)
+        self.resolver = Resolver(period, default_year(report))
+        self.finder = AgencyFinder(report)
+        self.sentences = _Sentences(doc)
+        self.events: list[Event] = []
+        self.reporting = set(config()["reporting_lemmas"])
+        self.planned_lemmas = set(config()["planned_lemmas"])
+        self.planned_aux = set(config()["planned_auxiliaries"])
+        self._section = None
+
+    # ---- the walk --------------------------------------------------------
+    def run(self) -> list[Event]:
+        for block in chronology_blocks(self.report, self.scope):
+            self._enter_section(block.section)
+            if block.kind == "table_row" or "\t" in self.report.text[block.start:block.end]:
+                self._table_row(block)
+            else:
+                self._paragraph(block)
+        return self.events
+
+    def _enter_section(self, section) -> None:
+        """A heading that gives dates ("3.1 9th January to 2nd February 2017") resets the anchor."""
+        if section is None or section is self._section:
+            return
+        self._section = section
+        self.resolver.anchor = None  # a new section starts a new narrative
+        heading = self.report.text[section.heading_start:section.heading_end]
+        bare_year = BARE_YEAR_RE.match(heading)
+        if bare_year:
+            year = int(bare_year.group(1))
+            self.resolver.anchor = Anchor(dt.date(year, 1, 1), dt.date(year, 12, 31), "approx", None)
+            return
+        for cand in find_candidates(heading):
+            res = self.resolver.resolve(cand)
+            if res is not None and self.resolver.moves_anchor(cand.kind):
+                self.resolver.set_anchor(res, None, cand.kind)
+                return
+
+    def _units(self, block: Block) -> list[Span]:
+        """The block's sentences, re-joining pieces the parser or a page break split.
+
+        "Between 19th May and 23rd May it was noted..." can come back from the
+        small model as two sentences, and "ESW recorded that EM was" / "going to
+        meet with EF." sit on two lines; a piece that does not end a sentence is
+        joined to the next one.
+        """
+        units: list[Span] = []
+        pending: Span | None = None
+        for sent in self.sentences.within(block.start, block.end):
+            start, end = _strip(sent)
+            if end <= start or not block.contains(start, end):
+                continue
+            if pending is not None:
+                sent = self.doc[pending.start:sent.end]
+            if TERMINAL_RE.search(self.report.text[start:end]):
+                units.append(sent)
+                pending = None
+            else:
+                pending = sent
+        if pending is not None:
+            units.append(pending)
+        return units
+
+    def _paragraph(self, block: Block) -> None:
+        para_anchor: Event | None = None
+        for sent in self._units(block):
+            event = self._sentence_event(sent, block, para_anchor)
+            if event is None:
+                continue
+            self.events.append(event)
+            if not event.inherited and event.modality is None:
+                para_anchor = event
+
+    # ---- one sentence ------------------------------------------------------
+    def _sentence_event(self, sent: Span, block: Block, para_anchor: Event | None, offset_span: Span | None = None) -> Event | None:
+        text = sent.text.strip()
+        if len(re.findall(r"[A-Za-z]{2,}", text)) < 3 or is_evaluative(text):
+            return None
+        if not any(t.pos_ in ("VERB", "AUX") for t in sent):
+            return None
+        dated = self._date_of(sent)
+        event_id = len(self.events) + 1
+        fields = dict(relative=False, inherited=False, anchor=None, modality=None)
+        if dated is not None:
+            res = dated.resolution
+            fields.update(
+                date=res.date, date_end=res.date_end, precision=res.precision, confidence=res.confidence,
+                expression=dated.text, expression_start=dated.start, expression_end=dated.end,
+                relative=res.relative, modality="planned" if dated.planned else None,
+            )
+            if res.relative and self.resolver.anchor is not None:
+                fields["anchor"] = self.resolver.anchor.event_id
+            if self.resolver.moves_anchor(dated.candidate.kind) and not dated.planned:
+                self.resolver.set_anchor(res, event_id, dated.candidate.kind)
+        elif para_anchor is not None:
+            conf = config()["confidence"]["inherited_paragraph"]
+            fields.update(date=para_anchor.date, date_end=para_anchor.date_end, precision=para_anchor.precision,
+                          confidence=conf, inherited=True, anchor=para_anchor.id)
+        elif self.resolver.anchor is not None:
+            anchor = self.resolver.anchor
+            conf = config()["confidence"]["inherited_narrative"]
+            fields.update(date=anchor.date, date_end=None, precision="approx", confidence=conf,
+                          inherited=True, anchor=anchor.event_id)
+        else:
+            return None
+        return self._make_event(event_id, sent, block, fields)
+
+    def _make_event(self, event_id: int, span: Span, block: Block, fields: dict, extra_agencies=()) -> Event:
+        mentions = sentence_mentions(span, self.finder)
+        analysis = analyse(span, mentions)
+        actors = analysis.actors
+        previous = self.events[-1] if self.events else None
+        if analysis.subject_pronoun and previous is not None and previous.actors:
+            actors = unique([previous.actors[0], *actors])
+        agencies = unique([*agencies_in(span.text, span.start_char, self.finder), *extra_agencies])
+        start, end = _strip(span)
+        return Event(
+            id=event_id, sentence=self.report.text[start:end], start=start, end=end,
+            actors=actors, action=analysis.action, object=analysis.object, agencies=agencies,
+            kpe=block.kpe, section=section_label(block.section or (section_chain(self.report, start) or [None])[0]),
+            **fields,
+        )
+
+    # ---- dates in a sentence -----------------------------------------------
+    def _date_of(self, sent: Span) -> Dated | None:
+        """The candidate that dates the sentence, resolved; None when it has none."""
+        rank = config()["rank"]
+        options = []
+        for cand in find_candidates(sent.text):
+            start, end = sent.start_char + cand.start, sent.start_char + cand.end
+            tokens = self.doc.char_span(start, end, alignment_mode="expand")
+            if tokens is None or self._reported(tokens, sent):
+                continue
+            if cand.kind == "rel_offset" and cand.groups.get("dir", "").lower() == "after":
+                end = self._extend_after(tokens, sent)
+            options.append((rank.get(cand.kind, 9), cand.start, cand, tokens, start, end))
+        for _, _, cand, tokens, start, end in sorted(options, key=lambda o: (o[0], o[1])):
+            res = self.resolver.resolve(cand)
+            if res is None:
+                continue
+            planned = self._planned(tokens, sent)
+            return Dated(cand, res, planned, start, end, self.report.text[start:end])
+        return None
+
+    def _reported(self, tokens: Span, sent: Span) -> bool:
+        """Inside what someone said: a ccomp under a reporting verb."""
+        token = tokens.root
+        for ancestor in token.ancestors:
+            if ancestor.i < sent.start or ancestor.i >= sent.end:
+                break
+            if token.dep_ == "ccomp" and ancestor.lemma_.lower() in self.reporting:
+                return True
+            token = ancestor
+        return False
+
+    def _planned(self, tokens: Span, sent: Span) -> bool:
+        """A planned or hypothetical date ("was planned to take place on 31st May")."""
+        if tokens.start - sent.start <= 2:  # fronted dates narrate
+            return False
+        for ancestor in [tokens.root, *tokens.root.ancestors]:
+            if ancestor.i < sent.start or ancestor.i >= sent.end:
+                break
+            if ancestor.pos_ not in ("VERB", "AUX", "ADJ"):
+                continue
+            lemma = ancestor.lemma_.lower()
+            complements = any(c.dep_ in ("xcomp", "ccomp") for c in ancestor.children)
+            if (lemma in self.planned_lemmas or (lemma == "go" and ancestor.tag_ == "VBG")) and complements:
+                return True
+            if any(c.dep_ == "aux" and c.lower_ in self.planned_aux for c in ancestor.children):
+                return True
+        return False
+
+    def _extend_after(self, tokens: Span, sent: Span) -> int:
+        """Extend "Three days after" to "Three days after this meeting"."""
+        after = tokens[-1]
+        last = after
+        for token in self.doc[after.i + 1: min(sent.end, after.i + 1 + SHORT_HOP)]:
+            if token.is_punct or token.ent_type_ == "ROLE" or token.head.i < after.i:
+                break
+            if not (token.head == after or after in token.ancestors):
+                break
+            last = token
+        return last.idx + len(last.text)
+
+    # ---- tables ----------------------------------------------------------------
+    def _table_row(self, block: Block) -> None:
+        """One event per "Date ⇥ Agency ⇥ Event" row."""
+        row_start, row_end = block.start, block.end
+        row = self.report.text[row_start:row_end]
+        cells, pos = [], 0
+        for piece in row.split("\t"):
+            lead = len(piece) - len(piece.lstrip())
+            cells.append((row_start + pos + lead, row_start + pos + len(piece.rstrip()), piece.strip()))
+            pos += len(piece) + 1
+        date_cell = next((c for c in cells if _is_date_cell(c[2])), None)
+        rest = [c for c in cells if c is not date_cell and c[2]]
+        if not rest:
+            return
+        event_cell = max(rest, key=lambda c: len(c[2]))
+        others = [c for c in rest if c is not event_cell]
+        span = self.doc.char_span(event_cell[0], event_cell[1], alignment_mode="expand")
+        if span is None or not any(t.pos_ in ("VERB", "AUX") for t in span):
+            return
+        event_id = len(self.events) + 1
+        fields = dict(relative=False, inherited=False, anchor=None, modality=None)
+        dated = None
+        if date_cell is not None:
+            cand = find_candidates(date_cell[2])[0]
+            res = self.resolver.resolve(cand)
+            if res is not None:
+                s = date_cell[0] + cand.start
+                dated = (cand, res, s, date_cell[0] + cand.end)
+        if dated is None:
+            inner = self._date_of(span)
+            if inner is not None:
+                dated = (inner.candidate, inner.resolution, inner.start, inner.end)
+        if dated is not None:
+            cand, res, s, e = dated
+            fields.update(date=res.date, date_end=res.date_end, precision=res.precision, confidence=res.confidence,
+                          expression=self.report.text[s:e], expression_start=s, expression_end=e, relative=res.relative)
+            if res.relative and self.resolver.anchor is not None:
+                fields["anchor"] = self.resolver.anchor.event_id
+            if self.resolver.moves_anchor(cand.kind):
+                self.resolver.set_anchor(res, event_id, cand.kind)
+        elif self.resolver.anchor is not None:
+            anchor = self.resolver.anchor
+            fields.update(date=anchor.date, date_end=anchor.date_end, precision=anchor.precision, inherited=True,
+                          anchor=anchor.event_id, confidence=config()["confidence"]["inherited_paragraph"])
+        else:
+            return
+        extra = []
+        for start, end, cell in others:
+            found = agencies_in(cell, start, self.finder)
+            extra.extend(found or [cell])
+        event = self._make_event(event_id, span, block, fields, extra_agencies=extra)
+        if not event.actors:
+            event.actors = list(extra)
+        event.source = "table_row"
+        self.events.append(event)
+
+
+def _is_date_cell(cell: str) -> bool:
+    """A table cell that is (almost) only a date."""
+    found = find_candidates(cell)
+    if not found:
+        return False
+    covered = sum(c.end - c.start for c in found)
+    return covered >= 0.6 * len(cell.strip())
+
+
+def _strip(span: Span) -> tuple[int, int]:
+    text = span.text
+    start = span.start_char + (len(text) - len(text.lstrip()))
+    end = span.end_char - (len(text) - len(text.rstrip()))
+    return start, end
+
+
+def extract_events(report, doc: Doc, scope: str = "chronology") -> list[Event]:
+    """The dated events of a review's chronology, in text order.
+
+    `doc` is the one parse from `pipeline.nlp.parse_report(report, nlp)`;
+    nothing is re-parsed.  `scope="all"` also reads sections that are not
+    chronology (evaluation, findings).
+    """
+    if doc.text != report.text:
+        raise ValueError("the Doc was not parsed from this report's text; use pipeline.nlp.parse_report")
+    return EventExtractor(report, doc, scope).run()
