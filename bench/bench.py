@@ -1,0 +1,150 @@
+"""Benchmark: words per second and peak memory per stage on the bundled corpus.
+
+Every stage is measured beside the reference cost of ONE plain spaCy pass
+over the same text (the bare model, none of our components): the design
+promises that the whole pipeline parses once, so each later stage should
+cost a fraction of that pass.
+
+    python bench/bench.py [--repeat 3] [--model NAME] [--file PATH] [--json OUT]
+
+Figures: seconds (best of --repeat), words/s, the ratio to the plain pass,
+and the Python-heap peak of the stage (tracemalloc; spaCy's arrays included).
+The process's maximum RSS is printed at the end.
+"""
+from __future__ import annotations
+
+import argparse
+import gc
+import json
+import resource
+import sys
+import time
+import tracemalloc
+from pathlib import Path
+from typing import Any, Callable
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from pipeline.ingest import load_report  # noqa: E402
+from pipeline.nlp import configured_model_name, load_nlp, model_info, parse_report  # noqa: E402
+
+DEFAULT_FILE = ROOT / "corpus" / "child_e_stockport_2017.txt"
+
+
+def measure(func: Callable[[], Any], repeat: int) -> tuple[float, int, Any]:
+    """Best wall time over `repeat` runs, and the traced heap peak of one run."""
+    best = float("inf")
+    result = None
+    for _ in range(repeat):
+        gc.collect()
+        start = time.perf_counter()
+        result = func()
+        best = min(best, time.perf_counter() - start)
+    gc.collect()
+    tracemalloc.start()
+    func()
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    return best, peak, result
+
+
+def optional_stages(analyzer_holder: dict) -> dict[str, Callable]:
+    """Stages that exist in this checkout, each a function of (report, doc)."""
+    stages: dict[str, Callable] = {}
+    try:
+        from pipeline.recognizers import analyze_doc, build_analyzer
+
+        def identifiers(report, doc):
+            analyzer = analyzer_holder.setdefault("analyzer", build_analyzer(doc._.nlp_ref))
+            return analyze_doc(analyzer, doc)
+
+        stages["recognizers"] = identifiers
+    except ImportError:
+        pass
+    try:
+        from pipeline.verify import verify_report
+
+        stages["verify"] = lambda report, doc: verify_report(report, doc, analyzer=analyzer_holder.get("analyzer"))
+    except ImportError:
+        pass
+    try:
+        from pipeline.events import extract_events
+
+        stages["events"] = extract_events
+    except ImportError:
+        pass
+    try:
+        from pipeline.themes import tag_report
+
+        stages["themes"] = tag_report
+    except ImportError:
+        pass
+    return stages
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--file", type=Path, default=DEFAULT_FILE)
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--model", default=None)
+    parser.add_argument("--json", type=Path, default=None, help="also write the figures as JSON here")
+    args = parser.parse_args(argv)
+
+    import spacy
+    from spacy.tokens import Doc
+
+    model = configured_model_name(args.model)
+    report = load_report(args.file)
+    words = len(report.text.split())
+    rows: list[dict] = []
+
+    def add(stage: str, seconds: float, peak: int, reference: float | None) -> None:
+        rows.append(
+            {
+                "stage": stage,
+                "seconds": round(seconds, 4),
+                "words_per_second": round(words / seconds) if seconds else None,
+                "ratio_to_plain_spacy": round(seconds / reference, 3) if reference else None,
+                "peak_mb": round(peak / 1e6, 1),
+            }
+        )
+
+    plain = spacy.load(model)
+    plain.max_length = max(plain.max_length, len(report.text) + 1)
+    plain_seconds, plain_peak, _ = measure(lambda: plain(report.text), args.repeat)
+    add("plain spaCy pass (reference)", plain_seconds, plain_peak, plain_seconds)
+
+    seconds, peak, _ = measure(lambda: load_report(args.file), args.repeat)
+    add("ingest + structure", seconds, peak, plain_seconds)
+
+    nlp = load_nlp(args.model)
+    if not Doc.has_extension("nlp_ref"):
+        Doc.set_extension("nlp_ref", default=None)
+    seconds, peak, doc = measure(lambda: parse_report(report, nlp), args.repeat)
+    doc._.nlp_ref = nlp
+    add("nlp (our one pass)", seconds, peak, plain_seconds)
+
+    holder: dict = {}
+    for name, stage in optional_stages(holder).items():
+        stage(report, doc)  # warm-up: builds caches and matchers once, as a batch would
+        seconds, peak, _ = measure(lambda stage=stage: stage(report, doc), args.repeat)
+        add(name, seconds, peak, plain_seconds)
+
+    info = model_info(nlp)
+    print(f"file: {args.file.name}  words: {words}  model: {info['name']} {info['version']}  repeat: {args.repeat}")
+    print(f"{'stage':32} {'seconds':>9} {'words/s':>10} {'x plain':>8} {'peak MB':>8}")
+    for row in rows:
+        print(
+            f"{row['stage']:32} {row['seconds']:9.3f} {row['words_per_second'] or 0:10d} "
+            f"{row['ratio_to_plain_spacy'] or 0:8.2f} {row['peak_mb']:8.1f}"
+        )
+    max_rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"process max RSS: {max_rss_mb:.0f} MB")
+    if args.json:
+        args.json.write_text(json.dumps({"file": args.file.name, "words": words, "model": info, "stages": rows}, indent=1))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
