@@ -28,6 +28,8 @@ Usage, on the one parse of a report:
 """
 from __future__ import annotations
 
+import warnings
+
 from presidio_analyzer import AnalyzerEngine, RecognizerResult
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -85,4 +87,7 @@ def analyze_text(
         from ..nlp import load_nlp
 
         nlp = load_nlp()
-    return analyze_doc(build_analyzer(nlp, entities), nlp(text), entities, score_threshold)
+    with warnings.catch_warnings():  # outside a report the role-code ruler is empty (spaCy W036)
+        warnings.filterwarnings("ignore", message=r"\[W036\]")
+        doc = nlp(text)
+    return analyze_doc(build_analyzer(nlp, entities), doc, entities, score_threshold)

@@ -1,0 +1,211 @@
+"""The analyzer as a whole: our recognizers only, no network, no second parse,
+one result per stretch of text, and nothing spurious on a real published review."""
+from __future__ import annotations
+
+import socket
+import warnings
+
+import pytest
+from presidio_analyzer import RecognizerResult
+
+from pipeline.recognizers import (
+    PLACEHOLDERS,
+    SCORE_THRESHOLD,
+    analyze_doc,
+    analyze_text,
+    build_analyzer,
+    resolve_overlaps,
+)
+from pipeline.recognizers import engine
+from pipeline.recognizers.base import RECOGNIZER_CLASSES
+from pipeline.recognizers.config import alternation, expand
+
+EXPECTED_PLACEHOLDERS = {
+    "NHS_NUMBER": "[NHS_NUMBER]",
+    "NI_NUMBER": "[NI_NUMBER]",
+    "POSTCODE": "[POSTCODE]",
+    "PHONE": "[PHONE]",
+    "EMAIL": "[EMAIL]",
+    "DATE_OF_BIRTH": "[DATE_OF_BIRTH]",
+    "ADDRESS": "[ADDRESS]",
+    "SCHOOL": "[SCHOOL]",
+    "NURSERY": "[NURSERY]",
+    "CASE_REF": "[CASE_REF]",
+    "SOCIAL_HANDLE": "[SOCIAL_HANDLE]",
+    "VEHICLE_REG": "[VEHICLE_REG]",
+    "URL": "[URL]",
+}
+
+PARAGRAPH = (
+    "Kayleigh (DOB 14/03/1998, NHS number 943 476 5919, NI number QQ 12 34 56 C) lived at "
+    "Flat 3, 27 Rose Street, Stockport, SK4 1AA. Her mobile was 07700 900123 and her e-mail "
+    "kayleigh.s@example.com; she posted as @kayleigh_s98 on Instagram and her page was "
+    "<https://www.example.com/kayleigh>. Her son attended Oakwood Academy and her daughter "
+    "Little Stars Nursery. Care proceedings (Case No. MA17C00123) followed after a blue Vauxhall "
+    "Corsa, registration AB12 CDE, was seen. On 5th June 2017 the social worker visited."
+)
+PARAGRAPH_EXPECTED = [
+    ("DATE_OF_BIRTH", "14/03/1998"),
+    ("NHS_NUMBER", "943 476 5919"),
+    ("NI_NUMBER", "QQ 12 34 56 C"),
+    ("ADDRESS", "Flat 3, 27 Rose Street"),
+    ("POSTCODE", "SK4 1AA"),
+    ("PHONE", "07700 900123"),
+    ("EMAIL", "kayleigh.s@example.com"),
+    ("SOCIAL_HANDLE", "@kayleigh_s98"),
+    ("URL", "https://www.example.com/kayleigh"),
+    ("SCHOOL", "Oakwood Academy"),
+    ("NURSERY", "Little Stars Nursery"),
+    ("CASE_REF", "MA17C00123"),
+    ("VEHICLE_REG", "AB12 CDE"),
+]
+
+
+class CountingNlp:
+    """A spaCy pipeline stand-in that counts how often text is parsed."""
+
+    def __init__(self, nlp):
+        self._nlp = nlp
+        self.calls = 0
+
+    def __call__(self, text, *args, **kwargs):
+        self.calls += 1
+        return self._nlp(text, *args, **kwargs)
+
+    def pipe(self, texts, *args, **kwargs):
+        for text in texts:
+            self.calls += 1
+            yield self._nlp(text)
+
+    def __getattr__(self, name):
+        return getattr(self._nlp, name)
+
+
+def parse(nlp, text):
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return nlp(text)
+
+
+def test_placeholders_cover_every_type():
+    assert PLACEHOLDERS == EXPECTED_PLACEHOLDERS
+
+
+def test_registry_holds_only_our_recognizers(analyzer):
+    ours = tuple(RECOGNIZER_CLASSES.values())
+    assert all(isinstance(r, ours) for r in analyzer.registry.recognizers)
+    assert len(analyzer.registry.recognizers) == len(PLACEHOLDERS)
+    assert set(analyzer.get_supported_entities()) == set(PLACEHOLDERS)
+
+
+def test_paragraph_with_every_type(nlp, analyzer):
+    results = analyze_doc(analyzer, parse(nlp, PARAGRAPH))
+    assert [(r.entity_type, PARAGRAPH[r.start:r.end]) for r in results] == PARAGRAPH_EXPECTED
+
+
+def test_analyze_doc_does_not_parse_again(nlp):
+    counting = CountingNlp(nlp)
+    analyzer = build_analyzer(counting)
+    doc = parse(counting, PARAGRAPH)
+    assert counting.calls == 1
+    results = analyze_doc(analyzer, doc)
+    assert counting.calls == 1
+    assert len(results) == len(PARAGRAPH_EXPECTED)
+    assert analyzer.nlp_engine.artifacts_from_doc(doc).tokens is doc
+
+
+def test_analyzer_uses_the_loaded_pipeline(nlp, analyzer):
+    assert analyzer.nlp_engine.get_nlp("en") is nlp
+
+
+def test_works_with_sockets_blocked(nlp, monkeypatch):
+    def no_network(*args, **kwargs):
+        raise OSError("network access attempted")
+
+    monkeypatch.setattr(socket, "socket", no_network)
+    monkeypatch.setattr(socket, "create_connection", no_network)
+    monkeypatch.setattr(socket, "getaddrinfo", no_network)
+    engine._cached_analyzer.cache_clear()  # build from scratch, offline
+    analyzer = build_analyzer(nlp)
+    text = "Write to jo.bloggs@example.org.uk or see https://www.example.co.uk/page and example.gov.uk/x."
+    found = [(r.entity_type, text[r.start:r.end]) for r in analyze_doc(analyzer, parse(nlp, text))]
+    assert found == [
+        ("EMAIL", "jo.bloggs@example.org.uk"),
+        ("URL", "https://www.example.co.uk/page"),
+        ("URL", "example.gov.uk/x"),
+    ]
+
+
+def test_build_analyzer_is_cached_per_pipeline_and_entities(nlp):
+    assert build_analyzer(nlp) is build_analyzer(nlp)
+    assert build_analyzer(nlp, ["URL", "EMAIL"]) is build_analyzer(nlp, ["EMAIL", "URL"])
+    assert build_analyzer(nlp, ["URL"]) is not build_analyzer(nlp)
+
+
+def test_entities_restrict_the_recognizers_and_results(nlp):
+    only_phone = build_analyzer(nlp, ["PHONE"])
+    assert only_phone.get_supported_entities() == ["PHONE"]
+    results = analyze_doc(only_phone, parse(nlp, PARAGRAPH))
+    assert [(r.entity_type, PARAGRAPH[r.start:r.end]) for r in results] == [("PHONE", "07700 900123")]
+    full = build_analyzer(nlp)
+    restricted = analyze_doc(full, parse(nlp, PARAGRAPH), entities=["POSTCODE", "EMAIL"])
+    assert {r.entity_type for r in restricted} == {"POSTCODE", "EMAIL"}
+
+
+def test_unknown_entity_is_refused(nlp):
+    with pytest.raises(ValueError, match="PASSPORT"):
+        build_analyzer(nlp, ["PASSPORT"])
+
+
+def test_score_threshold_lets_weak_shapes_through_only_when_lowered(nlp, analyzer):
+    doc = parse(nlp, "Code A123 BCD was printed on the leaflet.")
+    assert analyze_doc(analyzer, doc) == []
+    weak = analyze_doc(analyzer, doc, score_threshold=0.1)
+    assert [(r.entity_type, doc.text[r.start:r.end]) for r in weak] == [("VEHICLE_REG", "A123 BCD")]
+    assert all(r.score < SCORE_THRESHOLD for r in weak)
+
+
+def test_analyze_text_convenience(nlp):
+    results = analyze_text("Ring her on 07700 900456 after 5pm.", nlp=nlp)
+    assert [(r.entity_type, r.start, r.end) for r in results] == [("PHONE", 12, 24)]
+
+
+def test_overlaps_keep_the_higher_score_then_the_longer_span():
+    def result(entity, start, end, score):
+        return RecognizerResult(entity, start, end, score)
+
+    kept = resolve_overlaps(
+        [
+            result("PHONE", 0, 12, 0.6),
+            result("NHS_NUMBER", 0, 12, 1.0),
+            result("ADDRESS", 20, 40, 0.7),
+            result("POSTCODE", 30, 37, 0.7),
+            result("URL", 50, 60, 0.9),
+            result("EMAIL", 45, 60, 0.9),
+        ]
+    )
+    assert [(r.entity_type, r.start, r.end) for r in kept] == [
+        ("NHS_NUMBER", 0, 12),
+        ("ADDRESS", 20, 40),
+        ("EMAIL", 45, 60),
+    ]
+
+
+def test_list_references_expand_longest_first():
+    assert alternation(["Nursery", "Day Nursery"]) == r"(?:Day\s+Nursery|Nursery)"
+    assert expand("x<<a>>y", {"a": ["b"]}) == "x(?:b)y"
+    with pytest.raises(KeyError, match="missing"):
+        expand("<<missing>>", {})
+
+
+def test_real_review_has_only_its_footnote_urls(child_e_doc, analyzer):
+    """A published, anonymised review: towns, agencies, hospitals, event dates and
+    role codes stay; the only structured identifiers are its reference links."""
+    text = child_e_doc.text
+    results = analyze_doc(analyzer, child_e_doc)
+    assert {r.entity_type for r in results} == {"URL"}
+    assert len(results) == text.count("http")
+    for r in results:
+        url = text[r.start:r.end]
+        assert url.startswith(("http://", "https://"))
+        assert not url.endswith((">", ")", "]", ".", ","))
