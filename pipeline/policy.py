@@ -43,6 +43,8 @@ class Policy(BaseModel):
     codes: dict[str, Any] = Field(default_factory=dict)
     fuzzy: dict[str, float] = Field(default_factory=dict)
     urls: dict[str, int] = Field(default_factory=dict)
+    quasi: dict[str, list[str]] = Field(default_factory=dict)
+    cover: dict[str, list[str]] = Field(default_factory=dict)
 
     @field_validator("severity")
     @classmethod

@@ -1,0 +1,134 @@
+"""Key names in any form, misspellings included, for `scr verify --key`.
+
+`pipeline.identify.known_names` finds every regular form of a key's names
+(full, first, surname, title + surname, any case).  A draft edited by hand
+also carries slips: "Shanon Pryce", "Darren Lacy", "Ms Price".  This module
+adds an approximate pass with rapidfuzz over capitalised words and pairs of
+words: a pair is compared with each full name, a single word with each first
+name and surname.  Long names match at `min_ratio` (rapidfuzz ratio); short
+ones (fewer than `short_name_length` letters) only with one edit
+(Damerau-OSA), and an ordinary English word ("Price", "Wood") only right after
+a title or next to another name of the same person.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+from rapidfuzz.distance import OSA
+from spacy.tokens import Doc, Token
+
+from ..keyfile import Key
+from .known_names import find_known_names, split_title
+from .names import lexicon
+
+ROLE_LABEL = "ROLE"
+
+
+@dataclass(frozen=True)
+class KeyNameMatch:
+    """A mention of a key person, exact or approximate."""
+
+    start: int
+    end: int
+    text: str
+    code: str
+    form: str  # the key form it matches
+    rule: str  # "exact:<known_names rule>" or "fuzzy"
+    score: float  # 0-100
+
+
+@dataclass(frozen=True)
+class _Form:
+    text: str
+    words: int
+    code: str
+
+
+def key_forms(key: Key) -> list[_Form]:
+    """Full names, first names and surnames of every key person (titles dropped)."""
+    forms: dict[tuple[str, str], _Form] = {}
+    for person in key.people:
+        for name in person.names:
+            _, words = split_title(name.split())
+            words = [w.strip(".,") for w in words if w.strip(".,")]
+            if not words:
+                continue
+            parts = {" ".join(words): len(words), words[0]: 1, words[-1]: 1}
+            for text, n in parts.items():
+                if len(text) >= 3:
+                    forms[(text.casefold(), person.code)] = _Form(text, n, person.code)
+    return list(forms.values())
+
+
+def _capitalised(token: Token) -> bool:
+    return token.text[:1].isupper() and token.is_alpha and not token.is_upper
+
+
+def _close(a: str, b: str, min_ratio: float, short_len: int) -> float:
+    """Similarity score (0-100) when `a` is an acceptable misspelling of `b`, else 0."""
+    a, b = a.casefold(), b.casefold()
+    if a == b:
+        return 0.0  # exact forms are the known-name matcher's
+    if min(len(a), len(b)) < short_len:
+        return 100.0 - 10 * OSA.distance(a, b) if OSA.distance(a, b) <= 1 and min(len(a), len(b)) >= 4 else 0.0
+    score = fuzz.ratio(a, b)
+    return score if score >= min_ratio else 0.0
+
+
+def find_key_names(doc: Doc, key: Key, settings: dict | None = None) -> list[KeyNameMatch]:
+    """Every mention of a key person in `doc`: exact forms, then misspellings."""
+    settings = settings or {}
+    min_ratio = float(settings.get("min_ratio", 85))
+    short_len = int(settings.get("short_name_length", 6))
+    codes = [e.text for e in doc.ents if e.label_ == ROLE_LABEL] + key.codes()
+    exact = [
+        KeyNameMatch(m.start, m.end, m.text, m.code, m.form, f"exact:{m.rule}", 100.0)
+        for m in find_known_names(doc.text, key, doc=doc, protected=codes)
+    ]
+    taken = [(m.start, m.end) for m in exact]
+    fuzzy = _fuzzy_matches(doc, key_forms(key), min_ratio, short_len, taken)
+    return sorted(exact + fuzzy, key=lambda m: (m.start, m.end))
+
+
+def _fuzzy_matches(doc: Doc, forms: list[_Form], min_ratio: float, short_len: int, taken) -> list[KeyNameMatch]:
+    lex = lexicon()
+    full = [f for f in forms if f.words >= 2]
+    single = [f for f in forms if f.words == 1]
+    out: list[KeyNameMatch] = []
+
+    def free(start: int, end: int) -> bool:
+        return all(end <= s or start >= e for s, e in taken)
+
+    for token in doc:
+        if not _capitalised(token):
+            continue
+        nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
+        if nxt is not None and _capitalised(nxt) and "\n" not in token.whitespace_ + token.text:
+            text = f"{token.text} {nxt.text}"
+            best = max(((_close(text, f.text, min_ratio, short_len), f) for f in full), key=lambda x: x[0], default=(0, None))
+            start, end = token.idx, nxt.idx + len(nxt.text)
+            if best[0] and free(start, end):
+                out.append(KeyNameMatch(start, end, doc.text[start:end], best[1].code, best[1].text, "fuzzy", best[0]))
+                taken.append((start, end))
+                continue
+        start, end = token.idx, token.idx + len(token.text)
+        if not free(start, end):
+            continue
+        best = max(((_close(token.text, f.text, min_ratio, short_len), f) for f in single), key=lambda x: x[0], default=(0, None))
+        if not best[0]:
+            continue
+        if token.lower_ in lex.common and not _name_context(token, lex):
+            continue
+        out.append(KeyNameMatch(start, end, token.text, best[1].code, best[1].text, "fuzzy", best[0]))
+        taken.append((start, end))
+    return out
+
+
+def _name_context(token: Token, lex) -> bool:
+    """An ordinary word counts as a name only after a title or next to another capitalised name word."""
+    doc = token.doc
+    prev = doc[token.i - 1] if token.i > 0 else None
+    if prev is not None and prev.text.rstrip(".") in lex.titles:
+        return True
+    return token.pos_ == "PROPN" and not token.is_sent_start

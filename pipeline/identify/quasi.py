@@ -1,0 +1,153 @@
+"""Quasi-identifiers: facts that identify a child in combination, not alone.
+
+The ICO's motivated-intruder test asks whether someone determined, with local
+knowledge or a newspaper archive, could pick out the child.  Published reviews
+routinely give the month of an incident or the local authority; what tips the
+balance is a combination, so these findings are `low` by default: a human
+judges them.  Three kinds:
+
+* ``QUASI_BIRTH``     a birth cue with an exact date, or with a month and year
+                      together with the gestation ("born at 28 weeks in March 2017");
+* ``QUASI_AGE_DATE``  an exact age and an exact date in one sentence (together
+                      they give a date-of-birth window);
+* ``QUASI_PLACE``     a place below local-authority level: an estate, village or
+                      street, or a place entity not listed as a local authority or
+                      town (``models/gazetteer/uk_places.txt``).
+
+Cue words are in the ``quasi:`` section of the policy (``models/policy.yaml``).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span
+
+from .names import lexicon
+
+MONTH = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
+NUM_WORD = r"(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen)"
+EXACT_DATE_RE = re.compile(
+    rf"\b(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH}\b(?:,?\s+\d{{4}})?"
+    rf"|{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s+\d{{4}})?"
+    rf"|\d{{1,2}}[/.]\d{{1,2}}[/.](?:\d{{4}}|\d{{2}}))(?!\d)"
+)
+MONTH_YEAR_RE = re.compile(rf"\b{MONTH}\s+(?:of\s+)?\d{{4}}\b")
+AGE_RE = re.compile(
+    rf"\b(?:aged|age)\s+{NUM_WORD}(?:\s+(?:years?|months?|weeks?))?(?:\s+old)?\b"
+    rf"|\b{NUM_WORD}[- ](?:years?|months?|weeks?|days?)[- ]old\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class QuasiCandidate:
+    start: int
+    end: int
+    text: str
+    kind: str  # QUASI_BIRTH | QUASI_AGE_DATE | QUASI_PLACE
+    rule: str
+    reason: str
+
+
+def _cue_re(words: list[str]) -> re.Pattern:
+    return re.compile(r"(?<![\w.])(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + r")(?!\w)", re.IGNORECASE)
+
+
+def find_quasi_identifiers(doc: Doc, settings: dict, allowed_places: set[str] | None = None) -> list[QuasiCandidate]:
+    """Birth facts, age-with-date combinations and small places, sentence by sentence."""
+    birth = _cue_re(settings["birth_cues"])
+    gestation = _cue_re(settings["gestation_cues"])
+    out: list[QuasiCandidate] = []
+    for sent in doc.sents:
+        text = sent.text
+        if birth.search(text):
+            out.extend(_birth(sent, birth, gestation))
+        if AGE_RE.search(text):
+            out.extend(_age_with_date(sent))
+    out.extend(find_small_places(doc, settings, allowed_places or set()))
+    return sorted(out, key=lambda c: c.start)
+
+
+def _near(spans: list[tuple[int, int]], start: int, end: int, window: int = 80) -> bool:
+    return any(s - window <= end and start <= e + window for s, e in spans)
+
+
+def _birth(sent: Span, birth: re.Pattern, gestation: re.Pattern):
+    text, base = sent.text, sent.start_char
+    cues = [m.span() for m in birth.finditer(text)]
+    exact = [m for m in EXACT_DATE_RE.finditer(text) if _near(cues, *m.span())]
+    for m in exact:
+        yield QuasiCandidate(base + m.start(), base + m.end(), m.group(), "QUASI_BIRTH", "birth-exact-date",
+                             "an exact date next to a birth cue: a date of birth identifies the child")
+    if exact or not gestation.search(text):
+        return
+    for m in MONTH_YEAR_RE.finditer(text):
+        if _near(cues, *m.span(), window=120):
+            yield QuasiCandidate(base + m.start(), base + m.end(), m.group(), "QUASI_BIRTH", "birth-month-gestation",
+                                 "birth month and year together with the gestation narrow the birth to a few days")
+
+
+def _age_with_date(sent: Span):
+    text, base = sent.text, sent.start_char
+    if not EXACT_DATE_RE.search(text):
+        return
+    for m in AGE_RE.finditer(text):
+        if re.search(r"gestation|pregnan", text[m.end() : m.end() + 30], re.IGNORECASE):
+            continue
+        yield QuasiCandidate(base + m.start(), base + m.end(), m.group(), "QUASI_AGE_DATE", "age-with-date",
+                             "an exact age and an exact date in one sentence give a date-of-birth window")
+
+
+# ---------------------------------------------------------------- places
+def _is_known_place(phrase: str, allowed: set[str]) -> bool:
+    places = lexicon().places
+    if phrase in places or phrase in allowed:
+        return True
+    words = [w for w in re.split(r"\s+|\band\b", phrase) if w]
+    return bool(words) and all(w in places or w in allowed for w in words)
+
+
+def _plausible_name(words: list[str], doc_lower: set[str]) -> bool:
+    lex = lexicon()
+    return bool(words) and all(
+        w[:1].isupper() and not w.isupper() and w.lower() not in doc_lower and w not in lex.non_person
+        and not (w.lower() in lex.common and not lex.is_known_name(w))
+        for w in words
+    )
+
+
+def find_small_places(doc: Doc, settings: dict, allowed: set[str]) -> list[QuasiCandidate]:
+    """Estates, villages, streets and unlisted place entities."""
+    text = doc.text
+    doc_lower = {t.lower_ for t in doc if t.is_lower and t.is_alpha}
+    cap = r"[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}"
+    heads = "|".join(re.escape(h) for h in sorted(settings["small_place_heads"], key=len, reverse=True))
+    streets = "|".join(re.escape(s) for s in settings["street_types"])
+    befores = "|".join(re.escape(b) for b in settings["small_place_before"])
+    patterns = [
+        (re.compile(rf"\b(?P<p>{cap})\s+(?:{heads})\b"), "place-head", "a named estate, village or area: below local-authority level"),
+        (re.compile(rf"(?<![\d\w])(?<!\d )(?P<p>{cap}\s+(?:{streets}))\b"), "street", "a street name: below local-authority level"),
+        (re.compile(rf"\b(?:{befores})\s+(?:the\s+)?(?P<p>{cap})\b"), "place-context", "a place named as where someone lived or went, not a local authority or town"),
+    ]
+    out: dict[tuple[int, int], QuasiCandidate] = {}
+    for pattern, rule, reason in patterns:
+        for m in pattern.finditer(text):
+            phrase = m.group("p")
+            words = phrase.split()
+            name_words = words[:-1] if rule == "street" else words
+            if _is_known_place(phrase, allowed) or not _plausible_name(name_words, doc_lower):
+                continue
+            out.setdefault(m.span("p"), QuasiCandidate(m.start("p"), m.end("p"), phrase, "QUASI_PLACE", rule, reason))
+    for ent in doc.ents:
+        if ent.label_ not in ("GPE", "LOC", "FAC") or "\n" in ent.text:
+            continue
+        words = [t.text for t in ent if not t.is_punct and t.lower_ not in ("the", "and")]
+        if _is_known_place(" ".join(words), allowed) or not _plausible_name(words, doc_lower):
+            continue
+        if any(s <= ent.start_char < e for s, e in out):
+            continue
+        out[(ent.start_char, ent.end_char)] = QuasiCandidate(
+            ent.start_char, ent.end_char, ent.text, "QUASI_PLACE", "place-entity",
+            "a place that is not a listed local authority or town: check it is not too local")
+    return list(out.values())

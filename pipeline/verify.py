@@ -1,0 +1,267 @@
+"""Verify an anonymised review before publication: every residual identifier, located.
+
+Works like a linter over the one parse of the report: each detector proposes
+candidates, the policy decides what is reported and how severely, and every
+finding carries a location, a type, a reason and a severity
+(``info < low < medium < high``).  Nothing here certifies a report as
+anonymous; it points a human at what to check.
+
+Detectors (each in its own module):
+  names     `identify.names`   unknown person names (NAME)
+  codes     `identify.codes`   undeclared person codes / unknown abbreviations
+  ids       `recognizers`      structured identifiers (NHS number, postcode, …);
+                               a URL only when it contains a person's name
+  quasi     `identify.quasi`   birth facts, age with date, small places (low)
+  key       `identify.fuzzy`   with a key: every key name, misspellings included
+
+People the review must name (the lead reviewer, the chair) are read from the
+cover and reported at ``info`` only.  Findings are deduplicated: where two
+overlap, the more severe (then the longer) wins.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import asdict, dataclass
+
+from spacy.tokens import Doc
+
+from .identify.codes import find_undeclared_codes
+from .identify.names import NameCandidate, find_unknown_names, lexicon, name_words
+from .identify.quasi import find_quasi_identifiers
+from .policy import SEVERITIES, SEVERITY_RANK, Policy, load_policy
+from .report import Report
+
+STRUCTURED_REASONS = {
+    "NHS_NUMBER": "an NHS number",
+    "NI_NUMBER": "a National Insurance number",
+    "POSTCODE": "a postcode",
+    "PHONE": "a telephone number",
+    "EMAIL": "an email address",
+    "DATE_OF_BIRTH": "a date of birth",
+    "ADDRESS": "a street address",
+    "SCHOOL": "a named school (identifies where a child is)",
+    "NURSERY": "a named nursery (identifies where a child is)",
+    "CASE_REF": "a case or crime reference number",
+    "SOCIAL_HANDLE": "a social media handle",
+    "VEHICLE_REG": "a vehicle registration",
+    "URL": "a web address",
+}
+
+
+@dataclass
+class Finding:
+    """One residual identifier: what, where, how bad and why."""
+
+    text: str
+    type: str
+    start: int
+    end: int
+    line: int
+    col: int
+    severity: str
+    reason: str
+    rule: str
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+# ---------------------------------------------------------------- allowed people
+def cover_people(report: Report, policy: Policy) -> set[str]:
+    """People the review may name: the policy's names, the cover's author, labelled reviewers and chairs."""
+    people = {n for n in policy.allow.names if n.strip()}
+    if report.metadata.author:
+        people.update(_split_people(report.metadata.author))
+    labels = sorted(policy.cover.get("labels", []), key=len, reverse=True)
+    if labels:
+        label_re = "|".join(re.escape(label) for label in labels)
+        name = r"(?:(?:Dr|Mr|Mrs|Ms|Miss|Prof|Professor)\.?\s+)?[A-Z][a-z]+(?:[ '-][A-Z][a-z'’]+){1,3}"
+        pattern = re.compile(rf"(?:^|\n)[ \t]*(?:{label_re})\s*[:\-–—]?[ \t]*(?P<n>{name}(?:\s*(?:,|and|&)\s*{name})*)")
+        for m in pattern.finditer(report.text):
+            people.update(_split_people(m.group("n")))
+    return people
+
+
+def _split_people(text: str) -> list[str]:
+    return [p.strip() for p in re.split(r"\s*(?:,|\band\b|&|/|;)\s*", text) if p.strip()]
+
+
+def allowed_places(report: Report, policy: Policy) -> set[str]:
+    places = set(policy.allow.places)
+    for value in (report.metadata.board,):
+        if value:
+            places.update(w for w in re.findall(r"[A-Z][a-z]+", value))
+    return places
+
+
+# ---------------------------------------------------------------- detectors
+def _lower(severity: str) -> str:
+    return SEVERITIES[max(0, SEVERITY_RANK[severity] - 1)]
+
+
+def _raise(severity: str) -> str:
+    return SEVERITIES[min(len(SEVERITIES) - 1, SEVERITY_RANK[severity] + 1)]
+
+
+def _name_findings(doc: Doc, policy: Policy, allowed: set[str]) -> list[tuple]:
+    allow_words = {w.lower() for name in allowed for w in name_words(name)}
+    out = []
+    min_conf = float(policy.names.get("min_confidence", 0.45))
+    weak = float(policy.names.get("weak_below", 0.6))
+    for cand in find_unknown_names(doc):
+        words = [w.lower() for w in name_words(cand.text)]
+        if words and all(w in allow_words for w in words):
+            out.append((cand.start, cand.end, "NAME", policy.severity_of("NAME_ALLOWED"),
+                        "a person the review names on purpose (lead reviewer, author or chair)", f"names:{cand.rule}:allowed"))
+            continue
+        if cand.confidence < min_conf:
+            continue
+        severity = policy.severity_of("NAME")
+        if cand.confidence < weak:
+            severity = _lower(severity)
+        out.append((cand.start, cand.end, "NAME", severity, _name_reason(cand), f"names:{cand.rule}"))
+    return out
+
+
+def _name_reason(cand: NameCandidate) -> str:
+    said = {
+        "ner": "the language model tags it as a person",
+        "title": "a title before a capitalised name",
+        "role": "a role or relationship word before a capitalised name",
+        "gazetteer": "listed as a first name or surname",
+    }
+    parts = [said[r] for r in cand.rule.split("+") if r in said]
+    return "possible person's name: " + "; ".join(parts) + f" (confidence {cand.confidence:.2f})"
+
+
+def _code_findings(doc: Doc, report: Report, policy: Policy) -> list[tuple]:
+    out = []
+    for cand in find_undeclared_codes(doc, report, policy.codes):
+        severity = policy.severity_of(cand.kind)
+        if cand.kind == "PERSON_CODE" and cand.confidence >= 0.9:
+            severity = _raise(severity)
+        out.append((cand.start, cand.end, cand.kind, severity, cand.reason, f"codes:{cand.rule}"))
+    return out
+
+
+def _structured_findings(doc: Doc, policy: Policy, analyzer, name_words_in_text: set[str], key_words: set[str]) -> list[tuple]:
+    from .recognizers import analyze_doc
+
+    out = []
+    for result in analyze_doc(analyzer, doc):
+        kind = result.entity_type
+        text = doc.text[result.start : result.end]
+        reason = STRUCTURED_REASONS.get(kind, kind.lower().replace("_", " "))
+        severity = policy.severity_of(kind)
+        if kind == "URL":
+            person = _url_person(text, name_words_in_text, key_words, int(policy.urls.get("min_name_part", 3)))
+            if person is None:
+                continue
+            reason = f"a web address containing a person's name ({person})"
+            if person == "a name from the key":
+                severity = policy.severity_of("KEY_NAME")
+        out.append((result.start, result.end, kind, severity, reason + f" (score {result.score:.2f})", f"recognizer:{kind}"))
+    return out
+
+
+def _url_person(url: str, name_words_in_text: set[str], key_words: set[str], min_part: int) -> str | None:
+    """Why a URL names a person, or None: a key name, a name found in the text, or first name + surname."""
+    lex = lexicon()
+    parts = [p for p in re.split(r"[^A-Za-z]+", url) if len(p) >= min_part]
+    lowered = [p.lower() for p in parts]
+    if any(p in key_words for p in lowered):
+        return "a name from the key"
+    if any(p in name_words_in_text for p in lowered):
+        return "a name also found in the text"
+    for a, b in zip(parts, parts[1:]):
+        first = a.capitalize()
+        if lex.is_first_name(first) and not lex.is_common_word(first) and (lex.is_known_name(b.capitalize()) or b.lower() not in lex.common):
+            return "a first name followed by a surname"
+    return None
+
+
+def _quasi_findings(doc: Doc, report: Report, policy: Policy) -> list[tuple]:
+    settings = policy.quasi
+    if not settings:
+        return []
+    out = []
+    for cand in find_quasi_identifiers(doc, settings, allowed_places(report, policy)):
+        out.append((cand.start, cand.end, cand.kind, policy.severity_of(cand.kind), cand.reason, f"quasi:{cand.rule}"))
+    return out
+
+
+def _key_findings(doc: Doc, key, policy: Policy) -> list[tuple]:
+    from .identify.fuzzy import find_key_names
+
+    matches = find_key_names(doc, key, policy.fuzzy)
+    merged: list[list] = []
+    for m in matches:  # "Shanon" + "Pryce" of one person -> one finding
+        if merged and merged[-1][2] == m.code and doc.text[merged[-1][1] : m.start].strip() == "":
+            merged[-1][1] = m.end
+            merged[-1][3] = merged[-1][3] or m.rule == "fuzzy"
+            merged[-1][4] = min(merged[-1][4], m.score)
+        else:
+            merged.append([m.start, m.end, m.code, m.rule == "fuzzy", m.score])
+    out = []
+    for start, end, code, fuzzy, score in merged:
+        reason = f"a name of {code} from the key"
+        if fuzzy:
+            reason += f", misspelt (similarity {score:.0f})"
+        out.append((start, end, "KEY_NAME", policy.severity_of("KEY_NAME"), reason, "key:fuzzy" if fuzzy else "key:exact"))
+    return out
+
+
+# ---------------------------------------------------------------- assembly
+def _dedupe(raw: list[tuple]) -> list[tuple]:
+    """Overlapping findings: keep the most severe, then the longest."""
+    ordered = sorted(raw, key=lambda f: (-SEVERITY_RANK[f[3]], -(f[1] - f[0]), f[0]))
+    kept: list[tuple] = []
+    for f in ordered:
+        if all(f[1] <= k[0] or f[0] >= k[1] for k in kept):
+            kept.append(f)
+    return sorted(kept, key=lambda f: (f[0], f[1]))
+
+
+def verify_report(report: Report, doc: Doc, key=None, policy: Policy | None = None, analyzer=None) -> list[Finding]:
+    """Every residual identifier in `report` (parsed as `doc`), sorted by position.
+
+    `key` (a `pipeline.keyfile.Key`) adds every form of the key's names;
+    `analyzer` (from `pipeline.recognizers.build_analyzer`) is built on the
+    default model when not given.
+    """
+    policy = policy or load_policy()
+    allowed = cover_people(report, policy)
+    raw: list[tuple] = []
+    raw += _name_findings(doc, policy, allowed)
+    raw += _code_findings(doc, report, policy)
+    key_words: set[str] = set()
+    if key is not None:
+        raw += _key_findings(doc, key, policy)
+        key_words = {w.lower() for p in key.people for n in p.names for w in name_words(n) if len(w) >= 3}
+    text_names = {w.lower() for f in raw if f[2] == "NAME" and not f[5].endswith(":allowed") for w in name_words(doc.text[f[0] : f[1]])}
+    if analyzer is None:
+        from .nlp import load_nlp
+        from .recognizers import build_analyzer
+
+        analyzer = build_analyzer(load_nlp())
+    raw += _structured_findings(doc, policy, analyzer, text_names, key_words)
+    raw += _quasi_findings(doc, report, policy)
+    findings = []
+    for start, end, kind, severity, reason, rule in _dedupe([f for f in raw if policy.reports(f[2])]):
+        line, col = report.line_col(start)
+        findings.append(Finding(report.text[start:end], kind, start, end, line, col, severity, reason, rule))
+    return findings
+
+
+def at_or_above(findings: list[Finding], severity: str) -> list[Finding]:
+    """Findings at `severity` or worse."""
+    return [f for f in findings if SEVERITY_RANK[f.severity] >= SEVERITY_RANK[severity]]
+
+
+def format_text(findings: list[Finding], filename: str) -> str:
+    """Compiler-style lines: ``file:line:col: severity TYPE 'text' — reason``."""
+    lines = []
+    for f in findings:
+        shown = f.text.replace("\n", " ")
+        lines.append(f"{filename}:{f.line}:{f.col}: {f.severity} {f.type} '{shown}' — {f.reason}")
+    return "\n".join(lines)
