@@ -1,0 +1,163 @@
+"""Evaluate the theme tagger against gold theme labels.
+
+Gold (`corpus/gold/child_e_themes.jsonl`): one record per bullet or
+recommendation, with its quote cut to 200 characters.  Each quote is located
+in the report's own paragraphs (the paragraph whose text, without its bullet or
+number, starts with the quote), the whole report is tagged once from the one
+parsed Doc, and the themes of that paragraph are compared with the gold.
+
+Held-out set (`tests/data/themes_heldout.jsonl`): hand-written bullets in other
+reviews' styles, each tagged on its own as an unsectioned text.
+
+Prints micro precision/recall/F1 and per-theme precision/recall.  Themes the
+tagger assigns outside the gold's label set count as false positives in the
+main figure; a second figure restricted to the ids the annotator could use is
+printed for comparison.
+
+    .venv/bin/python bench/eval_themes.py [--gold FILE] [--report FILE] [--heldout FILE] [--errors] [--json OUT]
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from pipeline.ingest import load_report  # noqa: E402
+from pipeline.nlp import load_nlp, parse_report  # noqa: E402
+from pipeline.report import Report  # noqa: E402
+from pipeline.themes import tag_report, tag_text  # noqa: E402
+
+# the annotator's permitted ids for the Child E gold (see corpus/gold/README.md)
+GOLD_LABEL_SET = [
+    "assessment_quality", "chronology_history", "professional_curiosity", "self_report_face_value", "over_optimism",
+    "disguised_compliance", "fathers_invisible_men", "domestic_abuse", "parental_mental_health", "substance_misuse",
+    "neglect", "voice_lived_experience_child", "information_sharing", "multi_agency_working", "cross_border_out_of_area",
+    "escalation", "management_oversight_supervision", "care_planning_decision_making", "placement_type_mother_baby_foster",
+    "health_visiting_records", "think_family_adult_services", "service_access_disengagement", "legal_court_process",
+    "record_keeping", "premature_vulnerable_infant",
+]
+MARKER_RE = re.compile(r"^\s*(?:[-•*–]\s+|\d{1,2}(?:\.\d{1,2}){0,3}[.)]?\s+)")
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.split())
+
+
+def locate(report: Report, quote: str) -> tuple[int, int] | None:
+    """The paragraph whose text (without bullet or number) starts with the quote."""
+    wanted = _norm(quote)
+    for paragraph in report.paragraphs:
+        body = _norm(MARKER_RE.sub("", report.text[paragraph.start:paragraph.end], count=1))
+        if body.startswith(wanted) or (len(wanted) > 40 and wanted[:120] in body):
+            return paragraph.start, paragraph.end
+    return None
+
+
+def score(pairs: list[tuple[set[str], set[str]]], labels: list[str] | None = None) -> dict:
+    """Micro P/R/F1 and per-theme counts over (gold, predicted) pairs."""
+    tp, fp, fn = Counter(), Counter(), Counter()
+    for gold, pred in pairs:
+        if labels is not None:
+            pred = pred & set(labels)
+        for t in pred & gold:
+            tp[t] += 1
+        for t in pred - gold:
+            fp[t] += 1
+        for t in gold - pred:
+            fn[t] += 1
+
+    def prf(a: int, b: int, c: int) -> tuple[float, float, float]:
+        p = a / (a + b) if a + b else 0.0
+        r = a / (a + c) if a + c else 0.0
+        return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+    micro = prf(sum(tp.values()), sum(fp.values()), sum(fn.values()))
+    themes = sorted(set(tp) | set(fp) | set(fn))
+    per = {t: dict(zip(("precision", "recall", "f1"), prf(tp[t], fp[t], fn[t])), tp=tp[t], fp=fp[t], fn=fn[t]) for t in themes}
+    return {"micro": dict(zip(("precision", "recall", "f1"), micro)), "tp": sum(tp.values()), "fp": sum(fp.values()),
+            "fn": sum(fn.values()), "per_theme": per}
+
+
+def print_score(title: str, result: dict) -> None:
+    m = result["micro"]
+    print(f"\n== {title}: micro P={m['precision']:.3f} R={m['recall']:.3f} F1={m['f1']:.3f} "
+          f"(tp={result['tp']} fp={result['fp']} fn={result['fn']})")
+    print(f"{'theme':40s} {'P':>6s} {'R':>6s} {'F1':>6s} {'tp':>4s} {'fp':>4s} {'fn':>4s}")
+    for theme, r in result["per_theme"].items():
+        print(f"{theme:40s} {r['precision']:6.2f} {r['recall']:6.2f} {r['f1']:6.2f} {r['tp']:4d} {r['fp']:4d} {r['fn']:4d}")
+
+
+def gold_pairs(report: Report, labels, gold_path: Path) -> list[tuple[str, set[str], set[str]]]:
+    by_span = {(label.start, label.end): set(label.theme_ids()) for label in labels}
+    out = []
+    for line in gold_path.read_text(encoding="utf-8").splitlines():
+        if not line.strip():
+            continue
+        item = json.loads(line)
+        span = locate(report, item["quote"])
+        if span is None:
+            raise SystemExit(f"gold item {item['id']}: quote not found in the report's paragraphs")
+        out.append((item["id"], set(item["themes"]), by_span.get(span, set())))
+    return out
+
+
+def heldout_pairs(path: Path, nlp) -> list[tuple[str, set[str], set[str]]]:
+    out = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip():
+            continue
+        item = json.loads(line)
+        labels = tag_text(item["text"], nlp)
+        out.append((item["id"], set(item["themes"]), {t for label in labels for t in label.theme_ids()}))
+    return out
+
+
+def print_errors(pairs) -> None:
+    for item_id, gold, pred in pairs:
+        if gold != pred:
+            print(f"  {item_id}: missed {sorted(gold - pred)} extra {sorted(pred - gold)}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--report", type=Path, default=ROOT / "corpus" / "child_e_stockport_2017.txt")
+    ap.add_argument("--gold", type=Path, default=ROOT / "corpus" / "gold" / "child_e_themes.jsonl")
+    ap.add_argument("--heldout", type=Path, default=ROOT / "tests" / "data" / "themes_heldout.jsonl")
+    ap.add_argument("--model", default=None)
+    ap.add_argument("--errors", action="store_true", help="list each item's missed and extra themes")
+    ap.add_argument("--json", type=Path, default=None, help="also write the figures as JSON")
+    args = ap.parse_args(argv)
+
+    nlp = load_nlp(args.model)
+    report = load_report(args.report)
+    doc = parse_report(report, nlp)
+    labels = tag_report(report, doc)
+    gold = gold_pairs(report, labels, args.gold)
+    results = {
+        "gold_all_themes": score([(g, p) for _, g, p in gold]),
+        "gold_annotator_label_set": score([(g, p) for _, g, p in gold], GOLD_LABEL_SET),
+    }
+    print(f"gold: {args.gold.name}, {len(gold)} items located in {args.report.name}")
+    print_score("gold, all predicted themes", results["gold_all_themes"])
+    print_score("gold, predictions restricted to the annotator's 25 ids", results["gold_annotator_label_set"])
+    if args.errors:
+        print_errors(gold)
+    if args.heldout and args.heldout.exists():
+        held = heldout_pairs(args.heldout, nlp)
+        results["heldout"] = score([(g, p) for _, g, p in held])
+        print_score(f"held-out ({args.heldout.name}, {len(held)} items)", results["heldout"])
+        if args.errors:
+            print_errors(held)
+    if args.json:
+        args.json.write_text(json.dumps(results, indent=1), encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,260 @@
+"""The theme tagger: weighted cue matches + context + section weight -> labels.
+
+For each paragraph or bullet of a review:
+1. theme cues (compiled from `models/themes.yaml`) are matched once over the
+   whole parsed Doc with a spaCy Matcher;
+2. each match gets a polarity from the ConText-style rules (shortfall, good
+   practice, or negated existence);
+3. per theme, overlapping matches count once (the heaviest), each cue pattern
+   counts once per paragraph, and a role code from the report's key whose
+   description names a theme ("EFC - foster carer") adds a little weight;
+4. the sum, times the section weight, must reach the taxonomy's threshold.
+Evidence is the matched words with their character offsets.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+import spacy
+from spacy.matcher import Matcher
+from spacy.tokens import Doc
+
+from ..report import Paragraph, Report
+from .context import Cue, build_context_matcher, categories_for, find_cues
+from .model import Evidence, ThemeHit, ThemeLabel
+from .patterns import CompileContext, class_forms, compile_cue
+from .sections import section_role
+from .taxonomy import ContextRules, SectionRoles, Taxonomy, load_context_rules, load_section_roles, load_taxonomy
+
+TAGGED_KINDS = {"text", "bullet", "numbered", "table_row"}
+# a "heading" this long is a numbered paragraph the structure pass took for a heading
+SENTENCE_HEADING_WORDS = 12
+
+
+@dataclass(frozen=True)
+class CueInfo:
+    theme: str
+    bucket: str
+    weight: float
+    cue: str
+    uses_class: bool
+
+
+@lru_cache(maxsize=1)
+def _tokenizer():
+    return spacy.blank("en").tokenizer
+
+
+class ThemeTagger:
+    """Compiled taxonomy and context rules; one per process and vocabulary."""
+
+    def __init__(self, taxonomy: Taxonomy | None = None, context: ContextRules | None = None, sections: SectionRoles | None = None):
+        self.taxonomy = taxonomy or load_taxonomy()
+        self.context = context or load_context_rules()
+        self.sections = sections or load_section_roles()
+        self.weights = self.taxonomy.scoring.weights
+        self.labels = {t.id: t.label for t in self.taxonomy.themes}
+        self.kinds = {t.id: t.kind for t in self.taxonomy.themes}
+        self._class_patterns = {
+            name: re.compile(c.role_description) for name, c in self.taxonomy.classes.items() if c.role_description
+        }
+
+    # ---- compilation --------------------------------------------------
+    def _compile_context(self, codes_by_class: dict[str, tuple[str, ...]]) -> CompileContext:
+        ctx = CompileContext(_tokenizer(), self.taxonomy.irregular_forms, {}, self.taxonomy.scoring.gap)
+        ctx.classes = {
+            name: class_forms(c.words, ctx, codes_by_class.get(name, ())) for name, c in self.taxonomy.classes.items()
+        }
+        return ctx
+
+    def theme_matcher(self, vocab, codes_by_class: dict[str, tuple[str, ...]] | None = None) -> tuple[Matcher, dict[str, CueInfo]]:
+        """A Matcher over every theme cue; role codes join their classes (@FATHER)."""
+        ctx = self._compile_context(codes_by_class or {})
+        matcher, info = Matcher(vocab), {}
+        for theme in self.taxonomy.themes:
+            for bucket, cues in theme.cues.items():
+                for index, cue in enumerate(cues):
+                    key = f"T|{theme.id}|{bucket}|{index}"
+                    matcher.add(key, compile_cue(cue, ctx))
+                    info[key] = CueInfo(theme.id, bucket, self.weights[bucket], cue, "@" in cue)
+        return matcher, info
+
+    def context_matcher(self, vocab) -> Matcher:
+        return build_context_matcher(vocab, self.context, self._compile_context({}))
+
+    # ---- the report's key ---------------------------------------------
+    def codes_by_class(self, report: Report) -> dict[str, tuple[str, ...]]:
+        """Role codes whose key description places them in a class (EF -> FATHER)."""
+        out: dict[str, list[str]] = {}
+        for entry in report.key:
+            for name, pattern in self._class_patterns.items():
+                if pattern.search(entry.description):
+                    out.setdefault(name, []).append(entry.code)
+        return {k: tuple(v) for k, v in out.items()}
+
+    def code_themes(self, report: Report) -> dict[str, set[str]]:
+        """Themes named by each role code's description ("CG - Children's Guardian")."""
+        if not report.key:
+            return {}
+        matcher, info = self.theme_matcher(_tokenizer().vocab)
+        out: dict[str, set[str]] = {}
+        for entry in report.key:
+            if " " in entry.code:
+                continue
+            doc = _tokenizer()(entry.description)
+            themes = {
+                info[doc.vocab.strings[m]].theme
+                for m, _, _ in matcher(doc)
+                if not info[doc.vocab.strings[m]].uses_class and info[doc.vocab.strings[m]].weight >= self.weights["moderate"]
+            }
+            if themes:
+                out[entry.code] = themes
+        return out
+
+    # ---- tagging --------------------------------------------------------
+    def tag(self, report: Report, doc: Doc) -> list[ThemeLabel]:
+        """Theme labels for every taggable paragraph of `report` (parsed as `doc`)."""
+        matcher, info = self.theme_matcher(doc.vocab, self.codes_by_class(report))
+        cues, terminators = find_cues(doc, self.context_matcher(doc.vocab))
+        sentence_of = _sentence_ids(doc)
+        code_themes = self.code_themes(report)
+
+        paragraphs = [p for p in report.paragraphs if _taggable(p, report)]
+        starts = [p.start for p in paragraphs]
+        matches: dict[int, list[tuple[str, int, int]]] = {}
+        for match_id, start, end in matcher(doc):
+            span = doc[start:end]
+            index = bisect.bisect_right(starts, span.start_char) - 1
+            if index >= 0 and span.end_char <= paragraphs[index].end:
+                matches.setdefault(index, []).append((doc.vocab.strings[match_id], start, end))
+        cues_by_sentence: dict[int, list[Cue]] = {}
+        for cue in cues:
+            cues_by_sentence.setdefault(sentence_of[cue.start], []).append(cue)
+
+        labels = []
+        for index, paragraph in enumerate(paragraphs):
+            role, section = section_role(report, paragraph.start, self.sections)
+            if role.weight <= 0:
+                continue
+            label = self._label(report, doc, paragraph, role, section, matches.get(index, []), info,
+                                cues_by_sentence, terminators, sentence_of, code_themes)
+            if label.themes or label.negated:
+                labels.append(label)
+        return labels
+
+    def _label(self, report, doc, paragraph, role, section, found, info, cues_by_sentence, terminators, sentence_of, code_themes) -> ThemeLabel:
+        mentions: dict[str, list[tuple[CueInfo, int, int, str]]] = {}
+        for key, start, end in _shortest_per_start(found):
+            cue = info[key]
+            categories = categories_for((start, end), cues_by_sentence.get(sentence_of[start], []), self.context.window, terminators)
+            mentions.setdefault(cue.theme, []).append((cue, start, end, self._polarity(cue, categories)))
+
+        hits, negated = [], []
+        span = doc.char_span(paragraph.start, paragraph.end, alignment_mode="expand")
+        codes_here = _codes_in(span, code_themes) if span is not None else []
+        for theme_id in sorted(set(mentions) | {t for _, _, themes in codes_here for t in themes}):
+            kept = _select(mentions.get(theme_id, []))
+            live = [m for m in kept if m[3] != "negated"]
+            evidence = [self._evidence(doc, cue, s, e, pol) for cue, s, e, pol in live]
+            for code, token, themes in codes_here:
+                if theme_id in themes:
+                    evidence.append(Evidence(text=token.text, start=token.idx, end=token.idx + len(token.text),
+                                             cue=f"role code {code}", weight=self.taxonomy.scoring.role_code_weight, polarity="neutral"))
+            score = round(role.weight * sum(e.weight for e in evidence), 3)
+            if evidence and score >= self.taxonomy.scoring.threshold - 1e-9:
+                hits.append(ThemeHit(id=theme_id, label=self.labels[theme_id], score=score,
+                                     polarity=_combine([e.polarity for e in evidence]), evidence=evidence))
+            elif not live and kept:
+                dead = [self._evidence(doc, cue, s, e, pol) for cue, s, e, pol in kept]
+                negated.append(ThemeHit(id=theme_id, label=self.labels[theme_id], score=0.0, polarity="negated", evidence=dead))
+        hits.sort(key=lambda h: -h.score)
+        return ThemeLabel(
+            start=paragraph.start, end=paragraph.end, text=report.text[paragraph.start:paragraph.end],
+            section=section.number if section else None, section_title=section.title if section else None,
+            section_role=role.role, paragraph_kind=paragraph.kind, themes=hits, negated=negated,
+        )
+
+    def _polarity(self, cue: CueInfo, categories: set[str]) -> str:
+        if "NEGATED_EXISTENCE" in categories:
+            return "negated" if self.kinds[cue.theme] == "circumstance" else "concern"
+        if "DEFICIT" in categories or cue.bucket == "concern":
+            return "concern"
+        if "GOOD_PRACTICE" in categories:
+            return "good_practice"
+        return "neutral"
+
+    @staticmethod
+    def _evidence(doc: Doc, cue: CueInfo, start: int, end: int, polarity: str) -> Evidence:
+        span = doc[start:end]
+        return Evidence(text=span.text, start=span.start_char, end=span.end_char, cue=cue.cue, weight=cue.weight, polarity=polarity)
+
+
+def _taggable(paragraph: Paragraph, report: Report) -> bool:
+    if paragraph.kind in TAGGED_KINDS:
+        return True
+    if paragraph.kind == "heading":
+        return len(report.text[paragraph.start:paragraph.end].split()) >= SENTENCE_HEADING_WORDS
+    return False
+
+
+def _sentence_ids(doc: Doc) -> list[int]:
+    """Sentence number of each token; without a parser, punctuation and line breaks end sentences."""
+    ids, current = [], 0
+    annotated = doc.has_annotation("SENT_START")
+    for token in doc:
+        if token.i > 0 and (token.is_sent_start if annotated else doc[token.i - 1].text in {".", "!", "?"} or "\n" in doc[token.i - 1].text):
+            current += 1
+        ids.append(current)
+    return ids
+
+
+def _shortest_per_start(found: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+    """A gap pattern matches several lengths from one start: keep the shortest."""
+    best: dict[tuple[str, int], int] = {}
+    for key, start, end in found:
+        if (key, start) not in best or end < best[(key, start)]:
+            best[(key, start)] = end
+    return [(key, start, end) for (key, start), end in sorted(best.items(), key=lambda kv: kv[0][1])]
+
+
+def _select(mentions: list[tuple[CueInfo, int, int, str]]) -> list[tuple[CueInfo, int, int, str]]:
+    """Per theme: heaviest non-overlapping matches, each cue pattern once."""
+    ranked = sorted(mentions, key=lambda m: (-m[0].weight, m[2] - m[1], m[1]))
+    taken: list[tuple[CueInfo, int, int, str]] = []
+    used_cues: set[str] = set()
+    for mention in ranked:
+        cue, start, end, _ = mention
+        if cue.cue in used_cues or any(start < e and s < end for _, s, e, _ in taken):
+            continue
+        taken.append(mention)
+        used_cues.add(cue.cue)
+    return sorted(taken, key=lambda m: m[1])
+
+
+def _codes_in(span, code_themes: dict[str, set[str]]):
+    """Each role code with themes that occurs in the span (once per code)."""
+    seen, out = set(), []
+    for token in span:
+        if token.text in code_themes and token.text not in seen:
+            seen.add(token.text)
+            out.append((token.text, token, code_themes[token.text]))
+    return out
+
+
+def _combine(polarities: list[str]) -> str:
+    has_concern, has_good = "concern" in polarities, "good_practice" in polarities
+    if has_concern and has_good:
+        return "mixed"
+    if has_concern:
+        return "concern"
+    if has_good:
+        return "good_practice"
+    return "neutral"
+
+
+@lru_cache(maxsize=1)
+def default_tagger() -> ThemeTagger:
+    return ThemeTagger()

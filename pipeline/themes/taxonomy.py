@@ -1,0 +1,122 @@
+"""The learning-theme taxonomy (`models/themes.yaml`) and its companion data.
+
+The taxonomy is versioned data: ids, labels, definitions, sources, related
+themes and weighted cue phrases.  Loading validates it (unknown related ids,
+unknown buckets or classes fail loudly), because a typo in a taxonomy would
+otherwise just make a theme silently never fire.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from ..resources import load_yaml
+
+Bucket = Literal["strong", "concern", "moderate", "weak"]
+ThemeKind = Literal["practice", "circumstance"]
+
+
+class Theme(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    id: str
+    label: str
+    definition: str
+    kind: ThemeKind
+    sources: list[str]
+    related: list[str] = Field(default_factory=list)
+    cues: dict[Bucket, list[str]]
+
+
+class ClassDef(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    words: list[str]
+    role_description: str | None = None
+
+
+class Scoring(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    weights: dict[Bucket, float]
+    threshold: float
+    role_code_weight: float
+    gap: int = 4
+
+
+class Taxonomy(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    version: str
+    name: str
+    sources: dict[str, str]
+    scoring: Scoring
+    irregular_forms: dict[str, list[str]] = Field(default_factory=dict)
+    classes: dict[str, ClassDef] = Field(default_factory=dict)
+    themes: list[Theme]
+
+    @model_validator(mode="after")
+    def _consistent(self) -> "Taxonomy":
+        ids = [t.id for t in self.themes]
+        if len(ids) != len(set(ids)):
+            raise ValueError("duplicate theme ids")
+        for theme in self.themes:
+            unknown = [r for r in theme.related if r not in ids]
+            if unknown:
+                raise ValueError(f"{theme.id}: unknown related themes {unknown}")
+            missing = [s for s in theme.sources if s not in self.sources]
+            if missing:
+                raise ValueError(f"{theme.id}: unknown sources {missing}")
+        return self
+
+    def theme(self, theme_id: str) -> Theme:
+        for theme in self.themes:
+            if theme.id == theme_id:
+                return theme
+        raise KeyError(theme_id)
+
+    def ids(self) -> list[str]:
+        return [t.id for t in self.themes]
+
+
+class ContextRule(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    category: Literal["NEGATED_EXISTENCE", "DEFICIT", "GOOD_PRACTICE", "TERMINATE"]
+    direction: Literal["forward", "backward", "bidirectional"] = "bidirectional"
+    phrases: list[str]
+
+
+class ContextRules(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    version: str
+    window: int
+    rules: list[ContextRule]
+
+
+class SectionRole(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    role: str
+    weight: float
+    title_words: list[str] = Field(default_factory=list)
+
+
+class SectionRoles(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    version: str
+    default: SectionRole
+    unsectioned: SectionRole
+    roles: list[SectionRole]
+
+
+@lru_cache(maxsize=4)
+def load_taxonomy(name: str = "themes.yaml") -> Taxonomy:
+    return Taxonomy.model_validate(load_yaml(name))
+
+
+@lru_cache(maxsize=4)
+def load_context_rules(name: str = "themes_context.yaml") -> ContextRules:
+    return ContextRules.model_validate(load_yaml(name))
+
+
+@lru_cache(maxsize=4)
+def load_section_roles(name: str = "themes_sections.yaml") -> SectionRoles:
+    data = load_yaml(name)
+    return SectionRoles.model_validate(data)
