@@ -23,6 +23,12 @@ SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj", "csubjpass"}
 OBJECT_DEPS = {"dobj", "dative", "attr", "oprd"}
 OBJECT_PREPS = {"with", "to", "from", "by"}
 PRONOUNS = {"she", "he", "they", "her", "him", "them"}
+# "Staffordshire Children's Services (Staffordshire CS)": a long name the report
+# shortens itself, with the short form keeping a place ("Place ABBR").
+LONG_SHORT_RE = re.compile(r"((?:[A-Z][\w'’]+\s+){1,6}[A-Z][\w'’]+)\s+\(((?:[A-Z][a-z]+\s+)+[A-Z]{2,6})\)")
+# Prepositions whose object is an actor only when it is a person or role
+# ("spoke to CG"), not a place or organisation ("was admitted to SHH").
+PERSON_ONLY_PREPS = {"to", "from"}
 PLACE_STOP = {"on", "in", "at", "by", "from", "the", "a", "an", "and", "but", "when", "whilst", "while", "during",
               "following", "then", "that", "this", "after", "before", "both", "with", "to", "of"}
 
@@ -72,6 +78,17 @@ class AgencyFinder:
                 self.names[abbreviation.abbr] = abbreviation.abbr
                 self.names[abbreviation.expansion.lower()] = abbreviation.abbr
                 exact.extend([abbreviation.abbr, abbreviation.expansion])
+        text = getattr(report, "text", "") or ""
+        for long_form, short in LONG_SHORT_RE.findall(text):
+            if long_form.split()[-1].lower() in heads or self._is_alias(long_form):
+                self.names[long_form] = short
+                self.names[short] = short
+                exact.extend([long_form, short])
+        self.role_expansions: dict[str, str] = {}
+        for abbreviation in getattr(report, "abbreviations", []) or []:
+            if abbreviation.abbr in codes:
+                self.role_expansions[abbreviation.expansion.lower()] = abbreviation.abbr
+        self.role_expansion_regex = _word_regex(list(self.role_expansions), False)
         self.exact = _word_regex(exact, True)
         self.loose = _word_regex(loose, False)
         self.roles: dict[str, str] = {}
@@ -79,6 +96,20 @@ class AgencyFinder:
             for alias in role["aliases"]:
                 self.roles[alias.lower()] = role["label"]
         self.role_regex = _word_regex(list(self.roles), False)
+
+    def _is_alias(self, phrase: str) -> bool:
+        lowered = phrase.lower()
+        return any(lowered.endswith(" " + alias) for alias in self.names if alias.islower() and " " in alias)
+
+    def coded_roles(self, text: str, offset: int = 0) -> list[Mention]:
+        """A coded role written out in full ("the Young Parents Midwife (YPMW)")."""
+        if self.role_expansion_regex is None:
+            return []
+        return [
+            Mention(m.start() + offset, m.end() + offset, self.role_expansions[re.sub(r"(?:'s|’s)$", "", m.group()).lower()], "role")
+            for m in self.role_expansion_regex.finditer(text)
+            if re.sub(r"(?:'s|’s)$", "", m.group()).lower() in self.role_expansions
+        ]
 
     def _name(self, surface: str) -> str:
         key = re.sub(r"(?:'s|’s|s)$", "", surface) if surface not in self.names and surface.lower() not in self.names else surface
@@ -106,7 +137,9 @@ class AgencyFinder:
                 if any(not (end <= m.start - offset or start >= m.end - offset) for m in found):
                     continue
                 name = self._name(match.group())
-                qualifier = self._qualifier(text, start)
+                qualifier = "" if name != self.names.get(match.group().lower(), name) or match.group() in self.names else self._qualifier(text, start)
+                if regex is self.exact and self.names.get(match.group()) == match.group():
+                    qualifier = ""
                 label = f"{qualifier} {match.group()}".strip() if qualifier else name
                 q_start = start - (len(qualifier) + 1 if qualifier else 0)
                 found.append(Mention(q_start + offset, end + offset, label, "agency"))
@@ -134,7 +167,7 @@ def sentence_mentions(sent: Span, finder: AgencyFinder) -> dict[int, Mention]:
     by_token: dict[int, Mention] = {}
     text = sent.text
     layers = [finder.generic_roles(text, sent.start_char), finder.agencies(text, sent.start_char)]
-    layers.append(_role_mentions(sent))
+    layers.append([*finder.coded_roles(text, sent.start_char), *_role_mentions(sent)])
     for layer in layers:
         for mention in layer:
             span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
@@ -267,7 +300,12 @@ def analyse(sent: Span, mentions: dict[int, Mention]) -> Analysis:
             elif child.dep_ in OBJECT_DEPS:
                 objects.extend(_expand(child))
             elif child.dep_ == "prep" and child.lower_ in OBJECT_PREPS:
-                objects.extend(t for p in child.children if p.dep_ == "pobj" for t in _expand(p))
+                for pobj in (p for p in child.children if p.dep_ == "pobj"):
+                    for token in _expand(pobj):
+                        mention = mentions.get(token.i)
+                        if child.lower_ in PERSON_ONLY_PREPS and mention is not None and mention.kind == "agency":
+                            continue
+                        objects.append(token)
             elif child.dep_ == "xcomp":
                 objects.extend(t for c in child.children if c.dep_ in ("dobj", "dative") for t in _expand(c))
     actors = unique(_actor_of(t, mentions) for t in [*subjects, *agents, *objects])

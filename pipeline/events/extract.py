@@ -26,7 +26,7 @@ from .actors import AgencyFinder, agencies_in, analyse, sentence_mentions, uniqu
 from .candidates import Candidate, find_candidates
 from .model import Event
 from .resolve import Anchor, Resolution, Resolver, config
-from .scope import TERMINAL_RE, Block, chronology_blocks, is_evaluative, section_chain
+from .scope import TERMINAL_RE, Block, chronology_blocks, describes_document, is_evaluative, section_chain
 
 YEAR_RE = re.compile(r"\b(?:19|20)\d{2}\b")
 BARE_YEAR_RE = re.compile(r"^\s*(?:[\d.]+\s+)?((?:19|20)\d{2})\s*:?\s*$")
@@ -85,6 +85,7 @@ class EventExtractor:
         self.planned_lemmas = set(config()["planned_lemmas"])
         self.planned_aux = set(config()["planned_auxiliaries"])
         self._section = None
+        self._moved = False
 
     # ---- the walk --------------------------------------------------------
     def run(self) -> list[Event]:
@@ -146,18 +147,19 @@ class EventExtractor:
             if event is None:
                 continue
             self.events.append(event)
-            if not event.inherited and event.modality is None:
+            if self._moved:
                 para_anchor = event
 
     # ---- one sentence ------------------------------------------------------
     def _sentence_event(self, sent: Span, block: Block, para_anchor: Event | None, offset_span: Span | None = None) -> Event | None:
         text = sent.text.strip()
-        if len(re.findall(r"[A-Za-z]{2,}", text)) < 3 or is_evaluative(text):
+        if len(re.findall(r"[A-Za-z]{2,}", text)) < 3 or is_evaluative(text) or describes_document(sent):
             return None
         if not any(t.pos_ in ("VERB", "AUX") for t in sent):
             return None
         dated = self._date_of(sent)
         event_id = len(self.events) + 1
+        self._moved = False
         fields = dict(relative=False, inherited=False, anchor=None, modality=None)
         if dated is not None:
             res = dated.resolution
@@ -170,6 +172,7 @@ class EventExtractor:
                 fields["anchor"] = self.resolver.anchor.event_id
             if self.resolver.moves_anchor(dated.candidate.kind) and not dated.planned:
                 self.resolver.set_anchor(res, event_id, dated.candidate.kind)
+                self._moved = True
         elif para_anchor is not None:
             conf = config()["confidence"]["inherited_paragraph"]
             fields.update(date=para_anchor.date, date_end=para_anchor.date_end, precision=para_anchor.precision,

@@ -158,3 +158,17 @@ def evaluative_patterns() -> list[re.Pattern]:
 def is_evaluative(sentence: str) -> bool:
     """The reviewer's judgement rather than an event ("This was good practice.")."""
     return any(p.search(sentence) for p in evaluative_patterns())
+
+
+def describes_document(sent) -> bool:
+    """A sentence that only says what a document contained ("The referral contained...").
+
+    Its subject is a document (models/dates/scope.yaml `document_content`) and
+    its verb one of containing or stating; decisions a document made
+    ("The assessment recommended...") are events and are kept.
+    """
+    cfg = scope_config()["document_content"]
+    root = sent.root
+    if root.lemma_.lower() not in cfg["verbs"]:
+        return False
+    return any(c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in cfg["subjects"] for c in root.children)
