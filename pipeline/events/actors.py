@@ -160,13 +160,14 @@ class AgencyFinder:
 def sentence_mentions(sent: Span, finder: AgencyFinder) -> dict[int, Mention]:
     """Token index -> mention, for role codes, agencies and uncoded roles.
 
-    Role codes win over agencies, agencies over generic roles, so that
-    "the NNU" is an agency and "YPMW" is a role even if an alias overlaps.
+    Role codes win over uncoded roles, and uncoded roles over agencies, so
+    that "the health visitor" is a person (not the health visiting service)
+    while "the NNU" stays an agency.
     """
     doc = sent.doc
     by_token: dict[int, Mention] = {}
     text = sent.text
-    layers = [finder.generic_roles(text, sent.start_char), finder.agencies(text, sent.start_char)]
+    layers = [finder.agencies(text, sent.start_char), finder.generic_roles(text, sent.start_char)]
     layers.append([*finder.coded_roles(text, sent.start_char), *_role_mentions(sent)])
     for layer in layers:
         for mention in layer:
@@ -241,8 +242,8 @@ def _expand(token: Token) -> list[Token]:
     return [token, *token.conjuncts]
 
 
-def _phrase(token: Token, limit: int = 8) -> str:
-    """A compact text of a noun phrase: its subtree without determiners or clauses."""
+def _phrase(token: Token, bounds: Span, limit: int = 8) -> str:
+    """A compact text of a noun phrase: its subtree without determiners, clauses or dates."""
     skip_deps = {"relcl", "acl", "punct", "cc", "conj", "appos", "advcl", "prep"}
     words = [token]
     stack = [c for c in token.children if c.dep_ not in skip_deps]
@@ -250,10 +251,24 @@ def _phrase(token: Token, limit: int = 8) -> str:
         child = stack.pop()
         if child.dep_ == "det" and child.lower_ in ("a", "an", "the"):
             continue
+        if not (bounds.start <= child.i < bounds.end) or _is_date_word(child) or child.is_space:
+            continue
         words.append(child)
         stack.extend(c for c in child.children if c.dep_ not in skip_deps)
     words.sort(key=lambda t: t.i)
     return " ".join(t.text for t in words[:limit]) or None
+
+
+def _is_date_word(token: Token) -> bool:
+    """Part of a date ("3rd", "January", "12/07/2019"), which never belongs in an object."""
+    from .candidates import DAY_RE, lexicon
+
+    return (
+        token.ent_type_ in ("DATE", "TIME")
+        or token.text.rstrip(".") in lexicon()["months"]
+        or re.fullmatch(DAY_RE, token.text) is not None
+        or re.fullmatch(r"[\d/.-]+", token.text) is not None
+    )
 
 
 def action_of(verb: Token) -> str:
@@ -308,8 +323,11 @@ def analyse(sent: Span, mentions: dict[int, Mention]) -> Analysis:
                         objects.append(token)
             elif child.dep_ == "xcomp":
                 objects.extend(t for c in child.children if c.dep_ in ("dobj", "dative") for t in _expand(c))
-    actors = unique(_actor_of(t, mentions) for t in [*subjects, *agents, *objects])
+    inside = [t for t in [*subjects, *agents, *objects] if sent.start <= t.i < sent.end]
+    actors = unique(_actor_of(t, mentions) for t in inside)
+    if not actors:  # a mis-parse ("On 12/07/2019 police attended"): who is named before the verb
+        actors = unique(m.label for i, m in sorted(mentions.items()) if sent.start <= i < verb.i)
     obj_token = next((t for t in objects if t.dep_ in ("dobj", "pobj", "dative")), None) or patient
     if patient is not None and obj_token is patient and _actor_of(patient, mentions):
         obj_token = next((t for t in objects if t.dep_ == "dobj"), patient)
-    return Analysis(actors, action_of(verb), _phrase(obj_token) if obj_token is not None else None, pronoun)
+    return Analysis(actors, action_of(verb), _phrase(obj_token, sent) if obj_token is not None else None, pronoun)

@@ -124,12 +124,13 @@ def chronology_blocks(report, scope: str = "chronology") -> list[Block]:
         if para.kind == "footnote":
             continue  # a footnote between two halves of a paragraph does not end it
         text = report.text[para.start:para.end]
-        if para.kind not in CONTENT_KINDS or (scope == "chronology" and not in_scope(report, para.start, dense)):
+        kind = "text" if para.kind == "heading" and looks_like_prose(text) else para.kind
+        if kind not in CONTENT_KINDS or (scope == "chronology" and not in_scope(report, para.start, dense)):
             open_block = None
             continue
         kpe = para.kpe or _kpe_in(text)
         continues = (
-            open_block is not None and para.kind == "text" and open_block.kind == "text"
+            open_block is not None and kind == "text" and open_block.kind == "text"
             and text[:1].islower()
         )
         if continues:
@@ -137,12 +138,18 @@ def chronology_blocks(report, scope: str = "chronology") -> list[Block]:
             open_block.kpe = open_block.kpe or kpe
         else:
             chain = section_chain(report, para.start)
-            block = Block([(para.start, para.end)], para.kind, kpe, chain[0] if chain else None)
+            block = Block([(para.start, para.end)], kind, kpe, chain[0] if chain else None)
             blocks.append(block)
             open_block = block
-        if TERMINAL_RE.search(text) or para.kind != "text":
+        if TERMINAL_RE.search(text) or kind != "text":
             open_block = None
     return blocks
+
+
+def looks_like_prose(text: str) -> bool:
+    """A "heading" that is really a numbered chronology entry ("2.7 On 3rd January Child Q was taken...")."""
+    words = text.split()
+    return len(words) >= 10 and bool(re.search(r"[.!?]\s*(?:\(\s*KPE\s*\d+\s*\)\.?)?\s*$", text, re.IGNORECASE))
 
 
 def _kpe_in(text: str) -> str | None:
