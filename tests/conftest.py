@@ -19,6 +19,11 @@ def child_e_path() -> Path:
 
 
 @pytest.fixture(scope="session")
+def gold_dir() -> Path:
+    return GOLD
+
+
+@pytest.fixture(scope="session")
 def child_e_text() -> str:
     return CHILD_E.read_text(encoding="utf-8")
 

@@ -6,12 +6,10 @@ import json
 
 import pytest
 
-from conftest import GOLD
-
 
 @pytest.fixture(scope="module")
-def gold_key():
-    return json.loads((GOLD / "child_e_key.json").read_text(encoding="utf-8"))
+def gold_key(gold_dir):
+    return json.loads((gold_dir / "child_e_key.json").read_text(encoding="utf-8"))
 
 
 def test_key_holds_the_declared_codes_with_descriptions_and_kinds(child_e_report, gold_key):

@@ -1,0 +1,180 @@
+"""Batch processing: many reviews in, one folder of plain data out per review.
+
+For each input document `scr run` does ingest → nlp (one pass) → verify →
+events → themes and writes, under `OUT/<name>/`:
+
+    report.json      the Report (text, structure, key, metadata)
+    findings.json    verification findings (residual identifiers)
+    events.jsonl     the dated chronology, one event per line
+    themes.jsonl     paragraph theme labels with evidence
+    manifest.json    input hash, pipeline and model versions, timings, status
+
+Design choices, because researchers run this over thousands of files:
+- **resumable**: a document whose content hash, pipeline version and model
+  are unchanged since a successful run is skipped;
+- **failure-isolated**: a broken file is recorded (`manifest.json` with
+  `status: failed` and the error) and the batch goes on; the exit code and
+  the summary say how many failed;
+- **bounded memory**: documents are streamed through a process pool (the
+  spaCy model is loaded once per worker) and nothing is accumulated;
+- **atomic, deterministic writes**: every file is written via a temporary
+  file and renamed; outputs do not depend on worker count or order.
+"""
+from __future__ import annotations
+
+import json
+import os
+import time
+import traceback
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable, Iterator
+
+from . import PIPELINE_SCHEMA_VERSION, __version__
+from .errors import UnusableInput
+from .fileio import atomic_write_text, sha256_bytes
+from .ingest import TEXT_SUFFIXES, load_report
+
+MANIFEST = "manifest.json"
+
+
+@dataclass(frozen=True)
+class Job:
+    path: Path
+    out_dir: Path
+    model: str | None
+
+
+@dataclass(frozen=True)
+class Outcome:
+    path: Path
+    status: str  # done | skipped | failed
+    words: int = 0
+    seconds: float = 0.0
+    error: str | None = None
+
+
+def discover(inputs: Iterable[Path]) -> list[Path]:
+    """Files given directly, and review files found (recursively) in directories, sorted."""
+    found: list[Path] = []
+    for item in inputs:
+        item = Path(item)
+        if item.is_dir():
+            found.extend(p for p in sorted(item.rglob("*")) if p.is_file() and p.suffix.lower() in TEXT_SUFFIXES)
+        else:
+            found.append(item)
+    return found
+
+
+def output_names(paths: list[Path]) -> dict[Path, str]:
+    """A folder name per input: its stem, made unique deterministically."""
+    names: dict[Path, str] = {}
+    used: dict[str, int] = {}
+    for path in paths:
+        stem = path.name[: -len(".report.json")] if path.name.endswith(".report.json") else path.stem
+        count = used.get(stem, 0)
+        used[stem] = count + 1
+        names[path] = stem if count == 0 else f"{stem}-{count + 1}"
+    return names
+
+
+def _versions(model_name: str) -> dict:
+    return {"tool_version": __version__, "schema_version": PIPELINE_SCHEMA_VERSION, "model": model_name}
+
+
+def is_up_to_date(job: Job, digest: str, model_name: str) -> bool:
+    """True when a previous successful run saw the same content with the same pipeline."""
+    manifest = job.out_dir / MANIFEST
+    if not manifest.exists():
+        return False
+    try:
+        data = json.loads(manifest.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return False
+    return data.get("status") == "done" and data.get("sha256") == digest and data.get("versions") == _versions(model_name)
+
+
+def _jsonl(records: Iterable[dict]) -> str:
+    return "".join(json.dumps(record, ensure_ascii=False, sort_keys=True) + "\n" for record in records)
+
+
+def process(job: Job) -> Outcome:
+    """Run every stage for one document (in a worker process)."""
+    from .nlp import configured_model_name, load_nlp, model_info, parse_report
+
+    model_name = configured_model_name(job.model)
+    start = time.perf_counter()
+    try:
+        raw = job.path.read_bytes() if job.path.is_file() else b""
+        digest = sha256_bytes(raw)
+        if is_up_to_date(job, digest, model_name):
+            return Outcome(job.path, "skipped")
+        report = load_report(job.path)
+        nlp = load_nlp(job.model)
+        report.provenance.model = model_info(nlp)
+        doc = parse_report(report, nlp)
+        outputs = run_stages(report, doc, nlp)
+        job.out_dir.mkdir(parents=True, exist_ok=True)
+        atomic_write_text(job.out_dir / "report.json", report.to_json())
+        for name, content in outputs.items():
+            atomic_write_text(job.out_dir / name, content)
+        words = len(report.text.split())
+        seconds = time.perf_counter() - start
+        _write_manifest(job, digest, model_name, "done", words=words, seconds=seconds, files=sorted(["report.json", *outputs]))
+        return Outcome(job.path, "done", words, seconds)
+    except Exception as exc:  # failure isolation: record and go on
+        message = str(exc) if isinstance(exc, UnusableInput) else f"{type(exc).__name__}: {exc}"
+        detail = None if isinstance(exc, UnusableInput) else traceback.format_exc(limit=5)
+        try:
+            _write_manifest(job, None, model_name, "failed", error=message, traceback=detail)
+        except OSError:
+            pass
+        return Outcome(job.path, "failed", error=message, seconds=time.perf_counter() - start)
+
+
+def run_stages(report, doc, nlp) -> dict[str, str]:
+    """The per-document stages after the parse, as file name → content."""
+    from .events import extract_events
+    from .recognizers import build_analyzer
+    from .themes import tag_report
+    from .verify import verify_report
+
+    analyzer = build_analyzer(nlp)
+    findings = [f.model_dump() if hasattr(f, "model_dump") else dict(f.__dict__) for f in verify_report(report, doc, analyzer=analyzer)]
+    events = [e.model_dump(mode="json") if hasattr(e, "model_dump") else dict(e.__dict__) for e in extract_events(report, doc)]
+    themes = [t.model_dump(mode="json") if hasattr(t, "model_dump") else dict(t.__dict__) for t in tag_report(report, doc)]
+    return {
+        "findings.json": json.dumps(findings, ensure_ascii=False, indent=1, default=str),
+        "events.jsonl": _jsonl(events),
+        "themes.jsonl": _jsonl(themes),
+    }
+
+
+def _write_manifest(job: Job, digest: str | None, model_name: str, status: str, **extra) -> None:
+    manifest = {"source": job.path.name, "sha256": digest, "status": status, "versions": _versions(model_name), **extra}
+    atomic_write_text(job.out_dir / MANIFEST, json.dumps(manifest, indent=1, sort_keys=True, default=str))
+
+
+def _worker_init(model: str | None) -> None:
+    """Load the model once per worker, before the first document arrives."""
+    from .nlp import load_nlp
+
+    load_nlp(model)
+
+
+def run_batch(paths: list[Path], out: Path, workers: int = 1, model: str | None = None) -> Iterator[Outcome]:
+    """Process documents, yielding outcomes as they finish (in input order)."""
+    names = output_names(paths)
+    jobs = [Job(path, out / names[path], model) for path in paths]
+    if workers <= 1:
+        for job in jobs:
+            yield process(job)
+        return
+    with ProcessPoolExecutor(max_workers=workers, initializer=_worker_init, initargs=(model,)) as pool:
+        # map() with a small chunksize streams results without holding them all
+        yield from pool.map(process, jobs, chunksize=1)
+
+
+def default_workers() -> int:
+    return max(1, min(4, (os.cpu_count() or 1)))

@@ -1,0 +1,65 @@
+"""`scr run FILE|DIR... --out DIR [--workers N]`: every stage, in batch."""
+from __future__ import annotations
+
+import json
+import time
+from pathlib import Path
+
+import typer
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from ..batch import discover, run_batch
+from ..errors import UnusableInput
+from ..fileio import atomic_write_text
+from .common import MODEL_OPTION
+
+
+def run(
+    inputs: list[Path] = typer.Argument(..., help="Review files (.txt, .md, .report.json) or directories of them."),
+    out: Path = typer.Option(..., "--out", "-o", help="Output directory: one folder per review."),
+    workers: int = typer.Option(1, "--workers", "-w", min=1, help="Worker processes (the model is loaded once per worker)."),
+    model: str = MODEL_OPTION,
+) -> None:
+    """Run ingest → nlp → verify → events → themes for each review; resumable, failure-isolated."""
+    paths = discover(inputs)
+    if not paths:
+        raise UnusableInput("no review files found in the given inputs")
+    if out.exists() and not out.is_dir():
+        raise UnusableInput(f"{out}: --out must be a directory")
+    resolved = {p.resolve() for p in paths}
+    if out.resolve() in resolved:
+        raise UnusableInput(f"{out}: --out must not be one of the inputs")
+    counts = {"done": 0, "skipped": 0, "failed": 0}
+    failures: list[dict] = []
+    words = 0
+    started = time.perf_counter()
+    columns = (
+        TextColumn("[progress.description]{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("{task.fields[rate]}"),
+        TimeElapsedColumn(),
+    )
+    with Progress(*columns, transient=False) as progress:
+        task = progress.add_task("reviews", total=len(paths), rate="")
+        for outcome in run_batch(paths, out, workers=workers, model=model):
+            counts[outcome.status] += 1
+            words += outcome.words
+            if outcome.status == "failed":
+                failures.append({"file": str(outcome.path), "error": outcome.error})
+                progress.console.print(f"[red]failed[/red] {outcome.path.name}: {outcome.error}")
+            elapsed = max(time.perf_counter() - started, 1e-9)
+            done = counts["done"] + counts["failed"]
+            progress.update(task, advance=1, rate=f"{done / elapsed:.2f} docs/s, {words / elapsed:,.0f} words/s")
+    summary = {**counts, "total": len(paths), "words": words, "seconds": round(time.perf_counter() - started, 2), "failures": failures}
+    atomic_write_text(out / "run-summary.json", json.dumps(summary, indent=1))
+    typer.echo(
+        f"{counts['done']} processed, {counts['skipped']} unchanged (skipped), {counts['failed']} failed; outputs in {out}",
+        err=True,
+    )
+    if counts["failed"]:
+        raise typer.Exit(code=1)
+
+
+def register(app: typer.Typer) -> None:
+    app.command("run")(run)
