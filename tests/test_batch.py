@@ -1,0 +1,80 @@
+"""`scr run`: all stages per document, resumable, failure-isolated, atomic."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+SMALL_REVIEW = """Northshire Safeguarding Children Partnership
+
+Child Safeguarding Practice Review: Child Q
+
+Period under review: 1st March 2020 to 30th September 2020
+
+1 Introduction
+
+QM – Child Q's mother
+QSW – Social Worker for Child Q
+
+2 Chronology
+
+On 3rd March 2020 QSW visited QM at home. Two days later QM missed a health appointment.
+
+3 Findings
+
+- Information was not shared between the health visitor and children's social care.
+- Professionals accepted QM's account at face value and domestic abuse was not explored.
+"""
+
+
+@pytest.fixture()
+def corpus_dir(tmp_path):
+    folder = tmp_path / "reviews"
+    folder.mkdir()
+    (folder / "child_q.txt").write_text(SMALL_REVIEW, encoding="utf-8")
+    (folder / "broken.txt").write_bytes(b"\x00\x01\x02 not a review \x00")
+    (folder / "empty.md").write_bytes(b"")
+    return folder
+
+
+def test_run_writes_every_stage_and_isolates_failures(corpus_dir, tmp_path, scr):
+    out = tmp_path / "out"
+    result = scr("run", corpus_dir, "--out", out)
+    assert result.returncode == 1, result.stderr  # two inputs failed, the batch went on
+    summary = json.loads((out / "run-summary.json").read_text())
+    assert (summary["done"], summary["failed"], summary["total"]) == (1, 2, 3)
+    folder = out / "child_q"
+    for name in ("report.json", "findings.json", "events.jsonl", "themes.jsonl", "manifest.json"):
+        assert (folder / name).exists(), name
+    events = [json.loads(line) for line in (folder / "events.jsonl").read_text().splitlines()]
+    assert any(e["date"] == "2020-03-03" for e in events)
+    assert any(e["date"] == "2020-03-05" for e in events)
+    failed = json.loads((out / "broken" / "manifest.json").read_text())
+    assert failed["status"] == "failed" and "binary" in failed["error"]
+    assert not list(out.rglob("*.tmp"))
+
+
+def test_run_resumes_without_redoing_finished_documents(corpus_dir, tmp_path):
+    from pipeline.batch import discover, run_batch
+
+    out = tmp_path / "out"
+    paths = [p for p in discover([corpus_dir]) if p.name == "child_q.txt"]
+    first = [o.status for o in run_batch(paths, out)]
+    again = [o.status for o in run_batch(paths, out)]
+    assert first == ["done"] and again == ["skipped"]
+    paths[0].write_text(SMALL_REVIEW + "\nA new paragraph was added.\n", encoding="utf-8")
+    assert [o.status for o in run_batch(paths, out)] == ["done"]
+
+
+def test_output_names_are_unique_and_deterministic(tmp_path):
+    from pipeline.batch import output_names
+
+    a, b = tmp_path / "a" / "review.txt", tmp_path / "b" / "review.txt"
+    assert output_names([a, b]) == {a: "review", b: "review-2"}
+
+
+def test_run_with_no_inputs_is_unusable(tmp_path, scr):
+    empty = tmp_path / "nothing"
+    empty.mkdir()
+    result = scr("run", empty, "--out", tmp_path / "out")
+    assert result.returncode == 2 and b"no review files" in result.stderr
