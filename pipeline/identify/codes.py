@@ -163,8 +163,8 @@ def _is_declared(word: str, declared: set[str], known: set[str], org_suffixes: t
     if base in declared or word in declared or base in known or word in known:
         return True
     stem = base.rstrip("0123456789")
-    if stem != base and (stem in known or stem in declared):
-        return True  # "KPE10" when KPE is known
+    if stem != base and stem in known and stem not in declared:
+        return True  # "KPE10" when KPE is a known abbreviation (but "KSW2" when KSW is a code is a new person)
     return any(base.endswith(s) and 1 <= len(base) - len(s) <= 2 for s in org_suffixes)
 
 
@@ -176,8 +176,8 @@ def variant_of(word: str, declared: list[str], short: int = 1, long: int = 2) ->
     for code in declared:
         if " " in code or code == base:
             continue
-        if stem != base and code.rstrip("0123456789") == stem and code != code.rstrip("0123456789"):
-            return code  # a new number of a numbered code
+        if stem != base and code.rstrip("0123456789") == stem:
+            return code  # a new number of a (numbered) code: "OHV3", "KSW2"
         if len(code) < 3 or len(base) < 3:
             continue
         limit = short if max(len(code), len(base)) <= 4 else long
@@ -200,6 +200,10 @@ def _person_evidence(token: Token, is_code) -> list[str]:
         out.append(f"subject of '{token.head.text}'")
     if token.dep_ in ("dobj", "obj", "dative", "oprd") and token.head.lemma_.lower() in ctx["person_verbs"]:
         out.append(f"object of '{token.head.text}'")
+    elif not out and nxt is not None and nxt.pos_ in ("VERB", "AUX") and nxt.lemma_.lower() in ctx["person_verbs"]:
+        out.append(f"before the verb '{nxt.text}'")  # the parser often misreads a code after a date
+    elif not out and prev is not None and prev.pos_ == "VERB" and prev.lemma_.lower() in ctx["person_verbs"]:
+        out.append(f"after the verb '{prev.text}'")
     if token.dep_ == "pobj" and token.head.lower_ in ctx["person_preps"] and token.head.head.pos_ == "VERB":
         out.append(f"'{token.head.head.text} {token.head.text}' someone")
     if token.dep_ == "conj" and is_code(token.head) or any(is_code(c) for c in token.children if c.dep_ == "conj"):
@@ -232,7 +236,8 @@ def _org_evidence(token: Token) -> list[str]:
             out.append(f"after '{' '.join(phrase)}'")
             break
     prev = doc[token.i - 1] if token.i > 0 else None
-    if prev is not None and prev.is_title and not prev.is_sent_start and prev.pos_ == "PROPN" and "\n" not in prev.whitespace_:
+    if (prev is not None and prev.is_title and not prev.is_sent_start and prev.pos_ == "PROPN"
+            and not prev.ent_type_ in ("DATE", "TIME", ROLE_LABEL) and "\n" not in prev.whitespace_):
         out.append(f"part of the name '{prev.text} {token.text}'")
     return out
 

@@ -275,9 +275,9 @@ def _gazetteer_spans(ctx: _DocContext):
         if rest and all(lex.is_known_name(w) or not ctx.common_use(w) for w in rest):
             yield token.i, end, "gazetteer", 0.7
         elif not lex.is_ambiguous(word):
-            yield token.i, token.i + 1, "gazetteer", 0.55
+            yield token.i, token.i + 1, "gazetteer", 0.65
         elif not token.is_sent_start and token.pos_ == "PROPN":
-            yield token.i, token.i + 1, "gazetteer", 0.45
+            yield token.i, token.i + 1, "gazetteer", 0.5
 
 
 RULES = (_ner_spans, _title_spans, _role_spans, _gazetteer_spans)
@@ -305,11 +305,12 @@ def _is_organisation(ctx: _DocContext, start: int, end: int) -> bool:
     return False
 
 
-def _is_place(ctx: _DocContext, start: int, end: int) -> bool:
+def _is_place(ctx: _DocContext, start: int, end: int, trust_entities: bool = True) -> bool:
+    """A listed town or authority; or (unless a title/role cue says person) a place entity with no listed name."""
     text = " ".join(_bare(t.text) for t in ctx.doc[start:end])
     if text in ctx.lex.places:
         return True
-    return all(ctx.place[i] for i in range(start, end)) and not any(
+    return trust_entities and all(ctx.place[i] for i in range(start, end)) and not any(
         ctx.lex.is_known_name(_bare(ctx.doc[i].text)) for i in range(start, end)
     )
 
@@ -343,7 +344,8 @@ def _strip_edges(ctx: _DocContext, start: int, end: int) -> tuple[int, int]:
 
 
 def _keep(ctx: _DocContext, start: int, end: int, rule: str) -> bool:
-    if _is_allowed(ctx, start, end) or _is_place(ctx, start, end) or _is_organisation(ctx, start, end):
+    trust_entities = rule not in ("title", "role")
+    if _is_allowed(ctx, start, end) or _is_place(ctx, start, end, trust_entities) or _is_organisation(ctx, start, end):
         return False
     if rule in ("ner", "gazetteer", "role") and _is_common_phrase(ctx, start, end):
         return False
