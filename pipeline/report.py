@@ -94,6 +94,28 @@ class Abbreviation(Span):
     expansion: str
 
 
+class Page(Span):
+    """A page of a paginated source (PDF, Word), so a finding can say "page 14"."""
+
+    number: int
+
+
+class HiddenPart(BaseModel):
+    """Something a draft carries outside its visible text: where names survive.
+
+    kind: comment, tracked_insertion, tracked_deletion, hidden_text, property,
+    custom_property, thumbnail, header, footer.  `location` is for people
+    ("comment 3 by …", "tracked deletion in paragraph 41").
+    """
+
+    model_config = ConfigDict(extra="forbid")
+    kind: str
+    location: str
+    text: str = ""
+    author: str | None = None
+    paragraph: int | None = None
+
+
 class Metadata(BaseModel):
     """Cover facts of the review."""
 
@@ -140,6 +162,8 @@ class Report(BaseModel):
     key: list[RoleEntry] = Field(default_factory=list)
     kpe_markers: list[KpeMarker] = Field(default_factory=list)
     abbreviations: list[Abbreviation] = Field(default_factory=list)
+    pages: list[Page] = Field(default_factory=list)
+    hidden: list[HiddenPart] = Field(default_factory=list)
     provenance: Provenance = Field(default_factory=Provenance)
 
     # ---- serialisation -------------------------------------------------
@@ -175,6 +199,13 @@ class Report(BaseModel):
         index = bisect.bisect_right(starts, offset) - 1
         if index >= 0 and offset < self.paragraphs[index].end:
             return self.paragraphs[index]
+        return None
+
+    def page_at(self, offset: int) -> int | None:
+        """Page number of an offset, for paginated sources."""
+        for page in self.pages:
+            if page.start <= offset < page.end:
+                return page.number
         return None
 
     def line_col(self, offset: int) -> tuple[int, int]:
