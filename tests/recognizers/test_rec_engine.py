@@ -209,3 +209,27 @@ def test_real_review_has_only_its_footnote_urls(child_e_doc, analyzer):
         url = text[r.start:r.end]
         assert url.startswith(("http://", "https://"))
         assert not url.endswith((">", ")", "]", ".", ","))
+
+
+def test_artifacts_match_presidios_own_conversion(nlp, analyzer):
+    """The fast Doc -> NlpArtifacts path gives Presidio what its engine would."""
+    from presidio_analyzer.nlp_engine import SpacyNlpEngine
+
+    doc = parse(nlp, PARAGRAPH + "\nThe carers' note: ring: 0161 496 0000.")
+    ours = analyzer.nlp_engine.artifacts_from_doc(doc)
+    theirs = SpacyNlpEngine._doc_to_nlp_artifact(analyzer.nlp_engine, doc, "en")
+    assert ours.tokens_indices == theirs.tokens_indices
+    assert ours.lemmas == theirs.lemmas
+    assert list(ours.keywords) == theirs.keywords
+    assert ours.entities == []
+
+
+def test_match_token_lookup_agrees_with_presidio(nlp):
+    from presidio_analyzer.context_aware_enhancers import LemmaContextAwareEnhancer
+
+    doc = parse(nlp, "Call  07700 900123 (mobile) or e-mail jo@example.org.\n\nThanks")
+    indices = [t.idx for t in doc]
+    for start in range(len(doc.text)):
+        assert engine.DocContextEnhancer._find_index_of_match_token("", start, doc, indices) == (
+            LemmaContextAwareEnhancer._find_index_of_match_token("", start, doc, indices)
+        ), start
