@@ -61,8 +61,8 @@ def test_missing_file_and_directory_are_refused(tmp_path):
 
 
 def test_unsupported_format_is_refused(tmp_path):
-    path = tmp_path / "review.pdf"
-    path.write_bytes(b"%PDF-1.7 ...")
+    path = tmp_path / "review.odt"
+    path.write_bytes(b"PK\x03\x04 ...")
     with pytest.raises(UnusableInput, match="not supported"):
         load_report(path)
 

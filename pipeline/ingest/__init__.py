@@ -1,21 +1,73 @@
 """Ingest: one reader per format, all producing a `Report`.
 
-`load_report(path)` is what every stage calls: it reads a `.txt`/`.md` review
-(or a `.report.json` written by `scr ingest`), checks it is usable, normalises
-the text and detects its structure.  The input file is only ever read.
+`load_report(path)` is what every stage calls: it reads a review (or a
+`.report.json` written by `scr ingest`), checks it is usable, normalises the
+text and detects its structure.  The input file is only ever read.
+
+Readers are registered by suffix in `READERS` as "module:function"; each
+takes `(path, data)` and returns an `Extracted` (text plus what only that
+format knows: pages, hidden parts of a draft).  They are imported lazily so
+that the text path never pays for PDF or Word libraries.
 """
 from __future__ import annotations
 
+import importlib
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import UnusableInput
 from ..fileio import sha256_bytes
-from ..report import Report, Source
+from ..report import HiddenPart, Page, Report, Source
 from ..structure import build_report
 from .text import decode, normalise
 
 TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text"}
 MAX_INPUT_BYTES = 200 * 1024 * 1024
+
+
+@dataclass
+class Extracted:
+    """What a format reader hands to structure detection."""
+
+    text: str
+    format: str
+    encoding: str | None = None
+    pages: list[Page] = field(default_factory=list)
+    hidden: list[HiddenPart] = field(default_factory=list)
+
+
+def read_text(path: Path, data: bytes) -> Extracted:
+    text, encoding = decode(data, str(path))
+    markdown = path.suffix.lower() in {".md", ".markdown"}
+    return Extracted(text=normalise(text), format="markdown" if markdown else "text", encoding=encoding)
+
+
+READERS: dict[str, str] = {suffix: "pipeline.ingest:read_text" for suffix in TEXT_SUFFIXES}
+READERS.update(
+    {
+        ".pdf": "pipeline.ingest.pdf:read",
+        ".docx": "pipeline.ingest.docx:read",
+        ".html": "pipeline.ingest.html:read",
+        ".htm": "pipeline.ingest.html:read",
+    }
+)
+
+
+def supported_suffixes() -> set[str]:
+    """Suffixes whose reader is importable in this installation."""
+    found = set()
+    for suffix, target in READERS.items():
+        try:
+            _reader(target)
+        except (ImportError, AttributeError):
+            continue
+        found.add(suffix)
+    return found
+
+
+def _reader(target: str):
+    module, _, name = target.partition(":")
+    return getattr(importlib.import_module(module), name)
 
 
 def read_bytes(path: Path) -> bytes:
@@ -37,7 +89,7 @@ def read_bytes(path: Path) -> bytes:
 
 
 def load_report(path: str | Path) -> Report:
-    """A `Report` from a text/Markdown review or a saved `.report.json`."""
+    """A `Report` from a review file or a saved `.report.json`."""
     path = Path(path)
     if path.name.endswith(".report.json"):
         data = read_bytes(path)
@@ -45,16 +97,18 @@ def load_report(path: str | Path) -> Report:
             return Report.from_json(data)
         except ValueError as exc:
             raise UnusableInput(f"{path}: not a valid report.json ({str(exc).splitlines()[0]})") from exc
-    suffix = path.suffix.lower()
-    if suffix and suffix not in TEXT_SUFFIXES:
-        raise UnusableInput(f"{path}: the {suffix} format is not supported yet; convert it to .txt or .md")
+    suffix = path.suffix.lower() or ".txt"
+    target = READERS.get(suffix)
+    if target is None:
+        raise UnusableInput(f"{path}: the {suffix} format is not supported; use .txt, .md, .pdf, .docx or .html")
+    try:
+        reader = _reader(target)
+    except (ImportError, AttributeError) as exc:
+        raise UnusableInput(f"{path}: the {suffix} format is not supported in this installation ({exc})") from exc
     data = read_bytes(path)
-    text, encoding = decode(data, str(path))
-    source = Source(
-        name=path.name,
-        sha256=sha256_bytes(data),
-        format="markdown" if suffix in {".md", ".markdown"} else "text",
-        encoding=encoding,
-        bytes=len(data),
-    )
-    return build_report(normalise(text), source)
+    extracted = reader(path, data)
+    source = Source(name=path.name, sha256=sha256_bytes(data), format=extracted.format, encoding=extracted.encoding, bytes=len(data))
+    report = build_report(extracted.text, source)
+    report.pages = extracted.pages
+    report.hidden = extracted.hidden
+    return report
