@@ -160,7 +160,7 @@ class ThemeTagger:
             live = [m for m in kept if m[3] != "negated"]
             evidence = [self._evidence(doc, cue, s, e, pol) for cue, s, e, pol in live]
             for code, token, themes in codes_here:
-                if theme_id in themes:
+                if theme_id in themes and not any(e.start <= token.idx < e.end for e in evidence):
                     evidence.append(Evidence(text=token.text, start=token.idx, end=token.idx + len(token.text),
                                              cue=f"role code {code}", weight=self.taxonomy.scoring.role_code_weight, polarity="neutral"))
             score = round(role.weight * sum(e.weight for e in evidence), 3)
