@@ -12,6 +12,8 @@ import pytest
         ("The family court file ZC24C50123 was transferred.", "ZC24C50123"),
         ("Case number 12345/16 was listed for a hearing.", "12345/16"),
         ("Crime ref: 17CR004521 was closed with no further action.", "17CR004521"),
+        ("The police crime reference number was CR/0098123/19.", "CR/0098123/19"),
+        ("The case number is 2017/00456 at the county court.", "2017/00456"),
     ],
 )
 def test_case_references_are_found(find, sentence, ref):

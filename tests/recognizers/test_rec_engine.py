@@ -233,3 +233,15 @@ def test_match_token_lookup_agrees_with_presidio(nlp):
         assert engine.DocContextEnhancer._find_index_of_match_token("", start, doc, indices) == (
             LemmaContextAwareEnhancer._find_index_of_match_token("", start, doc, indices)
         ), start
+
+
+def test_works_on_a_pipeline_without_lemmas_or_ner():
+    """`--model` may name any pipeline; a bare tokenizer still gets structured identifiers."""
+    import spacy
+
+    blank = spacy.blank("en")
+    results = analyze_doc(build_analyzer(blank), blank(PARAGRAPH))
+    found = [(r.entity_type, PARAGRAPH[r.start:r.end]) for r in results]
+    assert ("NHS_NUMBER", "943 476 5919") in found
+    assert ("POSTCODE", "SK4 1AA") in found
+    assert ("DATE_OF_BIRTH", "14/03/1998") in found
