@@ -163,7 +163,7 @@ def _is_declared(word: str, declared: set[str], known: set[str], org_suffixes: t
     if base in declared or word in declared or base in known or word in known:
         return True
     stem = base.rstrip("0123456789")
-    if stem != base and stem in known and stem not in declared:
+    if stem != base and stem in known and not any(c.rstrip("0123456789") == stem for c in declared):
         return True  # "KPE10" when KPE is a known abbreviation (but "KSW2" when KSW is a code is a new person)
     return any(base.endswith(s) and 1 <= len(base) - len(s) <= 2 for s in org_suffixes)
 
@@ -243,11 +243,21 @@ def _org_evidence(token: Token) -> list[str]:
 
 
 # ---------------------------------------------------------------- public API
-def find_undeclared_codes(doc: Doc, report=None, settings: dict | None = None) -> list[CodeCandidate]:
-    """Undeclared all-caps tokens with person use (PERSON_CODE) or no evidence (ABBREVIATION)."""
-    settings = settings or {}
+def find_undeclared_codes(doc: Doc, report=None, settings: dict | None = None,
+                          declared: list[str] | None = None) -> list[CodeCandidate]:
+    """Undeclared all-caps tokens with person use (PERSON_CODE) or no evidence (ABBREVIATION).
+
+    The declared codes come from `report` (default ``doc._.report``), plus
+    `declared` when given (a draft checked without a structured report).
+    """
+    extra = list(declared or ())
+    if settings is None:
+        from ..policy import load_policy
+
+        settings = load_policy().codes
     report = report if report is not None else (doc._.report if Doc.has_extension("report") else None)
     declared = set(report.codes()) if report is not None else set()
+    declared.update(extra)
     declared.update(e.text for e in doc.ents if e.label_ == ROLE_LABEL)
     declared_list = sorted(declared)
     known = known_abbreviations(report, doc.text)
