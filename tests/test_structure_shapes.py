@@ -59,7 +59,8 @@ def test_section_prefix_markdown_and_caps_headings():
     titles = [(s.level, s.title) for s in report.sections]
     assert (1, "Learning Review: Baby B") in titles
     assert any(t.startswith("Section 1") for _, t in titles)
-    assert (2, "1.1 Scope") in titles
+    assert (2, "Scope") in titles
+    assert next(s for s in report.sections if s.title == "Scope").number == "1.1"
     assert (1, "FINDINGS") in titles
 
 
@@ -134,3 +135,40 @@ def test_kpe_markers_and_paragraph_labels():
     report = build(text)
     assert [m.label for m in report.kpe_markers] == ["KPE2", "KPE10"]
     assert [p.kpe for p in report.paragraphs] == ["KPE2", "KPE10"]
+
+
+def test_cspr_with_pseudonym_key_table_and_numbered_paragraphs(tmp_path):
+    from pathlib import Path
+
+    from pipeline.ingest import load_report
+
+    report = load_report(Path(__file__).parent / "data" / "reviews" / "cspr_child_l.txt")
+    assert [s.number for s in report.sections] == ["1", "2", "3", "4", "4.1", "4.2", "5"]
+    key = {e.code: (e.kind, e.subject) for e in report.key}
+    assert key["Child L"] == ("family", True)
+    assert key["Mother"] == ("family", False) and key["HV"] == ("practitioner", False)
+    assert "Name used in report" not in key
+    meta = report.metadata
+    assert (meta.report_type, meta.author, meta.subject_child) == ("CSPR", "Dr Sam Carter", "Child L")
+    assert str(meta.period_start) == "2021-01-01" and str(meta.period_end) == "2022-02-28"
+    numbered = {p.number for p in report.paragraphs if p.kind == "numbered"}
+    assert {"1.1", "3.2", "4.1.1"} <= numbered
+    assert [m.label for m in report.kpe_markers] == ["KPE1"]
+
+
+def test_markdown_review_with_table_key_and_footnote():
+    from pathlib import Path
+
+    from pipeline.ingest import load_report
+
+    report = load_report(Path(__file__).parent / "data" / "reviews" / "markdown_baby_t.md")
+    assert report.source.format == "markdown"
+    assert [(s.number, s.title) for s in report.sections if s.number] == [
+        ("1", "Introduction"), ("1.1", "Key"), ("2", "Chronology"), ("3", "Findings")
+    ]
+    assert [e.code for e in report.key] == ["Baby T", "TM", "TF", "GP1"]
+    assert report.metadata.board == "Eastvale Local Safeguarding Children Board"
+    assert report.metadata.title == "Serious Case Review: Baby T"
+    note = report.footnotes[0]
+    assert note.text == "Booking appointment at the antenatal clinic."
+    assert report.text[note.marker_start : note.marker_end] == "[^1]"

@@ -95,10 +95,12 @@ def candidate(line: Line) -> HeadingCandidate | None:
         return None
     shapes = _shapes()
     if m := MARKDOWN_RE.match(text):
-        title = m["title"]
+        title = strip_markup(m["title"])
         inner = NUMBERED_RE.match(title)
-        number = inner["num"] if inner else None
-        return HeadingCandidate(line, number, title, len(m["hashes"]), _kpe(title))
+        if inner:  # "## 1.2 Scope": the numbering, not the hashes, gives the level
+            number = inner["num"]
+            return HeadingCandidate(line, number, inner["title"], number.count(".") + 1, _kpe(title))
+        return HeadingCandidate(line, None, title, len(m["hashes"]), _kpe(title))
     if m := re.match(shapes["named_section_prefixes"], text, re.IGNORECASE):
         if looks_like_title(m[2]):
             return HeadingCandidate(line, m[1], text, 1, _kpe(text))
@@ -113,9 +115,20 @@ def candidate(line: Line) -> HeadingCandidate | None:
             number = m["num"]
             return HeadingCandidate(line, number, m["title"], number.count(".") + 1, _kpe(m["title"]))
         return None
-    if _is_caps_heading(text) and not line.is_bullet:
+    if _is_caps_heading(text) and not line.is_bullet and not _names_report_type(text):
         return HeadingCandidate(line, None, text, 1)
     return None
+
+
+def strip_markup(text: str) -> str:
+    """Markdown emphasis around a heading or cover line: "**Board**" → "Board"."""
+    return re.sub(r"^(\*\*|__|\*|_)(.+)\1$", r"\2", text.strip()).strip()
+
+
+def _names_report_type(text: str) -> bool:
+    """A cover title in capitals ("SERIOUS CASE REVIEW") is the title, not a section."""
+    types = _shapes()["report_types"]
+    return any(re.search(p, text, re.IGNORECASE) for pats in types.values() for p in pats[:1])
 
 
 def _kpe(title: str) -> str | None:

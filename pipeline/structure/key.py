@@ -70,10 +70,49 @@ def parse_key_line(line: Line) -> KeyLine | None:
     return KeyLine(line, code, line.start + m.start("code"), description, kind[0], kind[1])
 
 
+def cells(line: Line) -> list[tuple[str, int]]:
+    """Table cells of a tab- or pipe-separated row, with their start offsets."""
+    sep = "|" if line.text.lstrip().startswith("|") else "\t"
+    out, pos = [], 0
+    for raw in line.text.split(sep):
+        if raw.strip():
+            out.append((raw.strip(), line.start + pos + (len(raw) - len(raw.lstrip()))))
+        pos += len(raw) + 1
+    return out
+
+
+def _is_key_header(line: Line) -> bool:
+    headers = _roles()["table_headers"]
+    row = [c.lower().rstrip(":") for c, _ in cells(line)]
+    return len(row) >= 2 and row[0] in headers["code"] and any(
+        c in headers["description"] or c.startswith("relationship") or c.startswith("role") for c in row[1:]
+    )
+
+
+def key_table(block: list[Line]) -> list[KeyLine]:
+    """Rows of a table whose header says it is a key ("Name used ⇥ Relationship")."""
+    header = next((i for i, line in enumerate(block) if line.is_table_row and _is_key_header(line)), None)
+    if header is None:
+        return []
+    rows = []
+    for line in block[header + 1 :]:
+        row = cells(line)
+        if len(row) < 2 or set(row[0][0]) <= set("-:| "):
+            continue  # a Markdown separator row
+        (code, code_start), (description, _) = row[0], row[1]
+        kind, subject = classify(description) or ("practitioner", False)
+        rows.append(KeyLine(line, code, code_start, description, kind, subject))
+    return rows
+
+
 def find_key(lines: list[Line], blocks: list[list[Line]], skip: set[int]) -> list[KeyLine]:
     """Declarations that form a key (runs of two or more; tables mostly of declarations)."""
     candidates: list[KeyLine] = []
     for block in blocks:
+        declared = key_table(block)
+        if declared:
+            candidates.extend(declared)
+            continue
         parsed = [parse_key_line(line) for line in block if line.index not in skip]
         hits = [p for p in parsed if p is not None]
         if len(block) > 2 and len(hits) * 2 <= len(block):

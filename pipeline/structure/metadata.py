@@ -97,8 +97,16 @@ def find_subject(title: str | None, key_subject: str | None) -> str | None:
     return None
 
 
+def _unmarked(line: Line) -> Line:
+    """The cover line without Markdown heading hashes or emphasis."""
+    from .headings import strip_markup
+
+    content = strip_markup(re.sub(r"^\s*#{1,6}\s+", "", line.text))
+    return Line(content, line.start, line.end, line.index)
+
+
 def extract_metadata(text: str, lines: list[Line], key_subject: str | None) -> Metadata:
-    cover_lines = [line for line in lines[:COVER_LINES] if not line.is_blank]
+    cover_lines = [_unmarked(line) for line in lines[:COVER_LINES] if not line.is_blank]
     cover = "\n".join(line.text for line in cover_lines)
     title = find_title(cover_lines)
     start, end = find_period(text)
