@@ -20,12 +20,13 @@ def test_key_lines_with_hyphen_colon_tab_and_table():
         "AF: Father of Child A\n"
         "HV1\tHealth Visitor\n"
         "| SW2 | Social Worker (second) |\n"
-        "Baby A = the subject child\n\n"
+        "Baby A = the subject child\n"
+        "Mr B - Partner of AM\n\n"
         "AM told HV1 that AF had left.\n"
     )
     report = build(text)
     codes = {e.code: e.kind for e in report.key}
-    assert codes == {"AM": "family", "AF": "family", "HV1": "practitioner", "SW2": "practitioner", "Baby A": "family"}
+    assert codes == {"AM": "family", "AF": "family", "HV1": "practitioner", "SW2": "practitioner", "Baby A": "family", "Mr B": "family"}
     assert [e.code for e in report.key if e.subject] == ["Baby A"]
 
 
