@@ -1,0 +1,154 @@
+"""A Word package (.docx) opened as what it is: a zip of XML parts.
+
+python-docx's `paragraph.text` drops tracked insertions and deletions and
+knows nothing of custom properties or thumbnails, so the reader and the
+pseudonymised-Word writer both work on the raw parts with lxml.  This module
+opens the package (with clear refusals for what is not a .docx), finds the
+main document and its related parts by relationship type, and parses them.
+"""
+from __future__ import annotations
+
+import io
+import posixpath
+import zipfile
+import zlib
+from dataclasses import dataclass, field
+
+from lxml import etree
+
+from ..errors import UnusableInput
+
+W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+PKG_REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
+CT_NS = "http://schemas.openxmlformats.org/package/2006/content-types"
+MC_NS = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+WP_NS = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
+OFFICE_DOC_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument"
+OLE_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+MAX_PART_BYTES = 300 * 1024 * 1024
+
+# relationship type suffix -> our name for the part
+REL_KINDS = {
+    "/footnotes": "footnotes",
+    "/endnotes": "endnotes",
+    "/comments": "comments",
+    "/header": "header",
+    "/footer": "footer",
+    "/styles": "styles",
+    "/numbering": "numbering",
+    "/people": "people",
+    "/commentsExtended": "comments_extended",
+    "/commentsIds": "comments_ids",
+    "/commentsExtensible": "comments_extensible",
+}
+
+PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True, remove_blank_text=False)
+
+
+def w(tag: str) -> str:
+    """Clark name of a WordprocessingML element or attribute."""
+    return f"{{{W_NS}}}{tag}"
+
+
+@dataclass
+class Package:
+    """The parts of a .docx, with the main document's related parts by kind."""
+
+    name: str
+    files: dict[str, bytes]
+    main: str
+    related: dict[str, list[str]] = field(default_factory=dict)
+    trees: dict[str, etree._Element] = field(default_factory=dict)
+
+    def xml(self, part: str) -> etree._Element | None:
+        """The parsed root of a part (parsed once, then shared), or None if absent."""
+        if part not in self.files:
+            return None
+        if part not in self.trees:
+            try:
+                self.trees[part] = etree.fromstring(self.files[part], PARSER)
+            except etree.XMLSyntaxError as exc:
+                raise UnusableInput(f"{self.name}: the Word file is damaged ({part} is not well-formed XML: {exc})") from exc
+        return self.trees[part]
+
+    def first(self, kind: str) -> str | None:
+        parts = self.related.get(kind) or []
+        return parts[0] if parts else None
+
+    def serialise(self) -> bytes:
+        """The package as zip bytes, with every parsed (possibly edited) part written back."""
+        buffer = io.BytesIO()
+        with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as out:
+            for name, data in self.files.items():
+                if name in self.trees:
+                    data = etree.tostring(self.trees[name], xml_declaration=True, encoding="UTF-8", standalone=True)
+                out.writestr(name, data)
+        return buffer.getvalue()
+
+
+def rels_path(part: str) -> str:
+    folder, base = posixpath.split(part)
+    return posixpath.join(folder, "_rels", base + ".rels")
+
+
+def open_package(name: str, data: bytes) -> Package:
+    """Open a .docx, refusing old .doc, encrypted and damaged files with a clear message."""
+    if data.startswith(OLE_SIGNATURE):
+        raise UnusableInput(
+            f"{name}: this is not a .docx but an older Word .doc or a password-protected (encrypted) Word file; "
+            "remove the password or save it as .docx and try again"
+        )
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+        files = {}
+        for info in archive.infolist():
+            if info.file_size > MAX_PART_BYTES:
+                raise UnusableInput(f"{name}: the Word part {info.filename} is implausibly large ({info.file_size} bytes)")
+            files[info.filename] = archive.read(info)
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, ValueError) as exc:
+        raise UnusableInput(f"{name}: not a readable Word .docx file (it is not a valid zip archive: {exc}); "
+                            "if it is truncated, copy it again; if it is a .doc, save it as .docx") from exc
+    except (zlib.error, OSError) as exc:
+        raise UnusableInput(f"{name}: the Word file is damaged ({exc})") from exc
+    main = _main_part(name, files)
+    package = Package(name=name, files=files, main=main)
+    package.related = _related(package, main)
+    return package
+
+
+def _main_part(name: str, files: dict[str, bytes]) -> str:
+    rels = files.get("_rels/.rels")
+    if rels is not None:
+        try:
+            root = etree.fromstring(rels, PARSER)
+        except etree.XMLSyntaxError as exc:
+            raise UnusableInput(f"{name}: the Word file is damaged (_rels/.rels: {exc})") from exc
+        for rel in root:
+            if rel.get("Type") == OFFICE_DOC_REL:
+                target = rel.get("Target", "").lstrip("/")
+                if target in files:
+                    return target
+    if "word/document.xml" in files:
+        return "word/document.xml"
+    raise UnusableInput(f"{name}: a zip file but not a Word document (no word/document.xml); is it another Office format?")
+
+
+def _related(package: Package, part: str) -> dict[str, list[str]]:
+    """Parts related to `part`, by our kind name (headers and footers in file order)."""
+    found: dict[str, list[str]] = {}
+    data = package.files.get(rels_path(part))
+    if data is None:
+        return found
+    root = etree.fromstring(data, PARSER)
+    folder = posixpath.dirname(part)
+    for rel in root:
+        if rel.get("TargetMode") == "External":
+            continue
+        rel_type = rel.get("Type", "")
+        for suffix, kind in REL_KINDS.items():
+            if rel_type.endswith(suffix):
+                target = posixpath.normpath(posixpath.join(folder, rel.get("Target", "")))
+                if target in package.files:
+                    found.setdefault(kind, []).append(target)
+    return found
