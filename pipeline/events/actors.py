@@ -216,10 +216,22 @@ def unique(items) -> list:
     return out
 
 
+@lru_cache(maxsize=1)
+def mistagged_verbs() -> dict[str, str]:
+    return load_yaml("dates", "actions.yaml")["mistagged_verbs"]
+
+
+def verb_lemma(token: Token) -> str:
+    """The lemma, repairing past tenses the tagger took for nouns ("rang" -> "ring")."""
+    if token.pos_ not in ("VERB", "AUX"):
+        return mistagged_verbs().get(token.lower_, token.lemma_.lower())
+    return token.lemma_.lower()
+
+
 def main_verb(sent: Span) -> Token | None:
     """The sentence's main verb; the first verb if the parse has no verbal root."""
     root = sent.root
-    if root.pos_ in ("VERB", "AUX"):
+    if root.pos_ in ("VERB", "AUX") or root.lower_ in mistagged_verbs():
         return root
     for token in sent:
         if token.pos_ == "VERB":
@@ -273,7 +285,7 @@ def _is_date_word(token: Token) -> bool:
 
 def action_of(verb: Token) -> str:
     """Verb lemma with particle and negation ("not attend", "step up", "take place")."""
-    lemma = verb.lemma_.lower()
+    lemma = verb_lemma(verb)
     particles = [c.lower_ for c in verb.children if c.dep_ == "prt"]
     if lemma == "take" and any(c.dep_ == "dobj" and c.lemma_ == "place" for c in verb.children):
         particles.append("place")
@@ -323,11 +335,15 @@ def analyse(sent: Span, mentions: dict[int, Mention]) -> Analysis:
                         objects.append(token)
             elif child.dep_ == "xcomp":
                 objects.extend(t for c in child.children if c.dep_ in ("dobj", "dative") for t in _expand(c))
+    if not subjects and not agents:  # "On 4th May MW told SW5": the subject parsed into the date phrase
+        subjects = [sent.doc[i] for i in sorted(mentions) if sent.start <= i < verb.i and mentions[i].kind != "agency"][:1]
     inside = [t for t in [*subjects, *agents, *objects] if sent.start <= t.i < sent.end]
     actors = unique(_actor_of(t, mentions) for t in inside)
     if not actors:  # a mis-parse ("On 12/07/2019 police attended"): who is named before the verb
         actors = unique(m.label for i, m in sorted(mentions.items()) if sent.start <= i < verb.i)
-    obj_token = next((t for t in objects if t.dep_ in ("dobj", "pobj", "dative")), None) or patient
+    obj_token = next((t for t in objects if t.dep_ in ("dobj", "pobj", "dative") and t.lemma_ != "place"), None) or patient
+    if obj_token is None and action_of(verb).endswith("take place"):  # "a strategy meeting took place"
+        obj_token = next((t for t in subjects if t.i not in mentions), None)
     if patient is not None and obj_token is patient and _actor_of(patient, mentions):
         obj_token = next((t for t in objects if t.dep_ == "dobj"), patient)
     return Analysis(actors, action_of(verb), _phrase(obj_token, sent) if obj_token is not None else None, pronoun)

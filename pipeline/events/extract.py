@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
-from .actors import AgencyFinder, agencies_in, analyse, sentence_mentions, unique
+from .actors import AgencyFinder, agencies_in, analyse, main_verb, sentence_mentions, unique
 from .candidates import Candidate, find_candidates
 from .model import Event
 from .resolve import Anchor, Resolution, Resolver, config
@@ -155,7 +155,7 @@ class EventExtractor:
         text = sent.text.strip()
         if len(re.findall(r"[A-Za-z]{2,}", text)) < 3 or is_evaluative(text) or describes_document(sent):
             return None
-        if not any(t.pos_ in ("VERB", "AUX") for t in sent):
+        if main_verb(sent) is None:
             return None
         dated = self._date_of(sent)
         event_id = len(self.events) + 1

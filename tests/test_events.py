@@ -1,0 +1,117 @@
+"""Events on the bundled real review, scored against its hand-written gold."""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sys
+from pathlib import Path
+
+import pytest
+
+from pipeline.events import Event, extract_events
+
+ROOT = Path(__file__).resolve().parents[1]
+GOLD = ROOT / "corpus" / "gold"
+
+D = dt.date
+
+
+@pytest.fixture(scope="module")
+def events(child_e_report, child_e_doc) -> list[Event]:
+    return extract_events(child_e_report, child_e_doc)
+
+
+@pytest.fixture(scope="module")
+def gold() -> list[dict]:
+    path = GOLD / "child_e_events.jsonl"
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def event_at(events: list[Event], report_text: str, quote: str) -> Event:
+    start = report_text.index(quote)
+    matches = [e for e in events if e.start <= start < e.end]
+    assert matches, f"no event for {quote!r}"
+    return matches[0]
+
+
+def test_relative_dates_follow_the_narrative(events, child_e_report):
+    text = child_e_report.text
+    assert event_at(events, text, "Two days later a 999 call").date == D(2017, 3, 13)
+    rang = event_at(events, text, "ESW rang EF the following day")
+    assert (rang.date, rang.relative) == (D(2017, 3, 23), True)
+    assert event_at(events, text, "Three days after this meeting").date == D(2017, 3, 4)
+
+
+def test_a_planned_date_does_not_move_the_anchor(events, child_e_report):
+    text = child_e_report.text
+    planned = event_at(events, text, "Discharge was planned to take place")
+    assert (planned.date, planned.modality) == (D(2017, 5, 31), "planned")
+    assert event_at(events, text, "EM did not room in that night").date == D(2017, 5, 25)
+    span = event_at(events, text, "Over the following four days")
+    assert (span.date, span.date_end) == (D(2017, 5, 26), D(2017, 5, 29))
+
+
+def test_reported_relative_phrase_does_not_date_the_telling(events, child_e_report):
+    said = event_at(events, child_e_report.text, "She said that EF had gone to hospital with her")
+    assert said.expression is None and said.inherited
+
+
+def test_inherited_sentences_carry_their_paragraph_date(events, child_e_report):
+    told = event_at(events, child_e_report.text, "EM told ESW that she had previously suffered")
+    assert (told.date, told.inherited, told.precision) == (D(2017, 3, 1), True, "day")
+    # "may affect the unborn baby" is a modal verb, never May
+    modal = event_at(events, child_e_report.text, "She said that she was struggling with anxiety")
+    assert modal.date == D(2017, 3, 1) and modal.expression is None
+
+
+def test_kpe_labels_follow_paragraph_markers(events, child_e_report):
+    text = child_e_report.text
+    assert event_at(events, text, "On 6th September, a LAC review took place").kpe == "KPE10"
+    # the paragraph split by a footnote keeps the marker at its end
+    assert event_at(events, text, "On 11th April the first PLO meeting").kpe == "KPE3"
+    assert event_at(events, text, "On 28th February Staffordshire CS closed").kpe is None
+
+
+def test_actors_are_role_codes_and_agencies(events, child_e_report):
+    text = child_e_report.text
+    assert event_at(events, text, "On 1st March ESW visited EM at home").actors[:2] == ["ESW", "EM"]
+    passive = event_at(events, text, "On 29th March a social work assessment was completed by ESW")
+    assert passive.actors == ["ESW"] and passive.action == "complete"
+    met = event_at(events, text, "A week later EM met with the Young Parents Midwife")
+    assert met.actors == ["EM", "YPMW"]
+    assert "GMP" in event_at(events, text, "Information was received by GMP from EPGM").agencies
+
+
+def test_only_chronology_sections_are_read(events, child_e_report):
+    sections = {e.section for e in events}
+    assert {"3.1", "3.2", "1.4"} <= sections
+    for event in events:
+        chain = [s.title.lower() for s in child_e_report.sections if s.start <= event.start < s.end]
+        assert not any("evaluation" in t or "findings" in t or "recommendations" in t for t in chain)
+
+
+def test_offsets_point_at_the_sentence(events, child_e_report):
+    for event in events:
+        assert child_e_report.text[event.start:event.end] == event.sentence
+        if event.expression is not None:
+            assert child_e_report.text[event.expression_start:event.expression_end] == event.expression
+
+
+def test_against_gold(events, gold):
+    """Regression floor on the in-sample gold (bench/eval_events.py prints the full figures)."""
+    sys.path.insert(0, str(ROOT / "bench"))
+    from eval_events import score
+
+    explicit = score([g for g in gold if not g["inherited"]], events, None, comparable=lambda e: not e.inherited)
+    everything = score(gold, events, None)
+    assert explicit["event_recall"] >= 0.95
+    assert explicit["date_exact_accuracy"] >= 0.85
+    assert everything["event_precision"] >= 0.85
+    assert everything["kpe_accuracy"] >= 0.9
+    assert everything["actor_mean_jaccard"] >= 0.5
+
+
+def test_the_doc_must_be_the_reports_parse(child_e_report, nlp):
+    other = nlp("On 1st March ESW visited EM.")
+    with pytest.raises(ValueError):
+        extract_events(child_e_report, other)

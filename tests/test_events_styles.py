@@ -1,0 +1,195 @@
+"""Chronologies written in other styles than the bundled review.
+
+Hand-written, fictional reviews: numbered paragraphs, a Date/Agency/Event
+table, and a prose summary crossing a new year with a planned date and
+reported speech.  Each is read through the real ingest and the one parse.
+"""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from pipeline.events import extract_events
+from pipeline.ingest import load_report
+from pipeline.nlp import parse_report
+
+D = dt.date
+
+NUMBERED = """Serious Case Review: Child Q
+
+Period under review: 1st April 2019 to 31st January 2020
+
+1. Introduction
+
+1.1 This review concerns Child Q, a baby who was seriously injured in January 2020.
+
+Key
+
+Child Q – the subject of the review
+
+MQ – mother of Child Q
+
+FQ – father of Child Q
+
+SW1 – allocated social worker
+
+2. Chronology of key events
+
+2.1 On 5 June 2019 the health visitor visited MQ at home and weighed Child Q.
+
+2.2 Two days later MQ telephoned the GP surgery to ask for an appointment.
+
+2.3 On 12/07/2019 police attended the home after a neighbour reported shouting. FQ was arrested.
+
+2.4 The following morning SW1 visited MQ and discussed a safety plan.
+
+2.5 In late August 2019 the family moved to a new address in the same town.
+
+2.6 Between 2nd and 6th September, Child Q stayed with her maternal grandmother.
+
+2.7 On 3rd January Child Q was taken to the Emergency Department by MQ. A skeletal survey was completed. (KPE 4)
+
+3. Analysis and learning
+
+3.1 On 5 June 2019 the health visitor should have asked about the father.
+"""
+
+TABLE = """Child Safeguarding Practice Review: Baby R
+
+The review covers the period from 1st January 2021 to 30th April 2021.
+
+1. Key
+
+Baby R – the subject of the review
+
+MR – mother of Baby R
+
+SW2 – social worker
+
+HV2 – health visitor
+
+2. Chronology
+
+Date\tAgency\tEvent
+03/02/2021\tPolice\tOfficers attended the home following a report of a domestic incident.
+04/02/2021\tChildren's Social Care\tA strategy discussion was held and SW2 was allocated.
+12 February\tHealth Visiting\tHV2 visited MR and noted a bruise on Baby R's cheek.
+
+3. Findings
+
+Agencies did not share information about the incident on 3rd February.
+"""
+
+PROSE = """Child Safeguarding Practice Review: Child T
+
+Period under review: 1st November 2018 to 28th February 2019
+
+Key
+
+Child T – subject of the review
+
+MT – mother of Child T
+
+SW4 – social worker
+
+PHV – health visitor
+
+1. Summary of events
+
+On 28th December MT took Child T to the GP with a rash. The GP referred Child T to the paediatric clinic.
+
+A week later PHV visited MT at home. MT told PHV that Child T had been unsettled the previous night.
+
+On 10th January a strategy meeting was held. A child protection medical was planned to take place on 14th January. The following day SW4 visited the family home. It may be that MT did not understand the plan.
+
+2. Analysis
+
+In hindsight the GP should have considered a safeguarding referral on 28th December.
+"""
+
+
+def events_of(text: str, tmp_path, nlp, name: str):
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    report = load_report(path)
+    return report, extract_events(report, parse_report(report, nlp))
+
+
+def find(events, words: str):
+    hits = [e for e in events if words in e.sentence]
+    assert hits, f"no event with {words!r}"
+    return hits[0]
+
+
+@pytest.fixture(scope="module")
+def numbered(tmp_path_factory, nlp):
+    return events_of(NUMBERED, tmp_path_factory.mktemp("numbered"), nlp, "child_q.txt")
+
+
+@pytest.fixture(scope="module")
+def table(tmp_path_factory, nlp):
+    return events_of(TABLE, tmp_path_factory.mktemp("table"), nlp, "baby_r.txt")
+
+
+@pytest.fixture(scope="module")
+def prose(tmp_path_factory, nlp):
+    return events_of(PROSE, tmp_path_factory.mktemp("prose"), nlp, "child_t.txt")
+
+
+def test_numbered_paragraphs(numbered):
+    report, events = numbered
+    visit = find(events, "the health visitor visited MQ")
+    assert (visit.date, visit.precision) == (D(2019, 6, 5), "day")
+    assert visit.actors[:2] == ["health visitor", "MQ"] and visit.action == "visit"
+    assert find(events, "Two days later MQ telephoned").date == D(2019, 6, 7)
+    police = find(events, "police attended the home")
+    assert police.date == D(2019, 7, 12) and "police" in police.actors
+    assert find(events, "FQ was arrested").inherited
+    assert find(events, "The following morning SW1").date == D(2019, 7, 13)
+    late = find(events, "In late August 2019")
+    assert (late.date, late.date_end, late.precision) == (D(2019, 8, 21), D(2019, 8, 31), "approx")
+    stay = find(events, "Between 2nd and 6th September")
+    assert (stay.date, stay.date_end) == (D(2019, 9, 2), D(2019, 9, 6))
+
+
+def test_numbered_year_from_period_and_kpe(numbered):
+    report, events = numbered
+    ed = find(events, "taken to the Emergency Department")
+    assert ed.date == D(2020, 1, 3)  # January after a September anchor, inside the review period
+    assert ed.kpe == "KPE4" and "emergency department" in ed.agencies
+    assert find(events, "skeletal survey").kpe == "KPE4"
+
+
+def test_numbered_analysis_and_introduction_are_not_chronology(numbered):
+    report, events = numbered
+    assert not [e for e in events if "should have" in e.sentence or "This review concerns" in e.sentence]
+
+
+def test_table_rows_give_one_event_each(table):
+    report, events = table
+    rows = [e for e in events if e.source == "table_row"]
+    assert [e.date for e in rows] == [D(2021, 2, 3), D(2021, 2, 4), D(2021, 2, 12)]  # day-first
+    assert rows[0].actors == ["police"] and rows[0].expression == "03/02/2021"
+    assert "children's social care" in rows[1].agencies and "SW2" in rows[1].actors
+    assert rows[2].actors[:2] == ["HV2", "MR"] and rows[2].action == "visit"
+    assert not [e for e in events if "did not share" in e.sentence]
+
+
+def test_prose_across_new_year(prose):
+    report, events = prose
+    gp = find(events, "MT took Child T to the GP")
+    assert gp.date == D(2018, 12, 28)
+    assert "GP" in find(events, "The GP referred").actors
+    week = find(events, "A week later PHV")
+    assert (week.date, week.precision) == (D(2019, 1, 4), "week")
+
+
+def test_prose_reported_speech_and_plans(prose):
+    report, events = prose
+    told = find(events, "MT told PHV")
+    assert told.date == D(2019, 1, 4) and told.expression is None  # "the previous night" is what MT said
+    planned = find(events, "was planned to take place")
+    assert (planned.date, planned.modality) == (D(2019, 1, 14), "planned")
+    assert find(events, "The following day SW4").date == D(2019, 1, 11)
+    assert not [e for e in events if e.sentence.startswith(("It may be", "In hindsight"))]
