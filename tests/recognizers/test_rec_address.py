@@ -14,6 +14,9 @@ import pytest
         ("He was staying at 15-17 Mill Lane with friends.", "15-17 Mill Lane"),
         ("EM was offered Flat 2, Harbour Court by the council.", "Flat 2, Harbour Court"),
         ("The tenancy at 6 Chapel Way ended in June.", "6 Chapel Way"),
+        ("She moved to 7 The Crescent with her partner.", "7 The Crescent"),
+        ("They were placed at 2 The Old Mews in 2019.", "2 The Old Mews"),
+        ("They lived at 33 Bank Top, Northtown, for a year.", "33 Bank Top"),
         ("EF lived on Rose Street with his brother.", "Rose Street"),  # no number, residence context
     ],
 )

@@ -30,6 +30,10 @@ def test_roles_and_generic_mentions_are_not_nurseries(find, sentence):
     assert find(sentence, "NURSERY") == []
 
 
+def test_a_nursery_school_is_a_nursery(find):
+    assert find("Staff at Happy Days Nursery School kept a log.") == [("NURSERY", "Happy Days Nursery School")]
+
+
 def test_two_institutions_joined_by_and_stay_separate(find):
     sentence = "She moved from Park View College and Busy Bees Pre-School."
     assert find(sentence) == [("SCHOOL", "Park View College"), ("NURSERY", "Busy Bees Pre-School")]

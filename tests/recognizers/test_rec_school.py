@@ -13,6 +13,7 @@ import pytest
         ("A place was offered at Saint Anne's RC Primary School.", "Saint Anne's RC Primary School"),
         ("Greenfield Community Primary School shared records.", "Greenfield Community Primary School"),
         ("He was excluded from Moorside Grammar School in 2015.", "Moorside Grammar School"),
+        ("Her sister went to Ashfield Infant and Nursery School.", "Ashfield Infant and Nursery School"),
     ],
 )
 def test_named_schools_are_found(find, sentence, school):
@@ -30,6 +31,8 @@ def test_named_schools_are_found(find, sentence, school):
         "The College of Policing guidance was followed.",
         "Her mother attended a Further Education College course.",
         "The High School transition was discussed at the meeting.",
+        "5 Parents and Schools",  # a heading: plural institutions are not one school's name
+        "Information was shared with Health and Schools in the area.",
     ],
 )
 def test_generic_mentions_and_bodies_are_not_schools(find, sentence):

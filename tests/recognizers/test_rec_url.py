@@ -12,6 +12,7 @@ import pytest
         ("Read https://en.example.org/wiki/Care_order_(England).", "https://en.example.org/wiki/Care_order_(England)"),
         ("The board's site is safeguarding-example.org.uk/reviews, updated yearly.", "safeguarding-example.org.uk/reviews"),
         ("Go to http://example.com.", "http://example.com"),
+        ("Support is listed at ExampleCharity.org.uk/help for parents.", "ExampleCharity.org.uk/help"),
     ],
 )
 def test_urls_are_found_without_brackets_or_trailing_punctuation(find, sentence, url):
@@ -25,6 +26,7 @@ def test_urls_are_found_without_brackets_or_trailing_punctuation(find, sentence,
         "The report.pdf and notes.docx were shared.",
         "It was 3.30pm and the Dr.Smith clinic was closed.",
         "The worker noted sc.De in the transcript.",
+        "She was at home.Co-sleeping was discussed.",  # a missing space, not a domain
     ],
 )
 def test_abbreviations_and_file_names_are_not_urls(find, sentence):
