@@ -151,3 +151,32 @@ def test_week_commencing_is_a_week():
 def test_relative_phrase_without_anchor_is_unresolved():
     (cand,) = find_candidates("The following day she rang.")
     assert Resolver().resolve(cand) is None
+
+
+def test_day_of_month_and_weekday_follow_the_anchor():
+    resolver = Resolver((D(2019, 1, 1), D(2019, 12, 31)))
+    res = narrate(resolver, [
+        "On Wednesday 28th August 2019 SW1 visited.",  # a Wednesday
+        "On the 3rd a strategy meeting was held.",
+        "The following Friday the GP saw Child Q.",
+    ])
+    assert [r.date for r in res] == [D(2019, 8, 28), D(2019, 9, 3), D(2019, 9, 6)]
+
+
+def test_since_a_year_does_not_move_the_narrative():
+    resolver = Resolver((D(2017, 2, 6), D(2017, 9, 26)))
+    narrate(resolver, ["On 25th April, EM attended an appointment."])
+    (since,) = find_candidates("She said she had experienced anxiety since 2013.")
+    assert since.kind == "year_since" and not resolver.moves_anchor(since.kind)
+    assert resolver.resolve(since).date == D(2013, 1, 1)
+
+
+@pytest.mark.parametrize("text", ["See paragraphs 3.12.1 and 3.12.10.", "Recommendation 4.2.11 applies."])
+def test_section_numbers_are_not_dotted_dates(text):
+    assert find_candidates(text) == []
+
+
+def test_dotted_and_month_range_forms():
+    assert [c.kind for c in find_candidates("from 12.03.2012 to 14.03.2012")] == ["range"]
+    res = Resolver().resolve(find_candidates("January–March 2019 the family lived in a hostel.")[0])
+    assert (res.date, res.date_end, res.precision) == (D(2019, 1, 1), D(2019, 3, 31), "month")

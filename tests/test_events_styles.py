@@ -193,3 +193,26 @@ def test_prose_reported_speech_and_plans(prose):
     assert (planned.date, planned.modality) == (D(2019, 1, 14), "planned")
     assert find(events, "The following day SW4").date == D(2019, 1, 11)
     assert not [e for e in events if e.sentence.startswith(("It may be", "In hindsight"))]
+
+
+MARKDOWN_TABLE = """# Review of Child V
+
+Period under review: 1st January 2021 to 30th April 2021
+
+## Chronology
+
+| Date | Agency | Event |
+|---|---|---|
+| 03/02/2021 | Police | Officers attended the home after a report of a domestic incident. |
+| 4 February 2021 | Health Visiting | The health visitor visited the mother. |
+| | | The following day the GP saw the mother. |
+"""
+
+
+def test_markdown_pipe_table(tmp_path, nlp):
+    report, events = events_of(MARKDOWN_TABLE, tmp_path, nlp, "child_v.md")
+    assert [(e.date, e.source) for e in events] == [
+        (D(2021, 2, 3), "table_row"), (D(2021, 2, 4), "table_row"), (D(2021, 2, 5), "table_row")
+    ]
+    assert events[1].actors == ["health visitor"] and events[1].agencies == ["health visiting"]
+    assert events[2].relative and events[2].expression == "The following day"

@@ -91,7 +91,9 @@ class EventExtractor:
     def run(self) -> list[Event]:
         for block in chronology_blocks(self.report, self.scope):
             self._enter_section(block.section)
-            if block.kind == "table_row" or "\t" in self.report.text[block.start:block.end]:
+            if block.kind == "table_row" or "\t" in self.report.text[block.start:block.end] or _is_pipe_row(
+                self.report.text[block.start:block.end]
+            ):
                 self._table_row(block)
             else:
                 self._paragraph(block)
@@ -268,8 +270,9 @@ class EventExtractor:
         """One event per "Date ⇥ Agency ⇥ Event" row."""
         row_start, row_end = block.start, block.end
         row = self.report.text[row_start:row_end]
+        separator = "\t" if "\t" in row else "|"
         cells, pos = [], 0
-        for piece in row.split("\t"):
+        for piece in row.split(separator):
             lead = len(piece) - len(piece.lstrip())
             cells.append((row_start + pos + lead, row_start + pos + len(piece.rstrip()), piece.strip()))
             pos += len(piece) + 1
@@ -318,6 +321,12 @@ class EventExtractor:
             event.actors = list(extra)
         event.source = "table_row"
         self.events.append(event)
+
+
+def _is_pipe_row(text: str) -> bool:
+    """A Markdown table row ("| 03/02/2021 | Police | Officers attended... |")."""
+    stripped = text.strip()
+    return stripped.startswith("|") and stripped.count("|") >= 3
 
 
 def _is_date_cell(cell: str) -> bool:

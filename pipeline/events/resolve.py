@@ -179,7 +179,33 @@ class Resolver:
         return Resolution(dt.date(year, month, 1), None, "month", config()["confidence"]["month"], False)
 
     def _resolve_year(self, cand, g):
-        return Resolution(dt.date(int(g["y"]), 1, 1), None, "approx", config()["confidence"]["year"], False)
+        return Resolution(dt.date(int(g["y"]), 1, 1), None, "approx", config()["confidence"][cand.kind], False)
+
+    _resolve_year_since = _resolve_year
+
+    def _resolve_day_only(self, cand, g):
+        """"On the 3rd": that day of the anchor's month, or of the next month if already past."""
+        a = self.anchor
+        if a is None:
+            return None
+        day = int("".join(ch for ch in g["d"] if ch.isdigit()))
+        date = safe_date(a.date.year, a.date.month, day)
+        if date is not None and date < a.date:
+            nxt = a.date.replace(day=1) + relativedelta(months=1)
+            date = safe_date(nxt.year, nxt.month, day)
+        if date is None:
+            return None
+        return Resolution(date, None, "day" if a.precision == "day" else "approx", config()["confidence"]["day_only"], True)
+
+    def _resolve_weekday(self, cand, g):
+        """"On Monday", "the following Friday": the first such day after the anchor."""
+        a = self.anchor
+        if a is None:
+            return None
+        target = [w.lower() for w in lexicon()["weekdays"]].index(g["weekday"].lower())
+        ahead = (target - a.forward_base.weekday()) % 7 or 7
+        date = a.forward_base + dt.timedelta(days=ahead)
+        return self._relative(date, None, "day", "weekday")
 
     # ---- relative phrases ---------------------------------------------------
     def _relative(self, date, end, precision, kind) -> Resolution:
