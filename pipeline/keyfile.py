@@ -47,6 +47,7 @@ class Person:
     names: tuple[str, ...] = ()
     gender: str | None = None  # "female", "male" or None (unknown)
     index: int = 0  # 1-based position in the key file, for messages
+    child: bool = False  # a child of the family (from `child:` or the role's head word)
 
 
 @dataclass(frozen=True)
@@ -89,6 +90,26 @@ def title_genders() -> dict[str, str | None]:
     return {str(title): gender for title, gender in (data.get("titles") or {}).items()}
 
 
+@lru_cache(maxsize=1)
+def _role_words() -> dict:
+    return load_yaml("pseudonymise", "role_words.yaml") or {}
+
+
+def role_head(role: str) -> str:
+    """The words that say what the person is: "Child E's older sibling" -> "older sibling"."""
+    head = re.split(r"['’]s\b", role)[-1] if re.search(r"['’]s\b", role) else role
+    tails = [re.escape(w) for w in _role_words().get("tail_words", [])]
+    if tails:
+        head = re.split(r"\s(?:" + "|".join(tails) + r")(?:\s|$)", head, maxsplit=1)[0]
+    return head.strip()
+
+
+def infer_child(role: str) -> bool:
+    """Whether the role's head names a child ("older sibling", "Child who is the subject")."""
+    head = role_head(role).casefold()
+    return any(re.search(rf"(?<![\w-]){re.escape(w.casefold())}(?![\w-])", head) for w in _role_words().get("child", []))
+
+
 def infer_gender(names: Iterable[str], role: str) -> str | None:
     """Gender from a gendered title among the names, else from role words ("mother")."""
     titles = {t.casefold().rstrip("."): g for t, g in title_genders().items() if g}
@@ -96,7 +117,7 @@ def infer_gender(names: Iterable[str], role: str) -> str | None:
     if len(found) == 1:
         return found.pop()
     words = _gender_words()
-    role_l = role.casefold().replace("’", "'")
+    role_l = (role_head(role) or role).casefold().replace("’", "'")
     # the role describes the person ("Child E's mother"): its last gendered word wins
     hits = [(m.start(), words[m.group(0)]) for w in words for m in re.finditer(rf"(?<![\w-]){re.escape(w)}(?![\w-])", role_l)]
     if hits:
@@ -175,7 +196,11 @@ def parse_key(data: Any, source: str = "key", path: Path | None = None, sha256: 
                 )
             name_owner[norm] = (index, code)
         gender = _as_gender(entry.get("gender"), label) or infer_gender(names, role)
-        people.append(Person(code=code, role=role.strip(), names=names, gender=gender, index=index))
+        child = entry.get("child")
+        if child is not None and not isinstance(child, bool):
+            raise KeyFileError(f"{source}: {label}: child must be true or false")
+        child = infer_child(role) if child is None else child
+        people.append(Person(code=code, role=role.strip(), names=names, gender=gender, index=index, child=child))
     extra = data.get("codes") or []
     if not isinstance(extra, list) or not all(isinstance(c, str) for c in extra):
         raise KeyFileError(f"{source}: `codes` must be a list of role codes")

@@ -20,6 +20,7 @@ Lower-case slips are only trusted when the word is not ordinary English
 from __future__ import annotations
 
 import bisect
+import calendar
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -38,6 +39,14 @@ _END = r"(?:(?!\w)|(?=s(?:['’])?(?!\w)))"
 _START = r"(?<![\w@])"
 _TITLES_ALLOWING_LOWER = 4  # "mr kershaw" is a slip; "lady kershaw" is not a title use
 _SURNAME_PARTICLES = {"van", "von", "de", "der", "den", "du", "da", "di", "del", "della", "la", "le", "st", "st.", "bin", "ibn", "al", "el", "ap", "mac"}
+
+# forms used for adults only (children go by first or full name)
+ADULT_RULES = frozenset({"title_surname", "title_full_name", "surname", "initial_surname"})
+# single-word forms that must not be taken out of a date ("17th May" when a surname is May)
+_DATE_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"})
+_CALENDAR_WORDS = frozenset(w.casefold() for w in [*calendar.month_name[1:], *calendar.day_name])
+_DATE_BEFORE = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?(?:\s+of)?\s+$", re.IGNORECASE)
+_DATE_AFTER = re.compile(r"^,?\s+(?:\d{1,2}(?:st|nd|rd|th)?,?\s+)?(?:19|20)\d{2}\b")
 
 RULE_CONFIDENCE = {
     "listed": 1.0,
@@ -293,12 +302,14 @@ class KnownNameMatcher:
         return list(by_code.values())
 
     def _lower_case_common(self, matched: str, forms: list[NameForm]) -> bool:
-        """A lower-case single-word or all-common-words hit that is probably ordinary English."""
+        """A lower-case one-word hit that is an ordinary English word ("will", "hope")."""
         if any(ch.isupper() for ch in matched):
             return False
         if any(kind == "title" for kind, _ in forms[0].tokens):
             return False
         words = [w.casefold() for k, w in forms[0].tokens if k == "word"]
+        if len(words) > 1:  # "martin webb": a whole full name is a slip, not two ordinary words
+            return False
         return all(w in self.lexicon or w.replace("-", " ") in self.lexicon for w in words)
 
     def find(self, text: str, doc=None) -> list[NameMatch]:
@@ -315,8 +326,22 @@ class KnownNameMatcher:
                 continue
             if self._lower_case_common(matched, forms) and not _is_propn(doc, m.start(), m.end()):
                 continue
+            if self._in_date(text, m.start(), m.end(), forms, doc):
+                continue
             raw.append((m.start(), m.end(), matched, forms))
         return self._resolve(text, raw)
+
+    def _in_date(self, text: str, start: int, end: int, forms: list[NameForm], doc) -> bool:
+        """A one-word form inside a date ("On 17th May", "May 2017") is the month, not a person."""
+        if forms[0].rule not in {"first_name", "surname", "listed"} or " " in text[start:end].strip():
+            return False
+        if _DATE_BEFORE.search(text[max(0, start - 12):start]) or _DATE_AFTER.match(text[end:end + 14]):
+            return True
+        if doc is not None and text[start:end].strip().casefold() in _CALENDAR_WORDS:
+            span = doc.char_span(start, end, alignment_mode="expand")
+            if span is not None and span[0].ent_type_ in _DATE_LABELS:
+                return True
+        return False
 
     # -- ambiguity ---------------------------------------------------------
     def _resolve(self, text: str, raw) -> list[NameMatch]:
@@ -334,13 +359,13 @@ class KnownNameMatcher:
                     conf = min(conf, 0.8)
                 out.append(NameMatch(start, end, matched, f.code, f.text, f.rule, conf, suffix=suffix))
                 continue
-            chosen, how = self._choose(forms, start, sure, sure_pos)
+            chosen, how = self._choose(forms, start, sure, sure_pos, text)
             out.append(NameMatch(start, end, matched, chosen.code, chosen.text, chosen.rule,
                                  round(min(chosen.confidence, 0.9 if how in ("listed", "title") else 0.7), 2), ambiguous=True,
                                  candidates=tuple(f.code for f in forms), resolved_by=how, suffix=suffix))
         return out
 
-    def _choose(self, forms: list[NameForm], start: int, sure, sure_pos) -> tuple[NameForm, str]:
+    def _choose(self, forms: list[NameForm], start: int, sure, sure_pos, text: str = "") -> tuple[NameForm, str]:
         listed = [f for f in forms if f.listed]
         if len(listed) == 1:
             return listed[0], "listed"
@@ -352,29 +377,51 @@ class KnownNameMatcher:
                 return fits[0], "title"
             if fits:
                 pool = fits
-        codes = {f.code for f in pool}
-        nearest = _nearest(start, sure, sure_pos, codes)
-        if nearest:
-            return next(f for f in pool if f.code == nearest), "nearest"
+        if pool[0].rule in ADULT_RULES:
+            # children are not called "Ms Kershaw", "Kershaw" or "J. Kershaw"
+            adults = [f for f in pool if not self.people[f.code].child]
+            if len(adults) == 1:
+                return adults[0], "adult"
+            pool = adults or pool
+        near = _nearest_by_code(start, sure, sure_pos, {f.code for f in pool})
+        if near:
+            # someone named plainly just before ("Jade and Mrs Kershaw") is
+            # rarely the one then called by a shared form
+            others = {c: p for c, p in near.items() if not _coordinated(text, p, start)}
+            if others and len(others) < len(near):
+                near = others
+            code = min(near, key=lambda c: (abs(near[c] - start), near[c] > start))
+            return next(f for f in pool if f.code == code), "nearest"
         return min(pool, key=lambda f: self.people[f.code].index), how or "key_order"
 
 
-def _nearest(start: int, sure, sure_pos, codes: set[str]) -> str | None:
-    """Code of the unambiguous mention nearest to `start` among `codes` (earlier wins ties)."""
+_SENTENCE_BREAK = re.compile(r"[.!?;:]\s|\n")
+_COORDINATION_CHARS = 40
+
+
+def _coordinated(text: str, a: int, b: int) -> bool:
+    """Two mentions a few words apart in one clause ("Jade and Ms Kershaw", "Jade, Ms Kershaw")."""
+    lo, hi = min(a, b), max(a, b)
+    return bool(text) and hi - lo < _COORDINATION_CHARS and not _SENTENCE_BREAK.search(text, lo, hi)
+
+
+def _nearest_by_code(start: int, sure, sure_pos, codes: set[str]) -> dict[str, int]:
+    """For each of `codes`, the position of its unambiguous mention nearest to `start`."""
     i = bisect.bisect_left(sure_pos, start)
+    found: dict[str, int] = {}
     left, right = i - 1, i
-    while left >= 0 or right < len(sure):
+    while (left >= 0 or right < len(sure)) and len(found) < len(codes):
         dl = start - sure[left][0] if left >= 0 else None
         dr = sure[right][0] - start if right < len(sure) else None
         if dr is None or (dl is not None and dl <= dr):
-            if sure[left][1] in codes:
-                return sure[left][1]
+            pos, code = sure[left]
             left -= 1
         else:
-            if sure[right][1] in codes:
-                return sure[right][1]
+            pos, code = sure[right]
             right += 1
-    return None
+        if code in codes and code not in found:
+            found[code] = pos
+    return found
 
 
 def _suffix(text: str, end: int) -> str:

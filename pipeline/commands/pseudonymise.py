@@ -1,0 +1,151 @@
+"""`scr pseudonymise FILE --key KEY.yaml --out OUT`: a coded copy of a draft.
+
+Writes the coded text to OUT (same format as FILE) and a replacement log
+(JSON Lines, owner-only) beside the KEY, never beside OUT: the log maps real
+names to codes, so it lives with the key, which is already private.  The
+terminal shows counts and placeholders only; real names appear there only
+with `--show-names`.  Nothing is fetched from the network.
+"""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import typer
+
+from .. import __version__
+from ..errors import UnusableInput
+from ..fileio import atomic_write_text, refuse_overwriting_input, sha256_bytes
+from ..keyfile import load_key
+from .common import MODEL_OPTION
+
+OUTPUT_SUFFIXES = {".txt", ".md", ".markdown", ".text"}
+
+
+def default_log_path(key_path: Path, out: Path) -> Path:
+    """`<key dir>/<output stem>.replacements.jsonl`."""
+    return key_path.parent / f"{out.stem}.replacements.jsonl"
+
+
+def choose_log_path(key_path: Path, out: Path, log: Path | None) -> Path:
+    """The log path, refusing any place beside the output (it holds real names)."""
+    out_dir = out.resolve().parent
+    if log is None:
+        if key_path.resolve().parent == out_dir:
+            raise UnusableInput(
+                f"the key {key_path} is in the output's directory, so the replacement log (which holds the real "
+                f"names) would sit beside the coded output; move the key elsewhere or give --log PATH outside {out_dir}"
+            )
+        log = default_log_path(key_path, out)
+    if log.resolve().parent == out_dir:
+        raise UnusableInput(f"--log {log} is beside the output; the log holds real names and must be kept apart from {out.name}")
+    return log
+
+
+def check_paths(file: Path, key_path: Path, out: Path, log: Path) -> None:
+    """Never overwrite an input (draft or key) with an output, nor the output with the log."""
+    refuse_overwriting_input(out, file, key_path)
+    refuse_overwriting_input(log, file, key_path, out)
+    if out.suffix.lower() not in OUTPUT_SUFFIXES:
+        raise UnusableInput(f"--out {out}: write the coded text as .txt or .md (the input's format)")
+    if out.exists() and out.is_dir():
+        raise UnusableInput(f"--out {out} is a directory; give a file name")
+
+
+def summary_lines(result, show_names: bool) -> list[str]:
+    """What the author is told on the terminal: counts, codes and placeholders."""
+    counts = result.counts()
+    lines = [f"replaced {len(result.replacements)} spans: " + ", ".join(f"{t} {n}" for t, n in sorted(counts.items()))]
+    codes = {}
+    for r in result.replacements:
+        if r.source == "known":
+            codes[r.code] = codes.get(r.code, 0) + 1
+    if codes:
+        lines.append("known people: " + ", ".join(f"{c} x{n}" for c, n in sorted(codes.items())))
+    if result.ambiguous:
+        lines.append(f"{len(result.ambiguous)} mentions shared a name form between people and were given the best-supported code; check them in the log")
+        if show_names:
+            for r in result.ambiguous:
+                lines.append(f"  ambiguous {r.text!r} -> {r.code} (candidates {', '.join(r.candidates)}; by {r.resolved_by})")
+    if result.unplaced:
+        lines.append(f"{len(result.unplaced)} people not in the key were given placeholders; add them to the key to code them:")
+        for p in result.unplaced:
+            names = f" = {', '.join(p.names)}" if show_names else ""
+            lines.append(f"  {p.placeholder}: {p.mentions} mention(s){names}")
+    else:
+        lines.append("no unlisted names found")
+    return lines
+
+
+def pseudonymise(
+    file: Path = typer.Argument(..., help="The draft review (.txt or .md)."),
+    key: Path = typer.Option(..., "--key", "-k", help="Key file (YAML): people with code, role and names."),
+    out: Path = typer.Option(..., "--out", "-o", help="Where to write the coded text (same format as FILE)."),
+    log: Path | None = typer.Option(None, "--log", help="Replacement log path (default: beside the key)."),
+    show_names: bool = typer.Option(False, "--show-names", help="Print real names in the summary (off by default)."),
+    policy: Path | None = typer.Option(None, "--policy", help="Policy file (allowed names, identifier types switched off)."),
+    model: str | None = MODEL_OPTION,
+) -> None:
+    """Replace real names by role codes and identifiers by placeholders."""
+    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+    from rich.console import Console
+
+    key_data = load_key(key)
+    policy_data = _policy(policy)
+    log_path = choose_log_path(key, out, log)
+    check_paths(file, key, out, log_path)
+
+    from ..identify.known_names import english_lexicon
+    from ..ingest import load_report
+    from ..nlp import load_nlp, model_info
+    from ..pseudonymise import log_records, parse_for_key, pseudonymise_report
+
+    console = Console(stderr=True)
+    with Progress(SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(), console=console, transient=True) as progress:
+        task = progress.add_task("reading the draft", total=None)
+        report = load_report(file)
+        progress.update(task, description="loading the language model")
+        nlp = load_nlp(model)
+        progress.update(task, description="parsing")
+        doc = parse_for_key(report, nlp, key_data)
+        progress.update(task, description="finding names and identifiers")
+        analyzer = _analyzer(nlp)
+        result = pseudonymise_report(report, doc, key_data, analyzer=analyzer, policy=policy_data, lexicon=english_lexicon(nlp))
+        progress.update(task, description="writing")
+        atomic_write_text(out, result.text)
+        header = {
+            "tool": "scr-pipeline", "tool_version": __version__, "model": model_info(nlp),
+            "input": str(file), "input_sha256": report.source.sha256,
+            "key": str(key), "key_sha256": key_data.sha256,
+            "output": str(out), "output_sha256": sha256_bytes(result.text.encode("utf-8")),
+            "offsets": "start/end into the input text (normalised as by scr ingest); out_start/out_end into the output",
+        }
+        lines = [json.dumps(rec, ensure_ascii=False) for rec in log_records(result, header)]
+        atomic_write_text(log_path, "\n".join(lines) + "\n", private=True)
+    for line in summary_lines(result, show_names):
+        typer.echo(line, err=True)
+    typer.echo(f"wrote {out} and the replacement log {log_path} (owner-only; it holds real names)", err=True)
+
+
+def _analyzer(nlp):
+    """The Presidio analyzer on our own parse, or None while the recognizers are missing."""
+    try:
+        from ..recognizers import build_analyzer
+    except ImportError:
+        return None
+    return build_analyzer(nlp)
+
+
+def _policy(path: Path | None = None):
+    """The project policy (allowed names, identifier types), merged with the user's file."""
+    try:
+        from ..policy import load_policy
+    except ImportError:  # pragma: no cover - the policy module ships with verify
+        if path is not None:
+            raise UnusableInput("--policy needs pipeline.policy, which is not installed")
+        return None
+    return load_policy(path)
+
+
+def register(app: typer.Typer) -> None:
+    app.command("pseudonymise")(pseudonymise)

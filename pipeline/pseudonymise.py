@@ -1,0 +1,343 @@
+"""Pseudonymise a draft review: real names to role codes, identifiers to placeholders.
+
+Three nets, on the one spaCy parse the pipeline already made:
+
+1. **known names** from the author's key, matched exhaustively
+   (`pipeline.identify.known_names`) and replaced by the person's code,
+   keeping any possessive ("Jade's" -> "EM's");
+2. **structured identifiers** (NHS / NI numbers, postcodes, phones, e-mails,
+   dates of birth, addresses, schools, case references…) found by the Presidio
+   recognizers of `pipeline.recognizers` on the same parse, replaced by a
+   typed placeholder ("[NHS_NUMBER]");
+3. **names nobody listed** (`pipeline.identify.names`), one consistent
+   placeholder per person for the whole document ("[PERSON-1]"), listed for
+   the author to place.
+
+Overlaps are resolved known name > structured > unknown name, except that an
+identifier which wholly contains a name ("jade.kershaw@mail.com", "12 Kershaw
+Road") is replaced whole: its placeholder removes the name too.  The text is
+rebuilt by offsets, so everything else stays byte-for-byte as it was.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import asdict, dataclass, field
+from typing import Any, Iterable
+
+from .identify.known_names import NameMatch, find_known_names
+from .keyfile import Key
+
+PRIORITY = {"known": 3, "structured": 2, "unknown": 1}
+PERSON_PLACEHOLDER = "[PERSON-{n}]"
+# identifier types replaced unless a policy says otherwise; URL is kept because
+# published reviews cite their sources by URL (a name inside one is still coded)
+DEFAULT_REPLACE_TYPES = frozenset({"NHS_NUMBER", "NI_NUMBER", "POSTCODE", "PHONE", "EMAIL", "DATE_OF_BIRTH", "ADDRESS",
+                                   "SCHOOL", "NURSERY", "CASE_REF", "SOCIAL_HANDLE", "VEHICLE_REG"})
+# identifiers whose text can embed a name ("jade.kershaw@…"): replaced whole
+EMBEDDING_TYPES = frozenset({"EMAIL", "URL", "SOCIAL_HANDLE"})
+SINGLE_WORD_RULES = frozenset({"first_name", "surname", "title_surname", "listed"})
+
+
+@dataclass
+class Replacement:
+    """One replaced stretch of the draft (offsets into the input text)."""
+
+    start: int
+    end: int
+    text: str  # the real text: only ever written to the private log
+    replacement: str  # code or placeholder written to the output
+    type: str  # PERSON (known), PERSON_UNKNOWN, or an identifier type (NHS_NUMBER…)
+    source: str  # known / structured / unknown
+    rule: str
+    confidence: float
+    code: str | None = None  # the role code, for known names
+    ambiguous: bool = False
+    candidates: tuple[str, ...] = ()
+    resolved_by: str | None = None
+    out_start: int | None = None
+    out_end: int | None = None
+
+    def record(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["candidates"] = list(self.candidates)
+        return data
+
+
+@dataclass
+class UnplacedPerson:
+    """A person the key does not list: one placeholder, every mention."""
+
+    placeholder: str
+    names: list[str]  # distinct real spellings (private)
+    mentions: int
+    rules: list[str]
+
+
+@dataclass
+class PseudonymiseResult:
+    text: str
+    replacements: list[Replacement]
+    unplaced: list[UnplacedPerson] = field(default_factory=list)
+    ambiguous: list[Replacement] = field(default_factory=list)
+
+    def counts(self) -> Counter:
+        return Counter(r.type for r in self.replacements)
+
+
+# ---------------------------------------------------------------- candidates
+def _known(report, doc, key: Key, lexicon, protected) -> list[Replacement]:
+    out = []
+    for m in find_known_names(report.text, key, doc=doc, lexicon=lexicon, protected=protected):
+        out.append(_from_match(m))
+    return out
+
+
+def _from_match(m: NameMatch) -> Replacement:
+    return Replacement(m.start, m.end, m.text, m.code, "PERSON", "known", m.rule, m.confidence, code=m.code,
+                       ambiguous=m.ambiguous, candidates=m.candidates, resolved_by=m.resolved_by)
+
+
+def _placeholders() -> dict[str, str]:
+    try:
+        from .recognizers import PLACEHOLDERS
+    except ImportError:
+        return {}
+    return dict(PLACEHOLDERS)
+
+
+def _structured(doc, analyzer, protected: set[str], replace_types: set[str] | None) -> list[Replacement]:
+    if analyzer is None:
+        return []
+    from .recognizers import analyze_doc
+
+    placeholders = _placeholders()
+    out = []
+    for r in analyze_doc(analyzer, doc):
+        if replace_types is not None and r.entity_type not in replace_types:
+            continue
+        text = doc.text[r.start:r.end]
+        if text.strip() in protected:
+            continue
+        rule = getattr(r, "recognition_metadata", None) or {}
+        rule = rule.get("recognizer_name") if isinstance(rule, dict) else None
+        out.append(Replacement(r.start, r.end, text, placeholders.get(r.entity_type, f"[{r.entity_type}]"),
+                               r.entity_type, "structured", rule or r.entity_type, round(float(r.score), 2)))
+    return out
+
+
+def _unknown_candidates(doc, allow: set[str]):
+    """Names nobody listed: the verify helper's detector, else spaCy PERSON entities."""
+    try:
+        from .identify.names import find_unknown_names
+    except ImportError:  # pragma: no cover - only while the detector is missing
+        find_unknown_names = None
+    if find_unknown_names is not None:
+        return list(find_unknown_names(doc, allow=allow))
+    from types import SimpleNamespace
+
+    out = []
+    for ent in doc.ents:
+        if ent.label_ == "PERSON" and ent.text not in allow and "\n" not in ent.text:
+            out.append(SimpleNamespace(start=ent.start_char, end=ent.end_char, text=ent.text, rule="ner", confidence=0.85))
+    return out
+
+
+def _group(candidates) -> list[list]:
+    try:
+        from .identify.names import group_mentions
+    except ImportError:  # pragma: no cover
+        group_mentions = None
+    if group_mentions is not None:
+        return group_mentions(candidates)
+    groups: dict[str, list] = {}
+    for cand in sorted(candidates, key=lambda c: c.start):
+        groups.setdefault(cand.text.casefold(), []).append(cand)
+    return list(groups.values())
+
+
+# ---------------------------------------------------------------- overlaps
+def _overlaps(a: Replacement, b: Replacement) -> bool:
+    return a.start < b.end and b.start < a.end
+
+
+def _trim(cand: Replacement, taken: list[Replacement], text: str) -> Replacement | None:
+    """The largest piece of `cand` outside the accepted spans, or None."""
+    pieces = [(cand.start, cand.end)]
+    for t in taken:
+        nxt = []
+        for s, e in pieces:
+            if t.end <= s or t.start >= e:
+                nxt.append((s, e))
+                continue
+            if s < t.start:
+                nxt.append((s, t.start))
+            if t.end < e:
+                nxt.append((t.end, e))
+        pieces = nxt
+    best = None
+    for s, e in pieces:
+        piece = text[s:e]
+        lead = len(piece) - len(piece.lstrip(" \t\n,.;:-'’"))
+        tail = len(piece) - len(piece.rstrip(" \t\n,.;:-'’"))
+        s, e = s + lead, e - tail
+        if e - s >= 2 and re.search(r"[A-Za-z0-9]", text[s:e]) and (best is None or e - s > best[1] - best[0]):
+            best = (s, e)
+    if best is None:
+        return None
+    return Replacement(**{**cand.__dict__, "start": best[0], "end": best[1], "text": text[best[0]:best[1]]})
+
+
+def _contains_names(s: Replacement, known: list[Replacement]) -> bool:
+    """An identifier that should be replaced whole although names lie inside it.
+
+    An e-mail or handle always ("jade.kershaw@…"); an address only when the
+    names in it are single words ("12 Kershaw Road"), not a full name that an
+    address-shaped pattern swallowed ("KPE 12 Stuart Green Visit").
+    """
+    inside = [k for k in known if s.start <= k.start and k.end <= s.end and (s.end - s.start) > (k.end - k.start)]
+    if not inside:
+        return False
+    return s.type in EMBEDDING_TYPES or all(k.rule in SINGLE_WORD_RULES for k in inside)
+
+
+def resolve(candidates: list[Replacement], text: str) -> list[Replacement]:
+    """Non-overlapping replacements: known > structured > unknown.
+
+    A structured identifier that wholly contains known names wins over them;
+    a lower-priority span that only partly overlaps is trimmed to what is left
+    (so "Jade Smith", with only Jade in the key, becomes "EM [PERSON-1]").
+    """
+    known = [c for c in candidates if c.source == "known"]
+    structured = [c for c in candidates if c.source == "structured"]
+    accepted: list[Replacement] = []
+    containers = [s for s in structured if _contains_names(s, known)]
+    for s in sorted(containers, key=lambda c: c.start - c.end):
+        if not any(_overlaps(s, a) for a in accepted):
+            accepted.append(s)
+    rest = sorted((c for c in candidates if c not in containers), key=lambda c: (-PRIORITY[c.source], c.start - c.end, c.start))
+    for cand in rest:
+        if any(_overlaps(cand, a) for a in accepted):
+            if cand.source == "known":
+                continue  # inside an accepted identifier
+            cand = _trim(cand, [a for a in accepted if _overlaps(cand, a)], text)
+            if cand is None or any(_overlaps(cand, a) for a in accepted):
+                continue
+        accepted.append(cand)
+    return sorted(accepted, key=lambda c: c.start)
+
+
+def rebuild(text: str, replacements: list[Replacement]) -> str:
+    """Apply replacements by offset, recording where each lands in the output."""
+    parts, pos, out_len = [], 0, 0
+    for r in replacements:
+        parts.append(text[pos:r.start])
+        out_len += r.start - pos
+        r.out_start = out_len
+        parts.append(r.replacement)
+        out_len += len(r.replacement)
+        r.out_end = out_len
+        pos = r.end
+    parts.append(text[pos:])
+    return "".join(parts)
+
+
+# ---------------------------------------------------------------- main
+def parse_for_key(report, nlp, key: Key):
+    """The one parse, with the key's codes tagged as ROLE beside the report's own.
+
+    A draft may already use some codes ("EM said Jade…"); tagging them keeps
+    the unknown-name detector and the recognizers off them.
+    """
+    from .nlp import parse
+
+    codes = list(dict.fromkeys([*report.codes(), *key.codes()]))
+    doc = parse(report.text, nlp, codes)
+    doc._.report = report
+    return doc
+
+
+def _policy_get(policy, name: str, default=None):
+    if policy is None:
+        return default
+    if isinstance(policy, dict):
+        return policy.get(name, default)
+    return getattr(policy, name, default)
+
+
+def allowed_names(report, policy) -> set[str]:
+    """People the coded text may still name: the policy's `allow.names` and the
+    lead reviewer / author on the cover (published reviews name them)."""
+    allow = _policy_get(policy, "allow", None)
+    names = set(_policy_get(allow, "names", None) or ()) if allow is not None else set()
+    names |= set(_policy_get(policy, "allowed_names", None) or ())
+    author = getattr(getattr(report, "metadata", None), "author", None)
+    if author:
+        names.add(author)
+    return names
+
+
+def replace_types(policy) -> set[str]:
+    """Identifier types to replace: the defaults, less any the policy switches off
+    (`report: {URL: false}`), or exactly `replace_types` when a policy gives it."""
+    explicit = _policy_get(policy, "replace_types", None)
+    if explicit is not None:
+        return set(explicit)
+    switched = _policy_get(policy, "report", None) or {}
+    return {t for t in DEFAULT_REPLACE_TYPES if switched.get(t, True)}
+
+
+def protected_codes(report, key: Key) -> set[str]:
+    """Role codes that must never be replaced: the key's and the draft's own."""
+    codes = set(key.codes())
+    codes.update(report.codes() if hasattr(report, "codes") else [])
+    return {c for c in codes if c}
+
+
+def pseudonymise_report(report, doc, key: Key, analyzer=None, policy=None, lexicon: frozenset[str] | None = None) -> PseudonymiseResult:
+    """Code a draft: known names -> codes, identifiers -> placeholders, unknown names -> [PERSON-n].
+
+    `doc` is the parse of `report.text` (`pipeline.nlp.parse_report`), `analyzer`
+    the Presidio engine from `pipeline.recognizers.build_analyzer` (None skips
+    structured identifiers), `policy` (`pipeline.policy.Policy` or a dict) may
+    allow names (`allow.names`; the cover's author is always allowed) and switch
+    identifier types off (`report: {TYPE: false}`), `lexicon` the ordinary English words used to judge
+    lower-case slips (`known_names.english_lexicon(nlp)`).
+    """
+    text = report.text
+    protected = protected_codes(report, key)
+    allow = allowed_names(report, policy) | protected
+
+    known = _known(report, doc, key, lexicon, protected)
+    structured = _structured(doc, analyzer, protected, replace_types(policy))
+    unknown_cands = [c for c in _unknown_candidates(doc, allow) if c.text.strip() not in protected]
+    unknown = [Replacement(c.start, c.end, c.text, "", "PERSON_UNKNOWN", "unknown", c.rule, float(c.confidence))
+               for c in unknown_cands]
+
+    chosen = resolve(known + structured + unknown, text)
+    unplaced = _number_unknown([c for c in chosen if c.source == "unknown"])
+    out_text = rebuild(text, chosen)
+    ambiguous = [c for c in chosen if c.ambiguous]
+    return PseudonymiseResult(out_text, chosen, unplaced, ambiguous)
+
+
+def _number_unknown(unknown: list[Replacement]) -> list[UnplacedPerson]:
+    """One placeholder per person, in order of first mention."""
+    groups = _group(unknown)
+    people = []
+    for n, group in enumerate(groups, 1):
+        placeholder = PERSON_PLACEHOLDER.format(n=n)
+        for r in group:
+            r.replacement = placeholder
+            r.code = placeholder
+        people.append(UnplacedPerson(placeholder, sorted({r.text for r in group}), len(group), sorted({r.rule for r in group})))
+    return people
+
+
+def log_records(result: PseudonymiseResult, header: dict[str, Any]) -> Iterable[dict[str, Any]]:
+    """The replacement log: a header, one line per replacement, one per unplaced person."""
+    yield {"kind": "header", **header}
+    for r in result.replacements:
+        yield {"kind": "replacement", **r.record()}
+    for p in result.unplaced:
+        yield {"kind": "unplaced", **asdict(p)}
