@@ -17,6 +17,7 @@ import pytest
         ("She moved to 7 The Crescent with her partner.", "7 The Crescent"),
         ("They were placed at 2 The Old Mews in 2019.", "2 The Old Mews"),
         ("They lived at 33 Bank Top, Northtown, for a year.", "33 Bank Top"),
+        ("The notes give 27 Rose street as her address.", "27 Rose street"),
         ("EF lived on Rose Street with his brother.", "Rose Street"),  # no number, residence context
     ],
 )
@@ -40,6 +41,8 @@ def test_postcode_after_an_address_is_separate_and_the_town_is_kept(find):
         "Section 47 enquiries began in Oldham and Stockport.",
         "The meeting was chaired at Oldham Council offices.",
         "In 2017 Greater Manchester Police received 3 calls.",
+        "The 5 Key Practice Episodes place the events in context.",
+        "There were 2 Health Visitors way before the birth.",
     ],
 )
 def test_services_towns_and_counts_are_not_addresses(find, sentence):
