@@ -115,3 +115,12 @@ def test_the_doc_must_be_the_reports_parse(child_e_report, nlp):
     other = nlp("On 1st March ESW visited EM.")
     with pytest.raises(ValueError):
         extract_events(child_e_report, other)
+
+
+def test_a_paragraph_about_the_same_meeting_keeps_its_date_and_kpe(events, child_e_report):
+    text = child_e_report.text
+    meeting = event_at(events, text, "The meeting discussed Child E's ongoing care needs")
+    assert (meeting.date, meeting.precision, meeting.kpe) == (D(2017, 5, 25), "day", "KPE6")
+    # an undated paragraph that does not refer back is placed by narrative order only
+    contact = event_at(events, text, "EM made contact with her PA")
+    assert (contact.date, contact.precision) == (D(2017, 2, 6), "approx")

@@ -26,7 +26,7 @@ from .actors import AgencyFinder, agencies_in, analyse, main_verb, sentence_ment
 from .candidates import Candidate, find_candidates
 from .model import Event
 from .resolve import Anchor, Resolution, Resolver, config
-from .scope import TERMINAL_RE, Block, chronology_blocks, describes_document, is_evaluative, section_chain
+from .scope import TERMINAL_RE, Block, chronology_blocks, continuation_re, describes_document, is_evaluative, section_chain
 
 YEAR_RE = re.compile(r"\b(?:19|20)\d{2}\b")
 BARE_YEAR_RE = re.compile(r"^\s*(?:[\d.]+\s+)?((?:19|20)\d{2})\s*:?\s*$")
@@ -142,9 +142,26 @@ class EventExtractor:
             units.append(pending)
         return units
 
+    def _continues_previous(self, units: list[Span]) -> Event | None:
+        """The anchor event, when this paragraph goes on about the same occasion.
+
+        "On 25th May, a discharge planning meeting was held..." followed by a
+        paragraph opening "The meeting discussed..." is still 25th May (and
+        still that paragraph's Key Practice Episode).
+        """
+        anchor = self.resolver.anchor
+        if not units or anchor is None or anchor.event_id is None or not continuation_re().match(units[0].text.strip()):
+            return None
+        if not self.events or self.events[-1].id < anchor.event_id:
+            return None
+        return self.events[anchor.event_id - 1]
+
     def _paragraph(self, block: Block) -> None:
-        para_anchor: Event | None = None
-        for sent in self._units(block):
+        units = self._units(block)
+        para_anchor = self._continues_previous(units)
+        if para_anchor is not None and block.kpe is None:
+            block.kpe = self.events[-1].kpe
+        for sent in units:
             event = self._sentence_event(sent, block, para_anchor)
             if event is None:
                 continue

@@ -179,3 +179,12 @@ def describes_document(sent) -> bool:
     if root.lemma_.lower() not in cfg["verbs"]:
         return False
     return any(c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in cfg["subjects"] for c in root.children)
+
+
+@lru_cache(maxsize=1)
+def continuation_re() -> re.Pattern:
+    """A paragraph opening that refers back to the occasion just narrated ("The meeting discussed...")."""
+    cfg = scope_config()["continuation"]
+    nouns = "|".join(re.escape(n) for n in cfg["nouns"])
+    leads = "|".join(re.escape(l) for l in cfg["leads"])
+    return re.compile(rf"^(?:{leads})\s+(?:{nouns})\b", re.IGNORECASE)
