@@ -302,14 +302,15 @@ class KnownNameMatcher:
         return list(by_code.values())
 
     def _lower_case_common(self, matched: str, forms: list[NameForm]) -> bool:
-        """A lower-case one-word hit that is an ordinary English word ("will", "hope")."""
+        """A lower-case hit that is ordinary English: a common word ("hope"), or a phrase with a function word ("will hope")."""
         if any(ch.isupper() for ch in matched):
             return False
         if any(kind == "title" for kind, _ in forms[0].tokens):
             return False
         words = [w.casefold() for k, w in forms[0].tokens if k == "word"]
-        if len(words) > 1:  # "martin webb": a whole full name is a slip, not two ordinary words
-            return False
+        if len(words) > 1:
+            # "martin webb" is a full name typed in lower case; "will hope" is a verb phrase
+            return any(w in _stop_words() for w in words)
         return all(w in self.lexicon or w.replace("-", " ") in self.lexicon for w in words)
 
     def find(self, text: str, doc=None) -> list[NameMatch]:
@@ -384,12 +385,13 @@ class KnownNameMatcher:
                 return adults[0], "adult"
             pool = adults or pool
         near = _nearest_by_code(start, sure, sure_pos, {f.code for f in pool})
+        # someone named plainly a few words away ("Jade and Mrs Kershaw") is
+        # rarely the one then called by a shared form
+        named_beside = {c for c, p in near.items() if _coordinated(text, p, start)}
+        if named_beside and len(named_beside) < len(pool):
+            pool = [f for f in pool if f.code not in named_beside]
+            near = {c: p for c, p in near.items() if c not in named_beside}
         if near:
-            # someone named plainly just before ("Jade and Mrs Kershaw") is
-            # rarely the one then called by a shared form
-            others = {c: p for c, p in near.items() if not _coordinated(text, p, start)}
-            if others and len(others) < len(near):
-                near = others
             code = min(near, key=lambda c: (abs(near[c] - start), near[c] > start))
             return next(f for f in pool if f.code == code), "nearest"
         return min(pool, key=lambda f: self.people[f.code].index), how or "key_order"

@@ -1,0 +1,145 @@
+"""Known names from the key: every form a draft uses is found, ordinary words are not."""
+from __future__ import annotations
+
+import pytest
+
+from pipeline.identify.known_names import english_lexicon, find_known_names, name_forms
+from pipeline.keyfile import parse_key
+
+KEY = parse_key({"people": [
+    {"code": "EM", "role": "Child E's mother", "names": ["Jade Kershaw", "Jade"]},
+    {"code": "EMGF", "role": "maternal grandfather", "names": ["Paul Kershaw"]},
+    {"code": "ESW", "role": "Social Worker for Child E", "names": ["Sam Wood-Hart"], "gender": "female"},
+    {"code": "EF", "role": "Child E's father", "names": ["Dean Holt"]},
+    {"code": "Child E", "role": "Child who is the subject of the review", "names": ["Lily Kershaw"]},
+    {"code": "CG", "role": "Children's Guardian", "names": ["Anna van der Berg"]},
+    {"code": "YPMW", "role": "Young Parents Midwife", "names": ["Will Hope"]},
+]})
+
+
+@pytest.fixture(scope="module")
+def lexicon(nlp):
+    return english_lexicon(nlp)
+
+
+def found(text, lexicon=None, key=KEY):
+    return [(m.text, m.code) for m in find_known_names(text, key, lexicon=lexicon)]
+
+
+def test_name_forms_cover_full_first_surname_titles_and_initials():
+    forms = name_forms(KEY.by_code()["EF"])
+    for form in ["Dean Holt", "Dean", "Holt", "Mr Holt", "Ms Holt", "Dr Holt", "Mx Holt", "Miss Holt",
+                 "Mrs Holt", "D. Holt", "Mr Dean Holt"]:
+        assert form in forms
+    particles = name_forms(KEY.by_code()["CG"])
+    assert "van der Berg" in particles and "Anna" in particles and "Berg" not in particles
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Dean Holt attended.", [("Dean Holt", "EF")]),  # full name
+    ("Later Dean attended.", [("Dean", "EF")]),  # first name
+    ("Holt said no.", [("Holt", "EF")]),  # surname alone
+    ("Mr Holt said no.", [("Mr Holt", "EF")]),
+    ("Mr. Holt said no.", [("Mr. Holt", "EF")]),
+    ("Dr Holt and Mx Holt.", [("Dr Holt", "EF"), ("Mx Holt", "EF")]),
+    ("D. Holt signed; D Holt again.", [("D. Holt", "EF"), ("D Holt", "EF")]),  # initial + surname
+    ("DEAN HOLT ATTENDED", [("DEAN HOLT", "EF")]),  # all caps
+    ("dean holt attended", [("dean holt", "EF")]),  # lower-case slip of a full name
+    ("Dean\nHolt attended.", [("Dean\nHolt", "EF")]),  # broken across a line
+    ("Dean  \n  Holt attended.", [("Dean  \n  Holt", "EF")]),
+    ("Sam Wood-Hart visited.", [("Sam Wood-Hart", "ESW")]),  # hyphenated
+    ("Sam Wood Hart visited.", [("Sam Wood Hart", "ESW")]),  # double-barrelled without hyphen
+    ("Sam Wood–Hart visited.", [("Sam Wood–Hart", "ESW")]),  # en dash
+    ("Sam Wood-\nHart visited.", [("Sam Wood-\nHart", "ESW")]),  # hyphen at a line break
+    ("Ms Wood-Hart visited.", [("Ms Wood-Hart", "ESW")]),
+    ("Anna van der Berg and Ms van der Berg.", [("Anna van der Berg", "CG"), ("Ms van der Berg", "CG")]),
+])
+def test_each_form_is_found(text, expected):
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize("text, suffix", [
+    ("Dean's flat", "'s"),
+    ("Dean’s flat", "’s"),
+    ("the Holts' flat", "s'"),
+    ("the Holts were out", "s"),
+])
+def test_possessives_and_plurals_stay_outside_the_name(text, suffix):
+    (m,) = find_known_names(text, KEY)
+    assert m.code == "EF" and m.suffix == suffix
+    assert text[m.end:].startswith(suffix)
+
+
+@pytest.mark.parametrize("text", [
+    "Deanna and Holtby attended.",  # longer words that start with a name
+    "The deanery was closed.",
+    "Dr Who attended.",
+    "EF said nothing.",  # a code is never a name
+])
+def test_words_that_only_look_like_names_are_left(text):
+    assert found(text) == []
+
+
+def test_lower_case_ordinary_words_are_not_names(lexicon):
+    # "will" and "hope" are a first name and a surname in the key, but here ordinary words
+    assert found("She will hope for the best.", lexicon) == []
+    assert found("Will Hope visited; later Will said so; Ms Hope agreed.", lexicon) == [
+        ("Will Hope", "YPMW"), ("Will", "YPMW"), ("Ms Hope", "YPMW")]
+    # a lower-case slip of a name that is not an English word is still caught
+    assert found("then kershaw left", lexicon)[0][0] == "kershaw"
+
+
+def test_months_are_not_surnames():
+    key = parse_key({"people": [{"code": "EF", "role": "father", "names": ["Luke May"]}]})
+    assert found("On 17th May Luke May and Mr May met; May 2017 too.", key=key) == [
+        ("Luke May", "EF"), ("Mr May", "EF")]
+
+
+def test_protected_codes_are_never_matched():
+    key = parse_key({"people": [{"code": "EMGM", "role": "grandmother", "names": ["Em Walsh", "Em"]}]})
+    assert [m.text for m in find_known_names("EM said Em Walsh and Em left.", key, protected={"EM"})] == ["Em Walsh", "Em"]
+
+
+def test_longest_form_wins():
+    (m,) = find_known_names("Mr Dean Holt arrived", KEY)
+    assert (m.text, m.rule) == ("Mr Dean Holt", "title_full_name")
+
+
+# ---------------------------------------------------------------- ambiguity
+def test_shared_surname_resolved_by_title_gender():
+    matches = find_known_names("Ms Kershaw told Mr Kershaw.", KEY)
+    assert [(m.text, m.code, m.ambiguous, m.resolved_by) for m in matches] == [
+        ("Ms Kershaw", "EM", True, "title"), ("Mr Kershaw", "EMGF", True, "title")]
+    assert set(matches[0].candidates) == {"EM", "EMGF", "Child E"}
+
+
+def test_shared_surname_resolved_by_nearest_unambiguous_mention():
+    text = "Paul Kershaw phoned. Kershaw said he was ill.\n\nJade went out. Later Kershaw came back."
+    matches = [m for m in find_known_names(text, KEY) if m.text == "Kershaw"]
+    assert [(m.code, m.resolved_by) for m in matches] == [("EMGF", "nearest"), ("EM", "nearest")]
+    assert all(m.ambiguous and m.confidence < 0.9 for m in matches)
+
+
+def test_children_are_not_called_by_title_or_surname():
+    # Lily (the child) is mentioned just before, but "Miss Kershaw" is the mother
+    text = "Lily was asleep. Miss Kershaw went out."
+    m = [m for m in find_known_names(text, KEY) if m.text == "Miss Kershaw"][0]
+    assert m.code == "EM"
+
+
+def test_two_people_named_together_are_two_people():
+    key = parse_key({"people": [
+        {"code": "EM", "role": "mother", "names": ["Jade Kershaw"]},
+        {"code": "EMGM", "role": "maternal grandmother", "names": ["Carol Kershaw"]},
+    ]})
+    m = [m for m in find_known_names("The meeting was attended by Jade and Mrs Kershaw.", key) if m.text == "Mrs Kershaw"][0]
+    assert m.code == "EMGM" and m.ambiguous
+
+
+def test_a_form_the_author_listed_belongs_to_that_person():
+    key = parse_key({"people": [
+        {"code": "EM", "role": "mother", "names": ["Jade Kershaw", "Ms Kershaw"]},
+        {"code": "EMGM", "role": "maternal grandmother", "names": ["Carol Kershaw", "Mrs Kershaw"]},
+    ]})
+    got = [(m.text, m.code, m.resolved_by) for m in find_known_names("Carol Kershaw and Ms Kershaw; Jade and Mrs Kershaw.", key)]
+    assert got == [("Carol Kershaw", "EMGM", None), ("Ms Kershaw", "EM", "listed"), ("Jade", "EM", None), ("Mrs Kershaw", "EMGM", "listed")]
