@@ -21,11 +21,12 @@ def nhs_checksum_ok(digits: str) -> bool:
 
 @register("nhs_number")
 class NhsNumberRecognizer(ConfiguredPatternRecognizer):
-    """NHS numbers: a shape that passes the checksum scores 1.0, others are dropped."""
+    """NHS numbers: a shape that passes the checksum scores 1.0; others keep the
+    (sub-threshold) pattern score and need an "NHS" context word."""
 
-    def validate_result(self, pattern_text: str) -> bool:
-        """Run the modulus-11 check on the digits of the match."""
-        return nhs_checksum_ok("".join(ch for ch in pattern_text if ch.isdigit()))
+    def validate_result(self, pattern_text: str) -> bool | None:
+        """True (score 1.0) if the modulus-11 check passes; None leaves the pattern score."""
+        return True if nhs_checksum_ok("".join(ch for ch in pattern_text if ch.isdigit())) else None
 
     def invalidate_result(self, pattern_text: str) -> bool | None:
         """A run of one repeated digit (0000000000) passes the checksum but is filler."""

@@ -1,6 +1,7 @@
 """NHS_NUMBER: 10 digits (3-3-4 or not) that pass the modulus-11 check."""
 import pytest
 
+from pipeline.recognizers import analyze_text
 from pipeline.recognizers.nhs_number import nhs_checksum_ok
 
 
@@ -20,8 +21,8 @@ def test_valid_nhs_numbers_are_found(find, sentence, number):
 @pytest.mark.parametrize(
     "sentence",
     [
-        "Her NHS number was recorded as 623 286 0129 on the referral.",  # fails the check digit
         "The reference 7251027346 appears on the letter.",  # fails the check digit
+        "The reference 623 286 0129 was quoted on the referral.",  # fails the check digit
         "The form showed 000 000 0000 as a placeholder.",  # passes the checksum but is filler
         "The Trust saw 1,234 referrals and 5,678 contacts in 2017.",
         "The file ran to 9434765919123 characters.",  # part of a longer number
@@ -29,6 +30,14 @@ def test_valid_nhs_numbers_are_found(find, sentence, number):
 )
 def test_invalid_or_other_numbers_are_not_nhs_numbers(find, sentence):
     assert find(sentence, "NHS_NUMBER") == []
+
+
+def test_mistyped_nhs_number_is_found_only_next_to_nhs(find, nlp):
+    """A number failing the check is still someone's (mistyped) NHS number when labelled so."""
+    sentence = "Her NHS number was recorded as 623 286 0129 on the referral."
+    assert find(sentence) == [("NHS_NUMBER", "623 286 0129")]
+    (result,) = analyze_text(sentence, nlp=nlp)
+    assert result.score < 1.0  # below a checksum-valid number
 
 
 def test_checksum_examples():
