@@ -64,6 +64,7 @@ class NameLexicon:
     weak_titles: frozenset[str]
     roles: dict[str, tuple[tuple[str, ...], ...]]
     non_person: frozenset[str]
+    non_person_lower: frozenset[str]
     first_names: frozenset[str]
     surnames: frozenset[str]
     common: frozenset[str]
@@ -97,6 +98,7 @@ def lexicon() -> NameLexicon:
         weak_titles=frozenset(t[0] for t in titles if t[1:] == ["weak"]),
         roles={k: tuple(sorted(v, key=len, reverse=True)) for k, v in roles.items()},
         non_person=frozenset(read_lines("names", "non_person_words.txt")),
+        non_person_lower=frozenset(w.lower() for w in read_lines("names", "non_person_words.txt")),
         first_names=frozenset(read_lines("gazetteer", "first_names.txt")) - not_names,
         surnames=frozenset(read_lines("gazetteer", "surnames.txt")) - not_names,
         common=frozenset(read_lines("names", "common_words.txt")),
@@ -287,13 +289,15 @@ RULES = (_ner_spans, _title_spans, _role_spans, _gazetteer_spans)
 def _is_organisation(ctx: _DocContext, start: int, end: int) -> bool:
     """An agency or document: an organisation head word inside, right after, or joined by 'of'/'for'."""
     doc = ctx.doc
-    words = ctx.lex.non_person
-    if any(_bare(doc[i].text) in words for i in range(start, end)):
+    words = ctx.lex.non_person_lower
+    if any(_bare(doc[i].text).lower() in words for i in range(start, end)):
         return True
+    if start > 0 and doc[start - 1].text.rstrip(".") in ("St", "Saint"):
+        return True  # "St Mary's Hospital", "St Oswald's": a saint's name is an institution or a place
     k = end
-    while k < len(doc) and k < end + 3 and not _crosses_line(doc[k - 1]):
+    while k < len(doc) and k < end + 4 and not _crosses_line(doc[k - 1]):
         text = doc[k].text
-        if text in words:
+        if text.lower() in words:
             return True
         if not (doc[k].is_title or doc[k].is_upper):
             break

@@ -56,26 +56,33 @@ def _cue_re(words: list[str]) -> re.Pattern:
 
 def find_quasi_identifiers(doc: Doc, settings: dict, allowed_places: set[str] | None = None) -> list[QuasiCandidate]:
     """Birth facts, age-with-date combinations and small places, sentence by sentence."""
+    exclusions = frozenset(w.lower() for w in settings.get("birth_cue_exclusions", ()))
     birth = _cue_re(settings["birth_cues"])
     gestation = _cue_re(settings["gestation_cues"])
     out: list[QuasiCandidate] = []
     for sent in doc.sents:
         text = sent.text
         if birth.search(text):
-            out.extend(_birth(sent, birth, gestation))
+            out.extend(_birth(sent, birth, gestation, exclusions))
         if AGE_RE.search(text):
             out.extend(_age_with_date(sent))
     out.extend(find_small_places(doc, settings, allowed_places or set()))
     return sorted(out, key=lambda c: c.start)
 
 
+def _excluded_cue(text: str, end: int, exclusions: frozenset[str]) -> bool:
+    """'birth visit', 'birth plan': the word after the cue shows it is not about the child's birth."""
+    nxt = re.match(r"[\s-]*([A-Za-z]+)", text[end:])
+    return bool(nxt) and nxt.group(1).lower() in exclusions
+
+
 def _near(spans: list[tuple[int, int]], start: int, end: int, window: int = 80) -> bool:
     return any(s - window <= end and start <= e + window for s, e in spans)
 
 
-def _birth(sent: Span, birth: re.Pattern, gestation: re.Pattern):
+def _birth(sent: Span, birth: re.Pattern, gestation: re.Pattern, exclusions: frozenset[str]):
     text, base = sent.text, sent.start_char
-    cues = [m.span() for m in birth.finditer(text)]
+    cues = [m.span() for m in birth.finditer(text) if not _excluded_cue(text, m.end(), exclusions)]
     exact = [m for m in EXACT_DATE_RE.finditer(text) if _near(cues, *m.span())]
     for m in exact:
         yield QuasiCandidate(base + m.start(), base + m.end(), m.group(), "QUASI_BIRTH", "birth-exact-date",
