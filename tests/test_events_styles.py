@@ -216,3 +216,49 @@ def test_markdown_pipe_table(tmp_path, nlp):
     ]
     assert events[1].actors == ["health visitor"] and events[1].agencies == ["health visiting"]
     assert events[2].relative and events[2].expression == "The following day"
+
+
+MIXED = """Child Safeguarding Practice Review: Child K
+
+Period under review: 1st January 2018 to 31st December 2018
+
+Key
+
+Child K – subject of the review
+
+MK – mother of Child K
+
+FK – father of Child K
+
+SW6 – social worker
+
+4. Chronology
+
+In early 2018 MK moved to the area with Child K.
+
+On 3 March 2018 (Saturday) FK was arrested by police following a disturbance. 14th-16th March 2018 Child K stayed with a neighbour.
+
+On or around 12 May the school nurse saw Child K and noted she was underweight. At 02:00 on 6 June police attended the home.
+
+On Monday 9th July SW6 made a referral to the MASH. On the 12th a strategy discussion was held. Later that week the paediatrician examined Child K.
+
+By 20 July FK had returned to the family home. Six weeks later MK told the health visitor that FK had left.
+"""
+
+
+def test_mixed_forms(tmp_path, nlp):
+    report, events = events_of(MIXED, tmp_path, nlp, "child_k.txt")
+    early = find(events, "In early 2018")
+    assert (early.date, early.date_end, early.precision) == (D(2018, 1, 1), D(2018, 4, 30), "approx")
+    arrest = find(events, "FK was arrested by police")
+    assert arrest.date == D(2018, 3, 3) and arrest.actors == ["FK", "police"] and arrest.action == "arrest"
+    stay = find(events, "Child K stayed with a neighbour")
+    assert (stay.date, stay.date_end) == (D(2018, 3, 14), D(2018, 3, 16))
+    around = find(events, "the school nurse saw Child K")
+    assert (around.date, around.precision, around.expression) == (D(2018, 5, 12), "approx", "On or around 12 May")
+    assert find(events, "police attended the home").date == D(2018, 6, 6)  # the time "02:00" is not a date
+    assert find(events, "On the 12th").date == D(2018, 7, 12)
+    week = find(events, "Later that week")
+    assert (week.date, week.date_end, week.precision) == (D(2018, 7, 13), D(2018, 7, 18), "approx")
+    six = find(events, "Six weeks later")
+    assert (six.date, six.precision) == (D(2018, 8, 31), "week")

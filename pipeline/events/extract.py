@@ -19,6 +19,7 @@ import datetime as dt
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span
 
@@ -239,6 +240,10 @@ class EventExtractor:
             if res is None:
                 continue
             planned = self._planned(tokens, sent)
+            cue = approximate_cue_re().search(self.report.text[max(sent.start_char, start - 25):start])
+            if cue is not None:
+                start -= len(cue.group())
+                res = Resolution(res.date, res.date_end, "approx", res.confidence, res.relative)
             return Dated(cand, res, planned, start, end, self.report.text[start:end])
         return None
 
@@ -338,6 +343,12 @@ class EventExtractor:
             event.actors = list(extra)
         event.source = "table_row"
         self.events.append(event)
+
+
+@lru_cache(maxsize=1)
+def approximate_cue_re() -> re.Pattern:
+    cues = "|".join(config()["approximate_cues"])
+    return re.compile(rf"\b(?:{cues})\s+(?:on\s+|in\s+)?(?:the\s+)?$", re.IGNORECASE)
 
 
 def _is_pipe_row(text: str) -> bool:

@@ -10,6 +10,7 @@ days"), look-backs, vague references and planned dates do not.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -179,7 +180,15 @@ class Resolver:
         return Resolution(dt.date(year, month, 1), None, "month", config()["confidence"]["month"], False)
 
     def _resolve_year(self, cand, g):
-        return Resolution(dt.date(int(g["y"]), 1, 1), None, "approx", config()["confidence"][cand.kind], False)
+        """A year; "early/mid/late/the summer of" narrow it to a span of months."""
+        year = int(g["y"])
+        lowered = " ".join(cand.text.lower().replace("-", " ").split())
+        for part, (first, last) in config()["year_parts"].items():
+            if re.search(rf"\b{part}\b", lowered):
+                end_year = year + 1 if last < first else year
+                return Resolution(dt.date(year, first, 1), last_day(end_year, last), "approx",
+                                  config()["confidence"][cand.kind], False)
+        return Resolution(dt.date(year, 1, 1), None, "approx", config()["confidence"][cand.kind], False)
 
     _resolve_year_since = _resolve_year
 
