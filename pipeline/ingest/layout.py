@@ -1,0 +1,341 @@
+"""From positioned lines of a paginated document to plain-text paragraphs.
+
+Independent of the PDF library: a reader hands over `Line`s (text, page,
+position, font size, weight) in reading order and gets back the text a
+plain-text review would have, plus page offsets.  The steps, each a small
+function:
+
+- running headers, footers and page numbers: a line (digits normalised) that
+  recurs at the top or bottom of at least half the pages, or a bare page
+  number there, is dropped (`running_lines`);
+- footnotes: the smaller-font lines at the foot of a page that start with a
+  superscript marker are separated from the body (`split_footnotes`), and
+  emitted as their own paragraph ("¹ text") after the paragraph in which the
+  page ends, so body paragraphs stay whole;
+- paragraphs: a new paragraph starts at a vertical gap, a change of font
+  size or weight, a bullet, or after a short line that ends a sentence;
+  across a page or column break a paragraph continues when the last line was
+  full, ended with a hyphen or the next starts in lower case;
+- hyphenation at line ends is undone unless the hyphenated form is the one
+  the document itself uses elsewhere ("post-natal").
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from ..report import Page
+
+SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
+TO_SUPER = str.maketrans("0123456789", SUPERSCRIPTS)
+LIGATURES = str.maketrans({"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st",
+                           "\u00a0": " ", "\u00ad": "", "\u200b": ""})
+BULLET_RE = re.compile(r"^\s*(?:[•●▪■◦‣∙·\uf0b7\uf0a7\uf076\uf0d8\uf0fc\uf0a8\uf09f]|[-–—*](?=\s)|o(?=\s+[A-Z]))\s*")
+PAGE_NUMBER_RE = re.compile(r"^\s*(?:page\s+)?[-–(]?\s*(?:\d{1,4}|[ivxlc]{1,6})\s*[-–)]?\s*(?:(?:of|/)\s*\d{1,4})?\s*$", re.IGNORECASE)
+SENTENCE_END_RE = re.compile(r"[.!?:;]['\"’”)\]]*$|[.!?]['\"’”)\]]*\s*[⁰¹²³⁴⁵⁶⁷⁸⁹]+$")
+URL_TAIL_RE = re.compile(r"(?:://|www\.)\S*$")
+WORD_RE = re.compile(r"[a-z]+")
+EDGE_LINES = 3
+MIN_REPEAT_SHARE = 0.5
+
+
+@dataclass
+class Line:
+    """One visual line: text in reading order with its geometry (PDF units, y up)."""
+
+    text: str
+    page: int  # 0-based
+    x0: float
+    x1: float
+    y: float  # baseline
+    size: float
+    bold: bool = False
+    hyphen_end: bool = False  # the line ended in a line-break hyphen
+    superscript_start: bool = False  # the line starts with a raised footnote marker
+
+
+@dataclass
+class Layout:
+    """What the reader knows about the document as a whole."""
+
+    pages: int
+    page_heights: list[float] = field(default_factory=list)
+
+
+def clean(text: str) -> str:
+    """Ligatures, no-break and soft hyphens, zero-width spaces."""
+    return text.translate(LIGATURES)
+
+
+# ---------------------------------------------------------------- headers and footers
+def _key(text: str) -> str:
+    return re.sub(r"\s+", " ", re.sub(r"\d+", "#", text.strip().lower()))
+
+
+def running_lines(lines: list[Line], n_pages: int) -> set[int]:
+    """Indexes of running headers, footers and page numbers."""
+    by_page: dict[int, list[int]] = {}
+    for i, line in enumerate(lines):
+        by_page.setdefault(line.page, []).append(i)
+    edges: dict[int, list[int]] = {}
+    counts: Counter = Counter()
+    for page, idx in by_page.items():
+        ordered = sorted(idx, key=lambda i: -lines[i].y)
+        edge = ordered[:EDGE_LINES] + ordered[-EDGE_LINES:]
+        edges[page] = list(dict.fromkeys(edge))
+        counts.update({_key(lines[i].text) for i in edges[page]})
+    needed = max(2, MIN_REPEAT_SHARE * n_pages) if n_pages >= 3 else max(2, n_pages)
+    dropped = set()
+    for page, idx in edges.items():
+        for i in idx:
+            key = _key(lines[i].text)
+            if PAGE_NUMBER_RE.match(lines[i].text) or (counts[key] >= needed and len(key) > 0):
+                dropped.add(i)
+    return dropped
+
+
+# ---------------------------------------------------------------- footnotes
+def body_size(lines: list[Line]) -> float:
+    """The body font size: the size most characters are set in."""
+    weights: Counter = Counter()
+    for line in lines:
+        weights[round(line.size * 2) / 2] += len(line.text)
+    return weights.most_common(1)[0][0] if weights else 10.0
+
+
+def split_footnotes(page_lines: list[Line], size: float) -> tuple[list[Line], list[str]]:
+    """Body lines and footnote texts ("¹ text") of one page."""
+    ordered = sorted(range(len(page_lines)), key=lambda i: page_lines[i].y)  # bottom first
+    tail: list[int] = []
+    for i in ordered:
+        if page_lines[i].size < 0.92 * size:
+            tail.append(i)
+        else:
+            break
+    tail.sort(key=lambda i: -page_lines[i].y)  # top to bottom
+    while tail and not _starts_note(page_lines[tail[0]], size):
+        tail.pop(0)
+    if not tail:
+        return page_lines, []
+    notes: list[str] = []
+    for i in tail:
+        line = page_lines[i]
+        if _starts_note(line, size) or not notes:
+            notes.append(_note_text(line))
+        else:
+            notes[-1] = _join(notes[-1], line.text.strip(), False, set())
+    chosen = set(tail)
+    return [l for i, l in enumerate(page_lines) if i not in chosen], notes
+
+
+def _starts_note(line: Line, size: float) -> bool:
+    text = line.text.lstrip()
+    if line.superscript_start or (text[:1] in SUPERSCRIPTS):
+        return True
+    return bool(re.match(r"^\d{1,3}(?:\s|$)", text)) and line.size < 0.8 * size
+
+
+def _note_text(line: Line) -> str:
+    m = re.match(rf"^\s*([\d{SUPERSCRIPTS}]{{1,3}})\s*(.*)$", line.text)
+    if not m:
+        return line.text.strip()
+    return f"{m[1].translate(TO_SUPER)} {m[2].strip()}"
+
+
+# ---------------------------------------------------------------- paragraphs
+def _pitches(lines: list[Line]) -> dict[float, float]:
+    """Usual baseline-to-baseline distance for each font size."""
+    gaps: dict[float, list[float]] = {}
+    for prev, cur in zip(lines, lines[1:]):
+        if prev.page == cur.page and abs(prev.size - cur.size) < 0.5 and 0 < prev.y - cur.y < 3 * cur.size:
+            gaps.setdefault(round(cur.size * 2) / 2, []).append(prev.y - cur.y)
+    # the lower quartile: most gaps are within paragraphs, but a size used only
+    # for one-line paragraphs (headings) must not take its paragraph gap as pitch
+    return {k: sorted(v)[len(v) // 4] for k, v in gaps.items() if len(v) >= 5}
+
+
+def _right_edges(lines: list[Line]) -> dict[tuple[int, int], float]:
+    """The right margin of each (page, column) as the furthest line end there."""
+    edges: dict[tuple[int, int], float] = {}
+    for line in lines:
+        key = (line.page, _column(line))
+        edges[key] = max(edges.get(key, 0.0), line.x1)
+    return edges
+
+
+def _column(line: Line) -> int:
+    return int(line.x0 // 150)
+
+
+def _full(line: Line, edges: dict, lefts: dict) -> bool:
+    right = edges.get((line.page, _column(line)), line.x1)
+    left = lefts.get((line.page, _column(line)), line.x0)
+    width = max(right - left, 1.0)
+    return line.x1 >= right - 0.1 * width
+
+
+def _short(line: Line, edges: dict, lefts: dict) -> bool:
+    """A line ending well before the margin: the last of its paragraph (or a heading, a table row)."""
+    right = edges.get((line.page, _column(line)), line.x1)
+    left = lefts.get((line.page, _column(line)), line.x0)
+    return line.x1 < right - 0.3 * max(right - left, 1.0)
+
+
+def _starts_lower(text: str) -> bool:
+    first = text.lstrip()[:1]
+    return first.islower()
+
+
+def breaks_before(prev: Line, cur: Line, pitches: dict, edges: dict, lefts: dict) -> bool:
+    """Does `cur` start a new paragraph after `prev`?"""
+    if BULLET_RE.match(cur.text) and not BULLET_RE.match(prev.text + " x"):
+        return True
+    if BULLET_RE.match(cur.text) or "\t" in cur.text or "\t" in prev.text:
+        return True  # a bullet, or a table row (one per line)
+    same_flow = cur.page == prev.page and prev.y - cur.y > 0 and _column(cur) == _column(prev)
+    if not same_flow:  # page or column break
+        if prev.hyphen_end or _starts_lower(cur.text):
+            return False
+        if SENTENCE_END_RE.search(prev.text.rstrip()):
+            return True
+        return not _full(prev, edges, lefts)
+    if abs(prev.size - cur.size) > 0.12 * max(prev.size, cur.size) or prev.bold != cur.bold:
+        return True
+    pitch = pitches.get(round(cur.size * 2) / 2, cur.size * 1.2)
+    if prev.y - cur.y > 1.3 * pitch:
+        return True
+    if prev.hyphen_end or _starts_lower(cur.text):
+        return False
+    starts_new = cur.text.lstrip()[:1].isupper() or cur.text.lstrip()[:1].isdigit()
+    if starts_new and _short(prev, edges, lefts):
+        return True
+    return starts_new and not _full(prev, edges, lefts) and SENTENCE_END_RE.search(prev.text.rstrip()) is not None
+
+
+def hyphenated_forms(lines: list[Line]) -> tuple[set[str], set[str]]:
+    """Hyphenated words and plain words the document uses, without the fragments of broken words."""
+    parts, broken = [], False
+    for line in lines:
+        text = line.text.lower()
+        if broken:
+            text = re.sub(r"^\s*[a-z]+", " ", text)
+        broken = line.hyphen_end or text.rstrip().endswith("-")
+        if broken:
+            text = re.sub(r"[a-z]+-?\s*$", " ", text)
+        parts.append(text)
+    text = "\n".join(parts)
+    return set(re.findall(r"[a-z]+-[a-z]+", text)), set(WORD_RE.findall(text))
+
+
+def _join(prev: str, cur: str, hyphen_end: bool, vocab) -> str:
+    """Join two lines of one paragraph, undoing line-end hyphenation."""
+    cur = cur.strip()
+    if hyphen_end or re.search(r"[A-Za-z]-$", prev):
+        stem = prev[:-1] if prev.endswith("-") else prev
+        head = re.search(r"([A-Za-z]+)$", stem)
+        tail = re.match(r"[A-Za-z]+", cur)
+        if head and tail and keeps_hyphen(head[1], tail[0], vocab):
+            return stem + "-" + cur
+        return stem + cur
+    if URL_TAIL_RE.search(prev) and not re.search(r"[>)\].,]$", prev) and re.match(r"[\w/?&=#%.()\[\]\\-]+", cur) and not re.match(r"[A-Z][a-z]+\s", cur):
+        return prev + cur
+    return prev.rstrip() + " " + cur
+
+
+def keeps_hyphen(head: str, tail: str, vocab) -> bool:
+    """Is a hyphen at a line end part of the word ("short-term") rather than a line break ("assess-ment")?
+
+    Decided by the document's own usage: the hyphenated form or the joined
+    form seen elsewhere decides; otherwise a hyphen between two words the
+    document uses on their own ("short", "term") is kept.
+    """
+    hyphenated, words = vocab if vocab else (set(), set())
+    h, t = head.lower(), tail.lower()
+    if f"{h}-{t}" in hyphenated or tail[:1].isupper():
+        return True
+    if h + t in words:
+        return False
+    return len(h) >= 2 and len(t) >= 3 and h in words and t in words
+
+
+def _bullet(text: str) -> str:
+    m = BULLET_RE.match(text)
+    return "- " + text[m.end():].strip() if m else text.strip()
+
+
+def assemble(lines: list[Line], notes_by_page: dict[int, list[str]], n_pages: int) -> tuple[str, list[Page]]:
+    """Paragraph text and page spans from body lines in reading order."""
+    pitches = _pitches(lines)
+    edges = _right_edges(lines)
+    lefts: dict[tuple[int, int], float] = {}
+    for line in lines:
+        key = (line.page, _column(line))
+        lefts[key] = min(lefts.get(key, line.x0), line.x0)
+    vocab = hyphenated_forms(lines)
+    out: list[str] = []  # finished blocks
+    kinds: list[str] = []
+    page_starts: dict[int, int] = {}
+    current: str | None = None
+    current_kind = "text"
+    pending: list[str] = []
+    length = 0  # length of the text emitted so far, incl. separators
+
+    def emit(block: str, kind: str) -> None:
+        nonlocal length
+        sep = _separator(out, kinds, kind)
+        out.append("\n" * sep + block)
+        kinds.append(kind)
+        length += sep + len(block)
+
+    def close() -> None:
+        nonlocal current
+        if current is not None and current.strip():
+            emit(current.strip(), current_kind)
+        current = None
+        for note in pending:
+            emit(note, "footnote")
+        pending.clear()
+
+    prev: Line | None = None
+    for line in lines:
+        text = line.text.strip()
+        if not text:
+            continue
+        if prev is not None and line.page != prev.page:
+            for page in range(prev.page, line.page):
+                pending.extend(notes_by_page.get(page, []))
+        if current is None or prev is None or breaks_before(prev, line, pitches, edges, lefts):
+            close()
+            current_kind = "bullet" if BULLET_RE.match(line.text) else "row" if "\t" in text else "text"
+            current = _bullet(text) if current_kind == "bullet" else text
+            page_starts.setdefault(line.page, length + _separator(out, kinds, current_kind))
+        else:
+            joined = _join(current, text, prev.hyphen_end, vocab)
+            page_starts.setdefault(line.page, length + _separator(out, kinds, current_kind) + len(joined) - len(text))
+            current = joined
+        prev = line
+    if prev is not None:
+        for page in range(prev.page, n_pages):
+            pending.extend(notes_by_page.get(page, []))
+    close()
+    text = "".join(out)
+    return text, _pages(page_starts, len(text))
+
+
+def _separator(out: list[str], kinds: list[str], kind: str) -> int:
+    """Newlines before the next block: one between list items, else a blank line."""
+    if not out:
+        return 0
+    return 1 if kind == kinds[-1] and kind in ("bullet", "row") else 2
+
+
+def _pages(starts: dict[int, int], length: int) -> list[Page]:
+    ordered = sorted((offset, page) for page, offset in starts.items())
+    pages = []
+    for i, (offset, page) in enumerate(ordered):
+        end = ordered[i + 1][0] if i + 1 < len(ordered) else length
+        start = 0 if i == 0 else offset
+        if end > start:
+            pages.append(Page(start=start, end=end, number=page + 1))
+    return pages
