@@ -10,6 +10,7 @@ import pytest
         ("The DWP letter quoted JK 123456 D for the claim.", "JK 123456 D"),
         ("Her NINO, ZA 98 76 54 A, was on the tenancy form.", "ZA 98 76 54 A"),
         ("National insurance: ce 12 34 56 b.", "ce 12 34 56 b"),
+        ("NI: JT\u00a045\u00a067\u00a089\u00a0B (from a Word table).", "JT\u00a045\u00a067\u00a089\u00a0B"),
     ],
 )
 def test_ni_numbers_are_found(find, sentence, number):

@@ -16,6 +16,7 @@ import pytest
         ("A message was left on +44 (0)161 496 0999 for the father.", "+44 (0)161 496 0999"),
         ("The advice line number was 0300 123 4567.", "0300 123 4567"),
         ("Contact: 0044 20 7946 0123.", "0044 20 7946 0123"),
+        ("Copied from Word: 07700\u00a0900555.", "07700\u00a0900555"),  # non-breaking space
     ],
 )
 def test_uk_phone_numbers_are_found(find, sentence, number):

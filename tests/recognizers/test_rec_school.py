@@ -13,6 +13,7 @@ import pytest
         ("A place was offered at Saint Anne's RC Primary School.", "Saint Anne's RC Primary School"),
         ("Greenfield Community Primary School shared records.", "Greenfield Community Primary School"),
         ("He was excluded from Moorside Grammar School in 2015.", "Moorside Grammar School"),
+        ("Her brother went to St Mary\u2019s Catholic Primary School.", "St Mary\u2019s Catholic Primary School"),
         ("Her sister went to Ashfield Infant and Nursery School.", "Ashfield Infant and Nursery School"),
     ],
 )
