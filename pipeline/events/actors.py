@@ -40,7 +40,7 @@ class Mention:
     start: int
     end: int
     label: str
-    kind: str  # "role", "agency" or "generic"
+    kind: str  # "role", "named_agency", "agency" or "generic"
 
 
 @lru_cache(maxsize=1)
@@ -62,6 +62,7 @@ class AgencyFinder:
     def __init__(self, report=None):
         data = agency_data()
         self.names: dict[str, str] = {}
+        self.specific: set[str] = set()  # the report's own organisation names
         exact, loose = [], []
         for agency in data["agencies"]:
             for abbr in agency.get("abbreviations", []):
@@ -77,12 +78,14 @@ class AgencyFinder:
             if last in heads and abbreviation.abbr not in codes:
                 self.names[abbreviation.abbr] = abbreviation.abbr
                 self.names[abbreviation.expansion.lower()] = abbreviation.abbr
+                self.specific.update({abbreviation.abbr, abbreviation.expansion, abbreviation.expansion.lower()})
                 exact.extend([abbreviation.abbr, abbreviation.expansion])
         text = getattr(report, "text", "") or ""
         for long_form, short in LONG_SHORT_RE.findall(text):
             if long_form.split()[-1].lower() in heads or self._is_alias(long_form):
                 self.names[long_form] = short
                 self.names[short] = short
+                self.specific.update({long_form, short})
                 exact.extend([long_form, short])
         self.role_expansions: dict[str, str] = {}
         for abbreviation in getattr(report, "abbreviations", []) or []:
@@ -137,12 +140,11 @@ class AgencyFinder:
                 if any(not (end <= m.start - offset or start >= m.end - offset) for m in found):
                     continue
                 name = self._name(match.group())
-                qualifier = "" if name != self.names.get(match.group().lower(), name) or match.group() in self.names else self._qualifier(text, start)
-                if regex is self.exact and self.names.get(match.group()) == match.group():
-                    qualifier = ""
+                specific = match.group() in self.specific or match.group().lower() in self.specific
+                qualifier = "" if specific else self._qualifier(text, start)
                 label = f"{qualifier} {match.group()}".strip() if qualifier else name
                 q_start = start - (len(qualifier) + 1 if qualifier else 0)
-                found.append(Mention(q_start + offset, end + offset, label, "agency"))
+                found.append(Mention(q_start + offset, end + offset, label, "agency" if not (specific or qualifier) else "named_agency"))
         return found
 
     def generic_roles(self, text: str, offset: int = 0) -> list[Mention]:
@@ -160,14 +162,20 @@ class AgencyFinder:
 def sentence_mentions(sent: Span, finder: AgencyFinder) -> dict[int, Mention]:
     """Token index -> mention, for role codes, agencies and uncoded roles.
 
-    Role codes win over uncoded roles, and uncoded roles over agencies, so
-    that "the health visitor" is a person (not the health visiting service)
-    while "the NNU" stays an agency.
+    Role codes win over named agencies ("Greater Manchester Police (GMP)",
+    "Stockport CSC"), those over uncoded roles, and uncoded roles over generic
+    agencies, so that "the health visitor" is a person (not the health visiting
+    service) while "GMP" stays GMP.
     """
     doc = sent.doc
     by_token: dict[int, Mention] = {}
     text = sent.text
-    layers = [finder.agencies(text, sent.start_char), finder.generic_roles(text, sent.start_char)]
+    agencies = finder.agencies(text, sent.start_char)
+    layers = [
+        [m for m in agencies if m.kind == "agency"],
+        finder.generic_roles(text, sent.start_char),
+        [m for m in agencies if m.kind == "named_agency"],
+    ]
     layers.append([*finder.coded_roles(text, sent.start_char), *_role_mentions(sent)])
     for layer in layers:
         for mention in layer:
@@ -233,6 +241,9 @@ def main_verb(sent: Span) -> Token | None:
     root = sent.root
     if root.pos_ in ("VERB", "AUX") or root.lower_ in mistagged_verbs():
         return root
+    for token in sent:
+        if token.lower_ in mistagged_verbs() and token.pos_ in ("NOUN", "PROPN", "X") and token.i > sent.start:
+            return token
     for token in sent:
         if token.pos_ == "VERB":
             return token
@@ -326,17 +337,20 @@ def analyse(sent: Span, mentions: dict[int, Mention]) -> Analysis:
                 agents.extend(t for p in child.children if p.dep_ == "pobj" for t in _expand(p))
             elif child.dep_ in OBJECT_DEPS:
                 objects.extend(_expand(child))
+                # "made contact with her PA", "had a telephone conversation with ESW"
+                for prep in (c for c in child.children if c.dep_ == "prep" and c.lower_ in ("with", "to")):
+                    objects.extend(t for p in prep.children if p.dep_ == "pobj" for t in _expand(p))
             elif child.dep_ == "prep" and child.lower_ in OBJECT_PREPS:
                 for pobj in (p for p in child.children if p.dep_ == "pobj"):
                     for token in _expand(pobj):
                         mention = mentions.get(token.i)
-                        if child.lower_ in PERSON_ONLY_PREPS and mention is not None and mention.kind == "agency":
+                        if child.lower_ in PERSON_ONLY_PREPS and mention is not None and mention.kind.endswith("agency"):
                             continue
                         objects.append(token)
             elif child.dep_ == "xcomp":
                 objects.extend(t for c in child.children if c.dep_ in ("dobj", "dative") for t in _expand(c))
     if not subjects and not agents:  # "On 4th May MW told SW5": the subject parsed into the date phrase
-        subjects = [sent.doc[i] for i in sorted(mentions) if sent.start <= i < verb.i and mentions[i].kind != "agency"][:1]
+        subjects = [sent.doc[i] for i in sorted(mentions) if sent.start <= i < verb.i and not mentions[i].kind.endswith("agency")][:1]
     inside = [t for t in [*subjects, *agents, *objects] if sent.start <= t.i < sent.end]
     actors = unique(_actor_of(t, mentions) for t in inside)
     if not actors:  # a mis-parse ("On 12/07/2019 police attended"): who is named before the verb
