@@ -1,0 +1,358 @@
+"""Fill the corpus store from `scr run` outputs (or by running the stages in-process).
+
+A review is keyed by the sha256 of its input bytes: indexing is an idempotent
+upsert.  The same content with the same stage outputs is left alone
+("unchanged"); new outputs for the same content (a newer pipeline) replace
+the review's rows; a review indexed under a name already used by different
+content replaces that older version (a revised review keeps its name).
+
+Run outputs are read defensively: only `report.json` is required; findings,
+events and themes that are missing or lack optional fields are indexed as
+far as they go, so stores can be built from older or partial runs.
+"""
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import hashlib
+import json
+import sqlite3
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterable
+
+from ..errors import UnusableInput
+
+REPORT_FILE = "report.json"
+STAGE_FILES = ("findings.json", "events.jsonl", "themes.jsonl")
+MANIFEST_FILE = "manifest.json"
+
+# event fields with their own column; anything else goes to `extra` as JSON
+EVENT_COLUMNS = {"id", "date", "date_end", "precision", "expression", "sentence", "start", "end", "actors", "agencies",
+                 "action", "object", "kpe", "section", "confidence"}
+
+
+class RunFailed(UnusableInput):
+    """The run output records a failed document: nothing to index (not an indexing error)."""
+
+
+@dataclass
+class RunOutputs:
+    """One review's stage outputs, as parsed JSON."""
+
+    name: str
+    report: dict
+    findings: list[dict] = field(default_factory=list)
+    events: list[dict] = field(default_factory=list)
+    themes: list[dict] = field(default_factory=list)
+    manifest: dict = field(default_factory=dict)
+    digest: str = ""  # hash of the outputs: unchanged outputs are not re-indexed
+    origin: str = ""
+
+
+@dataclass
+class IndexSummary:
+    indexed: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    replaced: list[str] = field(default_factory=list)  # older content under the same name
+    failed: list[tuple[str, str]] = field(default_factory=list)  # (name, why): could not be indexed
+    run_failed: list[tuple[str, str]] = field(default_factory=list)  # the run itself failed on this input
+
+    def as_dict(self) -> dict:
+        return {"indexed": len(self.indexed), "unchanged": len(self.unchanged), "replaced": self.replaced,
+                "failed": [{"name": n, "error": e} for n, e in self.failed],
+                "run_failed": [{"name": n, "error": e} for n, e in self.run_failed]}
+
+
+# ------------------------------------------------------------------ reading run outputs
+def _jsonl(text: str) -> list[dict]:
+    return [json.loads(line) for line in text.splitlines() if line.strip()]
+
+
+def read_run_folder(folder: Path) -> RunOutputs:
+    """The outputs of one `scr run` folder; UnusableInput if it holds no successful run."""
+    folder = Path(folder)
+    manifest = {}
+    if (folder / MANIFEST_FILE).exists():
+        manifest = json.loads((folder / MANIFEST_FILE).read_text(encoding="utf-8"))
+        if manifest.get("status") not in (None, "done"):
+            raise RunFailed(f"{folder.name}: the run failed ({manifest.get('error') or manifest.get('status')})")
+    if not (folder / REPORT_FILE).exists():
+        raise UnusableInput(f"{folder.name}: no {REPORT_FILE} (the run did not finish)")
+    blobs = {name: (folder / name).read_bytes() for name in (REPORT_FILE, *STAGE_FILES) if (folder / name).exists()}
+    text = {name: blob.decode("utf-8") for name, blob in blobs.items()}
+    return RunOutputs(
+        name=folder.name,
+        report=json.loads(text[REPORT_FILE]),
+        findings=json.loads(text["findings.json"]) if "findings.json" in text else [],
+        events=_jsonl(text.get("events.jsonl", "")),
+        themes=_jsonl(text.get("themes.jsonl", "")),
+        manifest=manifest,
+        digest=_digest(blobs),
+        origin=str(folder),
+    )
+
+
+def _digest(blobs: dict[str, bytes]) -> str:
+    h = hashlib.sha256()
+    for name in sorted(blobs):
+        h.update(name.encode() + b"\0" + hashlib.sha256(blobs[name]).digest())
+    return h.hexdigest()
+
+
+def run_folders(path: Path) -> list[Path]:
+    """`OUT/<name>` itself, or every review folder of a run output `OUT`, sorted."""
+    path = Path(path)
+    if (path / REPORT_FILE).exists() or (path / MANIFEST_FILE).exists():
+        return [path]
+    return sorted(p for p in path.iterdir() if p.is_dir() and ((p / REPORT_FILE).exists() or (p / MANIFEST_FILE).exists()))
+
+
+def process_review(path: Path, model: str | None = None) -> RunOutputs:
+    """Run ingest → parse → stages in this process and return the outputs (nothing written)."""
+    from ..batch import output_names, run_stages
+    from ..ingest import load_report
+    from ..nlp import load_nlp, model_info, parse_report
+
+    report = load_report(path)
+    nlp = load_nlp(model)
+    report.provenance.model = model_info(nlp)
+    doc = parse_report(report, nlp)
+    outputs = run_stages(report, doc, nlp)
+    blobs = {REPORT_FILE: report.to_json().encode("utf-8"), **{k: v.encode("utf-8") for k, v in outputs.items()}}
+    return RunOutputs(
+        name=output_names([Path(path)])[Path(path)],
+        report=json.loads(blobs[REPORT_FILE]),
+        findings=json.loads(outputs.get("findings.json", "[]")),
+        events=_jsonl(outputs.get("events.jsonl", "")),
+        themes=_jsonl(outputs.get("themes.jsonl", "")),
+        manifest={"status": "done", "words": len(report.text.split())},
+        digest=_digest(blobs),
+        origin=str(path),
+    )
+
+
+# ------------------------------------------------------------------ writing
+def index_outputs(conn: sqlite3.Connection, run: RunOutputs) -> str:
+    """Upsert one review; returns "indexed", "unchanged" or "replaced"."""
+    report = run.report
+    source = report.get("source") or {}
+    sha = source.get("sha256") or run.manifest.get("sha256") or hashlib.sha256(report.get("text", "").encode()).hexdigest()
+    existing = conn.execute("SELECT id, name, outputs_sha256 FROM reports WHERE sha256 = ?", (sha,)).fetchone()
+    if existing and existing["outputs_sha256"] == run.digest and existing["name"] == run.name:
+        return "unchanged"
+    status = "indexed"
+    with conn:
+        same_name = conn.execute("SELECT id FROM reports WHERE name = ? AND sha256 != ?", (run.name, sha)).fetchone()
+        if same_name:
+            delete_report(conn, same_name["id"])
+            status = "replaced"
+        row = _report_row(run, sha)
+        if existing:
+            report_id = existing["id"]
+            _delete_children(conn, report_id)
+            conn.execute(f"UPDATE reports SET {', '.join(f'{k} = ?' for k in row)} WHERE id = ?", (*row.values(), report_id))
+        else:
+            cur = conn.execute(f"INSERT INTO reports ({', '.join(row)}) VALUES ({', '.join('?' * len(row))})", tuple(row.values()))
+            report_id = cur.lastrowid
+        _insert_children(conn, report_id, run)
+    return status
+
+
+def _report_row(run: RunOutputs, sha: str) -> dict:
+    report = run.report
+    source, meta = report.get("source") or {}, report.get("metadata") or {}
+    prov = report.get("provenance") or {}
+    versions = run.manifest.get("versions") or {}
+    model = prov.get("model") or {}
+    text = report.get("text", "")
+    return {
+        "sha256": sha, "name": run.name, "source_name": source.get("name"), "source_format": source.get("format"),
+        "source_bytes": source.get("bytes"), "words": run.manifest.get("words") or len(text.split()),
+        "board": meta.get("board"), "title": meta.get("title"), "subject_child": meta.get("subject_child"),
+        "report_type": meta.get("report_type"), "period_start": meta.get("period_start"), "period_end": meta.get("period_end"),
+        "author": meta.get("author"), "tool_version": versions.get("tool_version") or prov.get("tool_version"),
+        "pipeline_schema": versions.get("schema_version") or prov.get("schema_version"),
+        "model_name": model.get("name") or versions.get("model"), "model_version": model.get("version"),
+        "outputs_sha256": run.digest, "origin": run.origin,
+        "indexed_at": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
+    }
+
+
+def delete_report(conn: sqlite3.Connection, report_id: int) -> None:
+    _delete_children(conn, report_id)
+    conn.execute("DELETE FROM reports WHERE id = ?", (report_id,))
+
+
+def _delete_children(conn: sqlite3.Connection, report_id: int) -> None:
+    """Explicit deletes (not ON DELETE CASCADE) so the FTS delete trigger sees every paragraph."""
+    conn.execute("DELETE FROM theme_evidence WHERE label_id IN (SELECT id FROM theme_labels WHERE report_id = ?)", (report_id,))
+    for table in ("theme_labels", "events", "findings", "paragraphs", "sections"):
+        conn.execute(f"DELETE FROM {table} WHERE report_id = ?", (report_id,))
+
+
+class _Locator:
+    """Offset → paragraph id / section id, by bisection over the review's spans."""
+
+    def __init__(self, paragraphs: list[tuple[int, int, int]]):
+        self.starts = [p[0] for p in paragraphs]
+        self.paragraphs = paragraphs
+
+    def paragraph(self, offset: int | None) -> int | None:
+        if offset is None:
+            return None
+        i = bisect.bisect_right(self.starts, offset) - 1
+        if i >= 0 and offset < self.paragraphs[i][1]:
+            return self.paragraphs[i][2]
+        return None
+
+
+def _innermost_section(sections: list[tuple[int, int, int, int]], offset: int) -> int | None:
+    """sections: (start, end, level, id); the deepest one containing offset."""
+    best = None
+    for start, end, level, sid in sections:
+        if start <= offset < end and (best is None or level >= best[0]):
+            best = (level, sid)
+    return best[1] if best else None
+
+
+def _insert_children(conn: sqlite3.Connection, report_id: int, run: RunOutputs) -> None:
+    report = run.report
+    text = report.get("text", "")
+    sections = []
+    for ordinal, s in enumerate(report.get("sections") or []):
+        cur = conn.execute(
+            "INSERT INTO sections (report_id, ordinal, number, title, level, kpe, char_start, char_end, heading_start, heading_end)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (report_id, ordinal, s.get("number"), s.get("title") or "", s.get("level") or 1, s.get("kpe"), s["start"], s["end"],
+             s.get("heading_start", s["start"]), s.get("heading_end", s["start"])),
+        )
+        sections.append((s["start"], s["end"], s.get("level") or 1, cur.lastrowid))
+    rows = [
+        (report_id, ordinal, _innermost_section(sections, p["start"]), p.get("kind") or "text", p.get("number"), p.get("kpe"),
+         p["start"], p["end"], text[p["start"]:p["end"]])
+        for ordinal, p in enumerate(sorted(report.get("paragraphs") or [], key=lambda p: p["start"]))
+    ]
+    conn.executemany(
+        "INSERT INTO paragraphs (report_id, ordinal, section_id, kind, number, kpe, char_start, char_end, text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        rows,
+    )
+    locate = _Locator([(r["char_start"], r["char_end"], r["id"]) for r in conn.execute(
+        "SELECT id, char_start, char_end FROM paragraphs WHERE report_id = ? ORDER BY char_start", (report_id,))])
+    _insert_events(conn, report_id, run.events, locate)
+    _insert_themes(conn, report_id, run.themes, locate)
+    _insert_findings(conn, report_id, run.findings, locate)
+
+
+def _insert_events(conn, report_id: int, events: Iterable[dict], locate: _Locator) -> None:
+    rows = []
+    for e in events:
+        if "start" not in e or "end" not in e:
+            continue
+        extra = {k: v for k, v in e.items() if k not in EVENT_COLUMNS}
+        rows.append((report_id, locate.paragraph(e["start"]), e.get("id"), e.get("date"), e.get("date_end"), e.get("precision"),
+                     e.get("expression"), e.get("sentence") or "", e["start"], e["end"], json.dumps(e.get("actors") or []),
+                     json.dumps(e.get("agencies") or []), e.get("action"), e.get("object"), e.get("kpe"), e.get("section"),
+                     e.get("confidence"), json.dumps(extra, sort_keys=True)))
+    conn.executemany(
+        "INSERT INTO events (report_id, paragraph_id, event_no, date, date_end, precision, expression, sentence, char_start, char_end,"
+        " actors, agencies, action, object, kpe, section, confidence, extra) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        rows,
+    )
+
+
+def _insert_themes(conn, report_id: int, labels: Iterable[dict], locate: _Locator) -> None:
+    for label in labels:
+        if "start" not in label:
+            continue
+        paragraph_id = locate.paragraph(label["start"])
+        hits = [(h, 0) for h in label.get("themes") or []] + [(h, 1) for h in label.get("negated") or []]
+        for hit, negated in hits:
+            if not isinstance(hit, dict) or not hit.get("id"):
+                continue
+            cur = conn.execute(
+                "INSERT INTO theme_labels (report_id, paragraph_id, theme_id, theme_label, score, polarity, negated, section, section_role,"
+                " char_start, char_end) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (report_id, paragraph_id, hit["id"], hit.get("label"), hit.get("score"), hit.get("polarity"), negated,
+                 label.get("section"), label.get("section_role"), label["start"], label.get("end", label["start"])),
+            )
+            conn.executemany(
+                "INSERT INTO theme_evidence (label_id, text, cue, weight, polarity, char_start, char_end) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                [(cur.lastrowid, ev.get("text") or "", ev.get("cue"), ev.get("weight"), ev.get("polarity"), ev["start"], ev["end"])
+                 for ev in hit.get("evidence") or [] if isinstance(ev, dict) and "start" in ev and "end" in ev],
+            )
+
+
+def _insert_findings(conn, report_id: int, findings: Iterable[dict], locate: _Locator) -> None:
+    rows = [
+        (report_id, locate.paragraph(f["start"]), f.get("type") or "?", f.get("severity"), f.get("text"), f.get("reason"),
+         f.get("rule"), f.get("line"), f["start"], f.get("end", f["start"]))
+        for f in findings if isinstance(f, dict) and "start" in f
+    ]
+    conn.executemany(
+        "INSERT INTO findings (report_id, paragraph_id, type, severity, text, reason, rule, line, char_start, char_end)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        rows,
+    )
+
+
+# ------------------------------------------------------------------ entry point
+def index_inputs(
+    conn: sqlite3.Connection,
+    inputs: Iterable[Path],
+    model: str | None = None,
+    on_item: Callable[[str, str], None] | None = None,
+) -> IndexSummary:
+    """Index run folders (`OUT` or `OUT/<name>`) and review files (processed in-process).
+
+    `on_item(name, status)` is called after each review (for progress bars).
+    A broken item is recorded in the summary and the others go on.
+    """
+    from ..batch import discover
+
+    summary = IndexSummary()
+    folders, files = [], []
+    for item in map(Path, inputs):
+        if not item.exists():
+            raise UnusableInput(f"{item}: no such file or directory")
+        if item.is_dir():
+            found = run_folders(item)
+            if found:
+                folders.extend(found)
+            else:
+                files.extend(discover([item]))
+        else:
+            files.append(item)
+    if not folders and not files:
+        raise UnusableInput("nothing to index: give `scr run` output folders or review files")
+    jobs: list[tuple[str, Callable[[], RunOutputs]]] = [(f.name, lambda f=f: read_run_folder(f)) for f in folders]
+    jobs += [(f.name, lambda f=f: process_review(f, model)) for f in files]
+    for name, load in jobs:
+        try:
+            status = index_outputs(conn, load())
+        except RunFailed as exc:
+            summary.run_failed.append((name, str(exc)))
+            status = "run_failed"
+        except Exception as exc:  # failure isolation: one broken review never stops the others
+            summary.failed.append((name, str(exc) if isinstance(exc, UnusableInput) else f"{type(exc).__name__}: {exc}"))
+            status = "failed"
+        else:
+            {"indexed": summary.indexed, "unchanged": summary.unchanged, "replaced": summary.indexed}[status].append(name)
+            if status == "replaced":
+                summary.replaced.append(name)
+        if on_item:
+            on_item(name, status)
+    return summary
+
+
+def job_count(inputs: Iterable[Path]) -> int:
+    """How many reviews `index_inputs` will see (for a progress bar total)."""
+    from ..batch import discover
+
+    total = 0
+    for item in map(Path, inputs):
+        if item.is_dir():
+            total += len(run_folders(item)) or len(discover([item]))
+        elif item.exists():
+            total += 1
+    return total

@@ -1,0 +1,293 @@
+"""Search the corpus store: paragraphs by theme, full text, dates and report, ranked.
+
+A query combines any of:
+- `themes`      every one of these themes (on the paragraph; or, with
+                `within="report"`, somewhere in the same report: the
+                co-occurrence query "domestic_abuse AND escalation in the same report");
+- `any_themes`  at least one of these themes on the paragraph;
+- `text`        FTS5 full text (porter stemming: "shared" finds "sharing");
+                plain words are all required; FTS5 syntax (OR, NOT, NEAR,
+                "phrases", prefix*) is passed through when used;
+- `date_from`/`date_to`  the paragraph narrates an event dated in the range
+                (`date_scope="paragraph"`), or the report's review period
+                overlaps it (`date_scope="report"`);
+- `reports`     report names (glob patterns allowed: "review_0*").
+
+Ranking: bm25 when there is a text query, then the summed score of the
+requested themes.  Negated theme mentions ("no evidence of domestic abuse")
+never match a theme filter.
+"""
+from __future__ import annotations
+
+import re
+import sqlite3
+from dataclasses import asdict, dataclass, field
+
+from ..errors import UnusableInput
+
+# contents lines repeat the headings, and headings (short) would top every bm25 ranking
+EXCLUDED_KINDS = ("contents", "heading")
+FTS_OPERATORS = re.compile(r'["()^:]|\b(?:AND|OR|NOT|NEAR)\b')
+MARK = ("**", "**")
+
+
+@dataclass
+class SearchQuery:
+    themes: list[str] = field(default_factory=list)
+    any_themes: list[str] = field(default_factory=list)
+    text: str | None = None
+    date_from: str | None = None
+    date_to: str | None = None
+    reports: list[str] = field(default_factory=list)
+    within: str = "paragraph"  # where `themes` must co-occur: paragraph | report
+    date_scope: str = "paragraph"  # paragraph | report
+    limit: int = 20  # 0 = no limit
+    mark: tuple[str, str] = MARK
+    snippet_tokens: int = 24
+
+
+@dataclass
+class Hit:
+    rank: int
+    report: str
+    section: str | None
+    section_title: str | None
+    kind: str
+    number: str | None
+    start: int
+    end: int
+    themes: list[dict]
+    snippet: str
+    score: float | None
+    dates: list[str]
+    paragraph_id: int
+
+    def as_dict(self) -> dict:
+        return asdict(self)
+
+
+def fts_query(text: str) -> str:
+    """The FTS5 query for what a user typed.
+
+    Plain words become quoted terms (all required), so "face-value" or
+    "child's" never trip the FTS5 parser; a query using FTS5 syntax is kept.
+    """
+    text = text.strip()
+    if not text:
+        raise UnusableInput("--text is empty")
+    if FTS_OPERATORS.search(text):
+        return text
+    terms = []
+    for word in re.findall(r"[^\s]+", text):
+        prefix = word.endswith("*")
+        core = word.rstrip("*").replace('"', "")
+        if re.search(r"\w", core):
+            terms.append(f'"{core}"' + ("*" if prefix else ""))
+    if not terms:
+        raise UnusableInput(f"--text {text!r} has no words to search for")
+    return " ".join(terms)
+
+
+def _validate(query: SearchQuery) -> None:
+    if query.within not in ("paragraph", "report"):
+        raise UnusableInput(f"--within must be paragraph or report, not {query.within!r}")
+    if query.date_scope not in ("paragraph", "report"):
+        raise UnusableInput(f"--date-scope must be paragraph or report, not {query.date_scope!r}")
+    for label, value in (("--from", query.date_from), ("--to", query.date_to)):
+        if value is not None and not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", value):
+            raise UnusableInput(f"{label} {value!r}: use an ISO date (YYYY, YYYY-MM or YYYY-MM-DD)")
+
+
+def _bounds(query: SearchQuery) -> tuple[str, str]:
+    """ISO bounds; a year or month expands to its whole span ('2019' → 2019-01-01 … 2019-12-31)."""
+    low = query.date_from or "0000-01-01"
+    high = query.date_to or "9999-12-31"
+    low = low + "-01-01"[len(low) - 4:] if len(low) < 10 else low
+    high = high + "-12-31"[len(high) - 4:] if len(high) == 4 else (high + "-31" if len(high) == 7 else high)
+    return low, high
+
+
+def build_sql(query: SearchQuery) -> tuple[str, list]:
+    """The SELECT for a query, with its parameters."""
+    _validate(query)
+    params: list = []
+    where: list[str] = [f"p.kind NOT IN ({', '.join('?' * len(EXCLUDED_KINDS))})"]
+    params_where: list = list(EXCLUDED_KINDS)
+    label = "SELECT 1 FROM theme_labels t WHERE t.negated = 0 AND "
+    if query.themes and query.within == "paragraph":
+        for theme in query.themes:
+            where.append(f"EXISTS ({label}t.paragraph_id = p.id AND t.theme_id = ?)")
+            params_where.append(theme)
+    elif query.themes:
+        for theme in query.themes:
+            where.append(f"EXISTS ({label}t.report_id = p.report_id AND t.theme_id = ?)")
+            params_where.append(theme)
+        if not query.any_themes:  # show the paragraphs that carry the co-occurring themes
+            where.append(f"EXISTS ({label}t.paragraph_id = p.id AND t.theme_id IN ({', '.join('?' * len(query.themes))}))")
+            params_where.extend(query.themes)
+    if query.any_themes:
+        where.append(f"EXISTS ({label}t.paragraph_id = p.id AND t.theme_id IN ({', '.join('?' * len(query.any_themes))}))")
+        params_where.extend(query.any_themes)
+    if query.date_from or query.date_to:
+        low, high = _bounds(query)
+        if query.date_scope == "paragraph":
+            where.append("EXISTS (SELECT 1 FROM events e WHERE e.paragraph_id = p.id AND e.date IS NOT NULL"
+                         " AND e.date <= ? AND COALESCE(e.date_end, e.date) >= ?)")
+        else:
+            where.append("COALESCE(r.period_start, (SELECT min(date) FROM events e WHERE e.report_id = r.id)) <= ?"
+                         " AND COALESCE(r.period_end, r.period_start, (SELECT max(COALESCE(date_end, date)) FROM events e"
+                         " WHERE e.report_id = r.id)) >= ?")
+        params_where.extend([high, low])
+    if query.reports:
+        clauses = []
+        for name in query.reports:
+            clauses.append("r.name GLOB ?" if any(c in name for c in "*?[") else "r.name = ?")
+            params_where.append(name)
+        where.append("(" + " OR ".join(clauses) + ")")
+    requested = query.themes + query.any_themes
+    if requested:
+        score = (f"(SELECT sum(t.score) FROM theme_labels t WHERE t.paragraph_id = p.id AND t.negated = 0"
+                 f" AND t.theme_id IN ({', '.join('?' * len(requested))}))")
+        score_params = list(requested)
+    else:
+        score, score_params = "NULL", []
+    columns = ("p.id AS paragraph_id, r.name AS report, s.number AS section, s.title AS section_title, p.kind, p.number,"
+               " p.char_start, p.char_end, p.text")
+    if query.text:
+        select = (f"SELECT {columns}, {score} AS theme_score, bm25(paragraphs_fts) AS bm25,"
+                  f" snippet(paragraphs_fts, 0, ?, ?, '…', ?) AS snippet"
+                  " FROM paragraphs_fts JOIN paragraphs p ON p.id = paragraphs_fts.rowid")
+        params += score_params + [query.mark[0], query.mark[1], max(1, min(64, query.snippet_tokens))]
+        where.insert(0, "paragraphs_fts MATCH ?")
+        params_where.insert(0, fts_query(query.text))
+        order = "bm25, theme_score DESC, r.name, p.char_start"
+    else:
+        select = f"SELECT {columns}, {score} AS theme_score, NULL AS bm25, NULL AS snippet FROM paragraphs p"
+        params += score_params
+        order = "theme_score DESC, r.name, p.char_start" if requested else "r.name, p.char_start"
+    sql = (f"{select} JOIN reports r ON r.id = p.report_id LEFT JOIN sections s ON s.id = p.section_id"
+           f" WHERE {' AND '.join(where)} ORDER BY {order}")
+    if query.limit:
+        sql += " LIMIT ?"
+        params_where.append(query.limit)
+    return sql, params + params_where
+
+
+def search(conn: sqlite3.Connection, query: SearchQuery) -> list[Hit]:
+    """Matching paragraphs, best first, each with its themes, dates and a highlighted snippet."""
+    sql, params = build_sql(query)
+    try:
+        rows = conn.execute(sql, params).fetchall()
+    except sqlite3.OperationalError as exc:
+        if "fts5" in str(exc) or "MATCH" in str(exc):
+            raise UnusableInput(f"--text {query.text!r}: not a valid full-text query ({exc})") from exc
+        raise
+    ids = [row["paragraph_id"] for row in rows]
+    themes = _themes_of(conn, ids)
+    dates = _dates_of(conn, ids)
+    wanted = set(query.themes + query.any_themes) or None
+    evidence = _evidence_of(conn, ids, wanted) if not query.text else {}
+    hits = []
+    for rank, row in enumerate(rows, 1):
+        snippet = row["snippet"] if query.text else evidence_snippet(row["text"], row["char_start"], evidence.get(row["paragraph_id"], []), query.mark)
+        score = row["bm25"] if query.text else row["theme_score"]
+        hits.append(Hit(rank=rank, report=row["report"], section=row["section"], section_title=row["section_title"], kind=row["kind"],
+                        number=row["number"], start=row["char_start"], end=row["char_end"], themes=themes.get(row["paragraph_id"], []),
+                        snippet=snippet, score=round(score, 4) if score is not None else None,
+                        dates=dates.get(row["paragraph_id"], []), paragraph_id=row["paragraph_id"]))
+    return hits
+
+
+def _in(ids: list[int]) -> str:
+    return ", ".join("?" * len(ids))
+
+
+def _themes_of(conn, ids: list[int]) -> dict[int, list[dict]]:
+    out: dict[int, list[dict]] = {}
+    if not ids:
+        return out
+    for row in conn.execute(f"SELECT paragraph_id, theme_id, polarity, score FROM theme_labels WHERE negated = 0 AND paragraph_id IN ({_in(ids)})"
+                            " ORDER BY score DESC", ids):
+        out.setdefault(row["paragraph_id"], []).append({"id": row["theme_id"], "polarity": row["polarity"], "score": row["score"]})
+    return out
+
+
+def _dates_of(conn, ids: list[int]) -> dict[int, list[str]]:
+    out: dict[int, list[str]] = {}
+    if not ids:
+        return out
+    for row in conn.execute(f"SELECT DISTINCT paragraph_id, date FROM events WHERE date IS NOT NULL AND paragraph_id IN ({_in(ids)}) ORDER BY date", ids):
+        out.setdefault(row["paragraph_id"], []).append(row["date"])
+    return out
+
+
+def _evidence_of(conn, ids: list[int], themes: set[str] | None) -> dict[int, list[tuple[int, int]]]:
+    out: dict[int, list[tuple[int, int]]] = {}
+    if not ids:
+        return out
+    sql = (f"SELECT t.paragraph_id, t.theme_id, e.char_start, e.char_end FROM theme_evidence e JOIN theme_labels t ON t.id = e.label_id"
+           f" WHERE t.negated = 0 AND t.paragraph_id IN ({_in(ids)})")
+    for row in conn.execute(sql, ids):
+        if themes is None or row["theme_id"] in themes:
+            out.setdefault(row["paragraph_id"], []).append((row["char_start"], row["char_end"]))
+    return out
+
+
+def evidence_snippet(text: str, offset: int, spans: list[tuple[int, int]], mark: tuple[str, str] = MARK, width: int = 240) -> str:
+    """A window of the paragraph around its first theme evidence, evidence words marked.
+
+    `spans` are report offsets; `offset` is where the paragraph starts.
+    """
+    local = sorted({(max(0, s - offset), min(len(text), e - offset)) for s, e in spans if e > offset and s - offset < len(text)})
+    merged: list[list[int]] = []
+    for s, e in local:
+        if merged and s <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], e)
+        else:
+            merged.append([s, e])
+    begin = max(0, (merged[0][0] if merged else 0) - width // 3)
+    if begin:
+        space = text.find(" ", begin)
+        begin = space + 1 if 0 <= space < (merged[0][0] if merged else len(text)) else begin
+    end = min(len(text), begin + width)
+    if end < len(text):
+        space = text.rfind(" ", begin, end)
+        end = space if space > begin else end
+    out, cursor = [], begin
+    for s, e in merged:
+        if s < begin or e > end:
+            continue
+        out += [text[cursor:s], mark[0], text[s:e], mark[1]]
+        cursor = e
+    out.append(text[cursor:end])
+    snippet = " ".join("".join(out).split())
+    return ("…" if begin > 0 else "") + snippet + ("…" if end < len(text) else "")
+
+
+def cooccurrence(conn: sqlite3.Connection, themes: list[str], within: str = "report", reports: list[str] | None = None) -> list[dict]:
+    """Reports where all `themes` occur (in one paragraph, or anywhere in the report).
+
+    Each row: report, paragraphs per theme, and `together` = paragraphs that
+    carry every one of the themes.
+    """
+    if len(themes) < 2:
+        raise UnusableInput("a co-occurrence query needs at least two --theme")
+    if within not in ("paragraph", "report"):
+        raise UnusableInput(f"--within must be paragraph or report, not {within!r}")
+    per_theme = ", ".join(
+        f"(SELECT count(DISTINCT t.char_start) FROM theme_labels t WHERE t.report_id = r.id AND t.negated = 0 AND t.theme_id = ?) AS n{i}"
+        for i in range(len(themes)))
+    together = ("(SELECT count(*) FROM (SELECT t.char_start FROM theme_labels t WHERE t.report_id = r.id AND t.negated = 0"
+                f" AND t.theme_id IN ({_in(themes)}) GROUP BY t.char_start HAVING count(DISTINCT t.theme_id) = ?)) AS together")
+    sql = f"SELECT r.name, {per_theme}, {together} FROM reports r"
+    params: list = [*themes, *themes, len(themes)]
+    if reports:
+        sql += " WHERE " + " OR ".join("r.name GLOB ?" if any(c in n for c in "*?[") else "r.name = ?" for n in reports)
+        params += list(reports)
+    rows = []
+    for row in conn.execute(sql + " ORDER BY r.name", params):
+        counts = {theme: row[f"n{i}"] for i, theme in enumerate(themes)}
+        if within == "report" and all(counts.values()) or within == "paragraph" and row["together"]:
+            rows.append({"report": row["name"], "paragraphs": counts, "together": row["together"]})
+    rows.sort(key=lambda r: (-r["together"], -sum(r["paragraphs"].values()), r["report"]))
+    return rows
