@@ -23,10 +23,11 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import asdict, dataclass, field
+from functools import lru_cache
 from typing import Any, Iterable
 
 from .identify.known_names import NameMatch, find_known_names
-from .keyfile import Key
+from .keyfile import Key, title_genders
 
 PRIORITY = {"known": 3, "structured": 2, "unknown": 1}
 PERSON_PLACEHOLDER = "[PERSON-{n}]"
@@ -107,7 +108,7 @@ def _placeholders() -> dict[str, str]:
 
 
 def _structured(doc, analyzer, protected: set[str], replace_types: set[str] | None) -> list[Replacement]:
-    if analyzer is None:
+    if analyzer is None or doc is None:
         return []
     from .recognizers import analyze_doc
 
@@ -128,6 +129,8 @@ def _structured(doc, analyzer, protected: set[str], replace_types: set[str] | No
 
 def _unknown_candidates(doc, allow: set[str]):
     """Names nobody listed: the verify helper's detector, else spaCy PERSON entities."""
+    if doc is None:
+        return []
     try:
         from .identify.names import find_unknown_names
     except ImportError:  # pragma: no cover - only while the detector is missing
@@ -141,6 +144,23 @@ def _unknown_candidates(doc, allow: set[str]):
         if ent.label_ == "PERSON" and ent.text not in allow and "\n" not in ent.text:
             out.append(SimpleNamespace(start=ent.start_char, end=ent.end_char, text=ent.text, rule="ner", confidence=0.85))
     return out
+
+
+@lru_cache(maxsize=1)
+def _title_before() -> re.Pattern:
+    titles = sorted(title_genders(), key=len, reverse=True)
+    variants = "|".join(re.escape(v) for t in titles for v in dict.fromkeys([t, t.upper()]))
+    return re.compile(rf"(?<!\w)(?:{variants})\.?[ \t]+$")
+
+
+def _with_title(text: str, r: Replacement) -> Replacement:
+    """Take a title just before an unlisted name into its span ("Ms [PERSON-1]" would keep a gender)."""
+    if r.text[:1].isupper():
+        m = _title_before().search(text, max(0, r.start - 16), r.start)
+        if m:
+            r.start = m.start()
+            r.text = text[r.start:r.end]
+    return r
 
 
 def _group(candidates) -> list[list]:
@@ -297,7 +317,8 @@ def protected_codes(report, key: Key) -> set[str]:
 def pseudonymise_report(report, doc, key: Key, analyzer=None, policy=None, lexicon: frozenset[str] | None = None) -> PseudonymiseResult:
     """Code a draft: known names -> codes, identifiers -> placeholders, unknown names -> [PERSON-n].
 
-    `doc` is the parse of `report.text` (`pipeline.nlp.parse_report`), `analyzer`
+    `doc` is the parse of `report.text` (`parse_for_key`; None matches known
+    names only), `analyzer`
     the Presidio engine from `pipeline.recognizers.build_analyzer` (None skips
     structured identifiers), `policy` (`pipeline.policy.Policy` or a dict) may
     allow names (`allow.names`; the cover's author is always allowed) and switch
@@ -311,7 +332,7 @@ def pseudonymise_report(report, doc, key: Key, analyzer=None, policy=None, lexic
     known = _known(report, doc, key, lexicon, protected)
     structured = _structured(doc, analyzer, protected, replace_types(policy))
     unknown_cands = [c for c in _unknown_candidates(doc, allow) if c.text.strip() not in protected]
-    unknown = [Replacement(c.start, c.end, c.text, "", "PERSON_UNKNOWN", "unknown", c.rule, float(c.confidence))
+    unknown = [_with_title(text, Replacement(c.start, c.end, c.text, "", "PERSON_UNKNOWN", "unknown", c.rule, float(c.confidence)))
                for c in unknown_cands]
 
     chosen = resolve(known + structured + unknown, text)
