@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import asdict, dataclass
+from functools import lru_cache
 
 from spacy.tokens import Doc
 
@@ -30,6 +31,7 @@ from .identify.names import NameCandidate, find_unknown_names, lexicon, name_wor
 from .identify.quasi import find_quasi_identifiers
 from .policy import SEVERITIES, SEVERITY_RANK, Policy, load_policy
 from .report import Report
+from .resources import read_lines
 
 STRUCTURED_REASONS = {
     "NHS_NUMBER": "an NHS number",
@@ -76,7 +78,7 @@ def cover_people(report: Report, policy: Policy) -> set[str]:
     if labels:
         label_re = "|".join(re.escape(label) for label in labels)
         name = r"(?:(?:Dr|Mr|Mrs|Ms|Miss|Prof|Professor)\.?\s+)?[A-Z][a-z]+(?:[ '-][A-Z][a-z'’]+){1,3}"
-        pattern = re.compile(rf"(?:^|\n)[ \t]*(?:{label_re})\s*[:\-–—]?[ \t]*(?P<n>{name}(?:\s*(?:,|and|&)\s*{name})*)")
+        pattern = re.compile(rf"(?<![\w-])(?i:{label_re})[ \t]*[:\-–—,]?[ \t]*(?:(?:is|was)[ \t]+)?(?P<n>{name}(?:[ \t]*(?:,|and|&)[ \t]*{name})*)")
         for m in pattern.finditer(report.text):
             people.update(_split_people(m.group("n")))
     return people
@@ -103,6 +105,20 @@ def _raise(severity: str) -> str:
     return SEVERITIES[min(len(SEVERITIES) - 1, SEVERITY_RANK[severity] + 1)]
 
 
+@lru_cache(maxsize=1)
+def public_names() -> tuple[tuple[str, ...], ...]:
+    """Public figures and national cases reviews may cite (``models/names/public_names.txt``)."""
+    return tuple(tuple(w.lower() for w in name_words(line)) for line in read_lines("names", "public_names.txt"))
+
+
+def _is_public(words: list[str]) -> bool:
+    """All words of one public name; a single word only when it is that name's surname."""
+    for public in public_names():
+        if len(words) == 1 and words[0] == public[-1] or len(words) > 1 and set(words) <= set(public):
+            return True
+    return False
+
+
 def _name_findings(doc: Doc, policy: Policy, allowed: set[str]) -> list[tuple]:
     allow_words = {w.lower() for name in allowed for w in name_words(name)}
     out = []
@@ -113,6 +129,10 @@ def _name_findings(doc: Doc, policy: Policy, allowed: set[str]) -> list[tuple]:
         if words and all(w in allow_words for w in words):
             out.append((cand.start, cand.end, "NAME", policy.severity_of("NAME_ALLOWED"),
                         "a person the review names on purpose (lead reviewer, author or chair)", f"names:{cand.rule}:allowed"))
+            continue
+        if words and _is_public(words):
+            out.append((cand.start, cand.end, "NAME", policy.severity_of("NAME_ALLOWED"),
+                        "a public figure or national case that reviews cite", f"names:{cand.rule}:public"))
             continue
         if cand.confidence < min_conf:
             continue

@@ -36,7 +36,7 @@ from ..resources import read_lines
 
 ROLE_LABEL = "ROLE"
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
-NAME_RE = re.compile(r"^(?:[A-Z][a-z]+|[A-Z]'[A-Z][a-z]+|Ma?c[A-Z][a-z]+|[A-Z][a-z]+(?:[-'][A-Z][a-z]+)+)$")
+NAME_PART_RE = re.compile(r"^(?:Ma?c|O')?[^\W\d_][^\W\d_]+$")
 CODE_RE = re.compile(r"^[A-Z][A-Z0-9]{1,7}s?$")
 
 
@@ -116,7 +116,19 @@ def is_name_token(token: Token) -> bool:
     text = token.text
     if text.endswith("'s") or text.endswith("’s"):
         text = text[:-2]
-    return bool(NAME_RE.match(text))
+    return all(_name_part(part) for part in re.split(r"[-‐]", text)) and bool(text)
+
+
+def _name_part(part: str) -> bool:
+    """'Liam', 'Climbié', "O'Brien", 'McDonald': a capital, then lower-case letters (inner capitals after Mc/O')."""
+    if not NAME_PART_RE.match(part) or not part[0].isupper():
+        return False
+    rest = part[1:]
+    for prefix in ("c", "ac", "'"):
+        if rest.startswith(prefix) and len(rest) > len(prefix) + 1 and rest[len(prefix)].isupper():
+            rest = rest[len(prefix) + 1 :]
+            break
+    return rest.islower() and "'" not in rest
 
 
 class _DocContext:
@@ -171,7 +183,10 @@ class _DocContext:
         """Common word, either by the word list or by its lower-case use in this very review."""
         bare = _bare(word)
         low = bare.lower()
-        return self.lex.is_common_word(bare) or low in self.lower_words or (low,) in self.lex.roles.get(low, ())
+        if self.lex.is_common_word(bare) or low in self.lower_words or (low,) in self.lex.roles.get(low, ()):
+            return True
+        # a plural of a common word ("Alcoholics", "Practitioners")
+        return low.endswith("s") and low[:-1] in self.lex.common and not self.lex.is_known_name(bare)
 
 
 def _bare(word: str) -> str:
@@ -347,9 +362,18 @@ def _strip_edges(ctx: _DocContext, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def _is_citation(ctx: _DocContext, start: int, end: int) -> bool:
+    """An author cited in research style: "Brandon et al.", "Ferguson (2011)", "(Munro, 2011)"."""
+    doc = ctx.doc
+    after = doc.text[doc[end - 1].idx + len(doc[end - 1]) : doc[end - 1].idx + len(doc[end - 1]) + 25]
+    return bool(re.match(r"\s*(?:et\.? al\b|and colleagues\b|\(\s*(?:19|20)\d\d[a-z]?\s*[,;)]|,\s*(?:19|20)\d\d[a-z]?\s*[;)])", after))
+
+
 def _keep(ctx: _DocContext, start: int, end: int, rule: str) -> bool:
     trust_entities = rule not in ("title", "role")
     if _is_allowed(ctx, start, end) or _is_place(ctx, start, end, trust_entities) or _is_organisation(ctx, start, end):
+        return False
+    if _is_citation(ctx, start, end):
         return False
     if rule in ("ner", "gazetteer", "role") and _is_common_phrase(ctx, start, end):
         return False
