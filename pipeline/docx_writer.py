@@ -28,7 +28,7 @@ import bisect
 import posixpath
 import re
 from pathlib import Path
-from typing import Any, Iterable, Literal
+from typing import Any, Iterable, Literal, Mapping
 
 from lxml import etree
 
@@ -91,9 +91,9 @@ def _set_text(node, text: str) -> None:
     node.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
 
 
-def _name_pattern(replacements: Iterable[Any]) -> tuple[re.Pattern | None, dict[str, str]]:
-    """One regex for every real text the replacements covered (longest first)."""
-    mapping: dict[str, str] = {}
+def _name_pattern(replacements: Iterable[Any], names: Mapping[str, str] | None = None) -> tuple[re.Pattern | None, dict[str, str]]:
+    """One regex for every real text the replacements covered, and the caller's names (longest first)."""
+    mapping: dict[str, str] = {real.strip().lower(): code for real, code in (names or {}).items() if len(real.strip()) >= 2}
     for r in replacements:
         real = (_get(r, "text") or "").strip()
         if len(real) >= 2 and real != _get(r, "replacement"):
@@ -271,6 +271,7 @@ def write_pseudonymised_docx(
     replacements: Iterable[Any],
     tracked: TrackedChoice | None,
     expected_text: str | None = None,
+    names: Mapping[str, str] | None = None,
 ) -> dict[str, int]:
     """Write `out_path`: `source_path` with `replacements` applied and its hidden parts removed.
 
@@ -279,7 +280,9 @@ def write_pseudonymised_docx(
     the text), offsets into the text `pipeline.ingest.docx.read` gives for
     the source.  `tracked`: "accept" or "reject"; None refuses a draft that
     has tracked changes.  `expected_text`: the report text the offsets refer
-    to; a mismatch is refused rather than corrupting the draft.
+    to; a mismatch is refused rather than corrupting the draft.  `names`:
+    real name -> code (e.g. every name form in the key), substituted in text
+    outside the offsets: restored deletions, headers, footers, the title.
     Returns counts of what was replaced and removed.
     """
     source_path, out_path = Path(source_path), Path(out_path)
@@ -296,7 +299,7 @@ def write_pseudonymised_docx(
     walked = walk(package)
     _check(walked.text, replacements, expected_text, source_path)
     _apply_edits(_edits(walked.segments, replacements))
-    pattern, mapping = _name_pattern(replacements)
+    pattern, mapping = _name_pattern(replacements, names)
     styles = _styles(package)
     counts = {"replacements": len(replacements), "tracked_changes": 0, "names_outside_text": 0, "comments": 0,
               "hidden_text": 0, "image_descriptions": 0, "properties": 0, "parts_removed": 0}

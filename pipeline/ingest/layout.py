@@ -69,8 +69,9 @@ def clean(text: str) -> str:
 
 
 # ---------------------------------------------------------------- headers and footers
-def _key(text: str) -> str:
-    return re.sub(r"\s+", " ", re.sub(r"\d+", "#", text.strip().lower()))
+def _key(line: Line) -> tuple[str, int]:
+    """Text with digits normalised, and height on the page: a running line recurs at one place."""
+    return re.sub(r"\s+", " ", re.sub(r"\d+", "#", line.text.strip().lower())), round(line.y / 6)
 
 
 def running_lines(lines: list[Line], n_pages: int) -> set[int]:
@@ -84,13 +85,13 @@ def running_lines(lines: list[Line], n_pages: int) -> set[int]:
         ordered = sorted(idx, key=lambda i: -lines[i].y)
         edge = ordered[:EDGE_LINES] + ordered[-EDGE_LINES:]
         edges[page] = list(dict.fromkeys(edge))
-        counts.update({_key(lines[i].text) for i in edges[page]})
+        counts.update({_key(lines[i]) for i in edges[page]})
     needed = max(2, MIN_REPEAT_SHARE * n_pages) if n_pages >= 3 else max(2, n_pages)
     dropped = set()
     for page, idx in edges.items():
         for i in idx:
-            key = _key(lines[i].text)
-            if PAGE_NUMBER_RE.match(lines[i].text) or (counts[key] >= needed and len(key) > 0):
+            key = _key(lines[i])
+            if PAGE_NUMBER_RE.match(lines[i].text) or (counts[key] >= needed and key[0]):
                 dropped.add(i)
     return dropped
 

@@ -59,7 +59,7 @@ def build_draft(path: Path) -> Path:
     italic.italic = True
     p.add_run(", was 19 when Child J was born.")
 
-    document.add_heading("Family members", level=2)
+    document.add_heading("Contact with Jade Kershaw", level=2)
     document.add_paragraph("Jade Kershaw, the mother", style="List Bullet")
     document.add_paragraph("Child J, the subject of the review", style="List Bullet")
 

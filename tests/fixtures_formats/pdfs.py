@@ -10,6 +10,7 @@ Nothing binary is committed: the tests build these files in tmp dirs.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from pathlib import Path
 from xml.sax.saxutils import escape
 
@@ -137,7 +138,15 @@ def _flowables(lines: list[str]) -> list:
     return out
 
 
-def render_review_pdf(text: str, path: Path, two_column_share: tuple[float, int] = (0.45, 7000)) -> Path:
+@dataclass
+class RenderedPdf:
+    path: Path
+    pages: int
+    two_column: list[str]  # the paragraphs set in two columns
+    hyphenated: int  # line-end hyphen breaks made by the renderer
+
+
+def render_review_pdf(text: str, path: Path, two_column_share: tuple[float, int] = (0.45, 7000)) -> RenderedPdf:
     """Render `text` (a plain-text review); `two_column_share` = (where, how many characters) in two columns."""
     blocks = _blocks(text)
     notes: dict[str, str] = {}
@@ -149,20 +158,33 @@ def render_review_pdf(text: str, path: Path, two_column_share: tuple[float, int]
         else:
             body.append(block)
     start = int(len(body) * two_column_share[0])
-    story, chars, state = [], 0, "one"
+    story, chars, state, two = [], 0, "one", []
     for i, block in enumerate(body):
         if i == start:
             story += [NextPageTemplate("two"), PageBreak()]
             state = "two"
         story += _flowables(block)
         if state == "two":
+            two += [l for l in block if "\t" not in l and not l.lstrip().startswith(("- ", "* "))]
             chars += sum(len(l) for l in block)
             if chars > two_column_share[1]:
                 story += [NextPageTemplate("one"), PageBreak()]
                 state = "done"
     doc = _Doc(str(path), notes, title="Review", author="")
     doc.build(story)
-    return path
+    return RenderedPdf(path, doc.page, two, _hyphen_breaks(path))
+
+
+def _hyphen_breaks(path: Path) -> int:
+    """Line-end hyphens in the rendered file, as any PDF viewer's text layer shows them."""
+    import pypdfium2 as pdfium
+
+    pdf = pdfium.PdfDocument(str(path))
+    try:
+        text = "".join(pdf[i].get_textpage().get_text_range() for i in range(len(pdf)))
+    finally:
+        pdf.close()
+    return text.count("\ufffe") + text.count("\x02") + len(re.findall(r"[a-z]-\r?\n", text))
 
 
 def encrypted_pdf(path: Path) -> Path:
