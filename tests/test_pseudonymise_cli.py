@@ -154,3 +154,26 @@ def test_output_must_be_text(layout, scr):
     tmp_path, draft, key = layout
     result = scr("pseudonymise", draft, "--key", key, "--out", tmp_path / "out" / "coded.json")
     assert result.returncode == 2 and b".txt or .md" in result.stderr
+
+
+def test_word_draft_is_written_back_as_word(layout, scr):
+    docx = pytest.importorskip("docx")
+    tmp_path, _, key = layout
+    draft = tmp_path / "drafts" / "draft.docx"
+    document = docx.Document()
+    document.core_properties.author = "Jade Kershaw"
+    paragraph = document.add_paragraph("Jade Kershaw is the mother of Child L. ")
+    paragraph.add_run("Jade's").bold = True
+    paragraph.add_run(" partner Dean Holt moved in.")
+    document.sections[0].header.paragraphs[0].text = "Draft - Jade Kershaw"
+    document.save(draft)
+    out = tmp_path / "out" / "coded.docx"
+    result = scr("pseudonymise", draft, "--key", key, "--out", out)
+    assert result.returncode == 0, result.stderr.decode()
+    coded = docx.Document(out)
+    assert coded.paragraphs[0].text == "EM is the mother of Child L. EM's partner EF moved in."
+    assert [(r.text, r.bold) for r in coded.paragraphs[0].runs][1] == ("EM's", True)  # formatting kept
+    assert coded.sections[0].header.paragraphs[0].text == "Draft - EM"
+    assert "Jade" not in (coded.core_properties.author or "")
+    bad = scr("pseudonymise", draft, "--key", key, "--out", tmp_path / "out" / "coded.txt")
+    assert bad.returncode == 2 and b".docx" in bad.stderr

@@ -1,6 +1,7 @@
 """`scr pseudonymise FILE --key KEY.yaml --out OUT`: a coded copy of a draft.
 
-Writes the coded text to OUT (same format as FILE) and a replacement log
+Writes the coded text to OUT (same format as FILE: .txt/.md, or .docx for a
+Word draft, keeping its formatting; a PDF draft gives .txt/.md) and a replacement log
 (JSON Lines, owner-only) beside the KEY, never beside OUT: the log maps real
 names to codes, so it lives with the key, which is already private.  The
 terminal shows counts and placeholders only; real names appear there only
@@ -19,7 +20,7 @@ from ..fileio import atomic_write_text, refuse_overwriting_input, sha256_bytes
 from ..keyfile import load_key
 from .common import MODEL_OPTION
 
-OUTPUT_SUFFIXES = {".txt", ".md", ".markdown", ".text"}
+OUTPUT_SUFFIXES = {".txt", ".md", ".markdown", ".text"}  # .docx for a Word draft
 
 
 def default_log_path(key_path: Path, out: Path) -> Path:
@@ -46,7 +47,10 @@ def check_paths(file: Path, key_path: Path, out: Path, log: Path) -> None:
     """Never overwrite an input (draft or key) with an output, nor the output with the log."""
     refuse_overwriting_input(out, file, key_path)
     refuse_overwriting_input(log, file, key_path, out)
-    if out.suffix.lower() not in OUTPUT_SUFFIXES:
+    if file.suffix.lower() == ".docx":
+        if out.suffix.lower() != ".docx":
+            raise UnusableInput(f"--out {out}: a Word draft is written back as .docx (its own format)")
+    elif out.suffix.lower() not in OUTPUT_SUFFIXES:
         raise UnusableInput(f"--out {out}: write the coded text as .txt or .md (the input's format)")
     if out.exists() and out.is_dir():
         raise UnusableInput(f"--out {out} is a directory; give a file name")
@@ -78,11 +82,12 @@ def summary_lines(result, show_names: bool) -> list[str]:
 
 
 def pseudonymise(
-    file: Path = typer.Argument(..., help="The draft review (.txt or .md)."),
+    file: Path = typer.Argument(..., help="The draft review (.txt, .md, .docx, or any format scr ingest reads)."),
     key: Path = typer.Option(..., "--key", "-k", help="Key file (YAML): people with code, role and names."),
     out: Path = typer.Option(..., "--out", "-o", help="Where to write the coded text (same format as FILE)."),
     log: Path | None = typer.Option(None, "--log", help="Replacement log path (default: beside the key)."),
     show_names: bool = typer.Option(False, "--show-names", help="Print real names in the summary (off by default)."),
+    tracked_changes: str | None = typer.Option(None, "--tracked-changes", help="Word drafts: accept or reject tracked changes."),
     policy: Path | None = typer.Option(None, "--policy", help="Policy file (allowed names, identifier types switched off)."),
     model: str | None = MODEL_OPTION,
 ) -> None:
@@ -112,7 +117,10 @@ def pseudonymise(
         analyzer = _analyzer(nlp)
         result = pseudonymise_report(report, doc, key_data, analyzer=analyzer, policy=policy_data, lexicon=english_lexicon(nlp))
         progress.update(task, description="writing")
-        atomic_write_text(out, result.text)
+        if out.suffix.lower() == ".docx":
+            _write_docx(file, out, result, report.text, key_data, tracked_changes)
+        else:
+            atomic_write_text(out, result.text)
         header = {
             "tool": "scr-pipeline", "tool_version": __version__, "model": model_info(nlp),
             "input": str(file), "input_sha256": report.source.sha256,
@@ -125,6 +133,19 @@ def pseudonymise(
     for line in summary_lines(result, show_names):
         typer.echo(line, err=True)
     typer.echo(f"wrote {out} and the replacement log {log_path} (owner-only; it holds real names)", err=True)
+
+
+def _write_docx(file: Path, out: Path, result, text: str, key, tracked: str | None) -> None:
+    """A Word draft keeps its formatting; names outside the body text (headers, title) are coded too."""
+    from ..docx_writer import write_pseudonymised_docx
+    from ..identify.known_names import person_forms
+
+    forms: dict[str, set[str]] = {}
+    for person in key.people:
+        for form in person_forms(person):
+            forms.setdefault(form.text, set()).add(person.code)
+    names = {text_: codes.pop() for text_, codes in forms.items() if len(codes) == 1}
+    write_pseudonymised_docx(file, out, result.replacements, tracked, expected_text=text, names=names)
 
 
 def _analyzer(nlp):
