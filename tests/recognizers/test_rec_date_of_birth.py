@@ -42,3 +42,34 @@ def test_event_dates_are_not_dates_of_birth(find, sentence):
 def test_only_the_cued_date_is_reported(find):
     sentence = "Child A, born 14/03/2016, was seen by the GP on 20/05/2017."
     assert find(sentence, "DATE_OF_BIRTH") == [("DATE_OF_BIRTH", "14/03/2016")]
+
+
+def test_dates_in_a_dob_column_of_a_table(find):
+    table = (
+        "| Name | Relationship | DOB | Date of first contact |\n"
+        "|---|---|---|---|\n"
+        "| Child A | subject | 14/03/2016 | 02/05/2017 |\n"
+        "| Jade Smith | mother | 21/11/1997 | 02/05/2017 |\n"
+    )
+    assert find(table, "DATE_OF_BIRTH") == [("DATE_OF_BIRTH", "14/03/2016"), ("DATE_OF_BIRTH", "21/11/1997")]
+
+
+def test_dates_in_a_tab_separated_family_table(find):
+    table = "Name\tDate of birth\tRole\nChild B\t3 May 2016\tsubject\nLiam Cole\t12 June 1994\tfather\n"
+    assert find(table, "DATE_OF_BIRTH") == [("DATE_OF_BIRTH", "3 May 2016"), ("DATE_OF_BIRTH", "12 June 1994")]
+
+
+def test_dates_in_other_table_columns_are_not_dates_of_birth(find):
+    table = "| Date | Event |\n|---|---|\n| 14/03/2016 | Baby born at home |\n| 02/05/2017 | Strategy meeting |\n"
+    assert find(table, "DATE_OF_BIRTH") == []
+
+
+def test_label_and_value_cells(find):
+    assert find("| DOB | 14/03/2016 |", "DATE_OF_BIRTH") == [("DATE_OF_BIRTH", "14/03/2016")]
+    assert find("Date of birth\t14/03/2016", "DATE_OF_BIRTH") == [("DATE_OF_BIRTH", "14/03/2016")]
+
+
+def test_wrapped_line_between_cue_and_date(find):
+    assert find("The baby was born at home on\n14 March 2016 after a short labour.", "DATE_OF_BIRTH") == [
+        ("DATE_OF_BIRTH", "14 March 2016")
+    ]
