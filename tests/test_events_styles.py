@@ -262,3 +262,34 @@ def test_mixed_forms(tmp_path, nlp):
     assert (week.date, week.date_end, week.precision) == (D(2018, 7, 13), D(2018, 7, 18), "approx")
     six = find(events, "Six weeks later")
     assert (six.date, six.precision) == (D(2018, 8, 31), "week")
+
+
+AGENCIES = """Child Safeguarding Practice Review: Child N
+
+Period under review: 1st January 2020 to 31st December 2020
+
+Key
+
+Child N – subject of the review
+
+MN – mother of Child N
+
+IDW – domestic abuse worker
+
+2. Chronology
+
+On 2nd March Northshire Police (NP) received a call from MN. The case was allocated to an Independent Domestic Abuse Worker (IDW).
+
+On 9th March Brightway Family Solutions received a referral from Northshire Children's Social Care. NP shared information with IDW.
+"""
+
+
+def test_agencies_named_by_the_report(tmp_path, nlp):
+    report, events = events_of(AGENCIES, tmp_path, nlp, "child_n.txt")
+    call = find(events, "received a call from MN")
+    assert call.actors == ["NP", "MN"] and "NP" in call.agencies
+    assert "IDW" in find(events, "allocated to an Independent Domestic Abuse Worker").actors
+    referral = find(events, "Brightway Family Solutions received")
+    assert referral.actors[0] == "Brightway Family Solutions"
+    assert "Northshire Children's Social Care" in referral.agencies
+    assert find(events, "NP shared information").actors == ["NP", "IDW"]

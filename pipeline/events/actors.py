@@ -91,6 +91,14 @@ class AgencyFinder:
         for abbreviation in getattr(report, "abbreviations", []) or []:
             if abbreviation.abbr in codes:
                 self.role_expansions[abbreviation.expansion.lower()] = abbreviation.abbr
+        for code in codes:  # "allocated to a Family Court Advisor (CG)"
+            pattern = rf"((?:[A-Z][\w'’-]*\s+){{0,4}}[A-Z][\w'’-]*)\s+\({re.escape(code)}\)"
+            for long_form in re.findall(pattern, text):
+                words = long_form.split()
+                while words and words[0].lower() in PLACE_STOP:
+                    words = words[1:]
+                if len(words) >= 2:
+                    self.role_expansions.setdefault(" ".join(words).lower(), code)
         self.role_expansion_regex = _word_regex(list(self.role_expansions), False)
         self.exact = _word_regex(exact, True)
         self.loose = _word_regex(loose, False)
@@ -250,10 +258,31 @@ def main_verb(sent: Span) -> Token | None:
     return None
 
 
+def org_phrase(token: Token) -> str | None:
+    """A proper-noun organisation named by its compound ("Fostering Solutions",
+    "Pennine Care Mental Health Access service"), when its head is an `org_heads` word."""
+    heads = {h.lower() for h in agency_data()["org_heads"]}
+    if token.lower_ not in heads and token.lemma_.lower() not in heads:
+        return None
+    left = [c for c in token.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
+    if not left and token.pos_ != "PROPN":
+        return None
+    start = min([token.i, *(t.left_edge.i for t in left)])
+    words = [t for t in token.doc[start:token.i + 1] if t.dep_ != "det" and not t.is_punct]
+    while words and (_is_date_word(words[0]) or not words[0].text[:1].isupper()):  # "9th March Brightway..."
+        words = words[1:]
+    if len(words) < 2:
+        return None
+    return " ".join(t.text for t in words)
+
+
 def _actor_of(token: Token, mentions: dict[int, Mention]) -> str | None:
     """The actor a noun phrase stands for: its head, else a modifier that names one."""
     if token.i in mentions:
         return mentions[token.i].label
+    named = org_phrase(token)
+    if named:
+        return named
     for deps in (("compound", "amod", "nmod"), ("poss",)):
         for child in token.children:
             if child.dep_ in deps and child.i in mentions:
@@ -338,7 +367,7 @@ def analyse(sent: Span, mentions: dict[int, Mention]) -> Analysis:
             elif child.dep_ in OBJECT_DEPS:
                 objects.extend(_expand(child))
                 # "made contact with her PA", "had a telephone conversation with ESW"
-                for prep in (c for c in child.children if c.dep_ == "prep" and c.lower_ in ("with", "to")):
+                for prep in (c for c in child.children if c.dep_ == "prep" and c.lower_ in ("with", "to", "from")):
                     objects.extend(t for p in prep.children if p.dep_ == "pobj" for t in _expand(p))
             elif child.dep_ == "prep" and child.lower_ in OBJECT_PREPS:
                 for pobj in (p for p in child.children if p.dep_ == "pobj"):

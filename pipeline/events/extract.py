@@ -80,6 +80,7 @@ class EventExtractor:
         period = (report.metadata.period_start, report.metadata.period_end)
         self.resolver = Resolver(period, default_year(report))
         self.finder = AgencyFinder(report)
+        self.codes = set(report.codes())
         self.sentences = _Sentences(doc)
         self.events: list[Event] = []
         self.reporting = set(config()["reporting_lemmas"])
@@ -213,7 +214,8 @@ class EventExtractor:
         previous = self.events[-1] if self.events else None
         if analysis.subject_pronoun and previous is not None and previous.actors:
             actors = unique([previous.actors[0], *actors])
-        agencies = unique([*agencies_in(span.text, span.start_char, self.finder), *extra_agencies])
+        named = [a for a in actors if a[:1].isupper() and a not in self.codes and a not in self.finder.roles.values()]
+        agencies = unique([*agencies_in(span.text, span.start_char, self.finder), *extra_agencies, *named])
         start, end = _strip(span)
         return Event(
             id=event_id, sentence=self.report.text[start:end], start=start, end=end,
