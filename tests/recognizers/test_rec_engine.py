@@ -245,3 +245,18 @@ def test_works_on_a_pipeline_without_lemmas_or_ner():
     assert ("NHS_NUMBER", "943 476 5919") in found
     assert ("POSTCODE", "SK4 1AA") in found
     assert ("DATE_OF_BIRTH", "14/03/1998") in found
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Northshire County Council, Northtown Metropolitan Borough Council and Westbury Police shared information.",
+        "Child K was taken to Riverside General Hospital and then to St James's University Hospital in Leeds.",
+        "The Multi-Agency Safeguarding Hub (MASH), CAMHS, Cafcass and the Probation Service attended.",
+        "Northshire Safeguarding Children Partnership commissioned the review under Working Together 2018.",
+        "The family moved from Bradford to Halifax and then to Upper Hadley in West Yorkshire.",
+        "On 12th March 2019 the health visitor saw the baby, then aged 6 weeks, at the Children's Centre.",
+    ],
+)
+def test_agencies_places_and_event_dates_are_not_identifiers(find, sentence):
+    assert find(sentence) == []
