@@ -167,10 +167,11 @@ def _code_findings(doc: Doc, report: Report, policy: Policy) -> list[tuple]:
 def _structured_findings(doc: Doc, policy: Policy, analyzer, name_words_in_text: set[str], key_words: set[str]) -> list[tuple]:
     from .recognizers import analyze_doc
 
+    report_text = doc.text
     out = []
     for result in analyze_doc(analyzer, doc):
         kind = result.entity_type
-        text = doc.text[result.start : result.end]
+        text = report_text[result.start : result.end]
         reason = STRUCTURED_REASONS.get(kind, kind.lower().replace("_", " "))
         severity = policy.severity_of(kind)
         if kind == "URL":
@@ -215,8 +216,9 @@ def _key_findings(doc: Doc, key, policy: Policy) -> list[tuple]:
 
     matches = find_key_names(doc, key, policy.fuzzy)
     merged: list[list] = []
+    text = doc.text
     for m in matches:  # "Shanon" + "Pryce" of one person -> one finding
-        if merged and merged[-1][2] == m.code and doc.text[merged[-1][1] : m.start].strip() == "":
+        if merged and merged[-1][2] == m.code and text[merged[-1][1] : m.start].strip() == "":
             merged[-1][1] = m.end
             merged[-1][3] = merged[-1][3] or m.rule == "fuzzy"
             merged[-1][4] = min(merged[-1][4], m.score)
@@ -258,7 +260,7 @@ def verify_report(report: Report, doc: Doc, key=None, policy: Policy | None = No
     if key is not None:
         raw += _key_findings(doc, key, policy)
         key_words = {w.lower() for p in key.people for n in p.names for w in name_words(n) if len(w) >= 3}
-    text_names = {w.lower() for f in raw if f[2] == "NAME" and not f[5].endswith(":allowed") for w in name_words(doc.text[f[0] : f[1]])}
+    text_names = {w.lower() for f in raw if f[2] == "NAME" and not f[5].endswith(":allowed") for w in name_words(report.text[f[0] : f[1]])}
     if analyzer is None:
         from .nlp import load_nlp
         from .recognizers import build_analyzer

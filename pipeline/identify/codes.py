@@ -147,9 +147,8 @@ def is_code_shaped(word: str, min_len: int = 2, max_len: int = 6) -> bool:
     )
 
 
-def _caps_line(doc: Doc, token: Token) -> bool:
+def _caps_line(text: str, token: Token) -> bool:
     """The token sits on an ALL-CAPS heading line ("KEY PRACTICE EPISODES")."""
-    text = doc.text
     start = text.rfind("\n", 0, token.idx) + 1
     end = text.find("\n", token.idx)
     line = text[start : end if end >= 0 else len(text)]
@@ -260,7 +259,8 @@ def find_undeclared_codes(doc: Doc, report=None, settings: dict | None = None,
     declared.update(extra)
     declared.update(e.text for e in doc.ents if e.label_ == ROLE_LABEL)
     declared_list = sorted(declared)
-    known = known_abbreviations(report, doc.text)
+    text = doc.text
+    known = known_abbreviations(report, text)
     org_suffixes = tuple(settings.get("org_suffixes", ()))
     min_len, max_len = int(settings.get("min_length", 2)), int(settings.get("max_length", 6))
     short, long = int(settings.get("variant_distance_short", 1)), int(settings.get("variant_distance_long", 2))
@@ -274,7 +274,7 @@ def find_undeclared_codes(doc: Doc, report=None, settings: dict | None = None,
         word = token.text
         if token.i in role_tokens or not is_code_shaped(word, min_len, max_len):
             continue
-        if _is_declared(word, declared, known, org_suffixes) or _caps_line(doc, token):
+        if _is_declared(word, declared, known, org_suffixes) or _caps_line(text, token):
             continue
         out.append(_judge(token, declared_list, is_code, short, long))
     return [c for c in out if c is not None]

@@ -113,7 +113,11 @@ def _crosses_line(token: Token) -> bool:
 
 def is_name_token(token: Token) -> bool:
     """Capitalised like a name: 'Liam', "O'Brien", 'Smith-Jones', 'McDonald'."""
-    text = token.text
+    return _is_name_text(token.text)
+
+
+@lru_cache(maxsize=65536)
+def _is_name_text(text: str) -> bool:
     if text.endswith("'s") or text.endswith("’s"):
         text = text[:-2]
     return all(_name_part(part) for part in re.split(r"[-‐]", text)) and bool(text)
@@ -136,6 +140,7 @@ class _DocContext:
 
     def __init__(self, doc: Doc, allow: set[str] | None):
         self.doc = doc
+        self.text = doc.text  # Doc.text joins every token: build it once
         self.lex = lexicon()
         self.blocked = [False] * len(doc)  # ROLE / declared-code tokens
         self.place = [False] * len(doc)
@@ -164,17 +169,20 @@ class _DocContext:
 
     def _block_code_phrases(self, doc: Doc) -> None:
         """Block "Child E." when the tokenizer kept the full stop on the letter."""
+        by_first: dict[str, list[list[str]]] = {}
         for code in self.codes:
             words = code.split()
-            if len(words) < 2:
-                continue
-            n = len(words)
-            for token in doc:
-                if token.text == words[0] and token.i + n <= len(doc):
-                    window = doc[token.i : token.i + n]
-                    if [t.text.rstrip(".").rstrip("'s’") for t in window] == words:
-                        for i in range(token.i, token.i + n):
-                            self.blocked[i] = True
+            if len(words) >= 2:
+                by_first.setdefault(words[0], []).append(words)
+        if not by_first:
+            return
+        for token in doc:
+            for words in by_first.get(token.text, ()):
+                n = len(words)
+                window = doc[token.i : token.i + n]
+                if len(window) == n and [t.text.rstrip(".").rstrip("'s’") for t in window] == words:
+                    for i in range(token.i, token.i + n):
+                        self.blocked[i] = True
 
     def name_like(self, token: Token) -> bool:
         return is_name_token(token) and not self.blocked[token.i]
@@ -365,7 +373,8 @@ def _strip_edges(ctx: _DocContext, start: int, end: int) -> tuple[int, int]:
 def _is_citation(ctx: _DocContext, start: int, end: int) -> bool:
     """An author cited in research style: "Brandon et al.", "Ferguson (2011)", "(Munro, 2011)"."""
     doc = ctx.doc
-    after = doc.text[doc[end - 1].idx + len(doc[end - 1]) : doc[end - 1].idx + len(doc[end - 1]) + 25]
+    last = doc[end - 1]
+    after = ctx.text[last.idx + len(last) : last.idx + len(last) + 25]
     return bool(re.match(r"\s*(?:et\.? al\b|and colleagues\b|\(\s*(?:19|20)\d\d[a-z]?\s*[,;)]|,\s*(?:19|20)\d\d[a-z]?\s*[;)])", after))
 
 
@@ -414,6 +423,7 @@ def _merge(doc: Doc, ctx: _DocContext, proposals) -> list[NameCandidate]:
         else:
             merged.append([start, end, set(rules), conf])
     out = []
+    text = ctx.text
     for start, end, rules, conf in merged:
         span = doc[start:end]
         if any(ctx.lex.is_known_name(_bare(t.text)) for t in span) and "gazetteer" not in rules:
@@ -423,7 +433,7 @@ def _merge(doc: Doc, ctx: _DocContext, proposals) -> list[NameCandidate]:
         last = span[-1].text
         if last.endswith(("'s", "’s")):
             text_end -= 2
-        out.append(NameCandidate(span.start_char, text_end, doc.text[span.start_char:text_end], "+".join(sorted(rules)), round(confidence, 2)))
+        out.append(NameCandidate(span.start_char, text_end, text[span.start_char:text_end], "+".join(sorted(rules)), round(confidence, 2)))
     return out
 
 
