@@ -260,3 +260,8 @@ def test_works_on_a_pipeline_without_lemmas_or_ner():
 )
 def test_agencies_places_and_event_dates_are_not_identifiers(find, sentence):
     assert find(sentence) == []
+
+
+@pytest.mark.parametrize("text", ["", "   \n\n", "No identifiers here."])
+def test_empty_and_clean_texts(nlp, text):
+    assert analyze_text(text, nlp=nlp) == []
