@@ -108,8 +108,11 @@ def run_folders(path: Path) -> list[Path]:
     return sorted(p for p in path.iterdir() if p.is_dir() and ((p / REPORT_FILE).exists() or (p / MANIFEST_FILE).exists()))
 
 
-def process_review(path: Path, model: str | None = None) -> RunOutputs:
-    """Run ingest → parse → stages in this process and return the outputs (nothing written)."""
+def process_review(path: Path, model: str | None = None, name: str | None = None) -> RunOutputs:
+    """Run ingest → parse → stages in this process and return the outputs (nothing written).
+
+    `name` defaults to what `scr run` would call the output folder (the file stem).
+    """
     from ..batch import output_names, run_stages
     from ..ingest import load_report
     from ..nlp import load_nlp, model_info, parse_report
@@ -121,7 +124,7 @@ def process_review(path: Path, model: str | None = None) -> RunOutputs:
     outputs = run_stages(report, doc, nlp)
     blobs = {REPORT_FILE: report.to_json().encode("utf-8"), **{k: v.encode("utf-8") for k, v in outputs.items()}}
     return RunOutputs(
-        name=output_names([Path(path)])[Path(path)],
+        name=name or output_names([Path(path)])[Path(path)],
         report=json.loads(blobs[REPORT_FILE]),
         findings=json.loads(outputs.get("findings.json", "[]")),
         events=_jsonl(outputs.get("events.jsonl", "")),
@@ -308,7 +311,7 @@ def index_inputs(
     `on_item(name, status)` is called after each review (for progress bars).
     A broken item is recorded in the summary and the others go on.
     """
-    from ..batch import discover
+    from ..batch import discover, output_names
 
     summary = IndexSummary()
     folders, files = [], []
@@ -326,7 +329,8 @@ def index_inputs(
     if not folders and not files:
         raise UnusableInput("nothing to index: give `scr run` output folders or review files")
     jobs: list[tuple[str, Callable[[], RunOutputs]]] = [(f.name, lambda f=f: read_run_folder(f)) for f in folders]
-    jobs += [(f.name, lambda f=f: process_review(f, model)) for f in files]
+    names = output_names(files)
+    jobs += [(names[f], lambda f=f: process_review(f, model, names[f])) for f in files]
     for name, load in jobs:
         try:
             status = index_outputs(conn, load())
