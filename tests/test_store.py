@@ -11,7 +11,7 @@ import pytest
 from pipeline.errors import UnusableInput
 from pipeline.store import STORE_SCHEMA_VERSION, TABLES, connect, index_inputs
 
-from store_corpus import BROKEN, REVIEWS
+from test_store_corpus import BROKEN, REVIEWS
 
 
 @pytest.fixture(scope="module")

@@ -1,4 +1,4 @@
-"""Small hand-written reviews (fictional) for the corpus-store tests.
+"""Small hand-written reviews (fictional) shared by the corpus-store and search tests (data only, no tests).
 
 Three short reviews in different styles, so that themes, events and findings
 vary between them; tests compare what the store returns with what the run
