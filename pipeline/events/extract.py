@@ -212,6 +212,8 @@ class EventExtractor:
         analysis = analyse(span, mentions)
         actors = analysis.actors
         previous = self.events[-1] if self.events else None
+        if previous is not None and previous.start < block.start:
+            previous = None  # a pronoun is resolved within its paragraph only
         if analysis.subject_pronoun and previous is not None and previous.actors:
             actors = unique([previous.actors[0], *actors])
         named = [a for a in actors if a[:1].isupper() and a not in self.codes and a not in self.finder.roles.values()]
