@@ -36,6 +36,7 @@ TAB_GAP = 1.2  # a gap wider than this many text sizes between two words is a ce
 SUPERSCRIPT_SHARE = 0.8  # a marker is set at most this share of the text size
 SPLIT_RE = re.compile("\r\n|\n|\r|\ufffe|\x02")
 BOLD_NAME_RE = re.compile(r"Bold|Black|Heavy|Semibold|Demi", re.IGNORECASE)
+SINGLE_SPACE_RE = re.compile(r"(?<=\S) (?=\S)")
 INLINE_DIGITS_RE = re.compile(r"(?<=[^\s\d])\d{1,3}(?!\d)")
 
 
@@ -75,17 +76,24 @@ def _open(name: str, data: bytes):
 class _Chars:
     """Thin wrappers over pdfium's per-character calls."""
 
-    def __init__(self, textpage) -> None:
+    def __init__(self, textpage, text: str) -> None:
         import pypdfium2.raw as pdfium_c
 
         self.c = pdfium_c
         self.raw = textpage.raw
+        # text indexes are character indexes unless pdfium dropped or added characters
+        self.identity = pdfium_c.FPDFText_CountChars(self.raw) == len(text)
         self._l, self._r, self._b, self._t = (ctypes.c_double() for _ in range(4))
         self._x, self._y = ctypes.c_double(), ctypes.c_double()
         self._name, self._flags = ctypes.create_string_buffer(256), ctypes.c_int()
 
     def index(self, text_index: int) -> int:
+        if self.identity:
+            return text_index
         return self.c.FPDFText_GetCharIndexFromTextIndex(self.raw, text_index)
+
+    def rects(self, i: int, count: int) -> int:
+        return self.c.FPDFText_CountRects(self.raw, i, count)
 
     def generated(self, i: int) -> bool:
         return self.c.FPDFText_IsGenerated(self.raw, i) == 1
@@ -112,7 +120,7 @@ class _Chars:
 def _segments(textpage) -> list[_Segment]:
     """pdfium's lines, split at line-break hyphens, with geometry and raised markers."""
     text = textpage.get_text_range()
-    chars = _Chars(textpage)
+    chars = _Chars(textpage, text)
     out, pos = [], 0
     for m in [*SPLIT_RE.finditer(text), None]:
         end = m.start() if m else len(text)
@@ -128,20 +136,25 @@ def _segments(textpage) -> list[_Segment]:
         if min(c_first, c_last, c_mid) < 0:
             continue
         size = chars.size(c_mid)
-        seg_text = _raise_markers(_tabs(raw, start, size, chars), start, size, chars)
-        out.append(_Segment(seg_text, chars.box(c_first)[0], chars.box(c_last)[1], chars.baseline(c_mid), size,
+        x0, x1 = chars.box(c_first)[0], chars.box(c_last)[1]
+        seg_text = _raise_markers(_tabs(raw, start, size, chars, x1 - x0), start, size, chars)
+        out.append(_Segment(seg_text, x0, x1, chars.baseline(c_mid), size,
                             chars.bold(c_mid), hyphen, raw.strip().isdigit() and len(raw.strip()) <= 3))
     return out
 
 
-def _tabs(raw: str, start: int, size: float, chars: _Chars) -> str:
+def _tabs(raw: str, start: int, size: float, chars: _Chars, width: float) -> str:
     """A space pdfium inserted over a wide gap separates table cells: make it a tab."""
     if " " not in raw.strip():
         return raw
+    if width < len(raw) * 0.3 * size + TAB_GAP * size:
+        return raw  # too narrow for its characters to leave a wide gap anywhere
+    first = chars.index(start)
+    if first >= 0 and chars.rects(first, len(raw)) <= 1:
+        return raw  # one run of text: pdfium would have made a new rectangle at a cell boundary
     out = list(raw)
-    for k, ch in enumerate(raw):
-        if ch != " " or k == 0 or k + 1 >= len(raw) or raw[k - 1] == " " or raw[k + 1] == " ":
-            continue
+    for m in SINGLE_SPACE_RE.finditer(raw):
+        k = m.start()
         c = chars.index(start + k)
         if c < 0 or not chars.generated(c):
             continue

@@ -146,8 +146,11 @@ class RenderedPdf:
     hyphenated: int  # line-end hyphen breaks made by the renderer
 
 
-def render_review_pdf(text: str, path: Path, two_column_share: tuple[float, int] = (0.45, 7000)) -> RenderedPdf:
+def render_review_pdf(text: str, path: Path, two_column_share: tuple[float, int] = (0.45, 7000), font_size: float = 12) -> RenderedPdf:
     """Render `text` (a plain-text review); `two_column_share` = (where, how many characters) in two columns."""
+    global BODY, BULLET
+    BODY = ParagraphStyle("body", parent=BODY, fontSize=font_size, leading=font_size * 1.25)
+    BULLET = ParagraphStyle("bullet", parent=BODY, leftIndent=18, bulletIndent=6, spaceAfter=3)
     blocks = _blocks(text)
     notes: dict[str, str] = {}
     body: list[list[str]] = []
