@@ -7,10 +7,11 @@ from pathlib import Path
 
 import pytest
 import spacy
+from spacy.matcher import Matcher
 
 from pipeline.themes import load_taxonomy, profile, tag_report, tag_text
 from pipeline.themes.patterns import CompileContext, compile_cue, inflections
-from pipeline.themes.tagger import ThemeTagger
+from pipeline.themes.tagger import ThemeTagger, specialised_matcher
 
 ROOT = Path(__file__).resolve().parents[1]
 REQUIRED_IDS = """assessment_quality chronology_history professional_curiosity self_report_face_value over_optimism
@@ -35,10 +36,30 @@ def test_taxonomy_has_the_required_themes_with_definitions_and_sources():
 
 def test_every_cue_of_the_taxonomy_and_context_rules_compiles():
     tagger = ThemeTagger()
+    patterns, info = tagger.theme_patterns({"FATHER": ("XF",)})
+    assert len(info) > 500 and all(patterns.values())
     vocab = spacy.blank("en").vocab
-    matcher, info = tagger.theme_matcher(vocab, {"FATHER": ("XF",)})
-    assert len(info) > 500
-    assert len(tagger.context_matcher(vocab)) > 50
+    full = Matcher(vocab)
+    for key, alternatives in patterns.items():
+        full.add(key, alternatives)  # spaCy validates every token pattern
+    assert len(full) == len(patterns)
+
+
+def test_indexed_matcher_finds_what_spacy_matcher_finds(blank):
+    text = ("Professionals took the mother's account at face value; the information was not shared "
+            "and XF was never seen. Multi agency strategy discussions were not escalated. DNA rates rose.")
+    doc = blank(text)
+    patterns, _ = ThemeTagger().theme_patterns({"FATHER": ("XF",)})
+    full = Matcher(blank.vocab)
+    for key, alternatives in patterns.items():
+        full.add(key, alternatives)
+    shortest: dict[tuple[str, int], int] = {}
+    for m, start, end in full(doc):
+        key = (blank.vocab.strings[m], start)
+        shortest[key] = min(end, shortest.get(key, end))
+    expected = sorted((key, start, end) for (key, start), end in shortest.items())
+    got = sorted(specialised_matcher(doc, patterns)())
+    assert len(expected) > 10 and got == expected
 
 
 @pytest.fixture(scope="module")

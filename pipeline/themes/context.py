@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.matcher import Matcher
 from spacy.tokens import Doc
 from spacy.util import filter_spans
 
@@ -26,21 +25,21 @@ class Cue:
     end: int
 
 
-def build_context_matcher(doc_vocab, rules: ContextRules, ctx: CompileContext) -> Matcher:
-    """A Matcher whose keys are `C|category|direction|n`."""
-    matcher = Matcher(doc_vocab)
+def context_patterns(rules: ContextRules, ctx: CompileContext) -> dict[str, list]:
+    """Token patterns keyed `C|category|direction|n`."""
+    patterns = {}
     for r_index, rule in enumerate(rules.rules):
         for p_index, phrase in enumerate(rule.phrases):
-            matcher.add(f"C|{rule.category}|{rule.direction}|{r_index}.{p_index}", compile_cue(phrase, ctx))
-    return matcher
+            patterns[f"C|{rule.category}|{rule.direction}|{r_index}.{p_index}"] = compile_cue(phrase, ctx)
+    return patterns
 
 
-def find_cues(doc: Doc, matcher: Matcher) -> tuple[list[Cue], set[int]]:
+def find_cues(doc: Doc, matches: list[tuple[str, int, int]]) -> tuple[list[Cue], set[int]]:
     """Context cues (longest match wins where cues overlap) and terminator token indices."""
     spans = []
-    for match_id, start, end in matcher(doc):
+    for key, start, end in matches:
         span = doc[start:end]
-        span.label_ = doc.vocab.strings[match_id]
+        span.label_ = key
         spans.append(span)
     cues, terminators = [], set()
     for span in filter_spans(spans):

@@ -14,11 +14,12 @@ lemmas, independent of tagging errors.
 Syntax (tokens separated by spaces):
     word      the word or its inflections      a|b      alternatives
     word*     a token starting with "word"     tok?     optional token
-    ...       a gap of up to N tokens          @CLASS   a class word or role code
+    ...       up to N words (no punctuation)   @CLASS   a class word or role code
     ABC       all capitals: case-sensitive     a-b      hyphen optional
 """
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 from dataclasses import dataclass, field
@@ -27,8 +28,6 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokenizer import Tokenizer
 
 GAP = "..."
-# tokens a `...` gap may not cross: the end of a clause or sentence
-GAP_STOPS = [".", ";", "!", "?", ":", "•"]
 
 
 @dataclass
@@ -116,7 +115,7 @@ def _merge_single_tokens(alternatives: list[list[dict]]) -> list[list[dict]]:
 def _element(raw: str, ctx: CompileContext) -> list[list[dict]]:
     """One space-separated element as a list of alternative token sequences."""
     if raw == GAP:
-        return [[{"IS_SPACE": False, "TEXT": {"NOT_IN": GAP_STOPS}, "OP": f"{{0,{ctx.gap}}}"}]]
+        return [[{"IS_PUNCT": False, "IS_SPACE": False, "OP": f"{{0,{ctx.gap}}}"}]]
     optional = raw.endswith("?") and len(raw) > 1
     if optional:
         raw = raw[:-1]
@@ -149,3 +148,176 @@ def class_forms(words: list[str], ctx: CompileContext, codes: list[str] = ()) ->
         forms |= inflections(word.lower(), ctx.irregular) if "-" not in word else {word.lower()}
     forms |= {code.lower() for code in codes if " " not in code}
     return sorted(forms)
+
+
+class TokenArrays:
+    """The token attributes matching needs, read from a Doc once."""
+
+    def __init__(self, doc):
+        self.lower, self.text, self.punct, self.space = [], [], [], []
+        for token in doc:
+            self.lower.append(token.lower_)
+            self.text.append(token.text)
+            self.punct.append(token.is_punct)
+            self.space.append(token.is_space)
+
+
+class DocVocabulary:
+    """The word types of one document, for specialising patterns to it.
+
+    spaCy's Matcher evaluates `IN` and `REGEX` predicates in Python for every
+    token and pattern, which made a 100-page review take half a minute with a
+    thousand cues.  Specialising each pattern to the words the document
+    actually contains turns most predicates into plain equality (evaluated in
+    C) and drops the many cues whose words never occur: same matches, ~50x faster.
+    """
+
+    def __init__(self, tokens: "TokenArrays"):
+        self._lower_set, self._text_set = set(tokens.lower), set(tokens.text)
+        self.lower, self.text = sorted(self._lower_set), sorted(self._text_set)
+
+    def _values(self, attr: str, kind: str, value) -> set[str]:
+        types, type_set = (self.lower, self._lower_set) if attr == "LOWER" else (self.text, self._text_set)
+        if kind == "IN":
+            return type_set.intersection(value)
+        out: set[str] = set()
+        for prefix in _prefixes(value):
+            i = bisect.bisect_left(types, prefix)
+            while i < len(types) and types[i].startswith(prefix):
+                out.add(types[i])
+                i += 1
+        return out
+
+    def specialise(self, pattern: list[dict], max_variants: int = 64) -> list[list[dict]]:
+        """The pattern restricted to this document's words: [] if it cannot match.
+
+        Set predicates are expanded into one pattern per word (equality is
+        checked in C, sets in Python) unless that makes more than
+        `max_variants` patterns.
+        """
+        choices: list[list[dict]] = []
+        for token in pattern:
+            attr = next((a for a in ("LOWER", "TEXT") if a in token and isinstance(token[a], dict)), None)
+            kind = next(iter(token[attr])) if attr else None
+            if kind not in ("IN", "REGEX"):
+                choices.append([token])
+                continue
+            values = sorted(self._values(attr, kind, token[attr][kind]))
+            optional = token.get("OP") == "?"
+            if not values:
+                if optional:
+                    continue
+                return []
+            extra = {"OP": "?"} if optional else {}
+            choices.append([{attr: v, **extra} for v in values])
+        variants = 1
+        for options in choices:
+            variants *= len(options)
+        if variants > max_variants:
+            return [[options[0] if len(options) == 1 else _as_set(options) for options in choices]]
+        return [list(combo) for combo in itertools.product(*choices)]
+
+
+def _as_set(options: list[dict]) -> dict:
+    """Fold equality alternatives back into one set predicate."""
+    attr = next(a for a in ("LOWER", "TEXT") if a in options[0])
+    folded = {attr: {"IN": [o[attr] for o in options]}}
+    if "OP" in options[0]:
+        folded["OP"] = options[0]["OP"]
+    return folded
+
+
+def _prefixes(regex: str) -> list[str]:
+    """The literal prefixes of a `^(?:a|b)` / `^a` regex built by this module."""
+    body = regex[1:]
+    if body.startswith("(?:") and body.endswith(")"):
+        body = body[3:-1]
+    return [re.sub(r"\\(.)", r"\1", part) for part in body.split("|")]
+
+
+class IndexedMatcher:
+    """Runs spaCy Matcher token patterns through a first-token index.
+
+    spaCy's Matcher starts every pattern at every token, so its cost grows
+    with tokens x patterns: with a thousand cues a 100-page review took 10-30
+    seconds.  Cues are sparse (most words of a review start no cue), so here
+    the patterns, once specialised to the document's words, are indexed by the
+    words their first token accepts and tried only where such a word occurs.
+    The patterns are the same spaCy token patterns (validated by spaCy's
+    Matcher in the tests, which also check both give the same matches); the
+    result is the shortest match of each pattern at each start, which is all
+    the tagger uses.  Supported: LOWER/TEXT/ORTH equality and IN, IS_PUNCT and
+    IS_SPACE flags, and the operators "?" and "{0,n}".
+    """
+
+    def __init__(self, tokens: "TokenArrays", patterns: dict[str, list[list[dict]]]):
+        vocabulary = DocVocabulary(tokens)
+        self.lower, self.text, self.punct, self.space = tokens.lower, tokens.text, tokens.punct, tokens.space
+        self.index: dict[tuple[str, str], list[tuple[str, list[dict]]]] = {}
+        for key, alternatives in patterns.items():
+            for pattern in alternatives:
+                for variant in vocabulary.specialise(pattern):
+                    for anchor in _anchors(variant):
+                        self.index.setdefault(anchor, []).append((key, variant))
+
+    def __call__(self) -> list[tuple[str, int, int]]:
+        found: dict[tuple[str, int], int] = {}
+        for i in range(len(self.lower)):
+            for anchor in (("LOWER", self.lower[i]), ("TEXT", self.text[i])):
+                for key, pattern in self.index.get(anchor, ()):
+                    end = self._shortest(pattern, 0, i)
+                    if end is not None and end > i and ((key, i) not in found or end < found[(key, i)]):
+                        found[(key, i)] = end
+        return [(key, start, end) for (key, start), end in sorted(found.items(), key=lambda kv: (kv[0][1], kv[0][0]))]
+
+    def _accepts(self, token: dict, i: int) -> bool:
+        if i >= len(self.lower):
+            return False
+        for attr, want in token.items():
+            if attr == "OP":
+                continue
+            if attr in ("IS_PUNCT", "IS_SPACE"):
+                if (self.punct if attr == "IS_PUNCT" else self.space)[i] != want:
+                    return False
+                continue
+            have = self.lower[i] if attr == "LOWER" else self.text[i]
+            if isinstance(want, dict):
+                if have not in want["IN"]:
+                    return False
+            elif have != want:
+                return False
+        return True
+
+    def _shortest(self, pattern: list[dict], p: int, i: int) -> int | None:
+        """End of the shortest match of pattern[p:] starting at token i."""
+        if p == len(pattern):
+            return i
+        token = pattern[p]
+        op = token.get("OP")
+        if op is None:
+            return self._shortest(pattern, p + 1, i + 1) if self._accepts(token, i) else None
+        most = 1 if op == "?" else int(op.strip("{}").split(",")[1])
+        best = None
+        for n in range(most + 1):
+            if n and not self._accepts(token, i + n - 1):
+                break
+            end = self._shortest(pattern, p + 1, i + n)
+            if end is not None and (best is None or end < best):
+                best = end
+        return best
+
+
+def _anchors(pattern: list[dict]) -> set[tuple[str, str]]:
+    """The (attribute, word) pairs a match of `pattern` can start with."""
+    anchors: set[tuple[str, str]] = set()
+    for token in pattern:
+        attr = next((a for a in ("LOWER", "TEXT", "ORTH") if a in token), None)
+        if attr is None:
+            raise ValueError(f"a pattern may not start with a gap: {pattern}")
+        want = token[attr]
+        attr = "TEXT" if attr == "ORTH" else attr
+        values = want["IN"] if isinstance(want, dict) else [want]
+        anchors |= {(attr, v) for v in values}
+        if token.get("OP") is None:
+            return anchors
+    raise ValueError(f"a pattern needs at least one required token: {pattern}")

@@ -19,13 +19,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 import spacy
-from spacy.matcher import Matcher
 from spacy.tokens import Doc
 
 from ..report import Paragraph, Report
-from .context import Cue, build_context_matcher, categories_for, find_cues
+from .context import Cue, categories_for, context_patterns, find_cues
 from .model import Evidence, ThemeHit, ThemeLabel
-from .patterns import CompileContext, class_forms, compile_cue
+from .patterns import CompileContext, IndexedMatcher, TokenArrays, class_forms, compile_cue
 from .sections import section_role
 from .taxonomy import ContextRules, SectionRoles, Taxonomy, load_context_rules, load_section_roles, load_taxonomy
 
@@ -58,6 +57,8 @@ class ThemeTagger:
         self.weights = self.taxonomy.scoring.weights
         self.labels = {t.id: t.label for t in self.taxonomy.themes}
         self.kinds = {t.id: t.kind for t in self.taxonomy.themes}
+        self._pattern_cache: dict[tuple, tuple[dict[str, list], dict[str, CueInfo]]] = {}
+        self._context_patterns: dict[str, list] | None = None
         self._class_patterns = {
             name: re.compile(c.role_description) for name, c in self.taxonomy.classes.items() if c.role_description
         }
@@ -70,20 +71,32 @@ class ThemeTagger:
         }
         return ctx
 
-    def theme_matcher(self, vocab, codes_by_class: dict[str, tuple[str, ...]] | None = None) -> tuple[Matcher, dict[str, CueInfo]]:
-        """A Matcher over every theme cue; role codes join their classes (@FATHER)."""
-        ctx = self._compile_context(codes_by_class or {})
-        matcher, info = Matcher(vocab), {}
-        for theme in self.taxonomy.themes:
-            for bucket, cues in theme.cues.items():
-                for index, cue in enumerate(cues):
-                    key = f"T|{theme.id}|{bucket}|{index}"
-                    matcher.add(key, compile_cue(cue, ctx))
-                    info[key] = CueInfo(theme.id, bucket, self.weights[bucket], cue, "@" in cue)
-        return matcher, info
+    def theme_patterns(self, codes_by_class: dict[str, tuple[str, ...]] | None = None) -> tuple[dict[str, list], dict[str, CueInfo]]:
+        """Token patterns of every theme cue (cached); role codes join their classes (@FATHER)."""
+        cache_key = tuple(sorted((k, tuple(v)) for k, v in (codes_by_class or {}).items()))
+        if cache_key not in self._pattern_cache:
+            ctx = self._compile_context(codes_by_class or {})
+            patterns, info = {}, {}
+            for theme in self.taxonomy.themes:
+                for bucket, cues in theme.cues.items():
+                    for index, cue in enumerate(cues):
+                        key = f"T|{theme.id}|{bucket}|{index}"
+                        patterns[key] = compile_cue(cue, ctx)
+                        info[key] = CueInfo(theme.id, bucket, self.weights[bucket], cue, "@" in cue)
+            if len(self._pattern_cache) > 16:
+                self._pattern_cache.clear()
+            self._pattern_cache[cache_key] = (patterns, info)
+        return self._pattern_cache[cache_key]
 
-    def context_matcher(self, vocab) -> Matcher:
-        return build_context_matcher(vocab, self.context, self._compile_context({}))
+    def theme_matcher(self, doc: Doc | TokenArrays, codes_by_class: dict[str, tuple[str, ...]] | None = None) -> tuple[IndexedMatcher, dict[str, CueInfo]]:
+        """A Matcher over the theme cues, specialised to the words of `doc`."""
+        patterns, info = self.theme_patterns(codes_by_class)
+        return specialised_matcher(doc, patterns), info
+
+    def context_matcher(self, doc: Doc | TokenArrays) -> IndexedMatcher:
+        if self._context_patterns is None:
+            self._context_patterns = context_patterns(self.context, self._compile_context({}))
+        return specialised_matcher(doc, self._context_patterns)
 
     # ---- the report's key ---------------------------------------------
     def codes_by_class(self, report: Report) -> dict[str, tuple[str, ...]]:
@@ -99,16 +112,16 @@ class ThemeTagger:
         """Themes named by each role code's description ("CG - Children's Guardian")."""
         if not report.key:
             return {}
-        matcher, info = self.theme_matcher(_tokenizer().vocab)
         out: dict[str, set[str]] = {}
         for entry in report.key:
             if " " in entry.code:
                 continue
             doc = _tokenizer()(entry.description)
+            matcher, info = self.theme_matcher(doc)
             themes = {
-                info[doc.vocab.strings[m]].theme
-                for m, _, _ in matcher(doc)
-                if not info[doc.vocab.strings[m]].uses_class and info[doc.vocab.strings[m]].weight >= self.weights["moderate"]
+                info[key].theme
+                for key, _, _ in matcher()
+                if not info[key].uses_class and info[key].weight >= self.weights["moderate"]
             }
             if themes:
                 out[entry.code] = themes
@@ -117,19 +130,20 @@ class ThemeTagger:
     # ---- tagging --------------------------------------------------------
     def tag(self, report: Report, doc: Doc) -> list[ThemeLabel]:
         """Theme labels for every taggable paragraph of `report` (parsed as `doc`)."""
-        matcher, info = self.theme_matcher(doc.vocab, self.codes_by_class(report))
-        cues, terminators = find_cues(doc, self.context_matcher(doc.vocab))
+        tokens = TokenArrays(doc)
+        matcher, info = self.theme_matcher(tokens, self.codes_by_class(report))
+        cues, terminators = find_cues(doc, self.context_matcher(tokens)())
         sentence_of = _sentence_ids(doc)
         code_themes = self.code_themes(report)
 
         paragraphs = [p for p in report.paragraphs if _taggable(p, report)]
         starts = [p.start for p in paragraphs]
         matches: dict[int, list[tuple[str, int, int]]] = {}
-        for match_id, start, end in matcher(doc):
+        for key, start, end in matcher():
             span = doc[start:end]
             index = bisect.bisect_right(starts, span.start_char) - 1
             if index >= 0 and span.end_char <= paragraphs[index].end:
-                matches.setdefault(index, []).append((doc.vocab.strings[match_id], start, end))
+                matches.setdefault(index, []).append((key, start, end))
         cues_by_sentence: dict[int, list[Cue]] = {}
         for cue in cues:
             cues_by_sentence.setdefault(sentence_of[cue.start], []).append(cue)
@@ -190,6 +204,11 @@ class ThemeTagger:
     def _evidence(doc: Doc, cue: CueInfo, start: int, end: int, polarity: str) -> Evidence:
         span = doc[start:end]
         return Evidence(text=span.text, start=span.start_char, end=span.end_char, cue=cue.cue, weight=cue.weight, polarity=polarity)
+
+
+def specialised_matcher(doc: Doc | TokenArrays, patterns: dict[str, list]) -> IndexedMatcher:
+    """A matcher over the patterns that can match in `doc`, specialised to its words."""
+    return IndexedMatcher(doc if isinstance(doc, TokenArrays) else TokenArrays(doc), patterns)
 
 
 def _taggable(paragraph: Paragraph, report: Report) -> bool:
