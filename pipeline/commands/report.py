@@ -26,6 +26,7 @@ def report(
     from rich.console import Console
     from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
+    from ..fileio import refuse_overwriting_input
     from ..page import add_replacements, from_folder, from_review, stage_folder, write_page
 
     if not file.exists():
@@ -38,6 +39,7 @@ def report(
     sources = [file] if folder is None else [folder / "report.json"]
     if key is not None:
         sources.append(key)
+    refuse_overwriting_input(out, *sources)  # before any work, not after minutes of it
     console = Console(stderr=True)
     with Progress(SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(), console=console, transient=True) as progress:
         task = progress.add_task("reading", total=None)

@@ -49,7 +49,7 @@ def _spans(records: Iterable[Any], text_length: int, what: str, warnings: list[s
         else:
             dropped += 1
     if dropped:
-        warnings.append(f"{dropped} {what} without a usable place in the text were left out")
+        warnings.append(f"{dropped} {what} without a usable place in the text left out")
     return kept
 
 
@@ -91,7 +91,7 @@ def read_jsonl(path: Path, warnings: list[str]) -> list[Any]:
             continue
         records.append(record)
     if bad:
-        warnings.append(f"{bad} lines of {path.name} were not JSON and were skipped")
+        warnings.append(f"{bad} line{'s' if bad != 1 else ''} of {path.name} {'were' if bad != 1 else 'was'} not JSON and skipped")
     return records
 
 
@@ -143,7 +143,7 @@ def from_folder(folder: Path) -> PageInputs:
         themes=_spans(read_jsonl(folder / "themes.jsonl", warnings), size, "theme labels", warnings),
         warnings=warnings,
     )
-    inputs.provenance = _provenance(report, stage_tool=versions.get("tool_version"), run_date=_run_date(manifest_path if manifest_path.exists() else folder / "report.json"),
+    inputs.provenance = provenance_of(report, stage_tool=versions.get("tool_version"), run_date=_run_date(manifest_path if manifest_path.exists() else folder / "report.json"),
                                     origin=f"read from {folder.name}/, not recomputed")
     return inputs
 
@@ -152,7 +152,7 @@ def from_review(path: Path, model: str | None = None, key_path: Path | None = No
     """Page inputs from a review file: ingest, one parse, every stage (and replacements with a key)."""
     from ..batch import run_stages
     from ..ingest import load_report
-    from ..nlp import load_nlp, model_info, parse_report
+    from ..nlp import load_nlp, model_info
 
     step = progress or (lambda message: None)
     step("reading the review")
@@ -164,21 +164,30 @@ def from_review(path: Path, model: str | None = None, key_path: Path | None = No
     step("parsing")
     doc = _parse(report, nlp, key)
     step("finding identifiers, events and themes")
-    outputs = run_stages(report, doc, nlp)
-    warnings: list[str] = []
-    size = len(report.text)
-    inputs = PageInputs(
-        report=report,
-        findings=_spans(json.loads(outputs["findings.json"]), size, "findings", warnings),
-        events=_spans([json.loads(line) for line in outputs["events.jsonl"].splitlines() if line.strip()], size, "events", warnings),
-        themes=_spans([json.loads(line) for line in outputs["themes.jsonl"].splitlines() if line.strip()], size, "theme labels", warnings),
-        warnings=warnings,
-    )
+    inputs = from_outputs(report, run_stages(report, doc, nlp))
     if key is not None:
         step("finding replacements for the key")
-        inputs.replacements = _spans(replacements(report, doc, key, nlp), size, "replacements", warnings)
-    inputs.provenance = _provenance(report, stage_tool=__version__, run_date=dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
-                                    origin="computed for this page")
+        inputs.replacements = _spans(replacements(report, doc, key, nlp), len(report.text), "replacements", inputs.warnings)
+    return inputs
+
+
+def from_outputs(report: Report, outputs: dict[str, str], origin: str = "computed for this page") -> PageInputs:
+    """Page inputs from stage outputs in memory (file name -> content, as `pipeline.batch.run_stages` returns)."""
+    warnings: list[str] = []
+    size = len(report.text)
+
+    def lines(name: str) -> list[Any]:
+        return [json.loads(line) for line in outputs.get(name, "").splitlines() if line.strip()]
+
+    inputs = PageInputs(
+        report=report,
+        findings=_spans(json.loads(outputs.get("findings.json") or "[]"), size, "findings", warnings),
+        events=_spans(lines("events.jsonl"), size, "events", warnings),
+        themes=_spans(lines("themes.jsonl"), size, "theme labels", warnings),
+        warnings=warnings,
+    )
+    inputs.provenance = provenance_of(report, stage_tool=__version__, run_date=dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
+                                    origin=origin)
     return inputs
 
 
@@ -229,7 +238,8 @@ def replacements(report: Report, doc, key, nlp) -> list[dict]:
     return [r.record() for r in result.replacements]
 
 
-def _provenance(report: Report, stage_tool: str | None, run_date: str | None, origin: str) -> dict[str, Any]:
+def provenance_of(report: Report, stage_tool: str | None, run_date: str | None, origin: str) -> dict[str, Any]:
+    """What made the page and from what: tool and model versions, input hash, dates."""
     model = report.provenance.model or {}
     model_text = " ".join(str(model.get(k)) for k in ("name", "version") if model.get(k)) or "not recorded"
     return {

@@ -23,7 +23,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from .document import Block, Mark, blocks, render_document
-from .inputs import PageInputs
+from .inputs import PageInputs, provenance_of
 from .timeline import event_date, render_timeline
 
 SEVERITY_CLASSES = ("high", "medium", "low", "info")
@@ -195,22 +195,28 @@ def event_rows(events: list[dict], anchors: dict[int, str], limit: int = 220) ->
 
 # ---------------------------------------------------------------- themes
 def theme_profile(labels: list[dict], inputs: PageInputs) -> dict:
-    """The report's theme profile (`pipeline.themes.profile`); counted here if the labels are of a newer shape."""
+    """The report's theme profile (`pipeline.themes.profile`), plus any theme it does not know.
+
+    Labels from another taxonomy version (or of a newer shape) still show:
+    what the profile cannot place is counted here rather than dropped.
+    """
+    counts: Counter = Counter()
+    names: dict[str, str] = {}
+    for label in labels:
+        for hit in label.get("themes") or []:
+            if isinstance(hit, dict) and hit.get("id"):
+                counts[str(hit["id"])] += 1
+                names.setdefault(str(hit["id"]), str(hit.get("label") or hit["id"]))
     try:
         from ..themes import profile
         from ..themes.model import ThemeLabel
 
-        return profile([ThemeLabel.model_validate(label) for label in labels], inputs.report)
+        prof = profile([ThemeLabel.model_validate(label) for label in labels], inputs.report)
     except Exception:  # defensive: a stage folder from another version must still give a page
-        counts: Counter = Counter()
-        names: dict[str, str] = {}
-        for label in labels:
-            for hit in label.get("themes") or []:
-                if isinstance(hit, dict) and hit.get("id"):
-                    counts[str(hit["id"])] += 1
-                    names.setdefault(str(hit["id"]), str(hit.get("label") or hit["id"]))
-        return {"themes": {t: {"label": names[t], "paragraphs": n, "polarity": {}} for t, n in counts.most_common()},
-                "paragraphs_tagged": len(labels), "paragraphs_total": len(inputs.report.paragraphs)}
+        prof = {"themes": {}, "paragraphs_tagged": len(labels), "paragraphs_total": len(inputs.report.paragraphs)}
+    for theme_id, n in counts.most_common():
+        prof["themes"].setdefault(theme_id, {"label": names[theme_id], "paragraphs": n, "polarity": {}})
+    return prof
 
 
 def _block_index(block_list: list[Block]):
@@ -344,7 +350,7 @@ def render_page(inputs: PageInputs) -> str:
         "themes": themes,
         "theme_chart": theme_chart(themes),
         "profile": prof,
-        "provenance": inputs.provenance,
+        "provenance": {**provenance_of(report, None, None, "given to the renderer"), **inputs.provenance},
         "warnings": inputs.warnings,
         "data": {"highlights": len(f_rows) + len(r_rows), "themes": {t["anchor"]: sorted({p["anchor"] for p in t["paragraphs"] if p["anchor"]}) for t in themes}},
     }

@@ -228,6 +228,7 @@ def _inline(svg: str) -> str:
     """matplotlib's SVG document as an inline element that scales to the page width."""
     svg = svg[svg.index("<svg"):]
     svg = re.sub(r"<metadata>.*?</metadata>", "", svg, flags=re.S)
+    svg = re.sub(r'(<a\b[^>]*?)\s+target="_blank"', r"\1", svg)  # matplotlib opens links in a new tab; ours stay on the page
     head_end = svg.index(">")
     head = re.sub(r'\s(width|height)="[^"]*"', "", svg[:head_end])
     head += ' id="timeline-svg" role="img" aria-label="Timeline of the events, one lane per actor or agency; each point links to its sentence"'
