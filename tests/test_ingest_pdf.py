@@ -134,3 +134,16 @@ def test_bad_pdf_exits_2_without_output(tmp_path, child_e_pdf, scr):
     assert result.returncode == 2
     assert b"truncated" in result.stderr
     assert not list(out.glob("*")) if out.exists() else True
+
+
+def test_interleaved_two_columns_are_read_column_by_column(tmp_path):
+    left = ["The health visitor called at the", "home on the Monday and saw the", "baby asleep in the cot. The mother",
+            "said the night had been quiet and", "that she had fed the baby at two.", "The visit lasted forty minutes."]
+    right = ["The social worker rang the foster", "carer the following day to ask how", "the placement was going. The carer",
+             "said the mother was tired but that", "she was managing the night feeds.", "A review was set for the next week."]
+    path = pdfs.interleaved_columns_pdf(tmp_path / "columns.pdf", left, right, "3.2 Contact in the placement")
+    text = read(path, path.read_bytes()).text
+    assert text.startswith("3.2 Contact in the placement\n\n")
+    body = " ".join(text.split("\n\n")[1:])
+    assert " ".join(left) in body and " ".join(right) in body
+    assert body.index(left[-1]) < body.index(right[0])

@@ -53,6 +53,7 @@ class Line:
     bold: bool = False
     hyphen_end: bool = False  # the line ended in a line-break hyphen
     superscript_start: bool = False  # the line starts with a raised footnote marker
+    cuts: tuple[tuple[float, float], ...] = ()  # for each tab in `text`: x where text before ends, after starts
 
 
 @dataclass
@@ -94,6 +95,75 @@ def running_lines(lines: list[Line], n_pages: int) -> set[int]:
             if PAGE_NUMBER_RE.match(lines[i].text) or (counts[key] >= needed and key[0]):
                 dropped.add(i)
     return dropped
+
+
+# ---------------------------------------------------------------- reading order
+MIN_COLUMN_LINES = 5
+
+
+def column_order(page_lines: list[Line]) -> list[Line]:
+    """Lines of one page in reading order when the content stream interleaves two columns.
+
+    Most PDFs draw a column at a time, and content order is kept.  When the
+    stream jumps between the left and right halves (some layout programs
+    write across), the page is read as: full-width lines above the columns,
+    the left column top-down, the right column, then full-width lines below.
+    """
+    if len(page_lines) < MIN_COLUMN_LINES:
+        return page_lines
+    left_edge, right_edge = min(l.x0 for l in page_lines), max(l.x1 for l in page_lines)
+    middle = (left_edge + right_edge) / 2
+    page_lines = _split_at_gutter(page_lines, left_edge, right_edge)
+    side = ["L" if l.x1 <= middle + 2 else "R" if l.x0 >= middle - 2 else "S" for l in page_lines]
+    if side.count("L") < MIN_COLUMN_LINES or side.count("R") < MIN_COLUMN_LINES:
+        return page_lines
+    columned = [s for s in side if s != "S"]
+    switches = sum(1 for a, b in zip(columned, columned[1:]) if a != b)
+    if switches <= 2:
+        return page_lines  # already column by column
+    in_columns = [l for l, s in zip(page_lines, side) if s != "S"]
+    top, bottom = max(l.y for l in in_columns), min(l.y for l in in_columns)
+    spanning = [l for l, s in zip(page_lines, side) if s == "S"]
+    above = sorted((l for l in spanning if l.y > top), key=lambda l: -l.y)
+    below = sorted((l for l in spanning if l.y <= top), key=lambda l: -l.y)
+    left = sorted((l for l, s in zip(page_lines, side) if s == "L"), key=lambda l: -l.y)
+    right = sorted((l for l, s in zip(page_lines, side) if s == "R"), key=lambda l: -l.y)
+    return above + left + right + below
+
+
+def _split_at_gutter(lines: list[Line], left_edge: float, right_edge: float) -> list[Line]:
+    """Split lines that run across a column gutter (pdfium joins both columns on one baseline).
+
+    A table has the same shape, so the split needs prose evidence: the left
+    pieces end near the gutter, as full lines of a column do.
+    """
+    width = right_edge - left_edge
+    middle = (left_edge + right_edge) / 2
+    found = []
+    for i, line in enumerate(lines):
+        for k, (end, begin) in enumerate(line.cuts):
+            if end <= middle + 0.08 * width and begin >= middle - 0.08 * width:
+                found.append((i, k))
+                break
+    if len(found) < MIN_COLUMN_LINES:
+        return lines
+    gutter = max(lines[i].cuts[k][0] for i, k in found)
+    near = sum(1 for i, k in found if lines[i].cuts[k][0] >= gutter - 0.15 * (gutter - left_edge))
+    if near < 0.7 * len(found):
+        return lines  # ragged left pieces: a table, not columns
+    split = {i: k for i, k in found}
+    out = []
+    for i, line in enumerate(lines):
+        if i not in split:
+            out.append(line)
+            continue
+        k = split[i]
+        pieces = line.text.split("\t")
+        left_text, right_text = "\t".join(pieces[: k + 1]), "\t".join(pieces[k + 1 :])
+        end, begin = line.cuts[k]
+        out.append(Line(left_text, line.page, line.x0, end, line.y, line.size, line.bold, False, line.superscript_start, line.cuts[:k]))
+        out.append(Line(right_text, line.page, begin, line.x1, line.y, line.size, line.bold, line.hyphen_end, False, line.cuts[k + 1 :]))
+    return out
 
 
 # ---------------------------------------------------------------- footnotes

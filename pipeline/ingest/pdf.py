@@ -29,7 +29,7 @@ from pathlib import Path
 
 from ..errors import UnusableInput
 from . import Extracted
-from .layout import TO_SUPER, Line, assemble, body_size, clean, running_lines, split_footnotes
+from .layout import TO_SUPER, Line, assemble, body_size, clean, column_order, running_lines, split_footnotes
 
 MIN_CHARS_PER_PAGE = 20
 TAB_GAP = 1.2  # a gap wider than this many text sizes between two words is a cell boundary
@@ -50,6 +50,7 @@ class _Segment:
     bold: bool
     hyphen_end: bool
     digits_only: bool
+    cuts: list[tuple[float, float]]
 
 
 def _check_complete(name: str, data: bytes) -> None:
@@ -137,21 +138,26 @@ def _segments(textpage) -> list[_Segment]:
             continue
         size = chars.size(c_mid)
         x0, x1 = chars.box(c_first)[0], chars.box(c_last)[1]
-        seg_text = _raise_markers(_tabs(raw, start, size, chars, x1 - x0), start, size, chars)
+        tabbed, cuts = _tabs(raw, start, size, chars, x1 - x0)
+        seg_text = _raise_markers(tabbed, start, size, chars)
         out.append(_Segment(seg_text, x0, x1, chars.baseline(c_mid), size,
-                            chars.bold(c_mid), hyphen, raw.strip().isdigit() and len(raw.strip()) <= 3))
+                            chars.bold(c_mid), hyphen, raw.strip().isdigit() and len(raw.strip()) <= 3, cuts))
     return out
 
 
-def _tabs(raw: str, start: int, size: float, chars: _Chars, width: float) -> str:
-    """A space pdfium inserted over a wide gap separates table cells: make it a tab."""
+def _tabs(raw: str, start: int, size: float, chars: _Chars, width: float) -> tuple[str, list[tuple[float, float]]]:
+    """A space pdfium inserted over a wide gap separates table cells (or columns): make it a tab.
+
+    Also returns each tab's gap (x where the text before it ends, x where the text after it starts).
+    """
+    cuts: list[tuple[float, float]] = []
     if " " not in raw.strip():
-        return raw
+        return raw, cuts
     if width < len(raw) * 0.3 * size + TAB_GAP * size:
-        return raw  # too narrow for its characters to leave a wide gap anywhere
+        return raw, cuts  # too narrow for its characters to leave a wide gap anywhere
     first = chars.index(start)
     if first >= 0 and chars.rects(first, len(raw)) <= 1:
-        return raw  # one run of text: pdfium would have made a new rectangle at a cell boundary
+        return raw, cuts  # one run of text: pdfium would have made a new rectangle at a cell boundary
     out = list(raw)
     for m in SINGLE_SPACE_RE.finditer(raw):
         k = m.start()
@@ -159,9 +165,13 @@ def _tabs(raw: str, start: int, size: float, chars: _Chars, width: float) -> str
         if c < 0 or not chars.generated(c):
             continue
         before, after = chars.index(start + k - 1), chars.index(start + k + 1)
-        if before >= 0 and after >= 0 and chars.box(after)[0] - chars.box(before)[1] > TAB_GAP * size:
+        if before < 0 or after < 0:
+            continue
+        end, begin = chars.box(before)[1], chars.box(after)[0]
+        if begin - end > TAB_GAP * size:
             out[k] = "\t"
-    return "".join(out)
+            cuts.append((end, begin))
+    return "".join(out), cuts
 
 
 def _middle(raw: str, start: int, lead: int) -> int:
@@ -209,22 +219,27 @@ def _lines(segments: list[_Segment], page: int) -> list[Line]:
         groups.append([seg])
     for group in groups:
         main = max(group, key=lambda s: (s.size, len(s.text)))
-        parts, sup_start = [], False
+        parts, sup_start, cuts = [], False, []
         for k, seg in enumerate(group):
             piece = seg.text
             if seg.digits_only and len(group) > 1 and seg.size < SUPERSCRIPT_SHARE * main.size:
                 piece = seg.text.strip().translate(TO_SUPER)
                 sup_start = sup_start or k == 0
             elif parts and not piece[:1].isspace() and seg.x0 - group[k - 1].x1 > 0.25 * seg.size:
-                piece = (" " if seg.x0 - group[k - 1].x1 < 2 * seg.size else "\t") + piece
+                wide = seg.x0 - group[k - 1].x1 >= 2 * seg.size
+                piece = ("\t" if wide else " ") + piece
+                if wide:
+                    cuts.append((group[k - 1].x1, seg.x0))
+            cuts.extend(seg.cuts)
             parts.append(piece)
         text = unicodedata.normalize("NFC", clean("".join(parts)))
-        if k == 0 and sup_start:
-            pass
         if sup_start:
             text = re.sub(r"^(\s*[⁰¹²³⁴⁵⁶⁷⁸⁹]+)\s*", r"\1 ", text)
+        if text.count("\t") != len(cuts):
+            cuts = []
         lines.append(Line(text=text, page=page, x0=min(s.x0 for s in group), x1=max(s.x1 for s in group), y=main.y,
-                          size=main.size, bold=main.bold, hyphen_end=group[-1].hyphen_end, superscript_start=sup_start))
+                          size=main.size, bold=main.bold, hyphen_end=group[-1].hyphen_end, superscript_start=sup_start,
+                          cuts=tuple(cuts)))
     return lines
 
 
@@ -268,7 +283,7 @@ def read(path: Path, data: bytes) -> Extracted:
     size = body_size(body)
     kept, notes = [], {}
     for number in range(n_pages):
-        page_lines, page_notes = split_footnotes([l for l in body if l.page == number], size)
+        page_lines, page_notes = split_footnotes(column_order([l for l in body if l.page == number]), size)
         kept += page_lines
         if page_notes:
             notes[number] = page_notes

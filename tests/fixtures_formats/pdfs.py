@@ -212,3 +212,18 @@ def truncated(source: Path, path: Path, keep: float = 0.6) -> Path:
     data = source.read_bytes()
     path.write_bytes(data[: int(len(data) * keep)])
     return path
+
+
+def interleaved_columns_pdf(path: Path, left: list[str], right: list[str], title: str) -> Path:
+    """One page whose content stream writes across two columns, line by line (left, right, left…)."""
+    c = canvas.Canvas(str(path), pagesize=A4)
+    c.setFont("Times-Bold", 14)
+    c.drawString(72, 780, title)
+    c.setFont("Times-Roman", 11)
+    y = 750
+    for a, b in zip(left, right):
+        c.drawString(72, y, a)
+        c.drawString(320, y, b)
+        y -= 14
+    c.save()
+    return path
