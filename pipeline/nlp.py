@@ -113,9 +113,10 @@ def parse(text: str, nlp: Language, role_codes: list[str] | None = None) -> Doc:
     """Parse a report text once; role codes (from the key) are tagged as ROLE."""
     ruler = nlp.get_pipe("role_codes")
     ruler.clear()
-    if role_codes:
-        _split_code_full_stops(nlp, role_codes)
-        ruler.add_patterns(role_patterns(role_codes))
+    if not role_codes:
+        return nlp(text, disable=["role_codes"])
+    _split_code_full_stops(nlp, role_codes)
+    ruler.add_patterns(role_patterns(role_codes))
     return nlp(text)
 
 

@@ -173,3 +173,17 @@ def test_markdown_review_with_table_key_and_footnote():
     note = report.footnotes[0]
     assert note.text == "Booking appointment at the antenatal clinic."
     assert report.text[note.marker_start : note.marker_end] == "[^1]"
+
+
+def test_numbered_chronology_entry_with_kpe_marker_is_not_a_heading():
+    text = (
+        "2 Chronology\n\n"
+        "2.6 On 2nd January the health visitor visited.\n\n"
+        "2.7 On 3rd January Child Q was taken to hospital by ambulance (KPE 4)\n\n"
+        "3 Analysis\n\n"
+        "3.1 What did agencies know about the risks posed by the father, and how did they share what they knew?\n\n"
+        "Text.\n"
+    )
+    report = build(text)
+    assert [s.number for s in report.sections] == ["2", "3", "3.1"]
+    assert report.paragraph_at(text.index("2.7 On")).kpe == "KPE4"

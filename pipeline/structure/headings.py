@@ -22,7 +22,10 @@ MARKDOWN_RE = re.compile(r"^(?P<hashes>#{1,6})\s+(?P<title>\S.*?)\s*#*\s*$")
 KPE_IN_TITLE_RE = re.compile(r"\bKPE\s?(\d{1,2})\b", re.IGNORECASE)
 MAX_TITLE_CHARS = 160
 MAX_TITLE_WORDS = 28
+MAX_QUESTION_WORDS = 45
 SENTENCE_END = (".", ";", ",", ":")
+TRAILING_KPE_RE = re.compile(r"\(\s*(?:KPE|Key Practice (?:Episode|Event))\s?\d{1,2}\s*\)\s*\.?$", re.IGNORECASE)
+INNER_SENTENCE_RE = re.compile(r"[a-z0-9)][.!?]\s+[A-Z]")
 
 
 @dataclass
@@ -39,10 +42,22 @@ def _shapes() -> dict:
 
 
 def looks_like_title(title: str) -> bool:
-    """Short, starts like a heading, does not end like a sentence."""
-    if not title or len(title) > MAX_TITLE_CHARS or len(title.split()) > MAX_TITLE_WORDS:
+    """Short, starts like a heading, does not end like a sentence.
+
+    A trailing KPE marker marks a chronology paragraph ("2.7 On 3rd January
+    … (KPE 4)"): headings name their episode first ("KPE 4 Conference").  A
+    title holding a sentence break is prose, and a question may run longer
+    than a statement.
+    """
+    title = title.strip()
+    if not title or TRAILING_KPE_RE.search(title):
+        return False
+    limit_words = MAX_QUESTION_WORDS if title.endswith("?") else MAX_TITLE_WORDS
+    if len(title) > MAX_TITLE_CHARS * (2 if title.endswith("?") else 1) or len(title.split()) > limit_words:
         return False
     if title.endswith(SENTENCE_END) and not title.endswith("etc."):
+        return False
+    if INNER_SENTENCE_RE.search(title):
         return False
     first = title[0]
     return first.isupper() or first.isdigit() or first in "'\"‘“("
