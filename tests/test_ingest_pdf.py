@@ -147,3 +147,13 @@ def test_interleaved_two_columns_are_read_column_by_column(tmp_path):
     body = " ".join(text.split("\n\n")[1:])
     assert " ".join(left) in body and " ".join(right) in body
     assert body.index(left[-1]) < body.index(right[0])
+
+
+def test_pdf_properties_and_comments_are_hidden_parts(tmp_path):
+    path = pdfs.annotated_pdf(tmp_path / "noted.pdf", "Mary Green", "Ask Liam Carter about this")
+    extracted = read(path, path.read_bytes())
+    assert "Liam Carter" not in extracted.text
+    parts = {(p.kind, p.location, p.text) for p in extracted.hidden}
+    assert ("comment", "comment on page 2", "Ask Liam Carter about this") in parts
+    assert ("property", "document property 'author'", "Mary Green") in parts
+    assert not [p for p in extracted.hidden if p.text in ("anonymous", "unspecified")]

@@ -28,10 +28,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import UnusableInput
+from ..report import HiddenPart
 from . import Extracted
 from .layout import TO_SUPER, Line, assemble, body_size, clean, column_order, running_lines, split_footnotes
 
 MIN_CHARS_PER_PAGE = 20
+PLACEHOLDER_VALUES = {"", "unspecified", "anonymous", "untitled", "unknown", "(anonymous)", "(unspecified)"}
 TAB_GAP = 1.2  # a gap wider than this many text sizes between two words is a cell boundary
 SUPERSCRIPT_SHARE = 0.8  # a marker is set at most this share of the text size
 SPLIT_RE = re.compile("\r\n|\n|\r|\ufffe|\x02")
@@ -243,18 +245,62 @@ def _lines(segments: list[_Segment], page: int) -> list[Line]:
     return lines
 
 
-def extract_lines(pdf) -> list[Line]:
-    """Visual lines of every page, in content-stream order."""
+def extract_lines(pdf, hidden: list[HiddenPart] | None = None) -> list[Line]:
+    """Visual lines of every page, in content-stream order; annotations' text into `hidden`."""
     lines: list[Line] = []
     for number in range(len(pdf)):
         page = pdf[number]
         textpage = page.get_textpage()
         try:
             lines += _lines(_segments(textpage), number)
+            if hidden is not None:
+                hidden += _annotations(page, number)
         finally:
             textpage.close()
             page.close()
     return lines
+
+
+def _annot_string(annot, key: str) -> str:
+    import pypdfium2.raw as pdfium_c
+
+    n = pdfium_c.FPDFAnnot_GetStringValue(annot, key.encode("ascii"), None, 0)
+    if n <= 2:
+        return ""
+    buffer = (ctypes.c_ushort * (n // 2))()
+    pdfium_c.FPDFAnnot_GetStringValue(annot, key.encode("ascii"), buffer, n)
+    return bytes(memoryview(buffer).cast("B"))[: n - 2].decode("utf-16-le", "replace")
+
+
+def _annotations(page, number: int) -> list[HiddenPart]:
+    """Comments (sticky notes, highlights with text) on a page: a reviewer's notes can name people."""
+    import pypdfium2.raw as pdfium_c
+
+    found = []
+    for i in range(pdfium_c.FPDFPage_GetAnnotCount(page.raw)):
+        annot = pdfium_c.FPDFPage_GetAnnot(page.raw, i)
+        if not annot:
+            continue
+        try:
+            if pdfium_c.FPDFAnnot_GetSubtype(annot) in (pdfium_c.FPDF_ANNOT_LINK, pdfium_c.FPDF_ANNOT_WIDGET):
+                continue
+            text, author = _annot_string(annot, "Contents").strip(), _annot_string(annot, "T").strip() or None
+            if text or author:
+                where = f"comment on page {number + 1}" + (f" by {author}" if author else "")
+                found.append(HiddenPart(kind="comment", location=where, text=text, author=author))
+        finally:
+            pdfium_c.FPDFPage_CloseAnnot(annot)
+    return found
+
+
+def _metadata(pdf) -> list[HiddenPart]:
+    """Document properties (Author, Title…): shown by every PDF viewer's properties dialog."""
+    found = []
+    for key, value in pdf.get_metadata_dict(skip_empty=True).items():
+        if key in ("Author", "Title", "Subject", "Keywords") and value.strip().lower() not in PLACEHOLDER_VALUES:
+            found.append(HiddenPart(kind="property", location=f"document property '{key.lower()}'", text=value.strip(),
+                                    author=value.strip() if key == "Author" else None))
+    return found
 
 
 def read(path: Path, data: bytes) -> Extracted:
@@ -268,8 +314,9 @@ def read(path: Path, data: bytes) -> Extracted:
         n_pages = len(pdf)
         if n_pages == 0:
             raise UnusableInput(f"{name}: the PDF has no pages")
+        hidden = _metadata(pdf)
         try:
-            lines = extract_lines(pdf)
+            lines = extract_lines(pdf, hidden)
         except pdfium.PdfiumError as exc:
             raise UnusableInput(f"{name}: the PDF cannot be read ({exc}); it may be damaged") from exc
     finally:
@@ -290,4 +337,4 @@ def read(path: Path, data: bytes) -> Extracted:
     text, pages = assemble(kept, notes, n_pages)
     if not text.strip():
         raise UnusableInput(f"{name}: no text left after removing page headers and footers")
-    return Extracted(text=text, format="pdf", pages=pages)
+    return Extracted(text=text, format="pdf", pages=pages, hidden=hidden)

@@ -227,3 +227,18 @@ def interleaved_columns_pdf(path: Path, left: list[str], right: list[str], title
         y -= 14
     c.save()
     return path
+
+
+def annotated_pdf(path: Path, author: str, note: str) -> Path:
+    """Three short pages, an Author property and a sticky-note comment on page 2."""
+    c = canvas.Canvas(str(path))
+    c.setAuthor(author)
+    c.setTitle("Draft review")
+    for i, day in enumerate(["Monday", "Tuesday", "Friday"]):
+        c.drawString(72, 720, f"Child J was seen at home by the health visitor on the {day}.")
+        c.drawString(72, 700, f"The visit on {day} lasted forty minutes and the baby was asleep.")
+        if i == 1:
+            c.textAnnotation(note, Rect=(72, 600, 200, 650), addtopage=1, name="n1", relative=0)
+        c.showPage()
+    c.save()
+    return path
