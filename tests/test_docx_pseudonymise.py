@@ -121,3 +121,13 @@ def test_never_writes_over_the_draft(coded):
     draft, _, result, _, _ = coded
     with pytest.raises(UnusableInput, match="overwrite the input"):
         write_pseudonymised_docx(draft, draft, result.replacements, "accept")
+
+
+def test_names_in_footnotes_and_across_hyperlinks_are_coded(coded):
+    out, _ = _write(coded, "accept", "links.docx")
+    text = load_report(out).text
+    assert "¹ https://example.org/interim-care-orders as explained to EM" in text
+    assert "A letter was sent to EM at the placement." in text
+    with zipfile.ZipFile(out) as z:
+        footnotes = z.read("word/footnotes.xml").decode()
+    assert "Kershaw" not in footnotes and "EM" in footnotes

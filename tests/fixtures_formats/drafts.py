@@ -21,7 +21,7 @@ DELETED_TEXT = "who lived at 14 Mill Lane with Liam Carter"
 HIDDEN_TEXT = "Note: mother is Jade Kershaw"
 AUTHOR = "Mary Green"
 INSERTED_TEXT = " and her partner"
-FOOTNOTE_TEXT = "https://example.org/interim-care-orders"
+FOOTNOTE_TEXT = "https://example.org/interim-care-orders as explained to Jade Kershaw"
 
 FOOTNOTES_XML = f"""<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <w:footnotes xmlns:w="{W}">
@@ -89,6 +89,10 @@ def build_draft(path: Path) -> Path:
         for cell, value in zip(row.cells, cells):
             cell.text = value
     document.add_paragraph("Jade said she felt supported.")
+    p = document.add_paragraph("A letter was sent to ")
+    p._p.append(parse_xml(f'<w:hyperlink {nsdecls("w")} w:anchor="top"><w:r><w:rPr><w:u w:val="single"/></w:rPr>'
+                          f'<w:t xml:space="preserve">Jade Ker</w:t></w:r></w:hyperlink>'))
+    p.add_run("shaw at the placement.")
 
     buffer = io.BytesIO()
     document.save(buffer)
