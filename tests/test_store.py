@@ -11,23 +11,13 @@ import pytest
 from pipeline.errors import UnusableInput
 from pipeline.store import STORE_SCHEMA_VERSION, TABLES, connect, index_inputs
 
-from test_store_corpus import BROKEN, REVIEWS
+from test_store_corpus import REVIEWS, make_run
 
 
 @pytest.fixture(scope="module")
 def run_out(tmp_path_factory, nlp) -> Path:
     """`scr run` outputs (in-process, the session's model) for the small reviews and one broken file."""
-    from pipeline.batch import Job, process
-
-    src = tmp_path_factory.mktemp("reviews")
-    out = tmp_path_factory.mktemp("run")
-    for name, text in REVIEWS.items():
-        (src / f"{name}.txt").write_text(text, encoding="utf-8")
-    for name, data in BROKEN.items():
-        (src / name).write_bytes(data)
-    for path in sorted(src.iterdir()):
-        process(Job(path, out / path.stem, None))
-    return out
+    return make_run(tmp_path_factory.mktemp("reviews"), tmp_path_factory.mktemp("run"))
 
 
 def _jsonl(path: Path) -> list[dict]:

@@ -81,3 +81,16 @@ In August 2018 the school raised concerns about neglect: Child P arrived hungry 
 }
 
 BROKEN = {"broken_binary.txt": b"\x00\x01\x02 not a review \x00"}
+
+
+def make_run(src, out):
+    """`scr run` outputs, in-process with the session's model, for REVIEWS and BROKEN."""
+    from pipeline.batch import Job, process
+
+    for name, text in REVIEWS.items():
+        (src / f"{name}.txt").write_text(text, encoding="utf-8")
+    for name, data in BROKEN.items():
+        (src / name).write_bytes(data)
+    for path in sorted(src.iterdir()):
+        process(Job(path, out / path.stem, None))
+    return out
