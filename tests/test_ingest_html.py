@@ -65,3 +65,11 @@ def test_page_without_text_is_refused(tmp_path):
     path.write_text("<html><body><nav>Home</nav><script>x=1</script></body></html>", encoding="utf-8")
     with pytest.raises(UnusableInput, match="no main text"):
         read(path, path.read_bytes())
+
+
+def test_content_classes_that_merely_mention_furniture_words_are_kept(tmp_path):
+    path = tmp_path / "page.html"
+    path.write_text('<html><body><main><div class="social-work-summary"><p>The social worker visited.</p></div>'
+                    '<div class="govuk-breadcrumbs"><a href="/">Home</a></div><div class="cookie-banner">Cookies</div>'
+                    '<p>EM was present.</p></main></body></html>', encoding="utf-8")
+    assert read(path, path.read_bytes()).text == "The social worker visited.\n\nEM was present."

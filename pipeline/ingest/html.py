@@ -26,8 +26,11 @@ SUPER = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 DROP_TAGS = {"script", "style", "noscript", "template", "svg", "nav", "form", "button", "iframe", "select", "input",
              "textarea", "canvas", "object", "embed", "head"}
 DROP_ROLES = {"navigation", "banner", "contentinfo", "search", "complementary"}
-DROP_CLASS_RE = re.compile(r"(?:^|[\s_-])(cookie|breadcrumbs?|skip-?link|site-?header|site-?footer|menu|share|social|sidebar|"
-                           r"print-?link|back-?to-?top)(?:$|[\s_-])", re.IGNORECASE)
+# a class or id token naming page furniture (matched at the token's end: "govuk-breadcrumbs",
+# "cookie-banner", but not "social-work-summary")
+DROP_CLASS_RE = re.compile(r"(?:^|[-_])(?:cookies?|cookie[-_]?(?:banner|notice|message)|breadcrumbs?|skip[-_]?link|"
+                           r"site[-_]?header|site[-_]?footer|nav|navbar|navigation|menu|share|sharing|social[-_]?(?:links|media|share)|"
+                           r"sidebar|back[-_]?to[-_]?top|print[-_]?link)$", re.IGNORECASE)
 BLOCKS = {"p", "div", "section", "article", "main", "blockquote", "pre", "address", "figure", "figcaption", "dl", "dt", "dd",
           "ul", "ol", "li", "table", "h1", "h2", "h3", "h4", "h5", "h6", "header", "footer", "aside", "details", "summary",
           "center", "hr"}
@@ -197,7 +200,8 @@ class _Reader:
 
 
 def _skip(el) -> bool:
-    return (el.get("role") in DROP_ROLES) or bool(DROP_CLASS_RE.search(_classes(el))) or _is_hidden(el)
+    tokens = _classes(el).split()
+    return (el.get("role") in DROP_ROLES) or any(DROP_CLASS_RE.search(t) for t in tokens) or _is_hidden(el)
 
 
 def _main(root):
