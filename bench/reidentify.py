@@ -18,7 +18,8 @@ default NLP configuration with our spaCy model, AnonymizerEngine `replace`)
 on the same draft and report, per name draw:
 
 - names left: occurrences of a fictional name word in the output beyond those
-  in the gold (must be 0);
+  in the gold (must be 0), and how many mention positions still hold a word
+  of that person's name;
 - code accuracy: share of mention positions carrying exactly the right code;
 - other words changed: share of the gold's other words (not mentions, not
   placeholders) that the output does not keep, by token alignment (difflib);
@@ -310,10 +311,13 @@ def score(draft: Draft, output: str) -> dict:
     gold_toks, out_toks = _tokens(draft.gold), _tokens(output)
     matcher = difflib.SequenceMatcher(None, [t[0] for t in gold_toks], [t[0] for t in out_toks], autojunk=False)
     kept = [False] * len(gold_toks)
-    for tag, i1, i2, _, _ in matcher.get_opcodes():
-        if tag == "equal":
-            for i in range(i1, i2):
+    block_of: dict[int, tuple[int, int]] = {}  # gold token -> output token range of its changed block
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        for i in range(i1, i2):
+            if tag == "equal":
                 kept[i] = True
+            else:
+                block_of[i] = (j1, j2)
     starts = [t[1] for t in gold_toks]
     import bisect
 
@@ -321,11 +325,15 @@ def score(draft: Draft, output: str) -> dict:
         return range(bisect.bisect_left(starts, s), bisect.bisect_left(starts, e))
 
     special: set[int] = set()
-    right = 0
+    right = mentions_left = 0
+    people = {p.code: p for p in draft.people}
     for m in draft.mentions:
         idx = token_range(m.gold_start, m.gold_end)
         special.update(idx)
         right += all(kept[i] for i in idx)
+        words = {w.casefold() for w in people[m.code].words()}
+        out_words = {out_toks[j][0].casefold() for i in idx if i in block_of for j in range(*block_of[i])}
+        mentions_left += bool(words & out_words)
     exact = 0
     for p in draft.planted:
         idx = token_range(p.gold_start, p.gold_end)
@@ -342,6 +350,7 @@ def score(draft: Draft, output: str) -> dict:
     return {
         "mentions": len(draft.mentions),
         "names_left": left,
+        "mentions_with_name_left": mentions_left,
         "code_accuracy": round(right / max(1, len(draft.mentions)), 4),
         "other_words": len(others),
         "other_words_changed": changed,
@@ -398,6 +407,11 @@ class PlainPresidio:
         from presidio_anonymizer import AnonymizerEngine
         import presidio_analyzer
 
+        import tldextract
+
+        # Presidio's e-mail recognizer calls tldextract, which would fetch the
+        # public suffix list; use the snapshot it ships (nothing goes online)
+        tldextract.extract = tldextract.TLDExtract(suffix_list_urls=())
         conf = yaml.safe_load((Path(presidio_analyzer.__file__).parent / "conf" / "default.yaml").read_text())
         conf["models"] = [{"lang_code": "en", "model_name": model}]
         engine = NlpEngineProvider(nlp_configuration=conf).create_engine()
@@ -467,7 +481,7 @@ def main(argv: list[str] | None = None) -> int:
 
 def _print_row(seed: int, row: dict) -> None:
     def line(name: str, s: dict) -> str:
-        return (f"  {name:9s} names left {s['names_left']:4d} | code accuracy {s['code_accuracy']:.2%} of {s['mentions']} | "
+        return (f"  {name:9s} names left {s['names_left']:4d} ({s['mentions_with_name_left']} mentions) | code accuracy {s['code_accuracy']:.2%} of {s['mentions']} | "
                 f"other words changed {s['other_words_changed_share']:.2%} ({s['other_words_changed']}/{s['other_words']}) | "
                 f"planted {s['planted_exact_placeholder']}/{s['planted']} exact, {s['planted_removed']}/{s['planted']} removed")
 

@@ -20,6 +20,7 @@ rebuilt by offsets, so everything else stays byte-for-byte as it was.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from dataclasses import asdict, dataclass, field
@@ -113,11 +114,12 @@ def _structured(doc, analyzer, protected: set[str], replace_types: set[str] | No
     from .recognizers import analyze_doc
 
     placeholders = _placeholders()
+    doc_text = doc.text  # Doc.text is rebuilt on every access
     out = []
     for r in analyze_doc(analyzer, doc):
         if replace_types is not None and r.entity_type not in replace_types:
             continue
-        text = doc.text[r.start:r.end]
+        text = doc_text[r.start:r.end]
         if text.strip() in protected:
             continue
         rule = getattr(r, "recognition_metadata", None) or {}
@@ -221,30 +223,58 @@ def _contains_names(s: Replacement, known: list[Replacement]) -> bool:
     return s.type in EMBEDDING_TYPES or all(k.rule in SINGLE_WORD_RULES for k in inside)
 
 
+class _Taken:
+    """Accepted spans, sorted and non-overlapping, with fast overlap look-up."""
+
+    def __init__(self) -> None:
+        self.starts: list[int] = []
+        self.items: list[Replacement] = []
+
+    def overlapping(self, start: int, end: int) -> list[Replacement]:
+        i = bisect.bisect_left(self.starts, end)
+        found = []
+        while i > 0 and self.items[i - 1].end > start:  # ends grow with starts
+            i -= 1
+            found.append(self.items[i])
+        return found
+
+    def add(self, r: Replacement) -> None:
+        i = bisect.bisect_left(self.starts, r.start)
+        self.starts.insert(i, r.start)
+        self.items.insert(i, r)
+
+
 def resolve(candidates: list[Replacement], text: str) -> list[Replacement]:
     """Non-overlapping replacements: known > structured > unknown.
 
-    A structured identifier that wholly contains known names wins over them;
-    a lower-priority span that only partly overlaps is trimmed to what is left
-    (so "Jade Smith", with only Jade in the key, becomes "EM [PERSON-1]").
+    A structured identifier that wholly contains known names wins over them
+    (see `_contains_names`); a lower-priority span that only partly overlaps is
+    trimmed to what is left (so "Jade Smith", with only Jade in the key,
+    becomes "EM [PERSON-1]").
     """
-    known = [c for c in candidates if c.source == "known"]
-    structured = [c for c in candidates if c.source == "structured"]
-    accepted: list[Replacement] = []
-    containers = [s for s in structured if _contains_names(s, known)]
+    known = sorted((c for c in candidates if c.source == "known"), key=lambda c: c.start)
+    known_starts = [k.start for k in known]
+    taken = _Taken()
+    containers = []
+    for s in (c for c in candidates if c.source == "structured"):
+        lo, hi = bisect.bisect_left(known_starts, s.start), bisect.bisect_left(known_starts, s.end)
+        if _contains_names(s, known[lo:hi]):
+            containers.append(s)
     for s in sorted(containers, key=lambda c: c.start - c.end):
-        if not any(_overlaps(s, a) for a in accepted):
-            accepted.append(s)
-    rest = sorted((c for c in candidates if c not in containers), key=lambda c: (-PRIORITY[c.source], c.start - c.end, c.start))
+        if not taken.overlapping(s.start, s.end):
+            taken.add(s)
+    chosen = {id(c) for c in containers}
+    rest = sorted((c for c in candidates if id(c) not in chosen), key=lambda c: (-PRIORITY[c.source], c.start - c.end, c.start))
     for cand in rest:
-        if any(_overlaps(cand, a) for a in accepted):
+        clash = taken.overlapping(cand.start, cand.end)
+        if clash:
             if cand.source == "known":
                 continue  # inside an accepted identifier
-            cand = _trim(cand, [a for a in accepted if _overlaps(cand, a)], text)
-            if cand is None or any(_overlaps(cand, a) for a in accepted):
+            cand = _trim(cand, clash, text)
+            if cand is None or taken.overlapping(cand.start, cand.end):
                 continue
-        accepted.append(cand)
-    return sorted(accepted, key=lambda c: c.start)
+        taken.add(cand)
+    return list(taken.items)
 
 
 def rebuild(text: str, replacements: list[Replacement]) -> str:

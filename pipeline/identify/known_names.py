@@ -254,6 +254,7 @@ def _stop_words() -> frozenset[str]:
     return frozenset(STOP_WORDS)
 
 
+@lru_cache(maxsize=4)
 def english_lexicon(nlp) -> frozenset[str]:
     """Ordinary English words, from the model's own lemmatizer tables (WordNet index).
 
@@ -444,7 +445,7 @@ _MATCHER_CACHE: dict[tuple, KnownNameMatcher] = {}
 def matcher_for(key: Key, lexicon: frozenset[str] | None = None, protected: Iterable[str] = ()) -> KnownNameMatcher:
     """A (cached) compiled matcher for a key."""
     lexicon = lexicon if lexicon is not None else _stop_words()
-    cache_key = (key, id(lexicon), frozenset(protected))
+    cache_key = (key, lexicon, frozenset(protected))
     if cache_key not in _MATCHER_CACHE:
         _MATCHER_CACHE.clear()
         _MATCHER_CACHE[cache_key] = KnownNameMatcher(key, lexicon=lexicon, protected=frozenset(protected))
