@@ -149,6 +149,8 @@ def _name_reason(cand: NameCandidate) -> str:
         "title": "a title before a capitalised name",
         "role": "a role or relationship word before a capitalised name",
         "gazetteer": "listed as a first name or surname",
+        "initial": "an initial before a capitalised name",
+        "unlisted": "capitalised words that are not English words",
     }
     parts = [said[r] for r in cand.rule.split("+") if r in said]
     return "possible person's name: " + "; ".join(parts) + f" (confidence {cand.confidence:.2f})"

@@ -22,6 +22,8 @@ def codes(nlp, text):
         ("KM's friend LT would look after Child K.", "LT", "friend"),
         ("KFC discussed the concerns with KSW and PJ.", "PJ", "listed"),
         ("It was noted that GH's account had changed.", "GH", "possessive"),
+        ("On 9th October MH told HV1 that the baby had been unsettled.", "MH", "told"),
+        ("J.S. told KM that the baby was ill.", "J.S.", "told"),
     ],
 )
 def test_person_use_of_an_undeclared_code(nlp, text, code, evidence):
@@ -48,6 +50,7 @@ def test_variant_of_a_declared_code_is_flagged(nlp):
         "The report went to the NSCB and the NSCP.",
         "KSWs and HVs attended training.",
         "KEY PRACTICE EPISODE FOUR\nKM moved house.",
+        "7. AIMS\nThe AIMS were agreed. NOTE: IT was down.",
     ],
 )
 def test_abbreviations_and_declared_codes_are_not_person_codes(nlp, text):

@@ -27,6 +27,8 @@ def names(nlp, text, allow=None):
         ("EM left the baby with Kayleigh overnight.", "Kayleigh"),
         ("EF's maternal grandmother Brenda was not consulted.", "Brenda"),
         ("It was agreed that Tyrone would move out of the flat.", "Tyrone"),
+        ("The letter was signed by J. Whitworth, duty manager.", "J. Whitworth"),
+        ("Previous reviews had mentioned Zoë Ní Bhriain.", "Zoë Ní Bhriain"),
     ],
 )
 def test_planted_names_are_found(nlp, text, expected):
@@ -48,6 +50,9 @@ def test_name_split_at_line_break(nlp):
         "Working Together to Safeguard Children sets out the duties of agencies.",
         "EM and EF attended the Initial Child Protection Conference in April.",
         "Child B. She was discharged home.",
+        "Research on neglect (Brandon et al., 2013) and Ferguson (2011) stress home visits.",
+        "EM attended Alcoholics Anonymous and the Jigsaw programme.",
+        "St Mary's Hospital and Royal Westmoor Infirmary shared records.",
     ],
 )
 def test_agencies_places_documents_and_codes_are_not_names(nlp, text):

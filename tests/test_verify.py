@@ -120,3 +120,18 @@ def test_policy_errors_are_unusable_input(tmp_path):
     bad.write_text("report:\n  NAMES: false\n", encoding="utf-8")
     with pytest.raises(PolicyError, match="unknown finding type"):
         load_policy(bad)
+
+
+def test_reviewers_chairs_and_public_figures_are_info(tmp_path, nlp, analyzer):
+    from pipeline.ingest import load_report
+    from pipeline.nlp import parse_report
+
+    draft = _draft(tmp_path, "Lord Laming's report on Victoria Climbié was discussed. The Independent Chair, "
+                             "Angela Brookfield, thanked KM. Victoria Hale, KM's cousin, did not attend.")
+    report = load_report(draft)
+    findings = verify_report(report, parse_report(report, nlp), analyzer=analyzer)
+    severity = {f.text: f.severity for f in findings if f.type == "NAME"}
+    assert severity["Laming"] == "info"
+    assert severity["Victoria Climbié"] == "info"
+    assert severity["Angela Brookfield"] == "info"
+    assert severity["Victoria Hale"] == "medium"

@@ -38,6 +38,7 @@ ROMAN_RE = re.compile(r"^(?=[IVXLC])M{0,3}(C[MD]|D?C{0,3})(X[CL]|L?X{0,3})(I[XV]
 PAREN_AFTER_RE = re.compile(r"\(\s*(?:[A-Z][\w'’-]*\s+)?([A-Z][A-Za-z0-9&-]{1,7})\s*\)")
 PAREN_BEFORE_RE = re.compile(r"\b([A-Z][A-Z0-9&-]{1,7})\s*\(\s*([A-Z][^()]{3,120})\)")
 STOP = {"of", "and", "for", "the", "to", "in", "on", "with", "&", "a"}
+DOTTED_RE = re.compile(r"^(?:[A-Z]\.){2,3}$")
 
 
 @dataclass(frozen=True)
@@ -269,22 +270,42 @@ def find_undeclared_codes(doc: Doc, report=None, settings: dict | None = None,
     def is_code(t: Token) -> bool:
         return t.i in role_tokens or _base(t.text) in declared
 
+    common = _common_words()
     out = []
     for token in doc:
         word = token.text
-        if token.i in role_tokens or not is_code_shaped(word, min_len, max_len):
+        if token.i in role_tokens:
+            continue
+        if DOTTED_RE.match(word):
+            word = word.replace(".", "")  # "J.S." -> "JS"
+        elif not is_code_shaped(word, min_len, max_len):
             continue
         if _is_declared(word, declared, known, org_suffixes) or _caps_line(text, token):
             continue
-        out.append(_judge(token, declared_list, is_code, short, long))
+        lower = _base(word).lower()
+        if len(lower) >= 4 and lower in common:
+            continue  # a shouted English word in a heading or emphasis ("AIMS", "NOTE")
+        out.append(_judge(token, word, declared_list, is_code, short, long, lower in common))
     return [c for c in out if c is not None]
 
 
-def _judge(token: Token, declared: list[str], is_code, short: int, long: int) -> CodeCandidate | None:
+@lru_cache(maxsize=1)
+def _common_words() -> frozenset[str]:
+    from .names import lexicon
+
+    lex = lexicon()
+    return frozenset(w for w in lex.common if not lex.is_known_name(w.capitalize()))
+
+
+def _judge(token: Token, word: str, declared: list[str], is_code, short: int, long: int,
+           is_word: bool = False) -> CodeCandidate | None:
+    """Person code, unknown abbreviation, or nothing (organisation use; a short English word unused as a person)."""
     person = _person_evidence(token, is_code)
     org = _org_evidence(token)
-    variant = variant_of(token.text, declared, short, long)
+    variant = variant_of(word, declared, short, long)
     start, end = token.idx, token.idx + len(token.text)
+    if is_word and not person:
+        return None  # "IT", "US", "OR" in capitals
     if variant and not org:
         why = f"not in the key; looks like a variant of declared code {variant}"
         if person:

@@ -305,7 +305,39 @@ def _gazetteer_spans(ctx: _DocContext):
             yield token.i, token.i + 1, "gazetteer", 0.5
 
 
-RULES = (_ner_spans, _title_spans, _role_spans, _gazetteer_spans)
+def _initial_spans(ctx: _DocContext):
+    """An initial and a surname: "J. Whitworth", "P Okafor" (not a declared code, not a common word)."""
+    doc = ctx.doc
+    for token in doc:
+        text = token.text
+        if not (len(text) == 2 and text[0].isupper() and text[1] == ".") and not (len(text) == 1 and text.isupper()):
+            continue
+        if ctx.blocked[token.i] or _crosses_line(token):
+            continue
+        nxt = token.i + 1
+        if len(text) == 1 and nxt < len(doc) and doc[nxt].text == "." and not _crosses_line(doc[nxt]):
+            nxt += 1
+        end = _name_run(ctx, nxt, max_len=2)
+        if end > nxt and not _is_common_phrase(ctx, nxt, end):
+            yield token.i, end, "initial", 0.7
+
+
+def _unlisted_pair_spans(ctx: _DocContext):
+    """Two or three capitalised words, none an English word: a name the gazetteer and the model missed
+    ("Zoë Ní Bhriain", "Mrs" aside).  Organisations and places are removed by the filters."""
+    doc = ctx.doc
+    i = 0
+    while i < len(doc):
+        if not ctx.name_like(doc[i]):
+            i += 1
+            continue
+        end = _name_run(ctx, i)
+        if end - i >= 2 and not any(ctx.common_use(doc[k].text) for k in range(i, end)):
+            yield i, end, "unlisted", 0.6
+        i = max(end, i + 1)
+
+
+RULES = (_ner_spans, _title_spans, _role_spans, _gazetteer_spans, _initial_spans, _unlisted_pair_spans)
 
 
 # ---------------------------------------------------------------- filters
