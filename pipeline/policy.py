@@ -30,6 +30,7 @@ class Allow(BaseModel):
     model_config = ConfigDict(extra="forbid")
     names: list[str] = Field(default_factory=list)
     places: list[str] = Field(default_factory=list)
+    abbreviations: list[str] = Field(default_factory=list)
 
 
 class Policy(BaseModel):

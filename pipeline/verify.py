@@ -119,12 +119,14 @@ def _is_public(words: list[str]) -> bool:
     return False
 
 
-def _name_findings(doc: Doc, policy: Policy, allowed: set[str]) -> list[tuple]:
+def _name_findings(doc: Doc, policy: Policy, allowed: set[str], places: set[str]) -> list[tuple]:
     allow_words = {w.lower() for name in allowed for w in name_words(name)}
     out = []
     min_conf = float(policy.names.get("min_confidence", 0.45))
     weak = float(policy.names.get("weak_below", 0.6))
     for cand in find_unknown_names(doc):
+        if cand.text in places:
+            continue  # the policy says this is a place the review may name
         words = [w.lower() for w in name_words(cand.text)]
         if words and all(w in allow_words for w in words):
             out.append((cand.start, cand.end, "NAME", policy.severity_of("NAME_ALLOWED"),
@@ -158,7 +160,7 @@ def _name_reason(cand: NameCandidate) -> str:
 
 def _code_findings(doc: Doc, report: Report, policy: Policy) -> list[tuple]:
     out = []
-    for cand in find_undeclared_codes(doc, report, policy.codes):
+    for cand in find_undeclared_codes(doc, report, policy.codes, known=set(policy.allow.abbreviations)):
         severity = policy.severity_of(cand.kind)
         if cand.kind == "PERSON_CODE" and cand.confidence >= 0.9:
             severity = _raise(severity)
@@ -256,7 +258,7 @@ def verify_report(report: Report, doc: Doc, key=None, policy: Policy | None = No
     policy = policy or load_policy()
     allowed = cover_people(report, policy)
     raw: list[tuple] = []
-    raw += _name_findings(doc, policy, allowed)
+    raw += _name_findings(doc, policy, allowed, set(policy.allow.places))
     raw += _code_findings(doc, report, policy)
     key_words: set[str] = set()
     if key is not None:

@@ -244,13 +244,15 @@ def _org_evidence(token: Token) -> list[str]:
 
 # ---------------------------------------------------------------- public API
 def find_undeclared_codes(doc: Doc, report=None, settings: dict | None = None,
-                          declared: list[str] | None = None) -> list[CodeCandidate]:
+                          declared: list[str] | None = None, known: set[str] | None = None) -> list[CodeCandidate]:
     """Undeclared all-caps tokens with person use (PERSON_CODE) or no evidence (ABBREVIATION).
 
     The declared codes come from `report` (default ``doc._.report``), plus
-    `declared` when given (a draft checked without a structured report).
+    `declared` when given (a draft checked without a structured report);
+    `known` adds abbreviations the caller allows (the policy's).
     """
     extra = list(declared or ())
+    allowed_abbreviations = set(known or ())
     if settings is None:
         from ..policy import load_policy
 
@@ -261,7 +263,7 @@ def find_undeclared_codes(doc: Doc, report=None, settings: dict | None = None,
     declared.update(e.text for e in doc.ents if e.label_ == ROLE_LABEL)
     declared_list = sorted(declared)
     text = doc.text
-    known = known_abbreviations(report, text)
+    known = known_abbreviations(report, text) | allowed_abbreviations
     org_suffixes = tuple(settings.get("org_suffixes", ()))
     min_len, max_len = int(settings.get("min_length", 2)), int(settings.get("max_length", 6))
     short, long = int(settings.get("variant_distance_short", 1)), int(settings.get("variant_distance_long", 2))
