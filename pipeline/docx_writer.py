@@ -265,6 +265,17 @@ def _story_parts(package: Package) -> list[str]:
 
 
 # ---------------------------------------------------------------- entry point
+def require_tracked_choice(source_path: str | Path, tracked: TrackedChoice | None) -> None:
+    """Refuse early (before any parsing) a draft with tracked changes and no accept/reject choice."""
+    if tracked is not None:
+        return
+    from .ingest import read_bytes
+
+    if has_tracked_changes(open_package(str(source_path), read_bytes(Path(source_path)))):
+        raise UnusableInput(f"{source_path} has tracked changes; choose whether to accept or reject them "
+                            "(--tracked-changes accept|reject) before a pseudonymised copy can be written")
+
+
 def write_pseudonymised_docx(
     source_path: str | Path,
     out_path: str | Path,
@@ -291,10 +302,8 @@ def write_pseudonymised_docx(
         raise UnusableInput(f"tracked changes: choose 'accept' or 'reject', not {tracked!r}")
     from .ingest import read_bytes
 
+    require_tracked_choice(source_path, tracked)
     package = open_package(str(source_path), read_bytes(source_path))
-    if tracked is None and has_tracked_changes(package):
-        raise UnusableInput(f"{source_path} has tracked changes; choose whether to accept or reject them "
-                            "(--tracked-changes accept|reject) before a pseudonymised copy can be written")
     replacements = sorted(replacements, key=lambda r: _get(r, "start"))
     walked = walk(package)
     _check(walked.text, replacements, expected_text, source_path)
