@@ -170,9 +170,10 @@ def _draw_panel(ax, title: str, lo: dt.date, hi: dt.date, points: list[dict], pe
     ax.set_axisbelow(True)
     if period[0] and period[1] and period[0] < hi and period[1] > lo:
         ax.axvspan(mdates.date2num(max(period[0], lo)), mdates.date2num(min(period[1], hi)), color="#f0f0f0", zorder=0)
-    for p in points:
-        if p["until"]:
-            ax.hlines(p["row"], mdates.date2num(p["date"]), mdates.date2num(p["until"]), color="#0072B2", linewidth=2, alpha=0.45)
+    spans = [p for p in points if p["until"]]
+    if spans:  # one collection for every date range, not one per event
+        ax.hlines([p["row"] for p in spans], [mdates.date2num(p["date"]) for p in spans], [mdates.date2num(p["until"]) for p in spans],
+                  color="#0072B2", linewidth=2, alpha=0.45)
     for (is_kpe, approx), style in STYLES.items():
         group = [p for p in points if bool(p["kpe"]) == is_kpe and p["approx"] == approx]
         if group:
