@@ -1,8 +1,9 @@
 """The theme tagger: weighted cue matches + context + section weight -> labels.
 
 For each paragraph or bullet of a review:
-1. theme cues (compiled from `models/themes.yaml`) are matched once over the
-   whole parsed Doc with a spaCy Matcher;
+1. theme cues (compiled from `models/themes.yaml` into spaCy Matcher token
+   patterns) are matched once over the whole parsed Doc, through a
+   first-token index (`patterns.IndexedMatcher`: same matches, far faster);
 2. each match gets a polarity from the ConText-style rules (shortfall, good
    practice, or negated existence);
 3. per theme, overlapping matches count once (the heaviest), each cue pattern
