@@ -1,0 +1,132 @@
+"""The PostgreSQL schema (docs/scaling.md) holds the same data and answers the same search.
+
+Runs only where PostgreSQL's server binaries are installed: a throwaway
+cluster is created in a temporary folder, listening on a Unix socket only,
+and removed afterwards.  The SQLite store's rows are copied into it with
+`COPY`, then the documented theme + text query must return the same
+paragraphs as `pipeline.store.search`.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import os
+import shutil
+import socket
+import subprocess
+import tempfile
+from pathlib import Path
+
+import pytest
+
+from pipeline.resources import model_path
+from pipeline.store import SearchQuery, connect, index_inputs, search
+
+from test_store_corpus import make_run
+
+BINARIES = ("initdb", "pg_ctl", "psql")
+COPIED = ("reports", "sections", "paragraphs", "events", "theme_labels", "theme_evidence", "findings")
+
+pytestmark = pytest.mark.skipif(not all(shutil.which(b) for b in BINARIES), reason="PostgreSQL server binaries not installed")
+
+
+def _as_server_user(args: list[str]) -> list[str]:
+    """PostgreSQL refuses to run as root: use the `postgres` account then."""
+    if os.geteuid() != 0:
+        return args
+    if not shutil.which("runuser"):
+        pytest.skip("running as root without runuser")
+    return ["runuser", "-u", "postgres", "--", *args]
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def pg():
+    """(socket dir, port) of a throwaway server; stopped and deleted afterwards.
+
+    The folder is made directly under the system temporary directory because
+    pytest's own (0700, owned by root) cannot be entered by the server account.
+    """
+    base = Path(tempfile.mkdtemp(prefix="scr-pg-"))
+    data, port = base / "data", _free_port()
+    started = False
+    try:
+        if os.geteuid() == 0:
+            try:
+                shutil.chown(base, "postgres")
+            except (LookupError, PermissionError):
+                pytest.skip("no postgres account to run the server as")
+        init = subprocess.run(_as_server_user(["initdb", "-D", str(data), "-A", "trust", "-U", "postgres", "--no-sync", "-E", "UTF8"]),
+                              capture_output=True, text=True)
+        if init.returncode:
+            pytest.skip(f"initdb failed: {init.stderr[-300:]}")
+        start = subprocess.run(_as_server_user(["pg_ctl", "-D", str(data), "-o", f"-k {base} -p {port} -c listen_addresses=''",
+                                                "-l", str(base / "log"), "-w", "start"]), capture_output=True, text=True)
+        if start.returncode:
+            pytest.skip(f"the server did not start: {start.stderr[-300:]}")
+        started = True
+        yield base, port
+    finally:
+        if started:
+            subprocess.run(_as_server_user(["pg_ctl", "-D", str(data), "-m", "fast", "-w", "stop"]), capture_output=True)
+        shutil.rmtree(base, ignore_errors=True)
+
+
+def psql(pg, sql: str | None = None, file: Path | None = None, stdin: str | None = None) -> str:
+    host, port = pg
+    args = ["psql", "-h", str(host), "-p", str(port), "-U", "postgres", "-v", "ON_ERROR_STOP=1", "-X", "-q", "-A", "-t", "-F", "\t"]
+    args += ["-f", str(file)] if file else ["-c", sql]
+    result = subprocess.run(args, input=stdin, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    return result.stdout
+
+
+@pytest.fixture(scope="module")
+def sqlite_store(tmp_path_factory, nlp) -> Path:
+    run_out = make_run(tmp_path_factory.mktemp("reviews"), tmp_path_factory.mktemp("run"))
+    db = tmp_path_factory.mktemp("store") / "corpus.db"
+    index_inputs(connect(db), [run_out])
+    return db
+
+
+def _copy_table(conn, pg, table: str) -> int:
+    """Copy one table's rows (ids included) from SQLite into PostgreSQL."""
+    columns = [row[1] for row in conn.execute(f"PRAGMA table_info({table})")]
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    rows = conn.execute(f"SELECT {', '.join(columns)} FROM {table} ORDER BY id").fetchall()
+    for row in rows:
+        writer.writerow(["\\N" if v is None else v for v in row])
+    psql(pg, f"COPY {table} ({', '.join(columns)}) FROM STDIN WITH (FORMAT csv, NULL '\\N')", stdin=out.getvalue())
+    return len(rows)
+
+
+def test_postgres_schema_holds_the_store_and_answers_the_same_search(pg, sqlite_store):
+    psql(pg, file=model_path("store", "schema_postgres.sql"))
+    conn = connect(sqlite_store, create=False)
+    for table in COPIED:
+        copied = _copy_table(conn, pg, table)
+        assert int(psql(pg, f"SELECT count(*) FROM {table}").strip()) == copied
+    theme = conn.execute("SELECT theme_id FROM theme_labels WHERE negated = 0 GROUP BY theme_id ORDER BY count(*) DESC").fetchone()[0]
+    word = "police" if theme == "domestic_abuse" else conn.execute(
+        "SELECT p.text FROM paragraphs p JOIN theme_labels t ON t.paragraph_id = p.id WHERE t.theme_id = ?", (theme,)).fetchone()[0].split()[-1].strip(".,;:").lower()
+    expected = {(h.report, h.start) for h in search(conn, SearchQuery(themes=[theme], text=word, limit=0))}
+    assert expected
+    query = f"""
+        WITH q AS (SELECT websearch_to_tsquery('english', '{word}') AS q)
+        SELECT r.name, p.char_start,
+               ts_headline('english', p.text, q.q, 'StartSel=**, StopSel=**, MaxWords=24, MinWords=12') AS snippet
+        FROM paragraphs p CROSS JOIN q
+        JOIN reports r ON r.id = p.report_id
+        LEFT JOIN sections s ON s.id = p.section_id
+        WHERE p.tsv @@ q.q AND p.kind NOT IN ('contents', 'heading')
+          AND EXISTS (SELECT 1 FROM theme_labels t WHERE t.paragraph_id = p.id AND t.negated = 0 AND t.theme_id = '{theme}')
+        ORDER BY ts_rank_cd(p.tsv, q.q) DESC, r.name, p.char_start"""
+    rows = [line.split("\t") for line in psql(pg, query).splitlines() if line]
+    assert {(name, int(start)) for name, start, _ in rows} == expected
+    assert all("**" in snippet for _, _, snippet in rows)
