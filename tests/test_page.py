@@ -230,3 +230,35 @@ def test_cli_on_a_review_with_a_key_highlights_replacements(tmp_path: Path, scr)
     sentence_ids = {a["id"] for t, a in page.tags if a.get("class") == "sent" and "id" in a}
     links = {a["href"][1:] for t, a in page.tags if t == "a" and a.get("href", "").startswith("#e-")}
     assert links and links <= sentence_ids
+
+
+def test_timeline_keeps_a_long_chronology_readable() -> None:
+    """200 events, 40 actors, a few background years earlier: 12 lanes + one shared, a broken axis, every point linked."""
+    from pipeline.page.timeline import render_timeline
+
+    events = []
+    for i in range(200):
+        actors = [f"Worker {1 + i % 12}"] + ([f"Rare {i}"] if i % 7 == 0 else [])  # 12 frequent actors, 29 rare ones
+        events.append({"date": (dt.date(2018, 1, 1) + dt.timedelta(days=2 * i)).isoformat(), "precision": "day" if i % 3 else "month",
+                       "start": 100 * i, "end": 100 * i + 50, "actors": actors, "kpe": f"KPE{i // 20}" if i % 10 == 0 else None})
+    events += [{"date": f"{year}-01-01", "precision": "approx", "start": 30000 + year, "end": 30001 + year, "actors": []} for year in (2005, 2009, 2012)]
+    svg = str(render_timeline(events, {e["start"]: f"e-{e['start']}" for e in events}))
+    page = parse_page(svg)
+    links = [attrs.get("xlink:href") or attrs.get("href") for tag, attrs in page.tags if tag == "a"]
+    assert all(link and link.startswith("#e-") for link in links)
+    assert {link[3:] for link in links} == {str(e["start"]) for e in events}  # every event is drawn and linked
+    labels = {t.strip() for t in page.text if t.strip()}
+    assert {label for label in labels if label.startswith("Worker ")} == {f"Worker {n}" for n in range(1, 13)}
+    assert "other / none" in labels and not any(label.startswith("Rare ") for label in labels)
+    assert "earlier" in labels  # the background years get a narrow panel of their own
+    assert 'target="_blank"' not in svg
+
+
+def test_dates_say_how_precise_they_are() -> None:
+    from pipeline.page.render import date_text
+
+    assert date_text({"date": "2017-01-04", "precision": "day"}) == "4 Jan 2017"
+    assert date_text({"date": "2017-01-01", "precision": "month"}) == "Jan 2017"
+    assert date_text({"date": "2014-01-01", "precision": "approx"}) == "about Jan 2014"
+    assert date_text({"date": "2017-01-04", "date_end": "2017-01-08", "precision": "day"}) == "4 Jan 2017 – 8 Jan 2017"
+    assert date_text({"date": None}) == "undated"

@@ -350,11 +350,20 @@ def render_page(inputs: PageInputs) -> str:
         "themes": themes,
         "theme_chart": theme_chart(themes),
         "profile": prof,
-        "provenance": {**provenance_of(report, None, None, "given to the renderer"), **inputs.provenance},
+        "provenance": _provenance(inputs, prof),
         "warnings": inputs.warnings,
         "data": {"highlights": len(f_rows) + len(r_rows), "themes": {t["anchor"]: sorted({p["anchor"] for p in t["paragraphs"] if p["anchor"]}) for t in themes}},
     }
     return environment().get_template("page.html").render(**context)
+
+
+def _provenance(inputs: PageInputs, prof: dict) -> dict:
+    """The inputs' provenance (defaults filled in) plus the theme taxonomy the profile used."""
+    out = {**provenance_of(inputs.report, None, None, "given to the renderer"), **inputs.provenance}
+    taxonomy = prof.get("taxonomy") if isinstance(prof.get("taxonomy"), dict) else None
+    if taxonomy:
+        out["theme taxonomy"] = f"{taxonomy.get('name')} {taxonomy.get('version')}"
+    return out
 
 
 def _legend(f_rows: list[dict], r_rows: list[dict]) -> list[dict]:
