@@ -249,3 +249,30 @@ def test_cli_jsonl_with_provenance_header(tmp_path, scr):
 
 def missing_file_exit(scr, tmp_path) -> int:
     return scr("themes", tmp_path / "absent.txt").returncode
+
+
+def test_section_roles_come_from_title_words_not_numbers():
+    from pipeline.themes.sections import role_of_title
+
+    assert role_of_title("Wider Findings").role == "findings"
+    assert role_of_title("Recommendations").role == "recommendations"
+    assert role_of_title("Family Members").role == "method"
+    assert role_of_title("Brief Background to the Family").role == "background"
+    assert role_of_title("Critical Timeline/Condensed Chronology").role == "chronology"
+    assert role_of_title("Riverside Health Trust") is None
+
+
+def test_profile_of_a_small_text(nlp):
+    from pipeline.themes import text_report
+    from pipeline.nlp import parse_report
+
+    text = ("- Information was not shared between the GP and the health visitor.\n\n"
+            "- Domestic abuse was not explored and the father was not seen.\n\n"
+            "- The MARAC referral about the domestic abuse was not followed up.\n")
+    report = text_report(text)
+    labels = tag_report(report, parse_report(report, nlp))
+    prof = profile(labels, report)
+    assert prof["themes"]["domestic_abuse"]["paragraphs"] == 2
+    assert prof["themes"]["domestic_abuse"]["by_section_role"] == {"unsectioned": 2}
+    assert prof["themes"]["information_sharing"]["polarity"] == {"concern": 1}
+    assert prof["co_occurrence"].get("domestic_abuse+fathers_invisible_men") == 1
