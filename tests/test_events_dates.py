@@ -52,7 +52,6 @@ def test_forms_are_found_with_their_kind(text, phrase, kind):
         "She did not want counselling as it would be traumatic and may affect the unborn baby.",
         "EM was present at the meeting and said that it was all boring. (KPE 10)",
         "EM was confirmed as being twenty four weeks pregnant.",
-        "She remained in hospital for three days.",
         "Child E was born at 28 weeks gestation.",
         "Working Together to Safeguard Children (2015) sets out the duties.",
         "At the time of writing neither parent has been contacted.",
@@ -123,6 +122,22 @@ def test_spans_do_not_move_the_anchor():
     ])
     assert (res[1].date, res[1].date_end) == (D(2017, 5, 26), D(2017, 5, 29))
     assert res[2].date == D(2017, 5, 25)
+
+
+def test_a_duration_and_an_episode_run_from_the_anchor():
+    resolver = Resolver((D(2017, 2, 6), D(2017, 9, 26)))
+    res = narrate(resolver, [
+        "On 8th March EM presented to hospital.",
+        "She remained in hospital for three days.",
+        "Whilst in hospital EM told the midwife about the texts.",
+        "She then rang the ward.",
+    ])
+    assert (res[1].date, res[1].date_end, res[1].precision) == (D(2017, 3, 8), D(2017, 3, 11), "day")
+    # the extractor closes an episode's window at the next narrated date
+    assert (res[2].date, res[2].precision, res[2].relative) == (D(2017, 3, 8), "approx", True)
+    assert [c.kind for c in find_candidates("Whilst in hospital EM told the midwife.")] == ["rel_window"]
+    assert [c.kind for c in find_candidates("During the pregnancy police were called.")] == ["rel_window"]
+    assert (res[3].date, res[3].precision) == (D(2017, 3, 8), "approx")
 
 
 def test_ranges_take_month_and_year_from_their_end():

@@ -64,6 +64,8 @@ def compiled_patterns() -> list[tuple[str, re.Pattern]]:
         "NUM": r"(?:\d{1,3}|" + _alternation(lex["numbers"]) + ")",
         "UNIT": _alternation(lex["units"]),
         "PART": _alternation(lex["month_parts"]),
+        "EPISODE": _alternation(lex["episodes"]),
+        "OPENER": _alternation(lex["window_openers"]),
     }
     compiled = []
     for entry in load_yaml("dates", "patterns.yaml")["patterns"]:

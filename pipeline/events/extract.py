@@ -21,13 +21,14 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from .actors import AgencyFinder, agencies_in, analyse, main_verb, sentence_mentions, unique
 from .candidates import Candidate, find_candidates
 from .model import Event
+from .normalise import last_day
 from .resolve import Anchor, Resolution, Resolver, config
-from .scope import TERMINAL_RE, Block, chronology_blocks, continuation_re, describes_document, is_evaluative, section_chain
+from .scope import ABSOLUTE_KINDS, TERMINAL_RE, Block, chronology_blocks, continuation_re, describes_document, is_evaluative, section_chain
 
 YEAR_RE = re.compile(r"\b(?:19|20)\d{2}\b")
 BARE_YEAR_RE = re.compile(r"^\s*(?:[\d.]+\s+)?((?:19|20)\d{2})\s*:?\s*$")
@@ -88,6 +89,8 @@ class EventExtractor:
         self.planned_aux = set(config()["planned_auxiliaries"])
         self._section = None
         self._moved = False
+        self._kinds: dict[int, str] = {}  # event id -> kind of its own date phrase
+        self._windows: set[int] = set()  # events placed only between two narrated dates
 
     # ---- the walk --------------------------------------------------------
     def run(self) -> list[Event]:
@@ -99,7 +102,28 @@ class EventExtractor:
                 self._table_row(block)
             else:
                 self._paragraph(block)
+        self._close_windows()
         return self.events
+
+    def _close_windows(self) -> None:
+        """End each window event at the next date the narrative gives.
+
+        "EM made contact with her PA..." in a paragraph with no date, or
+        "Whilst in hospital EM told the midwife...", happened somewhere between
+        the last date narrated and the next one: date_end is the next event
+        dated by a phrase of its own (the end of its month for a month).
+        """
+        dated = [e for e in self.events if self._kinds.get(e.id) in config()["window_bounds"] and e.modality is None]
+        for event in self.events:
+            if event.id not in self._windows or event.date is None:
+                continue
+            if event.inherited and event.anchor in self._windows and event.anchor < event.id:
+                event.date_end = self.events[event.anchor - 1].date_end
+                continue
+            nxt = next((e for e in dated if e.id > event.id and e.date is not None and e.date > event.date), None)
+            if nxt is not None:
+                event.date_end = last_day(nxt.date.year, nxt.date.month) if nxt.precision == "month" else nxt.date
+                event.precision = "approx"
 
     def _enter_section(self, section) -> None:
         """A heading that gives dates ("3.1 9th January to 2nd February 2017") resets the anchor."""
@@ -164,12 +188,69 @@ class EventExtractor:
         if para_anchor is not None and block.kpe is None:
             block.kpe = self.events[-1].kpe
         for sent in units:
-            event = self._sentence_event(sent, block, para_anchor)
-            if event is None:
+            for clause in self._clauses(sent):
+                event = self._sentence_event(clause, block, para_anchor)
+                if event is None:
+                    continue
+                self.events.append(event)
+                if self._moved:
+                    para_anchor = event
+                elif para_anchor is None and event.inherited and event.id in self._windows:
+                    para_anchor = event  # an undated paragraph: its sentences share one window
+                self._embedded_events(clause, block)
+
+    def _absolute(self, sent: Span) -> list[tuple[Candidate, Span]]:
+        """Absolute date phrases of a sentence with their tokens."""
+        found = []
+        for cand in find_candidates(sent.text):
+            if cand.kind in ABSOLUTE_KINDS or cand.kind == "year_since":
+                tokens = self.doc.char_span(sent.start_char + cand.start, sent.start_char + cand.end, alignment_mode="expand")
+                if tokens is not None:
+                    found.append((cand, tokens))
+        return found
+
+    def _clauses(self, sent: Span) -> list[Span]:
+        """A sentence that narrates two dated happenings, as two clauses.
+
+        "Child E was made the subject of an Interim Care Order on 17th May and
+        remained in hospital until discharge on 5th June" is two events: the
+        second date belongs to a verb coordinated with the first.
+        """
+        dated = [(c, t) for c, t in self._absolute(sent) if c.kind != "year_since" and not self._reported(t, sent)]
+        if len(dated) < 2:
+            return [sent]
+        verbs = [_governing_verb(t.root, sent) for _, t in dated]
+        for first, second in zip(verbs, verbs[1:]):
+            if first is None or second is None or second.dep_ != "conj" or second.head != first:
                 continue
-            self.events.append(event)
-            if self._moved:
-                para_anchor = event
+            cut = min(t.i for t in second.subtree)
+            while cut > sent.start and self.doc[cut - 1].dep_ in ("cc", "punct"):
+                cut -= 1
+            if cut - sent.start >= 3 and sent.end - cut >= 3:
+                return [self.doc[sent.start:cut], self.doc[cut:sent.end]]
+        return [sent]
+
+    def _embedded_events(self, sent: Span, block: Block) -> None:
+        """What someone said happened on a date of its own ("she said she had
+        experienced anxiety since 2013"): an event of the reported clause, which
+        leaves the narrative anchor alone."""
+        for cand, tokens in self._absolute(sent):
+            clause = self._reported_clause(tokens, sent)
+            if clause is None:
+                continue
+            res = self.resolver.resolve(cand)
+            if res is None:
+                continue
+            span = self.doc[clause.left_edge.i:clause.right_edge.i + 1]
+            while len(span) > 1 and span[-1].is_punct:
+                span = span[:-1]
+            start, end = sent.start_char + cand.start, sent.start_char + cand.end
+            event_id = len(self.events) + 1
+            fields = dict(relative=False, inherited=False, anchor=None, modality=None, date=res.date,
+                          date_end=res.date_end, precision=res.precision, confidence=res.confidence,
+                          expression=self.report.text[start:end], expression_start=start, expression_end=end)
+            self._kinds[event_id] = "embedded"
+            self.events.append(self._make_event(event_id, span, block, fields))
 
     # ---- one sentence ------------------------------------------------------
     def _sentence_event(self, sent: Span, block: Block, para_anchor: Event | None, offset_span: Span | None = None) -> Event | None:
@@ -191,18 +272,27 @@ class EventExtractor:
             )
             if res.relative and self.resolver.anchor is not None:
                 fields["anchor"] = self.resolver.anchor.event_id
-            if self.resolver.moves_anchor(dated.candidate.kind) and not dated.planned:
-                self.resolver.set_anchor(res, event_id, dated.candidate.kind)
+            kind = dated.candidate.kind
+            self._kinds[event_id] = kind
+            if self.resolver.moves_anchor(kind) and not dated.planned:
+                self.resolver.set_anchor(res, event_id, kind)
                 self._moved = True
+                self._last_mentioned(sent, dated, event_id)
+            window_para = para_anchor is not None and para_anchor.id in self._windows
+            if res.date_end is None and (kind == "rel_window" or (kind == "rel_vague" and window_para)):
+                self._windows.add(event_id)
         elif para_anchor is not None:
             conf = config()["confidence"]["inherited_paragraph"]
             fields.update(date=para_anchor.date, date_end=para_anchor.date_end, precision=para_anchor.precision,
                           confidence=conf, inherited=True, anchor=para_anchor.id)
+            if para_anchor.id in self._windows:
+                self._windows.add(event_id)
         elif self.resolver.anchor is not None:
             anchor = self.resolver.anchor
             conf = config()["confidence"]["inherited_narrative"]
             fields.update(date=anchor.date, date_end=None, precision="approx", confidence=conf,
                           inherited=True, anchor=anchor.event_id)
+            self._windows.add(event_id)
         else:
             return None
         return self._make_event(event_id, sent, block, fields)
@@ -251,16 +341,37 @@ class EventExtractor:
             return Dated(cand, res, planned, start, end, self.report.text[start:end])
         return None
 
+    def _last_mentioned(self, sent: Span, dated: Dated, event_id: int) -> None:
+        """Move the anchor on to a later date the same sentence narrates.
+
+        "...made the subject of an Interim Care Order on 17th May and remained
+        in hospital until discharge on 5th June. Child E and EM then moved...":
+        "then" is after the last date mentioned, not the first.
+        """
+        for cand in find_candidates(sent.text):
+            if cand.kind not in ("day", "range") or sent.start_char + cand.start <= dated.start:
+                continue
+            tokens = self.doc.char_span(sent.start_char + cand.start, sent.start_char + cand.end, alignment_mode="expand")
+            if tokens is None or self._reported(tokens, sent) or self._planned(tokens, sent):
+                continue
+            res = self.resolver.resolve(cand)
+            if res is not None and res.date > self.resolver.anchor.date:
+                self.resolver.set_anchor(res, event_id, cand.kind)
+
     def _reported(self, tokens: Span, sent: Span) -> bool:
         """Inside what someone said: a ccomp under a reporting verb."""
+        return self._reported_clause(tokens, sent) is not None
+
+    def _reported_clause(self, tokens: Span, sent: Span) -> Token | None:
+        """The head of the reported clause (ccomp of a reporting verb) around `tokens`."""
         token = tokens.root
         for ancestor in token.ancestors:
             if ancestor.i < sent.start or ancestor.i >= sent.end:
                 break
             if token.dep_ == "ccomp" and ancestor.lemma_.lower() in self.reporting:
-                return True
+                return token
             token = ancestor
-        return False
+        return None
 
     def _planned(self, tokens: Span, sent: Span) -> bool:
         """A planned or hypothetical date ("was planned to take place on 31st May")."""
@@ -353,6 +464,16 @@ class EventExtractor:
 def approximate_cue_re() -> re.Pattern:
     cues = "|".join(config()["approximate_cues"])
     return re.compile(rf"\b(?:{cues})\s+(?:on\s+|in\s+)?(?:the\s+)?$", re.IGNORECASE)
+
+
+def _governing_verb(token: Token, sent: Span) -> Token | None:
+    """The nearest verb above a token, within the sentence."""
+    for ancestor in token.ancestors:
+        if not (sent.start <= ancestor.i < sent.end):
+            return None
+        if ancestor.pos_ in ("VERB", "AUX"):
+            return ancestor
+    return None
 
 
 def _is_pipe_row(text: str) -> bool:

@@ -236,6 +236,23 @@ class Resolver:
         precision = a.precision if a.precision in ("month", "approx") else "approx"
         return Resolution(a.date, a.date_end, precision, config()["confidence"]["rel_vague"], True)
 
+    def _resolve_rel_duration(self, cand, g):
+        """"Remained in hospital for three days": from the anchor, N units long."""
+        a = self.anchor
+        if a is None:
+            return None
+        end = shift(a.date, g["unit"], count(g["n"]))
+        return Resolution(a.date, end, a.precision, config()["confidence"]["rel_duration"], True)
+
+    def _resolve_rel_window(self, cand, g):
+        """"Whilst in hospital", "during the pregnancy": from the anchor on; the
+        extractor closes the window at the next date the narrative gives."""
+        a = self.anchor
+        if a is None:
+            return None
+        return Resolution(a.date, a.date_end if a.explicit_range else None, "approx",
+                          config()["confidence"]["rel_window"], True)
+
     def _resolve_rel_period(self, cand, g):
         a = self.anchor
         if a is None:
