@@ -133,6 +133,8 @@ def test_date_range_returns_paragraphs_narrating_events_in_it(run_out, conn):
             expected |= {(n, s) for pn, s, end, _, _ in paragraphs if pn == n and s <= e["start"] < end}
     assert _keys(hits) == expected and (name, next(s for pn, s, end, _, _ in paragraphs if pn == name and s <= first["start"] < end)) in expected
     assert all(any(d.startswith(month) for d in h.dates) for h in hits)
+    dated_phrases = [e["expression"] for n, e in dated if e.get("expression_start") is not None and e["date"].startswith(month)]
+    assert any(f"**{phrase}**" in " ".join(h.snippet for h in hits) for phrase in dated_phrases)  # the date phrase is highlighted
     # the review period scope: reports whose period overlaps the range
     by_period = search(conn, SearchQuery(date_from="2016-06-01", date_to="2016-06-30", date_scope="report", text="child", limit=0))
     assert {h.report for h in by_period} == {"eastborough_child_r"}

@@ -76,6 +76,8 @@ CREATE TABLE IF NOT EXISTS events (
     date_end      DATE,
     precision     TEXT,
     expression    TEXT,
+    expression_start INTEGER,                  -- the date phrase (NULL when the date is inherited)
+    expression_end   INTEGER,
     sentence      TEXT NOT NULL,
     char_start    INTEGER NOT NULL,
     char_end      INTEGER NOT NULL,

@@ -28,7 +28,7 @@ STAGE_FILES = ("findings.json", "events.jsonl", "themes.jsonl")
 MANIFEST_FILE = "manifest.json"
 
 # event fields with their own column; anything else goes to `extra` as JSON
-EVENT_COLUMNS = {"id", "date", "date_end", "precision", "expression", "sentence", "start", "end", "actors", "agencies",
+EVENT_COLUMNS = {"id", "date", "date_end", "precision", "expression", "expression_start", "expression_end", "sentence", "start", "end", "actors", "agencies",
                  "action", "object", "kpe", "section", "confidence"}
 
 
@@ -254,12 +254,13 @@ def _insert_events(conn, report_id: int, events: Iterable[dict], locate: _Locato
             continue
         extra = {k: v for k, v in e.items() if k not in EVENT_COLUMNS}
         rows.append((report_id, locate.paragraph(e["start"]), e.get("id"), e.get("date"), e.get("date_end"), e.get("precision"),
-                     e.get("expression"), e.get("sentence") or "", e["start"], e["end"], json.dumps(e.get("actors") or []),
+                     e.get("expression"), e.get("expression_start"), e.get("expression_end"), e.get("sentence") or "", e["start"], e["end"], json.dumps(e.get("actors") or []),
                      json.dumps(e.get("agencies") or []), e.get("action"), e.get("object"), e.get("kpe"), e.get("section"),
                      e.get("confidence"), json.dumps(extra, sort_keys=True)))
     conn.executemany(
-        "INSERT INTO events (report_id, paragraph_id, event_no, date, date_end, precision, expression, sentence, char_start, char_end,"
-        " actors, agencies, action, object, kpe, section, confidence, extra) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO events (report_id, paragraph_id, event_no, date, date_end, precision, expression, expression_start, expression_end,"
+        " sentence, char_start, char_end, actors, agencies, action, object, kpe, section, confidence, extra)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         rows,
     )
 

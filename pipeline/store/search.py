@@ -186,7 +186,14 @@ def search(conn: sqlite3.Connection, query: SearchQuery) -> list[Hit]:
     themes = _themes_of(conn, ids)
     dates = _dates_of(conn, ids)
     wanted = set(query.themes + query.any_themes) or None
-    evidence = _evidence_of(conn, ids, wanted) if not query.text else {}
+    if query.text:
+        evidence = {}
+    elif wanted:
+        evidence = _evidence_of(conn, ids, wanted)
+    elif query.date_from or query.date_to:
+        evidence = _date_phrases_of(conn, ids, *_bounds(query)) if query.date_scope == "paragraph" else {}
+    else:
+        evidence = _evidence_of(conn, ids, None)
     hits = []
     for rank, row in enumerate(rows, 1):
         snippet = row["snippet"] if query.text else evidence_snippet(row["text"], row["char_start"], evidence.get(row["paragraph_id"], []), query.mark)
@@ -230,6 +237,18 @@ def _evidence_of(conn, ids: list[int], themes: set[str] | None) -> dict[int, lis
     for row in conn.execute(sql, ids):
         if themes is None or row["theme_id"] in themes:
             out.setdefault(row["paragraph_id"], []).append((row["char_start"], row["char_end"]))
+    return out
+
+
+def _date_phrases_of(conn, ids: list[int], low: str, high: str) -> dict[int, list[tuple[int, int]]]:
+    """The date phrases of the paragraphs' events in [low, high], to highlight in date searches."""
+    out: dict[int, list[tuple[int, int]]] = {}
+    if not ids:
+        return out
+    sql = (f"SELECT paragraph_id, expression_start, expression_end FROM events WHERE paragraph_id IN ({_in(ids)})"
+           " AND expression_start IS NOT NULL AND date <= ? AND COALESCE(date_end, date) >= ?")
+    for row in conn.execute(sql, [*ids, high, low]):
+        out.setdefault(row["paragraph_id"], []).append((row["expression_start"], row["expression_end"]))
     return out
 
 
