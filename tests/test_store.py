@@ -29,8 +29,9 @@ def _count(conn, table: str) -> int:
 
 
 def test_schema_is_created_and_versioned(tmp_path):
-    db = tmp_path / "corpus.db"
+    db = tmp_path / "new" / "corpus.db"
     conn = connect(db)
+    assert db.stat().st_mode & 0o777 == 0o600  # owner-only: findings can hold real names
     names = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type IN ('table', 'trigger')")}
     assert set(TABLES) <= names
     assert {"paragraphs_ai", "paragraphs_ad"} <= names  # the FTS index follows the paragraphs table

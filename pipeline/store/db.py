@@ -8,6 +8,7 @@ created on PostgreSQL (docs/scaling.md).
 from __future__ import annotations
 
 import datetime as dt
+import os
 import sqlite3
 from pathlib import Path
 
@@ -37,6 +38,8 @@ def connect(path: str | Path, create: bool = True) -> sqlite3.Connection:
         raise UnusableInput(f"{path}: no such store; build it with `scr index ... --db {path}`")
     if not create and path.stat().st_size == 0:
         raise UnusableInput(f"{path}: the store is empty; build it with `scr index`")
+    if not path.exists():
+        _create_private_file(path)
     try:
         conn = sqlite3.connect(path)
         conn.row_factory = sqlite3.Row
@@ -55,6 +58,12 @@ def connect(path: str | Path, create: bool = True) -> sqlite3.Connection:
             "re-create it with `scr index` into a new file"
         )
     return conn
+
+
+def _create_private_file(path: Path) -> None:
+    """An empty owner-only file for SQLite to fill: the findings table can hold real names."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
 
 
 def _stored_version(conn: sqlite3.Connection) -> int | None:
