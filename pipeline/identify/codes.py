@@ -68,6 +68,7 @@ def code_context() -> dict:
     return {
         "person_verbs": frozenset(data["person_verbs"]),
         "person_preps": frozenset(data["person_preps"]),
+        "person_prep_heads": frozenset(data.get("person_prep_heads", ())),
         "org_nouns": frozenset(data["org_nouns"]),
         "org_before": tuple(tuple(p.lower().split()) for p in data["org_before"]),
     }
@@ -204,8 +205,10 @@ def _person_evidence(token: Token, is_code) -> list[str]:
         out.append(f"before the verb '{nxt.text}'")  # the parser often misreads a code after a date
     elif not out and prev is not None and prev.pos_ == "VERB" and prev.lemma_.lower() in ctx["person_verbs"]:
         out.append(f"after the verb '{prev.text}'")
-    if token.dep_ == "pobj" and token.head.lower_ in ctx["person_preps"] and token.head.head.pos_ == "VERB":
-        out.append(f"'{token.head.head.text} {token.head.text}' someone")
+    if token.dep_ == "pobj" and token.head.lower_ in ctx["person_preps"]:
+        governor = token.head.head
+        if governor.pos_ == "VERB" or governor.lower_ in ctx["person_prep_heads"]:
+            out.append(f"'{governor.text} {token.head.text}' someone")
     if token.dep_ == "conj" and is_code(token.head) or any(is_code(c) for c in token.children if c.dep_ == "conj"):
         out.append("listed with declared codes")
     elif prev is not None and prev.text in (",", "and", "or", "&") and token.i >= 2 and is_code(doc[token.i - 2]):

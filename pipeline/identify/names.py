@@ -66,6 +66,7 @@ class NameLexicon:
     non_person: frozenset[str]
     non_person_lower: frozenset[str]
     first_names: frozenset[str]
+    uk_first_names: frozenset[str]
     surnames: frozenset[str]
     common: frozenset[str]
     places: frozenset[str]
@@ -100,6 +101,7 @@ def lexicon() -> NameLexicon:
         non_person=frozenset(read_lines("names", "non_person_words.txt")),
         non_person_lower=frozenset(w.lower() for w in read_lines("names", "non_person_words.txt")),
         first_names=frozenset(read_lines("gazetteer", "first_names.txt")) - not_names,
+        uk_first_names=frozenset(read_lines("gazetteer", "first_names_uk.txt")) - not_names,
         surnames=frozenset(read_lines("gazetteer", "surnames.txt")) - not_names,
         common=frozenset(read_lines("names", "common_words.txt")),
         places=frozenset(read_lines("gazetteer", "uk_places.txt")),
@@ -141,6 +143,7 @@ class _DocContext:
     def __init__(self, doc: Doc, allow: set[str] | None):
         self.doc = doc
         self.text = doc.text  # Doc.text joins every token: build it once
+        self._title_lines: dict[int, bool] = {}
         self.lex = lexicon()
         self.blocked = [False] * len(doc)  # ROLE / declared-code tokens
         self.place = [False] * len(doc)
@@ -183,6 +186,16 @@ class _DocContext:
                 if len(window) == n and [t.text.rstrip(".").rstrip("'s’") for t in window] == words:
                     for i in range(token.i, token.i + n):
                         self.blocked[i] = True
+
+    def title_case_line(self, token: Token) -> bool:
+        """The token is on a heading-like line where most words are capitalised."""
+        line_start = self.text.rfind("\n", 0, token.idx) + 1
+        if line_start not in self._title_lines:
+            end = self.text.find("\n", token.idx)
+            words = re.findall(r"[A-Za-z][\w'’-]*", self.text[line_start : end if end >= 0 else len(self.text)])
+            long = [w for w in words if len(w) > 3]
+            self._title_lines[line_start] = len(long) >= 2 and sum(w[0].isupper() for w in long) >= 0.75 * len(long)
+        return self._title_lines[line_start]
 
     def name_like(self, token: Token) -> bool:
         return is_name_token(token) and not self.blocked[token.i]
@@ -297,12 +310,30 @@ def _gazetteer_spans(ctx: _DocContext):
         if ctx.common_use(word):
             continue
         rest = [_bare(doc[i].text) for i in range(token.i + 1, end)]
+        heading = ctx.title_case_line(token)
         if rest and all(lex.is_known_name(w) or not ctx.common_use(w) for w in rest):
-            yield token.i, end, "gazetteer", 0.7
-        elif not lex.is_ambiguous(word):
+            yield token.i, end, "gazetteer", 0.5 if heading else 0.7
+        elif heading:
+            yield token.i, token.i + 1, "gazetteer", 0.45
+        elif not lex.is_ambiguous(word) or (not token.is_sent_start and word in lex.uk_first_names):
+            # a name that is no English word, or a common UK name capitalised mid-sentence
             yield token.i, token.i + 1, "gazetteer", 0.65
         elif not token.is_sent_start and token.pos_ == "PROPN":
             yield token.i, token.i + 1, "gazetteer", 0.5
+        elif _acts_like_person(token):
+            yield token.i, token.i + 1, "gazetteer", 0.6
+
+
+def _acts_like_person(token: Token) -> bool:
+    """A sentence-initial 'Grace' or 'Paige' that is followed by a verb or coordinated with a name."""
+    doc = token.doc
+    nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    if nxt is None or _crosses_line(token):
+        return False
+    if nxt.pos_ in ("VERB", "AUX") or nxt.text in ("'s", "’s"):
+        return True
+    after = doc[token.i + 2] if token.i + 2 < len(doc) else None
+    return nxt.lower_ in ("and", "&") and after is not None and is_name_token(after)
 
 
 def _initial_spans(ctx: _DocContext):
