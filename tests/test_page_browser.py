@@ -7,6 +7,7 @@ weight are measured by bench/bench_page.py, not asserted here.
 from __future__ import annotations
 
 import json
+import re
 import time
 from pathlib import Path
 
@@ -55,7 +56,8 @@ def child_e_page(child_e_report, child_e_doc, nlp, tmp_path_factory) -> tuple[Pa
     out = tmp_path_factory.mktemp("page") / "child_e.html"
     write_page(inputs, out, [])
     counts = {"findings": len(inputs.findings), "events": len(inputs.events),
-              "dated": sum(1 for e in inputs.events if e.get("date")), "themes": len({h["id"] for t in inputs.themes for h in t["themes"]})}
+              "dated": sum(1 for e in inputs.events if e.get("date")), "themes": len({h["id"] for t in inputs.themes for h in t["themes"]}),
+              "sha256": report.source.sha256, "model": report.provenance.model}
     return out, counts
 
 
@@ -119,6 +121,11 @@ def test_child_e_page_renders_and_navigates(child_e_page, tmp_path: Path) -> Non
         click_element(browser, "document.querySelector('#theme-chart-svg a rect.bar')")
         assert wait_for(browser, "location.hash.startsWith('#theme-')")
         assert browser.evaluate("document.querySelectorAll('.doc .theme-hit').length") > 0
+
+        # provenance: tool and model versions, the input's hash, the date of the run
+        footer = browser.evaluate("document.getElementById('provenance').textContent")
+        assert counts["sha256"] in footer and counts["model"]["name"] in footer and counts["model"]["version"] in footer
+        assert "scr-pipeline" in footer and re.search(r"date of the run\s*\d{4}-\d{2}-\d{2}", footer)
 
         # offline: the page asked for nothing but itself
         assert browser.requested_urls() == [page.resolve().as_uri()]

@@ -104,6 +104,7 @@ def finding_marks(findings: list[dict]) -> tuple[list[Mark], list[dict]]:
 
 
 def replacement_marks(replacements: list[dict]) -> tuple[list[Mark], list[dict]]:
+    """Marks and side-list rows for what a key would replace, labelled with what replaces it."""
     marks, rows = [], []
     for i, r in enumerate(sorted(replacements, key=lambda r: (r["start"], r["end"]))):
         rtype = str(r.get("type") or "UNKNOWN")
@@ -132,6 +133,7 @@ def sentence_marks(events: list[dict]) -> tuple[list[Mark], dict[int, str]]:
 
 # ---------------------------------------------------------------- side-list counts
 def count_table(rows: list[dict], columns: list[str]) -> dict:
+    """Findings per type (rows, most first) and severity (columns, in the configured order)."""
     counts = Counter((r["type"], r["severity"]) for r in rows)
     types = sorted({r["type"] for r in rows}, key=lambda t: (-sum(counts[(t, c)] for c in columns), t))
     extra = sorted({r["severity"] for r in rows} - set(columns))
