@@ -20,10 +20,13 @@ demo: setup
 	$(BIN)/scr ingest $(CORPUS) --out $(OUT)
 
 test: setup
+	sh scripts/ensure_chromium.sh
 	$(BIN)/python -m pytest -q
 
 bench: setup
 	$(BIN)/python bench/bench.py
+	$(BIN)/python bench/bench_pdf.py
+	$(BIN)/python bench/bench_page.py
 
 clean:
 	rm -rf $(OUT) bench/out .pytest_cache

@@ -10,6 +10,6 @@ from setuptools import find_packages, setup
 setup(
     packages=find_packages(include=["pipeline", "pipeline.*"]) + ["pipeline._models"],
     package_dir={"pipeline._models": "models"},
-    package_data={"pipeline._models": ["**/*"]},
+    package_data={"pipeline._models": ["**/*"], "pipeline.page": ["templates/*"]},
     include_package_data=True,
 )
