@@ -117,6 +117,14 @@ def test_negated_circumstance_is_dropped_but_reported(nlp):
     assert [hit.id for label in labels for hit in label.negated] == ["substance_misuse"]
 
 
+def test_no_concerns_about_practice_is_not_a_shortfall(nlp):
+    care = tag_text("There were no concerns about the care given by the foster carer.\n", nlp)
+    abuse = tag_text("There were no concerns about domestic abuse in the household.\n", nlp)
+    assert _themes(care).get("placement_type_mother_baby_foster") == "good_practice"
+    assert "domestic_abuse" not in _themes(abuse)
+    assert "domestic_abuse" in {hit.id for label in abuse for hit in label.negated}
+
+
 def test_negated_practice_is_a_shortfall_not_an_absence(nlp):
     labels = tag_text("There is no evidence of management oversight or supervision of the case.\n", nlp)
     assert _themes(labels).get("management_oversight_supervision") == "concern"

@@ -195,6 +195,8 @@ class ThemeTagger:
     def _polarity(self, cue: CueInfo, categories: set[str]) -> str:
         if "NEGATED_EXISTENCE" in categories:
             return "negated" if self.kinds[cue.theme] == "circumstance" else "concern"
+        if "NO_CONCERN" in categories:
+            return "negated" if self.kinds[cue.theme] == "circumstance" else "good_practice"
         if "DEFICIT" in categories or cue.bucket == "concern":
             return "concern"
         if "GOOD_PRACTICE" in categories:

@@ -79,7 +79,7 @@ class Taxonomy(BaseModel):
 
 class ContextRule(BaseModel):
     model_config = ConfigDict(extra="forbid")
-    category: Literal["NEGATED_EXISTENCE", "DEFICIT", "GOOD_PRACTICE", "TERMINATE"]
+    category: Literal["NEGATED_EXISTENCE", "NO_CONCERN", "DEFICIT", "GOOD_PRACTICE", "TERMINATE"]
     direction: Literal["forward", "backward", "bidirectional"] = "bidirectional"
     phrases: list[str]
 
