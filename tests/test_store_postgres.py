@@ -1,4 +1,4 @@
-"""The PostgreSQL schema (docs/scaling.md) holds the same data and answers the same search.
+"""The PostgreSQL store (docs/scaling.md) holds the same data and answers the same queries as SQLite.
 
 Runs only where PostgreSQL's server binaries are installed: a throwaway
 cluster is created in a temporary folder, listening on a Unix socket only,
@@ -87,8 +87,12 @@ def psql(pg, sql: str | None = None, file: Path | None = None, stdin: str | None
 
 
 @pytest.fixture(scope="module")
-def sqlite_store(tmp_path_factory, nlp) -> Path:
-    run_out = make_run(tmp_path_factory.mktemp("reviews"), tmp_path_factory.mktemp("run"))
+def run_out(tmp_path_factory, nlp) -> Path:
+    return make_run(tmp_path_factory.mktemp("reviews"), tmp_path_factory.mktemp("run"))
+
+
+@pytest.fixture(scope="module")
+def sqlite_store(tmp_path_factory, run_out) -> Path:
     db = tmp_path_factory.mktemp("store") / "corpus.db"
     index_inputs(connect(db), [run_out])
     return db
@@ -130,3 +134,44 @@ def test_postgres_schema_holds_the_store_and_answers_the_same_search(pg, sqlite_
     rows = [line.split("\t") for line in psql(pg, query).splitlines() if line]
     assert {(name, int(start)) for name, start, _ in rows} == expected
     assert all("**" in snippet for _, _, snippet in rows)
+
+
+QUERIES = [
+    dict(themes=["information_sharing"]),
+    dict(any_themes=["domestic_abuse", "neglect"]),
+    dict(themes=["domestic_abuse", "escalation"], within="report"),
+    dict(date_from="2018", date_to="2019-06"),
+    dict(date_from="2016-06-01", date_to="2016-06-30", date_scope="report", text="child"),
+    dict(text="shared", reports=["*_child_[pt]"]),
+    dict(text='"face value" OR police'),
+    dict(themes=["information_sharing"], text="police"),
+]
+
+
+def test_the_store_runs_on_postgresql_with_the_same_answers(pg, run_out, sqlite_store, scr):
+    """`connect("postgresql://…")`: indexing, search, co-occurrence and compare agree with SQLite."""
+    pytest.importorskip("psycopg")
+    host, port = pg
+    psql(pg, "CREATE DATABASE corpus")
+    url = f"postgresql://postgres@/corpus?host={host}&port={port}"
+    pg_conn, lite = connect(url), connect(sqlite_store, create=False)
+    summary = index_inputs(pg_conn, [run_out])
+    assert len(summary.indexed) == 3 and len(summary.run_failed) == 1
+    assert index_inputs(pg_conn, [run_out]).unchanged == summary.indexed  # idempotent there too
+    for table in COPIED:
+        assert pg_conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0] == lite.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+    for spec in QUERIES:
+        on_pg = search(pg_conn, SearchQuery(limit=0, **spec))
+        on_lite = search(lite, SearchQuery(limit=0, **spec))
+        assert {(h.report, h.start, tuple(t["id"] for t in h.themes)) for h in on_pg} == \
+            {(h.report, h.start, tuple(t["id"] for t in h.themes)) for h in on_lite}, spec
+        if spec.get("text"):
+            assert all("**" in h.snippet for h in on_pg)
+    from pipeline.store import compare_reports, cooccurrence, theme_matrix
+
+    assert cooccurrence(pg_conn, ["domestic_abuse", "escalation"]) == cooccurrence(lite, ["domestic_abuse", "escalation"])
+    assert theme_matrix(pg_conn, "shares").values == theme_matrix(lite, "shares").values
+    assert compare_reports(pg_conn, "westshire_child_t", "northvale_child_p") == compare_reports(lite, "westshire_child_t", "northvale_child_p")
+    cli = scr("search", "--db", url, "--theme", "information_sharing", "--format", "jsonl")
+    assert cli.returncode == 0 and cli.stdout.count(b"\n") == len(search(lite, SearchQuery(themes=["information_sharing"])))
+    assert scr("search", "--db", f"postgresql://postgres@/nowhere?host={host}&port={port}", "--text", "x").returncode == 2

@@ -29,7 +29,7 @@ class Format(str, Enum):
 
 def compare(
     names: list[str] = typer.Argument(None, help="Two report names: their theme profiles and chronologies side by side."),
-    db: Path = typer.Option(..., "--db", help="The SQLite store built by `scr index`."),
+    db: str = typer.Option(..., "--db", help="The SQLite store built by `scr index`. A postgresql:// URL for a shared server."),
     out: Path = typer.Option(None, "--out", "-o", help="Write the report × theme matrix as CSV (default: to stdout)."),
     plot: Path = typer.Option(None, "--plot", help="Write the matrix as a heatmap PNG."),
     value: Value = typer.Option(Value.counts, "--value", help="Paragraph counts, or shares of each report's theme-tagged paragraphs."),
@@ -53,7 +53,7 @@ def compare(
         return
     for path in (out, plot):
         if path is not None:
-            refuse_overwriting_input(path, db)
+            refuse_overwriting_input(path, Path(db))
     matrix = theme_matrix(conn, value.value, list(report or []))
     if out is not None:
         atomic_write_text(out, matrix.to_csv())

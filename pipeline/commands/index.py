@@ -13,7 +13,7 @@ from .common import MODEL_OPTION
 
 def index(
     inputs: list[Path] = typer.Argument(..., help="`scr run` output folders (OUT or OUT/<name>), or review files to process here."),
-    db: Path = typer.Option(..., "--db", help="The SQLite store (created if missing)."),
+    db: str = typer.Option(..., "--db", help="The SQLite store (created if missing). A postgresql:// URL for a shared server."),
     summary_json: bool = typer.Option(False, "--json", help="Print the summary as JSON on stdout."),
     model: str = MODEL_OPTION,
 ) -> None:
@@ -21,7 +21,7 @@ def index(
     from ..store import connect, index_inputs
     from ..store.index import job_count
 
-    if any(Path(i).resolve() == db.resolve() for i in inputs):
+    if any(Path(i).resolve() == Path(db).resolve() for i in inputs):
         raise UnusableInput(f"{db}: the store cannot also be an input")
     conn = connect(db)
     columns = (TextColumn("[progress.description]{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())

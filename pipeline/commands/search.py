@@ -27,7 +27,7 @@ CSV_FIELDS = ("rank", "report", "section", "section_title", "kind", "number", "s
 
 
 def search(
-    db: Path = typer.Option(..., "--db", help="The SQLite store built by `scr index`."),
+    db: str = typer.Option(..., "--db", help="The SQLite store built by `scr index`. A postgresql:// URL for a shared server."),
     theme: list[str] = typer.Option(None, "--theme", help="Theme id the paragraph must carry (repeat: all of them)."),
     any_theme: list[str] = typer.Option(None, "--any-theme", help="Theme ids of which the paragraph carries at least one."),
     text: str = typer.Option(None, "--text", help='Full-text query: words (all required), "a phrase", OR, NOT, NEAR, prefix*.'),

@@ -55,7 +55,7 @@ def theme_matrix(conn: sqlite3.Connection, value: str = "counts", reports: list[
     """Reports (rows, by name) × themes (columns) of paragraph counts or shares."""
     if value not in VALUES:
         raise UnusableInput(f"--value must be one of {', '.join(VALUES)}, not {value!r}")
-    where, params = _report_filter(reports)
+    where, params = _report_filter(conn, reports)
     names = [row[0] for row in conn.execute(f"SELECT name FROM reports r {where} ORDER BY name", params)]
     if not names:
         raise UnusableInput("the store holds no reports" + (" matching --report" if reports else ""))
@@ -80,11 +80,14 @@ def theme_matrix(conn: sqlite3.Connection, value: str = "counts", reports: list[
     return Matrix(names, themes, labels, values, value)
 
 
-def _report_filter(reports: list[str] | None) -> tuple[str, list]:
+def _report_filter(conn, reports: list[str] | None) -> tuple[str, list]:
+    from .pg import dialect
+    from .search import name_clause
+
     if not reports:
         return "", []
-    clauses = ["r.name GLOB ?" if any(c in n for c in "*?[") else "r.name = ?" for n in reports]
-    return "WHERE (" + " OR ".join(clauses) + ")", list(reports)
+    clauses = [name_clause(n, dialect(conn)) for n in reports]
+    return "WHERE (" + " OR ".join(c for c, _ in clauses) + ")", [v for _, v in clauses]
 
 
 def write_heatmap(matrix: Matrix, path: Path, title: str | None = None) -> Path:

@@ -1,4 +1,4 @@
-"""Open the corpus store: one SQLite file, schema from `models/store/schema.sql`, versioned.
+"""Open the corpus store: one SQLite file (or a PostgreSQL database), schema versioned.
 
 SQLite because it is embedded (no server to start, one file to copy or
 archive) and ships FTS5 with bm25 ranking and highlighted snippets.  The
@@ -25,12 +25,17 @@ def schema_sql() -> str:
     return model_path(*SCHEMA_FILE).read_text(encoding="utf-8")
 
 
-def connect(path: str | Path, create: bool = True) -> sqlite3.Connection:
+def connect(path: str | Path, create: bool = True):
     """A connection to the store at `path`, created (with its schema) when `create` is true.
 
-    Refuses a file that is not a store of this schema version rather than
-    guessing, because searching a half-migrated index would silently miss rows.
+    `path` is a SQLite file, or a `postgresql://` URL for a shared server
+    (`pipeline.store.pg`).  Refuses a store of another schema version rather
+    than guessing, because searching a half-migrated index would silently miss rows.
     """
+    from . import pg
+
+    if pg.is_url(str(path)) and not isinstance(path, Path):
+        return pg.connect(str(path), create)
     path = Path(path)
     if path.is_dir():
         raise UnusableInput(f"{path}: --db must be a file, not a directory")

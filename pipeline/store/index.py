@@ -156,8 +156,7 @@ def index_outputs(conn: sqlite3.Connection, run: RunOutputs) -> str:
             _delete_children(conn, report_id)
             conn.execute(f"UPDATE reports SET {', '.join(f'{k} = ?' for k in row)} WHERE id = ?", (*row.values(), report_id))
         else:
-            cur = conn.execute(f"INSERT INTO reports ({', '.join(row)}) VALUES ({', '.join('?' * len(row))})", tuple(row.values()))
-            report_id = cur.lastrowid
+            report_id = _insert_id(conn, f"INSERT INTO reports ({', '.join(row)}) VALUES ({', '.join('?' * len(row))})", tuple(row.values()))
         _insert_children(conn, report_id, run)
     return status
 
@@ -194,6 +193,15 @@ def _delete_children(conn: sqlite3.Connection, report_id: int) -> None:
         conn.execute(f"DELETE FROM {table} WHERE report_id = ?", (report_id,))
 
 
+def _insert_id(conn, sql: str, params: tuple) -> int:
+    """INSERT one row and return its generated id (RETURNING on PostgreSQL)."""
+    from .pg import dialect
+
+    if dialect(conn) == "postgresql":
+        return conn.execute(sql + " RETURNING id", params).fetchone()[0]
+    return conn.execute(sql, params).lastrowid
+
+
 class _Locator:
     """Offset → paragraph id / section id, by bisection over the review's spans."""
 
@@ -224,13 +232,14 @@ def _insert_children(conn: sqlite3.Connection, report_id: int, run: RunOutputs) 
     text = report.get("text", "")
     sections = []
     for ordinal, s in enumerate(report.get("sections") or []):
-        cur = conn.execute(
+        section_id = _insert_id(
+            conn,
             "INSERT INTO sections (report_id, ordinal, number, title, level, kpe, char_start, char_end, heading_start, heading_end)"
             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (report_id, ordinal, s.get("number"), s.get("title") or "", s.get("level") or 1, s.get("kpe"), s["start"], s["end"],
              s.get("heading_start", s["start"]), s.get("heading_end", s["start"])),
         )
-        sections.append((s["start"], s["end"], s.get("level") or 1, cur.lastrowid))
+        sections.append((s["start"], s["end"], s.get("level") or 1, section_id))
     rows = [
         (report_id, ordinal, _innermost_section(sections, p["start"]), p.get("kind") or "text", p.get("number"), p.get("kpe"),
          p["start"], p["end"], text[p["start"]:p["end"]])
@@ -274,7 +283,8 @@ def _insert_themes(conn, report_id: int, labels: Iterable[dict], locate: _Locato
         for hit, negated in hits:
             if not isinstance(hit, dict) or not hit.get("id"):
                 continue
-            cur = conn.execute(
+            label_id = _insert_id(
+                conn,
                 "INSERT INTO theme_labels (report_id, paragraph_id, theme_id, theme_label, score, polarity, negated, section, section_role,"
                 " char_start, char_end) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (report_id, paragraph_id, hit["id"], hit.get("label"), hit.get("score"), hit.get("polarity"), negated,
@@ -282,7 +292,7 @@ def _insert_themes(conn, report_id: int, labels: Iterable[dict], locate: _Locato
             )
             conn.executemany(
                 "INSERT INTO theme_evidence (label_id, text, cue, weight, polarity, char_start, char_end) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                [(cur.lastrowid, ev.get("text") or "", ev.get("cue"), ev.get("weight"), ev.get("polarity"), ev["start"], ev["end"])
+                [(label_id, ev.get("text") or "", ev.get("cue"), ev.get("weight"), ev.get("polarity"), ev["start"], ev["end"])
                  for ev in hit.get("evidence") or [] if isinstance(ev, dict) and "start" in ev and "end" in ev],
             )
 

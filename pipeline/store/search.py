@@ -100,15 +100,37 @@ def _validate(query: SearchQuery) -> None:
 
 def _bounds(query: SearchQuery) -> tuple[str, str]:
     """ISO bounds; a year or month expands to its whole span ('2019' → 2019-01-01 … 2019-12-31)."""
-    low = query.date_from or "0000-01-01"
-    high = query.date_to or "9999-12-31"
-    low = low + "-01-01"[len(low) - 4:] if len(low) < 10 else low
-    high = high + "-12-31"[len(high) - 4:] if len(high) == 4 else (high + "-31" if len(high) == 7 else high)
-    return low, high
+    return _day(query.date_from, first=True) if query.date_from else "0001-01-01", \
+        _day(query.date_to, first=False) if query.date_to else "9999-12-31"
 
 
-def build_sql(query: SearchQuery) -> tuple[str, list]:
-    """The SELECT for a query, with its parameters."""
+def _day(value: str, first: bool) -> str:
+    """The first or last real day of a YYYY, YYYY-MM or YYYY-MM-DD value."""
+    import calendar
+    import datetime as dt
+
+    parts = [int(x) for x in value.split("-")]
+    year, month = parts[0], parts[1] if len(parts) > 1 else (1 if first else 12)
+    day = parts[2] if len(parts) > 2 else (1 if first else calendar.monthrange(year, month)[1] if 1 <= month <= 12 else 0)
+    try:
+        return dt.date(year, month, day).isoformat()
+    except ValueError as exc:
+        raise UnusableInput(f"{value!r} is not a real date ({exc})") from exc
+
+
+def name_clause(name: str, dialect: str = "sqlite") -> tuple[str, str]:
+    """A report-name condition: exact, or a glob pattern ("review_0*")."""
+    if not any(c in name for c in "*?["):
+        return "r.name = ?", name
+    if dialect == "postgresql":
+        from .pg import glob_regex
+
+        return "r.name ~ ?", glob_regex(name)
+    return "r.name GLOB ?", name
+
+
+def build_sql(query: SearchQuery, dialect: str = "sqlite") -> tuple[str, list]:
+    """The SELECT for a query, with its parameters (SQLite FTS5, or PostgreSQL tsvector)."""
     _validate(query)
     params: list = []
     where: list[str] = [f"p.kind NOT IN ({', '.join('?' * len(EXCLUDED_KINDS))})"]
@@ -141,8 +163,9 @@ def build_sql(query: SearchQuery) -> tuple[str, list]:
     if query.reports:
         clauses = []
         for name in query.reports:
-            clauses.append("r.name GLOB ?" if any(c in name for c in "*?[") else "r.name = ?")
-            params_where.append(name)
+            clause, value = name_clause(name, dialect)
+            clauses.append(clause)
+            params_where.append(value)
         where.append("(" + " OR ".join(clauses) + ")")
     requested = query.themes + query.any_themes
     if requested:
@@ -153,7 +176,20 @@ def build_sql(query: SearchQuery) -> tuple[str, list]:
         score, score_params = "NULL", []
     columns = ("p.id AS paragraph_id, r.name AS report, s.number AS section, s.title AS section_title, p.kind, p.number,"
                " p.char_start, p.char_end, p.text")
-    if query.text:
+    if query.text and dialect == "postgresql":
+        from .pg import web_query
+
+        # negated rank, so that "lower is better" holds on both backends
+        q = "websearch_to_tsquery('english', ?)"
+        select = (f"SELECT {columns}, {score} AS theme_score, -ts_rank_cd(p.tsv, {q}) AS bm25, ts_headline('english', p.text, {q}, ?) AS snippet"
+                  " FROM paragraphs p")
+        words = max(2, min(64, query.snippet_tokens))
+        options = f"StartSel={query.mark[0]}, StopSel={query.mark[1]}, MaxWords={words}, MinWords={max(1, words // 2)}, ShortWord=2"
+        params += score_params + [web_query(query.text), web_query(query.text), options]
+        where.insert(0, f"p.tsv @@ {q}")
+        params_where.insert(0, web_query(query.text))
+        order = "bm25, theme_score DESC, r.name, p.char_start"
+    elif query.text:
         select = (f"SELECT {columns}, {score} AS theme_score, bm25(paragraphs_fts) AS bm25,"
                   f" snippet(paragraphs_fts, 0, ?, ?, '…', ?) AS snippet"
                   " FROM paragraphs_fts JOIN paragraphs p ON p.id = paragraphs_fts.rowid")
@@ -175,7 +211,9 @@ def build_sql(query: SearchQuery) -> tuple[str, list]:
 
 def search(conn: sqlite3.Connection, query: SearchQuery) -> list[Hit]:
     """Matching paragraphs, best first, each with its themes, dates and a highlighted snippet."""
-    sql, params = build_sql(query)
+    from .pg import dialect
+
+    sql, params = build_sql(query, dialect(conn))
     try:
         rows = conn.execute(sql, params).fetchall()
     except sqlite3.OperationalError as exc:
@@ -214,7 +252,7 @@ def _themes_of(conn, ids: list[int]) -> dict[int, list[dict]]:
     if not ids:
         return out
     for row in conn.execute(f"SELECT paragraph_id, theme_id, polarity, score FROM theme_labels WHERE negated = 0 AND paragraph_id IN ({_in(ids)})"
-                            " ORDER BY score DESC", ids):
+                            " ORDER BY score DESC, theme_id", ids):
         out.setdefault(row["paragraph_id"], []).append({"id": row["theme_id"], "polarity": row["polarity"], "score": row["score"]})
     return out
 
@@ -297,12 +335,15 @@ def cooccurrence(conn: sqlite3.Connection, themes: list[str], within: str = "rep
         f"(SELECT count(DISTINCT t.char_start) FROM theme_labels t WHERE t.report_id = r.id AND t.negated = 0 AND t.theme_id = ?) AS n{i}"
         for i in range(len(themes)))
     together = ("(SELECT count(*) FROM (SELECT t.char_start FROM theme_labels t WHERE t.report_id = r.id AND t.negated = 0"
-                f" AND t.theme_id IN ({_in(themes)}) GROUP BY t.char_start HAVING count(DISTINCT t.theme_id) = ?)) AS together")
+                f" AND t.theme_id IN ({_in(themes)}) GROUP BY t.char_start HAVING count(DISTINCT t.theme_id) = ?) AS g) AS together")
     sql = f"SELECT r.name, {per_theme}, {together} FROM reports r"
     params: list = [*themes, *themes, len(themes)]
     if reports:
-        sql += " WHERE " + " OR ".join("r.name GLOB ?" if any(c in n for c in "*?[") else "r.name = ?" for n in reports)
-        params += list(reports)
+        from .pg import dialect
+
+        clauses = [name_clause(n, dialect(conn)) for n in reports]
+        sql += " WHERE " + " OR ".join(c for c, _ in clauses)
+        params += [v for _, v in clauses]
     rows = []
     for row in conn.execute(sql + " ORDER BY r.name", params):
         counts = {theme: row[f"n{i}"] for i, theme in enumerate(themes)}
