@@ -23,6 +23,8 @@ SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj", "csubjpass"}
 OBJECT_DEPS = {"dobj", "dative", "attr", "oprd"}
 OBJECT_PREPS = {"with", "to", "from", "by"}
 PRONOUNS = {"she", "he", "they", "her", "him", "them"}
+# "ESW said he wanted...": the pronoun subject of what someone says of themselves.
+REPORTING_SELF = {"say", "feel", "think", "explain", "state", "report", "agree", "confirm", "tell", "advise", "indicate", "believe", "hope", "want"}
 # "Staffordshire Children's Services (Staffordshire CS)": a long name the report
 # shortens itself, with the short form keeping a place ("Place ABBR").
 LONG_SHORT_RE = re.compile(r"((?:[A-Z][\w'’]+\s+){1,6}[A-Z][\w'’]+)\s+\(((?:[A-Z][a-z]+\s+)+[A-Z]{2,6})\)")
@@ -87,6 +89,9 @@ class AgencyFinder:
                 self.names[short] = short
                 self.specific.update({long_form, short})
                 exact.extend([long_form, short])
+        self.abbreviation_of = {
+            a.expansion.lower(): a.abbr for a in getattr(report, "abbreviations", []) or [] if a.abbr not in codes
+        }
         self.role_expansions: dict[str, str] = {}
         for abbreviation in getattr(report, "abbreviations", []) or []:
             if abbreviation.abbr in codes:
@@ -99,13 +104,18 @@ class AgencyFinder:
                     words = words[1:]
                 if len(words) >= 2:
                     self.role_expansions.setdefault(" ".join(words).lower(), code)
+        for phrase, code in _key_roles(report).items():
+            self.role_expansions.setdefault(phrase, code)
         self.role_expansion_regex = _word_regex(list(self.role_expansions), False)
         self.exact = _word_regex(exact, True)
         self.loose = _word_regex(loose, False)
         self.roles: dict[str, str] = {}
+        self.fixed_labels: set[str] = set()
         for role in data["roles"]:
             for alias in role["aliases"]:
                 self.roles[alias.lower()] = role["label"]
+            if role.get("keep_label"):
+                self.fixed_labels.add(role["label"])
         self.role_regex = _word_regex(list(self.roles), False)
 
     def _is_alias(self, phrase: str) -> bool:
@@ -113,14 +123,22 @@ class AgencyFinder:
         return any(lowered.endswith(" " + alias) for alias in self.names if alias.islower() and " " in alias)
 
     def coded_roles(self, text: str, offset: int = 0) -> list[Mention]:
-        """A coded role written out in full ("the Young Parents Midwife (YPMW)")."""
+        """A coded role written out in full ("the Young Parents Midwife (YPMW)",
+        "the supervising social worker" for "FCSSW – EFC Supervising Social
+        Worker").  A place written before it ("the Staffordshire social worker")
+        makes it someone else."""
         if self.role_expansion_regex is None:
             return []
-        return [
-            Mention(m.start() + offset, m.end() + offset, self.role_expansions[re.sub(r"(?:'s|’s)$", "", m.group()).lower()], "role")
-            for m in self.role_expansion_regex.finditer(text)
-            if re.sub(r"(?:'s|’s)$", "", m.group()).lower() in self.role_expansions
-        ]
+        found = []
+        for m in self.role_expansion_regex.finditer(text):
+            key = re.sub(r"(?:'s|’s)$", "", m.group()).lower()
+            if key not in self.role_expansions:
+                continue
+            before = re.search(r"([A-Z][\w'’-]*)\s+$", text[max(0, m.start() - 40):m.start()])
+            if before and before.group(1).lower() not in PLACE_STOP and not before.group(1).isupper():
+                continue
+            found.append(Mention(m.start() + offset, m.end() + offset, self.role_expansions[key], "role"))
+        return found
 
     def _name(self, surface: str) -> str:
         key = re.sub(r"(?:'s|’s|s)$", "", surface) if surface not in self.names and surface.lower() not in self.names else surface
@@ -167,6 +185,51 @@ class AgencyFinder:
         return found
 
 
+def _key_roles(report) -> dict[str, str]:
+    """Role phrases of the key's practitioner descriptions, where only one code has it.
+
+    "FCSSW – EFC Supervising Social Worker" -> "supervising social worker";
+    "ESW – Social Worker for Child E" -> "social worker"; "OHV1 – Oldham Health
+    Visitor 1" and "OHV2 – Oldham Health Visitor 2" share a phrase and give none.
+    """
+    phrases: dict[str, set[str]] = {}
+    for entry in getattr(report, "key", []) or []:
+        if entry.kind != "practitioner":
+            continue
+        words = re.split(r"\s+(?:for|to|of|with)\s+", entry.description.strip())[0].split()
+        while words and (words[0].isupper() or words[0].lower() in PLACE_STOP):
+            words = words[1:]
+        while words and re.fullmatch(r"\d+|[A-Z]", words[-1]):
+            words = words[:-1]
+        if len(words) >= 2:
+            phrases.setdefault(" ".join(words).lower(), set()).add(entry.code)
+    return {phrase: next(iter(codes)) for phrase, codes in phrases.items() if len(codes) == 1}
+
+
+def _as_written(span: Span, mentions_kind: str) -> str:
+    """An uncoded role as the report writes it, with its qualifiers ("NNU Matron")."""
+    head = next((t for t in reversed(span) if t.text not in ("'s", "’s")), span[-1])
+    words = {t.i: t for t in span if t.text not in ("'s", "’s") and t.dep_ not in ("det", "poss")}
+    words[head.i] = head
+    stack = [c for c in head.lefts if c.dep_ in ("compound", "amod", "nmod")]
+    while stack:
+        child = stack.pop()
+        if child.pos_ in ("DET", "PRON", "NUM") or child.dep_ == "poss" or _is_date_word(child):
+            continue
+        if child.lower_ in action_data()["role_qualifier_stop"]:
+            continue
+        words[child.i] = child
+        stack.extend(c for c in child.lefts if c.dep_ in ("compound", "amod", "nmod"))
+    ordered = [words[i] for i in sorted(words)]
+    # only a contiguous run that ends at the head
+    run = [ordered[-1]]
+    for token in reversed(ordered[:-1]):
+        if token.i != run[0].i - 1:
+            break
+        run.insert(0, token)
+    return " ".join(t.text for t in run if t.pos_ != "DET")
+
+
 def sentence_mentions(sent: Span, finder: AgencyFinder) -> dict[int, Mention]:
     """Token index -> mention, for role codes, agencies and uncoded roles.
 
@@ -190,6 +253,8 @@ def sentence_mentions(sent: Span, finder: AgencyFinder) -> dict[int, Mention]:
             span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
             if span is None:
                 continue
+            if mention.kind == "generic" and mention.label not in finder.fixed_labels:
+                mention = Mention(mention.start, mention.end, _as_written(span, mention.kind), "generic")
             for token in span:
                 if token.text in ("'s", "’s"):
                     continue
@@ -276,14 +341,16 @@ def org_phrase(token: Token) -> str | None:
     return " ".join(t.text for t in words)
 
 
-def _actor_of(token: Token, mentions: dict[int, Mention]) -> str | None:
-    """The actor a noun phrase stands for: its head, else a modifier that names one."""
+def _actor_of(token: Token, mentions: dict[int, Mention], possessor: bool = True) -> str | None:
+    """The actor a noun phrase stands for: its head, else a modifier that names
+    one; a possessor only when asked ("EM's relationship ... became difficult"
+    is EM's doing; "discussed Child E's needs" is not Child E's)."""
     if token.i in mentions:
         return mentions[token.i].label
     named = org_phrase(token)
     if named:
         return named
-    for deps in (("compound", "amod", "nmod"), ("poss",)):
+    for deps in (("compound", "amod", "nmod"), ("poss",) if possessor else ()):
         for child in token.children:
             if child.dep_ in deps and child.i in mentions:
                 return mentions[child.i].label
@@ -291,7 +358,16 @@ def _actor_of(token: Token, mentions: dict[int, Mention]) -> str | None:
 
 
 def _expand(token: Token) -> list[Token]:
-    return [token, *token.conjuncts]
+    """A noun phrase and those listed with it ("EM, EMGM, ESW and OHV1"; the
+    parser hangs such lists on conj and appos)."""
+    out, stack = [], [token]
+    while stack:
+        current = stack.pop()
+        if current in out:
+            continue
+        out.append(current)
+        stack.extend(c for c in current.children if c.dep_ in ("conj", "appos"))
+    return sorted(out, key=lambda t: t.i)
 
 
 def _phrase(token: Token, bounds: Span, limit: int = 8) -> str:
@@ -342,35 +418,124 @@ class Analysis:
     actors: list[str]
     action: str | None
     object: str | None
-    subject_pronoun: bool
+    subject_pronoun: str | None = None  # "she", "he", "they" when the main subject is one
+    meeting: str | None = None  # a meeting this sentence names ("the strategy meeting")
+    meeting_acts: bool = False  # ... and that meeting is the one acting ("noted", "agreed")
+    decision_without_actor: bool = False  # "It was agreed that..."
+    patient: str | None = None  # the passive subject counted as an actor, for want of an agent
+    authored: str | None = None  # a document this sentence says was written ("assessment")
+    document_acts: str | None = None  # a document that decides ("The assessment recommended...")
 
 
-def analyse(sent: Span, mentions: dict[int, Mention]) -> Analysis:
-    """Actors (subject/agent first, then objects), action and object of a sentence."""
+@lru_cache(maxsize=1)
+def action_data() -> dict:
+    return load_yaml("dates", "actions.yaml")
+
+
+FOOTNOTE_MARKS = "¹²³⁴⁵⁶⁷⁸⁹⁰"
+
+
+def _lemma(token: Token) -> str:
+    """Lower-case lemma without a clinging footnote mark ("review⁴" -> "review")."""
+    return token.lemma_.lower().rstrip(FOOTNOTE_MARKS)
+
+
+def _word(token: Token) -> str:
+    return token.text.rstrip(FOOTNOTE_MARKS)
+
+
+def meeting_label(token: Token, finder: "AgencyFinder | None" = None) -> str | None:
+    """A named meeting as the report writes it ("strategy meeting", "LAC review",
+    "ICPC" for "Initial Child Protection Conference (ICPC)"); None for a bare
+    "the meeting"."""
+    nouns = set(action_data()["meeting_nouns"])
+    if _lemma(token) not in nouns and _word(token).lower() not in nouns:
+        return None
+    words = [token]
+    stop = set(action_data()["meeting_qualifier_stop"])
+    for i in range(token.i - 1, token.left_edge.i - 1, -1):
+        child = token.doc[i]
+        if child.dep_ not in ("compound", "amod", "nmod") or child.tag_ in ("VBN", "VBD", "JJS") or child.lower_ in stop:
+            break
+        words.insert(0, child)
+    phrase = " ".join(_word(t) for t in words)
+    if finder is not None:
+        for i in range(len(words)):  # "an Initial Child Protection Conference" -> ICPC
+            if " ".join(_word(t) for t in words[i:]).lower() in finder.abbreviation_of:
+                return finder.abbreviation_of[" ".join(_word(t) for t in words[i:]).lower()]
+        following = token.doc[token.i + 1:token.i + 4]
+        abbr = re.match(r"\s*\((\w+)\)", following.text) if len(following) else None
+        if abbr and abbr.group(1).isupper():  # "a Public Law Outline (PLO) meeting" / "Conference (ICPC)"
+            return abbr.group(1)
+    if len(words) < 2:
+        return None
+    return " ".join(_word(t) if _word(t).isupper() else _word(t).lower() for t in words)
+
+
+def analyse(sent: Span, mentions: dict[int, Mention], finder: "AgencyFinder | None" = None,
+            not_objects: frozenset = frozenset()) -> Analysis:
+    """Actors (subject/agent first, then the people dealt with), action and object.
+
+    Actors are who took part: the subject or passive agent, subjects listed
+    together, and the people (or, for verbs of contacting and telling, the
+    organisations) the verb is addressed to.  A passive subject is an actor only
+    for those verbs ("EM was informed"), not when acted upon ("EM was
+    assessed"); `not_objects` (the child the review is about) is never an actor
+    as the one acted upon.
+    """
     verb = main_verb(sent)
     if verb is None:
         roles = unique(m.label for m in mentions.values() if m.kind == "role")
-        return Analysis(roles, None, None, False)
+        return Analysis(roles, None, None)
+    data = action_data()
+    addressee = set(data["addressee_verbs"])
+    lemma = verb_lemma(verb)
     verbs = [verb, *[c for c in verb.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")]]
     subjects, agents, objects, patient = [], [], [], None
-    pronoun = False
+    pronoun = None
+    meeting, meeting_acts, expletive = None, False, False
+    meeting_nouns = set(data["meeting_nouns"])
+    decided = False
     for v in verbs:
+        v_addressee = verb_lemma(v) in addressee
         for child in v.children:
             if child.dep_ in SUBJECT_DEPS:
-                subjects.extend(_expand(child))
+                passive = child.dep_.endswith("pass")
                 if child.lower_ in PRONOUNS and v is verb:
-                    pronoun = True
-                if child.dep_.endswith("pass") and v is verb:
+                    pronoun = child.lower_
+                if passive and v is verb:
                     patient = child
+                    expletive = child.lower_ == "it"
+                if not passive or v_addressee or not any(c.dep_ == "agent" for c in v.children):
+                    subjects.extend(_expand(child))
+                if v is verb and _lemma(child) in meeting_nouns and child.i not in mentions:
+                    meeting = meeting_label(child, finder)
+                    meeting_acts = not passive and lemma in data["meeting_verbs"]
+                    # "a conference was held, attended by EM and EMGM"
+                    for acl in (c for c in child.children if c.dep_ == "acl" and verb_lemma(c) == "attend"):
+                        agents.extend(t for a in acl.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj" for t in _expand(p))
+                elif passive and v is verb and lemma in data["decision_verbs"] and not any(c.dep_ == "agent" for c in v.children):
+                    decided = True  # "Pre-discharge arrangements were agreed": by the meeting being narrated
+                if child.dep_ == "csubj":  # "Following this EM spoke to ESW" parses EM as the object of "Following"
+                    subjects.extend(t for c in child.children if c.dep_ == "dobj" and c.i in mentions for t in _expand(c))
             elif child.dep_ == "agent":
                 agents.extend(t for p in child.children if p.dep_ == "pobj" for t in _expand(p))
-            elif child.dep_ in OBJECT_DEPS:
+            elif v is not verb and any(c.dep_ in SUBJECT_DEPS for c in v.children):
+                continue  # a clause of its own: "...and that ESW was going to visit EM"
+            elif child.dep_ in OBJECT_DEPS or (child.dep_ == "dative" and child.pos_ == "ADP"):
+                if child.pos_ == "ADP":  # "sent an email to the team leader"
+                    objects.extend(t for p in child.children if p.dep_ == "pobj" for t in _expand(p))
+                    continue
                 objects.extend(_expand(child))
                 # "made contact with her PA", "had a telephone conversation with ESW"
                 for prep in (c for c in child.children if c.dep_ == "prep" and c.lower_ in ("with", "to", "from")):
                     objects.extend(t for p in prep.children if p.dep_ == "pobj" for t in _expand(p))
             elif child.dep_ == "prep" and child.lower_ in OBJECT_PREPS:
                 for pobj in (p for p in child.children if p.dep_ == "pobj"):
+                    # "accompanied EM to the next meeting with her PA"
+                    nested = [t for pr in pobj.children if pr.dep_ == "prep" and pr.lower_ == "with"
+                              for p in pr.children if p.dep_ == "pobj" for t in _expand(p)]
+                    objects.extend(t for t in nested if t.i in mentions and mentions[t.i].kind == "role")
                     for token in _expand(pobj):
                         mention = mentions.get(token.i)
                         if child.lower_ in PERSON_ONLY_PREPS and mention is not None and mention.kind.endswith("agency"):
@@ -378,15 +543,93 @@ def analyse(sent: Span, mentions: dict[int, Mention]) -> Analysis:
                         objects.append(token)
             elif child.dep_ == "xcomp":
                 objects.extend(t for c in child.children if c.dep_ in ("dobj", "dative") for t in _expand(c))
-    if not subjects and not agents:  # "On 4th May MW told SW5": the subject parsed into the date phrase
+        if v is not verb and not any(c.dep_ in SUBJECT_DEPS for c in v.children):
+            continue
+    if not subjects and not agents and patient is None:  # "On 4th May MW told SW5": the subject parsed into the date phrase
         subjects = [sent.doc[i] for i in sorted(mentions) if sent.start <= i < verb.i and not mentions[i].kind.endswith("agency")][:1]
-    inside = [t for t in [*subjects, *agents, *objects] if sent.start <= t.i < sent.end]
-    actors = unique(_actor_of(t, mentions) for t in inside)
-    if not actors:  # a mis-parse ("On 12/07/2019 police attended"): who is named before the verb
+    inside = [t for t in [*subjects, *agents] if sent.start <= t.i < sent.end]
+    contacts = set(data["agency_object_verbs"])
+    object_actors = []
+    for t in objects:
+        if not (sent.start <= t.i < sent.end):
+            continue
+        mention = mentions.get(t.i)
+        if mention is not None and mention.label in not_objects:
+            continue
+        organisation = (mention is not None and mention.kind.endswith("agency")) or (mention is None and org_phrase(t))
+        if organisation and lemma not in contacts:
+            continue  # "left the hospital", "visited the NNU": a place, not a participant
+        object_actors.append(_actor_of(t, mentions, possessor=False))
+    actors = unique([*(_actor_of(t, mentions) for t in inside), *object_actors])
+    if verb.pos_ not in ("VERB", "AUX") or verb.dep_ in ("compound", "amod", "nmod", "npadvmod", "appos"):
+        # "ESW rang EF": a verb read as a name leaves no parse
+        named = [m for i, m in sorted(mentions.items()) if sent.start <= i < sent.end]
+        actors = unique([*actors, *(m.label for m in named if m.kind == "role" or (lemma in contacts and m.kind.endswith("agency")))])
+    if not actors and patient is None:  # a mis-parse ("On 12/07/2019 police attended"): who is named before the verb
         actors = unique(m.label for i, m in sorted(mentions.items()) if sent.start <= i < verb.i)
     obj_token = next((t for t in objects if t.dep_ in ("dobj", "pobj", "dative") and t.lemma_ != "place"), None) or patient
     if obj_token is None and action_of(verb).endswith("take place"):  # "a strategy meeting took place"
         obj_token = next((t for t in subjects if t.i not in mentions), None)
     if patient is not None and obj_token is patient and _actor_of(patient, mentions):
         obj_token = next((t for t in objects if t.dep_ == "dobj"), patient)
-    return Analysis(actors, action_of(verb), _phrase(obj_token, sent) if obj_token is not None else None, pronoun)
+    decision = (expletive and lemma in data["decision_verbs"] and not agents) or decided
+    documents = set(data["document_nouns"])
+    authored = document_acts = None
+    if lemma in data["authoring_verbs"]:
+        written = next((t for t in [*objects, *([patient] if patient is not None else [])] if t.lemma_.lower() in documents), None)
+        authored = written.lemma_.lower() if written is not None else None
+    if lemma in data["document_decision_verbs"]:
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subject is not None and subject.lemma_.lower() in documents and subject.i not in mentions:
+            document_acts = subject.lemma_.lower()
+    if expletive and lemma in data["document_decision_verbs"] and not agents:
+        decision = True
+    patient_label = _actor_of(patient, mentions) if patient is not None and not agents and lemma not in addressee else None
+    return Analysis(actors, action_of(verb), _phrase(obj_token, sent) if obj_token is not None else None, pronoun,
+                    meeting, meeting_acts, decision, patient_label, authored, document_acts)
+
+
+def implied_actors(sent: Span, verb_lemma_: str | None) -> list[str]:
+    """Actors a sentence implies (an order is granted by a court)."""
+    found = []
+    for entry in agency_data().get("implied_actors", []):
+        if verb_lemma_ in entry["verbs"] and re.search(entry["cue"], sent.text):
+            found.append(entry["label"])
+    return found
+
+
+def pronoun_genders(report, sentences) -> dict[str, str]:
+    """The subject pronoun ("she"/"he") each role code is referred to by.
+
+    From the key's description where it says ("Child E's mother" -> she);
+    otherwise learned from the report: the pronoun subject of what the code is
+    reported to have said ("ESW said he would...").  Practitioners' pronouns
+    are not in the key, and drift ("he", then "they"); the majority wins.
+    """
+    words = action_data()["gender_words"]
+    genders: dict[str, str] = {}
+    for entry in getattr(report, "key", []) or []:
+        description = set(re.findall(r"[a-z]+", entry.description.lower()))
+        for pronoun, cues in words.items():
+            if description & set(cues):
+                genders[entry.code] = pronoun
+    counts: dict[str, dict[str, int]] = {}
+    for sent in sentences:
+        root = sent.root
+        subject = next((c for c in root.children if c.dep_ == "nsubj" and c.ent_type_ == ROLE_LABEL), None)
+        if subject is None or root.lemma_.lower() not in REPORTING_SELF:
+            continue
+        code = subject.ent_id_ or subject.text
+        if code in genders:
+            continue
+        for clause in (c for c in root.children if c.dep_ == "ccomp"):
+            said = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+            if said is not None and said.lower_ in ("she", "he"):
+                tally = counts.setdefault(code, {"she": 0, "he": 0})
+                tally[said.lower_] += 1
+    for code, tally in counts.items():
+        best = max(tally, key=tally.get)
+        other = tally["she" if best == "he" else "he"]
+        if tally[best] >= 2 and tally[best] >= 2 * other:
+            genders[code] = best
+    return genders

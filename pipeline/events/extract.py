@@ -23,7 +23,9 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
-from .actors import AgencyFinder, agencies_in, analyse, main_verb, sentence_mentions, unique
+from .actors import (
+    AgencyFinder, agencies_in, analyse, implied_actors, main_verb, pronoun_genders, sentence_mentions, unique, verb_lemma,
+)
 from .candidates import Candidate, find_candidates
 from .model import Event
 from .normalise import last_day
@@ -83,6 +85,10 @@ class EventExtractor:
         self.finder = AgencyFinder(report)
         self.codes = set(report.codes())
         self.sentences = _Sentences(doc)
+        self.subject_children = frozenset(e.code for e in getattr(report, "key", []) if e.subject)
+        self.genders = pronoun_genders(report, self.sentences.sents)
+        self._meeting: tuple[str, int] | None = None  # the last meeting named, and the event naming it
+        self._authors: dict[str, tuple[str, int]] = {}  # document kind -> (its last author, event id)
         self.events: list[Event] = []
         self.reporting = set(config()["reporting_lemmas"])
         self.planned_lemmas = set(config()["planned_lemmas"])
@@ -130,6 +136,8 @@ class EventExtractor:
         if section is None or section is self._section:
             return
         self._section = section
+        self._meeting = None
+        self._authors = {}
         self.resolver.anchor = None  # a new section starts a new narrative
         heading = self.report.text[section.heading_start:section.heading_end]
         bare_year = BARE_YEAR_RE.match(heading)
@@ -299,14 +307,23 @@ class EventExtractor:
 
     def _make_event(self, event_id: int, span: Span, block: Block, fields: dict, extra_agencies=()) -> Event:
         mentions = sentence_mentions(span, self.finder)
-        analysis = analyse(span, mentions)
+        analysis = analyse(span, mentions, self.finder, self.subject_children)
         actors = analysis.actors
-        previous = self.events[-1] if self.events else None
-        if previous is not None and previous.start < block.start:
-            previous = None  # a pronoun is resolved within its paragraph only
-        if analysis.subject_pronoun and previous is not None and previous.actors:
-            actors = unique([previous.actors[0], *actors])
-        named = [a for a in actors if a[:1].isupper() and a not in self.codes and a not in self.finder.roles.values()]
+        if analysis.subject_pronoun:
+            antecedent = self._antecedent(analysis.subject_pronoun, block, set(actors))
+            if antecedent is not None:
+                actors = unique([antecedent, *actors])
+        actors = self._meeting_actors(analysis, actors, event_id)
+        verb = main_verb(span)
+        implied = implied_actors(span, verb_lemma(verb) if verb is not None else None)
+        if implied:  # "ES was made the subject of a Care Order": the court acts, ES is acted upon
+            actors = unique([*implied, *(a for a in actors if a != analysis.patient)])
+        people = {m.label for m in mentions.values() if m.kind == "generic"}
+        if analysis.meeting:
+            people.add(analysis.meeting)
+        if self._meeting:
+            people.add(self._meeting[0])
+        named = [a for a in actors if a[:1].isupper() and a not in self.codes and a not in people]
         agencies = unique([*agencies_in(span.text, span.start_char, self.finder), *extra_agencies, *named])
         start, end = _strip(span)
         return Event(
@@ -315,6 +332,59 @@ class EventExtractor:
             kpe=block.kpe, section=section_label(block.section or (section_chain(self.report, start) or [None])[0]),
             **fields,
         )
+
+    def _antecedent(self, pronoun: str, block: Block, present: set[str]) -> str | None:
+        """The most recent actor of this paragraph a subject pronoun can stand for.
+
+        "ESW visited EM in hospital... She said that..." is EM: the key says EM
+        is the mother, and ESW is "he" in the report.  "They" (and an actor of
+        unknown pronoun) takes the most recent actor.
+        """
+        fallback = None
+        for event in reversed(self.events):
+            if event.start < block.start:
+                break
+            for actor in event.actors:
+                if actor in present:
+                    continue
+                gender = self.genders.get(actor)
+                if pronoun in ("she", "he") and gender == pronoun:
+                    return actor
+                if fallback is None and (gender is None or pronoun not in ("she", "he")) and actor in self.codes:
+                    fallback = actor
+                    if pronoun not in ("she", "he"):
+                        return actor
+        return fallback
+
+    def _meeting_actors(self, analysis, actors: list[str], event_id: int) -> list[str]:
+        """A meeting or document that acts.
+
+        "The strategy meeting noted..."; "The meeting recommended..." for the
+        meeting last named; "The assessment recommended..." for who last wrote
+        an assessment; "It was agreed that..." for the meeting (else the
+        document) of the last few sentences.
+        """
+        reach = config()["meeting_reach"]
+        if analysis.meeting:
+            self._meeting = (analysis.meeting, event_id)
+        if analysis.authored and actors:
+            self._authors[analysis.authored] = (actors[0], event_id)
+        recent = self._meeting is not None and event_id - self._meeting[1] <= reach
+        if analysis.meeting_acts and (analysis.meeting or recent):
+            return unique([analysis.meeting or self._meeting[0], *actors])
+        author = self._authors.get(analysis.document_acts or "")
+        if author is not None and event_id - author[1] <= reach:
+            return unique([author[0], *actors])
+        if analysis.decision_without_actor and not actors:
+            if recent:
+                return [self._meeting[0]]
+        if analysis.decision_without_actor and recent and not analysis.meeting:
+            return unique([self._meeting[0], *(a for a in actors if a != analysis.patient)])
+        if analysis.decision_without_actor and not actors:
+            latest = max(self._authors.values(), key=lambda a: a[1], default=None)
+            if latest is not None and event_id - latest[1] <= reach:
+                return [latest[0]]
+        return actors
 
     # ---- dates in a sentence -----------------------------------------------
     def _date_of(self, sent: Span) -> Dated | None:
