@@ -7,7 +7,7 @@ tagged paragraphs, and which themes co-occur in one paragraph.
 """
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import Counter
 from itertools import combinations
 
 from ..report import Report
