@@ -178,6 +178,7 @@ class ThemeTagger:
                 if theme_id in themes and not any(e.start <= token.idx < e.end for e in evidence):
                     evidence.append(Evidence(text=token.text, start=token.idx, end=token.idx + len(token.text),
                                              cue=f"role code {code}", weight=self.taxonomy.scoring.role_code_weight, polarity="neutral"))
+            evidence.sort(key=lambda e: e.start)
             score = round(role.weight * sum(e.weight for e in evidence), 3)
             if evidence and score >= self.taxonomy.scoring.threshold - 1e-9:
                 hits.append(ThemeHit(id=theme_id, label=self.labels[theme_id], score=score,
