@@ -27,7 +27,7 @@ from functools import lru_cache
 from spacy.tokens import Doc
 
 from .identify.codes import find_undeclared_codes
-from .identify.names import NameCandidate, find_unknown_names, lexicon, name_words
+from .identify.names import NameCandidate, declared_pseudonyms, find_unknown_names, lexicon, name_words
 from .identify.quasi import find_quasi_identifiers
 from .policy import SEVERITIES, SEVERITY_RANK, Policy, load_policy
 from .report import Report
@@ -119,8 +119,9 @@ def _is_public(words: list[str]) -> bool:
     return False
 
 
-def _name_findings(doc: Doc, policy: Policy, allowed: set[str], places: set[str]) -> list[tuple]:
+def _name_findings(doc: Doc, policy: Policy, allowed: set[str], places: set[str], pseudonyms: set[str]) -> list[tuple]:
     allow_words = {w.lower() for name in allowed for w in name_words(name)}
+    pseudo_words = {w.lower() for name in pseudonyms for w in name_words(name)}
     out = []
     min_conf = float(policy.names.get("min_confidence", 0.45))
     weak = float(policy.names.get("weak_below", 0.6))
@@ -131,6 +132,10 @@ def _name_findings(doc: Doc, policy: Policy, allowed: set[str], places: set[str]
         if words and all(w in allow_words for w in words):
             out.append((cand.start, cand.end, "NAME", policy.severity_of("NAME_ALLOWED"),
                         "a person the review names on purpose (lead reviewer, author or chair)", f"names:{cand.rule}:allowed"))
+            continue
+        if words and all(w in pseudo_words for w in words):
+            out.append((cand.start, cand.end, "NAME", policy.severity_of("NAME_ALLOWED"),
+                        "a pseudonym the review declares (check it is not the real name)", f"names:{cand.rule}:pseudonym"))
             continue
         if words and _is_public(words):
             out.append((cand.start, cand.end, "NAME", policy.severity_of("NAME_ALLOWED"),
@@ -258,13 +263,14 @@ def verify_report(report: Report, doc: Doc, key=None, policy: Policy | None = No
     policy = policy or load_policy()
     allowed = cover_people(report, policy)
     raw: list[tuple] = []
-    raw += _name_findings(doc, policy, allowed, set(policy.allow.places))
+    pseudonyms = set(declared_pseudonyms(report.text))
+    raw += _name_findings(doc, policy, allowed, set(policy.allow.places), pseudonyms)
     raw += _code_findings(doc, report, policy)
     key_words: set[str] = set()
     if key is not None:
         raw += _key_findings(doc, key, policy)
         key_words = {w.lower() for p in key.people for n in p.names for w in name_words(n) if len(w) >= 3}
-    text_names = {w.lower() for f in raw if f[2] == "NAME" and not f[5].endswith(":allowed") for w in name_words(report.text[f[0] : f[1]])}
+    text_names = {w.lower() for f in raw if f[2] == "NAME" and not f[5].endswith((":allowed", ":pseudonym", ":public")) for w in name_words(report.text[f[0] : f[1]])}
     if analyzer is None:
         from .nlp import load_nlp
         from .recognizers import build_analyzer

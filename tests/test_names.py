@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.identify.names import NameCandidate, find_unknown_names, group_mentions
+from pipeline.identify.names import NameCandidate, declared_pseudonyms, find_unknown_names, group_mentions
 from pipeline.nlp import parse
 
 CODES = ["EM", "EF", "ESW", "Child B"]
@@ -86,3 +86,14 @@ def test_real_review_has_only_the_lead_reviewer(child_e_doc):
     found = [c.text for c in find_unknown_names(child_e_doc)]
     assert "Maureen Noble" in found
     assert len(found) <= 3
+
+
+def test_declared_pseudonyms():
+    text = (
+        "The child, referred to as 'Lily' in this review, lived with her mother. Her brother is called Jay "
+        "in this report.\n\nLily – the subject of this review\nSarah – Lily's mother\nMother – the mother of Lily\n"
+        "Introduction – this section sets out the background\n"
+    )
+    found = declared_pseudonyms(text)
+    assert set(found) == {"Lily", "Jay", "Sarah"}
+    assert text[found["Jay"] : found["Jay"] + 3] == "Jay"

@@ -139,7 +139,11 @@ def test_reviewers_chairs_and_public_figures_are_info(tmp_path, nlp, analyzer):
 
 @pytest.mark.parametrize(
     "name, expected",
-    [("review_style_sibling_group.txt", {"Patel"}), ("review_style_citations.txt", set())],
+    [
+        ("review_style_sibling_group.txt", {"Patel"}),
+        ("review_style_citations.txt", set()),
+        ("review_style_pseudonyms.txt", {"Margaret Oakes"}),
+    ],
 )
 def test_other_house_styles_are_almost_clean(name, expected, nlp, analyzer):
     from pathlib import Path

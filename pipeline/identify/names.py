@@ -32,7 +32,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
-from ..resources import read_lines
+from ..resources import load_yaml, read_lines
 
 ROLE_LABEL = "ROLE"
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
@@ -546,3 +546,41 @@ def group_mentions(candidates: list[NameCandidate]) -> list[list[NameCandidate]]
     for group in groups:
         group.sort(key=lambda c: c.start)
     return sorted((g for g in groups if g), key=lambda g: g[0].start)
+
+
+# ---------------------------------------------------------------- declared pseudonyms
+_NAME_GROUP = r"(?P<name>[A-Z][^\W\d_]+(?:[ -][A-Z][^\W\d_]+)?)"
+
+
+@lru_cache(maxsize=1)
+def _pseudonym_patterns() -> tuple[list[re.Pattern], re.Pattern]:
+    data = load_yaml("names", "pseudonym_cues.yaml")
+    patterns = [re.compile(p.replace("{NAME}", _NAME_GROUP)) for p in data["patterns"]]
+    key_line = re.compile(data["key_line"].replace("{NAME}", _NAME_GROUP), re.MULTILINE)
+    return patterns, key_line
+
+
+def declared_pseudonyms(text: str) -> dict[str, int]:
+    """Names the review declares as pseudonyms, with the offset of the declaration.
+
+    "Child L, referred to as 'Lily' in this review", "'Jay' (not his real name)",
+    or a key line "Lily – the subject of this review".  A pseudonym is not a
+    leak; its declaration is still worth a glance (is it really invented?).
+    """
+    patterns, key_line = _pseudonym_patterns()
+    lex = lexicon()
+    found: dict[str, int] = {}
+    for pattern in patterns:
+        for m in pattern.finditer(text):
+            name = m.group("name")
+            if not lex.is_common_word(name.split()[0]) and name.split()[0] not in lex.titles:
+                found.setdefault(name, m.start("name"))
+    role_words = {w for words in lex.roles.values() for role in words for w in role}
+    for m in key_line.finditer(text):
+        name, desc = m.group("name"), m.group("desc").lower()
+        first = name.split()[0]
+        if first in lex.titles or lex.is_common_word(first) or first.lower() in role_words:
+            continue  # "Mother – …", "Social Worker – …" are role labels, not names
+        if any(w in role_words for w in re.findall(r"[a-z'-]+", desc)) and len(desc.split()) <= 14:
+            found.setdefault(name, m.start("name"))
+    return found
