@@ -227,7 +227,13 @@ def _as_written(span: Span, mentions_kind: str) -> str:
         if token.i != run[0].i - 1:
             break
         run.insert(0, token)
-    return " ".join(t.text for t in run if t.pos_ != "DET")
+    label = " ".join(t.text for t in run if t.pos_ != "DET")
+    # "the sister on NNU", "a nurse from the NNU" -> "NNU sister"
+    for prep in (c for c in head.rights if c.dep_ == "prep" and c.lower_ in ("on", "at", "from", "in")):
+        place = next((p for p in prep.children if p.dep_ == "pobj"), None)
+        if place is not None and place.text.isupper() and len(place.text) >= 2 and len(run) == 1:
+            label = f"{place.text} {label}"
+    return label
 
 
 def sentence_mentions(sent: Span, finder: AgencyFinder) -> dict[int, Mention]:
@@ -312,6 +318,9 @@ def verb_lemma(token: Token) -> str:
 def main_verb(sent: Span) -> Token | None:
     """The sentence's main verb; the first verb if the parse has no verbal root."""
     root = sent.root
+    for token in sent:  # "OHV1 rang NNU to enquire...": "rang" read as a name, "enquire" as the root
+        if token.lower_ in mistagged_verbs() and token.pos_ in ("NOUN", "PROPN", "X") and sent.start < token.i < root.i:
+            return token
     if root.pos_ in ("VERB", "AUX") or root.lower_ in mistagged_verbs():
         return root
     for token in sent:
@@ -419,7 +428,8 @@ class Analysis:
     action: str | None
     object: str | None
     subject_pronoun: str | None = None  # "she", "he", "they" when the main subject is one
-    meeting: str | None = None  # a meeting this sentence names ("the strategy meeting")
+    meeting: str | None = None  # the meeting that is the subject ("the strategy meeting")
+    mentioned_meeting: str | None = None  # the first meeting the sentence names anywhere
     meeting_acts: bool = False  # ... and that meeting is the one acting ("noted", "agreed")
     decision_without_actor: bool = False  # "It was agreed that..."
     patient: str | None = None  # the passive subject counted as an actor, for want of an agent
@@ -490,7 +500,9 @@ def analyse(sent: Span, mentions: dict[int, Mention], finder: "AgencyFinder | No
     data = action_data()
     addressee = set(data["addressee_verbs"])
     lemma = verb_lemma(verb)
-    verbs = [verb, *[c for c in verb.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")]]
+    # coordinated verbs, not "..., and that EM was afraid of him" (a second thing reported)
+    verbs = [verb, *[c for c in verb.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")
+                     and not any(m.dep_ == "mark" for m in c.children)]]
     subjects, agents, objects, patient = [], [], [], None
     pronoun = None
     meeting, meeting_acts, expletive = None, False, False
@@ -547,6 +559,10 @@ def analyse(sent: Span, mentions: dict[int, Mention], finder: "AgencyFinder | No
             continue
     if not subjects and not agents and patient is None:  # "On 4th May MW told SW5": the subject parsed into the date phrase
         subjects = [sent.doc[i] for i in sorted(mentions) if sent.start <= i < verb.i and not mentions[i].kind.endswith("agency")][:1]
+    # "..., which was attended by EM and EMGM": who attended took part, however the rest parsed
+    for attend in (t for t in sent if verb_lemma(t) == "attend" and t.pos_ == "VERB"):
+        agents.extend(p for a in attend.children if a.dep_ == "agent" for q in a.children if q.dep_ == "pobj" for p in _expand(q))
+    agents = list(dict.fromkeys(agents))
     inside = [t for t in [*subjects, *agents] if sent.start <= t.i < sent.end]
     contacts = set(data["agency_object_verbs"])
     object_actors = []
@@ -560,11 +576,12 @@ def analyse(sent: Span, mentions: dict[int, Mention], finder: "AgencyFinder | No
         if organisation and lemma not in contacts:
             continue  # "left the hospital", "visited the NNU": a place, not a participant
         object_actors.append(_actor_of(t, mentions, possessor=False))
-    actors = unique([*(_actor_of(t, mentions) for t in inside), *object_actors])
+    actors = unique([*(_actor_of(t, mentions, possessor=not t.dep_.endswith("pass")) for t in inside), *object_actors])
     if verb.pos_ not in ("VERB", "AUX") or verb.dep_ in ("compound", "amod", "nmod", "npadvmod", "appos"):
         # "ESW rang EF": a verb read as a name leaves no parse
         named = [m for i, m in sorted(mentions.items()) if sent.start <= i < sent.end]
-        actors = unique([*actors, *(m.label for m in named if m.kind == "role" or (lemma in contacts and m.kind.endswith("agency")))])
+        actors = unique([*actors, *(m.label for m in named if (m.kind == "role" and m.label not in not_objects)
+                                    or (lemma in contacts and m.kind.endswith("agency")))])
     if not actors and patient is None:  # a mis-parse ("On 12/07/2019 police attended"): who is named before the verb
         actors = unique(m.label for i, m in sorted(mentions.items()) if sent.start <= i < verb.i)
     obj_token = next((t for t in objects if t.dep_ in ("dobj", "pobj", "dative") and t.lemma_ != "place"), None) or patient
@@ -573,6 +590,7 @@ def analyse(sent: Span, mentions: dict[int, Mention], finder: "AgencyFinder | No
     if patient is not None and obj_token is patient and _actor_of(patient, mentions):
         obj_token = next((t for t in objects if t.dep_ == "dobj"), patient)
     decision = (expletive and lemma in data["decision_verbs"] and not agents) or decided
+    mentioned = next((m for m in (meeting_label(t, finder) for t in sent if _lemma(t) in meeting_nouns) if m), None)
     documents = set(data["document_nouns"])
     authored = document_acts = None
     if lemma in data["authoring_verbs"]:
@@ -585,8 +603,10 @@ def analyse(sent: Span, mentions: dict[int, Mention], finder: "AgencyFinder | No
     if expletive and lemma in data["document_decision_verbs"] and not agents:
         decision = True
     patient_label = _actor_of(patient, mentions) if patient is not None and not agents and lemma not in addressee else None
-    return Analysis(actors, action_of(verb), _phrase(obj_token, sent) if obj_token is not None else None, pronoun,
-                    meeting, meeting_acts, decision, patient_label, authored, document_acts)
+    analysis = Analysis(actors, action_of(verb), _phrase(obj_token, sent) if obj_token is not None else None, pronoun,
+                        meeting, None, meeting_acts, decision, patient_label, authored, document_acts)
+    analysis.mentioned_meeting = mentioned
+    return analysis
 
 
 def implied_actors(sent: Span, verb_lemma_: str | None) -> list[str]:
@@ -630,6 +650,6 @@ def pronoun_genders(report, sentences) -> dict[str, str]:
     for code, tally in counts.items():
         best = max(tally, key=tally.get)
         other = tally["she" if best == "he" else "he"]
-        if tally[best] >= 2 and tally[best] >= 2 * other:
+        if tally[best] >= 1 and tally[best] >= 2 * other:
             genders[code] = best
     return genders

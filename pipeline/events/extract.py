@@ -26,6 +26,7 @@ from spacy.tokens import Doc, Span, Token
 from .actors import (
     AgencyFinder, agencies_in, analyse, implied_actors, main_verb, pronoun_genders, sentence_mentions, unique, verb_lemma,
 )
+from ..nlp import ROLE_LABEL
 from .candidates import Candidate, find_candidates
 from .model import Event
 from .normalise import last_day
@@ -310,7 +311,7 @@ class EventExtractor:
         analysis = analyse(span, mentions, self.finder, self.subject_children)
         actors = analysis.actors
         if analysis.subject_pronoun:
-            antecedent = self._antecedent(analysis.subject_pronoun, block, set(actors))
+            antecedent = self._antecedent(analysis.subject_pronoun, block, set(actors), span)
             if antecedent is not None:
                 actors = unique([antecedent, *actors])
         actors = self._meeting_actors(analysis, actors, event_id)
@@ -333,7 +334,7 @@ class EventExtractor:
             **fields,
         )
 
-    def _antecedent(self, pronoun: str, block: Block, present: set[str]) -> str | None:
+    def _antecedent(self, pronoun: str, block: Block, present: set[str], span: Span | None = None) -> str | None:
         """The most recent actor of this paragraph a subject pronoun can stand for.
 
         "ESW visited EM in hospital... She said that..." is EM: the key says EM
@@ -341,6 +342,12 @@ class EventExtractor:
         unknown pronoun) takes the most recent actor.
         """
         fallback = None
+        if span is not None and pronoun in ("she", "he"):  # "...with her, and that he had visited": EF, earlier in the sentence
+            sentence = span.sent
+            for token in reversed(self.doc[sentence.start:span.start]):
+                code = (token.ent_id_ or token.text) if token.ent_type_ == ROLE_LABEL else None
+                if code and self.genders.get(code) == pronoun and code not in present:
+                    return code
         for event in reversed(self.events):
             if event.start < block.start:
                 break
@@ -364,20 +371,22 @@ class EventExtractor:
         an assessment; "It was agreed that..." for the meeting (else the
         document) of the last few sentences.
         """
-        reach = config()["meeting_reach"]
-        if analysis.meeting:
-            self._meeting = (analysis.meeting, event_id)
+        result = self._acting_meeting(analysis, actors, event_id)
+        named = analysis.meeting or analysis.mentioned_meeting
+        if named:  # remembered after use: "The meeting recommended that a legal planning meeting..."
+            self._meeting = (named, event_id)
         if analysis.authored and actors:
             self._authors[analysis.authored] = (actors[0], event_id)
+        return result
+
+    def _acting_meeting(self, analysis, actors: list[str], event_id: int) -> list[str]:
+        reach = config()["meeting_reach"]
         recent = self._meeting is not None and event_id - self._meeting[1] <= reach
         if analysis.meeting_acts and (analysis.meeting or recent):
             return unique([analysis.meeting or self._meeting[0], *actors])
         author = self._authors.get(analysis.document_acts or "")
         if author is not None and event_id - author[1] <= reach:
             return unique([author[0], *actors])
-        if analysis.decision_without_actor and not actors:
-            if recent:
-                return [self._meeting[0]]
         if analysis.decision_without_actor and recent and not analysis.meeting:
             return unique([self._meeting[0], *(a for a in actors if a != analysis.patient)])
         if analysis.decision_without_actor and not actors:
