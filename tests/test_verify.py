@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
@@ -37,6 +38,16 @@ def test_real_review_is_almost_clean(child_e_findings, child_e_report):
     assert not [f for f in at_or_above(child_e_findings, "low") if f.text in declared]
     for public in ("Stockport", "Oldham", "Staffordshire", "Healthy Minds", "Fostering Solutions", "Pennine Care", "Bridgewater"):
         assert not [f for f in at_or_above(child_e_findings, "medium") if public in f.text]
+
+
+def test_real_review_gold_abbreviations_and_codes_are_never_reported(child_e_findings):
+    """The annotated abbreviations and declared codes (corpus/gold, used for evaluation only) at any severity."""
+    gold = json.loads((Path(__file__).resolve().parents[1] / "corpus" / "gold" / "child_e_key.json").read_text())
+    person_like = {u["code"] for u in gold["undeclared"]}
+    abbreviations = {a["abbr"] for a in gold["abbreviations"]} - person_like
+    declared = {d["code"] for d in gold["declared"]}
+    reported = {f.text for f in child_e_findings}
+    assert not reported & (abbreviations | declared)
 
 
 def test_real_review_lead_reviewer_is_allowed(child_e_findings, child_e_report):

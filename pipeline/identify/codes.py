@@ -18,9 +18,10 @@ then judged on linguistic evidence (``models/names/code_context.yaml``):
 * a near-variant of a declared code (edit distance with transpositions, or a
   new number of a numbered code: "OHV3" when OHV1 and OHV2 are declared).
 
-Person use or a variant makes a `PERSON_CODE`; a token with no evidence
-either way is an `ABBREVIATION` for a human to glance at; organisation use
-is not reported.
+Person use or a variant makes a `PERSON_CODE`; a two- or three-letter token
+with no evidence either way (initials?) is an `ABBREVIATION` for a human to
+glance at; organisation use, and longer or numbered tokens without person
+use ("CL121", "PCMIS"), are not reported.
 """
 from __future__ import annotations
 
@@ -319,7 +320,8 @@ def _judge(token: Token, word: str, declared: list[str], is_code, short: int, lo
     if person and not org:
         why = f"all-caps code not in the key nor a known abbreviation, used like a person ({', '.join(person)})"
         return CodeCandidate(start, end, token.text, "PERSON_CODE", "code-person-use", 0.75, why, tuple(person))
-    if org:
-        return None
-    why = "all-caps token not in the key nor a known abbreviation; no sign of how it is used"
+    base = _base(word)
+    if org or len(base) > 3 or not base.isalpha():
+        return None  # longer or numbered unknown tokens without person use are references and abbreviations
+    why = "two or three unexplained capitals (initials?) not in the key nor a known abbreviation"
     return CodeCandidate(start, end, token.text, "ABBREVIATION", "code-unknown", 0.3, why)
