@@ -177,6 +177,11 @@ def test_bad_queries_are_unusable_input(conn):
         search(conn, SearchQuery(text="AND OR"))
     with pytest.raises(UnusableInput, match="ISO date"):
         search(conn, SearchQuery(date_from="June 2019"))
+    with pytest.raises(UnusableInput, match="real date"):
+        search(conn, SearchQuery(date_to="2019-02-30"))
+    theme = conn.execute("SELECT theme_id FROM theme_labels LIMIT 1").fetchone()[0]
+    with pytest.raises(UnusableInput, match=f"did you mean {theme}"):
+        search(conn, SearchQuery(themes=[theme[:-1]]))
 
 
 # ------------------------------------------------------------------ compare

@@ -213,6 +213,7 @@ def search(conn: sqlite3.Connection, query: SearchQuery) -> list[Hit]:
     """Matching paragraphs, best first, each with its themes, dates and a highlighted snippet."""
     from .pg import dialect
 
+    check_themes(conn, query.themes + query.any_themes)
     sql, params = build_sql(query, dialect(conn))
     try:
         rows = conn.execute(sql, params).fetchall()
@@ -241,6 +242,20 @@ def search(conn: sqlite3.Connection, query: SearchQuery) -> list[Hit]:
                         snippet=snippet, score=round(score, 4) if score is not None else None,
                         dates=dates.get(row["paragraph_id"], []), paragraph_id=row["paragraph_id"]))
     return hits
+
+
+def check_themes(conn, themes: list[str]) -> None:
+    """Refuse theme ids the store has never seen (a typo would silently match nothing)."""
+    if not themes:
+        return
+    import difflib
+
+    known = {row[0] for row in conn.execute("SELECT DISTINCT theme_id FROM theme_labels")}
+    for theme in themes:
+        if theme not in known:
+            close = difflib.get_close_matches(theme, sorted(known), n=3)
+            hint = f"; did you mean {', '.join(close)}?" if close else "; `scr compare --db DB` lists the themes in the store"
+            raise UnusableInput(f"no paragraph in the store carries the theme {theme!r}{hint}")
 
 
 def _in(ids: list[int]) -> str:
@@ -329,6 +344,7 @@ def cooccurrence(conn: sqlite3.Connection, themes: list[str], within: str = "rep
     """
     if len(themes) < 2:
         raise UnusableInput("a co-occurrence query needs at least two --theme")
+    check_themes(conn, themes)
     if within not in ("paragraph", "report"):
         raise UnusableInput(f"--within must be paragraph or report, not {within!r}")
     per_theme = ", ".join(
