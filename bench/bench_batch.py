@@ -112,6 +112,7 @@ def phase_resume(corpus: Path, out: Path, kill_after: float, workers: int) -> di
         os.killpg(proc.pid, signal.SIGKILL)
         proc.wait()
     killed_after = time.perf_counter() - t0
+    done_at_kill = done_count(out)  # includes any review that finished between the count and the kill
     stray = [str(p.relative_to(out)) for p in out.rglob("*.tmp")]
     print(f"  killed after {killed_after:.0f}s with {finished_before_kill}/{total} reviews done; stray temporary files: {len(stray)}", flush=True)
     rerun = timed_run_resume(inputs, out, workers)
@@ -119,7 +120,8 @@ def phase_resume(corpus: Path, out: Path, kill_after: float, workers: int) -> di
     failed = sorted(Path(f["file"]).name for f in summary["failures"])
     corrupt = json.loads((corpus.parent / f"{corpus.name}.json").read_text()).get("corrupt", [])
     outcome = {name: ("failed" if name in failed else _status(out, name)) for name in corrupt}
-    result = {"reviews": total, "killed_after_s": round(killed_after, 1), "done_before_kill": finished_before_kill,
+    result = {"reviews": total, "killed_after_s": round(killed_after, 1), "done_before_kill": finished_before_kill, "done_at_kill": done_at_kill,
+              "nothing_redone": summary["skipped"] == done_at_kill,
               "rerun": rerun, "skipped_on_rerun": summary["skipped"], "redone_on_rerun": summary["done"],
               "stray_tmp_files": stray[:10], "stray_tmp_count": len(stray), "corrupt_outcomes": outcome,
               "failures": summary["failures"], "all_reviews_done": done_count(out) >= total,
