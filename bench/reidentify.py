@@ -26,7 +26,8 @@ on the same draft and report, per name draw:
 - planted identifiers: share replaced by exactly their placeholder (ours) and
   share whose value no longer appears (both);
 - time ratios against one plain spaCy pass (`spacy.load(model)(text)`), best
-  of N, model loading excluded for all three.
+  of N interleaved runs (spaCy, ours, Presidio in turn, so a change in the
+  machine's load hits all three alike), model loading excluded for all three.
 
 Usage (from the repository root)::
 
@@ -423,14 +424,18 @@ class PlainPresidio:
         return self.anonymizer.anonymize(text=text, analyzer_results=results).text
 
 
-def best_of(n: int, fn) -> tuple[float, object]:
-    best, value = None, None
-    for _ in range(n):
-        t0 = time.perf_counter()
-        value = fn()
-        elapsed = time.perf_counter() - t0
-        best = elapsed if best is None else min(best, elapsed)
-    return best, value
+def interleaved(runners: dict, repeat: int) -> tuple[dict[str, float], dict[str, object]]:
+    """Run each runner `repeat` times in turn; best time and first output of each."""
+    best: dict[str, float] = {}
+    outputs: dict[str, object] = {}
+    for _ in range(max(1, repeat)):
+        for name, fn in runners.items():
+            t0 = time.perf_counter()
+            value = fn()
+            elapsed = time.perf_counter() - t0
+            best[name] = min(best.get(name, elapsed), elapsed)
+            outputs.setdefault(name, value)
+    return best, outputs
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -457,22 +462,26 @@ def main(argv: list[str] | None = None) -> int:
     for n, seed in enumerate(args.seeds):
         draft = build_draft(report, seed)
         draft_path, key_path = write_draft(draft, args.out)
-        words = len(draft.text.split())
-        repeat = args.repeat if n == 0 else 1
-        t_ours, result = best_of(repeat, lambda: ours.run(draft_path, key_path))
-        (args.out / f"coded_seed{seed}.txt").write_text(result.text, encoding="utf-8")
-        row = {"words": words, "ours": score(draft, result.text), "unplaced_people": len(result.unplaced),
-               "ambiguous": len(result.ambiguous)}
-        if n == 0:
-            t_spacy, _ = best_of(repeat, lambda: plain_nlp(draft.text))
-            row["time"] = {"spacy_s": round(t_spacy, 2), "ours_s": round(t_ours, 2), "ours_vs_spacy": round(t_ours / t_spacy, 2)}
+        runners = {"ours": lambda: ours.run(draft_path, key_path)}
         if presidio is not None:
-            t_p, p_text = best_of(repeat if n == 0 else 1, lambda: presidio.run(draft.text))
-            (args.out / f"presidio_seed{seed}.txt").write_text(p_text, encoding="utf-8")
-            row["presidio"] = score(draft, p_text)
-            if n == 0:
-                row["time"].update({"presidio_s": round(t_p, 2), "presidio_vs_spacy": round(t_p / row["time"]["spacy_s"], 2),
-                                    "ours_vs_presidio": round(t_ours / t_p, 2)})
+            runners["presidio"] = lambda: presidio.run(draft.text)
+        if n == 0:
+            runners["spacy"] = lambda: plain_nlp(draft.text)
+        # interleaved runs, best of N each: the machine's load changes less between neighbours
+        times, outputs = interleaved(runners, args.repeat if n == 0 else 1)
+        result = outputs["ours"]
+        (args.out / f"coded_seed{seed}.txt").write_text(result.text, encoding="utf-8")
+        row = {"words": len(draft.text.split()), "ours": score(draft, result.text),
+               "unplaced_people": len(result.unplaced), "ambiguous": len(result.ambiguous)}
+        if presidio is not None:
+            (args.out / f"presidio_seed{seed}.txt").write_text(outputs["presidio"], encoding="utf-8")
+            row["presidio"] = score(draft, outputs["presidio"])
+        if n == 0:
+            row["time"] = {f"{k}_s": round(v, 2) for k, v in times.items()}
+            row["time"]["ours_vs_spacy"] = round(times["ours"] / times["spacy"], 2)
+            if presidio is not None:
+                row["time"]["presidio_vs_spacy"] = round(times["presidio"] / times["spacy"], 2)
+                row["time"]["ours_vs_presidio"] = round(times["ours"] / times["presidio"], 2)
         summary["seeds"][seed] = row
         _print_row(seed, row)
     (args.out / "summary.json").write_text(json.dumps(summary, indent=1), encoding="utf-8")

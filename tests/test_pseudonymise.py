@@ -131,3 +131,21 @@ def test_an_email_holding_a_name_is_replaced_whole():
     known = Replacement(3, 7, "jade", "EM", "PERSON", "known", "first_name", 0.9, code="EM")
     email = Replacement(3, 27, "jade.kershaw@example.com", "[EMAIL]", "EMAIL", "structured", "email", 0.9)
     assert [r.type for r in resolve([known, email], text)] == ["EMAIL"]
+
+
+def test_parse_for_key_gives_one_doc_over_the_exact_text(tmp_path, nlp):
+    from pipeline.pseudonymise import paragraph_chunks
+
+    body = "\n\n".join(f"Paragraph {i}. EMGF visited Jade Kershaw at home. She was out." for i in range(200))
+    path = tmp_path / "long.txt"
+    path.write_text(body + "\n", encoding="utf-8")
+    report = load_report(path)
+    key = parse_key({"people": [{"code": "EMGF", "role": "grandfather", "names": ["Paul Kershaw"]}]})
+    chunks = paragraph_chunks(report.text)
+    assert len(chunks) > 3 and "".join(chunks) == report.text
+    doc = parse_for_key(report, nlp, key)
+    assert doc.text == report.text and doc._.report is report
+    roles = [e for e in doc.ents if e.label_ == "ROLE"]
+    assert len(roles) == 200 and {e.text for e in roles} == {"EMGF"}  # the key's code, tagged everywhere
+    starts = {t.text for t in doc if t.is_sent_start}
+    assert {"Paragraph", "EMGF", "She"} <= starts
