@@ -82,10 +82,15 @@ def find_key_names(doc: Doc, key: Key, settings: dict | None = None) -> list[Key
     min_ratio = float(settings.get("min_ratio", 85))
     short_len = int(settings.get("short_name_length", 6))
     codes = [e.text for e in doc.ents if e.label_ == ROLE_LABEL] + key.codes()
-    exact = [
-        KeyNameMatch(m.start, m.end, m.text, m.code, m.form, f"exact:{m.rule}", 100.0)
-        for m in find_known_names(doc.text, key, doc=doc, protected=codes)
-    ]
+    lex = lexicon()
+    by_char = {t.idx: t for t in doc}
+    exact = []
+    for m in find_known_names(doc.text, key, doc=doc, lexicon=lex.common, protected=codes):
+        token = by_char.get(m.start)
+        one_word = token is not None and m.end <= token.idx + len(token.text)
+        if one_word and token.lower_ in lex.common and not _name_context(token, lex):
+            continue  # "the Court", "Stone" starting a sentence: an ordinary word, not the surname
+        exact.append(KeyNameMatch(m.start, m.end, m.text, m.code, m.form, f"exact:{m.rule}", 100.0))
     taken = [(m.start, m.end) for m in exact]
     fuzzy = _fuzzy_matches(doc, key_forms(key), min_ratio, short_len, taken)
     return sorted(exact + fuzzy, key=lambda m: (m.start, m.end))
@@ -120,15 +125,32 @@ def _fuzzy_matches(doc: Doc, forms: list[_Form], min_ratio: float, short_len: in
             continue
         if token.lower_ in lex.common and not _name_context(token, lex):
             continue
+        if token.text in lex.places or token.text in lex.non_person:
+            continue  # "Stoke" is a town, not a misspelt "Stone"
         out.append(KeyNameMatch(start, end, token.text, best[1].code, best[1].text, "fuzzy", best[0]))
         taken.append((start, end))
     return out
 
 
 def _name_context(token: Token, lex) -> bool:
-    """An ordinary word counts as a name only after a title or next to another capitalised name word."""
+    """An ordinary word ("Pat", "Stone", "Court") counts as a key name only with a person's context:
+    a title before it, another capitalised name next to it, or (not being an institution word) a verb
+    after it or a proper-noun tag mid-sentence; never after an article."""
     doc = token.doc
     prev = doc[token.i - 1] if token.i > 0 else None
+    nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
     if prev is not None and prev.text.rstrip(".") in lex.titles:
         return True
+    if prev is not None and prev.lower_ in ("the", "a", "an", "this", "that"):
+        return False
+
+    def name_word(t) -> bool:
+        return t is not None and t.is_title and t.lower_ not in lex.common and t.text not in lex.non_person
+
+    if (name_word(nxt) and "\n" not in token.whitespace_) or (name_word(prev) and "\n" not in prev.whitespace_):
+        return True  # "Emma Moss": next to another capitalised name
+    if token.text in lex.non_person or not token.is_title:
+        return False
+    if nxt is not None and nxt.pos_ in ("VERB", "AUX"):
+        return True  # "Pat said …"
     return token.pos_ == "PROPN" and not token.is_sent_start

@@ -1,0 +1,56 @@
+"""Key names in any form (`--key`): exact forms, misspellings, and ordinary words left alone."""
+from __future__ import annotations
+
+from pipeline.identify.fuzzy import find_key_names
+from pipeline.keyfile import parse_key
+from pipeline.nlp import parse
+
+KEY = parse_key(
+    {
+        "people": [
+            {"code": "KM", "role": "Child K's mother", "names": ["Jolene Hargreaves", "Jo"]},
+            {"code": "KSW", "role": "Social worker", "names": ["Helen Court"]},
+            {"code": "KFC", "role": "Foster carer", "names": ["Carol Stone"]},
+        ]
+    }
+)
+
+
+def matches(nlp, text):
+    doc = parse(text, nlp, ["KM", "KSW", "KFC"])
+    return {(m.text, m.code, m.rule == "fuzzy") for m in find_key_names(doc, KEY)}
+
+
+def test_misspellings_are_matched(nlp):
+    found = matches(nlp, "Jolene Hargreves missed the appointment. Later Jolenne said Ms Hargreaves was ill.")
+    assert {("Jolene", "KM", False), ("Hargreves", "KM", True)} <= found  # verify merges the two into one finding
+    assert ("Jolenne", "KM", True) in found
+    assert ("Ms Hargreaves", "KM", False) in found
+
+
+def test_ordinary_words_that_are_surnames_need_a_person_context(nlp):
+    text = ("The Court agreed an interim order and the family moved to Stoke. The Family Court Advisor met KM. "
+            "Ms Court visited on Monday. Carol Stone called the duty team.")
+    found = matches(nlp, text)
+    assert ("Ms Court", "KSW", False) in found
+    assert ("Carol Stone", "KFC", False) in found
+    assert not [m for m in found if m[0] in ("Stoke",)]
+    assert not [m for m in found if m[0] == "Court"]
+
+
+def test_verify_reports_a_misspelt_full_name_once(nlp):
+    import importlib.util
+    from pathlib import Path
+
+    spec = importlib.util.spec_from_file_location("eval_verify", Path(__file__).resolve().parents[1] / "bench" / "eval_verify.py")
+    harness = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(harness)
+    from pipeline.nlp import parse_report
+    from pipeline.verify import verify_report
+
+    report = harness.leak_report("Jolene Hargreves missed the appointment with KSW.")
+    findings = verify_report(report, parse_report(report, nlp), key=KEY)
+    body = report.text.index("Jolene")
+    key_findings = [f for f in findings if f.type == "KEY_NAME" and f.start >= body]
+    assert [(f.text, f.severity) for f in key_findings] == [("Jolene Hargreves", "high")]
+    assert "misspelt" in key_findings[0].reason and "Jolene" not in key_findings[0].reason
