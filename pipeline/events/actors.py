@@ -11,7 +11,7 @@ roles ("the midwife").
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from spacy.tokens import Span, Token
@@ -147,7 +147,7 @@ class AgencyFinder:
     @staticmethod
     def _qualifier(text: str, start: int) -> str:
         """Capitalised place words written just before an agency ("Stockport")."""
-        before = text[max(0, start - 60):start].split("\n")[-1]
+        before = re.split(r"[\n\t|]", text[max(0, start - 60):start])[-1]
         match = re.search(r"((?:[A-Z][a-z][\w'’-]*\s+){1,3})$", before)
         if not match:
             return ""
@@ -318,6 +318,11 @@ def verb_lemma(token: Token) -> str:
 def main_verb(sent: Span) -> Token | None:
     """The sentence's main verb; the first verb if the parse has no verbal root."""
     root = sent.root
+    semicolon = next((t.i for t in sent if t.text == ";"), None)
+    if semicolon is not None and root.i > semicolon:  # "Police attended the home; TF had left...": the first clause
+        first = [t for t in sent if t.i < semicolon and t.pos_ in ("VERB", "AUX") and not (sent.start <= t.head.i < semicolon)]
+        if first:
+            root = first[0]
     for token in sent:  # "OHV1 rang NNU to enquire...": "rang" read as a name, "enquire" as the root
         if token.lower_ in mistagged_verbs() and token.pos_ in ("NOUN", "PROPN", "X") and sent.start < token.i < root.i:
             return token
@@ -343,6 +348,9 @@ def org_phrase(token: Token) -> str | None:
         return None
     start = min([token.i, *(t.left_edge.i for t in left)])
     words = [t for t in token.doc[start:token.i + 1] if t.dep_ != "det" and not t.is_punct]
+    spaces = [n for n, t in enumerate(words) if t.is_space or "\t" in t.text]
+    if spaces:  # a table cell boundary: "Hospital <tab> The hospital safeguarding team"
+        words = words[spaces[-1] + 1:]
     while words and (_is_date_word(words[0]) or not words[0].text[:1].isupper()):  # "9th March Brightway..."
         words = words[1:]
     if len(words) < 2:
@@ -435,6 +443,7 @@ class Analysis:
     patient: str | None = None  # the passive subject counted as an actor, for want of an agent
     authored: str | None = None  # a document this sentence says was written ("assessment")
     document_acts: str | None = None  # a document that decides ("The assessment recommended...")
+    acting: list[str] = field(default_factory=list)  # actors named as subject or agent (not acted upon)
 
 
 @lru_cache(maxsize=1)
@@ -465,9 +474,12 @@ def meeting_label(token: Token, finder: "AgencyFinder | None" = None) -> str | N
     stop = set(action_data()["meeting_qualifier_stop"])
     for i in range(token.i - 1, token.left_edge.i - 1, -1):
         child = token.doc[i]
-        if child.dep_ not in ("compound", "amod", "nmod") or child.tag_ in ("VBN", "VBD", "JJS") or child.lower_ in stop:
+        if (child.dep_ not in ("compound", "amod", "nmod") or child.pos_ == "DET" or child.tag_ in ("VBN", "VBD", "JJS")
+                or child.lower_ in stop):
             break
         words.insert(0, child)
+    while len(words) > 1 and words[0].lower_ in ("a", "an", "the"):
+        words = words[1:]
     phrase = " ".join(_word(t) for t in words)
     if finder is not None:
         for i in range(len(words)):  # "an Initial Child Protection Conference" -> ICPC
@@ -503,11 +515,26 @@ def analyse(sent: Span, mentions: dict[int, Mention], finder: "AgencyFinder | No
     # coordinated verbs, not "..., and that EM was afraid of him" (a second thing reported)
     verbs = [verb, *[c for c in verb.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")
                      and not any(m.dep_ == "mark" for m in c.children)]]
+    meeting_nouns = set(data["meeting_nouns"])
+    decided = False
+    acted_on: set[int] = set()  # passive subjects: acted upon, not acting
     subjects, agents, objects, patient = [], [], [], None
     pronoun = None
     meeting, meeting_acts, expletive = None, False, False
-    meeting_nouns = set(data["meeting_nouns"])
-    decided = False
+    # a subject the parser hung outside this span (a table cell parsed with its row)
+    orphans = [] if any(c.dep_ in SUBJECT_DEPS for c in verb.children) else [
+        t for t in sent if t.i < verb.i and not (sent.start <= t.head.i < sent.end) and t.pos_ in ("NOUN", "PROPN")
+    ]
+    for orphan in orphans:
+        subjects.extend(_expand(orphan))
+        if _lemma(orphan) in meeting_nouns and orphan.i not in mentions:
+            meeting = meeting_label(orphan, finder)
+            meeting_acts = lemma in data["meeting_verbs"]
+
+    def named_agent(v: Token) -> bool:
+        """A passive verb's "by ..." names someone ("by ESW"), not a manner ("by normal delivery")."""
+        return any(_actor_of(p, mentions) for a in v.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj")
+
     for v in verbs:
         v_addressee = verb_lemma(v) in addressee
         for child in v.children:
@@ -518,8 +545,10 @@ def analyse(sent: Span, mentions: dict[int, Mention], finder: "AgencyFinder | No
                 if passive and v is verb:
                     patient = child
                     expletive = child.lower_ == "it"
-                if not passive or v_addressee or not any(c.dep_ == "agent" for c in v.children):
+                if not passive or v_addressee or not named_agent(v):
                     subjects.extend(_expand(child))
+                if passive and not v_addressee:
+                    acted_on.update(t.i for t in _expand(child))
                 if v is verb and _lemma(child) in meeting_nouns and child.i not in mentions:
                     meeting = meeting_label(child, finder)
                     meeting_acts = not passive and lemma in data["meeting_verbs"]
@@ -603,9 +632,12 @@ def analyse(sent: Span, mentions: dict[int, Mention], finder: "AgencyFinder | No
     if expletive and lemma in data["document_decision_verbs"] and not agents:
         decision = True
     patient_label = _actor_of(patient, mentions) if patient is not None and not agents and lemma not in addressee else None
+    acted_upon = {_actor_of(t, mentions) for t in inside if t.i in acted_on}
+    acting = [a for a in actors if a not in object_actors and a not in acted_upon]
     analysis = Analysis(actors, action_of(verb), _phrase(obj_token, sent) if obj_token is not None else None, pronoun,
                         meeting, None, meeting_acts, decision, patient_label, authored, document_acts)
     analysis.mentioned_meeting = mentioned
+    analysis.acting = acting
     return analysis
 
 

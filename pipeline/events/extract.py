@@ -309,6 +309,7 @@ class EventExtractor:
     def _make_event(self, event_id: int, span: Span, block: Block, fields: dict, extra_agencies=()) -> Event:
         mentions = sentence_mentions(span, self.finder)
         analysis = analyse(span, mentions, self.finder, self.subject_children)
+        self._last_analysis = analysis
         actors = analysis.actors
         if analysis.subject_pronoun:
             antecedent = self._antecedent(analysis.subject_pronoun, block, set(actors), span)
@@ -533,8 +534,10 @@ class EventExtractor:
             found = agencies_in(cell, start, self.finder)
             extra.extend(found or [cell])
         event = self._make_event(event_id, span, block, fields, extra_agencies=extra)
-        if not event.actors:
-            event.actors = list(extra)
+        acted = self._last_analysis.acting or self._last_analysis.meeting_acts or self._last_analysis.document_acts
+        if not acted and not set(event.actors) & set(extra):
+            # "A domestic abuse notification was sent": the row's agency is who acted
+            event.actors = unique([*extra, *event.actors])
         event.source = "table_row"
         self.events.append(event)
 

@@ -258,8 +258,9 @@ class Resolver:
         if a is None:
             return None
         unit, text = g["unit"].lower(), cand.text.lower()
-        if unit == "week":
-            start, end = a.date, a.date + dt.timedelta(days=6)
+        if unit == "week":  # the calendar week (Monday to Sunday) of the anchor
+            start = a.date - dt.timedelta(days=a.date.weekday())
+            end = start + dt.timedelta(days=6)
         elif unit == "month":
             start, end = a.date.replace(day=1), last_day(a.date.year, a.date.month)
         else:
