@@ -158,6 +158,7 @@ def _name_reason(cand: NameCandidate) -> str:
         "gazetteer": "listed as a first name or surname",
         "initial": "an initial before a capitalised name",
         "unlisted": "capitalised words that are not English words",
+        "family": "a family named by its surname ('the Smiths')",
     }
     parts = [said[r] for r in cand.rule.split("+") if r in said]
     return "possible person's name: " + "; ".join(parts) + f" (confidence {cand.confidence:.2f})"

@@ -216,6 +216,8 @@ def _person_evidence(token: Token, is_code) -> list[str]:
         out.append("listed with declared codes")
     if prev is not None and prev.lower_ in relationship_words():
         out.append(f"after '{prev.text}'")
+    elif prev is not None and prev.text == "(" and token.i >= 2 and doc[token.i - 2].lower_ in relationship_words():
+        out.append(f"introduced in brackets after '{doc[token.i - 2].text}'")
     return out
 
 

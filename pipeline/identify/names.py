@@ -368,7 +368,24 @@ def _unlisted_pair_spans(ctx: _DocContext):
         i = max(end, i + 1)
 
 
-RULES = (_ner_spans, _title_spans, _role_spans, _gazetteer_spans, _initial_spans, _unlisted_pair_spans)
+def _family_plural_spans(ctx: _DocContext):
+    """A family by its surname: "the Pembertons", "the Okafors'" (a plural that is no English word)."""
+    doc, lex = ctx.doc, ctx.lex
+    for token in doc[1:]:
+        text = token.text
+        if not (text.endswith("s") and len(text) >= 5 and ctx.name_like(token)):
+            continue
+        if doc[token.i - 1].lower_ != "the" or _crosses_line(doc[token.i - 1]):
+            continue
+        stem = text[:-1]
+        if lex.is_common_word(stem) or stem.lower() in ctx.lower_words or stem in lex.places or stem in lex.non_person:
+            continue
+        nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
+        if lex.is_known_name(stem) or (nxt is not None and nxt.pos_ in ("VERB", "AUX")):
+            yield token.i, token.i + 1, "family", 0.65
+
+
+RULES = (_ner_spans, _title_spans, _role_spans, _gazetteer_spans, _initial_spans, _unlisted_pair_spans, _family_plural_spans)
 
 
 # ---------------------------------------------------------------- filters
