@@ -107,7 +107,8 @@ def write_heatmap(matrix: Matrix, path: Path, title: str | None = None) -> Path:
     ax.set_xticks(range(n_cols), labels=matrix.themes, rotation=60, ha="right", fontsize=7)
     row_font = 7 if n_rows <= 80 else 4
     ax.set_yticks(range(n_rows), labels=matrix.reports, fontsize=row_font)
-    fig.colorbar(image, ax=ax, label="paragraphs" if matrix.value == "counts" else "share of tagged paragraphs", shrink=0.6)
+    fig.colorbar(image, ax=ax, label="paragraphs" if matrix.value == "counts" else "share of tagged paragraphs",
+                 shrink=min(0.6, 4.0 / height), fraction=0.04, pad=0.02, anchor=(0.0, 1.0))
     ax.set_title(title or f"Themes by report ({matrix.value})", fontsize=10)
     fig.tight_layout()
     path = Path(path)
