@@ -20,6 +20,12 @@ Phases (each prints its figures and adds them to the JSON summary):
 
 Make the corpus first with `python bench/make_synthetic_corpus.py`.  Timings on
 a shared machine are noisy: `uptime` is recorded before and after each phase.
+Note for Linux desktops and shared VMs: with `kernel.sched_autogroup_enabled=1`
+the scheduler shares CPU fairly between *sessions*, and all workers of one
+`scr run` are in one session; on a machine busy with other sessions a 2-worker
+run then gets no more CPU than a 1-worker run (CPU/wall stays the same), and
+the speed-up appears only when cores are free.  The CPU figures show which
+case a measurement is.
 """
 from __future__ import annotations
 
@@ -44,7 +50,12 @@ CWD = {"cwd": ROOT}  # `python -m` puts the working directory first on sys.path
 
 
 def uptime() -> str:
-    return subprocess.run(["uptime"], capture_output=True, text=True).stdout.strip()
+    load = subprocess.run(["uptime"], capture_output=True, text=True).stdout.strip()
+    try:
+        autogroup = Path("/proc/sys/kernel/sched_autogroup_enabled").read_text().strip()
+    except OSError:
+        return load
+    return f"{load}; autogroup={autogroup}"
 
 
 def children_cpu() -> float:
