@@ -366,7 +366,8 @@ def _actor_of(token: Token, mentions: dict[int, Mention], possessor: bool = True
         return mentions[token.i].label
     named = org_phrase(token)
     if named:
-        return named
+        within = [mentions[c.i] for c in token.lefts if c.i in mentions and mentions[c.i].kind.endswith("agency")]
+        return within[0].label if within else named  # "Staffordshire CS duty team" is Staffordshire CS
     for deps in (("compound", "amod", "nmod"), ("poss",) if possessor else ()):
         for child in token.children:
             if child.dep_ in deps and child.i in mentions:
@@ -545,6 +546,9 @@ def analyse(sent: Span, mentions: dict[int, Mention], finder: "AgencyFinder | No
                 if passive and v is verb:
                     patient = child
                     expletive = child.lower_ == "it"
+                child_state = v is verb and lemma == "be" or passive and verb_lemma(v) not in data["child_patient_actor_verbs"]
+                if child.i in mentions and mentions[child.i].label in not_objects and child_state:
+                    continue  # the child acted upon or described, not acting
                 if not passive or v_addressee or not named_agent(v):
                     subjects.extend(_expand(child))
                 if passive and not v_addressee:
