@@ -152,7 +152,7 @@ def main(argv: list[str] | None = None) -> int:
     nlp = load_nlp(args.model)
     analyzer = build_analyzer(nlp)
     out = {}
-    for name in ("tuned.jsonl", "heldout.jsonl"):
+    for name in ("tuned.jsonl", "heldout.jsonl", "heldout2.jsonl"):
         out[name] = recall([evaluate_case(c, nlp, analyzer) for c in load_cases(name)])
     if not args.skip_real:
         out["child_e"] = real_report(nlp, analyzer, args.repeat)
