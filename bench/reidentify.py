@@ -34,6 +34,7 @@ Usage (from the repository root)::
     .venv/bin/python bench/reidentify.py                 # seeds 1 2 3, with Presidio
     .venv/bin/python bench/reidentify.py --seeds 7 --no-presidio --repeat 1
     .venv/bin/python bench/reidentify.py --report path/to/other_review.txt
+    .venv/bin/python bench/reidentify.py --key-style names --no-presidio   # key without titles
 
 Drafts, keys and outputs go to `bench/out/reidentify/` (git-ignored); a
 summary JSON to `bench/out/reidentify/summary.json`.
@@ -123,16 +124,17 @@ class Draft:
     mentions: list[Mention] = field(default_factory=list)
     planted: list[Planted] = field(default_factory=list)
 
-    def key_yaml(self) -> str:
+    def key_yaml(self, style: str = "titles") -> str:
+        """The key an author would write: full names (and some first names);
+        with style "titles", also how an adult who shares a surname with
+        someone else is addressed ("Ms Smith"), as the ambiguity log asks."""
         import yaml
 
         people = []
         surnames = [p.surname for p in self.people]
         for i, p in enumerate(self.people):
             names = [p.full] if i % 2 else [p.full, p.first]
-            # as the tool's ambiguity log asks: list how an adult who shares a
-            # surname is addressed ("Ms Smith"), so the two can be told apart
-            if p.title and p.kind != "child" and surnames.count(p.surname) > 1:
+            if style == "titles" and p.title and p.kind != "child" and surnames.count(p.surname) > 1:
                 names.append(f"{p.title} {p.surname}")
             people.append({"code": p.code, "role": p.role, "names": names})
         return yaml.safe_dump({"people": people}, allow_unicode=True, sort_keys=False)
@@ -363,13 +365,13 @@ def score(draft: Draft, output: str) -> dict:
 
 
 # ---------------------------------------------------------------- runners
-def write_draft(draft: Draft, out_dir: Path) -> tuple[Path, Path]:
+def write_draft(draft: Draft, out_dir: Path, key_style: str = "titles") -> tuple[Path, Path]:
     out_dir.mkdir(parents=True, exist_ok=True)
     (out_dir / "keys").mkdir(exist_ok=True)
     draft_path = out_dir / f"draft_seed{draft.seed}.txt"
     key_path = out_dir / "keys" / f"key_seed{draft.seed}.yaml"
     draft_path.write_text(draft.text, encoding="utf-8")
-    key_path.write_text(draft.key_yaml(), encoding="utf-8")
+    key_path.write_text(draft.key_yaml(key_style), encoding="utf-8")
     (out_dir / f"gold_seed{draft.seed}.txt").write_text(draft.gold, encoding="utf-8")
     return draft_path, key_path
 
@@ -445,6 +447,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--model", default=None)
     parser.add_argument("--repeat", type=int, default=3, help="timing runs (best of N) on the first seed")
     parser.add_argument("--no-presidio", action="store_true")
+    parser.add_argument("--key-style", choices=["titles", "names"], default="titles",
+                        help="titles: the key lists 'Ms Smith' for adults who share a surname; names: full/first names only")
     parser.add_argument("--out", type=Path, default=OUT_DIR)
     args = parser.parse_args(argv)
 
@@ -458,10 +462,10 @@ def main(argv: list[str] | None = None) -> int:
     ours = Ours(args.model)
     presidio = None if args.no_presidio else PlainPresidio(model)
     plain_nlp = spacy.load(model)
-    summary = {"report": args.report.name, "model": model, "seeds": {}}
+    summary = {"report": args.report.name, "model": model, "key_style": args.key_style, "seeds": {}}
     for n, seed in enumerate(args.seeds):
         draft = build_draft(report, seed)
-        draft_path, key_path = write_draft(draft, args.out)
+        draft_path, key_path = write_draft(draft, args.out, args.key_style)
         runners = {"ours": lambda: ours.run(draft_path, key_path)}
         if presidio is not None:
             runners["presidio"] = lambda: presidio.run(draft.text)
