@@ -418,16 +418,38 @@ def _is_date_word(token: Token) -> bool:
 
 
 def action_of(verb: Token) -> str:
-    """Verb lemma with particle and negation ("not attend", "step up", "take place")."""
+    """Verb lemma with particle and negation ("not attend", "step up", "take place").
+
+    A catenative verb gives way to the verb it introduces ("continued to record"
+    -> record), a light verb to the action its object names ("made a referral"
+    -> refer), and verbs of one class are written as the class ("rang" ->
+    telephone); see models/dates/actions.yaml.
+    """
+    data = action_data()
+    negated = any(c.dep_ == "neg" for c in verb.children)
     lemma = verb_lemma(verb)
+    if lemma in data["catenative_verbs"] and lemma not in ("decide", "agree", "plan", "arrange"):
+        inner = next((c for c in verb.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")), None)
+        if inner is not None:
+            return ("not " if negated else "") + action_of(inner).removeprefix("not ")
     particles = [c.lower_ for c in verb.children if c.dep_ == "prt"]
+    phrasal = " ".join([lemma, *particles])
+    if lemma in data["light_verbs"] or phrasal in data["light_verbs"]:
+        obj = next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")), None)
+        if obj is not None:
+            compound = " ".join(t.lower_ for t in obj.lefts if t.dep_ == "compound")
+            noun = f"{compound} {obj.lemma_.lower()}".strip()
+            light = data["light_verb_nouns"].get(noun) or data["light_verb_nouns"].get(obj.lemma_.lower())
+            if light:
+                return ("not " if negated else "") + light
+    if phrasal in data["verb_classes"]:
+        return ("not " if negated else "") + data["verb_classes"][phrasal]
     if lemma == "take" and any(c.dep_ == "dobj" and c.lemma_ == "place" for c in verb.children):
         particles.append("place")
     if lemma == "be":
         complement = next((c for c in verb.children if c.dep_ in ("acomp", "attr")), None)
         if complement is not None:
             particles.append(complement.lemma_.lower())
-    negated = any(c.dep_ == "neg" for c in verb.children)
     return ("not " if negated else "") + " ".join([lemma, *particles])
 
 
