@@ -32,9 +32,9 @@ from functools import lru_cache
 from rapidfuzz.distance import OSA
 from spacy.tokens import Doc, Token
 
+from ..nlp import ROLE_LABEL  # the label pipeline.nlp gives declared codes
 from ..resources import load_yaml, read_lines
 
-ROLE_LABEL = "ROLE"
 ROMAN_RE = re.compile(r"^(?=[IVXLC])M{0,3}(C[MD]|D?C{0,3})(X[CL]|L?X{0,3})(I[XV]|V?I{0,3})$")
 PAREN_AFTER_RE = re.compile(r"\(\s*(?:[A-Z][\w'’-]*\s+)?([A-Z][A-Za-z0-9&-]{1,7})\s*\)")
 PAREN_BEFORE_RE = re.compile(r"\b([A-Z][A-Z0-9&-]{1,7})\s*\(\s*([A-Z][^()]{3,120})\)")
@@ -243,7 +243,7 @@ def _org_evidence(token: Token) -> list[str]:
             break
     prev = doc[token.i - 1] if token.i > 0 else None
     if (prev is not None and prev.is_title and not prev.is_sent_start and prev.pos_ == "PROPN"
-            and not prev.ent_type_ in ("DATE", "TIME", ROLE_LABEL) and "\n" not in prev.whitespace_):
+            and prev.ent_type_ not in ("DATE", "TIME", ROLE_LABEL) and "\n" not in prev.whitespace_):
         out.append(f"part of the name '{prev.text} {token.text}'")
     return out
 

@@ -19,10 +19,9 @@ from rapidfuzz.distance import OSA
 from spacy.tokens import Doc, Token
 
 from ..keyfile import Key
+from ..nlp import ROLE_LABEL  # the label pipeline.nlp gives declared codes
 from .known_names import find_known_names, split_title
 from .names import lexicon
-
-ROLE_LABEL = "ROLE"
 
 
 @dataclass(frozen=True)

@@ -30,11 +30,11 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
 
+from ..nlp import ROLE_LABEL  # the label pipeline.nlp gives declared codes
 from ..resources import load_yaml, read_lines
 
-ROLE_LABEL = "ROLE"
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 NAME_PART_RE = re.compile(r"^(?:Ma?c|O')?[^\W\d_][^\W\d_]+$")
 CODE_RE = re.compile(r"^[A-Z][A-Z0-9]{1,7}s?$")
