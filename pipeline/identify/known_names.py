@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Iterable, Sequence
 
-from ..keyfile import Key, Person, normalise_name, title_genders
+from ..keyfile import Key, Person, title_genders
 
 # separators allowed between the words of a name: spaces / a line break, or a
 # hyphen (with a line break after it) for double-barrelled names
