@@ -70,16 +70,27 @@ class Finding:
 
 # ---------------------------------------------------------------- allowed people
 def cover_people(report: Report, policy: Policy) -> set[str]:
-    """People the review may name: the policy's names, the cover's author, labelled reviewers and chairs."""
+    """People the review may name: the policy's names, the cover's author, labelled reviewers and chairs.
+
+    A label opens a line ("Lead Reviewer: …", "Written by …") or, for the role
+    titles only, sits in a sentence ("the Independent Chair, Angela Brooks,");
+    "a letter written by …" in the narrative never allows anyone.
+    """
     people = {n for n in policy.allow.names if n.strip()}
     if report.metadata.author:
         people.update(_split_people(report.metadata.author))
     labels = sorted(policy.cover.get("labels", []), key=len, reverse=True)
+    titles = [label for label in labels if not label.lower().endswith(" by")]
+    name = r"(?:(?:Dr|Mr|Mrs|Ms|Miss|Prof|Professor)\.?\s+)?[A-Z][^\W\d_]+(?:[ '-][A-Z][^\W\d_'’]+){1,3}"
+    names = rf"(?P<n>{name}(?:[ \t]*(?:,|and|&)[ \t]*{name})*)"
+    sep = r"[ \t]*[:\-–—,]?[ \t]*(?:(?:is|was)[ \t]+)?"
+    patterns = []
     if labels:
-        label_re = "|".join(re.escape(label) for label in labels)
-        name = r"(?:(?:Dr|Mr|Mrs|Ms|Miss|Prof|Professor)\.?\s+)?[A-Z][a-z]+(?:[ '-][A-Z][a-z'’]+){1,3}"
-        pattern = re.compile(rf"(?<![\w-])(?i:{label_re})[ \t]*[:\-–—,]?[ \t]*(?:(?:is|was)[ \t]+)?(?P<n>{name}(?:[ \t]*(?:,|and|&)[ \t]*{name})*)")
-        for m in pattern.finditer(report.text):
+        patterns.append(rf"(?m:^)[ \t]*(?i:{'|'.join(map(re.escape, labels))}){sep}{names}")
+    if titles:
+        patterns.append(rf"(?<![\w-])(?i:{'|'.join(map(re.escape, titles))}){sep}{names}")
+    for pattern in patterns:
+        for m in re.finditer(pattern, report.text):
             people.update(_split_people(m.group("n")))
     return people
 

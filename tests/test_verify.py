@@ -181,3 +181,13 @@ def test_policy_allows_abbreviations_and_places(tmp_path, nlp, analyzer):
     custom = {f.text for f in verify_report(report, doc, policy=load_policy(policy), analyzer=analyzer)}
     assert {"ZX", "Moorside"} <= default
     assert not {"ZX", "Moorside"} & custom
+
+
+def test_cover_people_labels_open_a_line_or_name_a_role():
+    from pipeline.report import Report, Source
+    from pipeline.verify import cover_people
+
+    text = ("Lead Reviewer: Jane Doe\nWritten by Tom Hill and Ann Lee\n\nA letter written by Sarah Jones was found. "
+            "The Independent Chair, Angela Brooks, thanked KM.")
+    report = Report(text=text, source=Source(name="x.txt", sha256="0" * 64, format="text"))
+    assert cover_people(report, load_policy()) == {"Jane Doe", "Tom Hill", "Ann Lee", "Angela Brooks"}
