@@ -340,9 +340,13 @@ class KnownNameMatcher:
         if _DATE_BEFORE.search(text[max(0, start - 12):start]) or _DATE_AFTER.match(text[end:end + 14]):
             return True
         if doc is not None and text[start:end].strip().casefold() in _CALENDAR_WORDS:
+            # the model calls a girl named June a DATE too: only a date entity
+            # with a number in it ("the 5th of June", "June '17") is trusted
             span = doc.char_span(start, end, alignment_mode="expand")
             if span is not None and span[0].ent_type_ in _DATE_LABELS:
-                return True
+                ent = next((e for e in doc.ents if e.start <= span[0].i < e.end), None)
+                if ent is not None and any(t.like_num for t in ent):
+                    return True
         return False
 
     # -- ambiguity ---------------------------------------------------------
