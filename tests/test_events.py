@@ -108,9 +108,36 @@ def test_against_gold(events, child_e_report):
     everything = score(gold, matched)
     assert own["matched"] == own["gold"]
     assert own["date_accuracy"] >= 0.9
-    assert everything["date_accuracy"] >= 0.9
+    assert everything["date_accuracy"] >= 0.93
     assert everything["kpe_accuracy"] >= 0.9
-    assert everything["actor_f1"] >= 0.7
+    assert own["actor_f1"] >= 0.83 and everything["actor_f1"] >= 0.83
+    assert everything["action_agreement"] >= 0.65
+
+
+def test_attendees_listed_together_are_all_actors(events, child_e_report):
+    attended = event_at(events, child_e_report.text, "In attendance were EM, EMGM")
+    assert {"EM", "EMGM", "ESW", "SHV", "OHV1", "EFC"} <= set(attended.actors)
+    # uncoded roles as the report writes them
+    assert {"Paediatrician", "NNU staff nurse", "safeguarding nurse"} <= set(attended.actors)
+
+
+def test_a_pronoun_is_the_latest_actor_it_can_stand_for(events, child_e_report):
+    # "ESW visited EM ... She said that...": EM is the mother (key), ESW is "he" in the text
+    said = event_at(events, child_e_report.text, "She said that EF had gone to hospital with her")
+    assert said.actors[0] == "EM"
+    told = event_at(events, child_e_report.text, "She told ESW that EF had been controlling")
+    assert told.actors == ["EMGM", "ESW"]
+
+
+def test_meetings_documents_and_courts_act(events, child_e_report):
+    text = child_e_report.text
+    assert event_at(events, text, "The strategy meeting noted").actors == ["strategy meeting"]
+    # "The assessment recommended" is its author, who completed it the sentence before
+    assert event_at(events, text, "The assessment recommended that a Legal Planning Meeting").actors == ["ESW"]
+    # an order is made by a court; the child it concerns is acted upon
+    assert event_at(events, text, "ES was made the subject of a Care and Placement Order").actors == ["court"]
+    # a place left is not a participant
+    assert event_at(events, text, "The following night EM left the hospital").actors == ["EM"]
 
 
 def test_an_undated_paragraph_is_a_window_to_the_next_date(events, child_e_report):

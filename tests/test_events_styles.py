@@ -296,3 +296,41 @@ def test_agencies_named_by_the_report(tmp_path, nlp):
     assert referral.actors[0] == "Brightway Family Solutions"
     assert "Northshire Children's Social Care" in referral.agencies
     assert find(events, "NP shared information").actors == ["NP", "IDW"]
+
+
+KEYED = """Serious Case Review: Child Q
+
+The review covers the period from 1st January 2020 to 31st December 2020.
+
+1. Key
+
+Child Q – the subject of the review
+
+QM – Child Q's mother
+
+QFC – Foster Carer for Child Q
+
+QSSW – QFC Supervising Social Worker
+
+2. Chronology
+
+On 3rd March 2020 QFC discussed her concerns with the supervising social worker and QM was told that she had to return by 6pm.
+
+On 4th March a strategy meeting was held at the police station, attended by QM and the Staffordshire social worker. It was agreed that Child Q would stay with QFC.
+
+3. Findings
+
+The plan was not reviewed.
+"""
+
+
+def test_roles_from_the_key_meetings_and_attendees(tmp_path, nlp):
+    report, events = events_of(KEYED, tmp_path, nlp, "child_q.txt")
+    discussed = find(events, "QFC discussed her concerns")
+    # "the supervising social worker" is the key's "QSSW – QFC Supervising Social Worker"
+    assert discussed.actors[:2] == ["QFC", "QSSW"]
+    held = find(events, "a strategy meeting was held")
+    # a place-qualified role is someone else, written as the report writes it
+    assert {"QM", "Staffordshire social worker"} <= set(held.actors)
+    agreed = find(events, "It was agreed that Child Q would stay")
+    assert agreed.actors == ["strategy meeting"] and agreed.date == D(2020, 3, 4)
