@@ -6,10 +6,19 @@ sentence and left to right, the way a careful reader does:
    speech ("she said he had visited the following day");
 2. the best candidate dates the sentence; it is normalised with dateparser
    and a year inferred from the review period and the narrative; relative
-   phrases are resolved against the last resolved date (resolve.py);
-3. a sentence with no date phrase inherits the date of its paragraph, or else
-   of the running narrative with precision "approx" (`inherited: true`);
-4. actors, action and object from the dependency parse (actors.py).
+   phrases are resolved against the last resolved date (resolve.py), and the
+   narrative moves on to the last date a sentence narrates ("...on 17th May
+   and remained in hospital until 5th June. They then moved...");
+3. a sentence with no date phrase inherits the date of its paragraph; a
+   paragraph with none, and episodes ("whilst in hospital", "during the
+   pregnancy"), are windows from the last date narrated to the next one
+   (precision approx, `date_end` filled once the next date is read);
+4. two coordinated clauses each with a date of its own are two events, and a
+   reported clause with its own absolute date ("said she had experienced
+   anxiety since 2013") is an event of its own;
+5. actors, action and object from the dependency parse (actors.py), with
+   pronouns resolved to the latest actor of the paragraph they can stand for,
+   meetings and documents that decide, and the agency column of a table.
 Tables printed as "Date ⇥ Agency ⇥ Event" rows give one event per row.
 """
 from __future__ import annotations
