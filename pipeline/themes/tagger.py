@@ -15,6 +15,7 @@ Evidence is the matched words with their character offsets.
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -60,6 +61,7 @@ class ThemeTagger:
         self.kinds = {t.id: t.kind for t in self.taxonomy.themes}
         self._pattern_cache: dict[tuple, tuple[dict[str, list], dict[str, CueInfo]]] = {}
         self._context_patterns: dict[str, list] | None = None
+        self._code_theme_cache: dict[tuple, dict[str, set[str]]] = {}
         self._class_patterns = {
             name: re.compile(c.role_description) for name, c in self.taxonomy.classes.items() if c.role_description
         }
@@ -110,23 +112,30 @@ class ThemeTagger:
         return {k: tuple(v) for k, v in out.items()}
 
     def code_themes(self, report: Report) -> dict[str, set[str]]:
-        """Themes named by each role code's description ("CG - Children's Guardian")."""
-        if not report.key:
+        """Themes named by each role code's description ("CG - Children's Guardian").
+
+        All descriptions are matched in one pass over one small Doc (a line
+        each, a full stop between so no cue spans two), not one matcher each.
+        """
+        entries = [e for e in report.key if " " not in e.code]
+        if not entries:
             return {}
-        out: dict[str, set[str]] = {}
-        for entry in report.key:
-            if " " in entry.code:
-                continue
-            doc = _tokenizer()(entry.description)
+        key = tuple((e.code, e.description) for e in entries)
+        if key not in self._code_theme_cache:
+            doc = _tokenizer()(" .\n".join(e.description for e in entries))
+            bounds = list(itertools.accumulate(len(e.description) + 3 for e in entries))
             matcher, info = self.theme_matcher(doc)
-            themes = {
-                info[key].theme
-                for key, _, _ in matcher()
-                if not info[key].uses_class and info[key].weight >= self.weights["moderate"]
-            }
-            if themes:
-                out[entry.code] = themes
-        return out
+            out: dict[str, set[str]] = {}
+            for cue_key, start, _ in matcher():
+                cue = info[cue_key]
+                if cue.uses_class or cue.weight < self.weights["moderate"]:
+                    continue
+                code = entries[bisect.bisect_right(bounds, doc[start].idx)].code
+                out.setdefault(code, set()).add(cue.theme)
+            if len(self._code_theme_cache) > 64:
+                self._code_theme_cache.clear()
+            self._code_theme_cache[key] = out
+        return self._code_theme_cache[key]
 
     # ---- tagging --------------------------------------------------------
     def tag(self, report: Report, doc: Doc) -> list[ThemeLabel]:
