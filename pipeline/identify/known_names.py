@@ -20,7 +20,6 @@ Lower-case slips are only trusted when the word is not ordinary English
 from __future__ import annotations
 
 import bisect
-import calendar
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -43,10 +42,8 @@ _SURNAME_PARTICLES = {"van", "von", "de", "der", "den", "du", "da", "di", "del",
 # forms used for adults only (children go by first or full name)
 ADULT_RULES = frozenset({"title_surname", "title_full_name", "surname", "initial_surname"})
 # single-word forms that must not be taken out of a date ("17th May" when a surname is May)
-_DATE_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"})
-_CALENDAR_WORDS = frozenset(w.casefold() for w in [*calendar.month_name[1:], *calendar.day_name])
 _DATE_BEFORE = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?(?:\s+of)?\s+$", re.IGNORECASE)
-_DATE_AFTER = re.compile(r"^,?\s+(?:\d{1,2}(?:st|nd|rd|th)?,?\s+)?(?:19|20)\d{2}\b")
+_DATE_AFTER = re.compile(r"^,?\s+(?:(?:\d{1,2}(?:st|nd|rd|th)?,?\s+)?(?:19|20)\d{2}|\d{1,2}(?:st|nd|rd|th))\b")
 
 RULE_CONFIDENCE = {
     "listed": 1.0,
@@ -328,25 +325,21 @@ class KnownNameMatcher:
                 continue
             if self._lower_case_common(matched, forms) and not _is_propn(doc, m.start(), m.end()):
                 continue
-            if self._in_date(text, m.start(), m.end(), forms, doc):
+            if self._in_date(text, m.start(), m.end(), forms):
                 continue
             raw.append((m.start(), m.end(), matched, forms))
         return self._resolve(text, raw)
 
-    def _in_date(self, text: str, start: int, end: int, forms: list[NameForm], doc) -> bool:
-        """A one-word form inside a date ("On 17th May", "May 2017") is the month, not a person."""
+    def _in_date(self, text: str, start: int, end: int, forms: list[NameForm]) -> bool:
+        """A one-word form inside a date ("On 17th May", "May 2017", "June 5th") is the month.
+
+        Only a number next to the word counts: the model also tags a girl
+        named June as a DATE ("putting June first"), so its entities are not used.
+        """
         if forms[0].rule not in {"first_name", "surname", "listed"} or " " in text[start:end].strip():
             return False
         if _DATE_BEFORE.search(text[max(0, start - 12):start]) or _DATE_AFTER.match(text[end:end + 14]):
             return True
-        if doc is not None and text[start:end].strip().casefold() in _CALENDAR_WORDS:
-            # the model calls a girl named June a DATE too: only a date entity
-            # with a number in it ("the 5th of June", "June '17") is trusted
-            span = doc.char_span(start, end, alignment_mode="expand")
-            if span is not None and span[0].ent_type_ in _DATE_LABELS:
-                ent = next((e for e in doc.ents if e.start <= span[0].i < e.end), None)
-                if ent is not None and any(t.like_num for t in ent):
-                    return True
         return False
 
     # -- ambiguity ---------------------------------------------------------
