@@ -26,7 +26,8 @@ import json
 import os
 import time
 import traceback
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Iterator
@@ -37,6 +38,7 @@ from .fileio import atomic_write_text, sha256_bytes
 from .ingest import TEXT_SUFFIXES, load_report
 
 MANIFEST = "manifest.json"
+IN_FLIGHT_PER_WORKER = 2
 
 
 @dataclass(frozen=True)
@@ -163,17 +165,52 @@ def _worker_init(model: str | None) -> None:
     load_nlp(model)
 
 
+def remove_stale_temporaries(out: Path) -> int:
+    """Delete half-written files a killed run left behind (our atomic writes' temporaries)."""
+    removed = 0
+    if out.is_dir():
+        for stale in out.rglob(".*.tmp"):
+            stale.unlink(missing_ok=True)
+            removed += 1
+    return removed
+
+
 def run_batch(paths: list[Path], out: Path, workers: int = 1, model: str | None = None) -> Iterator[Outcome]:
-    """Process documents, yielding outcomes as they finish (in input order)."""
+    """Process documents, yielding outcomes as they finish.
+
+    At most a few documents per worker are in flight, so memory stays bounded
+    however many files there are.  A worker that dies (out of memory, a crash
+    in a native library) fails only the documents it held; the pool is rebuilt
+    and the batch goes on.
+    """
+    remove_stale_temporaries(out)
     names = output_names(paths)
     jobs = [Job(path, out / names[path], model) for path in paths]
     if workers <= 1:
         for job in jobs:
             yield process(job)
         return
-    with ProcessPoolExecutor(max_workers=workers, initializer=_worker_init, initargs=(model,)) as pool:
-        # map() with a small chunksize streams results without holding them all
-        yield from pool.map(process, jobs, chunksize=1)
+    pending = list(reversed(jobs))
+    while pending:
+        with ProcessPoolExecutor(max_workers=workers, initializer=_worker_init, initargs=(model,)) as pool:
+            in_flight: dict = {}
+            try:
+                while pending or in_flight:
+                    while pending and len(in_flight) < workers * IN_FLIGHT_PER_WORKER:
+                        job = pending.pop()
+                        in_flight[pool.submit(process, job)] = job
+                    done, _ = wait(in_flight, return_when=FIRST_COMPLETED)
+                    for future in done:
+                        outcome = future.result()  # raises BrokenProcessPool if its worker died
+                        del in_flight[future]
+                        yield outcome
+            except BrokenProcessPool:
+                from .config import configured_model_name
+
+                for job in in_flight.values():
+                    outcome = Outcome(job.path, "failed", error="the worker process died while processing this document")
+                    _write_manifest(job, None, configured_model_name(job.model), "failed", error=outcome.error)
+                    yield outcome
 
 
 def default_workers() -> int:

