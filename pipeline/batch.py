@@ -35,7 +35,7 @@ from typing import Iterable, Iterator
 from . import PIPELINE_SCHEMA_VERSION, __version__
 from .errors import UnusableInput
 from .fileio import atomic_write_text, sha256_bytes
-from .ingest import TEXT_SUFFIXES, load_report
+from .ingest import READERS, load_report
 
 MANIFEST = "manifest.json"
 IN_FLIGHT_PER_WORKER = 2
@@ -58,12 +58,13 @@ class Outcome:
 
 
 def discover(inputs: Iterable[Path]) -> list[Path]:
-    """Files given directly, and review files found (recursively) in directories, sorted."""
+    """Files given directly, and reviews of any readable format found (recursively) in directories, sorted."""
     found: list[Path] = []
     for item in inputs:
         item = Path(item)
         if item.is_dir():
-            found.extend(p for p in sorted(item.rglob("*")) if p.is_file() and p.suffix.lower() in TEXT_SUFFIXES)
+            # a folder named like a review ("x.txt/") is listed too, so it is reported, not skipped
+            found.extend(p for p in sorted(item.rglob("*")) if p.suffix.lower() in READERS and not p.name.startswith("."))
         else:
             found.append(item)
     return found
