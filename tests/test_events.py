@@ -153,6 +153,17 @@ def test_an_undated_paragraph_is_a_window_to_the_next_date(events, child_e_repor
     assert (stay.date, stay.date_end) == (D(2017, 3, 8), D(2017, 3, 11))
 
 
+def test_an_episode_after_two_narrated_dates_looks_back_over_them(events, child_e_report):
+    text = child_e_report.text
+    proceedings = event_at(events, text, "During the proceedings EM spent time")
+    assert (proceedings.date, proceedings.date_end) == (D(2016, 8, 1), D(2017, 1, 4))
+    period = event_at(events, text, "In this time period Child E was also allocated")
+    assert (period.date, period.date_end, period.precision) == (D(2017, 6, 5), D(2017, 6, 9), "approx")
+    # with one date narrated so far, an episode still runs forward to the next date
+    placement = event_at(events, text, "Whilst in the placement it became apparent")
+    assert (placement.date, placement.date_end) == (D(2016, 2, 1), D(2016, 8, 31))
+
+
 def test_two_dated_clauses_are_two_events_and_then_follows_the_last(events, child_e_report):
     text = child_e_report.text
     order = event_at(events, text, "Child E was made the subject of an Interim Care Order on 17th May")

@@ -106,6 +106,8 @@ class EventExtractor:
         self._section = None
         self._moved = False
         self._kinds: dict[int, str] = {}  # event id -> kind of its own date phrase
+        self._para_dates: list[dt.date] = []  # dates the current paragraph has narrated
+        self._para_base: dt.date | None = None
         self._windows: set[int] = set()  # events placed only between two narrated dates
 
     # ---- the walk --------------------------------------------------------
@@ -202,6 +204,8 @@ class EventExtractor:
 
     def _paragraph(self, block: Block) -> None:
         units = self._units(block)
+        self._para_dates: list[dt.date] = []
+        self._para_base: dt.date | None = None
         para_anchor = self._continues_previous(units)
         if para_anchor is not None and block.kpe is None:
             block.kpe = self.events[-1].kpe
@@ -216,6 +220,25 @@ class EventExtractor:
                 elif para_anchor is None and event.inherited and event.id in self._windows:
                     para_anchor = event  # an undated paragraph: its sentences share one window
                 self._embedded_events(clause, block)
+
+    def _narrated_span(self, dated: Dated) -> Resolution:
+        """An episode or "this period" looking back over what the paragraph narrated.
+
+        "In August 2016 an Interim Care Order was granted... a Placement Order on
+        4th January 2017. During the proceedings EM..." and "Two days after
+        entering the placement... two days later... In this time period...": once
+        a paragraph has narrated two dates, the episode is the span they cover,
+        from where the paragraph's narration counted from to the anchor.
+        Otherwise an episode is a window forward (`_close_windows`).
+        """
+        res, kind = dated.resolution, dated.candidate.kind
+        looks_back = kind == "rel_window" or (kind == "rel_vague" and "period" in dated.text.lower())
+        anchor = self.resolver.anchor
+        if not looks_back or anchor is None or len(self._para_dates) < 2 or self._para_base is None:
+            return res
+        if self._para_base >= anchor.date:
+            return res
+        return Resolution(self._para_base, anchor.date, "approx", res.confidence, True)
 
     def _absolute(self, sent: Span) -> list[tuple[Candidate, Span]]:
         """Absolute date phrases of a sentence with their tokens."""
@@ -282,7 +305,7 @@ class EventExtractor:
         self._moved = False
         fields = dict(relative=False, inherited=False, anchor=None, modality=None)
         if dated is not None:
-            res = dated.resolution
+            res = self._narrated_span(dated)
             fields.update(
                 date=res.date, date_end=res.date_end, precision=res.precision, confidence=res.confidence,
                 expression=dated.text, expression_start=dated.start, expression_end=dated.end,
@@ -293,6 +316,10 @@ class EventExtractor:
             kind = dated.candidate.kind
             self._kinds[event_id] = kind
             if self.resolver.moves_anchor(kind) and not dated.planned:
+                if not self._para_dates:  # where this paragraph's narration counts from
+                    prior = self.resolver.anchor
+                    self._para_base = prior.date if res.relative and prior is not None else res.date
+                self._para_dates.append(res.date)
                 self.resolver.set_anchor(res, event_id, kind)
                 self._moved = True
                 self._last_mentioned(sent, dated, event_id)
