@@ -100,20 +100,11 @@ def _from_match(m: NameMatch) -> Replacement:
                        ambiguous=m.ambiguous, candidates=m.candidates, resolved_by=m.resolved_by)
 
 
-def _placeholders() -> dict[str, str]:
-    try:
-        from .recognizers import PLACEHOLDERS
-    except ImportError:
-        return {}
-    return dict(PLACEHOLDERS)
-
-
 def _structured(doc, analyzer, protected: set[str], replace_types: set[str] | None) -> list[Replacement]:
     if analyzer is None or doc is None:
         return []
-    from .recognizers import analyze_doc
+    from .recognizers import PLACEHOLDERS, analyze_doc
 
-    placeholders = _placeholders()
     doc_text = doc.text  # Doc.text is rebuilt on every access
     out = []
     for r in analyze_doc(analyzer, doc):
@@ -124,28 +115,18 @@ def _structured(doc, analyzer, protected: set[str], replace_types: set[str] | No
             continue
         rule = getattr(r, "recognition_metadata", None) or {}
         rule = rule.get("recognizer_name") if isinstance(rule, dict) else None
-        out.append(Replacement(r.start, r.end, text, placeholders.get(r.entity_type, f"[{r.entity_type}]"),
+        out.append(Replacement(r.start, r.end, text, PLACEHOLDERS.get(r.entity_type, f"[{r.entity_type}]"),
                                r.entity_type, "structured", rule or r.entity_type, round(float(r.score), 2)))
     return out
 
 
 def _unknown_candidates(doc, allow: set[str]):
-    """Names nobody listed: the verify helper's detector, else spaCy PERSON entities."""
+    """Names nobody listed (spaCy PERSON, title/role + name, gazetteer booster)."""
     if doc is None:
         return []
-    try:
-        from .identify.names import find_unknown_names
-    except ImportError:  # pragma: no cover - only while the detector is missing
-        find_unknown_names = None
-    if find_unknown_names is not None:
-        return list(find_unknown_names(doc, allow=allow))
-    from types import SimpleNamespace
+    from .identify.names import find_unknown_names
 
-    out = []
-    for ent in doc.ents:
-        if ent.label_ == "PERSON" and ent.text not in allow and "\n" not in ent.text:
-            out.append(SimpleNamespace(start=ent.start_char, end=ent.end_char, text=ent.text, rule="ner", confidence=0.85))
-    return out
+    return list(find_unknown_names(doc, allow=allow))
 
 
 @lru_cache(maxsize=1)
@@ -163,19 +144,6 @@ def _with_title(text: str, r: Replacement) -> Replacement:
             r.start = m.start()
             r.text = text[r.start:r.end]
     return r
-
-
-def _group(candidates) -> list[list]:
-    try:
-        from .identify.names import group_mentions
-    except ImportError:  # pragma: no cover
-        group_mentions = None
-    if group_mentions is not None:
-        return group_mentions(candidates)
-    groups: dict[str, list] = {}
-    for cand in sorted(candidates, key=lambda c: c.start):
-        groups.setdefault(cand.text.casefold(), []).append(cand)
-    return list(groups.values())
 
 
 # ---------------------------------------------------------------- overlaps
@@ -414,7 +382,9 @@ def pseudonymise_report(report, doc, key: Key, analyzer=None, policy=None, lexic
 
 def _number_unknown(unknown: list[Replacement]) -> list[UnplacedPerson]:
     """One placeholder per person, in order of first mention."""
-    groups = _group(unknown)
+    from .identify.names import group_mentions
+
+    groups = group_mentions(unknown)
     people = []
     for n, group in enumerate(groups, 1):
         placeholder = PERSON_PLACEHOLDER.format(n=n)

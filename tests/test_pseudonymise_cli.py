@@ -177,3 +177,17 @@ def test_word_draft_is_written_back_as_word(layout, scr):
     assert "Jade" not in (coded.core_properties.author or "")
     bad = scr("pseudonymise", draft, "--key", key, "--out", tmp_path / "out" / "coded.txt")
     assert bad.returncode == 2 and b".docx" in bad.stderr
+
+
+def test_policy_file_allows_names_and_switches_types_off(layout, scr):
+    tmp_path, draft, key = layout
+    policy = tmp_path / "policy.yaml"
+    policy.write_text("allow:\n  names: [Priya Natarajan]\nreport:\n  PHONE: false\n", encoding="utf-8")
+    out = tmp_path / "out" / "coded.txt"
+    result = scr("pseudonymise", draft, "--key", key, "--out", out, "--policy", policy)
+    assert result.returncode == 0, result.stderr.decode()
+    assert "The health visitor, Priya Natarajan, phoned EM on 07700 900123." in out.read_text(encoding="utf-8")
+    bad = tmp_path / "bad_policy.yaml"
+    bad.write_text("report:\n  NOT_A_TYPE: true\n", encoding="utf-8")
+    refused = scr("pseudonymise", draft, "--key", key, "--out", tmp_path / "out" / "again.txt", "--policy", bad)
+    assert refused.returncode == 2 and b"NOT_A_TYPE" in refused.stderr

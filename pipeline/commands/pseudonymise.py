@@ -149,22 +149,16 @@ def _write_docx(file: Path, out: Path, result, text: str, key, tracked: str | No
 
 
 def _analyzer(nlp):
-    """The Presidio analyzer on our own parse, or None while the recognizers are missing."""
-    try:
-        from ..recognizers import build_analyzer
-    except ImportError:
-        return None
+    """The Presidio analyzer (explicit UK registry) that runs on our own parse."""
+    from ..recognizers import build_analyzer
+
     return build_analyzer(nlp)
 
 
 def _policy(path: Path | None = None):
     """The project policy (allowed names, identifier types), merged with the user's file."""
-    try:
-        from ..policy import load_policy
-    except ImportError:  # pragma: no cover - the policy module ships with verify
-        if path is not None:
-            raise UnusableInput("--policy needs pipeline.policy, which is not installed")
-        return None
+    from ..policy import load_policy
+
     return load_policy(path)
 
 
