@@ -89,8 +89,3 @@ def hidden_findings(report: Report, names: Iterable[str] = ()) -> list[dict]:
             "location": part.location,
         })
     return findings
-
-
-def format_hidden(findings: list[dict], filename: str) -> str:
-    """Linter-style lines, located by place in the file rather than by line."""
-    return "\n".join(f"{filename}: {f['location']}: {f['severity']} {f['type']} '{f['text']}' — {f['reason']}" for f in findings)

@@ -63,9 +63,13 @@ class Finding:
     severity: str
     reason: str
     rule: str
+    location: str | None = None  # for parts of a file outside its text ("comment 3 by …")
 
     def to_dict(self) -> dict:
-        return asdict(self)
+        data = asdict(self)
+        if data["location"] is None:
+            del data["location"]
+        return data
 
 
 # ---------------------------------------------------------------- allowed people
@@ -294,7 +298,17 @@ def verify_report(report: Report, doc: Doc, key=None, policy: Policy | None = No
     for start, end, kind, severity, reason, rule in _dedupe([f for f in raw if policy.reports(f[2])]):
         line, col = report.line_col(start)
         findings.append(Finding(report.text[start:end], kind, start, end, line, col, severity, reason, rule))
-    return findings
+    return _hidden_part_findings(report, key, policy) + findings
+
+
+def _hidden_part_findings(report: Report, key, policy: Policy) -> list[Finding]:
+    """What a draft carries outside its text (comments, tracked changes, properties)."""
+    if not report.hidden:
+        return []
+    from .hidden import hidden_findings
+
+    names = [n for p in key.people for n in p.names] if key is not None else []
+    return [Finding(**f) for f in hidden_findings(report, names) if policy.reports(f["type"])]
 
 
 def at_or_above(findings: list[Finding], severity: str) -> list[Finding]:
@@ -307,5 +321,6 @@ def format_text(findings: list[Finding], filename: str) -> str:
     lines = []
     for f in findings:
         shown = f.text.replace("\n", " ")
-        lines.append(f"{filename}:{f.line}:{f.col}: {f.severity} {f.type} '{shown}' — {f.reason}")
+        place = f"{filename}: {f.location}" if f.location else f"{filename}:{f.line}:{f.col}"
+        lines.append(f"{place}: {f.severity} {f.type} '{shown}' — {f.reason}")
     return "\n".join(lines)
