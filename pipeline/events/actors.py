@@ -227,7 +227,9 @@ def _as_written(span: Span, mentions_kind: str) -> str:
         if token.i != run[0].i - 1:
             break
         run.insert(0, token)
-    label = " ".join(t.text for t in run if t.pos_ != "DET")
+    # a word only: "midwife.[^1]" (a token with a footnote glued on) -> "midwife"
+    words = [re.match(r"[\w'’-]*", t.text).group() for t in run if t.pos_ != "DET"]
+    label = " ".join(w for w in words if w)
     # "the sister on NNU", "a nurse from the NNU" -> "NNU sister"
     for prep in (c for c in head.rights if c.dep_ == "prep" and c.lower_ in ("on", "at", "from", "in")):
         place = next((p for p in prep.children if p.dep_ == "pobj"), None)
