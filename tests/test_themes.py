@@ -228,6 +228,21 @@ def test_profile_counts_where_each_theme_is(child_e_report, child_e_labels):
     assert "adolescent_exploitation" in prof["absent"]
 
 
+def test_indexed_matcher_equals_spacy_matcher_on_the_real_report(child_e_report, child_e_doc):
+    """The fast paths (fixed words as slices, gaps, role codes) lose or add no match on a whole review."""
+    tagger = ThemeTagger()
+    patterns, _ = tagger.theme_patterns(tagger.codes_by_class(child_e_report))
+    full = Matcher(child_e_doc.vocab)
+    for key, alternatives in patterns.items():
+        full.add(key, alternatives)
+    shortest: dict[tuple[str, int], int] = {}
+    for m, start, end in full(child_e_doc):
+        key = (child_e_doc.vocab.strings[m], start)
+        shortest[key] = min(end, shortest.get(key, end))
+    expected = sorted((key, start, end) for (key, start), end in shortest.items())
+    assert len(expected) > 1000 and sorted(specialised_matcher(child_e_doc, patterns)()) == expected
+
+
 def test_gold_micro_f1(child_e_report, child_e_labels):
     sys.path.insert(0, str(ROOT / "bench"))
     import eval_themes
@@ -284,3 +299,20 @@ def test_profile_of_a_small_text(nlp):
     assert prof["themes"]["domestic_abuse"]["by_section_role"] == {"unsectioned": 2}
     assert prof["themes"]["information_sharing"]["polarity"] == {"concern": 1}
     assert prof["co_occurrence"].get("domestic_abuse+fathers_invisible_men") == 1
+
+
+# ---- blind sets for other kinds of case ---------------------------------------
+@pytest.mark.parametrize("name", ["themes_case_exploitation.jsonl", "themes_case_bruising.jsonl"])
+def test_blind_case_type_sets_micro_f1(nlp, name):
+    """Findings written and labelled blind for cases unlike the tuning material
+    (an adolescent exploited outside the home; a bruised baby and a mother's new
+    partner): the tagger must generalise to them, not be fitted to them."""
+    sys.path.insert(0, str(ROOT / "bench"))
+    import eval_themes
+
+    path = ROOT / "tests" / "data" / name
+    assert path in eval_themes.heldout_sets()
+    pairs = eval_themes.heldout_pairs(path, nlp)
+    assert len(pairs) >= 20
+    result = eval_themes.score([(g, p) for _, g, p in pairs])
+    assert result["micro"]["f1"] >= 0.65, result["micro"]
