@@ -334,3 +334,45 @@ def test_roles_from_the_key_meetings_and_attendees(tmp_path, nlp):
     assert {"QM", "Staffordshire social worker"} <= set(held.actors)
     agreed = find(events, "It was agreed that Child Q would stay")
     assert agreed.actors == ["strategy meeting"] and agreed.date == D(2020, 3, 4)
+
+
+PERIODS = """Serious Case Review: Child P
+
+Period under review: 1st January 2019 to 31st December 2019
+
+Key
+
+Child P – the subject of the review
+
+MP – mother of Child P
+
+SW2 – allocated social worker
+
+3. Chronology
+
+3.1 4th March to 30th April 2019
+
+On 4th March 2019 the midwife notified Westshire Children's Services that MP was pregnant.
+
+On 20th March the case was transferred to the assessment team.
+
+Westshire Children's Services established and maintained contact with the family support worker. The team liaised with the housing service and began to draw up a plan based on MP staying with her aunt during the pregnancy.
+
+SW2 visited MP at her aunt's address and asked about her plans.
+
+On 30th April SW2 completed the assessment.
+"""
+
+
+def test_ongoing_activity_is_bounded_by_the_period_its_heading_states(tmp_path, nlp):
+    report, events = events_of(PERIODS, tmp_path, nlp, "child_p.txt")
+    # kept up over the subsection's period: from the heading's start, not from 20th March
+    kept = find(events, "established and maintained contact")
+    assert (kept.date, kept.date_end, kept.precision) == (D(2019, 3, 4), D(2019, 4, 30), "approx")
+    # "during the pregnancy" tells what the plan was about, not when the team liaised:
+    # the sentence shares its paragraph's window
+    liaised = find(events, "The team liaised with the housing service")
+    assert (liaised.date, liaised.date_end, liaised.expression) == (D(2019, 3, 4), D(2019, 4, 30), None)
+    # a one-off happening with no date still follows the narrative order
+    visit = find(events, "SW2 visited MP at her aunt's address")
+    assert (visit.date, visit.date_end) == (D(2019, 3, 20), D(2019, 4, 30))

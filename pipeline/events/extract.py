@@ -104,6 +104,7 @@ class EventExtractor:
         self.planned_lemmas = set(config()["planned_lemmas"])
         self.planned_aux = set(config()["planned_auxiliaries"])
         self._section = None
+        self._section_period: tuple[dt.date, dt.date] | None = None  # a range the section heading states
         self._moved = False
         self._kinds: dict[int, str] = {}  # event id -> kind of its own date phrase
         self._para_dates: list[dt.date] = []  # dates the current paragraph has narrated
@@ -148,6 +149,7 @@ class EventExtractor:
         if section is None or section is self._section:
             return
         self._section = section
+        self._section_period = None
         self._meeting = None
         self._authors = {}
         self.resolver.anchor = None  # a new section starts a new narrative
@@ -161,6 +163,8 @@ class EventExtractor:
             res = self.resolver.resolve(cand)
             if res is not None and self.resolver.moves_anchor(cand.kind):
                 self.resolver.set_anchor(res, None, cand.kind)
+                if cand.kind == "range" and res.date_end is not None:
+                    self._section_period = (res.date, res.date_end)
                 return
 
     def _units(self, block: Block) -> list[Span]:
@@ -220,6 +224,26 @@ class EventExtractor:
                 elif para_anchor is None and event.inherited and event.id in self._windows:
                     para_anchor = event  # an undated paragraph: its sentences share one window
                 self._embedded_events(clause, block)
+
+    def _window_start(self, sent: Span, narrated: dt.date) -> dt.date:
+        """Where an undated sentence's window opens: the last date narrated, or,
+        for an ongoing activity, the start of the period its section heading states.
+
+        Under "3.1 9th January to 2nd February 2017", "The service established and
+        maintained contact with her PA." is kept up over the period the section
+        covers; it need not have begun after the last date narrated before it
+        (a one-off happening, "ESW visited EM in hospital", still does).
+        Ongoing verbs: models/dates/resolution.yaml `ongoing_lemmas`.
+        """
+        period = self._section_period
+        if period is None or not period[0] < narrated <= period[1]:
+            return narrated
+        verb = main_verb(sent)
+        if verb is None:
+            return narrated
+        verbs = [verb, *(t for t in verb.conjuncts if sent.start <= t.i < sent.end)]
+        ongoing = set(config()["ongoing_lemmas"])
+        return period[0] if any(v.lemma_.lower() in ongoing for v in verbs) else narrated
 
     def _narrated_span(self, dated: Dated) -> Resolution:
         """An episode or "this period" looking back over what the paragraph narrated.
@@ -335,8 +359,8 @@ class EventExtractor:
         elif self.resolver.anchor is not None:
             anchor = self.resolver.anchor
             conf = config()["confidence"]["inherited_narrative"]
-            fields.update(date=anchor.date, date_end=None, precision="approx", confidence=conf,
-                          inherited=True, anchor=anchor.event_id)
+            fields.update(date=self._window_start(sent, anchor.date), date_end=None, precision="approx",
+                          confidence=conf, inherited=True, anchor=anchor.event_id)
             self._windows.add(event_id)
         else:
             return None
@@ -441,6 +465,8 @@ class EventExtractor:
             start, end = sent.start_char + cand.start, sent.start_char + cand.end
             tokens = self.doc.char_span(start, end, alignment_mode="expand")
             if tokens is None or self._reported(tokens, sent):
+                continue
+            if cand.kind in config()["noun_content_kinds"] and _describes_noun(tokens, sent):
                 continue
             if cand.kind == "rel_offset" and cand.groups.get("dir", "").lower() == "after":
                 end = self._extend_after(tokens, sent)
@@ -582,6 +608,18 @@ class EventExtractor:
 def approximate_cue_re() -> re.Pattern:
     cues = "|".join(config()["approximate_cues"])
     return re.compile(rf"\b(?:{cues})\s+(?:on\s+|in\s+)?(?:the\s+)?$", re.IGNORECASE)
+
+
+def _describes_noun(tokens: Span, sent: Span) -> bool:
+    """A phrase inside a clause that modifies a noun ("a plan based on EM remaining
+    in Staffordshire during her pregnancy"): it tells what the plan was about,
+    not when the sentence's event happened."""
+    for ancestor in [tokens.root, *tokens.root.ancestors]:
+        if not (sent.start <= ancestor.i < sent.end):
+            return False
+        if ancestor.dep_ in ("acl", "relcl") and ancestor.head.pos_ in ("NOUN", "PROPN"):
+            return True
+    return False
 
 
 def _governing_verb(token: Token, sent: Span) -> Token | None:
