@@ -427,11 +427,14 @@ class PlainPresidio:
 
 
 def interleaved(runners: dict, repeat: int) -> tuple[dict[str, float], dict[str, object]]:
-    """Run each runner `repeat` times in turn; best time and first output of each."""
+    """Run each runner `repeat` times, rotating which goes first; best time and first output of each."""
     best: dict[str, float] = {}
     outputs: dict[str, object] = {}
-    for _ in range(max(1, repeat)):
-        for name, fn in runners.items():
+    names = list(runners)
+    for round_ in range(max(1, repeat)):
+        order = names[round_ % len(names):] + names[:round_ % len(names)]  # each goes first in turn
+        for name in order:
+            fn = runners[name]
             t0 = time.perf_counter()
             value = fn()
             elapsed = time.perf_counter() - t0
