@@ -376,3 +376,39 @@ def test_ongoing_activity_is_bounded_by_the_period_its_heading_states(tmp_path, 
     # a one-off happening with no date still follows the narrative order
     visit = find(events, "SW2 visited MP at her aunt's address")
     assert (visit.date, visit.date_end) == (D(2019, 3, 20), D(2019, 4, 30))
+
+
+COMPLETED = """Serious Case Review: Child R
+
+Period under review: 1st January 2019 to 31st December 2019
+
+Key
+
+Child R – the subject of the review
+
+MR – mother of Child R
+
+HV1 – first health visitor
+
+HV2 – second health visitor
+
+SW3 – allocated social worker
+
+2. Chronology
+
+On 3rd May HV1 visited MR at home and weighed Child R.
+
+On 20th May SW3 visited MR and discussed the plan.
+
+On 14th June a core group meeting took place. By this time HV1 had left and HV2 had taken over. By this time MR was living with her aunt.
+"""
+
+
+def test_a_past_perfect_by_this_time_lies_between_its_participant_last_seen_and_the_anchor(tmp_path, nlp):
+    report, events = events_of(COMPLETED, tmp_path, nlp, "child_r.txt")
+    # HV1 was last narrated on 3rd May; the handover was over by 14th June
+    handover = find(events, "HV1 had left and HV2 had taken over")
+    assert (handover.date, handover.date_end, handover.precision) == (D(2019, 5, 3), D(2019, 6, 14), "approx")
+    # a state holding at the anchor (no past perfect) stays at the anchor
+    living = find(events, "MR was living with her aunt")
+    assert (living.date, living.date_end) == (D(2019, 6, 14), None)

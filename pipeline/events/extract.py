@@ -364,7 +364,35 @@ class EventExtractor:
             self._windows.add(event_id)
         else:
             return None
-        return self._make_event(event_id, sent, block, fields)
+        event = self._make_event(event_id, sent, block, fields)
+        if dated is not None and self._completed_by(sent, dated):
+            self._since_last_seen(event)
+        return event
+
+    def _completed_by(self, sent: Span, dated: Dated) -> bool:
+        """"By this time OHV1 had left": a past perfect under "by this time" says
+        the happening was over by the anchor, not that it happened then."""
+        if dated.candidate.kind != "rel_vague" or dated.resolution.date_end is not None:
+            return False
+        if not re.match(config()["completed_by"]["phrase"], dated.text, re.IGNORECASE):
+            return False
+        verb = main_verb(sent)
+        return verb is not None and verb.tag_ == "VBN" and any(
+            c.dep_ == "aux" and c.lower_ in config()["completed_by"]["auxiliaries"] for c in verb.children
+        )
+
+    def _since_last_seen(self, event: Event) -> None:
+        """A happening completed by the anchor lies between the last earlier date at
+        which one of its participants was narrated (OHV1's last home visit) and the
+        anchor: nothing narrated before that tells when it happened."""
+        actors = set(event.actors)
+        for earlier in reversed(self.events):
+            if earlier.date is None or earlier.date >= event.date or earlier.modality is not None:
+                continue
+            if actors & set(earlier.actors):
+                event.date_end, event.date = event.date, earlier.date
+                event.precision = "approx"
+                return
 
     def _make_event(self, event_id: int, span: Span, block: Block, fields: dict, extra_agencies=()) -> Event:
         mentions = sentence_mentions(span, self.finder)
