@@ -12,7 +12,11 @@ sentence and left to right, the way a careful reader does:
 3. a sentence with no date phrase inherits the date of its paragraph; a
    paragraph with none, and episodes ("whilst in hospital", "during the
    pregnancy"), are windows from the last date narrated to the next one
-   (precision approx, `date_end` filled once the next date is read);
+   (precision approx, `date_end` filled once the next date is read); an
+   undated ongoing activity ("established and maintained contact") opens its
+   window at the start of the period its section heading states, and a past
+   perfect under "by this time" lies between its participants' last narrated
+   date and the anchor;
 4. two coordinated clauses each with a date of its own are two events, and a
    reported clause with its own absolute date ("said she had experienced
    anxiety since 2013") is an event of its own;
@@ -388,6 +392,8 @@ class EventExtractor:
         actors = set(event.actors)
         for earlier in reversed(self.events):
             if earlier.date is None or earlier.date >= event.date or earlier.modality is not None:
+                continue
+            if self._kinds.get(earlier.id) == "embedded":  # what someone said once happened is not narration
                 continue
             if actors & set(earlier.actors):
                 event.date_end, event.date = event.date, earlier.date
