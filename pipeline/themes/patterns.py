@@ -154,12 +154,14 @@ class TokenArrays:
     """The token attributes matching needs, read from a Doc once."""
 
     def __init__(self, doc):
-        self.lower, self.text, self.punct, self.space = [], [], [], []
+        self.lower, self.text, self.punct, self.space, self.idx, self.end = [], [], [], [], [], []
         for token in doc:
             self.lower.append(token.lower_)
             self.text.append(token.text)
             self.punct.append(token.is_punct)
             self.space.append(token.is_space)
+            self.idx.append(token.idx)
+            self.end.append(token.idx + len(token.text))
 
 
 class DocVocabulary:
@@ -266,6 +268,7 @@ class IndexedMatcher:
                     steps = _compile_steps(variant)
                     for anchor in _anchors(variant):
                         compiled.setdefault(anchor, []).append((key, *_plan(steps)))
+        self._run: list[int] | None = None
         self._by_lower = {word: entries for (attr, word), entries in compiled.items() if attr == "LOWER"}
         self._by_text = {word: entries for (attr, word), entries in compiled.items() if attr == "TEXT"}
 
@@ -292,6 +295,16 @@ class IndexedMatcher:
                     if (key, i) not in found or end < found[(key, i)]:
                         found[(key, i)] = end
         return [(key, start, end) for (key, start), end in sorted(found.items(), key=lambda kv: (kv[0][1], kv[0][0]))]
+
+    def _word_run(self, i: int) -> int:
+        """How many tokens from i on are neither punctuation nor space (computed once)."""
+        if self._run is None:
+            run, count = [0] * (len(self.lower) + 1), 0
+            for j in range(len(self.lower) - 1, -1, -1):
+                count = 0 if self.punct[j] or self.space[j] else count + 1
+                run[j] = count
+            self._run = run
+        return self._run[i] if i < len(self._run) else 0
 
     def _fixed(self, rest: tuple, i: int) -> bool:
         """Required single tokens from i on (mixed attributes or set predicates)."""
@@ -330,6 +343,15 @@ class IndexedMatcher:
             return i
         step = steps[p]
         most = min(step[6], len(self.lower) - i)
+        if step[:5] == _GAP_STEP:
+            # a gap of ordinary words: how many follow is known in advance
+            most = min(most, self._word_run(i))
+            best = None
+            for n in range(most + 1):
+                end = self._shortest(steps, p + 1, i + n)
+                if end is not None and (best is None or end < best):
+                    best = end
+            return best
         best = None
         for n in range(most + 1):
             if n and not self._accepts(step, i + n - 1):
@@ -342,6 +364,7 @@ class IndexedMatcher:
 
 # (array: 0 lower, 1 text, -1 none; wanted word or set; is a set; IS_PUNCT; IS_SPACE; min; max)
 _Step = tuple
+_GAP_STEP = (-1, None, False, False, False)
 
 
 def _compile_steps(pattern: list[dict]) -> tuple:

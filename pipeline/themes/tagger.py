@@ -150,26 +150,34 @@ class ThemeTagger:
         starts = [p.start for p in paragraphs]
         matches: dict[int, list[tuple[str, int, int]]] = {}
         for key, start, end in matcher():
-            span = doc[start:end]
-            index = bisect.bisect_right(starts, span.start_char) - 1
-            if index >= 0 and span.end_char <= paragraphs[index].end:
+            index = bisect.bisect_right(starts, tokens.idx[start]) - 1
+            if index >= 0 and tokens.end[end - 1] <= paragraphs[index].end:
                 matches.setdefault(index, []).append((key, start, end))
         cues_by_sentence: dict[int, list[Cue]] = {}
         for cue in cues:
             cues_by_sentence.setdefault(sentence_of[cue.start], []).append(cue)
 
+        code_tokens = [(tokens.text[i], tokens.idx[i], tokens.end[i]) for i in range(len(tokens.text))
+                       if tokens.text[i] in code_themes] if code_themes else []
+        code_starts = [start for _, start, _ in code_tokens]
         labels = []
         for index, paragraph in enumerate(paragraphs):
+            first = bisect.bisect_left(code_starts, paragraph.start)
+            while first > 0 and code_tokens[first - 1][2] > paragraph.start:
+                first -= 1
+            here = code_tokens[first:bisect.bisect_left(code_starts, paragraph.end)]
+            if index not in matches and not here:
+                continue
             role, section = section_role(report, paragraph.start, self.sections)
             if role.weight <= 0:
                 continue
             label = self._label(report, doc, paragraph, role, section, matches.get(index, []), info,
-                                cues_by_sentence, terminators, sentence_of, code_themes)
+                                cues_by_sentence, terminators, sentence_of, _codes_in(here, code_themes))
             if label.themes or label.negated:
                 labels.append(label)
         return labels
 
-    def _label(self, report, doc, paragraph, role, section, found, info, cues_by_sentence, terminators, sentence_of, code_themes) -> ThemeLabel:
+    def _label(self, report, doc, paragraph, role, section, found, info, cues_by_sentence, terminators, sentence_of, codes_here) -> ThemeLabel:
         mentions: dict[str, list[tuple[CueInfo, int, int, str]]] = {}
         for key, start, end in _shortest_per_start(found):
             cue = info[key]
@@ -177,15 +185,13 @@ class ThemeTagger:
             mentions.setdefault(cue.theme, []).append((cue, start, end, self._polarity(cue, categories)))
 
         hits, negated = [], []
-        span = doc.char_span(paragraph.start, paragraph.end, alignment_mode="expand")
-        codes_here = _codes_in(span, code_themes) if span is not None else []
         for theme_id in sorted(set(mentions) | {t for _, _, themes in codes_here for t in themes}):
             kept = _select(mentions.get(theme_id, []))
             live = [m for m in kept if m[3] != "negated"]
             evidence = [self._evidence(doc, cue, s, e, pol) for cue, s, e, pol in live]
-            for code, token, themes in codes_here:
-                if theme_id in themes and not any(e.start <= token.idx < e.end for e in evidence):
-                    evidence.append(Evidence(text=token.text, start=token.idx, end=token.idx + len(token.text),
+            for code, (start, end), themes in codes_here:
+                if theme_id in themes and not any(e.start <= start < e.end for e in evidence):
+                    evidence.append(Evidence(text=code, start=start, end=end,
                                              cue=f"role code {code}", weight=self.taxonomy.scoring.role_code_weight, polarity="neutral"))
             evidence.sort(key=lambda e: e.start)
             score = round(role.weight * sum(e.weight for e in evidence), 3)
@@ -266,13 +272,13 @@ def _select(mentions: list[tuple[CueInfo, int, int, str]]) -> list[tuple[CueInfo
     return sorted(taken, key=lambda m: m[1])
 
 
-def _codes_in(span, code_themes: dict[str, set[str]]):
-    """Each role code with themes that occurs in the span (once per code)."""
+def _codes_in(code_tokens: list[tuple[str, int, int]], code_themes: dict[str, set[str]]):
+    """Each role code with themes among a paragraph's code tokens (once per code, first place)."""
     seen, out = set(), []
-    for token in span:
-        if token.text in code_themes and token.text not in seen:
-            seen.add(token.text)
-            out.append((token.text, token, code_themes[token.text]))
+    for code, start, end in code_tokens:
+        if code not in seen:
+            seen.add(code)
+            out.append((code, (start, end), code_themes[code]))
     return out
 
 
