@@ -11,7 +11,6 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT
 
 DRAFT = (
     "Serious Case Review in the Case of Child L\n\n1 Introduction\n\n"
@@ -36,6 +35,9 @@ SITECUSTOMIZE = textwrap.dedent('''
     socket.create_connection = _blocked
     socket.getaddrinfo = _blocked
 ''')
+
+
+ROOT = Path(__file__).resolve().parents[1]
 
 
 @pytest.fixture()

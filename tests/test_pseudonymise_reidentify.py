@@ -7,14 +7,18 @@ as a guard.  It does not read bench/out.
 """
 from __future__ import annotations
 
+from pathlib import Path
+
 import importlib.util
 import sys
 
 import pytest
 
-from conftest import ROOT
 
 SEED = 11
+
+
+ROOT = Path(__file__).resolve().parents[1]
 
 
 @pytest.fixture(scope="module")
