@@ -35,7 +35,7 @@ from lxml import etree
 from .errors import UnusableInput
 from .fileio import atomic_write_bytes, refuse_overwriting_input
 from .ingest.docx import Segment, _style_value, _styles, walk
-from .ingest.ooxml import CT_NS, PKG_REL_NS, WP_NS, Package, open_package, rels_path, w
+from .ingest.ooxml import CT_NS, WP_NS, Package, open_package, rels_path, w
 
 TrackedChoice = Literal["accept", "reject"]
 INS = (w("ins"), w("moveTo"))

@@ -15,7 +15,6 @@ Two small components are added to whichever model is loaded:
 from __future__ import annotations
 
 import importlib
-import os
 import warnings
 from functools import lru_cache
 
@@ -23,7 +22,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .config import DEFAULT_MODEL, MODEL_ENV_VAR, configured_model_name  # noqa: F401  (re-exported)
+from .config import DEFAULT_MODEL, MODEL_ENV_VAR, configured_model_name  # noqa: F401  (re-exported for callers)
 from .errors import ModelNotAvailable
 
 

@@ -16,16 +16,13 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 from enum import Enum
 from pathlib import Path
 
 import typer
 
-from .. import __version__
 from ..errors import UnusableInput
-from ..fileio import atomic_write_text, refuse_overwriting_input
-from .common import MODEL_OPTION
+from .common import MODEL_OPTION, check_output_path, emit, load_and_parse, provenance_header, steps, to_jsonl
 
 CSV_FIELDS = [
     "id", "date", "date_end", "precision", "expression", "actors", "action", "object", "agencies", "kpe",
@@ -40,25 +37,6 @@ class Format(str, Enum):
     csv = "csv"
 
 
-def provenance(report, nlp_info: dict, count: int) -> dict:
-    return {
-        "record": "provenance",
-        "tool": "scr-pipeline events",
-        "tool_version": __version__,
-        "model": nlp_info,
-        "source": {"name": report.source.name, "sha256": report.source.sha256},
-        "period": [str(report.metadata.period_start or ""), str(report.metadata.period_end or "")],
-        "events": count,
-    }
-
-
-def to_jsonl(events, header: dict) -> str:
-    lines = [json.dumps(header, ensure_ascii=False)]
-    for event in events:
-        lines.append(json.dumps({"record": "event", **event.model_dump(mode="json")}, ensure_ascii=False))
-    return "\n".join(lines) + "\n"
-
-
 def to_csv(events, header: dict) -> str:
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=CSV_FIELDS + PROVENANCE_FIELDS, extrasaction="ignore", lineterminator="\n")
@@ -71,13 +49,6 @@ def to_csv(events, header: dict) -> str:
     return buffer.getvalue()
 
 
-def load_any(path: Path):
-    """A Report from a review text or a saved report.json."""
-    from ..ingest import load_report
-
-    return load_report(path)
-
-
 def events_command(
     file: Path = typer.Argument(..., help="Review (.txt, .md) or a *.report.json from `scr ingest`."),
     format: Format = typer.Option(Format.jsonl, "--format", "-f", help="jsonl (first line: provenance) or csv."),
@@ -86,39 +57,19 @@ def events_command(
     model: str | None = MODEL_OPTION,
 ) -> None:
     """Extract the chronology: dated events with actors, actions and KPE links."""
-    from rich.progress import Progress, SpinnerColumn, TextColumn
-
     from ..events import extract_events
-    from ..nlp import load_nlp, model_info, parse_report
 
     if scope not in ("chronology", "all"):
         raise UnusableInput(f"--scope {scope}: use 'chronology' or 'all'")
-    if out is not None:
-        refuse_overwriting_input(out, file)
-        if out.exists() and out.is_dir():
-            raise UnusableInput(f"--out {out} is a directory; give a file name")
-    report = load_any(file)
-    with Progress(SpinnerColumn(), TextColumn("{task.description}"), transient=True,
-                  console=_stderr_console()) as progress:
-        task = progress.add_task("loading the spaCy model", total=None)
-        nlp = load_nlp(model)
-        progress.update(task, description=f"parsing {file.name}")
-        doc = parse_report(report, nlp)
-        progress.update(task, description="extracting events")
+    check_output_path(out, file)
+    with steps() as step:
+        report, nlp, doc = load_and_parse(file, model, step)
+        step("extracting events")
         events = extract_events(report, doc, scope=scope)
-    header = provenance(report, model_info(nlp), len(events))
-    text = to_csv(events, header) if format == Format.csv else to_jsonl(events, header)
-    if out is None:
-        typer.echo(text, nl=False)
-    else:
-        atomic_write_text(out, text)
-        typer.echo(f"{len(events)} events -> {out}", err=True)
-
-
-def _stderr_console():
-    from rich.console import Console
-
-    return Console(stderr=True)
+    period = [str(report.metadata.period_start or ""), str(report.metadata.period_end or "")]
+    header = provenance_header("events", report, nlp, period=period, events=len(events))
+    text = to_csv(events, header) if format == Format.csv else to_jsonl(events, header, "event")
+    emit(text, out, f"{len(events)} events")
 
 
 def register(app: typer.Typer) -> None:

@@ -5,7 +5,6 @@ import csv
 import json
 import sys
 from enum import Enum
-from pathlib import Path
 
 import typer
 

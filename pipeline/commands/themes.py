@@ -27,35 +27,12 @@ from pathlib import Path
 
 import typer
 
-from .. import __version__
-from ..errors import UnusableInput
-from ..fileio import atomic_write_text, refuse_overwriting_input
-from .common import MODEL_OPTION
+from .common import MODEL_OPTION, check_output_path, emit, load_and_parse, provenance_header, steps, to_jsonl
 
 
 class Format(str, Enum):
     jsonl = "jsonl"
     profile = "profile"
-
-
-def provenance(report, nlp_info: dict, taxonomy, count: int) -> dict:
-    """The header every themes output carries."""
-    return {
-        "record": "provenance",
-        "tool": "scr-pipeline themes",
-        "tool_version": __version__,
-        "model": nlp_info,
-        "taxonomy": {"name": taxonomy.name, "version": taxonomy.version},
-        "source": {"name": report.source.name, "sha256": report.source.sha256},
-        "labels": count,
-    }
-
-
-def to_jsonl(labels, header: dict) -> str:
-    lines = [json.dumps(header, ensure_ascii=False)]
-    for label in labels:
-        lines.append(json.dumps({"record": "theme_label", **label.model_dump(mode="json")}, ensure_ascii=False))
-    return "\n".join(lines) + "\n"
 
 
 def themes_command(
@@ -65,35 +42,22 @@ def themes_command(
     model: str | None = MODEL_OPTION,
 ) -> None:
     """Tag each paragraph with the learning themes it speaks to, with the words that justify them."""
-    from rich.console import Console
-    from rich.progress import Progress, SpinnerColumn, TextColumn
-
-    from ..ingest import load_report
-    from ..nlp import load_nlp, model_info, parse_report
     from ..themes import load_taxonomy, profile, tag_report
 
-    if out is not None:
-        refuse_overwriting_input(out, file)
-        if out.exists() and out.is_dir():
-            raise UnusableInput(f"--out {out} is a directory; give a file name")
-    report = load_report(file)
-    with Progress(SpinnerColumn(), TextColumn("{task.description}"), transient=True, console=Console(stderr=True)) as progress:
-        task = progress.add_task("loading the spaCy model", total=None)
-        nlp = load_nlp(model)
-        progress.update(task, description=f"parsing {file.name}")
-        doc = parse_report(report, nlp)
-        progress.update(task, description="tagging themes")
+    check_output_path(out, file)
+    with steps() as step:
+        report, nlp, doc = load_and_parse(file, model, step)
+        step("tagging themes")
         labels = tag_report(report, doc)
-    header = provenance(report, model_info(nlp), load_taxonomy(), len(labels))
+    taxonomy = load_taxonomy()
+    header = provenance_header(
+        "themes", report, nlp, taxonomy={"name": taxonomy.name, "version": taxonomy.version}, labels=len(labels)
+    )
     if format == Format.profile:
         text = json.dumps({"provenance": header, **profile(labels, report)}, ensure_ascii=False, indent=1) + "\n"
     else:
-        text = to_jsonl(labels, header)
-    if out is None:
-        typer.echo(text, nl=False)
-    else:
-        atomic_write_text(out, text)
-        typer.echo(f"{len(labels)} labelled paragraphs -> {out}", err=True)
+        text = to_jsonl(labels, header, "theme_label")
+    emit(text, out, f"{len(labels)} labelled paragraphs")
 
 
 def register(app: typer.Typer) -> None:

@@ -505,7 +505,6 @@ def meeting_label(token: Token, finder: "AgencyFinder | None" = None) -> str | N
         words.insert(0, child)
     while len(words) > 1 and words[0].lower_ in ("a", "an", "the"):
         words = words[1:]
-    phrase = " ".join(_word(t) for t in words)
     if finder is not None:
         for i in range(len(words)):  # "an Initial Child Protection Conference" -> ICPC
             if " ".join(_word(t) for t in words[i:]).lower() in finder.abbreviation_of:

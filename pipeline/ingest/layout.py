@@ -122,7 +122,7 @@ def column_order(page_lines: list[Line]) -> list[Line]:
     if switches <= 2:
         return page_lines  # already column by column
     in_columns = [l for l, s in zip(page_lines, side) if s != "S"]
-    top, bottom = max(l.y for l in in_columns), min(l.y for l in in_columns)
+    top = max(l.y for l in in_columns)
     spanning = [l for l, s in zip(page_lines, side) if s == "S"]
     above = sorted((l for l in spanning if l.y > top), key=lambda l: -l.y)
     below = sorted((l for l in spanning if l.y <= top), key=lambda l: -l.y)

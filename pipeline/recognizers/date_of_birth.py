@@ -11,7 +11,7 @@ column whose header is a birth cue (a family table with a "DOB" column).
 """
 from __future__ import annotations
 
-from typing import List, Optional
+from typing import List
 
 import regex
 from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerResult
