@@ -17,7 +17,7 @@ $(STAMP): pyproject.toml setup.py
 setup: $(STAMP)
 
 demo: setup
-	$(BIN)/scr run corpus --out $(OUT)
+	$(BIN)/scr run $(CORPUS) --out $(OUT)
 	$(BIN)/scr index $(OUT) --db $(OUT)/corpus.db
 	$(BIN)/scr report $(OUT)/child_e_stockport_2017 --out $(OUT)/child_e_stockport_2017.html
 	@echo "Outputs in $(OUT)/: per-review folders, corpus.db, and the review page child_e_stockport_2017.html"
