@@ -15,6 +15,7 @@ Two small components are added to whichever model is loaded:
 from __future__ import annotations
 
 import importlib
+import re
 import warnings
 from functools import lru_cache
 
@@ -103,19 +104,59 @@ def _split_code_full_stops(nlp: Language, codes: list[str]) -> None:
             nlp.tokenizer.add_special_case(f"{last}.", [{"ORTH": last}, {"ORTH": "."}])
 
 
-def parse(text: str, nlp: Language, role_codes: list[str] | None = None) -> Doc:
-    """Parse a report text once; role codes (from the key) are tagged as ROLE."""
+PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
+CHUNK_CHARS = 2000
+
+
+def paragraph_chunks(text: str, size: int = CHUNK_CHARS) -> list[str]:
+    """Cut the text at blank lines into pieces of about `size` characters.
+
+    The pieces keep every character, so joined they give the text back and
+    every offset into the joined parse is an offset into the text.
+    """
+    pieces, start = [], 0
+    for m in PARAGRAPH_BREAK.finditer(text):
+        if m.end() - start >= size:
+            pieces.append(text[start : m.end()])
+            start = m.end()
+    if start < len(text):
+        pieces.append(text[start:])
+    return pieces
+
+
+def _configure_role_codes(nlp: Language, role_codes: list[str]) -> None:
     ruler = nlp.get_pipe("role_codes")
     ruler.clear()
-    if not role_codes:
-        return nlp(text, disable=["role_codes"])
-    _split_code_full_stops(nlp, role_codes)
-    ruler.add_patterns(role_patterns(role_codes))
-    return nlp(text)
+    if role_codes:
+        _split_code_full_stops(nlp, role_codes)
+        ruler.add_patterns(role_patterns(role_codes))
 
 
-def parse_report(report, nlp: Language) -> Doc:
-    """Parse a `Report`, tag its declared codes and attach it as `doc._.report`."""
-    doc = parse(report.text, nlp, [entry.code for entry in report.key])
+def parse(text: str, nlp: Language, role_codes: list[str] | None = None, without: tuple[str, ...] = ()) -> Doc:
+    """Parse a report text once; role codes (from the key) are tagged as ROLE.
+
+    `without` drops components a caller does not need (pseudonymising needs
+    no dependency parse).  Without the parser the text goes through
+    `nlp.pipe` in paragraph batches and sentences are cut by punctuation and
+    line breaks; the Doc's text is still exactly `text`.
+    """
+    _configure_role_codes(nlp, role_codes or [])
+    disable = [name for name in (*without, *(() if role_codes else ("role_codes",))) if name in nlp.pipe_names]
+    if "parser" not in disable:
+        return nlp(text, disable=disable)
+    from spacy.pipeline import Sentencizer
+
+    with nlp.select_pipes(disable=disable):
+        docs = list(nlp.pipe(paragraph_chunks(text) or [text], batch_size=32))
+    doc = Doc.from_docs(docs, ensure_whitespace=False) if len(docs) > 1 else docs[0]
+    Sentencizer()(doc)
+    paragraph_breaks(doc)
+    return doc
+
+
+def parse_report(report, nlp: Language, extra_codes: list[str] = (), without: tuple[str, ...] = ()) -> Doc:
+    """Parse a `Report`, tag its declared codes (and `extra_codes`) and attach it as `doc._.report`."""
+    codes = list(dict.fromkeys([*(entry.code for entry in report.key), *extra_codes]))
+    doc = parse(report.text, nlp, codes, without)
     doc._.report = report
     return doc

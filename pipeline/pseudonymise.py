@@ -261,27 +261,7 @@ def rebuild(text: str, replacements: list[Replacement]) -> str:
 
 
 # ---------------------------------------------------------------- main
-PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
-CHUNK_CHARS = 2000
-# what pseudonymising needs from the parse: tokens, tags and lemmas (Presidio's
-# context words), entities and sentence starts; not the dependency tree
 NOT_NEEDED = ("parser",)
-
-
-def paragraph_chunks(text: str, size: int = CHUNK_CHARS) -> list[str]:
-    """Cut the text at blank lines into pieces of about `size` characters.
-
-    The pieces keep every character, so joined they give the text back and
-    every offset into the joined parse is an offset into the text.
-    """
-    pieces, start = [], 0
-    for m in PARAGRAPH_BREAK.finditer(text):
-        if m.end() - start >= size:
-            pieces.append(text[start:m.end()])
-            start = m.end()
-    if start < len(text):
-        pieces.append(text[start:])
-    return pieces
 
 
 def parse_for_key(report, nlp, key: Key):
@@ -289,30 +269,12 @@ def parse_for_key(report, nlp, key: Key):
 
     A draft may already use some codes ("EM said Jade…"); tagging them (with
     the report's own declared codes) keeps the unknown-name detector and the
-    recognizers off them.  The text goes through `nlp.pipe` in paragraph
-    batches (the design's "one pass, paragraph batches") without the
-    dependency parser; sentence starts come from punctuation and line breaks.
-    The Doc's text is exactly `report.text`.
+    recognizers off them.  No dependency parse is needed, so the pass runs in
+    paragraph batches without it (`pipeline.nlp.parse`).
     """
-    from spacy.pipeline import Sentencizer
-    from spacy.tokens import Doc
+    from .nlp import parse_report
 
-    from .nlp import paragraph_breaks, role_patterns
-
-    codes = list(dict.fromkeys([*report.codes(), *key.codes()]))
-    ruler = nlp.get_pipe("role_codes")
-    ruler.clear()
-    if codes:
-        ruler.add_patterns(role_patterns(codes))
-    disable = [name for name in NOT_NEEDED if name in nlp.pipe_names]
-    with nlp.select_pipes(disable=disable):
-        docs = list(nlp.pipe(paragraph_chunks(report.text) or [report.text], batch_size=32))
-    doc = Doc.from_docs(docs, ensure_whitespace=False) if len(docs) > 1 else docs[0]
-    if disable:
-        Sentencizer()(doc)
-        paragraph_breaks(doc)
-    doc._.report = report
-    return doc
+    return parse_report(report, nlp, extra_codes=key.codes(), without=NOT_NEEDED)
 
 
 def _policy_get(policy, name: str, default=None):

@@ -134,7 +134,7 @@ def test_an_email_holding_a_name_is_replaced_whole():
 
 
 def test_parse_for_key_gives_one_doc_over_the_exact_text(tmp_path, nlp):
-    from pipeline.pseudonymise import paragraph_chunks
+    from pipeline.nlp import paragraph_chunks
 
     body = "\n\n".join(f"Paragraph {i}. EMGF visited Jade Kershaw at home. She was out." for i in range(200))
     path = tmp_path / "long.txt"
