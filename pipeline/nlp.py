@@ -17,6 +17,7 @@ from __future__ import annotations
 import importlib
 import re
 import warnings
+import weakref
 from functools import lru_cache
 
 import spacy
@@ -91,17 +92,24 @@ def role_patterns(codes: list[str]) -> list[dict]:
     return patterns
 
 
+_SPLIT_ALREADY: "weakref.WeakKeyDictionary[object, set[str]]" = weakref.WeakKeyDictionary()
+
+
 def _split_code_full_stops(nlp: Language, codes: list[str]) -> None:
     """Make "E." at a sentence end two tokens when E ends a code ("…with Child E.").
 
     spaCy's English exceptions keep a capital letter and its full stop together
     as an initial; for a report whose key ends a code in that letter, the
-    code must stay a token of its own.
+    code must stay a token of its own.  Each special case is added once per
+    tokenizer: adding one flushes the tokenizer's cache, which would make
+    every later parse pay for tokenising from cold.
     """
+    done = _SPLIT_ALREADY.setdefault(nlp, set())
     for code in codes:
         last = code.split()[-1]
-        if len(last) <= 2:
+        if len(last) <= 2 and last not in done:
             nlp.tokenizer.add_special_case(f"{last}.", [{"ORTH": last}, {"ORTH": "."}])
+            done.add(last)
 
 
 PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
