@@ -49,38 +49,20 @@ def measure(func: Callable[[], Any], repeat: int) -> tuple[float, int, Any]:
     return best, peak, result
 
 
-def optional_stages(analyzer_holder: dict) -> dict[str, Callable]:
-    """Stages that exist in this checkout, each a function of (report, doc)."""
-    stages: dict[str, Callable] = {}
-    try:
-        from pipeline.recognizers import analyze_doc, build_analyzer
+def stages(nlp) -> dict[str, Callable]:
+    """The stages that run on the one parse, each a function of (report, doc)."""
+    from pipeline.events import extract_events
+    from pipeline.recognizers import analyze_doc, build_analyzer
+    from pipeline.themes import tag_report
+    from pipeline.verify import verify_report
 
-        def identifiers(report, doc):
-            analyzer = analyzer_holder.setdefault("analyzer", build_analyzer(doc._.nlp_ref))
-            return analyze_doc(analyzer, doc)
-
-        stages["recognizers"] = identifiers
-    except ImportError:
-        pass
-    try:
-        from pipeline.verify import verify_report
-
-        stages["verify"] = lambda report, doc: verify_report(report, doc, analyzer=analyzer_holder.get("analyzer"))
-    except ImportError:
-        pass
-    try:
-        from pipeline.events import extract_events
-
-        stages["events"] = extract_events
-    except ImportError:
-        pass
-    try:
-        from pipeline.themes import tag_report
-
-        stages["themes"] = tag_report
-    except ImportError:
-        pass
-    return stages
+    analyzer = build_analyzer(nlp)
+    return {
+        "recognizers": lambda report, doc: analyze_doc(analyzer, doc),
+        "verify": lambda report, doc: verify_report(report, doc, analyzer=analyzer),
+        "events": extract_events,
+        "themes": tag_report,
+    }
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -92,7 +74,6 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     import spacy
-    from spacy.tokens import Doc
 
     model = configured_model_name(args.model)
     report = load_report(args.file)
@@ -113,8 +94,6 @@ def main(argv: list[str] | None = None) -> int:
     plain = spacy.load(model)
     plain.max_length = max(plain.max_length, len(report.text) + 1)
     nlp = load_nlp(args.model)
-    if not Doc.has_extension("nlp_ref"):
-        Doc.set_extension("nlp_ref", default=None)
     # The reference and our pass are timed interleaved, so that a busy
     # neighbour on a shared machine slows both alike.
     plain_seconds = ours_seconds = float("inf")
@@ -128,11 +107,9 @@ def main(argv: list[str] | None = None) -> int:
     add("ingest + structure", seconds, peak, plain_seconds)
 
     _, peak, doc = measure(lambda: parse_report(report, nlp), 1)
-    doc._.nlp_ref = nlp
     add("nlp (our one pass)", ours_seconds, peak, plain_seconds)
 
-    holder: dict = {}
-    for name, stage in optional_stages(holder).items():
+    for name, stage in stages(nlp).items():
         stage(report, doc)  # warm-up: builds caches and matchers once, as a batch would
         seconds, peak, _ = measure(lambda stage=stage: stage(report, doc), args.repeat)
         add(name, seconds, peak, plain_seconds)
