@@ -524,17 +524,10 @@ def _comments(package: Package, ctx: _Context) -> list[HiddenPart]:
 
 def _properties(package: Package) -> list[HiddenPart]:
     found = []
-    core = package.xml("docProps/core.xml")
-    if core is not None:
-        for el in core:
-            label = CORE_FIELDS.get(etree.QName(el).localname)
-            if label and (el.text or "").strip():
-                found.append(HiddenPart(kind="property", location=f"document property '{label}'", text=el.text.strip(),
-                                        author=el.text.strip() if label in PERSON_PROPERTIES else None))
-    app = package.xml("docProps/app.xml")
-    if app is not None:
-        for el in app:
-            label = APP_FIELDS.get(etree.QName(el).localname)
+    for part_name, fields in (("docProps/core.xml", CORE_FIELDS), ("docProps/app.xml", APP_FIELDS)):
+        part = package.xml(part_name)
+        for el in part if part is not None else ():
+            label = fields.get(etree.QName(el).localname)
             if label and (el.text or "").strip():
                 found.append(HiddenPart(kind="property", location=f"document property '{label}'", text=el.text.strip(),
                                         author=el.text.strip() if label in PERSON_PROPERTIES else None))
