@@ -144,9 +144,9 @@ def run_stages(report, doc, nlp) -> dict[str, str]:
     from .verify import verify_report
 
     analyzer = build_analyzer(nlp)
-    findings = [f.model_dump() if hasattr(f, "model_dump") else dict(f.__dict__) for f in verify_report(report, doc, analyzer=analyzer)]
-    events = [e.model_dump(mode="json") if hasattr(e, "model_dump") else dict(e.__dict__) for e in extract_events(report, doc)]
-    themes = [t.model_dump(mode="json") if hasattr(t, "model_dump") else dict(t.__dict__) for t in tag_report(report, doc)]
+    findings = [f.to_dict() for f in verify_report(report, doc, analyzer=analyzer)]
+    events = [e.model_dump(mode="json") for e in extract_events(report, doc)]
+    themes = [t.model_dump(mode="json") for t in tag_report(report, doc)]
     return {
         "findings.json": json.dumps(findings, ensure_ascii=False, indent=1, default=str),
         "events.jsonl": _jsonl(events),
