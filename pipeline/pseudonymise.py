@@ -27,7 +27,7 @@ from dataclasses import asdict, dataclass, field
 from functools import lru_cache
 from typing import Any, Iterable
 
-from .identify.known_names import NameMatch, find_known_names
+from .identify.known_names import KeptMention, NameMatch, matcher_for
 from .keyfile import Key, title_genders
 
 PRIORITY = {"known": 3, "structured": 2, "unknown": 1}
@@ -82,17 +82,17 @@ class PseudonymiseResult:
     replacements: list[Replacement]
     unplaced: list[UnplacedPerson] = field(default_factory=list)
     ambiguous: list[Replacement] = field(default_factory=list)
+    kept: list[KeptMention] = field(default_factory=list)  # key words left on purpose, with the reason
 
     def counts(self) -> Counter:
         return Counter(r.type for r in self.replacements)
 
 
 # ---------------------------------------------------------------- candidates
-def _known(report, doc, key: Key, lexicon, protected) -> list[Replacement]:
-    out = []
-    for m in find_known_names(report.text, key, doc=doc, lexicon=lexicon, protected=protected):
-        out.append(_from_match(m))
-    return out
+def _known(report, doc, key: Key, lexicon, protected) -> tuple[list[Replacement], list[KeptMention]]:
+    """Key names in every form, and the key words deliberately left (a place that shares a surname)."""
+    found = matcher_for(key, lexicon, protected).search(report.text, doc=doc)
+    return [_from_match(m) for m in found.matches], found.kept
 
 
 def _from_match(m: NameMatch) -> Replacement:
@@ -329,17 +329,18 @@ def pseudonymise_report(report, doc, key: Key, analyzer=None, policy=None, lexic
     protected = protected_codes(report, key)
     allow = allowed_names(report, policy) | protected
 
-    known = _known(report, doc, key, lexicon, protected)
+    known, kept = _known(report, doc, key, lexicon, protected)
     structured = _structured(doc, analyzer, protected, replace_types(policy))
     unknown_cands = [c for c in _unknown_candidates(doc, allow) if c.text.strip() not in protected]
+    places = [(k.start, k.end) for k in kept]  # decided a place by context: not an unlisted person either
     unknown = [_with_title(text, Replacement(c.start, c.end, c.text, "", "PERSON_UNKNOWN", "unknown", c.rule, float(c.confidence)))
-               for c in unknown_cands]
+               for c in unknown_cands if not any(c.start < e and s < c.end for s, e in places)]
 
     chosen = resolve(known + structured + unknown, text)
     unplaced = _number_unknown([c for c in chosen if c.source == "unknown"])
     out_text = rebuild(text, chosen)
     ambiguous = [c for c in chosen if c.ambiguous]
-    return PseudonymiseResult(out_text, chosen, unplaced, ambiguous)
+    return PseudonymiseResult(out_text, chosen, unplaced, ambiguous, kept)
 
 
 def _number_unknown(unknown: list[Replacement]) -> list[UnplacedPerson]:
@@ -364,3 +365,5 @@ def log_records(result: PseudonymiseResult, header: dict[str, Any]) -> Iterable[
         yield {"kind": "replacement", **r.record()}
     for p in result.unplaced:
         yield {"kind": "unplaced", **asdict(p)}
+    for k in result.kept:
+        yield {"kind": "kept", **asdict(k)}

@@ -24,6 +24,9 @@ from .known_names import find_known_names, split_title
 from .names import lexicon
 
 
+_DERIVED_RULES = frozenset({"misspelling", "short_form", "nickname"})
+
+
 @dataclass(frozen=True)
 class KeyNameMatch:
     """A mention of a key person, exact or approximate."""
@@ -89,7 +92,10 @@ def find_key_names(doc: Doc, key: Key, settings: dict | None = None) -> list[Key
         one_word = token is not None and m.end <= token.idx + len(token.text)
         if one_word and token.lower_ in lex.common and not _name_context(token, lex):
             continue  # "the Court", "Stone" starting a sentence: an ordinary word, not the surname
-        exact.append(KeyNameMatch(m.start, m.end, m.text, m.code, m.form, f"exact:{m.rule}", 100.0))
+        if _DERIVED_RULES & set(m.rule.split("+")):  # a short form, nickname or misspelling of a key name
+            exact.append(KeyNameMatch(m.start, m.end, m.text, m.code, m.form, "fuzzy", round(fuzz.ratio(m.text, m.form), 0)))
+        else:
+            exact.append(KeyNameMatch(m.start, m.end, m.text, m.code, m.form, f"exact:{m.rule}", 100.0))
     taken = [(m.start, m.end) for m in exact]
     fuzzy = _fuzzy_matches(doc, key_forms(key), min_ratio, short_len, taken)
     return sorted(exact + fuzzy, key=lambda m: (m.start, m.end))

@@ -26,12 +26,14 @@ from functools import lru_cache
 from typing import Iterable, Sequence
 
 from ..keyfile import Key, Person, title_genders
+from .folding import char_class, fold
 
 # separators allowed between the words of a name: spaces / a line break, or a
 # hyphen (with a line break after it) for double-barrelled names
 _SEP = r"(?:\s*[-‐‑–—]\s*|\s+)"
 _TITLE_SEP = r"(?:\.\s*|\s+)"
 _INITIAL_SEP = r"(?:\.\s*|\s+)"
+_LETTER_SEP = r"(?:\.[ \t]?|[ \t])?"
 _APOS = "['’]"
 # what may follow a name: nothing word-like, or a plural / possessive s
 _END = r"(?:(?!\w)|(?=s(?:['’])?(?!\w)))"
@@ -42,10 +44,14 @@ _SURNAME_PARTICLES = {"van", "von", "de", "der", "den", "du", "da", "di", "del",
 # forms used for adults only (children go by first or full name)
 ADULT_RULES = frozenset({"title_surname", "title_full_name", "surname", "initial_surname"})
 # single-word forms that must not be taken out of a date ("17th May" when a surname is May)
-_DATE_BEFORE = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?(?:\s+of)?\s+$", re.IGNORECASE)
+_DATE_BEFORE = re.compile(r"(?<![\d.:/,])\b\d{1,2}(?:st|nd|rd|th)?(?:\s+of)?\s+$", re.IGNORECASE)
+_MONTHS = frozenset("january february march april may june july august september october november december".split())
 _DATE_AFTER = re.compile(r"^,?\s+(?:(?:\d{1,2}(?:st|nd|rd|th)?,?\s+)?(?:19|20)\d{2}|\d{1,2}(?:st|nd|rd|th))\b")
 
 RULE_CONFIDENCE = {
+    "nickname": 0.75,
+    "short_form": 0.7,
+    "misspelling": 0.7,
     "listed": 1.0,
     "full_name": 1.0,
     "title_full_name": 1.0,
@@ -53,7 +59,11 @@ RULE_CONFIDENCE = {
     "initial_surname": 0.95,
     "first_name": 0.9,
     "surname": 0.85,
+    "first_initial": 0.9,
+    "title_initial": 0.85,
+    "initials": 0.8,
 }
+INITIALS_RULES = frozenset({"initials", "title_initial", "first_initial"})
 
 
 @dataclass(frozen=True)
@@ -130,7 +140,7 @@ def person_forms(person: Person) -> list[NameForm]:
     genders = title_genders()
 
     def add(tokens: list[tuple[str, str]], rule: str, listed: bool = False) -> None:
-        if not any(kind == "word" for kind, _ in tokens):
+        if not any(kind in ("word", "letter") for kind, _ in tokens):
             return
         title = next((w for k, w in tokens if k == "title"), None)
         text = " ".join(w + ("." if k == "initial" else "") for k, w in tokens)
@@ -166,6 +176,7 @@ def person_forms(person: Person) -> list[NameForm]:
             add([("title", t)] + name_tokens, "title_full_name")
             add([("title", t), ("word", given[0])] + sur_tokens, "title_full_name")
         initials = [_initial(w) for w in given]
+        _add_initials(add, given, surname, initials, genders)
         if all(initials):
             add([("initial", initials[0])] + sur_tokens, "initial_surname")
             if len(initials) > 1:
@@ -174,6 +185,19 @@ def person_forms(person: Person) -> list[NameForm]:
     # title forms that do not fit the person's gender stay (a slip in the draft
     # must not leave the name) but are only used when no better person fits
     return list(forms.values())
+
+
+def _add_initials(add, given: list[str], surname: list[str], initials: list[str | None], genders) -> None:
+    """Initials of a full name: "J.K.", "JK", "J. L. K.", "Mr K.", "Jade K." (letters are case-sensitive)."""
+    sur = [_initial(w) for w in surname if w.casefold() not in _SURNAME_PARTICLES][:1]
+    if not sur or not sur[0] or not initials or not initials[0]:
+        return
+    add([("letter", initials[0]), ("letter", sur[0])], "initials")
+    if len(initials) > 1 and all(initials):
+        add([("letter", i) for i in initials] + [("letter", sur[0])], "initials")
+    add([("word", given[0]), ("letter", sur[0])], "first_initial")
+    for t in genders:
+        add([("title", t), ("letter", sur[0])], "title_initial")
 
 
 def name_forms(person: Person) -> list[str]:
@@ -186,7 +210,7 @@ def _word_regex(word: str) -> str:
     parts = re.split(r"[-‐‑–—]", word)
     out = []
     for part in parts:
-        out.append("".join(_APOS if ch in "'’" else re.escape(ch) for ch in part))
+        out.append("".join(_APOS if ch in "'’" else char_class(ch) for ch in part))
     return _SEP.join(out)
 
 
@@ -203,6 +227,8 @@ def _token_regex(kind: str, word: str) -> tuple[str, str]:
         return _title_regex(word), _TITLE_SEP
     if kind == "initial":
         return f"(?-i:{re.escape(word)})", _INITIAL_SEP
+    if kind == "letter":  # initials run together or apart: "J.K.", "J. K.", "JK"
+        return f"(?-i:{re.escape(word)})", _LETTER_SEP
     return _word_regex(word), _SEP
 
 
@@ -234,7 +260,7 @@ def _trie_regex(node: dict) -> str:
 
 def normalise_match(text: str) -> str:
     """Normalise matched text to the key of the form that produced it."""
-    text = text.replace("’", "'").replace(".", " ")
+    text = fold(text).replace("’", "'").replace(".", " ")
     text = re.sub(r"[-‐‑–—]", " ", text)
     return re.sub(r"\s+", " ", text).strip().casefold()
 
@@ -286,12 +312,14 @@ class KnownNameMatcher:
                 all_forms.append(form)
                 self.forms.setdefault(_form_key(form), []).append(form)
         self.people = self.key.by_code()
+        self.keyed_words = _keyed_words(self.key)
         self.protected = frozenset(self.protected) | frozenset(self.key.codes())
         self.regex = re.compile(_START + _trie_regex(_build_trie(all_forms)) + _END, re.IGNORECASE) if all_forms else None
 
     # -- candidates for one matched form --------------------------------
     def _candidates(self, matched: str) -> list[NameForm]:
-        forms = self.forms.get(normalise_match(matched), [])
+        key = normalise_match(matched)
+        forms = self.forms.get(key) or (self.forms.get(" ".join(key), []) if key.isalpha() and len(key) <= 4 else [])
         by_code: dict[str, NameForm] = {}
         for form in forms:  # one per person: the best-supported form
             old = by_code.get(form.code)
@@ -313,22 +341,97 @@ class KnownNameMatcher:
 
     def find(self, text: str, doc=None) -> list[NameMatch]:
         """Every known-name mention in `text`, non-overlapping, in order."""
+        return self.search(text, doc).matches
+
+    def search(self, text: str, doc=None) -> "NameSearch":
+        """Known-name mentions (exact and derived forms) and the mentions deliberately kept (with why)."""
         if self.regex is None:
-            return []
+            return NameSearch([], [])
         raw: list[tuple[int, int, str, list[NameForm]]] = []
+        kept: list[KeptMention] = []
         for m in self.regex.finditer(text):
-            matched = m.group(0)
+            start, end, matched = m.start(), m.end(), m.group(0)
             if matched in self.protected or matched.rstrip(".") in self.protected:
                 continue
             forms = self._candidates(matched)
             if not forms:
                 continue
-            if self._lower_case_common(matched, forms) and not _is_propn(doc, m.start(), m.end()):
+            if forms[0].rule in INITIALS_RULES:
+                if not self._initials_ok(text, start, end, matched, forms):
+                    continue
+                end += _initials_dot(text, end)
+                matched = text[start:end]
+            if self._lower_case_common(matched, forms) and not _is_propn(doc, start, end) \
+                    and not _lower_case_slip(text, start, end):
                 continue
-            if self._in_date(text, m.start(), m.end(), forms):
+            if self._in_date(text, start, end, forms):
                 continue
-            raw.append((m.start(), m.end(), matched, forms))
-        return self._resolve(text, raw)
+            place = self._place_reading(text, start, end, forms)
+            if place:
+                kept.append(KeptMention(start, end, matched, forms[0].code, place))
+                continue
+            raw.append((start, end, matched, forms))
+        raw += self._derived(text, raw, doc)
+        raw.sort(key=lambda r: r[0])
+        return NameSearch(_merge_adjacent(text, self._resolve(text, raw)), kept)
+
+    def _initials_ok(self, text: str, start: int, end: int, matched: str, forms: list[NameForm]) -> bool:
+        """Initials run together ("JK") look like the abbreviations reviews are full of ("LP meeting", "SW"):
+        they count only as a person's — a reporting verb or a possessive after them — and never when a
+        general abbreviation or a code."""
+        if forms[0].rule != "initials" or re.search(r"[.\s]", matched):
+            return True
+        from .codes import general_abbreviations
+
+        if matched in general_abbreviations() or matched in self.protected:
+            return False
+        if _suffix(text, end).startswith(("'", "’")):
+            return True
+        nxt = re.match(r"[ \t]+([a-z]+)", text[end:end + 20])
+        return bool(nxt and nxt.group(1) in _context()["reporting_verbs"])
+
+    def _place_reading(self, text: str, start: int, end: int, forms: list[NameForm]) -> str | None:
+        """A keyed surname used alone where a place stands ("moved from Ashton", "Ashton-under-Lyne")."""
+        word = text[start:end]
+        if " " in word.strip() or not all(self._is_surname(f) for f in forms):
+            return None
+        if _suffix(text, end).startswith(("'", "’")):
+            return None  # "Ashton's view": the person
+        conf = _context()
+        cont = re.match(r"-([a-z]+)-", text[end:end + 12])
+        if cont and cont.group(1) in conf["place_continuations"]:
+            return "place_name_continuation"
+        before = text[max(0, start - 30):start].split()
+        prev = before[-1].casefold() if before else ""
+        if prev in conf["locative_before"]:
+            return "place_after_locative"
+        if prev == "to" and len(before) > 1 and before[-2].casefold() in conf["movement_before_to"]:
+            return "place_after_movement"
+        return None
+
+    def _is_surname(self, form: NameForm) -> bool:
+        if form.rule == "surname":
+            return True
+        if form.rule != "listed":
+            return False
+        word = normalise_match(form.text)
+        return any(normalise_match(w) == word and not kw.first for kw in self.keyed_words for w in [kw.word]
+                   if kw.code == form.code)
+
+    def _derived(self, text: str, raw, doc) -> list[tuple[int, int, str, list[NameForm]]]:
+        """Short forms, nicknames and misspellings of keyed names, outside the exact matches."""
+        from .derived import find_derived
+
+        taken = [(s, e) for s, e, _, _ in raw]
+        out = []
+        for d in find_derived(text, self.keyed_words, taken, self.protected, self.lexicon, doc):
+            forms = []
+            for code, keyed, rule in d.targets:
+                if any(f.code == code for f in forms):
+                    continue
+                forms.append(NameForm(text=keyed, code=code, rule=rule, tokens=(("word", keyed),)))
+            out.append((d.start, d.end, d.text, forms))
+        return out
 
     def _in_date(self, text: str, start: int, end: int, forms: list[NameForm]) -> bool:
         """A one-word form inside a date ("On 17th May", "May 2017", "June 5th") is the month.
@@ -338,6 +441,8 @@ class KnownNameMatcher:
         """
         if forms[0].rule not in {"first_name", "surname", "listed"} or " " in text[start:end].strip():
             return False
+        if fold(text[start:end]).casefold() not in _MONTHS:
+            return False  # "4.1 Jade", "12 Kasia": only a month-like name can be part of a date
         if _DATE_BEFORE.search(text[max(0, start - 12):start]) or _DATE_AFTER.match(text[end:end + 14]):
             return True
         return False
@@ -393,6 +498,97 @@ class KnownNameMatcher:
             code = min(near, key=lambda c: (abs(near[c] - start), near[c] > start))
             return next(f for f in pool if f.code == code), "nearest"
         return min(pool, key=lambda f: self.people[f.code].index), how or "key_order"
+
+
+@dataclass(frozen=True)
+class KeptMention:
+    """A word from the key deliberately left in place, with the reason (for the log)."""
+
+    start: int
+    end: int
+    text: str
+    code: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class NameSearch:
+    matches: list[NameMatch]
+    kept: list[KeptMention]
+
+
+@lru_cache(maxsize=1)
+def _context() -> dict:
+    from ..resources import load_yaml
+
+    conf = load_yaml("pseudonymise", "name_context.yaml")
+    for k in ("locative_before", "movement_before_to", "reporting_verbs", "not_after"):
+        conf[k] = frozenset(conf[k])
+    return conf
+
+
+def _keyed_words(key: Key):
+    """Every word of every keyed name, told first (given) names from surnames."""
+    from .derived import KeyedWord
+
+    out = {}
+    for person in key.people:
+        titled = any(split_title(n.split())[0] for n in person.names if len(n.split()) == 2)
+        for name in person.names:
+            title, words = split_title(name.split())
+            given, surname = split_name(words)
+            if len(words) == 1:
+                given, surname = ([], words) if title or (titled and words[0] in _listed_surnames(person)) else (words, [])
+            for w, first in [(g, True) for g in given] + [(w, False) for w in surname]:
+                w = w.strip(".,")
+                if len(w) < 2 or w.casefold() in _SURNAME_PARTICLES:
+                    continue
+                kw = KeyedWord(person.code, w, fold(w).casefold(), first)
+                out.setdefault((kw.code, kw.folded, kw.first), kw)
+    return list(out.values())
+
+
+def _listed_surnames(person: Person) -> set[str]:
+    found = set()
+    for name in person.names:
+        title, words = split_title(name.split())
+        if title and len(words) == 1:
+            found.add(words[0])
+        elif len(words) > 1:
+            found.add(split_name(words)[1][-1])
+    return found
+
+
+def _initials_dot(text: str, end: int) -> int:
+    """1 when the full stop after final initials belongs to them ("Mr N.'s", "J.K. and"), not to the sentence."""
+    if text[end:end + 1] != "." :
+        return 0
+    return 1 if re.match(r"\.(?:['’]|[ \t]+[a-z(,]|[,;:)])", text[end:end + 3]) else 0
+
+
+def _lower_case_slip(text: str, start: int, end: int) -> bool:
+    """"rose said she would help": a name that is also a word, typed in lower case, before a reporting verb."""
+    conf = _context()
+    nxt = re.match(r"[ \t]+([a-z]+)", text[end:end + 20])
+    if not nxt or nxt.group(1) not in conf["reporting_verbs"]:
+        return False
+    before = text[max(0, start - 20):start].split()
+    return not before or before[-1].casefold().strip(",;:") not in conf["not_after"] or before[-1][-1:] in ",;:"
+
+
+def _merge_adjacent(text: str, matches: list[NameMatch]) -> list[NameMatch]:
+    """"Siân MacDonell": a first name and a misspelt surname of one person, side by side, are one mention."""
+    out: list[NameMatch] = []
+    for m in matches:
+        prev = out[-1] if out else None
+        if prev is not None and prev.code == m.code and not prev.suffix and re.fullmatch(r"[ \t]+|[ \t]*\n[ \t]*", text[prev.end:m.start]):
+            out[-1] = NameMatch(prev.start, m.end, text[prev.start:m.end], m.code, f"{prev.form} {m.form}",
+                                prev.rule if prev.rule == m.rule else f"{prev.rule}+{m.rule}",
+                                min(prev.confidence, m.confidence), prev.ambiguous or m.ambiguous,
+                                prev.candidates or m.candidates, prev.resolved_by or m.resolved_by, m.suffix)
+            continue
+        out.append(m)
+    return out
 
 
 _SENTENCE_BREAK = re.compile(r"[.!?;:]\s|\n")
