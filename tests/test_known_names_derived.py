@@ -1,0 +1,147 @@
+"""Forms of a keyed name that the key never spells out, in drafts of other house styles.
+
+All names are fictional.  Each case is a shape that survived pseudonymisation
+before: a first name after a decimal paragraph number, initials, nicknames and
+short forms, misspellings, names typed without (or with) their diacritics, a
+lower-case slip of a name that is also a word, and a place that shares a
+practitioner's surname.
+"""
+from __future__ import annotations
+
+import pytest
+
+from pipeline.identify.derived import classify, find_derived
+from pipeline.identify.folding import fold
+from pipeline.identify.known_names import english_lexicon, matcher_for
+from pipeline.keyfile import parse_key
+from pipeline.nlp import parse
+from pipeline.ingest import load_report
+from pipeline.pseudonymise import log_records, parse_for_key, pseudonymise_report
+
+KEY = parse_key({"people": [
+    {"code": "AM", "role": "Child A's mother", "names": ["Kasia Nowak", "Ms Nowak"]},
+    {"code": "AF", "role": "Child A's father", "names": ["Tomasz Wójcik", "Mr Wójcik"]},
+    {"code": "Child A", "role": "the subject child", "names": ["Jade Nowak"]},
+    {"code": "AHV", "role": "Health Visitor", "names": ["Siân MacDonnell"], "gender": "female"},
+    {"code": "ASW", "role": "Social Worker", "names": ["Laura Ashton", "Ms Ashton"]},
+    {"code": "AGM", "role": "maternal grandmother", "names": ["Rose Nowak"]},
+    {"code": "AU", "role": "maternal uncle", "names": ["William Hughes"]},
+]})
+
+
+@pytest.fixture(scope="module")
+def lexicon(nlp):
+    return english_lexicon(nlp)
+
+
+def coded(nlp, lexicon, text):
+    """(matched text, code) for every key-name mention, with the parse as pseudonymise makes it."""
+    doc = parse(text, nlp, KEY.codes())
+    return [(m.text, m.code) for m in matcher_for(KEY, lexicon).find(text, doc=doc)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("4.1 Jade grew up in Leigh.", [("Jade", "Child A")]),
+    ("6.3.1 Jade's use of cannabis increased.", [("Jade", "Child A")]),
+    ("4.2 Kasia moved to the area in 2019.", [("Kasia", "AM")]),
+    ("12. Kasia attended.", [("Kasia", "AM")]),
+])
+def test_a_first_name_after_a_paragraph_number_is_coded(nlp, lexicon, text, expected):
+    assert coded(nlp, lexicon, text) == expected
+
+
+def test_a_month_named_child_is_still_read_as_a_date_in_a_real_date(nlp, lexicon):
+    key = parse_key({"people": [{"code": "CB", "role": "Child B", "names": ["May Jones"]}]})
+    text = "On 17 May 2019 May told her teacher. 5.1 May moved school."
+    doc = parse(text, nlp, key.codes())
+    found = [(text[m.start:m.end], m.start) for m in matcher_for(key, english_lexicon(nlp)).find(text, doc=doc)]
+    assert [t for t, _ in found] == ["May", "May"]
+    assert all(start > text.index("2019") for _, start in found)  # the month in "17 May 2019" stays
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("K.N. told the health visitor she was tired.", [("K.N.", "AM")]),
+    ("Mr W. was not at home and Mr W.'s car was outside.", [("Mr W.", "AF"), ("Mr W.", "AF")]),
+    ("T. W. declined the offer.", [("T. W.", "AF")]),
+    ("KN said she would call back.", [("KN", "AM")]),
+])
+def test_initials_of_keyed_people_are_coded(nlp, lexicon, text, expected):
+    assert coded(nlp, lexicon, text) == expected
+
+
+def test_initials_run_together_are_not_taken_from_abbreviations(nlp, lexicon):
+    key = parse_key({"people": [{"code": "BSW", "role": "Social Worker", "names": ["Lucy Palmer"]},
+                                {"code": "BHV", "role": "Health Visitor", "names": ["Sara Wells"]}]})
+    text = "The LP meeting was held. The SW visited. Ms P. visited. L.P. phoned."
+    doc = parse(text, nlp, key.codes())
+    found = [m.text for m in matcher_for(key, english_lexicon(nlp)).find(text, doc=doc)]
+    assert found == ["Ms P.", "L.P."]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Kas said she was frightened of him.", [("Kas", "AM")]),
+    ("She said she was frightened of Tom.", [("Tom", "AF")]),
+    ("Bill told the police he had not been there.", [("Bill", "AU")]),
+])
+def test_short_forms_and_nicknames_are_coded(nlp, lexicon, text, expected):
+    assert coded(nlp, lexicon, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Jayde told the school she was fine.", [("Jayde", "Child A")]),
+    ("The health visitor, Siân McDonnell, visited.", [("Siân McDonnell", "AHV")]),
+    ("Tomasz Wojcik denied this.", [("Tomasz Wojcik", "AF")]),
+    ("Sian MacDonnell visited again.", [("Sian MacDonnell", "AHV")]),
+])
+def test_misspellings_and_folded_spellings_are_one_mention_of_one_person(nlp, lexicon, text, expected):
+    assert coded(nlp, lexicon, text) == expected
+
+
+def test_ordinary_words_near_a_name_are_not_slips(nlp, lexicon):
+    text = ("She said the Foster Carer would help. The Court met in June 2020. Tomorrow will bring hope. "
+            "The summer was hot, and grace was said before meals.")
+    assert coded(nlp, lexicon, text) == []
+
+
+def test_a_lower_case_slip_of_a_name_that_is_a_word_is_coded_only_as_a_person(nlp, lexicon):
+    assert coded(nlp, lexicon, "Later rose said that she would help.") == [("rose", "AGM")]
+    assert coded(nlp, lexicon, "The number of referrals rose sharply.") == []
+    assert coded(nlp, lexicon, "A red rose said nothing about the family.") == []
+
+
+def test_a_town_that_is_a_keyed_surname_stays_a_town_and_the_decision_is_logged(nlp, lexicon):
+    text = ("Ms Ashton visited the family in Ashton. They moved from Ashton to Wigan. "
+            "Ashton-under-Lyne police attended. Ashton's assessment was thorough.")
+    doc = parse(text, nlp, KEY.codes())
+    search = matcher_for(KEY, lexicon).search(text, doc=doc)
+    assert [(m.text, m.code) for m in search.matches] == [("Ms Ashton", "ASW"), ("Ashton", "ASW")]
+    assert [k.reason for k in search.kept] == ["place_after_locative", "place_after_locative", "place_name_continuation"]
+
+
+def test_pseudonymise_gives_no_second_identity_and_keeps_places(tmp_path, nlp, lexicon):
+    draft = ("5.1 Kasia and Tom moved from Ashton in 2020. Tomasz Wojcik found work. Kas said she was lonely. "
+             "K.N. and Mr W. attended the meeting with Ms Ashton.\n")
+    path = tmp_path / "draft.txt"
+    path.write_text(draft, encoding="utf-8")
+    report = load_report(path)
+    result = pseudonymise_report(report, parse_for_key(report, nlp, KEY), KEY, lexicon=lexicon)
+    assert result.text == ("5.1 AM and AF moved from Ashton in 2020. AF found work. AM said she was lonely. "
+                           "AM and AF attended the meeting with ASW.\n")
+    assert not result.unplaced  # no slip became a new [PERSON-n]
+    assert [(k.text, k.reason) for k in result.kept] == [("Ashton", "place_after_locative")]
+    records = list(log_records(result, {}))
+    assert [r["reason"] for r in records if r["kind"] == "kept"] == ["place_after_locative"]
+
+
+def test_classify_explains_each_derivation():
+    keyed = matcher_for(KEY).keyed_words
+    assert ("AM", "Kasia", "short_form") in classify("Kas", keyed)
+    assert ("AU", "William", "nickname") in classify("Bill", keyed)
+    assert ("Child A", "Jade", "misspelling") in classify("Jayde", keyed)
+    assert classify("Jane", keyed) == []  # another real name one letter away is not a slip
+    assert classify("Nowak", keyed) == []  # exact forms are the exact matcher's
+
+
+def test_fold_keeps_length_and_strips_marks():
+    for word in ["Wójcik", "Siân", "Łukasz", "Zoë", "Müller"]:
+        assert len(fold(word)) == len(word) and fold(word).isascii()
