@@ -179,9 +179,11 @@ def _name_reason(cand: NameCandidate) -> str:
     return "possible person's name: " + "; ".join(parts) + f" (confidence {cand.confidence:.2f})"
 
 
-def _code_findings(doc: Doc, report: Report, policy: Policy) -> list[tuple]:
+def _code_findings(doc: Doc, report: Report, policy: Policy, key=None) -> list[tuple]:
+    """Undeclared person codes; the author's key declares its codes too (a coded draft may have no key table)."""
     out = []
-    for cand in find_undeclared_codes(doc, report, policy.codes, known=set(policy.allow.abbreviations)):
+    declared = key.codes() if key is not None else None
+    for cand in find_undeclared_codes(doc, report, policy.codes, declared=declared, known=set(policy.allow.abbreviations)):
         severity = policy.severity_of(cand.kind)
         if cand.kind == "PERSON_CODE" and cand.confidence >= 0.9:
             severity = _raise(severity)
@@ -242,6 +244,8 @@ def _key_findings(doc: Doc, key, policy: Policy) -> list[tuple]:
     matches = find_key_names(doc, key, policy.fuzzy)
     merged: list[list] = []
     text = doc.text
+    places = [m for m in matches if m.rule.startswith("place:")]
+    matches = [m for m in matches if not m.rule.startswith("place:")]
     for m in matches:  # "Shanon" + "Pryce" of one person -> one finding
         if merged and merged[-1][2] == m.code and text[merged[-1][1] : m.start].strip() == "":
             merged[-1][1] = m.end
@@ -255,6 +259,9 @@ def _key_findings(doc: Doc, key, policy: Policy) -> list[tuple]:
         if fuzzy:
             reason += f", misspelt (similarity {score:.0f})"
         out.append((start, end, "KEY_NAME", policy.severity_of("KEY_NAME"), reason, "key:fuzzy" if fuzzy else "key:exact"))
+    for m in places:  # the key's surname where a place stands: pseudonymise kept it, a person checks it
+        out.append((m.start, m.end, "KEY_NAME", _lower(policy.severity_of("KEY_NAME")),
+                    f"a surname of {m.code} from the key, read as a place here ({m.rule.split(':', 1)[1].replace('_', ' ')})", "key:place"))
     return out
 
 
@@ -281,7 +288,7 @@ def verify_report(report: Report, doc: Doc, key=None, policy: Policy | None = No
     raw: list[tuple] = []
     pseudonyms = set(declared_pseudonyms(report.text))
     raw += _name_findings(doc, policy, allowed, set(policy.allow.places), pseudonyms)
-    raw += _code_findings(doc, report, policy)
+    raw += _code_findings(doc, report, policy, key)
     key_words: set[str] = set()
     if key is not None:
         raw += _key_findings(doc, key, policy)

@@ -54,3 +54,31 @@ def test_verify_reports_a_misspelt_full_name_once(nlp):
     key_findings = [f for f in findings if f.type == "KEY_NAME" and f.start >= body]
     assert [(f.text, f.severity) for f in key_findings] == [("Jolene Hargreves", "high")]
     assert "misspelt" in key_findings[0].reason and "Jolene" not in key_findings[0].reason
+
+
+DERIVED_KEY = parse_key({"people": [
+    {"code": "AM", "role": "Child A's mother", "names": ["Kasia Nowak", "Ms Nowak"]},
+    {"code": "AF", "role": "Child A's father", "names": ["Tomasz Wójcik"]},
+    {"code": "Child A", "role": "the subject child", "names": ["Jade Nowak"]},
+    {"code": "ASW", "role": "Social Worker", "names": ["Laura Ashton", "Ms Ashton"]},
+]})
+
+
+def test_every_surviving_form_of_a_key_name_is_a_key_finding_naming_the_entry(nlp, tmp_path):
+    """The backstop after pseudonymise: forms it could have missed are flagged, each naming its key entry."""
+    from pipeline.ingest import load_report
+    from pipeline.nlp import parse_report
+    from pipeline.verify import verify_report
+
+    text = ("6.3.1 Jade's use of cannabis increased. K.N. told AF that Kas was tired. Jayde missed school.\n"
+            "Tomasz Wojcik found work. AM moved from Ashton to Wigan.\n")
+    (tmp_path / "coded.txt").write_text(text, encoding="utf-8")
+    report = load_report(tmp_path / "coded.txt")
+    findings = verify_report(report, parse_report(report, nlp), key=DERIVED_KEY)
+    by_text = {f.text: f for f in findings}
+    for surviving, code, severity in [("Jade", "Child A", "high"), ("K.N.", "AM", "high"), ("Kas", "AM", "high"),
+                                      ("Jayde", "Child A", "high"), ("Tomasz Wojcik", "AF", "high"),
+                                      ("Ashton", "ASW", "medium")]:
+        assert by_text[surviving].type == "KEY_NAME", surviving
+        assert code in by_text[surviving].reason and by_text[surviving].severity == severity
+    assert not [f for f in findings if f.text in ("AM", "AF")]  # the key's own codes are declared by the key

@@ -88,10 +88,11 @@ def _nicknamer():
     return NickNamer()
 
 
-def nicknames_of(first_name: str) -> set[str]:
+@lru_cache(maxsize=4096)
+def nicknames_of(first_name: str) -> frozenset[str]:
     """Recorded nicknames of a first name, lower case ("william" -> {"bill", "will", ...})."""
     namer = _nicknamer()
-    return set(namer.nicknames_of(first_name.casefold())) if namer else set()
+    return frozenset(namer.nicknames_of(first_name.casefold())) if namer else frozenset()
 
 
 @dataclass(frozen=True)
@@ -176,6 +177,7 @@ def find_derived(text: str, keyed: list[KeyedWord], taken: list[tuple[int, int]]
         return []
     doc_tokens = {t.idx: t for t in doc} if doc is not None else None
     spans = sorted(taken)
+    seen: dict[str, list] = {}  # a review repeats its words: classify each once
     out = []
     j = 0
     for m in _WORD.finditer(text):
@@ -192,7 +194,9 @@ def find_derived(text: str, keyed: list[KeyedWord], taken: list[tuple[int, int]]
             j += 1
         if j < len(spans) and spans[j][0] < end:
             continue
-        targets = classify(word, keyed)
+        if word not in seen:
+            seen[word] = classify(word, keyed)
+        targets = seen[word]
         if targets and _looks_like_person(text, start, end, word, bool(poss), lexicon, doc_tokens):
             out.append(Derived(start, end, word, tuple(targets)))
     return out

@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Token
 
 from ..keyfile import Key
 from ..nlp import ROLE_LABEL  # the label pipeline.nlp gives declared codes
-from .known_names import find_known_names, split_title
+from .known_names import matcher_for, split_title
 from .names import lexicon
 
 
@@ -87,7 +87,9 @@ def find_key_names(doc: Doc, key: Key, settings: dict | None = None) -> list[Key
     lex = lexicon()
     by_char = {t.idx: t for t in doc}
     exact = []
-    for m in find_known_names(doc.text, key, doc=doc, lexicon=lex.common, protected=codes):
+    search = matcher_for(key, lex.common, codes).search(doc.text, doc=doc)
+    places = [KeyNameMatch(k.start, k.end, k.text, k.code, k.text, f"place:{k.reason}", 100.0) for k in search.kept]
+    for m in search.matches:
         token = by_char.get(m.start)
         one_word = token is not None and m.end <= token.idx + len(token.text)
         if one_word and token.lower_ in lex.common and not _name_context(token, lex):
@@ -96,9 +98,9 @@ def find_key_names(doc: Doc, key: Key, settings: dict | None = None) -> list[Key
             exact.append(KeyNameMatch(m.start, m.end, m.text, m.code, m.form, "fuzzy", round(fuzz.ratio(m.text, m.form), 0)))
         else:
             exact.append(KeyNameMatch(m.start, m.end, m.text, m.code, m.form, f"exact:{m.rule}", 100.0))
-    taken = [(m.start, m.end) for m in exact]
+    taken = [(m.start, m.end) for m in exact + places]
     fuzzy = _fuzzy_matches(doc, key_forms(key), min_ratio, short_len, taken)
-    return sorted(exact + fuzzy, key=lambda m: (m.start, m.end))
+    return sorted(exact + fuzzy + places, key=lambda m: (m.start, m.end))
 
 
 def _fuzzy_matches(doc: Doc, forms: list[_Form], min_ratio: float, short_len: int, taken) -> list[KeyNameMatch]:
@@ -148,6 +150,8 @@ def _name_context(token: Token, lex) -> bool:
         return True
     if prev is not None and prev.lower_ in ("the", "a", "an", "this", "that"):
         return False
+    if nxt is not None and nxt.text in ("'s", "’s", "'", "’"):
+        return True  # "Jade's use of cannabis": a possessive is a person's (after "the" it was not)
 
     def name_word(t) -> bool:
         return t is not None and t.is_title and t.lower_ not in lex.common and t.text not in lex.non_person
