@@ -192,7 +192,8 @@ def _unmarked_occurrences(draft: Draft, needle: str) -> list[int]:
 
 def problems(draft: Draft) -> list[str]:
     """Annotation slips: bad codes or types, markup that names no key person, a
-    marked person's surface (or a capitalised name word of it) left unmarked."""
+    marked identifier or person's surface (or a capitalised name word of a
+    person's surface) left unmarked elsewhere."""
     out = []
     codes = draft.codes()
     for i, p in enumerate(draft.key, 1):
@@ -221,14 +222,16 @@ def problems(draft: Draft) -> list[str]:
             out.append(f"{where}: unknown id {s.label!r} must be lower-case letters, digits, _")
         elif s.kind == "id" and s.label not in ID_TYPES:
             out.append(f"{where}: identifier type {s.label!r} is not one of {', '.join(ID_TYPES)}")
-        if not s.is_person:
+        if s.kind == "keep":
             continue
-        needles = {s.surface} | {w for w in name_words(s.surface, titles) if w[0].isupper()}
+        needles = {s.surface}
+        if s.is_person:
+            needles |= {w for w in name_words(s.surface, titles) if w[0].isupper()}
         for needle in needles - checked:
             checked.add(needle)
             hits = _unmarked_occurrences(draft, needle)
             if hits:
-                out.append(f"{s.label}: surface word {needle!r} also occurs unmarked at offset {hits[0]} ({len(hits)}x)")
+                out.append(f"{s.label or s.kind}: surface word {needle!r} also occurs unmarked at offset {hits[0]} ({len(hits)}x)")
     return out
 
 
