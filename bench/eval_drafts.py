@@ -139,8 +139,8 @@ def name_chars(span, titles: set[str]) -> set[int]:
 
 
 # ---------------------------------------------------------------- scoring
-def score_people(draft, cov: Coverage, titles: set[str]) -> tuple[dict, list[dict]]:
-    """Names left, code accuracy, second identities; and each left-over mention."""
+def score_people(draft, cov: Coverage, titles: set[str]) -> tuple[dict, list[dict], set[str]]:
+    """Names left, code accuracy, second identities; each left-over mention; the name words of all surfaces."""
     people = draft.people
     reps_of = {}
     left = []
@@ -184,6 +184,7 @@ def score_people(draft, cov: Coverage, titles: set[str]) -> tuple[dict, list[dic
         "mentions": len(people), "key_mentions": by_kind["key"], "unknown_mentions": by_kind["unknown"],
         "names_left": len(left), "names_left_key": sum(1 for x in left if x["span"].kind == "key"),
         "names_left_unknown": sum(1 for x in left if x["span"].kind == "unknown"),
+        "code_right": right, "code_right_key": right_by_kind["key"], "code_right_unknown": right_by_kind["unknown"],
         "code_accuracy": _share(right, len(people)),
         "code_accuracy_key": _share(right_by_kind["key"], by_kind["key"]),
         "code_accuracy_unknown": _share(right_by_kind["unknown"], by_kind["unknown"]),
@@ -355,12 +356,11 @@ def overall(rows: dict[str, dict]) -> dict:
     def vtotal(k):
         return sum(r["verify"][k] for r in rows.values())
 
-    right = sum(round((r["code_accuracy"] or 0) * r["mentions"]) for r in rows.values())
-    right_key = sum(round((r["code_accuracy_key"] or 0) * r["key_mentions"]) for r in rows.values())
-    right_unk = sum(round((r["code_accuracy_unknown"] or 0) * r["unknown_mentions"]) for r in rows.values())
+    right, right_key, right_unk = total("code_right"), total("code_right_key"), total("code_right_unknown")
     return {
         "drafts": len(rows), "words": total("words"), "mentions": total("mentions"),
         "key_mentions": total("key_mentions"), "unknown_mentions": total("unknown_mentions"),
+        "code_right": right, "code_right_key": right_key, "code_right_unknown": right_unk,
         "names_left": total("names_left"), "names_left_key": total("names_left_key"), "names_left_unknown": total("names_left_unknown"),
         "name_words_left_in_output": total("name_words_left_in_output"),
         "code_accuracy": _share(right, total("mentions")), "code_accuracy_key": _share(right_key, total("key_mentions")),
