@@ -103,3 +103,73 @@ def test_committed_source_parses_without_slips(path):
         assert d.text[s.start:s.end] == s.surface
     kinds = {s.kind for s in d.spans}
     assert {"key", "unknown", "id", "keep"} <= kinds
+
+
+# ---------------------------------------------------------------- the scorer of bench/eval_drafts.py
+def _load_eval():
+    spec = importlib.util.spec_from_file_location("bench_eval_drafts", ROOT / "bench" / "eval_drafts.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def _replace(text, pieces):
+    """Replacements as pseudonymise makes them: (surface occurrence index, surface, replacement, source, type)."""
+    from pipeline.pseudonymise import Replacement, rebuild
+
+    reps = []
+    for nth, surface, replacement, source, type_ in pieces:
+        start = -1
+        for _ in range(nth + 1):
+            start = text.index(surface, start + 1)
+        reps.append(Replacement(start, start + len(surface), surface, replacement, type_, source, "test", 1.0,
+                                code=replacement if source == "known" else None))
+    reps.sort(key=lambda r: r.start)
+    return reps, rebuild(text, reps)
+
+
+def test_scorer_counts_left_names_codes_traps_and_identifiers():
+    ev = _load_eval()
+    d = drafts.parse_source(TINY, "tiny")
+    reps, out = _replace(d.text, [
+        (0, "Kasia", "KM", "known", "PERSON"),
+        (1, "Leigh", "SW1", "known", "PERSON"),           # "Ms Leigh": title kept, name coded
+        (0, "Leigh", "SW1", "known", "PERSON"),           # the town: a trap touched
+        (0, "Ekwueme", "[PERSON-1]", "unknown", "PERSON_UNKNOWN"),
+        (1, "Ekwueme", "[PERSON-1]", "unknown", "PERSON_UNKNOWN"),
+        (0, "3rd May 2021", "[DATE_OF_BIRTH]", "structured", "DATE_OF_BIRTH"),
+    ])
+    assert out.startswith("4.1 KM's flat in SW1 was visited by Ms SW1\nand Dr [PERSON-1] on [DATE_OF_BIRTH]. K.W. agreed")
+    cov = ev.Coverage(reps, len(d.text))
+    titles = drafts._titles()
+    people, left, _words = ev.score_people(d, cov, titles)
+    assert people["mentions"] == 5 and people["names_left"] == 1  # "K.W." untouched
+    assert [x["span"].surface for x in left] == ["K.W."]
+    assert people["code_right"] == 4 and people["second_identity"] == 0
+    other, failed, _ = ev.score_other(d, cov)
+    assert failed == ["Leigh"] and other["other_words_changed"] == 0
+    ids, ids_left = ev.score_ids(d, cov)
+    assert ids["identifiers_exact"] == 1 and ids_left == []
+    # the left-over "K.W." is found at its place in the output
+    k = left[0]["chars"][0]
+    assert out[cov.out_pos(k)] == "K"
+
+
+def test_scorer_counts_a_second_identity_and_shared_placeholders():
+    ev = _load_eval()
+    d = drafts.parse_source(TINY, "tiny")
+    reps, _out = _replace(d.text, [
+        (0, "Kasia", "[PERSON-1]", "unknown", "PERSON_UNKNOWN"),
+        (0, "K.W.", "KM", "known", "PERSON"),
+        (1, "Leigh", "SW1", "known", "PERSON"),
+        (0, "Ekwueme", "[PERSON-2]", "unknown", "PERSON_UNKNOWN"),
+        (1, "Ekwueme", "[PERSON-3]", "unknown", "PERSON_UNKNOWN"),  # one unknown person, two placeholders
+    ])
+    cov = ev.Coverage(reps, len(d.text))
+    people, left, _ = ev.score_people(d, cov, drafts._titles())
+    assert people["names_left"] == 0
+    assert people["second_identity"] == 1
+    assert people["code_right_key"] == 2 and people["code_right_unknown"] == 1
+    ids, ids_left = ev.score_ids(d, cov)
+    assert ids["identifiers_removed"] == 0 and len(ids_left) == 1
