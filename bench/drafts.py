@@ -37,6 +37,7 @@ import re
 import sys
 import unicodedata
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -167,17 +168,20 @@ def source_paths(blind: bool = False) -> list[Path]:
 
 
 # ---------------------------------------------------------------- checks
-def _titles() -> set[str]:
-    try:
+@lru_cache(maxsize=1)
+def _titles() -> frozenset[str]:
+    """Titles ("Ms", "Dr", "DC", "Nurse"…) from the pipeline's data: not name words."""
+    if str(ROOT) not in sys.path:
         sys.path.insert(0, str(ROOT))
+    try:
         from pipeline.keyfile import title_genders
 
-        return {t.casefold() for t in title_genders()}
-    except Exception:  # the checks still work without the package
-        return {"mr", "mrs", "ms", "miss", "mx", "dr"}
+        return frozenset(t.casefold() for t in title_genders())
+    except ImportError:  # the checks still work without the package
+        return frozenset({"mr", "mrs", "ms", "miss", "mx", "dr"})
 
 
-def name_words(surface: str, titles: set[str] | None = None) -> list[str]:
+def name_words(surface: str, titles: frozenset[str] | None = None) -> list[str]:
     """The words of a person surface that are name (not titles, not single letters)."""
     titles = _titles() if titles is None else titles
     return [w for w in NAME_WORD_RE.findall(surface) if len(w) > 1 and w.casefold() not in titles]
