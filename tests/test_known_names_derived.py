@@ -145,3 +145,31 @@ def test_classify_explains_each_derivation():
 def test_fold_keeps_length_and_strips_marks():
     for word in ["Wójcik", "Siân", "Łukasz", "Zoë", "Müller"]:
         assert len(fold(word)) == len(word) and fold(word).isascii()
+
+
+FAMILY = parse_key({"people": [
+    {"code": "BF", "role": "Child B's father", "names": ["Martin MacDonnell", "Mr MacDonnell"]},
+    {"code": "Child B", "role": "the subject child", "names": ["Tiernan MacDonnell", "Tiernan"]},
+    {"code": "BPGM", "role": "paternal grandmother", "names": ["Bridget MacDonnell", "Mrs MacDonnell"]},
+    {"code": "BHV", "role": "Health visitor", "names": ["Mei Lin Zhou", "Ms Zhou"]},
+    {"code": "BM", "role": "Child B's mother", "names": ["Hodan Abdi", "Ms Abdi"]},
+    {"code": "Child C", "role": "sibling", "names": ["Maryam Qureshi"]},
+    {"code": "CF", "role": "Child C's father", "names": ["Imran Qureshi", "Mr Qureshi"]},
+]})
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a first name before a shared, misspelt surname says whose it is
+    ("The walk-in centre recorded him as Tiernan McDonnell.", [("Tiernan McDonnell", "Child B")]),
+    # the given names together, without the surname
+    ("The review heard from Mei Lin that she had rung twice.", [("Mei Lin", "BHV")]),
+    # a middle name the key does not list is part of the one mention
+    ("Hodan Yusuf Abdi attended the appointment.", [("Hodan Yusuf Abdi", "BM")]),
+    # a transliteration differs by a vowel; a title before a misspelt shared surname decides by gender
+    ("Mariam was weighed. They assumed Mr Qureshy was a good dad.", [("Mariam", "Child C"), ("Mr Qureshy", "CF")]),
+    # a recorded nickname that is not a frequent English word
+    ("Biddy, as she is known on the site, said the family were passed over.", [("Biddy", "BPGM")]),
+])
+def test_shared_surnames_middle_names_and_variants(nlp, lexicon, text, expected):
+    doc = parse(text, nlp, FAMILY.codes())
+    assert [(m.text, m.code) for m in matcher_for(FAMILY, lexicon).find(text, doc=doc)] == expected

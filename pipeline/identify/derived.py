@@ -115,8 +115,13 @@ def _misspelling(word: str, target: str, conf: dict, names: frozenset[str]) -> b
     if distance == 0 or distance > limit:
         return False
     if word in names and len(word) == len(target) and distance == 1 and sorted(word) != sorted(target):
-        return False  # "Jane" for "Jade": another real name, not a typing slip
+        # "Jane" for "Jade" is another real name, not a slip; "Mariam" for "Maryam" is a transliteration
+        swapped = {a for a, b in zip(word, target) if a != b} | {b for a, b in zip(word, target) if a != b}
+        return swapped <= _VOWELS
     return True
+
+
+_VOWELS = frozenset("aeiouy")
 
 
 def classify(word: str, keyed: list[KeyedWord]) -> list[tuple[str, str, str]]:
@@ -143,7 +148,7 @@ _DATE_PREV = re.compile(r"\d(?:st|nd|rd|th)?[ \t]+$")
 
 
 def _looks_like_person(text: str, start: int, end: int, word: str, possessive: bool, lexicon: frozenset[str],
-                       doc_tokens) -> bool:
+                       doc_tokens, strict: bool = True) -> bool:
     """Capitalised, not part of a date, an organisation's or a place's name, and a name rather than an ordinary word.
 
     An ordinary English word ("Tom", "Will", "Sun") needs a person's context:
@@ -157,8 +162,9 @@ def _looks_like_person(text: str, start: int, end: int, word: str, possessive: b
         return False
     if re.match(r"-[A-Za-z]", after):
         return False  # "Tom-Tom", "Ashton-under-Lyne"
-    if word.casefold() not in lexicon and word.casefold() not in _common_words():
-        return True
+    lower = word.casefold()
+    if lower not in _common_words() and (lower not in lexicon or not strict):
+        return True  # a recorded nickname or a short form is a name unless it is a frequent word ("Biddy" yes, "Will" no)
     if possessive or (nxt and nxt.group(1).casefold() in reporting_verbs()):
         return True
     token = doc_tokens.get(start) if doc_tokens is not None else None
@@ -197,6 +203,7 @@ def find_derived(text: str, keyed: list[KeyedWord], taken: list[tuple[int, int]]
         if word not in seen:
             seen[word] = classify(word, keyed)
         targets = seen[word]
-        if targets and _looks_like_person(text, start, end, word, bool(poss), lexicon, doc_tokens):
+        strict = any(rule == "misspelling" for _, _, rule in targets)  # rarer English words can be misspelt names' neighbours
+        if targets and _looks_like_person(text, start, end, word, bool(poss), lexicon, doc_tokens, strict):
             out.append(Derived(start, end, word, tuple(targets)))
     return out

@@ -170,6 +170,8 @@ def person_forms(person: Person) -> list[NameForm]:
         add([("word", given[0])] + sur_tokens, "full_name")
         add(name_tokens, "full_name")
         add([("word", given[0])], "first_name")
+        if len(given) > 1:  # "Mei Lin" of "Mei Lin Zhou", "Mary Jane" of "Mary Jane Hollis"
+            add([("word", g) for g in given], "first_name")
         add(sur_tokens, "surname")
         for t in genders:  # all titles: the ambiguity step uses the title's gender
             add([("title", t)] + sur_tokens, "title_surname")
@@ -424,13 +426,22 @@ class KnownNameMatcher:
 
         taken = [(s, e) for s, e, _, _ in raw]
         out = []
+        genders = title_genders()
         for d in find_derived(text, self.keyed_words, taken, self.protected, self.lexicon, doc):
+            start = d.start
+            title = _TITLE_BEFORE.search(text, max(0, start - 12), start)
+            title_word = None
+            if title and title.group(1).rstrip(".").casefold() in _title_lookup():
+                title_word = _title_lookup()[title.group(1).rstrip(".").casefold()]
+                start = title.start(1)  # "Mr Qureshy": the title goes with the name, and its gender decides
             forms = []
             for code, keyed, rule in d.targets:
                 if any(f.code == code for f in forms):
                     continue
-                forms.append(NameForm(text=keyed, code=code, rule=rule, tokens=(("word", keyed),)))
-            out.append((d.start, d.end, d.text, forms))
+                tokens = ((("title", title_word),) if title_word else ()) + (("word", keyed),)
+                forms.append(NameForm(text=keyed, code=code, rule=rule, tokens=tokens,
+                                      title_gender=genders.get(title_word) if title_word else None))
+            out.append((start, d.end, text[start:d.end], forms))
         return out
 
     def _in_date(self, text: str, start: int, end: int, forms: list[NameForm]) -> bool:
@@ -487,6 +498,12 @@ class KnownNameMatcher:
             if len(adults) == 1:
                 return adults[0], "adult"
             pool = adults or pool
+        before = re.search(r"(?<![\w'’-])[\w'’-]+[ \t]+$", text[max(0, start - 40):start]) if text else None
+        if before:  # "Tiernan McDonnell": the first name just before a shared surname says whose it is
+            at = start - len(before.group(0))
+            i = bisect.bisect_left(sure_pos, at)
+            if i < len(sure) and sure[i][0] == at and any(f.code == sure[i][1] for f in pool):
+                return next(f for f in pool if f.code == sure[i][1]), "adjacent"
         near = _nearest_by_code(start, sure, sure_pos, {f.code for f in pool})
         # someone named plainly a few words away ("Jade and Mrs Kershaw") is
         # rarely the one then called by a shared form
@@ -581,7 +598,11 @@ def _merge_adjacent(text: str, matches: list[NameMatch]) -> list[NameMatch]:
     out: list[NameMatch] = []
     for m in matches:
         prev = out[-1] if out else None
-        if prev is not None and prev.code == m.code and not prev.suffix and re.fullmatch(r"[ \t]+|[ \t]*\n[ \t]*", text[prev.end:m.start]):
+        gap = text[prev.end:m.start] if prev is not None else ""
+        # side by side, or with one capitalised word between ("Hodan Yusuf Abdi": a middle name the key omits)
+        if prev is not None and prev.code == m.code and not prev.suffix and (
+                re.fullmatch(r"[ \t]+|[ \t]*\n[ \t]*", gap) or (_MIDDLE_WORD.fullmatch(gap) and " " not in prev.text.strip()
+                                                                and not prev.text[:1].islower())):
             out[-1] = NameMatch(prev.start, m.end, text[prev.start:m.end], m.code, f"{prev.form} {m.form}",
                                 prev.rule if prev.rule == m.rule else f"{prev.rule}+{m.rule}",
                                 min(prev.confidence, m.confidence), prev.ambiguous or m.ambiguous,
@@ -589,6 +610,10 @@ def _merge_adjacent(text: str, matches: list[NameMatch]) -> list[NameMatch]:
             continue
         out.append(m)
     return out
+
+
+_TITLE_BEFORE = re.compile(r"(?<![\w.])([A-Z][A-Za-z]{1,9}\.?)[ \t]+$")
+_MIDDLE_WORD = re.compile(r"[ \t]+[A-Z][\w'’-]+[ \t]+")
 
 
 _SENTENCE_BREAK = re.compile(r"[.!?;:]\s|\n")
