@@ -173,3 +173,13 @@ FAMILY = parse_key({"people": [
 def test_shared_surnames_middle_names_and_variants(nlp, lexicon, text, expected):
     doc = parse(text, nlp, FAMILY.codes())
     assert [(m.text, m.code) for m in matcher_for(FAMILY, lexicon).find(text, doc=doc)] == expected
+
+
+def test_a_keyed_surname_in_a_street_or_before_a_postcode_is_the_place(nlp, lexicon):
+    key = parse_key({"people": [{"code": "FSW", "role": "family support worker", "names": ["Sarah Bury"]}]})
+    text = ("They lived at 41 Tottington Walk, Bury BL9 6QT. The food bank at the Bury Road Community Centre helped. "
+            "Sarah Bury visited twice; Bury said the flat was cold.")
+    doc = parse(text, nlp, key.codes())
+    search = matcher_for(key, lexicon).search(text, doc=doc)
+    assert [m.text for m in search.matches] == ["Sarah Bury", "Bury"]
+    assert [k.reason for k in search.kept] == ["place_before_postcode", "part_of_place_or_organisation_name"]

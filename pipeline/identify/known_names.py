@@ -403,6 +403,11 @@ class KnownNameMatcher:
         cont = re.match(r"-([a-z]+)-", text[end:end + 12])
         if cont and cont.group(1) in conf["place_continuations"]:
             return "place_name_continuation"
+        nxt = re.match(r"[ \t]+([A-Z][\w'’]*)", text[end:end + 30])
+        if nxt and nxt.group(1) in _place_heads():
+            return "part_of_place_or_organisation_name"  # "Bury Road Community Centre", "Ashton Hospital"
+        if _POSTCODE_AFTER.match(text, end):
+            return "place_before_postcode"  # "41 Tottington Walk, Bury BL9 6QT"
         before = text[max(0, start - 30):start].split()
         prev = before[-1].casefold() if before else ""
         if prev in conf["locative_before"]:
@@ -542,6 +547,17 @@ def _context() -> dict:
     for k in ("locative_before", "movement_before_to", "reporting_verbs", "not_after"):
         conf[k] = frozenset(conf[k])
     return conf
+
+
+_POSTCODE_AFTER = re.compile(r",?[ \t]+[A-Z]{1,2}\d[A-Z\d]?[ \t]*\d[A-Z]{2}\b")
+
+
+@lru_cache(maxsize=1)
+def _place_heads() -> frozenset[str]:
+    """Head words of organisations and places ("Road", "Hospital", "Centre"): models/names/non_person_words.txt."""
+    from ..resources import read_lines
+
+    return frozenset(read_lines("names", "non_person_words.txt"))
 
 
 def _keyed_words(key: Key):
