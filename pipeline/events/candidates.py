@@ -17,13 +17,13 @@ from ..resources import load_yaml
 
 DAY_RE = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 YEAR_RE = r"(?:19|20)\d{2}"
-# 12/03/2012, 3/5/22, 12-03-2012, 12.03.2012, 12.03.12, 2012-03-12; dotted forms need
-# two-digit day and month or a four-digit year, so section numbers ("3.12.1") are not dates
+# 12/03/2012, 3/5/22, 12-03-2012, 12.03.2012, 12.03.12, 7.11.03, 2012-03-12.  A dotted
+# form must not continue a longer number ("1.3.12.4"); one that is a paragraph or
+# section number ("4.1.10") is told apart by the extractor (`is_paragraph_number`).
 NUMDATE_RE = (
     r"(?:(?:[12]\d|3[01]|0?[1-9])/(?:1[0-2]|0?[1-9])/(?:\d{4}|\d{2})"
     r"|(?:[12]\d|3[01]|0?[1-9])-(?:1[0-2]|0?[1-9])-(?:\d{4}|\d{2})"
-    r"|(?:[12]\d|3[01]|0?[1-9])\.(?:1[0-2]|0?[1-9])\.(?:19|20)\d{2}"
-    r"|(?:[12]\d|3[01]|0[1-9])\.(?:1[0-2]|0[1-9])\.\d{2}"
+    r"|(?<![\d.])(?:[12]\d|3[01]|0?[1-9])\.(?:1[0-2]|0?[1-9])\.(?:(?:19|20)\d{2}|\d{2})"
     r"|(?:19|20)\d{2}-[01]\d-[0-3]\d)(?![\d/.]\d)"
 )
 
@@ -76,19 +76,40 @@ def compiled_patterns() -> list[tuple[str, re.Pattern]]:
     return compiled
 
 
+@lru_cache(maxsize=1)
+def citation_patterns() -> list[re.Pattern]:
+    """Spans of cited guidance, legislation and research (models/dates/citations.yaml)."""
+    lex = lexicon()
+    fills = {"MONTH": _alternation(lex["months"], case_sensitive=True) + r"\.?", "YEAR": YEAR_RE}
+    compiled = []
+    for regex in load_yaml("dates", "citations.yaml")["patterns"]:
+        for key, value in fills.items():
+            regex = regex.replace("{" + key + "}", value)
+        compiled.append(re.compile(regex))
+    return compiled
+
+
+def citation_spans(text: str) -> list[tuple[int, int]]:
+    """Where `text` cites a dated source ("(DfE March 2013)", "Children Act 1989")."""
+    return [m.span() for pattern in citation_patterns() for m in pattern.finditer(text)]
+
+
 def find_candidates(text: str) -> list[Candidate]:
     """All non-overlapping date candidates in `text`, left to right.
 
     Where candidates overlap, the longest wins (a range beats the two days in
-    it); on equal length the pattern listed first wins.
+    it); on equal length the pattern listed first wins.  Dates of cited
+    sources ("Working Together (2018)", "(HM Government, 2015)") are no
+    candidates: they date the guidance, not the case.
     """
+    cited = citation_spans(text)
     found = []
     for order, (kind, pattern) in enumerate(compiled_patterns()):
         for match in pattern.finditer(text):
             start, end = match.span()
             while end > start and text[end - 1] in " ,.":
                 end -= 1
-            if end <= start:
+            if end <= start or any(c0 < end and start < c1 for c0, c1 in cited):
                 continue
             groups = {k: v for k, v in match.groupdict().items() if v is not None}
             found.append((-(end - start), order, start, Candidate(kind, start, end, text[start:end], groups)))

@@ -41,6 +41,7 @@ from .actors import (
 )
 from ..nlp import ROLE_LABEL
 from .candidates import Candidate, find_candidates
+from .masks import Mask
 from .model import Event
 from .normalise import last_day
 from .resolve import Anchor, Resolution, Resolver, config
@@ -114,10 +115,15 @@ class EventExtractor:
         self._para_dates: list[dt.date] = []  # dates the current paragraph has narrated
         self._para_base: dt.date | None = None
         self._windows: set[int] = set()  # events placed only between two narrated dates
+        self.mask = Mask.of_report(report)  # cover, version and page-header dates: the document's own
+        self.numbers = paragraph_numbers(report)
+        self._carry = False  # may an undated paragraph take the date last narrated (a window)?
 
     # ---- the walk --------------------------------------------------------
     def run(self) -> list[Event]:
-        for block in chronology_blocks(self.report, self.scope):
+        for block in chronology_blocks(self.report, self.scope, self.mask):
+            if block.after_break or not block.carry:
+                self._carry = False  # a heading, footnote or table ends what a date narrated before it covers
             self._enter_section(block.section)
             if block.kind == "table_row" or "\t" in self.report.text[block.start:block.end] or _is_pipe_row(
                 self.report.text[block.start:block.end]
@@ -157,19 +163,30 @@ class EventExtractor:
         self._meeting = None
         self._authors = {}
         self.resolver.anchor = None  # a new section starts a new narrative
+        self._carry = False
         heading = self.report.text[section.heading_start:section.heading_end]
         bare_year = BARE_YEAR_RE.match(heading)
         if bare_year:
             year = int(bare_year.group(1))
             self.resolver.anchor = Anchor(dt.date(year, 1, 1), dt.date(year, 12, 31), "approx", None)
             return
-        for cand in find_candidates(heading):
+        for cand in self._candidates(heading, section.heading_start):
             res = self.resolver.resolve(cand)
             if res is not None and self.resolver.moves_anchor(cand.kind):
                 self.resolver.set_anchor(res, None, cand.kind)
+                self._carry = True
                 if cand.kind == "range" and res.date_end is not None:
                     self._section_period = (res.date, res.date_end)
                 return
+
+    def _candidates(self, text: str, offset: int) -> list[Candidate]:
+        """Date candidates of a piece of the report at `offset`, less the document's own
+        dates (cover, version, page headers) and paragraph numbers read as dates ("4.1.10")."""
+        return [
+            c for c in find_candidates(text)
+            if not self.mask.covers(offset + c.start, offset + c.end)
+            and not is_paragraph_number(self.report.text, offset + c.start, c.text, self.numbers)
+        ]
 
     def _units(self, block: Block) -> list[Span]:
         """The block's sentences, re-joining pieces the parser or a page break split.
@@ -271,7 +288,7 @@ class EventExtractor:
     def _absolute(self, sent: Span) -> list[tuple[Candidate, Span]]:
         """Absolute date phrases of a sentence with their tokens."""
         found = []
-        for cand in find_candidates(sent.text):
+        for cand in self._candidates(sent.text, sent.start_char):
             if cand.kind in ABSOLUTE_KINDS or cand.kind == "year_since":
                 tokens = self.doc.char_span(sent.start_char + cand.start, sent.start_char + cand.end, alignment_mode="expand")
                 if tokens is not None:
@@ -350,6 +367,7 @@ class EventExtractor:
                 self._para_dates.append(res.date)
                 self.resolver.set_anchor(res, event_id, kind)
                 self._moved = True
+                self._carry = block.carry
                 self._last_mentioned(sent, dated, event_id)
             window_para = para_anchor is not None and para_anchor.id in self._windows
             if res.date_end is None and (kind == "rel_window" or (kind == "rel_vague" and window_para)):
@@ -360,7 +378,7 @@ class EventExtractor:
                           confidence=conf, inherited=True, anchor=para_anchor.id)
             if para_anchor.id in self._windows:
                 self._windows.add(event_id)
-        elif self.resolver.anchor is not None:
+        elif self.resolver.anchor is not None and self._carry:
             anchor = self.resolver.anchor
             conf = config()["confidence"]["inherited_narrative"]
             fields.update(date=self._window_start(sent, anchor.date), date_end=None, precision="approx",
@@ -495,7 +513,7 @@ class EventExtractor:
         """The candidate that dates the sentence, resolved; None when it has none."""
         rank = config()["rank"]
         options = []
-        for cand in find_candidates(sent.text):
+        for cand in self._candidates(sent.text, sent.start_char):
             start, end = sent.start_char + cand.start, sent.start_char + cand.end
             tokens = self.doc.char_span(start, end, alignment_mode="expand")
             if tokens is None or self._reported(tokens, sent):
@@ -524,7 +542,7 @@ class EventExtractor:
         in hospital until discharge on 5th June. Child E and EM then moved...":
         "then" is after the last date mentioned, not the first.
         """
-        for cand in find_candidates(sent.text):
+        for cand in self._candidates(sent.text, sent.start_char):
             if cand.kind not in ("day", "range") or sent.start_char + cand.start <= dated.start:
                 continue
             tokens = self.doc.char_span(sent.start_char + cand.start, sent.start_char + cand.end, alignment_mode="expand")
@@ -636,6 +654,7 @@ class EventExtractor:
             event.actors = unique([*extra, *event.actors])
         event.source = "table_row"
         self.events.append(event)
+        self._carry = False  # a row dates itself only
 
 
 @lru_cache(maxsize=1)
@@ -664,6 +683,30 @@ def _governing_verb(token: Token, sent: Span) -> Token | None:
         if ancestor.pos_ in ("VERB", "AUX"):
             return ancestor
     return None
+
+
+def paragraph_numbers(report) -> set[str]:
+    """Numbers of the report's paragraphs and sections ("4.1.10"), which a dotted date can look like."""
+    numbers = {p.number for p in report.paragraphs if p.number} | {s.number for s in report.sections if s.number}
+    return {n.rstrip(".") for n in numbers}
+
+
+LINE_NUMBER_RE = re.compile(r"(?m)^[ \t]*(\d{1,2}(?:\.\d{1,2}){2,})\.?[ \t]")
+
+
+def is_paragraph_number(text: str, start: int, found: str, numbers: set[str]) -> bool:
+    """A dotted "date" that numbers a paragraph: it opens its line and is one of the
+    report's paragraph numbers, or the next or previous number opens another line."""
+    if "." not in found or "/" in found:
+        return False
+    line_start = text.rfind("\n", 0, start) + 1
+    if text[line_start:start].strip():
+        return False
+    if found in numbers:
+        return True
+    head, _, last = found.rpartition(".")
+    neighbours = {f"{head}.{int(last) + 1}", f"{head}.{int(last) - 1}"}
+    return any(m.group(1) in neighbours for m in LINE_NUMBER_RE.finditer(text))
 
 
 def _is_pipe_row(text: str) -> bool:

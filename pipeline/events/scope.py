@@ -2,11 +2,18 @@
 
 Events are extracted from chronology and background sections, not from the
 reviewer's evaluation, findings or recommendations (which re-mention dates
-while discussing them).  The innermost section heading that says which it is
-decides (models/dates/scope.yaml); a section whose heading says nothing counts
-as chronology when enough of its paragraphs open with a date.  Paragraphs cut
-in two by a footnote or page break are joined back ("A cognitive" ... "assessment
-of EM was commissioned..."), so a KPE marker at the end covers the whole.
+while discussing them).  The innermost heading that says which it is decides
+(models/dates/scope.yaml); headings are the report's sections and, because
+structure detection is not always right, heading paragraphs and short heading-
+like lines that say so, less the entries of a contents list.  Where headings
+say nothing the chronology is recognised by its content: a section whose
+paragraphs mostly open with a date, or a run of dated narrative paragraphs
+across headings ("3. Pregnancy", "4. Birth and the first weeks").  Where no
+chronology is recognised at all, the narrative body (not the cover, contents,
+key, glossary, references or recommendations) is read, and a date then scopes
+its own paragraph only (`Block.carry`).  Paragraphs cut in two by a footnote
+or page break are joined back ("A cognitive" ... "assessment of EM was
+commissioned..."), so a KPE marker at the end covers the whole.
 """
 from __future__ import annotations
 
@@ -37,6 +44,11 @@ class Block:
     kpe: str | None = None
     section: object | None = None
     extra: dict = field(default_factory=dict)
+    # whether a date narrated here may carry to later undated paragraphs (a
+    # recognised chronology), and whether a heading, footnote or table stands
+    # between this block and the one before (a carried date stops there)
+    carry: bool = True
+    after_break: bool = False
 
     @property
     def start(self) -> int:
@@ -100,33 +112,172 @@ def _dense_sections(report, paragraphs) -> set[int]:
     return {start for start, (n, dated) in stats.items() if n >= cfg["min_paragraphs"] and dated / n >= cfg["min_dated_share"]}
 
 
-def in_scope(report, offset: int, dense: set[int]) -> bool:
-    chain = section_chain(report, offset)
-    if not report.sections:
-        return True
-    for section in chain:
-        decision = heading_decision(section.title)
+CONTENTS_ENTRY_RE = re.compile(r"(?:\.{2,}|…|\s)\s*(?:pages?\s*|pg\.?\s*)?\d{1,3}(?:\s*[-–]\s*\d{1,3})?\s*$", re.IGNORECASE)
+NUMBER_RE = re.compile(r"^\s*(\d{1,2}(?:\.\d{1,2})*)\.?\s+(?=\S)")
+SENTENCE_END_RE = re.compile(r"[.!?;:]['\"’”)]?\s*$")
+
+
+@dataclass
+class Heading:
+    """A heading the scope is decided by: its span, level and decision."""
+
+    start: int
+    end: int
+    level: int
+    title: str
+    decision: bool | None
+
+
+def looks_like_heading(text: str) -> bool:
+    """A short line that is a heading the structure did not mark ("What happened")."""
+    stripped = text.strip()
+    return (
+        0 < len(stripped.split()) <= 8 and "\n" not in stripped and "\t" not in stripped
+        and not SENTENCE_END_RE.search(stripped) and stripped[:1].isalnum() and not stripped[:1].islower()
+    )
+
+
+def _level(text: str) -> int:
+    number = NUMBER_RE.match(text)
+    return number.group(1).count(".") + 1 if number else 1
+
+
+def _contents_spans(report, paragraphs) -> list[tuple[int, int]]:
+    return [(p.start, p.end) for p in paragraphs if p.kind == "contents"]
+
+
+def scope_headings(report, paragraphs) -> list[Heading]:
+    """The headings of a report that decide scope, in text order.
+
+    The report's sections, less entries of a contents list ("Introduction 3",
+    "Narrative Pages 7-12"); then heading paragraphs and heading-like lines that
+    the sections missed, where their words decide (include or exclude).
+    """
+    contents = _contents_spans(report, paragraphs)
+    entries = [s for s in report.sections if CONTENTS_ENTRY_RE.search(s.title)]
+    headings = []
+    for section in report.sections:
+        in_contents = any(a <= section.heading_start < b for a, b in contents)
+        if in_contents or (len(entries) >= 3 and section in entries):
+            continue
+        headings.append(Heading(section.heading_start, section.heading_end, section.level, section.title,
+                                heading_decision(section.title)))
+    spans = [(s.heading_start, s.heading_end) for s in report.sections]
+    for para in paragraphs:
+        if any(a < para.end and para.start < b for a, b in spans + contents):
+            continue
+        text = report.text[para.start:para.end]
+        if not ((para.kind == "heading" and not looks_like_prose(text)) or (para.kind == "text" and looks_like_heading(text))):
+            continue
+        title = NUMBER_RE.sub("", text, count=1).strip()
+        decision = heading_decision(title)
         if decision is not None:
-            return decision
-    return bool(chain) and chain[0].start in dense
+            headings.append(Heading(para.start, para.end, _level(text), title, decision))
+    return sorted(headings, key=lambda h: h.start)
 
 
-def chronology_blocks(report, scope: str = "chronology") -> list[Block]:
+def heading_decisions(paragraphs, headings: list[Heading]) -> list[bool | None]:
+    """Per paragraph, the decision of the innermost heading above it that says something."""
+    decisions, stack, i = [], [], 0
+    for para in paragraphs:
+        while i < len(headings) and headings[i].start <= para.start:
+            heading = headings[i]
+            stack = [h for h in stack if h.level < heading.level] + [heading]
+            i += 1
+        decided = [h.decision for h in stack if h.decision is not None]
+        decisions.append(decided[-1] if decided else None)
+    return decisions
+
+
+def _first_sentence(text: str) -> str:
+    match = re.search(r"[.!?](?:\s|$)", text)
+    return text[: match.end() if match else scope_config()["runs"]["first_chars"]]
+
+
+def _dated_runs(report, paragraphs, decisions, usable) -> set[int]:
+    """Indices of paragraphs in runs of dated narrative paragraphs.
+
+    A paragraph is dated when its first sentence has an absolute date; a run
+    allows a few undated paragraphs between dated ones (`scope.yaml` runs) and
+    counts when it has enough dated ones.  Headings the scope does not decide
+    ("4. Birth and the first weeks") do not break a run.
+    """
+    cfg = scope_config()["runs"]
+    runs, current, gap = set(), [], 0
+
+    def close():
+        dated = [i for i, d in current if d]
+        if len(dated) >= cfg["min_dated"]:
+            runs.update(i for i, _ in current if dated[0] <= i <= dated[-1])
+
+    for index, para in enumerate(paragraphs):
+        if para.kind not in CONTENT_KINDS or not usable(para):
+            continue
+        if decisions[index] is not None:
+            close()
+            current, gap = [], 0
+            continue
+        text = report.text[para.start:para.end]
+        dated = any(c.kind in ABSOLUTE_KINDS for c in find_candidates(_first_sentence(text)))
+        gap = 0 if dated else gap + 1
+        if gap > cfg["max_gap"]:
+            close()
+            current, gap = [], 0
+            continue
+        current.append((index, dated))
+    close()
+    return runs
+
+
+def chronology_blocks(report, scope: str = "chronology", mask=None) -> list[Block]:
     """Logical paragraphs to read events from, in text order.
 
-    `scope="all"` reads every content paragraph of the report.
+    `scope="all"` reads every content paragraph of the report.  `mask` (a
+    `masks.Mask`) marks page chrome and other document-date lines, which are
+    skipped like footnotes: they do not end a paragraph they cut in two.
     """
     paragraphs = paragraphs_of(report)
-    dense = _dense_sections(report, paragraphs) if scope == "chronology" else set()
+    footnotes = [(f.start, f.end) for f in getattr(report, "footnotes", [])]
+
+    def chrome(para) -> bool:
+        return para.kind == "footnote" or any(a <= para.start and para.end <= b for a, b in footnotes) or (
+            mask is not None and mask.inside(para.start, para.end)
+        )
+
+    headings = scope_headings(report, paragraphs)
+    decisions = heading_decisions(paragraphs, headings)
+    if scope == "chronology":
+        dense = _dense_sections(report, paragraphs)
+        runs = _dated_runs(report, paragraphs, decisions, lambda p: not chrome(p))
+        chosen = {
+            i for i, p in enumerate(paragraphs)
+            if decisions[i] is True or i in runs
+            or (decisions[i] is None and (chain := section_chain(report, p.start)) and chain[0].start in dense
+                and heading_decision(chain[0].title) is None)
+        }
+        carry = True
+        if not chosen:  # no chronology recognised: the narrative body, each date scoping its own paragraph
+            first = headings[0].start if headings else min((s.heading_start for s in report.sections), default=0)
+            chosen = {i for i, p in enumerate(paragraphs) if decisions[i] is not False and p.start >= first}
+            carry = False
+    else:
+        chosen, carry = set(range(len(paragraphs))), True
+    return _blocks(report, paragraphs, chosen, carry, chrome)
+
+
+def _blocks(report, paragraphs, chosen: set[int], carry: bool, chrome) -> list[Block]:
     blocks: list[Block] = []
     open_block: Block | None = None
-    for para in paragraphs:
-        if para.kind == "footnote":
-            continue  # a footnote between two halves of a paragraph does not end it
+    broken = False  # a heading, footnote or table since the last block
+    for index, para in enumerate(paragraphs):
+        if chrome(para):
+            broken = broken or para.kind == "footnote"
+            continue  # a footnote or page header between two halves of a paragraph does not end it
         text = report.text[para.start:para.end]
         kind = "text" if para.kind == "heading" and looks_like_prose(text) else para.kind
-        if kind not in CONTENT_KINDS or (scope == "chronology" and not in_scope(report, para.start, dense)):
+        if kind not in CONTENT_KINDS or index not in chosen:
             open_block = None
+            broken = True
             continue
         kpe = para.kpe or _kpe_in(text)
         continues = (
@@ -136,11 +287,14 @@ def chronology_blocks(report, scope: str = "chronology") -> list[Block]:
         if continues:
             open_block.parts.append((para.start, para.end))
             open_block.kpe = open_block.kpe or kpe
+            broken = False  # the footnote only cut this paragraph in two
         else:
             chain = section_chain(report, para.start)
-            block = Block([(para.start, para.end)], kind, kpe, chain[0] if chain else None)
+            after = broken or (bool(blocks) and blocks[-1].kind == "table_row" and kind != "table_row")
+            block = Block([(para.start, para.end)], kind, kpe, chain[0] if chain else None, carry=carry, after_break=after)
             blocks.append(block)
             open_block = block
+            broken = False
         if TERMINAL_RE.search(text) or kind != "text":
             open_block = None
     return blocks
