@@ -26,6 +26,7 @@ from .candidates import find_candidates
 
 CONTENT_KINDS = {"text", "numbered", "bullet", "table_row"}
 ABSOLUTE_KINDS = {"day", "range", "week_of", "month_part", "month", "year"}
+POINT_KINDS = {"rel_same", "rel_next", "rel_prev", "rel_offset", "day_only", "weekday"}
 KPE_RE = re.compile(r"\(\s*KPE\s*(\d+)\s*\)", re.IGNORECASE)
 TERMINAL_RE = re.compile(r"[.!?:;\"'’”)\]]\s*[\d¹²³⁴⁵⁶⁷⁸⁹⁰]*\s*$")
 
@@ -129,10 +130,12 @@ class Heading:
 
 
 def looks_like_heading(text: str) -> bool:
-    """A short line that is a heading the structure did not mark ("What happened")."""
-    stripped = text.strip()
+    """A short line that is a heading the structure did not mark ("What happened",
+    "3. Summary of professional involvement"); a cover field ("Independent
+    Author: ...") is not one."""
+    stripped = NUMBER_RE.sub("", text.strip(), count=1)
     return (
-        0 < len(stripped.split()) <= 8 and "\n" not in stripped and "\t" not in stripped
+        0 < len(stripped.split()) <= 8 and "\n" not in stripped and "\t" not in stripped and ":" not in stripped
         and not SENTENCE_END_RE.search(stripped) and stripped[:1].isalnum() and not stripped[:1].islower()
     )
 
@@ -163,12 +166,18 @@ def scope_headings(report, paragraphs) -> list[Heading]:
         headings.append(Heading(section.heading_start, section.heading_end, section.level, section.title,
                                 heading_decision(section.title)))
     spans = [(s.heading_start, s.heading_end) for s in report.sections]
+    candidates = []
     for para in paragraphs:
         if any(a < para.end and para.start < b for a, b in spans + contents):
             continue
         text = report.text[para.start:para.end]
-        if not ((para.kind == "heading" and not looks_like_prose(text)) or (para.kind == "text" and looks_like_heading(text))):
-            continue
+        heading_kind = para.kind == "heading" and not looks_like_prose(text)
+        if heading_kind or (para.kind in ("text", "numbered") and looks_like_heading(text)):
+            candidates.append((para, text))
+    listed = [text for _, text in candidates if CONTENTS_ENTRY_RE.search(text)]
+    for para, text in candidates:
+        if len(listed) >= 3 and CONTENTS_ENTRY_RE.search(text):
+            continue  # an entry of a contents list the structure did not mark
         title = NUMBER_RE.sub("", text, count=1).strip()
         decision = heading_decision(title)
         if decision is not None:
@@ -205,10 +214,11 @@ def _dated_runs(report, paragraphs, decisions, usable) -> set[int]:
     cfg = scope_config()["runs"]
     runs, current, gap = set(), [], 0
 
-    def close():
-        dated = [i for i, d in current if d]
+    def close():  # from the first dated paragraph to the last one dated or opening relative to one
+        dated = [i for i, d in current if d == 2]
         if len(dated) >= cfg["min_dated"]:
-            runs.update(i for i, _ in current if dated[0] <= i <= dated[-1])
+            last = max(i for i, d in current if d)
+            runs.update(i for i, _ in current if dated[0] <= i <= last)
 
     for index, para in enumerate(paragraphs):
         if para.kind not in CONTENT_KINDS or not usable(para):
@@ -218,7 +228,8 @@ def _dated_runs(report, paragraphs, decisions, usable) -> set[int]:
             current, gap = [], 0
             continue
         text = report.text[para.start:para.end]
-        dated = any(c.kind in ABSOLUTE_KINDS for c in find_candidates(_first_sentence(text)))
+        kinds = {c.kind for c in find_candidates(_first_sentence(text))}
+        dated = 2 if kinds & ABSOLUTE_KINDS else 1 if kinds & POINT_KINDS else 0
         gap = 0 if dated else gap + 1
         if gap > cfg["max_gap"]:
             close()
