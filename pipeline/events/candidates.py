@@ -94,6 +94,18 @@ def citation_spans(text: str) -> list[tuple[int, int]]:
     return [m.span() for pattern in citation_patterns() for m in pattern.finditer(text)]
 
 
+@lru_cache(maxsize=1)
+def _reference_re() -> re.Pattern:
+    """Text just before a dotted number that makes it a paragraph reference (lexicon `number_cues`)."""
+    cues = _alternation(lexicon()["number_cues"])
+    return re.compile(rf"\b{cues}\s+(?:\d+(?:\.\d+)*\s*(?:,|and|&|or|to|-|–)\s*)*$", re.IGNORECASE)
+
+
+def _is_reference(text: str, start: int, found: str) -> bool:
+    """ "3.12.10" in "see paragraphs 3.12.1 and 3.12.10": a numbered paragraph, not a date."""
+    return "." in found and "/" not in found and bool(_reference_re().search(text[max(0, start - 60):start]))
+
+
 def find_candidates(text: str) -> list[Candidate]:
     """All non-overlapping date candidates in `text`, left to right.
 
@@ -110,6 +122,8 @@ def find_candidates(text: str) -> list[Candidate]:
             while end > start and text[end - 1] in " ,.":
                 end -= 1
             if end <= start or any(c0 < end and start < c1 for c0, c1 in cited):
+                continue
+            if "num" in match.groupdict() and match.group("num") and _is_reference(text, match.start("num"), match.group("num")):
                 continue
             groups = {k: v for k, v in match.groupdict().items() if v is not None}
             found.append((-(end - start), order, start, Candidate(kind, start, end, text[start:end], groups)))
