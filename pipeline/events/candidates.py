@@ -107,7 +107,14 @@ def _is_reference(text: str, start: int, found: str) -> bool:
 
 
 def find_candidates(text: str) -> list[Candidate]:
-    """All non-overlapping date candidates in `text`, left to right.
+    """All non-overlapping date candidates in `text`, left to right (see `_find`)."""
+    return list(_find(text))
+
+
+@lru_cache(maxsize=8192)
+def _find(text: str) -> tuple[Candidate, ...]:
+    """All non-overlapping date candidates in `text`, left to right (cached: the
+    extractor asks about the same sentence several times).
 
     Where candidates overlap, the longest wins (a range beats the two days in
     it); on equal length the pattern listed first wins.  Dates of cited
@@ -132,4 +139,4 @@ def find_candidates(text: str) -> list[Candidate]:
     for _, _, _, cand in found:
         if all(cand.end <= c.start or cand.start >= c.end for c in chosen):
             chosen.append(cand)
-    return sorted(chosen, key=lambda c: c.start)
+    return tuple(sorted(chosen, key=lambda c: c.start))

@@ -64,9 +64,15 @@ class Block:
 
 
 def heading_decision(title: str) -> bool | None:
-    """True (chronology), False (not) or None (the heading does not say)."""
+    """True (chronology), False (not) or None (the heading does not say).
+
+    The name of the review's type in a title ("Child X Learning Review") is
+    no word about the section (scope.yaml `review_types`).
+    """
     lowered = title.lower()
     cfg = scope_config()
+    for phrase in cfg["review_types"]:
+        lowered = re.sub(phrase, " ", lowered)
     if any(word in lowered for word in cfg["exclude_headings"]):
         return False
     if any(word in lowered for word in cfg["include_headings"]):
@@ -268,12 +274,17 @@ def chronology_blocks(report, scope: str = "chronology", mask=None) -> list[Bloc
         }
         carry = True
         if not chosen:  # no chronology recognised: the narrative body, each date scoping its own paragraph
-            first = headings[0].start if headings else min((s.heading_start for s in report.sections), default=0)
+            first = next((p.start for p in paragraphs if p.kind in CONTENT_KINDS and _is_prose(report.text[p.start:p.end])), 0)
             chosen = {i for i, p in enumerate(paragraphs) if decisions[i] is not False and p.start >= first}
             carry = False
     else:
         chosen, carry = set(range(len(paragraphs))), True
     return _blocks(report, paragraphs, chosen, carry, chrome)
+
+
+def _is_prose(text: str) -> bool:
+    """A paragraph of sentences, not a cover, title or contents line: where the body starts."""
+    return len(text.split()) >= 8 and bool(re.search(r"[.!?]['\"’”)]?\s*$", text.strip()))
 
 
 def _blocks(report, paragraphs, chosen: set[int], carry: bool, chrome) -> list[Block]:
