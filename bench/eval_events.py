@@ -32,7 +32,8 @@ citations, d.m.yy dates, chronologies with and without a chronology heading):
 per file and in all, dated events right (date and range end) and "false dates",
 events dated by a phrase that is a cover, publication, page-header, citation or
 footnote date, or sentences that should be no event at all
-(`<name>.not_events.jsonl`).  `--blind` scores the held-out set
+(`<name>.not_events.jsonl`); "outside gold" counts events that match no gold
+record (mostly undated sentences placed in a window, which the gold leaves out).  `--blind` scores the held-out set
 (tests/data/events_real_shapes_blind/) instead: run it only at the end.
 """
 from __future__ import annotations
@@ -212,7 +213,9 @@ def score_shapes(folder: Path, nlp, show_misses: bool) -> dict:
         matched = match(gold, events)
         ok = sum(date_ok(g, matched.get(g["id"])) for g in gold)
         false = false_dates(folder / f"{name}.not_events.jsonl", report.text, events)
-        per_file[name] = {"dated_right": f"{ok}/{len(gold)}", "false_dates": len(false), "events": len(events)}
+        outside = len(events) - len({id(e) for e in matched.values()})
+        per_file[name] = {"dated_right": f"{ok}/{len(gold)}", "false_dates": len(false), "events": len(events),
+                          "outside_gold": outside}
         right, total = right + ok, total + len(gold)
         false_all += [f"{name}: {f}" for f in false]
         if show_misses:
@@ -224,7 +227,8 @@ def score_shapes(folder: Path, nlp, show_misses: bool) -> dict:
 def print_shapes(title: str, result: dict) -> None:
     print(f"== {title}: dated events right {result['dated_right']:.3f} of {result['gold']}, false dates {result['false_dates']}")
     for name, figures in result["files"].items():
-        print(f"  {name:45s} right {figures['dated_right']:>6}  false dates {figures['false_dates']}  events {figures['events']}")
+        print(f"  {name:38s} right {figures['dated_right']:>6}  false dates {figures['false_dates']}  "
+              f"events {figures['events']:>3} ({figures['outside_gold']} outside gold)")
         for line in figures.get("misses", []):
             print(f"      {line}")
 

@@ -33,6 +33,7 @@ def _config() -> dict:
         "short_words": cfg["short_line_words"],
         "page_words": cfg["page_line_words"],
         "repeated": cfg["repeated_line_min"],
+        "repeated_long": cfg["repeated_long_line_min"],
     }
 
 
@@ -50,8 +51,12 @@ def document_date_spans(text: str) -> list[tuple[int, int]]:
     for start, end, line in lines:
         stripped = " ".join(line.split())
         short = _is_short_line(line, cfg["short_words"])
-        chrome = (_is_short_line(line, cfg["page_words"]) and cfg["page"].search(line)) or (
-            short and counts[stripped] >= cfg["repeated"] and len(stripped) >= 10
+        page = cfg["page"].search(line)
+        chrome = (
+            (page and (_is_short_line(line, cfg["page_words"]) or page.start() == len(line) - len(line.lstrip())
+                       or not line[page.end():].strip()))
+            or (short and counts[stripped] >= cfg["repeated"] and len(stripped) >= 10)
+            or counts[stripped] >= cfg["repeated_long"]
         )
         if chrome or (short and cfg["short"].search(line)):
             if find_candidates(line):

@@ -121,6 +121,7 @@ def _dense_sections(report, paragraphs) -> set[int]:
 
 CONTENTS_ENTRY_RE = re.compile(r"(?:\.{2,}|…|\s)\s*(?:pages?\s*|pg\.?\s*)?\d{1,3}(?:\s*[-–]\s*\d{1,3})?\s*$", re.IGNORECASE)
 NUMBER_RE = re.compile(r"^\s*(\d{1,2}(?:\.\d{1,2})*)\.?\s+(?=\S)")
+FOOTNOTE_RE = re.compile(r"\s*(?:[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\[\d{1,3}\])\s*\S")  # a footnote the structure did not mark
 SENTENCE_END_RE = re.compile(r"[.!?;:]['\"’”)]?\s*$")
 
 
@@ -257,7 +258,8 @@ def chronology_blocks(report, scope: str = "chronology", mask=None) -> list[Bloc
     footnotes = [(f.start, f.end) for f in getattr(report, "footnotes", [])]
 
     def chrome(para) -> bool:
-        return para.kind == "footnote" or any(a <= para.start and para.end <= b for a, b in footnotes) or (
+        text = report.text[para.start:para.end]
+        return para.kind == "footnote" or FOOTNOTE_RE.match(text) is not None or any(a <= para.start and para.end <= b for a, b in footnotes) or (
             mask is not None and mask.inside(para.start, para.end)
         )
 
@@ -265,7 +267,8 @@ def chronology_blocks(report, scope: str = "chronology", mask=None) -> list[Bloc
     decisions = heading_decisions(paragraphs, headings)
     if scope == "chronology":
         dense = _dense_sections(report, paragraphs)
-        runs = _dated_runs(report, paragraphs, decisions, lambda p: not chrome(p))
+        body = next((p.start for p in paragraphs if p.kind in CONTENT_KINDS and _is_prose(report.text[p.start:p.end])), 0)
+        runs = _dated_runs(report, paragraphs, decisions, lambda p: not chrome(p) and p.start >= body)
         chosen = {
             i for i, p in enumerate(paragraphs)
             if decisions[i] is True or i in runs
@@ -274,12 +277,18 @@ def chronology_blocks(report, scope: str = "chronology", mask=None) -> list[Bloc
         }
         carry = True
         if not chosen:  # no chronology recognised: the narrative body, each date scoping its own paragraph
-            first = next((p.start for p in paragraphs if p.kind in CONTENT_KINDS and _is_prose(report.text[p.start:p.end])), 0)
-            chosen = {i for i, p in enumerate(paragraphs) if decisions[i] is not False and p.start >= first}
+            chosen = {i for i, p in enumerate(paragraphs) if decisions[i] is not False and p.start >= body}
             carry = False
+        chosen = {i for i in chosen if not _is_contents_list(report.text[paragraphs[i].start:paragraphs[i].end])}
     else:
         chosen, carry = set(range(len(paragraphs))), True
     return _blocks(report, paragraphs, chosen, carry, chrome)
+
+
+def _is_contents_list(text: str) -> bool:
+    """Lines of a contents list the structure did not mark: most end with a page number."""
+    lines = [line for line in text.splitlines() if line.strip()]
+    return len(lines) >= 1 and sum(bool(CONTENTS_ENTRY_RE.search(line)) for line in lines) >= max(1, 0.6 * len(lines)) and not _is_prose(text)
 
 
 def _is_prose(text: str) -> bool:
