@@ -185,3 +185,17 @@ def test_paragraph_numbers_are_not_dotted_dates(tmp_path, nlp):
     _, events = events_of(tmp_path, nlp, text)
     assert all(e.date is None or e.date.year == 2011 for e in events), [(e.date, e.sentence) for e in events]
     assert all(e.expression != "4.1.10" for e in events)
+
+
+def test_the_reviews_own_history_is_no_event(tmp_path, nlp):
+    text = (
+        "1. Introduction\n\n"
+        "1.1 This review was commissioned by the partnership after Child L, aged eight months, "
+        "was admitted to hospital with a fractured femur in February 2022.\n\n"
+        "1.2 The panel met on five occasions between December 2022 and March 2023. "
+        "The lead reviewer met the mother in February 2023.\n\n"
+        "1.3 The partnership decided on 3rd November 2022 that the criteria were met.\n"
+    )
+    _, events = events_of(tmp_path, nlp, text)
+    assert event_with(events, "admitted to hospital with a fractured femur").date == D(2022, 2, 1)
+    assert not any("panel met" in e.sentence or "lead reviewer" in e.sentence or "decided" in e.sentence for e in events)

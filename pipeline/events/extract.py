@@ -45,7 +45,10 @@ from .masks import Mask
 from .model import Event
 from .normalise import last_day
 from .resolve import Anchor, Resolution, Resolver, config
-from .scope import ABSOLUTE_KINDS, TERMINAL_RE, Block, chronology_blocks, continuation_re, describes_document, is_evaluative, section_chain
+from .scope import (
+    ABSOLUTE_KINDS, TERMINAL_RE, Block, chronology_blocks, continuation_re, dates_the_review, describes_document, is_evaluative,
+    section_chain,
+)
 
 YEAR_RE = re.compile(r"\b(?:19|20)\d{2}\b")
 BARE_YEAR_RE = re.compile(r"^\s*(?:[\d.]+\s+)?((?:19|20)\d{2})\s*:?\s*$")
@@ -346,8 +349,10 @@ class EventExtractor:
         if main_verb(sent) is None:
             return None
         dated = self._date_of(sent)
-        event_id = len(self.events) + 1
         self._moved = False
+        if dated is not None and dates_the_review(self._verb_of(dated, sent)):
+            return None
+        event_id = len(self.events) + 1
         fields = dict(relative=False, inherited=False, anchor=None, modality=None)
         if dated is not None:
             res = self._narrated_span(dated)
@@ -390,6 +395,14 @@ class EventExtractor:
         if dated is not None and self._completed_by(sent, dated):
             self._since_last_seen(event)
         return event
+
+    def _verb_of(self, dated: Dated, sent: Span) -> Token | None:
+        """The verb a date phrase belongs to."""
+        tokens = self.doc.char_span(dated.start, dated.end, alignment_mode="expand")
+        if tokens is None:
+            return None
+        root = tokens.root
+        return root if root.pos_ in ("VERB", "AUX") else _governing_verb(root, sent)
 
     def _completed_by(self, sent: Span, dated: Dated) -> bool:
         """"By this time OHV1 had left": a past perfect under "by this time" says

@@ -58,7 +58,10 @@ def document_date_spans(text: str) -> list[tuple[int, int]]:
             or (short and counts[stripped] >= cfg["repeated"] and len(stripped) >= 10)
             or counts[stripped] >= cfg["repeated_long"]
         )
-        if chrome or (short and cfg["short"].search(line)):
+        if chrome:  # a page header or footer: skipped whole, dated or not
+            spans.append((start, end))
+            continue
+        if short and cfg["short"].search(line):
             if find_candidates(line):
                 spans.append((start, end))
             continue

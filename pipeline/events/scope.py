@@ -367,6 +367,25 @@ def describes_document(sent) -> bool:
 
 
 @lru_cache(maxsize=1)
+def _review_subject_re() -> re.Pattern:
+    return re.compile(r"\b(?:" + "|".join(scope_config()["review_process"]["subjects"]) + r")\b", re.IGNORECASE)
+
+
+def dates_the_review(verb) -> bool:
+    """The date phrase's verb tells when the review itself was done ("The panel met
+    between December 2014 and March 2015", "The review was commissioned in June
+    2018"): the review's own history, not an event of the case.  Its subject (or
+    passive subject, or object) names the review (scope.yaml `review_process`)."""
+    if verb is None:
+        return False
+    cfg = scope_config()["review_process"]
+    if verb.lemma_.lower() not in cfg["verbs"]:
+        return False
+    parts = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")]
+    return any(_review_subject_re().search(" ".join(t.text for t in c.subtree)) for c in parts)
+
+
+@lru_cache(maxsize=1)
 def continuation_re() -> re.Pattern:
     """A paragraph opening that refers back to the occasion just narrated ("The meeting discussed...")."""
     cfg = scope_config()["continuation"]
