@@ -199,3 +199,20 @@ def test_the_reviews_own_history_is_no_event(tmp_path, nlp):
     _, events = events_of(tmp_path, nlp, text)
     assert event_with(events, "admitted to hospital with a fractured femur").date == D(2022, 2, 1)
     assert not any("panel met" in e.sentence or "lead reviewer" in e.sentence or "decided" in e.sentence for e in events)
+
+
+def test_a_date_standing_alone_dates_the_paragraphs_under_it(tmp_path, nlp):
+    text = (
+        "3. Chronology\n\n"
+        "12th March 2014\n\n"
+        "The health visitor visited the family at home. She noted that the mother seemed low.\n\n"
+        "The health visitor made a referral to the perinatal team.\n\n"
+        "3 April 2014\n\n"
+        "The GP saw the mother, who said she was feeling better.\n\n"
+        "4. Analysis\n\n"
+        "4.1 The visit of 12th March was thorough.\n"
+    )
+    _, events = events_of(tmp_path, nlp, text)
+    assert event_with(events, "made a referral to the perinatal team").date == D(2014, 3, 12)
+    assert event_with(events, "The GP saw the mother").date == D(2014, 4, 3)
+    assert not any("thorough" in e.sentence for e in events)

@@ -121,6 +121,7 @@ class EventExtractor:
         self.mask = Mask.of_report(report)  # cover, version and page-header dates: the document's own
         self.numbers = paragraph_numbers(report)
         self._carry = False  # may an undated paragraph take the date last narrated (a window)?
+        self._line_anchor: Resolution | None = None  # a date standing alone as a sub-heading dates what follows
 
     # ---- the walk --------------------------------------------------------
     def run(self) -> list[Event]:
@@ -128,6 +129,9 @@ class EventExtractor:
             if block.after_break or not block.carry:
                 self._carry = False  # a heading, footnote or table ends what a date narrated before it covers
             self._enter_section(block.section)
+            if block.kind == "date_line":
+                self._date_line(block)
+                continue
             if block.kind == "table_row" or "\t" in self.report.text[block.start:block.end] or _is_pipe_row(
                 self.report.text[block.start:block.end]
             ):
@@ -167,6 +171,7 @@ class EventExtractor:
         self._authors = {}
         self.resolver.anchor = None  # a new section starts a new narrative
         self._carry = False
+        self._line_anchor = None
         heading = self.report.text[section.heading_start:section.heading_end]
         bare_year = BARE_YEAR_RE.match(heading)
         if bare_year:
@@ -180,6 +185,17 @@ class EventExtractor:
                 self._carry = True
                 if cand.kind == "range" and res.date_end is not None:
                     self._section_period = (res.date, res.date_end)
+                return
+
+    def _date_line(self, block: Block) -> None:
+        """A date standing alone ("12th March 2014") over the paragraphs it dates."""
+        text = self.report.text[block.start:block.end]
+        for cand in self._candidates(text, block.start):
+            res = self.resolver.resolve(cand) if cand.kind in ABSOLUTE_KINDS else None
+            if res is not None:
+                self.resolver.set_anchor(res, None, cand.kind)
+                self._line_anchor = res
+                self._carry = block.carry
                 return
 
     def _candidates(self, text: str, offset: int) -> list[Candidate]:
@@ -373,6 +389,8 @@ class EventExtractor:
                 self.resolver.set_anchor(res, event_id, kind)
                 self._moved = True
                 self._carry = block.carry
+                if kind in ABSOLUTE_KINDS and sent.start_char == block.start:
+                    self._line_anchor = None  # a paragraph that opens with a date of its own starts anew
                 self._last_mentioned(sent, dated, event_id)
             window_para = para_anchor is not None and para_anchor.id in self._windows
             if res.date_end is None and (kind == "rel_window" or (kind == "rel_vague" and window_para)):
@@ -383,6 +401,10 @@ class EventExtractor:
                           confidence=conf, inherited=True, anchor=para_anchor.id)
             if para_anchor.id in self._windows:
                 self._windows.add(event_id)
+        elif self._line_anchor is not None:  # under a date standing alone as a sub-heading
+            line = self._line_anchor
+            fields.update(date=line.date, date_end=line.date_end, precision=line.precision, inherited=True,
+                          confidence=config()["confidence"]["inherited_paragraph"])
         elif self.resolver.anchor is not None and self._carry:
             anchor = self.resolver.anchor
             conf = config()["confidence"]["inherited_narrative"]
@@ -668,6 +690,7 @@ class EventExtractor:
         event.source = "table_row"
         self.events.append(event)
         self._carry = False  # a row dates itself only
+        self._line_anchor = None
 
 
 @lru_cache(maxsize=1)

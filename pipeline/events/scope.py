@@ -228,7 +228,7 @@ def _dated_runs(report, paragraphs, decisions, usable) -> set[int]:
             runs.update(i for i, _ in current if dated[0] <= i <= last)
 
     for index, para in enumerate(paragraphs):
-        if para.kind not in CONTENT_KINDS or not usable(para):
+        if not usable(para) or not (para.kind in CONTENT_KINDS or is_date_line(report.text[para.start:para.end])):
             continue
         if decisions[index] is not None:
             close()
@@ -285,6 +285,16 @@ def chronology_blocks(report, scope: str = "chronology", mask=None) -> list[Bloc
     return _blocks(report, paragraphs, chosen, carry, chrome)
 
 
+def is_date_line(text: str) -> bool:
+    """A paragraph that is only a date ("12th March 2014", "w/c 3 May"): a chronology
+    written with dates as sub-headings; it dates the paragraphs under it."""
+    stripped = text.strip()
+    if "\n" in stripped or len(stripped.split()) > 8:
+        return False
+    found = [c for c in find_candidates(stripped) if c.kind in ABSOLUTE_KINDS]
+    return bool(found) and sum(c.end - c.start for c in found) >= 0.6 * len(stripped)
+
+
 def _is_contents_list(text: str) -> bool:
     """Lines of a contents list the structure did not mark: most end with a page number."""
     lines = [line for line in text.splitlines() if line.strip()]
@@ -306,7 +316,9 @@ def _blocks(report, paragraphs, chosen: set[int], carry: bool, chrome) -> list[B
             continue  # a footnote or page header between two halves of a paragraph does not end it
         text = report.text[para.start:para.end]
         kind = "text" if para.kind == "heading" and looks_like_prose(text) else para.kind
-        if kind not in CONTENT_KINDS or index not in chosen:
+        if kind in ("text", "heading", "numbered") and is_date_line(text):
+            kind = "date_line"
+        if (kind not in CONTENT_KINDS and kind != "date_line") or index not in chosen:
             open_block = None
             broken = True
             continue
