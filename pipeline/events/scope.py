@@ -73,9 +73,9 @@ def heading_decision(title: str) -> bool | None:
     cfg = scope_config()
     for phrase in cfg["review_types"]:
         lowered = re.sub(phrase, " ", lowered)
-    if any(word in lowered for word in cfg["exclude_headings"]):
+    if any(re.search(r"\b" + re.escape(word), lowered) for word in cfg["exclude_headings"]):
         return False
-    if any(word in lowered for word in cfg["include_headings"]):
+    if any(re.search(r"\b" + re.escape(word), lowered) for word in cfg["include_headings"]):
         return True
     return None
 
