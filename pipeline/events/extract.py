@@ -47,7 +47,7 @@ from .normalise import last_day
 from .resolve import Anchor, Resolution, Resolver, config
 from .scope import (
     ABSOLUTE_KINDS, TERMINAL_RE, Block, chronology_blocks, continuation_re, dates_the_review, describes_document, is_evaluative,
-    section_chain,
+    is_paragraph_number, paragraph_numbers, section_chain,
 )
 
 YEAR_RE = re.compile(r"\b(?:19|20)\d{2}\b")
@@ -719,30 +719,6 @@ def _governing_verb(token: Token, sent: Span) -> Token | None:
         if ancestor.pos_ in ("VERB", "AUX"):
             return ancestor
     return None
-
-
-def paragraph_numbers(report) -> set[str]:
-    """Numbers of the report's paragraphs and sections ("4.1.10"), which a dotted date can look like."""
-    numbers = {p.number for p in report.paragraphs if p.number} | {s.number for s in report.sections if s.number}
-    return {n.rstrip(".") for n in numbers}
-
-
-LINE_NUMBER_RE = re.compile(r"(?m)^[ \t]*(\d{1,2}(?:\.\d{1,2}){2,})\.?[ \t]")
-
-
-def is_paragraph_number(text: str, start: int, found: str, numbers: set[str]) -> bool:
-    """A dotted "date" that numbers a paragraph: it opens its line and is one of the
-    report's paragraph numbers, or the next or previous number opens another line."""
-    if "." not in found or "/" in found:
-        return False
-    line_start = text.rfind("\n", 0, start) + 1
-    if text[line_start:start].strip():
-        return False
-    if found in numbers:
-        return True
-    head, _, last = found.rpartition(".")
-    neighbours = {f"{head}.{int(last) + 1}", f"{head}.{int(last) - 1}"}
-    return any(m.group(1) in neighbours for m in LINE_NUMBER_RE.finditer(text))
 
 
 def _is_pipe_row(text: str) -> bool:

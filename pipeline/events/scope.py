@@ -205,6 +205,30 @@ def heading_decisions(paragraphs, headings: list[Heading]) -> list[bool | None]:
     return decisions
 
 
+def paragraph_numbers(report) -> set[str]:
+    """Numbers of the report's paragraphs and sections ("4.1.10"), which a dotted date can look like."""
+    numbers = {p.number for p in report.paragraphs if p.number} | {s.number for s in report.sections if s.number}
+    return {n.rstrip(".") for n in numbers}
+
+
+LINE_NUMBER_RE = re.compile(r"(?m)^[ \t]*(\d{1,2}(?:\.\d{1,2}){2,})\.?[ \t]")
+
+
+def is_paragraph_number(text: str, start: int, found: str, numbers: set[str]) -> bool:
+    """A dotted "date" that numbers a paragraph: it opens its line and is one of the
+    report's paragraph numbers, or the next or previous number opens another line."""
+    if "." not in found or "/" in found:
+        return False
+    line_start = text.rfind("\n", 0, start) + 1
+    if text[line_start:start].strip():
+        return False
+    if found in numbers:
+        return True
+    head, _, last = found.rpartition(".")
+    neighbours = {f"{head}.{int(last) + 1}", f"{head}.{int(last) - 1}"}
+    return any(m.group(1) in neighbours for m in LINE_NUMBER_RE.finditer(text))
+
+
 def _first_sentence(text: str) -> str:
     match = re.search(r"[.!?](?:\s|$)", text)
     return text[: match.end() if match else scope_config()["runs"]["first_chars"]]
@@ -219,6 +243,7 @@ def _dated_runs(report, paragraphs, decisions, usable) -> set[int]:
     ("4. Birth and the first weeks") do not break a run.
     """
     cfg = scope_config()["runs"]
+    numbers = paragraph_numbers(report)
     runs, current, gap = set(), [], 0
 
     def close():  # from the first dated paragraph to the last one dated or opening relative to one
@@ -235,7 +260,10 @@ def _dated_runs(report, paragraphs, decisions, usable) -> set[int]:
             current, gap = [], 0
             continue
         text = report.text[para.start:para.end]
-        kinds = {c.kind for c in find_candidates(_first_sentence(text))}
+        kinds = {
+            c.kind for c in find_candidates(_first_sentence(text))
+            if not is_paragraph_number(report.text, para.start + c.start, c.text, numbers)
+        }
         dated = 2 if kinds & ABSOLUTE_KINDS else 1 if kinds & POINT_KINDS else 0
         gap = 0 if dated else gap + 1
         if gap > cfg["max_gap"]:
