@@ -216,3 +216,19 @@ def test_a_date_standing_alone_dates_the_paragraphs_under_it(tmp_path, nlp):
     assert event_with(events, "made a referral to the perinatal team").date == D(2014, 3, 12)
     assert event_with(events, "The GP saw the mother").date == D(2014, 4, 3)
     assert not any("thorough" in e.sentence for e in events)
+
+
+def test_a_running_header_inside_a_paragraph_neither_dates_nor_splits_it(tmp_path, nlp):
+    text = (
+        "2. Chronology\n\n"
+        "2.1 On 4th June 2018 the health visitor saw the mother at the clinic. The mother said that her partner\n\n"
+        "Child Z Serious Case Review – March 2020 14\n\n"
+        "had moved back into the family home. The health visitor recorded this in the notes.\n\n"
+        "2.2 On 20th June 2018 the police attended the home.\n\n"
+        "Child Z Serious Case Review – March 2020 15\n\n"
+        "2.3 On 2nd July 2018 a strategy discussion was held.\n"
+    )
+    _, events = events_of(tmp_path, nlp, text)
+    assert event_with(events, "had moved back into the family home").date == D(2018, 6, 4)
+    assert event_with(events, "recorded this in the notes").date == D(2018, 6, 4)
+    assert all(e.date is None or e.date.year == 2018 for e in events), [(e.date, e.sentence) for e in events]

@@ -20,6 +20,7 @@ from .candidates import find_candidates
 
 LINE_RE = re.compile(r"[^\n]+")
 SENTENCE_END_RE = re.compile(r"[.!?]['\"’”)]?\s*$")
+TRAILING_PAGE_RE = re.compile(r"\s+\d{1,3}$")
 
 
 @lru_cache(maxsize=1)
@@ -37,6 +38,12 @@ def _config() -> dict:
     }
 
 
+def _running_key(line: str) -> str:
+    """A line as a running header or footer repeats it: spaces unified, a page
+    number at its end left out ("Child K SCR 12" and "Child K SCR 13" are one)."""
+    return TRAILING_PAGE_RE.sub("", " ".join(line.split()))
+
+
 def _is_short_line(line: str, words: int) -> bool:
     """A cover or header line: few words, no full stop at the end, not a table row."""
     return len(line.split()) <= words and not SENTENCE_END_RE.search(line) and "\t" not in line and line.count("|") < 3
@@ -46,10 +53,10 @@ def document_date_spans(text: str) -> list[tuple[int, int]]:
     """Spans of `text` whose dates are the document's, not the case's."""
     cfg = _config()
     lines = [(m.start(), m.end(), m.group()) for m in LINE_RE.finditer(text)]
-    counts = Counter(" ".join(line.split()) for _, _, line in lines)
+    counts = Counter(_running_key(line) for _, _, line in lines)
     spans = []
     for start, end, line in lines:
-        stripped = " ".join(line.split())
+        stripped = _running_key(line)
         short = _is_short_line(line, cfg["short_words"])
         page = cfg["page"].search(line)
         chrome = (
