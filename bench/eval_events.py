@@ -196,7 +196,7 @@ def false_dates(path: Path, text: str, events: list) -> list[str]:
 
 
 def score_shapes(folder: Path, nlp, show_misses: bool) -> dict:
-    """Date accuracy and false dates on every `<name>.txt` with a `<name>.gold.jsonl` in `folder`."""
+    """Date accuracy and false dates on every review (`<name>.txt`, `.md`, ...) with a `<name>.gold.jsonl` in `folder`."""
     from pipeline.events import extract_events
     from pipeline.ingest import load_report
     from pipeline.nlp import parse_report
@@ -204,7 +204,8 @@ def score_shapes(folder: Path, nlp, show_misses: bool) -> dict:
     per_file, right, total, false_all = {}, 0, 0, []
     for gold_path in sorted(folder.glob("*.gold.jsonl")):
         name = gold_path.name[: -len(".gold.jsonl")]
-        report = load_report(folder / f"{name}.txt")
+        source = next(f for f in sorted(folder.glob(f"{name}.*")) if not f.name.endswith(".jsonl"))
+        report = load_report(source)
         events = extract_events(report, parse_report(report, nlp))
         gold = load_gold(gold_path, report.text)
         for record in gold:
