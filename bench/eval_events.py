@@ -25,6 +25,16 @@ Figures, for the gold records that carry their own date phrase
 
 `--misses` lists every date, actor and action miss (gold id, line, expected vs
 got).  Timing: the events stage against the one spaCy pass.
+
+`--shapes` also scores the fictional reviews written in the shapes of real
+published ones (tests/data/events_real_shapes/: covers, contents, page chrome,
+citations, d.m.yy dates, chronologies with and without a chronology heading):
+per file and in all, dated events right (date and range end) and "false dates",
+events dated by a phrase that is a cover, publication, page-header, citation or
+footnote date, or sentences that should be no event at all
+(`<name>.not_events.jsonl`); "outside gold" counts events that match no gold
+record (mostly undated sentences placed in a window, which the gold leaves out).  `--blind` scores the held-out set
+(tests/data/events_real_shapes_blind/) instead: run it only at the end.
 """
 from __future__ import annotations
 
@@ -65,6 +75,7 @@ def load_gold(path: Path, text: str) -> list[dict]:
         record.setdefault("inherited", False)
         record.setdefault("kpe", None)
         record.setdefault("date_end", None)
+        record.setdefault("actors", [])
         if record.get("char_start") is None:
             record["char_start"] = text.find(record["quote"])
         if record.get("line") is None:
@@ -160,6 +171,69 @@ def misses(gold: list[dict], matched: dict) -> list[str]:
     return lines
 
 
+SHAPES = ROOT / "tests" / "data" / "events_real_shapes"
+BLIND = ROOT / "tests" / "data" / "events_real_shapes_blind"
+
+
+def false_dates(path: Path, text: str, events: list) -> list[str]:
+    """Events dated by a phrase inside a quote that must not date anything, or lying wholly inside one."""
+    if not path.exists():
+        return []
+    found = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip():
+            continue
+        record = json.loads(line)
+        q0 = text.find(record["quote"])
+        if q0 < 0:
+            raise ValueError(f"{path.name}: quote not in the text: {record['quote']!r}")
+        q1 = q0 + len(record["quote"])
+        for event in events:
+            dated_inside = event.expression_start is not None and q0 <= event.expression_start and event.expression_end <= q1
+            if dated_inside or (q0 <= event.start and event.end <= q1):
+                found.append(f"{record['why']}: {record['quote'][:60]!r} -> event {event.id} {event.date} {event.sentence[:50]!r}")
+    return found
+
+
+def score_shapes(folder: Path, nlp, show_misses: bool) -> dict:
+    """Date accuracy and false dates on every review (`<name>.txt`, `.md`, ...) with a `<name>.gold.jsonl` in `folder`."""
+    from pipeline.events import extract_events
+    from pipeline.ingest import load_report
+    from pipeline.nlp import parse_report
+
+    per_file, right, total, false_all = {}, 0, 0, []
+    for gold_path in sorted(folder.glob("*.gold.jsonl")):
+        name = gold_path.name[: -len(".gold.jsonl")]
+        source = next(f for f in sorted(folder.glob(f"{name}.*")) if not f.name.endswith(".jsonl"))
+        report = load_report(source)
+        events = extract_events(report, parse_report(report, nlp))
+        gold = load_gold(gold_path, report.text)
+        for record in gold:
+            if record["char_start"] < 0:
+                raise ValueError(f"{gold_path.name}: quote not in the text: {record['quote']!r}")
+        matched = match(gold, events)
+        ok = sum(date_ok(g, matched.get(g["id"])) for g in gold)
+        false = false_dates(folder / f"{name}.not_events.jsonl", report.text, events)
+        outside = len(events) - len({id(e) for e in matched.values()})
+        per_file[name] = {"dated_right": f"{ok}/{len(gold)}", "false_dates": len(false), "events": len(events),
+                          "outside_gold": outside}
+        right, total = right + ok, total + len(gold)
+        false_all += [f"{name}: {f}" for f in false]
+        if show_misses:
+            lines = [m for m in misses(gold, matched) if " DATE " in m or "UNMATCHED" in m]
+            per_file[name]["misses"] = lines + [f"FALSE {f}" for f in false]
+    return {"files": per_file, "dated_right": right / (total or 1), "gold": total, "false_dates": len(false_all)}
+
+
+def print_shapes(title: str, result: dict) -> None:
+    print(f"== {title}: dated events right {result['dated_right']:.3f} of {result['gold']}, false dates {result['false_dates']}")
+    for name, figures in result["files"].items():
+        print(f"  {name:38s} right {figures['dated_right']:>6}  false dates {figures['false_dates']}  "
+              f"events {figures['events']:>3} ({figures['outside_gold']} outside gold)")
+        for line in figures.get("misses", []):
+            print(f"      {line}")
+
+
 def parse(report, nlp, cache: str | None):
     """The one spaCy parse (optionally cached as Doc bytes for quick re-runs) and its time."""
     from spacy.tokens import Doc
@@ -189,6 +263,8 @@ def main() -> None:
     parser.add_argument("--misses", action="store_true", help="list date, actor and action misses")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     parser.add_argument("--cache", default=None, help="directory to cache the spaCy parse in (development)")
+    parser.add_argument("--shapes", action="store_true", help="also score the real-review shapes (open set)")
+    parser.add_argument("--blind", action="store_true", help="score the held-out real-review shapes (end of work only)")
     args = parser.parse_args()
 
     from pipeline.events import extract_events
@@ -218,13 +294,20 @@ def main() -> None:
             "events_total": len(events),
         },
     }
+    if args.shapes:
+        results["real shapes (open)"] = score_shapes(SHAPES, nlp, args.misses)
+    if args.blind:
+        results["real shapes (blind)"] = score_shapes(BLIND, nlp, args.misses)
     if args.json:
         print(json.dumps(results, indent=1))
-    else:
-        for name, figures in results.items():
-            print(f"== {name}")
-            for key, value in figures.items():
-                print(f"  {key:26s} {value:.3f}" if isinstance(value, float) else f"  {key:26s} {value}")
+        return
+    for name, figures in results.items():
+        if name.startswith("real shapes"):
+            print_shapes(name, figures)
+            continue
+        print(f"== {name}")
+        for key, value in figures.items():
+            print(f"  {key:26s} {value:.3f}" if isinstance(value, float) else f"  {key:26s} {value}")
     if args.misses:
         print("== misses")
         print("\n".join(misses(gold, matched)))

@@ -17,13 +17,13 @@ from ..resources import load_yaml
 
 DAY_RE = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 YEAR_RE = r"(?:19|20)\d{2}"
-# 12/03/2012, 3/5/22, 12-03-2012, 12.03.2012, 12.03.12, 2012-03-12; dotted forms need
-# two-digit day and month or a four-digit year, so section numbers ("3.12.1") are not dates
+# 12/03/2012, 3/5/22, 12-03-2012, 12.03.2012, 12.03.12, 7.11.03, 2012-03-12.  A dotted
+# form must not continue a longer number ("1.3.12.4"); one that is a paragraph or
+# section number ("4.1.10") is told apart by the extractor (`is_paragraph_number`).
 NUMDATE_RE = (
     r"(?:(?:[12]\d|3[01]|0?[1-9])/(?:1[0-2]|0?[1-9])/(?:\d{4}|\d{2})"
     r"|(?:[12]\d|3[01]|0?[1-9])-(?:1[0-2]|0?[1-9])-(?:\d{4}|\d{2})"
-    r"|(?:[12]\d|3[01]|0?[1-9])\.(?:1[0-2]|0?[1-9])\.(?:19|20)\d{2}"
-    r"|(?:[12]\d|3[01]|0[1-9])\.(?:1[0-2]|0[1-9])\.\d{2}"
+    r"|(?<![\d.])(?:[12]\d|3[01]|0?[1-9])\.(?:1[0-2]|0?[1-9])\.(?:(?:19|20)\d{2}|\d{2})"
     r"|(?:19|20)\d{2}-[01]\d-[0-3]\d)(?![\d/.]\d)"
 )
 
@@ -76,19 +76,61 @@ def compiled_patterns() -> list[tuple[str, re.Pattern]]:
     return compiled
 
 
+@lru_cache(maxsize=1)
+def citation_patterns() -> list[re.Pattern]:
+    """Spans of cited guidance, legislation and research (models/dates/citations.yaml)."""
+    lex = lexicon()
+    fills = {"MONTH": _alternation(lex["months"], case_sensitive=True) + r"\.?", "YEAR": YEAR_RE}
+    compiled = []
+    for regex in load_yaml("dates", "citations.yaml")["patterns"]:
+        for key, value in fills.items():
+            regex = regex.replace("{" + key + "}", value)
+        compiled.append(re.compile(regex))
+    return compiled
+
+
+def citation_spans(text: str) -> list[tuple[int, int]]:
+    """Where `text` cites a dated source ("(DfE March 2013)", "Children Act 1989")."""
+    return [m.span() for pattern in citation_patterns() for m in pattern.finditer(text)]
+
+
+@lru_cache(maxsize=1)
+def _reference_re() -> re.Pattern:
+    """Text just before a dotted number that makes it a paragraph reference (lexicon `number_cues`)."""
+    cues = _alternation(lexicon()["number_cues"])
+    return re.compile(rf"\b{cues}\s+(?:\d+(?:\.\d+)*\s*(?:,|and|&|or|to|-|–)\s*)*$", re.IGNORECASE)
+
+
+def _is_reference(text: str, start: int, found: str) -> bool:
+    """ "3.12.10" in "see paragraphs 3.12.1 and 3.12.10": a numbered paragraph, not a date."""
+    return "." in found and "/" not in found and bool(_reference_re().search(text[max(0, start - 60):start]))
+
+
 def find_candidates(text: str) -> list[Candidate]:
-    """All non-overlapping date candidates in `text`, left to right.
+    """All non-overlapping date candidates in `text`, left to right (see `_find`)."""
+    return list(_find(text))
+
+
+@lru_cache(maxsize=8192)
+def _find(text: str) -> tuple[Candidate, ...]:
+    """All non-overlapping date candidates in `text`, left to right (cached: the
+    extractor asks about the same sentence several times).
 
     Where candidates overlap, the longest wins (a range beats the two days in
-    it); on equal length the pattern listed first wins.
+    it); on equal length the pattern listed first wins.  Dates of cited
+    sources ("Working Together (2018)", "(HM Government, 2015)") are no
+    candidates: they date the guidance, not the case.
     """
+    cited = citation_spans(text)
     found = []
     for order, (kind, pattern) in enumerate(compiled_patterns()):
         for match in pattern.finditer(text):
             start, end = match.span()
             while end > start and text[end - 1] in " ,.":
                 end -= 1
-            if end <= start:
+            if end <= start or any(c0 < end and start < c1 for c0, c1 in cited):
+                continue
+            if "num" in match.groupdict() and match.group("num") and _is_reference(text, match.start("num"), match.group("num")):
                 continue
             groups = {k: v for k, v in match.groupdict().items() if v is not None}
             found.append((-(end - start), order, start, Candidate(kind, start, end, text[start:end], groups)))
@@ -97,4 +139,4 @@ def find_candidates(text: str) -> list[Candidate]:
     for _, _, _, cand in found:
         if all(cand.end <= c.start or cand.start >= c.end for c in chosen):
             chosen.append(cand)
-    return sorted(chosen, key=lambda c: c.start)
+    return tuple(sorted(chosen, key=lambda c: c.start))

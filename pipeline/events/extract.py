@@ -41,10 +41,14 @@ from .actors import (
 )
 from ..nlp import ROLE_LABEL
 from .candidates import Candidate, find_candidates
+from .masks import Mask
 from .model import Event
 from .normalise import last_day
 from .resolve import Anchor, Resolution, Resolver, config
-from .scope import ABSOLUTE_KINDS, TERMINAL_RE, Block, chronology_blocks, continuation_re, describes_document, is_evaluative, section_chain
+from .scope import (
+    ABSOLUTE_KINDS, TERMINAL_RE, Block, chronology_blocks, continuation_re, dates_the_review, describes_document, is_evaluative,
+    is_paragraph_number, paragraph_numbers, section_chain,
+)
 
 YEAR_RE = re.compile(r"\b(?:19|20)\d{2}\b")
 BARE_YEAR_RE = re.compile(r"^\s*(?:[\d.]+\s+)?((?:19|20)\d{2})\s*:?\s*$")
@@ -114,11 +118,20 @@ class EventExtractor:
         self._para_dates: list[dt.date] = []  # dates the current paragraph has narrated
         self._para_base: dt.date | None = None
         self._windows: set[int] = set()  # events placed only between two narrated dates
+        self.mask = Mask.of_report(report)  # cover, version and page-header dates: the document's own
+        self.numbers = paragraph_numbers(report)
+        self._carry = False  # may an undated paragraph take the date last narrated (a window)?
+        self._line_anchor: Resolution | None = None  # a date standing alone as a sub-heading dates what follows
 
     # ---- the walk --------------------------------------------------------
     def run(self) -> list[Event]:
-        for block in chronology_blocks(self.report, self.scope):
+        for block in chronology_blocks(self.report, self.scope, self.mask):
+            if block.after_break or not block.carry:
+                self._carry = False  # a heading, footnote or table ends what a date narrated before it covers
             self._enter_section(block.section)
+            if block.kind == "date_line":
+                self._date_line(block)
+                continue
             if block.kind == "table_row" or "\t" in self.report.text[block.start:block.end] or _is_pipe_row(
                 self.report.text[block.start:block.end]
             ):
@@ -157,19 +170,42 @@ class EventExtractor:
         self._meeting = None
         self._authors = {}
         self.resolver.anchor = None  # a new section starts a new narrative
+        self._carry = False
+        self._line_anchor = None
         heading = self.report.text[section.heading_start:section.heading_end]
         bare_year = BARE_YEAR_RE.match(heading)
         if bare_year:
             year = int(bare_year.group(1))
             self.resolver.anchor = Anchor(dt.date(year, 1, 1), dt.date(year, 12, 31), "approx", None)
             return
-        for cand in find_candidates(heading):
+        for cand in self._candidates(heading, section.heading_start):
             res = self.resolver.resolve(cand)
             if res is not None and self.resolver.moves_anchor(cand.kind):
                 self.resolver.set_anchor(res, None, cand.kind)
+                self._carry = True
                 if cand.kind == "range" and res.date_end is not None:
                     self._section_period = (res.date, res.date_end)
                 return
+
+    def _date_line(self, block: Block) -> None:
+        """A date standing alone ("12th March 2014") over the paragraphs it dates."""
+        text = self.report.text[block.start:block.end]
+        for cand in self._candidates(text, block.start):
+            res = self.resolver.resolve(cand) if cand.kind in ABSOLUTE_KINDS else None
+            if res is not None:
+                self.resolver.set_anchor(res, None, cand.kind)
+                self._line_anchor = res
+                self._carry = block.carry
+                return
+
+    def _candidates(self, text: str, offset: int) -> list[Candidate]:
+        """Date candidates of a piece of the report at `offset`, less the document's own
+        dates (cover, version, page headers) and paragraph numbers read as dates ("4.1.10")."""
+        return [
+            c for c in find_candidates(text)
+            if not self.mask.covers(offset + c.start, offset + c.end)
+            and not is_paragraph_number(self.report.text, offset + c.start, c.text, self.numbers)
+        ]
 
     def _units(self, block: Block) -> list[Span]:
         """The block's sentences, re-joining pieces the parser or a page break split.
@@ -271,7 +307,7 @@ class EventExtractor:
     def _absolute(self, sent: Span) -> list[tuple[Candidate, Span]]:
         """Absolute date phrases of a sentence with their tokens."""
         found = []
-        for cand in find_candidates(sent.text):
+        for cand in self._candidates(sent.text, sent.start_char):
             if cand.kind in ABSOLUTE_KINDS or cand.kind == "year_since":
                 tokens = self.doc.char_span(sent.start_char + cand.start, sent.start_char + cand.end, alignment_mode="expand")
                 if tokens is not None:
@@ -329,8 +365,10 @@ class EventExtractor:
         if main_verb(sent) is None:
             return None
         dated = self._date_of(sent)
-        event_id = len(self.events) + 1
         self._moved = False
+        if dated is not None and dates_the_review(self._verb_of(dated, sent)):
+            return None
+        event_id = len(self.events) + 1
         fields = dict(relative=False, inherited=False, anchor=None, modality=None)
         if dated is not None:
             res = self._narrated_span(dated)
@@ -350,6 +388,9 @@ class EventExtractor:
                 self._para_dates.append(res.date)
                 self.resolver.set_anchor(res, event_id, kind)
                 self._moved = True
+                self._carry = block.carry
+                if kind in ABSOLUTE_KINDS and sent.start_char == block.start:
+                    self._line_anchor = None  # a paragraph that opens with a date of its own starts anew
                 self._last_mentioned(sent, dated, event_id)
             window_para = para_anchor is not None and para_anchor.id in self._windows
             if res.date_end is None and (kind == "rel_window" or (kind == "rel_vague" and window_para)):
@@ -360,7 +401,11 @@ class EventExtractor:
                           confidence=conf, inherited=True, anchor=para_anchor.id)
             if para_anchor.id in self._windows:
                 self._windows.add(event_id)
-        elif self.resolver.anchor is not None:
+        elif self._line_anchor is not None:  # under a date standing alone as a sub-heading
+            line = self._line_anchor
+            fields.update(date=line.date, date_end=line.date_end, precision=line.precision, inherited=True,
+                          confidence=config()["confidence"]["inherited_paragraph"])
+        elif self.resolver.anchor is not None and self._carry:
             anchor = self.resolver.anchor
             conf = config()["confidence"]["inherited_narrative"]
             fields.update(date=self._window_start(sent, anchor.date), date_end=None, precision="approx",
@@ -372,6 +417,14 @@ class EventExtractor:
         if dated is not None and self._completed_by(sent, dated):
             self._since_last_seen(event)
         return event
+
+    def _verb_of(self, dated: Dated, sent: Span) -> Token | None:
+        """The verb a date phrase belongs to."""
+        tokens = self.doc.char_span(dated.start, dated.end, alignment_mode="expand")
+        if tokens is None:
+            return None
+        root = tokens.root
+        return root if root.pos_ in ("VERB", "AUX") else _governing_verb(root, sent)
 
     def _completed_by(self, sent: Span, dated: Dated) -> bool:
         """"By this time OHV1 had left": a past perfect under "by this time" says
@@ -495,7 +548,7 @@ class EventExtractor:
         """The candidate that dates the sentence, resolved; None when it has none."""
         rank = config()["rank"]
         options = []
-        for cand in find_candidates(sent.text):
+        for cand in self._candidates(sent.text, sent.start_char):
             start, end = sent.start_char + cand.start, sent.start_char + cand.end
             tokens = self.doc.char_span(start, end, alignment_mode="expand")
             if tokens is None or self._reported(tokens, sent):
@@ -524,7 +577,7 @@ class EventExtractor:
         in hospital until discharge on 5th June. Child E and EM then moved...":
         "then" is after the last date mentioned, not the first.
         """
-        for cand in find_candidates(sent.text):
+        for cand in self._candidates(sent.text, sent.start_char):
             if cand.kind not in ("day", "range") or sent.start_char + cand.start <= dated.start:
                 continue
             tokens = self.doc.char_span(sent.start_char + cand.start, sent.start_char + cand.end, alignment_mode="expand")
@@ -636,6 +689,8 @@ class EventExtractor:
             event.actors = unique([*extra, *event.actors])
         event.source = "table_row"
         self.events.append(event)
+        self._carry = False  # a row dates itself only
+        self._line_anchor = None
 
 
 @lru_cache(maxsize=1)

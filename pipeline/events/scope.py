@@ -2,11 +2,18 @@
 
 Events are extracted from chronology and background sections, not from the
 reviewer's evaluation, findings or recommendations (which re-mention dates
-while discussing them).  The innermost section heading that says which it is
-decides (models/dates/scope.yaml); a section whose heading says nothing counts
-as chronology when enough of its paragraphs open with a date.  Paragraphs cut
-in two by a footnote or page break are joined back ("A cognitive" ... "assessment
-of EM was commissioned..."), so a KPE marker at the end covers the whole.
+while discussing them).  The innermost heading that says which it is decides
+(models/dates/scope.yaml); headings are the report's sections and, because
+structure detection is not always right, heading paragraphs and short heading-
+like lines that say so, less the entries of a contents list.  Where headings
+say nothing the chronology is recognised by its content: a section whose
+paragraphs mostly open with a date, or a run of dated narrative paragraphs
+across headings ("3. Pregnancy", "4. Birth and the first weeks").  Where no
+chronology is recognised at all, the narrative body (not the cover, contents,
+key, glossary, references or recommendations) is read, and a date then scopes
+its own paragraph only (`Block.carry`).  Paragraphs cut in two by a footnote
+or page break are joined back ("A cognitive" ... "assessment of EM was
+commissioned..."), so a KPE marker at the end covers the whole.
 """
 from __future__ import annotations
 
@@ -19,6 +26,7 @@ from .candidates import find_candidates
 
 CONTENT_KINDS = {"text", "numbered", "bullet", "table_row"}
 ABSOLUTE_KINDS = {"day", "range", "week_of", "month_part", "month", "year"}
+POINT_KINDS = {"rel_same", "rel_next", "rel_prev", "rel_offset", "day_only", "weekday"}
 KPE_RE = re.compile(r"\(\s*KPE\s*(\d+)\s*\)", re.IGNORECASE)
 TERMINAL_RE = re.compile(r"[.!?:;\"'’”)\]]\s*[\d¹²³⁴⁵⁶⁷⁸⁹⁰]*\s*$")
 
@@ -37,6 +45,11 @@ class Block:
     kpe: str | None = None
     section: object | None = None
     extra: dict = field(default_factory=dict)
+    # whether a date narrated here may carry to later undated paragraphs (a
+    # recognised chronology), and whether a heading, footnote or table stands
+    # between this block and the one before (a carried date stops there)
+    carry: bool = True
+    after_break: bool = False
 
     @property
     def start(self) -> int:
@@ -51,12 +64,18 @@ class Block:
 
 
 def heading_decision(title: str) -> bool | None:
-    """True (chronology), False (not) or None (the heading does not say)."""
+    """True (chronology), False (not) or None (the heading does not say).
+
+    The name of the review's type in a title ("Child X Learning Review") is
+    no word about the section (scope.yaml `review_types`).
+    """
     lowered = title.lower()
     cfg = scope_config()
-    if any(word in lowered for word in cfg["exclude_headings"]):
+    for phrase in cfg["review_types"]:
+        lowered = re.sub(phrase, " ", lowered)
+    if any(re.search(r"\b" + re.escape(word), lowered) for word in cfg["exclude_headings"]):
         return False
-    if any(word in lowered for word in cfg["include_headings"]):
+    if any(re.search(r"\b" + re.escape(word), lowered) for word in cfg["include_headings"]):
         return True
     return None
 
@@ -100,33 +119,236 @@ def _dense_sections(report, paragraphs) -> set[int]:
     return {start for start, (n, dated) in stats.items() if n >= cfg["min_paragraphs"] and dated / n >= cfg["min_dated_share"]}
 
 
-def in_scope(report, offset: int, dense: set[int]) -> bool:
-    chain = section_chain(report, offset)
-    if not report.sections:
-        return True
-    for section in chain:
-        decision = heading_decision(section.title)
+CONTENTS_ENTRY_RE = re.compile(r"(?:\.{2,}|…|\s)\s*(?:pages?\s*|pg\.?\s*)?\d{1,3}(?:\s*[-–]\s*\d{1,3})?\s*$", re.IGNORECASE)
+NUMBER_RE = re.compile(r"^\s*(\d{1,2}(?:\.\d{1,2})*)\.?\s+(?=\S)")
+FOOTNOTE_RE = re.compile(r"\s*(?:[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\[\d{1,3}\])\s*\S")  # a footnote the structure did not mark
+SENTENCE_END_RE = re.compile(r"[.!?;:]['\"’”)]?\s*$")
+
+
+@dataclass
+class Heading:
+    """A heading the scope is decided by: its span, level and decision."""
+
+    start: int
+    end: int
+    level: int
+    title: str
+    decision: bool | None
+
+
+def looks_like_heading(text: str) -> bool:
+    """A short line that is a heading the structure did not mark ("What happened",
+    "3. Summary of professional involvement"); a cover field ("Independent
+    Author: ...") is not one."""
+    stripped = NUMBER_RE.sub("", text.strip(), count=1)
+    return (
+        0 < len(stripped.split()) <= 8 and "\n" not in stripped and "\t" not in stripped and ":" not in stripped
+        and not SENTENCE_END_RE.search(stripped) and stripped[:1].isalnum() and not stripped[:1].islower()
+    )
+
+
+def _level(text: str) -> int:
+    number = NUMBER_RE.match(text)
+    return number.group(1).count(".") + 1 if number else 1
+
+
+def _contents_spans(report, paragraphs) -> list[tuple[int, int]]:
+    return [(p.start, p.end) for p in paragraphs if p.kind == "contents"]
+
+
+def scope_headings(report, paragraphs) -> list[Heading]:
+    """The headings of a report that decide scope, in text order.
+
+    The report's sections, less entries of a contents list ("Introduction 3",
+    "Narrative Pages 7-12"); then heading paragraphs and heading-like lines that
+    the sections missed, where their words decide (include or exclude).
+    """
+    contents = _contents_spans(report, paragraphs)
+    entries = [s for s in report.sections if CONTENTS_ENTRY_RE.search(s.title)]
+    headings = []
+    for section in report.sections:
+        in_contents = any(a <= section.heading_start < b for a, b in contents)
+        if in_contents or (len(entries) >= 3 and section in entries):
+            continue
+        headings.append(Heading(section.heading_start, section.heading_end, section.level, section.title,
+                                heading_decision(section.title)))
+    spans = [(s.heading_start, s.heading_end) for s in report.sections]
+    candidates = []
+    for para in paragraphs:
+        if any(a < para.end and para.start < b for a, b in spans + contents):
+            continue
+        text = report.text[para.start:para.end]
+        heading_kind = para.kind == "heading" and not looks_like_prose(text)
+        if heading_kind or (para.kind in ("text", "numbered") and looks_like_heading(text)):
+            candidates.append((para, text))
+    listed = [text for _, text in candidates if CONTENTS_ENTRY_RE.search(text)]
+    for para, text in candidates:
+        if len(listed) >= 3 and CONTENTS_ENTRY_RE.search(text):
+            continue  # an entry of a contents list the structure did not mark
+        title = NUMBER_RE.sub("", text, count=1).strip()
+        decision = heading_decision(title)
         if decision is not None:
-            return decision
-    return bool(chain) and chain[0].start in dense
+            headings.append(Heading(para.start, para.end, _level(text), title, decision))
+    return sorted(headings, key=lambda h: h.start)
 
 
-def chronology_blocks(report, scope: str = "chronology") -> list[Block]:
+def heading_decisions(paragraphs, headings: list[Heading]) -> list[bool | None]:
+    """Per paragraph, the decision of the innermost heading above it that says something."""
+    decisions, stack, i = [], [], 0
+    for para in paragraphs:
+        while i < len(headings) and headings[i].start <= para.start:
+            heading = headings[i]
+            stack = [h for h in stack if h.level < heading.level] + [heading]
+            i += 1
+        decided = [h.decision for h in stack if h.decision is not None]
+        decisions.append(decided[-1] if decided else None)
+    return decisions
+
+
+def paragraph_numbers(report) -> set[str]:
+    """Numbers of the report's paragraphs and sections ("4.1.10"), which a dotted date can look like."""
+    numbers = {p.number for p in report.paragraphs if p.number} | {s.number for s in report.sections if s.number}
+    return {n.rstrip(".") for n in numbers}
+
+
+LINE_NUMBER_RE = re.compile(r"(?m)^[ \t]*(\d{1,2}(?:\.\d{1,2}){2,})\.?[ \t]")
+
+
+def is_paragraph_number(text: str, start: int, found: str, numbers: set[str]) -> bool:
+    """A dotted "date" that numbers a paragraph: it opens its line and is one of the
+    report's paragraph numbers, or the next or previous number opens another line."""
+    if "." not in found or "/" in found:
+        return False
+    line_start = text.rfind("\n", 0, start) + 1
+    if text[line_start:start].strip():
+        return False
+    if found in numbers:
+        return True
+    head, _, last = found.rpartition(".")
+    neighbours = {f"{head}.{int(last) + 1}", f"{head}.{int(last) - 1}"}
+    return any(m.group(1) in neighbours for m in LINE_NUMBER_RE.finditer(text))
+
+
+def _first_sentence(text: str) -> str:
+    match = re.search(r"[.!?](?:\s|$)", text)
+    return text[: match.end() if match else scope_config()["runs"]["first_chars"]]
+
+
+def _dated_runs(report, paragraphs, decisions, usable) -> set[int]:
+    """Indices of paragraphs in runs of dated narrative paragraphs.
+
+    A paragraph is dated when its first sentence has an absolute date; a run
+    allows a few undated paragraphs between dated ones (`scope.yaml` runs) and
+    counts when it has enough dated ones.  Headings the scope does not decide
+    ("4. Birth and the first weeks") do not break a run.
+    """
+    cfg = scope_config()["runs"]
+    numbers = paragraph_numbers(report)
+    runs, current, gap = set(), [], 0
+
+    def close():  # from the first dated paragraph to the last one dated or opening relative to one
+        dated = [i for i, d in current if d == 2]
+        if len(dated) >= cfg["min_dated"]:
+            last = max(i for i, d in current if d)
+            runs.update(i for i, _ in current if dated[0] <= i <= last)
+
+    for index, para in enumerate(paragraphs):
+        if not usable(para) or not (para.kind in CONTENT_KINDS or is_date_line(report.text[para.start:para.end])):
+            continue
+        if decisions[index] is not None:
+            close()
+            current, gap = [], 0
+            continue
+        text = report.text[para.start:para.end]
+        kinds = {
+            c.kind for c in find_candidates(_first_sentence(text))
+            if not is_paragraph_number(report.text, para.start + c.start, c.text, numbers)
+        }
+        dated = 2 if kinds & ABSOLUTE_KINDS else 1 if kinds & POINT_KINDS else 0
+        gap = 0 if dated else gap + 1
+        if gap > cfg["max_gap"]:
+            close()
+            current, gap = [], 0
+            continue
+        current.append((index, dated))
+    close()
+    return runs
+
+
+def chronology_blocks(report, scope: str = "chronology", mask=None) -> list[Block]:
     """Logical paragraphs to read events from, in text order.
 
-    `scope="all"` reads every content paragraph of the report.
+    `scope="all"` reads every content paragraph of the report.  `mask` (a
+    `masks.Mask`) marks page chrome and other document-date lines, which are
+    skipped like footnotes: they do not end a paragraph they cut in two.
     """
     paragraphs = paragraphs_of(report)
-    dense = _dense_sections(report, paragraphs) if scope == "chronology" else set()
+    footnotes = [(f.start, f.end) for f in getattr(report, "footnotes", [])]
+
+    def chrome(para) -> bool:
+        text = report.text[para.start:para.end]
+        return para.kind == "footnote" or FOOTNOTE_RE.match(text) is not None or any(a <= para.start and para.end <= b for a, b in footnotes) or (
+            mask is not None and mask.inside(para.start, para.end)
+        )
+
+    headings = scope_headings(report, paragraphs)
+    decisions = heading_decisions(paragraphs, headings)
+    if scope == "chronology":
+        dense = _dense_sections(report, paragraphs)
+        body = next((p.start for p in paragraphs if p.kind in CONTENT_KINDS and _is_prose(report.text[p.start:p.end])), 0)
+        runs = _dated_runs(report, paragraphs, decisions, lambda p: not chrome(p) and p.start >= body)
+        chosen = {
+            i for i, p in enumerate(paragraphs)
+            if decisions[i] is True or i in runs
+            or (decisions[i] is None and (chain := section_chain(report, p.start)) and chain[0].start in dense
+                and heading_decision(chain[0].title) is None)
+        }
+        carry = True
+        if not chosen:  # no chronology recognised: the narrative body, each date scoping its own paragraph
+            chosen = {i for i, p in enumerate(paragraphs) if decisions[i] is not False and p.start >= body}
+            carry = False
+        chosen = {i for i in chosen if not _is_contents_list(report.text[paragraphs[i].start:paragraphs[i].end])}
+    else:
+        chosen, carry = set(range(len(paragraphs))), True
+    return _blocks(report, paragraphs, chosen, carry, chrome)
+
+
+def is_date_line(text: str) -> bool:
+    """A paragraph that is only a date ("12th March 2014", "w/c 3 May"): a chronology
+    written with dates as sub-headings; it dates the paragraphs under it."""
+    stripped = text.strip()
+    if "\n" in stripped or len(stripped.split()) > 8:
+        return False
+    found = [c for c in find_candidates(stripped) if c.kind in ABSOLUTE_KINDS]
+    return bool(found) and sum(c.end - c.start for c in found) >= 0.6 * len(stripped)
+
+
+def _is_contents_list(text: str) -> bool:
+    """Lines of a contents list the structure did not mark: most end with a page number."""
+    lines = [line for line in text.splitlines() if line.strip()]
+    return len(lines) >= 1 and sum(bool(CONTENTS_ENTRY_RE.search(line)) for line in lines) >= max(1, 0.6 * len(lines)) and not _is_prose(text)
+
+
+def _is_prose(text: str) -> bool:
+    """A paragraph of sentences, not a cover, title or contents line: where the body starts."""
+    return len(text.split()) >= 8 and bool(re.search(r"[.!?]['\"’”)]?\s*$", text.strip()))
+
+
+def _blocks(report, paragraphs, chosen: set[int], carry: bool, chrome) -> list[Block]:
     blocks: list[Block] = []
     open_block: Block | None = None
-    for para in paragraphs:
-        if para.kind == "footnote":
-            continue  # a footnote between two halves of a paragraph does not end it
+    broken = False  # a heading, footnote or table since the last block
+    for index, para in enumerate(paragraphs):
+        if chrome(para):
+            broken = broken or para.kind == "footnote"
+            continue  # a footnote or page header between two halves of a paragraph does not end it
         text = report.text[para.start:para.end]
         kind = "text" if para.kind == "heading" and looks_like_prose(text) else para.kind
-        if kind not in CONTENT_KINDS or (scope == "chronology" and not in_scope(report, para.start, dense)):
+        if kind in ("text", "heading", "numbered") and is_date_line(text):
+            kind = "date_line"
+        if (kind not in CONTENT_KINDS and kind != "date_line") or index not in chosen:
             open_block = None
+            broken = True
             continue
         kpe = para.kpe or _kpe_in(text)
         continues = (
@@ -136,11 +358,14 @@ def chronology_blocks(report, scope: str = "chronology") -> list[Block]:
         if continues:
             open_block.parts.append((para.start, para.end))
             open_block.kpe = open_block.kpe or kpe
+            broken = False  # the footnote only cut this paragraph in two
         else:
             chain = section_chain(report, para.start)
-            block = Block([(para.start, para.end)], kind, kpe, chain[0] if chain else None)
+            after = broken or (bool(blocks) and blocks[-1].kind == "table_row" and kind != "table_row")
+            block = Block([(para.start, para.end)], kind, kpe, chain[0] if chain else None, carry=carry, after_break=after)
             blocks.append(block)
             open_block = block
+            broken = False
         if TERMINAL_RE.search(text) or kind != "text":
             open_block = None
     return blocks
@@ -179,6 +404,25 @@ def describes_document(sent) -> bool:
     if root.lemma_.lower() not in cfg["verbs"]:
         return False
     return any(c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in cfg["subjects"] for c in root.children)
+
+
+@lru_cache(maxsize=1)
+def _review_subject_re() -> re.Pattern:
+    return re.compile(r"\b(?:" + "|".join(scope_config()["review_process"]["subjects"]) + r")\b", re.IGNORECASE)
+
+
+def dates_the_review(verb) -> bool:
+    """The date phrase's verb tells when the review itself was done ("The panel met
+    between December 2014 and March 2015", "The review was commissioned in June
+    2018"): the review's own history, not an event of the case.  Its subject (or
+    passive subject, or object) names the review (scope.yaml `review_process`)."""
+    if verb is None:
+        return False
+    cfg = scope_config()["review_process"]
+    if verb.lemma_.lower() not in cfg["verbs"]:
+        return False
+    parts = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")]
+    return any(_review_subject_re().search(" ".join(t.text for t in c.subtree)) for c in parts)
 
 
 @lru_cache(maxsize=1)

@@ -1,0 +1,129 @@
+"""Dates of the document itself: where a date phrase dates no event.
+
+A review's cover, version line, running page headers and footers and the
+statement of when it was presented or published carry dates ("Published: March
+2019", "Final version 12.4.2018", "Baby M SCR, May 2019, Page 4") that are no
+events of the case and must not date a sentence (a page header lands in the
+middle of a paragraph when a PDF is read).  The cues are data
+(models/dates/document_dates.yaml); this module only finds their spans, once
+per report, as character ranges of `report.text`.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from collections import Counter
+from functools import lru_cache
+
+from ..resources import load_yaml
+from .candidates import find_candidates
+
+LINE_RE = re.compile(r"[^\n]+")
+SENTENCE_END_RE = re.compile(r"[.!?]['\"’”)]?\s*$")
+TRAILING_PAGE_RE = re.compile(r"\s+\d{1,3}$")
+
+
+@lru_cache(maxsize=1)
+def _config() -> dict:
+    cfg = load_yaml("dates", "document_dates.yaml")
+    return {
+        "strong": re.compile(r"\b(?:" + "|".join(cfg["strong_cues"]) + r")", re.IGNORECASE),
+        "short": re.compile(r"\b(?:" + "|".join(cfg["short_line_cues"]) + r")", re.IGNORECASE),
+        "page": re.compile(cfg["page_line"], re.IGNORECASE),
+        "reach": cfg["reach"],
+        "short_words": cfg["short_line_words"],
+        "page_words": cfg["page_line_words"],
+        "repeated": cfg["repeated_line_min"],
+        "repeated_long": cfg["repeated_long_line_min"],
+    }
+
+
+def _running_key(line: str) -> str:
+    """A line as a running header or footer repeats it: spaces unified, a page
+    number at its end left out ("Child K SCR 12" and "Child K SCR 13" are one)."""
+    return TRAILING_PAGE_RE.sub("", " ".join(line.split()))
+
+
+def _is_short_line(line: str, words: int) -> bool:
+    """A cover or header line: few words, no full stop at the end, not a table row."""
+    return len(line.split()) <= words and not SENTENCE_END_RE.search(line) and "\t" not in line and line.count("|") < 3
+
+
+def document_date_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of `text` whose dates are the document's, not the case's."""
+    cfg = _config()
+    lines = [(m.start(), m.end(), m.group()) for m in LINE_RE.finditer(text)]
+    counts = Counter(_running_key(line) for _, _, line in lines)
+    spans = []
+    for start, end, line in lines:
+        stripped = _running_key(line)
+        short = _is_short_line(line, cfg["short_words"])
+        page = cfg["page"].search(line)
+        chrome = (
+            (page and (_is_short_line(line, cfg["page_words"]) or page.start() == len(line) - len(line.lstrip())
+                       or not line[page.end():].strip()))
+            or (short and counts[stripped] >= cfg["repeated"] and len(stripped) >= 10)
+            or counts[stripped] >= cfg["repeated_long"]
+        )
+        if chrome:  # a page header or footer: skipped whole, dated or not
+            spans.append((start, end))
+            continue
+        if short and cfg["short"].search(line):
+            if find_candidates(line):
+                spans.append((start, end))
+            continue
+        for cue in cfg["strong"].finditer(line):
+            dates = find_candidates(line[cue.end():cue.end() + cfg["reach"]])
+            if dates:
+                spans.append((start + cue.start(), start + cue.end() + dates[0].end))
+    return _merge(spans + _wrapped_cues(text))
+
+
+def _wrapped_cues(text: str) -> list[tuple[int, int]]:
+    """A strong cue whose date the line break carried to the next line."""
+    cfg = _config()
+    spans = []
+    for cue in cfg["strong"].finditer(text):
+        tail = text[cue.end():cue.end() + cfg["reach"]]
+        if "\n" not in tail:
+            continue
+        dates = find_candidates(tail)
+        if dates and "\n" in tail[: dates[0].start] and "\n\n" not in tail[: dates[0].start]:
+            spans.append((cue.start(), cue.end() + dates[0].end))
+    return spans
+
+
+def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+class Mask:
+    """Sorted, merged spans of a report's text where date phrases date nothing."""
+
+    def __init__(self, spans: list[tuple[int, int]]):
+        self.spans = _merge(spans)
+        self.starts = [s for s, _ in self.spans]
+
+    @classmethod
+    def of_report(cls, report) -> "Mask":
+        return cls(document_date_spans(report.text))
+
+    def covers(self, start: int, end: int) -> bool:
+        """Whether [start, end) overlaps a masked span."""
+        i = max(bisect.bisect_right(self.starts, start) - 1, 0)
+        while i < len(self.spans) and self.spans[i][0] < end:
+            if start < self.spans[i][1]:
+                return True
+            i += 1
+        return False
+
+    def inside(self, start: int, end: int) -> bool:
+        """Whether [start, end) lies wholly inside one masked span."""
+        i = bisect.bisect_right(self.starts, start) - 1
+        return i >= 0 and self.spans[i][0] <= start and end <= self.spans[i][1]
