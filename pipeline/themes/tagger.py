@@ -11,22 +11,33 @@ For each paragraph or bullet of a review:
    description names a theme ("EFC - foster carer") adds a little weight;
 4. the sum, times the section weight, must reach the taxonomy's threshold.
 Evidence is the matched words with their character offsets.
+
+What is never evidence (so that real, messy reviews hold up): blocks that are
+not content by their own shape (cover, contents, running headers, keys,
+panel lists, references: `blocks.py`), words inside a person's label ("Adult
+2") or a shielding name ("Working Together to Safeguard Children"), a
+mention inside a theme's contrary context ("healthy baby"), and a cue about
+the wrong person (a young person's overdose counts for children's mental
+health, not parental: `people.py`).
 """
 from __future__ import annotations
 
 import bisect
 import itertools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 import spacy
 from spacy.tokens import Doc
 
 from ..report import Paragraph, Report
+
+from .blocks import BlockFilter
 from .context import Cue, categories_for, context_patterns, find_cues
 from .model import Evidence, ThemeHit, ThemeLabel
-from .patterns import CompileContext, IndexedMatcher, TokenArrays, class_forms, compile_cue
+from .patterns import CompileContext, IndexedMatcher, TokenArrays, class_forms, compile_cue, variant_map
+from .people import Owners
 from .sections import section_role
 from .taxonomy import ContextRules, SectionRoles, Taxonomy, load_context_rules, load_section_roles, load_taxonomy
 
@@ -61,6 +72,7 @@ class ThemeTagger:
         self.kinds = {t.id: t.kind for t in self.taxonomy.themes}
         self._pattern_cache: dict[tuple, tuple[dict[str, list], dict[str, CueInfo]]] = {}
         self._context_patterns: dict[str, list] | None = None
+        self._guard_patterns: dict[str, list] | None = None
         self._code_theme_cache: dict[tuple, dict[str, set[str]]] = {}
         self._class_patterns = {
             name: re.compile(c.role_description) for name, c in self.taxonomy.classes.items() if c.role_description
@@ -68,7 +80,8 @@ class ThemeTagger:
 
     # ---- compilation --------------------------------------------------
     def _compile_context(self, codes_by_class: dict[str, tuple[str, ...]]) -> CompileContext:
-        ctx = CompileContext(_tokenizer(), self.taxonomy.irregular_forms, {}, self.taxonomy.scoring.gap)
+        ctx = CompileContext(_tokenizer(), self.taxonomy.irregular_forms, {}, self.taxonomy.scoring.gap,
+                             variant_map(self.taxonomy.variants))
         ctx.classes = {
             name: class_forms(c.words, ctx, codes_by_class.get(name, ())) for name, c in self.taxonomy.classes.items()
         }
@@ -100,6 +113,17 @@ class ThemeTagger:
         if self._context_patterns is None:
             self._context_patterns = context_patterns(self.context, self._compile_context({}))
         return specialised_matcher(doc, self._context_patterns)
+
+    def guard_matcher(self, doc: Doc | TokenArrays) -> IndexedMatcher:
+        """Shields (`S||n`: no theme counts inside) and contrary contexts (`X|theme|n`)."""
+        if self._guard_patterns is None:
+            ctx = self._compile_context({})
+            patterns = {f"S||{i}": compile_cue(cue, ctx) for i, cue in enumerate(self.taxonomy.shields)}
+            for theme in self.taxonomy.themes:
+                for i, cue in enumerate(theme.contrary):
+                    patterns[f"X|{theme.id}|{i}"] = compile_cue(cue, ctx)
+            self._guard_patterns = patterns
+        return specialised_matcher(doc, self._guard_patterns)
 
     # ---- the report's key ---------------------------------------------
     def codes_by_class(self, report: Report) -> dict[str, tuple[str, ...]]:
@@ -146,13 +170,21 @@ class ThemeTagger:
         sentence_of = _sentence_ids(doc)
         code_themes = self.code_themes(report)
 
-        paragraphs = [p for p in report.paragraphs if _taggable(p, report)]
+        blocks = BlockFilter(report)
+        skipped = blocks.non_content()
+        paragraphs = [p for i, p in enumerate(report.paragraphs) if i not in skipped and _taggable(p, report)]
         starts = [p.start for p in paragraphs]
+        guards = self._guards(tokens)
+        owners = Owners(report, doc)
         matches: dict[int, list[tuple[str, int, int]]] = {}
         for key, start, end in matcher():
             index = bisect.bisect_right(starts, tokens.idx[start]) - 1
-            if index >= 0 and tokens.end[end - 1] <= paragraphs[index].end:
-                matches.setdefault(index, []).append((key, start, end))
+            if index < 0 or tokens.end[end - 1] > paragraphs[index].end:
+                continue
+            first, last = tokens.idx[start], tokens.end[end - 1]
+            if blocks.in_chrome(first, last) or owners.in_person_label(first, last) or self._guarded(guards, info[key].theme, start, end):
+                continue
+            matches.setdefault(index, []).append((key, start, end))
         cues_by_sentence: dict[int, list[Cue]] = {}
         for cue in cues:
             cues_by_sentence.setdefault(sentence_of[cue.start], []).append(cue)
@@ -171,11 +203,36 @@ class ThemeTagger:
             role, section = section_role(report, paragraph.start, self.sections)
             if role.weight <= 0:
                 continue
-            label = self._label(report, doc, paragraph, role, section, matches.get(index, []), info,
-                                cues_by_sentence, terminators, sentence_of, _codes_in(here, code_themes))
+            label = self._label(report, doc, paragraph, role, section, self._owned(matches.get(index, []), info, owners, paragraph),
+                                info, cues_by_sentence, terminators, sentence_of, _codes_in(here, code_themes))
             if label.themes or label.negated:
                 labels.append(label)
         return labels
+
+    def _guards(self, tokens: TokenArrays) -> list[tuple[str, int, int]]:
+        return [(key.split("|")[1], start, end) for key, start, end in self.guard_matcher(tokens)()]
+
+    @staticmethod
+    def _guarded(guards: list[tuple[str, int, int]], theme: str, start: int, end: int) -> bool:
+        """Whether a mention lies inside a shield, or inside a contrary context of its theme."""
+        return any(s <= start and end <= e and (not which or which == theme) for which, s, e in guards)
+
+    @staticmethod
+    def _owned(found: list[tuple[str, int, int]], info: dict[str, "CueInfo"], owners: Owners, paragraph: Paragraph) -> list[tuple[str, int, int]]:
+        """Matches re-keyed to the theme their owner makes them count for (dropped when none)."""
+        out = []
+        for key, start, end in found:
+            cue = info[key]
+            theme = owners.redirect(cue.theme, start, end, paragraph.start, paragraph.end)
+            if theme is None:
+                continue
+            if theme != cue.theme:
+                new_key = f"{key}>{theme}"
+                if new_key not in info:
+                    info[new_key] = replace(cue, theme=theme, cue=f"{cue.cue} (whose: {theme})")
+                key = new_key
+            out.append((key, start, end))
+        return out
 
     def _label(self, report, doc, paragraph, role, section, found, info, cues_by_sentence, terminators, sentence_of, codes_here) -> ThemeLabel:
         mentions: dict[str, list[tuple[CueInfo, int, int, str]]] = {}

@@ -1,0 +1,188 @@
+"""Whose is a cue: the child's, a parent's or a practitioner's?
+
+"A young person's overdoses" are not parental mental health, and "Adult 2"
+is a person, not adult services.  For the themes listed in
+`models/themes_people.yaml` the tagger asks who owns the cue word, from the
+one parse it already has:
+
+1. the possessor of the cue's noun ("his overdoses", "the mother's depression");
+2. the noun after "of" ("the mental health of the young person");
+3. the subject of the verb the cue belongs to ("Child T took three overdoses",
+   "she drank heavily"), climbing through objects, prepositions and clauses.
+
+A pronoun owner goes to the nearest person named before it in the paragraph;
+a role code takes the kind the report's key gives it ("EM" family -> parent);
+a person label ("Adult 2", "Child T") takes the class of its role word; other
+words are classed by the lists in the data.  No owner: no decision.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from spacy.tokens import Doc, Token
+
+from ..report import Report
+from ..resources import load_yaml
+
+_CLIMB_DEPS = {"dobj", "attr", "conj", "compound", "amod", "appos", "npadvmod", "oprd", "acomp", "nmod", "pcomp",
+               "xcomp", "ccomp", "advcl", "acl", "prep", "pobj", "dative", "advmod", "neg", "aux", "auxpass"}
+_SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj", "agent"}
+
+
+@dataclass(frozen=True)
+class PeopleRules:
+    person_label: re.Pattern
+    word_class: dict[str, str]
+    key_kinds: dict[str, str]
+    pronouns: frozenset[str]
+    phrases: dict[str, str]
+    themes: dict[str, dict[str, str]]
+
+
+@lru_cache(maxsize=4)
+def load_people_rules(name: str = "themes_people.yaml") -> PeopleRules:
+    data = load_yaml(name)
+    word_class = {w.lower(): cls for cls, words in data["classes"].items() for w in words}
+    return PeopleRules(re.compile(data["person_label"]), word_class, dict(data["key_kinds"]),
+                       frozenset(data["pronouns"]), {k.lower(): v for k, v in data["phrases"].items()}, {k: dict(v) for k, v in data["themes"].items()})
+
+
+class Owners:
+    """Person labels and cue owners for one report and its parse."""
+
+    def __init__(self, report: Report, doc: Doc, rules: PeopleRules | None = None):
+        self.rules = rules or load_people_rules()
+        self.doc = doc
+        self.labels = [(m.start(), m.end(), m.group(0).split()[0].lower()) for m in self.rules.person_label.finditer(report.text)]
+        self.code_class = {e.code.lower(): ("child" if e.subject else self.rules.key_kinds.get(e.kind)) for e in report.key}
+        self.code_class = {k: v for k, v in self.code_class.items() if v}
+
+    # ---- person labels ("Adult 2") ---------------------------------------
+    def in_person_label(self, start: int, end: int) -> bool:
+        """Whether the characters [start, end) lie inside a person label such as "Adult 2"."""
+        return any(s <= start and end <= e for s, e, _ in self.labels)
+
+    def _label_class(self, token: Token) -> str | None:
+        for s, e, word in self.labels:
+            if s <= token.idx < e:
+                cls = self.rules.word_class.get(word)
+                return cls
+        return None
+
+    # ---- classes ----------------------------------------------------------
+    def token_class(self, token: Token) -> str | None:
+        """child / parent / practitioner for a person word, code or label; None otherwise."""
+        label = self._label_class(token)
+        if label:
+            return label
+        for candidate in (token, *[c for c in token.children if c.dep_ == "compound"]):
+            code = self.code_class.get(candidate.text.lower())
+            if code:
+                return code
+        compound = self._compound_class(token)
+        if compound:
+            return compound
+        return self.rules.word_class.get(token.lower_) or self.rules.word_class.get(token.lemma_.lower())
+
+    def _compound_class(self, token: Token) -> str | None:
+        """Class of a two-word person phrase ending in `token` ("young person")."""
+        for child in token.children:
+            if child.i == token.i - 1:
+                cls = self.rules.phrases.get(f"{child.lower_} {token.lower_}")
+                if cls:
+                    return cls
+        return None
+
+    def _resolve(self, token: Token, paragraph_start: int) -> str | None:
+        """A pronoun's class: the nearest person before it in the paragraph, subjects first.
+
+        Subjects are the most salient antecedents ("The mother had a history of
+        depression after her first child. Her mental health..." is the
+        mother's), so the nearest subject wins over a nearer object.
+        """
+        fallback = None
+        for i in range(token.i - 1, -1, -1):
+            previous = self.doc[i]
+            if previous.idx < paragraph_start:
+                break
+            if previous.lower_ in self.rules.pronouns:
+                continue
+            cls = self.token_class(previous)
+            if cls not in ("child", "parent"):
+                continue
+            if previous.dep_ in _SUBJECT_DEPS or previous.head.dep_ in _SUBJECT_DEPS and previous.dep_ == "compound":
+                return cls
+            fallback = fallback or cls
+        return fallback
+
+    def _class_of(self, token: Token, paragraph_start: int) -> str | None:
+        if token.lower_ in self.rules.pronouns:
+            return self._resolve(token, paragraph_start)
+        return self.token_class(token)
+
+    # ---- owner of a cue -----------------------------------------------------
+    def owner(self, start: int, end: int, paragraph_start: int) -> str | None:
+        """Class of whoever the cue doc[start:end] is about, or None when the parse does not say."""
+        span = self.doc[start:end]
+        head = span.root
+        for _ in range(6):
+            for child in head.children:
+                if child.dep_ == "poss":
+                    cls = self._class_of(child, paragraph_start)
+                    if cls and cls != "practitioner":
+                        return cls
+                if child.dep_ == "amod" and self.rules.word_class.get(child.lower_) == "parent":
+                    return "parent"
+                if child.dep_ in ("prep", "agent") and child.lower_ in ("of", "by"):
+                    for obj in child.children:
+                        if obj.dep_ == "pobj" and not (start <= obj.i < end):
+                            cls = self._class_of(obj, paragraph_start)
+                            if cls and cls != "practitioner":
+                                return cls
+            if head.pos_ in ("VERB", "AUX"):
+                for child in head.children:
+                    if child.dep_ in _SUBJECT_DEPS and not (start <= child.i < end):
+                        cls = self._class_of(child, paragraph_start)
+                        if cls and cls != "practitioner":
+                            return cls
+                        if cls == "practitioner":
+                            return None
+            if head.dep_ in _CLIMB_DEPS and head.head is not head:
+                head = head.head
+                continue
+            break
+        return None
+
+    def named_only(self, paragraph_start: int, paragraph_end: int) -> str | None:
+        """The one class of the people a paragraph names, when it names only one.
+
+        Only named people count (a person label such as "Child T", a role code,
+        "the young person"), and any parent or family word rules it out, so a
+        cue in "the impact of depression on the children" is not moved.
+        """
+        found: set[str] = set()
+        for token in self.doc.char_span(paragraph_start, paragraph_end, alignment_mode="expand") or ():
+            cls = self.token_class(token)
+            if cls == "parent":
+                return None
+            if cls == "child" and (self._label_class(token) or token.lower_ in self.code_class
+                                   or self._compound_class(token)):
+                found.add(cls)
+        return found.pop() if len(found) == 1 else None
+
+    def redirect(self, theme: str, start: int, end: int, paragraph_start: int, paragraph_end: int | None = None) -> str | None:
+        """The theme a cue of `theme` counts for, given whose it is (None: it counts for nothing)."""
+        actions = self.rules.themes.get(theme)
+        if not actions:
+            return theme
+        cls = self.owner(start, end, paragraph_start)
+        if cls is None and paragraph_end is not None:
+            cls = self.named_only(paragraph_start, paragraph_end)
+        action = actions.get(cls, "keep") if cls else "keep"
+        if action == "keep":
+            return theme
+        if action == "drop":
+            return None
+        return action
