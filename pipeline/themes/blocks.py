@@ -167,6 +167,18 @@ class BlockFilter:
             return listing
         return None if _is_sentence(flat) else listing
 
+    def local_titles(self) -> dict[int, str]:
+        """For each paragraph start, the nearest title-like line above it (a heading, found or missed)."""
+        out: dict[int, str] = {}
+        current: str | None = None
+        for paragraph in self.report.paragraphs:
+            text = " ".join(self.report.text[paragraph.start:paragraph.end].split())
+            if current:
+                out[paragraph.start] = current
+            if paragraph.kind in ("heading", "text") and is_title_like(text, self.rules) and not self.is_chrome(text):
+                current = text
+        return out
+
     def in_chrome(self, start: int, end: int) -> bool:
         """Whether [start, end) overlaps a line of page furniture."""
         return any(s < end and start < e for s, e in self.chrome)

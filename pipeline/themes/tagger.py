@@ -174,6 +174,7 @@ class ThemeTagger:
         skipped = blocks.non_content()
         paragraphs = [p for i, p in enumerate(report.paragraphs) if i not in skipped and _taggable(p, report)]
         starts = [p.start for p in paragraphs]
+        titles = blocks.local_titles()
         guards = self._guards(tokens)
         owners = Owners(report, doc)
         matches: dict[int, list[tuple[str, int, int]]] = {}
@@ -200,7 +201,7 @@ class ThemeTagger:
             here = code_tokens[first:bisect.bisect_left(code_starts, paragraph.end)]
             if index not in matches and not here:
                 continue
-            role, section = section_role(report, paragraph.start, self.sections)
+            role, section = section_role(report, paragraph.start, self.sections, titles.get(paragraph.start))
             if role.weight <= 0:
                 continue
             label = self._label(report, doc, paragraph, role, section, self._owned(matches.get(index, []), info, owners, paragraph),
