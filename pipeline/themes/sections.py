@@ -38,7 +38,7 @@ def _covers(pattern: re.Pattern, title: str) -> bool:
     """Whether the role words make up most of the title ("Glossary", not "Key events")."""
     words = re.findall(r"[A-Za-z]{3,}", title)
     matched = sum(len(re.findall(r"[A-Za-z]{3,}", m.group(0))) for m in pattern.finditer(title))
-    return bool(words) and matched * 2 >= len([w for w in words if w.lower() not in _FILLER])
+    return bool(words) and matched * 2 > len([w for w in words if w.lower() not in _FILLER])
 
 
 _FILLER = {"the", "and", "for", "this", "with", "from", "into", "appendix", "section", "part", "review", "report"}
