@@ -111,14 +111,15 @@ def test_a_young_persons_cannabis_use_is_not_parental_substance_misuse(nlp):
 
 
 def test_a_person_label_is_not_a_theme_word(nlp):
-    label = _ids(tag_text("Adult 2 was not known to any agency and was never seen by the social worker.\n", nlp))
+    label = _ids(tag_text("Adult 2 lived with the family for two years and was never seen by the social worker.\n", nlp))
     service = _ids(tag_text("Adult mental health services did not consider the impact of the mother's illness on the children.\n", nlp))
     assert "think_family_adult_services" not in label
     assert "think_family_adult_services" in service
 
 
 def test_a_healthy_baby_is_not_a_vulnerable_infant(nlp):
-    healthy = _ids(tag_text("Baby N was born at full term, a healthy baby, and went home with her mother on the second day.\n", nlp))
+    healthy = _ids(tag_text("Baby N was born at full term, a healthy newborn baby, and went home with her mother on the "
+                            "second day.\n", nlp))
     premature = _ids(tag_text("Baby N was born at 29 weeks' gestation and spent six weeks on the neonatal unit.\n", nlp))
     assert "premature_vulnerable_infant" not in healthy
     assert "premature_vulnerable_infant" in premature
@@ -138,8 +139,8 @@ def test_the_working_together_guidance_is_not_multi_agency_working(nlp):
 
 
 def test_close_wordings_come_from_the_taxonomys_variants(nlp):
-    unexplained = _ids(tag_text("The sudden unexplained death in infancy protocol was started after the baby was found "
-                                "lifeless in the parents' bed.\n", nlp))
+    unexplained = _ids(tag_text("The police and the paediatrician followed the sudden unexplained death in infancy "
+                                "protocol.\n", nlp))
     assert "safe_sleep_sudi" in unexplained
 
 
