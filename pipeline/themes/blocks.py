@@ -179,6 +179,24 @@ class BlockFilter:
                 current = text
         return out
 
+    def key_lines(self) -> list[tuple[str, str]]:
+        """(code, description) of "CODE – description" lines the structure pass did not declare.
+
+        A key the structure pass missed (its lines run together, an unusual
+        heading) still tells whose a cue is and who counts as a father.
+        """
+        declared = {entry.code for entry in self.report.key}
+        out = []
+        for paragraph in self.report.paragraphs:
+            for line, _, _ in _lines(self.report.text[paragraph.start:paragraph.end], paragraph.start):
+                if self.line_kind(line) != "key":
+                    continue
+                code, description = re.split(r"\s[–—-]\s", line, maxsplit=1)
+                code = code.strip()
+                if code not in declared and len(code.split()) <= 3 and code[:1].isupper():
+                    out.append((code, description.strip()))
+        return out
+
     def in_chrome(self, start: int, end: int) -> bool:
         """Whether [start, end) overlaps a line of page furniture."""
         return any(s < end and start < e for s, e in self.chrome)

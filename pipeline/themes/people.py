@@ -17,6 +17,7 @@ words are classed by the lists in the data.  No owner: no decision.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -52,24 +53,48 @@ def load_people_rules(name: str = "themes_people.yaml") -> PeopleRules:
 class Owners:
     """Person labels and cue owners for one report and its parse."""
 
-    def __init__(self, report: Report, doc: Doc, rules: PeopleRules | None = None):
+    def __init__(self, report: Report, doc: Doc, rules: PeopleRules | None = None,
+                 undeclared: list[tuple[str, str]] = ()):
         self.rules = rules or load_people_rules()
         self.doc = doc
         self.labels = [(m.start(), m.end(), m.group(0).split()[0].lower()) for m in self.rules.person_label.finditer(report.text)]
+        self._label_starts = [s for s, _, _ in self.labels]
         self.code_class = {e.code.lower(): ("child" if e.subject else self.rules.key_kinds.get(e.kind)) for e in report.key}
+        for code, description in undeclared:
+            self.code_class.setdefault(code.lower(), self.description_class(description))
         self.code_class = {k: v for k, v in self.code_class.items() if v}
 
+    def description_class(self, description: str) -> str | None:
+        """Class of a key description ("Child T's mother" -> parent, "social worker" -> practitioner).
+
+        The last person word wins, because a description names its person last
+        ("Child T's mother", "mother's partner"); "subject" marks the child.
+        """
+        words = re.findall(r"[a-z][a-z'’-]*", description.lower())
+        if "subject" in words:
+            return "child"
+        found = None
+        for word in words:
+            cls = self.rules.word_class.get(word.removesuffix("'s").removesuffix("’s"))
+            if cls:
+                found = cls
+        return found
+
     # ---- person labels ("Adult 2") ---------------------------------------
+    def _label_at(self, offset: int) -> tuple[int, int, str] | None:
+        index = bisect.bisect_right(self._label_starts, offset) - 1
+        if index >= 0 and offset < self.labels[index][1]:
+            return self.labels[index]
+        return None
+
     def in_person_label(self, start: int, end: int) -> bool:
         """Whether the characters [start, end) lie inside a person label such as "Adult 2"."""
-        return any(s <= start and end <= e for s, e, _ in self.labels)
+        label = self._label_at(start)
+        return label is not None and end <= label[1]
 
     def _label_class(self, token: Token) -> str | None:
-        for s, e, word in self.labels:
-            if s <= token.idx < e:
-                cls = self.rules.word_class.get(word)
-                return cls
-        return None
+        label = self._label_at(token.idx)
+        return self.rules.word_class.get(label[2]) if label else None
 
     # ---- classes ----------------------------------------------------------
     def token_class(self, token: Token) -> str | None:

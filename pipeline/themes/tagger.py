@@ -126,13 +126,16 @@ class ThemeTagger:
         return specialised_matcher(doc, self._guard_patterns)
 
     # ---- the report's key ---------------------------------------------
-    def codes_by_class(self, report: Report) -> dict[str, tuple[str, ...]]:
-        """Role codes whose key description places them in a class (EF -> FATHER)."""
+    def codes_by_class(self, report: Report, undeclared: list[tuple[str, str]] = ()) -> dict[str, tuple[str, ...]]:
+        """Role codes whose key description places them in a class (EF -> FATHER).
+
+        `undeclared`: (code, description) key lines the structure pass missed.
+        """
         out: dict[str, list[str]] = {}
-        for entry in report.key:
+        for code, description in [(e.code, e.description) for e in report.key] + list(undeclared):
             for name, pattern in self._class_patterns.items():
-                if pattern.search(entry.description):
-                    out.setdefault(name, []).append(entry.code)
+                if pattern.search(description):
+                    out.setdefault(name, []).append(code)
         return {k: tuple(v) for k, v in out.items()}
 
     def code_themes(self, report: Report) -> dict[str, set[str]]:
@@ -165,18 +168,19 @@ class ThemeTagger:
     def tag(self, report: Report, doc: Doc) -> list[ThemeLabel]:
         """Theme labels for every taggable paragraph of `report` (parsed as `doc`)."""
         tokens = TokenArrays(doc)
-        matcher, info = self.theme_matcher(tokens, self.codes_by_class(report))
+        blocks = BlockFilter(report)
+        undeclared = blocks.key_lines()
+        matcher, info = self.theme_matcher(tokens, self.codes_by_class(report, undeclared))
         cues, terminators = find_cues(doc, self.context_matcher(tokens)())
         sentence_of = _sentence_ids(doc)
         code_themes = self.code_themes(report)
 
-        blocks = BlockFilter(report)
         skipped = blocks.non_content()
         paragraphs = [p for i, p in enumerate(report.paragraphs) if i not in skipped and _taggable(p, report)]
         starts = [p.start for p in paragraphs]
         titles = blocks.local_titles()
         guards = self._guards(tokens)
-        owners = Owners(report, doc)
+        owners = Owners(report, doc, undeclared=undeclared)
         matches: dict[int, list[tuple[str, int, int]]] = {}
         for key, start, end in matcher():
             index = bisect.bisect_right(starts, tokens.idx[start]) - 1
