@@ -96,8 +96,8 @@ class BlockFilter:
         self.report = report
         self.rules = rules or load_block_rules()
         lines = _lines(report.text, 0)
-        counts = Counter(_line_key(text) for text, _, _ in lines if len(text.split()) <= self.rules.running_max_words)
-        self._repeated = {k for k, n in counts.items() if n >= self.rules.running_min_repeats}
+        self._counts = Counter(_line_key(text) for text, _, _ in lines if len(text.split()) <= self.rules.running_max_words)
+        self._repeated = {k for k, n in self._counts.items() if n >= self.rules.running_min_repeats}
         self.chrome: list[tuple[int, int]] = [(s, e) for text, s, e in lines if self.is_chrome(text)]
 
     # ---- lines ----------------------------------------------------------
@@ -175,7 +175,7 @@ class BlockFilter:
             text = " ".join(self.report.text[paragraph.start:paragraph.end].split())
             if current:
                 out[paragraph.start] = current
-            if paragraph.kind in ("heading", "text") and is_title_like(text, self.rules) and not self.is_chrome(text):
+            if paragraph.kind in ("heading", "text") and is_title_like(text, self.rules) and self._may_be_title(text):
                 current = text
         return out
 
@@ -196,6 +196,13 @@ class BlockFilter:
                 if code not in declared and len(code.split()) <= 3 and code[:1].isupper():
                     out.append((code, description.strip()))
         return out
+
+    def _may_be_title(self, line: str) -> bool:
+        """A heading, not page furniture: a line seen twice is a contents entry and its heading;
+        a running header repeats on every page."""
+        if any(p.search(line) for p in self.rules.page_chrome):
+            return False
+        return self._counts.get(_line_key(line), 0) <= 2
 
     def in_chrome(self, start: int, end: int) -> bool:
         """Whether [start, end) overlaps a line of page furniture."""
