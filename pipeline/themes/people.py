@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -151,15 +152,19 @@ class Owners:
     def owner(self, start: int, end: int, paragraph_start: int) -> str | None:
         """Class of whoever the cue doc[start:end] is about, or None when the parse does not say."""
         span = self.doc[start:end]
-        head = span.root
+        for token in span:  # a cue that names its own person ("young person", "child's mental health")
+            cls = self.token_class(token)
+            if cls in ("child", "parent"):
+                return cls
+        head, via_conj = span.root, False
         for _ in range(6):
-            for child in head.children:
+            for child in () if via_conj else head.children:
+                if child.dep_ in ("amod", "compound") and self.rules.word_class.get(child.lower_) == "parent":
+                    return "parent"
                 if child.dep_ == "poss":
                     cls = self._class_of(child, paragraph_start)
                     if cls and cls != "practitioner":
                         return cls
-                if child.dep_ == "amod" and self.rules.word_class.get(child.lower_) == "parent":
-                    return "parent"
                 if child.dep_ in ("prep", "agent") and child.lower_ in ("of", "by"):
                     for obj in child.children:
                         if obj.dep_ == "pobj" and not (start <= obj.i < end):
@@ -175,6 +180,9 @@ class Owners:
                         if cls == "practitioner":
                             return None
             if head.dep_ in _CLIMB_DEPS and head.head is not head:
+                # a conjunct's possessor is its own ("Children's Services and Adult
+                # Mental Health Services"): after a conj step only verbs' subjects count
+                via_conj = via_conj or head.dep_ == "conj"
                 head = head.head
                 continue
             break
@@ -197,14 +205,46 @@ class Owners:
                 found.add(cls)
         return found.pop() if len(found) == 1 else None
 
+    def prepare(self, mentions: list[tuple[str, int, int, int, int]]) -> None:
+        """Find the owners of all cues of owner-dependent themes in a report at once.
+
+        (theme, start, end, paragraph start, paragraph end) each.  A cue whose
+        owner the parse does not give takes the class most of the same theme's
+        cues in this report were found to have, when at least two were and two
+        thirds agree: in a review of a young person's self-harm, "the overdose"
+        is the young person's.
+        """
+        self._owner: dict[tuple[int, int], str | None] = {}
+        tally: dict[str, Counter] = {}
+        for theme, start, end, p_start, p_end in mentions:
+            if theme not in self.rules.themes:
+                continue
+            cls = self.owner(start, end, p_start) or self.named_only(p_start, p_end)
+            self._owner[(start, end)] = cls
+            if cls in ("child", "parent"):
+                tally.setdefault(self._family(theme), Counter())[cls] += 1
+        self._majority = {}
+        for family, counts in tally.items():
+            (cls, n), total = counts.most_common(1)[0], sum(counts.values())
+            if n >= 2 and n * 3 >= total * 2:
+                self._majority[family] = cls
+
+    def _family(self, theme: str) -> str:
+        """Themes that redirect to each other share one tally (parental and children's mental health)."""
+        linked = {theme, *(a for a in self.rules.themes.get(theme, {}).values() if a not in ("keep", "drop"))}
+        return min(linked)
+
     def redirect(self, theme: str, start: int, end: int, paragraph_start: int, paragraph_end: int | None = None) -> str | None:
         """The theme a cue of `theme` counts for, given whose it is (None: it counts for nothing)."""
         actions = self.rules.themes.get(theme)
         if not actions:
             return theme
-        cls = self.owner(start, end, paragraph_start)
-        if cls is None and paragraph_end is not None:
-            cls = self.named_only(paragraph_start, paragraph_end)
+        if (start, end) in getattr(self, "_owner", {}):
+            cls = self._owner[(start, end)] or self._majority.get(self._family(theme))
+        else:
+            cls = self.owner(start, end, paragraph_start)
+            if cls is None and paragraph_end is not None:
+                cls = self.named_only(paragraph_start, paragraph_end)
         action = actions.get(cls, "keep") if cls else "keep"
         if action == "keep":
             return theme

@@ -190,6 +190,8 @@ class ThemeTagger:
             if blocks.in_chrome(first, last) or owners.in_person_label(first, last) or self._guarded(guards, info[key].theme, start, end):
                 continue
             matches.setdefault(index, []).append((key, start, end))
+        owners.prepare([(info[key].theme, start, end, paragraphs[i].start, paragraphs[i].end)
+                        for i, found in matches.items() for key, start, end in found])
         cues_by_sentence: dict[int, list[Cue]] = {}
         for cue in cues:
             cues_by_sentence.setdefault(sentence_of[cue.start], []).append(cue)
@@ -256,7 +258,7 @@ class ThemeTagger:
                     evidence.append(Evidence(text=code, start=start, end=end,
                                              cue=f"role code {code}", weight=self.taxonomy.scoring.role_code_weight, polarity="neutral"))
             evidence.sort(key=lambda e: e.start)
-            score = round(role.weight * sum(e.weight for e in evidence), 3)
+            score = round(self._weight(role, theme_id) * sum(e.weight for e in evidence), 3)
             if evidence and score >= self.taxonomy.scoring.threshold - 1e-9:
                 hits.append(ThemeHit(id=theme_id, label=self.labels[theme_id], score=score,
                                      polarity=_combine([e.polarity for e in evidence]), evidence=evidence))
@@ -269,6 +271,18 @@ class ThemeTagger:
             section=section.number if section else None, section_title=section.title if section else None,
             section_role=role.role, paragraph_kind=paragraph.kind, themes=hits, negated=negated,
         )
+
+    def _weight(self, role, theme_id: str) -> float:
+        """Section weight for a theme: narrative sections damp practice words, not the family's circumstances.
+
+        Background and chronology use practice words as narrative ("a referral
+        was made", "the plan was reviewed"), hence their lower weight; but a
+        circumstance stated there ("the mother had a long history of
+        depression") is as much a fact of the case as anywhere else.
+        """
+        if self.kinds[theme_id] == "circumstance" and role.weight > 0:
+            return max(role.weight, self.sections.default.weight)
+        return role.weight
 
     def _polarity(self, cue: CueInfo, categories: set[str]) -> str:
         if "NEGATED_EXISTENCE" in categories:
