@@ -89,6 +89,15 @@ def test_paragraphs_under_a_contents_line_taken_for_a_heading_are_still_tagged(t
     assert "safe_sleep_sudi" in _by_quote(labels, report.text, "2.4 Safe sleep advice was given")
 
 
+def test_a_contents_line_taken_for_a_glossary_heading_does_not_silence_the_report(nlp):
+    # the structure pass takes both contents lines for headings, so the text sits under "Glossary 9"
+    text = ("Serious Case Review: Child Q\n\nContents\n\n1. Introduction 2\n\n2. Glossary 9\n\n"
+            "The health visitor was not told about the domestic abuse incidents reported to the police, and this "
+            "information was never shared with the school.\n")
+    labels = tag_text(text, nlp)
+    assert {"domestic_abuse", "information_sharing"} <= _ids(labels)
+
+
 def test_a_word_in_a_longer_title_does_not_silence_a_section():
     assert role_of_title("5. Key events") is None or role_of_title("5. Key events").weight > 0
     assert role_of_title("Glossary").weight == 0

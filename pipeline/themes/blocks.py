@@ -28,6 +28,7 @@ from ..resources import load_yaml
 SKIPPED_KINDS = {"contents", "key", "footnote"}
 _SENTENCE_END = re.compile(r"[.?!:;…][\"'”’)\]]*$")
 _DIGITS = re.compile(r"\d+")
+_PAGE_NUMBER_END = re.compile(r"[A-Za-z][^.?!]*\s\d{1,3}(?:\s*[-–]\s*\d{1,3})?$")
 
 
 @dataclass(frozen=True)
@@ -167,15 +168,19 @@ class BlockFilter:
             return listing
         return None if _is_sentence(flat) else listing
 
-    def local_titles(self) -> dict[int, str]:
-        """For each paragraph start, the nearest title-like line above it (a heading, found or missed)."""
+    def local_titles(self, suspect: frozenset[int] = frozenset()) -> dict[int, str]:
+        """For each paragraph start, the nearest title-like line above it (a heading, found or missed).
+
+        Contents entries and the `suspect` headings (see `suspect_headings`) are no titles.
+        """
         out: dict[int, str] = {}
         current: str | None = None
         for paragraph in self.report.paragraphs:
             text = " ".join(self.report.text[paragraph.start:paragraph.end].split())
             if current:
                 out[paragraph.start] = current
-            if paragraph.kind in ("heading", "text") and is_title_like(text, self.rules) and self._may_be_title(text):
+            if (paragraph.kind in ("heading", "text") and is_title_like(text, self.rules) and self._may_be_title(text)
+                    and paragraph.start not in suspect and self.line_kind(text) != "contents"):
                 current = text
         return out
 
@@ -196,6 +201,28 @@ class BlockFilter:
                 if code not in declared and len(code.split()) <= 3 and code[:1].isupper():
                     out.append((code, description.strip()))
         return out
+
+    def suspect_headings(self) -> frozenset[int]:
+        """Heading offsets of detected sections that are really contents entries or page furniture.
+
+        A contents line or a run of two or more headings that each end in a
+        page number with nothing but headings between them ("1. Introduction 2",
+        "2. Glossary 9") is a contents page the structure pass took for
+        headings; trusted, "Glossary 9" would silence the whole report.
+        """
+        out = set()
+        numbered: list[int] = []
+        sentences = [p.start for p in self.report.paragraphs
+                     if _is_sentence(" ".join(self.report.text[p.start:p.end].split()))]
+        for section in sorted(self.report.sections, key=lambda s: s.heading_start):
+            line = " ".join(self.report.text[section.heading_start:section.heading_end].split())
+            if self.line_kind(line) in ("contents", "chrome"):
+                out.add(section.heading_start)
+            if _PAGE_NUMBER_END.search(line):
+                if numbered and not any(numbered[-1] < start < section.heading_start for start in sentences):
+                    out.update((numbered[-1], section.heading_start))
+                numbered.append(section.heading_start)
+        return frozenset(out)
 
     def _may_be_title(self, line: str) -> bool:
         """A heading, not page furniture: a line seen twice is a contents entry and its heading;

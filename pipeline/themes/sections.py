@@ -59,15 +59,17 @@ def role_of_title(title: str, roles: SectionRoles | None = None) -> SectionRole 
 
 
 def section_role(report: Report, offset: int, roles: SectionRoles | None = None,
-                 local_title: str | None = None) -> tuple[SectionRole, Section | None]:
+                 local_title: str | None = None, ignore: frozenset[int] = frozenset()) -> tuple[SectionRole, Section | None]:
     """The role and weight for a paragraph at `offset`, and its innermost section.
 
     `local_title` is the nearest title-like line above the paragraph (a heading
     the structure pass may have missed); when the detected sections name no
-    role, it is tried before falling back to the default.
+    role, it is tried before falling back to the default.  `ignore` holds the
+    heading offsets of sections not to trust (a contents line such as
+    "6. Glossary ..... 14" taken for a heading would silence the whole report).
     """
     roles = roles or load_section_roles()
-    chain = enclosing_sections(report, offset) if report.sections else []
+    chain = [s for s in enclosing_sections(report, offset) if s.heading_start not in ignore] if report.sections else []
     for section in chain:
         role = role_of_title(section.title, roles)
         if role is not None:

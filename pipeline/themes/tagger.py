@@ -178,7 +178,8 @@ class ThemeTagger:
         skipped = blocks.non_content()
         paragraphs = [p for i, p in enumerate(report.paragraphs) if i not in skipped and _taggable(p, report)]
         starts = [p.start for p in paragraphs]
-        titles = blocks.local_titles()
+        suspect = blocks.suspect_headings()
+        titles = blocks.local_titles(suspect)
         guards = self._guards(tokens)
         owners = Owners(report, doc, undeclared=undeclared)
         matches: dict[int, list[tuple[str, int, int]]] = {}
@@ -207,7 +208,7 @@ class ThemeTagger:
             here = code_tokens[first:bisect.bisect_left(code_starts, paragraph.end)]
             if index not in matches and not here:
                 continue
-            role, section = section_role(report, paragraph.start, self.sections, titles.get(paragraph.start))
+            role, section = section_role(report, paragraph.start, self.sections, titles.get(paragraph.start), suspect)
             if role.weight <= 0:
                 continue
             label = self._label(report, doc, paragraph, role, section, self._owned(matches.get(index, []), info, owners, paragraph),
