@@ -119,6 +119,13 @@ def test_a_young_persons_cannabis_use_is_not_parental_substance_misuse(nlp):
     assert "substance_misuse" in father
 
 
+def test_a_pronoun_goes_to_the_person_it_agrees_with(nlp):
+    parents = _ids(tag_text("The baby was found unresponsive in the parents' bed after they had been drinking.\n", nlp))
+    boy = _ids(tag_text("The mother rang the police because Child K had not come home; he had been drinking with older boys.\n", nlp))
+    assert "substance_misuse" in parents
+    assert "substance_misuse" not in boy
+
+
 def test_a_person_label_is_not_a_theme_word(nlp):
     label = _ids(tag_text("Adult 2 lived with the family for two years and was never seen by the social worker.\n", nlp))
     service = _ids(tag_text("Adult mental health services did not consider the impact of the mother's illness on the children.\n", nlp))

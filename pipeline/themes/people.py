@@ -40,6 +40,7 @@ class PeopleRules:
     key_kinds: dict[str, str]
     pronouns: frozenset[str]
     phrases: dict[str, str]
+    agreement: dict[str, frozenset[str]]
     themes: dict[str, dict[str, str]]
 
 
@@ -48,7 +49,9 @@ def load_people_rules(name: str = "themes_people.yaml") -> PeopleRules:
     data = load_yaml(name)
     word_class = {w.lower(): cls for cls, words in data["classes"].items() for w in words}
     return PeopleRules(re.compile(data["person_label"]), word_class, dict(data["key_kinds"]),
-                       frozenset(data["pronouns"]), {k.lower(): v for k, v in data["phrases"].items()}, {k: dict(v) for k, v in data["themes"].items()})
+                       frozenset(data["pronouns"]), {k.lower(): v for k, v in data["phrases"].items()},
+                       {k: frozenset(data[k]) for k in ("plural_pronouns", "male_pronouns", "female_pronouns",
+                                                         "male_words", "female_words")}, {k: dict(v) for k, v in data["themes"].items()})
 
 
 class Owners:
@@ -136,12 +139,24 @@ class Owners:
             if previous.lower_ in self.rules.pronouns:
                 continue
             cls = self.token_class(previous)
-            if cls not in ("child", "parent"):
+            if cls not in ("child", "parent") or not self._agrees(token, previous):
                 continue
             if previous.dep_ in _SUBJECT_DEPS or previous.head.dep_ in _SUBJECT_DEPS and previous.dep_ == "compound":
                 return cls
             fallback = fallback or cls
         return fallback
+
+    def _agrees(self, pronoun: Token, noun: Token) -> bool:
+        """Number and gender agreement of a pronoun with a candidate antecedent."""
+        agree, word = self.rules.agreement, pronoun.lower_
+        plural_noun = noun.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in noun.children)
+        if (word in agree["plural_pronouns"]) != plural_noun:
+            return False
+        if word in agree["male_pronouns"] and noun.lower_ in agree["female_words"]:
+            return False
+        if word in agree["female_pronouns"] and noun.lower_ in agree["male_words"]:
+            return False
+        return True
 
     def _class_of(self, token: Token, paragraph_start: int) -> str | None:
         if token.lower_ in self.rules.pronouns:
