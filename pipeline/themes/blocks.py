@@ -124,38 +124,43 @@ class BlockFilter:
 
     # ---- paragraphs -----------------------------------------------------
     def non_content(self) -> dict[int, str]:
-        """Index of each paragraph that is not content -> why."""
-        report, rules = self.report, self.rules
+        """Index of each paragraph that is not content -> why (contents, chrome, key, cover, ...)."""
+        report = self.report
         out: dict[int, str] = {}
+        # a report with headings or a contents page has a cover before its first sentence
         body_started = not (report.sections or any(p.kind == "contents" for p in report.paragraphs))
         listing: str | None = None  # inside a list of members, a glossary, references
         for index, paragraph in enumerate(report.paragraphs):
-            text = report.text[paragraph.start:paragraph.end]
-            lines = [line for line, _, _ in _lines(text, paragraph.start)]
+            lines = [line for line, _, _ in _lines(report.text[paragraph.start:paragraph.end], paragraph.start)]
             flat = " ".join(lines)
-            kinds = [self.line_kind(line) for line in lines]
-            reason = None
-            if paragraph.kind in SKIPPED_KINDS:
-                reason = paragraph.kind
-            elif lines and all(kinds):
-                reason = Counter(kinds).most_common(1)[0][0]
-            elif lines and sum(k is not None for k in kinds) * 2 > len(lines) and not _is_sentence(flat):
-                reason = Counter(k for k in kinds if k).most_common(1)[0][0]
-            elif not body_started and is_title_like(flat, rules) or not body_started and len(lines) > 1 and all(
-                    is_title_like(line, rules) or ":" in line for line in lines):
-                reason = "cover"
-            elif listing and not _is_sentence(flat):
-                reason = listing
-            elif any(p.search(re.split(r"(?<=[.?!])\s", flat, maxsplit=1)[0]) for p in rules.boilerplate):
-                reason = "boilerplate"
-            elif paragraph.kind in ("text", "heading") and is_title_like(flat, rules):
-                reason = "title"
+            reason = self._reason(paragraph.kind, lines, flat, body_started, listing)
             if _is_sentence(flat) and paragraph.kind not in SKIPPED_KINDS:
                 body_started = True
             listing = self._listing_after(flat, lines, listing, reason)
             if reason:
                 out[index] = reason
         return out
+
+    def _reason(self, kind: str, lines: list[str], flat: str, body_started: bool, listing: str | None) -> str | None:
+        """Why one paragraph is not content, or None when it is."""
+        rules = self.rules
+        if kind in SKIPPED_KINDS:
+            return kind
+        kinds = [self.line_kind(line) for line in lines]
+        if lines and all(kinds):
+            return Counter(kinds).most_common(1)[0][0]
+        if lines and sum(k is not None for k in kinds) * 2 > len(lines) and not _is_sentence(flat):
+            return Counter(k for k in kinds if k).most_common(1)[0][0]
+        if not body_started and (is_title_like(flat, rules) or len(lines) > 1 and all(
+                is_title_like(line, rules) or ":" in line for line in lines)):
+            return "cover"
+        if listing and not _is_sentence(flat):
+            return listing
+        if any(p.search(re.split(r"(?<=[.?!])\s", flat, maxsplit=1)[0]) for p in rules.boilerplate):
+            return "boilerplate"
+        if kind in ("text", "heading") and is_title_like(flat, rules):
+            return "title"
+        return None
 
     def _listing_after(self, flat: str, lines: list[str], listing: str | None, reason: str | None) -> str | None:
         """Whether the paragraphs after this one continue (or start) a non-content list."""
