@@ -82,6 +82,18 @@ def test_page_lines_running_headers_and_contents_are_found_by_shape(tagged):
     assert not any(k.startswith(("5.1 After each", "6.2 Hospital")) for k in skipped)
 
 
+def test_no_finding_of_the_real_review_is_taken_for_a_non_content_block(child_e_report, gold_dir):
+    """The bundled review's findings and recommendations all stay content; its cover, contents and key do not."""
+    report = child_e_report
+    skipped = BlockFilter(report).non_content()
+    kinds = set(skipped.values())
+    for line in (gold_dir / "child_e_themes.jsonl").read_text(encoding="utf-8").splitlines():
+        quote = " ".join(json.loads(line)["quote"].split())[:60]
+        index = next(i for i, p in enumerate(report.paragraphs) if quote in " ".join(report.text[p.start:p.end].split()))
+        assert index not in skipped, (quote, skipped.get(index))
+    assert {"cover", "contents", "key"} <= kinds
+
+
 def test_paragraphs_under_a_contents_line_taken_for_a_heading_are_still_tagged(tagged):
     report, labels, _ = tagged["cspr_child_d"]
     # the structure pass takes "4. Recommendations Page 12" for the heading of everything after it
