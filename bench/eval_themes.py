@@ -31,7 +31,7 @@ tagger assigns outside the gold's label set count as false positives in the
 main figure; a second figure restricted to the ids the annotator could use is
 printed for comparison.
 
-    .venv/bin/python bench/eval_themes.py [--gold FILE] [--report FILE] [--heldout FILE]... [--errors] [--json OUT]
+    .venv/bin/python bench/eval_themes.py [--gold FILE] [--report FILE] [--heldout FILE]... [--errors] [--json OUT] [--blind]
 """
 from __future__ import annotations
 
