@@ -32,7 +32,6 @@ import spacy
 from spacy.tokens import Doc
 
 from ..report import Paragraph, Report
-
 from .blocks import BlockFilter
 from .context import Cue, categories_for, context_patterns, find_cues
 from .model import Evidence, ThemeHit, ThemeLabel
@@ -227,7 +226,11 @@ class ThemeTagger:
 
     @staticmethod
     def _owned(found: list[tuple[str, int, int]], info: dict[str, "CueInfo"], owners: Owners, paragraph: Paragraph) -> list[tuple[str, int, int]]:
-        """Matches re-keyed to the theme their owner makes them count for (dropped when none)."""
+        """Matches re-keyed to the theme their owner makes them count for (dropped when none).
+
+        A redirected cue gets its own key ("T|...|3>children_mental_health") in
+        `info`, so its evidence says whose it was taken to be.
+        """
         out = []
         for key, start, end in found:
             cue = info[key]
