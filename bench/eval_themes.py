@@ -15,12 +15,23 @@ written and labelled blind before the tagger was run on them.  (`themes_dev.json
 hand-written set the cue vocabulary WAS tuned on; pass it with --heldout to see
 the fit.)
 
+Real-shape sets (`tests/data/themes_real_shapes/`, open, and
+`tests/data/themes_real_shapes_blind/`, scored only at the end): whole
+fictional review extracts in the shapes of published reviews (cover, contents,
+running headers and page lines, keys, panel lists, references, findings), each
+with a sidecar `<name>.gold.json` of gold themes per content paragraph.  The
+whole file goes through ingest, structure and the tagger; every theme the
+tagger puts anywhere is an assignment, and one on a block the gold does not
+list (cover, contents, key, references...) is a wrong one.  Printed: the
+precision of assignments (how many of the themes assigned are right) and the
+recall of the gold labels.
+
 Prints micro precision/recall/F1 and per-theme precision/recall.  Themes the
 tagger assigns outside the gold's label set count as false positives in the
 main figure; a second figure restricted to the ids the annotator could use is
 printed for comparison.
 
-    .venv/bin/python bench/eval_themes.py [--gold FILE] [--report FILE] [--heldout FILE]... [--errors] [--json OUT]
+    .venv/bin/python bench/eval_themes.py [--gold FILE] [--report FILE] [--heldout FILE]... [--errors] [--json OUT] [--blind]
 """
 from __future__ import annotations
 
@@ -132,6 +143,40 @@ def heldout_sets(data_dir: Path = ROOT / "tests" / "data") -> list[Path]:
     return [p for p in sorted(data_dir.glob("themes_*.jsonl")) if p.name != DEV_SET]
 
 
+REAL_SHAPES = ROOT / "tests" / "data" / "themes_real_shapes"
+REAL_SHAPES_BLIND = ROOT / "tests" / "data" / "themes_real_shapes_blind"
+
+
+def real_shape_pairs(review: Path, nlp) -> list[tuple[str, set[str], set[str]]]:
+    """(where, gold, predicted) for every gold paragraph and every tagged block the gold does not list.
+
+    Gold paragraphs are found by their quote's offset in the report text, so the
+    figures do not depend on how the structure pass cuts paragraphs: the themes
+    of a quote are those of the tagged block(s) that contain its first character.
+    """
+    gold = json.loads(review.with_suffix(".gold.json").read_text(encoding="utf-8"))
+    report = load_report(review)
+    labels = tag_report(report, parse_report(report, nlp))
+    used: set[int] = set()
+    out = []
+    for item in gold["paragraphs"]:
+        offset = report.text.find(item["quote"])
+        if offset < 0 or report.text.find(item["quote"], offset + 1) >= 0:
+            raise SystemExit(f"{review.name}: gold quote not found, or found twice: {item['quote']!r}")
+        hits = [i for i, label in enumerate(labels) if label.start <= offset < label.end]
+        used.update(hits)
+        out.append((f"{review.stem}: {item['quote'][:50]}", set(item["themes"]),
+                    {t for i in hits for t in labels[i].theme_ids()}))
+    for i, label in enumerate(labels):
+        if i not in used and label.theme_ids():
+            out.append((f"{review.stem}: (no gold) {' '.join(label.text.split())[:50]}", set(), set(label.theme_ids())))
+    return out
+
+
+def real_shape_set(folder: Path, nlp) -> list[tuple[str, set[str], set[str]]]:
+    return [pair for review in sorted(folder.glob("*.txt")) for pair in real_shape_pairs(review, nlp)]
+
+
 def print_errors(pairs) -> None:
     for item_id, gold, pred in pairs:
         if gold != pred:
@@ -147,6 +192,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--model", default=None)
     ap.add_argument("--errors", action="store_true", help="list each item's missed and extra themes")
     ap.add_argument("--json", type=Path, default=None, help="also write the figures as JSON")
+    ap.add_argument("--blind", action="store_true",
+                    help="also score the blind real-shape set (tests/data/themes_real_shapes_blind): only at the end")
     args = ap.parse_args(argv)
 
     nlp = load_nlp(args.model)
@@ -169,6 +216,15 @@ def main(argv: list[str] | None = None) -> int:
         print_score(f"held-out ({path.name}, {len(held)} items)", results[path.stem])
         if args.errors:
             print_errors(held)
+    real_sets = [("real_shapes_open", REAL_SHAPES)] + ([("real_shapes_blind", REAL_SHAPES_BLIND)] if args.blind else [])
+    for name, folder in real_sets:
+        pairs = real_shape_set(folder, nlp)
+        results[name] = score([(g, p) for _, g, p in pairs])
+        r = results[name]
+        print_score(f"{name} ({len(list(folder.glob('*.txt')))} reviews): precision of assignments "
+                    f"{r['tp']}/{r['tp'] + r['fp']}, recall {r['tp']}/{r['tp'] + r['fn']}", r)
+        if args.errors:
+            print_errors(pairs)
     print("\n== summary: micro P / R / F1")
     for name, result in results.items():
         m = result["micro"]

@@ -38,6 +38,27 @@ class CompileContext:
     irregular: dict[str, list[str]] = field(default_factory=dict)
     classes: dict[str, list[str]] = field(default_factory=dict)
     gap: int = 4
+    # close wordings that count as the same cue word ("unexpected" ~ "unexplained"),
+    # from the taxonomy's `variants`; each word maps to the others of its group
+    variants: dict[str, list[str]] = field(default_factory=dict)
+
+
+def variant_map(groups: list[list[str]]) -> dict[str, list[str]]:
+    """Each word of a variant group -> the other words of its group."""
+    out: dict[str, list[str]] = {}
+    for group in groups:
+        words = [w.lower() for w in group]
+        for word in words:
+            out.setdefault(word, []).extend(w for w in words if w != word)
+    return out
+
+
+def word_forms(word: str, ctx: CompileContext) -> set[str]:
+    """A cue word's inflections and those of its listed variants."""
+    forms = inflections(word, ctx.irregular)
+    for variant in ctx.variants.get(word, ()):
+        forms |= inflections(variant, ctx.irregular)
+    return forms
 
 
 def inflections(word: str, irregular: dict[str, list[str]]) -> set[str]:
@@ -87,7 +108,7 @@ def _alternative_tokens(alt: str, ctx: CompileContext) -> list[dict]:
         elif _is_case_sensitive(piece):
             tokens.append({"TEXT": {"IN": sorted({piece, piece + "s"})}})
         else:
-            tokens.append({"LOWER": {"IN": sorted(inflections(piece.lower(), ctx.irregular))}})
+            tokens.append({"LOWER": {"IN": sorted(word_forms(piece.lower(), ctx))}})
     return tokens
 
 
@@ -145,7 +166,7 @@ def class_forms(words: list[str], ctx: CompileContext, codes: list[str] = ()) ->
     """Lower-case forms of a class's words plus the role codes that belong to it."""
     forms: set[str] = set()
     for word in words:
-        forms |= inflections(word.lower(), ctx.irregular) if "-" not in word else {word.lower()}
+        forms |= word_forms(word.lower(), ctx) if "-" not in word else {word.lower()}
     forms |= {code.lower() for code in codes if " " not in code}
     return sorted(forms)
 

@@ -34,23 +34,48 @@ def enclosing_sections(report: Report, offset: int) -> list[Section]:
     return sorted(found, key=lambda s: (-s.level, -s.start))
 
 
+def _covers(pattern: re.Pattern, title: str) -> bool:
+    """Whether the role words make up most of the title ("Glossary", not "Key events")."""
+    words = re.findall(r"[A-Za-z]{3,}", title)
+    matched = sum(len(re.findall(r"[A-Za-z]{3,}", m.group(0))) for m in pattern.finditer(title))
+    return bool(words) and matched * 2 > len([w for w in words if w.lower() not in _FILLER])
+
+
+_FILLER = {"the", "and", "for", "this", "with", "from", "into", "appendix", "section", "part", "review", "report"}
+
+
 def role_of_title(title: str, roles: SectionRoles | None = None) -> SectionRole | None:
-    """The role a section title names, if any ("6.2 Wider Findings" -> findings)."""
+    """The role a section title names, if any ("6.2 Wider Findings" -> findings).
+
+    A role that silences a section (weight 0: method, glossary, references)
+    must name most of the title, because one word in a longer title ("Key
+    events", "Family history and learning") says little about what is under it.
+    """
     roles = roles or load_section_roles()
     for role, pattern in _role_patterns(roles):
-        if pattern.search(title):
+        if pattern.search(title) and (role.weight > 0 or _covers(pattern, title)):
             return role
     return None
 
 
-def section_role(report: Report, offset: int, roles: SectionRoles | None = None) -> tuple[SectionRole, Section | None]:
-    """The role and weight for a paragraph at `offset`, and its innermost section."""
+def section_role(report: Report, offset: int, roles: SectionRoles | None = None,
+                 local_title: str | None = None, ignore: frozenset[int] = frozenset()) -> tuple[SectionRole, Section | None]:
+    """The role and weight for a paragraph at `offset`, and its innermost section.
+
+    `local_title` is the nearest title-like line above the paragraph (a heading
+    the structure pass may have missed); when the detected sections name no
+    role, it is tried before falling back to the default.  `ignore` holds the
+    heading offsets of sections not to trust (a contents line such as
+    "6. Glossary ..... 14" taken for a heading would silence the whole report).
+    """
     roles = roles or load_section_roles()
-    if not report.sections:
-        return roles.unsectioned, None
-    chain = enclosing_sections(report, offset)
+    chain = [s for s in enclosing_sections(report, offset) if s.heading_start not in ignore] if report.sections else []
     for section in chain:
         role = role_of_title(section.title, roles)
         if role is not None:
             return role, chain[0]
-    return roles.default, (chain[0] if chain else None)
+    if local_title:
+        role = role_of_title(local_title, roles)
+        if role is not None:
+            return role, (chain[0] if chain else None)
+    return (roles.default if report.sections else roles.unsectioned), (chain[0] if chain else None)

@@ -11,22 +11,32 @@ For each paragraph or bullet of a review:
    description names a theme ("EFC - foster carer") adds a little weight;
 4. the sum, times the section weight, must reach the taxonomy's threshold.
 Evidence is the matched words with their character offsets.
+
+What is never evidence (so that real, messy reviews hold up): blocks that are
+not content by their own shape (cover, contents, running headers, keys,
+panel lists, references: `blocks.py`), words inside a person's label ("Adult
+2") or a shielding name ("Working Together to Safeguard Children"), a
+mention inside a theme's contrary context ("healthy baby"), and a cue about
+the wrong person (a young person's overdose counts for children's mental
+health, not parental: `people.py`).
 """
 from __future__ import annotations
 
 import bisect
 import itertools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 import spacy
 from spacy.tokens import Doc
 
 from ..report import Paragraph, Report
+from .blocks import BlockFilter
 from .context import Cue, categories_for, context_patterns, find_cues
 from .model import Evidence, ThemeHit, ThemeLabel
-from .patterns import CompileContext, IndexedMatcher, TokenArrays, class_forms, compile_cue
+from .patterns import CompileContext, IndexedMatcher, TokenArrays, class_forms, compile_cue, variant_map
+from .people import Owners
 from .sections import section_role
 from .taxonomy import ContextRules, SectionRoles, Taxonomy, load_context_rules, load_section_roles, load_taxonomy
 
@@ -61,6 +71,7 @@ class ThemeTagger:
         self.kinds = {t.id: t.kind for t in self.taxonomy.themes}
         self._pattern_cache: dict[tuple, tuple[dict[str, list], dict[str, CueInfo]]] = {}
         self._context_patterns: dict[str, list] | None = None
+        self._guard_patterns: dict[str, list] | None = None
         self._code_theme_cache: dict[tuple, dict[str, set[str]]] = {}
         self._class_patterns = {
             name: re.compile(c.role_description) for name, c in self.taxonomy.classes.items() if c.role_description
@@ -68,7 +79,8 @@ class ThemeTagger:
 
     # ---- compilation --------------------------------------------------
     def _compile_context(self, codes_by_class: dict[str, tuple[str, ...]]) -> CompileContext:
-        ctx = CompileContext(_tokenizer(), self.taxonomy.irregular_forms, {}, self.taxonomy.scoring.gap)
+        ctx = CompileContext(_tokenizer(), self.taxonomy.irregular_forms, {}, self.taxonomy.scoring.gap,
+                             variant_map(self.taxonomy.variants))
         ctx.classes = {
             name: class_forms(c.words, ctx, codes_by_class.get(name, ())) for name, c in self.taxonomy.classes.items()
         }
@@ -101,14 +113,28 @@ class ThemeTagger:
             self._context_patterns = context_patterns(self.context, self._compile_context({}))
         return specialised_matcher(doc, self._context_patterns)
 
+    def guard_matcher(self, doc: Doc | TokenArrays) -> IndexedMatcher:
+        """Shields (`S||n`: no theme counts inside) and contrary contexts (`X|theme|n`)."""
+        if self._guard_patterns is None:
+            ctx = self._compile_context({})
+            patterns = {f"S||{i}": compile_cue(cue, ctx) for i, cue in enumerate(self.taxonomy.shields)}
+            for theme in self.taxonomy.themes:
+                for i, cue in enumerate(theme.contrary):
+                    patterns[f"X|{theme.id}|{i}"] = compile_cue(cue, ctx)
+            self._guard_patterns = patterns
+        return specialised_matcher(doc, self._guard_patterns)
+
     # ---- the report's key ---------------------------------------------
-    def codes_by_class(self, report: Report) -> dict[str, tuple[str, ...]]:
-        """Role codes whose key description places them in a class (EF -> FATHER)."""
+    def codes_by_class(self, report: Report, undeclared: list[tuple[str, str]] = ()) -> dict[str, tuple[str, ...]]:
+        """Role codes whose key description places them in a class (EF -> FATHER).
+
+        `undeclared`: (code, description) key lines the structure pass missed.
+        """
         out: dict[str, list[str]] = {}
-        for entry in report.key:
+        for code, description in [(e.code, e.description) for e in report.key] + list(undeclared):
             for name, pattern in self._class_patterns.items():
-                if pattern.search(entry.description):
-                    out.setdefault(name, []).append(entry.code)
+                if pattern.search(description):
+                    out.setdefault(name, []).append(code)
         return {k: tuple(v) for k, v in out.items()}
 
     def code_themes(self, report: Report) -> dict[str, set[str]]:
@@ -141,18 +167,31 @@ class ThemeTagger:
     def tag(self, report: Report, doc: Doc) -> list[ThemeLabel]:
         """Theme labels for every taggable paragraph of `report` (parsed as `doc`)."""
         tokens = TokenArrays(doc)
-        matcher, info = self.theme_matcher(tokens, self.codes_by_class(report))
+        blocks = BlockFilter(report)
+        undeclared = blocks.key_lines()
+        matcher, info = self.theme_matcher(tokens, self.codes_by_class(report, undeclared))
         cues, terminators = find_cues(doc, self.context_matcher(tokens)())
         sentence_of = _sentence_ids(doc)
         code_themes = self.code_themes(report)
 
-        paragraphs = [p for p in report.paragraphs if _taggable(p, report)]
+        skipped = blocks.non_content()
+        paragraphs = [p for i, p in enumerate(report.paragraphs) if i not in skipped and _taggable(p, report)]
         starts = [p.start for p in paragraphs]
+        suspect = blocks.suspect_headings()
+        titles = blocks.local_titles(suspect)
+        guards = self._guards(tokens)
+        owners = Owners(report, doc, undeclared=undeclared)
         matches: dict[int, list[tuple[str, int, int]]] = {}
         for key, start, end in matcher():
             index = bisect.bisect_right(starts, tokens.idx[start]) - 1
-            if index >= 0 and tokens.end[end - 1] <= paragraphs[index].end:
-                matches.setdefault(index, []).append((key, start, end))
+            if index < 0 or tokens.end[end - 1] > paragraphs[index].end:
+                continue
+            first, last = tokens.idx[start], tokens.end[end - 1]
+            if blocks.in_chrome(first, last) or owners.in_person_label(first, last) or self._guarded(guards, info[key].theme, start, end):
+                continue
+            matches.setdefault(index, []).append((key, start, end))
+        owners.prepare([(info[key].theme, start, end, paragraphs[i].start, paragraphs[i].end)
+                        for i, found in matches.items() for key, start, end in found])
         cues_by_sentence: dict[int, list[Cue]] = {}
         for cue in cues:
             cues_by_sentence.setdefault(sentence_of[cue.start], []).append(cue)
@@ -168,14 +207,43 @@ class ThemeTagger:
             here = code_tokens[first:bisect.bisect_left(code_starts, paragraph.end)]
             if index not in matches and not here:
                 continue
-            role, section = section_role(report, paragraph.start, self.sections)
+            role, section = section_role(report, paragraph.start, self.sections, titles.get(paragraph.start), suspect)
             if role.weight <= 0:
                 continue
-            label = self._label(report, doc, paragraph, role, section, matches.get(index, []), info,
-                                cues_by_sentence, terminators, sentence_of, _codes_in(here, code_themes))
+            label = self._label(report, doc, paragraph, role, section, self._owned(matches.get(index, []), info, owners, paragraph),
+                                info, cues_by_sentence, terminators, sentence_of, _codes_in(here, code_themes))
             if label.themes or label.negated:
                 labels.append(label)
         return labels
+
+    def _guards(self, tokens: TokenArrays) -> list[tuple[str, int, int]]:
+        return [(key.split("|")[1], start, end) for key, start, end in self.guard_matcher(tokens)()]
+
+    @staticmethod
+    def _guarded(guards: list[tuple[str, int, int]], theme: str, start: int, end: int) -> bool:
+        """Whether a mention lies inside a shield, or inside a contrary context of its theme."""
+        return any(s <= start and end <= e and (not which or which == theme) for which, s, e in guards)
+
+    @staticmethod
+    def _owned(found: list[tuple[str, int, int]], info: dict[str, "CueInfo"], owners: Owners, paragraph: Paragraph) -> list[tuple[str, int, int]]:
+        """Matches re-keyed to the theme their owner makes them count for (dropped when none).
+
+        A redirected cue gets its own key ("T|...|3>children_mental_health") in
+        `info`, so its evidence says whose it was taken to be.
+        """
+        out = []
+        for key, start, end in found:
+            cue = info[key]
+            theme = owners.redirect(cue.theme, start, end, paragraph.start, paragraph.end)
+            if theme is None:
+                continue
+            if theme != cue.theme:
+                new_key = f"{key}>{theme}"
+                if new_key not in info:
+                    info[new_key] = replace(cue, theme=theme, cue=f"{cue.cue} (whose: {theme})")
+                key = new_key
+            out.append((key, start, end))
+        return out
 
     def _label(self, report, doc, paragraph, role, section, found, info, cues_by_sentence, terminators, sentence_of, codes_here) -> ThemeLabel:
         mentions: dict[str, list[tuple[CueInfo, int, int, str]]] = {}
@@ -194,7 +262,7 @@ class ThemeTagger:
                     evidence.append(Evidence(text=code, start=start, end=end,
                                              cue=f"role code {code}", weight=self.taxonomy.scoring.role_code_weight, polarity="neutral"))
             evidence.sort(key=lambda e: e.start)
-            score = round(role.weight * sum(e.weight for e in evidence), 3)
+            score = round(self._weight(role, theme_id) * sum(e.weight for e in evidence), 3)
             if evidence and score >= self.taxonomy.scoring.threshold - 1e-9:
                 hits.append(ThemeHit(id=theme_id, label=self.labels[theme_id], score=score,
                                      polarity=_combine([e.polarity for e in evidence]), evidence=evidence))
@@ -207,6 +275,18 @@ class ThemeTagger:
             section=section.number if section else None, section_title=section.title if section else None,
             section_role=role.role, paragraph_kind=paragraph.kind, themes=hits, negated=negated,
         )
+
+    def _weight(self, role, theme_id: str) -> float:
+        """Section weight for a theme: narrative sections damp practice words, not the family's circumstances.
+
+        Background and chronology use practice words as narrative ("a referral
+        was made", "the plan was reviewed"), hence their lower weight; but a
+        circumstance stated there ("the mother had a long history of
+        depression") is as much a fact of the case as anywhere else.
+        """
+        if self.kinds[theme_id] == "circumstance" and role.weight > 0:
+            return max(role.weight, self.sections.default.weight)
+        return role.weight
 
     def _polarity(self, cue: CueInfo, categories: set[str]) -> str:
         if "NEGATED_EXISTENCE" in categories:

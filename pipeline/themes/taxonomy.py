@@ -27,6 +27,9 @@ class Theme(BaseModel):
     sources: list[str]
     related: list[str] = Field(default_factory=list)
     cues: dict[Bucket, list[str]]
+    # contrary context: a mention of this theme inside a match of one of these
+    # ("healthy baby" for premature infants) does not count
+    contrary: list[str] = Field(default_factory=list)
 
 
 class ClassDef(BaseModel):
@@ -51,6 +54,10 @@ class Taxonomy(BaseModel):
     scoring: Scoring
     irregular_forms: dict[str, list[str]] = Field(default_factory=dict)
     classes: dict[str, ClassDef] = Field(default_factory=dict)
+    # close wordings matched as the same cue word (groups of equivalent words)
+    variants: list[list[str]] = Field(default_factory=list)
+    # names inside which no theme word counts ("Working Together to Safeguard Children")
+    shields: list[str] = Field(default_factory=list)
     themes: list[Theme]
 
     @model_validator(mode="after")

@@ -1,0 +1,241 @@
+"""Which blocks of a review carry no learning, judged by their own shape.
+
+Published reviews arrive as PDF transcripts: a cover, a contents page, running
+headers and page numbers between paragraphs, a key to family members, a list
+of panel members, a glossary, references.  Their words are theme words
+("Working Together", "Mental Health Trust", "Domestic Abuse Services
+Manager"), so tagging them gives wrong themes; and the structure pass cannot
+be trusted to have named them (a contents line taken for a heading, a key it
+did not recognise).  So the tagger decides from the block itself: its lines'
+shapes (rules in `models/themes_blocks.yaml`), whether its lines repeat
+through the document (running headers), and where it sits (before the first
+sentence of the report: the cover).
+
+Two results: paragraphs that are not content at all, and character ranges of
+page furniture inside content paragraphs (a running header glued into a
+paragraph), where no theme evidence may come from.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..report import Report
+from ..resources import load_yaml
+
+SKIPPED_KINDS = {"contents", "key", "footnote"}
+_SENTENCE_END = re.compile(r"[.?!:;…][\"'”’)\]]*$")
+_DIGITS = re.compile(r"\d+")
+_PAGE_NUMBER_END = re.compile(r"[A-Za-z][^.?!]*\s\d{1,3}(?:\s*[-–]\s*\d{1,3})?$")
+
+
+@dataclass(frozen=True)
+class BlockRules:
+    page_chrome: tuple[re.Pattern, ...]
+    contents_line: tuple[re.Pattern, ...]
+    contents_run: re.Pattern
+    key_line: re.Pattern
+    reference_line: tuple[re.Pattern, ...]
+    member_list_intro: re.Pattern
+    boilerplate: tuple[re.Pattern, ...]
+    non_content_titles: re.Pattern
+    running_min_repeats: int
+    running_max_words: int
+    title_max_words: int
+
+
+@lru_cache(maxsize=4)
+def load_block_rules(name: str = "themes_blocks.yaml") -> BlockRules:
+    data = load_yaml(name)
+
+    def many(key: str) -> tuple[re.Pattern, ...]:
+        return tuple(re.compile(p, re.IGNORECASE) for p in data[key])
+
+    return BlockRules(
+        page_chrome=many("page_chrome"), contents_line=many("contents_line"),
+        contents_run=re.compile(data["contents_run"]), key_line=re.compile(data["key_line"]),
+        reference_line=tuple(re.compile(p) for p in data["reference_line"]),
+        member_list_intro=re.compile(data["member_list_intro"], re.IGNORECASE), boilerplate=many("boilerplate"),
+        non_content_titles=re.compile(data["non_content_titles"], re.IGNORECASE),
+        running_min_repeats=data["running_line"]["min_repeats"], running_max_words=data["running_line"]["max_words"],
+        title_max_words=data["title_max_words"],
+    )
+
+
+def _lines(text: str, start: int) -> list[tuple[str, int, int]]:
+    """Non-blank lines of a block as (collapsed text, start, end) in report offsets."""
+    out, offset = [], start
+    for raw in text.split("\n"):
+        stripped = raw.strip()
+        if stripped:
+            lead = len(raw) - len(raw.lstrip())
+            out.append((" ".join(stripped.split()), offset + lead, offset + lead + len(stripped)))
+        offset += len(raw) + 1
+    return out
+
+
+def _line_key(line: str) -> str:
+    return _DIGITS.sub("#", line.lower())
+
+
+def is_title_like(line: str, rules: BlockRules) -> bool:
+    """A short line without sentence punctuation: a title, a heading, a cover line."""
+    words = line.split()
+    return 0 < len(words) <= rules.title_max_words and not _SENTENCE_END.search(line)
+
+
+def _is_sentence(text: str) -> bool:
+    return len(text.split()) >= 8 and bool(re.search(r"[a-z][.?!][\"'”’)]?(?:\s|$)", text))
+
+
+class BlockFilter:
+    """Non-content paragraphs and page-furniture spans of one report."""
+
+    def __init__(self, report: Report, rules: BlockRules | None = None):
+        self.report = report
+        self.rules = rules or load_block_rules()
+        lines = _lines(report.text, 0)
+        self._counts = Counter(_line_key(text) for text, _, _ in lines if len(text.split()) <= self.rules.running_max_words)
+        self._repeated = {k for k, n in self._counts.items() if n >= self.rules.running_min_repeats}
+        self.chrome: list[tuple[int, int]] = [(s, e) for text, s, e in lines if self.is_chrome(text)]
+
+    # ---- lines ----------------------------------------------------------
+    def is_chrome(self, line: str) -> bool:
+        """Page numbers, classification marks, running headers and footers."""
+        if any(p.search(line) for p in self.rules.page_chrome):
+            return True
+        return (len(line.split()) <= self.rules.running_max_words and _line_key(line) in self._repeated
+                and not _SENTENCE_END.search(line) and not line.lstrip().startswith(("•", "-", "*")))
+
+    def line_kind(self, line: str) -> str | None:
+        """What a single line is when it is not content, else None."""
+        rules = self.rules
+        if self.is_chrome(line):
+            return "chrome"
+        if any(p.search(line) for p in rules.contents_line) or rules.contents_run.search(line + " "):
+            return "contents"
+        if any(p.search(line) for p in rules.reference_line):
+            return "reference"
+        if rules.key_line.search(line) and not _SENTENCE_END.search(line) and len(line.split()) <= 16:
+            return "key"
+        return None
+
+    # ---- paragraphs -----------------------------------------------------
+    def non_content(self) -> dict[int, str]:
+        """Index of each paragraph that is not content -> why (contents, chrome, key, cover, ...)."""
+        report = self.report
+        out: dict[int, str] = {}
+        # a report with headings or a contents page has a cover before its first sentence
+        body_started = not (report.sections or any(p.kind == "contents" for p in report.paragraphs))
+        listing: str | None = None  # inside a list of members, a glossary, references
+        for index, paragraph in enumerate(report.paragraphs):
+            lines = [line for line, _, _ in _lines(report.text[paragraph.start:paragraph.end], paragraph.start)]
+            flat = " ".join(lines)
+            reason = self._reason(paragraph.kind, lines, flat, body_started, listing)
+            if _is_sentence(flat) and paragraph.kind not in SKIPPED_KINDS:
+                body_started = True
+            listing = self._listing_after(flat, lines, listing, reason)
+            if reason:
+                out[index] = reason
+        return out
+
+    def _reason(self, kind: str, lines: list[str], flat: str, body_started: bool, listing: str | None) -> str | None:
+        """Why one paragraph is not content, or None when it is."""
+        rules = self.rules
+        if kind in SKIPPED_KINDS:
+            return kind
+        kinds = [self.line_kind(line) for line in lines]
+        if lines and all(kinds):
+            return Counter(kinds).most_common(1)[0][0]
+        if lines and sum(k is not None for k in kinds) * 2 > len(lines) and not _is_sentence(flat):
+            return Counter(k for k in kinds if k).most_common(1)[0][0]
+        if not body_started and (is_title_like(flat, rules) or len(lines) > 1 and all(
+                is_title_like(line, rules) or ":" in line for line in lines)):
+            return "cover"
+        if listing and not _is_sentence(flat):
+            return listing
+        if any(p.search(re.split(r"(?<=[.?!])\s", flat, maxsplit=1)[0]) for p in rules.boilerplate):
+            return "boilerplate"
+        if kind in ("text", "heading") and is_title_like(flat, rules):
+            return "title"
+        return None
+
+    def _listing_after(self, flat: str, lines: list[str], listing: str | None, reason: str | None) -> str | None:
+        """Whether the paragraphs after this one continue (or start) a non-content list."""
+        rules = self.rules
+        if reason == "title" or (reason is None and is_title_like(flat, rules)):
+            return "listing" if rules.non_content_titles.search(flat) else None
+        if lines and rules.member_list_intro.search(lines[-1]):
+            return "members"
+        if reason in ("members", "listing", "reference", "key"):
+            return listing
+        return None if _is_sentence(flat) else listing
+
+    def local_titles(self, suspect: frozenset[int] = frozenset()) -> dict[int, str]:
+        """For each paragraph start, the nearest title-like line above it (a heading, found or missed).
+
+        Contents entries and the `suspect` headings (see `suspect_headings`) are no titles.
+        """
+        out: dict[int, str] = {}
+        current: str | None = None
+        for paragraph in self.report.paragraphs:
+            text = " ".join(self.report.text[paragraph.start:paragraph.end].split())
+            if current:
+                out[paragraph.start] = current
+            if (paragraph.kind in ("heading", "text") and is_title_like(text, self.rules) and self._may_be_title(text)
+                    and paragraph.start not in suspect and self.line_kind(text) != "contents"):
+                current = text
+        return out
+
+    def key_lines(self) -> list[tuple[str, str]]:
+        """(code, description) of "CODE – description" lines the structure pass did not declare.
+
+        A key the structure pass missed (its lines run together, an unusual
+        heading) still tells whose a cue is and who counts as a father.
+        """
+        declared = {entry.code for entry in self.report.key}
+        out = []
+        for paragraph in self.report.paragraphs:
+            for line, _, _ in _lines(self.report.text[paragraph.start:paragraph.end], paragraph.start):
+                if self.line_kind(line) != "key":
+                    continue
+                code, description = re.split(r"\s[–—-]\s", line, maxsplit=1)
+                code = code.strip()
+                if code not in declared and len(code.split()) <= 3 and code[:1].isupper():
+                    out.append((code, description.strip()))
+        return out
+
+    def suspect_headings(self) -> frozenset[int]:
+        """Heading offsets of detected sections that are really contents entries or page furniture.
+
+        A contents line or a run of two or more headings that each end in a
+        page number with nothing but headings between them ("1. Introduction 2",
+        "2. Glossary 9") is a contents page the structure pass took for
+        headings; trusted, "Glossary 9" would silence the whole report.
+        """
+        out = set()
+        numbered: list[int] = []
+        sentences = [p.start for p in self.report.paragraphs
+                     if _is_sentence(" ".join(self.report.text[p.start:p.end].split()))]
+        for section in sorted(self.report.sections, key=lambda s: s.heading_start):
+            line = " ".join(self.report.text[section.heading_start:section.heading_end].split())
+            if self.line_kind(line) in ("contents", "chrome"):
+                out.add(section.heading_start)
+            if _PAGE_NUMBER_END.search(line):
+                if numbered and not any(numbered[-1] < start < section.heading_start for start in sentences):
+                    out.update((numbered[-1], section.heading_start))
+                numbered.append(section.heading_start)
+        return frozenset(out)
+
+    def _may_be_title(self, line: str) -> bool:
+        """A heading, not page furniture: a line seen twice is a contents entry and its heading;
+        a running header repeats on every page."""
+        if any(p.search(line) for p in self.rules.page_chrome):
+            return False
+        return self._counts.get(_line_key(line), 0) <= 2
+
+    def in_chrome(self, start: int, end: int) -> bool:
+        """Whether [start, end) overlaps a line of page furniture."""
+        return any(s < end and start < e for s, e in self.chrome)
