@@ -109,6 +109,16 @@ def test_a_lower_case_slip_of_a_name_that_is_a_word_is_coded_only_as_a_person(nl
     assert coded(nlp, lexicon, "A red rose said nothing about the family.") == []
 
 
+def test_after_a_weak_locative_a_keyed_surname_is_the_person_unless_the_review_shows_a_place(nlp, lexicon):
+    person = "A text from Nowak said she would not attend. EM threw a cup at Wójcik."
+    doc = parse(person, nlp, KEY.codes())
+    assert [m.text for m in matcher_for(KEY, lexicon).find(person, doc=doc)] == ["Nowak", "Wójcik"]
+    place = "They moved from Ashton to Wigan in May. Ashton Road was where the flat was."
+    doc = parse(place, nlp, KEY.codes())
+    search = matcher_for(KEY, lexicon).search(place, doc=doc)
+    assert search.matches == [] and len(search.kept) == 2
+
+
 def test_a_town_that_is_a_keyed_surname_stays_a_town_and_the_decision_is_logged(nlp, lexicon):
     text = ("Ms Ashton visited the family in Ashton. They moved from Ashton to Wigan. "
             "Ashton-under-Lyne police attended. Ashton's assessment was thorough.")
@@ -119,13 +129,13 @@ def test_a_town_that_is_a_keyed_surname_stays_a_town_and_the_decision_is_logged(
 
 
 def test_pseudonymise_gives_no_second_identity_and_keeps_places(tmp_path, nlp, lexicon):
-    draft = ("5.1 Kasia and Tom moved from Ashton in 2020. Tomasz Wojcik found work. Kas said she was lonely. "
+    draft = ("5.1 Kasia and Tom lived in Ashton until 2020. Tomasz Wojcik found work. Kas said she was lonely. "
              "K.N. and Mr W. attended the meeting with Ms Ashton.\n")
     path = tmp_path / "draft.txt"
     path.write_text(draft, encoding="utf-8")
     report = load_report(path)
     result = pseudonymise_report(report, parse_for_key(report, nlp, KEY), KEY, lexicon=lexicon)
-    assert result.text == ("5.1 AM and AF moved from Ashton in 2020. AF found work. AM said she was lonely. "
+    assert result.text == ("5.1 AM and AF lived in Ashton until 2020. AF found work. AM said she was lonely. "
                            "AM and AF attended the meeting with ASW.\n")
     assert not result.unplaced  # no slip became a new [PERSON-n]
     assert [(k.text, k.reason) for k in result.kept] == [("Ashton", "place_after_locative")]
@@ -183,3 +193,52 @@ def test_a_keyed_surname_in_a_street_or_before_a_postcode_is_the_place(nlp, lexi
     search = matcher_for(key, lexicon).search(text, doc=doc)
     assert [m.text for m in search.matches] == ["Sarah Bury", "Bury"]
     assert [k.reason for k in search.kept] == ["place_before_postcode", "part_of_place_or_organisation_name"]
+
+
+REVIEW_KEY = parse_key({"people": [
+    {"code": "AM", "role": "Child A's mother", "names": ["Kasia Nowak", "Ms Nowak"]},
+    {"code": "AU", "role": "uncle", "names": ["Thi Nguyen"]},
+    {"code": "HV", "role": "Health Visitor", "names": ["Paula Nurse"]},
+    {"code": "AHV", "role": "Health Visitor", "names": ["Siân MacDonnell"]},
+    {"code": "Child A", "role": "the subject child", "names": ["Jade Nowak", "Julie Nowak"]},
+    {"code": "AGF", "role": "grandfather", "names": ["Harold Smith", "Joseph Dancer"]},
+    {"code": "AF", "role": "father", "names": ["Daniel Price"]},
+    {"code": "AS", "role": "sister", "names": ["Joanna Price"]},
+]})
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Later Nguyễn told the GP.", [("Nguyễn", "AU")]),  # diacritics outside Latin-1/Extended-A fold too
+    ("4.1 Kas said she was lonely.", [("Kas", "AM")]),  # a paragraph number is no date for short forms either
+    ("Jayde, 15, told the school.", [("Jayde", "Child A")]),
+    ("SIAN MCDONNELL visited the home.", [("SIAN MCDONNELL", "AHV")]),
+    ("Jo said she would ring.", [("Jo", "AS")]),  # a two-letter recorded nickname, with a person's context
+])
+def test_review_found_recall_holes_are_closed(nlp, text, expected):
+    doc = parse(text, nlp, REVIEW_KEY.codes())
+    assert [(m.text, m.code) for m in matcher_for(REVIEW_KEY, english_lexicon(nlp)).find(text, doc=doc)] == expected
+
+
+@pytest.mark.parametrize("text", [
+    "The school nurse said the child was tired.",  # a keyed surname that is a role noun, in lower case
+    "Ms O'Brian said no.",  # the O of O'Brian is no initial
+    "PC A and PC B attended.",  # the review's own anonymised officers
+    "Dr D. Marsh examined her.",  # title + initial + another surname (Jane Dancer is keyed)
+    "Paul, her new partner, said he would help.",  # a name of its own, not a short form of Paula
+    "Harry Jones, the GP, said he was worried.",  # someone else's full name
+    "Between Jul and Sep 2019 the family moved.",  # month abbreviations
+    "The Foster Carer said the child was settled.",  # a role word, not a slip of Carter
+])
+def test_review_found_over_replacements_are_gone(nlp, text):
+    key = parse_key({"people": REVIEW_KEY_PEOPLE})
+    doc = parse(text, nlp, key.codes())
+    assert [(m.text, m.code) for m in matcher_for(key, english_lexicon(nlp)).find(text, doc=doc)] == []
+
+
+REVIEW_KEY_PEOPLE = [
+    {"code": "HV", "role": "Health Visitor", "names": ["Paula Nurse"]},
+    {"code": "ASW", "role": "Social Worker", "names": ["Orla Ashton"]},
+    {"code": "AGF", "role": "grandfather", "names": ["Harold Smith"]},
+    {"code": "AJ", "role": "aunt", "names": ["Julie Carter", "Jane Dancer"]},
+    {"code": "BP", "role": "neighbour", "names": ["Bob Price"]},
+]

@@ -71,7 +71,7 @@ def test_every_surviving_form_of_a_key_name_is_a_key_finding_naming_the_entry(nl
     from pipeline.verify import verify_report
 
     text = ("6.3.1 Jade's use of cannabis increased. K.N. told AF that Kas was tired. Jayde missed school.\n"
-            "Tomasz Wojcik found work. AM moved from Ashton to Wigan.\n")
+            "Tomasz Wojcik found work. AM lived in Ashton, then Wigan.\n")
     (tmp_path / "coded.txt").write_text(text, encoding="utf-8")
     report = load_report(tmp_path / "coded.txt")
     findings = verify_report(report, parse_report(report, nlp), key=DERIVED_KEY)

@@ -8,19 +8,23 @@ placeholder, a second identity) is the harm the key exists to prevent.
 One pass over the capitalised words that the exact matcher left:
 
 - **nickname**: the word is a recorded nickname of a keyed first name
-  (the `nicknames` dataset: "Bill" for William, "Liz" for Elizabeth);
+  (the `nicknames` dataset: "Bill" for William, "Biddy" for Bridget);
 - **short form**: the word is a prefix of a keyed first name of at least
-  `short_form_min_letters` letters ("Kas", "Tom");
+  `short_form_min_letters` letters ("Kas", "Tom"), but not a name of its own
+  that differs only by a gendered ending ("Paul" is not Paula);
 - **misspelling**: the word is within a small edit distance (Damerau/OSA,
   rapidfuzz) of a keyed first name or surname, begins with the same letter,
-  and is not itself a listed name of someone else ("Jane" is not a slip of
-  "Jade" when Jane is a name in the gazetteer and differs by a substitution).
+  and is not another listed name one consonant away ("Jane" is not "Jade";
+  "Mariam" is "Maryam").
 
-Only words that look like a person are considered: capitalised, not an
-ordinary English word (unless spaCy tags it a proper noun or a person's
-name), not followed by an organisation or place head word ("Tom Hood
-Centre"), not a role code.  Settings live in
-``models/pseudonymise/name_context.yaml``.
+Only words that look like a person are taken: capitalised, not a role word
+("Carer", "Nurse"), not a month or weekday abbreviation ("Jul", "Sun")
+without a person's context, not an ordinary English word unless a
+possessive, a reporting verb or spaCy's PERSON says so, not followed by an
+organisation's head word ("Tom Hood Centre"), and not the first half of
+somebody else's full name ("Harry Jones" when the key has Harold Smith).
+An ALL-CAPS word is taken only beside a keyed name in capitals ("SIAN
+MCDONNELL").  Settings live in ``models/pseudonymise/name_context.yaml``.
 """
 from __future__ import annotations
 
@@ -28,13 +32,16 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from nicknames import NickNamer
 from rapidfuzz.distance import OSA
 
 from ..resources import load_yaml, read_lines
 from .folding import fold
 
-_WORD = re.compile(r"(?<![\w@.])[A-Z\u00C0-\u024F][\w\u00C0-\u024F'’-]*")
+_WORD = re.compile(r"(?<![\w@.])\w[\w'’-]*")
 _POSSESSIVE = re.compile(r"(?:['’]s|s['’]|['’])$")
+_VOWEL_SWAPS = (frozenset("iy"), frozenset("ae"))  # Maryam/Mariam, Mohamed/Mohamad
+_GENDERED_ENDINGS = ("a", "e", "le", "ne", "na", "ia", "ette", "elle", "ine", "ina")
 
 
 @dataclass(frozen=True)
@@ -47,54 +54,6 @@ class Derived:
     targets: tuple[tuple[str, str, str], ...]  # (code, keyed word, rule: nickname/short_form/misspelling)
 
 
-@lru_cache(maxsize=1)
-def settings() -> dict:
-    return load_yaml("pseudonymise", "name_context.yaml")
-
-
-@lru_cache(maxsize=1)
-def _org_heads() -> frozenset[str]:
-    return frozenset(read_lines("names", "non_person_words.txt"))
-
-
-@lru_cache(maxsize=1)
-def _common_words() -> frozenset[str]:
-    """Frequent English words (wordfreq-based list, British words such as "carer" included) and role words."""
-    words = set(read_lines("names", "common_words.txt"))
-    for line in read_lines("names", "role_words.txt"):
-        words.update(line.casefold().split())
-    return frozenset(words)
-
-
-@lru_cache(maxsize=1)
-def _stop_words() -> frozenset[str]:
-    from spacy.lang.en.stop_words import STOP_WORDS
-
-    return frozenset(STOP_WORDS)
-
-
-@lru_cache(maxsize=1)
-def _gazetteer_names() -> frozenset[str]:
-    words = set(read_lines("gazetteer", "first_names.txt")) | set(read_lines("gazetteer", "surnames.txt"))
-    return frozenset(fold(w).casefold() for w in words)
-
-
-@lru_cache(maxsize=1)
-def _nicknamer():
-    try:
-        from nicknames import NickNamer
-    except ImportError:  # optional data: without it, nicknames are simply not derived
-        return None
-    return NickNamer()
-
-
-@lru_cache(maxsize=4096)
-def nicknames_of(first_name: str) -> frozenset[str]:
-    """Recorded nicknames of a first name, lower case ("william" -> {"bill", "will", ...})."""
-    namer = _nicknamer()
-    return frozenset(namer.nicknames_of(first_name.casefold())) if namer else frozenset()
-
-
 @dataclass(frozen=True)
 class KeyedWord:
     """One word of a keyed name, for the derived-form pass."""
@@ -105,7 +64,70 @@ class KeyedWord:
     first: bool  # a first (given) name, so short forms and nicknames apply
 
 
-def _misspelling(word: str, target: str, conf: dict, names: frozenset[str]) -> bool:
+# ---------------------------------------------------------------- data
+@lru_cache(maxsize=1)
+def settings() -> dict:
+    """``models/pseudonymise/name_context.yaml``, with word lists as sets."""
+    conf = dict(load_yaml("pseudonymise", "name_context.yaml"))
+    for k in ("locative_before", "weak_locative_before", "movement_before_to", "reporting_verbs", "not_after", "place_heads",
+              "date_abbreviations"):
+        conf[k] = frozenset(conf.get(k) or ())
+    return conf
+
+
+@lru_cache(maxsize=1)
+def org_heads() -> frozenset[str]:
+    """Head words of organisations, services, places and documents (``models/names/non_person_words.txt``)."""
+    return frozenset(read_lines("names", "non_person_words.txt"))
+
+
+@lru_cache(maxsize=1)
+def stop_words() -> frozenset[str]:
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    return frozenset(STOP_WORDS)
+
+
+@lru_cache(maxsize=1)
+def _role_words() -> frozenset[str]:
+    return frozenset(w for line in read_lines("names", "role_words.txt") for w in line.casefold().split())
+
+
+@lru_cache(maxsize=1)
+def _common_words() -> frozenset[str]:
+    """Frequent English words (wordfreq-based list) with role words ("carer") and stop words."""
+    return frozenset(read_lines("names", "common_words.txt")) | _role_words() | stop_words()
+
+
+@lru_cache(maxsize=1)
+def _gazetteer_first() -> frozenset[str]:
+    return frozenset(fold(w).casefold() for w in read_lines("gazetteer", "first_names.txt"))
+
+
+@lru_cache(maxsize=1)
+def _gazetteer_names() -> frozenset[str]:
+    return _gazetteer_first() | frozenset(fold(w).casefold() for w in read_lines("gazetteer", "surnames.txt"))
+
+
+def is_other_name(word: str) -> bool:
+    """A capitalised word that is a name in its own right: listed in a gazetteer, or not an English word."""
+    lower = fold(word).casefold()
+    return lower in _gazetteer_names() or lower not in _common_words()
+
+
+@lru_cache(maxsize=1)
+def _nicknamer() -> NickNamer:
+    return NickNamer()
+
+
+@lru_cache(maxsize=4096)
+def nicknames_of(first_name: str) -> frozenset[str]:
+    """Recorded nicknames of a first name, lower case ("william" -> {"bill", "will", ...})."""
+    return frozenset(_nicknamer().nicknames_of(first_name.casefold()))
+
+
+# ---------------------------------------------------------------- classification
+def _misspelling(word: str, target: str, conf: dict) -> bool:
     if len(word) < conf["min_letters"] or len(target) < conf["min_letters"] or word == target:
         return False
     if conf.get("same_first_letter", True) and word[0] != target[0]:
@@ -114,14 +136,19 @@ def _misspelling(word: str, target: str, conf: dict, names: frozenset[str]) -> b
     distance = OSA.distance(word, target)
     if distance == 0 or distance > limit:
         return False
-    if word in names and len(word) == len(target) and distance == 1 and sorted(word) != sorted(target):
-        # "Jane" for "Jade" is another real name, not a slip; "Mariam" for "Maryam" is a transliteration
+    if word in _gazetteer_names() and len(word) == len(target) and sorted(word) != sorted(target):
+        # another real name one letter away ("Jane"/"Jade", "Mollie"/"Millie") is another person;
+        # a transliteration swaps like vowels ("Mariam"/"Maryam")
         swapped = {a for a, b in zip(word, target) if a != b} | {b for a, b in zip(word, target) if a != b}
-        return swapped <= _VOWELS
+        return distance == 1 and any(swapped <= pair for pair in _VOWEL_SWAPS)
     return True
 
 
-_VOWELS = frozenset("aeiouy")
+def _short_form(word: str, target: str, min_prefix: int) -> bool:
+    if len(word) < min_prefix or len(target) <= len(word) or not target.startswith(word):
+        return False
+    # "Paul" is not Paula, "Daniel" not Danielle: a name of its own with a gendered ending
+    return not (word in _gazetteer_first() and target[len(word):] in _GENDERED_ENDINGS)
 
 
 def classify(word: str, keyed: list[KeyedWord]) -> list[tuple[str, str, str]]:
@@ -129,53 +156,72 @@ def classify(word: str, keyed: list[KeyedWord]) -> list[tuple[str, str, str]]:
     folded = fold(word).casefold()
     conf = settings()
     min_prefix = int(conf.get("short_form_min_letters", 3))
-    names = _gazetteer_names()
     found = []
     for k in keyed:
         if folded == k.folded:
-            continue  # an exact form: the exact matcher's (or deliberately skipped there)
+            continue  # an exact form (accents folded): the exact matcher's
         if k.first and folded in nicknames_of(k.folded):
             found.append((k.code, k.word, "nickname"))
-        elif k.first and len(folded) >= min_prefix and len(k.folded) > len(folded) and k.folded.startswith(folded):
+        elif k.first and _short_form(folded, k.folded, min_prefix):
             found.append((k.code, k.word, "short_form"))
-        elif _misspelling(folded, k.folded, conf["misspelling"], names):
+        elif _misspelling(folded, k.folded, conf["misspelling"]):
             found.append((k.code, k.word, "misspelling"))
     return found
 
 
-_DATE_NEXT = re.compile(r"^\.?,?[ \t]+(?:\d|of\b)")
-_DATE_PREV = re.compile(r"\d(?:st|nd|rd|th)?[ \t]+$")
+# ---------------------------------------------------------------- context
+def _person_context(text: str, start: int, end: int, possessive: bool, doc_tokens, trust_ner: bool) -> bool:
+    """A possessive, a reporting verb after, a title before, or (where trusted) spaCy's PERSON."""
+    if possessive:
+        return True
+    nxt = re.match(r"[ \t]+([a-z]+)", text[end:end + 20])
+    if nxt and nxt.group(1) in settings()["reporting_verbs"]:
+        return True
+    if re.search(r"(?:^|\s)(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?[ \t]+$", text[max(0, start - 6):start]):
+        return True
+    token = doc_tokens.get(start) if doc_tokens is not None else None
+    return trust_ner and token is not None and token.ent_type_ == "PERSON"
 
 
 def _looks_like_person(text: str, start: int, end: int, word: str, possessive: bool, lexicon: frozenset[str],
-                       doc_tokens, strict: bool = True) -> bool:
-    """Capitalised, not part of a date, an organisation's or a place's name, and a name rather than an ordinary word.
+                       doc_tokens, misspelt: bool) -> bool:
+    """Not a role word, a month, part of an organisation's name or another person's full name; a name
+    rather than an ordinary word.
 
-    An ordinary English word ("Tom", "Will", "Sun") needs a person's context:
-    spaCy's PERSON entity, a possessive, or a reporting verb after it.
+    A nickname or short form that is not a frequent word ("Biddy", "Kas") is a
+    name; a frequent one ("Will", "Tom") or a month abbreviation ("Jul") needs a
+    person's context.  A misspelling that is an English word ("Carer" for
+    Carter) needs more than spaCy's PERSON tag, which capitalisation fools.
     """
+    lower = fold(word).casefold()
+    if lower in _role_words():
+        return False
     after = text[end:end + 40]
-    if _DATE_NEXT.match(after) or _DATE_PREV.search(text[max(0, start - 8):start]):
-        return False  # "Jan 2020", "3 Mar"
     nxt = re.match(r"[ \t]+([A-Za-z][\w'’-]*)", after)
-    if nxt and nxt.group(1) in _org_heads():
+    if nxt and nxt.group(1) in org_heads():
         return False
     if re.match(r"-[A-Za-z]", after):
         return False  # "Tom-Tom", "Ashton-under-Lyne"
-    lower = word.casefold()
-    if lower not in _common_words() and (lower not in lexicon or not strict):
-        return True  # a recorded nickname or a short form is a name unless it is a frequent word ("Biddy" yes, "Will" no)
-    if possessive or (nxt and nxt.group(1).casefold() in reporting_verbs()):
+    if lower in settings()["date_abbreviations"]:
+        return _person_context(text, start, end, possessive, None, False)
+    common = lower in _common_words() or (misspelt and lower in lexicon)
+    if not common:
         return True
-    token = doc_tokens.get(start) if doc_tokens is not None else None
-    return token is not None and token.ent_type_ == "PERSON"
+    return _person_context(text, start, end, possessive, doc_tokens, trust_ner=not misspelt)
 
 
-@lru_cache(maxsize=1)
-def reporting_verbs() -> frozenset[str]:
-    return frozenset(settings()["reporting_verbs"])
+def _someone_elses_full_name(text: str, end: int, targets, keyed: list[KeyedWord]) -> bool:
+    """"Harry Jones, the GP": a capitalised surname after the word that none of the candidates has."""
+    nxt = re.match(r"[ \t]+([A-Z][\w'’-]+)", text[end:end + 40])
+    if not nxt or not is_other_name(nxt.group(1)) or nxt.group(1) in org_heads():
+        return False
+    following = fold(nxt.group(1)).casefold()
+    codes = {code for code, _, _ in targets}
+    return not any(k.code in codes and not k.first and (k.folded == following or classify(nxt.group(1), [k]))
+                   for k in keyed)
 
 
+# ---------------------------------------------------------------- the pass
 def find_derived(text: str, keyed: list[KeyedWord], taken: list[tuple[int, int]], protected: frozenset[str],
                  lexicon: frozenset[str], doc=None) -> list[Derived]:
     """Every capitalised word outside `taken` that derives from a keyed name."""
@@ -183,19 +229,25 @@ def find_derived(text: str, keyed: list[KeyedWord], taken: list[tuple[int, int]]
         return []
     doc_tokens = {t.idx: t for t in doc} if doc is not None else None
     spans = sorted(taken)
+    ends = {e for _, e in spans}
+    starts = {s for s, _ in spans}
     seen: dict[str, list] = {}  # a review repeats its words: classify each once
     out = []
     j = 0
     for m in _WORD.finditer(text):
-        start, end = m.start(), m.end()
+        start = m.start()
         word = m.group(0)
+        if not word[:1].isupper():
+            continue
         poss = _POSSESSIVE.search(word)
         if poss:
-            word, end = word[: poss.start()], end - len(poss.group(0))
+            word = word[: poss.start()]
         word = word.rstrip("-")
         end = start + len(word)
-        if len(word) < 3 or word in protected or word.isupper() or word.casefold() in _stop_words():
+        if word in protected or word.casefold() in stop_words() or len(word) < 2:
             continue  # "She said" is never a short form of Sheila
+        if word.isupper() and not _beside_caps_name(text, start, end, starts, ends):
+            continue  # an acronym, unless next to a keyed name in capitals ("SIAN MCDONNELL")
         while j < len(spans) and spans[j][1] <= start:
             j += 1
         if j < len(spans) and spans[j][0] < end:
@@ -203,7 +255,22 @@ def find_derived(text: str, keyed: list[KeyedWord], taken: list[tuple[int, int]]
         if word not in seen:
             seen[word] = classify(word, keyed)
         targets = seen[word]
-        strict = any(rule == "misspelling" for _, _, rule in targets)  # rarer English words can be misspelt names' neighbours
-        if targets and _looks_like_person(text, start, end, word, bool(poss), lexicon, doc_tokens, strict):
-            out.append(Derived(start, end, word, tuple(targets)))
+        if len(word) < 3:
+            targets = [t for t in targets if t[2] == "nickname"]  # "Jo", "Ed": recorded nicknames only
+        if not targets:
+            continue
+        misspelt = all(rule == "misspelling" for _, _, rule in targets)
+        if not _looks_like_person(text, start, end, word, bool(poss), lexicon, doc_tokens, misspelt):
+            continue
+        if len(word) < 3 and not _person_context(text, start, end, bool(poss), doc_tokens, True):
+            continue
+        if _someone_elses_full_name(text, end, targets, keyed):
+            continue
+        out.append(Derived(start, end, word, tuple(targets)))
     return out
+
+
+def _beside_caps_name(text: str, start: int, end: int, starts: set[int], ends: set[int]) -> bool:
+    before = re.search(r"[ \t]+$", text[max(0, start - 4):start])
+    after = re.match(r"[ \t]+", text[end:end + 4])
+    return bool(before and start - len(before.group(0)) in ends) or bool(after and end + len(after.group(0)) in starts)

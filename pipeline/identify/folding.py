@@ -1,53 +1,48 @@
 """Diacritics folded both ways: "Wójcik" in the key finds "Wojcik" in a draft, and "Sian" finds "Siân".
 
-Drafts are typed on keyboards without Polish, Welsh or Irish letters, and
-keys are typed by people who know the proper spelling (or the other way
-round), so a name is matched whatever accents either side carries.  Folding
-is Unicode decomposition with the combining marks dropped, plus the letters
-that do not decompose (ł, ø, đ, ı, ß).  Regex classes are built from every
-Latin letter (U+00C0-U+024F) that folds to the same base letter.
+Drafts are typed on keyboards without Polish, Welsh, Irish or Vietnamese
+letters, and keys are typed by people who know the proper spelling (or the
+other way round), so a name is matched whatever accents either side carries.
+
+Folding is Unicode decomposition with the combining marks dropped, plus the
+letters that do not decompose (ł, ø, đ, ı, ħ).  It maps one character to one
+character, so a folded text has the same offsets as the original: the
+known-name matcher searches the folded text with folded forms and reports
+offsets (and the original spelling) of the real text.
 """
 from __future__ import annotations
 
-import re
 import unicodedata
 from functools import lru_cache
 
 _UNDECOMPOSED = {"ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ı": "i", "ħ": "h", "Ħ": "H"}
+# Latin-1 Supplement, Latin Extended-A/B, IPA extensions and Latin Extended Additional (Vietnamese, Welsh ŵ/ŷ)
+_FOLDED_RANGES = ((0xC0, 0x2B0), (0x1E00, 0x1F00))
 
 
 @lru_cache(maxsize=4096)
 def fold_char(ch: str) -> str:
-    """One character without its diacritics ("ó" -> "o"); other characters unchanged."""
+    """One character without its diacritics ("ó" -> "o", "ễ" -> "e"); other characters unchanged."""
     if ch in _UNDECOMPOSED:
         return _UNDECOMPOSED[ch]
     base = "".join(c for c in unicodedata.normalize("NFKD", ch) if not unicodedata.combining(c))
     return base if len(base) == 1 else ch
 
 
-def fold(text: str) -> str:
-    """`text` with diacritics removed, character for character (same length)."""
-    return "".join(fold_char(ch) for ch in text)
-
-
 @lru_cache(maxsize=1)
-def _variants() -> dict[str, frozenset[str]]:
-    """Lower-case base letter -> every Latin letter (both cases) that folds to it."""
-    table: dict[str, set[str]] = {}
-    for code in range(0xC0, 0x250):
-        ch = chr(code)
-        if not ch.isalpha():
-            continue
-        base = fold_char(ch)
-        if base != ch and base.isascii():
-            table.setdefault(base.lower(), set()).update({ch, base.lower(), base.upper()})
-    return {k: frozenset(v) for k, v in table.items()}
+def _table() -> dict[int, str]:
+    table = {}
+    for lo, hi in _FOLDED_RANGES:
+        for code in range(lo, hi):
+            ch = chr(code)
+            base = fold_char(ch)
+            if base != ch:
+                table[code] = base
+    return table
 
 
-def char_class(ch: str) -> str:
-    """A regex for `ch` that also accepts its accented and unaccented spellings."""
-    base = fold_char(ch).lower()
-    variants = _variants().get(base)
-    if not variants:
-        return re.escape(ch)
-    return "[" + "".join(sorted(variants | {ch})) + "]"
+def fold(text: str) -> str:
+    """`text` with diacritics removed, character for character (same length, same offsets)."""
+    if text.isascii():
+        return text
+    return text.translate(_table())

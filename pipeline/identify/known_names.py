@@ -26,7 +26,8 @@ from functools import lru_cache
 from typing import Iterable, Sequence
 
 from ..keyfile import Key, Person, title_genders
-from .folding import char_class, fold
+from .derived import KeyedWord, find_derived
+from .folding import fold
 
 # separators allowed between the words of a name: spaces / a line break, or a
 # hyphen (with a line break after it) for double-barrelled names
@@ -42,7 +43,7 @@ _TITLES_ALLOWING_LOWER = 4  # "mr kershaw" is a slip; "lady kershaw" is not a ti
 _SURNAME_PARTICLES = {"van", "von", "de", "der", "den", "du", "da", "di", "del", "della", "la", "le", "st", "st.", "bin", "ibn", "al", "el", "ap", "mac"}
 
 # forms used for adults only (children go by first or full name)
-ADULT_RULES = frozenset({"title_surname", "title_full_name", "surname", "initial_surname"})
+ADULT_RULES = frozenset({"title_surname", "title_full_name", "surname", "initial_surname", "title_initial"})
 # single-word forms that must not be taken out of a date ("17th May" when a surname is May)
 _DATE_BEFORE = re.compile(r"(?<![\d.:/,])\b\d{1,2}(?:st|nd|rd|th)?(?:\s+of)?\s+$", re.IGNORECASE)
 _MONTHS = frozenset("january february march april may june july august september october november december".split())
@@ -212,7 +213,7 @@ def _word_regex(word: str) -> str:
     parts = re.split(r"[-‐‑–—]", word)
     out = []
     for part in parts:
-        out.append("".join(_APOS if ch in "'’" else char_class(ch) for ch in part))
+        out.append("".join(_APOS if ch in "'’" else re.escape(ch) for ch in fold(part)))  # matched on folded text
     return _SEP.join(out)
 
 
@@ -228,9 +229,9 @@ def _token_regex(kind: str, word: str) -> tuple[str, str]:
     if kind == "title":
         return _title_regex(word), _TITLE_SEP
     if kind == "initial":
-        return f"(?-i:{re.escape(word)})", _INITIAL_SEP
-    if kind == "letter":  # initials run together or apart: "J.K.", "J. K.", "JK"
-        return f"(?-i:{re.escape(word)})", _LETTER_SEP
+        return f"(?-i:{re.escape(fold(word))})", _INITIAL_SEP
+    if kind == "letter":  # initials run together or apart: "J.K.", "J. K.", "JK"; never the "O" of "O'Brien"
+        return f"(?-i:{re.escape(fold(word))})" + r"(?![’'](?!s(?!\w))\w)", _LETTER_SEP
     return _word_regex(word), _SEP
 
 
@@ -351,8 +352,9 @@ class KnownNameMatcher:
             return NameSearch([], [])
         raw: list[tuple[int, int, str, list[NameForm]]] = []
         kept: list[KeptMention] = []
-        for m in self.regex.finditer(text):
-            start, end, matched = m.start(), m.end(), m.group(0)
+        for m in self.regex.finditer(fold(text)):  # same offsets: "Wojcik" finds "Wójcik" and the other way round
+            start, end = m.start(), m.end()
+            matched = text[start:end]
             if matched in self.protected or matched.rstrip(".") in self.protected:
                 continue
             forms = self._candidates(matched)
@@ -364,15 +366,12 @@ class KnownNameMatcher:
                 end += _initials_dot(text, end)
                 matched = text[start:end]
             if self._lower_case_common(matched, forms) and not _is_propn(doc, start, end) \
-                    and not _lower_case_slip(text, start, end):
+                    and not (forms[0].rule == "first_name" and _lower_case_slip(text, start, end)):
                 continue
             if self._in_date(text, start, end, forms):
                 continue
-            place = self._place_reading(text, start, end, forms)
-            if place:
-                kept.append(KeptMention(start, end, matched, forms[0].code, place))
-                continue
             raw.append((start, end, matched, forms))
+        raw = self._places(text, raw, kept, doc)
         raw += self._derived(text, raw, doc)
         raw.sort(key=lambda r: r[0])
         return NameSearch(_merge_adjacent(text, self._resolve(text, raw)), kept)
@@ -381,6 +380,8 @@ class KnownNameMatcher:
         """Initials run together ("JK") look like the abbreviations reviews are full of ("LP meeting", "SW"):
         they count only as a person's — a reporting verb or a possessive after them — and never when a
         general abbreviation or a code."""
+        if forms[0].rule in ("title_initial", "first_initial"):
+            return self._title_initial_ok(text, end)
         if forms[0].rule != "initials" or re.search(r"[.\s]", matched):
             return True
         from .codes import general_abbreviations
@@ -392,29 +393,60 @@ class KnownNameMatcher:
         nxt = re.match(r"[ \t]+([a-z]+)", text[end:end + 20])
         return bool(nxt and nxt.group(1) in _context()["reporting_verbs"])
 
-    def _place_reading(self, text: str, start: int, end: int, forms: list[NameForm]) -> str | None:
-        """A keyed surname used alone where a place stands ("moved from Ashton", "Ashton-under-Lyne")."""
+    def _title_initial_ok(self, text: str, end: int) -> bool:
+        """"Mr N." is the keyed Mr Nowak only with its full stop ("PC A", "Mr X" are the review's own
+        anonymised people) and not before another surname ("Dr J. Smith", "Dr D. Marsh")."""
+        if text[end:end + 1] != ".":
+            return False
+        nxt = re.match(r"\.[ \t]+([A-Z][\w'’-]+)", text[end:end + 40])
+        if not nxt:
+            return True
+        from .derived import is_other_name
+
+        return not is_other_name(nxt.group(1))
+
+    def _places(self, text: str, raw, kept: list, doc) -> list:
+        """Keep out of `raw` the keyed surnames that stand for a place, recording each in `kept`.
+
+        Strong signals decide alone; a weak one ("from Ashton") needs the word to
+        be a place elsewhere in the review, a known place or spaCy's place.
+        """
+        readings = [(r, self._place_reading(text, r[0], r[1], r[3])) for r in raw]
+        strong = {fold(r[2]).casefold() for r, (reason, is_strong) in readings if reason and is_strong}
+        out = []
+        for r, (reason, is_strong) in readings:
+            if reason and (is_strong or fold(r[2]).casefold() in strong | _known_places()
+                           or _is_place_entity(doc, r[0], r[1])):
+                kept.append(KeptMention(r[0], r[1], r[2], r[3][0].code, reason))
+            else:
+                out.append(r)
+        return out
+
+    def _place_reading(self, text: str, start: int, end: int, forms: list[NameForm]) -> tuple[str | None, bool]:
+        """Why a keyed surname used alone may be a place here, and whether that reason decides alone."""
         word = text[start:end]
         if " " in word.strip() or not all(self._is_surname(f) for f in forms):
-            return None
+            return None, False
         if _suffix(text, end).startswith(("'", "’")):
-            return None  # "Ashton's view": the person
+            return None, False  # "Ashton's view": the person
         conf = _context()
         cont = re.match(r"-([a-z]+)-", text[end:end + 12])
         if cont and cont.group(1) in conf["place_continuations"]:
-            return "place_name_continuation"
+            return "place_name_continuation", True
         nxt = re.match(r"[ \t]+([A-Z][\w'’]*)", text[end:end + 30])
         if nxt and nxt.group(1) in _place_heads():
-            return "part_of_place_or_organisation_name"  # "Bury Road Community Centre", "Ashton Hospital"
+            return "part_of_place_or_organisation_name", True  # "Bury Road Community Centre", "Ashton Hospital"
         if _POSTCODE_AFTER.match(text, end):
-            return "place_before_postcode"  # "41 Tottington Walk, Bury BL9 6QT"
+            return "place_before_postcode", True  # "41 Tottington Walk, Bury BL9 6QT"
         before = text[max(0, start - 30):start].split()
         prev = before[-1].casefold() if before else ""
         if prev in conf["locative_before"]:
-            return "place_after_locative"
+            return "place_after_locative", True
+        if prev in conf["weak_locative_before"]:
+            return "place_after_locative", False
         if prev == "to" and len(before) > 1 and before[-2].casefold() in conf["movement_before_to"]:
-            return "place_after_movement"
-        return None
+            return "place_after_movement", False
+        return None, False
 
     def _is_surname(self, form: NameForm) -> bool:
         if form.rule == "surname":
@@ -422,13 +454,10 @@ class KnownNameMatcher:
         if form.rule != "listed":
             return False
         word = normalise_match(form.text)
-        return any(normalise_match(w) == word and not kw.first for kw in self.keyed_words for w in [kw.word]
-                   if kw.code == form.code)
+        return any(kw.code == form.code and not kw.first and normalise_match(kw.word) == word for kw in self.keyed_words)
 
     def _derived(self, text: str, raw, doc) -> list[tuple[int, int, str, list[NameForm]]]:
         """Short forms, nicknames and misspellings of keyed names, outside the exact matches."""
-        from .derived import find_derived
-
         taken = [(s, e) for s, e, _, _ in raw]
         out = []
         genders = title_genders()
@@ -539,31 +568,28 @@ class NameSearch:
     kept: list[KeptMention]
 
 
-@lru_cache(maxsize=1)
 def _context() -> dict:
-    from ..resources import load_yaml
+    from .derived import settings
 
-    conf = load_yaml("pseudonymise", "name_context.yaml")
-    for k in ("locative_before", "movement_before_to", "reporting_verbs", "not_after"):
-        conf[k] = frozenset(conf[k])
-    return conf
+    return settings()
+
+
+def _place_heads() -> frozenset[str]:
+    return _context()["place_heads"]
+
+
+@lru_cache(maxsize=1)
+def _known_places() -> frozenset[str]:
+    from ..resources import read_lines
+
+    return frozenset(fold(w).casefold() for w in read_lines("gazetteer", "uk_places.txt"))
 
 
 _POSTCODE_AFTER = re.compile(r",?[ \t]+[A-Z]{1,2}\d[A-Z\d]?[ \t]*\d[A-Z]{2}\b")
 
 
-@lru_cache(maxsize=1)
-def _place_heads() -> frozenset[str]:
-    """Head words of organisations and places ("Road", "Hospital", "Centre"): models/names/non_person_words.txt."""
-    from ..resources import read_lines
-
-    return frozenset(read_lines("names", "non_person_words.txt"))
-
-
 def _keyed_words(key: Key):
     """Every word of every keyed name, told first (given) names from surnames."""
-    from .derived import KeyedWord
-
     out = {}
     for person in key.people:
         titled = any(split_title(n.split())[0] for n in person.names if len(n.split()) == 2)
@@ -594,7 +620,7 @@ def _listed_surnames(person: Person) -> set[str]:
 
 def _initials_dot(text: str, end: int) -> int:
     """1 when the full stop after final initials belongs to them ("Mr N.'s", "J.K. and"), not to the sentence."""
-    if text[end:end + 1] != "." :
+    if text[end:end + 1] != ".":
         return 0
     return 1 if re.match(r"\.(?:['’]|[ \t]+[a-z(,]|[,;:)])", text[end:end + 3]) else 0
 
@@ -609,11 +635,18 @@ def _lower_case_slip(text: str, start: int, end: int) -> bool:
     return not before or before[-1].casefold().strip(",;:") not in conf["not_after"] or before[-1][-1:] in ",;:"
 
 
+_MAX_NAME_PARTS = 4
+
+
 def _merge_adjacent(text: str, matches: list[NameMatch]) -> list[NameMatch]:
-    """"Siân MacDonell": a first name and a misspelt surname of one person, side by side, are one mention."""
+    """"Siân MacDonell": a first name and a misspelt surname of one person, side by side, are one mention
+    (at most a few words: "Kas Kas Kas …" stays separate mentions)."""
     out: list[NameMatch] = []
+    parts: list[int] = []
     for m in matches:
         prev = out[-1] if out else None
+        if prev is not None and parts[-1] >= _MAX_NAME_PARTS:
+            prev = None
         gap = text[prev.end:m.start] if prev is not None else ""
         # side by side, or with one capitalised word between ("Hodan Yusuf Abdi": a middle name the key omits)
         if prev is not None and prev.code == m.code and not prev.suffix and (
@@ -623,8 +656,10 @@ def _merge_adjacent(text: str, matches: list[NameMatch]) -> list[NameMatch]:
                                 prev.rule if prev.rule == m.rule else f"{prev.rule}+{m.rule}",
                                 min(prev.confidence, m.confidence), prev.ambiguous or m.ambiguous,
                                 prev.candidates or m.candidates, prev.resolved_by or m.resolved_by, m.suffix)
+            parts[-1] += 1
             continue
         out.append(m)
+        parts.append(1)
     return out
 
 
@@ -664,6 +699,13 @@ def _nearest_by_code(start: int, sure, sure_pos, codes: set[str]) -> dict[str, i
 def _suffix(text: str, end: int) -> str:
     m = re.match(r"(?:['’]s|s['’]|['’]|s)(?!\w)", text[end:end + 3])
     return m.group(0) if m else ""
+
+
+def _is_place_entity(doc, start: int, end: int) -> bool:
+    if doc is None:
+        return False
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span is not None and any(t.ent_type_ in ("GPE", "LOC", "FAC") for t in span)
 
 
 def _is_propn(doc, start: int, end: int) -> bool:
