@@ -22,7 +22,7 @@ from spacy.attrs import IDX, LEMMA, ORTH
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from . import date_of_birth, nhs_number, phone, vehicle_reg  # noqa: F401  (register recognizer classes)
+from . import cued_date, nhs_number, phone, vehicle_reg  # noqa: F401  (register recognizer classes)
 from .base import build_recognizer
 from .config import RecognizerSpec, all_specs, engine_config
 
