@@ -56,6 +56,13 @@ def test_dates_markers_and_citations_are_not_case_refs(find, sentence):
         ("The private law application LS22P01234 was withdrawn.", "LS22P01234"),
         ("He was tried at the Crown Court under T20217001.", "T20217001"),
         ("The CPS file carried URN 14KD0231120.", "14KD0231120"),
+        # daily police log numbers and case-management system record numbers
+        ("STORM log 0456 of 21/09/2018 shows the call.", "0456 of 21/09/2018"),
+        ("Police log no. 88 of 2 March 2019 was graded as a priority.", "88 of 2 March 2019"),
+        ("Her Liquidlogic ID was 3390127.", "3390127"),
+        ("Child ID: 7781204", "7781204"),
+        ("The PNC record 20/0099812B was updated.", "20/0099812B"),
+        ("Missing episode (ref 2231-19) was the fourth that month.", "2231-19"),
     ],
 )
 def test_references_in_other_shapes_and_header_lines(find, sentence, ref):
@@ -71,6 +78,9 @@ def test_references_in_other_shapes_and_header_lines(find, sentence, ref):
         "COVID-19 restrictions limited home visits.",
         "Section 47 enquiries began on 12/03/2019.",
         "Police attended 14 times between 2015 and 2019.",
+        "The guidance (reference DFE-00130-2015) was revised.",
+        "Library reference ISBN 978-0-11-112345-6 was cited.",
+        "Police log 1234 recorded the call at 22:10.",
     ],
 )
 def test_ranges_years_and_counts_are_not_case_refs(find, sentence):

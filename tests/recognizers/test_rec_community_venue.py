@@ -18,6 +18,9 @@ import pytest
         ("Kingsway Medical Centre-based staff did not know of the referral.", "Kingsway Medical Centre"),
         ("Contact took place at Larch Road Community Centre.", "Larch Road Community Centre"),
         ("He was a member of Northgate Boys' Club (and its football team).", "Northgate Boys' Club"),
+        ("She went to 1st Ashby Scouts on Tuesdays.", "1st Ashby Scouts"),
+        ("He joined Kirkby Army Cadets.", "Kirkby Army Cadets"),
+        ("He trained three nights a week at Ordsall ABC.", "Ordsall ABC"),
     ],
 )
 def test_named_venues_are_found(find, sentence, venue):

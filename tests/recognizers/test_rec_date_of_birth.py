@@ -91,6 +91,8 @@ def test_wrapped_line_between_cue_and_date(find):
         # a day and month without the year is still the exact date
         ("Child E was born at 28 weeks on 19th March.", "19th March"),
         ("Child B was born on March 14th in Leeds.", "March 14th"),
+        ("Ms T delivered a baby boy on 17.8.19 at home.", "17.8.19"),
+        ("His birthday is 22 November 2013.", "22 November 2013"),
     ],
 )
 def test_birth_events_give_the_date_of_birth(find, sentence, date):
@@ -107,6 +109,8 @@ def test_birth_events_give_the_date_of_birth(find, sentence, date):
         "On 12 March 2019 the GP saw mother and the baby was born a week later.",
         "On 1st March ESW visited EM at home.",
         "Child E was born prematurely in March 2017.",
+        "The baby was expected to be born on 12 May 2019.",
+        "Twins were due to be born on 3 June 2019 by caesarean section.",
     ],
 )
 def test_dates_that_are_not_the_birth(find, sentence):

@@ -16,6 +16,7 @@ import pytest
         ("Child V was pronounced dead at 04:10 on 30 January 2021.", "30 January 2021"),
         ("| Name | DOD |\n|---|---|\n| Child X | 14/03/2019 |", "14/03/2019"),
         ("Child X died on 14 March.", "14 March"),
+        ("Baby H (deceased 02/06/2017) was her first child.", "02/06/2017"),
     ],
 )
 def test_dates_of_death_are_found(find, sentence, date):
@@ -33,6 +34,8 @@ def test_dates_of_death_are_found(find, sentence, date):
         "Mother was told on 7 July 2018 that the baby had died.",
         "On 5 June 2019 Child K was admitted and died three days later.",
         "On 5th June 2017 the social worker visited.",
+        "Father said he nearly died on 3 June 2017 in a car crash.",
+        "The deceased child's mother was seen on 4 June 2019.",
     ],
 )
 def test_other_dates_are_not_dates_of_death(find, sentence):

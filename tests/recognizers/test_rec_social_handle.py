@@ -42,6 +42,8 @@ def test_email_is_reported_as_email_not_handle(find):
         ("Snapchat: kai.m, Instagram: kaim_07", "kai.m"),
         ("Snapchat: kai.m, Instagram: kaim_07", "kaim_07"),
         ("The Roblox account shadowfox_12 sent the messages.", "shadowfox_12"),
+        ("He messaged her on Instagram as tommo.b_07.", "tommo.b_07"),
+        ("She added him on TikTok (username kerr_ace9).", "kerr_ace9"),
     ],
 )
 def test_usernames_after_a_platform_label(find, sentence, handle):
@@ -58,6 +60,8 @@ def test_usernames_after_a_platform_label(find, sentence, handle):
         "She described Snapchat as 'toxic'.",
         "Her Facebook profile e.g. showed photographs of the baby.",
         "She sent a snap to her friend.",
+        "Instagram account: private",
+        "Facebook profile - deleted.",
     ],
 )
 def test_platform_mentions_without_a_username(find, sentence):
