@@ -43,6 +43,7 @@ def test_dates_markers_and_citations_are_not_case_refs(find, sentence):
         ("Local authority case no. (restricted):\nQRS-4409182", "QRS-4409182"),
         ("Our ref: HLT/2020/00345", "HLT/2020/00345"),
         ("Early Help case ID - EHA-0081234", "EHA-0081234"),
+        ("| Police reference | 4471239 |", "4471239"),  # a cover table
         # police and missing-person references in other shapes
         ("Police reference XYZ-2300001 was given to the mother.", "XYZ-2300001"),
         ("The missing person report MFH/2022/01234 was closed.", "MFH/2022/01234"),
