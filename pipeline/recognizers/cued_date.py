@@ -60,6 +60,8 @@ class CuedDateRecognizer(EntityRecognizer):
         self.max_gap_words_after = int(spec.options.get("max_gap_words_after", self.max_gap_words))
         self.gap_breakers = {w.lower() for w in spec.options.get("gap_breakers", [])}
         self.gap_breakers_after = self.gap_breakers | {w.lower() for w in spec.options.get("gap_breakers_after", [])}
+        self.range_before = _alternation(spec.options.get("range_before", []), flags)
+        self.range_after = _alternation(spec.options.get("range_after", []), flags)
         name = spec.entity.title().replace("_", "") + "Recognizer"
         super().__init__(supported_entities=[spec.entity], name=name, context=list(spec.context))
 
@@ -80,6 +82,9 @@ class CuedDateRecognizer(EntityRecognizer):
             if start < previous_end:  # overlapping date shapes: keep the first, longest
                 continue
             next_start = next((s for s, _, _ in dates[i + 1:] if s >= end), len(text))
+            if self._in_range(text, start, end):
+                previous_end = end
+                continue
             if (
                 self._cued_before(text, max(previous_end, start - _WINDOW), start)
                 or self._labelled_after(text, end)
@@ -108,6 +113,12 @@ class CuedDateRecognizer(EntityRecognizer):
             if len(words) <= self.max_gap_words and not self.gap_breakers.intersection(words):
                 return True
         return False
+
+    def _in_range(self, text: str, date_start: int, date_end: int) -> bool:
+        """True if the date bounds a period ("children who died between 1 April 2019 and 31 March 2020")."""
+        before = self.range_before is not None and self.range_before.search(text[max(0, date_start - 20):date_start])
+        after = self.range_after is not None and self.range_after.match(text[date_end:date_end + 20])
+        return bool(before or after)
 
     def _labelled_after(self, text: str, date_end: int) -> bool:
         """True if a label follows the date: "14/03/2016 (DOB)"."""

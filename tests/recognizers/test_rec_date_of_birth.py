@@ -93,6 +93,7 @@ def test_wrapped_line_between_cue_and_date(find):
         ("Child B was born on March 14th in Leeds.", "March 14th"),
         ("Ms T delivered a baby boy on 17.8.19 at home.", "17.8.19"),
         ("His birthday is 22 November 2013.", "22 November 2013"),
+        ("Child K was born on 3 May 2015 - 4 months before the move.", "3 May 2015"),
     ],
 )
 def test_birth_events_give_the_date_of_birth(find, sentence, date):
@@ -111,6 +112,8 @@ def test_birth_events_give_the_date_of_birth(find, sentence, date):
         "Child E was born prematurely in March 2017.",
         "The baby was expected to be born on 12 May 2019.",
         "Twins were due to be born on 3 June 2019 by caesarean section.",
+        "Babies born between 1 January 2018 and 31 December 2018 were included.",
+        "Babies born from 1/1/2018 to 31/12/2018 were included.",
     ],
 )
 def test_dates_that_are_not_the_birth(find, sentence):

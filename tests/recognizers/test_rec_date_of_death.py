@@ -36,6 +36,8 @@ def test_dates_of_death_are_found(find, sentence, date):
         "On 5th June 2017 the social worker visited.",
         "Father said he nearly died on 3 June 2017 in a car crash.",
         "The deceased child's mother was seen on 4 June 2019.",
+        "Children who died between 1 April 2019 and 31 March 2020 were reviewed.",
+        "Twenty-three children died from 1 April 2009 to 31 March 2017.",
     ],
 )
 def test_other_dates_are_not_dates_of_death(find, sentence):
