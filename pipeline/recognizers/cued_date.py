@@ -36,6 +36,7 @@ _SENTENCE_END = regex.compile(r"[.!?;]\s")
 _WORD = regex.compile(r"[^\W_]+(?:['’][^\W_]+)?")
 _CELL_SPLIT = regex.compile(r"\s*(?:\||\t)\s*")
 _RULE_ROW = regex.compile(r"^[\s|:+\-=]*$")  # markdown |---|---| separator
+_LAST_DATES: dict = {}  # the date matches of the last text analysed (see CuedDateRecognizer._dates)
 
 
 def _alternation(patterns: list[str], flags: int) -> regex.Pattern | None:
@@ -53,6 +54,7 @@ class CuedDateRecognizer(EntityRecognizer):
         flags = spec.regex_flags
         patterns = load_spec(spec.options["dates_from"]).patterns if "dates_from" in spec.options else spec.patterns
         self.date_patterns = [(p, regex.compile(p.regex, flags)) for p in patterns]
+        self._shapes_key = (flags, tuple(p.regex for p in patterns))
         self.cues_before = _alternation(spec.options["cues_before"], flags)
         self.cues_after = _alternation(spec.options.get("cues_after", []), flags)
         self.events_after = _alternation(spec.options.get("events_after", []), flags)
@@ -96,9 +98,16 @@ class CuedDateRecognizer(EntityRecognizer):
         return results
 
     def _dates(self, text: str) -> list[tuple[int, int, object]]:
-        """All date matches, in text order, longest first at equal starts."""
-        found = [(m.start(), m.end(), p) for p, rx in self.date_patterns for m in rx.finditer(text)]
-        return sorted(found, key=lambda d: (d[0], -(d[1] - d[0])))
+        """All date matches, in text order, longest first at equal starts.
+
+        Dates of birth and of death read the same shapes (`dates_from`), so the
+        last text's matches are kept and shared between the two recognizers.
+        """
+        key = (hash(text), len(text), self._shapes_key)
+        if _LAST_DATES.get("key") != key:
+            found = [(m.start(), m.end(), p) for p, rx in self.date_patterns for m in rx.finditer(text)]
+            _LAST_DATES.update(key=key, dates=sorted(found, key=lambda d: (d[0], -(d[1] - d[0]))))
+        return _LAST_DATES["dates"]
 
     def _cued_before(self, text: str, window_start: int, date_start: int) -> bool:
         """True if a cue ends shortly before the date with nothing clause-breaking between."""
