@@ -42,6 +42,8 @@ def test_named_venues_are_found(find, sentence, venue):
         "The Child Safeguarding Practice Review Panel was notified.",
         "Community Centre staff were not told.",
         "Bolton Community Safety Partnership was consulted.",
+        "Mr Church, the youth worker, raised the concern.",
+        "The GP, Dr Temple, referred the family.",
     ],
 )
 def test_agencies_bodies_and_unnamed_venues_are_not_venues(find, sentence):
