@@ -64,6 +64,9 @@ def test_dates_markers_and_citations_are_not_case_refs(find, sentence):
         ("Child ID: 7781204", "7781204"),
         ("The PNC record 20/0099812B was updated.", "20/0099812B"),
         ("Missing episode (ref 2231-19) was the fourth that month.", "2231-19"),
+        ("CRIS 5601234/19 was opened for the assault.", "5601234/19"),
+        ("Her hospital number (RM2093341) was on the discharge letter.", "RM2093341"),
+        ("Athena reference 09AB/22/1234 recorded the referral.", "09AB/22/1234"),
     ],
 )
 def test_references_in_other_shapes_and_header_lines(find, sentence, ref):
