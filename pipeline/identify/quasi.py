@@ -15,6 +15,15 @@ judges them.  Three kinds:
                       town (``models/gazetteer/uk_places.txt``).
 
 Cue words are in the ``quasi:`` section of the policy (``models/policy.yaml``).
+
+An exact date of birth or death with a clear cue ("born on 3 May 2021", "On
+3rd May 2021 X gave birth", "died on 14.3.19", "Date of death: ...") is a
+structured identifier (DATE_OF_BIRTH / DATE_OF_DEATH, ``high``) found by
+``pipeline.recognizers``; verify keeps the more severe of two overlapping
+findings, so the same fact is never ``low`` in one review and ``high`` in
+another.  ``birth-exact-date`` here is the looser net (a birth cue anywhere
+near the date) for what the recognizer deliberately leaves, and stays ``low``;
+a month and year alone is never exact.
 """
 from __future__ import annotations
 

@@ -6,13 +6,15 @@ settings (score threshold, context window, recognizer order) are in
 `models/recognizers/engine.yaml`.
 
 Types and placeholders: NHS_NUMBER, NI_NUMBER, POSTCODE, PHONE, EMAIL,
-DATE_OF_BIRTH, ADDRESS, SCHOOL, NURSERY, CASE_REF, SOCIAL_HANDLE, VEHICLE_REG,
-URL -> "[NHS_NUMBER]" etc. (see `PLACEHOLDERS`).
+DATE_OF_BIRTH, DATE_OF_DEATH, ADDRESS, SCHOOL, NURSERY, COMMUNITY_VENUE,
+CASE_REF, SOCIAL_HANDLE, VEHICLE_REG, URL -> "[NHS_NUMBER]" etc. (see
+`PLACEHOLDERS`).
 
 Not detected on purpose: person names (handled in `pipeline.identify`),
 organisations, towns, local authorities, agencies and hospitals (published
-reviews keep them), event dates (only a date next to a birth cue is a
-DATE_OF_BIRTH), month-and-year birth dates, neutral citations of judgments.
+reviews keep them), event dates (only a date with a birth or death cue is a
+DATE_OF_BIRTH or DATE_OF_DEATH), month-and-year birth and death dates, neutral
+citations of judgments.
 
 Overlaps: one result per stretch of text; higher score, then longer span,
 then engine.yaml order wins.  An ADDRESS stops at the street type, so a

@@ -22,7 +22,7 @@ from spacy.attrs import IDX, LEMMA, ORTH
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from . import date_of_birth, nhs_number, phone, vehicle_reg  # noqa: F401  (register recognizer classes)
+from . import cued_date, nhs_number, phone, vehicle_reg  # noqa: F401  (register recognizer classes)
 from .base import build_recognizer
 from .config import RecognizerSpec, all_specs, engine_config
 
@@ -152,8 +152,9 @@ def build_analyzer(nlp: Language, entities: list[str] | None = None) -> Analyzer
     return _cached_analyzer(nlp, key)
 
 
+@lru_cache(maxsize=1)
 def priority() -> dict[str, int]:
-    """Entity type -> rank (lower wins ties), from the order of engine.yaml."""
+    """Entity type -> rank (lower wins ties), from the order of engine.yaml (read once)."""
     return {spec.entity: rank for rank, spec in enumerate(all_specs())}
 
 
@@ -164,7 +165,7 @@ def resolve_overlaps(results: list[RecognizerResult]) -> list[RecognizerResult]:
     at 1.0 beats a phone shape); then the longer span (a whole address beats a
     fragment of it); then the type listed first in engine.yaml.
     """
-    rank = priority()
+    rank = priority()  # cached: do not mutate
     ordered = sorted(results, key=lambda r: (-r.score, -(r.end - r.start), rank.get(r.entity_type, len(rank)), r.start))
     kept: list[RecognizerResult] = []
     for result in ordered:

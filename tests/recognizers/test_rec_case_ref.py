@@ -1,4 +1,4 @@
-"""CASE_REF: family court numbers and labelled case / crime references."""
+"""CASE_REF: court numbers, police and missing-person references, labelled case references."""
 import pytest
 
 
@@ -32,4 +32,60 @@ def test_case_references_are_found(find, sentence, ref):
     ],
 )
 def test_dates_markers_and_citations_are_not_case_refs(find, sentence):
+    assert find(sentence, "CASE_REF") == []
+
+
+@pytest.mark.parametrize(
+    "sentence, ref",
+    [
+        # header and cover lines: the label counts across a bracketed aside and a colon
+        ("Children's Social Care case reference (panel use only): ABC-1234567", "ABC-1234567"),
+        ("Local authority case no. (restricted):\nQRS-4409182", "QRS-4409182"),
+        ("Our ref: HLT/2020/00345", "HLT/2020/00345"),
+        ("Early Help case ID - EHA-0081234", "EHA-0081234"),
+        ("| Police reference | 4471239 |", "4471239"),  # a cover table
+        # police and missing-person references in other shapes
+        ("Police reference XYZ-2300001 was given to the mother.", "XYZ-2300001"),
+        ("The missing person report MFH/2022/01234 was closed.", "MFH/2022/01234"),
+        ("Crime number CRI/12345/21 was recorded for the assault.", "CRI/12345/21"),
+        ("The crime reference 13/123456/22 was given.", "13/123456/22"),
+        ("She was reported missing (MP/19/004471) twice that week.", "MP/19/004471"),
+        ("Police logged the assault as 07/224431/19.", "07/224431/19"),
+        ("The misper log GMP-21-00412 was closed the next day.", "GMP-21-00412"),
+        # court case numbers
+        ("Care proceedings under case number ZW21C00123 were issued.", "ZW21C00123"),
+        ("The private law application LS22P01234 was withdrawn.", "LS22P01234"),
+        ("He was tried at the Crown Court under T20217001.", "T20217001"),
+        ("The CPS file carried URN 14KD0231120.", "14KD0231120"),
+        # daily police log numbers and case-management system record numbers
+        ("STORM log 0456 of 21/09/2018 shows the call.", "0456 of 21/09/2018"),
+        ("Police log no. 88 of 2 March 2019 was graded as a priority.", "88 of 2 March 2019"),
+        ("Her Liquidlogic ID was 3390127.", "3390127"),
+        ("Child ID: 7781204", "7781204"),
+        ("The PNC record 20/0099812B was updated.", "20/0099812B"),
+        ("Missing episode (ref 2231-19) was the fourth that month.", "2231-19"),
+        ("CRIS 5601234/19 was opened for the assault.", "5601234/19"),
+        ("Her hospital number (RM2093341) was on the discharge letter.", "RM2093341"),
+        ("Athena reference 09AB/22/1234 recorded the referral.", "09AB/22/1234"),
+    ],
+)
+def test_references_in_other_shapes_and_header_lines(find, sentence, ref):
+    assert ("CASE_REF", ref) in find(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "5. Learning from the Terms of Reference\t25-35",  # a contents line: a page range
+        "The case covered the financial years 2016/17 and 2017/2018.",
+        "The reference period ran from 2015 to 2017.",
+        "COVID-19 restrictions limited home visits.",
+        "Section 47 enquiries began on 12/03/2019.",
+        "Police attended 14 times between 2015 and 2019.",
+        "The guidance (reference DFE-00130-2015) was revised.",
+        "Library reference ISBN 978-0-11-112345-6 was cited.",
+        "Police log 1234 recorded the call at 22:10.",
+    ],
+)
+def test_ranges_years_and_counts_are_not_case_refs(find, sentence):
     assert find(sentence, "CASE_REF") == []

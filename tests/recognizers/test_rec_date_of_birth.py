@@ -73,3 +73,53 @@ def test_wrapped_line_between_cue_and_date(find):
     assert find("The baby was born at home on\n14 March 2016 after a short labour.", "DATE_OF_BIRTH") == [
         ("DATE_OF_BIRTH", "14 March 2016")
     ]
+
+
+@pytest.mark.parametrize(
+    "sentence, date",
+    [
+        # the birth follows the date in the same clause
+        ("On 3rd May 2021 Jade gave birth to Child K.", "3rd May 2021"),
+        ("On 9 June 2018, at 34 weeks, Child R was born.", "9 June 2018"),
+        ("On 14.02.2019 the twins were delivered by caesarean section.", "14.02.2019"),
+        # the birth (or its cue) comes first
+        ("Jade gave birth to Child K on 3 May 2021 at home.", "3 May 2021"),
+        ("Child K was born at 32 weeks on 3.5.21.", "3.5.21"),
+        ("Baby Z was delivered by caesarean section on 4th February 2020.", "4th February 2020"),
+        ("After the birth of Child K on 12 August 2019, mother stayed on the ward.", "12 August 2019"),
+        ("Date of birth: 03/05/2021", "03/05/2021"),
+        # a day and month without the year is still the exact date
+        ("Child E was born at 28 weeks on 19th March.", "19th March"),
+        ("Child B was born on March 14th in Leeds.", "March 14th"),
+        ("Ms T delivered a baby boy on 17.8.19 at home.", "17.8.19"),
+        ("His birthday is 22 November 2013.", "22 November 2013"),
+        ("Child K was born on 3 May 2015 - 4 months before the move.", "3 May 2015"),
+    ],
+)
+def test_birth_events_give_the_date_of_birth(find, sentence, date):
+    assert find(sentence, "DATE_OF_BIRTH") == [("DATE_OF_BIRTH", date)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "On 3 May 2021 the health visitor completed the new birth visit.",
+        "On 2 July 2019 the midwife was told that the baby had been born at home.",
+        "On 14 March 2019 the strategy meeting discussed the baby's birth plan.",
+        "The baby was due to be delivered on 3 June 2019.",
+        "On 12 March 2019 the GP saw mother and the baby was born a week later.",
+        "On 1st March ESW visited EM at home.",
+        "Child E was born prematurely in March 2017.",
+        "The baby was expected to be born on 12 May 2019.",
+        "Twins were due to be born on 3 June 2019 by caesarean section.",
+        "Babies born between 1 January 2018 and 31 December 2018 were included.",
+        "Babies born from 1/1/2018 to 31/12/2018 were included.",
+    ],
+)
+def test_dates_that_are_not_the_birth(find, sentence):
+    assert find(sentence, "DATE_OF_BIRTH") == []
+
+
+def test_birth_event_belongs_to_the_nearer_date(find):
+    sentence = "On 12 March 2019 the GP saw mother and on 14 March 2019 Child K was born."
+    assert find(sentence, "DATE_OF_BIRTH") == [("DATE_OF_BIRTH", "14 March 2019")]

@@ -37,3 +37,17 @@ def test_a_nursery_school_is_a_nursery(find):
 def test_two_institutions_joined_by_and_stay_separate(find):
     sentence = "She moved from Park View College and Busy Bees Pre-School."
     assert find(sentence) == [("SCHOOL", "Park View College"), ("NURSERY", "Busy Bees Pre-School")]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Little Owls Nursery-based staff saw the bruise.",
+        "Little Owls Nursery's manager called the police.",
+        "Staff (Little Owls Nursery) noted the injury.",
+        "Child A started at Little Owls Nursery.",
+        "Little Owls Nursery/the childminder shared the care.",
+    ],
+)
+def test_a_nursery_name_is_found_whatever_punctuation_follows(find, sentence):
+    assert find(sentence, "NURSERY") == [("NURSERY", "Little Owls Nursery")]

@@ -38,3 +38,22 @@ def test_named_schools_are_found(find, sentence, school):
 )
 def test_generic_mentions_and_bodies_are_not_schools(find, sentence):
     assert find(sentence, "SCHOOL") == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "He attended Kennet School-based sessions.",
+        "Kennet School's head teacher made a referral.",
+        "Staff at Kennet School/the PRU were told.",
+        "She was on roll (Kennet School) until 2019.",
+        "She was on roll at Kennet School.",
+        "The referral came from Kennet School\u2014the DSL rang.",
+    ],
+)
+def test_a_school_name_is_found_whatever_punctuation_follows(find, sentence):
+    assert find(sentence, "SCHOOL") == [("SCHOOL", "Kennet School")]
+
+
+def test_a_generic_school_before_a_hyphen_is_not_a_name(find):
+    assert find("The Primary School-aged children were seen by the nurse.", "SCHOOL") == []

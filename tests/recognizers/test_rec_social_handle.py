@@ -30,3 +30,39 @@ def test_emails_and_stray_at_signs_are_not_handles(find, sentence):
 
 def test_email_is_reported_as_email_not_handle(find):
     assert find("Write to jo.bloggs@example.org please.") == [("EMAIL", "jo.bloggs@example.org")]
+
+
+@pytest.mark.parametrize(
+    "sentence, handle",
+    [
+        ("snap: jadeyk", "jadeyk"),
+        ("She used the Instagram account jade.k.2004 to message him.", "jade.k.2004"),
+        ('Her Snapchat name was "tiggs".', "tiggs"),
+        ("His TikTok username was bex_99 and he posted daily.", "bex_99"),
+        ("Snapchat: kai.m, Instagram: kaim_07", "kai.m"),
+        ("Snapchat: kai.m, Instagram: kaim_07", "kaim_07"),
+        ("The Roblox account shadowfox_12 sent the messages.", "shadowfox_12"),
+        ("He messaged her on Instagram as tommo.b_07.", "tommo.b_07"),
+        ("She added him on TikTok (username kerr_ace9).", "kerr_ace9"),
+    ],
+)
+def test_usernames_after_a_platform_label(find, sentence, handle):
+    assert ("SOCIAL_HANDLE", handle) in find(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Her Instagram account was deleted in June.",
+        "She had a private Instagram account which her mother monitored.",
+        "He used Snapchat and Instagram daily.",
+        "Snapchat: the messages were sexual in content.",
+        "She described Snapchat as 'toxic'.",
+        "Her Facebook profile e.g. showed photographs of the baby.",
+        "She sent a snap to her friend.",
+        "Instagram account: private",
+        "Facebook profile - deleted.",
+    ],
+)
+def test_platform_mentions_without_a_username(find, sentence):
+    assert find(sentence, "SOCIAL_HANDLE") == []

@@ -1,0 +1,205 @@
+"""Cued-date recognizers: a full date plus a cue next to it (date of birth, date of death).
+
+A plain date recognizer with "born" as a Presidio context word would still
+report every event date (the boost only raises a score), and a review is full
+of event dates that must stay.  So the cue is a condition here, not a boost:
+a date is reported only when
+
+* a cue ("born", "DOB", "date of birth", "(b."; "died", "date of death")
+  ends a few words before it in the same sentence, with nothing between that
+  starts a new clause ("born in Poland and moved to the UK on 5 June 2010");
+* or a label follows it ("14/03/2016 (DOB)");
+* or the event itself follows it a few words later in the same clause ("On
+  3rd May 2021 Jade gave birth to Child K", "on 19 April 2019 Child X died"),
+  with no word between that makes the date that of something else ("On 2 July
+  the midwife was told that the baby had been born");
+* or it sits in a table column whose header is a cue (a family table with a
+  "DOB" column).
+
+One class serves every such type; the cues are data (`models/recognizers/
+date_of_birth.yaml`, `date_of_death.yaml`).  A file may take its date shapes
+from another with `dates_from:` so that both types read dates alike.
+"""
+from __future__ import annotations
+
+from typing import List
+
+import regex
+from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerResult
+
+from .base import register
+from .config import RecognizerSpec, load_spec
+
+_WINDOW = 120  # characters looked at before a date for a cue
+_AFTER = 40  # characters looked at after a date for a label
+_SENTENCE_END = regex.compile(r"[.!?;]\s")
+_WORD = regex.compile(r"[^\W_]+(?:['’][^\W_]+)?")
+_CELL_SPLIT = regex.compile(r"\s*(?:\||\t)\s*")
+_RULE_ROW = regex.compile(r"^[\s|:+\-=]*$")  # markdown |---|---| separator
+_LAST_DATES: dict = {}  # the date matches of the last text analysed (see CuedDateRecognizer._dates)
+
+
+def _alternation(patterns: list[str], flags: int) -> regex.Pattern | None:
+    """One regex matching any of the cue patterns (None for an empty list)."""
+    return regex.compile("|".join(f"(?:{c})" for c in patterns), flags) if patterns else None
+
+
+@register("cued_date")
+@register("date_of_birth")
+class CuedDateRecognizer(EntityRecognizer):
+    """Full dates that a cue introduces, labels or is followed by (birth, death)."""
+
+    def __init__(self, spec: RecognizerSpec):
+        self.spec = spec
+        flags = spec.regex_flags
+        patterns = load_spec(spec.options["dates_from"]).patterns if "dates_from" in spec.options else spec.patterns
+        self.date_patterns = [(p, regex.compile(p.regex, flags)) for p in patterns]
+        self._shapes_key = (flags, tuple(p.regex for p in patterns))
+        self.cues_before = _alternation(spec.options["cues_before"], flags)
+        self.cues_after = _alternation(spec.options.get("cues_after", []), flags)
+        self.events_after = _alternation(spec.options.get("events_after", []), flags)
+        self.max_gap_words = int(spec.options.get("max_gap_words", 6))
+        self.max_gap_words_after = int(spec.options.get("max_gap_words_after", self.max_gap_words))
+        self.gap_breakers = {w.lower() for w in spec.options.get("gap_breakers", [])}
+        self.gap_breakers_after = self.gap_breakers | {w.lower() for w in spec.options.get("gap_breakers_after", [])}
+        self.range_before = _alternation(spec.options.get("range_before", []), flags)
+        self.range_after = _alternation(spec.options.get("range_after", []), flags)
+        name = spec.entity.title().replace("_", "") + "Recognizer"
+        super().__init__(supported_entities=[spec.entity], name=name, context=list(spec.context))
+
+    @classmethod
+    def from_spec(cls, spec: RecognizerSpec) -> "CuedDateRecognizer":
+        """Build the recognizer its data file describes."""
+        return cls(spec)
+
+    def load(self) -> None:
+        """Nothing to load: patterns are compiled in the constructor."""
+
+    def analyze(self, text: str, entities: List[str], nlp_artifacts=None) -> List[RecognizerResult]:
+        """Find every full date, keep those with a cue."""
+        dates = self._dates(text)
+        results = []
+        previous_end = 0
+        for i, (start, end, pattern) in enumerate(dates):
+            if start < previous_end:  # overlapping date shapes: keep the first, longest
+                continue
+            next_start = next((s for s, _, _ in dates[i + 1:] if s >= end), len(text))
+            if self._in_range(text, start, end):
+                previous_end = end
+                continue
+            if (
+                self._cued_before(text, max(previous_end, start - _WINDOW), start)
+                or self._labelled_after(text, end)
+                or self._event_after(text, end, next_start)
+                or self._in_birth_column(text, start)
+            ):
+                results.append(self._result(start, end, pattern))
+            previous_end = end
+        return results
+
+    def _dates(self, text: str) -> list[tuple[int, int, object]]:
+        """All date matches, in text order, longest first at equal starts.
+
+        Dates of birth and of death read the same shapes (`dates_from`), so the
+        last text's matches are kept and shared between the two recognizers.
+        """
+        key = (hash(text), len(text), self._shapes_key)
+        if _LAST_DATES.get("key") != key:
+            found = [(m.start(), m.end(), p) for p, rx in self.date_patterns for m in rx.finditer(text)]
+            _LAST_DATES.update(key=key, dates=sorted(found, key=lambda d: (d[0], -(d[1] - d[0]))))
+        return _LAST_DATES["dates"]
+
+    def _cued_before(self, text: str, window_start: int, date_start: int) -> bool:
+        """True if a cue ends shortly before the date with nothing clause-breaking between."""
+        window = text[window_start:date_start]
+        for cue in reversed(list(self.cues_before.finditer(window))):
+            gap = window[cue.end():]
+            if _SENTENCE_END.search(gap):
+                return False
+            words = [w.lower() for w in _WORD.findall(gap)]
+            if words and ("|" in gap or "\t" in gap):  # the cue is in another table cell's text
+                return False
+            if len(words) <= self.max_gap_words and not self.gap_breakers.intersection(words):
+                return True
+        return False
+
+    def _in_range(self, text: str, date_start: int, date_end: int) -> bool:
+        """True if the date bounds a period ("children who died between 1 April 2019 and 31 March 2020")."""
+        before = self.range_before is not None and self.range_before.search(text[max(0, date_start - 20):date_start])
+        after = self.range_after is not None and self.range_after.match(text[date_end:date_end + 20])
+        return bool(before or after)
+
+    def _labelled_after(self, text: str, date_end: int) -> bool:
+        """True if a label follows the date: "14/03/2016 (DOB)"."""
+        return self.cues_after is not None and bool(self.cues_after.match(text[date_end:date_end + _AFTER]))
+
+    def _event_after(self, text: str, date_end: int, next_date: int) -> bool:
+        """True if the event follows the date in the same clause: "On 3 May 2021 Jade gave birth".
+
+        Only the first event cue counts; the words between must be few, hold no
+        sentence end, no table cell break and none of `gap_breakers_after`
+        ("told", "that": the date is then when someone learnt of the event);
+        an event right before the next date ("died on 14 March") is that date's.
+        """
+        if self.events_after is None:
+            return False
+        window = text[date_end:min(date_end + _WINDOW, next_date)]  # the event of a later date is not this one's
+        event = self.events_after.search(window)
+        if event is None:
+            return False
+        gap = window[:event.start()]
+        if _SENTENCE_END.search(gap) or "|" in gap or "\t" in gap:
+            return False
+        if next_date < len(text) and len(_WORD.findall(text[date_end + event.end():next_date])) <= 2:
+            return False  # "born 3 May 2015, died 14 March 2019": the event belongs to the next date
+        words = [w.lower() for w in _WORD.findall(gap)]
+        return len(words) <= self.max_gap_words_after and not self.gap_breakers_after.intersection(words)
+
+    def _in_birth_column(self, text: str, date_start: int) -> bool:
+        """True if the date is in a table column headed by a birth cue.
+
+        A table is a run of lines holding "|" or tabs; its first line is the
+        header.  The date's cell index must be that of a header cell with a cue.
+        """
+        line_start = text.rfind("\n", 0, date_start) + 1
+        line_end = text.find("\n", date_start)
+        if not self._is_table_row(text[line_start:line_end if line_end >= 0 else len(text)]):
+            return False
+        column = len(_CELL_SPLIT.findall(text[line_start:date_start].lstrip().lstrip("|")))
+        header = None
+        end = line_start - 1
+        while end > 0:
+            start = text.rfind("\n", 0, end) + 1
+            line = text[start:end]
+            if not self._is_table_row(line):
+                break
+            if not _RULE_ROW.match(line):
+                header = line
+            end = start - 1
+        if header is None:
+            return False
+        cells = _CELL_SPLIT.split(header.strip().strip("|").strip())
+        return column < len(cells) and bool(self.cues_before.search(cells[column]))
+
+    @staticmethod
+    def _is_table_row(line: str) -> bool:
+        return "|" in line or "\t" in line
+
+    def _result(self, start: int, end: int, pattern) -> RecognizerResult:
+        explanation = AnalysisExplanation(
+            recognizer=self.name,
+            original_score=pattern.score,
+            pattern_name=pattern.name,
+            textual_explanation=f"date ({pattern.name}) with a {self.spec.entity.lower().replace('_', ' ')} cue",
+        )
+        return RecognizerResult(
+            entity_type=self.spec.entity,
+            start=start,
+            end=end,
+            score=pattern.score,
+            analysis_explanation=explanation,
+            recognition_metadata={
+                RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
+                RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
+            },
+        )
