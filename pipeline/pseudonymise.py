@@ -35,7 +35,8 @@ PERSON_PLACEHOLDER = "[PERSON-{n}]"
 # identifier types replaced unless a policy says otherwise; URL is kept because
 # published reviews cite their sources by URL (a name inside one is still coded)
 DEFAULT_REPLACE_TYPES = frozenset({"NHS_NUMBER", "NI_NUMBER", "POSTCODE", "PHONE", "EMAIL", "DATE_OF_BIRTH", "ADDRESS",
-                                   "SCHOOL", "NURSERY", "CASE_REF", "SOCIAL_HANDLE", "VEHICLE_REG"})
+                                   "SCHOOL", "NURSERY", "CASE_REF", "SOCIAL_HANDLE", "VEHICLE_REG", "COMMUNITY_VENUE",
+                                   "DATE_OF_DEATH"})
 # identifiers whose text can embed a name ("jade.kershaw@…"): replaced whole
 EMBEDDING_TYPES = frozenset({"EMAIL", "URL", "SOCIAL_HANDLE"})
 SINGLE_WORD_RULES = frozenset({"first_name", "surname", "title_surname", "listed"})
