@@ -41,7 +41,7 @@ def read_text(path: Path, data: bytes) -> Extracted:
     markdown = path.suffix.lower() in {".md", ".markdown"}
     from .layout import clean_plain_text
 
-    return Extracted(text=clean_plain_text(normalise(text)), format="markdown" if markdown else "text", encoding=encoding)
+    return Extracted(text=clean_plain_text(normalise(text), markdown), format="markdown" if markdown else "text", encoding=encoding)
 
 
 READERS: dict[str, str] = {suffix: "pipeline.ingest:read_text" for suffix in TEXT_SUFFIXES}

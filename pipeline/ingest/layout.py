@@ -475,8 +475,8 @@ def chrome_lines(lines: list[str]) -> set[int]:
     for i in nonblank:
         by_key.setdefault(keys[i], []).append(i)
     for key, where in by_key.items():
-        if all(i in found for i in where):
-            continue
+        if all(i in found for i in where) or not re.search(r"[a-z]{2}", key) or re.match(r"^(?:#|```|\||[-*] )", key):
+            continue  # a running line has words; Markdown fences, headings, rows and items are not furniture
         at_edges = sum(1 for i in where if i in near)
         repeated_at_edges = len(where) >= 3 and at_edges * 2 >= len(where)
         site = _matches(pats["site_chrome"], stripped[where[0]]) and (
@@ -538,57 +538,72 @@ def _blank_between(lines: list[str], width: int) -> bool:
     return sum(1 for i in long_idx if not lines[i + 1].strip()) >= 0.8 * len(long_idx)
 
 
-def _continues(prev: str, cur: str, gap: int, width: int, spaced: bool) -> bool:
-    """Is `cur` the next line of the paragraph that `prev` is in?"""
+def _continues(prev: str, cur: str, gap: int, width: int, spaced: bool, page_break: bool) -> bool:
+    """Is `cur` the next line of the paragraph that `prev` is in?
+
+    Across a blank line only in transcripts (where every line stands alone), at
+    a page break, or when `cur` carries on a sentence in lower case.
+    """
     if not prev or not cur or "\t" in prev or "\t" in cur or STRUCTURE_START_RE.match(cur) and TERMINAL_RE.search(prev):
         return False
-    if re.match(r"^\s*(?:#{1,6}\s|[-*•●▪◦‣·]\s|\|)", cur):
+    if re.match(r"^\s*(?:#{1,6}\s|[-*•●▪◦‣·]\s|\|)", cur) or len(prev) < 0.7 * width:
         return False
-    if len(prev) < 0.7 * width:
+    if gap and not (spaced or page_break or cur[:1].islower()):
         return False
     if not TERMINAL_RE.search(prev) or cur[:1].islower():
         return True
     return gap == 0 or spaced
 
 
+PAGE_BREAK = "\x00"  # where chrome was removed: a paragraph may run on across it
+
+
 def rewrap(lines: list[str]) -> list[str]:
-    """Hard-wrapped lines joined into one line per paragraph, line-end hyphenation undone."""
+    """Hard-wrapped lines joined into one line per paragraph, line-end hyphenation undone.
+
+    Indented lines (code, verse, tables set with spaces) are kept as they are.
+    """
     width = _wrap_width(lines)
     spaced = _blank_between(lines, width)
     words = set(WORD_RE.findall("\n".join(lines).lower()))
     vocab = (set(re.findall(r"[a-z]+-[a-z]+", "\n".join(lines).lower())), words)
     out: list[str] = []
-    gap = 0
+    gap, page_break = 0, False
     for line in lines:
         text = line.strip()
-        if not text:
+        if not text or text == PAGE_BREAK:
             gap += 1
+            page_break = page_break or text == PAGE_BREAK
             continue
         last = len(out) - 1 - next((k for k, l in enumerate(reversed(out)) if l.strip()), 0) if out else -1
-        if out and last >= 0 and _continues(out[last].strip(), text, gap, width, spaced):
+        indented = line.startswith("    ") or (last >= 0 and out[last].startswith("    "))
+        if out and last >= 0 and not indented and _continues(out[last].strip(), text, gap, width, spaced, page_break):
             joined = _join(out[last].rstrip(), text, False, vocab)
             del out[last + 1 :]
             out[last] = joined
         else:
             out.extend([""] * min(gap, 1) if out else [])
             out.append(line.rstrip())
-        gap = 0
+        gap, page_break = 0, False
     return out
 
 
-def clean_plain_text(text: str) -> str:
+def clean_plain_text(text: str, markdown: bool = False) -> str:
     """Plain text without page furniture and, when hard-wrapped, with its paragraphs rejoined.
 
     Text that was not produced from pages (no chrome, one paragraph per line)
-    comes back unchanged, so hand-written drafts keep their exact offsets.
+    comes back unchanged, so hand-written drafts keep their exact offsets; so
+    does Markdown whose lines are merely soft-wrapped.
     """
     lines = text.split("\n")
     dropped = chrome_lines(lines)
     if dropped:
-        lines = [l for i, l in enumerate(lines) if i not in dropped]
-    if is_hard_wrapped(lines):
+        lines = [PAGE_BREAK if i in dropped else l for i, l in enumerate(lines)]
+        lines = [l for i, l in enumerate(lines) if l != PAGE_BREAK or i == 0 or lines[i - 1] != PAGE_BREAK]
+    if (dropped or not markdown) and is_hard_wrapped([l for l in lines if l != PAGE_BREAK]):
         lines = rewrap(lines)
     elif not dropped:
         return text
+    lines = [l for l in lines if l != PAGE_BREAK]
     cleaned = re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip("\n")
     return cleaned + "\n" if text.endswith("\n") else cleaned
