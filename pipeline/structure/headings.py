@@ -68,25 +68,65 @@ def is_contents_entry(line: Line) -> bool:
 
 
 def is_contents_heading(line: Line) -> bool:
-    return bool(re.match(_shapes()["contents_headings"], line.stripped.replace("\t", " ").strip(), re.IGNORECASE))
+    text = strip_markup(re.sub(r"^#{1,6}\s+", "", line.stripped)).replace("\t", " ").strip()
+    return bool(re.match(_shapes()["contents_headings"], text, re.IGNORECASE))
+
+
+def _glued_contents_heading(line: Line) -> bool:
+    """ "Contents1. Introduction ....4", "Contents 1. Introduction …… 3": heading and first entry on one line."""
+    return bool(re.match(r"^\s*contents\s*\d", line.text, re.IGNORECASE)) and is_contents_entry(line)
+
+
+def bare_title(text: str) -> str:
+    """A heading or contents entry without numbering, leaders, page number and markup."""
+    text = strip_markup(re.sub(r"^#{1,6}\s+", "", text.strip()))
+    text = re.sub(r"(?:[.…\s]{2,}|\s+page\s*|[a-z)]page\s*|\s)\d{1,3}(?:\s*[-–]\s*\d{1,3})?\s*$", "", text, flags=re.IGNORECASE)
+    text = re.sub(r"^\s*(?:contents\s*)?(?:(?:section|part|chapter)\s+)?\d{1,2}(?:\.\d{1,2})*[.):]?\s*", "", text, flags=re.IGNORECASE)
+    return re.sub(r"\s+", " ", text).strip(" .:-–").casefold()
+
+
+def _prose(text: str) -> bool:
+    words = len(text.split())
+    return words >= 20 or (words >= 8 and text.rstrip().endswith((".", ";")))
+
+
+def _in_table_of_contents(line: Line, seen: set[str]) -> bool:
+    """Is a line after a contents heading still part of the table?"""
+    shapes = _shapes()
+    text = line.stripped
+    if re.match(shapes["contents_labels"], text, re.IGNORECASE) or re.match(shapes["contents_numbers_row"], text):
+        return True
+    bare = bare_title(text)
+    if not bare or bare in seen or _prose(text):
+        return False  # the body begins: the first heading repeats an entry
+    return len(text.split()) <= 16 or is_contents_entry(line)
+
+
+MAX_CONTENTS_LINES = 150
 
 
 def contents_lines(lines: list[Line]) -> set[int]:
     """Indexes of lines that belong to a contents table (heading and entries).
 
-    A contents table is a "Contents" line followed by entries, or any run of
-    three or more entries that end in page numbers.
+    A contents table is a "Contents" line followed by entries (with or without
+    page numbers, page numbers as a row of their own, entries wrapped over
+    two lines); it ends at prose or where the body repeats an entry as its
+    first heading.  Without a heading, a run of three or more entries that end
+    in page numbers is a contents table too.
     """
     found: set[int] = set()
     nonblank = [line for line in lines if not line.is_blank]
     i = 0
     while i < len(nonblank):
         line = nonblank[i]
-        if is_contents_heading(line) or (line.stripped.lower().startswith("contents") and is_contents_entry(line)):
+        if is_contents_heading(line) or _glued_contents_heading(line):
             found.add(line.index)
+            seen = {bare_title(line.text)} if _glued_contents_heading(line) else set()
             j = i + 1
-            while j < len(nonblank) and is_contents_entry(nonblank[j]):
+            while j < len(nonblank) and j - i <= MAX_CONTENTS_LINES and _in_table_of_contents(nonblank[j], seen):
                 found.add(nonblank[j].index)
+                if not re.match(_shapes()["contents_numbers_row"], nonblank[j].stripped):
+                    seen.add(bare_title(nonblank[j].text))
                 j += 1
             i = j
             continue
@@ -95,7 +135,11 @@ def contents_lines(lines: list[Line]) -> set[int]:
         while j < len(nonblank) and is_contents_entry(nonblank[j]):
             run.append(nonblank[j].index)
             j += 1
-        if len(run) >= 3:
+            if j + 1 < len(nonblank) and not is_contents_entry(nonblank[j]) and is_contents_entry(nonblank[j + 1]) \
+                    and len(nonblank[j].stripped.split()) <= 8 and not _prose(nonblank[j].stripped):
+                run.append(nonblank[j].index)  # an entry wrapped onto a second line
+                j += 1
+        if len([k for k in run if is_contents_entry(lines[k])]) >= 3:
             found.update(run)
             i = j
             continue
