@@ -469,6 +469,10 @@ def chrome_lines(lines: list[str]) -> set[int]:
     found |= _transcript_preamble(stripped, pats)
     nonblank = [i for i, t in enumerate(stripped) if t]
     position = {i: k for k, i in enumerate(nonblank)}
+    for k, i in enumerate(nonblank):  # a bare number beside a running header is its page number
+        if re.fullmatch(r"\d{1,3}", stripped[i]) and any(
+                nonblank[n] in found for n in (k - 1, k + 1) if 0 <= n < len(nonblank)):
+            found.add(i)
     near = {nonblank[k] for i in found if i in position
             for k in range(max(0, position[i] - EDGE_REACH), min(len(nonblank), position[i] + EDGE_REACH + 1))}
     by_key: dict[str, list[int]] = {}
@@ -548,6 +552,8 @@ def _continues(prev: str, cur: str, gap: int, width: int, spaced: bool, page_bre
         return False
     if re.match(r"^\s*(?:#{1,6}\s|[-*•●▪◦‣·]\s|\|)", cur) or len(prev) < 0.7 * width:
         return False
+    if re.search(r"(?:\.{3,}|…)\s*\d{1,3}$", prev) or re.fullmatch(r"[\d\s]+", cur):
+        return False  # a contents entry ends at its page number
     if gap and not (spaced or page_break or cur[:1].islower()):
         return False
     if not TERMINAL_RE.search(prev) or cur[:1].islower():

@@ -25,7 +25,7 @@ def build_report(text: str, source: Source) -> Report:
     contents = headings.contents_lines(lines)
     notes = footnotes.find_footnote_texts(all_blocks)
     note_lines = {i for note in notes for i in note.lines}
-    heading_cands = headings.find_headings(lines, contents | note_lines)
+    heading_cands = headings.find_headings(lines, contents | note_lines, contents)
     heading_lines = {c.line.index for c in heading_cands}
     key_lines = key.find_key(lines, all_blocks, contents | note_lines | heading_lines)
     sections = build_sections(heading_cands, len(text))

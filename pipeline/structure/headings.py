@@ -35,6 +35,7 @@ class HeadingCandidate:
     title: str
     level: int | None  # None: decide from context
     kpe: str | None = None
+    kind: str = "line"  # "title": an unnumbered Title Case heading, placed under the heading before it
 
 
 def _shapes() -> dict:
@@ -223,25 +224,70 @@ def accept_in_sequence(candidates: list[HeadingCandidate]) -> list[HeadingCandid
             else:
                 top = parts[0]
             last_level = cand.level
+        elif cand.kind == "title":  # under the last numbered or capitals heading, beside the last title
+            last = accepted[-1] if accepted else None
+            cand.level = 1 if last is None else last.level if last.kind == "title" else min(last.level + 1, 4)
         elif cand.level is None:  # unnumbered KPE heading: a sibling of the current subsection
             cand.level = max(2, last_level) if top else 1
         accepted.append(cand)
     return accepted
 
 
-def find_headings(lines: list[Line], skip: set[int]) -> list[HeadingCandidate]:
-    """Headings in document order, contents lines and table rows excluded."""
+def find_headings(lines: list[Line], skip: set[int], contents: set[int] | None = None) -> list[HeadingCandidate]:
+    """Headings in document order, contents lines and table rows excluded.
+
+    Cover lines (before the contents table or the first prose) are not
+    sections unless a paragraph follows them; unnumbered Title Case lines
+    that stand between paragraphs are (`unnumbered_title`).
+    """
+    nonblank = [line for line in lines if not line.is_blank]
+    following = {a.index: b for a, b in zip(nonblank, nonblank[1:])}
+    first_prose = next((l.index for l in nonblank if l.index not in skip and _prose(l.stripped)), len(lines))
+    cover_end = min([first_prose, *(contents or ())])
     found = []
     previous: Line | None = None
     for line in lines:
         if line.index in skip or line.is_blank:
             previous = None if line.is_blank else line
             continue
-        cand = candidate(line) if _can_start_heading(previous) else None
+        cand = None
+        if _can_start_heading(previous):
+            cand = candidate(line) or unnumbered_title(line, previous, following.get(line.index))
+        if cand is not None and (cand.number is not None or MARKDOWN_RE.match(line.stripped)):
+            cover_end = min(cover_end, line.index)  # the body has begun
+        elif cand is not None and line.index < cover_end:
+            nxt = following.get(line.index)
+            if nxt is None or not _prose(nxt.stripped):
+                cand = None  # a cover line: board, title, author
         if cand is not None:
             found.append(cand)
         previous = line
     return accept_in_sequence(found)
+
+
+TITLE_SMALL_WORDS = {"a", "an", "and", "as", "at", "by", "for", "from", "in", "into", "of", "on", "or", "the", "to", "with", "within"}
+
+
+def unnumbered_title(line: Line, previous: Line | None, nxt: Line | None) -> HeadingCandidate | None:
+    """A short Title Case line between paragraphs ("What Happened", "Events Leading to this Review").
+
+    It must stand alone (after a finished line), end without punctuation and
+    be followed by a paragraph of prose, which tells it from cover lines,
+    list items and table cells.
+    """
+    text = strip_markup(line.stripped)
+    if nxt is None or not _prose(nxt.stripped) or line.is_bullet or line.is_table_row or not text[:1].isupper():
+        return None
+    words = text.split()
+    if len(words) > 12 or len(text) > 90 or text.endswith((".", ",", ";", ":")) or re.search(r"[,;]\s|\s[–—-]\s", text):
+        return None
+    if previous is not None and not previous.stripped.endswith((".", "?", "!", ":", ")", "”", "'", "’")):
+        return None
+    content = [w for w in words if w.lower() not in TITLE_SMALL_WORDS and w[:1].isalpha()]
+    capitalised = sum(1 for w in content if w[:1].isupper())
+    if not content or (len(words) > 4 and capitalised < 0.6 * len(content)) or _names_report_type(text):
+        return None
+    return HeadingCandidate(line, None, text, None, _kpe(text), kind="title")
 
 
 def _can_start_heading(previous: Line | None) -> bool:
