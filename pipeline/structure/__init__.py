@@ -31,6 +31,7 @@ def build_report(text: str, source: Source) -> Report:
     sections = build_sections(heading_cands, len(text))
     report = Report(text=text, source=source, sections=sections)
     report.key = [_role_entry(k, report) for k in key_lines]
+    report.key += _inline_entries(text, report, contents | note_lines, lines)
     report.footnotes = _footnotes(text, notes)
     report.kpe_markers = [
         KpeMarker(start=m.start(), end=m.end(), label=f"KPE{int(m[1])}", number=int(m[1])) for m in KPE_MARKER_RE.finditer(text)
@@ -131,7 +132,24 @@ def _role_entry(k: key.KeyLine, report: Report) -> RoleEntry:
         section=section.number if section else None,
         code_start=k.code_start,
         code_end=k.code_start + len(k.code),
+        pseudonym=k.pseudonym,
     )
+
+
+def _inline_entries(text: str, report: Report, skip: set[int], lines: list[Line]) -> list[RoleEntry]:
+    """Codes declared in running text that the key lists and tables did not declare."""
+    declared = {e.code for e in report.key}
+    skipped = [(lines[i].start, lines[i].end) for i in skip]
+    out = []
+    for d in key.find_inline(text):
+        if d.code in declared or any(a <= d.start < b for a, b in skipped):
+            continue
+        declared.add(d.code)
+        section = report.section_at(d.start)
+        out.append(RoleEntry(start=d.start, end=d.end, code=d.code, description=d.description, kind=d.kind, subject=d.subject,
+                             section=section.number if section else None, code_start=d.code_start,
+                             code_end=d.code_start + len(d.code), pseudonym=d.pseudonym))
+    return out
 
 
 def _footnotes(text: str, notes: list[footnotes.FootnoteText]) -> list[Footnote]:

@@ -33,6 +33,7 @@ class KeyLine:
     description: str
     kind: str
     subject: bool
+    pseudonym: bool = False
 
 
 def _roles() -> dict:
@@ -101,7 +102,7 @@ def key_table(block: list[Line]) -> list[KeyLine]:
             continue  # a Markdown separator row
         (code, code_start), (description, _) = row[0], row[1]
         kind, subject = classify(description) or ("practitioner", False)
-        rows.append(KeyLine(line, code, code_start, description, kind, subject))
+        rows.append(KeyLine(line, code, code_start, description, kind, subject, is_pseudonym(code)))
     return rows
 
 
@@ -118,7 +119,10 @@ def find_key(lines: list[Line], blocks: list[list[Line]], skip: set[int]) -> lis
         if len(block) > 2 and len(hits) * 2 <= len(block):
             continue  # a table or paragraph that is mostly not a key
         candidates.extend(hits)
-    return _in_runs(candidates)
+    kept = _in_runs(candidates)
+    codes = {c.code for c in kept}
+    cells = [c for c in cell_table([l for l in lines if l.index not in skip]) if c.code not in codes]
+    return sorted(kept + cells, key=lambda c: c.line.index)  # a table under a key header needs no run
 
 
 def _in_runs(candidates: list[KeyLine]) -> list[KeyLine]:
@@ -139,3 +143,153 @@ def _in_runs(candidates: list[KeyLine]) -> list[KeyLine]:
             seen.add(cand.code)
             unique.append(cand)
     return unique
+
+
+# ---------------------------------------------------------------- declarations in prose and flattened tables
+CODE_SHAPE_RE = re.compile(rf"^(?:{CODE})$")
+_CODE_BODY = (r"(?:Child|Baby|Infant|Sibling|Adult|Young\s+Person|Parent|Mr|Mrs|Ms|Miss|Mx|Mother|Father|Stepfather|Stepmother|Partner)"
+              r"\s+[A-Z0-9][A-Za-z0-9]{0,2}\b|Mother|Father|[A-Z][A-Z0-9]{1,5}\b")
+INLINE_CODE = rf"(?-i:\b(?:{_CODE_BODY}|[A-Z][a-z]{{2,}}(?:-[A-Z][a-z]+)?\b))"
+NUMBERED_CODE = r"(?-i:\b(?:Child|Sibling|Adult|Young\s+Person|Parent|Mr|Mrs|Ms|Miss|Mx)\s+[A-Z0-9][A-Za-z0-9]{0,2}\b)"
+SHAPED_CODE = r"(?-i:\b(?:(?:Child|Baby|Sibling|Adult|Young\s+Person|Parent|Mr|Mrs|Ms|Miss|Mx)\s+[A-Z0-9][A-Za-z0-9]{0,2}\b|[A-Z][A-Z0-9]{1,5}\b))"
+
+
+@dataclass
+class InlineDeclaration:
+    """A role code declared in running text ("her mother (MW)", "referred to as Ms A")."""
+
+    code: str
+    code_start: int
+    description: str
+    kind: str
+    subject: bool
+    pseudonym: bool
+    start: int
+    end: int
+
+
+def _role_regex() -> str:
+    roles = _roles()
+    words = sorted({*roles["family"], *roles["practitioner"], *roles["inline_family"]}, key=len, reverse=True)
+    role = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
+    mods = "|".join(re.escape(m) for m in roles["role_modifiers"])
+    owner = r"(?:(?:her|his|their|the|a|an|its|[A-Z][\w]*(?:\s+[A-Z0-9]\w{0,2})?['’]s)\s+)?"
+    return rf"(?P<desc>\b{owner}(?:(?:{mods})[\s-]+){{0,2}}(?:{role})s?)\b"
+
+
+def _inline_patterns() -> list[re.Pattern]:
+    role = _role_regex()
+    out = []
+    for pattern in _roles()["inline_patterns"]:
+        filled = (pattern.replace("{ROLE}", role).replace("{SHAPED}", f"(?P<code>{SHAPED_CODE})").replace("{CODE2}", f"(?P<code2>{INLINE_CODE})")
+                  .replace("{CODE}", f"(?P<code>{INLINE_CODE})").replace("{NUMBERED}", f"(?P<code>{NUMBERED_CODE})"))
+        out.append(re.compile(filled, re.IGNORECASE))
+    return out
+
+
+def is_pseudonym(code: str) -> bool:
+    """A declared "code" that is a name ("Jade") rather than a code ("JM", "Child A", "Mother")."""
+    if CODE_SHAPE_RE.match(code) or code.lower() in {w.lower() for w in _roles()["family"]}:
+        return False
+    return bool(re.fullmatch(r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?", code)) and code not in _roles()["not_pseudonyms"]
+
+
+def find_inline(text: str) -> list[InlineDeclaration]:
+    """Declarations in prose: the role, then the code it is given.
+
+    The role must be one of the key vocabulary's words, so "Neonatal Unit
+    (NNU)" (an abbreviation) is not a declaration; the first declaration of a
+    code wins.
+    """
+    found: dict[str, InlineDeclaration] = {}
+    for pattern in _inline_patterns():
+        for m in pattern.finditer(text):
+            desc = re.sub(r"\s+", " ", m["desc"]).strip()
+            for group in ("code", "code2"):
+                if group not in pattern.groupindex or not m[group]:
+                    continue
+                code = re.sub(r"\s+", " ", m[group])
+                if code[:1].islower() or code in _roles()["not_pseudonyms"] or code.lower() in {"the", "a", "an"}:
+                    continue
+                kind = classify(desc) or ("family", False)
+                if re.fullmatch(r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?", code) and code.lower() not in ("mother", "father") and (
+                        not _name_context(pattern, m) or kind[0] == "practitioner" or code.lower() in _places()):
+                    continue  # "General Practitioner (Stockport)": a place, not a pseudonym
+                if _initials_of(code, text[max(0, m.start(group) - 80) : m.start(group)]):
+                    continue  # "Health Visitor (HV)", "Looked After Children (LAC)": an abbreviation
+                entry = InlineDeclaration(code, m.start(group), desc, kind[0], kind[1], is_pseudonym(code), m.start(), m.end())
+                if code not in found or entry.start < found[code].start:
+                    found[code] = entry
+    return sorted(found.values(), key=lambda e: e.start)
+
+
+def _initials_of(code: str, before: str) -> bool:
+    """Is the code the initials of the words just before it ("Looked After Children (LAC)"): an abbreviation?"""
+    letters = re.sub(r"[^A-Z]", "", code)
+    if len(letters) < 2 or re.search(r"\d", code):
+        return False
+    words = [w for w in re.findall(r"[A-Za-z]+", before) if w.lower() not in ("of", "and", "for", "the", "in", "to")]
+    initials = "".join(w[0] for w in words[-len(letters):]).upper()
+    return initials == letters
+
+
+_PLACES: set[str] | None = None
+
+
+def _places() -> set[str]:
+    global _PLACES
+    if _PLACES is None:
+        from ..resources import model_path
+
+        path = model_path("gazetteer", "uk_places.txt")
+        _PLACES = {l.strip().lower() for l in path.read_text(encoding="utf-8").splitlines() if l.strip() and not l.startswith("#")}
+    return _PLACES
+
+
+def _name_context(pattern: re.Pattern, m: re.Match) -> bool:
+    """A plain name is a declaration only after "referred to as", "known as", "call" or inside brackets."""
+    said = m.group(0).lower()
+    return any(w in said for w in ("referred to", "known as", "call", "(")) and "," not in said.split("(")[0][-2:]
+
+
+def _header_cells(line: Line) -> bool:
+    cell = line.stripped.lower().rstrip(":")
+    return cell in _roles()["cell_headers"] or (cell.startswith(("relationship to", "relationship with", "role in")) and len(cell.split()) <= 6)
+
+
+def cell_table(block_lines: list[Line]) -> list[KeyLine]:
+    """A key whose cells were put one per line: header cells, then rows of as many cells.
+
+    The code is the first column; the description the column headed
+    relationship/role/description.  Rows are read while their description
+    names a role.
+    """
+    lines = [l for l in block_lines if not l.is_blank]
+    headers = _roles()["table_headers"]
+    out: list[KeyLine] = []
+    i = 0
+    while i < len(lines):
+        if not (_header_cells(lines[i]) and lines[i].stripped.lower().rstrip(":") in headers["code"]):
+            i += 1
+            continue
+        j = i
+        while j < len(lines) and _header_cells(lines[j]):
+            j += 1
+        names = [l.stripped.lower().rstrip(":") for l in lines[i:j]]
+        width = len(names)
+        desc_col = next((k for k, n in enumerate(names) if n in headers["description"] or n.startswith(("relationship", "role"))), None)
+        if width < 2 or desc_col is None:
+            i = j
+            continue
+        k = j
+        while k + width <= len(lines):
+            row = lines[k : k + width]
+            code, description = row[0].stripped, row[desc_col].stripped
+            kind = classify(description)
+            if kind is None or len(code.split()) > 4 or _header_cells(row[0]):
+                break
+            out.append(KeyLine(row[0], code, row[0].start + (len(row[0].text) - len(row[0].text.lstrip())), description, kind[0], kind[1],
+                               is_pseudonym(code)))
+            k += width
+        i = k if k > j else j
+    return out
