@@ -42,7 +42,7 @@ def build_report(text: str, source: Source) -> Report:
         Abbreviation(start=d.start, end=d.end, abbr=d.abbr, expansion=d.expansion) for d in abbreviations.find_definitions(text)
     ]
     subject = next((k.code for k in report.key if k.subject), None)
-    report.metadata = metadata.extract_metadata(text, lines, subject)
+    report.metadata = metadata.extract_metadata(text, lines, subject, contents | note_lines)
     return report
 
 
