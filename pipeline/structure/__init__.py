@@ -154,6 +154,7 @@ def _inline_entries(text: str, report: Report, skip: set[int], lines: list[Line]
 
 def _footnotes(text: str, notes: list[footnotes.FootnoteText]) -> list[Footnote]:
     markers = footnotes.find_markers(text, [(n.start, n.end) for n in notes])
+    markers = footnotes.drop_unmatched_glued(markers, text, notes)
     out = []
     for note, marker in footnotes.link(notes, markers):
         out.append(

@@ -50,7 +50,7 @@ def looks_like_title(title: str) -> bool:
     title holding a sentence break is prose, and a question may run longer
     than a statement.
     """
-    title = title.strip()
+    title = re.sub(r"(?<=[a-z][.;:,])\d{1,2}$", "", title.strip())  # "… the school.3": a footnote marker after a sentence
     if not title or TRAILING_KPE_RE.search(title):
         return False
     limit_words = MAX_QUESTION_WORDS if title.endswith("?") else MAX_TITLE_WORDS
