@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import re
+import textwrap
 from pathlib import Path
 
 import pytest
@@ -140,3 +141,119 @@ def test_old_report_json_without_new_fields_still_loads():
     assert again.metadata.named_people == [] and again.metadata.pseudonyms_declared is False
     assert RoleEntry.model_fields["pseudonym"].default is False
     assert NamedPerson(name="A B", role="author").start is None and Metadata().named_people == []
+
+
+# ---------------------------------------------------------------- the shapes, one by one
+SOURCE = Source(name="t.txt", sha256="0", format="text")
+
+
+def _ingest(tmp_path, text: str, name: str = "review.txt") -> Report:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return load_report(path)
+
+
+def test_text_without_page_furniture_is_left_byte_identical():
+    from pipeline.ingest.layout import clean_plain_text
+    from pipeline.ingest.text import normalise
+
+    for path in [Path(__file__).parents[1] / "corpus" / "child_e_stockport_2017.txt", *sorted((DATA / "reviews").iterdir())]:
+        text = normalise(path.read_text(encoding="utf-8"))
+        assert clean_plain_text(text, path.suffix == ".md") == text, path.name
+
+
+def test_running_footer_mid_paragraph_is_removed_and_the_paragraph_rejoined(tmp_path):
+    para = ("2.1 The health visitor saw the family at home on several occasions during the winter and recorded "
+            "that the baby was gaining weight, although the flat was cold and the mother said that money was short.")
+    lines = textwrap.wrap(para, 85)
+    assert len(lines) == 3
+    text = "\n".join(
+        ["1. Introduction", "", "1.1 " + "This review looks at the care given to a baby in her first months by the health visiting service " * 1,
+         "and by the family's general practice.", "", "2. The family", "", lines[0], lines[1],
+         "", "Baby Q – Overview Report – Page 3 of 9", "", lines[2], "", "3. Analysis", "", "Text.", "",
+         "Baby Q – Overview Report – Page 4 of 9"]) + "\n"
+    report = _ingest(tmp_path, text)
+    assert "Page 3 of 9" not in report.text and "Overview Report – Page" not in report.text
+    assert para.replace("2.1 ", "") in report.text  # one paragraph again, across the page break
+    assert [s.title for s in report.sections] == ["Introduction", "The family", "Analysis"]
+
+
+def test_a_numbered_paragraph_wrapped_onto_a_line_starting_with_a_number_is_not_a_heading(tmp_path):
+    body = ("3.2 The family moved in the spring and the new address, at the other end of the town, was not passed to the "
+            "school nurse until the child had already missed two appointments; the records show that the letter went to")
+    text = "\n".join(["1. Introduction", "", "Text of the introduction, which is long enough to be read as a paragraph of prose here.", "",
+                      "2. Events", "", *textwrap.wrap(body.replace("3.2", "2.1"), 88), "12 Oak Road, which the family had left.", "",
+                      "3. Findings", "", "Text of the findings, which is long enough to be read as a paragraph of prose too."]) + "\n"
+    report = _ingest(tmp_path, text)
+    assert [s.number for s in report.sections] == ["1", "2", "3"]
+    assert "went to 12 Oak Road" in report.text
+    assert report.paragraph_at(report.text.index("Oak Road")).number == "2.1"
+
+
+def test_contents_variants_never_open_sections():
+    text = "\n".join([
+        "CONTENTS", "PAGE", "INTRODUCTION", "Why this review", "How it was done", "2 2 3", "FINDINGS", "What we learned", "4 6", "",
+        "INTRODUCTION", "", "Why this review", "",
+        "The review was asked for by the partnership after a baby was hurt at home in the summer of last year.", "",
+        "How it was done", "", "Practitioners met the reviewer twice, and the records of five agencies were read in full.", "",
+        "FINDINGS", "", "What we learned", "", "Agencies did not share what they knew about the father's history with one another.", ""])
+    report = build_report(text, SOURCE)
+    assert [s.title for s in report.sections] == ["INTRODUCTION", "Why this review", "How it was done", "FINDINGS", "What we learned"]
+    assert report.sections[0].heading_start == text.index("INTRODUCTION\n\nWhy")
+    contents = [p for p in report.paragraphs if p.kind == "contents"]
+    assert contents and text[contents[0].start : contents[-1].end].endswith("4 6")
+
+
+def test_key_declared_in_prose_in_every_shape():
+    text = ("1. Introduction\n\n"
+            "1.1 Child Z lived with her mother (MZ), her father, (FZ), and her brother, who is referred to in this report as Sibling 2. "
+            "Her grandmother (referred to as Ms G) cared for her at weekends. The family's GP, Dr GP1, was not told. "
+            "She attended the Neonatal Unit (NNU) and was seen by a Health Visitor (HV).\n\n"
+            "1.2 Adult 3, the mother's partner, moved in later. The child will be referred to as Child Z throughout.\n")
+    report = build_report(text, SOURCE)
+    got = {e.code: (e.kind, e.pseudonym) for e in report.key}
+    assert {"MZ", "FZ", "Sibling 2", "Ms G", "Adult 3", "Child Z"} <= set(got)
+    assert "NNU" not in got and "HV" not in got  # abbreviations of the words before them
+    entry = next(e for e in report.key if e.code == "Ms G")
+    assert text[entry.code_start : entry.code_end] == "Ms G" and "grandmother" in entry.description
+    assert all(p.kind != "key" for p in report.paragraphs)  # prose stays prose
+
+
+def test_pseudonym_table_and_statement():
+    text = ("The names used in this report are not the children's real names.\n\n"
+            "Name used in this report\tRelationship\nMaisie\tSubject of the review\nTara\tMother\nChild Y\tHalf-sibling\n")
+    report = build_report(text, SOURCE)
+    assert {e.code: e.pseudonym for e in report.key} == {"Maisie": True, "Tara": True, "Child Y": False}
+    assert report.metadata.pseudonyms_declared
+    assert not build_report("Mother – the mother of Child A\nFather – the father of Child A\n", SOURCE).metadata.pseudonyms_declared
+
+
+def test_named_people_label_before_after_and_on_the_line_above():
+    text = ("Lowfield\nSafeguarding Children Board\n\nSerious Case Review\nBaby V\n\nReport Author\nSam Ferris\n\n"
+            "Kim Lord, Independent Chair\n\nPanel members: not named\n\n1. Introduction\n\nText of the review begins here and runs on.\n")
+    meta = build_report(text, SOURCE).metadata
+    assert meta.board == "Lowfield Safeguarding Children Board"
+    assert meta.title == "Serious Case Review Baby V" and meta.subject_child == "Baby V"
+    assert meta.author == "Sam Ferris"
+    people = {(p.name, p.role) for p in meta.named_people}
+    assert people == {("Sam Ferris", "author"), ("Kim Lord", "chair")}
+    for person in meta.named_people:
+        assert text[person.start : person.end] == person.name
+
+
+def test_board_line_with_a_label_glued_on_keeps_only_the_board():
+    meta = build_report("Upton Vale Safeguarding Children Board Chair: Lee Park\n\nLearning Review\nChild N\n", SOURCE).metadata
+    assert meta.board == "Upton Vale Safeguarding Children Board"
+    assert [(p.name, p.role) for p in meta.named_people] == [("Lee Park", "chair")]
+
+
+def test_bracketed_and_glued_footnotes():
+    text = ("The plan was reviewed[1] and both parents2 were invited.\n\n"
+            "[1] Child protection review conference.\n\n"
+            "2 Both parents were sent letters by the conference chair.\n")
+    report = build_report(text, SOURCE)
+    notes = {n.marker: n for n in report.footnotes}
+    assert set(notes) == {"1", "2"}
+    assert text[notes["1"].marker_start : notes["1"].marker_end] == "[1]"
+    assert text[notes["2"].marker_start : notes["2"].marker_end] == "2"
+    assert build_report("Section 12 applies to covid19 cases.\n", SOURCE).footnotes == []
