@@ -257,3 +257,15 @@ def test_bracketed_and_glued_footnotes():
     assert text[notes["1"].marker_start : notes["1"].marker_end] == "[1]"
     assert text[notes["2"].marker_start : notes["2"].marker_end] == "2"
     assert build_report("Section 12 applies to covid19 cases.\n", SOURCE).footnotes == []
+
+
+def test_title_split_over_cover_lines_and_label_only_line_above_the_name():
+    text = ("The Overview Report into a\nSerious Case Review of the\ncircumstances concerning:\nChild H\n"
+            "Independent Lead Reviewer and Author\nRobin Vale MSc, PhD.\nMay 2016\n\nCONTENTS\nPAGE\n1\nIntroduction\n3\nFindings\n\n"
+            "Introduction\n\nChild H was a baby of seven months who lived with her mother in a small house on the edge of the town.\n")
+    report = build_report(text, SOURCE)
+    meta = report.metadata
+    assert meta.title == "The Overview Report into a Serious Case Review of the circumstances concerning: Child H"
+    assert meta.subject_child == "Child H" and meta.author == "Robin Vale"
+    assert [(p.name, p.role) for p in meta.named_people] == [("Robin Vale", "author")]
+    assert [s.title for s in report.sections] == ["Introduction"]

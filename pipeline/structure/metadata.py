@@ -101,6 +101,13 @@ def find_people(cover_lines: list[Line]) -> list[NamedPerson]:
 
     for k, line in enumerate(cover_lines):
         text = line.text
+        role = _label_only(text)
+        if role and k + 1 < len(cover_lines):  # "Independent Lead Reviewer and Author ⏎ Jane Smith MSc"
+            nxt = cover_lines[k + 1]
+            m = PERSON_RE.match(nxt.text.strip())
+            if m:
+                add(_clean_name(m.group(0)), role, nxt, len(nxt.text) - len(nxt.text.lstrip()))
+                continue
         for role, label in _labels():
             before = re.search(rf"(?:^|(?<=\s))(?:{label}){LABEL_END}(?P<name>{PERSON_RE.pattern})", text, re.IGNORECASE)
             if before and (before.start() == 0 or re.search(rf"(?:{label})\s*:", before.group(0), re.IGNORECASE)):
@@ -123,6 +130,22 @@ def find_people(cover_lines: list[Line]) -> list[NamedPerson]:
                     add(name, role, line, after.start("name"))
                     break
     return found
+
+
+LABEL_WORDS = {"independent", "lead", "reviewer", "author", "and", "overview", "report", "chair", "of", "the", "review", "panel",
+               "writer", "prepared", "written", "by", "serious", "case", "safeguarding", "practice", "/", "&", "co-author"}
+
+
+def _label_only(text: str) -> str | None:
+    """The role a line names when it holds only label words ("Independent Lead Reviewer and Author")."""
+    words = re.findall(r"[\w/&-]+", text.lower().rstrip(":- "))
+    if not words or not set(words) <= LABEL_WORDS:
+        return None
+    if "chair" in words:
+        return "chair"
+    if {"author", "writer", "prepared", "written", "co-author"} & set(words):
+        return "author"
+    return "reviewer" if "reviewer" in words else None
 
 
 def find_author(cover_lines: list[Line]) -> str | None:
@@ -178,6 +201,9 @@ def _is_title_line(text: str) -> bool:
     return any(re.search(p, text, re.IGNORECASE) for p in pats)
 
 
+DANGLING_RE = re.compile(r"(?:\b(?:a|an|the|of|into|in|on|to|for|concerning|regarding|relating|and)|:)\s*$", re.IGNORECASE)
+
+
 def find_title(cover_lines: list[Line]) -> str | None:
     """The report-type line of the cover, with the lines that carry it on ("In respect of ⏎ Child 1")."""
     shapes = _shapes()
@@ -192,6 +218,9 @@ def find_title(cover_lines: list[Line]) -> str | None:
         parts = [text]
         for nxt in cover_lines[k + 1 : k + 5]:
             t = nxt.stripped
+            if DANGLING_RE.search(parts[-1]) and len(t.split()) <= 8:
+                parts.append(t)  # "The Overview Report into a ⏎ Serious Case Review of the ⏎ circumstances concerning:"
+                continue
             if re.match(shapes["subject_line"], t, re.IGNORECASE):
                 parts.append(t)
                 break
