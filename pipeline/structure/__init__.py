@@ -141,7 +141,7 @@ def _inline_entries(text: str, report: Report, skip: set[int], lines: list[Line]
     declared = {e.code for e in report.key}
     skipped = [(lines[i].start, lines[i].end) for i in skip]
     out = []
-    for d in key.find_inline(text):
+    for d in key.find_inline(text, weak=not report.key):
         if d.code in declared or any(a <= d.start < b for a, b in skipped):
             continue
         declared.add(d.code)

@@ -151,7 +151,8 @@ _CODE_BODY = (r"(?:Child|Baby|Infant|Sibling|Adult|Young\s+Person|Parent|Mr|Mrs|
               r"\s+[A-Z0-9][A-Za-z0-9]{0,2}\b|Mother|Father|[A-Z][A-Z0-9]{1,5}\b")
 INLINE_CODE = rf"(?-i:\b(?:{_CODE_BODY}|[A-Z][a-z]{{2,}}(?:-[A-Z][a-z]+)?\b))"
 NUMBERED_CODE = r"(?-i:\b(?:Child|Sibling|Adult|Young\s+Person|Parent|Mr|Mrs|Ms|Miss|Mx)\s+[A-Z0-9][A-Za-z0-9]{0,2}\b)"
-SHAPED_CODE = r"(?-i:\b(?:(?:Child|Baby|Sibling|Adult|Young\s+Person|Parent|Mr|Mrs|Ms|Miss|Mx)\s+[A-Z0-9][A-Za-z0-9]{0,2}\b|[A-Z][A-Z0-9]{1,5}\b))"
+SHAPED_CODE = r"(?-i:\b(?:Child|Baby|Sibling|Adult|Young\s+Person|Parent|Mr|Mrs|Ms|Miss|Mx)\s+[A-Z0-9][A-Za-z0-9]{0,2}\b)"
+# (bare initials in apposition, "AB, the student social worker", are as often a name left in as a declaration)
 
 
 @dataclass
@@ -177,10 +178,10 @@ def _role_regex() -> str:
     return rf"(?P<desc>\b{owner}(?:(?:{mods})[\s-]+){{0,2}}(?:{role})s?)\b"
 
 
-def _inline_patterns() -> list[re.Pattern]:
+def _inline_patterns(weak: bool) -> list[re.Pattern]:
     role = _role_regex()
     out = []
-    for pattern in _roles()["inline_patterns"]:
+    for pattern in _roles()["inline_patterns"] + (_roles()["inline_patterns_weak"] if weak else []):
         filled = (pattern.replace("{ROLE}", role).replace("{SHAPED}", f"(?P<code>{SHAPED_CODE})").replace("{CODE2}", f"(?P<code2>{INLINE_CODE})")
                   .replace("{CODE}", f"(?P<code>{INLINE_CODE})").replace("{NUMBERED}", f"(?P<code>{NUMBERED_CODE})"))
         out.append(re.compile(filled, re.IGNORECASE))
@@ -194,15 +195,17 @@ def is_pseudonym(code: str) -> bool:
     return bool(re.fullmatch(r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?", code)) and code not in _roles()["not_pseudonyms"]
 
 
-def find_inline(text: str) -> list[InlineDeclaration]:
+def find_inline(text: str, weak: bool = True) -> list[InlineDeclaration]:
     """Declarations in prose: the role, then the code it is given.
 
     The role must be one of the key vocabulary's words, so "Neonatal Unit
     (NNU)" (an abbreviation) is not a declaration; the first declaration of a
-    code wins.
+    code wins.  `weak` adds the bracket and apposition shapes, which a review
+    with a key of its own does not need (there they are more often a code
+    that was left undeclared).
     """
     found: dict[str, InlineDeclaration] = {}
-    for pattern in _inline_patterns():
+    for pattern in _inline_patterns(weak):
         for m in pattern.finditer(text):
             desc = re.sub(r"\s+", " ", m["desc"]).strip()
             for group in ("code", "code2"):
