@@ -218,7 +218,8 @@ def find_inline(text: str, weak: bool = True) -> list[InlineDeclaration]:
                 if re.fullmatch(r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?", code) and code.lower() not in ("mother", "father") and (
                         not _name_context(pattern, m) or kind[0] == "practitioner" or code.lower() in _places()):
                     continue  # "General Practitioner (Stockport)": a place, not a pseudonym
-                if _initials_of(code, text[max(0, m.start(group) - 80) : m.start(group)]):
+                line_start = text.rfind("\n", 0, m.start(group)) + 1
+                if _initials_of(code, text[max(line_start, m.start(group) - 80) : m.start(group)]):
                     continue  # "Health Visitor (HV)", "Looked After Children (LAC)": an abbreviation
                 entry = InlineDeclaration(code, m.start(group), desc, kind[0], kind[1], is_pseudonym(code), m.start(), m.end())
                 if code not in found or entry.start < found[code].start:
@@ -231,7 +232,8 @@ def _initials_of(code: str, before: str) -> bool:
     letters = re.sub(r"[^A-Z]", "", code)
     if len(letters) < 2 or re.search(r"\d", code):
         return False
-    words = [w for w in re.findall(r"[A-Za-z]+", before) if w.lower() not in ("of", "and", "for", "the", "in", "to")]
+    words = [w for w in re.findall(r"[A-Za-z]+", before)
+             if w.lower() not in ("of", "and", "for", "the", "in", "to") and not (w.isupper() and len(w) > 1)]  # not other codes
     initials = "".join(w[0] for w in words[-len(letters):]).upper()
     return initials == letters
 
@@ -258,6 +260,10 @@ def _name_context(pattern: re.Pattern, m: re.Match) -> bool:
 def _header_cells(line: Line) -> bool:
     cell = line.stripped.lower().rstrip(":")
     return cell in _roles()["cell_headers"] or (cell.startswith(("relationship to", "relationship with", "role in")) and len(cell.split()) <= 6)
+
+
+def _sentence(cell: str) -> bool:
+    return cell.endswith((".", ";", ":")) or len(cell.split()) > 12
 
 
 def cell_table(block_lines: list[Line]) -> list[KeyLine]:
@@ -288,9 +294,9 @@ def cell_table(block_lines: list[Line]) -> list[KeyLine]:
         while k + width <= len(lines):
             row = lines[k : k + width]
             code, description = row[0].stripped, row[desc_col].stripped
-            kind = classify(description)
-            if kind is None or len(code.split()) > 4 or _header_cells(row[0]):
+            if len(code.split()) > 4 or len(description.split()) > 10 or _header_cells(row[0]) or _sentence(code) or _sentence(description):
                 break
+            kind = classify(description) or ("family", False)
             out.append(KeyLine(row[0], code, row[0].start + (len(row[0].text) - len(row[0].text.lstrip())), description, kind[0], kind[1],
                                is_pseudonym(code)))
             k += width
