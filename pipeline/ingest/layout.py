@@ -482,12 +482,23 @@ def chrome_lines(lines: list[str]) -> set[int]:
         if all(i in found for i in where) or not re.search(r"[a-z]{2}", key) or re.match(r"^(?:#|```|\||[-*] )", key):
             continue  # a running line has words; Markdown fences, headings, rows and items are not furniture
         at_edges = sum(1 for i in where if i in near)
+        numbered = [i for i in where if _bare_number_beside(i, position, nonblank, stripped)]
+        if len(where) >= 3 and len(numbered) * 2 >= len(where):  # "Child V Serious Case Review ⏎ 3": a footer and its page
+            found.update(where)
+            found.update(n for i in numbered for n in _bare_number_beside(i, position, nonblank, stripped))
+            continue
         repeated_at_edges = len(where) >= 3 and at_edges * 2 >= len(where)
         site = _matches(pats["site_chrome"], stripped[where[0]]) and (
             len(where) >= 2 or at_edges or all(position[i] < TOP_LINES for i in where))
         if repeated_at_edges or site or (len(where) >= 3 and _interrupts(where, stripped, position, nonblank)):
             found.update(where)
     return found
+
+
+def _bare_number_beside(i: int, position: dict, nonblank: list[int], stripped: list[str]) -> list[int]:
+    """The bare number line just before or after line `i`, if any."""
+    k = position[i]
+    return [nonblank[n] for n in (k - 1, k + 1) if 0 <= n < len(nonblank) and re.fullmatch(r"\d{1,3}", stripped[nonblank[n]])]
 
 
 def _transcript_preamble(stripped: list[str], pats: dict) -> set[int]:

@@ -42,7 +42,8 @@ def build_report(text: str, source: Source) -> Report:
         Abbreviation(start=d.start, end=d.end, abbr=d.abbr, expansion=d.expansion) for d in abbreviations.find_definitions(text)
     ]
     subject = next((k.code for k in report.key if k.subject), None)
-    report.metadata = metadata.extract_metadata(text, lines, subject, contents | note_lines)
+    child = next((k.code for k in report.key if re.search(metadata.child_descriptions(), k.description, re.IGNORECASE)), None)
+    report.metadata = metadata.extract_metadata(text, lines, subject, contents | note_lines, child)
     return report
 
 

@@ -242,6 +242,7 @@ def find_headings(lines: list[Line], skip: set[int], contents: set[int] | None =
     """
     nonblank = [line for line in lines if not line.is_blank]
     following = {a.index: b for a, b in zip(nonblank, nonblank[1:])}
+    listed = {bare_title(lines[i].text) for i in contents or ()} - {""}
     first_prose = next((l.index for l in nonblank if l.index not in skip and _prose(l.stripped)), len(lines))
     cover_end = min([first_prose, *(contents or ())])
     found = []
@@ -252,10 +253,10 @@ def find_headings(lines: list[Line], skip: set[int], contents: set[int] | None =
             continue
         cand = None
         if _can_start_heading(previous):
-            cand = candidate(line) or unnumbered_title(line, previous, following.get(line.index))
+            cand = candidate(line) or unnumbered_title(line, previous, following.get(line.index), bare_title(line.text) in listed)
         if cand is not None and (cand.number is not None or MARKDOWN_RE.match(line.stripped)):
             cover_end = min(cover_end, line.index)  # the body has begun
-        elif cand is not None and line.index < cover_end:
+        elif cand is not None and line.index < cover_end and bare_title(line.text) not in listed:
             nxt = following.get(line.index)
             if nxt is None or not _prose(nxt.stripped):
                 cand = None  # a cover line: board, title, author
@@ -268,15 +269,16 @@ def find_headings(lines: list[Line], skip: set[int], contents: set[int] | None =
 TITLE_SMALL_WORDS = {"a", "an", "and", "as", "at", "by", "for", "from", "in", "into", "of", "on", "or", "the", "to", "with", "within"}
 
 
-def unnumbered_title(line: Line, previous: Line | None, nxt: Line | None) -> HeadingCandidate | None:
+def unnumbered_title(line: Line, previous: Line | None, nxt: Line | None, listed: bool = False) -> HeadingCandidate | None:
     """A short Title Case line between paragraphs ("What Happened", "Events Leading to this Review").
 
     It must stand alone (after a finished line), end without punctuation and
     be followed by a paragraph of prose, which tells it from cover lines,
-    list items and table cells.
+    list items and table cells; a line the contents table lists may be
+    followed by anything (a table, a list).
     """
     text = strip_markup(line.stripped)
-    if nxt is None or not _prose(nxt.stripped) or line.is_bullet or line.is_table_row or not text[:1].isupper():
+    if nxt is None or not (listed or _prose(nxt.stripped)) or line.is_bullet or line.is_table_row or not text[:1].isupper():
         return None
     words = text.split()
     if len(words) > 12 or len(text) > 90 or text.endswith((".", ",", ";", ":")) or re.search(r"[,;]\s|\s[–—-]\s", text):

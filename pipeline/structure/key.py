@@ -91,16 +91,23 @@ def _is_key_header(line: Line) -> bool:
 
 
 def key_table(block: list[Line]) -> list[KeyLine]:
-    """Rows of a table whose header says it is a key ("Name used ⇥ Relationship")."""
+    """Rows of a table whose header says it is a key ("Name used ⇥ Relationship").
+
+    The code is the first column, the description the column headed as one
+    (a "Gender" or "Age" column in between is skipped).
+    """
     header = next((i for i, line in enumerate(block) if line.is_table_row and _is_key_header(line)), None)
     if header is None:
         return []
+    names = [c.lower().rstrip(":") for c, _ in cells(block[header])]
+    headers = _roles()["table_headers"]
+    desc_col = next((k for k, n in enumerate(names) if k and (n in headers["description"] or n.startswith(("relationship", "role")))), 1)
     rows = []
     for line in block[header + 1 :]:
         row = cells(line)
         if len(row) < 2 or set(row[0][0]) <= set("-:| "):
             continue  # a Markdown separator row
-        (code, code_start), (description, _) = row[0], row[1]
+        (code, code_start), (description, _) = row[0], row[min(desc_col, len(row) - 1)]
         kind, subject = classify(description) or ("practitioner", False)
         rows.append(KeyLine(line, code, code_start, description, kind, subject, is_pseudonym(code)))
     return rows

@@ -129,7 +129,20 @@ def find_people(cover_lines: list[Line]) -> list[NamedPerson]:
                 if name and name == after["name"].strip():
                     add(name, role, line, after.start("name"))
                     break
+    if not any(p.role in ("author", "reviewer") for p in found):
+        for line in cover_lines:
+            name = _name_with_post_nominals(line.text)
+            if name:
+                add(name, "author", line, line.text.index(name))
+                break
     return found
+
+
+def _name_with_post_nominals(text: str) -> str | None:
+    """ "Terry Gould BA, MSc, CQSW": a cover line that is a name and its qualifications."""
+    letters = "|".join(re.escape(p) for p in _shapes()["post_nominals"])
+    m = re.fullmatch(rf"\s*(?P<name>{PERSON_RE.pattern}?)\s*,?\s+(?:(?:{letters})\b[\s,.()]*)+", text)
+    return _clean_name(m["name"]) if m else None
 
 
 LABEL_WORDS = {"independent", "lead", "reviewer", "author", "and", "overview", "report", "chair", "of", "the", "review", "panel",
@@ -234,8 +247,26 @@ def find_title(cover_lines: list[Line]) -> str | None:
     return None
 
 
-def find_subject(title: str | None, key_subject: str | None, cover_lines: list[Line] | None = None) -> str | None:
-    """The subject child: the key's subject, else a child-shaped code in the title or on the cover."""
+def cover_name_subject(cover_lines: list[Line], title: str | None, text: str) -> str | None:
+    """ "Serious Case Review ⏎ Overview Report ⏎ Holly": a lone name under the title that the review keeps using."""
+    if not title:
+        return None
+    first = next((k for k, l in enumerate(cover_lines) if title.startswith(l.stripped)), None)
+    if first is None:
+        return None
+    for line in cover_lines[first + 1 : first + 4]:
+        word = line.stripped
+        if re.fullmatch(r"[A-Z][a-z]{2,}", word) and len(re.findall(rf"\b{word}\b", text[:50000])) >= 3:
+            return word
+        if not re.match(_shapes()["title_document_kinds"], word, re.IGNORECASE):
+            break
+    return None
+
+
+def find_subject(title: str | None, key_subject: str | None, cover_lines: list[Line] | None = None,
+                 key_child: str | None = None) -> str | None:
+    """The subject child: the key's subject, else a child-shaped code in the title or on the cover,
+    else the first child the key declares ("Isla – a girl of thirteen")."""
     if key_subject:
         return key_subject
     pattern = _shapes()["subject"]
@@ -244,13 +275,17 @@ def find_subject(title: str | None, key_subject: str | None, cover_lines: list[L
             if not m.group(1).startswith("Family"):
                 return _tidy_code(m.group(1))
     m = re.search(pattern, title or "")
-    return _tidy_code(m.group(1)) if m else None
+    return _tidy_code(m.group(1)) if m else key_child
 
 
 def _tidy_code(code: str) -> str:
     """ "CHILD M" → "Child M", "YOUNG PERSON J" → "Young Person J" (the letter code keeps its case)."""
     words = code.split()
     return " ".join(w.capitalize() if i < len(words) - 1 else w for i, w in enumerate(words))
+
+
+def child_descriptions() -> str:
+    return _shapes()["child_descriptions"]
 
 
 def pseudonyms_declared(text: str) -> bool:
@@ -267,7 +302,8 @@ def _unmarked(line: Line) -> Line:
     return Line(content, line.start, line.end, line.index)
 
 
-def extract_metadata(text: str, lines: list[Line], key_subject: str | None, skip: set[int] | None = None) -> Metadata:
+def extract_metadata(text: str, lines: list[Line], key_subject: str | None, skip: set[int] | None = None,
+                     key_child: str | None = None) -> Metadata:
     """Cover facts from the first non-blank lines (contents lines and footnotes skipped)."""
     skip = skip or set()
     nonblank = [line for line in lines if not line.is_blank and line.index not in skip]
@@ -279,7 +315,7 @@ def extract_metadata(text: str, lines: list[Line], key_subject: str | None, skip
     return Metadata(
         board=find_board(cover_lines, text),
         title=title,
-        subject_child=find_subject(title, key_subject, cover_lines),
+        subject_child=find_subject(title, key_subject, cover_lines, key_child) or cover_name_subject(cover_lines, title, text),
         period_start=start,
         period_end=end,
         author=next((p.name for p in people if p.role in ("author", "reviewer")), None),
