@@ -487,12 +487,28 @@ def chrome_lines(lines: list[str]) -> set[int]:
             found.update(where)
             found.update(n for i in numbered for n in _bare_number_beside(i, position, nonblank, stripped))
             continue
-        repeated_at_edges = len(where) >= 3 and at_edges * 2 >= len(where)
+        repeated_at_edges = (len(where) >= 3 and at_edges * 2 >= len(where)) or _twice_beside_markers(where, found, position, nonblank)
         site = _matches(pats["site_chrome"], stripped[where[0]]) and (
             len(where) >= 2 or at_edges or all(position[i] < TOP_LINES for i in where))
         if repeated_at_edges or site or (len(where) >= 3 and _interrupts(where, stripped, position, nonblank)):
             found.update(where)
     return found
+
+
+def _twice_beside_markers(where: list[int], found: set[int], position: dict, nonblank: list[int]) -> bool:
+    """A line that occurs twice, each time right after (or each time right before) a page marker: a
+    running header of a short document.  A contents entry and its heading do not sit like that."""
+    if len(where) != 2 or any(i in found for i in where):
+        return False
+    sides = set()
+    for i in where:
+        k = position[i]
+        before = k > 0 and nonblank[k - 1] in found
+        after = k + 1 < len(nonblank) and nonblank[k + 1] in found
+        if before == after:
+            return False
+        sides.add(before)
+    return len(sides) == 1
 
 
 def _bare_number_beside(i: int, position: dict, nonblank: list[int], stripped: list[str]) -> list[int]:

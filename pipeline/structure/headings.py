@@ -80,6 +80,7 @@ def _glued_contents_heading(line: Line) -> bool:
 
 def bare_title(text: str) -> str:
     """A heading or contents entry without numbering, leaders, page number and markup."""
+    text = re.sub(r"^\s*(?:[-*•]\s+)?\[([^\]]+)\]\([^)]*\)", r"\1", text.strip())  # "- [1. Introduction](#introduction)"
     text = strip_markup(re.sub(r"^#{1,6}\s+", "", text.strip()))
     text = re.sub(r"(?:[.…\s]{2,}|\s+page\s*|[a-z)]page\s*|\s)\d{1,3}(?:\s*[-–]\s*\d{1,3})?\s*$", "", text, flags=re.IGNORECASE)
     text = re.sub(r"^\s*(?:contents\s*)?(?:(?:section|part|chapter)\s+)?\d{1,2}(?:\.\d{1,2})*[.):]?\s*", "", text, flags=re.IGNORECASE)
@@ -97,6 +98,8 @@ def _in_table_of_contents(line: Line, seen: set[str]) -> bool:
     text = line.stripped
     if re.match(shapes["contents_labels"], text, re.IGNORECASE) or re.match(shapes["contents_numbers_row"], text):
         return True
+    if MARKDOWN_RE.match(text):
+        return False  # a Markdown heading after the table is the body
     bare = bare_title(text)
     if not bare or bare in seen or _prose(text):
         return False  # the body begins: the first heading repeats an entry

@@ -16,7 +16,8 @@ from dataclasses import dataclass
 from ..resources import load_yaml
 from .lines import Line
 
-CODE = r"(?:(?:Child|Baby|Infant|Sibling|Adult|Young Person|Parent|Mr|Mrs|Ms|Miss|Mx)\s+[A-Z][A-Za-z0-9]{0,2}|[A-Z][A-Z0-9]{1,7}(?:\s?[0-9]{1,2})?)"
+CODE = (r"(?:(?:Child|Baby|Infant|Sibling|Adult|Young Person|Parent|Mr|Mrs|Ms|Miss|Mx)\s+[A-Z][A-Za-z0-9]{0,2}|[A-Z][A-Z0-9]{1,7}(?:\s?[0-9]{1,2})?"
+        r"|(?:Mother|Father|Stepfather|Stepmother|Sibling|Partner|Grandmother|Grandfather|Brother|Sister|Uncle|Aunt)(?:\s[0-9]{1,2})?)")
 KEY_LINE_RE = re.compile(
     rf"^\s*(?:[-*•]\s*)?\|?\s*(?P<code>{CODE})\s*(?:\s[–—-]\s?|[–—]|:|=|\t+|\s*\|)\s*(?P<desc>\S.*?)\s*\|?\s*$"
 )
