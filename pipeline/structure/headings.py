@@ -7,7 +7,11 @@ Works on reviews in general: numbered headings ("3.2 Critical Timeline…",
 numbered paragraphs are told apart from headings by shape (a heading is short
 and does not end like a sentence) and by sequence (a top-level number only
 moves forwards, a subsection number must sit under the current section).
-The contents table is recognised and produces no sections.
+The contents table is recognised and produces no sections, in its published
+shapes: dotted leaders, a "Page" column, page numbers in a row of their own
+("2 2 3"), entries without numbers (the table ends where the body repeats an
+entry).  Unnumbered Title Case headings between paragraphs are found too;
+cover lines are not headings.
 """
 from __future__ import annotations
 

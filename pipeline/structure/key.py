@@ -7,6 +7,13 @@ its description is short and names a role (words in
 `models/structure/key_roles.yaml`).  Single stray matches are dropped: a key
 is a run of at least two declarations, and a table counts only when most of
 its rows are declarations (a panel list "LSCB ⇥ Business Manager" is not a key).
+
+Published reviews also declare codes in prose ("her mother (referred to as
+Ms A)", "who is referred to in this report as Sibling 1", and, in reviews
+without a key list, "her mother (MW)", "the father, Adult 2", "Ms M, the
+mother"), in tables flattened to one cell per line, and with names in place
+of codes ("Jade – Mother" under "Name used in this report"): such a code is
+marked `pseudonym`.
 """
 from __future__ import annotations
 

@@ -1,4 +1,6 @@
-"""Cover facts: board, title, subject child, period reviewed, author, report type.
+"""Cover facts: board, title, subject child, period reviewed, author, report type,
+the people the cover names (author, reviewer, chair) and whether the review
+says its names are not the real ones.
 
 Read from the first lines of the report (the cover and introduction), using
 the label vocabularies in `models/structure/report_shapes.yaml`.  Dates are
