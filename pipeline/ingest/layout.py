@@ -427,7 +427,10 @@ def _chrome_patterns() -> dict:
 
     data = load_yaml("structure", "page_chrome.yaml")
     full = lambda pats: [re.compile(rf"^(?:{p})$", re.IGNORECASE) for p in pats]
-    return {key: full(data[key]) for key in ("page_markers", "running_with_number", "site_chrome", "transcript_start")}
+    out = {key: full(data[key]) for key in ("page_markers", "running_with_number", "site_chrome", "transcript_start")}
+    out["first_page_marker"] = full([data["first_page_marker"]])
+    out["first_page_reach"] = data["first_page_reach"]
+    return out
 
 
 def _matches(patterns, text: str) -> bool:
@@ -473,11 +476,21 @@ def chrome_lines(lines: list[str]) -> set[int]:
         if re.fullmatch(r"\d{1,3}", stripped[i]) and any(
                 nonblank[n] in found for n in (k - 1, k + 1) if 0 <= n < len(nonblank)):
             found.add(i)
-    near = {nonblank[k] for i in found if i in position
-            for k in range(max(0, position[i] - EDGE_REACH), min(len(nonblank), position[i] + EDGE_REACH + 1))}
     by_key: dict[str, list[int]] = {}
     for i in nonblank:
         by_key.setdefault(keys[i], []).append(i)
+    for _ in range(3):  # a two-line running header: the second line stands beside the first
+        before = len(found)
+        _repeated_chrome(by_key, found, stripped, position, nonblank, pats)
+        if len(found) == before:
+            break
+    return found
+
+
+def _repeated_chrome(by_key: dict, found: set[int], stripped: list[str], position: dict, nonblank: list[int], pats: dict) -> None:
+    """Lines that recur at page edges, beside their page number, inside sentences, or are site chrome."""
+    near = {nonblank[k] for i in found if i in position
+            for k in range(max(0, position[i] - EDGE_REACH), min(len(nonblank), position[i] + EDGE_REACH + 1))}
     for key, where in by_key.items():
         if all(i in found for i in where) or not re.search(r"[a-z]{2}", key) or re.match(r"^(?:#|```|\||[-*] )", key):
             continue  # a running line has words; Markdown fences, headings, rows and items are not furniture
@@ -492,7 +505,6 @@ def chrome_lines(lines: list[str]) -> set[int]:
             len(where) >= 2 or at_edges or all(position[i] < TOP_LINES for i in where))
         if repeated_at_edges or site or (len(where) >= 3 and _interrupts(where, stripped, position, nonblank)):
             found.update(where)
-    return found
 
 
 def _twice_beside_markers(where: list[int], found: set[int], position: dict, nonblank: list[int]) -> bool:
@@ -518,7 +530,8 @@ def _bare_number_beside(i: int, position: dict, nonblank: list[int], stripped: l
 
 
 def _transcript_preamble(stripped: list[str], pats: dict) -> set[int]:
-    """A sharing site's page above "TRANSCRIPT" (title, counts, upload date)."""
+    """A sharing site's page above "TRANSCRIPT" (title, counts, upload date), or above a
+    "Page 1" that stands among the first lines, when site chrome is among them."""
     seen = 0
     for i, text in enumerate(stripped):
         if not text:
@@ -527,6 +540,9 @@ def _transcript_preamble(stripped: list[str], pats: dict) -> set[int]:
         if seen > TOP_LINES:
             break
         if _matches(pats["transcript_start"], text):
+            return set(range(i + 1))
+        if seen <= pats["first_page_reach"] and _matches(pats["first_page_marker"], text) and any(
+                _matches(pats["site_chrome"], t) for t in stripped[:i] if t):
             return set(range(i + 1))
     return set()
 

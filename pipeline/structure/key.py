@@ -28,6 +28,10 @@ CODE = (r"(?:(?:Child|Baby|Infant|Sibling|Adult|Young Person|Parent|Mr|Mrs|Ms|Mi
 KEY_LINE_RE = re.compile(
     rf"^\s*(?:[-*•]\s*)?\|?\s*(?P<code>{CODE})\s*(?:\s[–—-]\s?|[–—]|:|=|\t+|\s*\|)\s*(?P<desc>\S.*?)\s*\|?\s*$"
 )
+# "- **Jayden** – subject of the review": a name in place of a code, in a list of such lines
+NAME_KEY_LINE_RE = re.compile(
+    r"^\s*(?:[-*•]\s*)?(?P<mark>\*\*|__)?(?P<code>[A-Z][a-z]{2,}(?:-[A-Z][a-z]+)?)(?P=mark)?\s*(?:\s[–—-]\s|[–—]|:)\s*(?P<desc>\S.*?)\s*$"
+)
 MAX_DESC_WORDS = 14
 MIN_RUN = 2
 RUN_GAP_LINES = 6
@@ -67,6 +71,10 @@ def classify(description: str) -> tuple[str, bool] | None:
 def parse_key_line(line: Line) -> KeyLine | None:
     """A declaration on one line, or None."""
     m = KEY_LINE_RE.match(line.text)
+    name = NAME_KEY_LINE_RE.match(line.text) if not m else None
+    if name and (name["code"] in _roles()["not_pseudonyms"] or name["code"].lower() in _places()):
+        name = None
+    m = m or name
     if not m:
         return None
     description = m["desc"].strip().strip("|").strip()
@@ -76,7 +84,9 @@ def parse_key_line(line: Line) -> KeyLine | None:
     if kind is None:
         return None
     code = re.sub(r"\s+", " ", m["code"])
-    return KeyLine(line, code, line.start + m.start("code"), description, kind[0], kind[1])
+    if name and (len(description.split()) > 8 or description.endswith(".")):
+        return None  # a name and a sentence: prose, not a key
+    return KeyLine(line, code, line.start + m.start("code"), description, kind[0], kind[1], is_pseudonym(code))
 
 
 def cells(line: Line) -> list[tuple[str, int]]:

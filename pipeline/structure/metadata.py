@@ -137,6 +137,13 @@ def find_people(cover_lines: list[Line]) -> list[NamedPerson]:
             if name:
                 add(name, "author", line, line.text.index(name))
                 break
+    if not any(p.role in ("author", "reviewer") for p in found):
+        for line in cover_lines:  # "The reviewer was Kim Patel, an independent social work consultant."
+            for role, pats in _shapes()["people_in_prose"].items():
+                for pat in pats:
+                    m = re.search(rf"\b{pat}(?P<name>{PERSON_RE.pattern})", line.text, re.IGNORECASE)
+                    if m and m["name"][:1].isupper() and _clean_name(m["name"]):
+                        add(_clean_name(m["name"]), role, line, m.start("name"))
     return found
 
 
