@@ -124,21 +124,22 @@ def test_open_fixture_sections_key_and_cover(path):
 def test_blind_fixtures_meet_thresholds_fixed_before_scoring():
     """Scored once, at the end; the floors were fixed before this set was first scored.
 
-    Four earlier blind sets were scored this way and then became open
+    Five earlier blind sets were scored this way and then became open
     fixtures (`real_shapes/was_blind*`).  Before the fixes each led to, they
-    scored: sections 10/10, 7/8, 7/10, 10/10 (one extra); contents lines made
-    sections 0, 0, 0, 0; key entries 5/9, 5/11, 5/9, 6/9; metadata fields
-    21/21, 18/21, 20/21, 17/21; chrome strings left 0, 1, 2, 4.  The floors
-    are those rounds' worst (fixed before set 5 was scored), so the test
-    guards against a fall below what unseen layouts have shown so far.
+    scored: sections 10/10, 7/8, 7/10, 10/10 (one extra), 6/9; contents lines
+    made sections 0, 0, 0, 0, 1; key entries 5/9, 5/11, 5/9, 6/9, 10/10;
+    metadata fields 21/21, 18/21, 20/21, 17/21, 16/21; chrome strings left 0,
+    1, 2, 4, 0.  The floors are those rounds' worst (fixed before set 6 was
+    scored), so the test guards against a fall below what unseen layouts
+    have shown so far.
     """
     t = total(BLIND)
     print("blind:", t)
-    assert t["contents_as_sections"] == 0
+    assert t["contents_as_sections"] <= 1
     assert t["chrome_left"] <= 4
-    assert t["sections_tp"] >= 0.7 * t["sections_want"] and t["sections_got"] <= t["sections_want"] + 2
+    assert t["sections_tp"] >= 0.66 * t["sections_want"] and t["sections_got"] <= t["sections_want"] + 2
     assert t["key_right"] >= 0.45 * t["key_want"]
-    assert t["meta_right"] >= 0.8 * t["meta_want"] * len(BLIND)
+    assert t["meta_right"] >= 0.76 * t["meta_want"] * len(BLIND)
 
 
 def test_old_report_json_without_new_fields_still_loads():

@@ -531,7 +531,7 @@ def _bare_number_beside(i: int, position: dict, nonblank: list[int], stripped: l
 
 def _transcript_preamble(stripped: list[str], pats: dict) -> set[int]:
     """A sharing site's page above "TRANSCRIPT" (title, counts, upload date), or above a
-    "Page 1" that stands among the first lines, when site chrome is among them."""
+    "Page 1" that stands among the first lines when only site chrome is above it."""
     seen = 0
     for i, text in enumerate(stripped):
         if not text:
@@ -541,9 +541,10 @@ def _transcript_preamble(stripped: list[str], pats: dict) -> set[int]:
             break
         if _matches(pats["transcript_start"], text):
             return set(range(i + 1))
-        if seen <= pats["first_page_reach"] and _matches(pats["first_page_marker"], text) and any(
-                _matches(pats["site_chrome"], t) for t in stripped[:i] if t):
-            return set(range(i + 1))
+        above = [t for t in stripped[:i] if t]
+        if seen <= pats["first_page_reach"] and _matches(pats["first_page_marker"], text) and above and all(
+                _matches(pats["site_chrome"], t) or t.lower().startswith("download") for t in above):
+            return set(range(i + 1))  # every line above is the site's: a cover never stands there
     return set()
 
 
