@@ -139,7 +139,7 @@ def test_blind_fixtures_meet_thresholds_fixed_before_scoring():
     assert t["chrome_left"] <= 4
     assert t["sections_tp"] >= 0.66 * t["sections_want"] and t["sections_got"] <= t["sections_want"] + 2
     assert t["key_right"] >= 0.45 * t["key_want"]
-    assert t["meta_right"] >= 0.76 * t["meta_want"] * len(BLIND)
+    assert t["meta_right"] >= 0.76 * t["meta_want"]  # meta_want is already summed over the fixtures
 
 
 def test_old_report_json_without_new_fields_still_loads():
