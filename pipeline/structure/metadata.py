@@ -176,11 +176,6 @@ def find_author(cover_lines: list[Line]) -> str | None:
     return next((p.name for p in people if p.role in ("author", "reviewer")), None)
 
 
-def _looks_like_person(value: str) -> bool:
-    words = re.split(r"\s+", value.split(",")[0].strip())
-    return 1 < len(words) <= 6 and all(w[:1].isupper() for w in words if w.isalpha())
-
-
 def _board_span(text: str) -> tuple[int, int] | None:
     """The board's name in a line: the board phrase and the capitalised words before it."""
     m = re.search(_shapes()["board"], text, re.IGNORECASE)
