@@ -131,9 +131,22 @@ def key_table(block: list[Line]) -> list[KeyLine]:
     return rows
 
 
+def _join_header_blocks(blocks: list[list[Line]]) -> list[list[Line]]:
+    """A key table whose header row stands apart (a blank line, a caption) from its rows is one table."""
+    out: list[list[Line]] = []
+    for block in blocks:
+        last = out[-1][-1] if out else None
+        if last is not None and last.is_table_row and _is_key_header(last) and block[0].is_table_row:
+            out[-1] = out[-1] + block
+        else:
+            out.append(block)
+    return out
+
+
 def find_key(lines: list[Line], blocks: list[list[Line]], skip: set[int]) -> list[KeyLine]:
     """Declarations that form a key (runs of two or more; tables mostly of declarations)."""
     candidates: list[KeyLine] = []
+    blocks = _join_header_blocks(blocks)
     for block in blocks:
         declared = key_table(block)
         if declared:
