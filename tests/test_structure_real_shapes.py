@@ -124,14 +124,14 @@ def test_open_fixture_sections_key_and_cover(path):
 def test_blind_fixtures_meet_thresholds_fixed_before_scoring():
     """Scored once, at the end; the floors were fixed before this set was first scored.
 
-    Six earlier blind sets were scored this way and then became open
+    Seven earlier blind sets were scored this way and then became open
     fixtures (`real_shapes/was_blind*`).  Before the fixes each led to, they
-    scored: sections 10/10, 7/8, 7/10, 10/10 (one extra), 6/9, 9/9; contents
-    lines made sections 0, 0, 0, 0, 1, 0; key entries 5/9, 5/11, 5/9, 6/9,
-    10/10, 6/9; metadata fields 21/21, 18/21, 20/21, 17/21, 16/21, 19/21;
-    chrome strings left 0, 1, 2, 4, 0, 0.  The floors are those rounds' worst
-    (fixed before set 7 was scored), so the test guards against a fall below
-    what unseen layouts have shown so far.
+    scored: sections 10/10, 7/8, 7/10, 10/10 (one extra), 6/9, 9/9, 9/10;
+    contents lines made sections 0, 0, 0, 0, 1, 0, 0; key entries 5/9, 5/11,
+    5/9, 6/9, 10/10, 6/9, 5/7; metadata fields 21/21, 18/21, 20/21, 17/21,
+    16/21, 19/21, 15/21; chrome strings left 0, 1, 2, 4, 0, 0, 0.  The floors
+    are those rounds' worst (fixed before set 8 was scored), so the test
+    guards against a fall below what unseen layouts have shown so far.
     """
     t = total(BLIND)
     print("blind:", t)
@@ -139,7 +139,7 @@ def test_blind_fixtures_meet_thresholds_fixed_before_scoring():
     assert t["chrome_left"] <= 4
     assert t["sections_tp"] >= 0.66 * t["sections_want"] and t["sections_got"] <= t["sections_want"] + 2
     assert t["key_right"] >= 0.45 * t["key_want"]
-    assert t["meta_right"] >= 0.76 * t["meta_want"]  # meta_want is already summed over the fixtures
+    assert t["meta_right"] >= 0.71 * t["meta_want"]  # meta_want is already summed over the fixtures
 
 
 def test_old_report_json_without_new_fields_still_loads():
