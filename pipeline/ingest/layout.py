@@ -418,6 +418,7 @@ def _pages(starts: dict[int, int], length: int) -> list[Page]:
 # without geometry: `clean_plain_text` finds it by shape and repetition instead.
 EDGE_REACH = 2  # non-blank lines either side of a page marker that count as the page's edge
 TOP_LINES = 40  # site chrome is only taken for granted in the first lines of a file
+COVER_TITLE_REACH = 3  # a running header among the first lines of the file is the cover's title there
 TERMINAL_RE = re.compile(r"[.!?:;]['\"’”)\]]*$|[.!?]['\"’”)\]]*\s*[⁰¹²³⁴⁵⁶⁷⁸⁹\d]{0,2}$")
 STRUCTURE_START_RE = re.compile(r"^\s*(?:#{1,6}\s|[-*•●▪◦‣–·]\s|\|)|^\s*\d{1,2}(?:\.\d{1,2}){0,3}\.?\s+[A-Z(‘'\"“]")
 
@@ -503,8 +504,11 @@ def _repeated_chrome(by_key: dict, found: set[int], stripped: list[str], positio
         repeated_at_edges = (len(where) >= 3 and at_edges * 2 >= len(where)) or _twice_beside_markers(where, found, position, nonblank)
         site = _matches(pats["site_chrome"], stripped[where[0]]) and (
             len(where) >= 2 or at_edges or all(position[i] < TOP_LINES for i in where))
-        if repeated_at_edges or site or (len(where) >= 3 and _interrupts(where, stripped, position, nonblank)):
+        if site:
             found.update(where)
+        elif repeated_at_edges or (len(where) >= 3 and _interrupts(where, stripped, position, nonblank)):
+            # a header that is also the cover's first line is the title there
+            found.update(where[1:] if position[where[0]] < COVER_TITLE_REACH and not re.search(r"\d", stripped[where[0]]) else where)
 
 
 def _twice_beside_markers(where: list[int], found: set[int], position: dict, nonblank: list[int]) -> bool:
@@ -571,7 +575,7 @@ def is_hard_wrapped(lines: list[str]) -> bool:
         return False
     nonblank = [l.strip() for l in lines if l.strip()]
     long_lines = [k for k, l in enumerate(nonblank[:-1]) if len(l) >= 0.7 * width]
-    if len(long_lines) < 3:
+    if len(long_lines) < 2:
         return False
     continued = sum(1 for k in long_lines if not TERMINAL_RE.search(nonblank[k]) or nonblank[k + 1][:1].islower())
     lower = sum(1 for k in long_lines if nonblank[k + 1][:1].islower())  # a sentence running on: the clearest sign

@@ -28,6 +28,10 @@ CODE = (r"(?:(?:Child|Baby|Infant|Sibling|Adult|Young Person|Parent|Mr|Mrs|Ms|Mi
 KEY_LINE_RE = re.compile(
     rf"^\s*(?:[-*•]\s*)?\|?\s*(?P<code>{CODE})\s*(?:\s[–—-]\s?|[–—]|:|=|\t+|\s*\|)\s*(?P<desc>\S.*?)\s*\|?\s*$"
 )
+# "Ms W (mother)", "Child J (subject)": a code with its role in brackets, in a list of such lines
+CODE_ROLE_LINE_RE = re.compile(rf"^\s*(?:[-*•]\s*)?(?P<code>{CODE})\s*\((?P<desc>[^()]{{2,60}})\)\s*$")
+# "Mother (M)", "Stepfather (SF)": a role with its code in brackets
+ROLE_CODE_LINE_RE = re.compile(r"^\s*(?:[-*•]\s*)?(?P<desc>[A-Za-z][\w'’ -]{2,50}?)\s*\((?P<code>[A-Z][A-Z0-9]{0,5})\)\s*$")
 # "- **Jayden** – subject of the review": a name in place of a code, in a list of such lines
 NAME_KEY_LINE_RE = re.compile(
     r"^\s*(?:[-*•]\s*)?(?P<mark>\*\*|__)?(?P<code>[A-Z][a-z]{2,}(?:-[A-Z][a-z]+)?)(?P=mark)?\s*(?:\s[–—-]\s|[–—]|:)\s*(?P<desc>\S.*?)\s*$"
@@ -69,23 +73,30 @@ def classify(description: str) -> tuple[str, bool] | None:
 
 
 def parse_key_line(line: Line) -> KeyLine | None:
-    """A declaration on one line, or None."""
-    m = KEY_LINE_RE.match(line.text)
-    name = NAME_KEY_LINE_RE.match(line.text) if not m else None
-    if name and (name["code"] in _roles()["not_pseudonyms"] or name["code"].lower() in _places()):
-        name = None
-    m = m or name
-    if not m:
-        return None
+    """A declaration on one line, or None: the first line shape whose description names a role."""
+    for pattern in (KEY_LINE_RE, CODE_ROLE_LINE_RE, ROLE_CODE_LINE_RE, NAME_KEY_LINE_RE):
+        m = pattern.match(line.text)
+        if m is None:
+            continue
+        named = pattern is NAME_KEY_LINE_RE
+        if named and (m["code"] in _roles()["not_pseudonyms"] or m["code"].lower() in _places()):
+            continue
+        found = _declaration(line, m, named)
+        if found is not None:
+            return found
+    return None
+
+
+def _declaration(line: Line, m: re.Match, named: bool) -> KeyLine | None:
     description = m["desc"].strip().strip("|").strip()
     if len(description.split()) > MAX_DESC_WORDS or description.endswith((".", ";")) and len(description.split()) > 8:
         return None
+    if named and (len(description.split()) > 8 or description.endswith(".")):
+        return None  # a name and a sentence: prose, not a key
     kind = classify(description)
     if kind is None:
         return None
     code = re.sub(r"\s+", " ", m["code"])
-    if name and (len(description.split()) > 8 or description.endswith(".")):
-        return None  # a name and a sentence: prose, not a key
     return KeyLine(line, code, line.start + m.start("code"), description, kind[0], kind[1], is_pseudonym(code))
 
 

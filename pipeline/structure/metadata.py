@@ -102,7 +102,7 @@ def find_people(cover_lines: list[Line]) -> list[NamedPerson]:
             found.append(NamedPerson(name=name, role=role, start=line.start + offset, end=line.start + offset + len(name)))
 
     for k, line in enumerate(cover_lines):
-        text = line.text
+        text = re.sub(r"\*\*|__", "  ", line.text)  # "**Independent Reviewer:** Rob Kent", offsets kept
         role = _label_only(text)
         if role and k + 1 < len(cover_lines):  # "Independent Lead Reviewer and Author ⏎ Jane Smith MSc"
             nxt = cover_lines[k + 1]
@@ -229,7 +229,8 @@ def find_title(cover_lines: list[Line]) -> str | None:
         label = re.match(r"^title\s*:\s*(.+?)(?:\s+(?:LSCB|LSCP|board|partnership|author|date\s+of\s+publication)\s*:.*)?$", text, re.IGNORECASE)
         if label and _is_title_line(label[1]):
             return label[1].rstrip(" .")
-        if not _is_title_line(text) or len(text.split()) > 14 or text.endswith(".") or _board_span(text) and not re.search(
+        opening = bool(re.search(r"\breview\b", text, re.IGNORECASE)) and bool(DANGLING_RE.search(text))  # "Review into the circumstances of"
+        if not (_is_title_line(text) or opening) or len(text.split()) > 14 or text.endswith(".") or _board_span(text) and not re.search(
                 _shapes()["report_types"]["SCR"][0] + "|" + _shapes()["report_types"]["CSPR"][0], text, re.IGNORECASE):
             continue
         parts = [text]
@@ -255,6 +256,9 @@ def cover_name_subject(cover_lines: list[Line], title: str | None, text: str) ->
     """ "Serious Case Review ⏎ Overview Report ⏎ Holly": a lone name under the title that the review keeps using."""
     if not title:
         return None
+    tail = re.search(r"(?:[:–—-]|\bof)\s+['‘\"“]?([A-Z][a-z]{2,})['’\"”]?\s*$", title)  # "… Review – Ella", "Review: Leo"
+    if tail and len(re.findall(rf"\b{tail[1]}\b", text[:50000])) >= 3:
+        return tail[1]
     first = next((k for k, l in enumerate(cover_lines) if title.startswith(l.stripped)), None)
     if first is None:
         return None
