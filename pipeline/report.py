@@ -78,6 +78,9 @@ class RoleEntry(Span):
     section: str | None = None
     code_start: int
     code_end: int
+    # the "code" is a name the review uses in place of a real one ("Jade – Mother"
+    # in a "Name used in this report" table, "referred to as Jade")
+    pseudonym: bool = False
 
 
 class KpeMarker(Span):
@@ -116,6 +119,22 @@ class HiddenPart(BaseModel):
     paragraph: int | None = None
 
 
+NamedRole = Literal["author", "chair", "panel", "reviewer", "other"]
+
+
+class NamedPerson(BaseModel):
+    """A person the review names on purpose (author, lead reviewer, chair, panel member).
+
+    `start`/`end` is the mention of the name in the text, when it was found there.
+    """
+
+    model_config = ConfigDict(extra="forbid")
+    name: str
+    role: NamedRole
+    start: int | None = None
+    end: int | None = None
+
+
 class Metadata(BaseModel):
     """Cover facts of the review."""
 
@@ -127,6 +146,9 @@ class Metadata(BaseModel):
     period_end: dt.date | None = None
     author: str | None = None
     report_type: ReportType = "unknown"
+    # the review states that the names it uses are not the real names
+    pseudonyms_declared: bool = False
+    named_people: list[NamedPerson] = Field(default_factory=list)
 
 
 class Source(BaseModel):

@@ -39,7 +39,9 @@ class Extracted:
 def read_text(path: Path, data: bytes) -> Extracted:
     text, encoding = decode(data, str(path))
     markdown = path.suffix.lower() in {".md", ".markdown"}
-    return Extracted(text=normalise(text), format="markdown" if markdown else "text", encoding=encoding)
+    from .layout import clean_plain_text
+
+    return Extracted(text=clean_plain_text(normalise(text), markdown), format="markdown" if markdown else "text", encoding=encoding)
 
 
 READERS: dict[str, str] = {suffix: "pipeline.ingest:read_text" for suffix in TEXT_SUFFIXES}

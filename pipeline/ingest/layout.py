@@ -410,3 +410,254 @@ def _pages(starts: dict[int, int], length: int) -> list[Page]:
         if end > start:
             pages.append(Page(start=start, end=end, number=page + 1))
     return pages
+
+
+# ---------------------------------------------------------------- plain text of converted pages
+# Reviews also arrive as text: pdftotext output, a PDF copied out of a viewer, a
+# web transcript of a PDF.  They carry the same furniture as the PDF, only
+# without geometry: `clean_plain_text` finds it by shape and repetition instead.
+EDGE_REACH = 2  # non-blank lines either side of a page marker that count as the page's edge
+TOP_LINES = 40  # site chrome is only taken for granted in the first lines of a file
+COVER_TITLE_REACH = 3  # a running header among the first lines of the file is the cover's title there
+TERMINAL_RE = re.compile(r"[.!?:;]['\"’”)\]]*$|[.!?]['\"’”)\]]*\s*[⁰¹²³⁴⁵⁶⁷⁸⁹\d]{0,2}$")
+STRUCTURE_START_RE = re.compile(r"^\s*(?:#{1,6}\s|[-*•●▪◦‣–·]\s|\|)|^\s*\d{1,2}(?:\.\d{1,2}){0,3}\.?\s+[A-Z(‘'\"“]")
+
+
+def _chrome_patterns() -> dict:
+    from ..resources import load_yaml
+
+    data = load_yaml("structure", "page_chrome.yaml")
+    full = lambda pats: [re.compile(rf"^(?:{p})$", re.IGNORECASE) for p in pats]
+    out = {key: full(data[key]) for key in ("page_markers", "running_with_number", "site_chrome", "transcript_start")}
+    out["first_page_marker"] = full([data["first_page_marker"]])
+    out["first_page_reach"] = data["first_page_reach"]
+    return out
+
+
+def _matches(patterns, text: str) -> bool:
+    return any(p.match(text) for p in patterns)
+
+
+def _digits_key(text: str) -> str:
+    return re.sub(r"\s+", " ", re.sub(r"\d+", "#", text.strip().lower()))
+
+
+def _page_number_chain(lines: list[str]) -> set[int]:
+    """Bare numbers alone on their line that count up through the document (page numbers)."""
+    numbers = [(i, int(t.strip())) for i, t in enumerate(lines) if re.fullmatch(r"\s*\d{1,3}\s*", t)]
+    best: list[list[int]] = []
+    for k, (i, n) in enumerate(numbers):  # longest chain with steps of one or two pages
+        chain = [k]
+        for j in range(k - 1, -1, -1):
+            prev = numbers[j][1]
+            if 1 <= n - prev <= 2 and best[j] and len(best[j]) + 1 > len(chain):
+                chain = best[j] + [k]
+        best.append(chain)
+    longest = max(best, key=len, default=[])
+    return {numbers[k][0] for k in longest} if len(longest) >= 3 else set()
+
+
+def chrome_lines(lines: list[str]) -> set[int]:
+    """Indexes of running headers, footers, page numbers and site chrome in plain text."""
+    pats = _chrome_patterns()
+    stripped = [l.strip() for l in lines]
+    keys = [_digits_key(t) for t in stripped]
+    counts = Counter(k for k in keys if k)
+    found: set[int] = set()
+    for i, text in enumerate(stripped):
+        if not text:
+            continue
+        if _matches(pats["page_markers"], text) or (counts[keys[i]] >= 2 and _matches(pats["running_with_number"], text)):
+            found.add(i)
+    found |= _page_number_chain(lines)
+    found |= _transcript_preamble(stripped, pats)
+    nonblank = [i for i, t in enumerate(stripped) if t]
+    position = {i: k for k, i in enumerate(nonblank)}
+    for k, i in enumerate(nonblank):  # a bare number beside a running header is its page number
+        if re.fullmatch(r"\d{1,3}", stripped[i]) and any(
+                nonblank[n] in found for n in (k - 1, k + 1) if 0 <= n < len(nonblank)):
+            found.add(i)
+    by_key: dict[str, list[int]] = {}
+    for i in nonblank:
+        by_key.setdefault(keys[i], []).append(i)
+    for _ in range(3):  # a two-line running header: the second line stands beside the first
+        before = len(found)
+        _repeated_chrome(by_key, found, stripped, position, nonblank, pats)
+        if len(found) == before:
+            break
+    return found
+
+
+def _repeated_chrome(by_key: dict, found: set[int], stripped: list[str], position: dict, nonblank: list[int], pats: dict) -> None:
+    """Lines that recur at page edges, beside their page number, inside sentences, or are site chrome."""
+    near = {nonblank[k] for i in found if i in position
+            for k in range(max(0, position[i] - EDGE_REACH), min(len(nonblank), position[i] + EDGE_REACH + 1))}
+    for key, where in by_key.items():
+        if all(i in found for i in where) or not re.search(r"[a-z]{2}", key) or re.match(r"^(?:#|```|\||[-*] )", key):
+            continue  # a running line has words; Markdown fences, headings, rows and items are not furniture
+        at_edges = sum(1 for i in where if i in near)
+        numbered = [i for i in where if _bare_number_beside(i, position, nonblank, stripped)]
+        if len(where) >= 3 and len(numbered) * 2 >= len(where):  # "Child V Serious Case Review ⏎ 3": a footer and its page
+            found.update(where)
+            found.update(n for i in numbered for n in _bare_number_beside(i, position, nonblank, stripped))
+            continue
+        repeated_at_edges = (len(where) >= 3 and at_edges * 2 >= len(where)) or _twice_beside_markers(where, found, position, nonblank)
+        site = _matches(pats["site_chrome"], stripped[where[0]]) and (
+            len(where) >= 2 or at_edges or all(position[i] < TOP_LINES for i in where))
+        if site:
+            found.update(where)
+        elif repeated_at_edges or (len(where) >= 3 and _interrupts(where, stripped, position, nonblank)):
+            # a header that is also the cover's first line is the title there
+            found.update(where[1:] if position[where[0]] < COVER_TITLE_REACH and not re.search(r"\d", stripped[where[0]]) else where)
+
+
+def _twice_beside_markers(where: list[int], found: set[int], position: dict, nonblank: list[int]) -> bool:
+    """A line that occurs twice, each time right after (or each time right before) a page marker: a
+    running header of a short document.  A contents entry and its heading do not sit like that."""
+    if len(where) != 2 or any(i in found for i in where):
+        return False
+    sides = set()
+    for i in where:
+        k = position[i]
+        before = k > 0 and nonblank[k - 1] in found
+        after = k + 1 < len(nonblank) and nonblank[k + 1] in found
+        if before == after:
+            return False
+        sides.add(before)
+    return len(sides) == 1
+
+
+def _bare_number_beside(i: int, position: dict, nonblank: list[int], stripped: list[str]) -> list[int]:
+    """The bare number line just before or after line `i`, if any."""
+    k = position[i]
+    return [nonblank[n] for n in (k - 1, k + 1) if 0 <= n < len(nonblank) and re.fullmatch(r"\d{1,3}", stripped[nonblank[n]])]
+
+
+def _transcript_preamble(stripped: list[str], pats: dict) -> set[int]:
+    """A sharing site's page above "TRANSCRIPT" (title, counts, upload date), or above a
+    "Page 1" that stands among the first lines when only site chrome is above it."""
+    seen = 0
+    for i, text in enumerate(stripped):
+        if not text:
+            continue
+        seen += 1
+        if seen > TOP_LINES:
+            break
+        if _matches(pats["transcript_start"], text):
+            return set(range(i + 1))
+        above = [t for t in stripped[:i] if t]
+        if seen <= pats["first_page_reach"] and _matches(pats["first_page_marker"], text) and above and all(
+                _matches(pats["site_chrome"], t) or t.lower().startswith("download") for t in above):
+            return set(range(i + 1))  # every line above is the site's: a cover never stands there
+    return set()
+
+
+def _interrupts(where: list[int], stripped: list[str], position: dict, nonblank: list[int]) -> bool:
+    """Does one occurrence of a repeated line stand inside a sentence (a running header mid-paragraph)?"""
+    for i in where:
+        k = position[i]
+        if 0 < k < len(nonblank) - 1:
+            before, after = stripped[nonblank[k - 1]], stripped[nonblank[k + 1]]
+            if not TERMINAL_RE.search(before) and after[:1].islower():
+                return True
+    return False
+
+
+def _wrap_width(lines: list[str]) -> int:
+    lengths = sorted(len(l.strip()) for l in lines if len(l.strip()) >= 20)
+    return lengths[int(0.9 * (len(lengths) - 1))] if lengths else 0
+
+
+def is_hard_wrapped(lines: list[str]) -> bool:
+    """Lines broken at a fixed width inside paragraphs (converted PDF), not one paragraph per line."""
+    width = _wrap_width(lines)
+    if not 40 <= width <= 130:
+        return False
+    nonblank = [l.strip() for l in lines if l.strip()]
+    long_lines = [k for k, l in enumerate(nonblank[:-1]) if len(l) >= 0.7 * width]
+    if len(long_lines) < 2:
+        return False
+    continued = sum(1 for k in long_lines if not TERMINAL_RE.search(nonblank[k]) or nonblank[k + 1][:1].islower())
+    lower = sum(1 for k in long_lines if nonblank[k + 1][:1].islower())  # a sentence running on: the clearest sign
+    return lower >= 2 and continued >= 0.3 * len(long_lines)
+
+
+def _blank_between(lines: list[str], width: int) -> bool:
+    """Every line a paragraph of its own (web transcripts): blank lines say nothing about paragraphs."""
+    long_idx = [i for i, l in enumerate(lines[:-1]) if len(l.strip()) >= 0.7 * width]
+    if not long_idx:
+        return False
+    return sum(1 for i in long_idx if not lines[i + 1].strip()) >= 0.8 * len(long_idx)
+
+
+def _continues(prev: str, cur: str, gap: int, width: int, spaced: bool, page_break: bool) -> bool:
+    """Is `cur` the next line of the paragraph that `prev` is in?
+
+    Across a blank line only in transcripts (where every line stands alone), at
+    a page break, or when `cur` carries on a sentence in lower case.
+    """
+    if not prev or not cur or "\t" in prev or "\t" in cur or STRUCTURE_START_RE.match(cur) and TERMINAL_RE.search(prev):
+        return False
+    if re.match(r"^\s*(?:#{1,6}\s|[-*•●▪◦‣·]\s|\|)", cur) or len(prev) < 0.7 * width:
+        return False
+    if re.search(r"(?:\.{3,}|…)\s*\d{1,3}$", prev) or re.fullmatch(r"[\d\s]+", cur):
+        return False  # a contents entry ends at its page number
+    if gap and not (spaced or page_break or cur[:1].islower()):
+        return False
+    if not TERMINAL_RE.search(prev) or cur[:1].islower():
+        return True
+    return gap == 0 or spaced
+
+
+PAGE_BREAK = "\x00"  # where chrome was removed: a paragraph may run on across it
+
+
+def rewrap(lines: list[str]) -> list[str]:
+    """Hard-wrapped lines joined into one line per paragraph, line-end hyphenation undone.
+
+    Indented lines (code, verse, tables set with spaces) are kept as they are.
+    """
+    width = _wrap_width(lines)
+    spaced = _blank_between(lines, width)
+    words = set(WORD_RE.findall("\n".join(lines).lower()))
+    vocab = (set(re.findall(r"[a-z]+-[a-z]+", "\n".join(lines).lower())), words)
+    out: list[str] = []
+    gap, page_break = 0, False
+    for line in lines:
+        text = line.strip()
+        if not text or text == PAGE_BREAK:
+            gap += 1
+            page_break = page_break or text == PAGE_BREAK
+            continue
+        last = len(out) - 1 - next((k for k, l in enumerate(reversed(out)) if l.strip()), 0) if out else -1
+        indented = line.startswith("    ") or (last >= 0 and out[last].startswith("    "))
+        if out and last >= 0 and not indented and _continues(out[last].strip(), text, gap, width, spaced, page_break):
+            joined = _join(out[last].rstrip(), text, False, vocab)
+            del out[last + 1 :]
+            out[last] = joined
+        else:
+            out.extend([""] * min(gap, 1) if out else [])
+            out.append(line.rstrip())
+        gap, page_break = 0, False
+    return out
+
+
+def clean_plain_text(text: str, markdown: bool = False) -> str:
+    """Plain text without page furniture and, when hard-wrapped, with its paragraphs rejoined.
+
+    Text that was not produced from pages (no chrome, one paragraph per line)
+    comes back unchanged, so hand-written drafts keep their exact offsets; so
+    does Markdown whose lines are merely soft-wrapped.
+    """
+    lines = text.split("\n")
+    dropped = chrome_lines(lines)
+    if dropped:
+        lines = [PAGE_BREAK if i in dropped else l for i, l in enumerate(lines)]
+        lines = [l for i, l in enumerate(lines) if l != PAGE_BREAK or i == 0 or lines[i - 1] != PAGE_BREAK]
+    if (dropped or not markdown) and is_hard_wrapped([l for l in lines if l != PAGE_BREAK]):
+        lines = rewrap(lines)
+    elif not dropped:
+        return text
+    lines = [l for l in lines if l != PAGE_BREAK]
+    cleaned = re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip("\n")
+    return cleaned + "\n" if text.endswith("\n") else cleaned

@@ -25,12 +25,13 @@ def build_report(text: str, source: Source) -> Report:
     contents = headings.contents_lines(lines)
     notes = footnotes.find_footnote_texts(all_blocks)
     note_lines = {i for note in notes for i in note.lines}
-    heading_cands = headings.find_headings(lines, contents | note_lines)
+    heading_cands = headings.find_headings(lines, contents | note_lines, contents)
     heading_lines = {c.line.index for c in heading_cands}
     key_lines = key.find_key(lines, all_blocks, contents | note_lines | heading_lines)
     sections = build_sections(heading_cands, len(text))
     report = Report(text=text, source=source, sections=sections)
     report.key = [_role_entry(k, report) for k in key_lines]
+    report.key += _inline_entries(text, report, contents | note_lines, lines)
     report.footnotes = _footnotes(text, notes)
     report.kpe_markers = [
         KpeMarker(start=m.start(), end=m.end(), label=f"KPE{int(m[1])}", number=int(m[1])) for m in KPE_MARKER_RE.finditer(text)
@@ -41,7 +42,8 @@ def build_report(text: str, source: Source) -> Report:
         Abbreviation(start=d.start, end=d.end, abbr=d.abbr, expansion=d.expansion) for d in abbreviations.find_definitions(text)
     ]
     subject = next((k.code for k in report.key if k.subject), None)
-    report.metadata = metadata.extract_metadata(text, lines, subject)
+    child = next((k.code for k in report.key if re.search(metadata.child_descriptions(), k.description, re.IGNORECASE)), None)
+    report.metadata = metadata.extract_metadata(text, lines, subject, contents | note_lines, child)
     return report
 
 
@@ -131,11 +133,29 @@ def _role_entry(k: key.KeyLine, report: Report) -> RoleEntry:
         section=section.number if section else None,
         code_start=k.code_start,
         code_end=k.code_start + len(k.code),
+        pseudonym=k.pseudonym,
     )
+
+
+def _inline_entries(text: str, report: Report, skip: set[int], lines: list[Line]) -> list[RoleEntry]:
+    """Codes declared in running text that the key lists and tables did not declare."""
+    declared = {e.code for e in report.key}
+    skipped = [(lines[i].start, lines[i].end) for i in skip]
+    out = []
+    for d in key.find_inline(text, weak=not report.key):
+        if d.code in declared or any(a <= d.start < b for a, b in skipped):
+            continue
+        declared.add(d.code)
+        section = report.section_at(d.start)
+        out.append(RoleEntry(start=d.start, end=d.end, code=d.code, description=d.description, kind=d.kind, subject=d.subject,
+                             section=section.number if section else None, code_start=d.code_start,
+                             code_end=d.code_start + len(d.code), pseudonym=d.pseudonym))
+    return out
 
 
 def _footnotes(text: str, notes: list[footnotes.FootnoteText]) -> list[Footnote]:
     markers = footnotes.find_markers(text, [(n.start, n.end) for n in notes])
+    markers = footnotes.drop_unmatched_glued(markers, text, notes)
     out = []
     for note, marker in footnotes.link(notes, markers):
         out.append(

@@ -7,7 +7,11 @@ Works on reviews in general: numbered headings ("3.2 Critical Timeline…",
 numbered paragraphs are told apart from headings by shape (a heading is short
 and does not end like a sentence) and by sequence (a top-level number only
 moves forwards, a subsection number must sit under the current section).
-The contents table is recognised and produces no sections.
+The contents table is recognised and produces no sections, in its published
+shapes: dotted leaders, a "Page" column, page numbers in a row of their own
+("2 2 3"), entries without numbers (the table ends where the body repeats an
+entry).  Unnumbered Title Case headings between paragraphs are found too;
+cover lines are not headings.
 """
 from __future__ import annotations
 
@@ -35,6 +39,7 @@ class HeadingCandidate:
     title: str
     level: int | None  # None: decide from context
     kpe: str | None = None
+    kind: str = "line"  # "title": an unnumbered Title Case heading, placed under the heading before it
 
 
 def _shapes() -> dict:
@@ -49,7 +54,7 @@ def looks_like_title(title: str) -> bool:
     title holding a sentence break is prose, and a question may run longer
     than a statement.
     """
-    title = title.strip()
+    title = re.sub(r"(?<=[a-z][.;:,])\d{1,2}$", "", title.strip())  # "… the school.3": a footnote marker after a sentence
     if not title or TRAILING_KPE_RE.search(title):
         return False
     limit_words = MAX_QUESTION_WORDS if title.endswith("?") else MAX_TITLE_WORDS
@@ -68,25 +73,68 @@ def is_contents_entry(line: Line) -> bool:
 
 
 def is_contents_heading(line: Line) -> bool:
-    return bool(re.match(_shapes()["contents_headings"], line.stripped.replace("\t", " ").strip(), re.IGNORECASE))
+    text = strip_markup(re.sub(r"^#{1,6}\s+", "", line.stripped)).replace("\t", " ").strip()
+    return bool(re.match(_shapes()["contents_headings"], text, re.IGNORECASE))
+
+
+def _glued_contents_heading(line: Line) -> bool:
+    """ "Contents1. Introduction ....4", "Contents 1. Introduction …… 3": heading and first entry on one line."""
+    return bool(re.match(r"^\s*contents\s*\d", line.text, re.IGNORECASE)) and is_contents_entry(line)
+
+
+def bare_title(text: str) -> str:
+    """A heading or contents entry without numbering, leaders, page number and markup."""
+    text = re.sub(r"^\s*(?:[-*•]\s+)?\[([^\]]+)\]\([^)]*\)", r"\1", text.strip())  # "- [1. Introduction](#introduction)"
+    text = strip_markup(re.sub(r"^#{1,6}\s+", "", text.strip()))
+    text = re.sub(r"(?:[.…\s]{2,}|\s+page\s*|[a-z)]page\s*|\s)\d{1,3}(?:\s*[-–]\s*\d{1,3})?\s*$", "", text, flags=re.IGNORECASE)
+    text = re.sub(r"^\s*(?:contents\s*)?(?:(?:section|part|chapter)\s+)?\d{1,2}(?:\.\d{1,2})*[.):]?\s*", "", text, flags=re.IGNORECASE)
+    return re.sub(r"\s+", " ", text).strip(" .:-–").casefold()
+
+
+def _prose(text: str) -> bool:
+    words = len(text.split())
+    return words >= 20 or (words >= 8 and text.rstrip().endswith((".", ";")))
+
+
+def _in_table_of_contents(line: Line, seen: set[str]) -> bool:
+    """Is a line after a contents heading still part of the table?"""
+    shapes = _shapes()
+    text = line.stripped
+    if re.match(shapes["contents_labels"], text, re.IGNORECASE) or re.match(shapes["contents_numbers_row"], text):
+        return True
+    if MARKDOWN_RE.match(text):
+        return False  # a Markdown heading after the table is the body
+    bare = bare_title(text)
+    if not bare or bare in seen or _prose(text):
+        return False  # the body begins: the first heading repeats an entry
+    return len(text.split()) <= 16 or is_contents_entry(line)
+
+
+MAX_CONTENTS_LINES = 150
 
 
 def contents_lines(lines: list[Line]) -> set[int]:
     """Indexes of lines that belong to a contents table (heading and entries).
 
-    A contents table is a "Contents" line followed by entries, or any run of
-    three or more entries that end in page numbers.
+    A contents table is a "Contents" line followed by entries (with or without
+    page numbers, page numbers as a row of their own, entries wrapped over
+    two lines); it ends at prose or where the body repeats an entry as its
+    first heading.  Without a heading, a run of three or more entries that end
+    in page numbers is a contents table too.
     """
     found: set[int] = set()
     nonblank = [line for line in lines if not line.is_blank]
     i = 0
     while i < len(nonblank):
         line = nonblank[i]
-        if is_contents_heading(line) or (line.stripped.lower().startswith("contents") and is_contents_entry(line)):
+        if is_contents_heading(line) or _glued_contents_heading(line):
             found.add(line.index)
+            seen = {bare_title(line.text)} if _glued_contents_heading(line) else set()
             j = i + 1
-            while j < len(nonblank) and is_contents_entry(nonblank[j]):
+            while j < len(nonblank) and j - i <= MAX_CONTENTS_LINES and _in_table_of_contents(nonblank[j], seen):
                 found.add(nonblank[j].index)
+                if not re.match(_shapes()["contents_numbers_row"], nonblank[j].stripped):
+                    seen.add(bare_title(nonblank[j].text))
                 j += 1
             i = j
             continue
@@ -95,7 +143,11 @@ def contents_lines(lines: list[Line]) -> set[int]:
         while j < len(nonblank) and is_contents_entry(nonblank[j]):
             run.append(nonblank[j].index)
             j += 1
-        if len(run) >= 3:
+            if j + 1 < len(nonblank) and not is_contents_entry(nonblank[j]) and is_contents_entry(nonblank[j + 1]) \
+                    and len(nonblank[j].stripped.split()) <= 8 and not _prose(nonblank[j].stripped):
+                run.append(nonblank[j].index)  # an entry wrapped onto a second line
+                j += 1
+        if len([k for k in run if is_contents_entry(lines[k])]) >= 3:
             found.update(run)
             i = j
             continue
@@ -179,25 +231,72 @@ def accept_in_sequence(candidates: list[HeadingCandidate]) -> list[HeadingCandid
             else:
                 top = parts[0]
             last_level = cand.level
+        elif cand.kind == "title":  # under the last numbered or capitals heading, beside the last title
+            last = accepted[-1] if accepted else None
+            cand.level = 1 if last is None else last.level if last.kind == "title" else min(last.level + 1, 4)
         elif cand.level is None:  # unnumbered KPE heading: a sibling of the current subsection
             cand.level = max(2, last_level) if top else 1
         accepted.append(cand)
     return accepted
 
 
-def find_headings(lines: list[Line], skip: set[int]) -> list[HeadingCandidate]:
-    """Headings in document order, contents lines and table rows excluded."""
+def find_headings(lines: list[Line], skip: set[int], contents: set[int] | None = None) -> list[HeadingCandidate]:
+    """Headings in document order, contents lines and table rows excluded.
+
+    Cover lines (before the contents table or the first prose) are not
+    sections unless a paragraph follows them; unnumbered Title Case lines
+    that stand between paragraphs are (`unnumbered_title`).
+    """
+    nonblank = [line for line in lines if not line.is_blank]
+    following = {a.index: b for a, b in zip(nonblank, nonblank[1:])}
+    listed = {bare_title(lines[i].text) for i in contents or ()} - {""}
+    first_prose = next((l.index for l in nonblank if l.index not in skip and _prose(l.stripped)), len(lines))
+    cover_end = min([first_prose, *(contents or ())])
     found = []
     previous: Line | None = None
     for line in lines:
         if line.index in skip or line.is_blank:
             previous = None if line.is_blank else line
             continue
-        cand = candidate(line) if _can_start_heading(previous) else None
+        cand = None
+        if _can_start_heading(previous):
+            cand = candidate(line) or unnumbered_title(line, previous, following.get(line.index), bare_title(line.text) in listed)
+        if cand is not None and (cand.number is not None or MARKDOWN_RE.match(line.stripped)):
+            cover_end = min(cover_end, line.index)  # the body has begun
+        elif cand is not None and line.index < cover_end and bare_title(line.text) not in listed:
+            nxt = following.get(line.index)
+            if nxt is None or not _prose(nxt.stripped):
+                cand = None  # a cover line: board, title, author
         if cand is not None:
             found.append(cand)
         previous = line
     return accept_in_sequence(found)
+
+
+TITLE_SMALL_WORDS = {"a", "an", "and", "as", "at", "by", "for", "from", "in", "into", "of", "on", "or", "the", "to", "with", "within"}
+
+
+def unnumbered_title(line: Line, previous: Line | None, nxt: Line | None, listed: bool = False) -> HeadingCandidate | None:
+    """A short Title Case line between paragraphs ("What Happened", "Events Leading to this Review").
+
+    It must stand alone (after a finished line), end without punctuation and
+    be followed by a paragraph of prose, which tells it from cover lines,
+    list items and table cells; a line the contents table lists may be
+    followed by anything (a table, a list).
+    """
+    text = strip_markup(line.stripped)
+    if nxt is None or not (listed or _prose(nxt.stripped)) or line.is_bullet or line.is_table_row or not text[:1].isupper():
+        return None
+    words = text.split()
+    if len(words) > 12 or len(text) > 90 or text.endswith((".", ",", ";", ":")) or re.search(r"[,;]\s|\s[–—-]\s", text):
+        return None
+    if previous is not None and not previous.stripped.endswith((".", "?", "!", ":", ")", "”", "'", "’")):
+        return None
+    content = [w for w in words if w.lower() not in TITLE_SMALL_WORDS and w[:1].isalpha()]
+    capitalised = sum(1 for w in content if w[:1].isupper())
+    if not content or (len(words) > 4 and capitalised < 0.6 * len(content)) or _names_report_type(text):
+        return None
+    return HeadingCandidate(line, None, text, None, _kpe(text), kind="title")
 
 
 def _can_start_heading(previous: Line | None) -> bool:

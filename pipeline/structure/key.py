@@ -7,6 +7,13 @@ its description is short and names a role (words in
 `models/structure/key_roles.yaml`).  Single stray matches are dropped: a key
 is a run of at least two declarations, and a table counts only when most of
 its rows are declarations (a panel list "LSCB ⇥ Business Manager" is not a key).
+
+Published reviews also declare codes in prose ("her mother (referred to as
+Ms A)", "who is referred to in this report as Sibling 1", and, in reviews
+without a key list, "her mother (MW)", "the father, Adult 2", "Ms M, the
+mother"), in tables flattened to one cell per line, and with names in place
+of codes ("Jade – Mother" under "Name used in this report"): such a code is
+marked `pseudonym`.
 """
 from __future__ import annotations
 
@@ -16,9 +23,18 @@ from dataclasses import dataclass
 from ..resources import load_yaml
 from .lines import Line
 
-CODE = r"(?:(?:Child|Baby|Infant|Sibling|Adult|Young Person|Parent|Mr|Mrs|Ms|Miss|Mx)\s+[A-Z][A-Za-z0-9]{0,2}|[A-Z][A-Z0-9]{1,7}(?:\s?[0-9]{1,2})?)"
+CODE = (r"(?:(?:Child|Baby|Infant|Sibling|Adult|Young Person|Parent|Mr|Mrs|Ms|Miss|Mx)\s+[A-Z][A-Za-z0-9]{0,2}|[A-Z][A-Z0-9]{1,7}(?:\s?[0-9]{1,2})?"
+        r"|(?:Mother|Father|Stepfather|Stepmother|Sibling|Partner|Grandmother|Grandfather|Brother|Sister|Uncle|Aunt)(?:\s[0-9]{1,2})?)")
 KEY_LINE_RE = re.compile(
     rf"^\s*(?:[-*•]\s*)?\|?\s*(?P<code>{CODE})\s*(?:\s[–—-]\s?|[–—]|:|=|\t+|\s*\|)\s*(?P<desc>\S.*?)\s*\|?\s*$"
+)
+# "Ms W (mother)", "Child J (subject)": a code with its role in brackets, in a list of such lines
+CODE_ROLE_LINE_RE = re.compile(rf"^\s*(?:[-*•]\s*)?(?P<code>{CODE})\s*\((?P<desc>[^()]{{2,60}})\)\s*$")
+# "Mother (M)", "Stepfather (SF)": a role with its code in brackets
+ROLE_CODE_LINE_RE = re.compile(r"^\s*(?:[-*•]\s*)?(?P<desc>[A-Za-z][\w'’ -]{2,50}?)\s*\((?P<code>[A-Z][A-Z0-9]{0,5})\)\s*$")
+# "- **Jayden** – subject of the review": a name in place of a code, in a list of such lines
+NAME_KEY_LINE_RE = re.compile(
+    r"^\s*(?:[-*•]\s*)?(?P<mark>\*\*|__)?(?P<code>[A-Z][a-z]{2,}(?:-[A-Z][a-z]+)?)(?P=mark)?\s*(?:\s[–—-]\s|[–—]|:)\s*(?P<desc>\S.*?)\s*$"
 )
 MAX_DESC_WORDS = 14
 MIN_RUN = 2
@@ -33,6 +49,7 @@ class KeyLine:
     description: str
     kind: str
     subject: bool
+    pseudonym: bool = False
 
 
 def _roles() -> dict:
@@ -56,18 +73,31 @@ def classify(description: str) -> tuple[str, bool] | None:
 
 
 def parse_key_line(line: Line) -> KeyLine | None:
-    """A declaration on one line, or None."""
-    m = KEY_LINE_RE.match(line.text)
-    if not m:
-        return None
+    """A declaration on one line, or None: the first line shape whose description names a role."""
+    for pattern in (KEY_LINE_RE, CODE_ROLE_LINE_RE, ROLE_CODE_LINE_RE, NAME_KEY_LINE_RE):
+        m = pattern.match(line.text)
+        if m is None:
+            continue
+        named = pattern is NAME_KEY_LINE_RE
+        if named and (m["code"] in _roles()["not_pseudonyms"] or m["code"].lower() in _places()):
+            continue
+        found = _declaration(line, m, named)
+        if found is not None:
+            return found
+    return None
+
+
+def _declaration(line: Line, m: re.Match, named: bool) -> KeyLine | None:
     description = m["desc"].strip().strip("|").strip()
     if len(description.split()) > MAX_DESC_WORDS or description.endswith((".", ";")) and len(description.split()) > 8:
         return None
+    if named and (len(description.split()) > 8 or description.endswith(".")):
+        return None  # a name and a sentence: prose, not a key
     kind = classify(description)
     if kind is None:
         return None
     code = re.sub(r"\s+", " ", m["code"])
-    return KeyLine(line, code, line.start + m.start("code"), description, kind[0], kind[1])
+    return KeyLine(line, code, line.start + m.start("code"), description, kind[0], kind[1], is_pseudonym(code))
 
 
 def cells(line: Line) -> list[tuple[str, int]]:
@@ -90,24 +120,44 @@ def _is_key_header(line: Line) -> bool:
 
 
 def key_table(block: list[Line]) -> list[KeyLine]:
-    """Rows of a table whose header says it is a key ("Name used ⇥ Relationship")."""
+    """Rows of a table whose header says it is a key ("Name used ⇥ Relationship").
+
+    The code is the first column, the description the column headed as one
+    (a "Gender" or "Age" column in between is skipped).
+    """
     header = next((i for i, line in enumerate(block) if line.is_table_row and _is_key_header(line)), None)
     if header is None:
         return []
+    names = [c.lower().rstrip(":") for c, _ in cells(block[header])]
+    headers = _roles()["table_headers"]
+    desc_col = next((k for k, n in enumerate(names) if k and (n in headers["description"] or n.startswith(("relationship", "role")))), 1)
     rows = []
     for line in block[header + 1 :]:
         row = cells(line)
         if len(row) < 2 or set(row[0][0]) <= set("-:| "):
             continue  # a Markdown separator row
-        (code, code_start), (description, _) = row[0], row[1]
+        (code, code_start), (description, _) = row[0], row[min(desc_col, len(row) - 1)]
         kind, subject = classify(description) or ("practitioner", False)
-        rows.append(KeyLine(line, code, code_start, description, kind, subject))
+        rows.append(KeyLine(line, code, code_start, description, kind, subject, is_pseudonym(code)))
     return rows
+
+
+def _join_header_blocks(blocks: list[list[Line]]) -> list[list[Line]]:
+    """A key table whose header row stands apart (a blank line, a caption) from its rows is one table."""
+    out: list[list[Line]] = []
+    for block in blocks:
+        last = out[-1][-1] if out else None
+        if last is not None and last.is_table_row and _is_key_header(last) and block[0].is_table_row:
+            out[-1] = out[-1] + block
+        else:
+            out.append(block)
+    return out
 
 
 def find_key(lines: list[Line], blocks: list[list[Line]], skip: set[int]) -> list[KeyLine]:
     """Declarations that form a key (runs of two or more; tables mostly of declarations)."""
     candidates: list[KeyLine] = []
+    blocks = _join_header_blocks(blocks)
     for block in blocks:
         declared = key_table(block)
         if declared:
@@ -118,7 +168,10 @@ def find_key(lines: list[Line], blocks: list[list[Line]], skip: set[int]) -> lis
         if len(block) > 2 and len(hits) * 2 <= len(block):
             continue  # a table or paragraph that is mostly not a key
         candidates.extend(hits)
-    return _in_runs(candidates)
+    kept = _in_runs(candidates)
+    codes = {c.code for c in kept}
+    cells = [c for c in cell_table([l for l in lines if l.index not in skip]) if c.code not in codes]
+    return sorted(kept + cells, key=lambda c: c.line.index)  # a table under a key header needs no run
 
 
 def _in_runs(candidates: list[KeyLine]) -> list[KeyLine]:
@@ -139,3 +192,162 @@ def _in_runs(candidates: list[KeyLine]) -> list[KeyLine]:
             seen.add(cand.code)
             unique.append(cand)
     return unique
+
+
+# ---------------------------------------------------------------- declarations in prose and flattened tables
+CODE_SHAPE_RE = re.compile(rf"^(?:{CODE})$")
+_CODE_BODY = (r"(?:Child|Baby|Infant|Sibling|Adult|Young\s+Person|Parent|Mr|Mrs|Ms|Miss|Mx|Mother|Father|Stepfather|Stepmother|Partner)"
+              r"\s+[A-Z0-9][A-Za-z0-9]{0,2}\b|Mother|Father|[A-Z][A-Z0-9]{1,5}\b")
+INLINE_CODE = rf"(?-i:\b(?:{_CODE_BODY}|[A-Z][a-z]{{2,}}(?:-[A-Z][a-z]+)?\b))"
+NUMBERED_CODE = r"(?-i:\b(?:Child|Sibling|Adult|Young\s+Person|Parent|Mr|Mrs|Ms|Miss|Mx)\s+[A-Z0-9][A-Za-z0-9]{0,2}\b)"
+SHAPED_CODE = r"(?-i:\b(?:Child|Baby|Sibling|Adult|Young\s+Person|Parent|Mr|Mrs|Ms|Miss|Mx)\s+[A-Z0-9][A-Za-z0-9]{0,2}\b)"
+# (bare initials in apposition, "AB, the student social worker", are as often a name left in as a declaration)
+
+
+@dataclass
+class InlineDeclaration:
+    """A role code declared in running text ("her mother (MW)", "referred to as Ms A")."""
+
+    code: str
+    code_start: int
+    description: str
+    kind: str
+    subject: bool
+    pseudonym: bool
+    start: int
+    end: int
+
+
+def _role_regex() -> str:
+    roles = _roles()
+    words = sorted({*roles["family"], *roles["practitioner"], *roles["inline_family"]}, key=len, reverse=True)
+    role = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
+    mods = "|".join(re.escape(m) for m in roles["role_modifiers"])
+    owner = r"(?:(?:her|his|their|the|a|an|its|[A-Z][\w]*(?:\s+[A-Z0-9]\w{0,2})?['’]s)\s+)?"
+    return rf"(?P<desc>\b{owner}(?:(?:{mods})[\s-]+){{0,2}}(?:{role})s?)\b"
+
+
+def _inline_patterns(weak: bool) -> list[re.Pattern]:
+    role = _role_regex()
+    out = []
+    for pattern in _roles()["inline_patterns"] + (_roles()["inline_patterns_weak"] if weak else []):
+        filled = (pattern.replace("{ROLE}", role).replace("{SHAPED}", f"(?P<code>{SHAPED_CODE})").replace("{CODE2}", f"(?P<code2>{INLINE_CODE})")
+                  .replace("{CODE}", f"(?P<code>{INLINE_CODE})").replace("{NUMBERED}", f"(?P<code>{NUMBERED_CODE})"))
+        out.append(re.compile(filled, re.IGNORECASE))
+    return out
+
+
+def is_pseudonym(code: str) -> bool:
+    """A declared "code" that is a name ("Jade") rather than a code ("JM", "Child A", "Mother")."""
+    if CODE_SHAPE_RE.match(code) or code.lower() in {w.lower() for w in _roles()["family"]}:
+        return False
+    return bool(re.fullmatch(r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?", code)) and code not in _roles()["not_pseudonyms"]
+
+
+def find_inline(text: str, weak: bool = True) -> list[InlineDeclaration]:
+    """Declarations in prose: the role, then the code it is given.
+
+    The role must be one of the key vocabulary's words, so "Neonatal Unit
+    (NNU)" (an abbreviation) is not a declaration; the first declaration of a
+    code wins.  `weak` adds the bracket and apposition shapes, which a review
+    with a key of its own does not need (there they are more often a code
+    that was left undeclared).
+    """
+    found: dict[str, InlineDeclaration] = {}
+    for pattern in _inline_patterns(weak):
+        for m in pattern.finditer(text):
+            desc = re.sub(r"\s+", " ", m["desc"]).strip()
+            for group in ("code", "code2"):
+                if group not in pattern.groupindex or not m[group]:
+                    continue
+                code = re.sub(r"\s+", " ", m[group])
+                if code[:1].islower() or code in _roles()["not_pseudonyms"] or code.lower() in {"the", "a", "an"}:
+                    continue
+                kind = classify(desc) or ("family", False)
+                if re.fullmatch(r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?", code) and code.lower() not in ("mother", "father") and (
+                        not _name_context(pattern, m) or kind[0] == "practitioner" or code.lower() in _places()):
+                    continue  # "General Practitioner (Stockport)": a place, not a pseudonym
+                line_start = text.rfind("\n", 0, m.start(group)) + 1
+                if _initials_of(code, text[max(line_start, m.start(group) - 80) : m.start(group)]):
+                    continue  # "Health Visitor (HV)", "Looked After Children (LAC)": an abbreviation
+                entry = InlineDeclaration(code, m.start(group), desc, kind[0], kind[1], is_pseudonym(code), m.start(), m.end())
+                if code not in found or entry.start < found[code].start:
+                    found[code] = entry
+    return sorted(found.values(), key=lambda e: e.start)
+
+
+def _initials_of(code: str, before: str) -> bool:
+    """Is the code the initials of the words just before it ("Looked After Children (LAC)"): an abbreviation?"""
+    letters = re.sub(r"[^A-Z]", "", code)
+    if len(letters) < 2 or re.search(r"\d", code):
+        return False
+    words = [w for w in re.findall(r"[A-Za-z]+", before)
+             if w.lower() not in ("of", "and", "for", "the", "in", "to") and not (w.isupper() and len(w) > 1)]  # not other codes
+    initials = "".join(w[0] for w in words[-len(letters):]).upper()
+    return initials == letters
+
+
+_PLACES: set[str] | None = None
+
+
+def _places() -> set[str]:
+    global _PLACES
+    if _PLACES is None:
+        from ..resources import model_path
+
+        path = model_path("gazetteer", "uk_places.txt")
+        _PLACES = {l.strip().lower() for l in path.read_text(encoding="utf-8").splitlines() if l.strip() and not l.startswith("#")}
+    return _PLACES
+
+
+def _name_context(pattern: re.Pattern, m: re.Match) -> bool:
+    """A plain name is a declaration only after "referred to as", "known as", "call" or inside brackets."""
+    said = m.group(0).lower()
+    return any(w in said for w in ("referred to", "known as", "call", "(")) and "," not in said.split("(")[0][-2:]
+
+
+def _header_cells(line: Line) -> bool:
+    cell = line.stripped.lower().rstrip(":")
+    return cell in _roles()["cell_headers"] or (cell.startswith(("relationship to", "relationship with", "role in")) and len(cell.split()) <= 6)
+
+
+def _sentence(cell: str) -> bool:
+    return cell.endswith((".", ";", ":")) or len(cell.split()) > 12
+
+
+def cell_table(block_lines: list[Line]) -> list[KeyLine]:
+    """A key whose cells were put one per line: header cells, then rows of as many cells.
+
+    The code is the first column; the description the column headed
+    relationship/role/description.  Rows are read while their description
+    names a role.
+    """
+    lines = [l for l in block_lines if not l.is_blank]
+    headers = _roles()["table_headers"]
+    out: list[KeyLine] = []
+    i = 0
+    while i < len(lines):
+        if not (_header_cells(lines[i]) and lines[i].stripped.lower().rstrip(":") in headers["code"]):
+            i += 1
+            continue
+        j = i
+        while j < len(lines) and _header_cells(lines[j]):
+            j += 1
+        names = [l.stripped.lower().rstrip(":") for l in lines[i:j]]
+        width = len(names)
+        desc_col = next((k for k, n in enumerate(names) if n in headers["description"] or n.startswith(("relationship", "role"))), None)
+        if width < 2 or desc_col is None:
+            i = j
+            continue
+        k = j
+        while k + width <= len(lines):
+            row = lines[k : k + width]
+            code, description = row[0].stripped, row[desc_col].stripped
+            if len(code.split()) > 4 or len(description.split()) > 10 or _header_cells(row[0]) or _sentence(code) or _sentence(description):
+                break
+            kind = classify(description) or ("family", False)
+            out.append(KeyLine(row[0], code, row[0].start + (len(row[0].text) - len(row[0].text.lstrip())), description, kind[0], kind[1],
+                               is_pseudonym(code)))
+            k += width
+        i = k if k > j else j
+    return out

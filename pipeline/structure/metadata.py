@@ -1,4 +1,6 @@
-"""Cover facts: board, title, subject child, period reviewed, author, report type.
+"""Cover facts: board, title, subject child, period reviewed, author, report type,
+the people the cover names (author, reviewer, chair) and whether the review
+says its names are not the real ones.
 
 Read from the first lines of the report (the cover and introduction), using
 the label vocabularies in `models/structure/report_shapes.yaml`.  Dates are
@@ -11,7 +13,7 @@ import re
 
 import dateparser
 
-from ..report import Metadata
+from ..report import Metadata, NamedPerson
 from ..resources import load_yaml
 from .lines import Line
 
@@ -55,46 +57,249 @@ def find_report_type(cover: str, text: str) -> str:
     return "unknown"
 
 
-def find_author(cover_lines: list[Line]) -> str | None:
-    """The named lead reviewer / author on the cover ("Lead Reviewer/Author: …")."""
-    for label in _shapes()["author_labels"]:
+PERSON_RE = re.compile(r"(?:(?:Dr|Mr|Mrs|Ms|Miss|Mx|Professor|Prof|Sir|Dame)\.?\s+)?[A-Z][A-Za-z'’-]+(?:\s+[A-Z][A-Za-z'’-]+){1,4}")
+LABEL_END = r"\s*(?::-?|–|—|-|\t|\s)\s*"
+BOARD_LEFT_RE = re.compile(r"(?:\b(?:[A-Z][\w'’&.-]*|of|and|upon|on|the|in)\s+)*$")
+
+
+def _name_words() -> set[str]:
+    return set(_shapes()["not_name_words"])
+
+
+def _clean_name(raw: str) -> str | None:
+    """A person's name from a matched run of capitalised words, cut at the first label word."""
+    words = []
+    for word in raw.split():
+        if word.lower().strip(".,’'") in _name_words():
+            break
+        words.append(word)
+    titles = {"dr", "mr", "mrs", "ms", "miss", "mx", "professor", "prof", "sir", "dame"}
+    plain = [w for w in words if w.lower().rstrip(".") not in titles]
+    if len(plain) < 2 or any(w.isupper() and len(w) > 1 for w in plain):
+        return None
+    return " ".join(words)
+
+
+def _labels() -> list[tuple[str, str]]:
+    """(role, label pattern), longest first so "independent reviewer" wins over "reviewer"."""
+    pairs = [(role, label) for role, labels in _shapes()["people_labels"].items() for label in labels]
+    return sorted(pairs, key=lambda p: -len(p[1]))
+
+
+def find_people(cover_lines: list[Line]) -> list[NamedPerson]:
+    """Author, reviewer, chair and panel members named on the cover.
+
+    Three shapes: "Lead Reviewer: Jane Smith" (label before, same line),
+    "Report Author⏎Jane Smith" (label alone, name on the next line) and
+    "Jane Smith, Independent Reviewer" (label after the name).
+    """
+    found: list[NamedPerson] = []
+    seen: set[tuple[str, str]] = set()
+
+    def add(name: str | None, role: str, line: Line, offset: int) -> None:
+        if name and (name, role) not in seen and not any(p.name == name for p in found):
+            seen.add((name, role))
+            found.append(NamedPerson(name=name, role=role, start=line.start + offset, end=line.start + offset + len(name)))
+
+    for k, line in enumerate(cover_lines):
+        text = re.sub(r"\*\*|__", "  ", line.text)  # "**Independent Reviewer:** Rob Kent", offsets kept
+        role = _label_only(text)
+        if role and k + 1 < len(cover_lines):  # "Independent Lead Reviewer and Author ⏎ Jane Smith MSc"
+            nxt = cover_lines[k + 1]
+            m = PERSON_RE.match(nxt.text.strip())
+            if m:
+                add(_clean_name(m.group(0)), role, nxt, len(nxt.text) - len(nxt.text.lstrip()))
+                continue
+        for role, label in _labels():
+            before = re.search(rf"(?:^|(?<=\s))(?:{label}){LABEL_END}(?P<name>{PERSON_RE.pattern})", text, re.IGNORECASE)
+            if before and (before.start() == 0 or re.search(rf"(?:{label})\s*:", before.group(0), re.IGNORECASE)):
+                name = _clean_name(before["name"]) if before["name"][:1].isupper() else None
+                if name:
+                    add(name, role, line, before.start("name"))
+                    break
+            alone = re.fullmatch(rf"\s*(?:{label})\s*(?::-?|-)?\s*", text, re.IGNORECASE)
+            if alone and k + 1 < len(cover_lines):
+                nxt = cover_lines[k + 1]
+                m = PERSON_RE.match(nxt.text.strip())
+                if m:
+                    lead = len(nxt.text) - len(nxt.text.lstrip())
+                    add(_clean_name(m.group(0)), role, nxt, lead)
+                break
+            after = re.match(rf"^\s*(?P<name>{PERSON_RE.pattern}?)\s*,?\s*(?:the\s+)?(?:{label})\b", text, re.IGNORECASE)
+            if after and after["name"][:1].isupper():
+                name = _clean_name(after["name"])
+                if name and name == after["name"].strip():
+                    add(name, role, line, after.start("name"))
+                    break
+    if not any(p.role in ("author", "reviewer") for p in found):
         for line in cover_lines:
-            m = re.match(rf"^\s*{label}\s*(?::|-|–|—|\t)\s*(?P<name>.+?)\s*$", line.text, re.IGNORECASE)
-            if m and _looks_like_person(m["name"]):
-                return m["name"]
-    return None
+            name = _name_with_post_nominals(line.text)
+            if name:
+                add(name, "author", line, line.text.index(name))
+                break
+    if not any(p.role in ("author", "reviewer") for p in found):
+        for line in cover_lines:  # "The reviewer was Kim Patel, an independent social work consultant."
+            for role, pats in _shapes()["people_in_prose"].items():
+                for pat in pats:
+                    m = re.search(rf"\b{pat}(?P<name>{PERSON_RE.pattern})", line.text, re.IGNORECASE)
+                    if m and m["name"][:1].isupper() and _clean_name(m["name"]):
+                        add(_clean_name(m["name"]), role, line, m.start("name"))
+    return found
 
 
-def _looks_like_person(value: str) -> bool:
-    words = re.split(r"\s+", value.split(",")[0].strip())
-    return 1 < len(words) <= 6 and all(w[:1].isupper() for w in words if w.isalpha())
+def _name_with_post_nominals(text: str) -> str | None:
+    """ "Terry Gould BA, MSc, CQSW": a cover line that is a name and its qualifications."""
+    letters = "|".join(re.escape(p) for p in _shapes()["post_nominals"])
+    m = re.fullmatch(rf"\s*(?P<name>{PERSON_RE.pattern}?)\s*,?\s+(?:(?:{letters})\b[\s,.()]*)+", text)
+    return _clean_name(m["name"]) if m else None
 
 
-def find_board(cover_lines: list[Line]) -> str | None:
-    pattern = _shapes()["board"]
-    for line in cover_lines:
-        if re.search(pattern, line.text, re.IGNORECASE) and len(line.stripped.split()) <= 12:
-            return line.stripped
-    return None
+LABEL_WORDS = {"independent", "lead", "reviewer", "author", "and", "overview", "report", "chair", "of", "the", "review", "panel",
+               "writer", "prepared", "written", "by", "serious", "case", "safeguarding", "practice", "/", "&", "co-author"}
+
+
+def _label_only(text: str) -> str | None:
+    """The role a line names when it holds only label words ("Independent Lead Reviewer and Author")."""
+    words = re.findall(r"[\w/&-]+", text.lower().rstrip(":- "))
+    if not words or not set(words) <= LABEL_WORDS:
+        return None
+    if "chair" in words:
+        return "chair"
+    if {"author", "writer", "prepared", "written", "co-author"} & set(words):
+        return "author"
+    return "reviewer" if "reviewer" in words else None
+
+
+def find_author(cover_lines: list[Line]) -> str | None:
+    """The named lead reviewer / author on the cover."""
+    people = find_people(cover_lines)
+    return next((p.name for p in people if p.role in ("author", "reviewer")), None)
+
+
+def _board_span(text: str) -> tuple[int, int] | None:
+    """The board's name in a line: the board phrase and the capitalised words before it."""
+    m = re.search(_shapes()["board"], text, re.IGNORECASE)
+    if not m:
+        return None
+    left = BOARD_LEFT_RE.search(text[: m.start()])
+    start = left.start() if left else m.start()
+    while start < m.start() and (not text[start].isupper() or re.match(r"(?:The|This|A|An)\s", text[start:])):
+        nxt = text.find(" ", start, m.start())  # not from "the", "of", "The"
+        start = m.start() if nxt < 0 else nxt + 1
+    return start, m.end()
+
+
+def find_board(cover_lines: list[Line], text: str = "") -> str | None:
+    """The commissioning board or partnership: on the cover (a place split onto the line above is
+    joined back: "Isle of Wight⏎Safeguarding Children Board"), else as the first pages name it."""
+    for k, line in enumerate(cover_lines):
+        span = _board_span(line.text)
+        if span is None or len(line.stripped.split()) > 30:
+            continue
+        board = line.text[span[0] : span[1]].strip()
+        if line.text[: span[0]].strip() == "" and k > 0 and _place_fragment(cover_lines[k - 1].stripped):
+            board = f"{cover_lines[k - 1].stripped} {board}"
+        return re.sub(r"\s+", " ", board)
+    span = _board_span(text[:5000])
+    return re.sub(r"\s+", " ", text[span[0] : span[1]]) if span else None
+
+
+def _place_fragment(text: str) -> bool:
+    """A cover line holding only a place ("Isle of Wight", "NORTHBRIDGE"): the first half of a board name."""
+    words = text.split()
+    if not 1 <= len(words) <= 4 or re.search(r"[\d:,.;]", text) or _is_title_line(text):
+        return False
+    return all(w[:1].isupper() or w in ("of", "and", "upon", "on") for w in words)
+
+
+def _is_title_line(text: str) -> bool:
+    shapes = _shapes()
+    pats = [pats[0] for pats in shapes["report_types"].values()] + [re.escape(p) for p in shapes["title_phrases"]]
+    return any(re.search(p, text, re.IGNORECASE) for p in pats)
+
+
+DANGLING_RE = re.compile(r"(?:\b(?:a|an|the|of|into|in|on|to|for|concerning|regarding|relating|and)|:)\s*$", re.IGNORECASE)
 
 
 def find_title(cover_lines: list[Line]) -> str | None:
-    types = _shapes()["report_types"]
-    for line in cover_lines:
-        if any(re.search(p, line.text, re.IGNORECASE) for pats in types.values() for p in pats[:1]):
-            if len(line.stripped.split()) <= 20:
-                return line.stripped
+    """The report-type line of the cover, with the lines that carry it on ("In respect of ⏎ Child 1")."""
+    shapes = _shapes()
+    for k, line in enumerate(cover_lines):
+        text = line.stripped
+        label = re.match(r"^title\s*:\s*(.+?)(?:\s+(?:LSCB|LSCP|board|partnership|author|date\s+of\s+publication)\s*:.*)?$", text, re.IGNORECASE)
+        if label and _is_title_line(label[1]):
+            return label[1].rstrip(" .")
+        opening = bool(re.search(r"\breview\b", text, re.IGNORECASE)) and bool(DANGLING_RE.search(text))  # "Review into the circumstances of"
+        if not (_is_title_line(text) or opening) or len(text.split()) > 14 or text.endswith(".") or _board_span(text) and not re.search(
+                _shapes()["report_types"]["SCR"][0] + "|" + _shapes()["report_types"]["CSPR"][0], text, re.IGNORECASE):
+            continue
+        parts = [text]
+        for nxt in cover_lines[k + 1 : k + 5]:
+            t = nxt.stripped
+            if DANGLING_RE.search(parts[-1]) and len(t.split()) <= 8:
+                parts.append(t)  # "The Overview Report into a ⏎ Serious Case Review of the ⏎ circumstances concerning:"
+                continue
+            if re.match(shapes["subject_line"], t, re.IGNORECASE):
+                parts.append(t)
+                break
+            if re.match(shapes["title_connectors"], t, re.IGNORECASE) or re.match(shapes["title_document_kinds"], t, re.IGNORECASE):
+                parts.append(t)
+                continue
+            break
+        while parts and not re.match(shapes["subject_line"], parts[-1], re.IGNORECASE) and len(parts) > 1:
+            parts.pop()  # a kind or connector that leads to no subject stays out
+        return " ".join(parts)
     return None
 
 
-def find_subject(title: str | None, key_subject: str | None) -> str | None:
+def cover_name_subject(cover_lines: list[Line], title: str | None, text: str) -> str | None:
+    """ "Serious Case Review ⏎ Overview Report ⏎ Holly": a lone name under the title that the review keeps using."""
+    if not title:
+        return None
+    tail = re.search(r"(?:[:–—-]|\bof)\s+['‘\"“]?([A-Z][a-z]{2,})['’\"”]?\s*$", title)  # "… Review – Ella", "Review: Leo"
+    if tail and len(re.findall(rf"\b{tail[1]}\b", text[:50000])) >= 3:
+        return tail[1]
+    first = next((k for k, l in enumerate(cover_lines) if title.startswith(l.stripped)), None)
+    if first is None:
+        return None
+    for line in cover_lines[first + 1 : first + 4]:
+        word = line.stripped
+        if re.fullmatch(r"[A-Z][a-z]{2,}", word) and len(re.findall(rf"\b{word}\b", text[:50000])) >= 3:
+            return word
+        if not re.match(_shapes()["title_document_kinds"], word, re.IGNORECASE):
+            break
+    return None
+
+
+def find_subject(title: str | None, key_subject: str | None, cover_lines: list[Line] | None = None,
+                 key_child: str | None = None) -> str | None:
+    """The subject child: the key's subject, else a child-shaped code in the title or on the cover,
+    else the first child the key declares ("Isla – a girl of thirteen")."""
     if key_subject:
         return key_subject
-    if title:
-        m = re.search(_shapes()["subject"], title)
-        if m:
-            return m.group(1)
-    return None
+    pattern = _shapes()["subject"]
+    for scope in [title or ""] + [l.text for l in cover_lines or []]:
+        for m in re.finditer(pattern, scope):
+            if not m.group(1).startswith("Family"):
+                return _tidy_code(m.group(1))
+    m = re.search(pattern, title or "")
+    return _tidy_code(m.group(1)) if m else key_child
+
+
+def _tidy_code(code: str) -> str:
+    """ "CHILD M" → "Child M", "YOUNG PERSON J" → "Young Person J" (the letter code keeps its case)."""
+    words = code.split()
+    return " ".join(w.capitalize() if i < len(words) - 1 else w for i, w in enumerate(words))
+
+
+def child_descriptions() -> str:
+    return _shapes()["child_descriptions"]
+
+
+def pseudonyms_declared(text: str) -> bool:
+    """Does the review say that the names it uses are not the real ones?"""
+    head = text[:60000]
+    return any(re.search(p, head, re.IGNORECASE) for p in _shapes()["pseudonym_statements"])
 
 
 def _unmarked(line: Line) -> Line:
@@ -105,17 +310,24 @@ def _unmarked(line: Line) -> Line:
     return Line(content, line.start, line.end, line.index)
 
 
-def extract_metadata(text: str, lines: list[Line], key_subject: str | None) -> Metadata:
-    cover_lines = [_unmarked(line) for line in lines[:COVER_LINES] if not line.is_blank]
+def extract_metadata(text: str, lines: list[Line], key_subject: str | None, skip: set[int] | None = None,
+                     key_child: str | None = None) -> Metadata:
+    """Cover facts from the first non-blank lines (contents lines and footnotes skipped)."""
+    skip = skip or set()
+    nonblank = [line for line in lines if not line.is_blank and line.index not in skip]
+    cover_lines = [_unmarked(line) for line in nonblank[:COVER_LINES]]
     cover = "\n".join(line.text for line in cover_lines)
     title = find_title(cover_lines)
     start, end = find_period(text)
+    people = find_people(cover_lines)
     return Metadata(
-        board=find_board(cover_lines),
+        board=find_board(cover_lines, text),
         title=title,
-        subject_child=find_subject(title, key_subject),
+        subject_child=find_subject(title, key_subject, cover_lines, key_child) or cover_name_subject(cover_lines, title, text),
         period_start=start,
         period_end=end,
-        author=find_author(cover_lines),
+        author=next((p.name for p in people if p.role in ("author", "reviewer")), None),
         report_type=find_report_type(cover, text),
+        pseudonyms_declared=pseudonyms_declared(text),
+        named_people=people,
     )

@@ -1,0 +1,287 @@
+"""Structure on openings in the shapes of real published reviews (fictional text).
+
+Each fixture in `tests/data/real_shapes/` reproduces a layout seen in published
+reviews (web transcripts with site chrome and "Page 3: …" headers, pdftotext
+output with hard wraps and running footers, capitals covers split over lines,
+contents pages with dotted leaders or rows of bare page numbers, keys declared
+as "her mother (MW)", "referred to as Ms A", "Name used in this report" tables).
+Its gold is the sidecar `.gold.json`: the sections, key entries and cover
+metadata a reader would write down.  `tests/data/real_shapes_blind/` holds
+three more that were written before the detectors were changed and were not
+used to tune them: they are scored at the end, with thresholds fixed in advance.
+"""
+from __future__ import annotations
+
+import json
+import re
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from pipeline.ingest import load_report
+from pipeline.report import Metadata, NamedPerson, Report, RoleEntry, Source
+from pipeline.structure import build_report
+
+DATA = Path(__file__).parent / "data"
+OPEN = sorted(p for p in (DATA / "real_shapes").iterdir() if p.suffix in (".txt", ".md"))
+BLIND = sorted(p for p in (DATA / "real_shapes_blind").iterdir() if p.suffix in (".txt", ".md"))
+META_FIELDS = ("board", "title", "subject_child", "author", "chair", "pseudonyms_declared", "report_type")
+
+
+def _norm(text: str | None) -> str | None:
+    if text is None:
+        return None
+    return re.sub(r"[\s:.,]+", " ", text).strip().casefold()
+
+
+def _gold(path: Path) -> dict:
+    return json.loads(path.with_name(path.stem + ".gold.json").read_text(encoding="utf-8"))
+
+
+def _chair(report: Report) -> str | None:
+    return next((p.name for p in report.metadata.named_people if p.role == "chair"), None)
+
+
+def _bare(title: str) -> str:
+    """A heading or contents entry without numbering, leaders and page number."""
+    title = re.sub(r"(?:[.…\s]{2,}|\s+page\s*|\s)\d{1,3}(?:\s*[-–]\s*\d{1,3})?\s*$", "", title, flags=re.IGNORECASE)
+    return re.sub(r"^\s*(?:contents\s*)?\d{1,2}(?:\.\d{1,2})*\.?\s*", "", title, flags=re.IGNORECASE).strip(" .:").casefold()
+
+
+def _contents_as_sections(report: Report) -> int:
+    """Sections opened by a contents line: in a contents paragraph, or repeated by a later heading."""
+    contents = [(p.start, p.end) for p in report.paragraphs if p.kind == "contents"]
+    count = 0
+    for i, section in enumerate(report.sections):
+        later = {_bare(s.title) for s in report.sections[i + 1 :]}
+        ends_in_page = re.search(r"(?:\.{3,}|…|\s(?:page\s*)?\d{1,3})\s*$", section.title, re.IGNORECASE)
+        if any(a <= section.heading_start < b for a, b in contents) or _bare(section.title) in later or ends_in_page:
+            count += 1
+    return count
+
+
+def score(report: Report, gold: dict) -> dict:
+    """Counts for one fixture: sections, contents lines made sections, key, metadata, chrome, wraps."""
+    got = [_norm(s.title) for s in report.sections]
+    want = [_norm(t) for t in gold["sections"]]
+    contents_as_sections = _contents_as_sections(report)
+    key = {e.code: e for e in report.key}
+    key_right = 0
+    for entry in gold["key"]:
+        found = key.get(entry["code"])
+        if found and entry["description"].casefold() in found.description.casefold() and found.kind == entry["kind"] and found.pseudonym == entry["pseudonym"]:
+            key_right += 1
+    meta = report.metadata
+    values = {f: getattr(meta, f, None) for f in META_FIELDS if f != "chair"} | {"chair": _chair(report)}
+    meta_right = sum(1 for f in META_FIELDS if _norm(str(values[f])) == _norm(str(gold["metadata"][f])))
+    return {
+        "sections_tp": sum(1 for t in got if t in want),
+        "sections_got": len(got),
+        "sections_want": len(want),
+        "sections_exact": got == want,
+        "contents_as_sections": contents_as_sections,
+        "key_right": key_right,
+        "key_want": len(gold["key"]),
+        "key_extra": len(set(key) - {e["code"] for e in gold["key"]}),
+        "meta_right": meta_right,
+        "meta_want": len(META_FIELDS),
+        "chrome_left": sum(1 for c in gold["chrome"] if c in report.text),
+        "joined": sum(1 for j in gold["joined"] if j in report.text),
+        "joined_want": len(gold["joined"]),
+        "footnotes": sorted(n.marker for n in report.footnotes),
+    }
+
+
+def total(paths: list[Path]) -> dict:
+    out: dict = {}
+    for path in paths:
+        for k, v in score(load_report(path), _gold(path)).items():
+            if isinstance(v, (int, bool)):
+                out[k] = out.get(k, 0) + int(v)
+    return out
+
+
+@pytest.mark.parametrize("path", OPEN, ids=[p.stem for p in OPEN])
+def test_open_fixture_sections_key_and_cover(path):
+    report = load_report(path)
+    gold = _gold(path)
+    s = score(report, gold)
+    missed = {_norm(k[8:]) for k in gold.get("known_miss", {}) if k.startswith("section:")}  # documented in the gold
+    assert [_norm(x.title) for x in report.sections] == [_norm(t) for t in gold["sections"] if _norm(t) not in missed]
+    assert s["contents_as_sections"] == 0
+    known = [k for k in gold.get("known_miss", {}) if k.startswith("key:")]  # documented in the gold, with the reason
+    assert s["key_right"] == s["key_want"] - len(known), [(e.code, e.description, e.kind, e.pseudonym) for e in report.key]
+    assert not {k[4:] for k in known} & {e.code for e in report.key}  # still missed: drop the entry when it is found
+    left = [c for c in gold["chrome"] if c in report.text]
+    assert left == [k[7:] for k in gold.get("known_miss", {}) if k.startswith("chrome:")], left
+    assert s["joined"] == s["joined_want"]
+    assert s["footnotes"] == sorted(gold["footnotes"])
+    wrong = {f: (getattr(report.metadata, f, None) if f != "chair" else _chair(report), gold["metadata"][f])
+             for f in META_FIELDS if _norm(str(getattr(report.metadata, f, None) if f != "chair" else _chair(report))) != _norm(str(gold["metadata"][f]))}
+    assert not wrong
+
+
+def test_blind_fixtures_meet_thresholds_fixed_before_scoring():
+    """Scored once, at the end; the floors were fixed before this set was first scored.
+
+    Seven earlier blind sets were scored this way and then became open
+    fixtures (`real_shapes/was_blind*`).  Before the fixes each led to, they
+    scored: sections 10/10, 7/8, 7/10, 10/10 (one extra), 6/9, 9/9, 9/10;
+    contents lines made sections 0, 0, 0, 0, 1, 0, 0; key entries 5/9, 5/11,
+    5/9, 6/9, 10/10, 6/9, 5/7; metadata fields 21/21, 18/21, 20/21, 17/21,
+    16/21, 19/21, 15/21; chrome strings left 0, 1, 2, 4, 0, 0, 0.  The floors
+    are those rounds' worst (fixed before set 8 was scored), so the test
+    guards against a fall below what unseen layouts have shown so far.  Set 8,
+    the one here, scored on its one blind run: sections 8/9, contents lines
+    made sections 0, key entries 5/8, metadata fields 19/21, chrome left 0.
+    """
+    t = total(BLIND)
+    print("blind:", t)
+    assert t["contents_as_sections"] <= 1
+    assert t["chrome_left"] <= 4
+    assert t["sections_tp"] >= 0.66 * t["sections_want"] and t["sections_got"] <= t["sections_want"] + 2
+    assert t["key_right"] >= 0.45 * t["key_want"]
+    assert t["meta_right"] >= 0.71 * t["meta_want"]  # meta_want is already summed over the fixtures
+
+
+def test_old_report_json_without_new_fields_still_loads():
+    report = build_report("Child A – the subject of the review\nAM – Child A's mother\n", Source(name="t.txt", sha256="0", format="text"))
+    data = json.loads(report.to_json())
+    for entry in data["key"]:
+        entry.pop("pseudonym")
+    data["metadata"].pop("pseudonyms_declared")
+    data["metadata"].pop("named_people")
+    again = Report.model_validate(data)
+    assert [e.pseudonym for e in again.key] == [False, False]
+    assert again.metadata.named_people == [] and again.metadata.pseudonyms_declared is False
+    assert RoleEntry.model_fields["pseudonym"].default is False
+    assert NamedPerson(name="A B", role="author").start is None and Metadata().named_people == []
+
+
+# ---------------------------------------------------------------- the shapes, one by one
+SOURCE = Source(name="t.txt", sha256="0", format="text")
+
+
+def _ingest(tmp_path, text: str, name: str = "review.txt") -> Report:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return load_report(path)
+
+
+def test_text_without_page_furniture_is_left_byte_identical():
+    from pipeline.ingest.layout import clean_plain_text
+    from pipeline.ingest.text import normalise
+
+    for path in [Path(__file__).parents[1] / "corpus" / "child_e_stockport_2017.txt", *sorted((DATA / "reviews").iterdir())]:
+        text = normalise(path.read_text(encoding="utf-8"))
+        assert clean_plain_text(text, path.suffix == ".md") == text, path.name
+
+
+def test_running_footer_mid_paragraph_is_removed_and_the_paragraph_rejoined(tmp_path):
+    para = ("2.1 The health visitor saw the family at home on several occasions during the winter and recorded "
+            "that the baby was gaining weight, although the flat was cold and the mother said that money was short.")
+    lines = textwrap.wrap(para, 85)
+    assert len(lines) == 3
+    text = "\n".join(
+        ["1. Introduction", "", "1.1 " + "This review looks at the care given to a baby in her first months by the health visiting service " * 1,
+         "and by the family's general practice.", "", "2. The family", "", lines[0], lines[1],
+         "", "Baby Q – Overview Report – Page 3 of 9", "", lines[2], "", "3. Analysis", "", "Text.", "",
+         "Baby Q – Overview Report – Page 4 of 9"]) + "\n"
+    report = _ingest(tmp_path, text)
+    assert "Page 3 of 9" not in report.text and "Overview Report – Page" not in report.text
+    assert para.replace("2.1 ", "") in report.text  # one paragraph again, across the page break
+    assert [s.title for s in report.sections] == ["Introduction", "The family", "Analysis"]
+
+
+def test_a_numbered_paragraph_wrapped_onto_a_line_starting_with_a_number_is_not_a_heading(tmp_path):
+    body = ("3.2 The family moved in the spring and the new address, at the other end of the town, was not passed to the "
+            "school nurse until the child had already missed two appointments; the records show that the letter went to")
+    text = "\n".join(["1. Introduction", "", "Text of the introduction, which is long enough to be read as a paragraph of prose here.", "",
+                      "2. Events", "", *textwrap.wrap(body.replace("3.2", "2.1"), 88), "12 Oak Road, which the family had left.", "",
+                      "3. Findings", "", "Text of the findings, which is long enough to be read as a paragraph of prose too."]) + "\n"
+    report = _ingest(tmp_path, text)
+    assert [s.number for s in report.sections] == ["1", "2", "3"]
+    assert "went to 12 Oak Road" in report.text
+    assert report.paragraph_at(report.text.index("Oak Road")).number == "2.1"
+
+
+def test_contents_variants_never_open_sections():
+    text = "\n".join([
+        "CONTENTS", "PAGE", "INTRODUCTION", "Why this review", "How it was done", "2 2 3", "FINDINGS", "What we learned", "4 6", "",
+        "INTRODUCTION", "", "Why this review", "",
+        "The review was asked for by the partnership after a baby was hurt at home in the summer of last year.", "",
+        "How it was done", "", "Practitioners met the reviewer twice, and the records of five agencies were read in full.", "",
+        "FINDINGS", "", "What we learned", "", "Agencies did not share what they knew about the father's history with one another.", ""])
+    report = build_report(text, SOURCE)
+    assert [s.title for s in report.sections] == ["INTRODUCTION", "Why this review", "How it was done", "FINDINGS", "What we learned"]
+    assert report.sections[0].heading_start == text.index("INTRODUCTION\n\nWhy")
+    contents = [p for p in report.paragraphs if p.kind == "contents"]
+    assert contents and text[contents[0].start : contents[-1].end].endswith("4 6")
+
+
+def test_key_declared_in_prose_in_every_shape():
+    text = ("1. Introduction\n\n"
+            "1.1 Child Z lived with her mother (MZ), her father, (FZ), and her brother, who is referred to in this report as Sibling 2. "
+            "Her grandmother (referred to as Ms G) cared for her at weekends. The family's GP, Dr GP1, was not told. "
+            "She attended the Neonatal Unit (NNU) and was seen by a Health Visitor (HV).\n\n"
+            "1.2 Adult 3, the mother's partner, moved in later. The child will be referred to as Child Z throughout.\n")
+    report = build_report(text, SOURCE)
+    got = {e.code: (e.kind, e.pseudonym) for e in report.key}
+    assert {"MZ", "FZ", "Sibling 2", "Ms G", "Adult 3", "Child Z"} <= set(got)
+    assert "NNU" not in got and "HV" not in got  # abbreviations of the words before them
+    entry = next(e for e in report.key if e.code == "Ms G")
+    assert text[entry.code_start : entry.code_end] == "Ms G" and "grandmother" in entry.description
+    assert all(p.kind != "key" for p in report.paragraphs)  # prose stays prose
+
+
+def test_pseudonym_table_and_statement():
+    text = ("The names used in this report are not the children's real names.\n\n"
+            "Name used in this report\tRelationship\nMaisie\tSubject of the review\nTara\tMother\nChild Y\tHalf-sibling\n")
+    report = build_report(text, SOURCE)
+    assert {e.code: e.pseudonym for e in report.key} == {"Maisie": True, "Tara": True, "Child Y": False}
+    assert report.metadata.pseudonyms_declared
+    assert not build_report("Mother – the mother of Child A\nFather – the father of Child A\n", SOURCE).metadata.pseudonyms_declared
+
+
+def test_named_people_label_before_after_and_on_the_line_above():
+    text = ("Lowfield\nSafeguarding Children Board\n\nSerious Case Review\nBaby V\n\nReport Author\nSam Ferris\n\n"
+            "Kim Lord, Independent Chair\n\nPanel members: not named\n\n1. Introduction\n\nText of the review begins here and runs on.\n")
+    meta = build_report(text, SOURCE).metadata
+    assert meta.board == "Lowfield Safeguarding Children Board"
+    assert meta.title == "Serious Case Review Baby V" and meta.subject_child == "Baby V"
+    assert meta.author == "Sam Ferris"
+    people = {(p.name, p.role) for p in meta.named_people}
+    assert people == {("Sam Ferris", "author"), ("Kim Lord", "chair")}
+    for person in meta.named_people:
+        assert text[person.start : person.end] == person.name
+
+
+def test_board_line_with_a_label_glued_on_keeps_only_the_board():
+    meta = build_report("Upton Vale Safeguarding Children Board Chair: Lee Park\n\nLearning Review\nChild N\n", SOURCE).metadata
+    assert meta.board == "Upton Vale Safeguarding Children Board"
+    assert [(p.name, p.role) for p in meta.named_people] == [("Lee Park", "chair")]
+
+
+def test_bracketed_and_glued_footnotes():
+    text = ("The plan was reviewed[1] and both parents2 were invited.\n\n"
+            "[1] Child protection review conference.\n\n"
+            "2 Both parents were sent letters by the conference chair.\n")
+    report = build_report(text, SOURCE)
+    notes = {n.marker: n for n in report.footnotes}
+    assert set(notes) == {"1", "2"}
+    assert text[notes["1"].marker_start : notes["1"].marker_end] == "[1]"
+    assert text[notes["2"].marker_start : notes["2"].marker_end] == "2"
+    assert build_report("Section 12 applies to covid19 cases.\n", SOURCE).footnotes == []
+
+
+def test_title_split_over_cover_lines_and_label_only_line_above_the_name():
+    text = ("The Overview Report into a\nSerious Case Review of the\ncircumstances concerning:\nChild H\n"
+            "Independent Lead Reviewer and Author\nRobin Vale MSc, PhD.\nMay 2016\n\nCONTENTS\nPAGE\n1\nIntroduction\n3\nFindings\n\n"
+            "Introduction\n\nChild H was a baby of seven months who lived with her mother in a small house on the edge of the town.\n")
+    report = build_report(text, SOURCE)
+    meta = report.metadata
+    assert meta.title == "The Overview Report into a Serious Case Review of the circumstances concerning: Child H"
+    assert meta.subject_child == "Child H" and meta.author == "Robin Vale"
+    assert [(p.name, p.role) for p in meta.named_people] == [("Robin Vale", "author")]
+    assert [s.title for s in report.sections] == ["Introduction"]
