@@ -76,7 +76,8 @@ def test_page_lines_running_headers_and_contents_are_found_by_shape(tagged):
     blocks = BlockFilter(report)
     skipped = {" ".join(report.text[report.paragraphs[i].start:report.paragraphs[i].end].split())[:40]: why
                for i, why in blocks.non_content().items()}
-    assert any(k.startswith("Child T LCSPR | Official") for k in skipped)
+    # the running header is either removed by ingest (page furniture) or skipped here: never tagged
+    assert "Child T LCSPR | Official" not in report.text or any(k.startswith("Child T LCSPR | Official") for k in skipped)
     assert any(k.startswith("Department for Education (2018)") for k in skipped)
     assert any(k.startswith("• Head of Safeguarding") for k in skipped)
     assert not any(k.startswith(("5.1 After each", "6.2 Hospital")) for k in skipped)

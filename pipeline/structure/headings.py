@@ -259,8 +259,9 @@ def find_headings(lines: list[Line], skip: set[int], contents: set[int] | None =
             previous = None if line.is_blank else line
             continue
         cand = None
-        if _can_start_heading(previous):
-            cand = candidate(line) or unnumbered_title(line, previous, following.get(line.index), bare_title(line.text) in listed)
+        is_listed = bare_title(line.text) in listed
+        if _can_start_heading(previous) or is_listed:  # a title the contents table lists is a heading wherever it stands
+            cand = candidate(line) or unnumbered_title(line, previous, following.get(line.index), is_listed)
         if cand is not None and (cand.number is not None or MARKDOWN_RE.match(line.stripped)):
             cover_end = min(cover_end, line.index)  # the body has begun
         elif cand is not None and line.index < cover_end and bare_title(line.text) not in listed:
@@ -290,11 +291,12 @@ def unnumbered_title(line: Line, previous: Line | None, nxt: Line | None, listed
     words = text.split()
     if len(words) > 12 or len(text) > 90 or text.endswith((".", ",", ";", ":")) or re.search(r"[,;]\s|\s[–—-]\s", text):
         return None
-    if previous is not None and not previous.stripped.endswith((".", "?", "!", ":", ")", "”", "'", "’")):
+    if previous is not None and not listed and not previous.stripped.endswith((".", "?", "!", ":", ")", "”", "'", "’")):
         return None
     content = [w for w in words if w.lower() not in TITLE_SMALL_WORDS and w[:1].isalpha()]
     capitalised = sum(1 for w in content if w[:1].isupper())
-    if not content or (len(words) > 4 and capitalised < 0.6 * len(content)) or _names_report_type(text):
+    # sentence case ("Baby J and her family") is a heading when the contents table lists it
+    if not content or (len(words) > 4 and capitalised < 0.6 * len(content) and not listed) or _names_report_type(text):
         return None
     return HeadingCandidate(line, None, text, None, _kpe(text), kind="title")
 

@@ -61,13 +61,26 @@ def _has_any(text: str, phrases: list[str]) -> bool:
     return any(re.search(rf"(?<![\w-]){re.escape(p)}(?![\w-])", lowered) for p in phrases)
 
 
+def _first_at(text: str, phrases: list[str]) -> int | None:
+    lowered = text.lower()
+    found = [m.start() for p in phrases for m in [re.search(rf"(?<![\w-]){re.escape(p)}(?![\w-])", lowered)] if m]
+    return min(found) if found else None
+
+
 def classify(description: str) -> tuple[str, bool] | None:
-    """(kind, is_subject) for a key description, or None when it names no role."""
+    """(kind, is_subject) for a key description, or None when it names no role.
+
+    The role named first decides: "Social Worker for Child E" is a practitioner
+    (the child comes after), "R's father and main carer" is family (the
+    carer comes after).
+    """
     roles = _roles()
     subject = _has_any(description, roles["subject"])
-    if _has_any(description, roles["practitioner"]):
+    practitioner = _first_at(description, roles["practitioner"])
+    family = _first_at(description, roles["family"])
+    if practitioner is not None and (family is None or practitioner <= family):
         return "practitioner", False
-    if subject or _has_any(description, roles["family"]):
+    if subject or family is not None:
         return "family", subject
     return None
 

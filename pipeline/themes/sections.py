@@ -71,6 +71,8 @@ def section_role(report: Report, offset: int, roles: SectionRoles | None = None,
     roles = roles or load_section_roles()
     chain = [s for s in enclosing_sections(report, offset) if s.heading_start not in ignore] if report.sections else []
     for section in chain:
+        if section.title.rstrip().endswith("?"):
+            continue  # a line-of-enquiry question ("2.3 How were the father and the family involved?") names a topic, not a role
         role = role_of_title(section.title, roles)
         if role is not None:
             return role, chain[0]

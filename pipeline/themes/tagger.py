@@ -314,7 +314,9 @@ def _taggable(paragraph: Paragraph, report: Report) -> bool:
     if paragraph.kind in TAGGED_KINDS:
         return True
     if paragraph.kind == "heading":
-        return len(report.text[paragraph.start:paragraph.end].split()) >= SENTENCE_HEADING_WORDS
+        heading = report.text[paragraph.start:paragraph.end].rstrip()
+        # a line of enquiry ("Was the mother's alcohol use recognised?") states the learning it asks about
+        return len(heading.split()) >= SENTENCE_HEADING_WORDS or heading.endswith("?")
     return False
 
 
