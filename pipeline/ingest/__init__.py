@@ -15,6 +15,7 @@ import importlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..config import MB, limit_bytes, over_limit
 from ..errors import UnusableInput
 from ..fileio import sha256_bytes
 from ..report import HiddenPart, Page, Report, Source
@@ -22,7 +23,6 @@ from ..structure import build_report
 from .text import decode, normalise
 
 TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text"}
-MAX_INPUT_BYTES = 200 * 1024 * 1024
 
 
 @dataclass
@@ -80,8 +80,8 @@ def read_bytes(path: Path) -> bytes:
     size = path.stat().st_size
     if size == 0:
         raise UnusableInput(f"{path}: the file is empty")
-    if size > MAX_INPUT_BYTES:
-        raise UnusableInput(f"{path}: the file is {size // (1024 * 1024)} MB, over the {MAX_INPUT_BYTES // (1024 * 1024)} MB limit")
+    if size > limit_bytes("input_mb"):
+        raise UnusableInput(over_limit("input_mb", f"{path}: the file", f"{size / MB:,.1f} MB"))
     try:
         return path.read_bytes()
     except OSError as exc:
