@@ -128,6 +128,7 @@ def _split_code_full_stops(nlp: Language, codes: list[str]) -> None:
 PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
 SENTENCE_END = re.compile(r"[.!?;:][\"'’”)\]]*\s+|\n\s*")
 CHUNK_CHARS = 2000
+PIPE_PIECE_CHARS = 5_000  # without the parser a batch holds 32 pieces: bounded pieces keep its memory bounded
 CUT_WINDOW = 20_000
 
 
@@ -207,7 +208,8 @@ def parse(text: str, nlp: Language, role_codes: list[str] | None = None, without
     from spacy.pipeline import Sentencizer
 
     with nlp.select_pipes(disable=disable):
-        doc = _joined(nlp.pipe(paragraph_chunks(text, CHUNK_CHARS, most) or [text], batch_size=32))
+        pieces = paragraph_chunks(text, CHUNK_CHARS, min(most, PIPE_PIECE_CHARS)) or [text]
+        doc = _joined(nlp.pipe(pieces, batch_size=32))
     Sentencizer()(doc)
     paragraph_breaks(doc)
     return doc
