@@ -22,7 +22,7 @@ from pathlib import Path
 from ..errors import UnusableInput
 from ..report import HiddenPart
 from . import Extracted
-from .text import decode
+from .text import _checked, decode
 
 SUPER = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 DROP_TAGS = {"script", "style", "noscript", "template", "svg", "nav", "form", "button", "iframe", "select", "input",
@@ -62,7 +62,7 @@ def _decode(name: str, data: bytes) -> str:
         declared = m.group(1).decode("ascii", "replace")
         text = _declared(data, declared)
         if text is not None:
-            return text
+            return _checked(text, name)
         fallback, encoding = decode(data, name)
         warnings.warn(f"{name}: the page declares charset {declared!r} but its bytes are not in it; read as {encoding}",
                       stacklevel=2)
