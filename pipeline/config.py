@@ -36,7 +36,7 @@ LIMITS: dict[str, Limit] = {
     "text_chars": Limit("SCR_MAX_TEXT_CHARS", 12_000_000, "characters",
                         "length of a review's text, checked before structure detection and the language model (about 2,000 pages)"),
     "nlp_chunk_chars": Limit("SCR_NLP_CHUNK_CHARS", 200_000, "characters",
-                             "longest stretch given to spaCy at once; longer texts are cut at blank lines, longer "
+                             "longest stretch given to spaCy at once (0: no cutting); longer texts are cut at blank lines, longer "
                              "paragraphs at sentence ends or spaces (offsets are kept)"),
     "docx_total_mb": Limit("SCR_MAX_DOCX_UNCOMPRESSED_MB", 400, "MB",
                            "total uncompressed size of a Word package's parts (zip-bomb guard)"),

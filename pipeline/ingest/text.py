@@ -19,6 +19,7 @@ from ..errors import UnusableInput
 
 BINARY_SNIFF_BYTES = 8192
 MAX_CONTROL_SHARE = 0.05
+MIN_CP1252_ASCII_SHARE = 0.7  # English text in Windows-1252 is mostly ASCII; random bytes are half not
 MIN_UTF16_NUL_SHARE = 0.3  # of the high (or low) bytes of a UTF-16 text without BOM: ASCII-heavy text has ~all
 CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
 
@@ -45,7 +46,11 @@ def decode(data: bytes, name: str) -> tuple[str, str]:
     if _has_utf8_sequences(data[: utf8_error.start]):
         return _truncated_or_mixed(data, utf8_error, name), "utf-8"
     try:
-        return _checked(data.decode("cp1252"), name), "cp1252"
+        text = data.decode("cp1252")
+        sample = data[:BINARY_SNIFF_BYTES]
+        if sum(b < 0x80 for b in sample) < MIN_CP1252_ASCII_SHARE * len(sample):
+            raise UnicodeDecodeError("cp1252", sample, 0, len(sample), "mostly bytes above 127: not Windows-1252 text")
+        return _checked(text, name), "cp1252"
     except UnicodeDecodeError:
         raise UnusableInput(f"{name}: cannot decode the text as UTF-8 or Windows-1252 (binary or an unknown encoding?); "
                             "save it as UTF-8 and try again") from None
