@@ -11,7 +11,7 @@ Each command runs in a fresh process that reports its own wall time and
 peak resident memory (``resource.getrusage``), so the numbers do not mix.
 Usage::
 
-    .venv/bin/python bench/bench_limits.py [--cases review300,line1mb,text20mb] [--commands verify,pseudonymise] [--allow-large]
+    .venv/bin/python bench/bench_limits.py [--cases review300,line1mb,text20mb] [--commands verify,pseudonymise,events,themes] [--allow-large]
 """
 from __future__ import annotations
 
@@ -82,8 +82,10 @@ def child(args: list[str]) -> None:
 def measure(command: str, path: Path, key: Path, env: dict) -> dict:
     if command == "verify":
         args = ["verify", str(path), "--key", str(key), "--format", "json"]
-    else:
+    elif command == "pseudonymise":
         args = ["pseudonymise", str(path), "--key", str(key), "--out", str(OUT / f"{path.stem}.coded.txt")]
+    else:  # events, themes
+        args = [command, str(path)]
     result = subprocess.run([sys.executable, __file__, "--child", *args], capture_output=True, text=True,
                             env={**os.environ, **env})
     lines = [l for l in result.stderr.splitlines() if l.startswith("BENCH ")]
