@@ -7,8 +7,9 @@ Cases (made from the bundled review, written to bench/out/limits/):
   over SCR_MAX_TEXT_CHARS) and, with ``--allow-large``, with the limit raised;
 - ``line1mb``: one line of 1 MB (no line breaks at all).
 
-Each command runs in a fresh process that reports its own wall time and
-peak resident memory (``resource.getrusage``), so the numbers do not mix.
+Each command runs in a fresh process that reports its own wall time, CPU
+time (steadier than wall time on a shared machine) and peak resident
+memory (``resource.getrusage``), so the numbers do not mix.
 Usage::
 
     .venv/bin/python bench/bench_limits.py [--cases review300,line1mb,text20mb] [--commands verify,pseudonymise,events,themes] [--allow-large]
@@ -75,8 +76,10 @@ def child(args: list[str]) -> None:
     except SystemExit as exc:
         code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
     seconds = time.perf_counter() - start
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    sys.stderr.write("\nBENCH " + json.dumps({"seconds": round(seconds, 1), "peak_mb": round(peak), "exit": code}) + "\n")
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    measured = {"seconds": round(seconds, 1), "cpu_seconds": round(usage.ru_utime + usage.ru_stime, 1),
+                "peak_mb": round(usage.ru_maxrss / 1024), "exit": code}
+    sys.stderr.write("\nBENCH " + json.dumps(measured) + "\n")
 
 
 def measure(command: str, path: Path, key: Path, env: dict) -> dict:
