@@ -34,7 +34,7 @@ MB = 1024 * 1024
 LIMITS: dict[str, Limit] = {
     "input_mb": Limit("SCR_MAX_INPUT_MB", 200, "MB", "size of one input file, checked before it is read"),
     "text_chars": Limit("SCR_MAX_TEXT_CHARS", 12_000_000, "characters",
-                        "length of a review's text, checked before structure detection and the language model (about 2,000 pages)"),
+                        "length of a review's text, checked before structure detection and the language model (about 4,000 pages)"),
     "nlp_chunk_chars": Limit("SCR_NLP_CHUNK_CHARS", 200_000, "characters",
                              "longest stretch given to spaCy at once (0: no cutting); longer texts are cut at blank lines, longer "
                              "paragraphs at sentence ends or spaces (offsets are kept)"),
