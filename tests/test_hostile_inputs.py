@@ -376,3 +376,19 @@ def test_heatmap_is_written_atomically_and_owner_only(tmp_path):
         _write_plot(broken, None, target)
     assert target.read_bytes() == b"\x89PNG fake"  # the old picture is intact
     assert sorted(p.name for p in target.parent.iterdir()) == ["heatmap.png"]
+
+
+# ---------------------------------------------------------------- last resort
+def test_an_unexpected_error_is_one_line_and_exit_3_never_1(monkeypatch, capsys):
+    from pipeline import cli
+
+    def broken():
+        raise RuntimeError("something nobody expected\nsecond line")
+
+    monkeypatch.setattr(cli, "app", broken)
+    monkeypatch.delenv("SCR_DEBUG", raising=False)
+    with pytest.raises(SystemExit) as stopped:
+        cli.main()
+    assert stopped.value.code == 3
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "RuntimeError: something nobody expected" in err and "SCR_DEBUG" in err
