@@ -15,6 +15,8 @@ Design choices, because researchers run this over thousands of files:
 - **failure-isolated**: a broken file is recorded (`manifest.json` with
   `status: failed` and the error) and the batch goes on; the exit code and
   the summary say how many failed;
+- **time-limited**: a review still running after `--timeout` seconds
+  (default 600, `SCR_RUN_TIMEOUT`) is stopped and recorded as failed;
 - **bounded memory**: documents are streamed through a process pool (the
   spaCy model is loaded once per worker) and nothing is accumulated;
 - **atomic, deterministic writes**: every file is written via a temporary
@@ -24,8 +26,11 @@ from __future__ import annotations
 
 import json
 import os
+import signal
+import threading
 import time
 import traceback
+from contextlib import contextmanager
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
@@ -46,6 +51,37 @@ class Job:
     path: Path
     out_dir: Path
     model: str | None
+    timeout: float = 0.0  # seconds for this review; 0 = no limit
+
+
+class ReviewTimeout(Exception):
+    """A review took longer than the per-review time limit."""
+
+
+@contextmanager
+def time_limit(seconds: float) -> Iterator[None]:
+    """Raise `ReviewTimeout` in this (main) thread once `seconds` have passed.
+
+    A timer signal interrupts Python code wherever it is (a runaway loop in a
+    stage); native code is interrupted when it hands back to Python, which
+    spaCy does between pieces of a text.  Without a timer signal (Windows,
+    a non-main thread) there is no limit.
+    """
+    if not seconds or not hasattr(signal, "setitimer") or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def expired(signum, frame):
+        raise ReviewTimeout(f"stopped after the per-review time limit of {seconds:g} s "
+                            "(raise it with scr run --timeout SECONDS or SCR_RUN_TIMEOUT)")
+
+    previous = signal.signal(signal.SIGALRM, expired)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 @dataclass(frozen=True)
@@ -73,12 +109,15 @@ def discover(inputs: Iterable[Path]) -> list[Path]:
 def output_names(paths: list[Path]) -> dict[Path, str]:
     """A folder name per input: its stem, made unique deterministically."""
     names: dict[Path, str] = {}
-    used: dict[str, int] = {}
+    taken: set[str] = set()
     for path in paths:
         stem = path.name[: -len(".report.json")] if path.name.endswith(".report.json") else path.stem
-        count = used.get(stem, 0)
-        used[stem] = count + 1
-        names[path] = stem if count == 0 else f"{stem}-{count + 1}"
+        name, count = stem, 1
+        while name in taken:  # "review-2" may itself be another input's stem
+            count += 1
+            name = f"{stem}-{count}"
+        taken.add(name)
+        names[path] = name
     return names
 
 
@@ -113,11 +152,12 @@ def process(job: Job) -> Outcome:
         digest = sha256_bytes(raw)
         if is_up_to_date(job, digest, model_name):
             return Outcome(job.path, "skipped")
-        report = load_report(job.path)
-        nlp = load_nlp(job.model)
-        report.provenance.model = model_info(nlp)
-        doc = parse_report(report, nlp)
-        outputs = run_stages(report, doc, nlp)
+        with time_limit(job.timeout):
+            report = load_report(job.path)
+            nlp = load_nlp(job.model)
+            report.provenance.model = model_info(nlp)
+            doc = parse_report(report, nlp)
+            outputs = run_stages(report, doc, nlp)
         job.out_dir.mkdir(parents=True, exist_ok=True)
         atomic_write_text(job.out_dir / "report.json", report.to_json())
         for name, content in outputs.items():
@@ -127,8 +167,9 @@ def process(job: Job) -> Outcome:
         _write_manifest(job, digest, model_name, "done", words=words, seconds=seconds, files=sorted(["report.json", *outputs]))
         return Outcome(job.path, "done", words, seconds)
     except Exception as exc:  # failure isolation: record and go on
-        message = str(exc) if isinstance(exc, UnusableInput) else f"{type(exc).__name__}: {exc}"
-        detail = None if isinstance(exc, UnusableInput) else traceback.format_exc(limit=5)
+        expected = isinstance(exc, (UnusableInput, ReviewTimeout))
+        message = str(exc) if expected else f"{type(exc).__name__}: {exc}"
+        detail = None if expected else traceback.format_exc(limit=5)
         try:
             _write_manifest(job, None, model_name, "failed", error=message, traceback=detail)
         except OSError:
@@ -176,17 +217,19 @@ def remove_stale_temporaries(out: Path) -> int:
     return removed
 
 
-def run_batch(paths: list[Path], out: Path, workers: int = 1, model: str | None = None) -> Iterator[Outcome]:
+def run_batch(paths: list[Path], out: Path, workers: int = 1, model: str | None = None,
+              timeout: float = 0.0) -> Iterator[Outcome]:
     """Process documents, yielding outcomes as they finish.
 
     At most a few documents per worker are in flight, so memory stays bounded
     however many files there are.  A worker that dies (out of memory, a crash
     in a native library) fails only the documents it held; the pool is rebuilt
-    and the batch goes on.
+    and the batch goes on.  A review running longer than `timeout` seconds
+    (0: no limit) is stopped and recorded as failed.
     """
     remove_stale_temporaries(out)
     names = output_names(paths)
-    jobs = [Job(path, out / names[path], model) for path in paths]
+    jobs = [Job(path, out / names[path], model, timeout) for path in paths]
     if workers <= 1:
         for job in jobs:
             yield process(job)

@@ -51,13 +51,42 @@ def _register_commands() -> None:
 _register_commands()
 
 
+def _one_line_warning(message, category, filename, lineno, line=None) -> str:
+    """Warnings meant for the user ("read as utf-8", "removed 3 NUL bytes") as one line on stderr."""
+    return f"warning: {message}\n"
+
+
 def main() -> None:
-    """Entry point: run the app, turning unusable input into exit code 2."""
+    """Entry point: run the app, turning unusable input into exit code 2.
+
+    Input too large or too deeply nested for this machine is unusable input
+    too.  Anything else unexpected is a bug: one line on stderr and exit
+    code 3 (set SCR_DEBUG=1 for the traceback), never a traceback that a
+    script would read as exit 1, "found something".
+    """
+    import os
+    import warnings
+
+    warnings.formatwarning = _one_line_warning
     try:
         app()
     except UnusableInput as exc:
         typer.secho(f"error: {exc}", err=True, fg=typer.colors.RED)
         sys.exit(2)
+    except MemoryError:
+        typer.secho("error: out of memory on this input; lower the limits (see README, Limits) or use a larger machine",
+                    err=True, fg=typer.colors.RED)
+        sys.exit(2)
+    except RecursionError:
+        typer.secho("error: the input is nested too deeply to read", err=True, fg=typer.colors.RED)
+        sys.exit(2)
+    except Exception as exc:  # noqa: BLE001 - last resort: a bug must not look like a finding
+        if os.environ.get("SCR_DEBUG"):
+            raise
+        first = (str(exc).splitlines() or [""])[0][:300]
+        typer.secho(f"internal error: {type(exc).__name__}: {first} (a bug; SCR_DEBUG=1 shows the traceback)",
+                    err=True, fg=typer.colors.RED)
+        sys.exit(3)
 
 
 if __name__ == "__main__":

@@ -31,7 +31,9 @@ from .resources import load_yaml
 GENDERS = ("female", "male")
 _GENDER_ALIASES = {"f": "female", "female": "female", "woman": "female", "girl": "female",
                    "m": "male", "male": "male", "man": "male", "boy": "male"}
-_CODE_RE = re.compile(r"^[^\s].{0,40}$")
+# Codes are printed into reports, HTML pages and Word files: letters, digits, spaces and . ' ’ - ( ) / only,
+# so that a code can never be markup ("<b>") or break the output it is written into.
+_CODE_RE = re.compile(r"^[^\W_][\w .'’()/-]{0,40}$")
 
 
 class KeyFileError(UnusableInput):
@@ -176,7 +178,8 @@ def parse_key(data: Any, source: str = "key", path: Path | None = None, sha256: 
             raise KeyFileError(f"{source}: {label} has no code")
         code = " ".join(str(code).split())
         if not _CODE_RE.match(code):
-            raise KeyFileError(f"{source}: {label}: code is not usable")
+            raise KeyFileError(f"{source}: {label}: a code must start with a letter or digit and use only letters, "
+                               "digits, spaces and . ' ’ - ( ) / (at most 41 characters)")
         if code in code_owner:
             raise KeyFileError(f"{source}: {label} repeats the code of entry {code_owner[code]}")
         code_owner[code] = index
@@ -212,6 +215,21 @@ def parse_key(data: Any, source: str = "key", path: Path | None = None, sha256: 
     return Key(people=tuple(people), path=path, sha256=sha256, extra_codes=tuple(c.strip() for c in extra if c.strip()))
 
 
+def _warn_if_shared(path: Path) -> None:
+    """One line on stderr when others on the machine can read or change the key (it holds real names)."""
+    import os
+    import stat
+    import warnings
+
+    if os.name != "posix":
+        return
+    mode = stat.S_IMODE(path.stat().st_mode)
+    if mode & 0o077:
+        who = ", ".join(w for w, bits in (("group", 0o070), ("others", 0o007)) if mode & bits)
+        warnings.warn(f"key file {path} can be read or written by {who} (mode {mode:04o}); it holds real names: "
+                      f"chmod 600 {path}", stacklevel=3)
+
+
 def load_key(path: str | Path) -> Key:
     """Read and validate a key file (YAML)."""
     import hashlib
@@ -219,6 +237,7 @@ def load_key(path: str | Path) -> Key:
     path = Path(path)
     if not path.is_file():
         raise KeyFileError(f"key file {path} does not exist or is not a file")
+    _warn_if_shared(path)
     raw = path.read_bytes()
     if not raw.strip():
         raise KeyFileError(f"key file {path}: the file is empty")

@@ -24,8 +24,8 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .config import DEFAULT_MODEL, MODEL_ENV_VAR, configured_model_name  # noqa: F401  (re-exported for callers)
-from .errors import ModelNotAvailable
+from .config import DEFAULT_MODEL, MODEL_ENV_VAR, configured_model_name, limit, over_limit  # noqa: F401  (re-exported for callers)
+from .errors import ModelNotAvailable, UnusableInput
 
 
 ROLE_LABEL = "ROLE"
@@ -39,10 +39,23 @@ if not Doc.has_extension("report"):
 
 @Language.component("paragraph_breaks")
 def paragraph_breaks(doc: Doc) -> Doc:
-    """Mark the first token after a line break as a sentence start."""
+    """Mark the first token after a line break as a sentence start.
+
+    Set through one array, not token by token: spaCy checks the whole Doc for
+    a dependency parse on every `is_sent_start` assignment, which made this
+    quadratic (a 20 MB text never finished).
+    """
+    if len(doc) < 2:
+        return doc
+    starts = doc.to_array(["SENT_START"])
+    changed = False
     for token in doc[:-1]:
-        if "\n" in token.text or "\n" in token.whitespace_:
-            doc[token.i + 1].is_sent_start = True
+        if "\n" in token.whitespace_ or "\n" in token.text:
+            if starts[token.i + 1] != 1:
+                starts[token.i + 1] = 1
+                changed = True
+    if changed:
+        doc.from_array(["SENT_START"], starts)
     return doc
 
 
@@ -113,14 +126,20 @@ def _split_code_full_stops(nlp: Language, codes: list[str]) -> None:
 
 
 PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
+SENTENCE_END = re.compile(r"[.!?;:][\"'’”)\]]*\s+|\n\s*")
 CHUNK_CHARS = 2000
+PIPE_PIECE_CHARS = 5_000  # without the parser a batch holds 32 pieces: bounded pieces keep its memory bounded
+CUT_WINDOW = 20_000
 
 
-def paragraph_chunks(text: str, size: int = CHUNK_CHARS) -> list[str]:
+def paragraph_chunks(text: str, size: int = CHUNK_CHARS, max_size: int | None = None) -> list[str]:
     """Cut the text at blank lines into pieces of about `size` characters.
 
     The pieces keep every character, so joined they give the text back and
-    every offset into the joined parse is an offset into the text.
+    every offset into the joined parse is an offset into the text.  A piece
+    longer than `max_size` (one huge paragraph or line) is cut further at a
+    sentence end, else at a space, else hard, so no piece given to spaCy is
+    longer than `max_size`.  Linear in the text's length.
     """
     pieces, start = [], 0
     for m in PARAGRAPH_BREAK.finditer(text):
@@ -129,7 +148,35 @@ def paragraph_chunks(text: str, size: int = CHUNK_CHARS) -> list[str]:
             start = m.end()
     if start < len(text):
         pieces.append(text[start:])
-    return pieces
+    if max_size is None:
+        return pieces
+    return [cut for piece in pieces for cut in split_long(piece, max_size)]
+
+
+def split_long(piece: str, max_size: int) -> list[str]:
+    """`piece` in parts of at most `max_size` characters, cut at sentence ends or spaces when possible."""
+    if len(piece) <= max_size:
+        return [piece]
+    parts, start = [], 0
+    while len(piece) - start > max_size:
+        end = start + max_size
+        window = max(start + 1, end - CUT_WINDOW)
+        cut = None
+        for m in SENTENCE_END.finditer(piece, window, end):
+            cut = m.end()
+        if cut is None or cut <= start:
+            space = max(piece.rfind(" ", window, end), piece.rfind("\t", window, end))
+            cut = space + 1 if space > start else end
+        parts.append(piece[start:cut])
+        start = cut
+    parts.append(piece[start:])
+    return parts
+
+
+def check_text_length(text: str) -> None:
+    """Refuse, before any model work, a text over the documented limit (SCR_MAX_TEXT_CHARS)."""
+    if len(text) > limit("text_chars"):
+        raise UnusableInput(over_limit("text_chars", "the review's text", f"{len(text):,} characters"))
 
 
 def _configure_role_codes(nlp: Language, role_codes: list[str]) -> None:
@@ -148,18 +195,38 @@ def parse(text: str, nlp: Language, role_codes: list[str] | None = None, without
     `nlp.pipe` in paragraph batches and sentences are cut by punctuation and
     line breaks; the Doc's text is still exactly `text`.
     """
+    check_text_length(text)
     _configure_role_codes(nlp, role_codes or [])
     disable = [name for name in (*without, *(() if role_codes else ("role_codes",))) if name in nlp.pipe_names]
+    most = limit("nlp_chunk_chars") or len(text) + 1
+    nlp.max_length = max(nlp.max_length, most + 1)
     if "parser" not in disable:
-        return nlp(text, disable=disable)
+        if len(text) <= most:
+            return nlp(text, disable=disable)
+        with nlp.select_pipes(disable=disable):  # a text longer than one chunk: parsed in pieces, then joined
+            return _joined(nlp.pipe(paragraph_chunks(text, most, most), batch_size=1))
     from spacy.pipeline import Sentencizer
 
     with nlp.select_pipes(disable=disable):
-        docs = list(nlp.pipe(paragraph_chunks(text) or [text], batch_size=32))
-    doc = Doc.from_docs(docs, ensure_whitespace=False) if len(docs) > 1 else docs[0]
+        pieces = paragraph_chunks(text, CHUNK_CHARS, min(most, PIPE_PIECE_CHARS)) or [text]
+        doc = _joined(nlp.pipe(pieces, batch_size=32))
     Sentencizer()(doc)
     paragraph_breaks(doc)
     return doc
+
+
+def _joined(docs) -> Doc:
+    """One Doc from chunk Docs, dropping each chunk's tensor as it comes (nothing reads it;
+    kept, it would cost about 400 bytes a token)."""
+    import numpy
+
+    parts = []
+    for doc in docs:
+        doc.tensor = numpy.zeros((0,), dtype="float32")
+        parts.append(doc)
+    if len(parts) == 1:
+        return parts[0]
+    return Doc.from_docs(parts, ensure_whitespace=False, exclude=["tensor"])
 
 
 def parse_report(report, nlp: Language, extra_codes: list[str] = (), without: tuple[str, ...] = ()) -> Doc:

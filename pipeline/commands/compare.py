@@ -60,9 +60,26 @@ def compare(
     elif plot is None:
         sys.stdout.write(matrix.to_csv())
     if plot is not None:
-        write_heatmap(matrix, plot)
+        _write_plot(write_heatmap, matrix, plot)
     typer.echo(f"{len(matrix.reports)} report(s) × {len(matrix.themes)} theme(s)"
                + (f"; matrix {out}" if out else "") + (f"; heatmap {plot}" if plot else ""), err=True)
+
+
+def _write_plot(write_heatmap, matrix, plot: Path) -> None:
+    """Render into a private temporary folder beside `plot`, then rename into place (owner-only):
+    a reader never sees half a PNG, and an interrupted run leaves the old one intact."""
+    import shutil
+    import tempfile
+
+    from ..fileio import atomic_write_bytes
+
+    plot.parent.mkdir(parents=True, exist_ok=True)
+    scratch = Path(tempfile.mkdtemp(prefix=f".{plot.name}.", dir=plot.parent))
+    try:
+        rendered = write_heatmap(matrix, scratch / plot.name)
+        atomic_write_bytes(plot, rendered.read_bytes(), private=True)
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
 
 
 def _print_side_by_side(result: dict) -> None:

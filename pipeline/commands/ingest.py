@@ -15,6 +15,29 @@ def report_json_path(source: Path, out_dir: Path) -> Path:
     return out_dir / f"{source.stem}.report.json"
 
 
+def report_json_paths(sources: list[Path], out_dir: Path) -> list[Path]:
+    """One distinct output per input, in order.
+
+    `OUT/<stem>.report.json`, except that inputs sharing a stem
+    (`good.pdf`, `good.docx`) keep their suffix (`good.pdf.report.json`), and
+    any name still taken (the same file name from two folders) gets `-2`, `-3`.
+    """
+    from collections import Counter
+
+    stems = Counter(source.stem for source in sources)
+    taken: set[str] = set()
+    targets = []
+    for source in sources:
+        base = source.stem if stems[source.stem] == 1 else source.name
+        name, count = base, 1
+        while name in taken:
+            count += 1
+            name = f"{base}-{count}"
+        taken.add(name)
+        targets.append(out_dir / f"{name}.report.json")
+    return targets
+
+
 def ingest(
     files: list[Path] = typer.Argument(..., help="Review files (.txt, .md)."),
     out: Path = typer.Option(..., "--out", "-o", help="Directory for the <stem>.report.json files."),
@@ -23,10 +46,9 @@ def ingest(
     if out.exists() and not out.is_dir():
         raise UnusableInput(f"{out}: --out must be a directory")
     failures = 0
-    for path in files:
+    for path, target in zip(files, report_json_paths(files, out)):
         try:
             report = load_report(path)
-            target = report_json_path(path, out)
             refuse_overwriting_input(target, path)
             atomic_write_text(target, report.to_json())
         except UnusableInput as exc:

@@ -9,6 +9,7 @@ import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from ..batch import discover, run_batch
+from ..config import LIMITS
 from ..errors import UnusableInput
 from ..fileio import atomic_write_text
 from .common import MODEL_OPTION
@@ -19,6 +20,10 @@ def run(
     out: Path = typer.Option(..., "--out", "-o", help="Output directory: one folder per review."),
     workers: int = typer.Option(1, "--workers", "-w", min=1, help="Worker processes (the model is loaded once per worker)."),
     model: str = MODEL_OPTION,
+    timeout: float = typer.Option(
+        LIMITS["run_timeout_s"].default, "--timeout", envvar=LIMITS["run_timeout_s"].env, min=0,
+        help="Seconds one review may take before it is stopped and marked failed (0 = no limit).",
+    ),
 ) -> None:
     """Run ingest → nlp → verify → events → themes for each review; resumable, failure-isolated."""
     paths = discover(inputs)
@@ -42,7 +47,7 @@ def run(
     )
     with Progress(*columns, transient=False) as progress:
         task = progress.add_task("reviews", total=len(paths), rate="")
-        for outcome in run_batch(paths, out, workers=workers, model=model):
+        for outcome in run_batch(paths, out, workers=workers, model=model, timeout=timeout):
             counts[outcome.status] += 1
             words += outcome.words
             if outcome.status == "failed":

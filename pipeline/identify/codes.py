@@ -150,14 +150,33 @@ def is_code_shaped(word: str, min_len: int = 2, max_len: int = 6) -> bool:
     )
 
 
-def _caps_line(text: str, token: Token) -> bool:
-    """The token sits on an ALL-CAPS heading line ("KEY PRACTICE EPISODES")."""
-    start = text.rfind("\n", 0, token.idx) + 1
-    end = text.find("\n", token.idx)
-    line = text[start : end if end >= 0 else len(text)]
+class _CapsLines:
+    """Which lines of a text are ALL-CAPS heading lines ("KEY PRACTICE EPISODES").
+
+    Each line is judged once, found by bisecting the line starts, so the
+    check is linear in the text however long its lines are (scanning the
+    whole line for each of its tokens made a 1 MB line take minutes).
+    """
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.starts = [0] + [m.end() for m in re.finditer("\n", text)]
+        self.judged: dict[int, bool] = {}
+
+    def __call__(self, token: Token) -> bool:
+        from bisect import bisect_right
+
+        n = bisect_right(self.starts, token.idx) - 1
+        if n not in self.judged:
+            start = self.starts[n]
+            end = self.starts[n + 1] - 1 if n + 1 < len(self.starts) else len(self.text)
+            self.judged[n] = _is_caps_line(self.text[start:end])
+        return self.judged[n]
+
+
+def _is_caps_line(line: str) -> bool:
     letters = [c for c in line if c.isalpha()]
-    words = line.split()
-    return len(words) >= 3 and sum(c.isupper() for c in letters) > 0.8 * len(letters)
+    return len(line.split()) >= 3 and sum(c.isupper() for c in letters) > 0.8 * len(letters)
 
 
 def _is_declared(word: str, declared: set[str], known: set[str], org_suffixes: tuple[str, ...]) -> bool:
@@ -279,6 +298,7 @@ def find_undeclared_codes(doc: Doc, report=None, settings: dict | None = None,
         return t.i in role_tokens or _base(t.text) in declared
 
     common = _common_words()
+    caps_line = _CapsLines(text)
     out = []
     for token in doc:
         word = token.text
@@ -288,7 +308,7 @@ def find_undeclared_codes(doc: Doc, report=None, settings: dict | None = None,
             word = word.replace(".", "")  # "J.S." -> "JS"
         elif not is_code_shaped(word, min_len, max_len):
             continue
-        if _is_declared(word, declared, known, org_suffixes) or _caps_line(text, token):
+        if _is_declared(word, declared, known, org_suffixes) or caps_line(token):
             continue
         lower = _base(word).lower()
         if len(lower) >= 4 and lower in common:

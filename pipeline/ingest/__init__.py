@@ -15,6 +15,7 @@ import importlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..config import MB, limit, limit_bytes, over_limit
 from ..errors import UnusableInput
 from ..fileio import sha256_bytes
 from ..report import HiddenPart, Page, Report, Source
@@ -22,7 +23,6 @@ from ..structure import build_report
 from .text import decode, normalise
 
 TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text"}
-MAX_INPUT_BYTES = 200 * 1024 * 1024
 
 
 @dataclass
@@ -82,12 +82,18 @@ def read_bytes(path: Path) -> bytes:
     size = path.stat().st_size
     if size == 0:
         raise UnusableInput(f"{path}: the file is empty")
-    if size > MAX_INPUT_BYTES:
-        raise UnusableInput(f"{path}: the file is {size // (1024 * 1024)} MB, over the {MAX_INPUT_BYTES // (1024 * 1024)} MB limit")
+    if size > limit_bytes("input_mb"):
+        raise UnusableInput(over_limit("input_mb", f"{path}: the file", f"{size / MB:,.1f} MB"))
     try:
         return path.read_bytes()
     except OSError as exc:
         raise UnusableInput(f"{path}: cannot be read ({exc.strerror})") from exc
+
+
+def check_text_length(text: str, path: Path | str = "the review") -> None:
+    """Refuse a text over SCR_MAX_TEXT_CHARS before structure detection and the language model start."""
+    if len(text) > limit("text_chars"):
+        raise UnusableInput(over_limit("text_chars", f"{path}: the text", f"{len(text):,} characters"))
 
 
 def load_report(path: str | Path) -> Report:
@@ -96,9 +102,11 @@ def load_report(path: str | Path) -> Report:
     if path.name.endswith(".report.json"):
         data = read_bytes(path)
         try:
-            return Report.from_json(data)
+            report = Report.from_json(data)
         except ValueError as exc:
             raise UnusableInput(f"{path}: not a valid report.json ({str(exc).splitlines()[0]})") from exc
+        check_text_length(report.text, path)
+        return report
     suffix = path.suffix.lower() or ".txt"
     target = READERS.get(suffix)
     if target is None:
@@ -109,6 +117,7 @@ def load_report(path: str | Path) -> Report:
         raise UnusableInput(f"{path}: the {suffix} format is not supported in this installation ({exc})") from exc
     data = read_bytes(path)
     extracted = reader(path, data)
+    check_text_length(extracted.text, path)
     source = Source(name=path.name, sha256=sha256_bytes(data), format=extracted.format, encoding=extracted.encoding, bytes=len(data))
     report = build_report(extracted.text, source)
     report.pages = extracted.pages

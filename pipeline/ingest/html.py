@@ -14,13 +14,15 @@ as hidden parts: HTML comments, elements hidden by `hidden` or
 """
 from __future__ import annotations
 
+import codecs
 import re
+import warnings
 from pathlib import Path
 
 from ..errors import UnusableInput
 from ..report import HiddenPart
 from . import Extracted
-from .text import decode
+from .text import _checked, decode
 
 SUPER = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 DROP_TAGS = {"script", "style", "noscript", "template", "svg", "nav", "form", "button", "iframe", "select", "input",
@@ -40,16 +42,52 @@ FOOTNOTE_ID_RE = re.compile(r"(?:fn|foot|note|endnote)[^\d]*(\d{1,3})$", re.IGNO
 HIDDEN_STYLE_RE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 BACKLINK_RE = re.compile(r"\s*[↩↑^]\s*$")
 META_CHARSET_RE = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?([\w-]+)", re.IGNORECASE)
+META_DECLARATION_RE = re.compile(r"<meta[^>]+charset\s*=", re.IGNORECASE)
 
 
 def _decode(name: str, data: bytes) -> str:
+    """The page's text: its declared charset when the bytes agree with it, else sniffed (with a warning).
+
+    A declaration is only a claim: a page saved as UTF-8 that still says
+    `charset="utf-16"` (or ISO-8859-1) decodes to garbage under it, and
+    garbage has no names in it to find.  The declared charset is used when
+    the page decodes under it without error, the declaration itself reads
+    back from the decoded text, and (for single-byte charsets) the bytes are
+    not valid UTF-8 with non-ASCII characters; otherwise the bytes are
+    decoded as plain text files are (BOM, UTF-8, UTF-16 by NUL pattern,
+    Windows-1252) and a one-line warning says so.
+    """
     m = META_CHARSET_RE.search(data[:4096])
-    if m:
-        try:
-            return data.decode(m.group(1).decode("ascii"))
-        except (LookupError, UnicodeDecodeError):
-            pass
+    if m and not data.startswith((codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        declared = m.group(1).decode("ascii", "replace")
+        text = _declared(data, declared)
+        if text is not None:
+            return _checked(text, name)
+        fallback, encoding = decode(data, name)
+        warnings.warn(f"{name}: the page declares charset {declared!r} but its bytes are not in it; read as {encoding}",
+                      stacklevel=2)
+        return fallback
     return decode(data, name)[0]
+
+
+def _declared(data: bytes, declared: str) -> str | None:
+    """The bytes decoded as declared, or None when they evidently are not in that charset."""
+    try:
+        codec = codecs.lookup(declared).name
+        text = data.decode(codec)
+    except (LookupError, UnicodeDecodeError):
+        return None
+    if codec.startswith(("utf-16", "utf-32")) and b"\x00" not in data[:4096]:
+        return None  # UTF-16/32 text has NUL bytes; an ASCII page mislabelled has none
+    if not META_DECLARATION_RE.search(text[:8192]):
+        return None  # the declaration does not read back: wrong charset
+    if not codec.startswith("utf") and not data.isascii():
+        try:
+            data.decode("utf-8")
+            return None  # valid UTF-8 with non-ASCII characters is UTF-8, whatever the page claims
+        except UnicodeDecodeError:
+            pass
+    return text
 
 
 def _classes(el) -> str:

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
+from ..config import MB, limit, limit_bytes, over_limit
 from ..errors import UnusableInput
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -26,7 +27,7 @@ MC_NS = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 WP_NS = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
 OFFICE_DOC_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument"
 OLE_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-MAX_PART_BYTES = 300 * 1024 * 1024
+READ_BLOCK = 1024 * 1024
 
 # relationship type suffix -> our name for the part
 REL_KINDS = {
@@ -44,6 +45,28 @@ REL_KINDS = {
 }
 
 PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True, remove_blank_text=False)
+
+
+def parse_part(name: str, part: str, data: bytes) -> etree._Element:
+    """Parse one XML part, refusing what Word never writes and would hide text from us.
+
+    Character references (``&#74;``) and the five predefined entities are
+    resolved by the parser.  A part that declares its own entities or points
+    to an external DTD is refused: with entity resolution off (our XXE and
+    billion-laughs guard) a custom entity's text would silently vanish from
+    what we read, and survive, unreplaced, in a pseudonymised copy.
+    """
+    try:
+        root = etree.fromstring(data, PARSER)
+    except etree.XMLSyntaxError as exc:
+        raise UnusableInput(f"{name}: the Word file is damaged ({part} is not well-formed XML: {exc})") from exc
+    info = root.getroottree().docinfo
+    dtd = info.internalDTD
+    if info.system_url or info.public_id or (dtd is not None and any(True for _ in dtd.iterentities())) \
+            or next(root.iter(etree.Entity), None) is not None:
+        raise UnusableInput(f"{name}: {part} declares its own XML entities or an external DTD, which Word never writes "
+                            "and which could hide text; refusing it (re-save the document in Word)")
+    return root
 
 
 def w(tag: str) -> str:
@@ -66,10 +89,7 @@ class Package:
         if part not in self.files:
             return None
         if part not in self.trees:
-            try:
-                self.trees[part] = etree.fromstring(self.files[part], PARSER)
-            except etree.XMLSyntaxError as exc:
-                raise UnusableInput(f"{self.name}: the Word file is damaged ({part} is not well-formed XML: {exc})") from exc
+            self.trees[part] = parse_part(self.name, part, self.files[part])
         return self.trees[part]
 
     def first(self, kind: str) -> str | None:
@@ -101,29 +121,55 @@ def open_package(name: str, data: bytes) -> Package:
         )
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
-        files = {}
-        for info in archive.infolist():
-            if info.file_size > MAX_PART_BYTES:
-                raise UnusableInput(f"{name}: the Word part {info.filename} is implausibly large ({info.file_size} bytes)")
-            files[info.filename] = archive.read(info)
+        files = _read_parts(name, archive)
     except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, ValueError) as exc:
         raise UnusableInput(f"{name}: not a readable Word .docx file (it is not a valid zip archive: {exc}); "
                             "if it is truncated, copy it again; if it is a .doc, save it as .docx") from exc
-    except (zlib.error, OSError) as exc:
-        raise UnusableInput(f"{name}: the Word file is damaged ({exc})") from exc
+    except (zlib.error, OSError, NotImplementedError, RuntimeError) as exc:
+        raise UnusableInput(f"{name}: the Word file is damaged or uses an unsupported zip feature ({exc})") from exc
     main = _main_part(name, files)
     package = Package(name=name, files=files, main=main)
     package.related = _related(package, main)
     return package
 
 
+def _read_parts(name: str, archive: zipfile.ZipFile) -> dict[str, bytes]:
+    """Every part's bytes, within the documented limits (zip-bomb guard).
+
+    The entry count and the declared sizes are checked from the zip directory
+    before anything is inflated, and the real sizes again while inflating
+    (a bomb can lie in its directory), so memory never exceeds the limits.
+    """
+    infos = archive.infolist()
+    if len(infos) > limit("docx_entries"):
+        raise UnusableInput(over_limit("docx_entries", f"{name}: the Word package's number of parts", f"{len(infos):,}"))
+    part_max, total_max = limit_bytes("docx_part_mb"), limit_bytes("docx_total_mb")
+    declared = sum(info.file_size for info in infos)
+    if declared > total_max:
+        raise UnusableInput(over_limit("docx_total_mb", f"{name}: the Word package uncompressed", f"{declared // MB:,} MB"))
+    files: dict[str, bytes] = {}
+    total = 0
+    for info in infos:
+        if info.file_size > part_max:
+            raise UnusableInput(over_limit("docx_part_mb", f"{name}: the Word part {info.filename}", f"{info.file_size // MB:,} MB"))
+        chunks, size = [], 0
+        with archive.open(info) as stream:
+            while block := stream.read(READ_BLOCK):
+                size += len(block)
+                total += len(block)
+                if size > part_max:
+                    raise UnusableInput(over_limit("docx_part_mb", f"{name}: the Word part {info.filename}", f"over {size // MB:,} MB"))
+                if total > total_max:
+                    raise UnusableInput(over_limit("docx_total_mb", f"{name}: the Word package uncompressed", f"over {total // MB:,} MB"))
+                chunks.append(block)
+        files[info.filename] = b"".join(chunks)
+    return files
+
+
 def _main_part(name: str, files: dict[str, bytes]) -> str:
     rels = files.get("_rels/.rels")
     if rels is not None:
-        try:
-            root = etree.fromstring(rels, PARSER)
-        except etree.XMLSyntaxError as exc:
-            raise UnusableInput(f"{name}: the Word file is damaged (_rels/.rels: {exc})") from exc
+        root = parse_part(name, "_rels/.rels", rels)
         for rel in root:
             if rel.get("Type") == OFFICE_DOC_REL:
                 target = rel.get("Target", "").lstrip("/")
@@ -140,7 +186,7 @@ def _related(package: Package, part: str) -> dict[str, list[str]]:
     data = package.files.get(rels_path(part))
     if data is None:
         return found
-    root = etree.fromstring(data, PARSER)
+    root = parse_part(package.name, rels_path(part), data)
     folder = posixpath.dirname(part)
     for rel in root:
         if rel.get("TargetMode") == "External":
