@@ -88,7 +88,7 @@ def _report_filter(conn, reports: list[str] | None) -> tuple[str, list]:
     if not reports:
         return "", []
     clauses = [name_clause(n, dialect(conn)) for n in reports]
-    return "WHERE (" + " OR ".join(c for c, _ in clauses) + ")", [v for _, v in clauses]
+    return "WHERE (" + " OR ".join(c for c, _ in clauses) + ")", [v for _, values in clauses for v in values]
 
 
 def write_heatmap(matrix: Matrix, path: Path, title: str | None = None) -> Path:

@@ -189,4 +189,3 @@ def _migrate_v1(conn: sqlite3.Connection) -> None:
         if statement.startswith("CREATE INDEX") and " ON reports(" in statement:
             conn.execute(statement)
     _record_version(conn)
-    _record_version(conn)

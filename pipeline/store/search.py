@@ -186,15 +186,20 @@ def _day(value: str, first: bool) -> str:
         raise UnusableInput(f"{value!r} is not a real date ({exc})") from exc
 
 
-def name_clause(name: str, dialect: str = "sqlite") -> tuple[str, str]:
-    """A report-name condition: exact, or a glob pattern ("review_0*")."""
+def name_clause(name: str, dialect: str = "sqlite") -> tuple[str, list[str]]:
+    """A report-name condition: exact, or a glob pattern ("review_0*").
+
+    A name is always matched exactly too, so a report whose name holds `[`,
+    `*` or `?` can still be asked for by that name; `%` and `_` are never
+    wildcards.
+    """
     if not any(c in name for c in "*?["):
-        return "r.name = ?", name
+        return "r.name = ?", [name]
     if dialect == "postgresql":
         from .pg import glob_regex
 
-        return "r.name ~ ?", glob_regex(name)
-    return "r.name GLOB ?", name
+        return "(r.name = ? OR r.name ~ ?)", [name, glob_regex(name)]
+    return "(r.name = ? OR r.name GLOB ?)", [name, name]
 
 
 def build_sql(query: SearchQuery, dialect: str = "sqlite") -> tuple[str, list]:
@@ -231,9 +236,9 @@ def build_sql(query: SearchQuery, dialect: str = "sqlite") -> tuple[str, list]:
     if query.reports:
         clauses = []
         for name in query.reports:
-            clause, value = name_clause(name, dialect)
+            clause, values = name_clause(name, dialect)
             clauses.append(clause)
-            params_where.append(value)
+            params_where.extend(values)
         where.append("(" + " OR ".join(clauses) + ")")
     requested = query.themes + query.any_themes
     if requested:
@@ -437,7 +442,7 @@ def cooccurrence(conn: sqlite3.Connection, themes: list[str], within: str = "rep
 
         clauses = [name_clause(n, dialect(conn)) for n in reports]
         sql += " WHERE " + " OR ".join(c for c, _ in clauses)
-        params += [v for _, v in clauses]
+        params += [v for _, values in clauses for v in values]
     rows = []
     for row in conn.execute(sql + " ORDER BY r.name", params):
         counts = {theme: row[f"n{i}"] for i, theme in enumerate(themes)}

@@ -1,0 +1,328 @@
+"""The corpus store under hostile, huge and half-broken inputs.
+
+Each command case checks the README's contract: exit 0 (ok), 1 (found
+something / documents failed), 2 (unusable input); a one-line message; no
+traceback; nothing half-written (no store file from an unusable input, no
+row of a review that failed to index).  The oracle is always the run
+outputs on disk.
+"""
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from pipeline.errors import UnusableInput
+from pipeline.store import SearchQuery, connect, fts_query, index_inputs, search
+from pipeline.store.search import parse_text
+
+from test_store_corpus import REVIEWS, make_run
+
+FUZZ_EXAMPLES = int(os.environ.get("SCR_FUZZ_EXAMPLES", "60"))
+# the queries a tester typed that ended in an SQLite traceback, and more of the same kind
+TYPED = ['police"', 'Child E"s', "meeting at 10:30", "note: police", "a:b", "(police", "police)", "^police", "+police",
+         "police -", "NEAR(police", "shared AND", "OR police", "child's mother", "face-value", '"face value', "police*"]
+
+
+@pytest.fixture(scope="module")
+def run_out(tmp_path_factory, nlp) -> Path:
+    return make_run(tmp_path_factory.mktemp("reviews"), tmp_path_factory.mktemp("run"))
+
+
+@pytest.fixture(scope="module")
+def db(run_out, tmp_path_factory) -> Path:
+    path = tmp_path_factory.mktemp("store") / "corpus.db"
+    conn = connect(path)
+    index_inputs(conn, [run_out])
+    conn.close()
+    return path
+
+
+@pytest.fixture(scope="module")
+def conn(db):
+    connection = connect(db, create=False)
+    yield connection
+    connection.close()
+
+
+def _text(result) -> str:
+    return result.stderr.decode("utf-8", "replace")
+
+
+def _clean_failure(result, code: int) -> str:
+    """The exit code, no traceback, and (for exit 2) exactly one line on stderr; returns stderr."""
+    err = _text(result)
+    assert result.returncode == code, err
+    assert "Traceback" not in err and "sqlite3." not in err and "psycopg." not in err, err
+    if code == 2:
+        assert len(err.strip().splitlines()) == 1 and err.startswith("error: "), err
+    return err
+
+
+def _copy(run_out: Path, dest: Path, names: dict[str, str]) -> Path:
+    """Copies of run folders under new names: {new name: original name}."""
+    for new, old in names.items():
+        shutil.copytree(run_out / old, dest / new)
+    return dest
+
+
+def _paragraphs(run_out: Path, name: str) -> list[tuple[int, str, str]]:
+    report = json.loads((run_out / name / "report.json").read_text())
+    return [(p["start"], p["kind"], report["text"][p["start"]:p["end"]]) for p in report["paragraphs"]]
+
+
+def _count(conn, sql: str, *params) -> int:
+    return conn.execute(sql, params).fetchone()[0]
+
+
+# ------------------------------------------------------------------ index: half-finished runs
+def test_a_run_folder_the_run_did_not_finish_is_reported_not_indexed(run_out, tmp_path, scr):
+    out = _copy(run_out, tmp_path / "out", {n: n for n in REVIEWS})
+    killed = out / "westshire_child_t"  # killed after report.json: no stage outputs, no manifest
+    for name in ("manifest.json", "events.jsonl", "themes.jsonl", "findings.json"):
+        (killed / name).unlink()
+    (out / "northvale_child_p" / "themes.jsonl").unlink()  # a manifest that lists a file no longer there
+    rerun = out / "eastborough_child_r"  # a re-run of changed content killed before its manifest was rewritten
+    report = json.loads((rerun / "report.json").read_text())
+    report["source"]["sha256"] = "0" * 64
+    (rerun / "report.json").write_text(json.dumps(report))
+    store = tmp_path / "corpus.db"
+
+    result = scr("index", out, "--db", store, "--json")
+    err = _clean_failure(result, 1)
+    summary = json.loads(result.stdout)
+    assert sorted(i["name"] for i in summary["incomplete"]) == sorted(REVIEWS) and summary["indexed"] == 0
+    assert "no manifest.json" in err and "themes.jsonl missing" in err and "re-run did not finish" in err
+    assert "0 indexed" in err and "3 incomplete" in err and "no store written" in err
+    assert not store.exists()  # nothing to put in it: no store
+
+    shutil.copytree(run_out / "westshire_child_t", out / "westshire_child_t_done")
+    result = scr("index", out, "--db", store)
+    err = _clean_failure(result, 1)
+    assert "1 indexed" in err and "3 incomplete" in err
+    conn = connect(store, create=False)
+    assert [r[0] for r in conn.execute("SELECT name FROM reports")] == ["westshire_child_t_done"]
+    assert _count(conn, "SELECT count(*) FROM theme_labels") > 0 and _count(conn, "SELECT count(*) FROM events") > 0
+
+
+def test_a_review_that_fails_to_index_leaves_no_row(run_out, tmp_path):
+    out = _copy(run_out, tmp_path / "out", {"broken": "westshire_child_t", "fine": "northvale_child_p"})
+    report = json.loads((out / "broken" / "report.json").read_text())
+    del report["paragraphs"][-1]["start"]  # passes reading, fails half-way through writing the paragraphs
+    (out / "broken" / "report.json").write_text(json.dumps(report))
+    conn = connect(tmp_path / "corpus.db")
+    summary = index_inputs(conn, [out])
+    assert [n for n, _ in summary.failed] == ["broken"] and summary.indexed == ["fine"]
+    assert [r[0] for r in conn.execute("SELECT name FROM reports")] == ["fine"]
+    fine_paragraphs = len(_paragraphs(run_out, "northvale_child_p"))
+    assert _count(conn, "SELECT count(*) FROM paragraphs") == fine_paragraphs
+    assert _count(conn, "SELECT count(*) FROM paragraphs_fts") == fine_paragraphs
+    conn.execute("INSERT INTO paragraphs_fts(paragraphs_fts) VALUES ('integrity-check')")
+
+
+# ------------------------------------------------------------------ index: identity
+def test_identical_content_under_two_names_is_two_rows_and_reindexing_is_unchanged(run_out, tmp_path, scr):
+    out = _copy(run_out, tmp_path / "out", {**{n: n for n in REVIEWS}, "westshire_copy": "westshire_child_t"})
+    store = tmp_path / "corpus.db"
+    first = scr("index", out, "--db", store, "--json")
+    assert first.returncode == 0, _text(first)
+    assert json.loads(first.stdout)["indexed"] == 4
+    again = scr("index", out, "--db", store)
+    assert again.returncode == 0 and "0 indexed, 4 unchanged" in _text(again)
+    conn = connect(store, create=False)
+    rows = conn.execute("SELECT name, sha256 FROM reports ORDER BY name").fetchall()
+    assert [r["name"] for r in rows] == sorted([*REVIEWS, "westshire_copy"])
+    by_name = {r["name"]: r["sha256"] for r in rows}
+    assert by_name["westshire_copy"] == by_name["westshire_child_t"]
+    expected = {start for start, kind, _ in _paragraphs(run_out, "westshire_child_t") if kind not in ("heading", "contents")}
+    for name in ("westshire_child_t", "westshire_copy"):
+        hits = search(conn, SearchQuery(reports=[name], limit=0))
+        assert {h.start for h in hits} == expected and {h.report for h in hits} == {name}
+    cli = scr("search", "--db", store, "--report", "westshire_copy", "--format", "jsonl", "--limit", "0")
+    assert cli.returncode == 0 and len(cli.stdout.decode().splitlines()) == len(expected)
+
+
+def test_two_index_processes_on_one_store_serialise(run_out, tmp_path):
+    """Two real `scr index` processes, one new store, the same twelve reviews: each indexed exactly once."""
+    names = {f"{old}_{i}": old for i in range(4) for old in REVIEWS}
+    out = _copy(run_out, tmp_path / "out", names)
+    store = tmp_path / "shared" / "corpus.db"
+    command = [sys.executable, "-c", "from pipeline.cli import main; main()", "index", str(out), "--db", str(store), "--json"]
+    procs = [subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE) for _ in range(2)]
+    results = [(p.wait(timeout=300), *p.communicate()) for p in procs]
+    for code, stdout, stderr in results:
+        assert code == 0 and b"Traceback" not in stderr and b"UNIQUE" not in stderr, stderr.decode()
+    summaries = [json.loads(stdout) for _, stdout, _ in results]
+    assert sum(s["indexed"] for s in summaries) == len(names)  # each review written by one of them
+    assert sum(s["unchanged"] for s in summaries) == len(names)  # and found unchanged by the other
+    assert store.stat().st_mode & 0o777 == 0o600
+    conn = connect(store, create=False)
+    assert sorted(r[0] for r in conn.execute("SELECT name FROM reports")) == sorted(names)
+    expected = sum(len(_paragraphs(run_out, old)) for old in names.values())
+    assert _count(conn, "SELECT count(*) FROM paragraphs") == expected
+    assert _count(conn, "SELECT count(*) FROM schema_version") == 1
+    conn.execute("INSERT INTO paragraphs_fts(paragraphs_fts) VALUES ('integrity-check')")
+
+
+# ------------------------------------------------------------------ index: unusable inputs create nothing
+def test_an_unusable_input_creates_no_store(tmp_path, scr):
+    store = tmp_path / "new" / "corpus.db"
+    _clean_failure(scr("index", tmp_path / "nowhere", "--db", store), 2)
+    (tmp_path / "empty").mkdir()
+    err = _clean_failure(scr("index", tmp_path / "empty", "--db", store), 2)
+    assert "nothing to index" in err
+    assert not store.exists() and not store.parent.exists()
+    not_a_store = tmp_path / "notes.db"
+    not_a_store.write_text("plain words, not SQLite " * 50)
+    before = not_a_store.read_bytes()
+    _clean_failure(scr("index", tmp_path / "empty", "--db", not_a_store), 2)
+    assert not_a_store.read_bytes() == before
+
+
+def test_a_version_1_store_is_upgraded_in_place(db, run_out, tmp_path):
+    """Version 1 had UNIQUE(sha256): rebuild such a store, reopen it, and it must hold the same rows without the constraint."""
+    old = tmp_path / "v1.db"
+    shutil.copy(db, old)
+    os.chmod(old, 0o600)
+    raw = sqlite3.connect(old, isolation_level=None)
+    ddl = raw.execute("SELECT sql FROM sqlite_master WHERE name = 'reports'").fetchone()[0]
+    raw.executescript(
+        "PRAGMA foreign_keys = OFF; BEGIN;"
+        + ddl.replace("CREATE TABLE reports (", "CREATE TABLE reports_v1 (").replace("sha256           TEXT NOT NULL,", "sha256 TEXT NOT NULL UNIQUE,")
+        + "; INSERT INTO reports_v1 SELECT * FROM reports; DROP TABLE reports; ALTER TABLE reports_v1 RENAME TO reports;"
+        " UPDATE schema_version SET version = 1; COMMIT;")
+    assert "UNIQUE" in raw.execute("SELECT sql FROM sqlite_master WHERE name = 'reports'").fetchone()[0]
+    counts = {t: raw.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in ("reports", "paragraphs", "theme_labels", "events")}
+    raw.close()
+    with pytest.raises(UnusableInput, match="scr index"):
+        connect(old, create=False)  # search never upgrades behind the user's back
+
+    conn = connect(old)
+    assert conn.execute("SELECT max(version) FROM schema_version").fetchone()[0] == 2
+    assert {t: _count(conn, f"SELECT count(*) FROM {t}") for t in counts} == counts
+    assert not conn.execute("PRAGMA foreign_key_check").fetchall()
+    assert {row[2] for row in conn.execute("PRAGMA foreign_key_list(paragraphs)")} >= {"reports"}
+    copy = _copy(run_out, tmp_path / "out", {"northvale_again": "northvale_child_p"})
+    assert index_inputs(conn, [copy]).indexed == ["northvale_again"]  # identical content, second name: allowed now
+    assert old.stat().st_mode & 0o777 == 0o600
+
+
+# ------------------------------------------------------------------ search: what people type
+def _oracle(run_out: Path, words: list[str]) -> set[tuple[str, int]]:
+    """Paragraphs (not headings) holding every word (as a token, by prefix: porter stems)."""
+    out = set()
+    for name in REVIEWS:
+        for start, kind, text in _paragraphs(run_out, name):
+            tokens = re.findall(r"[^\W_]+", text.lower())
+            if kind not in ("heading", "contents") and all(any(t.startswith(w) for t in tokens) for w in words):
+                out.add((name, start))
+    return out
+
+
+def test_typed_punctuation_is_text_not_syntax(conn, run_out):
+    for query in TYPED:
+        hits = search(conn, SearchQuery(text=query, limit=0))
+        assert isinstance(hits, list), query
+    # the punctuation is a separator: the hits are the paragraphs with the words
+    for query, words in (('police"', ["police"]), ("note: police", ["note", "police"]), ("(police", ["police"]),
+                         ("information: shared", ["information", "shar"]), ('"face value', ["face", "value"])):
+        hits = search(conn, SearchQuery(text=query, limit=0))
+        assert {(h.report, h.start) for h in hits} == _oracle(run_out, words), query
+    assert _oracle(run_out, ["information", "shar"])
+    # operators a person means: OR, -word, "phrases"
+    either = {(h.report, h.start) for h in search(conn, SearchQuery(text="hungry OR perinatal", limit=0))}
+    assert either == _oracle(run_out, ["hungry"]) | _oracle(run_out, ["perinatal"]) and len(either) == 2
+    police = _oracle(run_out, ["police"])
+    without = {(h.report, h.start) for h in search(conn, SearchQuery(text="police -domestic", limit=0))}
+    assert without == police - _oracle(run_out, ["domestic"]) and without and without != police
+    assert fts_query("note: police") == '"note:" "police"' and fts_query("NEAR(a b)") == '"NEAR(a" "b)"'
+
+
+def test_queries_with_nothing_to_find_are_one_clean_error(conn):
+    for query in ("  ", "AND OR NOT", '""', "-", ":::", "*", "-police", "NOT police OR -child"):
+        with pytest.raises(UnusableInput) as caught:
+            search(conn, SearchQuery(text=query))
+        assert "\n" not in str(caught.value) and ("no words" in str(caught.value) or "leave out" in str(caught.value)
+                                                   or "empty" in str(caught.value)), query
+
+
+def test_scr_search_typed_queries_and_raw_syntax(db, run_out, scr):
+    for query in TYPED:
+        result = scr("search", "--db", db, "--text", query, "--format", "jsonl", "--limit", "0")
+        _clean_failure(result, 0)
+    same = scr("search", "--db", db, "--text", "meeting at 10:30", "--format", "jsonl")
+    assert same.returncode == 0 and same.stdout == b""  # no review says so: an empty answer, not an error
+    # raw FTS5 only on request; its syntax errors are one line, exit 2
+    for query in ('police"', "a:b", "NEAR(police", "AND"):
+        err = _clean_failure(scr("search", "--db", db, "--text", query, "--raw-query"), 2)
+        assert "not a valid raw full-text query" in err
+    near = scr("search", "--db", db, "--text", "NEAR(police shared, 6)", "--raw-query", "--format", "jsonl", "--limit", "0")
+    assert near.returncode == 0 and near.stdout  # raw syntax is honoured
+    plain = scr("search", "--db", db, "--text", "NEAR(police shared, 6)", "--format", "jsonl", "--limit", "0")
+    assert plain.returncode == 0 and plain.stdout != near.stdout
+    _clean_failure(scr("search", "--db", db, "--text", "-police"), 2)
+    _clean_failure(scr("search", "--db", db, "--text", ""), 2)
+    _clean_failure(scr("search", "--db", db, "--raw-query", "--theme", "neglect"), 2)
+
+
+def _expect_search_or_no_words(conn, text: str, raw: bool = False) -> None:
+    """The property: a list of hits, or UnusableInput that says why, for any string."""
+    try:
+        hits = search(conn, SearchQuery(text=text, limit=5, raw=raw))
+    except UnusableInput as exc:
+        message = str(exc)
+        assert "\n" not in message
+        if not raw:
+            try:
+                parse_text(text)
+            except UnusableInput:
+                return  # nothing to look for: the documented refusal
+            raise AssertionError(f"{text!r} has words but search refused it: {message}")
+        return
+    assert isinstance(hits, list)
+
+
+def test_any_text_is_searchable_without_an_exception(conn):
+    hypothesis = pytest.importorskip("hypothesis")
+    from hypothesis import strategies as st
+
+    pieces = st.sampled_from(['"', "(", ")", ":", "*", "^", "-", "+", " ", "AND", "OR", "NOT", "NEAR", "police", "child", "10:30",
+                              "\x00", "\ud800", "'", "{", "}", ",", "é", "ß", "\u200b"])
+    typed = st.lists(pieces, max_size=12).map("".join)
+    anything = st.text(alphabet=st.characters(codec=None), max_size=40)
+
+    @hypothesis.settings(max_examples=FUZZ_EXAMPLES, deadline=None, database=None)
+    @hypothesis.given(text=st.one_of(typed, anything), raw=st.booleans())
+    def check(text: str, raw: bool) -> None:
+        _expect_search_or_no_words(conn, text, raw)
+
+    check()
+
+
+# ------------------------------------------------------------------ compare: names are names
+def test_compare_reads_percent_and_underscore_literally(run_out, tmp_path, scr):
+    out = _copy(run_out, tmp_path / "out", {"child_t_100%": "westshire_child_t", "child_p_v1": "northvale_child_p",
+                                            "child_r_[draft]": "eastborough_child_r"})
+    store = tmp_path / "corpus.db"
+    assert scr("index", out, "--db", store).returncode == 0
+    for wildcard in ("%%%%%%%%", "________", "child_t_%", "child_p_v_"):
+        err = _clean_failure(scr("compare", "--db", store, wildcard, "child_p_v1"), 2)
+        assert "no such report" in err
+    side = scr("compare", "--db", store, "child_t_100%", "child_r_[draft]", "--format", "json")
+    assert side.returncode == 0, _text(side)
+    result = json.loads(side.stdout)
+    assert (result["a"]["name"], result["b"]["name"]) == ("child_t_100%", "child_r_[draft]")
+    matrix = scr("compare", "--db", store, "--report", "child_r_[draft]", "--report", "child_t_100%")
+    assert matrix.returncode == 0
+    assert sorted(line.split(",")[0] for line in matrix.stdout.decode().splitlines()[1:]) == ["child_r_[draft]", "child_t_100%"]
+    conn = connect(store, create=False)
+    sha = conn.execute("SELECT sha256 FROM reports WHERE name = 'child_p_v1'").fetchone()[0]
+    by_hash = scr("compare", "--db", store, sha[:12], "child_t_100%", "--format", "json")
+    assert by_hash.returncode == 0 and json.loads(by_hash.stdout)["a"]["name"] == "child_p_v1"
