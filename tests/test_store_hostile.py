@@ -326,3 +326,70 @@ def test_compare_reads_percent_and_underscore_literally(run_out, tmp_path, scr):
     sha = conn.execute("SELECT sha256 FROM reports WHERE name = 'child_p_v1'").fetchone()[0]
     by_hash = scr("compare", "--db", store, sha[:12], "child_t_100%", "--format", "json")
     assert by_hash.returncode == 0 and json.loads(by_hash.stdout)["a"]["name"] == "child_p_v1"
+
+
+# ------------------------------------------------------------------ the same on PostgreSQL (where a server can be started)
+needs_postgres = pytest.mark.skipif(not all(shutil.which(b) for b in ("initdb", "pg_ctl", "psql")), reason="PostgreSQL server binaries not installed")
+
+
+@pytest.fixture(scope="module")
+def pg_server():
+    from test_store_postgres import pg
+
+    yield from pg.__wrapped__()
+
+
+def _pg_database(pg_server, name: str) -> str:
+    from test_store_postgres import psql
+
+    pytest.importorskip("psycopg")
+    psql(pg_server, f"CREATE DATABASE {name}")
+    host, port = pg_server
+    return f"postgresql://postgres@/{name}?host={host}&port={port}"
+
+
+@needs_postgres
+def test_postgres_typed_queries_raw_errors_and_any_text(pg_server, run_out, conn):
+    url = _pg_database(pg_server, "typed")
+    store = connect(url)
+    index_inputs(store, [run_out])
+    for query in TYPED:
+        assert isinstance(search(store, SearchQuery(text=query, limit=0)), list), query
+    for query in ('police"', "information: shared", "(police", "hungry OR perinatal", "police -domestic"):
+        on_pg = {(h.report, h.start) for h in search(store, SearchQuery(text=query, limit=0))}
+        assert on_pg == {(h.report, h.start) for h in search(conn, SearchQuery(text=query, limit=0))} and on_pg, query
+    assert search(store, SearchQuery(text="polic:*", raw=True, limit=0))  # to_tsquery syntax on request
+    for query in ("police & (", "&", "a:b:c"):
+        with pytest.raises(UnusableInput, match="not a valid raw full-text query") as caught:
+            search(store, SearchQuery(text=query, raw=True))
+        assert "\n" not in str(caught.value)
+    hypothesis = pytest.importorskip("hypothesis")
+    from hypothesis import strategies as st
+
+    pieces = st.sampled_from(['"', "(", ")", ":", "*", "&", "|", "!", "<->", "-", " ", "OR", "or", "NOT", "police", "\x00", "\\", "'"])
+
+    @hypothesis.settings(max_examples=max(10, FUZZ_EXAMPLES // 3), deadline=None, database=None)
+    @hypothesis.given(text=st.one_of(st.lists(pieces, max_size=10).map("".join), st.text(max_size=30)), raw=st.booleans())
+    def check(text: str, raw: bool) -> None:
+        _expect_search_or_no_words(store, text, raw)
+
+    check()
+    store.close()
+
+
+@needs_postgres
+def test_postgres_two_index_processes_serialise(pg_server, run_out, tmp_path):
+    url = _pg_database(pg_server, "shared")
+    names = {f"{old}_{i}": old for i in range(3) for old in REVIEWS}
+    out = _copy(run_out, tmp_path / "out", names)
+    command = [sys.executable, "-c", "from pipeline.cli import main; main()", "index", str(out), "--db", url, "--json"]
+    procs = [subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE) for _ in range(2)]
+    results = [(p.wait(timeout=300), *p.communicate()) for p in procs]
+    for code, _, stderr in results:
+        assert code == 0 and b"Traceback" not in stderr, stderr.decode()
+    summaries = [json.loads(stdout) for _, stdout, _ in results]
+    assert sum(s["indexed"] for s in summaries) == len(names) and sum(s["unchanged"] for s in summaries) == len(names)
+    store = connect(url, create=False)
+    assert sorted(r[0] for r in store.execute("SELECT name FROM reports")) == sorted(names)
+    assert store.execute("SELECT count(*) FROM paragraphs").fetchone()[0] == sum(len(_paragraphs(run_out, old)) for old in names.values())
+    store.close()

@@ -124,7 +124,7 @@ def connect(url: str, create: bool = True) -> PgConnection:
                 conn.execute("ALTER TABLE reports DROP CONSTRAINT IF EXISTS reports_sha256_key")
                 conn.execute("CREATE INDEX IF NOT EXISTS reports_sha256 ON reports(sha256)")
             if version is None or version == 1:
-                conn.execute("INSERT INTO schema_version(version, applied_at, tool_version) VALUES (?, ?, ?)",
+                conn.execute("INSERT INTO schema_version(version, applied_at, tool_version) VALUES (?, ?, ?) ON CONFLICT (version) DO NOTHING",
                              (STORE_SCHEMA_VERSION, dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"), __version__))
                 version = STORE_SCHEMA_VERSION
     if version != STORE_SCHEMA_VERSION:
@@ -134,8 +134,15 @@ def connect(url: str, create: bool = True) -> PgConnection:
 
 
 def _version(conn: PgConnection) -> int | None:
-    """The store's schema version; None in a database without the store."""
-    if conn.execute("SELECT to_regclass('schema_version')").fetchone()[0] is None:
+    """The store's schema version; None in a database without the store.
+
+    Asks pg_tables with a plain query (a fresh snapshot) rather than
+    to_regclass, whose catalog cache may not yet see a table another
+    process has just created.
+    """
+    exists = conn.execute("SELECT count(*) FROM pg_catalog.pg_tables WHERE tablename = 'schema_version'"
+                          " AND schemaname = ANY (current_schemas(false))").fetchone()[0]
+    if not exists:
         return None
     return conn.execute("SELECT max(version) FROM schema_version").fetchone()[0]
 
