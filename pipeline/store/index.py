@@ -191,18 +191,24 @@ def index_outputs(conn, run: RunOutputs) -> str:
     source = report.get("source") or {}
     sha = source.get("sha256") or run.manifest.get("sha256") or hashlib.sha256(report.get("text", "").encode()).hexdigest()
     row = _report_row(run, sha)
+    if _unchanged(conn.execute("SELECT sha256, outputs_sha256 FROM reports WHERE name = ?", (run.name,)).fetchone(), sha, run.digest):
+        return "unchanged"  # no write lock for the common re-index: as if it ran before any concurrent change
     lock = " FOR UPDATE" if dialect(conn) == "postgresql" else ""  # SQLite: BEGIN IMMEDIATE already holds the write lock
     with transaction(conn):
         conn.execute("INSERT INTO reports (name, sha256, outputs_sha256, indexed_at) VALUES (?, ?, '', ?) ON CONFLICT (name) DO NOTHING",
                      (run.name, sha, row["indexed_at"]))
         existing = conn.execute(f"SELECT id, sha256, outputs_sha256 FROM reports WHERE name = ?{lock}", (run.name,)).fetchone()
-        if existing["sha256"] == sha and existing["outputs_sha256"] == run.digest:
+        if _unchanged(existing, sha, run.digest):
             return "unchanged"
         status = "replaced" if existing["outputs_sha256"] and existing["sha256"] != sha else "indexed"
         _delete_children(conn, existing["id"])
         conn.execute(f"UPDATE reports SET {', '.join(f'{k} = ?' for k in row)} WHERE id = ?", (*row.values(), existing["id"]))
         _insert_children(conn, existing["id"], run)
     return status
+
+
+def _unchanged(row, sha: str, digest: str) -> bool:
+    return row is not None and row["sha256"] == sha and row["outputs_sha256"] == digest
 
 
 def _report_row(run: RunOutputs, sha: str) -> dict:
