@@ -306,6 +306,23 @@ def test_any_text_is_searchable_without_an_exception(conn):
     check()
 
 
+def test_a_damaged_store_is_one_line_exit_2(db, tmp_path, scr):
+    broken_index = tmp_path / "fts.db"
+    shutil.copy(db, broken_index)
+    raw = sqlite3.connect(broken_index)
+    raw.execute("DROP TABLE paragraphs_fts_config")  # the full-text index can no longer be opened
+    raw.commit()
+    raw.close()
+    for args in (["--text", "police"], ["--text", "police", "--raw-query"]):
+        err = _clean_failure(scr("search", "--db", broken_index, *args), 2)
+        assert "the store cannot be read" in err and "rebuild it" in err
+    assert scr("search", "--db", broken_index, "--report", "westshire_child_t").returncode == 0  # what does not need it still works
+    truncated = tmp_path / "half.db"
+    truncated.write_bytes(db.read_bytes()[: db.stat().st_size // 2])
+    for args in (["search", "--db", truncated, "--text", "police"], ["compare", "--db", truncated], ["index", tmp_path / "nowhere", "--db", truncated]):
+        _clean_failure(scr(*args), 2)
+
+
 # ------------------------------------------------------------------ compare: names are names
 def test_compare_reads_percent_and_underscore_literally(run_out, tmp_path, scr):
     out = _copy(run_out, tmp_path / "out", {"child_t_100%": "westshire_child_t", "child_p_v1": "northvale_child_p",

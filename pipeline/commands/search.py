@@ -45,34 +45,36 @@ def search(
     """Find paragraphs by theme, text, date and report; ranked, with highlighted snippets."""
     from ..store import SearchQuery, connect, cooccurrence
     from ..store import search as run_search
+    from ..store.db import readable
 
     conn = connect(db, create=False)
-    if by_report:
-        rows = cooccurrence(conn, list(theme or []), within=(within or Within.report).value, reports=list(report or []))
-        _print_cooccurrence(rows, list(theme or []), fmt)
-        return
-    if raw_query and not text:
-        raise UnusableInput("--raw-query needs --text")
-    if not (theme or any_theme or text or date_from or date_to or report):
-        raise UnusableInput("give at least one of --theme, --any-theme, --text, --from/--to or --report")
-    query = SearchQuery(themes=list(theme or []), any_themes=list(any_theme or []), text=text, date_from=date_from, date_to=date_to,
-                        reports=list(report or []), within=(within or Within.paragraph).value, date_scope=date_scope.value, limit=limit,
-                        raw=raw_query)
-    hits = run_search(conn, query)
-    if fmt is Format.jsonl:
-        for hit in hits:
-            sys.stdout.write(json.dumps(hit.as_dict(), ensure_ascii=False) + "\n")
-    elif fmt is Format.csv:
-        writer = csv.DictWriter(sys.stdout, fieldnames=CSV_FIELDS, extrasaction="ignore", lineterminator="\n")
-        writer.writeheader()
-        for hit in hits:
-            row = hit.as_dict()
-            row["themes"] = "; ".join(t["id"] for t in hit.themes)
-            row["dates"] = "; ".join(hit.dates)
-            writer.writerow(row)
-    else:
-        _print_table(hits)
-    typer.echo(f"{len(hits)} paragraph(s)" + (f" (first {limit}; --limit 0 for all)" if limit and len(hits) == limit else ""), err=True)
+    with readable(db):  # a damaged store is one line, exit 2
+        if by_report:
+            rows = cooccurrence(conn, list(theme or []), within=(within or Within.report).value, reports=list(report or []))
+            _print_cooccurrence(rows, list(theme or []), fmt)
+            return
+        if raw_query and not text:
+            raise UnusableInput("--raw-query needs --text")
+        if not (theme or any_theme or text or date_from or date_to or report):
+            raise UnusableInput("give at least one of --theme, --any-theme, --text, --from/--to or --report")
+        query = SearchQuery(themes=list(theme or []), any_themes=list(any_theme or []), text=text, date_from=date_from, date_to=date_to,
+                            reports=list(report or []), within=(within or Within.paragraph).value, date_scope=date_scope.value, limit=limit,
+                            raw=raw_query)
+        hits = run_search(conn, query)
+        if fmt is Format.jsonl:
+            for hit in hits:
+                sys.stdout.write(json.dumps(hit.as_dict(), ensure_ascii=False) + "\n")
+        elif fmt is Format.csv:
+            writer = csv.DictWriter(sys.stdout, fieldnames=CSV_FIELDS, extrasaction="ignore", lineterminator="\n")
+            writer.writeheader()
+            for hit in hits:
+                row = hit.as_dict()
+                row["themes"] = "; ".join(t["id"] for t in hit.themes)
+                row["dates"] = "; ".join(hit.dates)
+                writer.writerow(row)
+        else:
+            _print_table(hits)
+        typer.echo(f"{len(hits)} paragraph(s)" + (f" (first {limit}; --limit 0 for all)" if limit and len(hits) == limit else ""), err=True)
 
 
 def _print_table(hits) -> None:

@@ -135,6 +135,26 @@ def transaction(conn) -> Iterator:
     conn.execute("COMMIT")
 
 
+@contextmanager
+def readable(db) -> Iterator[None]:
+    """A store that fails while being read (a damaged page, a broken full-text index, a lost server) is one line, exit 2.
+
+    Query errors the caller can explain (a bad raw query, an unknown theme)
+    are raised as UnusableInput before they get here.
+    """
+    from .pg import _redact
+
+    try:
+        yield
+    except Exception as exc:
+        if not isinstance(exc, sqlite3.DatabaseError) and not type(exc).__module__.startswith("psycopg"):
+            raise
+        first = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+        busy = any(word in first for word in ("locked", "busy"))
+        hint = "another process holds it; try again" if busy else "rebuild it with `scr index` into a new file"
+        raise UnusableInput(f"{_redact(str(db))}: the store cannot be read ({first}); {hint}") from exc
+
+
 def _create_private_file(path: Path) -> bool:
     """An empty owner-only file for SQLite to fill: the findings table can hold real names.
 

@@ -292,7 +292,7 @@ def search(conn: sqlite3.Connection, query: SearchQuery) -> list[Hit]:
     try:
         rows = conn.execute(sql, params).fetchall()
     except Exception as exc:
-        if query.text and _query_error(exc):
+        if query.text and query.raw and _query_error(exc):
             first = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
             raise UnusableInput(f"--text {_shown(query.text)}: not a valid {'raw ' if query.raw else ''}full-text query ({first})") from exc
         raise
@@ -320,9 +320,14 @@ def search(conn: sqlite3.Connection, query: SearchQuery) -> list[Hit]:
 
 
 def _query_error(exc: Exception) -> bool:
-    """The backend rejected the text query (not: the store is locked, broken or gone)."""
+    """The backend rejected a raw text query (not: the store is locked, damaged or gone).
+
+    Only raw queries can be wrong: a typed one is quoted term by term, so an
+    error there is the store's, and is left to the caller (`db.readable`).
+    """
     if isinstance(exc, sqlite3.OperationalError):
-        return not any(word in str(exc) for word in ("locked", "busy", "disk", "readonly", "unable to open"))
+        store_trouble = ("locked", "busy", "disk", "readonly", "unable to open", "malformed", "corrupt", "vtable constructor")
+        return not any(word in str(exc) for word in store_trouble)
     sqlstate = getattr(exc, "sqlstate", None)  # psycopg: 42 syntax errors, 22 data errors (e.g. a bad tsquery)
     return isinstance(sqlstate, str) and sqlstate[:2] in ("42", "22")
 
