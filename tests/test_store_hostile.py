@@ -127,6 +127,32 @@ def test_a_review_that_fails_to_index_leaves_no_row(run_out, tmp_path):
     conn.execute("INSERT INTO paragraphs_fts(paragraphs_fts) VALUES ('integrity-check')")
 
 
+def test_paragraphs_go_to_their_innermost_section_even_when_sections_overlap():
+    """The sweep that places paragraphs in sections agrees with the definition (deepest containing section, later wins a tie)."""
+    hypothesis = pytest.importorskip("hypothesis")
+    from hypothesis import strategies as st
+
+    from pipeline.store.index import _innermost_sections
+
+    def by_definition(sections, offset):
+        best = None
+        for start, end, level, sid in sections:
+            if start <= offset < end and (best is None or level >= best[0]):
+                best = (level, sid)
+        return best[1] if best else None
+
+    section = st.tuples(st.integers(-5, 60), st.integers(-3, 40), st.integers(1, 4))
+
+    @hypothesis.settings(max_examples=FUZZ_EXAMPLES * 3, deadline=None, database=None)
+    @hypothesis.given(raw=st.lists(section, max_size=12), offsets=st.lists(st.integers(-5, 80), max_size=15))
+    def check(raw, offsets):
+        sections = [(a, a + length, level, 100 + k) for k, (a, length, level) in enumerate(raw)]
+        offsets = sorted(offsets)
+        assert _innermost_sections(sections, offsets) == [by_definition(sections, o) for o in offsets]
+
+    check()
+
+
 # ------------------------------------------------------------------ index: identity
 def test_identical_content_under_two_names_is_two_rows_and_reindexing_is_unchanged(run_out, tmp_path, scr):
     out = _copy(run_out, tmp_path / "out", {**{n: n for n in REVIEWS}, "westshire_copy": "westshire_child_t"})

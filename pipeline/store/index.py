@@ -22,6 +22,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import hashlib
+import heapq
 import json
 import sqlite3
 from dataclasses import dataclass, field
@@ -268,13 +269,26 @@ class _Locator:
         return None
 
 
-def _innermost_section(sections: list[tuple[int, int, int, int]], offset: int) -> int | None:
-    """sections: (start, end, level, id); the deepest one containing offset."""
-    best = None
-    for start, end, level, sid in sections:
-        if start <= offset < end and (best is None or level >= best[0]):
-            best = (level, sid)
-    return best[1] if best else None
+def _innermost_sections(sections: list[tuple[int, int, int, int]], offsets: list[int]) -> list[int | None]:
+    """For each offset (ascending), the deepest section containing it; ties go to the later section.
+
+    sections: (start, end, level, id) in report order.  One sweep with a
+    heap of the sections begun so far (those that have ended are dropped
+    when they surface), so a review with thousands of sections and
+    paragraphs costs O((P + S) log S), not P × S.
+    """
+    by_start = sorted(range(len(sections)), key=lambda i: sections[i][0])
+    heap: list[tuple[int, int]] = []  # (-level, -report order): the top is the deepest, latest section
+    out, cursor = [], 0
+    for offset in offsets:
+        while cursor < len(by_start) and sections[by_start[cursor]][0] <= offset:
+            i = by_start[cursor]
+            heapq.heappush(heap, (-sections[i][2], -i))
+            cursor += 1
+        while heap and sections[-heap[0][1]][1] <= offset:  # ended before this offset, so before every later one too
+            heapq.heappop(heap)
+        out.append(sections[-heap[0][1]][3] if heap else None)
+    return out
 
 
 def _insert_children(conn: sqlite3.Connection, report_id: int, run: RunOutputs) -> None:
@@ -290,10 +304,11 @@ def _insert_children(conn: sqlite3.Connection, report_id: int, run: RunOutputs) 
              s.get("heading_start", s["start"]), s.get("heading_end", s["start"])),
         )
         sections.append((s["start"], s["end"], s.get("level") or 1, section_id))
+    paragraphs = sorted(report.get("paragraphs") or [], key=lambda p: p["start"])
+    section_ids = _innermost_sections(sections, [p["start"] for p in paragraphs])
     rows = [
-        (report_id, ordinal, _innermost_section(sections, p["start"]), p.get("kind") or "text", p.get("number"), p.get("kpe"),
-         p["start"], p["end"], text[p["start"]:p["end"]])
-        for ordinal, p in enumerate(sorted(report.get("paragraphs") or [], key=lambda p: p["start"]))
+        (report_id, ordinal, section_id, p.get("kind") or "text", p.get("number"), p.get("kpe"), p["start"], p["end"], text[p["start"]:p["end"]])
+        for ordinal, (p, section_id) in enumerate(zip(paragraphs, section_ids))
     ]
     conn.executemany(
         "INSERT INTO paragraphs (report_id, ordinal, section_id, kind, number, kpe, char_start, char_end, text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
