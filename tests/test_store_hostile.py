@@ -294,6 +294,11 @@ def test_scr_search_typed_queries_and_raw_syntax(db, run_out, scr):
     plain = scr("search", "--db", db, "--text", "NEAR(police shared, 6)", "--format", "jsonl", "--limit", "0")
     assert plain.returncode == 0 and plain.stdout != near.stdout
     _clean_failure(scr("search", "--db", db, "--text", "-police"), 2)
+    long_query = " ".join(f"word{i}" for i in range(65))  # the cost of a query grows faster than its length
+    for extra in ([], ["--raw-query"]):
+        assert "at most 64" in _clean_failure(scr("search", "--db", db, "--text", long_query, *extra), 2)
+    repeated = scr("search", "--db", db, "--text", " ".join(["police"] * 500), "--format", "jsonl", "--limit", "0")
+    assert repeated.returncode == 0 and len(repeated.stdout.splitlines()) == len(_oracle(run_out, ["police"]))
     _clean_failure(scr("search", "--db", db, "--text", ""), 2)
     _clean_failure(scr("search", "--db", db, "--raw-query", "--theme", "neglect"), 2)
 
