@@ -153,6 +153,71 @@ def test_paragraphs_go_to_their_innermost_section_even_when_sections_overlap():
     check()
 
 
+def test_any_damage_to_the_outputs_indexes_fully_or_leaves_the_store_as_it_was(run_out, tmp_path):
+    """Hypothesis replaces one value anywhere in a finished run's JSON with any JSON value.
+
+    Indexing must either succeed or record the review as failed/incomplete;
+    never raise, never leave part of a review behind (the previous version
+    stays whole), never break the full-text index.
+    """
+    hypothesis = pytest.importorskip("hypothesis")
+    from hypothesis import strategies as st
+
+    folder = _copy(run_out, tmp_path / "out", {"fuzzed": "westshire_child_t"}) / "fuzzed"
+    pristine = {name: (folder / name).read_text(encoding="utf-8") for name in ("report.json", "findings.json", "events.jsonl", "themes.jsonl")}
+    conn = connect(tmp_path / "corpus.db")
+    assert index_inputs(conn, [folder]).indexed == ["fuzzed"]
+    values = st.recursive(st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=6),
+                          lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=6), inner, max_size=3), max_leaves=6)
+
+    def state():
+        row = conn.execute("SELECT id, outputs_sha256 FROM reports WHERE name = 'fuzzed'").fetchone()
+        counts = tuple(_count(conn, f"SELECT count(*) FROM {t} WHERE report_id = ?", row["id"]) for t in ("paragraphs", "events", "theme_labels", "findings"))
+        return row["outputs_sha256"], counts
+
+    def replace_somewhere(data, node, value):
+        """Walk down from `node` as far as Hypothesis likes, then swap that value."""
+        while isinstance(node, (dict, list)) and node and data.draw(st.booleans()):
+            key = data.draw(st.sampled_from(sorted(node) if isinstance(node, dict) else range(len(node))))
+            child = node[key]
+            if not isinstance(child, (dict, list)) or not child or not data.draw(st.booleans()):
+                node[key] = value
+                return
+            node = child
+        if isinstance(node, dict):
+            node[data.draw(st.sampled_from(sorted(node) or ["x"]))] = value
+        elif isinstance(node, list) and node:
+            node[data.draw(st.integers(0, len(node) - 1))] = value
+
+    @hypothesis.settings(max_examples=FUZZ_EXAMPLES, deadline=None, database=None)
+    @hypothesis.given(data=st.data(), file=st.sampled_from(sorted(pristine)), value=values)
+    def check(data, file, value):
+        for name, text in pristine.items():
+            (folder / name).write_text(text, encoding="utf-8")
+        lines = pristine[file].splitlines()
+        if file.endswith(".jsonl"):
+            i = data.draw(st.integers(0, len(lines) - 1))
+            record = json.loads(lines[i])
+            replace_somewhere(data, record, value)
+            lines[i] = json.dumps(record)
+            (folder / file).write_text("\n".join(lines) + "\n", encoding="utf-8")
+        else:
+            document = json.loads(pristine[file])
+            replace_somewhere(data, document, value)
+            (folder / file).write_text(json.dumps(document), encoding="utf-8")
+        before = state()
+        summary = index_inputs(conn, [folder])
+        if summary.failed or summary.incomplete:
+            assert state() == before  # the old version, whole
+        else:
+            assert summary.indexed == ["fuzzed"] or summary.unchanged == ["fuzzed"]
+        assert _count(conn, "SELECT count(*) FROM reports") == 1
+        assert _count(conn, "SELECT count(*) FROM paragraphs WHERE report_id NOT IN (SELECT id FROM reports)") == 0
+        conn.execute("INSERT INTO paragraphs_fts(paragraphs_fts) VALUES ('integrity-check')")
+
+    check()
+
+
 # ------------------------------------------------------------------ index: identity
 def test_identical_content_under_two_names_is_two_rows_and_reindexing_is_unchanged(run_out, tmp_path, scr):
     out = _copy(run_out, tmp_path / "out", {**{n: n for n in REVIEWS}, "westshire_copy": "westshire_child_t"})
