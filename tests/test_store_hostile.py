@@ -263,8 +263,11 @@ def test_two_index_processes_on_one_store_serialise(run_out, tmp_path):
 
 
 # ------------------------------------------------------------------ index: unusable inputs create nothing
-def test_an_unusable_input_creates_no_store(tmp_path, scr):
+def test_an_unusable_input_creates_no_store(run_out, tmp_path, scr):
     store = tmp_path / "new" / "corpus.db"
+    (tmp_path / "a_file").write_text("not a folder")
+    err = _clean_failure(scr("index", run_out, "--db", tmp_path / "a_file" / "corpus.db"), 2)
+    assert "cannot create the store" in err
     _clean_failure(scr("index", tmp_path / "nowhere", "--db", store), 2)
     (tmp_path / "empty").mkdir()
     err = _clean_failure(scr("index", tmp_path / "empty", "--db", store), 2)

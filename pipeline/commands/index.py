@@ -84,7 +84,8 @@ def _run(jobs, store: _Store):
     from ..store.index import index_jobs
 
     columns = (TextColumn("[progress.description]{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
-    with Progress(*columns, transient=True, console=Console(stderr=True)) as progress:
+    console = Console(stderr=True)
+    with Progress(*columns, transient=True, console=console, disable=not console.is_terminal) as progress:  # no stray line in logs
         task = progress.add_task("indexing", total=len(jobs))
 
         def advance(name: str, status: str) -> None:

@@ -83,6 +83,10 @@ def check_store_path(path: str | Path, create: bool = True) -> Path:
         raise UnusableInput(f"{path}: no such store; build it with `scr index ... --db {path}`")
     if not create and path.stat().st_size == 0:
         raise UnusableInput(f"{path}: the store is empty; build it with `scr index`")
+    if create and not path.exists():
+        ancestor = next(p for p in path.absolute().parents if p.exists())  # where the folders would be made
+        if not ancestor.is_dir() or not os.access(ancestor, os.W_OK | os.X_OK):
+            raise UnusableInput(f"{path}: cannot create the store ({ancestor} is not a folder this user can write to)")
     return path
 
 
@@ -160,11 +164,15 @@ def _create_private_file(path: Path) -> bool:
 
     False when another process created it first (it is then opened as it is).
     """
-    path.parent.mkdir(parents=True, exist_ok=True)
     try:
+        path.parent.mkdir(parents=True, exist_ok=True)
         os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
     except FileExistsError:
-        return False
+        if path.is_file():
+            return False
+        raise UnusableInput(f"{path}: cannot create the store ({path.parent} is not a folder)") from None
+    except OSError as exc:
+        raise UnusableInput(f"{path}: cannot create the store ({exc.strerror or exc})") from exc
     return True
 
 
