@@ -474,6 +474,9 @@ def test_postgres_typed_queries_raw_errors_and_any_text(pg_server, run_out, conn
     for query in ('police"', "information: shared", "(police", "hungry OR perinatal", "police -domestic"):
         on_pg = {(h.report, h.start) for h in search(store, SearchQuery(text=query, limit=0))}
         assert on_pg == {(h.report, h.start) for h in search(conn, SearchQuery(text=query, limit=0))} and on_pg, query
+    for pattern in ("x[z-a]", "[\\]", "*_child_[pt]", "*%*", "west_hire*"):  # globs: what SQLite's GLOB says, never a server error
+        on_pg = {(h.report, h.start) for h in search(store, SearchQuery(text="police", reports=[pattern], limit=0))}
+        assert on_pg == {(h.report, h.start) for h in search(conn, SearchQuery(text="police", reports=[pattern], limit=0))}, pattern
     assert search(store, SearchQuery(text="polic:*", raw=True, limit=0))  # to_tsquery syntax on request
     for query in ("police & (", "&", "a:b:c"):
         with pytest.raises(UnusableInput, match="not a valid raw full-text query") as caught:

@@ -209,6 +209,10 @@ def name_clause(name: str, dialect: str = "sqlite") -> tuple[str, list[str]]:
     if dialect == "postgresql":
         from .pg import glob_regex
 
+        try:
+            re.compile(glob_regex(name))
+        except re.error:  # "[z-a]" or "[\\]": SQLite's GLOB matches nothing there; the server would raise
+            return "r.name = ?", [name]
         return "(r.name = ? OR r.name ~ ?)", [name, glob_regex(name)]
     return "(r.name = ? OR r.name GLOB ?)", [name, name]
 
