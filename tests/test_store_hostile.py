@@ -164,7 +164,8 @@ def test_any_damage_to_the_outputs_indexes_fully_or_leaves_the_store_as_it_was(r
     from hypothesis import strategies as st
 
     folder = _copy(run_out, tmp_path / "out", {"fuzzed": "westshire_child_t"}) / "fuzzed"
-    pristine = {name: (folder / name).read_text(encoding="utf-8") for name in ("report.json", "findings.json", "events.jsonl", "themes.jsonl")}
+    pristine = {name: (folder / name).read_text(encoding="utf-8")
+                for name in ("report.json", "findings.json", "events.jsonl", "themes.jsonl", "manifest.json")}
     conn = connect(tmp_path / "corpus.db")
     assert index_inputs(conn, [folder]).indexed == ["fuzzed"]
     values = st.recursive(st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=6),
@@ -207,7 +208,7 @@ def test_any_damage_to_the_outputs_indexes_fully_or_leaves_the_store_as_it_was(r
             (folder / file).write_text(json.dumps(document), encoding="utf-8")
         before = state()
         summary = index_inputs(conn, [folder])
-        if summary.failed or summary.incomplete:
+        if summary.failed or summary.incomplete or summary.run_failed:
             assert state() == before  # the old version, whole
         else:
             assert summary.indexed == ["fuzzed"] or summary.unchanged == ["fuzzed"]
