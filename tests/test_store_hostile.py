@@ -24,6 +24,7 @@ from pipeline.store import SearchQuery, connect, fts_query, index_inputs, search
 from pipeline.store.search import parse_text
 
 from test_store_corpus import REVIEWS, make_run
+from test_store_postgres import pg, psql  # noqa: F401  (the throwaway PostgreSQL server fixture)
 
 FUZZ_EXAMPLES = int(os.environ.get("SCR_FUZZ_EXAMPLES", "60"))
 # the queries a tester typed that ended in an SQLite traceback, and more of the same kind
@@ -449,25 +450,16 @@ def test_compare_reads_percent_and_underscore_literally(run_out, tmp_path, scr):
 needs_postgres = pytest.mark.skipif(not all(shutil.which(b) for b in ("initdb", "pg_ctl", "psql")), reason="PostgreSQL server binaries not installed")
 
 
-@pytest.fixture(scope="module")
-def pg_server():
-    from test_store_postgres import pg
-
-    yield from pg.__wrapped__()
-
-
-def _pg_database(pg_server, name: str) -> str:
-    from test_store_postgres import psql
-
+def _pg_database(pg, name: str) -> str:
     pytest.importorskip("psycopg")
-    psql(pg_server, f"CREATE DATABASE {name}")
-    host, port = pg_server
+    psql(pg, f"CREATE DATABASE {name}")
+    host, port = pg
     return f"postgresql://postgres@/{name}?host={host}&port={port}"
 
 
 @needs_postgres
-def test_postgres_typed_queries_raw_errors_and_any_text(pg_server, run_out, conn):
-    url = _pg_database(pg_server, "typed")
+def test_postgres_typed_queries_raw_errors_and_any_text(pg, run_out, conn):
+    url = _pg_database(pg, "typed")
     store = connect(url)
     index_inputs(store, [run_out])
     for query in TYPED:
@@ -498,8 +490,8 @@ def test_postgres_typed_queries_raw_errors_and_any_text(pg_server, run_out, conn
 
 
 @needs_postgres
-def test_postgres_two_index_processes_serialise(pg_server, run_out, tmp_path):
-    url = _pg_database(pg_server, "shared")
+def test_postgres_two_index_processes_serialise(pg, run_out, tmp_path):
+    url = _pg_database(pg, "shared")
     names = {f"{old}_{i}": old for i in range(3) for old in REVIEWS}
     out = _copy(run_out, tmp_path / "out", names)
     command = [sys.executable, "-c", "from pipeline.cli import main; main()", "index", str(out), "--db", url, "--json"]
