@@ -164,10 +164,10 @@ def test_cooccurrence_in_the_same_report_and_the_same_paragraph(run_out, conn):
     assert all({a, b} & {t["id"] for t in h.themes} for h in hits)
 
 
-def test_fts_query_quotes_plain_words_and_keeps_syntax():
+def test_fts_query_quotes_plain_words_and_keeps_phrases_and_or():
     assert fts_query("face-value child's") == '"face-value" "child\'s"'
     assert fts_query("escalat*") == '"escalat"*'
-    assert fts_query('"not shared" OR police') == '"not shared" OR police'
+    assert fts_query('"not shared" OR police') == '"not shared" OR "police"'  # every term quoted: plain text, never FTS5 syntax
     with pytest.raises(UnusableInput):
         fts_query("  ")
 

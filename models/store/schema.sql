@@ -9,10 +9,15 @@ CREATE TABLE IF NOT EXISTS schema_version (
     tool_version TEXT NOT NULL
 );
 
--- One row per review, keyed by the sha256 of its input bytes (idempotent upserts).
+-- One row per indexed review.  Identity: the review's name (its `scr run` output folder,
+-- i.e. the file stem) together with the sha256 of its input bytes.  Re-indexing the same
+-- name with the same content and the same stage outputs changes nothing ("unchanged"); the
+-- same content with new outputs updates the row; new content under a known name replaces
+-- the old version (a revised review keeps its name).  Identical content under two names is
+-- two rows: each indexed review can be found by its own name.
 CREATE TABLE IF NOT EXISTS reports (
     id               INTEGER PRIMARY KEY,
-    sha256           TEXT NOT NULL UNIQUE,
+    sha256           TEXT NOT NULL,             -- of the input bytes (not unique: copies keep their own rows)
     name             TEXT NOT NULL UNIQUE,      -- run output folder name (file stem)
     source_name      TEXT,
     source_format    TEXT,
@@ -33,6 +38,7 @@ CREATE TABLE IF NOT EXISTS reports (
     origin           TEXT,                      -- the run folder or file it was indexed from
     indexed_at       TEXT NOT NULL
 );
+CREATE INDEX IF NOT EXISTS reports_sha256 ON reports(sha256);
 
 CREATE TABLE IF NOT EXISTS sections (
     id            INTEGER PRIMARY KEY,

@@ -11,9 +11,10 @@ CREATE TABLE IF NOT EXISTS schema_version (
     tool_version TEXT NOT NULL
 );
 
+-- One row per indexed review, identified by name + sha256 of the input (see schema.sql).
 CREATE TABLE IF NOT EXISTS reports (
     id               BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
-    sha256           TEXT NOT NULL UNIQUE,
+    sha256           TEXT NOT NULL,
     name             TEXT NOT NULL UNIQUE,
     source_name      TEXT,
     source_format    TEXT,
@@ -34,6 +35,7 @@ CREATE TABLE IF NOT EXISTS reports (
     origin           TEXT,
     indexed_at       TIMESTAMPTZ NOT NULL
 );
+CREATE INDEX IF NOT EXISTS reports_sha256 ON reports(sha256);
 
 CREATE TABLE IF NOT EXISTS sections (
     id            BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,

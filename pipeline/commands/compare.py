@@ -39,30 +39,32 @@ def compare(
 ) -> None:
     """The report × theme matrix and heatmap, or two reviews side by side."""
     from ..store import compare_reports, connect, theme_matrix, write_heatmap
+    from ..store.db import readable
 
     names = list(names or [])
     conn = connect(db, create=False)
-    if names:
-        if len(names) != 2:
-            raise UnusableInput(f"give two report names to compare side by side, not {len(names)}")
-        result = compare_reports(conn, *names, align=align.value)
-        if fmt is Format.json:
-            sys.stdout.write(json.dumps(result, indent=1, ensure_ascii=False) + "\n")
-        else:
-            _print_side_by_side(result)
-        return
-    for path in (out, plot):
-        if path is not None:
-            refuse_overwriting_input(path, Path(db))
-    matrix = theme_matrix(conn, value.value, list(report or []))
-    if out is not None:
-        atomic_write_text(out, matrix.to_csv())
-    elif plot is None:
-        sys.stdout.write(matrix.to_csv())
-    if plot is not None:
-        _write_plot(write_heatmap, matrix, plot)
-    typer.echo(f"{len(matrix.reports)} report(s) × {len(matrix.themes)} theme(s)"
-               + (f"; matrix {out}" if out else "") + (f"; heatmap {plot}" if plot else ""), err=True)
+    with readable(db):  # a damaged store is one line, exit 2
+        if names:
+            if len(names) != 2:
+                raise UnusableInput(f"give two report names to compare side by side, not {len(names)}")
+            result = compare_reports(conn, *names, align=align.value)
+            if fmt is Format.json:
+                sys.stdout.write(json.dumps(result, indent=1, ensure_ascii=False) + "\n")
+            else:
+                _print_side_by_side(result)
+            return
+        for path in (out, plot):
+            if path is not None:
+                refuse_overwriting_input(path, Path(db))
+        matrix = theme_matrix(conn, value.value, list(report or []))
+        if out is not None:
+            atomic_write_text(out, matrix.to_csv())
+        elif plot is None:
+            sys.stdout.write(matrix.to_csv())
+        if plot is not None:
+            _write_plot(write_heatmap, matrix, plot)
+        typer.echo(f"{len(matrix.reports)} report(s) × {len(matrix.themes)} theme(s)"
+                   + (f"; matrix {out}" if out else "") + (f"; heatmap {plot}" if plot else ""), err=True)
 
 
 def _write_plot(write_heatmap, matrix, plot: Path) -> None:

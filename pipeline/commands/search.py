@@ -29,7 +29,10 @@ def search(
     db: str = typer.Option(..., "--db", help="The SQLite store built by `scr index`. A postgresql:// URL for a shared server."),
     theme: list[str] = typer.Option(None, "--theme", help="Theme id the paragraph must carry (repeat: all of them)."),
     any_theme: list[str] = typer.Option(None, "--any-theme", help="Theme ids of which the paragraph carries at least one."),
-    text: str = typer.Option(None, "--text", help='Full-text query: words (all required), "a phrase", OR, NOT, NEAR, prefix*.'),
+    text: str = typer.Option(None, "--text", help='Full-text query as you would type it: words (all required), "a phrase", OR, -word, prefix*; '
+                             "other punctuation is ignored."),
+    raw_query: bool = typer.Option(False, "--raw-query", help="Read --text in the store's own query syntax (SQLite FTS5: NEAR(), ^, column:; "
+                                   "PostgreSQL: to_tsquery). A syntax error is exit 2."),
     date_from: str = typer.Option(None, "--from", help="Earliest event date (YYYY, YYYY-MM or YYYY-MM-DD)."),
     date_to: str = typer.Option(None, "--to", help="Latest event date."),
     date_scope: Within = typer.Option(Within.paragraph, "--date-scope", help="Dates of the paragraph's events, or the report's review period."),
@@ -42,31 +45,36 @@ def search(
     """Find paragraphs by theme, text, date and report; ranked, with highlighted snippets."""
     from ..store import SearchQuery, connect, cooccurrence
     from ..store import search as run_search
+    from ..store.db import readable
 
     conn = connect(db, create=False)
-    if by_report:
-        rows = cooccurrence(conn, list(theme or []), within=(within or Within.report).value, reports=list(report or []))
-        _print_cooccurrence(rows, list(theme or []), fmt)
-        return
-    if not (theme or any_theme or text or date_from or date_to or report):
-        raise UnusableInput("give at least one of --theme, --any-theme, --text, --from/--to or --report")
-    query = SearchQuery(themes=list(theme or []), any_themes=list(any_theme or []), text=text, date_from=date_from, date_to=date_to,
-                        reports=list(report or []), within=(within or Within.paragraph).value, date_scope=date_scope.value, limit=limit)
-    hits = run_search(conn, query)
-    if fmt is Format.jsonl:
-        for hit in hits:
-            sys.stdout.write(json.dumps(hit.as_dict(), ensure_ascii=False) + "\n")
-    elif fmt is Format.csv:
-        writer = csv.DictWriter(sys.stdout, fieldnames=CSV_FIELDS, extrasaction="ignore", lineterminator="\n")
-        writer.writeheader()
-        for hit in hits:
-            row = hit.as_dict()
-            row["themes"] = "; ".join(t["id"] for t in hit.themes)
-            row["dates"] = "; ".join(hit.dates)
-            writer.writerow(row)
-    else:
-        _print_table(hits)
-    typer.echo(f"{len(hits)} paragraph(s)" + (f" (first {limit}; --limit 0 for all)" if limit and len(hits) == limit else ""), err=True)
+    with readable(db):  # a damaged store is one line, exit 2
+        if by_report:
+            rows = cooccurrence(conn, list(theme or []), within=(within or Within.report).value, reports=list(report or []))
+            _print_cooccurrence(rows, list(theme or []), fmt)
+            return
+        if raw_query and not text:
+            raise UnusableInput("--raw-query needs --text")
+        if not (theme or any_theme or text or date_from or date_to or report):
+            raise UnusableInput("give at least one of --theme, --any-theme, --text, --from/--to or --report")
+        query = SearchQuery(themes=list(theme or []), any_themes=list(any_theme or []), text=text, date_from=date_from, date_to=date_to,
+                            reports=list(report or []), within=(within or Within.paragraph).value, date_scope=date_scope.value, limit=limit,
+                            raw=raw_query)
+        hits = run_search(conn, query)
+        if fmt is Format.jsonl:
+            for hit in hits:
+                sys.stdout.write(json.dumps(hit.as_dict(), ensure_ascii=False) + "\n")
+        elif fmt is Format.csv:
+            writer = csv.DictWriter(sys.stdout, fieldnames=CSV_FIELDS, extrasaction="ignore", lineterminator="\n")
+            writer.writeheader()
+            for hit in hits:
+                row = hit.as_dict()
+                row["themes"] = "; ".join(t["id"] for t in hit.themes)
+                row["dates"] = "; ".join(hit.dates)
+                writer.writerow(row)
+        else:
+            _print_table(hits)
+        typer.echo(f"{len(hits)} paragraph(s)" + (f" (first {limit}; --limit 0 for all)" if limit and len(hits) == limit else ""), err=True)
 
 
 def _print_table(hits) -> None:

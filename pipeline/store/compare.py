@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
@@ -87,7 +88,7 @@ def _report_filter(conn, reports: list[str] | None) -> tuple[str, list]:
     if not reports:
         return "", []
     clauses = [name_clause(n, dialect(conn)) for n in reports]
-    return "WHERE (" + " OR ".join(c for c, _ in clauses) + ")", [v for _, v in clauses]
+    return "WHERE (" + " OR ".join(c for c, _ in clauses) + ")", [v for _, values in clauses for v in values]
 
 
 def write_heatmap(matrix: Matrix, path: Path, title: str | None = None) -> Path:
@@ -120,10 +121,18 @@ def write_heatmap(matrix: Matrix, path: Path, title: str | None = None) -> Path:
 
 # ------------------------------------------------------------------ two reviews
 def _report_id(conn: sqlite3.Connection, name: str) -> sqlite3.Row:
-    row = conn.execute("SELECT id, name, title, board, period_start, period_end, words FROM reports WHERE name = ?", (name,)).fetchone()
-    if row is None:
-        row = conn.execute("SELECT id, name, title, board, period_start, period_end, words FROM reports WHERE sha256 LIKE ?",
-                           (name + "%",)).fetchone() if len(name) >= 8 else None
+    """The report of that exact name, else the one whose input sha256 starts with `name` (8+ hex digits).
+
+    Compared by equality and by prefix substring, never LIKE: `%` and `_` in
+    a name are ordinary characters.
+    """
+    columns = "SELECT id, name, title, board, period_start, period_end, words FROM reports"
+    row = conn.execute(f"{columns} WHERE name = ?", (name,)).fetchone()
+    if row is None and re.fullmatch(r"[0-9a-f]{8,64}", name):
+        rows = conn.execute(f"{columns} WHERE substr(sha256, 1, ?) = ? ORDER BY name", (len(name), name)).fetchall()
+        if len(rows) > 1:
+            raise UnusableInput(f"{name}: the input of {len(rows)} reports starts so ({', '.join(r['name'] for r in rows[:5])}); give a name")
+        row = rows[0] if rows else None
     if row is None:
         raise UnusableInput(f"{name}: no such report in the store (see `scr search --db DB --format csv` for names)")
     return row

@@ -1,20 +1,28 @@
 """Fill the corpus store from `scr run` outputs (or by running the stages in-process).
 
-A review is keyed by the sha256 of its input bytes: indexing is an idempotent
-upsert.  The same content with the same stage outputs is left alone
-("unchanged"); new outputs for the same content (a newer pipeline) replace
-the review's rows; a review indexed under a name already used by different
-content replaces that older version (a revised review keeps its name).
+A review is identified by its name (the `scr run` output folder, i.e. the
+file stem) together with the sha256 of its input bytes:
+- the same name, content and stage outputs: left alone ("unchanged");
+- the same name and content with new outputs (a newer pipeline): its rows
+  are replaced ("indexed");
+- new content under a known name: the older version is replaced (a revised
+  review keeps its name; "replaced");
+- identical content under two names: two rows, each found by its own name.
+Each review is written in one transaction, so concurrent `scr index`
+processes on one store serialise and a failure leaves nothing half-written.
 
-Run outputs are read defensively: only `report.json` is required; findings,
-events and themes that are missing or lack optional fields are indexed as
-far as they go, so stores can be built from older or partial runs.
+Only finished runs are indexed: a folder needs `manifest.json` with
+`status: done`, the files it lists, and a `report.json` of the same input.
+A folder a killed run left behind is reported as incomplete, not indexed
+with whatever part of it happens to be there.  Optional fields missing from
+findings, events and themes are indexed as far as they go.
 """
 from __future__ import annotations
 
 import bisect
 import datetime as dt
 import hashlib
+import heapq
 import json
 import sqlite3
 from dataclasses import dataclass, field
@@ -34,6 +42,10 @@ EVENT_COLUMNS = {"id", "date", "date_end", "precision", "expression", "expressio
 
 class RunFailed(UnusableInput):
     """The run output records a failed document: nothing to index (not an indexing error)."""
+
+
+class Incomplete(UnusableInput):
+    """The run did not finish this document (killed half-way): its outputs are not indexed."""
 
 
 @dataclass
@@ -57,10 +69,12 @@ class IndexSummary:
     replaced: list[str] = field(default_factory=list)  # older content under the same name
     failed: list[tuple[str, str]] = field(default_factory=list)  # (name, why): could not be indexed
     run_failed: list[tuple[str, str]] = field(default_factory=list)  # the run itself failed on this input
+    incomplete: list[tuple[str, str]] = field(default_factory=list)  # the run did not finish this input
 
     def as_dict(self) -> dict:
         return {"indexed": len(self.indexed), "unchanged": len(self.unchanged), "replaced": self.replaced,
                 "failed": [{"name": n, "error": e} for n, e in self.failed],
+                "incomplete": [{"name": n, "error": e} for n, e in self.incomplete],
                 "run_failed": [{"name": n, "error": e} for n, e in self.run_failed]}
 
 
@@ -70,20 +84,34 @@ def _jsonl(text: str) -> list[dict]:
 
 
 def read_run_folder(folder: Path) -> RunOutputs:
-    """The outputs of one `scr run` folder; UnusableInput if it holds no successful run."""
+    """The outputs of one finished `scr run` folder.
+
+    RunFailed when the run recorded a failure, Incomplete when it did not
+    finish (no finished manifest, a listed file missing, or a report.json of
+    other content than the manifest's: a re-run killed half-way).
+    """
     folder = Path(folder)
-    manifest = {}
-    if (folder / MANIFEST_FILE).exists():
-        manifest = json.loads((folder / MANIFEST_FILE).read_text(encoding="utf-8"))
-        if manifest.get("status") not in (None, "done"):
-            raise RunFailed(f"{folder.name}: the run failed ({manifest.get('error') or manifest.get('status')})")
-    if not (folder / REPORT_FILE).exists():
-        raise UnusableInput(f"{folder.name}: no {REPORT_FILE} (the run did not finish)")
-    blobs = {name: (folder / name).read_bytes() for name in (REPORT_FILE, *STAGE_FILES) if (folder / name).exists()}
+    manifest = _manifest(folder)
+    if manifest.get("status") == "failed":
+        raise RunFailed(f"{folder.name}: the run failed ({manifest.get('error') or 'no reason recorded'})")
+    if manifest.get("status") != "done":
+        raise Incomplete(f"{folder.name}: the run did not finish (status {manifest.get('status')!r}); run `scr run` again")
+    listed = manifest.get("files") if isinstance(manifest.get("files"), list) else []
+    missing = [name for name in [REPORT_FILE, *listed] if isinstance(name, str) and not (folder / name).is_file()]
+    if missing:
+        raise Incomplete(f"{folder.name}: the run did not finish ({', '.join(sorted(set(missing)))} missing); run `scr run` again")
+    blobs = {name: (folder / name).read_bytes() for name in (REPORT_FILE, *STAGE_FILES) if (folder / name).is_file()}
     text = {name: blob.decode("utf-8") for name, blob in blobs.items()}
+    report = json.loads(text[REPORT_FILE])
+    if not isinstance(report, dict):
+        raise UnusableInput(f"{folder.name}: {REPORT_FILE} is not a report")
+    source_sha = (report.get("source") or {}).get("sha256")
+    if manifest.get("sha256") and source_sha and manifest["sha256"] != source_sha:
+        raise Incomplete(f"{folder.name}: {REPORT_FILE} is not from the run {MANIFEST_FILE} records (a re-run did not finish); "
+                         "run `scr run` again")
     return RunOutputs(
         name=folder.name,
-        report=json.loads(text[REPORT_FILE]),
+        report=report,
         findings=json.loads(text["findings.json"]) if "findings.json" in text else [],
         events=_jsonl(text.get("events.jsonl", "")),
         themes=_jsonl(text.get("themes.jsonl", "")),
@@ -91,6 +119,20 @@ def read_run_folder(folder: Path) -> RunOutputs:
         digest=_digest(blobs),
         origin=str(folder),
     )
+
+
+def _manifest(folder: Path) -> dict:
+    """The folder's manifest.json; Incomplete without one (`scr run` writes it last)."""
+    path = folder / MANIFEST_FILE
+    if not path.is_file():
+        raise Incomplete(f"{folder.name}: the run did not finish (no {MANIFEST_FILE}); run `scr run` again")
+    try:
+        manifest = json.loads(path.read_text(encoding="utf-8"))
+    except (UnicodeDecodeError, ValueError) as exc:
+        raise UnusableInput(f"{folder.name}: {MANIFEST_FILE} is not valid JSON ({exc})") from exc
+    if not isinstance(manifest, dict):
+        raise UnusableInput(f"{folder.name}: {MANIFEST_FILE} is not a manifest")
+    return manifest
 
 
 def _digest(blobs: dict[str, bytes]) -> str:
@@ -136,29 +178,38 @@ def process_review(path: Path, model: str | None = None, name: str | None = None
 
 
 # ------------------------------------------------------------------ writing
-def index_outputs(conn: sqlite3.Connection, run: RunOutputs) -> str:
-    """Upsert one review; returns "indexed", "unchanged" or "replaced"."""
+def index_outputs(conn, run: RunOutputs) -> str:
+    """Upsert one review in one transaction; returns "indexed", "unchanged" or "replaced".
+
+    The row for the name is claimed first (an insert that does nothing when
+    it exists, then a locking read), so two processes indexing the same name
+    wait for each other instead of both inserting it.
+    """
+    from .db import transaction
+    from .pg import dialect
+
     report = run.report
     source = report.get("source") or {}
     sha = source.get("sha256") or run.manifest.get("sha256") or hashlib.sha256(report.get("text", "").encode()).hexdigest()
-    existing = conn.execute("SELECT id, name, outputs_sha256 FROM reports WHERE sha256 = ?", (sha,)).fetchone()
-    if existing and existing["outputs_sha256"] == run.digest and existing["name"] == run.name:
-        return "unchanged"
-    status = "indexed"
-    with conn:
-        same_name = conn.execute("SELECT id FROM reports WHERE name = ? AND sha256 != ?", (run.name, sha)).fetchone()
-        if same_name:
-            delete_report(conn, same_name["id"])
-            status = "replaced"
-        row = _report_row(run, sha)
-        if existing:
-            report_id = existing["id"]
-            _delete_children(conn, report_id)
-            conn.execute(f"UPDATE reports SET {', '.join(f'{k} = ?' for k in row)} WHERE id = ?", (*row.values(), report_id))
-        else:
-            report_id = _insert_id(conn, f"INSERT INTO reports ({', '.join(row)}) VALUES ({', '.join('?' * len(row))})", tuple(row.values()))
-        _insert_children(conn, report_id, run)
+    row = _report_row(run, sha)
+    if _unchanged(conn.execute("SELECT sha256, outputs_sha256 FROM reports WHERE name = ?", (run.name,)).fetchone(), sha, run.digest):
+        return "unchanged"  # no write lock for the common re-index: as if it ran before any concurrent change
+    lock = " FOR UPDATE" if dialect(conn) == "postgresql" else ""  # SQLite: BEGIN IMMEDIATE already holds the write lock
+    with transaction(conn):
+        conn.execute("INSERT INTO reports (name, sha256, outputs_sha256, indexed_at) VALUES (?, ?, '', ?) ON CONFLICT (name) DO NOTHING",
+                     (run.name, sha, row["indexed_at"]))
+        existing = conn.execute(f"SELECT id, sha256, outputs_sha256 FROM reports WHERE name = ?{lock}", (run.name,)).fetchone()
+        if _unchanged(existing, sha, run.digest):
+            return "unchanged"
+        status = "replaced" if existing["outputs_sha256"] and existing["sha256"] != sha else "indexed"
+        _delete_children(conn, existing["id"])
+        conn.execute(f"UPDATE reports SET {', '.join(f'{k} = ?' for k in row)} WHERE id = ?", (*row.values(), existing["id"]))
+        _insert_children(conn, existing["id"], run)
     return status
+
+
+def _unchanged(row, sha: str, digest: str) -> bool:
+    return row is not None and row["sha256"] == sha and row["outputs_sha256"] == digest
 
 
 def _report_row(run: RunOutputs, sha: str) -> dict:
@@ -218,13 +269,26 @@ class _Locator:
         return None
 
 
-def _innermost_section(sections: list[tuple[int, int, int, int]], offset: int) -> int | None:
-    """sections: (start, end, level, id); the deepest one containing offset."""
-    best = None
-    for start, end, level, sid in sections:
-        if start <= offset < end and (best is None or level >= best[0]):
-            best = (level, sid)
-    return best[1] if best else None
+def _innermost_sections(sections: list[tuple[int, int, int, int]], offsets: list[int]) -> list[int | None]:
+    """For each offset (ascending), the deepest section containing it; ties go to the later section.
+
+    sections: (start, end, level, id) in report order.  One sweep with a
+    heap of the sections begun so far (those that have ended are dropped
+    when they surface), so a review with thousands of sections and
+    paragraphs costs O((P + S) log S), not P × S.
+    """
+    by_start = sorted(range(len(sections)), key=lambda i: sections[i][0])
+    heap: list[tuple[int, int]] = []  # (-level, -report order): the top is the deepest, latest section
+    out, cursor = [], 0
+    for offset in offsets:
+        while cursor < len(by_start) and sections[by_start[cursor]][0] <= offset:
+            i = by_start[cursor]
+            heapq.heappush(heap, (-sections[i][2], -i))
+            cursor += 1
+        while heap and sections[-heap[0][1]][1] <= offset:  # ended before this offset, so before every later one too
+            heapq.heappop(heap)
+        out.append(sections[-heap[0][1]][3] if heap else None)
+    return out
 
 
 def _insert_children(conn: sqlite3.Connection, report_id: int, run: RunOutputs) -> None:
@@ -240,10 +304,11 @@ def _insert_children(conn: sqlite3.Connection, report_id: int, run: RunOutputs) 
              s.get("heading_start", s["start"]), s.get("heading_end", s["start"])),
         )
         sections.append((s["start"], s["end"], s.get("level") or 1, section_id))
+    paragraphs = sorted(report.get("paragraphs") or [], key=lambda p: p["start"])
+    section_ids = _innermost_sections(sections, [p["start"] for p in paragraphs])
     rows = [
-        (report_id, ordinal, _innermost_section(sections, p["start"]), p.get("kind") or "text", p.get("number"), p.get("kpe"),
-         p["start"], p["end"], text[p["start"]:p["end"]])
-        for ordinal, p in enumerate(sorted(report.get("paragraphs") or [], key=lambda p: p["start"]))
+        (report_id, ordinal, section_id, p.get("kind") or "text", p.get("number"), p.get("kpe"), p["start"], p["end"], text[p["start"]:p["end"]])
+        for ordinal, (p, section_id) in enumerate(zip(paragraphs, section_ids))
     ]
     conn.executemany(
         "INSERT INTO paragraphs (report_id, ordinal, section_id, kind, number, kpe, char_start, char_end, text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -311,20 +376,17 @@ def _insert_findings(conn, report_id: int, findings: Iterable[dict], locate: _Lo
 
 
 # ------------------------------------------------------------------ entry point
-def index_inputs(
-    conn: sqlite3.Connection,
-    inputs: Iterable[Path],
-    model: str | None = None,
-    on_item: Callable[[str, str], None] | None = None,
-) -> IndexSummary:
-    """Index run folders (`OUT` or `OUT/<name>`) and review files (processed in-process).
+Job = tuple[str, Callable[[], RunOutputs]]  # (review name, loads its outputs)
 
-    `on_item(name, status)` is called after each review (for progress bars).
-    A broken item is recorded in the summary and the others go on.
+
+def plan_index(inputs: Iterable[Path], model: str | None = None) -> list[Job]:
+    """The reviews to index: run folders (`OUT` or `OUT/<name>`) and review files.
+
+    Checked before any store is opened or created, so an unusable input
+    leaves nothing behind.
     """
     from ..batch import discover, output_names
 
-    summary = IndexSummary()
     folders, files = [], []
     for item in map(Path, inputs):
         if not item.exists():
@@ -339,35 +401,66 @@ def index_inputs(
             files.append(item)
     if not folders and not files:
         raise UnusableInput("nothing to index: give `scr run` output folders or review files")
-    jobs: list[tuple[str, Callable[[], RunOutputs]]] = [(f.name, lambda f=f: read_run_folder(f)) for f in folders]
+    jobs: list[Job] = [(f.name, lambda f=f: read_run_folder(f)) for f in folders]
     names = output_names(files)
     jobs += [(names[f], lambda f=f: process_review(f, model, names[f])) for f in files]
+    return jobs
+
+
+def index_inputs(
+    conn,
+    inputs: Iterable[Path],
+    model: str | None = None,
+    on_item: Callable[[str, str], None] | None = None,
+) -> IndexSummary:
+    """Index run folders (`OUT` or `OUT/<name>`) and review files (processed in-process).
+
+    `on_item(name, status)` is called after each review (for progress bars).
+    A broken item is recorded in the summary and the others go on.
+    """
+    return index_jobs(lambda: conn, plan_index(inputs, model), on_item)
+
+
+def index_jobs(store: Callable[[], object], jobs: list[Job], on_item: Callable[[str, str], None] | None = None) -> IndexSummary:
+    """Run planned jobs; `store()` gives the connection, called only once a review is ready to be written.
+
+    So a store that does not exist yet is created only when there is
+    something to put in it.  An error opening the store is not a review's
+    failure: it propagates.
+    """
+    summary = IndexSummary()
     for name, load in jobs:
-        try:
-            status = index_outputs(conn, load())
-        except RunFailed as exc:
-            summary.run_failed.append((name, str(exc)))
-            status = "run_failed"
-        except Exception as exc:  # failure isolation: one broken review never stops the others
-            summary.failed.append((name, str(exc) if isinstance(exc, UnusableInput) else f"{type(exc).__name__}: {exc}"))
-            status = "failed"
-        else:
-            {"indexed": summary.indexed, "unchanged": summary.unchanged, "replaced": summary.indexed}[status].append(name)
-            if status == "replaced":
-                summary.replaced.append(name)
+        status = _index_one(store, name, load, summary)
         if on_item:
             on_item(name, status)
     return summary
 
 
-def job_count(inputs: Iterable[Path]) -> int:
-    """How many reviews `index_inputs` will see (for a progress bar total)."""
-    from ..batch import discover
+def _index_one(store: Callable[[], object], name: str, load: Callable[[], RunOutputs], summary: IndexSummary) -> str:
+    try:
+        run = load()
+    except RunFailed as exc:
+        summary.run_failed.append((name, str(exc)))
+        return "run_failed"
+    except Incomplete as exc:
+        summary.incomplete.append((name, str(exc)))
+        return "incomplete"
+    except Exception as exc:  # failure isolation: one broken review never stops the others
+        summary.failed.append((name, _why(exc)))
+        return "failed"
+    conn = store()
+    try:
+        status = index_outputs(conn, run)
+    except Exception as exc:
+        summary.failed.append((name, _why(exc)))
+        return "failed"
+    {"indexed": summary.indexed, "unchanged": summary.unchanged, "replaced": summary.indexed}[status].append(name)
+    if status == "replaced":
+        summary.replaced.append(name)
+    return status
 
-    total = 0
-    for item in map(Path, inputs):
-        if item.is_dir():
-            total += len(run_folders(item)) or len(discover([item]))
-        elif item.exists():
-            total += 1
-    return total
+
+def _why(exc: Exception) -> str:
+    """One line saying why a review was not indexed."""
+    text = str(exc) if isinstance(exc, UnusableInput) else f"{type(exc).__name__}: {exc}"
+    return " ".join(text.split())

@@ -19,6 +19,7 @@ from ..resources import model_path
 
 SCHEMA_FILE = ("store", "schema_postgres.sql")
 URL_PREFIXES = ("postgresql://", "postgres://")
+SCHEMA_LOCK = 0x5C5_0001  # pg_advisory_xact_lock key: creating or upgrading the store schema
 
 
 def is_url(target) -> bool:
@@ -109,21 +110,41 @@ def connect(url: str, create: bool = True) -> PgConnection:
     except psycopg.Error as exc:
         raise UnusableInput(f"cannot connect to the store at {_redact(url)}: {str(exc).strip().splitlines()[0]}") from exc
     conn = PgConnection(raw)
-    exists = conn.execute("SELECT to_regclass('schema_version')").fetchone()[0]
-    if exists is None:
-        if not create:
-            conn.close()
-            raise UnusableInput(f"{_redact(url)}: not a corpus store (no schema_version table); build it with `scr index`")
-        with conn:
-            conn.raw.execute(model_path(*SCHEMA_FILE).read_text(encoding="utf-8"))
-            conn.execute("INSERT INTO schema_version(version, applied_at, tool_version) VALUES (?, ?, ?)",
-                         (STORE_SCHEMA_VERSION, dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"), __version__))
-        return conn
-    version = conn.execute("SELECT max(version) FROM schema_version").fetchone()[0]
+    version = _version(conn)
+    if version is None and not create:
+        conn.close()
+        raise UnusableInput(f"{_redact(url)}: not a corpus store (no schema_version table); build it with `scr index`")
+    if create and (version is None or version < STORE_SCHEMA_VERSION):
+        with conn:  # one process creates or upgrades the schema; the others wait, then see it done
+            conn.execute("SELECT pg_advisory_xact_lock(?)", (SCHEMA_LOCK,))
+            version = _version(conn)
+            if version is None:
+                conn.raw.execute(model_path(*SCHEMA_FILE).read_text(encoding="utf-8"))
+            elif version == 1:
+                conn.execute("ALTER TABLE reports DROP CONSTRAINT IF EXISTS reports_sha256_key")
+                conn.execute("CREATE INDEX IF NOT EXISTS reports_sha256 ON reports(sha256)")
+            if version is None or version == 1:
+                conn.execute("INSERT INTO schema_version(version, applied_at, tool_version) VALUES (?, ?, ?) ON CONFLICT (version) DO NOTHING",
+                             (STORE_SCHEMA_VERSION, dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"), __version__))
+                version = STORE_SCHEMA_VERSION
     if version != STORE_SCHEMA_VERSION:
         conn.close()
         raise UnusableInput(f"{_redact(url)}: store schema version {version}, this tool uses {STORE_SCHEMA_VERSION}")
     return conn
+
+
+def _version(conn: PgConnection) -> int | None:
+    """The store's schema version; None in a database without the store.
+
+    Asks pg_tables with a plain query (a fresh snapshot) rather than
+    to_regclass, whose catalog cache may not yet see a table another
+    process has just created.
+    """
+    exists = conn.execute("SELECT count(*) FROM pg_catalog.pg_tables WHERE tablename = 'schema_version'"
+                          " AND schemaname = ANY (current_schemas(false))").fetchone()[0]
+    if not exists:
+        return None
+    return conn.execute("SELECT max(version) FROM schema_version").fetchone()[0]
 
 
 def _redact(url: str) -> str:
@@ -159,8 +180,12 @@ def glob_regex(pattern: str) -> str:
 
 
 def web_query(text: str) -> str:
-    """An FTS5-style query as PostgreSQL's websearch syntax ("phrase", OR, -word)."""
-    text = re.sub(r"\bNEAR\s*\(([^)]*)\)", r"\1", text)
-    text = re.sub(r"\bNOT\s+", "-", text)
-    text = re.sub(r"\bAND\b", " ", text)
-    return re.sub(r"[*()^:]", " ", text).strip()
+    """What a user typed (`search.parse_text`) in PostgreSQL's websearch syntax: "phrase", or, -"word".
+
+    Built from the parsed terms, each quoted, so the server reads the same
+    query as SQLite does; websearch_to_tsquery has no prefix search, so
+    `word*` is the word.
+    """
+    from .search import parse_text
+
+    return " or ".join(" ".join(("-" if t.negated else "") + '"' + t.text + '"' for t in group) for group in parse_text(text))

@@ -5,9 +5,15 @@ A query combines any of:
                 `within="report"`, somewhere in the same report: the
                 co-occurrence query "domestic_abuse AND escalation in the same report");
 - `any_themes`  at least one of these themes on the paragraph;
-- `text`        FTS5 full text (porter stemming: "shared" finds "sharing");
-                plain words are all required; FTS5 syntax (OR, NOT, NEAR,
-                "phrases", prefix*) is passed through when used;
+- `text`        full text (porter stemming: "shared" finds "sharing"), read
+                as a person types it (`parse_text`): words are all required,
+                "a phrase" in double quotes, `OR` between alternatives,
+                `-word` (or `NOT word`) to leave out, `word*` for a prefix;
+                every other character (colons, parentheses, ^, +, a stray
+                quote) is just a word separator, so no query is a syntax
+                error.  `raw=True` passes the text to the backend's own
+                syntax instead (FTS5 on SQLite, to_tsquery on PostgreSQL),
+                and a syntax error there is UnusableInput;
 - `date_from`/`date_to`  the paragraph narrates an event dated in the range
                 (`date_scope="paragraph"`), or the report's review period
                 overlaps it (`date_scope="report"`);
@@ -27,8 +33,14 @@ from ..errors import UnusableInput
 
 # contents lines repeat the headings, and headings (short) would top every bm25 ranking
 EXCLUDED_KINDS = ("contents", "heading")
-FTS_OPERATORS = re.compile(r'["()^:]|\b(?:AND|OR|NOT|NEAR)\b')
 MARK = ("**", "**")
+# a double-quoted phrase (an unclosed quote runs to the end), or a run of anything else up to a space or quote
+QUERY_TOKEN = re.compile(r'(-?)"([^"]*)(?:"|$)|([^\s"]+)')
+WORD = re.compile(r"[^\W_]")  # what FTS5's unicode61 tokenizer keeps: letters and digits
+WORDS = re.compile(r"[^\W_]+")
+UNSENDABLE = re.compile(r"[\x00\ud800-\udfff]")  # NUL ends an FTS5 string early; lone surrogates cannot be encoded
+# the cost of a full-text query grows faster than its length: 400 words of one common word took 30 s on 40,000 paragraphs
+MAX_QUERY_WORDS = 64
 
 
 @dataclass
@@ -42,6 +54,7 @@ class SearchQuery:
     within: str = "paragraph"  # where `themes` must co-occur: paragraph | report
     date_scope: str = "paragraph"  # paragraph | report
     limit: int = 20  # 0 = no limit
+    raw: bool = False  # `text` in the backend's own query syntax (FTS5 / to_tsquery)
     mark: tuple[str, str] = MARK
     snippet_tokens: int = 24
 
@@ -66,26 +79,92 @@ class Hit:
         return asdict(self)
 
 
-def fts_query(text: str) -> str:
-    """The FTS5 query for what a user typed.
+@dataclass(frozen=True)
+class Term:
+    """One word or quoted phrase of a typed query."""
 
-    Plain words become quoted terms (all required), so "face-value" or
-    "child's" never trip the FTS5 parser; a query using FTS5 syntax is kept.
+    text: str
+    negated: bool = False
+    prefix: bool = False
+
+
+def parse_text(text: str) -> list[list[Term]]:
+    """A typed query as alternatives (OR) of terms that must all match (or must not, when negated).
+
+    Reads what people type, the way web search engines do: words, "a
+    phrase", `OR` (upper case) between alternatives, `-word` or `NOT word`
+    to leave a word out, `AND` (implied anyway), `word*` for a prefix.
+    Anything else is text: `10:30`, `note: police`, `Child E"s` and
+    `(police` are words to find, never syntax.  UnusableInput only when
+    nothing is left to look for.
     """
-    text = text.strip()
+    shown = _shown(text)
+    text = UNSENDABLE.sub(" ", text)
+    groups: list[list[Term]] = [[]]
+    negate_next = False
+    for match in QUERY_TOKEN.finditer(text):
+        minus, phrase, bare = match.groups()
+        if bare in ("AND", "OR", "NOT"):
+            if bare == "OR" and groups[-1]:
+                groups.append([])
+            negate_next = bare == "NOT"
+            continue
+        if bare is not None:
+            core = bare.lstrip("-")
+            term = Term(core.rstrip("*"), negated=core != bare, prefix=core.endswith("*"))
+        else:
+            term = Term(phrase, negated=bool(minus))
+        if negate_next:
+            term, negate_next = Term(term.text, True, term.prefix), False
+        if WORD.search(term.text) and term not in groups[-1]:  # a repeated term adds only cost
+            groups[-1].append(term)
+    groups = [group for group in groups if group]
+    _check_size(shown, sum(len(WORDS.findall(term.text)) for group in groups for term in group))
+    if not groups:
+        raise UnusableInput(f"--text {shown}: no words to search for in this full-text query")
+    if any(all(term.negated for term in group) for group in groups):
+        raise UnusableInput(f"--text {shown}: say what to look for, not only what to leave out (-word, NOT word)")
+    return groups
+
+
+def _check_size(shown: str, words: int) -> None:
+    if words > MAX_QUERY_WORDS:
+        raise UnusableInput(f"--text {shown}: {words} words; a full-text query can have at most {MAX_QUERY_WORDS}")
+
+
+def _shown(text: str, width: int = 60) -> str:
+    """The query as quoted in a one-line message (escaped, shortened)."""
+    shown = repr(text[:width] + ("…" if len(text) > width else ""))
+    return shown.encode("ascii", "backslashreplace").decode("ascii") if UNSENDABLE.search(text) else shown
+
+
+def fts_query(text: str) -> str:
+    """The FTS5 query for what a user typed (see `parse_text`).
+
+    Every term is an FTS5 string (quotes doubled), so FTS5 tokenises it the
+    way it tokenised the paragraphs and never reads it as syntax: a term
+    of punctuation only is an empty phrase, which matches nothing.
+    """
+    groups = parse_text(text)
+
+    def string(term: Term) -> str:
+        return '"' + term.text.replace('"', '""') + '"' + ("*" if term.prefix else "")
+
+    alternatives = []
+    for group in groups:
+        expr = " ".join(string(t) for t in group if not t.negated) + "".join(f" NOT {string(t)}" for t in group if t.negated)
+        alternatives.append(f"({expr})" if len(groups) > 1 and len(group) > 1 else expr)
+    return " OR ".join(alternatives)
+
+
+def raw_text(text: str) -> str:
+    """A raw query as it can be sent (NUL and lone surrogates cannot be); empty is UnusableInput."""
+    shown = _shown(text)
+    text = UNSENDABLE.sub(" ", text).strip()
     if not text:
         raise UnusableInput("--text is empty")
-    if FTS_OPERATORS.search(text):
-        return text
-    terms = []
-    for word in re.findall(r"[^\s]+", text):
-        prefix = word.endswith("*")
-        core = word.rstrip("*").replace('"', "")
-        if re.search(r"\w", core):
-            terms.append(f'"{core}"' + ("*" if prefix else ""))
-    if not terms:
-        raise UnusableInput(f"--text {text!r} has no words to search for")
-    return " ".join(terms)
+    _check_size(shown, len(WORDS.findall(text)))
+    return text
 
 
 def _validate(query: SearchQuery) -> None:
@@ -118,15 +197,24 @@ def _day(value: str, first: bool) -> str:
         raise UnusableInput(f"{value!r} is not a real date ({exc})") from exc
 
 
-def name_clause(name: str, dialect: str = "sqlite") -> tuple[str, str]:
-    """A report-name condition: exact, or a glob pattern ("review_0*")."""
+def name_clause(name: str, dialect: str = "sqlite") -> tuple[str, list[str]]:
+    """A report-name condition: exact, or a glob pattern ("review_0*").
+
+    A name is always matched exactly too, so a report whose name holds `[`,
+    `*` or `?` can still be asked for by that name; `%` and `_` are never
+    wildcards.
+    """
     if not any(c in name for c in "*?["):
-        return "r.name = ?", name
+        return "r.name = ?", [name]
     if dialect == "postgresql":
         from .pg import glob_regex
 
-        return "r.name ~ ?", glob_regex(name)
-    return "r.name GLOB ?", name
+        try:
+            re.compile(glob_regex(name))
+        except re.error:  # "[z-a]" or "[\\]": SQLite's GLOB matches nothing there; the server would raise
+            return "r.name = ?", [name]
+        return "(r.name = ? OR r.name ~ ?)", [name, glob_regex(name)]
+    return "(r.name = ? OR r.name GLOB ?)", [name, name]
 
 
 def build_sql(query: SearchQuery, dialect: str = "sqlite") -> tuple[str, list]:
@@ -163,9 +251,9 @@ def build_sql(query: SearchQuery, dialect: str = "sqlite") -> tuple[str, list]:
     if query.reports:
         clauses = []
         for name in query.reports:
-            clause, value = name_clause(name, dialect)
+            clause, values = name_clause(name, dialect)
             clauses.append(clause)
-            params_where.append(value)
+            params_where.extend(values)
         where.append("(" + " OR ".join(clauses) + ")")
     requested = query.themes + query.any_themes
     if requested:
@@ -180,14 +268,15 @@ def build_sql(query: SearchQuery, dialect: str = "sqlite") -> tuple[str, list]:
         from .pg import web_query
 
         # negated rank, so that "lower is better" holds on both backends
-        q = "websearch_to_tsquery('english', ?)"
+        q = "to_tsquery('english', ?)" if query.raw else "websearch_to_tsquery('english', ?)"
+        text = raw_text(query.text) if query.raw else web_query(query.text)
         select = (f"SELECT {columns}, {score} AS theme_score, -ts_rank_cd(p.tsv, {q}) AS bm25, ts_headline('english', p.text, {q}, ?) AS snippet"
                   " FROM paragraphs p")
         words = max(2, min(64, query.snippet_tokens))
         options = f"StartSel={query.mark[0]}, StopSel={query.mark[1]}, MaxWords={words}, MinWords={max(1, words // 2)}, ShortWord=2"
-        params += score_params + [web_query(query.text), web_query(query.text), options]
+        params += score_params + [text, text, options]
         where.insert(0, f"p.tsv @@ {q}")
-        params_where.insert(0, web_query(query.text))
+        params_where.insert(0, text)
         order = "bm25, theme_score DESC, r.name, p.char_start"
     elif query.text:
         select = (f"SELECT {columns}, {score} AS theme_score, bm25(paragraphs_fts) AS bm25,"
@@ -195,7 +284,7 @@ def build_sql(query: SearchQuery, dialect: str = "sqlite") -> tuple[str, list]:
                   " FROM paragraphs_fts JOIN paragraphs p ON p.id = paragraphs_fts.rowid")
         params += score_params + [query.mark[0], query.mark[1], max(1, min(64, query.snippet_tokens))]
         where.insert(0, "paragraphs_fts MATCH ?")
-        params_where.insert(0, fts_query(query.text))
+        params_where.insert(0, raw_text(query.text) if query.raw else fts_query(query.text))
         order = "bm25, theme_score DESC, r.name, p.char_start"
     else:
         select = f"SELECT {columns}, {score} AS theme_score, NULL AS bm25, NULL AS snippet FROM paragraphs p"
@@ -217,9 +306,10 @@ def search(conn: sqlite3.Connection, query: SearchQuery) -> list[Hit]:
     sql, params = build_sql(query, dialect(conn))
     try:
         rows = conn.execute(sql, params).fetchall()
-    except sqlite3.OperationalError as exc:
-        if "fts5" in str(exc) or "MATCH" in str(exc):
-            raise UnusableInput(f"--text {query.text!r}: not a valid full-text query ({exc})") from exc
+    except Exception as exc:
+        if query.text and query.raw and _query_error(exc):
+            first = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+            raise UnusableInput(f"--text {_shown(query.text)}: not a valid {'raw ' if query.raw else ''}full-text query ({first})") from exc
         raise
     ids = [row["paragraph_id"] for row in rows]
     themes = _themes_of(conn, ids)
@@ -242,6 +332,19 @@ def search(conn: sqlite3.Connection, query: SearchQuery) -> list[Hit]:
                         snippet=snippet, score=round(score, 4) if score is not None else None,
                         dates=dates.get(row["paragraph_id"], []), paragraph_id=row["paragraph_id"]))
     return hits
+
+
+def _query_error(exc: Exception) -> bool:
+    """The backend rejected a raw text query (not: the store is locked, damaged or gone).
+
+    Only raw queries can be wrong: a typed one is quoted term by term, so an
+    error there is the store's, and is left to the caller (`db.readable`).
+    """
+    if isinstance(exc, sqlite3.OperationalError):
+        store_trouble = ("locked", "busy", "disk", "readonly", "unable to open", "malformed", "corrupt", "vtable constructor")
+        return not any(word in str(exc) for word in store_trouble)
+    sqlstate = getattr(exc, "sqlstate", None)  # psycopg: 42 syntax errors, 22 data errors (e.g. a bad tsquery)
+    return isinstance(sqlstate, str) and sqlstate[:2] in ("42", "22")
 
 
 def check_themes(conn, themes: list[str]) -> None:
@@ -359,7 +462,7 @@ def cooccurrence(conn: sqlite3.Connection, themes: list[str], within: str = "rep
 
         clauses = [name_clause(n, dialect(conn)) for n in reports]
         sql += " WHERE " + " OR ".join(c for c, _ in clauses)
-        params += [v for _, v in clauses]
+        params += [v for _, values in clauses for v in values]
     rows = []
     for row in conn.execute(sql + " ORDER BY r.name", params):
         counts = {theme: row[f"n{i}"] for i, theme in enumerate(themes)}
