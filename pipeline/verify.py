@@ -153,10 +153,14 @@ def _label_line_people(text: str, labels: str) -> list[str]:
         if m:
             found.append(m.group("n"))
             continue
-        nxt = next((lines[k] for k in range(i + 1, min(i + 4, len(lines))) if lines[k].strip()), "")
+        following = [lines[k] for k in range(i + 1, min(i + 8, len(lines))) if lines[k].strip()]
+        nxt = following[0] if following else ""
         prev = next((lines[k] for k in range(i - 1, max(i - 3, -1), -1) if lines[k].strip()), "")
-        if names_only.fullmatch(line) and (re.match(rf"[ \t]*(?i:{labels})\b", nxt) or label_line.fullmatch(prev)):
-            found.append(names_only.fullmatch(line).group("n"))
+        if names_only.fullmatch(line):
+            # "Jane Smith\nJohn Brown\nIndependent Reviewers": names lines, then the label
+            after_names = next((l for l in following if not names_only.fullmatch(l)), "")
+            if re.match(rf"[ \t]*(?i:{labels})\b", after_names) or label_line.fullmatch(prev):
+                found.append(names_only.fullmatch(line).group("n"))
         elif label_line.fullmatch(line) and nxt:
             m = re.match(rf"[ \t]*{_PEOPLE}", nxt)
             if m and (names_only.fullmatch(nxt) or after.match(nxt)):
@@ -167,7 +171,7 @@ def _label_line_people(text: str, labels: str) -> list[str]:
 def _sentence_people(text: str, labels: str, verbs: str) -> list[str]:
     """'The Chair of the Westbridge LSCB, Graham Lindqvist, decided', 'Ann Lee, the Independent Chair',
     'The Independent Chair and Scrutineer is Colin Feather', 'the review panel was chaired by Dr X'."""
-    org = r"(?:[ \t]+(?:of|for)[ \t]+(?:the[ \t]+)?(?:[A-Z][\w'’&-]*[ \t]*){1,6})?"
+    org = r"(?:[ \t]+(?:of|for)[ \t]+(?:(?:the|that|this)[ \t]+)?(?:[A-Z][\w'’&-]*[ \t]*){1,6})?"
     patterns = [
         rf"(?<![\w-])(?i:{labels}){org}[ \t]*(?:,|\bis\b|\bwas\b)[ \t]*{_PEOPLE}",
         rf"{_PEOPLE},[ \t]+(?:the|our|an?)[ \t]+(?i:{labels})\b",

@@ -249,14 +249,21 @@ class _DocContext:
             text = _bare(token.text)
             if token.is_title or token.is_upper and len(text) > 1:
                 if (text in heads or token.text in heads) and run:
-                    words.update(
-                        w for k, w in enumerate(run)
-                        if w not in heads and not (self.lex.is_first_name(w) and k + 1 < len(run) and run[k + 1] not in heads)
-                    )
+                    words.update(w for k, w in enumerate(run) if w not in heads and not self._person_in_org_name(run, k, heads))
                 run = [] if _crosses_line(token) else run + [text]
             else:
                 run = []
         return frozenset(words)
+
+    def _person_in_org_name(self, run: list[str], k: int, heads) -> bool:
+        """run[k] starts a person's name inside an organisation's ("Lucy" of "Lucy Faithfull Foundation"):
+        a first name that is no English word, followed by a word that is neither a head nor a place
+        ("Royal Oldham Hospital" is a place's hospital)."""
+        word = run[k]
+        if not self.lex.is_first_name(word) or word.lower() in self.lex.common or k + 1 >= len(run):
+            return False
+        nxt = run[k + 1]
+        return nxt not in heads and nxt not in self.lex.places
 
     def title_case_line(self, token: Token) -> bool:
         """The token is on a heading-like line where most words are capitalised."""
@@ -792,7 +799,8 @@ def declared_pseudonyms(text: str) -> dict[str, int]:
 
 _DECLARES_PSEUDONYMS = re.compile(
     r"(?i)\bpseudonyms?\b|\bnot\s+(?:his|her|their|the\s+child[’']s|the\s+children[’']s)\s+real\s+names?\b|"
-    r"\bnames?\s+(?:has|have)\s+been\s+changed\b"
+    r"\bnames?\s+(?:has|have)\s+been\s+changed\b|\bdesignated\s+names\b|"
+    r"\bnames?\s+(?:used|given|chosen)\s+(?:in|for|throughout)\s+(?:this|the)\s+(?:review|report)\b"
 )
 
 
@@ -821,7 +829,21 @@ def title_names(text: str, title: str | None = None, lines: int = 25) -> dict[st
     for chunk, base in candidates:
         for m in re.finditer(r"[A-Z][^\W\d_]+", chunk):
             word = m.group()
-            if lex.is_common_word(word) or word in lex.titles or word in lex.non_person or word.lower() in lex.non_person_lower:
+            if lex.is_common_word(word) or word in lex.titles or word.lower() in lex.non_person_lower:
                 continue
+            if _before_org_head(chunk, m.end()):
+                continue  # "Westbridge Safeguarding Children Board": the board's name
             found.setdefault(word, base + m.start() if chunk is not title else base)
     return found
+
+
+def _before_org_head(chunk: str, end: int) -> bool:
+    """The capitalised words after position `end` run on to an organisation head word."""
+    lex = lexicon()
+    for word in re.findall(r"\S+", chunk[end:]):
+        word = _bare(word.strip(",.:;'’\"“”*"))
+        if word.lower() in lex.non_person_lower:
+            return True
+        if not word[:1].isupper():
+            return False
+    return False
