@@ -198,3 +198,28 @@ def test_title_names_only_matter_when_pseudonyms_are_declared():
     assert "Safeguarding" not in title_names(text)
     assert declares_pseudonyms("Amara is not her real name.")
     assert not declares_pseudonyms("The report has been anonymised.")
+
+
+def test_pseudonymise_codes_unlisted_people_but_not_hospitals_or_baskets(tmp_path, nlp):
+    """Issue: people nobody listed, with names the old gazetteers lacked, were left in the coded
+    draft, while "Royal" (of a hospital) and "Moses" (basket) became person placeholders."""
+    from pipeline.identify.known_names import english_lexicon
+    from pipeline.ingest import load_report
+    from pipeline.keyfile import parse_key
+    from pipeline.pseudonymise import parse_for_key, pseudonymise_report
+
+    draft = (
+        "Serious Case Review: Child N\n\n1 Narrative\n\n"
+        "Jade Kershaw gave birth at the Royal Oldham Hospital. Her partner, Abdiqafar Samatar, visited daily. "
+        "The baby slept in a Moses basket. Grzegorz told the midwife that Jade was tired, and Ifeoma "
+        "disclosed that she had seen bruises. Back at the Royal, staff were not told.\n"
+    )
+    path = tmp_path / "draft.txt"
+    path.write_text(draft, encoding="utf-8")
+    report = load_report(path)
+    key = parse_key({"people": [{"code": "NM", "role": "Child N's mother", "names": ["Jade Kershaw", "Jade"]}]})
+    result = pseudonymise_report(report, parse_for_key(report, nlp, key), key, lexicon=english_lexicon(nlp))
+    for word in ("Abdiqafar", "Samatar", "Grzegorz", "Ifeoma"):
+        assert word not in result.text, word
+    assert "Royal Oldham Hospital" in result.text and "at the Royal," in result.text
+    assert "Moses basket" in result.text
