@@ -123,6 +123,7 @@ def cover_people(report: Report, policy: Policy) -> set[str]:
     found += _label_line_people(text, labels)
     found += _sentence_people(text, _alternation(roles["sentence_labels"]), _alternation(roles["panel_verbs"]))
     found += _panel_list_people(text, set(roles["panel_role_words"]))
+    found += _author_section_people(text, _alternation(roles["author_headings"]))
     for names in found:
         people.update(p for p in _split_people(names) if not _is_role_phrase(p))
     return people
@@ -178,6 +179,13 @@ def _sentence_people(text: str, labels: str, verbs: str) -> list[str]:
         rf"(?i:\b(?:review|panel|board|partnership|report)\b[^.\n]{{0,40}}?\b(?:{verbs}))[ \t]+{_PEOPLE}",
     ]
     return [m.group("n") for pattern in patterns for m in re.finditer(pattern, text)]
+
+
+def _author_section_people(text: str, headings: str) -> list[str]:
+    """'About the author\n\nJon Ashby is a registered social worker ...': the name opening the
+    first paragraph under a heading that introduces the author."""
+    pattern = rf"(?m:^)[ \t]*(?:\d+(?:\.\d+)*\.?[ \t]+)?(?i:{headings})[ \t]*:?[ \t]*\n(?:[ \t]*\n)*[ \t]*(?:\d+(?:\.\d+)*\.?[ \t]+)?{_PEOPLE}(?=[ \t]*(?:,[^,\n]{{0,80}},)?[ \t]*(?:is|was|has|holds|qualified)\b)"
+    return [m.group("n") for m in re.finditer(pattern, text)]
 
 
 def _panel_list_people(text: str, role_words: set[str]) -> list[str]:

@@ -63,6 +63,8 @@ Bartholomew Quince
 
 Hilary Okonedo-Vance, Independent Author
 
+Ottoline Brackley OBE Director Fenwick Review Associates Limited
+
 1 Introduction
 
 1.1 The Chair of the Eastvale Safeguarding Children Partnership, Leopold Strang, agreed that a review
@@ -79,13 +81,17 @@ DCI Walter Penhaligon, Public Protection Unit, Eastvale Police
 Protection Unit. Her mother's friend, Kerensa Trevithick, looked after Child P at weekends.
 
 2.2 A letter written by Cadoc Pengelly was found at the house.
+
+3 About the author
+
+Percival Amesbury is a registered social worker with twenty years' experience of reviews.
 """
 
 
 def test_people_named_on_purpose_are_info_and_leaks_are_not(nlp, analyzer):
     _, findings = verify_text(COVER, nlp, analyzer)
     for person in ("Marianne Gostelow", "Bartholomew Quince", "Hilary Okonedo-Vance", "Leopold Strang",
-                   "Ingrid Sowerby", "Ruth Abernathy", "Walter Penhaligon"):
+                   "Ingrid Sowerby", "Ruth Abernathy", "Walter Penhaligon", "Ottoline Brackley", "Percival Amesbury"):
         assert severity_of(findings, person) in (None, "info"), person
     for leak in ("Rowntree", "Kerensa Trevithick", "Cadoc Pengelly"):
         assert SEVERITY_RANK[severity_of(findings, leak) or "info"] >= SEVERITY_RANK["medium"], leak
