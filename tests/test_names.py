@@ -157,6 +157,7 @@ def test_parse_rules_find_people_without_the_gazetteer_rule(nlp):
         ("Zofia and Tadeusz Mazur attended the conference.", "Zofia"),  # coordination
         ("He owed money to Kofi and his cousin.", "Kofi"),  # a name beside a relative
         ("The independent reviewer met Oyelaran-Brooke twice.", "Oyelaran-Brooke"),  # hyphenated, kept whole
+        ("Georgia said that she was hungry.", "Georgia"),  # a country that is a first name, used as a person
     ],
 )
 def test_people_found_by_their_place_in_the_sentence(nlp, text, expected):
@@ -176,6 +177,7 @@ def test_people_found_by_their_place_in_the_sentence(nlp, text, expected):
         "The family are Roma and spoke Romanian at home.",
         "Brackenmoor Council and Brackenmoor CCG were told. Brackenmoor agreed to act.",
         "The family will move in May. Staff said there was hope and grace in how they worked.",
+        "He said he had visited Poland and India before the family came to the UK.",
     ],
 )
 def test_phrases_agencies_and_ordinary_words_are_not_people(nlp, text):

@@ -70,6 +70,7 @@ class NameLexicon:
     surnames: frozenset[str]
     common: frozenset[str]
     places: frozenset[str]
+    countries: frozenset[str]
     not_people_phrases: dict[str, tuple[tuple[str, ...], ...]]
     eponym_heads: frozenset[str]
     peoples: frozenset[str]
@@ -118,6 +119,7 @@ def lexicon() -> NameLexicon:
         surnames=frozenset(read_lines("gazetteer", "surnames.txt")) - not_names,
         common=frozenset(read_lines("names", "common_words.txt")),
         places=frozenset(read_lines("gazetteer", "uk_places.txt")),
+        countries=frozenset(read_lines("gazetteer", "countries.txt")),
         not_people_phrases={k: tuple(sorted(v, key=len, reverse=True)) for k, v in phrases.items()},
         eponym_heads=frozenset(not_people["eponym_heads"]),
         peoples=frozenset(not_people["peoples"]),
@@ -479,6 +481,8 @@ def _syntax_spans(ctx: _DocContext):
     for token in doc:
         if not ctx.name_like(token) or token.pos_ != "PROPN" or token.i in seen or not _person_position(ctx, token):
             continue
+        if token.text in ctx.lex.countries and token.dep_ not in ("nsubj", "nsubjpass"):
+            continue  # "visited India": a country as an object is a place
         start = _run_start(ctx, token.i)
         end = _name_run(ctx, start)
         if not any(ctx.common_use(doc[k].text) for k in range(start, end) if ctx.name_like(doc[k])):
@@ -490,13 +494,14 @@ def _syntax_spans(ctx: _DocContext):
 def _coordinated(ctx: _DocContext, start: int, end: int):
     """'X and <name>' / '<name> and X': X is a person too when it is a name-like, non-English word."""
     doc = ctx.doc
+    countries = ctx.lex.countries
     if start >= 2 and doc[start - 1].lower_ == "and" and ctx.name_like(doc[start - 2]) and not _crosses_line(doc[start - 2]):
         other = _run_start(ctx, start - 2)
-        if not ctx.common_use(doc[other].text):
+        if not ctx.common_use(doc[other].text) and doc[other].text not in countries:
             yield other, start - 1, "syntax", 0.6
     if end + 1 < len(doc) and doc[end].lower_ == "and" and ctx.name_like(doc[end + 1]):
         other_end = _name_run(ctx, end + 1)
-        if not ctx.common_use(doc[end + 1].text):
+        if not ctx.common_use(doc[end + 1].text) and doc[end + 1].text not in countries:
             yield end + 1, other_end, "syntax", 0.6
 
 
@@ -596,9 +601,22 @@ def _is_place(ctx: _DocContext, start: int, end: int, trust_entities: bool = Tru
     text = " ".join(_bare(t.text) for t in ctx.doc[start:end])
     if text in ctx.lex.places:
         return True
+    if text in ctx.lex.countries and (not ctx.lex.is_first_name(text) or _after_place_word(ctx, start)):
+        return True  # "visited Poland"; "Jordan" only after "from", "in", "to", ... ("came from Jordan")
     return trust_entities and all(ctx.place[i] for i in range(start, end)) and not any(
         ctx.lex.is_known_name(_bare(ctx.doc[i].text)) for i in range(start, end)
     )
+
+
+PLACE_WORDS = frozenset({"in", "from", "to", "of", "into", "across", "around", "through", "visited", "visit", "visiting", "left"})
+
+
+def _after_place_word(ctx: _DocContext, start: int) -> bool:
+    """After "from", "in", "visited" ..., or listed with a country ("Poland and India")."""
+    doc, lex = ctx.doc, ctx.lex
+    if start > 0 and doc[start - 1].lower_ in PLACE_WORDS:
+        return True
+    return start > 1 and doc[start - 1].lower_ in ("and", "or", ",") and doc[start - 2].text in lex.countries | lex.places
 
 
 def _is_common_phrase(ctx: _DocContext, start: int, end: int) -> bool:
