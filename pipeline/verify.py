@@ -85,7 +85,8 @@ _TITLE = r"(?:(?:Dr|Mr|Mrs|Ms|Miss|Mx|Prof|Professor|DI|DCI|DS|DC|PC|Sgt|Cllr|Re
 _PERSON = rf"{_TITLE}?[A-Z][^\W\d_]+(?:[ '’-][A-Z][^\W\d_'’]+){{1,3}}"
 _PEOPLE = rf"(?P<n>{_PERSON}(?:[ \t]*(?:,|and|&|with)[ \t]*{_PERSON})*)"
 # "MSc, PhD.", "MA. RN. HV.", "OBE": capitals inside the word, each after a space or comma
-_QUALIFICATIONS = r"(?:(?:[ \t]+|[ \t]*,[ \t]*)(?:[A-Z]{2,}|[A-Z][a-z]?[A-Z][A-Za-z]*)\b\.?)*"
+# (atomic: a line of capitals must not be split every possible way)
+_QUALIFICATIONS = r"(?>(?:(?:[ \t]+|[ \t]*,[ \t]*)(?=[A-Z][a-z]?[A-Z])[A-Za-z]+\b\.?)*)"
 
 
 @lru_cache(maxsize=1)
