@@ -12,14 +12,24 @@ rules  ``ner``        spaCy PERSON entities, split at line breaks (the small
                       Liam", "the social worker, Anna Kowalski");
        ``gazetteer``  a capitalised token listed as a first name, boosted by a
                       capitalised neighbour (a surname) or its position.
+       ``syntax``     where the parse puts it: subject or object of a person verb
+                      ("Kasia disclosed", "spoke to Jaroslaw", '…," said Bilal'),
+                      apposition to a role ("Obi, the child's father"), a name
+                      coordinated with one or with a relative ("Ebo and his
+                      brother") — no gazetteer needed.
+       (also ``initial``, ``unlisted`` pairs and ``family`` plurals.)
 filters  declared role codes (ROLE entities, "Child E."), all-caps codes (that
-         is `codes.py`'s business), organisations and documents (a head word
-         such as Trust/Service/Team in or right after the span), places
-         (GPE/LOC entities and the place gazetteer), common English words that
+         is `codes.py`'s business), fixed phrases, eponyms and peoples ("Moses
+         basket", "Grievous Bodily Harm", "Down's syndrome", "Roma"),
+         organisations and documents (a head word such as Trust/Service/Team in
+         or right after the span, or a word this review uses inside an
+         agency's name: "Royal" of "Royal Oldham Hospital"), places (GPE/LOC
+         entities, the place gazetteer, countries), common English words that
          are not first names, and the caller's allowed people.
 
-The data (titles, role words, organisation head words, gazetteers, common
-words) live in ``models/names`` and ``models/gazetteer``.
+The data (titles, role words, person verbs, not-people phrases, organisation
+head words, gazetteers, common words) live in ``models/names`` and
+``models/gazetteer`` (the name lists are built by ``scripts/build_name_lists.py``).
 
 `group_mentions` clusters the mentions of one person ("Sam Wood", "Sam",
 "Ms Wood") so a pseudonymiser can give each person one placeholder.
