@@ -193,7 +193,8 @@ def _panel_list_people(text: str, role_words: set[str]) -> list[str]:
     """'Name, Designated Nurse, Moorside ICB' / 'Name - Independent Chair' lines of a panel list
     (a line that is no sentence, under a line that mentions the panel or its members)."""
     line_re = re.compile(rf"[ \t]*(?:[-•*·][ \t]*)?(?P<n>{_PERSON})[ \t]*[,:\-–—][ \t]*(?P<role>[^\n]+)")
-    context = re.compile(r"(?i)\bpanel\b|\bmembership\b|\bmembers\b|\breview team\b|\breview group\b")
+    # "family members" is no panel: members only of a panel, group or team
+    context = re.compile(r"(?i)\bpanel\b|\bmembership\b|\breview team\b|\breview group\b|\bmembers\s+of\s+the\b[^\n]*\b(?:group|team)\b")
     lines = text.split("\n")
     found = []
     for i, line in enumerate(lines):

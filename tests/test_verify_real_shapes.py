@@ -98,7 +98,7 @@ def test_people_named_on_purpose_are_info_and_leaks_are_not(nlp, analyzer):
 
 
 def test_practitioners_listed_without_a_panel_are_not_allowed(nlp, analyzer):
-    text = ("Northshire Safeguarding Children Partnership\n\n1 Introduction\n\nPractitioners involved\n\n"
+    text = ("Northshire Safeguarding Children Partnership\n\n1 Introduction\n\nFamily members and practitioners\n\n"
             "Tamsin Polglase, Health Visitor\nGerwyn Ellacott - Social Worker\n\n2 Narrative\n\nThe family moved twice.\n")
     _, findings = verify_text(text, nlp, analyzer)
     assert SEVERITY_RANK[severity_of(findings, "Tamsin Polglase") or "info"] >= SEVERITY_RANK["medium"]
