@@ -83,7 +83,8 @@ class Finding:
 # ---------------------------------------------------------------- allowed people
 _TITLE = r"(?:(?:Dr|Mr|Mrs|Ms|Miss|Mx|Prof|Professor|DI|DCI|DS|DC|PC|Sgt|Cllr|Rev|Revd)\.?[ \t]+)"
 _PERSON = rf"{_TITLE}?[A-Z][^\W\d_]+(?:[ '’-][A-Z][^\W\d_'’]+){{1,3}}"
-_PEOPLE = rf"(?P<n>{_PERSON}(?:[ \t]*(?:,|and|&|with)[ \t]*{_PERSON})*)"
+_AGENCY_NOTE = r"(?:[ \t]*\([^()\n]{1,60}\))?"  # "Harriet Vossberg (Fernhill Police)"
+_PEOPLE = rf"(?P<n>{_PERSON}{_AGENCY_NOTE}(?:[ \t]*(?:,|and|&|with)[ \t]*{_PERSON}{_AGENCY_NOTE})*)"
 # "MSc, PhD.", "MA. RN. HV.", "OBE": capitals inside the word, each after a space or comma
 # (atomic: a line of capitals must not be split every possible way)
 _QUALIFICATIONS = r"(?>(?:(?:[ \t]+|[ \t]*,[ \t]*)(?=[A-Z][a-z]?[A-Z])[A-Za-z]+\b\.?)*)"
@@ -160,7 +161,7 @@ def _label_line_people(text: str, labels: str) -> list[str]:
         prev = next((lines[k] for k in range(i - 1, max(i - 3, -1), -1) if lines[k].strip()), "")
         if names_only.fullmatch(line):
             # "Jane Smith\nJohn Brown\nIndependent Reviewers": names lines, then the label
-            after_names = next((l for l in following if not names_only.fullmatch(l)), "")
+            after_names = next((l for l in following if label_line.fullmatch(l) or not names_only.fullmatch(l)), "")
             if re.match(rf"[ \t]*(?i:{labels})\b", after_names) or label_line.fullmatch(prev):
                 found.append(names_only.fullmatch(line).group("n"))
         elif label_line.fullmatch(line) and nxt:
@@ -177,7 +178,7 @@ def _sentence_people(text: str, labels: str, verbs: str) -> list[str]:
     patterns = [
         rf"(?<![\w-])(?i:{labels}){org}[ \t]*(?:,|\bis\b|\bwas\b)[ \t]*{_PEOPLE}",
         rf"{_PEOPLE},[ \t]+(?:the|our|an?)[ \t]+(?i:{labels})\b",
-        rf"(?i:\b(?:review|panel|board|partnership|report)\b[^.\n]{{0,40}}?\b(?:{verbs}))[ \t]+{_PEOPLE}",
+        rf"(?i:\b(?:reviews?|panels?|board|partnership|(?:this|overview|final)[ \t]+report|IMRs?)\b[^.\n]{{0,40}}?\b(?:{verbs}))[ \t]*:?[ \t]+{_PEOPLE}",
     ]
     return [m.group("n") for pattern in patterns for m in re.finditer(pattern, text)]
 
@@ -209,6 +210,7 @@ def _panel_list_people(text: str, role_words: set[str]) -> list[str]:
 
 
 def _split_people(text: str) -> list[str]:
+    text = re.sub(r"\([^()\n]*\)", " ", text)  # agency notes in brackets
     return [p.strip() for p in re.split(r"\s*(?:,|\band\b|\bwith\b|&|/|;)\s*", text) if p.strip()]
 
 
@@ -248,6 +250,17 @@ def public_names() -> tuple[tuple[str, ...], ...]:
     return tuple(tuple(w.lower() for w in name_words(line)) for line in read_lines("names", "public_names.txt"))
 
 
+_NEUTRAL_CITATION = re.compile(r"\[(?:19|20)\d\d\]\s+(?:UKSC|UKHL|UKPC|EWCA|EWHC|EWFC|EWCOP|CSIH|CSOH|NICA)\b")
+_JUDICIAL_BEFORE = re.compile(r"(?:\b(?:Lady|Lord|Baroness|Justice|Judge|HHJ|His Honour Judge|Her Honour Judge|President|Sir|Dame)\s+)$")
+
+
+def _is_judge(text: str, start: int) -> bool:
+    """A judge named in the case law a review cites ("In Re B [2013] UKSC 33, Lady Hale ...")."""
+    if not _JUDICIAL_BEFORE.search(text[max(0, start - 40) : start]):
+        return False
+    return bool(_NEUTRAL_CITATION.search(text[max(0, start - 400) : start + 400]))
+
+
 def _is_public(words: list[str]) -> bool:
     """All words of one public name; a single word only when it is that name's surname."""
     for public in public_names():
@@ -285,7 +298,7 @@ def _name_findings(doc: Doc, policy: Policy, allowed: set[str], places: set[str]
             out.append((cand.start, cand.end, "NAME", policy.severity_of("NAME_ALLOWED"),
                         "a pseudonym the review declares (check it is not the real name)", f"names:{cand.rule}:pseudonym"))
             continue
-        if words and _is_public(words):
+        if words and (_is_public(words) or _is_judge(doc.text, cand.start)):
             out.append((cand.start, cand.end, "NAME", policy.severity_of("NAME_ALLOWED"),
                         "a public figure or national case that reviews cite", f"names:{cand.rule}:public"))
             continue

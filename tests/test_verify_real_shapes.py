@@ -137,3 +137,33 @@ def test_structure_stage_fields_are_used_when_present():
                              key=[SimpleNamespace(code="Jade", description="Mother", pseudonym=True)])
     assert "Aurelia Vantongeren" in cover_people(report, load_policy())
     assert "Jade" in review_pseudonyms(report)
+
+
+FOREWORD = """Fernhill Safeguarding Children Partnership
+
+Chair's Foreword
+
+I thank the family and the practitioners.
+
+Rowena Delacourt-Smythe
+Independent Chair
+June 2022
+
+1 Introduction
+
+1.1 Individual Management Reviews (IMRs) were written by: Harriet Vossberg (Fernhill Police) and Daljit Sohal (Fernhill Community Health).
+1.2 The lead reviewer is grateful to Petra Lindgren, the Partnership Business Manager, for her support.
+1.3 In Re B (Care Proceedings: Appeal) [2013] UKSC 33, Lady Hale set out the threshold.
+
+2 Narrative
+
+2.1 The police report was completed by PC Ahmed. The mother's friend, Destiny Okorafor, sometimes stayed.
+"""
+
+
+def test_signatures_imr_authors_staff_and_judges_are_not_leaks(nlp, analyzer):
+    _, findings = verify_text(FOREWORD, nlp, analyzer)
+    for person in ("Rowena Delacourt-Smythe", "Harriet Vossberg", "Daljit Sohal", "Petra Lindgren", "Hale"):
+        assert severity_of(findings, person) in (None, "info"), person
+    for leak in ("Ahmed", "Destiny Okorafor"):
+        assert SEVERITY_RANK[severity_of(findings, leak) or "info"] >= SEVERITY_RANK["medium"], leak
