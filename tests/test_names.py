@@ -158,6 +158,7 @@ def test_parse_rules_find_people_without_the_gazetteer_rule(nlp):
         ("He owed money to Kofi and his cousin.", "Kofi"),  # a name beside a relative
         ("The independent reviewer met Oyelaran-Brooke twice.", "Oyelaran-Brooke"),  # hyphenated, kept whole
         ("Georgia said that she was hungry.", "Georgia"),  # a country that is a first name, used as a person
+        ("Brook Hughes told the nurse she was fine.", "Brook Hughes"),  # a charity's name as a first name
     ],
 )
 def test_people_found_by_their_place_in_the_sentence(nlp, text, expected):
@@ -178,6 +179,7 @@ def test_people_found_by_their_place_in_the_sentence(nlp, text, expected):
         "Brackenmoor Council and Brackenmoor CCG were told. Brackenmoor agreed to act.",
         "The family will move in May. Staff said there was hope and grace in how they worked.",
         "He said he had visited Poland and India before the family came to the UK.",
+        "Turning Point told the GP that she had stopped attending, and Brook reported the disclosure.",
     ],
 )
 def test_phrases_agencies_and_ordinary_words_are_not_people(nlp, text):

@@ -239,6 +239,8 @@ class _DocContext:
                 self.blocked[i] = True
             for words in lex.not_people_phrases.get(keys[i], ()):
                 n = len(words)
+                if n == 1 and self._starts_full_name(doc, i):
+                    continue  # "Brook Hughes" is a person, "Brook reported" the charity
                 if tuple(keys[i : i + n]) == words:
                     for k in range(i, i + n):
                         self.blocked[k] = True
@@ -248,6 +250,13 @@ class _DocContext:
                 nxt += 1
             if token.text[:1].isupper() and nxt < len(doc) and doc[nxt].is_lower and doc[nxt].lower_ in lex.eponym_heads:
                 self.blocked[i] = True
+
+    def _starts_full_name(self, doc: Doc, i: int) -> bool:
+        nxt = doc[i + 1] if i + 1 < len(doc) else None
+        return (
+            nxt is not None and not _crosses_line(doc[i]) and is_name_token(nxt)
+            and nxt.text not in self.lex.non_person and self.lex.is_first_name(doc[i].text)
+        )
 
     def _org_context_words(self, doc: Doc) -> frozenset[str]:
         """Capitalised words this review uses inside organisation or place names ("Royal Eastbrook
