@@ -227,3 +227,10 @@ def test_pseudonymise_codes_unlisted_people_but_not_hospitals_or_baskets(tmp_pat
         assert word not in result.text, word
     assert "Royal Oldham Hospital" in result.text and "at the Royal," in result.text
     assert "Moses basket" in result.text
+
+
+def test_a_review_named_after_a_child_does_not_hide_the_child(nlp):
+    """Words before an agency head ("Royal" of "Royal Oldham Hospital") are agency words for the whole
+    review; words before a document head are not ("the Jayden Review" names a child)."""
+    found = names(nlp, "This is the Jayden Review. Later Jayden told the nurse that he was hungry.")
+    assert "Jayden" in found

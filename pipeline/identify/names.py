@@ -84,6 +84,7 @@ class NameLexicon:
     not_people_phrases: dict[str, tuple[tuple[str, ...], ...]]
     eponym_heads: frozenset[str]
     peoples: frozenset[str]
+    document_heads: frozenset[str]
     subject_verbs: frozenset[str]
     object_verbs: frozenset[str]
     to_verbs: frozenset[str]
@@ -133,6 +134,7 @@ def lexicon() -> NameLexicon:
         not_people_phrases={k: tuple(sorted(v, key=len, reverse=True)) for k, v in phrases.items()},
         eponym_heads=frozenset(not_people["eponym_heads"]),
         peoples=frozenset(not_people["peoples"]),
+        document_heads=frozenset(not_people["document_heads"]),
         subject_verbs=frozenset(verbs["subject"]),
         object_verbs=frozenset(verbs["object"]),
         to_verbs=frozenset(verbs["to"]),
@@ -264,12 +266,13 @@ class _DocContext:
         A first name followed by another name word is left out ("Lucy Faithfull Foundation" does
         not make every Lucy an agency; "Kelby Police" does make Kelby a place)."""
         heads = self.lex.non_person | {_bare(h) for h in self.lex.non_person}  # "Children's" is tokenised "Children" + "'s"
+        agency_heads = heads - self.lex.document_heads
         words: set[str] = set()
         run: list[str] = []
         for token in doc:
             text = _bare(token.text)
             if token.is_title or token.is_upper and len(text) > 1:
-                if (text in heads or token.text in heads) and run:
+                if (text in agency_heads or token.text in agency_heads) and run:
                     words.update(w for k, w in enumerate(run) if w not in heads and not self._person_in_org_name(run, k, heads))
                 run = [] if _crosses_line(token) else run + [text]
             else:
