@@ -14,8 +14,9 @@ Detectors (each in its own module):
   quasi     `identify.quasi`   birth facts, age with date, small places (low)
   key       `identify.fuzzy`   with a key: every key name, misspellings included
 
-People the review must name (the lead reviewer, the chair) are read from the
-cover and reported at ``info`` only.  Findings are deduplicated: where two
+People the review names on purpose (authors, lead reviewers, chairs, panel
+members; `cover_people`), the pseudonyms it declares (`review_pseudonyms`) and
+judges of the case law it cites are reported at ``info`` only.  Findings are deduplicated: where two
 overlap, the more severe (then the longer) wins.
 """
 from __future__ import annotations
