@@ -14,8 +14,9 @@ Detectors (each in its own module):
   quasi     `identify.quasi`   birth facts, age with date, small places (low)
   key       `identify.fuzzy`   with a key: every key name, misspellings included
 
-People the review must name (the lead reviewer, the chair) are read from the
-cover and reported at ``info`` only.  Findings are deduplicated: where two
+People the review names on purpose (authors, lead reviewers, chairs, panel
+members; `cover_people`), the pseudonyms it declares (`review_pseudonyms`) and
+judges of the case law it cites are reported at ``info`` only.  Findings are deduplicated: where two
 overlap, the more severe (then the longer) wins.
 """
 from __future__ import annotations
@@ -27,11 +28,19 @@ from functools import lru_cache
 from spacy.tokens import Doc
 
 from .identify.codes import find_undeclared_codes
-from .identify.names import NameCandidate, declared_pseudonyms, find_unknown_names, lexicon, name_words
+from .identify.names import (
+    NameCandidate,
+    declared_pseudonyms,
+    declares_pseudonyms,
+    find_unknown_names,
+    lexicon,
+    name_words,
+    title_names,
+)
 from .identify.quasi import find_quasi_identifiers
 from .policy import SEVERITIES, SEVERITY_RANK, Policy, load_policy
 from .report import Report
-from .resources import read_lines
+from .resources import load_yaml, read_lines
 
 STRUCTURED_REASONS = {
     "NHS_NUMBER": "an NHS number",
@@ -75,34 +84,137 @@ class Finding:
 
 
 # ---------------------------------------------------------------- allowed people
-def cover_people(report: Report, policy: Policy) -> set[str]:
-    """People the review may name: the policy's names, the cover's author, labelled reviewers and chairs.
+_TITLE = r"(?:(?:Dr|Mr|Mrs|Ms|Miss|Mx|Prof|Professor|DI|DCI|DS|DC|PC|Sgt|Cllr|Rev|Revd)\.?[ \t]+)"
+_PERSON = rf"{_TITLE}?[A-Z][^\W\d_]+(?:[ '’-][A-Z][^\W\d_'’]+){{1,3}}"
+_AGENCY_NOTE = r"(?:[ \t]*\([^()\n]{1,60}\))?"  # "Harriet Vossberg (Fernhill Police)"
+_PEOPLE = rf"(?P<n>{_PERSON}{_AGENCY_NOTE}(?:[ \t]*(?:,|and|&|with)[ \t]*{_PERSON}{_AGENCY_NOTE})*)"
+# "MSc, PhD.", "MA. RN. HV.", "OBE": capitals inside the word, each after a space or comma
+# (atomic: a line of capitals must not be split every possible way)
+_QUALIFICATIONS = r"(?>(?:(?:[ \t]+|[ \t]*,[ \t]*)(?=[A-Z][a-z]?[A-Z])[A-Za-z]+\b\.?)*)"
 
-    A label opens a line ("Lead Reviewer: …", "Written by …") or, for the role
-    titles only, sits in a sentence ("the Independent Chair, Angela Brooks,");
-    "a letter written by …" in the narrative never allows anyone.
+
+@lru_cache(maxsize=1)
+def _named_roles() -> dict:
+    return load_yaml("names", "named_roles.yaml")
+
+
+def _alternation(words) -> str:
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=len, reverse=True))
+
+
+def cover_people(report: Report, policy: Policy) -> set[str]:
+    """People the review names on purpose: the policy's names, the cover's author, and authors,
+    reviewers, chairs and panel members wherever the review introduces them.
+
+    Read from the report's metadata when the structure stage found them (`named_people`), and
+    from the text: a label before the name (same line, or alone on the line before it:
+    "Independent Reviewer:\nJane Smith", "Chair\nJohn Brown"), after it ("Jane Smith, Independent
+    Reviewer", or on the next line), mid-sentence ("The Chair of the Westbridge LSCB, Graham
+    Lindqvist,"; "Ann Lee, the Independent Chair"; "the review panel was chaired by Dr X"), and
+    "Name, Role" lines of a panel-membership list.  "A letter written by ..." in the narrative
+    never allows anyone, nor does "the strategy discussion was chaired by ...".
     """
     people = {n for n in policy.allow.names if n.strip()}
     if report.metadata.author:
         people.update(_split_people(report.metadata.author))
-    labels = sorted(policy.cover.get("labels", []), key=len, reverse=True)
-    titles = [label for label in labels if not label.lower().endswith(" by")]
-    name = r"(?:(?:Dr|Mr|Mrs|Ms|Miss|Prof|Professor)\.?\s+)?[A-Z][^\W\d_]+(?:[ '-][A-Z][^\W\d_'’]+){1,3}"
-    names = rf"(?P<n>{name}(?:[ \t]*(?:,|and|&)[ \t]*{name})*)"
-    sep = r"[ \t]*[:\-–—,]?[ \t]*(?:(?:is|was)[ \t]+)?"
-    patterns = []
-    if labels:
-        patterns.append(rf"(?m:^)[ \t]*(?i:{'|'.join(map(re.escape, labels))}){sep}{names}")
-    if titles:
-        patterns.append(rf"(?<![\w-])(?i:{'|'.join(map(re.escape, titles))}){sep}{names}")
-    for pattern in patterns:
-        for m in re.finditer(pattern, report.text):
-            people.update(_split_people(m.group("n")))
+    for named in getattr(report.metadata, "named_people", None) or ():
+        name = getattr(named, "name", None) or (named.get("name") if isinstance(named, dict) else None)
+        if name:
+            people.update(_split_people(name))
+    roles = _named_roles()
+    labels = _alternation([*policy.cover.get("labels", []), *roles["labels"]])
+    text = report.text
+    found: list[str] = []
+    found += _label_line_people(text, labels)
+    found += _sentence_people(text, _alternation(roles["sentence_labels"]), _alternation(roles["panel_verbs"]))
+    found += _panel_list_people(text, set(roles["panel_role_words"]))
+    found += _author_section_people(text, _alternation(roles["author_headings"]))
+    for names in found:
+        people.update(p for p in _split_people(names) if not _is_role_phrase(p))
     return people
 
 
+def _is_role_phrase(text: str) -> bool:
+    """'Independent Author', 'Designated Doctor': ordinary words, not a person."""
+    lex = lexicon()
+    words = [w for w in re.findall(r"[^\W\d_]+", text) if w not in lex.titles]
+    return not words or all(lex.is_common_word(w) for w in words)
+
+
+def _label_line_people(text: str, labels: str) -> list[str]:
+    """Names beside a label on the cover or a signature block (before, after, or on the adjacent line)."""
+    if not labels:
+        return []
+    sep = r"[ \t]*[:\-–—,]*[ \t]*(?:(?:is|was)[ \t]+)?"
+    label_line = re.compile(rf"[ \t]*(?:[A-Z][\w'’&]*[ \t]+){{0,4}}(?i:{labels})[ \t]*[:\-–—]*[ \t]*")
+    before = re.compile(rf"[ \t]*(?:[A-Z][\w'’&]*[ \t]+){{0,4}}(?i:{labels}){sep}{_PEOPLE}")
+    after = re.compile(rf"[ \t]*{_PEOPLE}{_QUALIFICATIONS}[ \t]*[,\-–—]?[ \t]*(?:the[ \t]+)?(?i:{labels})\b")
+    names_only = re.compile(rf"[ \t]*{_PEOPLE}{_QUALIFICATIONS}[ \t]*")
+    lines = [line for line in text.split("\n")]
+    found = []
+    for i, line in enumerate(lines):
+        if not line.strip():
+            continue
+        m = None if label_line.fullmatch(line) else before.match(line) or after.match(line)
+        if m:
+            found.append(m.group("n"))
+            continue
+        following = [lines[k] for k in range(i + 1, min(i + 8, len(lines))) if lines[k].strip()]
+        nxt = following[0] if following else ""
+        prev = next((lines[k] for k in range(i - 1, max(i - 3, -1), -1) if lines[k].strip()), "")
+        if names_only.fullmatch(line):
+            # "Jane Smith\nJohn Brown\nIndependent Reviewers": names lines, then the label
+            after_names = next((l for l in following if label_line.fullmatch(l) or not names_only.fullmatch(l)), "")
+            if re.match(rf"[ \t]*(?i:{labels})\b", after_names) or label_line.fullmatch(prev):
+                found.append(names_only.fullmatch(line).group("n"))
+        elif label_line.fullmatch(line) and nxt:
+            m = re.match(rf"[ \t]*{_PEOPLE}", nxt)
+            if m and (names_only.fullmatch(nxt) or after.match(nxt)):
+                found.append(m.group("n"))
+    return found
+
+
+def _sentence_people(text: str, labels: str, verbs: str) -> list[str]:
+    """'The Chair of the Westbridge LSCB, Graham Lindqvist, decided', 'Ann Lee, the Independent Chair',
+    'The Independent Chair and Scrutineer is Colin Feather', 'the review panel was chaired by Dr X'."""
+    org = r"(?:[ \t]+(?:of|for)[ \t]+(?:(?:the|that|this)[ \t]+)?(?:[A-Z][\w'’&-]*[ \t]*){1,6})?"
+    patterns = [
+        rf"(?<![\w-])(?i:{labels}){org}[ \t]*(?:,|\bis\b|\bwas\b)[ \t]*{_PEOPLE}",
+        rf"{_PEOPLE},[ \t]+(?:the|our|an?)[ \t]+(?i:{labels})\b",
+        rf"(?i:\b(?:reviews?|panels?|board|partnership|(?:this|overview|final)[ \t]+report|IMRs?)\b[^.\n]{{0,40}}?\b(?:{verbs}))[ \t]*:?[ \t]+{_PEOPLE}",
+    ]
+    return [m.group("n") for pattern in patterns for m in re.finditer(pattern, text)]
+
+
+def _author_section_people(text: str, headings: str) -> list[str]:
+    """'About the author\n\nJon Ashby is a registered social worker ...': the name opening the
+    first paragraph under a heading that introduces the author."""
+    pattern = rf"(?m:^)[ \t]*(?:\d+(?:\.\d+)*\.?[ \t]+)?(?i:{headings})[ \t]*:?[ \t]*\n(?:[ \t]*\n)*[ \t]*(?:\d+(?:\.\d+)*\.?[ \t]+)?{_PEOPLE}(?=[ \t]*(?:,[^,\n]{{0,80}},)?[ \t]*(?:is|was|has|holds|qualified)\b)"
+    return [m.group("n") for m in re.finditer(pattern, text)]
+
+
+def _panel_list_people(text: str, role_words: set[str]) -> list[str]:
+    """'Name, Designated Nurse, Moorside ICB' / 'Name - Independent Chair' lines of a panel list
+    (a line that is no sentence, under a line that mentions the panel or its members)."""
+    line_re = re.compile(rf"[ \t]*(?:[-•*·][ \t]*)?(?P<n>{_PERSON})[ \t]*[,:\-–—][ \t]*(?P<role>[^\n]+)")
+    # "family members" is no panel: members only of a panel, group or team
+    context = re.compile(r"(?i)\bpanel\b|\bmembership\b|\breview team\b|\breview group\b|\bmembers\s+of\s+the\b[^\n]*\b(?:group|team)\b")
+    lines = text.split("\n")
+    found = []
+    for i, line in enumerate(lines):
+        m = line_re.fullmatch(line)
+        if not m or len(line.split()) > 16 or line.rstrip().endswith(".") and len(line.split()) > 8:
+            continue
+        if not any(w in role_words for w in re.findall(r"[\w-]+", m.group("role"))):
+            continue
+        if any(context.search(lines[k]) for k in range(max(0, i - 10), i)):
+            found.append(m.group("n"))
+    return found
+
+
 def _split_people(text: str) -> list[str]:
-    return [p.strip() for p in re.split(r"\s*(?:,|\band\b|&|/|;)\s*", text) if p.strip()]
+    text = re.sub(r"\([^()\n]*\)", " ", text)  # agency notes in brackets
+    return [p.strip() for p in re.split(r"\s*(?:,|\band\b|\bwith\b|&|/|;)\s*", text) if p.strip()]
 
 
 def allowed_places(report: Report, policy: Policy) -> set[str]:
@@ -111,6 +223,19 @@ def allowed_places(report: Report, policy: Policy) -> set[str]:
         if value:
             places.update(w for w in re.findall(r"[A-Z][a-z]+", value))
     return places
+
+
+def review_pseudonyms(report: Report) -> set[str]:
+    """Invented names the review declares: key entries marked as pseudonyms (structure stage),
+    names declared in the text ("Layla is a pseudonym", "referred to as 'Lily'"), and, when the
+    review says it uses pseudonyms at all, the names in its title ("Serious Case Review: 'Amara'")."""
+    names = set(declared_pseudonyms(report.text))
+    names.update(entry.code for entry in report.key if getattr(entry, "pseudonym", False))
+    if getattr(report.metadata, "pseudonyms_declared", False) or declares_pseudonyms(report.text):
+        names.update(title_names(report.text, report.metadata.title))
+        if report.metadata.subject_child:
+            names.update(w for w in name_words(report.metadata.subject_child) if w[:1].isupper() and not w.isupper())
+    return names
 
 
 # ---------------------------------------------------------------- detectors
@@ -128,6 +253,17 @@ def public_names() -> tuple[tuple[str, ...], ...]:
     return tuple(tuple(w.lower() for w in name_words(line)) for line in read_lines("names", "public_names.txt"))
 
 
+_NEUTRAL_CITATION = re.compile(r"\[(?:19|20)\d\d\]\s+(?:UKSC|UKHL|UKPC|EWCA|EWHC|EWFC|EWCOP|CSIH|CSOH|NICA)\b")
+_JUDICIAL_BEFORE = re.compile(r"(?:\b(?:Lady|Lord|Baroness|Justice|Judge|HHJ|His Honour Judge|Her Honour Judge|President|Sir|Dame)\s+)$")
+
+
+def _is_judge(text: str, start: int) -> bool:
+    """A judge named in the case law a review cites ("In Re B [2013] UKSC 33, Lady Hale ...")."""
+    if not _JUDICIAL_BEFORE.search(text[max(0, start - 40) : start]):
+        return False
+    return bool(_NEUTRAL_CITATION.search(text[max(0, start - 400) : start + 400]))
+
+
 def _is_public(words: list[str]) -> bool:
     """All words of one public name; a single word only when it is that name's surname."""
     for public in public_names():
@@ -136,15 +272,26 @@ def _is_public(words: list[str]) -> bool:
     return False
 
 
+def _words_of(names: set[str]) -> set[str]:
+    """Lower-case name words, double-barrelled names also by their parts ("Oyelaran-Marsh", "marsh")."""
+    words = set()
+    for name in names:
+        for w in name_words(name):
+            words.add(w.lower())
+            words.update(p.lower() for p in re.split(r"[-‐]", w) if len(p) > 1)
+    return words
+
+
 def _name_findings(doc: Doc, policy: Policy, allowed: set[str], places: set[str], pseudonyms: set[str]) -> list[tuple]:
-    allow_words = {w.lower() for name in allowed for w in name_words(name)}
-    pseudo_words = {w.lower() for name in pseudonyms for w in name_words(name)}
+    allow_words = _words_of(allowed)
+    pseudo_words = _words_of(pseudonyms)
+    place_words = {w for p in places for w in p.split()}
     out = []
     min_conf = float(policy.names.get("min_confidence", 0.45))
     weak = float(policy.names.get("weak_below", 0.6))
     for cand in find_unknown_names(doc):
-        if cand.text in places:
-            continue  # the policy says this is a place the review may name
+        if cand.text in places or all(w in place_words for w in name_words(cand.text)):
+            continue  # a place the policy allows, or the review's own board ("Brackenmoor")
         words = [w.lower() for w in name_words(cand.text)]
         if words and all(w in allow_words for w in words):
             out.append((cand.start, cand.end, "NAME", policy.severity_of("NAME_ALLOWED"),
@@ -154,7 +301,7 @@ def _name_findings(doc: Doc, policy: Policy, allowed: set[str], places: set[str]
             out.append((cand.start, cand.end, "NAME", policy.severity_of("NAME_ALLOWED"),
                         "a pseudonym the review declares (check it is not the real name)", f"names:{cand.rule}:pseudonym"))
             continue
-        if words and _is_public(words):
+        if words and (_is_public(words) or _is_judge(doc.text, cand.start)):
             out.append((cand.start, cand.end, "NAME", policy.severity_of("NAME_ALLOWED"),
                         "a public figure or national case that reviews cite", f"names:{cand.rule}:public"))
             continue
@@ -176,6 +323,7 @@ def _name_reason(cand: NameCandidate) -> str:
         "initial": "an initial before a capitalised name",
         "unlisted": "capitalised words that are not English words",
         "family": "a family named by its surname ('the Smiths')",
+        "syntax": "stands where a person stands in the sentence (subject or object of a person verb, a speaker, beside a role)",
     }
     parts = [said[r] for r in cand.rule.split("+") if r in said]
     return "possible person's name: " + "; ".join(parts) + f" (confidence {cand.confidence:.2f})"
@@ -288,8 +436,7 @@ def verify_report(report: Report, doc: Doc, key=None, policy: Policy | None = No
     policy = policy or load_policy()
     allowed = cover_people(report, policy)
     raw: list[tuple] = []
-    pseudonyms = set(declared_pseudonyms(report.text))
-    raw += _name_findings(doc, policy, allowed, set(policy.allow.places), pseudonyms)
+    raw += _name_findings(doc, policy, allowed, allowed_places(report, policy), review_pseudonyms(report))
     raw += _code_findings(doc, report, policy, key)
     key_words: set[str] = set()
     if key is not None:

@@ -12,14 +12,24 @@ rules  ``ner``        spaCy PERSON entities, split at line breaks (the small
                       Liam", "the social worker, Anna Kowalski");
        ``gazetteer``  a capitalised token listed as a first name, boosted by a
                       capitalised neighbour (a surname) or its position.
+       ``syntax``     where the parse puts it: subject or object of a person verb
+                      ("Kasia disclosed", "spoke to Jaroslaw", '…," said Bilal'),
+                      apposition to a role ("Obi, the child's father"), a name
+                      coordinated with one or with a relative ("Ebo and his
+                      brother") — no gazetteer needed.
+       (also ``initial``, ``unlisted`` pairs and ``family`` plurals.)
 filters  declared role codes (ROLE entities, "Child E."), all-caps codes (that
-         is `codes.py`'s business), organisations and documents (a head word
-         such as Trust/Service/Team in or right after the span), places
-         (GPE/LOC entities and the place gazetteer), common English words that
+         is `codes.py`'s business), fixed phrases, eponyms and peoples ("Moses
+         basket", "Grievous Bodily Harm", "Down's syndrome", "Roma"),
+         organisations and documents (a head word such as Trust/Service/Team in
+         or right after the span, or a word this review uses inside an
+         agency's name: "Royal" of "Royal Oldham Hospital"), places (GPE/LOC
+         entities, the place gazetteer, countries), common English words that
          are not first names, and the caller's allowed people.
 
-The data (titles, role words, organisation head words, gazetteers, common
-words) live in ``models/names`` and ``models/gazetteer``.
+The data (titles, role words, person verbs, not-people phrases, organisation
+head words, gazetteers, common words) live in ``models/names`` and
+``models/gazetteer`` (the name lists are built by ``scripts/build_name_lists.py``).
 
 `group_mentions` clusters the mentions of one person ("Sam Wood", "Sam",
 "Ms Wood") so a pseudonymiser can give each person one placeholder.
@@ -70,6 +80,15 @@ class NameLexicon:
     surnames: frozenset[str]
     common: frozenset[str]
     places: frozenset[str]
+    countries: frozenset[str]
+    not_people_phrases: dict[str, tuple[tuple[str, ...], ...]]
+    eponym_heads: frozenset[str]
+    peoples: frozenset[str]
+    document_heads: frozenset[str]
+    subject_verbs: frozenset[str]
+    object_verbs: frozenset[str]
+    to_verbs: frozenset[str]
+    with_verbs: frozenset[str]
 
     def is_first_name(self, word: str) -> bool:
         return word in self.first_names
@@ -94,6 +113,12 @@ def lexicon() -> NameLexicon:
         roles.setdefault(words[0], []).append(words)
     titles = [line.split() for line in read_lines("names", "titles.txt")]
     not_names = set(read_lines("names", "not_names.txt"))
+    not_people = load_yaml("names", "not_people.yaml")
+    phrases: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in not_people["phrases"]:
+        words = tuple(_phrase_key(w) for w in phrase.split())
+        phrases.setdefault(words[0], []).append(words)
+    verbs = load_yaml("names", "person_verbs.yaml")
     return NameLexicon(
         titles=frozenset(t[0] for t in titles),
         weak_titles=frozenset(t[0] for t in titles if t[1:] == ["weak"]),
@@ -105,7 +130,25 @@ def lexicon() -> NameLexicon:
         surnames=frozenset(read_lines("gazetteer", "surnames.txt")) - not_names,
         common=frozenset(read_lines("names", "common_words.txt")),
         places=frozenset(read_lines("gazetteer", "uk_places.txt")),
+        countries=frozenset(read_lines("gazetteer", "countries.txt")),
+        not_people_phrases={k: tuple(sorted(v, key=len, reverse=True)) for k, v in phrases.items()},
+        eponym_heads=frozenset(not_people["eponym_heads"]),
+        peoples=frozenset(not_people["peoples"]),
+        document_heads=frozenset(not_people["document_heads"]),
+        subject_verbs=frozenset(verbs["subject"]),
+        object_verbs=frozenset(verbs["object"]),
+        to_verbs=frozenset(verbs["to"]),
+        with_verbs=frozenset(verbs["with"]),
     )
+
+
+def _phrase_key(word: str) -> str:
+    """A token as fixed phrases compare it: lower case, without a possessive ("Down's" -> "down")."""
+    word = word.lower()
+    for suffix in ("'s", "’s", "s'"):
+        if word.endswith(suffix) and len(word) > len(suffix) + 1:
+            return word[: -len(suffix)] if suffix != "s'" else word[:-1]
+    return word
 
 
 # ---------------------------------------------------------------- token tests
@@ -159,6 +202,8 @@ class _DocContext:
             if token.text.rstrip(".").rstrip("'s’") in self.codes or CODE_RE.match(token.text):
                 self.blocked[token.i] = True
         self._block_code_phrases(doc)
+        self._block_not_people(doc)
+        self.org_words = self._org_context_words(doc)
         self.lower_words = {t.lower_ for t in doc if t.is_lower and t.is_alpha}
         self.allow_tokens = _allow_tokens(allow)
 
@@ -186,6 +231,63 @@ class _DocContext:
                 if len(window) == n and [t.text.rstrip(".").rstrip("'s’") for t in window] == words:
                     for i in range(token.i, token.i + n):
                         self.blocked[i] = True
+
+    def _block_not_people(self, doc: Doc) -> None:
+        """Fixed phrases ("Moses basket", "Grievous Bodily Harm"), eponyms ("Perthes disease") and peoples ("Roma")."""
+        lex = self.lex
+        keys = [_phrase_key(t.text) for t in doc]
+        for i, token in enumerate(doc):
+            if token.text in lex.peoples or token.ent_type_ == "NORP" and token.text[:1].isupper() and not lex.is_first_name(token.text):
+                self.blocked[i] = True
+            for words in lex.not_people_phrases.get(keys[i], ()):
+                n = len(words)
+                if n == 1 and self._starts_full_name(doc, i):
+                    continue  # "Brook Hughes" is a person, "Brook reported" the charity
+                if tuple(keys[i : i + n]) == words:
+                    for k in range(i, i + n):
+                        self.blocked[k] = True
+                    break
+            nxt = i + 1
+            if nxt < len(doc) and doc[nxt].text in ("'s", "’s", "'"):
+                nxt += 1
+            if token.text[:1].isupper() and nxt < len(doc) and doc[nxt].is_lower and doc[nxt].lower_ in lex.eponym_heads:
+                self.blocked[i] = True
+
+    def _starts_full_name(self, doc: Doc, i: int) -> bool:
+        nxt = doc[i + 1] if i + 1 < len(doc) else None
+        return (
+            nxt is not None and not _crosses_line(doc[i]) and is_name_token(nxt)
+            and nxt.text not in self.lex.non_person and self.lex.is_first_name(doc[i].text)
+        )
+
+    def _org_context_words(self, doc: Doc) -> frozenset[str]:
+        """Capitalised words this review uses inside organisation or place names ("Royal Eastbrook
+        Hospital", "Kelby Police", "Wigan Safeguarding"): alone elsewhere they are not people either.
+        A first name followed by another name word is left out ("Lucy Faithfull Foundation" does
+        not make every Lucy an agency; "Kelby Police" does make Kelby a place)."""
+        heads = self.lex.non_person | {_bare(h) for h in self.lex.non_person}  # "Children's" is tokenised "Children" + "'s"
+        agency_heads = heads - self.lex.document_heads
+        words: set[str] = set()
+        run: list[str] = []
+        for token in doc:
+            text = _bare(token.text)
+            if token.is_title or token.is_upper and len(text) > 1:
+                if (text in agency_heads or token.text in agency_heads) and run:
+                    words.update(w for k, w in enumerate(run) if w not in heads and not self._person_in_org_name(run, k, heads))
+                run = [] if _crosses_line(token) else run + [text]
+            else:
+                run = []
+        return frozenset(words)
+
+    def _person_in_org_name(self, run: list[str], k: int, heads) -> bool:
+        """run[k] starts a person's name inside an organisation's ("Lucy" of "Lucy Faithfull Foundation"):
+        a first name that is no English word, followed by a word that is neither a head nor a place
+        ("Royal Oldham Hospital" is a place's hospital)."""
+        word = run[k]
+        if not self.lex.is_first_name(word) or word.lower() in self.lex.common or k + 1 >= len(run):
+            return False
+        nxt = run[k + 1]
+        return nxt not in heads and nxt not in self.lex.places
 
     def title_case_line(self, token: Token) -> bool:
         """The token is on a heading-like line where most words are capitalised."""
@@ -226,14 +328,28 @@ def _allow_tokens(allow: set[str] | None) -> set[str]:
 
 
 # ---------------------------------------------------------------- rules
+def _hyphen_bridge(ctx: _DocContext, i: int) -> bool:
+    """doc[i] is a hyphen inside a double-barrelled name ("Oyelaran-Marsh"): no spaces, names either side."""
+    doc = ctx.doc
+    return (
+        0 < i < len(doc) - 1 and doc[i].text in ("-", "‐") and not doc[i - 1].whitespace_ and not doc[i].whitespace_
+        and ctx.name_like(doc[i - 1]) and ctx.name_like(doc[i + 1])
+    )
+
+
 def _name_run(ctx: _DocContext, start: int, max_len: int = 3) -> int:
-    """End (exclusive) of a run of name tokens starting at `start`, not crossing a line break."""
+    """End (exclusive) of a run of name tokens starting at `start`, not crossing a line break
+    ("Oyelaran-Marsh", split by the tokenizer at the hyphen, counts as one name word)."""
     doc = ctx.doc
     end = start
-    while end < len(doc) and end - start < max_len and ctx.name_like(doc[end]):
+    words = 0
+    while end < len(doc) and words < max_len and ctx.name_like(doc[end]):
         end += 1
+        words += 1
         if _crosses_line(doc[end - 1]) or doc[end - 1].text.endswith(("'s", "’s")):
             break
+        if end < len(doc) - 1 and _hyphen_bridge(ctx, end):
+            end += 1
     return end
 
 
@@ -255,8 +371,10 @@ def _trim(ctx: _DocContext, start: int, end: int, rule: str, confidence: float):
     while i < end:
         if ctx.name_like(ctx.doc[i]):
             j = i
-            while j < end and ctx.name_like(ctx.doc[j]):
+            while j < end and (ctx.name_like(ctx.doc[j]) or _hyphen_bridge(ctx, j)):
                 j += 1
+            if j < len(ctx.doc) and j == end and _hyphen_bridge(ctx, j):
+                j = _name_run(ctx, i)  # the entity stopped at the hyphen of a double-barrelled name
             yield i, j, rule, confidence
             i = j
         else:
@@ -336,6 +454,93 @@ def _acts_like_person(token: Token) -> bool:
     return nxt.lower_ in ("and", "&") and after is not None and is_name_token(after)
 
 
+@lru_cache(maxsize=1)
+def _single_word_roles() -> frozenset[str]:
+    """One-word role and relationship words ("father", "aunt", "lodger")."""
+    return frozenset(words[0] for roles in lexicon().roles.values() for words in roles if len(words) == 1)
+
+
+def _role_heads(ctx: _DocContext) -> frozenset[str]:
+    return _single_word_roles()
+
+
+def _person_position(ctx: _DocContext, token: Token) -> bool:
+    """The parse puts `token` where only a person stands: subject or object of a person verb,
+    object of "spoke to" / "lived with", the speaker of a quotation, or in apposition to a role
+    ("Chukwuemeka Obi, the child's father")."""
+    lex = ctx.lex
+    head = token.head
+    dep = token.dep_
+    if dep in ("nsubj", "nsubjpass") and head.lemma_.lower() in lex.subject_verbs:
+        return True
+    if dep in ("dobj", "dative") and head.lemma_.lower() in lex.object_verbs:
+        return True
+    if dep == "pobj" and head.lower_ in ("to", "with"):
+        verb = head.head
+        verbs = lex.to_verbs if head.lower_ == "to" else lex.with_verbs
+        if verb.pos_ in ("VERB", "AUX") and verb.lemma_.lower() in verbs:
+            return True
+        if head.lower_ == "to" and verb.dep_ == "dobj" and verb.head.lemma_.lower() in lex.to_verbs:
+            return True  # "owed money to Ebo"
+    roles = _role_heads(ctx)
+    return any(child.dep_ == "appos" and child.lower_ in roles for child in token.children)
+
+
+def _run_start(ctx: _DocContext, i: int) -> int:
+    """First token of the run of name tokens that contains doc[i] (on the same line)."""
+    doc = ctx.doc
+    while i > 0 and not _crosses_line(doc[i - 1]) and (ctx.name_like(doc[i - 1]) or _hyphen_bridge(ctx, i - 1)):
+        i -= 1
+    return i
+
+
+def _syntax_spans(ctx: _DocContext):
+    """Names the gazetteers do not list, found by where they stand in the sentence (see
+    `_person_position`), and a name coordinated with one ("Lukasz and Agnieszka Nowicki")
+    or with a relative ("Ebo and his brother")."""
+    doc = ctx.doc
+    seen: set[int] = set()
+    for token in doc:
+        if not ctx.name_like(token) or token.pos_ != "PROPN" or token.i in seen or not _person_position(ctx, token):
+            continue
+        if token.text in ctx.lex.countries and token.dep_ not in ("nsubj", "nsubjpass"):
+            continue  # "visited India": a country as an object is a place
+        start = _run_start(ctx, token.i)
+        end = _name_run(ctx, start)
+        if not any(ctx.common_use(doc[k].text) for k in range(start, end) if ctx.name_like(doc[k])):
+            seen.update(range(start, end))
+            yield start, end, "syntax", 0.65
+            yield from _coordinated(ctx, start, end)
+
+
+def _coordinated(ctx: _DocContext, start: int, end: int):
+    """'X and <name>' / '<name> and X': X is a person too when it is a name-like, non-English word."""
+    doc = ctx.doc
+    countries = ctx.lex.countries
+    if start >= 2 and doc[start - 1].lower_ == "and" and ctx.name_like(doc[start - 2]) and not _crosses_line(doc[start - 2]):
+        other = _run_start(ctx, start - 2)
+        if not ctx.common_use(doc[other].text) and doc[other].text not in countries:
+            yield other, start - 1, "syntax", 0.6
+    if end + 1 < len(doc) and doc[end].lower_ == "and" and ctx.name_like(doc[end + 1]):
+        other_end = _name_run(ctx, end + 1)
+        if not ctx.common_use(doc[end + 1].text) and doc[end + 1].text not in countries:
+            yield end + 1, other_end, "syntax", 0.6
+
+
+def _relative_pair_spans(ctx: _DocContext):
+    """'Ebo and his brother', 'Hoa and her children': a name coordinated with a possessive relative."""
+    doc = ctx.doc
+    roles = _role_heads(ctx)
+    for token in doc[:-3]:
+        if token.lower_ != "and" or token.i == 0:
+            continue
+        poss, rel = doc[token.i + 1], doc[token.i + 2]
+        if poss.lower_ in ("his", "her", "their") and rel.lower_ in roles and ctx.name_like(doc[token.i - 1]):
+            start = _run_start(ctx, token.i - 1)
+            if not _crosses_line(doc[token.i - 1]) and not ctx.common_use(doc[start].text):
+                yield start, token.i, "syntax", 0.6
+
+
 def _initial_spans(ctx: _DocContext):
     """An initial and a surname: "J. Whitworth", "P Okafor" (not a declared code, not a common word)."""
     doc = ctx.doc
@@ -385,7 +590,8 @@ def _family_plural_spans(ctx: _DocContext):
             yield token.i, token.i + 1, "family", 0.65
 
 
-RULES = (_ner_spans, _title_spans, _role_spans, _gazetteer_spans, _initial_spans, _unlisted_pair_spans, _family_plural_spans)
+RULES = (_ner_spans, _title_spans, _role_spans, _gazetteer_spans, _initial_spans, _unlisted_pair_spans, _family_plural_spans,
+         _syntax_spans, _relative_pair_spans)
 
 
 # ---------------------------------------------------------------- filters
@@ -417,9 +623,22 @@ def _is_place(ctx: _DocContext, start: int, end: int, trust_entities: bool = Tru
     text = " ".join(_bare(t.text) for t in ctx.doc[start:end])
     if text in ctx.lex.places:
         return True
+    if text in ctx.lex.countries and (not ctx.lex.is_first_name(text) or _after_place_word(ctx, start)):
+        return True  # "visited Poland"; "Jordan" only after "from", "in", "to", ... ("came from Jordan")
     return trust_entities and all(ctx.place[i] for i in range(start, end)) and not any(
         ctx.lex.is_known_name(_bare(ctx.doc[i].text)) for i in range(start, end)
     )
+
+
+PLACE_WORDS = frozenset({"in", "from", "to", "of", "into", "across", "around", "through", "visited", "visit", "visiting", "left"})
+
+
+def _after_place_word(ctx: _DocContext, start: int) -> bool:
+    """After "from", "in", "visited" ..., or listed with a country ("Poland and India")."""
+    doc, lex = ctx.doc, ctx.lex
+    if start > 0 and doc[start - 1].lower_ in PLACE_WORDS:
+        return True
+    return start > 1 and doc[start - 1].lower_ in ("and", "or", ",") and doc[start - 2].text in lex.countries | lex.places
 
 
 def _is_common_phrase(ctx: _DocContext, start: int, end: int) -> bool:
@@ -458,8 +677,16 @@ def _is_citation(ctx: _DocContext, start: int, end: int) -> bool:
     return bool(re.match(r"\s*(?:et\.? al\b|and colleagues\b|\(\s*(?:19|20)\d\d[a-z]?\s*[,;)]|,\s*(?:19|20)\d\d[a-z]?\s*[;)])", after))
 
 
+def _is_org_word(ctx: _DocContext, start: int, end: int) -> bool:
+    """Every word is one this review uses inside an organisation or place name ("Royal", "Kelby")."""
+    words = [_bare(ctx.doc[i].text) for i in range(start, end) if ctx.doc[i].text not in ("-", "‐")]
+    return bool(words) and all(w in ctx.org_words for w in words)
+
+
 def _keep(ctx: _DocContext, start: int, end: int, rule: str) -> bool:
-    trust_entities = rule not in ("title", "role")
+    trust_entities = rule not in ("title", "role", "syntax")
+    if rule != "title" and _is_org_word(ctx, start, end):
+        return False
     if _is_allowed(ctx, start, end) or _is_place(ctx, start, end, trust_entities) or _is_organisation(ctx, start, end):
         return False
     if _is_citation(ctx, start, end):
@@ -572,7 +799,8 @@ _NAME_GROUP = r"(?P<name>[A-Z][^\W\d_]+(?:[ -][A-Z][^\W\d_]+)?)"
 @lru_cache(maxsize=1)
 def _pseudonym_patterns() -> tuple[list[re.Pattern], re.Pattern]:
     data = load_yaml("names", "pseudonym_cues.yaml")
-    patterns = [re.compile(p.replace("{NAME}", _NAME_GROUP)) for p in data["patterns"]]
+    patterns = [re.compile(p.replace("{NAME}", _NAME_GROUP).replace("{NAME2}", _NAME_GROUP.replace("?P<name>", "?P<name2>")))
+                for p in data["patterns"]]
     key_line = re.compile(data["key_line"].replace("{NAME}", _NAME_GROUP), re.MULTILINE)
     return patterns, key_line
 
@@ -589,15 +817,73 @@ def declared_pseudonyms(text: str) -> dict[str, int]:
     found: dict[str, int] = {}
     for pattern in patterns:
         for m in pattern.finditer(text):
-            name = m.group("name")
-            if not lex.is_common_word(name.split()[0]) and name.split()[0] not in lex.titles:
-                found.setdefault(name, m.start("name"))
+            for group in ("name", "name2"):
+                name = m.groupdict().get(group)
+                if name and not lex.is_common_word(name.split()[0]) and name.split()[0] not in lex.titles:
+                    found.setdefault(name, m.start(group))
     role_words = {w for words in lex.roles.values() for role in words for w in role}
     for m in key_line.finditer(text):
         name, desc = m.group("name"), m.group("desc").lower()
+        offset = m.start("name")
+        words = name.split()
+        if len(words) == 2 and words[0].lower() in role_words:  # "Grandma Pat | Maternal grandmother"
+            offset += len(words[0]) + 1
+            name = words[1]
         first = name.split()[0]
         if first in lex.titles or lex.is_common_word(first) or first.lower() in role_words:
             continue  # "Mother – …", "Social Worker – …" are role labels, not names
         if any(w in role_words for w in re.findall(r"[a-z'-]+", desc)) and len(desc.split()) <= 14:
-            found.setdefault(name, m.start("name"))
+            found.setdefault(name, offset)
     return found
+
+
+_DECLARES_PSEUDONYMS = re.compile(
+    r"(?i)\bpseudonyms?\b|\bnot\s+(?:his|her|their|the\s+child[’']s|the\s+children[’']s)\s+real\s+names?\b|"
+    r"\bnames?\s+(?:has|have)\s+been\s+changed\b|\bdesignated\s+names\b|"
+    r"\bnames?\s+(?:used|given|chosen)\s+(?:in|for|throughout)\s+(?:this|the)\s+(?:review|report)\b"
+)
+
+
+def declares_pseudonyms(text: str) -> bool:
+    """The review says it uses invented names ("Layla is a pseudonym", "not her real name")."""
+    return bool(_DECLARES_PSEUDONYMS.search(text))
+
+
+def title_names(text: str, title: str | None = None, lines: int = 25) -> dict[str, int]:
+    """Name-like words in the review's title: the metadata title, or the short title lines of the
+    cover (before the contents or the first numbered paragraph).  In a review that declares
+    pseudonyms these are the invented names ("Serious Case Review: 'Amara'", "Poppy and Alfie*")."""
+    lex = lexicon()
+    found: dict[str, int] = {}
+    candidates: list[tuple[str, int]] = []
+    if title:
+        pos = text.find(title)
+        candidates.append((title, max(pos, 0)))
+    offset = 0
+    for n, line in enumerate(text.split("\n")):
+        if n >= lines or re.match(r"\s*(?:contents|\d+(?:\.\d+)*\.?\s)", line, re.I):
+            break
+        if line.strip() and len(line.split()) <= 10 and not re.search(r"\d", line):
+            candidates.append((line, offset))
+        offset += len(line) + 1
+    for chunk, base in candidates:
+        for m in re.finditer(r"[A-Z][^\W\d_]+", chunk):
+            word = m.group()
+            if lex.is_common_word(word) or word in lex.titles or word.lower() in lex.non_person_lower:
+                continue
+            if _before_org_head(chunk, m.end()):
+                continue  # "Westbridge Safeguarding Children Board": the board's name
+            found.setdefault(word, base + m.start() if chunk is not title else base)
+    return found
+
+
+def _before_org_head(chunk: str, end: int) -> bool:
+    """The capitalised words after position `end` run on to an organisation head word."""
+    lex = lexicon()
+    for word in re.findall(r"\S+", chunk[end:]):
+        word = _bare(word.strip(",.:;'’\"“”*"))
+        if word.lower() in lex.non_person_lower:
+            return True
+        if not word[:1].isupper():
+            return False
+    return False
