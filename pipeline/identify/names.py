@@ -499,6 +499,8 @@ def _syntax_spans(ctx: _DocContext):
     `_person_position`), and a name coordinated with one ("Lukasz and Agnieszka Nowicki")
     or with a relative ("Ebo and his brother")."""
     doc = ctx.doc
+    if not doc.has_annotation("DEP"):
+        return  # heads and children of a parse made without the parser are not to be read (spaCy may crash)
     seen: set[int] = set()
     for token in doc:
         if not ctx.name_like(token) or token.pos_ != "PROPN" or token.i in seen or not _person_position(ctx, token):
