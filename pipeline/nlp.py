@@ -229,9 +229,12 @@ def _joined(docs) -> Doc:
     return Doc.from_docs(parts, ensure_whitespace=False, exclude=["tensor"])
 
 
-def parse_report(report, nlp: Language, extra_codes: list[str] = (), without: tuple[str, ...] = ()) -> Doc:
-    """Parse a `Report`, tag its declared codes (and `extra_codes`) and attach it as `doc._.report`."""
-    codes = list(dict.fromkeys([*(entry.code for entry in report.key), *extra_codes]))
+def parse_report(report, nlp: Language, extra_codes: list[str] = (), without: tuple[str, ...] = (),
+                 declared: list[str] | None = None) -> Doc:
+    """Parse a `Report`, tag its declared codes (or `declared` instead, when given) and `extra_codes`,
+    and attach it as `doc._.report`."""
+    own = [entry.code for entry in report.key] if declared is None else list(declared)
+    codes = list(dict.fromkeys([*own, *extra_codes]))
     doc = parse(report.text, nlp, codes, without)
     doc._.report = report
     return doc

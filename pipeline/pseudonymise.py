@@ -27,7 +27,8 @@ from dataclasses import asdict, dataclass, field
 from functools import lru_cache
 from typing import Any, Iterable
 
-from .identify.known_names import KeptMention, NameMatch, matcher_for
+from .identify.codes import is_role_code
+from .identify.known_names import KeptMention, NameMatch, matcher_for, normalise_match
 from .keyfile import Key, title_genders
 
 PRIORITY = {"known": 3, "structured": 2, "unknown": 1}
@@ -282,7 +283,8 @@ def parse_for_key(report, nlp, key: Key):
     """
     from .nlp import parse_report
 
-    return parse_report(report, nlp, extra_codes=key.codes(), without=NOT_NEEDED)
+    own = sorted(protected_codes(report, key) - set(key.codes()))  # a name in the draft's own key table is no code
+    return parse_report(report, nlp, extra_codes=key.codes(), without=NOT_NEEDED, declared=own)
 
 
 def _policy_get(policy, name: str, default=None):
@@ -316,10 +318,20 @@ def replace_types(policy) -> set[str]:
 
 
 def protected_codes(report, key: Key) -> set[str]:
-    """Role codes that must never be replaced: the key's and the draft's own."""
+    """Role codes that must never be replaced: the key's, and the draft's own that are shaped like codes.
+
+    A draft's own key table may list real names ("Nasima Chowdhury | Mother"):
+    structure reads them as declared names, but in a draft they are the very
+    names to replace, so only code-shaped entries ("EM", "Child E", "Adult 2",
+    "Mother") are protected, and never one the author's key lists as a name.
+    """
     codes = set(key.codes())
-    codes.update(report.codes() if hasattr(report, "codes") else [])
+    names = {normalise_match(n) for p in key.people for n in p.names}
+    for code in (report.codes() if hasattr(report, "codes") else []):
+        if code and is_role_code(code) and normalise_match(code) not in names:
+            codes.add(code)
     return {c for c in codes if c}
+
 
 
 def pseudonymise_report(report, doc, key: Key, analyzer=None, policy=None, lexicon: frozenset[str] | None = None) -> PseudonymiseResult:

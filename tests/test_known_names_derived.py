@@ -242,3 +242,30 @@ REVIEW_KEY_PEOPLE = [
     {"code": "AJ", "role": "aunt", "names": ["Julie Carter", "Jane Dancer"]},
     {"code": "BP", "role": "neighbour", "names": ["Bob Price"]},
 ]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Kemi said she had not slept.", [("Kemi", "YM")]),  # the end of a long name (Oluwakemi)
+    ("Sunny told the officer he had left.", [("Sunny", "YP")]),  # a diminutive of a prefix (Sunday)
+    ("N. said she was frightened; N.'s sister agreed.", [("N.", "YA"), ("N.", "YA")]),  # a lone initial with a person's context
+    ("A. Introduction. D. Holt attended.", [("D. Holt", "YD")]),  # a list marker is no initial; the longer form wins
+])
+def test_endings_diminutives_and_lone_initials(nlp, text, expected):
+    key = parse_key({"people": [
+        {"code": "YM", "role": "mother", "names": ["Oluwakemi Ogunleye"]},
+        {"code": "YP", "role": "partner", "names": ["Sunday Eze"]},
+        {"code": "YA", "role": "Adult N", "names": ["Nasima Chowdhury"]},
+        {"code": "YD", "role": "father", "names": ["Dean Holt"]},
+    ]})
+    doc = parse(text, nlp, key.codes())
+    assert [(m.text, m.code) for m in matcher_for(key, english_lexicon(nlp)).find(text, doc=doc)] == expected
+
+
+def test_names_in_a_drafts_own_key_table_are_replaced_not_protected(tmp_path, nlp, lexicon):
+    draft = ("Key\n\n| Name | Relationship |\n|---|---|\n| Kasia Nowak | Mother |\n| Harriet Lomax | Panel chair |\n\n"
+             "Kasia Nowak moved to the area in 2019. Harriet Lomax chaired the panel.\n")
+    path = tmp_path / "draft.md"
+    path.write_text(draft, encoding="utf-8")
+    report = load_report(path)
+    result = pseudonymise_report(report, parse_for_key(report, nlp, KEY), KEY, lexicon=lexicon)
+    assert "Kasia" not in result.text and "Lomax" not in result.text

@@ -347,3 +347,19 @@ def _judge(token: Token, word: str, declared: list[str], is_code, short: int, lo
         return None  # longer or numbered unknown tokens without person use are references and abbreviations
     why = "two or three unexplained capitals (initials?) not in the key nor a known abbreviation"
     return CodeCandidate(start, end, token.text, "ABBREVIATION", "code-unknown", 0.3, why)
+
+
+# ---------------------------------------------------------------- code shape
+@lru_cache(maxsize=1)
+def _code_words() -> frozenset[str]:
+    """Words a code may be made of besides capitals and digits ("Child", "Adult", "Mother", "Young Person")."""
+    roles = load_yaml("structure", "key_roles.yaml")
+    words = {w for phrase in roles.get("family", []) + roles.get("subject", []) for w in str(phrase).casefold().split()}
+    return frozenset(words | {"child", "baby", "adult", "young", "person", "subject", "infant", "sibling", "parent"})
+
+
+def is_role_code(code: str) -> bool:
+    """A declared code that is a code ("EM", "ESW", "Child E", "Adult 2", "YP2", "Mother"), not a name
+    written out ("Nasima Chowdhury") that a key table put in the code's place."""
+    words = code.replace("-", " ").split()
+    return bool(words) and all(w.isupper() or w.isdigit() or len(w) <= 2 or w.casefold() in _code_words() for w in words)

@@ -145,10 +145,20 @@ def _misspelling(word: str, target: str, conf: dict) -> bool:
 
 
 def _short_form(word: str, target: str, min_prefix: int) -> bool:
-    if len(word) < min_prefix or len(target) <= len(word) or not target.startswith(word):
+    """A prefix ("Kas" of Kasia), a diminutive of a prefix ("Sunny" of Sunday, "Tommy" of Tomasz) or,
+    for long names, an ending ("Kemi" of Oluwakemi, "Femi" of Oluwafemi)."""
+    if len(word) < min_prefix or len(target) <= len(word) - 2:
         return False
-    # "Paul" is not Paula, "Daniel" not Danielle: a name of its own with a gendered ending
-    return not (word in _gazetteer_first() and target[len(word):] in _GENDERED_ENDINGS)
+    if target.startswith(word) and len(target) > len(word):
+        # "Paul" is not Paula, "Daniel" not Danielle: a name of its own with a gendered ending
+        return not (word in _gazetteer_first() and target[len(word):] in _GENDERED_ENDINGS)
+    if len(target) >= 7 and len(word) >= 4 and len(target) - len(word) >= 3 and target.endswith(word):
+        return True
+    for cut in range(min_prefix, len(target)):
+        stem = target[:cut]
+        if word in (stem + "y", stem + "ie", stem + stem[-1] + "y", stem + stem[-1] + "ie"):
+            return True
+    return False
 
 
 def classify(word: str, keyed: list[KeyedWord]) -> list[tuple[str, str, str]]:

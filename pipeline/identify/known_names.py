@@ -63,8 +63,9 @@ RULE_CONFIDENCE = {
     "first_initial": 0.9,
     "title_initial": 0.85,
     "initials": 0.8,
+    "single_initial": 0.6,
 }
-INITIALS_RULES = frozenset({"initials", "title_initial", "first_initial"})
+INITIALS_RULES = frozenset({"initials", "title_initial", "first_initial", "single_initial"})
 
 
 @dataclass(frozen=True)
@@ -196,6 +197,7 @@ def _add_initials(add, given: list[str], surname: list[str], initials: list[str 
     if not sur or not sur[0] or not initials or not initials[0]:
         return
     add([("letter", initials[0]), ("letter", sur[0])], "initials")
+    add([("letter", initials[0])], "single_initial")  # "N. said": only with its stop and a person's context
     if len(initials) > 1 and all(initials):
         add([("letter", i) for i in initials] + [("letter", sur[0])], "initials")
     add([("word", given[0]), ("letter", sur[0])], "first_initial")
@@ -248,7 +250,14 @@ def _build_trie(forms: Iterable[NameForm]) -> dict:
 
 def _trie_regex(node: dict) -> str:
     alternatives = []
-    for key in sorted((k for k in node if k is not None), key=lambda k: len(k[0]), reverse=True):
+    # branches that must go on first ("D. Holt" before "D." that may end there), then longer tokens first:
+    # an alternation takes its first success, not its longest
+    def order(k):
+        child = node[k]
+        must_go_on = None not in child and any(c is not None for c in child)
+        return (must_go_on, len(k[0]))
+
+    for key in sorted((k for k in node if k is not None), key=order, reverse=True):
         rx, sep = key
         child = node[key]
         rest = _trie_regex(child) if any(k is not None for k in child) else None
@@ -382,6 +391,9 @@ class KnownNameMatcher:
         general abbreviation or a code."""
         if forms[0].rule in ("title_initial", "first_initial"):
             return self._title_initial_ok(text, end)
+        if forms[0].rule == "single_initial":  # "N. said", "N.'s": never a list marker ("A. Introduction")
+            return bool(re.match(r"\.(?:['’]s\b|[ \t]+(?:" + "|".join(_context()["reporting_verbs"]) + r")\b)",
+                                 text[end:end + 20]))
         if forms[0].rule != "initials" or re.search(r"[.\s]", matched):
             return True
         from .codes import general_abbreviations

@@ -43,6 +43,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Token
 
 from ..nlp import ROLE_LABEL  # the label pipeline.nlp gives declared codes
+from .codes import is_role_code
 from ..resources import load_yaml, read_lines
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
@@ -211,8 +212,8 @@ class _DocContext:
     def _declared_codes(doc: Doc) -> set[str]:
         report = doc._.report if Doc.has_extension("report") else None
         codes = {e.text for e in doc.ents if e.label_ == ROLE_LABEL}
-        if report is not None:
-            codes.update(entry.code for entry in report.key)
+        if report is not None:  # a name a key table lists ("Harriet Lomax | Panel member") is still a name
+            codes.update(e.code for e in report.key if getattr(e, "pseudonym", False) or is_role_code(e.code))
         return codes
 
     def _block_code_phrases(self, doc: Doc) -> None:
