@@ -269,3 +269,10 @@ def test_names_in_a_drafts_own_key_table_are_replaced_not_protected(tmp_path, nl
     report = load_report(path)
     result = pseudonymise_report(report, parse_for_key(report, nlp, KEY), KEY, lexicon=lexicon)
     assert "Kasia" not in result.text and "Lomax" not in result.text
+
+
+def test_a_frequent_word_diminutive_with_a_kinship_title_or_a_verb_after_it(nlp):
+    key = parse_key({"people": [{"code": "YP", "role": "partner", "names": ["Sunday Eze"]}]})
+    text = 'She said "Uncle Sunny pulled my arm". That is when Sunny comes home. It was a sunny day.'
+    doc = parse(text, nlp, key.codes())
+    assert [m.text for m in matcher_for(key, english_lexicon(nlp)).find(text, doc=doc)] == ["Sunny", "Sunny"]

@@ -69,7 +69,7 @@ class KeyedWord:
 def settings() -> dict:
     """``models/pseudonymise/name_context.yaml``, with word lists as sets."""
     conf = dict(load_yaml("pseudonymise", "name_context.yaml"))
-    for k in ("locative_before", "weak_locative_before", "movement_before_to", "reporting_verbs", "not_after", "place_heads",
+    for k in ("kin_titles", "locative_before", "weak_locative_before", "movement_before_to", "reporting_verbs", "not_after", "place_heads",
               "date_abbreviations"):
         conf[k] = frozenset(conf.get(k) or ())
     return conf
@@ -189,8 +189,17 @@ def _person_context(text: str, start: int, end: int, possessive: bool, doc_token
         return True
     if re.search(r"(?:^|\s)(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?[ \t]+$", text[max(0, start - 6):start]):
         return True
+    before = re.search(r"(\w+)[ \t]+$", text[max(0, start - 12):start])
+    if before and before.group(1).casefold() in settings()["kin_titles"] and before.group(1)[:1].isupper():
+        return True  # "Uncle Sunny"
     token = doc_tokens.get(start) if doc_tokens is not None else None
-    return trust_ner and token is not None and token.ent_type_ == "PERSON"
+    if token is None or not trust_ner:
+        return False
+    if token.ent_type_ == "PERSON":
+        return True
+    nxt_token = token.nbor(1) if token.i + 1 < len(token.doc) else None
+    # a proper noun mid-sentence that a verb follows ("when Sunny comes home")
+    return token.pos_ == "PROPN" and not token.is_sent_start and nxt_token is not None and nxt_token.pos_ in ("VERB", "AUX")
 
 
 def _looks_like_person(text: str, start: int, end: int, word: str, possessive: bool, lexicon: frozenset[str],
