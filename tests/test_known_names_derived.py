@@ -276,3 +276,12 @@ def test_a_frequent_word_diminutive_with_a_kinship_title_or_a_verb_after_it(nlp)
     text = 'She said "Uncle Sunny pulled my arm". That is when Sunny comes home. It was a sunny day.'
     doc = parse(text, nlp, key.codes())
     assert [m.text for m in matcher_for(key, english_lexicon(nlp)).find(text, doc=doc)] == ["Sunny", "Sunny"]
+
+
+def test_initials_of_a_hyphenated_given_name_and_a_title_before_an_initial_and_a_misspelling(nlp):
+    key = parse_key({"people": [{"code": "GP1", "role": "GP", "names": ["Dr Ka-Wai Leung", "Dr Leung"]},
+                                {"code": "FF", "role": "father", "names": ["Siôn Prydderch", "Mr Prydderch"]}]})
+    text = "She saw K.W. Leung on Monday. Mr S. Pryddech said he would come."
+    doc = parse(text, nlp, key.codes())
+    found = [(m.text, m.code) for m in matcher_for(key, english_lexicon(nlp)).find(text, doc=doc)]
+    assert found == [("K.W. Leung", "GP1"), ("Mr S. Pryddech", "FF")]

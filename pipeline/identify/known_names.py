@@ -183,6 +183,9 @@ def person_forms(person: Person) -> list[NameForm]:
         _add_initials(add, given, surname, initials, genders)
         if all(initials):
             add([("initial", initials[0])] + sur_tokens, "initial_surname")
+            parts = [part for part in re.split(r"[-‐‑]", given[0]) if part]
+            if len(parts) > 1 and all(_initial(part) for part in parts):  # "K.W. Leung" of Ka-Wai Leung
+                add([("initial", _initial(part)) for part in parts] + sur_tokens, "initial_surname")
             if len(initials) > 1:
                 add([("initial", i) for i in initials] + sur_tokens, "initial_surname")
                 add([("word", given[0])] + [("initial", i) for i in initials[1:]] + sur_tokens, "full_name")
@@ -475,7 +478,7 @@ class KnownNameMatcher:
         genders = title_genders()
         for d in find_derived(text, self.keyed_words, taken, self.protected, self.lexicon, doc):
             start = d.start
-            title = _TITLE_BEFORE.search(text, max(0, start - 12), start)
+            title = _TITLE_BEFORE.search(text, max(0, start - 16), start)
             title_word = None
             if title and title.group(1).rstrip(".").casefold() in _title_lookup():
                 title_word = _title_lookup()[title.group(1).rstrip(".").casefold()]
@@ -675,7 +678,8 @@ def _merge_adjacent(text: str, matches: list[NameMatch]) -> list[NameMatch]:
     return out
 
 
-_TITLE_BEFORE = re.compile(r"(?<![\w.])([A-Z][A-Za-z]{1,9}\.?)[ \t]+$")
+# a title just before a derived form, perhaps with an initial between ("Mr Qureshy", "Mr S. Pryddech")
+_TITLE_BEFORE = re.compile(r"(?<![\w.])([A-Z][A-Za-z]{1,9}\.?)[ \t]+(?:[A-Z]\.[ \t]*)?$")
 _MIDDLE_WORD = re.compile(r"[ \t]+[A-Z][\w'’-]+[ \t]+")
 
 
