@@ -285,3 +285,13 @@ def test_initials_of_a_hyphenated_given_name_and_a_title_before_an_initial_and_a
     doc = parse(text, nlp, key.codes())
     found = [(m.text, m.code) for m in matcher_for(key, english_lexicon(nlp)).find(text, doc=doc)]
     assert found == [("K.W. Leung", "GP1"), ("Mr S. Pryddech", "FF")]
+
+
+def test_a_weekday_or_a_street_named_like_a_child_is_not_the_child(nlp):
+    key = parse_key({"people": [{"code": "CS", "role": "Child S", "names": ["Sunday Adeyemi", "Sunday"]},
+                                {"code": "CH", "role": "Child H", "names": ["Hope Adeyemi", "Hope"]}]})
+    text = ("She went to church every Sunday. Sunday told his teacher. The nursery is in the Hope Street "
+            "Family Centre. Hope said she liked it.")
+    doc = parse(text, nlp, key.codes())
+    found = [(m.text, m.code) for m in matcher_for(key, english_lexicon(nlp)).find(text, doc=doc)]
+    assert found == [("Sunday", "CS"), ("Hope", "CH")]

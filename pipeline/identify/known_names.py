@@ -46,6 +46,8 @@ _SURNAME_PARTICLES = {"van", "von", "de", "der", "den", "du", "da", "di", "del",
 ADULT_RULES = frozenset({"title_surname", "title_full_name", "surname", "initial_surname", "title_initial"})
 # single-word forms that must not be taken out of a date ("17th May" when a surname is May)
 _DATE_BEFORE = re.compile(r"(?<![\d.:/,])\b\d{1,2}(?:st|nd|rd|th)?(?:\s+of)?\s+$", re.IGNORECASE)
+_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+_WEEKDAY_CUES = frozenset("on every last next each this that by until till since from a one the following previous".split())
 _MONTHS = frozenset("january february march april may june july august september october november december".split())
 _DATE_AFTER = re.compile(r"^,?\s+(?:(?:\d{1,2}(?:st|nd|rd|th)?,?\s+)?(?:19|20)\d{2}|\d{1,2}(?:st|nd|rd|th))\b")
 
@@ -440,11 +442,15 @@ class KnownNameMatcher:
     def _place_reading(self, text: str, start: int, end: int, forms: list[NameForm]) -> tuple[str | None, bool]:
         """Why a keyed surname used alone may be a place here, and whether that reason decides alone."""
         word = text[start:end]
-        if " " in word.strip() or not all(self._is_surname(f) for f in forms):
-            return None, False
-        if _suffix(text, end).startswith(("'", "’")):
+        if " " in word.strip() or _suffix(text, end).startswith(("'", "’")):
             return None, False  # "Ashton's view": the person
         conf = _context()
+        if not all(self._is_surname(f) for f in forms):
+            # a first name is a place only as part of one: "Hope Street", "Rose Hill Surgery"
+            nxt = re.match(r"[ \t]+([A-Z][\w'’]*)", text[end:end + 30])
+            if forms[0].rule in ("first_name", "listed") and nxt and nxt.group(1) in _place_heads():
+                return "part_of_place_or_organisation_name", True
+            return None, False
         cont = re.match(r"-([a-z]+)-", text[end:end + 12])
         if cont and cont.group(1) in conf["place_continuations"]:
             return "place_name_continuation", True
@@ -501,7 +507,11 @@ class KnownNameMatcher:
         """
         if forms[0].rule not in {"first_name", "surname", "listed"} or " " in text[start:end].strip():
             return False
-        if fold(text[start:end]).casefold() not in _MONTHS:
+        word = fold(text[start:end]).casefold()
+        if word in _WEEKDAYS:  # "every Sunday", "on Sunday morning": the day, not a boy named Sunday
+            before = text[max(0, start - 12):start].split()
+            return bool(before) and before[-1].casefold() in _WEEKDAY_CUES
+        if word not in _MONTHS:
             return False  # "4.1 Jade", "12 Kasia": only a month-like name can be part of a date
         if _DATE_BEFORE.search(text[max(0, start - 12):start]) or _DATE_AFTER.match(text[end:end + 14]):
             return True
