@@ -285,3 +285,16 @@ def test_title_split_over_cover_lines_and_label_only_line_above_the_name():
     assert meta.subject_child == "Child H" and meta.author == "Robin Vale"
     assert [(p.name, p.role) for p in meta.named_people] == [("Robin Vale", "author")]
     assert [s.title for s in report.sections] == ["Introduction"]
+
+
+def test_a_key_table_without_outer_pipes_declares_its_pseudonyms(tmp_path):
+    from pipeline.ingest import load_report
+
+    text = ("Child Safeguarding Practice Review: Child L\n\n1. Introduction\n\n"
+            "1.1 The names used in this report are not the family's real names.\n\n"
+            "Name used in this report | Relationship to Child L\nJade | Mother\nDean | Father\n\n"
+            "1.2 Jade was 19 when Child L was born.\n")
+    path = tmp_path / "review.txt"
+    path.write_text(text, encoding="utf-8")
+    report = load_report(path)
+    assert [(k.code, k.description, k.pseudonym) for k in report.key] == [("Jade", "Mother", True), ("Dean", "Father", True)]

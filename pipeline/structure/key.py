@@ -115,7 +115,7 @@ def _declaration(line: Line, m: re.Match, named: bool) -> KeyLine | None:
 
 def cells(line: Line) -> list[tuple[str, int]]:
     """Table cells of a tab- or pipe-separated row, with their start offsets."""
-    sep = "|" if line.text.lstrip().startswith("|") else "\t"
+    sep = "|" if line.text.lstrip().startswith("|") or ("|" in line.text and "\t" not in line.text) else "\t"
     out, pos = [], 0
     for raw in line.text.split(sep):
         if raw.strip():

@@ -30,7 +30,11 @@ class Line:
 
     @property
     def is_table_row(self) -> bool:
-        return "\t" in self.text.strip() or self.text.lstrip().startswith("|")
+        """Tab-separated, pipe-framed ("| a | b |"), or pipes between short cells without a frame ("Jade | Mother")."""
+        text = self.text.strip()
+        if "\t" in text or text.startswith("|"):
+            return True
+        return " | " in text and len(text) <= 160 and all(0 < len(c.strip()) <= 60 for c in text.split("|"))
 
 
 def split_lines(text: str) -> list[Line]:
