@@ -232,3 +232,16 @@ def test_a_running_header_inside_a_paragraph_neither_dates_nor_splits_it(tmp_pat
     assert event_with(events, "had moved back into the family home").date == D(2018, 6, 4)
     assert event_with(events, "recorded this in the notes").date == D(2018, 6, 4)
     assert all(e.date is None or e.date.year == 2018 for e in events), [(e.date, e.sentence) for e in events]
+
+
+def test_an_unlabelled_date_on_the_cover_dates_nothing(tmp_path, nlp):
+    text = (
+        "Child P and Child Q\n\nA Serious Case Review\n\nExecutive Summary\n\nJune 2014\n\n"
+        "Northvale Safeguarding Children Board, Civic Centre, Northvale\n\n"
+        "1. INTRODUCTION\n\n"
+        "1.1 This report is about two sisters, referred to as Child P and Child Q, who are now aged seven and five.\n\n"
+        "1.2 They were placed with foster carers in March 2013 after Child P was found to have a burn.\n"
+    )
+    _, events = events_of(tmp_path, nlp, text)
+    assert not [e for e in events if e.date and (e.date.year, e.date.month) == (2014, 6)]
+    assert event_with(events, "placed with foster carers").date.isoformat().startswith("2013-03")

@@ -49,13 +49,26 @@ def _is_short_line(line: str, words: int) -> bool:
     return len(line.split()) <= words and not SENTENCE_END_RE.search(line) and "\t" not in line and line.count("|") < 3
 
 
+# a numbered heading or a usual first section ends the cover
+_BODY_START = re.compile(r"^\s*(?:\d+(?:\.\d+)*\.?\s+[A-Z]|(?:contents|introduction|chronology|background"
+                         r"|the facts|what happened|case summary)\s*:?\s*$)", re.IGNORECASE)
+
+
 def document_date_spans(text: str) -> list[tuple[int, int]]:
     """Spans of `text` whose dates are the document's, not the case's."""
     cfg = _config()
     lines = [(m.start(), m.end(), m.group()) for m in LINE_RE.finditer(text)]
     counts = Counter(_running_key(line) for _, _, line in lines)
+    # the cover: everything before the first line of prose; a short dated line there ("March 2011",
+    # "Final version 12.4.2018") is the document's date, whatever its label
+    cover_end = next((start for start, _, line in lines
+                      if (not _is_short_line(line, cfg["short_words"]) and line.rstrip().endswith("."))
+                      or _BODY_START.match(line)), len(text))
     spans = []
     for start, end, line in lines:
+        if end <= cover_end and _is_short_line(line, cfg["short_words"]) and find_candidates(line):
+            spans.append((start, end))
+            continue
         stripped = _running_key(line)
         short = _is_short_line(line, cfg["short_words"])
         page = cfg["page"].search(line)
