@@ -234,3 +234,13 @@ def test_a_review_named_after_a_child_does_not_hide_the_child(nlp):
     review; words before a document head are not ("the Jayden Review" names a child)."""
     found = names(nlp, "This is the Jayden Review. Later Jayden told the nurse that he was hungry.")
     assert "Jayden" in found
+
+
+def test_an_operation_or_a_prison_is_not_a_person(nlp):
+    from pipeline.identify.names import find_unknown_names
+    from pipeline.nlp import parse
+
+    text = "The police investigation, Operation Bullfinch, identified the men. He was held at HMP Wetherby. Later Amira Hassan said she had been frightened."
+    found = [c.text for c in find_unknown_names(parse(text, nlp, []))]
+    assert "Bullfinch" not in " ".join(found) and "Wetherby" not in " ".join(found)
+    assert any("Amira" in f for f in found)

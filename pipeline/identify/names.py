@@ -84,6 +84,7 @@ class NameLexicon:
     countries: frozenset[str]
     not_people_phrases: dict[str, tuple[tuple[str, ...], ...]]
     eponym_heads: frozenset[str]
+    thing_prefixes: frozenset[str]
     peoples: frozenset[str]
     document_heads: frozenset[str]
     subject_verbs: frozenset[str]
@@ -134,6 +135,7 @@ def lexicon() -> NameLexicon:
         countries=frozenset(read_lines("gazetteer", "countries.txt")),
         not_people_phrases={k: tuple(sorted(v, key=len, reverse=True)) for k, v in phrases.items()},
         eponym_heads=frozenset(not_people["eponym_heads"]),
+        thing_prefixes=frozenset(not_people.get("thing_prefixes", ())),
         peoples=frozenset(not_people["peoples"]),
         document_heads=frozenset(not_people["document_heads"]),
         subject_verbs=frozenset(verbs["subject"]),
@@ -253,6 +255,8 @@ class _DocContext:
                 nxt += 1
             if token.text[:1].isupper() and nxt < len(doc) and doc[nxt].is_lower and doc[nxt].lower_ in lex.eponym_heads:
                 self.blocked[i] = True
+            if token.text in lex.thing_prefixes and i + 1 < len(doc) and doc[i + 1].text[:1].isupper():
+                self.blocked[i + 1] = True  # "Operation Bullfinch", "HMP Styal"
 
     def _starts_full_name(self, doc: Doc, i: int) -> bool:
         nxt = doc[i + 1] if i + 1 < len(doc) else None
