@@ -245,3 +245,16 @@ def test_an_unlabelled_date_on_the_cover_dates_nothing(tmp_path, nlp):
     _, events = events_of(tmp_path, nlp, text)
     assert not [e for e in events if e.date and (e.date.year, e.date.month) == (2014, 6)]
     assert event_with(events, "placed with foster carers").date.isoformat().startswith("2013-03")
+
+
+def test_outside_a_chronology_a_date_does_not_spread_to_sentences_about_the_report(tmp_path, nlp):
+    text = (
+        "1. Introduction\n\n"
+        "1.1 The two boys were placed in foster care in March 2016 after Child P was found to have a burn. "
+        "This report has been anonymised to protect the family. "
+        "Later the police interviewed their father.\n\n"
+        "1.2 The review considers how agencies worked together.\n"
+    )
+    _, events = events_of(tmp_path, nlp, text)
+    assert not [e for e in events if "anonymised" in e.sentence]
+    assert event_with(events, "police interviewed").date.isoformat().startswith("2016-03")

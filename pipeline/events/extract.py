@@ -55,7 +55,13 @@ BARE_YEAR_RE = re.compile(r"^\s*(?:[\d.]+\s+)?((?:19|20)\d{2})\s*:?\s*$")
 SHORT_HOP = 6  # most tokens an "after ..." relative phrase is extended by
 
 
+# words that open a sentence going on with a narration ("Later the police attended")
+_NARRATIVE_OPENERS = frozenset({"later", "then", "subsequently", "afterwards", "following", "after", "when", "the", "on",
+                                "during", "at", "both", "her", "his", "their"})
+
+
 @dataclass
+
 class Dated:
     candidate: Candidate
     resolution: Resolution
@@ -395,7 +401,7 @@ class EventExtractor:
             window_para = para_anchor is not None and para_anchor.id in self._windows
             if res.date_end is None and (kind == "rel_window" or (kind == "rel_vague" and window_para)):
                 self._windows.add(event_id)
-        elif para_anchor is not None:
+        elif para_anchor is not None and (block.carry or self._continues(sent)):
             conf = config()["confidence"]["inherited_paragraph"]
             fields.update(date=para_anchor.date, date_end=para_anchor.date_end, precision=para_anchor.precision,
                           confidence=conf, inherited=True, anchor=para_anchor.id)
@@ -425,6 +431,18 @@ class EventExtractor:
             return None
         root = tokens.root
         return root if root.pos_ in ("VERB", "AUX") else _governing_verb(root, sent)
+
+    def _continues(self, sent: Span) -> bool:
+        """Outside a recognised chronology, an undated sentence takes its paragraph's date only when it
+        goes on narrating: it opens with a person or a sequence word and tells something in the past
+        ("She told the nurse…", "Later the police attended…"), not "This report has been anonymised"."""
+        words = [t for t in sent if not t.is_punct and not t.is_space]
+        if not words:
+            return False
+        first = words[0]
+        opens = (first.lower_ in _NARRATIVE_OPENERS or first.pos_ in ("PROPN", "PRON") and first.lower_ not in ("it", "this", "these", "that")
+                 or first.ent_type_ == "PERSON")
+        return opens and any(t.tag_ == "VBD" for t in sent)
 
     def _completed_by(self, sent: Span, dated: Dated) -> bool:
         """"By this time OHV1 had left": a past perfect under "by this time" says
