@@ -297,4 +297,18 @@ def test_a_key_table_without_outer_pipes_declares_its_pseudonyms(tmp_path):
     path = tmp_path / "review.txt"
     path.write_text(text, encoding="utf-8")
     report = load_report(path)
-    assert [(k.code, k.description, k.pseudonym) for k in report.key] == [("Jade", "Mother", True), ("Dean", "Father", True)]
+    assert [(k.code, k.description, k.pseudonym) for k in report.key if k.pseudonym] == [("Jade", "Mother", True), ("Dean", "Father", True)]
+
+
+def test_numbered_role_codes_used_without_a_key_are_declared_by_use(tmp_path):
+    from pipeline.ingest import load_report
+
+    text = ("1. Background\n\n1.1 Mother had two children from a previous relationship with Father 1: Child 1, aged 8, "
+            "and Child 2, aged 7. Father 2 is the father of the subject child.\n\n"
+            "1.2 Child 1 and Child 2 lived with Mother. Father 1 saw them at weekends; Father 2 did not.\n\n"
+            "1.3 Table 1 and Table 2 list the agencies; Section 3 is the analysis.\n")
+    path = tmp_path / "review.txt"
+    path.write_text(text, encoding="utf-8")
+    codes = {k.code: k.kind for k in load_report(path).key}
+    assert {"Father 1", "Father 2", "Child 1", "Child 2"} <= set(codes)
+    assert codes["Father 1"] == "family" and "Table 1" not in codes and "Section 3" not in codes

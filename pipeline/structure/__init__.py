@@ -142,7 +142,8 @@ def _inline_entries(text: str, report: Report, skip: set[int], lines: list[Line]
     declared = {e.code for e in report.key}
     skipped = [(lines[i].start, lines[i].end) for i in skip]
     out = []
-    for d in key.find_inline(text, weak=not report.key):
+    used = key.find_used_codes(text) if not report.key else []  # a review with a key list declares its own
+    for d in [*key.find_inline(text, weak=not report.key), *used]:
         if d.code in declared or any(a <= d.start < b for a, b in skipped):
             continue
         declared.add(d.code)

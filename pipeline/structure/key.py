@@ -364,3 +364,25 @@ def cell_table(block_lines: list[Line]) -> list[KeyLine]:
             k += width
         i = k if k > j else j
     return out
+
+
+def find_used_codes(text: str, min_uses: int = 2) -> list[InlineDeclaration]:
+    """Codes a review uses without declaring them: a capitalised role word and an index ("Child 1",
+    "Father 1", "Adult B", "Sibling 2"), used at least `min_uses` times; the first use stands for the
+    declaration.  Reviews that number their people this way rarely list them."""
+    roles = _roles()
+    words = sorted({w for w in roles.get("used_code_roles", [])}, key=len, reverse=True)
+    if not words:
+        return []
+    pattern = re.compile(r"\b(?P<code>(?P<role>" + "|".join(re.escape(w) for w in words) + r")\s(?:[A-Z]|\d{1,2})(?:\d)?)\b(?![-\w])")
+    uses: dict[str, list[re.Match]] = {}
+    for m in pattern.finditer(text):
+        uses.setdefault(m["code"], []).append(m)
+    out = []
+    for code, found in uses.items():
+        if len(found) < min_uses:
+            continue
+        first = found[0]
+        kind, subject = classify(first["role"]) or ("family", False)
+        out.append(InlineDeclaration(code, first.start("code"), first["role"], kind, subject, False, first.start(), first.end()))
+    return sorted(out, key=lambda e: e.start)
