@@ -295,3 +295,12 @@ def test_a_weekday_or_a_street_named_like_a_child_is_not_the_child(nlp):
     doc = parse(text, nlp, key.codes())
     found = [(m.text, m.code) for m in matcher_for(key, english_lexicon(nlp)).find(text, doc=doc)]
     assert found == [("Sunday", "CS"), ("Hope", "CH")]
+
+
+def test_pseudonymise_codes_an_unlisted_person_no_gazetteer_knows_by_where_they_stand(tmp_path, nlp, lexicon):
+    draft = "The review heard that Zorabek had hit her twice. Kasia said that Zorabek frightened the children.\n"
+    path = tmp_path / "draft.txt"
+    path.write_text(draft, encoding="utf-8")
+    report = load_report(path)
+    result = pseudonymise_report(report, parse_for_key(report, nlp, KEY), KEY, lexicon=lexicon)
+    assert "Zorabek" not in result.text and len(result.unplaced) == 1
