@@ -14,10 +14,11 @@ Two small components are added to whichever model is loaded:
 """
 from __future__ import annotations
 
+from contextlib import contextmanager
+
 import importlib
 import re
 import warnings
-import weakref
 from functools import lru_cache
 
 import spacy
@@ -105,24 +106,29 @@ def role_patterns(codes: list[str]) -> list[dict]:
     return patterns
 
 
-_SPLIT_ALREADY: "weakref.WeakKeyDictionary[object, set[str]]" = weakref.WeakKeyDictionary()
-
-
-def _split_code_full_stops(nlp: Language, codes: list[str]) -> None:
-    """Make "E." at a sentence end two tokens when E ends a code ("…with Child E.").
+@contextmanager
+def _code_full_stops(nlp: Language, codes: list[str]):
+    """While one report is parsed, "E." at a sentence end is two tokens when E ends a code ("…with Child E.").
 
     spaCy's English exceptions keep a capital letter and its full stop together
-    as an initial; for a report whose key ends a code in that letter, the
-    code must stay a token of its own.  Each special case is added once per
-    tokenizer: adding one flushes the tokenizer's cache, which would make
-    every later parse pay for tokenising from cold.
+    as an initial; for a report whose key ends a code in that letter, the code
+    must stay a token of its own.  The special cases are the report's alone:
+    the tokenizer's rules are put back afterwards, so the next review (in a
+    batch, one model serves many) still reads "J. Whitworth" as an initial and
+    a surname.  Restoring flushes the tokenizer's cache, a small cost paid
+    only by reports with such codes.
     """
-    done = _SPLIT_ALREADY.setdefault(nlp, set())
-    for code in codes:
-        last = code.split()[-1]
-        if len(last) <= 2 and last not in done:
-            nlp.tokenizer.add_special_case(f"{last}.", [{"ORTH": last}, {"ORTH": "."}])
-            done.add(last)
+    letters = sorted({code.split()[-1] for code in codes if code.split() and len(code.split()[-1]) <= 2})
+    if not letters:
+        yield
+        return
+    rules = dict(nlp.tokenizer.rules)
+    for last in letters:
+        nlp.tokenizer.add_special_case(f"{last}.", [{"ORTH": last}, {"ORTH": "."}])
+    try:
+        yield
+    finally:
+        nlp.tokenizer.rules = rules
 
 
 PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
@@ -183,7 +189,6 @@ def _configure_role_codes(nlp: Language, role_codes: list[str]) -> None:
     ruler = nlp.get_pipe("role_codes")
     ruler.clear()
     if role_codes:
-        _split_code_full_stops(nlp, role_codes)
         ruler.add_patterns(role_patterns(role_codes))
 
 
@@ -196,6 +201,11 @@ def parse(text: str, nlp: Language, role_codes: list[str] | None = None, without
     line breaks; the Doc's text is still exactly `text`.
     """
     check_text_length(text)
+    with _code_full_stops(nlp, role_codes or []):
+        return _parse(text, nlp, role_codes, without)
+
+
+def _parse(text: str, nlp: Language, role_codes: list[str] | None, without: tuple[str, ...]) -> Doc:
     _configure_role_codes(nlp, role_codes or [])
     disable = [name for name in (*without, *(() if role_codes else ("role_codes",))) if name in nlp.pipe_names]
     most = limit("nlp_chunk_chars") or len(text) + 1

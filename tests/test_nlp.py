@@ -36,3 +36,13 @@ def test_model_info_records_name_and_version(nlp):
 def test_parse_report_attaches_the_report(child_e_doc, child_e_report):
     assert child_e_doc._.report is child_e_report
     assert child_e_doc.text == child_e_report.text
+
+
+def test_a_reports_code_letters_do_not_change_how_the_next_report_is_tokenised(nlp):
+    """One model serves a whole batch: "Baby J." in one review must not split "J." in the next."""
+    from pipeline.nlp import parse
+
+    coded = parse("The nurse weighed Baby J. She was well.", nlp, ["Baby J"])
+    assert [t.text for t in coded][:5] == ["The", "nurse", "weighed", "Baby", "J"]
+    after = parse("The letter was signed by J. Whitworth, duty manager.", nlp, [])
+    assert "J." in [t.text for t in after]
