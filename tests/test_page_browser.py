@@ -127,7 +127,7 @@ def test_child_e_page_renders_and_navigates(child_e_page, tmp_path: Path) -> Non
 
         # a theme bar opens its evidence and marks its paragraphs in the document
         assert click_until(browser, "document.querySelector('#theme-chart-svg a rect.bar')", "location.hash.startsWith('#theme-')")
-        assert browser.evaluate("document.querySelectorAll('.doc .theme-hit').length") > 0
+        assert wait_for(browser, "document.querySelectorAll('.doc .theme-hit').length > 0")  # marked after the hash changes
 
         # provenance: tool and model versions, the input's hash, the date of the run
         footer = browser.evaluate("document.getElementById('provenance').textContent")
