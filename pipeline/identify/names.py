@@ -256,7 +256,7 @@ class _DocContext:
             if token.text[:1].isupper() and nxt < len(doc) and doc[nxt].is_lower and doc[nxt].lower_ in lex.eponym_heads:
                 self.blocked[i] = True
             if token.text in lex.thing_prefixes and i + 1 < len(doc) and doc[i + 1].text[:1].isupper():
-                self.blocked[i + 1] = True  # "Operation Bullfinch", "HMP Styal"
+                self.blocked[i + 1] = True  # "Operation Kestrelwing", "HMP Styal"
 
     def _starts_full_name(self, doc: Doc, i: int) -> bool:
         nxt = doc[i + 1] if i + 1 < len(doc) else None
