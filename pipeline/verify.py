@@ -358,8 +358,22 @@ def _structured_findings(doc: Doc, policy: Policy, analyzer, name_words_in_text:
             reason = f"a web address containing a person's name ({person})"
             if person == "a name from the key":
                 severity = policy.severity_of("KEY_NAME")
+        if kind in _CONTACT_TYPES and _ORGANISATION_LINE.search(_line_of(report_text, result.start)):
+            severity, reason = "info", f"{reason} on the line of a safeguarding board or partnership: its own contact details"
         out.append((result.start, result.end, kind, severity, reason + f" (score {result.score:.2f})", f"recognizer:{kind}"))
     return out
+
+
+# a partnership's own address, postcode, phone or e-mail on its cover or contact page is published on purpose
+_CONTACT_TYPES = frozenset({"ADDRESS", "POSTCODE", "PHONE", "EMAIL"})
+_ORGANISATION_LINE = re.compile(r"\bSafeguarding\s+(?:Children\s+|Adults\s+)?(?:Board|Partnership|Partners|Arrangements)\b"
+                                r"|\b(?:LSCB|LSCP|SCP|SCB|SAB)\b")
+
+
+def _line_of(text: str, offset: int) -> str:
+    start = text.rfind("\n", 0, offset) + 1
+    end = text.find("\n", offset)
+    return text[start:end if end >= 0 else len(text)]
 
 
 def _url_person(url: str, name_words_in_text: set[str], key_words: set[str], min_part: int) -> str | None:

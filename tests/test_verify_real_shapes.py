@@ -167,3 +167,22 @@ def test_signatures_imr_authors_staff_and_judges_are_not_leaks(nlp, analyzer):
         assert severity_of(findings, person) in (None, "info"), person
     for leak in ("Ahmed", "Destiny Okorafor"):
         assert SEVERITY_RANK[severity_of(findings, leak) or "info"] >= SEVERITY_RANK["medium"], leak
+
+
+def test_a_partnerships_own_contact_details_are_info_but_a_familys_are_not(nlp, tmp_path):
+    from pipeline.ingest import load_report
+    from pipeline.nlp import parse_report
+    from pipeline.verify import verify_report
+
+    text = ("Child M and Child N\n\nA Serious Case Review\n\n"
+            "Northvale Safeguarding Children Board, Civic Centre, Mill Lane, Northvale NV1 4QT, 020 7946 0321\n\n"
+            "1. Introduction\n\n1.1 The family lived at 14 Alder Close, Northvale NV3 8RT and their phone was 020 7946 0877.\n")
+    path = tmp_path / "review.txt"
+    path.write_text(text, encoding="utf-8")
+    report = load_report(path)
+    findings = verify_report(report, parse_report(report, nlp))
+    board = text.index("Northvale Safeguarding")
+    family = text.index("1.1 The family")
+    contact = [f for f in findings if board <= f.start < family and f.type in ("POSTCODE", "PHONE")]
+    assert contact and all(f.severity == "info" for f in contact)
+    assert {f.type for f in findings if f.start > family and f.severity in ("medium", "high")} >= {"POSTCODE", "PHONE"}
