@@ -727,18 +727,20 @@ def _suffix(text: str, end: int) -> str:
     return m.group(0) if m else ""
 
 
-def _is_place_entity(doc, start: int, end: int) -> bool:
+def _any_token(doc, start: int, end: int, test) -> bool:
+    """Whether a token of the parse over [start, end) passes `test` (False without a parse)."""
     if doc is None:
         return False
     span = doc.char_span(start, end, alignment_mode="expand")
-    return span is not None and any(t.ent_type_ in ("GPE", "LOC", "FAC") for t in span)
+    return span is not None and any(test(t) for t in span)
+
+
+def _is_place_entity(doc, start: int, end: int) -> bool:
+    return _any_token(doc, start, end, lambda t: t.ent_type_ in ("GPE", "LOC", "FAC"))
 
 
 def _is_propn(doc, start: int, end: int) -> bool:
-    if doc is None:
-        return False
-    span = doc.char_span(start, end, alignment_mode="expand")
-    return span is not None and any(t.pos_ == "PROPN" for t in span)
+    return _any_token(doc, start, end, lambda t: t.pos_ == "PROPN")
 
 
 _MATCHER_CACHE: dict[tuple, KnownNameMatcher] = {}
