@@ -122,7 +122,11 @@ def output_names(paths: list[Path]) -> dict[Path, str]:
 
 
 def _versions(model_name: str) -> dict:
-    return {"tool_version": __version__, "schema_version": PIPELINE_SCHEMA_VERSION, "model": model_name}
+    """What a cached result depends on: code, schema, model and the rule data."""
+    from .resources import data_fingerprint
+
+    return {"tool_version": __version__, "schema_version": PIPELINE_SCHEMA_VERSION, "model": model_name,
+            "rules": data_fingerprint()}
 
 
 def is_up_to_date(job: Job, digest: str, model_name: str) -> bool:

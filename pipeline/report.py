@@ -169,6 +169,17 @@ class Provenance(BaseModel):
     tool_version: str = __version__
     schema_version: int = PIPELINE_SCHEMA_VERSION
     model: dict[str, str] = Field(default_factory=dict)
+    rules: str | None = Field(default_factory=lambda: _rules_fingerprint())
+
+
+def _rules_fingerprint() -> str | None:
+    """The digest of the `models/` rule data this output was made with (None if not found)."""
+    from .resources import data_fingerprint
+
+    try:
+        return data_fingerprint()
+    except FileNotFoundError:
+        return None
 
 
 class Report(BaseModel):

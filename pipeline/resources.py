@@ -1,6 +1,7 @@
 """Where the data files of `models/` live, in a checkout or an installed copy."""
 from __future__ import annotations
 
+import hashlib
 import os
 from functools import lru_cache
 from pathlib import Path
@@ -41,3 +42,21 @@ def read_lines(*parts: str) -> list[str]:
     """Read a one-entry-per-line list from `models/`, skipping blanks and # comments."""
     lines = model_path(*parts).read_text(encoding="utf-8").splitlines()
     return [line.strip() for line in lines if line.strip() and not line.lstrip().startswith("#")]
+
+
+@lru_cache(maxsize=1)
+def data_fingerprint() -> str:
+    """A short digest of every rule file under `models/` (names and bytes).
+
+    Outputs depend on the rule data as much as on the code: a team that edits
+    a severity in its own `policy.yaml` (via `SCR_MODELS_DIR`) must get new
+    findings, not a cached run.  The batch cache and every provenance record
+    carry this digest, so a change of data re-processes and is traceable.
+    Documentation (`*.md`) is left out: it does not change any output.
+    """
+    root = models_dir()
+    digest = hashlib.sha256()
+    for path in sorted(p for p in root.rglob("*") if p.is_file() and p.suffix != ".md" and "__pycache__" not in p.parts):
+        digest.update(path.relative_to(root).as_posix().encode("utf-8") + b"\0")
+        digest.update(hashlib.sha256(path.read_bytes()).digest())
+    return "sha256:" + digest.hexdigest()[:16]

@@ -94,3 +94,33 @@ def test_two_workers_give_the_same_outputs_and_clean_stale_temporaries(corpus_di
     assert not stale.exists()
     for name in ("events.jsonl", "themes.jsonl", "findings.json", "report.json"):
         assert (one / "child_q" / name).read_bytes() == (two / "child_q" / name).read_bytes(), name
+
+
+def test_a_change_of_rule_data_reprocesses_and_is_recorded(corpus_dir, tmp_path, scr, monkeypatch):
+    """A team's own copy of models/ (SCR_MODELS_DIR): editing a rule must not leave stale cached results."""
+    import shutil
+
+    from pipeline.resources import models_dir
+
+    models = tmp_path / "models"
+    shutil.copytree(models_dir(), models)
+    monkeypatch.setenv("SCR_MODELS_DIR", str(models))
+    (corpus_dir / "broken.txt").unlink()
+    (corpus_dir / "empty.md").unlink()
+    out = tmp_path / "out"
+
+    def statuses():
+        result = scr("run", corpus_dir, "--out", out)
+        assert result.returncode == 0, result.stderr
+        summary = json.loads((out / "run-summary.json").read_text())
+        return summary["done"], summary["skipped"]
+
+    assert statuses() == (1, 0)
+    assert statuses() == (0, 1)  # unchanged input and rules: cached
+    before = json.loads((out / "child_q" / "manifest.json").read_text())["versions"]["rules"]
+    policy = models / "policy.yaml"
+    policy.write_text(policy.read_text().replace("PERSON_CODE: medium", "PERSON_CODE: high"))
+    assert statuses() == (1, 0)  # the rule data changed: processed again
+    after = json.loads((out / "child_q" / "manifest.json").read_text())["versions"]["rules"]
+    report = json.loads((out / "child_q" / "report.json").read_text())
+    assert before != after and report["provenance"]["rules"] == after

@@ -55,6 +55,7 @@ def test_jsonl_has_a_provenance_header_then_events(review):
     assert header["record"] == "provenance"
     assert header["source"]["sha256"] == hashlib.sha256(review.read_bytes()).hexdigest()
     assert header["model"]["name"] and header["tool_version"] and header["events"] == len(events)
+    assert header["rules"].startswith("sha256:")  # the rule data it was made with
     assert [e["date"] for e in events] == ["2022-05-04", "2022-05-04", "2022-05-07"]
     assert events[1]["expression"] == "That evening" and events[1]["relative"] is True
     assert {"date", "date_end", "precision", "expression", "sentence", "start", "end", "actors", "action", "kpe"} <= set(events[0])

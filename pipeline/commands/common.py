@@ -53,12 +53,14 @@ def load_and_parse(file: Path, model: str | None, step: Callable[[str], None]):
 def provenance_header(stage: str, report, nlp, **extra) -> dict:
     """The first record of every JSON Lines output: who made it, from what."""
     from ..nlp import model_info
+    from ..resources import data_fingerprint
 
     return {
         "record": "provenance",
         "tool": f"scr-pipeline {stage}",
         "tool_version": __version__,
         "model": model_info(nlp),
+        "rules": data_fingerprint(),
         "source": {"name": report.source.name, "sha256": report.source.sha256},
         **extra,
     }
