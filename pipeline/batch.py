@@ -141,10 +141,6 @@ def is_up_to_date(job: Job, digest: str, model_name: str) -> bool:
     return data.get("status") == "done" and data.get("sha256") == digest and data.get("versions") == _versions(model_name)
 
 
-def _jsonl(records: Iterable[dict]) -> str:
-    return "".join(json.dumps(record, ensure_ascii=False, sort_keys=True) + "\n" for record in records)
-
-
 def process(job: Job) -> Outcome:
     """Run every stage for one document (in a worker process)."""
     from .nlp import configured_model_name, load_nlp, model_info, parse_report
@@ -183,6 +179,7 @@ def process(job: Job) -> Outcome:
 
 def run_stages(report, doc, nlp) -> dict[str, str]:
     """The per-document stages after the parse, as file name → content."""
+    from .commands.common import events_header, themes_header, to_jsonl
     from .events import extract_events
     from .recognizers import build_analyzer
     from .themes import tag_report
@@ -190,12 +187,12 @@ def run_stages(report, doc, nlp) -> dict[str, str]:
 
     analyzer = build_analyzer(nlp)
     findings = [f.to_dict() for f in verify_report(report, doc, analyzer=analyzer)]
-    events = [e.model_dump(mode="json") for e in extract_events(report, doc)]
-    themes = [t.model_dump(mode="json") for t in tag_report(report, doc)]
+    events = extract_events(report, doc)
+    labels = tag_report(report, doc)
     return {
         "findings.json": json.dumps(findings, ensure_ascii=False, indent=1, default=str),
-        "events.jsonl": _jsonl(events),
-        "themes.jsonl": _jsonl(themes),
+        "events.jsonl": to_jsonl(events, events_header(report, nlp, events), "event"),
+        "themes.jsonl": to_jsonl(labels, themes_header(report, nlp, labels), "theme_label"),
     }
 
 

@@ -379,12 +379,12 @@ def _number_unknown(unknown: list[Replacement]) -> list[UnplacedPerson]:
     return people
 
 
-def log_records(result: PseudonymiseResult, header: dict[str, Any]) -> Iterable[dict[str, Any]]:
-    """The replacement log: a header, one line per replacement, one per unplaced person."""
-    yield {"kind": "header", **header}
+def log_records(result: PseudonymiseResult) -> Iterable[dict[str, Any]]:
+    """The replacement log's records (after its provenance header, see `pipeline.stagefile`):
+    one per replacement, one per unplaced person, one per keyed word kept as a place."""
     for r in result.replacements:
-        yield {"kind": "replacement", **r.record()}
+        yield {"record": "replacement", **r.record()}
     for p in result.unplaced:
-        yield {"kind": "unplaced", **asdict(p)}
+        yield {"record": "unplaced", **asdict(p)}
     for k in result.kept:
-        yield {"kind": "kept", **asdict(k)}
+        yield {"record": "kept", **asdict(k)}

@@ -139,8 +139,8 @@ def test_pseudonymise_gives_no_second_identity_and_keeps_places(tmp_path, nlp, l
                            "AM and AF attended the meeting with ASW.\n")
     assert not result.unplaced  # no slip became a new [PERSON-n]
     assert [(k.text, k.reason) for k in result.kept] == [("Ashton", "place_after_locative")]
-    records = list(log_records(result, {}))
-    assert [r["reason"] for r in records if r["kind"] == "kept"] == ["place_after_locative"]
+    records = list(log_records(result))
+    assert [r["reason"] for r in records if r["record"] == "kept"] == ["place_after_locative"]
 
 
 def test_classify_explains_each_derivation():

@@ -85,12 +85,13 @@ def test_pseudonymise_offline_writes_output_and_private_log(layout):
     assert sorted(p.name for p in out.parent.iterdir()) == ["coded.txt"]  # nothing beside the output
     records = [json.loads(line) for line in log.read_text(encoding="utf-8").splitlines()]
     header, rest = records[0], records[1:]
-    assert header["kind"] == "header" and len(header["input_sha256"]) == 64 and header["model"]["name"]
-    reps = [r for r in rest if r["kind"] == "replacement"]
+    assert header["record"] == "provenance" and len(header["input_sha256"]) == 64 and header["model"]["name"]
+    assert header["rules"].startswith("sha256:")
+    reps = [r for r in rest if r["record"] == "replacement"]
     assert {(r["text"], r["code"], r["type"]) for r in reps} >= {("Jade Kershaw", "EM", "PERSON"), ("Dean Holt", "EF", "PERSON")}
     for r in reps:
         assert {"start", "end", "type", "code", "rule", "confidence"} <= set(r)
-    (unplaced,) = [r for r in rest if r["kind"] == "unplaced"]
+    (unplaced,) = [r for r in rest if r["record"] == "unplaced"]
     assert unplaced["placeholder"] == "[PERSON-1]" and unplaced["names"] == ["Priya Natarajan"]
 
     for name in REAL:  # the terminal shows counts and placeholders, never a real name

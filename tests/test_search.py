@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from pipeline import stagefile
 from pipeline.errors import UnusableInput
 from pipeline.store import SearchQuery, compare_reports, connect, cooccurrence, fts_query, index_inputs, search, theme_matrix, write_heatmap
 
@@ -46,8 +47,7 @@ def _labels(run_out: Path) -> list[tuple[str, int, set[str]]]:
     """(report, paragraph start, theme ids) for every tagged paragraph."""
     out = []
     for name in REVIEWS:
-        for line in (run_out / name / "themes.jsonl").read_text().splitlines():
-            label = json.loads(line)
+        for label in stagefile.loads((run_out / name / "themes.jsonl").read_text()).records:
             out.append((name, label["start"], {h["id"] for h in label["themes"]}))
     return out
 

@@ -21,7 +21,10 @@ def run_out(tmp_path_factory, nlp) -> Path:
 
 
 def _jsonl(path: Path) -> list[dict]:
-    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    """A stage file's records: after its provenance header (`pipeline.stagefile`)."""
+    from pipeline import stagefile
+
+    return stagefile.loads(path.read_text(encoding="utf-8")).records
 
 
 def _count(conn, table: str) -> int:
@@ -106,13 +109,13 @@ def test_reindexing_is_an_idempotent_upsert(run_out, tmp_path):
     copy = tmp_path / "run2"
     shutil.copytree(run_out, copy)
     themes = copy / "westshire_child_t" / "themes.jsonl"
-    kept = themes.read_text().splitlines()[:1]
+    kept = themes.read_text().splitlines()[:2]  # the provenance header and the first label
     themes.write_text("\n".join(kept) + "\n")
     update = index_inputs(conn, [copy / "westshire_child_t"])
     assert update.indexed == ["westshire_child_t"]
     assert _count(conn, "reports") == before["reports"]
     rid = conn.execute("SELECT id FROM reports WHERE name = 'westshire_child_t'").fetchone()[0]
-    assert conn.execute("SELECT count(*) FROM theme_labels WHERE report_id = ?", (rid,)).fetchone()[0] == len(json.loads(kept[0])["themes"])
+    assert conn.execute("SELECT count(*) FROM theme_labels WHERE report_id = ?", (rid,)).fetchone()[0] == len(json.loads(kept[1])["themes"])
     assert _count(conn, "paragraphs") == before["paragraphs"]
     conn.execute("INSERT INTO paragraphs_fts(paragraphs_fts) VALUES ('integrity-check')")
 

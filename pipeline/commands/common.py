@@ -1,7 +1,6 @@
 """Options and helpers shared by the `scr` commands."""
 from __future__ import annotations
 
-import json
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
@@ -66,11 +65,26 @@ def provenance_header(stage: str, report, nlp, **extra) -> dict:
     }
 
 
+def events_header(report, nlp, events: list) -> dict:
+    """The provenance header of an events file (`scr events` and `scr run` write the same)."""
+    period = [str(report.metadata.period_start or ""), str(report.metadata.period_end or "")]
+    return provenance_header("events", report, nlp, period=period, events=len(events))
+
+
+def themes_header(report, nlp, labels: list) -> dict:
+    """The provenance header of a theme-labels file, with the taxonomy it used."""
+    from ..themes.taxonomy import load_taxonomy
+
+    taxonomy = load_taxonomy()
+    return provenance_header("themes", report, nlp, taxonomy={"name": taxonomy.name, "version": taxonomy.version},
+                             labels=len(labels))
+
+
 def to_jsonl(records: Iterable, header: dict, record_type: str) -> str:
-    """Header line, then one `{"record": record_type, ...}` line per pydantic record."""
-    lines = [json.dumps(header, ensure_ascii=False)]
-    lines += [json.dumps({"record": record_type, **r.model_dump(mode="json")}, ensure_ascii=False) for r in records]
-    return "\n".join(lines) + "\n"
+    """Header line, then one `{"record": record_type, ...}` line per pydantic record (`pipeline.stagefile`)."""
+    from .. import stagefile
+
+    return stagefile.dumps(header, (r.model_dump(mode="json") for r in records), record_type)
 
 
 def emit(text: str, out: Path | None, summary: str) -> None:

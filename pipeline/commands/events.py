@@ -22,7 +22,7 @@ from pathlib import Path
 import typer
 
 from ..errors import UnusableInput
-from .common import MODEL_OPTION, check_output_path, emit, load_and_parse, provenance_header, steps, to_jsonl
+from .common import MODEL_OPTION, check_output_path, emit, events_header, load_and_parse, steps, to_jsonl
 
 CSV_FIELDS = [
     "id", "date", "date_end", "precision", "expression", "actors", "action", "object", "agencies", "kpe",
@@ -66,8 +66,7 @@ def events_command(
         report, nlp, doc = load_and_parse(file, model, step)
         step("extracting events")
         events = extract_events(report, doc, scope=scope)
-    period = [str(report.metadata.period_start or ""), str(report.metadata.period_end or "")]
-    header = provenance_header("events", report, nlp, period=period, events=len(events))
+    header = events_header(report, nlp, events)
     text = to_csv(events, header) if format == Format.csv else to_jsonl(events, header, "event")
     emit(text, out, f"{len(events)} events")
 

@@ -9,7 +9,6 @@ with `--show-names`.  Nothing is fetched from the network.
 """
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import typer
@@ -103,7 +102,9 @@ def pseudonymise(
     from ..identify.known_names import english_lexicon
     from ..ingest import load_report
     from ..nlp import load_nlp, model_info
+    from .. import stagefile
     from ..pseudonymise import log_records, parse_for_key, pseudonymise_report
+    from ..resources import data_fingerprint
 
     console = Console(stderr=True)
     with Progress(SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(), console=console, transient=True) as progress:
@@ -122,14 +123,14 @@ def pseudonymise(
         else:
             atomic_write_text(out, result.text)
         header = {
-            "tool": "scr-pipeline", "tool_version": __version__, "model": model_info(nlp),
+            "tool": "scr-pipeline pseudonymise", "tool_version": __version__, "model": model_info(nlp),
+            "rules": data_fingerprint(),
             "input": str(file), "input_sha256": report.source.sha256,
             "key": str(key), "key_sha256": key_data.sha256,
             "output": str(out), "output_sha256": sha256_bytes(result.text.encode("utf-8")),
             "offsets": "start/end into the input text (normalised as by scr ingest); out_start/out_end into the output",
         }
-        lines = [json.dumps(rec, ensure_ascii=False) for rec in log_records(result, header)]
-        atomic_write_text(log_path, "\n".join(lines) + "\n", private=True)
+        atomic_write_text(log_path, stagefile.dumps(header, log_records(result)), private=True)
     for line in summary_lines(result, show_names):
         typer.echo(line, err=True)
     typer.echo(f"wrote {out} and the replacement log {log_path} (owner-only; it holds real names)", err=True)

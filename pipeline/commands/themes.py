@@ -27,7 +27,7 @@ from pathlib import Path
 
 import typer
 
-from .common import MODEL_OPTION, check_output_path, emit, load_and_parse, provenance_header, steps, to_jsonl
+from .common import MODEL_OPTION, check_output_path, emit, load_and_parse, steps, themes_header, to_jsonl
 
 
 class Format(str, Enum):
@@ -42,17 +42,14 @@ def themes_command(
     model: str | None = MODEL_OPTION,
 ) -> None:
     """Tag each paragraph with the learning themes it speaks to, with the words that justify them."""
-    from ..themes import load_taxonomy, profile, tag_report
+    from ..themes import profile, tag_report
 
     check_output_path(out, file)
     with steps() as step:
         report, nlp, doc = load_and_parse(file, model, step)
         step("tagging themes")
         labels = tag_report(report, doc)
-    taxonomy = load_taxonomy()
-    header = provenance_header(
-        "themes", report, nlp, taxonomy={"name": taxonomy.name, "version": taxonomy.version}, labels=len(labels)
-    )
+    header = themes_header(report, nlp, labels)
     if format == Format.profile:
         text = json.dumps({"provenance": header, **profile(labels, report)}, ensure_ascii=False, indent=1) + "\n"
     else:

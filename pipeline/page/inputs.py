@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable
 
-from .. import __version__
+from .. import __version__, stagefile
 from ..errors import UnusableInput
 from ..report import Report
 
@@ -69,27 +69,16 @@ def read_json_list(path: Path, warnings: list[str]) -> list[Any]:
 
 
 def read_jsonl(path: Path, warnings: list[str]) -> list[Any]:
-    """JSON Lines records; header lines (`{"kind": "header"…}`) and bad lines are skipped."""
+    """A stage file's records (`pipeline.stagefile`): the provenance header and bad lines are skipped."""
     if not path.exists():
         warnings.append(f"{path.name} is missing: that part of the page is empty")
         return []
-    records, bad = [], 0
     try:
-        lines = path.read_text(encoding="utf-8").splitlines()
+        parsed = stagefile.loads(path.read_text(encoding="utf-8"), strict=False)
     except (OSError, UnicodeDecodeError):
         warnings.append(f"{path.name} could not be read: that part of the page is empty")
         return []
-    for line in lines:
-        if not line.strip():
-            continue
-        try:
-            record = json.loads(line)
-        except ValueError:
-            bad += 1
-            continue
-        if isinstance(record, dict) and record.get("kind") in ("header", "provenance"):
-            continue
-        records.append(record)
+    records, bad = parsed.records, parsed.bad_lines
     if bad:
         warnings.append(f"{bad} line{'s' if bad != 1 else ''} of {path.name} {'were' if bad != 1 else 'was'} not JSON and skipped")
     return records
@@ -177,7 +166,7 @@ def from_outputs(report: Report, outputs: dict[str, str], origin: str = "compute
     size = len(report.text)
 
     def lines(name: str) -> list[Any]:
-        return [json.loads(line) for line in outputs.get(name, "").splitlines() if line.strip()]
+        return stagefile.loads(outputs.get(name, "")).records
 
     inputs = PageInputs(
         report=report,

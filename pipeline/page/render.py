@@ -22,6 +22,7 @@ import yaml
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
+from .. import stagefile
 from .document import Block, Mark, blocks, render_document
 from .inputs import PageInputs, provenance_of
 from .timeline import event_date, render_timeline
@@ -213,9 +214,10 @@ def theme_profile(labels: list[dict], inputs: PageInputs) -> dict:
         from ..themes import profile
         from ..themes.model import ThemeLabel
 
-        prof = profile([ThemeLabel.model_validate(label) for label in labels], inputs.report)
+        prof = profile([ThemeLabel.model_validate(stagefile.payload(label)) for label in labels], inputs.report)
     except Exception:  # defensive: a stage folder from another version must still give a page
-        prof = {"themes": {}, "paragraphs_tagged": len(labels), "paragraphs_total": len(inputs.report.paragraphs)}
+        prof = {"themes": {}, "paragraphs_tagged": len(labels), "paragraphs_total": len(inputs.report.paragraphs),
+                "taxonomy": None}
     for theme_id, n in counts.most_common():
         prof["themes"].setdefault(theme_id, {"label": names[theme_id], "paragraphs": n, "polarity": {}})
     return prof

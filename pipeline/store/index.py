@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable
 
+from .. import stagefile
 from ..errors import UnusableInput
 
 REPORT_FILE = "report.json"
@@ -80,7 +81,8 @@ class IndexSummary:
 
 # ------------------------------------------------------------------ reading run outputs
 def _jsonl(text: str) -> list[dict]:
-    return [json.loads(line) for line in text.splitlines() if line.strip()]
+    """A stage file's records, without its provenance header (`pipeline.stagefile`)."""
+    return stagefile.loads(text).records
 
 
 def read_run_folder(folder: Path) -> RunOutputs:
