@@ -92,6 +92,7 @@ class CuedDateRecognizer(EntityRecognizer):
                 or self._labelled_after(text, end)
                 or self._event_after(text, end, next_start)
                 or self._in_birth_column(text, start)
+                or self._event_in_row(text, start)
             ):
                 results.append(self._result(start, end, pattern))
             previous_end = end
@@ -119,6 +120,8 @@ class CuedDateRecognizer(EntityRecognizer):
             words = [w.lower() for w in _WORD.findall(gap)]
             if words and ("|" in gap or "\t" in gap):  # the cue is in another table cell's text
                 return False
+            if "\n" in gap and self._is_table_row(self._line_at(text, date_start)):
+                return False  # the cue is in an earlier row of the table
             if len(words) <= self.max_gap_words and not self.gap_breakers.intersection(words):
                 return True
         return False
@@ -180,6 +183,34 @@ class CuedDateRecognizer(EntityRecognizer):
             return False
         cells = _CELL_SPLIT.split(header.strip().strip("|").strip())
         return column < len(cells) and bool(self.cues_before.search(cells[column]))
+
+    def _event_in_row(self, text: str, date_start: int) -> bool:
+        """True if the date is a chronology row's date and another cell of the row narrates the event.
+
+        "| 09/02/2019 | Maternity | Child E born at 39 weeks |": the date cell
+        comes first and the event starts a later cell, within a few words and
+        with none of `gap_breakers_after` before it ("Midwife told that ...").
+        """
+        if self.events_after is None:
+            return False
+        line_start = text.rfind("\n", 0, date_start) + 1
+        line = self._line_at(text, date_start)
+        if not self._is_table_row(line) or _CELL_SPLIT.findall(text[line_start:date_start].lstrip().lstrip("|")):
+            return False  # not a table, or the date is not the row's first cell
+        for cell in _CELL_SPLIT.split(line.strip().strip("|").strip())[1:]:
+            event = self.events_after.search(cell)
+            if event is None:
+                continue
+            words = [w.lower() for w in _WORD.findall(cell[:event.start()])]
+            if len(words) <= self.max_gap_words_after and not self.gap_breakers_after.intersection(words):
+                return True
+        return False
+
+    @staticmethod
+    def _line_at(text: str, offset: int) -> str:
+        start = text.rfind("\n", 0, offset) + 1
+        end = text.find("\n", offset)
+        return text[start:end if end >= 0 else len(text)]
 
     @staticmethod
     def _is_table_row(line: str) -> bool:

@@ -47,3 +47,19 @@ def test_postcode_after_an_address_is_separate_and_the_town_is_kept(find):
 )
 def test_services_towns_and_counts_are_not_addresses(find, sentence):
     assert find(sentence, "ADDRESS") == []
+
+
+@pytest.mark.parametrize(
+    "sentence, address",
+    [
+        ("The family moved to Flat 3, 17 Heol y Felin, Llanfair.", "Flat 3, 17 Heol y Felin"),
+        ("They lived at 5 Stryd Fawr until 2021.", "5 Stryd Fawr"),
+        ("Police attended 22 Ffordd yr Orsaf that night.", "22 Ffordd yr Orsaf"),
+    ],
+)
+def test_welsh_street_names_put_the_street_word_first(find, sentence, address):
+    assert ("ADDRESS", address) in find(sentence)
+
+
+def test_a_street_word_without_a_number_is_not_an_address(find):
+    assert find("She said Heol was her favourite word in Welsh.", "ADDRESS") == []

@@ -60,7 +60,10 @@ def test_dates_in_a_tab_separated_family_table(find):
 
 
 def test_dates_in_other_table_columns_are_not_dates_of_birth(find):
+    """Only the row that narrates the birth dates it (issue #12: a birth written as an event is a date of birth)."""
     table = "| Date | Event |\n|---|---|\n| 14/03/2016 | Baby born at home |\n| 02/05/2017 | Strategy meeting |\n"
+    assert find(table, "DATE_OF_BIRTH") == [("DATE_OF_BIRTH", "14/03/2016")]
+    table = "| Date | Event |\n|---|---|\n| 14/03/2016 | Home visit |\n| 02/05/2017 | Strategy meeting |\n"
     assert find(table, "DATE_OF_BIRTH") == []
 
 
@@ -123,3 +126,14 @@ def test_dates_that_are_not_the_birth(find, sentence):
 def test_birth_event_belongs_to_the_nearer_date(find):
     sentence = "On 12 March 2019 the GP saw mother and on 14 March 2019 Child K was born."
     assert find(sentence, "DATE_OF_BIRTH") == [("DATE_OF_BIRTH", "14 March 2019")]
+
+
+def test_a_chronology_row_whose_event_is_the_birth_dates_the_birth(find):
+    """The date cell of a row whose event cell narrates the birth is the date of birth; the next row's date is not."""
+    table = ("| Date | Agency | Event |\n|---|---|---|\n"
+             "| 14/03/2018 | Maternity | Kojo born at 38 weeks, 3.1 kg. |\n"
+             "| 20/03/2018 | Health visiting | New birth visit completed. |\n"
+             "| 02/05/2018 | GP | Midwife told that the baby born early had a rash. |\n")
+    assert find(table, "DATE_OF_BIRTH") == [("DATE_OF_BIRTH", "14/03/2018")]
+    tabbed = "14/03/2018\tMidwifery\tBirth of Child P by caesarean section\n15/04/2018\tGP\tChild P seen with a rash\n"
+    assert find(tabbed, "DATE_OF_BIRTH") == [("DATE_OF_BIRTH", "14/03/2018")]

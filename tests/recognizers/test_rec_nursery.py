@@ -51,3 +51,15 @@ def test_two_institutions_joined_by_and_stay_separate(find):
 )
 def test_a_nursery_name_is_found_whatever_punctuation_follows(find, sentence):
     assert find(sentence, "NURSERY") == [("NURSERY", "Little Owls Nursery")]
+
+
+@pytest.mark.parametrize(
+    "sentence, nursery",
+    [
+        ("Staff at Cylch Meithrin Pant Glas noticed the bruise.", "Cylch Meithrin Pant Glas"),
+        ("She went to Cròileagan Phort Rìgh twice a week.", "Cròileagan Phort Rìgh"),
+        ("A place at Meithrinfa Seren was funded.", "Meithrinfa Seren"),
+    ],
+)
+def test_playgroups_named_kind_first_are_found(find, sentence, nursery):
+    assert ("NURSERY", nursery) in find(sentence)

@@ -57,3 +57,21 @@ def test_a_school_name_is_found_whatever_punctuation_follows(find, sentence):
 
 def test_a_generic_school_before_a_hyphen_is_not_a_name(find):
     assert find("The Primary School-aged children were seen by the nurse.", "SCHOOL") == []
+
+
+@pytest.mark.parametrize(
+    "sentence, school",
+    [
+        ("She started reception at Ysgol Gynradd Cwm Derwen in September.", "Ysgol Gynradd Cwm Derwen"),
+        ("The head of Ysgol y Graig phoned the duty team.", "Ysgol y Graig"),
+        ("He moved to Sgoil Bhàgh a' Chaisteil after the summer.", "Sgoil Bhàgh a' Chaisteil"),
+        ("Her cousin attends Gaelscoil Uí Néill.", "Gaelscoil Uí Néill"),
+    ],
+)
+def test_names_with_the_institution_word_first_are_found(find, sentence, school):
+    """Welsh, Gaelic and Irish school names put 'Ysgol', 'Sgoil', 'Gaelscoil' first."""
+    assert ("SCHOOL", school) in find(sentence)
+
+
+def test_the_institution_word_alone_is_not_a_name(find):
+    assert find("The ysgol and the Ysgol staff were told.", "SCHOOL") == []
