@@ -8,7 +8,7 @@ import pytest
         ("The family lived at 27 Rose Street until the fire.", "27 Rose Street"),
         ("EM moved to Flat 3, 27 Acacia Avenue in May.", "Flat 3, 27 Acacia Avenue"),
         ("Police attended 4b Hill Top Drive after the call.", "4b Hill Top Drive"),
-        ("Her grandmother lives at 12 St Mary's Road, Stockport.", "12 St Mary's Road"),
+        ("Her grandmother lives at 12 St Mary's Road, Stockport.", "12 St Mary's Road, Stockport"),
         ("Visits took place at 101 Kings Close.", "101 Kings Close"),
         ("The address given was 9 Oak Tree Crescent, SK4 1AA.", "9 Oak Tree Crescent"),
         ("He was staying at 15-17 Mill Lane with friends.", "15-17 Mill Lane"),
@@ -16,7 +16,7 @@ import pytest
         ("The tenancy at 6 Chapel Way ended in June.", "6 Chapel Way"),
         ("She moved to 7 The Crescent with her partner.", "7 The Crescent"),
         ("They were placed at 2 The Old Mews in 2019.", "2 The Old Mews"),
-        ("They lived at 33 Bank Top, Northtown, for a year.", "33 Bank Top"),
+        ("They lived at 33 Bank Top, Northtown, for a year.", "33 Bank Top, Northtown"),
         ("The notes give 27 Rose street as her address.", "27 Rose street"),
         ("EF lived on Rose Street with his brother.", "Rose Street"),  # no number, residence context
     ],
@@ -25,9 +25,10 @@ def test_addresses_are_found(find, sentence, address):
     assert ("ADDRESS", address) in find(sentence)
 
 
-def test_postcode_after_an_address_is_separate_and_the_town_is_kept(find):
+def test_postcode_after_an_address_is_separate_and_the_town_completes_the_address(find):
+    """A full postal address is one identifier: street and town go together (the town alone elsewhere stays)."""
     sentence = "She lived at 27 Rose Street, Stockport, SK4 1AA."
-    assert find(sentence) == [("ADDRESS", "27 Rose Street"), ("POSTCODE", "SK4 1AA")]
+    assert find(sentence) == [("ADDRESS", "27 Rose Street, Stockport"), ("POSTCODE", "SK4 1AA")]
 
 
 @pytest.mark.parametrize(
@@ -52,7 +53,7 @@ def test_services_towns_and_counts_are_not_addresses(find, sentence):
 @pytest.mark.parametrize(
     "sentence, address",
     [
-        ("The family moved to Flat 3, 17 Heol y Felin, Llanfair.", "Flat 3, 17 Heol y Felin"),
+        ("The family moved to Flat 3, 17 Heol y Felin, Llanfair.", "Flat 3, 17 Heol y Felin, Llanfair"),
         ("They lived at 5 Stryd Fawr until 2021.", "5 Stryd Fawr"),
         ("Police attended 22 Ffordd yr Orsaf that night.", "22 Ffordd yr Orsaf"),
     ],
@@ -63,3 +64,16 @@ def test_welsh_street_names_put_the_street_word_first(find, sentence, address):
 
 def test_a_street_word_without_a_number_is_not_an_address(find):
     assert find("She said Heol was her favourite word in Welsh.", "ADDRESS") == []
+
+
+@pytest.mark.parametrize(
+    "sentence, address",
+    [
+        ("They moved to 14 Alder Close, Wyrebridge, WY3 2PL in May.", "14 Alder Close, Wyrebridge"),
+        ("She rented Flat 3, 27 Ffordd Tegid, Rhyl.", "Flat 3, 27 Ffordd Tegid, Rhyl"),
+        ("The home was 8 Mill Lane, Stockton-on-Tees.", "8 Mill Lane, Stockton-on-Tees"),
+        ("Police went to 9 Park Road, where the door was open.", "9 Park Road"),
+    ],
+)
+def test_the_town_that_completes_a_numbered_address_is_part_of_it(find, sentence, address):
+    assert ("ADDRESS", address) in find(sentence)

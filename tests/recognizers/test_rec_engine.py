@@ -50,7 +50,7 @@ PARAGRAPH_EXPECTED = [
     ("DATE_OF_BIRTH", "14/03/1998"),
     ("NHS_NUMBER", "943 476 5919"),
     ("NI_NUMBER", "QQ 12 34 56 C"),
-    ("ADDRESS", "Flat 3, 27 Rose Street"),
+    ("ADDRESS", "Flat 3, 27 Rose Street, Stockport"),
     ("POSTCODE", "SK4 1AA"),
     ("PHONE", "07700 900123"),
     ("EMAIL", "kayleigh.s@example.com"),
