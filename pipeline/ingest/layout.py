@@ -521,9 +521,9 @@ def _twice_beside_markers(where: list[int], found: set[int], position: dict, non
         k = position[i]
         before = k > 0 and nonblank[k - 1] in found
         after = k + 1 < len(nonblank) and nonblank[k + 1] in found
-        if before == after:
+        if not (before or after):
             return False
-        sides.add(before)
+        sides.add((before, after))  # also between two markers each time ("Page 2: …" above, "… Page 2" below)
     return len(sides) == 1
 
 

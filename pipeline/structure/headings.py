@@ -30,6 +30,7 @@ MAX_QUESTION_WORDS = 45
 SENTENCE_END = (".", ";", ",", ":")
 TRAILING_KPE_RE = re.compile(r"\(\s*(?:KPE|Key Practice (?:Episode|Event))\s?\d{1,2}\s*\)\s*\.?$", re.IGNORECASE)
 INNER_SENTENCE_RE = re.compile(r"[a-z0-9)][.!?]\s+[A-Z]")
+LEAD_IN_RE = re.compile(r"^(?:\S+\s+){5,}?\S+:\s+\S")  # "The members of the household were as follows: Name …"
 DANGLING_END_RE = re.compile(r"^(?:\S+\s+){4,}(?:the|a|an|to|of|and|in|on|at|by|for|with|from|that|was|were|is|his|her|their)$")
 
 
@@ -63,7 +64,7 @@ def looks_like_title(title: str) -> bool:
         return False
     if title.endswith(SENTENCE_END) and not title.endswith("etc."):
         return False
-    if INNER_SENTENCE_RE.search(title) or DANGLING_END_RE.search(title):
+    if INNER_SENTENCE_RE.search(title) or DANGLING_END_RE.search(title) or LEAD_IN_RE.search(title):
         return False  # a sentence, or a sentence broken at the end of a line ("… was taken by ambulance to the")
     first = title[0]
     return first.isupper() or first.isdigit() or first in "'\"‘“("
@@ -226,8 +227,8 @@ def contents_lines(lines: list[Line]) -> set[int]:
 def candidate(line: Line) -> HeadingCandidate | None:
     """Classify one line as a possible heading (context decides later)."""
     text = line.stripped
-    if not text or "\t" in text:
-        return None
+    if not text or "\t" in text or is_byline(text):
+        return None  # "3 March 2017": a cover date, not section 3
     shapes = _shapes()
     if m := MARKDOWN_RE.match(text):
         title = strip_markup(m["title"])

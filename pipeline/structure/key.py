@@ -183,7 +183,13 @@ def find_key(lines: list[Line], blocks: list[list[Line]], skip: set[int]) -> lis
         candidates.extend(hits)
     kept = _in_runs(candidates)
     codes = {c.code for c in kept}
-    cells = [c for c in cell_table([l for l in lines if l.index not in skip]) if c.code not in codes]
+    usable = [l for l in lines if l.index not in skip]
+    cells = [c for c in cell_table(usable) if c.code not in codes]
+    codes |= {c.code for c in cells}
+    cells += [c for c in headerless_cells(usable) if c.code not in codes]
+    codes |= {c.code for c in cells}
+    for line in usable:
+        cells += [c for c in flat_rows(line) if c.code not in codes and not codes.add(c.code)]
     return sorted(kept + cells, key=lambda c: c.line.index)  # a table under a key header needs no run
 
 
@@ -209,10 +215,10 @@ def _in_runs(candidates: list[KeyLine]) -> list[KeyLine]:
 
 # ---------------------------------------------------------------- declarations in prose and flattened tables
 CODE_SHAPE_RE = re.compile(rf"^(?:{CODE})$")
-_CODE_BODY = (r"(?:Child|Baby|Infant|Sibling|Adult|Young\s+Person|Parent|Mr|Mrs|Ms|Miss|Mx|Mother|Father|Stepfather|Stepmother|Partner)"
+_CODE_BODY = (r"(?:Child|Baby|Infant|(?:Half[\s-])?Sibling|Adult|Young\s+Person|Parent|Mr|Mrs|Ms|Miss|Mx|Mother|Father|Stepfather|Stepmother|Partner)"
               r"\s+[A-Z0-9][A-Za-z0-9]{0,2}\b|Mother|Father|[A-Z][A-Z0-9]{1,5}\b")
 INLINE_CODE = rf"(?-i:\b(?:{_CODE_BODY}|[A-Z][a-z]{{2,}}(?:-[A-Z][a-z]+)?\b))"
-NUMBERED_CODE = r"(?-i:\b(?:Child|Sibling|Adult|Young\s+Person|Parent|Mr|Mrs|Ms|Miss|Mx)\s+[A-Z0-9][A-Za-z0-9]{0,2}\b)"
+NUMBERED_CODE = r"(?-i:\b(?:[Cc]hild|Sibling|Adult|Young\s+Person|Parent|Mr|Mrs|Ms|Miss|Mx)\s+[A-Z0-9][A-Za-z0-9]{0,2}\b)"
 SHAPED_CODE = r"(?-i:\b(?:Child|Baby|Sibling|Adult|Young\s+Person|Parent|Mr|Mrs|Ms|Miss|Mx)\s+[A-Z0-9][A-Za-z0-9]{0,2}\b)"
 # (bare initials in apposition, "AB, the student social worker", are as often a name left in as a declaration)
 
@@ -274,7 +280,7 @@ def find_inline(text: str, weak: bool = True) -> list[InlineDeclaration]:
                 if group not in pattern.groupindex or not m[group]:
                     continue
                 code = re.sub(r"\s+", " ", m[group])
-                if code[:1].islower() or code in _roles()["not_pseudonyms"] or code.lower() in {"the", "a", "an"}:
+                if code[:1].islower() and not re.match(r"child\s[A-Z0-9]", code) or code in _roles()["not_pseudonyms"] or code.lower() in {"the", "a", "an"}:
                     continue
                 kind = classify(desc) or ("family", False)
                 if re.fullmatch(r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?", code) and code.lower() not in ("mother", "father") and (
@@ -378,11 +384,118 @@ def find_used_codes(text: str, min_uses: int = 2) -> list[InlineDeclaration]:
     uses: dict[str, list[re.Match]] = {}
     for m in pattern.finditer(text):
         uses.setdefault(m["code"], []).append(m)
+    series: dict[str, int] = {}
+    for code, found in uses.items():
+        series[found[0]["role"]] = series.get(found[0]["role"], 0) + 1
     out = []
     for code, found in uses.items():
-        if len(found) < min_uses:
-            continue
+        if len(found) < min_uses and series[found[0]["role"]] < 2:
+            continue  # used once, and no other number of the same role ("Father 1" beside "Father 2") shows a scheme
         first = found[0]
         kind, subject = classify(first["role"]) or ("family", False)
         out.append(InlineDeclaration(code, first.start("code"), first["role"], kind, subject, False, first.start(), first.end()))
     return sorted(out, key=lambda e: e.start)
+
+
+# ---------------------------------------------------------------- names marked as not the real ones, ages, flattened rows
+def find_marked_names(text: str) -> list[InlineDeclaration]:
+    """Names the review marks as not real where it uses them: "Child Jody (pseudonym)", "Isaac is not
+    his real name", "Holly (not her real name)"; and codes declared with an age ("Child 3, aged 4").
+
+    The shapes are data (`marked_names`, `aged_codes` in key_roles.yaml)."""
+    out: list[InlineDeclaration] = []
+    roles = _roles()
+    for pattern in roles.get("marked_names", []):
+        for m in re.finditer(pattern, text):
+            code = re.sub(r"\s+", " ", m["code"])
+            if code in roles["not_pseudonyms"] or code.lower() in _places():
+                continue
+            out.append(InlineDeclaration(code, m.start("code"), "named in place of the real name", "family", False, True, m.start(), m.end()))
+    for pattern in roles.get("aged_codes", []):
+        for m in re.finditer(pattern, text):
+            code = re.sub(r"\s+", " ", m["code"])
+            kind, subject = classify(m["role"]) or ("family", False)
+            out.append(InlineDeclaration(code, m.start("code"), m["role"], kind, False, False, m.start(), m.end()))
+    return sorted(out, key=lambda e: e.start)
+
+
+def _flat_row_re() -> re.Pattern:
+    roles = _roles()
+    words = sorted({*roles["family"], *roles["subject"], *roles["practitioner"]}, key=len, reverse=True)
+    role = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
+    mods = "|".join(re.escape(m) for m in roles["role_modifiers"])
+    shaped = r"(?:Child|Baby|Infant|Sibling|Adult|Young\s+Person|Mr|Mrs|Ms|Miss|Mx)\s+[A-Z0-9]{1,2}"
+    return re.compile(rf"(?P<code>{shaped}|[A-Z][a-z]{{2,}}(?:-[A-Z][a-z]+)?)\s+(?P<desc>(?i:(?:(?:{mods})[\s-]+)?(?:{role})(?:\s+(?:child|of\s+the\s+review))?)"
+                      rf"(?:\s+(?:of|to)\s+{shaped})?)(?=\s|$)")
+
+
+def flat_rows(line: Line) -> list[KeyLine]:
+    """A key table flattened onto one line: "Designation Relationship to Baby W Baby W Subject child
+    Sarah Mother of Baby W …".  The line starts with a code header and a description header
+    (`table_headers`); then code and role follow each other to the end of the line."""
+    headers = _roles()["table_headers"]
+    code_h = "|".join(re.escape(h) for h in sorted(headers["code"], key=len, reverse=True))
+    head = re.match(rf"^\s*(?:{code_h})\s+(?:relationship|role)(?:\s+to\s+(?:the\s+)?(?:(?:Child|Baby|Young\s+Person)\s+[A-Z0-9]{{1,2}}|child|subject))?\s+",
+                    line.text, re.IGNORECASE)
+    if not head:
+        return []
+    rows, pos = [], head.end()
+    for m in _flat_row_re().finditer(line.text, pos):
+        if line.text[pos : m.start()].strip():
+            break  # rows follow each other with nothing in between
+        if m["code"] not in _roles()["not_pseudonyms"]:
+            kind, subject = classify(m["desc"]) or ("family", False)
+            rows.append(KeyLine(line, m["code"], line.start + m.start("code"), m["desc"], kind, subject, is_pseudonym(m["code"])))
+        pos = m.end()
+    return rows if len(rows) >= 2 else []
+
+
+def table_cell_lines(lines: list[Line]) -> set[int]:
+    """Indexes of the lines of a key table set one cell per line without a header (its cells are not headings)."""
+    nonblank = [l for l in lines if not l.is_blank]
+    position = {l.index: k for k, l in enumerate(nonblank)}
+    rows = headerless_cells(nonblank)
+    if not rows:
+        return set()
+    out: set[int] = set()
+    period = position[rows[1].line.index] - position[rows[0].line.index]
+    for a, b in zip(rows, rows[1:] + [None]):
+        start = position[a.line.index]
+        stop = position[b.line.index] if b is not None and position[b.line.index] - start == period else start + period
+        out.update(l.index for l in nonblank[start:stop])
+    return out
+
+
+def headerless_cells(block_lines: list[Line], period_max: int = 7) -> list[KeyLine]:
+    """A family table put one cell per line without its header: "Child D ⏎ M ⏎ Age 6 ⏎ Subject ⏎ White
+    British ⏎ Ms Q ⏎ F ⏎ Age 25 ⏎ Mother …".  Three or more rows that start with a code at a fixed
+    period and hold a role word at a fixed place make a key."""
+    lines = [l for l in block_lines if not l.is_blank]
+    shaped = re.compile(r"^(?:Child|Baby|Infant|Sibling|Adult|Young\s+Person|Mr|Mrs|Ms|Miss|Mx)\s+[A-Z0-9]{1,2}$")
+    short = [len(l.stripped.split()) <= 4 and not l.stripped.endswith((".", ";", ":")) for l in lines]
+    out: list[KeyLine] = []
+    i = 0
+    while i < len(lines):
+        if not (short[i] and shaped.match(lines[i].stripped)):
+            i += 1
+            continue
+        best: list[KeyLine] = []
+        for period in range(2, period_max + 1):
+            for offset in range(1, period):
+                rows, k = [], i
+                while k + period <= len(lines) and all(short[k : k + period]) and shaped.match(lines[k].stripped):
+                    role = classify(lines[k + offset].stripped)
+                    if role is None or shaped.match(lines[k + offset].stripped):
+                        break
+                    line = lines[k]
+                    rows.append(KeyLine(line, line.stripped, line.start + len(line.text) - len(line.text.lstrip()),
+                                        lines[k + offset].stripped, role[0], role[1], False))
+                    k += period
+                if len(rows) > len(best):
+                    best = rows
+        if len(best) >= 3:
+            out.extend(best)
+            i = lines.index(best[-1].line) + 1
+        else:
+            i += 1
+    return out

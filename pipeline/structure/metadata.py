@@ -245,9 +245,12 @@ def find_board(cover_lines: list[Line], text: str = "") -> str | None:
             board = f"{board} {cover_lines[k + 1].stripped}"  # "LOCAL SAFEGUARDING CHILDREN BOARD ⏎ NORTHBRIDGE"
         return re.sub(r"\s+", " ", board)
     for line in text[:5000].split("\n"):  # the first pages name it: one line at a time, never across lines
-        span = _board_span(line)
-        if span:
-            return re.sub(r"\s+", " ", line[span[0] : span[1]])
+        pos = 0
+        while (span := _board_span(line[pos:])) is not None:
+            start, end = span[0] + pos, span[1] + pos
+            if line[start].isupper():  # a name, not "… asks safeguarding partners to …"
+                return re.sub(r"\s+", " ", line[start:end])
+            pos = end
     return None
 
 
