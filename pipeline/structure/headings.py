@@ -365,7 +365,9 @@ def unnumbered_title(line: Line, previous: Line | None, nxt: Line | None, listed
     followed by anything (a table, a list).
     """
     text = strip_markup(line.stripped)
-    if nxt is None or not (listed or _prose(nxt.stripped)) or line.is_bullet or line.is_table_row or not text[:1].isupper():
+    table_below = (nxt is not None and nxt.is_table_row and len(text.split()) <= 4  # "Family ⏎ Name | Relationship …"
+                   and not re.match(r"(?:table|figure|chart|diagram)\s+\d", text, re.IGNORECASE))  # a caption is not a heading
+    if nxt is None or not (listed or _prose(nxt.stripped) or table_below) or line.is_bullet or line.is_table_row or not text[:1].isupper():
         return None
     words = text.split()
     if len(words) > 12 or len(text) > 90 or text.endswith((".", ",", ";", ":")) or re.search(r"[,;]\s|\s[–—-]\s", text):

@@ -158,9 +158,14 @@ def find_people(cover_lines: list[Line]) -> list[NamedPerson]:
             if name:
                 add(name, "author", line, line.text.index(name))
                 break
-    if not any(p.role in ("author", "reviewer") for p in found):
-        for line in cover_lines:  # "The reviewer was Kim Patel, an independent social work consultant."
+    prose_roles = {role for role in _shapes()["people_in_prose"]
+                   if role == "chair" and not any(p.role == "chair" for p in found)
+                   or role != "chair" and not any(p.role in ("author", "reviewer") for p in found)}
+    if prose_roles:
+        for line in cover_lines:  # "The reviewer was Kim Patel, an independent …", "The review was chaired by Sam Bell"
             for role, pats in _shapes()["people_in_prose"].items():
+                if role not in prose_roles:
+                    continue
                 for pat in pats:
                     m = re.search(rf"\b{pat}(?P<name>{PERSON_RE.pattern})", line.text, re.IGNORECASE)
                     if m and m["name"][:1].isupper() and _clean_name(m["name"]):
@@ -233,6 +238,9 @@ def find_board(cover_lines: list[Line], text: str = "") -> str | None:
     """The commissioning board or partnership: on the cover (a place split onto the line above is
     joined back: "Isle of Wight⏎Safeguarding Children Board"), else as the first pages name it."""
     for k, line in enumerate(cover_lines):
+        split = _split_board(cover_lines[k : k + 3])
+        if split:
+            return split
         span = _board_span(line.text)
         if span is None or len(line.stripped.split()) > 30:
             continue
@@ -252,6 +260,27 @@ def find_board(cover_lines: list[Line], text: str = "") -> str | None:
                 return re.sub(r"\s+", " ", line[start:end])
             pos = end
     return None
+
+
+def _split_board(window: list[Line]) -> str | None:
+    """A board's name set over two or three short cover lines ("East Ridge ⏎ Safeguarding Children ⏎
+    Partnership"): the lines joined make the whole name, and no one line holds it."""
+    for size in (3, 2):
+        lines = [l.stripped for l in window[:size]]
+        if len(lines) < size or any(_board_span(l) for l in lines) or not all(_place_fragment(l) or _board_words(l) for l in lines):
+            continue
+        joined = " ".join(lines)
+        span = _board_span(joined)
+        if span and span[0] == 0 and span[1] == len(joined):
+            return joined
+    return None
+
+
+def _board_words(text: str) -> bool:
+    """A cover line holding only words of a board's name ("Safeguarding Children", "Partnership")."""
+    words = {w.lower() for w in text.split()}
+    return bool(words) and words <= {"safeguarding", "children", "childrens", "children's", "adults", "board", "partnership",
+                                     "partnerships", "partners", "local", "community", "safety"}
 
 
 def _place_fragment(text: str) -> bool:
