@@ -312,3 +312,36 @@ def test_numbered_role_codes_used_without_a_key_are_declared_by_use(tmp_path):
     codes = {k.code: k.kind for k in load_report(path).key}
     assert {"Father 1", "Father 2", "Child 1", "Child 2"} <= set(codes)
     assert codes["Father 1"] == "family" and "Table 1" not in codes and "Section 3" not in codes
+
+
+def test_contents_without_a_contents_line_and_with_repeated_sub_entries_opens_no_section():
+    text = "\n".join([
+        "Serious Case Review", "", "Para Page", "", "SUMMARY 3", "", "1 INTRODUCTION 4", "", "1.1 Why a review", "", "1.2 Method 5", "",
+        "2 EVENTS 6", "", "2.1 Introduction", "", "2.2 Early years 7", "", "3 FINDINGS 9", "", "3.1 Introduction 9", "",
+        "SUMMARY", "", "The baby was admitted to hospital in the spring with injuries that no one in the family could explain to doctors.", ""])
+    report = build_report(text, SOURCE)
+    assert [s.title for s in report.sections] == ["SUMMARY"]
+    assert report.sections[0].heading_start == text.rindex("SUMMARY")
+
+
+def test_a_line_of_entries_run_together_is_one_contents_line_of_several_entries():
+    from pipeline.structure.headings import run_entries
+
+    assert run_entries("2.1 Family composition 2.2 Family history 2.3 Agency involvement") == [
+        "2.1 Family composition", "2.2 Family history", "2.3 Agency involvement"]
+    assert run_entries("1.1 The mother told the GP in 2014 that she was tired.") == ["1.1 The mother told the GP in 2014 that she was tired."]
+
+
+def test_capitalised_role_words_are_codes_only_when_used_as_names():
+    text = ("1. Background\n\nThe baby lived with her Mother in a flat. The health visitor saw her Mother twice, and the baby's "
+            "Father visited at weekends. A place at a Mother and Baby Unit was offered, and the Mother and Baby Unit had no room.\n")
+    codes = {e.code for e in build_report(text, SOURCE).key}
+    assert "Mother" in codes and "Father" not in codes  # the father is named once only
+
+
+def test_the_subject_named_on_the_cover_is_in_the_key_only_without_a_key_list():
+    report = build_report("Serious Case Review\nChild M\n\n1. Introduction\n\nChild M was two when she was found alone at home.\n", SOURCE)
+    entry = next(e for e in report.key if e.code == "Child M")
+    assert entry.subject and entry.kind == "family" and report.text[entry.code_start : entry.code_end] == "Child M"
+    listed = build_report("Review of Child Z\n\nZM – Child Z’s mother\nZSW – Social Worker for Child Z\n", SOURCE)
+    assert [e.code for e in listed.key] == ["ZM", "ZSW"]

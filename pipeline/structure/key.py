@@ -394,7 +394,32 @@ def find_used_codes(text: str, min_uses: int = 2) -> list[InlineDeclaration]:
         first = found[0]
         kind, subject = classify(first["role"]) or ("family", False)
         out.append(InlineDeclaration(code, first.start("code"), first["role"], kind, subject, False, first.start(), first.end()))
+    out += _capitalised_roles(text, {e.code for e in out}, min_uses)
     return sorted(out, key=lambda e: e.start)
+
+
+def _capitalised_roles(text: str, known: set[str], min_uses: int) -> list[InlineDeclaration]:
+    """A family role word written with a capital inside sentences, as a name ("lived with her Mother",
+    "Child Q's Father was …"), used at least `min_uses` times: the review's code for that person.
+    Words and fixed phrases are data (`capitalised_role_codes`, `not_role_codes` in key_roles.yaml)."""
+    roles = _roles()
+    words = sorted(roles.get("capitalised_role_codes", []), key=len, reverse=True)
+    if not words:
+        return []
+    mods = r"(?:(?:Maternal|Paternal)\s+)?"
+    pattern = re.compile(r"(?<=[a-z,;’'] )(?P<code>" + mods + "(?:" + "|".join(re.escape(w) for w in words) + r"))\b(?![-\w])")
+    stop = re.compile("|".join(roles.get("not_role_codes", [])) or r"(?!)")
+    uses: dict[str, list[re.Match]] = {}
+    for m in pattern.finditer(text):
+        if not stop.match(text, m.end()):
+            uses.setdefault(m["code"], []).append(m)
+    out = []
+    for code, found in uses.items():
+        if len(found) >= min_uses and code not in known:
+            first = found[0]
+            kind, subject = classify(code) or ("family", False)
+            out.append(InlineDeclaration(code, first.start("code"), code.lower(), kind, subject, False, first.start(), first.end()))
+    return out
 
 
 # ---------------------------------------------------------------- names marked as not the real ones, ages, flattened rows
