@@ -80,16 +80,18 @@ def is_contents_heading(line: Line) -> bool:
 
 
 def _glued_contents_heading(line: Line) -> bool:
-    """ "Contents1. Introduction ....4", "Contents 1. Introduction …… 3": heading and first entry on one line."""
-    return bool(re.match(r"^\s*contents\s*\d", line.text, re.IGNORECASE)) and is_contents_entry(line)
+    """ "Contents1. Introduction ....4", "Table of Contents Page 1. Introduction": heading and first entry on one line."""
+    return bool(re.match(r"^\s*(?:table\s+of\s+)?contents(?:\s+page)?\s*\d", line.text, re.IGNORECASE)) and (
+        is_contents_entry(line) or _shape("contents_entry_loose", line.stripped) or bool(re.search(r"\d[.)]?\s+[A-Z]", line.text)))
 
 
 def bare_title(text: str) -> str:
     """A heading or contents entry without numbering, leaders, page number and markup."""
     text = re.sub(r"^\s*(?:[-*•]\s+)?\[([^\]]+)\]\([^)]*\)", r"\1", text.strip())  # "- [1. Introduction](#introduction)"
     text = strip_markup(re.sub(r"^#{1,6}\s+", "", text.strip()))
-    text = re.sub(r"(?:[.…\s]{2,}|\s+page\s*|[a-z)]page\s*|\s)\d{1,3}(?:\s*[-–]\s*\d{1,3})?\s*$", "", text, flags=re.IGNORECASE)
-    text = re.sub(r"^\s*(?:contents\s*)?(?:(?:section|part|chapter)\s+)?\d{1,2}(?:\.\d{1,2})*[.):]?\s*", "", text, flags=re.IGNORECASE)
+    text = re.sub(r"(?:[.…\s]{2,}|\s+page\s*|(?<=[a-z)])page\s*|\s)\d{1,3}(?:\s*[-–]\s*\d{1,3})?\s*$", "", text, flags=re.IGNORECASE)
+    text = re.sub(r"^\s*(?:(?:table\s+of\s+)?contents(?:\s+page)?\s*)?(?:(?:section|part|chapter)\s+)?\d{1,2}(?:\.\d{1,2})*[.):]?\s*", "", text,
+                  flags=re.IGNORECASE)
     return re.sub(r"\s+", " ", text).strip(" .:-–").casefold()
 
 
@@ -367,7 +369,10 @@ def unnumbered_title(line: Line, previous: Line | None, nxt: Line | None, listed
     text = strip_markup(line.stripped)
     table_below = (nxt is not None and nxt.is_table_row and len(text.split()) <= 4  # "Family ⏎ Name | Relationship …"
                    and not re.match(r"(?:table|figure|chart|diagram)\s+\d", text, re.IGNORECASE))  # a caption is not a heading
-    if nxt is None or not (listed or _prose(nxt.stripped) or table_below) or line.is_bullet or line.is_table_row or not text[:1].isupper():
+    if listed and line.is_bullet and nxt is not None and _prose(nxt.stripped):
+        text = re.sub(r"^[-*•●▪◦‣–·]\s+", "", text)  # "- Introduction" that the contents lists ("- IntroductionPage 3")
+    if nxt is None or not (listed or _prose(nxt.stripped) or table_below) or line.is_bullet and not listed or line.is_table_row \
+            or not text[:1].isupper():
         return None
     words = text.split()
     if len(words) > 12 or len(text) > 90 or text.endswith((".", ",", ";", ":")) or re.search(r"[,;]\s|\s[–—-]\s", text):

@@ -347,7 +347,10 @@ def _title_words(text: str) -> int:
 
 
 def _ends_in_subject(text: str) -> bool:
-    """ "Relating to Baby W", "In respect of Young Person F": a connector line that ends in the subject's code."""
+    """ "Relating to Baby W", "In respect of Young Person F", "concerning AB1 & AB2": a connector line that
+    ends in the subject's code."""
+    if re.match(_shapes()["connector_code"], text.strip(), re.IGNORECASE):
+        return True
     return bool(re.search(_shapes()["subject"] + r"['’\"”]?\s*$", text, re.IGNORECASE)) and len(text.split()) <= 8
 
 
@@ -387,7 +390,13 @@ def find_subject(title: str | None, key_subject: str | None, cover_lines: list[L
             if not m.group(1).startswith("Family"):
                 return _tidy_code(m.group(1))
     m = re.search(pattern, title or "")
-    return _tidy_code(m.group(1)) if m else key_child
+    if m:
+        return _tidy_code(m.group(1))
+    for line in cover_lines or []:  # "concerning AB1 & AB2"
+        coded = re.match(_shapes()["connector_code"], line.text.strip(), re.IGNORECASE)
+        if coded and (title or "").endswith(line.text.strip()):
+            return coded["code"]
+    return key_child
 
 
 def _tidy_code(code: str) -> str:
