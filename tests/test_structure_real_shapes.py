@@ -345,3 +345,10 @@ def test_the_subject_named_on_the_cover_is_in_the_key_only_without_a_key_list():
     assert entry.subject and entry.kind == "family" and report.text[entry.code_start : entry.code_end] == "Child M"
     listed = build_report("Review of Child Z\n\nZM – Child Z’s mother\nZSW – Social Worker for Child Z\n", SOURCE)
     assert [e.code for e in listed.key] == ["ZM", "ZSW"]
+
+
+def test_a_heading_run_together_with_its_first_sub_heading_keeps_its_own_title():
+    text = ("Contents\n\n1.1 Why this review 3\n\n1.2 The family 4\n\n"
+            "1 Introduction 1.1 Why this review\n\nThe board decided to review the case after a girl of nine was found alone at home for days.\n")
+    report = build_report(text, SOURCE)
+    assert [(s.number, s.title) for s in report.sections] == [("1", "Introduction")]

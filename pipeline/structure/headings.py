@@ -250,8 +250,11 @@ def candidate(line: Line) -> HeadingCandidate | None:
             return HeadingCandidate(line, None, text, None, f"KPE{int(m[1])}")
     if m := NUMBERED_RE.match(text):
         if looks_like_title(m["title"]):
-            number = m["num"]
-            return HeadingCandidate(line, number, m["title"], number.count(".") + 1, _kpe(m["title"]))
+            number, title = m["num"], m["title"]
+            parts = run_entries(text)
+            if len(parts) == 2 and parts[1].startswith(number + "."):  # "1 Introduction 1.1 Why this case …": a heading and its first sub-heading
+                title = NUMBERED_RE.match(parts[0])["title"]
+            return HeadingCandidate(line, number, title, number.count(".") + 1, _kpe(title))
         return None
     if _is_caps_heading(text) and not line.is_bullet and not _names_report_type(text):
         return HeadingCandidate(line, None, text, 1)

@@ -407,7 +407,7 @@ def _capitalised_roles(text: str, known: set[str], min_uses: int) -> list[Inline
     if not words:
         return []
     mods = r"(?:(?:Maternal|Paternal)\s+)?"
-    pattern = re.compile(r"(?<=[a-z,;’'] )(?P<code>" + mods + "(?:" + "|".join(re.escape(w) for w in words) + r"))\b(?![-\w])")
+    pattern = re.compile(r"(?<=[a-z,;’'] )(?P<code>" + mods + "(?:" + "|".join(re.escape(w) for w in words) + r"))\b(?![-\w])(?!\s+(?:\d|[A-Z]\b))")  # not "Father 2"
     stop = re.compile("|".join(roles.get("not_role_codes", [])) or r"(?!)")
     uses: dict[str, list[re.Match]] = {}
     for m in pattern.finditer(text):
