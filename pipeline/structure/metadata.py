@@ -351,7 +351,7 @@ def _ends_in_subject(text: str) -> bool:
     ends in the subject's code."""
     if re.match(_shapes()["connector_code"], text.strip(), re.IGNORECASE):
         return True
-    return bool(re.search(_shapes()["subject"] + r"['’\"”]?\s*$", text, re.IGNORECASE)) and len(text.split()) <= 8
+    return bool(re.search(_shapes()["subject"] + r"['’\"”]?\s*$", text)) and len(text.split()) <= 8
 
 
 def _lone_first_name(text: str) -> bool:
