@@ -341,7 +341,7 @@ def find_headings(lines: list[Line], skip: set[int], contents: set[int] | None =
             cover_end = min(cover_end, line.index)  # the body has begun
         elif cand is not None and (line.index < cover_end and bare_title(line.text) not in listed or line.index < contents_start):
             nxt = following.get(line.index)
-            if nxt is None or not _prose(nxt.stripped) or is_byline(line.stripped):
+            if nxt is None or not _prose(nxt.stripped) or is_byline(line.stripped) or _shape("subject_line", strip_markup(line.stripped)):
                 cand = None  # a cover line: board, title, author, date (before the contents, listed or not)
         if cand is not None:
             found.append(cand)

@@ -327,7 +327,8 @@ def _name_context(pattern: re.Pattern, m: re.Match) -> bool:
 
 def _header_cells(line: Line) -> bool:
     cell = line.stripped.lower().rstrip(":")
-    return cell in _roles()["cell_headers"] or (cell.startswith(("relationship to", "relationship with", "role in")) and len(cell.split()) <= 6)
+    return cell in _roles()["cell_headers"] or (cell.startswith(("relationship to", "relationship with", "role in", "age at", "age on",
+                                                                 "date of birth", "ethnicity", "gender")) and len(cell.split()) <= 6)
 
 
 def _sentence(cell: str) -> bool:
@@ -524,3 +525,4 @@ def headerless_cells(block_lines: list[Line], period_max: int = 7) -> list[KeyLi
         else:
             i += 1
     return out
+

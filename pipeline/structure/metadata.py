@@ -148,7 +148,7 @@ def find_people(cover_lines: list[Line]) -> list[NamedPerson]:
                     break
     if not any(p.role in ("author", "reviewer") for p in found):
         for line in cover_lines:
-            name = _name_with_post_nominals(line.text)
+            name = _name_with_post_nominals(line.text) or (_trailing_author(line.text) if _is_title_line(line.text) else None)
             if name:
                 add(name, "author", line, line.text.index(name))
                 break
@@ -189,6 +189,19 @@ def _byline_name(text: str) -> str | None:
         return None
     name = _clean_name(m["name"])
     return name if name == m["name"] and len(name.split()) <= 4 else None
+
+
+def _post_nominals_re() -> str:
+    """Letters after a name, with or without full stops ("CBE", "C.B.E.")."""
+    return "|".join(r"\.?".join(re.escape(c) for c in p) + r"\.?" for p in sorted(_shapes()["post_nominals"], key=len, reverse=True))
+
+
+def _trailing_author(text: str) -> str | None:
+    """A name with letters after it at the end of a title line ("… OVERVIEW REPORT Kim Vale C.B.E.")."""
+    m = re.search(rf"(?P<name>(?:[A-Z][a-z'’-]+\s+){{1,3}}[A-Z][a-z'’-]+)\s*,?\s+(?:(?:{_post_nominals_re()})(?![A-Za-z])[\s,]*)+$", text)
+    if not m or not _is_first_name(m["name"].split()[0]):
+        return None
+    return _clean_name(m["name"])
 
 
 def _name_with_post_nominals(text: str) -> str | None:
@@ -305,6 +318,9 @@ def find_title(cover_lines: list[Line]) -> str | None:
     shapes = _shapes()
     for k, line in enumerate(cover_lines):
         text = line.stripped
+        glued = _trailing_author(text)
+        if glued and _is_title_line(text):
+            text = text[: text.rindex(glued)].strip()  # "A SERIOUS CASE REVIEW OVERVIEW REPORT Kim Vale C.B.E."
         label = re.match(r"^title\s*:\s*(.+?)(?:\s+(?:LSCB|LSCP|board|partnership|author|date\s+of\s+publication)\s*:.*)?$", text, re.IGNORECASE)
         if label and _is_title_line(label[1]):
             return label[1].rstrip(" .")
@@ -392,6 +408,9 @@ def find_subject(title: str | None, key_subject: str | None, cover_lines: list[L
     m = re.search(pattern, title or "")
     if m:
         return _tidy_code(m.group(1))
+    for named in re.finditer(r"\b(?:Child|Baby)\s+([A-Z][a-z]{2,})\b", title or ""):
+        if _is_first_name(named[1]):
+            return named.group(0)  # "Child Safeguarding Practice Review: Baby Isaac"
     for line in cover_lines or []:  # "concerning AB1 & AB2"
         coded = re.match(_shapes()["connector_code"], line.text.strip(), re.IGNORECASE)
         if coded and (title or "").endswith(line.text.strip()):
