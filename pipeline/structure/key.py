@@ -525,4 +525,3 @@ def headerless_cells(block_lines: list[Line], period_max: int = 7) -> list[KeyLi
         else:
             i += 1
     return out
-
