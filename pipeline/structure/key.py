@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..resources import load_yaml
 from .lines import Line
@@ -251,7 +252,7 @@ def _inline_patterns(weak: bool) -> list[re.Pattern]:
     out = []
     for pattern in _roles()["inline_patterns"] + (_roles()["inline_patterns_weak"] if weak else []):
         filled = (pattern.replace("{ROLE}", role).replace("{SHAPED}", f"(?P<code>{SHAPED_CODE})").replace("{CODE2}", f"(?P<code2>{INLINE_CODE})")
-                  .replace("{CODE}", f"(?P<code>{INLINE_CODE})").replace("{NUMBERED}", f"(?P<code>{NUMBERED_CODE})"))
+                  .replace("{CODE_OR_LETTER}", f"(?P<code>{INLINE_CODE}|(?-i:[A-HJ-Z]))").replace("{CODE}", f"(?P<code>{INLINE_CODE})").replace("{NUMBERED}", f"(?P<code>{NUMBERED_CODE})"))
         out.append(re.compile(filled, re.IGNORECASE))
     return out
 
@@ -445,6 +446,7 @@ def find_marked_names(text: str) -> list[InlineDeclaration]:
     return sorted(out, key=lambda e: e.start)
 
 
+@lru_cache(maxsize=1)
 def _flat_row_re() -> re.Pattern:
     roles = _roles()
     words = sorted({*roles["family"], *roles["subject"], *roles["practitioner"]}, key=len, reverse=True)
@@ -455,14 +457,19 @@ def _flat_row_re() -> re.Pattern:
                       rf"(?:\s+(?:of|to)\s+{shaped})?)(?=\s|$)")
 
 
+@lru_cache(maxsize=1)
+def _flat_head_re() -> re.Pattern:
+    headers = _roles()["table_headers"]
+    code_h = "|".join(re.escape(h) for h in sorted(headers["code"], key=len, reverse=True))
+    return re.compile(rf"^\s*(?:{code_h})\s+(?:relationship|role)(?:\s+to\s+(?:the\s+)?(?:(?:Child|Baby|Young\s+Person)\s+[A-Z0-9]{{1,2}}|child|subject))?\s+",
+                      re.IGNORECASE)
+
+
 def flat_rows(line: Line) -> list[KeyLine]:
     """A key table flattened onto one line: "Designation Relationship to Baby W Baby W Subject child
     Sarah Mother of Baby W …".  The line starts with a code header and a description header
     (`table_headers`); then code and role follow each other to the end of the line."""
-    headers = _roles()["table_headers"]
-    code_h = "|".join(re.escape(h) for h in sorted(headers["code"], key=len, reverse=True))
-    head = re.match(rf"^\s*(?:{code_h})\s+(?:relationship|role)(?:\s+to\s+(?:the\s+)?(?:(?:Child|Baby|Young\s+Person)\s+[A-Z0-9]{{1,2}}|child|subject))?\s+",
-                    line.text, re.IGNORECASE)
+    head = _flat_head_re().match(line.text) if re.search(r"relationship|role", line.text[:80], re.IGNORECASE) else None
     if not head:
         return []
     rows, pos = [], head.end()
