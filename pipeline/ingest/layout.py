@@ -521,9 +521,9 @@ def _twice_beside_markers(where: list[int], found: set[int], position: dict, non
         k = position[i]
         before = k > 0 and nonblank[k - 1] in found
         after = k + 1 < len(nonblank) and nonblank[k + 1] in found
-        if before == after:
+        if not (before or after):
             return False
-        sides.add(before)
+        sides.add((before, after))  # also between two markers each time ("Page 2: …" above, "… Page 2" below)
     return len(sides) == 1
 
 
@@ -642,6 +642,28 @@ def rewrap(lines: list[str]) -> list[str]:
     return out
 
 
+def join_broken_sentences(lines: list[str]) -> list[str]:
+    """In page text too short to show its wrap width, a sentence broken at a line end and carried on
+    in lower case after a blank line or a removed page header ("His mother's ⏎⏎ partner (known as …")
+    is one line again.  Lists, headings and table rows are left as they are."""
+    out: list[str] = []
+    for line in lines:
+        text = line.strip()
+        if not text or text == PAGE_BREAK:
+            if text != PAGE_BREAK:
+                out.append(line)
+            continue
+        last = next((k for k in range(len(out) - 1, -1, -1) if out[k].strip()), None)
+        prev = out[last].strip() if last is not None else ""
+        if (last is not None and len(prev) >= 40 and not TERMINAL_RE.search(prev) and text[:1].islower() and "\t" not in prev
+                and not re.match(r"^\s*(?:#{1,6}\s|[-*•●▪◦‣·]\s|\|)", text) and "|" not in prev):
+            out[last] = out[last].rstrip() + " " + text
+            del out[last + 1 :]
+        else:
+            out.append(line)
+    return out
+
+
 def clean_plain_text(text: str, markdown: bool = False) -> str:
     """Plain text without page furniture and, when hard-wrapped, with its paragraphs rejoined.
 
@@ -658,6 +680,8 @@ def clean_plain_text(text: str, markdown: bool = False) -> str:
         lines = rewrap(lines)
     elif not dropped:
         return text
+    else:
+        lines = join_broken_sentences(lines)
     lines = [l for l in lines if l != PAGE_BREAK]
     cleaned = re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip("\n")
     return cleaned + "\n" if text.endswith("\n") else cleaned

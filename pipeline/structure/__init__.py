@@ -25,7 +25,8 @@ def build_report(text: str, source: Source) -> Report:
     contents = headings.contents_lines(lines)
     notes = footnotes.find_footnote_texts(all_blocks)
     note_lines = {i for note in notes for i in note.lines}
-    heading_cands = headings.find_headings(lines, contents | note_lines, contents)
+    cells = key.table_cell_lines([l for l in lines if l.index not in contents | note_lines])  # a family table's cells are not headings
+    heading_cands = headings.find_headings(lines, contents | note_lines | cells, contents)
     heading_lines = {c.line.index for c in heading_cands}
     key_lines = key.find_key(lines, all_blocks, contents | note_lines | heading_lines)
     sections = build_sections(heading_cands, len(text))
@@ -44,7 +45,28 @@ def build_report(text: str, source: Source) -> Report:
     subject = next((k.code for k in report.key if k.subject), None)
     child = next((k.code for k in report.key if re.search(metadata.child_descriptions(), k.description, re.IGNORECASE)), None)
     report.metadata = metadata.extract_metadata(text, lines, subject, contents | note_lines, child)
+    if not key_lines:  # a review with a key list or table declares its own codes
+        report.key += _subject_entry(text, report)
     return report
+
+
+def _subject_entry(text: str, report: Report) -> list[RoleEntry]:
+    """The subject child's code as the cover or title gives it ("Child M", "Family S4", "Sofia"), when
+    no key line or sentence declared it: the review declares it by naming the review after it."""
+    code = report.metadata.subject_child
+    same = [e for e in report.key if e.code.casefold() == (code or "").casefold()]
+    for entry in same:
+        if entry.description.casefold() == entry.code.split()[0].casefold():  # declared by use only ("Baby N" ⇒ "Baby")
+            entry.description, entry.subject = "subject of the review", True
+    if not code or same or any(e.subject and e.kind == "family" for e in report.key):
+        return []
+    m = re.search(rf"(?<![\w-]){re.escape(code)}(?![\w-])", text) or re.search(rf"(?<![\w-]){re.escape(code)}(?![\w-])", text, re.IGNORECASE)
+    if m is None:
+        return []
+    section = report.section_at(m.start())
+    return [RoleEntry(start=m.start(), end=m.end(), code=code, description="subject of the review", kind="family", subject=True,
+                      section=section.number if section else None, code_start=m.start(), code_end=m.end(),
+                      pseudonym=key.is_pseudonym(code))]
 
 
 def build_sections(cands: list[headings.HeadingCandidate], text_length: int) -> list[Section]:
@@ -143,7 +165,7 @@ def _inline_entries(text: str, report: Report, skip: set[int], lines: list[Line]
     skipped = [(lines[i].start, lines[i].end) for i in skip]
     out = []
     used = key.find_used_codes(text) if not report.key else []  # a review with a key list declares its own
-    for d in [*key.find_inline(text, weak=not report.key), *used]:
+    for d in [*key.find_inline(text, weak=not report.key), *key.find_marked_names(text), *used]:
         if d.code in declared or any(a <= d.start < b for a, b in skipped):
             continue
         declared.add(d.code)

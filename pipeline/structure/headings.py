@@ -30,6 +30,8 @@ MAX_QUESTION_WORDS = 45
 SENTENCE_END = (".", ";", ",", ":")
 TRAILING_KPE_RE = re.compile(r"\(\s*(?:KPE|Key Practice (?:Episode|Event))\s?\d{1,2}\s*\)\s*\.?$", re.IGNORECASE)
 INNER_SENTENCE_RE = re.compile(r"[a-z0-9)][.!?]\s+[A-Z]")
+LEAD_IN_RE = re.compile(r"^(?:\S+\s+){5,}?\S+:\s+\S")  # "The members of the household were as follows: Name …"
+DANGLING_END_RE = re.compile(r"^(?:\S+\s+){4,}(?:the|a|an|to|of|and|in|on|at|by|for|with|from|that|was|were|is|his|her|their)$")
 
 
 @dataclass
@@ -62,8 +64,8 @@ def looks_like_title(title: str) -> bool:
         return False
     if title.endswith(SENTENCE_END) and not title.endswith("etc."):
         return False
-    if INNER_SENTENCE_RE.search(title):
-        return False
+    if INNER_SENTENCE_RE.search(title) or DANGLING_END_RE.search(title) or LEAD_IN_RE.search(title):
+        return False  # a sentence, or a sentence broken at the end of a line ("… was taken by ambulance to the")
     first = title[0]
     return first.isupper() or first.isdigit() or first in "'\"‘“("
 
@@ -78,16 +80,18 @@ def is_contents_heading(line: Line) -> bool:
 
 
 def _glued_contents_heading(line: Line) -> bool:
-    """ "Contents1. Introduction ....4", "Contents 1. Introduction …… 3": heading and first entry on one line."""
-    return bool(re.match(r"^\s*contents\s*\d", line.text, re.IGNORECASE)) and is_contents_entry(line)
+    """ "Contents1. Introduction ....4", "Table of Contents Page 1. Introduction": heading and first entry on one line."""
+    return bool(re.match(r"^\s*(?:table\s+of\s+)?contents(?:\s+page)?\s*\d", line.text, re.IGNORECASE)) and (
+        is_contents_entry(line) or _shape("contents_entry_loose", line.stripped) or bool(re.search(r"\d[.)]?\s+[A-Z]", line.text)))
 
 
 def bare_title(text: str) -> str:
     """A heading or contents entry without numbering, leaders, page number and markup."""
     text = re.sub(r"^\s*(?:[-*•]\s+)?\[([^\]]+)\]\([^)]*\)", r"\1", text.strip())  # "- [1. Introduction](#introduction)"
     text = strip_markup(re.sub(r"^#{1,6}\s+", "", text.strip()))
-    text = re.sub(r"(?:[.…\s]{2,}|\s+page\s*|[a-z)]page\s*|\s)\d{1,3}(?:\s*[-–]\s*\d{1,3})?\s*$", "", text, flags=re.IGNORECASE)
-    text = re.sub(r"^\s*(?:contents\s*)?(?:(?:section|part|chapter)\s+)?\d{1,2}(?:\.\d{1,2})*[.):]?\s*", "", text, flags=re.IGNORECASE)
+    text = re.sub(r"(?:[.…\s]{2,}|\s+page\s*|(?<=[a-z)])page\s*|\s)\d{1,3}(?:\s*[-–]\s*\d{1,3})?\s*$", "", text, flags=re.IGNORECASE)
+    text = re.sub(r"^\s*(?:(?:table\s+of\s+)?contents(?:\s+page)?\s*)?(?:(?:section|part|chapter)\s+)?\d{1,2}(?:\.\d{1,2})*[.):]?\s*", "", text,
+                  flags=re.IGNORECASE)
     return re.sub(r"\s+", " ", text).strip(" .:-–").casefold()
 
 
@@ -96,45 +100,112 @@ def _prose(text: str) -> bool:
     return words >= 20 or (words >= 8 and text.rstrip().endswith((".", ";")))
 
 
-def _in_table_of_contents(line: Line, seen: set[str]) -> bool:
+def _shape(name: str, text: str) -> bool:
+    """Does the text have the named shape (`contents_entry_loose` anywhere at its end, the others from its start)?"""
+    find = re.search if name == "contents_entry_loose" else re.match
+    return bool(find(_shapes()[name], text, re.IGNORECASE))
+
+
+def is_label_row(line: Line) -> bool:
+    """ "Para Page", "Section Subject Page no:": the column labels of a contents table without a heading."""
+    return _shape("contents_label_row", strip_markup(line.stripped))
+
+
+def run_entries(text: str) -> list[str]:
+    """The entries of a line that runs several numbered entries together ("1.1 Summary … 1.2 Context …").
+
+    Two or more numbers in order (each a step on from the last) make a run;
+    anything else is one entry.
+    """
+    found = list(re.finditer(_shapes()["contents_run_entry"], text))
+    numbers = [tuple(int(p) for p in m[1].split(".")) for m in found]
+    ordered = len(found) >= 2 and all(a <= b for a, b in zip(numbers, numbers[1:])) and "." in "".join(m[1] for m in found)
+    if not ordered:
+        return [text]
+    cuts = [m.start(1) for m in found]
+    return [text[a:b].strip() for a, b in zip(cuts, cuts[1:] + [len(text)]) if text[a:b].strip()]
+
+
+def _pages_below(nonblank: list[Line], j: int) -> bool:
+    """Is line j followed by its page numbers on a line of their own ("Findings ⏎ 14", "… ⏎ 5 5 7")?"""
+    return j + 1 < len(nonblank) and _shape("contents_numbers_row", nonblank[j + 1].stripped)
+
+
+def _table_goes_on(nonblank: list[Line], j: int, seen: set[str], reach: int = 40) -> bool:
+    """After an entry the table has listed already, does the table go on?
+
+    A second part of a contents page ("Executive Summary … Overview Report
+    1. Introduction …") or a repeated sub-entry ("Introduction") is followed by
+    new entries and page numbers before any prose; the body, which repeats the
+    first entry as its heading, is followed by prose.
+    """
+    new_entry = pages = False
+    for line in nonblank[j + 1 : j + 1 + reach]:
+        text = line.stripped
+        if _shape("contents_numbers_row", text) or is_contents_entry(line) or _shape("contents_entry_loose", text):
+            pages = True
+        if _prose(text) and not is_contents_entry(line) and len(run_entries(text)) < 2:
+            break
+        if bare_title(text) and bare_title(text) not in seen and not _shape("contents_numbers_row", text):
+            new_entry = True
+        if pages and new_entry:
+            return True
+    return False
+
+
+def _in_table_of_contents(nonblank: list[Line], j: int, seen: set[str]) -> bool:
     """Is a line after a contents heading still part of the table?"""
+    line = nonblank[j]
     shapes = _shapes()
     text = line.stripped
-    if re.match(shapes["contents_labels"], text, re.IGNORECASE) or re.match(shapes["contents_numbers_row"], text):
+    if re.match(shapes["contents_labels"], text, re.IGNORECASE) or _shape("contents_numbers_row", text) \
+            or _shape("contents_number_only", text) or is_label_row(line):
         return True
     if MARKDOWN_RE.match(text):
         return False  # a Markdown heading after the table is the body
     bare = bare_title(text)
-    if not bare or bare in seen or _prose(text):
-        return False  # the body begins: the first heading repeats an entry
-    return len(text.split()) <= 16 or is_contents_entry(line)
+    entries = run_entries(text)
+    listed_entry = is_contents_entry(line) or _pages_below(nonblank, j) or len(entries) >= 2 or _shape("contents_blank_page", text)
+    if not bare or _prose(text) and not listed_entry:
+        return False
+    if bare in seen or any(bare_title(e) in seen for e in entries[1:]):
+        return _table_goes_on(nonblank, j, seen)  # the body begins: the first heading repeats an entry
+    return len(text.split()) <= 16 or listed_entry
 
 
 MAX_CONTENTS_LINES = 150
 
 
+def listed_titles(line: Line) -> set[str]:
+    """The bare titles a contents line lists (one, or each of a run of entries)."""
+    return {bare_title(e) for e in run_entries(line.stripped)} - {""}
+
+
 def contents_lines(lines: list[Line]) -> set[int]:
     """Indexes of lines that belong to a contents table (heading and entries).
 
-    A contents table is a "Contents" line followed by entries (with or without
-    page numbers, page numbers as a row of their own, entries wrapped over
-    two lines); it ends at prose or where the body repeats an entry as its
-    first heading.  Without a heading, a run of three or more entries that end
-    in page numbers is a contents table too.
+    A contents table is a "Contents" line (or a row of column labels such as
+    "Para Page") followed by entries (with or without page numbers, page
+    numbers as a row of their own or alone under each entry, entries wrapped
+    over two lines or run together on one); it ends at prose or where the body
+    repeats an entry as its first heading.  Without a heading, a run of three
+    or more entries that end in page numbers is a contents table too.
     """
     found: set[int] = set()
     nonblank = [line for line in lines if not line.is_blank]
     i = 0
     while i < len(nonblank):
         line = nonblank[i]
-        if is_contents_heading(line) or _glued_contents_heading(line):
+        labels = is_label_row(line) and i + 1 < len(nonblank) and (
+            is_contents_entry(nonblank[i + 1]) or _shape("contents_entry_loose", nonblank[i + 1].stripped) or bool(NUMBERED_RE.match(nonblank[i + 1].stripped)))
+        if is_contents_heading(line) or _glued_contents_heading(line) or labels:
             found.add(line.index)
-            seen = {bare_title(line.text)} if _glued_contents_heading(line) else set()
+            seen = listed_titles(line) if _glued_contents_heading(line) else set()
             j = i + 1
-            while j < len(nonblank) and j - i <= MAX_CONTENTS_LINES and _in_table_of_contents(nonblank[j], seen):
+            while j < len(nonblank) and j - i <= MAX_CONTENTS_LINES and _in_table_of_contents(nonblank, j, seen):
                 found.add(nonblank[j].index)
-                if not re.match(_shapes()["contents_numbers_row"], nonblank[j].stripped):
-                    seen.add(bare_title(nonblank[j].text))
+                if not _shape("contents_numbers_row", nonblank[j].stripped):
+                    seen |= listed_titles(nonblank[j])
                 j += 1
             i = j
             continue
@@ -158,8 +229,8 @@ def contents_lines(lines: list[Line]) -> set[int]:
 def candidate(line: Line) -> HeadingCandidate | None:
     """Classify one line as a possible heading (context decides later)."""
     text = line.stripped
-    if not text or "\t" in text:
-        return None
+    if not text or "\t" in text or is_byline(text):
+        return None  # "3 March 2017": a cover date, not section 3
     shapes = _shapes()
     if m := MARKDOWN_RE.match(text):
         title = strip_markup(m["title"])
@@ -179,8 +250,11 @@ def candidate(line: Line) -> HeadingCandidate | None:
             return HeadingCandidate(line, None, text, None, f"KPE{int(m[1])}")
     if m := NUMBERED_RE.match(text):
         if looks_like_title(m["title"]):
-            number = m["num"]
-            return HeadingCandidate(line, number, m["title"], number.count(".") + 1, _kpe(m["title"]))
+            number, title = m["num"], m["title"]
+            parts = run_entries(text)
+            if len(parts) == 2 and parts[1].startswith(number + "."):  # "1 Introduction 1.1 Why this case …": a heading and its first sub-heading
+                title = NUMBERED_RE.match(parts[0])["title"]
+            return HeadingCandidate(line, number, title, number.count(".") + 1, _kpe(title))
         return None
     if _is_caps_heading(text) and not line.is_bullet and not _names_report_type(text):
         return HeadingCandidate(line, None, text, 1)
@@ -249,9 +323,10 @@ def find_headings(lines: list[Line], skip: set[int], contents: set[int] | None =
     """
     nonblank = [line for line in lines if not line.is_blank]
     following = {a.index: b for a, b in zip(nonblank, nonblank[1:])}
-    listed = {bare_title(lines[i].text) for i in contents or ()} - {""}
+    listed = {t for i in contents or () for t in listed_titles(lines[i])}
     first_prose = next((l.index for l in nonblank if l.index not in skip and _prose(l.stripped)), len(lines))
     cover_end = min([first_prose, *(contents or ())])
+    contents_start = min(contents or (0,))
     found = []
     previous: Line | None = None
     for line in lines:
@@ -264,14 +339,23 @@ def find_headings(lines: list[Line], skip: set[int], contents: set[int] | None =
             cand = candidate(line) or unnumbered_title(line, previous, following.get(line.index), is_listed)
         if cand is not None and (cand.number is not None or MARKDOWN_RE.match(line.stripped)):
             cover_end = min(cover_end, line.index)  # the body has begun
-        elif cand is not None and line.index < cover_end and bare_title(line.text) not in listed:
+        elif cand is not None and (line.index < cover_end and bare_title(line.text) not in listed or line.index < contents_start):
             nxt = following.get(line.index)
-            if nxt is None or not _prose(nxt.stripped):
-                cand = None  # a cover line: board, title, author
+            if nxt is None or not _prose(nxt.stripped) or is_byline(line.stripped) or _shape("subject_line", strip_markup(line.stripped)):
+                cand = None  # a cover line: board, title, author, date (before the contents, listed or not)
         if cand is not None:
             found.append(cand)
         previous = line
     return accept_in_sequence(found)
+
+
+MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
+BYLINE_RE = re.compile(rf"^(?:[A-Z][\w'’-]+\s+){{0,3}}(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?(?:{MONTHS})\s+\d{{4}}$|^\d{{1,2}}[./]\d{{1,2}}[./]\d{{2,4}}$", re.IGNORECASE)
+
+
+def is_byline(text: str) -> bool:
+    """ "March 2011", "Kim Vale March 2019", "07.09.18": a cover date, with the author's name before it."""
+    return bool(BYLINE_RE.match(strip_markup(text)))
 
 
 TITLE_SMALL_WORDS = {"a", "an", "and", "as", "at", "by", "for", "from", "in", "into", "of", "on", "or", "the", "to", "with", "within"}
@@ -286,7 +370,12 @@ def unnumbered_title(line: Line, previous: Line | None, nxt: Line | None, listed
     followed by anything (a table, a list).
     """
     text = strip_markup(line.stripped)
-    if nxt is None or not (listed or _prose(nxt.stripped)) or line.is_bullet or line.is_table_row or not text[:1].isupper():
+    table_below = (nxt is not None and nxt.is_table_row and len(text.split()) <= 4  # "Family ⏎ Name | Relationship …"
+                   and not re.match(r"(?:table|figure|chart|diagram)\s+\d", text, re.IGNORECASE))  # a caption is not a heading
+    if listed and line.is_bullet and nxt is not None and _prose(nxt.stripped):
+        text = re.sub(r"^[-*•●▪◦‣–·]\s+", "", text)  # "- Introduction" that the contents lists ("- IntroductionPage 3")
+    if nxt is None or not (listed or _prose(nxt.stripped) or table_below) or line.is_bullet and not listed or line.is_table_row \
+            or not text[:1].isupper():
         return None
     words = text.split()
     if len(words) > 12 or len(text) > 90 or text.endswith((".", ",", ";", ":")) or re.search(r"[,;]\s|\s[–—-]\s", text):

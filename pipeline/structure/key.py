@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..resources import load_yaml
 from .lines import Line
@@ -183,7 +184,13 @@ def find_key(lines: list[Line], blocks: list[list[Line]], skip: set[int]) -> lis
         candidates.extend(hits)
     kept = _in_runs(candidates)
     codes = {c.code for c in kept}
-    cells = [c for c in cell_table([l for l in lines if l.index not in skip]) if c.code not in codes]
+    usable = [l for l in lines if l.index not in skip]
+    cells = [c for c in cell_table(usable) if c.code not in codes]
+    codes |= {c.code for c in cells}
+    cells += [c for c in headerless_cells(usable) if c.code not in codes]
+    codes |= {c.code for c in cells}
+    for line in usable:
+        cells += [c for c in flat_rows(line) if c.code not in codes and not codes.add(c.code)]
     return sorted(kept + cells, key=lambda c: c.line.index)  # a table under a key header needs no run
 
 
@@ -209,10 +216,10 @@ def _in_runs(candidates: list[KeyLine]) -> list[KeyLine]:
 
 # ---------------------------------------------------------------- declarations in prose and flattened tables
 CODE_SHAPE_RE = re.compile(rf"^(?:{CODE})$")
-_CODE_BODY = (r"(?:Child|Baby|Infant|Sibling|Adult|Young\s+Person|Parent|Mr|Mrs|Ms|Miss|Mx|Mother|Father|Stepfather|Stepmother|Partner)"
+_CODE_BODY = (r"(?:Child|Baby|Infant|(?:Half[\s-])?Sibling|Adult|Young\s+Person|Parent|Mr|Mrs|Ms|Miss|Mx|Mother|Father|Stepfather|Stepmother|Partner)"
               r"\s+[A-Z0-9][A-Za-z0-9]{0,2}\b|Mother|Father|[A-Z][A-Z0-9]{1,5}\b")
 INLINE_CODE = rf"(?-i:\b(?:{_CODE_BODY}|[A-Z][a-z]{{2,}}(?:-[A-Z][a-z]+)?\b))"
-NUMBERED_CODE = r"(?-i:\b(?:Child|Sibling|Adult|Young\s+Person|Parent|Mr|Mrs|Ms|Miss|Mx)\s+[A-Z0-9][A-Za-z0-9]{0,2}\b)"
+NUMBERED_CODE = r"(?-i:\b(?:[Cc]hild|Sibling|Adult|Young\s+Person|Parent|Mr|Mrs|Ms|Miss|Mx)\s+[A-Z0-9][A-Za-z0-9]{0,2}\b)"
 SHAPED_CODE = r"(?-i:\b(?:Child|Baby|Sibling|Adult|Young\s+Person|Parent|Mr|Mrs|Ms|Miss|Mx)\s+[A-Z0-9][A-Za-z0-9]{0,2}\b)"
 # (bare initials in apposition, "AB, the student social worker", are as often a name left in as a declaration)
 
@@ -245,7 +252,7 @@ def _inline_patterns(weak: bool) -> list[re.Pattern]:
     out = []
     for pattern in _roles()["inline_patterns"] + (_roles()["inline_patterns_weak"] if weak else []):
         filled = (pattern.replace("{ROLE}", role).replace("{SHAPED}", f"(?P<code>{SHAPED_CODE})").replace("{CODE2}", f"(?P<code2>{INLINE_CODE})")
-                  .replace("{CODE}", f"(?P<code>{INLINE_CODE})").replace("{NUMBERED}", f"(?P<code>{NUMBERED_CODE})"))
+                  .replace("{CODE_OR_LETTER}", f"(?P<code>{INLINE_CODE}|(?-i:[A-HJ-Z]))").replace("{CODE}", f"(?P<code>{INLINE_CODE})").replace("{NUMBERED}", f"(?P<code>{NUMBERED_CODE})"))
         out.append(re.compile(filled, re.IGNORECASE))
     return out
 
@@ -274,7 +281,7 @@ def find_inline(text: str, weak: bool = True) -> list[InlineDeclaration]:
                 if group not in pattern.groupindex or not m[group]:
                     continue
                 code = re.sub(r"\s+", " ", m[group])
-                if code[:1].islower() or code in _roles()["not_pseudonyms"] or code.lower() in {"the", "a", "an"}:
+                if code[:1].islower() and not re.match(r"child\s[A-Z0-9]", code) or code in _roles()["not_pseudonyms"] or code.lower() in {"the", "a", "an"}:
                     continue
                 kind = classify(desc) or ("family", False)
                 if re.fullmatch(r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?", code) and code.lower() not in ("mother", "father") and (
@@ -321,7 +328,8 @@ def _name_context(pattern: re.Pattern, m: re.Match) -> bool:
 
 def _header_cells(line: Line) -> bool:
     cell = line.stripped.lower().rstrip(":")
-    return cell in _roles()["cell_headers"] or (cell.startswith(("relationship to", "relationship with", "role in")) and len(cell.split()) <= 6)
+    return cell in _roles()["cell_headers"] or (cell.startswith(("relationship to", "relationship with", "role in", "age at", "age on",
+                                                                 "date of birth", "ethnicity", "gender")) and len(cell.split()) <= 6)
 
 
 def _sentence(cell: str) -> bool:
@@ -378,11 +386,149 @@ def find_used_codes(text: str, min_uses: int = 2) -> list[InlineDeclaration]:
     uses: dict[str, list[re.Match]] = {}
     for m in pattern.finditer(text):
         uses.setdefault(m["code"], []).append(m)
+    series: dict[str, int] = {}
+    for code, found in uses.items():
+        series[found[0]["role"]] = series.get(found[0]["role"], 0) + 1
     out = []
     for code, found in uses.items():
-        if len(found) < min_uses:
-            continue
+        if len(found) < min_uses and series[found[0]["role"]] < 2:
+            continue  # used once, and no other number of the same role ("Father 1" beside "Father 2") shows a scheme
         first = found[0]
         kind, subject = classify(first["role"]) or ("family", False)
         out.append(InlineDeclaration(code, first.start("code"), first["role"], kind, subject, False, first.start(), first.end()))
+    out += _capitalised_roles(text, {e.code for e in out}, min_uses)
     return sorted(out, key=lambda e: e.start)
+
+
+def _capitalised_roles(text: str, known: set[str], min_uses: int) -> list[InlineDeclaration]:
+    """A family role word written with a capital inside sentences, as a name ("lived with her Mother",
+    "Child Q's Father was …"), used at least `min_uses` times: the review's code for that person.
+    Words and fixed phrases are data (`capitalised_role_codes`, `not_role_codes` in key_roles.yaml)."""
+    roles = _roles()
+    words = sorted(roles.get("capitalised_role_codes", []), key=len, reverse=True)
+    if not words:
+        return []
+    mods = r"(?:(?:Maternal|Paternal)\s+)?"
+    pattern = re.compile(r"(?<=[a-z,;’'] )(?P<code>" + mods + "(?:" + "|".join(re.escape(w) for w in words) + r"))\b(?![-\w])(?!\s+(?:\d|[A-Z]\b))")  # not "Father 2"
+    stop = re.compile("|".join(roles.get("not_role_codes", [])) or r"(?!)")
+    uses: dict[str, list[re.Match]] = {}
+    for m in pattern.finditer(text):
+        if not stop.match(text, m.end()):
+            uses.setdefault(m["code"], []).append(m)
+    out = []
+    for code, found in uses.items():
+        if len(found) >= min_uses and code not in known:
+            first = found[0]
+            kind, subject = classify(code) or ("family", False)
+            out.append(InlineDeclaration(code, first.start("code"), code.lower(), kind, subject, False, first.start(), first.end()))
+    return out
+
+
+# ---------------------------------------------------------------- names marked as not the real ones, ages, flattened rows
+def find_marked_names(text: str) -> list[InlineDeclaration]:
+    """Names the review marks as not real where it uses them: "Child Jody (pseudonym)", "Isaac is not
+    his real name", "Holly (not her real name)"; and codes declared with an age ("Child 3, aged 4").
+
+    The shapes are data (`marked_names`, `aged_codes` in key_roles.yaml)."""
+    out: list[InlineDeclaration] = []
+    roles = _roles()
+    for pattern in roles.get("marked_names", []):
+        for m in re.finditer(pattern, text):
+            code = re.sub(r"\s+", " ", m["code"])
+            if code in roles["not_pseudonyms"] or code.lower() in _places():
+                continue
+            out.append(InlineDeclaration(code, m.start("code"), "named in place of the real name", "family", False, True, m.start(), m.end()))
+    for pattern in roles.get("aged_codes", []):
+        for m in re.finditer(pattern, text):
+            code = re.sub(r"\s+", " ", m["code"])
+            kind, subject = classify(m["role"]) or ("family", False)
+            out.append(InlineDeclaration(code, m.start("code"), m["role"], kind, False, False, m.start(), m.end()))
+    return sorted(out, key=lambda e: e.start)
+
+
+@lru_cache(maxsize=1)
+def _flat_row_re() -> re.Pattern:
+    roles = _roles()
+    words = sorted({*roles["family"], *roles["subject"], *roles["practitioner"]}, key=len, reverse=True)
+    role = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
+    mods = "|".join(re.escape(m) for m in roles["role_modifiers"])
+    shaped = r"(?:Child|Baby|Infant|Sibling|Adult|Young\s+Person|Mr|Mrs|Ms|Miss|Mx)\s+[A-Z0-9]{1,2}"
+    return re.compile(rf"(?P<code>{shaped}|[A-Z][a-z]{{2,}}(?:-[A-Z][a-z]+)?)\s+(?P<desc>(?i:(?:(?:{mods})[\s-]+)?(?:{role})(?:\s+(?:child|of\s+the\s+review))?)"
+                      rf"(?:\s+(?:of|to)\s+{shaped})?)(?=\s|$)")
+
+
+@lru_cache(maxsize=1)
+def _flat_head_re() -> re.Pattern:
+    headers = _roles()["table_headers"]
+    code_h = "|".join(re.escape(h) for h in sorted(headers["code"], key=len, reverse=True))
+    return re.compile(rf"^\s*(?:{code_h})\s+(?:relationship|role)(?:\s+to\s+(?:the\s+)?(?:(?:Child|Baby|Young\s+Person)\s+[A-Z0-9]{{1,2}}|child|subject))?\s+",
+                      re.IGNORECASE)
+
+
+def flat_rows(line: Line) -> list[KeyLine]:
+    """A key table flattened onto one line: "Designation Relationship to Baby W Baby W Subject child
+    Sarah Mother of Baby W …".  The line starts with a code header and a description header
+    (`table_headers`); then code and role follow each other to the end of the line."""
+    head = _flat_head_re().match(line.text) if re.search(r"relationship|role", line.text[:80], re.IGNORECASE) else None
+    if not head:
+        return []
+    rows, pos = [], head.end()
+    for m in _flat_row_re().finditer(line.text, pos):
+        if line.text[pos : m.start()].strip():
+            break  # rows follow each other with nothing in between
+        if m["code"] not in _roles()["not_pseudonyms"]:
+            kind, subject = classify(m["desc"]) or ("family", False)
+            rows.append(KeyLine(line, m["code"], line.start + m.start("code"), m["desc"], kind, subject, is_pseudonym(m["code"])))
+        pos = m.end()
+    return rows if len(rows) >= 2 else []
+
+
+def table_cell_lines(lines: list[Line]) -> set[int]:
+    """Indexes of the lines of a key table set one cell per line without a header (its cells are not headings)."""
+    nonblank = [l for l in lines if not l.is_blank]
+    position = {l.index: k for k, l in enumerate(nonblank)}
+    rows = headerless_cells(nonblank)
+    if not rows:
+        return set()
+    out: set[int] = set()
+    period = position[rows[1].line.index] - position[rows[0].line.index]
+    for a, b in zip(rows, rows[1:] + [None]):
+        start = position[a.line.index]
+        stop = position[b.line.index] if b is not None and position[b.line.index] - start == period else start + period
+        out.update(l.index for l in nonblank[start:stop])
+    return out
+
+
+def headerless_cells(block_lines: list[Line], period_max: int = 7) -> list[KeyLine]:
+    """A family table put one cell per line without its header: "Child D ⏎ M ⏎ Age 6 ⏎ Subject ⏎ White
+    British ⏎ Ms Q ⏎ F ⏎ Age 25 ⏎ Mother …".  Three or more rows that start with a code at a fixed
+    period and hold a role word at a fixed place make a key."""
+    lines = [l for l in block_lines if not l.is_blank]
+    shaped = re.compile(r"^(?:Child|Baby|Infant|Sibling|Adult|Young\s+Person|Mr|Mrs|Ms|Miss|Mx)\s+[A-Z0-9]{1,2}$")
+    short = [len(l.stripped.split()) <= 4 and not l.stripped.endswith((".", ";", ":")) for l in lines]
+    out: list[KeyLine] = []
+    i = 0
+    while i < len(lines):
+        if not (short[i] and shaped.match(lines[i].stripped)):
+            i += 1
+            continue
+        best: list[KeyLine] = []
+        for period in range(2, period_max + 1):
+            for offset in range(1, period):
+                rows, k = [], i
+                while k + period <= len(lines) and all(short[k : k + period]) and shaped.match(lines[k].stripped):
+                    role = classify(lines[k + offset].stripped)
+                    if role is None or shaped.match(lines[k + offset].stripped):
+                        break
+                    line = lines[k]
+                    rows.append(KeyLine(line, line.stripped, line.start + len(line.text) - len(line.text.lstrip()),
+                                        lines[k + offset].stripped, role[0], role[1], False))
+                    k += period
+                if len(rows) > len(best):
+                    best = rows
+        if len(best) >= 3:
+            out.extend(best)
+            i = lines.index(best[-1].line) + 1
+        else:
+            i += 1
+    return out

@@ -11,6 +11,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from functools import lru_cache
+
 import dateparser
 
 from ..report import Metadata, NamedPerson
@@ -62,6 +64,17 @@ LABEL_END = r"\s*(?::-?|–|—|-|\t|\s)\s*"
 BOARD_LEFT_RE = re.compile(r"(?:\b(?:[A-Z][\w'’&.-]*|of|and|upon|on|the|in)\s+)*$")
 
 
+@lru_cache(maxsize=1)
+def _first_names() -> frozenset[str]:
+    from ..resources import read_lines
+
+    return frozenset(w.casefold() for w in read_lines("gazetteer", "first_names.txt"))
+
+
+def _is_first_name(word: str) -> bool:
+    return word.strip(".,’'").casefold() in _first_names()
+
+
 def _name_words() -> set[str]:
     return set(_shapes()["not_name_words"])
 
@@ -75,7 +88,8 @@ def _clean_name(raw: str) -> str | None:
         words.append(word)
     titles = {"dr", "mr", "mrs", "ms", "miss", "mx", "professor", "prof", "sir", "dame"}
     plain = [w for w in words if w.lower().rstrip(".") not in titles]
-    if len(plain) < 2 or any(w.isupper() and len(w) > 1 for w in plain):
+    capitals = all(w.isupper() for w in plain)
+    if len(plain) < 2 or (any(w.isupper() and len(w) > 1 for w in plain) and not (capitals and _is_first_name(plain[0]))):
         return None
     return " ".join(words)
 
@@ -104,11 +118,12 @@ def find_people(cover_lines: list[Line]) -> list[NamedPerson]:
     for k, line in enumerate(cover_lines):
         text = re.sub(r"\*\*|__", "  ", line.text)  # "**Independent Reviewer:** Rob Kent", offsets kept
         role = _label_only(text)
-        if role and k + 1 < len(cover_lines):  # "Independent Lead Reviewer and Author ⏎ Jane Smith MSc"
+        if role and k + 1 < len(cover_lines):  # "Independent Lead Reviewer and Author ⏎ Jane Smith MSc", "Authors ⏎ • Kim Vale, …"
             nxt = cover_lines[k + 1]
-            m = PERSON_RE.match(nxt.text.strip())
+            body = re.sub(r"^\s*(?:[-*•●▪◦]\s+)?", "", nxt.text)
+            m = PERSON_RE.match(body)
             if m:
-                add(_clean_name(m.group(0)), role, nxt, len(nxt.text) - len(nxt.text.lstrip()))
+                add(_clean_name(m.group(0)), role, nxt, len(nxt.text) - len(body))
                 continue
         for role, label in _labels():
             before = re.search(rf"(?:^|(?<=\s))(?:{label}){LABEL_END}(?P<name>{PERSON_RE.pattern})", text, re.IGNORECASE)
@@ -133,18 +148,60 @@ def find_people(cover_lines: list[Line]) -> list[NamedPerson]:
                     break
     if not any(p.role in ("author", "reviewer") for p in found):
         for line in cover_lines:
-            name = _name_with_post_nominals(line.text)
+            name = _name_with_post_nominals(line.text) or (_trailing_author(line.text) if _is_title_line(line.text) else None)
             if name:
                 add(name, "author", line, line.text.index(name))
                 break
     if not any(p.role in ("author", "reviewer") for p in found):
-        for line in cover_lines:  # "The reviewer was Kim Patel, an independent social work consultant."
+        for line in cover_lines:  # "Kim Vale March 2019" under the title, "Borough Safeguarding Children Board Kim Vale"
+            name = _byline_name(line.text)
+            if name:
+                add(name, "author", line, line.text.index(name))
+                break
+    prose_roles = {role for role in _shapes()["people_in_prose"]
+                   if role == "chair" and not any(p.role == "chair" for p in found)
+                   or role != "chair" and not any(p.role in ("author", "reviewer") for p in found)}
+    if prose_roles:
+        for line in cover_lines:  # "The reviewer was Kim Patel, an independent …", "The review was chaired by Sam Bell"
             for role, pats in _shapes()["people_in_prose"].items():
+                if role not in prose_roles:
+                    continue
                 for pat in pats:
                     m = re.search(rf"\b{pat}(?P<name>{PERSON_RE.pattern})", line.text, re.IGNORECASE)
                     if m and m["name"][:1].isupper() and _clean_name(m["name"]):
                         add(_clean_name(m["name"]), role, line, m.start("name"))
     return found
+
+
+BYLINE_DATE = r"(?:\d{1,2}(?:st|nd|rd|th)?\s+)?(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{4}|\d{1,2}[./]\d{1,2}[./]\d{2,4}"
+
+
+def _byline_name(text: str) -> str | None:
+    """A cover line that is a person's name alone, with a date, or after the board's name, and no label:
+    "Kim Vale March 2019", "KIM VALE", "Upton Safeguarding Children Board Kim Vale".  The first word
+    must be a known first name, since nothing else on the line says it is a person."""
+    text = text.strip()
+    span = _board_span(text)
+    if span is not None:
+        text = text[span[1] :].strip()
+    m = re.fullmatch(rf"(?P<name>{PERSON_RE.pattern}?)(?:\s*,?\s*(?:{BYLINE_DATE}))?", text)
+    if not m or not _is_first_name(m["name"].split()[0]):
+        return None
+    name = _clean_name(m["name"])
+    return name if name == m["name"] and len(name.split()) <= 4 else None
+
+
+def _post_nominals_re() -> str:
+    """Letters after a name, with or without full stops ("CBE", "C.B.E.")."""
+    return "|".join(r"\.?".join(re.escape(c) for c in p) + r"\.?" for p in sorted(_shapes()["post_nominals"], key=len, reverse=True))
+
+
+def _trailing_author(text: str) -> str | None:
+    """A name with letters after it at the end of a title line ("… OVERVIEW REPORT Kim Vale C.B.E.")."""
+    m = re.search(rf"(?P<name>(?:[A-Z][a-z'’-]+\s+){{1,3}}[A-Z][a-z'’-]+)\s*,?\s+(?:(?:{_post_nominals_re()})(?![A-Za-z])[\s,]*)+$", text)
+    if not m or not _is_first_name(m["name"].split()[0]):
+        return None
+    return _clean_name(m["name"])
 
 
 def _name_with_post_nominals(text: str) -> str | None:
@@ -155,7 +212,8 @@ def _name_with_post_nominals(text: str) -> str | None:
 
 
 LABEL_WORDS = {"independent", "lead", "reviewer", "author", "and", "overview", "report", "chair", "of", "the", "review", "panel",
-               "writer", "prepared", "written", "by", "serious", "case", "safeguarding", "practice", "/", "&", "co-author"}
+               "writer", "prepared", "written", "by", "serious", "case", "safeguarding", "practice", "/", "&", "co-author", "authors",
+               "reviewers"}
 
 
 def _label_only(text: str) -> str | None:
@@ -165,7 +223,7 @@ def _label_only(text: str) -> str | None:
         return None
     if "chair" in words:
         return "chair"
-    if {"author", "writer", "prepared", "written", "co-author"} & set(words):
+    if {"author", "authors", "writer", "prepared", "written", "co-author"} & set(words):
         return "author"
     return "reviewer" if "reviewer" in words else None
 
@@ -193,15 +251,49 @@ def find_board(cover_lines: list[Line], text: str = "") -> str | None:
     """The commissioning board or partnership: on the cover (a place split onto the line above is
     joined back: "Isle of Wight⏎Safeguarding Children Board"), else as the first pages name it."""
     for k, line in enumerate(cover_lines):
+        split = _split_board(cover_lines[k : k + 3])
+        if split:
+            return split
         span = _board_span(line.text)
         if span is None or len(line.stripped.split()) > 30:
             continue
         board = line.text[span[0] : span[1]].strip()
-        if line.text[: span[0]].strip() == "" and k > 0 and _place_fragment(cover_lines[k - 1].stripped):
+        alone = line.text[: span[0]].strip() == ""
+        if alone and k > 0 and _place_fragment(cover_lines[k - 1].stripped):
             board = f"{cover_lines[k - 1].stripped} {board}"
+        elif (alone and re.fullmatch(r"(?:local\s+)?" + _shapes()["board"], board, re.IGNORECASE) and k + 1 < len(cover_lines)
+              and _place_fragment(cover_lines[k + 1].stripped)):
+            board = f"{board} {cover_lines[k + 1].stripped}"  # "LOCAL SAFEGUARDING CHILDREN BOARD ⏎ NORTHBRIDGE"
         return re.sub(r"\s+", " ", board)
-    span = _board_span(text[:5000])
-    return re.sub(r"\s+", " ", text[span[0] : span[1]]) if span else None
+    for line in text[:5000].split("\n"):  # the first pages name it: one line at a time, never across lines
+        pos = 0
+        while (span := _board_span(line[pos:])) is not None:
+            start, end = span[0] + pos, span[1] + pos
+            if line[start].isupper():  # a name, not "… asks safeguarding partners to …"
+                return re.sub(r"\s+", " ", line[start:end])
+            pos = end
+    return None
+
+
+def _split_board(window: list[Line]) -> str | None:
+    """A board's name set over two or three short cover lines ("East Ridge ⏎ Safeguarding Children ⏎
+    Partnership"): the lines joined make the whole name, and no one line holds it."""
+    for size in (3, 2):
+        lines = [l.stripped for l in window[:size]]
+        if len(lines) < size or any(_board_span(l) for l in lines) or not all(_place_fragment(l) or _board_words(l) for l in lines):
+            continue
+        joined = " ".join(lines)
+        span = _board_span(joined)
+        if span and span[0] == 0 and span[1] == len(joined):
+            return joined
+    return None
+
+
+def _board_words(text: str) -> bool:
+    """A cover line holding only words of a board's name ("Safeguarding Children", "Partnership")."""
+    words = {w.lower() for w in text.split()}
+    return bool(words) and words <= {"safeguarding", "children", "childrens", "children's", "adults", "board", "partnership",
+                                     "partnerships", "partners", "local", "community", "safety"}
 
 
 def _place_fragment(text: str) -> bool:
@@ -226,30 +318,61 @@ def find_title(cover_lines: list[Line]) -> str | None:
     shapes = _shapes()
     for k, line in enumerate(cover_lines):
         text = line.stripped
+        glued = _trailing_author(text)
+        if glued and _is_title_line(text):
+            text = text[: text.rindex(glued)].strip()  # "A SERIOUS CASE REVIEW OVERVIEW REPORT Kim Vale C.B.E."
         label = re.match(r"^title\s*:\s*(.+?)(?:\s+(?:LSCB|LSCP|board|partnership|author|date\s+of\s+publication)\s*:.*)?$", text, re.IGNORECASE)
         if label and _is_title_line(label[1]):
             return label[1].rstrip(" .")
         opening = bool(re.search(r"\breview\b", text, re.IGNORECASE)) and bool(DANGLING_RE.search(text))  # "Review into the circumstances of"
-        if not (_is_title_line(text) or opening) or len(text.split()) > 14 or text.endswith(".") or _board_span(text) and not re.search(
+        if not (_is_title_line(text) or opening) or len(text.split()) > _title_words(text) or text.endswith(".") or _board_span(text) and not re.search(
                 _shapes()["report_types"]["SCR"][0] + "|" + _shapes()["report_types"]["CSPR"][0], text, re.IGNORECASE):
             continue
         parts = [text]
         for nxt in cover_lines[k + 1 : k + 5]:
             t = nxt.stripped
-            if DANGLING_RE.search(parts[-1]) and len(t.split()) <= 8:
+            if len(parts) == 1 and len(t.split()) >= 3 and parts[0].startswith(t):
+                parts = [t]  # a page title that repeats the cover's first lines: the cover's own lines follow
+                continue
+            if DANGLING_RE.search(parts[-1]) and len(t.split()) <= 8 and not _board_span(t):
                 parts.append(t)  # "The Overview Report into a ⏎ Serious Case Review of the ⏎ circumstances concerning:"
                 continue
             if re.match(shapes["subject_line"], t, re.IGNORECASE):
-                parts.append(t)
+                parts.append(t)  # "Child W", "‘CHILD Y’" (a name such as "Sofia" is the subject, not part of the title)
                 break
             if re.match(shapes["title_connectors"], t, re.IGNORECASE) or re.match(shapes["title_document_kinds"], t, re.IGNORECASE):
                 parts.append(t)
+                if _ends_in_subject(t):
+                    break  # "Relating to Baby W"
                 continue
             break
-        while parts and not re.match(shapes["subject_line"], parts[-1], re.IGNORECASE) and len(parts) > 1:
+        while len(parts) > 1 and not (re.match(shapes["subject_line"], parts[-1], re.IGNORECASE) or _ends_in_subject(parts[-1])):
             parts.pop()  # a kind or connector that leads to no subject stays out
-        return " ".join(parts)
+        title = " ".join(parts)
+        if len(parts) == 1 and re.search(shapes["subject"], title):
+            title = re.sub(r"\s+(?:on\s+behalf\s+of|for|by|of)$", "", title)  # "… Child Y on behalf of ⏎ <board>"
+        return title
     return None
+
+
+def _title_words(text: str) -> int:
+    """Most words a cover title line may have: more when it names its type and then its subject
+    ("Child Safeguarding Practice Review – an appreciative inquiry following …")."""
+    types = "|".join(pats[0] for pats in _shapes()["report_types"].values())
+    return 30 if re.match(rf"^(?:{types})\b.*?(?:\s[–—-]\s|:\s|\s(?:into|of|on|concerning|following)\s)", text, re.IGNORECASE) else 14
+
+
+def _ends_in_subject(text: str) -> bool:
+    """ "Relating to Baby W", "In respect of Young Person F", "concerning AB1 & AB2": a connector line that
+    ends in the subject's code."""
+    if re.match(_shapes()["connector_code"], text.strip(), re.IGNORECASE):
+        return True
+    return bool(re.search(_shapes()["subject"] + r"['’\"”]?\s*$", text)) and len(text.split()) <= 8
+
+
+def _lone_first_name(text: str) -> bool:
+    """A cover line holding one known first name ("Sofia"): the name the review gives its subject."""
+    return bool(re.fullmatch(r"['‘\"“]?[A-Z][a-z]{2,}['’\"”]?", text)) and _is_first_name(text.strip("'‘’\"“”"))
 
 
 def cover_name_subject(cover_lines: list[Line], title: str | None, text: str) -> str | None:
@@ -264,7 +387,7 @@ def cover_name_subject(cover_lines: list[Line], title: str | None, text: str) ->
         return None
     for line in cover_lines[first + 1 : first + 4]:
         word = line.stripped
-        if re.fullmatch(r"[A-Z][a-z]{2,}", word) and len(re.findall(rf"\b{word}\b", text[:50000])) >= 3:
+        if re.fullmatch(r"[A-Z][a-z]{2,}", word) and (len(re.findall(rf"\b{word}\b", text[:50000])) >= 3 or _lone_first_name(word)):
             return word
         if not re.match(_shapes()["title_document_kinds"], word, re.IGNORECASE):
             break
@@ -283,7 +406,16 @@ def find_subject(title: str | None, key_subject: str | None, cover_lines: list[L
             if not m.group(1).startswith("Family"):
                 return _tidy_code(m.group(1))
     m = re.search(pattern, title or "")
-    return _tidy_code(m.group(1)) if m else key_child
+    if m:
+        return _tidy_code(m.group(1))
+    for named in re.finditer(r"\b(?:Child|Baby)\s+([A-Z][a-z]{2,})\b", title or ""):
+        if _is_first_name(named[1]):
+            return named.group(0)  # "Child Safeguarding Practice Review: Baby Isaac"
+    for line in cover_lines or []:  # "concerning AB1 & AB2"
+        coded = re.match(_shapes()["connector_code"], line.text.strip(), re.IGNORECASE)
+        if coded and (title or "").endswith(line.text.strip()):
+            return coded["code"]
+    return key_child
 
 
 def _tidy_code(code: str) -> str:
@@ -320,8 +452,9 @@ def extract_metadata(text: str, lines: list[Line], key_subject: str | None, skip
     title = find_title(cover_lines)
     start, end = find_period(text)
     people = find_people(cover_lines)
+    body = "\n".join("" if line.index in skip else line.text for line in lines)  # contents entries name no board
     return Metadata(
-        board=find_board(cover_lines, text),
+        board=find_board(cover_lines, body),
         title=title,
         subject_child=find_subject(title, key_subject, cover_lines, key_child) or cover_name_subject(cover_lines, title, text),
         period_start=start,
