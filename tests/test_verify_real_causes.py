@@ -1,0 +1,149 @@
+"""Causes of false alarms seen on published reviews, each next to the leak that must still be found.
+
+Every text is fictional, written in a shape seen on real openings: partnership briefings titled
+by the review's own code ("Baby MF Summary"), pseudonyms declared in a bracket, case-review
+lists with a "Last updated: 07 Jun 2019" line and a helpline address, reviewers named mid-
+sentence, authors on the cover's date line or under an "Authors" heading, a contents line
+"A Day in the Life of Child Q", a consultancy whose name the model half-tags.
+"""
+from __future__ import annotations
+
+import pytest
+
+from pipeline.policy import SEVERITY_RANK
+
+
+@pytest.fixture(scope="module")
+def analyzer(nlp):
+    from pipeline.recognizers import build_analyzer
+
+    return build_analyzer(nlp)
+
+
+def findings_of(text: str, nlp, analyzer):
+    from pipeline.ingest.text import normalise
+    from pipeline.nlp import parse_report
+    from pipeline.report import Source
+    from pipeline.structure import build_report
+    from pipeline.verify import verify_report
+
+    report = build_report(normalise(text), Source(name="draft.txt", sha256="0" * 64, format="text"))
+    return verify_report(report, parse_report(report, nlp), analyzer=analyzer)
+
+
+def worst(findings, text: str) -> str | None:
+    """The worst severity of the findings that cover `text` (None when none does)."""
+    hits = [f for f in findings if f.text and (text in f.text or f.text in text)]
+    return max((f.severity for f in hits), key=SEVERITY_RANK.get, default=None)
+
+
+def serious(severity: str | None) -> bool:
+    return severity is not None and SEVERITY_RANK[severity] >= SEVERITY_RANK["medium"]
+
+
+BRIEFING = """Baby QW Summary
+
+Baby QW was born on the 3rd of May 2022. On the 9th of August 2022 QW's mother called an ambulance.
+Baby QW's father, Darren Holcroft, was arrested. QW's mother told the GP that she was exhausted.
+The referral to CYP was closed after four weeks.
+"""
+
+
+def test_the_reviews_own_code_is_not_a_leak_but_the_father_and_the_birth_date_are(nlp, analyzer):
+    findings = findings_of(BRIEFING, nlp, analyzer)
+    assert not serious(worst(findings, "QW"))
+    assert not serious(worst(findings, "CYP"))
+    assert worst(findings, "3rd of May 2022") == "high"
+    assert serious(worst(findings, "Darren Holcroft"))
+
+
+def test_letters_the_review_calls_initials_stay_a_possible_leak(nlp, analyzer):
+    text = ("Re-consideration of a Serious Case Review. Initials of Child JT.\n\n"
+            "1. Introduction JT died in hospital. His mother KL had two older children. JT was on a plan.\n")
+    findings = findings_of(text, nlp, analyzer)
+    assert serious(worst(findings, "KL"))
+    assert serious(worst(findings, "JT"))
+
+
+def test_a_pseudonym_declared_in_a_bracket_is_info_an_undeclared_name_is_not(nlp, analyzer):
+    text = ("Serious Case Review\n\nBaby Marisol (the Partnership has used a pseudonym to protect the identity "
+            "of the child and family)\n\nPublication date 3 March 2020\n\n"
+            "1. Baby Marisol lived with her mother and her mother's friend, Kelsey Marchbank. Baby Marisol was seen by the GP.\n")
+    findings = findings_of(text, nlp, analyzer)
+    assert not serious(worst(findings, "Marisol"))
+    assert serious(worst(findings, "Kelsey Marchbank"))
+
+
+LIST = """Case reviews published in 2020
+
+Last updated: 07 Jun 2020
+
+If you are worried about a child, contact the Helpline or email help@reviews-example.org.uk.
+
+2020 – Anonymous – Child VN
+Neglect of a 9-year-old. Child VN was cared for by her aunt, June Hartigan, from 2018.
+Concerns were emailed to karen.pollitt@example-council.gov.uk but not read.
+"""
+
+
+def test_dates_helplines_and_role_mailboxes_are_not_people_a_personal_address_is(nlp, analyzer):
+    findings = findings_of(LIST, nlp, analyzer)
+    assert not serious(worst(findings, "Jun"))
+    assert not serious(worst(findings, "Helpline"))
+    assert not serious(worst(findings, "help@reviews-example.org.uk"))
+    assert serious(worst(findings, "June Hartigan"))
+    assert worst(findings, "karen.pollitt@example-council.gov.uk") == "high"
+
+
+def test_reviewers_and_ministers_named_mid_sentence_are_info_a_church_minister_is_not(nlp, analyzer):
+    text = ("1.1 This review was carried out by Independent Reviewers Dr Philippa Arkwright and Noel Verity in 2021.\n\n"
+            "1.2 In 2019 the Minister of State for Children, Gideon Trelawny, wrote to every partnership.\n\n"
+            "1.3 The family's minister, Ezekiel Boateng-Smart, visited the home twice.\n")
+    findings = findings_of(text, nlp, analyzer)
+    for name in ("Philippa Arkwright", "Noel Verity", "Gideon Trelawny"):
+        assert not serious(worst(findings, name)), name
+    assert serious(worst(findings, "Ezekiel Boateng-Smart"))
+
+
+COVER = """Skip to content
+
+Local Child Safeguarding Practice Review – Child HV
+
+Authors
+
+  • Bettina Quarrie, Head of Safeguarding, Westmere ICB
+  • Ambrose Tindall, Practice Improvement Lead
+
+Westmere Safeguarding Children Partnership Octavia Penhaligon
+
+Independent Lead Reviewer
+
+Serious Case Review Summary Child HV “Nobody looked up” Seraphina Wolde March 2021
+
+Contents
+
+1. Introduction 2
+
+2. A Day in the Life of Child HV 3
+
+1. Introduction
+
+1.1 Child HV lived with her grandmother, Nancy Oduya, and attended Ferncliffe Primary School.
+"""
+
+
+def test_cover_authors_are_info_and_a_title_is_no_initial_but_the_family_is_found(nlp, analyzer):
+    findings = findings_of(COVER, nlp, analyzer)
+    for name in ("Bettina Quarrie", "Ambrose Tindall", "Octavia Penhaligon", "Seraphina Wolde"):
+        assert not serious(worst(findings, name)), name
+    assert not serious(worst(findings, "Day"))
+    assert serious(worst(findings, "Nancy Oduya"))
+    assert serious(worst(findings, "Ferncliffe Primary School"))
+
+
+def test_a_half_tagged_consultancy_is_no_person_but_a_name_beside_a_service_is(nlp, analyzer):
+    text = ("Report Author Rowena Clatworthy MSc CQSW Bel-Varn Training and Consultancy Ltd\n\n"
+            "1. There was little contact between Kyle Brannigan and Children's Services after May.\n")
+    findings = findings_of(text, nlp, analyzer)
+    assert not [f for f in findings if serious(f.severity) and "Varn" in f.text]
+    assert serious(worst(findings, "Kyle Brannigan"))
