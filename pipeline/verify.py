@@ -226,7 +226,7 @@ def _panel_list_people(text: str, role_words: set[str], labels: str = "") -> lis
 
 
 _MONTHS = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
-_COVER_END = re.compile(r"(?i)[ \t]*(?:contents\b|table of contents\b|index\b|(?:\d+(?:\.\d+)*\.?|[IVX]+\.)[ \t]+[A-Z])")
+_COVER_END = re.compile(r"[ \t]*(?:(?i:contents|table of contents|index)\b|(?:\d+(?:\.\d+)*\.?|[IVX]+\.)[ \t]+[A-Z])")
 
 
 def _cover_date_people(text: str, max_lines: int = 40) -> list[str]:
@@ -390,7 +390,9 @@ def _structured_findings(doc: Doc, policy: Policy, analyzer, name_words_in_text:
 
     report_text = doc.text
     out = []
-    for result in analyze_doc(analyzer, doc):
+    results = list(analyze_doc(analyzer, doc))
+    letterhead = _letterhead_lines(report_text, results)
+    for result in results:
         kind = result.entity_type
         text = report_text[result.start : result.end]
         reason = STRUCTURED_REASONS.get(kind, kind.lower().replace("_", " "))
@@ -406,6 +408,9 @@ def _structured_findings(doc: Doc, policy: Policy, analyzer, name_words_in_text:
             severity, reason = "info", f"{reason} on the line of a safeguarding board or partnership: its own contact details"
         elif kind == "EMAIL" and _is_role_mailbox(text):
             severity, reason = "info", f"{reason} of a service (a role mailbox, not a person's)"
+        elif kind in _CONTACT_TYPES and _line_start(report_text, result.start) in letterhead:
+            severity = _lower(_lower(severity))
+            reason = f"{reason} in a letterhead (postcode and telephone together on the cover): probably the author's or an agency's"
         out.append((result.start, result.end, kind, severity, reason + f" (score {result.score:.2f})", f"recognizer:{kind}"))
     return out
 
@@ -414,6 +419,28 @@ def _structured_findings(doc: Doc, policy: Policy, analyzer, name_words_in_text:
 _CONTACT_TYPES = frozenset({"ADDRESS", "POSTCODE", "PHONE", "EMAIL"})
 _ORGANISATION_LINE = re.compile(r"\bSafeguarding\s+(?:Children\s+|Adults\s+)?(?:Board|Partnership|Partners|Arrangements)\b"
                                 r"|\b(?:LSCB|LSCP|SCP|SCB|SAB)\b")
+
+
+def _line_start(text: str, offset: int) -> int:
+    return text.rfind("\n", 0, offset) + 1
+
+
+def _letterhead_lines(text: str, results) -> set[int]:
+    """Lines of the cover (before the contents or the first numbered paragraph) that hold a postcode
+    and a telephone number together: a letterhead ("Piccadilly House, London Road, Bath, BA1 6PL
+    01225-780145"), the sender's contact block, never how a review describes where a family lives."""
+    cover_end = len(text)
+    offset = 0
+    for line in text.split("\n"):
+        if _COVER_END.match(line):
+            cover_end = offset
+            break
+        offset += len(line) + 1
+    kinds: dict[int, set[str]] = {}
+    for r in results:
+        if r.start < cover_end:
+            kinds.setdefault(_line_start(text, r.start), set()).add(r.entity_type)
+    return {start for start, found in kinds.items() if {"POSTCODE", "PHONE"} <= found}
 
 
 @lru_cache(maxsize=1)

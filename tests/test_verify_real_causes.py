@@ -147,3 +147,15 @@ def test_a_half_tagged_consultancy_is_no_person_but_a_name_beside_a_service_is(n
     findings = findings_of(text, nlp, analyzer)
     assert not [f for f in findings if serious(f.severity) and "Varn" in f.text]
     assert serious(worst(findings, "Kyle Brannigan"))
+
+
+def test_a_letterhead_on_the_cover_is_low_a_familys_address_in_the_narrative_stays_high(nlp, analyzer):
+    text = ("Page 1 of 30\n\nWexcombe House,\n\nMillbrook Road, Bath, BA2 9ZZ 01225-555019\n\n"
+            "Re-consideration of a Serious Case Review\n\n"
+            "1. Introduction\n\n1.1 The family moved to 14 Tansley Close, Keynsham, BS31 9QQ in 2016. "
+            "The mother's mobile was 07700 900461.\n")
+    findings = findings_of(text, nlp, analyzer)
+    assert worst(findings, "BA2 9ZZ") == "low"
+    assert worst(findings, "01225-555019") == "low"
+    assert worst(findings, "BS31 9QQ") == "high"
+    assert serious(worst(findings, "07700 900461"))
