@@ -170,8 +170,9 @@ def _label_line_people(text: str, labels: str) -> list[str]:
         prev = next((lines[k] for k in range(i - 1, max(i - 3, -1), -1) if lines[k].strip()), "")
         if names_only.fullmatch(line):
             # "Jane Smith\nJohn Brown\nIndependent Reviewers": names lines, then the label
-            after_names = next((l for l in following if label_line.fullmatch(l) or not names_only.fullmatch(l)), "")
-            if re.match(rf"[ \t]*(?i:{labels})\b", after_names) or label_line.fullmatch(prev):
+            starts_label = re.compile(rf"[ \t]*(?i:{labels})\b")
+            after_names = next((l for l in following if label_line.fullmatch(l) or starts_label.match(l) or not names_only.fullmatch(l)), "")
+            if starts_label.match(after_names) or label_line.fullmatch(prev):
                 found.append(names_only.fullmatch(line).group("n"))
         elif org_then_name.fullmatch(line) and label_line.fullmatch(nxt):
             # "Somerset Safeguarding Children Board Jane Smith\nDirector of Consultancy": a cover block run together
@@ -308,6 +309,18 @@ def _is_judge(text: str, start: int) -> bool:
     return bool(_NEUTRAL_CITATION.search(text[max(0, start - 400) : start + 400]))
 
 
+# "Munro, E. (2011)", "Reder, P. and Duncan, S. (1999)", "Firmin C (2017)", "Laming, Lord (2009)"
+_CITED_AUTHOR = r"[A-Z][\w'’-]+(?:,[ \t]*(?:[A-Z]\.[ \t]*){1,3}|,?[ \t]+[A-Z]{1,3}\b\.?|,[ \t]*(?:Lord|Lady|Baroness|Sir|Dame)\b)"
+_REFERENCE_ENTRY = re.compile(rf"(?m)^[ \t]*(?:\[?\d{{1,3}}[\].]?[ \t]+)?{_CITED_AUTHOR}(?:[ \t]*(?:,|and|&)[ \t]*{_CITED_AUTHOR})*"
+                              rf"(?:[ \t]*et\.?[ \t]*al\.?)?[ \t]*,?[ \t]*\((?:19|20)\d\d[a-z]?\)[^\n]*")
+
+
+def _reference_entries(text: str) -> list[tuple[int, int]]:
+    """Lines of a reference list ("Brandon, M., Sidebotham, P. et al (2020) Complexity and challenge ...
+    London: Department for Education."): an author in citation form, then the year in brackets."""
+    return [(m.start(), m.end()) for m in _REFERENCE_ENTRY.finditer(text)]
+
+
 def _is_public(words: list[str]) -> bool:
     """All words of one public name; a single word only when it is that name's surname."""
     for public in public_names():
@@ -331,6 +344,7 @@ def _name_findings(doc: Doc, policy: Policy, allowed: set[str], places: set[str]
     pseudo_words = _words_of(pseudonyms)
     place_words = {w for p in places for w in p.split()}
     out = []
+    references = _reference_entries(doc.text)
     min_conf = float(policy.names.get("min_confidence", 0.45))
     weak = float(policy.names.get("weak_below", 0.6))
     for cand in find_unknown_names(doc):
@@ -348,6 +362,10 @@ def _name_findings(doc: Doc, policy: Policy, allowed: set[str], places: set[str]
         if words and (_is_public(words) or _is_judge(doc.text, cand.start)):
             out.append((cand.start, cand.end, "NAME", policy.severity_of("NAME_ALLOWED"),
                         "a public figure or national case that reviews cite", f"names:{cand.rule}:public"))
+            continue
+        if any(s <= cand.start < e for s, e in references):
+            out.append((cand.start, cand.end, "NAME", policy.severity_of("NAME_ALLOWED"),
+                        "in a reference-list entry (an author, title or publisher cited)", f"names:{cand.rule}:reference"))
             continue
         if cand.confidence < min_conf:
             continue

@@ -159,3 +159,35 @@ def test_a_letterhead_on_the_cover_is_low_a_familys_address_in_the_narrative_sta
     assert worst(findings, "01225-555019") == "low"
     assert worst(findings, "BS31 9QQ") == "high"
     assert serious(worst(findings, "07700 900461"))
+
+
+def test_board_acronyms_and_court_citations_are_not_person_codes_but_initials_are(nlp, analyzer):
+    text = ("1.1 The IOWSCB decided to commission a review. In Re B [2013] UKSC 33 the court said that adoption is a "
+            "last resort; UKSC held that the threshold was met, and EWCA said the same in 2014.\n\n"
+            "1.2 Later TW told the police that KM had hit the baby.\n")
+    findings = findings_of(text, nlp, analyzer)
+    for code in ("IOWSCB", "UKSC", "EWCA"):
+        assert not serious(worst(findings, code)), code
+    assert serious(worst(findings, "TW"))
+
+
+def test_reference_list_authors_are_cited_not_leaked_a_name_in_the_narrative_is(nlp, analyzer):
+    text = ("References\n\nBrandon, M., Sidebotham, P., Belderson, P. et al (2020) Complexity and challenge. London: DfE.\n\n"
+            "Reder, P. and Duncan, S. (1999) Lost Innocents. London: Routledge.\n\n"
+            "Firmin C (2017) Contextual Safeguarding: An overview. University of Bedfordshire.\n\n"
+            "4. Background\n\n4.1 Duncan's grandmother, Mrs Dorothy Pennington, cared for him in 2017.\n")
+    findings = findings_of(text, nlp, analyzer)
+    reference_part = text.index("4. Background")
+    assert not [f for f in findings if f.start < reference_part and serious(f.severity)]
+    assert serious(worst(findings, "Dorothy Pennington"))
+
+
+def test_a_name_line_then_its_label_with_the_board_after_a_comma_is_the_chair():
+    from types import SimpleNamespace
+
+    from pipeline.policy import load_policy
+    from pipeline.verify import cover_people
+
+    text = "Clemency Ashdown\nJune 2020\n\nJonas Whitlock\nIndependent Chair, Northgate Safeguarding Children Partnership\n\nForeword\n"
+    report = SimpleNamespace(text=text, metadata=SimpleNamespace(author=None, named_people=[]))
+    assert "Jonas Whitlock" in cover_people(report, load_policy())

@@ -206,7 +206,8 @@ def _is_declared(word: str, declared: set[str], known: set[str], org_suffixes: t
     stem = base.rstrip("0123456789")
     if stem != base and stem in known and not any(c.rstrip("0123456789") == stem for c in declared):
         return True  # "KPE10" when KPE is a known abbreviation (but "KSW2" when KSW is a code is a new person)
-    return any(base.endswith(s) and 1 <= len(base) - len(s) <= 2 for s in org_suffixes)
+    # a place's initials before a board's suffix: "SSCB", "NWLSCB", "IOWSCB" (Isle of Wight), "PCFT"
+    return any(base.endswith(s) and 1 <= len(base) - len(s) <= (2 if len(s) <= 2 else 4) for s in org_suffixes)
 
 
 def variant_of(word: str, declared: list[str], short: int = 1, long: int = 2) -> str | None:
