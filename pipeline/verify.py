@@ -193,7 +193,9 @@ def _sentence_people(text: str, labels: str, verbs: str, role_labels: str = "") 
     patterns = [
         rf"(?<![\w-])(?i:{labels}){org}[ \t]*(?:,|\bis\b|\bwas\b)[ \t]*{_PEOPLE}",
         rf"{_PEOPLE},[ \t]+(?:the|our|an?)[ \t]+(?i:{labels})\b",
-        rf"(?i:\b(?:reviews?|panels?|board|partnership|(?:this|overview|final)[ \t]+report|IMRs?)\b[^.\n]{{0,40}}?\b(?:{verbs}))[ \t]*:?[ \t]+{label_between}{_PEOPLE}",
+        # (not a child's own review meeting: "the child protection review conference was chaired by" an IRO)
+        rf"(?i:(?<!protection )(?<!LAC )(?<!CLA )(?<!after )\b(?:reviews?|panels?|board|partnership|(?:this|overview|final)[ \t]+report|IMRs?)\b"
+        rf"(?![ \t]+(?:conferences?|meetings?|hearings?)\b)[^.\n]{{0,40}}?\b(?:{verbs}))[ \t]*:?[ \t]+{label_between}{_PEOPLE}",
     ]
     return [m.group("n") for pattern in patterns for m in re.finditer(pattern, text)]
 

@@ -191,3 +191,12 @@ def test_a_name_line_then_its_label_with_the_board_after_a_comma_is_the_chair():
     text = "Clemency Ashdown\nJune 2020\n\nJonas Whitlock\nIndependent Chair, Northgate Safeguarding Children Partnership\n\nForeword\n"
     report = SimpleNamespace(text=text, metadata=SimpleNamespace(author=None, named_people=[]))
     assert "Jonas Whitlock" in cover_people(report, load_policy())
+
+
+def test_a_childs_own_review_conference_chair_is_not_named_on_purpose(nlp, analyzer):
+    text = ("1.1 The review was commissioned from Philomena Arbuthnot, an independent social worker.\n\n"
+            "1.2 In May 2018 the child protection review conference was chaired by Gregory Stallworthy, who "
+            "decided that the plan should continue.\n")
+    findings = findings_of(text, nlp, analyzer)
+    assert not serious(worst(findings, "Philomena Arbuthnot"))
+    assert serious(worst(findings, "Gregory Stallworthy"))
