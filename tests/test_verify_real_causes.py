@@ -200,3 +200,11 @@ def test_a_childs_own_review_conference_chair_is_not_named_on_purpose(nlp, analy
     findings = findings_of(text, nlp, analyzer)
     assert not serious(worst(findings, "Philomena Arbuthnot"))
     assert serious(worst(findings, "Gregory Stallworthy"))
+
+
+def test_a_place_before_safeguarding_is_an_agency_a_person_before_a_safeguarding_team_is_not(nlp, analyzer):
+    text = ("2.1 Agency reports were received from Wigan Safeguarding and from Bolton Council.\n\n"
+            "2.2 Kyle Brannigan told the Safeguarding Team that the baby had fallen.\n")
+    findings = findings_of(text, nlp, analyzer)
+    assert not serious(worst(findings, "Wigan Safeguarding"))
+    assert serious(worst(findings, "Kyle Brannigan"))
