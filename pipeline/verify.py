@@ -242,9 +242,13 @@ def _cover_date_people(text: str, max_lines: int = 40) -> list[str]:
         if n >= max_lines or _COVER_END.match(line):
             break
         m = pattern.fullmatch(line)
-        if m:
+        if m and not _DEDICATION.search(line):
             found.append(m.group("n"))
     return found
+
+
+# "In memory of …", "dedicated to …": the child the review is about, never its author
+_DEDICATION = re.compile(r"(?i)\b(?:memory|memoriam|dedicated|remember(?:ing|ed)?|tribute|loving)\b")
 
 
 def _split_people(text: str) -> list[str]:

@@ -208,3 +208,15 @@ def test_a_place_before_safeguarding_is_an_agency_a_person_before_a_safeguarding
     findings = findings_of(text, nlp, analyzer)
     assert not serious(worst(findings, "Wigan Safeguarding"))
     assert serious(worst(findings, "Kyle Brannigan"))
+
+
+def test_a_dedication_on_the_cover_is_no_author_line():
+    from types import SimpleNamespace
+
+    from pipeline.policy import load_policy
+    from pipeline.verify import cover_people
+
+    text = "Serious Case Review\n\nChild T\n\nIn loving memory of Tallulah Brightwell March 2019\n\nOctavia Penrose March 2020\n\nContents\n"
+    people = cover_people(SimpleNamespace(text=text, metadata=SimpleNamespace(author=None, named_people=[])), load_policy())
+    assert "Octavia Penrose" in people
+    assert "Tallulah Brightwell" not in people
