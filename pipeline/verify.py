@@ -432,6 +432,8 @@ def _structured_findings(doc: Doc, policy: Policy, analyzer, name_words_in_text:
             severity, reason = "info", f"{reason} on the line of a safeguarding board or partnership: its own contact details"
         elif kind == "EMAIL" and _is_role_mailbox(text):
             severity, reason = "info", f"{reason} of a service (a role mailbox, not a person's)"
+        elif kind == "PHONE" and _is_organisation_number(text):
+            severity, reason = "info", f"{reason} of an organisation (an 03 number: public bodies, charities, businesses)"
         elif kind in _CONTACT_TYPES and _line_start(report_text, result.start) in letterhead:
             severity = _lower(_lower(severity))
             reason = f"{reason} in a letterhead (postcode and telephone together on the cover): probably the author's or an agency's"
@@ -470,6 +472,20 @@ def _letterhead_lines(text: str, results) -> set[int]:
 @lru_cache(maxsize=1)
 def _role_mailboxes() -> frozenset[str]:
     return frozenset(str(w).lower() for w in load_yaml("recognizers", "email.yaml").get("organisation_mailboxes", ()))
+
+
+@lru_cache(maxsize=1)
+def _organisation_phone_prefixes() -> tuple[str, ...]:
+    return tuple(str(p) for p in load_yaml("recognizers", "phone.yaml").get("organisation_prefixes", ()))
+
+
+def _is_organisation_number(number: str) -> bool:
+    """'0300 555 0199', '+44 (0)345 600 1234': the national number (after 0 or +44) starts with an
+    organisations-only prefix (``organisation_prefixes`` in ``models/recognizers/phone.yaml``)."""
+    digits = re.sub(r"\D", "", number)
+    national = digits[2:] if digits.startswith("44") else digits[4:] if digits.startswith("0044") else digits
+    national = national.lstrip("0")
+    return bool(national) and national.startswith(_organisation_phone_prefixes())
 
 
 def _is_role_mailbox(address: str) -> bool:

@@ -220,3 +220,12 @@ def test_a_dedication_on_the_cover_is_no_author_line():
     people = cover_people(SimpleNamespace(text=text, metadata=SimpleNamespace(author=None, named_people=[])), load_policy())
     assert "Octavia Penrose" in people
     assert "Tallulah Brightwell" not in people
+
+
+def test_an_03_number_is_an_organisations_a_mobile_or_landline_is_a_persons(nlp, analyzer):
+    text = ("If you are worried about a child, call the Partnership on 0300 555 0199.\n\n"
+            "1. The mother gave her number, 07700 900461, and her sister's landline, 0161 496 0017, to the school.\n")
+    findings = findings_of(text, nlp, analyzer)
+    assert worst(findings, "0300 555 0199") == "info"
+    assert serious(worst(findings, "07700 900461"))
+    assert serious(worst(findings, "0161 496 0017"))
