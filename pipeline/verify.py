@@ -283,8 +283,9 @@ def _flat_key_names(text: str) -> set[str]:
     of Baby W Daniel Father of Baby W"): a capitalised name right before a relationship word and "of"
     or "to".  Read only in a review that says it uses designated names or pseudonyms."""
     roles = sorted({line for line in read_lines("names", "role_words.txt")}, key=len, reverse=True)
-    role = "|".join(re.escape(r).replace(r"\ ", r"[ \t]+") for r in roles)
-    pattern = re.compile(rf"(?<![\w'’-])([A-Z][^\W\d_]+)[ \t]+(?i:(?:maternal|paternal)[ \t]+)?(?i:{role})[ \t]+(?:of|to)[ \t]+[A-Z]")
+    # a table cell starts with a capital: "Mother of Baby W", "Maternal grandmother to"
+    role = "|".join(re.escape(r[:1].upper() + r[1:]).replace(r"\ ", r"[ \t]+") for r in roles)
+    pattern = re.compile(rf"(?<![\w'’-])([A-Z][^\W\d_]+)[ \t]+(?:(?:Maternal|Paternal)[ \t]+(?i:{role})|{role})[ \t]+(?:of|to)[ \t]+[A-Z]")
     lex = lexicon()
     return {m.group(1) for m in pattern.finditer(text) if not lex.is_common_word(m.group(1)) and m.group(1) not in lex.titles}
 

@@ -229,3 +229,14 @@ def test_an_03_number_is_an_organisations_a_mobile_or_landline_is_a_persons(nlp,
     assert worst(findings, "0300 555 0199") == "info"
     assert serious(worst(findings, "07700 900461"))
     assert serious(worst(findings, "0161 496 0017"))
+
+
+def test_a_flattened_key_table_declares_its_names_only_where_the_review_says_they_are_designated(nlp, analyzer):
+    declared = ("Please see below a table of the family members and their designated names for the purpose of this report.\n\n"
+                "Designation Relationship to Baby R Baby R Subject child Marisela Mother of Baby R Thaddeus Father of Baby R\n")
+    findings = findings_of(declared, nlp, analyzer)
+    assert not serious(worst(findings, "Marisela"))
+    assert not serious(worst(findings, "Thaddeus"))
+    undeclared = "1.1 Baby R lived with Marisela Mother of two, and her friend Thaddeus Okonkwo.\n"
+    findings = findings_of(undeclared, nlp, analyzer)
+    assert serious(worst(findings, "Thaddeus Okonkwo"))
