@@ -172,10 +172,10 @@ def test_board_acronyms_and_court_citations_are_not_person_codes_but_initials_ar
 
 
 def test_reference_list_authors_are_cited_not_leaked_a_name_in_the_narrative_is(nlp, analyzer):
-    text = ("References\n\nBrandon, M., Sidebotham, P., Belderson, P. et al (2020) Complexity and challenge. London: DfE.\n\n"
-            "Reder, P. and Duncan, S. (1999) Lost Innocents. London: Routledge.\n\n"
-            "Firmin C (2017) Contextual Safeguarding: An overview. University of Bedfordshire.\n\n"
-            "4. Background\n\n4.1 Duncan's grandmother, Mrs Dorothy Pennington, cared for him in 2017.\n")
+    text = ("References\n\nHollowell, M., Sandiford, P., Pettigrew, R. et al (2020) Patterns and pressures. London: DfE.\n\n"
+            "Quennell, P. and Dunstan, S. (1999) Unseen Harms. London: Routledge.\n\n"
+            "Vashti C (2017) Context and Place: An overview. University of Northmoor.\n\n"
+            "4. Background\n\n4.1 Dunstan's grandmother, Mrs Dorothy Pennington, cared for him in 2017.\n")
     findings = findings_of(text, nlp, analyzer)
     reference_part = text.index("4. Background")
     assert not [f for f in findings if f.start < reference_part and serious(f.severity)]
