@@ -88,6 +88,10 @@ _TITLE = r"(?:(?:Dr|Mr|Mrs|Ms|Miss|Mx|Prof|Professor|DI|DCI|DS|DC|PC|Sgt|Cllr|Re
 _PERSON = rf"{_TITLE}?[A-Z][^\W\d_]+(?:[ '’-][A-Z][^\W\d_'’]+){{1,3}}"
 _AGENCY_NOTE = r"(?:[ \t]*\([^()\n]{1,60}\))?"  # "Harriet Vossberg (Fernhill Police)"
 _PEOPLE = rf"(?P<n>{_PERSON}{_AGENCY_NOTE}(?:[ \t]*(?:,|and|&|with)[ \t]*{_PERSON}{_AGENCY_NOTE})*)"
+# a label may name what it heads: "Director of Consultancy", "Chair of the Review Panel"
+_LABEL_ORG = r"(?:[ \t]+(?:of|for)[ \t]+(?:the[ \t]+)?[A-Z][\w'’&-]*(?:[ \t]+(?:and[ \t]+)?[A-Z][\w'’&-]*){0,4})?"
+# the last word of a board's or company's name, which a cover run together may put before a name
+_ORG_HEADS = r"Board|Partnership|Partners|Council|LSCB|LSCP|SCB|SCP|Trust|Ltd|Limited|Consultancy|Services"
 # "MSc, PhD.", "MA. RN. HV.", "OBE": capitals inside the word, each after a space or comma
 # (atomic: a line of capitals must not be split every possible way)
 _QUALIFICATIONS = r"(?>(?:(?:[ \t]+|[ \t]*,[ \t]*)(?=[A-Z][a-z]?[A-Z])[A-Za-z]+\b\.?)*)"
@@ -126,9 +130,10 @@ def cover_people(report: Report, policy: Policy) -> set[str]:
     text = report.text
     found: list[str] = []
     found += _label_line_people(text, labels)
-    found += _sentence_people(text, _alternation(roles["sentence_labels"]), _alternation(roles["panel_verbs"]))
-    found += _panel_list_people(text, set(roles["panel_role_words"]))
+    found += _sentence_people(text, _alternation(roles["sentence_labels"]), _alternation(roles["panel_verbs"]), labels)
+    found += _panel_list_people(text, set(roles["panel_role_words"]), labels)
     found += _author_section_people(text, _alternation(roles["author_headings"]))
+    found += _cover_date_people(text)
     for names in found:
         people.update(p for p in _split_people(names) if not _is_role_phrase(p))
     return people
@@ -146,7 +151,8 @@ def _label_line_people(text: str, labels: str) -> list[str]:
     if not labels:
         return []
     sep = r"[ \t]*[:\-–—,]*[ \t]*(?:(?:is|was)[ \t]+)?"
-    label_line = re.compile(rf"[ \t]*(?:[A-Z][\w'’&]*[ \t]+){{0,4}}(?i:{labels})[ \t]*[:\-–—]*[ \t]*")
+    label_line = re.compile(rf"[ \t]*(?:[A-Z][\w'’&]*[ \t]+){{0,4}}(?i:{labels}){_LABEL_ORG}[ \t]*[:\-–—]*[ \t]*")
+    org_then_name = re.compile(rf".*\b(?:{_ORG_HEADS})[ \t]+{_PEOPLE}{_QUALIFICATIONS}[ \t]*")
     before = re.compile(rf"[ \t]*(?:[A-Z][\w'’&]*[ \t]+){{0,4}}(?i:{labels}){sep}{_PEOPLE}")
     after = re.compile(rf"[ \t]*{_PEOPLE}{_QUALIFICATIONS}[ \t]*[,\-–—]?[ \t]*(?:the[ \t]+)?(?i:{labels})\b")
     names_only = re.compile(rf"[ \t]*{_PEOPLE}{_QUALIFICATIONS}[ \t]*")
@@ -164,9 +170,13 @@ def _label_line_people(text: str, labels: str) -> list[str]:
         prev = next((lines[k] for k in range(i - 1, max(i - 3, -1), -1) if lines[k].strip()), "")
         if names_only.fullmatch(line):
             # "Jane Smith\nJohn Brown\nIndependent Reviewers": names lines, then the label
-            after_names = next((l for l in following if label_line.fullmatch(l) or not names_only.fullmatch(l)), "")
-            if re.match(rf"[ \t]*(?i:{labels})\b", after_names) or label_line.fullmatch(prev):
+            starts_label = re.compile(rf"[ \t]*(?i:{labels})\b")
+            after_names = next((l for l in following if label_line.fullmatch(l) or starts_label.match(l) or not names_only.fullmatch(l)), "")
+            if starts_label.match(after_names) or label_line.fullmatch(prev):
                 found.append(names_only.fullmatch(line).group("n"))
+        elif org_then_name.fullmatch(line) and label_line.fullmatch(nxt):
+            # "Somerset Safeguarding Children Board Jane Smith\nDirector of Consultancy": a cover block run together
+            found.append(org_then_name.fullmatch(line).group("n"))
         elif label_line.fullmatch(line) and nxt:
             m = re.match(rf"[ \t]*{_PEOPLE}", nxt)
             if m and (names_only.fullmatch(nxt) or after.match(nxt)):
@@ -174,14 +184,18 @@ def _label_line_people(text: str, labels: str) -> list[str]:
     return found
 
 
-def _sentence_people(text: str, labels: str, verbs: str) -> list[str]:
+def _sentence_people(text: str, labels: str, verbs: str, role_labels: str = "") -> list[str]:
     """'The Chair of the Westbridge LSCB, Graham Lindqvist, decided', 'Ann Lee, the Independent Chair',
-    'The Independent Chair and Scrutineer is Colin Feather', 'the review panel was chaired by Dr X'."""
+    'The Independent Chair and Scrutineer is Colin Feather', 'the review panel was chaired by Dr X',
+    'the Minister of State, Jane Doe,', 'carried out by Independent Reviewers Dr X and Y'."""
     org = r"(?:[ \t]+(?:of|for)[ \t]+(?:(?:the|that|this)[ \t]+)?(?:[A-Z][\w'’&-]*[ \t]*){1,6})?"
+    label_between = rf"(?:(?:(?:the|an?)[ \t]+)?(?i:{role_labels})[ \t]+)?" if role_labels else ""
     patterns = [
         rf"(?<![\w-])(?i:{labels}){org}[ \t]*(?:,|\bis\b|\bwas\b)[ \t]*{_PEOPLE}",
         rf"{_PEOPLE},[ \t]+(?:the|our|an?)[ \t]+(?i:{labels})\b",
-        rf"(?i:\b(?:reviews?|panels?|board|partnership|(?:this|overview|final)[ \t]+report|IMRs?)\b[^.\n]{{0,40}}?\b(?:{verbs}))[ \t]*:?[ \t]+{_PEOPLE}",
+        # (not a child's own review meeting: "the child protection review conference was chaired by" an IRO)
+        rf"(?i:(?<!protection )(?<!LAC )(?<!CLA )(?<!after )\b(?:reviews?|panels?|board|partnership|(?:this|overview|final)[ \t]+report|IMRs?)\b"
+        rf"(?![ \t]+(?:conferences?|meetings?|hearings?)\b)[^.\n]{{0,40}}?\b(?:{verbs}))[ \t]*:?[ \t]+{label_between}{_PEOPLE}",
     ]
     return [m.group("n") for pattern in patterns for m in re.finditer(pattern, text)]
 
@@ -193,12 +207,14 @@ def _author_section_people(text: str, headings: str) -> list[str]:
     return [m.group("n") for m in re.finditer(pattern, text)]
 
 
-def _panel_list_people(text: str, role_words: set[str]) -> list[str]:
+def _panel_list_people(text: str, role_words: set[str], labels: str = "") -> list[str]:
     """'Name, Designated Nurse, Moorside ICB' / 'Name - Independent Chair' lines of a panel list
-    (a line that is no sentence, under a line that mentions the panel or its members)."""
+    (a line that is no sentence, under a line that mentions the panel or its members, or under a
+    heading that is a label: "Authors", "Independent reviewers")."""
     line_re = re.compile(rf"[ \t]*(?:[-•*·][ \t]*)?(?P<n>{_PERSON})[ \t]*[,:\-–—][ \t]*(?P<role>[^\n]+)")
     # "family members" is no panel: members only of a panel, group or team
-    context = re.compile(r"(?i)\bpanel\b|\bmembership\b|\breview team\b|\breview group\b|\bmembers\s+of\s+the\b[^\n]*\b(?:group|team)\b")
+    heading = rf"|^[ \t]*(?:{labels})[ \t]*:?[ \t]*$" if labels else ""
+    context = re.compile(rf"(?i)\bpanel\b|\bmembership\b|\breview team\b|\breview group\b|\bmembers\s+of\s+the\b[^\n]*\b(?:group|team)\b{heading}")
     lines = text.split("\n")
     found = []
     for i, line in enumerate(lines):
@@ -210,6 +226,29 @@ def _panel_list_people(text: str, role_words: set[str]) -> list[str]:
         if any(context.search(lines[k]) for k in range(max(0, i - 10), i)):
             found.append(m.group("n"))
     return found
+
+
+_MONTHS = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+_COVER_END = re.compile(r"[ \t]*(?:(?i:contents|table of contents|index)\b|(?:\d+(?:\.\d+)*\.?|[IVX]+\.)[ \t]+[A-Z])")
+
+
+def _cover_date_people(text: str, max_lines: int = 40) -> list[str]:
+    """'Charlie Spencer March 2019', '… Child Q “Title” Jane Doe Published June 2019': on the cover
+    (before the contents or the first numbered paragraph) a name that ends its line followed only by
+    the month and year of publication is the author's."""
+    pattern = re.compile(rf"(?:^|.*[ \t“”\"'’])(?P<n>{_PERSON})[ \t]*,?[ \t]+(?:Published[ \t]+)?{_MONTHS}[ \t]+(?:19|20)\d\d[ \t]*")
+    found = []
+    for n, line in enumerate(text.split("\n")):
+        if n >= max_lines or _COVER_END.match(line):
+            break
+        m = pattern.fullmatch(line)
+        if m and not _DEDICATION.search(line):
+            found.append(m.group("n"))
+    return found
+
+
+# "In memory of …", "dedicated to …": the child the review is about, never its author
+_DEDICATION = re.compile(r"(?i)\b(?:memory|memoriam|dedicated|remember(?:ing|ed)?|tribute|loving)\b")
 
 
 def _split_people(text: str) -> list[str]:
@@ -233,9 +272,22 @@ def review_pseudonyms(report: Report) -> set[str]:
     names.update(entry.code for entry in report.key if getattr(entry, "pseudonym", False))
     if getattr(report.metadata, "pseudonyms_declared", False) or declares_pseudonyms(report.text):
         names.update(title_names(report.text, report.metadata.title))
+        names.update(_flat_key_names(report.text))
         if report.metadata.subject_child:
             names.update(w for w in name_words(report.metadata.subject_child) if w[:1].isupper() and not w.isupper())
     return names
+
+
+def _flat_key_names(text: str) -> set[str]:
+    """A key table flattened into one line ("Designation Relationship Baby W Subject child Sarah Mother
+    of Baby W Daniel Father of Baby W"): a capitalised name right before a relationship word and "of"
+    or "to".  Read only in a review that says it uses designated names or pseudonyms."""
+    roles = sorted({line for line in read_lines("names", "role_words.txt")}, key=len, reverse=True)
+    # a table cell starts with a capital: "Mother of Baby W", "Maternal grandmother to"
+    role = "|".join(re.escape(r[:1].upper() + r[1:]).replace(r"\ ", r"[ \t]+") for r in roles)
+    pattern = re.compile(rf"(?<![\w'’-])([A-Z][^\W\d_]+)[ \t]+(?:(?:Maternal|Paternal)[ \t]+(?i:{role})|{role})[ \t]+(?:of|to)[ \t]+[A-Z]")
+    lex = lexicon()
+    return {m.group(1) for m in pattern.finditer(text) if not lex.is_common_word(m.group(1)) and m.group(1) not in lex.titles}
 
 
 # ---------------------------------------------------------------- detectors
@@ -264,6 +316,18 @@ def _is_judge(text: str, start: int) -> bool:
     return bool(_NEUTRAL_CITATION.search(text[max(0, start - 400) : start + 400]))
 
 
+# "Munro, E. (2011)", "Reder, P. and Duncan, S. (1999)", "Firmin C (2017)", "Laming, Lord (2009)"
+_CITED_AUTHOR = r"[A-Z][\w'’-]+(?:,[ \t]*(?:[A-Z]\.[ \t]*){1,3}|,?[ \t]+[A-Z]{1,3}\b\.?|,[ \t]*(?:Lord|Lady|Baroness|Sir|Dame)\b)"
+_REFERENCE_ENTRY = re.compile(rf"(?m)^[ \t]*(?:\[?\d{{1,3}}[\].]?[ \t]+)?{_CITED_AUTHOR}(?:[ \t]*(?:,|and|&)[ \t]*{_CITED_AUTHOR})*"
+                              rf"(?:[ \t]*et\.?[ \t]*al\.?)?[ \t]*,?[ \t]*\((?:19|20)\d\d[a-z]?\)[^\n]*")
+
+
+def _reference_entries(text: str) -> list[tuple[int, int]]:
+    """Lines of a reference list ("Brandon, M., Sidebotham, P. et al (2020) Complexity and challenge ...
+    London: Department for Education."): an author in citation form, then the year in brackets."""
+    return [(m.start(), m.end()) for m in _REFERENCE_ENTRY.finditer(text)]
+
+
 def _is_public(words: list[str]) -> bool:
     """All words of one public name; a single word only when it is that name's surname."""
     for public in public_names():
@@ -287,6 +351,7 @@ def _name_findings(doc: Doc, policy: Policy, allowed: set[str], places: set[str]
     pseudo_words = _words_of(pseudonyms)
     place_words = {w for p in places for w in p.split()}
     out = []
+    references = _reference_entries(doc.text)
     min_conf = float(policy.names.get("min_confidence", 0.45))
     weak = float(policy.names.get("weak_below", 0.6))
     for cand in find_unknown_names(doc):
@@ -304,6 +369,10 @@ def _name_findings(doc: Doc, policy: Policy, allowed: set[str], places: set[str]
         if words and (_is_public(words) or _is_judge(doc.text, cand.start)):
             out.append((cand.start, cand.end, "NAME", policy.severity_of("NAME_ALLOWED"),
                         "a public figure or national case that reviews cite", f"names:{cand.rule}:public"))
+            continue
+        if any(s <= cand.start < e for s, e in references):
+            out.append((cand.start, cand.end, "NAME", policy.severity_of("NAME_ALLOWED"),
+                        "in a reference-list entry (an author, title or publisher cited)", f"names:{cand.rule}:reference"))
             continue
         if cand.confidence < min_conf:
             continue
@@ -346,7 +415,9 @@ def _structured_findings(doc: Doc, policy: Policy, analyzer, name_words_in_text:
 
     report_text = doc.text
     out = []
-    for result in analyze_doc(analyzer, doc):
+    results = list(analyze_doc(analyzer, doc))
+    letterhead = _letterhead_lines(report_text, results)
+    for result in results:
         kind = result.entity_type
         text = report_text[result.start : result.end]
         reason = STRUCTURED_REASONS.get(kind, kind.lower().replace("_", " "))
@@ -360,6 +431,13 @@ def _structured_findings(doc: Doc, policy: Policy, analyzer, name_words_in_text:
                 severity = policy.severity_of("KEY_NAME")
         if kind in _CONTACT_TYPES and _ORGANISATION_LINE.search(_line_of(report_text, result.start)):
             severity, reason = "info", f"{reason} on the line of a safeguarding board or partnership: its own contact details"
+        elif kind == "EMAIL" and _is_role_mailbox(text):
+            severity, reason = "info", f"{reason} of a service (a role mailbox, not a person's)"
+        elif kind == "PHONE" and _is_organisation_number(text):
+            severity, reason = "info", f"{reason} of an organisation (an 03 number: public bodies, charities, businesses)"
+        elif kind in _CONTACT_TYPES and _line_start(report_text, result.start) in letterhead:
+            severity = _lower(_lower(severity))
+            reason = f"{reason} in a letterhead (postcode and telephone together on the cover): probably the author's or an agency's"
         out.append((result.start, result.end, kind, severity, reason + f" (score {result.score:.2f})", f"recognizer:{kind}"))
     return out
 
@@ -368,6 +446,54 @@ def _structured_findings(doc: Doc, policy: Policy, analyzer, name_words_in_text:
 _CONTACT_TYPES = frozenset({"ADDRESS", "POSTCODE", "PHONE", "EMAIL"})
 _ORGANISATION_LINE = re.compile(r"\bSafeguarding\s+(?:Children\s+|Adults\s+)?(?:Board|Partnership|Partners|Arrangements)\b"
                                 r"|\b(?:LSCB|LSCP|SCP|SCB|SAB)\b")
+
+
+def _line_start(text: str, offset: int) -> int:
+    return text.rfind("\n", 0, offset) + 1
+
+
+def _letterhead_lines(text: str, results) -> set[int]:
+    """Lines of the cover (before the contents or the first numbered paragraph) that hold a postcode
+    and a telephone number together: a letterhead ("Piccadilly House, London Road, Bath, BA1 6PL
+    01225-780145"), the sender's contact block, never how a review describes where a family lives."""
+    cover_end = len(text)
+    offset = 0
+    for line in text.split("\n"):
+        if _COVER_END.match(line):
+            cover_end = offset
+            break
+        offset += len(line) + 1
+    kinds: dict[int, set[str]] = {}
+    for r in results:
+        if r.start < cover_end:
+            kinds.setdefault(_line_start(text, r.start), set()).add(r.entity_type)
+    return {start for start, found in kinds.items() if {"POSTCODE", "PHONE"} <= found}
+
+
+@lru_cache(maxsize=1)
+def _role_mailboxes() -> frozenset[str]:
+    return frozenset(str(w).lower() for w in load_yaml("recognizers", "email.yaml").get("organisation_mailboxes", ()))
+
+
+@lru_cache(maxsize=1)
+def _organisation_phone_prefixes() -> tuple[str, ...]:
+    return tuple(str(p) for p in load_yaml("recognizers", "phone.yaml").get("organisation_prefixes", ()))
+
+
+def _is_organisation_number(number: str) -> bool:
+    """'0300 555 0199', '+44 (0)345 600 1234': the national number (after 0 or +44) starts with an
+    organisations-only prefix (``organisation_prefixes`` in ``models/recognizers/phone.yaml``)."""
+    digits = re.sub(r"\D", "", number)
+    national = digits[2:] if digits.startswith("44") else digits[4:] if digits.startswith("0044") else digits
+    national = national.lstrip("0")
+    return bool(national) and national.startswith(_organisation_phone_prefixes())
+
+
+def _is_role_mailbox(address: str) -> bool:
+    """'help@nspcc.org.uk', 'safeguarding.partnership@council.gov.uk': every word of the local part
+    is a service word (``organisation_mailboxes`` in ``models/recognizers/email.yaml``)."""
+    words = [w for w in re.split(r"[^a-z]+", address.split("@", 1)[0].lower()) if w]
+    return bool(words) and all(w in _role_mailboxes() for w in words)
 
 
 def _line_of(text: str, offset: int) -> str:

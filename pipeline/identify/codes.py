@@ -72,6 +72,8 @@ def code_context() -> dict:
         "person_prep_heads": frozenset(data.get("person_prep_heads", ())),
         "org_nouns": frozenset(data["org_nouns"]),
         "org_before": tuple(tuple(p.lower().split()) for p in data["org_before"]),
+        "own_code_before": tuple(data.get("own_code_before", ())),
+        "real_initials_cues": tuple(data.get("real_initials_cues", ())),
     }
 
 
@@ -118,6 +120,24 @@ def declared_in_text(text: str) -> set[str]:
         words = [w for part in re.findall(r"[A-Za-z][\w'’]*", expansion) for w in part.split("-") if w]
         if words and _initials_match(abbr, words[: len(abbr) + 3]):
             found.add(abbr)
+    return found
+
+
+def review_own_codes(text: str) -> set[str]:
+    """Codes the review gives people by writing them after "Child", "Baby", "SCR" ... ("Baby MF Summary",
+    "Child BR was made subject to a plan"): its own naming, declared by use.  A line that calls the
+    letters initials ("Initials of Child HD") declares nothing: real initials are a leak."""
+    ctx = code_context()
+    before = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(ctx["own_code_before"], key=len, reverse=True))
+    if not before:
+        return set()
+    cues = re.compile("|".join(re.escape(c) for c in ctx["real_initials_cues"]) or r"(?!)", re.I)
+    found = set()
+    for m in re.finditer(rf"\b(?:{before})[ \t]+([A-Z][A-Z0-9]{{1,6}})\b", text):
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        line_end = text.find("\n", m.end())
+        if not cues.search(text[line_start : line_end if line_end >= 0 else len(text)]):
+            found.add(m.group(1))
     return found
 
 
@@ -186,7 +206,8 @@ def _is_declared(word: str, declared: set[str], known: set[str], org_suffixes: t
     stem = base.rstrip("0123456789")
     if stem != base and stem in known and not any(c.rstrip("0123456789") == stem for c in declared):
         return True  # "KPE10" when KPE is a known abbreviation (but "KSW2" when KSW is a code is a new person)
-    return any(base.endswith(s) and 1 <= len(base) - len(s) <= 2 for s in org_suffixes)
+    # a place's initials before a board's suffix: "SSCB", "NWLSCB", "IOWSCB" (Isle of Wight), "PCFT"
+    return any(base.endswith(s) and 1 <= len(base) - len(s) <= (2 if len(s) <= 2 else 4) for s in org_suffixes)
 
 
 def variant_of(word: str, declared: list[str], short: int = 1, long: int = 2) -> str | None:
@@ -286,6 +307,7 @@ def find_undeclared_codes(doc: Doc, report=None, settings: dict | None = None,
     declared = set(report.codes()) if report is not None else set()
     declared.update(extra)
     declared.update(e.text for e in doc.ents if e.label_ == ROLE_LABEL)
+    declared.update(review_own_codes(doc.text))
     declared_list = sorted(declared)
     text = doc.text
     known = known_abbreviations(report, text) | allowed_abbreviations

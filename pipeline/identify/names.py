@@ -561,8 +561,20 @@ def _initial_spans(ctx: _DocContext):
         if len(text) == 1 and nxt < len(doc) and doc[nxt].text == "." and not _crosses_line(doc[nxt]):
             nxt += 1
         end = _name_run(ctx, nxt, max_len=2)
+        if text in ("A", "I") and end > nxt and _title_phrase(ctx, nxt, end):
+            continue  # the article before a capitalised word of a title: "A Day in the Life of Child Q"
         if end > nxt and not _is_common_phrase(ctx, nxt, end):
             yield token.i, end, "initial", 0.7
+
+
+_TITLE_LINKS = frozenset({"in", "of", "for", "at", "on", "with", "to", "the", "and", "from"})
+
+
+def _title_phrase(ctx: _DocContext, start: int, end: int) -> bool:
+    """A frequent English word going on as a title ("Day in the Life", "Week of Action"), not a surname."""
+    doc = ctx.doc
+    return (all(doc[i].text.lower() in ctx.lex.common for i in range(start, end))
+            and end < len(doc) and doc[end].text in _TITLE_LINKS and not _crosses_line(doc[end - 1]))
 
 
 def _unlisted_pair_spans(ctx: _DocContext):
@@ -615,8 +627,8 @@ def _is_organisation(ctx: _DocContext, start: int, end: int) -> bool:
         text = doc[k].text
         if text.lower() in words:
             return True
-        if not (doc[k].is_title or doc[k].is_upper):
-            break
+        if not (doc[k].is_title or doc[k].is_upper or text in ("and", "&") and k > end and k + 1 < len(doc) and doc[k + 1].is_title):
+            break  # "Trac Training and Consultancy Ltd" (never "Kyle Brannigan and Children's Services")
         k += 1
     if start > 0 and not _crosses_line(doc[start - 1]) and doc[start - 1].lower_ in {"of", "for", "the"}:
         before = doc[start - 2] if start > 1 else None
@@ -665,6 +677,8 @@ def _strip_edges(ctx: _DocContext, start: int, end: int) -> tuple[int, int]:
 
     def edge_word(i: int) -> bool:
         word = _bare(doc[i].text)
+        if not any(c.isalnum() for c in word):
+            return True  # a hyphen or quote the model took in: "-Trac" of "In-Trac"
         return word.rstrip(".") in lex.titles or (ctx.common_use(word) and not lex.is_known_name(word))
 
     while start < end - 1 and edge_word(start):
@@ -690,8 +704,25 @@ def _is_org_word(ctx: _DocContext, start: int, end: int) -> bool:
     return bool(words) and all(w in ctx.org_words for w in words)
 
 
+@lru_cache(maxsize=1)
+def _month_words() -> frozenset[str]:
+    """Month names and abbreviations of the date lexicon ("June", "Jun", "Sept")."""
+    return frozenset(load_yaml("dates", "lexicon.yaml")["months"])
+
+
+def _is_date_word(ctx: _DocContext, start: int, end: int) -> bool:
+    """A month beside a day or a year ("07 Jun 2019", "June 2018"): a date, not June or Jun the person."""
+    doc = ctx.doc
+    if end - start != 1 or doc[start].text.rstrip(".") not in _month_words():
+        return False
+    near = [doc[i] for i in (start - 1, start + 1) if 0 <= i < len(doc)]
+    return any(re.fullmatch(r"\d{1,4}(?:st|nd|rd|th)?", t.text) for t in near)
+
+
 def _keep(ctx: _DocContext, start: int, end: int, rule: str) -> bool:
     trust_entities = rule not in ("title", "role", "syntax")
+    if _is_date_word(ctx, start, end):
+        return False
     if rule != "title" and _is_org_word(ctx, start, end):
         return False
     if _is_allowed(ctx, start, end) or _is_place(ctx, start, end, trust_entities) or _is_organisation(ctx, start, end):
