@@ -66,6 +66,7 @@ def compiled_patterns() -> list[tuple[str, re.Pattern]]:
         "PART": _alternation(lex["month_parts"]),
         "EPISODE": _alternation(lex["episodes"]),
         "OPENER": _alternation(lex["window_openers"]),
+        "OCCASION": _alternation(lex["occasions"]),
     }
     compiled = []
     for entry in load_yaml("dates", "patterns.yaml")["patterns"]:

@@ -40,14 +40,16 @@ from .actors import (
     AgencyFinder, agencies_in, analyse, implied_actors, main_verb, pronoun_genders, sentence_mentions, unique, verb_lemma,
 )
 from ..nlp import ROLE_LABEL
-from .candidates import Candidate, find_candidates
+from ..resources import load_yaml
+from .candidates import Candidate, find_candidates, lexicon
 from .masks import Mask
 from .model import Event
 from .normalise import last_day
 from .resolve import Anchor, Resolution, Resolver, config
 from .scope import (
     ABSOLUTE_KINDS, TERMINAL_RE, Block, chronology_blocks, continuation_re, dates_the_review, describes_document, is_evaluative,
-    is_paragraph_number, paragraph_numbers, section_chain,
+    is_purpose_item, review_is_subject,
+    is_paragraph_number, paragraph_numbers, scope_config, section_chain,
 )
 
 YEAR_RE = re.compile(r"\b(?:19|20)\d{2}\b")
@@ -260,12 +262,19 @@ class EventExtractor:
         if para_anchor is not None and block.kpe is None:
             block.kpe = self.events[-1].kpe
         for sent in units:
+            if inline_heading_re().match(sent.text):
+                para_anchor = None  # "Background: ..." starts a part of its own
+                self._carry = False
+                self._line_anchor = None
             for clause in self._clauses(sent):
                 event = self._sentence_event(clause, block, para_anchor)
                 if event is None:
                     continue
                 self.events.append(event)
-                if self._moved:
+                if self._moved and self._tells_outcome(clause):
+                    para_anchor = None  # "...was convicted in May 2022. The pregnancy had been uneventful...": not then
+                    self._carry = False
+                elif self._moved:
                     para_anchor = event
                 elif para_anchor is None and event.inherited and event.id in self._windows:
                     para_anchor = event  # an undated paragraph: its sentences share one window
@@ -366,14 +375,22 @@ class EventExtractor:
     # ---- one sentence ------------------------------------------------------
     def _sentence_event(self, sent: Span, block: Block, para_anchor: Event | None, offset_span: Span | None = None) -> Event | None:
         text = sent.text.strip()
-        if len(re.findall(r"[A-Za-z]{2,}", text)) < 3 or is_evaluative(text) or describes_document(sent):
+        if len(re.findall(r"[A-Za-z]{2,}", text)) < 3 or is_evaluative(text) or describes_document(sent) or is_purpose_item(text):
             return None
-        if main_verb(sent) is None:
+        happening = _names_happening(sent) if main_verb(sent) is None else None
+        if main_verb(sent) is None and happening is None:
             return None
         dated = self._date_of(sent)
+        if happening is not None and (
+            dated is None or dated.candidate.kind not in ABSOLUTE_KINDS
+            or "\n" in self.report.text[min(happening.idx, dated.start):max(happening.idx, dated.start)]
+        ):
+            return None  # a headline event ("Death of a 16-year-old girl in May 2011.") needs its own date, on its own line
         self._moved = False
         if dated is not None and dates_the_review(self._verb_of(dated, sent)):
             return None
+        if dated is not None and dated.candidate.kind == "year_since" and (verb := main_verb(sent)) is not None and _tells_present(verb, sent):
+            return None  # "The service has kept a register since 2009": how things stand, no event
         event_id = len(self.events) + 1
         fields = dict(relative=False, inherited=False, anchor=None, modality=None)
         if dated is not None:
@@ -387,6 +404,8 @@ class EventExtractor:
                 fields["anchor"] = self.resolver.anchor.event_id
             kind = dated.candidate.kind
             self._kinds[event_id] = kind
+            if kind in ABSOLUTE_KINDS and not dated.planned:
+                self._remember_occasion(dated, sent, happening)
             if self.resolver.moves_anchor(kind) and not dated.planned:
                 if not self._para_dates:  # where this paragraph's narration counts from
                     prior = self.resolver.anchor
@@ -401,6 +420,8 @@ class EventExtractor:
             window_para = para_anchor is not None and para_anchor.id in self._windows
             if res.date_end is None and (kind == "rel_window" or (kind == "rel_vague" and window_para)):
                 self._windows.add(event_id)
+        elif not self._may_inherit(sent):
+            return None
         elif para_anchor is not None and (block.carry or self._continues(sent)):
             conf = config()["confidence"]["inherited_paragraph"]
             fields.update(date=para_anchor.date, date_end=para_anchor.date_end, precision=para_anchor.precision,
@@ -423,6 +444,50 @@ class EventExtractor:
         if dated is not None and self._completed_by(sent, dated):
             self._since_last_seen(event)
         return event
+
+    def _remember_occasion(self, dated: Dated, sent: Span, happening: Token | None) -> None:
+        """Keep the date of a birth, death or admission the narrative dates ("Baby T was
+        born in August 2015", "Death of a baby in February 2016"), so that "On the day of
+        the birth" later is that day (lexicon.yaml `occasions`)."""
+        verb = self._verb_of(dated, sent)
+        happening = happening or _names_happening(sent)  # "Death of a girl ... caused by a fall in May 2011"
+        lemmas = {t.lemma_.lower() for t in (verb, happening) if t is not None}
+        for occasion, words in lexicon()["occasions"].items():
+            if lemmas & set(words):
+                self.resolver.occasions[occasion] = dated.resolution
+
+    def _tells_outcome(self, sent: Span) -> bool:
+        """A criminal court's outcome ("was convicted", "was sentenced", "pleaded
+        guilty"): told out of the story's order, its date is not carried on
+        (scope.yaml `outcome_lemmas`)."""
+        verb = main_verb(sent)
+        outcomes = set(scope_config()["outcome_lemmas"])
+        return verb is not None and any(v.lemma_.lower() in outcomes for v in [verb, *verb.conjuncts])
+
+    def _may_inherit(self, sent: Span) -> bool:
+        """Whether an undated sentence goes on narrating at the date last given.
+
+        "On the day of Ruby's death...", "At the age of six weeks...", "There
+        had been contact over a period of some six years" have a time of their
+        own we cannot place; "The baby is now known as Baby N" and "Baby T has since
+        recovered" tell a present state; "Baby L lived with her mother" a
+        lasting one.  None happened on the date the paragraph last gave
+        (models/dates/scope.yaml `no_inherit`).
+        """
+        for pattern in no_inherit_patterns():
+            for match in pattern.finditer(sent.text):
+                tokens = self.doc.char_span(sent.start_char + match.start(), sent.start_char + match.end(), alignment_mode="expand")
+                if tokens is None or not self._reported(tokens, sent):  # "she said she had previously..." is hers
+                    return False
+        verb = main_verb(sent)
+        if verb is None:
+            return True
+        if review_is_subject(verb) or sent.text.rstrip().endswith(":"):  # "The panel considered...", a lead-in to a list
+            return False
+        passive = verb.tag_ == "VBN" and any(c.dep_ == "auxpass" and c.tag_ == "VBD" for c in verb.children)
+        if verb.lemma_.lower() in scope_config()["no_inherit"]["stative_lemmas"] and (verb.tag_ == "VBD" or passive):
+            return False
+        return not _tells_present(verb, sent)
 
     def _verb_of(self, dated: Dated, sent: Span) -> Token | None:
         """The verb a date phrase belongs to."""
@@ -573,6 +638,10 @@ class EventExtractor:
                 continue
             if cand.kind in config()["noun_content_kinds"] and _describes_noun(tokens, sent):
                 continue
+            if cand.kind == "rel_vague" and tokens.root.dep_ == "amod":
+                continue  # "the later visits": an adjective, no time
+            if cand.kind == "rel_offset" and any(t.lower_ in ("before", "after") and t.dep_ == "mark" for t in tokens):
+                continue  # "nearly six months before they were looked into", "ten days after she was admitted": from that clause, not the anchor
             if cand.kind == "rel_offset" and cand.groups.get("dir", "").lower() == "after":
                 end = self._extend_after(tokens, sent)
             options.append((rank.get(cand.kind, 9), cand.start, cand, tokens, start, end))
@@ -715,6 +784,48 @@ class EventExtractor:
 def approximate_cue_re() -> re.Pattern:
     cues = "|".join(config()["approximate_cues"])
     return re.compile(rf"\b(?:{cues})\s+(?:on\s+|in\s+)?(?:the\s+)?$", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _event_nouns() -> frozenset[str]:
+    return frozenset(load_yaml("dates", "actions.yaml")["event_nouns"])
+
+
+def _names_happening(sent: Span) -> Token | None:
+    """The noun by which a sentence without a verb names a happening, its first noun
+    ("Death of a 16-year-old girl in May 2011.", "Serious injury of a toddler in 2012."):
+    the headline of a summary (models/dates/actions.yaml `event_nouns`)."""
+    lines: list[list[Token]] = [[]]  # a title line glued on top ("2012 Ceredigion – Child J") has a line of its own
+    for token in sent:
+        if "\n" in token.text:
+            lines.append([])
+        elif token.pos_ in ("NOUN", "PROPN"):
+            lines[-1].append(token)
+    firsts = [line[0] for line in lines if line]
+    return next((t for t in firsts if t.lower_ in _event_nouns() or t.lemma_.lower() in _event_nouns()), None)
+
+
+@lru_cache(maxsize=1)
+def inline_heading_re() -> re.Pattern:
+    return re.compile(scope_config()["inline_heading"], re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def no_inherit_patterns() -> list[re.Pattern]:
+    return [re.compile(p, re.IGNORECASE) for p in scope_config()["no_inherit"]["own_time"]]
+
+
+def _tells_present(verb: Token, sent: Span) -> bool:
+    """A main verb in the present ("is now known as", "are thought to have left") or
+    present perfect ("has recovered", "has kept a register since 2009"): a state at
+    the time of writing.  "The minutes show that EF was documenting concerns"
+    reports a past happening in its complement and is not one."""
+    auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    present = verb.tag_ in ("VBZ", "VBP") or (verb.tag_ == "VBN" and any(a.tag_ in ("VBZ", "VBP") for a in auxiliaries))
+    if not present or any(a.tag_ == "VBD" for a in auxiliaries):
+        return False
+    reported = [c for c in verb.children if c.dep_ == "ccomp"]
+    return not any(t.tag_ == "VBD" for c in reported for t in c.subtree if sent.start <= t.i < sent.end)
 
 
 def _describes_noun(tokens: Span, sent: Span) -> bool:

@@ -81,6 +81,9 @@ def document_date_spans(text: str) -> list[tuple[int, int]]:
         if chrome:  # a page header or footer: skipped whole, dated or not
             spans.append((start, end))
             continue
+        if short and _is_title_line(line):
+            spans.append((start, end))
+            continue
         if short and cfg["short"].search(line):
             if find_candidates(line):
                 spans.append((start, end))
@@ -90,6 +93,24 @@ def document_date_spans(text: str) -> list[tuple[int, int]]:
             if dates:
                 spans.append((start + cue.start(), start + cue.end() + dates[0].end))
     return _merge(spans + _wrapped_cues(text))
+
+
+def _is_title_line(line: str) -> bool:
+    """A date and names joined by dashes or bars ("June 2022 – Westdale – Baby L"):
+    the title of an entry or document, its date when it was published
+    (document_dates.yaml `title_line`)."""
+    cfg = load_yaml("dates", "document_dates.yaml")["title_line"]
+    parts = [p.strip() for p in re.split(cfg["separator"], line.strip()) if p.strip()]
+    if len(parts) < cfg["min_parts"]:
+        return False
+    dated = [p for p in parts if _is_date_part(p)]
+    named = [p for p in parts if p not in dated]
+    return len(dated) == 1 and bool(named) and all(p[:1].isupper() and len(p.split()) <= cfg["part_words"] for p in named)
+
+
+def _is_date_part(part: str) -> bool:
+    found = find_candidates(part)
+    return bool(found) and sum(c.end - c.start for c in found) >= 0.6 * len(part)
 
 
 def _wrapped_cues(text: str) -> list[tuple[int, int]]:

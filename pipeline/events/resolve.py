@@ -84,6 +84,7 @@ class Resolver:
         self.period = period
         self.default_year = default_year
         self.anchor: Anchor | None = None
+        self.occasions: dict[str, Resolution] = {}  # "birth" -> when the narrative dated it
 
     # ---- anchor ----------------------------------------------------------
     def moves_anchor(self, kind: str) -> bool:
@@ -192,6 +193,13 @@ class Resolver:
 
     _resolve_year_since = _resolve_year
 
+    def _resolve_year_range(self, cand, g):
+        """"between 2016 and 2019": 1 January of the first year to 31 December of the last."""
+        first, last = int(g["y"]), int(g["y2"])
+        if last < first:
+            return None
+        return Resolution(dt.date(first, 1, 1), dt.date(last, 12, 31), "approx", config()["confidence"]["year_range"], False)
+
     def _resolve_day_only(self, cand, g):
         """"On the 3rd": that day of the anchor's month, or of the next month if already past."""
         a = self.anchor
@@ -222,6 +230,13 @@ class Resolver:
         if self.anchor is not None and self.anchor.precision != "day":
             precision = coarser(precision, "approx") if ORDER[precision] < ORDER[self.anchor.precision] else precision
         return Resolution(date, end, precision, conf, True)
+
+    def _resolve_rel_occasion(self, cand, g):
+        """"On the day of the birth": the date the narrative gave the birth, if it did."""
+        known = self.occasions.get(g["occasion"].lower())
+        if known is None:
+            return None
+        return Resolution(known.date, None, known.precision, config()["confidence"]["rel_occasion"], True)
 
     def _resolve_rel_same(self, cand, g):
         a = self.anchor

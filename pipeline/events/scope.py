@@ -25,7 +25,7 @@ from ..resources import load_yaml
 from .candidates import find_candidates
 
 CONTENT_KINDS = {"text", "numbered", "bullet", "table_row"}
-ABSOLUTE_KINDS = {"day", "range", "week_of", "month_part", "month", "year"}
+ABSOLUTE_KINDS = {"day", "range", "week_of", "month_part", "month", "year", "year_range"}
 POINT_KINDS = {"rel_same", "rel_next", "rel_prev", "rel_offset", "day_only", "weekday"}
 KPE_RE = re.compile(r"\(\s*KPE\s*(\d+)\s*\)", re.IGNORECASE)
 TERMINAL_RE = re.compile(r"[.!?:;\"'’”)\]]\s*[\d¹²³⁴⁵⁶⁷⁸⁹⁰]*\s*$")
@@ -182,9 +182,12 @@ def scope_headings(report, paragraphs) -> list[Heading]:
         if heading_kind or (para.kind in ("text", "numbered") and looks_like_heading(text)):
             candidates.append((para, text))
     listed = [text for _, text in candidates if CONTENTS_ENTRY_RE.search(text)]
+    first = next((p for p in paragraphs if report.text[p.start:p.end].strip()), None)
     for para, text in candidates:
         if len(listed) >= 3 and CONTENTS_ENTRY_RE.search(text):
             continue  # an entry of a contents list the structure did not mark
+        if para is first and heading_decision(NUMBER_RE.sub("", text, count=1).strip()) is False:
+            continue  # the document's own title ("Learning from local reviews") says what it all is, not a section
         title = NUMBER_RE.sub("", text, count=1).strip()
         decision = heading_decision(title)
         if decision is not None:
@@ -415,14 +418,49 @@ def dates_the_review(verb) -> bool:
     """The date phrase's verb tells when the review itself was done ("The panel met
     between December 2014 and March 2015", "The review was commissioned in June
     2018"): the review's own history, not an event of the case.  Its subject (or
-    passive subject, or object) names the review (scope.yaml `review_process`)."""
+    passive subject, agent, object, or what it is "of" or "about") names the review (scope.yaml `review_process`)."""
     if verb is None:
         return False
     cfg = scope_config()["review_process"]
     if verb.lemma_.lower() not in cfg["verbs"]:
         return False
-    parts = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")]
-    return any(_review_subject_re().search(" ".join(t.text for t in c.subtree)) for c in parts)
+    parts = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "dobj", "agent")
+             or (c.dep_ == "prep" and c.lower_ in ("of", "about"))]  # "was told of the decision to hold a review"
+    if any(_review_subject_re().search(" ".join(t.text for t in c.subtree)) for c in parts):
+        return True
+    if re.search(scope_config()["review_decision"], verb.sent.text, re.IGNORECASE):
+        return True  # "notified in March 2014 of the decision to hold a serious case review"
+    # a verb without a subject of its own is read with the phrase it hangs from: "The
+    # report behind this summary ... was commissioned in April 2014" (parsed as a
+    # relative clause), "At a meeting of the Serious Case Review sub-group held on 18th
+    # February 2014...", "notified of the decision to hold a review in March 2014"
+    if verb.dep_ == "ROOT" or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return False
+    return bool(_review_subject_re().search(" ".join(t.text for t in verb.head.subtree)))
+
+
+def review_is_subject(verb) -> bool:
+    """The verb's subject is the review itself ("This review was asked:", "The panel
+    considered..."): what the sentence tells is the review's, whatever date it is under
+    (scope.yaml `undated_review_subjects`)."""
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return any(_undated_review_subject_re().search(" ".join(t.text for t in c.subtree)) for c in subjects)
+
+
+@lru_cache(maxsize=1)
+def _undated_review_subject_re() -> re.Pattern:
+    return re.compile(r"\b(?:" + "|".join(scope_config()["undated_review_subjects"]) + r")\b", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _purpose_item_re() -> re.Pattern:
+    return re.compile(scope_config()["purpose_item"])
+
+
+def is_purpose_item(sentence: str) -> bool:
+    """An item of the review's terms of reference ("To examine how agencies worked
+    with the family from 1.4.16 to 3.9.17"): what the review set out to do, no event."""
+    return bool(_purpose_item_re().match(sentence))
 
 
 @lru_cache(maxsize=1)
