@@ -22,6 +22,8 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
+from spacy.lang.en.stop_words import STOP_WORDS as _STOP
+
 from ..report import Report
 from ..resources import load_yaml
 
@@ -44,6 +46,12 @@ class BlockRules:
     running_min_repeats: int
     running_max_words: int
     title_max_words: int
+    review_title: re.Pattern
+    contents_titles: re.Pattern
+    review_process: tuple[re.Pattern, ...]
+    cover_line: re.Pattern
+    contents_entry_words: int
+    contents_max_words: int
 
 
 @lru_cache(maxsize=4)
@@ -60,7 +68,10 @@ def load_block_rules(name: str = "themes_blocks.yaml") -> BlockRules:
         member_list_intro=re.compile(data["member_list_intro"], re.IGNORECASE), boilerplate=many("boilerplate"),
         non_content_titles=re.compile(data["non_content_titles"], re.IGNORECASE),
         running_min_repeats=data["running_line"]["min_repeats"], running_max_words=data["running_line"]["max_words"],
-        title_max_words=data["title_max_words"],
+        title_max_words=data["title_max_words"], review_title=re.compile(data["review_title"]),
+        contents_titles=re.compile(data["contents_titles"], re.IGNORECASE), review_process=many("review_process"),
+        cover_line=re.compile(data["cover_line"]), contents_entry_words=data["contents_entry_words"],
+        contents_max_words=data["contents_max_words"],
     )
 
 
@@ -87,7 +98,8 @@ def is_title_like(line: str, rules: BlockRules) -> bool:
 
 
 def _is_sentence(text: str) -> bool:
-    return len(text.split()) >= 8 and bool(re.search(r"[a-z][.?!][\"'”’)]?(?:\s|$)", text))
+    """Eight words or more with a sentence end (after a word or a year, maybe behind a quote)."""
+    return len(text.split()) >= 8 and bool(re.search(r"(?:[a-z]|\d{4})[\"'”’)\]]?[.?!][\"'”’)]?(?:\s|$)", text))
 
 
 class BlockFilter:
@@ -114,8 +126,9 @@ class BlockFilter:
         rules = self.rules
         if self.is_chrome(line):
             return "chrome"
-        if any(p.search(line) for p in rules.contents_line) or rules.contents_run.search(line + " "):
-            return "contents"
+        if (any(p.search(line) for p in rules.contents_line) or rules.contents_run.search(line + " ")) and not (
+                _is_sentence(line) and len(line.split()) > rules.contents_max_words):
+            return "contents"  # (a contents page and the first paragraph glued into one line are content)
         if any(p.search(line) for p in rules.reference_line):
             return "reference"
         if rules.key_line.search(line) and not _SENTENCE_END.search(line) and len(line.split()) <= 16:
@@ -134,8 +147,8 @@ class BlockFilter:
             lines = [line for line, _, _ in _lines(report.text[paragraph.start:paragraph.end], paragraph.start)]
             flat = " ".join(lines)
             reason = self._reason(paragraph.kind, lines, flat, body_started, listing)
-            if _is_sentence(flat) and paragraph.kind not in SKIPPED_KINDS:
-                body_started = True
+            if _is_sentence(flat) and reason is None:
+                body_started = True  # a repository's deposit note or a page line is no start of the body
             listing = self._listing_after(flat, lines, listing, reason)
             if reason:
                 out[index] = reason
@@ -146,6 +159,11 @@ class BlockFilter:
         rules = self.rules
         if kind in SKIPPED_KINDS:
             return kind
+        if listing == "contents" and kind != "bullet" and self._contents_entry(flat):
+            return "contents"  # entries of a contents page, with or without page numbers
+        if not body_started or not _is_sentence(flat):
+            if rules.cover_line.search(flat) and not _is_sentence(flat):
+                return "cover"  # "Review Initiated: February 2011 Criminal Proceedings: 2010 - 2013"
         kinds = [self.line_kind(line) for line in lines]
         if lines and all(kinds):
             return Counter(kinds).most_common(1)[0][0]
@@ -154,17 +172,23 @@ class BlockFilter:
         if not body_started and (is_title_like(flat, rules) or len(lines) > 1 and all(
                 is_title_like(line, rules) or ":" in line for line in lines)):
             return "cover"
-        if listing and not _is_sentence(flat):
+        if listing and listing != "contents" and not _is_sentence(flat):
             return listing
         if any(p.search(re.split(r"(?<=[.?!])\s", flat, maxsplit=1)[0]) for p in rules.boilerplate):
             return "boilerplate"
         if kind in ("text", "heading") and is_title_like(flat, rules):
             return "title"
+        if not _is_sentence(flat) and rules.review_title.search(flat):
+            return "title"  # "Serious Case Review into ...": the review's own long title
         return None
 
     def _listing_after(self, flat: str, lines: list[str], listing: str | None, reason: str | None) -> str | None:
         """Whether the paragraphs after this one continue (or start) a non-content list."""
         rules = self.rules
+        if rules.contents_titles.search(flat):
+            return "contents"
+        if listing == "contents":
+            return listing if self._contents_entry(flat) else None
         if reason == "title" or (reason is None and is_title_like(flat, rules)):
             return "listing" if rules.non_content_titles.search(flat) else None
         if lines and rules.member_list_intro.search(lines[-1]):
@@ -235,6 +259,31 @@ class BlockFilter:
         if any(p.search(line) for p in self.rules.page_chrome):
             return False
         return self._counts.get(_line_key(line), 0) <= 2
+
+    def _contents_entry(self, flat: str) -> bool:
+        """A line of a contents page: no sentence, and short, ending in a page number, or in title case.
+
+        Prose hard-wrapped into one paragraph per line ("September 2011 when a
+        two month old baby, Child S, and his") is none, so the listing ends there.
+        """
+        if _is_sentence(flat):
+            return False
+        words = flat.split()
+        if len(words) <= self.rules.contents_entry_words or _PAGE_NUMBER_END.search(flat):
+            return True
+        content = [w for w in words if w.lower() not in _STOP and w[:1].isalpha()]
+        return bool(content) and sum(w[:1].isupper() for w in content) * 2 >= len(content)
+
+    def process_sentences(self, text: str, spans: dict[int, tuple[int, int]]) -> set[int]:
+        """Numbers of the sentences about the review itself (its commissioning, panel, terms, method).
+
+        "The SCR panel met six times", "agencies provided IMRs", "the review was
+        commissioned because of concerns about how agencies worked together": a
+        practice word there describes how the review was done, not practice in
+        the case (the rules: `review_process` in models/themes_blocks.yaml).
+        """
+        return {sid for sid, (start, end) in spans.items()
+                if any(p.search(" ".join(text[start:end].split())) for p in self.rules.review_process)}
 
     def in_chrome(self, start: int, end: int) -> bool:
         """Whether [start, end) overlaps a line of page furniture."""
