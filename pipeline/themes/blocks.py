@@ -197,20 +197,22 @@ class BlockFilter:
             return listing
         return None if _is_sentence(flat) else listing
 
-    def local_titles(self, suspect: frozenset[int] = frozenset()) -> dict[int, str]:
-        """For each paragraph start, the nearest title-like line above it (a heading, found or missed).
+    def local_titles(self, suspect: frozenset[int] = frozenset()) -> dict[int, tuple[str, int]]:
+        """For each paragraph start, the nearest title-like line above it and its offset (a heading, found or missed).
 
-        Contents entries and the `suspect` headings (see `suspect_headings`) are no titles.
+        Contents entries and the `suspect` headings (see `suspect_headings`) are
+        no titles; a short numbered line ("7. Findings") the structure pass took
+        for a numbered paragraph is one.
         """
-        out: dict[int, str] = {}
-        current: str | None = None
+        out: dict[int, tuple[str, int]] = {}
+        current: tuple[str, int] | None = None
         for paragraph in self.report.paragraphs:
             text = " ".join(self.report.text[paragraph.start:paragraph.end].split())
             if current:
                 out[paragraph.start] = current
-            if (paragraph.kind in ("heading", "text") and is_title_like(text, self.rules) and self._may_be_title(text)
+            if (paragraph.kind in ("heading", "text", "numbered") and is_title_like(text, self.rules) and self._may_be_title(text)
                     and paragraph.start not in suspect and self.line_kind(text) != "contents"):
-                current = text
+                current = (text, paragraph.start)
         return out
 
     def key_lines(self) -> list[tuple[str, str]]:

@@ -211,7 +211,8 @@ class ThemeTagger:
             here = code_tokens[first:bisect.bisect_left(code_starts, paragraph.end)]
             if index not in matches and not here:
                 continue
-            role, section = section_role(report, paragraph.start, self.sections, titles.get(paragraph.start), suspect)
+            local, local_start = titles.get(paragraph.start, (None, None))
+            role, section = section_role(report, paragraph.start, self.sections, local, suspect, local_start)
             if role.weight <= 0:
                 continue
             label = self._label(report, doc, paragraph, role, section, self._owned(matches.get(index, []), info, owners, paragraph),
