@@ -163,3 +163,22 @@ def test_a_short_numbered_findings_title_under_a_narrative_heading_sets_the_role
     labels = tag_text(text, nlp)
     finding = [label for label in labels if "7.1 The school" in label.text]
     assert finding and finding[0].section_role == "findings"
+
+
+def test_a_glossary_run_into_one_paragraph_is_not_tagged(nlp):
+    text = ("Westmere Safeguarding Children Board Serious Case Review\n\nGlossary of terms used\n\nCAF Common Assessment "
+            "Framework CAFCASS Children and Family Court Advisory and Support Service CAMHS Child and Adolescent Mental "
+            "Health Service LAC Looked After Children LADO Local Authority Designated Officer MARAC Multi Agency Risk "
+            "Assessment Conference YOS Youth Offending Service\n\n1. Findings\n\n1.1 CAMHS did not see the young person "
+            "for eight months after her first overdose.\n")
+    labels = tag_text(text, nlp)
+    assert not _themes_at(labels, text, "CAF Common Assessment")
+    assert "children_mental_health" in _themes_at(labels, text, "1.1 CAMHS did not")
+
+
+def test_an_impact_on_the_child_is_not_adult_services_on_its_own(nlp):
+    alone = _ids(tag_text("The risks and impact on a child's development of non-school attendance were not understood.\n", nlp))
+    adult = _ids(tag_text("Adult mental health services did not consider the impact on the children of the mother's "
+                          "illness.\n", nlp))
+    assert "think_family_adult_services" not in alone
+    assert "think_family_adult_services" in adult

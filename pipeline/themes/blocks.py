@@ -52,6 +52,9 @@ class BlockRules:
     cover_line: re.Pattern
     contents_entry_words: int
     contents_max_words: int
+    glossary_min_words: int
+    glossary_acronym_share: float
+    glossary_capital_share: float
 
 
 @lru_cache(maxsize=4)
@@ -71,7 +74,8 @@ def load_block_rules(name: str = "themes_blocks.yaml") -> BlockRules:
         title_max_words=data["title_max_words"], review_title=re.compile(data["review_title"]),
         contents_titles=re.compile(data["contents_titles"], re.IGNORECASE), review_process=many("review_process"),
         cover_line=re.compile(data["cover_line"]), contents_entry_words=data["contents_entry_words"],
-        contents_max_words=data["contents_max_words"],
+        contents_max_words=data["contents_max_words"], glossary_min_words=data["glossary"]["min_words"],
+        glossary_acronym_share=data["glossary"]["acronym_share"], glossary_capital_share=data["glossary"]["capital_share"],
     )
 
 
@@ -180,6 +184,8 @@ class BlockFilter:
             return "title"
         if not _is_sentence(flat) and rules.review_title.search(flat):
             return "title"  # "Serious Case Review into ...": the review's own long title
+        if self._acronym_list(flat):
+            return "glossary"  # "CAF Common Assessment Framework CAMHS Child and Adolescent ..." run together
         return None
 
     def _listing_after(self, flat: str, lines: list[str], listing: str | None, reason: str | None) -> str | None:
@@ -261,6 +267,18 @@ class BlockFilter:
         if any(p.search(line) for p in self.rules.page_chrome):
             return False
         return self._counts.get(_line_key(line), 0) <= 2
+
+    def _acronym_list(self, flat: str) -> bool:
+        """A glossary flattened into one paragraph: no sentence, many acronyms, nearly all words capitalised."""
+        words = flat.split()
+        if len(words) < self.rules.glossary_min_words or _is_sentence(flat):
+            return False
+        bare = [w.strip("()[],;:&/") for w in words]
+        acronyms = sum(bool(re.fullmatch(r"[A-Z]{2,}[a-z]?", w)) for w in bare)
+        content = [w for w in bare if w and w.lower() not in _STOP and w[:1].isalpha()]
+        capitalised = sum(w[:1].isupper() for w in content)
+        return (acronyms >= self.rules.glossary_acronym_share * len(words)
+                and capitalised >= self.rules.glossary_capital_share * len(content))
 
     def _contents_entry(self, flat: str) -> bool:
         """A line of a contents page: no sentence, and short, ending in a page number, or in title case.
