@@ -182,3 +182,11 @@ def test_an_impact_on_the_child_is_not_adult_services_on_its_own(nlp):
                           "illness.\n", nlp))
     assert "think_family_adult_services" not in alone
     assert "think_family_adult_services" in adult
+
+
+def test_a_support_only_word_gives_no_negated_theme_either(nlp):
+    labels = tag_text("There were no concerns about the baby or the father during the visit.\n", nlp)
+    negated = {h.id for label in labels for h in label.negated}
+    assert not {"premature_vulnerable_infant", "fathers_invisible_men"} & negated
+    named = tag_text("There was no evidence of domestic abuse in the household.\n", nlp)
+    assert "domestic_abuse" in {h.id for label in named for h in label.negated}

@@ -261,8 +261,9 @@ class ThemeTagger:
         for theme_id in sorted(set(mentions) | {t for _, _, themes in codes_here for t in themes}):
             kept = _select(mentions.get(theme_id, []))
             live = [m for m in kept if m[3] != "negated"]
-            if live and all(m[0].cue in self.company[theme_id] for m in live):
-                live = []  # only words every review uses ("baby", "father", "agencies"): no theme on their own
+            coded = any(theme_id in themes for _, _, themes in codes_here)
+            if not coded and any(ms and all(m[0].cue in self.company[theme_id] for m in ms) for ms in (kept, live)):
+                continue  # only words every review uses ("baby", "father", "agencies"): no theme, and no negation either
             evidence = [self._evidence(doc, cue, s, e, pol) for cue, s, e, pol in live]
             for code, (start, end), themes in codes_here:
                 if theme_id in themes and not any(e.start <= start < e.end for e in evidence):
