@@ -190,3 +190,11 @@ def test_a_support_only_word_gives_no_negated_theme_either(nlp):
     assert not {"premature_vulnerable_infant", "fathers_invisible_men"} & negated
     named = tag_text("There was no evidence of domestic abuse in the household.\n", nlp)
     assert "domestic_abuse" in {h.id for label in named for h in label.negated}
+
+
+def test_what_the_review_was_asked_to_examine_is_not_practice(nlp):
+    asked = _ids(tag_text("This review was asked to examine whether professionals shared information and escalated "
+                          "their concerns.\n", nlp))
+    done = _ids(tag_text("Professionals did not share information and did not escalate their concerns.\n", nlp))
+    assert not {"information_sharing", "escalation"} & asked
+    assert {"information_sharing", "escalation"} <= done
