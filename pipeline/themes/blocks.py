@@ -167,7 +167,7 @@ class BlockFilter:
             return "contents"  # entries of a contents page, with or without page numbers
         if not body_started or not _is_sentence(flat):
             if rules.cover_line.search(flat) and not _is_sentence(flat):
-                return "cover"  # "Review Initiated: February 2011 Criminal Proceedings: 2010 - 2013"
+                return "cover"  # "Date Commissioned: May 2015 Parallel Proceedings: 2015 - 2016"
         kinds = [self.line_kind(line) for line in lines]
         if lines and all(kinds):
             return Counter(kinds).most_common(1)[0][0]
@@ -283,8 +283,8 @@ class BlockFilter:
     def _contents_entry(self, flat: str) -> bool:
         """A line of a contents page: no sentence, and short, ending in a page number, or in title case.
 
-        Prose hard-wrapped into one paragraph per line ("September 2011 when a
-        two month old baby, Child S, and his") is none, so the listing ends there.
+        Prose hard-wrapped into one paragraph per line ("in March 2019 when the
+        baby, Child K, and his older sister were") is none, so the listing ends there.
         """
         if _is_sentence(flat):
             return False
