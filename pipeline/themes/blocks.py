@@ -22,6 +22,8 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
+from spacy.lang.en.stop_words import STOP_WORDS as _STOP
+
 from ..report import Report
 from ..resources import load_yaml
 
@@ -44,6 +46,15 @@ class BlockRules:
     running_min_repeats: int
     running_max_words: int
     title_max_words: int
+    review_title: re.Pattern
+    contents_titles: re.Pattern
+    review_process: tuple[re.Pattern, ...]
+    cover_line: re.Pattern
+    contents_entry_words: int
+    contents_max_words: int
+    glossary_min_words: int
+    glossary_acronym_share: float
+    glossary_capital_share: float
 
 
 @lru_cache(maxsize=4)
@@ -60,7 +71,11 @@ def load_block_rules(name: str = "themes_blocks.yaml") -> BlockRules:
         member_list_intro=re.compile(data["member_list_intro"], re.IGNORECASE), boilerplate=many("boilerplate"),
         non_content_titles=re.compile(data["non_content_titles"], re.IGNORECASE),
         running_min_repeats=data["running_line"]["min_repeats"], running_max_words=data["running_line"]["max_words"],
-        title_max_words=data["title_max_words"],
+        title_max_words=data["title_max_words"], review_title=re.compile(data["review_title"]),
+        contents_titles=re.compile(data["contents_titles"], re.IGNORECASE), review_process=many("review_process"),
+        cover_line=re.compile(data["cover_line"]), contents_entry_words=data["contents_entry_words"],
+        contents_max_words=data["contents_max_words"], glossary_min_words=data["glossary"]["min_words"],
+        glossary_acronym_share=data["glossary"]["acronym_share"], glossary_capital_share=data["glossary"]["capital_share"],
     )
 
 
@@ -87,7 +102,8 @@ def is_title_like(line: str, rules: BlockRules) -> bool:
 
 
 def _is_sentence(text: str) -> bool:
-    return len(text.split()) >= 8 and bool(re.search(r"[a-z][.?!][\"'”’)]?(?:\s|$)", text))
+    """Eight words or more with a sentence end (after a word or a year, maybe behind a quote)."""
+    return len(text.split()) >= 8 and bool(re.search(r"(?:[a-z]|\d{4})[\"'”’)\]]?[.?!][\"'”’)]?(?:\s|$)", text))
 
 
 class BlockFilter:
@@ -114,8 +130,9 @@ class BlockFilter:
         rules = self.rules
         if self.is_chrome(line):
             return "chrome"
-        if any(p.search(line) for p in rules.contents_line) or rules.contents_run.search(line + " "):
-            return "contents"
+        if (any(p.search(line) for p in rules.contents_line) or rules.contents_run.search(line + " ")) and not (
+                _is_sentence(line) and len(line.split()) > rules.contents_max_words):
+            return "contents"  # (a contents page and the first paragraph glued into one line are content)
         if any(p.search(line) for p in rules.reference_line):
             return "reference"
         if rules.key_line.search(line) and not _SENTENCE_END.search(line) and len(line.split()) <= 16:
@@ -134,8 +151,8 @@ class BlockFilter:
             lines = [line for line, _, _ in _lines(report.text[paragraph.start:paragraph.end], paragraph.start)]
             flat = " ".join(lines)
             reason = self._reason(paragraph.kind, lines, flat, body_started, listing)
-            if _is_sentence(flat) and paragraph.kind not in SKIPPED_KINDS:
-                body_started = True
+            if _is_sentence(flat) and reason is None:
+                body_started = True  # a repository's deposit note or a page line is no start of the body
             listing = self._listing_after(flat, lines, listing, reason)
             if reason:
                 out[index] = reason
@@ -146,6 +163,11 @@ class BlockFilter:
         rules = self.rules
         if kind in SKIPPED_KINDS:
             return kind
+        if listing == "contents" and kind != "bullet" and self._contents_entry(flat):
+            return "contents"  # entries of a contents page, with or without page numbers
+        if not body_started or not _is_sentence(flat):
+            if rules.cover_line.search(flat) and not _is_sentence(flat):
+                return "cover"  # "Date Commissioned: May 2015 Parallel Proceedings: 2015 - 2016"
         kinds = [self.line_kind(line) for line in lines]
         if lines and all(kinds):
             return Counter(kinds).most_common(1)[0][0]
@@ -154,17 +176,25 @@ class BlockFilter:
         if not body_started and (is_title_like(flat, rules) or len(lines) > 1 and all(
                 is_title_like(line, rules) or ":" in line for line in lines)):
             return "cover"
-        if listing and not _is_sentence(flat):
+        if listing and listing != "contents" and not _is_sentence(flat):
             return listing
         if any(p.search(re.split(r"(?<=[.?!])\s", flat, maxsplit=1)[0]) for p in rules.boilerplate):
             return "boilerplate"
         if kind in ("text", "heading") and is_title_like(flat, rules):
             return "title"
+        if not _is_sentence(flat) and rules.review_title.search(flat):
+            return "title"  # "Serious Case Review into ...": the review's own long title
+        if self._acronym_list(flat):
+            return "glossary"  # "CAF Common Assessment Framework CAMHS Child and Adolescent ..." run together
         return None
 
     def _listing_after(self, flat: str, lines: list[str], listing: str | None, reason: str | None) -> str | None:
         """Whether the paragraphs after this one continue (or start) a non-content list."""
         rules = self.rules
+        if rules.contents_titles.search(flat):
+            return "contents"
+        if listing == "contents":
+            return listing if self._contents_entry(flat) else None
         if reason == "title" or (reason is None and is_title_like(flat, rules)):
             return "listing" if rules.non_content_titles.search(flat) else None
         if lines and rules.member_list_intro.search(lines[-1]):
@@ -173,20 +203,22 @@ class BlockFilter:
             return listing
         return None if _is_sentence(flat) else listing
 
-    def local_titles(self, suspect: frozenset[int] = frozenset()) -> dict[int, str]:
-        """For each paragraph start, the nearest title-like line above it (a heading, found or missed).
+    def local_titles(self, suspect: frozenset[int] = frozenset()) -> dict[int, tuple[str, int]]:
+        """For each paragraph start, the nearest title-like line above it and its offset (a heading, found or missed).
 
-        Contents entries and the `suspect` headings (see `suspect_headings`) are no titles.
+        Contents entries and the `suspect` headings (see `suspect_headings`) are
+        no titles; a short numbered line ("7. Findings") the structure pass took
+        for a numbered paragraph is one.
         """
-        out: dict[int, str] = {}
-        current: str | None = None
+        out: dict[int, tuple[str, int]] = {}
+        current: tuple[str, int] | None = None
         for paragraph in self.report.paragraphs:
             text = " ".join(self.report.text[paragraph.start:paragraph.end].split())
             if current:
                 out[paragraph.start] = current
-            if (paragraph.kind in ("heading", "text") and is_title_like(text, self.rules) and self._may_be_title(text)
+            if (paragraph.kind in ("heading", "text", "numbered") and is_title_like(text, self.rules) and self._may_be_title(text)
                     and paragraph.start not in suspect and self.line_kind(text) != "contents"):
-                current = text
+                current = (text, paragraph.start)
         return out
 
     def key_lines(self) -> list[tuple[str, str]]:
@@ -235,6 +267,43 @@ class BlockFilter:
         if any(p.search(line) for p in self.rules.page_chrome):
             return False
         return self._counts.get(_line_key(line), 0) <= 2
+
+    def _acronym_list(self, flat: str) -> bool:
+        """A glossary flattened into one paragraph: no sentence, many acronyms, nearly all words capitalised."""
+        words = flat.split()
+        if len(words) < self.rules.glossary_min_words or _is_sentence(flat):
+            return False
+        bare = [w.strip("()[],;:&/") for w in words]
+        acronyms = sum(bool(re.fullmatch(r"[A-Z]{2,}[a-z]?", w)) for w in bare)
+        content = [w for w in bare if w and w.lower() not in _STOP and w[:1].isalpha()]
+        capitalised = sum(w[:1].isupper() for w in content)
+        return (acronyms >= self.rules.glossary_acronym_share * len(words)
+                and capitalised >= self.rules.glossary_capital_share * len(content))
+
+    def _contents_entry(self, flat: str) -> bool:
+        """A line of a contents page: no sentence, and short, ending in a page number, or in title case.
+
+        Prose hard-wrapped into one paragraph per line ("in March 2019 when the
+        baby, Child K, and his older sister were") is none, so the listing ends there.
+        """
+        if _is_sentence(flat):
+            return False
+        words = flat.split()
+        if len(words) <= self.rules.contents_entry_words or _PAGE_NUMBER_END.search(flat):
+            return True
+        content = [w for w in words if w.lower() not in _STOP and w[:1].isalpha()]
+        return bool(content) and sum(w[:1].isupper() for w in content) * 2 >= len(content)
+
+    def process_sentences(self, text: str, spans: dict[int, tuple[int, int]]) -> set[int]:
+        """Numbers of the sentences about the review itself (its commissioning, panel, terms, method).
+
+        "The SCR panel met six times", "agencies provided IMRs", "the review was
+        commissioned because of concerns about how agencies worked together": a
+        practice word there describes how the review was done, not practice in
+        the case (the rules: `review_process` in models/themes_blocks.yaml).
+        """
+        return {sid for sid, (start, end) in spans.items()
+                if any(p.search(" ".join(text[start:end].split())) for p in self.rules.review_process)}
 
     def in_chrome(self, start: int, end: int) -> bool:
         """Whether [start, end) overlaps a line of page furniture."""

@@ -42,6 +42,7 @@ class PeopleRules:
     phrases: dict[str, str]
     agreement: dict[str, frozenset[str]]
     themes: dict[str, dict[str, str]]
+    done_to: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=4)
@@ -51,7 +52,8 @@ def load_people_rules(name: str = "themes_people.yaml") -> PeopleRules:
     return PeopleRules(re.compile(data["person_label"]), word_class, dict(data["key_kinds"]),
                        frozenset(data["pronouns"]), {k.lower(): v for k, v in data["phrases"].items()},
                        {k: frozenset(data[k]) for k in ("plural_pronouns", "male_pronouns", "female_pronouns",
-                                                         "male_words", "female_words")}, {k: dict(v) for k, v in data["themes"].items()})
+                                                         "male_words", "female_words")}, {k: dict(v) for k, v in data["themes"].items()},
+                       frozenset(data.get("done_to", ())))
 
 
 class Owners:
@@ -164,8 +166,12 @@ class Owners:
         return self.token_class(token)
 
     # ---- owner of a cue -----------------------------------------------------
-    def owner(self, start: int, end: int, paragraph_start: int) -> str | None:
-        """Class of whoever the cue doc[start:end] is about, or None when the parse does not say."""
+    def owner(self, start: int, end: int, paragraph_start: int, done_to: bool = False) -> str | None:
+        """Class of whoever the cue doc[start:end] is about, or None when the parse does not say.
+
+        `done_to`: the cue names a harm done to someone ("exploited by older
+        men"), so the doer after "by" is not whose it is.
+        """
         span = self.doc[start:end]
         for token in span:  # a cue that names its own person ("young person", "child's mental health")
             cls = self.token_class(token)
@@ -180,7 +186,7 @@ class Owners:
                     cls = self._class_of(child, paragraph_start)
                     if cls and cls != "practitioner":
                         return cls
-                if child.dep_ in ("prep", "agent") and child.lower_ in ("of", "by"):
+                if child.dep_ in ("prep", "agent") and child.lower_ in (("of",) if done_to else ("of", "by")):
                     for obj in child.children:
                         if obj.dep_ == "pobj" and not (start <= obj.i < end):
                             cls = self._class_of(obj, paragraph_start)
@@ -188,7 +194,7 @@ class Owners:
                                 return cls
             if head.pos_ in ("VERB", "AUX"):
                 for child in head.children:
-                    if child.dep_ in _SUBJECT_DEPS and not (start <= child.i < end):
+                    if child.dep_ in _SUBJECT_DEPS and not (start <= child.i < end) and not (done_to and child.dep_ == "agent"):
                         cls = self._class_of(child, paragraph_start)
                         if cls and cls != "practitioner":
                             return cls
@@ -234,7 +240,7 @@ class Owners:
         for theme, start, end, p_start, p_end in mentions:
             if theme not in self.rules.themes:
                 continue
-            cls = self.owner(start, end, p_start) or self.named_only(p_start, p_end)
+            cls = self.owner(start, end, p_start, theme in self.rules.done_to) or self.named_only(p_start, p_end)
             self._owner[(start, end)] = cls
             if cls in ("child", "parent"):
                 tally.setdefault(self._family(theme), Counter())[cls] += 1
@@ -257,7 +263,7 @@ class Owners:
         if (start, end) in getattr(self, "_owner", {}):
             cls = self._owner[(start, end)] or self._majority.get(self._family(theme))
         else:
-            cls = self.owner(start, end, paragraph_start)
+            cls = self.owner(start, end, paragraph_start, theme in self.rules.done_to)
             if cls is None and paragraph_end is not None:
                 cls = self.named_only(paragraph_start, paragraph_end)
         action = actions.get(cls, "keep") if cls else "keep"

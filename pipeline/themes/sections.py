@@ -59,7 +59,8 @@ def role_of_title(title: str, roles: SectionRoles | None = None) -> SectionRole 
 
 
 def section_role(report: Report, offset: int, roles: SectionRoles | None = None,
-                 local_title: str | None = None, ignore: frozenset[int] = frozenset()) -> tuple[SectionRole, Section | None]:
+                 local_title: str | None = None, ignore: frozenset[int] = frozenset(),
+                 local_title_start: int | None = None) -> tuple[SectionRole, Section | None]:
     """The role and weight for a paragraph at `offset`, and its innermost section.
 
     `local_title` is the nearest title-like line above the paragraph (a heading
@@ -67,9 +68,16 @@ def section_role(report: Report, offset: int, roles: SectionRoles | None = None,
     role, it is tried before falling back to the default.  `ignore` holds the
     heading offsets of sections not to trust (a contents line such as
     "6. Glossary ..... 14" taken for a heading would silence the whole report).
+    A local title below the innermost section's heading (`local_title_start`)
+    is a heading the structure pass missed ("7. Findings" read as a numbered
+    paragraph under "3. Narrative"), so a role it names comes first.
     """
     roles = roles or load_section_roles()
     chain = [s for s in enclosing_sections(report, offset) if s.heading_start not in ignore] if report.sections else []
+    if local_title and local_title_start is not None and chain and local_title_start > chain[0].heading_start:
+        role = role_of_title(local_title, roles)
+        if role is not None:
+            return role, chain[0]
     for section in chain:
         if section.title.rstrip().endswith("?"):
             continue  # a line-of-enquiry question ("2.3 How were the father and the family involved?") names a topic, not a role

@@ -69,6 +69,7 @@ class ThemeTagger:
         self.weights = self.taxonomy.scoring.weights
         self.labels = {t.id: t.label for t in self.taxonomy.themes}
         self.kinds = {t.id: t.kind for t in self.taxonomy.themes}
+        self.company = {t.id: frozenset(t.needs_company) for t in self.taxonomy.themes}
         self._pattern_cache: dict[tuple, tuple[dict[str, list], dict[str, CueInfo]]] = {}
         self._context_patterns: dict[str, list] | None = None
         self._guard_patterns: dict[str, list] | None = None
@@ -181,6 +182,7 @@ class ThemeTagger:
         titles = blocks.local_titles(suspect)
         guards = self._guards(tokens)
         owners = Owners(report, doc, undeclared=undeclared)
+        process = blocks.process_sentences(doc.text, _sentence_spans(doc, sentence_of))
         matches: dict[int, list[tuple[str, int, int]]] = {}
         for key, start, end in matcher():
             index = bisect.bisect_right(starts, tokens.idx[start]) - 1
@@ -189,6 +191,8 @@ class ThemeTagger:
             first, last = tokens.idx[start], tokens.end[end - 1]
             if blocks.in_chrome(first, last) or owners.in_person_label(first, last) or self._guarded(guards, info[key].theme, start, end):
                 continue
+            if sentence_of[start] in process and self.kinds[info[key].theme] == "practice":
+                continue  # "the panel met", "agencies provided IMRs": the review's own process, not practice
             matches.setdefault(index, []).append((key, start, end))
         owners.prepare([(info[key].theme, start, end, paragraphs[i].start, paragraphs[i].end)
                         for i, found in matches.items() for key, start, end in found])
@@ -207,7 +211,8 @@ class ThemeTagger:
             here = code_tokens[first:bisect.bisect_left(code_starts, paragraph.end)]
             if index not in matches and not here:
                 continue
-            role, section = section_role(report, paragraph.start, self.sections, titles.get(paragraph.start), suspect)
+            local, local_start = titles.get(paragraph.start, (None, None))
+            role, section = section_role(report, paragraph.start, self.sections, local, suspect, local_start)
             if role.weight <= 0:
                 continue
             label = self._label(report, doc, paragraph, role, section, self._owned(matches.get(index, []), info, owners, paragraph),
@@ -256,6 +261,9 @@ class ThemeTagger:
         for theme_id in sorted(set(mentions) | {t for _, _, themes in codes_here for t in themes}):
             kept = _select(mentions.get(theme_id, []))
             live = [m for m in kept if m[3] != "negated"]
+            coded = any(theme_id in themes for _, _, themes in codes_here)
+            if not coded and any(ms and all(m[0].cue in self.company[theme_id] for m in ms) for ms in (kept, live)):
+                continue  # only words every review uses ("baby", "father", "agencies"): no theme, and no negation either
             evidence = [self._evidence(doc, cue, s, e, pol) for cue, s, e, pol in live]
             for code, (start, end), themes in codes_here:
                 if theme_id in themes and not any(e.start <= start < e.end for e in evidence):
@@ -329,6 +337,16 @@ def _sentence_ids(doc: Doc) -> list[int]:
             current += 1
         ids.append(current)
     return ids
+
+
+def _sentence_spans(doc: Doc, sentence_of: list[int]) -> dict[int, tuple[int, int]]:
+    """Character span of each sentence number."""
+    spans: dict[int, tuple[int, int]] = {}
+    for token in doc:
+        sid = sentence_of[token.i]
+        first = spans.get(sid, (token.idx, 0))[0]
+        spans[sid] = (first, token.idx + len(token.text))
+    return spans
 
 
 def _shortest_per_start(found: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:

@@ -30,6 +30,18 @@ class Theme(BaseModel):
     # contrary context: a mention of this theme inside a match of one of these
     # ("healthy baby" for premature infants) does not count
     contrary: list[str] = Field(default_factory=list)
+    # cues that only support: a word every review of this kind uses ("baby",
+    # "father", "agencies") counts towards the theme only alongside a cue of
+    # the theme that is not in this list (same strings as in `cues`)
+    needs_company: list[str] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _company_cues_exist(self) -> "Theme":
+        listed = {c for cues in self.cues.values() for c in cues}
+        unknown = [c for c in self.needs_company if c not in listed]
+        if unknown:
+            raise ValueError(f"{self.id}: needs_company cues not among its cues: {unknown}")
+        return self
 
 
 class ClassDef(BaseModel):
