@@ -454,8 +454,8 @@ def _line_start(text: str, offset: int) -> int:
 
 def _letterhead_lines(text: str, results) -> set[int]:
     """Lines of the cover (before the contents or the first numbered paragraph) that hold a postcode
-    and a telephone number together: a letterhead ("Piccadilly House, London Road, Bath, BA1 6PL
-    01225-780145"), the sender's contact block, never how a review describes where a family lives."""
+    and a telephone number together: a letterhead ("Harbour House, Quay Road, Northtown, NT1 4QZ
+    01632-960123"), the sender's contact block, never how a review describes where a family lives."""
     cover_end = len(text)
     offset = 0
     for line in text.split("\n"):
