@@ -1,6 +1,6 @@
 """Score the whole pipeline on real published review openings, against a reader's gold.
 
-    .venv/bin/python bench/eval_real.py [DIR] [--json OUT] [--model M]
+    .venv/bin/python bench/eval_real.py [DIR] [--json OUT] [--model M] [--exclude-seen [READ_DIR]]
 
 DIR (default ``/tmp/realeval2``, a held-out set kept outside the repository) holds
 ``<stem>.txt``, the opening of a published review as a page transcript gives it
@@ -41,6 +41,10 @@ Figures, per file and in total:
   pipeline wrote, how many are such a right one (precision); and events dated by a
   phrase that is one of the gold document dates;
 * themes: precision and recall of the theme ids assigned anywhere in the file.
+
+``--exclude-seen`` leaves out the files whose address (``SOURCES.txt`` in DIR: stem,
+tab, URL) has since been read for development (``/tmp/realread/*.txt``), so a
+re-run scores only what is still held out.
 
 Only counts and file stems are printed or written: the texts are real reviews.
 """
@@ -104,14 +108,25 @@ def overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
 
 
 # ---- loading ---------------------------------------------------------------
-def load_cases(folder: Path) -> list[tuple[str, Path, dict]]:
+def load_cases(folder: Path, skip: set[str] = frozenset()) -> list[tuple[str, Path, dict]]:
     """(stem, text path, gold) for every ``*.txt`` with a ``*.gold.json`` beside it."""
     cases = []
     for path in sorted(folder.glob("*.txt")):
         gold_path = path.with_suffix(".gold.json")
-        if gold_path.exists():
+        if gold_path.exists() and path.stem not in skip:
             cases.append((path.stem, path, json.loads(gold_path.read_text(encoding="utf-8"))))
     return cases
+
+
+def seen_stems(folder: Path, read_dir: Path) -> set[str]:
+    """Stems whose source address (``SOURCES.txt``: stem, tab, URL) someone has since
+    read for development (``read_dir/*.txt``, one URL a line): no longer held out."""
+    sources = folder / "SOURCES.txt"
+    if not sources.exists() or not read_dir.is_dir():
+        return set()
+    read = {line.strip() for f in read_dir.glob("*.txt") for line in f.read_text(encoding="utf-8").splitlines()}
+    pairs = [line.split("\t", 1) for line in sources.read_text(encoding="utf-8").splitlines() if "\t" in line]
+    return {stem for stem, url in pairs if url.strip() in read}
 
 
 def run_pipeline(path: Path, nlp, analyzer, policy) -> dict:
@@ -324,16 +339,16 @@ def summarise(results: dict[str, dict]) -> dict:
     return {"files": len(results), "counts": total, "ratios": ratios}
 
 
-def evaluate(folder: Path, model: str | None = None, nlp=None) -> dict:
-    """Run the pipeline on every file of `folder` and score it against its gold
-    (`nlp`: an already loaded model, else `model` or the default is loaded)."""
+def evaluate(folder: Path, model: str | None = None, nlp=None, skip: set[str] = frozenset()) -> dict:
+    """Run the pipeline on every file of `folder` (but `skip`) and score it against its
+    gold (`nlp`: an already loaded model, else `model` or the default is loaded)."""
     from pipeline.nlp import load_nlp
     from pipeline.policy import load_policy
     from pipeline.recognizers import build_analyzer
 
     nlp = nlp or load_nlp(model)
     analyzer, policy = build_analyzer(nlp), load_policy(None)
-    results = {stem: score_case(gold, run_pipeline(path, nlp, analyzer, policy)) for stem, path, gold in load_cases(folder)}
+    results = {stem: score_case(gold, run_pipeline(path, nlp, analyzer, policy)) for stem, path, gold in load_cases(folder, skip)}
     return {"per_file": results, "total": summarise(results)}
 
 
@@ -380,11 +395,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("folder", nargs="?", type=Path, default=DEFAULT_DIR, help=f"*.txt + *.gold.json (default {DEFAULT_DIR})")
     parser.add_argument("--model", default=None)
     parser.add_argument("--json", type=Path, default=None, help="also write the counts as JSON (no text)")
+    parser.add_argument("--exclude-seen", type=Path, nargs="?", const=Path("/tmp/realread"), default=None, metavar="READ_DIR",
+                        help="leave out files whose SOURCES.txt address is listed in READ_DIR/*.txt (default /tmp/realread)")
     args = parser.parse_args(argv)
-    if not load_cases(args.folder):
+    skip = seen_stems(args.folder, args.exclude_seen) if args.exclude_seen else set()
+    if skip:
+        print(f"left out (read since): {', '.join(sorted(skip))}")
+    if not load_cases(args.folder, skip):
         print(f"no *.txt with a *.gold.json in {args.folder}", file=sys.stderr)
         return 2
-    result = evaluate(args.folder, args.model)
+    result = evaluate(args.folder, args.model, skip=skip)
     print_results(result)
     if args.json:
         args.json.write_text(json.dumps(result, indent=1), encoding="utf-8")

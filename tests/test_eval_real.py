@@ -129,3 +129,16 @@ def test_output_is_counts_and_stems_only(fixture_result, capsys, tmp_path):
     quoted = gold["identifiers"] + gold["named_on_purpose"] + [e["text"] for e in gold["events"]] + ["Marrowfield Safeguarding"]
     assert "scr_child_t_marrowfield" in out
     assert not [s for s in quoted if s in out]
+
+
+def test_files_read_since_are_left_out(tmp_path):
+    folder, read = tmp_path / "set", tmp_path / "read"
+    folder.mkdir(), read.mkdir()
+    for stem in ("a_review", "b_review"):
+        (folder / f"{stem}.txt").write_text("text", encoding="utf-8")
+        (folder / f"{stem}.gold.json").write_text("{}", encoding="utf-8")
+    (folder / "SOURCES.txt").write_text("a_review\thttps://example.org/a\nb_review\thttps://example.org/b\n", encoding="utf-8")
+    (read / "helper.txt").write_text("https://example.org/b\n", encoding="utf-8")
+    skip = eval_real.seen_stems(folder, read)
+    assert skip == {"b_review"}
+    assert [stem for stem, _, _ in eval_real.load_cases(folder, skip)] == ["a_review"]
