@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from ..resources import load_yaml
 
-DAY_RE = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+DAY_RE = r"(?:[12]\d|3[01]|0?[1-9])(?:[ \t]?(?:st|nd|rd|th)\b)?"  # "24 th" is a PDF's superscript
 YEAR_RE = r"(?:19|20)\d{2}"
 # 12/03/2012, 3/5/22, 12-03-2012, 12.03.2012, 12.03.12, 7.11.03, 2012-03-12.  A dotted
 # form must not continue a longer number ("1.3.12.4"); one that is a paragraph or

@@ -137,3 +137,10 @@ def test_a_chronology_row_whose_event_is_the_birth_dates_the_birth(find):
     assert find(table, "DATE_OF_BIRTH") == [("DATE_OF_BIRTH", "14/03/2018")]
     tabbed = "14/03/2018\tMidwifery\tBirth of Child P by caesarean section\n15/04/2018\tGP\tChild P seen with a rash\n"
     assert find(tabbed, "DATE_OF_BIRTH") == [("DATE_OF_BIRTH", "14/03/2018")]
+
+
+def test_an_ordinal_suffix_set_apart_by_a_pdf_is_still_a_date(find):
+    """Converted PDFs write a superscript 'th' after a space: '24 th November 2009'."""
+    assert find("Child A was born on 24 th November 2009 at home.", "DATE_OF_BIRTH") == [
+        ("DATE_OF_BIRTH", "24 th November 2009")]
+    assert ("DATE_OF_DEATH", "9 th January 2010") in find("Child A died on 9 th January 2010.")
