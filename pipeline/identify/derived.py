@@ -127,7 +127,22 @@ def nicknames_of(first_name: str) -> frozenset[str]:
 
 
 # ---------------------------------------------------------------- classification
+def _three_letter_slip(word: str, target: str) -> bool:
+    """"Ezeh" for Eze, "Alli" for Ali: one letter added to a three-letter name, same first letter,
+    no English word; a real name of its own only when the letter is an h or doubles a neighbour."""
+    if len(target) != 3 or len(word) != 4 or word[0] != target[0] or word in _common_words():
+        return False
+    for i in range(1, 4):
+        if word[:i] + word[i + 1:] == target:
+            letter = word[i]
+            doubled = word[i - 1] == letter or (i < 3 and word[i + 1] == letter)
+            return word not in _gazetteer_names() or letter == "h" or doubled
+    return False
+
+
 def _misspelling(word: str, target: str, conf: dict) -> bool:
+    if conf.get("three_letter_slips", True) and _three_letter_slip(word, target):
+        return True
     if len(word) < conf["min_letters"] or len(target) < conf["min_letters"] or word == target:
         return False
     if conf.get("same_first_letter", True) and word[0] != target[0]:
@@ -252,6 +267,7 @@ def find_derived(text: str, keyed: list[KeyedWord], taken: list[tuple[int, int]]
     starts = {s for s, _ in spans}
     seen: dict[str, list] = {}  # a review repeats its words: classify each once
     out = []
+    pending: list[Derived] = []  # person-like only by the draft's other uses of the word
     j = 0
     for m in _WORD.finditer(text):
         start = m.start()
@@ -280,13 +296,30 @@ def find_derived(text: str, keyed: list[KeyedWord], taken: list[tuple[int, int]]
             continue
         misspelt = all(rule == "misspelling" for _, _, rule in targets)
         if not _looks_like_person(text, start, end, word, bool(poss), lexicon, doc_tokens, misspelt):
+            if not misspelt and _mid_sentence(text, start) and not _before_org_or_place(text, end):
+                pending.append(Derived(start, end, word, tuple(targets)))
             continue
         if len(word) < 3 and not _person_context(text, start, end, bool(poss), doc_tokens, True):
             continue
         if _someone_elses_full_name(text, end, targets, keyed):
             continue
         out.append(Derived(start, end, word, tuple(targets)))
-    return out
+    # a short form the draft uses as a person once ("Uncle Sunny") is that person wherever it is
+    # capitalised mid-sentence ("asked about Sunny when …"), not only where its context says so
+    confirmed = {d.text for d in out}
+    out += [d for d in pending if d.text in confirmed]
+    return sorted(out, key=lambda d: d.start)
+
+
+def _mid_sentence(text: str, start: int) -> bool:
+    """Capitalised although not at the start of a sentence, a line or a quotation."""
+    before = text[max(0, start - 4):start]
+    return bool(before) and not re.search(r"(?:^|[.!?:;\n\"“‘'(\[]|\d)[ \t]*$", before)
+
+
+def _before_org_or_place(text: str, end: int) -> bool:
+    nxt = re.match(r"[ \t]+([A-Z][\w'’-]*)", text[end:end + 40])
+    return bool(nxt) and (nxt.group(1) in org_heads() or nxt.group(1) in settings()["place_heads"])
 
 
 def _beside_caps_name(text: str, start: int, end: int, starts: set[int], ends: set[int]) -> bool:

@@ -28,6 +28,7 @@ from typing import Iterable, Sequence
 from ..keyfile import Key, Person, title_genders
 from .derived import KeyedWord, find_derived
 from .folding import fold
+from .name_links import link
 
 # separators allowed between the words of a name: spaces / a line break, or a
 # hyphen (with a line break after it) for double-barrelled names
@@ -53,6 +54,7 @@ _DATE_AFTER = re.compile(r"^,?\s+(?:(?:\d{1,2}(?:st|nd|rd|th)?,?\s+)?(?:19|20)\d
 
 RULE_CONFIDENCE = {
     "nickname": 0.75,
+    "alias": 0.8,
     "short_form": 0.7,
     "misspelling": 0.7,
     "listed": 1.0,
@@ -123,6 +125,8 @@ def split_name(words: Sequence[str]) -> tuple[list[str], list[str]]:
     words = list(words)
     if len(words) < 2:
         return words, []
+    if all(w.casefold() in _SURNAME_PARTICLES for w in words[:-1]):
+        return [], words  # "ap Dafydd" of "Mr ap Dafydd", "van der Berg": a surname with its particles
     cut = len(words) - 1
     while cut > 1 and words[cut - 1].casefold() in _SURNAME_PARTICLES:
         cut -= 1
@@ -169,8 +173,15 @@ def person_forms(person: Person) -> list[NameForm]:
             if title:  # "Ms Doe" tells us Doe is a surname: give it every title
                 for t in _compatible_titles(person) or list(genders):
                     add([("title", t)] + name_tokens, "title_surname")
+            elif _initial(words[0]):  # "F. went upstairs" of a child listed as "Femi"
+                add([("letter", _initial(words[0]))], "single_initial")
             continue
         sur_tokens = [("word", w) for w in surname]
+        if not given:  # "Mr ap Dafydd": a surname with its particles, and every title before it
+            add(sur_tokens, "surname")
+            for t in _compatible_titles(person) or list(genders):
+                add([("title", t)] + sur_tokens, "title_surname")
+            continue
         add([("word", given[0])] + sur_tokens, "full_name")
         add(name_tokens, "full_name")
         add([("word", given[0])], "first_name")
@@ -184,13 +195,17 @@ def person_forms(person: Person) -> list[NameForm]:
         initials = [_initial(w) for w in given]
         _add_initials(add, given, surname, initials, genders)
         if all(initials):
-            add([("initial", initials[0])] + sur_tokens, "initial_surname")
+            initial_sets = [[initials[0]]]
             parts = [part for part in re.split(r"[-‐‑]", given[0]) if part]
             if len(parts) > 1 and all(_initial(part) for part in parts):  # "K.W. Leung" of Ka-Wai Leung
-                add([("initial", _initial(part)) for part in parts] + sur_tokens, "initial_surname")
+                initial_sets.append([_initial(part) for part in parts])
             if len(initials) > 1:
-                add([("initial", i) for i in initials] + sur_tokens, "initial_surname")
+                initial_sets.append(initials)
                 add([("word", given[0])] + [("initial", i) for i in initials[1:]] + sur_tokens, "full_name")
+            for letters in initial_sets:
+                add([("initial", i) for i in letters] + sur_tokens, "initial_surname")
+                for t in _compatible_titles(person) or list(genders):  # "Dr K.W. Leung", "Mrs N. Chowdhury"
+                    add([("title", t)] + [("initial", i) for i in letters] + sur_tokens, "title_full_name")
     # title forms that do not fit the person's gender stay (a slip in the draft
     # must not leave the name) but are only used when no better person fits
     return list(forms.values())
@@ -203,6 +218,9 @@ def _add_initials(add, given: list[str], surname: list[str], initials: list[str 
         return
     add([("letter", initials[0]), ("letter", sur[0])], "initials")
     add([("letter", initials[0])], "single_initial")  # "N. said": only with its stop and a person's context
+    particles = [w for w in surname[:-1] if w.casefold() in _SURNAME_PARTICLES]
+    if particles:  # Welsh, Dutch, Arabic patronymics: "H. ap D.", "H.ap D.", "A. bin S."
+        add([("letter", initials[0])] + [("word", w) for w in particles] + [("letter", sur[0])], "initials")
     if len(initials) > 1 and all(initials):
         add([("letter", i) for i in initials] + [("letter", sur[0])], "initials")
     add([("word", given[0]), ("letter", sur[0])], "first_initial")
@@ -375,7 +393,7 @@ class KnownNameMatcher:
             if not forms:
                 continue
             if forms[0].rule in INITIALS_RULES:
-                if not self._initials_ok(text, start, end, matched, forms):
+                if not self._initials_ok(text, start, end, matched, forms, doc):
                     continue
                 end += _initials_dot(text, end)
                 matched = text[start:end]
@@ -386,19 +404,27 @@ class KnownNameMatcher:
                 continue
             raw.append((start, end, matched, forms))
         raw = self._places(text, raw, kept, doc)
+        raw = link(self, text, raw)  # "Nasima Begum", "N. Begum", "Anwar Chowdhury", "Nasima Choudhury"
         raw += self._derived(text, raw, doc)
         raw.sort(key=lambda r: r[0])
         return NameSearch(_merge_adjacent(text, self._resolve(text, raw)), kept)
 
-    def _initials_ok(self, text: str, start: int, end: int, matched: str, forms: list[NameForm]) -> bool:
+    def _code_letter(self, text: str, start: int, end: int) -> bool:
+        before = re.search(r"(\S+)[ \t]+$", text[max(0, start - 24):start])
+        return bool(before) and f"{before.group(1)} {text[start:end]}" in self.protected
+
+    def _initials_ok(self, text: str, start: int, end: int, matched: str, forms: list[NameForm], doc=None) -> bool:
         """Initials run together ("JK") look like the abbreviations reviews are full of ("LP meeting", "SW"):
         they count only as a person's — a reporting verb or a possessive after them — and never when a
         general abbreviation or a code."""
         if forms[0].rule in ("title_initial", "first_initial"):
             return self._title_initial_ok(text, end)
+        if self._code_letter(text, start, end):
+            return False  # the letter of a code the draft uses ("Child F.", "Adult N.")
         if forms[0].rule == "single_initial":  # "N. said", "N.'s": never a list marker ("A. Introduction")
-            return bool(re.match(r"\.(?:['’]s\b|[ \t]+(?:" + "|".join(_context()["reporting_verbs"]) + r")\b)",
-                                 text[end:end + 20]))
+            if re.match(r"\.(?:['’]s\b|[ \t]+(?:" + "|".join(_context()["reporting_verbs"]) + r")\b)", text[end:end + 20]):
+                return True
+            return _verb_after_initial(text, start, end, doc)
         if forms[0].rule != "initials" or re.search(r"[.\s]", matched):
             return True
         from .codes import general_abbreviations
@@ -415,6 +441,8 @@ class KnownNameMatcher:
         anonymised people) and not before another surname ("Dr J. Smith", "Dr D. Marsh")."""
         if text[end:end + 1] != ".":
             return False
+        if re.match(r"\.[ \t]?[A-Z]\.", text[end:end + 4]):
+            return False  # "Dr K.W. Leung": the first of a person's initials, not "Dr K." of a surname
         nxt = re.match(r"\.[ \t]+([A-Z][\w'’-]+)", text[end:end + 40])
         if not nxt:
             return True
@@ -648,6 +676,19 @@ def _initials_dot(text: str, end: int) -> int:
     if text[end:end + 1] != ".":
         return 0
     return 1 if re.match(r"\.(?:['’]|[ \t]+[a-z(,]|[,;:)])", text[end:end + 3]) else 0
+
+
+def _verb_after_initial(text: str, start: int, end: int, doc) -> bool:
+    """"and F. went straight upstairs": a lone initial with its stop, mid-sentence, that the parse
+    makes the subject of the verb after it (never a list marker at a line's start: "A. Introduction")."""
+    if doc is None or not re.match(r"\.[ \t]+[a-z]", text[end:end + 4]):
+        return False
+    line_start = text.rfind("\n", 0, start) + 1
+    if not text[line_start:start].strip() or re.search(r"[.!?:][\"”’']?[ \t]*$", text[line_start:start]):
+        return False
+    after = re.match(r"\.[ \t]+", text[end:end + 4])
+    span = doc.char_span(end + after.end(), end + after.end() + 1, alignment_mode="expand")
+    return span is not None and len(span) > 0 and span[0].pos_ in ("VERB", "AUX")
 
 
 def _lower_case_slip(text: str, start: int, end: int) -> bool:

@@ -399,6 +399,9 @@ def _title_spans(ctx: _DocContext):
             yield nxt, end, "title", 0.85
 
 
+_OPEN_QUOTES = frozenset({"'", "‘", '"', "“"})
+
+
 def _role_spans(ctx: _DocContext):
     doc = ctx.doc
     lowers = [t.lower_ for t in doc]
@@ -412,6 +415,8 @@ def _role_spans(ctx: _DocContext):
             nxt = i + n
             if nxt < len(doc) and doc[nxt].text in {",", "(", ":", "-", "–"} and not _crosses_line(doc[nxt]):
                 nxt += 1
+            if nxt < len(doc) and doc[nxt].text in _OPEN_QUOTES and not _crosses_line(doc[nxt]):
+                nxt += 1  # "my friend 'Shapla' said", 'her partner, "Dee"'
             end = _name_run(ctx, nxt)
             if end > nxt:
                 yield nxt, end, "role", 0.8
