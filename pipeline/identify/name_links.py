@@ -46,7 +46,7 @@ def link(matcher, text: str, raw: list) -> list:
     raw = _initial_before_surname(matcher, text, raw)
     raw = _first_name_with_other_surname(matcher, text, raw)
     raw = _drop_strangers_surnames(matcher, text, raw)
-    raw = raw + _surname_slips(matcher, text, raw)
+    raw = raw + _surname_slips(matcher, text, raw) + _kin_initials(matcher, text, raw)
     return raw + aliases(matcher, text, raw)
 
 
@@ -177,7 +177,8 @@ def _alias_regex() -> re.Pattern | None:
     if not cues:
         return None
     alternatives = "|".join(f"(?:{c})" for c in cues)
-    return re.compile(rf"(?<![\w-])(?:{alternatives})(?P<quote>[\"'‘“]?)(?P<alias>(?-i:[A-Z])[^\W\d_]+(?:-(?-i:[A-Z])[^\W\d_]+)?)"
+    kin = "|".join(sorted(map(re.escape, settings()["kin_titles"]), key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?:{alternatives})(?P<quote>[\"'‘“]?)(?:(?:{kin})[ \t]+)?(?P<alias>(?-i:[A-Z])[^\W\d_]+(?:-(?-i:[A-Z])[^\W\d_]+)?)"
                       r"(?![\w'’-]*[ \t]+(?-i:[A-Z]))", re.IGNORECASE)
 
 
@@ -191,10 +192,11 @@ def _object_genders() -> dict[str, str]:
 
 def _alias_word_ok(matcher, word: str, quoted: bool) -> bool:
     """A pet name, not a role, a title, a code, an organisation word or (unquoted) an English word."""
-    from .derived import _common_words, _role_words, org_heads, stop_words
+    from .derived import _common_words, _role_words, org_heads, settings, stop_words
 
     low = fold(word).casefold()
-    if low in stop_words() or low in _role_words() or low in _titles() or word in matcher.protected or word in org_heads():
+    if low in stop_words() or low in _role_words() or low in _titles() or word in matcher.protected or word in org_heads() \
+            or low in settings()["kin_titles"]:
         return False
     if any(kw.folded == low for kw in matcher.keyed_words):
         return False  # a keyed name already (its own person's or somebody else's)
@@ -237,4 +239,32 @@ def aliases(matcher, text: str, raw: list) -> list:
             if any(s < m.end() and m.start() < e for s, e in taken):
                 continue
             out.append((m.start(), m.end(), m.group(0), [NameForm(text=word, code=code, rule="alias", tokens=(("word", word),))]))
+    return out
+
+
+_KIN_GENDER = {"uncle": "male", "grandad": "male", "grandpa": "male", "granddad": "male", "brother": "male",
+               "aunt": "female", "auntie": "female", "aunty": "female", "grandma": "female", "gran": "female",
+               "granny": "female", "nan": "female", "nana": "female", "nanny": "female", "sister": "female"}
+
+
+def _kin_initials(matcher, text: str, raw: list) -> list:
+    """"Uncle T", "Auntie K.": a kinship word and a lone capital that is a keyed first name's initial
+    (of the kinship word's gender) is that person; several fitting people: the best supported."""
+    from .derived import settings
+    from .known_names import NameForm
+
+    kin = "|".join(sorted(map(re.escape, settings()["kin_titles"]), key=len, reverse=True))
+    if not kin:
+        return []
+    taken = [(r[0], r[1]) for r in raw]
+    initials = _first_initials(matcher)
+    out = []
+    for m in re.finditer(rf"(?<![\w-])(?i:({kin}))[ \t]+([A-Z])(?:\.|(?![\w'’.-]))", text):
+        if not m.group(1)[:1].isupper() or any(s < m.end(2) and m.start(2) < e for s, e in taken):
+            continue
+        gender = _KIN_GENDER.get(m.group(1).casefold())
+        codes = [c for c in initials.get(m.group(2), []) if not gender or matcher.people[c].gender in (None, gender)]
+        if codes:
+            out.append((m.start(2), m.end(2), m.group(2), [NameForm(text=m.group(2), code=c, rule="initials",
+                                                                    tokens=(("letter", m.group(2)),)) for c in codes]))
     return out
