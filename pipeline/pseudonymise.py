@@ -119,6 +119,50 @@ def _structured(doc, analyzer, protected: set[str], replace_types: set[str] | No
         rule = rule.get("recognizer_name") if isinstance(rule, dict) else None
         out.append(Replacement(r.start, r.end, text, PLACEHOLDERS.get(r.entity_type, f"[{r.entity_type}]"),
                                r.entity_type, "structured", rule or r.entity_type, round(float(r.score), 2)))
+    return out + _short_names(doc_text, out)
+
+
+@lru_cache(maxsize=1)
+def _institution_words() -> frozenset[str]:
+    """The kind-of-school words ("CE Primary School", "Day Nursery") of `models/recognizers/`."""
+    from .resources import load_yaml
+
+    words: set[str] = set()
+    for name, lists in (("school.yaml", ("institution", "qualifiers")), ("nursery.yaml", ("institution",))):
+        data = load_yaml("recognizers", name).get("lists") or {}
+        for key in lists:
+            for entry in data.get(key) or ():
+                words.update(w.casefold() for w in re.split(r"[\s-]+", str(entry)) if w)
+    return frozenset(words)
+
+
+SHORT_NAME_TYPES = ("SCHOOL", "NURSERY")
+
+
+def _short_names(text: str, found: list[Replacement]) -> list[Replacement]:
+    """A school or nursery named in full once and by its short name elsewhere ("St Oswald's CE Primary
+    School" ... "the meeting was held at St Oswald's"): the short name is the same identifier.
+    Only a distinctive short name counts (two words or more, or a saint's or a possessive name),
+    never a lone town word ("Wyrebridge" of "Wyrebridge Primary School")."""
+    kinds = _institution_words()
+    stems: dict[str, Replacement] = {}
+    for r in found:
+        if r.type not in SHORT_NAME_TYPES:
+            continue
+        words = r.text.split()
+        while words and words[-1].strip(".,").casefold() in kinds:
+            words.pop()
+        stem = " ".join(words)
+        if stem and stem != r.text and (len(words) >= 2 or re.search(r"['’]s$", stem)) and stem[:1].isupper():
+            stems.setdefault(stem, r)
+    out = []
+    spans = [(r.start, r.end) for r in found]
+    for stem, r in stems.items():
+        for m in re.finditer(rf"(?<![\w'’-]){re.escape(stem)}(?![\w'’-])", text):
+            if any(s < m.end() and m.start() < e for s, e in spans):
+                continue
+            out.append(Replacement(m.start(), m.end(), m.group(0), r.replacement, r.type, "structured", "short_name", r.confidence))
+            spans.append((m.start(), m.end()))
     return out
 
 
