@@ -49,6 +49,10 @@ ADULT_RULES = frozenset({"title_surname", "title_full_name", "surname", "initial
 _DATE_BEFORE = re.compile(r"(?<![\d.:/,])\b\d{1,2}(?:st|nd|rd|th)?(?:\s+of)?\s+$", re.IGNORECASE)
 _WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 _WEEKDAY_CUES = frozenset("on every last next each this that by until till since from a one the following previous".split())
+_SEASONS = frozenset("spring summer autumn winter".split())
+_SEASON_CUES = frozenset("in during last next this the early late mid each every".split())
+_PERSON_AFTER = re.compile(r"[ \t]+(?:was|is|had|has|said|told|would|will|did|and|who|could)\b")
+_SEASON_AFTER = re.compile(r",?[ \t]+(?:of[ \t]+)?(?:19|20)\d{2}\b|[ \t]+(?:term|holidays?|half-term)\b")
 _MONTHS = frozenset("january february march april may june july august september october november december".split())
 _DATE_AFTER = re.compile(r"^,?\s+(?:(?:\d{1,2}(?:st|nd|rd|th)?,?\s+)?(?:19|20)\d{2}|\d{1,2}(?:st|nd|rd|th))\b")
 
@@ -478,7 +482,14 @@ class KnownNameMatcher:
             nxt = re.match(r"[ \t]+([A-Z][\w'’]*)", text[end:end + 30])
             if forms[0].rule in ("first_name", "listed") and nxt and nxt.group(1) in _place_heads():
                 return "part_of_place_or_organisation_name", True
+            if forms[0].rule in ("first_name", "listed") and fold(word).casefold() in self.lexicon and _org_run(text, end):
+                return "part_of_place_or_organisation_name", True  # "the Faith and Communities Forum"
             return None, False
+        if _org_run(text, end):
+            return "part_of_place_or_organisation_name", True  # "the Leigh Miners Welfare Centre"
+        nxt = re.match(r"[ \t]+([A-Z][a-z]+)\b(?![’']s)", text[end:end + 30])
+        if nxt and nxt.group(1).casefold() in self.lexicon and not _is_name_word(nxt.group(1)):
+            return "before_a_capitalised_word", False  # "the Leigh Food Share": a place's, if it is one
         cont = re.match(r"-([a-z]+)-", text[end:end + 12])
         if cont and cont.group(1) in conf["place_continuations"]:
             return "place_name_continuation", True
@@ -518,7 +529,13 @@ class KnownNameMatcher:
                 title_word = _title_lookup()[title.group(1).rstrip(".").casefold()]
                 start = title.start(1)  # "Mr Qureshy": the title goes with the name, and its gender decides
             forms = []
-            for code, keyed, rule in d.targets:
+            targets = d.targets
+            letter = title.group(2) if title_word else None
+            if letter:  # "Mr S. Pryddech": the initial says which of the Prydderchs
+                fits = [t for t in targets if any(kw.code == t[0] and kw.first and fold(kw.word[:1]).upper() == letter
+                                                  for kw in self.keyed_words)]
+                targets = fits or targets
+            for code, keyed, rule in targets:
                 if any(f.code == code for f in forms):
                     continue
                 tokens = ((("title", title_word),) if title_word else ()) + (("word", keyed),)
@@ -536,6 +553,11 @@ class KnownNameMatcher:
         if forms[0].rule not in {"first_name", "surname", "listed"} or " " in text[start:end].strip():
             return False
         word = fold(text[start:end]).casefold()
+        if word in _SEASONS:  # "Summer 2022 – Health visiting", "in the summer of 2021", "last Summer"
+            before = text[max(0, start - 12):start].split()
+            return bool(_SEASON_AFTER.match(text[end:end + 12])) or (
+                bool(before) and before[-1].casefold() in _SEASON_CUES and not _suffix(text, end)
+                and not _PERSON_AFTER.match(text, end))
         if word in _WEEKDAYS:  # "every Sunday", "on Sunday morning": the day, not a boy named Sunday
             before = text[max(0, start - 12):start].split()
             return bool(before) and before[-1].casefold() in _WEEKDAY_CUES
@@ -678,6 +700,32 @@ def _initials_dot(text: str, end: int) -> int:
     return 1 if re.match(r"\.(?:['’]|[ \t]+[a-z(,]|[,;:)])", text[end:end + 3]) else 0
 
 
+_RUN_WORD = re.compile(r"[ \t]+(?:(?:and|of|for|&)[ \t]+)?([A-Z][\w'’-]*)")
+
+
+def _org_run(text: str, end: int, max_words: int = 4) -> bool:
+    """The capitalised words after `end` (joined by "and", "of", "for", "&") run on to an organisation's
+    or a place's head word: "Faith and Communities Forum", "Miners Welfare Centre"."""
+    from .derived import org_heads
+
+    pos = end
+    for _ in range(max_words):
+        m = _RUN_WORD.match(text, pos, min(len(text), pos + 40))
+        if m is None:
+            return False
+        word = m.group(1)
+        if word in org_heads() or word in _place_heads():
+            return True
+        pos = m.end()
+    return False
+
+
+def _is_name_word(word: str) -> bool:
+    from .derived import _gazetteer_names
+
+    return fold(word).casefold() in _gazetteer_names()
+
+
 def _verb_after_initial(text: str, start: int, end: int, doc) -> bool:
     """"and F. went straight upstairs": a lone initial with its stop, mid-sentence, that the parse
     makes the subject of the verb after it (never a list marker at a line's start: "A. Introduction")."""
@@ -730,7 +778,7 @@ def _merge_adjacent(text: str, matches: list[NameMatch]) -> list[NameMatch]:
 
 
 # a title just before a derived form, perhaps with an initial between ("Mr Qureshy", "Mr S. Pryddech")
-_TITLE_BEFORE = re.compile(r"(?<![\w.])([A-Z][A-Za-z]{1,9}\.?)[ \t]+(?:[A-Z]\.[ \t]*)?$")
+_TITLE_BEFORE = re.compile(r"(?<![\w.])([A-Z][A-Za-z]{1,9}\.?)[ \t]+(?:([A-Z])\.[ \t]*)?$")
 _MIDDLE_WORD = re.compile(r"[ \t]+[A-Z][\w'’-]+[ \t]+")
 
 

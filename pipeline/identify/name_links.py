@@ -106,9 +106,11 @@ def _first_name_with_other_surname(matcher, text: str, raw: list) -> list:
 
 
 def _drop_strangers_surnames(matcher, text: str, raw: list) -> list:
-    """"Anwar Chowdhury": a first name nobody keyed before a keyed surname whose people all have
-    keyed first names: another person, for the unknown-name pass."""
-    from .derived import _gazetteer_first, classify
+    """"Anwar Chowdhury", "Adewale Ogunleye": a name word nobody keyed (a listed first name or no
+    English word) before a keyed surname whose people all have keyed first names: another person,
+    for the unknown-name pass."""
+    from .derived import classify, is_other_name, org_heads
+    from .known_names import _known_places
 
     taken_ends = {r[1]: {f.code for f in r[3]} for r in raw}
     out = []
@@ -125,7 +127,8 @@ def _drop_strangers_surnames(matcher, text: str, raw: list) -> list:
         word = prev.group(1)
         codes = {f.code for f in forms}
         firsts = [kw for kw in matcher.keyed_words if kw.code in codes and kw.first]
-        if (fold(word).casefold() in _gazetteer_first() and {kw.code for kw in firsts} == codes
+        if (is_other_name(word) and word not in org_heads() and fold(word).casefold() not in _known_places()
+                and {kw.code for kw in firsts} == codes
                 and word.rstrip(".").casefold() not in _titles()
                 and not any(kw.folded == fold(word).casefold() for kw in matcher.keyed_words)
                 and not classify(word, firsts)):
