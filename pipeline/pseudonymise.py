@@ -175,6 +175,42 @@ def _unknown_candidates(doc, allow: set[str]):
     return list(find_unknown_names(doc, allow=allow))
 
 
+REPEAT_MIN_CONFIDENCE = 0.7
+
+
+def _repeated_unknown(text: str, cands, taken: list[Replacement]):
+    """Other mentions of a name word of an unlisted person ("Dwayne" once found as a person, then
+    "THE VIEWS OF DWAYNE" in a heading, or a mid-sentence "Dwayne" the rules missed): the same person.
+
+    Only words of confident proposals, never an English word, a title, a place or an
+    organisation's word; a repeat must be capitalised mid-sentence or in capitals."""
+    from .identify.names import NameCandidate, lexicon, name_words
+
+    lex = lexicon()
+    words = set()
+    for c in cands:
+        if c.confidence < REPEAT_MIN_CONFIDENCE:
+            continue
+        for w in name_words(c.text):
+            if (len(w) >= 3 and w[:1].isupper() and not lex.is_common_word(w) and w.lower() not in lex.common
+                    and w not in lex.places and w not in lex.countries and w not in lex.non_person and w not in lex.titles):
+                words.add(w)
+    if not words:
+        return []
+    spans = sorted([(c.start, c.end) for c in cands] + [(t.start, t.end) for t in taken])
+    starts = [s for s, _ in spans]
+    alternatives = "|".join(sorted({re.escape(w) for w in words} | {re.escape(w.upper()) for w in words}, key=len, reverse=True))
+    out = []
+    for m in re.finditer(rf"(?<![\w@.'’-])(?:{alternatives})(?![\w@-])", text):
+        i = bisect.bisect_left(starts, m.end())
+        if any(s < m.end() and m.start() < e for s, e in spans[max(0, i - 3):i]):
+            continue
+        if not m.group(0).isupper() and re.search(r"(?:^|[.!?:]\s*|\n\s*)$", text[max(0, m.start() - 3):m.start()]):
+            pass  # a capitalised word at a sentence start is still the person's name: it is in no English list
+        out.append(NameCandidate(m.start(), m.end(), m.group(0), "repeat", 0.6))
+    return out
+
+
 @lru_cache(maxsize=1)
 def _title_words() -> frozenset[str]:
     return frozenset(t.casefold() for t in title_genders())
@@ -397,6 +433,7 @@ def pseudonymise_report(report, doc, key: Key, analyzer=None, policy=None, lexic
     known, kept = _known(report, doc, key, lexicon, protected)
     structured = _structured(doc, analyzer, protected, replace_types(policy))
     unknown_cands = [c for c in _unknown_candidates(doc, allow) if c.text.strip() not in protected]
+    unknown_cands += _repeated_unknown(text, unknown_cands, known + structured)
     places = [(k.start, k.end) for k in kept]  # decided a place by context: not an unlisted person either
     unknown = [_with_title(text, Replacement(c.start, c.end, c.text, "", "PERSON_UNKNOWN", "unknown", c.rule, float(c.confidence)))
                for c in unknown_cands if not any(c.start < e and s < c.end for s, e in places)]

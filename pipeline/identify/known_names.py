@@ -732,8 +732,8 @@ def _verb_after_initial(text: str, start: int, end: int, doc) -> bool:
     if doc is None or not re.match(r"\.[ \t]+[a-z]", text[end:end + 4]):
         return False
     line_start = text.rfind("\n", 0, start) + 1
-    if not text[line_start:start].strip() or re.search(r"[.!?:][\"”’']?[ \t]*$", text[line_start:start]):
-        return False
+    if not text[line_start:start].strip() or re.match(r"[ \t]*(?:[(\[]?\w{1,3}[.)\]]|[-*•])[ \t]*$", text[line_start:start]):
+        return False  # a list marker, not a person: "A. Introduction", "(b) C. Background"
     after = re.match(r"\.[ \t]+", text[end:end + 4])
     span = doc.char_span(end + after.end(), end + after.end() + 1, alignment_mode="expand")
     return span is not None and len(span) > 0 and span[0].pos_ in ("VERB", "AUX")

@@ -206,6 +206,33 @@ def _alias_word_ok(matcher, word: str, quoted: bool) -> bool:
     return quoted or (low not in _common_words() and low not in matcher.lexicon)
 
 
+_SENTENCE_END = re.compile(r"[.!?][\"”’']?\s")
+
+
+class _NewPerson:
+    """"a lodger", "another friend", "one of the neighbours": a person the text introduces."""
+
+    _rx: re.Pattern | None = None
+
+    @classmethod
+    def search(cls, text: str):
+        if cls._rx is None:
+            from .derived import _role_words
+
+            roles = "|".join(sorted(map(re.escape, _role_words()), key=len, reverse=True))
+            cls._rx = re.compile(rf"\b(?i:a|an|another|one of (?:the|her|his|their))[ \t]+(?:[a-z-]+[ \t]+)?(?:{roles})s?\b")
+        return cls._rx.search(text)
+
+
+_NEW_PERSON = _NewPerson
+
+
+def _lower_case_slip(text: str, start: int, end: int) -> bool:
+    from .known_names import _lower_case_slip as slip
+
+    return slip(text, start, end)
+
+
 def aliases(matcher, text: str, raw: list) -> list:
     """Every mention of a name the draft gives a keyed person ("her pet name, Munni"): new raw matches.
 
@@ -228,6 +255,11 @@ def aliases(matcher, text: str, raw: list) -> list:
         gender = _object_genders().get(obj)
         para = text.rfind("\n\n", 0, m.start()) + 1
         for pos, code in reversed([s for s in sure if para <= s[0] < m.start()]):
+            between = text[pos:m.start()]
+            if _NEW_PERSON.search(between):
+                break  # "a lodger known only as 'Tee'": somebody the key does not list
+            if not gender and _SENTENCE_END.search(between):
+                break  # without "her"/"him", only the sentence's own person
             person = matcher.people[code]
             if gender and person.gender and person.gender != gender:
                 continue
@@ -237,9 +269,17 @@ def aliases(matcher, text: str, raw: list) -> list:
     taken = sorted((r[0], r[1]) for r in raw)
     for word, code in declared.items():
         english = fold(word).casefold() in matcher.lexicon
-        pattern = re.compile(rf"(?<![\w@]){re.escape(word)}(?!\w)", 0 if english else re.IGNORECASE)
+        pattern = re.compile(rf"(?<![\w@]){re.escape(word)}(?!\w)", re.IGNORECASE)
         for m in pattern.finditer(text):
             if any(s < m.end() and m.start() < e for s, e in taken):
+                continue
+            if english and m.group(0).islower():
+                continue
+            out.append((m.start(), m.end(), m.group(0), [NameForm(text=word, code=code, rule="alias", tokens=(("word", word),))]))
+        if not english:
+            continue
+        for m in re.finditer(rf"(?<![\w@]){re.escape(word.lower())}(?!\w)", text):  # "lulu said": a slip, before a reporting verb
+            if any(s < m.end() and m.start() < e for s, e in taken) or not _lower_case_slip(text, m.start(), m.end()):
                 continue
             out.append((m.start(), m.end(), m.group(0), [NameForm(text=word, code=code, rule="alias", tokens=(("word", word),))]))
     return out

@@ -342,14 +342,30 @@ def _hyphen_bridge(ctx: _DocContext, i: int) -> bool:
     )
 
 
+@lru_cache(maxsize=1)
+def _particles() -> frozenset[str]:
+    return frozenset(read_lines("names", "name_particles.txt"))
+
+
+def _particle_bridge(ctx: _DocContext, i: int) -> bool:
+    """doc[i] is a name particle ("ap", "van", "Ó", "Mac") with a name word after it on the same line."""
+    doc = ctx.doc
+    return (i + 1 < len(doc) and doc[i].text in _particles() and not _crosses_line(doc[i])
+            and not ctx.blocked[i] and (ctx.name_like(doc[i + 1]) or _particle_bridge(ctx, i + 1)))
+
+
 def _name_run(ctx: _DocContext, start: int, max_len: int = 3) -> int:
     """End (exclusive) of a run of name tokens starting at `start`, not crossing a line break
-    ("Oyelaran-Marsh", split by the tokenizer at the hyphen, counts as one name word)."""
+    ("Oyelaran-Marsh", split by the tokenizer at the hyphen, counts as one name word; particles,
+    "Ffion ap Rhys", "Mrs van Dijk", do not count)."""
     doc = ctx.doc
     end = start
     words = 0
-    while end < len(doc) and words < max_len and ctx.name_like(doc[end]):
+    while end < len(doc) and words < max_len and (ctx.name_like(doc[end]) or _particle_bridge(ctx, end)):
+        particle = doc[end].text in _particles() and _particle_bridge(ctx, end)
         end += 1
+        if particle:
+            continue  # "ap", "van", "Mac": the name word after it follows
         words += 1
         if _crosses_line(doc[end - 1]) or doc[end - 1].text.endswith(("'s", "’s")):
             break
@@ -602,7 +618,26 @@ def _family_plural_spans(ctx: _DocContext):
             yield token.i, token.i + 1, "family", 0.65
 
 
-RULES = (_ner_spans, _title_spans, _role_spans, _gazetteer_spans, _initial_spans, _unlisted_pair_spans, _family_plural_spans,
+def _alias_spans(ctx: _DocContext):
+    """A name the text gives someone: "a lodger known only as 'Tee'", "her pet name, Munni", "we called
+    him 'Bear'" (the cues are `alias_cues` in models/pseudonymise/name_context.yaml).  An English word
+    counts only in quotes."""
+    from .name_links import _alias_regex
+
+    rx = _alias_regex()
+    if rx is None:
+        return
+    doc = ctx.doc
+    for m in rx.finditer(ctx.text):
+        word = m.group("alias")
+        if not m.group("quote") and (ctx.common_use(word) or word.lower() in ctx.lex.common):
+            continue
+        span = doc.char_span(m.start("alias"), m.end("alias"), alignment_mode="expand")
+        if span is not None and len(span) and not any(ctx.blocked[t.i] for t in span) and word not in ctx.lex.titles:
+            yield span.start, span.end, "alias", 0.7
+
+
+RULES = (_alias_spans, _ner_spans, _title_spans, _role_spans, _gazetteer_spans, _initial_spans, _unlisted_pair_spans, _family_plural_spans,
          _syntax_spans, _relative_pair_spans)
 
 
@@ -669,6 +704,8 @@ def _strip_edges(ctx: _DocContext, start: int, end: int) -> tuple[int, int]:
     doc, lex = ctx.doc, ctx.lex
 
     def edge_word(i: int) -> bool:
+        if doc[i].text in _particles() and i < end - 1 and i == start:
+            return False  # "Mrs van Dijk": the particle is part of the name
         word = _bare(doc[i].text)
         return word.rstrip(".") in lex.titles or (ctx.common_use(word) and not lex.is_known_name(word))
 
