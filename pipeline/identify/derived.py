@@ -40,7 +40,7 @@ from .folding import fold
 
 _WORD = re.compile(r"(?<![\w@.])\w[\w'’-]*")
 _POSSESSIVE = re.compile(r"(?:['’]s|s['’]|['’])$")
-_VOWEL_SWAPS = (frozenset("iy"), frozenset("ae"))  # Maryam/Mariam, Mohamed/Mohamad
+_VOWEL_SWAPS = (frozenset("iy"), frozenset("ae"), frozenset("ou"), frozenset("ei"))  # Maryam/Mariam, Mohammed/Muhammad
 _GENDERED_ENDINGS = ("a", "e", "le", "ne", "na", "ia", "ette", "elle", "ine", "ina")
 
 
@@ -154,8 +154,9 @@ def _misspelling(word: str, target: str, conf: dict) -> bool:
     if word in _gazetteer_names() and len(word) == len(target) and sorted(word) != sorted(target):
         # another real name one letter away ("Jane"/"Jade", "Mollie"/"Millie") is another person;
         # a transliteration swaps like vowels ("Mariam"/"Maryam")
-        swapped = {a for a, b in zip(word, target) if a != b} | {b for a, b in zip(word, target) if a != b}
-        return distance == 1 and any(swapped <= pair for pair in _VOWEL_SWAPS)
+        # (every changed letter pair a vowel swap: transliterations of one name, "Mohammed"/"Muhammad")
+        pairs = [frozenset((a, b)) for a, b in zip(word, target) if a != b]
+        return bool(pairs) and all(any(p <= swap for swap in _VOWEL_SWAPS) for p in pairs)
     return True
 
 
@@ -295,7 +296,9 @@ def find_derived(text: str, keyed: list[KeyedWord], taken: list[tuple[int, int]]
         if not targets:
             continue
         misspelt = all(rule == "misspelling" for _, _, rule in targets)
-        if not _looks_like_person(text, start, end, word, bool(poss), lexicon, doc_tokens, misspelt):
+        if _before_own_surname(text, end, targets, keyed) and fold(word).casefold() not in _role_words():
+            pass  # "Muhammad Iqbal" with Mohammed Iqbal keyed: the surname says it is him
+        elif not _looks_like_person(text, start, end, word, bool(poss), lexicon, doc_tokens, misspelt):
             if not misspelt and _mid_sentence(text, start) and not _before_org_or_place(text, end):
                 pending.append(Derived(start, end, word, tuple(targets)))
             continue
@@ -320,6 +323,16 @@ def _mid_sentence(text: str, start: int) -> bool:
 def _before_org_or_place(text: str, end: int) -> bool:
     nxt = re.match(r"[ \t]+([A-Z][\w'’-]*)", text[end:end + 40])
     return bool(nxt) and (nxt.group(1) in org_heads() or nxt.group(1) in settings()["place_heads"])
+
+
+def _before_own_surname(text: str, end: int, targets, keyed: list[KeyedWord]) -> bool:
+    """The next word on the line is a keyed surname of one of the people the word may be."""
+    nxt = re.match(r"[ \t]+([A-Z][\w'’-]+)", text[end:end + 40])
+    if not nxt:
+        return False
+    following = fold(nxt.group(1)).casefold()
+    codes = {code for code, _, _ in targets}
+    return any(k.code in codes and not k.first and k.folded == following for k in keyed)
 
 
 def _beside_caps_name(text: str, start: int, end: int, starts: set[int], ends: set[int]) -> bool:

@@ -38,8 +38,9 @@ _INITIAL_SEP = r"(?:\.\s*|\s+)"
 _LETTER_SEP = r"(?:\.[ \t]?|[ \t])?"
 _APOS = "['’]"
 # what may follow a name: nothing word-like, or a plural / possessive s
-_END = r"(?:(?!\w)|(?=s(?:['’])?(?!\w)))"
-_START = r"(?<![\w@])"
+# a name may touch an underscore ("_Fatima_" in Markdown) and be followed by a footnote number ("Iqbal12")
+_END = r"(?:(?![^\W\d_])|(?=s(?:['’])?(?![^\W\d_])))"
+_START = r"(?<![^\W_]|@)"
 _TITLES_ALLOWING_LOWER = 4  # "mr kershaw" is a slip; "lady kershaw" is not a title use
 _SURNAME_PARTICLES = {"van", "von", "de", "der", "den", "du", "da", "di", "del", "della", "la", "le", "st", "st.", "bin", "ibn", "al", "el", "ap", "mac"}
 
@@ -228,6 +229,9 @@ def _add_initials(add, given: list[str], surname: list[str], initials: list[str 
     if len(initials) > 1 and all(initials):
         add([("letter", i) for i in initials] + [("letter", sur[0])], "initials")
     add([("word", given[0]), ("letter", sur[0])], "first_initial")
+    parts = [p for p in re.split(r"[-‐‑]", surname[-1]) if p]
+    if len(parts) > 1 and all(_initial(p) for p in parts):  # "Joanne K-S" of Kershaw-Smith
+        add([("word", given[0]), ("word", "-".join(_initial(p) for p in parts))], "first_initial")
     for t in genders:
         add([("title", t), ("letter", sur[0])], "title_initial")
 
@@ -612,6 +616,11 @@ class KnownNameMatcher:
             at = start - len(before.group(0))
             i = bisect.bisect_left(sure_pos, at)
             if i < len(sure) and sure[i][0] == at and any(f.code == sure[i][1] for f in pool):
+                return next(f for f in pool if f.code == sure[i][1]), "adjacent"
+        after = re.match(r"[\w'’-]+[ \t]+", text[start:start + 60]) if text else None
+        if after:  # "Mohamed Iqbal": the surname just after a shared first name says whose it is
+            i = bisect.bisect_left(sure_pos, start + after.end())
+            if i < len(sure) and sure[i][0] == start + after.end() and any(f.code == sure[i][1] for f in pool):
                 return next(f for f in pool if f.code == sure[i][1]), "adjacent"
         near = _nearest_by_code(start, sure, sure_pos, {f.code for f in pool})
         # someone named plainly a few words away ("Jade and Mrs Kershaw") is

@@ -265,6 +265,12 @@ def aliases(matcher, text: str, raw: list) -> list:
                 continue
             declared[word] = code
             break
+        if word not in declared and gender:  # "He called her 'Dede' whenever Efua was upset": later in the sentence
+            end = _SENTENCE_END.search(text, m.end())
+            for pos, code in (s for s in sure if m.end() <= s[0] < (end.start() if end else len(text))):
+                if matcher.people[code].gender in (None, gender):
+                    declared[word] = code
+                    break
     out = []
     taken = sorted((r[0], r[1]) for r in raw)
     for word, code in declared.items():
