@@ -174,7 +174,9 @@ def _short_form(word: str, target: str, min_prefix: int) -> bool:
         stem = target[:cut]
         if word in (stem + "y", stem + "ie", stem + stem[-1] + "y", stem + stem[-1] + "ie"):
             return True
-    return False
+    stem = target[:2]  # "Imi" of Imran, "Kasi" of Kasia: a two-letter stem and a pet ending, no name of its own
+    return (len(target) >= 5 and word in (stem + "i", stem + "y", stem + "ie", stem + "si")
+            and word not in _gazetteer_names() and word not in _common_words())
 
 
 def classify(word: str, keyed: list[KeyedWord]) -> list[tuple[str, str, str]]:
