@@ -170,3 +170,17 @@ def test_a_schools_short_name_after_its_full_name_is_replaced_too(tmp_path, nlp,
     result = pseudonymise_report(report, parse_for_key(report, nlp, KEY), KEY, analyzer=build_analyzer(nlp), lexicon=lexicon)
     assert "Aidan" not in result.text
     assert "Wyrebridge is a market town" in result.text  # a town is no school's short name
+
+
+def test_one_placeholder_for_an_unlisted_persons_other_forms():
+    from pipeline.identify.names import NameCandidate, group_mentions
+
+    def cand(text, start):
+        return NameCandidate(start, start + len(text), text, "test", 0.9)
+
+    mentions = [cand("Irena Jankauskienė", 0), cand("Mrs Jankauskiene", 100), cand("Abdul Karim Miah", 200),
+                cand("Karim", 300), cand("Sinéad Ní Fhloinn", 400), cand("Ms Ní Fhloinn", 500),
+                cand("Adewale Okoro", 600), cand("Ade", 700), cand("Tunde Bakare", 800)]
+    groups = [[c.text for c in g] for g in group_mentions(mentions)]
+    assert groups == [["Irena Jankauskienė", "Mrs Jankauskiene"], ["Abdul Karim Miah", "Karim"],
+                      ["Sinéad Ní Fhloinn", "Ms Ní Fhloinn"], ["Adewale Okoro", "Ade"], ["Tunde Bakare"]]

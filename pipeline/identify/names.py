@@ -44,6 +44,7 @@ from spacy.tokens import Doc, Token
 
 from ..nlp import ROLE_LABEL  # the label pipeline.nlp gives declared codes
 from .codes import is_role_code
+from .folding import fold
 from ..resources import load_yaml, read_lines
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
@@ -793,6 +794,11 @@ def _merge(doc: Doc, ctx: _DocContext, proposals) -> list[NameCandidate]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _lower_particles() -> frozenset[str]:
+    return frozenset(fold(p).lower() for p in _particles())
+
+
 def name_words(text: str) -> list[str]:
     """The name words of a mention, without titles or possessives ("Ms Wood's" -> ["Wood"])."""
     titles = lexicon().titles
@@ -810,23 +816,33 @@ def group_mentions(candidates: list[NameCandidate]) -> list[list[NameCandidate]]
     """
     groups: list[list[NameCandidate]] = []
     full_index: dict[tuple[str, ...], int] = {}
+    all_words: dict[int, set[str]] = {}  # every word of a group's full names ("Mamun" of "Abdul Mamun Miah")
+
+    def key_words(cand: NameCandidate) -> tuple[str, ...]:
+        words = tuple(fold(w).lower() for w in name_words(cand.text))  # "Jankauskienė" is "Jankauskiene"
+        while len(words) > 1 and words[0] in _lower_particles():
+            words = words[1:]  # "Ms Ní Fhloinn", "Mrs van der Linde": the surname alone
+        return words
+
     for cand in sorted(candidates, key=lambda c: c.start):
-        words = tuple(w.lower() for w in name_words(cand.text))
+        words = key_words(cand)
         if len(words) >= 2:
             key = (words[0], words[-1])
             if key not in full_index:
                 full_index[key] = len(groups)
                 groups.append([])
             groups[full_index[key]].append(cand)
+            all_words.setdefault(full_index[key], set()).update(words)
     singles: dict[str, int] = {}
     for cand in sorted(candidates, key=lambda c: c.start):
-        words = tuple(w.lower() for w in name_words(cand.text))
+        words = key_words(cand)
         if len(words) >= 2 or not words:
             continue
         word = words[0]
         best, best_pos = None, -1
         for (first, last), gi in full_index.items():
-            if word in (first, last):
+            # a surname, a first name, a middle name, or a short form of the first name ("Ade" of Adewale)
+            if word in all_words.get(gi, ()) or (len(word) >= 3 and first.startswith(word) and len(first) > len(word)):
                 pos = max((c.start for c in groups[gi] if c.start <= cand.start), default=groups[gi][0].start)
                 if best is None or pos > best_pos:
                     best, best_pos = gi, pos
