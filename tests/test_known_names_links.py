@@ -140,6 +140,8 @@ def test_a_season_is_not_a_child_named_after_it(nlp, lexicon):
 def test_a_word_name_inside_an_organisations_name_stays(nlp, lexicon):
     text = "The Hope and Recovery Network offered support, and Hope visited weekly."
     assert coded(nlp, lexicon, text) == [("Hope", "BIW")]
+    # a person coordinated with somebody whose surname is a place word is no organisation
+    assert coded(nlp, lexicon, "Nobody heard the concerns of Hope and Stuart Green.") == [("Hope", "BIW")]
 
 
 # ---------------------------------------------------------------- people nobody listed

@@ -725,6 +725,8 @@ def _org_run(text: str, end: int, max_words: int = 4) -> bool:
         word = m.group(1)
         if word in org_heads() or word in _place_heads():
             return True
+        if _is_name_word(word):
+            return False  # "the concerns of Victor and Stuart Green": another person, not an organisation
         pos = m.end()
     return False
 
