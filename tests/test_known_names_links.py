@@ -186,3 +186,9 @@ def test_one_placeholder_for_an_unlisted_persons_other_forms():
     groups = [[c.text for c in g] for g in group_mentions(mentions)]
     assert groups == [["Irena Jankauskienė", "Mrs Jankauskiene"], ["Abdul Karim Miah", "Karim"],
                       ["Sinéad Ní Fhloinn", "Ms Ní Fhloinn"], ["Adewale Okoro", "Ade"], ["Tunde Bakare"]]
+
+
+def test_a_double_barrelled_surnames_initials_and_a_first_name_before_a_bare_letter(nlp, lexicon):
+    key = parse_key({"people": [{"code": "SW2", "role": "social worker", "names": ["Carys Llewellyn-Price", "Ms Llewellyn-Price"]}]})
+    found = [(m.text, m.code) for m in matcher_for(key, lexicon).find("Carys L-P wrote the plan. Later Carys L said she agreed.")]
+    assert found == [("Carys L-P", "SW2"), ("Carys", "SW2")]

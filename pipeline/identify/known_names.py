@@ -231,7 +231,7 @@ def _add_initials(add, given: list[str], surname: list[str], initials: list[str 
     add([("word", given[0]), ("letter", sur[0])], "first_initial")
     parts = [p for p in re.split(r"[-‐‑]", surname[-1]) if p]
     if len(parts) > 1 and all(_initial(p) for p in parts):  # "Joanne K-S" of Kershaw-Smith
-        add([("word", given[0]), ("word", "-".join(_initial(p) for p in parts))], "first_initial")
+        add([("word", given[0]), ("word", "-".join(_initial(p) for p in parts))], "full_name")
     for t in genders:
         add([("title", t), ("letter", sur[0])], "title_initial")
 
@@ -264,7 +264,7 @@ def _token_regex(kind: str, word: str) -> tuple[str, str]:
     if kind == "initial":
         return f"(?-i:{re.escape(fold(word))})", _INITIAL_SEP
     if kind == "letter":  # initials run together or apart: "J.K.", "J. K.", "JK"; never the "O" of "O'Brien"
-        return f"(?-i:{re.escape(fold(word))})" + r"(?![’'](?!s(?!\w))\w)", _LETTER_SEP
+        return f"(?-i:{re.escape(fold(word))})" + r"(?![’'](?!s(?!\w))\w)(?![-‐‑][A-Za-z])", _LETTER_SEP
     return _word_regex(word), _SEP
 
 
@@ -402,7 +402,12 @@ class KnownNameMatcher:
                 continue
             if forms[0].rule in INITIALS_RULES:
                 if not self._initials_ok(text, start, end, matched, forms, doc):
-                    continue
+                    first = re.match(r"[^\W\d_][\w'’-]*", matched) if forms[0].rule == "first_initial" else None
+                    forms = self._candidates(first.group(0)) if first else []
+                    if not forms:
+                        continue
+                    end = start + first.end()  # "Jade K said": the first name stands alone
+                    matched = text[start:end]
                 end += _initials_dot(text, end)
                 matched = text[start:end]
             if self._lower_case_common(matched, forms) and not _is_propn(doc, start, end) \
