@@ -192,3 +192,13 @@ def test_a_double_barrelled_surnames_initials_and_a_first_name_before_a_bare_let
     key = parse_key({"people": [{"code": "SW2", "role": "social worker", "names": ["Carys Llewellyn-Price", "Ms Llewellyn-Price"]}]})
     found = [(m.text, m.code) for m in matcher_for(key, lexicon).find("Carys L-P wrote the plan. Later Carys L said she agreed.")]
     assert found == [("Carys L-P", "SW2"), ("Carys", "SW2")]
+
+
+def test_everyday_forms_of_names_from_other_languages(nlp, lexicon):
+    key = parse_key({"people": [
+        {"code": "PM", "role": "mother", "names": ["Małgorzata Zielińska", "Ms Zielińska"]},
+        {"code": "PF", "role": "father", "names": ["Wojciech Zieliński"]},
+        {"code": "PL", "role": "lodger", "names": ["Dmitry Volkov"]},
+    ]})
+    text = "Gosia told the nurse that Wojtek drank every night, and Dima said he paid rent."
+    assert [(m.text, m.code) for m in matcher_for(key, lexicon).find(text)] == [("Gosia", "PM"), ("Wojtek", "PF"), ("Dima", "PL")]

@@ -120,10 +120,18 @@ def _nicknamer() -> NickNamer:
     return NickNamer()
 
 
+@lru_cache(maxsize=1)
+def _diminutives() -> dict[str, frozenset[str]]:
+    """``models/pseudonymise/diminutives.yaml``: other languages' everyday forms ("kasia" of Katarzyna)."""
+    data = load_yaml("pseudonymise", "diminutives.yaml") or {}
+    return {fold(str(k)).casefold(): frozenset(fold(str(v)).casefold() for v in vs or ()) for k, vs in data.items()}
+
+
 @lru_cache(maxsize=4096)
 def nicknames_of(first_name: str) -> frozenset[str]:
-    """Recorded nicknames of a first name, lower case ("william" -> {"bill", "will", ...})."""
-    return frozenset(_nicknamer().nicknames_of(first_name.casefold()))
+    """Recorded nicknames of a first name, lower case ("william" -> {"bill", "will", ...}; "katarzyna" -> {"kasia", ...})."""
+    name = first_name.casefold()
+    return frozenset(_nicknamer().nicknames_of(name)) | _diminutives().get(fold(name), frozenset())
 
 
 # ---------------------------------------------------------------- classification
