@@ -202,3 +202,10 @@ def test_everyday_forms_of_names_from_other_languages(nlp, lexicon):
     ]})
     text = "Gosia told the nurse that Wojtek drank every night, and Dima said he paid rent."
     assert [(m.text, m.code) for m in matcher_for(key, lexicon).find(text)] == [("Gosia", "PM"), ("Wojtek", "PF"), ("Dima", "PL")]
+
+
+def test_a_keyed_name_hyphenated_at_a_line_end(nlp, lexicon):
+    key = parse_key({"people": [{"code": "AM", "role": "mother", "names": ["Agnieszka Kowalczyk", "Ms Kowalczyk"]}]})
+    text = "The letter to Ms Kowal-\nczyk was lost; Agnieszka Kowal-\nczyk said so. It was a well-\nknown case."
+    found = [(m.text, m.code) for m in matcher_for(key, lexicon).find(text)]
+    assert found == [("Kowal-\nczyk", "AM"), ("Agnieszka Kowal-\nczyk", "AM")]

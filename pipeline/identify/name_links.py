@@ -46,7 +46,7 @@ def link(matcher, text: str, raw: list) -> list:
     raw = _initial_before_surname(matcher, text, raw)
     raw = _first_name_with_other_surname(matcher, text, raw)
     raw = _drop_strangers_surnames(matcher, text, raw)
-    raw = raw + _surname_slips(matcher, text, raw) + _kin_initials(matcher, text, raw)
+    raw = raw + _surname_slips(matcher, text, raw) + _kin_initials(matcher, text, raw) + _broken_words(matcher, text, raw)
     return raw + aliases(matcher, text, raw)
 
 
@@ -316,4 +316,28 @@ def _kin_initials(matcher, text: str, raw: list) -> list:
         if codes:
             out.append((m.start(2), m.end(2), m.group(2), [NameForm(text=m.group(2), code=c, rule="initials",
                                                                     tokens=(("letter", m.group(2)),)) for c in codes]))
+    return out
+
+
+_BROKEN = re.compile(r"(?<![\w-])([^\W\d_]{2,})-[ \t]*\n[ \t]*([^\W\d_]{2,})(?![\w-])")
+
+
+def _broken_words(matcher, text: str, raw: list) -> list:
+    """"Kowal-\nczyk": a keyed name hyphenated at a line end (text from a PDF or a narrow column)."""
+    from .known_names import NameForm
+
+    if "-\n" not in text and not re.search(r"-[ \t]+\n", text):
+        return []
+    by_word: dict[str, dict[str, str]] = {}
+    for kw in matcher.keyed_words:
+        by_word.setdefault(kw.folded, {}).setdefault(kw.code, "first_name" if kw.first else "surname")
+    taken = [(r[0], r[1]) for r in raw]
+    out = []
+    for m in _BROKEN.finditer(text):
+        codes = by_word.get(fold(m.group(1) + m.group(2)).casefold())
+        if not codes or not m.group(1)[:1].isupper() or any(s < m.end() and m.start() < e for s, e in taken):
+            continue
+        word = m.group(1) + m.group(2)
+        out.append((m.start(), m.end(), m.group(0), [NameForm(text=word, code=c, rule=rule, tokens=(("word", word),))
+                                                     for c, rule in codes.items()]))
     return out
