@@ -209,3 +209,12 @@ def test_a_keyed_name_hyphenated_at_a_line_end(nlp, lexicon):
     text = "The letter to Ms Kowal-\nczyk was lost; Agnieszka Kowal-\nczyk said so. It was a well-\nknown case."
     found = [(m.text, m.code) for m in matcher_for(key, lexicon).find(text)]
     assert found == [("Kowal-\nczyk", "AM"), ("Agnieszka Kowal-\nczyk", "AM")]
+
+
+def test_the_authors_double_barrelled_name_is_allowed(nlp):
+    from pipeline.identify.names import find_unknown_names
+
+    doc = parse("Independent Chair and Author: Gillian Strachan-Hyde\n\nThe panel met Ruth Oyelowo-Banks twice.", nlp, [])
+    found = [c.text for c in find_unknown_names(doc, allow={"Gillian Strachan-Hyde"})]
+    assert not any("Strachan" in f or "Hyde" in f or "Gillian" in f for f in found)
+    assert any("Oyelowo" in f for f in found)

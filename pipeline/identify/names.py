@@ -329,7 +329,7 @@ def _allow_tokens(allow: set[str] | None) -> set[str]:
     """Allowed people as lower-case name words ("Jane Doe" allows "Jane", "Doe", "Ms Doe")."""
     tokens: set[str] = set()
     for name in allow or ():
-        tokens.update(w.strip(".,").lower() for w in name.split() if w.strip(".,"))
+        tokens.update(w.strip(".,").lower() for w in re.split(r"[\s‐-]+", name) if w.strip(".,"))  # "Strachan-Hyde" too
     return tokens
 
 
@@ -697,7 +697,8 @@ def _is_common_phrase(ctx: _DocContext, start: int, end: int) -> bool:
 def _is_allowed(ctx: _DocContext, start: int, end: int) -> bool:
     if not ctx.allow_tokens:
         return False
-    return all(_bare(ctx.doc[i].text).lower() in ctx.allow_tokens for i in range(start, end))
+    return all(_bare(ctx.doc[i].text).lower() in ctx.allow_tokens or ctx.doc[i].text in ("-", "‐")
+               for i in range(start, end))
 
 
 def _strip_edges(ctx: _DocContext, start: int, end: int) -> tuple[int, int]:
