@@ -218,3 +218,8 @@ def test_the_authors_double_barrelled_name_is_allowed(nlp):
     found = [c.text for c in find_unknown_names(doc, allow={"Gillian Strachan-Hyde"})]
     assert not any("Strachan" in f or "Hyde" in f or "Gillian" in f for f in found)
     assert any("Oyelowo" in f for f in found)
+
+
+def test_a_thing_known_by_a_name_is_no_pet_name(nlp, lexicon):
+    text = "Efua had a hip condition known as Perthes disease, and Perthes was explained to Ama."
+    assert [t for t, _ in coded(nlp, lexicon, text)] == ["Efua", "Ama"]

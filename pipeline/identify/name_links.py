@@ -172,6 +172,12 @@ def _surname_slips(matcher, text: str, raw: list) -> list:
 
 
 # ---------------------------------------------------------------- names given in the text
+# what may follow a name given in the text: a closing quote, punctuation, the line's end, or a word
+# that starts a new phrase ("known as Kemi at school"); never a noun ("a condition known as Perthes disease")
+_ALIAS_END = (r"(?=[\"'’”]|[.,;:!?)\n]|$|[ \t]+(?:and|or|but|at|in|on|to|by|who|when|since|for|because|which|while|from|"
+              r"with|until|throughout|instead|rather|as|like|after|before|though|although|if|so|even)\b)")
+
+
 @lru_cache(maxsize=1)
 def _alias_regex() -> re.Pattern | None:
     from .derived import settings
@@ -182,7 +188,7 @@ def _alias_regex() -> re.Pattern | None:
     alternatives = "|".join(f"(?:{c})" for c in cues)
     kin = "|".join(sorted(map(re.escape, settings()["kin_titles"]), key=len, reverse=True))
     return re.compile(rf"(?<![\w-])(?:{alternatives})(?P<quote>[\"'‘“]?)(?:(?:{kin})[ \t]+)?(?P<alias>(?-i:[A-Z])[^\W\d_]+(?:-(?-i:[A-Z])[^\W\d_]+)?)"
-                      r"(?![\w'’-]*[ \t]+(?-i:[A-Z]))", re.IGNORECASE)
+                      r"(?![\w'’-]*[ \t]+(?-i:[A-Z]))" + _ALIAS_END, re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
