@@ -223,3 +223,12 @@ def test_the_authors_double_barrelled_name_is_allowed(nlp):
 def test_a_thing_known_by_a_name_is_no_pet_name(nlp, lexicon):
     text = "Efua had a hip condition known as Perthes disease, and Perthes was explained to Ama."
     assert [t for t, _ in coded(nlp, lexicon, text)] == ["Efua", "Ama"]
+
+
+def test_an_unlisted_name_split_by_a_hard_line_break_in_wrapped_prose(nlp):
+    from pipeline.identify.names import find_unknown_names
+
+    text = ("3.2 The neighbour heard shouting most nights and the cousin came to stay; her best friend Zainab\n"
+            "Mohamud lived upstairs.\n\nTomasz Nowak\nKasia Nowak\n")
+    found = [c.text for c in find_unknown_names(parse(text, nlp, []))]
+    assert found == ["Zainab\nMohamud", "Tomasz Nowak", "Kasia Nowak"]  # one-name-per-line lists stay apart

@@ -355,6 +355,26 @@ def _particle_bridge(ctx: _DocContext, i: int) -> bool:
             and not ctx.blocked[i] and (ctx.name_like(doc[i + 1]) or _particle_bridge(ctx, i + 1)))
 
 
+WRAPPED_LINE_MIN_CHARS = 50
+
+
+def _wrapped_name(ctx: _DocContext, i: int) -> bool:
+    """doc[i] ends a line of hard-wrapped prose and the name goes on at the start of the next
+    ("... her best friend Zainab\nMohamud lived upstairs"): a long line that ends mid-sentence,
+    one line break, a name word after it that is no English word, then lower-case prose."""
+    doc = ctx.doc
+    token = doc[i]
+    if token.whitespace_ or "\n" in token.text or i + 2 >= len(doc):
+        return False
+    nl = doc[i + 1]
+    if nl.text.strip(" \t") != "\n" and not (nl.is_space and nl.text.count("\n") == 1):
+        return False
+    nxt, after = doc[i + 2], doc[i + 3] if i + 3 < len(doc) else None
+    line_start = ctx.text.rfind("\n", 0, token.idx) + 1
+    return (token.idx + len(token.text) - line_start >= WRAPPED_LINE_MIN_CHARS and "|" not in ctx.text[line_start:token.idx]
+            and ctx.name_like(nxt) and not ctx.common_use(nxt.text) and after is not None and after.is_lower)
+
+
 def _name_run(ctx: _DocContext, start: int, max_len: int = 3) -> int:
     """End (exclusive) of a run of name tokens starting at `start`, not crossing a line break
     ("Oyelaran-Marsh", split by the tokenizer at the hyphen, counts as one name word; particles,
@@ -362,8 +382,9 @@ def _name_run(ctx: _DocContext, start: int, max_len: int = 3) -> int:
     doc = ctx.doc
     end = start
     words = 0
-    while end < len(doc) and words < max_len and (ctx.name_like(doc[end]) or _particle_bridge(ctx, end)):
-        particle = doc[end].text in _particles() and _particle_bridge(ctx, end)
+    while end < len(doc) and words < max_len and (ctx.name_like(doc[end]) or _particle_bridge(ctx, end)
+                                                   or (end > start and doc[end].is_space and _wrapped_name(ctx, end - 1))):
+        particle = (doc[end].text in _particles() and _particle_bridge(ctx, end)) or doc[end].is_space
         end += 1
         if particle:
             continue  # "ap", "van", "Mac": the name word after it follows
