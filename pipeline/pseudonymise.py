@@ -119,6 +119,50 @@ def _structured(doc, analyzer, protected: set[str], replace_types: set[str] | No
         rule = rule.get("recognizer_name") if isinstance(rule, dict) else None
         out.append(Replacement(r.start, r.end, text, PLACEHOLDERS.get(r.entity_type, f"[{r.entity_type}]"),
                                r.entity_type, "structured", rule or r.entity_type, round(float(r.score), 2)))
+    return out + _short_names(doc_text, out)
+
+
+@lru_cache(maxsize=1)
+def _institution_words() -> frozenset[str]:
+    """The kind-of-school words ("CE Primary School", "Day Nursery") of `models/recognizers/`."""
+    from .resources import load_yaml
+
+    words: set[str] = set()
+    for name, lists in (("school.yaml", ("institution", "qualifiers")), ("nursery.yaml", ("institution",))):
+        data = load_yaml("recognizers", name).get("lists") or {}
+        for key in lists:
+            for entry in data.get(key) or ():
+                words.update(w.casefold() for w in re.split(r"[\s-]+", str(entry)) if w)
+    return frozenset(words)
+
+
+SHORT_NAME_TYPES = ("SCHOOL", "NURSERY")
+
+
+def _short_names(text: str, found: list[Replacement]) -> list[Replacement]:
+    """A school or nursery named in full once and by its short name elsewhere ("St Oswald's CE Primary
+    School" ... "the meeting was held at St Oswald's"): the short name is the same identifier.
+    Only a distinctive short name counts (two words or more, or a saint's or a possessive name),
+    never a lone town word ("Wyrebridge" of "Wyrebridge Primary School")."""
+    kinds = _institution_words()
+    stems: dict[str, Replacement] = {}
+    for r in found:
+        if r.type not in SHORT_NAME_TYPES:
+            continue
+        words = r.text.split()
+        while words and words[-1].strip(".,").casefold() in kinds:
+            words.pop()
+        stem = " ".join(words)
+        if stem and stem != r.text and (len(words) >= 2 or re.search(r"['’]s$", stem)) and stem[:1].isupper():
+            stems.setdefault(stem, r)
+    out = []
+    spans = [(r.start, r.end) for r in found]
+    for stem, r in stems.items():
+        for m in re.finditer(rf"(?<![\w'’-]){re.escape(stem)}(?![\w'’-])", text):
+            if any(s < m.end() and m.start() < e for s, e in spans):
+                continue
+            out.append(Replacement(m.start(), m.end(), m.group(0), r.replacement, r.type, "structured", "short_name", r.confidence))
+            spans.append((m.start(), m.end()))
     return out
 
 
@@ -129,6 +173,42 @@ def _unknown_candidates(doc, allow: set[str]):
     from .identify.names import find_unknown_names
 
     return list(find_unknown_names(doc, allow=allow))
+
+
+REPEAT_MIN_CONFIDENCE = 0.7
+
+
+def _repeated_unknown(text: str, cands, taken: list[Replacement]):
+    """Other mentions of a name word of an unlisted person ("Dwayne" once found as a person, then
+    "THE VIEWS OF DWAYNE" in a heading, or a mid-sentence "Dwayne" the rules missed): the same person.
+
+    Only words of confident proposals, never an English word, a title, a place or an
+    organisation's word; a repeat must be capitalised mid-sentence or in capitals."""
+    from .identify.names import NameCandidate, lexicon, name_words
+
+    lex = lexicon()
+    words = set()
+    for c in cands:
+        if c.confidence < REPEAT_MIN_CONFIDENCE:
+            continue
+        for w in name_words(c.text):
+            if (len(w) >= 3 and w[:1].isupper() and not lex.is_common_word(w) and w.lower() not in lex.common
+                    and w not in lex.places and w not in lex.countries and w not in lex.non_person and w not in lex.titles):
+                words.add(w)
+    if not words:
+        return []
+    spans = sorted([(c.start, c.end) for c in cands] + [(t.start, t.end) for t in taken])
+    starts = [s for s, _ in spans]
+    alternatives = "|".join(sorted({re.escape(w) for w in words} | {re.escape(w.upper()) for w in words}, key=len, reverse=True))
+    out = []
+    for m in re.finditer(rf"(?<![\w@.'’-])(?:{alternatives})(?![\w@-])", text):
+        i = bisect.bisect_left(starts, m.end())
+        if any(s < m.end() and m.start() < e for s, e in spans[max(0, i - 3):i]):
+            continue
+        if not m.group(0).isupper() and re.search(r"(?:^|[.!?:]\s*|\n\s*)$", text[max(0, m.start() - 3):m.start()]):
+            pass  # a capitalised word at a sentence start is still the person's name: it is in no English list
+        out.append(NameCandidate(m.start(), m.end(), m.group(0), "repeat", 0.6))
+    return out
 
 
 @lru_cache(maxsize=1)
@@ -353,6 +433,7 @@ def pseudonymise_report(report, doc, key: Key, analyzer=None, policy=None, lexic
     known, kept = _known(report, doc, key, lexicon, protected)
     structured = _structured(doc, analyzer, protected, replace_types(policy))
     unknown_cands = [c for c in _unknown_candidates(doc, allow) if c.text.strip() not in protected]
+    unknown_cands += _repeated_unknown(text, unknown_cands, known + structured)
     places = [(k.start, k.end) for k in kept]  # decided a place by context: not an unlisted person either
     unknown = [_with_title(text, Replacement(c.start, c.end, c.text, "", "PERSON_UNKNOWN", "unknown", c.rule, float(c.confidence)))
                for c in unknown_cands if not any(c.start < e and s < c.end for s, e in places)]

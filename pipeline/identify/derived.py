@@ -40,7 +40,7 @@ from .folding import fold
 
 _WORD = re.compile(r"(?<![\w@.])\w[\w'’-]*")
 _POSSESSIVE = re.compile(r"(?:['’]s|s['’]|['’])$")
-_VOWEL_SWAPS = (frozenset("iy"), frozenset("ae"))  # Maryam/Mariam, Mohamed/Mohamad
+_VOWEL_SWAPS = (frozenset("iy"), frozenset("ae"), frozenset("ou"), frozenset("ei"))  # Maryam/Mariam, Mohammed/Muhammad
 _GENDERED_ENDINGS = ("a", "e", "le", "ne", "na", "ia", "ette", "elle", "ine", "ina")
 
 
@@ -120,14 +120,37 @@ def _nicknamer() -> NickNamer:
     return NickNamer()
 
 
+@lru_cache(maxsize=1)
+def _diminutives() -> dict[str, frozenset[str]]:
+    """``models/pseudonymise/diminutives.yaml``: other languages' everyday forms ("kasia" of Katarzyna)."""
+    data = load_yaml("pseudonymise", "diminutives.yaml") or {}
+    return {fold(str(k)).casefold(): frozenset(fold(str(v)).casefold() for v in vs or ()) for k, vs in data.items()}
+
+
 @lru_cache(maxsize=4096)
 def nicknames_of(first_name: str) -> frozenset[str]:
-    """Recorded nicknames of a first name, lower case ("william" -> {"bill", "will", ...})."""
-    return frozenset(_nicknamer().nicknames_of(first_name.casefold()))
+    """Recorded nicknames of a first name, lower case ("william" -> {"bill", "will", ...}; "katarzyna" -> {"kasia", ...})."""
+    name = first_name.casefold()
+    return frozenset(_nicknamer().nicknames_of(name)) | _diminutives().get(fold(name), frozenset())
 
 
 # ---------------------------------------------------------------- classification
+def _three_letter_slip(word: str, target: str) -> bool:
+    """"Ezeh" for Eze, "Alli" for Ali: one letter added to a three-letter name, same first letter,
+    no English word; a real name of its own only when the letter is an h or doubles a neighbour."""
+    if len(target) != 3 or len(word) != 4 or word[0] != target[0] or word in _common_words():
+        return False
+    for i in range(1, 4):
+        if word[:i] + word[i + 1:] == target:
+            letter = word[i]
+            doubled = word[i - 1] == letter or (i < 3 and word[i + 1] == letter)
+            return word not in _gazetteer_names() or letter == "h" or doubled
+    return False
+
+
 def _misspelling(word: str, target: str, conf: dict) -> bool:
+    if conf.get("three_letter_slips", True) and _three_letter_slip(word, target):
+        return True
     if len(word) < conf["min_letters"] or len(target) < conf["min_letters"] or word == target:
         return False
     if conf.get("same_first_letter", True) and word[0] != target[0]:
@@ -139,8 +162,9 @@ def _misspelling(word: str, target: str, conf: dict) -> bool:
     if word in _gazetteer_names() and len(word) == len(target) and sorted(word) != sorted(target):
         # another real name one letter away ("Jane"/"Jade", "Mollie"/"Millie") is another person;
         # a transliteration swaps like vowels ("Mariam"/"Maryam")
-        swapped = {a for a, b in zip(word, target) if a != b} | {b for a, b in zip(word, target) if a != b}
-        return distance == 1 and any(swapped <= pair for pair in _VOWEL_SWAPS)
+        # (every changed letter pair a vowel swap: transliterations of one name, "Mohammed"/"Muhammad")
+        pairs = [frozenset((a, b)) for a, b in zip(word, target) if a != b]
+        return bool(pairs) and all(any(p <= swap for swap in _VOWEL_SWAPS) for p in pairs)
     return True
 
 
@@ -158,7 +182,9 @@ def _short_form(word: str, target: str, min_prefix: int) -> bool:
         stem = target[:cut]
         if word in (stem + "y", stem + "ie", stem + stem[-1] + "y", stem + stem[-1] + "ie"):
             return True
-    return False
+    stem = target[:2]  # "Imi" of Imran, "Kasi" of Kasia: a two-letter stem and a pet ending, no name of its own
+    return (len(target) >= 5 and word in (stem + "i", stem + "y", stem + "ie", stem + "si")
+            and word not in _gazetteer_names() and word not in _common_words())
 
 
 def classify(word: str, keyed: list[KeyedWord]) -> list[tuple[str, str, str]]:
@@ -252,6 +278,7 @@ def find_derived(text: str, keyed: list[KeyedWord], taken: list[tuple[int, int]]
     starts = {s for s, _ in spans}
     seen: dict[str, list] = {}  # a review repeats its words: classify each once
     out = []
+    pending: list[Derived] = []  # person-like only by the draft's other uses of the word
     j = 0
     for m in _WORD.finditer(text):
         start = m.start()
@@ -279,14 +306,43 @@ def find_derived(text: str, keyed: list[KeyedWord], taken: list[tuple[int, int]]
         if not targets:
             continue
         misspelt = all(rule == "misspelling" for _, _, rule in targets)
-        if not _looks_like_person(text, start, end, word, bool(poss), lexicon, doc_tokens, misspelt):
+        if _before_own_surname(text, end, targets, keyed) and fold(word).casefold() not in _role_words():
+            pass  # "Muhammad Iqbal" with Mohammed Iqbal keyed: the surname says it is him
+        elif not _looks_like_person(text, start, end, word, bool(poss), lexicon, doc_tokens, misspelt):
+            if not misspelt and _mid_sentence(text, start) and not _before_org_or_place(text, end):
+                pending.append(Derived(start, end, word, tuple(targets)))
             continue
         if len(word) < 3 and not _person_context(text, start, end, bool(poss), doc_tokens, True):
             continue
         if _someone_elses_full_name(text, end, targets, keyed):
             continue
         out.append(Derived(start, end, word, tuple(targets)))
-    return out
+    # a short form the draft uses as a person once ("Uncle Sunny") is that person wherever it is
+    # capitalised mid-sentence ("asked about Sunny when …"), not only where its context says so
+    confirmed = {d.text for d in out}
+    out += [d for d in pending if d.text in confirmed]
+    return sorted(out, key=lambda d: d.start)
+
+
+def _mid_sentence(text: str, start: int) -> bool:
+    """Capitalised although not at the start of a sentence, a line or a quotation."""
+    before = text[max(0, start - 4):start]
+    return bool(before) and not re.search(r"(?:^|[.!?:;\n\"“‘'(\[]|\d)[ \t]*$", before)
+
+
+def _before_org_or_place(text: str, end: int) -> bool:
+    nxt = re.match(r"[ \t]+([A-Z][\w'’-]*)", text[end:end + 40])
+    return bool(nxt) and (nxt.group(1) in org_heads() or nxt.group(1) in settings()["place_heads"])
+
+
+def _before_own_surname(text: str, end: int, targets, keyed: list[KeyedWord]) -> bool:
+    """The next word on the line is a keyed surname of one of the people the word may be."""
+    nxt = re.match(r"[ \t]+([A-Z][\w'’-]+)", text[end:end + 40])
+    if not nxt:
+        return False
+    following = fold(nxt.group(1)).casefold()
+    codes = {code for code, _, _ in targets}
+    return any(k.code in codes and not k.first and k.folded == following for k in keyed)
 
 
 def _beside_caps_name(text: str, start: int, end: int, starts: set[int], ends: set[int]) -> bool:

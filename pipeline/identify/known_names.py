@@ -28,6 +28,7 @@ from typing import Iterable, Sequence
 from ..keyfile import Key, Person, title_genders
 from .derived import KeyedWord, find_derived
 from .folding import fold
+from .name_links import link
 
 # separators allowed between the words of a name: spaces / a line break, or a
 # hyphen (with a line break after it) for double-barrelled names
@@ -37,8 +38,9 @@ _INITIAL_SEP = r"(?:\.\s*|\s+)"
 _LETTER_SEP = r"(?:\.[ \t]?|[ \t])?"
 _APOS = "['’]"
 # what may follow a name: nothing word-like, or a plural / possessive s
-_END = r"(?:(?!\w)|(?=s(?:['’])?(?!\w)))"
-_START = r"(?<![\w@])"
+# a name may touch an underscore ("_Fatima_" in Markdown) and be followed by a footnote number ("Iqbal12")
+_END = r"(?:(?![^\W\d_])|(?=s(?:['’])?(?![^\W\d_])))"
+_START = r"(?<![^\W_]|@)"
 _TITLES_ALLOWING_LOWER = 4  # "mr kershaw" is a slip; "lady kershaw" is not a title use
 _SURNAME_PARTICLES = {"van", "von", "de", "der", "den", "du", "da", "di", "del", "della", "la", "le", "st", "st.", "bin", "ibn", "al", "el", "ap", "mac"}
 
@@ -48,11 +50,16 @@ ADULT_RULES = frozenset({"title_surname", "title_full_name", "surname", "initial
 _DATE_BEFORE = re.compile(r"(?<![\d.:/,])\b\d{1,2}(?:st|nd|rd|th)?(?:\s+of)?\s+$", re.IGNORECASE)
 _WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 _WEEKDAY_CUES = frozenset("on every last next each this that by until till since from a one the following previous".split())
+_SEASONS = frozenset("spring summer autumn winter".split())
+_SEASON_CUES = frozenset("in during last next this the early late mid each every".split())
+_PERSON_AFTER = re.compile(r"[ \t]+(?:was|is|had|has|said|told|would|will|did|and|who|could)\b")
+_SEASON_AFTER = re.compile(r",?[ \t]+(?:of[ \t]+)?(?:19|20)\d{2}\b|[ \t]+(?:term|holidays?|half-term)\b")
 _MONTHS = frozenset("january february march april may june july august september october november december".split())
 _DATE_AFTER = re.compile(r"^,?\s+(?:(?:\d{1,2}(?:st|nd|rd|th)?,?\s+)?(?:19|20)\d{2}|\d{1,2}(?:st|nd|rd|th))\b")
 
 RULE_CONFIDENCE = {
     "nickname": 0.75,
+    "alias": 0.8,
     "short_form": 0.7,
     "misspelling": 0.7,
     "listed": 1.0,
@@ -123,6 +130,8 @@ def split_name(words: Sequence[str]) -> tuple[list[str], list[str]]:
     words = list(words)
     if len(words) < 2:
         return words, []
+    if all(w.casefold() in _SURNAME_PARTICLES for w in words[:-1]):
+        return [], words  # "ap Dafydd" of "Mr ap Dafydd", "van der Berg": a surname with its particles
     cut = len(words) - 1
     while cut > 1 and words[cut - 1].casefold() in _SURNAME_PARTICLES:
         cut -= 1
@@ -169,8 +178,15 @@ def person_forms(person: Person) -> list[NameForm]:
             if title:  # "Ms Doe" tells us Doe is a surname: give it every title
                 for t in _compatible_titles(person) or list(genders):
                     add([("title", t)] + name_tokens, "title_surname")
+            elif _initial(words[0]):  # "F. went upstairs" of a child listed as "Femi"
+                add([("letter", _initial(words[0]))], "single_initial")
             continue
         sur_tokens = [("word", w) for w in surname]
+        if not given:  # "Mr ap Dafydd": a surname with its particles, and every title before it
+            add(sur_tokens, "surname")
+            for t in _compatible_titles(person) or list(genders):
+                add([("title", t)] + sur_tokens, "title_surname")
+            continue
         add([("word", given[0])] + sur_tokens, "full_name")
         add(name_tokens, "full_name")
         add([("word", given[0])], "first_name")
@@ -184,13 +200,17 @@ def person_forms(person: Person) -> list[NameForm]:
         initials = [_initial(w) for w in given]
         _add_initials(add, given, surname, initials, genders)
         if all(initials):
-            add([("initial", initials[0])] + sur_tokens, "initial_surname")
+            initial_sets = [[initials[0]]]
             parts = [part for part in re.split(r"[-‐‑]", given[0]) if part]
             if len(parts) > 1 and all(_initial(part) for part in parts):  # "K.W. Leung" of Ka-Wai Leung
-                add([("initial", _initial(part)) for part in parts] + sur_tokens, "initial_surname")
+                initial_sets.append([_initial(part) for part in parts])
             if len(initials) > 1:
-                add([("initial", i) for i in initials] + sur_tokens, "initial_surname")
+                initial_sets.append(initials)
                 add([("word", given[0])] + [("initial", i) for i in initials[1:]] + sur_tokens, "full_name")
+            for letters in initial_sets:
+                add([("initial", i) for i in letters] + sur_tokens, "initial_surname")
+                for t in _compatible_titles(person) or list(genders):  # "Dr K.W. Leung", "Mrs N. Chowdhury"
+                    add([("title", t)] + [("initial", i) for i in letters] + sur_tokens, "title_full_name")
     # title forms that do not fit the person's gender stay (a slip in the draft
     # must not leave the name) but are only used when no better person fits
     return list(forms.values())
@@ -203,9 +223,15 @@ def _add_initials(add, given: list[str], surname: list[str], initials: list[str 
         return
     add([("letter", initials[0]), ("letter", sur[0])], "initials")
     add([("letter", initials[0])], "single_initial")  # "N. said": only with its stop and a person's context
+    particles = [w for w in surname[:-1] if w.casefold() in _SURNAME_PARTICLES]
+    if particles:  # Welsh, Dutch, Arabic patronymics: "H. ap D.", "H.ap D.", "A. bin S."
+        add([("letter", initials[0])] + [("word", w) for w in particles] + [("letter", sur[0])], "initials")
     if len(initials) > 1 and all(initials):
         add([("letter", i) for i in initials] + [("letter", sur[0])], "initials")
     add([("word", given[0]), ("letter", sur[0])], "first_initial")
+    parts = [p for p in re.split(r"[-‐‑]", surname[-1]) if p]
+    if len(parts) > 1 and all(_initial(p) for p in parts):  # "Joanne K-S" of Kershaw-Smith
+        add([("word", given[0]), ("word", "-".join(_initial(p) for p in parts))], "full_name")
     for t in genders:
         add([("title", t), ("letter", sur[0])], "title_initial")
 
@@ -238,7 +264,7 @@ def _token_regex(kind: str, word: str) -> tuple[str, str]:
     if kind == "initial":
         return f"(?-i:{re.escape(fold(word))})", _INITIAL_SEP
     if kind == "letter":  # initials run together or apart: "J.K.", "J. K.", "JK"; never the "O" of "O'Brien"
-        return f"(?-i:{re.escape(fold(word))})" + r"(?![’'](?!s(?!\w))\w)", _LETTER_SEP
+        return f"(?-i:{re.escape(fold(word))})" + r"(?![’'](?!s(?!\w))\w)(?![-‐‑][A-Za-z])", _LETTER_SEP
     return _word_regex(word), _SEP
 
 
@@ -375,8 +401,13 @@ class KnownNameMatcher:
             if not forms:
                 continue
             if forms[0].rule in INITIALS_RULES:
-                if not self._initials_ok(text, start, end, matched, forms):
-                    continue
+                if not self._initials_ok(text, start, end, matched, forms, doc):
+                    first = re.match(r"[^\W\d_][\w'’-]*", matched) if forms[0].rule == "first_initial" else None
+                    forms = self._candidates(first.group(0)) if first else []
+                    if not forms:
+                        continue
+                    end = start + first.end()  # "Jade K said": the first name stands alone
+                    matched = text[start:end]
                 end += _initials_dot(text, end)
                 matched = text[start:end]
             if self._lower_case_common(matched, forms) and not _is_propn(doc, start, end) \
@@ -386,19 +417,27 @@ class KnownNameMatcher:
                 continue
             raw.append((start, end, matched, forms))
         raw = self._places(text, raw, kept, doc)
+        raw = link(self, text, raw)  # "Nasima Begum", "N. Begum", "Anwar Chowdhury", "Nasima Choudhury"
         raw += self._derived(text, raw, doc)
         raw.sort(key=lambda r: r[0])
         return NameSearch(_merge_adjacent(text, self._resolve(text, raw)), kept)
 
-    def _initials_ok(self, text: str, start: int, end: int, matched: str, forms: list[NameForm]) -> bool:
+    def _code_letter(self, text: str, start: int, end: int) -> bool:
+        before = re.search(r"(\S+)[ \t]+$", text[max(0, start - 24):start])
+        return bool(before) and f"{before.group(1)} {text[start:end]}" in self.protected
+
+    def _initials_ok(self, text: str, start: int, end: int, matched: str, forms: list[NameForm], doc=None) -> bool:
         """Initials run together ("JK") look like the abbreviations reviews are full of ("LP meeting", "SW"):
         they count only as a person's — a reporting verb or a possessive after them — and never when a
         general abbreviation or a code."""
         if forms[0].rule in ("title_initial", "first_initial"):
             return self._title_initial_ok(text, end)
+        if self._code_letter(text, start, end):
+            return False  # the letter of a code the draft uses ("Child F.", "Adult N.")
         if forms[0].rule == "single_initial":  # "N. said", "N.'s": never a list marker ("A. Introduction")
-            return bool(re.match(r"\.(?:['’]s\b|[ \t]+(?:" + "|".join(_context()["reporting_verbs"]) + r")\b)",
-                                 text[end:end + 20]))
+            if re.match(r"\.(?:['’]s\b|[ \t]+(?:" + "|".join(_context()["reporting_verbs"]) + r")\b)", text[end:end + 20]):
+                return True
+            return _verb_after_initial(text, start, end, doc)
         if forms[0].rule != "initials" or re.search(r"[.\s]", matched):
             return True
         from .codes import general_abbreviations
@@ -415,6 +454,8 @@ class KnownNameMatcher:
         anonymised people) and not before another surname ("Dr J. Smith", "Dr D. Marsh")."""
         if text[end:end + 1] != ".":
             return False
+        if re.match(r"\.[ \t]?[A-Z]\.", text[end:end + 4]):
+            return False  # "Dr K.W. Leung": the first of a person's initials, not "Dr K." of a surname
         nxt = re.match(r"\.[ \t]+([A-Z][\w'’-]+)", text[end:end + 40])
         if not nxt:
             return True
@@ -450,7 +491,14 @@ class KnownNameMatcher:
             nxt = re.match(r"[ \t]+([A-Z][\w'’]*)", text[end:end + 30])
             if forms[0].rule in ("first_name", "listed") and nxt and nxt.group(1) in _place_heads():
                 return "part_of_place_or_organisation_name", True
+            if forms[0].rule in ("first_name", "listed") and fold(word).casefold() in self.lexicon and _org_run(text, end):
+                return "part_of_place_or_organisation_name", True  # "the Faith and Communities Forum"
             return None, False
+        if _org_run(text, end):
+            return "part_of_place_or_organisation_name", True  # "the Leigh Miners Welfare Centre"
+        nxt = re.match(r"[ \t]+([A-Z][a-z]+)\b(?![’']s)", text[end:end + 30])
+        if nxt and nxt.group(1).casefold() in self.lexicon and not _is_name_word(nxt.group(1)):
+            return "before_a_capitalised_word", False  # "the Leigh Food Share": a place's, if it is one
         cont = re.match(r"-([a-z]+)-", text[end:end + 12])
         if cont and cont.group(1) in conf["place_continuations"]:
             return "place_name_continuation", True
@@ -490,7 +538,13 @@ class KnownNameMatcher:
                 title_word = _title_lookup()[title.group(1).rstrip(".").casefold()]
                 start = title.start(1)  # "Mr Qureshy": the title goes with the name, and its gender decides
             forms = []
-            for code, keyed, rule in d.targets:
+            targets = d.targets
+            letter = title.group(2) if title_word else None
+            if letter:  # "Mr S. Pryddech": the initial says which of the Prydderchs
+                fits = [t for t in targets if any(kw.code == t[0] and kw.first and fold(kw.word[:1]).upper() == letter
+                                                  for kw in self.keyed_words)]
+                targets = fits or targets
+            for code, keyed, rule in targets:
                 if any(f.code == code for f in forms):
                     continue
                 tokens = ((("title", title_word),) if title_word else ()) + (("word", keyed),)
@@ -508,6 +562,11 @@ class KnownNameMatcher:
         if forms[0].rule not in {"first_name", "surname", "listed"} or " " in text[start:end].strip():
             return False
         word = fold(text[start:end]).casefold()
+        if word in _SEASONS:  # "Summer 2022 – Health visiting", "in the summer of 2021", "last Summer"
+            before = text[max(0, start - 12):start].split()
+            return bool(_SEASON_AFTER.match(text[end:end + 12])) or (
+                bool(before) and before[-1].casefold() in _SEASON_CUES and not _suffix(text, end)
+                and not _PERSON_AFTER.match(text, end))
         if word in _WEEKDAYS:  # "every Sunday", "on Sunday morning": the day, not a boy named Sunday
             before = text[max(0, start - 12):start].split()
             return bool(before) and before[-1].casefold() in _WEEKDAY_CUES
@@ -562,6 +621,11 @@ class KnownNameMatcher:
             at = start - len(before.group(0))
             i = bisect.bisect_left(sure_pos, at)
             if i < len(sure) and sure[i][0] == at and any(f.code == sure[i][1] for f in pool):
+                return next(f for f in pool if f.code == sure[i][1]), "adjacent"
+        after = re.match(r"[\w'’-]+[ \t]+", text[start:start + 60]) if text else None
+        if after:  # "Mohamed Iqbal": the surname just after a shared first name says whose it is
+            i = bisect.bisect_left(sure_pos, start + after.end())
+            if i < len(sure) and sure[i][0] == start + after.end() and any(f.code == sure[i][1] for f in pool):
                 return next(f for f in pool if f.code == sure[i][1]), "adjacent"
         near = _nearest_by_code(start, sure, sure_pos, {f.code for f in pool})
         # someone named plainly a few words away ("Jade and Mrs Kershaw") is
@@ -650,6 +714,47 @@ def _initials_dot(text: str, end: int) -> int:
     return 1 if re.match(r"\.(?:['’]|[ \t]+[a-z(,]|[,;:)])", text[end:end + 3]) else 0
 
 
+_RUN_WORD = re.compile(r"[ \t]+(?:(?:and|of|for|&)[ \t]+)?([A-Z][\w'’-]*)")
+
+
+def _org_run(text: str, end: int, max_words: int = 4) -> bool:
+    """The capitalised words after `end` (joined by "and", "of", "for", "&") run on to an organisation's
+    or a place's head word: "Faith and Communities Forum", "Miners Welfare Centre"."""
+    from .derived import org_heads
+
+    pos = end
+    for _ in range(max_words):
+        m = _RUN_WORD.match(text, pos, min(len(text), pos + 40))
+        if m is None:
+            return False
+        word = m.group(1)
+        if word in org_heads() or word in _place_heads():
+            return True
+        if _is_name_word(word):
+            return False  # "the concerns of Victor and Stuart Green": another person, not an organisation
+        pos = m.end()
+    return False
+
+
+def _is_name_word(word: str) -> bool:
+    from .derived import _gazetteer_names
+
+    return fold(word).casefold() in _gazetteer_names()
+
+
+def _verb_after_initial(text: str, start: int, end: int, doc) -> bool:
+    """"and F. went straight upstairs": a lone initial with its stop, mid-sentence, that the parse
+    makes the subject of the verb after it (never a list marker at a line's start: "A. Introduction")."""
+    if doc is None or not re.match(r"\.[ \t]+[a-z]", text[end:end + 4]):
+        return False
+    line_start = text.rfind("\n", 0, start) + 1
+    if not text[line_start:start].strip() or re.match(r"[ \t]*(?:[(\[]?\w{1,3}[.)\]]|[-*•])[ \t]*$", text[line_start:start]):
+        return False  # a list marker, not a person: "A. Introduction", "(b) C. Background"
+    after = re.match(r"\.[ \t]+", text[end:end + 4])
+    span = doc.char_span(end + after.end(), end + after.end() + 1, alignment_mode="expand")
+    return span is not None and len(span) > 0 and span[0].pos_ in ("VERB", "AUX")
+
+
 def _lower_case_slip(text: str, start: int, end: int) -> bool:
     """"rose said she would help": a name that is also a word, typed in lower case, before a reporting verb."""
     conf = _context()
@@ -689,7 +794,7 @@ def _merge_adjacent(text: str, matches: list[NameMatch]) -> list[NameMatch]:
 
 
 # a title just before a derived form, perhaps with an initial between ("Mr Qureshy", "Mr S. Pryddech")
-_TITLE_BEFORE = re.compile(r"(?<![\w.])([A-Z][A-Za-z]{1,9}\.?)[ \t]+(?:[A-Z]\.[ \t]*)?$")
+_TITLE_BEFORE = re.compile(r"(?<![\w.])([A-Z][A-Za-z]{1,9}\.?)[ \t]+(?:([A-Z])\.[ \t]*)?$")
 _MIDDLE_WORD = re.compile(r"[ \t]+[A-Z][\w'’-]+[ \t]+")
 
 

@@ -44,6 +44,7 @@ from spacy.tokens import Doc, Token
 
 from ..nlp import ROLE_LABEL  # the label pipeline.nlp gives declared codes
 from .codes import is_role_code
+from .folding import fold
 from ..resources import load_yaml, read_lines
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
@@ -328,7 +329,7 @@ def _allow_tokens(allow: set[str] | None) -> set[str]:
     """Allowed people as lower-case name words ("Jane Doe" allows "Jane", "Doe", "Ms Doe")."""
     tokens: set[str] = set()
     for name in allow or ():
-        tokens.update(w.strip(".,").lower() for w in name.split() if w.strip(".,"))
+        tokens.update(w.strip(".,").lower() for w in re.split(r"[\s‐-]+", name) if w.strip(".,"))  # "Strachan-Hyde" too
     return tokens
 
 
@@ -342,14 +343,51 @@ def _hyphen_bridge(ctx: _DocContext, i: int) -> bool:
     )
 
 
+@lru_cache(maxsize=1)
+def _particles() -> frozenset[str]:
+    return frozenset(read_lines("names", "name_particles.txt"))
+
+
+def _particle_bridge(ctx: _DocContext, i: int) -> bool:
+    """doc[i] is a name particle ("ap", "van", "Ó", "Mac") with a name word after it on the same line."""
+    doc = ctx.doc
+    return (i + 1 < len(doc) and doc[i].text in _particles() and not _crosses_line(doc[i])
+            and not ctx.blocked[i] and (ctx.name_like(doc[i + 1]) or _particle_bridge(ctx, i + 1)))
+
+
+WRAPPED_LINE_MIN_CHARS = 50
+
+
+def _wrapped_name(ctx: _DocContext, i: int) -> bool:
+    """doc[i] ends a line of hard-wrapped prose and the name goes on at the start of the next
+    ("... her best friend Zainab\nMohamud lived upstairs"): a long line that ends mid-sentence,
+    one line break, a name word after it that is no English word, then lower-case prose."""
+    doc = ctx.doc
+    token = doc[i]
+    if token.whitespace_ or "\n" in token.text or i + 2 >= len(doc):
+        return False
+    nl = doc[i + 1]
+    if nl.text.strip(" \t") != "\n" and not (nl.is_space and nl.text.count("\n") == 1):
+        return False
+    nxt, after = doc[i + 2], doc[i + 3] if i + 3 < len(doc) else None
+    line_start = ctx.text.rfind("\n", 0, token.idx) + 1
+    return (token.idx + len(token.text) - line_start >= WRAPPED_LINE_MIN_CHARS and "|" not in ctx.text[line_start:token.idx]
+            and ctx.name_like(nxt) and not ctx.common_use(nxt.text) and after is not None and after.is_lower)
+
+
 def _name_run(ctx: _DocContext, start: int, max_len: int = 3) -> int:
     """End (exclusive) of a run of name tokens starting at `start`, not crossing a line break
-    ("Oyelaran-Marsh", split by the tokenizer at the hyphen, counts as one name word)."""
+    ("Oyelaran-Marsh", split by the tokenizer at the hyphen, counts as one name word; particles,
+    "Ffion ap Rhys", "Mrs van Dijk", do not count)."""
     doc = ctx.doc
     end = start
     words = 0
-    while end < len(doc) and words < max_len and ctx.name_like(doc[end]):
+    while end < len(doc) and words < max_len and (ctx.name_like(doc[end]) or _particle_bridge(ctx, end)
+                                                   or (end > start and doc[end].is_space and _wrapped_name(ctx, end - 1))):
+        particle = (doc[end].text in _particles() and _particle_bridge(ctx, end)) or doc[end].is_space
         end += 1
+        if particle:
+            continue  # "ap", "van", "Mac": the name word after it follows
         words += 1
         if _crosses_line(doc[end - 1]) or doc[end - 1].text.endswith(("'s", "’s")):
             break
@@ -399,6 +437,9 @@ def _title_spans(ctx: _DocContext):
             yield nxt, end, "title", 0.85
 
 
+_OPEN_QUOTES = frozenset({"'", "‘", '"', "“"})
+
+
 def _role_spans(ctx: _DocContext):
     doc = ctx.doc
     lowers = [t.lower_ for t in doc]
@@ -412,6 +453,8 @@ def _role_spans(ctx: _DocContext):
             nxt = i + n
             if nxt < len(doc) and doc[nxt].text in {",", "(", ":", "-", "–"} and not _crosses_line(doc[nxt]):
                 nxt += 1
+            if nxt < len(doc) and doc[nxt].text in _OPEN_QUOTES and not _crosses_line(doc[nxt]):
+                nxt += 1  # "my friend 'Shapla' said", 'her partner, "Dee"'
             end = _name_run(ctx, nxt)
             if end > nxt:
                 yield nxt, end, "role", 0.8
@@ -609,7 +652,26 @@ def _family_plural_spans(ctx: _DocContext):
             yield token.i, token.i + 1, "family", 0.65
 
 
-RULES = (_ner_spans, _title_spans, _role_spans, _gazetteer_spans, _initial_spans, _unlisted_pair_spans, _family_plural_spans,
+def _alias_spans(ctx: _DocContext):
+    """A name the text gives someone: "a lodger known only as 'Tee'", "her pet name, Munni", "we called
+    him 'Bear'" (the cues are `alias_cues` in models/pseudonymise/name_context.yaml).  An English word
+    counts only in quotes."""
+    from .name_links import _alias_regex
+
+    rx = _alias_regex()
+    if rx is None:
+        return
+    doc = ctx.doc
+    for m in rx.finditer(ctx.text):
+        word = m.group("alias")
+        if not m.group("quote") and (ctx.common_use(word) or word.lower() in ctx.lex.common):
+            continue
+        span = doc.char_span(m.start("alias"), m.end("alias"), alignment_mode="expand")
+        if span is not None and len(span) and not any(ctx.blocked[t.i] for t in span) and word not in ctx.lex.titles:
+            yield span.start, span.end, "alias", 0.7
+
+
+RULES = (_alias_spans, _ner_spans, _title_spans, _role_spans, _gazetteer_spans, _initial_spans, _unlisted_pair_spans, _family_plural_spans,
          _syntax_spans, _relative_pair_spans)
 
 
@@ -668,7 +730,8 @@ def _is_common_phrase(ctx: _DocContext, start: int, end: int) -> bool:
 def _is_allowed(ctx: _DocContext, start: int, end: int) -> bool:
     if not ctx.allow_tokens:
         return False
-    return all(_bare(ctx.doc[i].text).lower() in ctx.allow_tokens for i in range(start, end))
+    return all(_bare(ctx.doc[i].text).lower() in ctx.allow_tokens or ctx.doc[i].text in ("-", "‐")
+               for i in range(start, end))
 
 
 def _strip_edges(ctx: _DocContext, start: int, end: int) -> tuple[int, int]:
@@ -676,6 +739,8 @@ def _strip_edges(ctx: _DocContext, start: int, end: int) -> tuple[int, int]:
     doc, lex = ctx.doc, ctx.lex
 
     def edge_word(i: int) -> bool:
+        if doc[i].text in _particles() and i < end - 1 and i == start:
+            return False  # "Mrs van Dijk": the particle is part of the name
         word = _bare(doc[i].text)
         if not any(c.isalnum() for c in word):
             return True  # a hyphen or quote the model took in: "-Trac" of "In-Trac"
@@ -782,6 +847,11 @@ def _merge(doc: Doc, ctx: _DocContext, proposals) -> list[NameCandidate]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _lower_particles() -> frozenset[str]:
+    return frozenset(fold(p).lower() for p in _particles())
+
+
 def name_words(text: str) -> list[str]:
     """The name words of a mention, without titles or possessives ("Ms Wood's" -> ["Wood"])."""
     titles = lexicon().titles
@@ -799,23 +869,33 @@ def group_mentions(candidates: list[NameCandidate]) -> list[list[NameCandidate]]
     """
     groups: list[list[NameCandidate]] = []
     full_index: dict[tuple[str, ...], int] = {}
+    all_words: dict[int, set[str]] = {}  # every word of a group's full names ("Mamun" of "Abdul Mamun Miah")
+
+    def key_words(cand: NameCandidate) -> tuple[str, ...]:
+        words = tuple(fold(w).lower() for w in name_words(cand.text))  # "Jankauskienė" is "Jankauskiene"
+        while len(words) > 1 and words[0] in _lower_particles():
+            words = words[1:]  # "Ms Ní Fhloinn", "Mrs van der Linde": the surname alone
+        return words
+
     for cand in sorted(candidates, key=lambda c: c.start):
-        words = tuple(w.lower() for w in name_words(cand.text))
+        words = key_words(cand)
         if len(words) >= 2:
             key = (words[0], words[-1])
             if key not in full_index:
                 full_index[key] = len(groups)
                 groups.append([])
             groups[full_index[key]].append(cand)
+            all_words.setdefault(full_index[key], set()).update(words)
     singles: dict[str, int] = {}
     for cand in sorted(candidates, key=lambda c: c.start):
-        words = tuple(w.lower() for w in name_words(cand.text))
+        words = key_words(cand)
         if len(words) >= 2 or not words:
             continue
         word = words[0]
         best, best_pos = None, -1
         for (first, last), gi in full_index.items():
-            if word in (first, last):
+            # a surname, a first name, a middle name, or a short form of the first name ("Ade" of Adewale)
+            if word in all_words.get(gi, ()) or (len(word) >= 3 and first.startswith(word) and len(first) > len(word)):
                 pos = max((c.start for c in groups[gi] if c.start <= cand.start), default=groups[gi][0].start)
                 if best is None or pos > best_pos:
                     best, best_pos = gi, pos

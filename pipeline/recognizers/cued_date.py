@@ -35,6 +35,7 @@ _AFTER = 40  # characters looked at after a date for a label
 _SENTENCE_END = regex.compile(r"[.!?;]\s")
 _WORD = regex.compile(r"[^\W_]+(?:['’][^\W_]+)?")
 _CELL_SPLIT = regex.compile(r"\s*(?:\||\t)\s*")
+_ROW_START = regex.compile(r"\s*(?:[-*•|]\s*)?(?:\*\*)?")  # a chronology entry's date starts its line
 _RULE_ROW = regex.compile(r"^[\s|:+\-=]*$")  # markdown |---|---| separator
 _LAST_DATES: dict = {}  # the date matches of the last text analysed (see CuedDateRecognizer._dates)
 
@@ -62,6 +63,8 @@ class CuedDateRecognizer(EntityRecognizer):
         self.max_gap_words_after = int(spec.options.get("max_gap_words_after", self.max_gap_words))
         self.gap_breakers = {w.lower() for w in spec.options.get("gap_breakers", [])}
         self.gap_breakers_after = self.gap_breakers | {w.lower() for w in spec.options.get("gap_breakers_after", [])}
+        self.row_events = _alternation(spec.options.get("row_events", []), flags)
+        self.max_gap_words_row = int(spec.options.get("max_gap_words_row", 6))
         self.range_before = _alternation(spec.options.get("range_before", []), flags)
         self.range_after = _alternation(spec.options.get("range_after", []), flags)
         name = spec.entity.title().replace("_", "") + "Recognizer"
@@ -92,7 +95,7 @@ class CuedDateRecognizer(EntityRecognizer):
                 or self._labelled_after(text, end)
                 or self._event_after(text, end, next_start)
                 or self._in_birth_column(text, start)
-                or self._event_in_row(text, start)
+                or self._row_event(text, start, end)
             ):
                 results.append(self._result(start, end, pattern))
             previous_end = end
@@ -158,6 +161,27 @@ class CuedDateRecognizer(EntityRecognizer):
         words = [w.lower() for w in _WORD.findall(gap)]
         return len(words) <= self.max_gap_words_after and not self.gap_breakers_after.intersection(words)
 
+    def _row_event(self, text: str, date_start: int, date_end: int) -> bool:
+        """True if the date opens a chronology entry whose first clause is the event:
+        "17/06/2015 | Maternity | Tiernan born at 37 weeks", "- 03.01.2022 – Hospital: Summer born".
+
+        The date must start its line (after a bullet or a table bar); the event
+        (`row_events`) must come within `max_gap_words_row` words, before any
+        sentence end and without a gap breaker.
+        """
+        if self.row_events is None:
+            return False
+        line_start = text.rfind("\n", 0, date_start) + 1
+        if not _ROW_START.fullmatch(text[line_start:date_start]):
+            return False
+        line_end = text.find("\n", date_end)
+        window = text[date_end:line_end if line_end >= 0 else len(text)][:_WINDOW]
+        event = self.row_events.search(window)
+        if event is None or _SENTENCE_END.search(window[:event.start()]):
+            return False
+        words = [w.lower() for w in _WORD.findall(window[:event.start()])]
+        return len(words) <= self.max_gap_words_row and not self.gap_breakers_after.intersection(words)
+
     def _in_birth_column(self, text: str, date_start: int) -> bool:
         """True if the date is in a table column headed by a birth cue.
 
@@ -183,28 +207,6 @@ class CuedDateRecognizer(EntityRecognizer):
             return False
         cells = _CELL_SPLIT.split(header.strip().strip("|").strip())
         return column < len(cells) and bool(self.cues_before.search(cells[column]))
-
-    def _event_in_row(self, text: str, date_start: int) -> bool:
-        """True if the date is a chronology row's date and another cell of the row narrates the event.
-
-        "| 09/02/2019 | Maternity | Child E born at 39 weeks |": the date cell
-        comes first and the event starts a later cell, within a few words and
-        with none of `gap_breakers_after` before it ("Midwife told that ...").
-        """
-        if self.events_after is None:
-            return False
-        line_start = text.rfind("\n", 0, date_start) + 1
-        line = self._line_at(text, date_start)
-        if not self._is_table_row(line) or _CELL_SPLIT.findall(text[line_start:date_start].lstrip().lstrip("|")):
-            return False  # not a table, or the date is not the row's first cell
-        for cell in _CELL_SPLIT.split(line.strip().strip("|").strip())[1:]:
-            event = self.events_after.search(cell)
-            if event is None:
-                continue
-            words = [w.lower() for w in _WORD.findall(cell[:event.start()])]
-            if len(words) <= self.max_gap_words_after and not self.gap_breakers_after.intersection(words):
-                return True
-        return False
 
     @staticmethod
     def _line_at(text: str, offset: int) -> str:

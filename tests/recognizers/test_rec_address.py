@@ -50,6 +50,14 @@ def test_services_towns_and_counts_are_not_addresses(find, sentence):
     assert find(sentence, "ADDRESS") == []
 
 
+@pytest.mark.parametrize("sentence, address", [
+    ("They moved to 14 Heol y Bryn in 2020.", "14 Heol y Bryn"),
+    ("Police attended Flat 2, 9 Ffordd Glyndwr after the call.", "Flat 2, 9 Ffordd Glyndwr"),
+])
+def test_welsh_street_names_put_the_type_first(find, sentence, address):
+    assert ("ADDRESS", address) in find(sentence)
+
+
 @pytest.mark.parametrize(
     "sentence, address",
     [

@@ -60,11 +60,30 @@ def test_dates_in_a_tab_separated_family_table(find):
 
 
 def test_dates_in_other_table_columns_are_not_dates_of_birth(find):
-    """Only the row that narrates the birth dates it (issue #12: a birth written as an event is a date of birth)."""
+    # issue 12: a chronology row whose event is the birth gives the child's date of birth (it was
+    # expected to stay before); the other rows' dates are event dates
     table = "| Date | Event |\n|---|---|\n| 14/03/2016 | Baby born at home |\n| 02/05/2017 | Strategy meeting |\n"
     assert find(table, "DATE_OF_BIRTH") == [("DATE_OF_BIRTH", "14/03/2016")]
-    table = "| Date | Event |\n|---|---|\n| 14/03/2016 | Home visit |\n| 02/05/2017 | Strategy meeting |\n"
+    table = "| Date | Event |\n|---|---|\n| 14/03/2016 | Midwife told the baby was due in May |\n| 02/05/2017 | Strategy meeting |\n"
     assert find(table, "DATE_OF_BIRTH") == []
+
+
+@pytest.mark.parametrize("entry, date", [
+    ("17/06/2015 | Maternity | Lorcan born at 37 weeks, weight 2.4 kg.", "17/06/2015"),
+    ("- 03.01.2022 – Hospital: Ellie born at the maternity unit.", "03.01.2022"),
+    ("* 5 March 2019: Maya gave birth to a boy at home.", "5 March 2019"),
+])
+def test_a_chronology_entry_that_is_the_birth(find, entry, date):
+    assert find(entry, "DATE_OF_BIRTH") == [("DATE_OF_BIRTH", date)]
+
+
+@pytest.mark.parametrize("entry", [
+    "- 04.08.2022 – MARAC: case heard; the baby was born in 2021.",
+    "12/03/2019 | Police | Mother told officers that the baby would be born in June.",
+    "Later, on 12/03/2019, the GP noted that Ellie was born early.",
+])
+def test_chronology_entries_about_something_else_keep_their_dates(find, entry):
+    assert find(entry, "DATE_OF_BIRTH") == []
 
 
 def test_label_and_value_cells(find):

@@ -1,0 +1,349 @@
+"""Mentions where a keyed name stands beside another word of a name: who is meant.
+
+A family's records mix names: a woman registered under her maiden name
+("Nasima Begum", where Begum is her mother's keyed surname), an initial with
+a relative's surname ("N. Begum"), a surname misspelt right after the
+person's own first name ("Nasima Choudhury"), and a stranger who shares the
+family's surname ("the interpreter, Anwar Chowdhury").  The exact matcher
+sees two unrelated pieces; these passes decide the whole mention:
+
+- a keyed first name followed by another keyed person's surname is the first
+  name's person (the surname is a family name, the first name is personal);
+- an initial before a keyed surname that no form of its people starts with
+  goes to the keyed person whose first name has that initial, and is never
+  left in the text;
+- a capitalised word right after a keyed first name that is a close
+  misspelling of the same person's keyed surname is that person;
+- a listed first name that no keyed person has, before a keyed surname whose
+  people all have keyed first names, is somebody else: the surname is left to
+  the unknown-name pass, which gives the whole name one placeholder.
+
+Raw matches are ``(start, end, matched, forms)`` as in
+`pipeline.identify.known_names`.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from rapidfuzz.distance import OSA
+
+from .folding import fold
+
+_GAP = re.compile(r"[ \t]+|[ \t]*\n[ \t]*")
+_INITIAL_BEFORE = re.compile(r"(?<![\w.])([A-Z])\.[ \t]*$")
+_NEXT_WORD = re.compile(r"([ \t]+|[ \t]*\n[ \t]*)([A-Z][\w'’-]*[^\W\d_])")
+_PREV_WORD = re.compile(r"(?<![\w'’-])([A-Z][^\W\d_]+)[ \t]+$")
+
+
+def _first_forms(forms) -> bool:
+    return len(forms) == 1 and forms[0].rule in ("first_name", "listed")
+
+
+def link(matcher, text: str, raw: list) -> list:
+    """`raw` with family mentions joined and strangers' surnames dropped (see the module doc)."""
+    raw = sorted(raw, key=lambda r: r[0])
+    raw = _initial_before_surname(matcher, text, raw)
+    raw = _first_name_with_other_surname(matcher, text, raw)
+    raw = _drop_strangers_surnames(matcher, text, raw)
+    raw = raw + _surname_slips(matcher, text, raw) + _kin_initials(matcher, text, raw) + _broken_words(matcher, text, raw)
+    return raw + aliases(matcher, text, raw)
+
+
+def _bare_surname(matcher, forms) -> bool:
+    return all(matcher._is_surname(f) for f in forms) and all(k == "word" for k, _ in forms[0].tokens)
+
+
+def _first_initials(matcher) -> dict[str, list[str]]:
+    """Initial letter -> codes of keyed people whose (first) given name starts with it."""
+    out: dict[str, list[str]] = {}
+    for kw in matcher.keyed_words:
+        if kw.first and kw.word[:1].isalpha():
+            codes = out.setdefault(fold(kw.word[0]).upper(), [])
+            if kw.code not in codes:
+                codes.append(kw.code)
+    return out
+
+
+def _initial_before_surname(matcher, text: str, raw: list) -> list:
+    """"N. Begum": the keyed Begum's initial is A, Nasima's is N."""
+    from .known_names import NameForm
+
+    initials = _first_initials(matcher)
+    out = []
+    for start, end, matched, forms in raw:
+        m = _INITIAL_BEFORE.search(text, max(0, start - 6), start) if _bare_surname(matcher, forms) else None
+        if m is None:
+            out.append((start, end, matched, forms))
+            continue
+        letter = m.group(1)
+        codes = [c for c in initials.get(letter, []) if c not in {f.code for f in forms}] or [f.code for f in forms]
+        new_forms = [NameForm(text=f"{letter}. {matched}", code=c, rule="initial_surname",
+                              tokens=(("initial", letter), ("word", matched))) for c in codes]
+        out.append((m.start(1), end, text[m.start(1):end], new_forms))
+    return out
+
+
+def _first_name_with_other_surname(matcher, text: str, raw: list) -> list:
+    """"Nasima Begum": a keyed first name, then a surname keyed for somebody else only."""
+    from .known_names import NameForm
+
+    out: list = []
+    for r in raw:
+        if out:
+            start, end, matched, forms = out[-1]
+            gap = text[end:r[0]]
+            if (_first_forms(forms) and not matcher._is_surname(forms[0]) and _GAP.fullmatch(gap)
+                    and _bare_surname(matcher, r[3]) and forms[0].code not in {f.code for f in r[3]}
+                    and not r[2][:1].islower()):
+                f = forms[0]
+                joined = NameForm(text=f"{f.text} {r[2]}", code=f.code, rule="full_name",
+                                  tokens=f.tokens + (("word", r[2]),))
+                out[-1] = (start, r[1], text[start:r[1]], [joined])
+                continue
+        out.append(r)
+    return out
+
+
+def _drop_strangers_surnames(matcher, text: str, raw: list) -> list:
+    """"Anwar Chowdhury", "Adewale Ogunleye": a name word nobody keyed (a listed first name or no
+    English word) before a keyed surname whose people all have keyed first names: another person,
+    for the unknown-name pass."""
+    from .derived import classify, is_other_name, org_heads
+    from .known_names import _known_places
+
+    taken_ends = {r[1]: {f.code for f in r[3]} for r in raw}
+    out = []
+    for r in raw:
+        start, end, matched, forms = r
+        prev = _PREV_WORD.search(text, max(0, start - 30), start) if _bare_surname(matcher, forms) else None
+        if prev is None or prev.end(1) in taken_ends or "\n" in text[prev.end(1):start]:
+            out.append(r)
+            continue
+        before = re.search(r"[ \t]+$", text[max(0, prev.start(1) - 3):prev.start(1)])
+        if before and taken_ends.get(prev.start(1) - len(before.group(0)), set()) & {f.code for f in forms}:
+            out.append(r)  # "Hodan Yusuf Abdi": a middle name the key omits, between the person's own names
+            continue
+        word = prev.group(1)
+        codes = {f.code for f in forms}
+        firsts = [kw for kw in matcher.keyed_words if kw.code in codes and kw.first]
+        if (is_other_name(word) and word not in org_heads() and fold(word).casefold() not in _known_places()
+                and {kw.code for kw in firsts} == codes
+                and word.rstrip(".").casefold() not in _titles()
+                and not any(kw.folded == fold(word).casefold() for kw in matcher.keyed_words)
+                and not classify(word, firsts)):
+            continue
+        out.append(r)
+    return out
+
+
+def _titles() -> frozenset[str]:
+    from .known_names import _title_lookup
+
+    return frozenset(_title_lookup())
+
+
+def _surname_slips(matcher, text: str, raw: list) -> list:
+    """"Nasima Choudhury": right after a keyed first name, a close misspelling of the same person's
+    keyed surname (one edit, two from eight letters; same first letter) is that person, even when
+    the misspelling is a real surname of its own."""
+    from .known_names import NameForm
+
+    starts = {r[0] for r in raw}
+    out = []
+    for start, end, matched, forms in raw:
+        if not _first_forms(forms) or matcher._is_surname(forms[0]):
+            continue
+        m = _NEXT_WORD.match(text, end, min(len(text), end + 60))
+        if m is None or m.start(2) in starts:
+            continue
+        word = m.group(2)
+        folded = fold(word).casefold()
+        code = forms[0].code
+        for kw in matcher.keyed_words:
+            if kw.code != code or kw.first or kw.folded[:1] != folded[:1] or kw.folded == folded:
+                continue
+            limit = 2 if min(len(folded), len(kw.folded)) >= 8 else 1
+            if len(kw.folded) >= 4 and OSA.distance(folded, kw.folded) <= limit:
+                out.append((m.start(2), m.end(2), word, [NameForm(text=kw.word, code=code, rule="misspelling",
+                                                                 tokens=(("word", kw.word),))]))
+                break
+    return out
+
+
+# ---------------------------------------------------------------- names given in the text
+# what may follow a name given in the text: a closing quote, punctuation, the line's end, or a word
+# that starts a new phrase ("known as Kemi at school"); never a noun ("a condition known as Perthes disease")
+_ALIAS_END = (r"(?=[\"'’”]|[.,;:!?)\n]|$|[ \t]+(?:and|or|but|at|in|on|to|by|who|when|since|for|because|which|while|from|"
+              r"with|until|throughout|instead|rather|as|like|after|before|though|although|if|so|even)\b)")
+
+
+@lru_cache(maxsize=1)
+def _alias_regex() -> re.Pattern | None:
+    from .derived import settings
+
+    cues = settings().get("alias_cues") or ()
+    if not cues:
+        return None
+    alternatives = "|".join(f"(?:{c})" for c in cues)
+    kin = "|".join(sorted(map(re.escape, settings()["kin_titles"]), key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?:{alternatives})(?P<quote>[\"'‘“]?)(?:(?:{kin})[ \t]+)?(?P<alias>(?-i:[A-Z])[^\W\d_]+(?:-(?-i:[A-Z])[^\W\d_]+)?)"
+                      r"(?![\w'’-]*[ \t]+(?-i:[A-Z]))" + _ALIAS_END, re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _object_genders() -> dict[str, str]:
+    from .derived import settings
+
+    data = settings().get("alias_object_gender") or {}
+    return {w.casefold(): g for g, words in data.items() for w in words}
+
+
+def _alias_word_ok(matcher, word: str, quoted: bool) -> bool:
+    """A pet name, not a role, a title, a code, an organisation word or (unquoted) an English word."""
+    from .derived import _common_words, _role_words, org_heads, settings, stop_words
+
+    low = fold(word).casefold()
+    if low in stop_words() or low in _role_words() or low in _titles() or word in matcher.protected or word in org_heads() \
+            or low in settings()["kin_titles"]:
+        return False
+    if any(kw.folded == low for kw in matcher.keyed_words):
+        return False  # a keyed name already (its own person's or somebody else's)
+    return quoted or (low not in _common_words() and low not in matcher.lexicon)
+
+
+_SENTENCE_END = re.compile(r"[.!?][\"”’']?\s")
+
+
+class _NewPerson:
+    """"a lodger", "another friend", "one of the neighbours": a person the text introduces."""
+
+    _rx: re.Pattern | None = None
+
+    @classmethod
+    def search(cls, text: str):
+        if cls._rx is None:
+            from .derived import _role_words
+
+            roles = "|".join(sorted(map(re.escape, _role_words()), key=len, reverse=True))
+            cls._rx = re.compile(rf"\b(?i:a|an|another|one of (?:the|her|his|their))[ \t]+(?:[a-z-]+[ \t]+)?(?:{roles})s?\b")
+        return cls._rx.search(text)
+
+
+_NEW_PERSON = _NewPerson
+
+
+def _lower_case_slip(text: str, start: int, end: int) -> bool:
+    from .known_names import _lower_case_slip as slip
+
+    return slip(text, start, end)
+
+
+def aliases(matcher, text: str, raw: list) -> list:
+    """Every mention of a name the draft gives a keyed person ("her pet name, Munni"): new raw matches.
+
+    The person is the keyed one named nearest before the cue in the same paragraph (of the
+    object's gender when the cue has one: "he called Mum 'Munni'"); the first declaration of a
+    word wins.  Mentions already matched are left alone.
+    """
+    from .known_names import NameForm
+
+    rx = _alias_regex()
+    if rx is None or not raw:
+        return []
+    sure = sorted((r[0], r[3][0].code) for r in raw if len({f.code for f in r[3]}) == 1)
+    declared: dict[str, str] = {}
+    for m in rx.finditer(text):
+        word = m.group("alias")
+        if word in declared or not _alias_word_ok(matcher, word, bool(m.group("quote"))):
+            continue
+        obj = (m.groupdict().get("obj") or "").casefold()
+        gender = _object_genders().get(obj)
+        para = text.rfind("\n\n", 0, m.start()) + 1
+        for pos, code in reversed([s for s in sure if para <= s[0] < m.start()]):
+            between = text[pos:m.start()]
+            if _NEW_PERSON.search(between):
+                break  # "a lodger known only as 'Tee'": somebody the key does not list
+            if not gender and _SENTENCE_END.search(between):
+                break  # without "her"/"him", only the sentence's own person
+            person = matcher.people[code]
+            if gender and person.gender and person.gender != gender:
+                continue
+            declared[word] = code
+            break
+        if word not in declared and gender:  # "He called her 'Dede' whenever Efua was upset": later in the sentence
+            end = _SENTENCE_END.search(text, m.end())
+            for pos, code in (s for s in sure if m.end() <= s[0] < (end.start() if end else len(text))):
+                if matcher.people[code].gender in (None, gender):
+                    declared[word] = code
+                    break
+    out = []
+    taken = sorted((r[0], r[1]) for r in raw)
+    for word, code in declared.items():
+        english = fold(word).casefold() in matcher.lexicon
+        pattern = re.compile(rf"(?<![\w@]){re.escape(word)}(?!\w)", re.IGNORECASE)
+        for m in pattern.finditer(text):
+            if any(s < m.end() and m.start() < e for s, e in taken):
+                continue
+            if english and m.group(0).islower():
+                continue
+            out.append((m.start(), m.end(), m.group(0), [NameForm(text=word, code=code, rule="alias", tokens=(("word", word),))]))
+        if not english:
+            continue
+        for m in re.finditer(rf"(?<![\w@]){re.escape(word.lower())}(?!\w)", text):  # "lulu said": a slip, before a reporting verb
+            if any(s < m.end() and m.start() < e for s, e in taken) or not _lower_case_slip(text, m.start(), m.end()):
+                continue
+            out.append((m.start(), m.end(), m.group(0), [NameForm(text=word, code=code, rule="alias", tokens=(("word", word),))]))
+    return out
+
+
+_KIN_GENDER = {"uncle": "male", "grandad": "male", "grandpa": "male", "granddad": "male", "brother": "male",
+               "aunt": "female", "auntie": "female", "aunty": "female", "grandma": "female", "gran": "female",
+               "granny": "female", "nan": "female", "nana": "female", "nanny": "female", "sister": "female"}
+
+
+def _kin_initials(matcher, text: str, raw: list) -> list:
+    """"Uncle T", "Auntie K.": a kinship word and a lone capital that is a keyed first name's initial
+    (of the kinship word's gender) is that person; several fitting people: the best supported."""
+    from .derived import settings
+    from .known_names import NameForm
+
+    kin = "|".join(sorted(map(re.escape, settings()["kin_titles"]), key=len, reverse=True))
+    if not kin:
+        return []
+    taken = [(r[0], r[1]) for r in raw]
+    initials = _first_initials(matcher)
+    out = []
+    for m in re.finditer(rf"(?<![\w-])(?i:({kin}))[ \t]+([A-Z])(?:\.|(?![\w'’.-]))", text):
+        if not m.group(1)[:1].isupper() or any(s < m.end(2) and m.start(2) < e for s, e in taken):
+            continue
+        gender = _KIN_GENDER.get(m.group(1).casefold())
+        codes = [c for c in initials.get(m.group(2), []) if not gender or matcher.people[c].gender in (None, gender)]
+        if codes:
+            out.append((m.start(2), m.end(2), m.group(2), [NameForm(text=m.group(2), code=c, rule="initials",
+                                                                    tokens=(("letter", m.group(2)),)) for c in codes]))
+    return out
+
+
+_BROKEN = re.compile(r"(?<![\w-])([^\W\d_]{2,})-[ \t]*\n[ \t]*([^\W\d_]{2,})(?![\w-])")
+
+
+def _broken_words(matcher, text: str, raw: list) -> list:
+    """"Kowal-\nczyk": a keyed name hyphenated at a line end (text from a PDF or a narrow column)."""
+    from .known_names import NameForm
+
+    if "-\n" not in text and not re.search(r"-[ \t]+\n", text):
+        return []
+    by_word: dict[str, dict[str, str]] = {}
+    for kw in matcher.keyed_words:
+        by_word.setdefault(kw.folded, {}).setdefault(kw.code, "first_name" if kw.first else "surname")
+    taken = [(r[0], r[1]) for r in raw]
+    out = []
+    for m in _BROKEN.finditer(text):
+        codes = by_word.get(fold(m.group(1) + m.group(2)).casefold())
+        if not codes or not m.group(1)[:1].isupper() or any(s < m.end() and m.start() < e for s, e in taken):
+            continue
+        word = m.group(1) + m.group(2)
+        out.append((m.start(), m.end(), m.group(0), [NameForm(text=word, code=c, rule=rule, tokens=(("word", word),))
+                                                     for c, rule in codes.items()]))
+    return out
