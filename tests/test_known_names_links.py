@@ -232,3 +232,35 @@ def test_an_unlisted_name_split_by_a_hard_line_break_in_wrapped_prose(nlp):
             "Mohamud lived upstairs.\n\nTomasz Nowak\nKasia Nowak\n")
     found = [c.text for c in find_unknown_names(parse(text, nlp, []))]
     assert found == ["Zainab\nMohamud", "Tomasz Nowak", "Kasia Nowak"]  # one-name-per-line lists stay apart
+
+
+def test_shorter_forms_of_particle_and_double_barrelled_surnames_and_bare_initials(tmp_path):
+    """'Mr Gruffydd', 'R.a.G.'/'RaG' of Rhodri ap Gruffydd; 'Dr M-L', 'Dr Siân M-Llewelyn' of Morgan-Llewelyn;
+    'Mr P' and "Mr A's" without a stop after a personal title, while 'PC A' and 'Mr P Smith' stay."""
+    import yaml
+
+    from pipeline.identify.known_names import english_lexicon
+    from pipeline.ingest import load_report
+    from pipeline.keyfile import parse_key
+    from pipeline.nlp import load_nlp
+    from pipeline.pseudonymise import parse_for_key, pseudonymise_report
+
+    key = parse_key(yaml.safe_load("""
+people:
+  - {code: SW1, role: social worker, names: [Rhodri ap Gruffydd, Mr ap Gruffydd]}
+  - {code: PAED, role: paediatrician, names: ["Dr Siân Morgan-Llewelyn", "Dr Morgan-Llewelyn"]}
+  - {code: TCH, role: class teacher, names: [Drew Preston, Mr Preston]}
+  - {code: EF, role: father, names: [Kwame Asante, Mr Asante]}
+"""))
+    path = tmp_path / "draft.txt"
+    path.write_text("Note from R.a.G.: the letter was filed [check with RaG whether it was sent]. "
+                    "Mr Gruffydd asked about caseloads. Child E was seen by Dr M-L; the paediatrician is "
+                    "Dr Siân M-Llewelyn. At school Mr P says good morning. PC A attended. Mr A's family "
+                    "moved. Mr P Smith was the caretaker.\n", encoding="utf-8")
+    nlp = load_nlp(None)
+    report = load_report(path)
+    text = pseudonymise_report(report, parse_for_key(report, nlp, key), key, lexicon=english_lexicon(nlp)).text
+    assert text.startswith("Note from SW1: the letter was filed [check with SW1 whether it was sent]. SW1 asked")
+    assert "seen by PAED; the paediatrician is PAED." in text
+    assert "At school TCH says good morning. PC A attended. EF's family moved." in text
+    assert "Mr P Smith" not in text and "TCH Smith" not in text  # another person's name after the letter

@@ -197,6 +197,7 @@ def person_forms(person: Person) -> list[NameForm]:
             add([("title", t)] + sur_tokens, "title_surname")
             add([("title", t)] + name_tokens, "title_full_name")
             add([("title", t), ("word", given[0])] + sur_tokens, "title_full_name")
+        _add_surname_variants(add, given, surname, _compatible_titles(person) or list(genders))
         initials = [_initial(w) for w in given]
         _add_initials(add, given, surname, initials, genders)
         if all(initials):
@@ -216,6 +217,30 @@ def person_forms(person: Person) -> list[NameForm]:
     return list(forms.values())
 
 
+def _add_surname_variants(add, given: list[str], surname: list[str], titles: list[str]) -> None:
+    """Shorter ways drafts write a particle or double-barrelled surname.
+
+    "Mr Gruffydd" of Rhodri ap Gruffydd (the particle dropped after a title), "Dr M-Llewelyn"
+    and "Siân M-Llewelyn" of Morgan-Llewelyn (its first part cut to an
+    initial), "Dr M-L" (both parts), "Jo Ann-Smith"'s "Ms A-S"; each with the
+    titles that fit the person.
+    """
+    core = [w for w in surname if w.casefold() not in _SURNAME_PARTICLES]
+    if core and len(core) < len(surname):  # only with a title: a bare "Berg" or "Cruz" is too often a word
+        for t in titles:
+            add([("title", t)] + [("word", w) for w in core], "title_surname")
+    parts = [p for p in re.split(r"[-‐‑]", surname[-1]) if p]
+    if len(parts) != 2 or not all(_initial(p) for p in parts) or len(parts[1]) < 3:
+        return
+    cut = f"{_initial(parts[0])}-{parts[1]}"  # "M-Llewelyn"
+    letters = f"{_initial(parts[0])}-{_initial(parts[1])}"  # "M-L"
+    add([("word", given[0]), ("word", cut)], "full_name")
+    for t in titles:
+        add([("title", t), ("word", cut)], "title_surname")
+        add([("title", t), ("word", given[0]), ("word", cut)], "title_full_name")
+        add([("title", t), ("word", letters)], "title_initial")
+
+
 def _add_initials(add, given: list[str], surname: list[str], initials: list[str | None], genders) -> None:
     """Initials of a full name: "J.K.", "JK", "J. L. K.", "Mr K.", "Jade K." (letters are case-sensitive)."""
     sur = [_initial(w) for w in surname if w.casefold() not in _SURNAME_PARTICLES][:1]
@@ -226,6 +251,8 @@ def _add_initials(add, given: list[str], surname: list[str], initials: list[str 
     particles = [w for w in surname[:-1] if w.casefold() in _SURNAME_PARTICLES]
     if particles:  # Welsh, Dutch, Arabic patronymics: "H. ap D.", "H.ap D.", "A. bin S."
         add([("letter", initials[0])] + [("word", w) for w in particles] + [("letter", sur[0])], "initials")
+        # the particle's own letter in lower case: "R.a.G.", "RaG" of Rhodri ap Gruffydd, "A.b.S."
+        add([("letter", initials[0])] + [("letter", w[0].lower()) for w in particles] + [("letter", sur[0])], "initials")
     if len(initials) > 1 and all(initials):
         add([("letter", i) for i in initials] + [("letter", sur[0])], "initials")
     add([("word", given[0]), ("letter", sur[0])], "first_initial")
@@ -431,7 +458,7 @@ class KnownNameMatcher:
         they count only as a person's — a reporting verb or a possessive after them — and never when a
         general abbreviation or a code."""
         if forms[0].rule in ("title_initial", "first_initial"):
-            return self._title_initial_ok(text, end)
+            return self._title_initial_ok(text, end, matched)
         if self._code_letter(text, start, end):
             return False  # the letter of a code the draft uses ("Child F.", "Adult N.")
         if forms[0].rule == "single_initial":  # "N. said", "N.'s": never a list marker ("A. Introduction")
@@ -440,6 +467,8 @@ class KnownNameMatcher:
             return _verb_after_initial(text, start, end, doc)
         if forms[0].rule != "initials" or re.search(r"[.\s]", matched):
             return True
+        if any(ch.islower() for ch in matched):
+            return True  # "RaG": a particle's letter inside initials is no abbreviation
         from .codes import general_abbreviations
 
         if matched in general_abbreviations() or matched in self.protected:
@@ -449,11 +478,22 @@ class KnownNameMatcher:
         nxt = re.match(r"[ \t]+([a-z]+)", text[end:end + 20])
         return bool(nxt and nxt.group(1) in _context()["reporting_verbs"])
 
-    def _title_initial_ok(self, text: str, end: int) -> bool:
-        """"Mr N." is the keyed Mr Nowak only with its full stop ("PC A", "Mr X" are the review's own
-        anonymised people) and not before another surname ("Dr J. Smith", "Dr D. Marsh")."""
+    def _title_initial_ok(self, text: str, end: int, matched: str = "") -> bool:
+        """"Mr N." is the keyed Mr Nowak, and not before another surname ("Dr J. Smith", "Dr D. Marsh").
+
+        Without its stop only after a personal title ("Mr P says good morning", "Dr M-L"): a rank or
+        role before a letter ("PC A", "DC B") is how reviews name their own anonymised people.
+        """
         if text[end:end + 1] != ".":
-            return False
+            title = matched.split()[0].rstrip(".").casefold() if matched.split() else ""
+            if title not in _context().get("personal_titles", ()):
+                return False
+            if re.match(r"[\w\-]|['’](?!s\b)", text[end:end + 2]):
+                return False  # "Mr A's" is the person; "Mr AB", "Mr A-level", "Mr A'x" are not
+            nxt = re.match(r"[ \t]+([A-Z][\w'’-]+)", text[end:end + 40])
+            from .derived import is_other_name
+
+            return not (nxt and is_other_name(nxt.group(1)))
         if re.match(r"\.[ \t]?[A-Z]\.", text[end:end + 4]):
             return False  # "Dr K.W. Leung": the first of a person's initials, not "Dr K." of a surname
         nxt = re.match(r"\.[ \t]+([A-Z][\w'’-]+)", text[end:end + 40])
