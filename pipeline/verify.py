@@ -389,6 +389,7 @@ def _name_reason(cand: NameCandidate) -> str:
         "title": "a title before a capitalised name",
         "role": "a role or relationship word before a capitalised name",
         "gazetteer": "listed as a first name or surname",
+        "gazetteer_surname": "a listed first name followed by a capitalised word used as its surname",
         "initial": "an initial before a capitalised name",
         "unlisted": "capitalised words that are not English words",
         "family": "a family named by its surname ('the Smiths')",

@@ -244,3 +244,13 @@ def test_an_operation_or_a_prison_is_not_a_person(nlp):
     found = [c.text for c in find_unknown_names(parse(text, nlp, []))]
     assert "Kestrelwing" not in " ".join(found) and "Wetherby" not in " ".join(found)
     assert any("Amira" in f for f in found)
+
+
+def test_a_first_name_takes_a_surname_that_is_also_a_word(nlp):
+    """'Bronwen Tudor', 'Tendai Baker': the whole name, not the first name alone; roles and places stay out."""
+    from pipeline.identify.names import find_unknown_names
+
+    texts = {c.text for c in find_unknown_names(nlp("Midwife Bronwen Tudor made a referral the same day."))}
+    assert "Bronwen Tudor" in texts
+    texts = {c.text for c in find_unknown_names(nlp("Later the worker visited Ngozi Street with the family."))}
+    assert "Ngozi Street" not in texts

@@ -479,6 +479,10 @@ def _gazetteer_spans(ctx: _DocContext):
         heading = ctx.title_case_line(token)
         if rest and all(lex.is_known_name(w) or not ctx.common_use(w) for w in rest):
             yield token.i, end, "gazetteer", 0.5 if heading else 0.7
+        elif rest and not heading and not lex.is_ambiguous(word) and _surname_like(ctx, rest[0]):
+            # a first name that is no English word, then a capitalised word that is one ("Bronwen
+            # Tudor", "Tendai Green"): surnames are often words; roles, agencies and places are not
+            yield token.i, token.i + 2, "gazetteer_surname", 0.6
         elif heading:
             yield token.i, token.i + 1, "gazetteer", 0.45
         elif not lex.is_ambiguous(word) or (not token.is_sent_start and word in lex.uk_first_names):
@@ -488,6 +492,15 @@ def _gazetteer_spans(ctx: _DocContext):
             yield token.i, token.i + 1, "gazetteer", 0.5
         elif _acts_like_person(token):
             yield token.i, token.i + 1, "gazetteer", 0.6
+
+
+def _surname_like(ctx: _DocContext, word: str) -> bool:
+    """A capitalised word after a first name that can be its surname although it is also a word."""
+    lex = ctx.lex
+    low = word.lower()
+    return (word[:1].isupper() and word not in lex.non_person and low not in lex.non_person_lower
+            and low not in lex.roles and word not in lex.places and word not in lex.countries
+            and word not in lex.eponym_heads and word not in lex.document_heads and low not in _month_words())
 
 
 def _acts_like_person(token: Token) -> bool:
@@ -734,7 +747,7 @@ def _is_allowed(ctx: _DocContext, start: int, end: int) -> bool:
                for i in range(start, end))
 
 
-def _strip_edges(ctx: _DocContext, start: int, end: int) -> tuple[int, int]:
+def _strip_edges(ctx: _DocContext, start: int, end: int, keep_end: bool = False) -> tuple[int, int]:
     """Drop titles and common words at the edges: "Later Sam Wood" -> "Sam Wood", "Mrs Hughes" -> "Hughes"."""
     doc, lex = ctx.doc, ctx.lex
 
@@ -748,7 +761,7 @@ def _strip_edges(ctx: _DocContext, start: int, end: int) -> tuple[int, int]:
 
     while start < end - 1 and edge_word(start):
         start += 1
-    while end - 1 > start and edge_word(end - 1):
+    while end - 1 > start and not keep_end and edge_word(end - 1):
         end -= 1
     if doc[start].text.rstrip(".") in lex.titles and start == end - 1:
         return start, start
@@ -812,7 +825,7 @@ def find_unknown_names(doc: Doc, allow: set[str] | None = None) -> list[NameCand
     proposals: dict[tuple[int, int], tuple[set[str], float]] = {}
     for rule_fn in RULES:
         for start, end, rule, confidence in rule_fn(ctx):
-            start, end = _strip_edges(ctx, start, end)
+            start, end = _strip_edges(ctx, start, end, keep_end=rule == "gazetteer_surname")
             if start >= end or not _keep(ctx, start, end, rule):
                 continue
             rules, best = proposals.get((start, end), (set(), 0.0))
