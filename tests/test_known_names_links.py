@@ -264,3 +264,23 @@ people:
     assert "seen by PAED; the paediatrician is PAED." in text
     assert "At school TCH says good morning. PC A attended. EF's family moved." in text
     assert "Mr P Smith" not in text and "TCH Smith" not in text  # another person's name after the letter
+
+
+def test_a_lone_initial_before_adverbs_and_a_verb_is_the_person(tmp_path):
+    import yaml
+
+    from pipeline.identify.known_names import english_lexicon
+    from pipeline.ingest import load_report
+    from pipeline.keyfile import parse_key
+    from pipeline.nlp import load_nlp
+    from pipeline.pseudonymise import parse_for_key, pseudonymise_report
+
+    key = parse_key(yaml.safe_load("people:\n  - {code: CE, role: Child E, names: [Ama Mensah, Ama]}\n"))
+    path = tmp_path / "draft.txt"
+    path.write_text('The teacher said that "A. never once said she was hungry". Appendix A. then lists the actions.\n',
+                    encoding="utf-8")
+    nlp = load_nlp(None)
+    report = load_report(path)
+    text = pseudonymise_report(report, parse_for_key(report, nlp, key), key, lexicon=english_lexicon(nlp)).text
+    assert '"CE never once said' in text
+    assert "Appendix A. then lists" in text  # an appendix letter is no person

@@ -783,8 +783,8 @@ def _is_name_word(word: str) -> bool:
 
 
 def _verb_after_initial(text: str, start: int, end: int, doc) -> bool:
-    """"and F. went straight upstairs": a lone initial with its stop, mid-sentence, that the parse
-    makes the subject of the verb after it (never a list marker at a line's start: "A. Introduction")."""
+    """"and F. went straight upstairs", "that "A. never once said"": a lone initial with its stop,
+    mid-sentence, before a verb (adverbs between allowed) (never a list marker at a line's start: "A. Introduction")."""
     if doc is None or not re.match(r"\.[ \t]+[a-z]", text[end:end + 4]):
         return False
     line_start = text.rfind("\n", 0, start) + 1
@@ -792,7 +792,14 @@ def _verb_after_initial(text: str, start: int, end: int, doc) -> bool:
         return False  # a list marker, not a person: "A. Introduction", "(b) C. Background"
     after = re.match(r"\.[ \t]+", text[end:end + 4])
     span = doc.char_span(end + after.end(), end + after.end() + 1, alignment_mode="expand")
-    return span is not None and len(span) > 0 and span[0].pos_ in ("VERB", "AUX")
+    if span is None or len(span) == 0:
+        return False
+    token = span[0]
+    for _ in range(3):  # "A. never once said", "F. then went": adverbs before the verb
+        if token.pos_ not in ("ADV", "PART") or token.i + 1 >= len(doc):
+            break
+        token = doc[token.i + 1]
+    return token.pos_ in ("VERB", "AUX")
 
 
 def _lower_case_slip(text: str, start: int, end: int) -> bool:
