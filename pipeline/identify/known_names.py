@@ -459,8 +459,8 @@ class KnownNameMatcher:
         general abbreviation or a code."""
         if forms[0].rule in ("title_initial", "first_initial"):
             return self._title_initial_ok(text, end, matched)
-        if self._code_letter(text, start, end):
-            return False  # the letter of a code the draft uses ("Child F.", "Adult N.")
+        if self._code_letter(text, start, end) or _after_letter_head(text, start):
+            return False  # the letter of a code the draft uses ("Child F.", "Adult N."), of "Appendix A."
         if forms[0].rule == "single_initial":  # "N. said", "N.'s": never a list marker ("A. Introduction")
             if re.match(r"\.(?:['’]s\b|[ \t]+(?:" + "|".join(_context()["reporting_verbs"]) + r")\b)", text[end:end + 20]):
                 return True
@@ -780,6 +780,12 @@ def _is_name_word(word: str) -> bool:
     from .derived import _gazetteer_names
 
     return fold(word).casefold() in _gazetteer_names()
+
+
+def _after_letter_head(text: str, start: int) -> bool:
+    """A letter that labels a part of a document or a series ("Appendix A.", "Table B", "Option C")."""
+    before = re.search(r"([A-Za-z]+)[ \t]+$", text[max(0, start - 24):start])
+    return bool(before) and before.group(1).casefold() in _context().get("letter_heads", ())
 
 
 def _verb_after_initial(text: str, start: int, end: int, doc) -> bool:
