@@ -304,3 +304,30 @@ def test_pseudonymise_codes_an_unlisted_person_no_gazetteer_knows_by_where_they_
     report = load_report(path)
     result = pseudonymise_report(report, parse_for_key(report, nlp, KEY), KEY, lexicon=lexicon)
     assert "Zorabek" not in result.text and len(result.unplaced) == 1
+
+
+def test_welsh_and_gaelic_mutations_of_a_keyed_first_name(tmp_path):
+    """'i Wen' (soft mutation of Gwen, short for Gwenllian), 'a Mhàiri' (lenition), 'Ddafydd'; the
+    ordinary word 'wen' and another person's name stay."""
+    import yaml
+
+    from pipeline.identify.known_names import english_lexicon
+    from pipeline.ingest import load_report
+    from pipeline.keyfile import parse_key
+    from pipeline.nlp import load_nlp
+    from pipeline.pseudonymise import parse_for_key, pseudonymise_report
+
+    key = parse_key(yaml.safe_load("""
+people:
+  - {code: EG, role: grandmother, names: [Gwenllian Prydderch]}
+  - {code: EM, role: mother, names: [Màiri NicLeòid]}
+  - {code: EF, role: father, names: [Dafydd Rees]}
+"""))
+    path = tmp_path / "draft.txt"
+    path.write_text('She wrote: "Diolch i Wen am bopeth." Her sister wrote "a Mhàiri, tha gaol agam ort". '
+                    "He sent it to Ddafydd. The cyst was a small wen. Bethan Morris visited.\n", encoding="utf-8")
+    nlp = load_nlp(None)
+    report = load_report(path)
+    text = pseudonymise_report(report, parse_for_key(report, nlp, key), key, lexicon=english_lexicon(nlp)).text
+    assert "i EG am" in text and '"a EM, tha' in text and "to EF." in text
+    assert "a small wen." in text and "EG" not in text.split("The cyst")[1][:40]

@@ -187,6 +187,28 @@ def _short_form(word: str, target: str, min_prefix: int) -> bool:
             and word not in _gazetteer_names() and word not in _common_words())
 
 
+@lru_cache(maxsize=1)
+def _mutations() -> tuple[tuple[str, str], ...]:
+    """Initial consonant mutations of Welsh, Scottish Gaelic and Irish as (radical, mutated) pairs."""
+    pairs = settings().get("initial_mutations", [])
+    return tuple(sorted(((a.casefold(), b.casefold()) for a, b in pairs), key=lambda p: -len(p[0])))
+
+
+def _mutated(word: str, target: str, min_prefix: int) -> bool:
+    """"Wen" of Gwenllian ("i Wen": soft mutation of a short form), "Ddafydd" of Dafydd, "Mhàiri" of
+    Màiri (lenition after "a"), "nGráinne" (eclipsis): a name inside Welsh or Gaelic speech or
+    writing starts with another consonant.  The mutated name, or a short form of it, must not be a
+    name of its own."""
+    if word in _gazetteer_names() or len(word) < min_prefix:
+        return False  # an English word ("Wen") is left to the person-context test after
+    for radical, mutated in _mutations():
+        if target.startswith(radical) and len(target) > len(radical):
+            form = mutated + target[len(radical):]
+            if form != target and (word == form or (len(word) >= min_prefix and _short_form(word, form, min_prefix))):
+                return True
+    return False
+
+
 def classify(word: str, keyed: list[KeyedWord]) -> list[tuple[str, str, str]]:
     """Which keyed names `word` derives from, and how (empty when none)."""
     folded = fold(word).casefold()
@@ -202,6 +224,8 @@ def classify(word: str, keyed: list[KeyedWord]) -> list[tuple[str, str, str]]:
             found.append((k.code, k.word, "short_form"))
         elif _misspelling(folded, k.folded, conf["misspelling"]):
             found.append((k.code, k.word, "misspelling"))
+        elif k.first and _mutated(folded, k.folded, min_prefix):
+            found.append((k.code, k.word, "short_form"))
     return found
 
 
