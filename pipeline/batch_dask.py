@@ -72,7 +72,9 @@ def dask_client(scheduler: str | None, workers: int, model: str | None) -> Itera
             except (OSError, TimeoutError) as exc:
                 raise UnusableInput(f"cannot reach the Dask scheduler at {scheduler}: {exc}") from exc
         else:
-            with dask.config.set({"distributed.scheduler.allowed-failures": LOCAL_ALLOWED_FAILURES}):
+            # one review per worker thread at a time: a worker that dies takes no innocent queued review with it
+            with dask.config.set({"distributed.scheduler.allowed-failures": LOCAL_ALLOWED_FAILURES,
+                                  "distributed.scheduler.worker-saturation": 1.0}):
                 cluster = distributed.LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
                                                    dashboard_address=None, silence_logs=logging.ERROR)
             client = distributed.Client(cluster)
