@@ -20,8 +20,8 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.resources import model_path
 from pipeline.store import SearchQuery, connect, index_inputs, search
+from pipeline.store.db import schema_sql
 
 from test_store_corpus import REVIEWS, make_run
 
@@ -125,8 +125,10 @@ def _copy_table(conn, pg, table: str) -> int:
     return len(rows)
 
 
-def test_postgres_schema_holds_the_store_and_answers_the_same_search(pg, sqlite_store):
-    psql(pg, file=model_path("store", "schema_postgres.sql"))
+def test_postgres_schema_holds_the_store_and_answers_the_same_search(pg, sqlite_store, tmp_path):
+    schema = tmp_path / "schema_postgres.sql"
+    schema.write_text(schema_sql("postgresql"), encoding="utf-8")
+    psql(pg, file=schema)
     conn = connect(sqlite_store, create=False)
     for table in COPIED:
         copied = _copy_table(conn, pg, table)
@@ -149,6 +151,35 @@ def test_postgres_schema_holds_the_store_and_answers_the_same_search(pg, sqlite_
     rows = [line.split("\t") for line in psql(pg, query).splitlines() if line]
     assert {(name, int(start)) for name, start, _ in rows} == expected
     assert all("**" in snippet for _, _, snippet in rows)
+
+
+def test_one_schema_gives_both_databases_the_same_tables_columns_and_indexes(pg, sqlite_store):
+    """schema.sql rendered for each dialect: the same tables, columns (in order) and indexes, types as dialects.yaml says."""
+    import yaml
+
+    from pipeline.resources import model_path
+
+    types = yaml.safe_load(model_path("store", "dialects.yaml").read_text(encoding="utf-8"))
+    to_pg = {"TEXT": "text", "INTEGER": "integer", "REAL": "real", "BIGINT": "bigint", "DATE": "date", "TIMESTAMPTZ": "timestamp with time zone",
+             "JSONB": "jsonb"}
+    lite = connect(sqlite_store, create=False)
+    pg_columns = {}
+    for line in psql(pg, "SELECT table_name, column_name, data_type FROM information_schema.columns WHERE table_schema = 'public'"
+                         " ORDER BY table_name, ordinal_position").splitlines():
+        table, column, kind = line.split("\t")
+        pg_columns.setdefault(table, []).append((column, kind))
+    for table in COPIED:
+        on_lite = [(row[1], row[2]) for row in lite.execute(f"PRAGMA table_info({table})")]
+        on_pg = [c for c in pg_columns[table] if c[0] != "tsv"]  # PostgreSQL's full-text column (SQLite: the FTS5 table)
+        assert [c for c, _ in on_pg] == [c for c, _ in on_lite], table
+        for (column, lite_type), (_, pg_type) in zip(on_lite, on_pg):
+            same = pg_type == to_pg[lite_type]
+            mapped = any(lite_type == types["sqlite"][token] and pg_type == to_pg[pg_decl.split()[0]] for token, pg_decl in types["postgresql"].items())
+            assert same or mapped, (table, column, lite_type, pg_type)
+    lite_indexes = {r[0] for r in lite.execute("SELECT name FROM sqlite_master WHERE type = 'index' AND name NOT LIKE 'sqlite_%'")}
+    pg_indexes = set(psql(pg, "SELECT indexname FROM pg_indexes WHERE schemaname = 'public'").split())
+    assert lite_indexes <= pg_indexes and pg_indexes - lite_indexes - {"paragraphs_tsv"} == {f"{t}_pkey" for t in (*COPIED, "schema_version")} | {"reports_name_key"}
+    assert "paragraphs_fts" in {r[0] for r in lite.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
 
 
 QUERIES = [
