@@ -19,6 +19,9 @@ Design choices, because researchers run this over thousands of files:
   (default 600, `SCR_RUN_TIMEOUT`) is stopped and recorded as failed;
 - **bounded memory**: documents are streamed through a process pool (the
   spaCy model is loaded once per worker) and nothing is accumulated;
+- **one unit of work, two executors**: `process(Job)` runs in the local
+  process pool (`--executor local`) or on a Dask cluster (`--executor dask`,
+  `pipeline.batch_dask`) with the same outputs, failure isolation and resume;
 - **atomic, deterministic writes**: every file is written via a temporary
   file and renamed; outputs do not depend on worker count or order.
 """
