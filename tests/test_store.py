@@ -51,12 +51,11 @@ def test_schema_is_created_and_versioned(tmp_path):
 
 def test_one_schema_renders_each_dialect_and_refuses_a_malformed_template(tmp_path, monkeypatch):
     """schema.sql is the one source: each rendering has its own types and full-text statements and no leftover marks."""
-    from pipeline.store import db
-
     import re
 
-    lite, pg = (re.sub(r"--[^\n]*", "", db.schema_sql(d)) for d in ("sqlite", "postgresql"))  # the SQL, not its comments
+    from pipeline.store import db
 
+    lite, pg = (re.sub(r"--[^\n]*", "", db.schema_sql(d)) for d in ("sqlite", "postgresql"))  # the SQL, not its comments
     for text in (lite, pg):
         assert not re.search(r"\{\{\w+\}\}", text)
     assert "USING fts5" in lite and "tsvector" not in lite and "JSONB" not in lite
