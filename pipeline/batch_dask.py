@@ -110,7 +110,8 @@ def run_dask(jobs: list, workers: int, model: str | None, scheduler: str | None)
 
         def submit() -> None:
             job = pending.pop()
-            future = client.submit(process, job, pure=False, key=f"scr-review-{job.out_dir.name}-{uuid.uuid4().hex}")
+            # an opaque key: a shared scheduler's logs and dashboard never see a review's file name
+            future = client.submit(process, job, pure=False, key=f"scr-review-{uuid.uuid4().hex}")
             in_flight[future] = job
             completed.add(future)
 
