@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed
 OUT    ?= out
 CORPUS := corpus/child_e_stockport_2017.txt
 
-.PHONY: setup demo test bench clean
+.PHONY: setup demo test bench bench-scale clean
 
 $(STAMP): pyproject.toml setup.py
 	$(PYTHON) -m venv $(VENV)
@@ -24,12 +24,18 @@ demo: setup
 
 test: setup
 	sh scripts/ensure_chromium.sh
+	sh scripts/ensure_postgres.sh
 	$(BIN)/python -m pytest -q
 
 bench: setup
 	$(BIN)/python bench/bench.py
 	$(BIN)/python bench/bench_pdf.py
 	$(BIN)/python bench/bench_page.py
+
+# Executors (local pool vs Dask LocalCluster) and stores (SQLite vs PostgreSQL); see bench/bench_scale.py
+bench-scale: setup
+	sh scripts/ensure_postgres.sh
+	$(BIN)/python bench/bench_scale.py
 
 clean:
 	rm -rf $(OUT) bench/out .pytest_cache

@@ -19,6 +19,9 @@ Design choices, because researchers run this over thousands of files:
   (default 600, `SCR_RUN_TIMEOUT`) is stopped and recorded as failed;
 - **bounded memory**: documents are streamed through a process pool (the
   spaCy model is loaded once per worker) and nothing is accumulated;
+- **one unit of work, two executors**: `process(Job)` runs in the local
+  process pool (`--executor local`) or on a Dask cluster (`--executor dask`,
+  `pipeline.batch_dask`) with the same outputs, failure isolation and resume;
 - **atomic, deterministic writes**: every file is written via a temporary
   file and renamed; outputs do not depend on worker count or order.
 """
@@ -44,6 +47,7 @@ from .ingest import READERS, load_report
 
 MANIFEST = "manifest.json"
 IN_FLIGHT_PER_WORKER = 2
+EXECUTORS = ("local", "dask")
 
 
 @dataclass(frozen=True)
@@ -60,20 +64,28 @@ class ReviewTimeout(Exception):
 
 @contextmanager
 def time_limit(seconds: float) -> Iterator[None]:
-    """Raise `ReviewTimeout` in this (main) thread once `seconds` have passed.
+    """Raise `ReviewTimeout` in this thread once `seconds` have passed.
 
-    A timer signal interrupts Python code wherever it is (a runaway loop in a
-    stage); native code is interrupted when it hands back to Python, which
-    spaCy does between pieces of a text.  Without a timer signal (Windows,
-    a non-main thread) there is no limit.
+    In the main thread (the local pool's workers) a timer signal interrupts
+    Python code wherever it is (a runaway loop in a stage); native code is
+    interrupted when it hands back to Python, which spaCy does between pieces
+    of a text.  In another thread (a Dask worker runs tasks in a thread pool)
+    a timer thread raises the same exception asynchronously in this thread,
+    which Python delivers at the same points.
     """
-    if not seconds or not hasattr(signal, "setitimer") or threading.current_thread() is not threading.main_thread():
+    if not seconds:
+        yield
+        return
+    if threading.current_thread() is not threading.main_thread():
+        with _thread_time_limit(seconds):
+            yield
+        return
+    if not hasattr(signal, "setitimer"):  # Windows: no timer signal, no limit
         yield
         return
 
     def expired(signum, frame):
-        raise ReviewTimeout(f"stopped after the per-review time limit of {seconds:g} s "
-                            "(raise it with scr run --timeout SECONDS or SCR_RUN_TIMEOUT)")
+        raise _timeout(seconds)
 
     previous = signal.signal(signal.SIGALRM, expired)
     signal.setitimer(signal.ITIMER_REAL, seconds)
@@ -82,6 +94,48 @@ def time_limit(seconds: float) -> Iterator[None]:
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
+
+
+def _timeout(seconds: float) -> ReviewTimeout:
+    return ReviewTimeout(f"stopped after the per-review time limit of {seconds:g} s "
+                         "(raise it with scr run --timeout SECONDS or SCR_RUN_TIMEOUT)")
+
+
+class _ThreadTimeout(ReviewTimeout):
+    """Raised asynchronously in a worker thread (takes no arguments: CPython instantiates it)."""
+
+    seconds = 0.0
+
+    def __init__(self, *args):
+        super().__init__(*(args or (str(_timeout(self.seconds)),)))
+
+
+@contextmanager
+def _thread_time_limit(seconds: float) -> Iterator[None]:
+    """The time limit for a non-main thread: PyThreadState_SetAsyncExc from a timer, cancelled on exit."""
+    import ctypes
+
+    target = ctypes.c_ulong(threading.get_ident())
+    error = type("ReviewTimeoutAfter", (_ThreadTimeout,), {"seconds": seconds})
+    lock, state = threading.Lock(), {"active": True, "fired": False}
+
+    def expire() -> None:
+        with lock:
+            if state["active"]:
+                state["fired"] = True
+                ctypes.pythonapi.PyThreadState_SetAsyncExc(target, ctypes.py_object(error))
+
+    timer = threading.Timer(seconds, expire)
+    timer.daemon = True
+    timer.start()
+    try:
+        yield
+    finally:
+        with lock:
+            state["active"] = False
+            timer.cancel()
+            if state["fired"]:  # fired but not yet delivered: clear it so it cannot hit the caller later
+                ctypes.pythonapi.PyThreadState_SetAsyncExc(target, None)
 
 
 @dataclass(frozen=True)
@@ -219,22 +273,38 @@ def remove_stale_temporaries(out: Path) -> int:
 
 
 def run_batch(paths: list[Path], out: Path, workers: int = 1, model: str | None = None,
-              timeout: float = 0.0) -> Iterator[Outcome]:
+              timeout: float = 0.0, executor: str = "local", scheduler: str | None = None) -> Iterator[Outcome]:
     """Process documents, yielding outcomes as they finish.
 
     At most a few documents per worker are in flight, so memory stays bounded
     however many files there are.  A worker that dies (out of memory, a crash
     in a native library) fails only the documents it held; the pool is rebuilt
     and the batch goes on.  A review running longer than `timeout` seconds
-    (0: no limit) is stopped and recorded as failed.
+    (0: no limit) is stopped and recorded as failed.  `executor="dask"` runs
+    the same jobs on a Dask cluster (`pipeline.batch_dask`): the scheduler at
+    `scheduler`, else a LocalCluster of `workers` processes.
     """
+    if executor not in EXECUTORS:
+        raise UnusableInput(f"--executor must be one of {', '.join(EXECUTORS)}, not {executor!r}")
+    if scheduler and executor != "dask":
+        raise UnusableInput("--scheduler is for --executor dask")
     remove_stale_temporaries(out)
     names = output_names(paths)
     jobs = [Job(path, out / names[path], model, timeout) for path in paths]
+    if executor == "dask":
+        from .batch_dask import run_dask
+
+        yield from run_dask(jobs, workers, model, scheduler)
+        return
     if workers <= 1:
         for job in jobs:
             yield process(job)
         return
+    yield from _run_pool(jobs, workers, model)
+
+
+def _run_pool(jobs: list[Job], workers: int, model: str | None) -> Iterator[Outcome]:
+    """The local executor: a process pool, rebuilt when a worker dies."""
     pending = list(reversed(jobs))
     while pending:
         with ProcessPoolExecutor(max_workers=workers, initializer=_worker_init, initargs=(model,)) as pool:
@@ -250,12 +320,20 @@ def run_batch(paths: list[Path], out: Path, workers: int = 1, model: str | None 
                         del in_flight[future]
                         yield outcome
             except BrokenProcessPool:
-                from .config import configured_model_name
-
                 for job in in_flight.values():
-                    outcome = Outcome(job.path, "failed", error="the worker process died while processing this document")
-                    _write_manifest(job, None, configured_model_name(job.model), "failed", error=outcome.error)
-                    yield outcome
+                    yield failed_outcome(job, "the worker process died while processing this document")
+
+
+def failed_outcome(job: Job, error: str) -> Outcome:
+    """Record a review whose worker died (no manifest was written by it) as failed, on the user's machine."""
+    from .config import configured_model_name
+
+    outcome = Outcome(job.path, "failed", error=error)
+    try:
+        _write_manifest(job, None, configured_model_name(job.model), "failed", error=error)
+    except OSError:
+        pass
+    return outcome
 
 
 def default_workers() -> int:

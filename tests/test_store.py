@@ -49,6 +49,34 @@ def test_schema_is_created_and_versioned(tmp_path):
         connect(db)
 
 
+def test_one_schema_renders_each_dialect_and_refuses_a_malformed_template(tmp_path, monkeypatch):
+    """schema.sql is the one source: each rendering has its own types and full-text statements and no leftover marks."""
+    import re
+
+    from pipeline.store import db
+
+    lite, pg = (re.sub(r"--[^\n]*", "", db.schema_sql(d)) for d in ("sqlite", "postgresql"))  # the SQL, not its comments
+    for text in (lite, pg):
+        assert not re.search(r"\{\{\w+\}\}", text)
+    assert "USING fts5" in lite and "tsvector" not in lite and "JSONB" not in lite
+    assert "tsvector" in pg and "fts5" not in pg and "GENERATED ALWAYS AS IDENTITY" in pg and "INTEGER PRIMARY KEY," not in pg.replace(
+        "version      INTEGER PRIMARY KEY,", "")
+    assert [line.split()[0] for line in lite.splitlines() if line.startswith("CREATE TABLE")] == \
+        [line.split()[0] for line in pg.splitlines() if line.startswith("CREATE TABLE")]
+    with pytest.raises(ValueError, match="no store dialect"):
+        db.schema_sql("oracle")
+    template = (tmp_path / "store")
+    template.mkdir()
+    (template / "dialects.yaml").write_text(db.model_path(*db.DIALECTS_FILE).read_text(encoding="utf-8"))
+    monkeypatch.setattr(db, "model_path", lambda *parts: tmp_path.joinpath(*parts))
+    for broken, message in (("-- @only sqlite\nCREATE TABLE a (x {{id}});\n", "no '-- @end'"),
+                            ("-- @end\n", "without '-- @only'"),
+                            ("CREATE TABLE a (x {{uuid}});\n", "no type for uuid")):
+        (template / "schema.sql").write_text(broken)
+        with pytest.raises(ValueError, match=message):
+            db.schema_sql("sqlite")
+
+
 def test_other_files_are_not_taken_for_a_store(tmp_path):
     other = tmp_path / "other.db"
     sqlite3.connect(other).execute("CREATE TABLE t (x)").connection.commit()

@@ -447,7 +447,7 @@ def test_compare_reads_percent_and_underscore_literally(run_out, tmp_path, scr):
 
 
 # ------------------------------------------------------------------ the same on PostgreSQL (where a server can be started)
-needs_postgres = pytest.mark.skipif(not all(shutil.which(b) for b in ("initdb", "pg_ctl", "psql")), reason="PostgreSQL server binaries not installed")
+from test_store_postgres import needs_postgres  # noqa: E402  (skips with the reason when the server cannot be had)
 
 
 def _pg_database(pg, name: str) -> str:

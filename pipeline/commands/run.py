@@ -1,4 +1,4 @@
-"""`scr run FILE|DIR... --out DIR [--workers N]`: every stage, in batch."""
+"""`scr run FILE|DIR... --out DIR [--workers N] [--executor local|dask [--scheduler ADDRESS]]`: every stage, in batch."""
 from __future__ import annotations
 
 import json
@@ -8,7 +8,7 @@ from pathlib import Path
 import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from ..batch import discover, run_batch
+from ..batch import EXECUTORS, discover, run_batch
 from ..config import LIMITS
 from ..errors import UnusableInput
 from ..fileio import atomic_write_text
@@ -19,6 +19,13 @@ def run(
     inputs: list[Path] = typer.Argument(..., help="Review files (.txt, .md, .report.json) or directories of them."),
     out: Path = typer.Option(..., "--out", "-o", help="Output directory: one folder per review."),
     workers: int = typer.Option(1, "--workers", "-w", min=1, help="Worker processes (the model is loaded once per worker)."),
+    executor: str = typer.Option(
+        "local", "--executor", help="local: a process pool on this machine; dask: a Dask cluster (pip install 'scr-pipeline[cluster]').",
+    ),
+    scheduler: str = typer.Option(
+        None, "--scheduler", envvar="SCR_DASK_SCHEDULER",
+        help="With --executor dask: a running scheduler (tcp://host:8786); without it, a LocalCluster of --workers processes.",
+    ),
     model: str = MODEL_OPTION,
     timeout: float = typer.Option(
         LIMITS["run_timeout_s"].default, "--timeout", envvar=LIMITS["run_timeout_s"].env, min=0,
@@ -26,6 +33,10 @@ def run(
     ),
 ) -> None:
     """Run ingest → nlp → verify → events → themes for each review; resumable, failure-isolated."""
+    if executor not in EXECUTORS:
+        raise UnusableInput(f"--executor must be one of {', '.join(EXECUTORS)}, not {executor!r}")
+    if scheduler and executor != "dask":
+        raise UnusableInput("--scheduler needs --executor dask")
     paths = discover(inputs)
     if not paths:
         raise UnusableInput("no review files found in the given inputs")
@@ -47,7 +58,7 @@ def run(
     )
     with Progress(*columns, transient=False) as progress:
         task = progress.add_task("reviews", total=len(paths), rate="")
-        for outcome in run_batch(paths, out, workers=workers, model=model, timeout=timeout):
+        for outcome in run_batch(paths, out, workers=workers, model=model, timeout=timeout, executor=executor, scheduler=scheduler):
             counts[outcome.status] += 1
             words += outcome.words
             if outcome.status == "failed":

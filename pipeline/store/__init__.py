@@ -2,7 +2,8 @@
 
 Public API:
 - `connect(path, create=True)`: open (or create) a store; the schema lives in
-  `models/store/schema.sql` and is versioned (`schema_version` table);
+  `models/store/schema.sql` (one schema for SQLite and PostgreSQL, the
+  differing types in `models/store/dialects.yaml`) and is versioned;
 - `index_inputs(conn, inputs, model=None)`: fill it from finished `scr run`
   output folders or review files (idempotent upserts; a review is its name
   plus the sha256 of its input, one transaction each);

@@ -26,12 +26,44 @@ from ..resources import model_path
 
 STORE_SCHEMA_VERSION = 2  # 2: a review is identified by its name; identical content under two names is two rows
 SCHEMA_FILE = ("store", "schema.sql")
+DIALECTS_FILE = ("store", "dialects.yaml")
+_ONLY = re.compile(r"^-- @only (\w+)\s*$")
+_END = re.compile(r"^-- @end\s*$")
 TABLES = ("schema_version", "reports", "sections", "paragraphs", "paragraphs_fts", "events", "theme_labels", "theme_evidence", "findings")
 BUSY_TIMEOUT_S = 120.0  # another process indexing a large review holds the write lock for a few seconds
 
 
-def schema_sql() -> str:
-    return model_path(*SCHEMA_FILE).read_text(encoding="utf-8")
+def schema_sql(dialect: str = "sqlite") -> str:
+    """The store schema for one database: models/store/schema.sql with that dialect's types and blocks.
+
+    One schema for SQLite and PostgreSQL, so the two cannot drift apart:
+    `{{token}}` marks are column types from models/store/dialects.yaml, and
+    lines between `-- @only DIALECT` and `-- @end` belong to that dialect only.
+    """
+    import yaml
+
+    types = yaml.safe_load(model_path(*DIALECTS_FILE).read_text(encoding="utf-8"))
+    if dialect not in types:
+        raise ValueError(f"no store dialect {dialect!r} in {'/'.join(DIALECTS_FILE)}")
+    kept, only = [], None
+    for line in model_path(*SCHEMA_FILE).read_text(encoding="utf-8").splitlines(keepends=True):
+        if (start := _ONLY.match(line)):
+            if only is not None:
+                raise ValueError(f"{'/'.join(SCHEMA_FILE)}: '-- @only {start.group(1)}' inside the '-- @only {only}' block")
+            only = start.group(1)
+        elif _END.match(line):
+            if only is None:
+                raise ValueError(f"{'/'.join(SCHEMA_FILE)}: '-- @end' without '-- @only'")
+            only = None
+        elif only in (None, dialect):
+            kept.append(line)
+    if only is not None:
+        raise ValueError(f"{'/'.join(SCHEMA_FILE)}: the '-- @only {only}' block has no '-- @end'")
+    text = "".join(kept)
+    missing = sorted(set(re.findall(r"\{\{(\w+)\}\}", text)) - set(types[dialect]))
+    if missing:
+        raise ValueError(f"store dialect {dialect!r} has no type for {', '.join(missing)}")
+    return re.sub(r"\{\{(\w+)\}\}", lambda m: str(types[dialect][m.group(1)]), text)
 
 
 def statements(script: str) -> list[str]:

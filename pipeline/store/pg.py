@@ -6,7 +6,9 @@ psycopg connection the small part of the `sqlite3` interface the store uses
 rows readable by position and by name, dates as ISO strings), so indexing,
 search and compare run the same code on both.  The few statements that differ
 (full text, glob, generated ids) ask `dialect(conn)`.  The schema is
-`models/store/schema_postgres.sql`; psycopg is needed only for this backend.
+`models/store/schema.sql` rendered for PostgreSQL (`db.schema_sql("postgresql")`:
+the same file as SQLite's, with types from models/store/dialects.yaml); psycopg
+is needed only for this backend.
 """
 from __future__ import annotations
 
@@ -15,9 +17,7 @@ import re
 
 from .. import __version__
 from ..errors import UnusableInput
-from ..resources import model_path
 
-SCHEMA_FILE = ("store", "schema_postgres.sql")
 URL_PREFIXES = ("postgresql://", "postgres://")
 SCHEMA_LOCK = 0x5C5_0001  # pg_advisory_xact_lock key: creating or upgrading the store schema
 
@@ -103,7 +103,7 @@ def connect(url: str, create: bool = True) -> PgConnection:
         import psycopg
     except ImportError as exc:  # pragma: no cover - depends on the installation
         raise UnusableInput("a postgresql:// store needs psycopg (pip install 'psycopg[binary]')") from exc
-    from .db import STORE_SCHEMA_VERSION
+    from .db import STORE_SCHEMA_VERSION, schema_sql
 
     try:
         raw = psycopg.connect(url, autocommit=True)
@@ -119,7 +119,7 @@ def connect(url: str, create: bool = True) -> PgConnection:
             conn.execute("SELECT pg_advisory_xact_lock(?)", (SCHEMA_LOCK,))
             version = _version(conn)
             if version is None:
-                conn.raw.execute(model_path(*SCHEMA_FILE).read_text(encoding="utf-8"))
+                conn.raw.execute(schema_sql("postgresql"))
             elif version == 1:
                 conn.execute("ALTER TABLE reports DROP CONSTRAINT IF EXISTS reports_sha256_key")
                 conn.execute("CREATE INDEX IF NOT EXISTS reports_sha256 ON reports(sha256)")
