@@ -252,7 +252,7 @@ def _add_initials(add, given: list[str], surname: list[str], initials: list[str 
     if particles:  # Welsh, Dutch, Arabic patronymics: "H. ap D.", "H.ap D.", "A. bin S."
         add([("letter", initials[0])] + [("word", w) for w in particles] + [("letter", sur[0])], "initials")
         # the particle's own letter in lower case: "R.a.G.", "RaG" of Rhodri ap Gruffydd, "A.b.S."
-        add([("letter", initials[0])] + [("letter", w[0].lower()) for w in particles] + [("letter", sur[0])], "initials")
+        add([("letter", initials[0])] + [("letter", w[0]) for w in particles] + [("letter", sur[0])], "initials")
     if len(initials) > 1 and all(initials):
         add([("letter", i) for i in initials] + [("letter", sur[0])], "initials")
     add([("word", given[0]), ("letter", sur[0])], "first_initial")
@@ -523,9 +523,12 @@ class KnownNameMatcher:
     def _place_reading(self, text: str, start: int, end: int, forms: list[NameForm]) -> tuple[str | None, bool]:
         """Why a keyed surname used alone may be a place here, and whether that reason decides alone."""
         word = text[start:end]
+        conf = _context()
+        before_word = re.search(r"([A-Z][a-z]*)\.?[ \t]+$", text[max(0, start - 12):start])
+        if before_word and before_word.group(1) in conf.get("place_prefixes", ()):
+            return "part_of_place_or_organisation_name", True  # "St Mark's", "Fort William", "Port Ellen"
         if " " in word.strip() or _suffix(text, end).startswith(("'", "’")):
             return None, False  # "Ashton's view": the person
-        conf = _context()
         if not all(self._is_surname(f) for f in forms):
             # a first name is a place only as part of one: "Hope Street", "Rose Hill Surgery"
             nxt = re.match(r"[ \t]+([A-Z][\w'’]*)", text[end:end + 30])
