@@ -284,3 +284,30 @@ def test_a_lone_initial_before_adverbs_and_a_verb_is_the_person(tmp_path):
     text = pseudonymise_report(report, parse_for_key(report, nlp, key), key, lexicon=english_lexicon(nlp)).text
     assert '"CE never once said' in text
     assert "Appendix A. then lists" in text  # an appendix letter is no person
+
+
+def test_initials_of_hyphenated_surnames_particles_and_beside_other_initials(tmp_path):
+    """'TBO's mum' (Tyrone Baptiste-Okoro), 'Ask MÓD' (Mark Ó Dálaigh), 'S.T. and WC'; 'The WC was broken' stays."""
+    import yaml
+
+    from pipeline.identify.known_names import english_lexicon
+    from pipeline.ingest import load_report
+    from pipeline.keyfile import parse_key
+    from pipeline.nlp import load_nlp
+    from pipeline.pseudonymise import parse_for_key, pseudonymise_report
+
+    key = parse_key(yaml.safe_load("""
+people:
+  - {code: CB, role: Child B, names: [Tyrone Baptiste-Okoro, Tyrone]}
+  - {code: DS1, role: detective, names: [William Chester, DS Chester]}
+  - {code: HUB, role: coordinator, names: [Shireen Talukdar, Ms Talukdar]}
+  - {code: SW3, role: social worker, names: ["Mark Ó Dálaigh", "Mr Ó Dálaigh"]}
+"""))
+    path = tmp_path / "draft.txt"
+    path.write_text("[comment: check dates with S.T. and WC. Also TBO's mum asked for a change. Ask MÓD to check.] "
+                    "The WC was broken. The CPS and WC were told.\n", encoding="utf-8")
+    nlp = load_nlp(None)
+    report = load_report(path)
+    text = pseudonymise_report(report, parse_for_key(report, nlp, key), key, lexicon=english_lexicon(nlp)).text
+    assert text.startswith("[comment: check dates with HUB and DS1. Also CB's mum asked for a change. Ask SW3 to check.]")
+    assert text.endswith("The WC was broken. The CPS and WC were told.\n")

@@ -255,6 +255,9 @@ def _add_initials(add, given: list[str], surname: list[str], initials: list[str 
         add([("letter", initials[0])] + [("letter", w[0]) for w in particles] + [("letter", sur[0])], "initials")
     if len(initials) > 1 and all(initials):
         add([("letter", i) for i in initials] + [("letter", sur[0])], "initials")
+    sur_parts = [p for p in re.split(r"[-‐‑]", surname[-1]) if p]
+    if len(sur_parts) > 1 and all(_initial(p) for p in sur_parts):  # "TCW" of Tyrese Campbell-Whyte
+        add([("letter", initials[0])] + [("letter", _initial(p)) for p in sur_parts], "initials")
     add([("word", given[0]), ("letter", sur[0])], "first_initial")
     parts = [p for p in re.split(r"[-‐‑]", surname[-1]) if p]
     if len(parts) > 1 and all(_initial(p) for p in parts):  # "Joanne K-S" of Kershaw-Smith
@@ -467,8 +470,10 @@ class KnownNameMatcher:
             return _verb_after_initial(text, start, end, doc)
         if forms[0].rule != "initials" or re.search(r"[.\s]", matched):
             return True
-        if any(ch.islower() for ch in matched):
-            return True  # "RaG": a particle's letter inside initials is no abbreviation
+        if any(ch.islower() or not ch.isascii() for ch in matched):
+            return True  # "RaG", "MÓS": a particle's letter inside initials is no abbreviation
+        if re.search(r"(?:[A-Z]\.){2,}[ \t]+(?:and|&)[ \t]+$", text[max(0, start - 16):start]):
+            return True  # "check with S.T. and WC": beside another person's initials
         from .codes import general_abbreviations
 
         if matched in general_abbreviations() or matched in self.protected:
