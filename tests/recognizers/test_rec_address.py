@@ -85,3 +85,7 @@ def test_a_street_word_without_a_number_is_not_an_address(find):
 )
 def test_the_town_that_completes_a_numbered_address_is_part_of_it(find, sentence, address):
     assert ("ADDRESS", address) in find(sentence)
+
+
+def test_a_scottish_tenement_flat_number_is_part_of_the_address(find):
+    assert ("ADDRESS", "2/1, 15 Rowan Terrace, Kilbrae") in find("They lived at 2/1, 15 Rowan Terrace, Kilbrae, in 2022.")

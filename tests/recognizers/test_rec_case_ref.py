@@ -106,3 +106,7 @@ def test_system_letters_with_digit_groups(find, sentence, ref):
 ])
 def test_dates_and_year_ranges_after_letters_are_not_references(find, sentence):
     assert find(sentence, "CASE_REF") == []
+
+
+def test_a_reference_whose_first_group_is_a_date(find):
+    assert ("CASE_REF", "NF-20230218-0377") in find("Police reference for the death: NF-20230218-0377.")

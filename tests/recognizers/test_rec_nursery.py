@@ -63,3 +63,7 @@ def test_a_nursery_name_is_found_whatever_punctuation_follows(find, sentence):
 )
 def test_playgroups_named_kind_first_are_found(find, sentence, nursery):
     assert ("NURSERY", nursery) in find(sentence)
+
+
+def test_a_childminding_service_is_a_named_setting(find):
+    assert ("NURSERY", "Little Acorns Childminding") in find("She runs Little Acorns Childminding from home.")
