@@ -373,6 +373,7 @@ def write_draft(draft: Draft, out_dir: Path, key_style: str = "titles") -> tuple
     key_path = out_dir / "keys" / f"key_seed{draft.seed}.yaml"
     draft_path.write_text(draft.text, encoding="utf-8")
     key_path.write_text(draft.key_yaml(key_style), encoding="utf-8")
+    key_path.chmod(0o600)  # a key file holds names: owner-only, as users are told to keep theirs
     (out_dir / f"gold_seed{draft.seed}.txt").write_text(draft.gold, encoding="utf-8")
     return draft_path, key_path
 
