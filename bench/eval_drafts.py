@@ -291,7 +291,6 @@ def evaluate(draft, ours: "Ours", plain_nlp, out_dir: Path, repeat: int, clock) 
     coded_path = out_dir / f"{draft.name}.coded.md"
     draft_path.write_text(draft.text, encoding="utf-8")
     key_path.write_text(draft.key_yaml(), encoding="utf-8")
-    key_path.chmod(0o600)  # a key file holds names: owner-only
     key_path.chmod(0o600)  # a key maps names to codes: owner-only, as scr expects
     times, outputs = interleaved({"ours": lambda: ours.pseudonymise(draft_path, key_path), "spacy": lambda: plain_nlp(draft.text)},
                                  repeat, clock)
