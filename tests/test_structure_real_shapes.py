@@ -421,3 +421,12 @@ def test_a_glossary_and_agency_abbreviations_are_not_key_entries():
     kept = _key("Key\n\nSHV – Specialist Health Visitor\nNM – Child N's mother\nNSW – Social Worker for Child N\n")
     assert {"SHV", "NM", "NSW"} <= set(kept)  # a key of practitioners' initials is not a glossary
     assert "MP" in _key("1. Background\n\nShe lived with her mother, (MP), and her father (FP).\n")  # a family code spelling an abbreviation
+
+
+def test_numbered_parts_of_the_review_are_not_codes_and_ages_may_be_written_in_years():
+    text = ("1. Introduction\n\nThe review looked at Child X (4 years) and Child Y (age 2), and a boy known as Child V.\n\n"
+            "Terms of Reference\n\nTOR1 – How agencies worked with the mother\nTOR2 – How the father was assessed\n")
+    key = _key(text)
+    assert {"Child X", "Child Y", "Child V"} <= set(key) and not {"TOR1", "TOR2"} & set(key)
+    listed = _key("Key\n\nF1 – Father of Child X\nM1 – Mother of Child X\n")
+    assert {"F1", "M1"} <= set(listed)  # a letter and a number stays a code

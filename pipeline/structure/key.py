@@ -120,7 +120,13 @@ def _glossary_entry(code: str, description: str, kind: str) -> bool:
     """A line of a list of abbreviations ("IRO – Independent Reviewing Officer", "CAMHS – Child and Adolescent
     Mental Health Service"), not a key: the code is a listed agency or professional abbreviation
     (models/abbreviations.txt, models/agencies.yaml)."""
-    return code in _agency_abbreviations()
+    return code in _agency_abbreviations() or _section_label(code)
+
+
+def _section_label(code: str) -> bool:
+    """A numbered part of the review ("TOR1", "KLOE 2", "Section 11"), listed in `section_label_codes`."""
+    m = re.fullmatch(r"([A-Za-z]+)\s?[0-9]{1,2}[a-z]?", code)
+    return bool(m) and m[1] in _roles().get("section_label_codes", [])
 
 
 def _glossary_block(block: list[Line]) -> bool:
@@ -354,7 +360,7 @@ def find_inline(text: str, weak: bool = True, pseudonyms: bool = True) -> list[I
                 code = re.sub(r"\s+", " ", m[group])
                 if code[:1].islower() and not re.match(r"child\s[A-Z0-9]", code) or code in _roles()["not_pseudonyms"] or code.lower() in {"the", "a", "an"}:
                     continue
-                if code in _agency_abbreviations() and not _family_initials(desc):
+                if code in _agency_abbreviations() and not _family_initials(desc) or _section_label(code):
                     continue  # "the social worker (CSC)": an agency or a profession, not a person ("her mother, (MP)" is one)
                 kind = classify(desc) or ("family", False)
                 if re.fullmatch(r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?", code) and not _role_label(code) and (
