@@ -430,3 +430,10 @@ def test_numbered_parts_of_the_review_are_not_codes_and_ages_may_be_written_in_y
     assert {"Child X", "Child Y", "Child V"} <= set(key) and not {"TOR1", "TOR2"} & set(key)
     listed = _key("Key\n\nF1 – Father of Child X\nM1 – Mother of Child X\n")
     assert {"F1", "M1"} <= set(listed)  # a letter and a number stays a code
+
+
+def test_a_pseudonym_may_follow_its_role_without_a_comma_but_a_full_name_is_not_one():
+    key = _key("1. The family\n\nThe names used in this report are not their real names. Tia lived with her mother Kerry and "
+               "her partner Dean in a flat; her aunt Moira Pryce visited.\n")
+    assert key["Kerry"].pseudonym and key["Dean"].pseudonym and "partner" in key["Dean"].description
+    assert "Moira" not in key  # a first name and a surname is a name left in, for verify to report
