@@ -386,6 +386,8 @@ def test_hereafter_known_as_and_will_be_referred_to_declare_codes():
                "The subject of this review, who will be referred to as Child J in this report, was her cousin.\n")
     assert {"Child H", "Adult E", "Child J"} <= set(key)
     assert key["Child J"].subject and "lodger" in key["Adult E"].description
+    longer = _key("1. Introduction\n\nThe child at the centre of this review, who will be referred to as Sam, was seven.\n")
+    assert longer["Sam"].pseudonym and longer["Sam"].kind == "family"
 
 
 def test_a_name_the_review_calls_a_coded_child_is_a_pseudonym():
