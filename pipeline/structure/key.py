@@ -370,8 +370,8 @@ def find_inline(text: str, weak: bool = True, pseudonyms: bool = True) -> list[I
                 if _initials_of(code, text[max(line_start, m.start(group) - 80) : m.start(group)]) and not _family_initials(desc):
                     continue  # "Health Visitor (HV)", "Looked After Children (LAC)": an abbreviation
                 entry = InlineDeclaration(code, m.start(group), desc, kind[0], kind[1], is_pseudonym(code), m.start(), m.end())
-                if code not in found or entry.start < found[code].start:
-                    found[code] = entry
+                if code not in found or (entry.code_start, -entry.start) < (found[code].code_start, -found[code].start):
+                    found[code] = entry  # the first declaration; of two shapes over it, the role nearest the code
     return sorted(found.values(), key=lambda e: e.start)
 
 
