@@ -439,3 +439,9 @@ def test_a_pseudonym_may_follow_its_role_without_a_comma_but_a_full_name_is_not_
                "her partner Dean in a flat; her aunt Moira Pryce visited.\n")
     assert key["Kerry"].pseudonym and key["Dean"].pseudonym and "partner" in key["Dean"].description
     assert "Moira" not in key  # a first name and a surname is a name left in, for verify to report
+
+
+def test_a_title_and_its_name_is_not_a_role_and_a_pseudonym():
+    key = _key("1. Introduction\n\nChild Jody (pseudonym) was nine. The names in this review are not the real names, and "
+               "Child Jody lived with his father.\n")
+    assert "Child Jody" in key and "Jody" not in key
