@@ -13,7 +13,13 @@ Ms A)", "who is referred to in this report as Sibling 1", and, in reviews
 without a key list, "her mother (MW)", "the father, Adult 2", "Ms M, the
 mother"), in tables flattened to one cell per line, and with names in place
 of codes ("Jade – Mother" under "Name used in this report"): such a code is
-marked `pseudonym`.
+marked `pseudonym`.  Further prose shapes (issue 13): a code in square
+brackets ("the child's mother [M]"), a role label as the code ("her mother
+(Mother)"), "hereafter Child W", "a family friend, known as Adult D",
+"Child W, who we call Sam", coded children listed with ages ("Child A (aged
+4)"), and names beside roles in the paragraph that says the names are not
+the real ones.  A listed agency or professional abbreviation, a glossary, or
+a numbered part of the review ("TOR1") is never a code.
 """
 from __future__ import annotations
 
