@@ -58,6 +58,8 @@ def _subject_entry(text: str, report: Report) -> list[RoleEntry]:
     for entry in same:
         if entry.description.casefold() == entry.code.split()[0].casefold():  # declared by use only ("Baby N" ⇒ "Baby")
             entry.description, entry.subject = "subject of the review", True
+        elif entry.kind == "family" and not any(e.subject and e.kind == "family" for e in report.key):
+            entry.subject = True  # "a boy aged three, hereafter Child W" in a review named after Child W
     if not code or same or any(e.subject and e.kind == "family" for e in report.key):
         return []
     m = re.search(rf"(?<![\w-]){re.escape(code)}(?![\w-])", text) or re.search(rf"(?<![\w-]){re.escape(code)}(?![\w-])", text, re.IGNORECASE)

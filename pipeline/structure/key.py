@@ -13,7 +13,13 @@ Ms A)", "who is referred to in this report as Sibling 1", and, in reviews
 without a key list, "her mother (MW)", "the father, Adult 2", "Ms M, the
 mother"), in tables flattened to one cell per line, and with names in place
 of codes ("Jade – Mother" under "Name used in this report"): such a code is
-marked `pseudonym`.
+marked `pseudonym`.  Further prose shapes (issue 13): a code in square
+brackets ("the child's mother [M]"), a role label as the code ("her mother
+(Mother)"), "hereafter Child W", "a family friend, known as Adult D",
+"Child W, who we call Sam", coded children listed with ages ("Child A (aged
+4)"), and names beside roles in the paragraph that says the names are not
+the real ones.  A listed agency or professional abbreviation, a glossary, or
+a numbered part of the review ("TOR1") is never a code.
 """
 from __future__ import annotations
 
@@ -111,7 +117,29 @@ def _declaration(line: Line, m: re.Match, named: bool) -> KeyLine | None:
     if kind is None:
         return None
     code = re.sub(r"\s+", " ", m["code"])
+    if _glossary_entry(code, description, kind[0]):
+        return None
     return KeyLine(line, code, line.start + m.start("code"), description, kind[0], kind[1], is_pseudonym(code))
+
+
+def _glossary_entry(code: str, description: str, kind: str) -> bool:
+    """A line of a list of abbreviations ("IRO – Independent Reviewing Officer", "CAMHS – Child and Adolescent
+    Mental Health Service"), not a key: the code is a listed agency or professional abbreviation
+    (models/abbreviations.txt, models/agencies.yaml)."""
+    return code in _agency_abbreviations() or _section_label(code)
+
+
+def _section_label(code: str) -> bool:
+    """A numbered part of the review ("TOR1", "KLOE 2", "Section 11"), listed in `section_label_codes`."""
+    m = re.fullmatch(r"([A-Za-z]+)\s?[0-9]{1,2}[a-z]?", code)
+    return bool(m) and m[1] in _roles().get("section_label_codes", [])
+
+
+def _glossary_block(block: list[Line]) -> bool:
+    """A list of abbreviations: at least half of its "CODE – expansion" lines spell out a listed abbreviation.
+    Its other lines ("LADO – Local Authority Designated Officer") are expansions too, not a key."""
+    listed = [m["code"] in _agency_abbreviations() for line in block for m in [KEY_LINE_RE.match(line.text)] if m]
+    return len(listed) >= 2 and sum(listed) * 2 >= len(listed)
 
 
 def cells(line: Line) -> list[tuple[str, int]]:
@@ -176,6 +204,8 @@ def find_key(lines: list[Line], blocks: list[list[Line]], skip: set[int]) -> lis
         declared = key_table(block)
         if declared:
             candidates.extend(declared)
+            continue
+        if _glossary_block(block):
             continue
         parsed = [parse_key_line(line) for line in block if line.index not in skip]
         hits = [p for p in parsed if p is not None]
@@ -247,14 +277,62 @@ def _role_regex() -> str:
     return rf"(?P<desc>\b{owner}(?:(?:{mods})[\s-]+){{0,2}}(?:{role})s?)\b"
 
 
-def _inline_patterns(weak: bool) -> list[re.Pattern]:
+def _label_code() -> str:
+    """A family role word written with a capital as the person's code ("her mother (Mother)", "(Grandfather)")."""
+    words = sorted({w[:1].upper() + w[1:] for w in _roles()["family"]}, key=len, reverse=True)
+    return r"(?-i:(?:(?:Maternal|Paternal)\s+)?(?:" + "|".join(re.escape(w) for w in words) + r")(?:\s[0-9]{1,2})?)\b"
+
+
+@lru_cache(maxsize=4)
+def _inline_patterns(weak: bool, pseudonyms: bool = False) -> tuple[tuple[re.Pattern, bool], ...]:
+    """The inline shapes, each with whether a plain name in it is a declaration whatever its wording
+    (the shapes that count only in a review that says its names are not the real ones)."""
     role = _role_regex()
+    roles = _roles()
+    chosen = [(p, False) for p in roles["inline_patterns"] + (roles["inline_patterns_weak"] if weak else [])]
+    chosen += [(p, True) for p in (roles.get("inline_patterns_pseudonym", []) if pseudonyms else [])]
     out = []
-    for pattern in _roles()["inline_patterns"] + (_roles()["inline_patterns_weak"] if weak else []):
+    for pattern, named in chosen:
         filled = (pattern.replace("{ROLE}", role).replace("{SHAPED}", f"(?P<code>{SHAPED_CODE})").replace("{CODE2}", f"(?P<code2>{INLINE_CODE})")
+                  .replace("{ALIAS_OF}", f"(?P<desc>{SHAPED_CODE})").replace("{LABEL}", f"(?P<code>{_label_code()})")
                   .replace("{CODE_OR_LETTER}", f"(?P<code>{INLINE_CODE}|(?-i:[A-HJ-Z]))").replace("{CODE}", f"(?P<code>{INLINE_CODE})").replace("{NUMBERED}", f"(?P<code>{NUMBERED_CODE})"))
-        out.append(re.compile(filled, re.IGNORECASE))
-    return out
+        out.append((re.compile(filled, re.IGNORECASE), named))
+    return tuple(out)
+
+
+@lru_cache(maxsize=1)
+def _pseudonym_statements() -> re.Pattern:
+    """The statements that a review's names are not the real ones (`pseudonym_statements`, report_shapes.yaml)."""
+    return re.compile("|".join(load_yaml("structure", "report_shapes.yaml")["pseudonym_statements"]), re.IGNORECASE)
+
+
+def _after_pseudonym_statements(text: str) -> list[tuple[int, int]]:
+    """From each statement that the names are not the real ones to the end of its paragraph.
+
+    Only there is a name beside a role the review's pseudonym ("The names used are not their real
+    names. Jamie lived with his mother, Chantelle, …"): further on, the same shape in a draft is as
+    often a real name left in ("F's sister, Hoa"), which verify must still report."""
+    spans = []
+    for m in _pseudonym_statements().finditer(text):
+        end = re.search(r"\n\s*\n", text[m.end():])
+        spans.append((m.start(), m.end() + end.start() if end else len(text)))
+    return spans
+
+
+@lru_cache(maxsize=1)
+def _agency_abbreviations() -> frozenset[str]:
+    """Agency and professional abbreviations (models/agencies.yaml, models/abbreviations.txt): never a person's code."""
+    from ..resources import read_lines
+
+    listed = {line.split()[0] for line in read_lines("abbreviations.txt")}
+    listed |= {a for agency in load_yaml("agencies.yaml")["agencies"] for a in agency.get("abbreviations", [])}
+    return frozenset(listed)
+
+
+def _role_label(code: str) -> bool:
+    """Is the code a family role word ("Mother", "Grandfather", "Paternal Aunt", "Father 2"), not a name?"""
+    bare = re.sub(r"^(?:maternal|paternal)\s+|\s[0-9]{1,2}$", "", code.lower())
+    return bare in {w.lower() for w in _roles()["family"]}
 
 
 def is_pseudonym(code: str) -> bool:
@@ -264,18 +342,23 @@ def is_pseudonym(code: str) -> bool:
     return bool(re.fullmatch(r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?", code)) and code not in _roles()["not_pseudonyms"]
 
 
-def find_inline(text: str, weak: bool = True) -> list[InlineDeclaration]:
+def find_inline(text: str, weak: bool = True, pseudonyms: bool = True) -> list[InlineDeclaration]:
     """Declarations in prose: the role, then the code it is given.
 
     The role must be one of the key vocabulary's words, so "Neonatal Unit
     (NNU)" (an abbreviation) is not a declaration; the first declaration of a
     code wins.  `weak` adds the bracket and apposition shapes, which a review
     with a key of its own does not need (there they are more often a code
-    that was left undeclared).
+    that was left undeclared).  `pseudonyms` adds a name in apposition to a
+    family role ("their mother, Chantelle,") in the paragraph where the review
+    says its names are not the real ones, after it saying so.
     """
     found: dict[str, InlineDeclaration] = {}
-    for pattern in _inline_patterns(weak):
+    spans = _after_pseudonym_statements(text) if pseudonyms is not False else []
+    for pattern, named in _inline_patterns(weak, bool(spans)):
         for m in pattern.finditer(text):
+            if named and not any(a <= m.start() < b for a, b in spans):
+                continue
             desc = re.sub(r"\s+", " ", m["desc"]).strip()
             for group in ("code", "code2"):
                 if group not in pattern.groupindex or not m[group]:
@@ -283,17 +366,25 @@ def find_inline(text: str, weak: bool = True) -> list[InlineDeclaration]:
                 code = re.sub(r"\s+", " ", m[group])
                 if code[:1].islower() and not re.match(r"child\s[A-Z0-9]", code) or code in _roles()["not_pseudonyms"] or code.lower() in {"the", "a", "an"}:
                     continue
+                if code in _agency_abbreviations() and not _family_initials(desc) or _section_label(code):
+                    continue  # "the social worker (CSC)": an agency or a profession, not a person ("her mother, (MP)" is one)
                 kind = classify(desc) or ("family", False)
-                if re.fullmatch(r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?", code) and code.lower() not in ("mother", "father") and (
-                        not _name_context(pattern, m) or kind[0] == "practitioner" or code.lower() in _places()):
+                if re.fullmatch(r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?", code) and not _role_label(code) and (
+                        not (named or _name_context(pattern, m)) or kind[0] == "practitioner" or code.lower() in _places()):
                     continue  # "General Practitioner (Stockport)": a place, not a pseudonym
                 line_start = text.rfind("\n", 0, m.start(group)) + 1
-                if _initials_of(code, text[max(line_start, m.start(group) - 80) : m.start(group)]):
+                if _initials_of(code, text[max(line_start, m.start(group) - 80) : m.start(group)]) and not _family_initials(desc):
                     continue  # "Health Visitor (HV)", "Looked After Children (LAC)": an abbreviation
                 entry = InlineDeclaration(code, m.start(group), desc, kind[0], kind[1], is_pseudonym(code), m.start(), m.end())
-                if code not in found or entry.start < found[code].start:
-                    found[code] = entry
+                if code not in found or (entry.code_start, -entry.start) < (found[code].code_start, -found[code].start):
+                    found[code] = entry  # the first declaration; of two shapes over it, the role nearest the code
     return sorted(found.values(), key=lambda e: e.start)
+
+
+def _family_initials(desc: str) -> bool:
+    """A family role's initials are its code ("half-sister (HS)", "maternal grandmother [MGM]"), not an abbreviation."""
+    kind = classify(desc)
+    return kind is not None and kind[0] == "family"
 
 
 def _initials_of(code: str, before: str) -> bool:
@@ -323,7 +414,7 @@ def _places() -> set[str]:
 def _name_context(pattern: re.Pattern, m: re.Match) -> bool:
     """A plain name is a declaration only after "referred to as", "known as", "call" or inside brackets."""
     said = m.group(0).lower()
-    return any(w in said for w in ("referred to", "known as", "call", "(")) and "," not in said.split("(")[0][-2:]
+    return any(w in said for w in ("referred to", "known as", "call", "(", "[", "hereafter", "hereinafter")) and "," not in said.split("(")[0][-2:]
 
 
 def _header_cells(line: Line) -> bool:
