@@ -254,3 +254,12 @@ def test_a_first_name_takes_a_surname_that_is_also_a_word(nlp):
     assert "Bronwen Tudor" in texts
     texts = {c.text for c in find_unknown_names(nlp("Later the worker visited Ngozi Street with the family."))}
     assert "Ngozi Street" not in texts
+
+
+def test_gaelic_articles_and_a_trailing_initial_stay_inside_a_name(nlp):
+    from pipeline.identify.names import find_unknown_names
+
+    found = {c.text for c in find_unknown_names(nlp("She told the community midwife, Oighrig Nic a' Phearsain, that she was low."))}
+    assert "Oighrig Nic a' Phearsain" in found
+    found = {c.text for c in find_unknown_names(nlp("In 2014 Rory was born (father Murdo N.) in Skye."))}
+    assert "Murdo N." in found

@@ -349,10 +349,22 @@ def _particles() -> frozenset[str]:
 
 
 def _particle_bridge(ctx: _DocContext, i: int) -> bool:
-    """doc[i] is a name particle ("ap", "van", "Ó", "Mac") with a name word after it on the same line."""
+    """doc[i] is a name particle ("ap", "van", "Ó", "Mac") with a name word after it on the same line,
+    or the Gaelic article of "Nic a' Phearsain" / "Mac a' Phì" (tokens "a" and "'") after Nic/Mac."""
     doc = ctx.doc
-    return (i + 1 < len(doc) and doc[i].text in _particles() and not _crosses_line(doc[i])
-            and not ctx.blocked[i] and (ctx.name_like(doc[i + 1]) or _particle_bridge(ctx, i + 1)))
+    if i + 1 >= len(doc) or _crosses_line(doc[i]) or ctx.blocked[i]:
+        return False
+    if _gaelic_article(doc, i):
+        return ctx.name_like(doc[i + 1]) or _particle_bridge(ctx, i + 1)
+    return doc[i].text in _particles() and (ctx.name_like(doc[i + 1]) or _particle_bridge(ctx, i + 1))
+
+
+def _gaelic_article(doc: Doc, i: int) -> bool:
+    """doc[i] is the "a" or the apostrophe of "Nic a'", "Mac a'", "Mhic a'"."""
+    heads = ("Nic", "Mac", "Mhic")
+    if doc[i].text == "a":
+        return i > 0 and doc[i - 1].text in heads and i + 1 < len(doc) and doc[i + 1].text in ("'", "’")
+    return doc[i].text in ("'", "’") and i > 1 and doc[i - 1].text == "a" and doc[i - 2].text in heads
 
 
 WRAPPED_LINE_MIN_CHARS = 50
@@ -384,7 +396,7 @@ def _name_run(ctx: _DocContext, start: int, max_len: int = 3) -> int:
     words = 0
     while end < len(doc) and words < max_len and (ctx.name_like(doc[end]) or _particle_bridge(ctx, end)
                                                    or (end > start and doc[end].is_space and _wrapped_name(ctx, end - 1))):
-        particle = (doc[end].text in _particles() and _particle_bridge(ctx, end)) or doc[end].is_space
+        particle = ((doc[end].text in _particles() or _gaelic_article(doc, end)) and _particle_bridge(ctx, end)) or doc[end].is_space
         end += 1
         if particle:
             continue  # "ap", "van", "Mac": the name word after it follows
@@ -834,6 +846,9 @@ def find_unknown_names(doc: Doc, allow: set[str] | None = None) -> list[NameCand
     return _merge(doc, ctx, proposals)
 
 
+_INITIAL_TOKEN = re.compile(r"[A-Z]\.")
+
+
 def _merge(doc: Doc, ctx: _DocContext, proposals) -> list[NameCandidate]:
     """Merge overlapping token spans; agreement between rules raises confidence."""
     merged: list[list] = []
@@ -848,6 +863,9 @@ def _merge(doc: Doc, ctx: _DocContext, proposals) -> list[NameCandidate]:
     out = []
     text = ctx.text
     for start, end, rules, conf in merged:
+        if (end < len(doc) and _INITIAL_TOKEN.fullmatch(doc[end].text) and not _crosses_line(doc[end - 1])
+                and not (end + 1 < len(doc) and ctx.name_like(doc[end + 1]))):
+            end += 1  # "Murdo N.": the surname's initial is part of the name ("Sam A. Jones" is one run)
         span = doc[start:end]
         if any(ctx.lex.is_known_name(_bare(t.text)) for t in span) and "gazetteer" not in rules:
             rules.add("gazetteer")
