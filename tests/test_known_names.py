@@ -152,3 +152,16 @@ def test_a_child_named_june_is_not_taken_for_the_month(nlp):
     got = [(m.start, m.text) for m in find_known_names(text, key, doc=doc)]
     assert [t for _, t in got] == ["June", "June", "June"]  # spaCy calls the last two DATE
     assert got[0][0] == text.index("saw June") + 4 and text[:got[0][0]].count("June") == 1  # "5th June" is left
+
+
+def test_a_key_name_written_family_name_first_gives_the_right_initials_and_given_names():
+    """'Chan Mei Ling' beside 'Mrs Chan': Mei Ling is the given name, 'M.L. Chan' her initials."""
+    from pipeline.identify.known_names import name_forms
+    from pipeline.keyfile import parse_key
+
+    key = parse_key({"people": [{"code": "CM1", "role": "childminder", "names": ["Chan Mei Ling", "Mrs Chan"]}]})
+    forms = name_forms(key.by_code()["CM1"])
+    assert "Mei" in forms and "Mrs Chan" in forms and "Chan Mei Ling" in forms
+    assert any(f.replace(" ", "") == "M.L.Chan" for f in forms)
+    plain = parse_key({"people": [{"code": "EM", "role": "mother", "names": ["Jade Kershaw", "Ms Kershaw"]}]})
+    assert "Jade" in name_forms(plain.by_code()["EM"])  # the usual order is untouched

@@ -164,9 +164,10 @@ def person_forms(person: Person) -> list[NameForm]:
         if old is None or new.listed and not old.listed or RULE_CONFIDENCE.get(rule, 0) > RULE_CONFIDENCE.get(old.rule, 0):
             forms[key] = new
 
+    titled_surnames = _titled_surnames(person.names)
     for name in person.names:
         title, words = split_title(name.split())
-        given, surname = split_name(words)
+        given, surname = split_name(_given_name_order(words, titled_surnames))
         name_tokens = [("word", w) for w in words]
         # the form exactly as listed
         listed_tokens = ([("title", title)] if title else []) + name_tokens
@@ -215,6 +216,25 @@ def person_forms(person: Person) -> list[NameForm]:
     # title forms that do not fit the person's gender stay (a slip in the draft
     # must not leave the name) but are only used when no better person fits
     return list(forms.values())
+
+
+def _titled_surnames(names: Sequence[str]) -> set[str]:
+    """Words the key itself puts after a title alone ("Mrs Wong"): those are surnames."""
+    out = set()
+    for name in names:
+        title, words = split_title(name.split())
+        if title and len(words) == 1:
+            out.add(words[0])
+    return out
+
+
+def _given_name_order(words: list[str], titled_surnames: set[str]) -> list[str]:
+    """A name written family name first ("Wong Siu Ling" beside "Mrs Wong"; Chinese, Vietnamese,
+    Korean, Hungarian order) is read as given names then surname, so its initials and short
+    forms come out right ("S.L. Wong", "Siu Ling"); other names are left as written."""
+    if len(words) > 1 and words[0] in titled_surnames and words[-1] not in titled_surnames:
+        return words[1:] + words[:1]
+    return words
 
 
 def _add_surname_variants(add, given: list[str], surname: list[str], titles: list[str]) -> None:
