@@ -331,3 +331,24 @@ people:
     text = pseudonymise_report(report, parse_for_key(report, nlp, key), key, lexicon=english_lexicon(nlp)).text
     assert "i EG am" in text and '"a EM, tha' in text and "to EF." in text
     assert "a small wen." in text and "EG" not in text.split("The cyst")[1][:40]
+
+
+def test_a_nickname_declared_after_it_and_particles_run_into_the_surname(tmp_path):
+    """'Toby, as colleagues call Mr Vandermerwe' (Tobias van der Merwe): both forms are his code."""
+    import yaml
+
+    from pipeline.identify.known_names import english_lexicon
+    from pipeline.ingest import load_report
+    from pipeline.keyfile import parse_key
+    from pipeline.nlp import load_nlp
+    from pipeline.pseudonymise import parse_for_key, pseudonymise_report
+
+    key = parse_key(yaml.safe_load("people:\n  - {code: DSL, role: DSL, names: [Tobias van der Merwe, Mr van der Merwe]}\n"))
+    path = tmp_path / "draft.txt"
+    path.write_text("Toby, as colleagues call Mr Vandermerwe, supported it. A toby jug, as the family call it, broke.\n",
+                    encoding="utf-8")
+    nlp = load_nlp(None)
+    report = load_report(path)
+    text = pseudonymise_report(report, parse_for_key(report, nlp, key), key, lexicon=english_lexicon(nlp)).text
+    assert text.startswith("DSL, as colleagues call DSL, supported it.")
+    assert "A toby jug" in text

@@ -230,6 +230,9 @@ def classify(word: str, keyed: list[KeyedWord]) -> list[tuple[str, str, str]]:
 
 
 # ---------------------------------------------------------------- context
+_ALIAS_AFTER = re.compile(r"[ \t]*[,(][ \t]*as[ \t]+(?:[\w'’]+[ \t]+){0,3}(?:call(?:s|ed)?|know(?:s|n)?|refer(?:s|red)?[ \t]+to)\b")
+
+
 def _person_context(text: str, start: int, end: int, possessive: bool, doc_tokens, trust_ner: bool) -> bool:
     """A possessive, a reporting verb after, a title before, or (where trusted) spaCy's PERSON."""
     if possessive:
@@ -239,6 +242,8 @@ def _person_context(text: str, start: int, end: int, possessive: bool, doc_token
         return True
     if re.search(r"(?:^|\s)(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?[ \t]+$", text[max(0, start - 6):start]):
         return True
+    if _ALIAS_AFTER.match(text, end):
+        return True  # "Toby, as colleagues call Mr van der Merwe", "Toby (as he is known)"
     before = re.search(r"(\w+)[ \t]+$", text[max(0, start - 12):start])
     if before and before.group(1).casefold() in settings()["kin_titles"] and before.group(1)[:1].isupper():
         return True  # "Uncle Sunny"

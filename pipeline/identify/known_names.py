@@ -240,15 +240,19 @@ def _given_name_order(words: list[str], titled_surnames: set[str]) -> list[str]:
 def _add_surname_variants(add, given: list[str], surname: list[str], titles: list[str]) -> None:
     """Shorter ways drafts write a particle or double-barrelled surname.
 
-    "Mr Gruffydd" of Rhodri ap Gruffydd (the particle dropped after a title), "Dr M-Llewelyn"
+    "Mr Gruffydd" of Rhodri ap Gruffydd (the particle dropped after a title), "Mr Vandermerwe" of
+    van der Merwe (the particles run in), "Dr M-Llewelyn"
     and "Siân M-Llewelyn" of Morgan-Llewelyn (its first part cut to an
     initial), "Dr M-L" (both parts), "Jo Ann-Smith"'s "Ms A-S"; each with the
     titles that fit the person.
     """
     core = [w for w in surname if w.casefold() not in _SURNAME_PARTICLES]
     if core and len(core) < len(surname):  # only with a title: a bare "Berg" or "Cruz" is too often a word
+        joined = "".join(surname)  # "Vandermerwe", "Dasilva": the particles run into the surname
+        add([("word", joined)], "surname")
         for t in titles:
             add([("title", t)] + [("word", w) for w in core], "title_surname")
+            add([("title", t), ("word", joined)], "title_surname")
     parts = [p for p in re.split(r"[-‐‑]", surname[-1]) if p]
     if len(parts) != 2 or not all(_initial(p) for p in parts) or len(parts[1]) < 3:
         return
