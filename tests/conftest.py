@@ -65,3 +65,23 @@ def run_scr(*args: str, cwd: Path | None = None, input: bytes | None = None) -> 
 @pytest.fixture(scope="session")
 def scr():
     return run_scr
+
+
+@pytest.fixture()
+def code_draft(tmp_path, nlp):
+    """Pseudonymise a short draft with a key given as YAML text: the coded text, as `scr pseudonymise` makes it."""
+    import yaml
+
+    from pipeline.identify.known_names import english_lexicon
+    from pipeline.ingest import load_report
+    from pipeline.keyfile import parse_key
+    from pipeline.pseudonymise import parse_for_key, pseudonymise_report
+
+    def _code(key_yaml: str, text: str) -> str:
+        key = parse_key(yaml.safe_load(key_yaml))
+        path = tmp_path / "draft.txt"
+        path.write_text(text, encoding="utf-8")
+        report = load_report(path)
+        return pseudonymise_report(report, parse_for_key(report, nlp, key), key, lexicon=english_lexicon(nlp)).text
+
+    return _code

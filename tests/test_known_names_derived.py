@@ -306,49 +306,24 @@ def test_pseudonymise_codes_an_unlisted_person_no_gazetteer_knows_by_where_they_
     assert "Zorabek" not in result.text and len(result.unplaced) == 1
 
 
-def test_welsh_and_gaelic_mutations_of_a_keyed_first_name(tmp_path):
+def test_welsh_and_gaelic_mutations_of_a_keyed_first_name(code_draft):
     """'i Wen' (soft mutation of Gwen, short for Gwenllian), 'a Mhàiri' (lenition), 'Ddafydd'; the
     ordinary word 'wen' and another person's name stay."""
-    import yaml
-
-    from pipeline.identify.known_names import english_lexicon
-    from pipeline.ingest import load_report
-    from pipeline.keyfile import parse_key
-    from pipeline.nlp import load_nlp
-    from pipeline.pseudonymise import parse_for_key, pseudonymise_report
-
-    key = parse_key(yaml.safe_load("""
+    text = code_draft("""
 people:
   - {code: EG, role: grandmother, names: [Gwenllian Prydderch]}
   - {code: EM, role: mother, names: [Màiri NicLeòid]}
   - {code: EF, role: father, names: [Dafydd Rees]}
-"""))
-    path = tmp_path / "draft.txt"
-    path.write_text('She wrote: "Diolch i Wen am bopeth." Her sister wrote "a Mhàiri, tha gaol agam ort". '
-                    "He sent it to Ddafydd. The cyst was a small wen. Bethan Morris visited.\n", encoding="utf-8")
-    nlp = load_nlp(None)
-    report = load_report(path)
-    text = pseudonymise_report(report, parse_for_key(report, nlp, key), key, lexicon=english_lexicon(nlp)).text
+""",
+                      'She wrote: "Diolch i Wen am bopeth." Her sister wrote "a Mhàiri, tha gaol agam ort". '
+                    "He sent it to Ddafydd. The cyst was a small wen. Bethan Morris visited.\n")
     assert "i EG am" in text and '"a EM, tha' in text and "to EF." in text
     assert "a small wen." in text and "EG" not in text.split("The cyst")[1][:40]
 
 
-def test_a_nickname_declared_after_it_and_particles_run_into_the_surname(tmp_path):
+def test_a_nickname_declared_after_it_and_particles_run_into_the_surname(code_draft):
     """'Toby, as colleagues call Mr Vandermerwe' (Tobias van der Merwe): both forms are his code."""
-    import yaml
-
-    from pipeline.identify.known_names import english_lexicon
-    from pipeline.ingest import load_report
-    from pipeline.keyfile import parse_key
-    from pipeline.nlp import load_nlp
-    from pipeline.pseudonymise import parse_for_key, pseudonymise_report
-
-    key = parse_key(yaml.safe_load("people:\n  - {code: DSL, role: DSL, names: [Tobias van der Merwe, Mr van der Merwe]}\n"))
-    path = tmp_path / "draft.txt"
-    path.write_text("Toby, as colleagues call Mr Vandermerwe, supported it. A toby jug, as the family call it, broke.\n",
-                    encoding="utf-8")
-    nlp = load_nlp(None)
-    report = load_report(path)
-    text = pseudonymise_report(report, parse_for_key(report, nlp, key), key, lexicon=english_lexicon(nlp)).text
+    text = code_draft("people:\n  - {code: DSL, role: DSL, names: [Tobias van der Merwe, Mr van der Merwe]}\n",
+                      "Toby, as colleagues call Mr Vandermerwe, supported it. A toby jug, as the family call it, broke.\n")
     assert text.startswith("DSL, as colleagues call DSL, supported it.")
     assert "A toby jug" in text

@@ -234,80 +234,43 @@ def test_an_unlisted_name_split_by_a_hard_line_break_in_wrapped_prose(nlp):
     assert found == ["Zainab\nMohamud", "Tomasz Nowak", "Kasia Nowak"]  # one-name-per-line lists stay apart
 
 
-def test_shorter_forms_of_particle_and_double_barrelled_surnames_and_bare_initials(tmp_path):
+def test_shorter_forms_of_particle_and_double_barrelled_surnames_and_bare_initials(code_draft):
     """'Mr Gruffydd', 'R.a.G.'/'RaG' of Rhodri ap Gruffydd; 'Dr M-L', 'Dr Siân M-Llewelyn' of Morgan-Llewelyn;
     'Mr P' and "Mr A's" without a stop after a personal title, while 'PC A' and 'Mr P Smith' stay."""
-    import yaml
-
-    from pipeline.identify.known_names import english_lexicon
-    from pipeline.ingest import load_report
-    from pipeline.keyfile import parse_key
-    from pipeline.nlp import load_nlp
-    from pipeline.pseudonymise import parse_for_key, pseudonymise_report
-
-    key = parse_key(yaml.safe_load("""
+    text = code_draft("""
 people:
   - {code: SW1, role: social worker, names: [Rhodri ap Gruffydd, Mr ap Gruffydd]}
   - {code: PAED, role: paediatrician, names: ["Dr Siân Morgan-Llewelyn", "Dr Morgan-Llewelyn"]}
   - {code: TCH, role: class teacher, names: [Drew Preston, Mr Preston]}
   - {code: EF, role: father, names: [Kwame Asante, Mr Asante]}
-"""))
-    path = tmp_path / "draft.txt"
-    path.write_text("Note from R.a.G.: the letter was filed [check with RaG whether it was sent]. "
+""",
+                      "Note from R.a.G.: the letter was filed [check with RaG whether it was sent]. "
                     "Mr Gruffydd asked about caseloads. Child E was seen by Dr M-L; the paediatrician is "
                     "Dr Siân M-Llewelyn. At school Mr P says good morning. PC A attended. Mr A's family "
-                    "moved. Mr P Smith was the caretaker.\n", encoding="utf-8")
-    nlp = load_nlp(None)
-    report = load_report(path)
-    text = pseudonymise_report(report, parse_for_key(report, nlp, key), key, lexicon=english_lexicon(nlp)).text
+                    "moved. Mr P Smith was the caretaker.\n")
     assert text.startswith("Note from SW1: the letter was filed [check with SW1 whether it was sent]. SW1 asked")
     assert "seen by PAED; the paediatrician is PAED." in text
     assert "At school TCH says good morning. PC A attended. EF's family moved." in text
     assert "Mr P Smith" not in text and "TCH Smith" not in text  # another person's name after the letter
 
 
-def test_a_lone_initial_before_adverbs_and_a_verb_is_the_person(tmp_path):
-    import yaml
-
-    from pipeline.identify.known_names import english_lexicon
-    from pipeline.ingest import load_report
-    from pipeline.keyfile import parse_key
-    from pipeline.nlp import load_nlp
-    from pipeline.pseudonymise import parse_for_key, pseudonymise_report
-
-    key = parse_key(yaml.safe_load("people:\n  - {code: CE, role: Child E, names: [Ama Mensah, Ama]}\n"))
-    path = tmp_path / "draft.txt"
-    path.write_text('The teacher said that "A. never once said she was hungry". Appendix A. then lists the actions.\n',
-                    encoding="utf-8")
-    nlp = load_nlp(None)
-    report = load_report(path)
-    text = pseudonymise_report(report, parse_for_key(report, nlp, key), key, lexicon=english_lexicon(nlp)).text
+def test_a_lone_initial_before_adverbs_and_a_verb_is_the_person(code_draft):
+    text = code_draft("people:\n  - {code: CE, role: Child E, names: [Ama Mensah, Ama]}\n",
+                      'The teacher said that "A. never once said she was hungry". Appendix A. then lists the actions.\n')
     assert '"CE never once said' in text
     assert "Appendix A. then lists" in text  # an appendix letter is no person
 
 
-def test_initials_of_hyphenated_surnames_particles_and_beside_other_initials(tmp_path):
+def test_initials_of_hyphenated_surnames_particles_and_beside_other_initials(code_draft):
     """'TBO's mum' (Tyrone Baptiste-Okoro), 'Ask MÓD' (Mark Ó Dálaigh), 'S.T. and WC'; 'The WC was broken' stays."""
-    import yaml
-
-    from pipeline.identify.known_names import english_lexicon
-    from pipeline.ingest import load_report
-    from pipeline.keyfile import parse_key
-    from pipeline.nlp import load_nlp
-    from pipeline.pseudonymise import parse_for_key, pseudonymise_report
-
-    key = parse_key(yaml.safe_load("""
+    text = code_draft("""
 people:
   - {code: CB, role: Child B, names: [Tyrone Baptiste-Okoro, Tyrone]}
   - {code: DS1, role: detective, names: [William Chester, DS Chester]}
   - {code: HUB, role: coordinator, names: [Shireen Talukdar, Ms Talukdar]}
   - {code: SW3, role: social worker, names: ["Mark Ó Dálaigh", "Mr Ó Dálaigh"]}
-"""))
-    path = tmp_path / "draft.txt"
-    path.write_text("[comment: check dates with S.T. and WC. Also TBO's mum asked for a change. Ask MÓD to check.] "
-                    "The WC was broken. The CPS and WC were told.\n", encoding="utf-8")
-    nlp = load_nlp(None)
-    report = load_report(path)
-    text = pseudonymise_report(report, parse_for_key(report, nlp, key), key, lexicon=english_lexicon(nlp)).text
+""",
+                      "[comment: check dates with S.T. and WC. Also TBO's mum asked for a change. Ask MÓD to check.] "
+                    "The WC was broken. The CPS and WC were told.\n")
     assert text.startswith("[comment: check dates with HUB and DS1. Also CB's mum asked for a change. Ask SW3 to check.]")
     assert text.endswith("The WC was broken. The CPS and WC were told.\n")
