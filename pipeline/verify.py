@@ -85,7 +85,7 @@ class Finding:
 
 # ---------------------------------------------------------------- allowed people
 _TITLE = r"(?:(?:Dr|Mr|Mrs|Ms|Miss|Mx|Prof|Professor|DI|DCI|DS|DC|PC|Sgt|Cllr|Rev|Revd)\.?[ \t]+)"
-_PERSON = rf"{_TITLE}?[A-Z][^\W\d_]+(?:[ '’-][A-Z][^\W\d_'’]+){{1,3}}"
+_PERSON = rf"{_TITLE}?[A-Z][^\W\d_]+(?:[ \t]+[A-Z]\.)?(?:[ '’-][A-Z][^\W\d_'’]+){{1,3}}"  # "Jane A. Smith"
 _AGENCY_NOTE = r"(?:[ \t]*\([^()\n]{1,60}\))?"  # "Harriet Vossberg (Fernhill Police)"
 _PEOPLE = rf"(?P<n>{_PERSON}{_AGENCY_NOTE}(?:[ \t]*(?:,|and|&|with)[ \t]*{_PERSON}{_AGENCY_NOTE})*)"
 # a label may name what it heads: "Director of Consultancy", "Chair of the Review Panel"
@@ -130,7 +130,11 @@ def cover_people(report: Report, policy: Policy) -> set[str]:
     text = report.text
     found: list[str] = []
     found += _label_line_people(text, labels)
-    found += _sentence_people(text, _alternation(roles["sentence_labels"]), _alternation(roles["panel_verbs"]), labels)
+    found += _sentence_people(text, _alternation(roles["sentence_labels"]), _alternation(roles["panel_verbs"]), labels,
+                              _alternation(roles["label_adjectives"]))
+    found += _engaged_people(text, _alternation(roles["engage_verbs"]), _alternation(roles["engage_tasks"]))
+    found += _thanked_people(text, _alternation(roles["thanks_for"]))
+    found += _listed_members(text, _alternation(roles["list_openers"]))
     found += _panel_list_people(text, set(roles["panel_role_words"]), labels)
     found += _author_section_people(text, _alternation(roles["author_headings"]))
     found += _cover_date_people(text)
@@ -184,20 +188,64 @@ def _label_line_people(text: str, labels: str) -> list[str]:
     return found
 
 
-def _sentence_people(text: str, labels: str, verbs: str, role_labels: str = "") -> list[str]:
+def _sentence_people(text: str, labels: str, verbs: str, role_labels: str = "", adjectives: str = "") -> list[str]:
     """'The Chair of the Westbridge LSCB, Graham Lindqvist, decided', 'Ann Lee, the Independent Chair',
     'The Independent Chair and Scrutineer is Colin Feather', 'the review panel was chaired by Dr X',
     'the Minister of State, Jane Doe,', 'carried out by Independent Reviewers Dr X and Y'."""
     org = r"(?:[ \t]+(?:of|for)[ \t]+(?:(?:the|that|this)[ \t]+)?(?:[A-Z][\w'’&-]*[ \t]*){1,6})?"
     label_between = rf"(?:(?:(?:the|an?)[ \t]+)?(?i:{role_labels})[ \t]+)?" if role_labels else ""
+    adjective = rf"(?:(?i:{adjectives})[ \t]+){{0,3}}" if adjectives else ""  # "Kim Vale, an experienced independent reviewer"
     patterns = [
         rf"(?<![\w-])(?i:{labels}){org}[ \t]*(?:,|\bis\b|\bwas\b)[ \t]*{_PEOPLE}",
-        rf"{_PEOPLE},[ \t]+(?:the|our|an?)[ \t]+(?i:{labels})\b",
+        rf"{_PEOPLE},[ \t]+(?:the|our|an?)[ \t]+{adjective}(?i:{labels})\b",
         # (not a child's own review meeting: "the child protection review conference was chaired by" an IRO)
         rf"(?i:(?<!protection )(?<!LAC )(?<!CLA )(?<!after )\b(?:reviews?|panels?|board|partnership|(?:this|overview|final)[ \t]+report|IMRs?)\b"
         rf"(?![ \t]+(?:conferences?|meetings?|hearings?)\b)[^.\n]{{0,40}}?\b(?:{verbs}))[ \t]*:?[ \t]+{label_between}{_PEOPLE}",
     ]
     return [m.group("n") for pattern in patterns for m in re.finditer(pattern, text)]
+
+
+def _engaged_people(text: str, verbs: str, tasks: str) -> list[str]:
+    """'The partnership commissioned Kim Vale, an independent consultant, to lead the review': a person
+    engaged to do the review's own work, with the review, report or panel as its object."""
+    pattern = (rf"(?i:\b(?:{verbs}))[ \t]+{_PEOPLE}(?:[ \t]*,[^,.\n]{{1,80}},)?[ \t]+(?i:to[ \t]+(?:{tasks})[ \t]+"
+               rf"(?:(?:the|this|a|an)[ \t]+)?(?:[\w-]+[ \t]+){{0,3}}(?:review|report|panel|CSPR|SCR|LCSPR)s?)\b")
+    return [m.group("n") for m in re.finditer(pattern, text) if not _CHILD_MEETING.search(m.group(0))]
+
+
+# a child's own review meeting, which an IRO or a conference chair leads: never the review's people
+_CHILD_MEETING = re.compile(r"(?i)\b(?:protection|conference|meeting|looked[ \t]+after|LAC|CLA|care[ \t]+plan|strategy|medication|school|annual)\b")
+
+
+def _thanked_people(text: str, reasons: str) -> list[str]:
+    """'Thanks to Kim Vale for administrative support', 'The partnership thanks Kim Vale and Ray Holt
+    for chairing the panel': a person thanked for the review's own work.  A name with a family
+    relationship beside it ("Kim, Child A's mother,") is never allowed."""
+    pattern = (rf"(?i:\bthank(?:s|ing)?(?:[ \t]+(?:(?:go(?:es)?|are[ \t]+due|is[ \t]+due)[ \t]+)?to)?)[ \t]+{_PEOPLE}"
+               rf"(?P<app>[ \t]*,[^,.\n]{{1,80}},)?[ \t]+(?i:for[ \t]+(?:(?:the|all|his|her|their|its)[ \t]+)?(?:[\w-]+[ \t]+){{0,2}}?(?:{reasons}))\b")
+    relations = _relationship_re()
+    return [m.group("n") for m in re.finditer(pattern, text) if not (m["app"] and relations.search(m["app"]))]
+
+
+def _listed_members(text: str, openers: str) -> list[str]:
+    """'Panel members: Kim Vale (Police), Ray Holt (Health)', 'The panel comprised: Kim Vale, Designated
+    Nurse; Ray Holt, Head of Service.': the names that open the items of a members list on one line."""
+    pattern = re.compile(rf"(?im)^[ \t]*(?:[-•*·][ \t]*)?(?:{openers})[ \t]*(?::|\b(?:comprised|consisted|included|were|was)\b(?:[ \t]+of)?[ \t]*:?)[ \t]*(?P<rest>[^\n]+)")
+    found = []
+    for m in pattern.finditer(text):
+        items = re.split(r"[ \t]*(?:;|,|\band\b|&)[ \t]*", re.sub(r"\([^()\n]*\)", " ", m["rest"]))
+        for item in items:
+            person = re.match(rf"(?P<n>{_PERSON})(?=[ \t]*(?:[-–—:][^\n]*)?[.]?[ \t]*$)", item.strip())
+            if person:
+                found.append(person.group("n"))
+    return found
+
+
+@lru_cache(maxsize=1)
+def _relationship_re() -> re.Pattern:
+    """Family relationship words ("mother", "maternal grandmother") from ``models/names/role_words.txt``."""
+    words = [w for w in read_lines("names", "role_words.txt") if w.strip()]
+    return re.compile(rf"(?i)\b(?:{_alternation(words)})\b")
 
 
 def _author_section_people(text: str, headings: str) -> list[str]:
