@@ -133,7 +133,7 @@ def cover_people(report: Report, policy: Policy) -> set[str]:
     found += _sentence_people(text, _alternation(roles["sentence_labels"]), _alternation(roles["panel_verbs"]), labels,
                               _alternation(roles["label_adjectives"]))
     found += _engaged_people(text, _alternation(roles["engage_verbs"]), _alternation(roles["engage_tasks"]))
-    found += _thanked_people(text, _alternation(roles["thanks_for"]))
+    found += _thanked_people(text, _alternation(roles["thanks_for"]), _alternation(roles["thanks_subjects"]))
     found += _listed_members(text, _alternation(roles["list_openers"]))
     found += _panel_list_people(text, set(roles["panel_role_words"]), labels)
     found += _author_section_people(text, _alternation(roles["author_headings"]))
@@ -207,37 +207,57 @@ def _sentence_people(text: str, labels: str, verbs: str, role_labels: str = "", 
 
 def _engaged_people(text: str, verbs: str, tasks: str) -> list[str]:
     """'The partnership commissioned Kim Vale, an independent consultant, to lead the review': a person
-    engaged to do the review's own work, with the review, report or panel as its object."""
-    pattern = (rf"(?i:\b(?:{verbs}))[ \t]+{_PEOPLE}(?:[ \t]*,[^,.\n]{{1,80}},)?[ \t]+(?i:to[ \t]+(?:{tasks})[ \t]+"
-               rf"(?:(?:the|this|a|an)[ \t]+)?(?:[\w-]+[ \t]+){{0,3}}(?:review|report|panel|CSPR|SCR|LCSPR)s?)\b")
+    engaged to do the review's own work, with the review, report or panel as its object (wrapped
+    lines allowed)."""
+    pattern = (rf"(?i:\b(?:{verbs}))\s+{_PEOPLE}(?:\s*,[^,.]{{1,80}},)?\s+(?i:to\s+(?:{tasks})\s+"
+               rf"(?:(?:the|this|a|an)\s+)?(?:[\w-]+\s+){{0,3}}(?:review|report|panel|CSPR|SCR|LCSPR)s?)\b")
     return [m.group("n") for m in re.finditer(pattern, text) if not _CHILD_MEETING.search(m.group(0))]
 
 
 # a child's own review meeting, which an IRO or a conference chair leads: never the review's people
 _CHILD_MEETING = re.compile(r"(?i)\b(?:protection|conference|meeting|looked[ \t]+after|LAC|CLA|care[ \t]+plan|strategy|medication|school|annual)\b")
+_SENTENCE_END = re.compile(r"(?<=[a-z)])\.(?=\s)|\n[ \t]*\n")
 
 
-def _thanked_people(text: str, reasons: str) -> list[str]:
-    """'Thanks to Kim Vale for administrative support', 'The partnership thanks Kim Vale and Ray Holt
-    for chairing the panel': a person thanked for the review's own work.  A name with a family
-    relationship beside it ("Kim, Child A's mother,") is never allowed."""
-    pattern = (rf"(?i:\bthank(?:s|ing)?(?:[ \t]+(?:(?:go(?:es)?|are[ \t]+due|is[ \t]+due)[ \t]+)?to)?)[ \t]+{_PEOPLE}"
-               rf"(?P<app>[ \t]*,[^,.\n]{{1,80}},)?[ \t]+(?i:for[ \t]+(?:(?:the|all|his|her|their|its)[ \t]+)?(?:[\w-]+[ \t]+){{0,2}}?(?:{reasons}))\b")
+def _thanked_people(text: str, reasons: str, subjects: str) -> list[str]:
+    """'Thanks to Kim Vale for administrative support, and to Ray Holt for organising the events',
+    'The reviewer is grateful to Kim Vale for her support to the panel': in a sentence where the
+    review thanks someone, each person thanked for the review's own work.  A name with a family
+    relationship beside it ("Child A's mother, Kim Vale, ..." or "Kim, Child A's aunt,") is never
+    allowed, nor is anyone a person in the narrative thanked ("the health visitor thanked ...")."""
+    cue = re.compile(rf"(?i)\bthanks\b|\bthanking\b|\bgratitude\b|\b(?:{subjects})\b[^.\n]{{0,40}}\b(?:thank|grateful)\b")
+    person = re.compile(rf"{_PEOPLE}(?P<app>\s*,[^,.]{{1,80}},)?\s+(?i:for\s+(?:(?:the|all|his|her|their|its)\s+)?(?:[\w-]+\s+){{0,2}}?(?:{reasons}))\b")
     relations = _relationship_re()
-    return [m.group("n") for m in re.finditer(pattern, text) if not (m["app"] and relations.search(m["app"]))]
+    found, pos = [], 0
+    for end in [m.start() for m in _SENTENCE_END.finditer(text)] + [len(text)]:
+        sentence, offset, pos = text[pos:end], pos, end
+        if not cue.search(sentence):
+            continue
+        for m in person.finditer(sentence):
+            before = text[max(offset, offset + m.start() - 30) : offset + m.start()]
+            if not (m["app"] and relations.search(m["app"])) and not relations.search(before.split(",")[-1] if "," in before else before):
+                found.append(m.group("n"))
+    return found
 
 
 def _listed_members(text: str, openers: str) -> list[str]:
     """'Panel members: Kim Vale (Police), Ray Holt (Health)', 'The panel comprised: Kim Vale, Designated
-    Nurse; Ray Holt, Head of Service.': the names that open the items of a members list on one line."""
-    pattern = re.compile(rf"(?im)^[ \t]*(?:[-•*·][ \t]*)?(?:{openers})[ \t]*(?::|\b(?:comprised|consisted|included|were|was)\b(?:[ \t]+of)?[ \t]*:?)[ \t]*(?P<rest>[^\n]+)")
+    Nurse; Ray Holt, Head of Service.': the names that open the items of a members list (a list
+    carried on while a line ends in a comma, semicolon or "and")."""
+    pattern = re.compile(rf"(?im)^[ \t]*(?:[-•*·][ \t]*)?(?:{openers})[ \t]*(?::|\b(?:comprised|consisted|included|were|was)\b(?:[ \t]+of)?[ \t]*:?)"
+                         rf"[ \t]*(?P<rest>[^\n]+(?:\n[^\n]+)*)")
     found = []
     for m in pattern.finditer(text):
-        items = re.split(r"[ \t]*(?:;|,|\band\b|&)[ \t]*", re.sub(r"\([^()\n]*\)", " ", m["rest"]))
+        rest = []
+        for line in m["rest"].split("\n"):
+            rest.append(line)
+            if not re.search(r"(?:[,;&]|\band)[ \t]*$", line):
+                break
+        items = re.split(r"\s*(?:;|,|\band\b|&)\s*", re.sub(r"\([^()\n]*\)", " ", " ".join(rest)))
         for item in items:
-            person = re.match(rf"(?P<n>{_PERSON})(?=[ \t]*(?:[-–—:][^\n]*)?[.]?[ \t]*$)", item.strip())
-            if person:
-                found.append(person.group("n"))
+            named = re.match(rf"(?P<n>{_PERSON})(?=[ \t]*(?:[-–—:][^\n]*)?[.]?[ \t]*$)", item.strip())
+            if named:
+                found.append(named.group("n"))
     return found
 
 

@@ -1,0 +1,55 @@
+"""People a review names on purpose, in the shapes of real openings (issue 13), each beside a
+person of the narrative who must stay flagged.  All names are fictional."""
+from __future__ import annotations
+
+import pytest
+
+from pipeline.policy import SEVERITY_RANK
+
+from test_verify_real_shapes import severity_of, verify_text
+
+
+@pytest.fixture(scope="module")
+def analyzer(nlp):
+    from pipeline.recognizers import build_analyzer
+
+    return build_analyzer(nlp)
+
+
+CASES = [
+    # (text, named on purpose, must stay flagged)
+    ("Foreword\nI thank all who took part.\nSigned: Barnaby Quenby\nIndependent Chair, Kelmoor Safeguarding Partnership\n\n"
+     "1.1 Child W lived with his father, Lucan Arkwood, who had a history of violence.\n",
+     "Barnaby Quenby", "Lucan Arkwood"),
+    ("Child Safeguarding Practice Review\nChild N\nIndependent Reviewer: Philippa J. Hargate\n\n"
+     "1.1 Child N's father, Florian Weatherby, had a conviction for assault.\n",
+     "Hargate", "Florian Weatherby"),
+    ("1.1 The partnership commissioned Wilma Gotley, an experienced\nindependent reviewer, to lead the review.\n"
+     "1.2 Children's services commissioned Hermia Stackley to undertake a parenting assessment.\n",
+     "Wilma Gotley", "Hermia Stackley"),
+    ("Acknowledgements\nThanks to Perpetua Lowe for administrative support, and to Marisol Ethering for organising the events.\n"
+     "The reviewer would like to thank Tabitha Greenhill, Child T's aunt, for her support and her openness.\n",
+     "Marisol Ethering", "Tabitha Greenhill"),
+    ("1.1 The health visitor thanked Prudence Wadding for her support with the children.\n"
+     "Panel members: Ferdinand Ollershaw (Police), Cordelia Mappleton (Health),\nLeopold Fenby (Education).\n",
+     "Leopold Fenby", "Prudence Wadding"),
+    ("The panel comprised: Cyprian Hadley, Designated Nurse; Perdita Vossell, Detective Inspector.\n"
+     "2.1 The panel members were told that Augustin Belcombe had moved away.\n",
+     "Perdita Vossell", "Augustin Belcombe"),
+]
+
+
+@pytest.mark.parametrize("text,named,leak", CASES, ids=[c[1] for c in CASES])
+def test_named_on_purpose_is_info_and_the_narrative_person_stays_flagged(text, named, leak, nlp, analyzer):
+    _, findings = verify_text(text, nlp, analyzer)
+    assert SEVERITY_RANK.get(severity_of(findings, named), 0) < SEVERITY_RANK["medium"], findings
+    assert SEVERITY_RANK[severity_of(findings, leak) or "info"] >= SEVERITY_RANK["medium"], findings
+
+
+def test_a_child_protection_conference_chair_or_an_assessment_stays_flagged(nlp, analyzer):
+    text = ("2.1 The initial child protection conference was chaired by Marguerite Ellsworth.\n"
+            "2.2 The local authority appointed Cressida Wolston to chair the child protection review conference.\n"
+            "2.3 She said she was grateful to Lavinia Scarsdale for her support.\n")
+    _, findings = verify_text(text, nlp, analyzer)
+    for leak in ("Marguerite Ellsworth", "Cressida Wolston", "Lavinia Scarsdale"):
+        assert SEVERITY_RANK[severity_of(findings, leak) or "info"] >= SEVERITY_RANK["medium"], (leak, findings)
