@@ -86,6 +86,8 @@ class Finding:
 # ---------------------------------------------------------------- allowed people
 _TITLE = r"(?:(?:Dr|Mr|Mrs|Ms|Miss|Mx|Prof|Professor|DI|DCI|DS|DC|PC|Sgt|Cllr|Rev|Revd)\.?[ \t]+)"
 _PERSON = rf"{_TITLE}?[A-Z][^\W\d_]+(?:[ \t]+[A-Z]\.)?(?:[ '’-][A-Z][^\W\d_'’]+){{1,3}}"  # "Jane A. Smith"
+# a name alone: capitalised words, no title ("Kim Vale", "Kim A. Vale")
+_PERSON_PLAIN = r"[A-Z][a-z'’]+(?:[ \t]+[A-Z]\.)?(?:[ -][A-Z][a-z'’]+){1,2}"
 _AGENCY_NOTE = r"(?:[ \t]*\([^()\n]{1,60}\))?"  # "Harriet Vossberg (Fernhill Police)"
 _PEOPLE = rf"(?P<n>{_PERSON}{_AGENCY_NOTE}(?:[ \t]*(?:,|and|&|with)[ \t]*{_PERSON}{_AGENCY_NOTE})*)"
 # a label may name what it heads: "Director of Consultancy", "Chair of the Review Panel"
@@ -135,6 +137,8 @@ def cover_people(report: Report, policy: Policy) -> set[str]:
     found += _engaged_people(text, _alternation(roles["engage_verbs"]), _alternation(roles["engage_tasks"]))
     found += _thanked_people(text, _alternation(roles["thanks_for"]), _alternation(roles["thanks_subjects"]))
     found += _listed_members(text, _alternation(roles["list_openers"]))
+    found += _qualified_people(text, load_yaml("structure", "report_shapes.yaml")["post_nominals"])
+    found += _titled_label_people(text, [label for label in roles["labels"] if len(label.split()) > 1])
     found += _panel_list_people(text, set(roles["panel_role_words"]), labels)
     found += _author_section_people(text, _alternation(roles["author_headings"]))
     found += _cover_date_people(text)
@@ -259,6 +263,25 @@ def _listed_members(text: str, openers: str) -> list[str]:
             if named:
                 found.append(named.group("n"))
     return found
+
+
+def _qualified_people(text: str, letters: list[str]) -> list[str]:
+    """ "… A SERIOUS CASE REVIEW Kim Vale JP, BA, MSc, CQSW On behalf of …": a name followed by two or
+    more sets of letters after a name (a cover run into one line): a reviewer presenting
+    themselves, never a family member."""
+    post = "|".join(r"\.?".join(re.escape(c) for c in p) + r"\.?" for p in sorted(letters, key=len, reverse=True))
+    pattern = rf"(?<![\w'’-]){_PERSON_PLAIN}(?=[ \t]*,?[ \t]+(?:\(?(?:{post})\)?(?![\w])[ \t]*,?[ \t]*){{2,}})"
+    return [m.group(0) for m in re.finditer(pattern, text)]
+
+
+def _titled_label_people(text: str, labels: list[str]) -> list[str]:
+    """ "… Board Chair Kim Vale Serious Case Review Panel Chair Ray Holt September 2012": a label of
+    two or more words written with capitals, then a name with nothing between (a cover run into one
+    line).  A one-word label ("Chair Kim Vale") or one in lower case is the narrative's."""
+    titled = "|".join(r"[ \t]+".join(re.escape(w[:1].upper() + w[1:]) for w in label.split()) for label in
+                      sorted(labels, key=len, reverse=True))
+    pattern = rf"(?<![\w-])(?:{titled})[ \t]+(?P<n>{_PERSON_PLAIN})(?!['’]s\b)"
+    return [m.group("n") for m in re.finditer(pattern, text)]
 
 
 @lru_cache(maxsize=1)

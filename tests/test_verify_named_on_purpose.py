@@ -36,6 +36,15 @@ CASES = [
     ("The panel comprised: Cyprian Hadley, Designated Nurse; Perdita Vossell, Detective Inspector.\n"
      "2.1 The panel members were told that Augustin Belcombe had moved away.\n",
      "Perdita Vossell", "Augustin Belcombe"),
+    # a cover run into one line (text taken from a PDF): author with letters after the name, chairs after two-word labels
+    ("Vale Associates Limited ROSE A SERIOUS CASE REVIEW Kestrel Harrowby JP, BA, MSc, CQSW On behalf of the Fenland Safeguarding "
+     "Children Board Chair Magda Blythe Serious Case Review Panel Chair Keir Ibbotson September 2012 Page 1 of 41\n\n"
+     "1.1 The initial child protection conference was chaired by Conference Chair Merrilee Ashdown. Rose's stepfather, Dorian Quayle, was present.\n",
+     "Keir Ibbotson", "Dorian Quayle"),
+    ("Vale Associates Limited ROSE A SERIOUS CASE REVIEW Kestrel Harrowby JP, BA, MSc, CQSW On behalf of the Fenland Safeguarding "
+     "Children Board Chair Magda Blythe September 2012\n\n"
+     "1.1 The initial child protection conference was chaired by Conference Chair Merrilee Ashdown.\n",
+     "Kestrel Harrowby", "Merrilee Ashdown"),
 ]
 
 
