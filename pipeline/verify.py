@@ -199,9 +199,16 @@ def _sentence_people(text: str, labels: str, verbs: str, role_labels: str = "", 
     org = r"(?:[ \t]+(?:of|for)[ \t]+(?:(?:the|that|this)[ \t]+)?(?:[A-Z][\w'’&-]*[ \t]*){1,6})?"
     label_between = rf"(?:(?:(?:the|an?)[ \t]+)?(?i:{role_labels})[ \t]+)?" if role_labels else ""
     adjective = rf"(?:(?i:{adjectives})[ \t]+){{0,3}}" if adjectives else ""  # "Kim Vale, an experienced independent reviewer"
+    # labels of two or more words that name the review's or the board's own people ("Business Manager"
+    # alone may be a nursery's)
+    multi_word = "|".join(label for label in labels.split("|") if r"\s+" in label
+                          and re.search(r"(?i)chair|reviewer|author|scrutineer|partnership|board|minister|commissioner", label))
     patterns = [
         rf"(?<![\w-])(?i:{labels}){org}[ \t]*(?:,|\bis\b|\bwas\b)[ \t]*{_PEOPLE}",
         rf"{_PEOPLE},[ \t]+(?:the|our|an?)[ \t]+{adjective}(?i:{labels})\b",
+        # "the partnership business manager Kim Vale", "our Independent Chair Kim Vale": a label of two
+        # or more words right before the name ("Independent Reviewing Officer Kim Vale" is no label)
+        rf"(?<![\w-])(?i:(?:the|our|its|their)[ \t]+(?:(?:partnership|board|panel)(?:['’]s)?[ \t]+)?)(?<!protection )(?<!conference )(?i:{multi_word})\b[ \t]+{_PEOPLE}",
         # (not a child's own review meeting: "the child protection review conference was chaired by" an IRO)
         rf"(?i:(?<!protection )(?<!LAC )(?<!CLA )(?<!after )\b(?:reviews?|panels?|board|partnership|(?:this|overview|final)[ \t]+report|IMRs?)\b"
         rf"(?![ \t]+(?:conferences?|meetings?|hearings?)\b)[^.\n]{{0,40}}?\b(?:{verbs}))[ \t]*:?[ \t]+{label_between}{_PEOPLE}",
@@ -230,7 +237,7 @@ def _thanked_people(text: str, reasons: str, subjects: str) -> list[str]:
     relationship beside it ("Child A's mother, Kim Vale, ..." or "Kim, Child A's aunt,") is never
     allowed, nor is anyone a person in the narrative thanked ("the health visitor thanked ...")."""
     cue = re.compile(rf"(?i)\bthanks\b|\bthanking\b|\bgratitude\b|\b(?:{subjects})\b[^.\n]{{0,40}}\b(?:thank|grateful)\b")
-    person = re.compile(rf"{_PEOPLE}(?P<app>\s*,[^,.]{{1,80}},)?\s+(?i:for\s+(?:(?:the|all|his|her|their|its)\s+)?(?:[\w-]+\s+){{0,2}}?(?:{reasons}))\b")
+    person = re.compile(rf"{_PEOPLE}(?P<app>\s*,[^,.]{{1,80}},)?\s*,?\s+(?i:(?:for|who\s+(?:provided|gave|offered))\s+(?:(?:the|all|his|her|their|its)\s+)?(?:[\w-]+\s+){{0,2}}?(?:{reasons}))\b")
     relations = _relationship_re()
     found, pos = [], 0
     for end in [m.start() for m in _SENTENCE_END.finditer(text)] + [len(text)]:
@@ -238,8 +245,8 @@ def _thanked_people(text: str, reasons: str, subjects: str) -> list[str]:
         if not cue.search(sentence):
             continue
         for m in person.finditer(sentence):
-            before = text[max(offset, offset + m.start() - 30) : offset + m.start()]
-            if not (m["app"] and relations.search(m["app"])) and not relations.search(before.split(",")[-1] if "," in before else before):
+            before = text[max(offset, offset + m.start() - 40) : offset + m.start()]  # "Baby M's grandmother, Kim Vale,"
+            if not (m["app"] and relations.search(m["app"])) and not relations.search(before):
                 found.append(m.group("n"))
     return found
 
@@ -281,7 +288,8 @@ def _titled_label_people(text: str, labels: list[str]) -> list[str]:
     titled = "|".join(r"[ \t]+".join(re.escape(w[:1].upper() + w[1:]) for w in label.split()) for label in
                       sorted(labels, key=len, reverse=True))
     pattern = rf"(?<![\w-])(?:{titled})[ \t]+(?P<n>{_PERSON_PLAIN})(?!['’]s\b)"
-    return [m.group("n") for m in re.finditer(pattern, text)]
+    return [m.group("n") for m in re.finditer(pattern, text)
+            if not _CHILD_MEETING.search(" ".join(text[max(0, m.start() - 40) : m.start()].split()[-2:]))]
 
 
 @lru_cache(maxsize=1)

@@ -45,6 +45,15 @@ CASES = [
      "Children Board Chair Magda Blythe September 2012\n\n"
      "1.1 The initial child protection conference was chaired by Conference Chair Merrilee Ashdown.\n",
      "Kestrel Harrowby", "Merrilee Ashdown"),
+    ("Foreword\nI thank the partnership business manager Evadne Roskear for supporting the panel.\n"
+     "3.1 The Independent Reviewing Officer Philippa Carnell chaired the looked after review.\n",
+     "Evadne Roskear", "Philippa Carnell"),
+    ("1.2 The reviewers are grateful to Morwenna Jagger and Lowenna Tremlett, who provided business support throughout.\n"
+     "1.3 She was grateful to her neighbour, Wenna Chenoweth, who provided support at night.\n",
+     "Lowenna Tremlett", "Wenna Chenoweth"),
+    ("1.1 The Partnership thanks Baby M's grandmother, Philomena Rourkes, for her support and her time, and Gideon Whitlow for his support "
+     "with the review.\n3.3 The conference Independent Chair Tamsin Boscombe agreed a plan.\n",
+     "Gideon Whitlow", "Philomena Rourkes"),
 ]
 
 
@@ -58,7 +67,8 @@ def test_named_on_purpose_is_info_and_the_narrative_person_stays_flagged(text, n
 def test_a_child_protection_conference_chair_or_an_assessment_stays_flagged(nlp, analyzer):
     text = ("2.1 The initial child protection conference was chaired by Marguerite Ellsworth.\n"
             "2.2 The local authority appointed Cressida Wolston to chair the child protection review conference.\n"
-            "2.3 She said she was grateful to Lavinia Scarsdale for her support.\n")
+            "2.3 She said she was grateful to Lavinia Scarsdale for her support.\n"
+            "2.4 The nursery's business manager Ottoline Rescorla rang the police. The conference Independent Chair Tamsin Boscombe agreed a plan.\n")
     _, findings = verify_text(text, nlp, analyzer)
-    for leak in ("Marguerite Ellsworth", "Cressida Wolston", "Lavinia Scarsdale"):
+    for leak in ("Marguerite Ellsworth", "Cressida Wolston", "Lavinia Scarsdale", "Ottoline Rescorla", "Tamsin Boscombe"):
         assert SEVERITY_RANK[severity_of(findings, leak) or "info"] >= SEVERITY_RANK["medium"], (leak, findings)
