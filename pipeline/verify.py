@@ -242,7 +242,7 @@ def _thanked_people(text: str, reasons: str, subjects: str) -> list[str]:
     found, pos = [], 0
     for end in [m.start() for m in _SENTENCE_END.finditer(text)] + [len(text)]:
         sentence, offset, pos = text[pos:end], pos, end
-        if not cue.search(sentence):
+        if len(sentence) > 600 or not cue.search(sentence):  # a thanks is a sentence, not a page (and no backtracking over one)
             continue
         for m in person.finditer(sentence):
             before = text[max(offset, offset + m.start() - 40) : offset + m.start()]  # "Baby M's grandmother, Kim Vale,"
