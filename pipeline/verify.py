@@ -85,7 +85,9 @@ class Finding:
 
 # ---------------------------------------------------------------- allowed people
 _TITLE = r"(?:(?:Dr|Mr|Mrs|Ms|Miss|Mx|Prof|Professor|DI|DCI|DS|DC|PC|Sgt|Cllr|Rev|Revd)\.?[ \t]+)"
-_PERSON = rf"{_TITLE}?[A-Z][^\W\d_]+(?:[ '’-][A-Z][^\W\d_'’]+){{1,3}}"
+_PERSON = rf"{_TITLE}?[A-Z][^\W\d_]+(?:[ \t]+[A-Z]\.)?(?:[ '’-][A-Z][^\W\d_'’]+){{1,3}}"  # "Jane A. Smith"
+# a name alone: capitalised words, no title ("Kim Vale", "Kim A. Vale")
+_PERSON_PLAIN = r"[A-Z][a-z'’]+(?:[ \t]+[A-Z]\.)?(?:[ -][A-Z][a-z'’]+){1,2}"
 _AGENCY_NOTE = r"(?:[ \t]*\([^()\n]{1,60}\))?"  # "Harriet Vossberg (Fernhill Police)"
 _PEOPLE = rf"(?P<n>{_PERSON}{_AGENCY_NOTE}(?:[ \t]*(?:,|and|&|with)[ \t]*{_PERSON}{_AGENCY_NOTE})*)"
 # a label may name what it heads: "Director of Consultancy", "Chair of the Review Panel"
@@ -130,7 +132,13 @@ def cover_people(report: Report, policy: Policy) -> set[str]:
     text = report.text
     found: list[str] = []
     found += _label_line_people(text, labels)
-    found += _sentence_people(text, _alternation(roles["sentence_labels"]), _alternation(roles["panel_verbs"]), labels)
+    found += _sentence_people(text, _alternation(roles["sentence_labels"]), _alternation(roles["panel_verbs"]), labels,
+                              _alternation(roles["label_adjectives"]))
+    found += _engaged_people(text, _alternation(roles["engage_verbs"]), _alternation(roles["engage_tasks"]))
+    found += _thanked_people(text, _alternation(roles["thanks_for"]), _alternation(roles["thanks_subjects"]))
+    found += _listed_members(text, _alternation(roles["list_openers"]))
+    found += _qualified_people(text, load_yaml("structure", "report_shapes.yaml")["post_nominals"])
+    found += _titled_label_people(text, [label for label in roles["labels"] if len(label.split()) > 1])
     found += _panel_list_people(text, set(roles["panel_role_words"]), labels)
     found += _author_section_people(text, _alternation(roles["author_headings"]))
     found += _cover_date_people(text)
@@ -184,20 +192,111 @@ def _label_line_people(text: str, labels: str) -> list[str]:
     return found
 
 
-def _sentence_people(text: str, labels: str, verbs: str, role_labels: str = "") -> list[str]:
+def _sentence_people(text: str, labels: str, verbs: str, role_labels: str = "", adjectives: str = "") -> list[str]:
     """'The Chair of the Westbridge LSCB, Graham Lindqvist, decided', 'Ann Lee, the Independent Chair',
     'The Independent Chair and Scrutineer is Colin Feather', 'the review panel was chaired by Dr X',
     'the Minister of State, Jane Doe,', 'carried out by Independent Reviewers Dr X and Y'."""
     org = r"(?:[ \t]+(?:of|for)[ \t]+(?:(?:the|that|this)[ \t]+)?(?:[A-Z][\w'’&-]*[ \t]*){1,6})?"
     label_between = rf"(?:(?:(?:the|an?)[ \t]+)?(?i:{role_labels})[ \t]+)?" if role_labels else ""
+    adjective = rf"(?:(?i:{adjectives})[ \t]+){{0,3}}" if adjectives else ""  # "Kim Vale, an experienced independent reviewer"
+    # labels of two or more words that name the review's or the board's own people ("Business Manager"
+    # alone may be a nursery's)
+    multi_word = "|".join(label for label in labels.split("|") if r"\s+" in label
+                          and re.search(r"(?i)chair|reviewer|author|scrutineer|partnership|board|minister|commissioner", label))
     patterns = [
         rf"(?<![\w-])(?i:{labels}){org}[ \t]*(?:,|\bis\b|\bwas\b)[ \t]*{_PEOPLE}",
-        rf"{_PEOPLE},[ \t]+(?:the|our|an?)[ \t]+(?i:{labels})\b",
+        rf"{_PEOPLE},[ \t]+(?:the|our|an?)[ \t]+{adjective}(?i:{labels})\b",
+        # "the partnership business manager Kim Vale", "our Independent Chair Kim Vale": a label of two
+        # or more words right before the name ("Independent Reviewing Officer Kim Vale" is no label)
+        rf"(?<![\w-])(?i:(?:the|our|its|their)[ \t]+(?:(?:partnership|board|panel)(?:['’]s)?[ \t]+)?)(?<!protection )(?<!conference )(?i:{multi_word})\b[ \t]+{_PEOPLE}",
         # (not a child's own review meeting: "the child protection review conference was chaired by" an IRO)
         rf"(?i:(?<!protection )(?<!LAC )(?<!CLA )(?<!after )\b(?:reviews?|panels?|board|partnership|(?:this|overview|final)[ \t]+report|IMRs?)\b"
         rf"(?![ \t]+(?:conferences?|meetings?|hearings?)\b)[^.\n]{{0,40}}?\b(?:{verbs}))[ \t]*:?[ \t]+{label_between}{_PEOPLE}",
     ]
     return [m.group("n") for pattern in patterns for m in re.finditer(pattern, text)]
+
+
+def _engaged_people(text: str, verbs: str, tasks: str) -> list[str]:
+    """'The partnership commissioned Kim Vale, an independent consultant, to lead the review': a person
+    engaged to do the review's own work, with the review, report or panel as its object (wrapped
+    lines allowed)."""
+    pattern = (rf"(?i:\b(?:{verbs}))\s+{_PEOPLE}(?:\s*,[^,.]{{1,80}},)?\s+(?i:to\s+(?:{tasks})\s+"
+               rf"(?:(?:the|this|a|an)\s+)?(?:[\w-]+\s+){{0,3}}(?:review|report|panel|CSPR|SCR|LCSPR)s?)\b")
+    return [m.group("n") for m in re.finditer(pattern, text) if not _CHILD_MEETING.search(m.group(0))]
+
+
+# a child's own review meeting, which an IRO or a conference chair leads: never the review's people
+_CHILD_MEETING = re.compile(r"(?i)\b(?:protection|conference|meeting|looked[ \t]+after|LAC|CLA|care[ \t]+plan|strategy|medication|school|annual)\b")
+_SENTENCE_END = re.compile(r"(?<=[a-z)])\.(?=\s)|\n[ \t]*\n")
+
+
+def _thanked_people(text: str, reasons: str, subjects: str) -> list[str]:
+    """'Thanks to Kim Vale for administrative support, and to Ray Holt for organising the events',
+    'The reviewer is grateful to Kim Vale for her support to the panel': in a sentence where the
+    review thanks someone, each person thanked for the review's own work.  A name with a family
+    relationship beside it ("Child A's mother, Kim Vale, ..." or "Kim, Child A's aunt,") is never
+    allowed, nor is anyone a person in the narrative thanked ("the health visitor thanked ...")."""
+    cue = re.compile(rf"(?i)\bthanks\b|\bthanking\b|\bgratitude\b|\b(?:{subjects})\b[^.\n]{{0,40}}\b(?:thank|grateful)\b")
+    person = re.compile(rf"{_PEOPLE}(?P<app>\s*,[^,.]{{1,80}},)?\s*,?\s+(?i:(?:for|who\s+(?:provided|gave|offered))\s+(?:(?:the|all|his|her|their|its)\s+)?(?:[\w-]+\s+){{0,2}}?(?:{reasons}))\b")
+    relations = _relationship_re()
+    found, pos = [], 0
+    for end in [m.start() for m in _SENTENCE_END.finditer(text)] + [len(text)]:
+        sentence, offset, pos = text[pos:end], pos, end
+        if len(sentence) > 600 or not cue.search(sentence):  # a thanks is a sentence, not a page (and no backtracking over one)
+            continue
+        for m in person.finditer(sentence):
+            before = text[max(offset, offset + m.start() - 40) : offset + m.start()]  # "Baby M's grandmother, Kim Vale,"
+            if not (m["app"] and relations.search(m["app"])) and not relations.search(before):
+                found.append(m.group("n"))
+    return found
+
+
+def _listed_members(text: str, openers: str) -> list[str]:
+    """'Panel members: Kim Vale (Police), Ray Holt (Health)', 'The panel comprised: Kim Vale, Designated
+    Nurse; Ray Holt, Head of Service.': the names that open the items of a members list (a list
+    carried on while a line ends in a comma, semicolon or "and")."""
+    pattern = re.compile(rf"(?im)^[ \t]*(?:[-•*·][ \t]*)?(?:{openers})[ \t]*(?::|\b(?:comprised|consisted|included|were|was)\b(?:[ \t]+of)?[ \t]*:?)"
+                         rf"[ \t]*(?P<rest>[^\n]+(?:\n[^\n]+)*)")
+    found = []
+    for m in pattern.finditer(text):
+        rest = []
+        for line in m["rest"].split("\n"):
+            rest.append(line)
+            if not re.search(r"(?:[,;&]|\band)[ \t]*$", line):
+                break
+        items = re.split(r"\s*(?:;|,|\band\b|&)\s*", re.sub(r"\([^()\n]*\)", " ", " ".join(rest)))
+        for item in items:
+            named = re.match(rf"(?P<n>{_PERSON})(?=[ \t]*(?:[-–—:][^\n]*)?[.]?[ \t]*$)", item.strip())
+            if named:
+                found.append(named.group("n"))
+    return found
+
+
+def _qualified_people(text: str, letters: list[str]) -> list[str]:
+    """ "… A SERIOUS CASE REVIEW Kim Vale JP, BA, MSc, CQSW On behalf of …": a name followed by two or
+    more sets of letters after a name (a cover run into one line): a reviewer presenting
+    themselves, never a family member."""
+    post = "|".join(r"\.?".join(re.escape(c) for c in p) + r"\.?" for p in sorted(letters, key=len, reverse=True))
+    pattern = rf"(?<![\w'’-]){_PERSON_PLAIN}(?=[ \t]*,?[ \t]+(?:\(?(?:{post})\)?(?![\w])[ \t]*,?[ \t]*){{2,}})"
+    return [m.group(0) for m in re.finditer(pattern, text)]
+
+
+def _titled_label_people(text: str, labels: list[str]) -> list[str]:
+    """ "… Board Chair Kim Vale Serious Case Review Panel Chair Ray Holt September 2012": a label of
+    two or more words written with capitals, then a name with nothing between (a cover run into one
+    line).  A one-word label ("Chair Kim Vale") or one in lower case is the narrative's."""
+    titled = "|".join(r"[ \t]+".join(re.escape(w[:1].upper() + w[1:]) for w in label.split()) for label in
+                      sorted(labels, key=len, reverse=True))
+    pattern = rf"(?<![\w-])(?:{titled})[ \t]+(?P<n>{_PERSON_PLAIN})(?!['’]s\b)"
+    return [m.group("n") for m in re.finditer(pattern, text)
+            if not _CHILD_MEETING.search(" ".join(text[max(0, m.start() - 40) : m.start()].split()[-2:]))]
+
+
+@lru_cache(maxsize=1)
+def _relationship_re() -> re.Pattern:
+    """Family relationship words ("mother", "maternal grandmother") from ``models/names/role_words.txt``."""
+    words = [w for w in read_lines("names", "role_words.txt") if w.strip()]
+    return re.compile(rf"(?i)\b(?:{_alternation(words)})\b")
 
 
 def _author_section_people(text: str, headings: str) -> list[str]:

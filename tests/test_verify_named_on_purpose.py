@@ -1,0 +1,74 @@
+"""People a review names on purpose, in the shapes of real openings (issue 13), each beside a
+person of the narrative who must stay flagged.  All names are fictional."""
+from __future__ import annotations
+
+import pytest
+
+from pipeline.policy import SEVERITY_RANK
+
+from test_verify_real_shapes import severity_of, verify_text
+
+
+@pytest.fixture(scope="module")
+def analyzer(nlp):
+    from pipeline.recognizers import build_analyzer
+
+    return build_analyzer(nlp)
+
+
+CASES = [
+    # (text, named on purpose, must stay flagged)
+    ("Foreword\nI thank all who took part.\nSigned: Barnaby Quenby\nIndependent Chair, Kelmoor Safeguarding Partnership\n\n"
+     "1.1 Child W lived with his father, Lucan Arkwood, who had a history of violence.\n",
+     "Barnaby Quenby", "Lucan Arkwood"),
+    ("Child Safeguarding Practice Review\nChild N\nIndependent Reviewer: Philippa J. Hargate\n\n"
+     "1.1 Child N's father, Florian Weatherby, had a conviction for assault.\n",
+     "Hargate", "Florian Weatherby"),
+    ("1.1 The partnership commissioned Wilma Gotley, an experienced\nindependent reviewer, to lead the review.\n"
+     "1.2 Children's services commissioned Hermia Stackley to undertake a parenting assessment.\n",
+     "Wilma Gotley", "Hermia Stackley"),
+    ("Acknowledgements\nThanks to Perpetua Lowe for administrative support, and to Marisol Ethering for organising the events.\n"
+     "The reviewer would like to thank Tabitha Greenhill, Child T's aunt, for her support and her openness.\n",
+     "Marisol Ethering", "Tabitha Greenhill"),
+    ("1.1 The health visitor thanked Prudence Wadding for her support with the children.\n"
+     "Panel members: Ferdinand Ollershaw (Police), Cordelia Mappleton (Health),\nLeopold Fenby (Education).\n",
+     "Leopold Fenby", "Prudence Wadding"),
+    ("The panel comprised: Cyprian Hadley, Designated Nurse; Perdita Vossell, Detective Inspector.\n"
+     "2.1 The panel members were told that Augustin Belcombe had moved away.\n",
+     "Perdita Vossell", "Augustin Belcombe"),
+    # a cover run into one line (text taken from a PDF): author with letters after the name, chairs after two-word labels
+    ("Vale Associates Limited ROSE A SERIOUS CASE REVIEW Kestrel Harrowby JP, BA, MSc, CQSW On behalf of the Fenland Safeguarding "
+     "Children Board Chair Magda Blythe Serious Case Review Panel Chair Keir Ibbotson September 2012 Page 1 of 41\n\n"
+     "1.1 The initial child protection conference was chaired by Conference Chair Merrilee Ashdown. Rose's stepfather, Dorian Quayle, was present.\n",
+     "Keir Ibbotson", "Dorian Quayle"),
+    ("Vale Associates Limited ROSE A SERIOUS CASE REVIEW Kestrel Harrowby JP, BA, MSc, CQSW On behalf of the Fenland Safeguarding "
+     "Children Board Chair Magda Blythe September 2012\n\n"
+     "1.1 The initial child protection conference was chaired by Conference Chair Merrilee Ashdown.\n",
+     "Kestrel Harrowby", "Merrilee Ashdown"),
+    ("Foreword\nI thank the partnership business manager Evadne Roskear for supporting the panel.\n"
+     "3.1 The Independent Reviewing Officer Philippa Carnell chaired the looked after review.\n",
+     "Evadne Roskear", "Philippa Carnell"),
+    ("1.2 The reviewers are grateful to Morwenna Jagger and Lowenna Tremlett, who provided business support throughout.\n"
+     "1.3 She was grateful to her neighbour, Wenna Chenoweth, who provided support at night.\n",
+     "Lowenna Tremlett", "Wenna Chenoweth"),
+    ("1.1 The Partnership thanks Baby M's grandmother, Philomena Rourkes, for her support and her time, and Gideon Whitlow for his support "
+     "with the review.\n3.3 The conference Independent Chair Tamsin Boscombe agreed a plan.\n",
+     "Gideon Whitlow", "Philomena Rourkes"),
+]
+
+
+@pytest.mark.parametrize("text,named,leak", CASES, ids=[c[1] for c in CASES])
+def test_named_on_purpose_is_info_and_the_narrative_person_stays_flagged(text, named, leak, nlp, analyzer):
+    _, findings = verify_text(text, nlp, analyzer)
+    assert SEVERITY_RANK.get(severity_of(findings, named), 0) < SEVERITY_RANK["medium"], findings
+    assert SEVERITY_RANK[severity_of(findings, leak) or "info"] >= SEVERITY_RANK["medium"], findings
+
+
+def test_a_child_protection_conference_chair_or_an_assessment_stays_flagged(nlp, analyzer):
+    text = ("2.1 The initial child protection conference was chaired by Marguerite Ellsworth.\n"
+            "2.2 The local authority appointed Cressida Wolston to chair the child protection review conference.\n"
+            "2.3 She said she was grateful to Lavinia Scarsdale for her support.\n"
+            "2.4 The nursery's business manager Ottoline Rescorla rang the police. The conference Independent Chair Tamsin Boscombe agreed a plan.\n")
+    _, findings = verify_text(text, nlp, analyzer)
+    for leak in ("Marguerite Ellsworth", "Cressida Wolston", "Lavinia Scarsdale", "Ottoline Rescorla", "Tamsin Boscombe"):
+        assert SEVERITY_RANK[severity_of(findings, leak) or "info"] >= SEVERITY_RANK["medium"], (leak, findings)
