@@ -332,7 +332,7 @@ _COVER_END = re.compile(r"[ \t]*(?:(?i:contents|table of contents|index)\b|(?:\d
 
 
 def _cover_date_people(text: str, max_lines: int = 40) -> list[str]:
-    """'Charlie Spencer March 2019', '… Child Q “Title” Jane Doe Published June 2019': on the cover
+    """'Robin Ashdown March 2019', '… Child Q “Title” Jane Doe Published June 2019': on the cover
     (before the contents or the first numbered paragraph) a name that ends its line followed only by
     the month and year of publication is the author's."""
     pattern = re.compile(rf"(?:^|.*[ \t“”\"'’])(?P<n>{_PERSON})[ \t]*,?[ \t]+(?:Published[ \t]+)?{_MONTHS}[ \t]+(?:19|20)\d\d[ \t]*")
@@ -378,8 +378,8 @@ def review_pseudonyms(report: Report) -> set[str]:
 
 
 def _flat_key_names(text: str) -> set[str]:
-    """A key table flattened into one line ("Designation Relationship Baby W Subject child Sarah Mother
-    of Baby W Daniel Father of Baby W"): a capitalised name right before a relationship word and "of"
+    """A key table flattened into one line ("Designation Relationship Baby K Subject child Tessa Mother
+    of Baby K Owen Father of Baby K"): a capitalised name right before a relationship word and "of"
     or "to".  Read only in a review that says it uses designated names or pseudonyms."""
     roles = sorted({line for line in read_lines("names", "role_words.txt")}, key=len, reverse=True)
     # a table cell starts with a capital: "Mother of Baby W", "Maternal grandmother to"

@@ -445,6 +445,6 @@ def test_a_pseudonym_may_follow_its_role_without_a_comma_but_a_full_name_is_not_
 
 
 def test_a_title_and_its_name_is_not_a_role_and_a_pseudonym():
-    key = _key("1. Introduction\n\nChild Jody (pseudonym) was nine. The names in this review are not the real names, and "
-               "Child Jody lived with his father.\n")
-    assert "Child Jody" in key and "Jody" not in key
+    key = _key("1. Introduction\n\nChild Kit (pseudonym) was nine. The names in this review are not the real names, and "
+               "Child Kit lived with his father.\n")
+    assert "Child Kit" in key and "Kit" not in key

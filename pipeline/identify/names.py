@@ -715,7 +715,7 @@ def _is_organisation(ctx: _DocContext, start: int, end: int) -> bool:
         if text.lower() in words:
             return True
         if not (doc[k].is_title or doc[k].is_upper or text in ("and", "&") and k > end and k + 1 < len(doc) and doc[k + 1].is_title):
-            break  # "Trac Training and Consultancy Ltd" (never "Kyle Brannigan and Children's Services")
+            break  # "Tern Training and Consultancy Ltd" (never "Kyle Brannigan and Children's Services")
         k += 1
     if start > 0 and not _crosses_line(doc[start - 1]) and doc[start - 1].lower_ in {"of", "for", "the"}:
         before = doc[start - 2] if start > 1 else None

@@ -517,7 +517,7 @@ def _capitalised_roles(text: str, known: set[str], min_uses: int) -> list[Inline
 
 # ---------------------------------------------------------------- names marked as not the real ones, ages, flattened rows
 def find_marked_names(text: str) -> list[InlineDeclaration]:
-    """Names the review marks as not real where it uses them: "Child Jody (pseudonym)", "Isaac is not
+    """Names the review marks as not real where it uses them: "Child Kit (pseudonym)", "Ezra is not
     his real name", "Holly (not her real name)"; and codes declared with an age ("Child 3, aged 4").
 
     The shapes are data (`marked_names`, `aged_codes` in key_roles.yaml)."""
@@ -558,7 +558,7 @@ def _flat_head_re() -> re.Pattern:
 
 def flat_rows(line: Line) -> list[KeyLine]:
     """A key table flattened onto one line: "Designation Relationship to Baby W Baby W Subject child
-    Sarah Mother of Baby W …".  The line starts with a code header and a description header
+    Tessa Mother of Baby K …".  The line starts with a code header and a description header
     (`table_headers`); then code and role follow each other to the end of the line."""
     head = _flat_head_re().match(line.text) if re.search(r"relationship|role", line.text[:80], re.IGNORECASE) else None
     if not head:

@@ -410,7 +410,7 @@ def find_subject(title: str | None, key_subject: str | None, cover_lines: list[L
         return _tidy_code(m.group(1))
     for named in re.finditer(r"\b(?:Child|Baby)\s+([A-Z][a-z]{2,})\b", title or ""):
         if _is_first_name(named[1]):
-            return named.group(0)  # "Child Safeguarding Practice Review: Baby Isaac"
+            return named.group(0)  # "Child Safeguarding Practice Review: Baby Ezra"
     for line in cover_lines or []:  # "concerning AB1 & AB2"
         coded = re.match(_shapes()["connector_code"], line.text.strip(), re.IGNORECASE)
         if coded and (title or "").endswith(line.text.strip()):
