@@ -189,6 +189,7 @@ class _DocContext:
 
     def __init__(self, doc: Doc, allow: set[str] | None):
         self.doc = doc
+        self.tokens = list(doc)  # iterating a Doc builds a Token object per step: build them once
         self.text = doc.text  # Doc.text joins every token: build it once
         self._title_lines: dict[int, bool] = {}
         self.lex = lexicon()
@@ -202,13 +203,13 @@ class _DocContext:
                 for i in range(ent.start, ent.end):
                     self.place[i] = True
         self.codes = self._declared_codes(doc)
-        for token in doc:
+        for token in self.tokens:
             if token.text.rstrip(".").rstrip("'s’") in self.codes or CODE_RE.match(token.text):
                 self.blocked[token.i] = True
         self._block_code_phrases(doc)
         self._block_not_people(doc)
         self.org_words = self._org_context_words(doc)
-        self.lower_words = {t.lower_ for t in doc if t.is_lower and t.is_alpha}
+        self.lower_words = {t.lower_ for t in self.tokens if t.is_lower and t.is_alpha}
         self.allow_tokens = _allow_tokens(allow)
 
     @staticmethod
@@ -228,7 +229,7 @@ class _DocContext:
                 by_first.setdefault(words[0], []).append(words)
         if not by_first:
             return
-        for token in doc:
+        for token in self.tokens:
             for words in by_first.get(token.text, ()):
                 n = len(words)
                 window = doc[token.i : token.i + n]
@@ -239,8 +240,8 @@ class _DocContext:
     def _block_not_people(self, doc: Doc) -> None:
         """Fixed phrases ("Moses basket", "Grievous Bodily Harm"), eponyms ("Perthes disease") and peoples ("Roma")."""
         lex = self.lex
-        keys = [_phrase_key(t.text) for t in doc]
-        for i, token in enumerate(doc):
+        keys = [_phrase_key(t.text) for t in self.tokens]
+        for i, token in enumerate(self.tokens):
             if token.text in lex.peoples or token.ent_type_ == "NORP" and token.text[:1].isupper() and not lex.is_first_name(token.text):
                 self.blocked[i] = True
             for words in lex.not_people_phrases.get(keys[i], ()):
@@ -275,7 +276,7 @@ class _DocContext:
         agency_heads = heads - self.lex.document_heads
         words: set[str] = set()
         run: list[str] = []
-        for token in doc:
+        for token in self.tokens:
             text = _bare(token.text)
             if token.is_title or token.is_upper and len(text) > 1:
                 if (text in agency_heads or token.text in agency_heads) and run:
@@ -438,7 +439,7 @@ def _trim(ctx: _DocContext, start: int, end: int, rule: str, confidence: float):
 
 def _title_spans(ctx: _DocContext):
     doc = ctx.doc
-    for token in doc:
+    for token in ctx.tokens:
         if token.text.rstrip(".") not in ctx.lex.titles or _crosses_line(token):
             continue
         nxt = token.i + 1
@@ -454,7 +455,7 @@ _OPEN_QUOTES = frozenset({"'", "‘", '"', "“"})
 
 def _role_spans(ctx: _DocContext):
     doc = ctx.doc
-    lowers = [t.lower_ for t in doc]
+    lowers = [t.lower_ for t in ctx.tokens]
     for i in range(len(doc)):
         for role in ctx.lex.roles.get(lowers[i], ()):
             n = len(role)
@@ -477,7 +478,7 @@ def _gazetteer_spans(ctx: _DocContext):
     """Listed first names, grown by a following capitalised token (a surname)."""
     doc = ctx.doc
     lex = ctx.lex
-    for token in doc:
+    for token in ctx.tokens:
         if not ctx.name_like(token) or not lex.is_first_name(_bare(token.text)):
             continue
         prev = doc[token.i - 1] if token.i > 0 else None
@@ -575,7 +576,7 @@ def _syntax_spans(ctx: _DocContext):
     if not doc.has_annotation("DEP"):
         return  # heads and children of a parse made without the parser are not to be read (spaCy may crash)
     seen: set[int] = set()
-    for token in doc:
+    for token in ctx.tokens:
         if not ctx.name_like(token) or token.pos_ != "PROPN" or token.i in seen or not _person_position(ctx, token):
             continue
         if token.text in ctx.lex.countries and token.dep_ not in ("nsubj", "nsubjpass"):
@@ -606,7 +607,7 @@ def _relative_pair_spans(ctx: _DocContext):
     """'Ebo and his brother', 'Hoa and her children': a name coordinated with a possessive relative."""
     doc = ctx.doc
     roles = _role_heads(ctx)
-    for token in doc[:-3]:
+    for token in ctx.tokens[:-3]:
         if token.lower_ != "and" or token.i == 0:
             continue
         poss, rel = doc[token.i + 1], doc[token.i + 2]
@@ -619,7 +620,7 @@ def _relative_pair_spans(ctx: _DocContext):
 def _initial_spans(ctx: _DocContext):
     """An initial and a surname: "J. Whitworth", "P Okafor" (not a declared code, not a common word)."""
     doc = ctx.doc
-    for token in doc:
+    for token in ctx.tokens:
         text = token.text
         if not (len(text) == 2 and text[0].isupper() and text[1] == ".") and not (len(text) == 1 and text.isupper()):
             continue
@@ -663,7 +664,7 @@ def _unlisted_pair_spans(ctx: _DocContext):
 def _family_plural_spans(ctx: _DocContext):
     """A family by its surname: "the Pembertons", "the Okafors'" (a plural that is no English word)."""
     doc, lex = ctx.doc, ctx.lex
-    for token in doc[1:]:
+    for token in ctx.tokens[1:]:
         text = token.text
         if not (text.endswith("s") and len(text) >= 5 and ctx.name_like(token)):
             continue
