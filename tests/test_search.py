@@ -18,21 +18,7 @@ from pipeline import stagefile
 from pipeline.errors import UnusableInput
 from pipeline.store import SearchQuery, compare_reports, connect, cooccurrence, fts_query, index_inputs, search, theme_matrix, write_heatmap
 
-from test_store_corpus import REVIEWS, make_run
-
-
-@pytest.fixture(scope="module")
-def run_out(tmp_path_factory, nlp) -> Path:
-    return make_run(tmp_path_factory.mktemp("reviews"), tmp_path_factory.mktemp("run"))
-
-
-@pytest.fixture(scope="module")
-def db(run_out, tmp_path_factory) -> Path:
-    path = tmp_path_factory.mktemp("store") / "corpus.db"
-    conn = connect(path)
-    index_inputs(conn, [run_out])
-    conn.close()
-    return path
+from test_store_corpus import REVIEWS, db, make_run, run_out  # noqa: F401  (db, run_out: shared store fixtures)
 
 
 @pytest.fixture()

@@ -1,10 +1,16 @@
-"""Small hand-written reviews (fictional) shared by the corpus-store and search tests (data only, no tests).
+"""Small hand-written reviews (fictional) shared by the corpus-store and search tests, and their fixtures (no tests).
 
 Three short reviews in different styles, so that themes, events and findings
 vary between them; tests compare what the store returns with what the run
 outputs on disk say (the oracle), not with hard-coded results.
 """
 from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from pipeline.store import connect, index_inputs
 
 REVIEWS = {
     "westshire_child_t": """Westshire Safeguarding Children Partnership
@@ -94,3 +100,18 @@ def make_run(src, out):
     for path in sorted(src.iterdir()):
         process(Job(path, out / path.stem, None))
     return out
+
+
+# the fixtures the store and search tests share: one run of the corpus, indexed once per module
+@pytest.fixture(scope="module")
+def run_out(tmp_path_factory, nlp) -> Path:
+    return make_run(tmp_path_factory.mktemp("reviews"), tmp_path_factory.mktemp("run"))
+
+
+@pytest.fixture(scope="module")
+def db(run_out, tmp_path_factory) -> Path:
+    path = tmp_path_factory.mktemp("store") / "corpus.db"
+    conn = connect(path)
+    index_inputs(conn, [run_out])
+    conn.close()
+    return path

@@ -23,27 +23,13 @@ from pipeline.errors import UnusableInput
 from pipeline.store import SearchQuery, connect, fts_query, index_inputs, search
 from pipeline.store.search import parse_text
 
-from test_store_corpus import REVIEWS, make_run
+from test_store_corpus import REVIEWS, db, make_run, run_out  # noqa: F401  (db, run_out: shared store fixtures)
 from test_store_postgres import pg, psql  # noqa: F401  (the throwaway PostgreSQL server fixture)
 
 FUZZ_EXAMPLES = int(os.environ.get("SCR_FUZZ_EXAMPLES", "60"))
 # the queries a tester typed that ended in an SQLite traceback, and more of the same kind
 TYPED = ['police"', 'Child E"s', "meeting at 10:30", "note: police", "a:b", "(police", "police)", "^police", "+police",
          "police -", "NEAR(police", "shared AND", "OR police", "child's mother", "face-value", '"face value', "police*"]
-
-
-@pytest.fixture(scope="module")
-def run_out(tmp_path_factory, nlp) -> Path:
-    return make_run(tmp_path_factory.mktemp("reviews"), tmp_path_factory.mktemp("run"))
-
-
-@pytest.fixture(scope="module")
-def db(run_out, tmp_path_factory) -> Path:
-    path = tmp_path_factory.mktemp("store") / "corpus.db"
-    conn = connect(path)
-    index_inputs(conn, [run_out])
-    conn.close()
-    return path
 
 
 @pytest.fixture(scope="module")

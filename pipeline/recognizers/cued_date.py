@@ -189,8 +189,7 @@ class CuedDateRecognizer(EntityRecognizer):
         header.  The date's cell index must be that of a header cell with a cue.
         """
         line_start = text.rfind("\n", 0, date_start) + 1
-        line_end = text.find("\n", date_start)
-        if not self._is_table_row(text[line_start:line_end if line_end >= 0 else len(text)]):
+        if not self._is_table_row(self._line_at(text, date_start)):
             return False
         column = len(_CELL_SPLIT.findall(text[line_start:date_start].lstrip().lstrip("|")))
         header = None
