@@ -35,6 +35,8 @@ footnote date, or sentences that should be no event at all
 (`<name>.not_events.jsonl`); "outside gold" counts events that match no gold
 record (mostly undated sentences placed in a window, which the gold leaves out).  `--blind` scores the held-out set
 (tests/data/events_real_shapes_blind/) instead: run it only at the end.
+`--blind2` scores the second held-out set (tests/data/events_real_shapes_blind2/,
+written without reading the rules), also only at the end.
 """
 from __future__ import annotations
 
@@ -188,6 +190,7 @@ def misses(gold: list[dict], matched: dict) -> list[str]:
 
 SHAPES = ROOT / "tests" / "data" / "events_real_shapes"
 BLIND = ROOT / "tests" / "data" / "events_real_shapes_blind"
+BLIND2 = ROOT / "tests" / "data" / "events_real_shapes_blind2"
 
 
 def false_dates(path: Path, text: str, events: list, source_text: str | None = None) -> list[str]:
@@ -286,6 +289,7 @@ def main() -> None:
     parser.add_argument("--cache", default=None, help="directory to cache the spaCy parse in (development)")
     parser.add_argument("--shapes", action="store_true", help="also score the real-review shapes (open set)")
     parser.add_argument("--blind", action="store_true", help="score the held-out real-review shapes (end of work only)")
+    parser.add_argument("--blind2", action="store_true", help="score the second held-out set (end of work only)")
     args = parser.parse_args()
 
     from pipeline.events import extract_events
@@ -319,6 +323,8 @@ def main() -> None:
         results["real shapes (open)"] = score_shapes(SHAPES, nlp, args.misses)
     if args.blind:
         results["real shapes (blind)"] = score_shapes(BLIND, nlp, args.misses)
+    if args.blind2:
+        results["real shapes (blind2)"] = score_shapes(BLIND2, nlp, args.misses)
     if args.json:
         print(json.dumps(results, indent=1))
         return

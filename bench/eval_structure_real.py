@@ -1,10 +1,12 @@
 """Evaluate structure detection on review openings written in the shapes of real published reviews.
 
-    python bench/eval_structure_real.py [--blind] [--show]
+    python bench/eval_structure_real.py [--blind] [--blind2] [--show]
 
 Scores ``tests/data/real_shapes`` (open: tuned on) and, with ``--blind``,
 ``tests/data/real_shapes_blind`` (scored only at the end), with the scoring
-functions of ``tests/test_structure_real_shapes.py``:
+functions of ``tests/test_structure_real_shapes.py``.  ``--blind2`` also scores
+``tests/data/real_shapes_blind2``, a second blind set written without reading
+the rules (score it once, at the end):
 
 * sections: headings found that the gold lists, headings found, headings wanted;
 * contents lines that became sections (target 0);
@@ -26,7 +28,9 @@ for path in (ROOT, ROOT / "tests"):
         sys.path.insert(0, str(path))
 
 from pipeline.ingest import load_report  # noqa: E402
-from test_structure_real_shapes import BLIND, OPEN, _gold, score  # noqa: E402
+from test_structure_real_shapes import BLIND, DATA, OPEN, _gold, score  # noqa: E402
+
+BLIND2 = sorted(p for p in (DATA / "real_shapes_blind2").iterdir() if p.suffix in (".txt", ".md") and p.name != "README.md")
 
 FIELDS = ("sections_tp", "sections_got", "sections_want", "contents_as_sections", "key_right", "key_want", "key_extra",
           "meta_right", "meta_want", "chrome_left", "joined", "joined_want")
@@ -46,9 +50,10 @@ def evaluate(paths: list[Path], show: bool) -> dict:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--blind", action="store_true", help="also score the blind set (only at the end)")
+    parser.add_argument("--blind2", action="store_true", help="also score the second blind set (once, at the end)")
     parser.add_argument("--show", action="store_true", help="per-file counts")
     args = parser.parse_args()
-    sets = [("open", OPEN)] + ([("blind", BLIND)] if args.blind else [])
+    sets = [("open", OPEN)] + ([("blind", BLIND)] if args.blind else []) + ([("blind2", BLIND2)] if args.blind2 else [])
     for name, paths in sets:
         t = evaluate(paths, args.show)
         print(f"{name} ({len(paths)} files): sections {t['sections_tp']}/{t['sections_want']} (found {t['sections_got']}), "

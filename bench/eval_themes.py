@@ -15,8 +15,10 @@ written and labelled blind before the tagger was run on them.  (`themes_dev.json
 hand-written set the cue vocabulary WAS tuned on; pass it with --heldout to see
 the fit.)
 
-Real-shape sets (`tests/data/themes_real_shapes/`, open, and
-`tests/data/themes_real_shapes_blind/`, scored only at the end): whole
+Real-shape sets (`tests/data/themes_real_shapes/`, open,
+`tests/data/themes_real_shapes_blind/`, scored only at the end, and
+`tests/data/themes_real_shapes_blind2/`, a second blind set written without
+reading the rules, scored with --blind2 only at the end): whole
 fictional review extracts in the shapes of published reviews (cover, contents,
 running headers and page lines, keys, panel lists, references, findings), each
 with a sidecar `<name>.gold.json` of gold themes per content paragraph.  The
@@ -31,7 +33,7 @@ tagger assigns outside the gold's label set count as false positives in the
 main figure; a second figure restricted to the ids the annotator could use is
 printed for comparison.
 
-    .venv/bin/python bench/eval_themes.py [--gold FILE] [--report FILE] [--heldout FILE]... [--errors] [--json OUT] [--blind]
+    .venv/bin/python bench/eval_themes.py [--gold FILE] [--report FILE] [--heldout FILE]... [--errors] [--json OUT] [--blind] [--blind2]
 """
 from __future__ import annotations
 
@@ -145,6 +147,7 @@ def heldout_sets(data_dir: Path = ROOT / "tests" / "data") -> list[Path]:
 
 REAL_SHAPES = ROOT / "tests" / "data" / "themes_real_shapes"
 REAL_SHAPES_BLIND = ROOT / "tests" / "data" / "themes_real_shapes_blind"
+REAL_SHAPES_BLIND2 = ROOT / "tests" / "data" / "themes_real_shapes_blind2"
 
 
 def real_shape_pairs(review: Path, nlp) -> list[tuple[str, set[str], set[str]]]:
@@ -194,6 +197,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--json", type=Path, default=None, help="also write the figures as JSON")
     ap.add_argument("--blind", action="store_true",
                     help="also score the blind real-shape set (tests/data/themes_real_shapes_blind): only at the end")
+    ap.add_argument("--blind2", action="store_true",
+                    help="also score the second blind real-shape set (tests/data/themes_real_shapes_blind2): only at the end")
     args = ap.parse_args(argv)
 
     nlp = load_nlp(args.model)
@@ -217,6 +222,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.errors:
             print_errors(held)
     real_sets = [("real_shapes_open", REAL_SHAPES)] + ([("real_shapes_blind", REAL_SHAPES_BLIND)] if args.blind else [])
+    real_sets += [("real_shapes_blind2", REAL_SHAPES_BLIND2)] if args.blind2 else []
     for name, folder in real_sets:
         pairs = real_shape_set(folder, nlp)
         results[name] = score([(g, p) for _, g, p in pairs])

@@ -1,9 +1,11 @@
 """Evaluate `scr verify` on review openings written in the shapes of real published reviews.
 
-    python bench/eval_verify_real.py [--blind] [--show] [--json]
+    python bench/eval_verify_real.py [--blind] [--blind2] [--show] [--json]
 
 Reports, for ``tests/data/verify_real_shapes`` (open: tuned on) and, with
-``--blind``, ``tests/data/verify_real_shapes_blind`` (scored only at the end):
+``--blind``, ``tests/data/verify_real_shapes_blind`` (scored only at the end) and,
+with ``--blind2``, ``tests/data/verify_real_shapes_blind2`` (a second blind set
+written without reading the rules, also scored only at the end):
 
 * false alarms per 1,000 words: findings at medium or above that overlap no
   planted identifier (target <= 1);
@@ -30,6 +32,7 @@ if str(ROOT) not in sys.path:
 
 OPEN = ROOT / "tests" / "data" / "verify_real_shapes"
 BLIND = ROOT / "tests" / "data" / "verify_real_shapes_blind"
+BLIND2 = ROOT / "tests" / "data" / "verify_real_shapes_blind2"
 HELDOUT = ROOT / "tests" / "data" / "names_heldout" / "unknown_people.jsonl"
 
 
@@ -145,6 +148,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--model", default=None)
     parser.add_argument("--blind", action="store_true", help="also score the blind set (do this once, at the end)")
+    parser.add_argument("--blind2", action="store_true", help="also score the second blind set (once, at the end)")
     parser.add_argument("--show", action="store_true", help="list false alarms and misses (fictional fixtures only)")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args(argv)
@@ -156,7 +160,7 @@ def main(argv: list[str] | None = None) -> int:
     analyzer = build_analyzer(nlp)
     out: dict = {}
     per_file: dict = {}
-    folders = [("open", OPEN)] + ([("blind", BLIND)] if args.blind else [])
+    folders = [("open", OPEN)] + ([("blind", BLIND)] if args.blind else []) + ([("blind2", BLIND2)] if args.blind2 else [])
     for name, folder in folders:
         results = run_folder(folder, nlp, analyzer)
         out[name] = summarise(results)
