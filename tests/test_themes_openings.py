@@ -171,3 +171,38 @@ def test_the_document_rule_is_data(nlp):
 def test_a_bullet_tagged_on_its_own_is_no_document(nlp):
     ids = _tagged(nlp, "• A careful analysis of the risk to each child was needed at every review.")
     assert "assessment_quality" in ids
+
+
+# ---- inflections: spaCy's lemmatizer as the check on the generated forms -----------------------
+def _cue_words(taxonomy) -> set[str]:
+    """Plain lower-case cue words (no prefix, class, capitals or function words)."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    words = set()
+    for theme in taxonomy.themes:
+        for cue in (c for cues in theme.cues.values() for c in cues):
+            for element in cue.split():
+                for alt in element.rstrip("?").split("|"):
+                    if alt.isalpha() and alt.islower() and alt not in STOP_WORDS and len(alt) > 2:
+                        words.add(alt)
+    return words
+
+
+def test_every_inflection_spacy_lemmatises_to_a_cue_word_is_matched(nlp):
+    """The matcher compares generated word forms, not LEMMA (a capitalised bullet's
+    PROPN keeps its own lemma); spaCy's lemmatizer checks those forms instead: on
+    the bundled review, any token whose lemma is a cue word must be one of the
+    word's forms (irregular ones come from `irregular_forms` in the taxonomy)."""
+    from pathlib import Path
+
+    from pipeline.themes.patterns import CompileContext, variant_map, word_forms
+    from pipeline.themes.tagger import _tokenizer
+
+    taxonomy = load_taxonomy()
+    ctx = CompileContext(_tokenizer(), taxonomy.irregular_forms, {}, taxonomy.scoring.gap, variant_map(taxonomy.variants))
+    forms = {w: word_forms(w, ctx) for w in _cue_words(taxonomy)}
+    text = (Path(__file__).resolve().parents[1] / "corpus" / "child_e_stockport_2017.txt").read_text(encoding="utf-8")
+    missed = {(t.lemma_.lower(), t.lower_) for t in nlp(text)
+              if t.is_alpha and t.tag_ not in ("JJR", "JJS", "RBR", "RBS")
+              and t.lemma_.lower() in forms and t.lower_ not in forms[t.lemma_.lower()]}
+    assert not missed
