@@ -136,6 +136,18 @@ def test_contents_entries_glued_before_the_first_paragraph_give_no_theme(nlp):
     assert "neglect" in _ids(labels)  # the sentence after the entries is still content
 
 
+COVER_RUN_INTO_CONTENTS = """A thematic review of the response to neglect of teenagers in Brackley. Final Report Lee Fenner May 2021 Contents 1 INTRODUCTION 3 1.1 Context of the review 3 1.2 Domestic abuse and drinking in the home 4 1.3 Episodes of self-harm: March - June 2019 6 2 ANALYSIS 8 2.1 Missing from school and exploitation 9 3 RECOMMENDATIONS 14
+"""
+
+
+def test_a_contents_page_run_into_the_cover_line_gives_no_theme(nlp):
+    labels = tag_text(COVER_RUN_INTO_CONTENTS, nlp)
+    evidence = " ".join(e.text.lower() for label in labels for hit in label.themes for e in hit.evidence)
+    for entry_word in ("domestic abuse", "drinking", "self-harm", "missing", "exploitation"):
+        assert entry_word not in evidence
+    assert "neglect" in _ids(labels)  # the review's own title, before the contents, still names its theme
+
+
 # ---- the document-level decision ------------------------------------------------------------
 OPENING = """The Westmoor Safeguarding Children Partnership commissioned this learning review after Jay, aged
 four, was admitted to hospital with burns to both hands. His mother and her partner were arrested.

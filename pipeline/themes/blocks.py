@@ -130,14 +130,15 @@ class BlockFilter:
                 and not _SENTENCE_END.search(line) and not line.lstrip().startswith(("•", "-", "*")))
 
     def _contents_prefix(self, text: str, start: int) -> tuple[int, int] | None:
-        """Contents entries glued before a paragraph's first sentence ("4. Methodology 4 5. The
-        family 4 ... 1 Introduction The subject of this review..."): the span of the entries."""
+        """Contents entries glued into a paragraph ("4. Methodology 4 5. The family 4 ... 1
+        Introduction The subject of this review...", "Final Report Contents 1 INTRODUCTION 3
+        1.1 Context 3 ..."): the span of the entries."""
         line_end = text.find("\n", start)
         line = text[start:line_end if line_end >= 0 else len(text)]
         for pattern in self.rules.contents_prefix:
-            match = pattern.match(line)
+            match = pattern.search(line)
             if match:
-                return start, start + match.end()
+                return start + match.start(), start + match.end()
         return None
 
     def line_kind(self, line: str) -> str | None:
