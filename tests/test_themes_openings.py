@@ -56,6 +56,14 @@ def test_the_wrong_sense_gives_no_theme_and_the_right_one_does(nlp, theme, wrong
     assert theme in _tagged(nlp, right_sense)
 
 
+def test_violence_and_violent_in_one_paragraph_are_one_mention_not_domestic_abuse(nlp):
+    one_family = _tagged(nlp, "Nothing in the man's record suggested the violence he later used; he had no violent "
+                              "convictions.")
+    partner = _tagged(nlp, "He was violent towards his partner whenever he had been drinking.")
+    assert "domestic_abuse" not in one_family
+    assert "domestic_abuse" in partner
+
+
 def test_an_age_in_passing_is_no_vulnerable_infant_but_a_young_baby_is(nlp):
     passing = _tagged(nlp, "When Isla was six weeks old the family moved to a flat across the river.")
     said_of_a_baby = _tagged(nlp, "Their six-week-old baby was admitted with a chest infection.")
