@@ -97,6 +97,7 @@ def test_children_in_crisis_are_the_childs_mental_health(nlp):
     ("multi_agency_working", "A multi-professional meeting was never arranged for the family."),
     ("service_access_disengagement", "Practitioners found it hard to engage the father, who rarely answered calls."),
     ("domestic_abuse", "The boys' exposure to violence at home was known to their school."),
+    ("organisational_context", "The team was understaffed and morale was low after a year of churn in its workers."),
 ])
 def test_a_wording_the_cues_had_missed_is_tagged(nlp, text, theme):
     assert theme in _tagged(nlp, text)
