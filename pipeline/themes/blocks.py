@@ -55,6 +55,7 @@ class BlockRules:
     glossary_min_words: int
     glossary_acronym_share: float
     glossary_capital_share: float
+    contents_prefix: tuple[re.Pattern, ...] = ()
 
 
 @lru_cache(maxsize=4)
@@ -76,6 +77,7 @@ def load_block_rules(name: str = "themes_blocks.yaml") -> BlockRules:
         cover_line=re.compile(data["cover_line"]), contents_entry_words=data["contents_entry_words"],
         contents_max_words=data["contents_max_words"], glossary_min_words=data["glossary"]["min_words"],
         glossary_acronym_share=data["glossary"]["acronym_share"], glossary_capital_share=data["glossary"]["capital_share"],
+        contents_prefix=tuple(re.compile(p) for p in data.get("contents_prefix", ())),
     )
 
 
@@ -116,6 +118,8 @@ class BlockFilter:
         self._counts = Counter(_line_key(text) for text, _, _ in lines if len(text.split()) <= self.rules.running_max_words)
         self._repeated = {k for k, n in self._counts.items() if n >= self.rules.running_min_repeats}
         self.chrome: list[tuple[int, int]] = [(s, e) for text, s, e in lines if self.is_chrome(text)]
+        self.chrome += [span for _, s, _ in lines if (span := self._contents_prefix(report.text, s))]
+        self.chrome.sort()
 
     # ---- lines ----------------------------------------------------------
     def is_chrome(self, line: str) -> bool:
@@ -124,6 +128,18 @@ class BlockFilter:
             return True
         return (len(line.split()) <= self.rules.running_max_words and _line_key(line) in self._repeated
                 and not _SENTENCE_END.search(line) and not line.lstrip().startswith(("•", "-", "*")))
+
+    def _contents_prefix(self, text: str, start: int) -> tuple[int, int] | None:
+        """Contents entries glued into a paragraph ("4. Methodology 4 5. The family 4 ... 1
+        Introduction The subject of this review...", "Final Report Contents 1 INTRODUCTION 3
+        1.1 Context 3 ..."): the span of the entries."""
+        line_end = text.find("\n", start)
+        line = text[start:line_end if line_end >= 0 else len(text)]
+        for pattern in self.rules.contents_prefix:
+            match = pattern.search(line)
+            if match:
+                return start + match.start(), start + match.end()
+        return None
 
     def line_kind(self, line: str) -> str | None:
         """What a single line is when it is not content, else None."""

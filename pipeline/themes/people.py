@@ -43,6 +43,10 @@ class PeopleRules:
     agreement: dict[str, frozenset[str]]
     themes: dict[str, dict[str, str]]
     done_to: frozenset[str] = frozenset()
+    # "a 17 year old", "the 15-year-old": an age phrase under this age names a child
+    child_age: re.Pattern | None = None
+    adult_age: int = 18
+    relatives: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=4)
@@ -53,7 +57,10 @@ def load_people_rules(name: str = "themes_people.yaml") -> PeopleRules:
                        frozenset(data["pronouns"]), {k.lower(): v for k, v in data["phrases"].items()},
                        {k: frozenset(data[k]) for k in ("plural_pronouns", "male_pronouns", "female_pronouns",
                                                          "male_words", "female_words")}, {k: dict(v) for k, v in data["themes"].items()},
-                       frozenset(data.get("done_to", ())))
+                       frozenset(data.get("done_to", ())),
+                       re.compile(data["age_phrase"]["pattern"], re.I) if "age_phrase" in data else None,
+                       int(data.get("age_phrase", {}).get("adult_age", 18)),
+                       frozenset(data.get("relative_pronouns", ())))
 
 
 class Owners:
@@ -115,7 +122,21 @@ class Owners:
         compound = self._compound_class(token)
         if compound:
             return compound
+        age = self._age_class(token)
+        if age:
+            return age
         return self.rules.word_class.get(token.lower_) or self.rules.word_class.get(token.lemma_.lower())
+
+    def _age_class(self, token: Token) -> str | None:
+        """Class of an age phrase ending in `token` ("a 17 year old", "the 15-year-old"): child under the adult age."""
+        pattern = self.rules.child_age
+        if pattern is None or token.lower_ not in ("old", "olds", "year-old", "year-olds"):
+            return None
+        before = self.doc.text[max(0, token.idx - 20):token.idx + len(token.text)]
+        match = pattern.search(before)
+        if not match or match.end() != len(before):
+            return None
+        return "child" if int(match.group("age")) < self.rules.adult_age else "parent"
 
     def _compound_class(self, token: Token) -> str | None:
         """Class of a two-word person phrase ending in `token` ("young person")."""
@@ -163,6 +184,9 @@ class Owners:
     def _class_of(self, token: Token, paragraph_start: int) -> str | None:
         if token.lower_ in self.rules.pronouns:
             return self._resolve(token, paragraph_start)
+        if token.lower_ in self.rules.relatives and token.head.dep_ == "relcl" and token.head.head is not token.head:
+            # "a 17 year old who died by suicide", "children who are in a mental health crisis"
+            return self._class_of(token.head.head, paragraph_start)
         return self.token_class(token)
 
     # ---- owner of a cue -----------------------------------------------------
@@ -219,12 +243,21 @@ class Owners:
         found: set[str] = set()
         for token in self.doc.char_span(paragraph_start, paragraph_end, alignment_mode="expand") or ():
             cls = self.token_class(token)
-            if cls == "parent":
+            if cls == "parent" and not self._names_a_service(token):
                 return None
             if cls == "child" and (self._label_class(token) or token.lower_ in self.code_class
                                    or self._compound_class(token)):
                 found.add(cls)
         return found.pop() if len(found) == 1 else None
+
+    def _names_a_service(self, token: Token) -> bool:
+        """A person word that only qualifies a service ("adult services", "an adult sleep clinic")."""
+        head = token
+        while head.dep_ in ("amod", "compound") and head.head is not head:
+            head = head.head
+            if self.rules.word_class.get(head.lower_) == "practitioner":
+                return True
+        return False
 
     def prepare(self, mentions: list[tuple[str, int, int, int, int]]) -> None:
         """Find the owners of all cues of owner-dependent themes in a report at once.

@@ -155,8 +155,8 @@ class ThemeTagger:
             out: dict[str, set[str]] = {}
             for cue_key, start, _ in matcher():
                 cue = info[cue_key]
-                if cue.uses_class or cue.weight < self.weights["moderate"]:
-                    continue
+                if cue.uses_class or cue.weight < self.weights["moderate"] or cue.cue in self.company[cue.theme]:
+                    continue  # a supporting word ("birth Mother", "young victim") does not give a code its theme
                 code = entries[bisect.bisect_right(bounds, doc[start].idx)].code
                 out.setdefault(code, set()).add(cue.theme)
             if len(self._code_theme_cache) > 64:
@@ -219,7 +219,39 @@ class ThemeTagger:
                                 info, cues_by_sentence, terminators, sentence_of, _codes_in(here, code_themes))
             if label.themes or label.negated:
                 labels.append(label)
-        return labels
+        return self._document_evidence(labels, len(tokens.text))
+
+    def _document_evidence(self, labels: list[ThemeLabel], n_tokens: int) -> list[ThemeLabel]:
+        """Drop a theme the whole document gives too little evidence for (`scoring.document`).
+
+        One paragraph of supporting words ("a rigorous analysis of what happened
+        and why" in a sentence about what reviews are for) is not enough to say a
+        review is about a theme; two paragraphs, a sure cue or several distinct
+        supporting cues in one paragraph are.
+        """
+        rule = self.taxonomy.scoring.document
+        if rule is None or n_tokens < rule.min_words:
+            return labels
+        sure_weight = min(self.weights[b] for b in rule.sure_buckets) if rule.sure_buckets else float("inf")
+        hits: dict[str, list[ThemeHit]] = {}
+        for label in labels:
+            for hit in label.themes:
+                hits.setdefault(hit.id, []).append(hit)
+        weak = {
+            theme for theme, found in hits.items()
+            if len(found) < rule.min_paragraphs
+            and not any(e.weight >= sure_weight - 1e-9 and not e.cue.startswith("role code") for h in found for e in h.evidence)
+            and max(h.score for h in found) < rule.min_score - 1e-9
+        }
+        if not weak:
+            return labels
+        out = []
+        for label in labels:
+            if any(h.id in weak for h in label.themes):
+                label = label.model_copy(update={"themes": [h for h in label.themes if h.id not in weak]})
+            if label.themes or label.negated:
+                out.append(label)
+        return out
 
     def _guards(self, tokens: TokenArrays) -> list[tuple[str, int, int]]:
         return [(key.split("|")[1], start, end) for key, start, end in self.guard_matcher(tokens)()]

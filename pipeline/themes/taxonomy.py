@@ -50,12 +50,31 @@ class ClassDef(BaseModel):
     role_description: str | None = None
 
 
+class DocumentRule(BaseModel):
+    """How much evidence a whole document needs before a theme is kept in it.
+
+    A theme placed once, by a single paragraph made only of supporting words
+    ("analysis" and "risk" in a sentence about what reviews are for), says
+    little about a review; the theme is kept when any of these holds.
+    """
+    model_config = ConfigDict(extra="forbid")
+    # the rule applies to documents of at least this many words (a bullet tagged on its own is no document)
+    min_words: int = 150
+    # tagged in at least this many paragraphs
+    min_paragraphs: int = 2
+    # or one paragraph whose evidence includes a cue of these buckets
+    sure_buckets: list[Bucket] = Field(default_factory=lambda: ["strong", "concern"])
+    # or one paragraph scoring at least this (several distinct supporting cues)
+    min_score: float = 1.4
+
+
 class Scoring(BaseModel):
     model_config = ConfigDict(extra="forbid")
     weights: dict[Bucket, float]
     threshold: float
     role_code_weight: float
     gap: int = 4
+    document: DocumentRule | None = None
 
 
 class Taxonomy(BaseModel):
