@@ -408,6 +408,23 @@ _NEUTRAL_CITATION = re.compile(r"\[(?:19|20)\d\d\]\s+(?:UKSC|UKHL|UKPC|EWCA|EWHC
 _JUDICIAL_BEFORE = re.compile(r"(?:\b(?:Lady|Lord|Baroness|Justice|Judge|HHJ|His Honour Judge|Her Honour Judge|President|Sir|Dame)\s+)$")
 
 
+@lru_cache(maxsize=1)
+def _office_holder_res() -> tuple[re.Pattern, re.Pattern]:
+    office = _named_roles()["public_office"]
+    before = re.compile(rf"(?:^|(?<=[\s(]))(?:{_alternation(office['before'])})\.?[ \t]+(?:[A-Z][\w'’-]*[ \t]+){{0,3}}$")
+    after = re.compile(rf"^[ \t]*,?[ \t]*(?:{_alternation(office['after'])})\b")
+    return before, after
+
+
+def _is_office_holder(text: str, start: int, end: int) -> bool:
+    """A minister or member of a parliament the review names for the office ("at the request of The Rt Hon
+    Jane Doe MP, Secretary of State"): "Rt Hon" before the name or "MP" after it (`public_office` in
+    models/names/named_roles.yaml)."""
+    before, after = _office_holder_res()
+    return bool(before.search(text[max(0, start - 40) : start]) or before.match(text[start:end] + " ")
+                or after.match(text[end : end + 12]))
+
+
 def _is_judge(text: str, start: int) -> bool:
     """A judge named in the case law a review cites ("In Re B [2013] UKSC 33, Lady Hale ...")."""
     if not _JUDICIAL_BEFORE.search(text[max(0, start - 40) : start]):
@@ -465,7 +482,7 @@ def _name_findings(doc: Doc, policy: Policy, allowed: set[str], places: set[str]
             out.append((cand.start, cand.end, "NAME", policy.severity_of("NAME_ALLOWED"),
                         "a pseudonym the review declares (check it is not the real name)", f"names:{cand.rule}:pseudonym"))
             continue
-        if words and (_is_public(words) or _is_judge(doc.text, cand.start)):
+        if words and (_is_public(words) or _is_judge(doc.text, cand.start) or _is_office_holder(doc.text, cand.start, cand.end)):
             out.append((cand.start, cand.end, "NAME", policy.severity_of("NAME_ALLOWED"),
                         "a public figure or national case that reviews cite", f"names:{cand.rule}:public"))
             continue

@@ -61,7 +61,7 @@ def find_report_type(cover: str, text: str) -> str:
 
 PERSON_RE = re.compile(r"(?:(?:Dr|Mr|Mrs|Ms|Miss|Mx|Professor|Prof|Sir|Dame)\.?\s+)?[A-Z][A-Za-z'’-]+(?:\s+[A-Z][A-Za-z'’-]+){1,4}")
 LABEL_END = r"\s*(?::-?|–|—|-|\t|\s)\s*"
-BOARD_LEFT_RE = re.compile(r"(?:\b(?:[A-Z][\w'’&.-]*|of|and|upon|on|the|in)\s+)*$")
+BOARD_LEFT_RE = re.compile(r"(?:(?:\b[A-Z][\w'’&.-]*|\bof|\band|\bupon|\bon|\bthe|\bin|&)\s+)*$")
 
 
 @lru_cache(maxsize=1)
@@ -236,15 +236,18 @@ def find_author(cover_lines: list[Line]) -> str | None:
 
 def _board_span(text: str) -> tuple[int, int] | None:
     """The board's name in a line: the board phrase and the capitalised words before it."""
-    m = re.search(_shapes()["board"], text, re.IGNORECASE)
-    if not m:
-        return None
-    left = BOARD_LEFT_RE.search(text[: m.start()])
-    start = left.start() if left else m.start()
-    while start < m.start() and (not text[start].isupper() or re.match(r"(?:The|This|A|An)\s", text[start:])):
-        nxt = text.find(" ", start, m.start())  # not from "the", "of", "The"
-        start = m.start() if nxt < 0 else nxt + 1
-    return start, m.end()
+    stop = {w.lower() for w in _shapes()["board_not_first_words"]}
+    for m in re.finditer(_shapes()["board"], text, re.IGNORECASE):
+        left = BOARD_LEFT_RE.search(text[: m.start()])
+        start = left.start() if left else m.start()
+        if re.search(_shapes()["board_unnamed_before"] + r"\s*$", text[:start]):
+            continue  # "When a Local Safeguarding Children Board undertakes …", "an unnamed local safeguarding children board"
+        while start < m.start() and (not text[start].isupper() or text[start:].split(None, 1)[0].lower() in stop):
+            nxt = text.find(" ", start, m.start())  # not from "the", "of", "Today", "Role of"
+            start = m.start() if nxt < 0 else nxt + 1
+        if re.search(r"[A-Z]", text[start : m.end()]):  # a board is named with capitals
+            return start, m.end()
+    return None
 
 
 def find_board(cover_lines: list[Line], text: str = "") -> str | None:
@@ -301,6 +304,8 @@ def _place_fragment(text: str) -> bool:
     words = text.split()
     if not 1 <= len(words) <= 4 or re.search(r"[\d:,.;]", text) or _is_title_line(text):
         return False
+    if all(w.lower() in _name_words() for w in words):
+        return False  # "EXECUTIVE SUMMARY REPORT", "Final Report": the document's kind, not a place
     return all(w[:1].isupper() or w in ("of", "and", "upon", "on") for w in words)
 
 
@@ -317,7 +322,9 @@ def find_title(cover_lines: list[Line]) -> str | None:
     """The report-type line of the cover, with the lines that carry it on ("In respect of ⏎ Child 1")."""
     shapes = _shapes()
     for k, line in enumerate(cover_lines):
-        text = line.stripped
+        text = re.sub(shapes["title_tail"], "", line.stripped, flags=re.IGNORECASE)  # "… Harry – published 29th November 2019"
+        if _list_page_line(text):
+            continue
         glued = _trailing_author(text)
         if glued and _is_title_line(text):
             text = text[: text.rindex(glued)].strip()  # "A SERIOUS CASE REVIEW OVERVIEW REPORT Kim Vale C.B.E."
@@ -355,6 +362,29 @@ def find_title(cover_lines: list[Line]) -> str | None:
     return None
 
 
+def _list_page_line(text: str) -> bool:
+    """A line of a web page that lists reviews, not one review's title: a breadcrumb ("You are here: Home |
+    Board | Serious Case Reviews") or review types in the plural only ("Serious Case Reviews", "10 Serious
+    Case Reviews", "Our Published CSPRs")."""
+    if re.match(_shapes()["breadcrumb"], text, re.IGNORECASE) or text.count(" | ") >= 2:
+        return True
+    pats = [p for pats in _shapes()["report_types"].values() for p in pats] + [re.escape(p) for p in _shapes()["title_phrases"]]
+    hits = [m for p in pats for m in re.finditer(p, text, re.IGNORECASE)]
+    return bool(hits) and all(text[m.end() : m.end() + 1] in ("s", "S") for m in hits)
+
+
+def _subject_line_title(cover_lines: list[Line]) -> str | None:
+    """A page that names its review only by the child ("Child Delta" on a line of its own, no report-type line):
+    that line is the title."""
+    for line in cover_lines:
+        text = line.stripped
+        worded = re.fullmatch(r"(?:Child|Baby|Young Person)\s+([A-Z][a-z]{2,})", text)
+        if re.match(_shapes()["subject_line"] + "$", text, re.IGNORECASE) and not text.lower().startswith(("family", "case")) or (
+                worded and worded[1].lower() not in {w.lower() for w in _shapes()["not_child_codes"]}):
+            return text
+    return None
+
+
 def _title_words(text: str) -> int:
     """Most words a cover title line may have: more when it names its type and then its subject
     ("Child Safeguarding Practice Review – an appreciative inquiry following …")."""
@@ -382,6 +412,9 @@ def cover_name_subject(cover_lines: list[Line], title: str | None, text: str) ->
     tail = re.search(r"(?:[:–—-]|\bof)\s+['‘\"“]?([A-Z][a-z]{2,})['’\"”]?\s*$", title)  # "… Review – Ella", "Review: Leo"
     if tail and len(re.findall(rf"\b{tail[1]}\b", text[:50000])) >= 3:
         return tail[1]
+    named = _title_named_subject(title, text)
+    if named:
+        return named
     first = next((k for k, l in enumerate(cover_lines) if title.startswith(l.stripped)), None)
     if first is None:
         return None
@@ -392,6 +425,18 @@ def cover_name_subject(cover_lines: list[Line], title: str | None, text: str) ->
         if not re.match(_shapes()["title_document_kinds"], word, re.IGNORECASE):
             break
     return None
+
+
+def _title_named_subject(title: str, text: str) -> str | None:
+    """ "Serious Case Review Harry", "Learning Review Claire/Anne": the name(s) straight after the review's
+    type that end its title, each a known first name or used again in the text, are its subject."""
+    types = "|".join(p for pats in _shapes()["report_types"].values() for p in pats[:1])
+    m = re.search(rf"(?i:{types})\s+['‘\"“]?(?P<names>[A-Z][a-z]{{2,}}(?:\s*(?:/|&|\band\b)\s*[A-Z][a-z]{{2,}})*)['’\"”]?\s*$", title)
+    if not m:
+        return None
+    names = re.split(r"\s*(?:/|&|\band\b)\s*", m["names"])
+    known = all((_is_first_name(n) or len(re.findall(rf"\b{n}\b", text[:50000])) >= 3) and n.lower() not in _name_words() for n in names)
+    return m["names"] if known else None
 
 
 def find_subject(title: str | None, key_subject: str | None, cover_lines: list[Line] | None = None,
@@ -411,6 +456,10 @@ def find_subject(title: str | None, key_subject: str | None, cover_lines: list[L
     for named in re.finditer(r"\b(?:Child|Baby)\s+([A-Z][a-z]{2,})\b", title or ""):
         if _is_first_name(named[1]):
             return named.group(0)  # "Child Safeguarding Practice Review: Baby Ezra"
+    for line in cover_lines or []:  # "Child Delta" alone on a cover line: a word given as the child's code
+        worded = re.fullmatch(r"['‘\"“]?((?:Child|Baby|Young Person)\s+([A-Z][a-z]{2,}))['’\"”]?", line.text.strip())
+        if worded and worded[2].lower() not in {w.lower() for w in _shapes()["not_child_codes"]}:
+            return worded[1]
     for line in cover_lines or []:  # "concerning AB1 & AB2"
         coded = re.match(_shapes()["connector_code"], line.text.strip(), re.IGNORECASE)
         if coded and (title or "").endswith(line.text.strip()):
@@ -449,7 +498,7 @@ def extract_metadata(text: str, lines: list[Line], key_subject: str | None, skip
     nonblank = [line for line in lines if not line.is_blank and line.index not in skip]
     cover_lines = [_unmarked(line) for line in nonblank[:COVER_LINES]]
     cover = "\n".join(line.text for line in cover_lines)
-    title = find_title(cover_lines)
+    title = find_title(cover_lines) or _subject_line_title(cover_lines)
     start, end = find_period(text)
     people = find_people(cover_lines)
     body = "\n".join("" if line.index in skip else line.text for line in lines)  # contents entries name no board
