@@ -448,3 +448,73 @@ def test_a_title_and_its_name_is_not_a_role_and_a_pseudonym():
     key = _key("1. Introduction\n\nChild Kit (pseudonym) was nine. The names in this review are not the real names, and "
                "Child Kit lived with his father.\n")
     assert "Child Kit" in key and "Kit" not in key
+
+
+# ---------------------------------------------------------------- issue 13, round 3: pages that list reviews, boards, pairs
+def _meta(text: str) -> Metadata:
+    return build_report(text, SOURCE).metadata
+
+
+def test_a_list_page_heading_is_no_title_and_a_name_after_the_review_type_is_the_subject():
+    text = ("Home > Partnership > Learning Reviews\n\nPublished Learning Reviews\n\n"
+            "Child Safeguarding Practice Review Rosalind – published 3rd March 2022\n\n"
+            "Yesterday the Ashcombe Safeguarding Children Partnership published a review about Rosalind, a girl of eleven. "
+            "Rosalind lived with her grandparents.\n")
+    meta = _meta(text)
+    assert meta.title == "Child Safeguarding Practice Review Rosalind"
+    assert meta.subject_child == "Rosalind"
+    assert meta.board == "Ashcombe Safeguarding Children Partnership"
+    key = _key(text)
+    assert key["Rosalind"].subject and key["Rosalind"].pseudonym
+
+
+def test_two_names_in_the_title_are_two_subject_entries_and_a_word_after_the_type_is_not_a_name():
+    key = _key("Serious Case Review Tobias/Elin\n\nThe review is about Tobias and Elin, twins, who were neglected.\n")
+    assert {"Tobias", "Elin"} <= set(key) and "Tobias/Elin" not in key
+    meta = _meta("Learning Review Summary\n\nThe partnership published this review in May.\n")
+    assert meta.subject_child is None  # "Summary" is the document's kind, not a child
+
+
+def test_a_board_is_a_capitalised_name_never_one_any_board_could_be():
+    assert _meta("Report of the Review\n\nEach Local Safeguarding Children Board must publish its reviews. The Thornbury "
+                 "Safeguarding Children Board agreed to.\n").board == "Thornbury Safeguarding Children Board"
+    assert _meta("Overview Report\n\nCommissioned by an unnamed local safeguarding children board\n").board is None
+    assert _meta("Annual Report of the Wrexford & Deeside Safeguarding Children Partnership\n").board == \
+        "Wrexford & Deeside Safeguarding Children Partnership"
+    assert _meta("LOCAL SAFEGUARDING CHILDREN BOARD\nFINAL REPORT\n\n1. Introduction\n").board == "LOCAL SAFEGUARDING CHILDREN BOARD"
+
+
+def test_a_child_given_a_word_as_code_on_its_own_line_is_the_subject_but_a_heading_is_not():
+    meta = _meta("Reviews we have published\n\nChild Juniper\n\nThe partnership commissioned this review after Child Juniper was hurt.\n")
+    assert meta.subject_child == "Child Juniper" and meta.title == "Child Juniper"
+    assert _meta("Learning from reviews\n\nChild Protection\n\nThe partnership reviews its plans.\n").subject_child is None
+
+
+def test_a_pair_of_bracketed_codes_and_a_quoted_letter_in_apposition_are_declared():
+    key = _key("1. Summary\n\nIn June 2014 two sisters, [S1] and [S2], were found alone; an older cousin, [C3], was with them.\n"
+               "2. Background\n\nThe review concerns a baby boy, ‘K’, who was injured in 2016. K was nine weeks old.\n")
+    assert {"S1", "S2", "C3", "K"} <= set(key)
+    plain = _key("1. Summary\n\nThe report on the baby, “Growing Together”, was read by the panel.\n")
+    assert "Growing Together" not in plain and "G" not in plain  # a quoted title is no code
+
+
+def test_who_wrote_the_review_from_a_byline_a_glued_label_or_a_name_above_the_date():
+    meta = _meta("The Marsh Lane Inquiry\n\nAn independent report by Baroness Whitcombe of Hale at the request of the Minister\n\n1. Summary\n")
+    assert meta.author == "Baroness Whitcombe of Hale" and meta.title == "The Marsh Lane Inquiry"
+    assert _meta("Learning Review\n\nChild P\n\nLead ReviewerOrla Penhaligon\n\nMay 2020\n").author == "Orla Penhaligon"
+    assert _meta("Serious Case Review\n\nOverview Report\n\nTamsin Keverne\n\nAugust 2016\n\nContents\n").author == "Tamsin Keverne"
+    run = _meta("Final 1 Upton Safeguarding Children Board Learning Review Overview Report Tamsin Keverne August 2016 Contents 1 INTRODUCTION 3\n")
+    assert run.author == "Tamsin Keverne"
+    said = _meta("News\n\nThe partnership publishes the review, authored by independent reviewers Halcyon Drewe OBE and Ivo Pender.\n")
+    assert said.author == "Halcyon Drewe"
+    assert _meta("Serious Case Review\n\nOverview Report\n\nThe Family\n\nAugust 2016\n").author is None  # a heading, not a name
+
+
+def test_a_sharing_sites_title_line_and_a_family_code_with_its_report():
+    meta = _meta("LEARNING REVIEW. Concerning the death of a baby. Presented to the Upton Safeguarding Partnership May 2019.\n\n"
+                 "Size: px\n\n1 LEARNING REVIEW Concerning the death of a baby\n")
+    assert meta.title == "LEARNING REVIEW"
+    fam = _meta("The board published its review into neglect in March.\n\nFamily K report\n\nThe father was sentenced.\n")
+    assert fam.title == "Family K report" and fam.subject_child == "Family K"
+    contents = _meta("Serious Case Review\n\nCONTENTS: 1. SUMMARY 2. THE CHILDREN AND THE FAMILY 3.1 The home 3.2 Events\n")
+    assert contents.subject_child is None  # "FAMILY 3" of a contents line is no code

@@ -57,6 +57,17 @@ CASES = [
 ]
 
 
+# issue 13, round 3: a minister named for the office; the name a web page's title gives the child
+CASES += [
+    ("The Ashgrove Inquiry\n\nA report by Sir Ralph Penhallow at the request of the Rt Hon Imogen Trelawny MP, Minister for Children\n\n"
+     "1.1 The boy's uncle, Casimir Dunstable, visited him twice.\n",
+     "Imogen Trelawny", "Casimir Dunstable"),
+    ("Local Child Safeguarding Practice Review Ottilie – published 2 May 2021\n\nThe review is about Ottilie, a girl of nine. "
+     "Ottilie lived with her father, Barnabas Quill, in a flat.\n",
+     "Ottilie", "Barnabas Quill"),
+]
+
+
 @pytest.mark.parametrize("text,named,leak", CASES, ids=[c[1] for c in CASES])
 def test_named_on_purpose_is_info_and_the_narrative_person_stays_flagged(text, named, leak, nlp, analyzer):
     _, findings = verify_text(text, nlp, analyzer)

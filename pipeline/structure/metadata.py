@@ -60,6 +60,8 @@ def find_report_type(cover: str, text: str) -> str:
 
 
 PERSON_RE = re.compile(r"(?:(?:Dr|Mr|Mrs|Ms|Miss|Mx|Professor|Prof|Sir|Dame)\.?\s+)?[A-Z][A-Za-z'’-]+(?:\s+[A-Z][A-Za-z'’-]+){1,4}")
+# a peer, who is named with a title and a place ("Lord Vale of Upton", "Baroness Holt")
+PEER_RE = r"(?:Lord|Lady|Baroness|Baron)\s+[A-Z][a-z'’-]+(?:\s+of\s+[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+)?)?"
 LABEL_END = r"\s*(?::-?|–|—|-|\t|\s)\s*"
 BOARD_LEFT_RE = re.compile(r"(?:(?:\b[A-Z][\w'’&.-]*|\bof|\band|\bupon|\bon|\bthe|\bin|&)\s+)*$")
 
@@ -153,6 +155,26 @@ def find_people(cover_lines: list[Line]) -> list[NamedPerson]:
                 add(name, "author", line, line.text.index(name))
                 break
     if not any(p.role in ("author", "reviewer") for p in found):
+        for line in cover_lines:  # "A Review by Lord Vale of Upton CBE at the request of …", "An independent report by Dr Kim Vale"
+            m = re.match(rf"\s*(?i:{_shapes()['byline_label']})\s+(?P<name>{PEER_RE}|{PERSON_RE.pattern})", line.text)
+            name = m and (m["name"] if re.match(PEER_RE + "$", m["name"]) else _clean_name(m["name"]))
+            if name:
+                add(name, "author", line, m.start("name"))
+                break
+    if not any(p.role in ("author", "reviewer") for p in found):
+        for k, line in enumerate(cover_lines):  # "Report AuthorKim Vale": a label run into the name by a converter
+            m = re.match(r"\s*(?:Report\s+|Lead\s+|Independent\s+)?(?:Author|Reviewer|Writer)(?P<name>[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){1,3})\s*$", line.text)
+            if m and _clean_name(m["name"]):
+                add(_clean_name(m["name"]), "author", line, m.start("name"))
+                break
+            if k and _name_above_date(cover_lines[k - 1 : k + 2]):  # "Final Report ⏎ Kim Vale ⏎ November 2017"
+                add(line.stripped, "author", line, len(line.text) - len(line.text.lstrip()))
+                break
+            m = re.search(rf"\b(?:Report|Review|Summary|REPORT|REVIEW|SUMMARY)\s+(?P<name>[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){{1,2}})\s+(?:{BYLINE_DATE})(?:\s*$|\s+(?=Contents\b|CONTENTS\b))", line.text)
+            if m and _clean_name(m["name"]) == m["name"]:  # "… Final Report Kim Vale November 2017": a cover run into one line
+                add(m["name"], "author", line, m.start("name"))
+                break
+    if not any(p.role in ("author", "reviewer") for p in found):
         for line in cover_lines:  # "Kim Vale March 2019" under the title, "Borough Safeguarding Children Board Kim Vale"
             name = _byline_name(line.text)
             if name:
@@ -189,6 +211,17 @@ def _byline_name(text: str) -> str | None:
         return None
     name = _clean_name(m["name"])
     return name if name == m["name"] and len(name.split()) <= 4 else None
+
+
+def _name_above_date(window: list[Line]) -> bool:
+    """The middle line of "Final Report ⏎ Kim Vale ⏎ November 2017" is the author: a name alone between the
+    title block (a document-kind or title line) and the month of publication."""
+    if len(window) < 3:
+        return False
+    above, line, below = (l.stripped for l in window)
+    title_above = _is_title_line(above) or re.match(_shapes()["title_document_kinds"], above, re.IGNORECASE)
+    name = re.fullmatch(r"[A-Z][a-z'’-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z'’-]+){1,2}", line)
+    return bool(title_above and name and _clean_name(line) == line and re.fullmatch(BYLINE_DATE, below))
 
 
 def _post_nominals_re() -> str:
@@ -240,7 +273,7 @@ def _board_span(text: str) -> tuple[int, int] | None:
     for m in re.finditer(_shapes()["board"], text, re.IGNORECASE):
         left = BOARD_LEFT_RE.search(text[: m.start()])
         start = left.start() if left else m.start()
-        if re.search(_shapes()["board_unnamed_before"] + r"\s*$", text[:start]):
+        if re.search(_shapes()["board_unnamed_before"] + r"\s*$", text[:start]) or re.match(r"(?:Each|Every|Any|An?|No|Another)\s", text[start:]):
             continue  # "When a Local Safeguarding Children Board undertakes …", "an unnamed local safeguarding children board"
         while start < m.start() and (not text[start].isupper() or text[start:].split(None, 1)[0].lower() in stop):
             nxt = text.find(" ", start, m.start())  # not from "the", "of", "Today", "Role of"
@@ -272,7 +305,8 @@ def find_board(cover_lines: list[Line], text: str = "") -> str | None:
         pos = 0
         while (span := _board_span(line[pos:])) is not None:
             start, end = span[0] + pos, span[1] + pos
-            if line[start].isupper():  # a name, not "… asks safeguarding partners to …"
+            named = re.match(rf"(?:Local\s+)?{_shapes()['board']}$", line[start:end], re.IGNORECASE) is None  # not "the Safeguarding Children Board"
+            if line[start].isupper() and named:  # a name, not "… asks safeguarding partners to …"
                 return re.sub(r"\s+", " ", line[start:end])
             pos = end
     return None
@@ -325,6 +359,9 @@ def find_title(cover_lines: list[Line]) -> str | None:
         text = re.sub(shapes["title_tail"], "", line.stripped, flags=re.IGNORECASE)  # "… Harry – published 29th November 2019"
         if _list_page_line(text):
             continue
+        first = re.match(r"([^.]{3,80})\.\s+(?:In\s+respect\s+of|Relating\s+to|Concerning|Into)\b.*\.$", text, re.IGNORECASE)
+        if first and _is_title_line(first[1]):
+            text = first[1]  # "SERIOUS CASE REVIEW. In respect of … Presented to …": a sharing site joined the cover's lines
         glued = _trailing_author(text)
         if glued and _is_title_line(text):
             text = text[: text.rindex(glued)].strip()  # "A SERIOUS CASE REVIEW OVERVIEW REPORT Kim Vale C.B.E."
@@ -373,13 +410,24 @@ def _list_page_line(text: str) -> bool:
     return bool(hits) and all(text[m.end() : m.end() + 1] in ("s", "S") for m in hits)
 
 
+def _byline_title(cover_lines: list[Line]) -> str | None:
+    """ "The Ashgrove Case ⏎ A Review by Lord Vale of Upton": a short line standing right above the line that
+    says who wrote the review is its title, when no line names a review type."""
+    for above, line in zip(cover_lines, cover_lines[1:]):
+        if re.match(rf"\s*(?i:{_shapes()['byline_label']})\s+[A-Z]", line.text):
+            text = above.stripped
+            return text if 1 <= len(text.split()) <= 10 and not text.endswith((".", ":", ";", ",")) and text[:1].isupper() else None
+    return None
+
+
 def _subject_line_title(cover_lines: list[Line]) -> str | None:
     """A page that names its review only by the child ("Child Delta" on a line of its own, no report-type line):
     that line is the title."""
     for line in cover_lines:
         text = line.stripped
-        worded = re.fullmatch(r"(?:Child|Baby|Young Person)\s+([A-Z][a-z]{2,})", text)
-        if re.match(_shapes()["subject_line"] + "$", text, re.IGNORECASE) and not text.lower().startswith(("family", "case")) or (
+        code = re.sub(r"\s+(?:final\s+|overview\s+|full\s+)?(?:report|review)$", "", text, flags=re.IGNORECASE)  # "Family E report"
+        worded = re.fullmatch(r"(?:Child|Baby|Young Person)\s+([A-Z][a-z]{2,})", code)
+        if re.match(_shapes()["subject_line"] + "$", code, re.IGNORECASE) and (code != text or not text.lower().startswith(("family", "case"))) or (
                 worded and worded[1].lower() not in {w.lower() for w in _shapes()["not_child_codes"]}):
             return text
     return None
@@ -448,7 +496,7 @@ def find_subject(title: str | None, key_subject: str | None, cover_lines: list[L
     pattern = _shapes()["subject"]
     for scope in [title or ""] + [l.text for l in cover_lines or []]:
         for m in re.finditer(pattern, scope):
-            if not m.group(1).startswith("Family"):
+            if not m.group(1).lower().startswith("family"):  # "THE FAMILY 3.1" of a contents line too
                 return _tidy_code(m.group(1))
     m = re.search(pattern, title or "")
     if m:
@@ -498,7 +546,7 @@ def extract_metadata(text: str, lines: list[Line], key_subject: str | None, skip
     nonblank = [line for line in lines if not line.is_blank and line.index not in skip]
     cover_lines = [_unmarked(line) for line in nonblank[:COVER_LINES]]
     cover = "\n".join(line.text for line in cover_lines)
-    title = find_title(cover_lines) or _subject_line_title(cover_lines)
+    title = find_title(cover_lines) or _subject_line_title(cover_lines) or _byline_title(cover_lines)
     start, end = find_period(text)
     people = find_people(cover_lines)
     body = "\n".join("" if line.index in skip else line.text for line in lines)  # contents entries name no board
