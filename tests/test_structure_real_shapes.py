@@ -518,3 +518,18 @@ def test_a_sharing_sites_title_line_and_a_family_code_with_its_report():
     assert fam.title == "Family K report" and fam.subject_child == "Family K"
     contents = _meta("Serious Case Review\n\nCONTENTS: 1. SUMMARY 2. THE CHILDREN AND THE FAMILY 3.1 The home 3.2 Events\n")
     assert contents.subject_child is None  # "FAMILY 3" of a contents line is no code
+
+
+def test_another_reviews_child_named_only_in_list_titles_is_no_code_of_this_one():
+    text = ("Our published reviews\n\nUpton Partnership – Child M Learning Review Report\n\nThe review followed the death of a baby, "
+            "known as Child M, in 2019. Child M lived with her parents.\n\nUpton LSCB SCR – Child K – Overview Report\n\n"
+            "Upton LSCB Child K SCR – Executive Summary\n")
+    key = _key(text)
+    assert "Child M" in key and "Child K" not in key
+
+
+def test_a_document_sites_page_counter_in_any_language_is_furniture(tmp_path):
+    text = ("Vous êtes sur la page 1 sur 42\n\nLEARNING REVIEW\n\nChild Y\n\n1. Introduction\n\n1.1 Child Y was seen by the "
+            "health visitor in March.\n")
+    report = _ingest(tmp_path, text)
+    assert "Vous" not in report.text and "LEARNING REVIEW" in report.text

@@ -476,7 +476,8 @@ def find_used_codes(text: str, min_uses: int = 2) -> list[InlineDeclaration]:
     pattern = re.compile(r"\b(?P<code>(?P<role>" + "|".join(re.escape(w) for w in words) + r")\s(?:[A-Z]|\d{1,2})(?:\d)?)\b(?![-\w])")
     uses: dict[str, list[re.Match]] = {}
     for m in pattern.finditer(text):
-        uses.setdefault(m["code"], []).append(m)
+        if not _listing_title(text, m.start()):
+            uses.setdefault(m["code"], []).append(m)
     series: dict[str, int] = {}
     for code, found in uses.items():
         series[found[0]["role"]] = series.get(found[0]["role"], 0) + 1
@@ -489,6 +490,16 @@ def find_used_codes(text: str, min_uses: int = 2) -> list[InlineDeclaration]:
         out.append(InlineDeclaration(code, first.start("code"), first["role"], kind, subject, False, first.start(), first.end()))
     out += _capitalised_roles(text, {e.code for e in out}, min_uses)
     return sorted(out, key=lambda e: e.start)
+
+
+def _listing_title(text: str, offset: int) -> bool:
+    """Is the use on a short title line of a page that lists reviews ("Upton LSCB SCR – Child T – Overview
+    Report")?  Another review's child, named in a title only, is no code of this one."""
+    start = text.rfind("\n", 0, offset) + 1
+    end = text.find("\n", offset)
+    line = text[start : end if end >= 0 else len(text)].strip()
+    return (len(line.split()) <= 14 and not line.endswith((".", ",", ";", ":"))
+            and bool(re.search(_roles()["listing_title"], line)))
 
 
 def _capitalised_roles(text: str, known: set[str], min_uses: int) -> list[InlineDeclaration]:
