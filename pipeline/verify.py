@@ -499,6 +499,19 @@ def _is_public(words: list[str]) -> bool:
     return False
 
 
+def _public_first_name(words: list[str], text: str) -> bool:
+    """ "Arthur" where the text names "Arthur Labinjo-Hughes": the first name of a public case that the
+    document names in full (a first name alone could be anyone's)."""
+    if len(words) != 1:
+        return False
+    for public in public_names():
+        if len(public) > 1 and words[0] == public[0]:
+            full = r"[ \t\n]+".join(re.escape(w) for w in public)
+            if re.search(rf"(?i)\b{full}\b", text):
+                return True
+    return False
+
+
 def _words_of(names: set[str]) -> set[str]:
     """Lower-case name words, double-barrelled names also by their parts ("Oyelaran-Marsh", "marsh")."""
     words = set()
@@ -530,7 +543,8 @@ def _name_findings(doc: Doc, policy: Policy, allowed: set[str], places: set[str]
             out.append((cand.start, cand.end, "NAME", policy.severity_of("NAME_ALLOWED"),
                         "a pseudonym the review declares (check it is not the real name)", f"names:{cand.rule}:pseudonym"))
             continue
-        if words and (_is_public(words) or _is_judge(doc.text, cand.start) or _is_office_holder(doc.text, cand.start, cand.end)):
+        if words and (_is_public(words) or _is_judge(doc.text, cand.start) or _is_office_holder(doc.text, cand.start, cand.end)
+                      or _public_first_name(words, doc.text)):
             out.append((cand.start, cand.end, "NAME", policy.severity_of("NAME_ALLOWED"),
                         "a public figure or national case that reviews cite", f"names:{cand.rule}:public"))
             continue

@@ -110,3 +110,13 @@ def test_names_a_page_listing_reviews_gives_their_children_are_info_and_others_s
     # a first name heading its paragraph in a review's own narrative, with no list around it, is still reported
     _, alone = verify_text("4. The family\n\nMartha\n\nMartha is the children's grandmother and cared for them at weekends.\n", nlp, analyzer)
     assert SEVERITY_RANK[severity_of(alone, "Martha") or "info"] >= SEVERITY_RANK["medium"], alone
+
+
+def test_the_first_name_of_a_public_case_named_in_full_is_public_but_not_alone(nlp, analyzer):
+    text = ("1.1 The national review into the death of Victoria Climbié changed how agencies share information. What happened to "
+            "Victoria was not an isolated case.\n2.1 Her cousin, Isolde Kettleby, visited twice.\n")
+    _, findings = verify_text(text, nlp, analyzer)
+    assert SEVERITY_RANK.get(severity_of(findings, "Victoria"), 0) < SEVERITY_RANK["medium"], findings
+    assert SEVERITY_RANK[severity_of(findings, "Isolde Kettleby") or "info"] >= SEVERITY_RANK["medium"], findings
+    _, alone = verify_text("2.1 Victoria lived with her aunt, who said Victoria was often hungry and cold.\n", nlp, analyzer)
+    assert SEVERITY_RANK[severity_of(alone, "Victoria") or "info"] >= SEVERITY_RANK["medium"], alone

@@ -19,6 +19,7 @@ import re
 from dataclasses import dataclass
 
 from ..resources import load_yaml
+from . import metadata
 from .lines import Line
 
 NUMBERED_RE = re.compile(r"^(?P<num>\d{1,2}(?:\.\d{1,2}){0,3})(?:\.|\))?\s+(?P<title>\S.*?)\s*$")
@@ -341,7 +342,8 @@ def find_headings(lines: list[Line], skip: set[int], contents: set[int] | None =
             cover_end = min(cover_end, line.index)  # the body has begun
         elif cand is not None and (line.index < cover_end and bare_title(line.text) not in listed or line.index < contents_start):
             nxt = following.get(line.index)
-            if nxt is None or not _prose(nxt.stripped) or is_byline(line.stripped) or _shape("subject_line", strip_markup(line.stripped)):
+            if (nxt is None or not _prose(nxt.stripped) or is_byline(line.stripped) or _shape("subject_line", strip_markup(line.stripped))
+                    or metadata.opens_byline(nxt.stripped)):  # "The Upton Case ⏎ A Review by Lord Vale …": the title
                 cand = None  # a cover line: board, title, author, date (before the contents, listed or not)
         if cand is not None:
             found.append(cand)
@@ -387,6 +389,8 @@ def unnumbered_title(line: Line, previous: Line | None, nxt: Line | None, listed
     # sentence case ("Baby J and her family") is a heading when the contents table lists it
     if not content or (len(words) > 4 and capitalised < 0.6 * len(content) and not listed) or _names_report_type(text):
         return None
+    if not listed and metadata.list_page_line(text):
+        return None  # "Learning Reviews", "Published CSPRs": a page that lists reviews, titled
     return HeadingCandidate(line, None, text, None, _kpe(text), kind="title")
 
 

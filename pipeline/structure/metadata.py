@@ -357,7 +357,7 @@ def find_title(cover_lines: list[Line]) -> str | None:
     shapes = _shapes()
     for k, line in enumerate(cover_lines):
         text = re.sub(shapes["title_tail"], "", line.stripped, flags=re.IGNORECASE)  # "… Harry – published 29th November 2019"
-        if _list_page_line(text):
+        if list_page_line(text):
             continue
         first = re.match(r"([^.]{3,80})\.\s+(?:In\s+respect\s+of|Relating\s+to|Concerning|Into)\b.*\.$", text, re.IGNORECASE)
         if first and _is_title_line(first[1]):
@@ -399,7 +399,7 @@ def find_title(cover_lines: list[Line]) -> str | None:
     return None
 
 
-def _list_page_line(text: str) -> bool:
+def list_page_line(text: str) -> bool:
     """A line of a web page that lists reviews, not one review's title: a breadcrumb ("You are here: Home |
     Board | Serious Case Reviews") or review types in the plural only ("Serious Case Reviews", "10 Serious
     Case Reviews", "Our Published CSPRs")."""
@@ -410,11 +410,16 @@ def _list_page_line(text: str) -> bool:
     return bool(hits) and all(text[m.end() : m.end() + 1] in ("s", "S") for m in hits)
 
 
+def opens_byline(text: str) -> bool:
+    """ "A Review by Lord Vale of Upton …", "An independent report by Dr Kim Vale": who wrote the review."""
+    return bool(re.match(rf"\s*(?i:{_shapes()['byline_label']})\s+[A-Z]", text))
+
+
 def _byline_title(cover_lines: list[Line]) -> str | None:
     """ "The Ashgrove Case ⏎ A Review by Lord Vale of Upton": a short line standing right above the line that
     says who wrote the review is its title, when no line names a review type."""
     for above, line in zip(cover_lines, cover_lines[1:]):
-        if re.match(rf"\s*(?i:{_shapes()['byline_label']})\s+[A-Z]", line.text):
+        if opens_byline(line.text):
             text = above.stripped
             return text if 1 <= len(text.split()) <= 10 and not text.endswith((".", ":", ";", ",")) and text[:1].isupper() else None
     return None
