@@ -533,3 +533,17 @@ def test_a_document_sites_page_counter_in_any_language_is_furniture(tmp_path):
             "health visitor in March.\n")
     report = _ingest(tmp_path, text)
     assert "Vous" not in report.text and "LEARNING REVIEW" in report.text
+
+
+def test_a_list_pages_title_names_a_child_and_a_topic_heading_is_no_author():
+    meta = _meta("Practice Reviews (formerly Serious Case Reviews)\n\nReview Protocol Guidance for Child Safeguarding Practice Reviews\n\n"
+                 "Upton Partnership – Child N Serious Case Review Report\n\nDate of publication: 3 May 2021\n\n"
+                 "Infant Neglect\n\nThe partnership carried out two reviews about neglect in 2020.\n")
+    assert meta.title == "Upton Partnership – Child N Serious Case Review Report"
+    assert meta.author is None  # "Infant Neglect" heads a paragraph; its words are a topic, not a name
+
+
+def test_html_tags_a_transcript_kept_in_cover_lines_are_read_through():
+    meta = _meta("Thornbury Safeguarding <strong>Child</strong>ren Board<br />\n\n<strong>Learning</strong> <strong>Review</strong><br />\n\n"
+                 "Child F<br />\n\n1. Why the review was held\n\n1.1 Child F was found alone at home in 2015.\n")
+    assert meta.board == "Thornbury Safeguarding Children Board"

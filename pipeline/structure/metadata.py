@@ -410,6 +410,15 @@ def list_page_line(text: str) -> bool:
     return bool(hits) and all(text[m.end() : m.end() + 1] in ("s", "S") for m in hits)
 
 
+def _list_page_title(cover_lines: list[Line], title: str | None) -> str | None:
+    """On a page that lists reviews (a plural heading, a breadcrumb), the title is the review-type line that
+    names a child ("Upton Partnership – Child W Serious Case Review Report"), not a guidance document's."""
+    pattern = _shapes()["subject"]
+    if not title or re.search(pattern, title) or not any(list_page_line(l.stripped) for l in cover_lines):
+        return title
+    return find_title([l for l in cover_lines if re.search(pattern, l.text)]) or title
+
+
 def opens_byline(text: str) -> bool:
     """ "A Review by Lord Vale of Upton …", "An independent report by Dr Kim Vale": who wrote the review."""
     return bool(re.match(rf"\s*(?i:{_shapes()['byline_label']})\s+[A-Z]", text))
@@ -540,7 +549,7 @@ def _unmarked(line: Line) -> Line:
     """The cover line without Markdown heading hashes or emphasis."""
     from .headings import strip_markup
 
-    content = strip_markup(re.sub(r"^\s*#{1,6}\s+", "", line.text))
+    content = strip_markup(re.sub(r"^\s*#{1,6}\s+", "", re.sub(_shapes()["inline_markup"], "", line.text)))  # "<strong>Child</strong>ren"
     return Line(content, line.start, line.end, line.index)
 
 
@@ -551,7 +560,7 @@ def extract_metadata(text: str, lines: list[Line], key_subject: str | None, skip
     nonblank = [line for line in lines if not line.is_blank and line.index not in skip]
     cover_lines = [_unmarked(line) for line in nonblank[:COVER_LINES]]
     cover = "\n".join(line.text for line in cover_lines)
-    title = find_title(cover_lines) or _subject_line_title(cover_lines) or _byline_title(cover_lines)
+    title = _list_page_title(cover_lines, find_title(cover_lines)) or _subject_line_title(cover_lines) or _byline_title(cover_lines)
     start, end = find_period(text)
     people = find_people(cover_lines)
     body = "\n".join("" if line.index in skip else line.text for line in lines)  # contents entries name no board
