@@ -547,3 +547,11 @@ def test_html_tags_a_transcript_kept_in_cover_lines_are_read_through():
     meta = _meta("Thornbury Safeguarding <strong>Child</strong>ren Board<br />\n\n<strong>Learning</strong> <strong>Review</strong><br />\n\n"
                  "Child F<br />\n\n1. Why the review was held\n\n1.1 Child F was found alone at home in 2015.\n")
     assert meta.board == "Thornbury Safeguarding Children Board"
+
+
+def test_a_child_given_an_age_after_the_statement_that_names_were_changed_is_a_pseudonym():
+    key = _key("2. Background\n\n2.1 To protect them the family have been given different names: Jolene, aged 13, lived with her father "
+               "Craig; her cousin Marcus, who was sixteen, stayed at weekends.\n\n3. Practice\n\n3.1 Priya, aged 30, the school nurse, "
+               "saw Jolene twice.\n")
+    assert key["Jolene"].pseudonym and key["Craig"].pseudonym and key["Marcus"].pseudonym
+    assert "Priya" not in key  # after the paragraph that says so, a name with an age is not declared
