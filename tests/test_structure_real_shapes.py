@@ -555,3 +555,22 @@ def test_a_child_given_an_age_after_the_statement_that_names_were_changed_is_a_p
                "saw Jolene twice.\n")
     assert key["Jolene"].pseudonym and key["Craig"].pseudonym and key["Marcus"].pseudonym
     assert "Priya" not in key  # after the paragraph that says so, a name with an age is not declared
+
+
+def test_a_family_list_of_roles_then_codes_is_a_key_and_a_glossary_the_same_way_round_is_not():
+    key = _key("1. Introduction\n\n1.2 The Family\n\nMother – Ms R\nPartner – Mr D\nPaternal Step-grandfather – Mr W\nHalf-sister – Sibling 1\n\n"
+               "1.3 The family are of mixed heritage.\n\nGlossary\n\nHealth Visitor – HV\nGeneral Practitioner – GP\n")
+    assert {"Ms R", "Mr D", "Mr W", "Sibling 1"} <= set(key)
+    assert key["Mr W"].kind == "family" and not {"HV", "GP"} & set(key)
+
+
+def test_a_quoted_family_letter_a_one_line_page_contents_and_the_author_after_the_child_code():
+    meta = _meta("STRICTLY CONFIDENTIAL\n\nREPORT OF THE LEARNING REVIEW CONCERNING FAMILY ‘K’\n\nAuthor: Mirela Obst\n\n1. Introduction\n\n"
+                 "1.1 The review concerns three children who were neglected.\n")
+    assert meta.subject_child == "Family K"
+    text = ("This report belongs to the Upton Safeguarding Children Partnership.\n\nOVERVIEW REPORT\n\nCHILD R MAUREEN TALLIS\n\n"
+            "Page 1 INTRODUCTION 3 2 THE REVIEW PROCESS 4 3 THE FAMILY 6 4 ANALYSIS 9\n\n1. INTRODUCTION\n\n"
+            "1.1 This is the overview report of a review held after a baby was injured in 2016.\n")
+    report = build_report(text, SOURCE)
+    assert [s.title for s in report.sections] == ["INTRODUCTION"]  # the cover lines and the one-line contents open none
+    assert report.metadata.author == "MAUREEN TALLIS" and report.metadata.subject_child == "Child R"

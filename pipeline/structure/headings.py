@@ -82,6 +82,8 @@ def is_contents_heading(line: Line) -> bool:
 
 def _glued_contents_heading(line: Line) -> bool:
     """ "Contents1. Introduction ....4", "Table of Contents Page 1. Introduction": heading and first entry on one line."""
+    if re.match(r"^\s*page\s+1\s+[A-Z]", line.text, re.IGNORECASE):  # "Page 1 INTRODUCTION 3 2 ARRANGEMENTS … 4 3 FAMILY … 6"
+        return len(re.findall(r"\b\d{1,3}\s+\d{1,2}\.?\s+[A-Z]", line.text)) >= 2
     return bool(re.match(r"^\s*(?:table\s+of\s+)?contents(?:\s+page)?\s*\d", line.text, re.IGNORECASE)) and (
         is_contents_entry(line) or _shape("contents_entry_loose", line.stripped) or bool(re.search(r"\d[.)]?\s+[A-Z]", line.text)))
 
@@ -199,6 +201,10 @@ def contents_lines(lines: list[Line]) -> set[int]:
         line = nonblank[i]
         labels = is_label_row(line) and i + 1 < len(nonblank) and (
             is_contents_entry(nonblank[i + 1]) or _shape("contents_entry_loose", nonblank[i + 1].stripped) or bool(NUMBERED_RE.match(nonblank[i + 1].stripped)))
+        if re.match(r"^\s*page\s+1\s", line.text, re.IGNORECASE) and _glued_contents_heading(line):
+            found.add(line.index)  # the whole table run onto one line under its "Page" column label
+            i += 1
+            continue
         if is_contents_heading(line) or _glued_contents_heading(line) or labels:
             found.add(line.index)
             seen = listed_titles(line) if _glued_contents_heading(line) else set()

@@ -39,6 +39,10 @@ KEY_LINE_RE = re.compile(
 CODE_ROLE_LINE_RE = re.compile(rf"^\s*(?:[-*•]\s*)?(?P<code>{CODE})\s*\((?P<desc>[^()]{{2,60}})\)\s*$")
 # "Mother (M)", "Stepfather (SF)": a role with its code in brackets
 ROLE_CODE_LINE_RE = re.compile(r"^\s*(?:[-*•]\s*)?(?P<desc>[A-Za-z][\w'’ -]{2,50}?)\s*\((?P<code>[A-Z][A-Z0-9]{0,5})\)\s*$")
+# "Mother – Ms M", "Maternal Grandmother – Ms G", "Step-father: Mr F": a role, then its code, in a list of such lines
+ROLE_DASH_CODE_LINE_RE = re.compile(
+    r"^\s*(?:[-*•]\s*)?(?P<desc>[A-Za-z][\w'’ -]{2,40}?)\s*(?:\s[–—-]\s?|[–—]|:)\s*"
+    r"(?P<code>(?:Mr|Mrs|Ms|Miss|Mx|Child|Baby|Sibling|Adult)\s+[A-Z0-9][A-Z0-9]{0,2}|[A-Z][A-Z0-9]{1,5})\s*\.?\s*$")
 # "- **Jayden** – subject of the review": a name in place of a code, in a list of such lines
 NAME_KEY_LINE_RE = re.compile(
     r"^\s*(?:[-*•]\s*)?(?P<mark>\*\*|__)?(?P<code>[A-Z][a-z]{2,}(?:-[A-Z][a-z]+)?)(?P=mark)?\s*(?:\s[–—-]\s|[–—]|:)\s*(?P<desc>\S.*?)\s*$"
@@ -94,7 +98,7 @@ def classify(description: str) -> tuple[str, bool] | None:
 
 def parse_key_line(line: Line) -> KeyLine | None:
     """A declaration on one line, or None: the first line shape whose description names a role."""
-    for pattern in (KEY_LINE_RE, CODE_ROLE_LINE_RE, ROLE_CODE_LINE_RE, NAME_KEY_LINE_RE):
+    for pattern in (KEY_LINE_RE, CODE_ROLE_LINE_RE, ROLE_CODE_LINE_RE, ROLE_DASH_CODE_LINE_RE, NAME_KEY_LINE_RE):
         m = pattern.match(line.text)
         if m is None:
             continue

@@ -167,6 +167,10 @@ def find_people(cover_lines: list[Line]) -> list[NamedPerson]:
             if m and _clean_name(m["name"]):
                 add(_clean_name(m["name"]), "author", line, m.start("name"))
                 break
+            coded = re.fullmatch(r"\s*(?i:child|baby|young\s+person)\s+[A-Z0-9]{1,2}\s+(?P<name>[A-Z][A-Za-z'’-]+(?:\s+[A-Z][A-Za-z'’-]+){1,2})\s*", line.text)
+            if coded and _is_first_name(coded["name"].split()[0]) and _clean_name(coded["name"]):  # "CHILD E KIM VALE": the code, then the author
+                add(coded["name"], "author", line, coded.start("name"))
+                break
             if k and _name_above_date(cover_lines[k - 1 : k + 2]):  # "Final Report ⏎ Kim Vale ⏎ November 2017"
                 add(line.stripped, "author", line, len(line.text) - len(line.text.lstrip()))
                 break
@@ -531,7 +535,7 @@ def find_subject(title: str | None, key_subject: str | None, cover_lines: list[L
 
 def _tidy_code(code: str) -> str:
     """ "CHILD M" → "Child M", "YOUNG PERSON J" → "Young Person J" (the letter code keeps its case)."""
-    words = code.split()
+    words = re.sub(r"['‘’\"“”]", "", code).split()  # "FAMILY ‘S’" → "Family S"
     return " ".join(w.capitalize() if i < len(words) - 1 else w for i, w in enumerate(words))
 
 
