@@ -574,3 +574,10 @@ def test_a_quoted_family_letter_a_one_line_page_contents_and_the_author_after_th
     report = build_report(text, SOURCE)
     assert [s.title for s in report.sections] == ["INTRODUCTION"]  # the cover lines and the one-line contents open none
     assert report.metadata.author == "MAUREEN TALLIS" and report.metadata.subject_child == "Child R"
+
+
+def test_a_list_page_keeps_its_own_title_when_no_one_review_is_named_under_it():
+    meta = _meta("Case reviews published in 2023\n\nA list of the reviews added to the national collection this year.\n\n"
+                 "2023 – Anonymous – Child A\n\nDeath of a 16-year-old girl.\n\n> Read the overview report\n\n"
+                 "2023 – Upton – Baby T\n\nInjuries to a baby.\n\n> Read the overview report\n\nAnother line\n\nAnd another\n")
+    assert meta.title == "Case reviews published in 2023"  # never the link text "Read the overview report"

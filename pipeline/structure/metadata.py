@@ -20,6 +20,7 @@ from ..resources import load_yaml
 from .lines import Line
 
 COVER_LINES = 40
+LIST_TITLE_REACH = 6  # lines after a list page's own title in which one review's title may stand
 DATE_SETTINGS = {"DATE_ORDER": "DMY", "PREFER_DAY_OF_MONTH": "first", "REQUIRE_PARTS": ["month", "year"]}
 DATE_TEXT = r"(?:\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?[A-Z][a-z]+\.?,?\s+\d{4}|[A-Z][a-z]+\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|[A-Z][a-z]+\s+\d{4})"
 
@@ -359,9 +360,17 @@ DANGLING_RE = re.compile(r"(?:\b(?:a|an|the|of|into|in|on|to|for|concerning|rega
 def find_title(cover_lines: list[Line]) -> str | None:
     """The report-type line of the cover, with the lines that carry it on ("In respect of ⏎ Child 1")."""
     shapes = _shapes()
+    plural: int | None = None  # the first line of a page that lists reviews ("Case reviews published in 2014")
     for k, line in enumerate(cover_lines):
         text = re.sub(shapes["title_tail"], "", line.stripped, flags=re.IGNORECASE)  # "… Harry – published 29th November 2019"
+        if plural is not None and k - plural > LIST_TITLE_REACH:
+            break  # no one review's title right under the page's own: the page's title is that line
+        if re.match(shapes["link_text"], text, re.IGNORECASE):
+            continue  # "> Read the overview report": a link, not a title
         if list_page_line(text):
+            if (plural is None and not re.match(shapes["breadcrumb"], text, re.IGNORECASE) and text.count(" | ") < 2
+                    and not text.endswith(".") and len(text.split()) <= 12):  # a heading, not a sentence about reviews
+                plural = k
             continue
         first = re.match(r"([^.]{3,80})\.\s+(?:In\s+respect\s+of|Relating\s+to|Concerning|Into)\b.*\.$", text, re.IGNORECASE)
         if first and _is_title_line(first[1]):
@@ -400,7 +409,7 @@ def find_title(cover_lines: list[Line]) -> str | None:
         if len(parts) == 1 and re.search(shapes["subject"], title):
             title = re.sub(r"\s+(?:on\s+behalf\s+of|for|by|of)$", "", title)  # "… Child Y on behalf of ⏎ <board>"
         return title
-    return None
+    return cover_lines[plural].stripped if plural is not None else None
 
 
 def list_page_line(text: str) -> bool:
