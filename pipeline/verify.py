@@ -203,9 +203,12 @@ def _sentence_people(text: str, labels: str, verbs: str, role_labels: str = "", 
     # alone may be a nursery's)
     multi_word = "|".join(label for label in labels.split("|") if r"\s+" in label
                           and re.search(r"(?i)chair|reviewer|author|scrutineer|partnership|board|minister|commissioner", label))
+    owner = r"(?:(?:[A-Z][\w-]*[ \t]+){0,2}[A-Z][\w-]*['’]s[ \t]+)?"  # "the Government's Chief Social Worker"
     patterns = [
         rf"(?<![\w-])(?i:{labels}){org}[ \t]*(?:,|\bis\b|\bwas\b)[ \t]*{_PEOPLE}",
-        rf"{_PEOPLE},[ \t]+(?:the|our|an?)[ \t]+{adjective}(?i:{labels})\b",
+        rf"{_PEOPLE},[ \t]+(?:the|our|an?)[ \t]+{owner}{adjective}(?i:{labels})\b",
+        # "Kim Vale, CBE is the Panel Member who will lead the review", "Kim Vale is the independent reviewer"
+        rf"{_PEOPLE}{_QUALIFICATIONS}[ \t]+(?:is|was|will[ \t]+be|has[ \t]+been)[ \t]+(?:the|our|an?)[ \t]+{owner}{adjective}(?i:{labels})\b",
         # "the partnership business manager Kim Vale", "our Independent Chair Kim Vale": a label of two
         # or more words right before the name ("Independent Reviewing Officer Kim Vale" is no label)
         rf"(?<![\w-])(?i:(?:the|our|its|their)[ \t]+(?:(?:partnership|board|panel)(?:['’]s)?[ \t]+)?)(?<!protection )(?<!conference )(?i:{multi_word})\b[ \t]+{_PEOPLE}",
@@ -213,7 +216,9 @@ def _sentence_people(text: str, labels: str, verbs: str, role_labels: str = "", 
         rf"(?i:(?<!protection )(?<!LAC )(?<!CLA )(?<!after )\b(?:reviews?|panels?|board|partnership|(?:this|overview|final)[ \t]+report|IMRs?)\b"
         rf"(?![ \t]+(?:conferences?|meetings?|hearings?)\b)[^.\n]{{0,40}}?\b(?:{verbs}))[ \t]*:?[ \t]+{label_between}{_PEOPLE}",
     ]
-    return [m.group("n") for pattern in patterns for m in re.finditer(pattern, text)]
+    # (never "X is the chair of the child protection conference" or "… of the school governors")
+    return [m.group("n") for pattern in patterns for m in re.finditer(pattern, text)
+            if not _CHILD_MEETING.search(" ".join(text[m.end() : m.end() + 50].split()[:6]))]
 
 
 def _engaged_people(text: str, verbs: str, tasks: str) -> list[str]:
@@ -369,12 +374,54 @@ def review_pseudonyms(report: Report) -> set[str]:
     review says it uses pseudonyms at all, the names in its title ("Serious Case Review: 'Amara'")."""
     names = set(declared_pseudonyms(report.text))
     names.update(entry.code for entry in report.key if getattr(entry, "pseudonym", False))
+    names.update(listed_review_names(report.text))
     if getattr(report.metadata, "pseudonyms_declared", False) or declares_pseudonyms(report.text):
         names.update(title_names(report.text, report.metadata.title))
         names.update(_flat_key_names(report.text))
         if report.metadata.subject_child:
             names.update(w for w in name_words(report.metadata.subject_child) if w[:1].isupper() and not w.isupper())
     return names
+
+
+_NAMES = r"[A-Z][a-z]{2,}(?:[ \t]*(?:,|and|&|/)[ \t]*[A-Z][a-z]{2,}){0,2}"
+
+
+@lru_cache(maxsize=1)
+def _listing_res() -> tuple[re.Pattern, re.Pattern]:
+    shapes = _named_roles()["review_listing"]
+    dated = re.compile(rf"(?m)^[ \t]*(?:{shapes['dated_title']})(?P<names>{_NAMES})[ \t]*$")
+    cue = re.compile(rf"(?i)\b(?:{shapes['cue']})\b")
+    return dated, cue
+
+
+def listed_review_names(text: str) -> set[str]:
+    """Names a page that lists published reviews gives their children: the last part of a listing line
+    ("2019 – Anonymous – Katie", "2018 - Upton - Charlie and Sam"), and a line holding only one or two
+    first names ("Grace and Georgina") that heads a summary using the name, under a line that introduces
+    the list ("The following briefings are available") or beside another such heading.  Each is the
+    review's own name for its subject (`review_listing` in models/names/named_roles.yaml)."""
+    dated, cue = _listing_res()
+    names = {n for m in dated.finditer(text) for n in _name_parts(m["names"])}
+    lines = text.split("\n")
+    nonblank = [(i, l.strip()) for i, l in enumerate(lines) if l.strip()]
+    headed: list[tuple[int, set[str]]] = []
+    lex = lexicon()
+    for k, (i, line) in enumerate(nonblank[:-1]):
+        if not re.fullmatch(_NAMES, line):
+            continue
+        parts = _name_parts(line)
+        summary = nonblank[k + 1][1][:240]
+        if all(lex.is_first_name(p) for p in parts) and any(re.search(rf"\b{p}\b", summary) for p in parts):
+            headed.append((k, parts))
+    for k, parts in headed:
+        before = " ".join(l for _, l in nonblank[max(0, k - 3) : k])
+        if len(headed) >= 2 or cue.search(before):
+            names.update(parts)
+    return names
+
+
+def _name_parts(names: str) -> set[str]:
+    return {p for p in re.split(r"[ \t]*(?:,|\band\b|&|/)[ \t]*", names) if p}
 
 
 def _flat_key_names(text: str) -> set[str]:
@@ -408,6 +455,23 @@ _NEUTRAL_CITATION = re.compile(r"\[(?:19|20)\d\d\]\s+(?:UKSC|UKHL|UKPC|EWCA|EWHC
 _JUDICIAL_BEFORE = re.compile(r"(?:\b(?:Lady|Lord|Baroness|Justice|Judge|HHJ|His Honour Judge|Her Honour Judge|President|Sir|Dame)\s+)$")
 
 
+@lru_cache(maxsize=1)
+def _office_holder_res() -> tuple[re.Pattern, re.Pattern]:
+    office = _named_roles()["public_office"]
+    before = re.compile(rf"(?:^|(?<=[\s(]))(?:{_alternation(office['before'])})\.?[ \t]+(?:[A-Z][\w'’-]*[ \t]+){{0,3}}$")
+    after = re.compile(rf"^[ \t]*,?[ \t]*(?:{_alternation(office['after'])})\b")
+    return before, after
+
+
+def _is_office_holder(text: str, start: int, end: int) -> bool:
+    """A minister or member of a parliament the review names for the office ("at the request of The Rt Hon
+    Jane Doe MP, Secretary of State"): "Rt Hon" before the name or "MP" after it (`public_office` in
+    models/names/named_roles.yaml)."""
+    before, after = _office_holder_res()
+    return bool(before.search(text[max(0, start - 40) : start]) or before.match(text[start:end] + " ")
+                or after.match(text[end : end + 12]))
+
+
 def _is_judge(text: str, start: int) -> bool:
     """A judge named in the case law a review cites ("In Re B [2013] UKSC 33, Lady Hale ...")."""
     if not _JUDICIAL_BEFORE.search(text[max(0, start - 40) : start]):
@@ -432,6 +496,19 @@ def _is_public(words: list[str]) -> bool:
     for public in public_names():
         if len(words) == 1 and words[0] == public[-1] or len(words) > 1 and set(words) <= set(public):
             return True
+    return False
+
+
+def _public_first_name(words: list[str], text: str) -> bool:
+    """ "Arthur" where the text names "Arthur Labinjo-Hughes": the first name of a public case that the
+    document names in full (a first name alone could be anyone's)."""
+    if len(words) != 1:
+        return False
+    for public in public_names():
+        if len(public) > 1 and words[0] == public[0]:
+            full = r"[ \t\n]+".join(re.escape(w) for w in public)
+            if re.search(rf"(?i)\b{full}\b", text):
+                return True
     return False
 
 
@@ -461,11 +538,13 @@ def _name_findings(doc: Doc, policy: Policy, allowed: set[str], places: set[str]
             out.append((cand.start, cand.end, "NAME", policy.severity_of("NAME_ALLOWED"),
                         "a person the review names on purpose (lead reviewer, author or chair)", f"names:{cand.rule}:allowed"))
             continue
-        if words and all(w in pseudo_words for w in words):
+        named = [w for w in words if len(w) > 1]  # "Ms G. Georgina": an initial that ends a sentence before the pseudonym
+        if named and all(w in pseudo_words for w in named):
             out.append((cand.start, cand.end, "NAME", policy.severity_of("NAME_ALLOWED"),
                         "a pseudonym the review declares (check it is not the real name)", f"names:{cand.rule}:pseudonym"))
             continue
-        if words and (_is_public(words) or _is_judge(doc.text, cand.start)):
+        if words and (_is_public(words) or _is_judge(doc.text, cand.start) or _is_office_holder(doc.text, cand.start, cand.end)
+                      or _public_first_name(words, doc.text)):
             out.append((cand.start, cand.end, "NAME", policy.severity_of("NAME_ALLOWED"),
                         "a public figure or national case that reviews cite", f"names:{cand.rule}:public"))
             continue

@@ -108,7 +108,7 @@ def fixture_result(nlp):
 
 def test_fixture_counts(fixture_result):
     scores = fixture_result["per_file"]["scr_child_t_marrowfield"]
-    assert scores["key"] == {"gold": 3, "pred": 3, "tp": 3}
+    assert scores["key"] == {"gold": 3, "pred": 3, "tp": 3, "pred_cover_subject": 0}
     assert scores["metadata"]["right"] == 4 and scores["metadata"]["invented"] == 0
     structure = scores["structure"]
     assert (structure["contents"], structure["contents_unlocated"], structure["contents_as_heading"]) == (3, 0, 0)
@@ -142,3 +142,14 @@ def test_files_read_since_are_left_out(tmp_path):
     skip = eval_real.seen_stems(folder, read)
     assert skip == {"b_review"}
     assert [stem for stem, _, _ in eval_real.load_cases(folder, skip)] == ["a_review"]
+
+
+def test_a_subject_named_only_on_the_cover_is_counted_apart_from_declared_codes():
+    from pipeline.report import Source
+    from pipeline.structure import build_report
+
+    report = build_report("Serious Case Review\n\nChild Q\n\n1.1 Child Q lived with her grandmother (GM) and her father (FQ).\n",
+                          Source(name="t.txt", sha256="0", format="text"))
+    scores = eval_real.score_key({"key": [{"code": "GM"}, {"code": "FQ"}]}, report)
+    assert scores == {"gold": 2, "pred": 3, "tp": 2, "pred_cover_subject": 1}
+    assert eval_real.score_key({"key": [{"code": "Child Q"}]}, report)["pred_cover_subject"] == 0  # the gold lists it: a hit

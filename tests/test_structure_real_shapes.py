@@ -448,3 +448,136 @@ def test_a_title_and_its_name_is_not_a_role_and_a_pseudonym():
     key = _key("1. Introduction\n\nChild Kit (pseudonym) was nine. The names in this review are not the real names, and "
                "Child Kit lived with his father.\n")
     assert "Child Kit" in key and "Kit" not in key
+
+
+# ---------------------------------------------------------------- issue 13, round 3: pages that list reviews, boards, pairs
+def _meta(text: str) -> Metadata:
+    return build_report(text, SOURCE).metadata
+
+
+def test_a_list_page_heading_is_no_title_and_a_name_after_the_review_type_is_the_subject():
+    text = ("Home > Partnership > Learning Reviews\n\nPublished Learning Reviews\n\n"
+            "Child Safeguarding Practice Review Rosalind – published 3rd March 2022\n\n"
+            "Yesterday the Ashcombe Safeguarding Children Partnership published a review about Rosalind, a girl of eleven. "
+            "Rosalind lived with her grandparents.\n")
+    meta = _meta(text)
+    assert meta.title == "Child Safeguarding Practice Review Rosalind"
+    assert meta.subject_child == "Rosalind"
+    assert meta.board == "Ashcombe Safeguarding Children Partnership"
+    key = _key(text)
+    assert key["Rosalind"].subject and key["Rosalind"].pseudonym
+
+
+def test_two_names_in_the_title_are_two_subject_entries_and_a_word_after_the_type_is_not_a_name():
+    key = _key("Serious Case Review Tobias/Elin\n\nThe review is about Tobias and Elin, twins, who were neglected.\n")
+    assert {"Tobias", "Elin"} <= set(key) and "Tobias/Elin" not in key
+    meta = _meta("Learning Review Summary\n\nThe partnership published this review in May.\n")
+    assert meta.subject_child is None  # "Summary" is the document's kind, not a child
+
+
+def test_a_board_is_a_capitalised_name_never_one_any_board_could_be():
+    assert _meta("Report of the Review\n\nEach Local Safeguarding Children Board must publish its reviews. The Thornbury "
+                 "Safeguarding Children Board agreed to.\n").board == "Thornbury Safeguarding Children Board"
+    assert _meta("Overview Report\n\nCommissioned by an unnamed local safeguarding children board\n").board is None
+    assert _meta("Annual Report of the Wrexford & Deeside Safeguarding Children Partnership\n").board == \
+        "Wrexford & Deeside Safeguarding Children Partnership"
+    assert _meta("LOCAL SAFEGUARDING CHILDREN BOARD\nFINAL REPORT\n\n1. Introduction\n").board == "LOCAL SAFEGUARDING CHILDREN BOARD"
+
+
+def test_a_child_given_a_word_as_code_on_its_own_line_is_the_subject_but_a_heading_is_not():
+    meta = _meta("Reviews we have published\n\nChild Juniper\n\nThe partnership commissioned this review after Child Juniper was hurt.\n")
+    assert meta.subject_child == "Child Juniper" and meta.title == "Child Juniper"
+    assert _meta("Learning from reviews\n\nChild Protection\n\nThe partnership reviews its plans.\n").subject_child is None
+
+
+def test_a_pair_of_bracketed_codes_and_a_quoted_letter_in_apposition_are_declared():
+    key = _key("1. Summary\n\nIn June 2014 two sisters, [S1] and [S2], were found alone; an older cousin, [C3], was with them.\n"
+               "2. Background\n\nThe review concerns a baby boy, ‘K’, who was injured in 2016. K was nine weeks old.\n")
+    assert {"S1", "S2", "C3", "K"} <= set(key)
+    plain = _key("1. Summary\n\nThe report on the baby, “Growing Together”, was read by the panel.\n")
+    assert "Growing Together" not in plain and "G" not in plain  # a quoted title is no code
+
+
+def test_who_wrote_the_review_from_a_byline_a_glued_label_or_a_name_above_the_date():
+    meta = _meta("The Marsh Lane Inquiry\n\nAn independent report by Baroness Whitcombe of Hale at the request of the Minister\n\n1. Summary\n")
+    assert meta.author == "Baroness Whitcombe of Hale" and meta.title == "The Marsh Lane Inquiry"
+    assert _meta("Learning Review\n\nChild P\n\nLead ReviewerOrla Penhaligon\n\nMay 2020\n").author == "Orla Penhaligon"
+    assert _meta("Serious Case Review\n\nOverview Report\n\nTamsin Keverne\n\nAugust 2016\n\nContents\n").author == "Tamsin Keverne"
+    run = _meta("Final 1 Upton Safeguarding Children Board Learning Review Overview Report Tamsin Keverne August 2016 Contents 1 INTRODUCTION 3\n")
+    assert run.author == "Tamsin Keverne"
+    said = _meta("News\n\nThe partnership publishes the review, authored by independent reviewers Halcyon Drewe OBE and Ivo Pender.\n")
+    assert said.author == "Halcyon Drewe"
+    assert _meta("Serious Case Review\n\nOverview Report\n\nThe Family\n\nAugust 2016\n").author is None  # a heading, not a name
+
+
+def test_a_sharing_sites_title_line_and_a_family_code_with_its_report():
+    meta = _meta("LEARNING REVIEW. Concerning the death of a baby. Presented to the Upton Safeguarding Partnership May 2019.\n\n"
+                 "Size: px\n\n1 LEARNING REVIEW Concerning the death of a baby\n")
+    assert meta.title == "LEARNING REVIEW"
+    fam = _meta("The board published its review into neglect in March.\n\nFamily K report\n\nThe father was sentenced.\n")
+    assert fam.title == "Family K report" and fam.subject_child == "Family K"
+    contents = _meta("Serious Case Review\n\nCONTENTS: 1. SUMMARY 2. THE CHILDREN AND THE FAMILY 3.1 The home 3.2 Events\n")
+    assert contents.subject_child is None  # "FAMILY 3" of a contents line is no code
+
+
+def test_another_reviews_child_named_only_in_list_titles_is_no_code_of_this_one():
+    text = ("Our published reviews\n\nUpton Partnership – Child M Learning Review Report\n\nThe review followed the death of a baby, "
+            "known as Child M, in 2019. Child M lived with her parents.\n\nUpton LSCB SCR – Child K – Overview Report\n\n"
+            "Upton LSCB Child K SCR – Executive Summary\n")
+    key = _key(text)
+    assert "Child M" in key and "Child K" not in key
+
+
+def test_a_document_sites_page_counter_in_any_language_is_furniture(tmp_path):
+    text = ("Vous êtes sur la page 1 sur 42\n\nLEARNING REVIEW\n\nChild Y\n\n1. Introduction\n\n1.1 Child Y was seen by the "
+            "health visitor in March.\n")
+    report = _ingest(tmp_path, text)
+    assert "Vous" not in report.text and "LEARNING REVIEW" in report.text
+
+
+def test_a_list_pages_title_names_a_child_and_a_topic_heading_is_no_author():
+    meta = _meta("Practice Reviews (formerly Serious Case Reviews)\n\nReview Protocol Guidance for Child Safeguarding Practice Reviews\n\n"
+                 "Upton Partnership – Child N Serious Case Review Report\n\nDate of publication: 3 May 2021\n\n"
+                 "Infant Neglect\n\nThe partnership carried out two reviews about neglect in 2020.\n")
+    assert meta.title == "Upton Partnership – Child N Serious Case Review Report"
+    assert meta.author is None  # "Infant Neglect" heads a paragraph; its words are a topic, not a name
+
+
+def test_html_tags_a_transcript_kept_in_cover_lines_are_read_through():
+    meta = _meta("Thornbury Safeguarding <strong>Child</strong>ren Board<br />\n\n<strong>Learning</strong> <strong>Review</strong><br />\n\n"
+                 "Child F<br />\n\n1. Why the review was held\n\n1.1 Child F was found alone at home in 2015.\n")
+    assert meta.board == "Thornbury Safeguarding Children Board"
+
+
+def test_a_child_given_an_age_after_the_statement_that_names_were_changed_is_a_pseudonym():
+    key = _key("2. Background\n\n2.1 To protect them the family have been given different names: Jolene, aged 13, lived with her father "
+               "Craig; her cousin Marcus, who was sixteen, stayed at weekends.\n\n3. Practice\n\n3.1 Priya, aged 30, the school nurse, "
+               "saw Jolene twice.\n")
+    assert key["Jolene"].pseudonym and key["Craig"].pseudonym and key["Marcus"].pseudonym
+    assert "Priya" not in key  # after the paragraph that says so, a name with an age is not declared
+
+
+def test_a_family_list_of_roles_then_codes_is_a_key_and_a_glossary_the_same_way_round_is_not():
+    key = _key("1. Introduction\n\n1.2 The Family\n\nMother – Ms R\nPartner – Mr D\nPaternal Step-grandfather – Mr W\nHalf-sister – Sibling 1\n\n"
+               "1.3 The family are of mixed heritage.\n\nGlossary\n\nHealth Visitor – HV\nGeneral Practitioner – GP\n")
+    assert {"Ms R", "Mr D", "Mr W", "Sibling 1"} <= set(key)
+    assert key["Mr W"].kind == "family" and not {"HV", "GP"} & set(key)
+
+
+def test_a_quoted_family_letter_a_one_line_page_contents_and_the_author_after_the_child_code():
+    meta = _meta("STRICTLY CONFIDENTIAL\n\nREPORT OF THE LEARNING REVIEW CONCERNING FAMILY ‘K’\n\nAuthor: Mirela Obst\n\n1. Introduction\n\n"
+                 "1.1 The review concerns three children who were neglected.\n")
+    assert meta.subject_child == "Family K"
+    text = ("This report belongs to the Upton Safeguarding Children Partnership.\n\nOVERVIEW REPORT\n\nCHILD R MAUREEN TALLIS\n\n"
+            "Page 1 INTRODUCTION 3 2 THE REVIEW PROCESS 4 3 THE FAMILY 6 4 ANALYSIS 9\n\n1. INTRODUCTION\n\n"
+            "1.1 This is the overview report of a review held after a baby was injured in 2016.\n")
+    report = build_report(text, SOURCE)
+    assert [s.title for s in report.sections] == ["INTRODUCTION"]  # the cover lines and the one-line contents open none
+    assert report.metadata.author == "MAUREEN TALLIS" and report.metadata.subject_child == "Child R"
+
+
+def test_a_list_page_keeps_its_own_title_when_no_one_review_is_named_under_it():
+    meta = _meta("Case reviews published in 2023\n\nA list of the reviews added to the national collection this year.\n\n"
+                 "2023 – Anonymous – Child A\n\nDeath of a 16-year-old girl.\n\n> Read the overview report\n\n"
+                 "2023 – Upton – Baby T\n\nInjuries to a baby.\n\n> Read the overview report\n\nAnother line\n\nAnd another\n")
+    assert meta.title == "Case reviews published in 2023"  # never the link text "Read the overview report"

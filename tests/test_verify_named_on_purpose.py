@@ -57,6 +57,30 @@ CASES = [
 ]
 
 
+# issue 13, round 3: a minister named for the office; the name a web page's title gives the child
+CASES += [
+    ("The Ashgrove Inquiry\n\nA report by Sir Ralph Penhallow at the request of the Rt Hon Imogen Trelawny MP, Minister for Children\n\n"
+     "1.1 The boy's uncle, Casimir Dunstable, visited him twice.\n",
+     "Imogen Trelawny", "Casimir Dunstable"),
+    ("Local Child Safeguarding Practice Review Ottilie – published 2 May 2021\n\nThe review is about Ottilie, a girl of nine. "
+     "Ottilie lived with her father, Barnabas Quill, in a flat.\n",
+     "Ottilie", "Barnabas Quill"),
+]
+
+
+# a panel's own people introduced as members or by office ("… is the Panel Member who will lead the review")
+CASES += [
+    ("1.1 Rosamund Fitchett, OBE is the Panel Member who will lead the review. She will be supported by Panel Members, "
+     "Everard Quine and Philippa Ashby.\n2.1 The boy's stepfather, Lorcan Hebditch, was present.\n",
+     "Everard Quine", "Lorcan Hebditch"),
+    ("1.1 Rosamund Fitchett, OBE is the Panel Member who will lead the review.\n2.1 The boy's stepfather, Lorcan Hebditch, was present.\n",
+     "Rosamund Fitchett", "Lorcan Hebditch"),
+    ("1.2 Advice came from Ottilie Warburton, the Government's Chief Social Worker.\n3.1 Hamish Corrigan is the chair of the school "
+     "governors and knew the family.\n",
+     "Ottilie Warburton", "Hamish Corrigan"),
+]
+
+
 @pytest.mark.parametrize("text,named,leak", CASES, ids=[c[1] for c in CASES])
 def test_named_on_purpose_is_info_and_the_narrative_person_stays_flagged(text, named, leak, nlp, analyzer):
     _, findings = verify_text(text, nlp, analyzer)
@@ -72,3 +96,27 @@ def test_a_child_protection_conference_chair_or_an_assessment_stays_flagged(nlp,
     _, findings = verify_text(text, nlp, analyzer)
     for leak in ("Marguerite Ellsworth", "Cressida Wolston", "Lavinia Scarsdale", "Ottoline Rescorla", "Tamsin Boscombe"):
         assert SEVERITY_RANK[severity_of(findings, leak) or "info"] >= SEVERITY_RANK["medium"], (leak, findings)
+
+
+def test_names_a_page_listing_reviews_gives_their_children_are_info_and_others_stay_flagged(nlp, analyzer):
+    text = ("Published case reviews\n\nA list of reviews published this year.\n\n2021 – Anonymous – Eliza\n\nDeath of a baby girl "
+            "after a fall. Eliza was six weeks old.\n\n2021 - Upton - Jasper and Tilly\n\nNeglect of two brothers. Jasper was seven.\n\n"
+            "The following briefings are available for your teams:\n\nRowena\n\nIn May 2020 Rowena, a girl of nine, was found alone. Her "
+            "uncle, Barnaby Penrose, was arrested.\n")
+    _, findings = verify_text(text, nlp, analyzer)
+    for named in ("Eliza", "Jasper", "Tilly", "Rowena"):
+        assert SEVERITY_RANK.get(severity_of(findings, named), 0) < SEVERITY_RANK["medium"], (named, findings)
+    assert SEVERITY_RANK[severity_of(findings, "Barnaby Penrose") or "info"] >= SEVERITY_RANK["medium"], findings
+    # a first name heading its paragraph in a review's own narrative, with no list around it, is still reported
+    _, alone = verify_text("4. The family\n\nMartha\n\nMartha is the children's grandmother and cared for them at weekends.\n", nlp, analyzer)
+    assert SEVERITY_RANK[severity_of(alone, "Martha") or "info"] >= SEVERITY_RANK["medium"], alone
+
+
+def test_the_first_name_of_a_public_case_named_in_full_is_public_but_not_alone(nlp, analyzer):
+    text = ("1.1 The national review into the death of Victoria Climbié changed how agencies share information. What happened to "
+            "Victoria was not an isolated case.\n2.1 Her cousin, Isolde Kettleby, visited twice.\n")
+    _, findings = verify_text(text, nlp, analyzer)
+    assert SEVERITY_RANK.get(severity_of(findings, "Victoria"), 0) < SEVERITY_RANK["medium"], findings
+    assert SEVERITY_RANK[severity_of(findings, "Isolde Kettleby") or "info"] >= SEVERITY_RANK["medium"], findings
+    _, alone = verify_text("2.1 Victoria lived with her aunt, who said Victoria was often hungry and cold.\n", nlp, analyzer)
+    assert SEVERITY_RANK[severity_of(alone, "Victoria") or "info"] >= SEVERITY_RANK["medium"], alone

@@ -62,13 +62,22 @@ def _subject_entry(text: str, report: Report) -> list[RoleEntry]:
             entry.subject = True  # "a boy aged three, hereafter Child W" in a review named after Child W
     if not code or same or any(e.subject and e.kind == "family" for e in report.key):
         return []
-    m = re.search(rf"(?<![\w-]){re.escape(code)}(?![\w-])", text) or re.search(rf"(?<![\w-]){re.escape(code)}(?![\w-])", text, re.IGNORECASE)
-    if m is None:
-        return []
-    section = report.section_at(m.start())
-    return [RoleEntry(start=m.start(), end=m.end(), code=code, description="subject of the review", kind="family", subject=True,
-                      section=section.number if section else None, code_start=m.start(), code_end=m.end(),
-                      pseudonym=key.is_pseudonym(code))]
+    out = []
+    for one in _subject_names(code):  # "Claire/Anne": two children, each the review's name for one
+        m = re.search(rf"(?<![\w-]){re.escape(one)}(?![\w-])", text) or re.search(rf"(?<![\w-]){re.escape(one)}(?![\w-])", text, re.IGNORECASE)
+        if m is None:
+            continue
+        section = report.section_at(m.start())
+        out.append(RoleEntry(start=m.start(), end=m.end(), code=one, description="subject of the review", kind="family", subject=True,
+                             section=section.number if section else None, code_start=m.start(), code_end=m.end(),
+                             pseudonym=key.is_pseudonym(one)))
+    return out
+
+
+def _subject_names(code: str) -> list[str]:
+    """The subject as one code, or its names when the title joins two ("Claire/Anne", "Mia and Leo")."""
+    parts = re.split(r"\s*(?:/|&|\band\b)\s*", code)
+    return parts if len(parts) > 1 and all(key.is_pseudonym(p) for p in parts) else [code]
 
 
 def build_sections(cands: list[headings.HeadingCandidate], text_length: int) -> list[Section]:

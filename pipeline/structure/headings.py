@@ -19,6 +19,7 @@ import re
 from dataclasses import dataclass
 
 from ..resources import load_yaml
+from . import metadata
 from .lines import Line
 
 NUMBERED_RE = re.compile(r"^(?P<num>\d{1,2}(?:\.\d{1,2}){0,3})(?:\.|\))?\s+(?P<title>\S.*?)\s*$")
@@ -81,6 +82,8 @@ def is_contents_heading(line: Line) -> bool:
 
 def _glued_contents_heading(line: Line) -> bool:
     """ "Contents1. Introduction ....4", "Table of Contents Page 1. Introduction": heading and first entry on one line."""
+    if re.match(r"^\s*page\s+1\s+[A-Z]", line.text, re.IGNORECASE):  # "Page 1 INTRODUCTION 3 2 ARRANGEMENTS … 4 3 FAMILY … 6"
+        return len(re.findall(r"\b\d{1,3}\s+\d{1,2}\.?\s+[A-Z]", line.text)) >= 2
     return bool(re.match(r"^\s*(?:table\s+of\s+)?contents(?:\s+page)?\s*\d", line.text, re.IGNORECASE)) and (
         is_contents_entry(line) or _shape("contents_entry_loose", line.stripped) or bool(re.search(r"\d[.)]?\s+[A-Z]", line.text)))
 
@@ -198,6 +201,10 @@ def contents_lines(lines: list[Line]) -> set[int]:
         line = nonblank[i]
         labels = is_label_row(line) and i + 1 < len(nonblank) and (
             is_contents_entry(nonblank[i + 1]) or _shape("contents_entry_loose", nonblank[i + 1].stripped) or bool(NUMBERED_RE.match(nonblank[i + 1].stripped)))
+        if re.match(r"^\s*page\s+1\s", line.text, re.IGNORECASE) and _glued_contents_heading(line):
+            found.add(line.index)  # the whole table run onto one line under its "Page" column label
+            i += 1
+            continue
         if is_contents_heading(line) or _glued_contents_heading(line) or labels:
             found.add(line.index)
             seen = listed_titles(line) if _glued_contents_heading(line) else set()
@@ -341,7 +348,8 @@ def find_headings(lines: list[Line], skip: set[int], contents: set[int] | None =
             cover_end = min(cover_end, line.index)  # the body has begun
         elif cand is not None and (line.index < cover_end and bare_title(line.text) not in listed or line.index < contents_start):
             nxt = following.get(line.index)
-            if nxt is None or not _prose(nxt.stripped) or is_byline(line.stripped) or _shape("subject_line", strip_markup(line.stripped)):
+            if (nxt is None or not _prose(nxt.stripped) or is_byline(line.stripped) or _shape("subject_line", strip_markup(line.stripped))
+                    or metadata.opens_byline(nxt.stripped)):  # "The Upton Case ⏎ A Review by Lord Vale …": the title
                 cand = None  # a cover line: board, title, author, date (before the contents, listed or not)
         if cand is not None:
             found.append(cand)
@@ -387,6 +395,8 @@ def unnumbered_title(line: Line, previous: Line | None, nxt: Line | None, listed
     # sentence case ("Baby J and her family") is a heading when the contents table lists it
     if not content or (len(words) > 4 and capitalised < 0.6 * len(content) and not listed) or _names_report_type(text):
         return None
+    if not listed and metadata.list_page_line(text):
+        return None  # "Learning Reviews", "Published CSPRs": a page that lists reviews, titled
     return HeadingCandidate(line, None, text, None, _kpe(text), kind="title")
 
 

@@ -39,6 +39,10 @@ KEY_LINE_RE = re.compile(
 CODE_ROLE_LINE_RE = re.compile(rf"^\s*(?:[-*•]\s*)?(?P<code>{CODE})\s*\((?P<desc>[^()]{{2,60}})\)\s*$")
 # "Mother (M)", "Stepfather (SF)": a role with its code in brackets
 ROLE_CODE_LINE_RE = re.compile(r"^\s*(?:[-*•]\s*)?(?P<desc>[A-Za-z][\w'’ -]{2,50}?)\s*\((?P<code>[A-Z][A-Z0-9]{0,5})\)\s*$")
+# "Mother – Ms M", "Maternal Grandmother – Ms G", "Step-father: Mr F": a role, then its code, in a list of such lines
+ROLE_DASH_CODE_LINE_RE = re.compile(
+    r"^\s*(?:[-*•]\s*)?(?P<desc>[A-Za-z][\w'’ -]{2,40}?)\s*(?:\s[–—-]\s?|[–—]|:)\s*"
+    r"(?P<code>(?:Mr|Mrs|Ms|Miss|Mx|Child|Baby|Sibling|Adult)\s+[A-Z0-9][A-Z0-9]{0,2}|[A-Z][A-Z0-9]{1,5})\s*\.?\s*$")
 # "- **Jayden** – subject of the review": a name in place of a code, in a list of such lines
 NAME_KEY_LINE_RE = re.compile(
     r"^\s*(?:[-*•]\s*)?(?P<mark>\*\*|__)?(?P<code>[A-Z][a-z]{2,}(?:-[A-Z][a-z]+)?)(?P=mark)?\s*(?:\s[–—-]\s|[–—]|:)\s*(?P<desc>\S.*?)\s*$"
@@ -94,7 +98,7 @@ def classify(description: str) -> tuple[str, bool] | None:
 
 def parse_key_line(line: Line) -> KeyLine | None:
     """A declaration on one line, or None: the first line shape whose description names a role."""
-    for pattern in (KEY_LINE_RE, CODE_ROLE_LINE_RE, ROLE_CODE_LINE_RE, NAME_KEY_LINE_RE):
+    for pattern in (KEY_LINE_RE, CODE_ROLE_LINE_RE, ROLE_CODE_LINE_RE, ROLE_DASH_CODE_LINE_RE, NAME_KEY_LINE_RE):
         m = pattern.match(line.text)
         if m is None:
             continue
@@ -476,7 +480,8 @@ def find_used_codes(text: str, min_uses: int = 2) -> list[InlineDeclaration]:
     pattern = re.compile(r"\b(?P<code>(?P<role>" + "|".join(re.escape(w) for w in words) + r")\s(?:[A-Z]|\d{1,2})(?:\d)?)\b(?![-\w])")
     uses: dict[str, list[re.Match]] = {}
     for m in pattern.finditer(text):
-        uses.setdefault(m["code"], []).append(m)
+        if not _listing_title(text, m.start()):
+            uses.setdefault(m["code"], []).append(m)
     series: dict[str, int] = {}
     for code, found in uses.items():
         series[found[0]["role"]] = series.get(found[0]["role"], 0) + 1
@@ -489,6 +494,16 @@ def find_used_codes(text: str, min_uses: int = 2) -> list[InlineDeclaration]:
         out.append(InlineDeclaration(code, first.start("code"), first["role"], kind, subject, False, first.start(), first.end()))
     out += _capitalised_roles(text, {e.code for e in out}, min_uses)
     return sorted(out, key=lambda e: e.start)
+
+
+def _listing_title(text: str, offset: int) -> bool:
+    """Is the use on a short title line of a page that lists reviews ("Upton LSCB SCR – Child T – Overview
+    Report")?  Another review's child, named in a title only, is no code of this one."""
+    start = text.rfind("\n", 0, offset) + 1
+    end = text.find("\n", offset)
+    line = text[start : end if end >= 0 else len(text)].strip()
+    return (len(line.split()) <= 14 and not line.endswith((".", ",", ";", ":"))
+            and bool(re.search(_roles()["listing_title"], line)))
 
 
 def _capitalised_roles(text: str, known: set[str], min_uses: int) -> list[InlineDeclaration]:

@@ -20,6 +20,7 @@ from ..resources import load_yaml
 from .lines import Line
 
 COVER_LINES = 40
+LIST_TITLE_REACH = 6  # lines after a list page's own title in which one review's title may stand
 DATE_SETTINGS = {"DATE_ORDER": "DMY", "PREFER_DAY_OF_MONTH": "first", "REQUIRE_PARTS": ["month", "year"]}
 DATE_TEXT = r"(?:\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?[A-Z][a-z]+\.?,?\s+\d{4}|[A-Z][a-z]+\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|[A-Z][a-z]+\s+\d{4})"
 
@@ -60,8 +61,10 @@ def find_report_type(cover: str, text: str) -> str:
 
 
 PERSON_RE = re.compile(r"(?:(?:Dr|Mr|Mrs|Ms|Miss|Mx|Professor|Prof|Sir|Dame)\.?\s+)?[A-Z][A-Za-z'’-]+(?:\s+[A-Z][A-Za-z'’-]+){1,4}")
+# a peer, who is named with a title and a place ("Lord Vale of Upton", "Baroness Holt")
+PEER_RE = r"(?:Lord|Lady|Baroness|Baron)\s+[A-Z][a-z'’-]+(?:\s+of\s+[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+)?)?"
 LABEL_END = r"\s*(?::-?|–|—|-|\t|\s)\s*"
-BOARD_LEFT_RE = re.compile(r"(?:\b(?:[A-Z][\w'’&.-]*|of|and|upon|on|the|in)\s+)*$")
+BOARD_LEFT_RE = re.compile(r"(?:(?:\b[A-Z][\w'’&.-]*|\bof|\band|\bupon|\bon|\bthe|\bin|&)\s+)*$")
 
 
 @lru_cache(maxsize=1)
@@ -153,6 +156,30 @@ def find_people(cover_lines: list[Line]) -> list[NamedPerson]:
                 add(name, "author", line, line.text.index(name))
                 break
     if not any(p.role in ("author", "reviewer") for p in found):
+        for line in cover_lines:  # "A Review by Lord Vale of Upton CBE at the request of …", "An independent report by Dr Kim Vale"
+            m = re.match(rf"\s*(?i:{_shapes()['byline_label']})\s+(?P<name>{PEER_RE}|{PERSON_RE.pattern})", line.text)
+            name = m and (m["name"] if re.match(PEER_RE + "$", m["name"]) else _clean_name(m["name"]))
+            if name:
+                add(name, "author", line, m.start("name"))
+                break
+    if not any(p.role in ("author", "reviewer") for p in found):
+        for k, line in enumerate(cover_lines):  # "Report AuthorKim Vale": a label run into the name by a converter
+            m = re.match(r"\s*(?:Report\s+|Lead\s+|Independent\s+)?(?:Author|Reviewer|Writer)(?P<name>[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){1,3})\s*$", line.text)
+            if m and _clean_name(m["name"]):
+                add(_clean_name(m["name"]), "author", line, m.start("name"))
+                break
+            coded = re.fullmatch(r"\s*(?i:child|baby|young\s+person)\s+[A-Z0-9]{1,2}\s+(?P<name>[A-Z][A-Za-z'’-]+(?:\s+[A-Z][A-Za-z'’-]+){1,2})\s*", line.text)
+            if coded and _is_first_name(coded["name"].split()[0]) and _clean_name(coded["name"]):  # "CHILD E KIM VALE": the code, then the author
+                add(coded["name"], "author", line, coded.start("name"))
+                break
+            if k and _name_above_date(cover_lines[k - 1 : k + 2]):  # "Final Report ⏎ Kim Vale ⏎ November 2017"
+                add(line.stripped, "author", line, len(line.text) - len(line.text.lstrip()))
+                break
+            m = re.search(rf"\b(?:Report|Review|Summary|REPORT|REVIEW|SUMMARY)\s+(?P<name>[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){{1,2}})\s+(?:{BYLINE_DATE})(?:\s*$|\s+(?=Contents\b|CONTENTS\b))", line.text)
+            if m and _clean_name(m["name"]) == m["name"]:  # "… Final Report Kim Vale November 2017": a cover run into one line
+                add(m["name"], "author", line, m.start("name"))
+                break
+    if not any(p.role in ("author", "reviewer") for p in found):
         for line in cover_lines:  # "Kim Vale March 2019" under the title, "Borough Safeguarding Children Board Kim Vale"
             name = _byline_name(line.text)
             if name:
@@ -189,6 +216,17 @@ def _byline_name(text: str) -> str | None:
         return None
     name = _clean_name(m["name"])
     return name if name == m["name"] and len(name.split()) <= 4 else None
+
+
+def _name_above_date(window: list[Line]) -> bool:
+    """The middle line of "Final Report ⏎ Kim Vale ⏎ November 2017" is the author: a name alone between the
+    title block (a document-kind or title line) and the month of publication."""
+    if len(window) < 3:
+        return False
+    above, line, below = (l.stripped for l in window)
+    title_above = _is_title_line(above) or re.match(_shapes()["title_document_kinds"], above, re.IGNORECASE)
+    name = re.fullmatch(r"[A-Z][a-z'’-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z'’-]+){1,2}", line)
+    return bool(title_above and name and _clean_name(line) == line and re.fullmatch(BYLINE_DATE, below))
 
 
 def _post_nominals_re() -> str:
@@ -236,15 +274,18 @@ def find_author(cover_lines: list[Line]) -> str | None:
 
 def _board_span(text: str) -> tuple[int, int] | None:
     """The board's name in a line: the board phrase and the capitalised words before it."""
-    m = re.search(_shapes()["board"], text, re.IGNORECASE)
-    if not m:
-        return None
-    left = BOARD_LEFT_RE.search(text[: m.start()])
-    start = left.start() if left else m.start()
-    while start < m.start() and (not text[start].isupper() or re.match(r"(?:The|This|A|An)\s", text[start:])):
-        nxt = text.find(" ", start, m.start())  # not from "the", "of", "The"
-        start = m.start() if nxt < 0 else nxt + 1
-    return start, m.end()
+    stop = {w.lower() for w in _shapes()["board_not_first_words"]}
+    for m in re.finditer(_shapes()["board"], text, re.IGNORECASE):
+        left = BOARD_LEFT_RE.search(text[: m.start()])
+        start = left.start() if left else m.start()
+        if re.search(_shapes()["board_unnamed_before"] + r"\s*$", text[:start]) or re.match(r"(?:Each|Every|Any|An?|No|Another)\s", text[start:]):
+            continue  # "When a Local Safeguarding Children Board undertakes …", "an unnamed local safeguarding children board"
+        while start < m.start() and (not text[start].isupper() or text[start:].split(None, 1)[0].lower() in stop):
+            nxt = text.find(" ", start, m.start())  # not from "the", "of", "Today", "Role of"
+            start = m.start() if nxt < 0 else nxt + 1
+        if re.search(r"[A-Z]", text[start : m.end()]):  # a board is named with capitals
+            return start, m.end()
+    return None
 
 
 def find_board(cover_lines: list[Line], text: str = "") -> str | None:
@@ -269,7 +310,8 @@ def find_board(cover_lines: list[Line], text: str = "") -> str | None:
         pos = 0
         while (span := _board_span(line[pos:])) is not None:
             start, end = span[0] + pos, span[1] + pos
-            if line[start].isupper():  # a name, not "… asks safeguarding partners to …"
+            named = re.match(rf"(?:Local\s+)?{_shapes()['board']}$", line[start:end], re.IGNORECASE) is None  # not "the Safeguarding Children Board"
+            if line[start].isupper() and named:  # a name, not "… asks safeguarding partners to …"
                 return re.sub(r"\s+", " ", line[start:end])
             pos = end
     return None
@@ -301,6 +343,8 @@ def _place_fragment(text: str) -> bool:
     words = text.split()
     if not 1 <= len(words) <= 4 or re.search(r"[\d:,.;]", text) or _is_title_line(text):
         return False
+    if all(w.lower() in _name_words() for w in words):
+        return False  # "EXECUTIVE SUMMARY REPORT", "Final Report": the document's kind, not a place
     return all(w[:1].isupper() or w in ("of", "and", "upon", "on") for w in words)
 
 
@@ -316,8 +360,21 @@ DANGLING_RE = re.compile(r"(?:\b(?:a|an|the|of|into|in|on|to|for|concerning|rega
 def find_title(cover_lines: list[Line]) -> str | None:
     """The report-type line of the cover, with the lines that carry it on ("In respect of ⏎ Child 1")."""
     shapes = _shapes()
+    plural: int | None = None  # the first line of a page that lists reviews ("Case reviews published in 2014")
     for k, line in enumerate(cover_lines):
-        text = line.stripped
+        text = re.sub(shapes["title_tail"], "", line.stripped, flags=re.IGNORECASE)  # "… Harry – published 29th November 2019"
+        if plural is not None and k - plural > LIST_TITLE_REACH:
+            break  # no one review's title right under the page's own: the page's title is that line
+        if re.match(shapes["link_text"], text, re.IGNORECASE):
+            continue  # "> Read the overview report": a link, not a title
+        if list_page_line(text):
+            if (plural is None and not re.match(shapes["breadcrumb"], text, re.IGNORECASE) and text.count(" | ") < 2
+                    and not text.endswith(".") and len(text.split()) <= 12):  # a heading, not a sentence about reviews
+                plural = k
+            continue
+        first = re.match(r"([^.]{3,80})\.\s+(?:In\s+respect\s+of|Relating\s+to|Concerning|Into)\b.*\.$", text, re.IGNORECASE)
+        if first and _is_title_line(first[1]):
+            text = first[1]  # "SERIOUS CASE REVIEW. In respect of … Presented to …": a sharing site joined the cover's lines
         glued = _trailing_author(text)
         if glued and _is_title_line(text):
             text = text[: text.rindex(glued)].strip()  # "A SERIOUS CASE REVIEW OVERVIEW REPORT Kim Vale C.B.E."
@@ -352,6 +409,54 @@ def find_title(cover_lines: list[Line]) -> str | None:
         if len(parts) == 1 and re.search(shapes["subject"], title):
             title = re.sub(r"\s+(?:on\s+behalf\s+of|for|by|of)$", "", title)  # "… Child Y on behalf of ⏎ <board>"
         return title
+    return cover_lines[plural].stripped if plural is not None else None
+
+
+def list_page_line(text: str) -> bool:
+    """A line of a web page that lists reviews, not one review's title: a breadcrumb ("You are here: Home |
+    Board | Serious Case Reviews") or review types in the plural only ("Serious Case Reviews", "10 Serious
+    Case Reviews", "Our Published CSPRs")."""
+    if re.match(_shapes()["breadcrumb"], text, re.IGNORECASE) or text.count(" | ") >= 2:
+        return True
+    pats = [p for pats in _shapes()["report_types"].values() for p in pats] + [re.escape(p) for p in _shapes()["title_phrases"]]
+    hits = [m for p in pats for m in re.finditer(p, text, re.IGNORECASE)]
+    return bool(hits) and all(text[m.end() : m.end() + 1] in ("s", "S") for m in hits)
+
+
+def _list_page_title(cover_lines: list[Line], title: str | None) -> str | None:
+    """On a page that lists reviews (a plural heading, a breadcrumb), the title is the review-type line that
+    names a child ("Upton Partnership – Child W Serious Case Review Report"), not a guidance document's."""
+    pattern = _shapes()["subject"]
+    if not title or re.search(pattern, title) or not any(list_page_line(l.stripped) for l in cover_lines):
+        return title
+    return find_title([l for l in cover_lines if re.search(pattern, l.text)]) or title
+
+
+def opens_byline(text: str) -> bool:
+    """ "A Review by Lord Vale of Upton …", "An independent report by Dr Kim Vale": who wrote the review."""
+    return bool(re.match(rf"\s*(?i:{_shapes()['byline_label']})\s+[A-Z]", text))
+
+
+def _byline_title(cover_lines: list[Line]) -> str | None:
+    """ "The Ashgrove Case ⏎ A Review by Lord Vale of Upton": a short line standing right above the line that
+    says who wrote the review is its title, when no line names a review type."""
+    for above, line in zip(cover_lines, cover_lines[1:]):
+        if opens_byline(line.text):
+            text = above.stripped
+            return text if 1 <= len(text.split()) <= 10 and not text.endswith((".", ":", ";", ",")) and text[:1].isupper() else None
+    return None
+
+
+def _subject_line_title(cover_lines: list[Line]) -> str | None:
+    """A page that names its review only by the child ("Child Delta" on a line of its own, no report-type line):
+    that line is the title."""
+    for line in cover_lines:
+        text = line.stripped
+        code = re.sub(r"\s+(?:final\s+|overview\s+|full\s+)?(?:report|review)$", "", text, flags=re.IGNORECASE)  # "Family E report"
+        worded = re.fullmatch(r"(?:Child|Baby|Young Person)\s+([A-Z][a-z]{2,})", code)
+        if re.match(_shapes()["subject_line"] + "$", code, re.IGNORECASE) and (code != text or not text.lower().startswith(("family", "case"))) or (
+                worded and worded[1].lower() not in {w.lower() for w in _shapes()["not_child_codes"]}):
+            return text
     return None
 
 
@@ -382,6 +487,9 @@ def cover_name_subject(cover_lines: list[Line], title: str | None, text: str) ->
     tail = re.search(r"(?:[:–—-]|\bof)\s+['‘\"“]?([A-Z][a-z]{2,})['’\"”]?\s*$", title)  # "… Review – Ella", "Review: Leo"
     if tail and len(re.findall(rf"\b{tail[1]}\b", text[:50000])) >= 3:
         return tail[1]
+    named = _title_named_subject(title, text)
+    if named:
+        return named
     first = next((k for k, l in enumerate(cover_lines) if title.startswith(l.stripped)), None)
     if first is None:
         return None
@@ -394,6 +502,18 @@ def cover_name_subject(cover_lines: list[Line], title: str | None, text: str) ->
     return None
 
 
+def _title_named_subject(title: str, text: str) -> str | None:
+    """ "Serious Case Review Harry", "Learning Review Claire/Anne": the name(s) straight after the review's
+    type that end its title, each a known first name or used again in the text, are its subject."""
+    types = "|".join(p for pats in _shapes()["report_types"].values() for p in pats[:1])
+    m = re.search(rf"(?i:{types})\s+['‘\"“]?(?P<names>[A-Z][a-z]{{2,}}(?:\s*(?:/|&|\band\b)\s*[A-Z][a-z]{{2,}})*)['’\"”]?\s*$", title)
+    if not m:
+        return None
+    names = re.split(r"\s*(?:/|&|\band\b)\s*", m["names"])
+    known = all((_is_first_name(n) or len(re.findall(rf"\b{n}\b", text[:50000])) >= 3) and n.lower() not in _name_words() for n in names)
+    return m["names"] if known else None
+
+
 def find_subject(title: str | None, key_subject: str | None, cover_lines: list[Line] | None = None,
                  key_child: str | None = None) -> str | None:
     """The subject child: the key's subject, else a child-shaped code in the title or on the cover,
@@ -403,7 +523,7 @@ def find_subject(title: str | None, key_subject: str | None, cover_lines: list[L
     pattern = _shapes()["subject"]
     for scope in [title or ""] + [l.text for l in cover_lines or []]:
         for m in re.finditer(pattern, scope):
-            if not m.group(1).startswith("Family"):
+            if not m.group(1).lower().startswith("family"):  # "THE FAMILY 3.1" of a contents line too
                 return _tidy_code(m.group(1))
     m = re.search(pattern, title or "")
     if m:
@@ -411,6 +531,10 @@ def find_subject(title: str | None, key_subject: str | None, cover_lines: list[L
     for named in re.finditer(r"\b(?:Child|Baby)\s+([A-Z][a-z]{2,})\b", title or ""):
         if _is_first_name(named[1]):
             return named.group(0)  # "Child Safeguarding Practice Review: Baby Ezra"
+    for line in cover_lines or []:  # "Child Delta" alone on a cover line: a word given as the child's code
+        worded = re.fullmatch(r"['‘\"“]?((?:Child|Baby|Young Person)\s+([A-Z][a-z]{2,}))['’\"”]?", line.text.strip())
+        if worded and worded[2].lower() not in {w.lower() for w in _shapes()["not_child_codes"]}:
+            return worded[1]
     for line in cover_lines or []:  # "concerning AB1 & AB2"
         coded = re.match(_shapes()["connector_code"], line.text.strip(), re.IGNORECASE)
         if coded and (title or "").endswith(line.text.strip()):
@@ -420,7 +544,7 @@ def find_subject(title: str | None, key_subject: str | None, cover_lines: list[L
 
 def _tidy_code(code: str) -> str:
     """ "CHILD M" → "Child M", "YOUNG PERSON J" → "Young Person J" (the letter code keeps its case)."""
-    words = code.split()
+    words = re.sub(r"['‘’\"“”]", "", code).split()  # "FAMILY ‘S’" → "Family S"
     return " ".join(w.capitalize() if i < len(words) - 1 else w for i, w in enumerate(words))
 
 
@@ -438,7 +562,7 @@ def _unmarked(line: Line) -> Line:
     """The cover line without Markdown heading hashes or emphasis."""
     from .headings import strip_markup
 
-    content = strip_markup(re.sub(r"^\s*#{1,6}\s+", "", line.text))
+    content = strip_markup(re.sub(r"^\s*#{1,6}\s+", "", re.sub(_shapes()["inline_markup"], "", line.text)))  # "<strong>Child</strong>ren"
     return Line(content, line.start, line.end, line.index)
 
 
@@ -449,7 +573,7 @@ def extract_metadata(text: str, lines: list[Line], key_subject: str | None, skip
     nonblank = [line for line in lines if not line.is_blank and line.index not in skip]
     cover_lines = [_unmarked(line) for line in nonblank[:COVER_LINES]]
     cover = "\n".join(line.text for line in cover_lines)
-    title = find_title(cover_lines)
+    title = _list_page_title(cover_lines, find_title(cover_lines)) or _subject_line_title(cover_lines) or _byline_title(cover_lines)
     start, end = find_period(text)
     people = find_people(cover_lines)
     body = "\n".join("" if line.index in skip else line.text for line in lines)  # contents entries name no board
