@@ -396,8 +396,8 @@ def _listing_res() -> tuple[re.Pattern, re.Pattern]:
 
 def listed_review_names(text: str) -> set[str]:
     """Names a page that lists published reviews gives their children: the last part of a listing line
-    ("2019 – Anonymous – Katie", "2018 - Upton - Charlie and Sam"), and a line holding only one or two
-    first names ("Grace and Georgina") that heads a summary using the name, under a line that introduces
+    ("2017 – Anonymous – Poppy", "2016 - Marsh - Alfie and Jo"), and a line holding only one or two
+    first names ("Nell and Imogen") that heads a summary using the name, under a line that introduces
     the list ("The following briefings are available") or beside another such heading.  Each is the
     review's own name for its subject (`review_listing` in models/names/named_roles.yaml)."""
     dated, cue = _listing_res()
@@ -538,7 +538,7 @@ def _name_findings(doc: Doc, policy: Policy, allowed: set[str], places: set[str]
             out.append((cand.start, cand.end, "NAME", policy.severity_of("NAME_ALLOWED"),
                         "a person the review names on purpose (lead reviewer, author or chair)", f"names:{cand.rule}:allowed"))
             continue
-        named = [w for w in words if len(w) > 1]  # "Ms G. Georgina": an initial that ends a sentence before the pseudonym
+        named = [w for w in words if len(w) > 1]  # "Ms N. Imogen": an initial that ends a sentence before the pseudonym
         if named and all(w in pseudo_words for w in named):
             out.append((cand.start, cand.end, "NAME", policy.severity_of("NAME_ALLOWED"),
                         "a pseudonym the review declares (check it is not the real name)", f"names:{cand.rule}:pseudonym"))

@@ -63,7 +63,7 @@ def _subject_entry(text: str, report: Report) -> list[RoleEntry]:
     if not code or same or any(e.subject and e.kind == "family" for e in report.key):
         return []
     out = []
-    for one in _subject_names(code):  # "Claire/Anne": two children, each the review's name for one
+    for one in _subject_names(code):  # "Ruby/Maya": two children, each the review's name for one
         m = re.search(rf"(?<![\w-]){re.escape(one)}(?![\w-])", text) or re.search(rf"(?<![\w-]){re.escape(one)}(?![\w-])", text, re.IGNORECASE)
         if m is None:
             continue
@@ -75,7 +75,7 @@ def _subject_entry(text: str, report: Report) -> list[RoleEntry]:
 
 
 def _subject_names(code: str) -> list[str]:
-    """The subject as one code, or its names when the title joins two ("Claire/Anne", "Mia and Leo")."""
+    """The subject as one code, or its names when the title joins two ("Ruby/Maya", "Mia and Leo")."""
     parts = re.split(r"\s*(?:/|&|\band\b)\s*", code)
     return parts if len(parts) > 1 and all(key.is_pseudonym(p) for p in parts) else [code]
 

@@ -362,7 +362,7 @@ def find_title(cover_lines: list[Line]) -> str | None:
     shapes = _shapes()
     plural: int | None = None  # the first line of a page that lists reviews ("Case reviews published in 2014")
     for k, line in enumerate(cover_lines):
-        text = re.sub(shapes["title_tail"], "", line.stripped, flags=re.IGNORECASE)  # "… Harry – published 29th November 2019"
+        text = re.sub(shapes["title_tail"], "", line.stripped, flags=re.IGNORECASE)  # "… Toby – published 14th March 2018"
         if plural is not None and k - plural > LIST_TITLE_REACH:
             break  # no one review's title right under the page's own: the page's title is that line
         if re.match(shapes["link_text"], text, re.IGNORECASE):
@@ -448,7 +448,7 @@ def _byline_title(cover_lines: list[Line]) -> str | None:
 
 
 def _subject_line_title(cover_lines: list[Line]) -> str | None:
-    """A page that names its review only by the child ("Child Delta" on a line of its own, no report-type line):
+    """A page that names its review only by the child ("Child Kestrel" on a line of its own, no report-type line):
     that line is the title."""
     for line in cover_lines:
         text = line.stripped
@@ -503,7 +503,7 @@ def cover_name_subject(cover_lines: list[Line], title: str | None, text: str) ->
 
 
 def _title_named_subject(title: str, text: str) -> str | None:
-    """ "Serious Case Review Harry", "Learning Review Claire/Anne": the name(s) straight after the review's
+    """ "Serious Case Review Toby", "Learning Review Ruby/Maya": the name(s) straight after the review's
     type that end its title, each a known first name or used again in the text, are its subject."""
     types = "|".join(p for pats in _shapes()["report_types"].values() for p in pats[:1])
     m = re.search(rf"(?i:{types})\s+['‘\"“]?(?P<names>[A-Z][a-z]{{2,}}(?:\s*(?:/|&|\band\b)\s*[A-Z][a-z]{{2,}})*)['’\"”]?\s*$", title)
@@ -531,7 +531,7 @@ def find_subject(title: str | None, key_subject: str | None, cover_lines: list[L
     for named in re.finditer(r"\b(?:Child|Baby)\s+([A-Z][a-z]{2,})\b", title or ""):
         if _is_first_name(named[1]):
             return named.group(0)  # "Child Safeguarding Practice Review: Baby Ezra"
-    for line in cover_lines or []:  # "Child Delta" alone on a cover line: a word given as the child's code
+    for line in cover_lines or []:  # "Child Kestrel" alone on a cover line: a word given as the child's code
         worded = re.fullmatch(r"['‘\"“]?((?:Child|Baby|Young Person)\s+([A-Z][a-z]{2,}))['’\"”]?", line.text.strip())
         if worded and worded[2].lower() not in {w.lower() for w in _shapes()["not_child_codes"]}:
             return worded[1]
