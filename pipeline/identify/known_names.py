@@ -28,6 +28,7 @@ from typing import Iterable, Sequence
 from ..keyfile import Key, Person, title_genders
 from .derived import KeyedWord, find_derived
 from .folding import fold
+from .gaelic import surname_variants
 from .name_links import link
 
 # separators allowed between the words of a name: spaces / a line break, or a
@@ -42,7 +43,9 @@ _APOS = "['’]"
 _END = r"(?:(?![^\W\d_])|(?=s(?:['’])?(?![^\W\d_])))"
 _START = r"(?<![^\W_]|@)"
 _TITLES_ALLOWING_LOWER = 4  # "mr kershaw" is a slip; "lady kershaw" is not a title use
-_SURNAME_PARTICLES = {"van", "von", "de", "der", "den", "du", "da", "di", "del", "della", "la", "le", "st", "st.", "bin", "ibn", "al", "el", "ap", "mac"}
+_SURNAME_PARTICLES = {"van", "von", "de", "der", "den", "du", "da", "di", "del", "della", "la", "le", "st", "st.", "bin", "ibn", "al", "el", "ap", "mac",
+                     # Irish and Scottish Gaelic: "Ó Súilleabháin", "Ní Bhriain", "Nic Dhonnchadha", "Uí Néill"
+                     "ó", "o", "ní", "ni", "nic", "uí", "ui", "mhic", "bint", "ab"}
 
 # forms used for adults only (children go by first or full name)
 ADULT_RULES = frozenset({"title_surname", "title_full_name", "surname", "initial_surname", "title_initial"})
@@ -66,6 +69,7 @@ RULE_CONFIDENCE = {
     "full_name": 1.0,
     "title_full_name": 1.0,
     "title_surname": 0.95,
+    "title_first_name": 0.8,
     "initial_surname": 0.95,
     "first_name": 0.9,
     "surname": 0.85,
@@ -179,10 +183,12 @@ def person_forms(person: Person) -> list[NameForm]:
             if title:  # "Ms Doe" tells us Doe is a surname: give it every title
                 for t in _compatible_titles(person) or list(genders):
                     add([("title", t)] + name_tokens, "title_surname")
+                _add_gaelic_forms(add, [], words, person)
             elif _initial(words[0]):  # "F. went upstairs" of a child listed as "Femi"
                 add([("letter", _initial(words[0]))], "single_initial")
             continue
         sur_tokens = [("word", w) for w in surname]
+        _add_gaelic_forms(add, given, surname, person)
         if not given:  # "Mr ap Dafydd": a surname with its particles, and every title before it
             add(sur_tokens, "surname")
             for t in _compatible_titles(person) or list(genders):
@@ -191,6 +197,8 @@ def person_forms(person: Person) -> list[NameForm]:
         add([("word", given[0])] + sur_tokens, "full_name")
         add(name_tokens, "full_name")
         add([("word", given[0])], "first_name")
+        for t in _personal_titles(person):  # "Mr Tesfaye": records that took the first name for a surname
+            add([("title", t), ("word", given[0])], "title_first_name")
         if len(given) > 1:  # "Mei Lin" of "Mei Lin Zhou", "Mary Jane" of "Mary Jane Hollis"
             add([("word", g) for g in given], "first_name")
         add(sur_tokens, "surname")
@@ -218,6 +226,12 @@ def person_forms(person: Person) -> list[NameForm]:
     return list(forms.values())
 
 
+def _personal_titles(person: Person) -> list[str]:
+    """The everyday titles ("Mr", "Ms", "Dr") that fit the person's gender."""
+    personal = _context().get("personal_titles", ())
+    return [t for t in _compatible_titles(person) if t.casefold() in personal]
+
+
 def _titled_surnames(names: Sequence[str]) -> set[str]:
     """Words the key itself puts after a title alone ("Mrs Wong"): those are surnames."""
     out = set()
@@ -235,6 +249,22 @@ def _given_name_order(words: list[str], titled_surnames: set[str]) -> list[str]:
     if len(words) > 1 and words[0] in titled_surnames and words[-1] not in titled_surnames:
         return words[1:] + words[:1]
     return words
+
+
+def _add_gaelic_forms(add, given: list[str], surname: list[str], person: Person) -> None:
+    """The surname's Gaelic, English and women's Gaelic forms ("Ms NicDhòmhnaill" of a keyed MacDonald,
+    "Mr O'Sullivan" of Ó Súilleabháin): alone when not an English word, after a title, after the first name."""
+    from .derived import _common_words
+
+    titles = _compatible_titles(person) or list(title_genders())
+    for variant in surname_variants(" ".join(surname), person.gender):
+        tokens = [("word", w) for w in variant.split()]
+        if len(tokens) > 1 or fold(variant).casefold() not in _common_words():
+            add(tokens, "surname")  # "Grant" of a keyed Grannd only with a title or a first name
+        for t in titles:
+            add([("title", t)] + tokens, "title_surname")
+        if given:
+            add([("word", given[0])] + tokens, "full_name")
 
 
 def _add_surname_variants(add, given: list[str], surname: list[str], titles: list[str]) -> None:
@@ -471,10 +501,55 @@ class KnownNameMatcher:
                 continue
             raw.append((start, end, matched, forms))
         raw = self._places(text, raw, kept, doc)
-        raw = link(self, text, raw)  # "Nasima Begum", "N. Begum", "Anwar Chowdhury", "Nasima Choudhury"
+        strangers: set[str] = set()
+        raw = link(self, text, raw, strangers)  # "Nasima Begum", "N. Begum", "Anwar Chowdhury", "Nasima Choudhury"
+        raw = self._strangers_titled(raw, strangers)
         raw += self._derived(text, raw, doc)
         raw.sort(key=lambda r: r[0])
-        return NameSearch(_merge_adjacent(text, self._resolve(text, raw)), kept)
+        middles: list[tuple[str, str]] = []
+        matches = _merge_adjacent(text, self._resolve(text, raw), middles)
+        return NameSearch(sorted(matches + self._middle_names(text, matches, middles), key=lambda m: m.start), kept)
+
+    def _middle_names(self, text: str, matches: list[NameMatch], middles: list[tuple[str, str]]) -> list[NameMatch]:
+        """"Dr bin Salem", "Ms Begum": a name the draft gives a keyed person between their keyed first name and
+        surname ("Mohammed bin Salem al-Yafei", "Shahanara Begum Talukdar") is theirs after a title too."""
+        learned: dict[str, str] = {}
+        for middle, code in middles:
+            low = fold(middle).casefold()
+            if not any(kw.folded == low for kw in self.keyed_words) and low not in _stop_words():
+                learned.setdefault(middle, code)
+        if not learned:
+            return []
+        titles = "|".join(sorted(map(re.escape, _title_lookup().values()), key=len, reverse=True))
+        taken = [(m.start, m.end) for m in matches]
+        out = []
+        for middle, code in learned.items():
+            words = r"[ \t]+".join(map(re.escape, middle.split()))
+            for m in re.finditer(rf"(?<![\w.])(?:{titles})\.?[ \t]+{words}(?![\w'’-])", text):
+                if any(s < m.end() and m.start() < e for s, e in taken):
+                    continue
+                out.append(NameMatch(m.start(), m.end(), m.group(0), code, middle, "middle_name", 0.8,
+                                     suffix=_suffix(text, m.end())))
+                taken.append((m.start(), m.end()))
+        return out
+
+    def _strangers_titled(self, raw, strangers: set[str]):
+        """"Mr Nicolson" when the key's Nicolson is a boy and the draft names his father "Murdo Nicolson", whom
+        the key leaves out: a title that fits none of the surname's keyed people (a child, or the other
+        gender) goes with the unkeyed adult of that surname, for the unknown-name pass."""
+        if not strangers:
+            return raw
+        out = []
+        for r in raw:
+            forms = r[3]
+            words = [w for k, w in forms[0].tokens if k == "word"]
+            gender = forms[0].title_gender
+            if (gender and len(words) == 1 and all(f.rule == "title_surname" for f in forms)
+                    and fold(words[0]).casefold() in strangers
+                    and not any(not self.people[f.code].child and self.people[f.code].gender in (None, gender) for f in forms)):
+                continue
+            out.append(r)
+        return out
 
     def _code_letter(self, text: str, start: int, end: int) -> bool:
         before = re.search(r"(\S+)[ \t]+$", text[max(0, start - 24):start])
@@ -671,6 +746,14 @@ class KnownNameMatcher:
         return out
 
     def _choose(self, forms: list[NameForm], start: int, sure, sure_pos, text: str = "") -> tuple[NameForm, str]:
+        forms, how = self._title_first_name(forms)
+        if how:
+            return forms[0], how
+        prev_word = re.search(r"([A-Za-z]+)[ \t]+$", text[max(0, start - 12):start]) if text else None
+        if prev_word and prev_word.group(1).casefold() in _context().get("child_before", ()):
+            children = [f for f in forms if self.people[f.code].child]  # "Baby Tesfaye": the child
+            if len(children) == 1:
+                return children[0], "child"
         listed = [f for f in forms if f.listed]
         if len(listed) == 1:
             return listed[0], "listed"
@@ -682,12 +765,6 @@ class KnownNameMatcher:
                 return fits[0], "title"
             if fits:
                 pool = fits
-        if pool[0].rule in ADULT_RULES:
-            # children are not called "Ms Kershaw", "Kershaw" or "J. Kershaw"
-            adults = [f for f in pool if not self.people[f.code].child]
-            if len(adults) == 1:
-                return adults[0], "adult"
-            pool = adults or pool
         before = re.search(r"(?<![\w'’-])[\w'’-]+[ \t]+$", text[max(0, start - 40):start]) if text else None
         if before:  # "Tiernan McDonnell": the first name just before a shared surname says whose it is
             at = start - len(before.group(0))
@@ -699,6 +776,12 @@ class KnownNameMatcher:
             i = bisect.bisect_left(sure_pos, start + after.end())
             if i < len(sure) and sure[i][0] == start + after.end() and any(f.code == sure[i][1] for f in pool):
                 return next(f for f in pool if f.code == sure[i][1]), "adjacent"
+        if pool[0].rule in ADULT_RULES:
+            # children are not called "Ms Kershaw", "Kershaw" or "J. Kershaw"
+            adults = [f for f in pool if not self.people[f.code].child]
+            if len(adults) == 1:
+                return adults[0], "adult"
+            pool = adults or pool
         near = _nearest_by_code(start, sure, sure_pos, {f.code for f in pool})
         # someone named plainly a few words away ("Jade and Mrs Kershaw") is
         # rarely the one then called by a shared form
@@ -710,6 +793,25 @@ class KnownNameMatcher:
             code = min(near, key=lambda c: (abs(near[c] - start), near[c] > start))
             return next(f for f in pool if f.code == code), "nearest"
         return min(pool, key=lambda f: self.people[f.code].index), how or "key_order"
+
+
+    def _title_first_name(self, forms: list[NameForm]) -> tuple[list[NameForm], str | None]:
+        """"Mr Tesfaye" is the man whose first name is Tesfaye unless somebody the title fits (an adult of
+        the title's gender) has Tesfaye as a surname: a first name after a title is the weaker reading."""
+        if not any(f.rule == "title_first_name" for f in forms):
+            return forms, None
+
+        def fits(f: NameForm) -> bool:
+            person = self.people[f.code]
+            return not person.child and (not f.title_gender or person.gender in (None, f.title_gender))
+
+        surnames = [f for f in forms if f.rule != "title_first_name" and fits(f)]
+        if surnames:
+            return surnames, None
+        firsts = [f for f in forms if f.rule == "title_first_name" and fits(f)]
+        if len(firsts) == 1:
+            return firsts, "title"
+        return firsts or forms, None
 
 
 @dataclass(frozen=True)
@@ -853,9 +955,10 @@ def _lower_case_slip(text: str, start: int, end: int) -> bool:
 _MAX_NAME_PARTS = 4
 
 
-def _merge_adjacent(text: str, matches: list[NameMatch]) -> list[NameMatch]:
+def _merge_adjacent(text: str, matches: list[NameMatch], middles: list | None = None) -> list[NameMatch]:
     """"Siân MacDonell": a first name and a misspelt surname of one person, side by side, are one mention
-    (at most a few words: "Kas Kas Kas …" stays separate mentions)."""
+    (at most a few words: "Kas Kas Kas …" stays separate mentions).  Middle names found between two parts
+    ("bin Salem" of "Mohammed bin Salem al-Yafei") are added to `middles` as (words, code)."""
     out: list[NameMatch] = []
     parts: list[int] = []
     for m in matches:
@@ -864,14 +967,27 @@ def _merge_adjacent(text: str, matches: list[NameMatch]) -> list[NameMatch]:
             prev = None
         gap = text[prev.end:m.start] if prev is not None else ""
         # side by side, or with one capitalised word between ("Hodan Yusuf Abdi": a middle name the key omits)
+        surname_first = bool(prev is not None and re.fullmatch(r",[ \t]+", gap) and prev.text.isupper() and len(prev.text) > 1
+                             and not m.text.isupper() and m.rule in ("first_name", "listed"))
         if prev is not None and prev.code == m.code and not prev.suffix and (
                 re.fullmatch(r"[ \t]+|[ \t]*\n[ \t]*", gap) or (_MIDDLE_WORD.fullmatch(gap) and " " not in prev.text.strip()
-                                                                and not prev.text[:1].islower())):
-            out[-1] = NameMatch(prev.start, m.end, text[prev.start:m.end], m.code, f"{prev.form} {m.form}",
+                                                                and not prev.text[:1].islower()) or surname_first):
+            end = m.end
+            initial = _INITIAL_AFTER.match(text, end) if surname_first else None
+            if initial:  # "ASANTE, Kwame O.": a record's surname first, the middle initial after
+                end = initial.end()
+            out[-1] = NameMatch(prev.start, end, text[prev.start:end], m.code, f"{prev.form} {m.form}",
                                 prev.rule if prev.rule == m.rule else f"{prev.rule}+{m.rule}",
                                 min(prev.confidence, m.confidence), prev.ambiguous or m.ambiguous,
-                                prev.candidates or m.candidates, prev.resolved_by or m.resolved_by, m.suffix)
+                                prev.candidates or m.candidates, prev.resolved_by or m.resolved_by,
+                                "" if initial else m.suffix)
             parts[-1] += 1
+            if middles is not None and len(gap.strip()) > 2 and "\n" not in gap and not surname_first:
+                middle = gap.strip()
+                middles.append((middle, m.code))
+                bare = re.sub(rf"^{_MIDDLE_PARTICLES}[ \t]+", "", middle)
+                if bare != middle:  # "Dr Salem" of "bin Salem"
+                    middles.append((bare, m.code))
             continue
         out.append(m)
         parts.append(1)
@@ -880,7 +996,11 @@ def _merge_adjacent(text: str, matches: list[NameMatch]) -> list[NameMatch]:
 
 # a title just before a derived form, perhaps with an initial between ("Mr Qureshy", "Mr S. Pryddech")
 _TITLE_BEFORE = re.compile(r"(?<![\w.])([A-Z][A-Za-z]{1,9}\.?)[ \t]+(?:([A-Z])\.[ \t]*)?$")
-_MIDDLE_WORD = re.compile(r"[ \t]+[A-Z][\w'’-]+[ \t]+")
+# one or two capitalised words, each perhaps after a patronymic or a particle ("Mohammed bin Salem al-Yafei")
+_MIDDLE_PARTICLES = r"(?:bin|bint|ibn|ben|al|el|ap|ab|van|von|de|da|di|du|dos|das)"
+_MIDDLE_WORD = re.compile(rf"(?:[ \t]+(?:{_MIDDLE_PARTICLES}[ \t]+)?(?:[A-Z][\w'’-]+|[A-Z]\.)){{1,2}}[ \t]+")
+_INITIAL_AFTER = re.compile(r"[ \t]+[A-Z]\.?(?![\w'’-])")
+
 
 
 _SENTENCE_BREAK = re.compile(r"[.!?;:]\s|\n")

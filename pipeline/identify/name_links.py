@@ -40,12 +40,13 @@ def _first_forms(forms) -> bool:
     return len(forms) == 1 and forms[0].rule in ("first_name", "listed")
 
 
-def link(matcher, text: str, raw: list) -> list:
-    """`raw` with family mentions joined and strangers' surnames dropped (see the module doc)."""
+def link(matcher, text: str, raw: list, strangers: set | None = None) -> list:
+    """`raw` with family mentions joined and strangers' surnames dropped (see the module doc); the dropped
+    surnames (folded, lower case) are added to `strangers`."""
     raw = sorted(raw, key=lambda r: r[0])
     raw = _initial_before_surname(matcher, text, raw)
     raw = _first_name_with_other_surname(matcher, text, raw)
-    raw = _drop_strangers_surnames(matcher, text, raw)
+    raw = _drop_strangers_surnames(matcher, text, raw, strangers if strangers is not None else set())
     raw = raw + _surname_slips(matcher, text, raw) + _kin_initials(matcher, text, raw) + _broken_words(matcher, text, raw)
     return raw + aliases(matcher, text, raw)
 
@@ -105,7 +106,7 @@ def _first_name_with_other_surname(matcher, text: str, raw: list) -> list:
     return out
 
 
-def _drop_strangers_surnames(matcher, text: str, raw: list) -> list:
+def _drop_strangers_surnames(matcher, text: str, raw: list, strangers: set) -> list:
     """"Anwar Chowdhury", "Adewale Ogunleye": a name word nobody keyed (a listed first name or no
     English word) before a keyed surname whose people all have keyed first names: another person,
     for the unknown-name pass."""
@@ -132,6 +133,7 @@ def _drop_strangers_surnames(matcher, text: str, raw: list) -> list:
                 and word.rstrip(".").casefold() not in _titles()
                 and not any(kw.folded == fold(word).casefold() for kw in matcher.keyed_words)
                 and not classify(word, firsts)):
+            strangers.add(fold(matched).casefold())
             continue
         out.append(r)
     return out
