@@ -291,8 +291,13 @@ def _someone_elses_full_name(text: str, end: int, targets, keyed: list[KeyedWord
         return False
     following = fold(nxt.group(1)).casefold()
     codes = {code for code, _, _ in targets}
-    return not any(k.code in codes and not k.first and (k.folded == following or classify(nxt.group(1), [k]))
+    return not any(k.code in codes and not k.first and (following in _surname_parts(k) or classify(nxt.group(1), [k]))
                    for k in keyed)
+
+
+def _surname_parts(k: KeyedWord) -> set[str]:
+    """A keyed surname and, when double-barrelled, its first part ("Campbell" of Campbell-Whyte)."""
+    return {k.folded, re.split(r"[-‐‑]", k.folded)[0]}
 
 
 # ---------------------------------------------------------------- the pass
@@ -371,7 +376,7 @@ def _before_own_surname(text: str, end: int, targets, keyed: list[KeyedWord]) ->
         return False
     following = fold(nxt.group(1)).casefold()
     codes = {code for code, _, _ in targets}
-    return any(k.code in codes and not k.first and k.folded == following for k in keyed)
+    return any(k.code in codes and not k.first and following in _surname_parts(k) for k in keyed)
 
 
 def _beside_caps_name(text: str, start: int, end: int, starts: set[int], ends: set[int]) -> bool:

@@ -40,7 +40,8 @@ _LETTER_SEP = r"(?:\.[ \t]?|[ \t])?"
 _APOS = "['’]"
 # what may follow a name: nothing word-like, or a plural / possessive s
 # a name may touch an underscore ("_Fatima_" in Markdown) and be followed by a footnote number ("Iqbal12")
-_END = r"(?:(?![^\W\d_])|(?=s(?:['’])?(?![^\W\d_])))"
+# (a footnote mark in superscript is no letter: "Ó Súilleabháin¹ told")
+_END = r"(?:(?![^\W\d_¹²³⁰⁴-⁹])|(?=s(?:['’])?(?![^\W\d_¹²³⁰⁴-⁹])))"
 _START = r"(?<![^\W_]|@)"
 _TITLES_ALLOWING_LOWER = 4  # "mr kershaw" is a slip; "lady kershaw" is not a title use
 _SURNAME_PARTICLES = {"van", "von", "de", "der", "den", "du", "da", "di", "del", "della", "la", "le", "st", "st.", "bin", "ibn", "al", "el", "ap", "mac",
@@ -201,6 +202,11 @@ def person_forms(person: Person) -> list[NameForm]:
             add([("title", t), ("word", given[0])], "title_first_name")
         if len(given) > 1:  # "Mei Lin" of "Mei Lin Zhou", "Mary Jane" of "Mary Jane Hollis"
             add([("word", g) for g in given], "first_name")
+            # the last two names as one surname ("Mr Hama Karim", "Mr Hamakarim" of Rebwar Hama Karim)
+            joined = given[-1] + "".join(surname)
+            for t in _personal_titles(person):
+                add([("title", t), ("word", given[-1])] + sur_tokens, "title_surname")
+                add([("title", t), ("word", joined)], "title_surname")
         add(sur_tokens, "surname")
         for t in genders:  # all titles: the ambiguity step uses the title's gender
             add([("title", t)] + sur_tokens, "title_surname")
@@ -771,8 +777,8 @@ class KnownNameMatcher:
             i = bisect.bisect_left(sure_pos, at)
             if i < len(sure) and sure[i][0] == at and any(f.code == sure[i][1] for f in pool):
                 return next(f for f in pool if f.code == sure[i][1]), "adjacent"
-        after = re.match(r"[\w'’-]+[ \t]+", text[start:start + 60]) if text else None
-        if after:  # "Mohamed Iqbal": the surname just after a shared first name says whose it is
+        after = re.match(r"[\w'’-]+,?[ \t]+", text[start:start + 60]) if text else None
+        if after:  # "Mohamed Iqbal": the surname just after a shared first name says whose it is ("IQBAL, Amir": the first name)
             i = bisect.bisect_left(sure_pos, start + after.end())
             if i < len(sure) and sure[i][0] == start + after.end() and any(f.code == sure[i][1] for f in pool):
                 return next(f for f in pool if f.code == sure[i][1]), "adjacent"
@@ -969,9 +975,10 @@ def _merge_adjacent(text: str, matches: list[NameMatch], middles: list | None = 
         # side by side, or with one capitalised word between ("Hodan Yusuf Abdi": a middle name the key omits)
         surname_first = bool(prev is not None and re.fullmatch(r",[ \t]+", gap) and prev.text.isupper() and len(prev.text) > 1
                              and not m.text.isupper() and m.rule in ("first_name", "listed"))
+        one_word = prev is not None and (" " not in prev.text.strip() or prev.rule == "title_first_name")
         if prev is not None and prev.code == m.code and not prev.suffix and (
-                re.fullmatch(r"[ \t]+|[ \t]*\n[ \t]*", gap) or (_MIDDLE_WORD.fullmatch(gap) and " " not in prev.text.strip()
-                                                                and not prev.text[:1].islower()) or surname_first):
+                re.fullmatch(r"[ \t]+|[ \t]*\n[ \t]*", gap) or surname_first
+                or (one_word and not prev.text[:1].islower() and (_MIDDLE_WORD.fullmatch(gap) or _SECOND_PART.fullmatch(gap)))):
             end = m.end
             initial = _INITIAL_AFTER.match(text, end) if surname_first else None
             if initial:  # "ASANTE, Kwame O.": a record's surname first, the middle initial after
@@ -982,7 +989,7 @@ def _merge_adjacent(text: str, matches: list[NameMatch], middles: list | None = 
                                 prev.candidates or m.candidates, prev.resolved_by or m.resolved_by,
                                 "" if initial else m.suffix)
             parts[-1] += 1
-            if middles is not None and len(gap.strip()) > 2 and "\n" not in gap and not surname_first:
+            if middles is not None and len(gap.strip()) > 2 and "\n" not in gap and not surname_first and not gap.startswith("-"):
                 middle = gap.strip()
                 middles.append((middle, m.code))
                 bare = re.sub(rf"^{_MIDDLE_PARTICLES}[ \t]+", "", middle)
@@ -999,6 +1006,7 @@ _TITLE_BEFORE = re.compile(r"(?<![\w.])([A-Z][A-Za-z]{1,9}\.?)[ \t]+(?:([A-Z])\.
 # one or two capitalised words, each perhaps after a patronymic or a particle ("Mohammed bin Salem al-Yafei")
 _MIDDLE_PARTICLES = r"(?:bin|bint|ibn|ben|al|el|ap|ab|van|von|de|da|di|du|dos|das)"
 _MIDDLE_WORD = re.compile(rf"(?:[ \t]+(?:{_MIDDLE_PARTICLES}[ \t]+)?(?:[A-Z][\w'’-]+|[A-Z]\.)){{1,2}}[ \t]+")
+_SECOND_PART = re.compile(r"-[A-Z][\w'’]+[ \t]+")  # "Andrei-Florin Lăcătuș" of a keyed Andrei Lăcătuș
 _INITIAL_AFTER = re.compile(r"[ \t]+[A-Z]\.?(?![\w'’-])")
 
 

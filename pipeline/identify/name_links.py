@@ -43,12 +43,34 @@ def _first_forms(forms) -> bool:
 def link(matcher, text: str, raw: list, strangers: set | None = None) -> list:
     """`raw` with family mentions joined and strangers' surnames dropped (see the module doc); the dropped
     surnames (folded, lower case) are added to `strangers`."""
-    raw = sorted(raw, key=lambda r: r[0])
+    raw = _double_surname_slips(matcher, text, sorted(raw, key=lambda r: r[0]))
     raw = _initial_before_surname(matcher, text, raw)
     raw = _first_name_with_other_surname(matcher, text, raw)
     raw = _drop_strangers_surnames(matcher, text, raw, strangers if strangers is not None else set())
     raw = raw + _surname_slips(matcher, text, raw) + _kin_initials(matcher, text, raw) + _broken_words(matcher, text, raw)
     return raw + aliases(matcher, text, raw)
+
+
+def _double_surname_slips(matcher, text: str, raw: list) -> list:
+    """"Campbell White" of a keyed Campbell-Whyte: a double-barrelled surname written without its hyphen and
+    with one slip in its second part is that person, not the first part's own keyed person."""
+    from .known_names import NameForm
+
+    found = []
+    for kw in matcher.keyed_words:
+        parts = [p for p in re.split(r"[-‐‑]", kw.word) if p]
+        if kw.first or len(parts) != 2 or len(parts[1]) < 4:
+            continue
+        second = fold(parts[1]).casefold()
+        for m in re.finditer(rf"(?<![\w-]){re.escape(fold(parts[0]))}[ \t]+([A-Z][^\W\d_]+)(?![\w-])", fold(text)):
+            word = fold(m.group(1)).casefold()
+            if word[:1] == second[:1] and 0 < OSA.distance(word, second) <= 1:
+                found.append((m.start(), m.end(), text[m.start():m.end()],
+                              [NameForm(text=kw.word, code=kw.code, rule="misspelling", tokens=(("word", kw.word),))]))
+    if not found:
+        return raw
+    kept = [r for r in raw if not any(s < r[1] and r[0] < e for s, e, _, _ in found)]
+    return sorted(kept + found, key=lambda r: r[0])
 
 
 def _bare_surname(matcher, forms) -> bool:
@@ -121,9 +143,8 @@ def _drop_strangers_surnames(matcher, text: str, raw: list, strangers: set) -> l
         if prev is None or prev.end(1) in taken_ends or "\n" in text[prev.end(1):start]:
             out.append(r)
             continue
-        before = re.search(r"[ \t]+$", text[max(0, prev.start(1) - 3):prev.start(1)])
-        if before and taken_ends.get(prev.start(1) - len(before.group(0)), set()) & {f.code for f in forms}:
-            out.append(r)  # "Hodan Yusuf Abdi": a middle name the key omits, between the person's own names
+        if _after_own_first_name(text, start, taken_ends, {f.code for f in forms}):
+            out.append(r)  # "Hodan Yusuf Abdi", "Yusuf ibn Tariq al-Hashimi": middle names the key omits
             continue
         word = prev.group(1)
         codes = {f.code for f in forms}
@@ -137,6 +158,17 @@ def _drop_strangers_surnames(matcher, text: str, raw: list, strangers: set) -> l
             continue
         out.append(r)
     return out
+
+
+def _after_own_first_name(text: str, start: int, taken_ends: dict, codes: set[str]) -> bool:
+    """Whether one or two capitalised words (perhaps after "bin", "ap", "van") lie between a mention of the
+    same people and `start`: the surname closes a full name with middle names the key leaves out."""
+    from .known_names import _MIDDLE_WORD
+
+    for end in range(max(0, start - 40), start):
+        if taken_ends.get(end, set()) & codes and _MIDDLE_WORD.fullmatch(text, end, start):
+            return True
+    return False
 
 
 def _titles() -> frozenset[str]:

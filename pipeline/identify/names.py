@@ -468,10 +468,31 @@ def _role_spans(ctx: _DocContext):
                 nxt += 1
             if nxt < len(doc) and doc[nxt].text in _OPEN_QUOTES and not _crosses_line(doc[nxt]):
                 nxt += 1  # "my friend 'Shapla' said", 'her partner, "Dee"'
+            initial = _apposed_initial(ctx, nxt)
+            if initial:
+                yield nxt, initial, "role", 0.7
+                break
             end = _name_run(ctx, nxt)
             if end > nxt:
                 yield nxt, end, "role", 0.8
             break
+
+
+def _apposed_initial(ctx: _DocContext, i: int) -> int:
+    """End of a lone initial set off after a role word ("mum's friend, D., who", "her partner (R.)"), or 0.
+
+    Only between commas or brackets: "the nurse, A." ending a sentence and "Appendix A" stay."""
+    doc = ctx.doc
+    if i < 1 or i >= len(doc) or doc[i - 1].text not in (",", "(") or ctx.blocked[i]:
+        return 0
+    end = i + 1
+    text = doc[i].text
+    if len(text) == 1 and text.isupper() and end < len(doc) and doc[end].text == ".":
+        end += 1
+    elif not re.fullmatch(r"[A-Z]\.", text):
+        return 0
+    closing = ")" if doc[i - 1].text == "(" else ","
+    return end if end < len(doc) and doc[end].text == closing else 0
 
 
 def _gazetteer_spans(ctx: _DocContext):
@@ -926,8 +947,11 @@ def group_mentions(candidates: list[NameCandidate]) -> list[list[NameCandidate]]
         word = words[0]
         best, best_pos = None, -1
         for (first, last), gi in full_index.items():
+            if len(word) == 1 and first[:1] != word:
+                continue  # a lone initial ("friend, D., who") is the last-named person with that first letter
             # a surname, a first name, a middle name, or a short form of the first name ("Ade" of Adewale)
-            if word in all_words.get(gi, ()) or (len(word) >= 3 and first.startswith(word) and len(first) > len(word)):
+            if word in all_words.get(gi, ()) or (len(word) >= 3 and first.startswith(word) and len(first) > len(word)) \
+                    or len(word) == 1:
                 pos = max((c.start for c in groups[gi] if c.start <= cand.start), default=groups[gi][0].start)
                 if best is None or pos > best_pos:
                     best, best_pos = gi, pos
