@@ -177,7 +177,7 @@ def _name_part(part: str) -> bool:
     if not NAME_PART_RE.match(part) or not part[0].isupper():
         return False
     rest = part[1:]
-    for prefix in ("c", "ac", "'"):
+    for prefix in ("c", "ac", "ic", "'"):  # McDonald, MacLeod, NicLeòid (a woman's Gaelic surname), O'Brien
         if rest.startswith(prefix) and len(rest) > len(prefix) + 1 and rest[len(prefix)].isupper():
             rest = rest[len(prefix) + 1 :]
             break
@@ -483,8 +483,10 @@ def _apposed_initial(ctx: _DocContext, i: int) -> int:
 
     Only between commas or brackets: "the nurse, A." ending a sentence and "Appendix A" stay."""
     doc = ctx.doc
-    if i < 1 or i >= len(doc) or doc[i - 1].text not in (",", "(") or ctx.blocked[i]:
+    if i < 1 or i >= len(doc) or doc[i - 1].text not in (",", "("):
         return 0
+    if doc[i].ent_type_ == ROLE_LABEL or doc[i].text.rstrip(".") in ctx.codes:
+        return 0  # a declared code ("her friend, F., who"), not the model's NORP for "D."
     end = i + 1
     text = doc[i].text
     if len(text) == 1 and text.isupper() and end < len(doc) and doc[end].text == ".":
@@ -865,7 +867,34 @@ def find_unknown_names(doc: Doc, allow: set[str] | None = None) -> list[NameCand
             rules, best = proposals.get((start, end), (set(), 0.0))
             rules.add(rule)
             proposals[(start, end)] = (rules, max(best, confidence))
+    for start, end, rule, confidence in _misspelt_spans(ctx, proposals):
+        if _keep(ctx, start, end, rule):
+            proposals[(start, end)] = ({rule}, confidence)
     return _merge(doc, ctx, proposals)
+
+
+def _misspelt_spans(ctx: _DocContext, proposals):
+    """A word one slip away from a word of a name found elsewhere in the review ("Effua" beside "Efua
+    Mensah", "Jaiden" beside "Jayden Price"): the same name mistyped; not an English word, same first letter."""
+    from rapidfuzz.distance import OSA
+
+    doc = ctx.doc
+    covered = set()
+    words: set[str] = set()
+    for start, end in proposals:
+        covered.update(range(start, end))
+        words.update(fold(doc[i].text).lower() for i in range(start, end) if len(doc[i].text) >= 4 and ctx.name_like(doc[i]))
+    if not words:
+        return
+    by_letter: dict[str, list[str]] = {}
+    for w in words:
+        by_letter.setdefault(w[0], []).append(w)
+    for token in ctx.tokens:
+        if token.i in covered or len(token.text) < 4 or not ctx.name_like(token) or ctx.common_use(token.text):
+            continue
+        low = fold(_bare(token.text)).lower()
+        if any(OSA.distance(low, w) == 1 for w in by_letter.get(low[0], ())):
+            yield token.i, token.i + 1, "misspelt", 0.6
 
 
 _INITIAL_TOKEN = re.compile(r"[A-Z]\.")
@@ -951,7 +980,7 @@ def group_mentions(candidates: list[NameCandidate]) -> list[list[NameCandidate]]
                 continue  # a lone initial ("friend, D., who") is the last-named person with that first letter
             # a surname, a first name, a middle name, or a short form of the first name ("Ade" of Adewale)
             if word in all_words.get(gi, ()) or (len(word) >= 3 and first.startswith(word) and len(first) > len(word)) \
-                    or len(word) == 1:
+                    or len(word) == 1 or (len(word) >= 4 and word[0] == first[0] and _one_slip(word, first)):
                 pos = max((c.start for c in groups[gi] if c.start <= cand.start), default=groups[gi][0].start)
                 if best is None or pos > best_pos:
                     best, best_pos = gi, pos
@@ -964,6 +993,12 @@ def group_mentions(candidates: list[NameCandidate]) -> list[list[NameCandidate]]
     for group in groups:
         group.sort(key=lambda c: c.start)
     return sorted((g for g in groups if g), key=lambda g: g[0].start)
+
+
+def _one_slip(a: str, b: str) -> bool:
+    from rapidfuzz.distance import OSA
+
+    return OSA.distance(a, b) == 1
 
 
 # ---------------------------------------------------------------- declared pseudonyms
