@@ -181,3 +181,45 @@ def test_a_title_that_fits_no_keyed_bearer_goes_to_the_unkeyed_adult_of_that_sur
 def test_a_keyed_childs_surname_after_a_title_stays_coded_when_no_unkeyed_adult_has_it(nlp, lexicon):
     key = parse_key({"people": [{"code": "Child S", "role": "Child S", "names": ["Callum Rennie", "Callum"]}]})
     assert coded(nlp, lexicon, "The school wrote to Mr Rennie twice.", key) == [("Mr Rennie", "Child S")]
+
+
+# ---------------------------------------------------------------- the ordinary words and places such names also are
+PLACE_KEY = parse_key({"people": [
+    {"code": "MW", "role": "mentor", "names": ["Joy Hartlepool", "Ms Hartlepool"]},
+    {"code": "DC1", "role": "detective constable", "names": ["Thomas Carlisle", "DC Carlisle"]},
+    {"code": "HV", "role": "health visitor", "names": ["Dawn Ellery", "Dawn"]},
+    {"code": "CM", "role": "case manager", "names": ["Sunny Barlow", "Ms Barlow"]},
+]})
+
+
+def test_a_keyed_surname_on_a_route_is_the_place(nlp, lexicon):
+    text = ("Her uncle kept driving to Hartlepool at weekends. The line ran from Redcar to Carlisle and to "
+            "Hartlepool. Ms Hartlepool spoke to Carlisle's manager.")
+    found = coded(nlp, lexicon, text, PLACE_KEY)
+    assert found.count(("Hartlepool", "MW")) == 0 and ("Ms Hartlepool", "MW") in found
+    assert ("Carlisle", "DC1") in found  # "Carlisle's manager": a possessive is a person's
+    assert found.count(("Carlisle", "DC1")) == 1
+
+
+def test_a_first_name_parsed_as_an_adjective_before_its_noun_is_the_word(nlp, lexicon):
+    text = "Sunny spells were forecast. Sunny said she would call. Dawn visits were stopped; Dawn told the GP."
+    found = coded(nlp, lexicon, text, PLACE_KEY)
+    assert ("Sunny", "CM") in found and ("Dawn", "HV") in found
+    assert len([t for t, _ in found if t == "Sunny"]) == 1
+
+
+def test_a_nickname_inside_a_fixed_phrase_is_the_phrase(nlp, lexicon):
+    text = "The boys called the police the Old Bill. Tom said DC Carlisle had been kind; Tommy agreed."
+    found = coded(nlp, lexicon, text, PLACE_KEY)
+    assert ("Tom", "DC1") in found and ("DC Carlisle", "DC1") in found
+    assert not [t for t, _ in found if t == "Bill"]
+
+
+def test_an_unkeyed_persons_name_word_in_lower_case_in_a_quoted_message_is_replaced(tmp_path, nlp, lexicon):
+    text = ('Callum said the older man was called Jaxon Rudd. A message on his phone read: "jaxon says '
+            'come now, dont be late". Jaxon was later arrested. The will was read.')
+    key = parse_key({"people": [{"code": "Child S", "role": "Child S", "names": ["Callum Rennie", "Callum"]}]})
+    result = pseudonymised(tmp_path, nlp, lexicon, text, key)
+    assert "jaxon" not in result.text.casefold()
+    assert "The will was read." in result.text
+    assert len(set(re.findall(r"\[PERSON-\d+\]", result.text))) == 1

@@ -263,3 +263,38 @@ def test_gaelic_articles_and_a_trailing_initial_stay_inside_a_name(nlp):
     assert "Oighrig Nic a' Phearsain" in found
     found = {c.text for c in find_unknown_names(nlp("In 2014 Rory was born (father Murdo N.) in Skye."))}
     assert "Murdo N." in found
+
+
+# ---------------------------------------------------------------- issue 12, third round (fictional sentences)
+def test_a_lone_initial_set_off_after_a_role_word_is_a_person_and_joins_the_named_one(nlp):
+    text = ("Kieran Doyle moved into the flat in May. The minutes describe him only as 'her lodger, K., who "
+            "helps with the rent'. The conference asked about her brother (R.) too.")
+    found = names(nlp, text)
+    assert "K." in found
+    doc = parse(text, nlp, CODES)
+    groups = [[c.text for c in g] for g in group_mentions(find_unknown_names(doc))]
+    assert ["Kieran Doyle", "K."] in groups
+
+
+def test_an_initial_that_ends_a_sentence_or_labels_a_part_is_no_person(nlp):
+    found = names(nlp, "The plan is set out by the nurse, B. The chronology is at Appendix, C., below.")
+    assert "B." not in found and "B" not in found
+
+
+def test_a_word_one_slip_from_a_found_names_word_is_that_name(nlp):
+    text = ("The child's aunt, Nkechi Obiora-Lamb, offered to help. The housing file spells her \"Nkechie\"; "
+            "the GP letter has Nkechi.")
+    found = names(nlp, text)
+    assert "Nkechie" in found
+    doc = parse(text, nlp, CODES)
+    groups = [[c.text for c in g] for g in group_mentions(find_unknown_names(doc))]
+    assert any("Nkechie" in g and "Nkechi Obiora-Lamb" in g for g in groups)
+
+
+def test_an_english_word_one_slip_from_a_name_is_not_taken(nlp):
+    found = names(nlp, "Her neighbour, Mark Tolley, called. Marks were seen on her arm and the Trolley was moved.")
+    assert "Marks" not in found and "Trolley" not in found
+
+
+def test_a_womans_gaelic_surname_is_shaped_like_a_name(nlp):
+    assert "Mòrag NicAoidh" in names(nlp, "The community midwife, Mòrag NicAoidh, visited on the Tuesday.")

@@ -348,7 +348,7 @@ def find_derived(text: str, keyed: list[KeyedWord], taken: list[tuple[int, int]]
             continue
         if len(word) < 3 and not _person_context(text, start, end, bool(poss), doc_tokens, True):
             continue
-        if _someone_elses_full_name(text, end, targets, keyed):
+        if _someone_elses_full_name(text, end, targets, keyed) or _in_fixed_phrase(text, start, end):
             continue
         out.append(Derived(start, end, word, tuple(targets)))
     # a short form the draft uses as a person once ("Uncle Sunny") is that person wherever it is
@@ -356,6 +356,28 @@ def find_derived(text: str, keyed: list[KeyedWord], taken: list[tuple[int, int]]
     confirmed = {d.text for d in out}
     out += [d for d in pending if d.text in confirmed]
     return sorted(out, key=lambda d: d.start)
+
+
+_PHRASE_WORD = re.compile(r"[\w'’-]+")
+
+
+def _in_fixed_phrase(text: str, start: int, end: int) -> bool:
+    """The word is inside a fixed phrase that names no person ("the Old Bill", "Moses basket"; the
+    phrases of ``models/names/not_people.yaml``)."""
+    from .names import _phrase_key, lexicon
+
+    phrases = lexicon().not_people_phrases
+    lo = max(0, start - 40)
+    words = [(m.start() + lo, _phrase_key(m.group(0))) for m in _PHRASE_WORD.finditer(text[lo:min(len(text), end + 40)])]
+    at = next((i for i, (pos, _) in enumerate(words) if pos == start), None)
+    if at is None:
+        return False
+    keys = [k for _, k in words]
+    for k in range(max(0, at - 3), at + 1):
+        for phrase in phrases.get(keys[k], ()):
+            if k + len(phrase) > at and tuple(keys[k:k + len(phrase)]) == phrase:
+                return True
+    return False
 
 
 def _mid_sentence(text: str, start: int) -> bool:

@@ -503,7 +503,7 @@ class KnownNameMatcher:
             if self._lower_case_common(matched, forms) and not _is_propn(doc, start, end) \
                     and not (forms[0].rule == "first_name" and _lower_case_slip(text, start, end)):
                 continue
-            if self._in_date(text, start, end, forms):
+            if self._in_date(text, start, end, forms) or self._modifier(text, start, end, forms, doc):
                 continue
             raw.append((start, end, matched, forms))
         raw = self._places(text, raw, kept, doc)
@@ -666,7 +666,7 @@ class KnownNameMatcher:
             return "place_after_locative", True
         if prev in conf["weak_locative_before"]:
             return "place_after_locative", False
-        if prev == "to" and len(before) > 1 and before[-2].casefold() in conf["movement_before_to"]:
+        if prev == "to" and len(before) > 1 and (before[-2].casefold() in conf["movement_before_to"] or _route_before(before)):
             return "place_after_movement", False
         return None, False
 
@@ -705,6 +705,20 @@ class KnownNameMatcher:
                                       title_gender=genders.get(title_word) if title_word else None))
             out.append((start, d.end, text[start:d.end], forms))
         return out
+
+    def _modifier(self, text: str, start: int, end: int, forms: list[NameForm], doc) -> bool:
+        """"Precious weeks were lost": a first name that is an English adjective, parsed as one modifying the
+        noun after it, is the word (a possessive or a reporting verb after it would make it the person)."""
+        if doc is None or forms[0].rule not in ("first_name", "listed") or " " in text[start:end].strip():
+            return False
+        if fold(text[start:end]).casefold() not in self.lexicon or _suffix(text, end):
+            return False
+        span = doc.char_span(start, end)
+        if span is None or len(span) != 1:
+            return False
+        token = span[0]
+        return (token.pos_ == "ADJ" and token.dep_ == "amod" and token.head.i == token.i + 1
+                and token.head.pos_ == "NOUN" and token.head.is_lower)
 
     def _in_date(self, text: str, start: int, end: int, forms: list[NameForm]) -> bool:
         """A one-word form inside a date ("On 17th May", "May 2017", "June 5th") is the month.
@@ -885,6 +899,14 @@ def _listed_surnames(person: Person) -> set[str]:
         elif len(words) > 1:
             found.add(split_name(words)[1][-1])
     return found
+
+
+def _route_before(before: list[str]) -> bool:
+    """"from Southmere to …", "to Leeds and to …": the "to" of a route (the words before it, last first)."""
+    words = [w.casefold().strip(",;") for w in before[-5:-1]]
+    if len(words) >= 2 and words[-2] == "from" and before[-2][:1].isupper():
+        return True  # "ran from Southmere to"
+    return len(words) >= 3 and words[-1] == "and" and words[-3] == "to" and before[-3][:1].isupper()
 
 
 def _initials_dot(text: str, end: int) -> int:

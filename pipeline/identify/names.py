@@ -893,7 +893,9 @@ def _misspelt_spans(ctx: _DocContext, proposals):
         if token.i in covered or len(token.text) < 4 or not ctx.name_like(token) or ctx.common_use(token.text):
             continue
         low = fold(_bare(token.text)).lower()
-        if any(OSA.distance(low, w) == 1 for w in by_letter.get(low[0], ())):
+        if low.rstrip("s") in ctx.lex.common:
+            continue  # "Marks were seen": a plural of an English word
+        if any(OSA.distance(low, w) == 1 and low != w + "s" and w != low + "s" for w in by_letter.get(low[0], ())):
             yield token.i, token.i + 1, "misspelt", 0.6
 
 
