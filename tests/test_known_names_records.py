@@ -223,3 +223,18 @@ def test_an_unkeyed_persons_name_word_in_lower_case_in_a_quoted_message_is_repla
     assert "jaxon" not in result.text.casefold()
     assert "The will was read." in result.text
     assert len(set(re.findall(r"\[PERSON-\d+\]", result.text))) == 1
+
+
+def test_a_keyed_name_inside_a_welsh_or_royal_place_name_is_the_place(nlp, lexicon):
+    key = parse_key({"people": [{"code": "NG", "role": "grandmother", "names": ["Angharad Price", "Mrs Price"]},
+                                {"code": "NA", "role": "aunt", "names": ["Alexandra Bell", "Alexandra"]}]})
+    text = ("She was taken to Ysbyty Tywysoges Angharad and later to the Princess Alexandra unit. "
+            "Angharad said she was tired; Alexandra visited.")
+    found = coded(nlp, lexicon, text, key)
+    assert found.count(("Angharad", "NG")) == 1 and found.count(("Alexandra", "NA")) == 1
+
+
+def test_a_keyed_name_as_a_shop_after_a_is_the_shop(nlp, lexicon):
+    key = parse_key({"people": [{"code": "SF", "role": "father", "names": ["Darren Greggson", "Mr Greggson"]}]})
+    text = "He worked at a Greggson's on the high street. Greggson's account was different."
+    assert coded(nlp, lexicon, text, key) == [("Greggson", "SF")]  # the second: his account

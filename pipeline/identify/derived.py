@@ -342,6 +342,8 @@ def find_derived(text: str, keyed: list[KeyedWord], taken: list[tuple[int, int]]
         misspelt = all(rule == "misspelling" for _, _, rule in targets)
         if _before_own_surname(text, end, targets, keyed) and fold(word).casefold() not in _role_words():
             pass  # "Muhammad Iqbal" with Mohammed Iqbal keyed: the surname says it is him
+        elif _in_fixed_phrase(text, start, end) or _business_possessive(text, start, bool(poss)):
+            continue  # "the Old Bill", "a McDonald's": not even a person elsewhere confirms it
         elif not _looks_like_person(text, start, end, word, bool(poss), lexicon, doc_tokens, misspelt):
             if not misspelt and _mid_sentence(text, start) and not _before_org_or_place(text, end):
                 pending.append(Derived(start, end, word, tuple(targets)))
@@ -378,6 +380,11 @@ def _in_fixed_phrase(text: str, start: int, end: int) -> bool:
             if k + len(phrase) > at and tuple(keys[k:k + len(phrase)]) == phrase:
                 return True
     return False
+
+
+def _business_possessive(text: str, start: int, possessive: bool) -> bool:
+    """"worked at a McDonald's", "an Asda's car park": a possessive after "a"/"an" is a shop or a firm, never a person."""
+    return possessive and bool(re.search(r"(?<![\w'’-])(?:a|an|A|An)[ \t]+$", text[max(0, start - 4):start]))
 
 
 def _mid_sentence(text: str, start: int) -> bool:

@@ -26,7 +26,7 @@ from functools import lru_cache
 from typing import Iterable, Sequence
 
 from ..keyfile import Key, Person, title_genders
-from .derived import KeyedWord, find_derived
+from .derived import KeyedWord, _business_possessive, find_derived
 from .folding import fold
 from .gaelic import surname_variants
 from .name_links import link
@@ -503,7 +503,8 @@ class KnownNameMatcher:
             if self._lower_case_common(matched, forms) and not _is_propn(doc, start, end) \
                     and not (forms[0].rule == "first_name" and _lower_case_slip(text, start, end)):
                 continue
-            if self._in_date(text, start, end, forms) or self._modifier(text, start, end, forms, doc):
+            if self._in_date(text, start, end, forms) or self._modifier(text, start, end, forms, doc) \
+                    or _business_possessive(text, start, _suffix(text, end)[:1] in ("'", "’")):
                 continue
             raw.append((start, end, matched, forms))
         raw = self._places(text, raw, kept, doc)
