@@ -298,3 +298,9 @@ def test_an_english_word_one_slip_from_a_name_is_not_taken(nlp):
 
 def test_a_womans_gaelic_surname_is_shaped_like_a_name(nlp):
     assert "Mòrag NicAoidh" in names(nlp, "The community midwife, Mòrag NicAoidh, visited on the Tuesday.")
+
+
+def test_a_shop_named_after_a_person_and_a_place_named_after_a_saint_or_a_fort_are_no_people(nlp):
+    found = names(nlp, "She worked at a Sainsbury's in Port Talbot, then near Fort Augustus. Ben Okafor drove her.")
+    assert "Sainsbury" not in found and "Sainsbury's" not in found and "Augustus" not in found and "Talbot" not in found
+    assert "Ben Okafor" in found  # a first name that is also a place word ("Ben Nevis") still starts a name

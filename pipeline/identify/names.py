@@ -763,6 +763,29 @@ def _is_place(ctx: _DocContext, start: int, end: int, trust_entities: bool = Tru
 PLACE_WORDS = frozenset({"in", "from", "to", "of", "into", "across", "around", "through", "visited", "visit", "visiting", "left"})
 
 
+@lru_cache(maxsize=1)
+def _place_prefixes() -> frozenset[str]:
+    """Words that begin a place's name ("Fort William", "St Helens", "Port Talbot"; name_context.yaml's
+    place_prefixes), without those that are also names ("Ben", "Glen", "King")."""
+    from .derived import settings
+
+    lex = lexicon()
+    return frozenset(w for w in settings().get("place_prefixes", ()) if not lex.is_known_name(w))
+
+
+def _shop_or_place_name(ctx: _DocContext, start: int, end: int) -> bool:
+    """"a McDonald's" (a possessive after "a": a shop), "Fort William", "St Helens" (a place's first word before it)."""
+    doc = ctx.doc
+    if start == 0:
+        return False
+    before = doc[start - 1]
+    if before.text in _place_prefixes() and not _crosses_line(before):
+        return True
+    last = doc[end - 1].text
+    possessive = last.endswith(("'s", "’s")) or (end < len(doc) and doc[end].text in ("'s", "’s"))
+    return possessive and before.lower_ in ("a", "an")
+
+
 def _after_place_word(ctx: _DocContext, start: int) -> bool:
     """After "from", "in", "visited" ..., or listed with a country ("Poland and India")."""
     doc, lex = ctx.doc, ctx.lex
@@ -835,7 +858,7 @@ def _is_date_word(ctx: _DocContext, start: int, end: int) -> bool:
 
 def _keep(ctx: _DocContext, start: int, end: int, rule: str) -> bool:
     trust_entities = rule not in ("title", "role", "syntax")
-    if _is_date_word(ctx, start, end):
+    if _is_date_word(ctx, start, end) or _shop_or_place_name(ctx, start, end):
         return False
     if rule != "title" and _is_org_word(ctx, start, end):
         return False
@@ -982,7 +1005,7 @@ def group_mentions(candidates: list[NameCandidate]) -> list[list[NameCandidate]]
                 continue  # a lone initial ("friend, D., who") is the last-named person with that first letter
             # a surname, a first name, a middle name, or a short form of the first name ("Ade" of Adewale)
             if word in all_words.get(gi, ()) or (len(word) >= 3 and first.startswith(word) and len(first) > len(word)) \
-                    or len(word) == 1 or (len(word) >= 4 and word[0] == first[0] and _one_slip(word, first)):
+                    or len(word) == 1 or (len(word) >= 4 and any(word[0] == w[0] and _one_slip(word, w) for w in (first, last))):
                 pos = max((c.start for c in groups[gi] if c.start <= cand.start), default=groups[gi][0].start)
                 if best is None or pos > best_pos:
                     best, best_pos = gi, pos
