@@ -306,7 +306,7 @@ def find_derived(text: str, keyed: list[KeyedWord], taken: list[tuple[int, int]]
     """Every capitalised word outside `taken` that derives from a keyed name."""
     if not keyed:
         return []
-    doc_tokens = {t.idx: t for t in doc} if doc is not None else None
+    doc_tokens = _TokensAt(doc) if doc is not None else None
     spans = sorted(taken)
     ends = {e for _, e in spans}
     starts = {s for s, _ in spans}
@@ -385,6 +385,21 @@ def _in_fixed_phrase(text: str, start: int, end: int) -> bool:
 def _business_possessive(text: str, start: int, possessive: bool) -> bool:
     """"worked at a McDonald's", "an Asda's car park": a possessive after "a"/"an" is a shop or a firm, never a person."""
     return possessive and bool(re.search(r"(?<![\w'’-])(?:a|an|A|An)[ \t]+$", text[max(0, start - 4):start]))
+
+
+class _TokensAt:
+    """The token starting at a character offset, built only for the few words asked about (iterating a
+    whole Doc builds a Token object per token: a tenth of a second on a long review)."""
+
+    def __init__(self, doc):
+        from spacy.attrs import IDX
+
+        self.doc = doc
+        self.index = {idx: i for i, idx in enumerate(doc.to_array(IDX).tolist())} if len(doc) else {}
+
+    def get(self, start: int):
+        i = self.index.get(start)
+        return None if i is None else self.doc[i]
 
 
 def _mid_sentence(text: str, start: int) -> bool:

@@ -57,12 +57,14 @@ def _double_surname_slips(matcher, text: str, raw: list) -> list:
     from .known_names import NameForm
 
     found = []
+    folded = None
     for kw in matcher.keyed_words:
         parts = [p for p in re.split(r"[-‐‑]", kw.word) if p]
         if kw.first or len(parts) != 2 or len(parts[1]) < 4:
             continue
         second = fold(parts[1]).casefold()
-        for m in re.finditer(rf"(?<![\w-]){re.escape(fold(parts[0]))}[ \t]+([A-Z][^\W\d_]+)(?![\w-])", fold(text)):
+        folded = fold(text) if folded is None else folded
+        for m in re.finditer(rf"(?<![\w-]){re.escape(fold(parts[0]))}[ \t]+([A-Z][^\W\d_]+)(?![\w-])", folded):
             word = fold(m.group(1)).casefold()
             if word[:1] == second[:1] and 0 < OSA.distance(word, second) <= 1:
                 found.append((m.start(), m.end(), text[m.start():m.end()],
