@@ -238,3 +238,27 @@ def test_a_keyed_name_as_a_shop_after_a_is_the_shop(nlp, lexicon):
     key = parse_key({"people": [{"code": "SF", "role": "father", "names": ["Darren Greggson", "Mr Greggson"]}]})
     text = "He worked at a Greggson's on the high street. Greggson's account was different."
     assert coded(nlp, lexicon, text, key) == [("Greggson", "SF")]  # the second: his account
+
+
+# ---------------------------------------------------------------- a name a keyed person goes by, shown beside their role
+ROLE_KEY = parse_key({"people": [
+    {"code": "FC", "role": "Foster carer", "names": ["Chan Mei Ling", "Mrs Chan"]},
+    {"code": "RM", "role": "Child R's mother", "names": ["Sadia Rahman", "Ms Rahman"]},
+    {"code": "Child R", "role": "Child R", "names": ["Ayaan Rahman", "Ayaan"]},
+]})
+
+
+def test_a_first_name_beside_a_keyed_surname_and_that_persons_role_is_the_name_they_go_by(nlp, lexicon):
+    text = ("| Agency | Name |\n| Foster carer | Rosie Chan |\n\n"
+            "Ayaan said he liked staying with Rosie. The foster carer, Rosie Chan, kept a diary.")
+    found = coded(nlp, lexicon, text, ROLE_KEY)
+    assert ("Rosie Chan", "FC") in found and ("Rosie", "FC") in found
+    assert len([t for t, c in found if c == "FC"]) == 3
+
+
+def test_a_stranger_sharing_a_keyed_surname_with_another_role_stays_a_stranger(nlp, lexicon):
+    text = ("Ayaan's aunt, Farzana Rahman, collected him. The interpreter, Imran Rahman, attended. "
+            "Her mother's cousin, Salma Rahman, was not asked.")
+    found = coded(nlp, lexicon, text, ROLE_KEY)
+    assert not [t for t, _ in found if "Rahman" in t]
+    assert ("Ayaan", "Child R") in found

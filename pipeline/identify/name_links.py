@@ -46,9 +46,25 @@ def link(matcher, text: str, raw: list, strangers: set | None = None) -> list:
     raw = _double_surname_slips(matcher, text, sorted(raw, key=lambda r: r[0]))
     raw = _initial_before_surname(matcher, text, raw)
     raw = _first_name_with_other_surname(matcher, text, raw)
-    raw = _drop_strangers_surnames(matcher, text, raw, strangers if strangers is not None else set())
+    new_names: list[tuple[str, str]] = []
+    raw = _drop_strangers_surnames(matcher, text, raw, strangers if strangers is not None else set(), new_names)
     raw = raw + _surname_slips(matcher, text, raw) + _kin_initials(matcher, text, raw) + _broken_words(matcher, text, raw)
-    return raw + aliases(matcher, text, raw)
+    raw = raw + aliases(matcher, text, raw)
+    return raw + _name_uses(text, raw, new_names)
+
+
+def _name_uses(text: str, raw: list, new_names: list[tuple[str, str]]) -> list:
+    """Every other capitalised use of a first name the draft showed a keyed person going by ("Winnie")."""
+    from .known_names import NameForm
+
+    out = []
+    taken = [(r[0], r[1]) for r in raw]
+    for word, code in dict(new_names).items():
+        for m in re.finditer(rf"(?<![\w@-]){re.escape(word)}(?![\w-])", text):
+            if not any(s < m.end() and m.start() < e for s, e in taken):
+                out.append((m.start(), m.end(), word, [NameForm(text=word, code=code, rule="alias", tokens=(("word", word),))]))
+                taken.append((m.start(), m.end()))
+    return out
 
 
 def _double_surname_slips(matcher, text: str, raw: list) -> list:
@@ -130,7 +146,7 @@ def _first_name_with_other_surname(matcher, text: str, raw: list) -> list:
     return out
 
 
-def _drop_strangers_surnames(matcher, text: str, raw: list, strangers: set) -> list:
+def _drop_strangers_surnames(matcher, text: str, raw: list, strangers: set, new_names: list) -> list:
     """"Anwar Chowdhury", "Adewale Ogunleye": a name word nobody keyed (a listed first name or no
     English word) before a keyed surname whose people all have keyed first names: another person,
     for the unknown-name pass."""
@@ -156,10 +172,42 @@ def _drop_strangers_surnames(matcher, text: str, raw: list, strangers: set) -> l
                 and word.rstrip(".").casefold() not in _titles()
                 and not any(kw.folded == fold(word).casefold() for kw in matcher.keyed_words)
                 and not classify(word, firsts)):
+            code = _role_beside(matcher, text, prev.start(1), end, codes)
+            if code:  # "| Childminder | Winnie Wong |": the keyed childminder under the name she goes by
+                new_names.append((word, code))
+                out.append((prev.start(1), end, text[prev.start(1):end], [f for f in forms if f.code == code]))
+                continue
             strangers.add(fold(matched).casefold())
             continue
         out.append(r)
     return out
+
+
+_GENERIC_HEADS = frozenset("worker officer nurse manager lead visitor practitioner teacher coordinator team".split())
+
+
+def _role_phrase(role: str) -> str:
+    """The head of a keyed role ("Childminder", "social worker" of "Lead social worker"; "mother" of
+    "Child D's mother"), lower case."""
+    words = re.sub(r"^.*['’]s\s+", "", role).casefold().replace(",", " ").split()
+    words = [w for w in words if w.isalpha() or "-" in w]
+    if not words:
+        return ""
+    return " ".join(words[-2:]) if words[-1] in _GENERIC_HEADS and len(words) > 1 else words[-1]
+
+
+def _role_beside(matcher, text: str, start: int, end: int, codes: set[str]) -> str | None:
+    """The one keyed person of `codes` whose role the draft puts right beside the name: in the same table
+    row ("| Childminder | Winnie Wong |") or just before it in the sentence ("the childminder, Winnie Wong")."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line = text[line_start:line_end if line_end >= 0 else len(text)]
+    row = line.count("|") >= 2
+    window = line.casefold() if row else text[max(line_start, start - 50):start].casefold()
+    after = "" if row else r"[ \t]*[,:(]?[ \t]*$"  # in prose the role must be right before the name
+    found = [c for c in codes if (phrase := _role_phrase(matcher.people[c].role))
+             and len(phrase) >= 4 and re.search(rf"(?<!\w){re.escape(phrase)}(?!\w){after}", window)]
+    return found[0] if len(found) == 1 else None
 
 
 def _after_own_first_name(text: str, start: int, taken_ends: dict, codes: set[str]) -> bool:
