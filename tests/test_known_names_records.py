@@ -262,3 +262,29 @@ def test_a_stranger_sharing_a_keyed_surname_with_another_role_stays_a_stranger(n
     found = coded(nlp, lexicon, text, ROLE_KEY)
     assert not [t for t, _ in found if "Rahman" in t]
     assert ("Ayaan", "Child R") in found
+
+
+# ---------------------------------------------------------------- a family surname that only a relative can mean
+FAMILY_KEY = parse_key({"people": [
+    {"code": "Child J", "role": "Child J", "names": ["Rojin Baran Dogan", "Rojin"]},
+    {"code": "JF", "role": "Child J's father", "names": ["Baran Dogan", "Mr Dogan"]},
+    {"code": "JM", "role": "Child J's mother", "names": ["Berfin Kaya", "Ms Kaya"]},
+    {"code": "Child L", "role": "Child L", "names": ["Aster Haile", "Aster"]},
+    {"code": "LF", "role": "Child L's father", "names": ["Haile Mesfin", "Mr Mesfin"]},
+]})
+
+
+def test_a_title_of_the_other_gender_before_a_fathers_surname_is_the_childs_mother(nlp, lexicon):
+    text = 'The school wrote to "Mrs Dogan", although she uses her own name. Mr Dogan replied.'
+    found = coded(nlp, lexicon, text, FAMILY_KEY)
+    assert ("Mrs Dogan", "JM") in found and ("Mr Dogan", "JF") in found
+
+
+def test_baby_before_a_fathers_surname_is_his_keyed_child(nlp, lexicon):
+    found = coded(nlp, lexicon, 'The ward registered her as "Baby Mesfin"; Mr Mesfin corrected it.', FAMILY_KEY)
+    assert ("Mesfin", "Child L") in found and ("Mr Mesfin", "LF") in found
+
+
+def test_without_a_keyed_relative_the_surname_keeps_its_bearer(nlp, lexicon):
+    key = parse_key({"people": [{"code": "JF", "role": "Child J's father", "names": ["Baran Dogan", "Mr Dogan"]}]})
+    assert coded(nlp, lexicon, "A letter to Mrs Dogan was returned.", key) == [("Mrs Dogan", "JF")]

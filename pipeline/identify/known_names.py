@@ -754,6 +754,11 @@ class KnownNameMatcher:
             if len(forms) == 1:
                 f = forms[0]
                 conf = f.confidence
+                relative = self._relative_meant(text, start, f)
+                if relative:  # "Mrs Karim" of the father's surname: his wife; "Baby Tesfaye": their child
+                    out.append(NameMatch(start, end, matched, relative, f.text, f.rule, 0.7, ambiguous=True,
+                                         candidates=(f.code, relative), resolved_by="relative", suffix=suffix))
+                    continue
                 if f.title_gender and self.people[f.code].gender and f.title_gender != self.people[f.code].gender:
                     conf = min(conf, 0.6)  # "Mr" before a woman's surname: keep the code, flag low
                 if matched.islower():
@@ -770,6 +775,11 @@ class KnownNameMatcher:
         forms, how = self._title_first_name(forms)
         if how:
             return forms[0], how
+        relatives = {r for f in forms if not self.people[f.code].child and (r := self._relative_meant(text, start, f))}
+        if len(relatives) == 1 and not any(self._fits_title(f) and not self.people[f.code].child for f in forms
+                                           if f.title_gender):
+            code = relatives.pop()  # "Mrs Karim", "Baby Tesfaye" when no keyed bearer fits
+            return NameForm(text=forms[0].text, code=code, rule=forms[0].rule, tokens=forms[0].tokens), "relative"
         prev_word = re.search(r"([A-Za-z]+)[ \t]+$", text[max(0, start - 12):start]) if text else None
         if prev_word and prev_word.group(1).casefold() in _context().get("child_before", ()):
             children = [f for f in forms if self.people[f.code].child]  # "Baby Tesfaye": the child
@@ -816,6 +826,28 @@ class KnownNameMatcher:
         return min(pool, key=lambda f: self.people[f.code].index), how or "key_order"
 
 
+    def _fits_title(self, form: NameForm) -> bool:
+        gender = self.people[form.code].gender
+        return not form.title_gender or gender in (None, form.title_gender)
+
+    def _relative_meant(self, text: str, start: int, form: NameForm) -> str | None:
+        """The keyed relative a family surname stands for when its only keyed bearer cannot be meant: a title of
+        the other gender before a parent's surname is the other parent ("Mrs Karim" when only the father,
+        "Child A's father", is keyed as Karim); "Baby" before a parent's surname is their child."""
+        person = self.people[form.code]
+        family = _family_roles(self.key)
+        parent_of = family["parent_of"].get(form.code)
+        if parent_of is None:
+            return None
+        if form.title_gender and person.gender and form.title_gender != person.gender:
+            other = [c for c, (child, _) in family["parent_of"].items()
+                     if child == parent_of[0] and self.people[c].gender == form.title_gender]
+            return other[0] if len(other) == 1 else None
+        prev_word = re.search(r"([A-Za-z]+)[ \t]+$", text[max(0, start - 12):start])
+        if prev_word and prev_word.group(1).casefold() in _context().get("child_before", ()) and not form.title_gender:
+            return family["child"].get(parent_of[0])
+        return None
+
     def _title_first_name(self, forms: list[NameForm]) -> tuple[list[NameForm], str | None]:
         """"Mr Tesfaye" is the man whose first name is Tesfaye unless somebody the title fits (an adult of
         the title's gender) has Tesfaye as a surname: a first name after a title is the weaker reading."""
@@ -850,6 +882,32 @@ class KeptMention:
 class NameSearch:
     matches: list[NameMatch]
     kept: list[KeptMention]
+
+
+_PARENT_ROLE = re.compile(r"^(?P<child>.+?)['’]s\s+(?P<relation>mother|father|parent|step-?father|step-?mother)\b", re.IGNORECASE)
+_FAMILY_CACHE: dict = {}
+
+
+def _family_roles(key: Key) -> dict:
+    """From the key's roles: parent code -> (the child's reference, relation) for roles like "Child A's
+    father", and child reference -> the code of the keyed child it names ("Child A" as a code or role)."""
+    cached = _FAMILY_CACHE.get(id(key))
+    if cached is not None and cached[0] is key:
+        return cached[1]
+    parent_of = {}
+    for person in key.people:
+        m = _PARENT_ROLE.match(person.role or "")
+        if m:
+            parent_of[person.code] = (m.group("child").strip().casefold(), m.group("relation").casefold())
+    child = {}
+    for ref in {c for c, _ in parent_of.values()}:
+        hits = [p.code for p in key.people if p.code.casefold() == ref or (p.role or "").strip().casefold() == ref]
+        if len(hits) == 1:
+            child[ref] = hits[0]
+    out = {"parent_of": parent_of, "child": child}
+    _FAMILY_CACHE.clear()
+    _FAMILY_CACHE[id(key)] = (key, out)
+    return out
 
 
 def _context() -> dict:

@@ -167,6 +167,9 @@ def _drop_strangers_surnames(matcher, text: str, raw: list, strangers: set, new_
         word = prev.group(1)
         codes = {f.code for f in forms}
         firsts = [kw for kw in matcher.keyed_words if kw.code in codes and kw.first]
+        if word.casefold() in _kin_words():
+            out.append(r)  # "Baby Gebremedhin", "Uncle Okafor": a kinship word, not a first name
+            continue
         if (is_other_name(word) and word not in org_heads() and fold(word).casefold() not in _known_places()
                 and {kw.code for kw in firsts} == codes
                 and word.rstrip(".").casefold() not in _titles()
@@ -219,6 +222,12 @@ def _after_own_first_name(text: str, start: int, taken_ends: dict, codes: set[st
         if taken_ends.get(end, set()) & codes and _MIDDLE_WORD.fullmatch(text, end, start):
             return True
     return False
+
+
+def _kin_words() -> frozenset[str]:
+    from .derived import settings
+
+    return frozenset(settings()["kin_titles"]) | frozenset(settings().get("child_before", ()))
 
 
 def _titles() -> frozenset[str]:
