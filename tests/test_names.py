@@ -304,3 +304,21 @@ def test_a_shop_named_after_a_person_and_a_place_named_after_a_saint_or_a_fort_a
     found = names(nlp, "She worked at a Sainsbury's in Port Talbot, then near Fort Augustus. Ben Okafor drove her.")
     assert "Sainsbury" not in found and "Sainsbury's" not in found and "Augustus" not in found and "Talbot" not in found
     assert "Ben Okafor" in found  # a first name that is also a place word ("Ben Nevis") still starts a name
+
+
+def test_mentions_with_an_initial_or_a_run_in_particle_join_the_full_name():
+    cands = [NameCandidate(0, 1, "Fergus Nairn", "x", 0.9), NameCandidate(10, 11, "Fergus", "x", 0.9),
+             NameCandidate(20, 21, "Fergus N.", "x", 0.9), NameCandidate(30, 31, "Seonag Nic a' Bhreatannaich", "x", 0.9),
+             NameCandidate(40, 41, "Seonag NicBhreatannaich", "x", 0.9), NameCandidate(50, 51, "Anna Smith", "x", 0.9),
+             NameCandidate(60, 61, "Anna Goldsmith", "x", 0.9)]
+    groups = [[c.text for c in g] for g in group_mentions(cands)]
+    assert ["Fergus Nairn", "Fergus", "Fergus N."] in groups
+    assert ["Seonag Nic a' Bhreatannaich", "Seonag NicBhreatannaich"] in groups
+    assert ["Anna Smith"] in groups and ["Anna Goldsmith"] in groups
+
+
+def test_a_first_name_joins_the_person_named_before_it_not_one_named_only_later():
+    cands = [NameCandidate(0, 1, "Ewan Muir", "x", 0.9), NameCandidate(10, 11, "Ewan", "x", 0.9),
+             NameCandidate(20, 21, "Ewan Baird", "x", 0.9)]
+    groups = [[c.text for c in g] for g in group_mentions(cands)]
+    assert ["Ewan Muir", "Ewan"] in groups

@@ -984,10 +984,17 @@ def group_mentions(candidates: list[NameCandidate]) -> list[list[NameCandidate]]
             words = words[1:]  # "Ms Ní Fhloinn", "Mrs van der Linde": the surname alone
         return words
 
-    for cand in sorted(candidates, key=lambda c: c.start):
+    # full names first, then those whose last word is an initial ("Murdo N." joins "Murdo Nicolson")
+    for cand in sorted(candidates, key=lambda c: (len(key_words(c)[-1:][0]) == 1 if key_words(c) else False, c.start)):
         words = key_words(cand)
+        if len(words) >= 2 and len(words[-1]) == 1:
+            same = [gi for (first, last), gi in full_index.items() if first == words[0] and last[:1] == words[-1]]
+            if len(same) == 1:
+                groups[same[0]].append(cand)
+                continue
         if len(words) >= 2:
             key = (words[0], words[-1])
+            key = next((k for k in full_index if k[0] == key[0] and _particle_variant(k[1], key[1])), key)
             if key not in full_index:
                 full_index[key] = len(groups)
                 groups.append([])
@@ -1006,7 +1013,8 @@ def group_mentions(candidates: list[NameCandidate]) -> list[list[NameCandidate]]
             # a surname, a first name, a middle name, or a short form of the first name ("Ade" of Adewale)
             if word in all_words.get(gi, ()) or (len(word) >= 3 and first.startswith(word) and len(first) > len(word)) \
                     or len(word) == 1 or (len(word) >= 4 and any(word[0] == w[0] and _one_slip(word, w) for w in (first, last))):
-                pos = max((c.start for c in groups[gi] if c.start <= cand.start), default=groups[gi][0].start)
+                # the person last named before this mention; one named only after it comes second
+                pos = max((c.start for c in groups[gi] if c.start <= cand.start), default=-1 - min(c.start for c in groups[gi]))
                 if best is None or pos > best_pos:
                     best, best_pos = gi, pos
         if best is None:
@@ -1018,6 +1026,15 @@ def group_mentions(candidates: list[NameCandidate]) -> list[list[NameCandidate]]
     for group in groups:
         group.sort(key=lambda c: c.start)
     return sorted((g for g in groups if g), key=lambda g: g[0].start)
+
+
+_JOINED_PARTICLES = ("nic", "mac", "mc", "ni", "o", "ui")
+
+
+def _particle_variant(a: str, b: str) -> bool:
+    """"nicphearsain" and "phearsain" (of "Nic a' Phearsain"): one surname with its particle run in."""
+    long, short = (a, b) if len(a) > len(b) else (b, a)
+    return len(short) >= 4 and long != short and long.endswith(short) and long[:-len(short)] in _JOINED_PARTICLES
 
 
 def _one_slip(a: str, b: str) -> bool:
