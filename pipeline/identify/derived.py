@@ -201,12 +201,19 @@ def _mutated(word: str, target: str, min_prefix: int) -> bool:
     name of its own."""
     if word in _gazetteer_names() or len(word) < min_prefix:
         return False  # an English word ("Wen") is left to the person-context test after
+    return any(word == form or _short_form(word, form, min_prefix) for form in _mutated_forms(target))
+
+
+@lru_cache(maxsize=4096)
+def _mutated_forms(target: str) -> tuple[str, ...]:
+    """The mutated forms of a keyed name ("wen", "gwen" -> ...), computed once per name."""
+    out = []
     for radical, mutated in _mutations():
         if target.startswith(radical) and len(target) > len(radical):
             form = mutated + target[len(radical):]
-            if form != target and (word == form or (len(word) >= min_prefix and _short_form(word, form, min_prefix))):
-                return True
-    return False
+            if form != target:
+                out.append(form)
+    return tuple(out)
 
 
 def classify(word: str, keyed: list[KeyedWord]) -> list[tuple[str, str, str]]:
