@@ -199,7 +199,9 @@ def _repeated_unknown(text: str, cands, taken: list[Replacement]):
         return []
     spans = sorted([(c.start, c.end) for c in cands] + [(t.start, t.end) for t in taken])
     starts = [s for s, _ in spans]
-    alternatives = "|".join(sorted({re.escape(w) for w in words} | {re.escape(w.upper()) for w in words}, key=len, reverse=True))
+    # in capitals in a heading, and in lower case where a text message or a chat log is quoted ("shorty says")
+    forms = {w for w in words} | {w.upper() for w in words} | {w.lower() for w in words if _lower_case_safe(w.lower(), lex)}
+    alternatives = "|".join(sorted(map(re.escape, forms), key=len, reverse=True))
     out = []
     for m in re.finditer(rf"(?<![\w@.'’-])(?:{alternatives})(?![\w@-])", text):
         i = bisect.bisect_left(starts, m.end())
@@ -209,6 +211,14 @@ def _repeated_unknown(text: str, cands, taken: list[Replacement]):
             pass  # a capitalised word at a sentence start is still the person's name: it is in no English list
         out.append(NameCandidate(m.start(), m.end(), m.group(0), "repeat", 0.6))
     return out
+
+
+def _lower_case_safe(word: str, lex) -> bool:
+    """A name word that in lower case is still no English word, no stop word and no function word
+    ("shorty", "dwayne"; never "will", "may", "bill")."""
+    from .identify.derived import _common_words
+
+    return len(word) >= 4 and word not in lex.common and word not in _common_words()
 
 
 @lru_cache(maxsize=1)

@@ -263,3 +263,62 @@ def test_gaelic_articles_and_a_trailing_initial_stay_inside_a_name(nlp):
     assert "Oighrig Nic a' Phearsain" in found
     found = {c.text for c in find_unknown_names(nlp("In 2014 Rory was born (father Murdo N.) in Skye."))}
     assert "Murdo N." in found
+
+
+# ---------------------------------------------------------------- issue 12, third round (fictional sentences)
+def test_a_lone_initial_set_off_after_a_role_word_is_a_person_and_joins_the_named_one(nlp):
+    text = ("Kieran Doyle moved into the flat in May. The minutes describe him only as 'her lodger, K., who "
+            "helps with the rent'. The conference asked about her brother (R.) too.")
+    found = names(nlp, text)
+    assert "K." in found
+    doc = parse(text, nlp, CODES)
+    groups = [[c.text for c in g] for g in group_mentions(find_unknown_names(doc))]
+    assert ["Kieran Doyle", "K."] in groups
+
+
+def test_an_initial_that_ends_a_sentence_or_labels_a_part_is_no_person(nlp):
+    found = names(nlp, "The plan is set out by the nurse, B. The chronology is at Appendix, C., below.")
+    assert "B." not in found and "B" not in found
+
+
+def test_a_word_one_slip_from_a_found_names_word_is_that_name(nlp):
+    text = ("The child's aunt, Nkechi Obiora-Lamb, offered to help. The housing file spells her \"Nkechie\"; "
+            "the GP letter has Nkechi.")
+    found = names(nlp, text)
+    assert "Nkechie" in found
+    doc = parse(text, nlp, CODES)
+    groups = [[c.text for c in g] for g in group_mentions(find_unknown_names(doc))]
+    assert any("Nkechie" in g and "Nkechi Obiora-Lamb" in g for g in groups)
+
+
+def test_an_english_word_one_slip_from_a_name_is_not_taken(nlp):
+    found = names(nlp, "Her neighbour, Mark Tolley, called. Marks were seen on her arm and the Trolley was moved.")
+    assert "Marks" not in found and "Trolley" not in found
+
+
+def test_a_womans_gaelic_surname_is_shaped_like_a_name(nlp):
+    assert "Mòrag NicAoidh" in names(nlp, "The community midwife, Mòrag NicAoidh, visited on the Tuesday.")
+
+
+def test_a_shop_named_after_a_person_and_a_place_named_after_a_saint_or_a_fort_are_no_people(nlp):
+    found = names(nlp, "She worked at a Sainsbury's in Port Talbot, then near Fort Augustus. Ben Okafor drove her.")
+    assert "Sainsbury" not in found and "Sainsbury's" not in found and "Augustus" not in found and "Talbot" not in found
+    assert "Ben Okafor" in found  # a first name that is also a place word ("Ben Nevis") still starts a name
+
+
+def test_mentions_with_an_initial_or_a_run_in_particle_join_the_full_name():
+    cands = [NameCandidate(0, 1, "Fergus Nairn", "x", 0.9), NameCandidate(10, 11, "Fergus", "x", 0.9),
+             NameCandidate(20, 21, "Fergus N.", "x", 0.9), NameCandidate(30, 31, "Seonag Nic a' Bhreatannaich", "x", 0.9),
+             NameCandidate(40, 41, "Seonag NicBhreatannaich", "x", 0.9), NameCandidate(50, 51, "Anna Smith", "x", 0.9),
+             NameCandidate(60, 61, "Anna Goldsmith", "x", 0.9)]
+    groups = [[c.text for c in g] for g in group_mentions(cands)]
+    assert ["Fergus Nairn", "Fergus", "Fergus N."] in groups
+    assert ["Seonag Nic a' Bhreatannaich", "Seonag NicBhreatannaich"] in groups
+    assert ["Anna Smith"] in groups and ["Anna Goldsmith"] in groups
+
+
+def test_a_first_name_joins_the_person_named_before_it_not_one_named_only_later():
+    cands = [NameCandidate(0, 1, "Ewan Muir", "x", 0.9), NameCandidate(10, 11, "Ewan", "x", 0.9),
+             NameCandidate(20, 21, "Ewan Baird", "x", 0.9)]
+    groups = [[c.text for c in g] for g in group_mentions(cands)]
+    assert ["Ewan Muir", "Ewan"] in groups

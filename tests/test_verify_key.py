@@ -82,3 +82,35 @@ def test_every_surviving_form_of_a_key_name_is_a_key_finding_naming_the_entry(nl
         assert by_text[surviving].type == "KEY_NAME", surviving
         assert code in by_text[surviving].reason and by_text[surviving].severity == severity
     assert not [f for f in findings if f.text in ("AM", "AF")]  # the key's own codes are declared by the key
+
+
+RECORD_KEY = parse_key({"people": [
+    {"code": "PM", "role": "Child P's mother", "names": ["Kirsty MacLeod", "Ms MacLeod"]},
+    {"code": "PSW", "role": "social worker", "names": ["Padraig Ó Briain", "Mr Ó Briain"]},
+    {"code": "OF", "role": "Child O's father", "names": ["Chinedu Okoro", "Mr Okoro"]},
+    {"code": "Child O", "role": "Child O", "names": ["Ifeoma Okoro-Nwosu", "Ifeoma"]},
+    {"code": "HV", "role": "health visitor", "names": ["Gwenllian Rhys", "Ms Rhys"]},
+]})
+
+
+def test_record_and_gaelic_forms_left_in_a_coded_text_are_key_findings(nlp, tmp_path):
+    """The backstop for issue 12's third round: forms of key names in other languages and record shapes,
+    and a keyed name read as a place's, are reported when they survive in a coded draft."""
+    from pipeline.ingest import load_report
+    from pipeline.nlp import parse_report
+    from pipeline.verify import verify_report
+
+    text = ("PM was seen by the nurse. The Gaelic notes call her Ms NicLeòid. The letter went to Mr O'Brien.\n"
+            "The custody record reads \"OKORO, Chinedu E.\" and the school roll has Ifeoma Okoro Nwozu.\n"
+            "She was born at Ysbyty Tywysoges Gwenllian.\n")
+    (tmp_path / "coded.txt").write_text(text, encoding="utf-8")
+    report = load_report(tmp_path / "coded.txt")
+    every = verify_report(report, parse_report(report, nlp), key=RECORD_KEY)
+    flagged = {f.text: f for f in every if f.type == "KEY_NAME"}
+    for surviving, code in [("Ms NicLeòid", "PM"), ("Mr O'Brien", "PSW"), ("OKORO, Chinedu E.", "OF"),
+                            ("Ifeoma Okoro Nwozu", "Child O")]:
+        assert surviving in flagged, surviving
+        assert code in flagged[surviving].reason and flagged[surviving].severity == "high", surviving
+    # the keyed first name pseudonymise leaves as part of a hospital's name is still shown to the author
+    at = text.index("Gwenllian")
+    assert any(f.start <= at < f.end and f.severity in ("medium", "high") for f in every)

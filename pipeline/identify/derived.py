@@ -201,12 +201,19 @@ def _mutated(word: str, target: str, min_prefix: int) -> bool:
     name of its own."""
     if word in _gazetteer_names() or len(word) < min_prefix:
         return False  # an English word ("Wen") is left to the person-context test after
+    return any(word == form or _short_form(word, form, min_prefix) for form in _mutated_forms(target))
+
+
+@lru_cache(maxsize=4096)
+def _mutated_forms(target: str) -> tuple[str, ...]:
+    """The mutated forms of a keyed name ("wen", "gwen" -> ...), computed once per name."""
+    out = []
     for radical, mutated in _mutations():
         if target.startswith(radical) and len(target) > len(radical):
             form = mutated + target[len(radical):]
-            if form != target and (word == form or (len(word) >= min_prefix and _short_form(word, form, min_prefix))):
-                return True
-    return False
+            if form != target:
+                out.append(form)
+    return tuple(out)
 
 
 def classify(word: str, keyed: list[KeyedWord]) -> list[tuple[str, str, str]]:
@@ -291,8 +298,13 @@ def _someone_elses_full_name(text: str, end: int, targets, keyed: list[KeyedWord
         return False
     following = fold(nxt.group(1)).casefold()
     codes = {code for code, _, _ in targets}
-    return not any(k.code in codes and not k.first and (k.folded == following or classify(nxt.group(1), [k]))
+    return not any(k.code in codes and not k.first and (following in _surname_parts(k) or classify(nxt.group(1), [k]))
                    for k in keyed)
+
+
+def _surname_parts(k: KeyedWord) -> set[str]:
+    """A keyed surname and, when double-barrelled, its first part ("Campbell" of Campbell-Whyte)."""
+    return {k.folded, re.split(r"[-‐‑]", k.folded)[0]}
 
 
 # ---------------------------------------------------------------- the pass
@@ -301,7 +313,7 @@ def find_derived(text: str, keyed: list[KeyedWord], taken: list[tuple[int, int]]
     """Every capitalised word outside `taken` that derives from a keyed name."""
     if not keyed:
         return []
-    doc_tokens = {t.idx: t for t in doc} if doc is not None else None
+    doc_tokens = _TokensAt(doc) if doc is not None else None
     spans = sorted(taken)
     ends = {e for _, e in spans}
     starts = {s for s, _ in spans}
@@ -337,13 +349,15 @@ def find_derived(text: str, keyed: list[KeyedWord], taken: list[tuple[int, int]]
         misspelt = all(rule == "misspelling" for _, _, rule in targets)
         if _before_own_surname(text, end, targets, keyed) and fold(word).casefold() not in _role_words():
             pass  # "Muhammad Iqbal" with Mohammed Iqbal keyed: the surname says it is him
+        elif _in_fixed_phrase(text, start, end) or _business_possessive(text, start, bool(poss)):
+            continue  # "the Old Bill", "a McDonald's": not even a person elsewhere confirms it
         elif not _looks_like_person(text, start, end, word, bool(poss), lexicon, doc_tokens, misspelt):
             if not misspelt and _mid_sentence(text, start) and not _before_org_or_place(text, end):
                 pending.append(Derived(start, end, word, tuple(targets)))
             continue
         if len(word) < 3 and not _person_context(text, start, end, bool(poss), doc_tokens, True):
             continue
-        if _someone_elses_full_name(text, end, targets, keyed):
+        if _someone_elses_full_name(text, end, targets, keyed) or _in_fixed_phrase(text, start, end):
             continue
         out.append(Derived(start, end, word, tuple(targets)))
     # a short form the draft uses as a person once ("Uncle Sunny") is that person wherever it is
@@ -351,6 +365,48 @@ def find_derived(text: str, keyed: list[KeyedWord], taken: list[tuple[int, int]]
     confirmed = {d.text for d in out}
     out += [d for d in pending if d.text in confirmed]
     return sorted(out, key=lambda d: d.start)
+
+
+_PHRASE_WORD = re.compile(r"[\w'’-]+")
+
+
+def _in_fixed_phrase(text: str, start: int, end: int) -> bool:
+    """The word is inside a fixed phrase that names no person ("the Old Bill", "Moses basket"; the
+    phrases of ``models/names/not_people.yaml``)."""
+    from .names import _phrase_key, lexicon
+
+    phrases = lexicon().not_people_phrases
+    lo = max(0, start - 40)
+    words = [(m.start() + lo, _phrase_key(m.group(0))) for m in _PHRASE_WORD.finditer(text[lo:min(len(text), end + 40)])]
+    at = next((i for i, (pos, _) in enumerate(words) if pos == start), None)
+    if at is None:
+        return False
+    keys = [k for _, k in words]
+    for k in range(max(0, at - 3), at + 1):
+        for phrase in phrases.get(keys[k], ()):
+            if k + len(phrase) > at and tuple(keys[k:k + len(phrase)]) == phrase:
+                return True
+    return False
+
+
+def _business_possessive(text: str, start: int, possessive: bool) -> bool:
+    """"worked at a McDonald's", "an Asda's car park": a possessive after "a"/"an" is a shop or a firm, never a person."""
+    return possessive and bool(re.search(r"(?<![\w'’-])(?:a|an|A|An)[ \t]+$", text[max(0, start - 4):start]))
+
+
+class _TokensAt:
+    """The token starting at a character offset, built only for the few words asked about (iterating a
+    whole Doc builds a Token object per token: a tenth of a second on a long review)."""
+
+    def __init__(self, doc):
+        from spacy.attrs import IDX
+
+        self.doc = doc
+        self.index = {idx: i for i, idx in enumerate(doc.to_array(IDX).tolist())} if len(doc) else {}
+
+    def get(self, start: int):
+        i = self.index.get(start)
+        return None if i is None else self.doc[i]
 
 
 def _mid_sentence(text: str, start: int) -> bool:
@@ -371,7 +427,7 @@ def _before_own_surname(text: str, end: int, targets, keyed: list[KeyedWord]) ->
         return False
     following = fold(nxt.group(1)).casefold()
     codes = {code for code, _, _ in targets}
-    return any(k.code in codes and not k.first and k.folded == following for k in keyed)
+    return any(k.code in codes and not k.first and following in _surname_parts(k) for k in keyed)
 
 
 def _beside_caps_name(text: str, start: int, end: int, starts: set[int], ends: set[int]) -> bool:

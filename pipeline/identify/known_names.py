@@ -26,8 +26,9 @@ from functools import lru_cache
 from typing import Iterable, Sequence
 
 from ..keyfile import Key, Person, title_genders
-from .derived import KeyedWord, find_derived
+from .derived import KeyedWord, _business_possessive, find_derived
 from .folding import fold
+from .gaelic import surname_variants
 from .name_links import link
 
 # separators allowed between the words of a name: spaces / a line break, or a
@@ -39,10 +40,13 @@ _LETTER_SEP = r"(?:\.[ \t]?|[ \t])?"
 _APOS = "['’]"
 # what may follow a name: nothing word-like, or a plural / possessive s
 # a name may touch an underscore ("_Fatima_" in Markdown) and be followed by a footnote number ("Iqbal12")
-_END = r"(?:(?![^\W\d_])|(?=s(?:['’])?(?![^\W\d_])))"
+# (a footnote mark in superscript is no letter: "Ó Súilleabháin¹ told")
+_END = r"(?:(?![^\W\d_¹²³⁰⁴-⁹])|(?=s(?:['’])?(?![^\W\d_¹²³⁰⁴-⁹])))"
 _START = r"(?<![^\W_]|@)"
 _TITLES_ALLOWING_LOWER = 4  # "mr kershaw" is a slip; "lady kershaw" is not a title use
-_SURNAME_PARTICLES = {"van", "von", "de", "der", "den", "du", "da", "di", "del", "della", "la", "le", "st", "st.", "bin", "ibn", "al", "el", "ap", "mac"}
+_SURNAME_PARTICLES = {"van", "von", "de", "der", "den", "du", "da", "di", "del", "della", "la", "le", "st", "st.", "bin", "ibn", "al", "el", "ap", "mac",
+                     # Irish and Scottish Gaelic: "Ó Súilleabháin", "Ní Bhriain", "Nic Dhonnchadha", "Uí Néill"
+                     "ó", "o", "ní", "ni", "nic", "uí", "ui", "mhic", "bint", "ab"}
 
 # forms used for adults only (children go by first or full name)
 ADULT_RULES = frozenset({"title_surname", "title_full_name", "surname", "initial_surname", "title_initial"})
@@ -66,6 +70,7 @@ RULE_CONFIDENCE = {
     "full_name": 1.0,
     "title_full_name": 1.0,
     "title_surname": 0.95,
+    "title_first_name": 0.8,
     "initial_surname": 0.95,
     "first_name": 0.9,
     "surname": 0.85,
@@ -179,10 +184,12 @@ def person_forms(person: Person) -> list[NameForm]:
             if title:  # "Ms Doe" tells us Doe is a surname: give it every title
                 for t in _compatible_titles(person) or list(genders):
                     add([("title", t)] + name_tokens, "title_surname")
+                _add_gaelic_forms(add, [], words, person)
             elif _initial(words[0]):  # "F. went upstairs" of a child listed as "Femi"
                 add([("letter", _initial(words[0]))], "single_initial")
             continue
         sur_tokens = [("word", w) for w in surname]
+        _add_gaelic_forms(add, given, surname, person)
         if not given:  # "Mr ap Dafydd": a surname with its particles, and every title before it
             add(sur_tokens, "surname")
             for t in _compatible_titles(person) or list(genders):
@@ -191,8 +198,15 @@ def person_forms(person: Person) -> list[NameForm]:
         add([("word", given[0])] + sur_tokens, "full_name")
         add(name_tokens, "full_name")
         add([("word", given[0])], "first_name")
+        for t in _personal_titles(person):  # "Mr Tesfaye": records that took the first name for a surname
+            add([("title", t), ("word", given[0])], "title_first_name")
         if len(given) > 1:  # "Mei Lin" of "Mei Lin Zhou", "Mary Jane" of "Mary Jane Hollis"
             add([("word", g) for g in given], "first_name")
+            # the last two names as one surname ("Mr Hama Karim", "Mr Hamakarim" of Rebwar Hama Karim)
+            joined = given[-1] + "".join(surname)
+            for t in _personal_titles(person):
+                add([("title", t), ("word", given[-1])] + sur_tokens, "title_surname")
+                add([("title", t), ("word", joined)], "title_surname")
         add(sur_tokens, "surname")
         for t in genders:  # all titles: the ambiguity step uses the title's gender
             add([("title", t)] + sur_tokens, "title_surname")
@@ -218,6 +232,12 @@ def person_forms(person: Person) -> list[NameForm]:
     return list(forms.values())
 
 
+def _personal_titles(person: Person) -> list[str]:
+    """The everyday titles ("Mr", "Ms", "Dr") that fit the person's gender."""
+    personal = _context().get("personal_titles", ())
+    return [t for t in _compatible_titles(person) if t.casefold() in personal]
+
+
 def _titled_surnames(names: Sequence[str]) -> set[str]:
     """Words the key itself puts after a title alone ("Mrs Wong"): those are surnames."""
     out = set()
@@ -235,6 +255,22 @@ def _given_name_order(words: list[str], titled_surnames: set[str]) -> list[str]:
     if len(words) > 1 and words[0] in titled_surnames and words[-1] not in titled_surnames:
         return words[1:] + words[:1]
     return words
+
+
+def _add_gaelic_forms(add, given: list[str], surname: list[str], person: Person) -> None:
+    """The surname's Gaelic, English and women's Gaelic forms ("Ms NicDhòmhnaill" of a keyed MacDonald,
+    "Mr O'Sullivan" of Ó Súilleabháin): alone when not an English word, after a title, after the first name."""
+    from .derived import _common_words
+
+    titles = _compatible_titles(person) or list(title_genders())
+    for variant in surname_variants(" ".join(surname), person.gender):
+        tokens = [("word", w) for w in variant.split()]
+        if len(tokens) > 1 or fold(variant).casefold() not in _common_words():
+            add(tokens, "surname")  # "Grant" of a keyed Grannd only with a title or a first name
+        for t in titles:
+            add([("title", t)] + tokens, "title_surname")
+        if given:
+            add([("word", given[0])] + tokens, "full_name")
 
 
 def _add_surname_variants(add, given: list[str], surname: list[str], titles: list[str]) -> None:
@@ -467,14 +503,60 @@ class KnownNameMatcher:
             if self._lower_case_common(matched, forms) and not _is_propn(doc, start, end) \
                     and not (forms[0].rule == "first_name" and _lower_case_slip(text, start, end)):
                 continue
-            if self._in_date(text, start, end, forms):
+            if self._in_date(text, start, end, forms) or self._modifier(text, start, end, forms, doc) \
+                    or _business_possessive(text, start, _suffix(text, end)[:1] in ("'", "’")):
                 continue
             raw.append((start, end, matched, forms))
         raw = self._places(text, raw, kept, doc)
-        raw = link(self, text, raw)  # "Nasima Begum", "N. Begum", "Anwar Chowdhury", "Nasima Choudhury"
+        strangers: set[str] = set()
+        raw = link(self, text, raw, strangers)  # "Nasima Begum", "N. Begum", "Anwar Chowdhury", "Nasima Choudhury"
+        raw = self._strangers_titled(raw, strangers)
         raw += self._derived(text, raw, doc)
         raw.sort(key=lambda r: r[0])
-        return NameSearch(_merge_adjacent(text, self._resolve(text, raw)), kept)
+        middles: list[tuple[str, str]] = []
+        matches = _merge_adjacent(text, self._resolve(text, raw), middles)
+        return NameSearch(sorted(matches + self._middle_names(text, matches, middles), key=lambda m: m.start), kept)
+
+    def _middle_names(self, text: str, matches: list[NameMatch], middles: list[tuple[str, str]]) -> list[NameMatch]:
+        """"Dr bin Salem", "Ms Begum": a name the draft gives a keyed person between their keyed first name and
+        surname ("Mohammed bin Salem al-Yafei", "Shahanara Begum Talukdar") is theirs after a title too."""
+        learned: dict[str, str] = {}
+        for middle, code in middles:
+            low = fold(middle).casefold()
+            if not any(kw.folded == low for kw in self.keyed_words) and low not in _stop_words():
+                learned.setdefault(middle, code)
+        if not learned:
+            return []
+        titles = "|".join(sorted(map(re.escape, _title_lookup().values()), key=len, reverse=True))
+        taken = [(m.start, m.end) for m in matches]
+        out = []
+        for middle, code in learned.items():
+            words = r"[ \t]+".join(map(re.escape, middle.split()))
+            for m in re.finditer(rf"(?<![\w.])(?:{titles})\.?[ \t]+{words}(?![\w'’-])", text):
+                if any(s < m.end() and m.start() < e for s, e in taken):
+                    continue
+                out.append(NameMatch(m.start(), m.end(), m.group(0), code, middle, "middle_name", 0.8,
+                                     suffix=_suffix(text, m.end())))
+                taken.append((m.start(), m.end()))
+        return out
+
+    def _strangers_titled(self, raw, strangers: set[str]):
+        """"Mr Nicolson" when the key's Nicolson is a boy and the draft names his father "Murdo Nicolson", whom
+        the key leaves out: a title that fits none of the surname's keyed people (a child, or the other
+        gender) goes with the unkeyed adult of that surname, for the unknown-name pass."""
+        if not strangers:
+            return raw
+        out = []
+        for r in raw:
+            forms = r[3]
+            words = [w for k, w in forms[0].tokens if k == "word"]
+            gender = forms[0].title_gender
+            if (gender and len(words) == 1 and all(f.rule == "title_surname" for f in forms)
+                    and fold(words[0]).casefold() in strangers
+                    and not any(not self.people[f.code].child and self.people[f.code].gender in (None, gender) for f in forms)):
+                continue
+            out.append(r)
+        return out
 
     def _code_letter(self, text: str, start: int, end: int) -> bool:
         before = re.search(r"(\S+)[ \t]+$", text[max(0, start - 24):start])
@@ -585,7 +667,7 @@ class KnownNameMatcher:
             return "place_after_locative", True
         if prev in conf["weak_locative_before"]:
             return "place_after_locative", False
-        if prev == "to" and len(before) > 1 and before[-2].casefold() in conf["movement_before_to"]:
+        if prev == "to" and len(before) > 1 and (before[-2].casefold() in conf["movement_before_to"] or _route_before(before)):
             return "place_after_movement", False
         return None, False
 
@@ -625,6 +707,20 @@ class KnownNameMatcher:
             out.append((start, d.end, text[start:d.end], forms))
         return out
 
+    def _modifier(self, text: str, start: int, end: int, forms: list[NameForm], doc) -> bool:
+        """"Precious weeks were lost": a first name that is an English adjective, parsed as one modifying the
+        noun after it, is the word (a possessive or a reporting verb after it would make it the person)."""
+        if doc is None or forms[0].rule not in ("first_name", "listed") or " " in text[start:end].strip():
+            return False
+        if fold(text[start:end]).casefold() not in self.lexicon or _suffix(text, end):
+            return False
+        span = doc.char_span(start, end)
+        if span is None or len(span) != 1:
+            return False
+        token = span[0]
+        return (token.pos_ == "ADJ" and token.dep_ == "amod" and token.head.i == token.i + 1
+                and token.head.pos_ == "NOUN" and token.head.is_lower)
+
     def _in_date(self, text: str, start: int, end: int, forms: list[NameForm]) -> bool:
         """A one-word form inside a date ("On 17th May", "May 2017", "June 5th") is the month.
 
@@ -658,6 +754,11 @@ class KnownNameMatcher:
             if len(forms) == 1:
                 f = forms[0]
                 conf = f.confidence
+                relative = self._relative_meant(text, start, f)
+                if relative:  # "Mrs Karim" of the father's surname: his wife; "Baby Tesfaye": their child
+                    out.append(NameMatch(start, end, matched, relative, f.text, f.rule, 0.7, ambiguous=True,
+                                         candidates=(f.code, relative), resolved_by="relative", suffix=suffix))
+                    continue
                 if f.title_gender and self.people[f.code].gender and f.title_gender != self.people[f.code].gender:
                     conf = min(conf, 0.6)  # "Mr" before a woman's surname: keep the code, flag low
                 if matched.islower():
@@ -671,6 +772,19 @@ class KnownNameMatcher:
         return out
 
     def _choose(self, forms: list[NameForm], start: int, sure, sure_pos, text: str = "") -> tuple[NameForm, str]:
+        forms, how = self._title_first_name(forms)
+        if how:
+            return forms[0], how
+        relatives = {r for f in forms if not self.people[f.code].child and (r := self._relative_meant(text, start, f))}
+        if len(relatives) == 1 and not any(self._fits_title(f) and not self.people[f.code].child for f in forms
+                                           if f.title_gender):
+            code = relatives.pop()  # "Mrs Karim", "Baby Tesfaye" when no keyed bearer fits
+            return NameForm(text=forms[0].text, code=code, rule=forms[0].rule, tokens=forms[0].tokens), "relative"
+        prev_word = re.search(r"([A-Za-z]+)[ \t]+$", text[max(0, start - 12):start]) if text else None
+        if prev_word and prev_word.group(1).casefold() in _context().get("child_before", ()):
+            children = [f for f in forms if self.people[f.code].child]  # "Baby Tesfaye": the child
+            if len(children) == 1:
+                return children[0], "child"
         listed = [f for f in forms if f.listed]
         if len(listed) == 1:
             return listed[0], "listed"
@@ -682,23 +796,23 @@ class KnownNameMatcher:
                 return fits[0], "title"
             if fits:
                 pool = fits
-        if pool[0].rule in ADULT_RULES:
-            # children are not called "Ms Kershaw", "Kershaw" or "J. Kershaw"
-            adults = [f for f in pool if not self.people[f.code].child]
-            if len(adults) == 1:
-                return adults[0], "adult"
-            pool = adults or pool
         before = re.search(r"(?<![\w'’-])[\w'’-]+[ \t]+$", text[max(0, start - 40):start]) if text else None
         if before:  # "Tiernan McDonnell": the first name just before a shared surname says whose it is
             at = start - len(before.group(0))
             i = bisect.bisect_left(sure_pos, at)
             if i < len(sure) and sure[i][0] == at and any(f.code == sure[i][1] for f in pool):
                 return next(f for f in pool if f.code == sure[i][1]), "adjacent"
-        after = re.match(r"[\w'’-]+[ \t]+", text[start:start + 60]) if text else None
-        if after:  # "Mohamed Iqbal": the surname just after a shared first name says whose it is
+        after = re.match(r"[\w'’-]+,?[ \t]+", text[start:start + 60]) if text else None
+        if after:  # "Mohamed Iqbal": the surname just after a shared first name says whose it is ("IQBAL, Amir": the first name)
             i = bisect.bisect_left(sure_pos, start + after.end())
             if i < len(sure) and sure[i][0] == start + after.end() and any(f.code == sure[i][1] for f in pool):
                 return next(f for f in pool if f.code == sure[i][1]), "adjacent"
+        if pool[0].rule in ADULT_RULES:
+            # children are not called "Ms Kershaw", "Kershaw" or "J. Kershaw"
+            adults = [f for f in pool if not self.people[f.code].child]
+            if len(adults) == 1:
+                return adults[0], "adult"
+            pool = adults or pool
         near = _nearest_by_code(start, sure, sure_pos, {f.code for f in pool})
         # someone named plainly a few words away ("Jade and Mrs Kershaw") is
         # rarely the one then called by a shared form
@@ -710,6 +824,47 @@ class KnownNameMatcher:
             code = min(near, key=lambda c: (abs(near[c] - start), near[c] > start))
             return next(f for f in pool if f.code == code), "nearest"
         return min(pool, key=lambda f: self.people[f.code].index), how or "key_order"
+
+
+    def _fits_title(self, form: NameForm) -> bool:
+        gender = self.people[form.code].gender
+        return not form.title_gender or gender in (None, form.title_gender)
+
+    def _relative_meant(self, text: str, start: int, form: NameForm) -> str | None:
+        """The keyed relative a family surname stands for when its only keyed bearer cannot be meant: a title of
+        the other gender before a parent's surname is the other parent ("Mrs Karim" when only the father,
+        "Child A's father", is keyed as Karim); "Baby" before a parent's surname is their child."""
+        person = self.people[form.code]
+        family = _family_roles(self.key)
+        parent_of = family["parent_of"].get(form.code)
+        if parent_of is None:
+            return None
+        if form.title_gender and person.gender and form.title_gender != person.gender:
+            other = [c for c, (child, _) in family["parent_of"].items()
+                     if child == parent_of[0] and self.people[c].gender == form.title_gender]
+            return other[0] if len(other) == 1 else None
+        prev_word = re.search(r"([A-Za-z]+)[ \t]+$", text[max(0, start - 12):start])
+        if prev_word and prev_word.group(1).casefold() in _context().get("child_before", ()) and not form.title_gender:
+            return family["child"].get(parent_of[0])
+        return None
+
+    def _title_first_name(self, forms: list[NameForm]) -> tuple[list[NameForm], str | None]:
+        """"Mr Tesfaye" is the man whose first name is Tesfaye unless somebody the title fits (an adult of
+        the title's gender) has Tesfaye as a surname: a first name after a title is the weaker reading."""
+        if not any(f.rule == "title_first_name" for f in forms):
+            return forms, None
+
+        def fits(f: NameForm) -> bool:
+            person = self.people[f.code]
+            return not person.child and (not f.title_gender or person.gender in (None, f.title_gender))
+
+        surnames = [f for f in forms if f.rule != "title_first_name" and fits(f)]
+        if surnames:
+            return surnames, None
+        firsts = [f for f in forms if f.rule == "title_first_name" and fits(f)]
+        if len(firsts) == 1:
+            return firsts, "title"
+        return firsts or forms, None
 
 
 @dataclass(frozen=True)
@@ -727,6 +882,32 @@ class KeptMention:
 class NameSearch:
     matches: list[NameMatch]
     kept: list[KeptMention]
+
+
+_PARENT_ROLE = re.compile(r"^(?P<child>.+?)['’]s\s+(?P<relation>mother|father|parent|step-?father|step-?mother)\b", re.IGNORECASE)
+_FAMILY_CACHE: dict = {}
+
+
+def _family_roles(key: Key) -> dict:
+    """From the key's roles: parent code -> (the child's reference, relation) for roles like "Child A's
+    father", and child reference -> the code of the keyed child it names ("Child A" as a code or role)."""
+    cached = _FAMILY_CACHE.get(id(key))
+    if cached is not None and cached[0] is key:
+        return cached[1]
+    parent_of = {}
+    for person in key.people:
+        m = _PARENT_ROLE.match(person.role or "")
+        if m:
+            parent_of[person.code] = (m.group("child").strip().casefold(), m.group("relation").casefold())
+    child = {}
+    for ref in {c for c, _ in parent_of.values()}:
+        hits = [p.code for p in key.people if p.code.casefold() == ref or (p.role or "").strip().casefold() == ref]
+        if len(hits) == 1:
+            child[ref] = hits[0]
+    out = {"parent_of": parent_of, "child": child}
+    _FAMILY_CACHE.clear()
+    _FAMILY_CACHE[id(key)] = (key, out)
+    return out
 
 
 def _context() -> dict:
@@ -777,6 +958,14 @@ def _listed_surnames(person: Person) -> set[str]:
         elif len(words) > 1:
             found.add(split_name(words)[1][-1])
     return found
+
+
+def _route_before(before: list[str]) -> bool:
+    """"from Southmere to …", "to Leeds and to …": the "to" of a route (the words before it, last first)."""
+    words = [w.casefold().strip(",;") for w in before[-5:-1]]
+    if len(words) >= 2 and words[-2] == "from" and before[-2][:1].isupper():
+        return True  # "ran from Southmere to"
+    return len(words) >= 3 and words[-1] == "and" and words[-3] == "to" and before[-3][:1].isupper()
 
 
 def _initials_dot(text: str, end: int) -> int:
@@ -853,9 +1042,10 @@ def _lower_case_slip(text: str, start: int, end: int) -> bool:
 _MAX_NAME_PARTS = 4
 
 
-def _merge_adjacent(text: str, matches: list[NameMatch]) -> list[NameMatch]:
+def _merge_adjacent(text: str, matches: list[NameMatch], middles: list | None = None) -> list[NameMatch]:
     """"Siân MacDonell": a first name and a misspelt surname of one person, side by side, are one mention
-    (at most a few words: "Kas Kas Kas …" stays separate mentions)."""
+    (at most a few words: "Kas Kas Kas …" stays separate mentions).  Middle names found between two parts
+    ("bin Salem" of "Mohammed bin Salem al-Yafei") are added to `middles` as (words, code)."""
     out: list[NameMatch] = []
     parts: list[int] = []
     for m in matches:
@@ -864,14 +1054,28 @@ def _merge_adjacent(text: str, matches: list[NameMatch]) -> list[NameMatch]:
             prev = None
         gap = text[prev.end:m.start] if prev is not None else ""
         # side by side, or with one capitalised word between ("Hodan Yusuf Abdi": a middle name the key omits)
+        surname_first = bool(prev is not None and re.fullmatch(r",[ \t]+", gap) and prev.text.isupper() and len(prev.text) > 1
+                             and not m.text.isupper() and m.rule in ("first_name", "listed"))
+        one_word = prev is not None and (" " not in prev.text.strip() or prev.rule == "title_first_name")
         if prev is not None and prev.code == m.code and not prev.suffix and (
-                re.fullmatch(r"[ \t]+|[ \t]*\n[ \t]*", gap) or (_MIDDLE_WORD.fullmatch(gap) and " " not in prev.text.strip()
-                                                                and not prev.text[:1].islower())):
-            out[-1] = NameMatch(prev.start, m.end, text[prev.start:m.end], m.code, f"{prev.form} {m.form}",
+                re.fullmatch(r"[ \t]+|[ \t]*\n[ \t]*", gap) or surname_first
+                or (one_word and not prev.text[:1].islower() and (_MIDDLE_WORD.fullmatch(gap) or _SECOND_PART.fullmatch(gap)))):
+            end = m.end
+            initial = _INITIAL_AFTER.match(text, end) if surname_first else None
+            if initial:  # "ASANTE, Kwame O.": a record's surname first, the middle initial after
+                end = initial.end()
+            out[-1] = NameMatch(prev.start, end, text[prev.start:end], m.code, f"{prev.form} {m.form}",
                                 prev.rule if prev.rule == m.rule else f"{prev.rule}+{m.rule}",
                                 min(prev.confidence, m.confidence), prev.ambiguous or m.ambiguous,
-                                prev.candidates or m.candidates, prev.resolved_by or m.resolved_by, m.suffix)
+                                prev.candidates or m.candidates, prev.resolved_by or m.resolved_by,
+                                "" if initial else m.suffix)
             parts[-1] += 1
+            if middles is not None and len(gap.strip()) > 2 and "\n" not in gap and not surname_first and not gap.startswith("-"):
+                middle = gap.strip()
+                middles.append((middle, m.code))
+                bare = re.sub(rf"^{_MIDDLE_PARTICLES}[ \t]+", "", middle)
+                if bare != middle:  # "Dr Salem" of "bin Salem"
+                    middles.append((bare, m.code))
             continue
         out.append(m)
         parts.append(1)
@@ -880,7 +1084,12 @@ def _merge_adjacent(text: str, matches: list[NameMatch]) -> list[NameMatch]:
 
 # a title just before a derived form, perhaps with an initial between ("Mr Qureshy", "Mr S. Pryddech")
 _TITLE_BEFORE = re.compile(r"(?<![\w.])([A-Z][A-Za-z]{1,9}\.?)[ \t]+(?:([A-Z])\.[ \t]*)?$")
-_MIDDLE_WORD = re.compile(r"[ \t]+[A-Z][\w'’-]+[ \t]+")
+# one or two capitalised words, each perhaps after a patronymic or a particle ("Mohammed bin Salem al-Yafei")
+_MIDDLE_PARTICLES = r"(?:bin|bint|ibn|ben|al|el|ap|ab|van|von|de|da|di|du|dos|das)"
+_MIDDLE_WORD = re.compile(rf"(?:[ \t]+(?:{_MIDDLE_PARTICLES}[ \t]+)?(?:[A-Z][\w'’-]+|[A-Z]\.)){{1,2}}[ \t]+")
+_SECOND_PART = re.compile(r"-[A-Z][\w'’]+[ \t]+")  # "Andrei-Florin Lăcătuș" of a keyed Andrei Lăcătuș
+_INITIAL_AFTER = re.compile(r"[ \t]+[A-Z]\.?(?![\w'’-])")
+
 
 
 _SENTENCE_BREAK = re.compile(r"[.!?;:]\s|\n")

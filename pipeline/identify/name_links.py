@@ -40,14 +40,55 @@ def _first_forms(forms) -> bool:
     return len(forms) == 1 and forms[0].rule in ("first_name", "listed")
 
 
-def link(matcher, text: str, raw: list) -> list:
-    """`raw` with family mentions joined and strangers' surnames dropped (see the module doc)."""
-    raw = sorted(raw, key=lambda r: r[0])
+def link(matcher, text: str, raw: list, strangers: set | None = None) -> list:
+    """`raw` with family mentions joined and strangers' surnames dropped (see the module doc); the dropped
+    surnames (folded, lower case) are added to `strangers`."""
+    raw = _double_surname_slips(matcher, text, sorted(raw, key=lambda r: r[0]))
     raw = _initial_before_surname(matcher, text, raw)
     raw = _first_name_with_other_surname(matcher, text, raw)
-    raw = _drop_strangers_surnames(matcher, text, raw)
+    new_names: list[tuple[str, str]] = []
+    raw = _drop_strangers_surnames(matcher, text, raw, strangers if strangers is not None else set(), new_names)
     raw = raw + _surname_slips(matcher, text, raw) + _kin_initials(matcher, text, raw) + _broken_words(matcher, text, raw)
-    return raw + aliases(matcher, text, raw)
+    raw = raw + aliases(matcher, text, raw)
+    return raw + _name_uses(text, raw, new_names)
+
+
+def _name_uses(text: str, raw: list, new_names: list[tuple[str, str]]) -> list:
+    """Every other capitalised use of a first name the draft showed a keyed person going by ("Winnie")."""
+    from .known_names import NameForm
+
+    out = []
+    taken = [(r[0], r[1]) for r in raw]
+    for word, code in dict(new_names).items():
+        for m in re.finditer(rf"(?<![\w@-]){re.escape(word)}(?![\w-])", text):
+            if not any(s < m.end() and m.start() < e for s, e in taken):
+                out.append((m.start(), m.end(), word, [NameForm(text=word, code=code, rule="alias", tokens=(("word", word),))]))
+                taken.append((m.start(), m.end()))
+    return out
+
+
+def _double_surname_slips(matcher, text: str, raw: list) -> list:
+    """"Campbell White" of a keyed Campbell-Whyte: a double-barrelled surname written without its hyphen and
+    with one slip in its second part is that person, not the first part's own keyed person."""
+    from .known_names import NameForm
+
+    found = []
+    folded = None
+    for kw in matcher.keyed_words:
+        parts = [p for p in re.split(r"[-‐‑]", kw.word) if p]
+        if kw.first or len(parts) != 2 or len(parts[1]) < 4:
+            continue
+        second = fold(parts[1]).casefold()
+        folded = fold(text) if folded is None else folded
+        for m in re.finditer(rf"(?<![\w-]){re.escape(fold(parts[0]))}[ \t]+([A-Z][^\W\d_]+)(?![\w-])", folded):
+            word = fold(m.group(1)).casefold()
+            if word[:1] == second[:1] and 0 < OSA.distance(word, second) <= 1:
+                found.append((m.start(), m.end(), text[m.start():m.end()],
+                              [NameForm(text=kw.word, code=kw.code, rule="misspelling", tokens=(("word", kw.word),))]))
+    if not found:
+        return raw
+    kept = [r for r in raw if not any(s < r[1] and r[0] < e for s, e, _, _ in found)]
+    return sorted(kept + found, key=lambda r: r[0])
 
 
 def _bare_surname(matcher, forms) -> bool:
@@ -105,7 +146,7 @@ def _first_name_with_other_surname(matcher, text: str, raw: list) -> list:
     return out
 
 
-def _drop_strangers_surnames(matcher, text: str, raw: list) -> list:
+def _drop_strangers_surnames(matcher, text: str, raw: list, strangers: set, new_names: list) -> list:
     """"Anwar Chowdhury", "Adewale Ogunleye": a name word nobody keyed (a listed first name or no
     English word) before a keyed surname whose people all have keyed first names: another person,
     for the unknown-name pass."""
@@ -120,21 +161,73 @@ def _drop_strangers_surnames(matcher, text: str, raw: list) -> list:
         if prev is None or prev.end(1) in taken_ends or "\n" in text[prev.end(1):start]:
             out.append(r)
             continue
-        before = re.search(r"[ \t]+$", text[max(0, prev.start(1) - 3):prev.start(1)])
-        if before and taken_ends.get(prev.start(1) - len(before.group(0)), set()) & {f.code for f in forms}:
-            out.append(r)  # "Hodan Yusuf Abdi": a middle name the key omits, between the person's own names
+        if _after_own_first_name(text, start, taken_ends, {f.code for f in forms}):
+            out.append(r)  # "Hodan Yusuf Abdi", "Yusuf ibn Tariq al-Hashimi": middle names the key omits
             continue
         word = prev.group(1)
         codes = {f.code for f in forms}
         firsts = [kw for kw in matcher.keyed_words if kw.code in codes and kw.first]
+        if word.casefold() in _kin_words():
+            out.append(r)  # "Baby Gebremedhin", "Uncle Okafor": a kinship word, not a first name
+            continue
         if (is_other_name(word) and word not in org_heads() and fold(word).casefold() not in _known_places()
                 and {kw.code for kw in firsts} == codes
                 and word.rstrip(".").casefold() not in _titles()
                 and not any(kw.folded == fold(word).casefold() for kw in matcher.keyed_words)
                 and not classify(word, firsts)):
+            code = _role_beside(matcher, text, prev.start(1), end, codes)
+            if code:  # "| Childminder | Winnie Wong |": the keyed childminder under the name she goes by
+                new_names.append((word, code))
+                out.append((prev.start(1), end, text[prev.start(1):end], [f for f in forms if f.code == code]))
+                continue
+            strangers.add(fold(matched).casefold())
             continue
         out.append(r)
     return out
+
+
+_GENERIC_HEADS = frozenset("worker officer nurse manager lead visitor practitioner teacher coordinator team".split())
+
+
+def _role_phrase(role: str) -> str:
+    """The head of a keyed role ("Childminder", "social worker" of "Lead social worker"; "mother" of
+    "Child D's mother"), lower case."""
+    words = re.sub(r"^.*['’]s\s+", "", role).casefold().replace(",", " ").split()
+    words = [w for w in words if w.isalpha() or "-" in w]
+    if not words:
+        return ""
+    return " ".join(words[-2:]) if words[-1] in _GENERIC_HEADS and len(words) > 1 else words[-1]
+
+
+def _role_beside(matcher, text: str, start: int, end: int, codes: set[str]) -> str | None:
+    """The one keyed person of `codes` whose role the draft puts right beside the name: in the same table
+    row ("| Childminder | Winnie Wong |") or just before it in the sentence ("the childminder, Winnie Wong")."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line = text[line_start:line_end if line_end >= 0 else len(text)]
+    row = line.count("|") >= 2
+    window = line.casefold() if row else text[max(line_start, start - 50):start].casefold()
+    after = "" if row else r"[ \t]*[,:(]?[ \t]*$"  # in prose the role must be right before the name
+    found = [c for c in codes if (phrase := _role_phrase(matcher.people[c].role))
+             and len(phrase) >= 4 and re.search(rf"(?<!\w){re.escape(phrase)}(?!\w){after}", window)]
+    return found[0] if len(found) == 1 else None
+
+
+def _after_own_first_name(text: str, start: int, taken_ends: dict, codes: set[str]) -> bool:
+    """Whether one or two capitalised words (perhaps after "bin", "ap", "van") lie between a mention of the
+    same people and `start`: the surname closes a full name with middle names the key leaves out."""
+    from .known_names import _MIDDLE_WORD
+
+    for end in range(max(0, start - 40), start):
+        if taken_ends.get(end, set()) & codes and _MIDDLE_WORD.fullmatch(text, end, start):
+            return True
+    return False
+
+
+def _kin_words() -> frozenset[str]:
+    from .derived import settings
+
+    return frozenset(settings()["kin_titles"]) | frozenset(settings().get("child_before", ()))
 
 
 def _titles() -> frozenset[str]:

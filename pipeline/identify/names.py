@@ -177,7 +177,7 @@ def _name_part(part: str) -> bool:
     if not NAME_PART_RE.match(part) or not part[0].isupper():
         return False
     rest = part[1:]
-    for prefix in ("c", "ac", "'"):
+    for prefix in ("c", "ac", "ic", "'"):  # McDonald, MacLeod, NicLeòid (a woman's Gaelic surname), O'Brien
         if rest.startswith(prefix) and len(rest) > len(prefix) + 1 and rest[len(prefix)].isupper():
             rest = rest[len(prefix) + 1 :]
             break
@@ -468,10 +468,33 @@ def _role_spans(ctx: _DocContext):
                 nxt += 1
             if nxt < len(doc) and doc[nxt].text in _OPEN_QUOTES and not _crosses_line(doc[nxt]):
                 nxt += 1  # "my friend 'Shapla' said", 'her partner, "Dee"'
+            initial = _apposed_initial(ctx, nxt)
+            if initial:
+                yield nxt, initial, "role", 0.7
+                break
             end = _name_run(ctx, nxt)
             if end > nxt:
                 yield nxt, end, "role", 0.8
             break
+
+
+def _apposed_initial(ctx: _DocContext, i: int) -> int:
+    """End of a lone initial set off after a role word ("mum's friend, D., who", "her partner (R.)"), or 0.
+
+    Only between commas or brackets: "the nurse, A." ending a sentence and "Appendix A" stay."""
+    doc = ctx.doc
+    if i < 1 or i >= len(doc) or doc[i - 1].text not in (",", "("):
+        return 0
+    if doc[i].ent_type_ == ROLE_LABEL or doc[i].text.rstrip(".") in ctx.codes:
+        return 0  # a declared code ("her friend, F., who"), not the model's NORP for "D."
+    end = i + 1
+    text = doc[i].text
+    if len(text) == 1 and text.isupper() and end < len(doc) and doc[end].text == ".":
+        end += 1
+    elif not re.fullmatch(r"[A-Z]\.", text):
+        return 0
+    closing = ")" if doc[i - 1].text == "(" else ","
+    return end if end < len(doc) and doc[end].text == closing else 0
 
 
 def _gazetteer_spans(ctx: _DocContext):
@@ -740,6 +763,29 @@ def _is_place(ctx: _DocContext, start: int, end: int, trust_entities: bool = Tru
 PLACE_WORDS = frozenset({"in", "from", "to", "of", "into", "across", "around", "through", "visited", "visit", "visiting", "left"})
 
 
+@lru_cache(maxsize=1)
+def _place_prefixes() -> frozenset[str]:
+    """Words that begin a place's name ("Fort William", "St Helens", "Port Talbot"; name_context.yaml's
+    place_prefixes), without those that are also names ("Ben", "Glen", "King")."""
+    from .derived import settings
+
+    lex = lexicon()
+    return frozenset(w for w in settings().get("place_prefixes", ()) if not lex.is_known_name(w))
+
+
+def _shop_or_place_name(ctx: _DocContext, start: int, end: int) -> bool:
+    """"a McDonald's" (a possessive after "a": a shop), "Fort William", "St Helens" (a place's first word before it)."""
+    doc = ctx.doc
+    if start == 0:
+        return False
+    before = doc[start - 1]
+    if before.text in _place_prefixes() and not _crosses_line(before):
+        return True
+    last = doc[end - 1].text
+    possessive = last.endswith(("'s", "’s")) or (end < len(doc) and doc[end].text in ("'s", "’s"))
+    return possessive and before.lower_ in ("a", "an")
+
+
 def _after_place_word(ctx: _DocContext, start: int) -> bool:
     """After "from", "in", "visited" ..., or listed with a country ("Poland and India")."""
     doc, lex = ctx.doc, ctx.lex
@@ -812,7 +858,7 @@ def _is_date_word(ctx: _DocContext, start: int, end: int) -> bool:
 
 def _keep(ctx: _DocContext, start: int, end: int, rule: str) -> bool:
     trust_entities = rule not in ("title", "role", "syntax")
-    if _is_date_word(ctx, start, end):
+    if _is_date_word(ctx, start, end) or _shop_or_place_name(ctx, start, end):
         return False
     if rule != "title" and _is_org_word(ctx, start, end):
         return False
@@ -844,7 +890,36 @@ def find_unknown_names(doc: Doc, allow: set[str] | None = None) -> list[NameCand
             rules, best = proposals.get((start, end), (set(), 0.0))
             rules.add(rule)
             proposals[(start, end)] = (rules, max(best, confidence))
+    for start, end, rule, confidence in _misspelt_spans(ctx, proposals):
+        if _keep(ctx, start, end, rule):
+            proposals[(start, end)] = ({rule}, confidence)
     return _merge(doc, ctx, proposals)
+
+
+def _misspelt_spans(ctx: _DocContext, proposals):
+    """A word one slip away from a word of a name found elsewhere in the review ("Effua" beside "Efua
+    Mensah", "Jaiden" beside "Jayden Price"): the same name mistyped; not an English word, same first letter."""
+    from rapidfuzz.distance import OSA
+
+    doc = ctx.doc
+    covered = set()
+    words: set[str] = set()
+    for start, end in proposals:
+        covered.update(range(start, end))
+        words.update(fold(doc[i].text).lower() for i in range(start, end) if len(doc[i].text) >= 4 and ctx.name_like(doc[i]))
+    if not words:
+        return
+    by_letter: dict[str, list[str]] = {}
+    for w in words:
+        by_letter.setdefault(w[0], []).append(w)
+    for token in ctx.tokens:
+        if token.i in covered or len(token.text) < 4 or not ctx.name_like(token) or ctx.common_use(token.text):
+            continue
+        low = fold(_bare(token.text)).lower()
+        if low.rstrip("s") in ctx.lex.common:
+            continue  # "Marks were seen": a plural of an English word
+        if any(OSA.distance(low, w) == 1 and low != w + "s" and w != low + "s" for w in by_letter.get(low[0], ())):
+            yield token.i, token.i + 1, "misspelt", 0.6
 
 
 _INITIAL_TOKEN = re.compile(r"[A-Z]\.")
@@ -909,10 +984,17 @@ def group_mentions(candidates: list[NameCandidate]) -> list[list[NameCandidate]]
             words = words[1:]  # "Ms Ní Fhloinn", "Mrs van der Linde": the surname alone
         return words
 
-    for cand in sorted(candidates, key=lambda c: c.start):
+    # full names first, then those whose last word is an initial ("Murdo N." joins "Murdo Nicolson")
+    for cand in sorted(candidates, key=lambda c: (len(key_words(c)[-1:][0]) == 1 if key_words(c) else False, c.start)):
         words = key_words(cand)
+        if len(words) >= 2 and len(words[-1]) == 1:
+            same = [gi for (first, last), gi in full_index.items() if first == words[0] and last[:1] == words[-1]]
+            if len(same) == 1:
+                groups[same[0]].append(cand)
+                continue
         if len(words) >= 2:
             key = (words[0], words[-1])
+            key = next((k for k in full_index if k[0] == key[0] and _particle_variant(k[1], key[1])), key)
             if key not in full_index:
                 full_index[key] = len(groups)
                 groups.append([])
@@ -926,9 +1008,13 @@ def group_mentions(candidates: list[NameCandidate]) -> list[list[NameCandidate]]
         word = words[0]
         best, best_pos = None, -1
         for (first, last), gi in full_index.items():
+            if len(word) == 1 and first[:1] != word:
+                continue  # a lone initial ("friend, D., who") is the last-named person with that first letter
             # a surname, a first name, a middle name, or a short form of the first name ("Ade" of Adewale)
-            if word in all_words.get(gi, ()) or (len(word) >= 3 and first.startswith(word) and len(first) > len(word)):
-                pos = max((c.start for c in groups[gi] if c.start <= cand.start), default=groups[gi][0].start)
+            if word in all_words.get(gi, ()) or (len(word) >= 3 and first.startswith(word) and len(first) > len(word)) \
+                    or len(word) == 1 or (len(word) >= 4 and any(word[0] == w[0] and _one_slip(word, w) for w in (first, last))):
+                # the person last named before this mention; one named only after it comes second
+                pos = max((c.start for c in groups[gi] if c.start <= cand.start), default=-1 - min(c.start for c in groups[gi]))
                 if best is None or pos > best_pos:
                     best, best_pos = gi, pos
         if best is None:
@@ -940,6 +1026,21 @@ def group_mentions(candidates: list[NameCandidate]) -> list[list[NameCandidate]]
     for group in groups:
         group.sort(key=lambda c: c.start)
     return sorted((g for g in groups if g), key=lambda g: g[0].start)
+
+
+_JOINED_PARTICLES = ("nic", "mac", "mc", "ni", "o", "ui")
+
+
+def _particle_variant(a: str, b: str) -> bool:
+    """"nicphearsain" and "phearsain" (of "Nic a' Phearsain"): one surname with its particle run in."""
+    long, short = (a, b) if len(a) > len(b) else (b, a)
+    return len(short) >= 4 and long != short and long.endswith(short) and long[:-len(short)] in _JOINED_PARTICLES
+
+
+def _one_slip(a: str, b: str) -> bool:
+    from rapidfuzz.distance import OSA
+
+    return OSA.distance(a, b) == 1
 
 
 # ---------------------------------------------------------------- declared pseudonyms
