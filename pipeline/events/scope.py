@@ -183,16 +183,30 @@ def scope_headings(report, paragraphs) -> list[Heading]:
             candidates.append((para, text))
     listed = [text for _, text in candidates if CONTENTS_ENTRY_RE.search(text)]
     first = next((p for p in paragraphs if report.text[p.start:p.end].strip()), None)
+    body = body_start(report, paragraphs)
     for para, text in candidates:
         if len(listed) >= 3 and CONTENTS_ENTRY_RE.search(text):
             continue  # an entry of a contents list the structure did not mark
-        if para is first and heading_decision(NUMBER_RE.sub("", text, count=1).strip()) is False:
-            continue  # the document's own title ("Learning from local reviews") says what it all is, not a section
         title = NUMBER_RE.sub("", text, count=1).strip()
         decision = heading_decision(title)
+        if decision is False and (para is first or (para.start < body and not is_apparatus_heading(title))):
+            continue  # the document's or page's own title ("Learning from local reviews") says what it all is, not a section
         if decision is not None:
             headings.append(Heading(para.start, para.end, _level(text), title, decision))
     return sorted(headings, key=lambda h: h.start)
+
+
+def body_start(report, paragraphs) -> int:
+    """Where the body starts: the first paragraph of sentences (not a cover, title or contents line)."""
+    return next((p.start for p in paragraphs if p.kind in CONTENT_KINDS and _is_prose(report.text[p.start:p.end])), 0)
+
+
+def is_apparatus_heading(title: str) -> bool:
+    """A heading of a part of the review's apparatus that may come before any prose
+    ("Contents", "Glossary", "Terms of reference"): a section even above the body
+    (scope.yaml `apparatus_headings`), unlike a page's or document's title."""
+    lowered = title.lower()
+    return any(re.search(r"\b" + re.escape(word), lowered) for word in scope_config()["apparatus_headings"])
 
 
 def heading_decisions(paragraphs, headings: list[Heading]) -> list[bool | None]:
@@ -298,7 +312,7 @@ def chronology_blocks(report, scope: str = "chronology", mask=None) -> list[Bloc
     decisions = heading_decisions(paragraphs, headings)
     if scope == "chronology":
         dense = _dense_sections(report, paragraphs)
-        body = next((p.start for p in paragraphs if p.kind in CONTENT_KINDS and _is_prose(report.text[p.start:p.end])), 0)
+        body = body_start(report, paragraphs)
         runs = _dated_runs(report, paragraphs, decisions, lambda p: not chrome(p) and p.start >= body)
         chosen = {
             i for i, p in enumerate(paragraphs)
@@ -422,8 +436,19 @@ def dates_the_review(verb) -> bool:
     if verb is None:
         return False
     cfg = scope_config()["review_process"]
-    if verb.lemma_.lower() not in cfg["verbs"]:
+    known = set(cfg["verbs"]) | set(cfg["to_verbs"])
+    while (verb.lemma_.lower() not in known and verb.dep_ in ("advcl", "xcomp", "acl")
+           and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)):
+        verb = verb.head  # a verb without a subject of its own hangs from the one that tells ("taken to the panel ... scoping")
+    lemma = verb.lemma_.lower()
+    if lemma not in known:
         return False
+    if lemma in cfg["to_verbs"]:  # "taken to the serious case review panel on 23rd June": where the case was sent
+        sent_to = [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "to"]
+        if any(_review_subject_re().search(" ".join(t.text for t in c.subtree)) for c in sent_to):
+            return True
+        if lemma not in cfg["verbs"]:
+            return False
     parts = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "dobj", "agent")
              or (c.dep_ == "prep" and c.lower_ in ("of", "about"))]  # "was told of the decision to hold a review"
     if any(_review_subject_re().search(" ".join(t.text for t in c.subtree)) for c in parts):
@@ -455,6 +480,26 @@ def _undated_review_subject_re() -> re.Pattern:
 @lru_cache(maxsize=1)
 def _purpose_item_re() -> re.Pattern:
     return re.compile(scope_config()["purpose_item"])
+
+
+@lru_cache(maxsize=1)
+def _review_people_re() -> re.Pattern:
+    return re.compile("|".join(scope_config()["review_people"]), re.IGNORECASE)
+
+
+def names_review_people(sentence: str) -> bool:
+    """The sentence names someone who exists only in the review's apparatus (an
+    independent chair or author, the lead reviewer): it tells the review's history
+    (scope.yaml `review_people`)."""
+    return bool(_review_people_re().search(sentence))
+
+
+def is_inline_contents(sentence: str) -> bool:
+    """A contents list flattened into one paragraph ("1 INTRODUCTION 3 1.1 Context 3
+    1.2 Summary 3 ..."): no narrative, whatever periods its entries name
+    (scope.yaml `inline_contents`)."""
+    cfg = scope_config()["inline_contents"]
+    return len(re.findall(cfg["pattern"], sentence)) >= cfg["min"]
 
 
 def is_purpose_item(sentence: str) -> bool:
