@@ -559,13 +559,18 @@ class EventExtractor:
     def _continues(self, sent: Span) -> bool:
         """Outside a recognised chronology, an undated sentence takes its paragraph's date only when it
         goes on narrating: it opens with a person or a sequence word and tells something in the past
-        ("She told the nurse…", "Later the police attended…"), not "This report has been anonymised"."""
+        ("She told the nurse…", "Later the police attended…"), not "This report has been anonymised", nor a
+        state in the simple past of "be" or in the past perfect ("He was not the father", "had had some
+        contact"), which a summary gives as background to its date, not as what happened on it."""
         words = [t for t in sent if not t.is_punct and not t.is_space]
         if not words:
             return False
         first = words[0]
         opens = (first.lower_ in _NARRATIVE_OPENERS or first.pos_ in ("PROPN", "PRON") and first.lower_ not in ("it", "this", "these", "that")
                  or first.ent_type_ == "PERSON")
+        verb = main_verb(sent)
+        if verb is not None and _tells_earlier_state(verb):  # "He was not the father", "had had some contact"
+            return False
         return opens and any(t.tag_ == "VBD" for t in sent)
 
     def _completed_by(self, sent: Span, dated: Dated) -> bool:
@@ -935,6 +940,17 @@ def _tells_present(verb: Token, sent: Span) -> bool:
         return False
     reported = [c for c in verb.children if c.dep_ == "ccomp"]
     return not any(t.tag_ == "VBD" for c in reported for t in c.subtree if sent.start <= t.i < sent.end)
+
+
+def _tells_earlier_state(verb: Token) -> bool:
+    """A copula in the simple past ("He was not the father of the siblings", "The
+    boys were subject to a plan") or a main verb in the past perfect ("had had some
+    contact", "had been involved"): a state, or what was over before the date the
+    paragraph gave, not a happening on it."""
+    auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if verb.lemma_ == "be" and verb.tag_ == "VBD" and not auxiliaries:
+        return True
+    return verb.tag_ == "VBN" and any(a.lower_ == "had" for a in auxiliaries)
 
 
 def _tells_modal_present(verb: Token | None) -> bool:
