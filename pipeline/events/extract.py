@@ -418,7 +418,7 @@ class EventExtractor:
         ):
             return None  # a headline event ("Death of a 16-year-old girl in May 2011.") needs its own date, on its own line
         self._moved = False
-        if dated is not None and dates_the_review(self._verb_of(dated, sent)):
+        if dated is not None and dates_the_review(self._verb_of(dated, sent)) and not self._dates_happening(dated, sent):
             return None
         if dated is not None and self._dates_present_subject(dated, sent):
             return None
@@ -491,6 +491,12 @@ class EventExtractor:
         for occasion, words in lexicon()["occasions"].items():
             if lemmas & set(words):
                 self.resolver.occasions[occasion] = dated.resolution
+
+    def _dates_happening(self, dated: Dated, sent: Span) -> bool:
+        """The date phrase hangs from a noun naming a happening of the case ("commissioned
+        after the death of a baby in November 2018"): it dates the death, not the review's
+        commissioning (actions.yaml `event_nouns`)."""
+        return bool(self._nouns_over(dated, sent) & _event_nouns())
 
     def _nouns_over(self, dated: Dated, sent: Span) -> set[str]:
         """Lemmas of the nouns a date phrase hangs from, up to its verb ("the death of a
@@ -758,7 +764,9 @@ class EventExtractor:
     def _dates_present_subject(self, dated: Dated, sent: Span) -> bool:
         """A date inside the subject of a verb in the present ("The Hidden Harm report by
         the Commissioner in 2016 is helping to shape this work"): it tells when a cited
-        work or earlier thing was, and the sentence a state at the time of writing."""
+        work or earlier thing was, and the sentence a state at the time of writing.  A date
+        of a happening named there ("the report into the death of Sam in January 2018")
+        is still the case's (actions.yaml `event_nouns`)."""
         verb = main_verb(sent)
         if verb is None or dated.candidate.kind not in ABSOLUTE_KINDS:
             return False
@@ -767,6 +775,8 @@ class EventExtractor:
             return False
         if any(a.tag_ == "VBD" for a in auxiliaries):
             return False
+        if self._dates_happening(dated, sent):
+            return False  # "The report into the death of Sam in January 2018 examines...": the death is the case's
         subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
         return any(min(t.idx for t in c.subtree) <= dated.start and dated.end <= max(t.idx + len(t.text) for t in c.subtree)
                    for c in subjects)

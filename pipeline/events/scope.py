@@ -165,13 +165,16 @@ def scope_headings(report, paragraphs) -> list[Heading]:
     """
     contents = _contents_spans(report, paragraphs)
     entries = [s for s in report.sections if CONTENTS_ENTRY_RE.search(s.title)]
+    body = body_start(report, paragraphs)
     headings = []
     for section in report.sections:
         in_contents = any(a <= section.heading_start < b for a, b in contents)
         if in_contents or (len(entries) >= 3 and section in entries):
             continue
-        headings.append(Heading(section.heading_start, section.heading_end, section.level, section.title,
-                                heading_decision(section.title)))
+        decision = heading_decision(section.title)
+        if decision is False and section.heading_start < body and _is_title(section.title, report.text[section.heading_start:section.heading_end]):
+            continue  # a page's title ("Lessons from Local Reviews" over a news page), not a section
+        headings.append(Heading(section.heading_start, section.heading_end, section.level, section.title, decision))
     spans = [(s.heading_start, s.heading_end) for s in report.sections]
     candidates = []
     for para in paragraphs:
@@ -183,13 +186,12 @@ def scope_headings(report, paragraphs) -> list[Heading]:
             candidates.append((para, text))
     listed = [text for _, text in candidates if CONTENTS_ENTRY_RE.search(text)]
     first = next((p for p in paragraphs if report.text[p.start:p.end].strip()), None)
-    body = body_start(report, paragraphs)
     for para, text in candidates:
         if len(listed) >= 3 and CONTENTS_ENTRY_RE.search(text):
             continue  # an entry of a contents list the structure did not mark
         title = NUMBER_RE.sub("", text, count=1).strip()
         decision = heading_decision(title)
-        if decision is False and (para is first or (para.start < body and not is_apparatus_heading(title))):
+        if decision is False and (para is first or (para.start < body and _is_title(title, text))):
             continue  # the document's or page's own title ("Learning from local reviews") says what it all is, not a section
         if decision is not None:
             headings.append(Heading(para.start, para.end, _level(text), title, decision))
@@ -207,6 +209,12 @@ def is_apparatus_heading(title: str) -> bool:
     (scope.yaml `apparatus_headings`), unlike a page's or document's title."""
     lowered = title.lower()
     return any(re.search(r"\b" + re.escape(word), lowered) for word in scope_config()["apparatus_headings"])
+
+
+def _is_title(title: str, line: str) -> bool:
+    """An excluding heading above the body that is a page's or document's title: not
+    numbered ("1. Learning" is a section) and not a part of the apparatus."""
+    return NUMBER_RE.match(line) is None and not is_apparatus_heading(title)
 
 
 def heading_decisions(paragraphs, headings: list[Heading]) -> list[bool | None]:
