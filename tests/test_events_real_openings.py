@@ -185,3 +185,32 @@ def test_outside_a_chronology_a_past_state_takes_no_date_from_its_paragraph(tmp_
     assert event_with(events, "protection plans").date == D(2018, 3, 1)
     assert not dated(events, "had had little contact")
     assert not dated(events, "was not the father")
+
+
+def test_where_no_chronology_is_found_the_incident_section_is_the_story(tmp_path, nlp):
+    """"The incident" is excluded where it repeats the end of a chronology; in an opening
+    with no chronology it is all the story there is."""
+    text = (
+        "1 INTRODUCTION\n\n"
+        "1.1 THE INCIDENT\n\n"
+        "1.1.1 On 19.4.16 Baby M (a 9 week old boy) was brought to the emergency department with a swollen leg. "
+        "Mr K told the nurse that the baby had caught his leg in the cot. Baby M was admitted to the ward.\n\n"
+        "1.2 THE REVIEW\n\n"
+        "1.2.1 The case was referred to the Partnership's case review group on 6.5.16.\n"
+    )
+    _, events = events_of(tmp_path, nlp, text)
+    assert event_with(events, "was brought to the emergency department").date == D(2016, 4, 19)
+    assert event_with(events, "Mr K told the nurse").date == D(2016, 4, 19)
+    assert event_with(events, "Baby M was admitted").date == D(2016, 4, 19)
+    assert not any("case review group" in s for s in sentences(events))
+
+
+def test_a_habit_takes_no_date_from_its_paragraph(tmp_path, nlp):
+    text = (
+        "Chronology\n\n"
+        "In June 2015 the family moved to Lowford. The children were routinely collected from school by their aunt. "
+        "The mother registered with a GP.\n"
+    )
+    _, events = events_of(tmp_path, nlp, text)
+    assert event_with(events, "registered with a GP").date == D(2015, 6, 1)
+    assert not dated(events, "routinely collected")

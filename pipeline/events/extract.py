@@ -577,6 +577,9 @@ class EventExtractor:
         verb = main_verb(sent)
         if verb is not None and _tells_earlier_state(verb):  # "He was not the father", "had had some contact"
             return False
+        if not opens and verb is not None:  # "Child T was taken to hospital", "P told paramedics...": a named person acts
+            subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+            opens = any(t.pos_ == "PROPN" or t.ent_type_ in ("PERSON", ROLE_LABEL) for c in subjects for t in c.subtree)
         return opens and any(t.tag_ == "VBD" for t in sent)
 
     def _completed_by(self, sent: Span, dated: Dated) -> bool:

@@ -18,7 +18,7 @@ commissioned..."), so a KPE marker at the end covers the whole.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from ..resources import load_yaml
@@ -78,6 +78,18 @@ def heading_decision(title: str) -> bool | None:
     if any(re.search(r"\b" + re.escape(word), lowered) for word in cfg["include_headings"]):
         return True
     return None
+
+
+def is_soft_exclusion(title: str) -> bool:
+    """A heading excluded only by words that exclude a duplicate of the chronology ("The
+    incident", "Incident leading to the review"): where no chronology is recognised,
+    that section is the narrative (scope.yaml `fallback_headings`)."""
+    lowered = title.lower()
+    cfg = scope_config()
+    for phrase in cfg["review_types"]:
+        lowered = re.sub(phrase, " ", lowered)
+    hits = [w for w in cfg["exclude_headings"] if re.search(r"\b" + re.escape(w), lowered)]
+    return bool(hits) and all(w in cfg["fallback_headings"] for w in hits)
 
 
 def section_chain(report, offset: int) -> list:
@@ -330,6 +342,8 @@ def chronology_blocks(report, scope: str = "chronology", mask=None) -> list[Bloc
         }
         carry = True
         if not chosen:  # no chronology recognised: the narrative body, each date scoping its own paragraph
+            read = [replace(h, decision=None) if h.decision is False and is_soft_exclusion(h.title) else h for h in headings]
+            decisions = heading_decisions(paragraphs, read)  # "1.1 The incident" is then the story, not a duplicate
             chosen = {i for i, p in enumerate(paragraphs) if decisions[i] is not False and p.start >= body}
             carry = False
         chosen = {i for i in chosen if not _is_contents_list(report.text[paragraphs[i].start:paragraphs[i].end])}
