@@ -214,3 +214,19 @@ def test_a_habit_takes_no_date_from_its_paragraph(tmp_path, nlp):
     _, events = events_of(tmp_path, nlp, text)
     assert event_with(events, "registered with a GP").date == D(2015, 6, 1)
     assert not dated(events, "routinely collected")
+
+
+def test_a_slide_transcript_title_and_the_reviews_own_period_date_nothing(tmp_path, nlp):
+    text = (
+        "Lessons from Case Reviews in Westfold\n\n"
+        "Presentation Transcript\n\n"
+        "1. Lessons from Case Reviews in Westfold Ann Price, Designated Nurse, Westfold CCG\n\n"
+        "2. Introduction These slides cover 2 serious case reviews and 1 practice review, which were completed between "
+        "2017 and 2018.\n\n"
+        "3. Child D S.C.R Gender: Female Age: 3 years Summary: In May 2016 , Child D was found with burns at home.\n\n"
+        "4. Background • Mother and Child D moved to a refuge in January 2016. • The GP saw Child D in April 2016.\n"
+    )
+    _, events = events_of(tmp_path, nlp, text)
+    assert event_with(events, "was found with burns").date == D(2016, 5, 1)
+    assert event_with(events, "moved to a refuge").date == D(2016, 1, 1)
+    assert not dated(events, "were completed between")

@@ -224,9 +224,11 @@ def is_apparatus_heading(title: str) -> bool:
 
 
 def _is_title(title: str, line: str) -> bool:
-    """An excluding heading above the body that is a page's or document's title: not
-    numbered ("1. Learning" is a section) and not a part of the apparatus."""
-    return NUMBER_RE.match(line) is None and not is_apparatus_heading(title)
+    """An excluding heading above the body (no prose before it) that is a page's,
+    slide's or document's title ("Lessons from Local Reviews", "1. Learning from
+    Reviews in Northmoor, J Baines"), not a part of the apparatus, which may come
+    before any prose ("Contents", "Terms of reference")."""
+    return not is_apparatus_heading(title)
 
 
 def heading_decisions(paragraphs, headings: list[Heading]) -> list[bool | None]:
@@ -447,7 +449,7 @@ def describes_document(sent) -> bool:
 
 @lru_cache(maxsize=1)
 def _review_subject_re() -> re.Pattern:
-    return re.compile(r"\b(?:" + "|".join(scope_config()["review_process"]["subjects"]) + r")\b", re.IGNORECASE)
+    return re.compile(r"\b(?:" + "|".join(scope_config()["review_process"]["subjects"]) + r")s?\b", re.IGNORECASE)
 
 
 def dates_the_review(verb) -> bool:
@@ -473,6 +475,8 @@ def dates_the_review(verb) -> bool:
             return False
     parts = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "dobj", "agent")
              or (c.dep_ == "prep" and c.lower_ in ("of", "about"))]  # "was told of the decision to hold a review"
+    if verb.dep_ == "relcl" and any(c.lower_ in ("which", "that", "who") and c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        parts.append(verb.head)  # "3 serious case reviews, which were carried out between 2016 and 2019"
     if any(_review_subject_re().search(" ".join(t.text for t in c.subtree)) for c in parts):
         return True
     if re.search(scope_config()["review_decision"], verb.sent.text, re.IGNORECASE):
