@@ -230,3 +230,14 @@ def test_a_slide_transcript_title_and_the_reviews_own_period_date_nothing(tmp_pa
     assert event_with(events, "was found with burns").date == D(2016, 5, 1)
     assert event_with(events, "moved to a refuge").date == D(2016, 1, 1)
     assert not dated(events, "were completed between")
+
+
+def test_what_someone_was_described_as_takes_no_date(tmp_path, nlp):
+    text = (
+        "Chronology\n\n"
+        "In October 2014 the girl started at Hillside Academy. She was regarded as a quiet pupil. "
+        "She joined the school choir.\n"
+    )
+    _, events = events_of(tmp_path, nlp, text)
+    assert event_with(events, "joined the school choir").date == D(2014, 10, 1)
+    assert not dated(events, "was regarded as")

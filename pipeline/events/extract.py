@@ -552,6 +552,9 @@ class EventExtractor:
         passive = verb.tag_ == "VBN" and any(c.dep_ == "auxpass" and c.tag_ == "VBD" for c in verb.children)
         if verb.lemma_.lower() in scope_config()["no_inherit"]["stative_lemmas"] and (verb.tag_ == "VBD" or passive):
             return False
+        if passive and verb.lemma_.lower() in scope_config()["no_inherit"]["described_as_lemmas"] and any(
+                c.dep_ == "prep" and c.lower_ == "as" and c.i > verb.i for c in verb.children):
+            return False  # "He was described as a gifted footballer", "was seen as a risk": what he was taken to be
         return not _tells_present(verb, sent)
 
     def _verb_of(self, dated: Dated, sent: Span) -> Token | None:
@@ -577,9 +580,11 @@ class EventExtractor:
         verb = main_verb(sent)
         if verb is not None and _tells_earlier_state(verb):  # "He was not the father", "had had some contact"
             return False
-        if not opens and verb is not None:  # "Child T was taken to hospital", "P told paramedics...": a named person acts
+        if not opens and verb is not None:  # "Child T was taken to hospital", "Paramedics took...": a person or agency acts
             subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
-            opens = any(t.pos_ == "PROPN" or t.ent_type_ in ("PERSON", ROLE_LABEL) for c in subjects for t in c.subtree)
+            mentioned = sentence_mentions(sent, self.finder) if subjects else {}
+            opens = any(t.pos_ == "PROPN" or t.ent_type_ in ("PERSON", ROLE_LABEL) or t.i in mentioned
+                        for c in subjects for t in c.subtree)
         return opens and any(t.tag_ == "VBD" for t in sent)
 
     def _completed_by(self, sent: Span, dated: Dated) -> bool:
