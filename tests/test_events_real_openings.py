@@ -241,3 +241,18 @@ def test_what_someone_was_described_as_takes_no_date(tmp_path, nlp):
     _, events = events_of(tmp_path, nlp, text)
     assert event_with(events, "joined the school choir").date == D(2014, 10, 1)
     assert not dated(events, "was regarded as")
+
+
+def test_an_age_that_moves_the_story_on_stops_the_date_given_before(tmp_path, nlp):
+    """A birth date then "She was 14 months old when...": what follows happened then, not in
+    the birth month."""
+    text = (
+        "Introduction\n\n"
+        "The subject of this review, Bethan, was born in February 2018. She was eleven months old when her "
+        "grandmother found bruises on her back. Police were called and arrested the father. Bethan was taken to "
+        "hospital.\n"
+    )
+    _, events = events_of(tmp_path, nlp, text)
+    assert event_with(events, "was born in February 2018").date == D(2018, 2, 1)
+    for fragment in ("eleven months old", "arrested the father", "was taken to hospital"):
+        assert not dated(events, fragment), fragment

@@ -266,6 +266,11 @@ class EventExtractor:
                 para_anchor = None  # "Background: ..." starts a part of its own
                 self._carry = False
                 self._line_anchor = None
+            elif self._moves_time(sent):
+                para_anchor = None  # "She was 14 months old when...": what follows is then, not at the date given before
+                self._carry = False
+                self._line_anchor = None
+                self.resolver.anchor = None
             for clause in self._clauses(sent):
                 event = self._sentence_event(clause, block, para_anchor)
                 if event is None:
@@ -556,6 +561,19 @@ class EventExtractor:
                 c.dep_ == "prep" and c.lower_ == "as" and c.i > verb.i for c in verb.children):
             return False  # "He was described as a gifted footballer", "was seen as a risk": what he was taken to be
         return not _tells_present(verb, sent)
+
+    def _moves_time(self, sent: Span) -> bool:
+        """An undated sentence that moves the story to a time of its own we cannot place ("She
+        was 14 months old when...", "At the age of six weeks...") outside what someone said
+        (scope.yaml `no_inherit.moves_time`); one with a date phrase of its own is placed by it."""
+        if self._absolute(sent):
+            return False
+        for pattern in moves_time_patterns():
+            for match in pattern.finditer(sent.text):
+                tokens = self.doc.char_span(sent.start_char + match.start(), sent.start_char + match.end(), alignment_mode="expand")
+                if tokens is None or not self._reported(tokens, sent):
+                    return True
+        return False
 
     def _verb_of(self, dated: Dated, sent: Span) -> Token | None:
         """The verb a date phrase belongs to."""
@@ -940,6 +958,11 @@ def _names_happening(sent: Span) -> Token | None:
 @lru_cache(maxsize=1)
 def inline_heading_re() -> re.Pattern:
     return re.compile(scope_config()["inline_heading"], re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def moves_time_patterns() -> list[re.Pattern]:
+    return [re.compile(p, re.IGNORECASE) for p in scope_config()["no_inherit"]["moves_time"]]
 
 
 @lru_cache(maxsize=1)
