@@ -256,3 +256,16 @@ def test_an_age_that_moves_the_story_on_stops_the_date_given_before(tmp_path, nl
     assert event_with(events, "was born in February 2018").date == D(2018, 2, 1)
     for fragment in ("eleven months old", "arrested the father", "was taken to hospital"):
         assert not dated(events, fragment), fragment
+
+
+def test_states_since_a_date_plans_to_come_and_the_reviews_meetings_are_no_events(tmp_path, nlp):
+    text = (
+        "Introduction\n\n"
+        "1. Child Z was taken to hospital on 6th July 2018 with a burn to her foot. Child Z has lived with her aunt "
+        "since August 2018. The court has made a special guardianship order and Child Z will start at a new school in "
+        "September. 2. At a meeting of the Eastmoor Case Review Sub-Group, on the 4th September 2018, it was agreed "
+        "that the criteria were met. The terms of reference for the review were amended in January 2019. 3. The mother "
+        "was convicted of neglect in May 2019.\n"
+    )
+    _, events = events_of(tmp_path, nlp, text)
+    assert [e.date for e in events if e.date] == [D(2018, 7, 6), D(2019, 5, 1)], sentences(events)

@@ -429,8 +429,11 @@ class EventExtractor:
             return None
         if dated is not None and dated.candidate.kind == "rel_vague" and _tells_modal_present(main_verb(sent)):
             return None  # "Services can then identify lessons": what may or will be, no happening
-        if dated is not None and dated.candidate.kind == "year_since" and (verb := main_verb(sent)) is not None and _tells_present(verb, sent):
-            return None  # "The service has kept a register since 2009": how things stand, no event
+        since = dated is not None and (dated.candidate.kind == "year_since" or dated.text.lower().startswith("since"))
+        if since and (verb := main_verb(sent)) is not None and _tells_present(verb, sent):
+            return None  # "The service has kept a register since 2009", "have been in foster care since April": how things stand
+        if dated is not None and dated.candidate.kind in ABSOLUTE_KINDS and _tells_modal_present(self._verb_of(dated, sent)):
+            return None  # "the boys will move to their adoptive family in December": to come at the time of writing
         event_id = len(self.events) + 1
         fields = dict(relative=False, inherited=False, anchor=None, modality=None)
         if dated is not None:

@@ -474,7 +474,8 @@ def dates_the_review(verb) -> bool:
         if lemma not in cfg["verbs"]:
             return False
     parts = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "dobj", "agent")
-             or (c.dep_ == "prep" and c.lower_ in ("of", "about"))]  # "was told of the decision to hold a review"
+             or (c.dep_ == "prep" and c.lower_ in ("of", "about", "at"))]  # "was told of the decision to hold a review"
+    # ("At a meeting of the Serious Case Review Sub-Group, on 28th April, it was agreed...")
     if verb.dep_ == "relcl" and any(c.lower_ in ("which", "that", "who") and c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
         parts.append(verb.head)  # "3 serious case reviews, which were carried out between 2016 and 2019"
     if any(_review_subject_re().search(" ".join(t.text for t in c.subtree)) for c in parts):
