@@ -269,3 +269,30 @@ def test_states_since_a_date_plans_to_come_and_the_reviews_meetings_are_no_event
     )
     _, events = events_of(tmp_path, nlp, text)
     assert [e.date for e in events if e.date] == [D(2018, 7, 6), D(2019, 5, 1)], sentences(events)
+
+
+def test_the_authors_profile_and_the_writers_own_voice_are_no_events(tmp_path, nlp):
+    text = (
+        "Contents\n\n"
+        "1. Introduction 3\n\n"
+        "2. Summary of events 6\n\n"
+        "3. Recommendations 14\n\n"
+        "Page 3\n\n"
+        "About the author\n\n"
+        "She trained as a health visitor in 1998 and became an independent consultant in 2012.\n\n"
+        "1. Introduction\n\n"
+        "1.1 We commissioned this review in June 2021. Baby J died at home on 12.5.21. His father had called an "
+        "ambulance that morning.\n"
+    )
+    _, events = events_of(tmp_path, nlp, text)
+    assert [e.date for e in events if e.date] == [D(2021, 5, 12), D(2021, 5, 12)], sentences(events)
+
+
+def test_a_child_coded_with_the_letter_i_is_not_the_writer(tmp_path, nlp):
+    text = (
+        "Background Information\n\n"
+        "• Mother and child I moved to a refuge in March 2012.\n\n"
+        "• Child I was seen by the GP in April 2012.\n"
+    )
+    _, events = events_of(tmp_path, nlp, text)
+    assert event_with(events, "moved to a refuge").date == D(2012, 3, 1)

@@ -413,6 +413,8 @@ class EventExtractor:
         if (len(re.findall(r"[A-Za-z]{2,}", text)) < 3 or is_evaluative(text) or describes_document(sent) or is_purpose_item(text)
                 or is_inline_contents(text)):
             return None
+        if _told_by_the_writer(sent):
+            return None  # "I have worked in children's services since 2008", "We commissioned this review": the writer's
         happening = _names_happening(sent) if main_verb(sent) is None else None
         if main_verb(sent) is None and happening is None:
             return None
@@ -984,6 +986,19 @@ def _tells_present(verb: Token, sent: Span) -> bool:
         return False
     reported = [c for c in verb.children if c.dep_ == "ccomp"]
     return not any(t.tag_ == "VBD" for c in reported for t in c.subtree if sent.start <= t.i < sent.end)
+
+
+def _told_by_the_writer(sent: Span) -> bool:
+    """A sentence whose main subject is "I" or "we": the author's or the partnership's
+    own voice (a career, the review's doing), never the case's story, which a review
+    tells in the third person (what someone said is a clause, not the main verb)."""
+    verb = main_verb(sent)
+    if verb is None:
+        return False
+    doc = sent.doc
+    return any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("i", "we")
+               and not (c.i > 0 and doc[c.i - 1].pos_ in ("NOUN", "PROPN"))  # "Mother and child I housed...": a code letter
+               for c in verb.children)
 
 
 def _tells_earlier_state(verb: Token) -> bool:

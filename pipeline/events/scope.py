@@ -165,7 +165,17 @@ def _level(text: str) -> int:
 
 
 def _contents_spans(report, paragraphs) -> list[tuple[int, int]]:
-    return [(p.start, p.end) for p in paragraphs if p.kind == "contents"]
+    """The contents list's lines, less a last line without a page number that stands over
+    prose ("About the author" read into the list above it): a heading of the body."""
+    return [(p.start, p.end) for i, p in enumerate(paragraphs) if p.kind == "contents" and not _heads_prose(report, paragraphs, i)]
+
+
+def _heads_prose(report, paragraphs, index: int) -> bool:
+    text = report.text[paragraphs[index].start:paragraphs[index].end]
+    following = paragraphs[index + 1] if index + 1 < len(paragraphs) else None
+    return (following is not None and following.kind in CONTENT_KINDS and following.kind != "contents"
+            and _is_prose(report.text[following.start:following.end]) and looks_like_heading(text)
+            and not CONTENTS_ENTRY_RE.search(text))
 
 
 def scope_headings(report, paragraphs) -> list[Heading]:
@@ -194,7 +204,7 @@ def scope_headings(report, paragraphs) -> list[Heading]:
             continue
         text = report.text[para.start:para.end]
         heading_kind = para.kind == "heading" and not looks_like_prose(text)
-        if heading_kind or (para.kind in ("text", "numbered") and looks_like_heading(text)):
+        if heading_kind or (para.kind in ("text", "numbered", "contents") and looks_like_heading(text)):
             candidates.append((para, text))
     listed = [text for _, text in candidates if CONTENTS_ENTRY_RE.search(text)]
     first = next((p for p in paragraphs if report.text[p.start:p.end].strip()), None)
