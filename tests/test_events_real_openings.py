@@ -296,3 +296,14 @@ def test_a_child_coded_with_the_letter_i_is_not_the_writer(tmp_path, nlp):
     )
     _, events = events_of(tmp_path, nlp, text)
     assert event_with(events, "moved to a refuge").date == D(2012, 3, 1)
+
+
+def test_a_death_no_date_was_given_for_takes_no_other_date(tmp_path, nlp):
+    text = (
+        "Introduction\n\n"
+        "Callum moved to Northvale with his grandparents in 2015. He died by suicide when he was sixteen. His death "
+        "shocked his school.\n"
+    )
+    _, events = events_of(tmp_path, nlp, text)
+    assert event_with(events, "moved to Northvale").date == D(2015, 1, 1)
+    assert not dated(events, "His death shocked")

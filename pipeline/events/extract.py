@@ -559,6 +559,8 @@ class EventExtractor:
             return False
         if _tells_modal_present(verb):  # "Agencies will need to improve...", "The family can then move"
             return False
+        if _occasion_noun_subject(verb) is not None:  # "His death came as a shock": the death's own time, which no date gave
+            return False
         passive = verb.tag_ == "VBN" and any(c.dep_ == "auxpass" and c.tag_ == "VBD" for c in verb.children)
         if verb.lemma_.lower() in scope_config()["no_inherit"]["stative_lemmas"] and (verb.tag_ == "VBD" or passive):
             return False
@@ -782,10 +784,8 @@ class EventExtractor:
         for child in verb.children:
             if child.dep_ not in ("nsubj", "nsubjpass") or child.pos_ != "NOUN":
                 continue
-            occasion = next((name for name, words in lexicon()["occasions"].items()
-                             if child.lower_ == name or child.lemma_.lower() in words and child.lower_ in words), None)
-            definite = any(c.dep_ in ("det", "poss") and c.lower_ in ("the", "her", "his", "their", "its") for c in child.children)
-            if occasion is None or not definite or occasion not in self.resolver.occasions:
+            occasion = _occasion_of(child)
+            if occasion is None or occasion not in self.resolver.occasions:
                 continue
             start = min(t.idx for t in child.subtree) - sent.start_char
             end = child.idx + len(child.text) - sent.start_char
@@ -986,6 +986,22 @@ def _tells_present(verb: Token, sent: Span) -> bool:
         return False
     reported = [c for c in verb.children if c.dep_ == "ccomp"]
     return not any(t.tag_ == "VBD" for c in reported for t in c.subtree if sent.start <= t.i < sent.end)
+
+
+def _occasion_of(noun: Token) -> str | None:
+    """The occasion ("death", "birth", ...) a noun with "the" or a possessive names ("The
+    death", "her admission"), from lexicon.yaml `occasions`; None for anything else."""
+    if noun.pos_ != "NOUN":
+        return None
+    occasion = next((name for name, words in lexicon()["occasions"].items()
+                     if noun.lower_ == name or noun.lemma_.lower() in words and noun.lower_ in words), None)
+    definite = any(c.dep_ in ("det", "poss") and c.lower_ in ("the", "her", "his", "their", "its") for c in noun.children)
+    return occasion if definite else None
+
+
+def _occasion_noun_subject(verb: Token) -> str | None:
+    """The occasion a main verb's subject names ("His death came as a shock")."""
+    return next((o for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and (o := _occasion_of(c)) is not None), None)
 
 
 def _told_by_the_writer(sent: Span) -> bool:
