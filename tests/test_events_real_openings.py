@@ -307,3 +307,16 @@ def test_a_death_no_date_was_given_for_takes_no_other_date(tmp_path, nlp):
     _, events = events_of(tmp_path, nlp, text)
     assert event_with(events, "moved to Northvale").date == D(2015, 1, 1)
     assert not dated(events, "His death shocked")
+
+
+def test_a_summary_headline_a_verdict_and_ages_in_a_repository_abstract(tmp_path, nlp):
+    text = (
+        "Summary\n\n"
+        "Severe burn injuries to a 2-year-old girl (Child U) in October 2017. Her stepfather found guilty of neglect. "
+        "Child U was seen by the GP at age 14 months with a bruised cheek and the GP noted it. Two days later the "
+        "nursery raised a concern.\n"
+    )
+    _, events = events_of(tmp_path, nlp, text)
+    assert event_with(events, "Severe burn injuries").date == D(2017, 10, 1)
+    for fragment in ("found guilty", "at age 14 months", "Two days later"):
+        assert not dated(events, fragment), fragment

@@ -527,11 +527,13 @@ class EventExtractor:
 
     def _tells_outcome(self, sent: Span) -> bool:
         """A criminal court's outcome ("was convicted", "was sentenced", "pleaded
-        guilty"): told out of the story's order, its date is not carried on
-        (scope.yaml `outcome_lemmas`)."""
+        guilty", "found not guilty"): told out of the story's order, its date is not
+        carried on (scope.yaml `outcome_lemmas`, `outcome_cues`)."""
         verb = main_verb(sent)
         outcomes = set(scope_config()["outcome_lemmas"])
-        return verb is not None and any(v.lemma_.lower() in outcomes for v in [verb, *verb.conjuncts])
+        if verb is not None and any(v.lemma_.lower() in outcomes for v in [verb, *verb.conjuncts]):
+            return True
+        return any(re.search(cue, sent.text, re.IGNORECASE) for cue in scope_config()["outcome_cues"])
 
     def _may_inherit(self, sent: Span) -> bool:
         """Whether an undated sentence goes on narrating at the date last given.
@@ -559,8 +561,8 @@ class EventExtractor:
             return False
         if _tells_modal_present(verb):  # "Agencies will need to improve...", "The family can then move"
             return False
-        if _occasion_noun_subject(verb) is not None:  # "His death came as a shock": the death's own time, which no date gave
-            return False
+        if _occasion_noun_subject(verb) in scope_config()["no_inherit"]["own_time_occasions"]:
+            return False  # "His death came as a shock": the death's own time, which no date gave
         passive = verb.tag_ == "VBN" and any(c.dep_ == "auxpass" and c.tag_ == "VBD" for c in verb.children)
         if verb.lemma_.lower() in scope_config()["no_inherit"]["stative_lemmas"] and (verb.tag_ == "VBD" or passive):
             return False
@@ -951,13 +953,26 @@ def _names_happening(sent: Span) -> Token | None:
     ("Death of a 16-year-old girl in May 2011.", "Serious injury of a toddler in 2012."):
     the headline of a summary (models/dates/actions.yaml `event_nouns`)."""
     lines: list[list[Token]] = [[]]  # a title line glued on top ("2012 Ceredigion – Child J") has a line of its own
+    closed = False  # the headline's noun comes before its first preposition ("Death of...", "Severe burn injuries to...")
     for token in sent:
         if "\n" in token.text:
             lines.append([])
-        elif token.pos_ in ("NOUN", "PROPN"):
+            closed = False
+        elif token.pos_ == "ADP":
+            closed = True
+        elif token.pos_ in ("NOUN", "PROPN") and not closed:
             lines[-1].append(token)
-    firsts = [line[0] for line in lines if line]
+    # the first nouns of a line, each read as the noun it modifies ("Serious head injury": injury); a
+    # capitalised adjective the parser took for a name ("Severe burn injuries") is passed over
+    firsts = [_compound_head(t) for line in lines for t in line[:2]]
     return next((t for t in firsts if t.lower_ in _event_nouns() or t.lemma_.lower() in _event_nouns()), None)
+
+
+def _compound_head(token: Token) -> Token:
+    """The noun a compound modifier belongs to ("head" of "head injury" -> "injury")."""
+    while token.dep_ == "compound" and token.head.pos_ in ("NOUN", "PROPN") and token.head.i > token.i:
+        token = token.head
+    return token
 
 
 @lru_cache(maxsize=1)
