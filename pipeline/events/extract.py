@@ -425,17 +425,8 @@ class EventExtractor:
         ):
             return None  # a headline event ("Death of a 16-year-old girl in May 2011.") needs its own date, on its own line
         self._moved = False
-        if dated is not None and dates_the_review(self._verb_of(dated, sent)) and not self._dates_happening(dated, sent):
+        if dated is not None and self._dates_no_happening(dated, sent):
             return None
-        if dated is not None and self._dates_present_subject(dated, sent):
-            return None
-        if dated is not None and dated.candidate.kind == "rel_vague" and _tells_modal_present(main_verb(sent)):
-            return None  # "Services can then identify lessons": what may or will be, no happening
-        since = dated is not None and (dated.candidate.kind == "year_since" or dated.text.lower().startswith("since"))
-        if since and (verb := main_verb(sent)) is not None and _tells_present(verb, sent):
-            return None  # "The service has kept a register since 2009", "have been in foster care since April": how things stand
-        if dated is not None and dated.candidate.kind in ABSOLUTE_KINDS and _tells_modal_present(self._verb_of(dated, sent)):
-            return None  # "the boys will move to their adoptive family in December": to come at the time of writing
         event_id = len(self.events) + 1
         fields = dict(relative=False, inherited=False, anchor=None, modality=None)
         if dated is not None:
@@ -501,6 +492,23 @@ class EventExtractor:
         for occasion, words in lexicon()["occasions"].items():
             if lemmas & set(words):
                 self.resolver.occasions[occasion] = dated.resolution
+
+    def _dates_no_happening(self, dated: Dated, sent: Span) -> bool:
+        """The sentence's date phrase dates no happening of the case: the review's own
+        history, a cited work in the present, a state since then, or what can or will be
+        at the time of writing."""
+        if dates_the_review(self._verb_of(dated, sent)) and not self._dates_happening(dated, sent):
+            return True
+        if self._dates_present_subject(dated, sent):
+            return True
+        kind = dated.candidate.kind
+        if kind == "rel_vague" and _tells_modal_present(main_verb(sent)):
+            return True  # "Services can then identify lessons": what may or will be, no happening
+        if (kind == "year_since" or dated.text.lower().startswith("since")) and (verb := main_verb(sent)) is not None \
+                and _tells_present(verb, sent):
+            return True  # "The service has kept a register since 2009", "have been in foster care since April": how things stand
+        # "the boys will move to their adoptive family in December": to come at the time of writing
+        return kind in ABSOLUTE_KINDS and _tells_modal_present(self._verb_of(dated, sent))
 
     def _dates_happening(self, dated: Dated, sent: Span) -> bool:
         """The date phrase hangs from a noun naming a happening of the case ("commissioned

@@ -11,7 +11,11 @@ paragraphs mostly open with a date, or a run of dated narrative paragraphs
 across headings ("3. Pregnancy", "4. Birth and the first weeks").  Where no
 chronology is recognised at all, the narrative body (not the cover, contents,
 key, glossary, references or recommendations) is read, and a date then scopes
-its own paragraph only (`Block.carry`).  Paragraphs cut in two by a footnote
+its own paragraph only (`Block.carry`); there a section excluded only as a
+duplicate of a chronology ("1.1 The incident") is read too.  An excluding
+heading above any prose that is no part of the review's apparatus is the title
+of a page, slide or document ("Lessons from Local Reviews") and excludes
+nothing.  Paragraphs cut in two by a footnote
 or page break are joined back ("A cognitive" ... "assessment of EM was
 commissioned..."), so a KPE marker at the end covers the whole.
 """
@@ -194,8 +198,8 @@ def scope_headings(report, paragraphs) -> list[Heading]:
         if in_contents or (len(entries) >= 3 and section in entries):
             continue
         decision = heading_decision(section.title)
-        if decision is False and section.heading_start < body and _is_title(section.title, report.text[section.heading_start:section.heading_end]):
-            continue  # a page's title ("Lessons from Local Reviews" over a news page), not a section
+        if decision is False and section.heading_start < body and not is_apparatus_heading(section.title):
+            continue  # a page's or slide's title above any prose ("Lessons from Local Reviews"), not a section
         headings.append(Heading(section.heading_start, section.heading_end, section.level, section.title, decision))
     spans = [(s.heading_start, s.heading_end) for s in report.sections]
     candidates = []
@@ -213,7 +217,7 @@ def scope_headings(report, paragraphs) -> list[Heading]:
             continue  # an entry of a contents list the structure did not mark
         title = NUMBER_RE.sub("", text, count=1).strip()
         decision = heading_decision(title)
-        if decision is False and (para is first or (para.start < body and _is_title(title, text))):
+        if decision is False and (para is first or (para.start < body and not is_apparatus_heading(title))):
             continue  # the document's or page's own title ("Learning from local reviews") says what it all is, not a section
         if decision is not None:
             headings.append(Heading(para.start, para.end, _level(text), title, decision))
@@ -228,17 +232,11 @@ def body_start(report, paragraphs) -> int:
 def is_apparatus_heading(title: str) -> bool:
     """A heading of a part of the review's apparatus that may come before any prose
     ("Contents", "Glossary", "Terms of reference"): a section even above the body
-    (scope.yaml `apparatus_headings`), unlike a page's or document's title."""
+    (scope.yaml `apparatus_headings`), unlike a page's, slide's or document's title
+    ("Lessons from Local Reviews", "1. Learning from Reviews in Northmoor, J Baines"),
+    which excludes nothing."""
     lowered = title.lower()
     return any(re.search(r"\b" + re.escape(word), lowered) for word in scope_config()["apparatus_headings"])
-
-
-def _is_title(title: str, line: str) -> bool:
-    """An excluding heading above the body (no prose before it) that is a page's,
-    slide's or document's title ("Lessons from Local Reviews", "1. Learning from
-    Reviews in Northmoor, J Baines"), not a part of the apparatus, which may come
-    before any prose ("Contents", "Terms of reference")."""
-    return not is_apparatus_heading(title)
 
 
 def heading_decisions(paragraphs, headings: list[Heading]) -> list[bool | None]:
