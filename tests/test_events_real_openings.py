@@ -320,3 +320,14 @@ def test_a_summary_headline_a_verdict_and_ages_in_a_repository_abstract(tmp_path
     assert event_with(events, "Severe burn injuries").date == D(2017, 10, 1)
     for fragment in ("found guilty", "at age 14 months", "Two days later"):
         assert not dated(events, fragment), fragment
+
+
+def test_guidance_updated_at_a_date_is_no_event_but_a_plan_updated_is(tmp_path, nlp):
+    text = (
+        "Summary\n\n"
+        "In April 2021 the child protection plan was updated after a core group meeting. The regional neglect "
+        "toolkit was refreshed in January 2022. The national advice on information sharing has been updated in "
+        "May 2023.\n"
+    )
+    _, events = events_of(tmp_path, nlp, text)
+    assert [e.date for e in events if e.date] == [D(2021, 4, 1)], sentences(events)

@@ -47,8 +47,8 @@ from .model import Event
 from .normalise import last_day
 from .resolve import Anchor, Resolution, Resolver, config
 from .scope import (
-    ABSOLUTE_KINDS, POINT_KINDS, TERMINAL_RE, Block, chronology_blocks, continuation_re, dates_the_review, describes_document,
-    is_evaluative, is_inline_contents, is_purpose_item, names_review_people, review_is_subject,
+    ABSOLUTE_KINDS, POINT_KINDS, TERMINAL_RE, Block, chronology_blocks, continuation_re, dates_a_document_change, dates_the_review,
+    describes_document, is_evaluative, is_inline_contents, is_purpose_item, names_review_people, review_is_subject,
     is_paragraph_number, paragraph_numbers, scope_config, section_chain,
 )
 
@@ -497,7 +497,8 @@ class EventExtractor:
         """The sentence's date phrase dates no happening of the case: the review's own
         history, a cited work in the present, a state since then, or what can or will be
         at the time of writing."""
-        if dates_the_review(self._verb_of(dated, sent)) and not self._dates_happening(dated, sent):
+        verb = self._verb_of(dated, sent)
+        if (dates_the_review(verb) or dates_a_document_change(verb)) and not self._dates_happening(dated, sent):
             return True
         if self._dates_present_subject(dated, sent):
             return True

@@ -499,6 +499,18 @@ def dates_the_review(verb) -> bool:
     return bool(_review_subject_re().search(" ".join(t.text for t in verb.head.subtree)))
 
 
+def dates_a_document_change(verb) -> bool:
+    """The date's verb tells when guidance or a procedure was updated or issued ("The
+    local escalation protocol was revised in June 2022"): a cited document's date, not
+    the case's (scope.yaml `document_updates`)."""
+    if verb is None:
+        return False
+    cfg = scope_config()["document_updates"]
+    if verb.lemma_.lower() not in cfg["verbs"]:
+        return False
+    return any(c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in cfg["subjects"] for c in verb.children)
+
+
 def review_is_subject(verb) -> bool:
     """The verb's subject is the review itself ("This review was asked:", "The panel
     considered..."): what the sentence tells is the review's, whatever date it is under
