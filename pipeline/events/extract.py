@@ -47,8 +47,8 @@ from .model import Event
 from .normalise import last_day
 from .resolve import Anchor, Resolution, Resolver, config
 from .scope import (
-    ABSOLUTE_KINDS, TERMINAL_RE, Block, chronology_blocks, continuation_re, dates_the_review, describes_document, is_evaluative,
-    is_purpose_item, review_is_subject,
+    ABSOLUTE_KINDS, POINT_KINDS, TERMINAL_RE, Block, chronology_blocks, continuation_re, dates_a_document_change, dates_the_review,
+    describes_document, is_evaluative, is_inline_contents, is_purpose_item, names_review_people, review_is_subject,
     is_paragraph_number, paragraph_numbers, scope_config, section_chain,
 )
 
@@ -59,7 +59,7 @@ SHORT_HOP = 6  # most tokens an "after ..." relative phrase is extended by
 
 # words that open a sentence going on with a narration ("Later the police attended")
 _NARRATIVE_OPENERS = frozenset({"later", "then", "subsequently", "afterwards", "following", "after", "when", "the", "on",
-                                "during", "at", "both", "her", "his", "their"})
+                                "during", "at", "both", "her", "his", "their", "as"})
 
 
 @dataclass
@@ -266,6 +266,11 @@ class EventExtractor:
                 para_anchor = None  # "Background: ..." starts a part of its own
                 self._carry = False
                 self._line_anchor = None
+            elif self._moves_time(sent):
+                para_anchor = None  # "She was 14 months old when...": what follows is then, not at the date given before
+                self._carry = False
+                self._line_anchor = None
+                self.resolver.anchor = None
             for clause in self._clauses(sent):
                 event = self._sentence_event(clause, block, para_anchor)
                 if event is None:
@@ -279,6 +284,7 @@ class EventExtractor:
                 elif para_anchor is None and event.inherited and event.id in self._windows:
                     para_anchor = event  # an undated paragraph: its sentences share one window
                 self._embedded_events(clause, block)
+                self._participle_events(clause, block, event)
 
     def _window_start(self, sent: Span, narrated: dt.date) -> dt.date:
         """Where an undated sentence's window opens: the last date narrated, or,
@@ -372,11 +378,43 @@ class EventExtractor:
             self._kinds[event_id] = "embedded"
             self.events.append(self._make_event(event_id, span, block, fields))
 
+    def _participle_events(self, sent: Span, block: Block, main: Event) -> None:
+        """A perfect participle clause with a date of its own ("On 4 April two boys
+        assaulted a child, having assaulted another the previous weekend"): what it tells
+        happened before the sentence's event, on its own date (resolved against the one
+        the sentence gave), and is an event of its own; the narrative anchor stays put."""
+        if main.date is None or main.expression_start is None:
+            return
+        for cand in self._candidates(sent.text, sent.start_char):
+            start, end = sent.start_char + cand.start, sent.start_char + cand.end
+            if start == main.expression_start or not (cand.kind in ABSOLUTE_KINDS or cand.kind in POINT_KINDS):
+                continue
+            tokens = self.doc.char_span(start, end, alignment_mode="expand")
+            clause = _governing_verb(tokens.root, sent) if tokens is not None else None
+            if clause is None or clause.dep_ not in ("advcl", "conj") or not any(c.dep_ == "aux" and c.lower_ == "having" for c in clause.children):
+                continue
+            res = self.resolver.resolve(cand)
+            if res is None:
+                continue
+            having = min(c.i for c in clause.children if c.dep_ == "aux" and c.lower_ == "having")
+            span = self.doc[having:clause.right_edge.i + 1]
+            while len(span) > 1 and span[-1].is_punct:
+                span = span[:-1]
+            event_id = len(self.events) + 1
+            fields = dict(relative=res.relative, inherited=False, anchor=main.id if res.relative else None, modality=None,
+                          date=res.date, date_end=res.date_end, precision=res.precision, confidence=res.confidence,
+                          expression=self.report.text[start:end], expression_start=start, expression_end=end)
+            self._kinds[event_id] = "embedded"
+            self.events.append(self._make_event(event_id, span, block, fields))
+
     # ---- one sentence ------------------------------------------------------
     def _sentence_event(self, sent: Span, block: Block, para_anchor: Event | None, offset_span: Span | None = None) -> Event | None:
         text = sent.text.strip()
-        if len(re.findall(r"[A-Za-z]{2,}", text)) < 3 or is_evaluative(text) or describes_document(sent) or is_purpose_item(text):
+        if (len(re.findall(r"[A-Za-z]{2,}", text)) < 3 or is_evaluative(text) or describes_document(sent) or is_purpose_item(text)
+                or is_inline_contents(text)):
             return None
+        if _told_by_the_writer(sent):
+            return None  # "I have worked in children's services since 2008", "We commissioned this review": the writer's
         happening = _names_happening(sent) if main_verb(sent) is None else None
         if main_verb(sent) is None and happening is None:
             return None
@@ -387,10 +425,8 @@ class EventExtractor:
         ):
             return None  # a headline event ("Death of a 16-year-old girl in May 2011.") needs its own date, on its own line
         self._moved = False
-        if dated is not None and dates_the_review(self._verb_of(dated, sent)):
+        if dated is not None and self._dates_no_happening(dated, sent):
             return None
-        if dated is not None and dated.candidate.kind == "year_since" and (verb := main_verb(sent)) is not None and _tells_present(verb, sent):
-            return None  # "The service has kept a register since 2009": how things stand, no event
         event_id = len(self.events) + 1
         fields = dict(relative=False, inherited=False, anchor=None, modality=None)
         if dated is not None:
@@ -452,17 +488,61 @@ class EventExtractor:
         verb = self._verb_of(dated, sent)
         happening = happening or _names_happening(sent)  # "Death of a girl ... caused by a fall in May 2011"
         lemmas = {t.lemma_.lower() for t in (verb, happening) if t is not None}
+        lemmas |= self._nouns_over(dated, sent)  # "following the death of a 20-month-old girl in December 2019"
         for occasion, words in lexicon()["occasions"].items():
             if lemmas & set(words):
                 self.resolver.occasions[occasion] = dated.resolution
 
+    def _dates_no_happening(self, dated: Dated, sent: Span) -> bool:
+        """The sentence's date phrase dates no happening of the case: the review's own
+        history, a cited work in the present, a state since then, or what can or will be
+        at the time of writing."""
+        verb = self._verb_of(dated, sent)
+        if (dates_the_review(verb) or dates_a_document_change(verb)) and not self._dates_happening(dated, sent):
+            return True
+        if self._dates_present_subject(dated, sent):
+            return True
+        kind = dated.candidate.kind
+        if kind == "rel_vague" and _tells_modal_present(main_verb(sent)):
+            return True  # "Services can then identify lessons": what may or will be, no happening
+        if (kind == "year_since" or dated.text.lower().startswith("since")) and (verb := main_verb(sent)) is not None \
+                and _tells_present(verb, sent):
+            return True  # "The service has kept a register since 2009", "have been in foster care since April": how things stand
+        # "the boys will move to their adoptive family in December": to come at the time of writing
+        return kind in ABSOLUTE_KINDS and _tells_modal_present(self._verb_of(dated, sent))
+
+    def _dates_happening(self, dated: Dated, sent: Span) -> bool:
+        """The date phrase hangs from a noun naming a happening of the case ("commissioned
+        after the death of a baby in November 2018"): it dates the death, not the review's
+        commissioning (actions.yaml `event_nouns`)."""
+        return bool(self._nouns_over(dated, sent) & _event_nouns())
+
+    def _nouns_over(self, dated: Dated, sent: Span) -> set[str]:
+        """Lemmas of the nouns a date phrase hangs from, up to its verb ("the death of a
+        girl in December 2019": girl, death), and of the object of a preposition it hangs
+        from ("following the death of a girl in December 2019")."""
+        tokens = self.doc.char_span(dated.start, dated.end, alignment_mode="expand")
+        if tokens is None:
+            return set()
+        found = set()
+        for ancestor in tokens.root.ancestors:
+            if not (sent.start <= ancestor.i < sent.end) or (ancestor.pos_ in ("VERB", "AUX") and ancestor.dep_ != "prep"):
+                break
+            if ancestor.pos_ == "NOUN":
+                found.add(ancestor.lemma_.lower())
+            if ancestor.dep_ == "prep":  # "following the death ... in December 2019": the date hangs from "following"
+                found |= {c.lemma_.lower() for c in ancestor.children if c.dep_ == "pobj" and c.pos_ == "NOUN"}
+        return found
+
     def _tells_outcome(self, sent: Span) -> bool:
         """A criminal court's outcome ("was convicted", "was sentenced", "pleaded
-        guilty"): told out of the story's order, its date is not carried on
-        (scope.yaml `outcome_lemmas`)."""
+        guilty", "found not guilty"): told out of the story's order, its date is not
+        carried on (scope.yaml `outcome_lemmas`, `outcome_cues`)."""
         verb = main_verb(sent)
         outcomes = set(scope_config()["outcome_lemmas"])
-        return verb is not None and any(v.lemma_.lower() in outcomes for v in [verb, *verb.conjuncts])
+        if verb is not None and any(v.lemma_.lower() in outcomes for v in [verb, *verb.conjuncts]):
+            return True
+        return any(re.search(cue, sent.text, re.IGNORECASE) for cue in scope_config()["outcome_cues"])
 
     def _may_inherit(self, sent: Span) -> bool:
         """Whether an undated sentence goes on narrating at the date last given.
@@ -479,15 +559,39 @@ class EventExtractor:
                 tokens = self.doc.char_span(sent.start_char + match.start(), sent.start_char + match.end(), alignment_mode="expand")
                 if tokens is None or not self._reported(tokens, sent):  # "she said she had previously..." is hers
                     return False
+        if names_review_people(sent.text):  # "The review was led by an independent chair...": the review's history
+            return False
         verb = main_verb(sent)
         if verb is None:
             return True
         if review_is_subject(verb) or sent.text.rstrip().endswith(":"):  # "The panel considered...", a lead-in to a list
             return False
+        if self._tells_outcome(sent):  # "The father was jailed": a court's outcome comes later than the story around it
+            return False
+        if _tells_modal_present(verb):  # "Agencies will need to improve...", "The family can then move"
+            return False
+        if _occasion_noun_subject(verb) in scope_config()["no_inherit"]["own_time_occasions"]:
+            return False  # "His death came as a shock": the death's own time, which no date gave
         passive = verb.tag_ == "VBN" and any(c.dep_ == "auxpass" and c.tag_ == "VBD" for c in verb.children)
         if verb.lemma_.lower() in scope_config()["no_inherit"]["stative_lemmas"] and (verb.tag_ == "VBD" or passive):
             return False
+        if passive and verb.lemma_.lower() in scope_config()["no_inherit"]["described_as_lemmas"] and any(
+                c.dep_ == "prep" and c.lower_ == "as" and c.i > verb.i for c in verb.children):
+            return False  # "He was described as a gifted footballer", "was seen as a risk": what he was taken to be
         return not _tells_present(verb, sent)
+
+    def _moves_time(self, sent: Span) -> bool:
+        """An undated sentence that moves the story to a time of its own we cannot place ("She
+        was 14 months old when...", "At the age of six weeks...") outside what someone said
+        (scope.yaml `no_inherit.moves_time`); one with a date phrase of its own is placed by it."""
+        if self._absolute(sent):
+            return False
+        for pattern in moves_time_patterns():
+            for match in pattern.finditer(sent.text):
+                tokens = self.doc.char_span(sent.start_char + match.start(), sent.start_char + match.end(), alignment_mode="expand")
+                if tokens is None or not self._reported(tokens, sent):
+                    return True
+        return False
 
     def _verb_of(self, dated: Dated, sent: Span) -> Token | None:
         """The verb a date phrase belongs to."""
@@ -500,13 +604,23 @@ class EventExtractor:
     def _continues(self, sent: Span) -> bool:
         """Outside a recognised chronology, an undated sentence takes its paragraph's date only when it
         goes on narrating: it opens with a person or a sequence word and tells something in the past
-        ("She told the nurse…", "Later the police attended…"), not "This report has been anonymised"."""
+        ("She told the nurse…", "Later the police attended…"), not "This report has been anonymised", nor a
+        state in the simple past of "be" or in the past perfect ("He was not the father", "had had some
+        contact"), which a summary gives as background to its date, not as what happened on it."""
         words = [t for t in sent if not t.is_punct and not t.is_space]
         if not words:
             return False
         first = words[0]
         opens = (first.lower_ in _NARRATIVE_OPENERS or first.pos_ in ("PROPN", "PRON") and first.lower_ not in ("it", "this", "these", "that")
                  or first.ent_type_ == "PERSON")
+        verb = main_verb(sent)
+        if verb is not None and _tells_earlier_state(verb):  # "He was not the father", "had had some contact"
+            return False
+        if not opens and verb is not None:  # "Child T was taken to hospital", "Paramedics took...": a person or agency acts
+            subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+            mentioned = sentence_mentions(sent, self.finder) if subjects else {}
+            opens = any(t.pos_ == "PROPN" or t.ent_type_ in ("PERSON", ROLE_LABEL) or t.i in mentioned
+                        for c in subjects for t in c.subtree)
         return opens and any(t.tag_ == "VBD" for t in sent)
 
     def _completed_by(self, sent: Span, dated: Dated) -> bool:
@@ -644,18 +758,70 @@ class EventExtractor:
                 continue  # "nearly six months before they were looked into", "ten days after she was admitted": from that clause, not the anchor
             if cand.kind == "rel_offset" and cand.groups.get("dir", "").lower() == "after":
                 end = self._extend_after(tokens, sent)
+            if cand.kind in ("rel_duration", "rel_span") and self._sentence_length(tokens, sent):
+                continue  # "jailed for two years": the length of a sentence, no time of the story
             options.append((rank.get(cand.kind, 9), cand.start, cand, tokens, start, end))
+        occasion = self._occasion_subject(sent)
+        if occasion is not None:
+            options.append((rank.get(occasion.kind, 9), occasion.start, occasion, None, sent.start_char + occasion.start,
+                            sent.start_char + occasion.end))
         for _, _, cand, tokens, start, end in sorted(options, key=lambda o: (o[0], o[1])):
             res = self.resolver.resolve(cand)
             if res is None:
                 continue
-            planned = self._planned(tokens, sent)
+            planned = tokens is not None and self._planned(tokens, sent)
             cue = approximate_cue_re().search(self.report.text[max(sent.start_char, start - 25):start])
             if cue is not None:
                 start -= len(cue.group())
                 res = Resolution(res.date, res.date_end, "approx", res.confidence, res.relative)
             return Dated(cand, res, planned, start, end, self.report.text[start:end])
         return None
+
+    def _sentence_length(self, tokens: Span, sent: Span) -> bool:
+        """A duration under a court's outcome ("was jailed for two years", "sentenced to
+        serve for six years"): how long the sentence is, not when anything happened
+        (scope.yaml `outcome_lemmas`)."""
+        verb = _governing_verb(tokens.root, sent)
+        return verb is not None and verb.lemma_.lower() in scope_config()["outcome_lemmas"]
+
+    def _occasion_subject(self, sent: Span) -> Candidate | None:
+        """ "The death occurred when...", "Her admission followed a fall": a subject that
+        names, with "the" or a possessive, a birth, death or admission the narrative has
+        dated (lexicon.yaml `occasions`) dates the sentence as "on the day of the death"
+        would, before any duration or vague phrase in it."""
+        verb = main_verb(sent)
+        if verb is None or not self.resolver.occasions:
+            return None
+        for child in verb.children:
+            if child.dep_ not in ("nsubj", "nsubjpass") or child.pos_ != "NOUN":
+                continue
+            occasion = _occasion_of(child)
+            if occasion is None or occasion not in self.resolver.occasions:
+                continue
+            start = min(t.idx for t in child.subtree) - sent.start_char
+            end = child.idx + len(child.text) - sent.start_char
+            return Candidate("rel_occasion", start, end, sent.text[start:end], {"occasion": occasion})
+        return None
+
+    def _dates_present_subject(self, dated: Dated, sent: Span) -> bool:
+        """A date inside the subject of a verb in the present ("The Hidden Harm report by
+        the Commissioner in 2016 is helping to shape this work"): it tells when a cited
+        work or earlier thing was, and the sentence a state at the time of writing.  A date
+        of a happening named there ("the report into the death of Sam in January 2018")
+        is still the case's (actions.yaml `event_nouns`)."""
+        verb = main_verb(sent)
+        if verb is None or dated.candidate.kind not in ABSOLUTE_KINDS:
+            return False
+        auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+        if not (verb.tag_ in ("VBZ", "VBP") or any(a.tag_ in ("VBZ", "VBP") for a in auxiliaries)):
+            return False
+        if any(a.tag_ == "VBD" for a in auxiliaries):
+            return False
+        if self._dates_happening(dated, sent):
+            return False  # "The report into the death of Sam in January 2018 examines...": the death is the case's
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        return any(min(t.idx for t in c.subtree) <= dated.start and dated.end <= max(t.idx + len(t.text) for t in c.subtree)
+                   for c in subjects)
 
     def _last_mentioned(self, sent: Span, dated: Dated, event_id: int) -> None:
         """Move the anchor on to a later date the same sentence narrates.
@@ -796,18 +962,36 @@ def _names_happening(sent: Span) -> Token | None:
     ("Death of a 16-year-old girl in May 2011.", "Serious injury of a toddler in 2012."):
     the headline of a summary (models/dates/actions.yaml `event_nouns`)."""
     lines: list[list[Token]] = [[]]  # a title line glued on top ("2012 Ceredigion – Child J") has a line of its own
+    closed = False  # the headline's noun comes before its first preposition ("Death of...", "Severe burn injuries to...")
     for token in sent:
         if "\n" in token.text:
             lines.append([])
-        elif token.pos_ in ("NOUN", "PROPN"):
+            closed = False
+        elif token.pos_ == "ADP":
+            closed = True
+        elif token.pos_ in ("NOUN", "PROPN") and not closed:
             lines[-1].append(token)
-    firsts = [line[0] for line in lines if line]
+    # the first nouns of a line, each read as the noun it modifies ("Serious head injury": injury); a
+    # capitalised adjective the parser took for a name ("Severe burn injuries") is passed over
+    firsts = [_compound_head(t) for line in lines for t in line[:2]]
     return next((t for t in firsts if t.lower_ in _event_nouns() or t.lemma_.lower() in _event_nouns()), None)
+
+
+def _compound_head(token: Token) -> Token:
+    """The noun a compound modifier belongs to ("head" of "head injury" -> "injury")."""
+    while token.dep_ == "compound" and token.head.pos_ in ("NOUN", "PROPN") and token.head.i > token.i:
+        token = token.head
+    return token
 
 
 @lru_cache(maxsize=1)
 def inline_heading_re() -> re.Pattern:
     return re.compile(scope_config()["inline_heading"], re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def moves_time_patterns() -> list[re.Pattern]:
+    return [re.compile(p, re.IGNORECASE) for p in scope_config()["no_inherit"]["moves_time"]]
 
 
 @lru_cache(maxsize=1)
@@ -826,6 +1010,57 @@ def _tells_present(verb: Token, sent: Span) -> bool:
         return False
     reported = [c for c in verb.children if c.dep_ == "ccomp"]
     return not any(t.tag_ == "VBD" for c in reported for t in c.subtree if sent.start <= t.i < sent.end)
+
+
+def _occasion_of(noun: Token) -> str | None:
+    """The occasion ("death", "birth", ...) a noun with "the" or a possessive names ("The
+    death", "her admission"), from lexicon.yaml `occasions`; None for anything else."""
+    if noun.pos_ != "NOUN":
+        return None
+    occasion = next((name for name, words in lexicon()["occasions"].items()
+                     if noun.lower_ == name or noun.lemma_.lower() in words and noun.lower_ in words), None)
+    definite = any(c.dep_ in ("det", "poss") and c.lower_ in ("the", "her", "his", "their", "its") for c in noun.children)
+    return occasion if definite else None
+
+
+def _occasion_noun_subject(verb: Token) -> str | None:
+    """The occasion a main verb's subject names ("His death came as a shock")."""
+    return next((o for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and (o := _occasion_of(c)) is not None), None)
+
+
+def _told_by_the_writer(sent: Span) -> bool:
+    """A sentence whose main subject is "I" or "we": the author's or the partnership's
+    own voice (a career, the review's doing), never the case's story, which a review
+    tells in the third person (what someone said is a clause, not the main verb)."""
+    verb = main_verb(sent)
+    if verb is None:
+        return False
+    doc = sent.doc
+    return any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("i", "we")
+               and not (c.i > 0 and doc[c.i - 1].pos_ in ("NOUN", "PROPN"))  # "Mother and child I housed...": a code letter
+               for c in verb.children)
+
+
+def _tells_earlier_state(verb: Token) -> bool:
+    """A copula in the simple past ("He was not the father of the siblings", "The
+    boys were subject to a plan") or a main verb in the past perfect ("had had some
+    contact", "had been involved"): a state, or what was over before the date the
+    paragraph gave, not a happening on it."""
+    auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if verb.lemma_ == "be" and verb.tag_ == "VBD" and not auxiliaries:
+        return True
+    return verb.tag_ == "VBN" and any(a.lower_ == "had" for a in auxiliaries)
+
+
+def _tells_modal_present(verb: Token | None) -> bool:
+    """A main verb under "can", "will", "shall", "may" or "must" ("Services can then
+    identify lessons", "Agencies will need to improve"): what is possible, required or
+    to come at the time of writing (resolution.yaml `present_modals`); "could" and
+    "would" narrate the past ("she would visit daily") and are not among them."""
+    if verb is None:
+        return False
+    modals = set(config()["present_modals"])
+    return any(c.dep_ == "aux" and c.tag_ == "MD" and c.lower_ in modals for c in verb.children)
 
 
 def _describes_noun(tokens: Span, sent: Span) -> bool:

@@ -49,9 +49,20 @@ def _is_short_line(line: str, words: int) -> bool:
     return len(line.split()) <= words and not SENTENCE_END_RE.search(line) and "\t" not in line and line.count("|") < 3
 
 
-# a numbered heading or a usual first section ends the cover
+# a numbered heading or a usual first section ends the cover ("05.08.2013 Views", a date
+# opening a line, is no numbered heading: see `_opens_body`)
 _BODY_START = re.compile(r"^\s*(?:\d+(?:\.\d+)*\.?\s+[A-Z]|(?:contents|introduction|chronology|background"
                          r"|the facts|what happened|case summary)\s*:?\s*$)", re.IGNORECASE)
+
+
+def _opens_body(line: str) -> bool:
+    """A numbered heading or a usual first section: the cover ends before it.  A line
+    opening with a dotted date ("05.08.2013 Views", a repository's upload line) is
+    still the cover."""
+    if not _BODY_START.match(line):
+        return False
+    first = find_candidates(line.strip())
+    return not (first and first[0].start == 0 and first[0].kind == "day")
 
 
 def document_date_spans(text: str) -> list[tuple[int, int]]:
@@ -63,7 +74,7 @@ def document_date_spans(text: str) -> list[tuple[int, int]]:
     # "Final version 12.4.2018") is the document's date, whatever its label
     cover_end = next((start for start, _, line in lines
                       if (not _is_short_line(line, cfg["short_words"]) and line.rstrip().endswith("."))
-                      or _BODY_START.match(line)), len(text))
+                      or _opens_body(line)), len(text))
     spans = []
     for start, end, line in lines:
         if end <= cover_end and _is_short_line(line, cfg["short_words"]) and find_candidates(line):

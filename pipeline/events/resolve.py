@@ -317,6 +317,13 @@ class Resolver:
             return self._relative(start, None, "month", "rel_prev")
         if unit == "year":
             return self._relative(dt.date(a.date.year - 1, 1, 1), None, "approx", "rel_prev")
+        if a.precision == "month" and unit in ("day", "morning", "evening", "night"):
+            # "found dead one morning in May 2014 ... the previous night": still that month, the day unknown
+            return self._relative(a.date, last_day(a.date.year, a.date.month), "approx", "rel_prev")
+        if unit == "weekend":  # the last Saturday and Sunday before the anchor's own weekend
+            back = (a.date.weekday() - 5) % 7
+            saturday = a.date - dt.timedelta(days=back + 7 if back < 2 else back)
+            return self._relative(saturday, saturday + dt.timedelta(days=1), "week", "rel_prev")
         return self._relative(a.date - dt.timedelta(days=1), None, "day", "rel_prev")
 
     def _resolve_rel_offset(self, cand, g):

@@ -11,14 +11,18 @@ paragraphs mostly open with a date, or a run of dated narrative paragraphs
 across headings ("3. Pregnancy", "4. Birth and the first weeks").  Where no
 chronology is recognised at all, the narrative body (not the cover, contents,
 key, glossary, references or recommendations) is read, and a date then scopes
-its own paragraph only (`Block.carry`).  Paragraphs cut in two by a footnote
+its own paragraph only (`Block.carry`); there a section excluded only as a
+duplicate of a chronology ("1.1 The incident") is read too.  An excluding
+heading above any prose that is no part of the review's apparatus is the title
+of a page, slide or document ("Lessons from Local Reviews") and excludes
+nothing.  Paragraphs cut in two by a footnote
 or page break are joined back ("A cognitive" ... "assessment of EM was
 commissioned..."), so a KPE marker at the end covers the whole.
 """
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from ..resources import load_yaml
@@ -78,6 +82,18 @@ def heading_decision(title: str) -> bool | None:
     if any(re.search(r"\b" + re.escape(word), lowered) for word in cfg["include_headings"]):
         return True
     return None
+
+
+def is_soft_exclusion(title: str) -> bool:
+    """A heading excluded only by words that exclude a duplicate of the chronology ("The
+    incident", "Incident leading to the review"): where no chronology is recognised,
+    that section is the narrative (scope.yaml `fallback_headings`)."""
+    lowered = title.lower()
+    cfg = scope_config()
+    for phrase in cfg["review_types"]:
+        lowered = re.sub(phrase, " ", lowered)
+    hits = [w for w in cfg["exclude_headings"] if re.search(r"\b" + re.escape(w), lowered)]
+    return bool(hits) and all(w in cfg["fallback_headings"] for w in hits)
 
 
 def section_chain(report, offset: int) -> list:
@@ -153,7 +169,17 @@ def _level(text: str) -> int:
 
 
 def _contents_spans(report, paragraphs) -> list[tuple[int, int]]:
-    return [(p.start, p.end) for p in paragraphs if p.kind == "contents"]
+    """The contents list's lines, less a last line without a page number that stands over
+    prose ("About the author" read into the list above it): a heading of the body."""
+    return [(p.start, p.end) for i, p in enumerate(paragraphs) if p.kind == "contents" and not _heads_prose(report, paragraphs, i)]
+
+
+def _heads_prose(report, paragraphs, index: int) -> bool:
+    text = report.text[paragraphs[index].start:paragraphs[index].end]
+    following = paragraphs[index + 1] if index + 1 < len(paragraphs) else None
+    return (following is not None and following.kind in CONTENT_KINDS and following.kind != "contents"
+            and _is_prose(report.text[following.start:following.end]) and looks_like_heading(text)
+            and not CONTENTS_ENTRY_RE.search(text))
 
 
 def scope_headings(report, paragraphs) -> list[Heading]:
@@ -165,13 +191,16 @@ def scope_headings(report, paragraphs) -> list[Heading]:
     """
     contents = _contents_spans(report, paragraphs)
     entries = [s for s in report.sections if CONTENTS_ENTRY_RE.search(s.title)]
+    body = body_start(report, paragraphs)
     headings = []
     for section in report.sections:
         in_contents = any(a <= section.heading_start < b for a, b in contents)
         if in_contents or (len(entries) >= 3 and section in entries):
             continue
-        headings.append(Heading(section.heading_start, section.heading_end, section.level, section.title,
-                                heading_decision(section.title)))
+        decision = heading_decision(section.title)
+        if decision is False and section.heading_start < body and not is_apparatus_heading(section.title):
+            continue  # a page's or slide's title above any prose ("Lessons from Local Reviews"), not a section
+        headings.append(Heading(section.heading_start, section.heading_end, section.level, section.title, decision))
     spans = [(s.heading_start, s.heading_end) for s in report.sections]
     candidates = []
     for para in paragraphs:
@@ -179,20 +208,35 @@ def scope_headings(report, paragraphs) -> list[Heading]:
             continue
         text = report.text[para.start:para.end]
         heading_kind = para.kind == "heading" and not looks_like_prose(text)
-        if heading_kind or (para.kind in ("text", "numbered") and looks_like_heading(text)):
+        if heading_kind or (para.kind in ("text", "numbered", "contents") and looks_like_heading(text)):
             candidates.append((para, text))
     listed = [text for _, text in candidates if CONTENTS_ENTRY_RE.search(text)]
     first = next((p for p in paragraphs if report.text[p.start:p.end].strip()), None)
     for para, text in candidates:
         if len(listed) >= 3 and CONTENTS_ENTRY_RE.search(text):
             continue  # an entry of a contents list the structure did not mark
-        if para is first and heading_decision(NUMBER_RE.sub("", text, count=1).strip()) is False:
-            continue  # the document's own title ("Learning from local reviews") says what it all is, not a section
         title = NUMBER_RE.sub("", text, count=1).strip()
         decision = heading_decision(title)
+        if decision is False and (para is first or (para.start < body and not is_apparatus_heading(title))):
+            continue  # the document's or page's own title ("Learning from local reviews") says what it all is, not a section
         if decision is not None:
             headings.append(Heading(para.start, para.end, _level(text), title, decision))
     return sorted(headings, key=lambda h: h.start)
+
+
+def body_start(report, paragraphs) -> int:
+    """Where the body starts: the first paragraph of sentences (not a cover, title or contents line)."""
+    return next((p.start for p in paragraphs if p.kind in CONTENT_KINDS and _is_prose(report.text[p.start:p.end])), 0)
+
+
+def is_apparatus_heading(title: str) -> bool:
+    """A heading of a part of the review's apparatus that may come before any prose
+    ("Contents", "Glossary", "Terms of reference"): a section even above the body
+    (scope.yaml `apparatus_headings`), unlike a page's, slide's or document's title
+    ("Lessons from Local Reviews", "1. Learning from Reviews in Northmoor, J Baines"),
+    which excludes nothing."""
+    lowered = title.lower()
+    return any(re.search(r"\b" + re.escape(word), lowered) for word in scope_config()["apparatus_headings"])
 
 
 def heading_decisions(paragraphs, headings: list[Heading]) -> list[bool | None]:
@@ -298,7 +342,7 @@ def chronology_blocks(report, scope: str = "chronology", mask=None) -> list[Bloc
     decisions = heading_decisions(paragraphs, headings)
     if scope == "chronology":
         dense = _dense_sections(report, paragraphs)
-        body = next((p.start for p in paragraphs if p.kind in CONTENT_KINDS and _is_prose(report.text[p.start:p.end])), 0)
+        body = body_start(report, paragraphs)
         runs = _dated_runs(report, paragraphs, decisions, lambda p: not chrome(p) and p.start >= body)
         chosen = {
             i for i, p in enumerate(paragraphs)
@@ -308,6 +352,8 @@ def chronology_blocks(report, scope: str = "chronology", mask=None) -> list[Bloc
         }
         carry = True
         if not chosen:  # no chronology recognised: the narrative body, each date scoping its own paragraph
+            read = [replace(h, decision=None) if h.decision is False and is_soft_exclusion(h.title) else h for h in headings]
+            decisions = heading_decisions(paragraphs, read)  # "1.1 The incident" is then the story, not a duplicate
             chosen = {i for i, p in enumerate(paragraphs) if decisions[i] is not False and p.start >= body}
             carry = False
         chosen = {i for i in chosen if not _is_contents_list(report.text[paragraphs[i].start:paragraphs[i].end])}
@@ -411,7 +457,7 @@ def describes_document(sent) -> bool:
 
 @lru_cache(maxsize=1)
 def _review_subject_re() -> re.Pattern:
-    return re.compile(r"\b(?:" + "|".join(scope_config()["review_process"]["subjects"]) + r")\b", re.IGNORECASE)
+    return re.compile(r"\b(?:" + "|".join(scope_config()["review_process"]["subjects"]) + r")s?\b", re.IGNORECASE)
 
 
 def dates_the_review(verb) -> bool:
@@ -422,10 +468,24 @@ def dates_the_review(verb) -> bool:
     if verb is None:
         return False
     cfg = scope_config()["review_process"]
-    if verb.lemma_.lower() not in cfg["verbs"]:
+    known = set(cfg["verbs"]) | set(cfg["to_verbs"])
+    while (verb.lemma_.lower() not in known and verb.dep_ in ("advcl", "xcomp", "acl")
+           and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)):
+        verb = verb.head  # a verb without a subject of its own hangs from the one that tells ("taken to the panel ... scoping")
+    lemma = verb.lemma_.lower()
+    if lemma not in known:
         return False
+    if lemma in cfg["to_verbs"]:  # "taken to the serious case review panel on 23rd June": where the case was sent
+        sent_to = [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "to"]
+        if any(_review_subject_re().search(" ".join(t.text for t in c.subtree)) for c in sent_to):
+            return True
+        if lemma not in cfg["verbs"]:
+            return False
     parts = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "dobj", "agent")
-             or (c.dep_ == "prep" and c.lower_ in ("of", "about"))]  # "was told of the decision to hold a review"
+             or (c.dep_ == "prep" and c.lower_ in ("of", "about", "at"))]  # "was told of the decision to hold a review"
+    # ("At a meeting of the Serious Case Review Sub-Group, on 28th April, it was agreed...")
+    if verb.dep_ == "relcl" and any(c.lower_ in ("which", "that", "who") and c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        parts.append(verb.head)  # "3 serious case reviews, which were carried out between 2016 and 2019"
     if any(_review_subject_re().search(" ".join(t.text for t in c.subtree)) for c in parts):
         return True
     if re.search(scope_config()["review_decision"], verb.sent.text, re.IGNORECASE):
@@ -437,6 +497,18 @@ def dates_the_review(verb) -> bool:
     if verb.dep_ == "ROOT" or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
         return False
     return bool(_review_subject_re().search(" ".join(t.text for t in verb.head.subtree)))
+
+
+def dates_a_document_change(verb) -> bool:
+    """The date's verb tells when guidance or a procedure was updated or issued ("The
+    local escalation protocol was revised in June 2022"): a cited document's date, not
+    the case's (scope.yaml `document_updates`)."""
+    if verb is None:
+        return False
+    cfg = scope_config()["document_updates"]
+    if verb.lemma_.lower() not in cfg["verbs"]:
+        return False
+    return any(c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in cfg["subjects"] for c in verb.children)
 
 
 def review_is_subject(verb) -> bool:
@@ -455,6 +527,26 @@ def _undated_review_subject_re() -> re.Pattern:
 @lru_cache(maxsize=1)
 def _purpose_item_re() -> re.Pattern:
     return re.compile(scope_config()["purpose_item"])
+
+
+@lru_cache(maxsize=1)
+def _review_people_re() -> re.Pattern:
+    return re.compile("|".join(scope_config()["review_people"]), re.IGNORECASE)
+
+
+def names_review_people(sentence: str) -> bool:
+    """The sentence names someone who exists only in the review's apparatus (an
+    independent chair or author, the lead reviewer): it tells the review's history
+    (scope.yaml `review_people`)."""
+    return bool(_review_people_re().search(sentence))
+
+
+def is_inline_contents(sentence: str) -> bool:
+    """A contents list flattened into one paragraph ("1 INTRODUCTION 3 1.1 Context 3
+    1.2 Summary 3 ..."): no narrative, whatever periods its entries name
+    (scope.yaml `inline_contents`)."""
+    cfg = scope_config()["inline_contents"]
+    return len(re.findall(cfg["pattern"], sentence)) >= cfg["min"]
 
 
 def is_purpose_item(sentence: str) -> bool:
