@@ -95,7 +95,8 @@ def apply(
             key_after = sha256_bytes(key_text.encode("utf-8"))
         record = build_record(review=review, applied=applied, decisions=checked, reviewer=" ".join(reviewer.split()), draft=file,
                               out=out, out_sha256=sha256_bytes(out.read_bytes()), key_before=key_before, key_after=key_after,
-                              verify_findings=findings, fail_on=fail_on.value, pattern=pattern, policy_path=policy)
+                              verify_findings=findings, fail_on=fail_on.value, pattern=pattern, policy_path=policy,
+                              codes=new_key.codes())
         json_path, html_path = signoff_paths(out)
         atomic_write_text(json_path, json.dumps(record, ensure_ascii=False, indent=1) + "\n")
         atomic_write_text(html_path, render_html(record))

@@ -55,6 +55,10 @@ def verify(
         the_policy = load_policy(policy)
         the_key = load_key(key) if key is not None else None
         record = _signoff_record(signoff)  # a bad record is refused before any work
+        if record is not None and the_key is None:
+            from ..review.signoff import record_key
+
+            the_key = record_key(record)  # the codes signed off are declared
         progress.update(task, description="loading the language model")
         nlp = load_nlp(model)
         progress.update(task, description="parsing")

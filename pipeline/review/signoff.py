@@ -56,7 +56,7 @@ def dismissed_entries(dismissed: list, pattern: re.Pattern | None) -> list[dict]
 
 def build_record(*, review, applied, decisions, reviewer: str, draft: Path, out: Path, out_sha256: str, key_before: str | None,
                  key_after: str | None, verify_findings: list, fail_on: str, pattern: re.Pattern | None,
-                 policy_path: Path | None) -> dict[str, Any]:
+                 policy_path: Path | None, codes: list[str]) -> dict[str, Any]:
     """The sign-off record (a JSON-ready dict)."""
     from ..policy import SEVERITY_RANK
 
@@ -74,7 +74,8 @@ def build_record(*, review, applied, decisions, reviewer: str, draft: Path, out:
         "policy": {"file": policy_path.name if policy_path else None, "sha256": review.policy_sha256},
         "input": {"name": draft.name, "sha256": review.report.source.sha256},
         "output": {"name": out.name, "sha256": out_sha256},
-        "key": {"sha256_before": key_before, "sha256_after": key_after, "codes_added": [p["code"] for p in applied.new_people]},
+        "key": {"sha256_before": key_before, "sha256_after": key_after, "codes_added": [p["code"] for p in applied.new_people],
+                "codes": list(codes)},  # the codes the output may use (printed in it anyway), declared to verify --signoff
         "decisions": {"sha256": decisions.sha256, "items": len(review.items), "decided": len(decisions.by_id)},
         "replacements": {
             "proposed": len(review.result.replacements),
@@ -128,6 +129,12 @@ def load_record(path: Path) -> dict:
         if not isinstance(e, dict) or not all(isinstance(e.get(k), str) for k in ("type", "text_sha256", "reason")):
             raise UnusableInput(f"sign-off record {path}: a dismissed finding lacks its type, text hash or reason")
     return data
+
+
+def record_key(record: dict) -> Key:
+    """The record's codes as a key without people: `verify --signoff` without --key knows them as declared."""
+    codes = (record.get("key") or {}).get("codes") or []
+    return Key(people=(), extra_codes=tuple(c for c in codes if isinstance(c, str)))
 
 
 def split_signed_off(findings: list, record: dict, file: Path) -> tuple[list, list[tuple[Any, dict]], list[str]]:
