@@ -206,3 +206,25 @@ def test_draft_to_signed_off_word_file_through_the_page(tmp_path: Path, scr) -> 
     document.save(str(out))
     typed_back = scr("verify", out, "--signoff", record_path)
     assert typed_back.returncode == 1 and "changed after sign-off" in typed_back.stderr.decode()
+
+
+def test_hostile_draft_text_runs_no_script_on_the_review_page(tmp_path: Path, scr) -> None:
+    """Markup in the draft (beside and inside marked names) stays text on the page; only the page's own script runs."""
+    key = review_draft.write_key(tmp_path / "private")
+    draft = tmp_path / "hostile.txt"
+    draft.write_text("1 Introduction\n\n1.1 Jade Kershaw wrote <script>window.pwned = 1</script> on the form.\n\n"
+                     "1.2 A note said <img src=x onerror=\"window.pwned = 2\"> and Jade</p><b>bold</b> signed it.\n", encoding="utf-8")
+    run = scr("review", draft, "--key", key)
+    assert run.returncode == 0, run.stderr.decode()
+    page = key.parent / "hostile.review.html"
+    with Chromium() as browser:
+        browser.open(page.resolve().as_uri())
+        time.sleep(0.3)  # an onerror handler would have fired by now
+        result = browser.evaluate("""({pwned: window.pwned === undefined ? null : window.pwned, scripts: document.scripts.length,
+            injected: document.querySelectorAll('main b, main img, main script, aside b, aside img').length,
+            text: document.getElementById('document').textContent})""")
+        assert result["pwned"] is None and result["scripts"] == 2 and result["injected"] == 0
+        assert "<script>window.pwned = 1</script>" in result["text"] and "</p><b>bold</b>" in result["text"]
+        browser.press("j")
+        assert browser.evaluate("document.getElementById('p-detail').textContent").startswith("“")
+        assert browser.requested_urls() == [page.resolve().as_uri()]
