@@ -116,6 +116,16 @@ def test_decisions_applied_key_updated_and_signed_off(case, scr, tmp_path) -> No
     for path in (key, backups[0]):
         assert stat.S_IMODE(path.stat().st_mode) == 0o600
 
+    log = key_dir / "final.replacements.jsonl"
+    assert stat.S_IMODE(log.stat().st_mode) == 0o600
+    from pipeline import stagefile
+
+    logged = stagefile.loads(log.read_text(encoding="utf-8"))
+    assert logged.header["review_id"] == review.review_id
+    placed = {(r["text"], r["replacement"]) for r in logged.records if r["record"] == "replacement"}
+    assert ("Darren Whitlow", "MU") in placed and ("Netherfold", "[PLACE]") in placed and not any(t == "Lord Laming" for t, _ in placed)
+    assert all(final[r["out_start"]:r["out_end"]] == r["replacement"] for r in logged.records if r["record"] == "replacement")
+
     record_path = out.with_name("final.signoff.json")
     record_text = record_path.read_text(encoding="utf-8")
     html_text = out.with_name("final.signoff.html").read_text(encoding="utf-8")

@@ -4,7 +4,8 @@ Applies the decisions made on the review page (`scr review`) to the same
 pseudonymisation `scr pseudonymise` makes (an empty decisions file gives
 exactly its output; Word in, Word out, formatting kept), adds the people the
 reviewer placed to the key (the old key kept as `KEY.bak-<time>`, both
-owner-only), re-runs verify on FINAL with that key, and writes
+owner-only), writes the replacement log of the final text beside the key
+(owner-only, as `scr pseudonymise` does), re-runs verify on FINAL with that key, and writes
 FINAL.signoff.json and FINAL.signoff.html beside FINAL (no real names).
 A decisions file that does not fit the review is refused (exit 2) before
 anything is written.  Exit 1 when verify still finds something at or above
@@ -33,7 +34,7 @@ def signoff_paths(out: Path) -> tuple[Path, Path]:
 def check_apply_paths(file: Path, key: Path, decisions: Path, out: Path) -> None:
     """FINAL is published: never an input, never beside the key (its folder holds the real names)."""
     refuse_overwriting_input(out, file, key, decisions)
-    for path in signoff_paths(out):
+    for path in (*signoff_paths(out), key.parent / f"{out.stem}.replacements.jsonl"):
         refuse_overwriting_input(path, file, key, decisions)
     if file.suffix.lower() == ".docx":
         if out.suffix.lower() != ".docx":
@@ -83,6 +84,7 @@ def apply(
                                      "reword it (the sign-off record must hold no real names)")
         step("writing the final file")
         _write_output(file, out, review, applied.edits, new_key, tracked_changes)
+        log_path = _write_log(key, out, review, applied, checked, file)
         step("verifying the final file")
         findings = _verify_file(out, review, new_key)
         key_before = key_data.sha256
@@ -101,6 +103,7 @@ def apply(
         atomic_write_text(json_path, json.dumps(record, ensure_ascii=False, indent=1) + "\n")
         atomic_write_text(html_path, render_html(record))
     _summary(record, out, json_path, html_path, key, key_text is not None)
+    typer.echo(f"the replacement log {log_path} (owner-only; it holds real names) maps the draft's words to the final text", err=True)
     if not record["verify"]["passed"]:
         raise typer.Exit(code=1)
 
@@ -117,6 +120,25 @@ def _write_output(file: Path, out: Path, review, edits, key, tracked: str | None
         _write_docx(file, out, _Result, review.report.text, key, tracked)
     else:
         atomic_write_text(out, rebuild(review.report.text, edits))
+
+
+def _write_log(key: Path, out: Path, review, applied, decisions, file: Path) -> Path:
+    """The private replacement log of the final text, beside the key (as `scr pseudonymise` writes it)."""
+    from .. import __version__, stagefile
+    from ..pseudonymise import PseudonymiseResult, log_records, rebuild
+
+    log_path = key.parent / f"{out.stem}.replacements.jsonl"
+    refuse_overwriting_input(log_path, file, key, out)
+    text = rebuild(review.report.text, applied.edits)  # also places each edit in the final text
+    unplaced = [p for p in review.result.unplaced if p.placeholder not in decisions.people]
+    result = PseudonymiseResult(text, applied.edits, unplaced, [], review.result.kept)
+    header = {"tool": "scr-pipeline apply", "tool_version": __version__, "model": review.model, "rules": review.rules,
+              "input": str(file), "input_sha256": review.report.source.sha256, "key": str(key), "key_sha256": review.key.sha256,
+              "review_id": review.review_id, "decisions_sha256": decisions.sha256, "output": str(out),
+              "output_text_sha256": sha256_bytes(text.encode("utf-8")),
+              "offsets": "start/end into the input text (normalised as by scr ingest); out_start/out_end into the output text"}
+    atomic_write_text(log_path, stagefile.dumps(header, log_records(result)), private=True)
+    return log_path
 
 
 def _verify_file(out: Path, review, key) -> list:
