@@ -166,6 +166,14 @@ BAD = {
     "a finding accepted like a replacement": (lambda r, ids: _decisions(r, {ids["brookfield"]: {"action": "revert"}}), "is a finding"),
     "a reason naming a keyed person": (lambda r, ids: _decisions(r, {ids["brookfield"]: {"action": "dismiss", "reason": "Pauline never lived there"}}),
                                        "names a person of the key"),
+    "one person added twice with different codes": (lambda r, ids: _decisions(r, {
+        ids["darren"]: {"action": "add_person", "code": "MU", "role": "uncle"},
+        ids["darren2"]: {"action": "add_person", "code": "MU2", "role": "uncle"}}), "added twice"),
+    "one new code for two people": (lambda r, ids: _decisions(r, {
+        ids["darren"]: {"action": "add_person", "code": "MU", "role": "uncle"},
+        ids["sandra"]: {"action": "add_person", "code": "MU", "role": "health visitor"}}), "given to two people"),
+    "a placeholder that is not one": (lambda r, ids: _decisions(r, {ids["brookfield"]: {"action": "placeholder", "placeholder": "<b>x</b>"}}),
+                                      "capitals in brackets"),
     "not JSON": (lambda r, ids: "{decisions: nope", "not JSON"),
 }
 
@@ -174,7 +182,9 @@ BAD = {
 def test_bad_decisions_are_refused_and_change_nothing(case, scr, tmp_path, name) -> None:
     review = case["review"]
     ids = {"laming": _item(review, "replacement", "Lord Laming").id, "darren": _item(review, "replacement", "Darren Whitlow").id,
-           "brookfield": _item(review, "finding", "Brookfield").id, "jade": _item(review, "replacement", "Jade Kershaw").id}
+           "brookfield": _item(review, "finding", "Brookfield").id, "jade": _item(review, "replacement", "Jade Kershaw").id,
+           "darren2": _item(review, "replacement", "Darren", "PERSON_UNKNOWN").id,
+           "sandra": _item(review, "replacement", "Sandra Okafor", "PERSON_UNKNOWN").id}
     make, message = BAD[name]
     key = review_draft.write_key(tmp_path / "private")
     draft = review_draft.write_txt(tmp_path / "draft.txt")

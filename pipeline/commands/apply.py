@@ -63,7 +63,7 @@ def apply(
     from ..keyfile import load_key
     from ..review.apply import final_edits, key_with_people
     from ..review.decisions import DecisionsError, load_decisions
-    from ..review.model import build_review, verify_text  # noqa: F401
+    from ..review.model import build_review
     from ..review.signoff import build_record, holds_key_name, key_name_pattern, render_html
 
     if not reviewer.strip():

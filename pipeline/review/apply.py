@@ -105,6 +105,3 @@ def key_with_people(key_path: Path, key: Key, people: list[dict]) -> tuple[str, 
         data, sort_keys=False, allow_unicode=True, default_flow_style=False)
     return text, new_key
 
-
-def count_by_type(edits: list[Replacement]) -> dict[str, int]:
-    return dict(sorted(Counter(e.type for e in edits).items()))
