@@ -170,6 +170,11 @@ def test_draft_to_signed_off_word_file_through_the_page(tmp_path: Path, scr) -> 
     with Chromium() as browser:
         browser.open(page.resolve().as_uri())
         assert progress(browser) == f"0 of {total} decided"
+        other = tmp_path / "other.json"
+        other.write_text(json.dumps({**decisions, "review_id": "rv-00000000000000000000"}), encoding="utf-8")
+        browser.set_files("#import", other)
+        assert wait_for(browser, "document.getElementById('io-status').textContent.includes('another review')")
+        assert progress(browser) == f"0 of {total} decided"
         browser.set_files("#import", exported)
         assert wait_for(browser, f"document.getElementById('progress').textContent === '{total} of {total} decided'")
         assert status(browser, darren) == "added to key as MU"
