@@ -17,8 +17,8 @@ MODEL_PACKAGES = ["pipeline._models"] + sorted(
 )
 
 setup(
-    packages=find_packages(include=["pipeline", "pipeline.*"]) + ["pipeline.page.templates"] + MODEL_PACKAGES,
+    packages=find_packages(include=["pipeline", "pipeline.*"]) + ["pipeline.page.templates", "pipeline.review.templates"] + MODEL_PACKAGES,
     package_dir={"pipeline._models": "models"},
-    package_data={"pipeline._models": ["**/*"], "pipeline.page.templates": ["*"]},
+    package_data={"pipeline._models": ["**/*"], "pipeline.page.templates": ["*"], "pipeline.review.templates": ["*"]},
     include_package_data=True,
 )

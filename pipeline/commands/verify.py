@@ -35,6 +35,7 @@ def verify(
     output_format: OutputFormat = typer.Option(OutputFormat.text, "--format", help="text (file:line:col: …) or json."),
     fail_on: FailOn = typer.Option(FailOn.medium, "--fail-on", help="Exit 1 when a finding reaches this severity."),
     model: str | None = MODEL_OPTION,
+    signoff: Path | None = typer.Option(None, "--signoff", help="A sign-off record (scr apply): findings it dismissed are reported as accepted."),
 ) -> None:
     """List every residual identifier with its location, type, severity and reason."""
     from rich.console import Console
@@ -53,6 +54,11 @@ def verify(
         report = load_report(file)
         the_policy = load_policy(policy)
         the_key = load_key(key) if key is not None else None
+        record = _signoff_record(signoff)  # a bad record is refused before any work
+        if record is not None and the_key is None:
+            from ..review.signoff import record_key
+
+            the_key = record_key(record)  # the codes signed off are declared
         progress.update(task, description="loading the language model")
         nlp = load_nlp(model)
         progress.update(task, description="parsing")
@@ -60,15 +66,38 @@ def verify(
         progress.update(task, description="looking for identifiers")
         findings = verify_report(report, doc, key=the_key, policy=the_policy, analyzer=build_analyzer(nlp))
 
+    # --- sign-off (pipeline.review.signoff): dismissed findings are accepted, anything new still counts
+    accepted: list = []
+    if signoff is not None:
+        from ..review.signoff import accepted_lines, split_signed_off
+
+        findings, accepted, notes = split_signed_off(findings, record, file)
+        for note in notes:
+            typer.echo(f"warning: {note}", err=True)
+        if output_format is OutputFormat.text and accepted:
+            typer.echo("\n".join(accepted_lines(accepted, str(file))))
+    # --- end sign-off
+
     if output_format is OutputFormat.json:
         typer.echo(json.dumps([f.to_dict() for f in findings], ensure_ascii=False, indent=1))
     elif findings:
         typer.echo(format_text(findings, str(file)))
     counts = Counter(f.severity for f in findings)
     summary = ", ".join(f"{counts[s]} {s}" for s in ("high", "medium", "low", "info") if counts[s]) or "no findings"
+    if signoff is not None:
+        summary += f"; {len(accepted)} accepted at sign-off"
     console.print(f"{file}: {summary}", highlight=False)
     if at_or_above(findings, fail_on.value):
         raise typer.Exit(code=1)
+
+
+def _signoff_record(path: Path | None) -> dict | None:
+    """The sign-off record given with --signoff (`pipeline.review.signoff`), or None."""
+    if path is None:
+        return None
+    from ..review.signoff import load_record
+
+    return load_record(path)
 
 
 def register(app: typer.Typer) -> None:

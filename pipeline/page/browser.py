@@ -199,6 +199,30 @@ class Chromium:
         self.send("Input.dispatchKeyEvent", {"type": "keyDown", "key": key, "code": code, "text": key})
         self.send("Input.dispatchKeyEvent", {"type": "keyUp", "key": key, "code": code})
 
+    # ---------------------------------------------------------------- forms and files (the review page's tests)
+    SPECIAL_KEYS = {"Enter": (13, "\r"), "Escape": (27, ""), "Tab": (9, ""), "Backspace": (8, "")}
+
+    def key(self, name: str) -> None:
+        """Press a named key (Enter, Escape, Tab, Backspace) as a keyboard would."""
+        code, text = self.SPECIAL_KEYS[name]
+        params = {"key": name, "code": name, "windowsVirtualKeyCode": code, "nativeVirtualKeyCode": code}
+        self.send("Input.dispatchKeyEvent", {"type": "keyDown", **params, **({"text": text} if text else {})})
+        self.send("Input.dispatchKeyEvent", {"type": "keyUp", **params})
+
+    def type_text(self, text: str) -> None:
+        """Type text into the focused field (as an input method commits it)."""
+        self.send("Input.insertText", {"text": text})
+
+    def allow_downloads(self, folder: str | Path) -> None:
+        """Let the page download files (a[download]) into `folder`."""
+        self._call("Browser.setDownloadBehavior", {"behavior": "allow", "downloadPath": str(Path(folder).resolve())}, session=False)
+
+    def set_files(self, selector: str, *paths: str | Path) -> None:
+        """Choose files in an <input type=file>, as the file dialog would (fires its change event)."""
+        root = self.send("DOM.getDocument", {"depth": 0})["root"]["nodeId"]
+        node = self.send("DOM.querySelector", {"nodeId": root, "selector": selector})["nodeId"]
+        self.send("DOM.setFileInputFiles", {"nodeId": node, "files": [str(Path(p).resolve()) for p in paths]})
+
     def screenshot(self, path: str | Path, full_page: bool = False) -> Path:
         """Save a PNG of the viewport (or of the whole page)."""
         params: dict[str, Any] = {"format": "png"}
