@@ -559,7 +559,7 @@ class EventExtractor:
                 tokens = self.doc.char_span(sent.start_char + match.start(), sent.start_char + match.end(), alignment_mode="expand")
                 if tokens is None or not self._reported(tokens, sent):  # "she said she had previously..." is hers
                     return False
-        if names_review_people(sent.text):  # "The review was led by an independent chair...": the review's history
+        if names_review_people(sent.text):  # "An independent reviewer led the review...": the review's history
             return False
         verb = main_verb(sent)
         if verb is None:
@@ -571,7 +571,7 @@ class EventExtractor:
         if _tells_modal_present(verb):  # "Agencies will need to improve...", "The family can then move"
             return False
         if _occasion_noun_subject(verb) in scope_config()["no_inherit"]["own_time_occasions"]:
-            return False  # "His death came as a shock": the death's own time, which no date gave
+            return False  # "Her death shocked everyone": the death's own time, which no date gave
         passive = verb.tag_ == "VBN" and any(c.dep_ == "auxpass" and c.tag_ == "VBD" for c in verb.children)
         if verb.lemma_.lower() in scope_config()["no_inherit"]["stative_lemmas"] and (verb.tag_ == "VBD" or passive):
             return False
@@ -804,8 +804,8 @@ class EventExtractor:
         return None
 
     def _dates_present_subject(self, dated: Dated, sent: Span) -> bool:
-        """A date inside the subject of a verb in the present ("The Hidden Harm report by
-        the Commissioner in 2016 is helping to shape this work"): it tells when a cited
+        """A date inside the subject of a verb in the present ("The Night Harbour report by
+        the Ombudsman in 2015 is guiding this work"): it tells when a cited
         work or earlier thing was, and the sentence a state at the time of writing.  A date
         of a happening named there ("the report into the death of Sam in January 2018")
         is still the case's (actions.yaml `event_nouns`)."""
@@ -1024,7 +1024,7 @@ def _occasion_of(noun: Token) -> str | None:
 
 
 def _occasion_noun_subject(verb: Token) -> str | None:
-    """The occasion a main verb's subject names ("His death came as a shock")."""
+    """The occasion a main verb's subject names ("Her death shocked everyone")."""
     return next((o for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and (o := _occasion_of(c)) is not None), None)
 
 
