@@ -31,6 +31,7 @@ bench: setup
 	$(BIN)/python bench/bench.py
 	$(BIN)/python bench/bench_pdf.py
 	$(BIN)/python bench/bench_page.py
+	$(BIN)/python bench/bench_review_page.py
 
 # Executors (local pool vs Dask LocalCluster) and stores (SQLite vs PostgreSQL); see bench/bench_scale.py
 bench-scale: setup
