@@ -165,3 +165,31 @@ def test_a_key_name_written_family_name_first_gives_the_right_initials_and_given
     assert any(f.replace(" ", "") == "M.L.Chan" for f in forms)
     plain = parse_key({"people": [{"code": "EM", "role": "mother", "names": ["Jade Kershaw", "Ms Kershaw"]}]})
     assert "Jade" in name_forms(plain.by_code()["EM"])  # the usual order is untouched
+
+
+INITIALS_KEY = parse_key({"people": [
+    {"code": "HM", "role": "Child H's mother", "names": ["Oksana Petrenko"]},
+    {"code": "Child H", "role": "subject of the review", "names": ["Taras Petrenko"]},
+    {"code": "HSW", "role": "social worker", "names": ["Gwenda Marsh"]},
+]})
+
+
+@pytest.mark.parametrize("text, initials", [
+    ("Home visit by GM on 3 May; the flat was cold.", "GM"),
+    ("The school nurse spoke to TP about his bruise.", "TP"),
+    ("Mother OP declined the referral.", "OP"),
+    ("TP moves up to the junior class in September.", "TP"),
+])
+def test_run_together_initials_of_a_keyed_person_where_a_person_stands(nlp, text, initials):
+    doc = nlp(text)
+    codes = {"GM": "HSW", "TP": "Child H", "OP": "HM"}
+    assert (initials, codes[initials]) in [(m.text, m.code) for m in find_known_names(text, INITIALS_KEY, doc=doc)]
+
+
+@pytest.mark.parametrize("text", [
+    "The GM crop trial was discussed at the farm.",  # not in a person's place
+    "A TP reading was taken by the nurse.",  # a determiner before: a thing
+])
+def test_run_together_initials_elsewhere_stay(nlp, text):
+    doc = nlp(text)
+    assert [m.text for m in find_known_names(text, INITIALS_KEY, doc=doc) if m.text in ("GM", "TP")] == []

@@ -69,7 +69,7 @@ class KeyedWord:
 def settings() -> dict:
     """``models/pseudonymise/name_context.yaml``, with word lists as sets."""
     conf = dict(load_yaml("pseudonymise", "name_context.yaml"))
-    for k in ("kin_titles", "locative_before", "weak_locative_before", "movement_before_to", "reporting_verbs", "not_after", "place_heads",
+    for k in ("kin_titles", "locative_before", "weak_locative_before", "movement_before_to", "reporting_verbs", "not_after", "place_heads", "initials_before",
               "date_abbreviations"):
         conf[k] = frozenset(conf.get(k) or ())
     return conf

@@ -587,7 +587,7 @@ class KnownNameMatcher:
         if _suffix(text, end).startswith(("'", "’")):
             return True
         nxt = re.match(r"[ \t]+([a-z]+)", text[end:end + 20])
-        return bool(nxt and nxt.group(1) in _context()["reporting_verbs"])
+        return bool(nxt and nxt.group(1) in _context()["reporting_verbs"]) or _initials_in_person_slot(text, start, end, doc)
 
     def _title_initial_ok(self, text: str, end: int, matched: str = "") -> bool:
         """"Mr N." is the keyed Mr Nowak, and not before another surname ("Dr J. Smith", "Dr D. Marsh").
@@ -1027,6 +1027,28 @@ def _verb_after_initial(text: str, start: int, end: int, doc) -> bool:
             break
         token = doc[token.i + 1]
     return token.pos_ in ("VERB", "AUX")
+
+
+def _initials_in_person_slot(text: str, start: int, end: int, doc) -> bool:
+    """"Visit by NM", "Mum RK", "Sibling DL (4)", "VL starts at nursery": run-together initials (already known
+    to be no general abbreviation and no code) where the sentence puts a person: after a word that takes one
+    (`initials_before`, role and kinship words) or as the subject right before a verb."""
+    from .derived import _role_words
+
+    before = re.search(r"([A-Za-z]+)[ \t]+$", text[max(0, start - 24):start])
+    if before and (before.group(1).lower() in _context()["initials_before"] or before.group(1).lower() in _role_words()):
+        return True
+    if doc is None or not re.match(r"[ \t]+[a-z]", text[end:end + 3]):
+        return False
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or span.end >= len(doc):
+        return False
+    token = doc[span.end]
+    for _ in range(2):  # "VL then starts", "LL has left"
+        if token.pos_ not in ("ADV", "PART") or token.i + 1 >= len(doc):
+            break
+        token = doc[token.i + 1]
+    return token.pos_ in ("VERB", "AUX") and token.tag_ != "VBG"
 
 
 def _lower_case_slip(text: str, start: int, end: int) -> bool:
