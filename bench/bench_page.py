@@ -46,11 +46,11 @@ def build(source: Path, model: str | None) -> tuple[str, dict]:
                   "themed_paragraphs": len(inputs.themes)}
 
 
-def open_times(page: Path, runs: int) -> list[dict]:
+def open_times(page: Path, runs: int, width: int = 1366) -> list[dict]:
     """Per run, in a fresh browser: load-event time, first contentful paint, wall time."""
     results = []
     for _ in range(runs):
-        with Chromium(width=1366, height=900) as browser:
+        with Chromium(width=width, height=900) as browser:
             wall = browser.open(page.resolve().as_uri())
             timing = browser.evaluate("""(() => { const n = performance.getEntriesByType('navigation')[0];
                 const fcp = performance.getEntriesByName('first-contentful-paint')[0];

@@ -27,7 +27,10 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from pipeline.keyfile import load_key  # noqa: E402
-from pipeline.page.browser import Chromium, find_chromium  # noqa: E402
+from pipeline.page.browser import find_chromium  # noqa: E402
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from bench_page import open_times as page_open_times  # noqa: E402  (one way to time a page open)
 
 MAX_OPEN_SECONDS = 1.0
 WORDS_PER_PAGE = 450
@@ -82,18 +85,8 @@ def make_draft(pages: int, seed: int = 16) -> str:
 
 
 def open_times(page: Path, runs: int) -> list[dict]:
-    results = []
-    for _ in range(runs):
-        with Chromium(width=1400, height=900) as browser:
-            wall = browser.open(page.resolve().as_uri())
-            timing = browser.evaluate("""(() => { const n = performance.getEntriesByType('navigation')[0];
-                const fcp = performance.getEntriesByName('first-contentful-paint')[0];
-                return {load: n.loadEventEnd, dcl: n.domContentLoadedEventEnd, fcp: fcp ? fcp.startTime : null,
-                        nodes: document.getElementsByTagName('*').length}; })()""")
-        results.append({"load_seconds": round(timing["load"] / 1000, 3), "dom_ready_seconds": round(timing["dcl"] / 1000, 3),
-                        "first_paint_seconds": round((timing["fcp"] or 0) / 1000, 3), "wall_seconds": round(wall, 3),
-                        "elements": timing["nodes"]})
-    return results
+    """As the report page's benchmark measures it (bench/bench_page.py), in a wider window."""
+    return page_open_times(page, runs, width=1400)
 
 
 def main() -> int:
