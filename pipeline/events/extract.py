@@ -488,7 +488,7 @@ class EventExtractor:
         verb = self._verb_of(dated, sent)
         happening = happening or _names_happening(sent)  # "Death of a girl ... caused by a fall in May 2011"
         lemmas = {t.lemma_.lower() for t in (verb, happening) if t is not None}
-        lemmas |= self._nouns_over(dated, sent)  # "following the death of a 20-month-old girl in December 2019"
+        lemmas |= self._nouns_over(dated, sent)  # "following the death of a toddler in March 2017"
         for occasion, words in lexicon()["occasions"].items():
             if lemmas & set(words):
                 self.resolver.occasions[occasion] = dated.resolution

@@ -425,7 +425,7 @@ def list_page_line(text: str) -> bool:
 
 def _list_page_title(cover_lines: list[Line], title: str | None) -> str | None:
     """On a page that lists reviews (a plural heading, a breadcrumb), the title is the review-type line that
-    names a child ("Upton Partnership – Child W Serious Case Review Report"), not a guidance document's."""
+    names a child ("Marsh Partnership – Child K Serious Case Review Report"), not a guidance document's."""
     pattern = _shapes()["subject"]
     if not title or re.search(pattern, title) or not any(list_page_line(l.stripped) for l in cover_lines):
         return title
