@@ -193,3 +193,9 @@ def test_run_together_initials_of_a_keyed_person_where_a_person_stands(nlp, text
 def test_run_together_initials_elsewhere_stay(nlp, text):
     doc = nlp(text)
     assert [m.text for m in find_known_names(text, INITIALS_KEY, doc=doc) if m.text in ("GM", "TP")] == []
+
+
+def test_run_together_initials_with_an_article_are_a_thing(nlp):
+    text = "The GM and TP were replaced last year. The TP was faulty."
+    doc = nlp(text)
+    assert [m.text for m in find_known_names(text, INITIALS_KEY, doc=doc) if m.text in ("GM", "TP")] == []

@@ -1041,14 +1041,22 @@ def _initials_in_person_slot(text: str, start: int, end: int, doc) -> bool:
     if doc is None or not re.match(r"[ \t]+[a-z]", text[end:end + 3]):
         return False
     span = doc.char_span(start, end, alignment_mode="expand")
-    if span is None or span.end >= len(doc):
-        return False
+    if span is None or span.end >= len(doc) or _has_determiner(span[-1]):
+        return False  # "The WC was broken", "The CPS and WC were told": a thing, not a person
     token = doc[span.end]
     for _ in range(2):  # "VL then starts", "LL has left"
         if token.pos_ not in ("ADV", "PART") or token.i + 1 >= len(doc):
             break
         token = doc[token.i + 1]
     return token.pos_ in ("VERB", "AUX") and token.tag_ != "VBG"
+
+
+def _has_determiner(token) -> bool:
+    """An article or demonstrative on the phrase a token heads or is coordinated into ("the CPS and WC")."""
+    head = token
+    while head.dep_ == "conj" and head.head is not head:
+        head = head.head
+    return any(c.dep_ == "det" and c.lower_ in ("the", "a", "an", "this", "that", "these", "those") for t in (token, head) for c in t.children)
 
 
 def _lower_case_slip(text: str, start: int, end: int) -> bool:
