@@ -52,9 +52,9 @@ def measure(func: Callable[[], Any], repeat: int) -> tuple[float, int, Any]:
 def stages(nlp) -> dict[str, Callable]:
     """The stages that run on the one parse, each a function of (report, doc)."""
     from pipeline.events import extract_events
-    from pipeline.recognizers import analyze_doc, build_analyzer
+    from pipeline.deid.recognizers import analyze_doc, build_analyzer
     from pipeline.themes import tag_report
-    from pipeline.verify import verify_report
+    from pipeline.deid.verify import verify_report
 
     analyzer = build_analyzer(nlp)
     return {

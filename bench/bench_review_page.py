@@ -26,7 +26,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from pipeline.keyfile import load_key  # noqa: E402
+from pipeline.deid.keyfile import load_key  # noqa: E402
 from pipeline.page.browser import find_chromium  # noqa: E402
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))

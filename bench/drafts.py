@@ -25,7 +25,7 @@ it may hold spaces, dots, apostrophes and a line break, never `]]` or `|`):
 - `[[?id|surface]]`   a mention of a person NOT in the key; gold is one
   `[PERSON-n]` per id (same n for every mention of the id).
 - `[[#TYPE|surface]]` a structured identifier; TYPE is one of `ID_TYPES`
-  (the placeholders of `pipeline.recognizers.PLACEHOLDERS`).
+  (the placeholders of `pipeline.deid.recognizers.PLACEHOLDERS`).
 - `[[!|surface]]`     a trap: text that must stay unchanged.
 
 Use as a module (`parse_source`, `load_source`, `source_paths`, `problems`)
@@ -174,7 +174,7 @@ def _titles() -> frozenset[str]:
     if str(ROOT) not in sys.path:
         sys.path.insert(0, str(ROOT))
     try:
-        from pipeline.keyfile import title_genders
+        from pipeline.deid.keyfile import title_genders
 
         return frozenset(t.casefold() for t in title_genders())
     except ImportError:  # the checks still work without the package

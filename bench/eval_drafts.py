@@ -63,9 +63,9 @@ class Ours:
 
     def __init__(self, model: str | None):
         from pipeline.commands.pseudonymise import _analyzer, _policy
-        from pipeline.identify.known_names import english_lexicon
+        from pipeline.deid.names.known import english_lexicon
         from pipeline.nlp import load_nlp
-        from pipeline.policy import load_policy
+        from pipeline.deid.policy import load_policy
 
         self.nlp = load_nlp(model)
         self.analyzer = _analyzer(self.nlp)
@@ -76,8 +76,8 @@ class Ours:
     def pseudonymise(self, draft_path: Path, key_path: Path):
         """As `scr pseudonymise FILE --key KEY`: (report, result)."""
         from pipeline.ingest import load_report
-        from pipeline.keyfile import load_key
-        from pipeline.pseudonymise import parse_for_key, pseudonymise_report
+        from pipeline.deid.keyfile import load_key
+        from pipeline.deid.pseudonymise import parse_for_key, pseudonymise_report
 
         key = load_key(key_path)
         report = load_report(draft_path)
@@ -87,9 +87,9 @@ class Ours:
     def verify(self, coded_path: Path, key_path: Path):
         """As `scr verify FILE --key KEY`: (report, findings)."""
         from pipeline.ingest import load_report
-        from pipeline.keyfile import load_key
+        from pipeline.deid.keyfile import load_key
         from pipeline.nlp import parse_report
-        from pipeline.verify import verify_report
+        from pipeline.deid.verify import verify_report
 
         report = load_report(coded_path)
         doc = parse_report(report, self.nlp)
@@ -233,7 +233,7 @@ def score_other(draft, cov: Coverage) -> tuple[dict, list[str]]:
 
 
 def score_ids(draft, cov: Coverage) -> tuple[dict, list[dict]]:
-    from pipeline.recognizers import PLACEHOLDERS
+    from pipeline.deid.recognizers import PLACEHOLDERS
 
     ids = draft.of_kind("id")
     gone = exact = 0

@@ -135,7 +135,7 @@ def run_pipeline(path: Path, nlp, analyzer, policy) -> dict:
     from pipeline.ingest import load_report
     from pipeline.nlp import parse_report
     from pipeline.themes import tag_report
-    from pipeline.verify import verify_report
+    from pipeline.deid.verify import verify_report
 
     report = load_report(path)
     doc = parse_report(report, nlp)
@@ -238,7 +238,7 @@ def score_structure(gold: dict, report) -> dict:
 
 
 def score_verify(gold: dict, report, findings) -> dict:
-    from pipeline.policy import SEVERITY_RANK
+    from pipeline.deid.policy import SEVERITY_RANK
 
     text = report.text
     medium = [f for f in findings if SEVERITY_RANK[f.severity] >= SEVERITY_RANK["medium"] and f.location is None]
@@ -349,8 +349,8 @@ def evaluate(folder: Path, model: str | None = None, nlp=None, skip: set[str] = 
     """Run the pipeline on every file of `folder` (but `skip`) and score it against its
     gold (`nlp`: an already loaded model, else `model` or the default is loaded)."""
     from pipeline.nlp import load_nlp
-    from pipeline.policy import load_policy
-    from pipeline.recognizers import build_analyzer
+    from pipeline.deid.policy import load_policy
+    from pipeline.deid.recognizers import build_analyzer
 
     nlp = nlp or load_nlp(model)
     analyzer, policy = build_analyzer(nlp), load_policy(None)

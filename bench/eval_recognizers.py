@@ -42,7 +42,7 @@ def read_cases(path: Path) -> list[tuple[int, str, str, str, str]]:
 def score(path: Path) -> dict:
     """Per-type counts: positives, hits, findings on positive lines, false alarms."""
     from pipeline.nlp import load_nlp
-    from pipeline.recognizers import analyze_doc, build_analyzer
+    from pipeline.deid.recognizers import analyze_doc, build_analyzer
 
     nlp = load_nlp()
     analyzer = build_analyzer(nlp)

@@ -52,10 +52,10 @@ def leak_report(text: str):
 
 def evaluate_case(case: dict, nlp, analyzer, policy=None) -> dict:
     """Run verify on one case: which leaks were found, and which medium+ findings hit nothing planted."""
-    from pipeline.keyfile import parse_key
+    from pipeline.deid.keyfile import parse_key
     from pipeline.nlp import parse_report
-    from pipeline.policy import SEVERITY_RANK
-    from pipeline.verify import verify_report
+    from pipeline.deid.policy import SEVERITY_RANK
+    from pipeline.deid.verify import verify_report
 
     report = leak_report(case["text"])
     doc = parse_report(report, nlp)
@@ -101,8 +101,8 @@ def recall(results: list[dict]) -> dict:
 def real_report(nlp, analyzer, repeat: int) -> dict:
     from pipeline.ingest import load_report
     from pipeline.nlp import parse_report
-    from pipeline.policy import SEVERITY_RANK
-    from pipeline.verify import verify_report
+    from pipeline.deid.policy import SEVERITY_RANK
+    from pipeline.deid.verify import verify_report
 
     report = load_report(CHILD_E)
     text = report.text
@@ -147,7 +147,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     from pipeline.nlp import load_nlp
-    from pipeline.recognizers import build_analyzer
+    from pipeline.deid.recognizers import build_analyzer
 
     nlp = load_nlp(args.model)
     analyzer = build_analyzer(nlp)

@@ -61,7 +61,7 @@ def planted_spans(text: str, gold: dict) -> tuple[list[tuple[str, int, int]], li
 
 
 def score_report(text: str, gold: dict, findings) -> dict:
-    from pipeline.policy import SEVERITY_RANK
+    from pipeline.deid.policy import SEVERITY_RANK
 
     medium = [f for f in findings if SEVERITY_RANK[f.severity] >= SEVERITY_RANK["medium"] and f.location is None]
     firsts, cover = planted_spans(text, gold)
@@ -83,7 +83,7 @@ def run_folder(folder: Path, nlp, analyzer) -> list[dict]:
     from pipeline.nlp import parse_report
     from pipeline.report import Source
     from pipeline.structure import build_report
-    from pipeline.verify import verify_report
+    from pipeline.deid.verify import verify_report
 
     results = []
     for path, text, gold in load_fixtures(folder):
@@ -114,8 +114,8 @@ def heldout_names_recall(nlp, without_gazetteer_rule: bool = False) -> dict:
 
     `without_gazetteer_rule` drops the rule that proposes listed first names, to show what the
     parse-based rules find on their own (the curated lists hold some of the held-out names)."""
-    from pipeline.identify import names as names_module
-    from pipeline.identify.names import find_unknown_names
+    from pipeline.deid.names import unknown as names_module
+    from pipeline.deid.names.unknown import find_unknown_names
     from pipeline.nlp import parse
 
     saved = names_module.RULES
@@ -154,7 +154,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     from pipeline.nlp import load_nlp
-    from pipeline.recognizers import build_analyzer
+    from pipeline.deid.recognizers import build_analyzer
 
     nlp = load_nlp(args.model)
     analyzer = build_analyzer(nlp)

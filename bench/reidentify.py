@@ -155,7 +155,7 @@ def draw_people(report, seed: int) -> list[FakePerson]:
     """One fictional person per declared code; family members share surnames."""
     from faker import Faker
 
-    from pipeline.keyfile import infer_gender
+    from pipeline.deid.keyfile import infer_gender
 
     fake = Faker("en_GB")
     fake.seed_instance(seed)
@@ -219,7 +219,7 @@ def _plants(fake, rng: random.Random, people: list[FakePerson]) -> list[tuple[st
 
 def placeholder_for(entity: str) -> str:
     try:
-        from pipeline.recognizers import PLACEHOLDERS
+        from pipeline.deid.recognizers import PLACEHOLDERS
 
         return PLACEHOLDERS.get(entity, f"[{entity}]")
     except ImportError:
@@ -383,7 +383,7 @@ class Ours:
 
     def __init__(self, model: str | None):
         from pipeline.commands.pseudonymise import _analyzer, _policy
-        from pipeline.identify.known_names import english_lexicon
+        from pipeline.deid.names.known import english_lexicon
         from pipeline.nlp import load_nlp
 
         self.nlp = load_nlp(model)
@@ -393,8 +393,8 @@ class Ours:
 
     def run(self, draft_path: Path, key_path: Path):
         from pipeline.ingest import load_report
-        from pipeline.keyfile import load_key
-        from pipeline.pseudonymise import parse_for_key, pseudonymise_report
+        from pipeline.deid.keyfile import load_key
+        from pipeline.deid.pseudonymise import parse_for_key, pseudonymise_report
 
         key = load_key(key_path)
         report = load_report(draft_path)

@@ -26,10 +26,10 @@ if str(ROOT) not in sys.path:
 def verify_folder(folder: Path, nlp, analyzer) -> list[dict]:
     from pipeline.ingest.text import normalise
     from pipeline.nlp import parse_report
-    from pipeline.policy import SEVERITY_RANK
+    from pipeline.deid.policy import SEVERITY_RANK
     from pipeline.report import Source
     from pipeline.structure import build_report
-    from pipeline.verify import verify_report
+    from pipeline.deid.verify import verify_report
 
     results = []
     for path in sorted(folder.glob("*.txt")):
@@ -58,7 +58,7 @@ def main(argv: list[str] | None = None) -> int:
         parser.error(f"not a folder: {args.folder}")
 
     from pipeline.nlp import load_nlp
-    from pipeline.recognizers import build_analyzer
+    from pipeline.deid.recognizers import build_analyzer
 
     nlp = load_nlp(args.model)
     results = verify_folder(args.folder, nlp, build_analyzer(nlp))

@@ -235,9 +235,9 @@ def run_stages(report, doc, nlp) -> dict[str, str]:
     """The per-document stages after the parse, as file name → content."""
     from .commands.common import events_header, themes_header, to_jsonl
     from .events import extract_events
-    from .recognizers import build_analyzer
+    from .deid.recognizers import build_analyzer
     from .themes import tag_report
-    from .verify import verify_report
+    from .deid.verify import verify_report
 
     analyzer = build_analyzer(nlp)
     findings = [f.to_dict() for f in verify_report(report, doc, analyzer=analyzer)]

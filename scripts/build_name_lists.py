@@ -6,7 +6,7 @@
 Why: UK reviews describe families from many communities (South Asian, Polish and other
 Eastern European, Somali, West African, Arabic, Irish, Chinese, Vietnamese, Roma,
 Traveller); a gazetteer of English names alone let their names through.  The lists are
-only a BOOSTER for the unknown-name detector (``pipeline/identify/names.py``); the
+only a BOOSTER for the unknown-name detector (``pipeline/deid/names/unknown.py``); the
 detector never reports a word because it is listed, only when the context agrees.
 
 Sources (documented in models/gazetteer/SOURCES.md):

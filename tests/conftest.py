@@ -72,10 +72,10 @@ def code_draft(tmp_path, nlp):
     """Pseudonymise a short draft with a key given as YAML text: the coded text, as `scr pseudonymise` makes it."""
     import yaml
 
-    from pipeline.identify.known_names import english_lexicon
+    from pipeline.deid.names.known import english_lexicon
     from pipeline.ingest import load_report
-    from pipeline.keyfile import parse_key
-    from pipeline.pseudonymise import parse_for_key, pseudonymise_report
+    from pipeline.deid.keyfile import parse_key
+    from pipeline.deid.pseudonymise import parse_for_key, pseudonymise_report
 
     def _code(key_yaml: str, text: str) -> str:
         key = parse_key(yaml.safe_load(key_yaml))

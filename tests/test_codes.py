@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.identify.codes import declared_in_text, find_undeclared_codes, general_abbreviations, variant_of
+from pipeline.deid.codes import declared_in_text, find_undeclared_codes, general_abbreviations, variant_of
 from pipeline.nlp import parse
 
 CODES = ["Child K", "KM", "KF", "KSW", "KFC", "HV1", "HV2"]

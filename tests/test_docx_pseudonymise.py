@@ -7,12 +7,12 @@ import docx
 import pytest
 
 from fixtures_formats import drafts
-from pipeline.docx_writer import write_pseudonymised_docx
+from pipeline.deid.word_writer import write_pseudonymised_docx
 from pipeline.errors import UnusableInput
-from pipeline.identify.known_names import english_lexicon
+from pipeline.deid.names.known import english_lexicon
 from pipeline.ingest import load_report
-from pipeline.keyfile import load_key
-from pipeline.pseudonymise import parse_for_key, pseudonymise_report
+from pipeline.deid.keyfile import load_key
+from pipeline.deid.pseudonymise import parse_for_key, pseudonymise_report
 
 KEY = """people:
   - code: EM

@@ -55,7 +55,7 @@ def test_generator_removes_markup_and_keeps_exact_offsets():
 
 def test_generated_key_is_a_valid_key_file():
     import yaml
-    from pipeline.keyfile import parse_key
+    from pipeline.deid.keyfile import parse_key
 
     d = drafts.parse_source(TINY, "tiny")
     key = parse_key(yaml.safe_load(d.key_yaml()))
@@ -94,7 +94,7 @@ def test_there_are_committed_drafts():
 @pytest.mark.parametrize("path", SOURCES, ids=[p.name for p in SOURCES])
 def test_committed_source_parses_without_slips(path):
     import yaml
-    from pipeline.keyfile import parse_key
+    from pipeline.deid.keyfile import parse_key
 
     d = drafts.load_source(path)
     assert drafts.problems(d) == []
@@ -116,7 +116,7 @@ def _load_eval():
 
 def _replace(text, pieces):
     """Replacements as pseudonymise makes them: (surface occurrence index, surface, replacement, source, type)."""
-    from pipeline.pseudonymise import Replacement, rebuild
+    from pipeline.deid.pseudonymise import Replacement, rebuild
 
     reps = []
     for nth, surface, replacement, source, type_ in pieces:

@@ -8,7 +8,7 @@ import pytest
 
 from fixtures_formats import drafts
 from pipeline.errors import UnusableInput
-from pipeline.hidden import hidden_findings
+from pipeline.deid.hidden import hidden_findings
 from pipeline.ingest import load_report
 from pipeline.ingest.docx import read
 

@@ -7,7 +7,7 @@ import textwrap
 import pytest
 
 from pipeline.errors import UnusableInput
-from pipeline.keyfile import KeyFileError, infer_child, infer_gender, load_key, parse_key, role_head
+from pipeline.deid.keyfile import KeyFileError, infer_child, infer_gender, load_key, parse_key, role_head
 
 
 def write(tmp_path, text: str, name: str = "key.yaml"):

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.identify.known_names import english_lexicon, find_known_names, name_forms
-from pipeline.keyfile import parse_key
+from pipeline.deid.names.known import english_lexicon, find_known_names, name_forms
+from pipeline.deid.keyfile import parse_key
 
 KEY = parse_key({"people": [
     {"code": "EM", "role": "Child E's mother", "names": ["Jade Kershaw", "Jade"]},
@@ -156,8 +156,8 @@ def test_a_child_named_june_is_not_taken_for_the_month(nlp):
 
 def test_a_key_name_written_family_name_first_gives_the_right_initials_and_given_names():
     """'Chan Mei Ling' beside 'Mrs Chan': Mei Ling is the given name, 'M.L. Chan' her initials."""
-    from pipeline.identify.known_names import name_forms
-    from pipeline.keyfile import parse_key
+    from pipeline.deid.names.known import name_forms
+    from pipeline.deid.keyfile import parse_key
 
     key = parse_key({"people": [{"code": "CM1", "role": "childminder", "names": ["Chan Mei Ling", "Mrs Chan"]}]})
     forms = name_forms(key.by_code()["CM1"])

@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.identify.derived import classify, find_derived
-from pipeline.identify.folding import fold
-from pipeline.identify.known_names import english_lexicon, matcher_for
-from pipeline.keyfile import parse_key
+from pipeline.deid.names.derived import classify, find_derived
+from pipeline.deid.names.folding import fold
+from pipeline.deid.names.known import english_lexicon, matcher_for
+from pipeline.deid.keyfile import parse_key
 from pipeline.nlp import parse
 from pipeline.ingest import load_report
-from pipeline.pseudonymise import log_records, parse_for_key, pseudonymise_report
+from pipeline.deid.pseudonymise import log_records, parse_for_key, pseudonymise_report
 
 KEY = parse_key({"people": [
     {"code": "AM", "role": "Child A's mother", "names": ["Kasia Nowak", "Ms Nowak"]},

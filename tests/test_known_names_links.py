@@ -14,11 +14,11 @@ import re
 
 import pytest
 
-from pipeline.identify.known_names import english_lexicon, matcher_for
+from pipeline.deid.names.known import english_lexicon, matcher_for
 from pipeline.ingest import load_report
-from pipeline.keyfile import parse_key
+from pipeline.deid.keyfile import parse_key
 from pipeline.nlp import parse
-from pipeline.pseudonymise import parse_for_key, pseudonymise_report
+from pipeline.deid.pseudonymise import parse_for_key, pseudonymise_report
 
 KEY = parse_key({"people": [
     {"code": "Child B", "role": "the subject child", "names": ["Efua Mensah-Rees", "Efua"]},
@@ -162,7 +162,7 @@ def test_an_unlisted_name_repeated_in_a_capitals_heading(tmp_path, nlp, lexicon)
 
 
 def test_a_schools_short_name_after_its_full_name_is_replaced_too(tmp_path, nlp, lexicon):
-    from pipeline.recognizers import build_analyzer
+    from pipeline.deid.recognizers import build_analyzer
 
     text = ("Efua started at St Aidan's CE Primary School in 2021. The review meeting was held at St Aidan's, "
             "and Wyrebridge Primary School was asked too. Wyrebridge is a market town.")
@@ -175,7 +175,7 @@ def test_a_schools_short_name_after_its_full_name_is_replaced_too(tmp_path, nlp,
 
 
 def test_one_placeholder_for_an_unlisted_persons_other_forms():
-    from pipeline.identify.names import NameCandidate, group_mentions
+    from pipeline.deid.names.unknown import NameCandidate, group_mentions
 
     def cand(text, start):
         return NameCandidate(start, start + len(text), text, "test", 0.9)
@@ -212,7 +212,7 @@ def test_a_keyed_name_hyphenated_at_a_line_end(nlp, lexicon):
 
 
 def test_the_authors_double_barrelled_name_is_allowed(nlp):
-    from pipeline.identify.names import find_unknown_names
+    from pipeline.deid.names.unknown import find_unknown_names
 
     doc = parse("Independent Chair and Author: Gillian Strachan-Hyde\n\nThe panel met Ruth Oyelowo-Banks twice.", nlp, [])
     found = [c.text for c in find_unknown_names(doc, allow={"Gillian Strachan-Hyde"})]
@@ -226,7 +226,7 @@ def test_a_thing_known_by_a_name_is_no_pet_name(nlp, lexicon):
 
 
 def test_an_unlisted_name_split_by_a_hard_line_break_in_wrapped_prose(nlp):
-    from pipeline.identify.names import find_unknown_names
+    from pipeline.deid.names.unknown import find_unknown_names
 
     text = ("3.2 The neighbour heard shouting most nights and the cousin came to stay; her best friend Zainab\n"
             "Mohamud lived upstairs.\n\nTomasz Nowak\nKasia Nowak\n")

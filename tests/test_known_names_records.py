@@ -14,12 +14,12 @@ import re
 
 import pytest
 
-from pipeline.identify.gaelic import feminine, lenite, surname_variants
-from pipeline.identify.known_names import english_lexicon, matcher_for
+from pipeline.deid.names.gaelic import feminine, lenite, surname_variants
+from pipeline.deid.names.known import english_lexicon, matcher_for
 from pipeline.ingest import load_report
-from pipeline.keyfile import parse_key
+from pipeline.deid.keyfile import parse_key
 from pipeline.nlp import parse
-from pipeline.pseudonymise import parse_for_key, pseudonymise_report
+from pipeline.deid.pseudonymise import parse_for_key, pseudonymise_report
 
 KEY = parse_key({"people": [
     {"code": "Child P", "role": "the subject child", "names": ["Mairead MacLeod", "Mairead"]},

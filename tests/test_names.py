@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.identify.names import (
+from pipeline.deid.names.unknown import (
     NameCandidate,
     declared_pseudonyms,
     declares_pseudonyms,
@@ -114,7 +114,7 @@ HELDOUT = Path(__file__).parent / "data" / "names_heldout" / "unknown_people.jso
 
 
 def _heldout_recall(nlp, rules=None) -> float:
-    import pipeline.identify.names as names_module
+    import pipeline.deid.names.unknown as names_module
 
     saved = names_module.RULES
     if rules is not None:
@@ -141,7 +141,7 @@ def test_heldout_people_from_many_communities_are_found(nlp):
 
 
 def test_parse_rules_find_people_without_the_gazetteer_rule(nlp):
-    import pipeline.identify.names as names_module
+    import pipeline.deid.names.unknown as names_module
 
     without = tuple(r for r in names_module.RULES if r is not names_module._gazetteer_spans)
     assert _heldout_recall(nlp, without) >= 0.85
@@ -207,10 +207,10 @@ def test_title_names_only_matter_when_pseudonyms_are_declared():
 def test_pseudonymise_codes_unlisted_people_but_not_hospitals_or_baskets(tmp_path, nlp):
     """Issue: people nobody listed, with names the old gazetteers lacked, were left in the coded
     draft, while "Royal" (of a hospital) and "Moses" (basket) became person placeholders."""
-    from pipeline.identify.known_names import english_lexicon
+    from pipeline.deid.names.known import english_lexicon
     from pipeline.ingest import load_report
-    from pipeline.keyfile import parse_key
-    from pipeline.pseudonymise import parse_for_key, pseudonymise_report
+    from pipeline.deid.keyfile import parse_key
+    from pipeline.deid.pseudonymise import parse_for_key, pseudonymise_report
 
     draft = (
         "Serious Case Review: Child N\n\n1 Narrative\n\n"
@@ -237,7 +237,7 @@ def test_a_review_named_after_a_child_does_not_hide_the_child(nlp):
 
 
 def test_an_operation_or_a_prison_is_not_a_person(nlp):
-    from pipeline.identify.names import find_unknown_names
+    from pipeline.deid.names.unknown import find_unknown_names
     from pipeline.nlp import parse
 
     text = "The police investigation, Operation Kestrelwing, identified the men. He was held at HMP Wetherby. Later Amira Hassan said she had been frightened."
@@ -248,7 +248,7 @@ def test_an_operation_or_a_prison_is_not_a_person(nlp):
 
 def test_a_first_name_takes_a_surname_that_is_also_a_word(nlp):
     """'Bronwen Tudor', 'Tendai Baker': the whole name, not the first name alone; roles and places stay out."""
-    from pipeline.identify.names import find_unknown_names
+    from pipeline.deid.names.unknown import find_unknown_names
 
     texts = {c.text for c in find_unknown_names(nlp("Midwife Bronwen Tudor made a referral the same day."))}
     assert "Bronwen Tudor" in texts
@@ -257,7 +257,7 @@ def test_a_first_name_takes_a_surname_that_is_also_a_word(nlp):
 
 
 def test_gaelic_articles_and_a_trailing_initial_stay_inside_a_name(nlp):
-    from pipeline.identify.names import find_unknown_names
+    from pipeline.deid.names.unknown import find_unknown_names
 
     found = {c.text for c in find_unknown_names(nlp("She told the community midwife, Oighrig Nic a' Phearsain, that she was low."))}
     assert "Oighrig Nic a' Phearsain" in found

@@ -5,10 +5,10 @@ import re
 
 import pytest
 
-from pipeline.identify.known_names import english_lexicon
+from pipeline.deid.names.known import english_lexicon
 from pipeline.ingest import load_report
-from pipeline.keyfile import parse_key
-from pipeline.pseudonymise import Replacement, parse_for_key, pseudonymise_report, resolve
+from pipeline.deid.keyfile import parse_key
+from pipeline.deid.pseudonymise import Replacement, parse_for_key, pseudonymise_report, resolve
 
 DRAFT = """Serious Case Review in the Case of Child L
 
@@ -31,7 +31,7 @@ REAL_WORDS = ["Jade", "Kershaw", "Dean", "Holt", "Holts", "Sam", "Wood", "Hart",
 
 @pytest.fixture(scope="module")
 def coded(tmp_path_factory, nlp):
-    from pipeline.recognizers import build_analyzer
+    from pipeline.deid.recognizers import build_analyzer
 
     path = tmp_path_factory.mktemp("draft") / "draft.txt"
     path.write_text(DRAFT, encoding="utf-8")

@@ -32,11 +32,11 @@ def bench():
 
 @pytest.fixture(scope="module")
 def run(bench, child_e_report, nlp, tmp_path_factory):
-    from pipeline.identify.known_names import english_lexicon
+    from pipeline.deid.names.known import english_lexicon
     from pipeline.ingest import load_report
-    from pipeline.keyfile import load_key
-    from pipeline.pseudonymise import parse_for_key, pseudonymise_report
-    from pipeline.recognizers import build_analyzer
+    from pipeline.deid.keyfile import load_key
+    from pipeline.deid.pseudonymise import parse_for_key, pseudonymise_report
+    from pipeline.deid.recognizers import build_analyzer
 
     draft = bench.build_draft(child_e_report, SEED)
     draft_path, key_path = bench.write_draft(draft, tmp_path_factory.mktemp("reid"))

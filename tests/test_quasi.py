@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.identify.quasi import find_quasi_identifiers
+from pipeline.deid.quasi import find_quasi_identifiers
 from pipeline.nlp import parse
-from pipeline.policy import load_policy
+from pipeline.deid.policy import load_policy
 
 
 def quasi(nlp, text, allowed=None):

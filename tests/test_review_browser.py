@@ -184,7 +184,7 @@ def test_draft_to_signed_off_word_file_through_the_page(tmp_path: Path, scr) -> 
     assert run.returncode == 0, run.stderr.decode()
 
     from pipeline.ingest import load_report
-    from pipeline.keyfile import load_key
+    from pipeline.deid.keyfile import load_key
 
     final = load_report(out).text
     assert "On 10 April 2021 MGM told the GP" in final and "MGM lived in [QUASI_PLACE] village" in final

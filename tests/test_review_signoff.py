@@ -14,7 +14,7 @@ import pytest
 
 from fixtures_formats import review_draft
 from pipeline.ingest import load_report
-from pipeline.keyfile import load_key
+from pipeline.deid.keyfile import load_key
 
 
 @pytest.fixture(scope="module")

@@ -6,15 +6,15 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.policy import PolicyError, load_policy
-from pipeline.verify import at_or_above, format_text, verify_report
+from pipeline.deid.policy import PolicyError, load_policy
+from pipeline.deid.verify import at_or_above, format_text, verify_report
 
 EXPECTED = {"LB", "ECFSSW", "ESSW"}
 
 
 @pytest.fixture(scope="module")
 def analyzer(nlp):
-    from pipeline.recognizers import build_analyzer
+    from pipeline.deid.recognizers import build_analyzer
 
     return build_analyzer(nlp)
 
@@ -185,7 +185,7 @@ def test_policy_allows_abbreviations_and_places(tmp_path, nlp, analyzer):
 
 def test_cover_people_labels_open_a_line_or_name_a_role():
     from pipeline.report import Report, Source
-    from pipeline.verify import cover_people
+    from pipeline.deid.verify import cover_people
 
     text = ("Lead Reviewer: Jane Doe\nWritten by Tom Hill and Ann Lee\n\nA letter written by Sarah Jones was found. "
             "The Independent Chair, Angela Brooks, thanked KM.")

@@ -1,8 +1,8 @@
 """Key names in any form (`--key`): exact forms, misspellings, and ordinary words left alone."""
 from __future__ import annotations
 
-from pipeline.identify.fuzzy import find_key_names
-from pipeline.keyfile import parse_key
+from pipeline.deid.names.fuzzy import find_key_names
+from pipeline.deid.keyfile import parse_key
 from pipeline.nlp import parse
 
 KEY = parse_key(
@@ -46,7 +46,7 @@ def test_verify_reports_a_misspelt_full_name_once(nlp):
     harness = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(harness)
     from pipeline.nlp import parse_report
-    from pipeline.verify import verify_report
+    from pipeline.deid.verify import verify_report
 
     report = harness.leak_report("Jolene Hargreves missed the appointment with KSW.")
     findings = verify_report(report, parse_report(report, nlp), key=KEY)
@@ -68,7 +68,7 @@ def test_every_surviving_form_of_a_key_name_is_a_key_finding_naming_the_entry(nl
     """The backstop after pseudonymise: forms it could have missed are flagged, each naming its key entry."""
     from pipeline.ingest import load_report
     from pipeline.nlp import parse_report
-    from pipeline.verify import verify_report
+    from pipeline.deid.verify import verify_report
 
     text = ("6.3.1 Jade's use of cannabis increased. K.N. told AF that Kas was tired. Jayde missed school.\n"
             "Tomasz Wojcik found work. AM lived in Ashton, then Wigan.\n")
@@ -98,7 +98,7 @@ def test_record_and_gaelic_forms_left_in_a_coded_text_are_key_findings(nlp, tmp_
     and a keyed name read as a place's, are reported when they survive in a coded draft."""
     from pipeline.ingest import load_report
     from pipeline.nlp import parse_report
-    from pipeline.verify import verify_report
+    from pipeline.deid.verify import verify_report
 
     text = ("PM was seen by the nurse. The Gaelic notes call her Ms NicLeòid. The letter went to Mr O'Brien.\n"
             "The custody record reads \"OKORO, Chinedu E.\" and the school roll has Ifeoma Okoro Nwozu.\n"

@@ -27,7 +27,7 @@ def test_the_tuned_set_covers_every_type():
 
 @pytest.fixture(scope="module")
 def analyzer(nlp):
-    from pipeline.recognizers import build_analyzer
+    from pipeline.deid.recognizers import build_analyzer
 
     return build_analyzer(nlp)
 

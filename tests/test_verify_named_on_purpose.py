@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.policy import SEVERITY_RANK
+from pipeline.deid.policy import SEVERITY_RANK
 
 from test_verify_real_shapes import severity_of, verify_text
 
 
 @pytest.fixture(scope="module")
 def analyzer(nlp):
-    from pipeline.recognizers import build_analyzer
+    from pipeline.deid.recognizers import build_analyzer
 
     return build_analyzer(nlp)
 

@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.policy import SEVERITY_RANK
+from pipeline.deid.policy import SEVERITY_RANK
 
 
 @pytest.fixture(scope="module")
 def analyzer(nlp):
-    from pipeline.recognizers import build_analyzer
+    from pipeline.deid.recognizers import build_analyzer
 
     return build_analyzer(nlp)
 
@@ -25,7 +25,7 @@ def findings_of(text: str, nlp, analyzer):
     from pipeline.nlp import parse_report
     from pipeline.report import Source
     from pipeline.structure import build_report
-    from pipeline.verify import verify_report
+    from pipeline.deid.verify import verify_report
 
     report = build_report(normalise(text), Source(name="draft.txt", sha256="0" * 64, format="text"))
     return verify_report(report, parse_report(report, nlp), analyzer=analyzer)
@@ -185,8 +185,8 @@ def test_reference_list_authors_are_cited_not_leaked_a_name_in_the_narrative_is(
 def test_a_name_line_then_its_label_with_the_board_after_a_comma_is_the_chair():
     from types import SimpleNamespace
 
-    from pipeline.policy import load_policy
-    from pipeline.verify import cover_people
+    from pipeline.deid.policy import load_policy
+    from pipeline.deid.verify import cover_people
 
     text = "Clemency Ashdown\nJune 2020\n\nJonas Whitlock\nIndependent Chair, Northgate Safeguarding Children Partnership\n\nForeword\n"
     report = SimpleNamespace(text=text, metadata=SimpleNamespace(author=None, named_people=[]))
@@ -213,8 +213,8 @@ def test_a_place_before_safeguarding_is_an_agency_a_person_before_a_safeguarding
 def test_a_dedication_on_the_cover_is_no_author_line():
     from types import SimpleNamespace
 
-    from pipeline.policy import load_policy
-    from pipeline.verify import cover_people
+    from pipeline.deid.policy import load_policy
+    from pipeline.deid.verify import cover_people
 
     text = "Serious Case Review\n\nChild T\n\nIn loving memory of Tallulah Brightwell March 2019\n\nOctavia Penrose March 2020\n\nContents\n"
     people = cover_people(SimpleNamespace(text=text, metadata=SimpleNamespace(author=None, named_people=[])), load_policy())

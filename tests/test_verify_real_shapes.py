@@ -12,8 +12,8 @@ from types import SimpleNamespace
 
 import pytest
 
-from pipeline.policy import SEVERITY_RANK, load_policy
-from pipeline.verify import cover_people, review_pseudonyms, verify_report
+from pipeline.deid.policy import SEVERITY_RANK, load_policy
+from pipeline.deid.verify import cover_people, review_pseudonyms, verify_report
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "bench"))
@@ -22,7 +22,7 @@ import eval_verify_real  # noqa: E402
 
 @pytest.fixture(scope="module")
 def analyzer(nlp):
-    from pipeline.recognizers import build_analyzer
+    from pipeline.deid.recognizers import build_analyzer
 
     return build_analyzer(nlp)
 
@@ -172,7 +172,7 @@ def test_signatures_imr_authors_staff_and_judges_are_not_leaks(nlp, analyzer):
 def test_a_partnerships_own_contact_details_are_info_but_a_familys_are_not(nlp, tmp_path):
     from pipeline.ingest import load_report
     from pipeline.nlp import parse_report
-    from pipeline.verify import verify_report
+    from pipeline.deid.verify import verify_report
 
     text = ("Child M and Child N\n\nA Serious Case Review\n\n"
             "Northvale Safeguarding Children Board, Civic Centre, Mill Lane, Northvale NV1 4QT, 020 7946 0321\n\n"

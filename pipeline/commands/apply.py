@@ -60,7 +60,7 @@ def apply(
     model: str | None = MODEL_OPTION,
 ) -> None:
     """Apply a reviewer's decisions, update the key and write the sign-off record."""
-    from ..keyfile import load_key
+    from ..deid.keyfile import load_key
     from ..review.apply import final_edits, key_with_people
     from ..review.decisions import DecisionsError, load_decisions
     from ..review.model import build_review
@@ -109,7 +109,7 @@ def apply(
 
 
 def _write_output(file: Path, out: Path, review, edits, key, tracked: str | None) -> None:
-    from ..pseudonymise import rebuild
+    from ..deid.pseudonymise import rebuild
 
     if out.suffix.lower() == ".docx":
         from .pseudonymise import _write_docx
@@ -125,7 +125,7 @@ def _write_output(file: Path, out: Path, review, edits, key, tracked: str | None
 def _write_log(key: Path, out: Path, review, applied, decisions, file: Path) -> Path:
     """The private replacement log of the final text, beside the key (as `scr pseudonymise` writes it)."""
     from .. import __version__, stagefile
-    from ..pseudonymise import PseudonymiseResult, log_records, rebuild
+    from ..deid.pseudonymise import PseudonymiseResult, log_records, rebuild
 
     log_path = key.parent / f"{out.stem}.replacements.jsonl"
     refuse_overwriting_input(log_path, file, key, out)
@@ -145,7 +145,7 @@ def _verify_file(out: Path, review, key) -> list:
     """`scr verify FINAL --key KEY` (with the people just added) on the file as written."""
     from ..ingest import load_report
     from ..nlp import parse_report
-    from ..verify import verify_report
+    from ..deid.verify import verify_report
 
     report = load_report(out)
     return verify_report(report, parse_report(report, review.nlp), key=key, policy=review.policy, analyzer=review.analyzer)

@@ -16,7 +16,7 @@ import typer
 from .. import __version__
 from ..errors import UnusableInput
 from ..fileio import atomic_write_text, refuse_overwriting_input, sha256_bytes
-from ..keyfile import load_key
+from ..deid.keyfile import load_key
 from .common import MODEL_OPTION
 
 OUTPUT_SUFFIXES = {".txt", ".md", ".markdown", ".text"}  # .docx for a Word draft
@@ -99,11 +99,11 @@ def pseudonymise(
     log_path = choose_log_path(key, out, log)
     check_paths(file, key, out, log_path)
 
-    from ..identify.known_names import english_lexicon
+    from ..deid.names.known import english_lexicon
     from ..ingest import load_report
     from ..nlp import load_nlp, model_info
     from .. import stagefile
-    from ..pseudonymise import log_records, parse_for_key, pseudonymise_report
+    from ..deid.pseudonymise import log_records, parse_for_key, pseudonymise_report
     from ..resources import data_fingerprint
 
     console = Console(stderr=True)
@@ -138,8 +138,8 @@ def pseudonymise(
 
 def _write_docx(file: Path, out: Path, result, text: str, key, tracked: str | None) -> None:
     """A Word draft keeps its formatting; names outside the body text (headers, title) are coded too."""
-    from ..docx_writer import write_pseudonymised_docx
-    from ..identify.known_names import person_forms
+    from ..deid.word_writer import write_pseudonymised_docx
+    from ..deid.names.known import person_forms
 
     forms: dict[str, set[str]] = {}
     for person in key.people:
@@ -151,14 +151,14 @@ def _write_docx(file: Path, out: Path, result, text: str, key, tracked: str | No
 
 def _analyzer(nlp):
     """The Presidio analyzer (explicit UK registry) that runs on our own parse."""
-    from ..recognizers import build_analyzer
+    from ..deid.recognizers import build_analyzer
 
     return build_analyzer(nlp)
 
 
 def _policy(path: Path | None = None):
     """The project policy (allowed names, identifier types), merged with the user's file."""
-    from ..policy import load_policy
+    from ..deid.policy import load_policy
 
     return load_policy(path)
 

@@ -37,7 +37,7 @@ def review(
     model: str | None = MODEL_OPTION,
 ) -> None:
     """Write the review page: decide every replacement and finding, export decisions.json."""
-    from ..keyfile import load_key
+    from ..deid.keyfile import load_key
     from ..review.model import build_review
     from ..review.page import render_review_page
 

@@ -42,11 +42,11 @@ def verify(
     from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
     from ..ingest import load_report
-    from ..keyfile import load_key
+    from ..deid.keyfile import load_key
     from ..nlp import load_nlp, parse_report
-    from ..policy import load_policy
-    from ..recognizers import build_analyzer
-    from ..verify import at_or_above, format_text, verify_report
+    from ..deid.policy import load_policy
+    from ..deid.recognizers import build_analyzer
+    from ..deid.verify import at_or_above, format_text, verify_report
 
     console = Console(stderr=True)
     with Progress(SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(), console=console, transient=True) as progress:

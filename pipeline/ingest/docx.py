@@ -16,7 +16,7 @@ tracked insertions and deletions, hidden text, document and custom
 properties, the reviewer list, image descriptions, headers and footers, and
 the embedded thumbnail.
 
-`walk(package)` is shared with `pipeline.docx_writer`: it also returns, for
+`walk(package)` is shared with `pipeline.deid.word_writer`: it also returns, for
 every stretch of the text, the `w:t` node it came from, so replacements made
 on the text land back on the right runs.
 """

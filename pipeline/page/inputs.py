@@ -195,7 +195,7 @@ def add_replacements(inputs: PageInputs, key_path: Path, model: str | None = Non
 def _load_key(key_path: Path | None):
     if key_path is None:
         return None
-    from ..keyfile import load_key
+    from ..deid.keyfile import load_key
 
     return load_key(key_path)
 
@@ -206,19 +206,19 @@ def _parse(report: Report, nlp, key):
 
     if key is None:
         return parse_report(report, nlp)
-    from ..pseudonymise import parse_for_key
+    from ..deid.pseudonymise import parse_for_key
 
     return parse_for_key(report, nlp, key)
 
 
 def replacements(report: Report, doc, key, nlp) -> list[dict]:
     """What `scr pseudonymise` would replace, as records (the same function, not a copy)."""
-    from ..identify.known_names import english_lexicon
-    from ..pseudonymise import pseudonymise_report
-    from ..recognizers import build_analyzer
+    from ..deid.names.known import english_lexicon
+    from ..deid.pseudonymise import pseudonymise_report
+    from ..deid.recognizers import build_analyzer
 
     try:
-        from ..policy import load_policy
+        from ..deid.policy import load_policy
 
         policy = load_policy()
     except (ImportError, TypeError):

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import yaml
 
-from ..keyfile import Key, parse_key
-from ..pseudonymise import Replacement
+from ..deid.keyfile import Key, parse_key
+from ..deid.pseudonymise import Replacement
 from .decisions import Decisions, DecisionsError
 from .model import FINDING, REPLACEMENT, Review
 

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import UnusableInput
-from ..keyfile import _CODE_RE
+from ..deid.keyfile import _CODE_RE
 from .model import FORMAT_DECISIONS, REPLACEMENT, Review
 
 REPLACEMENT_ACTIONS = ("accept", "revert", "code", "add_person")

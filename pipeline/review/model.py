@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
 
-from ..keyfile import Key
+from ..deid.keyfile import Key
 
 FORMAT_DECISIONS = "scr-review-decisions/1"
 REPLACEMENT, FINDING = "replacement", "finding"
@@ -60,8 +60,8 @@ class Review:
     review_id: str
     report: Any  # pipeline.report.Report of the draft
     key: Key
-    result: Any  # pipeline.pseudonymise.PseudonymiseResult
-    findings: list  # pipeline.verify.Finding on the coded text
+    result: Any  # pipeline.deid.pseudonymise.PseudonymiseResult
+    findings: list  # pipeline.deid.verify.Finding on the coded text
     items: list[Item]
     rules: str
     model: dict
@@ -119,12 +119,12 @@ def _file_sha256(path: Path | None) -> str | None:
 def build_review(draft: Path, key: Key, policy_path: Path | None = None, model: str | None = None,
                  step: Callable[[str], None] = lambda s: None) -> Review:
     """Pseudonymise the draft as `scr pseudonymise` does, verify the coded text with the key, list the items."""
-    from ..identify.known_names import english_lexicon
+    from ..deid.names.known import english_lexicon
     from ..ingest import load_report
     from ..nlp import load_nlp, model_info
-    from ..policy import load_policy
-    from ..pseudonymise import parse_for_key, pseudonymise_report
-    from ..recognizers import build_analyzer
+    from ..deid.policy import load_policy
+    from ..deid.pseudonymise import parse_for_key, pseudonymise_report
+    from ..deid.recognizers import build_analyzer
     from ..resources import data_fingerprint
 
     step("reading the draft")
@@ -150,7 +150,7 @@ def verify_text(text: str, name: str, nlp, key: Key | None, policy, analyzer) ->
     """`scr verify --key` on a text in memory (the coded draft)."""
     from ..nlp import parse_report
     from ..themes import text_report
-    from ..verify import verify_report
+    from ..deid.verify import verify_report
 
     report = text_report(text, name=name)
     return verify_report(report, parse_report(report, nlp), key=key, policy=policy, analyzer=analyzer)

@@ -23,7 +23,7 @@ from typing import Any, Iterable
 
 from .. import __version__
 from ..errors import UnusableInput
-from ..keyfile import Key
+from ..deid.keyfile import Key
 
 FORMAT_SIGNOFF = "scr-signoff/1"
 
@@ -58,7 +58,7 @@ def build_record(*, review, applied, decisions, reviewer: str, draft: Path, out:
                  key_after: str | None, verify_findings: list, fail_on: str, pattern: re.Pattern | None,
                  policy_path: Path | None, codes: list[str]) -> dict[str, Any]:
     """The sign-off record (a JSON-ready dict)."""
-    from ..policy import SEVERITY_RANK
+    from ..deid.policy import SEVERITY_RANK
 
     entries = dismissed_entries(applied.dismissed, pattern)
     accepted, open_ = split_findings(verify_findings, entries)

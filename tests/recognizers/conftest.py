@@ -10,7 +10,7 @@ import warnings
 
 import pytest
 
-from pipeline.recognizers import analyze_doc, build_analyzer
+from pipeline.deid.recognizers import analyze_doc, build_analyzer
 
 
 @pytest.fixture(scope="session")

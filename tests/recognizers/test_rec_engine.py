@@ -8,7 +8,7 @@ import warnings
 import pytest
 from presidio_analyzer import RecognizerResult
 
-from pipeline.recognizers import (
+from pipeline.deid.recognizers import (
     PLACEHOLDERS,
     SCORE_THRESHOLD,
     analyze_doc,
@@ -16,9 +16,9 @@ from pipeline.recognizers import (
     build_analyzer,
     resolve_overlaps,
 )
-from pipeline.recognizers import engine
-from pipeline.recognizers.base import RECOGNIZER_CLASSES
-from pipeline.recognizers.config import alternation, expand
+from pipeline.deid.recognizers import engine
+from pipeline.deid.recognizers.base import RECOGNIZER_CLASSES
+from pipeline.deid.recognizers.config import alternation, expand
 
 EXPECTED_PLACEHOLDERS = {
     "NHS_NUMBER": "[NHS_NUMBER]",

@@ -1,8 +1,8 @@
 """NHS_NUMBER: 10 digits (3-3-4 or not) that pass the modulus-11 check."""
 import pytest
 
-from pipeline.recognizers import analyze_text
-from pipeline.recognizers.nhs_number import nhs_checksum_ok
+from pipeline.deid.recognizers import analyze_text
+from pipeline.deid.recognizers.nhs_number import nhs_checksum_ok
 
 
 @pytest.mark.parametrize(

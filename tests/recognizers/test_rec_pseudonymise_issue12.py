@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.identify.known_names import english_lexicon
+from pipeline.deid.names.known import english_lexicon
 from pipeline.ingest import load_report
-from pipeline.keyfile import parse_key
-from pipeline.pseudonymise import DEFAULT_REPLACE_TYPES, parse_for_key, pseudonymise_report
+from pipeline.deid.keyfile import parse_key
+from pipeline.deid.pseudonymise import DEFAULT_REPLACE_TYPES, parse_for_key, pseudonymise_report
 
 DRAFT = """Northtown Safeguarding Children Partnership
 Local Child Safeguarding Practice Review: Child K
@@ -53,7 +53,7 @@ def test_header_and_body_reference_get_the_same_placeholder(coded):
 @pytest.mark.xfail(
     "COMMUNITY_VENUE" not in DEFAULT_REPLACE_TYPES,
     reason="COMMUNITY_VENUE is found (see test_rec_community_venue) but pseudonymise replaces it only once "
-    "it is in pipeline/pseudonymise.py DEFAULT_REPLACE_TYPES",
+    "it is in pipeline/deid/pseudonymise.py DEFAULT_REPLACE_TYPES",
     strict=True,
 )
 def test_a_named_venue_is_replaced(coded):

@@ -3,7 +3,7 @@ import datetime
 
 import pytest
 
-from pipeline.recognizers.vehicle_reg import age_identifier_issued
+from pipeline.deid.recognizers.vehicle_reg import age_identifier_issued
 
 
 @pytest.mark.parametrize(

@@ -22,7 +22,7 @@ _spec.loader.exec_module(harness)
 @pytest.fixture(scope="module")
 def findings_in(nlp, analyzer):
     from pipeline.nlp import parse_report
-    from pipeline.verify import verify_report
+    from pipeline.deid.verify import verify_report
 
     def _findings(sentence: str, needle: str) -> list[tuple[str, str]]:
         report = harness.leak_report(sentence)

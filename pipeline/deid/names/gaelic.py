@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ..resources import load_yaml
+from ...resources import load_yaml
 from .folding import fold
 
 _LENITABLE = frozenset("bcdfgmpt")

@@ -19,7 +19,7 @@ Cue words are in the ``quasi:`` section of the policy (``models/policy.yaml``).
 An exact date of birth or death with a clear cue ("born on 3 May 2021", "On
 3rd May 2021 X gave birth", "died on 14.3.19", "Date of death: ...") is a
 structured identifier (DATE_OF_BIRTH / DATE_OF_DEATH, ``high``) found by
-``pipeline.recognizers``; verify keeps the more severe of two overlapping
+``pipeline.deid.recognizers``; verify keeps the more severe of two overlapping
 findings, so the same fact is never ``low`` in one review and ``high`` in
 another.  ``birth-exact-date`` here is the looser net (a birth cue anywhere
 near the date) for what the recognizer deliberately leaves, and stays ``low``;
@@ -32,7 +32,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
-from .names import lexicon
+from .names.unknown import lexicon
 
 MONTH = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
 NUM_WORD = r"(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen)"

@@ -15,8 +15,8 @@ from typing import Any
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-from .errors import UnusableInput
-from .resources import load_yaml
+from ..errors import UnusableInput
+from ..resources import load_yaml
 
 SEVERITIES = ("info", "low", "medium", "high")
 SEVERITY_RANK = {name: rank for rank, name in enumerate(SEVERITIES)}

@@ -35,7 +35,7 @@ from functools import lru_cache
 from nicknames import NickNamer
 from rapidfuzz.distance import OSA
 
-from ..resources import load_yaml, read_lines
+from ...resources import load_yaml, read_lines
 from .folding import fold
 
 _WORD = re.compile(r"(?<![\w@.])\w[\w'’-]*")
@@ -373,7 +373,7 @@ _PHRASE_WORD = re.compile(r"[\w'’-]+")
 def _in_fixed_phrase(text: str, start: int, end: int) -> bool:
     """The word is inside a fixed phrase that names no person ("the Old Bill", "Moses basket"; the
     phrases of ``models/names/not_people.yaml``)."""
-    from .names import _phrase_key, lexicon
+    from .unknown import _phrase_key, lexicon
 
     phrases = lexicon().not_people_phrases
     lo = max(0, start - 40)

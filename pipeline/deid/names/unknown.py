@@ -42,10 +42,10 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
-from ..nlp import ROLE_LABEL  # the label pipeline.nlp gives declared codes
-from .codes import is_role_code
+from ...nlp import ROLE_LABEL  # the label pipeline.nlp gives declared codes
+from ..codes import is_role_code
 from .folding import fold
-from ..resources import load_yaml, read_lines
+from ...resources import load_yaml, read_lines
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 NAME_PART_RE = re.compile(r"^(?:Ma?c|O')?[^\W\d_][^\W\d_]+$")
@@ -705,7 +705,7 @@ def _alias_spans(ctx: _DocContext):
     """A name the text gives someone: "a lodger known only as 'Tee'", "her pet name, Munni", "we called
     him 'Bear'" (the cues are `alias_cues` in models/pseudonymise/name_context.yaml).  An English word
     counts only in quotes."""
-    from .name_links import _alias_regex
+    from .links import _alias_regex
 
     rx = _alias_regex()
     if rx is None:

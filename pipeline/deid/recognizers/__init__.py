@@ -10,7 +10,7 @@ DATE_OF_BIRTH, DATE_OF_DEATH, ADDRESS, SCHOOL, NURSERY, COMMUNITY_VENUE,
 CASE_REF, SOCIAL_HANDLE, VEHICLE_REG, URL -> "[NHS_NUMBER]" etc. (see
 `PLACEHOLDERS`).
 
-Not detected on purpose: person names (handled in `pipeline.identify`),
+Not detected on purpose: person names (handled in `pipeline.deid.names`),
 organisations, towns, local authorities, agencies and hospitals (published
 reviews keep them), event dates (only a date with a birth or death cue is a
 DATE_OF_BIRTH or DATE_OF_DEATH), month-and-year birth and death dates, neutral
@@ -86,7 +86,7 @@ def analyze_text(
 ) -> list[RecognizerResult]:
     """Parse `text` and analyze it: a convenience for tests and one-off strings."""
     if nlp is None:
-        from ..nlp import load_nlp
+        from ...nlp import load_nlp
 
         nlp = load_nlp()
     with warnings.catch_warnings():  # outside a report the role-code ruler is empty (spaCy W036)

@@ -300,7 +300,7 @@ def find_undeclared_codes(doc: Doc, report=None, settings: dict | None = None,
     extra = list(declared or ())
     allowed_abbreviations = set(known or ())
     if settings is None:
-        from ..policy import load_policy
+        from .policy import load_policy
 
         settings = load_policy().codes
     report = report if report is not None else (doc._.report if Doc.has_extension("report") else None)
@@ -341,7 +341,7 @@ def find_undeclared_codes(doc: Doc, report=None, settings: dict | None = None,
 
 @lru_cache(maxsize=1)
 def _common_words() -> frozenset[str]:
-    from .names import lexicon
+    from .names.unknown import lexicon
 
     lex = lexicon()
     return frozenset(w for w in lex.common if not lex.is_known_name(w.capitalize()))

@@ -3,13 +3,13 @@
 Three nets, on the one spaCy parse the pipeline already made:
 
 1. **known names** from the author's key, matched exhaustively
-   (`pipeline.identify.known_names`) and replaced by the person's code,
+   (`pipeline.deid.names.known`) and replaced by the person's code,
    keeping any possessive ("Jade's" -> "EM's");
 2. **structured identifiers** (NHS / NI numbers, postcodes, phones, e-mails,
    dates of birth, addresses, schools, case references…) found by the Presidio
-   recognizers of `pipeline.recognizers` on the same parse, replaced by a
+   recognizers of `pipeline.deid.recognizers` on the same parse, replaced by a
    typed placeholder ("[NHS_NUMBER]");
-3. **names nobody listed** (`pipeline.identify.names`), one consistent
+3. **names nobody listed** (`pipeline.deid.names.unknown`), one consistent
    placeholder per person for the whole document ("[PERSON-1]"), listed for
    the author to place.
 
@@ -27,8 +27,8 @@ from dataclasses import asdict, dataclass, field
 from functools import lru_cache
 from typing import Any, Iterable
 
-from .identify.codes import is_role_code
-from .identify.known_names import KeptMention, NameMatch, matcher_for, normalise_match
+from .codes import is_role_code
+from .names.known import KeptMention, NameMatch, matcher_for, normalise_match
 from .keyfile import Key, title_genders
 
 PRIORITY = {"known": 3, "structured": 2, "unknown": 1}
@@ -125,7 +125,7 @@ def _structured(doc, analyzer, protected: set[str], replace_types: set[str] | No
 @lru_cache(maxsize=1)
 def _institution_words() -> frozenset[str]:
     """The kind-of-school words ("CE Primary School", "Day Nursery") of `models/recognizers/`."""
-    from .resources import load_yaml
+    from ..resources import load_yaml
 
     words: set[str] = set()
     for name, lists in (("school.yaml", ("institution", "qualifiers")), ("nursery.yaml", ("institution",))):
@@ -170,7 +170,7 @@ def _unknown_candidates(doc, allow: set[str]):
     """Names nobody listed (spaCy PERSON, title/role + name, gazetteer booster)."""
     if doc is None:
         return []
-    from .identify.names import find_unknown_names
+    from .names.unknown import find_unknown_names
 
     return list(find_unknown_names(doc, allow=allow))
 
@@ -184,7 +184,7 @@ def _repeated_unknown(text: str, cands, taken: list[Replacement]):
 
     Only words of confident proposals, never an English word, a title, a place or an
     organisation's word; a repeat must be capitalised mid-sentence or in capitals."""
-    from .identify.names import NameCandidate, lexicon, name_words
+    from .names.unknown import NameCandidate, lexicon, name_words
 
     lex = lexicon()
     words = set()
@@ -216,7 +216,7 @@ def _repeated_unknown(text: str, cands, taken: list[Replacement]):
 def _lower_case_safe(word: str, lex) -> bool:
     """A name word that in lower case is still no English word, no stop word and no function word
     ("shorty", "dwayne"; never "will", "may", "bill")."""
-    from .identify.derived import _common_words
+    from .names.derived import _common_words
 
     return len(word) >= 4 and word not in lex.common and word not in _common_words()
 
@@ -372,7 +372,7 @@ def parse_for_key(report, nlp, key: Key):
     listed and no gazetteer knows are found by where they stand in a sentence
     (it costs about 0.2x of a plain spaCy pass; pseudonymise stays near 1.3x).
     """
-    from .nlp import parse_report
+    from ..nlp import parse_report
 
     own = sorted(protected_codes(report, key) - set(key.codes()))  # a name in the draft's own key table is no code
     return parse_report(report, nlp, extra_codes=key.codes(), without=NOT_NEEDED, declared=own)
@@ -430,11 +430,11 @@ def pseudonymise_report(report, doc, key: Key, analyzer=None, policy=None, lexic
 
     `doc` is the parse of `report.text` (`parse_for_key`; None matches known
     names only), `analyzer`
-    the Presidio engine from `pipeline.recognizers.build_analyzer` (None skips
-    structured identifiers), `policy` (`pipeline.policy.Policy` or a dict) may
+    the Presidio engine from `pipeline.deid.recognizers.build_analyzer` (None skips
+    structured identifiers), `policy` (`pipeline.deid.policy.Policy` or a dict) may
     allow names (`allow.names`; the cover's author is always allowed) and switch
     identifier types off (`report: {TYPE: false}`), `lexicon` the ordinary English words used to judge
-    lower-case slips (`known_names.english_lexicon(nlp)`).
+    lower-case slips (`names.known.english_lexicon(nlp)`).
     """
     text = report.text
     protected = protected_codes(report, key)
@@ -457,7 +457,7 @@ def pseudonymise_report(report, doc, key: Key, analyzer=None, policy=None, lexic
 
 def _number_unknown(unknown: list[Replacement]) -> list[UnplacedPerson]:
     """One placeholder per person, in order of first mention."""
-    from .identify.names import group_mentions
+    from .names.unknown import group_mentions
 
     groups = group_mentions(unknown)
     people = []

@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from typing import Iterable
 
-from .report import HiddenPart, Report
+from ..report import HiddenPart, Report
 
 TYPES = {
     "comment": "HIDDEN_COMMENT",

@@ -14,7 +14,7 @@ from typing import Any
 
 import regex
 
-from ..resources import load_yaml
+from ...resources import load_yaml
 
 CONFIG_DIR = "recognizers"
 ENGINE_FILE = "engine.yaml"

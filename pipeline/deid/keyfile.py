@@ -25,8 +25,8 @@ from typing import Any, Iterable
 
 import yaml
 
-from .errors import UnusableInput
-from .resources import load_yaml
+from ..errors import UnusableInput
+from ..resources import load_yaml
 
 GENDERS = ("female", "male")
 _GENDER_ALIASES = {"f": "female", "female": "female", "woman": "female", "girl": "female",

@@ -32,10 +32,10 @@ from typing import Any, Iterable, Literal, Mapping
 
 from lxml import etree
 
-from .errors import UnusableInput
-from .fileio import atomic_write_bytes, refuse_overwriting_input
-from .ingest.docx import Segment, _style_value, _styles, walk
-from .ingest.ooxml import CT_NS, WP_NS, Package, open_package, rels_path, w
+from ..errors import UnusableInput
+from ..fileio import atomic_write_bytes, refuse_overwriting_input
+from ..ingest.docx import Segment, _style_value, _styles, walk
+from ..ingest.ooxml import CT_NS, WP_NS, Package, open_package, rels_path, w
 
 TrackedChoice = Literal["accept", "reject"]
 INS = (w("ins"), w("moveTo"))
@@ -269,7 +269,7 @@ def require_tracked_choice(source_path: str | Path, tracked: TrackedChoice | Non
     """Refuse early (before any parsing) a draft with tracked changes and no accept/reject choice."""
     if tracked is not None:
         return
-    from .ingest import read_bytes
+    from ..ingest import read_bytes
 
     if has_tracked_changes(open_package(str(source_path), read_bytes(Path(source_path)))):
         raise UnusableInput(f"{source_path} has tracked changes; choose whether to accept or reject them "
@@ -300,7 +300,7 @@ def write_pseudonymised_docx(
     refuse_overwriting_input(out_path, source_path)
     if tracked not in (None, "accept", "reject"):
         raise UnusableInput(f"tracked changes: choose 'accept' or 'reject', not {tracked!r}")
-    from .ingest import read_bytes
+    from ..ingest import read_bytes
 
     require_tracked_choice(source_path, tracked)
     package = open_package(str(source_path), read_bytes(source_path))

@@ -1,6 +1,6 @@
 """Key names in any form, misspellings included, for `scr verify --key`.
 
-`pipeline.identify.known_names` finds every regular form of a key's names
+`pipeline.deid.names.known` finds every regular form of a key's names
 (full, first, surname, title + surname, any case).  A draft edited by hand
 also carries slips: "Shanon Pryce", "Darren Lacy", "Ms Price".  This module
 adds an approximate pass with rapidfuzz over capitalised words and pairs of
@@ -19,9 +19,9 @@ from rapidfuzz.distance import OSA
 from spacy.tokens import Doc, Token
 
 from ..keyfile import Key
-from ..nlp import ROLE_LABEL  # the label pipeline.nlp gives declared codes
-from .known_names import matcher_for, split_title
-from .names import lexicon
+from ...nlp import ROLE_LABEL  # the label pipeline.nlp gives declared codes
+from .known import matcher_for, split_title
+from .unknown import lexicon
 
 
 _DERIVED_RULES = frozenset({"misspelling", "short_form", "nickname"})

@@ -1,3 +1,3 @@
 """Finding identifiers: known names from a key, unknown names, role codes,
-structured identifiers (via `pipeline.recognizers`) and quasi-identifiers.
+structured identifiers (via `pipeline.deid.recognizers`) and quasi-identifiers.
 Shared by `pseudonymise` (which replaces them) and `verify` (which reports them)."""

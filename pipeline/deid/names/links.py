@@ -19,7 +19,7 @@ sees two unrelated pieces; these passes decide the whole mention:
   the unknown-name pass, which gives the whole name one placeholder.
 
 Raw matches are ``(start, end, matched, forms)`` as in
-`pipeline.identify.known_names`.
+`pipeline.deid.names.known`.
 """
 from __future__ import annotations
 
@@ -55,7 +55,7 @@ def link(matcher, text: str, raw: list, strangers: set | None = None) -> list:
 
 def _name_uses(text: str, raw: list, new_names: list[tuple[str, str]]) -> list:
     """Every other capitalised use of a first name the draft showed a keyed person going by ("Winnie")."""
-    from .known_names import NameForm
+    from .known import NameForm
 
     out = []
     taken = [(r[0], r[1]) for r in raw]
@@ -70,7 +70,7 @@ def _name_uses(text: str, raw: list, new_names: list[tuple[str, str]]) -> list:
 def _double_surname_slips(matcher, text: str, raw: list) -> list:
     """"Campbell White" of a keyed Campbell-Whyte: a double-barrelled surname written without its hyphen and
     with one slip in its second part is that person, not the first part's own keyed person."""
-    from .known_names import NameForm
+    from .known import NameForm
 
     found = []
     folded = None
@@ -108,7 +108,7 @@ def _first_initials(matcher) -> dict[str, list[str]]:
 
 def _initial_before_surname(matcher, text: str, raw: list) -> list:
     """"N. Begum": the keyed Begum's initial is A, Nasima's is N."""
-    from .known_names import NameForm
+    from .known import NameForm
 
     initials = _first_initials(matcher)
     out = []
@@ -127,7 +127,7 @@ def _initial_before_surname(matcher, text: str, raw: list) -> list:
 
 def _first_name_with_other_surname(matcher, text: str, raw: list) -> list:
     """"Nasima Begum": a keyed first name, then a surname keyed for somebody else only."""
-    from .known_names import NameForm
+    from .known import NameForm
 
     out: list = []
     for r in raw:
@@ -151,7 +151,7 @@ def _drop_strangers_surnames(matcher, text: str, raw: list, strangers: set, new_
     English word) before a keyed surname whose people all have keyed first names: another person,
     for the unknown-name pass."""
     from .derived import classify, is_other_name, org_heads
-    from .known_names import _known_places
+    from .known import _known_places
 
     taken_ends = {r[1]: {f.code for f in r[3]} for r in raw}
     out = []
@@ -216,7 +216,7 @@ def _role_beside(matcher, text: str, start: int, end: int, codes: set[str]) -> s
 def _after_own_first_name(text: str, start: int, taken_ends: dict, codes: set[str]) -> bool:
     """Whether one or two capitalised words (perhaps after "bin", "ap", "van") lie between a mention of the
     same people and `start`: the surname closes a full name with middle names the key leaves out."""
-    from .known_names import _MIDDLE_WORD
+    from .known import _MIDDLE_WORD
 
     for end in range(max(0, start - 40), start):
         if taken_ends.get(end, set()) & codes and _MIDDLE_WORD.fullmatch(text, end, start):
@@ -231,7 +231,7 @@ def _kin_words() -> frozenset[str]:
 
 
 def _titles() -> frozenset[str]:
-    from .known_names import _title_lookup
+    from .known import _title_lookup
 
     return frozenset(_title_lookup())
 
@@ -240,7 +240,7 @@ def _surname_slips(matcher, text: str, raw: list) -> list:
     """"Nasima Choudhury": right after a keyed first name, a close misspelling of the same person's
     keyed surname (one edit, two from eight letters; same first letter) is that person, even when
     the misspelling is a real surname of its own."""
-    from .known_names import NameForm
+    from .known import NameForm
 
     starts = {r[0] for r in raw}
     out = []
@@ -327,7 +327,7 @@ _NEW_PERSON = _NewPerson
 
 
 def _lower_case_slip(text: str, start: int, end: int) -> bool:
-    from .known_names import _lower_case_slip as slip
+    from .known import _lower_case_slip as slip
 
     return slip(text, start, end)
 
@@ -339,7 +339,7 @@ def aliases(matcher, text: str, raw: list) -> list:
     object's gender when the cue has one: "he called Mum 'Munni'"); the first declaration of a
     word wins.  Mentions already matched are left alone.
     """
-    from .known_names import NameForm
+    from .known import NameForm
 
     rx = _alias_regex()
     if rx is None or not raw:
@@ -399,7 +399,7 @@ def _kin_initials(matcher, text: str, raw: list) -> list:
     """"Uncle T", "Auntie K.": a kinship word and a lone capital that is a keyed first name's initial
     (of the kinship word's gender) is that person; several fitting people: the best supported."""
     from .derived import settings
-    from .known_names import NameForm
+    from .known import NameForm
 
     kin = "|".join(sorted(map(re.escape, settings()["kin_titles"]), key=len, reverse=True))
     if not kin:
@@ -423,7 +423,7 @@ _BROKEN = re.compile(r"(?<![\w-])([^\W\d_]{2,})-[ \t]*\n[ \t]*([^\W\d_]{2,})(?![
 
 def _broken_words(matcher, text: str, raw: list) -> list:
     """"Kowal-\nczyk": a keyed name hyphenated at a line end (text from a PDF or a narrow column)."""
-    from .known_names import NameForm
+    from .known import NameForm
 
     if "-\n" not in text and not re.search(r"-[ \t]+\n", text):
         return []

@@ -7,12 +7,12 @@ finding carries a location, a type, a reason and a severity
 anonymous; it points a human at what to check.
 
 Detectors (each in its own module):
-  names     `identify.names`   unknown person names (NAME)
-  codes     `identify.codes`   undeclared person codes / unknown abbreviations
+  names     `names.unknown`   unknown person names (NAME)
+  codes     `codes`           undeclared person codes / unknown abbreviations
   ids       `recognizers`      structured identifiers (NHS number, postcode, …);
                                a URL only when it contains a person's name
-  quasi     `identify.quasi`   birth facts, age with date, small places (low)
-  key       `identify.fuzzy`   with a key: every key name, misspellings included
+  quasi     `quasi`           birth facts, age with date, small places (low)
+  key       `names.fuzzy`     with a key: every key name, misspellings included
 
 People the review names on purpose (authors, lead reviewers, chairs, panel
 members; `cover_people`), the pseudonyms it declares (`review_pseudonyms`) and
@@ -27,8 +27,8 @@ from functools import lru_cache
 
 from spacy.tokens import Doc
 
-from .identify.codes import find_undeclared_codes
-from .identify.names import (
+from .codes import find_undeclared_codes
+from .names.unknown import (
     NameCandidate,
     declared_pseudonyms,
     declares_pseudonyms,
@@ -37,10 +37,10 @@ from .identify.names import (
     name_words,
     title_names,
 )
-from .identify.quasi import find_quasi_identifiers
+from .quasi import find_quasi_identifiers
 from .policy import SEVERITIES, SEVERITY_RANK, Policy, load_policy
-from .report import Report
-from .resources import load_yaml, read_lines
+from ..report import Report
+from ..resources import load_yaml, read_lines
 
 STRUCTURED_REASONS = {
     "NHS_NUMBER": "an NHS number",
@@ -708,7 +708,7 @@ def _quasi_findings(doc: Doc, report: Report, policy: Policy) -> list[tuple]:
 
 
 def _key_findings(doc: Doc, key, policy: Policy) -> list[tuple]:
-    from .identify.fuzzy import find_key_names
+    from .names.fuzzy import find_key_names
 
     matches = find_key_names(doc, key, policy.fuzzy)
     merged: list[list] = []
@@ -748,8 +748,8 @@ def _dedupe(raw: list[tuple]) -> list[tuple]:
 def verify_report(report: Report, doc: Doc, key=None, policy: Policy | None = None, analyzer=None) -> list[Finding]:
     """Every residual identifier in `report` (parsed as `doc`), sorted by position.
 
-    `key` (a `pipeline.keyfile.Key`) adds every form of the key's names;
-    `analyzer` (from `pipeline.recognizers.build_analyzer`) is built on the
+    `key` (a `pipeline.deid.keyfile.Key`) adds every form of the key's names;
+    `analyzer` (from `pipeline.deid.recognizers.build_analyzer`) is built on the
     default model when not given.
     """
     policy = policy or load_policy()
@@ -763,7 +763,7 @@ def verify_report(report: Report, doc: Doc, key=None, policy: Policy | None = No
         key_words = {w.lower() for p in key.people for n in p.names for w in name_words(n) if len(w) >= 3}
     text_names = {w.lower() for f in raw if f[2] == "NAME" and not f[5].endswith((":allowed", ":pseudonym", ":public")) for w in name_words(report.text[f[0] : f[1]])}
     if analyzer is None:
-        from .nlp import load_nlp
+        from ..nlp import load_nlp
         from .recognizers import build_analyzer
 
         analyzer = build_analyzer(load_nlp())

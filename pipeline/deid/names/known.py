@@ -29,7 +29,7 @@ from ..keyfile import Key, Person, title_genders
 from .derived import KeyedWord, _business_possessive, find_derived
 from .folding import fold
 from .gaelic import surname_variants
-from .name_links import link
+from .links import link
 
 # separators allowed between the words of a name: spaces / a line break, or a
 # hyphen (with a line break after it) for double-barrelled names
@@ -580,7 +580,7 @@ class KnownNameMatcher:
             return True  # "RaG", "MÓS": a particle's letter inside initials is no abbreviation
         if re.search(r"(?:[A-Z]\.){2,}[ \t]+(?:and|&)[ \t]+$", text[max(0, start - 16):start]):
             return True  # "check with S.T. and WC": beside another person's initials
-        from .codes import general_abbreviations
+        from ..codes import general_abbreviations
 
         if matched in general_abbreviations() or matched in self.protected:
             return False
@@ -922,7 +922,7 @@ def _place_heads() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def _known_places() -> frozenset[str]:
-    from ..resources import read_lines
+    from ...resources import read_lines
 
     return frozenset(fold(w).casefold() for w in read_lines("gazetteer", "uk_places.txt"))
 

@@ -1,0 +1,1 @@
+"""De-identification: key file, name and identifier detection, pseudonymise, verify."""
