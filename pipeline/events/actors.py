@@ -12,19 +12,17 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
 from ..nlp import ROLE_LABEL
-from ..resources import load_yaml
+from .candidates import DAY_RE
+from .vocabulary import FOOTNOTE_MARKS, REPORTING_SELF, action_data, agency_data, lexicon, mistagged_verbs
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj", "csubjpass"}
 OBJECT_DEPS = {"dobj", "dative", "attr", "oprd"}
 OBJECT_PREPS = {"with", "to", "from", "by"}
 PRONOUNS = {"she", "he", "they", "her", "him", "them"}
-# "ESW said he wanted...": the pronoun subject of what someone says of themselves.
-REPORTING_SELF = {"say", "feel", "think", "explain", "state", "report", "agree", "confirm", "tell", "advise", "indicate", "believe", "hope", "want"}
 # "Staffordshire Children's Services (Staffordshire CS)": a long name the report
 # shortens itself, with the short form keeping a place ("Place ABBR").
 LONG_SHORT_RE = re.compile(r"((?:[A-Z][\w'’]+\s+){1,6}[A-Z][\w'’]+)\s+\(((?:[A-Z][a-z]+\s+)+[A-Z]{2,6})\)")
@@ -43,11 +41,6 @@ class Mention:
     end: int
     label: str
     kind: str  # "role", "named_agency", "agency" or "generic"
-
-
-@lru_cache(maxsize=1)
-def agency_data() -> dict:
-    return load_yaml("agencies.yaml")
 
 
 def _word_regex(words, case_sensitive: bool) -> re.Pattern | None:
@@ -305,11 +298,6 @@ def unique(items) -> list:
     return out
 
 
-@lru_cache(maxsize=1)
-def mistagged_verbs() -> dict[str, str]:
-    return load_yaml("dates", "actions.yaml")["mistagged_verbs"]
-
-
 def verb_lemma(token: Token) -> str:
     """The lemma, repairing past tenses the tagger took for nouns ("rang" -> "ring")."""
     if token.pos_ not in ("VERB", "AUX"):
@@ -409,8 +397,6 @@ def _phrase(token: Token, bounds: Span, limit: int = 8) -> str:
 
 def _is_date_word(token: Token) -> bool:
     """Part of a date ("3rd", "January", "12/07/2019"), which never belongs in an object."""
-    from .candidates import DAY_RE, lexicon
-
     return (
         token.ent_type_ in ("DATE", "TIME")
         or token.text.rstrip(".") in lexicon()["months"]
@@ -469,14 +455,6 @@ class Analysis:
     authored: str | None = None  # a document this sentence says was written ("assessment")
     document_acts: str | None = None  # a document that decides ("The assessment recommended...")
     acting: list[str] = field(default_factory=list)  # actors named as subject or agent (not acted upon)
-
-
-@lru_cache(maxsize=1)
-def action_data() -> dict:
-    return load_yaml("dates", "actions.yaml")
-
-
-FOOTNOTE_MARKS = "¹²³⁴⁵⁶⁷⁸⁹⁰"
 
 
 def _lemma(token: Token) -> str:

@@ -40,8 +40,7 @@ from .actors import (
     AgencyFinder, agencies_in, analyse, implied_actors, main_verb, pronoun_genders, sentence_mentions, unique, verb_lemma,
 )
 from ..nlp import ROLE_LABEL
-from ..resources import load_yaml
-from .candidates import Candidate, find_candidates, lexicon
+from .candidates import Candidate, find_candidates
 from .masks import Mask
 from .model import Event
 from .normalise import last_day
@@ -51,6 +50,7 @@ from .scope import (
     describes_document, is_evaluative, is_inline_contents, is_purpose_item, names_review_people, review_is_subject,
     is_paragraph_number, paragraph_numbers, scope_config, section_chain,
 )
+from .vocabulary import event_nouns, lexicon
 
 YEAR_RE = re.compile(r"\b(?:19|20)\d{2}\b")
 BARE_YEAR_RE = re.compile(r"^\s*(?:[\d.]+\s+)?((?:19|20)\d{2})\s*:?\s*$")
@@ -515,7 +515,7 @@ class EventExtractor:
         """The date phrase hangs from a noun naming a happening of the case ("commissioned
         after the death of a baby in November 2018"): it dates the death, not the review's
         commissioning (actions.yaml `event_nouns`)."""
-        return bool(self._nouns_over(dated, sent) & _event_nouns())
+        return bool(self._nouns_over(dated, sent) & event_nouns())
 
     def _nouns_over(self, dated: Dated, sent: Span) -> set[str]:
         """Lemmas of the nouns a date phrase hangs from, up to its verb ("the death of a
@@ -952,11 +952,6 @@ def approximate_cue_re() -> re.Pattern:
     return re.compile(rf"\b(?:{cues})\s+(?:on\s+|in\s+)?(?:the\s+)?$", re.IGNORECASE)
 
 
-@lru_cache(maxsize=1)
-def _event_nouns() -> frozenset[str]:
-    return frozenset(load_yaml("dates", "actions.yaml")["event_nouns"])
-
-
 def _names_happening(sent: Span) -> Token | None:
     """The noun by which a sentence without a verb names a happening, its first noun
     ("Death of a 16-year-old girl in May 2011.", "Serious injury of a toddler in 2012."):
@@ -974,7 +969,7 @@ def _names_happening(sent: Span) -> Token | None:
     # the first nouns of a line, each read as the noun it modifies ("Serious head injury": injury); a
     # capitalised adjective the parser took for a name ("Severe burn injuries") is passed over
     firsts = [_compound_head(t) for line in lines for t in line[:2]]
-    return next((t for t in firsts if t.lower_ in _event_nouns() or t.lemma_.lower() in _event_nouns()), None)
+    return next((t for t in firsts if t.lower_ in event_nouns() or t.lemma_.lower() in event_nouns()), None)
 
 
 def _compound_head(token: Token) -> Token:
