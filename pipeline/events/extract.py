@@ -36,7 +36,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
-from .actors import (
+from .roles import (
     AgencyFinder, agencies_in, analyse, implied_actors, main_verb, pronoun_genders, sentence_mentions, unique, verb_lemma,
 )
 from ..nlp import ROLE_LABEL
