@@ -36,19 +36,44 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
-from .roles import (
-    AgencyFinder, agencies_in, analyse, implied_actors, main_verb, pronoun_genders, sentence_mentions, unique, verb_lemma,
-)
 from ..nlp import ROLE_LABEL
 from .candidates import Candidate, find_candidates
 from .masks import Mask
+from .mentions import AgencyFinder, agencies_in, sentence_mentions, unique
 from .model import Event
 from .normalise import last_day
+from .predicate import (
+    describes_noun,
+    governing_verb,
+    main_verb,
+    names_happening,
+    tells_earlier_state,
+    tells_modal_present,
+    tells_present,
+    told_by_the_writer,
+    verb_lemma,
+)
 from .resolve import Anchor, Resolution, Resolver, config
+from .roles import analyse, implied_actors, pronoun_genders
 from .scope import (
-    ABSOLUTE_KINDS, POINT_KINDS, TERMINAL_RE, Block, chronology_blocks, continuation_re, dates_a_document_change, dates_the_review,
-    describes_document, is_evaluative, is_inline_contents, is_purpose_item, names_review_people, review_is_subject,
-    is_paragraph_number, paragraph_numbers, scope_config, section_chain,
+    ABSOLUTE_KINDS,
+    POINT_KINDS,
+    TERMINAL_RE,
+    Block,
+    chronology_blocks,
+    continuation_re,
+    dates_a_document_change,
+    dates_the_review,
+    describes_document,
+    is_evaluative,
+    is_inline_contents,
+    is_paragraph_number,
+    is_purpose_item,
+    names_review_people,
+    paragraph_numbers,
+    review_is_subject,
+    scope_config,
+    section_chain,
 )
 from .vocabulary import event_nouns, lexicon
 
@@ -345,7 +370,7 @@ class EventExtractor:
         dated = [(c, t) for c, t in self._absolute(sent) if c.kind != "year_since" and not self._reported(t, sent)]
         if len(dated) < 2:
             return [sent]
-        verbs = [_governing_verb(t.root, sent) for _, t in dated]
+        verbs = [governing_verb(t.root, sent) for _, t in dated]
         for first, second in zip(verbs, verbs[1:]):
             if first is None or second is None or second.dep_ != "conj" or second.head != first:
                 continue
@@ -390,7 +415,7 @@ class EventExtractor:
             if start == main.expression_start or not (cand.kind in ABSOLUTE_KINDS or cand.kind in POINT_KINDS):
                 continue
             tokens = self.doc.char_span(start, end, alignment_mode="expand")
-            clause = _governing_verb(tokens.root, sent) if tokens is not None else None
+            clause = governing_verb(tokens.root, sent) if tokens is not None else None
             if clause is None or clause.dep_ not in ("advcl", "conj") or not any(c.dep_ == "aux" and c.lower_ == "having" for c in clause.children):
                 continue
             res = self.resolver.resolve(cand)
@@ -413,9 +438,9 @@ class EventExtractor:
         if (len(re.findall(r"[A-Za-z]{2,}", text)) < 3 or is_evaluative(text) or describes_document(sent) or is_purpose_item(text)
                 or is_inline_contents(text)):
             return None
-        if _told_by_the_writer(sent):
+        if told_by_the_writer(sent):
             return None  # "I have worked in children's services since 2008", "We commissioned this review": the writer's
-        happening = _names_happening(sent) if main_verb(sent) is None else None
+        happening = names_happening(sent) if main_verb(sent) is None else None
         if main_verb(sent) is None and happening is None:
             return None
         dated = self._date_of(sent)
@@ -486,7 +511,7 @@ class EventExtractor:
         born in August 2015", "Death of a baby in February 2016"), so that "On the day of
         the birth" later is that day (lexicon.yaml `occasions`)."""
         verb = self._verb_of(dated, sent)
-        happening = happening or _names_happening(sent)  # "Death of a girl ... caused by a fall in May 2011"
+        happening = happening or names_happening(sent)  # "Death of a girl ... caused by a fall in May 2011"
         lemmas = {t.lemma_.lower() for t in (verb, happening) if t is not None}
         lemmas |= self._nouns_over(dated, sent)  # "following the death of a toddler in March 2017"
         for occasion, words in lexicon()["occasions"].items():
@@ -503,13 +528,13 @@ class EventExtractor:
         if self._dates_present_subject(dated, sent):
             return True
         kind = dated.candidate.kind
-        if kind == "rel_vague" and _tells_modal_present(main_verb(sent)):
+        if kind == "rel_vague" and tells_modal_present(main_verb(sent)):
             return True  # "Services can then identify lessons": what may or will be, no happening
         if (kind == "year_since" or dated.text.lower().startswith("since")) and (verb := main_verb(sent)) is not None \
-                and _tells_present(verb, sent):
+                and tells_present(verb, sent):
             return True  # "The service has kept a register since 2009", "have been in foster care since April": how things stand
         # "the boys will move to their adoptive family in December": to come at the time of writing
-        return kind in ABSOLUTE_KINDS and _tells_modal_present(self._verb_of(dated, sent))
+        return kind in ABSOLUTE_KINDS and tells_modal_present(self._verb_of(dated, sent))
 
     def _dates_happening(self, dated: Dated, sent: Span) -> bool:
         """The date phrase hangs from a noun naming a happening of the case ("commissioned
@@ -568,7 +593,7 @@ class EventExtractor:
             return False
         if self._tells_outcome(sent):  # "The father was jailed": a court's outcome comes later than the story around it
             return False
-        if _tells_modal_present(verb):  # "Agencies will need to improve...", "The family can then move"
+        if tells_modal_present(verb):  # "Agencies will need to improve...", "The family can then move"
             return False
         if _occasion_noun_subject(verb) in scope_config()["no_inherit"]["own_time_occasions"]:
             return False  # "Her death shocked everyone": the death's own time, which no date gave
@@ -578,7 +603,7 @@ class EventExtractor:
         if passive and verb.lemma_.lower() in scope_config()["no_inherit"]["described_as_lemmas"] and any(
                 c.dep_ == "prep" and c.lower_ == "as" and c.i > verb.i for c in verb.children):
             return False  # "He was described as a gifted footballer", "was seen as a risk": what he was taken to be
-        return not _tells_present(verb, sent)
+        return not tells_present(verb, sent)
 
     def _moves_time(self, sent: Span) -> bool:
         """An undated sentence that moves the story to a time of its own we cannot place ("She
@@ -599,7 +624,7 @@ class EventExtractor:
         if tokens is None:
             return None
         root = tokens.root
-        return root if root.pos_ in ("VERB", "AUX") else _governing_verb(root, sent)
+        return root if root.pos_ in ("VERB", "AUX") else governing_verb(root, sent)
 
     def _continues(self, sent: Span) -> bool:
         """Outside a recognised chronology, an undated sentence takes its paragraph's date only when it
@@ -614,7 +639,7 @@ class EventExtractor:
         opens = (first.lower_ in _NARRATIVE_OPENERS or first.pos_ in ("PROPN", "PRON") and first.lower_ not in ("it", "this", "these", "that")
                  or first.ent_type_ == "PERSON")
         verb = main_verb(sent)
-        if verb is not None and _tells_earlier_state(verb):  # "He was not the father", "had had some contact"
+        if verb is not None and tells_earlier_state(verb):  # "He was not the father", "had had some contact"
             return False
         if not opens and verb is not None:  # "Child T was taken to hospital", "Paramedics took...": a person or agency acts
             subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
@@ -750,7 +775,7 @@ class EventExtractor:
             tokens = self.doc.char_span(start, end, alignment_mode="expand")
             if tokens is None or self._reported(tokens, sent):
                 continue
-            if cand.kind in config()["noun_content_kinds"] and _describes_noun(tokens, sent):
+            if cand.kind in config()["noun_content_kinds"] and describes_noun(tokens, sent):
                 continue
             if cand.kind == "rel_vague" and tokens.root.dep_ == "amod":
                 continue  # "the later visits": an adjective, no time
@@ -781,7 +806,7 @@ class EventExtractor:
         """A duration under a court's outcome ("was jailed for two years", "sentenced to
         serve for six years"): how long the sentence is, not when anything happened
         (scope.yaml `outcome_lemmas`)."""
-        verb = _governing_verb(tokens.root, sent)
+        verb = governing_verb(tokens.root, sent)
         return verb is not None and verb.lemma_.lower() in scope_config()["outcome_lemmas"]
 
     def _occasion_subject(self, sent: Span) -> Candidate | None:
@@ -952,33 +977,6 @@ def approximate_cue_re() -> re.Pattern:
     return re.compile(rf"\b(?:{cues})\s+(?:on\s+|in\s+)?(?:the\s+)?$", re.IGNORECASE)
 
 
-def _names_happening(sent: Span) -> Token | None:
-    """The noun by which a sentence without a verb names a happening, its first noun
-    ("Death of a 16-year-old girl in May 2011.", "Serious injury of a toddler in 2012."):
-    the headline of a summary (models/dates/actions.yaml `event_nouns`)."""
-    lines: list[list[Token]] = [[]]  # a title line glued on top ("2012 Ceredigion – Child J") has a line of its own
-    closed = False  # the headline's noun comes before its first preposition ("Death of...", "Severe burn injuries to...")
-    for token in sent:
-        if "\n" in token.text:
-            lines.append([])
-            closed = False
-        elif token.pos_ == "ADP":
-            closed = True
-        elif token.pos_ in ("NOUN", "PROPN") and not closed:
-            lines[-1].append(token)
-    # the first nouns of a line, each read as the noun it modifies ("Serious head injury": injury); a
-    # capitalised adjective the parser took for a name ("Severe burn injuries") is passed over
-    firsts = [_compound_head(t) for line in lines for t in line[:2]]
-    return next((t for t in firsts if t.lower_ in event_nouns() or t.lemma_.lower() in event_nouns()), None)
-
-
-def _compound_head(token: Token) -> Token:
-    """The noun a compound modifier belongs to ("head" of "head injury" -> "injury")."""
-    while token.dep_ == "compound" and token.head.pos_ in ("NOUN", "PROPN") and token.head.i > token.i:
-        token = token.head
-    return token
-
-
 @lru_cache(maxsize=1)
 def inline_heading_re() -> re.Pattern:
     return re.compile(scope_config()["inline_heading"], re.IGNORECASE)
@@ -992,19 +990,6 @@ def moves_time_patterns() -> list[re.Pattern]:
 @lru_cache(maxsize=1)
 def no_inherit_patterns() -> list[re.Pattern]:
     return [re.compile(p, re.IGNORECASE) for p in scope_config()["no_inherit"]["own_time"]]
-
-
-def _tells_present(verb: Token, sent: Span) -> bool:
-    """A main verb in the present ("is now known as", "are thought to have left") or
-    present perfect ("has recovered", "has kept a register since 2009"): a state at
-    the time of writing.  "The minutes show that EF was documenting concerns"
-    reports a past happening in its complement and is not one."""
-    auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
-    present = verb.tag_ in ("VBZ", "VBP") or (verb.tag_ == "VBN" and any(a.tag_ in ("VBZ", "VBP") for a in auxiliaries))
-    if not present or any(a.tag_ == "VBD" for a in auxiliaries):
-        return False
-    reported = [c for c in verb.children if c.dep_ == "ccomp"]
-    return not any(t.tag_ == "VBD" for c in reported for t in c.subtree if sent.start <= t.i < sent.end)
 
 
 def _occasion_of(noun: Token) -> str | None:
@@ -1021,63 +1006,6 @@ def _occasion_of(noun: Token) -> str | None:
 def _occasion_noun_subject(verb: Token) -> str | None:
     """The occasion a main verb's subject names ("Her death shocked everyone")."""
     return next((o for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and (o := _occasion_of(c)) is not None), None)
-
-
-def _told_by_the_writer(sent: Span) -> bool:
-    """A sentence whose main subject is "I" or "we": the author's or the partnership's
-    own voice (a career, the review's doing), never the case's story, which a review
-    tells in the third person (what someone said is a clause, not the main verb)."""
-    verb = main_verb(sent)
-    if verb is None:
-        return False
-    doc = sent.doc
-    return any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("i", "we")
-               and not (c.i > 0 and doc[c.i - 1].pos_ in ("NOUN", "PROPN"))  # "Mother and child I housed...": a code letter
-               for c in verb.children)
-
-
-def _tells_earlier_state(verb: Token) -> bool:
-    """A copula in the simple past ("He was not the father of the siblings", "The
-    boys were subject to a plan") or a main verb in the past perfect ("had had some
-    contact", "had been involved"): a state, or what was over before the date the
-    paragraph gave, not a happening on it."""
-    auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
-    if verb.lemma_ == "be" and verb.tag_ == "VBD" and not auxiliaries:
-        return True
-    return verb.tag_ == "VBN" and any(a.lower_ == "had" for a in auxiliaries)
-
-
-def _tells_modal_present(verb: Token | None) -> bool:
-    """A main verb under "can", "will", "shall", "may" or "must" ("Services can then
-    identify lessons", "Agencies will need to improve"): what is possible, required or
-    to come at the time of writing (resolution.yaml `present_modals`); "could" and
-    "would" narrate the past ("she would visit daily") and are not among them."""
-    if verb is None:
-        return False
-    modals = set(config()["present_modals"])
-    return any(c.dep_ == "aux" and c.tag_ == "MD" and c.lower_ in modals for c in verb.children)
-
-
-def _describes_noun(tokens: Span, sent: Span) -> bool:
-    """A phrase inside a clause that modifies a noun ("a plan based on EM remaining
-    in Staffordshire during her pregnancy"): it tells what the plan was about,
-    not when the sentence's event happened."""
-    for ancestor in [tokens.root, *tokens.root.ancestors]:
-        if not (sent.start <= ancestor.i < sent.end):
-            return False
-        if ancestor.dep_ in ("acl", "relcl") and ancestor.head.pos_ in ("NOUN", "PROPN"):
-            return True
-    return False
-
-
-def _governing_verb(token: Token, sent: Span) -> Token | None:
-    """The nearest verb above a token, within the sentence."""
-    for ancestor in token.ancestors:
-        if not (sent.start <= ancestor.i < sent.end):
-            return None
-        if ancestor.pos_ in ("VERB", "AUX"):
-            return ancestor
-    return None
 
 
 def _is_pipe_row(text: str) -> bool:
