@@ -679,7 +679,7 @@ class EventExtractor:
         mentions = sentence_mentions(span, self.finder)
         analysis = analyse(span, mentions, self.finder, self.subject_children)
         self._last_analysis = analysis
-        actors = analysis.actors
+        actors = list(analysis.actors)
         if analysis.subject_pronoun:
             antecedent = self._antecedent(analysis.subject_pronoun, block, set(actors), span)
             if antecedent is not None:

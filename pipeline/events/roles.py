@@ -11,7 +11,7 @@ roles ("the midwife").
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
@@ -59,7 +59,7 @@ def _expand(token: Token) -> list[Token]:
     return sorted(out, key=lambda t: t.i)
 
 
-def _phrase(token: Token, bounds: Span, limit: int = 8) -> str:
+def _phrase(token: Token, bounds: Span, limit: int = 8) -> str | None:
     """A compact text of a noun phrase: its subtree without determiners, clauses or dates."""
     skip_deps = {"relcl", "acl", "punct", "cc", "conj", "appos", "advcl", "prep"}
     words = [token]
@@ -76,9 +76,12 @@ def _phrase(token: Token, bounds: Span, limit: int = 8) -> str:
     return " ".join(t.text for t in words[:limit]) or None
 
 
-@dataclass
-class Analysis:
-    actors: list[str]
+@dataclass(frozen=True, kw_only=True)
+class Roles:
+    """Who did what to whom in one sentence, as its parse tells it (before the discourse
+    fills in pronouns, meetings and documents)."""
+
+    actors: tuple[str, ...]  # subject or agent first, then the people dealt with
     action: str | None
     object: str | None
     subject_pronoun: str | None = None  # "she", "he", "they" when the main subject is one
@@ -89,7 +92,7 @@ class Analysis:
     patient: str | None = None  # the passive subject counted as an actor, for want of an agent
     authored: str | None = None  # a document this sentence says was written ("assessment")
     document_acts: str | None = None  # a document that decides ("The assessment recommended...")
-    acting: list[str] = field(default_factory=list)  # actors named as subject or agent (not acted upon)
+    acting: tuple[str, ...] = ()  # actors named as subject or agent (not acted upon)
 
 
 def _lemma(token: Token) -> str:
@@ -101,7 +104,7 @@ def _word(token: Token) -> str:
     return token.text.rstrip(FOOTNOTE_MARKS)
 
 
-def meeting_label(token: Token, finder: "AgencyFinder | None" = None) -> str | None:
+def meeting_label(token: Token, finder: AgencyFinder | None = None) -> str | None:
     """A named meeting as the report writes it ("strategy meeting", "LAC review",
     "ICPC" for "Initial Child Protection Conference (ICPC)"); None for a bare
     "the meeting"."""
@@ -131,8 +134,8 @@ def meeting_label(token: Token, finder: "AgencyFinder | None" = None) -> str | N
     return " ".join(_word(t) if _word(t).isupper() else _word(t).lower() for t in words)
 
 
-def analyse(sent: Span, mentions: dict[int, Mention], finder: "AgencyFinder | None" = None,
-            not_objects: frozenset = frozenset()) -> Analysis:
+def analyse(sent: Span, mentions: dict[int, Mention], finder: AgencyFinder | None = None,
+            not_objects: frozenset = frozenset()) -> Roles:
     """Actors (subject/agent first, then the people dealt with), action and object.
 
     Actors are who took part: the subject or passive agent, subjects listed
@@ -144,8 +147,8 @@ def analyse(sent: Span, mentions: dict[int, Mention], finder: "AgencyFinder | No
     """
     verb = main_verb(sent)
     if verb is None:
-        roles = unique(m.label for m in mentions.values() if m.kind == "role")
-        return Analysis(roles, None, None)
+        coded = unique(m.label for m in mentions.values() if m.kind == "role")
+        return Roles(actors=tuple(coded), action=None, object=None)
     data = action_data()
     addressee = set(data["addressee_verbs"])
     lemma = verb_lemma(verb)
@@ -274,11 +277,12 @@ def analyse(sent: Span, mentions: dict[int, Mention], finder: "AgencyFinder | No
     patient_label = _actor_of(patient, mentions) if patient is not None and not agents and lemma not in addressee else None
     acted_upon = {_actor_of(t, mentions) for t in inside if t.i in acted_on}
     acting = [a for a in actors if a not in object_actors and a not in acted_upon]
-    analysis = Analysis(actors, action_of(verb), _phrase(obj_token, sent) if obj_token is not None else None, pronoun,
-                        meeting, None, meeting_acts, decision, patient_label, authored, document_acts)
-    analysis.mentioned_meeting = mentioned
-    analysis.acting = acting
-    return analysis
+    return Roles(
+        actors=tuple(actors), action=action_of(verb), object=_phrase(obj_token, sent) if obj_token is not None else None,
+        subject_pronoun=pronoun, meeting=meeting, mentioned_meeting=mentioned, meeting_acts=meeting_acts,
+        decision_without_actor=decision, patient=patient_label, authored=authored, document_acts=document_acts,
+        acting=tuple(acting),
+    )
 
 
 def implied_actors(sent: Span, verb_lemma_: str | None) -> list[str]:
