@@ -38,6 +38,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..nlp import ROLE_LABEL
 from .candidates import Candidate, find_candidates
+from .discourse import Discourse
 from .masks import Mask
 from .mentions import AgencyFinder, agencies_in, sentence_mentions, unique
 from .model import Event
@@ -54,7 +55,7 @@ from .predicate import (
     verb_lemma,
 )
 from .resolve import Anchor, Resolution, Resolver, config
-from .roles import analyse, implied_actors, pronoun_genders
+from .roles import analyse, implied_actors
 from .scope import (
     ABSOLUTE_KINDS,
     POINT_KINDS,
@@ -137,9 +138,7 @@ class EventExtractor:
         self.codes = set(report.codes())
         self.sentences = _Sentences(doc)
         self.subject_children = frozenset(e.code for e in getattr(report, "key", []) if e.subject)
-        self.genders = pronoun_genders(report, self.sentences.sents)
-        self._meeting: tuple[str, int] | None = None  # the last meeting named, and the event naming it
-        self._authors: dict[str, tuple[str, int]] = {}  # document kind -> (its last author, event id)
+        self.discourse = Discourse(report, self.sentences.sents, self.codes)
         self.events: list[Event] = []
         self.reporting = set(config()["reporting_lemmas"])
         self.planned_lemmas = set(config()["planned_lemmas"])
@@ -200,8 +199,7 @@ class EventExtractor:
             return
         self._section = section
         self._section_period = None
-        self._meeting = None
-        self._authors = {}
+        self.discourse.new_section()
         self.resolver.anchor = None  # a new section starts a new narrative
         self._carry = False
         self._line_anchor = None
@@ -681,10 +679,10 @@ class EventExtractor:
         self._last_analysis = analysis
         actors = list(analysis.actors)
         if analysis.subject_pronoun:
-            antecedent = self._antecedent(analysis.subject_pronoun, block, set(actors), span)
+            antecedent = self.discourse.antecedent(analysis.subject_pronoun, self.events, block.start, set(actors), span)
             if antecedent is not None:
                 actors = unique([antecedent, *actors])
-        actors = self._meeting_actors(analysis, actors, event_id)
+        actors = self.discourse.actors(analysis, actors, event_id)
         verb = main_verb(span)
         implied = implied_actors(span, verb_lemma(verb) if verb is not None else None)
         if implied:  # "ES was made the subject of a Care Order": the court acts, ES is acted upon
@@ -692,8 +690,8 @@ class EventExtractor:
         people = {m.label for m in mentions.values() if m.kind == "generic"}
         if analysis.meeting:
             people.add(analysis.meeting)
-        if self._meeting:
-            people.add(self._meeting[0])
+        if self.discourse.meeting:
+            people.add(self.discourse.meeting)
         named = [a for a in actors if a[:1].isupper() and a not in self.codes and a not in people]
         agencies = unique([*agencies_in(span.text, span.start_char, self.finder), *extra_agencies, *named])
         start, end = _strip(span)
@@ -703,67 +701,6 @@ class EventExtractor:
             kpe=block.kpe, section=section_label(block.section or (section_chain(self.report, start) or [None])[0]),
             **fields,
         )
-
-    def _antecedent(self, pronoun: str, block: Block, present: set[str], span: Span | None = None) -> str | None:
-        """The most recent actor of this paragraph a subject pronoun can stand for.
-
-        "ESW visited EM in hospital... She said that..." is EM: the key says EM
-        is the mother, and ESW is "he" in the report.  "They" (and an actor of
-        unknown pronoun) takes the most recent actor.
-        """
-        fallback = None
-        if span is not None and pronoun in ("she", "he"):  # "...with her, and that he had visited": EF, earlier in the sentence
-            sentence = span.sent
-            for token in reversed(self.doc[sentence.start:span.start]):
-                code = (token.ent_id_ or token.text) if token.ent_type_ == ROLE_LABEL else None
-                if code and self.genders.get(code) == pronoun and code not in present:
-                    return code
-        for event in reversed(self.events):
-            if event.start < block.start:
-                break
-            for actor in event.actors:
-                if actor in present:
-                    continue
-                gender = self.genders.get(actor)
-                if pronoun in ("she", "he") and gender == pronoun:
-                    return actor
-                if fallback is None and (gender is None or pronoun not in ("she", "he")) and actor in self.codes:
-                    fallback = actor
-                    if pronoun not in ("she", "he"):
-                        return actor
-        return fallback
-
-    def _meeting_actors(self, analysis, actors: list[str], event_id: int) -> list[str]:
-        """A meeting or document that acts.
-
-        "The strategy meeting noted..."; "The meeting recommended..." for the
-        meeting last named; "The assessment recommended..." for who last wrote
-        an assessment; "It was agreed that..." for the meeting (else the
-        document) of the last few sentences.
-        """
-        result = self._acting_meeting(analysis, actors, event_id)
-        named = analysis.meeting or analysis.mentioned_meeting
-        if named:  # remembered after use: "The meeting recommended that a legal planning meeting..."
-            self._meeting = (named, event_id)
-        if analysis.authored and actors:
-            self._authors[analysis.authored] = (actors[0], event_id)
-        return result
-
-    def _acting_meeting(self, analysis, actors: list[str], event_id: int) -> list[str]:
-        reach = config()["meeting_reach"]
-        recent = self._meeting is not None and event_id - self._meeting[1] <= reach
-        if analysis.meeting_acts and (analysis.meeting or recent):
-            return unique([analysis.meeting or self._meeting[0], *actors])
-        author = self._authors.get(analysis.document_acts or "")
-        if author is not None and event_id - author[1] <= reach:
-            return unique([author[0], *actors])
-        if analysis.decision_without_actor and recent and not analysis.meeting:
-            return unique([self._meeting[0], *(a for a in actors if a != analysis.patient)])
-        if analysis.decision_without_actor and not actors:
-            latest = max(self._authors.values(), key=lambda a: a[1], default=None)
-            if latest is not None and event_id - latest[1] <= reach:
-                return [latest[0]]
-        return actors
 
     # ---- dates in a sentence -----------------------------------------------
     def _date_of(self, sent: Span) -> Dated | None:

@@ -15,10 +15,9 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from ..nlp import ROLE_LABEL
 from .mentions import AgencyFinder, Mention, is_date_word, org_phrase, unique
 from .predicate import action_of, main_verb, verb_lemma
-from .vocabulary import FOOTNOTE_MARKS, REPORTING_SELF, action_data, agency_data
+from .vocabulary import FOOTNOTE_MARKS, action_data, agency_data
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj", "csubjpass"}
 OBJECT_DEPS = {"dobj", "dative", "attr", "oprd"}
@@ -294,38 +293,3 @@ def implied_actors(sent: Span, verb_lemma_: str | None) -> list[str]:
     return found
 
 
-def pronoun_genders(report, sentences) -> dict[str, str]:
-    """The subject pronoun ("she"/"he") each role code is referred to by.
-
-    From the key's description where it says ("Child E's mother" -> she);
-    otherwise learned from the report: the pronoun subject of what the code is
-    reported to have said ("ESW said he would...").  Practitioners' pronouns
-    are not in the key, and drift ("he", then "they"); the majority wins.
-    """
-    words = action_data()["gender_words"]
-    genders: dict[str, str] = {}
-    for entry in getattr(report, "key", []) or []:
-        description = set(re.findall(r"[a-z]+", entry.description.lower()))
-        for pronoun, cues in words.items():
-            if description & set(cues):
-                genders[entry.code] = pronoun
-    counts: dict[str, dict[str, int]] = {}
-    for sent in sentences:
-        root = sent.root
-        subject = next((c for c in root.children if c.dep_ == "nsubj" and c.ent_type_ == ROLE_LABEL), None)
-        if subject is None or root.lemma_.lower() not in REPORTING_SELF:
-            continue
-        code = subject.ent_id_ or subject.text
-        if code in genders:
-            continue
-        for clause in (c for c in root.children if c.dep_ == "ccomp"):
-            said = next((c for c in clause.children if c.dep_ == "nsubj"), None)
-            if said is not None and said.lower_ in ("she", "he"):
-                tally = counts.setdefault(code, {"she": 0, "he": 0})
-                tally[said.lower_] += 1
-    for code, tally in counts.items():
-        best = max(tally, key=tally.get)
-        other = tally["she" if best == "he" else "he"]
-        if tally[best] >= 1 and tally[best] >= 2 * other:
-            genders[code] = best
-    return genders
