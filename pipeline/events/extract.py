@@ -31,20 +31,21 @@ import bisect
 import datetime as dt
 import re
 from collections import Counter
-from dataclasses import dataclass
 from functools import lru_cache
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 
 from ..nlp import ROLE_LABEL
-from .candidates import Candidate, find_candidates
+from .candidates import find_candidates
+from .dating import (
+    Dated, DateReader, dates_no_happening, is_planned, is_reported, occasion_noun_subject, reported_clause,
+)
 from .discourse import Discourse
 from .masks import Mask
 from .mentions import AgencyFinder, agencies_in, sentence_mentions, unique
 from .model import Event
 from .normalise import last_day
 from .predicate import (
-    describes_noun,
     governing_verb,
     main_verb,
     names_happening,
@@ -63,12 +64,9 @@ from .scope import (
     Block,
     chronology_blocks,
     continuation_re,
-    dates_a_document_change,
-    dates_the_review,
     describes_document,
     is_evaluative,
     is_inline_contents,
-    is_paragraph_number,
     is_purpose_item,
     names_review_people,
     paragraph_numbers,
@@ -76,27 +74,14 @@ from .scope import (
     scope_config,
     section_chain,
 )
-from .vocabulary import event_nouns, lexicon
 
 YEAR_RE = re.compile(r"\b(?:19|20)\d{2}\b")
 BARE_YEAR_RE = re.compile(r"^\s*(?:[\d.]+\s+)?((?:19|20)\d{2})\s*:?\s*$")
-SHORT_HOP = 6  # most tokens an "after ..." relative phrase is extended by
 
 
 # words that open a sentence going on with a narration ("Later the police attended")
 _NARRATIVE_OPENERS = frozenset({"later", "then", "subsequently", "afterwards", "following", "after", "when", "the", "on",
                                 "during", "at", "both", "her", "his", "their", "as"})
-
-
-@dataclass
-
-class Dated:
-    candidate: Candidate
-    resolution: Resolution
-    planned: bool
-    start: int  # offsets in the report text
-    end: int
-    text: str
 
 
 def default_year(report) -> int | None:
@@ -140,9 +125,6 @@ class EventExtractor:
         self.subject_children = frozenset(e.code for e in getattr(report, "key", []) if e.subject)
         self.discourse = Discourse(report, self.sentences.sents, self.codes)
         self.events: list[Event] = []
-        self.reporting = set(config()["reporting_lemmas"])
-        self.planned_lemmas = set(config()["planned_lemmas"])
-        self.planned_aux = set(config()["planned_auxiliaries"])
         self._section = None
         self._section_period: tuple[dt.date, dt.date] | None = None  # a range the section heading states
         self._moved = False
@@ -152,6 +134,7 @@ class EventExtractor:
         self._windows: set[int] = set()  # events placed only between two narrated dates
         self.mask = Mask.of_report(report)  # cover, version and page-header dates: the document's own
         self.numbers = paragraph_numbers(report)
+        self.dates = DateReader(doc, self.mask, self.numbers, self.resolver)
         self._carry = False  # may an undated paragraph take the date last narrated (a window)?
         self._line_anchor: Resolution | None = None  # a date standing alone as a sub-heading dates what follows
 
@@ -209,7 +192,7 @@ class EventExtractor:
             year = int(bare_year.group(1))
             self.resolver.anchor = Anchor(dt.date(year, 1, 1), dt.date(year, 12, 31), "approx", None)
             return
-        for cand in self._candidates(heading, section.heading_start):
+        for cand in self.dates.candidates(heading, section.heading_start):
             res = self.resolver.resolve(cand)
             if res is not None and self.resolver.moves_anchor(cand.kind):
                 self.resolver.set_anchor(res, None, cand.kind)
@@ -221,22 +204,13 @@ class EventExtractor:
     def _date_line(self, block: Block) -> None:
         """A date standing alone ("12th March 2014") over the paragraphs it dates."""
         text = self.report.text[block.start:block.end]
-        for cand in self._candidates(text, block.start):
+        for cand in self.dates.candidates(text, block.start):
             res = self.resolver.resolve(cand) if cand.kind in ABSOLUTE_KINDS else None
             if res is not None:
                 self.resolver.set_anchor(res, None, cand.kind)
                 self._line_anchor = res
                 self._carry = block.carry
                 return
-
-    def _candidates(self, text: str, offset: int) -> list[Candidate]:
-        """Date candidates of a piece of the report at `offset`, less the document's own
-        dates (cover, version, page headers) and paragraph numbers read as dates ("4.1.10")."""
-        return [
-            c for c in find_candidates(text)
-            if not self.mask.covers(offset + c.start, offset + c.end)
-            and not is_paragraph_number(self.report.text, offset + c.start, c.text, self.numbers)
-        ]
 
     def _units(self, block: Block) -> list[Span]:
         """The block's sentences, re-joining pieces the parser or a page break split.
@@ -294,7 +268,7 @@ class EventExtractor:
                 self._carry = False
                 self._line_anchor = None
                 self.resolver.anchor = None
-            for clause in self._clauses(sent):
+            for clause in self.dates.clauses(sent):
                 event = self._sentence_event(clause, block, para_anchor)
                 if event is None:
                     continue
@@ -348,43 +322,12 @@ class EventExtractor:
             return res
         return Resolution(self._para_base, anchor.date, "approx", res.confidence, True)
 
-    def _absolute(self, sent: Span) -> list[tuple[Candidate, Span]]:
-        """Absolute date phrases of a sentence with their tokens."""
-        found = []
-        for cand in self._candidates(sent.text, sent.start_char):
-            if cand.kind in ABSOLUTE_KINDS or cand.kind == "year_since":
-                tokens = self.doc.char_span(sent.start_char + cand.start, sent.start_char + cand.end, alignment_mode="expand")
-                if tokens is not None:
-                    found.append((cand, tokens))
-        return found
-
-    def _clauses(self, sent: Span) -> list[Span]:
-        """A sentence that narrates two dated happenings, as two clauses.
-
-        "Child E was made the subject of an Interim Care Order on 17th May and
-        remained in hospital until discharge on 5th June" is two events: the
-        second date belongs to a verb coordinated with the first.
-        """
-        dated = [(c, t) for c, t in self._absolute(sent) if c.kind != "year_since" and not self._reported(t, sent)]
-        if len(dated) < 2:
-            return [sent]
-        verbs = [governing_verb(t.root, sent) for _, t in dated]
-        for first, second in zip(verbs, verbs[1:]):
-            if first is None or second is None or second.dep_ != "conj" or second.head != first:
-                continue
-            cut = min(t.i for t in second.subtree)
-            while cut > sent.start and self.doc[cut - 1].dep_ in ("cc", "punct"):
-                cut -= 1
-            if cut - sent.start >= 3 and sent.end - cut >= 3:
-                return [self.doc[sent.start:cut], self.doc[cut:sent.end]]
-        return [sent]
-
     def _embedded_events(self, sent: Span, block: Block) -> None:
         """What someone said happened on a date of its own ("she said she had
         experienced anxiety since 2013"): an event of the reported clause, which
         leaves the narrative anchor alone."""
-        for cand, tokens in self._absolute(sent):
-            clause = self._reported_clause(tokens, sent)
+        for cand, tokens in self.dates.absolute(sent):
+            clause = reported_clause(tokens, sent)
             if clause is None:
                 continue
             res = self.resolver.resolve(cand)
@@ -408,7 +351,7 @@ class EventExtractor:
         the sentence gave), and is an event of its own; the narrative anchor stays put."""
         if main.date is None or main.expression_start is None:
             return
-        for cand in self._candidates(sent.text, sent.start_char):
+        for cand in self.dates.candidates(sent.text, sent.start_char):
             start, end = sent.start_char + cand.start, sent.start_char + cand.end
             if start == main.expression_start or not (cand.kind in ABSOLUTE_KINDS or cand.kind in POINT_KINDS):
                 continue
@@ -441,14 +384,14 @@ class EventExtractor:
         happening = names_happening(sent) if main_verb(sent) is None else None
         if main_verb(sent) is None and happening is None:
             return None
-        dated = self._date_of(sent)
+        dated = self.dates.date_of(sent)
         if happening is not None and (
             dated is None or dated.candidate.kind not in ABSOLUTE_KINDS
             or "\n" in self.report.text[min(happening.idx, dated.start):max(happening.idx, dated.start)]
         ):
             return None  # a headline event ("Death of a 16-year-old girl in May 2011.") needs its own date, on its own line
         self._moved = False
-        if dated is not None and self._dates_no_happening(dated, sent):
+        if dated is not None and dates_no_happening(dated, sent):
             return None
         event_id = len(self.events) + 1
         fields = dict(relative=False, inherited=False, anchor=None, modality=None)
@@ -464,7 +407,7 @@ class EventExtractor:
             kind = dated.candidate.kind
             self._kinds[event_id] = kind
             if kind in ABSOLUTE_KINDS and not dated.planned:
-                self._remember_occasion(dated, sent, happening)
+                self.dates.remember_occasion(dated, sent, happening)
             if self.resolver.moves_anchor(kind) and not dated.planned:
                 if not self._para_dates:  # where this paragraph's narration counts from
                     prior = self.resolver.anchor
@@ -504,59 +447,6 @@ class EventExtractor:
             self._since_last_seen(event)
         return event
 
-    def _remember_occasion(self, dated: Dated, sent: Span, happening: Token | None) -> None:
-        """Keep the date of a birth, death or admission the narrative dates ("Baby T was
-        born in August 2015", "Death of a baby in February 2016"), so that "On the day of
-        the birth" later is that day (lexicon.yaml `occasions`)."""
-        verb = self._verb_of(dated, sent)
-        happening = happening or names_happening(sent)  # "Death of a girl ... caused by a fall in May 2011"
-        lemmas = {t.lemma_.lower() for t in (verb, happening) if t is not None}
-        lemmas |= self._nouns_over(dated, sent)  # "following the death of a toddler in March 2017"
-        for occasion, words in lexicon()["occasions"].items():
-            if lemmas & set(words):
-                self.resolver.occasions[occasion] = dated.resolution
-
-    def _dates_no_happening(self, dated: Dated, sent: Span) -> bool:
-        """The sentence's date phrase dates no happening of the case: the review's own
-        history, a cited work in the present, a state since then, or what can or will be
-        at the time of writing."""
-        verb = self._verb_of(dated, sent)
-        if (dates_the_review(verb) or dates_a_document_change(verb)) and not self._dates_happening(dated, sent):
-            return True
-        if self._dates_present_subject(dated, sent):
-            return True
-        kind = dated.candidate.kind
-        if kind == "rel_vague" and tells_modal_present(main_verb(sent)):
-            return True  # "Services can then identify lessons": what may or will be, no happening
-        if (kind == "year_since" or dated.text.lower().startswith("since")) and (verb := main_verb(sent)) is not None \
-                and tells_present(verb, sent):
-            return True  # "The service has kept a register since 2009", "have been in foster care since April": how things stand
-        # "the boys will move to their adoptive family in December": to come at the time of writing
-        return kind in ABSOLUTE_KINDS and tells_modal_present(self._verb_of(dated, sent))
-
-    def _dates_happening(self, dated: Dated, sent: Span) -> bool:
-        """The date phrase hangs from a noun naming a happening of the case ("commissioned
-        after the death of a baby in November 2018"): it dates the death, not the review's
-        commissioning (actions.yaml `event_nouns`)."""
-        return bool(self._nouns_over(dated, sent) & event_nouns())
-
-    def _nouns_over(self, dated: Dated, sent: Span) -> set[str]:
-        """Lemmas of the nouns a date phrase hangs from, up to its verb ("the death of a
-        girl in December 2019": girl, death), and of the object of a preposition it hangs
-        from ("following the death of a girl in December 2019")."""
-        tokens = self.doc.char_span(dated.start, dated.end, alignment_mode="expand")
-        if tokens is None:
-            return set()
-        found = set()
-        for ancestor in tokens.root.ancestors:
-            if not (sent.start <= ancestor.i < sent.end) or (ancestor.pos_ in ("VERB", "AUX") and ancestor.dep_ != "prep"):
-                break
-            if ancestor.pos_ == "NOUN":
-                found.add(ancestor.lemma_.lower())
-            if ancestor.dep_ == "prep":  # "following the death ... in December 2019": the date hangs from "following"
-                found |= {c.lemma_.lower() for c in ancestor.children if c.dep_ == "pobj" and c.pos_ == "NOUN"}
-        return found
-
     def _tells_outcome(self, sent: Span) -> bool:
         """A criminal court's outcome ("was convicted", "was sentenced", "pleaded
         guilty", "found not guilty"): told out of the story's order, its date is not
@@ -580,7 +470,7 @@ class EventExtractor:
         for pattern in no_inherit_patterns():
             for match in pattern.finditer(sent.text):
                 tokens = self.doc.char_span(sent.start_char + match.start(), sent.start_char + match.end(), alignment_mode="expand")
-                if tokens is None or not self._reported(tokens, sent):  # "she said she had previously..." is hers
+                if tokens is None or not is_reported(tokens, sent):  # "she said she had previously..." is hers
                     return False
         if names_review_people(sent.text):  # "An independent reviewer led the review...": the review's history
             return False
@@ -593,7 +483,7 @@ class EventExtractor:
             return False
         if tells_modal_present(verb):  # "Agencies will need to improve...", "The family can then move"
             return False
-        if _occasion_noun_subject(verb) in scope_config()["no_inherit"]["own_time_occasions"]:
+        if occasion_noun_subject(verb) in scope_config()["no_inherit"]["own_time_occasions"]:
             return False  # "Her death shocked everyone": the death's own time, which no date gave
         passive = verb.tag_ == "VBN" and any(c.dep_ == "auxpass" and c.tag_ == "VBD" for c in verb.children)
         if verb.lemma_.lower() in scope_config()["no_inherit"]["stative_lemmas"] and (verb.tag_ == "VBD" or passive):
@@ -607,22 +497,14 @@ class EventExtractor:
         """An undated sentence that moves the story to a time of its own we cannot place ("She
         was 14 months old when...", "At the age of six weeks...") outside what someone said
         (scope.yaml `no_inherit.moves_time`); one with a date phrase of its own is placed by it."""
-        if self._absolute(sent):
+        if self.dates.absolute(sent):
             return False
         for pattern in moves_time_patterns():
             for match in pattern.finditer(sent.text):
                 tokens = self.doc.char_span(sent.start_char + match.start(), sent.start_char + match.end(), alignment_mode="expand")
-                if tokens is None or not self._reported(tokens, sent):
+                if tokens is None or not is_reported(tokens, sent):
                     return True
         return False
-
-    def _verb_of(self, dated: Dated, sent: Span) -> Token | None:
-        """The verb a date phrase belongs to."""
-        tokens = self.doc.char_span(dated.start, dated.end, alignment_mode="expand")
-        if tokens is None:
-            return None
-        root = tokens.root
-        return root if root.pos_ in ("VERB", "AUX") else governing_verb(root, sent)
 
     def _continues(self, sent: Span) -> bool:
         """Outside a recognised chronology, an undated sentence takes its paragraph's date only when it
@@ -703,88 +585,6 @@ class EventExtractor:
         )
 
     # ---- dates in a sentence -----------------------------------------------
-    def _date_of(self, sent: Span) -> Dated | None:
-        """The candidate that dates the sentence, resolved; None when it has none."""
-        rank = config()["rank"]
-        options = []
-        for cand in self._candidates(sent.text, sent.start_char):
-            start, end = sent.start_char + cand.start, sent.start_char + cand.end
-            tokens = self.doc.char_span(start, end, alignment_mode="expand")
-            if tokens is None or self._reported(tokens, sent):
-                continue
-            if cand.kind in config()["noun_content_kinds"] and describes_noun(tokens, sent):
-                continue
-            if cand.kind == "rel_vague" and tokens.root.dep_ == "amod":
-                continue  # "the later visits": an adjective, no time
-            if cand.kind == "rel_offset" and any(t.lower_ in ("before", "after") and t.dep_ == "mark" for t in tokens):
-                continue  # "nearly six months before they were looked into", "ten days after she was admitted": from that clause, not the anchor
-            if cand.kind == "rel_offset" and cand.groups.get("dir", "").lower() == "after":
-                end = self._extend_after(tokens, sent)
-            if cand.kind in ("rel_duration", "rel_span") and self._sentence_length(tokens, sent):
-                continue  # "jailed for two years": the length of a sentence, no time of the story
-            options.append((rank.get(cand.kind, 9), cand.start, cand, tokens, start, end))
-        occasion = self._occasion_subject(sent)
-        if occasion is not None:
-            options.append((rank.get(occasion.kind, 9), occasion.start, occasion, None, sent.start_char + occasion.start,
-                            sent.start_char + occasion.end))
-        for _, _, cand, tokens, start, end in sorted(options, key=lambda o: (o[0], o[1])):
-            res = self.resolver.resolve(cand)
-            if res is None:
-                continue
-            planned = tokens is not None and self._planned(tokens, sent)
-            cue = approximate_cue_re().search(self.report.text[max(sent.start_char, start - 25):start])
-            if cue is not None:
-                start -= len(cue.group())
-                res = Resolution(res.date, res.date_end, "approx", res.confidence, res.relative)
-            return Dated(cand, res, planned, start, end, self.report.text[start:end])
-        return None
-
-    def _sentence_length(self, tokens: Span, sent: Span) -> bool:
-        """A duration under a court's outcome ("was jailed for two years", "sentenced to
-        serve for six years"): how long the sentence is, not when anything happened
-        (scope.yaml `outcome_lemmas`)."""
-        verb = governing_verb(tokens.root, sent)
-        return verb is not None and verb.lemma_.lower() in scope_config()["outcome_lemmas"]
-
-    def _occasion_subject(self, sent: Span) -> Candidate | None:
-        """ "The death occurred when...", "Her admission followed a fall": a subject that
-        names, with "the" or a possessive, a birth, death or admission the narrative has
-        dated (lexicon.yaml `occasions`) dates the sentence as "on the day of the death"
-        would, before any duration or vague phrase in it."""
-        verb = main_verb(sent)
-        if verb is None or not self.resolver.occasions:
-            return None
-        for child in verb.children:
-            if child.dep_ not in ("nsubj", "nsubjpass") or child.pos_ != "NOUN":
-                continue
-            occasion = _occasion_of(child)
-            if occasion is None or occasion not in self.resolver.occasions:
-                continue
-            start = min(t.idx for t in child.subtree) - sent.start_char
-            end = child.idx + len(child.text) - sent.start_char
-            return Candidate("rel_occasion", start, end, sent.text[start:end], {"occasion": occasion})
-        return None
-
-    def _dates_present_subject(self, dated: Dated, sent: Span) -> bool:
-        """A date inside the subject of a verb in the present ("The Night Harbour report by
-        the Ombudsman in 2015 is guiding this work"): it tells when a cited
-        work or earlier thing was, and the sentence a state at the time of writing.  A date
-        of a happening named there ("the report into the death of Sam in January 2018")
-        is still the case's (actions.yaml `event_nouns`)."""
-        verb = main_verb(sent)
-        if verb is None or dated.candidate.kind not in ABSOLUTE_KINDS:
-            return False
-        auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
-        if not (verb.tag_ in ("VBZ", "VBP") or any(a.tag_ in ("VBZ", "VBP") for a in auxiliaries)):
-            return False
-        if any(a.tag_ == "VBD" for a in auxiliaries):
-            return False
-        if self._dates_happening(dated, sent):
-            return False  # "The report into the death of Sam in January 2018 examines...": the death is the case's
-        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
-        return any(min(t.idx for t in c.subtree) <= dated.start and dated.end <= max(t.idx + len(t.text) for t in c.subtree)
-                   for c in subjects)
-
     def _last_mentioned(self, sent: Span, dated: Dated, event_id: int) -> None:
         """Move the anchor on to a later date the same sentence narrates.
 
@@ -792,59 +592,15 @@ class EventExtractor:
         in hospital until discharge on 5th June. Child E and EM then moved...":
         "then" is after the last date mentioned, not the first.
         """
-        for cand in self._candidates(sent.text, sent.start_char):
+        for cand in self.dates.candidates(sent.text, sent.start_char):
             if cand.kind not in ("day", "range") or sent.start_char + cand.start <= dated.start:
                 continue
             tokens = self.doc.char_span(sent.start_char + cand.start, sent.start_char + cand.end, alignment_mode="expand")
-            if tokens is None or self._reported(tokens, sent) or self._planned(tokens, sent):
+            if tokens is None or is_reported(tokens, sent) or is_planned(tokens, sent):
                 continue
             res = self.resolver.resolve(cand)
             if res is not None and res.date > self.resolver.anchor.date:
                 self.resolver.set_anchor(res, event_id, cand.kind)
-
-    def _reported(self, tokens: Span, sent: Span) -> bool:
-        """Inside what someone said: a ccomp under a reporting verb."""
-        return self._reported_clause(tokens, sent) is not None
-
-    def _reported_clause(self, tokens: Span, sent: Span) -> Token | None:
-        """The head of the reported clause (ccomp of a reporting verb) around `tokens`."""
-        token = tokens.root
-        for ancestor in token.ancestors:
-            if ancestor.i < sent.start or ancestor.i >= sent.end:
-                break
-            if token.dep_ == "ccomp" and ancestor.lemma_.lower() in self.reporting:
-                return token
-            token = ancestor
-        return None
-
-    def _planned(self, tokens: Span, sent: Span) -> bool:
-        """A planned or hypothetical date ("was planned to take place on 31st May")."""
-        if tokens.start - sent.start <= 2:  # fronted dates narrate
-            return False
-        for ancestor in [tokens.root, *tokens.root.ancestors]:
-            if ancestor.i < sent.start or ancestor.i >= sent.end:
-                break
-            if ancestor.pos_ not in ("VERB", "AUX", "ADJ"):
-                continue
-            lemma = ancestor.lemma_.lower()
-            complements = any(c.dep_ in ("xcomp", "ccomp") for c in ancestor.children)
-            if (lemma in self.planned_lemmas or (lemma == "go" and ancestor.tag_ == "VBG")) and complements:
-                return True
-            if any(c.dep_ == "aux" and c.lower_ in self.planned_aux for c in ancestor.children):
-                return True
-        return False
-
-    def _extend_after(self, tokens: Span, sent: Span) -> int:
-        """Extend "Three days after" to "Three days after this meeting"."""
-        after = tokens[-1]
-        last = after
-        for token in self.doc[after.i + 1: min(sent.end, after.i + 1 + SHORT_HOP)]:
-            if token.is_punct or token.ent_type_ == "ROLE" or token.head.i < after.i:
-                break
-            if not (token.head == after or after in token.ancestors):
-                break
-            last = token
-        return last.idx + len(last.text)
 
     # ---- tables ----------------------------------------------------------------
     def _table_row(self, block: Block) -> None:
@@ -876,7 +632,7 @@ class EventExtractor:
                 s = date_cell[0] + cand.start
                 dated = (cand, res, s, date_cell[0] + cand.end)
         if dated is None:
-            inner = self._date_of(span)
+            inner = self.dates.date_of(span)
             if inner is not None:
                 dated = (inner.candidate, inner.resolution, inner.start, inner.end)
         if dated is not None:
@@ -909,12 +665,6 @@ class EventExtractor:
 
 
 @lru_cache(maxsize=1)
-def approximate_cue_re() -> re.Pattern:
-    cues = "|".join(config()["approximate_cues"])
-    return re.compile(rf"\b(?:{cues})\s+(?:on\s+|in\s+)?(?:the\s+)?$", re.IGNORECASE)
-
-
-@lru_cache(maxsize=1)
 def inline_heading_re() -> re.Pattern:
     return re.compile(scope_config()["inline_heading"], re.IGNORECASE)
 
@@ -927,22 +677,6 @@ def moves_time_patterns() -> list[re.Pattern]:
 @lru_cache(maxsize=1)
 def no_inherit_patterns() -> list[re.Pattern]:
     return [re.compile(p, re.IGNORECASE) for p in scope_config()["no_inherit"]["own_time"]]
-
-
-def _occasion_of(noun: Token) -> str | None:
-    """The occasion ("death", "birth", ...) a noun with "the" or a possessive names ("The
-    death", "her admission"), from lexicon.yaml `occasions`; None for anything else."""
-    if noun.pos_ != "NOUN":
-        return None
-    occasion = next((name for name, words in lexicon()["occasions"].items()
-                     if noun.lower_ == name or noun.lemma_.lower() in words and noun.lower_ in words), None)
-    definite = any(c.dep_ in ("det", "poss") and c.lower_ in ("the", "her", "his", "their", "its") for c in noun.children)
-    return occasion if definite else None
-
-
-def _occasion_noun_subject(verb: Token) -> str | None:
-    """The occasion a main verb's subject names ("Her death shocked everyone")."""
-    return next((o for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and (o := _occasion_of(c)) is not None), None)
 
 
 def _is_pipe_row(text: str) -> bool:
