@@ -38,7 +38,7 @@ from spacy.tokens import Doc, Span
 from ..nlp import ROLE_LABEL
 from .candidates import find_candidates
 from .dating import (
-    Dated, DateReader, dates_no_happening, is_planned, is_reported, occasion_noun_subject, reported_clause,
+    Dated, DateFields, DateReader, dates_no_happening, is_planned, is_reported, occasion_noun_subject, reported_clause,
 )
 from .discourse import Discourse
 from .masks import Mask
@@ -338,9 +338,7 @@ class EventExtractor:
                 span = span[:-1]
             start, end = sent.start_char + cand.start, sent.start_char + cand.end
             event_id = len(self.events) + 1
-            fields = dict(relative=False, inherited=False, anchor=None, modality=None, date=res.date,
-                          date_end=res.date_end, precision=res.precision, confidence=res.confidence,
-                          expression=self.report.text[start:end], expression_start=start, expression_end=end)
+            fields = DateFields.phrase(res, self.report.text[start:end], start, end)
             self._kinds[event_id] = "embedded"
             self.events.append(self._make_event(event_id, span, block, fields))
 
@@ -367,9 +365,8 @@ class EventExtractor:
             while len(span) > 1 and span[-1].is_punct:
                 span = span[:-1]
             event_id = len(self.events) + 1
-            fields = dict(relative=res.relative, inherited=False, anchor=main.id if res.relative else None, modality=None,
-                          date=res.date, date_end=res.date_end, precision=res.precision, confidence=res.confidence,
-                          expression=self.report.text[start:end], expression_start=start, expression_end=end)
+            fields = DateFields.phrase(res, self.report.text[start:end], start, end, relative=res.relative,
+                                       anchor=main.id if res.relative else None)
             self._kinds[event_id] = "embedded"
             self.events.append(self._make_event(event_id, span, block, fields))
 
@@ -394,16 +391,13 @@ class EventExtractor:
         if dated is not None and dates_no_happening(dated, sent):
             return None
         event_id = len(self.events) + 1
-        fields = dict(relative=False, inherited=False, anchor=None, modality=None)
         if dated is not None:
             res = self._narrated_span(dated)
-            fields.update(
-                date=res.date, date_end=res.date_end, precision=res.precision, confidence=res.confidence,
-                expression=dated.text, expression_start=dated.start, expression_end=dated.end,
-                relative=res.relative, modality="planned" if dated.planned else None,
+            fields = DateFields.phrase(
+                res, dated.text, dated.start, dated.end, relative=res.relative,
+                anchor=self.resolver.anchor.event_id if res.relative and self.resolver.anchor is not None else None,
+                modality="planned" if dated.planned else None,
             )
-            if res.relative and self.resolver.anchor is not None:
-                fields["anchor"] = self.resolver.anchor.event_id
             kind = dated.candidate.kind
             self._kinds[event_id] = kind
             if kind in ABSOLUTE_KINDS and not dated.planned:
@@ -426,19 +420,19 @@ class EventExtractor:
             return None
         elif para_anchor is not None and (block.carry or self._continues(sent)):
             conf = config()["confidence"]["inherited_paragraph"]
-            fields.update(date=para_anchor.date, date_end=para_anchor.date_end, precision=para_anchor.precision,
-                          confidence=conf, inherited=True, anchor=para_anchor.id)
+            fields = DateFields.inherit(para_anchor.date, para_anchor.date_end, para_anchor.precision, conf,
+                                        anchor=para_anchor.id)
             if para_anchor.id in self._windows:
                 self._windows.add(event_id)
         elif self._line_anchor is not None:  # under a date standing alone as a sub-heading
             line = self._line_anchor
-            fields.update(date=line.date, date_end=line.date_end, precision=line.precision, inherited=True,
-                          confidence=config()["confidence"]["inherited_paragraph"])
+            fields = DateFields.inherit(line.date, line.date_end, line.precision,
+                                        config()["confidence"]["inherited_paragraph"])
         elif self.resolver.anchor is not None and self._carry:
             anchor = self.resolver.anchor
             conf = config()["confidence"]["inherited_narrative"]
-            fields.update(date=self._window_start(sent, anchor.date), date_end=None, precision="approx",
-                          confidence=conf, inherited=True, anchor=anchor.event_id)
+            fields = DateFields.inherit(self._window_start(sent, anchor.date), None, "approx", conf,
+                                        anchor=anchor.event_id)
             self._windows.add(event_id)
         else:
             return None
@@ -555,7 +549,7 @@ class EventExtractor:
                 event.precision = "approx"
                 return
 
-    def _make_event(self, event_id: int, span: Span, block: Block, fields: dict, extra_agencies=()) -> Event:
+    def _make_event(self, event_id: int, span: Span, block: Block, fields: DateFields, extra_agencies=()) -> Event:
         mentions = sentence_mentions(span, self.finder)
         analysis = analyse(span, mentions, self.finder, self.subject_children)
         self._last_analysis = analysis
@@ -581,7 +575,7 @@ class EventExtractor:
             id=event_id, sentence=self.report.text[start:end], start=start, end=end,
             actors=actors, action=analysis.action, object=analysis.object, agencies=agencies,
             kpe=block.kpe, section=section_label(block.section or (section_chain(self.report, start) or [None])[0]),
-            **fields,
+            **fields.as_fields(),
         )
 
     # ---- dates in a sentence -----------------------------------------------
@@ -623,7 +617,6 @@ class EventExtractor:
         if span is None or not any(t.pos_ in ("VERB", "AUX") for t in span):
             return
         event_id = len(self.events) + 1
-        fields = dict(relative=False, inherited=False, anchor=None, modality=None)
         dated = None
         if date_cell is not None:
             cand = find_candidates(date_cell[2])[0]
@@ -637,16 +630,16 @@ class EventExtractor:
                 dated = (inner.candidate, inner.resolution, inner.start, inner.end)
         if dated is not None:
             cand, res, s, e = dated
-            fields.update(date=res.date, date_end=res.date_end, precision=res.precision, confidence=res.confidence,
-                          expression=self.report.text[s:e], expression_start=s, expression_end=e, relative=res.relative)
-            if res.relative and self.resolver.anchor is not None:
-                fields["anchor"] = self.resolver.anchor.event_id
+            fields = DateFields.phrase(
+                res, self.report.text[s:e], s, e, relative=res.relative,
+                anchor=self.resolver.anchor.event_id if res.relative and self.resolver.anchor is not None else None,
+            )
             if self.resolver.moves_anchor(cand.kind):
                 self.resolver.set_anchor(res, event_id, cand.kind)
         elif self.resolver.anchor is not None:
             anchor = self.resolver.anchor
-            fields.update(date=anchor.date, date_end=anchor.date_end, precision=anchor.precision, inherited=True,
-                          anchor=anchor.event_id, confidence=config()["confidence"]["inherited_paragraph"])
+            fields = DateFields.inherit(anchor.date, anchor.date_end, anchor.precision,
+                                        config()["confidence"]["inherited_paragraph"], anchor=anchor.event_id)
         else:
             return
         extra = []
