@@ -31,12 +31,12 @@ import bisect
 import datetime as dt
 import re
 from collections import Counter
+from collections.abc import Sequence
 from functools import lru_cache
 
 from spacy.tokens import Doc, Span
 
 from ..nlp import ROLE_LABEL
-from .candidates import find_candidates
 from .dating import (
     Dated, DateFields, DateReader, dates_no_happening, is_planned, is_reported, occasion_noun_subject, reported_clause,
 )
@@ -56,7 +56,8 @@ from .predicate import (
     verb_lemma,
 )
 from .resolve import Anchor, Resolution, Resolver, config
-from .roles import analyse, implied_actors
+from .roles import Roles, analyse, implied_actors
+from .tables import is_table_row, read_row, row_actors, row_agencies, row_date
 from .scope import (
     ABSOLUTE_KINDS,
     POINT_KINDS,
@@ -147,9 +148,7 @@ class EventExtractor:
             if block.kind == "date_line":
                 self._date_line(block)
                 continue
-            if block.kind == "table_row" or "\t" in self.report.text[block.start:block.end] or _is_pipe_row(
-                self.report.text[block.start:block.end]
-            ):
+            if is_table_row(block.kind, self.report.text[block.start:block.end]):
                 self._table_row(block)
             else:
                 self._paragraph(block)
@@ -549,10 +548,14 @@ class EventExtractor:
                 event.precision = "approx"
                 return
 
-    def _make_event(self, event_id: int, span: Span, block: Block, fields: DateFields, extra_agencies=()) -> Event:
+    def _make_event(self, event_id: int, span: Span, block: Block, fields: DateFields) -> Event:
+        return self._event_with_roles(event_id, span, block, fields)[0]
+
+    def _event_with_roles(self, event_id: int, span: Span, block: Block, fields: DateFields,
+                          extra_agencies: Sequence[str] = ()) -> tuple[Event, Roles]:
+        """The event of `span` and the roles its parse gave (a table row reads them for its agency)."""
         mentions = sentence_mentions(span, self.finder)
         analysis = analyse(span, mentions, self.finder, self.subject_children)
-        self._last_analysis = analysis
         actors = list(analysis.actors)
         if analysis.subject_pronoun:
             antecedent = self.discourse.antecedent(analysis.subject_pronoun, self.events, block.start, set(actors), span)
@@ -571,12 +574,13 @@ class EventExtractor:
         named = [a for a in actors if a[:1].isupper() and a not in self.codes and a not in people]
         agencies = unique([*agencies_in(span.text, span.start_char, self.finder), *extra_agencies, *named])
         start, end = _strip(span)
-        return Event(
+        event = Event(
             id=event_id, sentence=self.report.text[start:end], start=start, end=end,
             actors=actors, action=analysis.action, object=analysis.object, agencies=agencies,
             kpe=block.kpe, section=section_label(block.section or (section_chain(self.report, start) or [None])[0]),
             **fields.as_fields(),
         )
+        return event, analysis
 
     # ---- dates in a sentence -----------------------------------------------
     def _last_mentioned(self, sent: Span, dated: Dated, event_id: int) -> None:
@@ -598,32 +602,15 @@ class EventExtractor:
 
     # ---- tables ----------------------------------------------------------------
     def _table_row(self, block: Block) -> None:
-        """One event per "Date ⇥ Agency ⇥ Event" row."""
-        row_start, row_end = block.start, block.end
-        row = self.report.text[row_start:row_end]
-        separator = "\t" if "\t" in row else "|"
-        cells, pos = [], 0
-        for piece in row.split(separator):
-            lead = len(piece) - len(piece.lstrip())
-            cells.append((row_start + pos + lead, row_start + pos + len(piece.rstrip()), piece.strip()))
-            pos += len(piece) + 1
-        date_cell = next((c for c in cells if _is_date_cell(c[2])), None)
-        rest = [c for c in cells if c is not date_cell and c[2]]
-        if not rest:
+        """One event per "Date ⇥ Agency ⇥ Event" row (tables.py)."""
+        row = read_row(self.report.text[block.start:block.end], block.start)
+        if row is None:
             return
-        event_cell = max(rest, key=lambda c: len(c[2]))
-        others = [c for c in rest if c is not event_cell]
-        span = self.doc.char_span(event_cell[0], event_cell[1], alignment_mode="expand")
+        span = self.doc.char_span(row.event.start, row.event.end, alignment_mode="expand")
         if span is None or not any(t.pos_ in ("VERB", "AUX") for t in span):
             return
         event_id = len(self.events) + 1
-        dated = None
-        if date_cell is not None:
-            cand = find_candidates(date_cell[2])[0]
-            res = self.resolver.resolve(cand)
-            if res is not None:
-                s = date_cell[0] + cand.start
-                dated = (cand, res, s, date_cell[0] + cand.end)
+        dated = row_date(row, self.resolver)
         if dated is None:
             inner = self.dates.date_of(span)
             if inner is not None:
@@ -642,20 +629,13 @@ class EventExtractor:
                                         config()["confidence"]["inherited_paragraph"], anchor=anchor.event_id)
         else:
             return
-        extra = []
-        for start, end, cell in others:
-            found = agencies_in(cell, start, self.finder)
-            extra.extend(found or [cell])
-        event = self._make_event(event_id, span, block, fields, extra_agencies=extra)
-        acted = self._last_analysis.acting or self._last_analysis.meeting_acts or self._last_analysis.document_acts
-        if not acted and not set(event.actors) & set(extra):
-            # "A domestic abuse notification was sent": the row's agency is who acted
-            event.actors = unique([*extra, *event.actors])
+        extra = row_agencies(row, self.finder)
+        event, roles = self._event_with_roles(event_id, span, block, fields, extra_agencies=extra)
+        event.actors = row_actors(roles, event.actors, extra)
         event.source = "table_row"
         self.events.append(event)
         self._carry = False  # a row dates itself only
         self._line_anchor = None
-
 
 @lru_cache(maxsize=1)
 def inline_heading_re() -> re.Pattern:
@@ -670,21 +650,6 @@ def moves_time_patterns() -> list[re.Pattern]:
 @lru_cache(maxsize=1)
 def no_inherit_patterns() -> list[re.Pattern]:
     return [re.compile(p, re.IGNORECASE) for p in scope_config()["no_inherit"]["own_time"]]
-
-
-def _is_pipe_row(text: str) -> bool:
-    """A Markdown table row ("| 03/02/2021 | Police | Officers attended... |")."""
-    stripped = text.strip()
-    return stripped.startswith("|") and stripped.count("|") >= 3
-
-
-def _is_date_cell(cell: str) -> bool:
-    """A table cell that is (almost) only a date."""
-    found = find_candidates(cell)
-    if not found:
-        return False
-    covered = sum(c.end - c.start for c in found)
-    return covered >= 0.6 * len(cell.strip())
 
 
 def _strip(span: Span) -> tuple[int, int]:
