@@ -16,6 +16,7 @@ import datetime as dt
 import re
 from dataclasses import asdict, dataclass
 from functools import lru_cache
+from itertools import pairwise
 from typing import Any
 
 from spacy.tokens import Doc, Span, Token
@@ -107,7 +108,8 @@ class DateReader:
         found = []
         for cand in self.candidates(sent.text, sent.start_char):
             if cand.kind in ABSOLUTE_KINDS or cand.kind == "year_since":
-                tokens = self.doc.char_span(sent.start_char + cand.start, sent.start_char + cand.end, alignment_mode="expand")
+                tokens = self.doc.char_span(sent.start_char + cand.start, sent.start_char + cand.end,
+                                            alignment_mode="expand")
                 if tokens is not None:
                     found.append((cand, tokens))
         return found
@@ -123,7 +125,7 @@ class DateReader:
         if len(dated) < 2:
             return [sent]
         verbs = [governing_verb(t.root, sent) for _, t in dated]
-        for first, second in zip(verbs, verbs[1:]):
+        for first, second in pairwise(verbs):
             if first is None or second is None or second.dep_ != "conj" or second.head != first:
                 continue
             cut = min(t.i for t in second.subtree)
@@ -148,7 +150,7 @@ class DateReader:
     def date_of(self, sent: Span) -> Dated | None:
         """The candidate that dates the sentence, resolved; None when it has none."""
         rank = config()["rank"]
-        options = []
+        options: list[tuple[int, int, Candidate, Span | None, int, int]] = []
         for cand in self.candidates(sent.text, sent.start_char):
             start, end = sent.start_char + cand.start, sent.start_char + cand.end
             tokens = self.doc.char_span(start, end, alignment_mode="expand")
@@ -159,7 +161,9 @@ class DateReader:
             if cand.kind == "rel_vague" and tokens.root.dep_ == "amod":
                 continue  # "the later visits": an adjective, no time
             if cand.kind == "rel_offset" and any(t.lower_ in ("before", "after") and t.dep_ == "mark" for t in tokens):
-                continue  # "nearly six months before they were looked into", "ten days after she was admitted": from that clause, not the anchor
+                # "nearly six months before they were looked into", "ten days after she was admitted": from that
+                # clause, not the anchor
+                continue
             if cand.kind == "rel_offset" and cand.groups.get("dir", "").lower() == "after":
                 end = extend_after(tokens, sent)
             if cand.kind in ("rel_duration", "rel_span") and tells_sentence_length(tokens, sent):
@@ -167,8 +171,8 @@ class DateReader:
             options.append((rank.get(cand.kind, 9), cand.start, cand, tokens, start, end))
         occasion = self.occasion_subject(sent)
         if occasion is not None:
-            options.append((rank.get(occasion.kind, 9), occasion.start, occasion, None, sent.start_char + occasion.start,
-                            sent.start_char + occasion.end))
+            options.append((rank.get(occasion.kind, 9), occasion.start, occasion, None,
+                            sent.start_char + occasion.start, sent.start_char + occasion.end))
         for _, _, cand, tokens, start, end in sorted(options, key=lambda o: (o[0], o[1])):
             res = self.resolver.resolve(cand)
             if res is None:
@@ -215,7 +219,8 @@ def dates_no_happening(dated: Dated, sent: Span) -> bool:
         return True  # "Services can then identify lessons": what may or will be, no happening
     if (kind == "year_since" or dated.text.lower().startswith("since")) and (verb := main_verb(sent)) is not None \
             and tells_present(verb, sent):
-        return True  # "The service has kept a register since 2009", "have been in foster care since April": how things stand
+        # "The service has kept a register since 2009", "have been in foster care since April": how things stand
+        return True
     # "the boys will move to their adoptive family in December": to come at the time of writing
     return kind in ABSOLUTE_KINDS and tells_modal_present(verb_of(dated, sent))
 
@@ -368,10 +373,12 @@ def _occasion_of(noun: Token) -> str | None:
         return None
     occasion = next((name for name, words in lexicon()["occasions"].items()
                      if noun.lower_ == name or noun.lemma_.lower() in words and noun.lower_ in words), None)
-    definite = any(c.dep_ in ("det", "poss") and c.lower_ in ("the", "her", "his", "their", "its") for c in noun.children)
+    definite = any(c.dep_ in ("det", "poss") and c.lower_ in ("the", "her", "his", "their", "its")
+                   for c in noun.children)
     return occasion if definite else None
 
 
 def occasion_noun_subject(verb: Token) -> str | None:
     """The occasion a main verb's subject names ("Her death shocked everyone")."""
-    return next((o for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and (o := _occasion_of(c)) is not None), None)
+    return next((o for c in verb.children
+                 if c.dep_ in ("nsubj", "nsubjpass") and (o := _occasion_of(c)) is not None), None)

@@ -51,7 +51,8 @@ class Discourse:
         `since` the offset where the paragraph starts.
         """
         fallback = None
-        if span is not None and pronoun in ("she", "he"):  # "...with her, and that he had visited": EF, earlier in the sentence
+        # "...with her, and that he had visited": EF, earlier in the sentence
+        if span is not None and pronoun in ("she", "he"):
             sentence = span.sent
             for token in reversed(span.doc[sentence.start:span.start]):
                 code = (token.ent_id_ or token.text) if token.ent_type_ == ROLE_LABEL else None
@@ -91,14 +92,15 @@ class Discourse:
 
     def _acting_meeting(self, roles: Roles, actors: list[str], event_id: int) -> list[str]:
         reach = config()["meeting_reach"]
-        recent = self._meeting is not None and event_id - self._meeting[1] <= reach
+        last = self._meeting
+        recent = last is not None and event_id - last[1] <= reach
         if roles.meeting_acts and (roles.meeting or recent):
-            return unique([roles.meeting or self._meeting[0], *actors])
+            return unique([roles.meeting or (last[0] if last else None), *actors])
         author = self._authors.get(roles.document_acts or "")
         if author is not None and event_id - author[1] <= reach:
             return unique([author[0], *actors])
-        if roles.decision_without_actor and recent and not roles.meeting:
-            return unique([self._meeting[0], *(a for a in actors if a != roles.patient)])
+        if roles.decision_without_actor and recent and last is not None and not roles.meeting:
+            return unique([last[0], *(a for a in actors if a != roles.patient)])
         if roles.decision_without_actor and not actors:
             latest = max(self._authors.values(), key=lambda a: a[1], default=None)
             if latest is not None and event_id - latest[1] <= reach:
@@ -136,7 +138,7 @@ def pronoun_genders(report, sentences) -> dict[str, str]:
                 tally = counts.setdefault(code, {"she": 0, "he": 0})
                 tally[said.lower_] += 1
     for code, tally in counts.items():
-        best = max(tally, key=tally.get)
+        best = max(tally, key=lambda p: tally[p])
         other = tally["she" if best == "he" else "he"]
         if tally[best] >= 1 and tally[best] >= 2 * other:
             genders[code] = best

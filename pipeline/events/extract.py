@@ -179,7 +179,8 @@ class EventExtractor:
                 para_anchor = None  # "Background: ..." starts a part of its own
                 self.narrative.break_off()
             elif moves_time(sent, self.dates):
-                para_anchor = None  # "She was 14 months old when...": what follows is then, not at the date given before
+                # "She was 14 months old when...": what follows is then, not at the date given before
+                para_anchor = None
                 self.narrative.break_off()
                 self.resolver.anchor = None
             for clause in self.dates.clauses(sent):
@@ -230,7 +231,8 @@ class EventExtractor:
                 continue
             tokens = self.doc.char_span(start, end, alignment_mode="expand")
             clause = governing_verb(tokens.root, sent) if tokens is not None else None
-            if clause is None or clause.dep_ not in ("advcl", "conj") or not any(c.dep_ == "aux" and c.lower_ == "having" for c in clause.children):
+            if clause is None or clause.dep_ not in ("advcl", "conj") or not any(
+                    c.dep_ == "aux" and c.lower_ == "having" for c in clause.children):
                 continue
             res = self.resolver.resolve(cand)
             if res is None:
@@ -246,13 +248,14 @@ class EventExtractor:
             self.events.append(self._make_event(event_id, span, block, fields))
 
     # ---- one sentence ------------------------------------------------------
-    def _sentence_event(self, sent: Span, block: Block, para_anchor: Event | None, offset_span: Span | None = None) -> Event | None:
+    def _sentence_event(self, sent: Span, block: Block, para_anchor: Event | None) -> Event | None:
         text = sent.text.strip()
-        if (len(re.findall(r"[A-Za-z]{2,}", text)) < 3 or is_evaluative(text) or describes_document(sent) or is_purpose_item(text)
-                or is_inline_contents(text)):
+        if (len(re.findall(r"[A-Za-z]{2,}", text)) < 3 or is_evaluative(text) or describes_document(sent)
+                or is_purpose_item(text) or is_inline_contents(text)):
             return None
         if told_by_the_writer(sent):
-            return None  # "I have worked in children's services since 2008", "We commissioned this review": the writer's
+            # "I have worked in children's services since 2008", "We commissioned this review": the writer's
+            return None
         happening = names_happening(sent) if main_verb(sent) is None else None
         if main_verb(sent) is None and happening is None:
             return None
@@ -261,7 +264,8 @@ class EventExtractor:
             dated is None or dated.candidate.kind not in ABSOLUTE_KINDS
             or "\n" in self.report.text[min(happening.idx, dated.start):max(happening.idx, dated.start)]
         ):
-            return None  # a headline event ("Death of a 16-year-old girl in May 2011.") needs its own date, on its own line
+            # a headline event ("Death of a 16-year-old girl in May 2011.") needs its own date, on its own line
+            return None
         self.narrative.moved = False
         if dated is not None and dates_no_happening(dated, sent):
             return None
@@ -326,7 +330,8 @@ class EventExtractor:
         analysis = analyse(span, mentions, self.finder, self.subject_children)
         actors = list(analysis.actors)
         if analysis.subject_pronoun:
-            antecedent = self.discourse.antecedent(analysis.subject_pronoun, self.events, block.start, set(actors), span)
+            antecedent = self.discourse.antecedent(analysis.subject_pronoun, self.events, block.start, set(actors),
+                                                   span)
             if antecedent is not None:
                 actors = unique([antecedent, *actors])
         actors = self.discourse.actors(analysis, actors, event_id)

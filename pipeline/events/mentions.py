@@ -125,7 +125,8 @@ class AgencyFinder:
         return found
 
     def _name(self, surface: str) -> str:
-        key = re.sub(r"(?:'s|’s|s)$", "", surface) if surface not in self.names and surface.lower() not in self.names else surface
+        known = surface in self.names or surface.lower() in self.names
+        key = surface if known else re.sub(r"(?:'s|’s|s)$", "", surface)
         return self.names.get(key) or self.names.get(key.lower()) or self.names.get(surface.lower()) or surface
 
     @staticmethod
@@ -135,7 +136,7 @@ class AgencyFinder:
         match = re.search(r"((?:[A-Z][a-z][\w'’-]*\s+){1,3})$", before)
         if not match:
             return ""
-        kept = []
+        kept: list[str] = []
         for word in match.group(1).split():
             kept = [] if word.lower() in PLACE_STOP else kept + [word]
         return " ".join(kept)
@@ -154,11 +155,12 @@ class AgencyFinder:
                 qualifier = "" if specific else self._qualifier(text, start)
                 label = f"{qualifier} {match.group()}".strip() if qualifier else name
                 q_start = start - (len(qualifier) + 1 if qualifier else 0)
-                found.append(Mention(q_start + offset, end + offset, label, "agency" if not (specific or qualifier) else "named_agency"))
+                kind = "agency" if not (specific or qualifier) else "named_agency"
+                found.append(Mention(q_start + offset, end + offset, label, kind))
         return found
 
     def generic_roles(self, text: str, offset: int = 0) -> list[Mention]:
-        found = []
+        found: list[Mention] = []
         if self.role_regex is None:
             return found
         for match in self.role_regex.finditer(text):
@@ -212,14 +214,20 @@ def _as_written(span: Span, mentions_kind: str) -> str:
             break
         run.insert(0, token)
     # a word only: "midwife.[^1]" (a token with a footnote glued on) -> "midwife"
-    words = [re.match(r"[\w'’-]*", t.text).group() for t in run if t.pos_ != "DET"]
-    label = " ".join(w for w in words if w)
+    parts = [_word_part(t.text) for t in run if t.pos_ != "DET"]
+    label = " ".join(w for w in parts if w)
     # "the sister on NNU", "a nurse from the NNU" -> "NNU sister"
     for prep in (c for c in head.rights if c.dep_ == "prep" and c.lower_ in ("on", "at", "from", "in")):
         place = next((p for p in prep.children if p.dep_ == "pobj"), None)
         if place is not None and place.text.isupper() and len(place.text) >= 2 and len(run) == 1:
             label = f"{place.text} {label}"
     return label
+
+
+def _word_part(text: str) -> str:
+    """The word a token starts with ("midwife" of "midwife.[^1]")."""
+    match = re.match(r"[\w'’-]*", text)
+    return match.group() if match else ""
 
 
 def sentence_mentions(sent: Span, finder: AgencyFinder) -> dict[int, Mention]:

@@ -28,8 +28,8 @@ from .scope import ABSOLUTE_KINDS, Block, continuation_re, names_review_people, 
 
 BARE_YEAR_RE = re.compile(r"^\s*(?:[\d.]+\s+)?((?:19|20)\d{2})\s*:?\s*$")
 # words that open a sentence going on with a narration ("Later the police attended")
-_NARRATIVE_OPENERS = frozenset({"later", "then", "subsequently", "afterwards", "following", "after", "when", "the", "on",
-                                "during", "at", "both", "her", "his", "their", "as"})
+_NARRATIVE_OPENERS = frozenset({"later", "then", "subsequently", "afterwards", "following", "after", "when", "the",
+                                "on", "during", "at", "both", "her", "his", "their", "as"})
 
 
 class Narrative:
@@ -73,7 +73,7 @@ class Narrative:
                 event.date_end = events[event.anchor - 1].date_end
                 continue
             nxt = next((e for e in dated if e.id > event.id and e.date is not None and e.date > event.date), None)
-            if nxt is not None:
+            if nxt is not None and nxt.date is not None:
                 event.date_end = last_day(nxt.date.year, nxt.date.month) if nxt.precision == "month" else nxt.date
                 event.precision = "approx"
 
@@ -171,6 +171,8 @@ class Narrative:
         """A happening completed by the anchor lies between the last earlier date at
         which one of its participants was narrated (OHV1's last home visit) and the
         anchor: nothing narrated before that tells when it happened."""
+        if event.date is None:
+            return
         actors = set(event.actors)
         for earlier in reversed(events):
             if earlier.date is None or earlier.date >= event.date or earlier.modality is not None:
@@ -192,11 +194,13 @@ class Narrative:
         for cand in self.dates.candidates(sent.text, sent.start_char):
             if cand.kind not in ("day", "range") or sent.start_char + cand.start <= dated.start:
                 continue
-            tokens = sent.doc.char_span(sent.start_char + cand.start, sent.start_char + cand.end, alignment_mode="expand")
+            tokens = sent.doc.char_span(sent.start_char + cand.start, sent.start_char + cand.end,
+                                        alignment_mode="expand")
             if tokens is None or is_reported(tokens, sent) or is_planned(tokens, sent):
                 continue
             res = self.resolver.resolve(cand)
-            if res is not None and res.date > self.resolver.anchor.date:
+            anchor = self.resolver.anchor  # set by the sentence's own date before this is called
+            if res is not None and anchor is not None and res.date > anchor.date:
                 self.resolver.set_anchor(res, event_id, cand.kind)
 
 
@@ -224,7 +228,8 @@ def may_inherit(sent: Span) -> bool:
     """
     for pattern in no_inherit_patterns():
         for match in pattern.finditer(sent.text):
-            tokens = sent.doc.char_span(sent.start_char + match.start(), sent.start_char + match.end(), alignment_mode="expand")
+            tokens = sent.doc.char_span(sent.start_char + match.start(), sent.start_char + match.end(),
+                                        alignment_mode="expand")
             if tokens is None or not is_reported(tokens, sent):  # "she said she had previously..." is hers
                 return False
     if names_review_people(sent.text):  # "An independent reviewer led the review...": the review's history
@@ -258,7 +263,8 @@ def moves_time(sent: Span, dates: DateReader) -> bool:
         return False
     for pattern in moves_time_patterns():
         for match in pattern.finditer(sent.text):
-            tokens = sent.doc.char_span(sent.start_char + match.start(), sent.start_char + match.end(), alignment_mode="expand")
+            tokens = sent.doc.char_span(sent.start_char + match.start(), sent.start_char + match.end(),
+                                        alignment_mode="expand")
             if tokens is None or not is_reported(tokens, sent):
                 return True
     return False
@@ -275,7 +281,8 @@ def continues(sent: Span, finder: AgencyFinder) -> bool:
     if not words:
         return False
     first = words[0]
-    opens = (first.lower_ in _NARRATIVE_OPENERS or first.pos_ in ("PROPN", "PRON") and first.lower_ not in ("it", "this", "these", "that")
+    opens = (first.lower_ in _NARRATIVE_OPENERS
+             or first.pos_ in ("PROPN", "PRON") and first.lower_ not in ("it", "this", "these", "that")
              or first.ent_type_ == "PERSON")
     verb = main_verb(sent)
     if verb is not None and tells_earlier_state(verb):  # "He was not the father", "had had some contact"

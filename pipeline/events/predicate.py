@@ -27,7 +27,8 @@ def main_verb(sent: Span) -> Token | None:
     root = sent.root
     semicolon = next((t.i for t in sent if t.text == ";"), None)
     if semicolon is not None and root.i > semicolon:  # "Police attended the home; TF had left...": the first clause
-        first = [t for t in sent if t.i < semicolon and t.pos_ in ("VERB", "AUX") and not (sent.start <= t.head.i < semicolon)]
+        first = [t for t in sent
+                 if t.i < semicolon and t.pos_ in ("VERB", "AUX") and not (sent.start <= t.head.i < semicolon)]
         if first:
             root = first[0]
     for token in sent:  # "OHV1 rang NNU to enquire...": "rang" read as a name, "enquire" as the root
@@ -85,7 +86,8 @@ def names_happening(sent: Span) -> Token | None:
     ("Death of a 16-year-old girl in May 2011.", "Serious injury of a toddler in 2012."):
     the headline of a summary (models/dates/actions.yaml `event_nouns`)."""
     lines: list[list[Token]] = [[]]  # a title line glued on top ("2012 Ceredigion – Child J") has a line of its own
-    closed = False  # the headline's noun comes before its first preposition ("Death of...", "Severe burn injuries to...")
+    # the headline's noun comes before its first preposition ("Death of...", "Severe burn injuries to...")
+    closed = False
     for token in sent:
         if "\n" in token.text:
             lines.append([])
@@ -129,7 +131,8 @@ def told_by_the_writer(sent: Span) -> bool:
         return False
     doc = sent.doc
     return any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("i", "we")
-               and not (c.i > 0 and doc[c.i - 1].pos_ in ("NOUN", "PROPN"))  # "Mother and child I housed...": a code letter
+               # "Mother and child I housed...": a code letter
+               and not (c.i > 0 and doc[c.i - 1].pos_ in ("NOUN", "PROPN"))
                for c in verb.children)
 
 

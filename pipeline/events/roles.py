@@ -157,7 +157,10 @@ def analyse(sent: Span, mentions: dict[int, Mention], finder: AgencyFinder | Non
     meeting_nouns = set(data["meeting_nouns"])
     decided = False
     acted_on: set[int] = set()  # passive subjects: acted upon, not acting
-    subjects, agents, objects, patient = [], [], [], None
+    subjects: list[Token] = []
+    agents: list[Token] = []
+    objects: list[Token] = []
+    patient: Token | None = None
     pronoun = None
     meeting, meeting_acts, expletive = None, False, False
     # a subject the parser hung outside this span (a table cell parsed with its row)
@@ -172,7 +175,8 @@ def analyse(sent: Span, mentions: dict[int, Mention], finder: AgencyFinder | Non
 
     def named_agent(v: Token) -> bool:
         """A passive verb's "by ..." names someone ("by ESW"), not a manner ("by normal delivery")."""
-        return any(_actor_of(p, mentions) for a in v.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj")
+        return any(_actor_of(p, mentions)
+                   for a in v.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj")
 
     for v in verbs:
         v_addressee = verb_lemma(v) in addressee
@@ -184,7 +188,8 @@ def analyse(sent: Span, mentions: dict[int, Mention], finder: AgencyFinder | Non
                 if passive and v is verb:
                     patient = child
                     expletive = child.lower_ == "it"
-                child_state = v is verb and lemma == "be" or passive and verb_lemma(v) not in data["child_patient_actor_verbs"]
+                child_state = (v is verb and lemma == "be"
+                               or passive and verb_lemma(v) not in data["child_patient_actor_verbs"])
                 if child.i in mentions and mentions[child.i].label in not_objects and child_state:
                     continue  # the child acted upon or described, not acting
                 if not passive or v_addressee or not named_agent(v):
@@ -196,11 +201,14 @@ def analyse(sent: Span, mentions: dict[int, Mention], finder: AgencyFinder | Non
                     meeting_acts = not passive and lemma in data["meeting_verbs"]
                     # "a conference was held, attended by EM and EMGM"
                     for acl in (c for c in child.children if c.dep_ == "acl" and verb_lemma(c) == "attend"):
-                        agents.extend(t for a in acl.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj" for t in _expand(p))
-                elif passive and v is verb and lemma in data["decision_verbs"] and not any(c.dep_ == "agent" for c in v.children):
+                        agents.extend(t for a in acl.children if a.dep_ == "agent"
+                                      for p in a.children if p.dep_ == "pobj" for t in _expand(p))
+                elif (passive and v is verb and lemma in data["decision_verbs"]
+                      and not any(c.dep_ == "agent" for c in v.children)):
                     decided = True  # "Pre-discharge arrangements were agreed": by the meeting being narrated
                 if child.dep_ == "csubj":  # "Following this EM spoke to ESW" parses EM as the object of "Following"
-                    subjects.extend(t for c in child.children if c.dep_ == "dobj" and c.i in mentions for t in _expand(c))
+                    subjects.extend(t for c in child.children if c.dep_ == "dobj" and c.i in mentions
+                                    for t in _expand(c))
             elif child.dep_ == "agent":
                 agents.extend(t for p in child.children if p.dep_ == "pobj" for t in _expand(p))
             elif v is not verb and any(c.dep_ in SUBJECT_DEPS for c in v.children):
@@ -221,18 +229,21 @@ def analyse(sent: Span, mentions: dict[int, Mention], finder: AgencyFinder | Non
                     objects.extend(t for t in nested if t.i in mentions and mentions[t.i].kind == "role")
                     for token in _expand(pobj):
                         mention = mentions.get(token.i)
-                        if child.lower_ in PERSON_ONLY_PREPS and mention is not None and mention.kind.endswith("agency"):
+                        is_agency = mention is not None and mention.kind.endswith("agency")
+                        if child.lower_ in PERSON_ONLY_PREPS and is_agency:
                             continue
                         objects.append(token)
             elif child.dep_ == "xcomp":
                 objects.extend(t for c in child.children if c.dep_ in ("dobj", "dative") for t in _expand(c))
         if v is not verb and not any(c.dep_ in SUBJECT_DEPS for c in v.children):
             continue
-    if not subjects and not agents and patient is None:  # "On 4th May MW told SW5": the subject parsed into the date phrase
-        subjects = [sent.doc[i] for i in sorted(mentions) if sent.start <= i < verb.i and not mentions[i].kind.endswith("agency")][:1]
+    if not subjects and not agents and patient is None:  # "On 4th May MW told SW5": the subject parsed into the date
+        subjects = [sent.doc[i] for i in sorted(mentions)
+                    if sent.start <= i < verb.i and not mentions[i].kind.endswith("agency")][:1]
     # "..., which was attended by EM and EMGM": who attended took part, however the rest parsed
     for attend in (t for t in sent if verb_lemma(t) == "attend" and t.pos_ == "VERB"):
-        agents.extend(p for a in attend.children if a.dep_ == "agent" for q in a.children if q.dep_ == "pobj" for p in _expand(q))
+        agents.extend(p for a in attend.children if a.dep_ == "agent"
+                      for q in a.children if q.dep_ == "pobj" for p in _expand(q))
     agents = list(dict.fromkeys(agents))
     inside = [t for t in [*subjects, *agents] if sent.start <= t.i < sent.end]
     contacts = set(data["agency_object_verbs"])
@@ -255,7 +266,8 @@ def analyse(sent: Span, mentions: dict[int, Mention], finder: AgencyFinder | Non
                                     or (lemma in contacts and m.kind.endswith("agency")))])
     if not actors and patient is None:  # a mis-parse ("On 12/07/2019 police attended"): who is named before the verb
         actors = unique(m.label for i, m in sorted(mentions.items()) if sent.start <= i < verb.i)
-    obj_token = next((t for t in objects if t.dep_ in ("dobj", "pobj", "dative") and t.lemma_ != "place"), None) or patient
+    obj_token = next((t for t in objects if t.dep_ in ("dobj", "pobj", "dative") and t.lemma_ != "place"), None)
+    obj_token = obj_token or patient
     if obj_token is None and action_of(verb).endswith("take place"):  # "a strategy meeting took place"
         obj_token = next((t for t in subjects if t.i not in mentions), None)
     if patient is not None and obj_token is patient and _actor_of(patient, mentions):
@@ -265,7 +277,8 @@ def analyse(sent: Span, mentions: dict[int, Mention], finder: AgencyFinder | Non
     documents = set(data["document_nouns"])
     authored = document_acts = None
     if lemma in data["authoring_verbs"]:
-        written = next((t for t in [*objects, *([patient] if patient is not None else [])] if t.lemma_.lower() in documents), None)
+        candidates = [*objects, *([patient] if patient is not None else [])]
+        written = next((t for t in candidates if t.lemma_.lower() in documents), None)
         authored = written.lemma_.lower() if written is not None else None
     if lemma in data["document_decision_verbs"]:
         subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
@@ -273,11 +286,13 @@ def analyse(sent: Span, mentions: dict[int, Mention], finder: AgencyFinder | Non
             document_acts = subject.lemma_.lower()
     if expletive and lemma in data["document_decision_verbs"] and not agents:
         decision = True
-    patient_label = _actor_of(patient, mentions) if patient is not None and not agents and lemma not in addressee else None
+    stands_in = patient is not None and not agents and lemma not in addressee
+    patient_label = _actor_of(patient, mentions) if patient is not None and stands_in else None
     acted_upon = {_actor_of(t, mentions) for t in inside if t.i in acted_on}
     acting = [a for a in actors if a not in object_actors and a not in acted_upon]
     return Roles(
-        actors=tuple(actors), action=action_of(verb), object=_phrase(obj_token, sent) if obj_token is not None else None,
+        actors=tuple(actors), action=action_of(verb),
+        object=_phrase(obj_token, sent) if obj_token is not None else None,
         subject_pronoun=pronoun, meeting=meeting, mentioned_meeting=mentioned, meeting_acts=meeting_acts,
         decision_without_actor=decision, patient=patient_label, authored=authored, document_acts=document_acts,
         acting=tuple(acting),
