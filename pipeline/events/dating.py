@@ -27,6 +27,7 @@ from .predicate import describes_noun, governing_verb, main_verb, names_happenin
 from .resolve import Resolution, Resolver, config
 from .scope import (
     ABSOLUTE_KINDS,
+    POINT_KINDS,
     dates_a_document_change,
     dates_the_review,
     is_paragraph_number,
@@ -134,6 +135,46 @@ class DateReader:
             if cut - sent.start >= 3 and sent.end - cut >= 3:
                 return [self.doc[sent.start:cut], self.doc[cut:sent.end]]
         return [sent]
+
+    def reported_events(self, sent: Span) -> list[tuple[Span, DateFields]]:
+        """What someone said happened on a date of its own ("she said she had
+        experienced anxiety since 2013"): the reported clause and its date."""
+        found = []
+        for cand, tokens in self.absolute(sent):
+            clause = reported_clause(tokens, sent)
+            if clause is None:
+                continue
+            res = self.resolver.resolve(cand)
+            if res is None:
+                continue
+            span = _trimmed(self.doc[clause.left_edge.i:clause.right_edge.i + 1])
+            start, end = sent.start_char + cand.start, sent.start_char + cand.end
+            found.append((span, DateFields.phrase(res, self.text[start:end], start, end)))
+        return found
+
+    def participle_events(self, sent: Span, main_id: int, main_start: int) -> list[tuple[Span, DateFields]]:
+        """A perfect participle clause with a date of its own ("On 4 April two boys
+        assaulted a child, having assaulted another the previous weekend"): what it tells
+        happened before the sentence's event (`main_id`, dated by the phrase at
+        `main_start`), on its own date resolved against the one the sentence gave."""
+        found = []
+        for cand in self.candidates(sent.text, sent.start_char):
+            start, end = sent.start_char + cand.start, sent.start_char + cand.end
+            if start == main_start or not (cand.kind in ABSOLUTE_KINDS or cand.kind in POINT_KINDS):
+                continue
+            tokens = self.doc.char_span(start, end, alignment_mode="expand")
+            clause = governing_verb(tokens.root, sent) if tokens is not None else None
+            if clause is None or clause.dep_ not in ("advcl", "conj") or not any(
+                    c.dep_ == "aux" and c.lower_ == "having" for c in clause.children):
+                continue
+            res = self.resolver.resolve(cand)
+            if res is None:
+                continue
+            having = min(c.i for c in clause.children if c.dep_ == "aux" and c.lower_ == "having")
+            span = _trimmed(self.doc[having:clause.right_edge.i + 1])
+            found.append((span, DateFields.phrase(res, self.text[start:end], start, end, relative=res.relative,
+                                                  anchor=main_id if res.relative else None)))
+        return found
 
     def remember_occasion(self, dated: Dated, sent: Span, happening: Token | None) -> None:
         """Keep the date of a birth, death or admission the narrative dates ("Baby T was
@@ -343,6 +384,13 @@ def extend_after(tokens: Span, sent: Span) -> int:
             break
         last = token
     return last.idx + len(last.text)
+
+
+def _trimmed(span: Span) -> Span:
+    """A clause without its closing punctuation."""
+    while len(span) > 1 and span[-1].is_punct:
+        span = span[:-1]
+    return span
 
 
 @lru_cache(maxsize=1)

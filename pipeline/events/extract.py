@@ -34,37 +34,17 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc, Span
 
-from .dating import (
-    DateFields,
-    DateReader,
-    dates_no_happening,
-    reported_clause,
-)
+from .dating import DateFields, DateReader, dates_no_happening
 from .discourse import Discourse
 from .masks import Mask
 from .mentions import AgencyFinder, agencies_in, sentence_mentions, unique
 from .model import Event
-from .narrative import (
-    Narrative,
-    completed_by,
-    continues,
-    inline_heading_re,
-    may_inherit,
-    moves_time,
-    tells_outcome,
-)
-from .predicate import (
-    governing_verb,
-    main_verb,
-    names_happening,
-    told_by_the_writer,
-    verb_lemma,
-)
+from .narrative import Narrative, completed_by, continues, inline_heading_re, may_inherit, moves_time, tells_outcome
+from .predicate import main_verb, names_happening, told_by_the_writer, verb_lemma
 from .resolve import Resolver, config
 from .roles import Roles, analyse, implied_actors
 from .scope import (
     ABSOLUTE_KINDS,
-    POINT_KINDS,
     TERMINAL_RE,
     Block,
     chronology_blocks,
@@ -199,53 +179,23 @@ class EventExtractor:
                 self._participle_events(clause, block, event)
 
     def _embedded_events(self, sent: Span, block: Block) -> None:
-        """What someone said happened on a date of its own ("she said she had
-        experienced anxiety since 2013"): an event of the reported clause, which
-        leaves the narrative anchor alone."""
-        for cand, tokens in self.dates.absolute(sent):
-            clause = reported_clause(tokens, sent)
-            if clause is None:
-                continue
-            res = self.resolver.resolve(cand)
-            if res is None:
-                continue
-            span = self.doc[clause.left_edge.i:clause.right_edge.i + 1]
-            while len(span) > 1 and span[-1].is_punct:
-                span = span[:-1]
-            start, end = sent.start_char + cand.start, sent.start_char + cand.end
-            event_id = len(self.events) + 1
-            fields = DateFields.phrase(res, self.report.text[start:end], start, end)
-            self.narrative.kinds[event_id] = "embedded"
-            self.events.append(self._make_event(event_id, span, block, fields))
+        """What someone said happened on a date of its own: events of the reported
+        clauses (dating.py `reported_events`), which leave the narrative anchor alone."""
+        for span, fields in self.dates.reported_events(sent):
+            self._add_embedded(span, block, fields)
 
     def _participle_events(self, sent: Span, block: Block, main: Event) -> None:
-        """A perfect participle clause with a date of its own ("On 4 April two boys
-        assaulted a child, having assaulted another the previous weekend"): what it tells
-        happened before the sentence's event, on its own date (resolved against the one
-        the sentence gave), and is an event of its own; the narrative anchor stays put."""
+        """Perfect participle clauses with a date of their own, told before the sentence's
+        event `main` (dating.py `participle_events`); the narrative anchor stays put."""
         if main.date is None or main.expression_start is None:
             return
-        for cand in self.dates.candidates(sent.text, sent.start_char):
-            start, end = sent.start_char + cand.start, sent.start_char + cand.end
-            if start == main.expression_start or not (cand.kind in ABSOLUTE_KINDS or cand.kind in POINT_KINDS):
-                continue
-            tokens = self.doc.char_span(start, end, alignment_mode="expand")
-            clause = governing_verb(tokens.root, sent) if tokens is not None else None
-            if clause is None or clause.dep_ not in ("advcl", "conj") or not any(
-                    c.dep_ == "aux" and c.lower_ == "having" for c in clause.children):
-                continue
-            res = self.resolver.resolve(cand)
-            if res is None:
-                continue
-            having = min(c.i for c in clause.children if c.dep_ == "aux" and c.lower_ == "having")
-            span = self.doc[having:clause.right_edge.i + 1]
-            while len(span) > 1 and span[-1].is_punct:
-                span = span[:-1]
-            event_id = len(self.events) + 1
-            fields = DateFields.phrase(res, self.report.text[start:end], start, end, relative=res.relative,
-                                       anchor=main.id if res.relative else None)
-            self.narrative.kinds[event_id] = "embedded"
-            self.events.append(self._make_event(event_id, span, block, fields))
+        for span, fields in self.dates.participle_events(sent, main.id, main.expression_start):
+            self._add_embedded(span, block, fields)
+
+    def _add_embedded(self, span: Span, block: Block, fields: DateFields) -> None:
+        event_id = len(self.events) + 1
+        self.narrative.kinds[event_id] = "embedded"
+        self.events.append(self._make_event(event_id, span, block, fields))
 
     # ---- one sentence ------------------------------------------------------
     def _sentence_event(self, sent: Span, block: Block, para_anchor: Event | None) -> Event | None:
