@@ -39,7 +39,7 @@ from .discourse import Discourse
 from .masks import Mask
 from .mentions import AgencyFinder, agencies_in, sentence_mentions, unique
 from .model import Event
-from .narrative import Narrative, completed_by, continues, inline_heading_re, may_inherit, moves_time, tells_outcome
+from .narrative import Narrative, completed_by, inline_heading_re, may_inherit, moves_time, tells_outcome
 from .predicate import main_verb, names_happening, told_by_the_writer, verb_lemma
 from .resolve import Resolver, config
 from .roles import Roles, analyse, implied_actors
@@ -221,50 +221,14 @@ class EventExtractor:
             return None
         event_id = len(self.events) + 1
         if dated is not None:
-            res = self.narrative.narrated_span(dated)
-            fields = DateFields.phrase(
-                res, dated.text, dated.start, dated.end, relative=res.relative,
-                anchor=self.resolver.anchor.event_id if res.relative and self.resolver.anchor is not None else None,
-                modality="planned" if dated.planned else None,
-            )
-            kind = dated.candidate.kind
-            self.narrative.kinds[event_id] = kind
-            if kind in ABSOLUTE_KINDS and not dated.planned:
-                self.dates.remember_occasion(dated, sent, happening)
-            if self.resolver.moves_anchor(kind) and not dated.planned:
-                if not self.narrative.para_dates:  # where this paragraph's narration counts from
-                    prior = self.resolver.anchor
-                    self.narrative.para_base = prior.date if res.relative and prior is not None else res.date
-                self.narrative.para_dates.append(res.date)
-                self.resolver.set_anchor(res, event_id, kind)
-                self.narrative.moved = True
-                self.narrative.carry = block.carry
-                if kind in ABSOLUTE_KINDS and sent.start_char == block.start:
-                    self.narrative.line_anchor = None  # a paragraph that opens with a date of its own starts anew
-                self.narrative.last_mentioned(sent, dated, event_id)
-            window_para = para_anchor is not None and para_anchor.id in self.narrative.windows
-            if res.date_end is None and (kind == "rel_window" or (kind == "rel_vague" and window_para)):
-                self.narrative.windows.add(event_id)
+            fields = self.narrative.narrate(dated, sent, block, event_id, para_anchor, happening)
         elif not may_inherit(sent):
             return None
-        elif para_anchor is not None and (block.carry or continues(sent, self.finder)):
-            conf = config()["confidence"]["inherited_paragraph"]
-            fields = DateFields.inherit(para_anchor.date, para_anchor.date_end, para_anchor.precision, conf,
-                                        anchor=para_anchor.id)
-            if para_anchor.id in self.narrative.windows:
-                self.narrative.windows.add(event_id)
-        elif self.narrative.line_anchor is not None:  # under a date standing alone as a sub-heading
-            line = self.narrative.line_anchor
-            fields = DateFields.inherit(line.date, line.date_end, line.precision,
-                                        config()["confidence"]["inherited_paragraph"])
-        elif self.resolver.anchor is not None and self.narrative.carry:
-            anchor = self.resolver.anchor
-            conf = config()["confidence"]["inherited_narrative"]
-            fields = DateFields.inherit(self.narrative.window_start(sent, anchor.date), None, "approx", conf,
-                                        anchor=anchor.event_id)
-            self.narrative.windows.add(event_id)
         else:
-            return None
+            inherited = self.narrative.inherit(sent, block, event_id, para_anchor, self.finder)
+            if inherited is None:
+                return None
+            fields = inherited
         event = self._make_event(event_id, sent, block, fields)
         if dated is not None and completed_by(sent, dated):
             self.narrative.since_last_seen(event, self.events)

@@ -15,10 +15,10 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from ..nlp import ROLE_LABEL
-from .dating import Dated, DateReader, is_planned, is_reported, occasion_noun_subject
+from .dating import Dated, DateFields, DateReader, is_planned, is_reported, occasion_noun_subject
 from .mentions import AgencyFinder, sentence_mentions
 from .model import Event
 from .normalise import last_day
@@ -127,6 +127,59 @@ class Narrative:
         if not events or events[-1].id < anchor.event_id:
             return None
         return events[anchor.event_id - 1]
+
+    def narrate(self, dated: Dated, sent: Span, block: Block, event_id: int, para_anchor: Event | None,
+                happening: Token | None) -> DateFields:
+        """The date fields of a sentence dated by a phrase of its own; the narrative moves on to
+        that date unless it is planned or does not move the anchor (resolve.py `moves_anchor`)."""
+        res = self.narrated_span(dated)
+        fields = DateFields.phrase(
+            res, dated.text, dated.start, dated.end, relative=res.relative,
+            anchor=self.resolver.anchor.event_id if res.relative and self.resolver.anchor is not None else None,
+            modality="planned" if dated.planned else None,
+        )
+        kind = dated.candidate.kind
+        self.kinds[event_id] = kind
+        if kind in ABSOLUTE_KINDS and not dated.planned:
+            self.dates.remember_occasion(dated, sent, happening)
+        if self.resolver.moves_anchor(kind) and not dated.planned:
+            if not self.para_dates:  # where this paragraph's narration counts from
+                prior = self.resolver.anchor
+                self.para_base = prior.date if res.relative and prior is not None else res.date
+            self.para_dates.append(res.date)
+            self.resolver.set_anchor(res, event_id, kind)
+            self.moved = True
+            self.carry = block.carry
+            if kind in ABSOLUTE_KINDS and sent.start_char == block.start:
+                self.line_anchor = None  # a paragraph that opens with a date of its own starts anew
+            self.last_mentioned(sent, dated, event_id)
+        window_para = para_anchor is not None and para_anchor.id in self.windows
+        if res.date_end is None and (kind == "rel_window" or (kind == "rel_vague" and window_para)):
+            self.windows.add(event_id)
+        return fields
+
+    def inherit(self, sent: Span, block: Block, event_id: int, para_anchor: Event | None,
+                finder: AgencyFinder) -> DateFields | None:
+        """The date fields of a sentence with no date phrase that may inherit one (`may_inherit`):
+        its paragraph's date, a date line's over it, or a window opening at the date last
+        narrated; None when nothing dates it."""
+        if para_anchor is not None and (block.carry or continues(sent, finder)):
+            conf = config()["confidence"]["inherited_paragraph"]
+            if para_anchor.id in self.windows:
+                self.windows.add(event_id)
+            return DateFields.inherit(para_anchor.date, para_anchor.date_end, para_anchor.precision, conf,
+                                      anchor=para_anchor.id)
+        if self.line_anchor is not None:  # under a date standing alone as a sub-heading
+            line = self.line_anchor
+            return DateFields.inherit(line.date, line.date_end, line.precision,
+                                      config()["confidence"]["inherited_paragraph"])
+        if self.resolver.anchor is not None and self.carry:
+            anchor = self.resolver.anchor
+            conf = config()["confidence"]["inherited_narrative"]
+            self.windows.add(event_id)
+            return DateFields.inherit(self.window_start(sent, anchor.date), None, "approx", conf,
+                                      anchor=anchor.event_id)
+        return None
 
     def window_start(self, sent: Span, narrated: dt.date) -> dt.date:
         """Where an undated sentence's window opens: the last date narrated, or,
