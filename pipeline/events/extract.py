@@ -1,29 +1,23 @@
 """The chronology as data: `extract_events(report, doc) -> list[Event]`.
 
-Reads the chronology paragraphs (scope.py) of the one parsed Doc, sentence by
-sentence and left to right, the way a careful reader does:
-1. date candidates by pattern (candidates.py), minus those inside reported
-   speech ("she said he had visited the following day");
-2. the best candidate dates the sentence; it is normalised with dateparser
-   and a year inferred from the review period and the narrative; relative
-   phrases are resolved against the last resolved date (resolve.py), and the
-   narrative moves on to the last date a sentence narrates ("...on 17th May
-   and remained in hospital until 5th June. They then moved...");
-3. a sentence with no date phrase inherits the date of its paragraph; a
-   paragraph with none, and episodes ("whilst in hospital", "during the
-   pregnancy"), are windows from the last date narrated to the next one
-   (precision approx, `date_end` filled once the next date is read); an
-   undated ongoing activity ("established and maintained contact") opens its
-   window at the start of the period its section heading states, and a past
-   perfect under "by this time" lies between its participants' last narrated
-   date and the anchor;
-4. two coordinated clauses each with a date of its own are two events, and a
-   reported clause with its own absolute date ("said she had experienced
-   anxiety since 2013") is an event of its own;
-5. actors, action and object from the dependency parse (actors.py), with
-   pronouns resolved to the latest actor of the paragraph they can stand for,
-   meetings and documents that decide, and the agency column of a table.
-Tables printed as "Date ⇥ Agency ⇥ Event" rows give one event per row.
+The orchestrator.  Reads the chronology blocks (scope.py) of the one parsed
+Doc, sentence by sentence and left to right, the way a careful reader does,
+and asks each concern in turn:
+1. the date phrase that dates the sentence, if any (dating.py, over
+   candidates.py, normalise.py and resolve.py), skipping sentences that tell
+   no happening of the case (the review's own voice, evaluation, headlines
+   without a date of their own);
+2. where the sentence stands in the narrative (narrative.py): a date of its
+   own moves the anchor on; without one it inherits its paragraph's date, a
+   date line's, or a window from the date last narrated, closed once the next
+   date is read;
+3. two coordinated clauses each with a date of its own are two events, and a
+   reported or participle clause with its own date is an event of its own
+   (dating.py);
+4. actors, action and object from the dependency parse (mentions.py,
+   predicate.py, roles.py), with pronouns, meetings and documents resolved
+   from what came before (discourse.py);
+5. "Date ⇥ Agency ⇥ Event" table rows give one event per row (tables.py).
 """
 from __future__ import annotations
 
