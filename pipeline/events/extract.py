@@ -235,21 +235,21 @@ class EventExtractor:
                           extra_agencies: Sequence[str] = ()) -> tuple[Event, Roles]:
         """The event of `span` and the roles its parse gave (a table row reads them for its agency)."""
         mentions = sentence_mentions(span, self.finder)
-        analysis = analyse(span, mentions, self.finder, self.subject_children)
-        actors = list(analysis.actors)
-        if analysis.subject_pronoun:
-            antecedent = self.discourse.antecedent(analysis.subject_pronoun, self.events, block.start, set(actors),
+        roles = analyse(span, mentions, self.finder, self.subject_children)
+        actors = list(roles.actors)
+        if roles.subject_pronoun:
+            antecedent = self.discourse.antecedent(roles.subject_pronoun, self.events, block.start, set(actors),
                                                    span)
             if antecedent is not None:
                 actors = unique([antecedent, *actors])
-        actors = self.discourse.actors(analysis, actors, event_id)
+        actors = self.discourse.actors(roles, actors, event_id)
         verb = main_verb(span)
         implied = implied_actors(span, verb_lemma(verb) if verb is not None else None)
         if implied:  # "ES was made the subject of a Care Order": the court acts, ES is acted upon
-            actors = unique([*implied, *(a for a in actors if a != analysis.patient)])
+            actors = unique([*implied, *(a for a in actors if a != roles.patient)])
         people = {m.label for m in mentions.values() if m.kind == "generic"}
-        if analysis.meeting:
-            people.add(analysis.meeting)
+        if roles.meeting:
+            people.add(roles.meeting)
         if self.discourse.meeting:
             people.add(self.discourse.meeting)
         named = [a for a in actors if a[:1].isupper() and a not in self.codes and a not in people]
@@ -257,13 +257,12 @@ class EventExtractor:
         start, end = _strip(span)
         event = Event(
             id=event_id, sentence=self.report.text[start:end], start=start, end=end,
-            actors=actors, action=analysis.action, object=analysis.object, agencies=agencies,
+            actors=actors, action=roles.action, object=roles.object, agencies=agencies,
             kpe=block.kpe, section=section_label(block.section or (section_chain(self.report, start) or [None])[0]),
             **fields.as_fields(),
         )
-        return event, analysis
+        return event, roles
 
-    # ---- dates in a sentence -----------------------------------------------
     # ---- tables ----------------------------------------------------------------
     def _table_row(self, block: Block) -> None:
         """One event per "Date ⇥ Agency ⇥ Event" row (tables.py)."""
@@ -301,8 +300,8 @@ class EventExtractor:
         self.narrative.break_off()  # a row dates itself only
 
 
-
 def _strip(span: Span) -> tuple[int, int]:
+    """The span's character offsets without its leading and trailing white space."""
     text = span.text
     start = span.start_char + (len(text) - len(text.lstrip()))
     end = span.end_char - (len(text) - len(text.rstrip()))
