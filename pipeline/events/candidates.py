@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..resources import load_yaml
+from .vocabulary import lexicon
 
 DAY_RE = r"(?:[12]\d|3[01]|0?[1-9])(?:[ \t]?(?:st|nd|rd|th)\b)?"  # "24 th" is a PDF's superscript
 YEAR_RE = r"(?:19|20)\d{2}"
@@ -43,11 +44,6 @@ def _alternation(words, case_sensitive: bool = False) -> str:
     ordered = sorted(words, key=len, reverse=True)
     body = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered)
     return f"(?-i:{body})" if case_sensitive else f"(?:{body})"
-
-
-@lru_cache(maxsize=1)
-def lexicon() -> dict:
-    return load_yaml("dates", "lexicon.yaml")
 
 
 @lru_cache(maxsize=1)

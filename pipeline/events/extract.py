@@ -1,76 +1,57 @@
 """The chronology as data: `extract_events(report, doc) -> list[Event]`.
 
-Reads the chronology paragraphs (scope.py) of the one parsed Doc, sentence by
-sentence and left to right, the way a careful reader does:
-1. date candidates by pattern (candidates.py), minus those inside reported
-   speech ("she said he had visited the following day");
-2. the best candidate dates the sentence; it is normalised with dateparser
-   and a year inferred from the review period and the narrative; relative
-   phrases are resolved against the last resolved date (resolve.py), and the
-   narrative moves on to the last date a sentence narrates ("...on 17th May
-   and remained in hospital until 5th June. They then moved...");
-3. a sentence with no date phrase inherits the date of its paragraph; a
-   paragraph with none, and episodes ("whilst in hospital", "during the
-   pregnancy"), are windows from the last date narrated to the next one
-   (precision approx, `date_end` filled once the next date is read); an
-   undated ongoing activity ("established and maintained contact") opens its
-   window at the start of the period its section heading states, and a past
-   perfect under "by this time" lies between its participants' last narrated
-   date and the anchor;
-4. two coordinated clauses each with a date of its own are two events, and a
-   reported clause with its own absolute date ("said she had experienced
-   anxiety since 2013") is an event of its own;
-5. actors, action and object from the dependency parse (actors.py), with
-   pronouns resolved to the latest actor of the paragraph they can stand for,
-   meetings and documents that decide, and the agency column of a table.
-Tables printed as "Date ⇥ Agency ⇥ Event" rows give one event per row.
+The orchestrator.  Reads the chronology blocks (scope.py) of the one parsed
+Doc, sentence by sentence and left to right, the way a careful reader does,
+and asks each concern in turn:
+1. the date phrase that dates the sentence, if any (dating.py, over
+   candidates.py, normalise.py and resolve.py), skipping sentences that tell
+   no happening of the case (the review's own voice, evaluation, headlines
+   without a date of their own);
+2. where the sentence stands in the narrative (narrative.py): a date of its
+   own moves the anchor on; without one it inherits its paragraph's date, a
+   date line's, or a window from the date last narrated, closed once the next
+   date is read;
+3. two coordinated clauses each with a date of its own are two events, and a
+   reported or participle clause with its own date is an event of its own
+   (dating.py);
+4. actors, action and object from the dependency parse (mentions.py,
+   predicate.py, roles.py), with pronouns, meetings and documents resolved
+   from what came before (discourse.py);
+5. "Date ⇥ Agency ⇥ Event" table rows give one event per row (tables.py).
 """
 from __future__ import annotations
 
 import bisect
-import datetime as dt
 import re
 from collections import Counter
-from dataclasses import dataclass
-from functools import lru_cache
+from collections.abc import Sequence
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 
-from .actors import (
-    AgencyFinder, agencies_in, analyse, implied_actors, main_verb, pronoun_genders, sentence_mentions, unique, verb_lemma,
-)
-from ..nlp import ROLE_LABEL
-from ..resources import load_yaml
-from .candidates import Candidate, find_candidates, lexicon
+from .dating import DateFields, DateReader, dates_no_happening
+from .discourse import Discourse
 from .masks import Mask
+from .mentions import AgencyFinder, agencies_in, sentence_mentions, unique
 from .model import Event
-from .normalise import last_day
-from .resolve import Anchor, Resolution, Resolver, config
+from .narrative import Narrative, completed_by, inline_heading_re, may_inherit, moves_time, tells_outcome
+from .predicate import main_verb, names_happening, told_by_the_writer, verb_lemma
+from .resolve import Resolver, config
+from .roles import Roles, analyse, implied_actors
 from .scope import (
-    ABSOLUTE_KINDS, POINT_KINDS, TERMINAL_RE, Block, chronology_blocks, continuation_re, dates_a_document_change, dates_the_review,
-    describes_document, is_evaluative, is_inline_contents, is_purpose_item, names_review_people, review_is_subject,
-    is_paragraph_number, paragraph_numbers, scope_config, section_chain,
+    ABSOLUTE_KINDS,
+    TERMINAL_RE,
+    Block,
+    chronology_blocks,
+    describes_document,
+    is_evaluative,
+    is_inline_contents,
+    is_purpose_item,
+    paragraph_numbers,
+    section_chain,
 )
+from .tables import is_table_row, read_row, row_actors, row_agencies, row_date
 
 YEAR_RE = re.compile(r"\b(?:19|20)\d{2}\b")
-BARE_YEAR_RE = re.compile(r"^\s*(?:[\d.]+\s+)?((?:19|20)\d{2})\s*:?\s*$")
-SHORT_HOP = 6  # most tokens an "after ..." relative phrase is extended by
-
-
-# words that open a sentence going on with a narration ("Later the police attended")
-_NARRATIVE_OPENERS = frozenset({"later", "then", "subsequently", "afterwards", "following", "after", "when", "the", "on",
-                                "during", "at", "both", "her", "his", "their", "as"})
-
-
-@dataclass
-
-class Dated:
-    candidate: Candidate
-    resolution: Resolution
-    planned: bool
-    start: int  # offsets in the report text
-    end: int
-    text: str
 
 
 def default_year(report) -> int | None:
@@ -112,108 +93,29 @@ class EventExtractor:
         self.codes = set(report.codes())
         self.sentences = _Sentences(doc)
         self.subject_children = frozenset(e.code for e in getattr(report, "key", []) if e.subject)
-        self.genders = pronoun_genders(report, self.sentences.sents)
-        self._meeting: tuple[str, int] | None = None  # the last meeting named, and the event naming it
-        self._authors: dict[str, tuple[str, int]] = {}  # document kind -> (its last author, event id)
+        self.discourse = Discourse(report, self.sentences.sents, self.codes)
         self.events: list[Event] = []
-        self.reporting = set(config()["reporting_lemmas"])
-        self.planned_lemmas = set(config()["planned_lemmas"])
-        self.planned_aux = set(config()["planned_auxiliaries"])
-        self._section = None
-        self._section_period: tuple[dt.date, dt.date] | None = None  # a range the section heading states
-        self._moved = False
-        self._kinds: dict[int, str] = {}  # event id -> kind of its own date phrase
-        self._para_dates: list[dt.date] = []  # dates the current paragraph has narrated
-        self._para_base: dt.date | None = None
-        self._windows: set[int] = set()  # events placed only between two narrated dates
         self.mask = Mask.of_report(report)  # cover, version and page-header dates: the document's own
         self.numbers = paragraph_numbers(report)
-        self._carry = False  # may an undated paragraph take the date last narrated (a window)?
-        self._line_anchor: Resolution | None = None  # a date standing alone as a sub-heading dates what follows
+        self.dates = DateReader(doc, self.mask, self.numbers, self.resolver)
+        self.narrative = Narrative(self.resolver, self.dates)
 
     # ---- the walk --------------------------------------------------------
     def run(self) -> list[Event]:
         for block in chronology_blocks(self.report, self.scope, self.mask):
             if block.after_break or not block.carry:
-                self._carry = False  # a heading, footnote or table ends what a date narrated before it covers
-            self._enter_section(block.section)
+                self.narrative.carry = False  # a heading, footnote or table ends what a date narrated before it covers
+            if self.narrative.enter_section(block.section):
+                self.discourse.new_section()
             if block.kind == "date_line":
-                self._date_line(block)
+                self.narrative.date_line(block)
                 continue
-            if block.kind == "table_row" or "\t" in self.report.text[block.start:block.end] or _is_pipe_row(
-                self.report.text[block.start:block.end]
-            ):
+            if is_table_row(block.kind, self.report.text[block.start:block.end]):
                 self._table_row(block)
             else:
                 self._paragraph(block)
-        self._close_windows()
+        self.narrative.close_windows(self.events)
         return self.events
-
-    def _close_windows(self) -> None:
-        """End each window event at the next date the narrative gives.
-
-        "EM made contact with her PA..." in a paragraph with no date, or
-        "Whilst in hospital EM told the midwife...", happened somewhere between
-        the last date narrated and the next one: date_end is the next event
-        dated by a phrase of its own (the end of its month for a month).
-        """
-        dated = [e for e in self.events if self._kinds.get(e.id) in config()["window_bounds"] and e.modality is None]
-        for event in self.events:
-            if event.id not in self._windows or event.date is None:
-                continue
-            if event.inherited and event.anchor in self._windows and event.anchor < event.id:
-                event.date_end = self.events[event.anchor - 1].date_end
-                continue
-            nxt = next((e for e in dated if e.id > event.id and e.date is not None and e.date > event.date), None)
-            if nxt is not None:
-                event.date_end = last_day(nxt.date.year, nxt.date.month) if nxt.precision == "month" else nxt.date
-                event.precision = "approx"
-
-    def _enter_section(self, section) -> None:
-        """A heading that gives dates ("3.1 9th January to 2nd February 2017") resets the anchor."""
-        if section is None or section is self._section:
-            return
-        self._section = section
-        self._section_period = None
-        self._meeting = None
-        self._authors = {}
-        self.resolver.anchor = None  # a new section starts a new narrative
-        self._carry = False
-        self._line_anchor = None
-        heading = self.report.text[section.heading_start:section.heading_end]
-        bare_year = BARE_YEAR_RE.match(heading)
-        if bare_year:
-            year = int(bare_year.group(1))
-            self.resolver.anchor = Anchor(dt.date(year, 1, 1), dt.date(year, 12, 31), "approx", None)
-            return
-        for cand in self._candidates(heading, section.heading_start):
-            res = self.resolver.resolve(cand)
-            if res is not None and self.resolver.moves_anchor(cand.kind):
-                self.resolver.set_anchor(res, None, cand.kind)
-                self._carry = True
-                if cand.kind == "range" and res.date_end is not None:
-                    self._section_period = (res.date, res.date_end)
-                return
-
-    def _date_line(self, block: Block) -> None:
-        """A date standing alone ("12th March 2014") over the paragraphs it dates."""
-        text = self.report.text[block.start:block.end]
-        for cand in self._candidates(text, block.start):
-            res = self.resolver.resolve(cand) if cand.kind in ABSOLUTE_KINDS else None
-            if res is not None:
-                self.resolver.set_anchor(res, None, cand.kind)
-                self._line_anchor = res
-                self._carry = block.carry
-                return
-
-    def _candidates(self, text: str, offset: int) -> list[Candidate]:
-        """Date candidates of a piece of the report at `offset`, less the document's own
-        dates (cover, version, page headers) and paragraph numbers read as dates ("4.1.10")."""
-        return [
-            c for c in find_candidates(text)
-            if not self.mask.covers(offset + c.start, offset + c.end)
-            and not is_paragraph_number(self.report.text, offset + c.start, c.text, self.numbers)
-        ]
 
     def _units(self, block: Block) -> list[Span]:
         """The block's sentences, re-joining pieces the parser or a page break split.
@@ -240,867 +142,166 @@ class EventExtractor:
             units.append(pending)
         return units
 
-    def _continues_previous(self, units: list[Span]) -> Event | None:
-        """The anchor event, when this paragraph goes on about the same occasion.
-
-        "On 25th May, a discharge planning meeting was held..." followed by a
-        paragraph opening "The meeting discussed..." is still 25th May (and
-        still that paragraph's Key Practice Episode).
-        """
-        anchor = self.resolver.anchor
-        if not units or anchor is None or anchor.event_id is None or not continuation_re().match(units[0].text.strip()):
-            return None
-        if not self.events or self.events[-1].id < anchor.event_id:
-            return None
-        return self.events[anchor.event_id - 1]
-
     def _paragraph(self, block: Block) -> None:
         units = self._units(block)
-        self._para_dates: list[dt.date] = []
-        self._para_base: dt.date | None = None
-        para_anchor = self._continues_previous(units)
+        self.narrative.new_paragraph()
+        para_anchor = self.narrative.continues_previous(units, self.events)
         if para_anchor is not None and block.kpe is None:
             block.kpe = self.events[-1].kpe
         for sent in units:
             if inline_heading_re().match(sent.text):
                 para_anchor = None  # "Background: ..." starts a part of its own
-                self._carry = False
-                self._line_anchor = None
-            elif self._moves_time(sent):
-                para_anchor = None  # "She was 14 months old when...": what follows is then, not at the date given before
-                self._carry = False
-                self._line_anchor = None
+                self.narrative.break_off()
+            elif moves_time(sent, self.dates):
+                # "She was 14 months old when...": what follows is then, not at the date given before
+                para_anchor = None
+                self.narrative.break_off()
                 self.resolver.anchor = None
-            for clause in self._clauses(sent):
+            for clause in self.dates.clauses(sent):
                 event = self._sentence_event(clause, block, para_anchor)
                 if event is None:
                     continue
                 self.events.append(event)
-                if self._moved and self._tells_outcome(clause):
+                if self.narrative.moved and tells_outcome(clause):
                     para_anchor = None  # "...was convicted in May 2022. The pregnancy had been uneventful...": not then
-                    self._carry = False
-                elif self._moved:
+                    self.narrative.carry = False
+                elif self.narrative.moved:
                     para_anchor = event
-                elif para_anchor is None and event.inherited and event.id in self._windows:
+                elif para_anchor is None and event.inherited and event.id in self.narrative.windows:
                     para_anchor = event  # an undated paragraph: its sentences share one window
                 self._embedded_events(clause, block)
                 self._participle_events(clause, block, event)
 
-    def _window_start(self, sent: Span, narrated: dt.date) -> dt.date:
-        """Where an undated sentence's window opens: the last date narrated, or,
-        for an ongoing activity, the start of the period its section heading states.
-
-        Under "3.1 9th January to 2nd February 2017", "The service established and
-        maintained contact with her PA." is kept up over the period the section
-        covers; it need not have begun after the last date narrated before it
-        (a one-off happening, "ESW visited EM in hospital", still does).
-        Ongoing verbs: models/dates/resolution.yaml `ongoing_lemmas`.
-        """
-        period = self._section_period
-        if period is None or not period[0] < narrated <= period[1]:
-            return narrated
-        verb = main_verb(sent)
-        if verb is None:
-            return narrated
-        verbs = [verb, *(t for t in verb.conjuncts if sent.start <= t.i < sent.end)]
-        ongoing = set(config()["ongoing_lemmas"])
-        return period[0] if any(v.lemma_.lower() in ongoing for v in verbs) else narrated
-
-    def _narrated_span(self, dated: Dated) -> Resolution:
-        """An episode or "this period" looking back over what the paragraph narrated.
-
-        "In August 2016 an Interim Care Order was granted... a Placement Order on
-        4th January 2017. During the proceedings EM..." and "Two days after
-        entering the placement... two days later... In this time period...": once
-        a paragraph has narrated two dates, the episode is the span they cover,
-        from where the paragraph's narration counted from to the anchor.
-        Otherwise an episode is a window forward (`_close_windows`).
-        """
-        res, kind = dated.resolution, dated.candidate.kind
-        looks_back = kind == "rel_window" or (kind == "rel_vague" and "period" in dated.text.lower())
-        anchor = self.resolver.anchor
-        if not looks_back or anchor is None or len(self._para_dates) < 2 or self._para_base is None:
-            return res
-        if self._para_base >= anchor.date:
-            return res
-        return Resolution(self._para_base, anchor.date, "approx", res.confidence, True)
-
-    def _absolute(self, sent: Span) -> list[tuple[Candidate, Span]]:
-        """Absolute date phrases of a sentence with their tokens."""
-        found = []
-        for cand in self._candidates(sent.text, sent.start_char):
-            if cand.kind in ABSOLUTE_KINDS or cand.kind == "year_since":
-                tokens = self.doc.char_span(sent.start_char + cand.start, sent.start_char + cand.end, alignment_mode="expand")
-                if tokens is not None:
-                    found.append((cand, tokens))
-        return found
-
-    def _clauses(self, sent: Span) -> list[Span]:
-        """A sentence that narrates two dated happenings, as two clauses.
-
-        "Child E was made the subject of an Interim Care Order on 17th May and
-        remained in hospital until discharge on 5th June" is two events: the
-        second date belongs to a verb coordinated with the first.
-        """
-        dated = [(c, t) for c, t in self._absolute(sent) if c.kind != "year_since" and not self._reported(t, sent)]
-        if len(dated) < 2:
-            return [sent]
-        verbs = [_governing_verb(t.root, sent) for _, t in dated]
-        for first, second in zip(verbs, verbs[1:]):
-            if first is None or second is None or second.dep_ != "conj" or second.head != first:
-                continue
-            cut = min(t.i for t in second.subtree)
-            while cut > sent.start and self.doc[cut - 1].dep_ in ("cc", "punct"):
-                cut -= 1
-            if cut - sent.start >= 3 and sent.end - cut >= 3:
-                return [self.doc[sent.start:cut], self.doc[cut:sent.end]]
-        return [sent]
-
     def _embedded_events(self, sent: Span, block: Block) -> None:
-        """What someone said happened on a date of its own ("she said she had
-        experienced anxiety since 2013"): an event of the reported clause, which
-        leaves the narrative anchor alone."""
-        for cand, tokens in self._absolute(sent):
-            clause = self._reported_clause(tokens, sent)
-            if clause is None:
-                continue
-            res = self.resolver.resolve(cand)
-            if res is None:
-                continue
-            span = self.doc[clause.left_edge.i:clause.right_edge.i + 1]
-            while len(span) > 1 and span[-1].is_punct:
-                span = span[:-1]
-            start, end = sent.start_char + cand.start, sent.start_char + cand.end
-            event_id = len(self.events) + 1
-            fields = dict(relative=False, inherited=False, anchor=None, modality=None, date=res.date,
-                          date_end=res.date_end, precision=res.precision, confidence=res.confidence,
-                          expression=self.report.text[start:end], expression_start=start, expression_end=end)
-            self._kinds[event_id] = "embedded"
-            self.events.append(self._make_event(event_id, span, block, fields))
+        """What someone said happened on a date of its own: events of the reported
+        clauses (dating.py `reported_events`), which leave the narrative anchor alone."""
+        for span, fields in self.dates.reported_events(sent):
+            self._add_embedded(span, block, fields)
 
     def _participle_events(self, sent: Span, block: Block, main: Event) -> None:
-        """A perfect participle clause with a date of its own ("On 4 April two boys
-        assaulted a child, having assaulted another the previous weekend"): what it tells
-        happened before the sentence's event, on its own date (resolved against the one
-        the sentence gave), and is an event of its own; the narrative anchor stays put."""
+        """Perfect participle clauses with a date of their own, told before the sentence's
+        event `main` (dating.py `participle_events`); the narrative anchor stays put."""
         if main.date is None or main.expression_start is None:
             return
-        for cand in self._candidates(sent.text, sent.start_char):
-            start, end = sent.start_char + cand.start, sent.start_char + cand.end
-            if start == main.expression_start or not (cand.kind in ABSOLUTE_KINDS or cand.kind in POINT_KINDS):
-                continue
-            tokens = self.doc.char_span(start, end, alignment_mode="expand")
-            clause = _governing_verb(tokens.root, sent) if tokens is not None else None
-            if clause is None or clause.dep_ not in ("advcl", "conj") or not any(c.dep_ == "aux" and c.lower_ == "having" for c in clause.children):
-                continue
-            res = self.resolver.resolve(cand)
-            if res is None:
-                continue
-            having = min(c.i for c in clause.children if c.dep_ == "aux" and c.lower_ == "having")
-            span = self.doc[having:clause.right_edge.i + 1]
-            while len(span) > 1 and span[-1].is_punct:
-                span = span[:-1]
-            event_id = len(self.events) + 1
-            fields = dict(relative=res.relative, inherited=False, anchor=main.id if res.relative else None, modality=None,
-                          date=res.date, date_end=res.date_end, precision=res.precision, confidence=res.confidence,
-                          expression=self.report.text[start:end], expression_start=start, expression_end=end)
-            self._kinds[event_id] = "embedded"
-            self.events.append(self._make_event(event_id, span, block, fields))
+        for span, fields in self.dates.participle_events(sent, main.id, main.expression_start):
+            self._add_embedded(span, block, fields)
+
+    def _add_embedded(self, span: Span, block: Block, fields: DateFields) -> None:
+        event_id = len(self.events) + 1
+        self.narrative.kinds[event_id] = "embedded"
+        self.events.append(self._make_event(event_id, span, block, fields))
 
     # ---- one sentence ------------------------------------------------------
-    def _sentence_event(self, sent: Span, block: Block, para_anchor: Event | None, offset_span: Span | None = None) -> Event | None:
+    def _sentence_event(self, sent: Span, block: Block, para_anchor: Event | None) -> Event | None:
         text = sent.text.strip()
-        if (len(re.findall(r"[A-Za-z]{2,}", text)) < 3 or is_evaluative(text) or describes_document(sent) or is_purpose_item(text)
-                or is_inline_contents(text)):
+        if (len(re.findall(r"[A-Za-z]{2,}", text)) < 3 or is_evaluative(text) or describes_document(sent)
+                or is_purpose_item(text) or is_inline_contents(text)):
             return None
-        if _told_by_the_writer(sent):
-            return None  # "I have worked in children's services since 2008", "We commissioned this review": the writer's
-        happening = _names_happening(sent) if main_verb(sent) is None else None
+        if told_by_the_writer(sent):
+            # "I have worked in children's services since 2008", "We commissioned this review": the writer's
+            return None
+        happening = names_happening(sent) if main_verb(sent) is None else None
         if main_verb(sent) is None and happening is None:
             return None
-        dated = self._date_of(sent)
+        dated = self.dates.date_of(sent)
         if happening is not None and (
             dated is None or dated.candidate.kind not in ABSOLUTE_KINDS
             or "\n" in self.report.text[min(happening.idx, dated.start):max(happening.idx, dated.start)]
         ):
-            return None  # a headline event ("Death of a 16-year-old girl in May 2011.") needs its own date, on its own line
-        self._moved = False
-        if dated is not None and self._dates_no_happening(dated, sent):
+            # a headline event ("Death of a 16-year-old girl in May 2011.") needs its own date, on its own line
+            return None
+        self.narrative.moved = False
+        if dated is not None and dates_no_happening(dated, sent):
             return None
         event_id = len(self.events) + 1
-        fields = dict(relative=False, inherited=False, anchor=None, modality=None)
         if dated is not None:
-            res = self._narrated_span(dated)
-            fields.update(
-                date=res.date, date_end=res.date_end, precision=res.precision, confidence=res.confidence,
-                expression=dated.text, expression_start=dated.start, expression_end=dated.end,
-                relative=res.relative, modality="planned" if dated.planned else None,
-            )
-            if res.relative and self.resolver.anchor is not None:
-                fields["anchor"] = self.resolver.anchor.event_id
-            kind = dated.candidate.kind
-            self._kinds[event_id] = kind
-            if kind in ABSOLUTE_KINDS and not dated.planned:
-                self._remember_occasion(dated, sent, happening)
-            if self.resolver.moves_anchor(kind) and not dated.planned:
-                if not self._para_dates:  # where this paragraph's narration counts from
-                    prior = self.resolver.anchor
-                    self._para_base = prior.date if res.relative and prior is not None else res.date
-                self._para_dates.append(res.date)
-                self.resolver.set_anchor(res, event_id, kind)
-                self._moved = True
-                self._carry = block.carry
-                if kind in ABSOLUTE_KINDS and sent.start_char == block.start:
-                    self._line_anchor = None  # a paragraph that opens with a date of its own starts anew
-                self._last_mentioned(sent, dated, event_id)
-            window_para = para_anchor is not None and para_anchor.id in self._windows
-            if res.date_end is None and (kind == "rel_window" or (kind == "rel_vague" and window_para)):
-                self._windows.add(event_id)
-        elif not self._may_inherit(sent):
+            fields = self.narrative.narrate(dated, sent, block, event_id, para_anchor, happening)
+        elif not may_inherit(sent):
             return None
-        elif para_anchor is not None and (block.carry or self._continues(sent)):
-            conf = config()["confidence"]["inherited_paragraph"]
-            fields.update(date=para_anchor.date, date_end=para_anchor.date_end, precision=para_anchor.precision,
-                          confidence=conf, inherited=True, anchor=para_anchor.id)
-            if para_anchor.id in self._windows:
-                self._windows.add(event_id)
-        elif self._line_anchor is not None:  # under a date standing alone as a sub-heading
-            line = self._line_anchor
-            fields.update(date=line.date, date_end=line.date_end, precision=line.precision, inherited=True,
-                          confidence=config()["confidence"]["inherited_paragraph"])
-        elif self.resolver.anchor is not None and self._carry:
-            anchor = self.resolver.anchor
-            conf = config()["confidence"]["inherited_narrative"]
-            fields.update(date=self._window_start(sent, anchor.date), date_end=None, precision="approx",
-                          confidence=conf, inherited=True, anchor=anchor.event_id)
-            self._windows.add(event_id)
         else:
-            return None
+            inherited = self.narrative.inherit(sent, block, event_id, para_anchor, self.finder)
+            if inherited is None:
+                return None
+            fields = inherited
         event = self._make_event(event_id, sent, block, fields)
-        if dated is not None and self._completed_by(sent, dated):
-            self._since_last_seen(event)
+        if dated is not None and completed_by(sent, dated):
+            self.narrative.since_last_seen(event, self.events)
         return event
 
-    def _remember_occasion(self, dated: Dated, sent: Span, happening: Token | None) -> None:
-        """Keep the date of a birth, death or admission the narrative dates ("Baby T was
-        born in August 2015", "Death of a baby in February 2016"), so that "On the day of
-        the birth" later is that day (lexicon.yaml `occasions`)."""
-        verb = self._verb_of(dated, sent)
-        happening = happening or _names_happening(sent)  # "Death of a girl ... caused by a fall in May 2011"
-        lemmas = {t.lemma_.lower() for t in (verb, happening) if t is not None}
-        lemmas |= self._nouns_over(dated, sent)  # "following the death of a toddler in March 2017"
-        for occasion, words in lexicon()["occasions"].items():
-            if lemmas & set(words):
-                self.resolver.occasions[occasion] = dated.resolution
+    def _make_event(self, event_id: int, span: Span, block: Block, fields: DateFields) -> Event:
+        return self._event_with_roles(event_id, span, block, fields)[0]
 
-    def _dates_no_happening(self, dated: Dated, sent: Span) -> bool:
-        """The sentence's date phrase dates no happening of the case: the review's own
-        history, a cited work in the present, a state since then, or what can or will be
-        at the time of writing."""
-        verb = self._verb_of(dated, sent)
-        if (dates_the_review(verb) or dates_a_document_change(verb)) and not self._dates_happening(dated, sent):
-            return True
-        if self._dates_present_subject(dated, sent):
-            return True
-        kind = dated.candidate.kind
-        if kind == "rel_vague" and _tells_modal_present(main_verb(sent)):
-            return True  # "Services can then identify lessons": what may or will be, no happening
-        if (kind == "year_since" or dated.text.lower().startswith("since")) and (verb := main_verb(sent)) is not None \
-                and _tells_present(verb, sent):
-            return True  # "The service has kept a register since 2009", "have been in foster care since April": how things stand
-        # "the boys will move to their adoptive family in December": to come at the time of writing
-        return kind in ABSOLUTE_KINDS and _tells_modal_present(self._verb_of(dated, sent))
-
-    def _dates_happening(self, dated: Dated, sent: Span) -> bool:
-        """The date phrase hangs from a noun naming a happening of the case ("commissioned
-        after the death of a baby in November 2018"): it dates the death, not the review's
-        commissioning (actions.yaml `event_nouns`)."""
-        return bool(self._nouns_over(dated, sent) & _event_nouns())
-
-    def _nouns_over(self, dated: Dated, sent: Span) -> set[str]:
-        """Lemmas of the nouns a date phrase hangs from, up to its verb ("the death of a
-        girl in December 2019": girl, death), and of the object of a preposition it hangs
-        from ("following the death of a girl in December 2019")."""
-        tokens = self.doc.char_span(dated.start, dated.end, alignment_mode="expand")
-        if tokens is None:
-            return set()
-        found = set()
-        for ancestor in tokens.root.ancestors:
-            if not (sent.start <= ancestor.i < sent.end) or (ancestor.pos_ in ("VERB", "AUX") and ancestor.dep_ != "prep"):
-                break
-            if ancestor.pos_ == "NOUN":
-                found.add(ancestor.lemma_.lower())
-            if ancestor.dep_ == "prep":  # "following the death ... in December 2019": the date hangs from "following"
-                found |= {c.lemma_.lower() for c in ancestor.children if c.dep_ == "pobj" and c.pos_ == "NOUN"}
-        return found
-
-    def _tells_outcome(self, sent: Span) -> bool:
-        """A criminal court's outcome ("was convicted", "was sentenced", "pleaded
-        guilty", "found not guilty"): told out of the story's order, its date is not
-        carried on (scope.yaml `outcome_lemmas`, `outcome_cues`)."""
-        verb = main_verb(sent)
-        outcomes = set(scope_config()["outcome_lemmas"])
-        if verb is not None and any(v.lemma_.lower() in outcomes for v in [verb, *verb.conjuncts]):
-            return True
-        return any(re.search(cue, sent.text, re.IGNORECASE) for cue in scope_config()["outcome_cues"])
-
-    def _may_inherit(self, sent: Span) -> bool:
-        """Whether an undated sentence goes on narrating at the date last given.
-
-        "On the day of Ruby's death...", "At the age of six weeks...", "There
-        had been contact over a period of some six years" have a time of their
-        own we cannot place; "The baby is now known as Baby N" and "Baby T has since
-        recovered" tell a present state; "Baby L lived with her mother" a
-        lasting one.  None happened on the date the paragraph last gave
-        (models/dates/scope.yaml `no_inherit`).
-        """
-        for pattern in no_inherit_patterns():
-            for match in pattern.finditer(sent.text):
-                tokens = self.doc.char_span(sent.start_char + match.start(), sent.start_char + match.end(), alignment_mode="expand")
-                if tokens is None or not self._reported(tokens, sent):  # "she said she had previously..." is hers
-                    return False
-        if names_review_people(sent.text):  # "An independent reviewer led the review...": the review's history
-            return False
-        verb = main_verb(sent)
-        if verb is None:
-            return True
-        if review_is_subject(verb) or sent.text.rstrip().endswith(":"):  # "The panel considered...", a lead-in to a list
-            return False
-        if self._tells_outcome(sent):  # "The father was jailed": a court's outcome comes later than the story around it
-            return False
-        if _tells_modal_present(verb):  # "Agencies will need to improve...", "The family can then move"
-            return False
-        if _occasion_noun_subject(verb) in scope_config()["no_inherit"]["own_time_occasions"]:
-            return False  # "Her death shocked everyone": the death's own time, which no date gave
-        passive = verb.tag_ == "VBN" and any(c.dep_ == "auxpass" and c.tag_ == "VBD" for c in verb.children)
-        if verb.lemma_.lower() in scope_config()["no_inherit"]["stative_lemmas"] and (verb.tag_ == "VBD" or passive):
-            return False
-        if passive and verb.lemma_.lower() in scope_config()["no_inherit"]["described_as_lemmas"] and any(
-                c.dep_ == "prep" and c.lower_ == "as" and c.i > verb.i for c in verb.children):
-            return False  # "He was described as a gifted footballer", "was seen as a risk": what he was taken to be
-        return not _tells_present(verb, sent)
-
-    def _moves_time(self, sent: Span) -> bool:
-        """An undated sentence that moves the story to a time of its own we cannot place ("She
-        was 14 months old when...", "At the age of six weeks...") outside what someone said
-        (scope.yaml `no_inherit.moves_time`); one with a date phrase of its own is placed by it."""
-        if self._absolute(sent):
-            return False
-        for pattern in moves_time_patterns():
-            for match in pattern.finditer(sent.text):
-                tokens = self.doc.char_span(sent.start_char + match.start(), sent.start_char + match.end(), alignment_mode="expand")
-                if tokens is None or not self._reported(tokens, sent):
-                    return True
-        return False
-
-    def _verb_of(self, dated: Dated, sent: Span) -> Token | None:
-        """The verb a date phrase belongs to."""
-        tokens = self.doc.char_span(dated.start, dated.end, alignment_mode="expand")
-        if tokens is None:
-            return None
-        root = tokens.root
-        return root if root.pos_ in ("VERB", "AUX") else _governing_verb(root, sent)
-
-    def _continues(self, sent: Span) -> bool:
-        """Outside a recognised chronology, an undated sentence takes its paragraph's date only when it
-        goes on narrating: it opens with a person or a sequence word and tells something in the past
-        ("She told the nurse…", "Later the police attended…"), not "This report has been anonymised", nor a
-        state in the simple past of "be" or in the past perfect ("He was not the father", "had had some
-        contact"), which a summary gives as background to its date, not as what happened on it."""
-        words = [t for t in sent if not t.is_punct and not t.is_space]
-        if not words:
-            return False
-        first = words[0]
-        opens = (first.lower_ in _NARRATIVE_OPENERS or first.pos_ in ("PROPN", "PRON") and first.lower_ not in ("it", "this", "these", "that")
-                 or first.ent_type_ == "PERSON")
-        verb = main_verb(sent)
-        if verb is not None and _tells_earlier_state(verb):  # "He was not the father", "had had some contact"
-            return False
-        if not opens and verb is not None:  # "Child T was taken to hospital", "Paramedics took...": a person or agency acts
-            subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
-            mentioned = sentence_mentions(sent, self.finder) if subjects else {}
-            opens = any(t.pos_ == "PROPN" or t.ent_type_ in ("PERSON", ROLE_LABEL) or t.i in mentioned
-                        for c in subjects for t in c.subtree)
-        return opens and any(t.tag_ == "VBD" for t in sent)
-
-    def _completed_by(self, sent: Span, dated: Dated) -> bool:
-        """"By this time OHV1 had left": a past perfect under "by this time" says
-        the happening was over by the anchor, not that it happened then."""
-        if dated.candidate.kind != "rel_vague" or dated.resolution.date_end is not None:
-            return False
-        if not re.match(config()["completed_by"]["phrase"], dated.text, re.IGNORECASE):
-            return False
-        verb = main_verb(sent)
-        return verb is not None and verb.tag_ == "VBN" and any(
-            c.dep_ == "aux" and c.lower_ in config()["completed_by"]["auxiliaries"] for c in verb.children
-        )
-
-    def _since_last_seen(self, event: Event) -> None:
-        """A happening completed by the anchor lies between the last earlier date at
-        which one of its participants was narrated (OHV1's last home visit) and the
-        anchor: nothing narrated before that tells when it happened."""
-        actors = set(event.actors)
-        for earlier in reversed(self.events):
-            if earlier.date is None or earlier.date >= event.date or earlier.modality is not None:
-                continue
-            if self._kinds.get(earlier.id) == "embedded":  # what someone said once happened is not narration
-                continue
-            if actors & set(earlier.actors):
-                event.date_end, event.date = event.date, earlier.date
-                event.precision = "approx"
-                return
-
-    def _make_event(self, event_id: int, span: Span, block: Block, fields: dict, extra_agencies=()) -> Event:
+    def _event_with_roles(self, event_id: int, span: Span, block: Block, fields: DateFields,
+                          extra_agencies: Sequence[str] = ()) -> tuple[Event, Roles]:
+        """The event of `span` and the roles its parse gave (a table row reads them for its agency)."""
         mentions = sentence_mentions(span, self.finder)
-        analysis = analyse(span, mentions, self.finder, self.subject_children)
-        self._last_analysis = analysis
-        actors = analysis.actors
-        if analysis.subject_pronoun:
-            antecedent = self._antecedent(analysis.subject_pronoun, block, set(actors), span)
+        roles = analyse(span, mentions, self.finder, self.subject_children)
+        actors = list(roles.actors)
+        if roles.subject_pronoun:
+            antecedent = self.discourse.antecedent(roles.subject_pronoun, self.events, block.start, set(actors),
+                                                   span)
             if antecedent is not None:
                 actors = unique([antecedent, *actors])
-        actors = self._meeting_actors(analysis, actors, event_id)
+        actors = self.discourse.actors(roles, actors, event_id)
         verb = main_verb(span)
         implied = implied_actors(span, verb_lemma(verb) if verb is not None else None)
         if implied:  # "ES was made the subject of a Care Order": the court acts, ES is acted upon
-            actors = unique([*implied, *(a for a in actors if a != analysis.patient)])
+            actors = unique([*implied, *(a for a in actors if a != roles.patient)])
         people = {m.label for m in mentions.values() if m.kind == "generic"}
-        if analysis.meeting:
-            people.add(analysis.meeting)
-        if self._meeting:
-            people.add(self._meeting[0])
+        if roles.meeting:
+            people.add(roles.meeting)
+        if self.discourse.meeting:
+            people.add(self.discourse.meeting)
         named = [a for a in actors if a[:1].isupper() and a not in self.codes and a not in people]
         agencies = unique([*agencies_in(span.text, span.start_char, self.finder), *extra_agencies, *named])
         start, end = _strip(span)
-        return Event(
+        event = Event(
             id=event_id, sentence=self.report.text[start:end], start=start, end=end,
-            actors=actors, action=analysis.action, object=analysis.object, agencies=agencies,
+            actors=actors, action=roles.action, object=roles.object, agencies=agencies,
             kpe=block.kpe, section=section_label(block.section or (section_chain(self.report, start) or [None])[0]),
-            **fields,
+            **fields.as_fields(),
         )
-
-    def _antecedent(self, pronoun: str, block: Block, present: set[str], span: Span | None = None) -> str | None:
-        """The most recent actor of this paragraph a subject pronoun can stand for.
-
-        "ESW visited EM in hospital... She said that..." is EM: the key says EM
-        is the mother, and ESW is "he" in the report.  "They" (and an actor of
-        unknown pronoun) takes the most recent actor.
-        """
-        fallback = None
-        if span is not None and pronoun in ("she", "he"):  # "...with her, and that he had visited": EF, earlier in the sentence
-            sentence = span.sent
-            for token in reversed(self.doc[sentence.start:span.start]):
-                code = (token.ent_id_ or token.text) if token.ent_type_ == ROLE_LABEL else None
-                if code and self.genders.get(code) == pronoun and code not in present:
-                    return code
-        for event in reversed(self.events):
-            if event.start < block.start:
-                break
-            for actor in event.actors:
-                if actor in present:
-                    continue
-                gender = self.genders.get(actor)
-                if pronoun in ("she", "he") and gender == pronoun:
-                    return actor
-                if fallback is None and (gender is None or pronoun not in ("she", "he")) and actor in self.codes:
-                    fallback = actor
-                    if pronoun not in ("she", "he"):
-                        return actor
-        return fallback
-
-    def _meeting_actors(self, analysis, actors: list[str], event_id: int) -> list[str]:
-        """A meeting or document that acts.
-
-        "The strategy meeting noted..."; "The meeting recommended..." for the
-        meeting last named; "The assessment recommended..." for who last wrote
-        an assessment; "It was agreed that..." for the meeting (else the
-        document) of the last few sentences.
-        """
-        result = self._acting_meeting(analysis, actors, event_id)
-        named = analysis.meeting or analysis.mentioned_meeting
-        if named:  # remembered after use: "The meeting recommended that a legal planning meeting..."
-            self._meeting = (named, event_id)
-        if analysis.authored and actors:
-            self._authors[analysis.authored] = (actors[0], event_id)
-        return result
-
-    def _acting_meeting(self, analysis, actors: list[str], event_id: int) -> list[str]:
-        reach = config()["meeting_reach"]
-        recent = self._meeting is not None and event_id - self._meeting[1] <= reach
-        if analysis.meeting_acts and (analysis.meeting or recent):
-            return unique([analysis.meeting or self._meeting[0], *actors])
-        author = self._authors.get(analysis.document_acts or "")
-        if author is not None and event_id - author[1] <= reach:
-            return unique([author[0], *actors])
-        if analysis.decision_without_actor and recent and not analysis.meeting:
-            return unique([self._meeting[0], *(a for a in actors if a != analysis.patient)])
-        if analysis.decision_without_actor and not actors:
-            latest = max(self._authors.values(), key=lambda a: a[1], default=None)
-            if latest is not None and event_id - latest[1] <= reach:
-                return [latest[0]]
-        return actors
-
-    # ---- dates in a sentence -----------------------------------------------
-    def _date_of(self, sent: Span) -> Dated | None:
-        """The candidate that dates the sentence, resolved; None when it has none."""
-        rank = config()["rank"]
-        options = []
-        for cand in self._candidates(sent.text, sent.start_char):
-            start, end = sent.start_char + cand.start, sent.start_char + cand.end
-            tokens = self.doc.char_span(start, end, alignment_mode="expand")
-            if tokens is None or self._reported(tokens, sent):
-                continue
-            if cand.kind in config()["noun_content_kinds"] and _describes_noun(tokens, sent):
-                continue
-            if cand.kind == "rel_vague" and tokens.root.dep_ == "amod":
-                continue  # "the later visits": an adjective, no time
-            if cand.kind == "rel_offset" and any(t.lower_ in ("before", "after") and t.dep_ == "mark" for t in tokens):
-                continue  # "nearly six months before they were looked into", "ten days after she was admitted": from that clause, not the anchor
-            if cand.kind == "rel_offset" and cand.groups.get("dir", "").lower() == "after":
-                end = self._extend_after(tokens, sent)
-            if cand.kind in ("rel_duration", "rel_span") and self._sentence_length(tokens, sent):
-                continue  # "jailed for two years": the length of a sentence, no time of the story
-            options.append((rank.get(cand.kind, 9), cand.start, cand, tokens, start, end))
-        occasion = self._occasion_subject(sent)
-        if occasion is not None:
-            options.append((rank.get(occasion.kind, 9), occasion.start, occasion, None, sent.start_char + occasion.start,
-                            sent.start_char + occasion.end))
-        for _, _, cand, tokens, start, end in sorted(options, key=lambda o: (o[0], o[1])):
-            res = self.resolver.resolve(cand)
-            if res is None:
-                continue
-            planned = tokens is not None and self._planned(tokens, sent)
-            cue = approximate_cue_re().search(self.report.text[max(sent.start_char, start - 25):start])
-            if cue is not None:
-                start -= len(cue.group())
-                res = Resolution(res.date, res.date_end, "approx", res.confidence, res.relative)
-            return Dated(cand, res, planned, start, end, self.report.text[start:end])
-        return None
-
-    def _sentence_length(self, tokens: Span, sent: Span) -> bool:
-        """A duration under a court's outcome ("was jailed for two years", "sentenced to
-        serve for six years"): how long the sentence is, not when anything happened
-        (scope.yaml `outcome_lemmas`)."""
-        verb = _governing_verb(tokens.root, sent)
-        return verb is not None and verb.lemma_.lower() in scope_config()["outcome_lemmas"]
-
-    def _occasion_subject(self, sent: Span) -> Candidate | None:
-        """ "The death occurred when...", "Her admission followed a fall": a subject that
-        names, with "the" or a possessive, a birth, death or admission the narrative has
-        dated (lexicon.yaml `occasions`) dates the sentence as "on the day of the death"
-        would, before any duration or vague phrase in it."""
-        verb = main_verb(sent)
-        if verb is None or not self.resolver.occasions:
-            return None
-        for child in verb.children:
-            if child.dep_ not in ("nsubj", "nsubjpass") or child.pos_ != "NOUN":
-                continue
-            occasion = _occasion_of(child)
-            if occasion is None or occasion not in self.resolver.occasions:
-                continue
-            start = min(t.idx for t in child.subtree) - sent.start_char
-            end = child.idx + len(child.text) - sent.start_char
-            return Candidate("rel_occasion", start, end, sent.text[start:end], {"occasion": occasion})
-        return None
-
-    def _dates_present_subject(self, dated: Dated, sent: Span) -> bool:
-        """A date inside the subject of a verb in the present ("The Night Harbour report by
-        the Ombudsman in 2015 is guiding this work"): it tells when a cited
-        work or earlier thing was, and the sentence a state at the time of writing.  A date
-        of a happening named there ("the report into the death of Sam in January 2018")
-        is still the case's (actions.yaml `event_nouns`)."""
-        verb = main_verb(sent)
-        if verb is None or dated.candidate.kind not in ABSOLUTE_KINDS:
-            return False
-        auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
-        if not (verb.tag_ in ("VBZ", "VBP") or any(a.tag_ in ("VBZ", "VBP") for a in auxiliaries)):
-            return False
-        if any(a.tag_ == "VBD" for a in auxiliaries):
-            return False
-        if self._dates_happening(dated, sent):
-            return False  # "The report into the death of Sam in January 2018 examines...": the death is the case's
-        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
-        return any(min(t.idx for t in c.subtree) <= dated.start and dated.end <= max(t.idx + len(t.text) for t in c.subtree)
-                   for c in subjects)
-
-    def _last_mentioned(self, sent: Span, dated: Dated, event_id: int) -> None:
-        """Move the anchor on to a later date the same sentence narrates.
-
-        "...made the subject of an Interim Care Order on 17th May and remained
-        in hospital until discharge on 5th June. Child E and EM then moved...":
-        "then" is after the last date mentioned, not the first.
-        """
-        for cand in self._candidates(sent.text, sent.start_char):
-            if cand.kind not in ("day", "range") or sent.start_char + cand.start <= dated.start:
-                continue
-            tokens = self.doc.char_span(sent.start_char + cand.start, sent.start_char + cand.end, alignment_mode="expand")
-            if tokens is None or self._reported(tokens, sent) or self._planned(tokens, sent):
-                continue
-            res = self.resolver.resolve(cand)
-            if res is not None and res.date > self.resolver.anchor.date:
-                self.resolver.set_anchor(res, event_id, cand.kind)
-
-    def _reported(self, tokens: Span, sent: Span) -> bool:
-        """Inside what someone said: a ccomp under a reporting verb."""
-        return self._reported_clause(tokens, sent) is not None
-
-    def _reported_clause(self, tokens: Span, sent: Span) -> Token | None:
-        """The head of the reported clause (ccomp of a reporting verb) around `tokens`."""
-        token = tokens.root
-        for ancestor in token.ancestors:
-            if ancestor.i < sent.start or ancestor.i >= sent.end:
-                break
-            if token.dep_ == "ccomp" and ancestor.lemma_.lower() in self.reporting:
-                return token
-            token = ancestor
-        return None
-
-    def _planned(self, tokens: Span, sent: Span) -> bool:
-        """A planned or hypothetical date ("was planned to take place on 31st May")."""
-        if tokens.start - sent.start <= 2:  # fronted dates narrate
-            return False
-        for ancestor in [tokens.root, *tokens.root.ancestors]:
-            if ancestor.i < sent.start or ancestor.i >= sent.end:
-                break
-            if ancestor.pos_ not in ("VERB", "AUX", "ADJ"):
-                continue
-            lemma = ancestor.lemma_.lower()
-            complements = any(c.dep_ in ("xcomp", "ccomp") for c in ancestor.children)
-            if (lemma in self.planned_lemmas or (lemma == "go" and ancestor.tag_ == "VBG")) and complements:
-                return True
-            if any(c.dep_ == "aux" and c.lower_ in self.planned_aux for c in ancestor.children):
-                return True
-        return False
-
-    def _extend_after(self, tokens: Span, sent: Span) -> int:
-        """Extend "Three days after" to "Three days after this meeting"."""
-        after = tokens[-1]
-        last = after
-        for token in self.doc[after.i + 1: min(sent.end, after.i + 1 + SHORT_HOP)]:
-            if token.is_punct or token.ent_type_ == "ROLE" or token.head.i < after.i:
-                break
-            if not (token.head == after or after in token.ancestors):
-                break
-            last = token
-        return last.idx + len(last.text)
+        return event, roles
 
     # ---- tables ----------------------------------------------------------------
     def _table_row(self, block: Block) -> None:
-        """One event per "Date ⇥ Agency ⇥ Event" row."""
-        row_start, row_end = block.start, block.end
-        row = self.report.text[row_start:row_end]
-        separator = "\t" if "\t" in row else "|"
-        cells, pos = [], 0
-        for piece in row.split(separator):
-            lead = len(piece) - len(piece.lstrip())
-            cells.append((row_start + pos + lead, row_start + pos + len(piece.rstrip()), piece.strip()))
-            pos += len(piece) + 1
-        date_cell = next((c for c in cells if _is_date_cell(c[2])), None)
-        rest = [c for c in cells if c is not date_cell and c[2]]
-        if not rest:
+        """One event per "Date ⇥ Agency ⇥ Event" row (tables.py)."""
+        row = read_row(self.report.text[block.start:block.end], block.start)
+        if row is None:
             return
-        event_cell = max(rest, key=lambda c: len(c[2]))
-        others = [c for c in rest if c is not event_cell]
-        span = self.doc.char_span(event_cell[0], event_cell[1], alignment_mode="expand")
+        span = self.doc.char_span(row.event.start, row.event.end, alignment_mode="expand")
         if span is None or not any(t.pos_ in ("VERB", "AUX") for t in span):
             return
         event_id = len(self.events) + 1
-        fields = dict(relative=False, inherited=False, anchor=None, modality=None)
-        dated = None
-        if date_cell is not None:
-            cand = find_candidates(date_cell[2])[0]
-            res = self.resolver.resolve(cand)
-            if res is not None:
-                s = date_cell[0] + cand.start
-                dated = (cand, res, s, date_cell[0] + cand.end)
+        dated = row_date(row, self.resolver)
         if dated is None:
-            inner = self._date_of(span)
+            inner = self.dates.date_of(span)
             if inner is not None:
                 dated = (inner.candidate, inner.resolution, inner.start, inner.end)
         if dated is not None:
             cand, res, s, e = dated
-            fields.update(date=res.date, date_end=res.date_end, precision=res.precision, confidence=res.confidence,
-                          expression=self.report.text[s:e], expression_start=s, expression_end=e, relative=res.relative)
-            if res.relative and self.resolver.anchor is not None:
-                fields["anchor"] = self.resolver.anchor.event_id
+            fields = DateFields.phrase(
+                res, self.report.text[s:e], s, e, relative=res.relative,
+                anchor=self.resolver.anchor.event_id if res.relative and self.resolver.anchor is not None else None,
+            )
             if self.resolver.moves_anchor(cand.kind):
                 self.resolver.set_anchor(res, event_id, cand.kind)
         elif self.resolver.anchor is not None:
             anchor = self.resolver.anchor
-            fields.update(date=anchor.date, date_end=anchor.date_end, precision=anchor.precision, inherited=True,
-                          anchor=anchor.event_id, confidence=config()["confidence"]["inherited_paragraph"])
+            fields = DateFields.inherit(anchor.date, anchor.date_end, anchor.precision,
+                                        config()["confidence"]["inherited_paragraph"], anchor=anchor.event_id)
         else:
             return
-        extra = []
-        for start, end, cell in others:
-            found = agencies_in(cell, start, self.finder)
-            extra.extend(found or [cell])
-        event = self._make_event(event_id, span, block, fields, extra_agencies=extra)
-        acted = self._last_analysis.acting or self._last_analysis.meeting_acts or self._last_analysis.document_acts
-        if not acted and not set(event.actors) & set(extra):
-            # "A domestic abuse notification was sent": the row's agency is who acted
-            event.actors = unique([*extra, *event.actors])
+        extra = row_agencies(row, self.finder)
+        event, roles = self._event_with_roles(event_id, span, block, fields, extra_agencies=extra)
+        event.actors = row_actors(roles, event.actors, extra)
         event.source = "table_row"
         self.events.append(event)
-        self._carry = False  # a row dates itself only
-        self._line_anchor = None
-
-
-@lru_cache(maxsize=1)
-def approximate_cue_re() -> re.Pattern:
-    cues = "|".join(config()["approximate_cues"])
-    return re.compile(rf"\b(?:{cues})\s+(?:on\s+|in\s+)?(?:the\s+)?$", re.IGNORECASE)
-
-
-@lru_cache(maxsize=1)
-def _event_nouns() -> frozenset[str]:
-    return frozenset(load_yaml("dates", "actions.yaml")["event_nouns"])
-
-
-def _names_happening(sent: Span) -> Token | None:
-    """The noun by which a sentence without a verb names a happening, its first noun
-    ("Death of a 16-year-old girl in May 2011.", "Serious injury of a toddler in 2012."):
-    the headline of a summary (models/dates/actions.yaml `event_nouns`)."""
-    lines: list[list[Token]] = [[]]  # a title line glued on top ("2012 Ceredigion – Child J") has a line of its own
-    closed = False  # the headline's noun comes before its first preposition ("Death of...", "Severe burn injuries to...")
-    for token in sent:
-        if "\n" in token.text:
-            lines.append([])
-            closed = False
-        elif token.pos_ == "ADP":
-            closed = True
-        elif token.pos_ in ("NOUN", "PROPN") and not closed:
-            lines[-1].append(token)
-    # the first nouns of a line, each read as the noun it modifies ("Serious head injury": injury); a
-    # capitalised adjective the parser took for a name ("Severe burn injuries") is passed over
-    firsts = [_compound_head(t) for line in lines for t in line[:2]]
-    return next((t for t in firsts if t.lower_ in _event_nouns() or t.lemma_.lower() in _event_nouns()), None)
-
-
-def _compound_head(token: Token) -> Token:
-    """The noun a compound modifier belongs to ("head" of "head injury" -> "injury")."""
-    while token.dep_ == "compound" and token.head.pos_ in ("NOUN", "PROPN") and token.head.i > token.i:
-        token = token.head
-    return token
-
-
-@lru_cache(maxsize=1)
-def inline_heading_re() -> re.Pattern:
-    return re.compile(scope_config()["inline_heading"], re.IGNORECASE)
-
-
-@lru_cache(maxsize=1)
-def moves_time_patterns() -> list[re.Pattern]:
-    return [re.compile(p, re.IGNORECASE) for p in scope_config()["no_inherit"]["moves_time"]]
-
-
-@lru_cache(maxsize=1)
-def no_inherit_patterns() -> list[re.Pattern]:
-    return [re.compile(p, re.IGNORECASE) for p in scope_config()["no_inherit"]["own_time"]]
-
-
-def _tells_present(verb: Token, sent: Span) -> bool:
-    """A main verb in the present ("is now known as", "are thought to have left") or
-    present perfect ("has recovered", "has kept a register since 2009"): a state at
-    the time of writing.  "The minutes show that EF was documenting concerns"
-    reports a past happening in its complement and is not one."""
-    auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
-    present = verb.tag_ in ("VBZ", "VBP") or (verb.tag_ == "VBN" and any(a.tag_ in ("VBZ", "VBP") for a in auxiliaries))
-    if not present or any(a.tag_ == "VBD" for a in auxiliaries):
-        return False
-    reported = [c for c in verb.children if c.dep_ == "ccomp"]
-    return not any(t.tag_ == "VBD" for c in reported for t in c.subtree if sent.start <= t.i < sent.end)
-
-
-def _occasion_of(noun: Token) -> str | None:
-    """The occasion ("death", "birth", ...) a noun with "the" or a possessive names ("The
-    death", "her admission"), from lexicon.yaml `occasions`; None for anything else."""
-    if noun.pos_ != "NOUN":
-        return None
-    occasion = next((name for name, words in lexicon()["occasions"].items()
-                     if noun.lower_ == name or noun.lemma_.lower() in words and noun.lower_ in words), None)
-    definite = any(c.dep_ in ("det", "poss") and c.lower_ in ("the", "her", "his", "their", "its") for c in noun.children)
-    return occasion if definite else None
-
-
-def _occasion_noun_subject(verb: Token) -> str | None:
-    """The occasion a main verb's subject names ("Her death shocked everyone")."""
-    return next((o for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and (o := _occasion_of(c)) is not None), None)
-
-
-def _told_by_the_writer(sent: Span) -> bool:
-    """A sentence whose main subject is "I" or "we": the author's or the partnership's
-    own voice (a career, the review's doing), never the case's story, which a review
-    tells in the third person (what someone said is a clause, not the main verb)."""
-    verb = main_verb(sent)
-    if verb is None:
-        return False
-    doc = sent.doc
-    return any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("i", "we")
-               and not (c.i > 0 and doc[c.i - 1].pos_ in ("NOUN", "PROPN"))  # "Mother and child I housed...": a code letter
-               for c in verb.children)
-
-
-def _tells_earlier_state(verb: Token) -> bool:
-    """A copula in the simple past ("He was not the father of the siblings", "The
-    boys were subject to a plan") or a main verb in the past perfect ("had had some
-    contact", "had been involved"): a state, or what was over before the date the
-    paragraph gave, not a happening on it."""
-    auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
-    if verb.lemma_ == "be" and verb.tag_ == "VBD" and not auxiliaries:
-        return True
-    return verb.tag_ == "VBN" and any(a.lower_ == "had" for a in auxiliaries)
-
-
-def _tells_modal_present(verb: Token | None) -> bool:
-    """A main verb under "can", "will", "shall", "may" or "must" ("Services can then
-    identify lessons", "Agencies will need to improve"): what is possible, required or
-    to come at the time of writing (resolution.yaml `present_modals`); "could" and
-    "would" narrate the past ("she would visit daily") and are not among them."""
-    if verb is None:
-        return False
-    modals = set(config()["present_modals"])
-    return any(c.dep_ == "aux" and c.tag_ == "MD" and c.lower_ in modals for c in verb.children)
-
-
-def _describes_noun(tokens: Span, sent: Span) -> bool:
-    """A phrase inside a clause that modifies a noun ("a plan based on EM remaining
-    in Staffordshire during her pregnancy"): it tells what the plan was about,
-    not when the sentence's event happened."""
-    for ancestor in [tokens.root, *tokens.root.ancestors]:
-        if not (sent.start <= ancestor.i < sent.end):
-            return False
-        if ancestor.dep_ in ("acl", "relcl") and ancestor.head.pos_ in ("NOUN", "PROPN"):
-            return True
-    return False
-
-
-def _governing_verb(token: Token, sent: Span) -> Token | None:
-    """The nearest verb above a token, within the sentence."""
-    for ancestor in token.ancestors:
-        if not (sent.start <= ancestor.i < sent.end):
-            return None
-        if ancestor.pos_ in ("VERB", "AUX"):
-            return ancestor
-    return None
-
-
-def _is_pipe_row(text: str) -> bool:
-    """A Markdown table row ("| 03/02/2021 | Police | Officers attended... |")."""
-    stripped = text.strip()
-    return stripped.startswith("|") and stripped.count("|") >= 3
-
-
-def _is_date_cell(cell: str) -> bool:
-    """A table cell that is (almost) only a date."""
-    found = find_candidates(cell)
-    if not found:
-        return False
-    covered = sum(c.end - c.start for c in found)
-    return covered >= 0.6 * len(cell.strip())
+        self.narrative.break_off()  # a row dates itself only
 
 
 def _strip(span: Span) -> tuple[int, int]:
+    """The span's character offsets without its leading and trailing white space."""
     text = span.text
     start = span.start_char + (len(text) - len(text.lstrip()))
     end = span.end_char - (len(text) - len(text.rstrip()))

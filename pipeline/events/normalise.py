@@ -17,7 +17,7 @@ from functools import lru_cache
 import dateparser
 
 from ..resources import load_yaml
-from .candidates import lexicon
+from .vocabulary import lexicon
 
 # A leap year, so that "29 February" written without a year still parses.
 _NEUTRAL_BASE = dt.datetime(2000, 1, 1)

@@ -17,8 +17,9 @@ from functools import lru_cache
 from dateutil.relativedelta import relativedelta
 
 from ..resources import load_yaml
-from .candidates import Candidate, lexicon
+from .candidates import Candidate
 from .normalise import day_month, infer_year, last_day, month_number, numeric_date, safe_date
+from .vocabulary import lexicon
 
 ORDER = {"day": 0, "week": 1, "month": 2, "approx": 3}
 

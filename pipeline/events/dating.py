@@ -1,0 +1,432 @@
+"""When a sentence's event happened: the date phrase that dates it, and the fields it gives.
+
+The date candidates of a sentence (candidates.py), less the document's own
+dates (masks.py) and paragraph numbers, minus those inside what someone said
+("she said he had visited the following day") or about a noun ("a plan based on
+her remaining there during her pregnancy"); the best ranked one is resolved
+(resolve.py) and may be planned ("was planned to take place on 31st May").  Two
+coordinated clauses with a date each are two clauses; a date phrase may date no
+happening of the case at all (the review's own history, a cited work, a state
+at the time of writing).  `DateFields` is the one value an event's date fields
+are built from.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import asdict, dataclass
+from functools import lru_cache
+from itertools import pairwise
+from typing import Any
+
+from spacy.tokens import Doc, Span, Token
+
+from .candidates import Candidate, find_candidates
+from .masks import Mask
+from .predicate import describes_noun, governing_verb, main_verb, names_happening, tells_modal_present, tells_present
+from .resolve import Resolution, Resolver, config
+from .scope import (
+    ABSOLUTE_KINDS,
+    POINT_KINDS,
+    dates_a_document_change,
+    dates_the_review,
+    is_paragraph_number,
+    scope_config,
+)
+from .vocabulary import event_nouns, lexicon
+
+SHORT_HOP = 6  # most tokens an "after ..." relative phrase is extended by
+
+
+@dataclass
+class Dated:
+    """A sentence's date phrase, resolved: offsets in the report text."""
+
+    candidate: Candidate
+    resolution: Resolution
+    planned: bool
+    start: int  # offsets in the report text
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, kw_only=True)
+class DateFields:
+    """An event's date fields, as the Event record (and events.jsonl) writes them.
+
+    Built from a date phrase of the event's own (`phrase`) or taken over from an
+    earlier date (`inherit`); `as_fields()` gives the Event keyword arguments.
+    """
+
+    date: dt.date | None
+    date_end: dt.date | None = None
+    precision: str | None = None
+    confidence: float = 0.0
+    expression: str | None = None
+    expression_start: int | None = None
+    expression_end: int | None = None
+    relative: bool = False
+    inherited: bool = False
+    anchor: int | None = None
+    modality: str | None = None
+
+    @classmethod
+    def phrase(cls, res: Resolution, text: str, start: int, end: int, *, relative: bool = False,
+               anchor: int | None = None, modality: str | None = None) -> DateFields:
+        """Dated by its own phrase `text` at `start`..`end`, resolved to `res`."""
+        return cls(date=res.date, date_end=res.date_end, precision=res.precision, confidence=res.confidence,
+                   expression=text, expression_start=start, expression_end=end, relative=relative, anchor=anchor,
+                   modality=modality)
+
+    @classmethod
+    def inherit(cls, date: dt.date | None, date_end: dt.date | None, precision: str | None, confidence: float,
+                anchor: int | None = None) -> DateFields:
+        """No phrase of its own: the date of its paragraph, a date line or the narrative."""
+        return cls(date=date, date_end=date_end, precision=precision, confidence=confidence, inherited=True,
+                   anchor=anchor)
+
+    def as_fields(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+class DateReader:
+    """Date phrases of a report's sentences, resolved against the running narrative (`resolver`)."""
+
+    def __init__(self, doc: Doc, mask: Mask, numbers, resolver: Resolver):
+        self.doc, self.text, self.mask, self.numbers, self.resolver = doc, doc.text, mask, numbers, resolver
+
+    def candidates(self, text: str, offset: int) -> list[Candidate]:
+        """Date candidates of a piece of the report at `offset`, less the document's own
+        dates (cover, version, page headers) and paragraph numbers read as dates ("4.1.10")."""
+        return [
+            c for c in find_candidates(text)
+            if not self.mask.covers(offset + c.start, offset + c.end)
+            and not is_paragraph_number(self.text, offset + c.start, c.text, self.numbers)
+        ]
+
+    def absolute(self, sent: Span) -> list[tuple[Candidate, Span]]:
+        """Absolute date phrases of a sentence with their tokens."""
+        found = []
+        for cand in self.candidates(sent.text, sent.start_char):
+            if cand.kind in ABSOLUTE_KINDS or cand.kind == "year_since":
+                tokens = self.doc.char_span(sent.start_char + cand.start, sent.start_char + cand.end,
+                                            alignment_mode="expand")
+                if tokens is not None:
+                    found.append((cand, tokens))
+        return found
+
+    def clauses(self, sent: Span) -> list[Span]:
+        """A sentence that narrates two dated happenings, as two clauses.
+
+        "Child E was made the subject of an Interim Care Order on 17th May and
+        remained in hospital until discharge on 5th June" is two events: the
+        second date belongs to a verb coordinated with the first.
+        """
+        dated = [(c, t) for c, t in self.absolute(sent) if c.kind != "year_since" and not is_reported(t, sent)]
+        if len(dated) < 2:
+            return [sent]
+        verbs = [governing_verb(t.root, sent) for _, t in dated]
+        for first, second in pairwise(verbs):
+            if first is None or second is None or second.dep_ != "conj" or second.head != first:
+                continue
+            cut = min(t.i for t in second.subtree)
+            while cut > sent.start and self.doc[cut - 1].dep_ in ("cc", "punct"):
+                cut -= 1
+            if cut - sent.start >= 3 and sent.end - cut >= 3:
+                return [self.doc[sent.start:cut], self.doc[cut:sent.end]]
+        return [sent]
+
+    def reported_events(self, sent: Span) -> list[tuple[Span, DateFields]]:
+        """What someone said happened on a date of its own ("she said she had
+        experienced anxiety since 2013"): the reported clause and its date."""
+        found = []
+        for cand, tokens in self.absolute(sent):
+            clause = reported_clause(tokens, sent)
+            if clause is None:
+                continue
+            res = self.resolver.resolve(cand)
+            if res is None:
+                continue
+            span = _trimmed(self.doc[clause.left_edge.i:clause.right_edge.i + 1])
+            start, end = sent.start_char + cand.start, sent.start_char + cand.end
+            found.append((span, DateFields.phrase(res, self.text[start:end], start, end)))
+        return found
+
+    def participle_events(self, sent: Span, main_id: int, main_start: int) -> list[tuple[Span, DateFields]]:
+        """A perfect participle clause with a date of its own ("On 4 April two boys
+        assaulted a child, having assaulted another the previous weekend"): what it tells
+        happened before the sentence's event (`main_id`, dated by the phrase at
+        `main_start`), on its own date resolved against the one the sentence gave."""
+        found = []
+        for cand in self.candidates(sent.text, sent.start_char):
+            start, end = sent.start_char + cand.start, sent.start_char + cand.end
+            if start == main_start or not (cand.kind in ABSOLUTE_KINDS or cand.kind in POINT_KINDS):
+                continue
+            tokens = self.doc.char_span(start, end, alignment_mode="expand")
+            clause = governing_verb(tokens.root, sent) if tokens is not None else None
+            if clause is None or clause.dep_ not in ("advcl", "conj") or not any(
+                    c.dep_ == "aux" and c.lower_ == "having" for c in clause.children):
+                continue
+            res = self.resolver.resolve(cand)
+            if res is None:
+                continue
+            having = min(c.i for c in clause.children if c.dep_ == "aux" and c.lower_ == "having")
+            span = _trimmed(self.doc[having:clause.right_edge.i + 1])
+            found.append((span, DateFields.phrase(res, self.text[start:end], start, end, relative=res.relative,
+                                                  anchor=main_id if res.relative else None)))
+        return found
+
+    def remember_occasion(self, dated: Dated, sent: Span, happening: Token | None) -> None:
+        """Keep the date of a birth, death or admission the narrative dates ("Baby T was
+        born in August 2015", "Death of a baby in February 2016"), so that "On the day of
+        the birth" later is that day (lexicon.yaml `occasions`)."""
+        verb = verb_of(dated, sent)
+        happening = happening or names_happening(sent)  # "Death of a girl ... caused by a fall in May 2011"
+        lemmas = {t.lemma_.lower() for t in (verb, happening) if t is not None}
+        lemmas |= nouns_over(dated, sent)  # "following the death of a toddler in March 2017"
+        for occasion, words in lexicon()["occasions"].items():
+            if lemmas & set(words):
+                self.resolver.occasions[occasion] = dated.resolution
+
+    def date_of(self, sent: Span) -> Dated | None:
+        """The candidate that dates the sentence, resolved; None when it has none."""
+        rank = config()["rank"]
+        options: list[tuple[int, int, Candidate, Span | None, int, int]] = []
+        for cand in self.candidates(sent.text, sent.start_char):
+            start, end = sent.start_char + cand.start, sent.start_char + cand.end
+            tokens = self.doc.char_span(start, end, alignment_mode="expand")
+            if tokens is None or is_reported(tokens, sent):
+                continue
+            if cand.kind in config()["noun_content_kinds"] and describes_noun(tokens, sent):
+                continue
+            if cand.kind == "rel_vague" and tokens.root.dep_ == "amod":
+                continue  # "the later visits": an adjective, no time
+            if cand.kind == "rel_offset" and any(t.lower_ in ("before", "after") and t.dep_ == "mark" for t in tokens):
+                # "nearly six months before they were looked into", "ten days after she was admitted": from that
+                # clause, not the anchor
+                continue
+            if cand.kind == "rel_offset" and cand.groups.get("dir", "").lower() == "after":
+                end = extend_after(tokens, sent)
+            if cand.kind in ("rel_duration", "rel_span") and tells_sentence_length(tokens, sent):
+                continue  # "jailed for two years": the length of a sentence, no time of the story
+            options.append((rank.get(cand.kind, 9), cand.start, cand, tokens, start, end))
+        occasion = self.occasion_subject(sent)
+        if occasion is not None:
+            options.append((rank.get(occasion.kind, 9), occasion.start, occasion, None,
+                            sent.start_char + occasion.start, sent.start_char + occasion.end))
+        for _, _, cand, tokens, start, end in sorted(options, key=lambda o: (o[0], o[1])):
+            res = self.resolver.resolve(cand)
+            if res is None:
+                continue
+            planned = tokens is not None and is_planned(tokens, sent)
+            cue = approximate_cue_re().search(self.text[max(sent.start_char, start - 25):start])
+            if cue is not None:
+                start -= len(cue.group())
+                res = Resolution(res.date, res.date_end, "approx", res.confidence, res.relative)
+            return Dated(cand, res, planned, start, end, self.text[start:end])
+        return None
+
+    def occasion_subject(self, sent: Span) -> Candidate | None:
+        """ "The death occurred when...", "Her admission followed a fall": a subject that
+        names, with "the" or a possessive, a birth, death or admission the narrative has
+        dated (lexicon.yaml `occasions`) dates the sentence as "on the day of the death"
+        would, before any duration or vague phrase in it."""
+        verb = main_verb(sent)
+        if verb is None or not self.resolver.occasions:
+            return None
+        for child in verb.children:
+            if child.dep_ not in ("nsubj", "nsubjpass") or child.pos_ != "NOUN":
+                continue
+            occasion = _occasion_of(child)
+            if occasion is None or occasion not in self.resolver.occasions:
+                continue
+            start = min(t.idx for t in child.subtree) - sent.start_char
+            end = child.idx + len(child.text) - sent.start_char
+            return Candidate("rel_occasion", start, end, sent.text[start:end], {"occasion": occasion})
+        return None
+
+
+def dates_no_happening(dated: Dated, sent: Span) -> bool:
+    """The sentence's date phrase dates no happening of the case: the review's own
+    history, a cited work in the present, a state since then, or what can or will be
+    at the time of writing."""
+    verb = verb_of(dated, sent)
+    if (dates_the_review(verb) or dates_a_document_change(verb)) and not dates_happening(dated, sent):
+        return True
+    if dates_present_subject(dated, sent):
+        return True
+    kind = dated.candidate.kind
+    if kind == "rel_vague" and tells_modal_present(main_verb(sent)):
+        return True  # "Services can then identify lessons": what may or will be, no happening
+    if (kind == "year_since" or dated.text.lower().startswith("since")) and (verb := main_verb(sent)) is not None \
+            and tells_present(verb, sent):
+        # "The service has kept a register since 2009", "have been in foster care since April": how things stand
+        return True
+    # "the boys will move to their adoptive family in December": to come at the time of writing
+    return kind in ABSOLUTE_KINDS and tells_modal_present(verb_of(dated, sent))
+
+
+
+def dates_happening(dated: Dated, sent: Span) -> bool:
+    """The date phrase hangs from a noun naming a happening of the case ("commissioned
+    after the death of a baby in November 2018"): it dates the death, not the review's
+    commissioning (actions.yaml `event_nouns`)."""
+    return bool(nouns_over(dated, sent) & event_nouns())
+
+
+
+def nouns_over(dated: Dated, sent: Span) -> set[str]:
+    """Lemmas of the nouns a date phrase hangs from, up to its verb ("the death of a
+    girl in December 2019": girl, death), and of the object of a preposition it hangs
+    from ("following the death of a girl in December 2019")."""
+    tokens = sent.doc.char_span(dated.start, dated.end, alignment_mode="expand")
+    if tokens is None:
+        return set()
+    found = set()
+    for ancestor in tokens.root.ancestors:
+        if not (sent.start <= ancestor.i < sent.end) or (ancestor.pos_ in ("VERB", "AUX") and ancestor.dep_ != "prep"):
+            break
+        if ancestor.pos_ == "NOUN":
+            found.add(ancestor.lemma_.lower())
+        if ancestor.dep_ == "prep":  # "following the death ... in December 2019": the date hangs from "following"
+            found |= {c.lemma_.lower() for c in ancestor.children if c.dep_ == "pobj" and c.pos_ == "NOUN"}
+    return found
+
+
+
+def verb_of(dated: Dated, sent: Span) -> Token | None:
+    """The verb a date phrase belongs to."""
+    tokens = sent.doc.char_span(dated.start, dated.end, alignment_mode="expand")
+    if tokens is None:
+        return None
+    root = tokens.root
+    return root if root.pos_ in ("VERB", "AUX") else governing_verb(root, sent)
+
+
+
+def tells_sentence_length(tokens: Span, sent: Span) -> bool:
+    """A duration under a court's outcome ("was jailed for two years", "sentenced to
+    serve for six years"): how long the sentence is, not when anything happened
+    (scope.yaml `outcome_lemmas`)."""
+    verb = governing_verb(tokens.root, sent)
+    return verb is not None and verb.lemma_.lower() in scope_config()["outcome_lemmas"]
+
+
+
+def dates_present_subject(dated: Dated, sent: Span) -> bool:
+    """A date inside the subject of a verb in the present ("The Night Harbour report by
+    the Ombudsman in 2015 is guiding this work"): it tells when a cited
+    work or earlier thing was, and the sentence a state at the time of writing.  A date
+    of a happening named there ("the report into the death of Sam in January 2018")
+    is still the case's (actions.yaml `event_nouns`)."""
+    verb = main_verb(sent)
+    if verb is None or dated.candidate.kind not in ABSOLUTE_KINDS:
+        return False
+    auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if not (verb.tag_ in ("VBZ", "VBP") or any(a.tag_ in ("VBZ", "VBP") for a in auxiliaries)):
+        return False
+    if any(a.tag_ == "VBD" for a in auxiliaries):
+        return False
+    if dates_happening(dated, sent):
+        return False  # "The report into the death of Sam in January 2018 examines...": the death is the case's
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return any(min(t.idx for t in c.subtree) <= dated.start and dated.end <= max(t.idx + len(t.text) for t in c.subtree)
+               for c in subjects)
+
+
+
+def is_reported(tokens: Span, sent: Span) -> bool:
+    """Inside what someone said: a ccomp under a reporting verb."""
+    return reported_clause(tokens, sent) is not None
+
+
+
+def reported_clause(tokens: Span, sent: Span) -> Token | None:
+    """The head of the reported clause (ccomp of a reporting verb) around `tokens`."""
+    token = tokens.root
+    for ancestor in token.ancestors:
+        if ancestor.i < sent.start or ancestor.i >= sent.end:
+            break
+        if token.dep_ == "ccomp" and ancestor.lemma_.lower() in _reporting_lemmas():
+            return token
+        token = ancestor
+    return None
+
+
+
+def is_planned(tokens: Span, sent: Span) -> bool:
+    """A planned or hypothetical date ("was planned to take place on 31st May")."""
+    if tokens.start - sent.start <= 2:  # fronted dates narrate
+        return False
+    for ancestor in [tokens.root, *tokens.root.ancestors]:
+        if ancestor.i < sent.start or ancestor.i >= sent.end:
+            break
+        if ancestor.pos_ not in ("VERB", "AUX", "ADJ"):
+            continue
+        lemma = ancestor.lemma_.lower()
+        complements = any(c.dep_ in ("xcomp", "ccomp") for c in ancestor.children)
+        if (lemma in _planned_lemmas() or (lemma == "go" and ancestor.tag_ == "VBG")) and complements:
+            return True
+        if any(c.dep_ == "aux" and c.lower_ in _planned_auxiliaries() for c in ancestor.children):
+            return True
+    return False
+
+
+
+def extend_after(tokens: Span, sent: Span) -> int:
+    """Extend "Three days after" to "Three days after this meeting"."""
+    after = tokens[-1]
+    last = after
+    for token in sent.doc[after.i + 1: min(sent.end, after.i + 1 + SHORT_HOP)]:
+        if token.is_punct or token.ent_type_ == "ROLE" or token.head.i < after.i:
+            break
+        if not (token.head == after or after in token.ancestors):
+            break
+        last = token
+    return last.idx + len(last.text)
+
+
+def _trimmed(span: Span) -> Span:
+    """A clause without its closing punctuation."""
+    while len(span) > 1 and span[-1].is_punct:
+        span = span[:-1]
+    return span
+
+
+@lru_cache(maxsize=1)
+def _reporting_lemmas() -> frozenset[str]:
+    return frozenset(config()["reporting_lemmas"])
+
+
+@lru_cache(maxsize=1)
+def _planned_lemmas() -> frozenset[str]:
+    return frozenset(config()["planned_lemmas"])
+
+
+@lru_cache(maxsize=1)
+def _planned_auxiliaries() -> frozenset[str]:
+    return frozenset(config()["planned_auxiliaries"])
+
+
+@lru_cache(maxsize=1)
+def approximate_cue_re() -> re.Pattern:
+    cues = "|".join(config()["approximate_cues"])
+    return re.compile(rf"\b(?:{cues})\s+(?:on\s+|in\s+)?(?:the\s+)?$", re.IGNORECASE)
+
+
+def _occasion_of(noun: Token) -> str | None:
+    """The occasion ("death", "birth", ...) a noun with "the" or a possessive names ("The
+    death", "her admission"), from lexicon.yaml `occasions`; None for anything else."""
+    if noun.pos_ != "NOUN":
+        return None
+    occasion = next((name for name, words in lexicon()["occasions"].items()
+                     if noun.lower_ == name or noun.lemma_.lower() in words and noun.lower_ in words), None)
+    definite = any(c.dep_ in ("det", "poss") and c.lower_ in ("the", "her", "his", "their", "its")
+                   for c in noun.children)
+    return occasion if definite else None
+
+
+def occasion_noun_subject(verb: Token) -> str | None:
+    """The occasion a main verb's subject names ("Her death shocked everyone")."""
+    return next((o for c in verb.children
+                 if c.dep_ in ("nsubj", "nsubjpass") and (o := _occasion_of(c)) is not None), None)

@@ -1,0 +1,180 @@
+"""What a sentence tells happened: its main verb, the action it names, and its tense.
+
+The main verb (repairing past tenses the tagger took for nouns), the action as
+a lemma with particle and negation ("not attend", "take place"; light and
+catenative verbs give way to what they introduce, models/dates/actions.yaml),
+the headline noun of a sentence without a verb ("Death of a girl in May
+2011."), and whether the verb tells a present state, an earlier state or what
+can or will be at the time of writing rather than a happening.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from .resolve import config
+from .vocabulary import action_data, event_nouns, mistagged_verbs
+
+
+def verb_lemma(token: Token) -> str:
+    """The lemma, repairing past tenses the tagger took for nouns ("rang" -> "ring")."""
+    if token.pos_ not in ("VERB", "AUX"):
+        return mistagged_verbs().get(token.lower_, token.lemma_.lower())
+    return token.lemma_.lower()
+
+
+def main_verb(sent: Span) -> Token | None:
+    """The sentence's main verb; the first verb if the parse has no verbal root."""
+    root = sent.root
+    semicolon = next((t.i for t in sent if t.text == ";"), None)
+    if semicolon is not None and root.i > semicolon:  # "Police attended the home; TF had left...": the first clause
+        first = [t for t in sent
+                 if t.i < semicolon and t.pos_ in ("VERB", "AUX") and not (sent.start <= t.head.i < semicolon)]
+        if first:
+            root = first[0]
+    for token in sent:  # "OHV1 rang NNU to enquire...": "rang" read as a name, "enquire" as the root
+        if token.lower_ in mistagged_verbs() and token.pos_ in ("NOUN", "PROPN", "X") and sent.start < token.i < root.i:
+            return token
+    if root.pos_ in ("VERB", "AUX") or root.lower_ in mistagged_verbs():
+        return root
+    for token in sent:
+        if token.lower_ in mistagged_verbs() and token.pos_ in ("NOUN", "PROPN", "X") and token.i > sent.start:
+            return token
+    for token in sent:
+        if token.pos_ == "VERB":
+            return token
+    return None
+
+
+def action_of(verb: Token) -> str:
+    """Verb lemma with particle and negation ("not attend", "step up", "take place").
+
+    A catenative verb gives way to the verb it introduces ("continued to record"
+    -> record), a light verb to the action its object names ("made a referral"
+    -> refer), and verbs of one class are written as the class ("rang" ->
+    telephone); see models/dates/actions.yaml.
+    """
+    data = action_data()
+    negated = any(c.dep_ == "neg" for c in verb.children)
+    lemma = verb_lemma(verb)
+    if lemma in data["catenative_verbs"] and lemma not in ("decide", "agree", "plan", "arrange"):
+        inner = next((c for c in verb.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")), None)
+        if inner is not None:
+            return ("not " if negated else "") + action_of(inner).removeprefix("not ")
+    particles = [c.lower_ for c in verb.children if c.dep_ == "prt"]
+    phrasal = " ".join([lemma, *particles])
+    if lemma in data["light_verbs"] or phrasal in data["light_verbs"]:
+        obj = next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")), None)
+        if obj is not None:
+            compound = " ".join(t.lower_ for t in obj.lefts if t.dep_ == "compound")
+            noun = f"{compound} {obj.lemma_.lower()}".strip()
+            light = data["light_verb_nouns"].get(noun) or data["light_verb_nouns"].get(obj.lemma_.lower())
+            if light:
+                return ("not " if negated else "") + light
+    if phrasal in data["verb_classes"]:
+        return ("not " if negated else "") + data["verb_classes"][phrasal]
+    if lemma == "take" and any(c.dep_ == "dobj" and c.lemma_ == "place" for c in verb.children):
+        particles.append("place")
+    if lemma == "be":
+        complement = next((c for c in verb.children if c.dep_ in ("acomp", "attr")), None)
+        if complement is not None:
+            particles.append(complement.lemma_.lower())
+    return ("not " if negated else "") + " ".join([lemma, *particles])
+
+
+def names_happening(sent: Span) -> Token | None:
+    """The noun by which a sentence without a verb names a happening, its first noun
+    ("Death of a 16-year-old girl in May 2011.", "Serious injury of a toddler in 2012."):
+    the headline of a summary (models/dates/actions.yaml `event_nouns`)."""
+    lines: list[list[Token]] = [[]]  # a title line glued on top ("2012 Ceredigion – Child J") has a line of its own
+    # the headline's noun comes before its first preposition ("Death of...", "Severe burn injuries to...")
+    closed = False
+    for token in sent:
+        if "\n" in token.text:
+            lines.append([])
+            closed = False
+        elif token.pos_ == "ADP":
+            closed = True
+        elif token.pos_ in ("NOUN", "PROPN") and not closed:
+            lines[-1].append(token)
+    # the first nouns of a line, each read as the noun it modifies ("Serious head injury": injury); a
+    # capitalised adjective the parser took for a name ("Severe burn injuries") is passed over
+    firsts = [_compound_head(t) for line in lines for t in line[:2]]
+    return next((t for t in firsts if t.lower_ in event_nouns() or t.lemma_.lower() in event_nouns()), None)
+
+
+def _compound_head(token: Token) -> Token:
+    """The noun a compound modifier belongs to ("head" of "head injury" -> "injury")."""
+    while token.dep_ == "compound" and token.head.pos_ in ("NOUN", "PROPN") and token.head.i > token.i:
+        token = token.head
+    return token
+
+
+def tells_present(verb: Token, sent: Span) -> bool:
+    """A main verb in the present ("is now known as", "are thought to have left") or
+    present perfect ("has recovered", "has kept a register since 2009"): a state at
+    the time of writing.  "The minutes show that EF was documenting concerns"
+    reports a past happening in its complement and is not one."""
+    auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    present = verb.tag_ in ("VBZ", "VBP") or (verb.tag_ == "VBN" and any(a.tag_ in ("VBZ", "VBP") for a in auxiliaries))
+    if not present or any(a.tag_ == "VBD" for a in auxiliaries):
+        return False
+    reported = [c for c in verb.children if c.dep_ == "ccomp"]
+    return not any(t.tag_ == "VBD" for c in reported for t in c.subtree if sent.start <= t.i < sent.end)
+
+
+def told_by_the_writer(sent: Span) -> bool:
+    """A sentence whose main subject is "I" or "we": the author's or the partnership's
+    own voice (a career, the review's doing), never the case's story, which a review
+    tells in the third person (what someone said is a clause, not the main verb)."""
+    verb = main_verb(sent)
+    if verb is None:
+        return False
+    doc = sent.doc
+    return any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("i", "we")
+               # "Mother and child I housed...": a code letter
+               and not (c.i > 0 and doc[c.i - 1].pos_ in ("NOUN", "PROPN"))
+               for c in verb.children)
+
+
+def tells_earlier_state(verb: Token) -> bool:
+    """A copula in the simple past ("He was not the father of the siblings", "The
+    boys were subject to a plan") or a main verb in the past perfect ("had had some
+    contact", "had been involved"): a state, or what was over before the date the
+    paragraph gave, not a happening on it."""
+    auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if verb.lemma_ == "be" and verb.tag_ == "VBD" and not auxiliaries:
+        return True
+    return verb.tag_ == "VBN" and any(a.lower_ == "had" for a in auxiliaries)
+
+
+def tells_modal_present(verb: Token | None) -> bool:
+    """A main verb under "can", "will", "shall", "may" or "must" ("Services can then
+    identify lessons", "Agencies will need to improve"): what is possible, required or
+    to come at the time of writing (resolution.yaml `present_modals`); "could" and
+    "would" narrate the past ("she would visit daily") and are not among them."""
+    if verb is None:
+        return False
+    modals = set(config()["present_modals"])
+    return any(c.dep_ == "aux" and c.tag_ == "MD" and c.lower_ in modals for c in verb.children)
+
+
+def describes_noun(tokens: Span, sent: Span) -> bool:
+    """A phrase inside a clause that modifies a noun ("a plan based on EM remaining
+    in Staffordshire during her pregnancy"): it tells what the plan was about,
+    not when the sentence's event happened."""
+    for ancestor in [tokens.root, *tokens.root.ancestors]:
+        if not (sent.start <= ancestor.i < sent.end):
+            return False
+        if ancestor.dep_ in ("acl", "relcl") and ancestor.head.pos_ in ("NOUN", "PROPN"):
+            return True
+    return False
+
+
+def governing_verb(token: Token, sent: Span) -> Token | None:
+    """The nearest verb above a token, within the sentence."""
+    for ancestor in token.ancestors:
+        if not (sent.start <= ancestor.i < sent.end):
+            return None
+        if ancestor.pos_ in ("VERB", "AUX"):
+            return ancestor
+    return None
