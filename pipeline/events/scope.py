@@ -25,14 +25,15 @@ import re
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
+from ..lexicon import kpe, superscript_digits
 from ..resources import load_yaml
 from .candidates import find_candidates
 
 CONTENT_KINDS = {"text", "numbered", "bullet", "table_row"}
 ABSOLUTE_KINDS = {"day", "range", "week_of", "month_part", "month", "year", "year_range"}
 POINT_KINDS = {"rel_same", "rel_next", "rel_prev", "rel_offset", "day_only", "weekday"}
-KPE_RE = re.compile(r"\(\s*KPE\s*(\d+)\s*\)", re.IGNORECASE)
-TERMINAL_RE = re.compile(r"[.!?:;\"'’”)\]]\s*[\d¹²³⁴⁵⁶⁷⁸⁹⁰]*\s*$")
+KPE_RE = kpe().marker  # models/lexicon/kpe.yaml
+TERMINAL_RE = re.compile(rf"[.!?:;\"'’”)\]]\s*[\d{superscript_digits()}]*\s*$")
 
 
 @lru_cache(maxsize=1)
@@ -137,7 +138,7 @@ def _dense_sections(report, paragraphs) -> set[int]:
 
 CONTENTS_ENTRY_RE = re.compile(r"(?:\.{2,}|…|\s)\s*(?:pages?\s*|pg\.?\s*)?\d{1,3}(?:\s*[-–]\s*\d{1,3})?\s*$", re.IGNORECASE)
 NUMBER_RE = re.compile(r"^\s*(\d{1,2}(?:\.\d{1,2})*)\.?\s+(?=\S)")
-FOOTNOTE_RE = re.compile(r"\s*(?:[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\[\d{1,3}\])\s*\S")  # a footnote the structure did not mark
+FOOTNOTE_RE = re.compile(rf"\s*(?:[{superscript_digits()}]+|\[\d{{1,3}}\])\s*\S")  # a footnote the structure did not mark
 SENTENCE_END_RE = re.compile(r"[.!?;:]['\"’”)]?\s*$")
 
 
@@ -423,12 +424,12 @@ def _blocks(report, paragraphs, chosen: set[int], carry: bool, chrome) -> list[B
 def looks_like_prose(text: str) -> bool:
     """A "heading" that is really a numbered chronology entry ("2.7 On 3rd January Child Q was taken...")."""
     words = text.split()
-    return len(words) >= 10 and bool(re.search(r"[.!?]\s*(?:\(\s*KPE\s*\d+\s*\)\.?)?\s*$", text, re.IGNORECASE))
+    return len(words) >= 10 and bool(re.search(r"[.!?]\s*$", kpe().trailing.sub("", text)))  # "... (KPE 4)."
 
 
 def _kpe_in(text: str) -> str | None:
     match = KPE_RE.search(text)
-    return f"KPE{int(match.group(1))}" if match else None
+    return kpe().label(match.group(1)) if match else None
 
 
 @lru_cache(maxsize=1)

@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import re
 
+from ..lexicon import kpe
 from ..report import Abbreviation, Footnote, KpeMarker, Paragraph, Report, RoleEntry, Section, Source
 from . import abbreviations, footnotes, headings, key, metadata
 from .lines import Line, blocks, split_lines, trimmed_span
 
-KPE_MARKER_RE = re.compile(r"\(\s*(?:KPE|Key Practice (?:Episode|Event))\s?(\d{1,2})\s*\)", re.IGNORECASE)
+KPE_MARKER_RE = kpe().marker  # models/lexicon/kpe.yaml
 NUMBERED_ITEM_RE = re.compile(r"^\s*(\d{1,2}(?:\.\d{1,2}){0,3})[.)]?\s+\S")
 
 
@@ -35,7 +36,7 @@ def build_report(text: str, source: Source) -> Report:
     report.key += _inline_entries(text, report, contents | note_lines, lines)
     report.footnotes = _footnotes(text, notes)
     report.kpe_markers = [
-        KpeMarker(start=m.start(), end=m.end(), label=f"KPE{int(m[1])}", number=int(m[1])) for m in KPE_MARKER_RE.finditer(text)
+        KpeMarker(start=m.start(), end=m.end(), label=kpe().label(m[1]), number=int(m[1])) for m in KPE_MARKER_RE.finditer(text)
     ]
     kinds = _line_kinds(contents, note_lines, heading_lines, {k.line.index for k in key_lines})
     report.paragraphs = build_paragraphs(all_blocks, kinds, report)
