@@ -135,7 +135,8 @@ def _dense_sections(report, paragraphs) -> set[int]:
 
 CONTENTS_ENTRY_RE = re.compile(r"(?:\.{2,}|…|\s)\s*(?:pages?\s*|pg\.?\s*)?\d{1,3}(?:\s*[-–]\s*\d{1,3})?\s*$", re.IGNORECASE)
 NUMBER_RE = re.compile(r"^\s*(\d{1,2}(?:\.\d{1,2})*)\.?\s+(?=\S)")
-FOOTNOTE_RE = re.compile(rf"\s*(?:[{superscript_digits()}]+|\[\d{{1,3}}\])\s*\S")  # a footnote the structure did not mark
+# a footnote the structure did not mark
+FOOTNOTE_RE = re.compile(rf"\s*(?:[{superscript_digits()}]+|\[\d{{1,3}}\])\s*\S")
 SENTENCE_END_RE = re.compile(r"[.!?;:]['\"’”)]?\s*$")
 
 
@@ -351,7 +352,8 @@ def chronology_blocks(report, scope: str = "chronology", mask=None) -> list[Bloc
         }
         carry = True
         if not chosen:  # no chronology recognised: the narrative body, each date scoping its own paragraph
-            read = [replace(h, decision=None) if h.decision is False and is_soft_exclusion(h.role) else h for h in headings]
+            read = [replace(h, decision=None) if h.decision is False and is_soft_exclusion(h.role) else h
+                    for h in headings]
             decisions = heading_decisions(paragraphs, read)  # "1.1 The incident" is then the story, not a duplicate
             chosen = {i for i, p in enumerate(paragraphs) if decisions[i] is not False and p.start >= body}
             carry = False

@@ -70,7 +70,8 @@ class KeyedWord:
 def settings() -> dict:
     """``models/pseudonymise/name_context.yaml``, with word lists as sets."""
     conf = dict(load_yaml("pseudonymise", "name_context.yaml"))
-    for k in ("locative_before", "weak_locative_before", "movement_before_to", "not_after", "place_heads", "initials_before"):
+    for k in ("locative_before", "weak_locative_before", "movement_before_to", "not_after", "place_heads",
+              "initials_before"):
         conf[k] = frozenset(conf.get(k) or ())
     return conf
 

@@ -53,7 +53,7 @@ _SURNAME_PARTICLES = {"van", "von", "de", "der", "den", "du", "da", "di", "del",
 ADULT_RULES = frozenset({"title_surname", "title_full_name", "surname", "initial_surname", "title_initial"})
 # single-word forms that must not be taken out of a date ("17th May" when a surname is May)
 _DATE_BEFORE = re.compile(r"(?<![\d.:/,])\b\d{1,2}(?:st|nd|rd|th)?(?:\s+of)?\s+$", re.IGNORECASE)
-_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+_WEEKDAYS = frozenset(d.casefold() for d in calendar().weekdays)
 _WEEKDAY_CUES = frozenset("on every last next each this that by until till since from a one the following previous".split())
 _SEASONS = frozenset("spring summer autumn winter".split())
 _SEASON_CUES = frozenset("in during last next this the early late mid each every".split())

@@ -36,7 +36,8 @@ def build_report(text: str, source: Source) -> Report:
     report.key += _inline_entries(text, report, contents | note_lines, lines)
     report.footnotes = _footnotes(text, notes)
     report.kpe_markers = [
-        KpeMarker(start=m.start(), end=m.end(), label=kpe().label(m[1]), number=int(m[1])) for m in KPE_MARKER_RE.finditer(text)
+        KpeMarker(start=m.start(), end=m.end(), label=kpe().label(m[1]), number=int(m[1]))
+        for m in KPE_MARKER_RE.finditer(text)
     ]
     kinds = _line_kinds(contents, note_lines, heading_lines, {k.line.index for k in key_lines})
     report.paragraphs = build_paragraphs(all_blocks, kinds, report)

@@ -62,7 +62,8 @@ def find_report_type(cover: str, text: str) -> str:
 
 
 # a title (models/lexicon/titles.yaml) may open a person's name
-PERSON_RE = re.compile(rf"(?:(?:{title_pattern(title_words())})\.?\s+)?[A-Z][A-Za-z'’-]+(?:\s+[A-Z][A-Za-z'’-]+){{1,4}}")
+PERSON_RE = re.compile(
+    rf"(?:(?:{title_pattern(title_words())})\.?\s+)?[A-Z][A-Za-z'’-]+(?:\s+[A-Z][A-Za-z'’-]+){{1,4}}")
 # a peer, who is named with a title and a place ("Lord Vale of Upton", "Baroness Holt")
 PEER_RE = r"(?:Lord|Lady|Baroness|Baron)\s+[A-Z][a-z'’-]+(?:\s+of\s+[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+)?)?"
 LABEL_END = r"\s*(?::-?|–|—|-|\t|\s)\s*"
@@ -203,7 +204,8 @@ def find_people(cover_lines: list[Line]) -> list[NamedPerson]:
     return found
 
 
-BYLINE_DATE = rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?(?:{calendar().month_pattern(abbreviations=False)})\s+\d{{4}}|\d{{1,2}}[./]\d{{1,2}}[./]\d{{2,4}}"
+BYLINE_DATE = (rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?(?:{calendar().month_pattern(abbreviations=False)})\s+\d{{4}}"
+               r"|\d{1,2}[./]\d{1,2}[./]\d{2,4}")
 
 
 def _byline_name(text: str) -> str | None:

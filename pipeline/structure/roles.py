@@ -53,8 +53,8 @@ def _word_pattern(words: list[str]) -> re.Pattern[str]:
 def role_rules() -> RoleRules:
     """The rules of models/structure/section_roles.yaml, read once."""
     data = load_yaml("structure", "section_roles.yaml")
-    rules = tuple(RoleRule(str(r["role"]), _word_pattern([str(w).lower() for w in r["words"]]), bool(r.get("must_cover")))
-                  for r in data["roles"])
+    rules = tuple(RoleRule(str(r["role"]), _word_pattern([str(w).lower() for w in r["words"]]),
+                           bool(r.get("must_cover"))) for r in data["roles"])
     return RoleRules(str(data["version"]), tuple(re.compile(p) for p in data.get("review_types", ())),
                      data.get("question_role"), frozenset(data.get("filler", ())), rules)
 
