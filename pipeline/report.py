@@ -44,7 +44,8 @@ class Section(Span):
     kpe: str | None = None
     # what the section is (chronology, background, analysis, findings, method, ...; None: the
     # title does not say, the parent's role applies), decided once from the title by
-    # pipeline/structure/roles.py; computed when missing (report.json written before roles)
+    # pipeline/structure/roles.py; computed when missing (report.json written before roles,
+    # or a Section built by hand)
     role: str | None = None
 
     @model_validator(mode="before")

@@ -3,8 +3,11 @@
 `build_report` finds the contents table, headings and the section tree,
 paragraphs (text, bullets, numbered items, table rows), the key of role codes,
 footnotes, KPE markers, the report's own abbreviation definitions and the
-cover metadata.  Each detector is a small module of its own, driven by data
-in `models/structure/`.
+cover metadata, and decides each section's role (chronology, background,
+analysis, findings, method, ...: `roles`), which later stages read instead of
+classifying titles again.  Each detector is a small module of its own, driven
+by data in `models/structure/`; shared words (titles, months, KPE patterns)
+come from `pipeline.lexicon`.
 """
 from __future__ import annotations
 
@@ -12,7 +15,7 @@ import re
 
 from ..lexicon import kpe
 from ..report import Abbreviation, Footnote, KpeMarker, Paragraph, Report, RoleEntry, Section, Source
-from . import abbreviations, footnotes, headings, key, metadata
+from . import abbreviations, footnotes, headings, key, metadata, roles
 from .lines import Line, blocks, split_lines, trimmed_span
 
 KPE_MARKER_RE = kpe().marker  # models/lexicon/kpe.yaml
@@ -91,7 +94,8 @@ def build_sections(cands: list[headings.HeadingCandidate], text_length: int) -> 
         stop = next((c.line.start for c in cands[i + 1 :] if (c.level or 1) <= level), text_length)
         title = cand.title if cand.number is None or not cand.title.startswith(cand.number) else cand.title
         sections.append(
-            Section(start=start, end=stop, number=cand.number, title=title, level=level, heading_start=start, heading_end=end, kpe=cand.kpe)
+            Section(start=start, end=stop, number=cand.number, title=title, level=level, heading_start=start,
+                    heading_end=end, kpe=cand.kpe, role=roles.role_of_title(title))
         )
     return sections
 
