@@ -197,15 +197,15 @@ def superscript_digits() -> str:
 
 
 @lru_cache(maxsize=1)
-def to_superscript() -> dict[int, int]:
-    """A `str.translate` table from ASCII digits to superscript digits."""
-    return str.maketrans("0123456789", superscript_digits())
+def to_superscript() -> Mapping[int, int]:
+    """A `str.translate` table (read-only) from ASCII digits to superscript digits."""
+    return MappingProxyType(str.maketrans("0123456789", superscript_digits()))
 
 
 @lru_cache(maxsize=1)
-def from_superscript() -> dict[int, int]:
-    """A `str.translate` table from superscript digits to ASCII digits."""
-    return str.maketrans(superscript_digits(), "0123456789")
+def from_superscript() -> Mapping[int, int]:
+    """A `str.translate` table (read-only) from superscript digits to ASCII digits."""
+    return MappingProxyType(str.maketrans(superscript_digits(), "0123456789"))
 
 
 # ---------------------------------------------------------------- Key Practice Episodes
