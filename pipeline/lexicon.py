@@ -179,6 +179,12 @@ def reporting_forms() -> frozenset[str]:
     return frozenset(f for v in reporting_verbs() for f in v.forms)
 
 
+@lru_cache(maxsize=1)
+def reporting_forms_pattern() -> str:
+    """A regular-expression alternation of the reporting verbs' forms, longest first."""
+    return title_pattern(reporting_forms())
+
+
 @lru_cache(maxsize=4)
 def reporting_lemmas(*, quotes: bool | None = None, self_report: bool | None = None) -> frozenset[str]:
     """Lemmas of the reporting verbs, filtered by flag (None: either)."""

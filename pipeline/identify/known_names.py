@@ -26,7 +26,7 @@ from functools import lru_cache
 from typing import Iterable, Sequence
 
 from ..keyfile import Key, Person, title_genders
-from ..lexicon import calendar, reporting_forms, superscript_digits, title_pattern, title_words
+from ..lexicon import calendar, reporting_forms, reporting_forms_pattern, superscript_digits, title_words
 from .derived import KeyedWord, _business_possessive, find_derived
 from .folding import fold
 from .gaelic import surname_variants
@@ -572,7 +572,7 @@ class KnownNameMatcher:
         if self._code_letter(text, start, end) or _after_letter_head(text, start):
             return False  # the letter of a code the draft uses ("Child F.", "Adult N."), of "Appendix A."
         if forms[0].rule == "single_initial":  # "N. said", "N.'s": never a list marker ("A. Introduction")
-            if re.match(r"\.(?:['’]s\b|[ \t]+(?:" + title_pattern(reporting_forms()) + r")\b)", text[end:end + 20]):
+            if re.match(r"\.(?:['’]s\b|[ \t]+(?:" + reporting_forms_pattern() + r")\b)", text[end:end + 20]):
                 return True
             return _verb_after_initial(text, start, end, doc)
         if forms[0].rule != "initials" or re.search(r"[.\s]", matched):
