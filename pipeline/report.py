@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from . import PIPELINE_SCHEMA_VERSION, __version__
 
@@ -42,6 +42,20 @@ class Section(Span):
     heading_start: int
     heading_end: int
     kpe: str | None = None
+    # what the section is (chronology, background, analysis, findings, method, ...; None: the
+    # title does not say, the parent's role applies), decided once from the title by
+    # pipeline/structure/roles.py; computed when missing (report.json written before roles,
+    # or a Section built by hand)
+    role: str | None = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _decide_role(cls, data: Any) -> Any:
+        if isinstance(data, dict) and "role" not in data and isinstance(data.get("title"), str):
+            from .structure.roles import role_of_title
+
+            data = {**data, "role": role_of_title(data["title"])}
+        return data
 
 
 class Paragraph(Span):

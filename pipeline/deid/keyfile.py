@@ -26,6 +26,8 @@ from typing import Any, Iterable
 import yaml
 
 from ..errors import UnusableInput
+from ..lexicon import gendered_words
+from ..lexicon import title_genders as lexicon_title_genders
 from ..resources import load_yaml
 
 GENDERS = ("female", "male")
@@ -81,15 +83,13 @@ def normalise_name(name: str) -> str:
 
 @lru_cache(maxsize=1)
 def _gender_words() -> dict[str, str]:
-    data = load_yaml("pseudonymise", "gender_words.yaml") or {}
-    return {word.casefold(): gender for gender in GENDERS for word in data.get(gender, [])}
+    return {word.casefold(): gender for gender in GENDERS for word in gendered_words(gender, with_titles=False)}
 
 
 @lru_cache(maxsize=1)
 def title_genders() -> dict[str, str | None]:
-    """Honorific -> gender (None when the title says nothing), from models/titles.yaml."""
-    data = load_yaml("titles.yaml") or {}
-    return {str(title): gender for title, gender in (data.get("titles") or {}).items()}
+    """Honorific -> gender (None when the title says nothing), from models/lexicon/titles.yaml."""
+    return dict(lexicon_title_genders())
 
 
 @lru_cache(maxsize=1)

@@ -32,9 +32,10 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
+from ..lexicon import calendar
 from .names.unknown import lexicon
 
-MONTH = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
+MONTH = rf"(?:{calendar().month_pattern()})"  # names and abbreviations (models/dates/lexicon.yaml)
 NUM_WORD = r"(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen)"
 EXACT_DATE_RE = re.compile(
     rf"\b(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH}\b(?:,?\s+\d{{4}})?"

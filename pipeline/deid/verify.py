@@ -39,6 +39,7 @@ from .names.unknown import (
 )
 from .quasi import find_quasi_identifiers
 from .policy import SEVERITIES, SEVERITY_RANK, Policy, load_policy
+from ..lexicon import calendar, title_pattern, title_words
 from ..report import Report
 from ..resources import load_yaml, read_lines
 
@@ -84,7 +85,7 @@ class Finding:
 
 
 # ---------------------------------------------------------------- allowed people
-_TITLE = r"(?:(?:Dr|Mr|Mrs|Ms|Miss|Mx|Prof|Professor|DI|DCI|DS|DC|PC|Sgt|Cllr|Rev|Revd)\.?[ \t]+)"
+_TITLE = rf"(?:(?:{title_pattern(title_words())})\.?[ \t]+)"  # models/lexicon/titles.yaml
 _PERSON = rf"{_TITLE}?[A-Z][^\W\d_]+(?:[ \t]+[A-Z]\.)?(?:[ '’-][A-Z][^\W\d_'’]+){{1,3}}"  # "Jane A. Smith"
 # a name alone: capitalised words, no title ("Kim Vale", "Kim A. Vale")
 _PERSON_PLAIN = r"[A-Z][a-z'’]+(?:[ \t]+[A-Z]\.)?(?:[ -][A-Z][a-z'’]+){1,2}"
@@ -332,7 +333,7 @@ def _panel_list_people(text: str, role_words: set[str], labels: str = "") -> lis
     return found
 
 
-_MONTHS = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+_MONTHS = rf"(?:{calendar().month_pattern(abbreviations=False)})"
 _COVER_END = re.compile(r"[ \t]*(?:(?i:contents|table of contents|index)\b|(?:\d+(?:\.\d+)*\.?|[IVX]+\.)[ \t]+[A-Z])")
 
 

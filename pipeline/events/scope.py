@@ -2,8 +2,9 @@
 
 Events are extracted from chronology and background sections, not from the
 reviewer's evaluation, findings or recommendations (which re-mention dates
-while discussing them).  The innermost heading that says which it is decides
-(models/dates/scope.yaml); headings are the report's sections and, because
+while discussing them).  The innermost heading whose role says which it is decides:
+the role is what structure decided the section is (`Section.role`), and events' policy
+over roles is data (models/dates/scope.yaml `roles`); headings are the report's sections and, because
 structure detection is not always right, heading paragraphs and short heading-
 like lines that say so, less the entries of a contents list.  Where headings
 say nothing the chronology is recognised by its content: a section whose
@@ -25,14 +26,16 @@ import re
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
+from ..lexicon import kpe, superscript_digits
+from ..structure.roles import role_of_title
 from ..resources import load_yaml
 from .candidates import find_candidates
 
 CONTENT_KINDS = {"text", "numbered", "bullet", "table_row"}
 ABSOLUTE_KINDS = {"day", "range", "week_of", "month_part", "month", "year", "year_range"}
 POINT_KINDS = {"rel_same", "rel_next", "rel_prev", "rel_offset", "day_only", "weekday"}
-KPE_RE = re.compile(r"\(\s*KPE\s*(\d+)\s*\)", re.IGNORECASE)
-TERMINAL_RE = re.compile(r"[.!?:;\"'’”)\]]\s*[\d¹²³⁴⁵⁶⁷⁸⁹⁰]*\s*$")
+KPE_RE = kpe().marker  # models/lexicon/kpe.yaml
+TERMINAL_RE = re.compile(rf"[.!?:;\"'’”)\]]\s*[\d{superscript_digits()}]*\s*$")
 
 
 @lru_cache(maxsize=1)
@@ -67,33 +70,28 @@ class Block:
         return any(s <= start and end <= e + 1 for s, e in self.parts)
 
 
-def heading_decision(title: str) -> bool | None:
-    """True (chronology), False (not) or None (the heading does not say).
-
-    The name of the review's type in a title ("Child X Learning Review") is
-    no word about the section (scope.yaml `review_types`).
-    """
-    lowered = title.lower()
-    cfg = scope_config()
-    for phrase in cfg["review_types"]:
-        lowered = re.sub(phrase, " ", lowered)
-    if any(re.search(r"\b" + re.escape(word), lowered) for word in cfg["exclude_headings"]):
-        return False
-    if any(re.search(r"\b" + re.escape(word), lowered) for word in cfg["include_headings"]):
+def role_decision(role: str | None) -> bool | None:
+    """Events' policy for a section role: True (read), False (not) or None (the content
+    decides); scope.yaml `roles`.  What a section is comes from structure (`Section.role`)."""
+    policy = scope_config()["roles"]
+    if role in policy["read"]:
         return True
+    if role in policy["skip"]:
+        return False
     return None
 
 
-def is_soft_exclusion(title: str) -> bool:
-    """A heading excluded only by words that exclude a duplicate of the chronology ("The
-    incident", "Incident leading to the review"): where no chronology is recognised,
-    that section is the narrative (scope.yaml `fallback_headings`)."""
-    lowered = title.lower()
-    cfg = scope_config()
-    for phrase in cfg["review_types"]:
-        lowered = re.sub(phrase, " ", lowered)
-    hits = [w for w in cfg["exclude_headings"] if re.search(r"\b" + re.escape(w), lowered)]
-    return bool(hits) and all(w in cfg["fallback_headings"] for w in hits)
+def heading_decision(title: str) -> bool | None:
+    """The decision for a heading line the structure did not make a section: its title's
+    role, by the rules that gave every section its stored role."""
+    return role_decision(role_of_title(title))
+
+
+def is_soft_exclusion(role: str | None) -> bool:
+    """A section excluded only as a duplicate of the chronology ("The incident", "Incident
+    leading to the review"): where no chronology is recognised, that section is the
+    narrative (scope.yaml `fallback_roles`)."""
+    return role in scope_config()["fallback_roles"]
 
 
 def section_chain(report, offset: int) -> list:
@@ -137,7 +135,8 @@ def _dense_sections(report, paragraphs) -> set[int]:
 
 CONTENTS_ENTRY_RE = re.compile(r"(?:\.{2,}|…|\s)\s*(?:pages?\s*|pg\.?\s*)?\d{1,3}(?:\s*[-–]\s*\d{1,3})?\s*$", re.IGNORECASE)
 NUMBER_RE = re.compile(r"^\s*(\d{1,2}(?:\.\d{1,2})*)\.?\s+(?=\S)")
-FOOTNOTE_RE = re.compile(r"\s*(?:[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\[\d{1,3}\])\s*\S")  # a footnote the structure did not mark
+# a footnote the structure did not mark
+FOOTNOTE_RE = re.compile(rf"\s*(?:[{superscript_digits()}]+|\[\d{{1,3}}\])\s*\S")
 SENTENCE_END_RE = re.compile(r"[.!?;:]['\"’”)]?\s*$")
 
 
@@ -150,6 +149,7 @@ class Heading:
     level: int
     title: str
     decision: bool | None
+    role: str | None = None
 
 
 def looks_like_heading(text: str) -> bool:
@@ -197,10 +197,11 @@ def scope_headings(report, paragraphs) -> list[Heading]:
         in_contents = any(a <= section.heading_start < b for a, b in contents)
         if in_contents or (len(entries) >= 3 and section in entries):
             continue
-        decision = heading_decision(section.title)
-        if decision is False and section.heading_start < body and not is_apparatus_heading(section.title):
+        decision = role_decision(section.role)
+        if decision is False and section.heading_start < body and not is_apparatus(section.role):
             continue  # a page's or slide's title above any prose ("Lessons from Local Reviews"), not a section
-        headings.append(Heading(section.heading_start, section.heading_end, section.level, section.title, decision))
+        headings.append(Heading(section.heading_start, section.heading_end, section.level, section.title, decision,
+                                section.role))
     spans = [(s.heading_start, s.heading_end) for s in report.sections]
     candidates = []
     for para in paragraphs:
@@ -217,10 +218,10 @@ def scope_headings(report, paragraphs) -> list[Heading]:
             continue  # an entry of a contents list the structure did not mark
         title = NUMBER_RE.sub("", text, count=1).strip()
         decision = heading_decision(title)
-        if decision is False and (para is first or (para.start < body and not is_apparatus_heading(title))):
+        if decision is False and (para is first or (para.start < body and not is_apparatus(role_of_title(title)))):
             continue  # the document's or page's own title ("Learning from local reviews") says what it all is, not a section
         if decision is not None:
-            headings.append(Heading(para.start, para.end, _level(text), title, decision))
+            headings.append(Heading(para.start, para.end, _level(text), title, decision, role_of_title(title)))
     return sorted(headings, key=lambda h: h.start)
 
 
@@ -229,14 +230,13 @@ def body_start(report, paragraphs) -> int:
     return next((p.start for p in paragraphs if p.kind in CONTENT_KINDS and _is_prose(report.text[p.start:p.end])), 0)
 
 
-def is_apparatus_heading(title: str) -> bool:
-    """A heading of a part of the review's apparatus that may come before any prose
+def is_apparatus(role: str | None) -> bool:
+    """The role of a part of the review's apparatus that may come before any prose
     ("Contents", "Glossary", "Terms of reference"): a section even above the body
-    (scope.yaml `apparatus_headings`), unlike a page's, slide's or document's title
+    (scope.yaml `apparatus_roles`), unlike a page's, slide's or document's title
     ("Lessons from Local Reviews", "1. Learning from Reviews in Northmoor, J Baines"),
     which excludes nothing."""
-    lowered = title.lower()
-    return any(re.search(r"\b" + re.escape(word), lowered) for word in scope_config()["apparatus_headings"])
+    return role in scope_config()["apparatus_roles"]
 
 
 def heading_decisions(paragraphs, headings: list[Heading]) -> list[bool | None]:
@@ -348,11 +348,12 @@ def chronology_blocks(report, scope: str = "chronology", mask=None) -> list[Bloc
             i for i, p in enumerate(paragraphs)
             if decisions[i] is True or i in runs
             or (decisions[i] is None and (chain := section_chain(report, p.start)) and chain[0].start in dense
-                and heading_decision(chain[0].title) is None)
+                and role_decision(chain[0].role) is None)
         }
         carry = True
         if not chosen:  # no chronology recognised: the narrative body, each date scoping its own paragraph
-            read = [replace(h, decision=None) if h.decision is False and is_soft_exclusion(h.title) else h for h in headings]
+            read = [replace(h, decision=None) if h.decision is False and is_soft_exclusion(h.role) else h
+                    for h in headings]
             decisions = heading_decisions(paragraphs, read)  # "1.1 The incident" is then the story, not a duplicate
             chosen = {i for i, p in enumerate(paragraphs) if decisions[i] is not False and p.start >= body}
             carry = False
@@ -423,12 +424,12 @@ def _blocks(report, paragraphs, chosen: set[int], carry: bool, chrome) -> list[B
 def looks_like_prose(text: str) -> bool:
     """A "heading" that is really a numbered chronology entry ("2.7 On 3rd January Child Q was taken...")."""
     words = text.split()
-    return len(words) >= 10 and bool(re.search(r"[.!?]\s*(?:\(\s*KPE\s*\d+\s*\)\.?)?\s*$", text, re.IGNORECASE))
+    return len(words) >= 10 and bool(re.search(r"[.!?]\s*$", kpe().trailing.sub("", text)))  # "... (KPE 4)."
 
 
 def _kpe_in(text: str) -> str | None:
     match = KPE_RE.search(text)
-    return f"KPE{int(match.group(1))}" if match else None
+    return kpe().label(match.group(1)) if match else None
 
 
 @lru_cache(maxsize=1)

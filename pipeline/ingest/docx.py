@@ -29,11 +29,12 @@ from pathlib import Path
 
 from lxml import etree
 
+from ..lexicon import from_superscript, to_superscript
 from ..report import HiddenPart, Page
 from . import Extracted
 from .ooxml import MC_NS, WP_NS, Package, open_package, w
 
-SUPERSCRIPT_DIGITS = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+SUPERSCRIPT_DIGITS = to_superscript()  # models/lexicon/marks.yaml
 HEADING_STYLE_RE = re.compile(r"^heading\s*(\d)$", re.IGNORECASE)
 STARTS_NUMBERED_RE = re.compile(r"^\s*(?:\d{1,2}(?:\.\d{1,2}){0,3}[.)]?|[A-Z]\.|Section\s+\d|Part\s+\d|Appendix\b)\s*", re.IGNORECASE)
 PAGE = object()  # sentinel piece: a rendered or explicit page break
@@ -482,7 +483,7 @@ def _flush_notes(ctx: _Context, builder: _Builder) -> None:
     ctx.where = where
 
 
-_FROM_SUPER = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
+_FROM_SUPER = from_superscript()
 
 
 def _note(ctx: _Context, builder: _Builder, part_kind: str, note_id: str, marker: str, where: str) -> None:

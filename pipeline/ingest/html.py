@@ -20,11 +20,12 @@ import warnings
 from pathlib import Path
 
 from ..errors import UnusableInput
+from ..lexicon import to_superscript
 from ..report import HiddenPart
 from . import Extracted
 from .text import _checked, decode
 
-SUPER = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+SUPER = to_superscript()  # models/lexicon/marks.yaml
 DROP_TAGS = {"script", "style", "noscript", "template", "svg", "nav", "form", "button", "iframe", "select", "input",
              "textarea", "canvas", "object", "embed", "head"}
 DROP_ROLES = {"navigation", "banner", "contentinfo", "search", "complementary"}

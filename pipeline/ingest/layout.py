@@ -25,15 +25,16 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from ..lexicon import superscript_digits, to_superscript
 from ..report import Page
 
-SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
-TO_SUPER = str.maketrans("0123456789", SUPERSCRIPTS)
+SUPERSCRIPTS = superscript_digits()  # models/lexicon/marks.yaml
+TO_SUPER = to_superscript()
 LIGATURES = str.maketrans({"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st",
                            "\u00a0": " ", "\u00ad": "", "\u200b": ""})
 BULLET_RE = re.compile(r"^\s*(?:[•●▪■◦‣∙·\uf0b7\uf0a7\uf076\uf0d8\uf0fc\uf0a8\uf09f]|[-–—*](?=\s)|o(?=\s+[A-Z]))\s*")
 PAGE_NUMBER_RE = re.compile(r"^\s*(?:page\s+)?[-–(]?\s*(?:\d{1,4}|[ivxlc]{1,6})\s*[-–)]?\s*(?:(?:of|/)\s*\d{1,4})?\s*$", re.IGNORECASE)
-SENTENCE_END_RE = re.compile(r"[.!?:;]['\"’”)\]]*$|[.!?]['\"’”)\]]*\s*[⁰¹²³⁴⁵⁶⁷⁸⁹]+$")
+SENTENCE_END_RE = re.compile(rf"[.!?:;]['\"’”)\]]*$|[.!?]['\"’”)\]]*\s*[{SUPERSCRIPTS}]+$")
 URL_TAIL_RE = re.compile(r"(?:://|www\.)\S*$")
 WORD_RE = re.compile(r"[a-z]+")
 EDGE_LINES = 3
@@ -419,7 +420,7 @@ def _pages(starts: dict[int, int], length: int) -> list[Page]:
 EDGE_REACH = 2  # non-blank lines either side of a page marker that count as the page's edge
 TOP_LINES = 40  # site chrome is only taken for granted in the first lines of a file
 COVER_TITLE_REACH = 3  # a running header among the first lines of the file is the cover's title there
-TERMINAL_RE = re.compile(r"[.!?:;]['\"’”)\]]*$|[.!?]['\"’”)\]]*\s*[⁰¹²³⁴⁵⁶⁷⁸⁹\d]{0,2}$")
+TERMINAL_RE = re.compile(rf"[.!?:;]['\"’”)\]]*$|[.!?]['\"’”)\]]*\s*[{SUPERSCRIPTS}\d]{{0,2}}$")
 STRUCTURE_START_RE = re.compile(r"^\s*(?:#{1,6}\s|[-*•●▪◦‣–·]\s|\|)|^\s*\d{1,2}(?:\.\d{1,2}){0,3}\.?\s+[A-Z(‘'\"“]")
 
 

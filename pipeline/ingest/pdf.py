@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import UnusableInput
+from ..lexicon import superscript_digits
 from ..report import HiddenPart
 from . import Extracted
 from .layout import TO_SUPER, Line, assemble, body_size, clean, column_order, running_lines, split_footnotes
@@ -236,7 +237,7 @@ def _lines(segments: list[_Segment], page: int) -> list[Line]:
             parts.append(piece)
         text = unicodedata.normalize("NFC", clean("".join(parts)))
         if sup_start:
-            text = re.sub(r"^(\s*[⁰¹²³⁴⁵⁶⁷⁸⁹]+)\s*", r"\1 ", text)
+            text = re.sub(rf"^(\s*[{superscript_digits()}]+)\s*", r"\1 ", text)
         if text.count("\t") != len(cuts):
             cuts = []
         lines.append(Line(text=text, page=page, x0=min(s.x0 for s in group), x1=max(s.x1 for s in group), y=main.y,

@@ -23,13 +23,14 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from .. import stagefile
+from ..lexicon import calendar
 from .document import Block, Mark, blocks, render_document
 from .inputs import PageInputs, provenance_of
 from .timeline import event_date, render_timeline
 
 SEVERITY_CLASSES = ("high", "medium", "low", "info")
 HEX_COLOUR = re.compile(r"^#[0-9A-Fa-f]{6}$")
-MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+MONTHS = tuple(m[:3] for m in calendar().full_months)  # "Jan" ... "Dec" on the timeline
 
 
 # ---------------------------------------------------------------- templates and settings

@@ -3,18 +3,22 @@
 `build_report` finds the contents table, headings and the section tree,
 paragraphs (text, bullets, numbered items, table rows), the key of role codes,
 footnotes, KPE markers, the report's own abbreviation definitions and the
-cover metadata.  Each detector is a small module of its own, driven by data
-in `models/structure/`.
+cover metadata, and decides each section's role (chronology, background,
+analysis, findings, method, ...: `roles`), which later stages read instead of
+classifying titles again.  Each detector is a small module of its own, driven
+by data in `models/structure/`; shared words (titles, months, KPE patterns)
+come from `pipeline.lexicon`.
 """
 from __future__ import annotations
 
 import re
 
+from ..lexicon import kpe
 from ..report import Abbreviation, Footnote, KpeMarker, Paragraph, Report, RoleEntry, Section, Source
-from . import abbreviations, footnotes, headings, key, metadata
+from . import abbreviations, footnotes, headings, key, metadata, roles
 from .lines import Line, blocks, split_lines, trimmed_span
 
-KPE_MARKER_RE = re.compile(r"\(\s*(?:KPE|Key Practice (?:Episode|Event))\s?(\d{1,2})\s*\)", re.IGNORECASE)
+KPE_MARKER_RE = kpe().marker  # models/lexicon/kpe.yaml
 NUMBERED_ITEM_RE = re.compile(r"^\s*(\d{1,2}(?:\.\d{1,2}){0,3})[.)]?\s+\S")
 
 
@@ -35,7 +39,8 @@ def build_report(text: str, source: Source) -> Report:
     report.key += _inline_entries(text, report, contents | note_lines, lines)
     report.footnotes = _footnotes(text, notes)
     report.kpe_markers = [
-        KpeMarker(start=m.start(), end=m.end(), label=f"KPE{int(m[1])}", number=int(m[1])) for m in KPE_MARKER_RE.finditer(text)
+        KpeMarker(start=m.start(), end=m.end(), label=kpe().label(m[1]), number=int(m[1]))
+        for m in KPE_MARKER_RE.finditer(text)
     ]
     kinds = _line_kinds(contents, note_lines, heading_lines, {k.line.index for k in key_lines})
     report.paragraphs = build_paragraphs(all_blocks, kinds, report)
@@ -89,7 +94,8 @@ def build_sections(cands: list[headings.HeadingCandidate], text_length: int) -> 
         stop = next((c.line.start for c in cands[i + 1 :] if (c.level or 1) <= level), text_length)
         title = cand.title if cand.number is None or not cand.title.startswith(cand.number) else cand.title
         sections.append(
-            Section(start=start, end=stop, number=cand.number, title=title, level=level, heading_start=start, heading_end=end, kpe=cand.kpe)
+            Section(start=start, end=stop, number=cand.number, title=title, level=level, heading_start=start,
+                    heading_end=end, kpe=cand.kpe, role=roles.role_of_title(title))
         )
     return sections
 

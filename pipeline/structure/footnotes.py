@@ -11,10 +11,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..lexicon import from_superscript, superscript_digits
 from .lines import Line
 
-SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
-SUPER_TO_DIGIT = str.maketrans(SUPERSCRIPTS, "0123456789")
+SUPERSCRIPTS = superscript_digits()  # models/lexicon/marks.yaml
+SUPER_TO_DIGIT = from_superscript()
 SUPER_RUN = f"[{SUPERSCRIPTS}]+"
 MARKER_RE = re.compile(rf"(?<=[\w.,;:)\]’'\"”])(?P<sup>{SUPER_RUN})|\[\^(?P<md>\d{{1,3}})\](?!:)|(?<=\S)\[(?P<br>\d{{1,3}})\]"
                        rf"|(?:(?<=[a-z]{{3}})|(?<=[a-z]{{2}}[.,;]))(?P<glued>\d{{1,2}})(?=[\s.,;:)]|$)")

@@ -18,18 +18,19 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..lexicon import calendar, kpe
 from ..resources import load_yaml
 from . import metadata
 from .lines import Line
 
 NUMBERED_RE = re.compile(r"^(?P<num>\d{1,2}(?:\.\d{1,2}){0,3})(?:\.|\))?\s+(?P<title>\S.*?)\s*$")
 MARKDOWN_RE = re.compile(r"^(?P<hashes>#{1,6})\s+(?P<title>\S.*?)\s*#*\s*$")
-KPE_IN_TITLE_RE = re.compile(r"\bKPE\s?(\d{1,2})\b", re.IGNORECASE)
+KPE_IN_TITLE_RE = kpe().in_title  # models/lexicon/kpe.yaml
 MAX_TITLE_CHARS = 160
 MAX_TITLE_WORDS = 28
 MAX_QUESTION_WORDS = 45
 SENTENCE_END = (".", ";", ",", ":")
-TRAILING_KPE_RE = re.compile(r"\(\s*(?:KPE|Key Practice (?:Episode|Event))\s?\d{1,2}\s*\)\s*\.?$", re.IGNORECASE)
+TRAILING_KPE_RE = kpe().trailing
 INNER_SENTENCE_RE = re.compile(r"[a-z0-9)][.!?]\s+[A-Z]")
 LEAD_IN_RE = re.compile(r"^(?:\S+\s+){5,}?\S+:\s+\S")  # "The members of the household were as follows: Name …"
 DANGLING_END_RE = re.compile(r"^(?:\S+\s+){4,}(?:the|a|an|to|of|and|in|on|at|by|for|with|from|that|was|were|is|his|her|their)$")
@@ -252,9 +253,9 @@ def candidate(line: Line) -> HeadingCandidate | None:
     if m := re.match(shapes["appendix"], text, re.IGNORECASE):
         if len(text.split()) <= 12 and not text.endswith(SENTENCE_END):
             return HeadingCandidate(line, None, text, 1)
-    if m := re.match(shapes["kpe_heading"], text, re.IGNORECASE):
+    if m := kpe().heading.match(text):
         if looks_like_title(m[2]) or len(text.split()) <= MAX_TITLE_WORDS and not text.endswith("."):
-            return HeadingCandidate(line, None, text, None, f"KPE{int(m[1])}")
+            return HeadingCandidate(line, None, text, None, kpe().label(m[1]))
     if m := NUMBERED_RE.match(text):
         if looks_like_title(m["title"]):
             number, title = m["num"], m["title"]
@@ -281,7 +282,7 @@ def _names_report_type(text: str) -> bool:
 
 def _kpe(title: str) -> str | None:
     m = KPE_IN_TITLE_RE.search(title)
-    return f"KPE{int(m[1])}" if m else None
+    return kpe().label(m[1]) if m else None
 
 
 def _is_caps_heading(text: str) -> bool:
@@ -357,7 +358,7 @@ def find_headings(lines: list[Line], skip: set[int], contents: set[int] | None =
     return accept_in_sequence(found)
 
 
-MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
+MONTHS = calendar().month_pattern(abbreviations=False)
 BYLINE_RE = re.compile(rf"^(?:[A-Z][\w'’-]+\s+){{0,3}}(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?(?:{MONTHS})\s+\d{{4}}$|^\d{{1,2}}[./]\d{{1,2}}[./]\d{{2,4}}$", re.IGNORECASE)
 
 

@@ -16,6 +16,7 @@ from functools import lru_cache
 import dateparser
 
 from ..report import Metadata, NamedPerson
+from ..lexicon import calendar, title_pattern, title_words
 from ..resources import load_yaml
 from .lines import Line
 
@@ -60,7 +61,9 @@ def find_report_type(cover: str, text: str) -> str:
     return "unknown"
 
 
-PERSON_RE = re.compile(r"(?:(?:Dr|Mr|Mrs|Ms|Miss|Mx|Professor|Prof|Sir|Dame)\.?\s+)?[A-Z][A-Za-z'’-]+(?:\s+[A-Z][A-Za-z'’-]+){1,4}")
+# a title (models/lexicon/titles.yaml) may open a person's name
+PERSON_RE = re.compile(
+    rf"(?:(?:{title_pattern(title_words())})\.?\s+)?[A-Z][A-Za-z'’-]+(?:\s+[A-Z][A-Za-z'’-]+){{1,4}}")
 # a peer, who is named with a title and a place ("Lord Vale of Upton", "Baroness Holt")
 PEER_RE = r"(?:Lord|Lady|Baroness|Baron)\s+[A-Z][a-z'’-]+(?:\s+of\s+[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+)?)?"
 LABEL_END = r"\s*(?::-?|–|—|-|\t|\s)\s*"
@@ -89,8 +92,9 @@ def _clean_name(raw: str) -> str | None:
         if word.lower().strip(".,’'") in _name_words():
             break
         words.append(word)
-    titles = {"dr", "mr", "mrs", "ms", "miss", "mx", "professor", "prof", "sir", "dame"}
-    plain = [w for w in words if w.lower().rstrip(".") not in titles]
+    titles = title_words(casefold=True)
+    lead = next((i for i, w in enumerate(words) if w.lower().rstrip(".") not in titles), len(words))
+    plain = words[lead:]  # "Dr Kim Lord" -> Kim Lord: a title opens a name, a surname may be a title's word
     capitals = all(w.isupper() for w in plain)
     if len(plain) < 2 or (any(w.isupper() and len(w) > 1 for w in plain) and not (capitals and _is_first_name(plain[0]))):
         return None
@@ -200,7 +204,8 @@ def find_people(cover_lines: list[Line]) -> list[NamedPerson]:
     return found
 
 
-BYLINE_DATE = r"(?:\d{1,2}(?:st|nd|rd|th)?\s+)?(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{4}|\d{1,2}[./]\d{1,2}[./]\d{2,4}"
+BYLINE_DATE = (rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?(?:{calendar().month_pattern(abbreviations=False)})\s+\d{{4}}"
+               r"|\d{1,2}[./]\d{1,2}[./]\d{2,4}")
 
 
 def _byline_name(text: str) -> str | None:

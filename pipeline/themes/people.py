@@ -26,6 +26,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Token
 
 from ..report import Report
+from ..lexicon import gendered_words
 from ..resources import load_yaml
 
 _CLIMB_DEPS = {"dobj", "attr", "conj", "compound", "amod", "appos", "npadvmod", "oprd", "acomp", "nmod", "pcomp",
@@ -55,8 +56,10 @@ def load_people_rules(name: str = "themes_people.yaml") -> PeopleRules:
     word_class = {w.lower(): cls for cls, words in data["classes"].items() for w in words}
     return PeopleRules(re.compile(data["person_label"]), word_class, dict(data["key_kinds"]),
                        frozenset(data["pronouns"]), {k.lower(): v for k, v in data["phrases"].items()},
-                       {k: frozenset(data[k]) for k in ("plural_pronouns", "male_pronouns", "female_pronouns",
-                                                         "male_words", "female_words")}, {k: dict(v) for k, v in data["themes"].items()},
+                       {**{k: frozenset(data[k]) for k in ("plural_pronouns", "male_pronouns", "female_pronouns")},
+                        # the words of each gender are the shared lexicon's (models/lexicon/kinship.yaml, titles.yaml)
+                        "male_words": gendered_words("male"), "female_words": gendered_words("female")},
+                       {k: dict(v) for k, v in data["themes"].items()},
                        frozenset(data.get("done_to", ())),
                        re.compile(data["age_phrase"]["pattern"], re.I) if "age_phrase" in data else None,
                        int(data.get("age_phrase", {}).get("adult_age", 18)),

@@ -1,31 +1,29 @@
 """Which kind of section a paragraph sits in, and how much its themes weigh.
 
+What a section is (its role) is decided once by structure and stored on the
+section (`Section.role`, from `models/structure/section_roles.yaml`); this module
+is themes' policy over it: a weight per role (`models/themes_sections.yaml`).
 Findings and recommendations carry a review's learning; background and
-chronology use the same words as narrative.  Roles are found from title words
-(data in `models/themes_sections.yaml`), trying the innermost titled section
-first and then its parents, because numbering differs between reviews and a
-sub-section titled with an agency's name ("5.5.2 CAFCASS") inherits the role of
-its parent ("5 Learning drawn from the terms of reference").
+chronology use the same words as narrative.  A section whose title names no
+role takes the role of its parent, because numbering differs between reviews
+and a sub-section titled with an agency's name ("5.5.2 CAFCASS") inherits the
+role of its parent ("5 Learning drawn from the terms of reference").
 """
 from __future__ import annotations
 
-import re
 from ..report import Report, Section
+from ..structure.roles import role_of_title as _title_role
 from .taxonomy import SectionRole, SectionRoles, load_section_roles
 
 
-_PATTERNS: dict[int, list[tuple[SectionRole, re.Pattern]]] = {}
-
-
-def _role_patterns(roles: SectionRoles) -> list[tuple[SectionRole, re.Pattern]]:
-    if id(roles) in _PATTERNS:
-        return _PATTERNS[id(roles)]
-    out = []
-    for role in roles.roles:
-        words = sorted(role.title_words, key=len, reverse=True)
-        out.append((role, re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b", re.IGNORECASE)))
-    _PATTERNS[id(roles)] = out
-    return out
+def _weighted(role: str | None, roles: SectionRoles) -> SectionRole | None:
+    """Themes' entry (role and weight) for a stored role."""
+    if role is None:
+        return None
+    for entry in roles.roles:
+        if entry.role == role:
+            return entry
+    raise ValueError(f"themes_sections.yaml gives no weight to the section role {role!r}")
 
 
 def enclosing_sections(report: Report, offset: int) -> list[Section]:
@@ -34,28 +32,9 @@ def enclosing_sections(report: Report, offset: int) -> list[Section]:
     return sorted(found, key=lambda s: (-s.level, -s.start))
 
 
-def _covers(pattern: re.Pattern, title: str) -> bool:
-    """Whether the role words make up most of the title ("Glossary", not "Key events")."""
-    words = re.findall(r"[A-Za-z]{3,}", title)
-    matched = sum(len(re.findall(r"[A-Za-z]{3,}", m.group(0))) for m in pattern.finditer(title))
-    return bool(words) and matched * 2 > len([w for w in words if w.lower() not in _FILLER])
-
-
-_FILLER = {"the", "and", "for", "this", "with", "from", "into", "appendix", "section", "part", "review", "report"}
-
-
 def role_of_title(title: str, roles: SectionRoles | None = None) -> SectionRole | None:
-    """The role a section title names, if any ("6.2 Wider Findings" -> findings).
-
-    A role that silences a section (weight 0: method, glossary, references)
-    must name most of the title, because one word in a longer title ("Key
-    events", "Family history and learning") says little about what is under it.
-    """
-    roles = roles or load_section_roles()
-    for role, pattern in _role_patterns(roles):
-        if pattern.search(title) and (role.weight > 0 or _covers(pattern, title)):
-            return role
-    return None
+    """The role a title names, with its weight ("6.2 Wider Findings" -> findings)."""
+    return _weighted(_title_role(title), roles or load_section_roles())
 
 
 def section_role(report: Report, offset: int, roles: SectionRoles | None = None,
@@ -79,9 +58,7 @@ def section_role(report: Report, offset: int, roles: SectionRoles | None = None,
         if role is not None:
             return role, chain[0]
     for section in chain:
-        if section.title.rstrip().endswith("?"):
-            continue  # a line-of-enquiry question ("2.3 How were the father and the family involved?") names a topic, not a role
-        role = role_of_title(section.title, roles)
+        role = _weighted(section.role, roles)
         if role is not None:
             return role, chain[0]
     if local_title:

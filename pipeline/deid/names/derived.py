@@ -35,6 +35,7 @@ from functools import lru_cache
 from nicknames import NickNamer
 from rapidfuzz.distance import OSA
 
+from ...lexicon import before_name_words, calendar, reporting_forms, title_pattern, title_words
 from ...resources import load_yaml, read_lines
 from .folding import fold
 
@@ -69,10 +70,16 @@ class KeyedWord:
 def settings() -> dict:
     """``models/pseudonymise/name_context.yaml``, with word lists as sets."""
     conf = dict(load_yaml("pseudonymise", "name_context.yaml"))
-    for k in ("kin_titles", "locative_before", "weak_locative_before", "movement_before_to", "reporting_verbs", "not_after", "place_heads", "initials_before",
-              "date_abbreviations"):
+    for k in ("locative_before", "weak_locative_before", "movement_before_to", "not_after", "place_heads",
+              "initials_before"):
         conf[k] = frozenset(conf.get(k) or ())
     return conf
+
+
+@lru_cache(maxsize=1)
+def _personal_title_before() -> re.Pattern[str]:
+    """An everyday title ("Mr", "Dr"; models/lexicon/titles.yaml `personal`) right before a word."""
+    return re.compile(rf"(?:^|\s)(?:{title_pattern(title_words(personal=True))})\.?[ \t]+$")
 
 
 @lru_cache(maxsize=1)
@@ -245,14 +252,14 @@ def _person_context(text: str, start: int, end: int, possessive: bool, doc_token
     if possessive:
         return True
     nxt = re.match(r"[ \t]+([a-z]+)", text[end:end + 20])
-    if nxt and nxt.group(1) in settings()["reporting_verbs"]:
+    if nxt and nxt.group(1) in reporting_forms():
         return True
-    if re.search(r"(?:^|\s)(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?[ \t]+$", text[max(0, start - 6):start]):
+    if _personal_title_before().search(text[max(0, start - 6):start]):
         return True
     if _ALIAS_AFTER.match(text, end):
         return True  # "Toby, as colleagues call Mr van der Merwe", "Toby (as he is known)"
     before = re.search(r"(\w+)[ \t]+$", text[max(0, start - 12):start])
-    if before and before.group(1).casefold() in settings()["kin_titles"] and before.group(1)[:1].isupper():
+    if before and before.group(1).casefold() in before_name_words() and before.group(1)[:1].isupper():
         return True  # "Uncle Sunny"
     token = doc_tokens.get(start) if doc_tokens is not None else None
     if token is None or not trust_ner:
@@ -283,7 +290,7 @@ def _looks_like_person(text: str, start: int, end: int, word: str, possessive: b
         return False
     if re.match(r"-[A-Za-z]", after):
         return False  # "Tom-Tom", "Ashton-under-Lyne"
-    if lower in settings()["date_abbreviations"]:
+    if lower in calendar().date_abbreviations():
         return _person_context(text, start, end, possessive, None, False)
     common = lower in _common_words() or (misspelt and lower in lexicon)
     if not common:

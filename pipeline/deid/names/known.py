@@ -26,6 +26,7 @@ from functools import lru_cache
 from typing import Iterable, Sequence
 
 from ..keyfile import Key, Person, title_genders
+from ...lexicon import calendar, reporting_forms, reporting_forms_pattern, superscript_digits, title_words
 from .derived import KeyedWord, _business_possessive, find_derived
 from .folding import fold
 from .gaelic import surname_variants
@@ -41,7 +42,7 @@ _APOS = "['’]"
 # what may follow a name: nothing word-like, or a plural / possessive s
 # a name may touch an underscore ("_Fatima_" in Markdown) and be followed by a footnote number ("Iqbal12")
 # (a footnote mark in superscript is no letter: "Ó Súilleabháin¹ told")
-_END = r"(?:(?![^\W\d_¹²³⁰⁴-⁹])|(?=s(?:['’])?(?![^\W\d_¹²³⁰⁴-⁹])))"
+_END = r"(?:(?![^\W\d_{sup}])|(?=s(?:['’])?(?![^\W\d_{sup}])))".replace("{sup}", superscript_digits())
 _START = r"(?<![^\W_]|@)"
 _TITLES_ALLOWING_LOWER = 4  # "mr kershaw" is a slip; "lady kershaw" is not a title use
 _SURNAME_PARTICLES = {"van", "von", "de", "der", "den", "du", "da", "di", "del", "della", "la", "le", "st", "st.", "bin", "ibn", "al", "el", "ap", "mac",
@@ -52,13 +53,13 @@ _SURNAME_PARTICLES = {"van", "von", "de", "der", "den", "du", "da", "di", "del",
 ADULT_RULES = frozenset({"title_surname", "title_full_name", "surname", "initial_surname", "title_initial"})
 # single-word forms that must not be taken out of a date ("17th May" when a surname is May)
 _DATE_BEFORE = re.compile(r"(?<![\d.:/,])\b\d{1,2}(?:st|nd|rd|th)?(?:\s+of)?\s+$", re.IGNORECASE)
-_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+_WEEKDAYS = frozenset(d.casefold() for d in calendar().weekdays)
 _WEEKDAY_CUES = frozenset("on every last next each this that by until till since from a one the following previous".split())
 _SEASONS = frozenset("spring summer autumn winter".split())
 _SEASON_CUES = frozenset("in during last next this the early late mid each every".split())
 _PERSON_AFTER = re.compile(r"[ \t]+(?:was|is|had|has|said|told|would|will|did|and|who|could)\b")
 _SEASON_AFTER = re.compile(r",?[ \t]+(?:of[ \t]+)?(?:19|20)\d{2}\b|[ \t]+(?:term|holidays?|half-term)\b")
-_MONTHS = frozenset("january february march april may june july august september october november december".split())
+_MONTHS = frozenset(m.casefold() for m in calendar().full_months)
 _DATE_AFTER = re.compile(r"^,?\s+(?:(?:\d{1,2}(?:st|nd|rd|th)?,?\s+)?(?:19|20)\d{2}|\d{1,2}(?:st|nd|rd|th))\b")
 
 RULE_CONFIDENCE = {
@@ -234,7 +235,7 @@ def person_forms(person: Person) -> list[NameForm]:
 
 def _personal_titles(person: Person) -> list[str]:
     """The everyday titles ("Mr", "Ms", "Dr") that fit the person's gender."""
-    personal = _context().get("personal_titles", ())
+    personal = title_words(personal=True, casefold=True)
     return [t for t in _compatible_titles(person) if t.casefold() in personal]
 
 
@@ -571,7 +572,7 @@ class KnownNameMatcher:
         if self._code_letter(text, start, end) or _after_letter_head(text, start):
             return False  # the letter of a code the draft uses ("Child F.", "Adult N."), of "Appendix A."
         if forms[0].rule == "single_initial":  # "N. said", "N.'s": never a list marker ("A. Introduction")
-            if re.match(r"\.(?:['’]s\b|[ \t]+(?:" + "|".join(_context()["reporting_verbs"]) + r")\b)", text[end:end + 20]):
+            if re.match(r"\.(?:['’]s\b|[ \t]+(?:" + reporting_forms_pattern() + r")\b)", text[end:end + 20]):
                 return True
             return _verb_after_initial(text, start, end, doc)
         if forms[0].rule != "initials" or re.search(r"[.\s]", matched):
@@ -587,7 +588,7 @@ class KnownNameMatcher:
         if _suffix(text, end).startswith(("'", "’")):
             return True
         nxt = re.match(r"[ \t]+([a-z]+)", text[end:end + 20])
-        return bool(nxt and nxt.group(1) in _context()["reporting_verbs"]) or _initials_in_person_slot(text, start, end, doc)
+        return bool(nxt and nxt.group(1) in reporting_forms()) or _initials_in_person_slot(text, start, end, doc)
 
     def _title_initial_ok(self, text: str, end: int, matched: str = "") -> bool:
         """"Mr N." is the keyed Mr Nowak, and not before another surname ("Dr J. Smith", "Dr D. Marsh").
@@ -597,7 +598,7 @@ class KnownNameMatcher:
         """
         if text[end:end + 1] != ".":
             title = matched.split()[0].rstrip(".").casefold() if matched.split() else ""
-            if title not in _context().get("personal_titles", ()):
+            if title not in title_words(personal=True, casefold=True):
                 return False
             if re.match(r"[\w\-]|['’](?!s\b)", text[end:end + 2]):
                 return False  # "Mr A's" is the person; "Mr AB", "Mr A-level", "Mr A'x" are not
@@ -1063,7 +1064,7 @@ def _lower_case_slip(text: str, start: int, end: int) -> bool:
     """"rose said she would help": a name that is also a word, typed in lower case, before a reporting verb."""
     conf = _context()
     nxt = re.match(r"[ \t]+([a-z]+)", text[end:end + 20])
-    if not nxt or nxt.group(1) not in conf["reporting_verbs"]:
+    if not nxt or nxt.group(1) not in reporting_forms():
         return False
     before = text[max(0, start - 20):start].split()
     return not before or before[-1].casefold().strip(",;:") not in conf["not_after"] or before[-1][-1:] in ",;:"

@@ -28,6 +28,7 @@ from functools import lru_cache
 
 from rapidfuzz.distance import OSA
 
+from ...lexicon import before_name_words, title_pattern
 from .folding import fold
 
 _GAP = re.compile(r"[ \t]+|[ \t]*\n[ \t]*")
@@ -227,7 +228,7 @@ def _after_own_first_name(text: str, start: int, taken_ends: dict, codes: set[st
 def _kin_words() -> frozenset[str]:
     from .derived import settings
 
-    return frozenset(settings()["kin_titles"]) | frozenset(settings().get("child_before", ()))
+    return before_name_words() | frozenset(settings().get("child_before", ()))
 
 
 def _titles() -> frozenset[str]:
@@ -279,7 +280,7 @@ def _alias_regex() -> re.Pattern | None:
     if not cues:
         return None
     alternatives = "|".join(f"(?:{c})" for c in cues)
-    kin = "|".join(sorted(map(re.escape, settings()["kin_titles"]), key=len, reverse=True))
+    kin = title_pattern(before_name_words())
     return re.compile(rf"(?<![\w-])(?:{alternatives})(?P<quote>[\"'‘“]?)(?:(?:{kin})[ \t]+)?(?P<alias>(?-i:[A-Z])[^\W\d_]+(?:-(?-i:[A-Z])[^\W\d_]+)?)"
                       r"(?![\w'’-]*[ \t]+(?-i:[A-Z]))" + _ALIAS_END, re.IGNORECASE)
 
@@ -298,7 +299,7 @@ def _alias_word_ok(matcher, word: str, quoted: bool) -> bool:
 
     low = fold(word).casefold()
     if low in stop_words() or low in _role_words() or low in _titles() or word in matcher.protected or word in org_heads() \
-            or low in settings()["kin_titles"]:
+            or low in before_name_words():
         return False
     if any(kw.folded == low for kw in matcher.keyed_words):
         return False  # a keyed name already (its own person's or somebody else's)
@@ -401,7 +402,7 @@ def _kin_initials(matcher, text: str, raw: list) -> list:
     from .derived import settings
     from .known import NameForm
 
-    kin = "|".join(sorted(map(re.escape, settings()["kin_titles"]), key=len, reverse=True))
+    kin = title_pattern(before_name_words())
     if not kin:
         return []
     taken = [(r[0], r[1]) for r in raw]

@@ -45,6 +45,7 @@ from spacy.tokens import Doc, Token
 from ...nlp import ROLE_LABEL  # the label pipeline.nlp gives declared codes
 from ..codes import is_role_code
 from .folding import fold
+from ...lexicon import calendar, title_words
 from ...resources import load_yaml, read_lines
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
@@ -114,7 +115,6 @@ def lexicon() -> NameLexicon:
     for line in read_lines("names", "role_words.txt"):
         words = tuple(line.lower().split())
         roles.setdefault(words[0], []).append(words)
-    titles = [line.split() for line in read_lines("names", "titles.txt")]
     not_names = set(read_lines("names", "not_names.txt"))
     not_people = load_yaml("names", "not_people.yaml")
     phrases: dict[str, list[tuple[str, ...]]] = {}
@@ -123,8 +123,8 @@ def lexicon() -> NameLexicon:
         phrases.setdefault(words[0], []).append(words)
     verbs = load_yaml("names", "person_verbs.yaml")
     return NameLexicon(
-        titles=frozenset(t[0] for t in titles),
-        weak_titles=frozenset(t[0] for t in titles if t[1:] == ["weak"]),
+        titles=title_words(places=True),
+        weak_titles=title_words(weak=True),
         roles={k: tuple(sorted(v, key=len, reverse=True)) for k, v in roles.items()},
         non_person=frozenset(read_lines("names", "non_person_words.txt")),
         non_person_lower=frozenset(w.lower() for w in read_lines("names", "non_person_words.txt")),
@@ -844,7 +844,7 @@ def _is_org_word(ctx: _DocContext, start: int, end: int) -> bool:
 @lru_cache(maxsize=1)
 def _month_words() -> frozenset[str]:
     """Month names and abbreviations of the date lexicon ("June", "Jun", "Sept")."""
-    return frozenset(load_yaml("dates", "lexicon.yaml")["months"])
+    return frozenset(calendar().months)
 
 
 def _is_date_word(ctx: _DocContext, start: int, end: int) -> bool:

@@ -2,9 +2,9 @@
 
 Patterns, context words and word lists are data, so a reviewer can tune them
 without touching code.  A pattern may name a word list of its file as
-`<<list_name>>`; it is expanded to a non-capturing alternation of the escaped
-entries, longest first (so "Day Nursery" is tried before "Nursery"), with a
-space inside an entry matching any run of whitespace.
+`<<list_name>>`, or a shared list (`shared_lists`: `<<months>>`); it is expanded to a
+non-capturing alternation of the escaped entries, longest first (so "Day Nursery" is
+tried before "Nursery"), with a space inside an entry matching any run of whitespace.
 """
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from typing import Any
 
 import regex
 
+from ...lexicon import calendar
 from ...resources import load_yaml
 
 CONFIG_DIR = "recognizers"
@@ -68,6 +69,12 @@ def expand(pattern: str, lists: dict[str, list[str]], source: str = "") -> str:
     return _LIST_REFERENCE.sub(substitute, pattern)
 
 
+def shared_lists() -> dict[str, list[str]]:
+    """Word lists every recognizer file may name without listing them: `<<months>>`, every written
+    form of a month (the calendar of pipeline.lexicon, models/dates/lexicon.yaml)."""
+    return {"months": list(calendar().months)}
+
+
 def engine_config() -> dict[str, Any]:
     """The analyzer-wide settings (threshold, context enhancer, recognizer files)."""
     return load_yaml(CONFIG_DIR, ENGINE_FILE)
@@ -76,7 +83,7 @@ def engine_config() -> dict[str, Any]:
 def load_spec(filename: str) -> RecognizerSpec:
     """Parse one recognizer file, expanding list references in its patterns."""
     data = dict(load_yaml(CONFIG_DIR, filename))
-    lists = data.get("lists") or {}
+    lists = {**shared_lists(), **(data.get("lists") or {})}
     patterns = tuple(
         PatternSpec(name=p["name"], regex=expand(p["regex"], lists, filename), score=float(p["score"]))
         for p in data.get("patterns") or []
