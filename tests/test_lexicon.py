@@ -119,16 +119,15 @@ def test_a_title_that_is_also_a_family_word_has_the_same_gender():
             assert kin[title.word.casefold()] == title.gender, title.word
 
 
-def test_the_events_copies_agree_with_the_lexicon():
-    """Events read two lists from models/dates/ until their call sites switch to the lexicon;
-    those copies must say what the lexicon says."""
-    genders = load_yaml("dates", "actions.yaml")["gender_words"]
-    assert set(genders["she"]) <= lx.gendered_words("female")
-    assert set(genders["he"]) <= lx.gendered_words("male")
-    assert set(load_yaml("dates", "resolution.yaml")["reporting_lemmas"]) == lx.reporting_lemmas(quotes=True)
+def test_events_read_the_lexicon_not_copies_of_it():
+    """Events once kept their own gender words and reporting verbs in models/dates/: one home now."""
     from pipeline.events import vocabulary
 
+    assert "gender_words" not in load_yaml("dates", "actions.yaml")
+    assert "reporting_lemmas" not in load_yaml("dates", "resolution.yaml")
+    assert set(vocabulary.REPORTING_QUOTES) == lx.reporting_lemmas(quotes=True)
     assert set(vocabulary.REPORTING_SELF) == lx.reporting_lemmas(self_report=True)
+    assert vocabulary.FOOTNOTE_MARKS == lx.superscript_digits()
 
 
 def test_the_old_lists_are_gone():

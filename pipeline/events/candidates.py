@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..resources import load_yaml
-from .vocabulary import lexicon
+from .vocabulary import calendar, lexicon
 
 DAY_RE = r"(?:[12]\d|3[01]|0?[1-9])(?:[ \t]?(?:st|nd|rd|th)\b)?"  # "24 th" is a PDF's superscript
 YEAR_RE = r"(?:19|20)\d{2}"
@@ -54,9 +54,9 @@ def compiled_patterns() -> list[tuple[str, re.Pattern]]:
         "DAY": DAY_RE,
         "YEAR": YEAR_RE,
         "NUMDATE": NUMDATE_RE,
-        "MONTH": _alternation(lex["months"], case_sensitive=True) + r"\.?",
-        "FULLMONTH": _alternation(lex["full_months"], case_sensitive=True),
-        "WEEKDAY": _alternation(lex["weekdays"], case_sensitive=True),
+        "MONTH": _alternation(calendar().months, case_sensitive=True) + r"\.?",
+        "FULLMONTH": _alternation(calendar().full_months, case_sensitive=True),
+        "WEEKDAY": _alternation(calendar().weekdays, case_sensitive=True),
         "NUM": r"(?:\d{1,3}|" + _alternation(lex["numbers"]) + ")",
         "UNIT": _alternation(lex["units"]),
         "PART": _alternation(lex["month_parts"]),
@@ -76,8 +76,7 @@ def compiled_patterns() -> list[tuple[str, re.Pattern]]:
 @lru_cache(maxsize=1)
 def citation_patterns() -> list[re.Pattern]:
     """Spans of cited guidance, legislation and research (models/dates/citations.yaml)."""
-    lex = lexicon()
-    fills = {"MONTH": _alternation(lex["months"], case_sensitive=True) + r"\.?", "YEAR": YEAR_RE}
+    fills = {"MONTH": _alternation(calendar().months, case_sensitive=True) + r"\.?", "YEAR": YEAR_RE}
     compiled = []
     for regex in load_yaml("dates", "citations.yaml")["patterns"]:
         for key, value in fills.items():

@@ -33,7 +33,7 @@ from .scope import (
     is_paragraph_number,
     scope_config,
 )
-from .vocabulary import event_nouns, lexicon
+from .vocabulary import REPORTING_QUOTES, event_nouns, lexicon
 
 SHORT_HOP = 6  # most tokens an "after ..." relative phrase is extended by
 
@@ -347,7 +347,7 @@ def reported_clause(tokens: Span, sent: Span) -> Token | None:
     for ancestor in token.ancestors:
         if ancestor.i < sent.start or ancestor.i >= sent.end:
             break
-        if token.dep_ == "ccomp" and ancestor.lemma_.lower() in _reporting_lemmas():
+        if token.dep_ == "ccomp" and ancestor.lemma_.lower() in REPORTING_QUOTES:
             return token
         token = ancestor
     return None
@@ -391,11 +391,6 @@ def _trimmed(span: Span) -> Span:
     while len(span) > 1 and span[-1].is_punct:
         span = span[:-1]
     return span
-
-
-@lru_cache(maxsize=1)
-def _reporting_lemmas() -> frozenset[str]:
-    return frozenset(config()["reporting_lemmas"])
 
 
 @lru_cache(maxsize=1)

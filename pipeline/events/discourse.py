@@ -18,7 +18,8 @@ from .mentions import unique
 from .model import Event
 from .resolve import config
 from .roles import Roles
-from .vocabulary import REPORTING_SELF, action_data
+from ..lexicon import gendered_words
+from .vocabulary import REPORTING_SELF
 
 
 class Discourse:
@@ -116,7 +117,7 @@ def pronoun_genders(report, sentences) -> dict[str, str]:
     reported to have said ("ESW said he would...").  Practitioners' pronouns
     are not in the key, and drift ("he", then "they"); the majority wins.
     """
-    words = action_data()["gender_words"]
+    words = {"she": gendered_words("female", with_titles=False), "he": gendered_words("male", with_titles=False)}
     genders: dict[str, str] = {}
     for entry in getattr(report, "key", []) or []:
         description = set(re.findall(r"[a-z]+", entry.description.lower()))

@@ -15,7 +15,7 @@ from spacy.tokens import Span, Token
 
 from ..nlp import ROLE_LABEL
 from .candidates import DAY_RE
-from .vocabulary import action_data, agency_data, lexicon
+from .vocabulary import action_data, agency_data, calendar
 
 # "Staffordshire Children's Services (Staffordshire CS)": a long name the report
 # shortens itself, with the short form keeping a place ("Place ABBR").
@@ -322,7 +322,7 @@ def is_date_word(token: Token) -> bool:
     """Part of a date ("3rd", "January", "12/07/2019"), which never belongs in an object."""
     return (
         token.ent_type_ in ("DATE", "TIME")
-        or token.text.rstrip(".") in lexicon()["months"]
+        or token.text.rstrip(".") in calendar().months
         or re.fullmatch(DAY_RE, token.text) is not None
         or re.fullmatch(r"[\d/.-]+", token.text) is not None
     )

@@ -17,7 +17,7 @@ from functools import lru_cache
 import dateparser
 
 from ..resources import load_yaml
-from .vocabulary import lexicon
+from .vocabulary import calendar as words_calendar
 
 # A leap year, so that "29 February" written without a year still parses.
 _NEUTRAL_BASE = dt.datetime(2000, 1, 1)
@@ -30,7 +30,8 @@ def _config() -> dict:
 
 def month_number(name: str) -> int | None:
     """Month number of a month name or abbreviation ("Sept." -> 9)."""
-    return lexicon()["months"].get(name.strip().rstrip(".").capitalize()) or lexicon()["months"].get(name.strip().rstrip("."))
+    months = words_calendar().months
+    return months.get(name.strip().rstrip(".").capitalize()) or months.get(name.strip().rstrip("."))
 
 
 def day_number(text: str) -> int:

@@ -19,7 +19,7 @@ from dateutil.relativedelta import relativedelta
 from ..resources import load_yaml
 from .candidates import Candidate
 from .normalise import day_month, infer_year, last_day, month_number, numeric_date, safe_date
-from .vocabulary import lexicon
+from .vocabulary import calendar, lexicon
 
 ORDER = {"day": 0, "week": 1, "month": 2, "approx": 3}
 
@@ -220,7 +220,7 @@ class Resolver:
         a = self.anchor
         if a is None:
             return None
-        target = [w.lower() for w in lexicon()["weekdays"]].index(g["weekday"].lower())
+        target = [w.lower() for w in calendar().weekdays].index(g["weekday"].lower())
         ahead = (target - a.forward_base.weekday()) % 7 or 7
         date = a.forward_base + dt.timedelta(days=ahead)
         return self._relative(date, None, "day", "weekday")

@@ -10,13 +10,18 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from ..lexicon import calendar, reporting_lemmas, superscript_digits
 from ..resources import load_yaml
 
-# superscript digits a footnote mark leaves on a word ("review⁴")
-FOOTNOTE_MARKS = "¹²³⁴⁵⁶⁷⁸⁹⁰"
+__all__ = ["FOOTNOTE_MARKS", "REPORTING_QUOTES", "REPORTING_SELF", "calendar", "lexicon", "action_data",
+           "agency_data", "mistagged_verbs", "event_nouns"]
+
+# superscript digits a footnote mark leaves on a word ("review⁴"): the shared lexicon's marks
+FOOTNOTE_MARKS = superscript_digits()
 # "ESW said he wanted...": verbs whose pronoun subject in the reported clause is the speaker's own
-REPORTING_SELF = frozenset({"say", "feel", "think", "explain", "state", "report", "agree", "confirm", "tell", "advise",
-                            "indicate", "believe", "hope", "want"})
+REPORTING_SELF = reporting_lemmas(self_report=True)
+# "she told the GP that on 3 May ...": verbs whose clause is what was said (its date is not the telling's)
+REPORTING_QUOTES = reporting_lemmas(quotes=True)
 
 
 @lru_cache(maxsize=1)
