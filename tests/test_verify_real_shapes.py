@@ -6,18 +6,16 @@ none of these is a leak.  Planted residual names must still be reported.
 """
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
 
+from pipeline.evaluate import verify_shapes as eval_verify_real
 from pipeline.policy import SEVERITY_RANK, load_policy
 from pipeline.verify import cover_people, review_pseudonyms, verify_report
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "bench"))
-import eval_verify_real  # noqa: E402
 
 
 @pytest.fixture(scope="module")

@@ -28,13 +28,12 @@ it may hold spaces, dots, apostrophes and a line break, never `]]` or `|`):
   (the placeholders of `pipeline.recognizers.PLACEHOLDERS`).
 - `[[!|surface]]`     a trap: text that must stay unchanged.
 
-Use as a module (`parse_source`, `load_source`, `source_paths`, `problems`)
-or run it to print a summary of each source: `python bench/drafts.py`.
+Use as a module (`parse_source`, `load_source`, `source_paths`, `problems`);
+`python bench/drafts.py` prints a summary of each source.
 """
 from __future__ import annotations
 
 import re
-import sys
 import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -43,9 +42,10 @@ from typing import Any
 
 import yaml
 
-ROOT = Path(__file__).resolve().parents[1]
-DRAFTS_DIR = ROOT / "corpus" / "drafts"
-BLIND_DIR = ROOT / "corpus" / "drafts_blind"
+from pipeline.evaluate.paths import CORPUS
+
+DRAFTS_DIR = CORPUS / "drafts"
+BLIND_DIR = CORPUS / "drafts_blind"
 SUFFIX = ".md.src"
 
 ID_TYPES = ("NHS_NUMBER", "NI_NUMBER", "POSTCODE", "PHONE", "EMAIL", "DATE_OF_BIRTH", "ADDRESS",
@@ -171,14 +171,9 @@ def source_paths(blind: bool = False) -> list[Path]:
 @lru_cache(maxsize=1)
 def _titles() -> frozenset[str]:
     """Titles ("Ms", "Dr", "DC", "Nurse"…) from the pipeline's data: not name words."""
-    if str(ROOT) not in sys.path:
-        sys.path.insert(0, str(ROOT))
-    try:
-        from pipeline.keyfile import title_genders
+    from pipeline.keyfile import title_genders
 
-        return frozenset(t.casefold() for t in title_genders())
-    except ImportError:  # the checks still work without the package
-        return frozenset({"mr", "mrs", "ms", "miss", "mx", "dr"})
+    return frozenset(t.casefold() for t in title_genders())
 
 
 def name_words(surface: str, titles: frozenset[str] | None = None) -> list[str]:
@@ -237,27 +232,3 @@ def problems(draft: Draft) -> list[str]:
             if hits:
                 out.append(f"{s.label or s.kind}: surface word {needle!r} also occurs unmarked at offset {hits[0]} ({len(hits)}x)")
     return out
-
-
-def main(argv: list[str] | None = None) -> int:
-    import argparse
-
-    parser = argparse.ArgumentParser(description="Summarise (and check) the draft sources.")
-    parser.add_argument("paths", nargs="*", type=Path)
-    parser.add_argument("--blind", action="store_true")
-    args = parser.parse_args(argv)
-    bad = 0
-    for path in args.paths or source_paths(args.blind):
-        draft = load_source(path)
-        kinds = {k: len(draft.of_kind(k)) for k in KINDS}
-        issues = problems(draft)
-        bad += bool(issues)
-        print(f"{draft.name}: {len(draft.text.split())} words, {len(draft.key)} key people, "
-              + ", ".join(f"{k} {n}" for k, n in kinds.items()) + f", {len(issues)} problems")
-        for issue in issues:
-            print("  " + issue)
-    return 1 if bad else 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())

@@ -2,7 +2,7 @@
 
     .venv/bin/python bench/eval_events.py [--file corpus/child_e_stockport_2017.txt]
         [--gold corpus/gold/child_e_events.jsonl] [--model M] [--misses] [--json]
-        [--cache DIR]
+        [--cache DIR] [--shapes] [--blind] [--blind2]
 
 Matching: a gold record (its `quote`, at `char_start` or else found in the
 text) is matched by the predicted event whose sentence contains it; when no
@@ -40,15 +40,15 @@ written without reading the rules), also only at the end.
 """
 from __future__ import annotations
 
-import argparse
 import json
 import re
-import sys
 import time
 from pathlib import Path
+from typing import Any
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
+from pipeline.evaluate.paths import CHILD_E, GOLD, TEST_DATA
+
+GOLD_EVENTS = GOLD / "child_e_events.jsonl"
 
 # Our actor labels -> the gold's conventions (gold README "actors"): generic
 # agency and role labels the extractor writes in lower case, the gold writes
@@ -188,9 +188,9 @@ def misses(gold: list[dict], matched: dict) -> list[str]:
     return lines
 
 
-SHAPES = ROOT / "tests" / "data" / "events_real_shapes"
-BLIND = ROOT / "tests" / "data" / "events_real_shapes_blind"
-BLIND2 = ROOT / "tests" / "data" / "events_real_shapes_blind2"
+SHAPES = TEST_DATA / "events_real_shapes"
+BLIND = TEST_DATA / "events_real_shapes_blind"
+BLIND2 = TEST_DATA / "events_real_shapes_blind2"
 
 
 def false_dates(path: Path, text: str, events: list, source_text: str | None = None) -> list[str]:
@@ -249,15 +249,6 @@ def score_shapes(folder: Path, nlp, show_misses: bool) -> dict:
     return {"files": per_file, "dated_right": right / (total or 1), "gold": total, "false_dates": len(false_all)}
 
 
-def print_shapes(title: str, result: dict) -> None:
-    print(f"== {title}: dated events right {result['dated_right']:.3f} of {result['gold']}, false dates {result['false_dates']}")
-    for name, figures in result["files"].items():
-        print(f"  {name:38s} right {figures['dated_right']:>6}  false dates {figures['false_dates']}  "
-              f"events {figures['events']:>3} ({figures['outside_gold']} outside gold)")
-        for line in figures.get("misses", []):
-            print(f"      {line}")
-
-
 def parse(report, nlp, cache: str | None):
     """The one spaCy parse (optionally cached as Doc bytes for quick re-runs) and its time."""
     from spacy.tokens import Doc
@@ -279,36 +270,27 @@ def parse(report, nlp, cache: str | None):
     return doc, secs
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--file", "--report", dest="file", default=str(ROOT / "corpus" / "child_e_stockport_2017.txt"))
-    parser.add_argument("--gold", default=str(ROOT / "corpus" / "gold" / "child_e_events.jsonl"))
-    parser.add_argument("--model", default=None)
-    parser.add_argument("--misses", action="store_true", help="list date, actor and action misses")
-    parser.add_argument("--json", action="store_true", help="print the figures as JSON")
-    parser.add_argument("--cache", default=None, help="directory to cache the spaCy parse in (development)")
-    parser.add_argument("--shapes", action="store_true", help="also score the real-review shapes (open set)")
-    parser.add_argument("--blind", action="store_true", help="score the held-out real-review shapes (end of work only)")
-    parser.add_argument("--blind2", action="store_true", help="score the second held-out set (end of work only)")
-    args = parser.parse_args()
-
+def evaluate(file: Path = CHILD_E, gold_path: Path = GOLD_EVENTS, model: str | None = None, cache: str | None = None,
+             shapes: bool = False, blind: bool = False, blind2: bool = False,
+             show_misses: bool = False) -> tuple[dict[str, dict[str, Any]], list[str]]:
+    """(figures by section, miss lines): the gold chronology, timing, and the real-review shapes asked for."""
     from pipeline.events import extract_events
     from pipeline.ingest import load_report
     from pipeline.nlp import load_nlp
 
-    report = load_report(args.file)
-    nlp = load_nlp(args.model)
-    doc, parse_s = parse(report, nlp, args.cache)
+    report = load_report(file)
+    nlp = load_nlp(model)
+    doc, parse_s = parse(report, nlp, cache)
     t1 = time.perf_counter()
     events = extract_events(report, doc)
     t2 = time.perf_counter()
     extract_events(report, doc)  # warm: dateparser's cache is filled, as for every report after the first
     t3 = time.perf_counter()
 
-    gold = load_gold(Path(args.gold), report.text)
+    gold = load_gold(Path(gold_path), report.text)
     matched = match(gold, events)
     own = [g for g in gold if not g["inherited"]]
-    results = {
+    results: dict[str, dict[str, Any]] = {
         f"own date phrase ({len(own)})": score(own, matched),
         f"all records ({len(gold)})": score(gold, matched),
         "timing": {
@@ -319,26 +301,10 @@ def main() -> None:
             "events_total": len(events),
         },
     }
-    if args.shapes:
-        results["real shapes (open)"] = score_shapes(SHAPES, nlp, args.misses)
-    if args.blind:
-        results["real shapes (blind)"] = score_shapes(BLIND, nlp, args.misses)
-    if args.blind2:
-        results["real shapes (blind2)"] = score_shapes(BLIND2, nlp, args.misses)
-    if args.json:
-        print(json.dumps(results, indent=1))
-        return
-    for name, figures in results.items():
-        if name.startswith("real shapes"):
-            print_shapes(name, figures)
-            continue
-        print(f"== {name}")
-        for key, value in figures.items():
-            print(f"  {key:26s} {value:.3f}" if isinstance(value, float) else f"  {key:26s} {value}")
-    if args.misses:
-        print("== misses")
-        print("\n".join(misses(gold, matched)))
-
-
-if __name__ == "__main__":
-    main()
+    if shapes:
+        results["real shapes (open)"] = score_shapes(SHAPES, nlp, show_misses)
+    if blind:
+        results["real shapes (blind)"] = score_shapes(BLIND, nlp, show_misses)
+    if blind2:
+        results["real shapes (blind2)"] = score_shapes(BLIND2, nlp, show_misses)
+    return results, misses(gold, matched)

@@ -1,7 +1,7 @@
 """Pseudonymisation on fictional drafts the pipeline has never seen, scored against generated gold.
 
 Each draft source (`corpus/drafts/*.md.src`; with `--blind` also
-`corpus/drafts_blind/*.md.src`, format in `bench/drafts.py`) gives the draft
+`corpus/drafts_blind/*.md.src`, format in `pipeline/evaluate/drafts.py`) gives the draft
 text, the author's key and gold spans.  We write the draft and key to
 `bench/out/eval_drafts/`, run `scr pseudonymise` in-process (ingest, one
 parse, known / structured / unknown names, with one spaCy load for all
@@ -26,32 +26,23 @@ drafts) and score the replacements, which carry offsets into the draft:
   pass (`spacy.load(model)(text)`) on the same text, best of `--repeat`
   interleaved runs.
 
-Only counts are printed; `--misses` also prints the missed surfaces (fictional
-here, but the habit matters).  Summary JSON: `bench/out/eval_drafts/summary.json`.
-
-    .venv/bin/python bench/eval_drafts.py                 # corpus/drafts
-    .venv/bin/python bench/eval_drafts.py --blind --misses
+`bench/eval_drafts.py` prints only counts; `--misses` also prints the missed
+surfaces (fictional here, but the habit matters).  Summary JSON:
+`bench/out/eval_drafts/summary.json`.
 """
 from __future__ import annotations
 
-import argparse
 import json
 import re
-import sys
-import time
 from collections import Counter, defaultdict
 from pathlib import Path
+from typing import Any
 
-ROOT = Path(__file__).resolve().parents[1]
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
-BENCH = Path(__file__).resolve().parent
-if str(BENCH) not in sys.path:
-    sys.path.insert(0, str(BENCH))
+from pipeline.evaluate import drafts as drafts_mod
+from pipeline.evaluate.paths import OUT
+from pipeline.evaluate.timing import CLOCKS, interleaved
 
-import drafts as drafts_mod  # noqa: E402  (bench/drafts.py)
-
-OUT_DIR = ROOT / "bench" / "out" / "eval_drafts"
+OUT_DIR = OUT / "eval_drafts"
 PERSON_RE = re.compile(r"^\[PERSON-\d+\]$")
 WORD_RE = re.compile(r"\w+")
 FLAGGED = ("medium", "high")
@@ -277,14 +268,9 @@ def _share(n: int, d: int) -> float | None:
     return round(n / d, 4) if d else None
 
 
-# ---------------------------------------------------------------- main
-CLOCKS = {"wall": time.perf_counter, "cpu": time.process_time}
-
-
-def evaluate(draft, ours: "Ours", plain_nlp, out_dir: Path, repeat: int, clock) -> tuple[dict, dict]:
-    """One draft: write it and its key, pseudonymise, verify, time; (row, misses)."""
-    from reidentify import interleaved
-
+# ---------------------------------------------------------------- one draft, all drafts
+def evaluate(draft, ours: Ours, plain_nlp, out_dir: Path, repeat: int, clock: str) -> tuple[dict, dict]:
+    """One draft: write it and its key, pseudonymise, verify, time on `CLOCKS[clock]`; (row, misses)."""
     (out_dir / "keys").mkdir(parents=True, exist_ok=True)
     draft_path = out_dir / f"{draft.name}.md"
     key_path = out_dir / "keys" / f"{draft.name}.key.yaml"
@@ -293,7 +279,7 @@ def evaluate(draft, ours: "Ours", plain_nlp, out_dir: Path, repeat: int, clock) 
     key_path.write_text(draft.key_yaml(), encoding="utf-8")
     key_path.chmod(0o600)  # a key maps names to codes: owner-only, as scr expects
     times, outputs = interleaved({"ours": lambda: ours.pseudonymise(draft_path, key_path), "spacy": lambda: plain_nlp(draft.text)},
-                                 repeat, clock)
+                                 repeat, CLOCKS[clock])
     report, result = outputs["ours"]
     if report.text != draft.text:
         raise SystemExit(f"{draft.name}: the pipeline read a different text than the generator wrote; offsets would not hold")
@@ -318,7 +304,7 @@ def evaluate(draft, ours: "Ours", plain_nlp, out_dir: Path, repeat: int, clock) 
         "verify": {"findings_medium_high": sum(f.severity in FLAGGED for f in findings),
                    "names_left_flagged": flagged, "names_left_unflagged": len(unflagged),
                    "identifiers_left_flagged": ids_flagged, "identifiers_left_unflagged": len(ids_unflagged)},
-        "time": {"clock": "cpu" if clock is time.process_time else "wall", "ours_s": round(times["ours"], 2),
+        "time": {"clock": clock, "ours_s": round(times["ours"], 2),
                  "spacy_s": round(times["spacy"], 2), "ours_vs_spacy": round(times["ours"] / times["spacy"], 2)},
         "unplaced_people": len(result.unplaced),
     }
@@ -380,77 +366,24 @@ def overall(rows: dict[str, dict]) -> dict:
     }
 
 
-def _pct(x) -> str:
-    return "   -  " if x is None else f"{x:6.1%}"
+def evaluate_drafts(drafts: list, model: str | None = None, repeat: int = 3, clock: str = "wall",
+                    out: Path = OUT_DIR, blind: bool = False) -> dict[str, Any]:
+    """Every draft pseudonymised, verified, scored and timed with one model load.
 
-
-def print_table(rows: dict[str, dict], total: dict) -> None:
-    head = (f"{'draft':26s} {'words':>5s} {'ment':>4s} {'left':>4s} {'unfl':>4s} {'code':>6s} {'key':>6s} {'unk':>6s} "
-            f"{'2nd':>3s} {'wrng':>4s} {'other':>6s} {'trap':>5s} {'ids':>6s} {'exact':>6s} {'x spaCy':>7s}")
-    print(head)
-    print("-" * len(head))
-    for name, r in list(rows.items()) + [("OVERALL", total)]:
-        t = r["time"]
-        ratio = t.get("ours_vs_spacy") or (round(t["ours_s"] / t["spacy_s"], 2) if t["spacy_s"] else None)
-        print(f"{name[:26]:26s} {r['words']:5d} {r['mentions']:4d} {r['names_left']:4d} {r['verify']['names_left_unflagged']:4d} "
-              f"{_pct(r['code_accuracy'])} {_pct(r['code_accuracy_key'])} {_pct(r['code_accuracy_unknown'])} "
-              f"{r['second_identity']:3d} {r['wrong_code']:4d} {_pct(r['other_words_changed_share'])} "
-              f"{r['trap_failures']:2d}/{r['traps']:<2d} {_pct(r['identifiers_removed_share'])} {_pct(r['identifiers_exact_share'])} "
-              f"{ratio:7.2f}")
-    print("\nleft = person mentions with a name character not replaced; unfl = of those, not covered by a medium/high "
-          "verify --key finding;\ncode = mentions carrying exactly the right code / consistent [PERSON-n] (key, unk = by kind); "
-          "2nd = key person given a [PERSON-n];\nwrng = key person given another key code; other = other words changed; "
-          "trap = traps touched; ids = identifiers whose value is gone;\nexact = replaced by their own type's placeholder; "
-          "x spaCy = our pseudonymise time / one plain spaCy pass.")
-    print(f"name words of marked people left in the outputs (cross-check): {total['name_words_left_in_output']}; "
-          f"identifiers left unflagged by verify: {total['verify']['identifiers_left_unflagged']}")
-
-
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("paths", nargs="*", type=Path, help="draft sources (default: corpus/drafts/*.md.src)")
-    parser.add_argument("--blind", action="store_true", help="also corpus/drafts_blind/*.md.src")
-    parser.add_argument("--misses", action="store_true", help="print the missed surfaces (debugging)")
-    parser.add_argument("--model", default=None)
-    parser.add_argument("--repeat", type=int, default=3, help="timing runs per draft (best of N)")
-    parser.add_argument("--clock", choices=sorted(CLOCKS), default="wall")
-    parser.add_argument("--out", type=Path, default=OUT_DIR)
-    args = parser.parse_args(argv)
-
+    Returns {"model", "blind", "drafts": per-draft rows, "overall": totals, "misses"};
+    everything but the misses (surfaces) is also written to `out/summary.json`.
+    """
     import spacy
 
     from pipeline.nlp import configured_model_name
 
-    paths = args.paths or drafts_mod.source_paths(args.blind)
-    if not paths:
-        print("no draft sources found", file=sys.stderr)
-        return 2
-    model = configured_model_name(args.model)
-    ours = Ours(args.model)
-    plain_nlp = spacy.load(model)
-    args.out.mkdir(parents=True, exist_ok=True)
+    model_name = configured_model_name(model)
+    ours = Ours(model)
+    plain_nlp = spacy.load(model_name)
+    out.mkdir(parents=True, exist_ok=True)
     rows, misses = {}, {}
-    for path in paths:
-        draft = drafts_mod.load_source(path)
-        issues = drafts_mod.problems(draft)
-        if issues:
-            print(f"{draft.name}: {len(issues)} annotation problems (run bench/drafts.py); scored anyway", file=sys.stderr)
-        rows[draft.name], misses[draft.name] = evaluate(draft, ours, plain_nlp, args.out, args.repeat, CLOCKS[args.clock])
-    total = overall(rows)
-    print_table(rows, total)
-    summary = {"model": model, "blind": args.blind, "drafts": rows, "overall": total}
-    (args.out / "summary.json").write_text(json.dumps(summary, indent=1), encoding="utf-8")
-    if args.misses:
-        for name, m in misses.items():
-            print(f"\n== {name}")
-            for k, v in m.items():
-                if v:
-                    print(f"  {k} ({len(v)}):")
-                    for item in v[:60]:
-                        print(f"    {item}")
-    print(f"\nsummary: {args.out / 'summary.json'}")
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())
+    for draft in drafts:
+        rows[draft.name], misses[draft.name] = evaluate(draft, ours, plain_nlp, out, repeat, clock)
+    summary = {"model": model_name, "blind": blind, "drafts": rows, "overall": overall(rows)}
+    (out / "summary.json").write_text(json.dumps(summary, indent=1), encoding="utf-8")
+    return summary | {"misses": misses}

@@ -50,15 +50,9 @@ Only counts and file stems are printed or written: the texts are real reviews.
 """
 from __future__ import annotations
 
-import argparse
 import json
 import re
-import sys
 from pathlib import Path
-
-ROOT = Path(__file__).resolve().parents[1]
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
 
 DEFAULT_DIR = Path("/tmp/realeval2")
 META_FIELDS = {"board": "board", "title": "title", "subject": "subject_child", "author": "author"}
@@ -358,7 +352,7 @@ def evaluate(folder: Path, model: str | None = None, nlp=None, skip: set[str] = 
     return {"per_file": results, "total": summarise(results)}
 
 
-# ---- printing (counts and stems only) ------------------------------------------
+# ---- the printed table (counts and stems only) ------------------------------------------
 COLUMNS = [
     ("words", lambda r: r["verify"]["words"]),
     ("key", lambda r: f"{r['key']['tp']}/{r['key']['gold']}/{r['key']['pred']}"),
@@ -380,42 +374,19 @@ LEGEND = (
 )
 
 
-def print_results(result: dict) -> None:
+def result_lines(result: dict) -> list[str]:
+    """The table `bench/eval_real.py` prints: counts and file stems only (the texts are real reviews)."""
     stems = list(result["per_file"])
     width = max([len(s) for s in stems] + [5])
-    print(f"{'file':{width}s} " + " ".join(f"{name:>9s}" for name, _ in COLUMNS))
+    lines = [f"{'file':{width}s} " + " ".join(f"{name:>9s}" for name, _ in COLUMNS)]
     for stem, scores in result["per_file"].items():
-        print(f"{stem:{width}s} " + " ".join(f"{str(get(scores)):>9s}" for _, get in COLUMNS))
-    print(LEGEND)
+        lines.append(f"{stem:{width}s} " + " ".join(f"{str(get(scores)):>9s}" for _, get in COLUMNS))
+    lines.append(LEGEND)
     total = result["total"]
-    print(f"\n== total over {total['files']} files")
+    lines.append(f"\n== total over {total['files']} files")
     for group, counts in total["counts"].items():
-        print(f"  {group:10s} " + ", ".join(f"{k} {v}" for k, v in counts.items()))
-    print("== ratios")
+        lines.append(f"  {group:10s} " + ", ".join(f"{k} {v}" for k, v in counts.items()))
+    lines.append("== ratios")
     for name, value in total["ratios"].items():
-        print(f"  {name:30s} {value}")
-
-
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("folder", nargs="?", type=Path, default=DEFAULT_DIR, help=f"*.txt + *.gold.json (default {DEFAULT_DIR})")
-    parser.add_argument("--model", default=None)
-    parser.add_argument("--json", type=Path, default=None, help="also write the counts as JSON (no text)")
-    parser.add_argument("--exclude-seen", type=Path, nargs="?", const=Path("/tmp/realread"), default=None, metavar="READ_DIR",
-                        help="leave out files whose SOURCES.txt address is listed in READ_DIR/*.txt (default /tmp/realread)")
-    args = parser.parse_args(argv)
-    skip = seen_stems(args.folder, args.exclude_seen) if args.exclude_seen else set()
-    if skip:
-        print(f"left out (read since): {', '.join(sorted(skip))}")
-    if not load_cases(args.folder, skip):
-        print(f"no *.txt with a *.gold.json in {args.folder}", file=sys.stderr)
-        return 2
-    result = evaluate(args.folder, args.model, skip=skip)
-    print_results(result)
-    if args.json:
-        args.json.write_text(json.dumps(result, indent=1), encoding="utf-8")
-    return 0
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())
+        lines.append(f"  {name:30s} {value}")
+    return lines

@@ -15,17 +15,14 @@ sentences are not read while tuning.
 """
 from __future__ import annotations
 
-import argparse
-import sys
 import warnings
 from collections import Counter
 from pathlib import Path
+from typing import Any
 
-ROOT = Path(__file__).resolve().parents[1]
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
+from pipeline.evaluate.paths import REPO
 
-DEFAULT = ROOT / "tests" / "recognizers" / "data" / "recognizers_heldout.tsv"
+DEFAULT = REPO / "tests" / "recognizers" / "data" / "recognizers_heldout.tsv"
 
 
 def read_cases(path: Path) -> list[tuple[int, str, str, str, str]]:
@@ -39,7 +36,7 @@ def read_cases(path: Path) -> list[tuple[int, str, str, str, str]]:
     return cases
 
 
-def score(path: Path) -> dict:
+def score(path: Path) -> dict[str, Any]:
     """Per-type counts: positives, hits, findings on positive lines, false alarms."""
     from pipeline.nlp import load_nlp
     from pipeline.recognizers import analyze_doc, build_analyzer
@@ -67,30 +64,3 @@ def score(path: Path) -> dict:
             if found:
                 misses.append((number, "false alarm"))
     return {"counts": counts, "misses": misses}
-
-
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--file", type=Path, default=DEFAULT)
-    parser.add_argument("--misses", action="store_true", help="print line numbers of misses and false alarms")
-    args = parser.parse_args(argv)
-    result = score(args.file)
-    total = Counter()
-    print(f"{'type':<16} {'recall':>12} {'precision':>12} {'false alarms':>14}")
-    for etype, c in sorted(result["counts"].items()):
-        total.update(c)
-        predicted = c["found"] + c["false_alarms"]
-        precision = c["hits"] / predicted if predicted else 1.0
-        print(f"{etype:<16} {c['hits']:>4}/{c['positives']:<3} {c['hits'] / max(c['positives'], 1):4.0%} "
-              f"{precision:>10.0%} {c['false_alarms']:>6} in {c['negatives']}")
-    predicted = total["found"] + total["false_alarms"]
-    print(f"{'all':<16} {total['hits']:>4}/{total['positives']:<3} {total['hits'] / max(total['positives'], 1):4.0%} "
-          f"{(total['hits'] / predicted if predicted else 1.0):>10.0%} {total['false_alarms']:>6} in {total['negatives']}")
-    if args.misses:
-        for number, what in result["misses"]:
-            print(f"  line {number}: {what}")
-    return 0
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())

@@ -42,22 +42,20 @@ summary JSON to `bench/out/reidentify/summary.json`.
 """
 from __future__ import annotations
 
-import argparse
 import difflib
 import json
 import random
 import re
-import sys
-import time
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
-ROOT = Path(__file__).resolve().parents[1]
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
+from pipeline.evaluate.paths import CHILD_E, OUT
+from pipeline.evaluate.timing import CLOCKS, interleaved
 
-DEFAULT_REPORT = ROOT / "corpus" / "child_e_stockport_2017.txt"
-OUT_DIR = ROOT / "bench" / "out" / "reidentify"
+DEFAULT_REPORT = CHILD_E
+OUT_DIR = OUT / "reidentify"
 
 FAMILY_FORMS = ["full", "first", "title_surname", "first", "possessive_first", "initial_surname", "first",
                 "upper_full", "full", "linebreak_full", "title_surname", "lower_full", "first"]
@@ -428,98 +426,58 @@ class PlainPresidio:
         return self.anonymizer.anonymize(text=text, analyzer_results=results).text
 
 
-CLOCKS = {"wall": time.perf_counter, "cpu": time.process_time}
+def evaluate(report_path: Path, seeds: list[int], model: str | None = None, repeat: int = 3, presidio: bool = True,
+             clock: str = "wall", key_style: str = "titles",
+             out: Path = OUT_DIR) -> Iterator[tuple[int, dict[str, Any]]]:
+    """Per seed: build the draft, code it (ours, plain Presidio), score and time; yields (seed, row).
 
+    `clock` names one of `CLOCKS` ("cpu": this process's CPU seconds, steadier when the machine is shared).
 
-def interleaved(runners: dict, repeat: int, clock=time.perf_counter) -> tuple[dict[str, float], dict[str, object]]:
-    """Run each runner `repeat` times, rotating which goes first; best time and first output of each.
-
-    `clock=time.process_time` counts this process's CPU seconds: on a shared
-    machine, other processes then slow no runner down, where wall time
-    swings by ±20 % between neighbouring runs.
+    Drafts, keys and outputs go to `out`; `summary.json` is written there once
+    every seed is done.  Timing (interleaved, best of `repeat`) is on the first
+    seed only.
     """
-    best: dict[str, float] = {}
-    outputs: dict[str, object] = {}
-    names = list(runners)
-    for round_ in range(max(1, repeat)):
-        order = names[round_ % len(names):] + names[:round_ % len(names)]  # each goes first in turn
-        for name in order:
-            fn = runners[name]
-            t0 = clock()
-            value = fn()
-            elapsed = clock() - t0
-            best[name] = min(best.get(name, elapsed), elapsed)
-            outputs.setdefault(name, value)
-    return best, outputs
-
-
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--report", type=Path, default=DEFAULT_REPORT)
-    parser.add_argument("--seeds", type=int, nargs="+", default=[1, 2, 3])
-    parser.add_argument("--model", default=None)
-    parser.add_argument("--repeat", type=int, default=3, help="timing runs (best of N) on the first seed")
-    parser.add_argument("--no-presidio", action="store_true")
-    parser.add_argument("--clock", choices=sorted(CLOCKS), default="wall",
-                        help="wall seconds, or this process's CPU seconds (steadier on a shared machine)")
-    parser.add_argument("--key-style", choices=["titles", "names"], default="titles",
-                        help="titles: the key lists 'Ms Smith' for adults who share a surname; names: full/first names only")
-    parser.add_argument("--out", type=Path, default=OUT_DIR)
-    args = parser.parse_args(argv)
-
     import spacy
 
     from pipeline.ingest import load_report
     from pipeline.nlp import configured_model_name
 
-    model = configured_model_name(args.model)
-    report = load_report(args.report)
-    ours = Ours(args.model)
-    presidio = None if args.no_presidio else PlainPresidio(model)
-    plain_nlp = spacy.load(model)
-    summary = {"report": args.report.name, "model": model, "key_style": args.key_style, "seeds": {}}
-    for n, seed in enumerate(args.seeds):
-        draft = build_draft(report, seed)
-        draft_path, key_path = write_draft(draft, args.out, args.key_style)
-        runners = {"ours": lambda: ours.run(draft_path, key_path)}
-        if presidio is not None:
-            runners["presidio"] = lambda: presidio.run(draft.text)
-        if n == 0:
-            runners["spacy"] = lambda: plain_nlp(draft.text)
-        # interleaved runs, best of N each: the machine's load changes less between neighbours
-        times, outputs = interleaved(runners, args.repeat if n == 0 else 1, CLOCKS[args.clock])
-        result = outputs["ours"]
-        (args.out / f"coded_seed{seed}.txt").write_text(result.text, encoding="utf-8")
-        row = {"words": len(draft.text.split()), "ours": score(draft, result.text),
-               "unplaced_people": len(result.unplaced), "ambiguous": len(result.ambiguous)}
-        if presidio is not None:
-            (args.out / f"presidio_seed{seed}.txt").write_text(outputs["presidio"], encoding="utf-8")
-            row["presidio"] = score(draft, outputs["presidio"])
-        if n == 0:
-            row["time"] = {"clock": args.clock, **{f"{k}_s": round(v, 2) for k, v in times.items()}}
-            row["time"]["ours_vs_spacy"] = round(times["ours"] / times["spacy"], 2)
-            if presidio is not None:
-                row["time"]["presidio_vs_spacy"] = round(times["presidio"] / times["spacy"], 2)
-                row["time"]["ours_vs_presidio"] = round(times["ours"] / times["presidio"], 2)
+    model_name = configured_model_name(model)
+    report = load_report(report_path)
+    ours = Ours(model)
+    plain = PlainPresidio(model_name) if presidio else None
+    plain_nlp = spacy.load(model_name)
+    summary: dict[str, Any] = {"report": report_path.name, "model": model_name, "key_style": key_style, "seeds": {}}
+    for n, seed in enumerate(seeds):
+        row = _evaluate_seed(report, seed, n == 0, ours, plain, plain_nlp, repeat, clock, key_style, out)
         summary["seeds"][seed] = row
-        _print_row(seed, row)
-    (args.out / "summary.json").write_text(json.dumps(summary, indent=1), encoding="utf-8")
-    return 0
+        yield seed, row
+    (out / "summary.json").write_text(json.dumps(summary, indent=1), encoding="utf-8")
 
 
-def _print_row(seed: int, row: dict) -> None:
-    def line(name: str, s: dict) -> str:
-        return (f"  {name:9s} names left {s['names_left']:4d} ({s['mentions_with_name_left']} mentions) | code accuracy {s['code_accuracy']:.2%} of {s['mentions']} | "
-                f"other words changed {s['other_words_changed_share']:.2%} ({s['other_words_changed']}/{s['other_words']}) | "
-                f"planted {s['planted_exact_placeholder']}/{s['planted']} exact, {s['planted_removed']}/{s['planted']} removed")
-
-    print(f"seed {seed}: {row['words']} words, {row['unplaced_people']} unplaced people, {row['ambiguous']} ambiguous")
-    print(line("ours", row["ours"]))
-    if "presidio" in row:
-        print(line("presidio", row["presidio"]))
-    if "time" in row:
-        print("  time     " + ", ".join(f"{k} {v}" for k, v in row["time"].items()))
-
-
-if __name__ == "__main__":
-    sys.exit(main())
+def _evaluate_seed(report, seed: int, timed: bool, ours: Ours, presidio: PlainPresidio | None, plain_nlp, repeat: int,
+                   clock: str, key_style: str, out: Path) -> dict[str, Any]:
+    """One seed's draft coded by ours (and Presidio), scored, and on the first seed timed."""
+    draft = build_draft(report, seed)
+    draft_path, key_path = write_draft(draft, out, key_style)
+    runners: dict[str, Callable[[], Any]] = {"ours": lambda: ours.run(draft_path, key_path)}
+    if presidio is not None:
+        runners["presidio"] = lambda: presidio.run(draft.text)
+    if timed:
+        runners["spacy"] = lambda: plain_nlp(draft.text)
+    # interleaved runs, best of N each: the machine's load changes less between neighbours
+    times, outputs = interleaved(runners, repeat if timed else 1, CLOCKS[clock])
+    result = outputs["ours"]
+    (out / f"coded_seed{seed}.txt").write_text(result.text, encoding="utf-8")
+    row: dict[str, Any] = {"words": len(draft.text.split()), "ours": score(draft, result.text),
+                           "unplaced_people": len(result.unplaced), "ambiguous": len(result.ambiguous)}
+    if presidio is not None:
+        (out / f"presidio_seed{seed}.txt").write_text(outputs["presidio"], encoding="utf-8")
+        row["presidio"] = score(draft, outputs["presidio"])
+    if timed:
+        row["time"] = {"clock": clock, **{f"{k}_s": round(v, 2) for k, v in times.items()}}
+        row["time"]["ours_vs_spacy"] = round(times["ours"] / times["spacy"], 2)
+        if presidio is not None:
+            row["time"]["presidio_vs_spacy"] = round(times["presidio"] / times["spacy"], 2)
+            row["time"]["ours_vs_presidio"] = round(times["ours"] / times["presidio"], 2)
+    return row

@@ -4,7 +4,7 @@
 
 Scores ``tests/data/real_shapes`` (open: tuned on) and, with ``--blind``,
 ``tests/data/real_shapes_blind`` (scored only at the end), with the scoring
-functions of ``tests/test_structure_real_shapes.py``.  ``--blind2`` also scores
+functions below (also used by ``tests/test_structure_real_shapes.py``).  ``--blind2`` also scores
 ``tests/data/real_shapes_blind2``, a second blind set written without reading
 the rules (score it once, at the end):
 
@@ -18,17 +18,92 @@ the rules (score it once, at the end):
 """
 from __future__ import annotations
 
-import argparse
-import sys
+import json
+import re
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-for path in (ROOT, ROOT / "tests"):
-    if str(path) not in sys.path:
-        sys.path.insert(0, str(path))
+from pipeline.evaluate.paths import TEST_DATA
+from pipeline.ingest import load_report
+from pipeline.report import Report
 
-from pipeline.ingest import load_report  # noqa: E402
-from test_structure_real_shapes import BLIND, DATA, OPEN, _gold, score  # noqa: E402
+DATA = TEST_DATA
+OPEN = sorted(p for p in (DATA / "real_shapes").iterdir() if p.suffix in (".txt", ".md"))
+BLIND = sorted(p for p in (DATA / "real_shapes_blind").iterdir() if p.suffix in (".txt", ".md"))
+META_FIELDS = ("board", "title", "subject_child", "author", "chair", "pseudonyms_declared", "report_type")
+
+
+def _norm(text: str | None) -> str | None:
+    if text is None:
+        return None
+    return re.sub(r"[\s:.,]+", " ", text).strip().casefold()
+
+
+def _gold(path: Path) -> dict:
+    return json.loads(path.with_name(path.stem + ".gold.json").read_text(encoding="utf-8"))
+
+
+def _chair(report: Report) -> str | None:
+    return next((p.name for p in report.metadata.named_people if p.role == "chair"), None)
+
+
+def _bare(title: str) -> str:
+    """A heading or contents entry without numbering, leaders and page number."""
+    title = re.sub(r"(?:[.…\s]{2,}|\s+page\s*|\s)\d{1,3}(?:\s*[-–]\s*\d{1,3})?\s*$", "", title, flags=re.IGNORECASE)
+    return re.sub(r"^\s*(?:contents\s*)?\d{1,2}(?:\.\d{1,2})*\.?\s*", "", title, flags=re.IGNORECASE).strip(" .:").casefold()
+
+
+def _contents_as_sections(report: Report) -> int:
+    """Sections opened by a contents line: in a contents paragraph, or repeated by a later heading."""
+    contents = [(p.start, p.end) for p in report.paragraphs if p.kind == "contents"]
+    count = 0
+    for i, section in enumerate(report.sections):
+        later = {_bare(s.title) for s in report.sections[i + 1 :]}
+        ends_in_page = re.search(r"(?:\.{3,}|…|\s(?:page\s*)?\d{1,3})\s*$", section.title, re.IGNORECASE)
+        if any(a <= section.heading_start < b for a, b in contents) or _bare(section.title) in later or ends_in_page:
+            count += 1
+    return count
+
+
+def score(report: Report, gold: dict) -> dict:
+    """Counts for one fixture: sections, contents lines made sections, key, metadata, chrome, wraps."""
+    got = [_norm(s.title) for s in report.sections]
+    want = [_norm(t) for t in gold["sections"]]
+    contents_as_sections = _contents_as_sections(report)
+    key = {e.code: e for e in report.key}
+    key_right = 0
+    for entry in gold["key"]:
+        found = key.get(entry["code"])
+        if found and entry["description"].casefold() in found.description.casefold() and found.kind == entry["kind"] and found.pseudonym == entry["pseudonym"]:
+            key_right += 1
+    meta = report.metadata
+    values = {f: getattr(meta, f, None) for f in META_FIELDS if f != "chair"} | {"chair": _chair(report)}
+    meta_right = sum(1 for f in META_FIELDS if _norm(str(values[f])) == _norm(str(gold["metadata"][f])))
+    return {
+        "sections_tp": sum(1 for t in got if t in want),
+        "sections_got": len(got),
+        "sections_want": len(want),
+        "sections_exact": got == want,
+        "contents_as_sections": contents_as_sections,
+        "key_right": key_right,
+        "key_want": len(gold["key"]),
+        "key_extra": len(set(key) - {e["code"] for e in gold["key"]}),
+        "meta_right": meta_right,
+        "meta_want": len(META_FIELDS),
+        "chrome_left": sum(1 for c in gold["chrome"] if c in report.text),
+        "joined": sum(1 for j in gold["joined"] if j in report.text),
+        "joined_want": len(gold["joined"]),
+        "footnotes": sorted(n.marker for n in report.footnotes),
+    }
+
+
+def total(paths: list[Path]) -> dict:
+    out: dict = {}
+    for path in paths:
+        for k, v in score(load_report(path), _gold(path)).items():
+            if isinstance(v, (int, bool)):
+                out[k] = out.get(k, 0) + int(v)
+    return out
+
 
 BLIND2 = sorted(p for p in (DATA / "real_shapes_blind2").iterdir() if p.suffix in (".txt", ".md") and p.name != "README.md")
 
@@ -36,31 +111,13 @@ FIELDS = ("sections_tp", "sections_got", "sections_want", "contents_as_sections"
           "meta_right", "meta_want", "chrome_left", "joined", "joined_want")
 
 
-def evaluate(paths: list[Path], show: bool) -> dict:
-    total = dict.fromkeys(FIELDS, 0)
+def evaluate(paths: list[Path]) -> tuple[dict[str, int], dict[str, dict[str, int]]]:
+    """(totals, counts per file name) of the `FIELDS` over the fixtures."""
+    totals = dict.fromkeys(FIELDS, 0)
+    per_file = {}
     for path in paths:
         counts = score(load_report(path), _gold(path))
+        per_file[path.name] = {field: int(counts[field]) for field in FIELDS}
         for field in FIELDS:
-            total[field] += int(counts[field])
-        if show:
-            print(f"  {path.name:55} " + " ".join(f"{f}={int(counts[f])}" for f in FIELDS))
-    return total
-
-
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--blind", action="store_true", help="also score the blind set (only at the end)")
-    parser.add_argument("--blind2", action="store_true", help="also score the second blind set (once, at the end)")
-    parser.add_argument("--show", action="store_true", help="per-file counts")
-    args = parser.parse_args()
-    sets = [("open", OPEN)] + ([("blind", BLIND)] if args.blind else []) + ([("blind2", BLIND2)] if args.blind2 else [])
-    for name, paths in sets:
-        t = evaluate(paths, args.show)
-        print(f"{name} ({len(paths)} files): sections {t['sections_tp']}/{t['sections_want']} (found {t['sections_got']}), "
-              f"contents as sections {t['contents_as_sections']}, key {t['key_right']}/{t['key_want']} (extra {t['key_extra']}), "
-              f"cover fields {t['meta_right']}/{t['meta_want']}, furniture left {t['chrome_left']}, "
-              f"wraps joined {t['joined']}/{t['joined_want']}")
-
-
-if __name__ == "__main__":
-    main()
+            totals[field] += int(counts[field])
+    return totals, per_file

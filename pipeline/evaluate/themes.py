@@ -37,20 +37,20 @@ printed for comparison.
 """
 from __future__ import annotations
 
-import argparse
 import json
 import re
-import sys
 from collections import Counter
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
+from pipeline.evaluate.paths import CHILD_E, GOLD, TEST_DATA
+from pipeline.ingest import load_report
+from pipeline.nlp import load_nlp, parse_report
+from pipeline.report import Report
+from pipeline.themes import tag_report, tag_text
 
-from pipeline.ingest import load_report  # noqa: E402
-from pipeline.nlp import load_nlp, parse_report  # noqa: E402
-from pipeline.report import Report  # noqa: E402
-from pipeline.themes import tag_report, tag_text  # noqa: E402
+GOLD_THEMES = GOLD / "child_e_themes.jsonl"
 
 # the annotator's permitted ids for the Child E gold (see corpus/gold/README.md)
 GOLD_LABEL_SET = [
@@ -103,15 +103,6 @@ def score(pairs: list[tuple[set[str], set[str]]], labels: list[str] | None = Non
             "fn": sum(fn.values()), "per_theme": per}
 
 
-def print_score(title: str, result: dict) -> None:
-    m = result["micro"]
-    print(f"\n== {title}: micro P={m['precision']:.3f} R={m['recall']:.3f} F1={m['f1']:.3f} "
-          f"(tp={result['tp']} fp={result['fp']} fn={result['fn']})")
-    print(f"{'theme':40s} {'P':>6s} {'R':>6s} {'F1':>6s} {'tp':>4s} {'fp':>4s} {'fn':>4s}")
-    for theme, r in result["per_theme"].items():
-        print(f"{theme:40s} {r['precision']:6.2f} {r['recall']:6.2f} {r['f1']:6.2f} {r['tp']:4d} {r['fp']:4d} {r['fn']:4d}")
-
-
 def gold_pairs(report: Report, labels, gold_path: Path) -> list[tuple[str, set[str], set[str]]]:
     by_span = {(label.start, label.end): set(label.theme_ids()) for label in labels}
     out = []
@@ -140,14 +131,14 @@ def heldout_pairs(path: Path, nlp) -> list[tuple[str, set[str], set[str]]]:
 DEV_SET = "themes_dev.jsonl"
 
 
-def heldout_sets(data_dir: Path = ROOT / "tests" / "data") -> list[Path]:
+def heldout_sets(data_dir: Path = TEST_DATA) -> list[Path]:
     """Every hand-written theme set except the one the cues were tuned on."""
     return [p for p in sorted(data_dir.glob("themes_*.jsonl")) if p.name != DEV_SET]
 
 
-REAL_SHAPES = ROOT / "tests" / "data" / "themes_real_shapes"
-REAL_SHAPES_BLIND = ROOT / "tests" / "data" / "themes_real_shapes_blind"
-REAL_SHAPES_BLIND2 = ROOT / "tests" / "data" / "themes_real_shapes_blind2"
+REAL_SHAPES = TEST_DATA / "themes_real_shapes"
+REAL_SHAPES_BLIND = TEST_DATA / "themes_real_shapes_blind"
+REAL_SHAPES_BLIND2 = TEST_DATA / "themes_real_shapes_blind2"
 
 
 def real_shape_pairs(review: Path, nlp) -> list[tuple[str, set[str], set[str]]]:
@@ -180,65 +171,39 @@ def real_shape_set(folder: Path, nlp) -> list[tuple[str, set[str], set[str]]]:
     return [pair for review in sorted(folder.glob("*.txt")) for pair in real_shape_pairs(review, nlp)]
 
 
-def print_errors(pairs) -> None:
-    for item_id, gold, pred in pairs:
-        if gold != pred:
-            print(f"  {item_id}: missed {sorted(gold - pred)} extra {sorted(pred - gold)}")
+@dataclass(frozen=True)
+class Scored:
+    """One scored set: its key in the results, a heading, the figures, and the items (for listing errors)."""
+
+    name: str
+    title: str
+    result: dict[str, Any]
+    pairs: list[tuple[str, set[str], set[str]]] | None = None
 
 
-def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--report", type=Path, default=ROOT / "corpus" / "child_e_stockport_2017.txt")
-    ap.add_argument("--gold", type=Path, default=ROOT / "corpus" / "gold" / "child_e_themes.jsonl")
-    ap.add_argument("--heldout", type=Path, action="append", default=None,
-                    help="hand-written held-out set(s) (default: every tests/data/themes_*.jsonl but the dev set)")
-    ap.add_argument("--model", default=None)
-    ap.add_argument("--errors", action="store_true", help="list each item's missed and extra themes")
-    ap.add_argument("--json", type=Path, default=None, help="also write the figures as JSON")
-    ap.add_argument("--blind", action="store_true",
-                    help="also score the blind real-shape set (tests/data/themes_real_shapes_blind): only at the end")
-    ap.add_argument("--blind2", action="store_true",
-                    help="also score the second blind real-shape set (tests/data/themes_real_shapes_blind2): only at the end")
-    args = ap.parse_args(argv)
-
-    nlp = load_nlp(args.model)
-    report = load_report(args.report)
+def evaluate(report_path: Path = CHILD_E, gold_path: Path = GOLD_THEMES, heldout: list[Path] | None = None,
+             model: str | None = None, blind: bool = False, blind2: bool = False) -> tuple[int, list[Scored]]:
+    """(gold items located, scored sets in order): the Child E gold, the held-out sets, the real-shape sets asked for."""
+    nlp = load_nlp(model)
+    report = load_report(report_path)
     doc = parse_report(report, nlp)
     labels = tag_report(report, doc)
-    gold = gold_pairs(report, labels, args.gold)
-    results = {
-        "gold_all_themes": score([(g, p) for _, g, p in gold]),
-        "gold_annotator_label_set": score([(g, p) for _, g, p in gold], GOLD_LABEL_SET),
-    }
-    print(f"gold: {args.gold.name}, {len(gold)} items located in {args.report.name}")
-    print_score("gold, all predicted themes", results["gold_all_themes"])
-    print_score("gold, predictions restricted to the annotator's 25 ids", results["gold_annotator_label_set"])
-    if args.errors:
-        print_errors(gold)
-    for path in args.heldout or heldout_sets():
+    gold = gold_pairs(report, labels, gold_path)
+    scored = [
+        Scored("gold_all_themes", "gold, all predicted themes", score([(g, p) for _, g, p in gold])),
+        Scored("gold_annotator_label_set", "gold, predictions restricted to the annotator's 25 ids",
+               score([(g, p) for _, g, p in gold], GOLD_LABEL_SET), gold),
+    ]
+    for path in heldout or heldout_sets():
         held = heldout_pairs(path, nlp)
-        results[path.stem] = score([(g, p) for _, g, p in held])
-        print_score(f"held-out ({path.name}, {len(held)} items)", results[path.stem])
-        if args.errors:
-            print_errors(held)
-    real_sets = [("real_shapes_open", REAL_SHAPES)] + ([("real_shapes_blind", REAL_SHAPES_BLIND)] if args.blind else [])
-    real_sets += [("real_shapes_blind2", REAL_SHAPES_BLIND2)] if args.blind2 else []
+        scored.append(Scored(path.stem, f"held-out ({path.name}, {len(held)} items)", score([(g, p) for _, g, p in held]),
+                             held))
+    real_sets = [("real_shapes_open", REAL_SHAPES)] + ([("real_shapes_blind", REAL_SHAPES_BLIND)] if blind else [])
+    real_sets += [("real_shapes_blind2", REAL_SHAPES_BLIND2)] if blind2 else []
     for name, folder in real_sets:
         pairs = real_shape_set(folder, nlp)
-        results[name] = score([(g, p) for _, g, p in pairs])
-        r = results[name]
-        print_score(f"{name} ({len(list(folder.glob('*.txt')))} reviews): precision of assignments "
-                    f"{r['tp']}/{r['tp'] + r['fp']}, recall {r['tp']}/{r['tp'] + r['fn']}", r)
-        if args.errors:
-            print_errors(pairs)
-    print("\n== summary: micro P / R / F1")
-    for name, result in results.items():
-        m = result["micro"]
-        print(f"{name:40s} {m['precision']:.3f} {m['recall']:.3f} {m['f1']:.3f}")
-    if args.json:
-        args.json.write_text(json.dumps(results, indent=1), encoding="utf-8")
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())
+        r = score([(g, p) for _, g, p in pairs])
+        title = (f"{name} ({len(list(folder.glob('*.txt')))} reviews): precision of assignments "
+                 f"{r['tp']}/{r['tp'] + r['fp']}, recall {r['tp']}/{r['tp'] + r['fn']}")
+        scored.append(Scored(name, title, r, pairs))
+    return len(gold), scored

@@ -19,19 +19,15 @@ The harness functions (`leak_report`, `evaluate_case`) are also used by
 """
 from __future__ import annotations
 
-import argparse
 import json
-import sys
 import time
 from collections import defaultdict
-from pathlib import Path
+from typing import Any
 
-ROOT = Path(__file__).resolve().parents[1]
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
+from pipeline.evaluate.paths import CHILD_E, TEST_DATA
 
-LEAKS = ROOT / "tests" / "data" / "leaks"
-CHILD_E = ROOT / "corpus" / "child_e_stockport_2017.txt"
+LEAKS = TEST_DATA / "leaks"
+LEAK_SETS = ("tuned.jsonl", "heldout.jsonl", "heldout2.jsonl")
 EXPECTED_CODES = ("LB", "ECFSSW", "ESSW")
 
 
@@ -138,33 +134,16 @@ def real_report(nlp, analyzer, repeat: int) -> dict:
     }
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--model", default=None)
-    parser.add_argument("--repeat", type=int, default=2, help="timing repetitions (best is reported)")
-    parser.add_argument("--json", action="store_true")
-    parser.add_argument("--skip-real", action="store_true")
-    args = parser.parse_args(argv)
-
+def evaluate(model: str | None = None, repeat: int = 2, real: bool = True) -> dict[str, dict[str, Any]]:
+    """Recall and extra findings on every leak set, then (unless `real` is false) the Child E review and its timing."""
     from pipeline.nlp import load_nlp
     from pipeline.recognizers import build_analyzer
 
-    nlp = load_nlp(args.model)
+    nlp = load_nlp(model)
     analyzer = build_analyzer(nlp)
     out = {}
-    for name in ("tuned.jsonl", "heldout.jsonl", "heldout2.jsonl"):
+    for name in LEAK_SETS:
         out[name] = recall([evaluate_case(c, nlp, analyzer) for c in load_cases(name)])
-    if not args.skip_real:
-        out["child_e"] = real_report(nlp, analyzer, args.repeat)
-    if args.json:
-        print(json.dumps(out, indent=1))
-    else:
-        for section, values in out.items():
-            print(f"== {section}")
-            for k, v in values.items():
-                print(f"  {k}: {v}")
-    return 0
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())
+    if real:
+        out["child_e"] = real_report(nlp, analyzer, repeat)
+    return out

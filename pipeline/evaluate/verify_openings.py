@@ -11,16 +11,10 @@ hand which are false alarms and which are residual identifiers.
 """
 from __future__ import annotations
 
-import argparse
-import json
 import re
-import sys
 from collections import Counter
 from pathlib import Path
-
-ROOT = Path(__file__).resolve().parents[1]
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
+from typing import Any
 
 
 def verify_folder(folder: Path, nlp, analyzer) -> list[dict]:
@@ -47,38 +41,16 @@ def verify_folder(folder: Path, nlp, analyzer) -> list[dict]:
     return results
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("folder", type=Path)
-    parser.add_argument("--show", action="store_true", help="print each medium-or-above finding")
-    parser.add_argument("--json", action="store_true")
-    parser.add_argument("--model", default=None)
-    args = parser.parse_args(argv)
-    if not args.folder.is_dir():
-        parser.error(f"not a folder: {args.folder}")
-
+def evaluate(folder: Path, model: str | None = None) -> tuple[dict[str, Any], list[dict]]:
+    """(summary over the folder, per-file results): words and medium-or-above findings by type."""
     from pipeline.nlp import load_nlp
     from pipeline.recognizers import build_analyzer
 
-    nlp = load_nlp(args.model)
-    results = verify_folder(args.folder, nlp, build_analyzer(nlp))
+    nlp = load_nlp(model)
+    results = verify_folder(folder, nlp, build_analyzer(nlp))
     words = sum(r["words"] for r in results)
     total = sum(r["medium_plus"] for r in results)
     summary = {"files": len(results), "words": words, "medium_plus": total,
                "medium_plus_per_1000_words": round(1000 * total / words, 2) if words else None,
                "by_type": dict(sum((Counter(r["by_type"]) for r in results), Counter()))}
-    if args.json:
-        print(json.dumps({"summary": summary, "files": results if args.show else
-                          [{k: v for k, v in r.items() if k != "findings"} for r in results]}, indent=1, ensure_ascii=False))
-        return 0
-    for r in results:
-        print(f"{r['file']}: {r['words']} words, {r['medium_plus']} medium+ {r['by_type']}")
-        if args.show:
-            for line, severity, kind, text, rule in r["findings"]:
-                print(f"   {line}: {severity} {kind} {text!r} {rule}")
-    print(json.dumps(summary, ensure_ascii=False))
-    return 0
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())
+    return summary, results

@@ -20,20 +20,17 @@ The scoring functions are also used by ``tests/test_verify_real_shapes.py``.
 """
 from __future__ import annotations
 
-import argparse
 import json
 import re
-import sys
 from pathlib import Path
+from typing import Any
 
-ROOT = Path(__file__).resolve().parents[1]
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
+from pipeline.evaluate.paths import TEST_DATA
 
-OPEN = ROOT / "tests" / "data" / "verify_real_shapes"
-BLIND = ROOT / "tests" / "data" / "verify_real_shapes_blind"
-BLIND2 = ROOT / "tests" / "data" / "verify_real_shapes_blind2"
-HELDOUT = ROOT / "tests" / "data" / "names_heldout" / "unknown_people.jsonl"
+OPEN = TEST_DATA / "verify_real_shapes"
+BLIND = TEST_DATA / "verify_real_shapes_blind"
+BLIND2 = TEST_DATA / "verify_real_shapes_blind2"
+HELDOUT = TEST_DATA / "names_heldout" / "unknown_people.jsonl"
 
 
 def load_fixtures(folder: Path) -> list[tuple[Path, str, dict]]:
@@ -144,44 +141,20 @@ def _heldout(nlp, find_unknown_names, parse) -> dict:
     return {"recall": round(found / total, 3) if total else None, "found": f"{found}/{total}", "missed_ids": missed}
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--model", default=None)
-    parser.add_argument("--blind", action="store_true", help="also score the blind set (do this once, at the end)")
-    parser.add_argument("--blind2", action="store_true", help="also score the second blind set (once, at the end)")
-    parser.add_argument("--show", action="store_true", help="list false alarms and misses (fictional fixtures only)")
-    parser.add_argument("--json", action="store_true")
-    args = parser.parse_args(argv)
-
+def evaluate(model: str | None = None, blind: bool = False, blind2: bool = False) -> tuple[dict[str, Any], dict[str, list]]:
+    """(summary per set and held-out name recall, per-file results per set): the open set, and the blind ones asked for."""
     from pipeline.nlp import load_nlp
     from pipeline.recognizers import build_analyzer
 
-    nlp = load_nlp(args.model)
+    nlp = load_nlp(model)
     analyzer = build_analyzer(nlp)
-    out: dict = {}
-    per_file: dict = {}
-    folders = [("open", OPEN)] + ([("blind", BLIND)] if args.blind else []) + ([("blind2", BLIND2)] if args.blind2 else [])
+    out: dict[str, Any] = {}
+    per_file: dict[str, list] = {}
+    folders = [("open", OPEN)] + ([("blind", BLIND)] if blind else []) + ([("blind2", BLIND2)] if blind2 else [])
     for name, folder in folders:
         results = run_folder(folder, nlp, analyzer)
         out[name] = summarise(results)
         per_file[name] = results
     out["heldout_unknown_names"] = heldout_names_recall(nlp)
     out["heldout_unknown_names_without_gazetteer_rule"] = heldout_names_recall(nlp, without_gazetteer_rule=True)
-    if args.json:
-        print(json.dumps({**out, "per_file": per_file} if args.show else out, indent=1, ensure_ascii=False))
-        return 0
-    for section, values in out.items():
-        print(f"== {section}")
-        for k, v in values.items():
-            print(f"  {k}: {v}")
-    if args.show:
-        for name, results in per_file.items():
-            for r in results:
-                print(f"-- {name}/{r['file']}: missed {r['missed']}")
-                for fa in r["false_alarms"]:
-                    print(f"   FA {fa}")
-    return 0
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())
+    return out, per_file
