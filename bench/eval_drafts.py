@@ -31,16 +31,17 @@ def print_table(rows: dict[str, dict], total: dict) -> None:
     for name, r in list(rows.items()) + [("OVERALL", total)]:
         t = r["time"]
         ratio = t.get("ours_vs_spacy") or (round(t["ours_s"] / t["spacy_s"], 2) if t["spacy_s"] else None)
-        print(f"{name[:26]:26s} {r['words']:5d} {r['mentions']:4d} {r['names_left']:4d} {r['verify']['names_left_unflagged']:4d} "
+        print(f"{name[:26]:26s} {r['words']:5d} {r['mentions']:4d} {r['names_left']:4d} "
+              f"{r['verify']['names_left_unflagged']:4d} "
               f"{_pct(r['code_accuracy'])} {_pct(r['code_accuracy_key'])} {_pct(r['code_accuracy_unknown'])} "
               f"{r['second_identity']:3d} {r['wrong_code']:4d} {_pct(r['other_words_changed_share'])} "
-              f"{r['trap_failures']:2d}/{r['traps']:<2d} {_pct(r['identifiers_removed_share'])} {_pct(r['identifiers_exact_share'])} "
-              f"{ratio:7.2f}")
+              f"{r['trap_failures']:2d}/{r['traps']:<2d} {_pct(r['identifiers_removed_share'])} "
+              f"{_pct(r['identifiers_exact_share'])} {ratio:7.2f}")
     print("\nleft = person mentions with a name character not replaced; unfl = of those, not covered by a medium/high "
-          "verify --key finding;\ncode = mentions carrying exactly the right code / consistent [PERSON-n] (key, unk = by kind); "
-          "2nd = key person given a [PERSON-n];\nwrng = key person given another key code; other = other words changed; "
-          "trap = traps touched; ids = identifiers whose value is gone;\nexact = replaced by their own type's placeholder; "
-          "x spaCy = our pseudonymise time / one plain spaCy pass.")
+          "verify --key finding;\ncode = mentions carrying exactly the right code / consistent [PERSON-n] "
+          "(key, unk = by kind); 2nd = key person given a [PERSON-n];\nwrng = key person given another key code; "
+          "other = other words changed; trap = traps touched; ids = identifiers whose value is gone;\n"
+          "exact = replaced by their own type's placeholder; x spaCy = our pseudonymise time / one plain spaCy pass.")
     print(f"name words of marked people left in the outputs (cross-check): {total['name_words_left_in_output']}; "
           f"identifiers left unflagged by verify: {total['verify']['identifiers_left_unflagged']}")
 
@@ -64,7 +65,8 @@ def main(argv: list[str] | None = None) -> int:
     for draft in drafts:
         issues = problems(draft)
         if issues:
-            print(f"{draft.name}: {len(issues)} annotation problems (run bench/drafts.py); scored anyway", file=sys.stderr)
+            print(f"{draft.name}: {len(issues)} annotation problems (run bench/drafts.py); scored anyway",
+                  file=sys.stderr)
     result = evaluate_drafts(drafts, args.model, args.repeat, args.clock, args.out, args.blind)
     print_table(result["drafts"], result["overall"])
     if args.misses:

@@ -24,7 +24,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", type=Path, default=None, help="also write the counts as JSON (no text)")
     parser.add_argument("--exclude-seen", type=Path, nargs="?", const=Path("/tmp/realread"), default=None,
                         metavar="READ_DIR",
-                        help="leave out files whose SOURCES.txt address is listed in READ_DIR/*.txt (default /tmp/realread)")
+                        help="leave out files whose SOURCES.txt address is listed in READ_DIR/*.txt "
+                             "(default /tmp/realread)")
     args = parser.parse_args(argv)
     skip = seen_stems(args.folder, args.exclude_seen) if args.exclude_seen else set()
     if skip:

@@ -31,7 +31,8 @@ def main(argv: list[str] | None = None) -> int:
               f"{precision:>10.0%} {c['false_alarms']:>6} in {c['negatives']}")
     predicted = total["found"] + total["false_alarms"]
     print(f"{'all':<16} {total['hits']:>4}/{total['positives']:<3} {total['hits'] / max(total['positives'], 1):4.0%} "
-          f"{(total['hits'] / predicted if predicted else 1.0):>10.0%} {total['false_alarms']:>6} in {total['negatives']}")
+          f"{(total['hits'] / predicted if predicted else 1.0):>10.0%} "
+          f"{total['false_alarms']:>6} in {total['negatives']}")
     if args.misses:
         for number, what in result["misses"]:
             print(f"  line {number}: {what}")

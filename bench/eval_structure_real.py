@@ -25,8 +25,9 @@ def main() -> None:
         if args.show:
             for file_name, counts in per_file.items():
                 print(f"  {file_name:55} " + " ".join(f"{f}={counts[f]}" for f in scorer.FIELDS))
-        print(f"{name} ({len(paths)} files): sections {t['sections_tp']}/{t['sections_want']} (found {t['sections_got']}), "
-              f"contents as sections {t['contents_as_sections']}, key {t['key_right']}/{t['key_want']} (extra {t['key_extra']}), "
+        print(f"{name} ({len(paths)} files): sections {t['sections_tp']}/{t['sections_want']} "
+              f"(found {t['sections_got']}), contents as sections {t['contents_as_sections']}, "
+              f"key {t['key_right']}/{t['key_want']} (extra {t['key_extra']}), "
               f"cover fields {t['meta_right']}/{t['meta_want']}, furniture left {t['chrome_left']}, "
               f"wraps joined {t['joined']}/{t['joined_want']}")
 

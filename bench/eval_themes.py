@@ -4,7 +4,8 @@ The gold, the held-out and real-shape sets and the figures are described in
 `pipeline/evaluate/themes.py`.  Prints micro precision/recall/F1 and per-theme
 precision/recall.
 
-    .venv/bin/python bench/eval_themes.py [--gold FILE] [--report FILE] [--heldout FILE]... [--errors] [--json OUT] [--blind] [--blind2]
+    .venv/bin/python bench/eval_themes.py [--gold FILE] [--report FILE] [--heldout FILE]... [--errors]
+        [--json OUT] [--blind] [--blind2]
 """
 from __future__ import annotations
 
@@ -22,7 +23,8 @@ def print_score(title: str, result: dict) -> None:
           f"(tp={result['tp']} fp={result['fp']} fn={result['fn']})")
     print(f"{'theme':40s} {'P':>6s} {'R':>6s} {'F1':>6s} {'tp':>4s} {'fp':>4s} {'fn':>4s}")
     for theme, r in result["per_theme"].items():
-        print(f"{theme:40s} {r['precision']:6.2f} {r['recall']:6.2f} {r['f1']:6.2f} {r['tp']:4d} {r['fp']:4d} {r['fn']:4d}")
+        print(f"{theme:40s} {r['precision']:6.2f} {r['recall']:6.2f} {r['f1']:6.2f} "
+              f"{r['tp']:4d} {r['fp']:4d} {r['fn']:4d}")
 
 
 def print_errors(pairs) -> None:
@@ -43,7 +45,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--blind", action="store_true",
                     help="also score the blind real-shape set (tests/data/themes_real_shapes_blind): only at the end")
     ap.add_argument("--blind2", action="store_true",
-                    help="also score the second blind real-shape set (tests/data/themes_real_shapes_blind2): only at the end")
+                    help="also score the second blind real-shape set (tests/data/themes_real_shapes_blind2): "
+                         "only at the end")
     args = ap.parse_args(argv)
 
     located, scored = evaluate(args.report, args.gold, args.heldout, args.model, args.blind, args.blind2)

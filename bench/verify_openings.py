@@ -28,8 +28,8 @@ def main(argv: list[str] | None = None) -> int:
 
     summary, results = evaluate(args.folder, args.model)
     if args.json:
-        print(json.dumps({"summary": summary, "files": results if args.show else
-                          [{k: v for k, v in r.items() if k != "findings"} for r in results]}, indent=1, ensure_ascii=False))
+        files = results if args.show else [{k: v for k, v in r.items() if k != "findings"} for r in results]
+        print(json.dumps({"summary": summary, "files": files}, indent=1, ensure_ascii=False))
         return 0
     for r in results:
         print(f"{r['file']}: {r['words']} words, {r['medium_plus']} medium+ {r['by_type']}")

@@ -35,6 +35,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -158,7 +159,8 @@ def parse_source(src: str, name: str = "draft") -> Draft:
 
 def load_source(path: str | Path) -> Draft:
     path = Path(path)
-    return parse_source(path.read_text(encoding="utf-8"), path.name[: -len(SUFFIX)] if path.name.endswith(SUFFIX) else path.stem)
+    name = path.name[: -len(SUFFIX)] if path.name.endswith(SUFFIX) else path.stem
+    return parse_source(path.read_text(encoding="utf-8"), name)
 
 
 def source_paths(blind: bool = False) -> list[Path]:
@@ -176,7 +178,7 @@ def _titles() -> frozenset[str]:
     return frozenset(t.casefold() for t in title_genders())
 
 
-def name_words(surface: str, titles: frozenset[str] | None = None) -> list[str]:
+def name_words(surface: str, titles: AbstractSet[str] | None = None) -> list[str]:
     """The words of a person surface that are name (not titles, not single letters)."""
     titles = _titles() if titles is None else titles
     return [w for w in NAME_WORD_RE.findall(surface) if len(w) > 1 and w.casefold() not in titles]
@@ -202,7 +204,7 @@ def problems(draft: Draft) -> list[str]:
             out.append(f"key entry {i} ({p.get('code')}): names must be a non-empty list")
     for c in sorted({c for c in codes if codes.count(c) > 1}):
         out.append(f"code {c} appears twice in the key")
-    seen_names: dict[str, str] = {}
+    seen_names: dict[str, Any] = {}
     for p in draft.key:
         for n in p.get("names") or []:
             folded = str(n).casefold()
@@ -230,5 +232,6 @@ def problems(draft: Draft) -> list[str]:
             checked.add(needle)
             hits = _unmarked_occurrences(draft, needle)
             if hits:
-                out.append(f"{s.label or s.kind}: surface word {needle!r} also occurs unmarked at offset {hits[0]} ({len(hits)}x)")
+                out.append(f"{s.label or s.kind}: surface word {needle!r} also occurs unmarked "
+                           f"at offset {hits[0]} ({len(hits)}x)")
     return out

@@ -213,14 +213,16 @@ def false_dates(path: Path, text: str, events: list, source_text: str | None = N
             raise ValueError(f"{path.name}: quote not in the text: {record['quote']!r}")
         q1 = q0 + len(record["quote"])
         for event in events:
-            dated_inside = event.expression_start is not None and q0 <= event.expression_start and event.expression_end <= q1
+            dated_inside = (event.expression_start is not None
+                            and q0 <= event.expression_start and event.expression_end <= q1)
             if dated_inside or (q0 <= event.start and event.end <= q1):
-                found.append(f"{record['why']}: {record['quote'][:60]!r} -> event {event.id} {event.date} {event.sentence[:50]!r}")
+                found.append(f"{record['why']}: {record['quote'][:60]!r} -> "
+                             f"event {event.id} {event.date} {event.sentence[:50]!r}")
     return found
 
 
 def score_shapes(folder: Path, nlp, show_misses: bool) -> dict:
-    """Date accuracy and false dates on every review (`<name>.txt`, `.md`, ...) with a `<name>.gold.jsonl` in `folder`."""
+    """Date accuracy and false dates on every review (`<name>.txt`, `.md`...) with a `<name>.gold.jsonl`."""
     from pipeline.events import extract_events
     from pipeline.ingest import load_report
     from pipeline.nlp import parse_report
@@ -237,7 +239,8 @@ def score_shapes(folder: Path, nlp, show_misses: bool) -> dict:
                 raise ValueError(f"{gold_path.name}: quote not in the text: {record['quote']!r}")
         matched = match(gold, events)
         ok = sum(date_ok(g, matched.get(g["id"])) for g in gold)
-        false = false_dates(folder / f"{name}.not_events.jsonl", report.text, events, source.read_text(encoding="utf-8"))
+        false = false_dates(folder / f"{name}.not_events.jsonl", report.text, events,
+                            source.read_text(encoding="utf-8"))
         outside = len(events) - len({id(e) for e in matched.values()})
         per_file[name] = {"dated_right": f"{ok}/{len(gold)}", "false_dates": len(false), "events": len(events),
                           "outside_gold": outside}

@@ -35,6 +35,7 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter, defaultdict
+from collections.abc import Set as AbstractSet
 from pathlib import Path
 from typing import Any
 
@@ -73,7 +74,8 @@ class Ours:
         key = load_key(key_path)
         report = load_report(draft_path)
         doc = parse_for_key(report, self.nlp, key)
-        return report, pseudonymise_report(report, doc, key, analyzer=self.analyzer, policy=self.policy, lexicon=self.lexicon)
+        return report, pseudonymise_report(report, doc, key, analyzer=self.analyzer, policy=self.policy,
+                                           lexicon=self.lexicon)
 
     def verify(self, coded_path: Path, key_path: Path):
         """As `scr verify FILE --key KEY`: (report, findings)."""
@@ -84,7 +86,8 @@ class Ours:
 
         report = load_report(coded_path)
         doc = parse_report(report, self.nlp)
-        return report, verify_report(report, doc, key=load_key(key_path), policy=self.verify_policy, analyzer=self.analyzer)
+        return report, verify_report(report, doc, key=load_key(key_path), policy=self.verify_policy,
+                                     analyzer=self.analyzer)
 
 
 # ---------------------------------------------------------------- coverage
@@ -119,9 +122,9 @@ class Coverage:
         return pos + shift
 
 
-def name_chars(span, titles: set[str]) -> set[int]:
+def name_chars(span, titles: AbstractSet[str]) -> set[int]:
     """Offsets of the name characters of a person mention (letters/digits, titles excluded)."""
-    chars = set()
+    chars: set[int] = set()
     for m in WORD_RE.finditer(span.surface):
         if m.group(0).casefold() in titles:
             continue
@@ -130,7 +133,7 @@ def name_chars(span, titles: set[str]) -> set[int]:
 
 
 # ---------------------------------------------------------------- scoring
-def score_people(draft, cov: Coverage, titles: set[str]) -> tuple[dict, list[dict], set[str]]:
+def score_people(draft, cov: Coverage, titles: AbstractSet[str]) -> tuple[dict, list[dict], set[str]]:
     """Names left, code accuracy, second identities; each left-over mention; the name words of all surfaces."""
     people = draft.people
     reps_of = {}
@@ -152,8 +155,8 @@ def score_people(draft, cov: Coverage, titles: set[str]) -> tuple[dict, list[dic
     shared = {p for p, n in Counter(owner.values()).items() if n > 1}
     missed_ids = {i["index"] for i in left}
     right = second = wrong = false_key = 0
-    by_kind = Counter()
-    right_by_kind = Counter()
+    by_kind: Counter[str] = Counter()
+    right_by_kind: Counter[str] = Counter()
     for i, s in enumerate(people):
         by_kind[s.kind] += 1
         got = {r.replacement for r in reps_of[i]}
@@ -201,7 +204,7 @@ def name_words_left(draft, output: str, words: set[str]) -> tuple[int, list[str]
     return extra, which
 
 
-def score_other(draft, cov: Coverage) -> tuple[dict, list[str]]:
+def score_other(draft, cov: Coverage) -> tuple[dict, list[str], list[str]]:
     """Other word tokens changed; traps touched."""
     gold = sorted((s.start, s.end) for s in draft.spans)
     inside = [False] * len(draft.text)
@@ -278,11 +281,12 @@ def evaluate(draft, ours: Ours, plain_nlp, out_dir: Path, repeat: int, clock: st
     draft_path.write_text(draft.text, encoding="utf-8")
     key_path.write_text(draft.key_yaml(), encoding="utf-8")
     key_path.chmod(0o600)  # a key maps names to codes: owner-only, as scr expects
-    times, outputs = interleaved({"ours": lambda: ours.pseudonymise(draft_path, key_path), "spacy": lambda: plain_nlp(draft.text)},
-                                 repeat, CLOCKS[clock])
+    times, outputs = interleaved({"ours": lambda: ours.pseudonymise(draft_path, key_path),
+                                  "spacy": lambda: plain_nlp(draft.text)}, repeat, CLOCKS[clock])
     report, result = outputs["ours"]
     if report.text != draft.text:
-        raise SystemExit(f"{draft.name}: the pipeline read a different text than the generator wrote; offsets would not hold")
+        raise SystemExit(f"{draft.name}: the pipeline read a different text than the generator wrote; "
+                         "offsets would not hold")
     coded_path.write_text(result.text, encoding="utf-8")
     titles = drafts_mod._titles()
     cov = Coverage(result.replacements, len(draft.text))
@@ -314,8 +318,8 @@ def evaluate(draft, ours: Ours, plain_nlp, out_dir: Path, repeat: int, clock: st
         "wrongly_coded": _wrongly_coded(draft, cov, left),
         "name_words_left_in_output": extra_words,
         "trap_failures": trap_failed,
-        "identifiers": [f"{x['span'].label}: {x['span'].surface!r}" + (f" -> {', '.join(x['got'])}" if x.get("got") else " (value left)")
-                        for x in ids_left],
+        "identifiers": [f"{x['span'].label}: {x['span'].surface!r}"
+                        + (f" -> {', '.join(x['got'])}" if x.get("got") else " (value left)") for x in ids_left],
         "other_words_changed": sorted(Counter(changed_words).items(), key=lambda kv: -kv[1]),
     }
     return row, misses
@@ -348,9 +352,11 @@ def overall(rows: dict[str, dict]) -> dict:
         "drafts": len(rows), "words": total("words"), "mentions": total("mentions"),
         "key_mentions": total("key_mentions"), "unknown_mentions": total("unknown_mentions"),
         "code_right": right, "code_right_key": right_key, "code_right_unknown": right_unk,
-        "names_left": total("names_left"), "names_left_key": total("names_left_key"), "names_left_unknown": total("names_left_unknown"),
+        "names_left": total("names_left"), "names_left_key": total("names_left_key"),
+        "names_left_unknown": total("names_left_unknown"),
         "name_words_left_in_output": total("name_words_left_in_output"),
-        "code_accuracy": _share(right, total("mentions")), "code_accuracy_key": _share(right_key, total("key_mentions")),
+        "code_accuracy": _share(right, total("mentions")),
+        "code_accuracy_key": _share(right_key, total("key_mentions")),
         "code_accuracy_unknown": _share(right_unk, total("unknown_mentions")),
         "second_identity": total("second_identity"), "wrong_code": total("wrong_code"),
         "unknown_given_key_code": total("unknown_given_key_code"),
@@ -359,8 +365,10 @@ def overall(rows: dict[str, dict]) -> dict:
         "traps": total("traps"), "trap_failures": total("trap_failures"),
         "identifiers": total("identifiers"), "identifiers_removed": total("identifiers_removed"),
         "identifiers_removed_share": _share(total("identifiers_removed"), total("identifiers")),
-        "identifiers_exact": total("identifiers_exact"), "identifiers_exact_share": _share(total("identifiers_exact"), total("identifiers")),
-        "verify": {k: vtotal(k) for k in ("names_left_flagged", "names_left_unflagged", "identifiers_left_flagged", "identifiers_left_unflagged")},
+        "identifiers_exact": total("identifiers_exact"),
+        "identifiers_exact_share": _share(total("identifiers_exact"), total("identifiers")),
+        "verify": {k: vtotal(k) for k in ("names_left_flagged", "names_left_unflagged",
+                                          "identifiers_left_flagged", "identifiers_left_unflagged")},
         "time": {"ours_s": round(sum(r["time"]["ours_s"] for r in rows.values()), 2),
                  "spacy_s": round(sum(r["time"]["spacy_s"] for r in rows.values()), 2)},
     }

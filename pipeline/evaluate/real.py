@@ -52,6 +52,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Set as AbstractSet
 from pathlib import Path
 
 DEFAULT_DIR = Path("/tmp/realeval2")
@@ -102,7 +103,7 @@ def overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
 
 
 # ---- loading ---------------------------------------------------------------
-def load_cases(folder: Path, skip: set[str] = frozenset()) -> list[tuple[str, Path, dict]]:
+def load_cases(folder: Path, skip: AbstractSet[str] = frozenset()) -> list[tuple[str, Path, dict]]:
     """(stem, text path, gold) for every ``*.txt`` with a ``*.gold.json`` beside it."""
     cases = []
     for path in sorted(folder.glob("*.txt")):
@@ -282,7 +283,8 @@ def score_events(gold: dict, report, events) -> dict:
     doc_dates = [h for s in gold.get("document_dates", []) for h in find_all(text, s)]
     from_doc = sum(
         1 for e in dated
-        if e.expression_start is not None and any(overlaps((e.expression_start, e.expression_end), h) for h in doc_dates)
+        if e.expression_start is not None
+        and any(overlaps((e.expression_start, e.expression_end), h) for h in doc_dates)
     )
     return {
         "gold": len(located), "unlocated": sum(1 for _, s in located if s is None), "right": right,
@@ -329,7 +331,8 @@ def summarise(results: dict[str, dict]) -> dict:
         "metadata_right": _ratio(m.get("right", 0), m.get("total", 0)),
         "contents_as_heading": _ratio(s.get("contents_as_heading", 0), s.get("contents", 0)),
         "headings_found": _ratio(s.get("headings_found", 0), s.get("headings", 0)),
-        "false_alarms_per_1000_words": round(1000 * v.get("false_alarms", 0) / v["words"], 2) if v.get("words") else None,
+        "false_alarms_per_1000_words": (round(1000 * v.get("false_alarms", 0) / v["words"], 2)
+                                        if v.get("words") else None),
         "identifiers_found": _ratio(v.get("identifiers_found", 0), v.get("identifiers", 0)),
         "events_right": _ratio(e.get("right", 0), e.get("gold", 0)),
         "events_precision": _ratio(e.get("pred_right", 0), e.get("pred_dated", 0)),
@@ -339,7 +342,7 @@ def summarise(results: dict[str, dict]) -> dict:
     return {"files": len(results), "counts": total, "ratios": ratios}
 
 
-def evaluate(folder: Path, model: str | None = None, nlp=None, skip: set[str] = frozenset()) -> dict:
+def evaluate(folder: Path, model: str | None = None, nlp=None, skip: AbstractSet[str] = frozenset()) -> dict:
     """Run the pipeline on every file of `folder` (but `skip`) and score it against its
     gold (`nlp`: an already loaded model, else `model` or the default is loaded)."""
     from pipeline.nlp import load_nlp
@@ -348,7 +351,8 @@ def evaluate(folder: Path, model: str | None = None, nlp=None, skip: set[str] = 
 
     nlp = nlp or load_nlp(model)
     analyzer, policy = build_analyzer(nlp), load_policy(None)
-    results = {stem: score_case(gold, run_pipeline(path, nlp, analyzer, policy)) for stem, path, gold in load_cases(folder, skip)}
+    results = {stem: score_case(gold, run_pipeline(path, nlp, analyzer, policy))
+               for stem, path, gold in load_cases(folder, skip)}
     return {"per_file": results, "total": summarise(results)}
 
 

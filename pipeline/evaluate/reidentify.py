@@ -163,10 +163,11 @@ def draw_people(report, seed: int) -> list[FakePerson]:
     surnames = {"mother": fake.last_name(), "father": fake.last_name()}
     while surnames["father"] == surnames["mother"]:
         surnames["father"] = fake.last_name()
-    people = []
+    people: list[FakePerson] = []
     for entry in report.key:
         gender = infer_gender([], entry.description) or rng.choice(["female", "male"])
-        kind = "child" if entry.subject or re.search(r"sibling|brother|sister|son|daughter", entry.description, re.I) else (
+        child = entry.subject or re.search(r"sibling|brother|sister|son|daughter", entry.description, re.I)
+        kind = "child" if child else (
             "family" if entry.kind == "family" else "practitioner")
         while True:
             first = fake.first_name_female() if gender == "female" else fake.first_name_male()
@@ -177,7 +178,8 @@ def draw_people(report, seed: int) -> list[FakePerson]:
         surname = surnames[branch] if branch else fake.last_name()
         # an author calls two people by the same "title surname" only by mistake
         taken = {(p.title, p.surname) for p in people}
-        titles = [t for t in (rng.sample(FEMALE_TITLES, len(FEMALE_TITLES)) if gender == "female" else ["Mr"]) if (t, surname) not in taken]
+        offered = rng.sample(FEMALE_TITLES, len(FEMALE_TITLES)) if gender == "female" else ["Mr"]
+        titles = [t for t in offered if (t, surname) not in taken]
         title = titles[0] if titles else ""
         people.append(FakePerson(entry.code, entry.description, first, surname, gender, kind, title))
     return people
@@ -187,7 +189,7 @@ def draw_people(report, seed: int) -> list[FakePerson]:
 def _nhs_number(rng: random.Random) -> str:
     while True:
         digits = [rng.randint(0, 9) for _ in range(9)]
-        check = 11 - sum(d * w for d, w in zip(digits, range(10, 1, -1))) % 11
+        check = 11 - sum(d * w for d, w in zip(digits, range(10, 1, -1), strict=True)) % 11
         check = 0 if check == 11 else check
         if check != 10 and digits[0] != 0:
             s = "".join(map(str, digits + [check]))
@@ -198,20 +200,24 @@ def _plants(fake, rng: random.Random, people: list[FakePerson]) -> list[tuple[st
     """(template, [(type, value)]) - each {} in the template takes one value."""
     carer = next((p for p in people if p.kind == "practitioner"), people[0])
     email = f"{carer.first}.{carer.surname}{rng.randint(1, 99)}@example.co.uk".lower().replace(" ", "")
-    street = f"{rng.randint(2, 180)} {fake.last_name()} {rng.choice(['Road', 'Street', 'Avenue', 'Close', 'Lane', 'Drive'])}"
+    number, street_name = rng.randint(2, 180), fake.last_name()  # drawn in this order: the seeds' drafts stay the same
+    street = f"{number} {street_name} " + rng.choice(["Road", "Street", "Avenue", "Close", "Lane", "Drive"])
     letters = "ABCEGHJKLMNPRSTWXYZ"
-    nino = f"{rng.choice('ABCEHJKLMNPRSTWYZ')}{rng.choice(letters)} {rng.randint(10, 99)} {rng.randint(10, 99)} {rng.randint(10, 99)} {rng.choice('ABCD')}"
+    nino = (f"{rng.choice('ABCEHJKLMNPRSTWYZ')}{rng.choice(letters)} "
+            f"{rng.randint(10, 99)} {rng.randint(10, 99)} {rng.randint(10, 99)} {rng.choice('ABCD')}")
     dob = f"{rng.randint(1, 28):02d}/{rng.randint(1, 12):02d}/20{rng.randint(10, 17)}"
     return [
         ("Her NHS number is {}.", [("NHS_NUMBER", _nhs_number(rng))]),
         ("Her National Insurance number is {}.", [("NI_NUMBER", nino)]),
-        ("At that time the family lived at {}, " + fake.city() + " {}.", [("ADDRESS", street), ("POSTCODE", fake.postcode())]),
+        ("At that time the family lived at {}, " + fake.city() + " {}.",
+         [("ADDRESS", street), ("POSTCODE", fake.postcode())]),
         ("The foster carer could be contacted on {} or by email at {}.",
          [("PHONE", f"07700 900{rng.randint(100, 999)}"), ("EMAIL", email)]),
         ("The child's date of birth is {}.", [("DATE_OF_BIRTH", dob)]),
         ("The older sibling attended {} before starting at {}.",
          [("NURSERY", f"{fake.last_name()} Day Nursery"), ("SCHOOL", f"{fake.last_name()} Primary School")]),
-        ("The care proceedings case number was {}.", [("CASE_REF", f"MA{rng.randint(15, 19)}C{rng.randint(10000, 99999)}")]),
+        ("The care proceedings case number was {}.",
+         [("CASE_REF", f"MA{rng.randint(15, 19)}C{rng.randint(10000, 99999)}")]),
     ]
 
 
@@ -238,7 +244,7 @@ def build_draft(report, seed: int, plant: bool = True) -> Draft:
     key_spans = [(e.start, e.end) for e in report.key]
     codes = sorted(by_code, key=len, reverse=True)
     code_re = re.compile(r"(?<![\w])(" + "|".join(map(re.escape, codes)) + r")(?![\w])")
-    events: list[tuple[int, int, str, object]] = []
+    events: list[tuple[int, int, str, Any]] = []
     for m in code_re.finditer(text):
         if any(s <= m.start() < e for s, e in key_spans):
             continue
@@ -269,7 +275,7 @@ def build_draft(report, seed: int, plant: bool = True) -> Draft:
         pos = end
         if kind == "mention":
             person = by_code[payload]
-            forms = CHILD_FORMS if person.kind == "child" else PRACTITIONER_FORMS if person.kind == "practitioner" else FAMILY_FORMS
+            forms = {"child": CHILD_FORMS, "practitioner": PRACTITIONER_FORMS}.get(person.kind, FAMILY_FORMS)
             n = counters.get(person.code, 0)
             counters[person.code] = n + 1
             form = forms[n % len(forms)]
@@ -286,7 +292,7 @@ def build_draft(report, seed: int, plant: bool = True) -> Draft:
             template, values = payload
             pieces = template.split("{}")
             emit(" ")
-            for piece, (etype, value) in zip(pieces, values):
+            for piece, (etype, value) in zip(pieces, values, strict=False):  # one piece more than values
                 emit(piece)
                 placeholder = placeholder_for(etype)
                 draft_parts.append(value)
@@ -344,9 +350,8 @@ def score(draft: Draft, output: str) -> dict:
     removed = sum(p.value not in output for p in draft.planted)
     others = [i for i, t in enumerate(gold_toks) if i not in special and re.match(r"\w", t[0])]
     changed = sum(not kept[i] for i in others)
-    words = sorted({w for p in draft.people for w in p.words()})
     left = 0
-    for w in words:
+    for w in sorted({w for p in draft.people for w in p.words()}):
         rx = re.compile(rf"(?<!\w){re.escape(w)}(?!\w)", re.IGNORECASE)
         left += max(0, len(rx.findall(output)) - len(rx.findall(draft.gold)))
     return {
@@ -404,17 +409,16 @@ class PlainPresidio:
     """Presidio as shipped: default registry and NLP configuration (our model), replace operator."""
 
     def __init__(self, model: str):
+        import presidio_analyzer
+        import tldextract
         import yaml
         from presidio_analyzer import AnalyzerEngine
         from presidio_analyzer.nlp_engine import NlpEngineProvider
         from presidio_anonymizer import AnonymizerEngine
-        import presidio_analyzer
-
-        import tldextract
 
         # Presidio's e-mail recognizer calls tldextract, which would fetch the
         # public suffix list; use the snapshot it ships (nothing goes online)
-        tldextract.extract = tldextract.TLDExtract(suffix_list_urls=())
+        tldextract.extract = tldextract.TLDExtract(suffix_list_urls=())  # type: ignore[assignment]
         conf = yaml.safe_load((Path(presidio_analyzer.__file__).parent / "conf" / "default.yaml").read_text())
         conf["models"] = [{"lang_code": "en", "model_name": model}]
         engine = NlpEngineProvider(nlp_configuration=conf).create_engine()
@@ -423,7 +427,8 @@ class PlainPresidio:
 
     def run(self, text: str) -> str:
         results = self.analyzer.analyze(text=text, language="en")
-        return self.anonymizer.anonymize(text=text, analyzer_results=results).text
+        # the analyzer's and the anonymizer's RecognizerResult are two classes of one shape
+        return self.anonymizer.anonymize(text=text, analyzer_results=results).text  # type: ignore[arg-type]
 
 
 def evaluate(report_path: Path, seeds: list[int], model: str | None = None, repeat: int = 3, presidio: bool = True,

@@ -49,7 +49,8 @@ def _chair(report: Report) -> str | None:
 def _bare(title: str) -> str:
     """A heading or contents entry without numbering, leaders and page number."""
     title = re.sub(r"(?:[.…\s]{2,}|\s+page\s*|\s)\d{1,3}(?:\s*[-–]\s*\d{1,3})?\s*$", "", title, flags=re.IGNORECASE)
-    return re.sub(r"^\s*(?:contents\s*)?\d{1,2}(?:\.\d{1,2})*\.?\s*", "", title, flags=re.IGNORECASE).strip(" .:").casefold()
+    title = re.sub(r"^\s*(?:contents\s*)?\d{1,2}(?:\.\d{1,2})*\.?\s*", "", title, flags=re.IGNORECASE)
+    return title.strip(" .:").casefold()
 
 
 def _contents_as_sections(report: Report) -> int:
@@ -73,7 +74,8 @@ def score(report: Report, gold: dict) -> dict:
     key_right = 0
     for entry in gold["key"]:
         found = key.get(entry["code"])
-        if found and entry["description"].casefold() in found.description.casefold() and found.kind == entry["kind"] and found.pseudonym == entry["pseudonym"]:
+        if (found and entry["description"].casefold() in found.description.casefold()
+                and found.kind == entry["kind"] and found.pseudonym == entry["pseudonym"]):
             key_right += 1
     meta = report.metadata
     values = {f: getattr(meta, f, None) for f in META_FIELDS if f != "chair"} | {"chair": _chair(report)}
@@ -105,7 +107,8 @@ def total(paths: list[Path]) -> dict:
     return out
 
 
-BLIND2 = sorted(p for p in (DATA / "real_shapes_blind2").iterdir() if p.suffix in (".txt", ".md") and p.name != "README.md")
+BLIND2 = sorted(p for p in (DATA / "real_shapes_blind2").iterdir()
+                if p.suffix in (".txt", ".md") and p.name != "README.md")
 
 FIELDS = ("sections_tp", "sections_got", "sections_want", "contents_as_sections", "key_right", "key_want", "key_extra",
           "meta_right", "meta_want", "chrome_left", "joined", "joined_want")

@@ -33,7 +33,8 @@ tagger assigns outside the gold's label set count as false positives in the
 main figure; a second figure restricted to the ids the annotator could use is
 printed for comparison.
 
-    .venv/bin/python bench/eval_themes.py [--gold FILE] [--report FILE] [--heldout FILE]... [--errors] [--json OUT] [--blind] [--blind2]
+    .venv/bin/python bench/eval_themes.py [--gold FILE] [--report FILE] [--heldout FILE]... [--errors]
+        [--json OUT] [--blind] [--blind2]
 """
 from __future__ import annotations
 
@@ -56,8 +57,9 @@ GOLD_THEMES = GOLD / "child_e_themes.jsonl"
 GOLD_LABEL_SET = [
     "assessment_quality", "chronology_history", "professional_curiosity", "self_report_face_value", "over_optimism",
     "disguised_compliance", "fathers_invisible_men", "domestic_abuse", "parental_mental_health", "substance_misuse",
-    "neglect", "voice_lived_experience_child", "information_sharing", "multi_agency_working", "cross_border_out_of_area",
-    "escalation", "management_oversight_supervision", "care_planning_decision_making", "placement_type_mother_baby_foster",
+    "neglect", "voice_lived_experience_child", "information_sharing", "multi_agency_working",
+    "cross_border_out_of_area", "escalation", "management_oversight_supervision", "care_planning_decision_making",
+    "placement_type_mother_baby_foster",
     "health_visiting_records", "think_family_adult_services", "service_access_disengagement", "legal_court_process",
     "record_keeping", "premature_vulnerable_infant",
 ]
@@ -80,7 +82,9 @@ def locate(report: Report, quote: str) -> tuple[int, int] | None:
 
 def score(pairs: list[tuple[set[str], set[str]]], labels: list[str] | None = None) -> dict:
     """Micro P/R/F1 and per-theme counts over (gold, predicted) pairs."""
-    tp, fp, fn = Counter(), Counter(), Counter()
+    tp: Counter[str] = Counter()
+    fp: Counter[str] = Counter()
+    fn: Counter[str] = Counter()
     for gold, pred in pairs:
         if labels is not None:
             pred = pred & set(labels)
@@ -98,8 +102,9 @@ def score(pairs: list[tuple[set[str], set[str]]], labels: list[str] | None = Non
 
     micro = prf(sum(tp.values()), sum(fp.values()), sum(fn.values()))
     themes = sorted(set(tp) | set(fp) | set(fn))
-    per = {t: dict(zip(("precision", "recall", "f1"), prf(tp[t], fp[t], fn[t])), tp=tp[t], fp=fp[t], fn=fn[t]) for t in themes}
-    return {"micro": dict(zip(("precision", "recall", "f1"), micro)), "tp": sum(tp.values()), "fp": sum(fp.values()),
+    names = ("precision", "recall", "f1")
+    per = {t: dict(zip(names, prf(tp[t], fp[t], fn[t]), strict=True), tp=tp[t], fp=fp[t], fn=fn[t]) for t in themes}
+    return {"micro": dict(zip(names, micro, strict=True)), "tp": sum(tp.values()), "fp": sum(fp.values()),
             "fn": sum(fn.values()), "per_theme": per}
 
 
@@ -183,7 +188,7 @@ class Scored:
 
 def evaluate(report_path: Path = CHILD_E, gold_path: Path = GOLD_THEMES, heldout: list[Path] | None = None,
              model: str | None = None, blind: bool = False, blind2: bool = False) -> tuple[int, list[Scored]]:
-    """(gold items located, scored sets in order): the Child E gold, the held-out sets, the real-shape sets asked for."""
+    """(gold items located, scored sets in order): the Child E gold, the held-out sets, the real-shape sets."""
     nlp = load_nlp(model)
     report = load_report(report_path)
     doc = parse_report(report, nlp)
@@ -196,8 +201,8 @@ def evaluate(report_path: Path = CHILD_E, gold_path: Path = GOLD_THEMES, heldout
     ]
     for path in heldout or heldout_sets():
         held = heldout_pairs(path, nlp)
-        scored.append(Scored(path.stem, f"held-out ({path.name}, {len(held)} items)", score([(g, p) for _, g, p in held]),
-                             held))
+        title = f"held-out ({path.name}, {len(held)} items)"
+        scored.append(Scored(path.stem, title, score([(g, p) for _, g, p in held]), held))
     real_sets = [("real_shapes_open", REAL_SHAPES)] + ([("real_shapes_blind", REAL_SHAPES_BLIND)] if blind else [])
     real_sets += [("real_shapes_blind2", REAL_SHAPES_BLIND2)] if blind2 else []
     for name, folder in real_sets:

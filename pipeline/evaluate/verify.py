@@ -63,7 +63,8 @@ def evaluate_case(case: dict, nlp, analyzer, policy=None) -> dict:
     for leak in case["leaks"]:
         start = report.text.find(leak, body)
         spans.append((leak, start, start + len(leak)))
-    found, missed = [], []
+    found: list[str] = []
+    missed: list[str] = []
     for leak, start, end in spans:
         hit = [f for f in findings if f.start < end and start < f.end and SEVERITY_RANK[f.severity] >= need]
         (found if start >= 0 and hit else missed).append(leak)

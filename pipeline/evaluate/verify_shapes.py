@@ -62,7 +62,8 @@ def score_report(text: str, gold: dict, findings) -> dict:
 
     medium = [f for f in findings if SEVERITY_RANK[f.severity] >= SEVERITY_RANK["medium"] and f.location is None]
     firsts, cover = planted_spans(text, gold)
-    found, missed = [], []
+    found: list[str] = []
+    missed: list[str] = []
     for leak, start, end in firsts:
         hit = start >= 0 and any(f.start < end and start < f.end for f in medium)
         (found if hit else missed).append(leak)
@@ -117,7 +118,7 @@ def heldout_names_recall(nlp, without_gazetteer_rule: bool = False) -> dict:
 
     saved = names_module.RULES
     if without_gazetteer_rule:
-        names_module.RULES = tuple(r for r in saved if r is not names_module._gazetteer_spans)
+        names_module.RULES = tuple(r for r in saved if r is not names_module._gazetteer_spans)  # type: ignore[assignment]
     try:
         return _heldout(nlp, find_unknown_names, parse)
     finally:
@@ -141,8 +142,9 @@ def _heldout(nlp, find_unknown_names, parse) -> dict:
     return {"recall": round(found / total, 3) if total else None, "found": f"{found}/{total}", "missed_ids": missed}
 
 
-def evaluate(model: str | None = None, blind: bool = False, blind2: bool = False) -> tuple[dict[str, Any], dict[str, list]]:
-    """(summary per set and held-out name recall, per-file results per set): the open set, and the blind ones asked for."""
+def evaluate(model: str | None = None, blind: bool = False,
+             blind2: bool = False) -> tuple[dict[str, Any], dict[str, list]]:
+    """(summary per set and held-out name recall, per-file results per set): the open and asked-for blind sets."""
     from pipeline.nlp import load_nlp
     from pipeline.recognizers import build_analyzer
 
