@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.evaluate.structure import BLIND, META_FIELDS, OPEN, _chair, _gold, _norm, score, total
+from pipeline.evaluate.structure import BLIND, META_FIELDS, OPEN, chair_of, gold_of, norm_text, score, total
 from pipeline.ingest import load_report
 from pipeline.report import Metadata, NamedPerson, Report, RoleEntry, Source
 from pipeline.structure import build_report
@@ -29,10 +29,10 @@ DATA = Path(__file__).parent / "data"
 @pytest.mark.parametrize("path", OPEN, ids=[p.stem for p in OPEN])
 def test_open_fixture_sections_key_and_cover(path):
     report = load_report(path)
-    gold = _gold(path)
+    gold = gold_of(path)
     s = score(report, gold)
-    missed = {_norm(k[8:]) for k in gold.get("known_miss", {}) if k.startswith("section:")}  # documented in the gold
-    assert [_norm(x.title) for x in report.sections] == [_norm(t) for t in gold["sections"] if _norm(t) not in missed]
+    missed = {norm_text(k[8:]) for k in gold.get("known_miss", {}) if k.startswith("section:")}  # documented in the gold
+    assert [norm_text(x.title) for x in report.sections] == [norm_text(t) for t in gold["sections"] if norm_text(t) not in missed]
     assert s["contents_as_sections"] == 0
     known = [k for k in gold.get("known_miss", {}) if k.startswith("key:")]  # documented in the gold, with the reason
     assert s["key_right"] == s["key_want"] - len(known), [(e.code, e.description, e.kind, e.pseudonym) for e in report.key]
@@ -41,8 +41,8 @@ def test_open_fixture_sections_key_and_cover(path):
     assert left == [k[7:] for k in gold.get("known_miss", {}) if k.startswith("chrome:")], left
     assert s["joined"] == s["joined_want"]
     assert s["footnotes"] == sorted(gold["footnotes"])
-    wrong = {f: (getattr(report.metadata, f, None) if f != "chair" else _chair(report), gold["metadata"][f])
-             for f in META_FIELDS if _norm(str(getattr(report.metadata, f, None) if f != "chair" else _chair(report))) != _norm(str(gold["metadata"][f]))}
+    wrong = {f: (getattr(report.metadata, f, None) if f != "chair" else chair_of(report), gold["metadata"][f])
+             for f in META_FIELDS if norm_text(str(getattr(report.metadata, f, None) if f != "chair" else chair_of(report))) != norm_text(str(gold["metadata"][f]))}
     assert not wrong
 
 

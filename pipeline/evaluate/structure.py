@@ -32,17 +32,20 @@ BLIND = sorted(p for p in (DATA / "real_shapes_blind").iterdir() if p.suffix in 
 META_FIELDS = ("board", "title", "subject_child", "author", "chair", "pseudonyms_declared", "report_type")
 
 
-def _norm(text: str | None) -> str | None:
+def norm_text(text: str | None) -> str | None:
+    """A heading or field compared loosely: punctuation and spacing runs as one space, case folded."""
     if text is None:
         return None
     return re.sub(r"[\s:.,]+", " ", text).strip().casefold()
 
 
-def _gold(path: Path) -> dict:
+def gold_of(path: Path) -> dict:
+    """The `<stem>.gold.json` beside a fixture."""
     return json.loads(path.with_name(path.stem + ".gold.json").read_text(encoding="utf-8"))
 
 
-def _chair(report: Report) -> str | None:
+def chair_of(report: Report) -> str | None:
+    """The panel chair the cover names, if any."""
     return next((p.name for p in report.metadata.named_people if p.role == "chair"), None)
 
 
@@ -67,8 +70,8 @@ def _contents_as_sections(report: Report) -> int:
 
 def score(report: Report, gold: dict) -> dict:
     """Counts for one fixture: sections, contents lines made sections, key, metadata, chrome, wraps."""
-    got = [_norm(s.title) for s in report.sections]
-    want = [_norm(t) for t in gold["sections"]]
+    got = [norm_text(s.title) for s in report.sections]
+    want = [norm_text(t) for t in gold["sections"]]
     contents_as_sections = _contents_as_sections(report)
     key = {e.code: e for e in report.key}
     key_right = 0
@@ -78,8 +81,8 @@ def score(report: Report, gold: dict) -> dict:
                 and found.kind == entry["kind"] and found.pseudonym == entry["pseudonym"]):
             key_right += 1
     meta = report.metadata
-    values = {f: getattr(meta, f, None) for f in META_FIELDS if f != "chair"} | {"chair": _chair(report)}
-    meta_right = sum(1 for f in META_FIELDS if _norm(str(values[f])) == _norm(str(gold["metadata"][f])))
+    values = {f: getattr(meta, f, None) for f in META_FIELDS if f != "chair"} | {"chair": chair_of(report)}
+    meta_right = sum(1 for f in META_FIELDS if norm_text(str(values[f])) == norm_text(str(gold["metadata"][f])))
     return {
         "sections_tp": sum(1 for t in got if t in want),
         "sections_got": len(got),
@@ -99,9 +102,10 @@ def score(report: Report, gold: dict) -> dict:
 
 
 def total(paths: list[Path]) -> dict:
+    """Every numeric count of `score` summed over the fixtures."""
     out: dict = {}
     for path in paths:
-        for k, v in score(load_report(path), _gold(path)).items():
+        for k, v in score(load_report(path), gold_of(path)).items():
             if isinstance(v, (int, bool)):
                 out[k] = out.get(k, 0) + int(v)
     return out
@@ -119,7 +123,7 @@ def evaluate(paths: list[Path]) -> tuple[dict[str, int], dict[str, dict[str, int
     totals = dict.fromkeys(FIELDS, 0)
     per_file = {}
     for path in paths:
-        counts = score(load_report(path), _gold(path))
+        counts = score(load_report(path), gold_of(path))
         per_file[path.name] = {field: int(counts[field]) for field in FIELDS}
         for field in FIELDS:
             totals[field] += int(counts[field])
