@@ -17,17 +17,15 @@ import argparse
 import gc
 import json
 import resource
-import sys
 import time
 import tracemalloc
 from pathlib import Path
 from typing import Any, Callable
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
+from pipeline.ingest import load_report
+from pipeline.nlp import configured_model_name, load_nlp, model_info, parse_report
 
-from pipeline.ingest import load_report  # noqa: E402
-from pipeline.nlp import configured_model_name, load_nlp, model_info, parse_report  # noqa: E402
+ROOT = Path(__file__).resolve().parents[1]
 
 DEFAULT_FILE = ROOT / "corpus" / "child_e_stockport_2017.txt"
 

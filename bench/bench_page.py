@@ -22,11 +22,11 @@ import sys
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
+from chromium import Chromium, find_chromium  # bench/chromium.py, beside this script
 
-from pipeline.page import from_folder, from_review, render_page, stage_folder  # noqa: E402
-from pipeline.page.browser import Chromium, find_chromium  # noqa: E402
+from pipeline.page import from_folder, from_review, render_page, stage_folder
+
+ROOT = Path(__file__).resolve().parents[1]
 
 MAX_BYTES = 2 * 1024 * 1024
 MAX_OPEN_SECONDS = 2.0

@@ -23,14 +23,12 @@ import sys
 import time
 from pathlib import Path
 
+from bench_page import open_times as page_open_times  # beside this script: one way to time a page open
+from chromium import find_chromium
+
+from pipeline.keyfile import load_key
+
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
-
-from pipeline.deid.keyfile import load_key  # noqa: E402
-from pipeline.page.browser import find_chromium  # noqa: E402
-
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-from bench_page import open_times as page_open_times  # noqa: E402  (one way to time a page open)
 
 MAX_OPEN_SECONDS = 1.0
 WORDS_PER_PAGE = 450

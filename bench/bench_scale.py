@@ -41,11 +41,9 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT / "bench"))
+from bench_batch import CWD, ENV, SCR, children_cpu, reviews, uptime  # bench/bench_batch.py, beside this script
 
-from bench_batch import CWD, ENV, SCR, children_cpu, reviews, uptime  # noqa: E402
+ROOT = Path(__file__).resolve().parents[1]
 
 OUT = ROOT / "bench" / "out"
 EXECUTORS = (("local", 1), ("local", 2), ("dask", 2))

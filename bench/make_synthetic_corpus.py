@@ -26,14 +26,12 @@ import random
 import re
 import shutil
 import string
-import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
+from pipeline.ingest import load_report
+from pipeline.report import Report
 
-from pipeline.ingest import load_report  # noqa: E402
-from pipeline.report import Report  # noqa: E402
+ROOT = Path(__file__).resolve().parents[1]
 
 DEFAULT_SOURCE = ROOT / "corpus" / "child_e_stockport_2017.txt"
 DEFAULT_OUT = ROOT / "bench" / "out" / "synthetic"

@@ -10,10 +10,8 @@ stage of the pipeline on the texts: these tests read files and nothing else.
 from __future__ import annotations
 
 import datetime as dt
-import importlib.util
 import json
 import re
-import sys
 from pathlib import Path
 
 import pytest
@@ -24,15 +22,6 @@ DATA = ROOT / "tests" / "data"
 FOLDERS = ("real_shapes_blind2", "events_real_shapes_blind2", "verify_real_shapes_blind2", "themes_real_shapes_blind2")
 TEXTS = sorted(p for p in (DATA / "real_shapes_blind2").iterdir() if p.suffix in (".txt", ".md") and p.name != "README.md")
 META_FIELDS = ("board", "title", "subject_child", "author", "chair", "pseudonyms_declared", "report_type")
-
-
-def _bench(name: str):
-    """A bench script as a module (only its file-reading helpers are used)."""
-    spec = importlib.util.spec_from_file_location(f"bench_{name}", ROOT / "bench" / f"{name}.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
 
 
 def _loose(text: str, quote: str) -> int:
@@ -72,7 +61,8 @@ def test_structure_gold(path):
 
 @pytest.mark.parametrize("path", TEXTS, ids=[p.stem for p in TEXTS])
 def test_events_gold(path):
-    eval_events = _bench("eval_events")
+    from pipeline.evaluate import events as eval_events  # only its file-reading helpers are used
+
     folder = DATA / "events_real_shapes_blind2"
     text = (folder / path.name).read_text(encoding="utf-8")
     gold = eval_events.load_gold(folder / f"{path.stem}.gold.jsonl", text)
@@ -90,7 +80,8 @@ def test_events_gold(path):
 
 
 def test_verify_gold():
-    eval_verify_real = _bench("eval_verify_real")
+    from pipeline.evaluate import verify_shapes as eval_verify_real  # only its file-reading helpers are used
+
     fixtures = eval_verify_real.load_fixtures(DATA / "verify_real_shapes_blind2")
     assert [p.name for p, _, _ in fixtures] == [p.name for p in TEXTS if p.suffix == ".txt"]
     for path, text, gold in fixtures:

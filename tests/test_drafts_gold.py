@@ -1,4 +1,4 @@
-"""The marked-up draft sources and the gold generated from them (`bench/drafts.py`).
+"""The marked-up draft sources and the gold generated from them (`pipeline/evaluate/drafts.py`).
 
 The evaluation of pseudonymisation on fictional drafts trusts this gold, so
 the generator is checked on a small inline source, and every committed source
@@ -8,24 +8,10 @@ name written somewhere without its markup would silently count as an
 """
 from __future__ import annotations
 
-import importlib.util
-import sys
-from pathlib import Path
-
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
-
-
-def _load_drafts():
-    spec = importlib.util.spec_from_file_location("bench_drafts", ROOT / "bench" / "drafts.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # its dataclasses look their module up
-    spec.loader.exec_module(module)
-    return module
-
-
-drafts = _load_drafts()
+from pipeline.evaluate import drafts
+from pipeline.evaluate import pseudonymise as ev
 
 TINY = """---
 key:
@@ -106,13 +92,6 @@ def test_committed_source_parses_without_slips(path):
 
 
 # ---------------------------------------------------------------- the scorer of bench/eval_drafts.py
-def _load_eval():
-    spec = importlib.util.spec_from_file_location("bench_eval_drafts", ROOT / "bench" / "eval_drafts.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
-
 
 def _replace(text, pieces):
     """Replacements as pseudonymise makes them: (surface occurrence index, surface, replacement, source, type)."""
@@ -130,7 +109,6 @@ def _replace(text, pieces):
 
 
 def test_scorer_counts_left_names_codes_traps_and_identifiers():
-    ev = _load_eval()
     d = drafts.parse_source(TINY, "tiny")
     reps, out = _replace(d.text, [
         (0, "Kasia", "KM", "known", "PERSON"),
@@ -157,7 +135,6 @@ def test_scorer_counts_left_names_codes_traps_and_identifiers():
 
 
 def test_scorer_counts_a_second_identity_and_shared_placeholders():
-    ev = _load_eval()
     d = drafts.parse_source(TINY, "tiny")
     reps, _out = _replace(d.text, [
         (0, "Kasia", "[PERSON-1]", "unknown", "PERSON_UNKNOWN"),

@@ -8,15 +8,14 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import sys
 from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
 
+from pipeline.evaluate import real as eval_real
+
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "bench"))
-import eval_real  # noqa: E402
 
 FIXTURE = ROOT / "tests" / "data" / "eval_real"
 
@@ -122,9 +121,8 @@ def test_fixture_counts(fixture_result):
     assert scores["themes"]["tp"] + scores["themes"]["fn"] == 3
 
 
-def test_output_is_counts_and_stems_only(fixture_result, capsys, tmp_path):
-    eval_real.print_results(fixture_result)
-    out = json.dumps(fixture_result) + capsys.readouterr().out
+def test_output_is_counts_and_stems_only(fixture_result, tmp_path):
+    out = json.dumps(fixture_result) + "\n".join(eval_real.result_lines(fixture_result))
     gold = json.loads((FIXTURE / "scr_child_t_marrowfield.gold.json").read_text(encoding="utf-8"))
     quoted = gold["identifiers"] + gold["named_on_purpose"] + [e["text"] for e in gold["events"]] + ["Marrowfield Safeguarding"]
     assert "scr_child_t_marrowfield" in out

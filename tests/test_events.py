@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import sys
 from pathlib import Path
 
 import pytest
@@ -99,8 +98,7 @@ def test_offsets_point_at_the_sentence(events, child_e_report):
 
 def test_against_gold(events, child_e_report):
     """Regression floor on the in-sample gold (bench/eval_events.py prints the full figures)."""
-    sys.path.insert(0, str(ROOT / "bench"))
-    from eval_events import load_gold, match, score
+    from pipeline.evaluate.events import load_gold, match, score
 
     gold = load_gold(GOLD / "child_e_events.jsonl", child_e_report.text)
     matched = match(gold, events)

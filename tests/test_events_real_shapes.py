@@ -12,7 +12,6 @@ scored by bench/eval_events.py --blind only.
 from __future__ import annotations
 
 import datetime as dt
-import sys
 from pathlib import Path
 
 import pytest
@@ -41,8 +40,7 @@ def event_with(events, fragment: str):
 
 @pytest.fixture(scope="module")
 def shapes(nlp):
-    sys.path.insert(0, str(ROOT / "bench"))
-    from eval_events import score_shapes
+    from pipeline.evaluate.events import score_shapes
 
     return score_shapes(SHAPES, nlp, show_misses=True)
 

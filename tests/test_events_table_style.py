@@ -6,7 +6,6 @@ extractor was run on it)."""
 from __future__ import annotations
 
 import datetime as dt
-import sys
 from pathlib import Path
 
 import pytest
@@ -28,8 +27,7 @@ def table(nlp):
 
 @pytest.fixture(scope="module")
 def scored(table):
-    sys.path.insert(0, str(ROOT / "bench"))
-    from eval_events import load_gold, match, score
+    from pipeline.evaluate.events import load_gold, match, score
 
     report, events = table
     gold = load_gold(DATA / "chronology_table_style.gold.jsonl", report.text)

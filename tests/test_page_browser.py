@@ -12,8 +12,7 @@ import time
 from pathlib import Path
 
 import pytest
-
-from pipeline.page.browser import Chromium, find_chromium
+from chromium import Chromium, find_chromium  # bench/chromium.py: pytest's pythonpath lists bench/
 
 pytestmark = pytest.mark.skipif(
     find_chromium() is None,

@@ -1,33 +1,22 @@
 """Re-identify the real review with one name draw and code it again: no name may be left.
 
-The draft is built by `bench/reidentify.py` (fictional en_GB names in place of
+The draft is built by `pipeline/evaluate/reidentify.py` (fictional en_GB names in place of
 the role codes, planted identifiers); the original text is the exact gold.
 The benchmark runs several draws and plain Presidio; this test keeps one draw
 as a guard.  It does not read bench/out.
 """
 from __future__ import annotations
 
-from pathlib import Path
-
-import importlib.util
-import sys
-
 import pytest
-
 
 SEED = 11
 
 
-ROOT = Path(__file__).resolve().parents[1]
-
-
 @pytest.fixture(scope="module")
 def bench():
-    spec = importlib.util.spec_from_file_location("bench_reidentify", ROOT / "bench" / "reidentify.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # its dataclasses look their module up
-    spec.loader.exec_module(module)
-    return module
+    from pipeline.evaluate import reidentify
+
+    return reidentify
 
 
 @pytest.fixture(scope="module")

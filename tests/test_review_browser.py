@@ -14,9 +14,8 @@ import time
 from pathlib import Path
 
 import pytest
-
+from chromium import Chromium, find_chromium  # bench/chromium.py: pytest's pythonpath lists bench/
 from fixtures_formats import review_draft
-from pipeline.page.browser import Chromium, find_chromium
 
 pytestmark = pytest.mark.skipif(find_chromium() is None, reason="Chromium is not installed (scripts/ensure_chromium.sh): review page browser test skipped")
 

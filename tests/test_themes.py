@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import json
-import sys
 from pathlib import Path
 
 import pytest
@@ -244,8 +243,7 @@ def test_indexed_matcher_equals_spacy_matcher_on_the_real_report(child_e_report,
 
 
 def test_gold_micro_f1(child_e_report, child_e_labels):
-    sys.path.insert(0, str(ROOT / "bench"))
-    import eval_themes
+    from pipeline.evaluate import themes as eval_themes
 
     pairs = eval_themes.gold_pairs(child_e_report, child_e_labels, ROOT / "corpus" / "gold" / "child_e_themes.jsonl")
     assert len(pairs) == 32
@@ -307,8 +305,7 @@ def test_blind_case_type_sets_micro_f1(nlp, name):
     """Findings written and labelled blind for cases unlike the tuning material
     (an adolescent exploited outside the home; a bruised baby and a mother's new
     partner): the tagger must generalise to them, not be fitted to them."""
-    sys.path.insert(0, str(ROOT / "bench"))
-    import eval_themes
+    from pipeline.evaluate import themes as eval_themes
 
     path = ROOT / "tests" / "data" / name
     assert path in eval_themes.heldout_sets()

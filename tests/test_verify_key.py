@@ -39,12 +39,7 @@ def test_ordinary_words_that_are_surnames_need_a_person_context(nlp):
 
 
 def test_verify_reports_a_misspelt_full_name_once(nlp):
-    import importlib.util
-    from pathlib import Path
-
-    spec = importlib.util.spec_from_file_location("eval_verify", Path(__file__).resolve().parents[1] / "bench" / "eval_verify.py")
-    harness = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(harness)
+    from pipeline.evaluate import verify as harness
     from pipeline.nlp import parse_report
     from pipeline.deid.verify import verify_report
 

@@ -5,15 +5,13 @@ here: it was written before tuning and is only scored by `bench/eval_verify.py`.
 """
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
 
 import pytest
 
+from pipeline.evaluate import verify as harness
+
 ROOT = Path(__file__).resolve().parents[1]
-_spec = importlib.util.spec_from_file_location("eval_verify", ROOT / "bench" / "eval_verify.py")
-harness = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(harness)
 
 CASES = harness.load_cases("tuned.jsonl")
 

@@ -6,7 +6,6 @@ none of these is a leak.  Planted residual names must still be reported.
 """
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -14,10 +13,9 @@ import pytest
 
 from pipeline.deid.policy import SEVERITY_RANK, load_policy
 from pipeline.deid.verify import cover_people, review_pseudonyms, verify_report
+from pipeline.evaluate import verify_shapes as eval_verify_real
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "bench"))
-import eval_verify_real  # noqa: E402
 
 
 @pytest.fixture(scope="module")

@@ -8,15 +8,13 @@ wrapped in the small review the planted-leak harness uses.
 """
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
 
 import pytest
 
+from pipeline.evaluate import verify as harness
+
 ROOT = Path(__file__).resolve().parents[2]
-_spec = importlib.util.spec_from_file_location("eval_verify", ROOT / "bench" / "eval_verify.py")
-harness = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(harness)
 
 
 @pytest.fixture(scope="module")

@@ -1,7 +1,10 @@
-"""Headless Chromium driven over the DevTools protocol, for tests and the page bench.
+"""Headless Chromium driven over the DevTools protocol, for tests and the page benchmarks.
 
-Not needed to build a page: it is how the project *looks* at one, the way a
-reader would.  It uses Debian's `chromium` and talks to it over
+Not needed to build a page, so not part of the installed package: it is how
+the project *looks* at one, the way a reader would.  The page benchmarks
+(`bench/bench_page.py`, `bench/bench_review_page.py`) import it as `chromium`
+because a script's own folder is on the module path; the browser tests import
+it the same way because pyproject's pytest `pythonpath` lists `bench`.  It uses Debian's `chromium` and talks to it over
 `--remote-debugging-pipe` (JSON messages on file descriptors 3 and 4), so it
 needs no browser download, no driver binary, no network port and no Python
 package beyond the standard library.
