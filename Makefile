@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed
 OUT    ?= out
 CORPUS := corpus/child_e_stockport_2017.txt
 
-.PHONY: setup demo test bench bench-scale clean
+.PHONY: setup demo lint test bench bench-scale clean
 
 $(STAMP): pyproject.toml setup.py
 	$(PYTHON) -m venv $(VENV)
@@ -22,7 +22,14 @@ demo: setup
 	$(BIN)/scr report $(OUT)/child_e_stockport_2017 --out $(OUT)/child_e_stockport_2017.html
 	@echo "Outputs in $(OUT)/: per-review folders, corpus.db, and the review page child_e_stockport_2017.html"
 
-test: setup
+# Style and types (configured in pyproject.toml); `make test` runs it first, so CI enforces it
+LINTED := pipeline tests bench
+lint: setup
+	$(BIN)/ruff check $(LINTED)
+	$(BIN)/ruff format --check $(LINTED)
+	$(BIN)/mypy pipeline
+
+test: setup lint
 	sh scripts/ensure_chromium.sh
 	sh scripts/ensure_postgres.sh
 	$(BIN)/python -m pytest -q
