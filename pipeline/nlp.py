@@ -14,11 +14,10 @@ Two small components are added to whichever model is loaded:
 """
 from __future__ import annotations
 
-from contextlib import contextmanager
-
 import importlib
 import re
 import warnings
+from contextlib import contextmanager
 from functools import lru_cache
 
 import spacy
@@ -27,7 +26,6 @@ from spacy.tokens import Doc
 
 from .config import DEFAULT_MODEL, MODEL_ENV_VAR, configured_model_name, limit, over_limit  # noqa: F401  (re-exported for callers)
 from .errors import ModelNotAvailable, UnusableInput
-
 
 ROLE_LABEL = "ROLE"
 

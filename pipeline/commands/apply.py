@@ -90,7 +90,7 @@ def apply(
         key_before = key_data.sha256
         key_after = key_before
         if key_text is not None:
-            stamp = dt.datetime.now(dt.timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+            stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
             backup = key.with_name(f"{key.name}.bak-{stamp}")
             atomic_write_bytes(backup, key.read_bytes(), private=True)
             atomic_write_text(key, key_text, private=True)

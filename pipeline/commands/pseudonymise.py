@@ -91,18 +91,18 @@ def pseudonymise(
     model: str | None = MODEL_OPTION,
 ) -> None:
     """Replace real names by role codes and identifiers by placeholders."""
-    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
     from rich.console import Console
+    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
     key_data = load_key(key)
     policy_data = _policy(policy)
     log_path = choose_log_path(key, out, log)
     check_paths(file, key, out, log_path)
 
+    from .. import stagefile
     from ..identify.known_names import english_lexicon
     from ..ingest import load_report
     from ..nlp import load_nlp, model_info
-    from .. import stagefile
     from ..pseudonymise import log_records, parse_for_key, pseudonymise_report
     from ..resources import data_fingerprint
 

@@ -321,16 +321,16 @@ def read(path: Path, data: bytes) -> Extracted:
             raise UnusableInput(f"{name}: the PDF cannot be read ({exc}); it may be damaged") from exc
     finally:
         pdf.close()
-    characters = sum(len(l.text.strip()) for l in lines)
+    characters = sum(len(line.text.strip()) for line in lines)
     if characters < MIN_CHARS_PER_PAGE * n_pages:
         raise UnusableInput(f"{name}: the PDF has no text layer ({characters} characters on {n_pages} pages): it looks like a scan. "
                             "OCR is not supported here; run it through OCR (e.g. ocrmypdf) and try again")
     dropped = running_lines(lines, n_pages)
-    body = [l for i, l in enumerate(lines) if i not in dropped]
+    body = [line for i, line in enumerate(lines) if i not in dropped]
     size = body_size(body)
     kept, notes = [], {}
     for number in range(n_pages):
-        page_lines, page_notes = split_footnotes(column_order([l for l in body if l.page == number]), size)
+        page_lines, page_notes = split_footnotes(column_order([line for line in body if line.page == number]), size)
         kept += page_lines
         if page_notes:
             notes[number] = page_notes

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import codecs
 import re
-import warnings
 import unicodedata
+import warnings
 
 from ..errors import UnusableInput
 

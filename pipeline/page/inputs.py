@@ -14,9 +14,10 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 from .. import __version__, stagefile
 from ..errors import UnusableInput
@@ -86,7 +87,7 @@ def read_jsonl(path: Path, warnings: list[str]) -> list[Any]:
 
 def _run_date(path: Path) -> str | None:
     try:
-        return dt.datetime.fromtimestamp(path.stat().st_mtime, dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+        return dt.datetime.fromtimestamp(path.stat().st_mtime, dt.UTC).strftime("%Y-%m-%d %H:%M UTC")
     except OSError:
         return None
 
@@ -175,7 +176,7 @@ def from_outputs(report: Report, outputs: dict[str, str], origin: str = "compute
         themes=_spans(lines("themes.jsonl"), size, "theme labels", warnings),
         warnings=warnings,
     )
-    inputs.provenance = provenance_of(report, stage_tool=__version__, run_date=dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
+    inputs.provenance = provenance_of(report, stage_tool=__version__, run_date=dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC"),
                                     origin=origin)
     return inputs
 
@@ -238,5 +239,5 @@ def provenance_of(report: Report, stage_tool: str | None, run_date: str | None, 
         "input": report.source.name,
         "input sha256": report.source.sha256,
         "date of the run": run_date or "not recorded",
-        "page written": dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
+        "page written": dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC"),
     }

@@ -270,7 +270,7 @@ def theme_sections(labels: list[dict], prof: dict, inputs: PageInputs, anchor_at
     """Per theme (profile order): its bar, anchor and the paragraphs with their evidence words."""
     text = inputs.report.text
     by_theme: dict[str, list[dict]] = {}
-    for label in sorted(labels, key=lambda l: l["start"]):
+    for label in sorted(labels, key=lambda lab: lab["start"]):
         for hit in label.get("themes") or []:
             if not isinstance(hit, dict) or not hit.get("id"):
                 continue

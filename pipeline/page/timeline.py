@@ -149,7 +149,7 @@ def render_timeline(events: list[dict], anchors: dict[int, str], max_lanes: int 
         fig = Figure(figsize=(11, height), layout="constrained")
         ratios = [6 if not title else 1.3 for title, *_ in panels]
         axes = fig.subplots(1, len(panels), sharey=True, width_ratios=ratios, squeeze=False)[0]
-        for ax, (title, lo, hi, group) in zip(axes, panels):
+        for ax, (title, lo, hi, group) in zip(axes, panels, strict=True):
             _draw_panel(ax, title, lo, hi, group, period)
         axes[0].set_yticks(range(len(lane_names)), [_short(n) for n in lane_names])
         axes[0].set_ylim(len(lane_names) - 0.5, -0.9)
@@ -210,7 +210,7 @@ def _label_kpes(axes, panels) -> None:
     import matplotlib.dates as mdates
 
     first: dict[str, tuple] = {}
-    for ax, (_, _, _, points) in zip(axes, panels):
+    for ax, (_, _, _, points) in zip(axes, panels, strict=True):
         for p in sorted(points, key=lambda p: (p["date"], p["row"])):
             if p["kpe"] and p["kpe"] not in first:
                 first[p["kpe"]] = (ax, p)

@@ -16,7 +16,7 @@ from markupsafe import Markup
 
 from .. import __version__
 from ..page.document import Mark, render_document
-from ..page.render import csp_hash, environment, json_for_script
+from ..page.render import csp_hash, environment
 from .model import FINDING, FORMAT_DECISIONS, Review
 
 

@@ -32,7 +32,7 @@ class Matrix:
         out = io.StringIO()
         writer = csv.writer(out, lineterminator="\n")
         writer.writerow(["report", *self.themes])
-        for name, row in zip(self.reports, self.values):
+        for name, row in zip(self.reports, self.values, strict=True):
             writer.writerow([name, *(_fmt(v, self.value) for v in row)])
         return out.getvalue()
 

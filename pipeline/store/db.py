@@ -16,9 +16,9 @@ import datetime as dt
 import os
 import re
 import sqlite3
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator
 
 from .. import __version__
 from ..errors import UnusableInput
@@ -221,7 +221,7 @@ def _stored_version(conn: sqlite3.Connection) -> int | None:
 def _record_version(conn) -> None:
     conn.execute(
         "INSERT INTO schema_version(version, applied_at, tool_version) VALUES (?, ?, ?)",
-        (STORE_SCHEMA_VERSION, dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"), __version__),
+        (STORE_SCHEMA_VERSION, dt.datetime.now(dt.UTC).isoformat(timespec="seconds"), __version__),
     )
 
 

@@ -25,9 +25,9 @@ import hashlib
 import heapq
 import json
 import sqlite3
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable
 
 from .. import stagefile
 from ..errors import UnusableInput
@@ -230,7 +230,7 @@ def _report_row(run: RunOutputs, sha: str) -> dict:
         "pipeline_schema": versions.get("schema_version") or prov.get("schema_version"),
         "model_name": model.get("name") or versions.get("model"), "model_version": model.get("version"),
         "outputs_sha256": run.digest, "origin": run.origin,
-        "indexed_at": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
+        "indexed_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
     }
 
 
@@ -310,7 +310,7 @@ def _insert_children(conn: sqlite3.Connection, report_id: int, run: RunOutputs) 
     section_ids = _innermost_sections(sections, [p["start"] for p in paragraphs])
     rows = [
         (report_id, ordinal, section_id, p.get("kind") or "text", p.get("number"), p.get("kpe"), p["start"], p["end"], text[p["start"]:p["end"]])
-        for ordinal, (p, section_id) in enumerate(zip(paragraphs, section_ids))
+        for ordinal, (p, section_id) in enumerate(zip(paragraphs, section_ids, strict=True))
     ]
     conn.executemany(
         "INSERT INTO paragraphs (report_id, ordinal, section_id, kind, number, kpe, char_start, char_end, text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
