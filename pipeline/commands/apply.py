@@ -22,7 +22,7 @@ import typer
 from ..errors import UnusableInput
 from ..fileio import atomic_write_bytes, atomic_write_text, refuse_overwriting_input, sha256_bytes
 from .common import MODEL_OPTION, steps
-from .pseudonymise import OUTPUT_SUFFIXES
+from .pseudonymise import OUTPUT_SUFFIXES, TrackedChanges
 from .verify import FailOn
 
 
@@ -55,7 +55,7 @@ def apply(
     out: Path = typer.Option(..., "--out", "-o", help="The final file (same format as FILE)."),
     reviewer: str = typer.Option(..., "--reviewer", help="Who signs off (recorded in FINAL.signoff.json)."),
     policy: Path | None = typer.Option(None, "--policy", help="Policy file (as given to scr review)."),
-    tracked_changes: str | None = typer.Option(None, "--tracked-changes", help="Word drafts: accept or reject tracked changes."),
+    tracked_changes: TrackedChanges | None = typer.Option(None, "--tracked-changes", help="Word drafts: accept or reject tracked changes."),
     fail_on: FailOn = typer.Option(FailOn.medium, "--fail-on", help="Exit 1 when an open finding reaches this severity."),
     model: str | None = MODEL_OPTION,
 ) -> None:
@@ -108,7 +108,7 @@ def apply(
         raise typer.Exit(code=1)
 
 
-def _write_output(file: Path, out: Path, review, edits, key, tracked: str | None) -> None:
+def _write_output(file: Path, out: Path, review, edits, key, tracked: TrackedChanges | None) -> None:
     from ..pseudonymise import rebuild
 
     if out.suffix.lower() == ".docx":

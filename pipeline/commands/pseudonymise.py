@@ -9,7 +9,9 @@ with `--show-names`.  Nothing is fetched from the network.
 """
 from __future__ import annotations
 
+from enum import Enum
 from pathlib import Path
+from typing import TYPE_CHECKING, cast
 
 import typer
 
@@ -19,7 +21,17 @@ from ..fileio import atomic_write_text, refuse_overwriting_input, sha256_bytes
 from ..keyfile import load_key
 from .common import MODEL_OPTION
 
+if TYPE_CHECKING:
+    from ..docx_writer import TrackedChoice
+
 OUTPUT_SUFFIXES = {".txt", ".md", ".markdown", ".text"}  # .docx for a Word draft
+
+
+class TrackedChanges(str, Enum):
+    """A Word draft's tracked changes: a choice typer checks before any work (the writer's TrackedChoice)."""
+
+    accept = "accept"
+    reject = "reject"
 
 
 def default_log_path(key_path: Path, out: Path) -> Path:
@@ -59,7 +71,7 @@ def summary_lines(result, show_names: bool) -> list[str]:
     """What the author is told on the terminal: counts, codes and placeholders."""
     counts = result.counts()
     lines = [f"replaced {len(result.replacements)} spans: " + ", ".join(f"{t} {n}" for t, n in sorted(counts.items()))]
-    codes = {}
+    codes: dict[str, int] = {}
     for r in result.replacements:
         if r.source == "known":
             codes[r.code] = codes.get(r.code, 0) + 1
@@ -86,7 +98,7 @@ def pseudonymise(
     out: Path = typer.Option(..., "--out", "-o", help="Where to write the coded text (same format as FILE)."),
     log: Path | None = typer.Option(None, "--log", help="Replacement log path (default: beside the key)."),
     show_names: bool = typer.Option(False, "--show-names", help="Print real names in the summary (off by default)."),
-    tracked_changes: str | None = typer.Option(None, "--tracked-changes", help="Word drafts: accept or reject tracked changes."),
+    tracked_changes: TrackedChanges | None = typer.Option(None, "--tracked-changes", help="Word drafts: accept or reject tracked changes."),
     policy: Path | None = typer.Option(None, "--policy", help="Policy file (allowed names, identifier types switched off)."),
     model: str | None = MODEL_OPTION,
 ) -> None:
@@ -136,7 +148,7 @@ def pseudonymise(
     typer.echo(f"wrote {out} and the replacement log {log_path} (owner-only; it holds real names)", err=True)
 
 
-def _write_docx(file: Path, out: Path, result, text: str, key, tracked: str | None) -> None:
+def _write_docx(file: Path, out: Path, result, text: str, key, tracked: TrackedChanges | None) -> None:
     """A Word draft keeps its formatting; names outside the body text (headers, title) are coded too."""
     from ..docx_writer import write_pseudonymised_docx
     from ..identify.known_names import person_forms
@@ -146,7 +158,8 @@ def _write_docx(file: Path, out: Path, result, text: str, key, tracked: str | No
         for form in person_forms(person):
             forms.setdefault(form.text, set()).add(person.code)
     names = {text_: codes.pop() for text_, codes in forms.items() if len(codes) == 1}
-    write_pseudonymised_docx(file, out, result.replacements, tracked, expected_text=text, names=names)
+    choice = None if tracked is None else cast("TrackedChoice", tracked.value)  # the enum's values are the writer's
+    write_pseudonymised_docx(file, out, result.replacements, choice, expected_text=text, names=names)
 
 
 def _analyzer(nlp):

@@ -128,7 +128,7 @@ def _segments(textpage) -> list[_Segment]:
     for m in [*SPLIT_RE.finditer(text), None]:
         end = m.start() if m else len(text)
         raw = text[pos:end]
-        hyphen = bool(m) and m.group() in ("\ufffe", "\x02")
+        hyphen = m is not None and m.group() in ("\ufffe", "\x02")
         start, pos = pos, (m.end() if m else len(text))
         if not raw.strip():
             continue
@@ -221,7 +221,9 @@ def _lines(segments: list[_Segment], page: int) -> list[Line]:
         groups.append([seg])
     for group in groups:
         main = max(group, key=lambda s: (s.size, len(s.text)))
-        parts, sup_start, cuts = [], False, []
+        parts: list[str] = []
+        cuts: list[tuple[float, float]] = []
+        sup_start = False
         for k, seg in enumerate(group):
             piece = seg.text
             if seg.digits_only and len(group) > 1 and seg.size < SUPERSCRIPT_SHARE * main.size:

@@ -125,7 +125,8 @@ def from_folder(folder: Path) -> PageInputs:
             manifest = loaded if isinstance(loaded, dict) else {}
         except (OSError, UnicodeDecodeError, ValueError):
             warnings.append("manifest.json could not be read")
-    versions = manifest.get("versions") if isinstance(manifest.get("versions"), dict) else {}
+    recorded = manifest.get("versions")
+    versions = recorded if isinstance(recorded, dict) else {}
     inputs = PageInputs(
         report=report,
         findings=_spans(read_json_list(folder / "findings.json", warnings), size, "findings", warnings),

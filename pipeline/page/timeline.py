@@ -14,8 +14,13 @@ import io
 import math
 import re
 from collections import Counter
+from typing import TYPE_CHECKING, Any
 
 from markupsafe import Markup
+
+if TYPE_CHECKING:
+    from matplotlib.artist import Artist
+    from matplotlib.typing import RcKeyType
 
 MAX_LABEL = 26
 APPROXIMATE = {"month", "approx"}
@@ -34,7 +39,7 @@ def event_date(value) -> dt.date | None:
 
 
 def _names(event: dict) -> list[str]:
-    names = []
+    names: list[str] = []
     for key in ("actors", "agencies"):
         values = event.get(key)
         if isinstance(values, list):
@@ -141,7 +146,7 @@ def render_timeline(events: list[dict], anchors: dict[int, str], max_lanes: int 
     points = placements(events, lane_names, anchors)
     if not points:
         return None
-    rc = {"svg.fonttype": "none", "svg.hashsalt": "scr-page", "text.parse_math": False, "font.size": 9,
+    rc: dict[RcKeyType, Any] = {"svg.fonttype": "none", "svg.hashsalt": "scr-page", "text.parse_math": False, "font.size": 9,
           "font.family": "sans-serif", "axes.spines.right": False, "axes.spines.top": False}
     panels = _panels(points)
     with matplotlib.rc_context(rc):
@@ -191,7 +196,7 @@ def _legend(fig, approx: bool, kpe: bool, period: bool) -> None:
     from matplotlib.lines import Line2D
     from matplotlib.patches import Patch
 
-    handles = [Line2D([], [], linestyle="", marker="o", markerfacecolor="#0072B2", markeredgecolor="#0072B2")]
+    handles: list[Artist] = [Line2D([], [], linestyle="", marker="o", markerfacecolor="#0072B2", markeredgecolor="#0072B2")]
     names = ["event (dated to the day or week)"]
     if approx:
         handles.append(Line2D([], [], linestyle="", marker="o", markerfacecolor="white", markeredgecolor="#0072B2"))

@@ -14,6 +14,7 @@ import re
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from ..errors import UnusableInput
 
@@ -151,7 +152,7 @@ def compare_reports(conn: sqlite3.Connection, a: str, b: str, align: str = "star
     matrix = theme_matrix(conn, "counts", [ra["name"], rb["name"]])
     shares = theme_matrix(conn, "shares", [ra["name"], rb["name"]])
     index = {name: i for i, name in enumerate(matrix.reports)}
-    themes = []
+    themes: list[dict[str, Any]] = []
     for j, theme in enumerate(matrix.themes):
         ia, ib = index[ra["name"]], index[rb["name"]]
         themes.append({

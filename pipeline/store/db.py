@@ -147,7 +147,8 @@ def _open(path: Path, create: bool) -> sqlite3.Connection:
         conn.close()
         raise UnusableInput(
             f"{path}: store schema version {version}, this tool uses {STORE_SCHEMA_VERSION}; "
-            + ("re-create it with `scr index` into a new file" if version > STORE_SCHEMA_VERSION else "run `scr index` on it once to upgrade it")
+            + ("re-create it with `scr index` into a new file" if version is not None and version > STORE_SCHEMA_VERSION
+               else "run `scr index` on it once to upgrade it")
         )
     return conn
 
@@ -237,7 +238,9 @@ def _migrate_v1(conn: sqlite3.Connection) -> None:
     SQLite's documented way (foreign keys off, new table, copy, drop, rename):
     the other tables' `REFERENCES reports(id)` then name the rebuilt table.
     """
-    ddl = re.search(r"CREATE TABLE IF NOT EXISTS reports \(.*?\n\);", schema_sql(), re.S).group(0)
+    found = re.search(r"CREATE TABLE IF NOT EXISTS reports \(.*?\n\);", schema_sql(), re.S)
+    assert found is not None, "schema.sql (shipped with the package) creates the reports table"
+    ddl = found.group(0)
     conn.execute(ddl.replace("EXISTS reports (", "EXISTS reports_v2 (", 1))
     columns = ", ".join(row[1] for row in conn.execute("PRAGMA table_info(reports)"))
     conn.execute(f"INSERT INTO reports_v2 ({columns}) SELECT {columns} FROM reports")

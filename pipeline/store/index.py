@@ -27,6 +27,7 @@ import json
 import sqlite3
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 from .. import stagefile
@@ -98,7 +99,8 @@ def read_run_folder(folder: Path) -> RunOutputs:
         raise RunFailed(f"{folder.name}: the run failed ({manifest.get('error') or 'no reason recorded'})")
     if manifest.get("status") != "done":
         raise Incomplete(f"{folder.name}: the run did not finish (status {manifest.get('status')!r}); run `scr run` again")
-    listed = manifest.get("files") if isinstance(manifest.get("files"), list) else []
+    files = manifest.get("files")
+    listed = files if isinstance(files, list) else []
     missing = [name for name in [REPORT_FILE, *listed] if isinstance(name, str) and not (folder / name).is_file()]
     if missing:
         raise Incomplete(f"{folder.name}: the run did not finish ({', '.join(sorted(set(missing)))} missing); run `scr run` again")
@@ -403,9 +405,9 @@ def plan_index(inputs: Iterable[Path], model: str | None = None) -> list[Job]:
             files.append(item)
     if not folders and not files:
         raise UnusableInput("nothing to index: give `scr run` output folders or review files")
-    jobs: list[Job] = [(f.name, lambda f=f: read_run_folder(f)) for f in folders]
+    jobs: list[Job] = [(f.name, partial(read_run_folder, f)) for f in folders]
     names = output_names(files)
-    jobs += [(names[f], lambda f=f: process_review(f, model, names[f])) for f in files]
+    jobs += [(names[f], partial(process_review, f, model, names[f])) for f in files]
     return jobs
 
 

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import re
 import sqlite3
+from collections.abc import Sized
 from dataclasses import asdict, dataclass, field
 
 from ..errors import UnusableInput
@@ -361,8 +362,9 @@ def check_themes(conn, themes: list[str]) -> None:
             raise UnusableInput(f"no paragraph in the store carries the theme {theme!r}{hint}")
 
 
-def _in(ids: list[int]) -> str:
-    return ", ".join("?" * len(ids))
+def _in(values: Sized) -> str:
+    """One `?` placeholder per value, for `IN (…)`."""
+    return ", ".join("?" * len(values))
 
 
 def _themes_of(conn, ids: list[int]) -> dict[int, list[dict]]:
