@@ -46,4 +46,4 @@ bench-scale: setup
 	$(BIN)/python bench/bench_scale.py
 
 clean:
-	rm -rf $(OUT) bench/out .pytest_cache
+	rm -rf $(OUT) bench/out .pytest_cache .mypy_cache .ruff_cache
