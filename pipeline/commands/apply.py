@@ -27,7 +27,10 @@ from .verify import FailOn
 
 
 def signoff_paths(out: Path) -> tuple[Path, Path]:
-    """FINAL.signoff.json and FINAL.signoff.html beside FINAL (FINAL's suffix dropped: final.docx -> final.signoff.json)."""
+    """FINAL.signoff.json and FINAL.signoff.html beside FINAL.
+
+    FINAL's suffix is dropped: final.docx -> final.signoff.json.
+    """
     return out.with_name(f"{out.stem}.signoff.json"), out.with_name(f"{out.stem}.signoff.html")
 
 
@@ -136,7 +139,8 @@ def _write_log(key: Path, out: Path, review, applied, decisions, file: Path) -> 
               "input": str(file), "input_sha256": review.report.source.sha256, "key": str(key), "key_sha256": review.key.sha256,
               "review_id": review.review_id, "decisions_sha256": decisions.sha256, "output": str(out),
               "output_text_sha256": sha256_bytes(text.encode("utf-8")),
-              "offsets": "start/end into the input text (normalised as by scr ingest); out_start/out_end into the output text"}
+              "offsets": "start/end into the input text (normalised as by scr ingest); "
+                         "out_start/out_end into the output text"}
     atomic_write_text(log_path, stagefile.dumps(header, log_records(result)), private=True)
     return log_path
 
@@ -160,7 +164,8 @@ def _summary(record: dict, out: Path, json_path: Path, html_path: Path, key: Pat
     if key_changed:
         typer.echo(f"key {key} updated with {', '.join(record['key']['codes_added'])} (the old key kept beside it as .bak-…)", err=True)
     opened = ", ".join(f"{n} {s}" for s, n in ver["open_by_severity"].items()) or "none"
-    typer.echo(f"verify on {out.name}: {ver['findings']} finding(s), {ver['accepted_as_dismissed']} accepted as dismissed, open: {opened}", err=True)
+    typer.echo(f"verify on {out.name}: {ver['findings']} finding(s), "
+               f"{ver['accepted_as_dismissed']} accepted as dismissed, open: {opened}", err=True)
     typer.echo(f"wrote {out}, {json_path} and {html_path}", err=True)
 
 

@@ -78,7 +78,8 @@ def summary_lines(result, show_names: bool) -> list[str]:
     if codes:
         lines.append("known people: " + ", ".join(f"{c} x{n}" for c, n in sorted(codes.items())))
     if result.ambiguous:
-        lines.append(f"{len(result.ambiguous)} mentions shared a name form between people and were given the best-supported code; check them in the log")
+        lines.append(f"{len(result.ambiguous)} mentions shared a name form between people and were given "
+                     "the best-supported code; check them in the log")
         if show_names:
             for r in result.ambiguous:
                 lines.append(f"  ambiguous {r.text!r} -> {r.code} (candidates {', '.join(r.candidates)}; by {r.resolved_by})")
@@ -140,7 +141,8 @@ def pseudonymise(
             "input": str(file), "input_sha256": report.source.sha256,
             "key": str(key), "key_sha256": key_data.sha256,
             "output": str(out), "output_sha256": sha256_bytes(result.text.encode("utf-8")),
-            "offsets": "start/end into the input text (normalised as by scr ingest); out_start/out_end into the output",
+            "offsets": "start/end into the input text (normalised as by scr ingest); "
+                       "out_start/out_end into the output",
         }
         atomic_write_text(log_path, stagefile.dumps(header, log_records(result)), private=True)
     for line in summary_lines(result, show_names):

@@ -341,7 +341,8 @@ def render_page(inputs: PageInputs) -> str:
         "group_titles": {name: g.get("title", name) for name, g in conf["groups"].items()},
         "legend": _legend(f_rows, r_rows),
         "script": Markup(script),
-        "csp": f"default-src 'none'; img-src data:; style-src 'unsafe-inline'; script-src '{csp_hash(script)}'; base-uri 'none'; form-action 'none'",
+        "csp": f"default-src 'none'; img-src data:; style-src 'unsafe-inline'; script-src '{csp_hash(script)}'; "
+               "base-uri 'none'; form-action 'none'",
         "document": document,
         "contents": _contents(report, anchor_at),
         "findings": f_rows,

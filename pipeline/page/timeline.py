@@ -237,5 +237,6 @@ def _inline(svg: str) -> str:
     svg = re.sub(r'(<a\b[^>]*?)\s+target="_blank"', r"\1", svg)  # matplotlib opens links in a new tab; ours stay on the page
     head_end = svg.index(">")
     head = re.sub(r'\s(width|height)="[^"]*"', "", svg[:head_end])
-    head += ' id="timeline-svg" role="img" aria-label="Timeline of the events, one lane per actor or agency; each point links to its sentence"'
+    head += (' id="timeline-svg" role="img" aria-label="Timeline of the events, one lane per actor or agency; '
+             'each point links to its sentence"')
     return head + svg[head_end:]

@@ -174,7 +174,9 @@ def transaction(conn) -> Iterator:
 
 @contextmanager
 def readable(db) -> Iterator[None]:
-    """A store that fails while being read (a damaged page, a broken full-text index, a lost server) is one line, exit 2.
+    """A store that fails while being read is one line, exit 2.
+
+    A damaged page, a broken full-text index, a lost server.
 
     Query errors the caller can explain (a bad raw query, an unknown theme)
     are raised as UnusableInput before they get here.
