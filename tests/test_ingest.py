@@ -121,7 +121,7 @@ def test_model_name_is_configurable_by_environment(monkeypatch):
 
 def test_truncated_utf8_drops_only_the_cut_character(tmp_path):
     path = tmp_path / "cut.txt"
-    path.write_bytes(("Review – Child Z’s mother met the social worker ’").encode("utf-8")[:-1])
+    path.write_bytes(("Review – Child Z’s mother met the social worker ’").encode()[:-1])
     with pytest.warns(UserWarning, match="ends inside a UTF-8 character"):
         report = load_report(path)
     assert report.text.startswith("Review – Child Z’s mother") and report.source.encoding == "utf-8"
@@ -129,6 +129,6 @@ def test_truncated_utf8_drops_only_the_cut_character(tmp_path):
 
 def test_mixed_encodings_are_refused_not_garbled(tmp_path):
     path = tmp_path / "mixed.txt"
-    path.write_bytes("Child Z’s mother ".encode("utf-8") + "café".encode("cp1252") + b" and more text")
+    path.write_bytes("Child Z’s mother ".encode() + "café".encode("cp1252") + b" and more text")
     with pytest.raises(UnusableInput, match="mixed encodings"):
         load_report(path)

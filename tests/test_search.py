@@ -16,8 +16,16 @@ import pytest
 
 from pipeline import stagefile
 from pipeline.errors import UnusableInput
-from pipeline.store import SearchQuery, compare_reports, connect, cooccurrence, fts_query, index_inputs, search, theme_matrix, write_heatmap
-
+from pipeline.store import (
+    SearchQuery,
+    compare_reports,
+    connect,
+    cooccurrence,
+    fts_query,
+    search,
+    theme_matrix,
+    write_heatmap,
+)
 from test_store_corpus import REVIEWS, db, make_run, run_out  # noqa: F401  (db, run_out: shared store fixtures)
 
 
@@ -70,7 +78,7 @@ def _common_themes(run_out) -> list[str]:
 def test_theme_search_returns_exactly_the_labelled_paragraphs(run_out, conn):
     for theme in _common_themes(run_out):
         hits = search(conn, SearchQuery(themes=[theme], limit=0))
-        assert _keys(hits) == _theme_oracle(run_out, lambda ids: theme in ids), theme
+        assert _keys(hits) == _theme_oracle(run_out, lambda ids, theme=theme: theme in ids), theme
         assert all(theme in {t["id"] for t in h.themes} for h in hits)
         assert all("**" in h.snippet for h in hits)  # the evidence words are highlighted
         assert [h.score for h in hits] == sorted((h.score for h in hits), reverse=True)

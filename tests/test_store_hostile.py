@@ -22,7 +22,6 @@ import pytest
 from pipeline.errors import UnusableInput
 from pipeline.store import SearchQuery, connect, fts_query, index_inputs, search
 from pipeline.store.search import parse_text
-
 from test_store_corpus import REVIEWS, db, make_run, run_out  # noqa: F401  (db, run_out: shared store fixtures)
 from test_store_postgres import pg, psql  # noqa: F401  (the throwaway PostgreSQL server fixture)
 
@@ -236,7 +235,7 @@ def test_two_index_processes_on_one_store_serialise(run_out, tmp_path):
     command = [sys.executable, "-c", "from pipeline.cli import main; main()", "index", str(out), "--db", str(store), "--json"]
     procs = [subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE) for _ in range(2)]
     results = [(p.wait(timeout=300), *p.communicate()) for p in procs]
-    for code, stdout, stderr in results:
+    for code, _, stderr in results:
         assert code == 0 and b"Traceback" not in stderr and b"UNIQUE" not in stderr, stderr.decode()
     summaries = [json.loads(stdout) for _, stdout, _ in results]
     assert sum(s["indexed"] for s in summaries) == len(names)  # each review written by one of them
@@ -371,7 +370,7 @@ def _expect_search_or_no_words(conn, text: str, raw: bool = False) -> None:
                 parse_text(text)
             except UnusableInput:
                 return  # nothing to look for: the documented refusal
-            raise AssertionError(f"{text!r} has words but search refused it: {message}")
+            raise AssertionError(f"{text!r} has words but search refused it: {message}") from exc
         return
     assert isinstance(hits, list)
 

@@ -22,7 +22,6 @@ import pytest
 
 from pipeline.store import SearchQuery, connect, index_inputs, search
 from pipeline.store.db import schema_sql
-
 from test_store_corpus import REVIEWS, make_run
 
 BINARIES = ("initdb", "pg_ctl", "psql")
@@ -172,7 +171,7 @@ def test_one_schema_gives_both_databases_the_same_tables_columns_and_indexes(pg,
         on_lite = [(row[1], row[2]) for row in lite.execute(f"PRAGMA table_info({table})")]
         on_pg = [c for c in pg_columns[table] if c[0] != "tsv"]  # PostgreSQL's full-text column (SQLite: the FTS5 table)
         assert [c for c, _ in on_pg] == [c for c, _ in on_lite], table
-        for (column, lite_type), (_, pg_type) in zip(on_lite, on_pg):
+        for (column, lite_type), (_, pg_type) in zip(on_lite, on_pg, strict=True):
             same = pg_type == to_pg[lite_type]
             mapped = any(lite_type == types["sqlite"][token] and pg_type == to_pg[pg_decl.split()[0]] for token, pg_decl in types["postgresql"].items())
             assert same or mapped, (table, column, lite_type, pg_type)
