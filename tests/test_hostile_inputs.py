@@ -112,7 +112,7 @@ def test_random_bytes_are_called_binary_not_empty(tmp_path):
         result = scr("ingest", path, "--out", tmp_path / "out")
         clean(result, 2)
         assert "empty" not in result.stderr and ("binary" in result.stderr or "cannot decode" in result.stderr)
-        assert not (tmp_path / "out" / f"noise.report.json").exists()
+        assert not (tmp_path / "out" / "noise.report.json").exists()
 
 
 def test_nul_bytes_after_the_first_8kb_are_removed_with_a_warning(tmp_path):

@@ -11,7 +11,6 @@ from pathlib import Path
 
 import pytest
 
-
 DRAFT = (
     "Serious Case Review in the Case of Child L\n\n1 Introduction\n\n"
     "Jade Kershaw is the mother of Child L. Jade's partner Dean Holt moved in. "
