@@ -66,7 +66,8 @@ def key(tmp_path) -> Path:
 # ---------------------------------------------------------------- charset declarations
 def _page(body: str, charset: str) -> str:
     paragraphs = "".join(f"<p>{line}</p>" for line in body.splitlines() if line)
-    return f'<html><head><meta charset="{charset}"><title>Review</title></head><body><main>{paragraphs}</main></body></html>'
+    return (f'<html><head><meta charset="{charset}"><title>Review</title></head>'
+            f'<body><main>{paragraphs}</main></body></html>')
 
 
 @pytest.mark.parametrize("pad", ["", " "])  # an even byte count decodes as UTF-16 without error

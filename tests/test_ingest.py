@@ -9,7 +9,8 @@ import pytest
 from pipeline.errors import UnusableInput
 from pipeline.ingest import load_report
 
-SAMPLE = "Review of Child Z\n\nZM – Child Z’s mother\nZSW – Social Worker for Child Z\n\nZM met ZSW on 3rd May 2019. Café notes.\n"
+SAMPLE = ("Review of Child Z\n\nZM – Child Z’s mother\nZSW – Social Worker for Child Z\n\n"
+          "ZM met ZSW on 3rd May 2019. Café notes.\n")
 
 
 def test_utf8_with_bom_is_read_without_the_bom(tmp_path):

@@ -16,7 +16,8 @@ DRAFT = (
     "Jade Kershaw is the mother of Child L. Jade's partner Dean Holt moved in. "
     "The health visitor, Priya Natarajan, phoned Jade on 07700 900123.\n"
 )
-KEY = "people:\n  - {code: EM, role: mother, names: [Jade Kershaw, Jade]}\n  - {code: EF, role: father, names: [Dean Holt]}\n"
+KEY = ("people:\n  - {code: EM, role: mother, names: [Jade Kershaw, Jade]}\n"
+       "  - {code: EF, role: father, names: [Dean Holt]}\n")
 REAL = [b"Jade", b"Kershaw", b"Dean", b"Holt", b"Priya", b"Natarajan"]
 
 # Imported by Python at start-up when its folder is on PYTHONPATH: every way

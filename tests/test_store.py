@@ -114,7 +114,8 @@ def test_indexing_a_run_fills_every_table_as_the_outputs_say(run_out, tmp_path):
             assert report["text"][start:end] == text
         # every theme label and event sits in the paragraph that contains it
         for start, p_start, p_end in conn.execute(
-            "SELECT t.char_start, p.char_start, p.char_end FROM theme_labels t JOIN paragraphs p ON p.id = t.paragraph_id WHERE t.report_id = ?", (rid,)
+            "SELECT t.char_start, p.char_start, p.char_end FROM theme_labels t"
+            " JOIN paragraphs p ON p.id = t.paragraph_id WHERE t.report_id = ?", (rid,)
         ):
             assert p_start <= start < p_end
     assert conn.execute("SELECT count(*) FROM theme_labels WHERE paragraph_id IS NULL").fetchone()[0] == 0

@@ -114,7 +114,10 @@ def test_a_review_that_fails_to_index_leaves_no_row(run_out, tmp_path):
 
 
 def test_paragraphs_go_to_their_innermost_section_even_when_sections_overlap():
-    """The sweep that places paragraphs in sections agrees with the definition (deepest containing section, later wins a tie)."""
+    """The sweep that places paragraphs in sections agrees with the definition.
+
+    The deepest containing section; the later one wins a tie.
+    """
     hypothesis = pytest.importorskip("hypothesis")
     from hypothesis import strategies as st
 
@@ -268,7 +271,10 @@ def test_an_unusable_input_creates_no_store(run_out, tmp_path, scr):
 
 
 def test_a_version_1_store_is_upgraded_in_place(db, run_out, tmp_path):
-    """Version 1 had UNIQUE(sha256): rebuild such a store, reopen it, and it must hold the same rows without the constraint."""
+    """Version 1 had UNIQUE(sha256): rebuild such a store, reopen it.
+
+    It must hold the same rows without the constraint.
+    """
     old = tmp_path / "v1.db"
     shutil.copy(db, old)
     os.chmod(old, 0o600)
@@ -277,7 +283,8 @@ def test_a_version_1_store_is_upgraded_in_place(db, run_out, tmp_path):
     raw.executescript(
         "PRAGMA foreign_keys = OFF; BEGIN;"
         + ddl.replace("CREATE TABLE reports (", "CREATE TABLE reports_v1 (").replace("sha256           TEXT NOT NULL,", "sha256 TEXT NOT NULL UNIQUE,")
-        + "; INSERT INTO reports_v1 SELECT * FROM reports; DROP TABLE reports; ALTER TABLE reports_v1 RENAME TO reports;"
+        + "; INSERT INTO reports_v1 SELECT * FROM reports; DROP TABLE reports;"
+        " ALTER TABLE reports_v1 RENAME TO reports;"
         " UPDATE schema_version SET version = 1; COMMIT;")
     assert "UNIQUE" in raw.execute("SELECT sql FROM sqlite_master WHERE name = 'reports'").fetchone()[0]
     counts = {t: raw.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in ("reports", "paragraphs", "theme_labels", "events")}
@@ -431,7 +438,7 @@ def test_compare_reads_percent_and_underscore_literally(run_out, tmp_path, scr):
     assert by_hash.returncode == 0 and json.loads(by_hash.stdout)["a"]["name"] == "child_p_v1"
 
 
-# ------------------------------------------------------------------ the same on PostgreSQL (where a server can be started)
+# ------------------------------------------------------- the same on PostgreSQL (where a server can be started)
 from test_store_postgres import needs_postgres  # noqa: E402  (skips with the reason when the server cannot be had)
 
 

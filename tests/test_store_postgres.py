@@ -31,7 +31,10 @@ NOT_INSTALLED = ("PostgreSQL server binaries (initdb, pg_ctl, psql) not found on
 
 
 def pg_bin(name: str) -> str | None:
-    """A PostgreSQL program: on PATH, else in Debian's versioned folder (the newest), where the package puts the server."""
+    """A PostgreSQL program: on PATH, else in Debian's versioned folder (the newest).
+
+    That folder is where the Debian package puts the server.
+    """
     found = shutil.which(name)
     if found:
         return found
@@ -145,7 +148,8 @@ def test_postgres_schema_holds_the_store_and_answers_the_same_search(pg, sqlite_
         JOIN reports r ON r.id = p.report_id
         LEFT JOIN sections s ON s.id = p.section_id
         WHERE p.tsv @@ q.q AND p.kind NOT IN ('contents', 'heading')
-          AND EXISTS (SELECT 1 FROM theme_labels t WHERE t.paragraph_id = p.id AND t.negated = 0 AND t.theme_id = '{theme}')
+          AND EXISTS (SELECT 1 FROM theme_labels t
+                      WHERE t.paragraph_id = p.id AND t.negated = 0 AND t.theme_id = '{theme}')
         ORDER BY ts_rank_cd(p.tsv, q.q) DESC, r.name, p.char_start"""
     rows = [line.split("\t") for line in psql(pg, query).splitlines() if line]
     assert {(name, int(start)) for name, start, _ in rows} == expected
@@ -153,7 +157,10 @@ def test_postgres_schema_holds_the_store_and_answers_the_same_search(pg, sqlite_
 
 
 def test_one_schema_gives_both_databases_the_same_tables_columns_and_indexes(pg, sqlite_store):
-    """schema.sql rendered for each dialect: the same tables, columns (in order) and indexes, types as dialects.yaml says."""
+    """schema.sql rendered for each dialect.
+
+    The same tables, columns (in order) and indexes; types as dialects.yaml says.
+    """
     import yaml
 
     from pipeline.resources import model_path
