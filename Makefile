@@ -22,12 +22,15 @@ demo: setup
 	$(BIN)/scr report $(OUT)/child_e_stockport_2017 --out $(OUT)/child_e_stockport_2017.html
 	@echo "Outputs in $(OUT)/: per-review folders, corpus.db, and the review page child_e_stockport_2017.html"
 
-# Style and types (configured in pyproject.toml); `make test` runs it first, so CI enforces it
+# Style and types (configured in pyproject.toml); `make test` runs it first, so CI enforces it.
+# All three checks run even when one fails, so one CI log shows every problem.
 LINTED := pipeline tests bench
 lint: setup
-	$(BIN)/ruff check $(LINTED)
-	$(BIN)/ruff format --check $(LINTED)
-	$(BIN)/mypy pipeline
+	@status=0; \
+	for check in "ruff check $(LINTED)" "ruff format --check $(LINTED)" "mypy pipeline"; do \
+		echo "$(BIN)/$$check"; $(BIN)/$$check || status=1; \
+	done; \
+	exit $$status
 
 test: setup lint
 	sh scripts/ensure_chromium.sh
