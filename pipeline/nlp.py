@@ -27,11 +27,11 @@ from spacy.language import Language
 from spacy.pipeline import EntityRuler
 from spacy.tokens import Doc
 
-if TYPE_CHECKING:
-    from spacy.tokenizer import Tokenizer
-
 from .config import DEFAULT_MODEL, MODEL_ENV_VAR, configured_model_name, limit, over_limit  # noqa: F401  (re-exported for callers)
 from .errors import ModelNotAvailable, UnusableInput
+
+if TYPE_CHECKING:
+    from spacy.tokenizer import Tokenizer
 
 ROLE_LABEL = "ROLE"
 
