@@ -102,7 +102,10 @@ def test_indexing_a_run_fills_every_table_as_the_outputs_say(run_out, tmp_path):
         report = json.loads((folder / "report.json").read_text())
         (rid, sha, words) = conn.execute("SELECT id, sha256, words FROM reports WHERE name = ?", (name,)).fetchone()
         assert sha == report["source"]["sha256"] and words == len(report["text"].split())
-        per_report = lambda table, rid=rid: conn.execute(f"SELECT count(*) FROM {table} WHERE report_id = ?", (rid,)).fetchone()[0]  # noqa: E731
+
+        def per_report(table: str, rid: int = rid) -> int:
+            return conn.execute(f"SELECT count(*) FROM {table} WHERE report_id = ?", (rid,)).fetchone()[0]
+
         assert per_report("paragraphs") == len(report["paragraphs"])
         assert per_report("sections") == len(report["sections"])
         assert per_report("events") == len(_jsonl(folder / "events.jsonl"))
