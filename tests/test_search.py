@@ -249,5 +249,8 @@ def test_scr_compare_writes_matrix_and_heatmap(db, tmp_path, scr):
     assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     side = scr("compare", "--db", db, "westshire_child_t", "eastborough_child_r", "--format", "json")
     assert side.returncode == 0 and json.loads(side.stdout)["b"]["name"] == "eastborough_child_r"
+    text = scr("compare", "--db", db, "westshire_child_t", "eastborough_child_r", "--align", "date")
+    assert text.returncode == 0, text.stderr
+    assert "Theme profiles" in text.stdout.decode() and "Chronologies by date" in text.stdout.decode()
     assert scr("compare", "--db", db, "westshire_child_t").returncode == 2
     assert scr("compare", "--db", db, "--out", db).returncode == 2  # never over the store
