@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed
 OUT    ?= out
 CORPUS := corpus/child_e_stockport_2017.txt
 
-.PHONY: setup demo test bench bench-scale clean
+.PHONY: setup demo lint test bench bench-scale clean
 
 $(STAMP): pyproject.toml setup.py
 	$(PYTHON) -m venv $(VENV)
@@ -22,7 +22,17 @@ demo: setup
 	$(BIN)/scr report $(OUT)/child_e_stockport_2017 --out $(OUT)/child_e_stockport_2017.html
 	@echo "Outputs in $(OUT)/: per-review folders, corpus.db, and the review page child_e_stockport_2017.html"
 
-test: setup
+# Style and types (configured in pyproject.toml); `make test` runs it first, so CI enforces it.
+# All three checks run even when one fails, so one CI log shows every problem.
+LINTED := pipeline tests bench
+lint: setup
+	@status=0; \
+	for check in "ruff check $(LINTED)" "ruff format --check $(LINTED)" "mypy pipeline"; do \
+		echo "$(BIN)/$$check"; $(BIN)/$$check || status=1; \
+	done; \
+	exit $$status
+
+test: setup lint
 	sh scripts/ensure_chromium.sh
 	sh scripts/ensure_postgres.sh
 	$(BIN)/python -m pytest -q
@@ -39,4 +49,4 @@ bench-scale: setup
 	$(BIN)/python bench/bench_scale.py
 
 clean:
-	rm -rf $(OUT) bench/out .pytest_cache
+	rm -rf $(OUT) bench/out .pytest_cache .mypy_cache .ruff_cache

@@ -33,12 +33,12 @@ import signal
 import threading
 import time
 import traceback
-from contextlib import contextmanager
+from collections.abc import Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable, Iterator
 
 from . import PIPELINE_SCHEMA_VERSION, __version__
 from .errors import UnusableInput

@@ -23,8 +23,8 @@ from __future__ import annotations
 
 import logging
 import uuid
+from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Iterator
 
 from .errors import UnusableInput
 
@@ -42,9 +42,10 @@ def _distributed():
 
 def model_plugin(model: str | None):
     """A WorkerPlugin that loads the spaCy model when a worker starts (once per worker process)."""
-    distributed = _distributed()
+    _distributed()  # the install hint when Dask is missing
+    from distributed import WorkerPlugin
 
-    class LoadModel(distributed.WorkerPlugin):
+    class LoadModel(WorkerPlugin):
         name = "scr-load-model"  # registering again (a second run on the same cluster) replaces it
 
         def __init__(self, model: str | None):

@@ -14,20 +14,24 @@ Two small components are added to whichever model is loaded:
 """
 from __future__ import annotations
 
-from contextlib import contextmanager
-
 import importlib
 import re
 import warnings
+from collections.abc import Sequence
+from contextlib import contextmanager
 from functools import lru_cache
+from typing import TYPE_CHECKING, cast
 
 import spacy
 from spacy.language import Language
+from spacy.pipeline import EntityRuler
 from spacy.tokens import Doc
 
 from .config import DEFAULT_MODEL, MODEL_ENV_VAR, configured_model_name, limit, over_limit  # noqa: F401  (re-exported for callers)
 from .errors import ModelNotAvailable, UnusableInput
 
+if TYPE_CHECKING:
+    from spacy.tokenizer import Tokenizer
 
 ROLE_LABEL = "ROLE"
 
@@ -56,7 +60,9 @@ def paragraph_breaks(doc: Doc) -> Doc:
                 starts[token.i + 1] = 1
                 changed = True
     if changed:
-        doc.from_array(["SENT_START"], starts)
+        # spaCy's stub calls to_array's result float64 and wants a 2-D Ints2d back; at run time it is the
+        # 1-D uint64 array to_array made, which from_array accepts
+        doc.from_array(["SENT_START"], starts)  # type: ignore[arg-type]
     return doc
 
 
@@ -80,8 +86,8 @@ def load_nlp(model: str | None = None) -> Language:
         nlp.add_pipe("paragraph_breaks", before="parser")
     elif "senter" not in nlp.pipe_names and "sentencizer" not in nlp.pipe_names:
         nlp.add_pipe("sentencizer", first=True)
-    before = {"before": "ner"} if "ner" in nlp.pipe_names else {}
-    nlp.add_pipe("entity_ruler", name="role_codes", config={"overwrite_ents": True}, **before)
+    before = "ner" if "ner" in nlp.pipe_names else None
+    nlp.add_pipe("entity_ruler", name="role_codes", config={"overwrite_ents": True}, before=before)
     return nlp
 
 
@@ -122,13 +128,14 @@ def _code_full_stops(nlp: Language, codes: list[str]):
     if not letters:
         yield
         return
-    rules = dict(nlp.tokenizer.rules)
+    tokenizer = cast("Tokenizer", nlp.tokenizer)  # Language types it as any callable; a loaded model's is a Tokenizer
+    rules = dict(tokenizer.rules)
     for last in letters:
-        nlp.tokenizer.add_special_case(f"{last}.", [{"ORTH": last}, {"ORTH": "."}])
+        tokenizer.add_special_case(f"{last}.", [{"ORTH": last}, {"ORTH": "."}])
     try:
         yield
     finally:
-        nlp.tokenizer.rules = rules
+        tokenizer.rules = rules
 
 
 PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
@@ -187,6 +194,7 @@ def check_text_length(text: str) -> None:
 
 def _configure_role_codes(nlp: Language, role_codes: list[str]) -> None:
     ruler = nlp.get_pipe("role_codes")
+    assert isinstance(ruler, EntityRuler), "load_nlp adds role_codes as an entity_ruler"
     ruler.clear()
     if role_codes:
         ruler.add_patterns(role_patterns(role_codes))
@@ -236,10 +244,11 @@ def _joined(docs) -> Doc:
         parts.append(doc)
     if len(parts) == 1:
         return parts[0]
-    return Doc.from_docs(parts, ensure_whitespace=False, exclude=["tensor"])
+    # spaCy's doc.pyi lacks from_docs' `exclude` parameter (in the implementation since 3.3)
+    return Doc.from_docs(parts, ensure_whitespace=False, exclude=["tensor"])  # type: ignore[call-arg]
 
 
-def parse_report(report, nlp: Language, extra_codes: list[str] = (), without: tuple[str, ...] = (),
+def parse_report(report, nlp: Language, extra_codes: Sequence[str] = (), without: tuple[str, ...] = (),
                  declared: list[str] | None = None) -> Doc:
     """Parse a `Report`, tag its declared codes (or `declared` instead, when given) and `extra_codes`,
     and attach it as `doc._.report`."""

@@ -218,11 +218,11 @@ class Report(BaseModel):
         return self.model_dump_json(indent=indent)
 
     @classmethod
-    def from_json(cls, data: str | bytes) -> "Report":
+    def from_json(cls, data: str | bytes) -> Report:
         return cls.model_validate_json(data)
 
     @classmethod
-    def load(cls, path: str | Path) -> "Report":
+    def load(cls, path: str | Path) -> Report:
         return cls.from_json(Path(path).read_bytes())
 
     # ---- look-ups ------------------------------------------------------

@@ -15,8 +15,9 @@ way by the page, the store and the tests.  Files from before this contract
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any, Iterable
+from typing import Any
 
 RECORD = "record"
 PROVENANCE = "provenance"

@@ -66,7 +66,8 @@ def key(tmp_path) -> Path:
 # ---------------------------------------------------------------- charset declarations
 def _page(body: str, charset: str) -> str:
     paragraphs = "".join(f"<p>{line}</p>" for line in body.splitlines() if line)
-    return f'<html><head><meta charset="{charset}"><title>Review</title></head><body><main>{paragraphs}</main></body></html>'
+    return (f'<html><head><meta charset="{charset}"><title>Review</title></head>'
+            f'<body><main>{paragraphs}</main></body></html>')
 
 
 @pytest.mark.parametrize("pad", ["", " "])  # an even byte count decodes as UTF-16 without error
@@ -112,7 +113,7 @@ def test_random_bytes_are_called_binary_not_empty(tmp_path):
         result = scr("ingest", path, "--out", tmp_path / "out")
         clean(result, 2)
         assert "empty" not in result.stderr and ("binary" in result.stderr or "cannot decode" in result.stderr)
-        assert not (tmp_path / "out" / f"noise.report.json").exists()
+        assert not (tmp_path / "out" / "noise.report.json").exists()
 
 
 def test_nul_bytes_after_the_first_8kb_are_removed_with_a_warning(tmp_path):

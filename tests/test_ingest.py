@@ -9,7 +9,8 @@ import pytest
 from pipeline.errors import UnusableInput
 from pipeline.ingest import load_report
 
-SAMPLE = "Review of Child Z\n\nZM – Child Z’s mother\nZSW – Social Worker for Child Z\n\nZM met ZSW on 3rd May 2019. Café notes.\n"
+SAMPLE = ("Review of Child Z\n\nZM – Child Z’s mother\nZSW – Social Worker for Child Z\n\n"
+          "ZM met ZSW on 3rd May 2019. Café notes.\n")
 
 
 def test_utf8_with_bom_is_read_without_the_bom(tmp_path):
@@ -121,7 +122,7 @@ def test_model_name_is_configurable_by_environment(monkeypatch):
 
 def test_truncated_utf8_drops_only_the_cut_character(tmp_path):
     path = tmp_path / "cut.txt"
-    path.write_bytes(("Review – Child Z’s mother met the social worker ’").encode("utf-8")[:-1])
+    path.write_bytes(("Review – Child Z’s mother met the social worker ’").encode()[:-1])
     with pytest.warns(UserWarning, match="ends inside a UTF-8 character"):
         report = load_report(path)
     assert report.text.startswith("Review – Child Z’s mother") and report.source.encoding == "utf-8"
@@ -129,6 +130,6 @@ def test_truncated_utf8_drops_only_the_cut_character(tmp_path):
 
 def test_mixed_encodings_are_refused_not_garbled(tmp_path):
     path = tmp_path / "mixed.txt"
-    path.write_bytes("Child Z’s mother ".encode("utf-8") + "café".encode("cp1252") + b" and more text")
+    path.write_bytes("Child Z’s mother ".encode() + "café".encode("cp1252") + b" and more text")
     with pytest.raises(UnusableInput, match="mixed encodings"):
         load_report(path)

@@ -42,8 +42,8 @@ def test_no_running_header_footer_or_page_number_left(extracted, child_e_pdf):
     assert child_e_pdf.pages >= 30
     assert pdfs.HEADER_TEXT not in extracted.text
     assert pdfs.FOOTER_LEFT not in extracted.text
-    lines = [l.strip() for l in extracted.text.split("\n")]
-    assert not [l for l in lines if re.fullmatch(r"(Page\s+)?\d{1,3}", l)]
+    lines = [line.strip() for line in extracted.text.split("\n")]
+    assert not [line for line in lines if re.fullmatch(r"(Page\s+)?\d{1,3}", line)]
     assert not re.search(r"\bPage \d+\b", extracted.text)
 
 
@@ -63,7 +63,7 @@ def test_two_column_page_reads_column_by_column(extracted, child_e_pdf):
 
 def test_paragraphs_rejoined_across_page_breaks(extracted, child_e_text):
     """Long paragraphs (most cross a page or column break) come back whole, in one paragraph."""
-    long_paragraphs = [" ".join(l.split()) for l in child_e_text.split("\n") if len(l) > 400 and "\t" not in l]
+    long_paragraphs = [" ".join(line.split()) for line in child_e_text.split("\n") if len(line) > 400 and "\t" not in line]
     blocks = [" ".join(b.split()) for b in extracted.text.split("\n\n")]
     whole = [p for p in long_paragraphs if any(p in b for b in blocks)]
     assert len(long_paragraphs) > 40

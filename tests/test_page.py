@@ -31,7 +31,7 @@ HOSTILE_REVIEW = """Serious Case Review: Child Q
 2. Findings
 
 2.1 Information sharing between the health visitor and children's social care was poor, and no professional challenged the decision to close the case.
-"""
+"""  # noqa: E501  (one paragraph per line: the fixture's layout)
 
 
 class Elements(HTMLParser):
@@ -233,7 +233,10 @@ def test_cli_on_a_review_with_a_key_highlights_replacements(tmp_path: Path, scr)
 
 
 def test_timeline_keeps_a_long_chronology_readable() -> None:
-    """200 events, 40 actors, a few background years earlier: 12 lanes + one shared, a broken axis, every point linked."""
+    """200 events, 40 actors, a few background years earlier.
+
+    12 lanes + one shared, a broken axis, every point linked.
+    """
     from pipeline.page.timeline import render_timeline
 
     events = []

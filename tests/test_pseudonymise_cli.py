@@ -11,13 +11,13 @@ from pathlib import Path
 
 import pytest
 
-
 DRAFT = (
     "Serious Case Review in the Case of Child L\n\n1 Introduction\n\n"
     "Jade Kershaw is the mother of Child L. Jade's partner Dean Holt moved in. "
     "The health visitor, Priya Natarajan, phoned Jade on 07700 900123.\n"
 )
-KEY = "people:\n  - {code: EM, role: mother, names: [Jade Kershaw, Jade]}\n  - {code: EF, role: father, names: [Dean Holt]}\n"
+KEY = ("people:\n  - {code: EM, role: mother, names: [Jade Kershaw, Jade]}\n"
+       "  - {code: EF, role: father, names: [Dean Holt]}\n")
 REAL = [b"Jade", b"Kershaw", b"Dean", b"Holt", b"Priya", b"Natarajan"]
 
 # Imported by Python at start-up when its folder is on PYTHONPATH: every way
@@ -194,3 +194,18 @@ def test_policy_file_allows_names_and_switches_types_off(layout, scr):
     bad.write_text("report:\n  NOT_A_TYPE: true\n", encoding="utf-8")
     refused = scr("pseudonymise", draft, "--key", key, "--out", tmp_path / "out" / "again.txt", "--policy", bad)
     assert refused.returncode == 2 and b"NOT_A_TYPE" in refused.stderr
+
+
+def test_a_misspelt_tracked_changes_choice_is_refused(tmp_path, scr):
+    """`--tracked-changes` takes accept or reject: a typo must not be read as either (as reject, it would drop the
+    author's insertions and bring their deletions back into the coded draft)."""
+    pytest.importorskip("docx")
+    from fixtures_formats import drafts
+
+    draft = drafts.build_draft(tmp_path / "draft.docx")
+    key = tmp_path / "key.yaml"
+    key.write_text("people:\n  - {code: EM, role: mother, names: [Jade Kershaw, Jade]}\n", encoding="utf-8")
+    out = tmp_path / "out" / "coded.docx"
+    result = scr("pseudonymise", draft, "--key", key, "--out", out, "--tracked-changes", "acept")
+    assert result.returncode == 2 and b"acept" in result.stderr
+    assert not out.exists()

@@ -16,8 +16,16 @@ import pytest
 
 from pipeline import stagefile
 from pipeline.errors import UnusableInput
-from pipeline.store import SearchQuery, compare_reports, connect, cooccurrence, fts_query, index_inputs, search, theme_matrix, write_heatmap
-
+from pipeline.store import (
+    SearchQuery,
+    compare_reports,
+    connect,
+    cooccurrence,
+    fts_query,
+    search,
+    theme_matrix,
+    write_heatmap,
+)
 from test_store_corpus import REVIEWS, db, make_run, run_out  # noqa: F401  (db, run_out: shared store fixtures)
 
 
@@ -70,7 +78,7 @@ def _common_themes(run_out) -> list[str]:
 def test_theme_search_returns_exactly_the_labelled_paragraphs(run_out, conn):
     for theme in _common_themes(run_out):
         hits = search(conn, SearchQuery(themes=[theme], limit=0))
-        assert _keys(hits) == _theme_oracle(run_out, lambda ids: theme in ids), theme
+        assert _keys(hits) == _theme_oracle(run_out, lambda ids, theme=theme: theme in ids), theme
         assert all(theme in {t["id"] for t in h.themes} for h in hits)
         assert all("**" in h.snippet for h in hits)  # the evidence words are highlighted
         assert [h.score for h in hits] == sorted((h.score for h in hits), reverse=True)
@@ -241,5 +249,8 @@ def test_scr_compare_writes_matrix_and_heatmap(db, tmp_path, scr):
     assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     side = scr("compare", "--db", db, "westshire_child_t", "eastborough_child_r", "--format", "json")
     assert side.returncode == 0 and json.loads(side.stdout)["b"]["name"] == "eastborough_child_r"
+    text = scr("compare", "--db", db, "westshire_child_t", "eastborough_child_r", "--align", "date")
+    assert text.returncode == 0, text.stderr
+    assert "Theme profiles" in text.stdout.decode() and "Chronologies by date" in text.stdout.decode()
     assert scr("compare", "--db", db, "westshire_child_t").returncode == 2
     assert scr("compare", "--db", db, "--out", db).returncode == 2  # never over the store

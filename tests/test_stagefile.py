@@ -47,7 +47,10 @@ def test_untagged_records_need_a_type():
 
 
 def test_scr_run_and_the_stage_commands_write_the_same_contract(tmp_path, scr):
-    """`scr run`'s events.jsonl/themes.jsonl and `scr events`/`scr themes` share header and records; the page reads both."""
+    """`scr run`'s events.jsonl/themes.jsonl and `scr events`/`scr themes` share header and records.
+
+    The page reads both.
+    """
     from pipeline.page.inputs import read_jsonl
 
     folder = tmp_path / "reviews"

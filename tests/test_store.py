@@ -10,7 +10,6 @@ import pytest
 
 from pipeline.errors import UnusableInput
 from pipeline.store import STORE_SCHEMA_VERSION, TABLES, connect, index_inputs
-
 from test_store_corpus import REVIEWS, make_run
 
 
@@ -103,7 +102,10 @@ def test_indexing_a_run_fills_every_table_as_the_outputs_say(run_out, tmp_path):
         report = json.loads((folder / "report.json").read_text())
         (rid, sha, words) = conn.execute("SELECT id, sha256, words FROM reports WHERE name = ?", (name,)).fetchone()
         assert sha == report["source"]["sha256"] and words == len(report["text"].split())
-        per_report = lambda table: conn.execute(f"SELECT count(*) FROM {table} WHERE report_id = ?", (rid,)).fetchone()[0]  # noqa: E731
+
+        def per_report(table: str, rid: int = rid) -> int:
+            return conn.execute(f"SELECT count(*) FROM {table} WHERE report_id = ?", (rid,)).fetchone()[0]
+
         assert per_report("paragraphs") == len(report["paragraphs"])
         assert per_report("sections") == len(report["sections"])
         assert per_report("events") == len(_jsonl(folder / "events.jsonl"))
@@ -115,7 +117,8 @@ def test_indexing_a_run_fills_every_table_as_the_outputs_say(run_out, tmp_path):
             assert report["text"][start:end] == text
         # every theme label and event sits in the paragraph that contains it
         for start, p_start, p_end in conn.execute(
-            "SELECT t.char_start, p.char_start, p.char_end FROM theme_labels t JOIN paragraphs p ON p.id = t.paragraph_id WHERE t.report_id = ?", (rid,)
+            "SELECT t.char_start, p.char_start, p.char_end FROM theme_labels t"
+            " JOIN paragraphs p ON p.id = t.paragraph_id WHERE t.report_id = ?", (rid,)
         ):
             assert p_start <= start < p_end
     assert conn.execute("SELECT count(*) FROM theme_labels WHERE paragraph_id IS NULL").fetchone()[0] == 0

@@ -36,7 +36,7 @@ On 18th September 2019 TSW visited the home and accepted TM's account that TF ha
 - Domestic abuse was not recognised as a risk to Child T and concerns were not escalated to managers.
 - Information was not shared between the police and children's social care.
 - Professionals accepted the parents' account at face value and did not explore who else lived in the home.
-""",
+""",  # noqa: E501  (one paragraph per line: the fixture's layout)
     "eastborough_child_r": """Eastborough Safeguarding Partnership
 
 Serious Case Review: Child R
@@ -60,7 +60,7 @@ On 2nd November 2016 RM missed the third appointment with the mental health serv
 3.1 Parental mental health was known to adult services, but the information was not shared with the health visiting service.
 
 3.2 The voice of the child was absent from every assessment; no practitioner spoke to Child R alone.
-""",
+""",  # noqa: E501  (one paragraph per line: the fixture's layout)
     "northvale_child_p": """Northvale Children's Safeguarding Board
 
 Child Safeguarding Practice Review: Child P
@@ -83,7 +83,7 @@ In August 2018 the school raised concerns about neglect: Child P arrived hungry 
 3.1 Good practice: information was shared promptly between police and children's social care.
 
 3.2 Neglect was recognised but the assessment did not consider the impact of domestic abuse on Child P.
-""",
+""",  # noqa: E501  (one paragraph per line: the fixture's layout)
 }
 
 BROKEN = {"broken_binary.txt": b"\x00\x01\x02 not a review \x00"}

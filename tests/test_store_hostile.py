@@ -22,7 +22,6 @@ import pytest
 from pipeline.errors import UnusableInput
 from pipeline.store import SearchQuery, connect, fts_query, index_inputs, search
 from pipeline.store.search import parse_text
-
 from test_store_corpus import REVIEWS, db, make_run, run_out  # noqa: F401  (db, run_out: shared store fixtures)
 from test_store_postgres import pg, psql  # noqa: F401  (the throwaway PostgreSQL server fixture)
 
@@ -115,7 +114,10 @@ def test_a_review_that_fails_to_index_leaves_no_row(run_out, tmp_path):
 
 
 def test_paragraphs_go_to_their_innermost_section_even_when_sections_overlap():
-    """The sweep that places paragraphs in sections agrees with the definition (deepest containing section, later wins a tie)."""
+    """The sweep that places paragraphs in sections agrees with the definition.
+
+    The deepest containing section; the later one wins a tie.
+    """
     hypothesis = pytest.importorskip("hypothesis")
     from hypothesis import strategies as st
 
@@ -236,7 +238,7 @@ def test_two_index_processes_on_one_store_serialise(run_out, tmp_path):
     command = [sys.executable, "-c", "from pipeline.cli import main; main()", "index", str(out), "--db", str(store), "--json"]
     procs = [subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE) for _ in range(2)]
     results = [(p.wait(timeout=300), *p.communicate()) for p in procs]
-    for code, stdout, stderr in results:
+    for code, _, stderr in results:
         assert code == 0 and b"Traceback" not in stderr and b"UNIQUE" not in stderr, stderr.decode()
     summaries = [json.loads(stdout) for _, stdout, _ in results]
     assert sum(s["indexed"] for s in summaries) == len(names)  # each review written by one of them
@@ -269,7 +271,10 @@ def test_an_unusable_input_creates_no_store(run_out, tmp_path, scr):
 
 
 def test_a_version_1_store_is_upgraded_in_place(db, run_out, tmp_path):
-    """Version 1 had UNIQUE(sha256): rebuild such a store, reopen it, and it must hold the same rows without the constraint."""
+    """Version 1 had UNIQUE(sha256): rebuild such a store, reopen it.
+
+    It must hold the same rows without the constraint.
+    """
     old = tmp_path / "v1.db"
     shutil.copy(db, old)
     os.chmod(old, 0o600)
@@ -278,7 +283,8 @@ def test_a_version_1_store_is_upgraded_in_place(db, run_out, tmp_path):
     raw.executescript(
         "PRAGMA foreign_keys = OFF; BEGIN;"
         + ddl.replace("CREATE TABLE reports (", "CREATE TABLE reports_v1 (").replace("sha256           TEXT NOT NULL,", "sha256 TEXT NOT NULL UNIQUE,")
-        + "; INSERT INTO reports_v1 SELECT * FROM reports; DROP TABLE reports; ALTER TABLE reports_v1 RENAME TO reports;"
+        + "; INSERT INTO reports_v1 SELECT * FROM reports; DROP TABLE reports;"
+        " ALTER TABLE reports_v1 RENAME TO reports;"
         " UPDATE schema_version SET version = 1; COMMIT;")
     assert "UNIQUE" in raw.execute("SELECT sql FROM sqlite_master WHERE name = 'reports'").fetchone()[0]
     counts = {t: raw.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in ("reports", "paragraphs", "theme_labels", "events")}
@@ -371,7 +377,7 @@ def _expect_search_or_no_words(conn, text: str, raw: bool = False) -> None:
                 parse_text(text)
             except UnusableInput:
                 return  # nothing to look for: the documented refusal
-            raise AssertionError(f"{text!r} has words but search refused it: {message}")
+            raise AssertionError(f"{text!r} has words but search refused it: {message}") from exc
         return
     assert isinstance(hits, list)
 
@@ -432,7 +438,7 @@ def test_compare_reads_percent_and_underscore_literally(run_out, tmp_path, scr):
     assert by_hash.returncode == 0 and json.loads(by_hash.stdout)["a"]["name"] == "child_p_v1"
 
 
-# ------------------------------------------------------------------ the same on PostgreSQL (where a server can be started)
+# ------------------------------------------------------- the same on PostgreSQL (where a server can be started)
 from test_store_postgres import needs_postgres  # noqa: E402  (skips with the reason when the server cannot be had)
 
 

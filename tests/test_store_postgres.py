@@ -22,7 +22,6 @@ import pytest
 
 from pipeline.store import SearchQuery, connect, index_inputs, search
 from pipeline.store.db import schema_sql
-
 from test_store_corpus import REVIEWS, make_run
 
 BINARIES = ("initdb", "pg_ctl", "psql")
@@ -32,7 +31,10 @@ NOT_INSTALLED = ("PostgreSQL server binaries (initdb, pg_ctl, psql) not found on
 
 
 def pg_bin(name: str) -> str | None:
-    """A PostgreSQL program: on PATH, else in Debian's versioned folder (the newest), where the package puts the server."""
+    """A PostgreSQL program: on PATH, else in Debian's versioned folder (the newest).
+
+    That folder is where the Debian package puts the server.
+    """
     found = shutil.which(name)
     if found:
         return found
@@ -146,7 +148,8 @@ def test_postgres_schema_holds_the_store_and_answers_the_same_search(pg, sqlite_
         JOIN reports r ON r.id = p.report_id
         LEFT JOIN sections s ON s.id = p.section_id
         WHERE p.tsv @@ q.q AND p.kind NOT IN ('contents', 'heading')
-          AND EXISTS (SELECT 1 FROM theme_labels t WHERE t.paragraph_id = p.id AND t.negated = 0 AND t.theme_id = '{theme}')
+          AND EXISTS (SELECT 1 FROM theme_labels t
+                      WHERE t.paragraph_id = p.id AND t.negated = 0 AND t.theme_id = '{theme}')
         ORDER BY ts_rank_cd(p.tsv, q.q) DESC, r.name, p.char_start"""
     rows = [line.split("\t") for line in psql(pg, query).splitlines() if line]
     assert {(name, int(start)) for name, start, _ in rows} == expected
@@ -154,7 +157,10 @@ def test_postgres_schema_holds_the_store_and_answers_the_same_search(pg, sqlite_
 
 
 def test_one_schema_gives_both_databases_the_same_tables_columns_and_indexes(pg, sqlite_store):
-    """schema.sql rendered for each dialect: the same tables, columns (in order) and indexes, types as dialects.yaml says."""
+    """schema.sql rendered for each dialect.
+
+    The same tables, columns (in order) and indexes; types as dialects.yaml says.
+    """
     import yaml
 
     from pipeline.resources import model_path
@@ -172,7 +178,7 @@ def test_one_schema_gives_both_databases_the_same_tables_columns_and_indexes(pg,
         on_lite = [(row[1], row[2]) for row in lite.execute(f"PRAGMA table_info({table})")]
         on_pg = [c for c in pg_columns[table] if c[0] != "tsv"]  # PostgreSQL's full-text column (SQLite: the FTS5 table)
         assert [c for c, _ in on_pg] == [c for c, _ in on_lite], table
-        for (column, lite_type), (_, pg_type) in zip(on_lite, on_pg):
+        for (column, lite_type), (_, pg_type) in zip(on_lite, on_pg, strict=True):
             same = pg_type == to_pg[lite_type]
             mapped = any(lite_type == types["sqlite"][token] and pg_type == to_pg[pg_decl.split()[0]] for token, pg_decl in types["postgresql"].items())
             assert same or mapped, (table, column, lite_type, pg_type)

@@ -22,12 +22,15 @@ import typer
 from ..errors import UnusableInput
 from ..fileio import atomic_write_bytes, atomic_write_text, refuse_overwriting_input, sha256_bytes
 from .common import MODEL_OPTION, steps
-from .pseudonymise import OUTPUT_SUFFIXES
+from .pseudonymise import OUTPUT_SUFFIXES, TrackedChanges
 from .verify import FailOn
 
 
 def signoff_paths(out: Path) -> tuple[Path, Path]:
-    """FINAL.signoff.json and FINAL.signoff.html beside FINAL (FINAL's suffix dropped: final.docx -> final.signoff.json)."""
+    """FINAL.signoff.json and FINAL.signoff.html beside FINAL.
+
+    FINAL's suffix is dropped: final.docx -> final.signoff.json.
+    """
     return out.with_name(f"{out.stem}.signoff.json"), out.with_name(f"{out.stem}.signoff.html")
 
 
@@ -55,7 +58,7 @@ def apply(
     out: Path = typer.Option(..., "--out", "-o", help="The final file (same format as FILE)."),
     reviewer: str = typer.Option(..., "--reviewer", help="Who signs off (recorded in FINAL.signoff.json)."),
     policy: Path | None = typer.Option(None, "--policy", help="Policy file (as given to scr review)."),
-    tracked_changes: str | None = typer.Option(None, "--tracked-changes", help="Word drafts: accept or reject tracked changes."),
+    tracked_changes: TrackedChanges | None = typer.Option(None, "--tracked-changes", help="Word drafts: accept or reject tracked changes."),
     fail_on: FailOn = typer.Option(FailOn.medium, "--fail-on", help="Exit 1 when an open finding reaches this severity."),
     model: str | None = MODEL_OPTION,
 ) -> None:
@@ -90,7 +93,7 @@ def apply(
         key_before = key_data.sha256
         key_after = key_before
         if key_text is not None:
-            stamp = dt.datetime.now(dt.timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+            stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
             backup = key.with_name(f"{key.name}.bak-{stamp}")
             atomic_write_bytes(backup, key.read_bytes(), private=True)
             atomic_write_text(key, key_text, private=True)
@@ -108,7 +111,7 @@ def apply(
         raise typer.Exit(code=1)
 
 
-def _write_output(file: Path, out: Path, review, edits, key, tracked: str | None) -> None:
+def _write_output(file: Path, out: Path, review, edits, key, tracked: TrackedChanges | None) -> None:
     from ..deid.pseudonymise import rebuild
 
     if out.suffix.lower() == ".docx":
@@ -136,7 +139,8 @@ def _write_log(key: Path, out: Path, review, applied, decisions, file: Path) -> 
               "input": str(file), "input_sha256": review.report.source.sha256, "key": str(key), "key_sha256": review.key.sha256,
               "review_id": review.review_id, "decisions_sha256": decisions.sha256, "output": str(out),
               "output_text_sha256": sha256_bytes(text.encode("utf-8")),
-              "offsets": "start/end into the input text (normalised as by scr ingest); out_start/out_end into the output text"}
+              "offsets": "start/end into the input text (normalised as by scr ingest); "
+                         "out_start/out_end into the output text"}
     atomic_write_text(log_path, stagefile.dumps(header, log_records(result)), private=True)
     return log_path
 
@@ -160,7 +164,8 @@ def _summary(record: dict, out: Path, json_path: Path, html_path: Path, key: Pat
     if key_changed:
         typer.echo(f"key {key} updated with {', '.join(record['key']['codes_added'])} (the old key kept beside it as .bak-…)", err=True)
     opened = ", ".join(f"{n} {s}" for s, n in ver["open_by_severity"].items()) or "none"
-    typer.echo(f"verify on {out.name}: {ver['findings']} finding(s), {ver['accepted_as_dismissed']} accepted as dismissed, open: {opened}", err=True)
+    typer.echo(f"verify on {out.name}: {ver['findings']} finding(s), "
+               f"{ver['accepted_as_dismissed']} accepted as dismissed, open: {opened}", err=True)
     typer.echo(f"wrote {out}, {json_path} and {html_path}", err=True)
 
 

@@ -1,9 +1,9 @@
 """Options and helpers shared by the `scr` commands."""
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Callable, Iterable, Iterator
 
 import typer
 

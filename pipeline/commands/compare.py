@@ -47,7 +47,8 @@ def compare(
         if names:
             if len(names) != 2:
                 raise UnusableInput(f"give two report names to compare side by side, not {len(names)}")
-            result = compare_reports(conn, *names, align=align.value)
+            first, second = names
+            result = compare_reports(conn, first, second, align=align.value)
             if fmt is Format.json:
                 sys.stdout.write(json.dumps(result, indent=1, ensure_ascii=False) + "\n")
             else:

@@ -39,7 +39,8 @@ def index(
         typer.echo(json.dumps(summary.as_dict(), indent=1))
     typer.echo(
         f"{len(summary.indexed)} indexed, {len(summary.unchanged)} unchanged, {len(summary.failed)} failed, "
-        f"{len(summary.incomplete)} incomplete (run not finished), {len(summary.run_failed)} skipped (failed in the run); "
+        f"{len(summary.incomplete)} incomplete (run not finished), "
+        f"{len(summary.run_failed)} skipped (failed in the run); "
         + (f"store {db}" if store.opened else "no store written"),
         err=True,
     )
@@ -48,7 +49,10 @@ def index(
 
 
 class _Store:
-    """The store, opened when the first review is ready: an existing store is checked at once, a new one created only when needed."""
+    """The store, opened when the first review is ready.
+
+    An existing store is checked at once; a new one is created only when needed.
+    """
 
     def __init__(self, db: str):
         from ..store import connect

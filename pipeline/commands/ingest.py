@@ -46,7 +46,7 @@ def ingest(
     if out.exists() and not out.is_dir():
         raise UnusableInput(f"{out}: --out must be a directory")
     failures = 0
-    for path, target in zip(files, report_json_paths(files, out)):
+    for path, target in zip(files, report_json_paths(files, out), strict=True):
         try:
             report = load_report(path)
             refuse_overwriting_input(target, path)

@@ -9,7 +9,9 @@ with `--show-names`.  Nothing is fetched from the network.
 """
 from __future__ import annotations
 
+from enum import Enum
 from pathlib import Path
+from typing import TYPE_CHECKING, cast
 
 import typer
 
@@ -19,7 +21,17 @@ from ..fileio import atomic_write_text, refuse_overwriting_input, sha256_bytes
 from ..deid.keyfile import load_key
 from .common import MODEL_OPTION
 
+if TYPE_CHECKING:
+    from ..deid.word_writer import TrackedChoice
+
 OUTPUT_SUFFIXES = {".txt", ".md", ".markdown", ".text"}  # .docx for a Word draft
+
+
+class TrackedChanges(str, Enum):
+    """A Word draft's tracked changes: a choice typer checks before any work (the writer's TrackedChoice)."""
+
+    accept = "accept"
+    reject = "reject"
 
 
 def default_log_path(key_path: Path, out: Path) -> Path:
@@ -59,14 +71,15 @@ def summary_lines(result, show_names: bool) -> list[str]:
     """What the author is told on the terminal: counts, codes and placeholders."""
     counts = result.counts()
     lines = [f"replaced {len(result.replacements)} spans: " + ", ".join(f"{t} {n}" for t, n in sorted(counts.items()))]
-    codes = {}
+    codes: dict[str, int] = {}
     for r in result.replacements:
         if r.source == "known":
             codes[r.code] = codes.get(r.code, 0) + 1
     if codes:
         lines.append("known people: " + ", ".join(f"{c} x{n}" for c, n in sorted(codes.items())))
     if result.ambiguous:
-        lines.append(f"{len(result.ambiguous)} mentions shared a name form between people and were given the best-supported code; check them in the log")
+        lines.append(f"{len(result.ambiguous)} mentions shared a name form between people and were given "
+                     "the best-supported code; check them in the log")
         if show_names:
             for r in result.ambiguous:
                 lines.append(f"  ambiguous {r.text!r} -> {r.code} (candidates {', '.join(r.candidates)}; by {r.resolved_by})")
@@ -86,24 +99,24 @@ def pseudonymise(
     out: Path = typer.Option(..., "--out", "-o", help="Where to write the coded text (same format as FILE)."),
     log: Path | None = typer.Option(None, "--log", help="Replacement log path (default: beside the key)."),
     show_names: bool = typer.Option(False, "--show-names", help="Print real names in the summary (off by default)."),
-    tracked_changes: str | None = typer.Option(None, "--tracked-changes", help="Word drafts: accept or reject tracked changes."),
+    tracked_changes: TrackedChanges | None = typer.Option(None, "--tracked-changes", help="Word drafts: accept or reject tracked changes."),
     policy: Path | None = typer.Option(None, "--policy", help="Policy file (allowed names, identifier types switched off)."),
     model: str | None = MODEL_OPTION,
 ) -> None:
     """Replace real names by role codes and identifiers by placeholders."""
-    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
     from rich.console import Console
+    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
     key_data = load_key(key)
     policy_data = _policy(policy)
     log_path = choose_log_path(key, out, log)
     check_paths(file, key, out, log_path)
 
+    from .. import stagefile
     from ..deid.names.known import english_lexicon
+    from ..deid.pseudonymise import log_records, parse_for_key, pseudonymise_report
     from ..ingest import load_report
     from ..nlp import load_nlp, model_info
-    from .. import stagefile
-    from ..deid.pseudonymise import log_records, parse_for_key, pseudonymise_report
     from ..resources import data_fingerprint
 
     console = Console(stderr=True)
@@ -128,7 +141,8 @@ def pseudonymise(
             "input": str(file), "input_sha256": report.source.sha256,
             "key": str(key), "key_sha256": key_data.sha256,
             "output": str(out), "output_sha256": sha256_bytes(result.text.encode("utf-8")),
-            "offsets": "start/end into the input text (normalised as by scr ingest); out_start/out_end into the output",
+            "offsets": "start/end into the input text (normalised as by scr ingest); "
+                       "out_start/out_end into the output",
         }
         atomic_write_text(log_path, stagefile.dumps(header, log_records(result)), private=True)
     for line in summary_lines(result, show_names):
@@ -136,7 +150,7 @@ def pseudonymise(
     typer.echo(f"wrote {out} and the replacement log {log_path} (owner-only; it holds real names)", err=True)
 
 
-def _write_docx(file: Path, out: Path, result, text: str, key, tracked: str | None) -> None:
+def _write_docx(file: Path, out: Path, result, text: str, key, tracked: TrackedChanges | None) -> None:
     """A Word draft keeps its formatting; names outside the body text (headers, title) are coded too."""
     from ..deid.word_writer import write_pseudonymised_docx
     from ..deid.names.known import person_forms
@@ -146,7 +160,8 @@ def _write_docx(file: Path, out: Path, result, text: str, key, tracked: str | No
         for form in person_forms(person):
             forms.setdefault(form.text, set()).add(person.code)
     names = {text_: codes.pop() for text_, codes in forms.items() if len(codes) == 1}
-    write_pseudonymised_docx(file, out, result.replacements, tracked, expected_text=text, names=names)
+    choice = None if tracked is None else cast("TrackedChoice", tracked.value)  # the enum's values are the writer's
+    write_pseudonymised_docx(file, out, result.replacements, choice, expected_text=text, names=names)
 
 
 def _analyzer(nlp):

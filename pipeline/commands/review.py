@@ -1,4 +1,5 @@
-"""`scr review DRAFT --key KEY.yaml [--out review.html]`: the page where the author decides every replacement and finding.
+"""`scr review DRAFT --key KEY.yaml [--out review.html]`: the page where the author decides every replacement
+and finding.
 
 The page holds real names (each replacement shows the draft's words), so it
 is written owner-only in the key's folder (default

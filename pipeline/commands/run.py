@@ -1,4 +1,4 @@
-"""`scr run FILE|DIR... --out DIR [--workers N] [--executor local|dask [--scheduler ADDRESS]]`: every stage, in batch."""
+"""`scr run FILE|DIR... --out DIR [--workers N] [--executor local|dask [--scheduler ADDRESS]]`: every stage, batched."""
 from __future__ import annotations
 
 import json
@@ -24,7 +24,8 @@ def run(
     ),
     scheduler: str = typer.Option(
         None, "--scheduler", envvar="SCR_DASK_SCHEDULER",
-        help="With --executor dask: a running scheduler (tcp://host:8786); without it, a LocalCluster of --workers processes.",
+        help="With --executor dask: a running scheduler (tcp://host:8786); "
+             "without it, a LocalCluster of --workers processes.",
     ),
     model: str = MODEL_OPTION,
     timeout: float = typer.Option(
@@ -70,7 +71,8 @@ def run(
     summary = {**counts, "total": len(paths), "words": words, "seconds": round(time.perf_counter() - started, 2), "failures": failures}
     atomic_write_text(out / "run-summary.json", json.dumps(summary, indent=1))
     typer.echo(
-        f"{counts['done']} processed, {counts['skipped']} unchanged (skipped), {counts['failed']} failed; outputs in {out}",
+        f"{counts['done']} processed, {counts['skipped']} unchanged (skipped), {counts['failed']} failed; "
+        f"outputs in {out}",
         err=True,
     )
     if counts["failed"]:

@@ -37,7 +37,8 @@ def search(
     date_to: str = typer.Option(None, "--to", help="Latest event date."),
     date_scope: Within = typer.Option(Within.paragraph, "--date-scope", help="Dates of the paragraph's events, or the report's review period."),
     report: list[str] = typer.Option(None, "--report", help="Report name (glob patterns allowed; repeat for several)."),
-    within: Within = typer.Option(None, "--within", help="Where all --theme must co-occur: same paragraph (default for hits) or same report (default for --by-report)."),
+    within: Within = typer.Option(None, "--within", help="Where all --theme must co-occur: same paragraph (default for hits) "
+                                                                 "or same report (default for --by-report)."),
     by_report: bool = typer.Option(False, "--by-report", help="Co-occurrence summary: one row per report where all --theme occur."),
     limit: int = typer.Option(20, "--limit", "-n", min=0, help="Most hits to show (0 = all)."),
     fmt: Format = typer.Option(Format.table, "--format", "-f", help="table, jsonl or csv."),

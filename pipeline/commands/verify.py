@@ -68,7 +68,7 @@ def verify(
 
     # --- sign-off (pipeline.review.signoff): dismissed findings are accepted, anything new still counts
     accepted: list = []
-    if signoff is not None:
+    if record is not None:  # given exactly when --signoff was
         from ..review.signoff import accepted_lines, split_signed_off
 
         findings, accepted, notes = split_signed_off(findings, record, file)

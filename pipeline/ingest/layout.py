@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from ..lexicon import superscript_digits, to_superscript
 from ..report import Page
@@ -90,7 +91,7 @@ def running_lines(lines: list[Line], n_pages: int) -> set[int]:
         counts.update({_key(lines[i]) for i in edges[page]})
     needed = max(2, MIN_REPEAT_SHARE * n_pages) if n_pages >= 3 else max(2, n_pages)
     dropped = set()
-    for page, idx in edges.items():
+    for idx in edges.values():
         for i in idx:
             key = _key(lines[i])
             if PAGE_NUMBER_RE.match(lines[i].text) or (counts[key] >= needed and key[0]):
@@ -112,23 +113,23 @@ def column_order(page_lines: list[Line]) -> list[Line]:
     """
     if len(page_lines) < MIN_COLUMN_LINES:
         return page_lines
-    left_edge, right_edge = min(l.x0 for l in page_lines), max(l.x1 for l in page_lines)
+    left_edge, right_edge = min(line.x0 for line in page_lines), max(line.x1 for line in page_lines)
     middle = (left_edge + right_edge) / 2
     page_lines = _split_at_gutter(page_lines, left_edge, right_edge)
-    side = ["L" if l.x1 <= middle + 2 else "R" if l.x0 >= middle - 2 else "S" for l in page_lines]
+    side = ["L" if line.x1 <= middle + 2 else "R" if line.x0 >= middle - 2 else "S" for line in page_lines]
     if side.count("L") < MIN_COLUMN_LINES or side.count("R") < MIN_COLUMN_LINES:
         return page_lines
     columned = [s for s in side if s != "S"]
-    switches = sum(1 for a, b in zip(columned, columned[1:]) if a != b)
+    switches = sum(1 for a, b in pairwise(columned) if a != b)
     if switches <= 2:
         return page_lines  # already column by column
-    in_columns = [l for l, s in zip(page_lines, side) if s != "S"]
-    top = max(l.y for l in in_columns)
-    spanning = [l for l, s in zip(page_lines, side) if s == "S"]
-    above = sorted((l for l in spanning if l.y > top), key=lambda l: -l.y)
-    below = sorted((l for l in spanning if l.y <= top), key=lambda l: -l.y)
-    left = sorted((l for l, s in zip(page_lines, side) if s == "L"), key=lambda l: -l.y)
-    right = sorted((l for l, s in zip(page_lines, side) if s == "R"), key=lambda l: -l.y)
+    in_columns = [line for line, s in zip(page_lines, side, strict=True) if s != "S"]
+    top = max(line.y for line in in_columns)
+    spanning = [line for line, s in zip(page_lines, side, strict=True) if s == "S"]
+    above = sorted((line for line in spanning if line.y > top), key=lambda line: -line.y)
+    below = sorted((line for line in spanning if line.y <= top), key=lambda line: -line.y)
+    left = sorted((line for line, s in zip(page_lines, side, strict=True) if s == "L"), key=lambda line: -line.y)
+    right = sorted((line for line, s in zip(page_lines, side, strict=True) if s == "R"), key=lambda line: -line.y)
     return above + left + right + below
 
 
@@ -198,7 +199,7 @@ def split_footnotes(page_lines: list[Line], size: float) -> tuple[list[Line], li
         else:
             notes[-1] = _join(notes[-1], line.text.strip(), False, set())
     chosen = set(tail)
-    return [l for i, l in enumerate(page_lines) if i not in chosen], notes
+    return [line for i, line in enumerate(page_lines) if i not in chosen], notes
 
 
 def _starts_note(line: Line, size: float) -> bool:
@@ -219,7 +220,7 @@ def _note_text(line: Line) -> str:
 def _pitches(lines: list[Line]) -> dict[float, float]:
     """Usual baseline-to-baseline distance for each font size."""
     gaps: dict[float, list[float]] = {}
-    for prev, cur in zip(lines, lines[1:]):
+    for prev, cur in pairwise(lines):
         if prev.page == cur.page and abs(prev.size - cur.size) < 0.5 and 0 < prev.y - cur.y < 3 * cur.size:
             gaps.setdefault(round(cur.size * 2) / 2, []).append(prev.y - cur.y)
     # the lower quartile: most gaps are within paragraphs, but a size used only
@@ -428,7 +429,10 @@ def _chrome_patterns() -> dict:
     from ..resources import load_yaml
 
     data = load_yaml("structure", "page_chrome.yaml")
-    full = lambda pats: [re.compile(rf"^(?:{p})$", re.IGNORECASE) for p in pats]
+
+    def full(pats: list[str]) -> list[re.Pattern[str]]:
+        return [re.compile(rf"^(?:{p})$", re.IGNORECASE) for p in pats]
+
     out = {key: full(data[key]) for key in ("page_markers", "running_with_number", "site_chrome", "transcript_start")}
     out["first_page_marker"] = full([data["first_page_marker"]])
     out["first_page_reach"] = data["first_page_reach"]
@@ -447,7 +451,7 @@ def _page_number_chain(lines: list[str]) -> set[int]:
     """Bare numbers alone on their line that count up through the document (page numbers)."""
     numbers = [(i, int(t.strip())) for i, t in enumerate(lines) if re.fullmatch(r"\s*\d{1,3}\s*", t)]
     best: list[list[int]] = []
-    for k, (i, n) in enumerate(numbers):  # longest chain with steps of one or two pages
+    for k, (_, n) in enumerate(numbers):  # longest chain with steps of one or two pages
         chain = [k]
         for j in range(k - 1, -1, -1):
             prev = numbers[j][1]
@@ -461,7 +465,7 @@ def _page_number_chain(lines: list[str]) -> set[int]:
 def chrome_lines(lines: list[str]) -> set[int]:
     """Indexes of running headers, footers, page numbers and site chrome in plain text."""
     pats = _chrome_patterns()
-    stripped = [l.strip() for l in lines]
+    stripped = [line.strip() for line in lines]
     keys = [_digits_key(t) for t in stripped]
     counts = Counter(k for k in keys if k)
     found: set[int] = set()
@@ -565,7 +569,7 @@ def _interrupts(where: list[int], stripped: list[str], position: dict, nonblank:
 
 
 def _wrap_width(lines: list[str]) -> int:
-    lengths = sorted(len(l.strip()) for l in lines if len(l.strip()) >= 20)
+    lengths = sorted(len(line.strip()) for line in lines if len(line.strip()) >= 20)
     return lengths[int(0.9 * (len(lengths) - 1))] if lengths else 0
 
 
@@ -574,8 +578,8 @@ def is_hard_wrapped(lines: list[str]) -> bool:
     width = _wrap_width(lines)
     if not 40 <= width <= 130:
         return False
-    nonblank = [l.strip() for l in lines if l.strip()]
-    long_lines = [k for k, l in enumerate(nonblank[:-1]) if len(l) >= 0.7 * width]
+    nonblank = [line.strip() for line in lines if line.strip()]
+    long_lines = [k for k, line in enumerate(nonblank[:-1]) if len(line) >= 0.7 * width]
     if len(long_lines) < 2:
         return False
     continued = sum(1 for k in long_lines if not TERMINAL_RE.search(nonblank[k]) or nonblank[k + 1][:1].islower())
@@ -585,7 +589,7 @@ def is_hard_wrapped(lines: list[str]) -> bool:
 
 def _blank_between(lines: list[str], width: int) -> bool:
     """Every line a paragraph of its own (web transcripts): blank lines say nothing about paragraphs."""
-    long_idx = [i for i, l in enumerate(lines[:-1]) if len(l.strip()) >= 0.7 * width]
+    long_idx = [i for i, line in enumerate(lines[:-1]) if len(line.strip()) >= 0.7 * width]
     if not long_idx:
         return False
     return sum(1 for i in long_idx if not lines[i + 1].strip()) >= 0.8 * len(long_idx)
@@ -630,7 +634,7 @@ def rewrap(lines: list[str]) -> list[str]:
             gap += 1
             page_break = page_break or text == PAGE_BREAK
             continue
-        last = len(out) - 1 - next((k for k, l in enumerate(reversed(out)) if l.strip()), 0) if out else -1
+        last = len(out) - 1 - next((k for k, line in enumerate(reversed(out)) if line.strip()), 0) if out else -1
         indented = line.startswith("    ") or (last >= 0 and out[last].startswith("    "))
         if out and last >= 0 and not indented and _continues(out[last].strip(), text, gap, width, spaced, page_break):
             joined = _join(out[last].rstrip(), text, False, vocab)
@@ -675,14 +679,14 @@ def clean_plain_text(text: str, markdown: bool = False) -> str:
     lines = text.split("\n")
     dropped = chrome_lines(lines)
     if dropped:
-        lines = [PAGE_BREAK if i in dropped else l for i, l in enumerate(lines)]
-        lines = [l for i, l in enumerate(lines) if l != PAGE_BREAK or i == 0 or lines[i - 1] != PAGE_BREAK]
-    if (dropped or not markdown) and is_hard_wrapped([l for l in lines if l != PAGE_BREAK]):
+        lines = [PAGE_BREAK if i in dropped else line for i, line in enumerate(lines)]
+        lines = [line for i, line in enumerate(lines) if line != PAGE_BREAK or i == 0 or lines[i - 1] != PAGE_BREAK]
+    if (dropped or not markdown) and is_hard_wrapped([line for line in lines if line != PAGE_BREAK]):
         lines = rewrap(lines)
     elif not dropped:
         return text
     else:
         lines = join_broken_sentences(lines)
-    lines = [l for l in lines if l != PAGE_BREAK]
+    lines = [line for line in lines if line != PAGE_BREAK]
     cleaned = re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip("\n")
     return cleaned + "\n" if text.endswith("\n") else cleaned

@@ -129,7 +129,7 @@ def _segments(textpage) -> list[_Segment]:
     for m in [*SPLIT_RE.finditer(text), None]:
         end = m.start() if m else len(text)
         raw = text[pos:end]
-        hyphen = bool(m) and m.group() in ("\ufffe", "\x02")
+        hyphen = m is not None and m.group() in ("\ufffe", "\x02")
         start, pos = pos, (m.end() if m else len(text))
         if not raw.strip():
             continue
@@ -222,7 +222,9 @@ def _lines(segments: list[_Segment], page: int) -> list[Line]:
         groups.append([seg])
     for group in groups:
         main = max(group, key=lambda s: (s.size, len(s.text)))
-        parts, sup_start, cuts = [], False, []
+        parts: list[str] = []
+        cuts: list[tuple[float, float]] = []
+        sup_start = False
         for k, seg in enumerate(group):
             piece = seg.text
             if seg.digits_only and len(group) > 1 and seg.size < SUPERSCRIPT_SHARE * main.size:
@@ -322,16 +324,16 @@ def read(path: Path, data: bytes) -> Extracted:
             raise UnusableInput(f"{name}: the PDF cannot be read ({exc}); it may be damaged") from exc
     finally:
         pdf.close()
-    characters = sum(len(l.text.strip()) for l in lines)
+    characters = sum(len(line.text.strip()) for line in lines)
     if characters < MIN_CHARS_PER_PAGE * n_pages:
         raise UnusableInput(f"{name}: the PDF has no text layer ({characters} characters on {n_pages} pages): it looks like a scan. "
                             "OCR is not supported here; run it through OCR (e.g. ocrmypdf) and try again")
     dropped = running_lines(lines, n_pages)
-    body = [l for i, l in enumerate(lines) if i not in dropped]
+    body = [line for i, line in enumerate(lines) if i not in dropped]
     size = body_size(body)
     kept, notes = [], {}
     for number in range(n_pages):
-        page_lines, page_notes = split_footnotes(column_order([l for l in body if l.page == number]), size)
+        page_lines, page_notes = split_footnotes(column_order([line for line in body if line.page == number]), size)
         kept += page_lines
         if page_notes:
             notes[number] = page_notes

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import codecs
 import re
-import warnings
 import unicodedata
+import warnings
 
 from ..errors import UnusableInput
 
@@ -32,10 +32,10 @@ def decode(data: bytes, name: str) -> tuple[str, str]:
         if data.startswith(bom):
             return _checked(data.decode(encoding), name), encoding
     if b"\x00" in data[:BINARY_SNIFF_BYTES]:
-        encoding = utf16_without_bom(data)
-        if encoding:
+        utf16 = utf16_without_bom(data)
+        if utf16:
             try:
-                return _checked(data.decode(encoding), name), encoding
+                return _checked(data.decode(utf16), name), utf16
             except UnicodeDecodeError:
                 pass
         raise UnusableInput(f"{name}: this looks like a binary file, not text (it contains NUL bytes)")

@@ -10,10 +10,12 @@ text, whatever it contains.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from markupsafe import Markup, escape
 
 from ..report import Report
+
 
 @dataclass
 class Mark:
@@ -80,7 +82,7 @@ def render_block(text: str, block: Block, marks: list[Mark], emitted: set[int]) 
     inside = [m for m in marks if m.start < end and m.end > start and m.end > m.start]
     cuts = sorted({start, end, *(max(m.start, start) for m in inside), *(min(m.end, end) for m in inside)})
     parts: list[str] = []
-    for a, b in zip(cuts, cuts[1:]):
+    for a, b in pairwise(cuts):
         active = sorted((m for m in inside if m.start <= a and m.end >= b), key=lambda m: (m.start, -m.end, m.order))
         for mark in active:
             first = id(mark) not in emitted

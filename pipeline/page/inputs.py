@@ -14,9 +14,10 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 from .. import __version__, stagefile
 from ..errors import UnusableInput
@@ -86,7 +87,7 @@ def read_jsonl(path: Path, warnings: list[str]) -> list[Any]:
 
 def _run_date(path: Path) -> str | None:
     try:
-        return dt.datetime.fromtimestamp(path.stat().st_mtime, dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+        return dt.datetime.fromtimestamp(path.stat().st_mtime, dt.UTC).strftime("%Y-%m-%d %H:%M UTC")
     except OSError:
         return None
 
@@ -124,7 +125,8 @@ def from_folder(folder: Path) -> PageInputs:
             manifest = loaded if isinstance(loaded, dict) else {}
         except (OSError, UnicodeDecodeError, ValueError):
             warnings.append("manifest.json could not be read")
-    versions = manifest.get("versions") if isinstance(manifest.get("versions"), dict) else {}
+    recorded = manifest.get("versions")
+    versions = recorded if isinstance(recorded, dict) else {}
     inputs = PageInputs(
         report=report,
         findings=_spans(read_json_list(folder / "findings.json", warnings), size, "findings", warnings),
@@ -175,7 +177,7 @@ def from_outputs(report: Report, outputs: dict[str, str], origin: str = "compute
         themes=_spans(lines("themes.jsonl"), size, "theme labels", warnings),
         warnings=warnings,
     )
-    inputs.provenance = provenance_of(report, stage_tool=__version__, run_date=dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
+    inputs.provenance = provenance_of(report, stage_tool=__version__, run_date=dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC"),
                                     origin=origin)
     return inputs
 
@@ -238,5 +240,5 @@ def provenance_of(report: Report, stage_tool: str | None, run_date: str | None, 
         "input": report.source.name,
         "input sha256": report.source.sha256,
         "date of the run": run_date or "not recorded",
-        "page written": dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
+        "page written": dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC"),
     }

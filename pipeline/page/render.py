@@ -271,7 +271,7 @@ def theme_sections(labels: list[dict], prof: dict, inputs: PageInputs, anchor_at
     """Per theme (profile order): its bar, anchor and the paragraphs with their evidence words."""
     text = inputs.report.text
     by_theme: dict[str, list[dict]] = {}
-    for label in sorted(labels, key=lambda l: l["start"]):
+    for label in sorted(labels, key=lambda lab: lab["start"]):
         for hit in label.get("themes") or []:
             if not isinstance(hit, dict) or not hit.get("id"):
                 continue
@@ -342,7 +342,8 @@ def render_page(inputs: PageInputs) -> str:
         "group_titles": {name: g.get("title", name) for name, g in conf["groups"].items()},
         "legend": _legend(f_rows, r_rows),
         "script": Markup(script),
-        "csp": f"default-src 'none'; img-src data:; style-src 'unsafe-inline'; script-src '{csp_hash(script)}'; base-uri 'none'; form-action 'none'",
+        "csp": f"default-src 'none'; img-src data:; style-src 'unsafe-inline'; script-src '{csp_hash(script)}'; "
+               "base-uri 'none'; form-action 'none'",
         "document": document,
         "contents": _contents(report, anchor_at),
         "findings": f_rows,

@@ -14,8 +14,13 @@ import io
 import math
 import re
 from collections import Counter
+from typing import TYPE_CHECKING, Any
 
 from markupsafe import Markup
+
+if TYPE_CHECKING:
+    from matplotlib.artist import Artist
+    from matplotlib.typing import RcKeyType
 
 MAX_LABEL = 26
 APPROXIMATE = {"month", "approx"}
@@ -34,7 +39,7 @@ def event_date(value) -> dt.date | None:
 
 
 def _names(event: dict) -> list[str]:
-    names = []
+    names: list[str] = []
     for key in ("actors", "agencies"):
         values = event.get(key)
         if isinstance(values, list):
@@ -141,7 +146,7 @@ def render_timeline(events: list[dict], anchors: dict[int, str], max_lanes: int 
     points = placements(events, lane_names, anchors)
     if not points:
         return None
-    rc = {"svg.fonttype": "none", "svg.hashsalt": "scr-page", "text.parse_math": False, "font.size": 9,
+    rc: dict[RcKeyType, Any] = {"svg.fonttype": "none", "svg.hashsalt": "scr-page", "text.parse_math": False, "font.size": 9,
           "font.family": "sans-serif", "axes.spines.right": False, "axes.spines.top": False}
     panels = _panels(points)
     with matplotlib.rc_context(rc):
@@ -149,7 +154,7 @@ def render_timeline(events: list[dict], anchors: dict[int, str], max_lanes: int 
         fig = Figure(figsize=(11, height), layout="constrained")
         ratios = [6 if not title else 1.3 for title, *_ in panels]
         axes = fig.subplots(1, len(panels), sharey=True, width_ratios=ratios, squeeze=False)[0]
-        for ax, (title, lo, hi, group) in zip(axes, panels):
+        for ax, (title, lo, hi, group) in zip(axes, panels, strict=True):
             _draw_panel(ax, title, lo, hi, group, period)
         axes[0].set_yticks(range(len(lane_names)), [_short(n) for n in lane_names])
         axes[0].set_ylim(len(lane_names) - 0.5, -0.9)
@@ -191,7 +196,7 @@ def _legend(fig, approx: bool, kpe: bool, period: bool) -> None:
     from matplotlib.lines import Line2D
     from matplotlib.patches import Patch
 
-    handles = [Line2D([], [], linestyle="", marker="o", markerfacecolor="#0072B2", markeredgecolor="#0072B2")]
+    handles: list[Artist] = [Line2D([], [], linestyle="", marker="o", markerfacecolor="#0072B2", markeredgecolor="#0072B2")]
     names = ["event (dated to the day or week)"]
     if approx:
         handles.append(Line2D([], [], linestyle="", marker="o", markerfacecolor="white", markeredgecolor="#0072B2"))
@@ -210,7 +215,7 @@ def _label_kpes(axes, panels) -> None:
     import matplotlib.dates as mdates
 
     first: dict[str, tuple] = {}
-    for ax, (_, _, _, points) in zip(axes, panels):
+    for ax, (_, _, _, points) in zip(axes, panels, strict=True):
         for p in sorted(points, key=lambda p: (p["date"], p["row"])):
             if p["kpe"] and p["kpe"] not in first:
                 first[p["kpe"]] = (ax, p)
@@ -232,5 +237,6 @@ def _inline(svg: str) -> str:
     svg = re.sub(r'(<a\b[^>]*?)\s+target="_blank"', r"\1", svg)  # matplotlib opens links in a new tab; ours stay on the page
     head_end = svg.index(">")
     head = re.sub(r'\s(width|height)="[^"]*"', "", svg[:head_end])
-    head += ' id="timeline-svg" role="img" aria-label="Timeline of the events, one lane per actor or agency; each point links to its sentence"'
+    head += (' id="timeline-svg" role="img" aria-label="Timeline of the events, one lane per actor or agency; '
+             'each point links to its sentence"')
     return head + svg[head_end:]

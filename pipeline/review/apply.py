@@ -58,14 +58,14 @@ def final_edits(review: Review, decisions: Decisions) -> Applied:
     for item in review.items:
         if item.kind != FINDING:
             continue
-        d = decisions.by_id.get(item.id)
-        if d is None:
+        decision = decisions.by_id.get(item.id)
+        if decision is None:
             counts["findings_undecided"] += 1
-        elif d["action"] == "dismiss":
-            dismissed.append((item, d["reason"]))
+        elif decision["action"] == "dismiss":
+            dismissed.append((item, decision["reason"]))
             counts["findings_dismissed"] += 1
-        elif d["action"] == "placeholder":
-            edits = _cover(edits, item.start, item.end, d["placeholder"], item.type, text)
+        elif decision["action"] == "placeholder":
+            edits = _cover(edits, item.start, item.end, decision["placeholder"], item.type, text)
             counts["findings_replaced"] += 1
     edits.sort(key=lambda e: e.start)
     people = [{"code": code, "role": role, "names": _names_of(review, placeholder)} for placeholder, (code, role) in new_codes.items()]

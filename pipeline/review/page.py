@@ -16,7 +16,7 @@ from markupsafe import Markup
 
 from .. import __version__
 from ..page.document import Mark, render_document
-from ..page.render import csp_hash, environment, json_for_script
+from ..page.render import csp_hash, environment
 from .model import FINDING, FORMAT_DECISIONS, Review
 
 
@@ -67,7 +67,8 @@ def render_review_page(review: Review) -> str:
         "review_id": review.review_id,
         "css": Markup(_asset("review.css")),
         "script": Markup(script),
-        "csp": f"default-src 'none'; img-src data:; style-src 'unsafe-inline'; script-src '{csp_hash(script)}'; base-uri 'none'; form-action 'none'",
+        "csp": f"default-src 'none'; img-src data:; style-src 'unsafe-inline'; script-src '{csp_hash(script)}'; "
+               "base-uri 'none'; form-action 'none'",
         "document": document,
         "rows": rows(review),
         "codes": review.key.codes(),

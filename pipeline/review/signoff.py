@@ -16,10 +16,11 @@ import hashlib
 import json
 import re
 from collections import Counter
+from collections.abc import Iterable
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 from .. import __version__
 from ..errors import UnusableInput
@@ -67,7 +68,7 @@ def build_record(*, review, applied, decisions, reviewer: str, draft: Path, out:
         "format": FORMAT_SIGNOFF,
         "review_id": review.review_id,
         "signed_off_by": reviewer,
-        "signed_at": dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"),
+        "signed_at": dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
         "tool": {"name": "scr-pipeline", "version": __version__, "commands": ["scr review", "scr apply"]},
         "rules": review.rules,
         "model": review.model,

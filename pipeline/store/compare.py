@@ -14,6 +14,7 @@ import re
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from ..errors import UnusableInput
 
@@ -32,7 +33,7 @@ class Matrix:
         out = io.StringIO()
         writer = csv.writer(out, lineterminator="\n")
         writer.writerow(["report", *self.themes])
-        for name, row in zip(self.reports, self.values):
+        for name, row in zip(self.reports, self.values, strict=True):
             writer.writerow([name, *(_fmt(v, self.value) for v in row)])
         return out.getvalue()
 
@@ -64,12 +65,14 @@ def theme_matrix(conn: sqlite3.Connection, value: str = "counts", reports: list[
     labels: dict[str, str] = {}
     for row in conn.execute(
         f"SELECT r.name, t.theme_id, max(t.theme_label) AS label, count(DISTINCT t.char_start) AS n FROM theme_labels t"
-        f" JOIN reports r ON r.id = t.report_id {where} {'AND' if where else 'WHERE'} t.negated = 0 GROUP BY r.name, t.theme_id", params
+        f" JOIN reports r ON r.id = t.report_id {where} {'AND' if where else 'WHERE'} t.negated = 0"
+        " GROUP BY r.name, t.theme_id", params
     ):
         counts[(row["name"], row["theme_id"])] = row["n"]
         labels[row["theme_id"]] = row["label"] or row["theme_id"]
     tagged = {row["name"]: row["n"] for row in conn.execute(
-        f"SELECT r.name, count(DISTINCT t.char_start) AS n FROM theme_labels t JOIN reports r ON r.id = t.report_id {where}"
+        f"SELECT r.name, count(DISTINCT t.char_start) AS n FROM theme_labels t"
+        f" JOIN reports r ON r.id = t.report_id {where}"
         f" {'AND' if where else 'WHERE'} t.negated = 0 GROUP BY r.name", params)}
     themes = theme_order({theme for _, theme in counts})
     values = []
@@ -131,7 +134,8 @@ def _report_id(conn: sqlite3.Connection, name: str) -> sqlite3.Row:
     if row is None and re.fullmatch(r"[0-9a-f]{8,64}", name):
         rows = conn.execute(f"{columns} WHERE substr(sha256, 1, ?) = ? ORDER BY name", (len(name), name)).fetchall()
         if len(rows) > 1:
-            raise UnusableInput(f"{name}: the input of {len(rows)} reports starts so ({', '.join(r['name'] for r in rows[:5])}); give a name")
+            starting = ", ".join(r["name"] for r in rows[:5])
+            raise UnusableInput(f"{name}: the input of {len(rows)} reports starts so ({starting}); give a name")
         row = rows[0] if rows else None
     if row is None:
         raise UnusableInput(f"{name}: no such report in the store (see `scr search --db DB --format csv` for names)")
@@ -151,7 +155,7 @@ def compare_reports(conn: sqlite3.Connection, a: str, b: str, align: str = "star
     matrix = theme_matrix(conn, "counts", [ra["name"], rb["name"]])
     shares = theme_matrix(conn, "shares", [ra["name"], rb["name"]])
     index = {name: i for i, name in enumerate(matrix.reports)}
-    themes = []
+    themes: list[dict[str, Any]] = []
     for j, theme in enumerate(matrix.themes):
         ia, ib = index[ra["name"]], index[rb["name"]]
         themes.append({
@@ -190,7 +194,8 @@ def _meta(row: sqlite3.Row) -> dict:
 
 def _events(conn: sqlite3.Connection, report_id: int) -> list[dict]:
     rows = conn.execute(
-        "SELECT date, date_end, precision, sentence, action, actors, kpe FROM events WHERE report_id = ? AND date IS NOT NULL"
+        "SELECT date, date_end, precision, sentence, action, actors, kpe FROM events"
+        " WHERE report_id = ? AND date IS NOT NULL"
         " ORDER BY date, char_start", (report_id,))
     return [dict(row) for row in rows]
 

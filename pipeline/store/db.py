@@ -16,9 +16,9 @@ import datetime as dt
 import os
 import re
 import sqlite3
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator
 
 from .. import __version__
 from ..errors import UnusableInput
@@ -147,7 +147,8 @@ def _open(path: Path, create: bool) -> sqlite3.Connection:
         conn.close()
         raise UnusableInput(
             f"{path}: store schema version {version}, this tool uses {STORE_SCHEMA_VERSION}; "
-            + ("re-create it with `scr index` into a new file" if version > STORE_SCHEMA_VERSION else "run `scr index` on it once to upgrade it")
+            + ("re-create it with `scr index` into a new file" if version is not None and version > STORE_SCHEMA_VERSION
+               else "run `scr index` on it once to upgrade it")
         )
     return conn
 
@@ -173,7 +174,9 @@ def transaction(conn) -> Iterator:
 
 @contextmanager
 def readable(db) -> Iterator[None]:
-    """A store that fails while being read (a damaged page, a broken full-text index, a lost server) is one line, exit 2.
+    """A store that fails while being read is one line, exit 2.
+
+    A damaged page, a broken full-text index, a lost server.
 
     Query errors the caller can explain (a bad raw query, an unknown theme)
     are raised as UnusableInput before they get here.
@@ -221,7 +224,7 @@ def _stored_version(conn: sqlite3.Connection) -> int | None:
 def _record_version(conn) -> None:
     conn.execute(
         "INSERT INTO schema_version(version, applied_at, tool_version) VALUES (?, ?, ?)",
-        (STORE_SCHEMA_VERSION, dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"), __version__),
+        (STORE_SCHEMA_VERSION, dt.datetime.now(dt.UTC).isoformat(timespec="seconds"), __version__),
     )
 
 
@@ -237,7 +240,9 @@ def _migrate_v1(conn: sqlite3.Connection) -> None:
     SQLite's documented way (foreign keys off, new table, copy, drop, rename):
     the other tables' `REFERENCES reports(id)` then name the rebuilt table.
     """
-    ddl = re.search(r"CREATE TABLE IF NOT EXISTS reports \(.*?\n\);", schema_sql(), re.S).group(0)
+    found = re.search(r"CREATE TABLE IF NOT EXISTS reports \(.*?\n\);", schema_sql(), re.S)
+    assert found is not None, "schema.sql (shipped with the package) creates the reports table"
+    ddl = found.group(0)
     conn.execute(ddl.replace("EXISTS reports (", "EXISTS reports_v2 (", 1))
     columns = ", ".join(row[1] for row in conn.execute("PRAGMA table_info(reports)"))
     conn.execute(f"INSERT INTO reports_v2 ({columns}) SELECT {columns} FROM reports")

@@ -25,9 +25,10 @@ import hashlib
 import heapq
 import json
 import sqlite3
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
-from typing import Callable, Iterable
 
 from .. import stagefile
 from ..errors import UnusableInput
@@ -98,7 +99,8 @@ def read_run_folder(folder: Path) -> RunOutputs:
         raise RunFailed(f"{folder.name}: the run failed ({manifest.get('error') or 'no reason recorded'})")
     if manifest.get("status") != "done":
         raise Incomplete(f"{folder.name}: the run did not finish (status {manifest.get('status')!r}); run `scr run` again")
-    listed = manifest.get("files") if isinstance(manifest.get("files"), list) else []
+    files = manifest.get("files")
+    listed = files if isinstance(files, list) else []
     missing = [name for name in [REPORT_FILE, *listed] if isinstance(name, str) and not (folder / name).is_file()]
     if missing:
         raise Incomplete(f"{folder.name}: the run did not finish ({', '.join(sorted(set(missing)))} missing); run `scr run` again")
@@ -198,7 +200,8 @@ def index_outputs(conn, run: RunOutputs) -> str:
         return "unchanged"  # no write lock for the common re-index: as if it ran before any concurrent change
     lock = " FOR UPDATE" if dialect(conn) == "postgresql" else ""  # SQLite: BEGIN IMMEDIATE already holds the write lock
     with transaction(conn):
-        conn.execute("INSERT INTO reports (name, sha256, outputs_sha256, indexed_at) VALUES (?, ?, '', ?) ON CONFLICT (name) DO NOTHING",
+        conn.execute("INSERT INTO reports (name, sha256, outputs_sha256, indexed_at) VALUES (?, ?, '', ?)"
+                     " ON CONFLICT (name) DO NOTHING",
                      (run.name, sha, row["indexed_at"]))
         existing = conn.execute(f"SELECT id, sha256, outputs_sha256 FROM reports WHERE name = ?{lock}", (run.name,)).fetchone()
         if _unchanged(existing, sha, run.digest):
@@ -230,7 +233,7 @@ def _report_row(run: RunOutputs, sha: str) -> dict:
         "pipeline_schema": versions.get("schema_version") or prov.get("schema_version"),
         "model_name": model.get("name") or versions.get("model"), "model_version": model.get("version"),
         "outputs_sha256": run.digest, "origin": run.origin,
-        "indexed_at": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
+        "indexed_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
     }
 
 
@@ -300,7 +303,8 @@ def _insert_children(conn: sqlite3.Connection, report_id: int, run: RunOutputs) 
     for ordinal, s in enumerate(report.get("sections") or []):
         section_id = _insert_id(
             conn,
-            "INSERT INTO sections (report_id, ordinal, number, title, level, kpe, char_start, char_end, heading_start, heading_end)"
+            "INSERT INTO sections (report_id, ordinal, number, title, level, kpe, char_start, char_end,"
+            " heading_start, heading_end)"
             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (report_id, ordinal, s.get("number"), s.get("title") or "", s.get("level") or 1, s.get("kpe"), s["start"], s["end"],
              s.get("heading_start", s["start"]), s.get("heading_end", s["start"])),
@@ -310,10 +314,11 @@ def _insert_children(conn: sqlite3.Connection, report_id: int, run: RunOutputs) 
     section_ids = _innermost_sections(sections, [p["start"] for p in paragraphs])
     rows = [
         (report_id, ordinal, section_id, p.get("kind") or "text", p.get("number"), p.get("kpe"), p["start"], p["end"], text[p["start"]:p["end"]])
-        for ordinal, (p, section_id) in enumerate(zip(paragraphs, section_ids))
+        for ordinal, (p, section_id) in enumerate(zip(paragraphs, section_ids, strict=True))
     ]
     conn.executemany(
-        "INSERT INTO paragraphs (report_id, ordinal, section_id, kind, number, kpe, char_start, char_end, text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO paragraphs (report_id, ordinal, section_id, kind, number, kpe, char_start, char_end, text)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
         rows,
     )
     locate = _Locator([(r["char_start"], r["char_end"], r["id"]) for r in conn.execute(
@@ -334,7 +339,8 @@ def _insert_events(conn, report_id: int, events: Iterable[dict], locate: _Locato
                      json.dumps(e.get("agencies") or []), e.get("action"), e.get("object"), e.get("kpe"), e.get("section"),
                      e.get("confidence"), json.dumps(extra, sort_keys=True)))
     conn.executemany(
-        "INSERT INTO events (report_id, paragraph_id, event_no, date, date_end, precision, expression, expression_start, expression_end,"
+        "INSERT INTO events (report_id, paragraph_id, event_no, date, date_end, precision, expression,"
+        " expression_start, expression_end,"
         " sentence, char_start, char_end, actors, agencies, action, object, kpe, section, confidence, extra)"
         " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         rows,
@@ -352,13 +358,15 @@ def _insert_themes(conn, report_id: int, labels: Iterable[dict], locate: _Locato
                 continue
             label_id = _insert_id(
                 conn,
-                "INSERT INTO theme_labels (report_id, paragraph_id, theme_id, theme_label, score, polarity, negated, section, section_role,"
+                "INSERT INTO theme_labels (report_id, paragraph_id, theme_id, theme_label, score, polarity, negated,"
+                " section, section_role,"
                 " char_start, char_end) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (report_id, paragraph_id, hit["id"], hit.get("label"), hit.get("score"), hit.get("polarity"), negated,
                  label.get("section"), label.get("section_role"), label["start"], label.get("end", label["start"])),
             )
             conn.executemany(
-                "INSERT INTO theme_evidence (label_id, text, cue, weight, polarity, char_start, char_end) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                "INSERT INTO theme_evidence (label_id, text, cue, weight, polarity, char_start, char_end)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?)",
                 [(label_id, ev.get("text") or "", ev.get("cue"), ev.get("weight"), ev.get("polarity"), ev["start"], ev["end"])
                  for ev in hit.get("evidence") or [] if isinstance(ev, dict) and "start" in ev and "end" in ev],
             )
@@ -403,9 +411,9 @@ def plan_index(inputs: Iterable[Path], model: str | None = None) -> list[Job]:
             files.append(item)
     if not folders and not files:
         raise UnusableInput("nothing to index: give `scr run` output folders or review files")
-    jobs: list[Job] = [(f.name, lambda f=f: read_run_folder(f)) for f in folders]
+    jobs: list[Job] = [(f.name, partial(read_run_folder, f)) for f in folders]
     names = output_names(files)
-    jobs += [(names[f], lambda f=f: process_review(f, model, names[f])) for f in files]
+    jobs += [(names[f], partial(process_review, f, model, names[f])) for f in files]
     return jobs
 
 

@@ -124,8 +124,9 @@ def connect(url: str, create: bool = True) -> PgConnection:
                 conn.execute("ALTER TABLE reports DROP CONSTRAINT IF EXISTS reports_sha256_key")
                 conn.execute("CREATE INDEX IF NOT EXISTS reports_sha256 ON reports(sha256)")
             if version is None or version == 1:
-                conn.execute("INSERT INTO schema_version(version, applied_at, tool_version) VALUES (?, ?, ?) ON CONFLICT (version) DO NOTHING",
-                             (STORE_SCHEMA_VERSION, dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"), __version__))
+                conn.execute("INSERT INTO schema_version(version, applied_at, tool_version) VALUES (?, ?, ?)"
+                             " ON CONFLICT (version) DO NOTHING",
+                             (STORE_SCHEMA_VERSION, dt.datetime.now(dt.UTC).isoformat(timespec="seconds"), __version__))
                 version = STORE_SCHEMA_VERSION
     if version != STORE_SCHEMA_VERSION:
         conn.close()

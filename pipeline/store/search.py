@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import re
 import sqlite3
+from collections.abc import Sized
 from dataclasses import asdict, dataclass, field
 
 from ..errors import UnusableInput
@@ -39,7 +40,8 @@ QUERY_TOKEN = re.compile(r'(-?)"([^"]*)(?:"|$)|([^\s"]+)')
 WORD = re.compile(r"[^\W_]")  # what FTS5's unicode61 tokenizer keeps: letters and digits
 WORDS = re.compile(r"[^\W_]+")
 UNSENDABLE = re.compile(r"[\x00\ud800-\udfff]")  # NUL ends an FTS5 string early; lone surrogates cannot be encoded
-# the cost of a full-text query grows faster than its length: 400 words of one common word took 30 s on 40,000 paragraphs
+# the cost of a full-text query grows faster than its length:
+# 400 words of one common word took 30 s on 40,000 paragraphs
 MAX_QUERY_WORDS = 64
 
 
@@ -270,10 +272,12 @@ def build_sql(query: SearchQuery, dialect: str = "sqlite") -> tuple[str, list]:
         # negated rank, so that "lower is better" holds on both backends
         q = "to_tsquery('english', ?)" if query.raw else "websearch_to_tsquery('english', ?)"
         text = raw_text(query.text) if query.raw else web_query(query.text)
-        select = (f"SELECT {columns}, {score} AS theme_score, -ts_rank_cd(p.tsv, {q}) AS bm25, ts_headline('english', p.text, {q}, ?) AS snippet"
+        select = (f"SELECT {columns}, {score} AS theme_score, -ts_rank_cd(p.tsv, {q}) AS bm25,"
+                  f" ts_headline('english', p.text, {q}, ?) AS snippet"
                   " FROM paragraphs p")
         words = max(2, min(64, query.snippet_tokens))
-        options = f"StartSel={query.mark[0]}, StopSel={query.mark[1]}, MaxWords={words}, MinWords={max(1, words // 2)}, ShortWord=2"
+        options = (f"StartSel={query.mark[0]}, StopSel={query.mark[1]}, "
+                   f"MaxWords={words}, MinWords={max(1, words // 2)}, ShortWord=2")
         params += score_params + [text, text, options]
         where.insert(0, f"p.tsv @@ {q}")
         params_where.insert(0, text)
@@ -361,15 +365,17 @@ def check_themes(conn, themes: list[str]) -> None:
             raise UnusableInput(f"no paragraph in the store carries the theme {theme!r}{hint}")
 
 
-def _in(ids: list[int]) -> str:
-    return ", ".join("?" * len(ids))
+def _in(values: Sized) -> str:
+    """One `?` placeholder per value, for `IN (…)`."""
+    return ", ".join("?" * len(values))
 
 
 def _themes_of(conn, ids: list[int]) -> dict[int, list[dict]]:
     out: dict[int, list[dict]] = {}
     if not ids:
         return out
-    for row in conn.execute(f"SELECT paragraph_id, theme_id, polarity, score FROM theme_labels WHERE negated = 0 AND paragraph_id IN ({_in(ids)})"
+    for row in conn.execute(f"SELECT paragraph_id, theme_id, polarity, score FROM theme_labels"
+                            f" WHERE negated = 0 AND paragraph_id IN ({_in(ids)})"
                             " ORDER BY score DESC, theme_id", ids):
         out.setdefault(row["paragraph_id"], []).append({"id": row["theme_id"], "polarity": row["polarity"], "score": row["score"]})
     return out
@@ -379,7 +385,8 @@ def _dates_of(conn, ids: list[int]) -> dict[int, list[str]]:
     out: dict[int, list[str]] = {}
     if not ids:
         return out
-    for row in conn.execute(f"SELECT DISTINCT paragraph_id, date FROM events WHERE date IS NOT NULL AND paragraph_id IN ({_in(ids)}) ORDER BY date", ids):
+    for row in conn.execute(f"SELECT DISTINCT paragraph_id, date FROM events"
+                            f" WHERE date IS NOT NULL AND paragraph_id IN ({_in(ids)}) ORDER BY date", ids):
         out.setdefault(row["paragraph_id"], []).append(row["date"])
     return out
 
@@ -388,7 +395,8 @@ def _evidence_of(conn, ids: list[int], themes: set[str] | None) -> dict[int, lis
     out: dict[int, list[tuple[int, int]]] = {}
     if not ids:
         return out
-    sql = (f"SELECT t.paragraph_id, t.theme_id, e.char_start, e.char_end FROM theme_evidence e JOIN theme_labels t ON t.id = e.label_id"
+    sql = (f"SELECT t.paragraph_id, t.theme_id, e.char_start, e.char_end"
+           f" FROM theme_evidence e JOIN theme_labels t ON t.id = e.label_id"
            f" WHERE t.negated = 0 AND t.paragraph_id IN ({_in(ids)})")
     for row in conn.execute(sql, ids):
         if themes is None or row["theme_id"] in themes:
@@ -451,10 +459,12 @@ def cooccurrence(conn: sqlite3.Connection, themes: list[str], within: str = "rep
     if within not in ("paragraph", "report"):
         raise UnusableInput(f"--within must be paragraph or report, not {within!r}")
     per_theme = ", ".join(
-        f"(SELECT count(DISTINCT t.char_start) FROM theme_labels t WHERE t.report_id = r.id AND t.negated = 0 AND t.theme_id = ?) AS n{i}"
+        f"(SELECT count(DISTINCT t.char_start) FROM theme_labels t"
+        f" WHERE t.report_id = r.id AND t.negated = 0 AND t.theme_id = ?) AS n{i}"
         for i in range(len(themes)))
     together = ("(SELECT count(*) FROM (SELECT t.char_start FROM theme_labels t WHERE t.report_id = r.id AND t.negated = 0"
-                f" AND t.theme_id IN ({_in(themes)}) GROUP BY t.char_start HAVING count(DISTINCT t.theme_id) = ?) AS g) AS together")
+                f" AND t.theme_id IN ({_in(themes)}) GROUP BY t.char_start"
+                " HAVING count(DISTINCT t.theme_id) = ?) AS g) AS together")
     sql = f"SELECT r.name, {per_theme}, {together} FROM reports r"
     params: list = [*themes, *themes, len(themes)]
     if reports:

@@ -19,7 +19,7 @@ def _inline(text: str) -> str:
 
 
 def render_review_html(text: str, hidden_comment: str = "reviewed by a named officer") -> str:
-    blocks = [[l for l in b.split("\n") if l.strip()] for b in re.split(r"\n\s*\n", text) if b.strip()]
+    blocks = [[line for line in b.split("\n") if line.strip()] for b in re.split(r"\n\s*\n", text) if b.strip()]
     body, notes = [], []
     for block in blocks:
         m = NOTE_RE.match(block[0])
@@ -27,11 +27,11 @@ def render_review_html(text: str, hidden_comment: str = "reviewed by a named off
             number = m[1].translate(str.maketrans(SUPERS, "0123456789"))
             notes.append(f'<li id="fn{number}">{escape(m[2], quote=False)} <a href="#ref{number}">↩</a></li>')
             continue
-        if all("\t" in l for l in block):
-            rows = "".join("<tr>" + "".join(f"<td>{_inline(c)}</td>" for c in l.split("\t")) + "</tr>" for l in block)
+        if all("\t" in line for line in block):
+            rows = "".join("<tr>" + "".join(f"<td>{_inline(c)}</td>" for c in line.split("\t")) + "</tr>" for line in block)
             body.append(f"<table><tbody>{rows}</tbody></table>")
-        elif all(l.lstrip()[:2] in ("- ", "* ") for l in block):
-            body.append("<ul>" + "".join(f"<li>{_inline(l.lstrip()[2:])}</li>" for l in block) + "</ul>")
+        elif all(line.lstrip()[:2] in ("- ", "* ") for line in block):
+            body.append("<ul>" + "".join(f"<li>{_inline(line.lstrip()[2:])}</li>" for line in block) + "</ul>")
         else:
             for line in block:
                 h = HEADING_RE.match(line.strip())
@@ -57,4 +57,4 @@ def render_review_html(text: str, hidden_comment: str = "reviewed by a named off
 </main>
 <aside><p>{FURNITURE[4]}</p></aside>
 <footer role="contentinfo"><p>{FURNITURE[5]}</p><p>{FURNITURE[6]}</p></footer>
-</body></html>"""
+</body></html>"""  # noqa: E501  (a site's markup as served, one element run per line)

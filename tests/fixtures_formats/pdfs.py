@@ -19,8 +19,16 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import cm
 from reportlab.pdfgen import canvas
-from reportlab.platypus import (BaseDocTemplate, Frame, NextPageTemplate, PageBreak, PageTemplate, Paragraph, Table,
-                                TableStyle)
+from reportlab.platypus import (
+    BaseDocTemplate,
+    Frame,
+    NextPageTemplate,
+    PageBreak,
+    PageTemplate,
+    Paragraph,
+    Table,
+    TableStyle,
+)
 
 SUPERS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 SUPER_RUN = re.compile(f"[{SUPERS}]+")
@@ -111,7 +119,7 @@ def _raised_digits(flowable) -> list[str]:
 
 
 def _blocks(text: str) -> list[list[str]]:
-    return [[l for l in block.split("\n") if l.strip()] for block in re.split(r"\n\s*\n", text) if block.strip()]
+    return [[line for line in block.split("\n") if line.strip()] for block in re.split(r"\n\s*\n", text) if block.strip()]
 
 
 def _flowables(lines: list[str]) -> list:
@@ -168,8 +176,8 @@ def render_review_pdf(text: str, path: Path, two_column_share: tuple[float, int]
             state = "two"
         story += _flowables(block)
         if state == "two":
-            two += [l for l in block if "\t" not in l and not l.lstrip().startswith(("- ", "* "))]
-            chars += sum(len(l) for l in block)
+            two += [line for line in block if "\t" not in line and not line.lstrip().startswith(("- ", "* "))]
+            chars += sum(len(line) for line in block)
             if chars > two_column_share[1]:
                 story += [NextPageTemplate("one"), PageBreak()]
                 state = "done"
@@ -221,7 +229,7 @@ def interleaved_columns_pdf(path: Path, left: list[str], right: list[str], title
     c.drawString(72, 780, title)
     c.setFont("Times-Roman", 11)
     y = 750
-    for a, b in zip(left, right):
+    for a, b in zip(left, right, strict=True):  # a line on each side of every row
         c.drawString(72, y, a)
         c.drawString(320, y, b)
         y -= 14
