@@ -1,9 +1,10 @@
 """The theme tagger: weighted cue matches + context + section weight -> labels.
 
 For each paragraph or bullet of a review:
-1. theme cues (compiled from `models/themes.yaml` into spaCy Matcher token
-   patterns) are matched once over the whole parsed Doc, through a
-   first-token index (`patterns.IndexedMatcher`: same matches, far faster);
+1. theme cues (compiled from `models/themes.yaml` into spaCy token
+   patterns) are matched once over the whole parsed Doc by spaCy's
+   PhraseMatcher, specialised to the review's words (`matcher.CueMatcher`;
+   a line break inside a paragraph does not split a cue);
 2. each match gets a polarity from the ConText-style rules (shortfall, good
    practice, or negated existence);
 3. per theme, overlapping matches count once (the heaviest), each cue pattern
@@ -25,20 +26,30 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
+from collections.abc import Collection
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
 import spacy
+from spacy.attrs import IDX, LENGTH, ORTH
 from spacy.tokens import Doc
 
 from ..report import Paragraph, Report
 from .blocks import BlockFilter
 from .context import Cue, categories_for, context_patterns, find_cues
+from .matcher import CueMatcher, CueSet, DocWords
 from .model import Evidence, ThemeHit, ThemeLabel
-from .patterns import CompileContext, IndexedMatcher, TokenArrays, class_forms, compile_cue, variant_map
+from .patterns import CompileContext, class_forms, compile_cue, variant_map
 from .people import Owners
 from .sections import section_role
-from .taxonomy import ContextRules, SectionRoles, Taxonomy, load_context_rules, load_section_roles, load_taxonomy
+from .taxonomy import (
+    ContextRules,
+    SectionRoles,
+    Taxonomy,
+    load_context_rules,
+    load_section_roles,
+    load_taxonomy,
+)
 
 TAGGED_KINDS = {"text", "bullet", "numbered", "table_row"}
 # a "heading" this long is a numbered paragraph the structure pass took for a heading
@@ -70,9 +81,9 @@ class ThemeTagger:
         self.labels = {t.id: t.label for t in self.taxonomy.themes}
         self.kinds = {t.id: t.kind for t in self.taxonomy.themes}
         self.company = {t.id: frozenset(t.needs_company) for t in self.taxonomy.themes}
-        self._pattern_cache: dict[tuple, tuple[dict[str, list], dict[str, CueInfo]]] = {}
-        self._context_patterns: dict[str, list] | None = None
-        self._guard_patterns: dict[str, list] | None = None
+        self._pattern_cache: dict[tuple, tuple[CueSet, dict[str, CueInfo]]] = {}
+        self._context_cues: CueSet | None = None
+        self._guard_cues: CueSet | None = None
         self._code_theme_cache: dict[tuple, dict[str, set[str]]] = {}
         self._class_patterns = {
             name: re.compile(c.role_description) for name, c in self.taxonomy.classes.items() if c.role_description
@@ -88,7 +99,12 @@ class ThemeTagger:
         return ctx
 
     def theme_patterns(self, codes_by_class: dict[str, tuple[str, ...]] | None = None) -> tuple[dict[str, list], dict[str, CueInfo]]:
-        """Token patterns of every theme cue (cached); role codes join their classes (@FATHER)."""
+        """Token patterns of every theme cue; role codes join their classes (@FATHER)."""
+        cues, info = self._theme_cues(codes_by_class)
+        return cues.patterns, info
+
+    def _theme_cues(self, codes_by_class: dict[str, tuple[str, ...]] | None) -> tuple[CueSet, dict[str, CueInfo]]:
+        """The theme cues as a `CueSet` (cached per set of role codes)."""
         cache_key = tuple(sorted((k, tuple(v)) for k, v in (codes_by_class or {}).items()))
         if cache_key not in self._pattern_cache:
             ctx = self._compile_context(codes_by_class or {})
@@ -101,29 +117,30 @@ class ThemeTagger:
                         info[key] = CueInfo(theme.id, bucket, self.weights[bucket], cue, "@" in cue)
             if len(self._pattern_cache) > 16:
                 self._pattern_cache.clear()
-            self._pattern_cache[cache_key] = (patterns, info)
+            self._pattern_cache[cache_key] = (CueSet(patterns), info)
         return self._pattern_cache[cache_key]
 
-    def theme_matcher(self, doc: Doc | TokenArrays, codes_by_class: dict[str, tuple[str, ...]] | None = None) -> tuple[IndexedMatcher, dict[str, CueInfo]]:
-        """A Matcher over the theme cues, specialised to the words of `doc`."""
-        patterns, info = self.theme_patterns(codes_by_class)
-        return specialised_matcher(doc, patterns), info
+    def theme_matcher(self, doc: Doc, codes_by_class: dict[str, tuple[str, ...]] | None = None,
+                      words: DocWords | None = None, soft_breaks: Collection[int] = ()) -> tuple[CueMatcher, dict[str, CueInfo]]:
+        """The theme cues specialised to the words of `doc`."""
+        cues, info = self._theme_cues(codes_by_class)
+        return cues.matcher(doc, words, soft_breaks), info
 
-    def context_matcher(self, doc: Doc | TokenArrays) -> IndexedMatcher:
-        if self._context_patterns is None:
-            self._context_patterns = context_patterns(self.context, self._compile_context({}))
-        return specialised_matcher(doc, self._context_patterns)
+    def context_matcher(self, doc: Doc, words: DocWords | None = None, soft_breaks: Collection[int] = ()) -> CueMatcher:
+        if self._context_cues is None:
+            self._context_cues = CueSet(context_patterns(self.context, self._compile_context({})))
+        return self._context_cues.matcher(doc, words, soft_breaks)
 
-    def guard_matcher(self, doc: Doc | TokenArrays) -> IndexedMatcher:
+    def guard_matcher(self, doc: Doc, words: DocWords | None = None, soft_breaks: Collection[int] = ()) -> CueMatcher:
         """Shields (`S||n`: no theme counts inside) and contrary contexts (`X|theme|n`)."""
-        if self._guard_patterns is None:
+        if self._guard_cues is None:
             ctx = self._compile_context({})
             patterns = {f"S||{i}": compile_cue(cue, ctx) for i, cue in enumerate(self.taxonomy.shields)}
             for theme in self.taxonomy.themes:
                 for i, cue in enumerate(theme.contrary):
                     patterns[f"X|{theme.id}|{i}"] = compile_cue(cue, ctx)
-            self._guard_patterns = patterns
-        return specialised_matcher(doc, self._guard_patterns)
+            self._guard_cues = CueSet(patterns)
+        return self._guard_cues.matcher(doc, words, soft_breaks)
 
     # ---- the report's key ---------------------------------------------
     def codes_by_class(self, report: Report, undeclared: list[tuple[str, str]] = ()) -> dict[str, tuple[str, ...]]:
@@ -168,10 +185,11 @@ class ThemeTagger:
     def tag(self, report: Report, doc: Doc) -> list[ThemeLabel]:
         """Theme labels for every taggable paragraph of `report` (parsed as `doc`)."""
         tokens = TokenArrays(doc)
+        words, soft = DocWords(doc), _soft_breaks(tokens, report)
         blocks = BlockFilter(report)
         undeclared = blocks.key_lines()
-        matcher, info = self.theme_matcher(tokens, self.codes_by_class(report, undeclared))
-        cues, terminators = find_cues(doc, self.context_matcher(tokens)())
+        matcher, info = self.theme_matcher(doc, self.codes_by_class(report, undeclared), words, soft)
+        cues, terminators = find_cues(doc, self.context_matcher(doc, words, soft)())
         sentence_of = _sentence_ids(doc)
         code_themes = self.code_themes(report)
 
@@ -180,7 +198,7 @@ class ThemeTagger:
         starts = [p.start for p in paragraphs]
         suspect = blocks.suspect_headings()
         titles = blocks.local_titles(suspect)
-        guards = self._guards(tokens)
+        guards = self._guards(doc, words, soft)
         owners = Owners(report, doc, undeclared=undeclared)
         process = blocks.process_sentences(doc.text, _sentence_spans(doc, sentence_of))
         matches: dict[int, list[tuple[str, int, int]]] = {}
@@ -253,8 +271,8 @@ class ThemeTagger:
                 out.append(label)
         return out
 
-    def _guards(self, tokens: TokenArrays) -> list[tuple[str, int, int]]:
-        return [(key.split("|")[1], start, end) for key, start, end in self.guard_matcher(tokens)()]
+    def _guards(self, doc: Doc, words: DocWords, soft: Collection[int]) -> list[tuple[str, int, int]]:
+        return [(key.split("|")[1], start, end) for key, start, end in self.guard_matcher(doc, words, soft)()]
 
     @staticmethod
     def _guarded(guards: list[tuple[str, int, int]], theme: str, start: int, end: int) -> bool:
@@ -345,9 +363,35 @@ class ThemeTagger:
         return Evidence(text=span.text, start=span.start_char, end=span.end_char, cue=cue.cue, weight=cue.weight, polarity=polarity)
 
 
-def specialised_matcher(doc: Doc | TokenArrays, patterns: dict[str, list]) -> IndexedMatcher:
+def specialised_matcher(doc: Doc, patterns: dict[str, list]) -> CueMatcher:
     """A matcher over the patterns that can match in `doc`, specialised to its words."""
-    return IndexedMatcher(doc if isinstance(doc, TokenArrays) else TokenArrays(doc), patterns)
+    return CueSet(patterns).matcher(doc)
+
+
+class TokenArrays:
+    """Each token's text and character offsets, read from a Doc once (token objects are slow to make)."""
+
+    def __init__(self, doc: Doc):
+        strings = doc.vocab.strings
+        orth, idx, length = ((doc.to_array(attr).tolist() if len(doc) else []) for attr in (ORTH, IDX, LENGTH))
+        self.text = [strings[h] for h in orth]
+        self.idx = idx
+        self.end = [i + n for i, n in zip(idx, length)]
+
+
+def _soft_breaks(tokens: TokenArrays, report: Report) -> set[int]:
+    """Line-break tokens inside a paragraph (a wrapped line), which split no cue.
+
+    A blank line, or a line break between two paragraphs, still ends a cue.
+    """
+    starts = [p.start for p in report.paragraphs]
+    soft = set()
+    for i, text in enumerate(tokens.text):
+        if text.count("\n") == 1 and text.isspace():
+            at = bisect.bisect_right(starts, tokens.idx[i]) - 1
+            if at >= 0 and report.paragraphs[at].start < tokens.idx[i] and tokens.end[i] < report.paragraphs[at].end:
+                soft.add(i)
+    return soft
 
 
 def _taggable(paragraph: Paragraph, report: Report) -> bool:
