@@ -110,7 +110,7 @@ class DocWords:
             return sorted(text for word in found for text in self._texts_of.get(word, ()))
         return sorted(found)
 
-    def phrases(self, segment: Segment, limit: int = MAX_PHRASES) -> Phrases | None:
+    def phrases(self, segment: Segment, limit: int) -> Phrases | None:
         """The fixed phrases a segment matches in this document (an empty list: none can).
 
         None when it stands for more than `limit` phrases or may match nothing
@@ -177,26 +177,27 @@ class CueMatcher:
         self._tokens = Matcher(vocab)
         self._chains: list[tuple[str, list[tuple[str, int]]]] = []
         self._run: list[int] | None = None
-        found = [words.phrases(segment) for segment in cues.segments]
+        found = [words.phrases(segment, MAX_PHRASES) for segment in cues.segments]
         phrases: dict[tuple[str, str], list[tuple[str, ...]]] = {}
         fallback: dict[str, list[Pattern]] = {}
-        chained: set[int] = set()  # segments of gap cues, matched once each under the name "#n"
+        chained: dict[int, Phrases] = {}  # segments of gap cues, matched once each under the name "#n"
         for plan in cues.plans:
             parts = [found[n] for n, _ in plan.chain]
-            if not parts or any(part is None for part in parts):
+            known = [part for part in parts if part is not None]
+            if not parts or len(known) < len(parts):
                 fallback.setdefault(plan.key, []).extend(words.specialise(plan.pattern))
-            elif all(part and part[1] for part in parts):  # else a segment has no words in this document
-                if len(parts) == 1:
-                    attr, forms = parts[0]  # type: ignore[misc]
-                    phrases.setdefault((attr, plan.key), []).extend(forms)
-                else:
-                    chained.update(n for n, _ in plan.chain)
-                    self._chains.append((plan.key, [(f"#{n}", gap) for n, gap in plan.chain]))
-        for n in chained:
-            attr, forms = found[n]  # type: ignore[misc]
+            elif not all(forms for _, forms in known):
+                continue  # a segment has no words in this document
+            elif len(known) == 1:
+                phrases.setdefault((known[0][0], plan.key), []).extend(known[0][1])
+            else:
+                chained.update((n, part) for (n, _), part in zip(plan.chain, known, strict=True))
+                self._chains.append((plan.key, [(f"#{n}", gap) for n, gap in plan.chain]))
+        for n, (attr, forms) in chained.items():
             phrases[(attr, f"#{n}")] = forms
         for (attr, name), forms in phrases.items():
-            (self._lower if attr == "LOWER" else self._exact).add(name, [Doc(vocab, words=list(p)) for p in set(forms)])
+            docs = [Doc(vocab, words=list(p)) for p in dict.fromkeys(forms)]
+            (self._lower if attr == "LOWER" else self._exact).add(name, docs)
         for key, variants in fallback.items():
             if variants:
                 self._tokens.add(key, variants)
@@ -249,7 +250,7 @@ class CueMatcher:
         if self._run is None:
             doc = self.doc
             # flat lists of ints: a list per token would wake the garbage collector over a large heap
-            stops = (doc.to_array(IS_PUNCT) | doc.to_array(IS_SPACE)).tolist() if len(doc) else []
+            stops = [p or s for p, s in zip(*(doc.to_array(a).tolist() for a in (IS_PUNCT, IS_SPACE)), strict=True)]
             run, count = [0] * (len(doc) + 1), 0
             for j in range(len(doc) - 1, -1, -1):
                 count = 0 if stops[j] else count + 1

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -168,7 +169,7 @@ def compile_cue(cue: str, ctx: CompileContext) -> list[list[dict]]:
     return patterns
 
 
-def class_forms(words: list[str], ctx: CompileContext, codes: list[str] = ()) -> list[str]:
+def class_forms(words: list[str], ctx: CompileContext, codes: Sequence[str] = ()) -> list[str]:
     """Lower-case forms of a class's words plus the role codes that belong to it."""
     forms: set[str] = set()
     for word in words:

@@ -26,7 +26,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -38,7 +38,7 @@ from ..report import Paragraph, Report
 from .blocks import BlockFilter
 from .context import Cue, categories_for, context_patterns, find_cues
 from .matcher import CueMatcher, CueSet, DocWords
-from .model import Evidence, ThemeHit, ThemeLabel
+from .model import Evidence, Polarity, ThemeHit, ThemeLabel
 from .patterns import CompileContext, class_forms, compile_cue, variant_map
 from .people import Owners
 from .sections import section_role
@@ -73,7 +73,8 @@ def _tokenizer():
 class ThemeTagger:
     """Compiled taxonomy and context rules; one per process and vocabulary."""
 
-    def __init__(self, taxonomy: Taxonomy | None = None, context: ContextRules | None = None, sections: SectionRoles | None = None):
+    def __init__(self, taxonomy: Taxonomy | None = None, context: ContextRules | None = None,
+                 sections: SectionRoles | None = None):
         self.taxonomy = taxonomy or load_taxonomy()
         self.context = context or load_context_rules()
         self.sections = sections or load_section_roles()
@@ -98,7 +99,8 @@ class ThemeTagger:
         }
         return ctx
 
-    def theme_patterns(self, codes_by_class: dict[str, tuple[str, ...]] | None = None) -> tuple[dict[str, list], dict[str, CueInfo]]:
+    def theme_patterns(self, codes_by_class: dict[str, tuple[str, ...]] | None = None
+                       ) -> tuple[dict[str, list], dict[str, CueInfo]]:
         """Token patterns of every theme cue; role codes join their classes (@FATHER)."""
         cues, info = self._theme_cues(codes_by_class)
         return cues.patterns, info
@@ -121,17 +123,19 @@ class ThemeTagger:
         return self._pattern_cache[cache_key]
 
     def theme_matcher(self, doc: Doc, codes_by_class: dict[str, tuple[str, ...]] | None = None,
-                      words: DocWords | None = None, soft_breaks: Collection[int] = ()) -> tuple[CueMatcher, dict[str, CueInfo]]:
+                      words: DocWords | None = None, soft_breaks: Collection[int] = ()
+                      ) -> tuple[CueMatcher, dict[str, CueInfo]]:
         """The theme cues specialised to the words of `doc`."""
         cues, info = self._theme_cues(codes_by_class)
         return cues.matcher(doc, words, soft_breaks), info
 
-    def context_matcher(self, doc: Doc, words: DocWords | None = None, soft_breaks: Collection[int] = ()) -> CueMatcher:
+    def context_cues(self) -> CueSet:
+        """The ConText cues of `models/themes_context.yaml` (`C|category|direction|n`)."""
         if self._context_cues is None:
             self._context_cues = CueSet(context_patterns(self.context, self._compile_context({})))
-        return self._context_cues.matcher(doc, words, soft_breaks)
+        return self._context_cues
 
-    def guard_matcher(self, doc: Doc, words: DocWords | None = None, soft_breaks: Collection[int] = ()) -> CueMatcher:
+    def guard_cues(self) -> CueSet:
         """Shields (`S||n`: no theme counts inside) and contrary contexts (`X|theme|n`)."""
         if self._guard_cues is None:
             ctx = self._compile_context({})
@@ -140,10 +144,16 @@ class ThemeTagger:
                 for i, cue in enumerate(theme.contrary):
                     patterns[f"X|{theme.id}|{i}"] = compile_cue(cue, ctx)
             self._guard_cues = CueSet(patterns)
-        return self._guard_cues.matcher(doc, words, soft_breaks)
+        return self._guard_cues
+
+    def context_matcher(self, doc: Doc, words: DocWords | None = None, soft_breaks: Collection[int] = ()) -> CueMatcher:
+        return self.context_cues().matcher(doc, words, soft_breaks)
+
+    def guard_matcher(self, doc: Doc, words: DocWords | None = None, soft_breaks: Collection[int] = ()) -> CueMatcher:
+        return self.guard_cues().matcher(doc, words, soft_breaks)
 
     # ---- the report's key ---------------------------------------------
-    def codes_by_class(self, report: Report, undeclared: list[tuple[str, str]] = ()) -> dict[str, tuple[str, ...]]:
+    def codes_by_class(self, report: Report, undeclared: Sequence[tuple[str, str]] = ()) -> dict[str, tuple[str, ...]]:
         """Role codes whose key description places them in a class (EF -> FATHER).
 
         `undeclared`: (code, description) key lines the structure pass missed.
@@ -207,7 +217,9 @@ class ThemeTagger:
             if index < 0 or tokens.end[end - 1] > paragraphs[index].end:
                 continue
             first, last = tokens.idx[start], tokens.end[end - 1]
-            if blocks.in_chrome(first, last) or owners.in_person_label(first, last) or self._guarded(guards, info[key].theme, start, end):
+            if blocks.in_chrome(first, last) or owners.in_person_label(first, last):
+                continue
+            if self._guarded(guards, info[key].theme, start, end):
                 continue
             if sentence_of[start] in process and self.kinds[info[key].theme] == "practice":
                 continue  # "the panel met", "agencies provided IMRs": the review's own process, not practice
@@ -233,7 +245,8 @@ class ThemeTagger:
             role, section = section_role(report, paragraph.start, self.sections, local, suspect, local_start)
             if role.weight <= 0:
                 continue
-            label = self._label(report, doc, paragraph, role, section, self._owned(matches.get(index, []), info, owners, paragraph),
+            owned = self._owned(matches.get(index, []), info, owners, paragraph)
+            label = self._label(report, doc, paragraph, role, section, owned,
                                 info, cues_by_sentence, terminators, sentence_of, _codes_in(here, code_themes))
             if label.themes or label.negated:
                 labels.append(label)
@@ -258,7 +271,8 @@ class ThemeTagger:
         weak = {
             theme for theme, found in hits.items()
             if len(found) < rule.min_paragraphs
-            and not any(e.weight >= sure_weight - 1e-9 and not e.cue.startswith("role code") for h in found for e in h.evidence)
+            and not any(e.weight >= sure_weight - 1e-9 and not e.cue.startswith("role code")
+                        for h in found for e in h.evidence)
             and max(h.score for h in found) < rule.min_score - 1e-9
         }
         if not weak:
@@ -280,7 +294,8 @@ class ThemeTagger:
         return any(s <= start and end <= e and (not which or which == theme) for which, s, e in guards)
 
     @staticmethod
-    def _owned(found: list[tuple[str, int, int]], info: dict[str, "CueInfo"], owners: Owners, paragraph: Paragraph) -> list[tuple[str, int, int]]:
+    def _owned(found: list[tuple[str, int, int]], info: dict[str, CueInfo], owners: Owners, paragraph: Paragraph
+               ) -> list[tuple[str, int, int]]:
         """Matches re-keyed to the theme their owner makes them count for (dropped when none).
 
         A redirected cue gets its own key ("T|...|3>children_mental_health") in
@@ -300,11 +315,13 @@ class ThemeTagger:
             out.append((key, start, end))
         return out
 
-    def _label(self, report, doc, paragraph, role, section, found, info, cues_by_sentence, terminators, sentence_of, codes_here) -> ThemeLabel:
-        mentions: dict[str, list[tuple[CueInfo, int, int, str]]] = {}
+    def _label(self, report, doc, paragraph, role, section, found, info, cues_by_sentence, terminators, sentence_of,
+               codes_here) -> ThemeLabel:
+        mentions: dict[str, list[tuple[CueInfo, int, int, Polarity]]] = {}
         for key, start, end in _shortest_per_start(found):
             cue = info[key]
-            categories = categories_for((start, end), cues_by_sentence.get(sentence_of[start], []), self.context.window, terminators)
+            sentence_cues = cues_by_sentence.get(sentence_of[start], [])
+            categories = categories_for((start, end), sentence_cues, self.context.window, terminators)
             mentions.setdefault(cue.theme, []).append((cue, start, end, self._polarity(cue, categories)))
 
         hits, negated = [], []
@@ -313,12 +330,12 @@ class ThemeTagger:
             live = [m for m in kept if m[3] != "negated"]
             coded = any(theme_id in themes for _, _, themes in codes_here)
             if not coded and any(ms and all(m[0].cue in self.company[theme_id] for m in ms) for ms in (kept, live)):
-                continue  # only words every review uses ("baby", "father", "agencies"): no theme, and no negation either
+                continue  # only words every review uses ("baby", "father", "agencies"): no theme, nor negation
             evidence = [self._evidence(doc, cue, s, e, pol) for cue, s, e, pol in live]
             for code, (start, end), themes in codes_here:
                 if theme_id in themes and not any(e.start <= start < e.end for e in evidence):
-                    evidence.append(Evidence(text=code, start=start, end=end,
-                                             cue=f"role code {code}", weight=self.taxonomy.scoring.role_code_weight, polarity="neutral"))
+                    evidence.append(Evidence(text=code, start=start, end=end, cue=f"role code {code}",
+                                             weight=self.taxonomy.scoring.role_code_weight, polarity="neutral"))
             evidence.sort(key=lambda e: e.start)
             score = round(self._weight(role, theme_id) * sum(e.weight for e in evidence), 3)
             if evidence and score >= self.taxonomy.scoring.threshold - 1e-9:
@@ -326,7 +343,8 @@ class ThemeTagger:
                                      polarity=_combine([e.polarity for e in evidence]), evidence=evidence))
             elif not live and kept:
                 dead = [self._evidence(doc, cue, s, e, pol) for cue, s, e, pol in kept]
-                negated.append(ThemeHit(id=theme_id, label=self.labels[theme_id], score=0.0, polarity="negated", evidence=dead))
+                negated.append(ThemeHit(id=theme_id, label=self.labels[theme_id], score=0.0, polarity="negated",
+                                        evidence=dead))
         hits.sort(key=lambda h: -h.score)
         return ThemeLabel(
             start=paragraph.start, end=paragraph.end, text=report.text[paragraph.start:paragraph.end],
@@ -346,7 +364,7 @@ class ThemeTagger:
             return max(role.weight, self.sections.default.weight)
         return role.weight
 
-    def _polarity(self, cue: CueInfo, categories: set[str]) -> str:
+    def _polarity(self, cue: CueInfo, categories: set[str]) -> Polarity:
         if "NEGATED_EXISTENCE" in categories:
             return "negated" if self.kinds[cue.theme] == "circumstance" else "concern"
         if "NO_CONCERN" in categories:
@@ -358,9 +376,10 @@ class ThemeTagger:
         return "neutral"
 
     @staticmethod
-    def _evidence(doc: Doc, cue: CueInfo, start: int, end: int, polarity: str) -> Evidence:
+    def _evidence(doc: Doc, cue: CueInfo, start: int, end: int, polarity: Polarity) -> Evidence:
         span = doc[start:end]
-        return Evidence(text=span.text, start=span.start_char, end=span.end_char, cue=cue.cue, weight=cue.weight, polarity=polarity)
+        return Evidence(text=span.text, start=span.start_char, end=span.end_char, cue=cue.cue, weight=cue.weight,
+                        polarity=polarity)
 
 
 def specialised_matcher(doc: Doc, patterns: dict[str, list]) -> CueMatcher:
@@ -376,7 +395,7 @@ class TokenArrays:
         orth, idx, length = ((doc.to_array(attr).tolist() if len(doc) else []) for attr in (ORTH, IDX, LENGTH))
         self.text = [strings[h] for h in orth]
         self.idx = idx
-        self.end = [i + n for i, n in zip(idx, length)]
+        self.end = [i + n for i, n in zip(idx, length, strict=True)]
 
 
 def _soft_breaks(tokens: TokenArrays, report: Report) -> set[int]:
@@ -409,10 +428,14 @@ def _sentence_ids(doc: Doc) -> list[int]:
     ids, current = [], 0
     annotated = doc.has_annotation("SENT_START")
     for token in doc:
-        if token.i > 0 and (token.is_sent_start if annotated else doc[token.i - 1].text in {".", "!", "?"} or "\n" in doc[token.i - 1].text):
+        if token.i > 0 and (token.is_sent_start if annotated else _ends_sentence(doc[token.i - 1].text)):
             current += 1
         ids.append(current)
     return ids
+
+
+def _ends_sentence(text: str) -> bool:
+    return text in {".", "!", "?"} or "\n" in text
 
 
 def _sentence_spans(doc: Doc, sentence_of: list[int]) -> dict[int, tuple[int, int]]:
@@ -434,10 +457,10 @@ def _shortest_per_start(found: list[tuple[str, int, int]]) -> list[tuple[str, in
     return [(key, start, end) for (key, start), end in sorted(best.items(), key=lambda kv: kv[0][1])]
 
 
-def _select(mentions: list[tuple[CueInfo, int, int, str]]) -> list[tuple[CueInfo, int, int, str]]:
+def _select(mentions: list[tuple[CueInfo, int, int, Polarity]]) -> list[tuple[CueInfo, int, int, Polarity]]:
     """Per theme: heaviest non-overlapping matches, each cue pattern once."""
     ranked = sorted(mentions, key=lambda m: (-m[0].weight, m[2] - m[1], m[1]))
-    taken: list[tuple[CueInfo, int, int, str]] = []
+    taken: list[tuple[CueInfo, int, int, Polarity]] = []
     used_cues: set[str] = set()
     for mention in ranked:
         cue, start, end, _ = mention
@@ -458,7 +481,7 @@ def _codes_in(code_tokens: list[tuple[str, int, int]], code_themes: dict[str, se
     return out
 
 
-def _combine(polarities: list[str]) -> str:
+def _combine(polarities: list[Polarity]) -> Polarity:
     has_concern, has_good = "concern" in polarities, "good_practice" in polarities
     if has_concern and has_good:
         return "mixed"
