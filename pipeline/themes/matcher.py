@@ -74,7 +74,7 @@ class CueSet:
     def __init__(self, patterns: dict[str, list[Pattern]]):
         self.patterns = patterns
         numbers: dict[Segment, int] = {}
-        self.plans = []
+        self.plans: list[Plan] = []
         for key, alternatives in patterns.items():
             for pattern in alternatives:
                 chain = tuple((numbers.setdefault(segment, len(numbers)), gap) for segment, gap in _chain(pattern))
