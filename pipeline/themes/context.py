@@ -41,7 +41,8 @@ def find_cues(doc: Doc, matches: list[tuple[str, int, int]]) -> tuple[list[Cue],
         span = doc[start:end]
         span.label_ = key
         spans.append(span)
-    cues, terminators = [], set()
+    cues: list[Cue] = []
+    terminators: set[int] = set()
     for span in filter_spans(spans):
         _, category, direction, _ = span.label_.split("|")
         if category == "TERMINATE":

@@ -1,4 +1,8 @@
-"""Compile the cue syntax of `models/themes*.yaml` into spaCy Matcher patterns.
+"""Compile the cue syntax of `models/themes*.yaml` into spaCy Matcher token patterns.
+
+The token patterns are the cues' meaning, checked by spaCy's own Matcher in
+the tests; `matcher.py` specialises them to one review's words and matches
+them with spaCy's PhraseMatcher.
 
 Why a small syntax instead of raw Matcher JSON: a taxonomy is read and edited
 by learning leads, and "not|n't ... explor*" is reviewable where the token
@@ -19,9 +23,9 @@ Syntax (tokens separated by spaces):
 """
 from __future__ import annotations
 
-import bisect
 import itertools
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -150,9 +154,12 @@ def _element(raw: str, ctx: CompileContext) -> list[list[dict]]:
 
 def compile_cue(cue: str, ctx: CompileContext) -> list[list[dict]]:
     """All Matcher token patterns a cue string stands for."""
-    elements = [_element(raw, ctx) for raw in cue.split()]
-    if not elements:
+    raws = cue.split()
+    if not raws:
         raise ValueError("empty cue")
+    if raws[0] == GAP or raws[-1] == GAP:
+        raise ValueError(f"a cue may not start or end with a gap: {cue!r}")
+    elements = [_element(raw, ctx) for raw in raws]
     patterns = []
     for combo in itertools.product(*elements):
         pattern = [tok for seq in combo for tok in seq]
@@ -162,272 +169,10 @@ def compile_cue(cue: str, ctx: CompileContext) -> list[list[dict]]:
     return patterns
 
 
-def class_forms(words: list[str], ctx: CompileContext, codes: list[str] = ()) -> list[str]:
+def class_forms(words: list[str], ctx: CompileContext, codes: Sequence[str] = ()) -> list[str]:
     """Lower-case forms of a class's words plus the role codes that belong to it."""
     forms: set[str] = set()
     for word in words:
         forms |= word_forms(word.lower(), ctx) if "-" not in word else {word.lower()}
     forms |= {code.lower() for code in codes if " " not in code}
     return sorted(forms)
-
-
-class TokenArrays:
-    """The token attributes matching needs, read from a Doc once."""
-
-    def __init__(self, doc):
-        self.lower, self.text, self.punct, self.space, self.idx, self.end = [], [], [], [], [], []
-        for token in doc:
-            self.lower.append(token.lower_)
-            self.text.append(token.text)
-            self.punct.append(token.is_punct)
-            self.space.append(token.is_space)
-            self.idx.append(token.idx)
-            self.end.append(token.idx + len(token.text))
-
-
-class DocVocabulary:
-    """The word types of one document, for specialising patterns to it.
-
-    spaCy's Matcher evaluates `IN` and `REGEX` predicates in Python for every
-    token and pattern, which made a 100-page review take half a minute with a
-    thousand cues.  Specialising each pattern to the words the document
-    actually contains turns most predicates into plain equality (evaluated in
-    C) and drops the many cues whose words never occur: same matches, ~50x faster.
-    """
-
-    def __init__(self, tokens: "TokenArrays"):
-        self._lower_set, self._text_set = set(tokens.lower), set(tokens.text)
-        self.lower, self.text = sorted(self._lower_set), sorted(self._text_set)
-
-    def _values(self, attr: str, kind: str, value) -> set[str]:
-        types, type_set = (self.lower, self._lower_set) if attr == "LOWER" else (self.text, self._text_set)
-        if kind == "IN":
-            return type_set.intersection(value)
-        out: set[str] = set()
-        for prefix in _prefixes(value):
-            i = bisect.bisect_left(types, prefix)
-            while i < len(types) and types[i].startswith(prefix):
-                out.add(types[i])
-                i += 1
-        return out
-
-    def specialise(self, pattern: list[dict], max_variants: int = 64) -> list[list[dict]]:
-        """The pattern restricted to this document's words: [] if it cannot match.
-
-        Set predicates are expanded into one pattern per word (equality is
-        checked in C, sets in Python) unless that makes more than
-        `max_variants` patterns.
-        """
-        choices: list[list[dict]] = []
-        for token in pattern:
-            attr = next((a for a in ("LOWER", "TEXT") if a in token and isinstance(token[a], dict)), None)
-            kind = next(iter(token[attr])) if attr else None
-            if kind not in ("IN", "REGEX"):
-                choices.append([token])
-                continue
-            values = sorted(self._values(attr, kind, token[attr][kind]))
-            optional = token.get("OP") == "?"
-            if not values:
-                if optional:
-                    continue
-                return []
-            extra = {"OP": "?"} if optional else {}
-            choices.append([{attr: v, **extra} for v in values])
-        variants = 1
-        for options in choices:
-            variants *= len(options)
-        if variants > max_variants:
-            return [[options[0] if len(options) == 1 else _as_set(options) for options in choices]]
-        return [list(combo) for combo in itertools.product(*choices)]
-
-
-def _as_set(options: list[dict]) -> dict:
-    """Fold equality alternatives back into one set predicate."""
-    attr = next(a for a in ("LOWER", "TEXT") if a in options[0])
-    folded = {attr: {"IN": [o[attr] for o in options]}}
-    if "OP" in options[0]:
-        folded["OP"] = options[0]["OP"]
-    return folded
-
-
-def _prefixes(regex: str) -> list[str]:
-    """The literal prefixes of a `^(?:a|b)` / `^a` regex built by this module."""
-    body = regex[1:]
-    if body.startswith("(?:") and body.endswith(")"):
-        body = body[3:-1]
-    return [re.sub(r"\\(.)", r"\1", part) for part in body.split("|")]
-
-
-class IndexedMatcher:
-    """Runs spaCy Matcher token patterns through a first-token index.
-
-    spaCy's Matcher starts every pattern at every token, so its cost grows
-    with tokens x patterns: with a thousand cues a 100-page review took 10-30
-    seconds.  Cues are sparse (most words of a review start no cue), so here
-    the patterns, once specialised to the document's words, are indexed by the
-    words their first token accepts and tried only where such a word occurs.
-    The patterns are the same spaCy token patterns (validated by spaCy's
-    Matcher in the tests, which also check both give the same matches); the
-    result is the shortest match of each pattern at each start, which is all
-    the tagger uses.  Supported: LOWER/TEXT/ORTH equality and IN, IS_PUNCT and
-    IS_SPACE flags, and the operators "?" and "{0,n}".
-
-    Each pattern is compiled once into plain tuples (`_Step`), and most cues
-    (fixed words, no operator) are checked as one list-slice comparison in C
-    after the anchor word: the per-token dictionary work of a generic matcher
-    was three quarters of the tagging time.
-    """
-
-    def __init__(self, tokens: "TokenArrays", patterns: dict[str, list[list[dict]]]):
-        vocabulary = DocVocabulary(tokens)
-        self.lower, self.text, self.punct, self.space = tokens.lower, tokens.text, tokens.punct, tokens.space
-        self._arrays = (self.lower, self.text)
-        compiled: dict[tuple[str, str], list[tuple]] = {}
-        for key, alternatives in patterns.items():
-            for pattern in alternatives:
-                for variant in vocabulary.specialise(pattern):
-                    steps = _compile_steps(variant)
-                    for anchor in _anchors(variant):
-                        compiled.setdefault(anchor, []).append((key, *_plan(steps)))
-        self._run: list[int] | None = None
-        self._by_lower = {word: entries for (attr, word), entries in compiled.items() if attr == "LOWER"}
-        self._by_text = {word: entries for (attr, word), entries in compiled.items() if attr == "TEXT"}
-
-    def __call__(self) -> list[tuple[str, int, int]]:
-        found: dict[tuple[str, int], int] = {}
-        by_lower, by_text, lower, text = self._by_lower, self._by_text, self.lower, self.text
-        for i in range(len(lower)):
-            for entries in (by_lower.get(lower[i]), by_text.get(text[i])):
-                if not entries:
-                    continue
-                for key, fast, rest, steps in entries:
-                    if fast is not None:
-                        # fixed words after a required anchor word: compare the slice
-                        end = i + 1 + len(rest)
-                        if (fast == 0 and lower[i + 1:end] == rest) or (fast == 1 and text[i + 1:end] == rest) or (
-                                fast == 2 and self._fixed(rest, i + 1)):
-                            pass
-                        else:
-                            continue
-                    else:
-                        end = self._shortest(steps, 0, i)
-                        if end is None or end <= i:
-                            continue
-                    if (key, i) not in found or end < found[(key, i)]:
-                        found[(key, i)] = end
-        return [(key, start, end) for (key, start), end in sorted(found.items(), key=lambda kv: (kv[0][1], kv[0][0]))]
-
-    def _word_run(self, i: int) -> int:
-        """How many tokens from i on are neither punctuation nor space (computed once)."""
-        if self._run is None:
-            run, count = [0] * (len(self.lower) + 1), 0
-            for j in range(len(self.lower) - 1, -1, -1):
-                count = 0 if self.punct[j] or self.space[j] else count + 1
-                run[j] = count
-            self._run = run
-        return self._run[i] if i < len(self._run) else 0
-
-    def _fixed(self, rest: tuple, i: int) -> bool:
-        """Required single tokens from i on (mixed attributes or set predicates)."""
-        if i + len(rest) > len(self.lower):
-            return False
-        arrays = self._arrays
-        for n, (arr, want, is_set) in enumerate(rest):
-            have = arrays[arr][i + n]
-            if (have not in want) if is_set else (have != want):
-                return False
-        return True
-
-    def _accepts(self, step: "_Step", i: int) -> bool:
-        if i >= len(self.lower):
-            return False
-        arr, want, is_set, punct, space = step[0], step[1], step[2], step[3], step[4]
-        if punct is not None and self.punct[i] != punct:
-            return False
-        if space is not None and self.space[i] != space:
-            return False
-        if arr < 0:
-            return True
-        have = self._arrays[arr][i]
-        return (have in want) if is_set else (have == want)
-
-    def _shortest(self, steps: tuple, p: int, i: int) -> int | None:
-        """End of the shortest match of steps[p:] starting at token i."""
-        while p < len(steps):
-            step = steps[p]
-            if step[5] != 1 or step[6] != 1:
-                break
-            if not self._accepts(step, i):
-                return None
-            p, i = p + 1, i + 1
-        if p == len(steps):
-            return i
-        step = steps[p]
-        most = min(step[6], len(self.lower) - i)
-        if step[:5] == _GAP_STEP:
-            # a gap of ordinary words: how many follow is known in advance
-            most = min(most, self._word_run(i))
-            best = None
-            for n in range(most + 1):
-                end = self._shortest(steps, p + 1, i + n)
-                if end is not None and (best is None or end < best):
-                    best = end
-            return best
-        best = None
-        for n in range(most + 1):
-            if n and not self._accepts(step, i + n - 1):
-                break
-            end = self._shortest(steps, p + 1, i + n)
-            if end is not None and (best is None or end < best):
-                best = end
-        return best
-
-
-# (array: 0 lower, 1 text, -1 none; wanted word or set; is a set; IS_PUNCT; IS_SPACE; min; max)
-_Step = tuple
-_GAP_STEP = (-1, None, False, False, False)
-
-
-def _compile_steps(pattern: list[dict]) -> tuple:
-    """A spaCy token pattern as plain tuples (see `_Step`)."""
-    steps = []
-    for token in pattern:
-        arr, want, is_set = -1, None, False
-        for attr, index in (("LOWER", 0), ("TEXT", 1), ("ORTH", 1)):
-            if attr in token:
-                arr, want = index, token[attr]
-                if isinstance(want, dict):
-                    want, is_set = frozenset(want["IN"]), True
-        op = token.get("OP")
-        least, most = (1, 1) if op is None else (0, 1) if op == "?" else (0, int(op.strip("{}").split(",")[1]))
-        steps.append((arr, want, is_set, token.get("IS_PUNCT"), token.get("IS_SPACE"), least, most))
-    return tuple(steps)
-
-
-def _plan(steps: tuple) -> tuple:
-    """(fast kind, fixed rest, steps): fast is 0/1 (all lower/text equality after the
-    anchor), 2 (required single tokens of mixed kinds) or None (operators: generic)."""
-    head, rest = steps[0], steps[1:]
-    if head[5:] != (1, 1) or any(s[5:] != (1, 1) or s[0] < 0 or s[3] is not None or s[4] is not None for s in rest):
-        return None, (), steps
-    if all(not s[2] for s in rest):
-        for arr in (0, 1):
-            if all(s[0] == arr for s in rest):
-                return arr, [s[1] for s in rest], steps
-    return 2, tuple((s[0], s[1], s[2]) for s in rest), steps
-
-
-def _anchors(pattern: list[dict]) -> set[tuple[str, str]]:
-    """The (attribute, word) pairs a match of `pattern` can start with."""
-    anchors: set[tuple[str, str]] = set()
-    for token in pattern:
-        attr = next((a for a in ("LOWER", "TEXT", "ORTH") if a in token), None)
-        if attr is None:
-            raise ValueError(f"a pattern may not start with a gap: {pattern}")
-        want = token[attr]
-        attr = "TEXT" if attr == "ORTH" else attr
-        values = want["IN"] if isinstance(want, dict) else [want]
-        anchors |= {(attr, v) for v in values}
-        if token.get("OP") is None:
-            return anchors
-    raise ValueError(f"a pattern needs at least one required token: {pattern}")

@@ -1,9 +1,10 @@
 """The theme tagger: weighted cue matches + context + section weight -> labels.
 
 For each paragraph or bullet of a review:
-1. theme cues (compiled from `models/themes.yaml` into spaCy Matcher token
-   patterns) are matched once over the whole parsed Doc, through a
-   first-token index (`patterns.IndexedMatcher`: same matches, far faster);
+1. theme cues (compiled from `models/themes.yaml` into spaCy token
+   patterns) are matched once over the whole parsed Doc by spaCy's
+   PhraseMatcher, specialised to the review's words (`matcher.CueMatcher`;
+   a line break inside a paragraph does not split a cue);
 2. each match gets a polarity from the ConText-style rules (shortfall, good
    practice, or negated existence);
 3. per theme, overlapping matches count once (the heaviest), each cue pattern
@@ -25,20 +26,30 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
 import spacy
+from spacy.attrs import IDX, LENGTH, ORTH
 from spacy.tokens import Doc
 
 from ..report import Paragraph, Report
 from .blocks import BlockFilter
 from .context import Cue, categories_for, context_patterns, find_cues
-from .model import Evidence, ThemeHit, ThemeLabel
-from .patterns import CompileContext, IndexedMatcher, TokenArrays, class_forms, compile_cue, variant_map
+from .matcher import CueMatcher, CueSet, DocWords
+from .model import Evidence, Polarity, ThemeHit, ThemeLabel
+from .patterns import CompileContext, class_forms, compile_cue, variant_map
 from .people import Owners
 from .sections import section_role
-from .taxonomy import ContextRules, SectionRoles, Taxonomy, load_context_rules, load_section_roles, load_taxonomy
+from .taxonomy import (
+    ContextRules,
+    SectionRoles,
+    Taxonomy,
+    load_context_rules,
+    load_section_roles,
+    load_taxonomy,
+)
 
 TAGGED_KINDS = {"text", "bullet", "numbered", "table_row"}
 # a "heading" this long is a numbered paragraph the structure pass took for a heading
@@ -62,7 +73,8 @@ def _tokenizer():
 class ThemeTagger:
     """Compiled taxonomy and context rules; one per process and vocabulary."""
 
-    def __init__(self, taxonomy: Taxonomy | None = None, context: ContextRules | None = None, sections: SectionRoles | None = None):
+    def __init__(self, taxonomy: Taxonomy | None = None, context: ContextRules | None = None,
+                 sections: SectionRoles | None = None):
         self.taxonomy = taxonomy or load_taxonomy()
         self.context = context or load_context_rules()
         self.sections = sections or load_section_roles()
@@ -70,9 +82,9 @@ class ThemeTagger:
         self.labels = {t.id: t.label for t in self.taxonomy.themes}
         self.kinds = {t.id: t.kind for t in self.taxonomy.themes}
         self.company = {t.id: frozenset(t.needs_company) for t in self.taxonomy.themes}
-        self._pattern_cache: dict[tuple, tuple[dict[str, list], dict[str, CueInfo]]] = {}
-        self._context_patterns: dict[str, list] | None = None
-        self._guard_patterns: dict[str, list] | None = None
+        self._pattern_cache: dict[tuple, tuple[CueSet, dict[str, CueInfo]]] = {}
+        self._context_cues: CueSet | None = None
+        self._guard_cues: CueSet | None = None
         self._code_theme_cache: dict[tuple, dict[str, set[str]]] = {}
         self._class_patterns = {
             name: re.compile(c.role_description) for name, c in self.taxonomy.classes.items() if c.role_description
@@ -87,8 +99,14 @@ class ThemeTagger:
         }
         return ctx
 
-    def theme_patterns(self, codes_by_class: dict[str, tuple[str, ...]] | None = None) -> tuple[dict[str, list], dict[str, CueInfo]]:
-        """Token patterns of every theme cue (cached); role codes join their classes (@FATHER)."""
+    def theme_patterns(self, codes_by_class: dict[str, tuple[str, ...]] | None = None
+                       ) -> tuple[dict[str, list], dict[str, CueInfo]]:
+        """Token patterns of every theme cue; role codes join their classes (@FATHER)."""
+        cues, info = self._theme_cues(codes_by_class)
+        return cues.patterns, info
+
+    def _theme_cues(self, codes_by_class: dict[str, tuple[str, ...]] | None) -> tuple[CueSet, dict[str, CueInfo]]:
+        """The theme cues as a `CueSet` (cached per set of role codes)."""
         cache_key = tuple(sorted((k, tuple(v)) for k, v in (codes_by_class or {}).items()))
         if cache_key not in self._pattern_cache:
             ctx = self._compile_context(codes_by_class or {})
@@ -101,32 +119,41 @@ class ThemeTagger:
                         info[key] = CueInfo(theme.id, bucket, self.weights[bucket], cue, "@" in cue)
             if len(self._pattern_cache) > 16:
                 self._pattern_cache.clear()
-            self._pattern_cache[cache_key] = (patterns, info)
+            self._pattern_cache[cache_key] = (CueSet(patterns), info)
         return self._pattern_cache[cache_key]
 
-    def theme_matcher(self, doc: Doc | TokenArrays, codes_by_class: dict[str, tuple[str, ...]] | None = None) -> tuple[IndexedMatcher, dict[str, CueInfo]]:
-        """A Matcher over the theme cues, specialised to the words of `doc`."""
-        patterns, info = self.theme_patterns(codes_by_class)
-        return specialised_matcher(doc, patterns), info
+    def theme_matcher(self, doc: Doc, codes_by_class: dict[str, tuple[str, ...]] | None = None,
+                      words: DocWords | None = None, soft_breaks: Collection[int] = ()
+                      ) -> tuple[CueMatcher, dict[str, CueInfo]]:
+        """The theme cues specialised to the words of `doc`."""
+        cues, info = self._theme_cues(codes_by_class)
+        return cues.matcher(doc, words, soft_breaks), info
 
-    def context_matcher(self, doc: Doc | TokenArrays) -> IndexedMatcher:
-        if self._context_patterns is None:
-            self._context_patterns = context_patterns(self.context, self._compile_context({}))
-        return specialised_matcher(doc, self._context_patterns)
+    def context_cues(self) -> CueSet:
+        """The ConText cues of `models/themes_context.yaml` (`C|category|direction|n`)."""
+        if self._context_cues is None:
+            self._context_cues = CueSet(context_patterns(self.context, self._compile_context({})))
+        return self._context_cues
 
-    def guard_matcher(self, doc: Doc | TokenArrays) -> IndexedMatcher:
+    def guard_cues(self) -> CueSet:
         """Shields (`S||n`: no theme counts inside) and contrary contexts (`X|theme|n`)."""
-        if self._guard_patterns is None:
+        if self._guard_cues is None:
             ctx = self._compile_context({})
             patterns = {f"S||{i}": compile_cue(cue, ctx) for i, cue in enumerate(self.taxonomy.shields)}
             for theme in self.taxonomy.themes:
                 for i, cue in enumerate(theme.contrary):
                     patterns[f"X|{theme.id}|{i}"] = compile_cue(cue, ctx)
-            self._guard_patterns = patterns
-        return specialised_matcher(doc, self._guard_patterns)
+            self._guard_cues = CueSet(patterns)
+        return self._guard_cues
+
+    def context_matcher(self, doc: Doc, words: DocWords | None = None, soft_breaks: Collection[int] = ()) -> CueMatcher:
+        return self.context_cues().matcher(doc, words, soft_breaks)
+
+    def guard_matcher(self, doc: Doc, words: DocWords | None = None, soft_breaks: Collection[int] = ()) -> CueMatcher:
+        return self.guard_cues().matcher(doc, words, soft_breaks)
 
     # ---- the report's key ---------------------------------------------
-    def codes_by_class(self, report: Report, undeclared: list[tuple[str, str]] = ()) -> dict[str, tuple[str, ...]]:
+    def codes_by_class(self, report: Report, undeclared: Sequence[tuple[str, str]] = ()) -> dict[str, tuple[str, ...]]:
         """Role codes whose key description places them in a class (EF -> FATHER).
 
         `undeclared`: (code, description) key lines the structure pass missed.
@@ -168,10 +195,11 @@ class ThemeTagger:
     def tag(self, report: Report, doc: Doc) -> list[ThemeLabel]:
         """Theme labels for every taggable paragraph of `report` (parsed as `doc`)."""
         tokens = TokenArrays(doc)
+        words, soft = DocWords(doc), _soft_breaks(tokens, report)
         blocks = BlockFilter(report)
         undeclared = blocks.key_lines()
-        matcher, info = self.theme_matcher(tokens, self.codes_by_class(report, undeclared))
-        cues, terminators = find_cues(doc, self.context_matcher(tokens)())
+        matcher, info = self.theme_matcher(doc, self.codes_by_class(report, undeclared), words, soft)
+        cues, terminators = find_cues(doc, self.context_matcher(doc, words, soft)())
         sentence_of = _sentence_ids(doc)
         code_themes = self.code_themes(report)
 
@@ -180,7 +208,7 @@ class ThemeTagger:
         starts = [p.start for p in paragraphs]
         suspect = blocks.suspect_headings()
         titles = blocks.local_titles(suspect)
-        guards = self._guards(tokens)
+        guards = self._guards(doc, words, soft)
         owners = Owners(report, doc, undeclared=undeclared)
         process = blocks.process_sentences(doc.text, _sentence_spans(doc, sentence_of))
         matches: dict[int, list[tuple[str, int, int]]] = {}
@@ -189,7 +217,9 @@ class ThemeTagger:
             if index < 0 or tokens.end[end - 1] > paragraphs[index].end:
                 continue
             first, last = tokens.idx[start], tokens.end[end - 1]
-            if blocks.in_chrome(first, last) or owners.in_person_label(first, last) or self._guarded(guards, info[key].theme, start, end):
+            if blocks.in_chrome(first, last) or owners.in_person_label(first, last):
+                continue
+            if self._guarded(guards, info[key].theme, start, end):
                 continue
             if sentence_of[start] in process and self.kinds[info[key].theme] == "practice":
                 continue  # "the panel met", "agencies provided IMRs": the review's own process, not practice
@@ -215,7 +245,8 @@ class ThemeTagger:
             role, section = section_role(report, paragraph.start, self.sections, local, suspect, local_start)
             if role.weight <= 0:
                 continue
-            label = self._label(report, doc, paragraph, role, section, self._owned(matches.get(index, []), info, owners, paragraph),
+            owned = self._owned(matches.get(index, []), info, owners, paragraph)
+            label = self._label(report, doc, paragraph, role, section, owned,
                                 info, cues_by_sentence, terminators, sentence_of, _codes_in(here, code_themes))
             if label.themes or label.negated:
                 labels.append(label)
@@ -240,7 +271,8 @@ class ThemeTagger:
         weak = {
             theme for theme, found in hits.items()
             if len(found) < rule.min_paragraphs
-            and not any(e.weight >= sure_weight - 1e-9 and not e.cue.startswith("role code") for h in found for e in h.evidence)
+            and not any(e.weight >= sure_weight - 1e-9 and not e.cue.startswith("role code")
+                        for h in found for e in h.evidence)
             and max(h.score for h in found) < rule.min_score - 1e-9
         }
         if not weak:
@@ -253,8 +285,8 @@ class ThemeTagger:
                 out.append(label)
         return out
 
-    def _guards(self, tokens: TokenArrays) -> list[tuple[str, int, int]]:
-        return [(key.split("|")[1], start, end) for key, start, end in self.guard_matcher(tokens)()]
+    def _guards(self, doc: Doc, words: DocWords, soft: Collection[int]) -> list[tuple[str, int, int]]:
+        return [(key.split("|")[1], start, end) for key, start, end in self.guard_matcher(doc, words, soft)()]
 
     @staticmethod
     def _guarded(guards: list[tuple[str, int, int]], theme: str, start: int, end: int) -> bool:
@@ -262,7 +294,8 @@ class ThemeTagger:
         return any(s <= start and end <= e and (not which or which == theme) for which, s, e in guards)
 
     @staticmethod
-    def _owned(found: list[tuple[str, int, int]], info: dict[str, "CueInfo"], owners: Owners, paragraph: Paragraph) -> list[tuple[str, int, int]]:
+    def _owned(found: list[tuple[str, int, int]], info: dict[str, CueInfo], owners: Owners, paragraph: Paragraph
+               ) -> list[tuple[str, int, int]]:
         """Matches re-keyed to the theme their owner makes them count for (dropped when none).
 
         A redirected cue gets its own key ("T|...|3>children_mental_health") in
@@ -282,11 +315,13 @@ class ThemeTagger:
             out.append((key, start, end))
         return out
 
-    def _label(self, report, doc, paragraph, role, section, found, info, cues_by_sentence, terminators, sentence_of, codes_here) -> ThemeLabel:
-        mentions: dict[str, list[tuple[CueInfo, int, int, str]]] = {}
+    def _label(self, report, doc, paragraph, role, section, found, info, cues_by_sentence, terminators, sentence_of,
+               codes_here) -> ThemeLabel:
+        mentions: dict[str, list[tuple[CueInfo, int, int, Polarity]]] = {}
         for key, start, end in _shortest_per_start(found):
             cue = info[key]
-            categories = categories_for((start, end), cues_by_sentence.get(sentence_of[start], []), self.context.window, terminators)
+            sentence_cues = cues_by_sentence.get(sentence_of[start], [])
+            categories = categories_for((start, end), sentence_cues, self.context.window, terminators)
             mentions.setdefault(cue.theme, []).append((cue, start, end, self._polarity(cue, categories)))
 
         hits, negated = [], []
@@ -295,12 +330,12 @@ class ThemeTagger:
             live = [m for m in kept if m[3] != "negated"]
             coded = any(theme_id in themes for _, _, themes in codes_here)
             if not coded and any(ms and all(m[0].cue in self.company[theme_id] for m in ms) for ms in (kept, live)):
-                continue  # only words every review uses ("baby", "father", "agencies"): no theme, and no negation either
+                continue  # only words every review uses ("baby", "father", "agencies"): no theme, nor negation
             evidence = [self._evidence(doc, cue, s, e, pol) for cue, s, e, pol in live]
             for code, (start, end), themes in codes_here:
                 if theme_id in themes and not any(e.start <= start < e.end for e in evidence):
-                    evidence.append(Evidence(text=code, start=start, end=end,
-                                             cue=f"role code {code}", weight=self.taxonomy.scoring.role_code_weight, polarity="neutral"))
+                    evidence.append(Evidence(text=code, start=start, end=end, cue=f"role code {code}",
+                                             weight=self.taxonomy.scoring.role_code_weight, polarity="neutral"))
             evidence.sort(key=lambda e: e.start)
             score = round(self._weight(role, theme_id) * sum(e.weight for e in evidence), 3)
             if evidence and score >= self.taxonomy.scoring.threshold - 1e-9:
@@ -308,7 +343,8 @@ class ThemeTagger:
                                      polarity=_combine([e.polarity for e in evidence]), evidence=evidence))
             elif not live and kept:
                 dead = [self._evidence(doc, cue, s, e, pol) for cue, s, e, pol in kept]
-                negated.append(ThemeHit(id=theme_id, label=self.labels[theme_id], score=0.0, polarity="negated", evidence=dead))
+                negated.append(ThemeHit(id=theme_id, label=self.labels[theme_id], score=0.0, polarity="negated",
+                                        evidence=dead))
         hits.sort(key=lambda h: -h.score)
         return ThemeLabel(
             start=paragraph.start, end=paragraph.end, text=report.text[paragraph.start:paragraph.end],
@@ -328,7 +364,7 @@ class ThemeTagger:
             return max(role.weight, self.sections.default.weight)
         return role.weight
 
-    def _polarity(self, cue: CueInfo, categories: set[str]) -> str:
+    def _polarity(self, cue: CueInfo, categories: set[str]) -> Polarity:
         if "NEGATED_EXISTENCE" in categories:
             return "negated" if self.kinds[cue.theme] == "circumstance" else "concern"
         if "NO_CONCERN" in categories:
@@ -340,14 +376,41 @@ class ThemeTagger:
         return "neutral"
 
     @staticmethod
-    def _evidence(doc: Doc, cue: CueInfo, start: int, end: int, polarity: str) -> Evidence:
+    def _evidence(doc: Doc, cue: CueInfo, start: int, end: int, polarity: Polarity) -> Evidence:
         span = doc[start:end]
-        return Evidence(text=span.text, start=span.start_char, end=span.end_char, cue=cue.cue, weight=cue.weight, polarity=polarity)
+        return Evidence(text=span.text, start=span.start_char, end=span.end_char, cue=cue.cue, weight=cue.weight,
+                        polarity=polarity)
 
 
-def specialised_matcher(doc: Doc | TokenArrays, patterns: dict[str, list]) -> IndexedMatcher:
+def specialised_matcher(doc: Doc, patterns: dict[str, list]) -> CueMatcher:
     """A matcher over the patterns that can match in `doc`, specialised to its words."""
-    return IndexedMatcher(doc if isinstance(doc, TokenArrays) else TokenArrays(doc), patterns)
+    return CueSet(patterns).matcher(doc)
+
+
+class TokenArrays:
+    """Each token's text and character offsets, read from a Doc once (token objects are slow to make)."""
+
+    def __init__(self, doc: Doc):
+        strings = doc.vocab.strings
+        orth, idx, length = ((doc.to_array(attr).tolist() if len(doc) else []) for attr in (ORTH, IDX, LENGTH))
+        self.text = [strings[h] for h in orth]
+        self.idx = idx
+        self.end = [i + n for i, n in zip(idx, length, strict=True)]
+
+
+def _soft_breaks(tokens: TokenArrays, report: Report) -> set[int]:
+    """Line-break tokens inside a paragraph (a wrapped line), which split no cue.
+
+    A blank line, or a line break between two paragraphs, still ends a cue.
+    """
+    starts = [p.start for p in report.paragraphs]
+    soft = set()
+    for i, text in enumerate(tokens.text):
+        if text.count("\n") == 1 and text.isspace():
+            at = bisect.bisect_right(starts, tokens.idx[i]) - 1
+            if at >= 0 and report.paragraphs[at].start < tokens.idx[i] and tokens.end[i] < report.paragraphs[at].end:
+                soft.add(i)
+    return soft
 
 
 def _taggable(paragraph: Paragraph, report: Report) -> bool:
@@ -365,10 +428,14 @@ def _sentence_ids(doc: Doc) -> list[int]:
     ids, current = [], 0
     annotated = doc.has_annotation("SENT_START")
     for token in doc:
-        if token.i > 0 and (token.is_sent_start if annotated else doc[token.i - 1].text in {".", "!", "?"} or "\n" in doc[token.i - 1].text):
+        if token.i > 0 and (token.is_sent_start if annotated else _ends_sentence(doc[token.i - 1].text)):
             current += 1
         ids.append(current)
     return ids
+
+
+def _ends_sentence(text: str) -> bool:
+    return text in {".", "!", "?"} or "\n" in text
 
 
 def _sentence_spans(doc: Doc, sentence_of: list[int]) -> dict[int, tuple[int, int]]:
@@ -390,10 +457,10 @@ def _shortest_per_start(found: list[tuple[str, int, int]]) -> list[tuple[str, in
     return [(key, start, end) for (key, start), end in sorted(best.items(), key=lambda kv: kv[0][1])]
 
 
-def _select(mentions: list[tuple[CueInfo, int, int, str]]) -> list[tuple[CueInfo, int, int, str]]:
+def _select(mentions: list[tuple[CueInfo, int, int, Polarity]]) -> list[tuple[CueInfo, int, int, Polarity]]:
     """Per theme: heaviest non-overlapping matches, each cue pattern once."""
     ranked = sorted(mentions, key=lambda m: (-m[0].weight, m[2] - m[1], m[1]))
-    taken: list[tuple[CueInfo, int, int, str]] = []
+    taken: list[tuple[CueInfo, int, int, Polarity]] = []
     used_cues: set[str] = set()
     for mention in ranked:
         cue, start, end, _ = mention
@@ -414,7 +481,7 @@ def _codes_in(code_tokens: list[tuple[str, int, int]], code_themes: dict[str, se
     return out
 
 
-def _combine(polarities: list[str]) -> str:
+def _combine(polarities: list[Polarity]) -> Polarity:
     has_concern, has_good = "concern" in polarities, "good_practice" in polarities
     if has_concern and has_good:
         return "mixed"
