@@ -7,6 +7,7 @@ Public API:
 - `tag_text(text, nlp)`: the same on a small text (tests, notebooks);
 - `load_taxonomy()`: the versioned taxonomy in `models/themes.yaml`.
 """
+
 from __future__ import annotations
 
 from spacy.language import Language
@@ -18,7 +19,17 @@ from .profile import profile
 from .tagger import ThemeTagger, default_tagger
 from .taxonomy import Taxonomy, load_taxonomy
 
-__all__ = ["Evidence", "ThemeHit", "ThemeLabel", "ThemeTagger", "Taxonomy", "load_taxonomy", "profile", "tag_report", "tag_text"]
+__all__ = [
+    "Evidence",
+    "ThemeHit",
+    "ThemeLabel",
+    "ThemeTagger",
+    "Taxonomy",
+    "load_taxonomy",
+    "profile",
+    "tag_report",
+    "tag_text",
+]
 
 
 def tag_report(report: Report, doc: Doc, tagger: ThemeTagger | None = None) -> list[ThemeLabel]:
@@ -35,7 +46,10 @@ def text_report(text: str, name: str = "text") -> Report:
     from ..structure import build_report
 
     text = normalise(text)
-    return build_report(text, Source(name=name, sha256=sha256_bytes(text.encode("utf-8")), format="text", bytes=len(text.encode("utf-8"))))
+    return build_report(
+        text,
+        Source(name=name, sha256=sha256_bytes(text.encode("utf-8")), format="text", bytes=len(text.encode("utf-8"))),
+    )
 
 
 def tag_text(text: str, nlp: Language, tagger: ThemeTagger | None = None) -> list[ThemeLabel]:

@@ -15,6 +15,7 @@ Two results: paragraphs that are not content at all, and character ranges of
 page furniture inside content paragraphs (a running header glued into a
 paragraph), where no theme evidence may come from.
 """
+
 from __future__ import annotations
 
 import re
@@ -66,17 +67,26 @@ def load_block_rules(name: str = "themes_blocks.yaml") -> BlockRules:
         return tuple(re.compile(p, re.IGNORECASE) for p in data[key])
 
     return BlockRules(
-        page_chrome=many("page_chrome"), contents_line=many("contents_line"),
-        contents_run=re.compile(data["contents_run"]), key_line=re.compile(data["key_line"]),
+        page_chrome=many("page_chrome"),
+        contents_line=many("contents_line"),
+        contents_run=re.compile(data["contents_run"]),
+        key_line=re.compile(data["key_line"]),
         reference_line=tuple(re.compile(p) for p in data["reference_line"]),
-        member_list_intro=re.compile(data["member_list_intro"], re.IGNORECASE), boilerplate=many("boilerplate"),
+        member_list_intro=re.compile(data["member_list_intro"], re.IGNORECASE),
+        boilerplate=many("boilerplate"),
         non_content_titles=re.compile(data["non_content_titles"], re.IGNORECASE),
-        running_min_repeats=data["running_line"]["min_repeats"], running_max_words=data["running_line"]["max_words"],
-        title_max_words=data["title_max_words"], review_title=re.compile(data["review_title"]),
-        contents_titles=re.compile(data["contents_titles"], re.IGNORECASE), review_process=many("review_process"),
-        cover_line=re.compile(data["cover_line"]), contents_entry_words=data["contents_entry_words"],
-        contents_max_words=data["contents_max_words"], glossary_min_words=data["glossary"]["min_words"],
-        glossary_acronym_share=data["glossary"]["acronym_share"], glossary_capital_share=data["glossary"]["capital_share"],
+        running_min_repeats=data["running_line"]["min_repeats"],
+        running_max_words=data["running_line"]["max_words"],
+        title_max_words=data["title_max_words"],
+        review_title=re.compile(data["review_title"]),
+        contents_titles=re.compile(data["contents_titles"], re.IGNORECASE),
+        review_process=many("review_process"),
+        cover_line=re.compile(data["cover_line"]),
+        contents_entry_words=data["contents_entry_words"],
+        contents_max_words=data["contents_max_words"],
+        glossary_min_words=data["glossary"]["min_words"],
+        glossary_acronym_share=data["glossary"]["acronym_share"],
+        glossary_capital_share=data["glossary"]["capital_share"],
         contents_prefix=tuple(re.compile(p) for p in data.get("contents_prefix", ())),
     )
 
@@ -115,7 +125,9 @@ class BlockFilter:
         self.report = report
         self.rules = rules or load_block_rules()
         lines = _lines(report.text, 0)
-        self._counts = Counter(_line_key(text) for text, _, _ in lines if len(text.split()) <= self.rules.running_max_words)
+        self._counts = Counter(
+            _line_key(text) for text, _, _ in lines if len(text.split()) <= self.rules.running_max_words
+        )
         self._repeated = {k for k, n in self._counts.items() if n >= self.rules.running_min_repeats}
         self.chrome: list[tuple[int, int]] = [(s, e) for text, s, e in lines if self.is_chrome(text)]
         self.chrome += [span for _, s, _ in lines if (span := self._contents_prefix(report.text, s))]
@@ -126,15 +138,19 @@ class BlockFilter:
         """Page numbers, classification marks, running headers and footers."""
         if any(p.search(line) for p in self.rules.page_chrome):
             return True
-        return (len(line.split()) <= self.rules.running_max_words and _line_key(line) in self._repeated
-                and not _SENTENCE_END.search(line) and not line.lstrip().startswith(("•", "-", "*")))
+        return (
+            len(line.split()) <= self.rules.running_max_words
+            and _line_key(line) in self._repeated
+            and not _SENTENCE_END.search(line)
+            and not line.lstrip().startswith(("•", "-", "*"))
+        )
 
     def _contents_prefix(self, text: str, start: int) -> tuple[int, int] | None:
         """Contents entries glued into a paragraph ("4. Methodology 4 5. The family 4 ... 1
         Introduction The subject of this review...", "Final Report Contents 1 INTRODUCTION 3
         1.1 Context 3 ..."): the span of the entries."""
         line_end = text.find("\n", start)
-        line = text[start:line_end if line_end >= 0 else len(text)]
+        line = text[start : line_end if line_end >= 0 else len(text)]
         for pattern in self.rules.contents_prefix:
             match = pattern.search(line)
             if match:
@@ -147,7 +163,8 @@ class BlockFilter:
         if self.is_chrome(line):
             return "chrome"
         if (any(p.search(line) for p in rules.contents_line) or rules.contents_run.search(line + " ")) and not (
-                _is_sentence(line) and len(line.split()) > rules.contents_max_words):
+            _is_sentence(line) and len(line.split()) > rules.contents_max_words
+        ):
             return "contents"  # (a contents page and the first paragraph glued into one line are content)
         if any(p.search(line) for p in rules.reference_line):
             return "reference"
@@ -164,7 +181,7 @@ class BlockFilter:
         body_started = not (report.sections or any(p.kind == "contents" for p in report.paragraphs))
         listing: str | None = None  # inside a list of members, a glossary, references
         for index, paragraph in enumerate(report.paragraphs):
-            lines = [line for line, _, _ in _lines(report.text[paragraph.start:paragraph.end], paragraph.start)]
+            lines = [line for line, _, _ in _lines(report.text[paragraph.start : paragraph.end], paragraph.start)]
             flat = " ".join(lines)
             reason = self._reason(paragraph.kind, lines, flat, body_started, listing)
             if _is_sentence(flat) and reason is None:
@@ -189,8 +206,11 @@ class BlockFilter:
             return Counter(kinds).most_common(1)[0][0]
         if lines and sum(k is not None for k in kinds) * 2 > len(lines) and not _is_sentence(flat):
             return Counter(k for k in kinds if k).most_common(1)[0][0]
-        if not body_started and (is_title_like(flat, rules) or len(lines) > 1 and all(
-                is_title_like(line, rules) or ":" in line for line in lines)):
+        if not body_started and (
+            is_title_like(flat, rules)
+            or len(lines) > 1
+            and all(is_title_like(line, rules) or ":" in line for line in lines)
+        ):
             return "cover"
         if listing and listing != "contents" and not _is_sentence(flat):
             return listing
@@ -229,11 +249,16 @@ class BlockFilter:
         out: dict[int, tuple[str, int]] = {}
         current: tuple[str, int] | None = None
         for paragraph in self.report.paragraphs:
-            text = " ".join(self.report.text[paragraph.start:paragraph.end].split())
+            text = " ".join(self.report.text[paragraph.start : paragraph.end].split())
             if current:
                 out[paragraph.start] = current
-            if (paragraph.kind in ("heading", "text", "numbered") and is_title_like(text, self.rules) and self._may_be_title(text)
-                    and paragraph.start not in suspect and self.line_kind(text) != "contents"):
+            if (
+                paragraph.kind in ("heading", "text", "numbered")
+                and is_title_like(text, self.rules)
+                and self._may_be_title(text)
+                and paragraph.start not in suspect
+                and self.line_kind(text) != "contents"
+            ):
                 current = (text, paragraph.start)
         return out
 
@@ -246,7 +271,7 @@ class BlockFilter:
         declared = {entry.code for entry in self.report.key}
         out = []
         for paragraph in self.report.paragraphs:
-            for line, _, _ in _lines(self.report.text[paragraph.start:paragraph.end], paragraph.start):
+            for line, _, _ in _lines(self.report.text[paragraph.start : paragraph.end], paragraph.start):
                 if self.line_kind(line) != "key":
                     continue
                 code, description = re.split(r"\s[–—-]\s", line, maxsplit=1)
@@ -265,10 +290,11 @@ class BlockFilter:
         """
         out = set()
         numbered: list[int] = []
-        sentences = [p.start for p in self.report.paragraphs
-                     if _is_sentence(" ".join(self.report.text[p.start:p.end].split()))]
+        sentences = [
+            p.start for p in self.report.paragraphs if _is_sentence(" ".join(self.report.text[p.start : p.end].split()))
+        ]
         for section in sorted(self.report.sections, key=lambda s: s.heading_start):
-            line = " ".join(self.report.text[section.heading_start:section.heading_end].split())
+            line = " ".join(self.report.text[section.heading_start : section.heading_end].split())
             if self.line_kind(line) in ("contents", "chrome"):
                 out.add(section.heading_start)
             if _PAGE_NUMBER_END.search(line):
@@ -293,8 +319,9 @@ class BlockFilter:
         acronyms = sum(bool(re.fullmatch(r"[A-Z]{2,}[a-z]?", w)) for w in bare)
         content = [w for w in bare if w and w.lower() not in _STOP and w[:1].isalpha()]
         capitalised = sum(w[:1].isupper() for w in content)
-        return (acronyms >= self.rules.glossary_acronym_share * len(words)
-                and capitalised >= self.rules.glossary_capital_share * len(content))
+        return acronyms >= self.rules.glossary_acronym_share * len(
+            words
+        ) and capitalised >= self.rules.glossary_capital_share * len(content)
 
     def _contents_entry(self, flat: str) -> bool:
         """A line of a contents page: no sentence, and short, ending in a page number, or in title case.
@@ -318,8 +345,11 @@ class BlockFilter:
         practice word there describes how the review was done, not practice in
         the case (the rules: `review_process` in models/themes_blocks.yaml).
         """
-        return {sid for sid, (start, end) in spans.items()
-                if any(p.search(" ".join(text[start:end].split())) for p in self.rules.review_process)}
+        return {
+            sid
+            for sid, (start, end) in spans.items()
+            if any(p.search(" ".join(text[start:end].split())) for p in self.rules.review_process)
+        }
 
     def in_chrome(self, start: int, end: int) -> bool:
         """Whether [start, end) overlaps a line of page furniture."""

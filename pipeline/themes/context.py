@@ -6,6 +6,7 @@ the rules in `models/themes_context.yaml`: a cue modifies a mention when both
 are in one sentence, the mention is on the cue's side (`direction`), within
 `window` tokens, and no termination cue ("however", "but") stands between.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass

@@ -23,6 +23,7 @@ unspecialised patterns.  A line break inside a paragraph (text wrapped by a
 PDF reader or in a hard-wrapped file) is made transparent by passing its token
 as a soft break: a cue split by it still matches.
 """
+
 from __future__ import annotations
 
 import bisect
@@ -228,8 +229,9 @@ class CueMatcher:
             found = [(key, where[start], where[end - 1] + 1) for key, start, end in found]
         return sorted(found, key=lambda m: (m[1], m[0]))
 
-    def _chain_matches(self, chain: list[tuple[str, int]], segments: dict[str, dict[int, list[int]]]
-                       ) -> Iterable[tuple[int, int]]:
+    def _chain_matches(
+        self, chain: list[tuple[str, int]], segments: dict[str, dict[int, list[int]]]
+    ) -> Iterable[tuple[int, int]]:
         """(start, shortest end) of each chain of segment matches, each within its gap of the one before."""
         first = segments.get(chain[0][0])
         if not first or any(name not in segments for name, _ in chain[1:]):

@@ -4,6 +4,7 @@ Field names follow the design (`{start, end, text, themes: [{id, evidence}]}`);
 the extra fields (polarity, score, section) are what lets a learning lead tell
 "information was shared appropriately" from "information was not shared".
 """
+
 from __future__ import annotations
 
 from typing import Literal

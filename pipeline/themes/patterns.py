@@ -21,6 +21,7 @@ Syntax (tokens separated by spaces):
     ...       up to N words (no punctuation)   @CLASS   a class word or role code
     ABC       all capitals: case-sensitive     a-b      hyphen optional
 """
+
 from __future__ import annotations
 
 import itertools
@@ -124,8 +125,8 @@ def _merge_single_tokens(alternatives: list[list[dict]]) -> list[list[dict]]:
         if len(seq) != 1 or "OP" in seq[0]:
             out.append(seq)
             continue
-        (attr, pred), = seq[0].items()
-        (kind, value), = pred.items()
+        ((attr, pred),) = seq[0].items()
+        ((kind, value),) = pred.items()
         values = set(value) if kind == "IN" else {value}
         merged.setdefault((attr, kind), set()).update(values)
     for (attr, kind), values in sorted(merged.items()):

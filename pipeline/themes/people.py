@@ -15,22 +15,46 @@ a role code takes the kind the report's key gives it ("EM" family -> parent);
 a person label ("Adult 2", "Child T") takes the class of its role word; other
 words are classed by the lists in the data.  No owner: no decision.
 """
+
 from __future__ import annotations
 
 import bisect
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
-from ..report import Report
 from ..lexicon import gendered_words
+from ..report import Report
 from ..resources import load_yaml
 
-_CLIMB_DEPS = {"dobj", "attr", "conj", "compound", "amod", "appos", "npadvmod", "oprd", "acomp", "nmod", "pcomp",
-               "xcomp", "ccomp", "advcl", "acl", "prep", "pobj", "dative", "advmod", "neg", "aux", "auxpass"}
+_CLIMB_DEPS = {
+    "dobj",
+    "attr",
+    "conj",
+    "compound",
+    "amod",
+    "appos",
+    "npadvmod",
+    "oprd",
+    "acomp",
+    "nmod",
+    "pcomp",
+    "xcomp",
+    "ccomp",
+    "advcl",
+    "acl",
+    "prep",
+    "pobj",
+    "dative",
+    "advmod",
+    "neg",
+    "aux",
+    "auxpass",
+}
 _SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj", "agent"}
 
 
@@ -54,28 +78,41 @@ class PeopleRules:
 def load_people_rules(name: str = "themes_people.yaml") -> PeopleRules:
     data = load_yaml(name)
     word_class = {w.lower(): cls for cls, words in data["classes"].items() for w in words}
-    return PeopleRules(re.compile(data["person_label"]), word_class, dict(data["key_kinds"]),
-                       frozenset(data["pronouns"]), {k.lower(): v for k, v in data["phrases"].items()},
-                       {**{k: frozenset(data[k]) for k in ("plural_pronouns", "male_pronouns", "female_pronouns")},
-                        # the words of each gender are the shared lexicon's (models/lexicon/kinship.yaml, titles.yaml)
-                        "male_words": gendered_words("male"), "female_words": gendered_words("female")},
-                       {k: dict(v) for k, v in data["themes"].items()},
-                       frozenset(data.get("done_to", ())),
-                       re.compile(data["age_phrase"]["pattern"], re.I) if "age_phrase" in data else None,
-                       int(data.get("age_phrase", {}).get("adult_age", 18)),
-                       frozenset(data.get("relative_pronouns", ())))
+    return PeopleRules(
+        re.compile(data["person_label"]),
+        word_class,
+        dict(data["key_kinds"]),
+        frozenset(data["pronouns"]),
+        {k.lower(): v for k, v in data["phrases"].items()},
+        {
+            **{k: frozenset(data[k]) for k in ("plural_pronouns", "male_pronouns", "female_pronouns")},
+            # the words of each gender are the shared lexicon's (models/lexicon/kinship.yaml, titles.yaml)
+            "male_words": gendered_words("male"),
+            "female_words": gendered_words("female"),
+        },
+        {k: dict(v) for k, v in data["themes"].items()},
+        frozenset(data.get("done_to", ())),
+        re.compile(data["age_phrase"]["pattern"], re.I) if "age_phrase" in data else None,
+        int(data.get("age_phrase", {}).get("adult_age", 18)),
+        frozenset(data.get("relative_pronouns", ())),
+    )
 
 
 class Owners:
     """Person labels and cue owners for one report and its parse."""
 
-    def __init__(self, report: Report, doc: Doc, rules: PeopleRules | None = None,
-                 undeclared: list[tuple[str, str]] = ()):
+    def __init__(
+        self, report: Report, doc: Doc, rules: PeopleRules | None = None, undeclared: Sequence[tuple[str, str]] = ()
+    ):
         self.rules = rules or load_people_rules()
         self.doc = doc
-        self.labels = [(m.start(), m.end(), m.group(0).split()[0].lower()) for m in self.rules.person_label.finditer(report.text)]
+        self.labels = [
+            (m.start(), m.end(), m.group(0).split()[0].lower()) for m in self.rules.person_label.finditer(report.text)
+        ]
         self._label_starts = [s for s, _, _ in self.labels]
-        self.code_class = {e.code.lower(): ("child" if e.subject else self.rules.key_kinds.get(e.kind)) for e in report.key}
+        self.code_class = {
+            e.code.lower(): ("child" if e.subject else self.rules.key_kinds.get(e.kind)) for e in report.key
+        }
         for code, description in undeclared:
             self.code_class.setdefault(code.lower(), self.description_class(description))
         self.code_class = {k: v for k, v in self.code_class.items() if v}
@@ -135,7 +172,7 @@ class Owners:
         pattern = self.rules.child_age
         if pattern is None or token.lower_ not in ("old", "olds", "year-old", "year-olds"):
             return None
-        before = self.doc.text[max(0, token.idx - 20):token.idx + len(token.text)]
+        before = self.doc.text[max(0, token.idx - 20) : token.idx + len(token.text)]
         match = pattern.search(before)
         if not match or match.end() != len(before):
             return None
@@ -221,7 +258,11 @@ class Owners:
                                 return cls
             if head.pos_ in ("VERB", "AUX"):
                 for child in head.children:
-                    if child.dep_ in _SUBJECT_DEPS and not (start <= child.i < end) and not (done_to and child.dep_ == "agent"):
+                    if (
+                        child.dep_ in _SUBJECT_DEPS
+                        and not (start <= child.i < end)
+                        and not (done_to and child.dep_ == "agent")
+                    ):
                         cls = self._class_of(child, paragraph_start)
                         if cls and cls != "practitioner":
                             return cls
@@ -248,8 +289,9 @@ class Owners:
             cls = self.token_class(token)
             if cls == "parent" and not self._names_a_service(token):
                 return None
-            if cls == "child" and (self._label_class(token) or token.lower_ in self.code_class
-                                   or self._compound_class(token)):
+            if cls == "child" and (
+                self._label_class(token) or token.lower_ in self.code_class or self._compound_class(token)
+            ):
                 found.add(cls)
         return found.pop() if len(found) == 1 else None
 
@@ -291,7 +333,9 @@ class Owners:
         linked = {theme, *(a for a in self.rules.themes.get(theme, {}).values() if a not in ("keep", "drop"))}
         return min(linked)
 
-    def redirect(self, theme: str, start: int, end: int, paragraph_start: int, paragraph_end: int | None = None) -> str | None:
+    def redirect(
+        self, theme: str, start: int, end: int, paragraph_start: int, paragraph_end: int | None = None
+    ) -> str | None:
         """The theme a cue of `theme` counts for, given whose it is (None: it counts for nothing)."""
         actions = self.rules.themes.get(theme)
         if not actions:

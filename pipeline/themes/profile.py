@@ -5,6 +5,7 @@ them side by side ("how often does domestic abuse come with escalation
 failures?"): counts by section role and section, polarity counts, the share of
 tagged paragraphs, and which themes co-occur in one paragraph.
 """
+
 from __future__ import annotations
 
 from collections import Counter
@@ -24,10 +25,18 @@ def profile(labels: list[ThemeLabel], report: Report, taxonomy: Taxonomy | None 
         ids = sorted(label.theme_ids())
         pairs.update(f"{a}+{b}" for a, b in combinations(ids, 2))
         for hit in label.themes:
-            entry = per_theme.setdefault(hit.id, {
-                "label": hit.label, "paragraphs": 0, "score": 0.0, "by_section_role": Counter(),
-                "by_section": Counter(), "polarity": Counter(), "offsets": [],
-            })
+            entry = per_theme.setdefault(
+                hit.id,
+                {
+                    "label": hit.label,
+                    "paragraphs": 0,
+                    "score": 0.0,
+                    "by_section_role": Counter(),
+                    "by_section": Counter(),
+                    "polarity": Counter(),
+                    "offsets": [],
+                },
+            )
             entry["paragraphs"] += 1
             entry["score"] = round(entry["score"] + hit.score, 3)
             entry["by_section_role"][label.section_role] += 1
@@ -37,15 +46,15 @@ def profile(labels: list[ThemeLabel], report: Report, taxonomy: Taxonomy | None 
     tagged = len(labels)
     themes = {}
     for theme in taxonomy.themes:
-        entry = per_theme.get(theme.id)
-        if entry is None:
+        found = per_theme.get(theme.id)
+        if found is None:
             continue
         themes[theme.id] = {
-            **entry,
-            "share_of_tagged": round(entry["paragraphs"] / tagged, 3) if tagged else 0.0,
-            "by_section_role": dict(entry["by_section_role"]),
-            "by_section": dict(entry["by_section"]),
-            "polarity": dict(entry["polarity"]),
+            **found,
+            "share_of_tagged": round(found["paragraphs"] / tagged, 3) if tagged else 0.0,
+            "by_section_role": dict(found["by_section_role"]),
+            "by_section": dict(found["by_section"]),
+            "polarity": dict(found["polarity"]),
         }
     return {
         "source": report.source.name,

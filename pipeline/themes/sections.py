@@ -9,6 +9,7 @@ role takes the role of its parent, because numbering differs between reviews
 and a sub-section titled with an agency's name ("5.5.2 CAFCASS") inherits the
 role of its parent ("5 Learning drawn from the terms of reference").
 """
+
 from __future__ import annotations
 
 from ..report import Report, Section
@@ -37,9 +38,14 @@ def role_of_title(title: str, roles: SectionRoles | None = None) -> SectionRole 
     return _weighted(_title_role(title), roles or load_section_roles())
 
 
-def section_role(report: Report, offset: int, roles: SectionRoles | None = None,
-                 local_title: str | None = None, ignore: frozenset[int] = frozenset(),
-                 local_title_start: int | None = None) -> tuple[SectionRole, Section | None]:
+def section_role(
+    report: Report,
+    offset: int,
+    roles: SectionRoles | None = None,
+    local_title: str | None = None,
+    ignore: frozenset[int] = frozenset(),
+    local_title_start: int | None = None,
+) -> tuple[SectionRole, Section | None]:
     """The role and weight for a paragraph at `offset`, and its innermost section.
 
     `local_title` is the nearest title-like line above the paragraph (a heading

@@ -21,6 +21,7 @@ mention inside a theme's contrary context ("healthy baby"), and a cue about
 the wrong person (a young person's overdose counts for children's mental
 health, not parental: `people.py`).
 """
+
 from __future__ import annotations
 
 import bisect
@@ -73,8 +74,12 @@ def _tokenizer():
 class ThemeTagger:
     """Compiled taxonomy and context rules; one per process and vocabulary."""
 
-    def __init__(self, taxonomy: Taxonomy | None = None, context: ContextRules | None = None,
-                 sections: SectionRoles | None = None):
+    def __init__(
+        self,
+        taxonomy: Taxonomy | None = None,
+        context: ContextRules | None = None,
+        sections: SectionRoles | None = None,
+    ):
         self.taxonomy = taxonomy or load_taxonomy()
         self.context = context or load_context_rules()
         self.sections = sections or load_section_roles()
@@ -92,15 +97,21 @@ class ThemeTagger:
 
     # ---- compilation --------------------------------------------------
     def _compile_context(self, codes_by_class: dict[str, tuple[str, ...]]) -> CompileContext:
-        ctx = CompileContext(_tokenizer(), self.taxonomy.irregular_forms, {}, self.taxonomy.scoring.gap,
-                             variant_map(self.taxonomy.variants))
+        ctx = CompileContext(
+            _tokenizer(),
+            self.taxonomy.irregular_forms,
+            {},
+            self.taxonomy.scoring.gap,
+            variant_map(self.taxonomy.variants),
+        )
         ctx.classes = {
             name: class_forms(c.words, ctx, codes_by_class.get(name, ())) for name, c in self.taxonomy.classes.items()
         }
         return ctx
 
-    def theme_patterns(self, codes_by_class: dict[str, tuple[str, ...]] | None = None
-                       ) -> tuple[dict[str, list], dict[str, CueInfo]]:
+    def theme_patterns(
+        self, codes_by_class: dict[str, tuple[str, ...]] | None = None
+    ) -> tuple[dict[str, list], dict[str, CueInfo]]:
         """Token patterns of every theme cue; role codes join their classes (@FATHER)."""
         cues, info = self._theme_cues(codes_by_class)
         return cues.patterns, info
@@ -122,9 +133,13 @@ class ThemeTagger:
             self._pattern_cache[cache_key] = (CueSet(patterns), info)
         return self._pattern_cache[cache_key]
 
-    def theme_matcher(self, doc: Doc, codes_by_class: dict[str, tuple[str, ...]] | None = None,
-                      words: DocWords | None = None, soft_breaks: Collection[int] = ()
-                      ) -> tuple[CueMatcher, dict[str, CueInfo]]:
+    def theme_matcher(
+        self,
+        doc: Doc,
+        codes_by_class: dict[str, tuple[str, ...]] | None = None,
+        words: DocWords | None = None,
+        soft_breaks: Collection[int] = (),
+    ) -> tuple[CueMatcher, dict[str, CueInfo]]:
         """The theme cues specialised to the words of `doc`."""
         cues, info = self._theme_cues(codes_by_class)
         return cues.matcher(doc, words, soft_breaks), info
@@ -224,21 +239,33 @@ class ThemeTagger:
             if sentence_of[start] in process and self.kinds[info[key].theme] == "practice":
                 continue  # "the panel met", "agencies provided IMRs": the review's own process, not practice
             matches.setdefault(index, []).append((key, start, end))
-        owners.prepare([(info[key].theme, start, end, paragraphs[i].start, paragraphs[i].end)
-                        for i, found in matches.items() for key, start, end in found])
+        owners.prepare(
+            [
+                (info[key].theme, start, end, paragraphs[i].start, paragraphs[i].end)
+                for i, found in matches.items()
+                for key, start, end in found
+            ]
+        )
         cues_by_sentence: dict[int, list[Cue]] = {}
         for cue in cues:
             cues_by_sentence.setdefault(sentence_of[cue.start], []).append(cue)
 
-        code_tokens = [(tokens.text[i], tokens.idx[i], tokens.end[i]) for i in range(len(tokens.text))
-                       if tokens.text[i] in code_themes] if code_themes else []
+        code_tokens = (
+            [
+                (tokens.text[i], tokens.idx[i], tokens.end[i])
+                for i in range(len(tokens.text))
+                if tokens.text[i] in code_themes
+            ]
+            if code_themes
+            else []
+        )
         code_starts = [start for _, start, _ in code_tokens]
         labels = []
         for index, paragraph in enumerate(paragraphs):
             first = bisect.bisect_left(code_starts, paragraph.start)
             while first > 0 and code_tokens[first - 1][2] > paragraph.start:
                 first -= 1
-            here = code_tokens[first:bisect.bisect_left(code_starts, paragraph.end)]
+            here = code_tokens[first : bisect.bisect_left(code_starts, paragraph.end)]
             if index not in matches and not here:
                 continue
             local, local_start = titles.get(paragraph.start, (None, None))
@@ -246,8 +273,19 @@ class ThemeTagger:
             if role.weight <= 0:
                 continue
             owned = self._owned(matches.get(index, []), info, owners, paragraph)
-            label = self._label(report, doc, paragraph, role, section, owned,
-                                info, cues_by_sentence, terminators, sentence_of, _codes_in(here, code_themes))
+            label = self._label(
+                report,
+                doc,
+                paragraph,
+                role,
+                section,
+                owned,
+                info,
+                cues_by_sentence,
+                terminators,
+                sentence_of,
+                _codes_in(here, code_themes),
+            )
             if label.themes or label.negated:
                 labels.append(label)
         return self._document_evidence(labels, len(tokens.text))
@@ -269,10 +307,12 @@ class ThemeTagger:
             for hit in label.themes:
                 hits.setdefault(hit.id, []).append(hit)
         weak = {
-            theme for theme, found in hits.items()
+            theme
+            for theme, found in hits.items()
             if len(found) < rule.min_paragraphs
-            and not any(e.weight >= sure_weight - 1e-9 and not e.cue.startswith("role code")
-                        for h in found for e in h.evidence)
+            and not any(
+                e.weight >= sure_weight - 1e-9 and not e.cue.startswith("role code") for h in found for e in h.evidence
+            )
             and max(h.score for h in found) < rule.min_score - 1e-9
         }
         if not weak:
@@ -294,8 +334,9 @@ class ThemeTagger:
         return any(s <= start and end <= e and (not which or which == theme) for which, s, e in guards)
 
     @staticmethod
-    def _owned(found: list[tuple[str, int, int]], info: dict[str, CueInfo], owners: Owners, paragraph: Paragraph
-               ) -> list[tuple[str, int, int]]:
+    def _owned(
+        found: list[tuple[str, int, int]], info: dict[str, CueInfo], owners: Owners, paragraph: Paragraph
+    ) -> list[tuple[str, int, int]]:
         """Matches re-keyed to the theme their owner makes them count for (dropped when none).
 
         A redirected cue gets its own key ("T|...|3>children_mental_health") in
@@ -315,8 +356,9 @@ class ThemeTagger:
             out.append((key, start, end))
         return out
 
-    def _label(self, report, doc, paragraph, role, section, found, info, cues_by_sentence, terminators, sentence_of,
-               codes_here) -> ThemeLabel:
+    def _label(
+        self, report, doc, paragraph, role, section, found, info, cues_by_sentence, terminators, sentence_of, codes_here
+    ) -> ThemeLabel:
         mentions: dict[str, list[tuple[CueInfo, int, int, Polarity]]] = {}
         for key, start, end in _shortest_per_start(found):
             cue = info[key]
@@ -334,22 +376,44 @@ class ThemeTagger:
             evidence = [self._evidence(doc, cue, s, e, pol) for cue, s, e, pol in live]
             for code, (start, end), themes in codes_here:
                 if theme_id in themes and not any(e.start <= start < e.end for e in evidence):
-                    evidence.append(Evidence(text=code, start=start, end=end, cue=f"role code {code}",
-                                             weight=self.taxonomy.scoring.role_code_weight, polarity="neutral"))
+                    evidence.append(
+                        Evidence(
+                            text=code,
+                            start=start,
+                            end=end,
+                            cue=f"role code {code}",
+                            weight=self.taxonomy.scoring.role_code_weight,
+                            polarity="neutral",
+                        )
+                    )
             evidence.sort(key=lambda e: e.start)
             score = round(self._weight(role, theme_id) * sum(e.weight for e in evidence), 3)
             if evidence and score >= self.taxonomy.scoring.threshold - 1e-9:
-                hits.append(ThemeHit(id=theme_id, label=self.labels[theme_id], score=score,
-                                     polarity=_combine([e.polarity for e in evidence]), evidence=evidence))
+                hits.append(
+                    ThemeHit(
+                        id=theme_id,
+                        label=self.labels[theme_id],
+                        score=score,
+                        polarity=_combine([e.polarity for e in evidence]),
+                        evidence=evidence,
+                    )
+                )
             elif not live and kept:
                 dead = [self._evidence(doc, cue, s, e, pol) for cue, s, e, pol in kept]
-                negated.append(ThemeHit(id=theme_id, label=self.labels[theme_id], score=0.0, polarity="negated",
-                                        evidence=dead))
+                negated.append(
+                    ThemeHit(id=theme_id, label=self.labels[theme_id], score=0.0, polarity="negated", evidence=dead)
+                )
         hits.sort(key=lambda h: -h.score)
         return ThemeLabel(
-            start=paragraph.start, end=paragraph.end, text=report.text[paragraph.start:paragraph.end],
-            section=section.number if section else None, section_title=section.title if section else None,
-            section_role=role.role, paragraph_kind=paragraph.kind, themes=hits, negated=negated,
+            start=paragraph.start,
+            end=paragraph.end,
+            text=report.text[paragraph.start : paragraph.end],
+            section=section.number if section else None,
+            section_title=section.title if section else None,
+            section_role=role.role,
+            paragraph_kind=paragraph.kind,
+            themes=hits,
+            negated=negated,
         )
 
     def _weight(self, role, theme_id: str) -> float:
@@ -378,8 +442,9 @@ class ThemeTagger:
     @staticmethod
     def _evidence(doc: Doc, cue: CueInfo, start: int, end: int, polarity: Polarity) -> Evidence:
         span = doc[start:end]
-        return Evidence(text=span.text, start=span.start_char, end=span.end_char, cue=cue.cue, weight=cue.weight,
-                        polarity=polarity)
+        return Evidence(
+            text=span.text, start=span.start_char, end=span.end_char, cue=cue.cue, weight=cue.weight, polarity=polarity
+        )
 
 
 def specialised_matcher(doc: Doc, patterns: dict[str, list]) -> CueMatcher:
@@ -417,7 +482,7 @@ def _taggable(paragraph: Paragraph, report: Report) -> bool:
     if paragraph.kind in TAGGED_KINDS:
         return True
     if paragraph.kind == "heading":
-        heading = report.text[paragraph.start:paragraph.end].rstrip()
+        heading = report.text[paragraph.start : paragraph.end].rstrip()
         # a line of enquiry ("Was the mother's alcohol use recognised?") states the learning it asks about
         return len(heading.split()) >= SENTENCE_HEADING_WORDS or heading.endswith("?")
     return False

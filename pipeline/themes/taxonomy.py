@@ -5,6 +5,7 @@ themes and weighted cue phrases.  Loading validates it (unknown related ids,
 unknown buckets or classes fail loudly), because a typo in a taxonomy would
 otherwise just make a theme silently never fire.
 """
+
 from __future__ import annotations
 
 from functools import lru_cache
@@ -36,7 +37,7 @@ class Theme(BaseModel):
     needs_company: list[str] = Field(default_factory=list)
 
     @model_validator(mode="after")
-    def _company_cues_exist(self) -> "Theme":
+    def _company_cues_exist(self) -> Theme:
         listed = {c for cues in self.cues.values() for c in cues}
         unknown = [c for c in self.needs_company if c not in listed]
         if unknown:
@@ -57,13 +58,14 @@ class DocumentRule(BaseModel):
     ("analysis" and "risk" in a sentence about what reviews are for), says
     little about a review; the theme is kept when any of these holds.
     """
+
     model_config = ConfigDict(extra="forbid")
     # the rule applies to documents of at least this many words (a bullet tagged on its own is no document)
     min_words: int = 150
     # tagged in at least this many paragraphs
     min_paragraphs: int = 2
     # or one paragraph whose evidence includes a cue of these buckets
-    sure_buckets: list[Bucket] = Field(default_factory=lambda: ["strong", "concern"])
+    sure_buckets: list[Bucket] = Field(default_factory=lambda: list[Bucket](["strong", "concern"]))
     # or one paragraph scoring at least this (several distinct supporting cues)
     min_score: float = 1.4
 
@@ -92,7 +94,7 @@ class Taxonomy(BaseModel):
     themes: list[Theme]
 
     @model_validator(mode="after")
-    def _consistent(self) -> "Taxonomy":
+    def _consistent(self) -> Taxonomy:
         ids = [t.id for t in self.themes]
         if len(ids) != len(set(ids)):
             raise ValueError("duplicate theme ids")
