@@ -92,6 +92,7 @@ class NameForm:
     listed: bool = False  # the author wrote this exact form in the key
     title_gender: str | None = None  # gender the form's title implies
     tokens: tuple[tuple[str, str], ...] = ()  # (kind, word) with kind in title / initial / word
+    family: bool = False  # made from a relative's form of the surname ("Duda" of Dudová): yields to a real one
 
     @property
     def confidence(self) -> float:
@@ -157,7 +158,7 @@ def person_forms(person: Person) -> list[NameForm]:
     forms: dict[tuple, NameForm] = {}
     genders = title_genders()
 
-    def add(tokens: list[tuple[str, str]], rule: str, listed: bool = False) -> None:
+    def add(tokens: list[tuple[str, str]], rule: str, listed: bool = False, family: bool = False) -> None:
         if not any(kind in ("word", "letter") for kind, _ in tokens):
             return
         title = next((w for k, w in tokens if k == "title"), None)
@@ -165,7 +166,8 @@ def person_forms(person: Person) -> list[NameForm]:
         key = tuple((k, w.casefold()) for k, w in tokens)
         old = forms.get(key)
         new = NameForm(text=text, code=person.code, rule=rule, listed=listed or bool(old and old.listed),
-                       title_gender=genders.get(title) if title else None, tokens=tuple(tokens))
+                       title_gender=genders.get(title) if title else None, tokens=tuple(tokens),
+                       family=family and not (old and not old.family))
         if old is None or new.listed and not old.listed or RULE_CONFIDENCE.get(rule, 0) > RULE_CONFIDENCE.get(old.rule, 0):
             forms[key] = new
 
@@ -260,17 +262,21 @@ def _given_name_order(words: list[str], titled_surnames: set[str]) -> list[str]:
 def _add_gaelic_forms(add, given: list[str], surname: list[str], person: Person) -> None:
     """The surname's Gaelic, English and women's Gaelic forms ("Ms NicDhòmhnaill" of a keyed MacDonald,
     "Mr O'Sullivan" of Ó Súilleabháin): alone when not an English word, after a title, after the first name."""
-    from .derived import _common_words
+    from .derived import _common_words, _gazetteer_first
+    from .family_forms import family_surnames
 
     titles = _compatible_titles(person) or list(title_genders())
-    for variant in surname_variants(" ".join(surname), person.gender):
+    family = family_surnames(" ".join(surname))  # "Mrs Duda" of Dudová, "Kazlauskas" of Kazlauskienė
+    for variant in surname_variants(" ".join(surname), person.gender) + list(family):
         tokens = [("word", w) for w in variant.split()]
-        if len(tokens) > 1 or fold(variant).casefold() not in _common_words():
-            add(tokens, "surname")  # "Grant" of a keyed Grannd only with a title or a first name
+        if variant in family and fold(variant).casefold() in _gazetteer_first():
+            pass  # "Duda", "Dave" (of Davis): a first name too, so only after a title or a first name
+        elif len(tokens) > 1 or fold(variant).casefold() not in _common_words():
+            add(tokens, "surname", family=variant in family)  # "Grant" of a keyed Grannd: a title or a first name
         for t in titles:
-            add([("title", t)] + tokens, "title_surname")
+            add([("title", t)] + tokens, "title_surname", family=variant in family)
         if given:
-            add([("word", given[0])] + tokens, "full_name")
+            add([("word", given[0])] + tokens, "full_name", family=variant in family)
 
 
 def _add_surname_variants(add, given: list[str], surname: list[str], titles: list[str]) -> None:
@@ -458,7 +464,10 @@ class KnownNameMatcher:
             old = by_code.get(form.code)
             if old is None or (form.listed, form.confidence) > (old.listed, old.confidence):
                 by_code[form.code] = form
-        return list(by_code.values())
+        found = list(by_code.values())
+        # "Lakatoš" is the man keyed so, not his wife's "Lakatošová"; but "Mrs Lakatoš" is the wife
+        own = [f for f in found if not f.family]
+        return own if any(self._fits_title(f) for f in own) else found
 
     def _lower_case_common(self, matched: str, forms: list[NameForm]) -> bool:
         """A lower-case hit that is ordinary English: a common word ("hope"), or a phrase with a function word ("will hope")."""
