@@ -330,6 +330,36 @@ def _add_initials(add, given: list[str], surname: list[str], initials: list[str 
         add([("word", given[0]), ("word", "-".join(_initial(p) for p in parts))], "full_name")
     for t in genders:
         add([("title", t), ("letter", sur[0])], "title_initial")
+    _add_clan_initials(add, given, surname, genders)
+
+
+_CLAN_PREFIX = re.compile(r"(O['’]|D['’]|Mac|Mc|Fitz)([^\W\d_])")
+
+
+def _part_initials(word: str) -> str:
+    """"O'D" of O'Driscoll, "McG-K" of McGuinness-Kaur, "K-A" of Kerry-Ann: each hyphenated part's
+    initial, with an Irish or Scottish prefix kept ("O'", "Mc", "Mac")."""
+    out = []
+    for part in (p for p in re.split(r"[-‐‑]", word) if p):
+        m = _CLAN_PREFIX.match(part)
+        out.append(m.group(1) + m.group(2).upper() if m else part[0].upper())
+    return "-".join(out)
+
+
+def _add_clan_initials(add, given: list[str], surname: list[str], genders) -> None:
+    """Initials that keep a surname's prefix or a hyphenated name's parts: "K-A O'D" of Kerry-Ann
+    O'Driscoll, "Mrs McG-K" of McGuinness-Kaur (the plain letters are made in `_add_initials`)."""
+    core = [w for w in surname if w.casefold() not in _SURNAME_PARTICLES]
+    if not core or not given or not given[0][:1].isalpha():
+        return
+    sur = _part_initials(core[-1])
+    first = _part_initials(given[0])
+    if len(sur) == 1 and len(first) == 1:
+        return
+    add([("word", first), ("word", sur)], "initials")
+    if len(sur) > 1:
+        for t in genders:
+            add([("title", t), ("word", sur)], "title_initial")
 
 
 def name_forms(person: Person) -> list[str]:
@@ -1044,9 +1074,11 @@ def _initials_in_person_slot(text: str, start: int, end: int, doc) -> bool:
     (`initials_before`, role and kinship words) or as the subject right before a verb."""
     from .derived import _role_words
 
-    before = re.search(r"([A-Za-z]+)[ \t]+$", text[max(0, start - 24):start])
+    before = re.search(r"([A-Za-z]+)[ \t]+[\"'‘“]?$", text[max(0, start - 24):start])  # 'signed "CS"' too
     if before and (before.group(1).lower() in _context()["initials_before"] or before.group(1).lower() in _role_words()):
         return True
+    if _SIGNATURE.search(text, max(0, start - 4), start) and _SIGNATURE_END.match(text, end):
+        return True  # a case note signed off with its author's initials: "... seen at home. CS"
     if doc is None or not re.match(r"[ \t]+[a-z]", text[end:end + 3]):
         return False
     span = doc.char_span(start, end, alignment_mode="expand")
@@ -1058,6 +1090,10 @@ def _initials_in_person_slot(text: str, start: int, end: int, doc) -> bool:
             break
         token = doc[token.i + 1]
     return token.pos_ in ("VERB", "AUX") and token.tag_ != "VBG"
+
+
+_SIGNATURE = re.compile(r"(?:[.!?][ \t]+|[ \t][-–—/][ \t]*|^[ \t]*)\Z", re.MULTILINE)
+_SIGNATURE_END = re.compile(r"[ \t]*(?:\n|\Z|\)|\|)")
 
 
 def _has_determiner(token) -> bool:
