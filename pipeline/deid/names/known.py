@@ -543,7 +543,7 @@ class KnownNameMatcher:
                     and not (forms[0].rule == "first_name" and _lower_case_slip(text, start, end)):
                 continue
             if self._in_date(text, start, end, forms) or self._modifier(text, start, end, forms, doc) \
-                    or _business_possessive(text, start, _suffix(text, end)[:1] in ("'", "’")):
+                    or self._word_not_name(text, start, end, forms) or _business_possessive(text, start, _suffix(text, end)[:1] in ("'", "’")):
                 continue
             raw.append((start, end, matched, forms))
         raw = self._places(text, raw, kept, doc)
@@ -619,6 +619,8 @@ class KnownNameMatcher:
             return True  # "RaG", "MÓS": a particle's letter inside initials is no abbreviation
         if re.search(r"(?:[A-Z]\.){2,}[ \t]+(?:and|&)[ \t]+$", text[max(0, start - 16):start]):
             return True  # "check with S.T. and WC": beside another person's initials
+        if matched not in self.protected and _signed(text, start, end):
+            return True  # 'signed "CS"', a note ending "... seen at home. CS": its author, even if "CS" is also an abbreviation
         from ..codes import general_abbreviations
 
         if matched in general_abbreviations() or matched in self.protected:
@@ -759,6 +761,22 @@ class KnownNameMatcher:
         token = span[0]
         return (token.pos_ == "ADJ" and token.dep_ == "amod" and token.head.i == token.i + 1
                 and token.head.pos_ == "NOUN" and token.head.is_lower)
+
+    def _word_not_name(self, text: str, start: int, end: int, forms: list[NameForm]) -> bool:
+        """"The Trust's board", "NHS Trust", "a Blessing in disguise": a keyed first name that is an
+        English word, after a determiner, an acronym or an organisation word, is the word ("Uncle Trust",
+        "Trust said" stay the person)."""
+        if forms[0].rule not in ("first_name", "listed") or " " in text[start:end].strip():
+            return False
+        word = fold(text[start:end]).casefold()
+        if word not in self.lexicon and text[start:end] not in _org_heads():
+            return False
+        before = re.search(r"([\w&]+)[ \t]+$", text[max(0, start - 30):start])
+        if before is None:
+            return False
+        prev = before.group(1)
+        return (prev.casefold() in _context().get("word_name_not_after", ()) or (prev.isupper() and len(prev) > 1)
+                or prev in _org_heads())
 
     def _in_date(self, text: str, start: int, end: int, forms: list[NameForm]) -> bool:
         """A one-word form inside a date ("On 17th May", "May 2017", "June 5th") is the month.
@@ -955,6 +973,12 @@ def _context() -> dict:
     return settings()
 
 
+def _org_heads() -> frozenset[str]:
+    from .derived import org_heads
+
+    return org_heads()
+
+
 def _place_heads() -> frozenset[str]:
     return _context()["place_heads"]
 
@@ -1077,8 +1101,6 @@ def _initials_in_person_slot(text: str, start: int, end: int, doc) -> bool:
     before = re.search(r"([A-Za-z]+)[ \t]+[\"'‘“]?$", text[max(0, start - 24):start])  # 'signed "CS"' too
     if before and (before.group(1).lower() in _context()["initials_before"] or before.group(1).lower() in _role_words()):
         return True
-    if _SIGNATURE.search(text, max(0, start - 4), start) and _SIGNATURE_END.match(text, end):
-        return True  # a case note signed off with its author's initials: "... seen at home. CS"
     if doc is None or not re.match(r"[ \t]+[a-z]", text[end:end + 3]):
         return False
     span = doc.char_span(start, end, alignment_mode="expand")
@@ -1094,6 +1116,15 @@ def _initials_in_person_slot(text: str, start: int, end: int, doc) -> bool:
 
 _SIGNATURE = re.compile(r"(?:[.!?][ \t]+|[ \t][-–—/][ \t]*|^[ \t]*)\Z", re.MULTILINE)
 _SIGNATURE_END = re.compile(r"[ \t]*(?:\n|\Z|\)|\|)")
+
+
+def _signed(text: str, start: int, end: int) -> bool:
+    """Initials as a signature: after "signed"/"initialled" (quotes allowed), or closing a case note's line
+    after its last sentence ("... seen at home. CS")."""
+    if re.search(r"\b(?:signed|initialled|countersigned)(?:[ \t]+(?:as|by|off))?[ \t]+[\"'‘“]?$", text[max(0, start - 30):start],
+                 re.IGNORECASE):
+        return True
+    return bool(_SIGNATURE.search(text, max(0, start - 4), start) and _SIGNATURE_END.match(text, end))
 
 
 def _has_determiner(token) -> bool:
