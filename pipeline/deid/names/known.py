@@ -771,12 +771,14 @@ class KnownNameMatcher:
         word = fold(text[start:end]).casefold()
         if word not in self.lexicon and text[start:end] not in _org_heads():
             return False
+        if text[start:end].isupper() or re.match(r"[ \t]+[A-Z]", text[end:end + 2]):
+            return False  # a heading in capitals; "the Sky Garden": the organisation rules decide
         before = re.search(r"([\w&]+)[ \t]+$", text[max(0, start - 30):start])
         if before is None:
             return False
         prev = before.group(1)
-        return (prev.casefold() in _context().get("word_name_not_after", ()) or (prev.isupper() and len(prev) > 1)
-                or prev in _org_heads())
+        acronym = prev.isupper() and len(prev) > 1 and prev.casefold() not in _stop_words()
+        return prev.casefold() in _context().get("word_name_not_after", ()) or acronym or prev in _org_heads()
 
     def _in_date(self, text: str, start: int, end: int, forms: list[NameForm]) -> bool:
         """A one-word form inside a date ("On 17th May", "May 2017", "June 5th") is the month.
