@@ -12,7 +12,7 @@ from __future__ import annotations
 import pytest
 
 from pipeline.deid.keyfile import parse_key
-from pipeline.deid.names.derived import classify, KeyedWord
+from pipeline.deid.names.derived import KeyedWord, classify
 from pipeline.deid.names.family_forms import family_surnames
 from pipeline.deid.names.known import english_lexicon
 from pipeline.deid.pseudonymise import parse_for_key, pseudonymise_report
