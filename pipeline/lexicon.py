@@ -34,6 +34,7 @@ class Title:
     weak: bool = False
     personal: bool = False
     person: bool = True
+    finder: bool = False  # a title to the unlisted-name finder only (religious callings, family honorifics)
 
 
 @lru_cache(maxsize=1)
@@ -47,16 +48,18 @@ def titles() -> tuple[Title, ...]:
         if gender not in (None, *GENDERS):
             raise ValueError(f"titles.yaml: {word}: gender must be female, male or absent, not {gender!r}")
         out.append(Title(str(word), gender, bool(fields.get("weak", False)), bool(fields.get("personal", False)),
-                         bool(fields.get("person", True))))
+                         bool(fields.get("person", True)), bool(fields.get("finder", False))))
     return tuple(out)
 
 
 @lru_cache(maxsize=16)
 def title_words(*, personal: bool | None = None, weak: bool | None = None, places: bool = False,
-                casefold: bool = False) -> frozenset[str]:
+                finder: bool = False, casefold: bool = False) -> frozenset[str]:
     """The titles' words, filtered by flag (None: either).  `places` adds "St"/"Saint", which are no
-    person's titles but must never be read as part of a person's name."""
-    found = (t.word for t in titles() if (t.person or places) and (personal is None or t.personal == personal)
+    person's titles but must never be read as part of a person's name; `finder` adds the titles only
+    the unlisted-name finder reads (religious callings, family honorifics)."""
+    found = (t.word for t in titles() if (t.person or places) and (finder or not t.finder)
+             and (personal is None or t.personal == personal)
              and (weak is None or (t.weak == weak and t.person)))
     return frozenset(w.casefold() if casefold else w for w in found)
 
@@ -64,7 +67,7 @@ def title_words(*, personal: bool | None = None, weak: bool | None = None, place
 @lru_cache(maxsize=1)
 def title_genders() -> Mapping[str, str | None]:
     """Person title -> gender (None when the title says nothing), in the data's order."""
-    return MappingProxyType({t.word: t.gender for t in titles() if t.person})
+    return MappingProxyType({t.word: t.gender for t in titles() if t.person and not t.finder})
 
 
 def title_pattern(words: Iterable[str]) -> str:

@@ -149,8 +149,8 @@ def test_users_read_the_shared_lists():
     from pipeline.themes.people import load_people_rules
 
     assert dict(keyfile.title_genders()) == dict(lx.title_genders())
-    assert name_lexicon().titles == lx.title_words(places=True)
-    assert name_lexicon().weak_titles == lx.title_words(weak=True)
+    assert name_lexicon().titles == lx.title_words(places=True, finder=True)
+    assert name_lexicon().weak_titles == lx.title_words(weak=True, finder=True)
     agreement = load_people_rules().agreement
     assert agreement["female_words"] == lx.gendered_words("female")
     assert agreement["male_words"] == lx.gendered_words("male")

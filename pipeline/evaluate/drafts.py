@@ -172,10 +172,16 @@ def source_paths(blind: bool = False) -> list[Path]:
 # ---------------------------------------------------------------- checks
 @lru_cache(maxsize=1)
 def _titles() -> frozenset[str]:
-    """Titles ("Ms", "Dr", "DC", "Nurse"…) from the pipeline's data: not name words."""
+    """Titles ("Ms", "Dr", "DC", "Nurse"…) and kinship honorifics ("Uncle", "Aunty", "Baba", "Gogo")
+    from the pipeline's data: not name words.  The honorific stays in the coded text ("Aunty FC2"),
+    as a title does ("Ms FC2"); a family's honorific alone ("Gogo") is a word, not a name, unless the key
+    lists it as one."""
     from pipeline.deid.keyfile import title_genders
+    from pipeline.lexicon import before_name_words
 
-    return frozenset(t.casefold() for t in title_genders())
+    # "Little", "Big" and "Nana" also start nicknames and given names ("Big Mick", "Nana Akua"): name words
+    kin = before_name_words() - {"little", "big", "nana", "nan"}
+    return frozenset(t.casefold() for t in title_genders()) | kin
 
 
 def name_words(surface: str, titles: AbstractSet[str] | None = None) -> list[str]:

@@ -189,9 +189,29 @@ def _short_form(word: str, target: str, min_prefix: int) -> bool:
         stem = target[:cut]
         if word in (stem + "y", stem + "ie", stem + stem[-1] + "y", stem + stem[-1] + "ie"):
             return True
+    if _pet_suffixed(word, target, min_prefix):
+        return True
     stem = target[:2]  # "Imi" of Imran, "Kasi" of Kasia: a two-letter stem and a pet ending, no name of its own
     return (len(target) >= 5 and word in (stem + "i", stem + "y", stem + "ie", stem + "si")
             and word not in _gazetteer_names() and word not in _common_words())
+
+
+@lru_cache(maxsize=1)
+def _pet_suffixes() -> tuple[str, ...]:
+    """``diminutive_suffixes`` of name_context.yaml, folded, longest first."""
+    return tuple(sorted({fold(str(s)).casefold() for s in settings().get("diminutive_suffixes") or ()}, key=len, reverse=True))
+
+
+def _pet_suffixed(word: str, target: str, min_prefix: int) -> bool:
+    """"Vani" of Vanesa, "Gabo" of Gabriel, "Dovis" of Dovydas: the first letters of the keyed name (at
+    least `min_prefix`, fewer than all) and a pet-name ending; never a listed name or an English word."""
+    if word in _gazetteer_names() or word in _common_words():
+        return False
+    for suffix in _pet_suffixes():
+        cut = len(word) - len(suffix)
+        if word.endswith(suffix) and min_prefix <= cut < len(target) and target.startswith(word[:cut]):
+            return True
+    return False
 
 
 @lru_cache(maxsize=1)

@@ -93,6 +93,7 @@ class NameForm:
     listed: bool = False  # the author wrote this exact form in the key
     title_gender: str | None = None  # gender the form's title implies
     tokens: tuple[tuple[str, str], ...] = ()  # (kind, word) with kind in title / initial / word
+    family: bool = False  # made from a relative's form of the surname ("Duda" of Dudová): yields to a real one
 
     @property
     def confidence(self) -> float:
@@ -158,7 +159,7 @@ def person_forms(person: Person) -> list[NameForm]:
     forms: dict[tuple, NameForm] = {}
     genders = title_genders()
 
-    def add(tokens: list[tuple[str, str]], rule: str, listed: bool = False) -> None:
+    def add(tokens: list[tuple[str, str]], rule: str, listed: bool = False, family: bool = False) -> None:
         if not any(kind in ("word", "letter") for kind, _ in tokens):
             return
         title = next((w for k, w in tokens if k == "title"), None)
@@ -166,7 +167,8 @@ def person_forms(person: Person) -> list[NameForm]:
         key = tuple((k, w.casefold()) for k, w in tokens)
         old = forms.get(key)
         new = NameForm(text=text, code=person.code, rule=rule, listed=listed or bool(old and old.listed),
-                       title_gender=genders.get(title) if title else None, tokens=tuple(tokens))
+                       title_gender=genders.get(title) if title else None, tokens=tuple(tokens),
+                       family=family and not (old and not old.family))
         if old is None or new.listed and not old.listed or RULE_CONFIDENCE.get(rule, 0) > RULE_CONFIDENCE.get(old.rule, 0):
             forms[key] = new
 
@@ -261,17 +263,21 @@ def _given_name_order(words: list[str], titled_surnames: set[str]) -> list[str]:
 def _add_gaelic_forms(add, given: list[str], surname: list[str], person: Person) -> None:
     """The surname's Gaelic, English and women's Gaelic forms ("Ms NicDhòmhnaill" of a keyed MacDonald,
     "Mr O'Sullivan" of Ó Súilleabháin): alone when not an English word, after a title, after the first name."""
-    from .derived import _common_words
+    from .derived import _common_words, _gazetteer_first
+    from .family_forms import family_surnames
 
     titles = _compatible_titles(person) or list(title_genders())
-    for variant in surname_variants(" ".join(surname), person.gender):
+    family = family_surnames(" ".join(surname))  # "Mrs Duda" of Dudová, "Kazlauskas" of Kazlauskienė
+    for variant in surname_variants(" ".join(surname), person.gender) + list(family):
         tokens = [("word", w) for w in variant.split()]
-        if len(tokens) > 1 or fold(variant).casefold() not in _common_words():
-            add(tokens, "surname")  # "Grant" of a keyed Grannd only with a title or a first name
+        if variant in family and fold(variant).casefold() in _gazetteer_first():
+            pass  # "Duda", "Dave" (of Davis): a first name too, so only after a title or a first name
+        elif len(tokens) > 1 or fold(variant).casefold() not in _common_words():
+            add(tokens, "surname", family=variant in family)  # "Grant" of a keyed Grannd: a title or a first name
         for t in titles:
-            add([("title", t)] + tokens, "title_surname")
+            add([("title", t)] + tokens, "title_surname", family=variant in family)
         if given:
-            add([("word", given[0])] + tokens, "full_name")
+            add([("word", given[0])] + tokens, "full_name", family=variant in family)
 
 
 def _add_surname_variants(add, given: list[str], surname: list[str], titles: list[str]) -> None:
@@ -325,6 +331,36 @@ def _add_initials(add, given: list[str], surname: list[str], initials: list[str 
         add([("word", given[0]), ("word", "-".join(_initial(p) for p in parts))], "full_name")
     for t in genders:
         add([("title", t), ("letter", sur[0])], "title_initial")
+    _add_clan_initials(add, given, surname, genders)
+
+
+_CLAN_PREFIX = re.compile(r"(O['’]|D['’]|Mac|Mc|Fitz)([^\W\d_])")
+
+
+def _part_initials(word: str) -> str:
+    """"O'D" of O'Driscoll, "McG-K" of McGuinness-Kaur, "K-A" of Kerry-Ann: each hyphenated part's
+    initial, with an Irish or Scottish prefix kept ("O'", "Mc", "Mac")."""
+    out = []
+    for part in (p for p in re.split(r"[-‐‑]", word) if p):
+        m = _CLAN_PREFIX.match(part)
+        out.append(m.group(1) + m.group(2).upper() if m else part[0].upper())
+    return "-".join(out)
+
+
+def _add_clan_initials(add, given: list[str], surname: list[str], genders) -> None:
+    """Initials that keep a surname's prefix or a hyphenated name's parts: "K-A O'D" of Kerry-Ann
+    O'Driscoll, "Mrs McG-K" of McGuinness-Kaur (the plain letters are made in `_add_initials`)."""
+    core = [w for w in surname if w.casefold() not in _SURNAME_PARTICLES]
+    if not core or not given or not given[0][:1].isalpha():
+        return
+    sur = _part_initials(core[-1])
+    first = _part_initials(given[0])
+    if len(sur) == 1 and len(first) == 1:
+        return
+    add([("word", first), ("word", sur)], "initials")
+    if len(sur) > 1:
+        for t in genders:
+            add([("title", t), ("word", sur)], "title_initial")
 
 
 def name_forms(person: Person) -> list[str]:
@@ -459,7 +495,10 @@ class KnownNameMatcher:
             old = by_code.get(form.code)
             if old is None or (form.listed, form.confidence) > (old.listed, old.confidence):
                 by_code[form.code] = form
-        return list(by_code.values())
+        found = list(by_code.values())
+        # "Lakatoš" is the man keyed so, not his wife's "Lakatošová"; but "Mrs Lakatoš" is the wife
+        own = [f for f in found if not f.family]
+        return own if any(self._fits_title(f) for f in own) else found
 
     def _lower_case_common(self, matched: str, forms: list[NameForm]) -> bool:
         """A lower-case hit that is ordinary English: a common word ("hope"), or a phrase with a function word ("will hope")."""
@@ -505,7 +544,7 @@ class KnownNameMatcher:
                     and not (forms[0].rule == "first_name" and _lower_case_slip(text, start, end)):
                 continue
             if self._in_date(text, start, end, forms) or self._modifier(text, start, end, forms, doc) \
-                    or _business_possessive(text, start, _suffix(text, end)[:1] in ("'", "’")):
+                    or self._word_not_name(text, start, end, forms) or _business_possessive(text, start, _suffix(text, end)[:1] in ("'", "’")):
                 continue
             raw.append((start, end, matched, forms))
         raw = self._places(text, raw, kept, doc)
@@ -581,6 +620,8 @@ class KnownNameMatcher:
             return True  # "RaG", "MÓS": a particle's letter inside initials is no abbreviation
         if re.search(r"(?:[A-Z]\.){2,}[ \t]+(?:and|&)[ \t]+$", text[max(0, start - 16):start]):
             return True  # "check with S.T. and WC": beside another person's initials
+        if matched not in self.protected and _signed(text, start, end):
+            return True  # 'signed "CS"', a note ending "... seen at home. CS": its author, even if "CS" is also an abbreviation
         from ..codes import general_abbreviations
 
         if matched in general_abbreviations() or matched in self.protected:
@@ -721,6 +762,24 @@ class KnownNameMatcher:
         token = span[0]
         return (token.pos_ == "ADJ" and token.dep_ == "amod" and token.head.i == token.i + 1
                 and token.head.pos_ == "NOUN" and token.head.is_lower)
+
+    def _word_not_name(self, text: str, start: int, end: int, forms: list[NameForm]) -> bool:
+        """"The Trust's board", "NHS Trust", "a Blessing in disguise": a keyed first name that is an
+        English word, after a determiner, an acronym or an organisation word, is the word ("Uncle Trust",
+        "Trust said" stay the person)."""
+        if forms[0].rule not in ("first_name", "listed") or " " in text[start:end].strip():
+            return False
+        word = fold(text[start:end]).casefold()
+        if word not in self.lexicon and text[start:end] not in _org_heads():
+            return False
+        if text[start:end].isupper() or re.match(r"[ \t]+[A-Z]", text[end:end + 2]):
+            return False  # a heading in capitals; "the Sky Garden": the organisation rules decide
+        before = re.search(r"([\w&]+)[ \t]+$", text[max(0, start - 30):start])
+        if before is None:
+            return False
+        prev = before.group(1)
+        acronym = prev.isupper() and len(prev) > 1 and prev.casefold() not in _stop_words()
+        return prev.casefold() in _context().get("word_name_not_after", ()) or acronym or prev in _org_heads()
 
     def _in_date(self, text: str, start: int, end: int, forms: list[NameForm]) -> bool:
         """A one-word form inside a date ("On 17th May", "May 2017", "June 5th") is the month.
@@ -917,6 +976,12 @@ def _context() -> dict:
     return settings()
 
 
+def _org_heads() -> frozenset[str]:
+    from .derived import org_heads
+
+    return org_heads()
+
+
 def _place_heads() -> frozenset[str]:
     return _context()["place_heads"]
 
@@ -1036,7 +1101,7 @@ def _initials_in_person_slot(text: str, start: int, end: int, doc) -> bool:
     (`initials_before`, role and kinship words) or as the subject right before a verb."""
     from .derived import _role_words
 
-    before = re.search(r"([A-Za-z]+)[ \t]+$", text[max(0, start - 24):start])
+    before = re.search(r"([A-Za-z]+)[ \t]+[\"'‘“]?$", text[max(0, start - 24):start])  # 'signed "CS"' too
     if before and (before.group(1).lower() in _context()["initials_before"] or before.group(1).lower() in _role_words()):
         return True
     if doc is None or not re.match(r"[ \t]+[a-z]", text[end:end + 3]):
@@ -1050,6 +1115,19 @@ def _initials_in_person_slot(text: str, start: int, end: int, doc) -> bool:
             break
         token = doc[token.i + 1]
     return token.pos_ in ("VERB", "AUX") and token.tag_ != "VBG"
+
+
+_SIGNATURE = re.compile(r"(?:[.!?][ \t]+|[ \t][-–—/][ \t]*|^[ \t]*)\Z", re.MULTILINE)
+_SIGNATURE_END = re.compile(r"[ \t]*(?:\n|\Z|\)|\|)")
+
+
+def _signed(text: str, start: int, end: int) -> bool:
+    """Initials as a signature: after "signed"/"initialled" (quotes allowed), or closing a case note's line
+    after its last sentence ("... seen at home. CS")."""
+    if re.search(r"\b(?:signed|initialled|countersigned)(?:[ \t]+(?:as|by|off))?[ \t]+[\"'‘“]?$", text[max(0, start - 30):start],
+                 re.IGNORECASE):
+        return True
+    return bool(_SIGNATURE.search(text, max(0, start - 4), start) and _SIGNATURE_END.match(text, end))
 
 
 def _has_determiner(token) -> bool:

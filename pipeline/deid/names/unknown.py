@@ -45,7 +45,7 @@ from spacy.tokens import Doc, Token
 from ...nlp import ROLE_LABEL  # the label pipeline.nlp gives declared codes
 from ..codes import is_role_code
 from .folding import fold
-from ...lexicon import calendar, title_words
+from ...lexicon import before_name_words, calendar, title_words
 from ...resources import load_yaml, read_lines
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
@@ -123,8 +123,8 @@ def lexicon() -> NameLexicon:
         phrases.setdefault(words[0], []).append(words)
     verbs = load_yaml("names", "person_verbs.yaml")
     return NameLexicon(
-        titles=title_words(places=True),
-        weak_titles=title_words(weak=True),
+        titles=title_words(places=True, finder=True),
+        weak_titles=title_words(weak=True, finder=True),
         roles={k: tuple(sorted(v, key=len, reverse=True)) for k, v in roles.items()},
         non_person=frozenset(read_lines("names", "non_person_words.txt")),
         non_person_lower=frozenset(w.lower() for w in read_lines("names", "non_person_words.txt")),
@@ -446,8 +446,30 @@ def _title_spans(ctx: _DocContext):
         if nxt < len(doc) and doc[nxt].text == "." and not _crosses_line(doc[nxt]):
             nxt += 1
         end = _name_run(ctx, nxt)
+        if end <= nxt + 1 and _kin_honorific(token.text):
+            end = _kin_named(doc, nxt)  # "Uncle Trust", "Aunty Hope": a family's name for someone, however ordinary
+            if end > nxt:
+                yield nxt, end, "kin_title", 0.8
+            continue
         if end > nxt and not (token.text in ctx.lex.weak_titles and _is_common_phrase(ctx, nxt, end)):
             yield nxt, end, "title", 0.85
+
+
+def _kin_honorific(word: str) -> bool:
+    return word.casefold() in before_name_words() and word[:1].isupper()
+
+
+def _kin_named(doc, i: int) -> int:
+    """The end of one capitalised word at `i` (a name after a kinship honorific), not of a capitalised run
+    ("Uncle Trust" yes, "Uncle Tom's Cabin" and "Aunt Bessie's Yorkshire Puddings" no)."""
+    if i >= len(doc) or not doc[i].text[:1].isupper() or not doc[i].is_alpha or doc[i].text.isupper():
+        return i
+    j = i + 1
+    if j < len(doc) and doc[j].text in ("'s", "’s"):
+        j += 1
+    if j < len(doc) and doc[j].text[:1].isupper() and doc[j].is_alpha:
+        return i
+    return i + 1
 
 
 _OPEN_QUOTES = frozenset({"'", "‘", '"', "“"})
@@ -857,12 +879,14 @@ def _is_date_word(ctx: _DocContext, start: int, end: int) -> bool:
 
 
 def _keep(ctx: _DocContext, start: int, end: int, rule: str) -> bool:
-    trust_entities = rule not in ("title", "role", "syntax")
+    trust_entities = rule not in ("title", "kin_title", "role", "syntax")
     if _is_date_word(ctx, start, end) or _shop_or_place_name(ctx, start, end):
         return False
-    if rule != "title" and _is_org_word(ctx, start, end):
+    if rule not in ("title", "kin_title") and _is_org_word(ctx, start, end):
         return False
-    if _is_allowed(ctx, start, end) or _is_place(ctx, start, end, trust_entities) or _is_organisation(ctx, start, end):
+    if _is_allowed(ctx, start, end) or _is_place(ctx, start, end, trust_entities):
+        return False
+    if rule != "kin_title" and _is_organisation(ctx, start, end):
         return False
     if _is_citation(ctx, start, end):
         return False
@@ -884,7 +908,8 @@ def find_unknown_names(doc: Doc, allow: set[str] | None = None) -> list[NameCand
     proposals: dict[tuple[int, int], tuple[set[str], float]] = {}
     for rule_fn in RULES:
         for start, end, rule, confidence in rule_fn(ctx):
-            start, end = _strip_edges(ctx, start, end, keep_end=rule == "gazetteer_surname")
+            if rule != "kin_title":  # "Uncle Trust": the one word is the name, however ordinary
+                start, end = _strip_edges(ctx, start, end, keep_end=rule == "gazetteer_surname")
             if start >= end or not _keep(ctx, start, end, rule):
                 continue
             rules, best = proposals.get((start, end), (set(), 0.0))

@@ -35,7 +35,8 @@ _AFTER = 40  # characters looked at after a date for a label
 _SENTENCE_END = regex.compile(r"[.!?;]\s")
 _WORD = regex.compile(r"[^\W_]+(?:['’][^\W_]+)?")
 _CELL_SPLIT = regex.compile(r"\s*(?:\||\t)\s*")
-_ROW_START = regex.compile(r"\s*(?:[-*•|]\s*)?(?:\*\*)?")  # a chronology entry's date starts its line
+# a chronology entry's date starts its line, perhaps after the row's own number cell ("| 1 | 09/11/2019 |")
+_ROW_START = regex.compile(r"\s*(?:[-*•|]\s*)?(?:\d{1,4}\.?\s*[|\t]\s*)?(?:\*\*)?")
 _RULE_ROW = regex.compile(r"^[\s|:+\-=]*$")  # markdown |---|---| separator
 _LAST_DATES: dict = {}  # the date matches of the last text analysed (see CuedDateRecognizer._dates)
 
