@@ -783,7 +783,7 @@ def _hidden_part_findings(report: Report, key, policy: Policy) -> list[Finding]:
     from .hidden import hidden_findings
 
     names = [n for p in key.people for n in p.names] if key is not None else []
-    return [Finding(**f) for f in hidden_findings(report, names) if policy.reports(f["type"])]
+    return [Finding(**f) for f in hidden_findings(report, names, policy) if policy.reports(f["type"])]
 
 
 def at_or_above(findings: list[Finding], severity: str) -> list[Finding]:
