@@ -43,9 +43,10 @@ from functools import lru_cache
 from spacy.tokens import Doc, Token
 
 from ...nlp import ROLE_LABEL  # the label pipeline.nlp gives declared codes
+from ...resources import load_yaml, read_lines
+from ...spans import merge_overlapping
 from ..codes import is_role_code
 from .folding import fold
-from ...resources import load_yaml, read_lines
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 NAME_PART_RE = re.compile(r"^(?:Ma?c|O')?[^\W\d_][^\W\d_]+$")
@@ -417,7 +418,7 @@ def _ner_spans(ctx: _DocContext):
         piece_start = ent.start
         for i in range(ent.start, ent.end):
             if _crosses_line(ctx.doc[i]) or i == ent.end - 1:
-                yield from _trim(ctx, piece_start, i + 1, "ner", 0.6)
+                yield from _trim(ctx, piece_start, i + 1, "ner", _score("ner"))
                 piece_start = i + 1
 
 
@@ -447,7 +448,7 @@ def _title_spans(ctx: _DocContext):
             nxt += 1
         end = _name_run(ctx, nxt)
         if end > nxt and not (token.text in ctx.lex.weak_titles and _is_common_phrase(ctx, nxt, end)):
-            yield nxt, end, "title", 0.85
+            yield nxt, end, "title", _score("title")
 
 
 _OPEN_QUOTES = frozenset({"'", "‘", '"', "“"})
@@ -470,11 +471,11 @@ def _role_spans(ctx: _DocContext):
                 nxt += 1  # "my friend 'Shapla' said", 'her partner, "Dee"'
             initial = _apposed_initial(ctx, nxt)
             if initial:
-                yield nxt, initial, "role", 0.7
+                yield nxt, initial, "role", _score("role_initial")
                 break
             end = _name_run(ctx, nxt)
             if end > nxt:
-                yield nxt, end, "role", 0.8
+                yield nxt, end, "role", _score("role")
             break
 
 
@@ -514,20 +515,20 @@ def _gazetteer_spans(ctx: _DocContext):
         rest = [_bare(doc[i].text) for i in range(token.i + 1, end)]
         heading = ctx.title_case_line(token)
         if rest and all(lex.is_known_name(w) or not ctx.common_use(w) for w in rest):
-            yield token.i, end, "gazetteer", 0.5 if heading else 0.7
+            yield token.i, end, "gazetteer", _score("gazetteer_full_name_heading" if heading else "gazetteer_full_name")
         elif rest and not heading and not lex.is_ambiguous(word) and _surname_like(ctx, rest[0]):
             # a first name that is no English word, then a capitalised word that is one ("Bronwen
             # Tudor", "Tendai Green"): surnames are often words; roles, agencies and places are not
-            yield token.i, token.i + 2, "gazetteer_surname", 0.6
+            yield token.i, token.i + 2, "gazetteer_surname", _score("gazetteer_surname")
         elif heading:
-            yield token.i, token.i + 1, "gazetteer", 0.45
+            yield token.i, token.i + 1, "gazetteer", _score("gazetteer_heading")
         elif not lex.is_ambiguous(word) or (not token.is_sent_start and word in lex.uk_first_names):
             # a name that is no English word, or a common UK name capitalised mid-sentence
-            yield token.i, token.i + 1, "gazetteer", 0.65
+            yield token.i, token.i + 1, "gazetteer", _score("gazetteer_unambiguous")
         elif not token.is_sent_start and token.pos_ == "PROPN":
-            yield token.i, token.i + 1, "gazetteer", 0.5
+            yield token.i, token.i + 1, "gazetteer", _score("gazetteer_proper_noun")
         elif _acts_like_person(token):
-            yield token.i, token.i + 1, "gazetteer", 0.6
+            yield token.i, token.i + 1, "gazetteer", _score("gazetteer_acts_like_person")
 
 
 def _surname_like(ctx: _DocContext, word: str) -> bool:
@@ -608,7 +609,7 @@ def _syntax_spans(ctx: _DocContext):
         end = _name_run(ctx, start)
         if not any(ctx.common_use(doc[k].text) for k in range(start, end) if ctx.name_like(doc[k])):
             seen.update(range(start, end))
-            yield start, end, "syntax", 0.65
+            yield start, end, "syntax", _score("syntax_person_slot")
             yield from _coordinated(ctx, start, end)
 
 
@@ -619,11 +620,11 @@ def _coordinated(ctx: _DocContext, start: int, end: int):
     if start >= 2 and doc[start - 1].lower_ == "and" and ctx.name_like(doc[start - 2]) and not _crosses_line(doc[start - 2]):
         other = _run_start(ctx, start - 2)
         if not ctx.common_use(doc[other].text) and doc[other].text not in countries:
-            yield other, start - 1, "syntax", 0.6
+            yield other, start - 1, "syntax", _score("syntax_coordinated")
     if end + 1 < len(doc) and doc[end].lower_ == "and" and ctx.name_like(doc[end + 1]):
         other_end = _name_run(ctx, end + 1)
         if not ctx.common_use(doc[end + 1].text) and doc[end + 1].text not in countries:
-            yield end + 1, other_end, "syntax", 0.6
+            yield end + 1, other_end, "syntax", _score("syntax_coordinated")
 
 
 def _relative_pair_spans(ctx: _DocContext):
@@ -637,7 +638,7 @@ def _relative_pair_spans(ctx: _DocContext):
         if poss.lower_ in ("his", "her", "their") and rel.lower_ in roles and ctx.name_like(doc[token.i - 1]):
             start = _run_start(ctx, token.i - 1)
             if not _crosses_line(doc[token.i - 1]) and not ctx.common_use(doc[start].text):
-                yield start, token.i, "syntax", 0.6
+                yield start, token.i, "syntax", _score("syntax_possessive_relation")
 
 
 def _initial_spans(ctx: _DocContext):
@@ -656,7 +657,7 @@ def _initial_spans(ctx: _DocContext):
         if text in ("A", "I") and end > nxt and _title_phrase(ctx, nxt, end):
             continue  # the article before a capitalised word of a title: "A Day in the Life of Child Q"
         if end > nxt and not _is_common_phrase(ctx, nxt, end):
-            yield token.i, end, "initial", 0.7
+            yield token.i, end, "initial", _score("initial")
 
 
 _TITLE_LINKS = frozenset({"in", "of", "for", "at", "on", "with", "to", "the", "and", "from"})
@@ -680,7 +681,7 @@ def _unlisted_pair_spans(ctx: _DocContext):
             continue
         end = _name_run(ctx, i)
         if end - i >= 2 and not any(ctx.common_use(doc[k].text) for k in range(i, end)):
-            yield i, end, "unlisted", 0.6
+            yield i, end, "unlisted", _score("unlisted")
         i = max(end, i + 1)
 
 
@@ -698,7 +699,7 @@ def _family_plural_spans(ctx: _DocContext):
             continue
         nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
         if lex.is_known_name(stem) or (nxt is not None and nxt.pos_ in ("VERB", "AUX")):
-            yield token.i, token.i + 1, "family", 0.65
+            yield token.i, token.i + 1, "family", _score("family")
 
 
 def _alias_spans(ctx: _DocContext):
@@ -717,7 +718,7 @@ def _alias_spans(ctx: _DocContext):
             continue
         span = doc.char_span(m.start("alias"), m.end("alias"), alignment_mode="expand")
         if span is not None and len(span) and not any(ctx.blocked[t.i] for t in span) and word not in ctx.lex.titles:
-            yield span.start, span.end, "alias", 0.7
+            yield span.start, span.end, "alias", _score("alias")
 
 
 RULES = (_alias_spans, _ner_spans, _title_spans, _role_spans, _gazetteer_spans, _initial_spans, _unlisted_pair_spans, _family_plural_spans,
@@ -919,33 +920,50 @@ def _misspelt_spans(ctx: _DocContext, proposals):
         if low.rstrip("s") in ctx.lex.common:
             continue  # "Marks were seen": a plural of an English word
         if any(OSA.distance(low, w) == 1 and low != w + "s" and w != low + "s" for w in by_letter.get(low[0], ())):
-            yield token.i, token.i + 1, "misspelt", 0.6
+            yield token.i, token.i + 1, "misspelt", _score("misspelt")
 
 
 _INITIAL_TOKEN = re.compile(r"[A-Z]\.")
 
 
+@lru_cache(maxsize=1)
+def scores() -> dict:
+    """``models/names/scores.yaml``: each rule's confidence, the agreement bonus and the thresholds they meet."""
+    return load_yaml("names", "scores.yaml")
+
+
+def _score(rule: str) -> float:
+    return float(scores()["rules"][rule])
+
+
+@dataclass(frozen=True)
+class _Proposal:
+    """Token span [start, end) that one or more rules propose as a name, with their best confidence."""
+
+    start: int
+    end: int
+    rules: frozenset[str]
+    confidence: float
+
+    def join(self, other: _Proposal) -> _Proposal:
+        """Two overlapping proposals as one: the union of their tokens and rules, the higher confidence."""
+        return _Proposal(self.start, max(self.end, other.end), self.rules | other.rules, max(self.confidence, other.confidence))
+
+
 def _merge(doc: Doc, ctx: _DocContext, proposals) -> list[NameCandidate]:
     """Merge overlapping token spans; agreement between rules raises confidence."""
-    merged: list[list] = []
-    for (start, end), (rules, conf) in sorted(proposals.items()):
-        if merged and start < merged[-1][1]:
-            last = merged[-1]
-            last[1] = max(last[1], end)
-            last[2] |= rules
-            last[3] = max(last[3], conf)
-        else:
-            merged.append([start, end, set(rules), conf])
+    proposed = [_Proposal(start, end, frozenset(rules), conf) for (start, end), (rules, conf) in proposals.items()]
     out = []
     text = ctx.text
-    for start, end, rules, conf in merged:
+    for merged in merge_overlapping(proposed, _Proposal.join):
+        start, end, rules, conf = merged.start, merged.end, set(merged.rules), merged.confidence
         if (end < len(doc) and _INITIAL_TOKEN.fullmatch(doc[end].text) and not _crosses_line(doc[end - 1])
                 and not (end + 1 < len(doc) and ctx.name_like(doc[end + 1]))):
             end += 1  # "Murdo N.": the surname's initial is part of the name ("Sam A. Jones" is one run)
         span = doc[start:end]
         if any(ctx.lex.is_known_name(_bare(t.text)) for t in span) and "gazetteer" not in rules:
             rules.add("gazetteer")
-        confidence = min(0.99, conf + 0.1 * (len(rules) - 1))
+        confidence = min(scores()["ceiling"], conf + scores()["agreement_bonus"] * (len(rules) - 1))
         text_end = span.end_char
         last = span[-1].text
         if last.endswith(("'s", "’s")):
