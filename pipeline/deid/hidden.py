@@ -16,7 +16,7 @@ given in `names` (e.g. the key's) is KEY_NAME's severity whatever its kind.
 from __future__ import annotations
 
 import re
-from typing import Iterable
+from collections.abc import Iterable
 
 from ..report import HiddenPart, Report
 from .policy import Policy, load_policy

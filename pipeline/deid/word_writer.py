@@ -27,8 +27,9 @@ from __future__ import annotations
 import bisect
 import posixpath
 import re
+from collections.abc import Iterable, Mapping
 from pathlib import Path
-from typing import Any, Iterable, Literal, Mapping
+from typing import Any, Literal
 
 from lxml import etree
 

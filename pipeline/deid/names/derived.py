@@ -163,7 +163,7 @@ def _misspelling(word: str, target: str, conf: dict) -> bool:
         # another real name one letter away ("Jane"/"Jade", "Mollie"/"Millie") is another person;
         # a transliteration swaps like vowels ("Mariam"/"Maryam")
         # (every changed letter pair a vowel swap: transliterations of one name, "Mohammed"/"Muhammad")
-        pairs = [frozenset((a, b)) for a, b in zip(word, target) if a != b]
+        pairs = [frozenset((a, b)) for a, b in zip(word, target, strict=False) if a != b]
         return bool(pairs) and all(any(p <= swap for swap in _VOWEL_SWAPS) for p in pairs)
     return True
 

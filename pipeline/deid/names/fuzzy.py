@@ -18,11 +18,10 @@ from rapidfuzz import fuzz
 from rapidfuzz.distance import OSA
 from spacy.tokens import Doc, Token
 
-from ..keyfile import Key
 from ...nlp import ROLE_LABEL  # the label pipeline.nlp gives declared codes
+from ..keyfile import Key
 from .known import matcher_for, split_title
 from .unknown import lexicon
-
 
 _DERIVED_RULES = frozenset({"misspelling", "short_form", "nickname"})
 

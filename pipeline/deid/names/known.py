@@ -21,9 +21,9 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Iterable, Sequence
 
 from ..keyfile import Key, Person, title_genders
 from .derived import KeyedWord, _business_possessive, find_derived
@@ -476,7 +476,7 @@ class KnownNameMatcher:
         """Every known-name mention in `text`, non-overlapping, in order."""
         return self.search(text, doc).matches
 
-    def search(self, text: str, doc=None) -> "NameSearch":
+    def search(self, text: str, doc=None) -> NameSearch:
         """Known-name mentions (exact and derived forms) and the mentions deliberately kept (with why)."""
         if self.regex is None:
             return NameSearch([], [])

@@ -8,7 +8,7 @@ and register themselves under the name their file gives in `recognizer:`.
 """
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 import regex
 from presidio_analyzer import EntityRecognizer, Pattern, PatternRecognizer
@@ -57,7 +57,7 @@ class ConfiguredPatternRecognizer(PatternRecognizer):
         )
 
     @classmethod
-    def from_spec(cls, spec: RecognizerSpec) -> "ConfiguredPatternRecognizer":
+    def from_spec(cls, spec: RecognizerSpec) -> ConfiguredPatternRecognizer:
         """Build the recognizer a data file describes."""
         return cls(spec)
 

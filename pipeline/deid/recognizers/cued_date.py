@@ -22,8 +22,6 @@ from another with `dates_from:` so that both types read dates alike.
 """
 from __future__ import annotations
 
-from typing import List
-
 import regex
 from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerResult
 
@@ -71,14 +69,14 @@ class CuedDateRecognizer(EntityRecognizer):
         super().__init__(supported_entities=[spec.entity], name=name, context=list(spec.context))
 
     @classmethod
-    def from_spec(cls, spec: RecognizerSpec) -> "CuedDateRecognizer":
+    def from_spec(cls, spec: RecognizerSpec) -> CuedDateRecognizer:
         """Build the recognizer its data file describes."""
         return cls(spec)
 
     def load(self) -> None:
         """Nothing to load: patterns are compiled in the constructor."""
 
-    def analyze(self, text: str, entities: List[str], nlp_artifacts=None) -> List[RecognizerResult]:
+    def analyze(self, text: str, entities: list[str], nlp_artifacts=None) -> list[RecognizerResult]:
         """Find every full date, keep those with a cue."""
         dates = self._dates(text)
         results = []
