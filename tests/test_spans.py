@@ -44,7 +44,7 @@ def test_touching_spans_do_not_clash_and_equal_keys_keep_input_order():
 
 
 def test_on_clash_trims_the_loser_to_what_is_left():
-    """Pseudonymise's policy: a known name beats an unknown one, whose rest survives ("Jade Smith" -> "EM [PERSON-1]")."""
+    """Pseudonymise's policy: a known name beats an unknown one, whose rest is kept ("Jo Bloggs" -> "EM [PERSON-1]")."""
     known = Span(0, 4, "PERSON", source="known")
     unknown = Span(0, 10, "PERSON_UNKNOWN", source="unknown")
     priority = {"known": 2, "unknown": 1}
@@ -78,7 +78,8 @@ def test_span_index_finds_every_overlap():
 
 def test_merge_joins_overlapping_proposals_and_keeps_apart_ones():
     def join(a: Span, b: Span) -> Span:
-        return replace(a, end=max(a.end, b.end), rule="+".join(sorted({*a.rule.split("+"), b.rule})), score=max(a.score, b.score))
+        rules = "+".join(sorted({*a.rule.split("+"), b.rule}))
+        return replace(a, end=max(a.end, b.end), rule=rules, score=max(a.score, b.score))
 
     proposals = [Span(4, 6, "NAME", rule="ner", score=0.5), Span(0, 5, "NAME", rule="title", score=0.7),
                  Span(6, 9, "NAME", rule="gazetteer", score=0.4)]

@@ -309,7 +309,8 @@ def resolve(candidates: list[Replacement], text: str) -> list[Replacement]:
         return None if cand.source == "known" else _trim(cand, clash, text)  # a known name inside an identifier: gone
 
     rest = (c for c in candidates if id(c) not in chosen)
-    return resolve_overlaps(rest, key=lambda c: (-PRIORITY[c.source], c.start - c.end, c.start), on_clash=trim, into=taken)
+    return resolve_overlaps(rest, key=lambda c: (-PRIORITY[c.source], c.start - c.end, c.start), on_clash=trim,
+                            into=taken)
 
 
 def rebuild(text: str, replacements: list[Replacement]) -> str:

@@ -82,7 +82,7 @@ def find_quasi_identifiers(doc: Doc, settings: dict, allowed_places: set[str] | 
 def _excluded_cue(text: str, end: int, exclusions: frozenset[str]) -> bool:
     """'birth visit', 'birth plan': the word after the cue shows it is not about the child's birth."""
     nxt = re.match(r"[\s-]*([A-Za-z]+)", text[end:])
-    return bool(nxt) and nxt.group(1).lower() in exclusions
+    return nxt is not None and nxt.group(1).lower() in exclusions
 
 
 def _near(spans: list[tuple[int, int]], start: int, end: int, window: int = 80) -> bool:

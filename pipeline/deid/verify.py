@@ -209,12 +209,14 @@ def _label_line_people(text: str, labels: str) -> list[str]:
         if names_only.fullmatch(line):
             # "Jane Smith\nJohn Brown\nIndependent Reviewers": names lines, then the label
             starts_label = re.compile(rf"[ \t]*(?i:{labels})\b")
-            after_names = next((ln for ln in following if label_line.fullmatch(ln) or starts_label.match(ln) or not names_only.fullmatch(ln)), "")
-            if starts_label.match(after_names) or label_line.fullmatch(prev):
-                found.append(names_only.fullmatch(line).group("n"))
-        elif org_then_name.fullmatch(line) and label_line.fullmatch(nxt):
+            after_names = next((ln for ln in following if label_line.fullmatch(ln) or starts_label.match(ln)
+                                or not names_only.fullmatch(ln)), "")
+            named = names_only.fullmatch(line)
+            if (starts_label.match(after_names) or label_line.fullmatch(prev)) and named:
+                found.append(named.group("n"))
+        elif (run_together := org_then_name.fullmatch(line)) and label_line.fullmatch(nxt):
             # "Somerset Safeguarding Children Board Jane Smith\nDirector of Consultancy": a cover block run together
-            found.append(org_then_name.fullmatch(line).group("n"))
+            found.append(run_together.group("n"))
         elif label_line.fullmatch(line) and nxt:
             m = re.match(rf"[ \t]*{_PEOPLE}", nxt)
             if m and (names_only.fullmatch(nxt) or after.match(nxt)):
@@ -587,7 +589,8 @@ def _name_findings(doc: Doc, policy: Policy, allowed: set[str], places: set[str]
         severity = policy.severity_of("NAME")
         if cand.confidence < weak:
             severity = _lower(severity)
-        out.append(_finding(cand.start, cand.end, "NAME", severity, _name_reason(cand), f"names:{cand.rule}", cand.confidence))
+        out.append(_finding(cand.start, cand.end, "NAME", severity, _name_reason(cand), f"names:{cand.rule}",
+                            cand.confidence))
     return out
 
 
@@ -619,7 +622,8 @@ def _code_findings(doc: Doc, report: Report, policy: Policy, key=None) -> list[S
     return out
 
 
-def _structured_findings(doc: Doc, policy: Policy, analyzer, name_words_in_text: set[str], key_words: set[str]) -> list[Span]:
+def _structured_findings(doc: Doc, policy: Policy, analyzer, name_words_in_text: set[str],
+                         key_words: set[str]) -> list[Span]:
     from .recognizers import analyze_doc
 
     report_text = doc.text
@@ -647,8 +651,8 @@ def _structured_findings(doc: Doc, policy: Policy, analyzer, name_words_in_text:
         elif kind in _CONTACT_TYPES and _line_start(report_text, result.start) in letterhead:
             severity = _lower(_lower(severity))
             reason = f"{reason} in a letterhead (postcode and telephone together on the cover): probably the author's or an agency's"
-        out.append(_finding(result.start, result.end, kind, severity, reason + f" (score {result.score:.2f})", f"recognizer:{kind}",
-                            result.score))
+        out.append(_finding(result.start, result.end, kind, severity, reason + f" (score {result.score:.2f})",
+                            f"recognizer:{kind}", result.score))
     return out
 
 
@@ -734,7 +738,8 @@ def _quasi_findings(doc: Doc, report: Report, policy: Policy) -> list[Span]:
         return []
     out = []
     for cand in find_quasi_identifiers(doc, settings, allowed_places(report, policy)):
-        out.append(_finding(cand.start, cand.end, cand.kind, policy.severity_of(cand.kind), cand.reason, f"quasi:{cand.rule}"))
+        out.append(_finding(cand.start, cand.end, cand.kind, policy.severity_of(cand.kind), cand.reason,
+                            f"quasi:{cand.rule}"))
     return out
 
 
@@ -744,7 +749,8 @@ def _key_findings(doc: Doc, key, policy: Policy) -> list[Span]:
     matches = find_key_names(doc, key, policy.fuzzy)
     text = doc.text
     places = [m for m in matches if m.rule.startswith("place:")]
-    runs = [_KeyRun(m.start, m.end, m.code, m.rule == "fuzzy", m.score) for m in matches if not m.rule.startswith("place:")]
+    runs = [_KeyRun(m.start, m.end, m.code, m.rule == "fuzzy", m.score)
+            for m in matches if not m.rule.startswith("place:")]
     out = []
     for run in _join_runs(runs, text):  # "Shanon" + "Pryce" of one person -> one finding
         reason = f"a name of {run.code} from the key"
@@ -780,7 +786,8 @@ def verify_report(report: Report, doc: Doc, key=None, policy: Policy | None = No
     if key is not None:
         raw += _key_findings(doc, key, policy)
         key_words = {w.lower() for p in key.people for n in p.names for w in name_words(n) if len(w) >= 3}
-    text_names = {w.lower() for f in raw if f.type == "NAME" and not f.rule.endswith((":allowed", ":pseudonym", ":public"))
+    text_names = {w.lower() for f in raw
+                  if f.type == "NAME" and not f.rule.endswith((":allowed", ":pseudonym", ":public"))
                   for w in name_words(report.text[f.start : f.end])}
     if analyzer is None:
         from ..nlp import load_nlp

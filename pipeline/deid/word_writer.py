@@ -220,6 +220,8 @@ def _drop_parts(package: Package, parts: set[str]) -> None:
     for name in list(package.files):
         if name.endswith(".rels"):
             root = package.xml(name)
+            if root is None:
+                continue
             source_folder = posixpath.dirname(posixpath.dirname(name))
             for rel in list(root):
                 target = rel.get("Target", "")

@@ -235,7 +235,8 @@ def read_styles(package: Package) -> dict[str, dict]:
         styles[sid] = {
             "name": name_el.get(w("val")) if name_el is not None else sid,
             "based": based.get(w("val")) if based is not None else None,
-            "outline": int(outline.get(w("val"))) if outline is not None and (outline.get(w("val")) or "").isdigit() else None,
+            "outline": (int(outline.get(w("val")))
+                        if outline is not None and (outline.get(w("val")) or "").isdigit() else None),
             "num": num_pr(num),
             "vanish": rpr is not None and is_on(rpr.find(w("vanish"))),
         }

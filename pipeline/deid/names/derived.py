@@ -417,7 +417,7 @@ def _mid_sentence(text: str, start: int) -> bool:
 
 def _before_org_or_place(text: str, end: int) -> bool:
     nxt = re.match(r"[ \t]+([A-Z][\w'’-]*)", text[end:end + 40])
-    return bool(nxt) and (nxt.group(1) in org_heads() or nxt.group(1) in settings()["place_heads"])
+    return nxt is not None and (nxt.group(1) in org_heads() or nxt.group(1) in settings()["place_heads"])
 
 
 def _before_own_surname(text: str, end: int, targets, keyed: list[KeyedWord]) -> bool:

@@ -39,6 +39,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Protocol, TypeVar
 
 from spacy.tokens import Doc, Token
 
@@ -903,7 +904,7 @@ def _misspelt_spans(ctx: _DocContext, proposals):
     from rapidfuzz.distance import OSA
 
     doc = ctx.doc
-    covered = set()
+    covered: set[int] = set()
     words: set[str] = set()
     for start, end in proposals:
         covered.update(range(start, end))
@@ -947,7 +948,8 @@ class _Proposal:
 
     def join(self, other: _Proposal) -> _Proposal:
         """Two overlapping proposals as one: the union of their tokens and rules, the higher confidence."""
-        return _Proposal(self.start, max(self.end, other.end), self.rules | other.rules, max(self.confidence, other.confidence))
+        return _Proposal(self.start, max(self.end, other.end), self.rules | other.rules,
+                         max(self.confidence, other.confidence))
 
 
 def _merge(doc: Doc, ctx: _DocContext, proposals) -> list[NameCandidate]:
@@ -984,7 +986,20 @@ def name_words(text: str) -> list[str]:
     return [w for w in words if w and w not in titles]
 
 
-def group_mentions(candidates: list[NameCandidate]) -> list[list[NameCandidate]]:
+class _Mention(Protocol):
+    """What grouping reads of a mention: a `NameCandidate`, or pseudonymise's `Replacement` of one."""
+
+    @property
+    def start(self) -> int: ...
+
+    @property
+    def text(self) -> str: ...
+
+
+M = TypeVar("M", bound=_Mention)
+
+
+def group_mentions(candidates: list[M]) -> list[list[M]]:
     """Cluster mentions of one person: "Sam Wood", later "Sam" and "Ms Wood".
 
     Multi-word mentions define people (same words = same person); a one-word
@@ -992,11 +1007,11 @@ def group_mentions(candidates: list[NameCandidate]) -> list[list[NameCandidate]]
     most recently mentioned one when two share it; otherwise it is a person
     of its own.  Groups come back in order of first mention.
     """
-    groups: list[list[NameCandidate]] = []
+    groups: list[list[M]] = []
     full_index: dict[tuple[str, ...], int] = {}
     all_words: dict[int, set[str]] = {}  # every word of a group's full names ("Mamun" of "Abdul Mamun Miah")
 
-    def key_words(cand: NameCandidate) -> tuple[str, ...]:
+    def key_words(cand: M) -> tuple[str, ...]:
         words = tuple(fold(w).lower() for w in name_words(cand.text))  # "Jankauskienė" is "Jankauskiene"
         while len(words) > 1 and words[0] in _lower_particles():
             words = words[1:]  # "Ms Ní Fhloinn", "Mrs van der Linde": the surname alone
@@ -1011,7 +1026,7 @@ def group_mentions(candidates: list[NameCandidate]) -> list[list[NameCandidate]]
                 groups[same[0]].append(cand)
                 continue
         if len(words) >= 2:
-            key = (words[0], words[-1])
+            key: tuple[str, ...] = (words[0], words[-1])
             key = next((k for k in full_index if k[0] == key[0] and _particle_variant(k[1], key[1])), key)
             if key not in full_index:
                 full_index[key] = len(groups)

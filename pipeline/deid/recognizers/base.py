@@ -9,19 +9,23 @@ and register themselves under the name their file gives in `recognizer:`.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any, TypeVar
 
 import regex
 from presidio_analyzer import EntityRecognizer, Pattern, PatternRecognizer
 
 from .config import RecognizerSpec
 
-RECOGNIZER_CLASSES: dict[str, type[EntityRecognizer]] = {}
+RECOGNIZER_CLASSES: dict[str, type[Any]] = {}  # EntityRecognizer subclasses with a `from_spec` constructor
 
 
-def register(name: str) -> Callable[[type[EntityRecognizer]], type[EntityRecognizer]]:
+R = TypeVar("R", bound=type[EntityRecognizer])
+
+
+def register(name: str) -> Callable[[R], R]:
     """Class decorator: make a recognizer class available to data files by name."""
 
-    def decorate(cls: type[EntityRecognizer]) -> type[EntityRecognizer]:
+    def decorate(cls: R) -> R:
         RECOGNIZER_CLASSES[name] = cls
         return cls
 

@@ -48,13 +48,18 @@ def _alternation(patterns: list[str], flags: int) -> regex.Pattern | None:
 class CuedDateRecognizer(EntityRecognizer):
     """Full dates that a cue introduces, labels or is followed by (birth, death)."""
 
+    name: str  # set by EntityRecognizer.__init__
+
     def __init__(self, spec: RecognizerSpec):
         self.spec = spec
         flags = spec.regex_flags
         patterns = load_spec(spec.options["dates_from"]).patterns if "dates_from" in spec.options else spec.patterns
         self.date_patterns = [(p, regex.compile(p.regex, flags)) for p in patterns]
         self._shapes_key = (flags, tuple(p.regex for p in patterns))
-        self.cues_before = _alternation(spec.options["cues_before"], flags)
+        cues_before = _alternation(spec.options["cues_before"], flags)
+        if cues_before is None:
+            raise ValueError(f"{spec.source}: a cued date needs cues_before")
+        self.cues_before: regex.Pattern = cues_before
         self.cues_after = _alternation(spec.options.get("cues_after", []), flags)
         self.events_after = _alternation(spec.options.get("events_after", []), flags)
         self.max_gap_words = int(spec.options.get("max_gap_words", 6))

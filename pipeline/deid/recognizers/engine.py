@@ -45,7 +45,7 @@ class DocNlpEngine(SpacyNlpEngine):
             ner_model_configuration=NerModelConfiguration(labels_to_ignore=list(nlp.pipe_labels.get("ner", []))),
         )
         self.language = language
-        self.nlp = {language: nlp}
+        self.nlp = {language: nlp}  # type: ignore[assignment]  # Presidio declares it None until load()
 
     def load(self) -> None:
         """Already loaded: never call spacy.load (or download) from here."""
@@ -86,7 +86,7 @@ class DocNlpEngine(SpacyNlpEngine):
 
     def process_text(self, text: str, language: str) -> NlpArtifacts:
         """Parse a fresh text (only `analyze_text` takes this path)."""
-        return self.artifacts_from_doc(self.nlp[language](text))
+        return self.artifacts_from_doc(self.nlp[language](text))  # type: ignore[index]
 
 
 class _Keywords(list):
