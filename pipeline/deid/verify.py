@@ -738,7 +738,7 @@ def _quasi_findings(doc: Doc, report: Report, policy: Policy) -> list[Span]:
         return []
     out = []
     for cand in find_quasi_identifiers(doc, settings, allowed_places(report, policy)):
-        out.append(_finding(cand.start, cand.end, cand.kind, policy.severity_of(cand.kind), cand.reason,
+        out.append(_finding(cand.start, cand.end, cand.type, policy.severity_of(cand.type), cand.reason,
                             f"quasi:{cand.rule}"))
     return out
 
