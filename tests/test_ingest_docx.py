@@ -96,6 +96,23 @@ def test_hidden_findings_report_all_four(report):
     assert {"text", "type", "start", "end", "line", "severity", "reason", "location"} <= set(findings[0])
 
 
+
+def test_hidden_part_severities_come_from_the_policy(report, tmp_path):
+    """A user policy changes a hidden part's severity like any other finding's; a key name still raises it."""
+    from pipeline.deid.policy import load_policy
+
+    user = tmp_path / "policy.yaml"
+    user.write_text("severity:\n  HIDDEN_COMMENT: low\n  DOCUMENT_PROPERTY_PERSON: medium\n  HEADER: high\n")
+    policy = load_policy(user)
+    findings = hidden_findings(report, names=[], policy=policy)
+    severities = {(f["type"], f["location"]): f["severity"] for f in findings}
+    comments = [s for (t, _), s in severities.items() if t == "HIDDEN_COMMENT"]
+    assert comments and set(comments) == {"low"}
+    assert severities[("DOCUMENT_PROPERTY", "document property 'author'")] == "medium"
+    assert {s for (t, _), s in severities.items() if t == "HEADER"} == {"high"}
+    named = hidden_findings(report, names=["Liam Carter", "Jade Kershaw"], policy=policy)
+    assert any(f["severity"] == policy.severity_of("KEY_NAME") and "name from the key" in f["reason"] for f in named)
+
 def test_a_plain_docx_has_no_hidden_parts_but_its_properties(tmp_path):
     import docx
 

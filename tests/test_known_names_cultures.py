@@ -161,3 +161,13 @@ def test_identifiers_with_a_word_prefix_in_a_row_and_a_nursery_with_its_place(tm
     assert "44/120931/23" not in out and "OCCURRENCE" not in out and "55012" not in out
     assert "| 12 | [DATE_OF_BIRTH] |" in out and "| 13 | 09/08/2021 |" in out
     assert "Hartside" not in out and "[NURSERY], Monday to Friday" in out
+
+
+def test_a_family_word_ending_a_sentence_is_no_honorific(nlp):
+    """"supported by Aunt. The midwife ...": the full stop ends the sentence; "The" is no one's name."""
+    from pipeline.deid.names.unknown import find_unknown_names
+
+    doc = nlp("Mum was supported by Aunt. The midwife at the hospital booked a visit. Uncle Tendai came too.")
+    found = {doc.text[c.start : c.end] for c in find_unknown_names(doc)}
+    assert "The" not in found
+    assert "Tendai" in found

@@ -10,7 +10,7 @@ from pipeline.deid.policy import load_policy
 
 def quasi(nlp, text, allowed=None):
     doc = parse(text, nlp, ["KM", "KF", "Child K"])
-    return [(c.text, c.kind) for c in find_quasi_identifiers(doc, load_policy().quasi, allowed)]
+    return [(doc.text[c.start : c.end], c.type) for c in find_quasi_identifiers(doc, load_policy().quasi, allowed)]
 
 
 @pytest.mark.parametrize(

@@ -304,11 +304,11 @@ def find_undeclared_codes(doc: Doc, report=None, settings: dict | None = None,
 
         settings = load_policy().codes
     report = report if report is not None else (doc._.report if Doc.has_extension("report") else None)
-    declared = set(report.codes()) if report is not None else set()
-    declared.update(extra)
-    declared.update(e.text for e in doc.ents if e.label_ == ROLE_LABEL)
-    declared.update(review_own_codes(doc.text))
-    declared_list = sorted(declared)
+    declared_codes: set[str] = set(report.codes()) if report is not None else set()
+    declared_codes.update(extra)
+    declared_codes.update(e.text for e in doc.ents if e.label_ == ROLE_LABEL)
+    declared_codes.update(review_own_codes(doc.text))
+    declared_list = sorted(declared_codes)
     text = doc.text
     known = known_abbreviations(report, text) | allowed_abbreviations
     org_suffixes = tuple(settings.get("org_suffixes", ()))
@@ -317,7 +317,7 @@ def find_undeclared_codes(doc: Doc, report=None, settings: dict | None = None,
     role_tokens = {i for e in doc.ents if e.label_ == ROLE_LABEL for i in range(e.start, e.end)}
 
     def is_code(t: Token) -> bool:
-        return t.i in role_tokens or _base(t.text) in declared
+        return t.i in role_tokens or _base(t.text) in declared_codes
 
     common = _common_words()
     caps_line = _CapsLines(text)
@@ -330,7 +330,7 @@ def find_undeclared_codes(doc: Doc, report=None, settings: dict | None = None,
             word = word.replace(".", "")  # "J.S." -> "JS"
         elif not is_code_shaped(word, min_len, max_len):
             continue
-        if _is_declared(word, declared, known, org_suffixes) or caps_line(token):
+        if _is_declared(word, declared_codes, known, org_suffixes) or caps_line(token):
             continue
         lower = _base(word).lower()
         if len(lower) >= 4 and lower in common:

@@ -8,18 +8,18 @@ verify's shape, with a `location` people can act on ("comment 3 by …",
 "tracked deletion in paragraph 41").  Their offsets are -1: they are not in
 the text.
 
-Severity follows the risk: content that `scr pseudonymise` never sees but a
-reader of the file can open (comments, tracked changes, hidden text, the
-people in the properties) is high; other properties, image descriptions and
-the thumbnail are medium; running headers and footers are low unless they
-contain a name given in `names` (e.g. the key's), which makes anything high.
+Severity comes from the policy (`severity:` in ``models/policy.yaml``), by
+finding type, like every other finding: a property naming a person (author,
+last modified by) is DOCUMENT_PROPERTY_PERSON, and a part that contains a name
+given in `names` (e.g. the key's) is KEY_NAME's severity whatever its kind.
 """
 from __future__ import annotations
 
 import re
-from typing import Iterable
+from collections.abc import Iterable
 
 from ..report import HiddenPart, Report
+from .policy import Policy, load_policy
 
 TYPES = {
     "comment": "HIDDEN_COMMENT",
@@ -45,28 +45,33 @@ REASONS = {
     "header": "a running header is outside the text that was checked",
     "footer": "a running footer is outside the text that was checked",
 }
-HIGH_KINDS = {"comment", "tracked_insertion", "tracked_deletion", "hidden_text"}
-MEDIUM_KINDS = {"custom_property", "thumbnail", "alt_text"}
 
 
-def _severity(part: HiddenPart, named: bool) -> str:
-    if named or part.kind in HIGH_KINDS or (part.kind == "property" and part.author):
-        return "high"
-    if part.kind in MEDIUM_KINDS or part.kind == "property":
-        return "medium"
-    return "low"
+def _severity(part: HiddenPart, named: bool, policy: Policy) -> str:
+    """The policy's severity for this part's type; a person's property and a key name have their own."""
+    if named:
+        return policy.severity_of("KEY_NAME")
+    if part.kind == "property" and part.author:
+        return policy.severity_of("DOCUMENT_PROPERTY_PERSON")
+    return policy.severity_of(_type(part))
+
+
+def _type(part: HiddenPart) -> str:
+    return TYPES.get(part.kind, part.kind.upper())
 
 
 def _names_in(text: str, patterns: list[re.Pattern]) -> bool:
     return any(p.search(text) for p in patterns)
 
 
-def hidden_findings(report: Report, names: Iterable[str] = ()) -> list[dict]:
+def hidden_findings(report: Report, names: Iterable[str] = (), policy: Policy | None = None) -> list[dict]:
     """One finding per hidden part: {text, type, start, end, line, col, severity, reason, rule, location}.
 
     `names`: real names known to the caller (a key's); a part that contains
-    one is high whatever its kind, and its reason says so.
+    one takes KEY_NAME's severity whatever its kind, and its reason says so.
+    `policy`: the verify policy (the default one when not given).
     """
+    policy = policy or load_policy()
     patterns = [re.compile(rf"(?<!\w){re.escape(n)}(?!\w)", re.IGNORECASE) for n in names if n and len(n.strip()) >= 2]
     findings = []
     for part in report.hidden:
@@ -78,12 +83,12 @@ def hidden_findings(report: Report, names: Iterable[str] = ()) -> list[dict]:
             reason = "contains a name from the key; " + reason
         findings.append({
             "text": part.text or part.author or "",
-            "type": TYPES.get(part.kind, part.kind.upper()),
+            "type": _type(part),
             "start": -1,
             "end": -1,
             "line": 0,
             "col": 0,
-            "severity": _severity(part, named),
+            "severity": _severity(part, named, policy),
             "reason": reason,
             "rule": f"hidden:{part.kind}",
             "location": part.location,

@@ -23,13 +23,15 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 from functools import lru_cache
-from typing import Any, Iterable
+from typing import Any
 
+from ..spans import SpanIndex, resolve_overlaps
 from .codes import is_role_code
-from .names.known import KeptMention, NameMatch, matcher_for, normalise_match
 from .keyfile import Key, title_genders
+from .names.known import KeptMention, NameMatch, matcher_for, normalise_match
 
 PRIORITY = {"known": 3, "structured": 2, "unknown": 1}
 PERSON_PLACEHOLDER = "[PERSON-{n}]"
@@ -175,21 +177,19 @@ def _unknown_candidates(doc, allow: set[str]):
     return list(find_unknown_names(doc, allow=allow))
 
 
-REPEAT_MIN_CONFIDENCE = 0.7
-
-
 def _repeated_unknown(text: str, cands, taken: list[Replacement]):
     """Other mentions of a name word of an unlisted person ("Dwayne" once found as a person, then
     "THE VIEWS OF DWAYNE" in a heading, or a mid-sentence "Dwayne" the rules missed): the same person.
 
     Only words of confident proposals, never an English word, a title, a place or an
     organisation's word; a repeat must be capitalised mid-sentence or in capitals."""
-    from .names.unknown import NameCandidate, lexicon, name_words
+    from .names.unknown import NameCandidate, lexicon, name_words, scores
 
     lex = lexicon()
+    min_confidence = float(scores()["repeat_min_confidence"])
     words = set()
     for c in cands:
-        if c.confidence < REPEAT_MIN_CONFIDENCE:
+        if c.confidence < min_confidence:
             continue
         for w in name_words(c.text):
             if (len(w) >= 3 and w[:1].isupper() and not lex.is_common_word(w) and w.lower() not in lex.common
@@ -244,10 +244,6 @@ def _with_title(text: str, r: Replacement) -> Replacement:
 
 
 # ---------------------------------------------------------------- overlaps
-def _overlaps(a: Replacement, b: Replacement) -> bool:
-    return a.start < b.end and b.start < a.end
-
-
 def _trim(cand: Replacement, taken: list[Replacement], text: str) -> Replacement | None:
     """The largest piece of `cand` outside the accepted spans, or None."""
     pieces = [(cand.start, cand.end)]
@@ -290,27 +286,6 @@ def _contains_names(s: Replacement, known: list[Replacement]) -> bool:
     return s.type in EMBEDDING_TYPES or all(k.rule in SINGLE_WORD_RULES for k in inside)
 
 
-class _Taken:
-    """Accepted spans, sorted and non-overlapping, with fast overlap look-up."""
-
-    def __init__(self) -> None:
-        self.starts: list[int] = []
-        self.items: list[Replacement] = []
-
-    def overlapping(self, start: int, end: int) -> list[Replacement]:
-        i = bisect.bisect_left(self.starts, end)
-        found = []
-        while i > 0 and self.items[i - 1].end > start:  # ends grow with starts
-            i -= 1
-            found.append(self.items[i])
-        return found
-
-    def add(self, r: Replacement) -> None:
-        i = bisect.bisect_left(self.starts, r.start)
-        self.starts.insert(i, r.start)
-        self.items.insert(i, r)
-
-
 def resolve(candidates: list[Replacement], text: str) -> list[Replacement]:
     """Non-overlapping replacements: known > structured > unknown.
 
@@ -321,27 +296,21 @@ def resolve(candidates: list[Replacement], text: str) -> list[Replacement]:
     """
     known = sorted((c for c in candidates if c.source == "known"), key=lambda c: c.start)
     known_starts = [k.start for k in known]
-    taken = _Taken()
     containers = []
     for s in (c for c in candidates if c.source == "structured"):
         lo, hi = bisect.bisect_left(known_starts, s.start), bisect.bisect_left(known_starts, s.end)
         if _contains_names(s, known[lo:hi]):
             containers.append(s)
-    for s in sorted(containers, key=lambda c: c.start - c.end):
-        if not taken.overlapping(s.start, s.end):
-            taken.add(s)
+    taken = SpanIndex()
+    resolve_overlaps(containers, key=lambda c: c.start - c.end, into=taken)
     chosen = {id(c) for c in containers}
-    rest = sorted((c for c in candidates if id(c) not in chosen), key=lambda c: (-PRIORITY[c.source], c.start - c.end, c.start))
-    for cand in rest:
-        clash = taken.overlapping(cand.start, cand.end)
-        if clash:
-            if cand.source == "known":
-                continue  # inside an accepted identifier
-            cand = _trim(cand, clash, text)
-            if cand is None or taken.overlapping(cand.start, cand.end):
-                continue
-        taken.add(cand)
-    return list(taken.items)
+
+    def trim(cand: Replacement, clash: list[Replacement]) -> Replacement | None:
+        return None if cand.source == "known" else _trim(cand, clash, text)  # a known name inside an identifier: gone
+
+    rest = (c for c in candidates if id(c) not in chosen)
+    return resolve_overlaps(rest, key=lambda c: (-PRIORITY[c.source], c.start - c.end, c.start), on_clash=trim,
+                            into=taken)
 
 
 def rebuild(text: str, replacements: list[Replacement]) -> str:

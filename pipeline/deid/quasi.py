@@ -28,10 +28,10 @@ a month and year alone is never exact.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
+from .. import spans
 from ..lexicon import calendar
 from .names.unknown import lexicon
 
@@ -50,26 +50,21 @@ AGE_RE = re.compile(
 )
 
 
-@dataclass(frozen=True)
-class QuasiCandidate:
-    start: int
-    end: int
-    text: str
-    kind: str  # QUASI_BIRTH | QUASI_AGE_DATE | QUASI_PLACE
-    rule: str
-    reason: str
+def _candidate(start: int, end: int, kind: str, rule: str, reason: str) -> spans.Span:
+    """A quasi-identifier span: its type is QUASI_BIRTH, QUASI_AGE_DATE or QUASI_PLACE."""
+    return spans.Span(start, end, kind, source="quasi", rule=rule, reason=reason)
 
 
 def _cue_re(words: list[str]) -> re.Pattern:
     return re.compile(r"(?<![\w.])(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + r")(?!\w)", re.IGNORECASE)
 
 
-def find_quasi_identifiers(doc: Doc, settings: dict, allowed_places: set[str] | None = None) -> list[QuasiCandidate]:
+def find_quasi_identifiers(doc: Doc, settings: dict, allowed_places: set[str] | None = None) -> list[spans.Span]:
     """Birth facts, age-with-date combinations and small places, sentence by sentence."""
     exclusions = frozenset(w.lower() for w in settings.get("birth_cue_exclusions", ()))
     birth = _cue_re(settings["birth_cues"])
     gestation = _cue_re(settings["gestation_cues"])
-    out: list[QuasiCandidate] = []
+    out: list[spans.Span] = []
     for sent in doc.sents:
         text = sent.text
         if birth.search(text):
@@ -83,7 +78,7 @@ def find_quasi_identifiers(doc: Doc, settings: dict, allowed_places: set[str] | 
 def _excluded_cue(text: str, end: int, exclusions: frozenset[str]) -> bool:
     """'birth visit', 'birth plan': the word after the cue shows it is not about the child's birth."""
     nxt = re.match(r"[\s-]*([A-Za-z]+)", text[end:])
-    return bool(nxt) and nxt.group(1).lower() in exclusions
+    return nxt is not None and nxt.group(1).lower() in exclusions
 
 
 def _near(spans: list[tuple[int, int]], start: int, end: int, window: int = 80) -> bool:
@@ -95,14 +90,14 @@ def _birth(sent: Span, birth: re.Pattern, gestation: re.Pattern, exclusions: fro
     cues = [m.span() for m in birth.finditer(text) if not _excluded_cue(text, m.end(), exclusions)]
     exact = [m for m in EXACT_DATE_RE.finditer(text) if _near(cues, *m.span())]
     for m in exact:
-        yield QuasiCandidate(base + m.start(), base + m.end(), m.group(), "QUASI_BIRTH", "birth-exact-date",
-                             "an exact date next to a birth cue: a date of birth identifies the child")
+        yield _candidate(base + m.start(), base + m.end(), "QUASI_BIRTH", "birth-exact-date",
+                         "an exact date next to a birth cue: a date of birth identifies the child")
     if exact or not gestation.search(text):
         return
     for m in MONTH_YEAR_RE.finditer(text):
         if _near(cues, *m.span(), window=120):
-            yield QuasiCandidate(base + m.start(), base + m.end(), m.group(), "QUASI_BIRTH", "birth-month-gestation",
-                                 "birth month and year together with the gestation narrow the birth to a few days")
+            yield _candidate(base + m.start(), base + m.end(), "QUASI_BIRTH", "birth-month-gestation",
+                             "birth month and year together with the gestation narrow the birth to a few days")
 
 
 def _age_with_date(sent: Span):
@@ -112,8 +107,8 @@ def _age_with_date(sent: Span):
     for m in AGE_RE.finditer(text):
         if re.search(r"gestation|pregnan", text[m.end() : m.end() + 30], re.IGNORECASE):
             continue
-        yield QuasiCandidate(base + m.start(), base + m.end(), m.group(), "QUASI_AGE_DATE", "age-with-date",
-                             "an exact age and an exact date in one sentence give a date-of-birth window")
+        yield _candidate(base + m.start(), base + m.end(), "QUASI_AGE_DATE", "age-with-date",
+                         "an exact age and an exact date in one sentence give a date-of-birth window")
 
 
 # ---------------------------------------------------------------- places
@@ -134,7 +129,7 @@ def _plausible_name(words: list[str], doc_lower: set[str]) -> bool:
     )
 
 
-def find_small_places(doc: Doc, settings: dict, allowed: set[str]) -> list[QuasiCandidate]:
+def find_small_places(doc: Doc, settings: dict, allowed: set[str]) -> list[spans.Span]:
     """Estates, villages, streets and unlisted place entities."""
     text = doc.text
     doc_lower = {t.lower_ for t in doc if t.is_lower and t.is_alpha}
@@ -147,7 +142,7 @@ def find_small_places(doc: Doc, settings: dict, allowed: set[str]) -> list[Quasi
         (re.compile(rf"(?<![\d\w])(?<!\d )(?P<p>{cap}\s+(?:{streets}))\b"), "street", "a street name: below local-authority level"),
         (re.compile(rf"\b(?:{befores})\s+(?:the\s+)?(?P<p>{cap})\b"), "place-context", "a place named as where someone lived or went, not a local authority or town"),
     ]
-    out: dict[tuple[int, int], QuasiCandidate] = {}
+    out: dict[tuple[int, int], spans.Span] = {}
     for pattern, rule, reason in patterns:
         for m in pattern.finditer(text):
             phrase = m.group("p")
@@ -155,7 +150,7 @@ def find_small_places(doc: Doc, settings: dict, allowed: set[str]) -> list[Quasi
             name_words = words[:-1] if rule == "street" else words
             if _is_known_place(phrase, allowed) or not _plausible_name(name_words, doc_lower):
                 continue
-            out.setdefault(m.span("p"), QuasiCandidate(m.start("p"), m.end("p"), phrase, "QUASI_PLACE", rule, reason))
+            out.setdefault(m.span("p"), _candidate(m.start("p"), m.end("p"), "QUASI_PLACE", rule, reason))
     for ent in doc.ents:
         if ent.label_ not in ("GPE", "LOC", "FAC") or "\n" in ent.text:
             continue
@@ -164,7 +159,7 @@ def find_small_places(doc: Doc, settings: dict, allowed: set[str]) -> list[Quasi
             continue
         if any(s <= ent.start_char < e for s, e in out):
             continue
-        out[(ent.start_char, ent.end_char)] = QuasiCandidate(
-            ent.start_char, ent.end_char, ent.text, "QUASI_PLACE", "place-entity",
+        out[(ent.start_char, ent.end_char)] = _candidate(
+            ent.start_char, ent.end_char, "QUASI_PLACE", "place-entity",
             "a place that is not a listed local authority or town: check it is not too local")
     return list(out.values())

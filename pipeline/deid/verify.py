@@ -22,11 +22,15 @@ overlap, the more severe (then the longer) wins.
 from __future__ import annotations
 
 import re
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from functools import lru_cache
 
 from spacy.tokens import Doc
 
+from ..lexicon import calendar, title_pattern, title_words
+from ..report import Report
+from ..resources import load_yaml, read_lines
+from ..spans import Span, resolve_overlaps
 from .codes import find_undeclared_codes
 from .names.unknown import (
     NameCandidate,
@@ -37,11 +41,8 @@ from .names.unknown import (
     name_words,
     title_names,
 )
-from .quasi import find_quasi_identifiers
 from .policy import SEVERITIES, SEVERITY_RANK, Policy, load_policy
-from ..lexicon import calendar, title_pattern, title_words
-from ..report import Report
-from ..resources import load_yaml, read_lines
+from .quasi import find_quasi_identifiers
 
 STRUCTURED_REASONS = {
     "NHS_NUMBER": "an NHS number",
@@ -82,6 +83,35 @@ class Finding:
         if data["location"] is None:
             del data["location"]
         return data
+
+
+def _finding(start: int, end: int, kind: str, severity: str, reason: str, rule: str, score: float = 0.0) -> Span:
+    """A raw finding before overlaps are resolved; its source is the detector the rule names ("names:ner")."""
+    return Span(start, end, kind, source=rule.split(":", 1)[0], rule=rule, score=float(score), severity=severity,
+                reason=reason)
+
+
+@dataclass(frozen=True)
+class _KeyRun:
+    """Key-name matches of one person, joined across the spaces between them."""
+
+    start: int
+    end: int
+    code: str
+    fuzzy: bool
+    score: float
+
+
+def _join_runs(runs: list[_KeyRun], text: str) -> list[_KeyRun]:
+    """Adjacent matches of the same code with only white space between them: one run, fuzzy if any part is."""
+    joined: list[_KeyRun] = []
+    for run in runs:
+        last = joined[-1] if joined else None
+        if last is not None and last.code == run.code and text[last.end : run.start].strip() == "":
+            joined[-1] = replace(last, end=run.end, fuzzy=last.fuzzy or run.fuzzy, score=min(last.score, run.score))
+        else:
+            joined.append(run)
+    return joined
 
 
 # ---------------------------------------------------------------- allowed people
@@ -180,12 +210,14 @@ def _label_line_people(text: str, labels: str) -> list[str]:
         if names_only.fullmatch(line):
             # "Jane Smith\nJohn Brown\nIndependent Reviewers": names lines, then the label
             starts_label = re.compile(rf"[ \t]*(?i:{labels})\b")
-            after_names = next((l for l in following if label_line.fullmatch(l) or starts_label.match(l) or not names_only.fullmatch(l)), "")
-            if starts_label.match(after_names) or label_line.fullmatch(prev):
-                found.append(names_only.fullmatch(line).group("n"))
-        elif org_then_name.fullmatch(line) and label_line.fullmatch(nxt):
+            after_names = next((ln for ln in following if label_line.fullmatch(ln) or starts_label.match(ln)
+                                or not names_only.fullmatch(ln)), "")
+            named = names_only.fullmatch(line)
+            if (starts_label.match(after_names) or label_line.fullmatch(prev)) and named:
+                found.append(named.group("n"))
+        elif (run_together := org_then_name.fullmatch(line)) and label_line.fullmatch(nxt):
             # "Somerset Safeguarding Children Board Jane Smith\nDirector of Consultancy": a cover block run together
-            found.append(org_then_name.fullmatch(line).group("n"))
+            found.append(run_together.group("n"))
         elif label_line.fullmatch(line) and nxt:
             m = re.match(rf"[ \t]*{_PEOPLE}", nxt)
             if m and (names_only.fullmatch(nxt) or after.match(nxt)):
@@ -404,10 +436,10 @@ def listed_review_names(text: str) -> set[str]:
     dated, cue = _listing_res()
     names = {n for m in dated.finditer(text) for n in _name_parts(m["names"])}
     lines = text.split("\n")
-    nonblank = [(i, l.strip()) for i, l in enumerate(lines) if l.strip()]
+    nonblank = [(i, ln.strip()) for i, ln in enumerate(lines) if ln.strip()]
     headed: list[tuple[int, set[str]]] = []
     lex = lexicon()
-    for k, (i, line) in enumerate(nonblank[:-1]):
+    for k, (_i, line) in enumerate(nonblank[:-1]):
         if not re.fullmatch(_NAMES, line):
             continue
         parts = _name_parts(line)
@@ -415,7 +447,7 @@ def listed_review_names(text: str) -> set[str]:
         if all(lex.is_first_name(p) for p in parts) and any(re.search(rf"\b{p}\b", summary) for p in parts):
             headed.append((k, parts))
     for k, parts in headed:
-        before = " ".join(l for _, l in nonblank[max(0, k - 3) : k])
+        before = " ".join(ln for _, ln in nonblank[max(0, k - 3) : k])
         if len(headed) >= 2 or cue.search(before):
             names.update(parts)
     return names
@@ -523,7 +555,7 @@ def _words_of(names: set[str]) -> set[str]:
     return words
 
 
-def _name_findings(doc: Doc, policy: Policy, allowed: set[str], places: set[str], pseudonyms: set[str]) -> list[tuple]:
+def _name_findings(doc: Doc, policy: Policy, allowed: set[str], places: set[str], pseudonyms: set[str]) -> list[Span]:
     allow_words = _words_of(allowed)
     pseudo_words = _words_of(pseudonyms)
     place_words = {w for p in places for w in p.split()}
@@ -536,21 +568,21 @@ def _name_findings(doc: Doc, policy: Policy, allowed: set[str], places: set[str]
             continue  # a place the policy allows, or the review's own board ("Brackenmoor")
         words = [w.lower() for w in name_words(cand.text)]
         if words and all(w in allow_words for w in words):
-            out.append((cand.start, cand.end, "NAME", policy.severity_of("NAME_ALLOWED"),
+            out.append(_finding(cand.start, cand.end, "NAME", policy.severity_of("NAME_ALLOWED"),
                         "a person the review names on purpose (lead reviewer, author or chair)", f"names:{cand.rule}:allowed"))
             continue
         named = [w for w in words if len(w) > 1]  # "Ms N. Imogen": an initial that ends a sentence before the pseudonym
         if named and all(w in pseudo_words for w in named):
-            out.append((cand.start, cand.end, "NAME", policy.severity_of("NAME_ALLOWED"),
+            out.append(_finding(cand.start, cand.end, "NAME", policy.severity_of("NAME_ALLOWED"),
                         "a pseudonym the review declares (check it is not the real name)", f"names:{cand.rule}:pseudonym"))
             continue
         if words and (_is_public(words) or _is_judge(doc.text, cand.start) or _is_office_holder(doc.text, cand.start, cand.end)
                       or _public_first_name(words, doc.text)):
-            out.append((cand.start, cand.end, "NAME", policy.severity_of("NAME_ALLOWED"),
+            out.append(_finding(cand.start, cand.end, "NAME", policy.severity_of("NAME_ALLOWED"),
                         "a public figure or national case that reviews cite", f"names:{cand.rule}:public"))
             continue
         if any(s <= cand.start < e for s, e in references):
-            out.append((cand.start, cand.end, "NAME", policy.severity_of("NAME_ALLOWED"),
+            out.append(_finding(cand.start, cand.end, "NAME", policy.severity_of("NAME_ALLOWED"),
                         "in a reference-list entry (an author, title or publisher cited)", f"names:{cand.rule}:reference"))
             continue
         if cand.confidence < min_conf:
@@ -558,7 +590,8 @@ def _name_findings(doc: Doc, policy: Policy, allowed: set[str], places: set[str]
         severity = policy.severity_of("NAME")
         if cand.confidence < weak:
             severity = _lower(severity)
-        out.append((cand.start, cand.end, "NAME", severity, _name_reason(cand), f"names:{cand.rule}"))
+        out.append(_finding(cand.start, cand.end, "NAME", severity, _name_reason(cand), f"names:{cand.rule}",
+                            cand.confidence))
     return out
 
 
@@ -578,7 +611,7 @@ def _name_reason(cand: NameCandidate) -> str:
     return "possible person's name: " + "; ".join(parts) + f" (confidence {cand.confidence:.2f})"
 
 
-def _code_findings(doc: Doc, report: Report, policy: Policy, key=None) -> list[tuple]:
+def _code_findings(doc: Doc, report: Report, policy: Policy, key=None) -> list[Span]:
     """Undeclared person codes; the author's key declares its codes too (a coded draft may have no key table)."""
     out = []
     declared = key.codes() if key is not None else None
@@ -586,11 +619,12 @@ def _code_findings(doc: Doc, report: Report, policy: Policy, key=None) -> list[t
         severity = policy.severity_of(cand.kind)
         if cand.kind == "PERSON_CODE" and cand.confidence >= 0.9:
             severity = _raise(severity)
-        out.append((cand.start, cand.end, cand.kind, severity, cand.reason, f"codes:{cand.rule}"))
+        out.append(_finding(cand.start, cand.end, cand.kind, severity, cand.reason, f"codes:{cand.rule}"))
     return out
 
 
-def _structured_findings(doc: Doc, policy: Policy, analyzer, name_words_in_text: set[str], key_words: set[str]) -> list[tuple]:
+def _structured_findings(doc: Doc, policy: Policy, analyzer, name_words_in_text: set[str],
+                         key_words: set[str]) -> list[Span]:
     from .recognizers import analyze_doc
 
     report_text = doc.text
@@ -618,7 +652,8 @@ def _structured_findings(doc: Doc, policy: Policy, analyzer, name_words_in_text:
         elif kind in _CONTACT_TYPES and _line_start(report_text, result.start) in letterhead:
             severity = _lower(_lower(severity))
             reason = f"{reason} in a letterhead (postcode and telephone together on the cover): probably the author's or an agency's"
-        out.append((result.start, result.end, kind, severity, reason + f" (score {result.score:.2f})", f"recognizer:{kind}"))
+        out.append(_finding(result.start, result.end, kind, severity, reason + f" (score {result.score:.2f})",
+                            f"recognizer:{kind}", result.score))
     return out
 
 
@@ -691,59 +726,49 @@ def _url_person(url: str, name_words_in_text: set[str], key_words: set[str], min
         return "a name from the key"
     if any(p in name_words_in_text for p in lowered):
         return "a name also found in the text"
-    for a, b in zip(parts, parts[1:]):
+    for a, b in zip(parts, parts[1:], strict=False):
         first = a.capitalize()
         if lex.is_first_name(first) and not lex.is_common_word(first) and (lex.is_known_name(b.capitalize()) or b.lower() not in lex.common):
             return "a first name followed by a surname"
     return None
 
 
-def _quasi_findings(doc: Doc, report: Report, policy: Policy) -> list[tuple]:
+def _quasi_findings(doc: Doc, report: Report, policy: Policy) -> list[Span]:
     settings = policy.quasi
     if not settings:
         return []
     out = []
     for cand in find_quasi_identifiers(doc, settings, allowed_places(report, policy)):
-        out.append((cand.start, cand.end, cand.kind, policy.severity_of(cand.kind), cand.reason, f"quasi:{cand.rule}"))
+        out.append(_finding(cand.start, cand.end, cand.type, policy.severity_of(cand.type), cand.reason,
+                            f"quasi:{cand.rule}"))
     return out
 
 
-def _key_findings(doc: Doc, key, policy: Policy) -> list[tuple]:
+def _key_findings(doc: Doc, key, policy: Policy) -> list[Span]:
     from .names.fuzzy import find_key_names
 
     matches = find_key_names(doc, key, policy.fuzzy)
-    merged: list[list] = []
     text = doc.text
     places = [m for m in matches if m.rule.startswith("place:")]
-    matches = [m for m in matches if not m.rule.startswith("place:")]
-    for m in matches:  # "Shanon" + "Pryce" of one person -> one finding
-        if merged and merged[-1][2] == m.code and text[merged[-1][1] : m.start].strip() == "":
-            merged[-1][1] = m.end
-            merged[-1][3] = merged[-1][3] or m.rule == "fuzzy"
-            merged[-1][4] = min(merged[-1][4], m.score)
-        else:
-            merged.append([m.start, m.end, m.code, m.rule == "fuzzy", m.score])
+    runs = [_KeyRun(m.start, m.end, m.code, m.rule == "fuzzy", m.score)
+            for m in matches if not m.rule.startswith("place:")]
     out = []
-    for start, end, code, fuzzy, score in merged:
-        reason = f"a name of {code} from the key"
-        if fuzzy:
-            reason += f", misspelt (similarity {score:.0f})"
-        out.append((start, end, "KEY_NAME", policy.severity_of("KEY_NAME"), reason, "key:fuzzy" if fuzzy else "key:exact"))
+    for run in _join_runs(runs, text):  # "Shanon" + "Pryce" of one person -> one finding
+        reason = f"a name of {run.code} from the key"
+        if run.fuzzy:
+            reason += f", misspelt (similarity {run.score:.0f})"
+        out.append(_finding(run.start, run.end, "KEY_NAME", policy.severity_of("KEY_NAME"), reason,
+                            "key:fuzzy" if run.fuzzy else "key:exact", run.score))
     for m in places:  # the key's surname where a place stands: pseudonymise kept it, a person checks it
-        out.append((m.start, m.end, "KEY_NAME", _lower(policy.severity_of("KEY_NAME")),
+        out.append(_finding(m.start, m.end, "KEY_NAME", _lower(policy.severity_of("KEY_NAME")),
                     f"a surname of {m.code} from the key, read as a place here ({m.rule.split(':', 1)[1].replace('_', ' ')})", "key:place"))
     return out
 
 
 # ---------------------------------------------------------------- assembly
-def _dedupe(raw: list[tuple]) -> list[tuple]:
+def _dedupe(raw: list[Span]) -> list[Span]:
     """Overlapping findings: keep the most severe, then the longest."""
-    ordered = sorted(raw, key=lambda f: (-SEVERITY_RANK[f[3]], -(f[1] - f[0]), f[0]))
-    kept: list[tuple] = []
-    for f in ordered:
-        if all(f[1] <= k[0] or f[0] >= k[1] for k in kept):
-            kept.append(f)
-    return sorted(kept, key=lambda f: (f[0], f[1]))
+    return resolve_overlaps(raw, key=lambda f: (-SEVERITY_RANK[f.severity or "info"], -f.length, f.start))
 
 
 def verify_report(report: Report, doc: Doc, key=None, policy: Policy | None = None, analyzer=None) -> list[Finding]:
@@ -755,14 +780,16 @@ def verify_report(report: Report, doc: Doc, key=None, policy: Policy | None = No
     """
     policy = policy or load_policy()
     allowed = cover_people(report, policy)
-    raw: list[tuple] = []
+    raw: list[Span] = []
     raw += _name_findings(doc, policy, allowed, allowed_places(report, policy), review_pseudonyms(report))
     raw += _code_findings(doc, report, policy, key)
     key_words: set[str] = set()
     if key is not None:
         raw += _key_findings(doc, key, policy)
         key_words = {w.lower() for p in key.people for n in p.names for w in name_words(n) if len(w) >= 3}
-    text_names = {w.lower() for f in raw if f[2] == "NAME" and not f[5].endswith((":allowed", ":pseudonym", ":public")) for w in name_words(report.text[f[0] : f[1]])}
+    text_names = {w.lower() for f in raw
+                  if f.type == "NAME" and not f.rule.endswith((":allowed", ":pseudonym", ":public"))
+                  for w in name_words(report.text[f.start : f.end])}
     if analyzer is None:
         from ..nlp import load_nlp
         from .recognizers import build_analyzer
@@ -771,9 +798,10 @@ def verify_report(report: Report, doc: Doc, key=None, policy: Policy | None = No
     raw += _structured_findings(doc, policy, analyzer, text_names, key_words)
     raw += _quasi_findings(doc, report, policy)
     findings = []
-    for start, end, kind, severity, reason, rule in _dedupe([f for f in raw if policy.reports(f[2])]):
-        line, col = report.line_col(start)
-        findings.append(Finding(report.text[start:end], kind, start, end, line, col, severity, reason, rule))
+    for f in _dedupe([f for f in raw if policy.reports(f.type)]):
+        line, col = report.line_col(f.start)
+        findings.append(Finding(report.text[f.start : f.end], f.type, f.start, f.end, line, col, f.severity or "info",
+                                f.reason, f.rule))
     return _hidden_part_findings(report, key, policy) + findings
 
 
@@ -784,7 +812,7 @@ def _hidden_part_findings(report: Report, key, policy: Policy) -> list[Finding]:
     from .hidden import hidden_findings
 
     names = [n for p in key.people for n in p.names] if key is not None else []
-    return [Finding(**f) for f in hidden_findings(report, names) if policy.reports(f["type"])]
+    return [Finding(**f) for f in hidden_findings(report, names, policy) if policy.reports(f["type"])]
 
 
 def at_or_above(findings: list[Finding], severity: str) -> list[Finding]:

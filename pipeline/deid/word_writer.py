@@ -27,15 +27,16 @@ from __future__ import annotations
 import bisect
 import posixpath
 import re
+from collections.abc import Iterable, Mapping
 from pathlib import Path
-from typing import Any, Iterable, Literal, Mapping
+from typing import Any, Literal
 
 from lxml import etree
 
 from ..errors import UnusableInput
 from ..fileio import atomic_write_bytes, refuse_overwriting_input
-from ..ingest.docx import Segment, _style_value, _styles, walk
-from ..ingest.ooxml import CT_NS, WP_NS, Package, open_package, rels_path, w
+from ..ingest.docx import Segment, walk
+from ..ingest.ooxml import CT_NS, WP_NS, Package, is_on, open_package, read_styles, rels_path, style_value, w
 
 TrackedChoice = Literal["accept", "reject"]
 INS = (w("ins"), w("moveTo"))
@@ -183,7 +184,7 @@ def _remove_hidden_text(root, styles: dict) -> int:
     count = 0
     for p in list(root.iter(w("p"))):
         style = p.find(f"{w('pPr')}/{w('pStyle')}")
-        if style is not None and _style_value(styles, style.get(w("val")), "vanish"):
+        if style is not None and style_value(styles, style.get(w("val")), "vanish"):
             _remove(p)
             count += 1
     for run in list(root.iter(w("r"))):
@@ -192,9 +193,9 @@ def _remove_hidden_text(root, styles: dict) -> int:
             continue
         vanish = rpr.find(w("vanish"))
         char_style = rpr.find(w("rStyle"))
-        hidden = vanish is not None and (vanish.get(w("val")) or "true").lower() not in ("0", "false", "off")
+        hidden = is_on(vanish)
         if vanish is None and char_style is not None:
-            hidden = bool(_style_value(styles, char_style.get(w("val")), "vanish"))
+            hidden = bool(style_value(styles, char_style.get(w("val")), "vanish"))
         if hidden:
             _remove(run)
             count += 1
@@ -219,6 +220,8 @@ def _drop_parts(package: Package, parts: set[str]) -> None:
     for name in list(package.files):
         if name.endswith(".rels"):
             root = package.xml(name)
+            if root is None:
+                continue
             source_folder = posixpath.dirname(posixpath.dirname(name))
             for rel in list(root):
                 target = rel.get("Target", "")
@@ -309,7 +312,7 @@ def write_pseudonymised_docx(
     _check(walked.text, replacements, expected_text, source_path)
     _apply_edits(_edits(walked.segments, replacements))
     pattern, mapping = _name_pattern(replacements, names)
-    styles = _styles(package)
+    styles = read_styles(package)
     counts = {"replacements": len(replacements), "tracked_changes": 0, "names_outside_text": 0, "comments": 0,
               "hidden_text": 0, "image_descriptions": 0, "properties": 0, "parts_removed": 0}
     for part in _story_parts(package):

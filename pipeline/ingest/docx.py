@@ -32,7 +32,7 @@ from lxml import etree
 from ..lexicon import from_superscript, to_superscript
 from ..report import HiddenPart, Page
 from . import Extracted
-from .ooxml import MC_NS, WP_NS, Package, open_package, w
+from .ooxml import MC_NS, WP_NS, Package, is_on, num_pr, open_package, read_styles, style_value, w
 
 SUPERSCRIPT_DIGITS = to_superscript()  # models/lexicon/marks.yaml
 HEADING_STYLE_RE = re.compile(r"^heading\s*(\d)$", re.IGNORECASE)
@@ -151,40 +151,6 @@ def _trim(pieces: list[tuple]) -> list[tuple]:
 
 
 # ---------------------------------------------------------------- styles and numbering
-def _styles(package: Package) -> dict[str, dict]:
-    root = package.xml(package.first("styles") or "")
-    styles: dict[str, dict] = {}
-    if root is None:
-        return styles
-    for style in root.iter(w("style")):
-        sid = style.get(w("styleId"))
-        name_el = style.find(w("name"))
-        based = style.find(w("basedOn"))
-        ppr = style.find(w("pPr"))
-        outline = ppr.find(w("outlineLvl")) if ppr is not None else None
-        num = ppr.find(w("numPr")) if ppr is not None else None
-        rpr = style.find(w("rPr"))
-        styles[sid] = {
-            "name": name_el.get(w("val")) if name_el is not None else sid,
-            "based": based.get(w("val")) if based is not None else None,
-            "outline": int(outline.get(w("val"))) if outline is not None and (outline.get(w("val")) or "").isdigit() else None,
-            "num": _num_pr(num),
-            "vanish": rpr is not None and _on(rpr.find(w("vanish"))),
-        }
-    return styles
-
-
-def _style_value(styles: dict, sid: str | None, key: str):
-    seen = set()
-    while sid and sid in styles and sid not in seen:
-        seen.add(sid)
-        value = styles[sid][key]
-        if value not in (None, False):
-            return value
-        sid = styles[sid]["based"]
-    return None
-
-
 def _heading_level(styles: dict, sid: str | None, ppr) -> int | None:
     outline = ppr.find(w("outlineLvl")) if ppr is not None else None
     if outline is not None and (outline.get(w("val")) or "").isdigit() and int(outline.get(w("val"))) < 9:
@@ -201,16 +167,6 @@ def _heading_level(styles: dict, sid: str | None, ppr) -> int | None:
             return styles[sid]["outline"] + 1
         sid = styles[sid]["based"]
     return None
-
-
-def _num_pr(num) -> tuple[str, str] | None:
-    if num is None:
-        return None
-    num_id = num.find(w("numId"))
-    ilvl = num.find(w("ilvl"))
-    if num_id is None or num_id.get(w("val")) in (None, "0"):
-        return None
-    return num_id.get(w("val")), (ilvl.get(w("val")) if ilvl is not None else "0")
 
 
 def _numbering(package: Package) -> dict[tuple[str, str], str]:
@@ -233,11 +189,6 @@ def _numbering(package: Package) -> dict[tuple[str, str], str]:
         for ilvl, fmt in abstract.get(ref.get(w("val")), {}).items():
             formats[(num.get(w("numId")), ilvl)] = fmt
     return formats
-
-
-def _on(el) -> bool:
-    """A toggle property (w:vanish, w:b…) that is present and not switched off."""
-    return el is not None and (el.get(w("val")) or "true").lower() not in ("0", "false", "off")
 
 
 def _number(ctx: _Context, num: tuple[str, str]) -> list[int]:
@@ -316,10 +267,10 @@ def _run(run, ctx: _Context, pieces: list[tuple], hidden_style: bool) -> None:
     vanish = hidden_style
     if rpr is not None:
         style = rpr.find(w("rStyle"))
-        if style is not None and _style_value(ctx.styles, style.get(w("val")), "vanish"):
+        if style is not None and style_value(ctx.styles, style.get(w("val")), "vanish"):
             vanish = True
         if rpr.find(w("vanish")) is not None:
-            vanish = _on(rpr.find(w("vanish")))
+            vanish = is_on(rpr.find(w("vanish")))
     hidden_text = []
     for child in run:
         tag = child.tag
@@ -388,12 +339,12 @@ def _paragraph(p, ctx: _Context, builder: _Builder, story: str) -> None:
     if ppr is not None:
         style = ppr.find(w("pStyle"))
         sid = style.get(w("val")) if style is not None else None
-        if _on(ppr.find(w("pageBreakBefore"))):
+        if is_on(ppr.find(w("pageBreakBefore"))):
             builder.page_breaks.append(builder.length)
     pieces: list[tuple] = []
-    _inline(p, ctx, pieces, hidden_style=bool(_style_value(ctx.styles, sid, "vanish")))
+    _inline(p, ctx, pieces, hidden_style=bool(style_value(ctx.styles, sid, "vanish")))
     level = _heading_level(ctx.styles, sid, ppr) if story == "body" else None
-    num = _num_pr(ppr.find(w("numPr")) if ppr is not None else None) or _style_value(ctx.styles, sid, "num")
+    num = num_pr(ppr.find(w("numPr")) if ppr is not None else None) or style_value(ctx.styles, sid, "num")
     visible = "".join(s for s, *_ in pieces if s is not PAGE).strip()
     prefix, kind = "", "text"
     if num and visible:
@@ -565,7 +516,7 @@ def _headers_footers(package: Package, ctx: _Context) -> list[HiddenPart]:
 # ---------------------------------------------------------------- entry points
 def walk(package: Package) -> Walk:
     """The draft's visible text with its node map, page breaks and hidden parts."""
-    ctx = _Context(package=package, styles=_styles(package), numbering=_numbering(package))
+    ctx = _Context(package=package, styles=read_styles(package), numbering=_numbering(package))
     builder = _Builder()
     root = package.xml(package.main)
     body = root.find(w("body"))

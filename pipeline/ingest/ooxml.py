@@ -4,7 +4,8 @@ python-docx's `paragraph.text` drops tracked insertions and deletions and
 knows nothing of custom properties or thumbnails, so the reader and the
 pseudonymised-Word writer both work on the raw parts with lxml.  This module
 opens the package (with clear refusals for what is not a .docx), finds the
-main document and its related parts by relationship type, and parses them.
+main document and its related parts by relationship type, parses them, and reads
+the styles both the reader and the writer look up (`read_styles`, `style_value`).
 """
 from __future__ import annotations
 
@@ -198,3 +199,57 @@ def _related(package: Package, part: str) -> dict[str, list[str]]:
                 if target in package.files:
                     found.setdefault(kind, []).append(target)
     return found
+
+
+# ---------------------------------------------------------------- styles (shared by the reader and the writer)
+def is_on(el) -> bool:
+    """A toggle property (w:vanish, w:b…) that is present and not switched off."""
+    return el is not None and (el.get(w("val")) or "true").lower() not in ("0", "false", "off")
+
+
+def num_pr(num) -> tuple[str, str] | None:
+    """(numId, ilvl) of a w:numPr, None when it switches numbering off."""
+    if num is None:
+        return None
+    num_id = num.find(w("numId"))
+    ilvl = num.find(w("ilvl"))
+    if num_id is None or num_id.get(w("val")) in (None, "0"):
+        return None
+    return num_id.get(w("val")), (ilvl.get(w("val")) if ilvl is not None else "0")
+
+
+def read_styles(package: Package) -> dict[str, dict]:
+    """Style id -> {name, based, outline, num, vanish}: what the reader and the writer look up in styles.xml."""
+    root = package.xml(package.first("styles") or "")
+    styles: dict[str, dict] = {}
+    if root is None:
+        return styles
+    for style in root.iter(w("style")):
+        sid = style.get(w("styleId"))
+        name_el = style.find(w("name"))
+        based = style.find(w("basedOn"))
+        ppr = style.find(w("pPr"))
+        outline = ppr.find(w("outlineLvl")) if ppr is not None else None
+        num = ppr.find(w("numPr")) if ppr is not None else None
+        rpr = style.find(w("rPr"))
+        styles[sid] = {
+            "name": name_el.get(w("val")) if name_el is not None else sid,
+            "based": based.get(w("val")) if based is not None else None,
+            "outline": (int(outline.get(w("val")))
+                        if outline is not None and (outline.get(w("val")) or "").isdigit() else None),
+            "num": num_pr(num),
+            "vanish": rpr is not None and is_on(rpr.find(w("vanish"))),
+        }
+    return styles
+
+
+def style_value(styles: dict, sid: str | None, key: str):
+    """`key` of style `sid`, inherited along basedOn (the first value set, None if none)."""
+    seen = set()
+    while sid and sid in styles and sid not in seen:
+        seen.add(sid)
+        value = styles[sid][key]
+        if value not in (None, False):
+            return value
+        sid = styles[sid]["based"]
+    return None

@@ -170,7 +170,7 @@ def _misspelling(word: str, target: str, conf: dict) -> bool:
         # another real name one letter away ("Jane"/"Jade", "Mollie"/"Millie") is another person;
         # a transliteration swaps like vowels ("Mariam"/"Maryam")
         # (every changed letter pair a vowel swap: transliterations of one name, "Mohammed"/"Muhammad")
-        pairs = [frozenset((a, b)) for a, b in zip(word, target) if a != b]
+        pairs = [frozenset((a, b)) for a, b in zip(word, target, strict=False) if a != b]
         return bool(pairs) and all(any(p <= swap for swap in _VOWEL_SWAPS) for p in pairs)
     return True
 
@@ -444,7 +444,7 @@ def _mid_sentence(text: str, start: int) -> bool:
 
 def _before_org_or_place(text: str, end: int) -> bool:
     nxt = re.match(r"[ \t]+([A-Z][\w'’-]*)", text[end:end + 40])
-    return bool(nxt) and (nxt.group(1) in org_heads() or nxt.group(1) in settings()["place_heads"])
+    return nxt is not None and (nxt.group(1) in org_heads() or nxt.group(1) in settings()["place_heads"])
 
 
 def _before_own_surname(text: str, end: int, targets, keyed: list[KeyedWord]) -> bool:

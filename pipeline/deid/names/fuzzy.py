@@ -18,11 +18,10 @@ from rapidfuzz import fuzz
 from rapidfuzz.distance import OSA
 from spacy.tokens import Doc, Token
 
-from ..keyfile import Key
 from ...nlp import ROLE_LABEL  # the label pipeline.nlp gives declared codes
+from ..keyfile import Key
 from .known import matcher_for, split_title
 from .unknown import lexicon
-
 
 _DERIVED_RULES = frozenset({"misspelling", "short_form", "nickname"})
 
@@ -92,7 +91,7 @@ def find_key_names(doc: Doc, key: Key, settings: dict | None = None) -> list[Key
     for m in search.matches:
         token = by_char.get(m.start)
         one_word = token is not None and m.end <= token.idx + len(token.text)
-        if one_word and token.lower_ in lex.common and not _name_context(token, lex):
+        if one_word and token is not None and token.lower_ in lex.common and not _name_context(token, lex):
             continue  # "the Court", "Stone" starting a sentence: an ordinary word, not the surname
         if _DERIVED_RULES & set(m.rule.split("+")):  # a short form, nickname or misspelling of a key name
             exact.append(KeyNameMatch(m.start, m.end, m.text, m.code, m.form, "fuzzy", round(fuzz.ratio(m.text, m.form), 0)))
@@ -120,21 +119,23 @@ def _fuzzy_matches(doc: Doc, forms: list[_Form], min_ratio: float, short_len: in
             text = f"{token.text} {nxt.text}"
             best = max(((_close(text, f.text, min_ratio, short_len), f) for f in full), key=lambda x: x[0], default=(0, None))
             start, end = token.idx, nxt.idx + len(nxt.text)
-            if best[0] and free(start, end):
-                out.append(KeyNameMatch(start, end, doc.text[start:end], best[1].code, best[1].text, "fuzzy", best[0]))
+            form = best[1]
+            if best[0] and form is not None and free(start, end):
+                out.append(KeyNameMatch(start, end, doc.text[start:end], form.code, form.text, "fuzzy", best[0]))
                 taken.append((start, end))
                 continue
         start, end = token.idx, token.idx + len(token.text)
         if not free(start, end):
             continue
         best = max(((_close(token.text, f.text, min_ratio, short_len), f) for f in single), key=lambda x: x[0], default=(0, None))
-        if not best[0]:
+        form = best[1]
+        if not best[0] or form is None:
             continue
         if token.lower_ in lex.common and not _name_context(token, lex):
             continue
         if token.text in lex.places or token.text in lex.non_person:
             continue  # "Stoke" is a town, not a misspelt "Stone"
-        out.append(KeyNameMatch(start, end, token.text, best[1].code, best[1].text, "fuzzy", best[0]))
+        out.append(KeyNameMatch(start, end, token.text, form.code, form.text, "fuzzy", best[0]))
         taken.append((start, end))
     return out
 
@@ -156,7 +157,8 @@ def _name_context(token: Token, lex) -> bool:
     def name_word(t) -> bool:
         return t is not None and t.is_title and t.lower_ not in lex.common and t.text not in lex.non_person
 
-    if (name_word(nxt) and "\n" not in token.whitespace_) or (name_word(prev) and "\n" not in prev.whitespace_):
+    if (name_word(nxt) and "\n" not in token.whitespace_) or (
+            prev is not None and name_word(prev) and "\n" not in prev.whitespace_):
         return True  # "Emma Moss": next to another capitalised name
     if token.text in lex.non_person or not token.is_title:
         return False

@@ -21,9 +21,9 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Iterable, Sequence
 
 from ..keyfile import Key, Person, title_genders
 from ...lexicon import calendar, reporting_forms, reporting_forms_pattern, superscript_digits, title_words
@@ -188,8 +188,8 @@ def person_forms(person: Person) -> list[NameForm]:
                 for t in _compatible_titles(person) or list(genders):
                     add([("title", t)] + name_tokens, "title_surname")
                 _add_gaelic_forms(add, [], words, person)
-            elif _initial(words[0]):  # "F. went upstairs" of a child listed as "Femi"
-                add([("letter", _initial(words[0]))], "single_initial")
+            elif initial := _initial(words[0]):  # "F. went upstairs" of a child listed as "Femi"
+                add([("letter", initial)], "single_initial")
             continue
         sur_tokens = [("word", w) for w in surname]
         _add_gaelic_forms(add, given, surname, person)
@@ -218,14 +218,16 @@ def person_forms(person: Person) -> list[NameForm]:
         _add_surname_variants(add, given, surname, _compatible_titles(person) or list(genders))
         initials = [_initial(w) for w in given]
         _add_initials(add, given, surname, initials, genders)
-        if all(initials):
-            initial_sets = [[initials[0]]]
+        letters_of_given = [i for i in initials if i]
+        if len(letters_of_given) == len(initials):  # every given name starts with a letter
+            initial_sets = [[letters_of_given[0]]]
             parts = [part for part in re.split(r"[-‐‑]", given[0]) if part]
-            if len(parts) > 1 and all(_initial(part) for part in parts):  # "K.W. Leung" of Ka-Wai Leung
-                initial_sets.append([_initial(part) for part in parts])
-            if len(initials) > 1:
-                initial_sets.append(initials)
-                add([("word", given[0])] + [("initial", i) for i in initials[1:]] + sur_tokens, "full_name")
+            part_letters = [i for part in parts if (i := _initial(part))]
+            if len(parts) > 1 and len(part_letters) == len(parts):  # "K.W. Leung" of Ka-Wai Leung
+                initial_sets.append(part_letters)
+            if len(letters_of_given) > 1:
+                initial_sets.append(letters_of_given)
+                add([("word", given[0])] + [("initial", i) for i in letters_of_given[1:]] + sur_tokens, "full_name")
             for letters in initial_sets:
                 add([("initial", i) for i in letters] + sur_tokens, "initial_surname")
                 for t in _compatible_titles(person) or list(genders):  # "Dr K.W. Leung", "Mrs N. Chowdhury"
@@ -327,8 +329,9 @@ def _add_initials(add, given: list[str], surname: list[str], initials: list[str 
         add([("letter", initials[0])] + [("letter", _initial(p)) for p in sur_parts], "initials")
     add([("word", given[0]), ("letter", sur[0])], "first_initial")
     parts = [p for p in re.split(r"[-‐‑]", surname[-1]) if p]
-    if len(parts) > 1 and all(_initial(p) for p in parts):  # "Joanne K-S" of Kershaw-Smith
-        add([("word", given[0]), ("word", "-".join(_initial(p) for p in parts))], "full_name")
+    letters = [i for p in parts if (i := _initial(p))]
+    if len(parts) > 1 and len(letters) == len(parts):  # "Joanne K-S" of Kershaw-Smith
+        add([("word", given[0]), ("word", "-".join(letters))], "full_name")
     for t in genders:
         add([("title", t), ("letter", sur[0])], "title_initial")
     _add_clan_initials(add, given, surname, genders)
@@ -516,7 +519,7 @@ class KnownNameMatcher:
         """Every known-name mention in `text`, non-overlapping, in order."""
         return self.search(text, doc).matches
 
-    def search(self, text: str, doc=None) -> "NameSearch":
+    def search(self, text: str, doc=None) -> NameSearch:
         """Known-name mentions (exact and derived forms) and the mentions deliberately kept (with why)."""
         if self.regex is None:
             return NameSearch([], [])
@@ -534,7 +537,7 @@ class KnownNameMatcher:
                 if not self._initials_ok(text, start, end, matched, forms, doc):
                     first = re.match(r"[^\W\d_][\w'’-]*", matched) if forms[0].rule == "first_initial" else None
                     forms = self._candidates(first.group(0)) if first else []
-                    if not forms:
+                    if not forms or first is None:
                         continue
                     end = start + first.end()  # "Jade K said": the first name stands alone
                     matched = text[start:end]
@@ -600,7 +603,7 @@ class KnownNameMatcher:
 
     def _code_letter(self, text: str, start: int, end: int) -> bool:
         before = re.search(r"(\S+)[ \t]+$", text[max(0, start - 24):start])
-        return bool(before) and f"{before.group(1)} {text[start:end]}" in self.protected
+        return before is not None and f"{before.group(1)} {text[start:end]}" in self.protected
 
     def _initials_ok(self, text: str, start: int, end: int, matched: str, forms: list[NameForm], doc=None) -> bool:
         """Initials run together ("JK") look like the abbreviations reviews are full of ("LP meeting", "SW"):
@@ -733,9 +736,9 @@ class KnownNameMatcher:
             if title and title.group(1).rstrip(".").casefold() in _title_lookup():
                 title_word = _title_lookup()[title.group(1).rstrip(".").casefold()]
                 start = title.start(1)  # "Mr Qureshy": the title goes with the name, and its gender decides
-            forms = []
-            targets = d.targets
-            letter = title.group(2) if title_word else None
+            forms: list[NameForm] = []
+            targets: tuple[tuple[str, str, str], ...] | list[tuple[str, str, str]] = d.targets
+            letter = title.group(2) if title and title_word else None
             if letter:  # "Mr S. Pryddech": the initial says which of the Prydderchs
                 fits = [t for t in targets if any(kw.code == t[0] and kw.first and fold(kw.word[:1]).upper() == letter
                                                   for kw in self.keyed_words)]
@@ -998,7 +1001,7 @@ _POSTCODE_AFTER = re.compile(r",?[ \t]+[A-Z]{1,2}\d[A-Z\d]?[ \t]*\d[A-Z]{2}\b")
 
 def _keyed_words(key: Key):
     """Every word of every keyed name, told first (given) names from surnames."""
-    out = {}
+    out: dict = {}
     for person in key.people:
         titled = any(split_title(n.split())[0] for n in person.names if len(n.split()) == 2)
         for name in person.names:
@@ -1072,7 +1075,7 @@ def _is_name_word(word: str) -> bool:
 def _after_letter_head(text: str, start: int) -> bool:
     """A letter that labels a part of a document or a series ("Appendix A.", "Table B", "Option C")."""
     before = re.search(r"([A-Za-z]+)[ \t]+$", text[max(0, start - 24):start])
-    return bool(before) and before.group(1).casefold() in _context().get("letter_heads", ())
+    return before is not None and before.group(1).casefold() in _context().get("letter_heads", ())
 
 
 def _verb_after_initial(text: str, start: int, end: int, doc) -> bool:
@@ -1084,6 +1087,8 @@ def _verb_after_initial(text: str, start: int, end: int, doc) -> bool:
     if not text[line_start:start].strip() or re.match(r"[ \t]*(?:[(\[]?\w{1,3}[.)\]]|[-*•])[ \t]*$", text[line_start:start]):
         return False  # a list marker, not a person: "A. Introduction", "(b) C. Background"
     after = re.match(r"\.[ \t]+", text[end:end + 4])
+    if after is None:
+        return False
     span = doc.char_span(end + after.end(), end + after.end() + 1, alignment_mode="expand")
     if span is None or len(span) == 0:
         return False

@@ -245,7 +245,7 @@ def _surname_slips(matcher, text: str, raw: list) -> list:
 
     starts = {r[0] for r in raw}
     out = []
-    for start, end, matched, forms in raw:
+    for _start, end, _matched, forms in raw:
         if not _first_forms(forms) or matcher._is_surname(forms[0]):
             continue
         m = _NEXT_WORD.match(text, end, min(len(text), end + 60))
@@ -367,7 +367,7 @@ def aliases(matcher, text: str, raw: list) -> list:
             break
         if word not in declared and gender:  # "He called her 'Dede' whenever Efua was upset": later in the sentence
             end = _SENTENCE_END.search(text, m.end())
-            for pos, code in (s for s in sure if m.end() <= s[0] < (end.start() if end else len(text))):
+            for _pos, code in (s for s in sure if m.end() <= s[0] < (end.start() if end else len(text))):
                 if matcher.people[code].gender in (None, gender):
                     declared[word] = code
                     break

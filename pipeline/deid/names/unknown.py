@@ -39,14 +39,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Protocol, TypeVar
 
 from spacy.tokens import Doc, Token
 
+from ...lexicon import before_name_words, calendar, title_words
 from ...nlp import ROLE_LABEL  # the label pipeline.nlp gives declared codes
+from ...resources import load_yaml, read_lines
+from ...spans import merge_overlapping
 from ..codes import is_role_code
 from .folding import fold
-from ...lexicon import before_name_words, calendar, title_words
-from ...resources import load_yaml, read_lines
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 NAME_PART_RE = re.compile(r"^(?:Ma?c|O')?[^\W\d_][^\W\d_]+$")
@@ -417,7 +419,7 @@ def _ner_spans(ctx: _DocContext):
         piece_start = ent.start
         for i in range(ent.start, ent.end):
             if _crosses_line(ctx.doc[i]) or i == ent.end - 1:
-                yield from _trim(ctx, piece_start, i + 1, "ner", 0.6)
+                yield from _trim(ctx, piece_start, i + 1, "ner", _score("ner"))
                 piece_start = i + 1
 
 
@@ -445,14 +447,16 @@ def _title_spans(ctx: _DocContext):
         nxt = token.i + 1
         if nxt < len(doc) and doc[nxt].text == "." and not _crosses_line(doc[nxt]):
             nxt += 1
+        if _kin_honorific(token.text) and (nxt > token.i + 1 or token.text.endswith(".")):
+            continue  # "supported by Aunt. The midwife": a family word ending a sentence, not an honorific
         end = _name_run(ctx, nxt)
         if end <= nxt + 1 and _kin_honorific(token.text):
             end = _kin_named(doc, nxt)  # "Uncle Trust", "Aunty Hope": a family's name for someone, however ordinary
             if end > nxt:
-                yield nxt, end, "kin_title", 0.8
+                yield nxt, end, "kin_title", _score("kin_title")
             continue
         if end > nxt and not (token.text in ctx.lex.weak_titles and _is_common_phrase(ctx, nxt, end)):
-            yield nxt, end, "title", 0.85
+            yield nxt, end, "title", _score("title")
 
 
 def _kin_honorific(word: str) -> bool:
@@ -492,11 +496,11 @@ def _role_spans(ctx: _DocContext):
                 nxt += 1  # "my friend 'Shapla' said", 'her partner, "Dee"'
             initial = _apposed_initial(ctx, nxt)
             if initial:
-                yield nxt, initial, "role", 0.7
+                yield nxt, initial, "role", _score("role_initial")
                 break
             end = _name_run(ctx, nxt)
             if end > nxt:
-                yield nxt, end, "role", 0.8
+                yield nxt, end, "role", _score("role")
             break
 
 
@@ -536,20 +540,20 @@ def _gazetteer_spans(ctx: _DocContext):
         rest = [_bare(doc[i].text) for i in range(token.i + 1, end)]
         heading = ctx.title_case_line(token)
         if rest and all(lex.is_known_name(w) or not ctx.common_use(w) for w in rest):
-            yield token.i, end, "gazetteer", 0.5 if heading else 0.7
+            yield token.i, end, "gazetteer", _score("gazetteer_full_name_heading" if heading else "gazetteer_full_name")
         elif rest and not heading and not lex.is_ambiguous(word) and _surname_like(ctx, rest[0]):
             # a first name that is no English word, then a capitalised word that is one ("Bronwen
             # Tudor", "Tendai Green"): surnames are often words; roles, agencies and places are not
-            yield token.i, token.i + 2, "gazetteer_surname", 0.6
+            yield token.i, token.i + 2, "gazetteer_surname", _score("gazetteer_surname")
         elif heading:
-            yield token.i, token.i + 1, "gazetteer", 0.45
+            yield token.i, token.i + 1, "gazetteer", _score("gazetteer_heading")
         elif not lex.is_ambiguous(word) or (not token.is_sent_start and word in lex.uk_first_names):
             # a name that is no English word, or a common UK name capitalised mid-sentence
-            yield token.i, token.i + 1, "gazetteer", 0.65
+            yield token.i, token.i + 1, "gazetteer", _score("gazetteer_unambiguous")
         elif not token.is_sent_start and token.pos_ == "PROPN":
-            yield token.i, token.i + 1, "gazetteer", 0.5
+            yield token.i, token.i + 1, "gazetteer", _score("gazetteer_proper_noun")
         elif _acts_like_person(token):
-            yield token.i, token.i + 1, "gazetteer", 0.6
+            yield token.i, token.i + 1, "gazetteer", _score("gazetteer_acts_like_person")
 
 
 def _surname_like(ctx: _DocContext, word: str) -> bool:
@@ -630,7 +634,7 @@ def _syntax_spans(ctx: _DocContext):
         end = _name_run(ctx, start)
         if not any(ctx.common_use(doc[k].text) for k in range(start, end) if ctx.name_like(doc[k])):
             seen.update(range(start, end))
-            yield start, end, "syntax", 0.65
+            yield start, end, "syntax", _score("syntax_person_slot")
             yield from _coordinated(ctx, start, end)
 
 
@@ -641,11 +645,11 @@ def _coordinated(ctx: _DocContext, start: int, end: int):
     if start >= 2 and doc[start - 1].lower_ == "and" and ctx.name_like(doc[start - 2]) and not _crosses_line(doc[start - 2]):
         other = _run_start(ctx, start - 2)
         if not ctx.common_use(doc[other].text) and doc[other].text not in countries:
-            yield other, start - 1, "syntax", 0.6
+            yield other, start - 1, "syntax", _score("syntax_coordinated")
     if end + 1 < len(doc) and doc[end].lower_ == "and" and ctx.name_like(doc[end + 1]):
         other_end = _name_run(ctx, end + 1)
         if not ctx.common_use(doc[end + 1].text) and doc[end + 1].text not in countries:
-            yield end + 1, other_end, "syntax", 0.6
+            yield end + 1, other_end, "syntax", _score("syntax_coordinated")
 
 
 def _relative_pair_spans(ctx: _DocContext):
@@ -659,7 +663,7 @@ def _relative_pair_spans(ctx: _DocContext):
         if poss.lower_ in ("his", "her", "their") and rel.lower_ in roles and ctx.name_like(doc[token.i - 1]):
             start = _run_start(ctx, token.i - 1)
             if not _crosses_line(doc[token.i - 1]) and not ctx.common_use(doc[start].text):
-                yield start, token.i, "syntax", 0.6
+                yield start, token.i, "syntax", _score("syntax_possessive_relation")
 
 
 def _initial_spans(ctx: _DocContext):
@@ -678,7 +682,7 @@ def _initial_spans(ctx: _DocContext):
         if text in ("A", "I") and end > nxt and _title_phrase(ctx, nxt, end):
             continue  # the article before a capitalised word of a title: "A Day in the Life of Child Q"
         if end > nxt and not _is_common_phrase(ctx, nxt, end):
-            yield token.i, end, "initial", 0.7
+            yield token.i, end, "initial", _score("initial")
 
 
 _TITLE_LINKS = frozenset({"in", "of", "for", "at", "on", "with", "to", "the", "and", "from"})
@@ -702,7 +706,7 @@ def _unlisted_pair_spans(ctx: _DocContext):
             continue
         end = _name_run(ctx, i)
         if end - i >= 2 and not any(ctx.common_use(doc[k].text) for k in range(i, end)):
-            yield i, end, "unlisted", 0.6
+            yield i, end, "unlisted", _score("unlisted")
         i = max(end, i + 1)
 
 
@@ -720,7 +724,7 @@ def _family_plural_spans(ctx: _DocContext):
             continue
         nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
         if lex.is_known_name(stem) or (nxt is not None and nxt.pos_ in ("VERB", "AUX")):
-            yield token.i, token.i + 1, "family", 0.65
+            yield token.i, token.i + 1, "family", _score("family")
 
 
 def _alias_spans(ctx: _DocContext):
@@ -739,7 +743,7 @@ def _alias_spans(ctx: _DocContext):
             continue
         span = doc.char_span(m.start("alias"), m.end("alias"), alignment_mode="expand")
         if span is not None and len(span) and not any(ctx.blocked[t.i] for t in span) and word not in ctx.lex.titles:
-            yield span.start, span.end, "alias", 0.7
+            yield span.start, span.end, "alias", _score("alias")
 
 
 RULES = (_alias_spans, _ner_spans, _title_spans, _role_spans, _gazetteer_spans, _initial_spans, _unlisted_pair_spans, _family_plural_spans,
@@ -927,7 +931,7 @@ def _misspelt_spans(ctx: _DocContext, proposals):
     from rapidfuzz.distance import OSA
 
     doc = ctx.doc
-    covered = set()
+    covered: set[int] = set()
     words: set[str] = set()
     for start, end in proposals:
         covered.update(range(start, end))
@@ -944,33 +948,51 @@ def _misspelt_spans(ctx: _DocContext, proposals):
         if low.rstrip("s") in ctx.lex.common:
             continue  # "Marks were seen": a plural of an English word
         if any(OSA.distance(low, w) == 1 and low != w + "s" and w != low + "s" for w in by_letter.get(low[0], ())):
-            yield token.i, token.i + 1, "misspelt", 0.6
+            yield token.i, token.i + 1, "misspelt", _score("misspelt")
 
 
 _INITIAL_TOKEN = re.compile(r"[A-Z]\.")
 
 
+@lru_cache(maxsize=1)
+def scores() -> dict:
+    """``models/names/scores.yaml``: each rule's confidence, the agreement bonus and the thresholds they meet."""
+    return load_yaml("names", "scores.yaml")
+
+
+def _score(rule: str) -> float:
+    return float(scores()["rules"][rule])
+
+
+@dataclass(frozen=True)
+class _Proposal:
+    """Token span [start, end) that one or more rules propose as a name, with their best confidence."""
+
+    start: int
+    end: int
+    rules: frozenset[str]
+    confidence: float
+
+    def join(self, other: _Proposal) -> _Proposal:
+        """Two overlapping proposals as one: the union of their tokens and rules, the higher confidence."""
+        return _Proposal(self.start, max(self.end, other.end), self.rules | other.rules,
+                         max(self.confidence, other.confidence))
+
+
 def _merge(doc: Doc, ctx: _DocContext, proposals) -> list[NameCandidate]:
     """Merge overlapping token spans; agreement between rules raises confidence."""
-    merged: list[list] = []
-    for (start, end), (rules, conf) in sorted(proposals.items()):
-        if merged and start < merged[-1][1]:
-            last = merged[-1]
-            last[1] = max(last[1], end)
-            last[2] |= rules
-            last[3] = max(last[3], conf)
-        else:
-            merged.append([start, end, set(rules), conf])
+    proposed = [_Proposal(start, end, frozenset(rules), conf) for (start, end), (rules, conf) in proposals.items()]
     out = []
     text = ctx.text
-    for start, end, rules, conf in merged:
+    for merged in merge_overlapping(proposed, _Proposal.join):
+        start, end, rules, conf = merged.start, merged.end, set(merged.rules), merged.confidence
         if (end < len(doc) and _INITIAL_TOKEN.fullmatch(doc[end].text) and not _crosses_line(doc[end - 1])
                 and not (end + 1 < len(doc) and ctx.name_like(doc[end + 1]))):
             end += 1  # "Murdo N.": the surname's initial is part of the name ("Sam A. Jones" is one run)
         span = doc[start:end]
         if any(ctx.lex.is_known_name(_bare(t.text)) for t in span) and "gazetteer" not in rules:
             rules.add("gazetteer")
-        confidence = min(0.99, conf + 0.1 * (len(rules) - 1))
+        confidence = min(scores()["ceiling"], conf + scores()["agreement_bonus"] * (len(rules) - 1))
         text_end = span.end_char
         last = span[-1].text
         if last.endswith(("'s", "’s")):
@@ -991,7 +1013,20 @@ def name_words(text: str) -> list[str]:
     return [w for w in words if w and w not in titles]
 
 
-def group_mentions(candidates: list[NameCandidate]) -> list[list[NameCandidate]]:
+class _Mention(Protocol):
+    """What grouping reads of a mention: a `NameCandidate`, or pseudonymise's `Replacement` of one."""
+
+    @property
+    def start(self) -> int: ...
+
+    @property
+    def text(self) -> str: ...
+
+
+M = TypeVar("M", bound=_Mention)
+
+
+def group_mentions(candidates: list[M]) -> list[list[M]]:
     """Cluster mentions of one person: "Sam Wood", later "Sam" and "Ms Wood".
 
     Multi-word mentions define people (same words = same person); a one-word
@@ -999,11 +1034,11 @@ def group_mentions(candidates: list[NameCandidate]) -> list[list[NameCandidate]]
     most recently mentioned one when two share it; otherwise it is a person
     of its own.  Groups come back in order of first mention.
     """
-    groups: list[list[NameCandidate]] = []
+    groups: list[list[M]] = []
     full_index: dict[tuple[str, ...], int] = {}
     all_words: dict[int, set[str]] = {}  # every word of a group's full names ("Mamun" of "Abdul Mamun Miah")
 
-    def key_words(cand: NameCandidate) -> tuple[str, ...]:
+    def key_words(cand: M) -> tuple[str, ...]:
         words = tuple(fold(w).lower() for w in name_words(cand.text))  # "Jankauskienė" is "Jankauskiene"
         while len(words) > 1 and words[0] in _lower_particles():
             words = words[1:]  # "Ms Ní Fhloinn", "Mrs van der Linde": the surname alone
@@ -1018,7 +1053,7 @@ def group_mentions(candidates: list[NameCandidate]) -> list[list[NameCandidate]]
                 groups[same[0]].append(cand)
                 continue
         if len(words) >= 2:
-            key = (words[0], words[-1])
+            key: tuple[str, ...] = (words[0], words[-1])
             key = next((k for k in full_index if k[0] == key[0] and _particle_variant(k[1], key[1])), key)
             if key not in full_index:
                 full_index[key] = len(groups)

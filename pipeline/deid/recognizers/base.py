@@ -8,20 +8,24 @@ and register themselves under the name their file gives in `recognizer:`.
 """
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 import regex
 from presidio_analyzer import EntityRecognizer, Pattern, PatternRecognizer
 
 from .config import RecognizerSpec
 
-RECOGNIZER_CLASSES: dict[str, type[EntityRecognizer]] = {}
+RECOGNIZER_CLASSES: dict[str, type[Any]] = {}  # EntityRecognizer subclasses with a `from_spec` constructor
 
 
-def register(name: str) -> Callable[[type[EntityRecognizer]], type[EntityRecognizer]]:
+R = TypeVar("R", bound=type[EntityRecognizer])
+
+
+def register(name: str) -> Callable[[R], R]:
     """Class decorator: make a recognizer class available to data files by name."""
 
-    def decorate(cls: type[EntityRecognizer]) -> type[EntityRecognizer]:
+    def decorate(cls: R) -> R:
         RECOGNIZER_CLASSES[name] = cls
         return cls
 
@@ -57,7 +61,7 @@ class ConfiguredPatternRecognizer(PatternRecognizer):
         )
 
     @classmethod
-    def from_spec(cls, spec: RecognizerSpec) -> "ConfiguredPatternRecognizer":
+    def from_spec(cls, spec: RecognizerSpec) -> ConfiguredPatternRecognizer:
         """Build the recognizer a data file describes."""
         return cls(spec)
 

@@ -22,8 +22,6 @@ from another with `dates_from:` so that both types read dates alike.
 """
 from __future__ import annotations
 
-from typing import List
-
 import regex
 from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerResult
 
@@ -51,13 +49,18 @@ def _alternation(patterns: list[str], flags: int) -> regex.Pattern | None:
 class CuedDateRecognizer(EntityRecognizer):
     """Full dates that a cue introduces, labels or is followed by (birth, death)."""
 
+    name: str  # set by EntityRecognizer.__init__
+
     def __init__(self, spec: RecognizerSpec):
         self.spec = spec
         flags = spec.regex_flags
         patterns = load_spec(spec.options["dates_from"]).patterns if "dates_from" in spec.options else spec.patterns
         self.date_patterns = [(p, regex.compile(p.regex, flags)) for p in patterns]
         self._shapes_key = (flags, tuple(p.regex for p in patterns))
-        self.cues_before = _alternation(spec.options["cues_before"], flags)
+        cues_before = _alternation(spec.options["cues_before"], flags)
+        if cues_before is None:
+            raise ValueError(f"{spec.source}: a cued date needs cues_before")
+        self.cues_before: regex.Pattern = cues_before
         self.cues_after = _alternation(spec.options.get("cues_after", []), flags)
         self.events_after = _alternation(spec.options.get("events_after", []), flags)
         self.max_gap_words = int(spec.options.get("max_gap_words", 6))
@@ -72,14 +75,14 @@ class CuedDateRecognizer(EntityRecognizer):
         super().__init__(supported_entities=[spec.entity], name=name, context=list(spec.context))
 
     @classmethod
-    def from_spec(cls, spec: RecognizerSpec) -> "CuedDateRecognizer":
+    def from_spec(cls, spec: RecognizerSpec) -> CuedDateRecognizer:
         """Build the recognizer its data file describes."""
         return cls(spec)
 
     def load(self) -> None:
         """Nothing to load: patterns are compiled in the constructor."""
 
-    def analyze(self, text: str, entities: List[str], nlp_artifacts=None) -> List[RecognizerResult]:
+    def analyze(self, text: str, entities: list[str], nlp_artifacts=None) -> list[RecognizerResult]:
         """Find every full date, keep those with a cue."""
         dates = self._dates(text)
         results = []

@@ -8,12 +8,20 @@ report is parsed once by `pipeline.nlp`; `DocNlpEngine` wraps that same
 (tokens, offsets, lemmas for context words) without running the pipeline.
 No spaCy entities are handed over: the registry holds only our recognizers
 (no SpacyRecognizer, no US ones); names are found elsewhere.
+
+The registry is built here, not by Presidio's `RecognizerRegistryProvider`:
+that provider reads Presidio's own schema (literal patterns, one regex-flag
+setting for all), while our files expand word lists into patterns, set case
+per file, carry exclusions and name validating subclasses (checksums, phone
+library, birth cues) that take the parsed file as their argument.  Presidio
+2.2.x is pinned below 2.3 in pyproject.toml because `DocContextEnhancer` overrides
+a private method of `LemmaContextAwareEnhancer` (`_find_index_of_match_token`).
 """
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Iterable
 from functools import lru_cache
-from typing import Iterable
 
 from presidio_analyzer import AnalyzerEngine, RecognizerRegistry, RecognizerResult
 from presidio_analyzer.context_aware_enhancers import LemmaContextAwareEnhancer
@@ -22,6 +30,7 @@ from spacy.attrs import IDX, LEMMA, ORTH
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ... import spans
 from . import cued_date, nhs_number, phone, vehicle_reg  # noqa: F401  (register recognizer classes)
 from .base import build_recognizer
 from .config import RecognizerSpec, all_specs, engine_config
@@ -36,7 +45,7 @@ class DocNlpEngine(SpacyNlpEngine):
             ner_model_configuration=NerModelConfiguration(labels_to_ignore=list(nlp.pipe_labels.get("ner", []))),
         )
         self.language = language
-        self.nlp = {language: nlp}
+        self.nlp = {language: nlp}  # type: ignore[assignment]  # Presidio declares it None until load()
 
     def load(self) -> None:
         """Already loaded: never call spacy.load (or download) from here."""
@@ -77,7 +86,7 @@ class DocNlpEngine(SpacyNlpEngine):
 
     def process_text(self, text: str, language: str) -> NlpArtifacts:
         """Parse a fresh text (only `analyze_text` takes this path)."""
-        return self.artifacts_from_doc(self.nlp[language](text))
+        return self.artifacts_from_doc(self.nlp[language](text))  # type: ignore[index]
 
 
 class _Keywords(list):
@@ -166,9 +175,5 @@ def resolve_overlaps(results: list[RecognizerResult]) -> list[RecognizerResult]:
     fragment of it); then the type listed first in engine.yaml.
     """
     rank = priority()  # cached: do not mutate
-    ordered = sorted(results, key=lambda r: (-r.score, -(r.end - r.start), rank.get(r.entity_type, len(rank)), r.start))
-    kept: list[RecognizerResult] = []
-    for result in ordered:
-        if all(result.end <= k.start or result.start >= k.end for k in kept):
-            kept.append(result)
-    return sorted(kept, key=lambda r: (r.start, r.end))
+    return spans.resolve_overlaps(
+        results, key=lambda r: (-r.score, -(r.end - r.start), rank.get(r.entity_type, len(rank)), r.start))

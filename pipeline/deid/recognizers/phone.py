@@ -6,8 +6,6 @@ UK-shaped regex proposes candidates and the library only checks each one.
 """
 from __future__ import annotations
 
-from typing import List, Optional
-
 import phonenumbers
 from presidio_analyzer import RecognizerResult
 
@@ -37,7 +35,8 @@ class UkPhoneRecognizer(ConfiguredPatternRecognizer):
             return 0.0
         return max(base, self.valid_score) if phonenumbers.is_valid_number(number) else base
 
-    def analyze(self, text: str, entities: List[str], nlp_artifacts=None, regex_flags: Optional[int] = None) -> List[RecognizerResult]:
+    def analyze(self, text: str, entities: list[str], nlp_artifacts=None,
+                regex_flags: int | None = None) -> list[RecognizerResult]:
         """Pattern matches, rescored (or dropped) by the phone-number check."""
         kept = []
         for result in super().analyze(text, entities, nlp_artifacts, regex_flags):
