@@ -7,6 +7,7 @@ many times and dateparser costs about a millisecond a call.  The year of a date
 written without one is *not* taken from today's date: it is inferred from the
 review period and the running narrative (`infer_year`).
 """
+
 from __future__ import annotations
 
 import calendar

@@ -9,6 +9,7 @@ classifying titles again.  Each detector is a small module of its own, driven
 by data in `models/structure/`; shared words (titles, months, KPE patterns)
 come from `pipeline.lexicon`.
 """
+
 from __future__ import annotations
 
 import re
@@ -29,7 +30,9 @@ def build_report(text: str, source: Source) -> Report:
     contents = headings.contents_lines(lines)
     notes = footnotes.find_footnote_texts(all_blocks)
     note_lines = {i for note in notes for i in note.lines}
-    cells = key.table_cell_lines([l for l in lines if l.index not in contents | note_lines])  # a family table's cells are not headings
+    cells = key.table_cell_lines(
+        [l for l in lines if l.index not in contents | note_lines]
+    )  # a family table's cells are not headings
     heading_cands = headings.find_headings(lines, contents | note_lines | cells, contents)
     heading_lines = {c.line.index for c in heading_cands}
     key_lines = key.find_key(lines, all_blocks, contents | note_lines | heading_lines)
@@ -45,10 +48,13 @@ def build_report(text: str, source: Source) -> Report:
     kinds = _line_kinds(contents, note_lines, heading_lines, {k.line.index for k in key_lines})
     report.paragraphs = build_paragraphs(all_blocks, kinds, report)
     report.abbreviations = [
-        Abbreviation(start=d.start, end=d.end, abbr=d.abbr, expansion=d.expansion) for d in abbreviations.find_definitions(text)
+        Abbreviation(start=d.start, end=d.end, abbr=d.abbr, expansion=d.expansion)
+        for d in abbreviations.find_definitions(text)
     ]
     subject = next((k.code for k in report.key if k.subject), None)
-    child = next((k.code for k in report.key if re.search(metadata.child_descriptions(), k.description, re.IGNORECASE)), None)
+    child = next(
+        (k.code for k in report.key if re.search(metadata.child_descriptions(), k.description, re.IGNORECASE)), None
+    )
     report.metadata = metadata.extract_metadata(text, lines, subject, contents | note_lines, child)
     if not key_lines:  # a review with a key list or table declares its own codes
         report.key += _subject_entry(text, report)
@@ -69,13 +75,26 @@ def _subject_entry(text: str, report: Report) -> list[RoleEntry]:
         return []
     out = []
     for one in _subject_names(code):  # "Ruby/Maya": two children, each the review's name for one
-        m = re.search(rf"(?<![\w-]){re.escape(one)}(?![\w-])", text) or re.search(rf"(?<![\w-]){re.escape(one)}(?![\w-])", text, re.IGNORECASE)
+        m = re.search(rf"(?<![\w-]){re.escape(one)}(?![\w-])", text) or re.search(
+            rf"(?<![\w-]){re.escape(one)}(?![\w-])", text, re.IGNORECASE
+        )
         if m is None:
             continue
         section = report.section_at(m.start())
-        out.append(RoleEntry(start=m.start(), end=m.end(), code=one, description="subject of the review", kind="family", subject=True,
-                             section=section.number if section else None, code_start=m.start(), code_end=m.end(),
-                             pseudonym=key.is_pseudonym(one)))
+        out.append(
+            RoleEntry(
+                start=m.start(),
+                end=m.end(),
+                code=one,
+                description="subject of the review",
+                kind="family",
+                subject=True,
+                section=section.number if section else None,
+                code_start=m.start(),
+                code_end=m.end(),
+                pseudonym=key.is_pseudonym(one),
+            )
+        )
     return out
 
 
@@ -94,8 +113,17 @@ def build_sections(cands: list[headings.HeadingCandidate], text_length: int) -> 
         stop = next((c.line.start for c in cands[i + 1 :] if (c.level or 1) <= level), text_length)
         title = cand.title if cand.number is None or not cand.title.startswith(cand.number) else cand.title
         sections.append(
-            Section(start=start, end=stop, number=cand.number, title=title, level=level, heading_start=start,
-                    heading_end=end, kpe=cand.kpe, role=roles.role_of_title(title))
+            Section(
+                start=start,
+                end=stop,
+                number=cand.number,
+                title=title,
+                level=level,
+                heading_start=start,
+                heading_end=end,
+                kpe=cand.kpe,
+                role=roles.role_of_title(title),
+            )
         )
     return sections
 
@@ -187,9 +215,20 @@ def _inline_entries(text: str, report: Report, skip: set[int], lines: list[Line]
             continue
         declared.add(d.code)
         section = report.section_at(d.start)
-        out.append(RoleEntry(start=d.start, end=d.end, code=d.code, description=d.description, kind=d.kind, subject=d.subject,
-                             section=section.number if section else None, code_start=d.code_start,
-                             code_end=d.code_start + len(d.code), pseudonym=d.pseudonym))
+        out.append(
+            RoleEntry(
+                start=d.start,
+                end=d.end,
+                code=d.code,
+                description=d.description,
+                kind=d.kind,
+                subject=d.subject,
+                section=section.number if section else None,
+                code_start=d.code_start,
+                code_end=d.code_start + len(d.code),
+                pseudonym=d.pseudonym,
+            )
+        )
     return out
 
 

@@ -21,6 +21,7 @@ brackets ("the child's mother [M]"), a role label as the code ("her mother
 the real ones.  A listed agency or professional abbreviation, a glossary, or
 a numbered part of the review ("TOR1") is never a code.
 """
+
 from __future__ import annotations
 
 import re
@@ -30,19 +31,24 @@ from functools import lru_cache
 from ..resources import load_yaml
 from .lines import Line
 
-CODE = (r"(?:(?:Child|Baby|Infant|Sibling|Adult|Young Person|Parent|Mr|Mrs|Ms|Miss|Mx)\s+[A-Z][A-Za-z0-9]{0,2}|[A-Z][A-Z0-9]{1,7}(?:\s?[0-9]{1,2})?"
-        r"|(?:Mother|Father|Stepfather|Stepmother|Sibling|Partner|Grandmother|Grandfather|Brother|Sister|Uncle|Aunt)(?:\s[0-9]{1,2})?)")
+CODE = (
+    r"(?:(?:Child|Baby|Infant|Sibling|Adult|Young Person|Parent|Mr|Mrs|Ms|Miss|Mx)\s+[A-Z][A-Za-z0-9]{0,2}|[A-Z][A-Z0-9]{1,7}(?:\s?[0-9]{1,2})?"
+    r"|(?:Mother|Father|Stepfather|Stepmother|Sibling|Partner|Grandmother|Grandfather|Brother|Sister|Uncle|Aunt)(?:\s[0-9]{1,2})?)"
+)
 KEY_LINE_RE = re.compile(
     rf"^\s*(?:[-*•]\s*)?\|?\s*(?P<code>{CODE})\s*(?:\s[–—-]\s?|[–—]|:|=|\t+|\s*\|)\s*(?P<desc>\S.*?)\s*\|?\s*$"
 )
 # "Ms W (mother)", "Child J (subject)": a code with its role in brackets, in a list of such lines
 CODE_ROLE_LINE_RE = re.compile(rf"^\s*(?:[-*•]\s*)?(?P<code>{CODE})\s*\((?P<desc>[^()]{{2,60}})\)\s*$")
 # "Mother (M)", "Stepfather (SF)": a role with its code in brackets
-ROLE_CODE_LINE_RE = re.compile(r"^\s*(?:[-*•]\s*)?(?P<desc>[A-Za-z][\w'’ -]{2,50}?)\s*\((?P<code>[A-Z][A-Z0-9]{0,5})\)\s*$")
+ROLE_CODE_LINE_RE = re.compile(
+    r"^\s*(?:[-*•]\s*)?(?P<desc>[A-Za-z][\w'’ -]{2,50}?)\s*\((?P<code>[A-Z][A-Z0-9]{0,5})\)\s*$"
+)
 # "Mother – Ms M", "Maternal Grandmother – Ms G", "Step-father: Mr F": a role, then its code, in a list of such lines
 ROLE_DASH_CODE_LINE_RE = re.compile(
     r"^\s*(?:[-*•]\s*)?(?P<desc>[A-Za-z][\w'’ -]{2,40}?)\s*(?:\s[–—-]\s?|[–—]|:)\s*"
-    r"(?P<code>(?:Mr|Mrs|Ms|Miss|Mx|Child|Baby|Sibling|Adult)\s+[A-Z0-9][A-Z0-9]{0,2}|[A-Z][A-Z0-9]{1,5})\s*\.?\s*$")
+    r"(?P<code>(?:Mr|Mrs|Ms|Miss|Mx|Child|Baby|Sibling|Adult)\s+[A-Z0-9][A-Z0-9]{0,2}|[A-Z][A-Z0-9]{1,5})\s*\.?\s*$"
+)
 # "- **Jayden** – subject of the review": a name in place of a code, in a list of such lines
 NAME_KEY_LINE_RE = re.compile(
     r"^\s*(?:[-*•]\s*)?(?P<mark>\*\*|__)?(?P<code>[A-Z][a-z]{2,}(?:-[A-Z][a-z]+)?)(?P=mark)?\s*(?:\s[–—-]\s|[–—]|:)\s*(?P<desc>\S.*?)\s*$"
@@ -160,8 +166,10 @@ def cells(line: Line) -> list[tuple[str, int]]:
 def _is_key_header(line: Line) -> bool:
     headers = _roles()["table_headers"]
     row = [c.lower().rstrip(":") for c, _ in cells(line)]
-    return len(row) >= 2 and row[0] in headers["code"] and any(
-        c in headers["description"] or c.startswith("relationship") or c.startswith("role") for c in row[1:]
+    return (
+        len(row) >= 2
+        and row[0] in headers["code"]
+        and any(c in headers["description"] or c.startswith("relationship") or c.startswith("role") for c in row[1:])
     )
 
 
@@ -176,7 +184,14 @@ def key_table(block: list[Line]) -> list[KeyLine]:
         return []
     names = [c.lower().rstrip(":") for c, _ in cells(block[header])]
     headers = _roles()["table_headers"]
-    desc_col = next((k for k, n in enumerate(names) if k and (n in headers["description"] or n.startswith(("relationship", "role")))), 1)
+    desc_col = next(
+        (
+            k
+            for k, n in enumerate(names)
+            if k and (n in headers["description"] or n.startswith(("relationship", "role")))
+        ),
+        1,
+    )
     rows = []
     for line in block[header + 1 :]:
         row = cells(line)
@@ -250,11 +265,17 @@ def _in_runs(candidates: list[KeyLine]) -> list[KeyLine]:
 
 # ---------------------------------------------------------------- declarations in prose and flattened tables
 CODE_SHAPE_RE = re.compile(rf"^(?:{CODE})$")
-_CODE_BODY = (r"(?:Child|Baby|Infant|(?:Half[\s-])?Sibling|Adult|Young\s+Person|Parent|Mr|Mrs|Ms|Miss|Mx|Mother|Father|Stepfather|Stepmother|Partner)"
-              r"\s+[A-Z0-9][A-Za-z0-9]{0,2}\b|Mother|Father|[A-Z][A-Z0-9]{1,5}\b")
+_CODE_BODY = (
+    r"(?:Child|Baby|Infant|(?:Half[\s-])?Sibling|Adult|Young\s+Person|Parent|Mr|Mrs|Ms|Miss|Mx|Mother|Father|Stepfather|Stepmother|Partner)"
+    r"\s+[A-Z0-9][A-Za-z0-9]{0,2}\b|Mother|Father|[A-Z][A-Z0-9]{1,5}\b"
+)
 INLINE_CODE = rf"(?-i:\b(?:{_CODE_BODY}|[A-Z][a-z]{{2,}}(?:-[A-Z][a-z]+)?\b))"
-NUMBERED_CODE = r"(?-i:\b(?:[Cc]hild|Sibling|Adult|Young\s+Person|Parent|Mr|Mrs|Ms|Miss|Mx)\s+[A-Z0-9][A-Za-z0-9]{0,2}\b)"
-SHAPED_CODE = r"(?-i:\b(?:Child|Baby|Sibling|Adult|Young\s+Person|Parent|Mr|Mrs|Ms|Miss|Mx)\s+[A-Z0-9][A-Za-z0-9]{0,2}\b)"
+NUMBERED_CODE = (
+    r"(?-i:\b(?:[Cc]hild|Sibling|Adult|Young\s+Person|Parent|Mr|Mrs|Ms|Miss|Mx)\s+[A-Z0-9][A-Za-z0-9]{0,2}\b)"
+)
+SHAPED_CODE = (
+    r"(?-i:\b(?:Child|Baby|Sibling|Adult|Young\s+Person|Parent|Mr|Mrs|Ms|Miss|Mx)\s+[A-Z0-9][A-Za-z0-9]{0,2}\b)"
+)
 # (bare initials in apposition, "AB, the student social worker", are as often a name left in as a declaration)
 
 
@@ -297,9 +318,16 @@ def _inline_patterns(weak: bool, pseudonyms: bool = False) -> tuple[tuple[re.Pat
     chosen += [(p, True) for p in (roles.get("inline_patterns_pseudonym", []) if pseudonyms else [])]
     out = []
     for pattern, named in chosen:
-        filled = (pattern.replace("{ROLE}", role).replace("{SHAPED}", f"(?P<code>{SHAPED_CODE})").replace("{CODE2}", f"(?P<code2>{INLINE_CODE})")
-                  .replace("{ALIAS_OF}", f"(?P<desc>{SHAPED_CODE})").replace("{LABEL}", f"(?P<code>{_label_code()})")
-                  .replace("{CODE_OR_LETTER}", f"(?P<code>{INLINE_CODE}|(?-i:[A-HJ-Z]))").replace("{CODE}", f"(?P<code>{INLINE_CODE})").replace("{NUMBERED}", f"(?P<code>{NUMBERED_CODE})"))
+        filled = (
+            pattern.replace("{ROLE}", role)
+            .replace("{SHAPED}", f"(?P<code>{SHAPED_CODE})")
+            .replace("{CODE2}", f"(?P<code2>{INLINE_CODE})")
+            .replace("{ALIAS_OF}", f"(?P<desc>{SHAPED_CODE})")
+            .replace("{LABEL}", f"(?P<code>{_label_code()})")
+            .replace("{CODE_OR_LETTER}", f"(?P<code>{INLINE_CODE}|(?-i:[A-HJ-Z]))")
+            .replace("{CODE}", f"(?P<code>{INLINE_CODE})")
+            .replace("{NUMBERED}", f"(?P<code>{NUMBERED_CODE})")
+        )
         out.append((re.compile(filled, re.IGNORECASE), named))
     return tuple(out)
 
@@ -318,7 +346,7 @@ def _after_pseudonym_statements(text: str) -> list[tuple[int, int]]:
     often a real name left in ("F's sister, Hoa"), which verify must still report."""
     spans = []
     for m in _pseudonym_statements().finditer(text):
-        end = re.search(r"\n\s*\n", text[m.end():])
+        end = re.search(r"\n\s*\n", text[m.end() :])
         spans.append((m.start(), m.end() + end.start() if end else len(text)))
     return spans
 
@@ -368,18 +396,34 @@ def find_inline(text: str, weak: bool = True, pseudonyms: bool = True) -> list[I
                 if group not in pattern.groupindex or not m[group]:
                     continue
                 code = re.sub(r"\s+", " ", m[group])
-                if code[:1].islower() and not re.match(r"child\s[A-Z0-9]", code) or code in _roles()["not_pseudonyms"] or code.lower() in {"the", "a", "an"}:
+                if (
+                    code[:1].islower()
+                    and not re.match(r"child\s[A-Z0-9]", code)
+                    or code in _roles()["not_pseudonyms"]
+                    or code.lower() in {"the", "a", "an"}
+                ):
                     continue
                 if code in _agency_abbreviations() and not _family_initials(desc) or _section_label(code):
                     continue  # "the social worker (CSC)": an agency or a profession, not a person ("her mother, (MP)" is one)
                 kind = classify(desc) or ("family", False)
-                if re.fullmatch(r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?", code) and not _role_label(code) and (
-                        not (named or _name_context(pattern, m)) or kind[0] == "practitioner" or code.lower() in _places()):
+                if (
+                    re.fullmatch(r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?", code)
+                    and not _role_label(code)
+                    and (
+                        not (named or _name_context(pattern, m))
+                        or kind[0] == "practitioner"
+                        or code.lower() in _places()
+                    )
+                ):
                     continue  # "General Practitioner (Stockport)": a place, not a pseudonym
                 line_start = text.rfind("\n", 0, m.start(group)) + 1
-                if _initials_of(code, text[max(line_start, m.start(group) - 80) : m.start(group)]) and not _family_initials(desc):
+                if _initials_of(
+                    code, text[max(line_start, m.start(group) - 80) : m.start(group)]
+                ) and not _family_initials(desc):
                     continue  # "Health Visitor (HV)", "Looked After Children (LAC)": an abbreviation
-                entry = InlineDeclaration(code, m.start(group), desc, kind[0], kind[1], is_pseudonym(code), m.start(), m.end())
+                entry = InlineDeclaration(
+                    code, m.start(group), desc, kind[0], kind[1], is_pseudonym(code), m.start(), m.end()
+                )
                 if code not in found or (entry.code_start, -entry.start) < (found[code].code_start, -found[code].start):
                     found[code] = entry  # the first declaration; of two shapes over it, the role nearest the code
     return sorted(found.values(), key=lambda e: e.start)
@@ -396,9 +440,12 @@ def _initials_of(code: str, before: str) -> bool:
     letters = re.sub(r"[^A-Z]", "", code)
     if len(letters) < 2 or re.search(r"\d", code):
         return False
-    words = [w for w in re.findall(r"[A-Za-z]+", before)
-             if w.lower() not in ("of", "and", "for", "the", "in", "to") and not (w.isupper() and len(w) > 1)]  # not other codes
-    initials = "".join(w[0] for w in words[-len(letters):]).upper()
+    words = [
+        w
+        for w in re.findall(r"[A-Za-z]+", before)
+        if w.lower() not in ("of", "and", "for", "the", "in", "to") and not (w.isupper() and len(w) > 1)
+    ]  # not other codes
+    initials = "".join(w[0] for w in words[-len(letters) :]).upper()
     return initials == letters
 
 
@@ -411,20 +458,40 @@ def _places() -> set[str]:
         from ..resources import model_path
 
         path = model_path("gazetteer", "uk_places.txt")
-        _PLACES = {l.strip().lower() for l in path.read_text(encoding="utf-8").splitlines() if l.strip() and not l.startswith("#")}
+        _PLACES = {
+            l.strip().lower()
+            for l in path.read_text(encoding="utf-8").splitlines()
+            if l.strip() and not l.startswith("#")
+        }
     return _PLACES
 
 
 def _name_context(pattern: re.Pattern, m: re.Match) -> bool:
     """A plain name is a declaration only after "referred to as", "known as", "call" or inside brackets."""
     said = m.group(0).lower()
-    return any(w in said for w in ("referred to", "known as", "call", "(", "[", "hereafter", "hereinafter")) and "," not in said.split("(")[0][-2:]
+    return (
+        any(w in said for w in ("referred to", "known as", "call", "(", "[", "hereafter", "hereinafter"))
+        and "," not in said.split("(")[0][-2:]
+    )
 
 
 def _header_cells(line: Line) -> bool:
     cell = line.stripped.lower().rstrip(":")
-    return cell in _roles()["cell_headers"] or (cell.startswith(("relationship to", "relationship with", "role in", "age at", "age on",
-                                                                 "date of birth", "ethnicity", "gender")) and len(cell.split()) <= 6)
+    return cell in _roles()["cell_headers"] or (
+        cell.startswith(
+            (
+                "relationship to",
+                "relationship with",
+                "role in",
+                "age at",
+                "age on",
+                "date of birth",
+                "ethnicity",
+                "gender",
+            )
+        )
+        and len(cell.split()) <= 6
+    )
 
 
 def _sentence(cell: str) -> bool:
@@ -451,7 +518,10 @@ def cell_table(block_lines: list[Line]) -> list[KeyLine]:
             j += 1
         names = [l.stripped.lower().rstrip(":") for l in lines[i:j]]
         width = len(names)
-        desc_col = next((k for k, n in enumerate(names) if n in headers["description"] or n.startswith(("relationship", "role"))), None)
+        desc_col = next(
+            (k for k, n in enumerate(names) if n in headers["description"] or n.startswith(("relationship", "role"))),
+            None,
+        )
         if width < 2 or desc_col is None:
             i = j
             continue
@@ -459,11 +529,26 @@ def cell_table(block_lines: list[Line]) -> list[KeyLine]:
         while k + width <= len(lines):
             row = lines[k : k + width]
             code, description = row[0].stripped, row[desc_col].stripped
-            if len(code.split()) > 4 or len(description.split()) > 10 or _header_cells(row[0]) or _sentence(code) or _sentence(description):
+            if (
+                len(code.split()) > 4
+                or len(description.split()) > 10
+                or _header_cells(row[0])
+                or _sentence(code)
+                or _sentence(description)
+            ):
                 break
             kind = classify(description) or ("family", False)
-            out.append(KeyLine(row[0], code, row[0].start + (len(row[0].text) - len(row[0].text.lstrip())), description, kind[0], kind[1],
-                               is_pseudonym(code)))
+            out.append(
+                KeyLine(
+                    row[0],
+                    code,
+                    row[0].start + (len(row[0].text) - len(row[0].text.lstrip())),
+                    description,
+                    kind[0],
+                    kind[1],
+                    is_pseudonym(code),
+                )
+            )
             k += width
         i = k if k > j else j
     return out
@@ -477,7 +562,9 @@ def find_used_codes(text: str, min_uses: int = 2) -> list[InlineDeclaration]:
     words = sorted({w for w in roles.get("used_code_roles", [])}, key=len, reverse=True)
     if not words:
         return []
-    pattern = re.compile(r"\b(?P<code>(?P<role>" + "|".join(re.escape(w) for w in words) + r")\s(?:[A-Z]|\d{1,2})(?:\d)?)\b(?![-\w])")
+    pattern = re.compile(
+        r"\b(?P<code>(?P<role>" + "|".join(re.escape(w) for w in words) + r")\s(?:[A-Z]|\d{1,2})(?:\d)?)\b(?![-\w])"
+    )
     uses: dict[str, list[re.Match]] = {}
     for m in pattern.finditer(text):
         if not _listing_title(text, m.start()):
@@ -491,7 +578,11 @@ def find_used_codes(text: str, min_uses: int = 2) -> list[InlineDeclaration]:
             continue  # used once, and no other number of the same role ("Father 1" beside "Father 2") shows a scheme
         first = found[0]
         kind, subject = classify(first["role"]) or ("family", False)
-        out.append(InlineDeclaration(code, first.start("code"), first["role"], kind, subject, False, first.start(), first.end()))
+        out.append(
+            InlineDeclaration(
+                code, first.start("code"), first["role"], kind, subject, False, first.start(), first.end()
+            )
+        )
     out += _capitalised_roles(text, {e.code for e in out}, min_uses)
     return sorted(out, key=lambda e: e.start)
 
@@ -502,8 +593,11 @@ def _listing_title(text: str, offset: int) -> bool:
     start = text.rfind("\n", 0, offset) + 1
     end = text.find("\n", offset)
     line = text[start : end if end >= 0 else len(text)].strip()
-    return (len(line.split()) <= 14 and not line.endswith((".", ",", ";", ":"))
-            and bool(re.search(_roles()["listing_title"], line)))
+    return (
+        len(line.split()) <= 14
+        and not line.endswith((".", ",", ";", ":"))
+        and bool(re.search(_roles()["listing_title"], line))
+    )
 
 
 def _capitalised_roles(text: str, known: set[str], min_uses: int) -> list[InlineDeclaration]:
@@ -515,7 +609,13 @@ def _capitalised_roles(text: str, known: set[str], min_uses: int) -> list[Inline
     if not words:
         return []
     mods = r"(?:(?:Maternal|Paternal)\s+)?"
-    pattern = re.compile(r"(?<=[a-z,;’'] )(?P<code>" + mods + "(?:" + "|".join(re.escape(w) for w in words) + r"))\b(?![-\w])(?!\s+(?:\d|[A-Z]\b))")  # not "Father 2"
+    pattern = re.compile(
+        r"(?<=[a-z,;’'] )(?P<code>"
+        + mods
+        + "(?:"
+        + "|".join(re.escape(w) for w in words)
+        + r"))\b(?![-\w])(?!\s+(?:\d|[A-Z]\b))"
+    )  # not "Father 2"
     stop = re.compile("|".join(roles.get("not_role_codes", [])) or r"(?!)")
     uses: dict[str, list[re.Match]] = {}
     for m in pattern.finditer(text):
@@ -526,7 +626,11 @@ def _capitalised_roles(text: str, known: set[str], min_uses: int) -> list[Inline
         if len(found) >= min_uses and code not in known:
             first = found[0]
             kind, subject = classify(code) or ("family", False)
-            out.append(InlineDeclaration(code, first.start("code"), code.lower(), kind, subject, False, first.start(), first.end()))
+            out.append(
+                InlineDeclaration(
+                    code, first.start("code"), code.lower(), kind, subject, False, first.start(), first.end()
+                )
+            )
     return out
 
 
@@ -543,7 +647,11 @@ def find_marked_names(text: str) -> list[InlineDeclaration]:
             code = re.sub(r"\s+", " ", m["code"])
             if code in roles["not_pseudonyms"] or code.lower() in _places():
                 continue
-            out.append(InlineDeclaration(code, m.start("code"), "named in place of the real name", "family", False, True, m.start(), m.end()))
+            out.append(
+                InlineDeclaration(
+                    code, m.start("code"), "named in place of the real name", "family", False, True, m.start(), m.end()
+                )
+            )
     for pattern in roles.get("aged_codes", []):
         for m in re.finditer(pattern, text):
             code = re.sub(r"\s+", " ", m["code"])
@@ -559,16 +667,20 @@ def _flat_row_re() -> re.Pattern:
     role = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
     mods = "|".join(re.escape(m) for m in roles["role_modifiers"])
     shaped = r"(?:Child|Baby|Infant|Sibling|Adult|Young\s+Person|Mr|Mrs|Ms|Miss|Mx)\s+[A-Z0-9]{1,2}"
-    return re.compile(rf"(?P<code>{shaped}|[A-Z][a-z]{{2,}}(?:-[A-Z][a-z]+)?)\s+(?P<desc>(?i:(?:(?:{mods})[\s-]+)?(?:{role})(?:\s+(?:child|of\s+the\s+review))?)"
-                      rf"(?:\s+(?:of|to)\s+{shaped})?)(?=\s|$)")
+    return re.compile(
+        rf"(?P<code>{shaped}|[A-Z][a-z]{{2,}}(?:-[A-Z][a-z]+)?)\s+(?P<desc>(?i:(?:(?:{mods})[\s-]+)?(?:{role})(?:\s+(?:child|of\s+the\s+review))?)"
+        rf"(?:\s+(?:of|to)\s+{shaped})?)(?=\s|$)"
+    )
 
 
 @lru_cache(maxsize=1)
 def _flat_head_re() -> re.Pattern:
     headers = _roles()["table_headers"]
     code_h = "|".join(re.escape(h) for h in sorted(headers["code"], key=len, reverse=True))
-    return re.compile(rf"^\s*(?:{code_h})\s+(?:relationship|role)(?:\s+to\s+(?:the\s+)?(?:(?:Child|Baby|Young\s+Person)\s+[A-Z0-9]{{1,2}}|child|subject))?\s+",
-                      re.IGNORECASE)
+    return re.compile(
+        rf"^\s*(?:{code_h})\s+(?:relationship|role)(?:\s+to\s+(?:the\s+)?(?:(?:Child|Baby|Young\s+Person)\s+[A-Z0-9]{{1,2}}|child|subject))?\s+",
+        re.IGNORECASE,
+    )
 
 
 def flat_rows(line: Line) -> list[KeyLine]:
@@ -584,7 +696,11 @@ def flat_rows(line: Line) -> list[KeyLine]:
             break  # rows follow each other with nothing in between
         if m["code"] not in _roles()["not_pseudonyms"]:
             kind, subject = classify(m["desc"]) or ("family", False)
-            rows.append(KeyLine(line, m["code"], line.start + m.start("code"), m["desc"], kind, subject, is_pseudonym(m["code"])))
+            rows.append(
+                KeyLine(
+                    line, m["code"], line.start + m.start("code"), m["desc"], kind, subject, is_pseudonym(m["code"])
+                )
+            )
         pos = m.end()
     return rows if len(rows) >= 2 else []
 
@@ -627,8 +743,17 @@ def headerless_cells(block_lines: list[Line], period_max: int = 7) -> list[KeyLi
                     if role is None or shaped.match(lines[k + offset].stripped):
                         break
                     line = lines[k]
-                    rows.append(KeyLine(line, line.stripped, line.start + len(line.text) - len(line.text.lstrip()),
-                                        lines[k + offset].stripped, role[0], role[1], False))
+                    rows.append(
+                        KeyLine(
+                            line,
+                            line.stripped,
+                            line.start + len(line.text) - len(line.text.lstrip()),
+                            lines[k + offset].stripped,
+                            role[0],
+                            role[1],
+                            False,
+                        )
+                    )
                     k += period
                 if len(rows) > len(best):
                     best = rows
