@@ -243,7 +243,8 @@ def scope_headings(report, paragraphs) -> list[Heading]:
         title = NUMBER_RE.sub("", text, count=1).strip()
         decision = heading_decision(title)
         if decision is False and (para is first or (para.start < body and not is_apparatus(role_of_title(title)))):
-            continue  # the document's or page's own title ("Learning from local reviews") says what it all is, not a section
+            # the document's or page's own title ("Learning from local reviews") says what it all is, not a section
+            continue
         if decision is not None:
             headings.append(Heading(para.start, para.end, _level(text), title, decision, role_of_title(title)))
     return sorted(headings, key=lambda h: h.start)
@@ -609,5 +610,5 @@ def continuation_re() -> re.Pattern:
     """A paragraph opening that refers back to the occasion just narrated ("The meeting discussed...")."""
     cfg = scope_config()["continuation"]
     nouns = "|".join(re.escape(n) for n in cfg["nouns"])
-    leads = "|".join(re.escape(l) for l in cfg["leads"])
+    leads = "|".join(re.escape(ln) for ln in cfg["leads"])
     return re.compile(rf"^(?:{leads})\s+(?:{nouns})\b", re.IGNORECASE)

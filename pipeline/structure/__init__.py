@@ -31,7 +31,7 @@ def build_report(text: str, source: Source) -> Report:
     notes = footnotes.find_footnote_texts(all_blocks)
     note_lines = {i for note in notes for i in note.lines}
     cells = key.table_cell_lines(
-        [l for l in lines if l.index not in contents | note_lines]
+        [ln for ln in lines if ln.index not in contents | note_lines]
     )  # a family table's cells are not headings
     heading_cands = headings.find_headings(lines, contents | note_lines | cells, contents)
     heading_lines = {c.line.index for c in heading_cands}

@@ -53,11 +53,11 @@ def find_footnote_texts(blocks: list[list[Line]]) -> list[FootnoteText]:
             number, marker_line = pending
             pending = None
             last = block[-1]
-            body = first.text.strip() if len(block) == 1 else "\n".join(l.text for l in block).strip()
+            body = first.text.strip() if len(block) == 1 else "\n".join(ln.text for ln in block).strip()
             if not TEXT_START_RE.match(first.text):
                 found.append(
                     FootnoteText(
-                        number, body, marker_line.start, last.end, [marker_line.index] + [l.index for l in block]
+                        number, body, marker_line.start, last.end, [marker_line.index] + [ln.index for ln in block]
                     )
                 )
                 continue

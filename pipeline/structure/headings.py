@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import pairwise
 
 from ..lexicon import calendar, kpe
 from ..resources import load_yaml
@@ -87,7 +88,8 @@ def is_contents_heading(line: Line) -> bool:
 
 
 def _glued_contents_heading(line: Line) -> bool:
-    """ "Contents1. Introduction ....4", "Table of Contents Page 1. Introduction": heading and first entry on one line."""
+    """ "Contents1. Introduction ....4", "Table of Contents Page 1. Introduction": heading and first entry on one
+    line."""
     if re.match(
         r"^\s*page\s+1\s+[A-Z]", line.text, re.IGNORECASE
     ):  # "Page 1 INTRODUCTION 3 2 ARRANGEMENTS … 4 3 FAMILY … 6"
@@ -144,13 +146,11 @@ def run_entries(text: str) -> list[str]:
     """
     found = list(re.finditer(_shapes()["contents_run_entry"], text))
     numbers = [tuple(int(p) for p in m[1].split(".")) for m in found]
-    ordered = (
-        len(found) >= 2 and all(a <= b for a, b in zip(numbers, numbers[1:])) and "." in "".join(m[1] for m in found)
-    )
+    ordered = len(found) >= 2 and all(a <= b for a, b in pairwise(numbers)) and "." in "".join(m[1] for m in found)
     if not ordered:
         return [text]
     cuts = [m.start(1) for m in found]
-    return [text[a:b].strip() for a, b in zip(cuts, cuts[1:] + [len(text)]) if text[a:b].strip()]
+    return [text[a:b].strip() for a, b in zip(cuts, cuts[1:] + [len(text)], strict=True) if text[a:b].strip()]
 
 
 def _pages_below(nonblank: list[Line], j: int) -> bool:
@@ -373,9 +373,9 @@ def find_headings(lines: list[Line], skip: set[int], contents: set[int] | None =
     that stand between paragraphs are (`unnumbered_title`).
     """
     nonblank = [line for line in lines if not line.is_blank]
-    following = {a.index: b for a, b in zip(nonblank, nonblank[1:])}
+    following = {a.index: b for a, b in pairwise(nonblank)}
     listed = {t for i in contents or () for t in listed_titles(lines[i])}
-    first_prose = next((l.index for l in nonblank if l.index not in skip and _prose(l.stripped)), len(lines))
+    first_prose = next((ln.index for ln in nonblank if ln.index not in skip and _prose(ln.stripped)), len(lines))
     cover_end = min([first_prose, *(contents or ())])
     contents_start = min(contents or (0,))
     found = []

@@ -32,7 +32,8 @@ from ..resources import load_yaml
 from .lines import Line
 
 CODE = (
-    r"(?:(?:Child|Baby|Infant|Sibling|Adult|Young Person|Parent|Mr|Mrs|Ms|Miss|Mx)\s+[A-Z][A-Za-z0-9]{0,2}|[A-Z][A-Z0-9]{1,7}(?:\s?[0-9]{1,2})?"
+    r"(?:(?:Child|Baby|Infant|Sibling|Adult|Young Person|Parent|Mr|Mrs|Ms|Miss|Mx)\s+[A-Z][A-Za-z0-9]{0,2}"
+    r"|[A-Z][A-Z0-9]{1,7}(?:\s?[0-9]{1,2})?"
     r"|(?:Mother|Father|Stepfather|Stepmother|Sibling|Partner|Grandmother|Grandfather|Brother|Sister|Uncle|Aunt)(?:\s[0-9]{1,2})?)"
 )
 KEY_LINE_RE = re.compile(
@@ -233,7 +234,7 @@ def find_key(lines: list[Line], blocks: list[list[Line]], skip: set[int]) -> lis
         candidates.extend(hits)
     kept = _in_runs(candidates)
     codes = {c.code for c in kept}
-    usable = [l for l in lines if l.index not in skip]
+    usable = [ln for ln in lines if ln.index not in skip]
     cells = [c for c in cell_table(usable) if c.code not in codes]
     codes |= {c.code for c in cells}
     cells += [c for c in headerless_cells(usable) if c.code not in codes]
@@ -404,7 +405,8 @@ def find_inline(text: str, weak: bool = True, pseudonyms: bool = True) -> list[I
                 ):
                     continue
                 if code in _agency_abbreviations() and not _family_initials(desc) or _section_label(code):
-                    continue  # "the social worker (CSC)": an agency or a profession, not a person ("her mother, (MP)" is one)
+                    # "the social worker (CSC)": an agency or a profession, not a person ("her mother, (MP)" is one)
+                    continue
                 kind = classify(desc) or ("family", False)
                 if (
                     re.fullmatch(r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?", code)
@@ -459,9 +461,9 @@ def _places() -> set[str]:
 
         path = model_path("gazetteer", "uk_places.txt")
         _PLACES = {
-            l.strip().lower()
-            for l in path.read_text(encoding="utf-8").splitlines()
-            if l.strip() and not l.startswith("#")
+            ln.strip().lower()
+            for ln in path.read_text(encoding="utf-8").splitlines()
+            if ln.strip() and not ln.startswith("#")
         }
     return _PLACES
 
@@ -505,7 +507,7 @@ def cell_table(block_lines: list[Line]) -> list[KeyLine]:
     relationship/role/description.  Rows are read while their description
     names a role.
     """
-    lines = [l for l in block_lines if not l.is_blank]
+    lines = [ln for ln in block_lines if not ln.is_blank]
     headers = _roles()["table_headers"]
     out: list[KeyLine] = []
     i = 0
@@ -516,7 +518,7 @@ def cell_table(block_lines: list[Line]) -> list[KeyLine]:
         j = i
         while j < len(lines) and _header_cells(lines[j]):
             j += 1
-        names = [l.stripped.lower().rstrip(":") for l in lines[i:j]]
+        names = [ln.stripped.lower().rstrip(":") for ln in lines[i:j]]
         width = len(names)
         desc_col = next(
             (k for k, n in enumerate(names) if n in headers["description"] or n.startswith(("relationship", "role"))),
@@ -570,7 +572,7 @@ def find_used_codes(text: str, min_uses: int = 2) -> list[InlineDeclaration]:
         if not _listing_title(text, m.start()):
             uses.setdefault(m["code"], []).append(m)
     series: dict[str, int] = {}
-    for code, found in uses.items():
+    for found in uses.values():
         series[found[0]["role"]] = series.get(found[0]["role"], 0) + 1
     out = []
     for code, found in uses.items():
@@ -634,7 +636,7 @@ def _capitalised_roles(text: str, known: set[str], min_uses: int) -> list[Inline
     return out
 
 
-# ---------------------------------------------------------------- names marked as not the real ones, ages, flattened rows
+# ---------------------------------------------------- names marked as not the real ones, ages, flattened rows
 def find_marked_names(text: str) -> list[InlineDeclaration]:
     """Names the review marks as not real where it uses them: "Child Kit (pseudonym)", "Ezra is not
     his real name", "Holly (not her real name)"; and codes declared with an age ("Child 3, aged 4").
@@ -707,17 +709,17 @@ def flat_rows(line: Line) -> list[KeyLine]:
 
 def table_cell_lines(lines: list[Line]) -> set[int]:
     """Indexes of the lines of a key table set one cell per line without a header (its cells are not headings)."""
-    nonblank = [l for l in lines if not l.is_blank]
-    position = {l.index: k for k, l in enumerate(nonblank)}
+    nonblank = [ln for ln in lines if not ln.is_blank]
+    position = {ln.index: k for k, ln in enumerate(nonblank)}
     rows = headerless_cells(nonblank)
     if not rows:
         return set()
     out: set[int] = set()
     period = position[rows[1].line.index] - position[rows[0].line.index]
-    for a, b in zip(rows, rows[1:] + [None]):
+    for a, b in zip(rows, rows[1:] + [None], strict=True):
         start = position[a.line.index]
         stop = position[b.line.index] if b is not None and position[b.line.index] - start == period else start + period
-        out.update(l.index for l in nonblank[start:stop])
+        out.update(ln.index for ln in nonblank[start:stop])
     return out
 
 
@@ -725,9 +727,9 @@ def headerless_cells(block_lines: list[Line], period_max: int = 7) -> list[KeyLi
     """A family table put one cell per line without its header: "Child D ⏎ M ⏎ Age 6 ⏎ Subject ⏎ White
     British ⏎ Ms Q ⏎ F ⏎ Age 25 ⏎ Mother …".  Three or more rows that start with a code at a fixed
     period and hold a role word at a fixed place make a key."""
-    lines = [l for l in block_lines if not l.is_blank]
+    lines = [ln for ln in block_lines if not ln.is_blank]
     shaped = re.compile(r"^(?:Child|Baby|Infant|Sibling|Adult|Young\s+Person|Mr|Mrs|Ms|Miss|Mx)\s+[A-Z0-9]{1,2}$")
-    short = [len(l.stripped.split()) <= 4 and not l.stripped.endswith((".", ";", ":")) for l in lines]
+    short = [len(ln.stripped.split()) <= 4 and not ln.stripped.endswith((".", ";", ":")) for ln in lines]
     out: list[KeyLine] = []
     i = 0
     while i < len(lines):

@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from functools import lru_cache
+from itertools import pairwise
 
 import dateparser
 
@@ -23,7 +24,11 @@ from .lines import Line
 COVER_LINES = 40
 LIST_TITLE_REACH = 6  # lines after a list page's own title in which one review's title may stand
 DATE_SETTINGS = {"DATE_ORDER": "DMY", "PREFER_DAY_OF_MONTH": "first", "REQUIRE_PARTS": ["month", "year"]}
-DATE_TEXT = r"(?:\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?[A-Z][a-z]+\.?,?\s+\d{4}|[A-Z][a-z]+\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|[A-Z][a-z]+\s+\d{4})"
+DATE_TEXT = (
+    r"(?:\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?[A-Z][a-z]+\.?,?\s+\d{4}"
+    r"|[A-Z][a-z]+\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}"
+    r"|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|[A-Z][a-z]+\s+\d{4})"
+)
 
 
 def _shapes() -> dict:
@@ -43,7 +48,10 @@ def find_period(text: str) -> tuple[dt.date | None, dt.date | None]:
     head = text[:20000]
     sep = shapes["period_separators"]
     for label in shapes["period_labels"]:
-        pattern = rf"{label}\s*(?:is|was|:|-|–|covers|covering|from|of|between)?\s*(?:the period\s*)?(?:from|between)?\s*(?P<a>{DATE_TEXT}){sep}(?P<b>{DATE_TEXT})"
+        pattern = (
+            rf"{label}\s*(?:is|was|:|-|–|covers|covering|from|of|between)?\s*(?:the period\s*)?(?:from|between)?"
+            rf"\s*(?P<a>{DATE_TEXT}){sep}(?P<b>{DATE_TEXT})"
+        )
         m = re.search(pattern, head, re.IGNORECASE)
         if m:
             return parse_date(m["a"]), parse_date(m["b"])
@@ -265,7 +273,7 @@ def _name_above_date(window: list[Line]) -> bool:
     title block (a document-kind or title line) and the month of publication."""
     if len(window) < 3:
         return False
-    above, line, below = (l.stripped for l in window)
+    above, line, below = (ln.stripped for ln in window)
     title_above = _is_title_line(above) or re.match(_shapes()["title_document_kinds"], above, re.IGNORECASE)
     name = re.fullmatch(r"[A-Z][a-z'’-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z'’-]+){1,2}", line)
     return bool(title_above and name and _clean_name(line) == line and re.fullmatch(BYLINE_DATE, below))
@@ -352,7 +360,8 @@ def _board_span(text: str) -> tuple[int, int] | None:
         if re.search(_shapes()["board_unnamed_before"] + r"\s*$", text[:start]) or re.match(
             r"(?:Each|Every|Any|An?|No|Another)\s", text[start:]
         ):
-            continue  # "When a Local Safeguarding Children Board undertakes …", "an unnamed local safeguarding children board"
+            # "When a Local Safeguarding Children Board undertakes …", "an unnamed local safeguarding children board"
+            continue
         while start < m.start() and (not text[start].isupper() or text[start:].split(None, 1)[0].lower() in stop):
             nxt = text.find(" ", start, m.start())  # not from "the", "of", "Today", "Role of"
             start = m.start() if nxt < 0 else nxt + 1
@@ -400,11 +409,11 @@ def _split_board(window: list[Line]) -> str | None:
     """A board's name set over two or three short cover lines ("East Ridge ⏎ Safeguarding Children ⏎
     Partnership"): the lines joined make the whole name, and no one line holds it."""
     for size in (3, 2):
-        lines = [l.stripped for l in window[:size]]
+        lines = [ln.stripped for ln in window[:size]]
         if (
             len(lines) < size
-            or any(_board_span(l) for l in lines)
-            or not all(_place_fragment(l) or _board_words(l) for l in lines)
+            or any(_board_span(ln) for ln in lines)
+            or not all(_place_fragment(ln) or _board_words(ln) for ln in lines)
         ):
             continue
         joined = " ".join(lines)
@@ -554,9 +563,9 @@ def _list_page_title(cover_lines: list[Line], title: str | None) -> str | None:
     """On a page that lists reviews (a plural heading, a breadcrumb), the title is the review-type line that
     names a child ("Marsh Partnership – Child K Serious Case Review Report"), not a guidance document's."""
     pattern = _shapes()["subject"]
-    if not title or re.search(pattern, title) or not any(list_page_line(l.stripped) for l in cover_lines):
+    if not title or re.search(pattern, title) or not any(list_page_line(ln.stripped) for ln in cover_lines):
         return title
-    return find_title([l for l in cover_lines if re.search(pattern, l.text)]) or title
+    return find_title([ln for ln in cover_lines if re.search(pattern, ln.text)]) or title
 
 
 def opens_byline(text: str) -> bool:
@@ -567,7 +576,7 @@ def opens_byline(text: str) -> bool:
 def _byline_title(cover_lines: list[Line]) -> str | None:
     """ "The Ashgrove Case ⏎ A Review by Lord Vale of Upton": a short line standing right above the line that
     says who wrote the review is its title, when no line names a review type."""
-    for above, line in zip(cover_lines, cover_lines[1:]):
+    for above, line in pairwise(cover_lines):
         if opens_byline(line.text):
             text = above.stripped
             return (
@@ -632,7 +641,7 @@ def cover_name_subject(cover_lines: list[Line], title: str | None, text: str) ->
     named = _title_named_subject(title, text)
     if named:
         return named
-    first = next((k for k, l in enumerate(cover_lines) if title.startswith(l.stripped)), None)
+    first = next((k for k, ln in enumerate(cover_lines) if title.startswith(ln.stripped)), None)
     if first is None:
         return None
     for line in cover_lines[first + 1 : first + 4]:
@@ -672,7 +681,7 @@ def find_subject(
     if key_subject:
         return key_subject
     pattern = _shapes()["subject"]
-    for scope in [title or ""] + [l.text for l in cover_lines or []]:
+    for scope in [title or ""] + [ln.text for ln in cover_lines or []]:
         for m in re.finditer(pattern, scope):
             if not m.group(1).lower().startswith("family"):  # "THE FAMILY 3.1" of a contents line too
                 return _tidy_code(m.group(1))
