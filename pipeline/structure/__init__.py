@@ -15,7 +15,17 @@ from __future__ import annotations
 import re
 
 from ..lexicon import kpe
-from ..report import Abbreviation, Footnote, KpeMarker, Paragraph, Report, RoleEntry, Section, Source
+from ..report import (
+    Abbreviation,
+    Footnote,
+    KpeMarker,
+    Paragraph,
+    ParagraphKind,
+    Report,
+    RoleEntry,
+    Section,
+    Source,
+)
 from . import abbreviations, footnotes, headings, key, metadata, roles
 from .lines import Line, blocks, split_lines, trimmed_span
 
@@ -128,15 +138,21 @@ def build_sections(cands: list[headings.HeadingCandidate], text_length: int) -> 
     return sections
 
 
-def _line_kinds(contents: set[int], notes: set[int], heads: set[int], keys: set[int]) -> dict[int, str]:
-    kinds: dict[int, str] = {}
-    for kind, indexes in (("contents", contents), ("footnote", notes), ("heading", heads), ("key", keys)):
+def _line_kinds(contents: set[int], notes: set[int], heads: set[int], keys: set[int]) -> dict[int, ParagraphKind]:
+    kinds: dict[int, ParagraphKind] = {}
+    sources: tuple[tuple[ParagraphKind, set[int]], ...] = (
+        ("contents", contents),
+        ("footnote", notes),
+        ("heading", heads),
+        ("key", keys),
+    )
+    for kind, indexes in sources:
         for index in indexes:
             kinds.setdefault(index, kind)
     return kinds
 
 
-def _line_kind(line: Line, kinds: dict[int, str]) -> str:
+def _line_kind(line: Line, kinds: dict[int, ParagraphKind]) -> ParagraphKind:
     if line.index in kinds:
         return kinds[line.index]
     if line.is_bullet:
@@ -148,7 +164,7 @@ def _line_kind(line: Line, kinds: dict[int, str]) -> str:
     return "text"
 
 
-def build_paragraphs(all_blocks: list[list[Line]], kinds: dict[int, str], report: Report) -> list[Paragraph]:
+def build_paragraphs(all_blocks: list[list[Line]], kinds: dict[int, ParagraphKind], report: Report) -> list[Paragraph]:
     """One paragraph per prose block; bullets, numbered items, rows and headings on their own.
 
     A wrapped continuation line (plain text after a bullet or numbered item in
@@ -157,7 +173,7 @@ def build_paragraphs(all_blocks: list[list[Line]], kinds: dict[int, str], report
     paragraphs: list[Paragraph] = []
     for block in all_blocks:
         group: list[Line] = []
-        group_kind = None
+        group_kind: ParagraphKind = "text"  # read only once the group holds a line, which sets it
         for line in block:
             kind = _line_kind(line, kinds)
             continues = kind == "text" and group_kind in ("text", "bullet", "numbered")
@@ -172,7 +188,7 @@ def build_paragraphs(all_blocks: list[list[Line]], kinds: dict[int, str], report
     return paragraphs
 
 
-def _paragraph(group: list[Line], kind: str, report: Report) -> Paragraph:
+def _paragraph(group: list[Line], kind: ParagraphKind, report: Report) -> Paragraph:
     start, _ = trimmed_span(group[0])
     _, end = trimmed_span(group[-1])
     section = report.section_at(start)

@@ -301,10 +301,9 @@ def candidate(line: Line) -> HeadingCandidate | None:
         if looks_like_title(m["title"]):
             number, title = m["num"], m["title"]
             parts = run_entries(text)
-            if len(parts) == 2 and parts[1].startswith(
-                number + "."
-            ):  # "1 Introduction 1.1 Why this case …": a heading and its first sub-heading
-                title = NUMBERED_RE.match(parts[0])["title"]
+            # "1 Introduction 1.1 Why this case …": a heading and its first sub-heading
+            if len(parts) == 2 and parts[1].startswith(number + ".") and (first := NUMBERED_RE.match(parts[0])):
+                title = first["title"]
             return HeadingCandidate(line, number, title, number.count(".") + 1, _kpe(title))
         return None
     if _is_caps_heading(text) and not line.is_bullet and not _names_report_type(text):
@@ -357,8 +356,12 @@ def accept_in_sequence(candidates: list[HeadingCandidate]) -> list[HeadingCandid
                 top = parts[0]
             last_level = cand.level
         elif cand.kind == "title":  # under the last numbered or capitals heading, beside the last title
-            last = accepted[-1] if accepted else None
-            cand.level = 1 if last is None else last.level if last.kind == "title" else min(last.level + 1, 4)
+            if not accepted:
+                cand.level = 1
+            else:
+                last = accepted[-1]
+                assert last.level is not None  # every accepted candidate had its level set above
+                cand.level = last.level if last.kind == "title" else min(last.level + 1, 4)
         elif cand.level is None:  # unnumbered KPE heading: a sibling of the current subsection
             cand.level = max(2, last_level) if top else 1
         accepted.append(cand)

@@ -28,6 +28,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ..report import RoleKind
 from ..resources import load_yaml
 from .lines import Line
 
@@ -65,7 +66,7 @@ class KeyLine:
     code: str
     code_start: int
     description: str
-    kind: str
+    kind: RoleKind
     subject: bool
     pseudonym: bool = False
 
@@ -85,7 +86,7 @@ def _first_at(text: str, phrases: list[str]) -> int | None:
     return min(found) if found else None
 
 
-def classify(description: str) -> tuple[str, bool] | None:
+def classify(description: str) -> tuple[RoleKind, bool] | None:
     """(kind, is_subject) for a key description, or None when it names no role.
 
     The role named first decides: "Social Worker for Child E" is a practitioner
@@ -143,7 +144,7 @@ def _glossary_entry(code: str, description: str, kind: str) -> bool:
 def _section_label(code: str) -> bool:
     """A numbered part of the review ("TOR1", "KLOE 2", "Section 11"), listed in `section_label_codes`."""
     m = re.fullmatch(r"([A-Za-z]+)\s?[0-9]{1,2}[a-z]?", code)
-    return bool(m) and m[1] in _roles().get("section_label_codes", [])
+    return m is not None and m[1] in _roles().get("section_label_codes", [])
 
 
 def _glossary_block(block: list[Line]) -> bool:
@@ -240,7 +241,10 @@ def find_key(lines: list[Line], blocks: list[list[Line]], skip: set[int]) -> lis
     cells += [c for c in headerless_cells(usable) if c.code not in codes]
     codes |= {c.code for c in cells}
     for line in usable:
-        cells += [c for c in flat_rows(line) if c.code not in codes and not codes.add(c.code)]
+        for cell in flat_rows(line):
+            if cell.code not in codes:  # the first row that declares a code keeps it
+                codes.add(cell.code)
+                cells.append(cell)
     return sorted(kept + cells, key=lambda c: c.line.index)  # a table under a key header needs no run
 
 
@@ -287,7 +291,7 @@ class InlineDeclaration:
     code: str
     code_start: int
     description: str
-    kind: str
+    kind: RoleKind
     subject: bool
     pseudonym: bool
     start: int

@@ -17,7 +17,7 @@ from itertools import pairwise
 import dateparser
 
 from ..lexicon import calendar, title_pattern, title_words
-from ..report import Metadata, NamedPerson
+from ..report import Metadata, NamedPerson, NamedRole, ReportType
 from ..resources import load_yaml
 from .lines import Line
 
@@ -58,7 +58,7 @@ def find_period(text: str) -> tuple[dt.date | None, dt.date | None]:
     return None, None
 
 
-def find_report_type(cover: str, text: str) -> str:
+def find_report_type(cover: str, text: str) -> ReportType:
     """The review type named on the cover, else the one the text names most."""
     types = _shapes()["report_types"]
     for scope in (cover, text[:20000]):
@@ -112,7 +112,7 @@ def _clean_name(raw: str) -> str | None:
     return " ".join(words)
 
 
-def _labels() -> list[tuple[str, str]]:
+def _labels() -> list[tuple[NamedRole, str]]:
     """(role, label pattern), longest first so "independent reviewer" wins over "reviewer"."""
     pairs = [(role, label) for role, labels in _shapes()["people_labels"].items() for label in labels]
     return sorted(pairs, key=lambda p: -len(p[1]))
@@ -128,7 +128,7 @@ def find_people(cover_lines: list[Line]) -> list[NamedPerson]:
     found: list[NamedPerson] = []
     seen: set[tuple[str, str]] = set()
 
-    def add(name: str | None, role: str, line: Line, offset: int) -> None:
+    def add(name: str | None, role: NamedRole, line: Line, offset: int) -> None:
         if name and (name, role) not in seen and not any(p.name == name for p in found):
             seen.add((name, role))
             found.append(
@@ -186,7 +186,7 @@ def find_people(cover_lines: list[Line]) -> list[NamedPerson]:
         ):  # "A Review by Lord Vale of Upton CBE at the request of …", "An independent report by Dr Kim Vale"
             m = re.match(rf"\s*(?i:{_shapes()['byline_label']})\s+(?P<name>{PEER_RE}|{PERSON_RE.pattern})", line.text)
             name = m and (m["name"] if re.match(PEER_RE + "$", m["name"]) else _clean_name(m["name"]))
-            if name:
+            if m and name:
                 add(name, "author", line, m.start("name"))
                 break
     if not any(p.role in ("author", "reviewer") for p in found):
@@ -265,7 +265,7 @@ def _byline_name(text: str) -> str | None:
     if not m or not _is_first_name(m["name"].split()[0]):
         return None
     name = _clean_name(m["name"])
-    return name if name == m["name"] and len(name.split()) <= 4 else None
+    return name if name is not None and name == m["name"] and len(name.split()) <= 4 else None
 
 
 def _name_above_date(window: list[Line]) -> bool:
@@ -333,7 +333,7 @@ LABEL_WORDS = {
 }
 
 
-def _label_only(text: str) -> str | None:
+def _label_only(text: str) -> NamedRole | None:
     """The role a line names when it holds only label words ("Independent Lead Reviewer and Author")."""
     words = re.findall(r"[\w/&-]+", text.lower().rstrip(":- "))
     if not words or not set(words) <= LABEL_WORDS:
@@ -392,15 +392,15 @@ def find_board(cover_lines: list[Line], text: str = "") -> str | None:
         ):
             board = f"{board} {cover_lines[k + 1].stripped}"  # "LOCAL SAFEGUARDING CHILDREN BOARD ⏎ NORTHBRIDGE"
         return re.sub(r"\s+", " ", board)
-    for line in text[:5000].split("\n"):  # the first pages name it: one line at a time, never across lines
+    for row in text[:5000].split("\n"):  # the first pages name it: one line at a time, never across lines
         pos = 0
-        while (span := _board_span(line[pos:])) is not None:
+        while (span := _board_span(row[pos:])) is not None:
             start, end = span[0] + pos, span[1] + pos
             named = (
-                re.match(rf"(?:Local\s+)?{_shapes()['board']}$", line[start:end], re.IGNORECASE) is None
+                re.match(rf"(?:Local\s+)?{_shapes()['board']}$", row[start:end], re.IGNORECASE) is None
             )  # not "the Safeguarding Children Board"
-            if line[start].isupper() and named:  # a name, not "… asks safeguarding partners to …"
-                return re.sub(r"\s+", " ", line[start:end])
+            if row[start].isupper() and named:  # a name, not "… asks safeguarding partners to …"
+                return re.sub(r"\s+", " ", row[start:end])
             pos = end
     return None
 
@@ -685,9 +685,9 @@ def find_subject(
         for m in re.finditer(pattern, scope):
             if not m.group(1).lower().startswith("family"):  # "THE FAMILY 3.1" of a contents line too
                 return _tidy_code(m.group(1))
-    m = re.search(pattern, title or "")
-    if m:
-        return _tidy_code(m.group(1))
+    first = re.search(pattern, title or "")
+    if first:
+        return _tidy_code(first.group(1))
     for named in re.finditer(r"\b(?:Child|Baby)\s+([A-Z][a-z]{2,})\b", title or ""):
         if _is_first_name(named[1]):
             return named.group(0)  # "Child Safeguarding Practice Review: Baby Ezra"
