@@ -30,6 +30,15 @@ def config() -> dict:
     return load_yaml("dates", "resolution.yaml")
 
 
+def _month(name: str) -> int:
+    """The month a candidate's month group names: the candidate patterns match month names only, so a name the
+    calendar does not know is a bug in the patterns, not a date to skip."""
+    month = month_number(name)
+    if month is None:
+        raise ValueError(f"not a month name: {name!r}")
+    return month
+
+
 @dataclass
 class Resolution:
     """The date a candidate stands for."""
@@ -130,7 +139,7 @@ class Resolver:
                 return Resolution(min(first, second), max(first, second), "day", conf["range"], False)
             return None
         if "d" not in g:  # month range: "between March and May 2017"
-            m1, m2 = month_number(g["m"]), month_number(g["m2"])
+            m1, m2 = _month(g["m"]), _month(g["m2"])
             y2 = int(g["y2"]) if g.get("y2") else self._year(m2, 1)[0]
             y1 = int(g["y"]) if g.get("y") else (y2 - 1 if y2 and m1 > m2 else y2)
             if not (y1 and y2):
@@ -139,7 +148,7 @@ class Resolver:
         end, end_conf = self._day(g["d2"], g["m2"], g.get("y2"))
         if end is None:
             return None
-        m1 = month_number(g["m"]) if g.get("m") else end.month
+        m1 = _month(g["m"]) if g.get("m") else end.month
         if g.get("y"):
             y1 = int(g["y"])
         else:
@@ -158,7 +167,7 @@ class Resolver:
         )
 
     def _month_year(self, g, day: int = 1) -> tuple[int, int | None, bool]:
-        month = month_number(g["m"])
+        month = _month(g["m"])
         if g.get("y"):
             return month, int(g["y"]), True
         return month, self._year(month, day)[0], False
@@ -169,6 +178,8 @@ class Resolver:
         if year is None:
             return None
         start = safe_date(year, month, first_day)
+        if start is None:
+            return None
         end = None
         if last == "end":
             end = last_day(year, month)

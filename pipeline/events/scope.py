@@ -266,7 +266,9 @@ def is_apparatus(role: str | None) -> bool:
 
 def heading_decisions(paragraphs, headings: list[Heading]) -> list[bool | None]:
     """Per paragraph, the decision of the innermost heading above it that says something."""
-    decisions, stack, i = [], [], 0
+    decisions: list[bool | None] = []
+    stack: list[Heading] = []
+    i = 0
     for para in paragraphs:
         while i < len(headings) and headings[i].start <= para.start:
             heading = headings[i]
@@ -316,7 +318,9 @@ def _dated_runs(report, paragraphs, decisions, usable) -> set[int]:
     """
     cfg = scope_config()["runs"]
     numbers = paragraph_numbers(report)
-    runs, current, gap = set(), [], 0
+    runs: set[int] = set()
+    current: list[tuple[int, int]] = []  # (paragraph index, 2 dated / 1 relative / 0 undated)
+    gap = 0
 
     def close():  # from the first dated paragraph to the last one dated or opening relative to one
         dated = [i for i, d in current if d == 2]
@@ -441,8 +445,7 @@ def _blocks(report, paragraphs, chosen: set[int], carry: bool, chrome) -> list[B
             broken = True
             continue
         kpe = para.kpe or _kpe_in(text)
-        continues = open_block is not None and kind == "text" and open_block.kind == "text" and text[:1].islower()
-        if continues:
+        if open_block is not None and kind == "text" and open_block.kind == "text" and text[:1].islower():
             open_block.parts.append((para.start, para.end))
             open_block.kpe = open_block.kpe or kpe
             broken = False  # the footnote only cut this paragraph in two
