@@ -31,6 +31,7 @@ it may hold spaces, dots, apostrophes and a line break, never `]]` or `|`):
 Use as a module (`parse_source`, `load_source`, `source_paths`, `problems`);
 `python bench/drafts.py` prints a summary of each source.
 """
+
 from __future__ import annotations
 
 import re
@@ -49,8 +50,20 @@ DRAFTS_DIR = CORPUS / "drafts"
 BLIND_DIR = CORPUS / "drafts_blind"
 SUFFIX = ".md.src"
 
-ID_TYPES = ("NHS_NUMBER", "NI_NUMBER", "POSTCODE", "PHONE", "EMAIL", "DATE_OF_BIRTH", "ADDRESS",
-            "SCHOOL", "NURSERY", "CASE_REF", "SOCIAL_HANDLE", "VEHICLE_REG")
+ID_TYPES = (
+    "NHS_NUMBER",
+    "NI_NUMBER",
+    "POSTCODE",
+    "PHONE",
+    "EMAIL",
+    "DATE_OF_BIRTH",
+    "ADDRESS",
+    "SCHOOL",
+    "NURSERY",
+    "CASE_REF",
+    "SOCIAL_HANDLE",
+    "VEHICLE_REG",
+)
 KINDS = ("key", "unknown", "id", "keep")  # [[CODE|..]], [[?id|..]], [[#TYPE|..]], [[!|..]]
 
 MARK_RE = re.compile(r"\[\[([^|\[\]\n]*)\|([^|\[\]]*)\]\]")
@@ -125,7 +138,7 @@ def _front_matter(src: str, name: str) -> tuple[dict[str, Any], str]:
         raise SourceError(f"{name}: front matter is not valid YAML ({str(exc).splitlines()[0]})") from None
     if not isinstance(front, dict) or not isinstance(front.get("key"), list):
         raise SourceError(f"{name}: front matter needs 'key:' as a list of {{code, role, names}}")
-    return front, src[m.end():]
+    return front, src[m.end() :]
 
 
 def parse_source(src: str, name: str = "draft") -> Draft:
@@ -140,7 +153,7 @@ def parse_source(src: str, name: str = "draft") -> Draft:
     spans: list[GoldSpan] = []
     pos = length = 0
     for m in MARK_RE.finditer(body):
-        parts.append(body[pos:m.start()])
+        parts.append(body[pos : m.start()])
         length += m.start() - pos
         kind, label = _classify(m.group(1))
         surface = m.group(2)
@@ -238,6 +251,8 @@ def problems(draft: Draft) -> list[str]:
             checked.add(needle)
             hits = _unmarked_occurrences(draft, needle)
             if hits:
-                out.append(f"{s.label or s.kind}: surface word {needle!r} also occurs unmarked "
-                           f"at offset {hits[0]} ({len(hits)}x)")
+                out.append(
+                    f"{s.label or s.kind}: surface word {needle!r} also occurs unmarked "
+                    f"at offset {hits[0]} ({len(hits)}x)"
+                )
     return out

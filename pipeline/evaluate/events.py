@@ -38,6 +38,7 @@ record (mostly undated sentences placed in a window, which the gold leaves out).
 `--blind2` scores the second held-out set (tests/data/events_real_shapes_blind2/,
 written without reading the rules), also only at the end.
 """
+
 from __future__ import annotations
 
 import json
@@ -213,11 +214,14 @@ def false_dates(path: Path, text: str, events: list, source_text: str | None = N
             raise ValueError(f"{path.name}: quote not in the text: {record['quote']!r}")
         q1 = q0 + len(record["quote"])
         for event in events:
-            dated_inside = (event.expression_start is not None
-                            and q0 <= event.expression_start and event.expression_end <= q1)
+            dated_inside = (
+                event.expression_start is not None and q0 <= event.expression_start and event.expression_end <= q1
+            )
             if dated_inside or (q0 <= event.start and event.end <= q1):
-                found.append(f"{record['why']}: {record['quote'][:60]!r} -> "
-                             f"event {event.id} {event.date} {event.sentence[:50]!r}")
+                found.append(
+                    f"{record['why']}: {record['quote'][:60]!r} -> "
+                    f"event {event.id} {event.date} {event.sentence[:50]!r}"
+                )
     return found
 
 
@@ -239,11 +243,16 @@ def score_shapes(folder: Path, nlp, show_misses: bool) -> dict:
                 raise ValueError(f"{gold_path.name}: quote not in the text: {record['quote']!r}")
         matched = match(gold, events)
         ok = sum(date_ok(g, matched.get(g["id"])) for g in gold)
-        false = false_dates(folder / f"{name}.not_events.jsonl", report.text, events,
-                            source.read_text(encoding="utf-8"))
+        false = false_dates(
+            folder / f"{name}.not_events.jsonl", report.text, events, source.read_text(encoding="utf-8")
+        )
         outside = len(events) - len({id(e) for e in matched.values()})
-        per_file[name] = {"dated_right": f"{ok}/{len(gold)}", "false_dates": len(false), "events": len(events),
-                          "outside_gold": outside}
+        per_file[name] = {
+            "dated_right": f"{ok}/{len(gold)}",
+            "false_dates": len(false),
+            "events": len(events),
+            "outside_gold": outside,
+        }
         right, total = right + ok, total + len(gold)
         false_all += [f"{name}: {f}" for f in false]
         if show_misses:
@@ -273,9 +282,16 @@ def parse(report, nlp, cache: str | None):
     return doc, secs
 
 
-def evaluate(file: Path = CHILD_E, gold_path: Path = GOLD_EVENTS, model: str | None = None, cache: str | None = None,
-             shapes: bool = False, blind: bool = False, blind2: bool = False,
-             show_misses: bool = False) -> tuple[dict[str, dict[str, Any]], list[str]]:
+def evaluate(
+    file: Path = CHILD_E,
+    gold_path: Path = GOLD_EVENTS,
+    model: str | None = None,
+    cache: str | None = None,
+    shapes: bool = False,
+    blind: bool = False,
+    blind2: bool = False,
+    show_misses: bool = False,
+) -> tuple[dict[str, dict[str, Any]], list[str]]:
     """(figures by section, miss lines): the gold chronology, timing, and the real-review shapes asked for."""
     from pipeline.events import extract_events
     from pipeline.ingest import load_report

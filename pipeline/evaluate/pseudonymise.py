@@ -30,6 +30,7 @@ drafts) and score the replacements, which carry offsets into the draft:
 surfaces (fictional here, but the habit matters).  Summary JSON:
 `bench/out/eval_drafts/summary.json`.
 """
+
 from __future__ import annotations
 
 import json
@@ -56,8 +57,8 @@ class Ours:
     def __init__(self, model: str | None):
         from pipeline.commands.pseudonymise import _analyzer, _policy
         from pipeline.deid.names.known import english_lexicon
-        from pipeline.nlp import load_nlp
         from pipeline.deid.policy import load_policy
+        from pipeline.nlp import load_nlp
 
         self.nlp = load_nlp(model)
         self.analyzer = _analyzer(self.nlp)
@@ -67,27 +68,29 @@ class Ours:
 
     def pseudonymise(self, draft_path: Path, key_path: Path):
         """As `scr pseudonymise FILE --key KEY`: (report, result)."""
-        from pipeline.ingest import load_report
         from pipeline.deid.keyfile import load_key
         from pipeline.deid.pseudonymise import parse_for_key, pseudonymise_report
+        from pipeline.ingest import load_report
 
         key = load_key(key_path)
         report = load_report(draft_path)
         doc = parse_for_key(report, self.nlp, key)
-        return report, pseudonymise_report(report, doc, key, analyzer=self.analyzer, policy=self.policy,
-                                           lexicon=self.lexicon)
+        return report, pseudonymise_report(
+            report, doc, key, analyzer=self.analyzer, policy=self.policy, lexicon=self.lexicon
+        )
 
     def verify(self, coded_path: Path, key_path: Path):
         """As `scr verify FILE --key KEY`: (report, findings)."""
-        from pipeline.ingest import load_report
         from pipeline.deid.keyfile import load_key
-        from pipeline.nlp import parse_report
         from pipeline.deid.verify import verify_report
+        from pipeline.ingest import load_report
+        from pipeline.nlp import parse_report
 
         report = load_report(coded_path)
         doc = parse_report(report, self.nlp)
-        return report, verify_report(report, doc, key=load_key(key_path), policy=self.verify_policy,
-                                     analyzer=self.analyzer)
+        return report, verify_report(
+            report, doc, key=load_key(key_path), policy=self.verify_policy, analyzer=self.analyzer
+        )
 
 
 # ---------------------------------------------------------------- coverage
@@ -175,14 +178,21 @@ def score_people(draft, cov: Coverage, titles: AbstractSet[str]) -> tuple[dict, 
         right_by_kind[s.kind] += ok
     words = {w.casefold() for s in people for w in drafts_mod.name_words(s.surface, titles)}
     stats = {
-        "mentions": len(people), "key_mentions": by_kind["key"], "unknown_mentions": by_kind["unknown"],
-        "names_left": len(left), "names_left_key": sum(1 for x in left if x["span"].kind == "key"),
+        "mentions": len(people),
+        "key_mentions": by_kind["key"],
+        "unknown_mentions": by_kind["unknown"],
+        "names_left": len(left),
+        "names_left_key": sum(1 for x in left if x["span"].kind == "key"),
         "names_left_unknown": sum(1 for x in left if x["span"].kind == "unknown"),
-        "code_right": right, "code_right_key": right_by_kind["key"], "code_right_unknown": right_by_kind["unknown"],
+        "code_right": right,
+        "code_right_key": right_by_kind["key"],
+        "code_right_unknown": right_by_kind["unknown"],
         "code_accuracy": _share(right, len(people)),
         "code_accuracy_key": _share(right_by_kind["key"], by_kind["key"]),
         "code_accuracy_unknown": _share(right_by_kind["unknown"], by_kind["unknown"]),
-        "second_identity": second, "wrong_code": wrong, "unknown_given_key_code": false_key,
+        "second_identity": second,
+        "wrong_code": wrong,
+        "unknown_given_key_code": false_key,
         "unknown_ids": len({s.label for s in people if s.kind == "unknown"}),
         "placeholders_shared_by_ids": len(shared),
     }
@@ -214,7 +224,7 @@ def score_other(draft, cov: Coverage) -> tuple[dict, list[str], list[str]]:
     others = changed = 0
     changed_words = []
     for m in WORD_RE.finditer(draft.text):
-        if any(inside[m.start():m.end()]):
+        if any(inside[m.start() : m.end()]):
             continue
         others += 1
         if cov.touching(m.start(), m.end()):
@@ -222,8 +232,17 @@ def score_other(draft, cov: Coverage) -> tuple[dict, list[str], list[str]]:
             changed_words.append(m.group(0))
     traps = draft.of_kind("keep")
     failed = [t.surface for t in traps if cov.touching(t.start, t.end)]
-    return {"other_words": others, "other_words_changed": changed, "other_words_changed_share": _share(changed, others),
-            "traps": len(traps), "trap_failures": len(failed)}, failed, changed_words
+    return (
+        {
+            "other_words": others,
+            "other_words_changed": changed,
+            "other_words_changed_share": _share(changed, others),
+            "traps": len(traps),
+            "trap_failures": len(failed),
+        },
+        failed,
+        changed_words,
+    )
 
 
 def score_ids(draft, cov: Coverage) -> tuple[dict, list[dict]]:
@@ -247,9 +266,14 @@ def score_ids(draft, cov: Coverage) -> tuple[dict, list[dict]]:
             left.append({"span": s, "chars": cov.uncovered(s.start, s.end, chars)})
         elif not is_exact:
             left.append({"span": s, "chars": [], "got": sorted({r.replacement for r in reps})})
-    return {"identifiers": len(ids), "identifiers_removed": gone, "identifiers_removed_share": _share(gone, len(ids)),
-            "identifiers_exact": exact, "identifiers_exact_share": _share(exact, len(ids)),
-            "by_type": {t: {"n": v[0], "removed": v[1], "exact": v[2]} for t, v in sorted(by_type.items())}}, left
+    return {
+        "identifiers": len(ids),
+        "identifiers_removed": gone,
+        "identifiers_removed_share": _share(gone, len(ids)),
+        "identifiers_exact": exact,
+        "identifiers_exact_share": _share(exact, len(ids)),
+        "by_type": {t: {"n": v[0], "removed": v[1], "exact": v[2]} for t, v in sorted(by_type.items())},
+    }, left
 
 
 def backstop(left: list[dict], cov: Coverage, findings) -> tuple[int, list]:
@@ -281,12 +305,16 @@ def evaluate(draft, ours: Ours, plain_nlp, out_dir: Path, repeat: int, clock: st
     draft_path.write_text(draft.text, encoding="utf-8")
     key_path.write_text(draft.key_yaml(), encoding="utf-8")
     key_path.chmod(0o600)  # a key maps names to codes: owner-only, as scr expects
-    times, outputs = interleaved({"ours": lambda: ours.pseudonymise(draft_path, key_path),
-                                  "spacy": lambda: plain_nlp(draft.text)}, repeat, CLOCKS[clock])
+    times, outputs = interleaved(
+        {"ours": lambda: ours.pseudonymise(draft_path, key_path), "spacy": lambda: plain_nlp(draft.text)},
+        repeat,
+        CLOCKS[clock],
+    )
     report, result = outputs["ours"]
     if report.text != draft.text:
-        raise SystemExit(f"{draft.name}: the pipeline read a different text than the generator wrote; "
-                         "offsets would not hold")
+        raise SystemExit(
+            f"{draft.name}: the pipeline read a different text than the generator wrote; offsets would not hold"
+        )
     coded_path.write_text(result.text, encoding="utf-8")
     titles = drafts_mod._titles()
     cov = Coverage(result.replacements, len(draft.text))
@@ -305,11 +333,19 @@ def evaluate(draft, ours: Ours, plain_nlp, out_dir: Path, repeat: int, clock: st
         "name_words_left_in_output": extra,
         **other,
         **ids,
-        "verify": {"findings_medium_high": sum(f.severity in FLAGGED for f in findings),
-                   "names_left_flagged": flagged, "names_left_unflagged": len(unflagged),
-                   "identifiers_left_flagged": ids_flagged, "identifiers_left_unflagged": len(ids_unflagged)},
-        "time": {"clock": clock, "ours_s": round(times["ours"], 2),
-                 "spacy_s": round(times["spacy"], 2), "ours_vs_spacy": round(times["ours"] / times["spacy"], 2)},
+        "verify": {
+            "findings_medium_high": sum(f.severity in FLAGGED for f in findings),
+            "names_left_flagged": flagged,
+            "names_left_unflagged": len(unflagged),
+            "identifiers_left_flagged": ids_flagged,
+            "identifiers_left_unflagged": len(ids_unflagged),
+        },
+        "time": {
+            "clock": clock,
+            "ours_s": round(times["ours"], 2),
+            "spacy_s": round(times["spacy"], 2),
+            "ours_vs_spacy": round(times["ours"] / times["spacy"], 2),
+        },
         "unplaced_people": len(result.unplaced),
     }
     misses = {
@@ -318,8 +354,11 @@ def evaluate(draft, ours: Ours, plain_nlp, out_dir: Path, repeat: int, clock: st
         "wrongly_coded": _wrongly_coded(draft, cov, left),
         "name_words_left_in_output": extra_words,
         "trap_failures": trap_failed,
-        "identifiers": [f"{x['span'].label}: {x['span'].surface!r}"
-                        + (f" -> {', '.join(x['got'])}" if x.get("got") else " (value left)") for x in ids_left],
+        "identifiers": [
+            f"{x['span'].label}: {x['span'].surface!r}"
+            + (f" -> {', '.join(x['got'])}" if x.get("got") else " (value left)")
+            for x in ids_left
+        ],
         "other_words_changed": sorted(Counter(changed_words).items(), key=lambda kv: -kv[1]),
     }
     return row, misses
@@ -341,6 +380,7 @@ def _wrongly_coded(draft, cov: Coverage, left) -> list[str]:
 
 def overall(rows: dict[str, dict]) -> dict:
     """Totals over drafts (shares recomputed from the summed counts)."""
+
     def total(k):
         return sum(r[k] for r in rows.values())
 
@@ -349,33 +389,58 @@ def overall(rows: dict[str, dict]) -> dict:
 
     right, right_key, right_unk = total("code_right"), total("code_right_key"), total("code_right_unknown")
     return {
-        "drafts": len(rows), "words": total("words"), "mentions": total("mentions"),
-        "key_mentions": total("key_mentions"), "unknown_mentions": total("unknown_mentions"),
-        "code_right": right, "code_right_key": right_key, "code_right_unknown": right_unk,
-        "names_left": total("names_left"), "names_left_key": total("names_left_key"),
+        "drafts": len(rows),
+        "words": total("words"),
+        "mentions": total("mentions"),
+        "key_mentions": total("key_mentions"),
+        "unknown_mentions": total("unknown_mentions"),
+        "code_right": right,
+        "code_right_key": right_key,
+        "code_right_unknown": right_unk,
+        "names_left": total("names_left"),
+        "names_left_key": total("names_left_key"),
         "names_left_unknown": total("names_left_unknown"),
         "name_words_left_in_output": total("name_words_left_in_output"),
         "code_accuracy": _share(right, total("mentions")),
         "code_accuracy_key": _share(right_key, total("key_mentions")),
         "code_accuracy_unknown": _share(right_unk, total("unknown_mentions")),
-        "second_identity": total("second_identity"), "wrong_code": total("wrong_code"),
+        "second_identity": total("second_identity"),
+        "wrong_code": total("wrong_code"),
         "unknown_given_key_code": total("unknown_given_key_code"),
-        "other_words": total("other_words"), "other_words_changed": total("other_words_changed"),
+        "other_words": total("other_words"),
+        "other_words_changed": total("other_words_changed"),
         "other_words_changed_share": _share(total("other_words_changed"), total("other_words")),
-        "traps": total("traps"), "trap_failures": total("trap_failures"),
-        "identifiers": total("identifiers"), "identifiers_removed": total("identifiers_removed"),
+        "traps": total("traps"),
+        "trap_failures": total("trap_failures"),
+        "identifiers": total("identifiers"),
+        "identifiers_removed": total("identifiers_removed"),
         "identifiers_removed_share": _share(total("identifiers_removed"), total("identifiers")),
         "identifiers_exact": total("identifiers_exact"),
         "identifiers_exact_share": _share(total("identifiers_exact"), total("identifiers")),
-        "verify": {k: vtotal(k) for k in ("names_left_flagged", "names_left_unflagged",
-                                          "identifiers_left_flagged", "identifiers_left_unflagged")},
-        "time": {"ours_s": round(sum(r["time"]["ours_s"] for r in rows.values()), 2),
-                 "spacy_s": round(sum(r["time"]["spacy_s"] for r in rows.values()), 2)},
+        "verify": {
+            k: vtotal(k)
+            for k in (
+                "names_left_flagged",
+                "names_left_unflagged",
+                "identifiers_left_flagged",
+                "identifiers_left_unflagged",
+            )
+        },
+        "time": {
+            "ours_s": round(sum(r["time"]["ours_s"] for r in rows.values()), 2),
+            "spacy_s": round(sum(r["time"]["spacy_s"] for r in rows.values()), 2),
+        },
     }
 
 
-def evaluate_drafts(drafts: list, model: str | None = None, repeat: int = 3, clock: str = "wall",
-                    out: Path = OUT_DIR, blind: bool = False) -> dict[str, Any]:
+def evaluate_drafts(
+    drafts: list,
+    model: str | None = None,
+    repeat: int = 3,
+    clock: str = "wall",
+    out: Path = OUT_DIR,
+    blind: bool = False,
+) -> dict[str, Any]:
     """Every draft pseudonymised, verified, scored and timed with one model load.
 
     Returns {"model", "blind", "drafts": per-draft rows, "overall": totals, "misses"};

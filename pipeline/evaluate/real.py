@@ -48,6 +48,7 @@ re-run scores only what is still held out.
 
 Only counts and file stems are printed or written: the texts are real reviews.
 """
+
 from __future__ import annotations
 
 import json
@@ -78,7 +79,8 @@ def find_lines(text: str, s: str) -> list[tuple[int, int]]:
     lines, so when none is, every occurrence)."""
     hits = find_all(text, s)
     whole = [
-        (a, b) for a, b in hits
+        (a, b)
+        for a, b in hits
         if (a == 0 or text[a - 1] == "\n") and (b == len(text) or text[b:].lstrip(" \t")[:1] in ("", "\n"))
     ]
     return whole or hits
@@ -126,11 +128,11 @@ def seen_stems(folder: Path, read_dir: Path) -> set[str]:
 
 def run_pipeline(path: Path, nlp, analyzer, policy) -> dict:
     """What `scr ingest`, `scr verify`, `scr events` and `scr themes` give for one file."""
+    from pipeline.deid.verify import verify_report
     from pipeline.events import extract_events
     from pipeline.ingest import load_report
     from pipeline.nlp import parse_report
     from pipeline.themes import tag_report
-    from pipeline.deid.verify import verify_report
 
     report = load_report(path)
     doc = parse_report(report, nlp)
@@ -225,9 +227,13 @@ def score_structure(gold: dict, report) -> dict:
     gold_heads = [h for line in gold.get("headings", []) for h in find_lines(text, line)]
     other = sum(1 for h in headings if not any(overlaps(h, g) for g in gold_heads + used))
     return {
-        "contents": len(contents), "contents_unlocated": len(contents) - len(used),
-        "contents_as_heading": as_heading, "contents_as_contents": as_contents,
-        "headings": len(gold.get("headings", [])), "headings_found": found, "headings_unlocated": unlocated,
+        "contents": len(contents),
+        "contents_unlocated": len(contents) - len(used),
+        "contents_as_heading": as_heading,
+        "contents_as_contents": as_contents,
+        "headings": len(gold.get("headings", [])),
+        "headings_found": found,
+        "headings_unlocated": unlocated,
         "other_headings": other,
     }
 
@@ -282,13 +288,18 @@ def score_events(gold: dict, report, events) -> dict:
     pred_right = sum(1 for e in dated if any(span and _covers(e, span) and date_ok(d, e) for d, span in located))
     doc_dates = [h for s in gold.get("document_dates", []) for h in find_all(text, s)]
     from_doc = sum(
-        1 for e in dated
+        1
+        for e in dated
         if e.expression_start is not None
         and any(overlaps((e.expression_start, e.expression_end), h) for h in doc_dates)
     )
     return {
-        "gold": len(located), "unlocated": sum(1 for _, s in located if s is None), "right": right,
-        "pred_dated": len(dated), "pred_right": pred_right, "from_document_dates": from_doc,
+        "gold": len(located),
+        "unlocated": sum(1 for _, s in located if s is None),
+        "right": right,
+        "pred_dated": len(dated),
+        "pred_right": pred_right,
+        "from_document_dates": from_doc,
     }
 
 
@@ -331,8 +342,9 @@ def summarise(results: dict[str, dict]) -> dict:
         "metadata_right": _ratio(m.get("right", 0), m.get("total", 0)),
         "contents_as_heading": _ratio(s.get("contents_as_heading", 0), s.get("contents", 0)),
         "headings_found": _ratio(s.get("headings_found", 0), s.get("headings", 0)),
-        "false_alarms_per_1000_words": (round(1000 * v.get("false_alarms", 0) / v["words"], 2)
-                                        if v.get("words") else None),
+        "false_alarms_per_1000_words": (
+            round(1000 * v.get("false_alarms", 0) / v["words"], 2) if v.get("words") else None
+        ),
         "identifiers_found": _ratio(v.get("identifiers_found", 0), v.get("identifiers", 0)),
         "events_right": _ratio(e.get("right", 0), e.get("gold", 0)),
         "events_precision": _ratio(e.get("pred_right", 0), e.get("pred_dated", 0)),
@@ -345,14 +357,16 @@ def summarise(results: dict[str, dict]) -> dict:
 def evaluate(folder: Path, model: str | None = None, nlp=None, skip: AbstractSet[str] = frozenset()) -> dict:
     """Run the pipeline on every file of `folder` (but `skip`) and score it against its
     gold (`nlp`: an already loaded model, else `model` or the default is loaded)."""
-    from pipeline.nlp import load_nlp
     from pipeline.deid.policy import load_policy
     from pipeline.deid.recognizers import build_analyzer
+    from pipeline.nlp import load_nlp
 
     nlp = nlp or load_nlp(model)
     analyzer, policy = build_analyzer(nlp), load_policy(None)
-    results = {stem: score_case(gold, run_pipeline(path, nlp, analyzer, policy))
-               for stem, path, gold in load_cases(folder, skip)}
+    results = {
+        stem: score_case(gold, run_pipeline(path, nlp, analyzer, policy))
+        for stem, path, gold in load_cases(folder, skip)
+    }
     return {"per_file": results, "total": summarise(results)}
 
 

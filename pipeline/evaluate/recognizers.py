@@ -13,6 +13,7 @@ alarms on the negative lines), and false alarms.  `--misses` prints the line
 numbers (not the text) of misses and false alarms, so that the held-out
 sentences are not read while tuning.
 """
+
 from __future__ import annotations
 
 import warnings
@@ -38,8 +39,8 @@ def read_cases(path: Path) -> list[tuple[int, str, str, str, str]]:
 
 def score(path: Path) -> dict[str, Any]:
     """Per-type counts: positives, hits, findings on positive lines, false alarms."""
-    from pipeline.nlp import load_nlp
     from pipeline.deid.recognizers import analyze_doc, build_analyzer
+    from pipeline.nlp import load_nlp
 
     nlp = load_nlp()
     analyzer = build_analyzer(nlp)
@@ -49,7 +50,7 @@ def score(path: Path) -> dict[str, Any]:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             doc = nlp(sentence)
-        found = [sentence[r.start:r.end] for r in analyze_doc(analyzer, doc) if r.entity_type == etype]
+        found = [sentence[r.start : r.end] for r in analyze_doc(analyzer, doc) if r.entity_type == etype]
         c = counts.setdefault(etype, Counter())
         if sign == "+":
             c["positives"] += 1

@@ -40,6 +40,7 @@ Usage (from the repository root)::
 Drafts, keys and outputs go to `bench/out/reidentify/` (git-ignored); a
 summary JSON to `bench/out/reidentify/summary.json`.
 """
+
 from __future__ import annotations
 
 import difflib
@@ -57,11 +58,33 @@ from pipeline.evaluate.timing import CLOCKS, interleaved
 DEFAULT_REPORT = CHILD_E
 OUT_DIR = OUT / "reidentify"
 
-FAMILY_FORMS = ["full", "first", "title_surname", "first", "possessive_first", "initial_surname", "first",
-                "upper_full", "full", "linebreak_full", "title_surname", "lower_full", "first"]
+FAMILY_FORMS = [
+    "full",
+    "first",
+    "title_surname",
+    "first",
+    "possessive_first",
+    "initial_surname",
+    "first",
+    "upper_full",
+    "full",
+    "linebreak_full",
+    "title_surname",
+    "lower_full",
+    "first",
+]
 CHILD_FORMS = ["first", "full", "first", "first", "upper_first", "first", "full"]
-PRACTITIONER_FORMS = ["title_surname", "full", "first", "title_surname", "initial_surname", "full",
-                      "linebreak_full", "title_surname", "upper_full"]
+PRACTITIONER_FORMS = [
+    "title_surname",
+    "full",
+    "first",
+    "title_surname",
+    "initial_surname",
+    "full",
+    "linebreak_full",
+    "title_surname",
+    "upper_full",
+]
 FEMALE_TITLES = ["Ms", "Mrs", "Miss"]
 
 
@@ -167,8 +190,7 @@ def draw_people(report, seed: int) -> list[FakePerson]:
     for entry in report.key:
         gender = infer_gender([], entry.description) or rng.choice(["female", "male"])
         child = entry.subject or re.search(r"sibling|brother|sister|son|daughter", entry.description, re.I)
-        kind = "child" if child else (
-            "family" if entry.kind == "family" else "practitioner")
+        kind = "child" if child else ("family" if entry.kind == "family" else "practitioner")
         while True:
             first = fake.first_name_female() if gender == "female" else fake.first_name_male()
             if first not in used_first and first not in codes and first.upper() not in codes:
@@ -203,21 +225,31 @@ def _plants(fake, rng: random.Random, people: list[FakePerson]) -> list[tuple[st
     number, street_name = rng.randint(2, 180), fake.last_name()  # drawn in this order: the seeds' drafts stay the same
     street = f"{number} {street_name} " + rng.choice(["Road", "Street", "Avenue", "Close", "Lane", "Drive"])
     letters = "ABCEGHJKLMNPRSTWXYZ"
-    nino = (f"{rng.choice('ABCEHJKLMNPRSTWYZ')}{rng.choice(letters)} "
-            f"{rng.randint(10, 99)} {rng.randint(10, 99)} {rng.randint(10, 99)} {rng.choice('ABCD')}")
+    nino = (
+        f"{rng.choice('ABCEHJKLMNPRSTWYZ')}{rng.choice(letters)} "
+        f"{rng.randint(10, 99)} {rng.randint(10, 99)} {rng.randint(10, 99)} {rng.choice('ABCD')}"
+    )
     dob = f"{rng.randint(1, 28):02d}/{rng.randint(1, 12):02d}/20{rng.randint(10, 17)}"
     return [
         ("Her NHS number is {}.", [("NHS_NUMBER", _nhs_number(rng))]),
         ("Her National Insurance number is {}.", [("NI_NUMBER", nino)]),
-        ("At that time the family lived at {}, " + fake.city() + " {}.",
-         [("ADDRESS", street), ("POSTCODE", fake.postcode())]),
-        ("The foster carer could be contacted on {} or by email at {}.",
-         [("PHONE", f"07700 900{rng.randint(100, 999)}"), ("EMAIL", email)]),
+        (
+            "At that time the family lived at {}, " + fake.city() + " {}.",
+            [("ADDRESS", street), ("POSTCODE", fake.postcode())],
+        ),
+        (
+            "The foster carer could be contacted on {} or by email at {}.",
+            [("PHONE", f"07700 900{rng.randint(100, 999)}"), ("EMAIL", email)],
+        ),
         ("The child's date of birth is {}.", [("DATE_OF_BIRTH", dob)]),
-        ("The older sibling attended {} before starting at {}.",
-         [("NURSERY", f"{fake.last_name()} Day Nursery"), ("SCHOOL", f"{fake.last_name()} Primary School")]),
-        ("The care proceedings case number was {}.",
-         [("CASE_REF", f"MA{rng.randint(15, 19)}C{rng.randint(10000, 99999)}")]),
+        (
+            "The older sibling attended {} before starting at {}.",
+            [("NURSERY", f"{fake.last_name()} Day Nursery"), ("SCHOOL", f"{fake.last_name()} Primary School")],
+        ),
+        (
+            "The care proceedings case number was {}.",
+            [("CASE_REF", f"MA{rng.randint(15, 19)}C{rng.randint(10000, 99999)}")],
+        ),
     ]
 
 
@@ -281,7 +313,7 @@ def build_draft(report, seed: int, plant: bool = True) -> Draft:
             form = forms[n % len(forms)]
             if not person.title and form == "title_surname":
                 form = "full"
-            if form == "possessive_first" and not re.match(r"['’]s\b", text[end:end + 3]):
+            if form == "possessive_first" and not re.match(r"['’]s\b", text[end : end + 3]):
                 form = "first"
             value = person.form(form)
             draft_parts.append(value)
@@ -395,9 +427,9 @@ class Ours:
         self.lexicon = english_lexicon(self.nlp)
 
     def run(self, draft_path: Path, key_path: Path):
-        from pipeline.ingest import load_report
         from pipeline.deid.keyfile import load_key
         from pipeline.deid.pseudonymise import parse_for_key, pseudonymise_report
+        from pipeline.ingest import load_report
 
         key = load_key(key_path)
         report = load_report(draft_path)
@@ -431,9 +463,16 @@ class PlainPresidio:
         return self.anonymizer.anonymize(text=text, analyzer_results=results).text  # type: ignore[arg-type]
 
 
-def evaluate(report_path: Path, seeds: list[int], model: str | None = None, repeat: int = 3, presidio: bool = True,
-             clock: str = "wall", key_style: str = "titles",
-             out: Path = OUT_DIR) -> Iterator[tuple[int, dict[str, Any]]]:
+def evaluate(
+    report_path: Path,
+    seeds: list[int],
+    model: str | None = None,
+    repeat: int = 3,
+    presidio: bool = True,
+    clock: str = "wall",
+    key_style: str = "titles",
+    out: Path = OUT_DIR,
+) -> Iterator[tuple[int, dict[str, Any]]]:
     """Per seed: build the draft, code it (ours, plain Presidio), score and time; yields (seed, row).
 
     `clock` names one of `CLOCKS` ("cpu": this process's CPU seconds, steadier when the machine is shared).
@@ -460,8 +499,18 @@ def evaluate(report_path: Path, seeds: list[int], model: str | None = None, repe
     (out / "summary.json").write_text(json.dumps(summary, indent=1), encoding="utf-8")
 
 
-def _evaluate_seed(report, seed: int, timed: bool, ours: Ours, presidio: PlainPresidio | None, plain_nlp, repeat: int,
-                   clock: str, key_style: str, out: Path) -> dict[str, Any]:
+def _evaluate_seed(
+    report,
+    seed: int,
+    timed: bool,
+    ours: Ours,
+    presidio: PlainPresidio | None,
+    plain_nlp,
+    repeat: int,
+    clock: str,
+    key_style: str,
+    out: Path,
+) -> dict[str, Any]:
     """One seed's draft coded by ours (and Presidio), scored, and on the first seed timed."""
     draft = build_draft(report, seed)
     draft_path, key_path = write_draft(draft, out, key_style)
@@ -474,8 +523,12 @@ def _evaluate_seed(report, seed: int, timed: bool, ours: Ours, presidio: PlainPr
     times, outputs = interleaved(runners, repeat if timed else 1, CLOCKS[clock])
     result = outputs["ours"]
     (out / f"coded_seed{seed}.txt").write_text(result.text, encoding="utf-8")
-    row: dict[str, Any] = {"words": len(draft.text.split()), "ours": score(draft, result.text),
-                           "unplaced_people": len(result.unplaced), "ambiguous": len(result.ambiguous)}
+    row: dict[str, Any] = {
+        "words": len(draft.text.split()),
+        "ours": score(draft, result.text),
+        "unplaced_people": len(result.unplaced),
+        "ambiguous": len(result.ambiguous),
+    }
     if presidio is not None:
         (out / f"presidio_seed{seed}.txt").write_text(outputs["presidio"], encoding="utf-8")
         row["presidio"] = score(draft, outputs["presidio"])

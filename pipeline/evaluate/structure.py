@@ -16,6 +16,7 @@ the rules (score it once, at the end):
 
 ``--show`` prints the per-file counts (fictional text only).
 """
+
 from __future__ import annotations
 
 import json
@@ -77,8 +78,12 @@ def score(report: Report, gold: dict) -> dict:
     key_right = 0
     for entry in gold["key"]:
         found = key.get(entry["code"])
-        if (found and entry["description"].casefold() in found.description.casefold()
-                and found.kind == entry["kind"] and found.pseudonym == entry["pseudonym"]):
+        if (
+            found
+            and entry["description"].casefold() in found.description.casefold()
+            and found.kind == entry["kind"]
+            and found.pseudonym == entry["pseudonym"]
+        ):
             key_right += 1
     meta = report.metadata
     values = {f: getattr(meta, f, None) for f in META_FIELDS if f != "chair"} | {"chair": chair_of(report)}
@@ -111,11 +116,24 @@ def total(paths: list[Path]) -> dict:
     return out
 
 
-BLIND2 = sorted(p for p in (DATA / "real_shapes_blind2").iterdir()
-                if p.suffix in (".txt", ".md") and p.name != "README.md")
+BLIND2 = sorted(
+    p for p in (DATA / "real_shapes_blind2").iterdir() if p.suffix in (".txt", ".md") and p.name != "README.md"
+)
 
-FIELDS = ("sections_tp", "sections_got", "sections_want", "contents_as_sections", "key_right", "key_want", "key_extra",
-          "meta_right", "meta_want", "chrome_left", "joined", "joined_want")
+FIELDS = (
+    "sections_tp",
+    "sections_got",
+    "sections_want",
+    "contents_as_sections",
+    "key_right",
+    "key_want",
+    "key_extra",
+    "meta_right",
+    "meta_want",
+    "chrome_left",
+    "joined",
+    "joined_want",
+)
 
 
 def evaluate(paths: list[Path]) -> tuple[dict[str, int], dict[str, dict[str, int]]]:

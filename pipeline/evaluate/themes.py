@@ -36,6 +36,7 @@ printed for comparison.
     .venv/bin/python bench/eval_themes.py [--gold FILE] [--report FILE] [--heldout FILE]... [--errors]
         [--json OUT] [--blind] [--blind2]
 """
+
 from __future__ import annotations
 
 import json
@@ -55,13 +56,31 @@ GOLD_THEMES = GOLD / "child_e_themes.jsonl"
 
 # the annotator's permitted ids for the Child E gold (see corpus/gold/README.md)
 GOLD_LABEL_SET = [
-    "assessment_quality", "chronology_history", "professional_curiosity", "self_report_face_value", "over_optimism",
-    "disguised_compliance", "fathers_invisible_men", "domestic_abuse", "parental_mental_health", "substance_misuse",
-    "neglect", "voice_lived_experience_child", "information_sharing", "multi_agency_working",
-    "cross_border_out_of_area", "escalation", "management_oversight_supervision", "care_planning_decision_making",
+    "assessment_quality",
+    "chronology_history",
+    "professional_curiosity",
+    "self_report_face_value",
+    "over_optimism",
+    "disguised_compliance",
+    "fathers_invisible_men",
+    "domestic_abuse",
+    "parental_mental_health",
+    "substance_misuse",
+    "neglect",
+    "voice_lived_experience_child",
+    "information_sharing",
+    "multi_agency_working",
+    "cross_border_out_of_area",
+    "escalation",
+    "management_oversight_supervision",
+    "care_planning_decision_making",
     "placement_type_mother_baby_foster",
-    "health_visiting_records", "think_family_adult_services", "service_access_disengagement", "legal_court_process",
-    "record_keeping", "premature_vulnerable_infant",
+    "health_visiting_records",
+    "think_family_adult_services",
+    "service_access_disengagement",
+    "legal_court_process",
+    "record_keeping",
+    "premature_vulnerable_infant",
 ]
 MARKER_RE = re.compile(r"^\s*(?:[-•*–]\s+|\d{1,2}(?:\.\d{1,2}){0,3}[.)]?\s+)")
 
@@ -74,7 +93,7 @@ def locate(report: Report, quote: str) -> tuple[int, int] | None:
     """The paragraph whose text (without bullet or number) starts with the quote."""
     wanted = _norm(quote)
     for paragraph in report.paragraphs:
-        body = _norm(MARKER_RE.sub("", report.text[paragraph.start:paragraph.end], count=1))
+        body = _norm(MARKER_RE.sub("", report.text[paragraph.start : paragraph.end], count=1))
         if body.startswith(wanted) or (len(wanted) > 40 and wanted[:120] in body):
             return paragraph.start, paragraph.end
     return None
@@ -104,8 +123,13 @@ def score(pairs: list[tuple[set[str], set[str]]], labels: list[str] | None = Non
     themes = sorted(set(tp) | set(fp) | set(fn))
     names = ("precision", "recall", "f1")
     per = {t: dict(zip(names, prf(tp[t], fp[t], fn[t]), strict=True), tp=tp[t], fp=fp[t], fn=fn[t]) for t in themes}
-    return {"micro": dict(zip(names, micro, strict=True)), "tp": sum(tp.values()), "fp": sum(fp.values()),
-            "fn": sum(fn.values()), "per_theme": per}
+    return {
+        "micro": dict(zip(names, micro, strict=True)),
+        "tp": sum(tp.values()),
+        "fp": sum(fp.values()),
+        "fn": sum(fn.values()),
+        "per_theme": per,
+    }
 
 
 def gold_pairs(report: Report, labels, gold_path: Path) -> list[tuple[str, set[str], set[str]]]:
@@ -164,8 +188,13 @@ def real_shape_pairs(review: Path, nlp) -> list[tuple[str, set[str], set[str]]]:
             raise SystemExit(f"{review.name}: gold quote not found, or found twice: {item['quote']!r}")
         hits = [i for i, label in enumerate(labels) if label.start <= offset < label.end]
         used.update(hits)
-        out.append((f"{review.stem}: {item['quote'][:50]}", set(item["themes"]),
-                    {t for i in hits for t in labels[i].theme_ids()}))
+        out.append(
+            (
+                f"{review.stem}: {item['quote'][:50]}",
+                set(item["themes"]),
+                {t for i in hits for t in labels[i].theme_ids()},
+            )
+        )
     for i, label in enumerate(labels):
         if i not in used and label.theme_ids():
             out.append((f"{review.stem}: (no gold) {' '.join(label.text.split())[:50]}", set(), set(label.theme_ids())))
@@ -186,8 +215,14 @@ class Scored:
     pairs: list[tuple[str, set[str], set[str]]] | None = None
 
 
-def evaluate(report_path: Path = CHILD_E, gold_path: Path = GOLD_THEMES, heldout: list[Path] | None = None,
-             model: str | None = None, blind: bool = False, blind2: bool = False) -> tuple[int, list[Scored]]:
+def evaluate(
+    report_path: Path = CHILD_E,
+    gold_path: Path = GOLD_THEMES,
+    heldout: list[Path] | None = None,
+    model: str | None = None,
+    blind: bool = False,
+    blind2: bool = False,
+) -> tuple[int, list[Scored]]:
     """(gold items located, scored sets in order): the Child E gold, the held-out sets, the real-shape sets."""
     nlp = load_nlp(model)
     report = load_report(report_path)
@@ -196,8 +231,12 @@ def evaluate(report_path: Path = CHILD_E, gold_path: Path = GOLD_THEMES, heldout
     gold = gold_pairs(report, labels, gold_path)
     scored = [
         Scored("gold_all_themes", "gold, all predicted themes", score([(g, p) for _, g, p in gold])),
-        Scored("gold_annotator_label_set", "gold, predictions restricted to the annotator's 25 ids",
-               score([(g, p) for _, g, p in gold], GOLD_LABEL_SET), gold),
+        Scored(
+            "gold_annotator_label_set",
+            "gold, predictions restricted to the annotator's 25 ids",
+            score([(g, p) for _, g, p in gold], GOLD_LABEL_SET),
+            gold,
+        ),
     ]
     for path in heldout or heldout_sets():
         held = heldout_pairs(path, nlp)
@@ -208,7 +247,9 @@ def evaluate(report_path: Path = CHILD_E, gold_path: Path = GOLD_THEMES, heldout
     for name, folder in real_sets:
         pairs = real_shape_set(folder, nlp)
         r = score([(g, p) for _, g, p in pairs])
-        title = (f"{name} ({len(list(folder.glob('*.txt')))} reviews): precision of assignments "
-                 f"{r['tp']}/{r['tp'] + r['fp']}, recall {r['tp']}/{r['tp'] + r['fn']}")
+        title = (
+            f"{name} ({len(list(folder.glob('*.txt')))} reviews): precision of assignments "
+            f"{r['tp']}/{r['tp'] + r['fp']}, recall {r['tp']}/{r['tp'] + r['fn']}"
+        )
         scored.append(Scored(name, title, r, pairs))
     return len(gold), scored

@@ -1,4 +1,5 @@
 """Timing shared by the evaluations: interleaved best-of-N runs on a chosen clock."""
+
 from __future__ import annotations
 
 import time
@@ -9,8 +10,9 @@ from typing import Any
 CLOCKS: dict[str, Callable[[], float]] = {"wall": time.perf_counter, "cpu": time.process_time}
 
 
-def interleaved(runners: dict[str, Callable[[], Any]], repeat: int,
-                clock: Callable[[], float] = time.perf_counter) -> tuple[dict[str, float], dict[str, Any]]:
+def interleaved(
+    runners: dict[str, Callable[[], Any]], repeat: int, clock: Callable[[], float] = time.perf_counter
+) -> tuple[dict[str, float], dict[str, Any]]:
     """Run each runner `repeat` times, rotating which goes first; best time and first output of each.
 
     `clock=time.process_time` counts this process's CPU seconds: on a shared
@@ -21,7 +23,7 @@ def interleaved(runners: dict[str, Callable[[], Any]], repeat: int,
     outputs: dict[str, Any] = {}
     names = list(runners)
     for round_ in range(max(1, repeat)):
-        order = names[round_ % len(names):] + names[:round_ % len(names)]  # each goes first in turn
+        order = names[round_ % len(names) :] + names[: round_ % len(names)]  # each goes first in turn
         for name in order:
             fn = runners[name]
             t0 = clock()

@@ -17,6 +17,7 @@ Reports
 The harness functions (`leak_report`, `evaluate_case`) are also used by
 ``tests/test_verify_leaks.py``.
 """
+
 from __future__ import annotations
 
 import json
@@ -49,9 +50,9 @@ def leak_report(text: str):
 def evaluate_case(case: dict, nlp, analyzer, policy=None) -> dict:
     """Run verify on one case: which leaks were found, and which medium+ findings hit nothing planted."""
     from pipeline.deid.keyfile import parse_key
-    from pipeline.nlp import parse_report
     from pipeline.deid.policy import SEVERITY_RANK
     from pipeline.deid.verify import verify_report
+    from pipeline.nlp import parse_report
 
     report = leak_report(case["text"])
     doc = parse_report(report, nlp)
@@ -69,8 +70,10 @@ def evaluate_case(case: dict, nlp, analyzer, policy=None) -> dict:
         hit = [f for f in findings if f.start < end and start < f.end and SEVERITY_RANK[f.severity] >= need]
         (found if start >= 0 and hit else missed).append(leak)
     extra = [
-        f for f in findings
-        if f.start >= body and SEVERITY_RANK[f.severity] >= SEVERITY_RANK["medium"]
+        f
+        for f in findings
+        if f.start >= body
+        and SEVERITY_RANK[f.severity] >= SEVERITY_RANK["medium"]
         and not any(f.start < e and s < f.end for _, s, e in spans)
     ]
     dirty = [c for c in case.get("clean", []) if any(f.text == c or c in f.text for f in extra)]
@@ -96,10 +99,10 @@ def recall(results: list[dict]) -> dict:
 
 
 def real_report(nlp, analyzer, repeat: int) -> dict:
-    from pipeline.ingest import load_report
-    from pipeline.nlp import parse_report
     from pipeline.deid.policy import SEVERITY_RANK
     from pipeline.deid.verify import verify_report
+    from pipeline.ingest import load_report
+    from pipeline.nlp import parse_report
 
     report = load_report(CHILD_E)
     text = report.text
@@ -137,8 +140,8 @@ def real_report(nlp, analyzer, repeat: int) -> dict:
 
 def evaluate(model: str | None = None, repeat: int = 2, real: bool = True) -> dict[str, dict[str, Any]]:
     """Recall and extra findings on every leak set, then (unless `real` is false) the Child E review and its timing."""
-    from pipeline.nlp import load_nlp
     from pipeline.deid.recognizers import build_analyzer
+    from pipeline.nlp import load_nlp
 
     nlp = load_nlp(model)
     analyzer = build_analyzer(nlp)

@@ -18,6 +18,7 @@ written without reading the rules, also scored only at the end):
 ``--show`` prints each false alarm and miss with its file (fictional text only).
 The scoring functions are also used by ``tests/test_verify_real_shapes.py``.
 """
+
 from __future__ import annotations
 
 import json
@@ -77,11 +78,11 @@ def score_report(text: str, gold: dict, findings) -> dict:
 
 
 def run_folder(folder: Path, nlp, analyzer) -> list[dict]:
+    from pipeline.deid.verify import verify_report
     from pipeline.ingest.text import normalise
     from pipeline.nlp import parse_report
     from pipeline.report import Source
     from pipeline.structure import build_report
-    from pipeline.deid.verify import verify_report
 
     results = []
     for path, text, gold in load_fixtures(folder):
@@ -142,11 +143,12 @@ def _heldout(nlp, find_unknown_names, parse) -> dict:
     return {"recall": round(found / total, 3) if total else None, "found": f"{found}/{total}", "missed_ids": missed}
 
 
-def evaluate(model: str | None = None, blind: bool = False,
-             blind2: bool = False) -> tuple[dict[str, Any], dict[str, list]]:
+def evaluate(
+    model: str | None = None, blind: bool = False, blind2: bool = False
+) -> tuple[dict[str, Any], dict[str, list]]:
     """(summary per set and held-out name recall, per-file results per set): the open and asked-for blind sets."""
-    from pipeline.nlp import load_nlp
     from pipeline.deid.recognizers import build_analyzer
+    from pipeline.nlp import load_nlp
 
     nlp = load_nlp(model)
     analyzer = build_analyzer(nlp)

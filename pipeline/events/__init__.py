@@ -35,6 +35,7 @@ The modules, in the order data flows through them:
 - `vocabulary.py`: the word lists all of them read (models/dates/lexicon.yaml,
   models/dates/actions.yaml, models/agencies.yaml), loaded in one place.
 """
+
 from .extract import extract_events
 from .model import Event
 

@@ -7,6 +7,7 @@ the vocabulary in models/dates/lexicon.yaml.  We deliberately do not run
 group..." in two.  Candidates only *find* the span; normalisation.py turns the
 clean core into a date and resolve.py places relative phrases.
 """
+
 from __future__ import annotations
 
 import re
@@ -99,7 +100,7 @@ def _reference_re() -> re.Pattern:
 
 def _is_reference(text: str, start: int, found: str) -> bool:
     """ "3.12.10" in "see paragraphs 3.12.1 and 3.12.10": a numbered paragraph, not a date."""
-    return "." in found and "/" not in found and bool(_reference_re().search(text[max(0, start - 60):start]))
+    return "." in found and "/" not in found and bool(_reference_re().search(text[max(0, start - 60) : start]))
 
 
 def find_candidates(text: str) -> list[Candidate]:
@@ -126,7 +127,11 @@ def _find(text: str) -> tuple[Candidate, ...]:
                 end -= 1
             if end <= start or any(c0 < end and start < c1 for c0, c1 in cited):
                 continue
-            if "num" in match.groupdict() and match.group("num") and _is_reference(text, match.start("num"), match.group("num")):
+            if (
+                "num" in match.groupdict()
+                and match.group("num")
+                and _is_reference(text, match.start("num"), match.group("num"))
+            ):
                 continue
             groups = {k: v for k, v in match.groupdict().items() if v is not None}
             found.append((-(end - start), order, start, Candidate(kind, start, end, text[start:end], groups)))

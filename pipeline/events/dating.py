@@ -10,6 +10,7 @@ happening of the case at all (the review's own history, a cited work, a state
 at the time of writing).  `DateFields` is the one value an event's date fields
 are built from.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -71,19 +72,44 @@ class DateFields:
     modality: str | None = None
 
     @classmethod
-    def phrase(cls, res: Resolution, text: str, start: int, end: int, *, relative: bool = False,
-               anchor: int | None = None, modality: str | None = None) -> DateFields:
+    def phrase(
+        cls,
+        res: Resolution,
+        text: str,
+        start: int,
+        end: int,
+        *,
+        relative: bool = False,
+        anchor: int | None = None,
+        modality: str | None = None,
+    ) -> DateFields:
         """Dated by its own phrase `text` at `start`..`end`, resolved to `res`."""
-        return cls(date=res.date, date_end=res.date_end, precision=res.precision, confidence=res.confidence,
-                   expression=text, expression_start=start, expression_end=end, relative=relative, anchor=anchor,
-                   modality=modality)
+        return cls(
+            date=res.date,
+            date_end=res.date_end,
+            precision=res.precision,
+            confidence=res.confidence,
+            expression=text,
+            expression_start=start,
+            expression_end=end,
+            relative=relative,
+            anchor=anchor,
+            modality=modality,
+        )
 
     @classmethod
-    def inherit(cls, date: dt.date | None, date_end: dt.date | None, precision: str | None, confidence: float,
-                anchor: int | None = None) -> DateFields:
+    def inherit(
+        cls,
+        date: dt.date | None,
+        date_end: dt.date | None,
+        precision: str | None,
+        confidence: float,
+        anchor: int | None = None,
+    ) -> DateFields:
         """No phrase of its own: the date of its paragraph, a date line or the narrative."""
-        return cls(date=date, date_end=date_end, precision=precision, confidence=confidence, inherited=True,
-                   anchor=anchor)
+        return cls(
+            date=date, date_end=date_end, precision=precision, confidence=confidence, inherited=True, anchor=anchor
+        )
 
     def as_fields(self) -> dict[str, Any]:
         return asdict(self)
@@ -99,7 +125,8 @@ class DateReader:
         """Date candidates of a piece of the report at `offset`, less the document's own
         dates (cover, version, page headers) and paragraph numbers read as dates ("4.1.10")."""
         return [
-            c for c in find_candidates(text)
+            c
+            for c in find_candidates(text)
             if not self.mask.covers(offset + c.start, offset + c.end)
             and not is_paragraph_number(self.text, offset + c.start, c.text, self.numbers)
         ]
@@ -109,8 +136,9 @@ class DateReader:
         found = []
         for cand in self.candidates(sent.text, sent.start_char):
             if cand.kind in ABSOLUTE_KINDS or cand.kind == "year_since":
-                tokens = self.doc.char_span(sent.start_char + cand.start, sent.start_char + cand.end,
-                                            alignment_mode="expand")
+                tokens = self.doc.char_span(
+                    sent.start_char + cand.start, sent.start_char + cand.end, alignment_mode="expand"
+                )
                 if tokens is not None:
                     found.append((cand, tokens))
         return found
@@ -133,7 +161,7 @@ class DateReader:
             while cut > sent.start and self.doc[cut - 1].dep_ in ("cc", "punct"):
                 cut -= 1
             if cut - sent.start >= 3 and sent.end - cut >= 3:
-                return [self.doc[sent.start:cut], self.doc[cut:sent.end]]
+                return [self.doc[sent.start : cut], self.doc[cut : sent.end]]
         return [sent]
 
     def reported_events(self, sent: Span) -> list[tuple[Span, DateFields]]:
@@ -147,7 +175,7 @@ class DateReader:
             res = self.resolver.resolve(cand)
             if res is None:
                 continue
-            span = _trimmed(self.doc[clause.left_edge.i:clause.right_edge.i + 1])
+            span = _trimmed(self.doc[clause.left_edge.i : clause.right_edge.i + 1])
             start, end = sent.start_char + cand.start, sent.start_char + cand.end
             found.append((span, DateFields.phrase(res, self.text[start:end], start, end)))
         return found
@@ -164,16 +192,30 @@ class DateReader:
                 continue
             tokens = self.doc.char_span(start, end, alignment_mode="expand")
             clause = governing_verb(tokens.root, sent) if tokens is not None else None
-            if clause is None or clause.dep_ not in ("advcl", "conj") or not any(
-                    c.dep_ == "aux" and c.lower_ == "having" for c in clause.children):
+            if (
+                clause is None
+                or clause.dep_ not in ("advcl", "conj")
+                or not any(c.dep_ == "aux" and c.lower_ == "having" for c in clause.children)
+            ):
                 continue
             res = self.resolver.resolve(cand)
             if res is None:
                 continue
             having = min(c.i for c in clause.children if c.dep_ == "aux" and c.lower_ == "having")
-            span = _trimmed(self.doc[having:clause.right_edge.i + 1])
-            found.append((span, DateFields.phrase(res, self.text[start:end], start, end, relative=res.relative,
-                                                  anchor=main_id if res.relative else None)))
+            span = _trimmed(self.doc[having : clause.right_edge.i + 1])
+            found.append(
+                (
+                    span,
+                    DateFields.phrase(
+                        res,
+                        self.text[start:end],
+                        start,
+                        end,
+                        relative=res.relative,
+                        anchor=main_id if res.relative else None,
+                    ),
+                )
+            )
         return found
 
     def remember_occasion(self, dated: Dated, sent: Span, happening: Token | None) -> None:
@@ -212,14 +254,22 @@ class DateReader:
             options.append((rank.get(cand.kind, 9), cand.start, cand, tokens, start, end))
         occasion = self.occasion_subject(sent)
         if occasion is not None:
-            options.append((rank.get(occasion.kind, 9), occasion.start, occasion, None,
-                            sent.start_char + occasion.start, sent.start_char + occasion.end))
+            options.append(
+                (
+                    rank.get(occasion.kind, 9),
+                    occasion.start,
+                    occasion,
+                    None,
+                    sent.start_char + occasion.start,
+                    sent.start_char + occasion.end,
+                )
+            )
         for _, _, cand, tokens, start, end in sorted(options, key=lambda o: (o[0], o[1])):
             res = self.resolver.resolve(cand)
             if res is None:
                 continue
             planned = tokens is not None and is_planned(tokens, sent)
-            cue = approximate_cue_re().search(self.text[max(sent.start_char, start - 25):start])
+            cue = approximate_cue_re().search(self.text[max(sent.start_char, start - 25) : start])
             if cue is not None:
                 start -= len(cue.group())
                 res = Resolution(res.date, res.date_end, "approx", res.confidence, res.relative)
@@ -258,13 +308,15 @@ def dates_no_happening(dated: Dated, sent: Span) -> bool:
     kind = dated.candidate.kind
     if kind == "rel_vague" and tells_modal_present(main_verb(sent)):
         return True  # "Services can then identify lessons": what may or will be, no happening
-    if (kind == "year_since" or dated.text.lower().startswith("since")) and (verb := main_verb(sent)) is not None \
-            and tells_present(verb, sent):
+    if (
+        (kind == "year_since" or dated.text.lower().startswith("since"))
+        and (verb := main_verb(sent)) is not None
+        and tells_present(verb, sent)
+    ):
         # "The service has kept a register since 2009", "have been in foster care since April": how things stand
         return True
     # "the boys will move to their adoptive family in December": to come at the time of writing
     return kind in ABSOLUTE_KINDS and tells_modal_present(verb_of(dated, sent))
-
 
 
 def dates_happening(dated: Dated, sent: Span) -> bool:
@@ -272,7 +324,6 @@ def dates_happening(dated: Dated, sent: Span) -> bool:
     after the death of a baby in November 2018"): it dates the death, not the review's
     commissioning (actions.yaml `event_nouns`)."""
     return bool(nouns_over(dated, sent) & event_nouns())
-
 
 
 def nouns_over(dated: Dated, sent: Span) -> set[str]:
@@ -293,7 +344,6 @@ def nouns_over(dated: Dated, sent: Span) -> set[str]:
     return found
 
 
-
 def verb_of(dated: Dated, sent: Span) -> Token | None:
     """The verb a date phrase belongs to."""
     tokens = sent.doc.char_span(dated.start, dated.end, alignment_mode="expand")
@@ -303,14 +353,12 @@ def verb_of(dated: Dated, sent: Span) -> Token | None:
     return root if root.pos_ in ("VERB", "AUX") else governing_verb(root, sent)
 
 
-
 def tells_sentence_length(tokens: Span, sent: Span) -> bool:
     """A duration under a court's outcome ("was jailed for two years", "sentenced to
     serve for six years"): how long the sentence is, not when anything happened
     (scope.yaml `outcome_lemmas`)."""
     verb = governing_verb(tokens.root, sent)
     return verb is not None and verb.lemma_.lower() in scope_config()["outcome_lemmas"]
-
 
 
 def dates_present_subject(dated: Dated, sent: Span) -> bool:
@@ -330,15 +378,15 @@ def dates_present_subject(dated: Dated, sent: Span) -> bool:
     if dates_happening(dated, sent):
         return False  # "The report into the death of Sam in January 2018 examines...": the death is the case's
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
-    return any(min(t.idx for t in c.subtree) <= dated.start and dated.end <= max(t.idx + len(t.text) for t in c.subtree)
-               for c in subjects)
-
+    return any(
+        min(t.idx for t in c.subtree) <= dated.start and dated.end <= max(t.idx + len(t.text) for t in c.subtree)
+        for c in subjects
+    )
 
 
 def is_reported(tokens: Span, sent: Span) -> bool:
     """Inside what someone said: a ccomp under a reporting verb."""
     return reported_clause(tokens, sent) is not None
-
 
 
 def reported_clause(tokens: Span, sent: Span) -> Token | None:
@@ -351,7 +399,6 @@ def reported_clause(tokens: Span, sent: Span) -> Token | None:
             return token
         token = ancestor
     return None
-
 
 
 def is_planned(tokens: Span, sent: Span) -> bool:
@@ -372,12 +419,11 @@ def is_planned(tokens: Span, sent: Span) -> bool:
     return False
 
 
-
 def extend_after(tokens: Span, sent: Span) -> int:
     """Extend "Three days after" to "Three days after this meeting"."""
     after = tokens[-1]
     last = after
-    for token in sent.doc[after.i + 1: min(sent.end, after.i + 1 + SHORT_HOP)]:
+    for token in sent.doc[after.i + 1 : min(sent.end, after.i + 1 + SHORT_HOP)]:
         if token.is_punct or token.ent_type_ == "ROLE" or token.head.i < after.i:
             break
         if not (token.head == after or after in token.ancestors):
@@ -414,14 +460,22 @@ def _occasion_of(noun: Token) -> str | None:
     death", "her admission"), from lexicon.yaml `occasions`; None for anything else."""
     if noun.pos_ != "NOUN":
         return None
-    occasion = next((name for name, words in lexicon()["occasions"].items()
-                     if noun.lower_ == name or noun.lemma_.lower() in words and noun.lower_ in words), None)
-    definite = any(c.dep_ in ("det", "poss") and c.lower_ in ("the", "her", "his", "their", "its")
-                   for c in noun.children)
+    occasion = next(
+        (
+            name
+            for name, words in lexicon()["occasions"].items()
+            if noun.lower_ == name or noun.lemma_.lower() in words and noun.lower_ in words
+        ),
+        None,
+    )
+    definite = any(
+        c.dep_ in ("det", "poss") and c.lower_ in ("the", "her", "his", "their", "its") for c in noun.children
+    )
     return occasion if definite else None
 
 
 def occasion_noun_subject(verb: Token) -> str | None:
     """The occasion a main verb's subject names ("Her death shocked everyone")."""
-    return next((o for c in verb.children
-                 if c.dep_ in ("nsubj", "nsubjpass") and (o := _occasion_of(c)) is not None), None)
+    return next(
+        (o for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and (o := _occasion_of(c)) is not None), None
+    )

@@ -6,6 +6,7 @@ The state a careful reader keeps across a section: the meeting last named (for
 assessment recommended..."), and, for the whole report, the pronoun of each
 role code (from the key, else from what the code is reported to have said).
 """
+
 from __future__ import annotations
 
 import re
@@ -13,12 +14,12 @@ from collections.abc import Sequence
 
 from spacy.tokens import Span
 
+from ..lexicon import gendered_words
 from ..nlp import ROLE_LABEL
 from .mentions import unique
 from .model import Event
 from .resolve import config
 from .roles import Roles
-from ..lexicon import gendered_words
 from .vocabulary import REPORTING_SELF
 
 
@@ -41,9 +42,9 @@ class Discourse:
         """The meeting last named, if any."""
         return self._meeting[0] if self._meeting else None
 
-
-    def antecedent(self, pronoun: str, events: Sequence[Event], since: int, present: set[str],
-                   span: Span | None = None) -> str | None:
+    def antecedent(
+        self, pronoun: str, events: Sequence[Event], since: int, present: set[str], span: Span | None = None
+    ) -> str | None:
         """The most recent actor of this paragraph a subject pronoun can stand for.
 
         "ESW visited EM in hospital... She said that..." is EM: the key says EM
@@ -55,7 +56,7 @@ class Discourse:
         # "...with her, and that he had visited": EF, earlier in the sentence
         if span is not None and pronoun in ("she", "he"):
             sentence = span.sent
-            for token in reversed(span.doc[sentence.start:span.start]):
+            for token in reversed(span.doc[sentence.start : span.start]):
                 code = (token.ent_id_ or token.text) if token.ent_type_ == ROLE_LABEL else None
                 if code and self.genders.get(code) == pronoun and code not in present:
                     return code

@@ -19,6 +19,7 @@ and asks each concern in turn:
    from what came before (discourse.py);
 5. "Date ⇥ Agency ⇥ Event" table rows give one event per row (tables.py).
 """
+
 from __future__ import annotations
 
 import bisect
@@ -110,7 +111,7 @@ class EventExtractor:
             if block.kind == "date_line":
                 self.narrative.date_line(block)
                 continue
-            if is_table_row(block.kind, self.report.text[block.start:block.end]):
+            if is_table_row(block.kind, self.report.text[block.start : block.end]):
                 self._table_row(block)
             else:
                 self._paragraph(block)
@@ -132,7 +133,7 @@ class EventExtractor:
             if end <= start or not block.contains(start, end):
                 continue
             if pending is not None:
-                sent = self.doc[pending.start:sent.end]
+                sent = self.doc[pending.start : sent.end]
             if TERMINAL_RE.search(self.report.text[start:end]):
                 units.append(sent)
                 pending = None
@@ -194,8 +195,13 @@ class EventExtractor:
     # ---- one sentence ------------------------------------------------------
     def _sentence_event(self, sent: Span, block: Block, para_anchor: Event | None) -> Event | None:
         text = sent.text.strip()
-        if (len(re.findall(r"[A-Za-z]{2,}", text)) < 3 or is_evaluative(text) or describes_document(sent)
-                or is_purpose_item(text) or is_inline_contents(text)):
+        if (
+            len(re.findall(r"[A-Za-z]{2,}", text)) < 3
+            or is_evaluative(text)
+            or describes_document(sent)
+            or is_purpose_item(text)
+            or is_inline_contents(text)
+        ):
             return None
         if told_by_the_writer(sent):
             # "I have worked in children's services since 2008", "We commissioned this review": the writer's
@@ -205,8 +211,9 @@ class EventExtractor:
             return None
         dated = self.dates.date_of(sent)
         if happening is not None and (
-            dated is None or dated.candidate.kind not in ABSOLUTE_KINDS
-            or "\n" in self.report.text[min(happening.idx, dated.start):max(happening.idx, dated.start)]
+            dated is None
+            or dated.candidate.kind not in ABSOLUTE_KINDS
+            or "\n" in self.report.text[min(happening.idx, dated.start) : max(happening.idx, dated.start)]
         ):
             # a headline event ("Death of a 16-year-old girl in May 2011.") needs its own date, on its own line
             return None
@@ -231,15 +238,15 @@ class EventExtractor:
     def _make_event(self, event_id: int, span: Span, block: Block, fields: DateFields) -> Event:
         return self._event_with_roles(event_id, span, block, fields)[0]
 
-    def _event_with_roles(self, event_id: int, span: Span, block: Block, fields: DateFields,
-                          extra_agencies: Sequence[str] = ()) -> tuple[Event, Roles]:
+    def _event_with_roles(
+        self, event_id: int, span: Span, block: Block, fields: DateFields, extra_agencies: Sequence[str] = ()
+    ) -> tuple[Event, Roles]:
         """The event of `span` and the roles its parse gave (a table row reads them for its agency)."""
         mentions = sentence_mentions(span, self.finder)
         roles = analyse(span, mentions, self.finder, self.subject_children)
         actors = list(roles.actors)
         if roles.subject_pronoun:
-            antecedent = self.discourse.antecedent(roles.subject_pronoun, self.events, block.start, set(actors),
-                                                   span)
+            antecedent = self.discourse.antecedent(roles.subject_pronoun, self.events, block.start, set(actors), span)
             if antecedent is not None:
                 actors = unique([antecedent, *actors])
         actors = self.discourse.actors(roles, actors, event_id)
@@ -256,9 +263,16 @@ class EventExtractor:
         agencies = unique([*agencies_in(span.text, span.start_char, self.finder), *extra_agencies, *named])
         start, end = _strip(span)
         event = Event(
-            id=event_id, sentence=self.report.text[start:end], start=start, end=end,
-            actors=actors, action=roles.action, object=roles.object, agencies=agencies,
-            kpe=block.kpe, section=section_label(block.section or (section_chain(self.report, start) or [None])[0]),
+            id=event_id,
+            sentence=self.report.text[start:end],
+            start=start,
+            end=end,
+            actors=actors,
+            action=roles.action,
+            object=roles.object,
+            agencies=agencies,
+            kpe=block.kpe,
+            section=section_label(block.section or (section_chain(self.report, start) or [None])[0]),
             **fields.as_fields(),
         )
         return event, roles
@@ -266,7 +280,7 @@ class EventExtractor:
     # ---- tables ----------------------------------------------------------------
     def _table_row(self, block: Block) -> None:
         """One event per "Date ⇥ Agency ⇥ Event" row (tables.py)."""
-        row = read_row(self.report.text[block.start:block.end], block.start)
+        row = read_row(self.report.text[block.start : block.end], block.start)
         if row is None:
             return
         span = self.doc.char_span(row.event.start, row.event.end, alignment_mode="expand")
@@ -281,15 +295,24 @@ class EventExtractor:
         if dated is not None:
             cand, res, s, e = dated
             fields = DateFields.phrase(
-                res, self.report.text[s:e], s, e, relative=res.relative,
+                res,
+                self.report.text[s:e],
+                s,
+                e,
+                relative=res.relative,
                 anchor=self.resolver.anchor.event_id if res.relative and self.resolver.anchor is not None else None,
             )
             if self.resolver.moves_anchor(cand.kind):
                 self.resolver.set_anchor(res, event_id, cand.kind)
         elif self.resolver.anchor is not None:
             anchor = self.resolver.anchor
-            fields = DateFields.inherit(anchor.date, anchor.date_end, anchor.precision,
-                                        config()["confidence"]["inherited_paragraph"], anchor=anchor.event_id)
+            fields = DateFields.inherit(
+                anchor.date,
+                anchor.date_end,
+                anchor.precision,
+                config()["confidence"]["inherited_paragraph"],
+                anchor=anchor.event_id,
+            )
         else:
             return
         extra = row_agencies(row, self.finder)

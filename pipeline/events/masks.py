@@ -8,6 +8,7 @@ middle of a paragraph when a PDF is read).  The cues are data
 (models/dates/document_dates.yaml); this module only finds their spans, once
 per report, as character ranges of `report.text`.
 """
+
 from __future__ import annotations
 
 import bisect
@@ -51,8 +52,11 @@ def _is_short_line(line: str, words: int) -> bool:
 
 # a numbered heading or a usual first section ends the cover ("05.08.2013 Views", a date
 # opening a line, is no numbered heading: see `_opens_body`)
-_BODY_START = re.compile(r"^\s*(?:\d+(?:\.\d+)*\.?\s+[A-Z]|(?:contents|introduction|chronology|background"
-                         r"|the facts|what happened|case summary)\s*:?\s*$)", re.IGNORECASE)
+_BODY_START = re.compile(
+    r"^\s*(?:\d+(?:\.\d+)*\.?\s+[A-Z]|(?:contents|introduction|chronology|background"
+    r"|the facts|what happened|case summary)\s*:?\s*$)",
+    re.IGNORECASE,
+)
 
 
 def _opens_body(line: str) -> bool:
@@ -72,9 +76,14 @@ def document_date_spans(text: str) -> list[tuple[int, int]]:
     counts = Counter(_running_key(line) for _, _, line in lines)
     # the cover: everything before the first line of prose; a short dated line there ("March 2011",
     # "Final version 12.4.2018") is the document's date, whatever its label
-    cover_end = next((start for start, _, line in lines
-                      if (not _is_short_line(line, cfg["short_words"]) and line.rstrip().endswith("."))
-                      or _opens_body(line)), len(text))
+    cover_end = next(
+        (
+            start
+            for start, _, line in lines
+            if (not _is_short_line(line, cfg["short_words"]) and line.rstrip().endswith(".")) or _opens_body(line)
+        ),
+        len(text),
+    )
     spans = []
     for start, end, line in lines:
         if end <= cover_end and _is_short_line(line, cfg["short_words"]) and find_candidates(line):
@@ -84,8 +93,14 @@ def document_date_spans(text: str) -> list[tuple[int, int]]:
         short = _is_short_line(line, cfg["short_words"])
         page = cfg["page"].search(line)
         chrome = (
-            (page and (_is_short_line(line, cfg["page_words"]) or page.start() == len(line) - len(line.lstrip())
-                       or not line[page.end():].strip()))
+            (
+                page
+                and (
+                    _is_short_line(line, cfg["page_words"])
+                    or page.start() == len(line) - len(line.lstrip())
+                    or not line[page.end() :].strip()
+                )
+            )
             or (short and counts[stripped] >= cfg["repeated"] and len(stripped) >= 10)
             or counts[stripped] >= cfg["repeated_long"]
         )
@@ -100,7 +115,7 @@ def document_date_spans(text: str) -> list[tuple[int, int]]:
                 spans.append((start, end))
             continue
         for cue in cfg["strong"].finditer(line):
-            dates = find_candidates(line[cue.end():cue.end() + cfg["reach"]])
+            dates = find_candidates(line[cue.end() : cue.end() + cfg["reach"]])
             if dates:
                 spans.append((start + cue.start(), start + cue.end() + dates[0].end))
     return _merge(spans + _wrapped_cues(text))
@@ -116,7 +131,9 @@ def _is_title_line(line: str) -> bool:
         return False
     dated = [p for p in parts if _is_date_part(p)]
     named = [p for p in parts if p not in dated]
-    return len(dated) == 1 and bool(named) and all(p[:1].isupper() and len(p.split()) <= cfg["part_words"] for p in named)
+    return (
+        len(dated) == 1 and bool(named) and all(p[:1].isupper() and len(p.split()) <= cfg["part_words"] for p in named)
+    )
 
 
 def _is_date_part(part: str) -> bool:
@@ -129,7 +146,7 @@ def _wrapped_cues(text: str) -> list[tuple[int, int]]:
     cfg = _config()
     spans = []
     for cue in cfg["strong"].finditer(text):
-        tail = text[cue.end():cue.end() + cfg["reach"]]
+        tail = text[cue.end() : cue.end() + cfg["reach"]]
         if "\n" not in tail:
             continue
         dates = find_candidates(tail)
@@ -156,7 +173,7 @@ class Mask:
         self.starts = [s for s, _ in self.spans]
 
     @classmethod
-    def of_report(cls, report) -> "Mask":
+    def of_report(cls, report) -> Mask:
         return cls(document_date_spans(report.text))
 
     def covers(self, start: int, end: int) -> bool:

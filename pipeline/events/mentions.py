@@ -6,6 +6,7 @@ abbreviations ("Staffordshire Children's Services (Staffordshire CS)"), and
 uncoded roles ("the midwife") from the same file.  `sentence_mentions` layers
 them token by token, most specific last, for the roles (roles.py) to read.
 """
+
 from __future__ import annotations
 
 import re
@@ -20,8 +21,32 @@ from .vocabulary import action_data, agency_data, calendar
 # "Staffordshire Children's Services (Staffordshire CS)": a long name the report
 # shortens itself, with the short form keeping a place ("Place ABBR").
 LONG_SHORT_RE = re.compile(r"((?:[A-Z][\w'’]+\s+){1,6}[A-Z][\w'’]+)\s+\(((?:[A-Z][a-z]+\s+)+[A-Z]{2,6})\)")
-PLACE_STOP = {"on", "in", "at", "by", "from", "the", "a", "an", "and", "but", "when", "whilst", "while", "during",
-              "following", "then", "that", "this", "after", "before", "both", "with", "to", "of"}
+PLACE_STOP = {
+    "on",
+    "in",
+    "at",
+    "by",
+    "from",
+    "the",
+    "a",
+    "an",
+    "and",
+    "but",
+    "when",
+    "whilst",
+    "while",
+    "during",
+    "following",
+    "then",
+    "that",
+    "this",
+    "after",
+    "before",
+    "both",
+    "with",
+    "to",
+    "of",
+}
 
 
 @dataclass(frozen=True)
@@ -118,7 +143,7 @@ class AgencyFinder:
             key = re.sub(r"(?:'s|’s)$", "", m.group()).lower()
             if key not in self.role_expansions:
                 continue
-            before = re.search(r"([A-Z][\w'’-]*)\s+$", text[max(0, m.start() - 40):m.start()])
+            before = re.search(r"([A-Z][\w'’-]*)\s+$", text[max(0, m.start() - 40) : m.start()])
             if before and before.group(1).lower() not in PLACE_STOP and not before.group(1).isupper():
                 continue
             found.append(Mention(m.start() + offset, m.end() + offset, self.role_expansions[key], "role"))
@@ -132,7 +157,7 @@ class AgencyFinder:
     @staticmethod
     def _qualifier(text: str, start: int) -> str:
         """Capitalised place words written just before an agency ("Stockport")."""
-        before = re.split(r"[\n\t|]", text[max(0, start - 60):start])[-1]
+        before = re.split(r"[\n\t|]", text[max(0, start - 60) : start])[-1]
         match = re.search(r"((?:[A-Z][a-z][\w'’-]*\s+){1,3})$", before)
         if not match:
             return ""
@@ -276,7 +301,7 @@ def _role_mentions(sent: Span) -> list[Mention]:
             continue
         if current:
             first, last = current[0], current[-1]
-            label = first.ent_id_ or sent.doc[first.i:last.i + 1].text
+            label = first.ent_id_ or sent.doc[first.i : last.i + 1].text
             found.append(Mention(first.idx, last.idx + len(last.text), label, "role"))
             current = []
         if token is not None and token.ent_type_ == ROLE_LABEL:
@@ -307,10 +332,10 @@ def org_phrase(token: Token) -> str | None:
     if not left and token.pos_ != "PROPN":
         return None
     start = min([token.i, *(t.left_edge.i for t in left)])
-    words = [t for t in token.doc[start:token.i + 1] if t.dep_ != "det" and not t.is_punct]
+    words = [t for t in token.doc[start : token.i + 1] if t.dep_ != "det" and not t.is_punct]
     spaces = [n for n, t in enumerate(words) if t.is_space or "\t" in t.text]
     if spaces:  # a table cell boundary: "Hospital <tab> The hospital safeguarding team"
-        words = words[spaces[-1] + 1:]
+        words = words[spaces[-1] + 1 :]
     while words and (is_date_word(words[0]) or not words[0].text[:1].isupper()):  # "9th March Brightway..."
         words = words[1:]
     if len(words) < 2:

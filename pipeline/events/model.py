@@ -1,4 +1,5 @@
 """The event record: one dated happening in a review's chronology."""
+
 from __future__ import annotations
 
 import datetime as dt

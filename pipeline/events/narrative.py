@@ -8,6 +8,7 @@ placed only after the last date narrated is a window, closed at the next date
 the narrative gives (`Narrative.close_windows`); a section heading that gives
 dates, or a bare year, starts a new narrative.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -28,8 +29,26 @@ from .scope import ABSOLUTE_KINDS, Block, continuation_re, names_review_people, 
 
 BARE_YEAR_RE = re.compile(r"^\s*(?:[\d.]+\s+)?((?:19|20)\d{2})\s*:?\s*$")
 # words that open a sentence going on with a narration ("Later the police attended")
-_NARRATIVE_OPENERS = frozenset({"later", "then", "subsequently", "afterwards", "following", "after", "when", "the",
-                                "on", "during", "at", "both", "her", "his", "their", "as"})
+_NARRATIVE_OPENERS = frozenset(
+    {
+        "later",
+        "then",
+        "subsequently",
+        "afterwards",
+        "following",
+        "after",
+        "when",
+        "the",
+        "on",
+        "during",
+        "at",
+        "both",
+        "her",
+        "his",
+        "their",
+        "as",
+    }
+)
 
 
 class Narrative:
@@ -87,7 +106,7 @@ class Narrative:
         self.resolver.anchor = None  # a new section starts a new narrative
         self.carry = False
         self.line_anchor = None
-        heading = self.dates.text[section.heading_start:section.heading_end]
+        heading = self.dates.text[section.heading_start : section.heading_end]
         bare_year = BARE_YEAR_RE.match(heading)
         if bare_year:
             year = int(bare_year.group(1))
@@ -105,7 +124,7 @@ class Narrative:
 
     def date_line(self, block: Block) -> None:
         """A date standing alone ("12th March 2014") over the paragraphs it dates."""
-        text = self.dates.text[block.start:block.end]
+        text = self.dates.text[block.start : block.end]
         for cand in self.dates.candidates(text, block.start):
             res = self.resolver.resolve(cand) if cand.kind in ABSOLUTE_KINDS else None
             if res is not None:
@@ -128,13 +147,18 @@ class Narrative:
             return None
         return events[anchor.event_id - 1]
 
-    def narrate(self, dated: Dated, sent: Span, block: Block, event_id: int, para_anchor: Event | None,
-                happening: Token | None) -> DateFields:
+    def narrate(
+        self, dated: Dated, sent: Span, block: Block, event_id: int, para_anchor: Event | None, happening: Token | None
+    ) -> DateFields:
         """The date fields of a sentence dated by a phrase of its own; the narrative moves on to
         that date unless it is planned or does not move the anchor (resolve.py `moves_anchor`)."""
         res = self.narrated_span(dated)
         fields = DateFields.phrase(
-            res, dated.text, dated.start, dated.end, relative=res.relative,
+            res,
+            dated.text,
+            dated.start,
+            dated.end,
+            relative=res.relative,
             anchor=self.resolver.anchor.event_id if res.relative and self.resolver.anchor is not None else None,
             modality="planned" if dated.planned else None,
         )
@@ -158,8 +182,9 @@ class Narrative:
             self.windows.add(event_id)
         return fields
 
-    def inherit(self, sent: Span, block: Block, event_id: int, para_anchor: Event | None,
-                finder: AgencyFinder) -> DateFields | None:
+    def inherit(
+        self, sent: Span, block: Block, event_id: int, para_anchor: Event | None, finder: AgencyFinder
+    ) -> DateFields | None:
         """The date fields of a sentence with no date phrase that may inherit one (`may_inherit`):
         its paragraph's date, a date line's over it, or a window opening at the date last
         narrated; None when nothing dates it."""
@@ -167,18 +192,21 @@ class Narrative:
             conf = config()["confidence"]["inherited_paragraph"]
             if para_anchor.id in self.windows:
                 self.windows.add(event_id)
-            return DateFields.inherit(para_anchor.date, para_anchor.date_end, para_anchor.precision, conf,
-                                      anchor=para_anchor.id)
+            return DateFields.inherit(
+                para_anchor.date, para_anchor.date_end, para_anchor.precision, conf, anchor=para_anchor.id
+            )
         if self.line_anchor is not None:  # under a date standing alone as a sub-heading
             line = self.line_anchor
-            return DateFields.inherit(line.date, line.date_end, line.precision,
-                                      config()["confidence"]["inherited_paragraph"])
+            return DateFields.inherit(
+                line.date, line.date_end, line.precision, config()["confidence"]["inherited_paragraph"]
+            )
         if self.resolver.anchor is not None and self.carry:
             anchor = self.resolver.anchor
             conf = config()["confidence"]["inherited_narrative"]
             self.windows.add(event_id)
-            return DateFields.inherit(self.window_start(sent, anchor.date), None, "approx", conf,
-                                      anchor=anchor.event_id)
+            return DateFields.inherit(
+                self.window_start(sent, anchor.date), None, "approx", conf, anchor=anchor.event_id
+            )
         return None
 
     def window_start(self, sent: Span, narrated: dt.date) -> dt.date:
@@ -247,8 +275,9 @@ class Narrative:
         for cand in self.dates.candidates(sent.text, sent.start_char):
             if cand.kind not in ("day", "range") or sent.start_char + cand.start <= dated.start:
                 continue
-            tokens = sent.doc.char_span(sent.start_char + cand.start, sent.start_char + cand.end,
-                                        alignment_mode="expand")
+            tokens = sent.doc.char_span(
+                sent.start_char + cand.start, sent.start_char + cand.end, alignment_mode="expand"
+            )
             if tokens is None or is_reported(tokens, sent) or is_planned(tokens, sent):
                 continue
             res = self.resolver.resolve(cand)
@@ -268,7 +297,6 @@ def tells_outcome(sent: Span) -> bool:
     return any(re.search(cue, sent.text, re.IGNORECASE) for cue in scope_config()["outcome_cues"])
 
 
-
 def may_inherit(sent: Span) -> bool:
     """Whether an undated sentence goes on narrating at the date last given.
 
@@ -281,8 +309,9 @@ def may_inherit(sent: Span) -> bool:
     """
     for pattern in no_inherit_patterns():
         for match in pattern.finditer(sent.text):
-            tokens = sent.doc.char_span(sent.start_char + match.start(), sent.start_char + match.end(),
-                                        alignment_mode="expand")
+            tokens = sent.doc.char_span(
+                sent.start_char + match.start(), sent.start_char + match.end(), alignment_mode="expand"
+            )
             if tokens is None or not is_reported(tokens, sent):  # "she said she had previously..." is hers
                 return False
     if names_review_people(sent.text):  # "An independent reviewer led the review...": the review's history
@@ -301,11 +330,13 @@ def may_inherit(sent: Span) -> bool:
     passive = verb.tag_ == "VBN" and any(c.dep_ == "auxpass" and c.tag_ == "VBD" for c in verb.children)
     if verb.lemma_.lower() in scope_config()["no_inherit"]["stative_lemmas"] and (verb.tag_ == "VBD" or passive):
         return False
-    if passive and verb.lemma_.lower() in scope_config()["no_inherit"]["described_as_lemmas"] and any(
-            c.dep_ == "prep" and c.lower_ == "as" and c.i > verb.i for c in verb.children):
+    if (
+        passive
+        and verb.lemma_.lower() in scope_config()["no_inherit"]["described_as_lemmas"]
+        and any(c.dep_ == "prep" and c.lower_ == "as" and c.i > verb.i for c in verb.children)
+    ):
         return False  # "He was described as a gifted footballer", "was seen as a risk": what he was taken to be
     return not tells_present(verb, sent)
-
 
 
 def moves_time(sent: Span, dates: DateReader) -> bool:
@@ -316,12 +347,12 @@ def moves_time(sent: Span, dates: DateReader) -> bool:
         return False
     for pattern in moves_time_patterns():
         for match in pattern.finditer(sent.text):
-            tokens = sent.doc.char_span(sent.start_char + match.start(), sent.start_char + match.end(),
-                                        alignment_mode="expand")
+            tokens = sent.doc.char_span(
+                sent.start_char + match.start(), sent.start_char + match.end(), alignment_mode="expand"
+            )
             if tokens is None or not is_reported(tokens, sent):
                 return True
     return False
-
 
 
 def continues(sent: Span, finder: AgencyFinder) -> bool:
@@ -334,32 +365,40 @@ def continues(sent: Span, finder: AgencyFinder) -> bool:
     if not words:
         return False
     first = words[0]
-    opens = (first.lower_ in _NARRATIVE_OPENERS
-             or first.pos_ in ("PROPN", "PRON") and first.lower_ not in ("it", "this", "these", "that")
-             or first.ent_type_ == "PERSON")
+    opens = (
+        first.lower_ in _NARRATIVE_OPENERS
+        or first.pos_ in ("PROPN", "PRON")
+        and first.lower_ not in ("it", "this", "these", "that")
+        or first.ent_type_ == "PERSON"
+    )
     verb = main_verb(sent)
     if verb is not None and tells_earlier_state(verb):  # "He was not the father", "had had some contact"
         return False
     if not opens and verb is not None:  # "Child T was taken to hospital", "Paramedics took...": a person or agency acts
         subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
         mentioned = sentence_mentions(sent, finder) if subjects else {}
-        opens = any(t.pos_ == "PROPN" or t.ent_type_ in ("PERSON", ROLE_LABEL) or t.i in mentioned
-                    for c in subjects for t in c.subtree)
+        opens = any(
+            t.pos_ == "PROPN" or t.ent_type_ in ("PERSON", ROLE_LABEL) or t.i in mentioned
+            for c in subjects
+            for t in c.subtree
+        )
     return opens and any(t.tag_ == "VBD" for t in sent)
 
 
-
 def completed_by(sent: Span, dated: Dated) -> bool:
-    """"By this time OHV1 had left": a past perfect under "by this time" says
+    """ "By this time OHV1 had left": a past perfect under "by this time" says
     the happening was over by the anchor, not that it happened then."""
     if dated.candidate.kind != "rel_vague" or dated.resolution.date_end is not None:
         return False
     if not re.match(config()["completed_by"]["phrase"], dated.text, re.IGNORECASE):
         return False
     verb = main_verb(sent)
-    return verb is not None and verb.tag_ == "VBN" and any(
-        c.dep_ == "aux" and c.lower_ in config()["completed_by"]["auxiliaries"] for c in verb.children
+    return (
+        verb is not None
+        and verb.tag_ == "VBN"
+        and any(c.dep_ == "aux" and c.lower_ in config()["completed_by"]["auxiliaries"] for c in verb.children)
     )
+
 
 @lru_cache(maxsize=1)
 def inline_heading_re() -> re.Pattern:

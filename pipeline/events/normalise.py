@@ -7,6 +7,7 @@ many times and dateparser costs about a millisecond a call.  The year of a date
 written without one is *not* taken from today's date: it is inferred from the
 review period and the running narrative (`infer_year`).
 """
+
 from __future__ import annotations
 
 import calendar
@@ -35,7 +36,11 @@ def month_number(name: str) -> int | None:
 
 
 def day_number(text: str) -> int:
-    return int(re.match(r"\d+", text.strip()).group())
+    """The day of a day phrase ("3rd" -> 3); its caller matched the digits, so none is a caller's bug."""
+    m = re.match(r"\d+", text.strip())
+    if m is None:
+        raise ValueError(f"no day number in {text!r}")
+    return int(m.group())
 
 
 @lru_cache(maxsize=4096)
@@ -106,12 +111,12 @@ def infer_year(
         if default_year is None:
             return None, "no_year_context"
         return default_year, "no_year_context"
-    dates = {y: safe_date(y, month, day) for y in sorted(years)}
-    dates = {y: d for y, d in dates.items() if d}
+    dates = {y: d for y in sorted(years) if (d := safe_date(y, month, day))}
     in_window = dates
-    if start or end:
-        lo = (start or end) - dt.timedelta(days=window["before_days"])
-        hi = (end or start) + dt.timedelta(days=window["after_days"])
+    first, last = start or end, end or start  # both set, or both None
+    if first is not None and last is not None:
+        lo = first - dt.timedelta(days=window["before_days"])
+        hi = last + dt.timedelta(days=window["after_days"])
         in_window = {y: d for y, d in dates.items() if lo <= d <= hi}
     pool = in_window or dates
     if len(pool) == 1:
@@ -121,6 +126,7 @@ def infer_year(
         forward = {y: d for y, d in pool.items() if d >= anchor - slack}
         chosen = min(forward or pool, key=lambda y: abs((pool[y] - anchor).days))
         return chosen, "inferred_year" if forward and len(forward) == 1 else "inferred_year_ambiguous"
-    reference = start or end
+    reference = first
+    assert reference is not None  # without an anchor the candidate years came from the period
     chosen = min(pool, key=lambda y: abs((pool[y] - reference).days))
     return chosen, "inferred_year_ambiguous"

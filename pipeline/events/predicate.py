@@ -7,6 +7,7 @@ the headline noun of a sentence without a verb ("Death of a girl in May
 2011."), and whether the verb tells a present state, an earlier state or what
 can or will be at the time of writing rather than a happening.
 """
+
 from __future__ import annotations
 
 from spacy.tokens import Span, Token
@@ -27,8 +28,11 @@ def main_verb(sent: Span) -> Token | None:
     root = sent.root
     semicolon = next((t.i for t in sent if t.text == ";"), None)
     if semicolon is not None and root.i > semicolon:  # "Police attended the home; TF had left...": the first clause
-        first = [t for t in sent
-                 if t.i < semicolon and t.pos_ in ("VERB", "AUX") and not (sent.start <= t.head.i < semicolon)]
+        first = [
+            t
+            for t in sent
+            if t.i < semicolon and t.pos_ in ("VERB", "AUX") and not (sent.start <= t.head.i < semicolon)
+        ]
         if first:
             root = first[0]
     for token in sent:  # "OHV1 rang NNU to enquire...": "rang" read as a name, "enquire" as the root
@@ -130,10 +134,13 @@ def told_by_the_writer(sent: Span) -> bool:
     if verb is None:
         return False
     doc = sent.doc
-    return any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("i", "we")
-               # "Mother and child I housed...": a code letter
-               and not (c.i > 0 and doc[c.i - 1].pos_ in ("NOUN", "PROPN"))
-               for c in verb.children)
+    return any(
+        c.dep_ in ("nsubj", "nsubjpass")
+        and c.lower_ in ("i", "we")
+        # "Mother and child I housed...": a code letter
+        and not (c.i > 0 and doc[c.i - 1].pos_ in ("NOUN", "PROPN"))
+        for c in verb.children
+    )
 
 
 def tells_earlier_state(verb: Token) -> bool:

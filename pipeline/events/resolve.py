@@ -7,6 +7,7 @@ the narrative established, not against today or the publication date
 dates and point-like relative phrases move it; spans ("over the following four
 days"), look-backs, vague references and planned dates do not.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -27,6 +28,15 @@ ORDER = {"day": 0, "week": 1, "month": 2, "approx": 3}
 @lru_cache(maxsize=1)
 def config() -> dict:
     return load_yaml("dates", "resolution.yaml")
+
+
+def _month(name: str) -> int:
+    """The month a candidate's month group names: the candidate patterns match month names only, so a name the
+    calendar does not know is a bug in the patterns, not a date to skip."""
+    month = month_number(name)
+    if month is None:
+        raise ValueError(f"not a month name: {name!r}")
+    return month
 
 
 @dataclass
@@ -129,7 +139,7 @@ class Resolver:
                 return Resolution(min(first, second), max(first, second), "day", conf["range"], False)
             return None
         if "d" not in g:  # month range: "between March and May 2017"
-            m1, m2 = month_number(g["m"]), month_number(g["m2"])
+            m1, m2 = _month(g["m"]), _month(g["m2"])
             y2 = int(g["y2"]) if g.get("y2") else self._year(m2, 1)[0]
             y1 = int(g["y"]) if g.get("y") else (y2 - 1 if y2 and m1 > m2 else y2)
             if not (y1 and y2):
@@ -138,7 +148,7 @@ class Resolver:
         end, end_conf = self._day(g["d2"], g["m2"], g.get("y2"))
         if end is None:
             return None
-        m1 = month_number(g["m"]) if g.get("m") else end.month
+        m1 = _month(g["m"]) if g.get("m") else end.month
         if g.get("y"):
             y1 = int(g["y"])
         else:
@@ -152,10 +162,12 @@ class Resolver:
         inner = self._resolve_day(cand, g)
         if inner is None:
             return None
-        return Resolution(inner.date, inner.date + dt.timedelta(days=6), "week", config()["confidence"]["week_of"], False)
+        return Resolution(
+            inner.date, inner.date + dt.timedelta(days=6), "week", config()["confidence"]["week_of"], False
+        )
 
     def _month_year(self, g, day: int = 1) -> tuple[int, int | None, bool]:
-        month = month_number(g["m"])
+        month = _month(g["m"])
         if g.get("y"):
             return month, int(g["y"]), True
         return month, self._year(month, day)[0], False
@@ -166,6 +178,8 @@ class Resolver:
         if year is None:
             return None
         start = safe_date(year, month, first_day)
+        if start is None:
+            return None
         end = None
         if last == "end":
             end = last_day(year, month)
@@ -188,21 +202,28 @@ class Resolver:
         for part, (first, last) in config()["year_parts"].items():
             if re.search(rf"\b{part}\b", lowered):
                 end_year = year + 1 if last < first else year
-                return Resolution(dt.date(year, first, 1), last_day(end_year, last), "approx",
-                                  config()["confidence"][cand.kind], False)
+                return Resolution(
+                    dt.date(year, first, 1),
+                    last_day(end_year, last),
+                    "approx",
+                    config()["confidence"][cand.kind],
+                    False,
+                )
         return Resolution(dt.date(year, 1, 1), None, "approx", config()["confidence"][cand.kind], False)
 
     _resolve_year_since = _resolve_year
 
     def _resolve_year_range(self, cand, g):
-        """"between 2016 and 2019": 1 January of the first year to 31 December of the last."""
+        """ "between 2016 and 2019": 1 January of the first year to 31 December of the last."""
         first, last = int(g["y"]), int(g["y2"])
         if last < first:
             return None
-        return Resolution(dt.date(first, 1, 1), dt.date(last, 12, 31), "approx", config()["confidence"]["year_range"], False)
+        return Resolution(
+            dt.date(first, 1, 1), dt.date(last, 12, 31), "approx", config()["confidence"]["year_range"], False
+        )
 
     def _resolve_day_only(self, cand, g):
-        """"On the 3rd": that day of the anchor's month, or of the next month if already past."""
+        """ "On the 3rd": that day of the anchor's month, or of the next month if already past."""
         a = self.anchor
         if a is None:
             return None
@@ -213,10 +234,12 @@ class Resolver:
             date = safe_date(nxt.year, nxt.month, day)
         if date is None:
             return None
-        return Resolution(date, None, "day" if a.precision == "day" else "approx", config()["confidence"]["day_only"], True)
+        return Resolution(
+            date, None, "day" if a.precision == "day" else "approx", config()["confidence"]["day_only"], True
+        )
 
     def _resolve_weekday(self, cand, g):
-        """"On Monday", "the following Friday": the first such day after the anchor."""
+        """ "On Monday", "the following Friday": the first such day after the anchor."""
         a = self.anchor
         if a is None:
             return None
@@ -233,7 +256,7 @@ class Resolver:
         return Resolution(date, end, precision, conf, True)
 
     def _resolve_rel_occasion(self, cand, g):
-        """"On the day of the birth": the date the narrative gave the birth, if it did."""
+        """ "On the day of the birth": the date the narrative gave the birth, if it did."""
         known = self.occasions.get(g["occasion"].lower())
         if known is None:
             return None
@@ -253,7 +276,7 @@ class Resolver:
         return Resolution(a.date, a.date_end, precision, config()["confidence"]["rel_vague"], True)
 
     def _resolve_rel_duration(self, cand, g):
-        """"Remained in hospital for three days": from the anchor, N units long."""
+        """ "Remained in hospital for three days": from the anchor, N units long."""
         a = self.anchor
         if a is None:
             return None
@@ -261,13 +284,14 @@ class Resolver:
         return Resolution(a.date, end, a.precision, config()["confidence"]["rel_duration"], True)
 
     def _resolve_rel_window(self, cand, g):
-        """"Whilst in hospital", "during the pregnancy": from the anchor on; the
+        """ "Whilst in hospital", "during the pregnancy": from the anchor on; the
         extractor closes the window at the next date the narrative gives."""
         a = self.anchor
         if a is None:
             return None
-        return Resolution(a.date, a.date_end if a.explicit_range else None, "approx",
-                          config()["confidence"]["rel_window"], True)
+        return Resolution(
+            a.date, a.date_end if a.explicit_range else None, "approx", config()["confidence"]["rel_window"], True
+        )
 
     def _resolve_rel_period(self, cand, g):
         a = self.anchor
@@ -300,7 +324,7 @@ class Resolver:
             saturday = base + dt.timedelta(days=(5 - base.weekday()) % 7 or 7)
             return self._relative(saturday, saturday + dt.timedelta(days=1), "week", "rel_next")
         if unit == "month":
-            start = (base.replace(day=1) + relativedelta(months=1))
+            start = base.replace(day=1) + relativedelta(months=1)
             return self._relative(start, None, "month", "rel_next")
         if unit == "year":
             return self._relative(dt.date(base.year + 1, 1, 1), None, "approx", "rel_next")

@@ -8,6 +8,7 @@ of with/to.  Actors are the report's role codes (labelled ROLE by the
 plus the report's own organisation abbreviations) and uncoded practitioner
 roles ("the midwife").
 """
+
 from __future__ import annotations
 
 import re
@@ -114,8 +115,12 @@ def meeting_label(token: Token, finder: AgencyFinder | None = None) -> str | Non
     stop = set(action_data()["meeting_qualifier_stop"])
     for i in range(token.i - 1, token.left_edge.i - 1, -1):
         child = token.doc[i]
-        if (child.dep_ not in ("compound", "amod", "nmod") or child.pos_ == "DET" or child.tag_ in ("VBN", "VBD", "JJS")
-                or child.lower_ in stop):
+        if (
+            child.dep_ not in ("compound", "amod", "nmod")
+            or child.pos_ == "DET"
+            or child.tag_ in ("VBN", "VBD", "JJS")
+            or child.lower_ in stop
+        ):
             break
         words.insert(0, child)
     while len(words) > 1 and words[0].lower_ in ("a", "an", "the"):
@@ -124,7 +129,7 @@ def meeting_label(token: Token, finder: AgencyFinder | None = None) -> str | Non
         for i in range(len(words)):  # "an Initial Child Protection Conference" -> ICPC
             if " ".join(_word(t) for t in words[i:]).lower() in finder.abbreviation_of:
                 return finder.abbreviation_of[" ".join(_word(t) for t in words[i:]).lower()]
-        following = token.doc[token.i + 1:token.i + 4]
+        following = token.doc[token.i + 1 : token.i + 4]
         abbr = re.match(r"\s*\((\w+)\)", following.text) if len(following) else None
         if abbr and abbr.group(1).isupper():  # "a Public Law Outline (PLO) meeting" / "Conference (ICPC)"
             return abbr.group(1)
@@ -133,8 +138,9 @@ def meeting_label(token: Token, finder: AgencyFinder | None = None) -> str | Non
     return " ".join(_word(t) if _word(t).isupper() else _word(t).lower() for t in words)
 
 
-def analyse(sent: Span, mentions: dict[int, Mention], finder: AgencyFinder | None = None,
-            not_objects: frozenset = frozenset()) -> Roles:
+def analyse(
+    sent: Span, mentions: dict[int, Mention], finder: AgencyFinder | None = None, not_objects: frozenset = frozenset()
+) -> Roles:
     """Actors (subject/agent first, then the people dealt with), action and object.
 
     Actors are who took part: the subject or passive agent, subjects listed
@@ -152,8 +158,14 @@ def analyse(sent: Span, mentions: dict[int, Mention], finder: AgencyFinder | Non
     addressee = set(data["addressee_verbs"])
     lemma = verb_lemma(verb)
     # coordinated verbs, not "..., and that EM was afraid of him" (a second thing reported)
-    verbs = [verb, *[c for c in verb.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")
-                     and not any(m.dep_ == "mark" for m in c.children)]]
+    verbs = [
+        verb,
+        *[
+            c
+            for c in verb.children
+            if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and not any(m.dep_ == "mark" for m in c.children)
+        ],
+    ]
     meeting_nouns = set(data["meeting_nouns"])
     decided = False
     acted_on: set[int] = set()  # passive subjects: acted upon, not acting
@@ -164,9 +176,13 @@ def analyse(sent: Span, mentions: dict[int, Mention], finder: AgencyFinder | Non
     pronoun = None
     meeting, meeting_acts, expletive = None, False, False
     # a subject the parser hung outside this span (a table cell parsed with its row)
-    orphans = [] if any(c.dep_ in SUBJECT_DEPS for c in verb.children) else [
-        t for t in sent if t.i < verb.i and not (sent.start <= t.head.i < sent.end) and t.pos_ in ("NOUN", "PROPN")
-    ]
+    orphans = (
+        []
+        if any(c.dep_ in SUBJECT_DEPS for c in verb.children)
+        else [
+            t for t in sent if t.i < verb.i and not (sent.start <= t.head.i < sent.end) and t.pos_ in ("NOUN", "PROPN")
+        ]
+    )
     for orphan in orphans:
         subjects.extend(_expand(orphan))
         if _lemma(orphan) in meeting_nouns and orphan.i not in mentions:
@@ -175,8 +191,9 @@ def analyse(sent: Span, mentions: dict[int, Mention], finder: AgencyFinder | Non
 
     def named_agent(v: Token) -> bool:
         """A passive verb's "by ..." names someone ("by ESW"), not a manner ("by normal delivery")."""
-        return any(_actor_of(p, mentions)
-                   for a in v.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj")
+        return any(
+            _actor_of(p, mentions) for a in v.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"
+        )
 
     for v in verbs:
         v_addressee = verb_lemma(v) in addressee
@@ -188,8 +205,9 @@ def analyse(sent: Span, mentions: dict[int, Mention], finder: AgencyFinder | Non
                 if passive and v is verb:
                     patient = child
                     expletive = child.lower_ == "it"
-                child_state = (v is verb and lemma == "be"
-                               or passive and verb_lemma(v) not in data["child_patient_actor_verbs"])
+                child_state = (
+                    v is verb and lemma == "be" or passive and verb_lemma(v) not in data["child_patient_actor_verbs"]
+                )
                 if child.i in mentions and mentions[child.i].label in not_objects and child_state:
                     continue  # the child acted upon or described, not acting
                 if not passive or v_addressee or not named_agent(v):
@@ -201,14 +219,25 @@ def analyse(sent: Span, mentions: dict[int, Mention], finder: AgencyFinder | Non
                     meeting_acts = not passive and lemma in data["meeting_verbs"]
                     # "a conference was held, attended by EM and EMGM"
                     for acl in (c for c in child.children if c.dep_ == "acl" and verb_lemma(c) == "attend"):
-                        agents.extend(t for a in acl.children if a.dep_ == "agent"
-                                      for p in a.children if p.dep_ == "pobj" for t in _expand(p))
-                elif (passive and v is verb and lemma in data["decision_verbs"]
-                      and not any(c.dep_ == "agent" for c in v.children)):
+                        agents.extend(
+                            t
+                            for a in acl.children
+                            if a.dep_ == "agent"
+                            for p in a.children
+                            if p.dep_ == "pobj"
+                            for t in _expand(p)
+                        )
+                elif (
+                    passive
+                    and v is verb
+                    and lemma in data["decision_verbs"]
+                    and not any(c.dep_ == "agent" for c in v.children)
+                ):
                     decided = True  # "Pre-discharge arrangements were agreed": by the meeting being narrated
                 if child.dep_ == "csubj":  # "Following this EM spoke to ESW" parses EM as the object of "Following"
-                    subjects.extend(t for c in child.children if c.dep_ == "dobj" and c.i in mentions
-                                    for t in _expand(c))
+                    subjects.extend(
+                        t for c in child.children if c.dep_ == "dobj" and c.i in mentions for t in _expand(c)
+                    )
             elif child.dep_ == "agent":
                 agents.extend(t for p in child.children if p.dep_ == "pobj" for t in _expand(p))
             elif v is not verb and any(c.dep_ in SUBJECT_DEPS for c in v.children):
@@ -224,8 +253,14 @@ def analyse(sent: Span, mentions: dict[int, Mention], finder: AgencyFinder | Non
             elif child.dep_ == "prep" and child.lower_ in OBJECT_PREPS:
                 for pobj in (p for p in child.children if p.dep_ == "pobj"):
                     # "accompanied EM to the next meeting with her PA"
-                    nested = [t for pr in pobj.children if pr.dep_ == "prep" and pr.lower_ == "with"
-                              for p in pr.children if p.dep_ == "pobj" for t in _expand(p)]
+                    nested = [
+                        t
+                        for pr in pobj.children
+                        if pr.dep_ == "prep" and pr.lower_ == "with"
+                        for p in pr.children
+                        if p.dep_ == "pobj"
+                        for t in _expand(p)
+                    ]
                     objects.extend(t for t in nested if t.i in mentions and mentions[t.i].kind == "role")
                     for token in _expand(pobj):
                         mention = mentions.get(token.i)
@@ -238,12 +273,16 @@ def analyse(sent: Span, mentions: dict[int, Mention], finder: AgencyFinder | Non
         if v is not verb and not any(c.dep_ in SUBJECT_DEPS for c in v.children):
             continue
     if not subjects and not agents and patient is None:  # "On 4th May MW told SW5": the subject parsed into the date
-        subjects = [sent.doc[i] for i in sorted(mentions)
-                    if sent.start <= i < verb.i and not mentions[i].kind.endswith("agency")][:1]
+        subjects = [
+            sent.doc[i]
+            for i in sorted(mentions)
+            if sent.start <= i < verb.i and not mentions[i].kind.endswith("agency")
+        ][:1]
     # "..., which was attended by EM and EMGM": who attended took part, however the rest parsed
     for attend in (t for t in sent if verb_lemma(t) == "attend" and t.pos_ == "VERB"):
-        agents.extend(p for a in attend.children if a.dep_ == "agent"
-                      for q in a.children if q.dep_ == "pobj" for p in _expand(q))
+        agents.extend(
+            p for a in attend.children if a.dep_ == "agent" for q in a.children if q.dep_ == "pobj" for p in _expand(q)
+        )
     agents = list(dict.fromkeys(agents))
     inside = [t for t in [*subjects, *agents] if sent.start <= t.i < sent.end]
     contacts = set(data["agency_object_verbs"])
@@ -262,8 +301,17 @@ def analyse(sent: Span, mentions: dict[int, Mention], finder: AgencyFinder | Non
     if verb.pos_ not in ("VERB", "AUX") or verb.dep_ in ("compound", "amod", "nmod", "npadvmod", "appos"):
         # "ESW rang EF": a verb read as a name leaves no parse
         named = [m for i, m in sorted(mentions.items()) if sent.start <= i < sent.end]
-        actors = unique([*actors, *(m.label for m in named if (m.kind == "role" and m.label not in not_objects)
-                                    or (lemma in contacts and m.kind.endswith("agency")))])
+        actors = unique(
+            [
+                *actors,
+                *(
+                    m.label
+                    for m in named
+                    if (m.kind == "role" and m.label not in not_objects)
+                    or (lemma in contacts and m.kind.endswith("agency"))
+                ),
+            ]
+        )
     if not actors and patient is None:  # a mis-parse ("On 12/07/2019 police attended"): who is named before the verb
         actors = unique(m.label for i, m in sorted(mentions.items()) if sent.start <= i < verb.i)
     obj_token = next((t for t in objects if t.dep_ in ("dobj", "pobj", "dative") and t.lemma_ != "place"), None)
@@ -291,10 +339,17 @@ def analyse(sent: Span, mentions: dict[int, Mention], finder: AgencyFinder | Non
     acted_upon = {_actor_of(t, mentions) for t in inside if t.i in acted_on}
     acting = [a for a in actors if a not in object_actors and a not in acted_upon]
     return Roles(
-        actors=tuple(actors), action=action_of(verb),
+        actors=tuple(actors),
+        action=action_of(verb),
         object=_phrase(obj_token, sent) if obj_token is not None else None,
-        subject_pronoun=pronoun, meeting=meeting, mentioned_meeting=mentioned, meeting_acts=meeting_acts,
-        decision_without_actor=decision, patient=patient_label, authored=authored, document_acts=document_acts,
+        subject_pronoun=pronoun,
+        meeting=meeting,
+        mentioned_meeting=mentioned,
+        meeting_acts=meeting_acts,
+        decision_without_actor=decision,
+        patient=patient_label,
+        authored=authored,
+        document_acts=document_acts,
         acting=tuple(acting),
     )
 
@@ -306,5 +361,3 @@ def implied_actors(sent: Span, verb_lemma_: str | None) -> list[str]:
         if verb_lemma_ in entry["verbs"] and re.search(entry["cue"], sent.text):
             found.append(entry["label"])
     return found
-
-

@@ -20,6 +20,7 @@ nothing.  Paragraphs cut in two by a footnote
 or page break are joined back ("A cognitive" ... "assessment of EM was
 commissioned..."), so a KPE marker at the end covers the whole.
 """
+
 from __future__ import annotations
 
 import re
@@ -27,8 +28,8 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from ..lexicon import kpe, superscript_digits
-from ..structure.roles import role_of_title
 from ..resources import load_yaml
+from ..structure.roles import role_of_title
 from .candidates import find_candidates
 
 CONTENT_KINDS = {"text", "numbered", "bullet", "table_row"}
@@ -113,7 +114,9 @@ def paragraphs_of(report) -> list:
 
     found = []
     for match in re.finditer(r"\S(?:.*\S)?(?:\n(?!\s*\n).*\S)*", report.text):
-        found.append(Paragraph(start=match.start(), end=match.end(), kind="table_row" if "\t" in match.group() else "text"))
+        found.append(
+            Paragraph(start=match.start(), end=match.end(), kind="table_row" if "\t" in match.group() else "text")
+        )
     return found
 
 
@@ -129,11 +132,17 @@ def _dense_sections(report, paragraphs) -> set[int]:
             continue
         counts = stats.setdefault(chain[0].start, [0, 0])
         counts[0] += 1
-        counts[1] += opens_with_date(report.text[para.start:para.end])
-    return {start for start, (n, dated) in stats.items() if n >= cfg["min_paragraphs"] and dated / n >= cfg["min_dated_share"]}
+        counts[1] += opens_with_date(report.text[para.start : para.end])
+    return {
+        start
+        for start, (n, dated) in stats.items()
+        if n >= cfg["min_paragraphs"] and dated / n >= cfg["min_dated_share"]
+    }
 
 
-CONTENTS_ENTRY_RE = re.compile(r"(?:\.{2,}|…|\s)\s*(?:pages?\s*|pg\.?\s*)?\d{1,3}(?:\s*[-–]\s*\d{1,3})?\s*$", re.IGNORECASE)
+CONTENTS_ENTRY_RE = re.compile(
+    r"(?:\.{2,}|…|\s)\s*(?:pages?\s*|pg\.?\s*)?\d{1,3}(?:\s*[-–]\s*\d{1,3})?\s*$", re.IGNORECASE
+)
 NUMBER_RE = re.compile(r"^\s*(\d{1,2}(?:\.\d{1,2})*)\.?\s+(?=\S)")
 # a footnote the structure did not mark
 FOOTNOTE_RE = re.compile(rf"\s*(?:[{superscript_digits()}]+|\[\d{{1,3}}\])\s*\S")
@@ -158,8 +167,13 @@ def looks_like_heading(text: str) -> bool:
     Author: ...") is not one."""
     stripped = NUMBER_RE.sub("", text.strip(), count=1)
     return (
-        0 < len(stripped.split()) <= 8 and "\n" not in stripped and "\t" not in stripped and ":" not in stripped
-        and not SENTENCE_END_RE.search(stripped) and stripped[:1].isalnum() and not stripped[:1].islower()
+        0 < len(stripped.split()) <= 8
+        and "\n" not in stripped
+        and "\t" not in stripped
+        and ":" not in stripped
+        and not SENTENCE_END_RE.search(stripped)
+        and stripped[:1].isalnum()
+        and not stripped[:1].islower()
     )
 
 
@@ -171,15 +185,24 @@ def _level(text: str) -> int:
 def _contents_spans(report, paragraphs) -> list[tuple[int, int]]:
     """The contents list's lines, less a last line without a page number that stands over
     prose ("About the author" read into the list above it): a heading of the body."""
-    return [(p.start, p.end) for i, p in enumerate(paragraphs) if p.kind == "contents" and not _heads_prose(report, paragraphs, i)]
+    return [
+        (p.start, p.end)
+        for i, p in enumerate(paragraphs)
+        if p.kind == "contents" and not _heads_prose(report, paragraphs, i)
+    ]
 
 
 def _heads_prose(report, paragraphs, index: int) -> bool:
-    text = report.text[paragraphs[index].start:paragraphs[index].end]
+    text = report.text[paragraphs[index].start : paragraphs[index].end]
     following = paragraphs[index + 1] if index + 1 < len(paragraphs) else None
-    return (following is not None and following.kind in CONTENT_KINDS and following.kind != "contents"
-            and _is_prose(report.text[following.start:following.end]) and looks_like_heading(text)
-            and not CONTENTS_ENTRY_RE.search(text))
+    return (
+        following is not None
+        and following.kind in CONTENT_KINDS
+        and following.kind != "contents"
+        and _is_prose(report.text[following.start : following.end])
+        and looks_like_heading(text)
+        and not CONTENTS_ENTRY_RE.search(text)
+    )
 
 
 def scope_headings(report, paragraphs) -> list[Heading]:
@@ -200,26 +223,28 @@ def scope_headings(report, paragraphs) -> list[Heading]:
         decision = role_decision(section.role)
         if decision is False and section.heading_start < body and not is_apparatus(section.role):
             continue  # a page's or slide's title above any prose ("Lessons from Local Reviews"), not a section
-        headings.append(Heading(section.heading_start, section.heading_end, section.level, section.title, decision,
-                                section.role))
+        headings.append(
+            Heading(section.heading_start, section.heading_end, section.level, section.title, decision, section.role)
+        )
     spans = [(s.heading_start, s.heading_end) for s in report.sections]
     candidates = []
     for para in paragraphs:
         if any(a < para.end and para.start < b for a, b in spans + contents):
             continue
-        text = report.text[para.start:para.end]
+        text = report.text[para.start : para.end]
         heading_kind = para.kind == "heading" and not looks_like_prose(text)
         if heading_kind or (para.kind in ("text", "numbered", "contents") and looks_like_heading(text)):
             candidates.append((para, text))
     listed = [text for _, text in candidates if CONTENTS_ENTRY_RE.search(text)]
-    first = next((p for p in paragraphs if report.text[p.start:p.end].strip()), None)
+    first = next((p for p in paragraphs if report.text[p.start : p.end].strip()), None)
     for para, text in candidates:
         if len(listed) >= 3 and CONTENTS_ENTRY_RE.search(text):
             continue  # an entry of a contents list the structure did not mark
         title = NUMBER_RE.sub("", text, count=1).strip()
         decision = heading_decision(title)
         if decision is False and (para is first or (para.start < body and not is_apparatus(role_of_title(title)))):
-            continue  # the document's or page's own title ("Learning from local reviews") says what it all is, not a section
+            # the document's or page's own title ("Learning from local reviews") says what it all is, not a section
+            continue
         if decision is not None:
             headings.append(Heading(para.start, para.end, _level(text), title, decision, role_of_title(title)))
     return sorted(headings, key=lambda h: h.start)
@@ -227,7 +252,7 @@ def scope_headings(report, paragraphs) -> list[Heading]:
 
 def body_start(report, paragraphs) -> int:
     """Where the body starts: the first paragraph of sentences (not a cover, title or contents line)."""
-    return next((p.start for p in paragraphs if p.kind in CONTENT_KINDS and _is_prose(report.text[p.start:p.end])), 0)
+    return next((p.start for p in paragraphs if p.kind in CONTENT_KINDS and _is_prose(report.text[p.start : p.end])), 0)
 
 
 def is_apparatus(role: str | None) -> bool:
@@ -241,7 +266,9 @@ def is_apparatus(role: str | None) -> bool:
 
 def heading_decisions(paragraphs, headings: list[Heading]) -> list[bool | None]:
     """Per paragraph, the decision of the innermost heading above it that says something."""
-    decisions, stack, i = [], [], 0
+    decisions: list[bool | None] = []
+    stack: list[Heading] = []
+    i = 0
     for para in paragraphs:
         while i < len(headings) and headings[i].start <= para.start:
             heading = headings[i]
@@ -291,7 +318,9 @@ def _dated_runs(report, paragraphs, decisions, usable) -> set[int]:
     """
     cfg = scope_config()["runs"]
     numbers = paragraph_numbers(report)
-    runs, current, gap = set(), [], 0
+    runs: set[int] = set()
+    current: list[tuple[int, int]] = []  # (paragraph index, 2 dated / 1 relative / 0 undated)
+    gap = 0
 
     def close():  # from the first dated paragraph to the last one dated or opening relative to one
         dated = [i for i, d in current if d == 2]
@@ -300,15 +329,16 @@ def _dated_runs(report, paragraphs, decisions, usable) -> set[int]:
             runs.update(i for i, _ in current if dated[0] <= i <= last)
 
     for index, para in enumerate(paragraphs):
-        if not usable(para) or not (para.kind in CONTENT_KINDS or is_date_line(report.text[para.start:para.end])):
+        if not usable(para) or not (para.kind in CONTENT_KINDS or is_date_line(report.text[para.start : para.end])):
             continue
         if decisions[index] is not None:
             close()
             current, gap = [], 0
             continue
-        text = report.text[para.start:para.end]
+        text = report.text[para.start : para.end]
         kinds = {
-            c.kind for c in find_candidates(_first_sentence(text))
+            c.kind
+            for c in find_candidates(_first_sentence(text))
             if not is_paragraph_number(report.text, para.start + c.start, c.text, numbers)
         }
         dated = 2 if kinds & ABSOLUTE_KINDS else 1 if kinds & POINT_KINDS else 0
@@ -333,9 +363,12 @@ def chronology_blocks(report, scope: str = "chronology", mask=None) -> list[Bloc
     footnotes = [(f.start, f.end) for f in getattr(report, "footnotes", [])]
 
     def chrome(para) -> bool:
-        text = report.text[para.start:para.end]
-        return para.kind == "footnote" or FOOTNOTE_RE.match(text) is not None or any(a <= para.start and para.end <= b for a, b in footnotes) or (
-            mask is not None and mask.inside(para.start, para.end)
+        text = report.text[para.start : para.end]
+        return (
+            para.kind == "footnote"
+            or FOOTNOTE_RE.match(text) is not None
+            or any(a <= para.start and para.end <= b for a, b in footnotes)
+            or (mask is not None and mask.inside(para.start, para.end))
         )
 
     headings = scope_headings(report, paragraphs)
@@ -345,19 +378,26 @@ def chronology_blocks(report, scope: str = "chronology", mask=None) -> list[Bloc
         body = body_start(report, paragraphs)
         runs = _dated_runs(report, paragraphs, decisions, lambda p: not chrome(p) and p.start >= body)
         chosen = {
-            i for i, p in enumerate(paragraphs)
-            if decisions[i] is True or i in runs
-            or (decisions[i] is None and (chain := section_chain(report, p.start)) and chain[0].start in dense
-                and role_decision(chain[0].role) is None)
+            i
+            for i, p in enumerate(paragraphs)
+            if decisions[i] is True
+            or i in runs
+            or (
+                decisions[i] is None
+                and (chain := section_chain(report, p.start))
+                and chain[0].start in dense
+                and role_decision(chain[0].role) is None
+            )
         }
         carry = True
         if not chosen:  # no chronology recognised: the narrative body, each date scoping its own paragraph
-            read = [replace(h, decision=None) if h.decision is False and is_soft_exclusion(h.role) else h
-                    for h in headings]
+            read = [
+                replace(h, decision=None) if h.decision is False and is_soft_exclusion(h.role) else h for h in headings
+            ]
             decisions = heading_decisions(paragraphs, read)  # "1.1 The incident" is then the story, not a duplicate
             chosen = {i for i, p in enumerate(paragraphs) if decisions[i] is not False and p.start >= body}
             carry = False
-        chosen = {i for i in chosen if not _is_contents_list(report.text[paragraphs[i].start:paragraphs[i].end])}
+        chosen = {i for i in chosen if not _is_contents_list(report.text[paragraphs[i].start : paragraphs[i].end])}
     else:
         chosen, carry = set(range(len(paragraphs))), True
     return _blocks(report, paragraphs, chosen, carry, chrome)
@@ -376,7 +416,11 @@ def is_date_line(text: str) -> bool:
 def _is_contents_list(text: str) -> bool:
     """Lines of a contents list the structure did not mark: most end with a page number."""
     lines = [line for line in text.splitlines() if line.strip()]
-    return len(lines) >= 1 and sum(bool(CONTENTS_ENTRY_RE.search(line)) for line in lines) >= max(1, 0.6 * len(lines)) and not _is_prose(text)
+    return (
+        len(lines) >= 1
+        and sum(bool(CONTENTS_ENTRY_RE.search(line)) for line in lines) >= max(1, 0.6 * len(lines))
+        and not _is_prose(text)
+    )
 
 
 def _is_prose(text: str) -> bool:
@@ -392,7 +436,7 @@ def _blocks(report, paragraphs, chosen: set[int], carry: bool, chrome) -> list[B
         if chrome(para):
             broken = broken or para.kind == "footnote"
             continue  # a footnote or page header between two halves of a paragraph does not end it
-        text = report.text[para.start:para.end]
+        text = report.text[para.start : para.end]
         kind = "text" if para.kind == "heading" and looks_like_prose(text) else para.kind
         if kind in ("text", "heading", "numbered") and is_date_line(text):
             kind = "date_line"
@@ -401,18 +445,16 @@ def _blocks(report, paragraphs, chosen: set[int], carry: bool, chrome) -> list[B
             broken = True
             continue
         kpe = para.kpe or _kpe_in(text)
-        continues = (
-            open_block is not None and kind == "text" and open_block.kind == "text"
-            and text[:1].islower()
-        )
-        if continues:
+        if open_block is not None and kind == "text" and open_block.kind == "text" and text[:1].islower():
             open_block.parts.append((para.start, para.end))
             open_block.kpe = open_block.kpe or kpe
             broken = False  # the footnote only cut this paragraph in two
         else:
             chain = section_chain(report, para.start)
             after = broken or (bool(blocks) and blocks[-1].kind == "table_row" and kind != "table_row")
-            block = Block([(para.start, para.end)], kind, kpe, chain[0] if chain else None, carry=carry, after_break=after)
+            block = Block(
+                [(para.start, para.end)], kind, kpe, chain[0] if chain else None, carry=carry, after_break=after
+            )
             blocks.append(block)
             open_block = block
             broken = False
@@ -470,9 +512,14 @@ def dates_the_review(verb) -> bool:
         return False
     cfg = scope_config()["review_process"]
     known = set(cfg["verbs"]) | set(cfg["to_verbs"])
-    while (verb.lemma_.lower() not in known and verb.dep_ in ("advcl", "xcomp", "acl")
-           and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)):
-        verb = verb.head  # a verb without a subject of its own hangs from the one that tells ("taken to the panel ... scoping")
+    while (
+        verb.lemma_.lower() not in known
+        and verb.dep_ in ("advcl", "xcomp", "acl")
+        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+    ):
+        verb = (
+            verb.head
+        )  # a verb without a subject of its own hangs from the one that tells ("taken to the panel ... scoping")
     lemma = verb.lemma_.lower()
     if lemma not in known:
         return False
@@ -482,10 +529,15 @@ def dates_the_review(verb) -> bool:
             return True
         if lemma not in cfg["verbs"]:
             return False
-    parts = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "dobj", "agent")
-             or (c.dep_ == "prep" and c.lower_ in ("of", "about", "at"))]  # "was told of the decision to hold a review"
+    parts = [
+        c
+        for c in verb.children
+        if c.dep_ in ("nsubj", "nsubjpass", "dobj", "agent") or (c.dep_ == "prep" and c.lower_ in ("of", "about", "at"))
+    ]  # "was told of the decision to hold a review"
     # ("At a meeting of the Serious Case Review Sub-Group, on 28th April, it was agreed...")
-    if verb.dep_ == "relcl" and any(c.lower_ in ("which", "that", "who") and c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+    if verb.dep_ == "relcl" and any(
+        c.lower_ in ("which", "that", "who") and c.dep_ in ("nsubj", "nsubjpass") for c in verb.children
+    ):
         parts.append(verb.head)  # "3 serious case reviews, which were carried out between 2016 and 2019"
     if any(_review_subject_re().search(" ".join(t.text for t in c.subtree)) for c in parts):
         return True
@@ -561,5 +613,5 @@ def continuation_re() -> re.Pattern:
     """A paragraph opening that refers back to the occasion just narrated ("The meeting discussed...")."""
     cfg = scope_config()["continuation"]
     nouns = "|".join(re.escape(n) for n in cfg["nouns"])
-    leads = "|".join(re.escape(l) for l in cfg["leads"])
+    leads = "|".join(re.escape(ln) for ln in cfg["leads"])
     return re.compile(rf"^(?:{leads})\s+(?:{nouns})\b", re.IGNORECASE)

@@ -4,6 +4,7 @@ A row is split at its tabs (or the pipes of a Markdown table) into cells: the
 cell that is (almost) only a date dates the row, the longest other cell is the
 event, and the cells left name who acted (the agency column).
 """
+
 from __future__ import annotations
 
 from collections.abc import Sequence

@@ -6,6 +6,7 @@ words, mistagged verbs, event nouns) and agencies and roles
 (models/agencies.yaml).  Every module of the package reads them through these
 loaders, so that a shared lexicon can take their place here alone.
 """
+
 from __future__ import annotations
 
 from functools import lru_cache
@@ -13,8 +14,17 @@ from functools import lru_cache
 from ..lexicon import calendar, reporting_lemmas, superscript_digits
 from ..resources import load_yaml
 
-__all__ = ["FOOTNOTE_MARKS", "REPORTING_QUOTES", "REPORTING_SELF", "calendar", "lexicon", "action_data",
-           "agency_data", "mistagged_verbs", "event_nouns"]
+__all__ = [
+    "FOOTNOTE_MARKS",
+    "REPORTING_QUOTES",
+    "REPORTING_SELF",
+    "calendar",
+    "lexicon",
+    "action_data",
+    "agency_data",
+    "mistagged_verbs",
+    "event_nouns",
+]
 
 # superscript digits a footnote mark leaves on a word ("review⁴"): the shared lexicon's marks
 FOOTNOTE_MARKS = superscript_digits()

@@ -9,12 +9,23 @@ classifying titles again.  Each detector is a small module of its own, driven
 by data in `models/structure/`; shared words (titles, months, KPE patterns)
 come from `pipeline.lexicon`.
 """
+
 from __future__ import annotations
 
 import re
 
 from ..lexicon import kpe
-from ..report import Abbreviation, Footnote, KpeMarker, Paragraph, Report, RoleEntry, Section, Source
+from ..report import (
+    Abbreviation,
+    Footnote,
+    KpeMarker,
+    Paragraph,
+    ParagraphKind,
+    Report,
+    RoleEntry,
+    Section,
+    Source,
+)
 from . import abbreviations, footnotes, headings, key, metadata, roles
 from .lines import Line, blocks, split_lines, trimmed_span
 
@@ -29,7 +40,9 @@ def build_report(text: str, source: Source) -> Report:
     contents = headings.contents_lines(lines)
     notes = footnotes.find_footnote_texts(all_blocks)
     note_lines = {i for note in notes for i in note.lines}
-    cells = key.table_cell_lines([l for l in lines if l.index not in contents | note_lines])  # a family table's cells are not headings
+    cells = key.table_cell_lines(
+        [ln for ln in lines if ln.index not in contents | note_lines]
+    )  # a family table's cells are not headings
     heading_cands = headings.find_headings(lines, contents | note_lines | cells, contents)
     heading_lines = {c.line.index for c in heading_cands}
     key_lines = key.find_key(lines, all_blocks, contents | note_lines | heading_lines)
@@ -45,10 +58,13 @@ def build_report(text: str, source: Source) -> Report:
     kinds = _line_kinds(contents, note_lines, heading_lines, {k.line.index for k in key_lines})
     report.paragraphs = build_paragraphs(all_blocks, kinds, report)
     report.abbreviations = [
-        Abbreviation(start=d.start, end=d.end, abbr=d.abbr, expansion=d.expansion) for d in abbreviations.find_definitions(text)
+        Abbreviation(start=d.start, end=d.end, abbr=d.abbr, expansion=d.expansion)
+        for d in abbreviations.find_definitions(text)
     ]
     subject = next((k.code for k in report.key if k.subject), None)
-    child = next((k.code for k in report.key if re.search(metadata.child_descriptions(), k.description, re.IGNORECASE)), None)
+    child = next(
+        (k.code for k in report.key if re.search(metadata.child_descriptions(), k.description, re.IGNORECASE)), None
+    )
     report.metadata = metadata.extract_metadata(text, lines, subject, contents | note_lines, child)
     if not key_lines:  # a review with a key list or table declares its own codes
         report.key += _subject_entry(text, report)
@@ -69,13 +85,26 @@ def _subject_entry(text: str, report: Report) -> list[RoleEntry]:
         return []
     out = []
     for one in _subject_names(code):  # "Ruby/Maya": two children, each the review's name for one
-        m = re.search(rf"(?<![\w-]){re.escape(one)}(?![\w-])", text) or re.search(rf"(?<![\w-]){re.escape(one)}(?![\w-])", text, re.IGNORECASE)
+        m = re.search(rf"(?<![\w-]){re.escape(one)}(?![\w-])", text) or re.search(
+            rf"(?<![\w-]){re.escape(one)}(?![\w-])", text, re.IGNORECASE
+        )
         if m is None:
             continue
         section = report.section_at(m.start())
-        out.append(RoleEntry(start=m.start(), end=m.end(), code=one, description="subject of the review", kind="family", subject=True,
-                             section=section.number if section else None, code_start=m.start(), code_end=m.end(),
-                             pseudonym=key.is_pseudonym(one)))
+        out.append(
+            RoleEntry(
+                start=m.start(),
+                end=m.end(),
+                code=one,
+                description="subject of the review",
+                kind="family",
+                subject=True,
+                section=section.number if section else None,
+                code_start=m.start(),
+                code_end=m.end(),
+                pseudonym=key.is_pseudonym(one),
+            )
+        )
     return out
 
 
@@ -94,21 +123,36 @@ def build_sections(cands: list[headings.HeadingCandidate], text_length: int) -> 
         stop = next((c.line.start for c in cands[i + 1 :] if (c.level or 1) <= level), text_length)
         title = cand.title if cand.number is None or not cand.title.startswith(cand.number) else cand.title
         sections.append(
-            Section(start=start, end=stop, number=cand.number, title=title, level=level, heading_start=start,
-                    heading_end=end, kpe=cand.kpe, role=roles.role_of_title(title))
+            Section(
+                start=start,
+                end=stop,
+                number=cand.number,
+                title=title,
+                level=level,
+                heading_start=start,
+                heading_end=end,
+                kpe=cand.kpe,
+                role=roles.role_of_title(title),
+            )
         )
     return sections
 
 
-def _line_kinds(contents: set[int], notes: set[int], heads: set[int], keys: set[int]) -> dict[int, str]:
-    kinds: dict[int, str] = {}
-    for kind, indexes in (("contents", contents), ("footnote", notes), ("heading", heads), ("key", keys)):
+def _line_kinds(contents: set[int], notes: set[int], heads: set[int], keys: set[int]) -> dict[int, ParagraphKind]:
+    kinds: dict[int, ParagraphKind] = {}
+    sources: tuple[tuple[ParagraphKind, set[int]], ...] = (
+        ("contents", contents),
+        ("footnote", notes),
+        ("heading", heads),
+        ("key", keys),
+    )
+    for kind, indexes in sources:
         for index in indexes:
             kinds.setdefault(index, kind)
     return kinds
 
 
-def _line_kind(line: Line, kinds: dict[int, str]) -> str:
+def _line_kind(line: Line, kinds: dict[int, ParagraphKind]) -> ParagraphKind:
     if line.index in kinds:
         return kinds[line.index]
     if line.is_bullet:
@@ -120,7 +164,7 @@ def _line_kind(line: Line, kinds: dict[int, str]) -> str:
     return "text"
 
 
-def build_paragraphs(all_blocks: list[list[Line]], kinds: dict[int, str], report: Report) -> list[Paragraph]:
+def build_paragraphs(all_blocks: list[list[Line]], kinds: dict[int, ParagraphKind], report: Report) -> list[Paragraph]:
     """One paragraph per prose block; bullets, numbered items, rows and headings on their own.
 
     A wrapped continuation line (plain text after a bullet or numbered item in
@@ -129,7 +173,7 @@ def build_paragraphs(all_blocks: list[list[Line]], kinds: dict[int, str], report
     paragraphs: list[Paragraph] = []
     for block in all_blocks:
         group: list[Line] = []
-        group_kind = None
+        group_kind: ParagraphKind = "text"  # read only once the group holds a line, which sets it
         for line in block:
             kind = _line_kind(line, kinds)
             continues = kind == "text" and group_kind in ("text", "bullet", "numbered")
@@ -144,7 +188,7 @@ def build_paragraphs(all_blocks: list[list[Line]], kinds: dict[int, str], report
     return paragraphs
 
 
-def _paragraph(group: list[Line], kind: str, report: Report) -> Paragraph:
+def _paragraph(group: list[Line], kind: ParagraphKind, report: Report) -> Paragraph:
     start, _ = trimmed_span(group[0])
     _, end = trimmed_span(group[-1])
     section = report.section_at(start)
@@ -187,9 +231,20 @@ def _inline_entries(text: str, report: Report, skip: set[int], lines: list[Line]
             continue
         declared.add(d.code)
         section = report.section_at(d.start)
-        out.append(RoleEntry(start=d.start, end=d.end, code=d.code, description=d.description, kind=d.kind, subject=d.subject,
-                             section=section.number if section else None, code_start=d.code_start,
-                             code_end=d.code_start + len(d.code), pseudonym=d.pseudonym))
+        out.append(
+            RoleEntry(
+                start=d.start,
+                end=d.end,
+                code=d.code,
+                description=d.description,
+                kind=d.kind,
+                subject=d.subject,
+                section=section.number if section else None,
+                code_start=d.code_start,
+                code_end=d.code_start + len(d.code),
+                pseudonym=d.pseudonym,
+            )
+        )
     return out
 
 

@@ -6,6 +6,7 @@ shortest run of words whose letters contain the short form's letters in order,
 with the first letter starting a word.  The reverse shape, "PAMS (Parenting
 Assessment Manual)", is also accepted.
 """
+
 from __future__ import annotations
 
 import re

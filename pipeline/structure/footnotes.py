@@ -6,6 +6,7 @@ starts with the same superscript, "[^3]:", or a superscript alone on its line
 followed by the text in the next paragraph.  Each text is linked to the
 nearest preceding marker with the same number.
 """
+
 from __future__ import annotations
 
 import re
@@ -17,9 +18,13 @@ from .lines import Line
 SUPERSCRIPTS = superscript_digits()  # models/lexicon/marks.yaml
 SUPER_TO_DIGIT = from_superscript()
 SUPER_RUN = f"[{SUPERSCRIPTS}]+"
-MARKER_RE = re.compile(rf"(?<=[\w.,;:)\]’'\"”])(?P<sup>{SUPER_RUN})|\[\^(?P<md>\d{{1,3}})\](?!:)|(?<=\S)\[(?P<br>\d{{1,3}})\]"
-                       rf"|(?:(?<=[a-z]{{3}})|(?<=[a-z]{{2}}[.,;]))(?P<glued>\d{{1,2}})(?=[\s.,;:)]|$)")
-TEXT_START_RE = re.compile(rf"^\s*(?:(?P<sup>{SUPER_RUN})|\[\^(?P<md>\d{{1,3}})\]:|\[(?P<br>\d{{1,3}})\])\s*(?P<rest>.*)$")
+MARKER_RE = re.compile(
+    rf"(?<=[\w.,;:)\]’'\"”])(?P<sup>{SUPER_RUN})|\[\^(?P<md>\d{{1,3}})\](?!:)|(?<=\S)\[(?P<br>\d{{1,3}})\]"
+    rf"|(?:(?<=[a-z]{{3}})|(?<=[a-z]{{2}}[.,;]))(?P<glued>\d{{1,2}})(?=[\s.,;:)]|$)"
+)
+TEXT_START_RE = re.compile(
+    rf"^\s*(?:(?P<sup>{SUPER_RUN})|\[\^(?P<md>\d{{1,3}})\]:|\[(?P<br>\d{{1,3}})\])\s*(?P<rest>.*)$"
+)
 PLAIN_NOTE_RE = re.compile(r"^\s*(?P<num>\d{1,2})\.?\s+(?P<rest>\S.*)$")
 GLUED_RE = re.compile(r"(?:(?<=[a-z]{3})|(?<=[a-z]{2}[.,;]))(\d{1,2})(?=[\s.,;:)]|$)")
 MAX_PLAIN_NOTE_CHARS = 300
@@ -48,9 +53,13 @@ def find_footnote_texts(blocks: list[list[Line]]) -> list[FootnoteText]:
             number, marker_line = pending
             pending = None
             last = block[-1]
-            body = first.text.strip() if len(block) == 1 else "\n".join(l.text for l in block).strip()
+            body = first.text.strip() if len(block) == 1 else "\n".join(ln.text for ln in block).strip()
             if not TEXT_START_RE.match(first.text):
-                found.append(FootnoteText(number, body, marker_line.start, last.end, [marker_line.index] + [l.index for l in block]))
+                found.append(
+                    FootnoteText(
+                        number, body, marker_line.start, last.end, [marker_line.index] + [ln.index for ln in block]
+                    )
+                )
                 continue
         for line in block:
             m = TEXT_START_RE.match(line.text)
@@ -78,7 +87,12 @@ def _plain_notes(blocks: list[list[Line]], taken: set[int]) -> list[FootnoteText
     for block in blocks:
         for line in block:
             m = PLAIN_NOTE_RE.match(line.text)
-            if m and line.index not in taken and len(line.stripped) <= MAX_PLAIN_NOTE_CHARS and len(m["rest"].split()) > 4:
+            if (
+                m
+                and line.index not in taken
+                and len(line.stripped) <= MAX_PLAIN_NOTE_CHARS
+                and len(m["rest"].split()) > 4
+            ):
                 if any(g == m["num"] for chunk in text_so_far[-60:] for g in GLUED_RE.findall(chunk)):
                     found.append(FootnoteText(m["num"], m["rest"].strip(), line.start, line.end, [line.index]))
                     continue
@@ -109,13 +123,17 @@ def find_markers(text: str, exclude: list[tuple[int, int]]) -> list[tuple[str, i
     return out
 
 
-def drop_unmatched_glued(markers: list[tuple[str, int, int]], text: str, notes: list[FootnoteText]) -> list[tuple[str, int, int]]:
+def drop_unmatched_glued(
+    markers: list[tuple[str, int, int]], text: str, notes: list[FootnoteText]
+) -> list[tuple[str, int, int]]:
     """Digits glued to a word ("parents2") are markers only when a note with that number exists."""
     numbers = {n.marker for n in notes}
     return [m for m in markers if not (text[m[1]].isdigit() and text[m[1] - 1 : m[1]] != "[" and m[0] not in numbers)]
 
 
-def link(texts: list[FootnoteText], markers: list[tuple[str, int, int]]) -> list[tuple[FootnoteText, tuple[int, int] | None]]:
+def link(
+    texts: list[FootnoteText], markers: list[tuple[str, int, int]]
+) -> list[tuple[FootnoteText, tuple[int, int] | None]]:
     """Pair each text with the closest preceding marker of the same number."""
     pairs = []
     for note in texts:

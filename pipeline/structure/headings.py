@@ -13,10 +13,12 @@ shapes: dotted leaders, a "Page" column, page numbers in a row of their own
 entry).  Unnumbered Title Case headings between paragraphs are found too;
 cover lines are not headings.
 """
+
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import pairwise
 
 from ..lexicon import calendar, kpe
 from ..resources import load_yaml
@@ -33,7 +35,9 @@ SENTENCE_END = (".", ";", ",", ":")
 TRAILING_KPE_RE = kpe().trailing
 INNER_SENTENCE_RE = re.compile(r"[a-z0-9)][.!?]\s+[A-Z]")
 LEAD_IN_RE = re.compile(r"^(?:\S+\s+){5,}?\S+:\s+\S")  # "The members of the household were as follows: Name …"
-DANGLING_END_RE = re.compile(r"^(?:\S+\s+){4,}(?:the|a|an|to|of|and|in|on|at|by|for|with|from|that|was|were|is|his|her|their)$")
+DANGLING_END_RE = re.compile(
+    r"^(?:\S+\s+){4,}(?:the|a|an|to|of|and|in|on|at|by|for|with|from|that|was|were|is|his|her|their)$"
+)
 
 
 @dataclass
@@ -58,7 +62,9 @@ def looks_like_title(title: str) -> bool:
     title holding a sentence break is prose, and a question may run longer
     than a statement.
     """
-    title = re.sub(r"(?<=[a-z][.;:,])\d{1,2}$", "", title.strip())  # "… the school.3": a footnote marker after a sentence
+    title = re.sub(
+        r"(?<=[a-z][.;:,])\d{1,2}$", "", title.strip()
+    )  # "… the school.3": a footnote marker after a sentence
     if not title or TRAILING_KPE_RE.search(title):
         return False
     limit_words = MAX_QUESTION_WORDS if title.endswith("?") else MAX_TITLE_WORDS
@@ -82,20 +88,37 @@ def is_contents_heading(line: Line) -> bool:
 
 
 def _glued_contents_heading(line: Line) -> bool:
-    """ "Contents1. Introduction ....4", "Table of Contents Page 1. Introduction": heading and first entry on one line."""
-    if re.match(r"^\s*page\s+1\s+[A-Z]", line.text, re.IGNORECASE):  # "Page 1 INTRODUCTION 3 2 ARRANGEMENTS … 4 3 FAMILY … 6"
+    """ "Contents1. Introduction ....4", "Table of Contents Page 1. Introduction": heading and first entry on one
+    line."""
+    if re.match(
+        r"^\s*page\s+1\s+[A-Z]", line.text, re.IGNORECASE
+    ):  # "Page 1 INTRODUCTION 3 2 ARRANGEMENTS … 4 3 FAMILY … 6"
         return len(re.findall(r"\b\d{1,3}\s+\d{1,2}\.?\s+[A-Z]", line.text)) >= 2
     return bool(re.match(r"^\s*(?:table\s+of\s+)?contents(?:\s+page)?\s*\d", line.text, re.IGNORECASE)) and (
-        is_contents_entry(line) or _shape("contents_entry_loose", line.stripped) or bool(re.search(r"\d[.)]?\s+[A-Z]", line.text)))
+        is_contents_entry(line)
+        or _shape("contents_entry_loose", line.stripped)
+        or bool(re.search(r"\d[.)]?\s+[A-Z]", line.text))
+    )
 
 
 def bare_title(text: str) -> str:
     """A heading or contents entry without numbering, leaders, page number and markup."""
-    text = re.sub(r"^\s*(?:[-*•]\s+)?\[([^\]]+)\]\([^)]*\)", r"\1", text.strip())  # "- [1. Introduction](#introduction)"
+    text = re.sub(
+        r"^\s*(?:[-*•]\s+)?\[([^\]]+)\]\([^)]*\)", r"\1", text.strip()
+    )  # "- [1. Introduction](#introduction)"
     text = strip_markup(re.sub(r"^#{1,6}\s+", "", text.strip()))
-    text = re.sub(r"(?:[.…\s]{2,}|\s+page\s*|(?<=[a-z)])page\s*|\s)\d{1,3}(?:\s*[-–]\s*\d{1,3})?\s*$", "", text, flags=re.IGNORECASE)
-    text = re.sub(r"^\s*(?:(?:table\s+of\s+)?contents(?:\s+page)?\s*)?(?:(?:section|part|chapter)\s+)?\d{1,2}(?:\.\d{1,2})*[.):]?\s*", "", text,
-                  flags=re.IGNORECASE)
+    text = re.sub(
+        r"(?:[.…\s]{2,}|\s+page\s*|(?<=[a-z)])page\s*|\s)\d{1,3}(?:\s*[-–]\s*\d{1,3})?\s*$",
+        "",
+        text,
+        flags=re.IGNORECASE,
+    )
+    text = re.sub(
+        r"^\s*(?:(?:table\s+of\s+)?contents(?:\s+page)?\s*)?(?:(?:section|part|chapter)\s+)?\d{1,2}(?:\.\d{1,2})*[.):]?\s*",
+        "",
+        text,
+        flags=re.IGNORECASE,
+    )
     return re.sub(r"\s+", " ", text).strip(" .:-–").casefold()
 
 
@@ -123,11 +146,11 @@ def run_entries(text: str) -> list[str]:
     """
     found = list(re.finditer(_shapes()["contents_run_entry"], text))
     numbers = [tuple(int(p) for p in m[1].split(".")) for m in found]
-    ordered = len(found) >= 2 and all(a <= b for a, b in zip(numbers, numbers[1:])) and "." in "".join(m[1] for m in found)
+    ordered = len(found) >= 2 and all(a <= b for a, b in pairwise(numbers)) and "." in "".join(m[1] for m in found)
     if not ordered:
         return [text]
     cuts = [m.start(1) for m in found]
-    return [text[a:b].strip() for a, b in zip(cuts, cuts[1:] + [len(text)]) if text[a:b].strip()]
+    return [text[a:b].strip() for a, b in zip(cuts, cuts[1:] + [len(text)], strict=True) if text[a:b].strip()]
 
 
 def _pages_below(nonblank: list[Line], j: int) -> bool:
@@ -162,14 +185,20 @@ def _in_table_of_contents(nonblank: list[Line], j: int, seen: set[str]) -> bool:
     line = nonblank[j]
     shapes = _shapes()
     text = line.stripped
-    if re.match(shapes["contents_labels"], text, re.IGNORECASE) or _shape("contents_numbers_row", text) \
-            or _shape("contents_number_only", text) or is_label_row(line):
+    if (
+        re.match(shapes["contents_labels"], text, re.IGNORECASE)
+        or _shape("contents_numbers_row", text)
+        or _shape("contents_number_only", text)
+        or is_label_row(line)
+    ):
         return True
     if MARKDOWN_RE.match(text):
         return False  # a Markdown heading after the table is the body
     bare = bare_title(text)
     entries = run_entries(text)
-    listed_entry = is_contents_entry(line) or _pages_below(nonblank, j) or len(entries) >= 2 or _shape("contents_blank_page", text)
+    listed_entry = (
+        is_contents_entry(line) or _pages_below(nonblank, j) or len(entries) >= 2 or _shape("contents_blank_page", text)
+    )
     if not bare or _prose(text) and not listed_entry:
         return False
     if bare in seen or any(bare_title(e) in seen for e in entries[1:]):
@@ -200,8 +229,15 @@ def contents_lines(lines: list[Line]) -> set[int]:
     i = 0
     while i < len(nonblank):
         line = nonblank[i]
-        labels = is_label_row(line) and i + 1 < len(nonblank) and (
-            is_contents_entry(nonblank[i + 1]) or _shape("contents_entry_loose", nonblank[i + 1].stripped) or bool(NUMBERED_RE.match(nonblank[i + 1].stripped)))
+        labels = (
+            is_label_row(line)
+            and i + 1 < len(nonblank)
+            and (
+                is_contents_entry(nonblank[i + 1])
+                or _shape("contents_entry_loose", nonblank[i + 1].stripped)
+                or bool(NUMBERED_RE.match(nonblank[i + 1].stripped))
+            )
+        )
         if re.match(r"^\s*page\s+1\s", line.text, re.IGNORECASE) and _glued_contents_heading(line):
             found.add(line.index)  # the whole table run onto one line under its "Page" column label
             i += 1
@@ -222,8 +258,13 @@ def contents_lines(lines: list[Line]) -> set[int]:
         while j < len(nonblank) and is_contents_entry(nonblank[j]):
             run.append(nonblank[j].index)
             j += 1
-            if j + 1 < len(nonblank) and not is_contents_entry(nonblank[j]) and is_contents_entry(nonblank[j + 1]) \
-                    and len(nonblank[j].stripped.split()) <= 8 and not _prose(nonblank[j].stripped):
+            if (
+                j + 1 < len(nonblank)
+                and not is_contents_entry(nonblank[j])
+                and is_contents_entry(nonblank[j + 1])
+                and len(nonblank[j].stripped.split()) <= 8
+                and not _prose(nonblank[j].stripped)
+            ):
                 run.append(nonblank[j].index)  # an entry wrapped onto a second line
                 j += 1
         if len([k for k in run if is_contents_entry(lines[k])]) >= 3:
@@ -260,8 +301,9 @@ def candidate(line: Line) -> HeadingCandidate | None:
         if looks_like_title(m["title"]):
             number, title = m["num"], m["title"]
             parts = run_entries(text)
-            if len(parts) == 2 and parts[1].startswith(number + "."):  # "1 Introduction 1.1 Why this case …": a heading and its first sub-heading
-                title = NUMBERED_RE.match(parts[0])["title"]
+            # "1 Introduction 1.1 Why this case …": a heading and its first sub-heading
+            if len(parts) == 2 and parts[1].startswith(number + ".") and (first := NUMBERED_RE.match(parts[0])):
+                title = first["title"]
             return HeadingCandidate(line, number, title, number.count(".") + 1, _kpe(title))
         return None
     if _is_caps_heading(text) and not line.is_bullet and not _names_report_type(text):
@@ -314,8 +356,12 @@ def accept_in_sequence(candidates: list[HeadingCandidate]) -> list[HeadingCandid
                 top = parts[0]
             last_level = cand.level
         elif cand.kind == "title":  # under the last numbered or capitals heading, beside the last title
-            last = accepted[-1] if accepted else None
-            cand.level = 1 if last is None else last.level if last.kind == "title" else min(last.level + 1, 4)
+            if not accepted:
+                cand.level = 1
+            else:
+                last = accepted[-1]
+                assert last.level is not None  # every accepted candidate had its level set above
+                cand.level = last.level if last.kind == "title" else min(last.level + 1, 4)
         elif cand.level is None:  # unnumbered KPE heading: a sibling of the current subsection
             cand.level = max(2, last_level) if top else 1
         accepted.append(cand)
@@ -330,9 +376,9 @@ def find_headings(lines: list[Line], skip: set[int], contents: set[int] | None =
     that stand between paragraphs are (`unnumbered_title`).
     """
     nonblank = [line for line in lines if not line.is_blank]
-    following = {a.index: b for a, b in zip(nonblank, nonblank[1:])}
+    following = {a.index: b for a, b in pairwise(nonblank)}
     listed = {t for i in contents or () for t in listed_titles(lines[i])}
-    first_prose = next((l.index for l in nonblank if l.index not in skip and _prose(l.stripped)), len(lines))
+    first_prose = next((ln.index for ln in nonblank if ln.index not in skip and _prose(ln.stripped)), len(lines))
     cover_end = min([first_prose, *(contents or ())])
     contents_start = min(contents or (0,))
     found = []
@@ -343,14 +389,23 @@ def find_headings(lines: list[Line], skip: set[int], contents: set[int] | None =
             continue
         cand = None
         is_listed = bare_title(line.text) in listed
-        if _can_start_heading(previous) or is_listed:  # a title the contents table lists is a heading wherever it stands
+        if (
+            _can_start_heading(previous) or is_listed
+        ):  # a title the contents table lists is a heading wherever it stands
             cand = candidate(line) or unnumbered_title(line, previous, following.get(line.index), is_listed)
         if cand is not None and (cand.number is not None or MARKDOWN_RE.match(line.stripped)):
             cover_end = min(cover_end, line.index)  # the body has begun
-        elif cand is not None and (line.index < cover_end and bare_title(line.text) not in listed or line.index < contents_start):
+        elif cand is not None and (
+            line.index < cover_end and bare_title(line.text) not in listed or line.index < contents_start
+        ):
             nxt = following.get(line.index)
-            if (nxt is None or not _prose(nxt.stripped) or is_byline(line.stripped) or _shape("subject_line", strip_markup(line.stripped))
-                    or metadata.opens_byline(nxt.stripped)):  # "The Upton Case ⏎ A Review by Lord Vale …": the title
+            if (
+                nxt is None
+                or not _prose(nxt.stripped)
+                or is_byline(line.stripped)
+                or _shape("subject_line", strip_markup(line.stripped))
+                or metadata.opens_byline(nxt.stripped)
+            ):  # "The Upton Case ⏎ A Review by Lord Vale …": the title
                 cand = None  # a cover line: board, title, author, date (before the contents, listed or not)
         if cand is not None:
             found.append(cand)
@@ -359,7 +414,10 @@ def find_headings(lines: list[Line], skip: set[int], contents: set[int] | None =
 
 
 MONTHS = calendar().month_pattern(abbreviations=False)
-BYLINE_RE = re.compile(rf"^(?:[A-Z][\w'’-]+\s+){{0,3}}(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?(?:{MONTHS})\s+\d{{4}}$|^\d{{1,2}}[./]\d{{1,2}}[./]\d{{2,4}}$", re.IGNORECASE)
+BYLINE_RE = re.compile(
+    rf"^(?:[A-Z][\w'’-]+\s+){{0,3}}(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?(?:{MONTHS})\s+\d{{4}}$|^\d{{1,2}}[./]\d{{1,2}}[./]\d{{2,4}}$",
+    re.IGNORECASE,
+)
 
 
 def is_byline(text: str) -> bool:
@@ -367,10 +425,30 @@ def is_byline(text: str) -> bool:
     return bool(BYLINE_RE.match(strip_markup(text)))
 
 
-TITLE_SMALL_WORDS = {"a", "an", "and", "as", "at", "by", "for", "from", "in", "into", "of", "on", "or", "the", "to", "with", "within"}
+TITLE_SMALL_WORDS = {
+    "a",
+    "an",
+    "and",
+    "as",
+    "at",
+    "by",
+    "for",
+    "from",
+    "in",
+    "into",
+    "of",
+    "on",
+    "or",
+    "the",
+    "to",
+    "with",
+    "within",
+}
 
 
-def unnumbered_title(line: Line, previous: Line | None, nxt: Line | None, listed: bool = False) -> HeadingCandidate | None:
+def unnumbered_title(
+    line: Line, previous: Line | None, nxt: Line | None, listed: bool = False
+) -> HeadingCandidate | None:
     """A short Title Case line between paragraphs ("What Happened", "Events Leading to this Review").
 
     It must stand alone (after a finished line), end without punctuation and
@@ -379,12 +457,22 @@ def unnumbered_title(line: Line, previous: Line | None, nxt: Line | None, listed
     followed by anything (a table, a list).
     """
     text = strip_markup(line.stripped)
-    table_below = (nxt is not None and nxt.is_table_row and len(text.split()) <= 4  # "Family ⏎ Name | Relationship …"
-                   and not re.match(r"(?:table|figure|chart|diagram)\s+\d", text, re.IGNORECASE))  # a caption is not a heading
+    table_below = (
+        nxt is not None
+        and nxt.is_table_row
+        and len(text.split()) <= 4  # "Family ⏎ Name | Relationship …"
+        and not re.match(r"(?:table|figure|chart|diagram)\s+\d", text, re.IGNORECASE)
+    )  # a caption is not a heading
     if listed and line.is_bullet and nxt is not None and _prose(nxt.stripped):
         text = re.sub(r"^[-*•●▪◦‣–·]\s+", "", text)  # "- Introduction" that the contents lists ("- IntroductionPage 3")
-    if nxt is None or not (listed or _prose(nxt.stripped) or table_below) or line.is_bullet and not listed or line.is_table_row \
-            or not text[:1].isupper():
+    if (
+        nxt is None
+        or not (listed or _prose(nxt.stripped) or table_below)
+        or line.is_bullet
+        and not listed
+        or line.is_table_row
+        or not text[:1].isupper()
+    ):
         return None
     words = text.split()
     if len(words) > 12 or len(text) > 90 or text.endswith((".", ",", ";", ":")) or re.search(r"[,;]\s|\s[–—-]\s", text):

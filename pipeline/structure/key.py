@@ -21,28 +21,36 @@ brackets ("the child's mother [M]"), a role label as the code ("her mother
 the real ones.  A listed agency or professional abbreviation, a glossary, or
 a numbered part of the review ("TOR1") is never a code.
 """
+
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ..report import RoleKind
 from ..resources import load_yaml
 from .lines import Line
 
-CODE = (r"(?:(?:Child|Baby|Infant|Sibling|Adult|Young Person|Parent|Mr|Mrs|Ms|Miss|Mx)\s+[A-Z][A-Za-z0-9]{0,2}|[A-Z][A-Z0-9]{1,7}(?:\s?[0-9]{1,2})?"
-        r"|(?:Mother|Father|Stepfather|Stepmother|Sibling|Partner|Grandmother|Grandfather|Brother|Sister|Uncle|Aunt)(?:\s[0-9]{1,2})?)")
+CODE = (
+    r"(?:(?:Child|Baby|Infant|Sibling|Adult|Young Person|Parent|Mr|Mrs|Ms|Miss|Mx)\s+[A-Z][A-Za-z0-9]{0,2}"
+    r"|[A-Z][A-Z0-9]{1,7}(?:\s?[0-9]{1,2})?"
+    r"|(?:Mother|Father|Stepfather|Stepmother|Sibling|Partner|Grandmother|Grandfather|Brother|Sister|Uncle|Aunt)(?:\s[0-9]{1,2})?)"
+)
 KEY_LINE_RE = re.compile(
     rf"^\s*(?:[-*•]\s*)?\|?\s*(?P<code>{CODE})\s*(?:\s[–—-]\s?|[–—]|:|=|\t+|\s*\|)\s*(?P<desc>\S.*?)\s*\|?\s*$"
 )
 # "Ms W (mother)", "Child J (subject)": a code with its role in brackets, in a list of such lines
 CODE_ROLE_LINE_RE = re.compile(rf"^\s*(?:[-*•]\s*)?(?P<code>{CODE})\s*\((?P<desc>[^()]{{2,60}})\)\s*$")
 # "Mother (M)", "Stepfather (SF)": a role with its code in brackets
-ROLE_CODE_LINE_RE = re.compile(r"^\s*(?:[-*•]\s*)?(?P<desc>[A-Za-z][\w'’ -]{2,50}?)\s*\((?P<code>[A-Z][A-Z0-9]{0,5})\)\s*$")
+ROLE_CODE_LINE_RE = re.compile(
+    r"^\s*(?:[-*•]\s*)?(?P<desc>[A-Za-z][\w'’ -]{2,50}?)\s*\((?P<code>[A-Z][A-Z0-9]{0,5})\)\s*$"
+)
 # "Mother – Ms M", "Maternal Grandmother – Ms G", "Step-father: Mr F": a role, then its code, in a list of such lines
 ROLE_DASH_CODE_LINE_RE = re.compile(
     r"^\s*(?:[-*•]\s*)?(?P<desc>[A-Za-z][\w'’ -]{2,40}?)\s*(?:\s[–—-]\s?|[–—]|:)\s*"
-    r"(?P<code>(?:Mr|Mrs|Ms|Miss|Mx|Child|Baby|Sibling|Adult)\s+[A-Z0-9][A-Z0-9]{0,2}|[A-Z][A-Z0-9]{1,5})\s*\.?\s*$")
+    r"(?P<code>(?:Mr|Mrs|Ms|Miss|Mx|Child|Baby|Sibling|Adult)\s+[A-Z0-9][A-Z0-9]{0,2}|[A-Z][A-Z0-9]{1,5})\s*\.?\s*$"
+)
 # "- **Jayden** – subject of the review": a name in place of a code, in a list of such lines
 NAME_KEY_LINE_RE = re.compile(
     r"^\s*(?:[-*•]\s*)?(?P<mark>\*\*|__)?(?P<code>[A-Z][a-z]{2,}(?:-[A-Z][a-z]+)?)(?P=mark)?\s*(?:\s[–—-]\s|[–—]|:)\s*(?P<desc>\S.*?)\s*$"
@@ -58,7 +66,7 @@ class KeyLine:
     code: str
     code_start: int
     description: str
-    kind: str
+    kind: RoleKind
     subject: bool
     pseudonym: bool = False
 
@@ -78,7 +86,7 @@ def _first_at(text: str, phrases: list[str]) -> int | None:
     return min(found) if found else None
 
 
-def classify(description: str) -> tuple[str, bool] | None:
+def classify(description: str) -> tuple[RoleKind, bool] | None:
     """(kind, is_subject) for a key description, or None when it names no role.
 
     The role named first decides: "Social Worker for Child E" is a practitioner
@@ -136,7 +144,7 @@ def _glossary_entry(code: str, description: str, kind: str) -> bool:
 def _section_label(code: str) -> bool:
     """A numbered part of the review ("TOR1", "KLOE 2", "Section 11"), listed in `section_label_codes`."""
     m = re.fullmatch(r"([A-Za-z]+)\s?[0-9]{1,2}[a-z]?", code)
-    return bool(m) and m[1] in _roles().get("section_label_codes", [])
+    return m is not None and m[1] in _roles().get("section_label_codes", [])
 
 
 def _glossary_block(block: list[Line]) -> bool:
@@ -160,8 +168,10 @@ def cells(line: Line) -> list[tuple[str, int]]:
 def _is_key_header(line: Line) -> bool:
     headers = _roles()["table_headers"]
     row = [c.lower().rstrip(":") for c, _ in cells(line)]
-    return len(row) >= 2 and row[0] in headers["code"] and any(
-        c in headers["description"] or c.startswith("relationship") or c.startswith("role") for c in row[1:]
+    return (
+        len(row) >= 2
+        and row[0] in headers["code"]
+        and any(c in headers["description"] or c.startswith("relationship") or c.startswith("role") for c in row[1:])
     )
 
 
@@ -176,7 +186,14 @@ def key_table(block: list[Line]) -> list[KeyLine]:
         return []
     names = [c.lower().rstrip(":") for c, _ in cells(block[header])]
     headers = _roles()["table_headers"]
-    desc_col = next((k for k, n in enumerate(names) if k and (n in headers["description"] or n.startswith(("relationship", "role")))), 1)
+    desc_col = next(
+        (
+            k
+            for k, n in enumerate(names)
+            if k and (n in headers["description"] or n.startswith(("relationship", "role")))
+        ),
+        1,
+    )
     rows = []
     for line in block[header + 1 :]:
         row = cells(line)
@@ -218,13 +235,16 @@ def find_key(lines: list[Line], blocks: list[list[Line]], skip: set[int]) -> lis
         candidates.extend(hits)
     kept = _in_runs(candidates)
     codes = {c.code for c in kept}
-    usable = [l for l in lines if l.index not in skip]
+    usable = [ln for ln in lines if ln.index not in skip]
     cells = [c for c in cell_table(usable) if c.code not in codes]
     codes |= {c.code for c in cells}
     cells += [c for c in headerless_cells(usable) if c.code not in codes]
     codes |= {c.code for c in cells}
     for line in usable:
-        cells += [c for c in flat_rows(line) if c.code not in codes and not codes.add(c.code)]
+        for cell in flat_rows(line):
+            if cell.code not in codes:  # the first row that declares a code keeps it
+                codes.add(cell.code)
+                cells.append(cell)
     return sorted(kept + cells, key=lambda c: c.line.index)  # a table under a key header needs no run
 
 
@@ -250,11 +270,17 @@ def _in_runs(candidates: list[KeyLine]) -> list[KeyLine]:
 
 # ---------------------------------------------------------------- declarations in prose and flattened tables
 CODE_SHAPE_RE = re.compile(rf"^(?:{CODE})$")
-_CODE_BODY = (r"(?:Child|Baby|Infant|(?:Half[\s-])?Sibling|Adult|Young\s+Person|Parent|Mr|Mrs|Ms|Miss|Mx|Mother|Father|Stepfather|Stepmother|Partner)"
-              r"\s+[A-Z0-9][A-Za-z0-9]{0,2}\b|Mother|Father|[A-Z][A-Z0-9]{1,5}\b")
+_CODE_BODY = (
+    r"(?:Child|Baby|Infant|(?:Half[\s-])?Sibling|Adult|Young\s+Person|Parent|Mr|Mrs|Ms|Miss|Mx|Mother|Father|Stepfather|Stepmother|Partner)"
+    r"\s+[A-Z0-9][A-Za-z0-9]{0,2}\b|Mother|Father|[A-Z][A-Z0-9]{1,5}\b"
+)
 INLINE_CODE = rf"(?-i:\b(?:{_CODE_BODY}|[A-Z][a-z]{{2,}}(?:-[A-Z][a-z]+)?\b))"
-NUMBERED_CODE = r"(?-i:\b(?:[Cc]hild|Sibling|Adult|Young\s+Person|Parent|Mr|Mrs|Ms|Miss|Mx)\s+[A-Z0-9][A-Za-z0-9]{0,2}\b)"
-SHAPED_CODE = r"(?-i:\b(?:Child|Baby|Sibling|Adult|Young\s+Person|Parent|Mr|Mrs|Ms|Miss|Mx)\s+[A-Z0-9][A-Za-z0-9]{0,2}\b)"
+NUMBERED_CODE = (
+    r"(?-i:\b(?:[Cc]hild|Sibling|Adult|Young\s+Person|Parent|Mr|Mrs|Ms|Miss|Mx)\s+[A-Z0-9][A-Za-z0-9]{0,2}\b)"
+)
+SHAPED_CODE = (
+    r"(?-i:\b(?:Child|Baby|Sibling|Adult|Young\s+Person|Parent|Mr|Mrs|Ms|Miss|Mx)\s+[A-Z0-9][A-Za-z0-9]{0,2}\b)"
+)
 # (bare initials in apposition, "AB, the student social worker", are as often a name left in as a declaration)
 
 
@@ -265,7 +291,7 @@ class InlineDeclaration:
     code: str
     code_start: int
     description: str
-    kind: str
+    kind: RoleKind
     subject: bool
     pseudonym: bool
     start: int
@@ -297,9 +323,16 @@ def _inline_patterns(weak: bool, pseudonyms: bool = False) -> tuple[tuple[re.Pat
     chosen += [(p, True) for p in (roles.get("inline_patterns_pseudonym", []) if pseudonyms else [])]
     out = []
     for pattern, named in chosen:
-        filled = (pattern.replace("{ROLE}", role).replace("{SHAPED}", f"(?P<code>{SHAPED_CODE})").replace("{CODE2}", f"(?P<code2>{INLINE_CODE})")
-                  .replace("{ALIAS_OF}", f"(?P<desc>{SHAPED_CODE})").replace("{LABEL}", f"(?P<code>{_label_code()})")
-                  .replace("{CODE_OR_LETTER}", f"(?P<code>{INLINE_CODE}|(?-i:[A-HJ-Z]))").replace("{CODE}", f"(?P<code>{INLINE_CODE})").replace("{NUMBERED}", f"(?P<code>{NUMBERED_CODE})"))
+        filled = (
+            pattern.replace("{ROLE}", role)
+            .replace("{SHAPED}", f"(?P<code>{SHAPED_CODE})")
+            .replace("{CODE2}", f"(?P<code2>{INLINE_CODE})")
+            .replace("{ALIAS_OF}", f"(?P<desc>{SHAPED_CODE})")
+            .replace("{LABEL}", f"(?P<code>{_label_code()})")
+            .replace("{CODE_OR_LETTER}", f"(?P<code>{INLINE_CODE}|(?-i:[A-HJ-Z]))")
+            .replace("{CODE}", f"(?P<code>{INLINE_CODE})")
+            .replace("{NUMBERED}", f"(?P<code>{NUMBERED_CODE})")
+        )
         out.append((re.compile(filled, re.IGNORECASE), named))
     return tuple(out)
 
@@ -318,7 +351,7 @@ def _after_pseudonym_statements(text: str) -> list[tuple[int, int]]:
     often a real name left in ("F's sister, Hoa"), which verify must still report."""
     spans = []
     for m in _pseudonym_statements().finditer(text):
-        end = re.search(r"\n\s*\n", text[m.end():])
+        end = re.search(r"\n\s*\n", text[m.end() :])
         spans.append((m.start(), m.end() + end.start() if end else len(text)))
     return spans
 
@@ -368,18 +401,35 @@ def find_inline(text: str, weak: bool = True, pseudonyms: bool = True) -> list[I
                 if group not in pattern.groupindex or not m[group]:
                     continue
                 code = re.sub(r"\s+", " ", m[group])
-                if code[:1].islower() and not re.match(r"child\s[A-Z0-9]", code) or code in _roles()["not_pseudonyms"] or code.lower() in {"the", "a", "an"}:
+                if (
+                    code[:1].islower()
+                    and not re.match(r"child\s[A-Z0-9]", code)
+                    or code in _roles()["not_pseudonyms"]
+                    or code.lower() in {"the", "a", "an"}
+                ):
                     continue
                 if code in _agency_abbreviations() and not _family_initials(desc) or _section_label(code):
-                    continue  # "the social worker (CSC)": an agency or a profession, not a person ("her mother, (MP)" is one)
+                    # "the social worker (CSC)": an agency or a profession, not a person ("her mother, (MP)" is one)
+                    continue
                 kind = classify(desc) or ("family", False)
-                if re.fullmatch(r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?", code) and not _role_label(code) and (
-                        not (named or _name_context(pattern, m)) or kind[0] == "practitioner" or code.lower() in _places()):
+                if (
+                    re.fullmatch(r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?", code)
+                    and not _role_label(code)
+                    and (
+                        not (named or _name_context(pattern, m))
+                        or kind[0] == "practitioner"
+                        or code.lower() in _places()
+                    )
+                ):
                     continue  # "General Practitioner (Stockport)": a place, not a pseudonym
                 line_start = text.rfind("\n", 0, m.start(group)) + 1
-                if _initials_of(code, text[max(line_start, m.start(group) - 80) : m.start(group)]) and not _family_initials(desc):
+                if _initials_of(
+                    code, text[max(line_start, m.start(group) - 80) : m.start(group)]
+                ) and not _family_initials(desc):
                     continue  # "Health Visitor (HV)", "Looked After Children (LAC)": an abbreviation
-                entry = InlineDeclaration(code, m.start(group), desc, kind[0], kind[1], is_pseudonym(code), m.start(), m.end())
+                entry = InlineDeclaration(
+                    code, m.start(group), desc, kind[0], kind[1], is_pseudonym(code), m.start(), m.end()
+                )
                 if code not in found or (entry.code_start, -entry.start) < (found[code].code_start, -found[code].start):
                     found[code] = entry  # the first declaration; of two shapes over it, the role nearest the code
     return sorted(found.values(), key=lambda e: e.start)
@@ -396,9 +446,12 @@ def _initials_of(code: str, before: str) -> bool:
     letters = re.sub(r"[^A-Z]", "", code)
     if len(letters) < 2 or re.search(r"\d", code):
         return False
-    words = [w for w in re.findall(r"[A-Za-z]+", before)
-             if w.lower() not in ("of", "and", "for", "the", "in", "to") and not (w.isupper() and len(w) > 1)]  # not other codes
-    initials = "".join(w[0] for w in words[-len(letters):]).upper()
+    words = [
+        w
+        for w in re.findall(r"[A-Za-z]+", before)
+        if w.lower() not in ("of", "and", "for", "the", "in", "to") and not (w.isupper() and len(w) > 1)
+    ]  # not other codes
+    initials = "".join(w[0] for w in words[-len(letters) :]).upper()
     return initials == letters
 
 
@@ -411,20 +464,40 @@ def _places() -> set[str]:
         from ..resources import model_path
 
         path = model_path("gazetteer", "uk_places.txt")
-        _PLACES = {l.strip().lower() for l in path.read_text(encoding="utf-8").splitlines() if l.strip() and not l.startswith("#")}
+        _PLACES = {
+            ln.strip().lower()
+            for ln in path.read_text(encoding="utf-8").splitlines()
+            if ln.strip() and not ln.startswith("#")
+        }
     return _PLACES
 
 
 def _name_context(pattern: re.Pattern, m: re.Match) -> bool:
     """A plain name is a declaration only after "referred to as", "known as", "call" or inside brackets."""
     said = m.group(0).lower()
-    return any(w in said for w in ("referred to", "known as", "call", "(", "[", "hereafter", "hereinafter")) and "," not in said.split("(")[0][-2:]
+    return (
+        any(w in said for w in ("referred to", "known as", "call", "(", "[", "hereafter", "hereinafter"))
+        and "," not in said.split("(")[0][-2:]
+    )
 
 
 def _header_cells(line: Line) -> bool:
     cell = line.stripped.lower().rstrip(":")
-    return cell in _roles()["cell_headers"] or (cell.startswith(("relationship to", "relationship with", "role in", "age at", "age on",
-                                                                 "date of birth", "ethnicity", "gender")) and len(cell.split()) <= 6)
+    return cell in _roles()["cell_headers"] or (
+        cell.startswith(
+            (
+                "relationship to",
+                "relationship with",
+                "role in",
+                "age at",
+                "age on",
+                "date of birth",
+                "ethnicity",
+                "gender",
+            )
+        )
+        and len(cell.split()) <= 6
+    )
 
 
 def _sentence(cell: str) -> bool:
@@ -438,7 +511,7 @@ def cell_table(block_lines: list[Line]) -> list[KeyLine]:
     relationship/role/description.  Rows are read while their description
     names a role.
     """
-    lines = [l for l in block_lines if not l.is_blank]
+    lines = [ln for ln in block_lines if not ln.is_blank]
     headers = _roles()["table_headers"]
     out: list[KeyLine] = []
     i = 0
@@ -449,9 +522,12 @@ def cell_table(block_lines: list[Line]) -> list[KeyLine]:
         j = i
         while j < len(lines) and _header_cells(lines[j]):
             j += 1
-        names = [l.stripped.lower().rstrip(":") for l in lines[i:j]]
+        names = [ln.stripped.lower().rstrip(":") for ln in lines[i:j]]
         width = len(names)
-        desc_col = next((k for k, n in enumerate(names) if n in headers["description"] or n.startswith(("relationship", "role"))), None)
+        desc_col = next(
+            (k for k, n in enumerate(names) if n in headers["description"] or n.startswith(("relationship", "role"))),
+            None,
+        )
         if width < 2 or desc_col is None:
             i = j
             continue
@@ -459,11 +535,26 @@ def cell_table(block_lines: list[Line]) -> list[KeyLine]:
         while k + width <= len(lines):
             row = lines[k : k + width]
             code, description = row[0].stripped, row[desc_col].stripped
-            if len(code.split()) > 4 or len(description.split()) > 10 or _header_cells(row[0]) or _sentence(code) or _sentence(description):
+            if (
+                len(code.split()) > 4
+                or len(description.split()) > 10
+                or _header_cells(row[0])
+                or _sentence(code)
+                or _sentence(description)
+            ):
                 break
             kind = classify(description) or ("family", False)
-            out.append(KeyLine(row[0], code, row[0].start + (len(row[0].text) - len(row[0].text.lstrip())), description, kind[0], kind[1],
-                               is_pseudonym(code)))
+            out.append(
+                KeyLine(
+                    row[0],
+                    code,
+                    row[0].start + (len(row[0].text) - len(row[0].text.lstrip())),
+                    description,
+                    kind[0],
+                    kind[1],
+                    is_pseudonym(code),
+                )
+            )
             k += width
         i = k if k > j else j
     return out
@@ -477,13 +568,15 @@ def find_used_codes(text: str, min_uses: int = 2) -> list[InlineDeclaration]:
     words = sorted({w for w in roles.get("used_code_roles", [])}, key=len, reverse=True)
     if not words:
         return []
-    pattern = re.compile(r"\b(?P<code>(?P<role>" + "|".join(re.escape(w) for w in words) + r")\s(?:[A-Z]|\d{1,2})(?:\d)?)\b(?![-\w])")
+    pattern = re.compile(
+        r"\b(?P<code>(?P<role>" + "|".join(re.escape(w) for w in words) + r")\s(?:[A-Z]|\d{1,2})(?:\d)?)\b(?![-\w])"
+    )
     uses: dict[str, list[re.Match]] = {}
     for m in pattern.finditer(text):
         if not _listing_title(text, m.start()):
             uses.setdefault(m["code"], []).append(m)
     series: dict[str, int] = {}
-    for code, found in uses.items():
+    for found in uses.values():
         series[found[0]["role"]] = series.get(found[0]["role"], 0) + 1
     out = []
     for code, found in uses.items():
@@ -491,7 +584,11 @@ def find_used_codes(text: str, min_uses: int = 2) -> list[InlineDeclaration]:
             continue  # used once, and no other number of the same role ("Father 1" beside "Father 2") shows a scheme
         first = found[0]
         kind, subject = classify(first["role"]) or ("family", False)
-        out.append(InlineDeclaration(code, first.start("code"), first["role"], kind, subject, False, first.start(), first.end()))
+        out.append(
+            InlineDeclaration(
+                code, first.start("code"), first["role"], kind, subject, False, first.start(), first.end()
+            )
+        )
     out += _capitalised_roles(text, {e.code for e in out}, min_uses)
     return sorted(out, key=lambda e: e.start)
 
@@ -502,8 +599,11 @@ def _listing_title(text: str, offset: int) -> bool:
     start = text.rfind("\n", 0, offset) + 1
     end = text.find("\n", offset)
     line = text[start : end if end >= 0 else len(text)].strip()
-    return (len(line.split()) <= 14 and not line.endswith((".", ",", ";", ":"))
-            and bool(re.search(_roles()["listing_title"], line)))
+    return (
+        len(line.split()) <= 14
+        and not line.endswith((".", ",", ";", ":"))
+        and bool(re.search(_roles()["listing_title"], line))
+    )
 
 
 def _capitalised_roles(text: str, known: set[str], min_uses: int) -> list[InlineDeclaration]:
@@ -515,7 +615,13 @@ def _capitalised_roles(text: str, known: set[str], min_uses: int) -> list[Inline
     if not words:
         return []
     mods = r"(?:(?:Maternal|Paternal)\s+)?"
-    pattern = re.compile(r"(?<=[a-z,;’'] )(?P<code>" + mods + "(?:" + "|".join(re.escape(w) for w in words) + r"))\b(?![-\w])(?!\s+(?:\d|[A-Z]\b))")  # not "Father 2"
+    pattern = re.compile(
+        r"(?<=[a-z,;’'] )(?P<code>"
+        + mods
+        + "(?:"
+        + "|".join(re.escape(w) for w in words)
+        + r"))\b(?![-\w])(?!\s+(?:\d|[A-Z]\b))"
+    )  # not "Father 2"
     stop = re.compile("|".join(roles.get("not_role_codes", [])) or r"(?!)")
     uses: dict[str, list[re.Match]] = {}
     for m in pattern.finditer(text):
@@ -526,11 +632,15 @@ def _capitalised_roles(text: str, known: set[str], min_uses: int) -> list[Inline
         if len(found) >= min_uses and code not in known:
             first = found[0]
             kind, subject = classify(code) or ("family", False)
-            out.append(InlineDeclaration(code, first.start("code"), code.lower(), kind, subject, False, first.start(), first.end()))
+            out.append(
+                InlineDeclaration(
+                    code, first.start("code"), code.lower(), kind, subject, False, first.start(), first.end()
+                )
+            )
     return out
 
 
-# ---------------------------------------------------------------- names marked as not the real ones, ages, flattened rows
+# ---------------------------------------------------- names marked as not the real ones, ages, flattened rows
 def find_marked_names(text: str) -> list[InlineDeclaration]:
     """Names the review marks as not real where it uses them: "Child Kit (pseudonym)", "Ezra is not
     his real name", "Holly (not her real name)"; and codes declared with an age ("Child 3, aged 4").
@@ -543,7 +653,11 @@ def find_marked_names(text: str) -> list[InlineDeclaration]:
             code = re.sub(r"\s+", " ", m["code"])
             if code in roles["not_pseudonyms"] or code.lower() in _places():
                 continue
-            out.append(InlineDeclaration(code, m.start("code"), "named in place of the real name", "family", False, True, m.start(), m.end()))
+            out.append(
+                InlineDeclaration(
+                    code, m.start("code"), "named in place of the real name", "family", False, True, m.start(), m.end()
+                )
+            )
     for pattern in roles.get("aged_codes", []):
         for m in re.finditer(pattern, text):
             code = re.sub(r"\s+", " ", m["code"])
@@ -559,16 +673,20 @@ def _flat_row_re() -> re.Pattern:
     role = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
     mods = "|".join(re.escape(m) for m in roles["role_modifiers"])
     shaped = r"(?:Child|Baby|Infant|Sibling|Adult|Young\s+Person|Mr|Mrs|Ms|Miss|Mx)\s+[A-Z0-9]{1,2}"
-    return re.compile(rf"(?P<code>{shaped}|[A-Z][a-z]{{2,}}(?:-[A-Z][a-z]+)?)\s+(?P<desc>(?i:(?:(?:{mods})[\s-]+)?(?:{role})(?:\s+(?:child|of\s+the\s+review))?)"
-                      rf"(?:\s+(?:of|to)\s+{shaped})?)(?=\s|$)")
+    return re.compile(
+        rf"(?P<code>{shaped}|[A-Z][a-z]{{2,}}(?:-[A-Z][a-z]+)?)\s+(?P<desc>(?i:(?:(?:{mods})[\s-]+)?(?:{role})(?:\s+(?:child|of\s+the\s+review))?)"
+        rf"(?:\s+(?:of|to)\s+{shaped})?)(?=\s|$)"
+    )
 
 
 @lru_cache(maxsize=1)
 def _flat_head_re() -> re.Pattern:
     headers = _roles()["table_headers"]
     code_h = "|".join(re.escape(h) for h in sorted(headers["code"], key=len, reverse=True))
-    return re.compile(rf"^\s*(?:{code_h})\s+(?:relationship|role)(?:\s+to\s+(?:the\s+)?(?:(?:Child|Baby|Young\s+Person)\s+[A-Z0-9]{{1,2}}|child|subject))?\s+",
-                      re.IGNORECASE)
+    return re.compile(
+        rf"^\s*(?:{code_h})\s+(?:relationship|role)(?:\s+to\s+(?:the\s+)?(?:(?:Child|Baby|Young\s+Person)\s+[A-Z0-9]{{1,2}}|child|subject))?\s+",
+        re.IGNORECASE,
+    )
 
 
 def flat_rows(line: Line) -> list[KeyLine]:
@@ -584,24 +702,28 @@ def flat_rows(line: Line) -> list[KeyLine]:
             break  # rows follow each other with nothing in between
         if m["code"] not in _roles()["not_pseudonyms"]:
             kind, subject = classify(m["desc"]) or ("family", False)
-            rows.append(KeyLine(line, m["code"], line.start + m.start("code"), m["desc"], kind, subject, is_pseudonym(m["code"])))
+            rows.append(
+                KeyLine(
+                    line, m["code"], line.start + m.start("code"), m["desc"], kind, subject, is_pseudonym(m["code"])
+                )
+            )
         pos = m.end()
     return rows if len(rows) >= 2 else []
 
 
 def table_cell_lines(lines: list[Line]) -> set[int]:
     """Indexes of the lines of a key table set one cell per line without a header (its cells are not headings)."""
-    nonblank = [l for l in lines if not l.is_blank]
-    position = {l.index: k for k, l in enumerate(nonblank)}
+    nonblank = [ln for ln in lines if not ln.is_blank]
+    position = {ln.index: k for k, ln in enumerate(nonblank)}
     rows = headerless_cells(nonblank)
     if not rows:
         return set()
     out: set[int] = set()
     period = position[rows[1].line.index] - position[rows[0].line.index]
-    for a, b in zip(rows, rows[1:] + [None]):
+    for a, b in zip(rows, rows[1:] + [None], strict=True):
         start = position[a.line.index]
         stop = position[b.line.index] if b is not None and position[b.line.index] - start == period else start + period
-        out.update(l.index for l in nonblank[start:stop])
+        out.update(ln.index for ln in nonblank[start:stop])
     return out
 
 
@@ -609,9 +731,9 @@ def headerless_cells(block_lines: list[Line], period_max: int = 7) -> list[KeyLi
     """A family table put one cell per line without its header: "Child D ⏎ M ⏎ Age 6 ⏎ Subject ⏎ White
     British ⏎ Ms Q ⏎ F ⏎ Age 25 ⏎ Mother …".  Three or more rows that start with a code at a fixed
     period and hold a role word at a fixed place make a key."""
-    lines = [l for l in block_lines if not l.is_blank]
+    lines = [ln for ln in block_lines if not ln.is_blank]
     shaped = re.compile(r"^(?:Child|Baby|Infant|Sibling|Adult|Young\s+Person|Mr|Mrs|Ms|Miss|Mx)\s+[A-Z0-9]{1,2}$")
-    short = [len(l.stripped.split()) <= 4 and not l.stripped.endswith((".", ";", ":")) for l in lines]
+    short = [len(ln.stripped.split()) <= 4 and not ln.stripped.endswith((".", ";", ":")) for ln in lines]
     out: list[KeyLine] = []
     i = 0
     while i < len(lines):
@@ -627,8 +749,17 @@ def headerless_cells(block_lines: list[Line], period_max: int = 7) -> list[KeyLi
                     if role is None or shaped.match(lines[k + offset].stripped):
                         break
                     line = lines[k]
-                    rows.append(KeyLine(line, line.stripped, line.start + len(line.text) - len(line.text.lstrip()),
-                                        lines[k + offset].stripped, role[0], role[1], False))
+                    rows.append(
+                        KeyLine(
+                            line,
+                            line.stripped,
+                            line.start + len(line.text) - len(line.text.lstrip()),
+                            lines[k + offset].stripped,
+                            role[0],
+                            role[1],
+                            False,
+                        )
+                    )
                     k += period
                 if len(rows) > len(best):
                     best = rows

@@ -1,4 +1,5 @@
 """Split normalised text into lines and blank-line separated blocks, keeping offsets."""
+
 from __future__ import annotations
 
 import re

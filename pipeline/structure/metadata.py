@@ -6,24 +6,29 @@ Read from the first lines of the report (the cover and introduction), using
 the label vocabularies in `models/structure/report_shapes.yaml`.  Dates are
 normalised with dateparser, day first, as UK reviews write them.
 """
+
 from __future__ import annotations
 
 import datetime as dt
 import re
-
 from functools import lru_cache
+from itertools import pairwise
 
 import dateparser
 
-from ..report import Metadata, NamedPerson
 from ..lexicon import calendar, title_pattern, title_words
+from ..report import Metadata, NamedPerson, NamedRole, ReportType
 from ..resources import load_yaml
 from .lines import Line
 
 COVER_LINES = 40
 LIST_TITLE_REACH = 6  # lines after a list page's own title in which one review's title may stand
 DATE_SETTINGS = {"DATE_ORDER": "DMY", "PREFER_DAY_OF_MONTH": "first", "REQUIRE_PARTS": ["month", "year"]}
-DATE_TEXT = r"(?:\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?[A-Z][a-z]+\.?,?\s+\d{4}|[A-Z][a-z]+\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|[A-Z][a-z]+\s+\d{4})"
+DATE_TEXT = (
+    r"(?:\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?[A-Z][a-z]+\.?,?\s+\d{4}"
+    r"|[A-Z][a-z]+\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}"
+    r"|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|[A-Z][a-z]+\s+\d{4})"
+)
 
 
 def _shapes() -> dict:
@@ -43,14 +48,17 @@ def find_period(text: str) -> tuple[dt.date | None, dt.date | None]:
     head = text[:20000]
     sep = shapes["period_separators"]
     for label in shapes["period_labels"]:
-        pattern = rf"{label}\s*(?:is|was|:|-|–|covers|covering|from|of|between)?\s*(?:the period\s*)?(?:from|between)?\s*(?P<a>{DATE_TEXT}){sep}(?P<b>{DATE_TEXT})"
+        pattern = (
+            rf"{label}\s*(?:is|was|:|-|–|covers|covering|from|of|between)?\s*(?:the period\s*)?(?:from|between)?"
+            rf"\s*(?P<a>{DATE_TEXT}){sep}(?P<b>{DATE_TEXT})"
+        )
         m = re.search(pattern, head, re.IGNORECASE)
         if m:
             return parse_date(m["a"]), parse_date(m["b"])
     return None, None
 
 
-def find_report_type(cover: str, text: str) -> str:
+def find_report_type(cover: str, text: str) -> ReportType:
     """The review type named on the cover, else the one the text names most."""
     types = _shapes()["report_types"]
     for scope in (cover, text[:20000]):
@@ -63,7 +71,8 @@ def find_report_type(cover: str, text: str) -> str:
 
 # a title (models/lexicon/titles.yaml) may open a person's name
 PERSON_RE = re.compile(
-    rf"(?:(?:{title_pattern(title_words())})\.?\s+)?[A-Z][A-Za-z'’-]+(?:\s+[A-Z][A-Za-z'’-]+){{1,4}}")
+    rf"(?:(?:{title_pattern(title_words())})\.?\s+)?[A-Z][A-Za-z'’-]+(?:\s+[A-Z][A-Za-z'’-]+){{1,4}}"
+)
 # a peer, who is named with a title and a place ("Lord Vale of Upton", "Baroness Holt")
 PEER_RE = r"(?:Lord|Lady|Baroness|Baron)\s+[A-Z][a-z'’-]+(?:\s+of\s+[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+)?)?"
 LABEL_END = r"\s*(?::-?|–|—|-|\t|\s)\s*"
@@ -96,12 +105,14 @@ def _clean_name(raw: str) -> str | None:
     lead = next((i for i, w in enumerate(words) if w.lower().rstrip(".") not in titles), len(words))
     plain = words[lead:]  # "Dr Kim Lord" -> Kim Lord: a title opens a name, a surname may be a title's word
     capitals = all(w.isupper() for w in plain)
-    if len(plain) < 2 or (any(w.isupper() and len(w) > 1 for w in plain) and not (capitals and _is_first_name(plain[0]))):
+    if len(plain) < 2 or (
+        any(w.isupper() and len(w) > 1 for w in plain) and not (capitals and _is_first_name(plain[0]))
+    ):
         return None
     return " ".join(words)
 
 
-def _labels() -> list[tuple[str, str]]:
+def _labels() -> list[tuple[NamedRole, str]]:
     """(role, label pattern), longest first so "independent reviewer" wins over "reviewer"."""
     pairs = [(role, label) for role, labels in _shapes()["people_labels"].items() for label in labels]
     return sorted(pairs, key=lambda p: -len(p[1]))
@@ -117,15 +128,19 @@ def find_people(cover_lines: list[Line]) -> list[NamedPerson]:
     found: list[NamedPerson] = []
     seen: set[tuple[str, str]] = set()
 
-    def add(name: str | None, role: str, line: Line, offset: int) -> None:
+    def add(name: str | None, role: NamedRole, line: Line, offset: int) -> None:
         if name and (name, role) not in seen and not any(p.name == name for p in found):
             seen.add((name, role))
-            found.append(NamedPerson(name=name, role=role, start=line.start + offset, end=line.start + offset + len(name)))
+            found.append(
+                NamedPerson(name=name, role=role, start=line.start + offset, end=line.start + offset + len(name))
+            )
 
     for k, line in enumerate(cover_lines):
         text = re.sub(r"\*\*|__", "  ", line.text)  # "**Independent Reviewer:** Rob Kent", offsets kept
         role = _label_only(text)
-        if role and k + 1 < len(cover_lines):  # "Independent Lead Reviewer and Author ⏎ Jane Smith MSc", "Authors ⏎ • Kim Vale, …"
+        if role and k + 1 < len(
+            cover_lines
+        ):  # "Independent Lead Reviewer and Author ⏎ Jane Smith MSc", "Authors ⏎ • Kim Vale, …"
             nxt = cover_lines[k + 1]
             body = re.sub(r"^\s*(?:[-*•●▪◦]\s+)?", "", nxt.text)
             m = PERSON_RE.match(body)
@@ -133,7 +148,9 @@ def find_people(cover_lines: list[Line]) -> list[NamedPerson]:
                 add(_clean_name(m.group(0)), role, nxt, len(nxt.text) - len(body))
                 continue
         for role, label in _labels():
-            before = re.search(rf"(?:^|(?<=\s))(?:{label}){LABEL_END}(?P<name>{PERSON_RE.pattern})", text, re.IGNORECASE)
+            before = re.search(
+                rf"(?:^|(?<=\s))(?:{label}){LABEL_END}(?P<name>{PERSON_RE.pattern})", text, re.IGNORECASE
+            )
             if before and (before.start() == 0 or re.search(rf"(?:{label})\s*:", before.group(0), re.IGNORECASE)):
                 name = _clean_name(before["name"]) if before["name"][:1].isupper() else None
                 if name:
@@ -147,7 +164,9 @@ def find_people(cover_lines: list[Line]) -> list[NamedPerson]:
                     lead = len(nxt.text) - len(nxt.text.lstrip())
                     add(_clean_name(m.group(0)), role, nxt, lead)
                 break
-            after = re.match(rf"^\s*(?P<name>{PERSON_RE.pattern}?)\s*,?\s*(?:the\s+)?(?:{label})\b", text, re.IGNORECASE)
+            after = re.match(
+                rf"^\s*(?P<name>{PERSON_RE.pattern}?)\s*,?\s*(?:the\s+)?(?:{label})\b", text, re.IGNORECASE
+            )
             if after and after["name"][:1].isupper():
                 name = _clean_name(after["name"])
                 if name and name == after["name"].strip():
@@ -155,43 +174,67 @@ def find_people(cover_lines: list[Line]) -> list[NamedPerson]:
                     break
     if not any(p.role in ("author", "reviewer") for p in found):
         for line in cover_lines:
-            name = _name_with_post_nominals(line.text) or (_trailing_author(line.text) if _is_title_line(line.text) else None)
+            name = _name_with_post_nominals(line.text) or (
+                _trailing_author(line.text) if _is_title_line(line.text) else None
+            )
             if name:
                 add(name, "author", line, line.text.index(name))
                 break
     if not any(p.role in ("author", "reviewer") for p in found):
-        for line in cover_lines:  # "A Review by Lord Vale of Upton CBE at the request of …", "An independent report by Dr Kim Vale"
+        for line in (
+            cover_lines
+        ):  # "A Review by Lord Vale of Upton CBE at the request of …", "An independent report by Dr Kim Vale"
             m = re.match(rf"\s*(?i:{_shapes()['byline_label']})\s+(?P<name>{PEER_RE}|{PERSON_RE.pattern})", line.text)
             name = m and (m["name"] if re.match(PEER_RE + "$", m["name"]) else _clean_name(m["name"]))
-            if name:
+            if m and name:
                 add(name, "author", line, m.start("name"))
                 break
     if not any(p.role in ("author", "reviewer") for p in found):
         for k, line in enumerate(cover_lines):  # "Report AuthorKim Vale": a label run into the name by a converter
-            m = re.match(r"\s*(?:Report\s+|Lead\s+|Independent\s+)?(?:Author|Reviewer|Writer)(?P<name>[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){1,3})\s*$", line.text)
+            m = re.match(
+                r"\s*(?:Report\s+|Lead\s+|Independent\s+)?(?:Author|Reviewer|Writer)(?P<name>[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){1,3})\s*$",
+                line.text,
+            )
             if m and _clean_name(m["name"]):
                 add(_clean_name(m["name"]), "author", line, m.start("name"))
                 break
-            coded = re.fullmatch(r"\s*(?i:child|baby|young\s+person)\s+[A-Z0-9]{1,2}\s+(?P<name>[A-Z][A-Za-z'’-]+(?:\s+[A-Z][A-Za-z'’-]+){1,2})\s*", line.text)
-            if coded and _is_first_name(coded["name"].split()[0]) and _clean_name(coded["name"]):  # "CHILD E KIM VALE": the code, then the author
+            coded = re.fullmatch(
+                r"\s*(?i:child|baby|young\s+person)\s+[A-Z0-9]{1,2}\s+(?P<name>[A-Z][A-Za-z'’-]+(?:\s+[A-Z][A-Za-z'’-]+){1,2})\s*",
+                line.text,
+            )
+            if (
+                coded and _is_first_name(coded["name"].split()[0]) and _clean_name(coded["name"])
+            ):  # "CHILD E KIM VALE": the code, then the author
                 add(coded["name"], "author", line, coded.start("name"))
                 break
             if k and _name_above_date(cover_lines[k - 1 : k + 2]):  # "Final Report ⏎ Kim Vale ⏎ November 2017"
                 add(line.stripped, "author", line, len(line.text) - len(line.text.lstrip()))
                 break
-            m = re.search(rf"\b(?:Report|Review|Summary|REPORT|REVIEW|SUMMARY)\s+(?P<name>[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){{1,2}})\s+(?:{BYLINE_DATE})(?:\s*$|\s+(?=Contents\b|CONTENTS\b))", line.text)
-            if m and _clean_name(m["name"]) == m["name"]:  # "… Final Report Kim Vale November 2017": a cover run into one line
+            m = re.search(
+                rf"\b(?:Report|Review|Summary|REPORT|REVIEW|SUMMARY)\s+(?P<name>[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){{1,2}})\s+(?:{BYLINE_DATE})(?:\s*$|\s+(?=Contents\b|CONTENTS\b))",
+                line.text,
+            )
+            if (
+                m and _clean_name(m["name"]) == m["name"]
+            ):  # "… Final Report Kim Vale November 2017": a cover run into one line
                 add(m["name"], "author", line, m.start("name"))
                 break
     if not any(p.role in ("author", "reviewer") for p in found):
-        for line in cover_lines:  # "Kim Vale March 2019" under the title, "Borough Safeguarding Children Board Kim Vale"
+        for (
+            line
+        ) in cover_lines:  # "Kim Vale March 2019" under the title, "Borough Safeguarding Children Board Kim Vale"
             name = _byline_name(line.text)
             if name:
                 add(name, "author", line, line.text.index(name))
                 break
-    prose_roles = {role for role in _shapes()["people_in_prose"]
-                   if role == "chair" and not any(p.role == "chair" for p in found)
-                   or role != "chair" and not any(p.role in ("author", "reviewer") for p in found)}
+    prose_roles = {
+        role
+        for role in _shapes()["people_in_prose"]
+        if role == "chair"
+        and not any(p.role == "chair" for p in found)
+        or role != "chair"
+        and not any(p.role in ("author", "reviewer") for p in found)
+    }
     if prose_roles:
         for line in cover_lines:  # "The reviewer was Kim Patel, an independent …", "The review was chaired by Sam Bell"
             for role, pats in _shapes()["people_in_prose"].items():
@@ -204,8 +247,10 @@ def find_people(cover_lines: list[Line]) -> list[NamedPerson]:
     return found
 
 
-BYLINE_DATE = (rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?(?:{calendar().month_pattern(abbreviations=False)})\s+\d{{4}}"
-               r"|\d{1,2}[./]\d{1,2}[./]\d{2,4}")
+BYLINE_DATE = (
+    rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?(?:{calendar().month_pattern(abbreviations=False)})\s+\d{{4}}"
+    r"|\d{1,2}[./]\d{1,2}[./]\d{2,4}"
+)
 
 
 def _byline_name(text: str) -> str | None:
@@ -220,7 +265,7 @@ def _byline_name(text: str) -> str | None:
     if not m or not _is_first_name(m["name"].split()[0]):
         return None
     name = _clean_name(m["name"])
-    return name if name == m["name"] and len(name.split()) <= 4 else None
+    return name if name is not None and name == m["name"] and len(name.split()) <= 4 else None
 
 
 def _name_above_date(window: list[Line]) -> bool:
@@ -228,7 +273,7 @@ def _name_above_date(window: list[Line]) -> bool:
     title block (a document-kind or title line) and the month of publication."""
     if len(window) < 3:
         return False
-    above, line, below = (l.stripped for l in window)
+    above, line, below = (ln.stripped for ln in window)
     title_above = _is_title_line(above) or re.match(_shapes()["title_document_kinds"], above, re.IGNORECASE)
     name = re.fullmatch(r"[A-Z][a-z'’-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z'’-]+){1,2}", line)
     return bool(title_above and name and _clean_name(line) == line and re.fullmatch(BYLINE_DATE, below))
@@ -236,12 +281,17 @@ def _name_above_date(window: list[Line]) -> bool:
 
 def _post_nominals_re() -> str:
     """Letters after a name, with or without full stops ("CBE", "C.B.E.")."""
-    return "|".join(r"\.?".join(re.escape(c) for c in p) + r"\.?" for p in sorted(_shapes()["post_nominals"], key=len, reverse=True))
+    return "|".join(
+        r"\.?".join(re.escape(c) for c in p) + r"\.?" for p in sorted(_shapes()["post_nominals"], key=len, reverse=True)
+    )
 
 
 def _trailing_author(text: str) -> str | None:
     """A name with letters after it at the end of a title line ("… OVERVIEW REPORT Kim Vale C.B.E.")."""
-    m = re.search(rf"(?P<name>(?:[A-Z][a-z'’-]+\s+){{1,3}}[A-Z][a-z'’-]+)\s*,?\s+(?:(?:{_post_nominals_re()})(?![A-Za-z])[\s,]*)+$", text)
+    m = re.search(
+        rf"(?P<name>(?:[A-Z][a-z'’-]+\s+){{1,3}}[A-Z][a-z'’-]+)\s*,?\s+(?:(?:{_post_nominals_re()})(?![A-Za-z])[\s,]*)+$",
+        text,
+    )
     if not m or not _is_first_name(m["name"].split()[0]):
         return None
     return _clean_name(m["name"])
@@ -254,12 +304,36 @@ def _name_with_post_nominals(text: str) -> str | None:
     return _clean_name(m["name"]) if m else None
 
 
-LABEL_WORDS = {"independent", "lead", "reviewer", "author", "and", "overview", "report", "chair", "of", "the", "review", "panel",
-               "writer", "prepared", "written", "by", "serious", "case", "safeguarding", "practice", "/", "&", "co-author", "authors",
-               "reviewers"}
+LABEL_WORDS = {
+    "independent",
+    "lead",
+    "reviewer",
+    "author",
+    "and",
+    "overview",
+    "report",
+    "chair",
+    "of",
+    "the",
+    "review",
+    "panel",
+    "writer",
+    "prepared",
+    "written",
+    "by",
+    "serious",
+    "case",
+    "safeguarding",
+    "practice",
+    "/",
+    "&",
+    "co-author",
+    "authors",
+    "reviewers",
+}
 
 
-def _label_only(text: str) -> str | None:
+def _label_only(text: str) -> NamedRole | None:
     """The role a line names when it holds only label words ("Independent Lead Reviewer and Author")."""
     words = re.findall(r"[\w/&-]+", text.lower().rstrip(":- "))
     if not words or not set(words) <= LABEL_WORDS:
@@ -283,8 +357,11 @@ def _board_span(text: str) -> tuple[int, int] | None:
     for m in re.finditer(_shapes()["board"], text, re.IGNORECASE):
         left = BOARD_LEFT_RE.search(text[: m.start()])
         start = left.start() if left else m.start()
-        if re.search(_shapes()["board_unnamed_before"] + r"\s*$", text[:start]) or re.match(r"(?:Each|Every|Any|An?|No|Another)\s", text[start:]):
-            continue  # "When a Local Safeguarding Children Board undertakes …", "an unnamed local safeguarding children board"
+        if re.search(_shapes()["board_unnamed_before"] + r"\s*$", text[:start]) or re.match(
+            r"(?:Each|Every|Any|An?|No|Another)\s", text[start:]
+        ):
+            # "When a Local Safeguarding Children Board undertakes …", "an unnamed local safeguarding children board"
+            continue
         while start < m.start() and (not text[start].isupper() or text[start:].split(None, 1)[0].lower() in stop):
             nxt = text.find(" ", start, m.start())  # not from "the", "of", "Today", "Role of"
             start = m.start() if nxt < 0 else nxt + 1
@@ -307,17 +384,23 @@ def find_board(cover_lines: list[Line], text: str = "") -> str | None:
         alone = line.text[: span[0]].strip() == ""
         if alone and k > 0 and _place_fragment(cover_lines[k - 1].stripped):
             board = f"{cover_lines[k - 1].stripped} {board}"
-        elif (alone and re.fullmatch(r"(?:local\s+)?" + _shapes()["board"], board, re.IGNORECASE) and k + 1 < len(cover_lines)
-              and _place_fragment(cover_lines[k + 1].stripped)):
+        elif (
+            alone
+            and re.fullmatch(r"(?:local\s+)?" + _shapes()["board"], board, re.IGNORECASE)
+            and k + 1 < len(cover_lines)
+            and _place_fragment(cover_lines[k + 1].stripped)
+        ):
             board = f"{board} {cover_lines[k + 1].stripped}"  # "LOCAL SAFEGUARDING CHILDREN BOARD ⏎ NORTHBRIDGE"
         return re.sub(r"\s+", " ", board)
-    for line in text[:5000].split("\n"):  # the first pages name it: one line at a time, never across lines
+    for row in text[:5000].split("\n"):  # the first pages name it: one line at a time, never across lines
         pos = 0
-        while (span := _board_span(line[pos:])) is not None:
+        while (span := _board_span(row[pos:])) is not None:
             start, end = span[0] + pos, span[1] + pos
-            named = re.match(rf"(?:Local\s+)?{_shapes()['board']}$", line[start:end], re.IGNORECASE) is None  # not "the Safeguarding Children Board"
-            if line[start].isupper() and named:  # a name, not "… asks safeguarding partners to …"
-                return re.sub(r"\s+", " ", line[start:end])
+            named = (
+                re.match(rf"(?:Local\s+)?{_shapes()['board']}$", row[start:end], re.IGNORECASE) is None
+            )  # not "the Safeguarding Children Board"
+            if row[start].isupper() and named:  # a name, not "… asks safeguarding partners to …"
+                return re.sub(r"\s+", " ", row[start:end])
             pos = end
     return None
 
@@ -326,8 +409,12 @@ def _split_board(window: list[Line]) -> str | None:
     """A board's name set over two or three short cover lines ("East Ridge ⏎ Safeguarding Children ⏎
     Partnership"): the lines joined make the whole name, and no one line holds it."""
     for size in (3, 2):
-        lines = [l.stripped for l in window[:size]]
-        if len(lines) < size or any(_board_span(l) for l in lines) or not all(_place_fragment(l) or _board_words(l) for l in lines):
+        lines = [ln.stripped for ln in window[:size]]
+        if (
+            len(lines) < size
+            or any(_board_span(ln) for ln in lines)
+            or not all(_place_fragment(ln) or _board_words(ln) for ln in lines)
+        ):
             continue
         joined = " ".join(lines)
         span = _board_span(joined)
@@ -339,8 +426,20 @@ def _split_board(window: list[Line]) -> str | None:
 def _board_words(text: str) -> bool:
     """A cover line holding only words of a board's name ("Safeguarding Children", "Partnership")."""
     words = {w.lower() for w in text.split()}
-    return bool(words) and words <= {"safeguarding", "children", "childrens", "children's", "adults", "board", "partnership",
-                                     "partnerships", "partners", "local", "community", "safety"}
+    return bool(words) and words <= {
+        "safeguarding",
+        "children",
+        "childrens",
+        "children's",
+        "adults",
+        "board",
+        "partnership",
+        "partnerships",
+        "partners",
+        "local",
+        "community",
+        "safety",
+    }
 
 
 def _place_fragment(text: str) -> bool:
@@ -359,7 +458,9 @@ def _is_title_line(text: str) -> bool:
     return any(re.search(p, text, re.IGNORECASE) for p in pats)
 
 
-DANGLING_RE = re.compile(r"(?:\b(?:a|an|the|of|into|in|on|to|for|concerning|regarding|relating|and)|:)\s*$", re.IGNORECASE)
+DANGLING_RE = re.compile(
+    r"(?:\b(?:a|an|the|of|into|in|on|to|for|concerning|regarding|relating|and)|:)\s*$", re.IGNORECASE
+)
 
 
 def find_title(cover_lines: list[Line]) -> str | None:
@@ -367,28 +468,52 @@ def find_title(cover_lines: list[Line]) -> str | None:
     shapes = _shapes()
     plural: int | None = None  # the first line of a page that lists reviews ("Case reviews published in 2014")
     for k, line in enumerate(cover_lines):
-        text = re.sub(shapes["title_tail"], "", line.stripped, flags=re.IGNORECASE)  # "… Toby – published 14th March 2018"
+        text = re.sub(
+            shapes["title_tail"], "", line.stripped, flags=re.IGNORECASE
+        )  # "… Toby – published 14th March 2018"
         if plural is not None and k - plural > LIST_TITLE_REACH:
             break  # no one review's title right under the page's own: the page's title is that line
         if re.match(shapes["link_text"], text, re.IGNORECASE):
             continue  # "> Read the overview report": a link, not a title
         if list_page_line(text):
-            if (plural is None and not re.match(shapes["breadcrumb"], text, re.IGNORECASE) and text.count(" | ") < 2
-                    and not text.endswith(".") and len(text.split()) <= 12):  # a heading, not a sentence about reviews
+            if (
+                plural is None
+                and not re.match(shapes["breadcrumb"], text, re.IGNORECASE)
+                and text.count(" | ") < 2
+                and not text.endswith(".")
+                and len(text.split()) <= 12
+            ):  # a heading, not a sentence about reviews
                 plural = k
             continue
-        first = re.match(r"([^.]{3,80})\.\s+(?:In\s+respect\s+of|Relating\s+to|Concerning|Into)\b.*\.$", text, re.IGNORECASE)
+        first = re.match(
+            r"([^.]{3,80})\.\s+(?:In\s+respect\s+of|Relating\s+to|Concerning|Into)\b.*\.$", text, re.IGNORECASE
+        )
         if first and _is_title_line(first[1]):
-            text = first[1]  # "SERIOUS CASE REVIEW. In respect of … Presented to …": a sharing site joined the cover's lines
+            text = first[
+                1
+            ]  # "SERIOUS CASE REVIEW. In respect of … Presented to …": a sharing site joined the cover's lines
         glued = _trailing_author(text)
         if glued and _is_title_line(text):
             text = text[: text.rindex(glued)].strip()  # "A SERIOUS CASE REVIEW OVERVIEW REPORT Kim Vale C.B.E."
-        label = re.match(r"^title\s*:\s*(.+?)(?:\s+(?:LSCB|LSCP|board|partnership|author|date\s+of\s+publication)\s*:.*)?$", text, re.IGNORECASE)
+        label = re.match(
+            r"^title\s*:\s*(.+?)(?:\s+(?:LSCB|LSCP|board|partnership|author|date\s+of\s+publication)\s*:.*)?$",
+            text,
+            re.IGNORECASE,
+        )
         if label and _is_title_line(label[1]):
             return label[1].rstrip(" .")
-        opening = bool(re.search(r"\breview\b", text, re.IGNORECASE)) and bool(DANGLING_RE.search(text))  # "Review into the circumstances of"
-        if not (_is_title_line(text) or opening) or len(text.split()) > _title_words(text) or text.endswith(".") or _board_span(text) and not re.search(
-                _shapes()["report_types"]["SCR"][0] + "|" + _shapes()["report_types"]["CSPR"][0], text, re.IGNORECASE):
+        opening = bool(re.search(r"\breview\b", text, re.IGNORECASE)) and bool(
+            DANGLING_RE.search(text)
+        )  # "Review into the circumstances of"
+        if (
+            not (_is_title_line(text) or opening)
+            or len(text.split()) > _title_words(text)
+            or text.endswith(".")
+            or _board_span(text)
+            and not re.search(
+                _shapes()["report_types"]["SCR"][0] + "|" + _shapes()["report_types"]["CSPR"][0], text, re.IGNORECASE
+            )
+        ):
             continue
         parts = [text]
         for nxt in cover_lines[k + 1 : k + 5]:
@@ -402,13 +527,17 @@ def find_title(cover_lines: list[Line]) -> str | None:
             if re.match(shapes["subject_line"], t, re.IGNORECASE):
                 parts.append(t)  # "Child W", "‘CHILD Y’" (a name such as "Sofia" is the subject, not part of the title)
                 break
-            if re.match(shapes["title_connectors"], t, re.IGNORECASE) or re.match(shapes["title_document_kinds"], t, re.IGNORECASE):
+            if re.match(shapes["title_connectors"], t, re.IGNORECASE) or re.match(
+                shapes["title_document_kinds"], t, re.IGNORECASE
+            ):
                 parts.append(t)
                 if _ends_in_subject(t):
                     break  # "Relating to Baby W"
                 continue
             break
-        while len(parts) > 1 and not (re.match(shapes["subject_line"], parts[-1], re.IGNORECASE) or _ends_in_subject(parts[-1])):
+        while len(parts) > 1 and not (
+            re.match(shapes["subject_line"], parts[-1], re.IGNORECASE) or _ends_in_subject(parts[-1])
+        ):
             parts.pop()  # a kind or connector that leads to no subject stays out
         title = " ".join(parts)
         if len(parts) == 1 and re.search(shapes["subject"], title):
@@ -423,7 +552,9 @@ def list_page_line(text: str) -> bool:
     Case Reviews", "Our Published CSPRs")."""
     if re.match(_shapes()["breadcrumb"], text, re.IGNORECASE) or text.count(" | ") >= 2:
         return True
-    pats = [p for pats in _shapes()["report_types"].values() for p in pats] + [re.escape(p) for p in _shapes()["title_phrases"]]
+    pats = [p for pats in _shapes()["report_types"].values() for p in pats] + [
+        re.escape(p) for p in _shapes()["title_phrases"]
+    ]
     hits = [m for p in pats for m in re.finditer(p, text, re.IGNORECASE)]
     return bool(hits) and all(text[m.end() : m.end() + 1] in ("s", "S") for m in hits)
 
@@ -432,9 +563,9 @@ def _list_page_title(cover_lines: list[Line], title: str | None) -> str | None:
     """On a page that lists reviews (a plural heading, a breadcrumb), the title is the review-type line that
     names a child ("Marsh Partnership – Child K Serious Case Review Report"), not a guidance document's."""
     pattern = _shapes()["subject"]
-    if not title or re.search(pattern, title) or not any(list_page_line(l.stripped) for l in cover_lines):
+    if not title or re.search(pattern, title) or not any(list_page_line(ln.stripped) for ln in cover_lines):
         return title
-    return find_title([l for l in cover_lines if re.search(pattern, l.text)]) or title
+    return find_title([ln for ln in cover_lines if re.search(pattern, ln.text)]) or title
 
 
 def opens_byline(text: str) -> bool:
@@ -445,10 +576,14 @@ def opens_byline(text: str) -> bool:
 def _byline_title(cover_lines: list[Line]) -> str | None:
     """ "The Ashgrove Case ⏎ A Review by Lord Vale of Upton": a short line standing right above the line that
     says who wrote the review is its title, when no line names a review type."""
-    for above, line in zip(cover_lines, cover_lines[1:]):
+    for above, line in pairwise(cover_lines):
         if opens_byline(line.text):
             text = above.stripped
-            return text if 1 <= len(text.split()) <= 10 and not text.endswith((".", ":", ";", ",")) and text[:1].isupper() else None
+            return (
+                text
+                if 1 <= len(text.split()) <= 10 and not text.endswith((".", ":", ";", ",")) and text[:1].isupper()
+                else None
+            )
     return None
 
 
@@ -457,10 +592,15 @@ def _subject_line_title(cover_lines: list[Line]) -> str | None:
     that line is the title."""
     for line in cover_lines:
         text = line.stripped
-        code = re.sub(r"\s+(?:final\s+|overview\s+|full\s+)?(?:report|review)$", "", text, flags=re.IGNORECASE)  # "Family E report"
+        code = re.sub(
+            r"\s+(?:final\s+|overview\s+|full\s+)?(?:report|review)$", "", text, flags=re.IGNORECASE
+        )  # "Family E report"
         worded = re.fullmatch(r"(?:Child|Baby|Young Person)\s+([A-Z][a-z]{2,})", code)
-        if re.match(_shapes()["subject_line"] + "$", code, re.IGNORECASE) and (code != text or not text.lower().startswith(("family", "case"))) or (
-                worded and worded[1].lower() not in {w.lower() for w in _shapes()["not_child_codes"]}):
+        if (
+            re.match(_shapes()["subject_line"] + "$", code, re.IGNORECASE)
+            and (code != text or not text.lower().startswith(("family", "case")))
+            or (worded and worded[1].lower() not in {w.lower() for w in _shapes()["not_child_codes"]})
+        ):
             return text
     return None
 
@@ -469,7 +609,11 @@ def _title_words(text: str) -> int:
     """Most words a cover title line may have: more when it names its type and then its subject
     ("Child Safeguarding Practice Review – an appreciative inquiry following …")."""
     types = "|".join(pats[0] for pats in _shapes()["report_types"].values())
-    return 30 if re.match(rf"^(?:{types})\b.*?(?:\s[–—-]\s|:\s|\s(?:into|of|on|concerning|following)\s)", text, re.IGNORECASE) else 14
+    return (
+        30
+        if re.match(rf"^(?:{types})\b.*?(?:\s[–—-]\s|:\s|\s(?:into|of|on|concerning|following)\s)", text, re.IGNORECASE)
+        else 14
+    )
 
 
 def _ends_in_subject(text: str) -> bool:
@@ -489,18 +633,22 @@ def cover_name_subject(cover_lines: list[Line], title: str | None, text: str) ->
     """ "Serious Case Review ⏎ Overview Report ⏎ Holly": a lone name under the title that the review keeps using."""
     if not title:
         return None
-    tail = re.search(r"(?:[:–—-]|\bof)\s+['‘\"“]?([A-Z][a-z]{2,})['’\"”]?\s*$", title)  # "… Review – Ella", "Review: Leo"
+    tail = re.search(
+        r"(?:[:–—-]|\bof)\s+['‘\"“]?([A-Z][a-z]{2,})['’\"”]?\s*$", title
+    )  # "… Review – Ella", "Review: Leo"
     if tail and len(re.findall(rf"\b{tail[1]}\b", text[:50000])) >= 3:
         return tail[1]
     named = _title_named_subject(title, text)
     if named:
         return named
-    first = next((k for k, l in enumerate(cover_lines) if title.startswith(l.stripped)), None)
+    first = next((k for k, ln in enumerate(cover_lines) if title.startswith(ln.stripped)), None)
     if first is None:
         return None
     for line in cover_lines[first + 1 : first + 4]:
         word = line.stripped
-        if re.fullmatch(r"[A-Z][a-z]{2,}", word) and (len(re.findall(rf"\b{word}\b", text[:50000])) >= 3 or _lone_first_name(word)):
+        if re.fullmatch(r"[A-Z][a-z]{2,}", word) and (
+            len(re.findall(rf"\b{word}\b", text[:50000])) >= 3 or _lone_first_name(word)
+        ):
             return word
         if not re.match(_shapes()["title_document_kinds"], word, re.IGNORECASE):
             break
@@ -511,28 +659,35 @@ def _title_named_subject(title: str, text: str) -> str | None:
     """ "Serious Case Review Toby", "Learning Review Ruby/Maya": the name(s) straight after the review's
     type that end its title, each a known first name or used again in the text, are its subject."""
     types = "|".join(p for pats in _shapes()["report_types"].values() for p in pats[:1])
-    m = re.search(rf"(?i:{types})\s+['‘\"“]?(?P<names>[A-Z][a-z]{{2,}}(?:\s*(?:/|&|\band\b)\s*[A-Z][a-z]{{2,}})*)['’\"”]?\s*$", title)
+    m = re.search(
+        rf"(?i:{types})\s+['‘\"“]?(?P<names>[A-Z][a-z]{{2,}}(?:\s*(?:/|&|\band\b)\s*[A-Z][a-z]{{2,}})*)['’\"”]?\s*$",
+        title,
+    )
     if not m:
         return None
     names = re.split(r"\s*(?:/|&|\band\b)\s*", m["names"])
-    known = all((_is_first_name(n) or len(re.findall(rf"\b{n}\b", text[:50000])) >= 3) and n.lower() not in _name_words() for n in names)
+    known = all(
+        (_is_first_name(n) or len(re.findall(rf"\b{n}\b", text[:50000])) >= 3) and n.lower() not in _name_words()
+        for n in names
+    )
     return m["names"] if known else None
 
 
-def find_subject(title: str | None, key_subject: str | None, cover_lines: list[Line] | None = None,
-                 key_child: str | None = None) -> str | None:
+def find_subject(
+    title: str | None, key_subject: str | None, cover_lines: list[Line] | None = None, key_child: str | None = None
+) -> str | None:
     """The subject child: the key's subject, else a child-shaped code in the title or on the cover,
     else the first child the key declares ("Isla – a girl of thirteen")."""
     if key_subject:
         return key_subject
     pattern = _shapes()["subject"]
-    for scope in [title or ""] + [l.text for l in cover_lines or []]:
+    for scope in [title or ""] + [ln.text for ln in cover_lines or []]:
         for m in re.finditer(pattern, scope):
             if not m.group(1).lower().startswith("family"):  # "THE FAMILY 3.1" of a contents line too
                 return _tidy_code(m.group(1))
-    m = re.search(pattern, title or "")
-    if m:
-        return _tidy_code(m.group(1))
+    first = re.search(pattern, title or "")
+    if first:
+        return _tidy_code(first.group(1))
     for named in re.finditer(r"\b(?:Child|Baby)\s+([A-Z][a-z]{2,})\b", title or ""):
         if _is_first_name(named[1]):
             return named.group(0)  # "Child Safeguarding Practice Review: Baby Ezra"
@@ -567,25 +722,33 @@ def _unmarked(line: Line) -> Line:
     """The cover line without Markdown heading hashes or emphasis."""
     from .headings import strip_markup
 
-    content = strip_markup(re.sub(r"^\s*#{1,6}\s+", "", re.sub(_shapes()["inline_markup"], "", line.text)))  # "<strong>Child</strong>ren"
+    content = strip_markup(
+        re.sub(r"^\s*#{1,6}\s+", "", re.sub(_shapes()["inline_markup"], "", line.text))
+    )  # "<strong>Child</strong>ren"
     return Line(content, line.start, line.end, line.index)
 
 
-def extract_metadata(text: str, lines: list[Line], key_subject: str | None, skip: set[int] | None = None,
-                     key_child: str | None = None) -> Metadata:
+def extract_metadata(
+    text: str, lines: list[Line], key_subject: str | None, skip: set[int] | None = None, key_child: str | None = None
+) -> Metadata:
     """Cover facts from the first non-blank lines (contents lines and footnotes skipped)."""
     skip = skip or set()
     nonblank = [line for line in lines if not line.is_blank and line.index not in skip]
     cover_lines = [_unmarked(line) for line in nonblank[:COVER_LINES]]
     cover = "\n".join(line.text for line in cover_lines)
-    title = _list_page_title(cover_lines, find_title(cover_lines)) or _subject_line_title(cover_lines) or _byline_title(cover_lines)
+    title = (
+        _list_page_title(cover_lines, find_title(cover_lines))
+        or _subject_line_title(cover_lines)
+        or _byline_title(cover_lines)
+    )
     start, end = find_period(text)
     people = find_people(cover_lines)
     body = "\n".join("" if line.index in skip else line.text for line in lines)  # contents entries name no board
     return Metadata(
         board=find_board(cover_lines, body),
         title=title,
-        subject_child=find_subject(title, key_subject, cover_lines, key_child) or cover_name_subject(cover_lines, title, text),
+        subject_child=find_subject(title, key_subject, cover_lines, key_child)
+        or cover_name_subject(cover_lines, title, text),
         period_start=start,
         period_end=end,
         author=next((p.name for p in people if p.role in ("author", "reviewer")), None),

@@ -6,6 +6,7 @@ policy to it, so the two stages can no longer disagree about what a section is. 
 of each role and the order they are tried in are data: `models/structure/section_roles.yaml`.
 Heading lines the structure did not make sections are classified by the same `role_of_title`.
 """
+
 from __future__ import annotations
 
 import re
@@ -53,10 +54,17 @@ def _word_pattern(words: list[str]) -> re.Pattern[str]:
 def role_rules() -> RoleRules:
     """The rules of models/structure/section_roles.yaml, read once."""
     data = load_yaml("structure", "section_roles.yaml")
-    rules = tuple(RoleRule(str(r["role"]), _word_pattern([str(w).lower() for w in r["words"]]),
-                           bool(r.get("must_cover"))) for r in data["roles"])
-    return RoleRules(str(data["version"]), tuple(re.compile(p) for p in data.get("review_types", ())),
-                     data.get("question_role"), frozenset(data.get("filler", ())), rules)
+    rules = tuple(
+        RoleRule(str(r["role"]), _word_pattern([str(w).lower() for w in r["words"]]), bool(r.get("must_cover")))
+        for r in data["roles"]
+    )
+    return RoleRules(
+        str(data["version"]),
+        tuple(re.compile(p) for p in data.get("review_types", ())),
+        data.get("question_role"),
+        frozenset(data.get("filler", ())),
+        rules,
+    )
 
 
 def _normalised(title: str, rules: RoleRules) -> str:
