@@ -11,6 +11,7 @@ Figures: seconds (best of --repeat), words/s, the ratio to the plain pass,
 and the Python-heap peak of the stage (tracemalloc; spaCy's arrays included).
 The process's maximum RSS is printed at the end.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -19,8 +20,9 @@ import json
 import resource
 import time
 import tracemalloc
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from pipeline.ingest import load_report
 from pipeline.nlp import configured_model_name, load_nlp, model_info, parse_report
@@ -49,10 +51,10 @@ def measure(func: Callable[[], Any], repeat: int) -> tuple[float, int, Any]:
 
 def stages(nlp) -> dict[str, Callable]:
     """The stages that run on the one parse, each a function of (report, doc)."""
-    from pipeline.events import extract_events
     from pipeline.deid.recognizers import analyze_doc, build_analyzer
-    from pipeline.themes import tag_report
     from pipeline.deid.verify import verify_report
+    from pipeline.events import extract_events
+    from pipeline.themes import tag_report
 
     analyzer = build_analyzer(nlp)
     return {
@@ -123,7 +125,9 @@ def main(argv: list[str] | None = None) -> int:
     max_rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"process max RSS: {max_rss_mb:.0f} MB")
     if args.json:
-        args.json.write_text(json.dumps({"file": args.file.name, "words": words, "model": info, "stages": rows}, indent=1))
+        args.json.write_text(
+            json.dumps({"file": args.file.name, "words": words, "model": info, "stages": rows}, indent=1)
+        )
     return 0
 
 

@@ -27,6 +27,7 @@ run then gets no more CPU than a 1-worker run (CPU/wall stays the same), and
 the speed-up appears only when cores are free.  The CPU figures show which
 case a measurement is.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -68,12 +69,25 @@ def timed_run(inputs: list[Path], out: Path, workers: int) -> dict:
     if out.exists():
         shutil.rmtree(out)
     cpu0, t0 = children_cpu(), time.perf_counter()
-    proc = subprocess.run([*SCR, "run", *map(str, inputs), "--out", str(out), "--workers", str(workers)],
-                          env=ENV, **CWD, capture_output=True, text=True)
+    proc = subprocess.run(
+        [*SCR, "run", *map(str, inputs), "--out", str(out), "--workers", str(workers)],
+        env=ENV,
+        **CWD,
+        capture_output=True,
+        text=True,
+    )
     wall, cpu = time.perf_counter() - t0, children_cpu() - cpu0
     summary = json.loads((out / "run-summary.json").read_text())
-    return {"workers": workers, "wall_s": round(wall, 1), "cpu_s": round(cpu, 1), "parallelism": round(cpu / wall, 2),
-            "exit": proc.returncode, "done": summary["done"], "failed": summary["failed"], "words": summary["words"]}
+    return {
+        "workers": workers,
+        "wall_s": round(wall, 1),
+        "cpu_s": round(cpu, 1),
+        "parallelism": round(cpu / wall, 2),
+        "exit": proc.returncode,
+        "done": summary["done"],
+        "failed": summary["failed"],
+        "words": summary["words"],
+    }
 
 
 def reviews(corpus: Path) -> list[Path]:
@@ -87,10 +101,21 @@ def phase_speedup(corpus: Path, n: int) -> dict:
     print(f"  1 worker : {one}", flush=True)
     two = timed_run(subset, OUT / "batch_w2", 2)
     print(f"  2 workers: {two}", flush=True)
-    same = all((OUT / "batch_w1" / p.stem / "events.jsonl").read_bytes() == (OUT / "batch_w2" / p.stem / "events.jsonl").read_bytes()
-               for p in subset if (OUT / "batch_w1" / p.stem / "events.jsonl").exists())
-    result = {"reviews": len(subset), "one": one, "two": two, "speedup": round(one["wall_s"] / two["wall_s"], 2),
-              "identical_outputs": same, "uptime_before": before, "uptime_after": uptime()}
+    same = all(
+        (OUT / "batch_w1" / p.stem / "events.jsonl").read_bytes()
+        == (OUT / "batch_w2" / p.stem / "events.jsonl").read_bytes()
+        for p in subset
+        if (OUT / "batch_w1" / p.stem / "events.jsonl").exists()
+    )
+    result = {
+        "reviews": len(subset),
+        "one": one,
+        "two": two,
+        "speedup": round(one["wall_s"] / two["wall_s"], 2),
+        "identical_outputs": same,
+        "uptime_before": before,
+        "uptime_after": uptime(),
+    }
     print(f"  speed-up {result['speedup']}x; outputs identical across worker counts: {same}", flush=True)
     return result
 
@@ -114,8 +139,14 @@ def phase_resume(corpus: Path, out: Path, kill_after: float, workers: int) -> di
     threshold = max(1, int(total * kill_after))
     before = uptime()
     t0 = time.perf_counter()
-    proc = subprocess.Popen([*SCR, "run", str(corpus), "--out", str(out), "--workers", str(workers)], env=ENV, **CWD,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    proc = subprocess.Popen(
+        [*SCR, "run", str(corpus), "--out", str(out), "--workers", str(workers)],
+        env=ENV,
+        **CWD,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
     while proc.poll() is None and done_count(out) < threshold:
         time.sleep(0.5)
     finished_before_kill = done_count(out)
@@ -125,19 +156,36 @@ def phase_resume(corpus: Path, out: Path, kill_after: float, workers: int) -> di
     killed_after = time.perf_counter() - t0
     done_at_kill = done_count(out)  # includes any review that finished between the count and the kill
     stray = [str(p.relative_to(out)) for p in out.rglob("*.tmp")]
-    print(f"  killed after {killed_after:.0f}s with {finished_before_kill}/{total} reviews done; stray temporary files: {len(stray)}", flush=True)
+    print(
+        f"  killed after {killed_after:.0f}s with {finished_before_kill}/{total} reviews done; stray temporary files: {len(stray)}",
+        flush=True,
+    )
     rerun = timed_run_resume(inputs, out, workers)
     summary = json.loads((out / "run-summary.json").read_text())
     failed = sorted(Path(f["file"]).name for f in summary["failures"])
     corrupt = json.loads((corpus.parent / f"{corpus.name}.json").read_text()).get("corrupt", [])
     outcome = {name: ("failed" if name in failed else _status(out, name)) for name in corrupt}
-    result = {"reviews": total, "killed_after_s": round(killed_after, 1), "done_before_kill": finished_before_kill, "done_at_kill": done_at_kill,
-              "nothing_redone": summary["skipped"] == done_at_kill,
-              "rerun": rerun, "skipped_on_rerun": summary["skipped"], "redone_on_rerun": summary["done"],
-              "stray_tmp_files": stray[:10], "stray_tmp_count": len(stray), "corrupt_outcomes": outcome,
-              "failures": summary["failures"], "all_reviews_done": done_count(out) >= total,
-              "uptime_before": before, "uptime_after": uptime()}
-    print(f"  rerun: {summary['skipped']} skipped, {summary['done']} redone, {summary['failed']} failed in {rerun['wall_s']}s", flush=True)
+    result = {
+        "reviews": total,
+        "killed_after_s": round(killed_after, 1),
+        "done_before_kill": finished_before_kill,
+        "done_at_kill": done_at_kill,
+        "nothing_redone": summary["skipped"] == done_at_kill,
+        "rerun": rerun,
+        "skipped_on_rerun": summary["skipped"],
+        "redone_on_rerun": summary["done"],
+        "stray_tmp_files": stray[:10],
+        "stray_tmp_count": len(stray),
+        "corrupt_outcomes": outcome,
+        "failures": summary["failures"],
+        "all_reviews_done": done_count(out) >= total,
+        "uptime_before": before,
+        "uptime_after": uptime(),
+    }
+    print(
+        f"  rerun: {summary['skipped']} skipped, {summary['done']} redone, {summary['failed']} failed in {rerun['wall_s']}s",
+        flush=True,
+    )
     for name, status in outcome.items():
         print(f"  corrupt {name}: {status}", flush=True)
     return result
@@ -152,9 +200,18 @@ def _status(out: Path, name: str) -> str:
 
 def timed_run_resume(inputs: list[Path], out: Path, workers: int) -> dict:
     cpu0, t0 = children_cpu(), time.perf_counter()
-    proc = subprocess.run([*SCR, "run", *map(str, inputs), "--out", str(out), "--workers", str(workers)],
-                          env=ENV, **CWD, capture_output=True, text=True)
-    return {"wall_s": round(time.perf_counter() - t0, 1), "cpu_s": round(children_cpu() - cpu0, 1), "exit": proc.returncode}
+    proc = subprocess.run(
+        [*SCR, "run", *map(str, inputs), "--out", str(out), "--workers", str(workers)],
+        env=ENV,
+        **CWD,
+        capture_output=True,
+        text=True,
+    )
+    return {
+        "wall_s": round(time.perf_counter() - t0, 1),
+        "cpu_s": round(children_cpu() - cpu0, 1),
+        "exit": proc.returncode,
+    }
 
 
 QUERIES = [
@@ -173,15 +230,24 @@ def phase_store(run_out: Path, db: Path) -> dict:
         db.unlink()
     before = uptime()
     t0 = time.perf_counter()
-    proc = subprocess.run([*SCR, "index", str(run_out), "--db", str(db)], env=ENV, **CWD, capture_output=True, text=True)
+    proc = subprocess.run(
+        [*SCR, "index", str(run_out), "--db", str(db)], env=ENV, **CWD, capture_output=True, text=True
+    )
     index_s = time.perf_counter() - t0
-    print(f"  index: {index_s:.1f}s, exit {proc.returncode}; {proc.stderr.strip().splitlines()[-1] if proc.stderr.strip() else ''}", flush=True)
+    print(
+        f"  index: {index_s:.1f}s, exit {proc.returncode}; {proc.stderr.strip().splitlines()[-1] if proc.stderr.strip() else ''}",
+        flush=True,
+    )
     t0 = time.perf_counter()
-    again = subprocess.run([*SCR, "index", str(run_out), "--db", str(db)], env=ENV, **CWD, capture_output=True, text=True)
+    again = subprocess.run(
+        [*SCR, "index", str(run_out), "--db", str(db)], env=ENV, **CWD, capture_output=True, text=True
+    )
     reindex_s = time.perf_counter() - t0
     conn = connect(db, create=False)
-    counts = {t: conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
-              for t in ("reports", "sections", "paragraphs", "events", "theme_labels", "theme_evidence", "findings")}
+    counts = {
+        t: conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+        for t in ("reports", "sections", "paragraphs", "events", "theme_labels", "theme_evidence", "findings")
+    }
     timings = []
     for spec in QUERIES:
         query = SearchQuery(limit=20, **spec)
@@ -191,15 +257,36 @@ def phase_store(run_out: Path, db: Path) -> dict:
             t = time.perf_counter()
             search(conn, query)
             runs.append((time.perf_counter() - t) * 1000)
-        timings.append({"query": spec, "hits": len(hits), "median_ms": round(statistics.median(runs), 2), "max_ms": round(max(runs), 2)})
-        print(f"  search {spec}: {len(hits)} hits, median {timings[-1]['median_ms']} ms, max {timings[-1]['max_ms']} ms", flush=True)
+        timings.append(
+            {
+                "query": spec,
+                "hits": len(hits),
+                "median_ms": round(statistics.median(runs), 2),
+                "max_ms": round(max(runs), 2),
+            }
+        )
+        print(
+            f"  search {spec}: {len(hits)} hits, median {timings[-1]['median_ms']} ms, max {timings[-1]['max_ms']} ms",
+            flush=True,
+        )
     t0 = time.perf_counter()
-    cli = subprocess.run([*SCR, "search", "--db", str(db), "--theme", "domestic_abuse", "--text", "police", "--format", "jsonl"],
-                         env=ENV, **CWD, capture_output=True, text=True)
+    cli = subprocess.run(
+        [*SCR, "search", "--db", str(db), "--theme", "domestic_abuse", "--text", "police", "--format", "jsonl"],
+        env=ENV,
+        **CWD,
+        capture_output=True,
+        text=True,
+    )
     cli_s = time.perf_counter() - t0
     png, matrix = OUT / "heatmap.png", OUT / "matrix.csv"
     t0 = time.perf_counter()
-    comp = subprocess.run([*SCR, "compare", "--db", str(db), "--out", str(matrix), "--plot", str(png)], env=ENV, **CWD, capture_output=True, text=True)
+    comp = subprocess.run(
+        [*SCR, "compare", "--db", str(db), "--out", str(matrix), "--plot", str(png)],
+        env=ENV,
+        **CWD,
+        capture_output=True,
+        text=True,
+    )
     compare_s = time.perf_counter() - t0
     png_ok = png.exists() and png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     if png_ok:
@@ -208,11 +295,24 @@ def phase_store(run_out: Path, db: Path) -> dict:
         shape = matplotlib.image.imread(str(png)).shape
     else:
         shape = None
-    result = {"db_bytes": db.stat().st_size, "index_s": round(index_s, 1), "index_exit": proc.returncode,
-              "reindex_s": round(reindex_s, 1), "reindex_stderr": again.stderr.strip().splitlines()[-1:] if again.stderr else [],
-              "rows": counts, "searches": timings, "cli_search_s": round(cli_s, 2), "cli_search_exit": cli.returncode,
-              "cli_search_lines": len(cli.stdout.splitlines()), "compare_s": round(compare_s, 1), "compare_exit": comp.returncode,
-              "heatmap_png": png_ok, "heatmap_shape": shape, "uptime_before": before, "uptime_after": uptime()}
+    result = {
+        "db_bytes": db.stat().st_size,
+        "index_s": round(index_s, 1),
+        "index_exit": proc.returncode,
+        "reindex_s": round(reindex_s, 1),
+        "reindex_stderr": again.stderr.strip().splitlines()[-1:] if again.stderr else [],
+        "rows": counts,
+        "searches": timings,
+        "cli_search_s": round(cli_s, 2),
+        "cli_search_exit": cli.returncode,
+        "cli_search_lines": len(cli.stdout.splitlines()),
+        "compare_s": round(compare_s, 1),
+        "compare_exit": comp.returncode,
+        "heatmap_png": png_ok,
+        "heatmap_shape": shape,
+        "uptime_before": before,
+        "uptime_after": uptime(),
+    }
     print(f"  rows {counts}; db {result['db_bytes']:,} bytes; re-index {reindex_s:.1f}s", flush=True)
     print(f"  cold CLI search {cli_s:.2f}s; compare {compare_s:.1f}s; heatmap readable {png_ok} {shape}", flush=True)
     return result
@@ -228,9 +328,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--run-out", type=Path, default=OUT / "batch_resume")
     parser.add_argument("--db", type=Path, default=OUT / "corpus.db")
     parser.add_argument("--json", type=Path, default=OUT / "bench_batch.json")
-    parser.add_argument("--code", type=Path, default=ROOT,
-                        help="source tree the `scr run` subprocesses import (e.g. a `git archive HEAD` snapshot, so "
-                             "edits made in the checkout during a long benchmark do not change the code under test)")
+    parser.add_argument(
+        "--code",
+        type=Path,
+        default=ROOT,
+        help="source tree the `scr run` subprocesses import (e.g. a `git archive HEAD` snapshot, so "
+        "edits made in the checkout during a long benchmark do not change the code under test)",
+    )
     args = parser.parse_args(argv)
     ENV["PYTHONPATH"] = str(args.code.resolve())
     CWD["cwd"] = args.code.resolve()

@@ -14,6 +14,7 @@ Usage::
 
     .venv/bin/python bench/bench_limits.py [--cases review300,line1mb,text20mb] [--commands verify,pseudonymise,events,themes] [--allow-large]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -47,7 +48,7 @@ def make_inputs(cases: list[str]) -> dict[str, Path]:
         repeats = math.ceil(300 * 500 / len(text.split()))
         paths["review300"] = _write("review300.txt", "\n\n".join([text] * repeats))
     if "text20mb" in cases:
-        paths["text20mb"] = _write("text20mb.txt", "\n\n".join([text] * math.ceil(20e6 / len(text)))[: 20_000_000])
+        paths["text20mb"] = _write("text20mb.txt", "\n\n".join([text] * math.ceil(20e6 / len(text)))[:20_000_000])
     if "line1mb" in cases:
         flat = " ".join(text.split())
         paths["line1mb"] = _write("line1mb.txt", ((flat + " ") * math.ceil(1_048_576 / len(flat)))[:1_048_576] + "\n")
@@ -77,8 +78,12 @@ def child(args: list[str]) -> None:
         code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
     seconds = time.perf_counter() - start
     usage = resource.getrusage(resource.RUSAGE_SELF)
-    measured = {"seconds": round(seconds, 1), "cpu_seconds": round(usage.ru_utime + usage.ru_stime, 1),
-                "peak_mb": round(usage.ru_maxrss / 1024), "exit": code}
+    measured = {
+        "seconds": round(seconds, 1),
+        "cpu_seconds": round(usage.ru_utime + usage.ru_stime, 1),
+        "peak_mb": round(usage.ru_maxrss / 1024),
+        "exit": code,
+    }
     sys.stderr.write("\nBENCH " + json.dumps(measured) + "\n")
 
 
@@ -89,8 +94,9 @@ def measure(command: str, path: Path, key: Path, env: dict) -> dict:
         args = ["pseudonymise", str(path), "--key", str(key), "--out", str(OUT / f"{path.stem}.coded.txt")]
     else:  # events, themes
         args = [command, str(path)]
-    result = subprocess.run([sys.executable, __file__, "--child", *args], capture_output=True, text=True,
-                            env={**os.environ, **env})
+    result = subprocess.run(
+        [sys.executable, __file__, "--child", *args], capture_output=True, text=True, env={**os.environ, **env}
+    )
     lines = [l for l in result.stderr.splitlines() if l.startswith("BENCH ")]
     if not lines:
         return {"error": result.stderr.strip().splitlines()[-1:] or ["no result"]}
@@ -108,7 +114,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--cases", default="review300,line1mb,text20mb")
     parser.add_argument("--commands", default="verify,pseudonymise")
-    parser.add_argument("--allow-large", action="store_true", help="also run the 20 MB text with SCR_MAX_TEXT_CHARS raised")
+    parser.add_argument(
+        "--allow-large", action="store_true", help="also run the 20 MB text with SCR_MAX_TEXT_CHARS raised"
+    )
     options = parser.parse_args()
     cases = options.cases.split(",")
     paths = make_inputs(cases)

@@ -13,6 +13,7 @@ nothing is cached; the wall-clock time of the same navigation, as the
 DevTools client sees it, is reported beside it.  Results go to
 bench/out/page/page.json with a screenshot; exit 1 when a target is missed.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -41,9 +42,14 @@ def build(source: Path, model: str | None) -> tuple[str, dict]:
     inputs_seconds = time.perf_counter() - started
     started = time.perf_counter()
     html = render_page(inputs)
-    return html, {"inputs_seconds": round(inputs_seconds, 2), "render_seconds": round(time.perf_counter() - started, 3),
-                  "stages_recomputed": folder is None, "findings": len(inputs.findings), "events": len(inputs.events),
-                  "themed_paragraphs": len(inputs.themes)}
+    return html, {
+        "inputs_seconds": round(inputs_seconds, 2),
+        "render_seconds": round(time.perf_counter() - started, 3),
+        "stages_recomputed": folder is None,
+        "findings": len(inputs.findings),
+        "events": len(inputs.events),
+        "themed_paragraphs": len(inputs.themes),
+    }
 
 
 def open_times(page: Path, runs: int, width: int = 1366) -> list[dict]:
@@ -56,15 +62,23 @@ def open_times(page: Path, runs: int, width: int = 1366) -> list[dict]:
                 const fcp = performance.getEntriesByName('first-contentful-paint')[0];
                 return {load: n.loadEventEnd, dcl: n.domContentLoadedEventEnd, fcp: fcp ? fcp.startTime : null,
                         nodes: document.getElementsByTagName('*').length}; })()""")
-        results.append({"load_seconds": round(timing["load"] / 1000, 3), "dom_ready_seconds": round(timing["dcl"] / 1000, 3),
-                        "first_paint_seconds": round((timing["fcp"] or 0) / 1000, 3), "wall_seconds": round(wall, 3),
-                        "elements": timing["nodes"]})
+        results.append(
+            {
+                "load_seconds": round(timing["load"] / 1000, 3),
+                "dom_ready_seconds": round(timing["dcl"] / 1000, 3),
+                "first_paint_seconds": round((timing["fcp"] or 0) / 1000, 3),
+                "wall_seconds": round(wall, 3),
+                "elements": timing["nodes"],
+            }
+        )
     return results
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("source", nargs="?", type=Path, default=DEFAULT_REVIEW, help="review file or `scr run` output folder")
+    parser.add_argument(
+        "source", nargs="?", type=Path, default=DEFAULT_REVIEW, help="review file or `scr run` output folder"
+    )
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--model", default=None)
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "out" / "page")
@@ -75,8 +89,13 @@ def main() -> int:
     page = args.out / "page.html"
     page.write_text(html, encoding="utf-8")
     weight = page.stat().st_size
-    result: dict = {"source": args.source.name, "bytes": weight, "megabytes": round(weight / 1024 / 1024, 3), **made,
-                    "targets": {"max_bytes": MAX_BYTES, "max_open_seconds": MAX_OPEN_SECONDS}}
+    result: dict = {
+        "source": args.source.name,
+        "bytes": weight,
+        "megabytes": round(weight / 1024 / 1024, 3),
+        **made,
+        "targets": {"max_bytes": MAX_BYTES, "max_open_seconds": MAX_OPEN_SECONDS},
+    }
     if find_chromium() is None:
         result["browser"] = "Chromium not installed (scripts/ensure_chromium.sh): open time not measured"
         runs = []
@@ -91,13 +110,17 @@ def main() -> int:
             browser.screenshot(args.out / "page.png")
     (args.out / "page.json").write_text(json.dumps(result, indent=1), encoding="utf-8")
 
-    print(f"page: {weight / 1024:.0f} KiB (target < {MAX_BYTES // 1024 // 1024} MB); built in {made['render_seconds']} s "
-          f"after {made['inputs_seconds']} s of inputs ({'stages computed' if made['stages_recomputed'] else 'read from a folder'})")
+    print(
+        f"page: {weight / 1024:.0f} KiB (target < {MAX_BYTES // 1024 // 1024} MB); built in {made['render_seconds']} s "
+        f"after {made['inputs_seconds']} s of inputs ({'stages computed' if made['stages_recomputed'] else 'read from a folder'})"
+    )
     missed = weight >= MAX_BYTES
     if runs:
-        print(f"open in Chromium over {len(runs)} fresh runs: median {result['open_seconds_median']} s, max {result['open_seconds_max']} s "
-              f"to the load event (target < {MAX_OPEN_SECONDS} s); wall median {result['wall_seconds_median']} s; "
-              f"{runs[0]['elements']} elements")
+        print(
+            f"open in Chromium over {len(runs)} fresh runs: median {result['open_seconds_median']} s, max {result['open_seconds_max']} s "
+            f"to the load event (target < {MAX_OPEN_SECONDS} s); wall median {result['wall_seconds_median']} s; "
+            f"{runs[0]['elements']} elements"
+        )
         missed = missed or result["open_seconds_median"] >= MAX_OPEN_SECONDS
     else:
         print(result["browser"])

@@ -13,6 +13,7 @@ ambiguous surname, nurseries, phone numbers), about 450 words a page.
 profile each run, as bench/bench_page.py measures the report page.
 Results go to bench/out/review_page/; exit 1 when the target is missed.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -25,7 +26,6 @@ from pathlib import Path
 
 from bench_page import open_times as page_open_times  # beside this script: one way to time a page open
 from chromium import find_chromium
-
 from pipeline.keyfile import load_key
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -43,9 +43,46 @@ KEY = """people:
     role: "Child T's father"
     names: [Callum Ferrand, Callum]
 """
-FIRST = ["Tamsin", "Oleander", "Bryony", "Casimir", "Delphine", "Evander", "Fenella", "Gideon", "Hester", "Ivo", "Jessamy", "Lorcan"]
-LAST = ["Quennell", "Ashdown", "Pendry", "Marlow", "Tregaskis", "Voss", "Winstanley", "Yelland", "Hargreave", "Olerenshaw"]
-MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
+FIRST = [
+    "Tamsin",
+    "Oleander",
+    "Bryony",
+    "Casimir",
+    "Delphine",
+    "Evander",
+    "Fenella",
+    "Gideon",
+    "Hester",
+    "Ivo",
+    "Jessamy",
+    "Lorcan",
+]
+LAST = [
+    "Quennell",
+    "Ashdown",
+    "Pendry",
+    "Marlow",
+    "Tregaskis",
+    "Voss",
+    "Winstanley",
+    "Yelland",
+    "Hargreave",
+    "Olerenshaw",
+]
+MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
 TEMPLATES = [
     "{n}. On {d} {m} {y} the health visitor, {p}, visited the home. Rowena said that Callum had moved out, but practitioners "
     "noted that his belongings were still in the flat and that Edith was caring for Child T most afternoons.",
@@ -74,9 +111,16 @@ def make_draft(pages: int, seed: int = 16) -> str:
             paras.append(f"{n // 40 + 1} Chronology continued")
         person = f"{rng.choice(FIRST)} {rng.choice(LAST)}"
         nursery = f"{rng.choice(['Little Acorns', 'Bluebell', 'Rainbow Corner', 'Honeypot'])} Day Nursery"
-        para = rng.choice(TEMPLATES).format(n=f"{n // 40 + 1}.{n % 40 + 1}", d=rng.randint(1, 28), m=rng.choice(MONTHS),
-                                           y=rng.randint(2015, 2022), p=person, nursery=nursery, t=rng.randint(0, 999),
-                                           estate=rng.choice(["Brookfield", "Hollinsend", "Marfleet Vale", "Sandygate"]))
+        para = rng.choice(TEMPLATES).format(
+            n=f"{n // 40 + 1}.{n % 40 + 1}",
+            d=rng.randint(1, 28),
+            m=rng.choice(MONTHS),
+            y=rng.randint(2015, 2022),
+            p=person,
+            nursery=nursery,
+            t=rng.randint(0, 999),
+            estate=rng.choice(["Brookfield", "Hollinsend", "Marfleet Vale", "Sandygate"]),
+        )
         paras.append(para)
         words += len(para.split())
     return "\n\n".join(paras) + "\n"
@@ -113,10 +157,16 @@ def main() -> int:
     page.write_text(html, encoding="utf-8")
     page.chmod(0o600)
     words = len(review.report.text.split())
-    result: dict = {"pages": args.pages, "words": words, "items": len(review.items),
-                    "findings": sum(1 for i in review.items if i.kind == "finding"), "bytes": page.stat().st_size,
-                    "review_seconds": round(review_seconds, 2), "render_seconds": round(render_seconds, 3),
-                    "target_open_seconds": MAX_OPEN_SECONDS}
+    result: dict = {
+        "pages": args.pages,
+        "words": words,
+        "items": len(review.items),
+        "findings": sum(1 for i in review.items if i.kind == "finding"),
+        "bytes": page.stat().st_size,
+        "review_seconds": round(review_seconds, 2),
+        "render_seconds": round(render_seconds, 3),
+        "target_open_seconds": MAX_OPEN_SECONDS,
+    }
     if find_chromium() is None:
         result["browser"] = "Chromium not installed (scripts/ensure_chromium.sh): open time not measured"
         runs = []
@@ -127,12 +177,16 @@ def main() -> int:
         result["open_seconds_max"] = max(r["load_seconds"] for r in runs)
         result["wall_seconds_median"] = statistics.median(r["wall_seconds"] for r in runs)
     (args.out / "review_page.json").write_text(json.dumps(result, indent=1), encoding="utf-8")
-    print(f"{args.pages} pages ({words} words): {result['items']} items ({result['findings']} findings); page "
-          f"{result['bytes'] / 1024:.0f} KiB; review computed in {result['review_seconds']} s, rendered in {result['render_seconds']} s")
+    print(
+        f"{args.pages} pages ({words} words): {result['items']} items ({result['findings']} findings); page "
+        f"{result['bytes'] / 1024:.0f} KiB; review computed in {result['review_seconds']} s, rendered in {result['render_seconds']} s"
+    )
     missed = False
     if runs:
-        print(f"open in Chromium over {len(runs)} fresh runs: median {result['open_seconds_median']} s, max {result['open_seconds_max']} s "
-              f"to the load event (target < {MAX_OPEN_SECONDS} s); wall median {result['wall_seconds_median']} s; {runs[0]['elements']} elements")
+        print(
+            f"open in Chromium over {len(runs)} fresh runs: median {result['open_seconds_median']} s, max {result['open_seconds_max']} s "
+            f"to the load event (target < {MAX_OPEN_SECONDS} s); wall median {result['wall_seconds_median']} s; {runs[0]['elements']} elements"
+        )
         missed = result["open_seconds_median"] >= MAX_OPEN_SECONDS
     else:
         print(result["browser"])

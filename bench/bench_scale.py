@@ -25,6 +25,7 @@ Make the corpus first: `python bench/make_synthetic_corpus.py` (200 reviews of
 500-1,500 words).  On a shared machine the figures are noisy: `uptime` is
 recorded before and after each phase; re-run on a quiet machine for the README.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -37,9 +38,9 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator
 
 from bench_batch import CWD, ENV, SCR, children_cpu, reviews, uptime  # bench/bench_batch.py, beside this script
 
@@ -57,16 +58,34 @@ def timed_run(inputs: list[Path], out: Path, executor: str, workers: int) -> dic
     if out.exists():
         shutil.rmtree(out)
     cpu0, t0 = children_cpu(), time.perf_counter()
-    proc = subprocess.run([*SCR, "run", *map(str, inputs), "--out", str(out), "--executor", executor, "--workers", str(workers)],
-                          env=ENV, **CWD, capture_output=True, text=True)
+    proc = subprocess.run(
+        [*SCR, "run", *map(str, inputs), "--out", str(out), "--executor", executor, "--workers", str(workers)],
+        env=ENV,
+        **CWD,
+        capture_output=True,
+        text=True,
+    )
     wall, cpu = time.perf_counter() - t0, children_cpu() - cpu0
     summary = json.loads((out / "run-summary.json").read_text())
     finished = sorted(m.stat().st_mtime for m in out.glob("*/manifest.json"))
-    steady = 60 * (len(finished) - 1) / (finished[-1] - finished[0]) if len(finished) > 2 and finished[-1] > finished[0] else 0.0
-    return {"executor": executor, "workers": workers, "wall_s": round(wall, 1), "cpu_s": round(cpu, 1),
-            "parallelism": round(cpu / wall, 2), "reviews_per_min": round(60 * summary["done"] / wall, 1),
-            "steady_reviews_per_min": round(steady, 1),
-            "exit": proc.returncode, "done": summary["done"], "failed": summary["failed"], "words": summary["words"]}
+    steady = (
+        60 * (len(finished) - 1) / (finished[-1] - finished[0])
+        if len(finished) > 2 and finished[-1] > finished[0]
+        else 0.0
+    )
+    return {
+        "executor": executor,
+        "workers": workers,
+        "wall_s": round(wall, 1),
+        "cpu_s": round(cpu, 1),
+        "parallelism": round(cpu / wall, 2),
+        "reviews_per_min": round(60 * summary["done"] / wall, 1),
+        "steady_reviews_per_min": round(steady, 1),
+        "exit": proc.returncode,
+        "done": summary["done"],
+        "failed": summary["failed"],
+        "words": summary["words"],
+    }
 
 
 def same_outputs(a: Path, b: Path) -> bool:
@@ -93,8 +112,12 @@ def real_review_cost() -> dict:
     shutil.rmtree(out, ignore_errors=True)
     cpu0, t0 = time.process_time(), time.perf_counter()
     outcome = process(Job(REAL_REVIEW, out / REAL_REVIEW.stem, None))
-    return {"words": outcome.words, "status": outcome.status, "cpu_s": round(time.process_time() - cpu0, 1),
-            "wall_s": round(time.perf_counter() - t0, 1)}
+    return {
+        "words": outcome.words,
+        "status": outcome.status,
+        "cpu_s": round(time.process_time() - cpu0, 1),
+        "wall_s": round(time.perf_counter() - t0, 1),
+    }
 
 
 def estimate(runs: list[dict], real: dict) -> dict:
@@ -114,12 +137,20 @@ def estimate(runs: list[dict], real: dict) -> dict:
     eff_local = min(1.0, (one["wall_s"] / local2["wall_s"]) / 2)
     eff_dask = min(1.0, (one["wall_s"] / dask["wall_s"]) / 2)
     cluster_workers = CLUSTER["nodes"] * CLUSTER["workers_per_node"]
-    return {"review_words": real["words"], "review_cpu_s": real["cpu_s"], "one_worker_hours": round(serial_h, 1),
-            "laptop_2_workers_hours": round(serial_h / (2 * eff_local), 1),
-            "laptop_4_workers_hours_ideal": round(serial_h / 4, 1),
-            "cluster": {**CLUSTER, "workers": cluster_workers, "hours_measured_efficiency": round(serial_h / (cluster_workers * eff_dask), 2),
-                        "hours_ideal": round(serial_h / cluster_workers, 2)},
-            "parallel_efficiency": {"local_2": round(eff_local, 2), "dask_2": round(eff_dask, 2)}}
+    return {
+        "review_words": real["words"],
+        "review_cpu_s": real["cpu_s"],
+        "one_worker_hours": round(serial_h, 1),
+        "laptop_2_workers_hours": round(serial_h / (2 * eff_local), 1),
+        "laptop_4_workers_hours_ideal": round(serial_h / 4, 1),
+        "cluster": {
+            **CLUSTER,
+            "workers": cluster_workers,
+            "hours_measured_efficiency": round(serial_h / (cluster_workers * eff_dask), 2),
+            "hours_ideal": round(serial_h / cluster_workers, 2),
+        },
+        "parallel_efficiency": {"local_2": round(eff_local, 2), "dask_2": round(eff_dask, 2)},
+    }
 
 
 def phase_executors(corpus: Path, n: int, repeat: int = 1) -> dict:
@@ -130,10 +161,15 @@ def phase_executors(corpus: Path, n: int, repeat: int = 1) -> dict:
         for executor, workers in EXECUTORS:
             run = timed_run(inputs, OUT / f"scale_{executor}_{workers}", executor, workers)
             trials[(executor, workers)].append(run)
-            print(f"  {executor:5} x{workers}: {run['wall_s']:7.1f} s wall, {run['cpu_s']:7.1f} s CPU "
-                  f"(x{run['parallelism']}), {run['reviews_per_min']:6.1f} reviews/min ({run['steady_reviews_per_min']:6.1f} between first and "
-                  f"last review done), {run['done']} done, {run['failed']} failed")
-    runs = [{**min(trials[config], key=lambda r: r["wall_s"]), "all_wall_s": [r["wall_s"] for r in trials[config]]} for config in EXECUTORS]
+            print(
+                f"  {executor:5} x{workers}: {run['wall_s']:7.1f} s wall, {run['cpu_s']:7.1f} s CPU "
+                f"(x{run['parallelism']}), {run['reviews_per_min']:6.1f} reviews/min ({run['steady_reviews_per_min']:6.1f} between first and "
+                f"last review done), {run['done']} done, {run['failed']} failed"
+            )
+    runs = [
+        {**min(trials[config], key=lambda r: r["wall_s"]), "all_wall_s": [r["wall_s"] for r in trials[config]]}
+        for config in EXECUTORS
+    ]
     base = runs[0]["reviews_per_min"] or 1e-9
     for run in runs:
         run["ratio_to_local_1"] = round(run["reviews_per_min"] / base, 2)
@@ -141,17 +177,31 @@ def phase_executors(corpus: Path, n: int, repeat: int = 1) -> dict:
     steady_vs_local = round(runs[2]["steady_reviews_per_min"] / (runs[1]["steady_reviews_per_min"] or 1e-9), 2)
     identical = same_outputs(OUT / "scale_local_2", OUT / "scale_dask_2")
     real = real_review_cost()
-    print(f"  one published review ({real['words']:,} words, model loaded): {real['cpu_s']} s CPU, {real['wall_s']} s wall")
+    print(
+        f"  one published review ({real['words']:,} words, model loaded): {real['cpu_s']} s CPU, {real['wall_s']} s wall"
+    )
     est = estimate(runs, real)
-    print(f"  ratio to 1 local worker: local x2 {runs[1]['ratio_to_local_1']}, dask x2 {runs[2]['ratio_to_local_1']}; "
-          f"dask/local at 2 workers: {dask_vs_local} (start-up included; {steady_vs_local} between first and last review done; "
-          f"target >= 0.85); outputs identical: {identical}")
-    print(f"  2,000 reviews of {est['review_words']:,} words: {est['one_worker_hours']} h on 1 worker, "
-          f"{est['laptop_2_workers_hours']} h on 2 (measured efficiency), {est['laptop_4_workers_hours_ideal']} h on 4 (ideal); "
-          f"{est['cluster']['hours_measured_efficiency']} h on {est['cluster']['workers']} cluster workers "
-          f"({est['cluster']['hours_ideal']} h ideal)")
-    return {"n": len(inputs), "runs": runs, "dask_over_local_2": dask_vs_local, "dask_over_local_2_steady": steady_vs_local, "outputs_identical": identical,
-            "estimate_2000": est, "uptime_before": before, "uptime_after": uptime()}
+    print(
+        f"  ratio to 1 local worker: local x2 {runs[1]['ratio_to_local_1']}, dask x2 {runs[2]['ratio_to_local_1']}; "
+        f"dask/local at 2 workers: {dask_vs_local} (start-up included; {steady_vs_local} between first and last review done; "
+        f"target >= 0.85); outputs identical: {identical}"
+    )
+    print(
+        f"  2,000 reviews of {est['review_words']:,} words: {est['one_worker_hours']} h on 1 worker, "
+        f"{est['laptop_2_workers_hours']} h on 2 (measured efficiency), {est['laptop_4_workers_hours_ideal']} h on 4 (ideal); "
+        f"{est['cluster']['hours_measured_efficiency']} h on {est['cluster']['workers']} cluster workers "
+        f"({est['cluster']['hours_ideal']} h ideal)"
+    )
+    return {
+        "n": len(inputs),
+        "runs": runs,
+        "dask_over_local_2": dask_vs_local,
+        "dask_over_local_2_steady": steady_vs_local,
+        "outputs_identical": identical,
+        "estimate_2000": est,
+        "uptime_before": before,
+        "uptime_after": uptime(),
+    }
 
 
 # ------------------------------------------------------------------ stores
@@ -177,29 +227,58 @@ def throwaway_postgres() -> Iterator[str]:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
-    subprocess.run([*as_user, programs["initdb"], "-D", str(data), "-A", "trust", "-U", "postgres", "--no-sync", "-E", "UTF8"],
-                   check=True, capture_output=True)
-    subprocess.run([*as_user, programs["pg_ctl"], "-D", str(data), "-o", f"-k {base} -p {port} -c listen_addresses=''",
-                    "-l", str(base / "log"), "-w", "start"], check=True, capture_output=True)
+    subprocess.run(
+        [*as_user, programs["initdb"], "-D", str(data), "-A", "trust", "-U", "postgres", "--no-sync", "-E", "UTF8"],
+        check=True,
+        capture_output=True,
+    )
+    subprocess.run(
+        [
+            *as_user,
+            programs["pg_ctl"],
+            "-D",
+            str(data),
+            "-o",
+            f"-k {base} -p {port} -c listen_addresses=''",
+            "-l",
+            str(base / "log"),
+            "-w",
+            "start",
+        ],
+        check=True,
+        capture_output=True,
+    )
     try:
-        subprocess.run([programs["createdb"], "-h", str(base), "-p", str(port), "-U", "postgres", "corpus"], check=True, capture_output=True)
+        subprocess.run(
+            [programs["createdb"], "-h", str(base), "-p", str(port), "-U", "postgres", "corpus"],
+            check=True,
+            capture_output=True,
+        )
         yield f"postgresql://postgres@/corpus?host={base}&port={port}"
     finally:
         subprocess.run([*as_user, programs["pg_ctl"], "-D", str(data), "-m", "fast", "-w", "stop"], capture_output=True)
         shutil.rmtree(base, ignore_errors=True)
 
 
-SEARCHES = {"theme": {"themes": ["information_sharing"]}, "text": {"text": "police"},
-            "theme+text": {"themes": ["domestic_abuse"], "text": "police"}}
-CLI = {"theme": ["--theme", "information_sharing"], "text": ["--text", "police"],
-       "theme+text": ["--theme", "domestic_abuse", "--text", "police"]}
+SEARCHES = {
+    "theme": {"themes": ["information_sharing"]},
+    "text": {"text": "police"},
+    "theme+text": {"themes": ["domestic_abuse"], "text": "police"},
+}
+CLI = {
+    "theme": ["--theme", "information_sharing"],
+    "text": ["--text", "police"],
+    "theme+text": ["--theme", "domestic_abuse", "--text", "police"],
+}
 
 
 def time_store(run_out: Path, db: str) -> dict:
     from pipeline.store import SearchQuery, connect, search
 
     t0 = time.perf_counter()
-    proc = subprocess.run([*SCR, "index", str(run_out), "--db", db, "--json"], env=ENV, **CWD, capture_output=True, text=True)
+    proc = subprocess.run(
+        [*SCR, "index", str(run_out), "--db", db, "--json"], env=ENV, **CWD, capture_output=True, text=True
+    )
     index_s = time.perf_counter() - t0
     summary = json.loads(proc.stdout)
     conn, searches = connect(db, create=False), {}
@@ -210,9 +289,18 @@ def time_store(run_out: Path, db: str) -> dict:
             hits = len(search(conn, SearchQuery(limit=0, **spec)))
             runs.append((time.perf_counter() - t) * 1000)
         t = time.perf_counter()
-        cold = subprocess.run([*SCR, "search", "--db", db, *CLI[name], "--format", "csv", "--limit", "0"], env=ENV, **CWD, capture_output=True)
-        searches[name] = {"hits": hits, "warm_median_ms": round(statistics.median(runs), 1), "cold_cli_s": round(time.perf_counter() - t, 2),
-                          "cli_exit": cold.returncode}
+        cold = subprocess.run(
+            [*SCR, "search", "--db", db, *CLI[name], "--format", "csv", "--limit", "0"],
+            env=ENV,
+            **CWD,
+            capture_output=True,
+        )
+        searches[name] = {
+            "hits": hits,
+            "warm_median_ms": round(statistics.median(runs), 1),
+            "cold_cli_s": round(time.perf_counter() - t, 2),
+            "cli_exit": cold.returncode,
+        }
     conn.close()
     return {"index_s": round(index_s, 1), "indexed": summary["indexed"], "searches": searches}
 
@@ -234,7 +322,10 @@ def phase_store(run_out: Path, pg_url: str | None) -> dict:
         if "skipped" in figures:
             print(f"  {backend}: skipped ({figures['skipped']})")
             continue
-        timings = ", ".join(f"{q} {s['hits']} hits {s['warm_median_ms']} ms warm / {s['cold_cli_s']} s cold" for q, s in figures["searches"].items())
+        timings = ", ".join(
+            f"{q} {s['hits']} hits {s['warm_median_ms']} ms warm / {s['cold_cli_s']} s cold"
+            for q, s in figures["searches"].items()
+        )
         print(f"  {backend:10}: index {figures['indexed']} reviews in {figures['index_s']} s; {timings}")
     return {**result, "uptime_before": before, "uptime_after": uptime()}
 
@@ -243,9 +334,16 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpus", type=Path, default=OUT / "synthetic")
     parser.add_argument("--n", type=int, default=40, help="reviews per executor run (0 = the whole corpus)")
-    parser.add_argument("--repeat", type=int, default=2, help="runs of each executor, interleaved; the fastest counts (noise from other load)")
+    parser.add_argument(
+        "--repeat",
+        type=int,
+        default=2,
+        help="runs of each executor, interleaved; the fastest counts (noise from other load)",
+    )
     parser.add_argument("--phases", default="executors,store")
-    parser.add_argument("--pg-url", help="an existing PostgreSQL database to index into (default: a throw-away local server)")
+    parser.add_argument(
+        "--pg-url", help="an existing PostgreSQL database to index into (default: a throw-away local server)"
+    )
     parser.add_argument("--json", type=Path, default=OUT / "bench_scale.json")
     args = parser.parse_args(argv)
     if not reviews(args.corpus):

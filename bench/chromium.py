@@ -9,6 +9,7 @@ it the same way because pyproject's pytest `pythonpath` lists `bench`.  It uses 
 needs no browser download, no driver binary, no network port and no Python
 package beyond the standard library.
 """
+
 from __future__ import annotations
 
 import base64
@@ -26,9 +27,18 @@ from typing import Any
 
 CHROMIUM_ENV_VAR = "SCR_CHROMIUM"
 FLAGS = (
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-    "--disable-extensions", "--disable-default-apps", "--mute-audio", "--hide-scrollbars",
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-extensions",
+    "--disable-default-apps",
+    "--mute-audio",
+    "--hide-scrollbars",
 )
 
 
@@ -68,7 +78,7 @@ class Chromium:
         self._session: str | None = None
 
     # ---------------------------------------------------------------- process
-    def __enter__(self) -> "Chromium":
+    def __enter__(self) -> Chromium:
         self._profile = tempfile.TemporaryDirectory(prefix="scr-chromium-")
         to_browser_r, self._to_browser = os.pipe()
         self._from_browser, from_browser_w = os.pipe()
@@ -79,16 +89,34 @@ class Chromium:
             os.dup2(high_r, 3)  # dup2 makes them inheritable; everything else closes on exec
             os.dup2(high_w, 4)
 
-        args = [self.executable, *FLAGS, "--remote-debugging-pipe", f"--user-data-dir={self._profile.name}",
-                f"--window-size={self.width},{self.height}", "about:blank"]
-        self._proc = subprocess.Popen(args, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                                      close_fds=False, preexec_fn=wire_pipes, start_new_session=True)
+        args = [
+            self.executable,
+            *FLAGS,
+            "--remote-debugging-pipe",
+            f"--user-data-dir={self._profile.name}",
+            f"--window-size={self.width},{self.height}",
+            "about:blank",
+        ]
+        self._proc = subprocess.Popen(
+            args,
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            close_fds=False,
+            preexec_fn=wire_pipes,
+            start_new_session=True,
+        )
         os.close(to_browser_r)
         os.close(from_browser_w)
         try:
             target = self._call("Target.createTarget", {"url": "about:blank"}, session=False)["targetId"]
-            self._session = self._call("Target.attachToTarget", {"targetId": target, "flatten": True}, session=False)["sessionId"]
-            self.send("Emulation.setDeviceMetricsOverride", {"width": self.width, "height": self.height, "deviceScaleFactor": 1, "mobile": False})
+            self._session = self._call("Target.attachToTarget", {"targetId": target, "flatten": True}, session=False)[
+                "sessionId"
+            ]
+            self.send(
+                "Emulation.setDeviceMetricsOverride",
+                {"width": self.width, "height": self.height, "deviceScaleFactor": 1, "mobile": False},
+            )
             for domain in ("Page", "Runtime", "Network"):
                 self.send(f"{domain}.enable")
         except BaseException:
@@ -187,7 +215,9 @@ class Chromium:
         result = self.send("Runtime.evaluate", {"expression": expression, "returnByValue": True, "awaitPromise": True})
         if "exceptionDetails" in result:
             details = result["exceptionDetails"]
-            raise BrowserError(f"script error: {details.get('exception', {}).get('description') or details.get('text')}")
+            raise BrowserError(
+                f"script error: {details.get('exception', {}).get('description') or details.get('text')}"
+            )
         return result["result"].get("value")
 
     def click(self, x: float, y: float) -> None:
@@ -218,7 +248,11 @@ class Chromium:
 
     def allow_downloads(self, folder: str | Path) -> None:
         """Let the page download files (a[download]) into `folder`."""
-        self._call("Browser.setDownloadBehavior", {"behavior": "allow", "downloadPath": str(Path(folder).resolve())}, session=False)
+        self._call(
+            "Browser.setDownloadBehavior",
+            {"behavior": "allow", "downloadPath": str(Path(folder).resolve())},
+            session=False,
+        )
 
     def set_files(self, selector: str, *paths: str | Path) -> None:
         """Choose files in an <input type=file>, as the file dialog would (fires its change event)."""

@@ -5,6 +5,7 @@ The source format and the gold generated from it are described in
 
     .venv/bin/python bench/drafts.py [PATH...] [--blind]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -25,8 +26,11 @@ def main(argv: list[str] | None = None) -> int:
         kinds = {k: len(draft.of_kind(k)) for k in KINDS}
         issues = problems(draft)
         bad += bool(issues)
-        print(f"{draft.name}: {len(draft.text.split())} words, {len(draft.key)} key people, "
-              + ", ".join(f"{k} {n}" for k, n in kinds.items()) + f", {len(issues)} problems")
+        print(
+            f"{draft.name}: {len(draft.text.split())} words, {len(draft.key)} key people, "
+            + ", ".join(f"{k} {n}" for k, n in kinds.items())
+            + f", {len(issues)} problems"
+        )
         for issue in issues:
             print("  " + issue)
     return 1 if bad else 0

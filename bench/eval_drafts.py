@@ -8,6 +8,7 @@ habit matters).  Summary JSON: `bench/out/eval_drafts/summary.json`.
     .venv/bin/python bench/eval_drafts.py                 # corpus/drafts
     .venv/bin/python bench/eval_drafts.py --blind --misses
 """
+
 from __future__ import annotations
 
 import argparse
@@ -24,26 +25,34 @@ def _pct(x) -> str:
 
 
 def print_table(rows: dict[str, dict], total: dict) -> None:
-    head = (f"{'draft':26s} {'words':>5s} {'ment':>4s} {'left':>4s} {'unfl':>4s} {'code':>6s} {'key':>6s} {'unk':>6s} "
-            f"{'2nd':>3s} {'wrng':>4s} {'other':>6s} {'trap':>5s} {'ids':>6s} {'exact':>6s} {'x spaCy':>7s}")
+    head = (
+        f"{'draft':26s} {'words':>5s} {'ment':>4s} {'left':>4s} {'unfl':>4s} {'code':>6s} {'key':>6s} {'unk':>6s} "
+        f"{'2nd':>3s} {'wrng':>4s} {'other':>6s} {'trap':>5s} {'ids':>6s} {'exact':>6s} {'x spaCy':>7s}"
+    )
     print(head)
     print("-" * len(head))
     for name, r in list(rows.items()) + [("OVERALL", total)]:
         t = r["time"]
         ratio = t.get("ours_vs_spacy") or (round(t["ours_s"] / t["spacy_s"], 2) if t["spacy_s"] else None)
-        print(f"{name[:26]:26s} {r['words']:5d} {r['mentions']:4d} {r['names_left']:4d} "
-              f"{r['verify']['names_left_unflagged']:4d} "
-              f"{_pct(r['code_accuracy'])} {_pct(r['code_accuracy_key'])} {_pct(r['code_accuracy_unknown'])} "
-              f"{r['second_identity']:3d} {r['wrong_code']:4d} {_pct(r['other_words_changed_share'])} "
-              f"{r['trap_failures']:2d}/{r['traps']:<2d} {_pct(r['identifiers_removed_share'])} "
-              f"{_pct(r['identifiers_exact_share'])} {ratio:7.2f}")
-    print("\nleft = person mentions with a name character not replaced; unfl = of those, not covered by a medium/high "
-          "verify --key finding;\ncode = mentions carrying exactly the right code / consistent [PERSON-n] "
-          "(key, unk = by kind); 2nd = key person given a [PERSON-n];\nwrng = key person given another key code; "
-          "other = other words changed; trap = traps touched; ids = identifiers whose value is gone;\n"
-          "exact = replaced by their own type's placeholder; x spaCy = our pseudonymise time / one plain spaCy pass.")
-    print(f"name words of marked people left in the outputs (cross-check): {total['name_words_left_in_output']}; "
-          f"identifiers left unflagged by verify: {total['verify']['identifiers_left_unflagged']}")
+        print(
+            f"{name[:26]:26s} {r['words']:5d} {r['mentions']:4d} {r['names_left']:4d} "
+            f"{r['verify']['names_left_unflagged']:4d} "
+            f"{_pct(r['code_accuracy'])} {_pct(r['code_accuracy_key'])} {_pct(r['code_accuracy_unknown'])} "
+            f"{r['second_identity']:3d} {r['wrong_code']:4d} {_pct(r['other_words_changed_share'])} "
+            f"{r['trap_failures']:2d}/{r['traps']:<2d} {_pct(r['identifiers_removed_share'])} "
+            f"{_pct(r['identifiers_exact_share'])} {ratio:7.2f}"
+        )
+    print(
+        "\nleft = person mentions with a name character not replaced; unfl = of those, not covered by a medium/high "
+        "verify --key finding;\ncode = mentions carrying exactly the right code / consistent [PERSON-n] "
+        "(key, unk = by kind); 2nd = key person given a [PERSON-n];\nwrng = key person given another key code; "
+        "other = other words changed; trap = traps touched; ids = identifiers whose value is gone;\n"
+        "exact = replaced by their own type's placeholder; x spaCy = our pseudonymise time / one plain spaCy pass."
+    )
+    print(
+        f"name words of marked people left in the outputs (cross-check): {total['name_words_left_in_output']}; "
+        f"identifiers left unflagged by verify: {total['verify']['identifiers_left_unflagged']}"
+    )
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -65,8 +74,9 @@ def main(argv: list[str] | None = None) -> int:
     for draft in drafts:
         issues = problems(draft)
         if issues:
-            print(f"{draft.name}: {len(issues)} annotation problems (run bench/drafts.py); scored anyway",
-                  file=sys.stderr)
+            print(
+                f"{draft.name}: {len(issues)} annotation problems (run bench/drafts.py); scored anyway", file=sys.stderr
+            )
     result = evaluate_drafts(drafts, args.model, args.repeat, args.clock, args.out, args.blind)
     print_table(result["drafts"], result["overall"])
     if args.misses:

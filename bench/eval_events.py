@@ -7,6 +7,7 @@ The matching and the figures are described in `pipeline/evaluate/events.py`
         [--gold corpus/gold/child_e_events.jsonl] [--model M] [--misses] [--json]
         [--cache DIR] [--shapes] [--blind] [--blind2]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -16,11 +17,15 @@ from pipeline.evaluate import events as scorer
 
 
 def print_shapes(title: str, result: dict) -> None:
-    print(f"== {title}: dated events right {result['dated_right']:.3f} of {result['gold']}, "
-          f"false dates {result['false_dates']}")
+    print(
+        f"== {title}: dated events right {result['dated_right']:.3f} of {result['gold']}, "
+        f"false dates {result['false_dates']}"
+    )
     for name, figures in result["files"].items():
-        print(f"  {name:38s} right {figures['dated_right']:>6}  false dates {figures['false_dates']}  "
-              f"events {figures['events']:>3} ({figures['outside_gold']} outside gold)")
+        print(
+            f"  {name:38s} right {figures['dated_right']:>6}  false dates {figures['false_dates']}  "
+            f"events {figures['events']:>3} ({figures['outside_gold']} outside gold)"
+        )
         for line in figures.get("misses", []):
             print(f"      {line}")
 
@@ -38,8 +43,9 @@ def main() -> None:
     parser.add_argument("--blind2", action="store_true", help="score the second held-out set (end of work only)")
     args = parser.parse_args()
 
-    results, misses = scorer.evaluate(args.file, args.gold, args.model, args.cache, args.shapes, args.blind,
-                                      args.blind2, args.misses)
+    results, misses = scorer.evaluate(
+        args.file, args.gold, args.model, args.cache, args.shapes, args.blind, args.blind2, args.misses
+    )
     if args.json:
         print(json.dumps(results, indent=1))
         return

@@ -6,6 +6,7 @@ The gold format, the stages run and the figures are described in
 `pipeline/evaluate/real.py`.  Only counts and file stems are printed or
 written: the texts are real reviews.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -18,14 +19,20 @@ from pipeline.evaluate.real import DEFAULT_DIR, evaluate, load_cases, result_lin
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("folder", nargs="?", type=Path, default=DEFAULT_DIR,
-                        help=f"*.txt + *.gold.json (default {DEFAULT_DIR})")
+    parser.add_argument(
+        "folder", nargs="?", type=Path, default=DEFAULT_DIR, help=f"*.txt + *.gold.json (default {DEFAULT_DIR})"
+    )
     parser.add_argument("--model", default=None)
     parser.add_argument("--json", type=Path, default=None, help="also write the counts as JSON (no text)")
-    parser.add_argument("--exclude-seen", type=Path, nargs="?", const=Path("/tmp/realread"), default=None,
-                        metavar="READ_DIR",
-                        help="leave out files whose SOURCES.txt address is listed in READ_DIR/*.txt "
-                             "(default /tmp/realread)")
+    parser.add_argument(
+        "--exclude-seen",
+        type=Path,
+        nargs="?",
+        const=Path("/tmp/realread"),
+        default=None,
+        metavar="READ_DIR",
+        help="leave out files whose SOURCES.txt address is listed in READ_DIR/*.txt (default /tmp/realread)",
+    )
     args = parser.parse_args(argv)
     skip = seen_stems(args.folder, args.exclude_seen) if args.exclude_seen else set()
     if skip:

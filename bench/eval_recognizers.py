@@ -6,6 +6,7 @@ The file format and the figures are described in `pipeline/evaluate/recognizers.
 `--misses` prints the line numbers (not the text) of misses and false alarms, so that
 the held-out sentences are not read while tuning.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -27,12 +28,16 @@ def main(argv: list[str] | None = None) -> int:
         total.update(c)
         predicted = c["found"] + c["false_alarms"]
         precision = c["hits"] / predicted if predicted else 1.0
-        print(f"{etype:<16} {c['hits']:>4}/{c['positives']:<3} {c['hits'] / max(c['positives'], 1):4.0%} "
-              f"{precision:>10.0%} {c['false_alarms']:>6} in {c['negatives']}")
+        print(
+            f"{etype:<16} {c['hits']:>4}/{c['positives']:<3} {c['hits'] / max(c['positives'], 1):4.0%} "
+            f"{precision:>10.0%} {c['false_alarms']:>6} in {c['negatives']}"
+        )
     predicted = total["found"] + total["false_alarms"]
-    print(f"{'all':<16} {total['hits']:>4}/{total['positives']:<3} {total['hits'] / max(total['positives'], 1):4.0%} "
-          f"{(total['hits'] / predicted if predicted else 1.0):>10.0%} "
-          f"{total['false_alarms']:>6} in {total['negatives']}")
+    print(
+        f"{'all':<16} {total['hits']:>4}/{total['positives']:<3} {total['hits'] / max(total['positives'], 1):4.0%} "
+        f"{(total['hits'] / predicted if predicted else 1.0):>10.0%} "
+        f"{total['false_alarms']:>6} in {total['negatives']}"
+    )
     if args.misses:
         for number, what in result["misses"]:
             print(f"  line {number}: {what}")

@@ -5,6 +5,7 @@
 The sets and the counts are described in `pipeline/evaluate/structure.py`.
 ``--show`` prints the per-file counts (fictional text only).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -25,11 +26,13 @@ def main() -> None:
         if args.show:
             for file_name, counts in per_file.items():
                 print(f"  {file_name:55} " + " ".join(f"{f}={counts[f]}" for f in scorer.FIELDS))
-        print(f"{name} ({len(paths)} files): sections {t['sections_tp']}/{t['sections_want']} "
-              f"(found {t['sections_got']}), contents as sections {t['contents_as_sections']}, "
-              f"key {t['key_right']}/{t['key_want']} (extra {t['key_extra']}), "
-              f"cover fields {t['meta_right']}/{t['meta_want']}, furniture left {t['chrome_left']}, "
-              f"wraps joined {t['joined']}/{t['joined_want']}")
+        print(
+            f"{name} ({len(paths)} files): sections {t['sections_tp']}/{t['sections_want']} "
+            f"(found {t['sections_got']}), contents as sections {t['contents_as_sections']}, "
+            f"key {t['key_right']}/{t['key_want']} (extra {t['key_extra']}), "
+            f"cover fields {t['meta_right']}/{t['meta_want']}, furniture left {t['chrome_left']}, "
+            f"wraps joined {t['joined']}/{t['joined_want']}"
+        )
 
 
 if __name__ == "__main__":

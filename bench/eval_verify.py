@@ -4,6 +4,7 @@
 
 What is measured is described in `pipeline/evaluate/verify.py`.
 """
+
 from __future__ import annotations
 
 import argparse

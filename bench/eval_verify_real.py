@@ -5,6 +5,7 @@
 What is scored is described in `pipeline/evaluate/verify_shapes.py`.  ``--show``
 prints each false alarm and miss with its file (fictional text only).
 """
+
 from __future__ import annotations
 
 import argparse

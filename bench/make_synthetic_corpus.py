@@ -18,6 +18,7 @@ directory named like a file, random bytes).
 
 The output is deterministic for a seed.  `bench/out/` is git-ignored.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -35,7 +36,13 @@ ROOT = Path(__file__).resolve().parents[1]
 
 DEFAULT_SOURCE = ROOT / "corpus" / "child_e_stockport_2017.txt"
 DEFAULT_OUT = ROOT / "bench" / "out" / "synthetic"
-CORRUPT = ("corrupt_binary.txt", "corrupt_empty.txt", "corrupt_truncated_utf8.txt", "corrupt_directory.txt", "corrupt_garbage.txt")
+CORRUPT = (
+    "corrupt_binary.txt",
+    "corrupt_empty.txt",
+    "corrupt_truncated_utf8.txt",
+    "corrupt_directory.txt",
+    "corrupt_garbage.txt",
+)
 KEEP_KINDS = {"heading", "key"}  # never sampled away: the structure and the declared codes
 YEAR = re.compile(r"\b(19[89]\d|20[0-3]\d)\b")
 
@@ -54,7 +61,7 @@ def code_map(report: Report, old: str, new: str) -> dict[str, str]:
     mapping = {f"Child {old}": f"Child {new}"}
     for code in report.codes():
         if code.startswith(old) and " " not in code:
-            mapping[code] = new + code[len(old):]
+            mapping[code] = new + code[len(old) :]
     return mapping
 
 
@@ -65,10 +72,16 @@ def board_town(report: Report) -> str | None:
     return m.group(1) if m else None
 
 
-def substitute(text: str, codes: dict[str, str], town: tuple[str, str] | None, years: int, author: tuple[str, str] | None) -> str:
+def substitute(
+    text: str, codes: dict[str, str], town: tuple[str, str] | None, years: int, author: tuple[str, str] | None
+) -> str:
     """Apply code, town, author and year substitutions in one pass each (no chained replacements)."""
     if codes:
-        pattern = re.compile(r"(?<![A-Za-z0-9])(" + "|".join(re.escape(c) for c in sorted(codes, key=len, reverse=True)) + r")(?![A-Za-z0-9])")
+        pattern = re.compile(
+            r"(?<![A-Za-z0-9])("
+            + "|".join(re.escape(c) for c in sorted(codes, key=len, reverse=True))
+            + r")(?![A-Za-z0-9])"
+        )
         text = pattern.sub(lambda m: codes[m.group(1)], text)
     for pair in (town, author):
         if pair and pair[0]:
@@ -120,7 +133,9 @@ def make_variant(report: Report, rng: random.Random, fake, target_words: int, le
     town = board_town(report)
     new_town = fake.city()
     author = report.metadata.author
-    return substitute(text, codes, (town, new_town) if town else None, rng.randint(-6, 6), (author, fake.name()) if author else None)
+    return substitute(
+        text, codes, (town, new_town) if town else None, rng.randint(-6, 6), (author, fake.name()) if author else None
+    )
 
 
 def letters() -> list[str]:
@@ -135,7 +150,7 @@ def write_corrupt(out: Path, sample: str) -> list[str]:
     (out / CORRUPT[0]).write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 8)
     (out / CORRUPT[1]).write_bytes(b"")
     raw = sample.encode("utf-8")
-    cut = raw.index("’".encode("utf-8")) + 1 if "’" in sample else len(raw) // 2
+    cut = raw.index("’".encode()) + 1 if "’" in sample else len(raw) // 2
     (out / CORRUPT[2]).write_bytes(raw[:cut])  # ends inside a multi-byte character
     (out / CORRUPT[3]).mkdir(exist_ok=True)
     rng = random.Random(99)
@@ -174,10 +189,14 @@ def main(argv: list[str] | None = None) -> int:
         (args.out / name).write_text(text, encoding="utf-8")
         manifest.append({"file": name, "words": words(text), "letter": letter})
     corrupt = [] if args.no_corrupt else write_corrupt(args.out, text)
-    (args.out.parent / f"{args.out.name}.json").write_text(json.dumps({"reviews": manifest, "corrupt": corrupt}, indent=1))
+    (args.out.parent / f"{args.out.name}.json").write_text(
+        json.dumps({"reviews": manifest, "corrupt": corrupt}, indent=1)
+    )
     total = sum(m["words"] for m in manifest)
-    print(f"{len(manifest)} reviews ({total:,} words, {min(m['words'] for m in manifest)}-{max(m['words'] for m in manifest)} each)"
-          f" and {len(corrupt)} corrupt inputs in {args.out}")
+    print(
+        f"{len(manifest)} reviews ({total:,} words, {min(m['words'] for m in manifest)}-{max(m['words'] for m in manifest)} each)"
+        f" and {len(corrupt)} corrupt inputs in {args.out}"
+    )
     return 0
 
 

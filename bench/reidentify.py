@@ -13,6 +13,7 @@ Usage (from the repository root)::
 Drafts, keys and outputs go to `bench/out/reidentify/` (git-ignored); a
 summary JSON to `bench/out/reidentify/summary.json`.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -30,27 +31,37 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--model", default=None)
     parser.add_argument("--repeat", type=int, default=3, help="timing runs (best of N) on the first seed")
     parser.add_argument("--no-presidio", action="store_true")
-    parser.add_argument("--clock", choices=sorted(CLOCKS), default="wall",
-                        help="wall seconds, or this process's CPU seconds (steadier on a shared machine)")
-    parser.add_argument("--key-style", choices=["titles", "names"], default="titles",
-                        help="titles: the key lists 'Ms Smith' for adults who share a surname; "
-                             "names: full/first names only")
+    parser.add_argument(
+        "--clock",
+        choices=sorted(CLOCKS),
+        default="wall",
+        help="wall seconds, or this process's CPU seconds (steadier on a shared machine)",
+    )
+    parser.add_argument(
+        "--key-style",
+        choices=["titles", "names"],
+        default="titles",
+        help="titles: the key lists 'Ms Smith' for adults who share a surname; names: full/first names only",
+    )
     parser.add_argument("--out", type=Path, default=OUT_DIR)
     args = parser.parse_args(argv)
-    for seed, row in evaluate(args.report, args.seeds, args.model, args.repeat, not args.no_presidio, args.clock,
-                              args.key_style, args.out):
+    for seed, row in evaluate(
+        args.report, args.seeds, args.model, args.repeat, not args.no_presidio, args.clock, args.key_style, args.out
+    ):
         _print_row(seed, row)
     return 0
 
 
 def _print_row(seed: int, row: dict) -> None:
     def line(name: str, s: dict) -> str:
-        return (f"  {name:9s} names left {s['names_left']:4d} ({s['mentions_with_name_left']} mentions) | "
-                f"code accuracy {s['code_accuracy']:.2%} of {s['mentions']} | "
-                f"other words changed {s['other_words_changed_share']:.2%} "
-                f"({s['other_words_changed']}/{s['other_words']}) | "
-                f"planted {s['planted_exact_placeholder']}/{s['planted']} exact, "
-                f"{s['planted_removed']}/{s['planted']} removed")
+        return (
+            f"  {name:9s} names left {s['names_left']:4d} ({s['mentions_with_name_left']} mentions) | "
+            f"code accuracy {s['code_accuracy']:.2%} of {s['mentions']} | "
+            f"other words changed {s['other_words_changed_share']:.2%} "
+            f"({s['other_words_changed']}/{s['other_words']}) | "
+            f"planted {s['planted_exact_placeholder']}/{s['planted']} exact, "
+            f"{s['planted_removed']}/{s['planted']} removed"
+        )
 
     print(f"seed {seed}: {row['words']} words, {row['unplaced_people']} unplaced people, {row['ambiguous']} ambiguous")
     print(line("ours", row["ours"]))

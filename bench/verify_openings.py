@@ -7,6 +7,7 @@ the scoring is in `pipeline/evaluate/verify_openings.py`.  Prints, per file and 
 the words and the findings at medium or above by type; ``--show`` also prints each
 medium-or-above finding (line, severity, type, text, rule) for judging by hand.
 """
+
 from __future__ import annotations
 
 import argparse

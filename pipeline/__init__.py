@@ -5,6 +5,7 @@ Practice Reviews).
 Stages: ingest -> structure -> nlp -> pseudonymise/verify -> events -> themes
 -> corpus store.  Every stage reads and writes plain data (JSON / JSON Lines).
 """
+
 from importlib.metadata import PackageNotFoundError, version
 
 try:

@@ -25,6 +25,7 @@ Design choices, because researchers run this over thousands of files:
 - **atomic, deterministic writes**: every file is written via a temporary
   file and renamed; outputs do not depend on worker count or order.
 """
+
 from __future__ import annotations
 
 import json
@@ -97,8 +98,10 @@ def time_limit(seconds: float) -> Iterator[None]:
 
 
 def _timeout(seconds: float) -> ReviewTimeout:
-    return ReviewTimeout(f"stopped after the per-review time limit of {seconds:g} s "
-                         "(raise it with scr run --timeout SECONDS or SCR_RUN_TIMEOUT)")
+    return ReviewTimeout(
+        f"stopped after the per-review time limit of {seconds:g} s "
+        "(raise it with scr run --timeout SECONDS or SCR_RUN_TIMEOUT)"
+    )
 
 
 class _ThreadTimeout(ReviewTimeout):
@@ -154,7 +157,9 @@ def discover(inputs: Iterable[Path]) -> list[Path]:
         item = Path(item)
         if item.is_dir():
             # a folder named like a review ("x.txt/") is listed too, so it is reported, not skipped
-            found.extend(p for p in sorted(item.rglob("*")) if p.suffix.lower() in READERS and not p.name.startswith("."))
+            found.extend(
+                p for p in sorted(item.rglob("*")) if p.suffix.lower() in READERS and not p.name.startswith(".")
+            )
         else:
             found.append(item)
     return found
@@ -179,8 +184,12 @@ def _versions(model_name: str) -> dict:
     """What a cached result depends on: code, schema, model and the rule data."""
     from .resources import data_fingerprint
 
-    return {"tool_version": __version__, "schema_version": PIPELINE_SCHEMA_VERSION, "model": model_name,
-            "rules": data_fingerprint()}
+    return {
+        "tool_version": __version__,
+        "schema_version": PIPELINE_SCHEMA_VERSION,
+        "model": model_name,
+        "rules": data_fingerprint(),
+    }
 
 
 def is_up_to_date(job: Job, digest: str, model_name: str) -> bool:
@@ -192,7 +201,9 @@ def is_up_to_date(job: Job, digest: str, model_name: str) -> bool:
         data = json.loads(manifest.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return False
-    return data.get("status") == "done" and data.get("sha256") == digest and data.get("versions") == _versions(model_name)
+    return (
+        data.get("status") == "done" and data.get("sha256") == digest and data.get("versions") == _versions(model_name)
+    )
 
 
 def process(job: Job) -> Outcome:
@@ -218,7 +229,9 @@ def process(job: Job) -> Outcome:
             atomic_write_text(job.out_dir / name, content)
         words = len(report.text.split())
         seconds = time.perf_counter() - start
-        _write_manifest(job, digest, model_name, "done", words=words, seconds=seconds, files=sorted(["report.json", *outputs]))
+        _write_manifest(
+            job, digest, model_name, "done", words=words, seconds=seconds, files=sorted(["report.json", *outputs])
+        )
         return Outcome(job.path, "done", words, seconds)
     except Exception as exc:  # failure isolation: record and go on
         expected = isinstance(exc, (UnusableInput, ReviewTimeout))
@@ -234,10 +247,10 @@ def process(job: Job) -> Outcome:
 def run_stages(report, doc, nlp) -> dict[str, str]:
     """The per-document stages after the parse, as file name → content."""
     from .commands.common import events_header, themes_header, to_jsonl
-    from .events import extract_events
     from .deid.recognizers import build_analyzer
-    from .themes import tag_report
     from .deid.verify import verify_report
+    from .events import extract_events
+    from .themes import tag_report
 
     analyzer = build_analyzer(nlp)
     findings = [f.to_dict() for f in verify_report(report, doc, analyzer=analyzer)]
@@ -272,8 +285,15 @@ def remove_stale_temporaries(out: Path) -> int:
     return removed
 
 
-def run_batch(paths: list[Path], out: Path, workers: int = 1, model: str | None = None,
-              timeout: float = 0.0, executor: str = "local", scheduler: str | None = None) -> Iterator[Outcome]:
+def run_batch(
+    paths: list[Path],
+    out: Path,
+    workers: int = 1,
+    model: str | None = None,
+    timeout: float = 0.0,
+    executor: str = "local",
+    scheduler: str | None = None,
+) -> Iterator[Outcome]:
     """Process documents, yielding outcomes as they finish.
 
     At most a few documents per worker are in flight, so memory stays bounded

@@ -19,6 +19,7 @@ Dask (`dask.distributed`) is an optional extra (`pip install
 - **bounded**: a few reviews per worker thread are in flight, results come
   back in completion order.
 """
+
 from __future__ import annotations
 
 import logging
@@ -74,8 +75,13 @@ def dask_client(scheduler: str | None, workers: int, model: str | None) -> Itera
                 raise UnusableInput(f"cannot reach the Dask scheduler at {scheduler}: {exc}") from exc
         else:
             with dask.config.set(local_cluster_config()):
-                cluster = distributed.LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
-                                                   dashboard_address=None, silence_logs=logging.ERROR)
+                cluster = distributed.LocalCluster(
+                    n_workers=workers,
+                    threads_per_worker=1,
+                    processes=True,
+                    dashboard_address=None,
+                    silence_logs=logging.ERROR,
+                )
             client = distributed.Client(cluster)
         try:
             client.register_plugin(model_plugin(model))
@@ -101,10 +107,16 @@ def local_cluster_config() -> dict:
     """
     import dask
 
-    environ = {k: v for k, v in (dask.config.get("distributed.nanny.pre-spawn-environ", {}) or {}).items() if k != "MALLOC_TRIM_THRESHOLD_"}
-    return {"distributed.scheduler.allowed-failures": LOCAL_ALLOWED_FAILURES,
-            "distributed.scheduler.worker-saturation": 1.0,
-            "distributed.nanny.pre-spawn-environ": environ}
+    environ = {
+        k: v
+        for k, v in (dask.config.get("distributed.nanny.pre-spawn-environ", {}) or {}).items()
+        if k != "MALLOC_TRIM_THRESHOLD_"
+    }
+    return {
+        "distributed.scheduler.allowed-failures": LOCAL_ALLOWED_FAILURES,
+        "distributed.scheduler.worker-saturation": 1.0,
+        "distributed.nanny.pre-spawn-environ": environ,
+    }
 
 
 def slots(client, workers: int) -> int:
@@ -141,8 +153,11 @@ def run_dask(jobs: list, workers: int, model: str | None, scheduler: str | None)
             try:
                 outcome = future.result()
             except Exception as exc:  # the worker died (KilledWorker) or the task could not run there
-                reason = "a Dask worker died while processing this document" if type(exc).__name__ == "KilledWorker" \
+                reason = (
+                    "a Dask worker died while processing this document"
+                    if type(exc).__name__ == "KilledWorker"
                     else f"the Dask task failed: {type(exc).__name__}: {exc}"
+                )
                 outcome = failed_outcome(job, reason)
             future.release()
             yield outcome

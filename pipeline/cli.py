@@ -5,6 +5,7 @@ Each command lives in its own module under `pipeline/commands/` and exposes
 without touching a shared file.  Unusable input exits with code 2 and a
 one-line message, never a traceback.
 """
+
 from __future__ import annotations
 
 import importlib
@@ -33,7 +34,9 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def root(
-    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Show the version and exit."),
+    version: bool = typer.Option(
+        False, "--version", callback=_version, is_eager=True, help="Show the version and exit."
+    ),
 ) -> None:
     """Text mining and anonymisation for UK child safeguarding case reviews."""
 
@@ -74,8 +77,11 @@ def main() -> None:
         typer.secho(f"error: {exc}", err=True, fg=typer.colors.RED)
         sys.exit(2)
     except MemoryError:
-        typer.secho("error: out of memory on this input; lower the limits (see README, Limits) or use a larger machine",
-                    err=True, fg=typer.colors.RED)
+        typer.secho(
+            "error: out of memory on this input; lower the limits (see README, Limits) or use a larger machine",
+            err=True,
+            fg=typer.colors.RED,
+        )
         sys.exit(2)
     except RecursionError:
         typer.secho("error: the input is nested too deeply to read", err=True, fg=typer.colors.RED)
@@ -84,8 +90,11 @@ def main() -> None:
         if os.environ.get("SCR_DEBUG"):
             raise
         first = (str(exc).splitlines() or [""])[0][:300]
-        typer.secho(f"internal error: {type(exc).__name__}: {first} (a bug; SCR_DEBUG=1 shows the traceback)",
-                    err=True, fg=typer.colors.RED)
+        typer.secho(
+            f"internal error: {type(exc).__name__}: {first} (a bug; SCR_DEBUG=1 shows the traceback)",
+            err=True,
+            fg=typer.colors.RED,
+        )
         sys.exit(3)
 
 

@@ -6,6 +6,7 @@ guards starts (an input over it is refused with exit code 2 and a message
 that names the variable to raise), and each can be raised through its
 environment variable (`scr run --timeout` also sets the per-review limit).
 """
+
 from __future__ import annotations
 
 import os
@@ -33,17 +34,27 @@ class Limit:
 MB = 1024 * 1024
 LIMITS: dict[str, Limit] = {
     "input_mb": Limit("SCR_MAX_INPUT_MB", 200, "MB", "size of one input file, checked before it is read"),
-    "text_chars": Limit("SCR_MAX_TEXT_CHARS", 12_000_000, "characters",
-                        "length of a review's text, checked before structure detection and the language model (about 4,000 pages)"),
-    "nlp_chunk_chars": Limit("SCR_NLP_CHUNK_CHARS", 200_000, "characters",
-                             "longest stretch given to spaCy at once (0: no cutting); longer texts are cut at blank lines, longer "
-                             "paragraphs at sentence ends or spaces (offsets are kept)"),
-    "docx_total_mb": Limit("SCR_MAX_DOCX_UNCOMPRESSED_MB", 400, "MB",
-                           "total uncompressed size of a Word package's parts (zip-bomb guard)"),
+    "text_chars": Limit(
+        "SCR_MAX_TEXT_CHARS",
+        12_000_000,
+        "characters",
+        "length of a review's text, checked before structure detection and the language model (about 4,000 pages)",
+    ),
+    "nlp_chunk_chars": Limit(
+        "SCR_NLP_CHUNK_CHARS",
+        200_000,
+        "characters",
+        "longest stretch given to spaCy at once (0: no cutting); longer texts are cut at blank lines, longer "
+        "paragraphs at sentence ends or spaces (offsets are kept)",
+    ),
+    "docx_total_mb": Limit(
+        "SCR_MAX_DOCX_UNCOMPRESSED_MB", 400, "MB", "total uncompressed size of a Word package's parts (zip-bomb guard)"
+    ),
     "docx_part_mb": Limit("SCR_MAX_DOCX_PART_MB", 300, "MB", "uncompressed size of one part of a Word package"),
     "docx_entries": Limit("SCR_MAX_DOCX_ENTRIES", 10_000, "entries", "number of parts in a Word package"),
-    "run_timeout_s": Limit("SCR_RUN_TIMEOUT", 600, "seconds",
-                           "time for one review in `scr run` (0 = no limit); also `scr run --timeout`"),
+    "run_timeout_s": Limit(
+        "SCR_RUN_TIMEOUT", 600, "seconds", "time for one review in `scr run` (0 = no limit); also `scr run --timeout`"
+    ),
 }
 
 
@@ -76,7 +87,9 @@ def limit_bytes(name: str) -> int:
 def over_limit(name: str, what: str, amount: str) -> str:
     """The refusal message: what is over which limit, and how to raise it."""
     spec = LIMITS[name]
-    return f"{what} is {amount}, over the limit of {limit(name):,} {spec.unit} ({spec.what}); raise it with {spec.env}=N"
+    return (
+        f"{what} is {amount}, over the limit of {limit(name):,} {spec.unit} ({spec.what}); raise it with {spec.env}=N"
+    )
 
 
 def limits_table() -> str:

@@ -1,4 +1,5 @@
 """Safe writes: atomic, never over an input, owner-only for files with real names."""
+
 from __future__ import annotations
 
 import hashlib

@@ -11,6 +11,7 @@ different parts of a list, the list says which (a `personal` or `weak` flag on a
 Return values are immutable (frozen dataclasses, tuples, frozensets, compiled patterns) and
 cached: the data is read once per process.
 """
+
 from __future__ import annotations
 
 import re
@@ -47,20 +48,39 @@ def titles() -> tuple[Title, ...]:
         gender = fields.get("gender")
         if gender not in (None, *GENDERS):
             raise ValueError(f"titles.yaml: {word}: gender must be female, male or absent, not {gender!r}")
-        out.append(Title(str(word), gender, bool(fields.get("weak", False)), bool(fields.get("personal", False)),
-                         bool(fields.get("person", True)), bool(fields.get("finder", False))))
+        out.append(
+            Title(
+                str(word),
+                gender,
+                bool(fields.get("weak", False)),
+                bool(fields.get("personal", False)),
+                bool(fields.get("person", True)),
+                bool(fields.get("finder", False)),
+            )
+        )
     return tuple(out)
 
 
 @lru_cache(maxsize=16)
-def title_words(*, personal: bool | None = None, weak: bool | None = None, places: bool = False,
-                finder: bool = False, casefold: bool = False) -> frozenset[str]:
+def title_words(
+    *,
+    personal: bool | None = None,
+    weak: bool | None = None,
+    places: bool = False,
+    finder: bool = False,
+    casefold: bool = False,
+) -> frozenset[str]:
     """The titles' words, filtered by flag (None: either).  `places` adds "St"/"Saint", which are no
     person's titles but must never be read as part of a person's name; `finder` adds the titles only
     the unlisted-name finder reads (religious callings, family honorifics)."""
-    found = (t.word for t in titles() if (t.person or places) and (finder or not t.finder)
-             and (personal is None or t.personal == personal)
-             and (weak is None or (t.weak == weak and t.person)))
+    found = (
+        t.word
+        for t in titles()
+        if (t.person or places)
+        and (finder or not t.finder)
+        and (personal is None or t.personal == personal)
+        and (weak is None or (t.weak == weak and t.person))
+    )
     return frozenset(w.casefold() if casefold else w for w in found)
 
 
@@ -150,8 +170,12 @@ class Calendar:
 def calendar() -> Calendar:
     """The calendar's words, read once."""
     data = load_yaml("dates", "lexicon.yaml")
-    return Calendar(MappingProxyType({str(k): int(v) for k, v in data["months"].items()}),
-                    tuple(data["full_months"]), tuple(data["weekdays"]), tuple(data.get("weekday_abbreviations", ())))
+    return Calendar(
+        MappingProxyType({str(k): int(v) for k, v in data["months"].items()}),
+        tuple(data["full_months"]),
+        tuple(data["weekdays"]),
+        tuple(data.get("weekday_abbreviations", ())),
+    )
 
 
 # ---------------------------------------------------------------- reporting verbs
@@ -170,8 +194,13 @@ class ReportingVerb:
 def reporting_verbs() -> tuple[ReportingVerb, ...]:
     """Every reporting verb, in the data's order (models/lexicon/reporting_verbs.yaml)."""
     return tuple(
-        ReportingVerb(str(lemma), f["kind"], tuple(f.get("forms") or ()), bool(f.get("quotes", False)),
-                      bool(f.get("self_report", False)))
+        ReportingVerb(
+            str(lemma),
+            f["kind"],
+            tuple(f.get("forms") or ()),
+            bool(f.get("quotes", False)),
+            bool(f.get("self_report", False)),
+        )
         for lemma, f in load_yaml("lexicon", "reporting_verbs.yaml")["verbs"].items()
     )
 
@@ -191,8 +220,11 @@ def reporting_forms_pattern() -> str:
 @lru_cache(maxsize=4)
 def reporting_lemmas(*, quotes: bool | None = None, self_report: bool | None = None) -> frozenset[str]:
     """Lemmas of the reporting verbs, filtered by flag (None: either)."""
-    return frozenset(v.lemma for v in reporting_verbs() if (quotes is None or v.quotes == quotes)
-                     and (self_report is None or v.self_report == self_report))
+    return frozenset(
+        v.lemma
+        for v in reporting_verbs()
+        if (quotes is None or v.quotes == quotes) and (self_report is None or v.self_report == self_report)
+    )
 
 
 # ---------------------------------------------------------------- marks

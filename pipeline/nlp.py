@@ -12,6 +12,7 @@ Two small components are added to whichever model is loaded:
   role codes (EM, ESW, OHV1, "Child E") as `ROLE`, because the small model
   calls EM an organisation and EF a place.  Its patterns are reset per report.
 """
+
 from __future__ import annotations
 
 import importlib
@@ -248,8 +249,13 @@ def _joined(docs) -> Doc:
     return Doc.from_docs(parts, ensure_whitespace=False, exclude=["tensor"])  # type: ignore[call-arg]
 
 
-def parse_report(report, nlp: Language, extra_codes: Sequence[str] = (), without: tuple[str, ...] = (),
-                 declared: list[str] | None = None) -> Doc:
+def parse_report(
+    report,
+    nlp: Language,
+    extra_codes: Sequence[str] = (),
+    without: tuple[str, ...] = (),
+    declared: list[str] | None = None,
+) -> Doc:
     """Parse a `Report`, tag its declared codes (or `declared` instead, when given) and `extra_codes`,
     and attach it as `doc._.report`."""
     own = [entry.code for entry in report.key] if declared is None else list(declared)

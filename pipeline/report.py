@@ -5,6 +5,7 @@ a finding, an event or a theme label can always be pointed back at the exact
 place in the text.  The model is plain data (pydantic) and round-trips through
 JSON without loss, so every stage can be run and inspected on its own.
 """
+
 from __future__ import annotations
 
 import datetime as dt

@@ -1,4 +1,5 @@
 """Where the data files of `models/` live, in a checkout or an installed copy."""
+
 from __future__ import annotations
 
 import hashlib
@@ -56,7 +57,9 @@ def data_fingerprint() -> str:
     """
     root = models_dir()
     digest = hashlib.sha256()
-    for path in sorted(p for p in root.rglob("*") if p.is_file() and p.suffix != ".md" and "__pycache__" not in p.parts):
+    for path in sorted(
+        p for p in root.rglob("*") if p.is_file() and p.suffix != ".md" and "__pycache__" not in p.parts
+    ):
         digest.update(path.relative_to(root).as_posix().encode("utf-8") + b"\0")
         digest.update(hashlib.sha256(path.read_bytes()).digest())
     return "sha256:" + digest.hexdigest()[:16]

@@ -16,6 +16,7 @@ passes its precedence as a sort key:
 integer `start` and `end` (Presidio's `RecognizerResult`, pseudonymise's
 `Replacement`), so callers keep their own richer records.
 """
+
 from __future__ import annotations
 
 import bisect
@@ -91,8 +92,12 @@ class SpanIndex:
         self.items.insert(i, span)
 
 
-def resolve_overlaps(spans: Iterable[T], key: Callable[[T], Any], on_clash: Callable[[T, list], T | None] | None = None,
-                     into: SpanIndex | None = None) -> list[T]:
+def resolve_overlaps(
+    spans: Iterable[T],
+    key: Callable[[T], Any],
+    on_clash: Callable[[T, list], T | None] | None = None,
+    into: SpanIndex | None = None,
+) -> list[T]:
     """Non-overlapping spans, sorted by position: the best by `key` (smallest first) wins each clash.
 
     Candidates are taken in `key` order (stable: equal keys keep their input

@@ -12,6 +12,7 @@ Readers go through `loads`, so a file made by one command is read the same
 way by the page, the store and the tests.  Files from before this contract
 (no header, or the replacement log's old `{"kind": "header"}`) still read.
 """
+
 from __future__ import annotations
 
 import json

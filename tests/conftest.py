@@ -1,4 +1,5 @@
 """Shared fixtures: the bundled real review, parsed once per test session."""
+
 from __future__ import annotations
 
 import os
@@ -72,10 +73,10 @@ def code_draft(tmp_path, nlp):
     """Pseudonymise a short draft with a key given as YAML text: the coded text, as `scr pseudonymise` makes it."""
     import yaml
 
-    from pipeline.deid.names.known import english_lexicon
-    from pipeline.ingest import load_report
     from pipeline.deid.keyfile import parse_key
+    from pipeline.deid.names.known import english_lexicon
     from pipeline.deid.pseudonymise import parse_for_key, pseudonymise_report
+    from pipeline.ingest import load_report
 
     def _code(key_yaml: str, text: str) -> str:
         key = parse_key(yaml.safe_load(key_yaml))

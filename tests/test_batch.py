@@ -1,4 +1,5 @@
 """`scr run`: all stages per document, resumable, failure-isolated, atomic."""
+
 from __future__ import annotations
 
 import json

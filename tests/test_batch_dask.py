@@ -4,6 +4,7 @@ The same outputs as `--executor local` (byte for byte, the manifest's timing
 aside), a corrupt input and a worker that dies each fail only their review,
 and a second run resumes.  Needs the `cluster` extra (in the dev install).
 """
+
 from __future__ import annotations
 
 import json
@@ -46,7 +47,10 @@ class KillOnName(distributed.WorkerPlugin):
 
 
 def _review(letter: str, extra: str = "") -> str:
-    return SMALL_REVIEW.replace("Child Q", f"Child {letter}").replace("QM", f"{letter}M").replace("QSW", f"{letter}SW") + extra
+    return (
+        SMALL_REVIEW.replace("Child Q", f"Child {letter}").replace("QM", f"{letter}M").replace("QSW", f"{letter}SW")
+        + extra
+    )
 
 
 @pytest.fixture()
@@ -65,7 +69,9 @@ def cluster():
     import dask
 
     with dask.config.set({"distributed.scheduler.allowed-failures": 1, "distributed.scheduler.worker-saturation": 1.0}):
-        with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as local:
+        with distributed.LocalCluster(
+            n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
+        ) as local:
             with distributed.Client(local) as client:  # closed before the tests: `scr run` brings its own client
                 client.register_plugin(KillOnName())
             yield local.scheduler_address
@@ -117,8 +123,15 @@ def test_a_killed_worker_fails_only_its_review(corpus, tmp_path, cluster):
     (corpus / f"{KILLER}.txt").write_text(_review("K"), encoding="utf-8")
     out = tmp_path / "out"
     outcomes = {o.path.name: o for o in run_batch(discover([corpus]), out, executor="dask", scheduler=cluster)}
-    assert {name: o.status for name, o in outcomes.items() if o.status == "failed"} == {"broken.txt": "failed", f"{KILLER}.txt": "failed"}
-    for name in ("child_q", "child_r", "child_s"):  # done; or "skipped" if a result done on the dying worker was recomputed
+    assert {name: o.status for name, o in outcomes.items() if o.status == "failed"} == {
+        "broken.txt": "failed",
+        f"{KILLER}.txt": "failed",
+    }
+    for name in (
+        "child_q",
+        "child_r",
+        "child_s",
+    ):  # done; or "skipped" if a result done on the dying worker was recomputed
         assert outcomes[f"{name}.txt"].status in ("done", "skipped")
         assert json.loads((out / name / "manifest.json").read_text())["status"] == "done"
         assert all((out / name / output).exists() for output in OUTPUTS)

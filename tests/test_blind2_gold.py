@@ -7,6 +7,7 @@ the text, a date that is no date, a theme id that does not exist) would only sho
 then, as a crash or a silent miss, so the gold is checked here without running any
 stage of the pipeline on the texts: these tests read files and nothing else.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -20,7 +21,9 @@ import yaml
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "tests" / "data"
 FOLDERS = ("real_shapes_blind2", "events_real_shapes_blind2", "verify_real_shapes_blind2", "themes_real_shapes_blind2")
-TEXTS = sorted(p for p in (DATA / "real_shapes_blind2").iterdir() if p.suffix in (".txt", ".md") and p.name != "README.md")
+TEXTS = sorted(
+    p for p in (DATA / "real_shapes_blind2").iterdir() if p.suffix in (".txt", ".md") and p.name != "README.md"
+)
 META_FIELDS = ("board", "title", "subject_child", "author", "chair", "pseudonyms_declared", "report_type")
 
 
@@ -48,7 +51,10 @@ def test_structure_gold(path):
     for title in gold["sections"]:
         assert _loose(text, title) >= 1, title
     for entry in gold["key"]:
-        assert set(entry) == {"code", "description", "kind", "pseudonym"} and entry["kind"] in ("family", "practitioner")
+        assert set(entry) == {"code", "description", "kind", "pseudonym"} and entry["kind"] in (
+            "family",
+            "practitioner",
+        )
         assert re.search(rf"(?<!\w){re.escape(entry['code'])}(?!\w)", text), entry
     for string in gold["chrome"]:
         assert string in text, string
@@ -56,7 +62,9 @@ def test_structure_gold(path):
         assert string not in text and _loose(text, string) == 1, string
     for field in ("board", "title", "subject_child", "author", "chair"):
         value = gold["metadata"][field]
-        assert value is None or _loose(text.replace("\n", " "), value.replace(" - ", " ")) or value.split()[-1] in text, (field, value)
+        assert (
+            value is None or _loose(text.replace("\n", " "), value.replace(" - ", " ")) or value.split()[-1] in text
+        ), (field, value)
 
 
 @pytest.mark.parametrize("path", TEXTS, ids=[p.stem for p in TEXTS])
@@ -93,7 +101,9 @@ def test_verify_gold():
 
 @pytest.mark.parametrize("path", TEXTS, ids=[p.stem for p in TEXTS])
 def test_themes_gold(path):
-    ids = {theme["id"] for theme in yaml.safe_load((ROOT / "models" / "themes.yaml").read_text(encoding="utf-8"))["themes"]}
+    ids = {
+        theme["id"] for theme in yaml.safe_load((ROOT / "models" / "themes.yaml").read_text(encoding="utf-8"))["themes"]
+    }
     folder = DATA / "themes_real_shapes_blind2"
     text = (folder / path.name).read_text(encoding="utf-8")
     gold = json.loads((folder / f"{path.stem}.gold.json").read_text(encoding="utf-8"))

@@ -1,4 +1,5 @@
 """Undeclared person codes versus abbreviations (fictional sentences and the real review)."""
+
 from __future__ import annotations
 
 import pytest
@@ -59,8 +60,10 @@ def test_abbreviations_and_declared_codes_are_not_person_codes(nlp, text):
 
 
 def test_report_expansions_count_as_declarations():
-    text = "The Parenting Assessment (PAT) was used. PRISM (Parent Risk Screening Model) followed. " \
-           "Northshire Children's Services (Northshire CS) led."
+    text = (
+        "The Parenting Assessment (PAT) was used. PRISM (Parent Risk Screening Model) followed. "
+        "Northshire Children's Services (Northshire CS) led."
+    )
     assert {"PAT", "PRISM", "CS"} <= declared_in_text(text)
     assert "ZQ" not in declared_in_text("He met ZQ (the uncle).")
 

@@ -1,4 +1,5 @@
 """Pseudonymised Word output: names coded on the runs, formatting kept, nothing hidden left."""
+
 from __future__ import annotations
 
 import zipfile
@@ -7,12 +8,12 @@ import docx
 import pytest
 
 from fixtures_formats import drafts
+from pipeline.deid.keyfile import load_key
+from pipeline.deid.names.known import english_lexicon
+from pipeline.deid.pseudonymise import parse_for_key, pseudonymise_report
 from pipeline.deid.word_writer import write_pseudonymised_docx
 from pipeline.errors import UnusableInput
-from pipeline.deid.names.known import english_lexicon
 from pipeline.ingest import load_report
-from pipeline.deid.keyfile import load_key
-from pipeline.deid.pseudonymise import parse_for_key, pseudonymise_report
 
 KEY = """people:
   - code: EM
@@ -74,7 +75,14 @@ def test_hidden_parts_gone_from_the_output(coded):
     out, _ = _write(coded, "accept", "accepted3.docx")
     report = load_report(out)
     kinds = {p.kind for p in report.hidden}
-    assert not kinds & {"comment", "tracked_insertion", "tracked_deletion", "hidden_text", "custom_property", "thumbnail"}
+    assert not kinds & {
+        "comment",
+        "tracked_insertion",
+        "tracked_deletion",
+        "hidden_text",
+        "custom_property",
+        "thumbnail",
+    }
     assert not [p for p in report.hidden if p.author]
     assert drafts.HIDDEN_TEXT not in _all_xml(out)
 

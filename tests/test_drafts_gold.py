@@ -6,6 +6,7 @@ must parse, carry a usable key and have no annotation slip (a marked person's
 name written somewhere without its markup would silently count as an
 "other word" instead of a mention).
 """
+
 from __future__ import annotations
 
 import pytest
@@ -29,18 +30,28 @@ and [[?gp|Dr Ekwueme]] on [[#DATE_OF_BIRTH|3rd May 2021]]. [[KM|K.W.]] agreed; [
 
 def test_generator_removes_markup_and_keeps_exact_offsets():
     d = drafts.parse_source(TINY, "tiny")
-    assert d.text == ("4.1 Kasia's flat in Leigh was visited by Ms Leigh\n"
-                      "and Dr Ekwueme on 3rd May 2021. K.W. agreed; Dr Ekwueme did not.\n")
+    assert d.text == (
+        "4.1 Kasia's flat in Leigh was visited by Ms Leigh\n"
+        "and Dr Ekwueme on 3rd May 2021. K.W. agreed; Dr Ekwueme did not.\n"
+    )
     for s in d.spans:
-        assert d.text[s.start:s.end] == s.surface
+        assert d.text[s.start : s.end] == s.surface
     assert [(s.kind, s.label) for s in d.spans] == [
-        ("key", "KM"), ("keep", ""), ("key", "SW1"), ("unknown", "gp"), ("id", "DATE_OF_BIRTH"), ("key", "KM"), ("unknown", "gp")]
+        ("key", "KM"),
+        ("keep", ""),
+        ("key", "SW1"),
+        ("unknown", "gp"),
+        ("id", "DATE_OF_BIRTH"),
+        ("key", "KM"),
+        ("unknown", "gp"),
+    ]
     assert d.spans[0].start == 4 and d.spans[0].end == 9
     assert drafts.problems(d) == []
 
 
 def test_generated_key_is_a_valid_key_file():
     import yaml
+
     from pipeline.deid.keyfile import parse_key
 
     d = drafts.parse_source(TINY, "tiny")
@@ -80,18 +91,20 @@ def test_there_are_committed_drafts():
 @pytest.mark.parametrize("path", SOURCES, ids=[p.name for p in SOURCES])
 def test_committed_source_parses_without_slips(path):
     import yaml
+
     from pipeline.deid.keyfile import parse_key
 
     d = drafts.load_source(path)
     assert drafts.problems(d) == []
     parse_key(yaml.safe_load(d.key_yaml()))  # usable by scr pseudonymise (raises otherwise)
     for s in d.spans:
-        assert d.text[s.start:s.end] == s.surface
+        assert d.text[s.start : s.end] == s.surface
     kinds = {s.kind for s in d.spans}
     assert {"key", "unknown", "id", "keep"} <= kinds
 
 
 # ---------------------------------------------------------------- the scorer of bench/eval_drafts.py
+
 
 def _replace(text, pieces):
     """Replacements as pseudonymise makes them: (surface occurrence index, surface, replacement, source, type)."""
@@ -102,23 +115,39 @@ def _replace(text, pieces):
         start = -1
         for _ in range(nth + 1):
             start = text.index(surface, start + 1)
-        reps.append(Replacement(start, start + len(surface), surface, replacement, type_, source, "test", 1.0,
-                                code=replacement if source == "known" else None))
+        reps.append(
+            Replacement(
+                start,
+                start + len(surface),
+                surface,
+                replacement,
+                type_,
+                source,
+                "test",
+                1.0,
+                code=replacement if source == "known" else None,
+            )
+        )
     reps.sort(key=lambda r: r.start)
     return reps, rebuild(text, reps)
 
 
 def test_scorer_counts_left_names_codes_traps_and_identifiers():
     d = drafts.parse_source(TINY, "tiny")
-    reps, out = _replace(d.text, [
-        (0, "Kasia", "KM", "known", "PERSON"),
-        (1, "Leigh", "SW1", "known", "PERSON"),           # "Ms Leigh": title kept, name coded
-        (0, "Leigh", "SW1", "known", "PERSON"),           # the town: a trap touched
-        (0, "Ekwueme", "[PERSON-1]", "unknown", "PERSON_UNKNOWN"),
-        (1, "Ekwueme", "[PERSON-1]", "unknown", "PERSON_UNKNOWN"),
-        (0, "3rd May 2021", "[DATE_OF_BIRTH]", "structured", "DATE_OF_BIRTH"),
-    ])
-    assert out.startswith("4.1 KM's flat in SW1 was visited by Ms SW1\nand Dr [PERSON-1] on [DATE_OF_BIRTH]. K.W. agreed")
+    reps, out = _replace(
+        d.text,
+        [
+            (0, "Kasia", "KM", "known", "PERSON"),
+            (1, "Leigh", "SW1", "known", "PERSON"),  # "Ms Leigh": title kept, name coded
+            (0, "Leigh", "SW1", "known", "PERSON"),  # the town: a trap touched
+            (0, "Ekwueme", "[PERSON-1]", "unknown", "PERSON_UNKNOWN"),
+            (1, "Ekwueme", "[PERSON-1]", "unknown", "PERSON_UNKNOWN"),
+            (0, "3rd May 2021", "[DATE_OF_BIRTH]", "structured", "DATE_OF_BIRTH"),
+        ],
+    )
+    assert out.startswith(
+        "4.1 KM's flat in SW1 was visited by Ms SW1\nand Dr [PERSON-1] on [DATE_OF_BIRTH]. K.W. agreed"
+    )
     cov = ev.Coverage(reps, len(d.text))
     titles = drafts._titles()
     people, left, _words = ev.score_people(d, cov, titles)
@@ -136,13 +165,16 @@ def test_scorer_counts_left_names_codes_traps_and_identifiers():
 
 def test_scorer_counts_a_second_identity_and_shared_placeholders():
     d = drafts.parse_source(TINY, "tiny")
-    reps, _out = _replace(d.text, [
-        (0, "Kasia", "[PERSON-1]", "unknown", "PERSON_UNKNOWN"),
-        (0, "K.W.", "KM", "known", "PERSON"),
-        (1, "Leigh", "SW1", "known", "PERSON"),
-        (0, "Ekwueme", "[PERSON-2]", "unknown", "PERSON_UNKNOWN"),
-        (1, "Ekwueme", "[PERSON-3]", "unknown", "PERSON_UNKNOWN"),  # one unknown person, two placeholders
-    ])
+    reps, _out = _replace(
+        d.text,
+        [
+            (0, "Kasia", "[PERSON-1]", "unknown", "PERSON_UNKNOWN"),
+            (0, "K.W.", "KM", "known", "PERSON"),
+            (1, "Leigh", "SW1", "known", "PERSON"),
+            (0, "Ekwueme", "[PERSON-2]", "unknown", "PERSON_UNKNOWN"),
+            (1, "Ekwueme", "[PERSON-3]", "unknown", "PERSON_UNKNOWN"),  # one unknown person, two placeholders
+        ],
+    )
     cov = ev.Coverage(reps, len(d.text))
     people, left, _ = ev.score_people(d, cov, drafts._titles())
     assert people["names_left"] == 0

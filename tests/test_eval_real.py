@@ -4,6 +4,7 @@ The scoring rules are checked on hand-made predictions (exact counts), then the 
 scorer on the fictional fixture `tests/data/eval_real/` (the pipeline's own counts on
 it), and that it prints counts and file stems only, never a word of the text.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -22,6 +23,7 @@ FIXTURE = ROOT / "tests" / "data" / "eval_real"
 
 def fake_report(text: str, headings=(), contents=(), **meta):
     """A report with section headings and contents paragraphs at the given substrings."""
+
     def span(s):
         start = text.index(s)
         return start, start + len(s)
@@ -36,15 +38,20 @@ def event(text: str, sentence: str, date: str | None, expression: str | None = N
     start = text.index(sentence)
     exp = text.index(expression) if expression else None
     return SimpleNamespace(
-        start=start, end=start + len(sentence), date=dt.date.fromisoformat(date) if date else None,
-        expression_start=exp, expression_end=exp + len(expression) if expression else None,
+        start=start,
+        end=start + len(sentence),
+        date=dt.date.fromisoformat(date) if date else None,
+        expression_start=exp,
+        expression_end=exp + len(expression) if expression else None,
     )
 
 
 def test_metadata_spellings_honorifics_and_null_fields():
     match = eval_real.meta_match
     assert match("author", "Dr Jane Okoro MSc", "Jane Okoro")
-    assert match("board", "NORTHVALE SAFEGUARDING <strong>Child</strong>ren BOARD", "Northvale Safeguarding Children Board")
+    assert match(
+        "board", "NORTHVALE SAFEGUARDING <strong>Child</strong>ren BOARD", "Northvale Safeguarding Children Board"
+    )
     assert match("title", "Serious Case Review Child T", "Serious Case Review", subject="Child T")
     assert not match("title", "Serious Case Review Child Q", "Serious Case Review", subject="Child T")
     assert not match("board", "Local Safeguarding Children Board", "Northvale Local Safeguarding Children Board")
@@ -67,8 +74,10 @@ def test_contents_lines_are_found_in_order_and_repeated_page_numbers_kept_apart(
 
 def test_events_partial_dates_precision_and_document_dates():
     text = "Published May 2019.\nIn March 2015 the baby was seen. She was weighed on 2 April 2015. The report dated May 2019 was read."
-    gold = {"events": [{"date": "2015-03", "text": "the baby was seen"}, {"date": "2015-04-02", "text": "She was weighed"}],
-            "document_dates": ["May 2019"]}
+    gold = {
+        "events": [{"date": "2015-03", "text": "the baby was seen"}, {"date": "2015-04-02", "text": "She was weighed"}],
+        "document_dates": ["May 2019"],
+    }
     events = [
         event(text, "In March 2015 the baby was seen.", "2015-03-01", "March 2015"),
         event(text, "She was weighed on 2 April 2015.", "2015-04-03", "2 April 2015"),
@@ -82,7 +91,8 @@ def test_events_partial_dates_precision_and_document_dates():
 def test_verify_false_alarms_identifiers_and_people_named_on_purpose():
     text = "Author: Jane Okoro. Child T was born on 4 June 2017. The social worker Ms Pell visited."
     finding = lambda s, sev="medium": SimpleNamespace(  # noqa: E731
-        start=text.index(s), end=text.index(s) + len(s), severity=sev, location=None)
+        start=text.index(s), end=text.index(s) + len(s), severity=sev, location=None
+    )
     gold = {"identifiers": ["4 June 2017", "Ms Pell"], "named_on_purpose": ["Jane Okoro"]}
     findings = [finding("4 June 2017", "high"), finding("Jane Okoro"), finding("Child T", "low")]
     scores = eval_real.score_verify(gold, fake_report(text), findings)
@@ -124,7 +134,12 @@ def test_fixture_counts(fixture_result):
 def test_output_is_counts_and_stems_only(fixture_result, tmp_path):
     out = json.dumps(fixture_result) + "\n".join(eval_real.result_lines(fixture_result))
     gold = json.loads((FIXTURE / "scr_child_t_marrowfield.gold.json").read_text(encoding="utf-8"))
-    quoted = gold["identifiers"] + gold["named_on_purpose"] + [e["text"] for e in gold["events"]] + ["Marrowfield Safeguarding"]
+    quoted = (
+        gold["identifiers"]
+        + gold["named_on_purpose"]
+        + [e["text"] for e in gold["events"]]
+        + ["Marrowfield Safeguarding"]
+    )
     assert "scr_child_t_marrowfield" in out
     assert not [s for s in quoted if s in out]
 
@@ -135,7 +150,9 @@ def test_files_read_since_are_left_out(tmp_path):
     for stem in ("a_review", "b_review"):
         (folder / f"{stem}.txt").write_text("text", encoding="utf-8")
         (folder / f"{stem}.gold.json").write_text("{}", encoding="utf-8")
-    (folder / "SOURCES.txt").write_text("a_review\thttps://example.org/a\nb_review\thttps://example.org/b\n", encoding="utf-8")
+    (folder / "SOURCES.txt").write_text(
+        "a_review\thttps://example.org/a\nb_review\thttps://example.org/b\n", encoding="utf-8"
+    )
     (read / "helper.txt").write_text("https://example.org/b\n", encoding="utf-8")
     skip = eval_real.seen_stems(folder, read)
     assert skip == {"b_review"}
@@ -146,8 +163,12 @@ def test_a_subject_named_only_on_the_cover_is_counted_apart_from_declared_codes(
     from pipeline.report import Source
     from pipeline.structure import build_report
 
-    report = build_report("Serious Case Review\n\nChild Q\n\n1.1 Child Q lived with her grandmother (GM) and her father (FQ).\n",
-                          Source(name="t.txt", sha256="0", format="text"))
+    report = build_report(
+        "Serious Case Review\n\nChild Q\n\n1.1 Child Q lived with her grandmother (GM) and her father (FQ).\n",
+        Source(name="t.txt", sha256="0", format="text"),
+    )
     scores = eval_real.score_key({"key": [{"code": "GM"}, {"code": "FQ"}]}, report)
     assert scores == {"gold": 2, "pred": 3, "tp": 2, "pred_cover_subject": 1}
-    assert eval_real.score_key({"key": [{"code": "Child Q"}]}, report)["pred_cover_subject"] == 0  # the gold lists it: a hit
+    assert (
+        eval_real.score_key({"key": [{"code": "Child Q"}]}, report)["pred_cover_subject"] == 0
+    )  # the gold lists it: a hit

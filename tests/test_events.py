@@ -1,4 +1,5 @@
 """Events on the bundled real review, scored against its hand-written gold."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -91,9 +92,9 @@ def test_only_chronology_sections_are_read(events, child_e_report):
 
 def test_offsets_point_at_the_sentence(events, child_e_report):
     for event in events:
-        assert child_e_report.text[event.start:event.end] == event.sentence
+        assert child_e_report.text[event.start : event.end] == event.sentence
         if event.expression is not None:
-            assert child_e_report.text[event.expression_start:event.expression_end] == event.expression
+            assert child_e_report.text[event.expression_start : event.expression_end] == event.expression
 
 
 def test_against_gold(events, child_e_report):

@@ -1,4 +1,5 @@
 """`scr events` on the command line: formats, provenance, exit codes."""
+
 from __future__ import annotations
 
 import csv
@@ -36,8 +37,9 @@ Three days later SW5 visited MW and Child W at home.
 
 def scr(*args, cwd=ROOT):
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    return subprocess.run([sys.executable, "-m", "pipeline.cli", *map(str, args)], cwd=cwd,
-                          capture_output=True, env=env, timeout=600)
+    return subprocess.run(
+        [sys.executable, "-m", "pipeline.cli", *map(str, args)], cwd=cwd, capture_output=True, env=env, timeout=600
+    )
 
 
 @pytest.fixture(scope="module")
@@ -58,7 +60,18 @@ def test_jsonl_has_a_provenance_header_then_events(review):
     assert header["rules"].startswith("sha256:")  # the rule data it was made with
     assert [e["date"] for e in events] == ["2022-05-04", "2022-05-04", "2022-05-07"]
     assert events[1]["expression"] == "That evening" and events[1]["relative"] is True
-    assert {"date", "date_end", "precision", "expression", "sentence", "start", "end", "actors", "action", "kpe"} <= set(events[0])
+    assert {
+        "date",
+        "date_end",
+        "precision",
+        "expression",
+        "sentence",
+        "start",
+        "end",
+        "actors",
+        "action",
+        "kpe",
+    } <= set(events[0])
 
 
 def test_csv_to_a_file(review, tmp_path):

@@ -1,4 +1,5 @@
 """Date candidates, normalisation and narrative resolution (no spaCy needed)."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -102,12 +103,15 @@ def narrate(resolver: Resolver, sentences: list[str]) -> list:
 
 def test_relative_phrases_resolve_against_the_last_resolved_date():
     resolver = Resolver((D(2017, 2, 6), D(2017, 9, 26)))
-    res = narrate(resolver, [
-        "On 22nd March, EM contacted ESW.",
-        "ESW rang EF the following day.",
-        "Two days later EM was discharged.",
-        "A week later EM met with the midwife.",
-    ])
+    res = narrate(
+        resolver,
+        [
+            "On 22nd March, EM contacted ESW.",
+            "ESW rang EF the following day.",
+            "Two days later EM was discharged.",
+            "A week later EM met with the midwife.",
+        ],
+    )
     assert [r.date for r in res] == [D(2017, 3, 22), D(2017, 3, 23), D(2017, 3, 25), D(2017, 4, 1)]
     assert [r.relative for r in res] == [False, True, True, True]
     assert res[3].precision == "week"
@@ -115,23 +119,29 @@ def test_relative_phrases_resolve_against_the_last_resolved_date():
 
 def test_spans_do_not_move_the_anchor():
     resolver = Resolver((D(2017, 2, 6), D(2017, 9, 26)))
-    res = narrate(resolver, [
-        "On 25th May, a meeting was held.",
-        "Over the following four days, EM was inconsistent.",
-        "That same day the nurse rang.",
-    ])
+    res = narrate(
+        resolver,
+        [
+            "On 25th May, a meeting was held.",
+            "Over the following four days, EM was inconsistent.",
+            "That same day the nurse rang.",
+        ],
+    )
     assert (res[1].date, res[1].date_end) == (D(2017, 5, 26), D(2017, 5, 29))
     assert res[2].date == D(2017, 5, 25)
 
 
 def test_a_duration_and_an_episode_run_from_the_anchor():
     resolver = Resolver((D(2017, 2, 6), D(2017, 9, 26)))
-    res = narrate(resolver, [
-        "On 8th March EM presented to hospital.",
-        "She remained in hospital for three days.",
-        "Whilst in hospital EM told the midwife about the texts.",
-        "She then rang the ward.",
-    ])
+    res = narrate(
+        resolver,
+        [
+            "On 8th March EM presented to hospital.",
+            "She remained in hospital for three days.",
+            "Whilst in hospital EM told the midwife about the texts.",
+            "She then rang the ward.",
+        ],
+    )
     assert (res[1].date, res[1].date_end, res[1].precision) == (D(2017, 3, 8), D(2017, 3, 11), "day")
     # the extractor closes an episode's window at the next narrated date
     assert (res[2].date, res[2].precision, res[2].relative) == (D(2017, 3, 8), "approx", True)
@@ -170,11 +180,14 @@ def test_relative_phrase_without_anchor_is_unresolved():
 
 def test_day_of_month_and_weekday_follow_the_anchor():
     resolver = Resolver((D(2019, 1, 1), D(2019, 12, 31)))
-    res = narrate(resolver, [
-        "On Wednesday 28th August 2019 SW1 visited.",  # a Wednesday
-        "On the 3rd a strategy meeting was held.",
-        "The following Friday the GP saw Child Q.",
-    ])
+    res = narrate(
+        resolver,
+        [
+            "On Wednesday 28th August 2019 SW1 visited.",  # a Wednesday
+            "On the 3rd a strategy meeting was held.",
+            "The following Friday the GP saw Child Q.",
+        ],
+    )
     assert [r.date for r in res] == [D(2019, 8, 28), D(2019, 9, 3), D(2019, 9, 6)]
 
 

@@ -5,6 +5,7 @@ name exactly the Event's date fields (events.jsonl keeps its format); `Roles` is
 frozen and built with keywords; a table row splits into its date, event and
 agency cells.  Fictional text only.
 """
+
 from __future__ import annotations
 
 import dataclasses
@@ -19,8 +20,19 @@ from pipeline.events.roles import Roles
 from pipeline.events.tables import read_row, row_date
 
 D = dt.date
-NOT_DATE_FIELDS = {"id", "sentence", "start", "end", "actors", "action", "object", "agencies", "kpe", "section",
-                   "source"}
+NOT_DATE_FIELDS = {
+    "id",
+    "sentence",
+    "start",
+    "end",
+    "actors",
+    "action",
+    "object",
+    "agencies",
+    "kpe",
+    "section",
+    "source",
+}
 
 
 def test_date_fields_name_exactly_the_event_date_fields():
@@ -31,8 +43,7 @@ def test_date_fields_name_exactly_the_event_date_fields():
 def test_a_phrase_gives_the_event_its_expression_and_offsets():
     res = Resolution(D(2019, 3, 4), None, "day", 0.9, True)
     fields = DateFields.phrase(res, "two days later", 120, 134, relative=True, anchor=3)
-    event = Event(id=4, sentence="Two days later the social worker visited.", start=120, end=161,
-                  **fields.as_fields())
+    event = Event(id=4, sentence="Two days later the social worker visited.", start=120, end=161, **fields.as_fields())
     data = event.model_dump(mode="json")
     assert data["date"] == "2019-03-04" and data["precision"] == "day" and data["confidence"] == 0.9
     assert (data["expression"], data["expression_start"], data["expression_end"]) == ("two days later", 120, 134)
@@ -63,7 +74,7 @@ def test_a_table_row_splits_into_date_event_and_agency_cells():
     assert row is not None and row.date is not None
     assert row.date.text == "12/03/2018" and row.date.start == 1000
     assert row.event.text.startswith("The health visitor saw Baby Q")
-    assert row_text[row.event.start - 1000:row.event.end - 1000] == row.event.text
+    assert row_text[row.event.start - 1000 : row.event.end - 1000] == row.event.text
     assert [c.text for c in row.others] == ["Health Visiting"]
     dated = row_date(row, Resolver((D(2017, 6, 1), D(2019, 1, 31))))
     assert dated is not None and dated[1].date == D(2018, 3, 12) and dated[2:] == (1000, 1010)

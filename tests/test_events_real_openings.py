@@ -7,6 +7,7 @@ perfect participle with its own date, states and present modals).  All texts are
 fictional and written for these tests, in shapes seen on real pages; none is the
 sentence that motivated the rule.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -115,7 +116,7 @@ def test_the_reviews_own_voice_apparatus_and_chair_are_no_events(tmp_path, nlp):
         "Child R was found unconscious at home in February 2021 and died two days later. This report has "
         "established that no single agency could have predicted his death. The Local Child Safeguarding Practice "
         "Review (LCSPR) found that his injuries on that day were not foreseeable. Mary Jones, Chair of the "
-        "Westshire Safeguarding Children Partnership, said: \"We are determined to learn from this.\" The work was "
+        'Westshire Safeguarding Children Partnership, said: "We are determined to learn from this." The work was '
         "overseen by an independent chair and an independent author. The case was referred to the Rapid Review "
         "panel on 1st March 2021.\n"
     )
@@ -188,7 +189,7 @@ def test_outside_a_chronology_a_past_state_takes_no_date_from_its_paragraph(tmp_
 
 
 def test_where_no_chronology_is_found_the_incident_section_is_the_story(tmp_path, nlp):
-    """"The incident" is excluded where it repeats the end of a chronology; in an opening
+    """ "The incident" is excluded where it repeats the end of a chronology; in an opening
     with no chronology it is all the story there is."""
     text = (
         "1 INTRODUCTION\n\n"

@@ -5,6 +5,7 @@ reference; headline sentences without a verb; court outcomes told out of order;
 dated title lines of list entries.  All texts are fictional, in shapes seen on
 real pages.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -29,7 +30,14 @@ def test_the_date_is_not_carried_into_states_or_sentences_with_a_time_of_their_o
     )
     _, events = events_of(tmp_path, nlp, text)
     assert event_with(events, "Doctors found older rib fractures").date == D(2014, 2, 2)
-    for fragment in ("is unknown", "is now cared for", "over a period of", "At the age of", "On the day of", "lived in a rented flat"):
+    for fragment in (
+        "is unknown",
+        "is now cared for",
+        "over a period of",
+        "At the age of",
+        "On the day of",
+        "lived in a rented flat",
+    ):
         assert not any(fragment in s for s in sentences(events)), fragment
 
 
@@ -118,7 +126,7 @@ def test_a_document_title_that_names_learning_does_not_exclude_the_whole_documen
 
 
 def test_an_offset_counted_from_a_clause_is_not_counted_from_the_anchor(tmp_path, nlp):
-    """"It took six months before these were assessed": "before" opens a clause, so
+    """ "It took six months before these were assessed": "before" opens a clause, so
     the six months run up to that clause's happening, not back from the date last
     narrated; "Three days after this meeting" still counts from the anchor."""
     text = (
@@ -128,12 +136,14 @@ def test_an_offset_counted_from_a_clause_is_not_counted_from_the_anchor(tmp_path
         "On 2nd March 2018 a strategy meeting was held. Three days after this meeting the social worker visited.\n"
     )
     _, events = events_of(tmp_path, nlp, text)
-    assert not any(e.expression and "six months" in e.expression for e in events), [(e.expression, e.date) for e in events]
+    assert not any(e.expression and "six months" in e.expression for e in events), [
+        (e.expression, e.date) for e in events
+    ]
     assert event_with(events, "Three days after this meeting").date == D(2018, 3, 5)
 
 
 def test_the_day_of_a_birth_or_death_narrated_before_is_that_day(tmp_path, nlp):
-    """"On the day of Ruby's death" is the date the death was given, also when a
+    """ "On the day of Ruby's death" is the date the death was given, also when a
     headline gave it; with no such date it dates nothing (and takes no carried date)."""
     text = (
         "Background\n\n"

@@ -9,6 +9,7 @@ not say "chronology" or under no such heading at all.  Each goes through the
 real ingest and the one parse.  The held-out set (events_real_shapes_blind/) is
 scored by bench/eval_events.py --blind only.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -168,7 +169,9 @@ def test_a_carried_date_stops_at_a_footnote_and_a_table(tmp_path, nlp):
         "¹ The attendance was logged as a domestic incident in April 2016 guidance.\n"
     )
     report, events = events_of(tmp_path, nlp, text)
-    assert event_with(events, "The mother agreed to a safety plan").date == D(2018, 5, 9)  # still the chronology's window
+    assert event_with(events, "The mother agreed to a safety plan").date == D(
+        2018, 5, 9
+    )  # still the chronology's window
     assert not any("moved house" in e.sentence for e in events)  # nothing dates it after the table
     assert not any(e.start >= text.index("¹ The attendance") for e in events)
 
@@ -196,7 +199,9 @@ def test_the_reviews_own_history_is_no_event(tmp_path, nlp):
     )
     _, events = events_of(tmp_path, nlp, text)
     assert event_with(events, "admitted to hospital with a fractured femur").date == D(2022, 2, 1)
-    assert not any("panel met" in e.sentence or "lead reviewer" in e.sentence or "decided" in e.sentence for e in events)
+    assert not any(
+        "panel met" in e.sentence or "lead reviewer" in e.sentence or "decided" in e.sentence for e in events
+    )
 
 
 def test_a_date_standing_alone_dates_the_paragraphs_under_it(tmp_path, nlp):

@@ -4,6 +4,7 @@ Hand-written, fictional reviews: numbered paragraphs, a Date/Agency/Event
 table, and a prose summary crossing a new year with a planned date and
 reported speech.  Each is read through the real ingest and the one parse.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -212,7 +213,9 @@ Period under review: 1st January 2021 to 30th April 2021
 def test_markdown_pipe_table(tmp_path, nlp):
     report, events = events_of(MARKDOWN_TABLE, tmp_path, nlp, "child_v.md")
     assert [(e.date, e.source) for e in events] == [
-        (D(2021, 2, 3), "table_row"), (D(2021, 2, 4), "table_row"), (D(2021, 2, 5), "table_row")
+        (D(2021, 2, 3), "table_row"),
+        (D(2021, 2, 4), "table_row"),
+        (D(2021, 2, 5), "table_row"),
     ]
     assert events[1].actors == ["health visitor"] and events[1].agencies == ["health visiting"]
     assert events[2].relative and events[2].expression == "The following day"

@@ -3,6 +3,7 @@ tab-separated "Date / Agency / Event" table with dd/mm/yyyy dates, "w/c" weeks,
 relative rows ("Two days later", "Same day"), a blank date cell and KPE markers
 (tests/data/chronology_table_style.txt, gold written by hand before the
 extractor was run on it)."""
+
 from __future__ import annotations
 
 import datetime as dt

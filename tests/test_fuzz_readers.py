@@ -3,6 +3,7 @@
 A short pass runs with the suite (a few seconds); a longer one on demand:
 ``SCR_FUZZ_EXAMPLES=5000 .venv/bin/python -m pytest tests/test_fuzz_readers.py``.
 """
+
 from __future__ import annotations
 
 import io
@@ -21,15 +22,62 @@ from hypothesis import strategies as st  # noqa: E402
 from pipeline.errors import UnusableInput  # noqa: E402
 
 EXAMPLES = int(os.environ.get("SCR_FUZZ_EXAMPLES", "25"))
-FUZZ = settings(max_examples=EXAMPLES, deadline=None, derandomize=EXAMPLES <= 100,
-                suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+FUZZ = settings(
+    max_examples=EXAMPLES,
+    deadline=None,
+    derandomize=EXAMPLES <= 100,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
 ENCODINGS = ["utf-8", "utf-8-sig", "utf-16", "utf-16-le", "utf-16-be", "cp1252", "latin-1"]
-TEXT_PIECES = ["Jane Doe", " ", "\n", "\n\n", "1.1 ", "Child Q", "é", "’", "\x00", "\r\n", "\t", "EM", "(KPE 3)",
-               "Serious Case Review", "\ufeff", "\u200b", "¹", "- ", "#", "Mill Lane"]
-HTML_PIECES = ["<p>", "</p>", "<main>", "</main>", '<meta charset="utf-16">', '<meta charset="iso-8859-1">',
-               "<table><tr><td>", "</td></tr></table>", "<ul><li>", "</li></ul>", "<!-- Jane Doe -->", "&amp;",
-               "&#74;", "&nm;", '<div hidden>', "</div>", "<sup>3</sup>", "<h2>", "</h2>", "<br>", "<script>x</script>",
-               "<", ">", '"', *TEXT_PIECES]
+TEXT_PIECES = [
+    "Jane Doe",
+    " ",
+    "\n",
+    "\n\n",
+    "1.1 ",
+    "Child Q",
+    "é",
+    "’",
+    "\x00",
+    "\r\n",
+    "\t",
+    "EM",
+    "(KPE 3)",
+    "Serious Case Review",
+    "\ufeff",
+    "\u200b",
+    "¹",
+    "- ",
+    "#",
+    "Mill Lane",
+]
+HTML_PIECES = [
+    "<p>",
+    "</p>",
+    "<main>",
+    "</main>",
+    '<meta charset="utf-16">',
+    '<meta charset="iso-8859-1">',
+    "<table><tr><td>",
+    "</td></tr></table>",
+    "<ul><li>",
+    "</li></ul>",
+    "<!-- Jane Doe -->",
+    "&amp;",
+    "&#74;",
+    "&nm;",
+    "<div hidden>",
+    "</div>",
+    "<sup>3</sup>",
+    "<h2>",
+    "</h2>",
+    "<br>",
+    "<script>x</script>",
+    "<",
+    ">",
+    '"',
+    *TEXT_PIECES,
+]
 
 
 def _load(suffix: str, data: bytes):
@@ -93,10 +141,34 @@ def _zipped(parts: dict[str, bytes]) -> bytes:
     return out.getvalue()
 
 
-W_PIECES = ["<w:p>", "</w:p>", "<w:r>", "</w:r>", "<w:t>", "</w:t>", '<w:t xml:space="preserve">', "<w:tab/>",
-            "<w:br/>", "<w:ins w:author=\"Mary Green\">", "</w:ins>", "<w:del>", "</w:del>", "<w:delText>", "</w:delText>",
-            "<w:tbl><w:tr><w:tc>", "</w:tc></w:tr></w:tbl>", "<w:sdt><w:sdtContent>", "</w:sdtContent></w:sdt>",
-            "&amp;", "&#74;", "&nm;", "<w:footnoteReference w:id=\"1\"/>", "Jane Doe", " ", "é"]
+W_PIECES = [
+    "<w:p>",
+    "</w:p>",
+    "<w:r>",
+    "</w:r>",
+    "<w:t>",
+    "</w:t>",
+    '<w:t xml:space="preserve">',
+    "<w:tab/>",
+    "<w:br/>",
+    '<w:ins w:author="Mary Green">',
+    "</w:ins>",
+    "<w:del>",
+    "</w:del>",
+    "<w:delText>",
+    "</w:delText>",
+    "<w:tbl><w:tr><w:tc>",
+    "</w:tc></w:tr></w:tbl>",
+    "<w:sdt><w:sdtContent>",
+    "</w:sdtContent></w:sdt>",
+    "&amp;",
+    "&#74;",
+    "&nm;",
+    '<w:footnoteReference w:id="1"/>',
+    "Jane Doe",
+    " ",
+    "é",
+]
 
 
 @FUZZ

@@ -5,6 +5,7 @@ command case checks the README's exit code (0 ok, 1 found something, 2
 unusable input), a one-line message on stderr, no traceback, nothing
 half-written, and that no name survives where the input held one.
 """
+
 from __future__ import annotations
 
 import io
@@ -38,8 +39,14 @@ KEY = """people:
 def scr(*args, env: dict | None = None, timeout: int = 600) -> subprocess.CompletedProcess:
     """The `scr` command line in a subprocess, with extra environment variables."""
     full = {**os.environ, "PYTHONPATH": str(ROOT), **(env or {})}
-    return subprocess.run([sys.executable, "-m", "pipeline.cli", *map(str, args)], cwd=ROOT, capture_output=True,
-                          env=full, timeout=timeout, text=True)
+    return subprocess.run(
+        [sys.executable, "-m", "pipeline.cli", *map(str, args)],
+        cwd=ROOT,
+        capture_output=True,
+        env=full,
+        timeout=timeout,
+        text=True,
+    )
 
 
 def clean(result: subprocess.CompletedProcess, code: int, *, message: str | None = None) -> None:
@@ -66,8 +73,10 @@ def key(tmp_path) -> Path:
 # ---------------------------------------------------------------- charset declarations
 def _page(body: str, charset: str) -> str:
     paragraphs = "".join(f"<p>{line}</p>" for line in body.splitlines() if line)
-    return (f'<html><head><meta charset="{charset}"><title>Review</title></head>'
-            f'<body><main>{paragraphs}</main></body></html>')
+    return (
+        f'<html><head><meta charset="{charset}"><title>Review</title></head>'
+        f"<body><main>{paragraphs}</main></body></html>"
+    )
 
 
 @pytest.mark.parametrize("pad", ["", " "])  # an even byte count decodes as UTF-16 without error
@@ -106,7 +115,7 @@ def test_random_bytes_are_called_binary_not_empty(tmp_path):
     import random
 
     rng = random.Random(7)
-    printable = [b for b in range(32, 256) if b not in (0x7f, 0x81, 0x8d, 0x8f, 0x90, 0x9d)]  # all decode as cp1252
+    printable = [b for b in range(32, 256) if b not in (0x7F, 0x81, 0x8D, 0x8F, 0x90, 0x9D)]  # all decode as cp1252
     for suffix, pool in ((".txt", range(1, 256)), (".md", printable), (".html", printable)):
         path = tmp_path / f"noise{suffix}"
         path.write_bytes(bytes(rng.choice(pool) for _ in range(20_000)))
@@ -153,8 +162,12 @@ def _docx(paragraphs: list[str], doctype: str = "") -> bytes:
 
 def test_docx_with_a_custom_entity_is_refused_not_silently_dropped(tmp_path, key):
     draft = tmp_path / "draft.docx"
-    draft.write_bytes(_docx(["Serious Case Review: Child Q", "&nm; attended the meeting."],
-                            '<!DOCTYPE w:document [<!ENTITY nm "Jane Doe">]>'))
+    draft.write_bytes(
+        _docx(
+            ["Serious Case Review: Child Q", "&nm; attended the meeting."],
+            '<!DOCTYPE w:document [<!ENTITY nm "Jane Doe">]>',
+        )
+    )
     clean(scr("verify", draft, "--key", key), 2, message="entities")
     out = tmp_path / "coded.docx"
     clean(scr("pseudonymise", draft, "--key", key, "--out", out), 2, message="entities")
@@ -193,8 +206,11 @@ def test_docx_total_uncompressed_size_is_limited(tmp_path):
     bomb = tmp_path / "bomb.docx"
     bomb.write_bytes(_zip(entries))
     assert bomb.stat().st_size < 200_000
-    clean(scr("ingest", bomb, "--out", tmp_path / "out", env={"SCR_MAX_DOCX_UNCOMPRESSED_MB": "5"}), 2,
-          message="SCR_MAX_DOCX_UNCOMPRESSED_MB")
+    clean(
+        scr("ingest", bomb, "--out", tmp_path / "out", env={"SCR_MAX_DOCX_UNCOMPRESSED_MB": "5"}),
+        2,
+        message="SCR_MAX_DOCX_UNCOMPRESSED_MB",
+    )
     clean(scr("ingest", bomb, "--out", tmp_path / "out", env={"SCR_MAX_DOCX_UNCOMPRESSED_MB": "50"}), 0)
 
 
@@ -204,8 +220,11 @@ def test_docx_entry_count_is_limited(tmp_path):
     entries.update({f"customXml/item{i}.xml": b"<a/>" for i in range(40)})
     many = tmp_path / "many.docx"
     many.write_bytes(_zip(entries))
-    clean(scr("ingest", many, "--out", tmp_path / "out", env={"SCR_MAX_DOCX_ENTRIES": "20"}), 2,
-          message="SCR_MAX_DOCX_ENTRIES")
+    clean(
+        scr("ingest", many, "--out", tmp_path / "out", env={"SCR_MAX_DOCX_ENTRIES": "20"}),
+        2,
+        message="SCR_MAX_DOCX_ENTRIES",
+    )
 
 
 def test_zip_directory_that_lies_about_sizes_is_held_to_the_limit_while_inflating(monkeypatch):
@@ -254,7 +273,7 @@ def test_long_text_is_parsed_in_pieces_with_offsets_kept(nlp, monkeypatch):
     doc = parse(text, nlp)
     assert doc.text == text
     people = [e for e in doc.ents if e.text == "Mary Green"]
-    assert len(people) >= 100 and all(text[e.start_char:e.end_char] == "Mary Green" for e in people)
+    assert len(people) >= 100 and all(text[e.start_char : e.end_char] == "Mary Green" for e in people)
     assert people[-1].start_char > len(text) - 40  # found after the cut of the over-long paragraph
 
 
@@ -278,7 +297,9 @@ def test_text_over_the_limit_is_refused_naming_the_variable(tmp_path):
 def test_bad_limit_value_is_refused(tmp_path):
     path = tmp_path / "review.txt"
     path.write_text(REVIEW, encoding="utf-8")
-    clean(scr("ingest", path, "--out", tmp_path / "out", env={"SCR_MAX_INPUT_MB": "lots"}), 2, message="SCR_MAX_INPUT_MB")
+    clean(
+        scr("ingest", path, "--out", tmp_path / "out", env={"SCR_MAX_INPUT_MB": "lots"}), 2, message="SCR_MAX_INPUT_MB"
+    )
 
 
 def test_a_256kb_single_line_completes_and_keeps_its_names(tmp_path, key):

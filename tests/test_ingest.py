@@ -1,4 +1,5 @@
 """Text ingestion: encodings accepted, bad input refused with exit code 2, input untouched."""
+
 from __future__ import annotations
 
 import hashlib
@@ -9,8 +10,10 @@ import pytest
 from pipeline.errors import UnusableInput
 from pipeline.ingest import load_report
 
-SAMPLE = ("Review of Child Z\n\nZM – Child Z’s mother\nZSW – Social Worker for Child Z\n\n"
-          "ZM met ZSW on 3rd May 2019. Café notes.\n")
+SAMPLE = (
+    "Review of Child Z\n\nZM – Child Z’s mother\nZSW – Social Worker for Child Z\n\n"
+    "ZM met ZSW on 3rd May 2019. Café notes.\n"
+)
 
 
 def test_utf8_with_bom_is_read_without_the_bom(tmp_path):
@@ -45,7 +48,12 @@ def test_utf16_with_bom_is_read(tmp_path):
 
 @pytest.mark.parametrize(
     "content, message",
-    [(b"", "empty"), (b"   \n\n  ", "empty"), (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00", "binary"), (bytes(range(1, 32)) * 50, "binary")],
+    [
+        (b"", "empty"),
+        (b"   \n\n  ", "empty"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00", "binary"),
+        (bytes(range(1, 32)) * 50, "binary"),
+    ],
 )
 def test_empty_and_binary_files_are_refused(tmp_path, content, message):
     path = tmp_path / "bad.txt"

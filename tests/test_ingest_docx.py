@@ -1,4 +1,5 @@
 """Word drafts: the visible text in plain-review shape, and what hides in the file."""
+
 from __future__ import annotations
 
 import io
@@ -7,8 +8,8 @@ import zipfile
 import pytest
 
 from fixtures_formats import drafts
-from pipeline.errors import UnusableInput
 from pipeline.deid.hidden import hidden_findings
+from pipeline.errors import UnusableInput
 from pipeline.ingest import load_report
 from pipeline.ingest.docx import read
 
@@ -44,7 +45,7 @@ def test_footnote_marker_and_text(report):
     assert len(report.footnotes) == 1
     note = report.footnotes[0]
     assert note.text == drafts.FOOTNOTE_TEXT
-    assert report.text[note.marker_start:note.marker_end] == "¹"
+    assert report.text[note.marker_start : note.marker_end] == "¹"
 
 
 def test_structure_detects_sections(report):
@@ -96,7 +97,6 @@ def test_hidden_findings_report_all_four(report):
     assert {"text", "type", "start", "end", "line", "severity", "reason", "location"} <= set(findings[0])
 
 
-
 def test_hidden_part_severities_come_from_the_policy(report, tmp_path):
     """A user policy changes a hidden part's severity like any other finding's; a key name still raises it."""
     from pipeline.deid.policy import load_policy
@@ -113,6 +113,7 @@ def test_hidden_part_severities_come_from_the_policy(report, tmp_path):
     named = hidden_findings(report, names=["Liam Carter", "Jade Kershaw"], policy=policy)
     assert any(f["severity"] == policy.severity_of("KEY_NAME") and "name from the key" in f["reason"] for f in named)
 
+
 def test_a_plain_docx_has_no_hidden_parts_but_its_properties(tmp_path):
     import docx
 
@@ -125,10 +126,13 @@ def test_a_plain_docx_has_no_hidden_parts_but_its_properties(tmp_path):
     assert {p.kind for p in report.hidden} <= {"property", "thumbnail"}
 
 
-@pytest.mark.parametrize("content, message", [
-    (b"This is a text file renamed to .docx\n", "not a valid zip"),
-    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600, "older Word .doc or a password-protected"),
-])
+@pytest.mark.parametrize(
+    "content, message",
+    [
+        (b"This is a text file renamed to .docx\n", "not a valid zip"),
+        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600, "older Word .doc or a password-protected"),
+    ],
+)
 def test_not_a_docx_is_refused(tmp_path, content, message):
     path = tmp_path / "bad.docx"
     path.write_bytes(content)

@@ -1,4 +1,5 @@
 """Reviews published as web pages: main text only, in plain-review shape."""
+
 from __future__ import annotations
 
 import re
@@ -55,7 +56,11 @@ def test_hidden_parts_of_a_page(page_report):
 
 def test_windows_1252_page_without_charset(tmp_path):
     path = tmp_path / "old.htm"
-    path.write_bytes("<html><body><p>Child J\u2019s mother – EM</p><ol><li>First</li><li>Second</li></ol></body></html>".encode("cp1252"))
+    path.write_bytes(
+        "<html><body><p>Child J\u2019s mother – EM</p><ol><li>First</li><li>Second</li></ol></body></html>".encode(
+            "cp1252"
+        )
+    )
     extracted = read(path, path.read_bytes())
     assert extracted.text == "Child J\u2019s mother – EM\n\n1. First\n2. Second"
 
@@ -69,7 +74,10 @@ def test_page_without_text_is_refused(tmp_path):
 
 def test_content_classes_that_merely_mention_furniture_words_are_kept(tmp_path):
     path = tmp_path / "page.html"
-    path.write_text('<html><body><main><div class="social-work-summary"><p>The social worker visited.</p></div>'
-                    '<div class="govuk-breadcrumbs"><a href="/">Home</a></div><div class="cookie-banner">Cookies</div>'
-                    '<p>EM was present.</p></main></body></html>', encoding="utf-8")
+    path.write_text(
+        '<html><body><main><div class="social-work-summary"><p>The social worker visited.</p></div>'
+        '<div class="govuk-breadcrumbs"><a href="/">Home</a></div><div class="cookie-banner">Cookies</div>'
+        "<p>EM was present.</p></main></body></html>",
+        encoding="utf-8",
+    )
     assert read(path, path.read_bytes()).text == "The social worker visited.\n\nEM was present."

@@ -4,6 +4,7 @@ The PDF (built here with reportlab, see fixtures_formats/pdfs.py) has a
 running header, "Page N" footers, footnotes at page bottoms, justified text
 hyphenated at line ends, bullets, tables and a stretch set in two columns.
 """
+
 from __future__ import annotations
 
 import re
@@ -63,7 +64,9 @@ def test_two_column_page_reads_column_by_column(extracted, child_e_pdf):
 
 def test_paragraphs_rejoined_across_page_breaks(extracted, child_e_text):
     """Long paragraphs (most cross a page or column break) come back whole, in one paragraph."""
-    long_paragraphs = [" ".join(line.split()) for line in child_e_text.split("\n") if len(line) > 400 and "\t" not in line]
+    long_paragraphs = [
+        " ".join(line.split()) for line in child_e_text.split("\n") if len(line) > 400 and "\t" not in line
+    ]
     blocks = [" ".join(b.split()) for b in extracted.text.split("\n\n")]
     whole = [p for p in long_paragraphs if any(p in b for b in blocks)]
     assert len(long_paragraphs) > 40
@@ -76,7 +79,9 @@ def test_footnotes_separated_and_linked(child_e_pdf, child_e_report):
     assert len(linked) >= len(child_e_report.footnotes) - 2
     for note in linked:
         assert note.text.startswith(("http", "<http", "[http")), note.text[:40]
-        assert report.text[note.marker_start:note.marker_end] == note.marker.translate(str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹"))
+        assert report.text[note.marker_start : note.marker_end] == note.marker.translate(
+            str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+        )
         assert note.marker_start < note.start
 
 
@@ -105,8 +110,17 @@ def test_layout_helpers():
     for page in range(4):
         lines += [Line("Review of Child J – OFFICIAL", page, 70, 500, 800, 9)]
         words = ["visit", "meeting", "call", "review", "letter", "referral", "assessment", "report"]
-        lines += [Line(f"The {words[(k + page) % 8]} on {k + 3}rd May was noted by the {words[(k * 3 + page) % 8]} team.", page, 70, 500,
-                       760 - 14 * k, 12) for k in range(8)]
+        lines += [
+            Line(
+                f"The {words[(k + page) % 8]} on {k + 3}rd May was noted by the {words[(k * 3 + page) % 8]} team.",
+                page,
+                70,
+                500,
+                760 - 14 * k,
+                12,
+            )
+            for k in range(8)
+        ]
         lines += [Line(str(page + 1), page, 290, 300, 30, 9)]
     dropped = running_lines(lines, 4)
     assert {lines[i].text for i in dropped} == {"Review of Child J – OFFICIAL", "1", "2", "3", "4"}
@@ -116,11 +130,14 @@ def test_layout_helpers():
     assert not keeps_hyphen("assess", "ment", vocab)
 
 
-@pytest.mark.parametrize("builder, message", [
-    (lambda d, src: pdfs.encrypted_pdf(d / "locked.pdf"), "encrypted"),
-    (lambda d, src: pdfs.truncated(src, d / "cut.pdf"), "truncated"),
-    (lambda d, src: pdfs.image_only_pdf(d / "scan.pdf"), "no text layer"),
-])
+@pytest.mark.parametrize(
+    "builder, message",
+    [
+        (lambda d, src: pdfs.encrypted_pdf(d / "locked.pdf"), "encrypted"),
+        (lambda d, src: pdfs.truncated(src, d / "cut.pdf"), "truncated"),
+        (lambda d, src: pdfs.image_only_pdf(d / "scan.pdf"), "no text layer"),
+    ],
+)
 def test_bad_pdfs_are_refused(tmp_path, child_e_pdf, builder, message):
     path = builder(tmp_path, child_e_pdf.path)
     with pytest.raises(UnusableInput, match=message):
@@ -137,10 +154,22 @@ def test_bad_pdf_exits_2_without_output(tmp_path, child_e_pdf, scr):
 
 
 def test_interleaved_two_columns_are_read_column_by_column(tmp_path):
-    left = ["The health visitor called at the", "home on the Monday and saw the", "baby asleep in the cot. The mother",
-            "said the night had been quiet and", "that she had fed the baby at two.", "The visit lasted forty minutes."]
-    right = ["The social worker rang the foster", "carer the following day to ask how", "the placement was going. The carer",
-             "said the mother was tired but that", "she was managing the night feeds.", "A review was set for the next week."]
+    left = [
+        "The health visitor called at the",
+        "home on the Monday and saw the",
+        "baby asleep in the cot. The mother",
+        "said the night had been quiet and",
+        "that she had fed the baby at two.",
+        "The visit lasted forty minutes.",
+    ]
+    right = [
+        "The social worker rang the foster",
+        "carer the following day to ask how",
+        "the placement was going. The carer",
+        "said the mother was tired but that",
+        "she was managing the night feeds.",
+        "A review was set for the next week.",
+    ]
     path = pdfs.interleaved_columns_pdf(tmp_path / "columns.pdf", left, right, "3.2 Contact in the placement")
     text = read(path, path.read_bytes()).text
     assert text.startswith("3.2 Contact in the placement\n\n")

@@ -1,4 +1,5 @@
 """The author's key file: valid keys load, bad keys stop with a message naming the entry."""
+
 from __future__ import annotations
 
 import stat
@@ -6,8 +7,8 @@ import textwrap
 
 import pytest
 
-from pipeline.errors import UnusableInput
 from pipeline.deid.keyfile import KeyFileError, infer_child, infer_gender, load_key, parse_key, role_head
+from pipeline.errors import UnusableInput
 
 
 def write(tmp_path, text: str, name: str = "key.yaml"):
@@ -63,11 +64,16 @@ def test_role_head_and_child_inference():
 
 
 def test_explicit_child_flag_overrides_the_role(tmp_path):
-    key = load_key(write(tmp_path, """
+    key = load_key(
+        write(
+            tmp_path,
+            """
         people:
           - {code: AB, role: cousin, names: [Tom Reed], child: true}
           - {code: CD, role: Child E's sister, names: [Ann Reed], child: false}
-    """)).by_code()
+    """,
+        )
+    ).by_code()
     assert key["AB"].child is True and key["CD"].child is False
 
 
@@ -80,10 +86,14 @@ def test_bare_list_of_people_is_accepted():
     "body, expected",
     [
         ("people:\n  - role: mother\n    names: [Jade Kershaw]\n", "entry 1 has no code"),
-        ("people:\n  - code: EM\n    names: [Jade Kershaw]\n  - code: EM\n    names: [Dean Holt]\n",
-         "entry 2 (code 'EM') repeats the code of entry 1"),
-        ("people:\n  - code: EM\n    names: [Jade Kershaw, Jade]\n  - code: EMGM\n    names: [Carol Kershaw, jade]\n",
-         "entry 2 (code 'EMGM'): name 2 is also listed under entry 1"),
+        (
+            "people:\n  - code: EM\n    names: [Jade Kershaw]\n  - code: EM\n    names: [Dean Holt]\n",
+            "entry 2 (code 'EM') repeats the code of entry 1",
+        ),
+        (
+            "people:\n  - code: EM\n    names: [Jade Kershaw, Jade]\n  - code: EMGM\n    names: [Carol Kershaw, jade]\n",
+            "entry 2 (code 'EMGM'): name 2 is also listed under entry 1",
+        ),
         ("people:\n  - code: EM\n    role: mother\n", "entry 1 (code 'EM'): no names listed"),
         ("people:\n  - code: EM\n    names: []\n", "`names` must be a non-empty list"),
         ("people:\n  - code: EM\n    names: [Jade Kershaw, '']\n", "name 2 is empty"),

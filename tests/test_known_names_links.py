@@ -8,28 +8,33 @@ used as a person, a kinship word with an initial, a misspelt three-letter
 surname; and, for people nobody listed, particles inside names, a name the text
 gives somebody, and a name repeated in a heading in capitals.
 """
+
 from __future__ import annotations
 
 import re
 
 import pytest
 
-from pipeline.deid.names.known import english_lexicon, matcher_for
-from pipeline.ingest import load_report
 from pipeline.deid.keyfile import parse_key
-from pipeline.nlp import parse
+from pipeline.deid.names.known import english_lexicon, matcher_for
 from pipeline.deid.pseudonymise import parse_for_key, pseudonymise_report
+from pipeline.ingest import load_report
+from pipeline.nlp import parse
 
-KEY = parse_key({"people": [
-    {"code": "Child B", "role": "the subject child", "names": ["Efua Mensah-Rees", "Efua"]},
-    {"code": "BM", "role": "Child B's mother", "names": ["Ama Boateng", "Ama", "Ms Boateng"]},
-    {"code": "BGM", "role": "maternal grandmother", "names": ["Abena Mensah", "Mrs Mensah"]},
-    {"code": "BF", "role": "Child B's father", "names": ["Gethin ap Emlyn", "Mr ap Emlyn"]},
-    {"code": "BU", "role": "maternal uncle", "names": ["Robert Ngo", "Mr Ngo"]},
-    {"code": "BS", "role": "Child B's sister", "names": ["Summer Boateng", "Summer"], "gender": "female"},
-    {"code": "BIW", "role": "family support worker", "names": ["Hope Aldous", "Hope"], "gender": "female"},
-    {"code": "BGP", "role": "general practitioner", "names": ["Dr An-Bao Rahimi", "Dr Rahimi"]},
-]})
+KEY = parse_key(
+    {
+        "people": [
+            {"code": "Child B", "role": "the subject child", "names": ["Efua Mensah-Rees", "Efua"]},
+            {"code": "BM", "role": "Child B's mother", "names": ["Ama Boateng", "Ama", "Ms Boateng"]},
+            {"code": "BGM", "role": "maternal grandmother", "names": ["Abena Mensah", "Mrs Mensah"]},
+            {"code": "BF", "role": "Child B's father", "names": ["Gethin ap Emlyn", "Mr ap Emlyn"]},
+            {"code": "BU", "role": "maternal uncle", "names": ["Robert Ngo", "Mr Ngo"]},
+            {"code": "BS", "role": "Child B's sister", "names": ["Summer Boateng", "Summer"], "gender": "female"},
+            {"code": "BIW", "role": "family support worker", "names": ["Hope Aldous", "Hope"], "gender": "female"},
+            {"code": "BGP", "role": "general practitioner", "names": ["Dr An-Bao Rahimi", "Dr Rahimi"]},
+        ]
+    }
+)
 
 
 @pytest.fixture(scope="module")
@@ -52,8 +57,10 @@ def pseudonymised(tmp_path, nlp, lexicon, text):
 
 # ---------------------------------------------------------------- names the text gives a keyed person
 def test_a_declared_pet_name_is_the_person_everywhere(nlp, lexicon):
-    text = ("Ama told the panel that at home everyone knew her by her pet name, Ohemaa. "
-            "Later Ohemaa said that the flat was cold, and ohemaa told the nurse the same.")
+    text = (
+        "Ama told the panel that at home everyone knew her by her pet name, Ohemaa. "
+        "Later Ohemaa said that the flat was cold, and ohemaa told the nurse the same."
+    )
     found = coded(nlp, lexicon, text)
     assert [t for t, c in found if c == "BM" and t.casefold() == "ohemaa"] == ["Ohemaa", "Ohemaa", "ohemaa"]
 
@@ -65,7 +72,7 @@ def test_a_pet_name_with_a_pronoun_goes_to_the_person_of_its_gender(nlp, lexicon
 
 
 def test_a_name_given_to_somebody_the_key_does_not_list_is_not_a_keyed_persons(tmp_path, nlp, lexicon):
-    text = "Ama shared the flat with Efua. A lodger known only as \"Kojo\" stayed there in 2023, and Kojo paid no rent."
+    text = 'Ama shared the flat with Efua. A lodger known only as "Kojo" stayed there in 2023, and Kojo paid no rent.'
     assert not any(t == "Kojo" for t, _ in coded(nlp, lexicon, text))
     result = pseudonymised(tmp_path, nlp, lexicon, text)
     assert "Kojo" not in result.text
@@ -81,7 +88,9 @@ def test_an_initial_with_a_relatives_surname_is_the_person_of_that_initial(nlp, 
 
 
 def test_a_first_name_with_a_relatives_surname_is_the_first_names_person(nlp, lexicon):
-    assert coded(nlp, lexicon, "Before her marriage Ama Mensah was registered with the practice.") == [("Ama Mensah", "BM")]
+    assert coded(nlp, lexicon, "Before her marriage Ama Mensah was registered with the practice.") == [
+        ("Ama Mensah", "BM")
+    ]
 
 
 def test_a_stranger_who_shares_the_familys_surname_is_somebody_else(tmp_path, nlp, lexicon):
@@ -97,12 +106,15 @@ def test_a_surname_misspelt_after_the_persons_own_first_name(nlp, lexicon):
 
 
 # ---------------------------------------------------------------- initials
-@pytest.mark.parametrize("text, mention, code", [
-    ("Dr A.B. Rahimi reflected that the plan was never written down.", "Dr A.B. Rahimi", "BGP"),
-    ("The school log calls him G.ap E. throughout.", "G.ap E.", "BF"),
-    ("The school log calls him G. ap E. throughout.", "G. ap E.", "BF"),
-    ("Mr ap Emlyn was not invited.", "Mr ap Emlyn", "BF"),
-])
+@pytest.mark.parametrize(
+    "text, mention, code",
+    [
+        ("Dr A.B. Rahimi reflected that the plan was never written down.", "Dr A.B. Rahimi", "BGP"),
+        ("The school log calls him G.ap E. throughout.", "G.ap E.", "BF"),
+        ("The school log calls him G. ap E. throughout.", "G. ap E.", "BF"),
+        ("Mr ap Emlyn was not invited.", "Mr ap Emlyn", "BF"),
+    ],
+)
 def test_titled_and_patronymic_initials(nlp, lexicon, text, mention, code):
     assert (mention, code) in coded(nlp, lexicon, text)
 
@@ -118,7 +130,7 @@ def test_the_letter_of_a_code_is_not_an_initial(nlp, lexicon):
 
 
 def test_a_kinship_word_with_an_initial(nlp, lexicon):
-    assert ("R", "BU") in coded(nlp, lexicon, "The children called him \"Uncle R\" and trusted him.")
+    assert ("R", "BU") in coded(nlp, lexicon, 'The children called him "Uncle R" and trusted him.')
 
 
 def test_a_three_letter_surname_with_a_letter_added(nlp, lexicon):
@@ -146,8 +158,10 @@ def test_a_word_name_inside_an_organisations_name_stays(nlp, lexicon):
 
 # ---------------------------------------------------------------- people nobody listed
 def test_particles_stay_inside_unlisted_names(tmp_path, nlp, lexicon):
-    text = ("DC Gwen ap Huw attended with Mrs van der Linde, a neighbour. "
-            "Tadhg Ó Murchú, the school nurse, saw Efua the next day.")
+    text = (
+        "DC Gwen ap Huw attended with Mrs van der Linde, a neighbour. "
+        "Tadhg Ó Murchú, the school nurse, saw Efua the next day."
+    )
     result = pseudonymised(tmp_path, nlp, lexicon, text)
     for word in ("Gwen", "ap Huw", "van der", "Linde", "Tadhg", "Ó", "Murchú"):
         assert word not in result.text
@@ -164,12 +178,16 @@ def test_an_unlisted_name_repeated_in_a_capitals_heading(tmp_path, nlp, lexicon)
 def test_a_schools_short_name_after_its_full_name_is_replaced_too(tmp_path, nlp, lexicon):
     from pipeline.deid.recognizers import build_analyzer
 
-    text = ("Efua started at St Aidan's CE Primary School in 2021. The review meeting was held at St Aidan's, "
-            "and Wyrebridge Primary School was asked too. Wyrebridge is a market town.")
+    text = (
+        "Efua started at St Aidan's CE Primary School in 2021. The review meeting was held at St Aidan's, "
+        "and Wyrebridge Primary School was asked too. Wyrebridge is a market town."
+    )
     path = tmp_path / "draft.txt"
     path.write_text(text, encoding="utf-8")
     report = load_report(path)
-    result = pseudonymise_report(report, parse_for_key(report, nlp, KEY), KEY, analyzer=build_analyzer(nlp), lexicon=lexicon)
+    result = pseudonymise_report(
+        report, parse_for_key(report, nlp, KEY), KEY, analyzer=build_analyzer(nlp), lexicon=lexicon
+    )
     assert "Aidan" not in result.text
     assert "Wyrebridge is a market town" in result.text  # a town is no school's short name
 
@@ -180,28 +198,54 @@ def test_one_placeholder_for_an_unlisted_persons_other_forms():
     def cand(text, start):
         return NameCandidate(start, start + len(text), text, "test", 0.9)
 
-    mentions = [cand("Irena Jankauskienė", 0), cand("Mrs Jankauskiene", 100), cand("Abdul Karim Miah", 200),
-                cand("Karim", 300), cand("Sinéad Ní Fhloinn", 400), cand("Ms Ní Fhloinn", 500),
-                cand("Adewale Okoro", 600), cand("Ade", 700), cand("Tunde Bakare", 800)]
+    mentions = [
+        cand("Irena Jankauskienė", 0),
+        cand("Mrs Jankauskiene", 100),
+        cand("Abdul Karim Miah", 200),
+        cand("Karim", 300),
+        cand("Sinéad Ní Fhloinn", 400),
+        cand("Ms Ní Fhloinn", 500),
+        cand("Adewale Okoro", 600),
+        cand("Ade", 700),
+        cand("Tunde Bakare", 800),
+    ]
     groups = [[c.text for c in g] for g in group_mentions(mentions)]
-    assert groups == [["Irena Jankauskienė", "Mrs Jankauskiene"], ["Abdul Karim Miah", "Karim"],
-                      ["Sinéad Ní Fhloinn", "Ms Ní Fhloinn"], ["Adewale Okoro", "Ade"], ["Tunde Bakare"]]
+    assert groups == [
+        ["Irena Jankauskienė", "Mrs Jankauskiene"],
+        ["Abdul Karim Miah", "Karim"],
+        ["Sinéad Ní Fhloinn", "Ms Ní Fhloinn"],
+        ["Adewale Okoro", "Ade"],
+        ["Tunde Bakare"],
+    ]
 
 
 def test_a_double_barrelled_surnames_initials_and_a_first_name_before_a_bare_letter(nlp, lexicon):
-    key = parse_key({"people": [{"code": "SW2", "role": "social worker", "names": ["Carys Llewellyn-Price", "Ms Llewellyn-Price"]}]})
-    found = [(m.text, m.code) for m in matcher_for(key, lexicon).find("Carys L-P wrote the plan. Later Carys L said she agreed.")]
+    key = parse_key(
+        {"people": [{"code": "SW2", "role": "social worker", "names": ["Carys Llewellyn-Price", "Ms Llewellyn-Price"]}]}
+    )
+    found = [
+        (m.text, m.code)
+        for m in matcher_for(key, lexicon).find("Carys L-P wrote the plan. Later Carys L said she agreed.")
+    ]
     assert found == [("Carys L-P", "SW2"), ("Carys", "SW2")]
 
 
 def test_everyday_forms_of_names_from_other_languages(nlp, lexicon):
-    key = parse_key({"people": [
-        {"code": "PM", "role": "mother", "names": ["Małgorzata Zielińska", "Ms Zielińska"]},
-        {"code": "PF", "role": "father", "names": ["Wojciech Zieliński"]},
-        {"code": "PL", "role": "lodger", "names": ["Dmitry Volkov"]},
-    ]})
+    key = parse_key(
+        {
+            "people": [
+                {"code": "PM", "role": "mother", "names": ["Małgorzata Zielińska", "Ms Zielińska"]},
+                {"code": "PF", "role": "father", "names": ["Wojciech Zieliński"]},
+                {"code": "PL", "role": "lodger", "names": ["Dmitry Volkov"]},
+            ]
+        }
+    )
     text = "Gosia told the nurse that Wojtek drank every night, and Dima said he paid rent."
-    assert [(m.text, m.code) for m in matcher_for(key, lexicon).find(text)] == [("Gosia", "PM"), ("Wojtek", "PF"), ("Dima", "PL")]
+    assert [(m.text, m.code) for m in matcher_for(key, lexicon).find(text)] == [
+        ("Gosia", "PM"),
+        ("Wojtek", "PF"),
+        ("Dima", "PL"),
+    ]
 
 
 def test_a_keyed_name_hyphenated_at_a_line_end(nlp, lexicon):
@@ -214,7 +258,9 @@ def test_a_keyed_name_hyphenated_at_a_line_end(nlp, lexicon):
 def test_the_authors_double_barrelled_name_is_allowed(nlp):
     from pipeline.deid.names.unknown import find_unknown_names
 
-    doc = parse("Independent Chair and Author: Gillian Strachan-Hyde\n\nThe panel met Ruth Oyelowo-Banks twice.", nlp, [])
+    doc = parse(
+        "Independent Chair and Author: Gillian Strachan-Hyde\n\nThe panel met Ruth Oyelowo-Banks twice.", nlp, []
+    )
     found = [c.text for c in find_unknown_names(doc, allow={"Gillian Strachan-Hyde"})]
     assert not any("Strachan" in f or "Hyde" in f or "Gillian" in f for f in found)
     assert any("Oyelowo" in f for f in found)
@@ -228,8 +274,10 @@ def test_a_thing_known_by_a_name_is_no_pet_name(nlp, lexicon):
 def test_an_unlisted_name_split_by_a_hard_line_break_in_wrapped_prose(nlp):
     from pipeline.deid.names.unknown import find_unknown_names
 
-    text = ("3.2 The neighbour heard shouting most nights and the cousin came to stay; her best friend Zainab\n"
-            "Mohamud lived upstairs.\n\nTomasz Nowak\nKasia Nowak\n")
+    text = (
+        "3.2 The neighbour heard shouting most nights and the cousin came to stay; her best friend Zainab\n"
+        "Mohamud lived upstairs.\n\nTomasz Nowak\nKasia Nowak\n"
+    )
     found = [c.text for c in find_unknown_names(parse(text, nlp, []))]
     assert found == ["Zainab\nMohamud", "Tomasz Nowak", "Kasia Nowak"]  # one-name-per-line lists stay apart
 
@@ -237,17 +285,19 @@ def test_an_unlisted_name_split_by_a_hard_line_break_in_wrapped_prose(nlp):
 def test_shorter_forms_of_particle_and_double_barrelled_surnames_and_bare_initials(code_draft):
     """'Mr Gruffydd', 'R.a.G.'/'RaG' of Rhodri ap Gruffydd; 'Dr M-L', 'Dr Siân M-Llewelyn' of Morgan-Llewelyn;
     'Mr P' and "Mr A's" without a stop after a personal title, while 'PC A' and 'Mr P Smith' stay."""
-    text = code_draft("""
+    text = code_draft(
+        """
 people:
   - {code: SW1, role: social worker, names: [Rhodri ap Gruffydd, Mr ap Gruffydd]}
   - {code: PAED, role: paediatrician, names: ["Dr Siân Morgan-Llewelyn", "Dr Morgan-Llewelyn"]}
   - {code: TCH, role: class teacher, names: [Drew Preston, Mr Preston]}
   - {code: EF, role: father, names: [Kwame Asante, Mr Asante]}
 """,
-                      "Note from R.a.G.: the letter was filed [check with RaG whether it was sent]. "
-                    "Mr Gruffydd asked about caseloads. Child E was seen by Dr M-L; the paediatrician is "
-                    "Dr Siân M-Llewelyn. At school Mr P says good morning. PC A attended. Mr A's family "
-                    "moved. Mr P Smith was the caretaker.\n")
+        "Note from R.a.G.: the letter was filed [check with RaG whether it was sent]. "
+        "Mr Gruffydd asked about caseloads. Child E was seen by Dr M-L; the paediatrician is "
+        "Dr Siân M-Llewelyn. At school Mr P says good morning. PC A attended. Mr A's family "
+        "moved. Mr P Smith was the caretaker.\n",
+    )
     assert text.startswith("Note from SW1: the letter was filed [check with SW1 whether it was sent]. SW1 asked")
     assert "seen by PAED; the paediatrician is PAED." in text
     assert "At school TCH says good morning. PC A attended. EF's family moved." in text
@@ -255,22 +305,28 @@ people:
 
 
 def test_a_lone_initial_before_adverbs_and_a_verb_is_the_person(code_draft):
-    text = code_draft("people:\n  - {code: CE, role: Child E, names: [Ama Mensah, Ama]}\n",
-                      'The teacher said that "A. never once said she was hungry". Appendix A. then lists the actions.\n')
+    text = code_draft(
+        "people:\n  - {code: CE, role: Child E, names: [Ama Mensah, Ama]}\n",
+        'The teacher said that "A. never once said she was hungry". Appendix A. then lists the actions.\n',
+    )
     assert '"CE never once said' in text
     assert "Appendix A. then lists" in text  # an appendix letter is no person
 
 
 def test_initials_of_hyphenated_surnames_particles_and_beside_other_initials(code_draft):
     """'TBO's mum' (Tyrone Baptiste-Okoro), 'Ask MÓD' (Mark Ó Dálaigh), 'S.T. and WC'; 'The WC was broken' stays."""
-    text = code_draft("""
+    text = code_draft(
+        """
 people:
   - {code: CB, role: Child B, names: [Tyrone Baptiste-Okoro, Tyrone]}
   - {code: DS1, role: detective, names: [William Chester, DS Chester]}
   - {code: HUB, role: coordinator, names: [Shireen Talukdar, Ms Talukdar]}
   - {code: SW3, role: social worker, names: ["Mark Ó Dálaigh", "Mr Ó Dálaigh"]}
 """,
-                      "[comment: check dates with S.T. and WC. Also TBO's mum asked for a change. Ask MÓD to check.] "
-                    "The WC was broken. The CPS and WC were told.\n")
-    assert text.startswith("[comment: check dates with HUB and DS1. Also CB's mum asked for a change. Ask SW3 to check.]")
+        "[comment: check dates with S.T. and WC. Also TBO's mum asked for a change. Ask MÓD to check.] "
+        "The WC was broken. The CPS and WC were told.\n",
+    )
+    assert text.startswith(
+        "[comment: check dates with HUB and DS1. Also CB's mum asked for a change. Ask SW3 to check.]"
+    )
     assert text.endswith("The WC was broken. The CPS and WC were told.\n")

@@ -8,45 +8,58 @@ written first in a police or health record ("OKORO, Chinedu A."); a double-barre
 without its hyphen and with a slip; a compound given name; an adult relative the key leaves out
 who shares a keyed child's surname.
 """
+
 from __future__ import annotations
 
 import re
 
 import pytest
 
+from pipeline.deid.keyfile import parse_key
 from pipeline.deid.names.gaelic import feminine, lenite, surname_variants
 from pipeline.deid.names.known import english_lexicon, matcher_for
-from pipeline.ingest import load_report
-from pipeline.deid.keyfile import parse_key
-from pipeline.nlp import parse
 from pipeline.deid.pseudonymise import parse_for_key, pseudonymise_report
+from pipeline.ingest import load_report
+from pipeline.nlp import parse
 
-KEY = parse_key({"people": [
-    {"code": "Child P", "role": "the subject child", "names": ["Mairead MacLeod", "Mairead"]},
-    {"code": "PM", "role": "Child P's mother", "names": ["Kirsty MacLeod", "Ms MacLeod"]},
-    {"code": "PGF", "role": "maternal grandfather", "names": ["Angus MacKenzie", "Mr MacKenzie"]},
-    {"code": "PSW", "role": "social worker", "names": ["Padraig Ó Briain", "Mr Ó Briain"]},
-    {"code": "PHV", "role": "health visitor", "names": ["Orla Ní Cheallaigh"], "gender": "female"},
-    {"code": "PGP", "role": "general practitioner", "names": ["Dr Yusuf al-Hashimi", "Dr al-Hashimi"]},
-    {"code": "PIW", "role": "family support worker", "names": ["Nusrat Chowdhury", "Ms Chowdhury"]},
-]})
+KEY = parse_key(
+    {
+        "people": [
+            {"code": "Child P", "role": "the subject child", "names": ["Mairead MacLeod", "Mairead"]},
+            {"code": "PM", "role": "Child P's mother", "names": ["Kirsty MacLeod", "Ms MacLeod"]},
+            {"code": "PGF", "role": "maternal grandfather", "names": ["Angus MacKenzie", "Mr MacKenzie"]},
+            {"code": "PSW", "role": "social worker", "names": ["Padraig Ó Briain", "Mr Ó Briain"]},
+            {"code": "PHV", "role": "health visitor", "names": ["Orla Ní Cheallaigh"], "gender": "female"},
+            {"code": "PGP", "role": "general practitioner", "names": ["Dr Yusuf al-Hashimi", "Dr al-Hashimi"]},
+            {"code": "PIW", "role": "family support worker", "names": ["Nusrat Chowdhury", "Ms Chowdhury"]},
+        ]
+    }
+)
 
-ERITREAN_KEY = parse_key({"people": [
-    {"code": "Child H", "role": "Child H", "names": ["Luwam Haile", "Luwam"]},
-    {"code": "HF", "role": "Child H's father", "names": ["Haile Berhane", "Mr Berhane"]},
-    {"code": "HS", "role": "Child H's brother", "names": ["Dawit Gebre", "Dawit"]},
-    {"code": "HM", "role": "Child H's mother", "names": ["Ruta Gebre", "Ms Gebre"]},
-]})
+ERITREAN_KEY = parse_key(
+    {
+        "people": [
+            {"code": "Child H", "role": "Child H", "names": ["Luwam Haile", "Luwam"]},
+            {"code": "HF", "role": "Child H's father", "names": ["Haile Berhane", "Mr Berhane"]},
+            {"code": "HS", "role": "Child H's brother", "names": ["Dawit Gebre", "Dawit"]},
+            {"code": "HM", "role": "Child H's mother", "names": ["Ruta Gebre", "Ms Gebre"]},
+        ]
+    }
+)
 
-RECORD_KEY = parse_key({"people": [
-    {"code": "OF", "role": "Child O's father", "names": ["Chinedu Okoro", "Mr Okoro"]},
-    {"code": "Child O", "role": "Child O", "names": ["Ifeoma Okoro-Nwosu", "Ifeoma"]},
-    {"code": "OGM", "role": "paternal grandmother", "names": ["Ngozi Okoro", "Mrs Okoro"]},
-    {"code": "OM", "role": "Child O's mother", "names": ["Adaeze Nwosu", "Ms Nwosu"]},
-    {"code": "OU", "role": "uncle", "names": ["Daniel Ayodele Okafor"]},
-    {"code": "Child Q", "role": "Child Q", "names": ["Mihai Dumitrescu", "Mihai"]},
-    {"code": "QC", "role": "Child Q's carer", "names": ["Sami Omar Farouk", "Mr Farouk"]},
-]})
+RECORD_KEY = parse_key(
+    {
+        "people": [
+            {"code": "OF", "role": "Child O's father", "names": ["Chinedu Okoro", "Mr Okoro"]},
+            {"code": "Child O", "role": "Child O", "names": ["Ifeoma Okoro-Nwosu", "Ifeoma"]},
+            {"code": "OGM", "role": "paternal grandmother", "names": ["Ngozi Okoro", "Mrs Okoro"]},
+            {"code": "OM", "role": "Child O's mother", "names": ["Adaeze Nwosu", "Ms Nwosu"]},
+            {"code": "OU", "role": "uncle", "names": ["Daniel Ayodele Okafor"]},
+            {"code": "Child Q", "role": "Child Q", "names": ["Mihai Dumitrescu", "Mihai"]},
+            {"code": "QC", "role": "Child Q's carer", "names": ["Sami Omar Farouk", "Mr Farouk"]},
+        ]
+    }
+)
 
 
 @pytest.fixture(scope="module")
@@ -78,16 +91,20 @@ def test_gaelic_women_s_forms_follow_the_languages_rules():
 
 
 def test_a_keyed_scottish_surname_is_found_in_its_gaelic_and_womens_forms(nlp, lexicon):
-    text = ("The Gaelic-medium nursery wrote to Ms NicLeòid about Mairead. "
-            "Angus MacCoinnich, her grandfather, signed the form as Aonghas MacCoinnich. Mr MacCoinnich agreed.")
+    text = (
+        "The Gaelic-medium nursery wrote to Ms NicLeòid about Mairead. "
+        "Angus MacCoinnich, her grandfather, signed the form as Aonghas MacCoinnich. Mr MacCoinnich agreed."
+    )
     found = coded(nlp, lexicon, text)
     assert ("Ms NicLeòid", "PM") in found  # the title's gender picks the mother, not the child
     assert ("Angus MacCoinnich", "PGF") in found and ("Mr MacCoinnich", "PGF") in found
 
 
 def test_a_keyed_irish_surname_is_found_in_its_english_and_feminine_forms(nlp, lexicon):
-    text = ("The council's letter was addressed to Mr O'Brien. Padraig O Briain replied. "
-            "The health visitor signed as Orla Ni Cheallaigh; the GP wrote to Ms O'Kelly.")
+    text = (
+        "The council's letter was addressed to Mr O'Brien. Padraig O Briain replied. "
+        "The health visitor signed as Orla Ni Cheallaigh; the GP wrote to Ms O'Kelly."
+    )
     found = coded(nlp, lexicon, text)
     assert ("Mr O'Brien", "PSW") in found and ("Padraig O Briain", "PSW") in found
     assert ("Ms O'Kelly", "PHV") in found and ("Orla Ni Cheallaigh", "PHV") in found
@@ -106,8 +123,10 @@ def test_gaelic_forms_outside_the_table_are_not_invented(nlp, lexicon):
 
 # ---------------------------------------------------------------- middle names learned from the text
 def test_a_middle_name_the_key_omits_is_the_persons_after_a_title(nlp, lexicon):
-    text = ("Dr Yusuf ibn Tariq al-Hashimi reviewed the medication. The practice list shows Dr ibn Tariq as the "
-            "named GP. Nusrat Jahan Chowdhury visited on Monday and Ms Jahan wrote the note.")
+    text = (
+        "Dr Yusuf ibn Tariq al-Hashimi reviewed the medication. The practice list shows Dr ibn Tariq as the "
+        "named GP. Nusrat Jahan Chowdhury visited on Monday and Ms Jahan wrote the note."
+    )
     found = coded(nlp, lexicon, text)
     assert ("Yusuf ibn Tariq al-Hashimi", "PGP") in found or ("Dr Yusuf ibn Tariq al-Hashimi", "PGP") in found
     assert ("Dr ibn Tariq", "PGP") in found
@@ -121,8 +140,10 @@ def test_a_title_and_a_word_never_seen_between_a_keyed_persons_names_is_left_alo
 
 # ---------------------------------------------------------------- first names taken for surnames
 def test_a_title_before_a_mans_first_name_that_is_his_daughters_surname_is_the_man(nlp, lexicon):
-    text = ('The clinic called him "Mr Haile" and the baby "Baby Haile". Haile Berhane was working nights; '
-            "Ms Gebre and Dawit were at home.")
+    text = (
+        'The clinic called him "Mr Haile" and the baby "Baby Haile". Haile Berhane was working nights; '
+        "Ms Gebre and Dawit were at home."
+    )
     found = coded(nlp, lexicon, text, ERITREAN_KEY)
     assert ("Mr Haile", "HF") in found
     assert ("Haile", "Child H") in found  # "Baby Haile": the child whose surname it is
@@ -130,10 +151,14 @@ def test_a_title_before_a_mans_first_name_that_is_his_daughters_surname_is_the_m
 
 
 def test_a_surname_keeps_its_owner_when_the_title_fits_them(nlp, lexicon):
-    key = parse_key({"people": [
-        {"code": "KM", "role": "Child K's mother", "names": ["Kelly Barnes"]},
-        {"code": "KSW", "role": "social worker", "names": ["Anne Kelly", "Ms Kelly"]},
-    ]})
+    key = parse_key(
+        {
+            "people": [
+                {"code": "KM", "role": "Child K's mother", "names": ["Kelly Barnes"]},
+                {"code": "KSW", "role": "social worker", "names": ["Anne Kelly", "Ms Kelly"]},
+            ]
+        }
+    )
     assert ("Ms Kelly", "KSW") in coded(nlp, lexicon, "Kelly Barnes spoke to Ms Kelly on Friday.", key)
 
 
@@ -152,8 +177,12 @@ def test_a_double_barrelled_surname_without_its_hyphen_and_with_a_slip_is_the_pe
 
 
 def test_a_compound_given_name_and_a_joined_compound_surname_stay_with_the_person(nlp, lexicon):
-    found = coded(nlp, lexicon, "Mihai-Costin Dumitrescu moved school. Mr Omarfarouk and Mr Omar Farouk are one carer.",
-                  RECORD_KEY)
+    found = coded(
+        nlp,
+        lexicon,
+        "Mihai-Costin Dumitrescu moved school. Mr Omarfarouk and Mr Omar Farouk are one carer.",
+        RECORD_KEY,
+    )
     assert ("Mihai-Costin Dumitrescu", "Child Q") in found
     assert ("Mr Omarfarouk", "QC") in found and ("Mr Omar Farouk", "QC") in found
 
@@ -164,12 +193,18 @@ def test_a_footnote_mark_after_a_name_does_not_hide_it(nlp, lexicon):
 
 # ---------------------------------------------------------------- an adult the key leaves out
 def test_a_title_that_fits_no_keyed_bearer_goes_to_the_unkeyed_adult_of_that_surname(tmp_path, nlp, lexicon):
-    key = parse_key({"people": [
-        {"code": "Child S", "role": "Child S", "names": ["Callum Rennie", "Callum"]},
-        {"code": "SM", "role": "Child S's mother", "names": ["Lorna Baird", "Ms Baird"]},
-    ]})
-    text = ("Callum's father, Graham Rennie, lives in Perth. The school wrote to Mr Rennie twice. "
-            "Callum Rennie was not told.")
+    key = parse_key(
+        {
+            "people": [
+                {"code": "Child S", "role": "Child S", "names": ["Callum Rennie", "Callum"]},
+                {"code": "SM", "role": "Child S's mother", "names": ["Lorna Baird", "Ms Baird"]},
+            ]
+        }
+    )
+    text = (
+        "Callum's father, Graham Rennie, lives in Perth. The school wrote to Mr Rennie twice. "
+        "Callum Rennie was not told."
+    )
     found = coded(nlp, lexicon, text, key)
     assert not [t for t, _ in found if t == "Mr Rennie"]
     result = pseudonymised(tmp_path, nlp, lexicon, text, key)
@@ -184,17 +219,23 @@ def test_a_keyed_childs_surname_after_a_title_stays_coded_when_no_unkeyed_adult_
 
 
 # ---------------------------------------------------------------- the ordinary words and places such names also are
-PLACE_KEY = parse_key({"people": [
-    {"code": "MW", "role": "mentor", "names": ["Joy Hartlepool", "Ms Hartlepool"]},
-    {"code": "DC1", "role": "detective constable", "names": ["Thomas Carlisle", "DC Carlisle"]},
-    {"code": "HV", "role": "health visitor", "names": ["Dawn Ellery", "Dawn"]},
-    {"code": "CM", "role": "case manager", "names": ["Sunny Barlow", "Ms Barlow"]},
-]})
+PLACE_KEY = parse_key(
+    {
+        "people": [
+            {"code": "MW", "role": "mentor", "names": ["Joy Hartlepool", "Ms Hartlepool"]},
+            {"code": "DC1", "role": "detective constable", "names": ["Thomas Carlisle", "DC Carlisle"]},
+            {"code": "HV", "role": "health visitor", "names": ["Dawn Ellery", "Dawn"]},
+            {"code": "CM", "role": "case manager", "names": ["Sunny Barlow", "Ms Barlow"]},
+        ]
+    }
+)
 
 
 def test_a_keyed_surname_on_a_route_is_the_place(nlp, lexicon):
-    text = ("Her uncle kept driving to Hartlepool at weekends. The line ran from Redcar to Carlisle and to "
-            "Hartlepool. Ms Hartlepool spoke to Carlisle's manager.")
+    text = (
+        "Her uncle kept driving to Hartlepool at weekends. The line ran from Redcar to Carlisle and to "
+        "Hartlepool. Ms Hartlepool spoke to Carlisle's manager."
+    )
     found = coded(nlp, lexicon, text, PLACE_KEY)
     assert found.count(("Hartlepool", "MW")) == 0 and ("Ms Hartlepool", "MW") in found
     assert ("Carlisle", "DC1") in found  # "Carlisle's manager": a possessive is a person's
@@ -216,8 +257,10 @@ def test_a_nickname_inside_a_fixed_phrase_is_the_phrase(nlp, lexicon):
 
 
 def test_an_unkeyed_persons_name_word_in_lower_case_in_a_quoted_message_is_replaced(tmp_path, nlp, lexicon):
-    text = ('Callum said the older man was called Jaxon Rudd. A message on his phone read: "jaxon says '
-            'come now, dont be late". Jaxon was later arrested. The will was read.')
+    text = (
+        'Callum said the older man was called Jaxon Rudd. A message on his phone read: "jaxon says '
+        'come now, dont be late". Jaxon was later arrested. The will was read.'
+    )
     key = parse_key({"people": [{"code": "Child S", "role": "Child S", "names": ["Callum Rennie", "Callum"]}]})
     result = pseudonymised(tmp_path, nlp, lexicon, text, key)
     assert "jaxon" not in result.text.casefold()
@@ -226,10 +269,18 @@ def test_an_unkeyed_persons_name_word_in_lower_case_in_a_quoted_message_is_repla
 
 
 def test_a_keyed_name_inside_a_welsh_or_royal_place_name_is_the_place(nlp, lexicon):
-    key = parse_key({"people": [{"code": "NG", "role": "grandmother", "names": ["Angharad Price", "Mrs Price"]},
-                                {"code": "NA", "role": "aunt", "names": ["Alexandra Bell", "Alexandra"]}]})
-    text = ("She was taken to Ysbyty Tywysoges Angharad and later to the Princess Alexandra unit. "
-            "Angharad said she was tired; Alexandra visited.")
+    key = parse_key(
+        {
+            "people": [
+                {"code": "NG", "role": "grandmother", "names": ["Angharad Price", "Mrs Price"]},
+                {"code": "NA", "role": "aunt", "names": ["Alexandra Bell", "Alexandra"]},
+            ]
+        }
+    )
+    text = (
+        "She was taken to Ysbyty Tywysoges Angharad and later to the Princess Alexandra unit. "
+        "Angharad said she was tired; Alexandra visited."
+    )
     found = coded(nlp, lexicon, text, key)
     assert found.count(("Angharad", "NG")) == 1 and found.count(("Alexandra", "NA")) == 1
 
@@ -241,37 +292,49 @@ def test_a_keyed_name_as_a_shop_after_a_is_the_shop(nlp, lexicon):
 
 
 # ---------------------------------------------------------------- a name a keyed person goes by, shown beside their role
-ROLE_KEY = parse_key({"people": [
-    {"code": "FC", "role": "Foster carer", "names": ["Chan Mei Ling", "Mrs Chan"]},
-    {"code": "RM", "role": "Child R's mother", "names": ["Sadia Rahman", "Ms Rahman"]},
-    {"code": "Child R", "role": "Child R", "names": ["Ayaan Rahman", "Ayaan"]},
-]})
+ROLE_KEY = parse_key(
+    {
+        "people": [
+            {"code": "FC", "role": "Foster carer", "names": ["Chan Mei Ling", "Mrs Chan"]},
+            {"code": "RM", "role": "Child R's mother", "names": ["Sadia Rahman", "Ms Rahman"]},
+            {"code": "Child R", "role": "Child R", "names": ["Ayaan Rahman", "Ayaan"]},
+        ]
+    }
+)
 
 
 def test_a_first_name_beside_a_keyed_surname_and_that_persons_role_is_the_name_they_go_by(nlp, lexicon):
-    text = ("| Agency | Name |\n| Foster carer | Rosie Chan |\n\n"
-            "Ayaan said he liked staying with Rosie. The foster carer, Rosie Chan, kept a diary.")
+    text = (
+        "| Agency | Name |\n| Foster carer | Rosie Chan |\n\n"
+        "Ayaan said he liked staying with Rosie. The foster carer, Rosie Chan, kept a diary."
+    )
     found = coded(nlp, lexicon, text, ROLE_KEY)
     assert ("Rosie Chan", "FC") in found and ("Rosie", "FC") in found
     assert len([t for t, c in found if c == "FC"]) == 3
 
 
 def test_a_stranger_sharing_a_keyed_surname_with_another_role_stays_a_stranger(nlp, lexicon):
-    text = ("Ayaan's aunt, Farzana Rahman, collected him. The interpreter, Imran Rahman, attended. "
-            "Her mother's cousin, Salma Rahman, was not asked.")
+    text = (
+        "Ayaan's aunt, Farzana Rahman, collected him. The interpreter, Imran Rahman, attended. "
+        "Her mother's cousin, Salma Rahman, was not asked."
+    )
     found = coded(nlp, lexicon, text, ROLE_KEY)
     assert not [t for t, _ in found if "Rahman" in t]
     assert ("Ayaan", "Child R") in found
 
 
 # ---------------------------------------------------------------- a family surname that only a relative can mean
-FAMILY_KEY = parse_key({"people": [
-    {"code": "Child J", "role": "Child J", "names": ["Rojin Baran Dogan", "Rojin"]},
-    {"code": "JF", "role": "Child J's father", "names": ["Baran Dogan", "Mr Dogan"]},
-    {"code": "JM", "role": "Child J's mother", "names": ["Berfin Kaya", "Ms Kaya"]},
-    {"code": "Child L", "role": "Child L", "names": ["Aster Haile", "Aster"]},
-    {"code": "LF", "role": "Child L's father", "names": ["Haile Mesfin", "Mr Mesfin"]},
-]})
+FAMILY_KEY = parse_key(
+    {
+        "people": [
+            {"code": "Child J", "role": "Child J", "names": ["Rojin Baran Dogan", "Rojin"]},
+            {"code": "JF", "role": "Child J's father", "names": ["Baran Dogan", "Mr Dogan"]},
+            {"code": "JM", "role": "Child J's mother", "names": ["Berfin Kaya", "Ms Kaya"]},
+            {"code": "Child L", "role": "Child L", "names": ["Aster Haile", "Aster"]},
+            {"code": "LF", "role": "Child L's father", "names": ["Haile Mesfin", "Mr Mesfin"]},
+        ]
+    }
+)
 
 
 def test_a_title_of_the_other_gender_before_a_fathers_surname_is_the_childs_mother(nlp, lexicon):

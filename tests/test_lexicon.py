@@ -1,4 +1,5 @@
 """The shared lexicon (pipeline/lexicon.py): one list per concept, and no list contradicting another."""
+
 from __future__ import annotations
 
 import dataclasses
@@ -63,8 +64,30 @@ def test_calendar_months_and_abbreviations():
     assert cal.full_months[0] == "January" and len(cal.full_months) == 12
     assert sorted(set(cal.months.values())) == list(range(1, 13))
     assert all(cal.months[m] == i + 1 for i, m in enumerate(cal.full_months))
-    assert cal.date_abbreviations() == {"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
-                                        "dec", "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun"}
+    assert cal.date_abbreviations() == {
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "mon",
+        "tue",
+        "tues",
+        "wed",
+        "thu",
+        "thur",
+        "thurs",
+        "fri",
+        "sat",
+        "sun",
+    }
     import re
 
     full = re.compile(rf"\b(?:{cal.month_pattern(abbreviations=False)})\b")

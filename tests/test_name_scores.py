@@ -1,4 +1,5 @@
 """Unknown-name rule scores are data (models/names/scores.yaml), checked against the thresholds they meet."""
+
 from __future__ import annotations
 
 import copy

@@ -1,4 +1,5 @@
 """Unknown-name detection on fictional sentences and on the real (published) Child E review."""
+
 from __future__ import annotations
 
 import json
@@ -152,7 +153,7 @@ def test_parse_rules_find_people_without_the_gazetteer_rule(nlp):
     [
         ("Kasimira told the health visitor that the baby had not fed.", "Kasimira"),  # subject of a person verb
         ("Police spoke to Wojtek, who said the door had been locked.", "Wojtek"),  # object of "spoke to"
-        ("\"We had no food,\" said Ayanna at the core group.", "Ayanna"),  # speaker of a quotation
+        ('"We had no food," said Ayanna at the core group.', "Ayanna"),  # speaker of a quotation
         ("Obinna Chukwu, the child's uncle, collected her from school.", "Obinna Chukwu"),  # apposition to a role
         ("Zofia and Tadeusz Mazur attended the conference.", "Zofia"),  # coordination
         ("He owed money to Kofi and his cousin.", "Kofi"),  # a name beside a relative
@@ -207,10 +208,10 @@ def test_title_names_only_matter_when_pseudonyms_are_declared():
 def test_pseudonymise_codes_unlisted_people_but_not_hospitals_or_baskets(tmp_path, nlp):
     """Issue: people nobody listed, with names the old gazetteers lacked, were left in the coded
     draft, while "Royal" (of a hospital) and "Moses" (basket) became person placeholders."""
-    from pipeline.deid.names.known import english_lexicon
-    from pipeline.ingest import load_report
     from pipeline.deid.keyfile import parse_key
+    from pipeline.deid.names.known import english_lexicon
     from pipeline.deid.pseudonymise import parse_for_key, pseudonymise_report
+    from pipeline.ingest import load_report
 
     draft = (
         "Serious Case Review: Child N\n\n1 Narrative\n\n"
@@ -259,7 +260,10 @@ def test_a_first_name_takes_a_surname_that_is_also_a_word(nlp):
 def test_gaelic_articles_and_a_trailing_initial_stay_inside_a_name(nlp):
     from pipeline.deid.names.unknown import find_unknown_names
 
-    found = {c.text for c in find_unknown_names(nlp("She told the community midwife, Oighrig Nic a' Phearsain, that she was low."))}
+    found = {
+        c.text
+        for c in find_unknown_names(nlp("She told the community midwife, Oighrig Nic a' Phearsain, that she was low."))
+    }
     assert "Oighrig Nic a' Phearsain" in found
     found = {c.text for c in find_unknown_names(nlp("In 2014 Rory was born (father Murdo N.) in Skye."))}
     assert "Murdo N." in found
@@ -267,8 +271,10 @@ def test_gaelic_articles_and_a_trailing_initial_stay_inside_a_name(nlp):
 
 # ---------------------------------------------------------------- issue 12, third round (fictional sentences)
 def test_a_lone_initial_set_off_after_a_role_word_is_a_person_and_joins_the_named_one(nlp):
-    text = ("Kieran Doyle moved into the flat in May. The minutes describe him only as 'her lodger, K., who "
-            "helps with the rent'. The conference asked about her brother (R.) too.")
+    text = (
+        "Kieran Doyle moved into the flat in May. The minutes describe him only as 'her lodger, K., who "
+        "helps with the rent'. The conference asked about her brother (R.) too."
+    )
     found = names(nlp, text)
     assert "K." in found
     doc = parse(text, nlp, CODES)
@@ -282,8 +288,10 @@ def test_an_initial_that_ends_a_sentence_or_labels_a_part_is_no_person(nlp):
 
 
 def test_a_word_one_slip_from_a_found_names_word_is_that_name(nlp):
-    text = ("The child's aunt, Nkechi Obiora-Lamb, offered to help. The housing file spells her \"Nkechie\"; "
-            "the GP letter has Nkechi.")
+    text = (
+        'The child\'s aunt, Nkechi Obiora-Lamb, offered to help. The housing file spells her "Nkechie"; '
+        "the GP letter has Nkechi."
+    )
     found = names(nlp, text)
     assert "Nkechie" in found
     doc = parse(text, nlp, CODES)
@@ -307,10 +315,15 @@ def test_a_shop_named_after_a_person_and_a_place_named_after_a_saint_or_a_fort_a
 
 
 def test_mentions_with_an_initial_or_a_run_in_particle_join_the_full_name():
-    cands = [NameCandidate(0, 1, "Fergus Nairn", "x", 0.9), NameCandidate(10, 11, "Fergus", "x", 0.9),
-             NameCandidate(20, 21, "Fergus N.", "x", 0.9), NameCandidate(30, 31, "Seonag Nic a' Bhreatannaich", "x", 0.9),
-             NameCandidate(40, 41, "Seonag NicBhreatannaich", "x", 0.9), NameCandidate(50, 51, "Anna Smith", "x", 0.9),
-             NameCandidate(60, 61, "Anna Goldsmith", "x", 0.9)]
+    cands = [
+        NameCandidate(0, 1, "Fergus Nairn", "x", 0.9),
+        NameCandidate(10, 11, "Fergus", "x", 0.9),
+        NameCandidate(20, 21, "Fergus N.", "x", 0.9),
+        NameCandidate(30, 31, "Seonag Nic a' Bhreatannaich", "x", 0.9),
+        NameCandidate(40, 41, "Seonag NicBhreatannaich", "x", 0.9),
+        NameCandidate(50, 51, "Anna Smith", "x", 0.9),
+        NameCandidate(60, 61, "Anna Goldsmith", "x", 0.9),
+    ]
     groups = [[c.text for c in g] for g in group_mentions(cands)]
     assert ["Fergus Nairn", "Fergus", "Fergus N."] in groups
     assert ["Seonag Nic a' Bhreatannaich", "Seonag NicBhreatannaich"] in groups
@@ -318,7 +331,10 @@ def test_mentions_with_an_initial_or_a_run_in_particle_join_the_full_name():
 
 
 def test_a_first_name_joins_the_person_named_before_it_not_one_named_only_later():
-    cands = [NameCandidate(0, 1, "Ewan Muir", "x", 0.9), NameCandidate(10, 11, "Ewan", "x", 0.9),
-             NameCandidate(20, 21, "Ewan Baird", "x", 0.9)]
+    cands = [
+        NameCandidate(0, 1, "Ewan Muir", "x", 0.9),
+        NameCandidate(10, 11, "Ewan", "x", 0.9),
+        NameCandidate(20, 21, "Ewan Baird", "x", 0.9),
+    ]
     groups = [[c.text for c in g] for g in group_mentions(cands)]
     assert ["Ewan Muir", "Ewan"] in groups

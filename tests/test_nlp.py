@@ -1,4 +1,5 @@
 """The one spaCy pass: role codes tagged from the key, sentences cut at line breaks."""
+
 from __future__ import annotations
 
 from pipeline.nlp import ROLE_LABEL, model_info, parse

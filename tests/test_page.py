@@ -2,6 +2,7 @@
 
 All names here are fictional.  The browser checks are in test_page_browser.py.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -81,31 +82,87 @@ def hostile_folder(tmp_path: Path) -> Path:
     folder.mkdir(parents=True)
     (folder / "report.json").write_text(report.to_json(), encoding="utf-8")
     s, e = _span(text, "Jane Doe")
-    s2, e2 = _span(text, '<img src=x onerror=alert(2)>')
+    s2, e2 = _span(text, "<img src=x onerror=alert(2)>")
     findings = [
-        {"text": text[s:e], "type": "NAME", "start": s, "end": e, "line": 5, "severity": "medium",
-         "reason": "</script><script>alert(4)</script>", "rule": "x", "new_field": 1},
-        {"text": text[s2:e2], "type": '<svg onload="alert(3)">', "start": s2, "end": e2, "line": 7,
-         "severity": 'high" onmouseover="alert(5)', "reason": "<iframe src=javascript:alert(6)>"},
-        {"text": "nowhere", "type": "NAME", "start": 10**7, "end": 10**7 + 3, "severity": "low", "reason": "off the text"},
+        {
+            "text": text[s:e],
+            "type": "NAME",
+            "start": s,
+            "end": e,
+            "line": 5,
+            "severity": "medium",
+            "reason": "</script><script>alert(4)</script>",
+            "rule": "x",
+            "new_field": 1,
+        },
+        {
+            "text": text[s2:e2],
+            "type": '<svg onload="alert(3)">',
+            "start": s2,
+            "end": e2,
+            "line": 7,
+            "severity": 'high" onmouseover="alert(5)',
+            "reason": "<iframe src=javascript:alert(6)>",
+        },
+        {
+            "text": "nowhere",
+            "type": "NAME",
+            "start": 10**7,
+            "end": 10**7 + 3,
+            "severity": "low",
+            "reason": "off the text",
+        },
     ]
     (folder / "findings.json").write_text(json.dumps(findings), encoding="utf-8")
     sent = _span(text, "On 3rd March 2019")[0]
     sent_end = text.index("Child Q.", sent) + len("Child Q.")
     events = [
         {"kind": "header", "tool": "scr-pipeline"},
-        {"id": 1, "date": "2019-03-03", "precision": "day", "sentence": text[sent:sent_end], "start": sent, "end": sent_end,
-         "actors": ["<b>Jane Doe</b>", "</text><script>alert(7)</script>", "$\\alpha$ & co"], "action": "<i>attend</i>",
-         "kpe": "<i>KPE1</i>", "agencies": ["<u>clinic</u>"], "future_field": {"x": 1}},
+        {
+            "id": 1,
+            "date": "2019-03-03",
+            "precision": "day",
+            "sentence": text[sent:sent_end],
+            "start": sent,
+            "end": sent_end,
+            "actors": ["<b>Jane Doe</b>", "</text><script>alert(7)</script>", "$\\alpha$ & co"],
+            "action": "<i>attend</i>",
+            "kpe": "<i>KPE1</i>",
+            "agencies": ["<u>clinic</u>"],
+            "future_field": {"x": 1},
+        },
         {"id": 2, "date": "not a date", "sentence": "broken", "start": "a", "end": 3},
     ]
     (folder / "events.jsonl").write_text("\n".join(json.dumps(e) for e in events) + "\n{not json\n", encoding="utf-8")
     para = report.paragraph_at(sent)
     cue = _span(text, "clinic")
-    themes = [{"start": para.start, "end": para.end, "text": text[para.start:para.end], "section": "1.1",
-               "section_title": "<b>Intro</b>",
-               "themes": [{"id": 'x"><script>alert(8)</script>', "label": "<b>Bold theme</b>", "score": 1.0, "polarity": "concern",
-                           "evidence": [{"text": "clinic", "start": cue[0], "end": cue[1], "cue": "clinic", "weight": 1.0, "polarity": "concern"}]}]}]
+    themes = [
+        {
+            "start": para.start,
+            "end": para.end,
+            "text": text[para.start : para.end],
+            "section": "1.1",
+            "section_title": "<b>Intro</b>",
+            "themes": [
+                {
+                    "id": 'x"><script>alert(8)</script>',
+                    "label": "<b>Bold theme</b>",
+                    "score": 1.0,
+                    "polarity": "concern",
+                    "evidence": [
+                        {
+                            "text": "clinic",
+                            "start": cue[0],
+                            "end": cue[1],
+                            "cue": "clinic",
+                            "weight": 1.0,
+                            "polarity": "concern",
+                        }
+                    ],
+                }
+            ],
+        }
+    ]
     (folder / "themes.jsonl").write_text("\n".join(json.dumps(t) for t in themes) + "\n", encoding="utf-8")
     return folder
 
@@ -132,7 +189,11 @@ def test_hostile_text_and_stage_outputs_render_as_text(hostile_folder: Path, tmp
     # the data block cannot close its script element or open another
     assert "<" not in page.script_bodies[0] and json.loads(page.script_bodies[0])
     # the policy forbids any script but the page's own, and every network request
-    csp = next(attrs["content"] for tag, attrs in page.tags if tag == "meta" and attrs.get("http-equiv") == "Content-Security-Policy")
+    csp = next(
+        attrs["content"]
+        for tag, attrs in page.tags
+        if tag == "meta" and attrs.get("http-equiv") == "Content-Security-Policy"
+    )
     assert "default-src 'none'" in csp and re.search(r"script-src 'sha256-[A-Za-z0-9+/=]+'", csp)
     assert not re.search(r"(src|href)=\"(https?:)?//", html)
     # what could not be placed is said, not silently lost
@@ -149,25 +210,31 @@ def test_json_for_script_keeps_data_inert() -> None:
 
 def test_highlights_survive_overlap_and_paragraph_breaks(tmp_path: Path) -> None:
     source = tmp_path / "r.txt"
-    source.write_text("1. Background\n\nAnna Smith met the nurse.\n\nThe nurse saw Anna Smith again <b>later</b>.\n", encoding="utf-8")
+    source.write_text(
+        "1. Background\n\nAnna Smith met the nurse.\n\nThe nurse saw Anna Smith again <b>later</b>.\n", encoding="utf-8"
+    )
     report = load_report(source)
     text = report.text
     name = _span(text, "Anna Smith")
     crossing = (_span(text, "the nurse.")[0], _span(text, "The nurse saw")[1])
-    marks = [Mark(name[0], name[1], "mk f", "f-1", "name · high", "why", True, 1),
-             Mark(crossing[0], crossing[1], "mk r", "r-1", "x → y", None, True, 2),
-             Mark(name[0] + 5, crossing[0] + 3, "mk f", "f-2", "overlap", None, True, 1)]
+    marks = [
+        Mark(name[0], name[1], "mk f", "f-1", "name · high", "why", True, 1),
+        Mark(crossing[0], crossing[1], "mk r", "r-1", "x → y", None, True, 2),
+        Mark(name[0] + 5, crossing[0] + 3, "mk f", "f-2", "overlap", None, True, 1),
+    ]
     html, anchors = render_document(report, marks)
     assert anchors == {"f-1", "r-1", "f-2"}
     page = parse_page(str(html))
     ids = [attrs["id"] for _, attrs in page.tags if "id" in attrs]
-    assert ids.count("f-1") == ids.count("r-1") == ids.count("f-2") == 1  # one target per highlight, though r-1 spans two paragraphs
+    assert (
+        ids.count("f-1") == ids.count("r-1") == ids.count("f-2") == 1
+    )  # one target per highlight, though r-1 spans two paragraphs
     labels = [attrs for tag, attrs in page.tags if attrs.get("class") == "tag"]
     assert len(labels) == 3
     # the text itself is intact, label words aside, and nothing in it became markup
     label_words = {"name · high", "x → y", "overlap"}
     shown = "".join(t for t in page.text if t not in label_words)
-    expected = "\n".join(text[b.start:b.end] for b in blocks(report))  # one element per line
+    expected = "\n".join(text[b.start : b.end] for b in blocks(report))  # one element per line
     assert shown == expected
     assert "b" not in [tag for tag, _ in page.tags]
 
@@ -216,13 +283,17 @@ def test_cli_on_a_review_with_a_key_highlights_replacements(tmp_path: Path, scr)
     keydir = tmp_path / "private"
     keydir.mkdir()
     key = keydir / "key.yaml"
-    key.write_text("people:\n  - code: QM\n    role: \"Child Q's mother\"\n    names: [Jane Doe]\n", encoding="utf-8")
+    key.write_text('people:\n  - code: QM\n    role: "Child Q\'s mother"\n    names: [Jane Doe]\n', encoding="utf-8")
     out = tmp_path / "pages" / "child_q.html"
     result = scr("report", review, "--out", out, "--key", key)
     assert result.returncode == 0, result.stderr.decode()
     assert stat.S_IMODE(out.stat().st_mode) == 0o600
     page = parse_page(out.read_text(encoding="utf-8"))
-    replaced = [attrs for tag, attrs in page.tags if "r" in attrs.get("class", "").split() and attrs.get("id", "").startswith("r-")]
+    replaced = [
+        attrs
+        for tag, attrs in page.tags
+        if "r" in attrs.get("class", "").split() and attrs.get("id", "").startswith("r-")
+    ]
     assert replaced and any(a.get("data-label") == "known name → QM" for a in replaced)
     assert "<script>alert(1)</script>" in "".join(page.text)
     assert len([t for t, _ in page.tags if t == "script"]) == 2
@@ -242,9 +313,20 @@ def test_timeline_keeps_a_long_chronology_readable() -> None:
     events = []
     for i in range(200):
         actors = [f"Worker {1 + i % 12}"] + ([f"Rare {i}"] if i % 7 == 0 else [])  # 12 frequent actors, 29 rare ones
-        events.append({"date": (dt.date(2018, 1, 1) + dt.timedelta(days=2 * i)).isoformat(), "precision": "day" if i % 3 else "month",
-                       "start": 100 * i, "end": 100 * i + 50, "actors": actors, "kpe": f"KPE{i // 20}" if i % 10 == 0 else None})
-    events += [{"date": f"{year}-01-01", "precision": "approx", "start": 30000 + year, "end": 30001 + year, "actors": []} for year in (2005, 2009, 2012)]
+        events.append(
+            {
+                "date": (dt.date(2018, 1, 1) + dt.timedelta(days=2 * i)).isoformat(),
+                "precision": "day" if i % 3 else "month",
+                "start": 100 * i,
+                "end": 100 * i + 50,
+                "actors": actors,
+                "kpe": f"KPE{i // 20}" if i % 10 == 0 else None,
+            }
+        )
+    events += [
+        {"date": f"{year}-01-01", "precision": "approx", "start": 30000 + year, "end": 30001 + year, "actors": []}
+        for year in (2005, 2009, 2012)
+    ]
     svg = str(render_timeline(events, {e["start"]: f"e-{e['start']}" for e in events}))
     page = parse_page(svg)
     links = [attrs.get("xlink:href") or attrs.get("href") for tag, attrs in page.tags if tag == "a"]

@@ -4,6 +4,7 @@
 can; where it cannot, these tests skip and say so.  The page's open time and
 weight are measured by bench/bench_page.py, not asserted here.
 """
+
 from __future__ import annotations
 
 import json
@@ -17,7 +18,7 @@ from chromium import Chromium, find_chromium  # bench/chromium.py: pytest's pyth
 pytestmark = pytest.mark.skipif(
     find_chromium() is None,
     reason="Chromium is not installed and could not be installed here (scripts/ensure_chromium.sh installs Debian's "
-           "`chromium` with apt-get where permitted; SCR_CHROMIUM names another binary): the review page's browser tests are skipped",
+    "`chromium` with apt-get where permitted; SCR_CHROMIUM names another binary): the review page's browser tests are skipped",
 )
 
 IN_VIEW = """(id => { const r = document.getElementById(id).getBoundingClientRect();
@@ -63,9 +64,14 @@ def child_e_page(child_e_report, child_e_doc, nlp, tmp_path_factory) -> tuple[Pa
     inputs = from_outputs(report, outputs)
     out = tmp_path_factory.mktemp("page") / "child_e.html"
     write_page(inputs, out, [])
-    counts = {"findings": len(inputs.findings), "events": len(inputs.events),
-              "dated": sum(1 for e in inputs.events if e.get("date")), "themes": len({h["id"] for t in inputs.themes for h in t["themes"]}),
-              "sha256": report.source.sha256, "model": report.provenance.model}
+    counts = {
+        "findings": len(inputs.findings),
+        "events": len(inputs.events),
+        "dated": sum(1 for e in inputs.events if e.get("date")),
+        "themes": len({h["id"] for t in inputs.themes for h in t["themes"]}),
+        "sha256": report.source.sha256,
+        "model": report.provenance.model,
+    }
     return out, counts
 
 
@@ -110,8 +116,10 @@ def test_child_e_page_renders_and_navigates(child_e_page, tmp_path: Path) -> Non
         browser.evaluate("window.scrollTo(0, 0)")
         browser.evaluate("history.replaceState(null, '', location.pathname)")
         browser.press("n")
-        state = browser.evaluate("({id: document.activeElement.id, nav: document.activeElement.hasAttribute('data-nav'), "
-                                 "current: document.activeElement.classList.contains('current'), status: document.getElementById('nav-status').textContent})")
+        state = browser.evaluate(
+            "({id: document.activeElement.id, nav: document.activeElement.hasAttribute('data-nav'), "
+            "current: document.activeElement.classList.contains('current'), status: document.getElementById('nav-status').textContent})"
+        )
         assert state["nav"] and state["current"] and state["status"].startswith("Highlight ")
         first = state["id"]
         browser.press("n")
@@ -121,12 +129,20 @@ def test_child_e_page_renders_and_navigates(child_e_page, tmp_path: Path) -> Non
 
         # a point of the timeline takes the reader to its sentence
         browser.evaluate("window.scrollTo(0, 0)")
-        assert click_until(browser, "document.querySelector('#timeline-svg a use, #timeline-svg a path')", "location.hash.startsWith('#e-')")
+        assert click_until(
+            browser,
+            "document.querySelector('#timeline-svg a use, #timeline-svg a path')",
+            "location.hash.startsWith('#e-')",
+        )
         assert wait_for(browser, f"{IN_VIEW}(location.hash.slice(1))")
 
         # a theme bar opens its evidence and marks its paragraphs in the document
-        assert click_until(browser, "document.querySelector('#theme-chart-svg a rect.bar')", "location.hash.startsWith('#theme-')")
-        assert wait_for(browser, "document.querySelectorAll('.doc .theme-hit').length > 0")  # marked after the hash changes
+        assert click_until(
+            browser, "document.querySelector('#theme-chart-svg a rect.bar')", "location.hash.startsWith('#theme-')"
+        )
+        assert wait_for(
+            browser, "document.querySelectorAll('.doc .theme-hit').length > 0"
+        )  # marked after the hash changes
 
         # provenance: tool and model versions, the input's hash, the date of the run
         footer = browser.evaluate("document.getElementById('provenance').textContent")
@@ -145,17 +161,36 @@ def test_hostile_text_runs_no_script_in_the_browser(tmp_path: Path) -> None:
     from pipeline.page import PageInputs, write_page
     from pipeline.themes import text_report
 
-    report = text_report("1. Chronology\n\n1.1 On 3rd March 2019 <b>Jane Doe</b> met <i>Tom</i> <script>window.pwned = 1</script>.\n\n"
-                         "1.2 A note said <img src=x onerror=\"window.pwned = 2\"> and <svg onload=\"window.pwned = 3\"></svg>.\n")
+    report = text_report(
+        "1. Chronology\n\n1.1 On 3rd March 2019 <b>Jane Doe</b> met <i>Tom</i> <script>window.pwned = 1</script>.\n\n"
+        '1.2 A note said <img src=x onerror="window.pwned = 2"> and <svg onload="window.pwned = 3"></svg>.\n'
+    )
     text = report.text
     start = text.index("<b>Jane Doe</b>")
     sentence_end = text.index("</script>.") + len("</script>.")
     inputs = PageInputs(
         report=report,
-        findings=[{"text": "<b>Jane Doe</b>", "type": "NAME", "start": start, "end": start + 15, "severity": "medium",
-                   "reason": "<script>window.pwned = 4</script>"}],
-        events=[{"date": "2019-03-03", "precision": "day", "start": text.index("On 3rd"), "end": sentence_end,
-                 "sentence": text[text.index("On 3rd"):sentence_end], "actors": ["<b>Jane Doe</b>", "<script>x</script>"], "action": "meet"}],
+        findings=[
+            {
+                "text": "<b>Jane Doe</b>",
+                "type": "NAME",
+                "start": start,
+                "end": start + 15,
+                "severity": "medium",
+                "reason": "<script>window.pwned = 4</script>",
+            }
+        ],
+        events=[
+            {
+                "date": "2019-03-03",
+                "precision": "day",
+                "start": text.index("On 3rd"),
+                "end": sentence_end,
+                "sentence": text[text.index("On 3rd") : sentence_end],
+                "actors": ["<b>Jane Doe</b>", "<script>x</script>"],
+                "action": "meet",
+            }
+        ],
         provenance={"input": "<script>window.pwned = 5</script>"},
     )
     out = tmp_path / "hostile.html"

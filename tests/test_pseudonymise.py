@@ -1,14 +1,15 @@
 """`pseudonymise_report` on a small fictional draft: codes, placeholders, no name left."""
+
 from __future__ import annotations
 
 import re
 
 import pytest
 
-from pipeline.deid.names.known import english_lexicon
-from pipeline.ingest import load_report
 from pipeline.deid.keyfile import parse_key
+from pipeline.deid.names.known import english_lexicon
 from pipeline.deid.pseudonymise import Replacement, parse_for_key, pseudonymise_report, resolve
+from pipeline.ingest import load_report
 
 DRAFT = """Serious Case Review in the Case of Child L
 
@@ -21,11 +22,13 @@ The social worker, Sam Wood-Hart, visited on 3rd May 2017. Later Priya said that
 KPE 4 Dean Holt Visit on 4th June: JADE’S flat was cold and the Holts' car had gone.
 """
 
-KEY = {"people": [
-    {"code": "EM", "role": "Child L's mother", "names": ["Jade Kershaw", "Jade"]},
-    {"code": "EF", "role": "Child L's father", "names": ["Dean Holt"]},
-    {"code": "ESW", "role": "Social Worker for Child L", "names": ["Sam Wood-Hart"]},
-]}
+KEY = {
+    "people": [
+        {"code": "EM", "role": "Child L's mother", "names": ["Jade Kershaw", "Jade"]},
+        {"code": "EF", "role": "Child L's father", "names": ["Dean Holt"]},
+        {"code": "ESW", "role": "Social Worker for Child L", "names": ["Sam Wood-Hart"]},
+    ]
+}
 REAL_WORDS = ["Jade", "Kershaw", "Dean", "Holt", "Holts", "Sam", "Wood", "Hart", "Priya", "Natarajan"]
 
 
@@ -78,8 +81,8 @@ def test_identifiers_become_typed_placeholders(coded):
 
 def test_replacements_carry_offsets_rule_and_confidence(coded):
     for r in coded.replacements:
-        assert DRAFT[r.start:r.end] == r.text
-        assert coded.text[r.out_start:r.out_end] == r.replacement
+        assert DRAFT[r.start : r.end] == r.text
+        assert coded.text[r.out_start : r.out_end] == r.replacement
         assert r.rule and 0 < r.confidence <= 1
     known = [r for r in coded.replacements if r.source == "known"]
     assert {r.code for r in known} == {"EM", "EF", "ESW"}
@@ -87,10 +90,14 @@ def test_replacements_carry_offsets_rule_and_confidence(coded):
 
 def test_ambiguous_forms_are_logged():
     report_text = "Jade Kershaw and Carol Kershaw attended. Later Mrs Kershaw left.\n"
-    key = parse_key({"people": [
-        {"code": "EM", "role": "mother", "names": ["Jade Kershaw"]},
-        {"code": "EMGM", "role": "maternal grandmother", "names": ["Carol Kershaw"]},
-    ]})
+    key = parse_key(
+        {
+            "people": [
+                {"code": "EM", "role": "mother", "names": ["Jade Kershaw"]},
+                {"code": "EMGM", "role": "maternal grandmother", "names": ["Carol Kershaw"]},
+            ]
+        }
+    )
 
     class R:  # the minimal report a caller without ingest can pass
         text = report_text

@@ -1,4 +1,5 @@
 """`scr pseudonymise` end to end: files, log privacy, refusals, no network."""
+
 from __future__ import annotations
 
 import json
@@ -16,13 +17,15 @@ DRAFT = (
     "Jade Kershaw is the mother of Child L. Jade's partner Dean Holt moved in. "
     "The health visitor, Priya Natarajan, phoned Jade on 07700 900123.\n"
 )
-KEY = ("people:\n  - {code: EM, role: mother, names: [Jade Kershaw, Jade]}\n"
-       "  - {code: EF, role: father, names: [Dean Holt]}\n")
+KEY = (
+    "people:\n  - {code: EM, role: mother, names: [Jade Kershaw, Jade]}\n"
+    "  - {code: EF, role: father, names: [Dean Holt]}\n"
+)
 REAL = [b"Jade", b"Kershaw", b"Dean", b"Holt", b"Priya", b"Natarajan"]
 
 # Imported by Python at start-up when its folder is on PYTHONPATH: every way
 # out to the network raises, and each attempt is recorded.
-SITECUSTOMIZE = textwrap.dedent('''
+SITECUSTOMIZE = textwrap.dedent("""
     import os, socket
 
     def _blocked(*args, **kwargs):
@@ -34,7 +37,7 @@ SITECUSTOMIZE = textwrap.dedent('''
     socket.socket.connect_ex = _blocked
     socket.create_connection = _blocked
     socket.getaddrinfo = _blocked
-''')
+""")
 
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -88,7 +91,10 @@ def test_pseudonymise_offline_writes_output_and_private_log(layout):
     assert header["record"] == "provenance" and len(header["input_sha256"]) == 64 and header["model"]["name"]
     assert header["rules"].startswith("sha256:")
     reps = [r for r in rest if r["record"] == "replacement"]
-    assert {(r["text"], r["code"], r["type"]) for r in reps} >= {("Jade Kershaw", "EM", "PERSON"), ("Dean Holt", "EF", "PERSON")}
+    assert {(r["text"], r["code"], r["type"]) for r in reps} >= {
+        ("Jade Kershaw", "EM", "PERSON"),
+        ("Dean Holt", "EF", "PERSON"),
+    }
     for r in reps:
         assert {"start", "end", "type", "code", "rule", "confidence"} <= set(r)
     (unplaced,) = [r for r in rest if r["record"] == "unplaced"]
@@ -113,7 +119,14 @@ def test_refusals_exit_2_and_write_nothing(layout, scr, case):
     args = {
         "out_is_input": ["--key", key, "--out", draft],
         "key_beside_output": ["--key", key, "--out", tmp_path / "keys" / "coded.txt"],
-        "log_beside_output": ["--key", key, "--out", tmp_path / "out" / "coded.txt", "--log", tmp_path / "out" / "log.jsonl"],
+        "log_beside_output": [
+            "--key",
+            key,
+            "--out",
+            tmp_path / "out" / "coded.txt",
+            "--log",
+            tmp_path / "out" / "log.jsonl",
+        ],
         "out_is_key": ["--key", key, "--out", key, "--log", tmp_path / "elsewhere" / "log.jsonl"],
     }[case]
     result = scr("pseudonymise", draft, *args)
@@ -134,14 +147,17 @@ def test_key_in_output_dir_is_fine_with_a_log_elsewhere(layout, scr):
     assert stat.S_IMODE(log.stat().st_mode) == 0o600 and out.exists()
 
 
-@pytest.mark.parametrize("name, content, message", [
-    ("empty.txt", b"", b"empty"),
-    ("blank.txt", b"  \n\n ", b"empty"),
-    ("binary.txt", b"\x00\x01\x02PK\x03\x04" * 50, b"binary"),
-    ("draft.pdf", b"%PDF-1.4 ...", b"PDF"),
-    ("draft.xyz", b"some text", b"not supported"),
-    ("missing.txt", None, b"no such file"),
-])
+@pytest.mark.parametrize(
+    "name, content, message",
+    [
+        ("empty.txt", b"", b"empty"),
+        ("blank.txt", b"  \n\n ", b"empty"),
+        ("binary.txt", b"\x00\x01\x02PK\x03\x04" * 50, b"binary"),
+        ("draft.pdf", b"%PDF-1.4 ...", b"PDF"),
+        ("draft.xyz", b"some text", b"not supported"),
+        ("missing.txt", None, b"no such file"),
+    ],
+)
 def test_bad_inputs_exit_2(layout, scr, name, content, message):
     tmp_path, _, key = layout
     path = tmp_path / "drafts" / name

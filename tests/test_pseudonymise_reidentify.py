@@ -5,6 +5,7 @@ the role codes, planted identifiers); the original text is the exact gold.
 The benchmark runs several draws and plain Presidio; this test keeps one draw
 as a guard.  It does not read bench/out.
 """
+
 from __future__ import annotations
 
 import pytest
@@ -21,11 +22,11 @@ def bench():
 
 @pytest.fixture(scope="module")
 def run(bench, child_e_report, nlp, tmp_path_factory):
-    from pipeline.deid.names.known import english_lexicon
-    from pipeline.ingest import load_report
     from pipeline.deid.keyfile import load_key
+    from pipeline.deid.names.known import english_lexicon
     from pipeline.deid.pseudonymise import parse_for_key, pseudonymise_report
     from pipeline.deid.recognizers import build_analyzer
+    from pipeline.ingest import load_report
 
     draft = bench.build_draft(child_e_report, SEED)
     draft_path, key_path = bench.write_draft(draft, tmp_path_factory.mktemp("reid"))

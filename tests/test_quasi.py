@@ -1,11 +1,12 @@
 """Quasi-identifiers: birth facts, exact age with an exact date, small places (fictional)."""
+
 from __future__ import annotations
 
 import pytest
 
+from pipeline.deid.policy import load_policy
 from pipeline.deid.quasi import find_quasi_identifiers
 from pipeline.nlp import parse
-from pipeline.deid.policy import load_policy
 
 
 def quasi(nlp, text, allowed=None):

@@ -6,6 +6,7 @@ downloads decisions.json, and resumes from it in a fresh browser; `scr apply`
 applies it and `scr verify --signoff` checks the result.  The page's open
 time is measured by bench/bench_review_page.py, not asserted here.
 """
+
 from __future__ import annotations
 
 import json
@@ -15,9 +16,13 @@ from pathlib import Path
 
 import pytest
 from chromium import Chromium, find_chromium  # bench/chromium.py: pytest's pythonpath lists bench/
+
 from fixtures_formats import review_draft
 
-pytestmark = pytest.mark.skipif(find_chromium() is None, reason="Chromium is not installed (scripts/ensure_chromium.sh): review page browser test skipped")
+pytestmark = pytest.mark.skipif(
+    find_chromium() is None,
+    reason="Chromium is not installed (scripts/ensure_chromium.sh): review page browser test skipped",
+)
 
 ITEMS = "JSON.parse(document.getElementById('review-data').textContent).items"
 
@@ -135,7 +140,9 @@ def test_draft_to_signed_off_word_file_through_the_page(tmp_path: Path, scr) -> 
         assert "role" in browser.evaluate("document.getElementById('p-error').textContent")
         browser.type_text("Child M's maternal uncle")
         browser.key("Enter")
-        mentions = browser.evaluate(f"{ITEMS}.filter(i => i.proposed === {json.dumps(browser.evaluate(f'{ITEMS}.find(i => i.id === {json.dumps(darren)}).proposed'))}).map(i => i.id)")
+        mentions = browser.evaluate(
+            f"{ITEMS}.filter(i => i.proposed === {json.dumps(browser.evaluate(f'{ITEMS}.find(i => i.id === {json.dumps(darren)}).proposed'))}).map(i => i.id)"
+        )
         assert len(mentions) >= 3
         assert all(status(browser, m) == "added to key as MU" for m in mentions), "every mention of the person follows"
 
@@ -150,7 +157,12 @@ def test_draft_to_signed_off_word_file_through_the_page(tmp_path: Path, scr) -> 
         click(browser, "#b-accept-rest")
         assert progress(browser) == f"{total} of {total} decided"
         browser.press("u")
-        assert browser.evaluate("[...document.querySelectorAll('#items li')].filter(li => li.offsetParent !== null).length") == 0
+        assert (
+            browser.evaluate(
+                "[...document.querySelectorAll('#items li')].filter(li => li.offsetParent !== null).length"
+            )
+            == 0
+        )
 
         browser.press("e")
         exported = downloads / "decisions.json"
@@ -182,8 +194,8 @@ def test_draft_to_signed_off_word_file_through_the_page(tmp_path: Path, scr) -> 
     run = scr("apply", draft, "--key", key, "--decisions", exported, "--out", out, "--reviewer", "Sam Reviewer")
     assert run.returncode == 0, run.stderr.decode()
 
-    from pipeline.ingest import load_report
     from pipeline.deid.keyfile import load_key
+    from pipeline.ingest import load_report
 
     final = load_report(out).text
     assert "On 10 April 2021 MGM told the GP" in final and "MGM lived in [QUASI_PLACE] village" in final
@@ -198,7 +210,10 @@ def test_draft_to_signed_off_word_file_through_the_page(tmp_path: Path, scr) -> 
         text = path.read_text(encoding="utf-8")
         assert not [n for p in new_key.people for n in p.names if n in text]
     record = json.loads(record_path.read_text(encoding="utf-8"))
-    assert record["signed_off_by"] == "Sam Reviewer" and record["dismissed"][0]["reason"] == "a large estate of several thousand homes"
+    assert (
+        record["signed_off_by"] == "Sam Reviewer"
+        and record["dismissed"][0]["reason"] == "a large estate of several thousand homes"
+    )
 
     assert scr("verify", out, "--signoff", record_path, "--fail-on", "low").returncode == 0
 
@@ -216,8 +231,11 @@ def test_hostile_draft_text_runs_no_script_on_the_review_page(tmp_path: Path, sc
     """Markup in the draft (beside and inside marked names) stays text on the page; only the page's own script runs."""
     key = review_draft.write_key(tmp_path / "private")
     draft = tmp_path / "hostile.txt"
-    draft.write_text("1 Introduction\n\n1.1 Jade Kershaw wrote <script>window.pwned = 1</script> on the form.\n\n"
-                     "1.2 A note said <img src=x onerror=\"window.pwned = 2\"> and Jade</p><b>bold</b> signed it.\n", encoding="utf-8")
+    draft.write_text(
+        "1 Introduction\n\n1.1 Jade Kershaw wrote <script>window.pwned = 1</script> on the form.\n\n"
+        '1.2 A note said <img src=x onerror="window.pwned = 2"> and Jade</p><b>bold</b> signed it.\n',
+        encoding="utf-8",
+    )
     run = scr("review", draft, "--key", key)
     assert run.returncode == 0, run.stderr.decode()
     page = key.parent / "hostile.review.html"

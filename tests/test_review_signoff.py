@@ -4,6 +4,7 @@ The browser half (deciding on the page itself) is tests/test_review_browser.py;
 here the decisions file is written as the page writes it, so every rule of
 `apply` and of the sign-off record is checked without a browser.
 """
+
 from __future__ import annotations
 
 import json
@@ -13,8 +14,8 @@ from pathlib import Path
 import pytest
 
 from fixtures_formats import review_draft
-from pipeline.ingest import load_report
 from pipeline.deid.keyfile import load_key
+from pipeline.ingest import load_report
 
 
 @pytest.fixture(scope="module")
@@ -32,8 +33,13 @@ def case(tmp_path_factory):
 
 
 def _item(review, kind: str, text: str, type_: str | None = None, nth: int = 0):
-    found = [i for i in review.items if i.kind == kind and (i.text if kind == "replacement" else i.proposed) == text
-             and (type_ is None or i.type == type_)]
+    found = [
+        i
+        for i in review.items
+        if i.kind == kind
+        and (i.text if kind == "replacement" else i.proposed) == text
+        and (type_ is None or i.type == type_)
+    ]
     found.sort(key=lambda i: i.start)
     return found[nth]
 
@@ -66,10 +72,14 @@ def test_empty_decisions_give_exactly_pseudonymise(case, scr, fmt) -> None:
     for n, content in enumerate(("", "{}")):
         decisions = _write(root / f"empty{n}.json", content)
         out = root / "out" / f"final_empty{n}.{fmt}"
-        run = scr("apply", draft, "--key", case["key"], "--decisions", decisions, "--out", out, "--reviewer", "Alex Reviewer")
+        run = scr(
+            "apply", draft, "--key", case["key"], "--decisions", decisions, "--out", out, "--reviewer", "Alex Reviewer"
+        )
         assert run.returncode == 0, run.stderr.decode()
         coded = root / "out" / f"coded{n}.{fmt}"
-        run = scr("pseudonymise", draft, "--key", case["key"], "--out", coded, "--log", root / "private" / f"log{n}.jsonl")
+        run = scr(
+            "pseudonymise", draft, "--key", case["key"], "--out", coded, "--log", root / "private" / f"log{n}.jsonl"
+        )
         assert run.returncode == 0, run.stderr.decode()
         if fmt == "txt":
             assert out.read_bytes() == coded.read_bytes()
@@ -90,13 +100,22 @@ def test_decisions_applied_key_updated_and_signed_off(case, scr, tmp_path) -> No
     darren = _item(review, "replacement", "Darren Whitlow", "PERSON_UNKNOWN")
     brookfield = _item(review, "finding", "Brookfield")
     netherfold = _item(review, "finding", "Netherfold")
-    decisions = _write(tmp_path / "decisions.json", _decisions(review, {
-        laming.id: {"action": "revert"},
-        ambiguous_gp.id: {"action": "code", "code": "MGM"},
-        darren.id: {"action": "add_person", "code": "MU", "role": "Child M's maternal uncle"},
-        brookfield.id: {"action": "dismiss", "reason": "a large estate of several thousand homes; names no family"},
-        netherfold.id: {"action": "placeholder", "placeholder": "[PLACE]"},
-    }))
+    decisions = _write(
+        tmp_path / "decisions.json",
+        _decisions(
+            review,
+            {
+                laming.id: {"action": "revert"},
+                ambiguous_gp.id: {"action": "code", "code": "MGM"},
+                darren.id: {"action": "add_person", "code": "MU", "role": "Child M's maternal uncle"},
+                brookfield.id: {
+                    "action": "dismiss",
+                    "reason": "a large estate of several thousand homes; names no family",
+                },
+                netherfold.id: {"action": "placeholder", "placeholder": "[PLACE]"},
+            },
+        ),
+    )
     out = tmp_path / "published" / "final.txt"
     run = scr("apply", draft, "--key", key, "--decisions", decisions, "--out", out, "--reviewer", "Alex Reviewer")
     assert run.returncode == 0, run.stderr.decode()
@@ -123,8 +142,14 @@ def test_decisions_applied_key_updated_and_signed_off(case, scr, tmp_path) -> No
     logged = stagefile.loads(log.read_text(encoding="utf-8"))
     assert logged.header["review_id"] == review.review_id
     placed = {(r["text"], r["replacement"]) for r in logged.records if r["record"] == "replacement"}
-    assert ("Darren Whitlow", "MU") in placed and ("Netherfold", "[PLACE]") in placed and not any(t == "Lord Laming" for t, _ in placed)
-    assert all(final[r["out_start"]:r["out_end"]] == r["replacement"] for r in logged.records if r["record"] == "replacement")
+    assert (
+        ("Darren Whitlow", "MU") in placed
+        and ("Netherfold", "[PLACE]") in placed
+        and not any(t == "Lord Laming" for t, _ in placed)
+    )
+    assert all(
+        final[r["out_start"] : r["out_end"]] == r["replacement"] for r in logged.records if r["record"] == "replacement"
+    )
 
     record_path = out.with_name("final.signoff.json")
     record_text = record_path.read_text(encoding="utf-8")
@@ -138,14 +163,19 @@ def test_decisions_applied_key_updated_and_signed_off(case, scr, tmp_path) -> No
     assert [d["reason"] for d in record["dismissed"]] == ["a large estate of several thousand homes; names no family"]
     assert record["dismissed"][0]["text"] == "Brookfield" and "several thousand homes" in html_text
     assert record["replacements"]["reverted"] == 1 and record["replacements"]["code_changed"] == 1
-    assert record["replacements"]["added_person_mentions"] == sum(1 for r in review.result.replacements if r.replacement == "[PERSON-2]")
+    assert record["replacements"]["added_person_mentions"] == sum(
+        1 for r in review.result.replacements if r.replacement == "[PERSON-2]"
+    )
 
     # verify against the record: the dismissed finding is accepted, so even --fail-on low passes
     plain = scr("verify", out, "--fail-on", "low")
     assert plain.returncode == 1 and "Brookfield" in plain.stdout.decode()
     signed = scr("verify", out, "--signoff", record_path, "--fail-on", "low")
     assert signed.returncode == 0, signed.stdout.decode() + signed.stderr.decode()
-    assert "accepted QUASI_PLACE 'Brookfield'" in signed.stdout.decode() and "changed after sign-off" not in signed.stderr.decode()
+    assert (
+        "accepted QUASI_PLACE 'Brookfield'" in signed.stdout.decode()
+        and "changed after sign-off" not in signed.stderr.decode()
+    )
 
     # a name typed back after sign-off fails the check, and the changed file is reported
     out.write_text(final.replace("uncle, MU, was present", "uncle, Darren Whitlow, was present"), encoding="utf-8")
@@ -155,25 +185,63 @@ def test_decisions_applied_key_updated_and_signed_off(case, scr, tmp_path) -> No
 
 
 BAD = {
-    "wrong review": (lambda r, ids: {"format": "scr-review-decisions/1", "review_id": "rv-00000000000000000000",
-                                     "decisions": {ids["laming"]: {"action": "revert"}}}, "another review"),
+    "wrong review": (
+        lambda r, ids: {
+            "format": "scr-review-decisions/1",
+            "review_id": "rv-00000000000000000000",
+            "decisions": {ids["laming"]: {"action": "revert"}},
+        },
+        "another review",
+    ),
     "unknown id": (lambda r, ids: _decisions(r, {"r-000000000000": {"action": "accept"}}), "unknown item id"),
-    "code clashes with the key": (lambda r, ids: _decisions(r, {ids["darren"]: {"action": "add_person", "code": "MGM", "role": "uncle"}}),
-                                  "already in the key"),
-    "dismissal without a reason": (lambda r, ids: _decisions(r, {ids["brookfield"]: {"action": "dismiss", "reason": "  "}}), "reason"),
-    "code not in the key": (lambda r, ids: _decisions(r, {ids["laming"]: {"action": "code", "code": "ZZ"}}), "not in the key"),
-    "add a keyed person": (lambda r, ids: _decisions(r, {ids["jade"]: {"action": "add_person", "code": "X1", "role": "x"}}), "only an unlisted person"),
-    "a finding accepted like a replacement": (lambda r, ids: _decisions(r, {ids["brookfield"]: {"action": "revert"}}), "is a finding"),
-    "a reason naming a keyed person": (lambda r, ids: _decisions(r, {ids["brookfield"]: {"action": "dismiss", "reason": "Pauline never lived there"}}),
-                                       "names a person of the key"),
-    "one person added twice with different codes": (lambda r, ids: _decisions(r, {
-        ids["darren"]: {"action": "add_person", "code": "MU", "role": "uncle"},
-        ids["darren2"]: {"action": "add_person", "code": "MU2", "role": "uncle"}}), "added twice"),
-    "one new code for two people": (lambda r, ids: _decisions(r, {
-        ids["darren"]: {"action": "add_person", "code": "MU", "role": "uncle"},
-        ids["sandra"]: {"action": "add_person", "code": "MU", "role": "health visitor"}}), "given to two people"),
-    "a placeholder that is not one": (lambda r, ids: _decisions(r, {ids["brookfield"]: {"action": "placeholder", "placeholder": "<b>x</b>"}}),
-                                      "capitals in brackets"),
+    "code clashes with the key": (
+        lambda r, ids: _decisions(r, {ids["darren"]: {"action": "add_person", "code": "MGM", "role": "uncle"}}),
+        "already in the key",
+    ),
+    "dismissal without a reason": (
+        lambda r, ids: _decisions(r, {ids["brookfield"]: {"action": "dismiss", "reason": "  "}}),
+        "reason",
+    ),
+    "code not in the key": (
+        lambda r, ids: _decisions(r, {ids["laming"]: {"action": "code", "code": "ZZ"}}),
+        "not in the key",
+    ),
+    "add a keyed person": (
+        lambda r, ids: _decisions(r, {ids["jade"]: {"action": "add_person", "code": "X1", "role": "x"}}),
+        "only an unlisted person",
+    ),
+    "a finding accepted like a replacement": (
+        lambda r, ids: _decisions(r, {ids["brookfield"]: {"action": "revert"}}),
+        "is a finding",
+    ),
+    "a reason naming a keyed person": (
+        lambda r, ids: _decisions(r, {ids["brookfield"]: {"action": "dismiss", "reason": "Pauline never lived there"}}),
+        "names a person of the key",
+    ),
+    "one person added twice with different codes": (
+        lambda r, ids: _decisions(
+            r,
+            {
+                ids["darren"]: {"action": "add_person", "code": "MU", "role": "uncle"},
+                ids["darren2"]: {"action": "add_person", "code": "MU2", "role": "uncle"},
+            },
+        ),
+        "added twice",
+    ),
+    "one new code for two people": (
+        lambda r, ids: _decisions(
+            r,
+            {
+                ids["darren"]: {"action": "add_person", "code": "MU", "role": "uncle"},
+                ids["sandra"]: {"action": "add_person", "code": "MU", "role": "health visitor"},
+            },
+        ),
+        "given to two people",
+    ),
+    "a placeholder that is not one": (
+        lambda r, ids: _decisions(r, {ids["brookfield"]: {"action": "placeholder", "placeholder": "<b>x</b>"}}),
+        "capitals in brackets",
+    ),
     "not JSON": (lambda r, ids: "{decisions: nope", "not JSON"),
 }
 
@@ -181,10 +249,14 @@ BAD = {
 @pytest.mark.parametrize("name", list(BAD))
 def test_bad_decisions_are_refused_and_change_nothing(case, scr, tmp_path, name) -> None:
     review = case["review"]
-    ids = {"laming": _item(review, "replacement", "Lord Laming").id, "darren": _item(review, "replacement", "Darren Whitlow").id,
-           "brookfield": _item(review, "finding", "Brookfield").id, "jade": _item(review, "replacement", "Jade Kershaw").id,
-           "darren2": _item(review, "replacement", "Darren", "PERSON_UNKNOWN").id,
-           "sandra": _item(review, "replacement", "Sandra Okafor", "PERSON_UNKNOWN").id}
+    ids = {
+        "laming": _item(review, "replacement", "Lord Laming").id,
+        "darren": _item(review, "replacement", "Darren Whitlow").id,
+        "brookfield": _item(review, "finding", "Brookfield").id,
+        "jade": _item(review, "replacement", "Jade Kershaw").id,
+        "darren2": _item(review, "replacement", "Darren", "PERSON_UNKNOWN").id,
+        "sandra": _item(review, "replacement", "Sandra Okafor", "PERSON_UNKNOWN").id,
+    }
     make, message = BAD[name]
     key = review_draft.write_key(tmp_path / "private")
     draft = review_draft.write_txt(tmp_path / "draft.txt")
@@ -212,8 +284,18 @@ def test_review_page_is_private_beside_the_key_and_apply_keeps_final_away_from_i
     assert refused.returncode == 2 and "beside the key" in refused.stderr.decode()
     assert not (root / "out" / "review.html").exists()
     empty = _write(root / "empty_beside.json", "")
-    beside = scr("apply", case["txt"], "--key", case["key"], "--decisions", empty, "--out", case["key"].parent / "final.txt",
-                 "--reviewer", "Alex Reviewer")
+    beside = scr(
+        "apply",
+        case["txt"],
+        "--key",
+        case["key"],
+        "--decisions",
+        empty,
+        "--out",
+        case["key"].parent / "final.txt",
+        "--reviewer",
+        "Alex Reviewer",
+    )
     assert beside.returncode == 2 and "beside the key" in beside.stderr.decode()
 
 

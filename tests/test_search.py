@@ -5,6 +5,7 @@ report.json): a search by theme returns exactly the paragraphs the tagger
 labelled, a date search exactly the paragraphs narrating dated events in the
 range, and so on.
 """
+
 from __future__ import annotations
 
 import csv
@@ -51,7 +52,9 @@ def _paragraphs(run_out: Path) -> list[tuple[str, int, int, str, str]]:
     out = []
     for name in REVIEWS:
         report = json.loads((run_out / name / "report.json").read_text())
-        out += [(name, p["start"], p["end"], p["kind"], report["text"][p["start"]:p["end"]]) for p in report["paragraphs"]]
+        out += [
+            (name, p["start"], p["end"], p["kind"], report["text"][p["start"] : p["end"]]) for p in report["paragraphs"]
+        ]
     return out
 
 
@@ -95,8 +98,11 @@ def test_all_themes_and_any_theme(run_out, conn):
 
 def test_text_search_finds_known_paragraphs_with_stemming_and_highlights(run_out, conn):
     hits = search(conn, SearchQuery(text="shared", limit=0))
-    expected = {(name, start) for name, start, _, kind, text in _paragraphs(run_out)
-                if kind not in ("heading", "contents") and any(w in text.lower() for w in ("share", "sharing"))}
+    expected = {
+        (name, start)
+        for name, start, _, kind, text in _paragraphs(run_out)
+        if kind not in ("heading", "contents") and any(w in text.lower() for w in ("share", "sharing"))
+    }
     assert _keys(hits) == expected and len(expected) >= 3
     assert all("**shared**" in h.snippet.lower() or "**shar" in h.snippet.lower() for h in hits)
     assert [h.score for h in hits] == sorted(h.score for h in hits)  # bm25: lower is better
@@ -114,7 +120,11 @@ def test_theme_and_text_together(run_out, conn):
 
 
 def test_date_range_returns_paragraphs_narrating_events_in_it(run_out, conn):
-    events = [(name, json.loads(line)) for name in REVIEWS for line in (run_out / name / "events.jsonl").read_text().splitlines()]
+    events = [
+        (name, json.loads(line))
+        for name in REVIEWS
+        for line in (run_out / name / "events.jsonl").read_text().splitlines()
+    ]
     dated = [(name, e) for name, e in events if e.get("date")]
     assert dated, "the test reviews narrate dated events"
     name, first = dated[0]
@@ -125,12 +135,21 @@ def test_date_range_returns_paragraphs_narrating_events_in_it(run_out, conn):
     for n, e in dated:
         if e["date"] <= f"{month}-31" and (e.get("date_end") or e["date"]) >= f"{month}-01":
             expected |= {(n, s) for pn, s, end, _, _ in paragraphs if pn == n and s <= e["start"] < end}
-    assert _keys(hits) == expected and (name, next(s for pn, s, end, _, _ in paragraphs if pn == name and s <= first["start"] < end)) in expected
+    assert (
+        _keys(hits) == expected
+        and (name, next(s for pn, s, end, _, _ in paragraphs if pn == name and s <= first["start"] < end)) in expected
+    )
     assert all(any(d.startswith(month) for d in h.dates) for h in hits)
-    dated_phrases = [e["expression"] for n, e in dated if e.get("expression_start") is not None and e["date"].startswith(month)]
-    assert any(f"**{phrase}**" in " ".join(h.snippet for h in hits) for phrase in dated_phrases)  # the date phrase is highlighted
+    dated_phrases = [
+        e["expression"] for n, e in dated if e.get("expression_start") is not None and e["date"].startswith(month)
+    ]
+    assert any(
+        f"**{phrase}**" in " ".join(h.snippet for h in hits) for phrase in dated_phrases
+    )  # the date phrase is highlighted
     # the review period scope: reports whose period overlaps the range
-    by_period = search(conn, SearchQuery(date_from="2016-06-01", date_to="2016-06-30", date_scope="report", text="child", limit=0))
+    by_period = search(
+        conn, SearchQuery(date_from="2016-06-01", date_to="2016-06-30", date_scope="report", text="child", limit=0)
+    )
     assert {h.report for h in by_period} == {"eastborough_child_r"}
 
 
@@ -144,7 +163,11 @@ def test_report_filter_and_glob(conn):
 def test_cooccurrence_in_the_same_report_and_the_same_paragraph(run_out, conn):
     labels = _labels(run_out)
     a, b = _common_themes(run_out)[:2]
-    in_report = {name for name in REVIEWS if any(a in ids for n, _, ids in labels if n == name) and any(b in ids for n, _, ids in labels if n == name)}
+    in_report = {
+        name
+        for name in REVIEWS
+        if any(a in ids for n, _, ids in labels if n == name) and any(b in ids for n, _, ids in labels if n == name)
+    }
     rows = cooccurrence(conn, [a, b], within="report")
     assert {r["report"] for r in rows} == in_report
     for row in rows:
@@ -161,7 +184,9 @@ def test_cooccurrence_in_the_same_report_and_the_same_paragraph(run_out, conn):
 def test_fts_query_quotes_plain_words_and_keeps_phrases_and_or():
     assert fts_query("face-value child's") == '"face-value" "child\'s"'
     assert fts_query("escalat*") == '"escalat"*'
-    assert fts_query('"not shared" OR police') == '"not shared" OR "police"'  # every term quoted: plain text, never FTS5 syntax
+    assert (
+        fts_query('"not shared" OR police') == '"not shared" OR "police"'
+    )  # every term quoted: plain text, never FTS5 syntax
     with pytest.raises(UnusableInput):
         fts_query("  ")
 
@@ -210,8 +235,12 @@ def test_two_reviews_side_by_side(run_out, conn):
     result = compare_reports(conn, "westshire_child_t", "northvale_child_p", align="date")
     labels = _labels(run_out)
     for theme in result["themes"]:
-        assert theme["a_paragraphs"] == sum(1 for n, _, ids in labels if n == "westshire_child_t" and theme["id"] in ids)
-        assert theme["b_paragraphs"] == sum(1 for n, _, ids in labels if n == "northvale_child_p" and theme["id"] in ids)
+        assert theme["a_paragraphs"] == sum(
+            1 for n, _, ids in labels if n == "westshire_child_t" and theme["id"] in ids
+        )
+        assert theme["b_paragraphs"] == sum(
+            1 for n, _, ids in labels if n == "northvale_child_p" and theme["id"] in ids
+        )
     dates = [row["when"] for row in result["chronology"]]
     assert dates == sorted(dates)
     a_events = [json.loads(x) for x in (run_out / "westshire_child_t" / "events.jsonl").read_text().splitlines()]
@@ -231,9 +260,13 @@ def test_scr_search_outputs_parse(db, run_out, scr):
     assert {(r["report"], r["start"]) for r in records} == _theme_oracle(run_out, lambda ids: theme in ids)
     table = scr("search", "--db", db, "--text", "shared", "--format", "csv", "--limit", "0")
     rows = list(csv.DictReader(io.StringIO(table.stdout.decode())))
-    assert rows and all("**" in r["snippet"] for r in rows) and {"report", "section", "themes", "snippet"} <= set(rows[0])
+    assert (
+        rows and all("**" in r["snippet"] for r in rows) and {"report", "section", "themes", "snippet"} <= set(rows[0])
+    )
     assert scr("search", "--db", db, "--text", "shared").returncode == 0
-    co = scr("search", "--db", db, "--theme", theme, "--theme", _common_themes(run_out)[1], "--by-report", "--format", "csv")
+    co = scr(
+        "search", "--db", db, "--theme", theme, "--theme", _common_themes(run_out)[1], "--by-report", "--format", "csv"
+    )
     assert co.returncode == 0 and co.stdout.decode().startswith("report,")
     assert scr("search", "--db", db).returncode == 2  # no criteria
     assert scr("search", "--db", db, "--text", "AND OR").returncode == 2

@@ -1,4 +1,5 @@
 """The section role: decided once by structure, stored in report.json, read by events and themes."""
+
 from __future__ import annotations
 
 import json
@@ -36,26 +37,29 @@ def build(text: str = REVIEW) -> Report:
     return build_report(text, SOURCE)
 
 
-@pytest.mark.parametrize("title, role", [
-    ("Background", "background"),
-    ("2. Family history", "background"),
-    ("Introduction", "introduction"),
-    ("The family", "family"),
-    ("The incident", "incident"),
-    ("KPE 13 Incident in which the child was injured", "episodes"),
-    ("What happened", "case_summary"),
-    ("Critical Timeline/Condensed Chronology", "chronology"),
-    ("Condensed chronology and key practice events", "chronology"),
-    ("6.2 Wider Findings", "findings"),
-    ("Learning from the review process", "findings"),
-    ("Recommendations", "recommendations"),
-    ("Glossary", "method"),
-    ("Appendix B: Membership of the review panel", "method"),
-    ("Acknowledgements", "method"),
-    ("2.3 How were the father and the family involved?", "analysis"),
-    ("Child X Learning Review", None),
-    ("Riverside Health Trust", None),
-])
+@pytest.mark.parametrize(
+    "title, role",
+    [
+        ("Background", "background"),
+        ("2. Family history", "background"),
+        ("Introduction", "introduction"),
+        ("The family", "family"),
+        ("The incident", "incident"),
+        ("KPE 13 Incident in which the child was injured", "episodes"),
+        ("What happened", "case_summary"),
+        ("Critical Timeline/Condensed Chronology", "chronology"),
+        ("Condensed chronology and key practice events", "chronology"),
+        ("6.2 Wider Findings", "findings"),
+        ("Learning from the review process", "findings"),
+        ("Recommendations", "recommendations"),
+        ("Glossary", "method"),
+        ("Appendix B: Membership of the review panel", "method"),
+        ("Acknowledgements", "method"),
+        ("2.3 How were the father and the family involved?", "analysis"),
+        ("Child X Learning Review", None),
+        ("Riverside Health Trust", None),
+    ],
+)
 def test_one_role_per_title(title, role):
     assert role_of_title(title) == role
 
@@ -63,8 +67,12 @@ def test_one_role_per_title(title, role):
 def test_structure_stores_the_role_on_each_section():
     report = build()
     assert [(s.title, s.role) for s in report.sections] == [
-        ("Introduction", "introduction"), ("Background", "background"), ("Chronology", "chronology"),
-        ("Analysis", "analysis"), ("Glossary", "method")]
+        ("Introduction", "introduction"),
+        ("Background", "background"),
+        ("Chronology", "chronology"),
+        ("Analysis", "analysis"),
+        ("Glossary", "method"),
+    ]
     data = json.loads(report.to_json())
     assert [s["role"] for s in data["sections"]] == ["introduction", "background", "chronology", "analysis", "method"]
     assert [s.role for s in Report.from_json(report.to_json()).sections] == [s.role for s in report.sections]
@@ -109,12 +117,29 @@ def test_background_means_the_same_to_events_and_themes():
 
 def test_each_stage_has_a_policy_for_every_role():
     roles = set(role_rules().roles)
-    assert roles == {"method", "findings", "recommendations", "analysis", "summary", "chronology", "case_summary",
-                     "episodes", "views", "incident", "background", "family", "introduction"}
+    assert roles == {
+        "method",
+        "findings",
+        "recommendations",
+        "analysis",
+        "summary",
+        "chronology",
+        "case_summary",
+        "episodes",
+        "views",
+        "incident",
+        "background",
+        "family",
+        "introduction",
+    }
     assert {r.role for r in load_section_roles().roles} == roles
     policy = load_yaml("dates", "scope.yaml")
-    used = set(policy["roles"]["read"]) | set(policy["roles"]["skip"]) | set(policy["apparatus_roles"]) | set(
-        policy["fallback_roles"])
+    used = (
+        set(policy["roles"]["read"])
+        | set(policy["roles"]["skip"])
+        | set(policy["apparatus_roles"])
+        | set(policy["fallback_roles"])
+    )
     assert used <= roles
     assert not set(policy["roles"]["read"]) & set(policy["roles"]["skip"])
     assert role_rules().question_role in roles

@@ -1,4 +1,5 @@
 """The one overlap resolver (pipeline/spans.py) under the precedence policies its callers pass."""
+
 from __future__ import annotations
 
 import random
@@ -81,8 +82,11 @@ def test_merge_joins_overlapping_proposals_and_keeps_apart_ones():
         rules = "+".join(sorted({*a.rule.split("+"), b.rule}))
         return replace(a, end=max(a.end, b.end), rule=rules, score=max(a.score, b.score))
 
-    proposals = [Span(4, 6, "NAME", rule="ner", score=0.5), Span(0, 5, "NAME", rule="title", score=0.7),
-                 Span(6, 9, "NAME", rule="gazetteer", score=0.4)]
+    proposals = [
+        Span(4, 6, "NAME", rule="ner", score=0.5),
+        Span(0, 5, "NAME", rule="title", score=0.7),
+        Span(6, 9, "NAME", rule="gazetteer", score=0.4),
+    ]
     merged = merge_overlapping(proposals, join)
     assert [(m.start, m.end, m.rule, m.score) for m in merged] == [(0, 6, "ner+title", 0.7), (6, 9, "gazetteer", 0.4)]
 

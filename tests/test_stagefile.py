@@ -1,4 +1,5 @@
 """One JSON Lines contract: every stage file starts with the same provenance header and tags its records."""
+
 from __future__ import annotations
 
 import json

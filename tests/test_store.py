@@ -1,4 +1,5 @@
 """Corpus store: schema and versioning, indexing `scr run` outputs, idempotent upserts, failure isolation."""
+
 from __future__ import annotations
 
 import json
@@ -54,23 +55,32 @@ def test_one_schema_renders_each_dialect_and_refuses_a_malformed_template(tmp_pa
 
     from pipeline.store import db
 
-    lite, pg = (re.sub(r"--[^\n]*", "", db.schema_sql(d)) for d in ("sqlite", "postgresql"))  # the SQL, not its comments
+    lite, pg = (
+        re.sub(r"--[^\n]*", "", db.schema_sql(d)) for d in ("sqlite", "postgresql")
+    )  # the SQL, not its comments
     for text in (lite, pg):
         assert not re.search(r"\{\{\w+\}\}", text)
     assert "USING fts5" in lite and "tsvector" not in lite and "JSONB" not in lite
-    assert "tsvector" in pg and "fts5" not in pg and "GENERATED ALWAYS AS IDENTITY" in pg and "INTEGER PRIMARY KEY," not in pg.replace(
-        "version      INTEGER PRIMARY KEY,", "")
-    assert [line.split()[0] for line in lite.splitlines() if line.startswith("CREATE TABLE")] == \
-        [line.split()[0] for line in pg.splitlines() if line.startswith("CREATE TABLE")]
+    assert (
+        "tsvector" in pg
+        and "fts5" not in pg
+        and "GENERATED ALWAYS AS IDENTITY" in pg
+        and "INTEGER PRIMARY KEY," not in pg.replace("version      INTEGER PRIMARY KEY,", "")
+    )
+    assert [line.split()[0] for line in lite.splitlines() if line.startswith("CREATE TABLE")] == [
+        line.split()[0] for line in pg.splitlines() if line.startswith("CREATE TABLE")
+    ]
     with pytest.raises(ValueError, match="no store dialect"):
         db.schema_sql("oracle")
-    template = (tmp_path / "store")
+    template = tmp_path / "store"
     template.mkdir()
     (template / "dialects.yaml").write_text(db.model_path(*db.DIALECTS_FILE).read_text(encoding="utf-8"))
     monkeypatch.setattr(db, "model_path", lambda *parts: tmp_path.joinpath(*parts))
-    for broken, message in (("-- @only sqlite\nCREATE TABLE a (x {{id}});\n", "no '-- @end'"),
-                            ("-- @end\n", "without '-- @only'"),
-                            ("CREATE TABLE a (x {{uuid}});\n", "no type for uuid")):
+    for broken, message in (
+        ("-- @only sqlite\nCREATE TABLE a (x {{id}});\n", "no '-- @end'"),
+        ("-- @end\n", "without '-- @only'"),
+        ("CREATE TABLE a (x {{uuid}});\n", "no type for uuid"),
+    ):
         (template / "schema.sql").write_text(broken)
         with pytest.raises(ValueError, match=message):
             db.schema_sql("sqlite")
@@ -113,12 +123,15 @@ def test_indexing_a_run_fills_every_table_as_the_outputs_say(run_out, tmp_path):
         labels = _jsonl(folder / "themes.jsonl")
         assert per_report("theme_labels") == sum(len(x["themes"]) + len(x.get("negated", [])) for x in labels)
         # offsets are sacred: stored paragraph text is the report's text at those offsets
-        for start, end, text in conn.execute("SELECT char_start, char_end, text FROM paragraphs WHERE report_id = ?", (rid,)):
+        for start, end, text in conn.execute(
+            "SELECT char_start, char_end, text FROM paragraphs WHERE report_id = ?", (rid,)
+        ):
             assert report["text"][start:end] == text
         # every theme label and event sits in the paragraph that contains it
         for start, p_start, p_end in conn.execute(
             "SELECT t.char_start, p.char_start, p.char_end FROM theme_labels t"
-            " JOIN paragraphs p ON p.id = t.paragraph_id WHERE t.report_id = ?", (rid,)
+            " JOIN paragraphs p ON p.id = t.paragraph_id WHERE t.report_id = ?",
+            (rid,),
         ):
             assert p_start <= start < p_end
     assert conn.execute("SELECT count(*) FROM theme_labels WHERE paragraph_id IS NULL").fetchone()[0] == 0
@@ -146,7 +159,9 @@ def test_reindexing_is_an_idempotent_upsert(run_out, tmp_path):
     assert update.indexed == ["westshire_child_t"]
     assert _count(conn, "reports") == before["reports"]
     rid = conn.execute("SELECT id FROM reports WHERE name = 'westshire_child_t'").fetchone()[0]
-    assert conn.execute("SELECT count(*) FROM theme_labels WHERE report_id = ?", (rid,)).fetchone()[0] == len(json.loads(kept[1])["themes"])
+    assert conn.execute("SELECT count(*) FROM theme_labels WHERE report_id = ?", (rid,)).fetchone()[0] == len(
+        json.loads(kept[1])["themes"]
+    )
     assert _count(conn, "paragraphs") == before["paragraphs"]
     conn.execute("INSERT INTO paragraphs_fts(paragraphs_fts) VALUES ('integrity-check')")
 
@@ -158,7 +173,10 @@ def test_a_revised_review_replaces_the_old_version_of_the_same_name(run_out, tmp
     index_inputs(conn, [run_out])
     old_sha = conn.execute("SELECT sha256 FROM reports WHERE name = 'northvale_child_p'").fetchone()[0]
     revised = tmp_path / "northvale_child_p.txt"
-    revised.write_text(REVIEWS["northvale_child_p"] + "\n3.3 The father was not invited to the child protection conference.\n", encoding="utf-8")
+    revised.write_text(
+        REVIEWS["northvale_child_p"] + "\n3.3 The father was not invited to the child protection conference.\n",
+        encoding="utf-8",
+    )
     out = tmp_path / "run"
     process(Job(revised, out / "northvale_child_p", None))
     summary = index_inputs(conn, [out])

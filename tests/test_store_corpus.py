@@ -4,6 +4,7 @@ Three short reviews in different styles, so that themes, events and findings
 vary between them; tests compare what the store returns with what the run
 outputs on disk say (the oracle), not with hard-coded results.
 """
+
 from __future__ import annotations
 
 from pathlib import Path

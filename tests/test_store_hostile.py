@@ -6,6 +6,7 @@ traceback; nothing half-written (no store file from an unusable input, no
 row of a review that failed to index).  The oracle is always the run
 outputs on disk.
 """
+
 from __future__ import annotations
 
 import json
@@ -27,8 +28,25 @@ from test_store_postgres import pg, psql  # noqa: F401  (the throwaway PostgreSQ
 
 FUZZ_EXAMPLES = int(os.environ.get("SCR_FUZZ_EXAMPLES", "60"))
 # the queries a tester typed that ended in an SQLite traceback, and more of the same kind
-TYPED = ['police"', 'Child E"s', "meeting at 10:30", "note: police", "a:b", "(police", "police)", "^police", "+police",
-         "police -", "NEAR(police", "shared AND", "OR police", "child's mother", "face-value", '"face value', "police*"]
+TYPED = [
+    'police"',
+    'Child E"s',
+    "meeting at 10:30",
+    "note: police",
+    "a:b",
+    "(police",
+    "police)",
+    "^police",
+    "+police",
+    "police -",
+    "NEAR(police",
+    "shared AND",
+    "OR police",
+    "child's mother",
+    "face-value",
+    '"face value',
+    "police*",
+]
 
 
 @pytest.fixture(scope="module")
@@ -61,7 +79,7 @@ def _copy(run_out: Path, dest: Path, names: dict[str, str]) -> Path:
 
 def _paragraphs(run_out: Path, name: str) -> list[tuple[int, str, str]]:
     report = json.loads((run_out / name / "report.json").read_text())
-    return [(p["start"], p["kind"], report["text"][p["start"]:p["end"]]) for p in report["paragraphs"]]
+    return [(p["start"], p["kind"], report["text"][p["start"] : p["end"]]) for p in report["paragraphs"]]
 
 
 def _count(conn, sql: str, *params) -> int:
@@ -153,16 +171,24 @@ def test_any_damage_to_the_outputs_indexes_fully_or_leaves_the_store_as_it_was(r
     from hypothesis import strategies as st
 
     folder = _copy(run_out, tmp_path / "out", {"fuzzed": "westshire_child_t"}) / "fuzzed"
-    pristine = {name: (folder / name).read_text(encoding="utf-8")
-                for name in ("report.json", "findings.json", "events.jsonl", "themes.jsonl", "manifest.json")}
+    pristine = {
+        name: (folder / name).read_text(encoding="utf-8")
+        for name in ("report.json", "findings.json", "events.jsonl", "themes.jsonl", "manifest.json")
+    }
     conn = connect(tmp_path / "corpus.db")
     assert index_inputs(conn, [folder]).indexed == ["fuzzed"]
-    values = st.recursive(st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=6),
-                          lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=6), inner, max_size=3), max_leaves=6)
+    values = st.recursive(
+        st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=6),
+        lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=6), inner, max_size=3),
+        max_leaves=6,
+    )
 
     def state():
         row = conn.execute("SELECT id, outputs_sha256 FROM reports WHERE name = 'fuzzed'").fetchone()
-        counts = tuple(_count(conn, f"SELECT count(*) FROM {t} WHERE report_id = ?", row["id"]) for t in ("paragraphs", "events", "theme_labels", "findings"))
+        counts = tuple(
+            _count(conn, f"SELECT count(*) FROM {t} WHERE report_id = ?", row["id"])
+            for t in ("paragraphs", "events", "theme_labels", "findings")
+        )
         return row["outputs_sha256"], counts
 
     def replace_somewhere(data, node, value):
@@ -222,7 +248,9 @@ def test_identical_content_under_two_names_is_two_rows_and_reindexing_is_unchang
     assert [r["name"] for r in rows] == sorted([*REVIEWS, "westshire_copy"])
     by_name = {r["name"]: r["sha256"] for r in rows}
     assert by_name["westshire_copy"] == by_name["westshire_child_t"]
-    expected = {start for start, kind, _ in _paragraphs(run_out, "westshire_child_t") if kind not in ("heading", "contents")}
+    expected = {
+        start for start, kind, _ in _paragraphs(run_out, "westshire_child_t") if kind not in ("heading", "contents")
+    }
     for name in ("westshire_child_t", "westshire_copy"):
         hits = search(conn, SearchQuery(reports=[name], limit=0))
         assert {h.start for h in hits} == expected and {h.report for h in hits} == {name}
@@ -235,7 +263,16 @@ def test_two_index_processes_on_one_store_serialise(run_out, tmp_path):
     names = {f"{old}_{i}": old for i in range(4) for old in REVIEWS}
     out = _copy(run_out, tmp_path / "out", names)
     store = tmp_path / "shared" / "corpus.db"
-    command = [sys.executable, "-c", "from pipeline.cli import main; main()", "index", str(out), "--db", str(store), "--json"]
+    command = [
+        sys.executable,
+        "-c",
+        "from pipeline.cli import main; main()",
+        "index",
+        str(out),
+        "--db",
+        str(store),
+        "--json",
+    ]
     procs = [subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE) for _ in range(2)]
     results = [(p.wait(timeout=300), *p.communicate()) for p in procs]
     for code, _, stderr in results:
@@ -282,12 +319,18 @@ def test_a_version_1_store_is_upgraded_in_place(db, run_out, tmp_path):
     ddl = raw.execute("SELECT sql FROM sqlite_master WHERE name = 'reports'").fetchone()[0]
     raw.executescript(
         "PRAGMA foreign_keys = OFF; BEGIN;"
-        + ddl.replace("CREATE TABLE reports (", "CREATE TABLE reports_v1 (").replace("sha256           TEXT NOT NULL,", "sha256 TEXT NOT NULL UNIQUE,")
+        + ddl.replace("CREATE TABLE reports (", "CREATE TABLE reports_v1 (").replace(
+            "sha256           TEXT NOT NULL,", "sha256 TEXT NOT NULL UNIQUE,"
+        )
         + "; INSERT INTO reports_v1 SELECT * FROM reports; DROP TABLE reports;"
         " ALTER TABLE reports_v1 RENAME TO reports;"
-        " UPDATE schema_version SET version = 1; COMMIT;")
+        " UPDATE schema_version SET version = 1; COMMIT;"
+    )
     assert "UNIQUE" in raw.execute("SELECT sql FROM sqlite_master WHERE name = 'reports'").fetchone()[0]
-    counts = {t: raw.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in ("reports", "paragraphs", "theme_labels", "events")}
+    counts = {
+        t: raw.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+        for t in ("reports", "paragraphs", "theme_labels", "events")
+    }
     raw.close()
     with pytest.raises(UnusableInput, match="scr index"):
         connect(old, create=False)  # search never upgrades behind the user's back
@@ -319,8 +362,13 @@ def test_typed_punctuation_is_text_not_syntax(conn, run_out):
         hits = search(conn, SearchQuery(text=query, limit=0))
         assert isinstance(hits, list), query
     # the punctuation is a separator: the hits are the paragraphs with the words
-    for query, words in (('police"', ["police"]), ("note: police", ["note", "police"]), ("(police", ["police"]),
-                         ("information: shared", ["information", "shar"]), ('"face value', ["face", "value"])):
+    for query, words in (
+        ('police"', ["police"]),
+        ("note: police", ["note", "police"]),
+        ("(police", ["police"]),
+        ("information: shared", ["information", "shar"]),
+        ('"face value', ["face", "value"]),
+    ):
         hits = search(conn, SearchQuery(text=query, limit=0))
         assert {(h.report, h.start) for h in hits} == _oracle(run_out, words), query
     assert _oracle(run_out, ["information", "shar"])
@@ -337,8 +385,9 @@ def test_queries_with_nothing_to_find_are_one_clean_error(conn):
     for query in ("  ", "AND OR NOT", '""', "-", ":::", "*", "-police", "NOT police OR -child"):
         with pytest.raises(UnusableInput) as caught:
             search(conn, SearchQuery(text=query))
-        assert "\n" not in str(caught.value) and ("no words" in str(caught.value) or "leave out" in str(caught.value)
-                                                   or "empty" in str(caught.value)), query
+        assert "\n" not in str(caught.value) and (
+            "no words" in str(caught.value) or "leave out" in str(caught.value) or "empty" in str(caught.value)
+        ), query
 
 
 def test_scr_search_typed_queries_and_raw_syntax(db, run_out, scr):
@@ -351,7 +400,9 @@ def test_scr_search_typed_queries_and_raw_syntax(db, run_out, scr):
     for query in ('police"', "a:b", "NEAR(police", "AND"):
         err = _clean_failure(scr("search", "--db", db, "--text", query, "--raw-query"), 2)
         assert "not a valid raw full-text query" in err
-    near = scr("search", "--db", db, "--text", "NEAR(police shared, 6)", "--raw-query", "--format", "jsonl", "--limit", "0")
+    near = scr(
+        "search", "--db", db, "--text", "NEAR(police shared, 6)", "--raw-query", "--format", "jsonl", "--limit", "0"
+    )
     assert near.returncode == 0 and near.stdout  # raw syntax is honoured
     plain = scr("search", "--db", db, "--text", "NEAR(police shared, 6)", "--format", "jsonl", "--limit", "0")
     assert plain.returncode == 0 and plain.stdout != near.stdout
@@ -386,8 +437,35 @@ def test_any_text_is_searchable_without_an_exception(conn):
     hypothesis = pytest.importorskip("hypothesis")
     from hypothesis import strategies as st
 
-    pieces = st.sampled_from(['"', "(", ")", ":", "*", "^", "-", "+", " ", "AND", "OR", "NOT", "NEAR", "police", "child", "10:30",
-                              "\x00", "\ud800", "'", "{", "}", ",", "é", "ß", "\u200b"])
+    pieces = st.sampled_from(
+        [
+            '"',
+            "(",
+            ")",
+            ":",
+            "*",
+            "^",
+            "-",
+            "+",
+            " ",
+            "AND",
+            "OR",
+            "NOT",
+            "NEAR",
+            "police",
+            "child",
+            "10:30",
+            "\x00",
+            "\ud800",
+            "'",
+            "{",
+            "}",
+            ",",
+            "é",
+            "ß",
+            "\u200b",
+        ]
+    )
     typed = st.lists(pieces, max_size=12).map("".join)
     anything = st.text(alphabet=st.characters(codec=None), max_size=40)
 
@@ -409,17 +487,30 @@ def test_a_damaged_store_is_one_line_exit_2(db, tmp_path, scr):
     for args in (["--text", "police"], ["--text", "police", "--raw-query"]):
         err = _clean_failure(scr("search", "--db", broken_index, *args), 2)
         assert "the store cannot be read" in err and "rebuild it" in err
-    assert scr("search", "--db", broken_index, "--report", "westshire_child_t").returncode == 0  # what does not need it still works
+    assert (
+        scr("search", "--db", broken_index, "--report", "westshire_child_t").returncode == 0
+    )  # what does not need it still works
     truncated = tmp_path / "half.db"
     truncated.write_bytes(db.read_bytes()[: db.stat().st_size // 2])
-    for args in (["search", "--db", truncated, "--text", "police"], ["compare", "--db", truncated], ["index", tmp_path / "nowhere", "--db", truncated]):
+    for args in (
+        ["search", "--db", truncated, "--text", "police"],
+        ["compare", "--db", truncated],
+        ["index", tmp_path / "nowhere", "--db", truncated],
+    ):
         _clean_failure(scr(*args), 2)
 
 
 # ------------------------------------------------------------------ compare: names are names
 def test_compare_reads_percent_and_underscore_literally(run_out, tmp_path, scr):
-    out = _copy(run_out, tmp_path / "out", {"child_t_100%": "westshire_child_t", "child_p_v1": "northvale_child_p",
-                                            "child_r_[draft]": "eastborough_child_r"})
+    out = _copy(
+        run_out,
+        tmp_path / "out",
+        {
+            "child_t_100%": "westshire_child_t",
+            "child_p_v1": "northvale_child_p",
+            "child_r_[draft]": "eastborough_child_r",
+        },
+    )
     store = tmp_path / "corpus.db"
     assert scr("index", out, "--db", store).returncode == 0
     for wildcard in ("%%%%%%%%", "________", "child_t_%", "child_p_v_"):
@@ -431,7 +522,10 @@ def test_compare_reads_percent_and_underscore_literally(run_out, tmp_path, scr):
     assert (result["a"]["name"], result["b"]["name"]) == ("child_t_100%", "child_r_[draft]")
     matrix = scr("compare", "--db", store, "--report", "child_r_[draft]", "--report", "child_t_100%")
     assert matrix.returncode == 0
-    assert sorted(line.split(",")[0] for line in matrix.stdout.decode().splitlines()[1:]) == ["child_r_[draft]", "child_t_100%"]
+    assert sorted(line.split(",")[0] for line in matrix.stdout.decode().splitlines()[1:]) == [
+        "child_r_[draft]",
+        "child_t_100%",
+    ]
     conn = connect(store, create=False)
     sha = conn.execute("SELECT sha256 FROM reports WHERE name = 'child_p_v1'").fetchone()[0]
     by_hash = scr("compare", "--db", store, sha[:12], "child_t_100%", "--format", "json")
@@ -459,9 +553,17 @@ def test_postgres_typed_queries_raw_errors_and_any_text(pg, run_out, conn):
     for query in ('police"', "information: shared", "(police", "hungry OR perinatal", "police -domestic"):
         on_pg = {(h.report, h.start) for h in search(store, SearchQuery(text=query, limit=0))}
         assert on_pg == {(h.report, h.start) for h in search(conn, SearchQuery(text=query, limit=0))} and on_pg, query
-    for pattern in ("x[z-a]", "[\\]", "*_child_[pt]", "*%*", "west_hire*"):  # globs: what SQLite's GLOB says, never a server error
+    for pattern in (
+        "x[z-a]",
+        "[\\]",
+        "*_child_[pt]",
+        "*%*",
+        "west_hire*",
+    ):  # globs: what SQLite's GLOB says, never a server error
         on_pg = {(h.report, h.start) for h in search(store, SearchQuery(text="police", reports=[pattern], limit=0))}
-        assert on_pg == {(h.report, h.start) for h in search(conn, SearchQuery(text="police", reports=[pattern], limit=0))}, pattern
+        assert on_pg == {
+            (h.report, h.start) for h in search(conn, SearchQuery(text="police", reports=[pattern], limit=0))
+        }, pattern
     assert search(store, SearchQuery(text="polic:*", raw=True, limit=0))  # to_tsquery syntax on request
     for query in ("police & (", "&", "a:b:c"):
         with pytest.raises(UnusableInput, match="not a valid raw full-text query") as caught:
@@ -470,10 +572,14 @@ def test_postgres_typed_queries_raw_errors_and_any_text(pg, run_out, conn):
     hypothesis = pytest.importorskip("hypothesis")
     from hypothesis import strategies as st
 
-    pieces = st.sampled_from(['"', "(", ")", ":", "*", "&", "|", "!", "<->", "-", " ", "OR", "or", "NOT", "police", "\x00", "\\", "'"])
+    pieces = st.sampled_from(
+        ['"', "(", ")", ":", "*", "&", "|", "!", "<->", "-", " ", "OR", "or", "NOT", "police", "\x00", "\\", "'"]
+    )
 
     @hypothesis.settings(max_examples=max(10, FUZZ_EXAMPLES // 3), deadline=None, database=None)
-    @hypothesis.given(text=st.one_of(st.lists(pieces, max_size=10).map("".join), st.text(max_size=30)), raw=st.booleans())
+    @hypothesis.given(
+        text=st.one_of(st.lists(pieces, max_size=10).map("".join), st.text(max_size=30)), raw=st.booleans()
+    )
     def check(text: str, raw: bool) -> None:
         _expect_search_or_no_words(store, text, raw)
 
@@ -495,5 +601,7 @@ def test_postgres_two_index_processes_serialise(pg, run_out, tmp_path):
     assert sum(s["indexed"] for s in summaries) == len(names) and sum(s["unchanged"] for s in summaries) == len(names)
     store = connect(url, create=False)
     assert sorted(r[0] for r in store.execute("SELECT name FROM reports")) == sorted(names)
-    assert store.execute("SELECT count(*) FROM paragraphs").fetchone()[0] == sum(len(_paragraphs(run_out, old)) for old in names.values())
+    assert store.execute("SELECT count(*) FROM paragraphs").fetchone()[0] == sum(
+        len(_paragraphs(run_out, old)) for old in names.values()
+    )
     store.close()

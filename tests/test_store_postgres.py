@@ -6,6 +6,7 @@ and removed afterwards.  The SQLite store's rows are copied into it with
 `COPY`, then the documented theme + text query must return the same
 paragraphs as `pipeline.store.search`.
 """
+
 from __future__ import annotations
 
 import csv
@@ -26,8 +27,10 @@ from test_store_corpus import REVIEWS, make_run
 
 BINARIES = ("initdb", "pg_ctl", "psql")
 COPIED = ("reports", "sections", "paragraphs", "events", "theme_labels", "theme_evidence", "findings")
-NOT_INSTALLED = ("PostgreSQL server binaries (initdb, pg_ctl, psql) not found on PATH or in /usr/lib/postgresql/*/bin;"
-                 " `make test` installs them with scripts/ensure_postgres.sh where apt-get may be used")
+NOT_INSTALLED = (
+    "PostgreSQL server binaries (initdb, pg_ctl, psql) not found on PATH or in /usr/lib/postgresql/*/bin;"
+    " `make test` installs them with scripts/ensure_postgres.sh where apt-get may be used"
+)
 
 
 def pg_bin(name: str) -> str | None:
@@ -38,7 +41,10 @@ def pg_bin(name: str) -> str | None:
     found = shutil.which(name)
     if found:
         return found
-    versions = sorted(Path("/usr/lib/postgresql").glob(f"*/bin/{name}"), key=lambda p: int(p.parts[-3]) if p.parts[-3].isdigit() else 0)
+    versions = sorted(
+        Path("/usr/lib/postgresql").glob(f"*/bin/{name}"),
+        key=lambda p: int(p.parts[-3]) if p.parts[-3].isdigit() else 0,
+    )
     return str(versions[-1]) if versions else None
 
 
@@ -78,25 +84,63 @@ def pg():
                 shutil.chown(base, "postgres")
             except (LookupError, PermissionError):
                 pytest.skip("no postgres account to run the server as")
-        init = subprocess.run(_as_server_user([pg_bin("initdb"), "-D", str(data), "-A", "trust", "-U", "postgres", "--no-sync", "-E", "UTF8"]),
-                              capture_output=True, text=True)
+        init = subprocess.run(
+            _as_server_user(
+                [pg_bin("initdb"), "-D", str(data), "-A", "trust", "-U", "postgres", "--no-sync", "-E", "UTF8"]
+            ),
+            capture_output=True,
+            text=True,
+        )
         if init.returncode:
             pytest.skip(f"initdb failed: {init.stderr[-300:]}")
-        start = subprocess.run(_as_server_user([pg_bin("pg_ctl"), "-D", str(data), "-o", f"-k {base} -p {port} -c listen_addresses=''",
-                                                "-l", str(base / "log"), "-w", "start"]), capture_output=True, text=True)
+        start = subprocess.run(
+            _as_server_user(
+                [
+                    pg_bin("pg_ctl"),
+                    "-D",
+                    str(data),
+                    "-o",
+                    f"-k {base} -p {port} -c listen_addresses=''",
+                    "-l",
+                    str(base / "log"),
+                    "-w",
+                    "start",
+                ]
+            ),
+            capture_output=True,
+            text=True,
+        )
         if start.returncode:
             pytest.skip(f"the server did not start: {start.stderr[-300:]}")
         started = True
         yield base, port
     finally:
         if started:
-            subprocess.run(_as_server_user([pg_bin("pg_ctl"), "-D", str(data), "-m", "fast", "-w", "stop"]), capture_output=True)
+            subprocess.run(
+                _as_server_user([pg_bin("pg_ctl"), "-D", str(data), "-m", "fast", "-w", "stop"]), capture_output=True
+            )
         shutil.rmtree(base, ignore_errors=True)
 
 
 def psql(pg, sql: str | None = None, file: Path | None = None, stdin: str | None = None) -> str:
     host, port = pg
-    args = [pg_bin("psql"), "-h", str(host), "-p", str(port), "-U", "postgres", "-v", "ON_ERROR_STOP=1", "-X", "-q", "-A", "-t", "-F", "\t"]
+    args = [
+        pg_bin("psql"),
+        "-h",
+        str(host),
+        "-p",
+        str(port),
+        "-U",
+        "postgres",
+        "-v",
+        "ON_ERROR_STOP=1",
+        "-X",
+        "-q",
+        "-A",
+        "-t",
+        "-F",
+        "\t",
+    ]
     args += ["-f", str(file)] if file else ["-c", sql]
     result = subprocess.run(args, input=stdin, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
@@ -135,9 +179,21 @@ def test_postgres_schema_holds_the_store_and_answers_the_same_search(pg, sqlite_
     for table in COPIED:
         copied = _copy_table(conn, pg, table)
         assert int(psql(pg, f"SELECT count(*) FROM {table}").strip()) == copied
-    theme = conn.execute("SELECT theme_id FROM theme_labels WHERE negated = 0 GROUP BY theme_id ORDER BY count(*) DESC").fetchone()[0]
-    word = "police" if theme == "domestic_abuse" else conn.execute(
-        "SELECT p.text FROM paragraphs p JOIN theme_labels t ON t.paragraph_id = p.id WHERE t.theme_id = ?", (theme,)).fetchone()[0].split()[-1].strip(".,;:").lower()
+    theme = conn.execute(
+        "SELECT theme_id FROM theme_labels WHERE negated = 0 GROUP BY theme_id ORDER BY count(*) DESC"
+    ).fetchone()[0]
+    word = (
+        "police"
+        if theme == "domestic_abuse"
+        else conn.execute(
+            "SELECT p.text FROM paragraphs p JOIN theme_labels t ON t.paragraph_id = p.id WHERE t.theme_id = ?",
+            (theme,),
+        )
+        .fetchone()[0]
+        .split()[-1]
+        .strip(".,;:")
+        .lower()
+    )
     expected = {(h.report, h.start) for h in search(conn, SearchQuery(themes=[theme], text=word, limit=0))}
     assert expected
     query = f"""
@@ -166,25 +222,44 @@ def test_one_schema_gives_both_databases_the_same_tables_columns_and_indexes(pg,
     from pipeline.resources import model_path
 
     types = yaml.safe_load(model_path("store", "dialects.yaml").read_text(encoding="utf-8"))
-    to_pg = {"TEXT": "text", "INTEGER": "integer", "REAL": "real", "BIGINT": "bigint", "DATE": "date", "TIMESTAMPTZ": "timestamp with time zone",
-             "JSONB": "jsonb"}
+    to_pg = {
+        "TEXT": "text",
+        "INTEGER": "integer",
+        "REAL": "real",
+        "BIGINT": "bigint",
+        "DATE": "date",
+        "TIMESTAMPTZ": "timestamp with time zone",
+        "JSONB": "jsonb",
+    }
     lite = connect(sqlite_store, create=False)
     pg_columns = {}
-    for line in psql(pg, "SELECT table_name, column_name, data_type FROM information_schema.columns WHERE table_schema = 'public'"
-                         " ORDER BY table_name, ordinal_position").splitlines():
+    for line in psql(
+        pg,
+        "SELECT table_name, column_name, data_type FROM information_schema.columns WHERE table_schema = 'public'"
+        " ORDER BY table_name, ordinal_position",
+    ).splitlines():
         table, column, kind = line.split("\t")
         pg_columns.setdefault(table, []).append((column, kind))
     for table in COPIED:
         on_lite = [(row[1], row[2]) for row in lite.execute(f"PRAGMA table_info({table})")]
-        on_pg = [c for c in pg_columns[table] if c[0] != "tsv"]  # PostgreSQL's full-text column (SQLite: the FTS5 table)
+        on_pg = [
+            c for c in pg_columns[table] if c[0] != "tsv"
+        ]  # PostgreSQL's full-text column (SQLite: the FTS5 table)
         assert [c for c, _ in on_pg] == [c for c, _ in on_lite], table
         for (column, lite_type), (_, pg_type) in zip(on_lite, on_pg, strict=True):
             same = pg_type == to_pg[lite_type]
-            mapped = any(lite_type == types["sqlite"][token] and pg_type == to_pg[pg_decl.split()[0]] for token, pg_decl in types["postgresql"].items())
+            mapped = any(
+                lite_type == types["sqlite"][token] and pg_type == to_pg[pg_decl.split()[0]]
+                for token, pg_decl in types["postgresql"].items()
+            )
             assert same or mapped, (table, column, lite_type, pg_type)
-    lite_indexes = {r[0] for r in lite.execute("SELECT name FROM sqlite_master WHERE type = 'index' AND name NOT LIKE 'sqlite_%'")}
+    lite_indexes = {
+        r[0] for r in lite.execute("SELECT name FROM sqlite_master WHERE type = 'index' AND name NOT LIKE 'sqlite_%'")
+    }
     pg_indexes = set(psql(pg, "SELECT indexname FROM pg_indexes WHERE schemaname = 'public'").split())
-    assert lite_indexes <= pg_indexes and pg_indexes - lite_indexes - {"paragraphs_tsv"} == {f"{t}_pkey" for t in (*COPIED, "schema_version")} | {"reports_name_key"}
+    assert lite_indexes <= pg_indexes and pg_indexes - lite_indexes - {"paragraphs_tsv"} == {
+        f"{t}_pkey" for t in (*COPIED, "schema_version")
+    } | {"reports_name_key"}
     assert "paragraphs_fts" in {r[0] for r in lite.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
 
 
@@ -211,22 +286,34 @@ def test_the_store_runs_on_postgresql_with_the_same_answers(pg, run_out, sqlite_
     assert len(summary.indexed) == 3 and len(summary.run_failed) == 1
     assert index_inputs(pg_conn, [run_out]).unchanged == summary.indexed  # idempotent there too
     for table in COPIED:
-        assert pg_conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0] == lite.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+        assert (
+            pg_conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+            == lite.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+        )
     for spec in QUERIES:
         on_pg = search(pg_conn, SearchQuery(limit=0, **spec))
         on_lite = search(lite, SearchQuery(limit=0, **spec))
-        assert {(h.report, h.start, tuple(t["id"] for t in h.themes)) for h in on_pg} == \
-            {(h.report, h.start, tuple(t["id"] for t in h.themes)) for h in on_lite}, spec
+        assert {(h.report, h.start, tuple(t["id"] for t in h.themes)) for h in on_pg} == {
+            (h.report, h.start, tuple(t["id"] for t in h.themes)) for h in on_lite
+        }, spec
         if spec.get("text"):
             assert all("**" in h.snippet for h in on_pg)
     from pipeline.store import compare_reports, cooccurrence, theme_matrix
 
-    assert cooccurrence(pg_conn, ["domestic_abuse", "escalation"]) == cooccurrence(lite, ["domestic_abuse", "escalation"])
+    assert cooccurrence(pg_conn, ["domestic_abuse", "escalation"]) == cooccurrence(
+        lite, ["domestic_abuse", "escalation"]
+    )
     assert theme_matrix(pg_conn, "shares").values == theme_matrix(lite, "shares").values
-    assert compare_reports(pg_conn, "westshire_child_t", "northvale_child_p") == compare_reports(lite, "westshire_child_t", "northvale_child_p")
+    assert compare_reports(pg_conn, "westshire_child_t", "northvale_child_p") == compare_reports(
+        lite, "westshire_child_t", "northvale_child_p"
+    )
     cli = scr("search", "--db", url, "--theme", "information_sharing", "--format", "jsonl")
-    assert cli.returncode == 0 and cli.stdout.count(b"\n") == len(search(lite, SearchQuery(themes=["information_sharing"])))
-    assert scr("search", "--db", f"postgresql://postgres@/nowhere?host={host}&port={port}", "--text", "x").returncode == 2
+    assert cli.returncode == 0 and cli.stdout.count(b"\n") == len(
+        search(lite, SearchQuery(themes=["information_sharing"]))
+    )
+    assert (
+        scr("search", "--db", f"postgresql://postgres@/nowhere?host={host}&port={port}", "--text", "x").returncode == 2
+    )
 
 
 # The command line, the same on both stores: `scr index` straight into postgresql://, then search and compare.
@@ -234,7 +321,7 @@ CLI_SEARCHES = [
     ("--theme", "information_sharing"),
     ("--theme", "domestic_abuse", "--theme", "escalation", "--by-report"),
     ("--text", "police"),
-    ('--text', '"face value" OR police'),
+    ("--text", '"face value" OR police'),
     ("--from", "2018", "--to", "2019-06"),
     ("--from", "2016-06-01", "--to", "2016-06-30", "--date-scope", "report", "--text", "child"),
     ("--report", "*_child_[pt]", "--text", "shared"),
@@ -262,8 +349,12 @@ def test_scr_index_search_and_compare_on_postgresql_match_sqlite(pg, run_out, tm
     for db in (url, lite):
         first = scr("index", run_out, "--db", db, "--json")
         summary = json.loads(first.stdout)
-        assert (summary["indexed"], len(summary["run_failed"])) == (len(REVIEWS), 1), first.stderr  # the broken run is reported
-        again = json.loads(scr("index", run_out, "--db", db, "--json").stdout)  # re-indexing unchanged outputs changes nothing
+        assert (summary["indexed"], len(summary["run_failed"])) == (len(REVIEWS), 1), (
+            first.stderr
+        )  # the broken run is reported
+        again = json.loads(
+            scr("index", run_out, "--db", db, "--json").stdout
+        )  # re-indexing unchanged outputs changes nothing
         assert (again["indexed"], again["unchanged"]) == (0, len(REVIEWS))
     for args in CLI_SEARCHES:
         on_pg = scr("search", "--db", url, *args, "--limit", "0", "--format", "csv")
@@ -273,6 +364,8 @@ def test_scr_index_search_and_compare_on_postgresql_match_sqlite(pg, run_out, tm
         assert len(_csv_rows(on_lite.stdout)) > 1, args  # every query finds something: the comparison is not vacuous
     matrix = [scr("compare", "--db", db) for db in (url, lite)]
     assert matrix[0].returncode == 0 and matrix[0].stdout == matrix[1].stdout
-    pair = [scr("compare", "--db", db, "westshire_child_t", "northvale_child_p", "--format", "json") for db in (url, lite)]
+    pair = [
+        scr("compare", "--db", db, "westshire_child_t", "northvale_child_p", "--format", "json") for db in (url, lite)
+    ]
     assert pair[0].returncode == 0 and json.loads(pair[0].stdout) == json.loads(pair[1].stdout)
     assert json.loads(pair[0].stdout)["chronology"]

@@ -1,4 +1,5 @@
 """Structure detection on the real Child E review, checked against the gold key."""
+
 from __future__ import annotations
 
 import datetime as dt

@@ -1,4 +1,5 @@
 """Structure detection on small hand-made reviews in other common shapes."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -26,7 +27,14 @@ def test_key_lines_with_hyphen_colon_tab_and_table():
     )
     report = build(text)
     codes = {e.code: e.kind for e in report.key}
-    assert codes == {"AM": "family", "AF": "family", "HV1": "practitioner", "SW2": "practitioner", "Baby A": "family", "Mr B": "family"}
+    assert codes == {
+        "AM": "family",
+        "AF": "family",
+        "HV1": "practitioner",
+        "SW2": "practitioner",
+        "Baby A": "family",
+        "Mr B": "family",
+    }
     assert [e.code for e in report.key if e.subject] == ["Baby A"]
 
 
@@ -165,7 +173,10 @@ def test_markdown_review_with_table_key_and_footnote():
     report = load_report(Path(__file__).parent / "data" / "reviews" / "markdown_baby_t.md")
     assert report.source.format == "markdown"
     assert [(s.number, s.title) for s in report.sections if s.number] == [
-        ("1", "Introduction"), ("1.1", "Key"), ("2", "Chronology"), ("3", "Findings")
+        ("1", "Introduction"),
+        ("1.1", "Key"),
+        ("2", "Chronology"),
+        ("3", "Findings"),
     ]
     assert [e.code for e in report.key] == ["Baby T", "TM", "TF", "GP1"]
     assert report.metadata.board == "Eastvale Local Safeguarding Children Board"

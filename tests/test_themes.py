@@ -1,4 +1,5 @@
 """Theme tagger: taxonomy, cue compiler, polarity, sections, evidence, real report, CLI."""
+
 from __future__ import annotations
 
 import json
@@ -45,8 +46,10 @@ def test_every_cue_of_the_taxonomy_and_context_rules_compiles():
 
 
 def test_indexed_matcher_finds_what_spacy_matcher_finds(blank):
-    text = ("Professionals took the mother's account at face value; the information was not shared "
-            "and XF was never seen. Multi agency strategy discussions were not escalated. DNA rates rose.")
+    text = (
+        "Professionals took the mother's account at face value; the information was not shared "
+        "and XF was never seen. Multi agency strategy discussions were not escalated. DNA rates rose."
+    )
     doc = blank(text)
     patterns, _ = ThemeTagger().theme_patterns({"FATHER": ("XF",)})
     full = Matcher(blank.vocab)
@@ -106,7 +109,9 @@ def test_good_practice_is_still_about_the_theme_with_its_polarity(nlp):
 
 
 def test_counterfactual_good_practice_is_a_shortfall(nlp):
-    labels = tag_text("It would have been good practice to use the escalation policy when the decision was not accepted.\n", nlp)
+    labels = tag_text(
+        "It would have been good practice to use the escalation policy when the decision was not accepted.\n", nlp
+    )
     assert _themes(labels).get("escalation") == "concern"
 
 
@@ -130,8 +135,10 @@ def test_negated_practice_is_a_shortfall_not_an_absence(nlp):
 
 
 def test_multi_label_with_evidence_offsets_on_the_right_words(nlp):
-    text = ("- Mr Brown's heroin use and the mother's depression were known to the adult mental health team, "
-            "but nobody asked about the impact on the children of the domestic abuse in the home.\n")
+    text = (
+        "- Mr Brown's heroin use and the mother's depression were known to the adult mental health team, "
+        "but nobody asked about the impact on the children of the domestic abuse in the home.\n"
+    )
     labels = tag_text(text, nlp)
     assert len(labels) == 1
     label = labels[0]
@@ -140,7 +147,7 @@ def test_multi_label_with_evidence_offsets_on_the_right_words(nlp):
     report_text = text  # normalisation keeps this ASCII text unchanged
     for hit in label.themes:
         for ev in hit.evidence:
-            assert report_text[ev.start:ev.end] == ev.text
+            assert report_text[ev.start : ev.end] == ev.text
     da = next(h for h in label.themes if h.id == "domestic_abuse")
     assert [ev.text for ev in da.evidence] == ["domestic abuse"]
 
@@ -195,11 +202,11 @@ def test_real_report_offsets_and_sections(child_e_report, child_e_labels):
     text = child_e_report.text
     assert len(child_e_labels) > 50
     for label in child_e_labels:
-        assert text[label.start:label.end] == label.text
+        assert text[label.start : label.end] == label.text
         for hit in label.themes:
             for ev in hit.evidence:
                 assert label.start <= ev.start < ev.end <= label.end
-                assert text[ev.start:ev.end] == ev.text
+                assert text[ev.start : ev.end] == ev.text
     assert not [l for l in child_e_labels if l.section_role == "method"]
 
 
@@ -254,7 +261,10 @@ def test_gold_micro_f1(child_e_report, child_e_labels):
 # ---- command line ------------------------------------------------------------
 def test_cli_jsonl_with_provenance_header(tmp_path, scr):
     review = tmp_path / "review.txt"
-    review.write_text("Findings\n\n- The father was never seen by the health visitor.\n\n- Information was shared well.\n", encoding="utf-8")
+    review.write_text(
+        "Findings\n\n- The father was never seen by the health visitor.\n\n- Information was shared well.\n",
+        encoding="utf-8",
+    )
     out = tmp_path / "themes.jsonl"
     result = scr("themes", review, "--format", "jsonl", "--out", out)
     assert result.returncode == 0, result.stderr.decode()
@@ -284,12 +294,14 @@ def test_section_roles_come_from_title_words_not_numbers():
 
 
 def test_profile_of_a_small_text(nlp):
-    from pipeline.themes import text_report
     from pipeline.nlp import parse_report
+    from pipeline.themes import text_report
 
-    text = ("- Information was not shared between the GP and the health visitor.\n\n"
-            "- Domestic abuse was not explored and the father was not seen.\n\n"
-            "- The MARAC referral about the domestic abuse was not followed up.\n")
+    text = (
+        "- Information was not shared between the GP and the health visitor.\n\n"
+        "- Domestic abuse was not explored and the father was not seen.\n\n"
+        "- The MARAC referral about the domestic abuse was not followed up.\n"
+    )
     report = text_report(text)
     labels = tag_report(report, parse_report(report, nlp))
     prof = profile(labels, report)

@@ -5,6 +5,7 @@ own token `Matcher` over the compiled patterns; the PhraseMatcher route must
 find the same (shortest) match of each cue at each start, and a line break
 inside a paragraph must not split a cue.
 """
+
 from __future__ import annotations
 
 import pytest
@@ -17,9 +18,11 @@ from pipeline.themes.matcher import CueSet
 from pipeline.themes.patterns import CompileContext, compile_cue
 from pipeline.themes.tagger import ThemeTagger
 
-TEXT = ("The DASH checklist was not completed.  Professionals did not fully explore the Father's role, "
-        "and multi agency meetings never escalated the concerns.  EF was not seen; the unexplored "
-        "injuries and the parents' rent arrears were noted.  A multi-agency strategy discussion took place.")
+TEXT = (
+    "The DASH checklist was not completed.  Professionals did not fully explore the Father's role, "
+    "and multi agency meetings never escalated the concerns.  EF was not seen; the unexplored "
+    "injuries and the parents' rent arrears were noted.  A multi-agency strategy discussion took place."
+)
 
 
 @pytest.fixture(scope="module")

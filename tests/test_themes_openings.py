@@ -5,6 +5,7 @@ test uses invented text worded differently from what motivated the rule, and
 checks both sides: the wrong sense stays untagged and the right sense is still
 tagged.  All names and facts are fictional.
 """
+
 from __future__ import annotations
 
 import pytest
@@ -21,44 +22,75 @@ def _tagged(nlp, text: str) -> set[str]:
 
 
 # ---- one word, two senses -------------------------------------------------------------
-@pytest.mark.parametrize("theme, wrong_sense, right_sense", [
-    # a noun "enquiries", and "prob*" reading "problem", are no unasked question
-    ("professional_curiosity", "The meetings with the family were not enquiries into blame, and the late bus was not "
-                               "a problem for the nursery.",
-     "The health visitor did not enquire who the man at the door was."),
-    # raising a concern is an ordinary referral; escalation takes it further
-    ("escalation", "The childminder raised her concerns with the duty team the same afternoon.",
-     "The school escalated its concerns to the team manager when nothing changed."),
-    # difficulties a child presents are not professional challenge
-    ("escalation", "Kai presented with real challenges at home because of his behaviour and his sleep.",
-     "The health visitor challenged the decision to close the case at the review meeting."),
-    # minimising a risk is reducing it
-    ("over_optimism", "A safety plan was written to minimise the risk to both children over the holidays.",
-     "Professionals minimised the risk posed by the stepfather's temper."),
-    # a parent's supervision of a child is care, not management oversight
-    ("management_oversight_supervision", "The toddlers were often left without proper supervision and care in the flat.",
-     "The social worker had received no supervision from her manager for four months."),
-    # "found dead" says nothing about how a baby slept
-    ("safe_sleep_sudi", "The man who rented the garage was found dead there in March.",
-     "Baby R was found unresponsive on the sofa next to her father."),
-    # sexual abuse by strangers is not abuse in the family
-    ("intrafamilial_sexual_abuse", "She had been sexually abused by men she met through an online game.",
-     "The girl told her teacher about sexual abuse by her stepfather."),
-    # a debt run up for drugs is not the family's poverty
-    ("housing_poverty", "Leon said he owed money to a dealer for the drugs he had been given.",
-     "The family fell behind with the rent and were served with an eviction notice."),
-    # a youth justice service is where a child was known, not exploitation itself
-    ("adolescent_exploitation", "He was supervised by the youth offending team after a shoplifting caution.",
-     "He was exploited by a county lines gang and went missing for days at a time."),
-])
+@pytest.mark.parametrize(
+    "theme, wrong_sense, right_sense",
+    [
+        # a noun "enquiries", and "prob*" reading "problem", are no unasked question
+        (
+            "professional_curiosity",
+            "The meetings with the family were not enquiries into blame, and the late bus was not "
+            "a problem for the nursery.",
+            "The health visitor did not enquire who the man at the door was.",
+        ),
+        # raising a concern is an ordinary referral; escalation takes it further
+        (
+            "escalation",
+            "The childminder raised her concerns with the duty team the same afternoon.",
+            "The school escalated its concerns to the team manager when nothing changed.",
+        ),
+        # difficulties a child presents are not professional challenge
+        (
+            "escalation",
+            "Kai presented with real challenges at home because of his behaviour and his sleep.",
+            "The health visitor challenged the decision to close the case at the review meeting.",
+        ),
+        # minimising a risk is reducing it
+        (
+            "over_optimism",
+            "A safety plan was written to minimise the risk to both children over the holidays.",
+            "Professionals minimised the risk posed by the stepfather's temper.",
+        ),
+        # a parent's supervision of a child is care, not management oversight
+        (
+            "management_oversight_supervision",
+            "The toddlers were often left without proper supervision and care in the flat.",
+            "The social worker had received no supervision from her manager for four months.",
+        ),
+        # "found dead" says nothing about how a baby slept
+        (
+            "safe_sleep_sudi",
+            "The man who rented the garage was found dead there in March.",
+            "Baby R was found unresponsive on the sofa next to her father.",
+        ),
+        # sexual abuse by strangers is not abuse in the family
+        (
+            "intrafamilial_sexual_abuse",
+            "She had been sexually abused by men she met through an online game.",
+            "The girl told her teacher about sexual abuse by her stepfather.",
+        ),
+        # a debt run up for drugs is not the family's poverty
+        (
+            "housing_poverty",
+            "Leon said he owed money to a dealer for the drugs he had been given.",
+            "The family fell behind with the rent and were served with an eviction notice.",
+        ),
+        # a youth justice service is where a child was known, not exploitation itself
+        (
+            "adolescent_exploitation",
+            "He was supervised by the youth offending team after a shoplifting caution.",
+            "He was exploited by a county lines gang and went missing for days at a time.",
+        ),
+    ],
+)
 def test_the_wrong_sense_gives_no_theme_and_the_right_one_does(nlp, theme, wrong_sense, right_sense):
     assert theme not in _tagged(nlp, wrong_sense)
     assert theme in _tagged(nlp, right_sense)
 
 
 def test_violence_and_violent_in_one_paragraph_are_one_mention_not_domestic_abuse(nlp):
-    one_family = _tagged(nlp, "Nothing in the man's record suggested the violence he later used; he had no violent "
-                              "convictions.")
+    one_family = _tagged(
+        nlp, "Nothing in the man's record suggested the violence he later used; he had no violent convictions."
+    )
     partner = _tagged(nlp, "He was violent towards his partner whenever he had been drinking.")
     assert "domestic_abuse" not in one_family
     assert "domestic_abuse" in partner
@@ -86,19 +118,31 @@ def test_children_in_crisis_are_the_childs_mental_health(nlp):
 
 
 # ---- close wordings and inflections from the taxonomy's data ---------------------------
-@pytest.mark.parametrize("theme, text", [
-    ("children_mental_health", "At fifteen, the girl had taken her own life after months of worry about her exams."),
-    ("parental_mental_health", "The father told the GP that he wanted to die and could not cope with the baby."),
-    ("race_culture_identity", "The family came to England from Romania in 2019 and spoke little English."),
-    ("race_culture_identity", "Race and gender shaped how the boys were seen by the officers who stopped them."),
-    ("information_sharing", "Communication across the agencies involved with the family was slow and partial."),
-    ("neglect", "The children, aged three and five, were left alone overnight in the caravan."),
-    ("voice_lived_experience_child", "Nobody listened to the children's wishes about where they wanted to live."),
-    ("multi_agency_working", "A multi-professional meeting was never arranged for the family."),
-    ("service_access_disengagement", "Practitioners found it hard to engage the father, who rarely answered calls."),
-    ("domestic_abuse", "The boys' exposure to violence at home was known to their school."),
-    ("organisational_context", "The team was understaffed and morale was low after a year of churn in its workers."),
-])
+@pytest.mark.parametrize(
+    "theme, text",
+    [
+        (
+            "children_mental_health",
+            "At fifteen, the girl had taken her own life after months of worry about her exams.",
+        ),
+        ("parental_mental_health", "The father told the GP that he wanted to die and could not cope with the baby."),
+        ("race_culture_identity", "The family came to England from Romania in 2019 and spoke little English."),
+        ("race_culture_identity", "Race and gender shaped how the boys were seen by the officers who stopped them."),
+        ("information_sharing", "Communication across the agencies involved with the family was slow and partial."),
+        ("neglect", "The children, aged three and five, were left alone overnight in the caravan."),
+        ("voice_lived_experience_child", "Nobody listened to the children's wishes about where they wanted to live."),
+        ("multi_agency_working", "A multi-professional meeting was never arranged for the family."),
+        (
+            "service_access_disengagement",
+            "Practitioners found it hard to engage the father, who rarely answered calls.",
+        ),
+        ("domestic_abuse", "The boys' exposure to violence at home was known to their school."),
+        (
+            "organisational_context",
+            "The team was understaffed and morale was low after a year of churn in its workers.",
+        ),
+    ],
+)
 def test_a_wording_the_cues_had_missed_is_tagged(nlp, text, theme):
     assert theme in _tagged(nlp, text)
 
@@ -110,10 +154,16 @@ def test_benefits_alone_are_not_poverty_but_benefit_sanctions_are(nlp):
 
 # ---- sentences about reviews in general ---------------------------------------------------
 def test_what_reviews_are_for_gives_no_practice_theme(nlp):
-    about_reviews = _tagged(nlp, "Practice reviews do not decide who is to blame; those are matters for the coroner and "
-                                 "the criminal courts. Every review should help partner agencies to learn together.")
-    the_case = _tagged(nlp, "The partner agencies never held a strategy meeting, and the criminal court granted the "
-                            "stepfather bail without conditions.")
+    about_reviews = _tagged(
+        nlp,
+        "Practice reviews do not decide who is to blame; those are matters for the coroner and "
+        "the criminal courts. Every review should help partner agencies to learn together.",
+    )
+    the_case = _tagged(
+        nlp,
+        "The partner agencies never held a strategy meeting, and the criminal court granted the "
+        "stepfather bail without conditions.",
+    )
     assert not {"multi_agency_working", "legal_court_process"} & about_reviews
     assert {"multi_agency_working", "legal_court_process"} <= the_case
 
@@ -220,13 +270,20 @@ def test_every_inflection_spacy_lemmatises_to_a_cue_word_is_matched(nlp):
     from pipeline.themes.tagger import _tokenizer
 
     taxonomy = load_taxonomy()
-    ctx = CompileContext(_tokenizer(), taxonomy.irregular_forms, {}, taxonomy.scoring.gap, variant_map(taxonomy.variants))
+    ctx = CompileContext(
+        _tokenizer(), taxonomy.irregular_forms, {}, taxonomy.scoring.gap, variant_map(taxonomy.variants)
+    )
     forms = {w: word_forms(w, ctx) for w in _cue_words(taxonomy)}
     text = (Path(__file__).resolve().parents[1] / "corpus" / "child_e_stockport_2017.txt").read_text(encoding="utf-8")
     unused = [name for name in nlp.pipe_names if name not in ("tok2vec", "tagger", "attribute_ruler", "lemmatizer")]
     with nlp.select_pipes(disable=unused):  # only the lemmas are needed
         doc = nlp(text)
-    missed = {(t.lemma_.lower(), t.lower_) for t in doc
-              if t.is_alpha and t.tag_ not in ("JJR", "JJS", "RBR", "RBS")
-              and t.lemma_.lower() in forms and t.lower_ not in forms[t.lemma_.lower()]}
+    missed = {
+        (t.lemma_.lower(), t.lower_)
+        for t in doc
+        if t.is_alpha
+        and t.tag_ not in ("JJR", "JJS", "RBR", "RBS")
+        and t.lemma_.lower() in forms
+        and t.lower_ not in forms[t.lemma_.lower()]
+    }
     assert not missed

@@ -1,4 +1,5 @@
 """`verify_report` and `scr verify` on the real published review and on fictional drafts."""
+
 from __future__ import annotations
 
 import json
@@ -36,7 +37,15 @@ def test_real_review_is_almost_clean(child_e_findings, child_e_report):
     assert len(others) <= 5, [(f.type, f.line) for f in others]
     declared = set(child_e_report.codes()) | {a.abbr for a in child_e_report.abbreviations}
     assert not [f for f in at_or_above(child_e_findings, "low") if f.text in declared]
-    for public in ("Stockport", "Oldham", "Staffordshire", "Healthy Minds", "Fostering Solutions", "Pennine Care", "Bridgewater"):
+    for public in (
+        "Stockport",
+        "Oldham",
+        "Staffordshire",
+        "Healthy Minds",
+        "Fostering Solutions",
+        "Pennine Care",
+        "Bridgewater",
+    ):
         assert not [f for f in at_or_above(child_e_findings, "medium") if public in f.text]
 
 
@@ -137,8 +146,11 @@ def test_reviewers_chairs_and_public_figures_are_info(tmp_path, nlp, analyzer):
     from pipeline.ingest import load_report
     from pipeline.nlp import parse_report
 
-    draft = _draft(tmp_path, "Lord Laming's report on Victoria Climbié was discussed. The Independent Chair, "
-                             "Angela Brookfield, thanked KM. Victoria Hale, KM's cousin, did not attend.")
+    draft = _draft(
+        tmp_path,
+        "Lord Laming's report on Victoria Climbié was discussed. The Independent Chair, "
+        "Angela Brookfield, thanked KM. Victoria Hale, KM's cousin, did not attend.",
+    )
     report = load_report(draft)
     findings = verify_report(report, parse_report(report, nlp), analyzer=analyzer)
     severity = {f.text: f.severity for f in findings if f.type == "NAME"}
@@ -172,7 +184,9 @@ def test_policy_allows_abbreviations_and_places(tmp_path, nlp, analyzer):
     from pipeline.ingest import load_report
     from pipeline.nlp import parse_report
 
-    draft = _draft(tmp_path, "KM was referred to the QRST and she moved to the Moorside estate. ZX told KSW she was safe.")
+    draft = _draft(
+        tmp_path, "KM was referred to the QRST and she moved to the Moorside estate. ZX told KSW she was safe."
+    )
     report = load_report(draft)
     doc = parse_report(report, nlp)
     policy = tmp_path / "p.yaml"
@@ -184,10 +198,12 @@ def test_policy_allows_abbreviations_and_places(tmp_path, nlp, analyzer):
 
 
 def test_cover_people_labels_open_a_line_or_name_a_role():
-    from pipeline.report import Report, Source
     from pipeline.deid.verify import cover_people
+    from pipeline.report import Report, Source
 
-    text = ("Lead Reviewer: Jane Doe\nWritten by Tom Hill and Ann Lee\n\nA letter written by Sarah Jones was found. "
-            "The Independent Chair, Angela Brooks, thanked KM.")
+    text = (
+        "Lead Reviewer: Jane Doe\nWritten by Tom Hill and Ann Lee\n\nA letter written by Sarah Jones was found. "
+        "The Independent Chair, Angela Brooks, thanked KM."
+    )
     report = Report(text=text, source=Source(name="x.txt", sha256="0" * 64, format="text"))
     assert cover_people(report, load_policy()) == {"Jane Doe", "Tom Hill", "Ann Lee", "Angela Brooks"}

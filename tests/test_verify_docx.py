@@ -1,4 +1,5 @@
 """`scr verify draft.docx`: what hides in a Word draft is reported with its location."""
+
 from __future__ import annotations
 
 import json

@@ -1,8 +1,9 @@
 """Key names in any form (`--key`): exact forms, misspellings, and ordinary words left alone."""
+
 from __future__ import annotations
 
-from pipeline.deid.names.fuzzy import find_key_names
 from pipeline.deid.keyfile import parse_key
+from pipeline.deid.names.fuzzy import find_key_names
 from pipeline.nlp import parse
 
 KEY = parse_key(
@@ -29,8 +30,10 @@ def test_misspellings_are_matched(nlp):
 
 
 def test_ordinary_words_that_are_surnames_need_a_person_context(nlp):
-    text = ("The Court agreed an interim order and the family moved to Stoke. The Family Court Advisor met KM. "
-            "Ms Court visited on Monday. Carol Stone called the duty team.")
+    text = (
+        "The Court agreed an interim order and the family moved to Stoke. The Family Court Advisor met KM. "
+        "Ms Court visited on Monday. Carol Stone called the duty team."
+    )
     found = matches(nlp, text)
     assert ("Ms Court", "KSW", False) in found
     assert ("Carol Stone", "KFC", False) in found
@@ -39,9 +42,9 @@ def test_ordinary_words_that_are_surnames_need_a_person_context(nlp):
 
 
 def test_verify_reports_a_misspelt_full_name_once(nlp):
+    from pipeline.deid.verify import verify_report
     from pipeline.evaluate import verify as harness
     from pipeline.nlp import parse_report
-    from pipeline.deid.verify import verify_report
 
     report = harness.leak_report("Jolene Hargreves missed the appointment with KSW.")
     findings = verify_report(report, parse_report(report, nlp), key=KEY)
@@ -51,59 +54,80 @@ def test_verify_reports_a_misspelt_full_name_once(nlp):
     assert "misspelt" in key_findings[0].reason and "Jolene" not in key_findings[0].reason
 
 
-DERIVED_KEY = parse_key({"people": [
-    {"code": "AM", "role": "Child A's mother", "names": ["Kasia Nowak", "Ms Nowak"]},
-    {"code": "AF", "role": "Child A's father", "names": ["Tomasz Wójcik"]},
-    {"code": "Child A", "role": "the subject child", "names": ["Jade Nowak"]},
-    {"code": "ASW", "role": "Social Worker", "names": ["Laura Ashton", "Ms Ashton"]},
-]})
+DERIVED_KEY = parse_key(
+    {
+        "people": [
+            {"code": "AM", "role": "Child A's mother", "names": ["Kasia Nowak", "Ms Nowak"]},
+            {"code": "AF", "role": "Child A's father", "names": ["Tomasz Wójcik"]},
+            {"code": "Child A", "role": "the subject child", "names": ["Jade Nowak"]},
+            {"code": "ASW", "role": "Social Worker", "names": ["Laura Ashton", "Ms Ashton"]},
+        ]
+    }
+)
 
 
 def test_every_surviving_form_of_a_key_name_is_a_key_finding_naming_the_entry(nlp, tmp_path):
     """The backstop after pseudonymise: forms it could have missed are flagged, each naming its key entry."""
+    from pipeline.deid.verify import verify_report
     from pipeline.ingest import load_report
     from pipeline.nlp import parse_report
-    from pipeline.deid.verify import verify_report
 
-    text = ("6.3.1 Jade's use of cannabis increased. K.N. told AF that Kas was tired. Jayde missed school.\n"
-            "Tomasz Wojcik found work. AM lived in Ashton, then Wigan.\n")
+    text = (
+        "6.3.1 Jade's use of cannabis increased. K.N. told AF that Kas was tired. Jayde missed school.\n"
+        "Tomasz Wojcik found work. AM lived in Ashton, then Wigan.\n"
+    )
     (tmp_path / "coded.txt").write_text(text, encoding="utf-8")
     report = load_report(tmp_path / "coded.txt")
     findings = verify_report(report, parse_report(report, nlp), key=DERIVED_KEY)
     by_text = {f.text: f for f in findings}
-    for surviving, code, severity in [("Jade", "Child A", "high"), ("K.N.", "AM", "high"), ("Kas", "AM", "high"),
-                                      ("Jayde", "Child A", "high"), ("Tomasz Wojcik", "AF", "high"),
-                                      ("Ashton", "ASW", "medium")]:
+    for surviving, code, severity in [
+        ("Jade", "Child A", "high"),
+        ("K.N.", "AM", "high"),
+        ("Kas", "AM", "high"),
+        ("Jayde", "Child A", "high"),
+        ("Tomasz Wojcik", "AF", "high"),
+        ("Ashton", "ASW", "medium"),
+    ]:
         assert by_text[surviving].type == "KEY_NAME", surviving
         assert code in by_text[surviving].reason and by_text[surviving].severity == severity
     assert not [f for f in findings if f.text in ("AM", "AF")]  # the key's own codes are declared by the key
 
 
-RECORD_KEY = parse_key({"people": [
-    {"code": "PM", "role": "Child P's mother", "names": ["Kirsty MacLeod", "Ms MacLeod"]},
-    {"code": "PSW", "role": "social worker", "names": ["Padraig Ó Briain", "Mr Ó Briain"]},
-    {"code": "OF", "role": "Child O's father", "names": ["Chinedu Okoro", "Mr Okoro"]},
-    {"code": "Child O", "role": "Child O", "names": ["Ifeoma Okoro-Nwosu", "Ifeoma"]},
-    {"code": "HV", "role": "health visitor", "names": ["Gwenllian Rhys", "Ms Rhys"]},
-]})
+RECORD_KEY = parse_key(
+    {
+        "people": [
+            {"code": "PM", "role": "Child P's mother", "names": ["Kirsty MacLeod", "Ms MacLeod"]},
+            {"code": "PSW", "role": "social worker", "names": ["Padraig Ó Briain", "Mr Ó Briain"]},
+            {"code": "OF", "role": "Child O's father", "names": ["Chinedu Okoro", "Mr Okoro"]},
+            {"code": "Child O", "role": "Child O", "names": ["Ifeoma Okoro-Nwosu", "Ifeoma"]},
+            {"code": "HV", "role": "health visitor", "names": ["Gwenllian Rhys", "Ms Rhys"]},
+        ]
+    }
+)
 
 
 def test_record_and_gaelic_forms_left_in_a_coded_text_are_key_findings(nlp, tmp_path):
     """The backstop for issue 12's third round: forms of key names in other languages and record shapes,
     and a keyed name read as a place's, are reported when they survive in a coded draft."""
+    from pipeline.deid.verify import verify_report
     from pipeline.ingest import load_report
     from pipeline.nlp import parse_report
-    from pipeline.deid.verify import verify_report
 
-    text = ("PM was seen by the nurse. The Gaelic notes call her Ms NicLeòid. The letter went to Mr O'Brien.\n"
-            "The custody record reads \"OKORO, Chinedu E.\" and the school roll has Ifeoma Okoro Nwozu.\n"
-            "She was born at Ysbyty Tywysoges Gwenllian.\n")
+    text = (
+        "PM was seen by the nurse. The Gaelic notes call her Ms NicLeòid. The letter went to Mr O'Brien.\n"
+        'The custody record reads "OKORO, Chinedu E." and the school roll has Ifeoma Okoro Nwozu.\n'
+        "She was born at Ysbyty Tywysoges Gwenllian.\n"
+    )
     (tmp_path / "coded.txt").write_text(text, encoding="utf-8")
     report = load_report(tmp_path / "coded.txt")
     every = verify_report(report, parse_report(report, nlp), key=RECORD_KEY)
     flagged = {f.text: f for f in every if f.type == "KEY_NAME"}
-    for surviving, code in [("Ms NicLeòid", "PM"), ("Mr O'Brien", "PSW"), ("OKORO, Chinedu E.", "OF"),
-                            ("Ifeoma Okoro Nwozu", "Child O")]:
+    for surviving, code in [
+        ("Ms NicLeòid", "PM"),
+        ("Mr O'Brien", "PSW"),
+        ("OKORO, Chinedu E.", "OF"),
+        ("Ifeoma Okoro Nwozu", "Child O"),
+    ]:
         assert surviving in flagged, surviving
         assert code in flagged[surviving].reason and flagged[surviving].severity == "high", surviving
     # the keyed first name pseudonymise leaves as part of a hospital's name is still shown to the author

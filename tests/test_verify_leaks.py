@@ -3,6 +3,7 @@
 The held-out set (`tests/data/leaks/heldout.jsonl`) is deliberately NOT tested
 here: it was written before tuning and is only scored by `bench/eval_verify.py`.
 """
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -20,7 +21,17 @@ def test_the_tuned_set_covers_every_type():
     kinds = {c["kind"] for c in CASES}
     leaks = sum(len(c["leaks"]) for c in CASES)
     assert leaks >= 40
-    assert {"NAME", "PERSON_CODE", "KEY_NAME", "QUASI", "SOCIAL_HANDLE", "VEHICLE_REG", "URL", "NHS_NUMBER", "POSTCODE"} <= kinds
+    assert {
+        "NAME",
+        "PERSON_CODE",
+        "KEY_NAME",
+        "QUASI",
+        "SOCIAL_HANDLE",
+        "VEHICLE_REG",
+        "URL",
+        "NHS_NUMBER",
+        "POSTCODE",
+    } <= kinds
 
 
 @pytest.fixture(scope="module")

@@ -6,6 +6,7 @@ lists with a "Last updated: 07 Jun 2019" line and a helpline address, reviewers 
 sentence, authors on the cover's date line or under an "Authors" heading, a contents line
 "A Day in the Life of Child Q", a consultancy whose name the model half-tags.
 """
+
 from __future__ import annotations
 
 import pytest
@@ -21,11 +22,11 @@ def analyzer(nlp):
 
 
 def findings_of(text: str, nlp, analyzer):
+    from pipeline.deid.verify import verify_report
     from pipeline.ingest.text import normalise
     from pipeline.nlp import parse_report
     from pipeline.report import Source
     from pipeline.structure import build_report
-    from pipeline.deid.verify import verify_report
 
     report = build_report(normalise(text), Source(name="draft.txt", sha256="0" * 64, format="text"))
     return verify_report(report, parse_report(report, nlp), analyzer=analyzer)
@@ -58,17 +59,21 @@ def test_the_reviews_own_code_is_not_a_leak_but_the_father_and_the_birth_date_ar
 
 
 def test_letters_the_review_calls_initials_stay_a_possible_leak(nlp, analyzer):
-    text = ("Re-consideration of a Serious Case Review. Initials of Child JT.\n\n"
-            "1. Introduction JT died in hospital. His mother KL had two older children. JT was on a plan.\n")
+    text = (
+        "Re-consideration of a Serious Case Review. Initials of Child JT.\n\n"
+        "1. Introduction JT died in hospital. His mother KL had two older children. JT was on a plan.\n"
+    )
     findings = findings_of(text, nlp, analyzer)
     assert serious(worst(findings, "KL"))
     assert serious(worst(findings, "JT"))
 
 
 def test_a_pseudonym_declared_in_a_bracket_is_info_an_undeclared_name_is_not(nlp, analyzer):
-    text = ("Serious Case Review\n\nBaby Marisol (the Partnership has used a pseudonym to protect the identity "
-            "of the child and family)\n\nPublication date 3 March 2020\n\n"
-            "1. Baby Marisol lived with her mother and her mother's friend, Kelsey Marchbank. Baby Marisol was seen by the GP.\n")
+    text = (
+        "Serious Case Review\n\nBaby Marisol (the Partnership has used a pseudonym to protect the identity "
+        "of the child and family)\n\nPublication date 3 March 2020\n\n"
+        "1. Baby Marisol lived with her mother and her mother's friend, Kelsey Marchbank. Baby Marisol was seen by the GP.\n"
+    )
     findings = findings_of(text, nlp, analyzer)
     assert not serious(worst(findings, "Marisol"))
     assert serious(worst(findings, "Kelsey Marchbank"))
@@ -96,9 +101,11 @@ def test_dates_helplines_and_role_mailboxes_are_not_people_a_personal_address_is
 
 
 def test_reviewers_and_ministers_named_mid_sentence_are_info_a_church_minister_is_not(nlp, analyzer):
-    text = ("1.1 This review was carried out by Independent Reviewers Dr Philippa Arkwright and Noel Verity in 2021.\n\n"
-            "1.2 In 2019 the Minister of State for Children, Gideon Trelawny, wrote to every partnership.\n\n"
-            "1.3 The family's minister, Ezekiel Boateng-Smart, visited the home twice.\n")
+    text = (
+        "1.1 This review was carried out by Independent Reviewers Dr Philippa Arkwright and Noel Verity in 2021.\n\n"
+        "1.2 In 2019 the Minister of State for Children, Gideon Trelawny, wrote to every partnership.\n\n"
+        "1.3 The family's minister, Ezekiel Boateng-Smart, visited the home twice.\n"
+    )
     findings = findings_of(text, nlp, analyzer)
     for name in ("Philippa Arkwright", "Noel Verity", "Gideon Trelawny"):
         assert not serious(worst(findings, name)), name
@@ -142,18 +149,22 @@ def test_cover_authors_are_info_and_a_title_is_no_initial_but_the_family_is_foun
 
 
 def test_a_half_tagged_consultancy_is_no_person_but_a_name_beside_a_service_is(nlp, analyzer):
-    text = ("Report Author Rowena Clatworthy MSc CQSW Bel-Varn Training and Consultancy Ltd\n\n"
-            "1. There was little contact between Kyle Brannigan and Children's Services after May.\n")
+    text = (
+        "Report Author Rowena Clatworthy MSc CQSW Bel-Varn Training and Consultancy Ltd\n\n"
+        "1. There was little contact between Kyle Brannigan and Children's Services after May.\n"
+    )
     findings = findings_of(text, nlp, analyzer)
     assert not [f for f in findings if serious(f.severity) and "Varn" in f.text]
     assert serious(worst(findings, "Kyle Brannigan"))
 
 
 def test_a_letterhead_on_the_cover_is_low_a_familys_address_in_the_narrative_stays_high(nlp, analyzer):
-    text = ("Page 1 of 30\n\nWexcombe House,\n\nMillbrook Road, Bath, BA2 9ZZ 01225-555019\n\n"
-            "Re-consideration of a Serious Case Review\n\n"
-            "1. Introduction\n\n1.1 The family moved to 14 Tansley Close, Keynsham, BS31 9QQ in 2016. "
-            "The mother's mobile was 07700 900461.\n")
+    text = (
+        "Page 1 of 30\n\nWexcombe House,\n\nMillbrook Road, Bath, BA2 9ZZ 01225-555019\n\n"
+        "Re-consideration of a Serious Case Review\n\n"
+        "1. Introduction\n\n1.1 The family moved to 14 Tansley Close, Keynsham, BS31 9QQ in 2016. "
+        "The mother's mobile was 07700 900461.\n"
+    )
     findings = findings_of(text, nlp, analyzer)
     assert worst(findings, "BA2 9ZZ") == "low"
     assert worst(findings, "01225-555019") == "low"
@@ -162,9 +173,11 @@ def test_a_letterhead_on_the_cover_is_low_a_familys_address_in_the_narrative_sta
 
 
 def test_board_acronyms_and_court_citations_are_not_person_codes_but_initials_are(nlp, analyzer):
-    text = ("1.1 The IOWSCB decided to commission a review. In Re B [2013] UKSC 33 the court said that adoption is a "
-            "last resort; UKSC held that the threshold was met, and EWCA said the same in 2014.\n\n"
-            "1.2 Later TW told the police that KM had hit the baby.\n")
+    text = (
+        "1.1 The IOWSCB decided to commission a review. In Re B [2013] UKSC 33 the court said that adoption is a "
+        "last resort; UKSC held that the threshold was met, and EWCA said the same in 2014.\n\n"
+        "1.2 Later TW told the police that KM had hit the baby.\n"
+    )
     findings = findings_of(text, nlp, analyzer)
     for code in ("IOWSCB", "UKSC", "EWCA"):
         assert not serious(worst(findings, code)), code
@@ -172,10 +185,12 @@ def test_board_acronyms_and_court_citations_are_not_person_codes_but_initials_ar
 
 
 def test_reference_list_authors_are_cited_not_leaked_a_name_in_the_narrative_is(nlp, analyzer):
-    text = ("References\n\nHollowell, M., Sandiford, P., Pettigrew, R. et al (2020) Patterns and pressures. London: DfE.\n\n"
-            "Quennell, P. and Dunstan, S. (1999) Unseen Harms. London: Routledge.\n\n"
-            "Vashti C (2017) Context and Place: An overview. University of Northmoor.\n\n"
-            "4. Background\n\n4.1 Dunstan's grandmother, Mrs Dorothy Pennington, cared for him in 2017.\n")
+    text = (
+        "References\n\nHollowell, M., Sandiford, P., Pettigrew, R. et al (2020) Patterns and pressures. London: DfE.\n\n"
+        "Quennell, P. and Dunstan, S. (1999) Unseen Harms. London: Routledge.\n\n"
+        "Vashti C (2017) Context and Place: An overview. University of Northmoor.\n\n"
+        "4. Background\n\n4.1 Dunstan's grandmother, Mrs Dorothy Pennington, cared for him in 2017.\n"
+    )
     findings = findings_of(text, nlp, analyzer)
     reference_part = text.index("4. Background")
     assert not [f for f in findings if f.start < reference_part and serious(f.severity)]
@@ -194,17 +209,21 @@ def test_a_name_line_then_its_label_with_the_board_after_a_comma_is_the_chair():
 
 
 def test_a_childs_own_review_conference_chair_is_not_named_on_purpose(nlp, analyzer):
-    text = ("1.1 The review was commissioned from Philomena Arbuthnot, an independent social worker.\n\n"
-            "1.2 In May 2018 the child protection review conference was chaired by Gregory Stallworthy, who "
-            "decided that the plan should continue.\n")
+    text = (
+        "1.1 The review was commissioned from Philomena Arbuthnot, an independent social worker.\n\n"
+        "1.2 In May 2018 the child protection review conference was chaired by Gregory Stallworthy, who "
+        "decided that the plan should continue.\n"
+    )
     findings = findings_of(text, nlp, analyzer)
     assert not serious(worst(findings, "Philomena Arbuthnot"))
     assert serious(worst(findings, "Gregory Stallworthy"))
 
 
 def test_a_place_before_safeguarding_is_an_agency_a_person_before_a_safeguarding_team_is_not(nlp, analyzer):
-    text = ("2.1 Agency reports were received from Wigan Safeguarding and from Bolton Council.\n\n"
-            "2.2 Kyle Brannigan told the Safeguarding Team that the baby had fallen.\n")
+    text = (
+        "2.1 Agency reports were received from Wigan Safeguarding and from Bolton Council.\n\n"
+        "2.2 Kyle Brannigan told the Safeguarding Team that the baby had fallen.\n"
+    )
     findings = findings_of(text, nlp, analyzer)
     assert not serious(worst(findings, "Wigan Safeguarding"))
     assert serious(worst(findings, "Kyle Brannigan"))
@@ -217,14 +236,18 @@ def test_a_dedication_on_the_cover_is_no_author_line():
     from pipeline.deid.verify import cover_people
 
     text = "Serious Case Review\n\nChild T\n\nIn loving memory of Tallulah Brightwell March 2019\n\nOctavia Penrose March 2020\n\nContents\n"
-    people = cover_people(SimpleNamespace(text=text, metadata=SimpleNamespace(author=None, named_people=[])), load_policy())
+    people = cover_people(
+        SimpleNamespace(text=text, metadata=SimpleNamespace(author=None, named_people=[])), load_policy()
+    )
     assert "Octavia Penrose" in people
     assert "Tallulah Brightwell" not in people
 
 
 def test_an_03_number_is_an_organisations_a_mobile_or_landline_is_a_persons(nlp, analyzer):
-    text = ("If you are worried about a child, call the Partnership on 0300 555 0199.\n\n"
-            "1. The mother gave her number, 07700 900461, and her sister's landline, 0161 496 0017, to the school.\n")
+    text = (
+        "If you are worried about a child, call the Partnership on 0300 555 0199.\n\n"
+        "1. The mother gave her number, 07700 900461, and her sister's landline, 0161 496 0017, to the school.\n"
+    )
     findings = findings_of(text, nlp, analyzer)
     assert worst(findings, "0300 555 0199") == "info"
     assert serious(worst(findings, "07700 900461"))
@@ -232,8 +255,10 @@ def test_an_03_number_is_an_organisations_a_mobile_or_landline_is_a_persons(nlp,
 
 
 def test_a_flattened_key_table_declares_its_names_only_where_the_review_says_they_are_designated(nlp, analyzer):
-    declared = ("Please see below a table of the family members and their designated names for the purpose of this report.\n\n"
-                "Designation Relationship to Baby R Baby R Subject child Marisela Mother of Baby R Thaddeus Father of Baby R\n")
+    declared = (
+        "Please see below a table of the family members and their designated names for the purpose of this report.\n\n"
+        "Designation Relationship to Baby R Baby R Subject child Marisela Mother of Baby R Thaddeus Father of Baby R\n"
+    )
     findings = findings_of(declared, nlp, analyzer)
     assert not serious(worst(findings, "Marisela"))
     assert not serious(worst(findings, "Thaddeus"))

@@ -4,6 +4,7 @@ Real reviews name their authors, chairs and panel members on purpose, declare ps
 children with footnote digits glued on, and write agencies and clinical phrases in capitals;
 none of these is a leak.  Planted residual names must still be reported.
 """
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -88,16 +89,27 @@ Percival Amesbury is a registered social worker with twenty years' experience of
 
 def test_people_named_on_purpose_are_info_and_leaks_are_not(nlp, analyzer):
     _, findings = verify_text(COVER, nlp, analyzer)
-    for person in ("Marianne Gostelow", "Bartholomew Quince", "Hilary Okonedo-Vance", "Leopold Strang",
-                   "Ingrid Sowerby", "Ruth Abernathy", "Walter Penhaligon", "Ottoline Brackley", "Percival Amesbury"):
+    for person in (
+        "Marianne Gostelow",
+        "Bartholomew Quince",
+        "Hilary Okonedo-Vance",
+        "Leopold Strang",
+        "Ingrid Sowerby",
+        "Ruth Abernathy",
+        "Walter Penhaligon",
+        "Ottoline Brackley",
+        "Percival Amesbury",
+    ):
         assert severity_of(findings, person) in (None, "info"), person
     for leak in ("Rowntree", "Kerensa Trevithick", "Cadoc Pengelly"):
         assert SEVERITY_RANK[severity_of(findings, leak) or "info"] >= SEVERITY_RANK["medium"], leak
 
 
 def test_practitioners_listed_without_a_panel_are_not_allowed(nlp, analyzer):
-    text = ("Northshire Safeguarding Children Partnership\n\n1 Introduction\n\nFamily members and practitioners\n\n"
-            "Tamsin Polglase, Health Visitor\nGerwyn Ellacott - Social Worker\n\n2 Narrative\n\nThe family moved twice.\n")
+    text = (
+        "Northshire Safeguarding Children Partnership\n\n1 Introduction\n\nFamily members and practitioners\n\n"
+        "Tamsin Polglase, Health Visitor\nGerwyn Ellacott - Social Worker\n\n2 Narrative\n\nThe family moved twice.\n"
+    )
     _, findings = verify_text(text, nlp, analyzer)
     assert SEVERITY_RANK[severity_of(findings, "Tamsin Polglase") or "info"] >= SEVERITY_RANK["medium"]
 
@@ -129,10 +141,19 @@ def test_declared_pseudonyms_in_the_title_and_text_are_info(nlp, analyzer):
 
 def test_structure_stage_fields_are_used_when_present():
     """`Metadata.named_people` and `RoleEntry.pseudonym` (added by the structure stage) feed verify."""
-    metadata = SimpleNamespace(author=None, title=None, subject_child=None, board=None, pseudonyms_declared=False,
-                               named_people=[SimpleNamespace(name="Aurelia Vantongeren", role="author", start=0, end=0)])
-    report = SimpleNamespace(text="Nothing here.\n", metadata=metadata,
-                             key=[SimpleNamespace(code="Jade", description="Mother", pseudonym=True)])
+    metadata = SimpleNamespace(
+        author=None,
+        title=None,
+        subject_child=None,
+        board=None,
+        pseudonyms_declared=False,
+        named_people=[SimpleNamespace(name="Aurelia Vantongeren", role="author", start=0, end=0)],
+    )
+    report = SimpleNamespace(
+        text="Nothing here.\n",
+        metadata=metadata,
+        key=[SimpleNamespace(code="Jade", description="Mother", pseudonym=True)],
+    )
     assert "Aurelia Vantongeren" in cover_people(report, load_policy())
     assert "Jade" in review_pseudonyms(report)
 
@@ -168,13 +189,15 @@ def test_signatures_imr_authors_staff_and_judges_are_not_leaks(nlp, analyzer):
 
 
 def test_a_partnerships_own_contact_details_are_info_but_a_familys_are_not(nlp, tmp_path):
+    from pipeline.deid.verify import verify_report
     from pipeline.ingest import load_report
     from pipeline.nlp import parse_report
-    from pipeline.deid.verify import verify_report
 
-    text = ("Child M and Child N\n\nA Serious Case Review\n\n"
-            "Northvale Safeguarding Children Board, Civic Centre, Mill Lane, Northvale NV1 4QT, 020 7946 0321\n\n"
-            "1. Introduction\n\n1.1 The family lived at 14 Alder Close, Northvale NV3 8RT and their phone was 020 7946 0877.\n")
+    text = (
+        "Child M and Child N\n\nA Serious Case Review\n\n"
+        "Northvale Safeguarding Children Board, Civic Centre, Mill Lane, Northvale NV1 4QT, 020 7946 0321\n\n"
+        "1. Introduction\n\n1.1 The family lived at 14 Alder Close, Northvale NV3 8RT and their phone was 020 7946 0877.\n"
+    )
     path = tmp_path / "review.txt"
     path.write_text(text, encoding="utf-8")
     report = load_report(path)

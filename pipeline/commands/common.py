@@ -1,4 +1,5 @@
 """Options and helpers shared by the `scr` commands."""
+
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
@@ -32,7 +33,9 @@ def steps() -> Iterator[Callable[[str], None]]:
     from rich.console import Console
     from rich.progress import Progress, SpinnerColumn, TextColumn
 
-    with Progress(SpinnerColumn(), TextColumn("{task.description}"), transient=True, console=Console(stderr=True)) as progress:
+    with Progress(
+        SpinnerColumn(), TextColumn("{task.description}"), transient=True, console=Console(stderr=True)
+    ) as progress:
         task = progress.add_task("starting", total=None)
         yield lambda description: progress.update(task, description=description)
 
@@ -76,8 +79,9 @@ def themes_header(report, nlp, labels: list) -> dict:
     from ..themes.taxonomy import load_taxonomy
 
     taxonomy = load_taxonomy()
-    return provenance_header("themes", report, nlp, taxonomy={"name": taxonomy.name, "version": taxonomy.version},
-                             labels=len(labels))
+    return provenance_header(
+        "themes", report, nlp, taxonomy={"name": taxonomy.name, "version": taxonomy.version}, labels=len(labels)
+    )
 
 
 def to_jsonl(records: Iterable, header: dict, record_type: str) -> str:

@@ -1,4 +1,5 @@
 """`scr compare --db DB [--out matrix.csv] [--plot heatmap.png]` or `scr compare --db DB REPORT_A REPORT_B`."""
+
 from __future__ import annotations
 
 import json
@@ -28,14 +29,24 @@ class Format(str, Enum):
 
 
 def compare(
-    names: list[str] = typer.Argument(None, help="Two report names: their theme profiles and chronologies side by side."),
-    db: str = typer.Option(..., "--db", help="The SQLite store built by `scr index`. A postgresql:// URL for a shared server."),
+    names: list[str] = typer.Argument(
+        None, help="Two report names: their theme profiles and chronologies side by side."
+    ),
+    db: str = typer.Option(
+        ..., "--db", help="The SQLite store built by `scr index`. A postgresql:// URL for a shared server."
+    ),
     out: Path = typer.Option(None, "--out", "-o", help="Write the report × theme matrix as CSV (default: to stdout)."),
     plot: Path = typer.Option(None, "--plot", help="Write the matrix as a heatmap PNG."),
-    value: Value = typer.Option(Value.counts, "--value", help="Paragraph counts, or shares of each report's theme-tagged paragraphs."),
+    value: Value = typer.Option(
+        Value.counts, "--value", help="Paragraph counts, or shares of each report's theme-tagged paragraphs."
+    ),
     report: list[str] = typer.Option(None, "--report", help="Only these reports (glob patterns allowed)."),
     fmt: Format = typer.Option(Format.text, "--format", "-f", help="For two reports: text (side by side) or json."),
-    align: Align = typer.Option(Align.start, "--align", help="For two reports: chronologies by month since each review's start, or by calendar date."),
+    align: Align = typer.Option(
+        Align.start,
+        "--align",
+        help="For two reports: chronologies by month since each review's start, or by calendar date.",
+    ),
 ) -> None:
     """The report × theme matrix and heatmap, or two reviews side by side."""
     from ..store import compare_reports, connect, theme_matrix, write_heatmap
@@ -64,8 +75,12 @@ def compare(
             sys.stdout.write(matrix.to_csv())
         if plot is not None:
             _write_plot(write_heatmap, matrix, plot)
-        typer.echo(f"{len(matrix.reports)} report(s) × {len(matrix.themes)} theme(s)"
-                   + (f"; matrix {out}" if out else "") + (f"; heatmap {plot}" if plot else ""), err=True)
+        typer.echo(
+            f"{len(matrix.reports)} report(s) × {len(matrix.themes)} theme(s)"
+            + (f"; matrix {out}" if out else "")
+            + (f"; heatmap {plot}" if plot else ""),
+            err=True,
+        )
 
 
 def _write_plot(write_heatmap, matrix, plot: Path) -> None:
@@ -96,10 +111,17 @@ def _print_side_by_side(result: dict) -> None:
     table.add_column(a["name"], justify="right")
     table.add_column(b["name"], justify="right")
     for theme in result["themes"]:
-        table.add_row(theme["label"], f"{theme['a_paragraphs']} ({theme['a_share']:.0%})", f"{theme['b_paragraphs']} ({theme['b_share']:.0%})")
+        table.add_row(
+            theme["label"],
+            f"{theme['a_paragraphs']} ({theme['a_share']:.0%})",
+            f"{theme['b_paragraphs']} ({theme['b_share']:.0%})",
+        )
     console.print(table)
     by_start = result["align"] == "start"
-    chron = Table(title="Chronologies by month since the review period's start" if by_start else "Chronologies by date", show_lines=True)
+    chron = Table(
+        title="Chronologies by month since the review period's start" if by_start else "Chronologies by date",
+        show_lines=True,
+    )
     chron.add_column("month" if by_start else "date", no_wrap=True)
     chron.add_column(f"{a['name']} ({a['period_start'] or '?'} – {a['period_end'] or '?'})", ratio=1)
     chron.add_column(f"{b['name']} ({b['period_start'] or '?'} – {b['period_end'] or '?'})", ratio=1)

@@ -12,6 +12,7 @@ Provenance:
   every row (`tool_version`, `model`, `source_sha256`), so a row copied
   elsewhere still says where it came from.
 """
+
 from __future__ import annotations
 
 import csv
@@ -25,9 +26,28 @@ from ..errors import UnusableInput
 from .common import MODEL_OPTION, check_output_path, emit, events_header, load_and_parse, steps, to_jsonl
 
 CSV_FIELDS = [
-    "id", "date", "date_end", "precision", "expression", "actors", "action", "object", "agencies", "kpe",
-    "section", "relative", "inherited", "anchor", "modality", "confidence", "start", "end",
-    "expression_start", "expression_end", "source", "sentence",
+    "id",
+    "date",
+    "date_end",
+    "precision",
+    "expression",
+    "actors",
+    "action",
+    "object",
+    "agencies",
+    "kpe",
+    "section",
+    "relative",
+    "inherited",
+    "anchor",
+    "modality",
+    "confidence",
+    "start",
+    "end",
+    "expression_start",
+    "expression_end",
+    "source",
+    "sentence",
 ]
 PROVENANCE_FIELDS = ["tool_version", "model", "source_sha256"]
 
@@ -39,7 +59,9 @@ class Format(str, Enum):
 
 def to_csv(events, header: dict) -> str:
     buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=CSV_FIELDS + PROVENANCE_FIELDS, extrasaction="ignore", lineterminator="\n")
+    writer = csv.DictWriter(
+        buffer, fieldnames=CSV_FIELDS + PROVENANCE_FIELDS, extrasaction="ignore", lineterminator="\n"
+    )
     writer.writeheader()
     model = f"{header['model'].get('name', '')} {header['model'].get('version', '')}".strip()
     for event in events:

@@ -1,4 +1,5 @@
 """`scr index FILE|DIR... --db DB`: fill the corpus store from `scr run` outputs or review files."""
+
 from __future__ import annotations
 
 import json
@@ -11,8 +12,12 @@ from .common import MODEL_OPTION
 
 
 def index(
-    inputs: list[Path] = typer.Argument(..., help="`scr run` output folders (OUT or OUT/<name>), or review files to process here."),
-    db: str = typer.Option(..., "--db", help="The SQLite store (created if missing). A postgresql:// URL for a shared server."),
+    inputs: list[Path] = typer.Argument(
+        ..., help="`scr run` output folders (OUT or OUT/<name>), or review files to process here."
+    ),
+    db: str = typer.Option(
+        ..., "--db", help="The SQLite store (created if missing). A postgresql:// URL for a shared server."
+    ),
     summary_json: bool = typer.Option(False, "--json", help="Print the summary as JSON on stdout."),
     model: str = MODEL_OPTION,
 ) -> None:
@@ -87,9 +92,16 @@ def _run(jobs, store: _Store):
 
     from ..store.index import index_jobs
 
-    columns = (TextColumn("[progress.description]{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
+    columns = (
+        TextColumn("[progress.description]{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+    )
     console = Console(stderr=True)
-    with Progress(*columns, transient=True, console=console, disable=not console.is_terminal) as progress:  # no stray line in logs
+    with Progress(
+        *columns, transient=True, console=console, disable=not console.is_terminal
+    ) as progress:  # no stray line in logs
         task = progress.add_task("indexing", total=len(jobs))
 
         def advance(name: str, status: str) -> None:

@@ -1,4 +1,5 @@
 """`scr ingest FILE... --out DIR`: text to `DIR/<stem>.report.json`."""
+
 from __future__ import annotations
 
 from pathlib import Path

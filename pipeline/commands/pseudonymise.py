@@ -7,6 +7,7 @@ names to codes, so it lives with the key, which is already private.  The
 terminal shows counts and placeholders only; real names appear there only
 with `--show-names`.  Nothing is fetched from the network.
 """
+
 from __future__ import annotations
 
 from enum import Enum
@@ -16,9 +17,9 @@ from typing import TYPE_CHECKING, cast
 import typer
 
 from .. import __version__
+from ..deid.keyfile import load_key
 from ..errors import UnusableInput
 from ..fileio import atomic_write_text, refuse_overwriting_input, sha256_bytes
-from ..deid.keyfile import load_key
 from .common import MODEL_OPTION
 
 if TYPE_CHECKING:
@@ -50,7 +51,9 @@ def choose_log_path(key_path: Path, out: Path, log: Path | None) -> Path:
             )
         log = default_log_path(key_path, out)
     if log.resolve().parent == out_dir:
-        raise UnusableInput(f"--log {log} is beside the output; the log holds real names and must be kept apart from {out.name}")
+        raise UnusableInput(
+            f"--log {log} is beside the output; the log holds real names and must be kept apart from {out.name}"
+        )
     return log
 
 
@@ -78,13 +81,19 @@ def summary_lines(result, show_names: bool) -> list[str]:
     if codes:
         lines.append("known people: " + ", ".join(f"{c} x{n}" for c, n in sorted(codes.items())))
     if result.ambiguous:
-        lines.append(f"{len(result.ambiguous)} mentions shared a name form between people and were given "
-                     "the best-supported code; check them in the log")
+        lines.append(
+            f"{len(result.ambiguous)} mentions shared a name form between people and were given "
+            "the best-supported code; check them in the log"
+        )
         if show_names:
             for r in result.ambiguous:
-                lines.append(f"  ambiguous {r.text!r} -> {r.code} (candidates {', '.join(r.candidates)}; by {r.resolved_by})")
+                lines.append(
+                    f"  ambiguous {r.text!r} -> {r.code} (candidates {', '.join(r.candidates)}; by {r.resolved_by})"
+                )
     if result.unplaced:
-        lines.append(f"{len(result.unplaced)} people not in the key were given placeholders; add them to the key to code them:")
+        lines.append(
+            f"{len(result.unplaced)} people not in the key were given placeholders; add them to the key to code them:"
+        )
         for p in result.unplaced:
             names = f" = {', '.join(p.names)}" if show_names else ""
             lines.append(f"  {p.placeholder}: {p.mentions} mention(s){names}")
@@ -99,8 +108,12 @@ def pseudonymise(
     out: Path = typer.Option(..., "--out", "-o", help="Where to write the coded text (same format as FILE)."),
     log: Path | None = typer.Option(None, "--log", help="Replacement log path (default: beside the key)."),
     show_names: bool = typer.Option(False, "--show-names", help="Print real names in the summary (off by default)."),
-    tracked_changes: TrackedChanges | None = typer.Option(None, "--tracked-changes", help="Word drafts: accept or reject tracked changes."),
-    policy: Path | None = typer.Option(None, "--policy", help="Policy file (allowed names, identifier types switched off)."),
+    tracked_changes: TrackedChanges | None = typer.Option(
+        None, "--tracked-changes", help="Word drafts: accept or reject tracked changes."
+    ),
+    policy: Path | None = typer.Option(
+        None, "--policy", help="Policy file (allowed names, identifier types switched off)."
+    ),
     model: str | None = MODEL_OPTION,
 ) -> None:
     """Replace real names by role codes and identifiers by placeholders."""
@@ -120,7 +133,9 @@ def pseudonymise(
     from ..resources import data_fingerprint
 
     console = Console(stderr=True)
-    with Progress(SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(), console=console, transient=True) as progress:
+    with Progress(
+        SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(), console=console, transient=True
+    ) as progress:
         task = progress.add_task("reading the draft", total=None)
         report = load_report(file)
         progress.update(task, description="loading the language model")
@@ -129,20 +144,26 @@ def pseudonymise(
         doc = parse_for_key(report, nlp, key_data)
         progress.update(task, description="finding names and identifiers")
         analyzer = _analyzer(nlp)
-        result = pseudonymise_report(report, doc, key_data, analyzer=analyzer, policy=policy_data, lexicon=english_lexicon(nlp))
+        result = pseudonymise_report(
+            report, doc, key_data, analyzer=analyzer, policy=policy_data, lexicon=english_lexicon(nlp)
+        )
         progress.update(task, description="writing")
         if out.suffix.lower() == ".docx":
             _write_docx(file, out, result, report.text, key_data, tracked_changes)
         else:
             atomic_write_text(out, result.text)
         header = {
-            "tool": "scr-pipeline pseudonymise", "tool_version": __version__, "model": model_info(nlp),
+            "tool": "scr-pipeline pseudonymise",
+            "tool_version": __version__,
+            "model": model_info(nlp),
             "rules": data_fingerprint(),
-            "input": str(file), "input_sha256": report.source.sha256,
-            "key": str(key), "key_sha256": key_data.sha256,
-            "output": str(out), "output_sha256": sha256_bytes(result.text.encode("utf-8")),
-            "offsets": "start/end into the input text (normalised as by scr ingest); "
-                       "out_start/out_end into the output",
+            "input": str(file),
+            "input_sha256": report.source.sha256,
+            "key": str(key),
+            "key_sha256": key_data.sha256,
+            "output": str(out),
+            "output_sha256": sha256_bytes(result.text.encode("utf-8")),
+            "offsets": "start/end into the input text (normalised as by scr ingest); out_start/out_end into the output",
         }
         atomic_write_text(log_path, stagefile.dumps(header, log_records(result)), private=True)
     for line in summary_lines(result, show_names):
@@ -152,8 +173,8 @@ def pseudonymise(
 
 def _write_docx(file: Path, out: Path, result, text: str, key, tracked: TrackedChanges | None) -> None:
     """A Word draft keeps its formatting; names outside the body text (headers, title) are coded too."""
-    from ..deid.word_writer import write_pseudonymised_docx
     from ..deid.names.known import person_forms
+    from ..deid.word_writer import write_pseudonymised_docx
 
     forms: dict[str, set[str]] = {}
     for person in key.people:

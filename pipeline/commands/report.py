@@ -6,6 +6,7 @@ HTML file with no external resources: open it from disk, offline.  With
 `--key` the replacements `scr pseudonymise` would make are highlighted too;
 that page shows real names beside their codes, so it is written owner-only.
 """
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -19,7 +20,9 @@ from .common import MODEL_OPTION
 def report(
     file: Path = typer.Argument(..., help="A review file, or a `scr run` output folder (OUT/<name>/)."),
     out: Path = typer.Option(..., "--out", "-o", help="Where to write the page (.html)."),
-    key: Path | None = typer.Option(None, "--key", "-k", help="Key file (YAML): also highlight what pseudonymise would replace."),
+    key: Path | None = typer.Option(
+        None, "--key", "-k", help="Key file (YAML): also highlight what pseudonymise would replace."
+    ),
     model: str | None = MODEL_OPTION,
 ) -> None:
     """Write a self-contained HTML page: highlighted document, chronology, themes, provenance."""
@@ -41,7 +44,9 @@ def report(
         sources.append(key)
     refuse_overwriting_input(out, *sources)  # before any work, not after minutes of it
     console = Console(stderr=True)
-    with Progress(SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(), console=console, transient=True) as progress:
+    with Progress(
+        SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(), console=console, transient=True
+    ) as progress:
         task = progress.add_task("reading", total=None)
         step = lambda message: progress.update(task, description=message)  # noqa: E731
         if folder is None:
@@ -56,8 +61,11 @@ def report(
         write_page(inputs, out, sources)
     size = out.stat().st_size
     note = " (owner-only: it shows real names from the key)" if inputs.replacements else ""
-    console.print(f"wrote {out} ({size / 1024:.0f} KiB): {len(inputs.findings)} findings, {len(inputs.events)} events, "
-                  f"{len(inputs.themes)} themed paragraphs{note}", highlight=False)
+    console.print(
+        f"wrote {out} ({size / 1024:.0f} KiB): {len(inputs.findings)} findings, {len(inputs.events)} events, "
+        f"{len(inputs.themes)} themed paragraphs{note}",
+        highlight=False,
+    )
     for warning in inputs.warnings:
         console.print(f"warning: {warning}", highlight=False)
 

@@ -7,6 +7,7 @@ is written owner-only in the key's folder (default
 replacement log is.  Open it in a browser, decide, download decisions.json,
 then run `scr apply`.  Formats: docs/review_signoff.md.
 """
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -23,8 +24,10 @@ def review_page_path(draft: Path, key: Path, out: Path | None) -> Path:
     if out is None:
         return key.parent / f"{draft.stem}.review.html"
     if out.resolve().parent != key.resolve().parent:
-        raise UnusableInput(f"--out {out}: the review page holds real names, so it is written beside the key "
-                            f"(in {key.resolve().parent}), never beside the draft's coded output")
+        raise UnusableInput(
+            f"--out {out}: the review page holds real names, so it is written beside the key "
+            f"(in {key.resolve().parent}), never beside the draft's coded output"
+        )
     if out.exists() and out.is_dir():
         raise UnusableInput(f"--out {out} is a directory; give a file name")
     return out
@@ -33,7 +36,9 @@ def review_page_path(draft: Path, key: Path, out: Path | None) -> Path:
 def review(
     file: Path = typer.Argument(..., help="The draft review (.txt, .md, .docx, or any format scr ingest reads)."),
     key: Path = typer.Option(..., "--key", "-k", help="Key file (YAML): people with code, role and names."),
-    out: Path | None = typer.Option(None, "--out", "-o", help="The review page (default: <key folder>/<draft>.review.html)."),
+    out: Path | None = typer.Option(
+        None, "--out", "-o", help="The review page (default: <key folder>/<draft>.review.html)."
+    ),
     policy: Path | None = typer.Option(None, "--policy", help="Policy file (give the same one to scr apply)."),
     model: str | None = MODEL_OPTION,
 ) -> None:
@@ -51,8 +56,11 @@ def review(
         atomic_write_text(page, render_review_page(the_review), private=True)
     r = the_review
     findings = sum(1 for i in r.items if i.kind == "finding")
-    typer.echo(f"{len(r.items)} items to decide: {len(r.items) - findings} replacements ({len(r.result.ambiguous)} ambiguous, "
-               f"{len(r.result.unplaced)} people not in the key), {findings} findings on the coded text", err=True)
+    typer.echo(
+        f"{len(r.items)} items to decide: {len(r.items) - findings} replacements ({len(r.result.ambiguous)} ambiguous, "
+        f"{len(r.result.unplaced)} people not in the key), {findings} findings on the coded text",
+        err=True,
+    )
     typer.echo(f"wrote {page} (owner-only; it holds real names); review id {r.review_id}", err=True)
 
 

@@ -1,4 +1,5 @@
 """`scr run FILE|DIR... --out DIR [--workers N] [--executor local|dask [--scheduler ADDRESS]]`: every stage, batched."""
+
 from __future__ import annotations
 
 import json
@@ -18,18 +19,27 @@ from .common import MODEL_OPTION
 def run(
     inputs: list[Path] = typer.Argument(..., help="Review files (.txt, .md, .report.json) or directories of them."),
     out: Path = typer.Option(..., "--out", "-o", help="Output directory: one folder per review."),
-    workers: int = typer.Option(1, "--workers", "-w", min=1, help="Worker processes (the model is loaded once per worker)."),
+    workers: int = typer.Option(
+        1, "--workers", "-w", min=1, help="Worker processes (the model is loaded once per worker)."
+    ),
     executor: str = typer.Option(
-        "local", "--executor", help="local: a process pool on this machine; dask: a Dask cluster (pip install 'scr-pipeline[cluster]').",
+        "local",
+        "--executor",
+        help="local: a process pool on this machine; dask: a Dask cluster (pip install 'scr-pipeline[cluster]').",
     ),
     scheduler: str = typer.Option(
-        None, "--scheduler", envvar="SCR_DASK_SCHEDULER",
+        None,
+        "--scheduler",
+        envvar="SCR_DASK_SCHEDULER",
         help="With --executor dask: a running scheduler (tcp://host:8786); "
-             "without it, a LocalCluster of --workers processes.",
+        "without it, a LocalCluster of --workers processes.",
     ),
     model: str = MODEL_OPTION,
     timeout: float = typer.Option(
-        LIMITS["run_timeout_s"].default, "--timeout", envvar=LIMITS["run_timeout_s"].env, min=0,
+        LIMITS["run_timeout_s"].default,
+        "--timeout",
+        envvar=LIMITS["run_timeout_s"].env,
+        min=0,
         help="Seconds one review may take before it is stopped and marked failed (0 = no limit).",
     ),
 ) -> None:
@@ -59,7 +69,9 @@ def run(
     )
     with Progress(*columns, transient=False) as progress:
         task = progress.add_task("reviews", total=len(paths), rate="")
-        for outcome in run_batch(paths, out, workers=workers, model=model, timeout=timeout, executor=executor, scheduler=scheduler):
+        for outcome in run_batch(
+            paths, out, workers=workers, model=model, timeout=timeout, executor=executor, scheduler=scheduler
+        ):
             counts[outcome.status] += 1
             words += outcome.words
             if outcome.status == "failed":
@@ -68,7 +80,13 @@ def run(
             elapsed = max(time.perf_counter() - started, 1e-9)
             done = counts["done"] + counts["failed"]
             progress.update(task, advance=1, rate=f"{done / elapsed:.2f} docs/s, {words / elapsed:,.0f} words/s")
-    summary = {**counts, "total": len(paths), "words": words, "seconds": round(time.perf_counter() - started, 2), "failures": failures}
+    summary = {
+        **counts,
+        "total": len(paths),
+        "words": words,
+        "seconds": round(time.perf_counter() - started, 2),
+        "failures": failures,
+    }
     atomic_write_text(out / "run-summary.json", json.dumps(summary, indent=1))
     typer.echo(
         f"{counts['done']} processed, {counts['skipped']} unchanged (skipped), {counts['failed']} failed; "

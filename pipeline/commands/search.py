@@ -1,4 +1,5 @@
 """`scr search --db DB [--theme ID]... [--any-theme ID]... [--text Q] [--from D --to D] [--report NAME]...`."""
+
 from __future__ import annotations
 
 import csv
@@ -22,24 +23,57 @@ class Within(str, Enum):
     report = "report"
 
 
-CSV_FIELDS = ("rank", "report", "section", "section_title", "kind", "number", "start", "end", "themes", "dates", "score", "snippet")
+CSV_FIELDS = (
+    "rank",
+    "report",
+    "section",
+    "section_title",
+    "kind",
+    "number",
+    "start",
+    "end",
+    "themes",
+    "dates",
+    "score",
+    "snippet",
+)
 
 
 def search(
-    db: str = typer.Option(..., "--db", help="The SQLite store built by `scr index`. A postgresql:// URL for a shared server."),
+    db: str = typer.Option(
+        ..., "--db", help="The SQLite store built by `scr index`. A postgresql:// URL for a shared server."
+    ),
     theme: list[str] = typer.Option(None, "--theme", help="Theme id the paragraph must carry (repeat: all of them)."),
-    any_theme: list[str] = typer.Option(None, "--any-theme", help="Theme ids of which the paragraph carries at least one."),
-    text: str = typer.Option(None, "--text", help='Full-text query as you would type it: words (all required), "a phrase", OR, -word, prefix*; '
-                             "other punctuation is ignored."),
-    raw_query: bool = typer.Option(False, "--raw-query", help="Read --text in the store's own query syntax (SQLite FTS5: NEAR(), ^, column:; "
-                                   "PostgreSQL: to_tsquery). A syntax error is exit 2."),
+    any_theme: list[str] = typer.Option(
+        None, "--any-theme", help="Theme ids of which the paragraph carries at least one."
+    ),
+    text: str = typer.Option(
+        None,
+        "--text",
+        help='Full-text query as you would type it: words (all required), "a phrase", OR, -word, prefix*; '
+        "other punctuation is ignored.",
+    ),
+    raw_query: bool = typer.Option(
+        False,
+        "--raw-query",
+        help="Read --text in the store's own query syntax (SQLite FTS5: NEAR(), ^, column:; "
+        "PostgreSQL: to_tsquery). A syntax error is exit 2.",
+    ),
     date_from: str = typer.Option(None, "--from", help="Earliest event date (YYYY, YYYY-MM or YYYY-MM-DD)."),
     date_to: str = typer.Option(None, "--to", help="Latest event date."),
-    date_scope: Within = typer.Option(Within.paragraph, "--date-scope", help="Dates of the paragraph's events, or the report's review period."),
+    date_scope: Within = typer.Option(
+        Within.paragraph, "--date-scope", help="Dates of the paragraph's events, or the report's review period."
+    ),
     report: list[str] = typer.Option(None, "--report", help="Report name (glob patterns allowed; repeat for several)."),
-    within: Within = typer.Option(None, "--within", help="Where all --theme must co-occur: same paragraph (default for hits) "
-                                                                 "or same report (default for --by-report)."),
-    by_report: bool = typer.Option(False, "--by-report", help="Co-occurrence summary: one row per report where all --theme occur."),
+    within: Within = typer.Option(
+        None,
+        "--within",
+        help="Where all --theme must co-occur: same paragraph (default for hits) "
+        "or same report (default for --by-report).",
+    ),
+    by_report: bool = typer.Option(
+        False, "--by-report", help="Co-occurrence summary: one row per report where all --theme occur."
+    ),
     limit: int = typer.Option(20, "--limit", "-n", min=0, help="Most hits to show (0 = all)."),
     fmt: Format = typer.Option(Format.table, "--format", "-f", help="table, jsonl or csv."),
 ) -> None:
@@ -51,16 +85,27 @@ def search(
     conn = connect(db, create=False)
     with readable(db):  # a damaged store is one line, exit 2
         if by_report:
-            rows = cooccurrence(conn, list(theme or []), within=(within or Within.report).value, reports=list(report or []))
+            rows = cooccurrence(
+                conn, list(theme or []), within=(within or Within.report).value, reports=list(report or [])
+            )
             _print_cooccurrence(rows, list(theme or []), fmt)
             return
         if raw_query and not text:
             raise UnusableInput("--raw-query needs --text")
         if not (theme or any_theme or text or date_from or date_to or report):
             raise UnusableInput("give at least one of --theme, --any-theme, --text, --from/--to or --report")
-        query = SearchQuery(themes=list(theme or []), any_themes=list(any_theme or []), text=text, date_from=date_from, date_to=date_to,
-                            reports=list(report or []), within=(within or Within.paragraph).value, date_scope=date_scope.value, limit=limit,
-                            raw=raw_query)
+        query = SearchQuery(
+            themes=list(theme or []),
+            any_themes=list(any_theme or []),
+            text=text,
+            date_from=date_from,
+            date_to=date_to,
+            reports=list(report or []),
+            within=(within or Within.paragraph).value,
+            date_scope=date_scope.value,
+            limit=limit,
+            raw=raw_query,
+        )
         hits = run_search(conn, query)
         if fmt is Format.jsonl:
             for hit in hits:
@@ -75,7 +120,11 @@ def search(
                 writer.writerow(row)
         else:
             _print_table(hits)
-        typer.echo(f"{len(hits)} paragraph(s)" + (f" (first {limit}; --limit 0 for all)" if limit and len(hits) == limit else ""), err=True)
+        typer.echo(
+            f"{len(hits)} paragraph(s)"
+            + (f" (first {limit}; --limit 0 for all)" if limit and len(hits) == limit else ""),
+            err=True,
+        )
 
 
 def _print_table(hits) -> None:

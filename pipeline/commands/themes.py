@@ -19,6 +19,7 @@ Formats:
 - `profile`: one JSON object, per theme how many paragraphs and where
   (`pipeline.themes.profile`), with the same provenance under `"provenance"`.
 """
+
 from __future__ import annotations
 
 import json
@@ -37,7 +38,9 @@ class Format(str, Enum):
 
 def themes_command(
     file: Path = typer.Argument(..., help="Review (.txt, .md) or a *.report.json from `scr ingest`."),
-    format: Format = typer.Option(Format.jsonl, "--format", "-f", help="jsonl (first line: provenance) or profile (JSON)."),
+    format: Format = typer.Option(
+        Format.jsonl, "--format", "-f", help="jsonl (first line: provenance) or profile (JSON)."
+    ),
     out: Path | None = typer.Option(None, "--out", "-o", help="Write here instead of stdout."),
     model: str | None = MODEL_OPTION,
 ) -> None:

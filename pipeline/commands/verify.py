@@ -5,6 +5,7 @@ them before publication); nothing is logged or written elsewhere.  Exit code
 0 when nothing reaches ``--fail-on`` (default medium), 1 when something does,
 2 when the input (review, key or policy) cannot be used.
 """
+
 from __future__ import annotations
 
 import json
@@ -30,26 +31,32 @@ class FailOn(str, Enum):
 
 def verify(
     file: Path = typer.Argument(..., help="The anonymised review (.txt, .md or .report.json)."),
-    key: Path | None = typer.Option(None, "--key", help="The author's key of real names (YAML): every form, misspellings too, is a high finding."),
+    key: Path | None = typer.Option(
+        None, "--key", help="The author's key of real names (YAML): every form, misspellings too, is a high finding."
+    ),
     policy: Path | None = typer.Option(None, "--policy", help="A policy YAML merged over models/policy.yaml."),
     output_format: OutputFormat = typer.Option(OutputFormat.text, "--format", help="text (file:line:col: …) or json."),
     fail_on: FailOn = typer.Option(FailOn.medium, "--fail-on", help="Exit 1 when a finding reaches this severity."),
     model: str | None = MODEL_OPTION,
-    signoff: Path | None = typer.Option(None, "--signoff", help="A sign-off record (scr apply): findings it dismissed are reported as accepted."),
+    signoff: Path | None = typer.Option(
+        None, "--signoff", help="A sign-off record (scr apply): findings it dismissed are reported as accepted."
+    ),
 ) -> None:
     """List every residual identifier with its location, type, severity and reason."""
     from rich.console import Console
     from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
-    from ..ingest import load_report
     from ..deid.keyfile import load_key
-    from ..nlp import load_nlp, parse_report
     from ..deid.policy import load_policy
     from ..deid.recognizers import build_analyzer
     from ..deid.verify import at_or_above, format_text, verify_report
+    from ..ingest import load_report
+    from ..nlp import load_nlp, parse_report
 
     console = Console(stderr=True)
-    with Progress(SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(), console=console, transient=True) as progress:
+    with Progress(
+        SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(), console=console, transient=True
+    ) as progress:
         task = progress.add_task("reading the review", total=None)
         report = load_report(file)
         the_policy = load_policy(policy)

@@ -23,6 +23,7 @@ with no evidence either way (initials?) is an `ABBREVIATION` for a human to
 glance at; organisation use, and longer or numbered tokens without person
 use ("CL121", "PCMIS"), are not reported.
 """
+
 from __future__ import annotations
 
 import re
@@ -128,7 +129,9 @@ def review_own_codes(text: str) -> set[str]:
     "Child BR was made subject to a plan"): its own naming, declared by use.  A line that calls the
     letters initials ("Initials of Child HD") declares nothing: real initials are a leak."""
     ctx = code_context()
-    before = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(ctx["own_code_before"], key=len, reverse=True))
+    before = "|".join(
+        re.escape(w).replace(r"\ ", r"\s+") for w in sorted(ctx["own_code_before"], key=len, reverse=True)
+    )
     if not before:
         return set()
     cues = re.compile("|".join(re.escape(c) for c in ctx["real_initials_cues"]) or r"(?!)", re.I)
@@ -278,19 +281,32 @@ def _org_evidence(token: Token) -> list[str]:
     for phrase in ctx["org_before"]:
         n = len(phrase)
         tail = lowers[-n:] if n <= len(lowers) else None
-        if tail == list(phrase) or (len(lowers) > n and lowers[-n - 1 : -1] == list(phrase) and lowers[-1] in ("the", "a", "an")):
+        if tail == list(phrase) or (
+            len(lowers) > n and lowers[-n - 1 : -1] == list(phrase) and lowers[-1] in ("the", "a", "an")
+        ):
             out.append(f"after '{' '.join(phrase)}'")
             break
     prev = doc[token.i - 1] if token.i > 0 else None
-    if (prev is not None and prev.is_title and not prev.is_sent_start and prev.pos_ == "PROPN"
-            and prev.ent_type_ not in ("DATE", "TIME", ROLE_LABEL) and "\n" not in prev.whitespace_):
+    if (
+        prev is not None
+        and prev.is_title
+        and not prev.is_sent_start
+        and prev.pos_ == "PROPN"
+        and prev.ent_type_ not in ("DATE", "TIME", ROLE_LABEL)
+        and "\n" not in prev.whitespace_
+    ):
         out.append(f"part of the name '{prev.text} {token.text}'")
     return out
 
 
 # ---------------------------------------------------------------- public API
-def find_undeclared_codes(doc: Doc, report=None, settings: dict | None = None,
-                          declared: list[str] | None = None, known: set[str] | None = None) -> list[CodeCandidate]:
+def find_undeclared_codes(
+    doc: Doc,
+    report=None,
+    settings: dict | None = None,
+    declared: list[str] | None = None,
+    known: set[str] | None = None,
+) -> list[CodeCandidate]:
     """Undeclared all-caps tokens with person use (PERSON_CODE) or no evidence (ABBREVIATION).
 
     The declared codes come from `report` (default ``doc._.report``), plus
@@ -347,8 +363,9 @@ def _common_words() -> frozenset[str]:
     return frozenset(w for w in lex.common if not lex.is_known_name(w.capitalize()))
 
 
-def _judge(token: Token, word: str, declared: list[str], is_code, short: int, long: int,
-           is_word: bool = False) -> CodeCandidate | None:
+def _judge(
+    token: Token, word: str, declared: list[str], is_code, short: int, long: int, is_word: bool = False
+) -> CodeCandidate | None:
     """Person code, unknown abbreviation, or nothing (organisation use; a short English word unused as a person)."""
     person = _person_evidence(token, is_code)
     org = _org_evidence(token)
@@ -360,7 +377,9 @@ def _judge(token: Token, word: str, declared: list[str], is_code, short: int, lo
         why = f"not in the key; looks like a variant of declared code {variant}"
         if person:
             why += f"; used like a person ({', '.join(person)})"
-        return CodeCandidate(start, end, token.text, "PERSON_CODE", "code-variant", 0.9 if person else 0.7, why, tuple(person), variant)
+        return CodeCandidate(
+            start, end, token.text, "PERSON_CODE", "code-variant", 0.9 if person else 0.7, why, tuple(person), variant
+        )
     if person and not org:
         why = f"all-caps code not in the key nor a known abbreviation, used like a person ({', '.join(person)})"
         return CodeCandidate(start, end, token.text, "PERSON_CODE", "code-person-use", 0.75, why, tuple(person))
@@ -384,4 +403,6 @@ def is_role_code(code: str) -> bool:
     """A declared code that is a code ("EM", "ESW", "Child E", "Adult 2", "YP2", "Mother"), not a name
     written out ("Nasima Chowdhury") that a key table put in the code's place."""
     words = code.replace("-", " ").split()
-    return bool(words) and all(w.isupper() or w.isdigit() or len(w) <= 2 or w.casefold() in _code_words() for w in words)
+    return bool(words) and all(
+        w.isupper() or w.isdigit() or len(w) <= 2 or w.casefold() in _code_words() for w in words
+    )

@@ -13,6 +13,7 @@ finding type, like every other finding: a property naming a person (author,
 last modified by) is DOCUMENT_PROPERTY_PERSON, and a part that contains a name
 given in `names` (e.g. the key's) is KEY_NAME's severity whatever its kind.
 """
+
 from __future__ import annotations
 
 import re
@@ -81,16 +82,18 @@ def hidden_findings(report: Report, names: Iterable[str] = (), policy: Policy | 
             reason += "; it records its author"
         if named:
             reason = "contains a name from the key; " + reason
-        findings.append({
-            "text": part.text or part.author or "",
-            "type": _type(part),
-            "start": -1,
-            "end": -1,
-            "line": 0,
-            "col": 0,
-            "severity": _severity(part, named, policy),
-            "reason": reason,
-            "rule": f"hidden:{part.kind}",
-            "location": part.location,
-        })
+        findings.append(
+            {
+                "text": part.text or part.author or "",
+                "type": _type(part),
+                "start": -1,
+                "end": -1,
+                "line": 0,
+                "col": 0,
+                "severity": _severity(part, named, policy),
+                "reason": reason,
+                "rule": f"hidden:{part.kind}",
+                "location": part.location,
+            }
+        )
     return findings

@@ -15,6 +15,7 @@ two people is an error that names the entry (exit 2 via `UnusableInput`).
 Error messages name the entry by its position and code, never by the real
 names in it.
 """
+
 from __future__ import annotations
 
 import re
@@ -32,8 +33,16 @@ from ..lexicon import title_genders as lexicon_title_genders
 from ..resources import load_yaml
 
 GENDERS = ("female", "male")
-_GENDER_ALIASES = {"f": "female", "female": "female", "woman": "female", "girl": "female",
-                   "m": "male", "male": "male", "man": "male", "boy": "male"}
+_GENDER_ALIASES = {
+    "f": "female",
+    "female": "female",
+    "woman": "female",
+    "girl": "female",
+    "m": "male",
+    "male": "male",
+    "man": "male",
+    "boy": "male",
+}
 # Codes are printed into reports, HTML pages and Word files: letters, digits, spaces and . ' ’ - ( ) / only,
 # so that a code can never be markup ("<b>") or break the output it is written into.
 _CODE_RE = re.compile(r"^[^\W_][\w .'’()/-]{0,40}$")
@@ -110,19 +119,27 @@ def role_head(role: str) -> str:
 def infer_child(role: str) -> bool:
     """Whether the role's head names a child ("older sibling", "Child who is the subject")."""
     head = role_head(role).casefold()
-    return any(re.search(rf"(?<![\w-]){re.escape(w.casefold())}(?![\w-])", head) for w in _role_words().get("child", []))
+    return any(
+        re.search(rf"(?<![\w-]){re.escape(w.casefold())}(?![\w-])", head) for w in _role_words().get("child", [])
+    )
 
 
 def infer_gender(names: Iterable[str], role: str) -> str | None:
     """Gender from a gendered title among the names, else from role words ("mother")."""
     titles = {t.casefold().rstrip("."): g for t, g in title_genders().items() if g}
-    found = {titles[w.casefold().rstrip(".")] for n in names for w in n.split()[:1] if w.casefold().rstrip(".") in titles}
+    found = {
+        titles[w.casefold().rstrip(".")] for n in names for w in n.split()[:1] if w.casefold().rstrip(".") in titles
+    }
     if len(found) == 1:
         return found.pop()
     words = _gender_words()
     role_l = (role_head(role) or role).casefold().replace("’", "'")
     # the role describes the person ("Child E's mother"): its last gendered word wins
-    hits = [(m.start(), words[m.group(0)]) for w in words for m in re.finditer(rf"(?<![\w-]){re.escape(w)}(?![\w-])", role_l)]
+    hits = [
+        (m.start(), words[m.group(0)])
+        for w in words
+        for m in re.finditer(rf"(?<![\w-]){re.escape(w)}(?![\w-])", role_l)
+    ]
     if hits:
         return max(hits)[1]
     return None
@@ -179,8 +196,10 @@ def parse_key(data: Any, source: str = "key", path: Path | None = None, sha256: 
             raise KeyFileError(f"{source}: {label} has no code")
         code = " ".join(str(code).split())
         if not _CODE_RE.match(code):
-            raise KeyFileError(f"{source}: {label}: a code must start with a letter or digit and use only letters, "
-                               "digits, spaces and . ' ’ - ( ) / (at most 41 characters)")
+            raise KeyFileError(
+                f"{source}: {label}: a code must start with a letter or digit and use only letters, "
+                "digits, spaces and . ' ’ - ( ) / (at most 41 characters)"
+            )
         if code in code_owner:
             raise KeyFileError(f"{source}: {label} repeats the code of entry {code_owner[code]}")
         code_owner[code] = index
@@ -212,7 +231,9 @@ def parse_key(data: Any, source: str = "key", path: Path | None = None, sha256: 
     for person in people:  # a listed name must not be another person's code
         for position, name in enumerate(person.names, 1):
             if name in codes:
-                raise KeyFileError(f"{source}: {_entry_label(person.index, person.code)}: name {position} is another entry's code")
+                raise KeyFileError(
+                    f"{source}: {_entry_label(person.index, person.code)}: name {position} is another entry's code"
+                )
     return Key(people=tuple(people), path=path, sha256=sha256, extra_codes=tuple(c.strip() for c in extra if c.strip()))
 
 
@@ -227,8 +248,10 @@ def _warn_if_shared(path: Path) -> None:
     mode = stat.S_IMODE(path.stat().st_mode)
     if mode & 0o077:
         who = ", ".join(w for w, bits in (("group", 0o070), ("others", 0o007)) if mode & bits)
-        warnings.warn(f"key file {path} can be read or written by {who} (mode {mode:04o}); it holds real names: "
-                      f"chmod 600 {path}", stacklevel=3)
+        warnings.warn(
+            f"key file {path} can be read or written by {who} (mode {mode:04o}); it holds real names: chmod 600 {path}",
+            stacklevel=3,
+        )
 
 
 def load_key(path: str | Path) -> Key:

@@ -6,6 +6,7 @@ it changes: typically the names and places a review may mention, types to
 silence, or a different severity.  The policy is validated strictly: a typo in
 a severity or an unknown type is an error (exit 2), never a silent no-op.
 """
+
 from __future__ import annotations
 
 import copy

@@ -18,6 +18,7 @@ identifier which wholly contains a name ("jade.kershaw@mail.com", "12 Kershaw
 Road") is replaced whole: its placeholder removes the name too.  The text is
 rebuilt by offsets, so everything else stays byte-for-byte as it was.
 """
+
 from __future__ import annotations
 
 import bisect
@@ -37,9 +38,24 @@ PRIORITY = {"known": 3, "structured": 2, "unknown": 1}
 PERSON_PLACEHOLDER = "[PERSON-{n}]"
 # identifier types replaced unless a policy says otherwise; URL is kept because
 # published reviews cite their sources by URL (a name inside one is still coded)
-DEFAULT_REPLACE_TYPES = frozenset({"NHS_NUMBER", "NI_NUMBER", "POSTCODE", "PHONE", "EMAIL", "DATE_OF_BIRTH", "ADDRESS",
-                                   "SCHOOL", "NURSERY", "CASE_REF", "SOCIAL_HANDLE", "VEHICLE_REG", "COMMUNITY_VENUE",
-                                   "DATE_OF_DEATH"})
+DEFAULT_REPLACE_TYPES = frozenset(
+    {
+        "NHS_NUMBER",
+        "NI_NUMBER",
+        "POSTCODE",
+        "PHONE",
+        "EMAIL",
+        "DATE_OF_BIRTH",
+        "ADDRESS",
+        "SCHOOL",
+        "NURSERY",
+        "CASE_REF",
+        "SOCIAL_HANDLE",
+        "VEHICLE_REG",
+        "COMMUNITY_VENUE",
+        "DATE_OF_DEATH",
+    }
+)
 # identifiers whose text can embed a name ("jade.kershaw@…"): replaced whole
 EMBEDDING_TYPES = frozenset({"EMAIL", "URL", "SOCIAL_HANDLE"})
 SINGLE_WORD_RULES = frozenset({"first_name", "surname", "title_surname", "listed"})
@@ -100,8 +116,20 @@ def _known(report, doc, key: Key, lexicon, protected) -> tuple[list[Replacement]
 
 
 def _from_match(m: NameMatch) -> Replacement:
-    return Replacement(m.start, m.end, m.text, m.code, "PERSON", "known", m.rule, m.confidence, code=m.code,
-                       ambiguous=m.ambiguous, candidates=m.candidates, resolved_by=m.resolved_by)
+    return Replacement(
+        m.start,
+        m.end,
+        m.text,
+        m.code,
+        "PERSON",
+        "known",
+        m.rule,
+        m.confidence,
+        code=m.code,
+        ambiguous=m.ambiguous,
+        candidates=m.candidates,
+        resolved_by=m.resolved_by,
+    )
 
 
 def _structured(doc, analyzer, protected: set[str], replace_types: set[str] | None) -> list[Replacement]:
@@ -114,13 +142,23 @@ def _structured(doc, analyzer, protected: set[str], replace_types: set[str] | No
     for r in analyze_doc(analyzer, doc):
         if replace_types is not None and r.entity_type not in replace_types:
             continue
-        text = doc_text[r.start:r.end]
+        text = doc_text[r.start : r.end]
         if text.strip() in protected:
             continue
         rule = getattr(r, "recognition_metadata", None) or {}
         rule = rule.get("recognizer_name") if isinstance(rule, dict) else None
-        out.append(Replacement(r.start, r.end, text, PLACEHOLDERS.get(r.entity_type, f"[{r.entity_type}]"),
-                               r.entity_type, "structured", rule or r.entity_type, round(float(r.score), 2)))
+        out.append(
+            Replacement(
+                r.start,
+                r.end,
+                text,
+                PLACEHOLDERS.get(r.entity_type, f"[{r.entity_type}]"),
+                r.entity_type,
+                "structured",
+                rule or r.entity_type,
+                round(float(r.score), 2),
+            )
+        )
     return out + _short_names(doc_text, out)
 
 
@@ -163,7 +201,11 @@ def _short_names(text: str, found: list[Replacement]) -> list[Replacement]:
         for m in re.finditer(rf"(?<![\w'’-]){re.escape(stem)}(?![\w'’-])", text):
             if any(s < m.end() and m.start() < e for s, e in spans):
                 continue
-            out.append(Replacement(m.start(), m.end(), m.group(0), r.replacement, r.type, "structured", "short_name", r.confidence))
+            out.append(
+                Replacement(
+                    m.start(), m.end(), m.group(0), r.replacement, r.type, "structured", "short_name", r.confidence
+                )
+            )
             spans.append((m.start(), m.end()))
     return out
 
@@ -192,22 +234,32 @@ def _repeated_unknown(text: str, cands, taken: list[Replacement]):
         if c.confidence < min_confidence:
             continue
         for w in name_words(c.text):
-            if (len(w) >= 3 and w[:1].isupper() and not lex.is_common_word(w) and w.lower() not in lex.common
-                    and w not in lex.places and w not in lex.countries and w not in lex.non_person and w not in lex.titles):
+            if (
+                len(w) >= 3
+                and w[:1].isupper()
+                and not lex.is_common_word(w)
+                and w.lower() not in lex.common
+                and w not in lex.places
+                and w not in lex.countries
+                and w not in lex.non_person
+                and w not in lex.titles
+            ):
                 words.add(w)
     if not words:
         return []
     spans = sorted([(c.start, c.end) for c in cands] + [(t.start, t.end) for t in taken])
     starts = [s for s, _ in spans]
     # in capitals in a heading, and in lower case where a text message or a chat log is quoted ("shorty says")
-    forms = {w for w in words} | {w.upper() for w in words} | {w.lower() for w in words if _lower_case_safe(w.lower(), lex)}
+    forms = (
+        {w for w in words} | {w.upper() for w in words} | {w.lower() for w in words if _lower_case_safe(w.lower(), lex)}
+    )
     alternatives = "|".join(sorted(map(re.escape, forms), key=len, reverse=True))
     out = []
     for m in re.finditer(rf"(?<![\w@.'’-])(?:{alternatives})(?![\w@-])", text):
         i = bisect.bisect_left(starts, m.end())
-        if any(s < m.end() and m.start() < e for s, e in spans[max(0, i - 3):i]):
+        if any(s < m.end() and m.start() < e for s, e in spans[max(0, i - 3) : i]):
             continue
-        if not m.group(0).isupper() and re.search(r"(?:^|[.!?:]\s*|\n\s*)$", text[max(0, m.start() - 3):m.start()]):
+        if not m.group(0).isupper() and re.search(r"(?:^|[.!?:]\s*|\n\s*)$", text[max(0, m.start() - 3) : m.start()]):
             pass  # a capitalised word at a sentence start is still the person's name: it is in no English list
         out.append(NameCandidate(m.start(), m.end(), m.group(0), "repeat", 0.6))
     return out
@@ -239,7 +291,7 @@ def _with_title(text: str, r: Replacement) -> Replacement:
         m = _title_before().search(text, max(0, r.start - 16), r.start)
         if m:
             r.start = m.start()
-            r.text = text[r.start:r.end]
+            r.text = text[r.start : r.end]
     return r
 
 
@@ -270,7 +322,7 @@ def _trim(cand: Replacement, taken: list[Replacement], text: str) -> Replacement
             best = (s, e)
     if best is None:
         return None
-    return Replacement(**{**cand.__dict__, "start": best[0], "end": best[1], "text": text[best[0]:best[1]]})
+    return Replacement(**{**cand.__dict__, "start": best[0], "end": best[1], "text": text[best[0] : best[1]]})
 
 
 def _contains_names(s: Replacement, known: list[Replacement]) -> bool:
@@ -309,15 +361,16 @@ def resolve(candidates: list[Replacement], text: str) -> list[Replacement]:
         return None if cand.source == "known" else _trim(cand, clash, text)  # a known name inside an identifier: gone
 
     rest = (c for c in candidates if id(c) not in chosen)
-    return resolve_overlaps(rest, key=lambda c: (-PRIORITY[c.source], c.start - c.end, c.start), on_clash=trim,
-                            into=taken)
+    return resolve_overlaps(
+        rest, key=lambda c: (-PRIORITY[c.source], c.start - c.end, c.start), on_clash=trim, into=taken
+    )
 
 
 def rebuild(text: str, replacements: list[Replacement]) -> str:
     """Apply replacements by offset, recording where each lands in the output."""
     parts, pos, out_len = [], 0, 0
     for r in replacements:
-        parts.append(text[pos:r.start])
+        parts.append(text[pos : r.start])
         out_len += r.start - pos
         r.out_start = out_len
         parts.append(r.replacement)
@@ -387,14 +440,15 @@ def protected_codes(report, key: Key) -> set[str]:
     """
     codes = set(key.codes())
     names = {normalise_match(n) for p in key.people for n in p.names}
-    for code in (report.codes() if hasattr(report, "codes") else []):
+    for code in report.codes() if hasattr(report, "codes") else []:
         if code and is_role_code(code) and normalise_match(code) not in names:
             codes.add(code)
     return {c for c in codes if c}
 
 
-
-def pseudonymise_report(report, doc, key: Key, analyzer=None, policy=None, lexicon: frozenset[str] | None = None) -> PseudonymiseResult:
+def pseudonymise_report(
+    report, doc, key: Key, analyzer=None, policy=None, lexicon: frozenset[str] | None = None
+) -> PseudonymiseResult:
     """Code a draft: known names -> codes, identifiers -> placeholders, unknown names -> [PERSON-n].
 
     `doc` is the parse of `report.text` (`parse_for_key`; None matches known
@@ -414,8 +468,13 @@ def pseudonymise_report(report, doc, key: Key, analyzer=None, policy=None, lexic
     unknown_cands = [c for c in _unknown_candidates(doc, allow) if c.text.strip() not in protected]
     unknown_cands += _repeated_unknown(text, unknown_cands, known + structured)
     places = [(k.start, k.end) for k in kept]  # decided a place by context: not an unlisted person either
-    unknown = [_with_title(text, Replacement(c.start, c.end, c.text, "", "PERSON_UNKNOWN", "unknown", c.rule, float(c.confidence)))
-               for c in unknown_cands if not any(c.start < e and s < c.end for s, e in places)]
+    unknown = [
+        _with_title(
+            text, Replacement(c.start, c.end, c.text, "", "PERSON_UNKNOWN", "unknown", c.rule, float(c.confidence))
+        )
+        for c in unknown_cands
+        if not any(c.start < e and s < c.end for s, e in places)
+    ]
 
     chosen = resolve(known + structured + unknown, text)
     unplaced = _number_unknown([c for c in chosen if c.source == "unknown"])
@@ -435,7 +494,9 @@ def _number_unknown(unknown: list[Replacement]) -> list[UnplacedPerson]:
         for r in group:
             r.replacement = placeholder
             r.code = placeholder
-        people.append(UnplacedPerson(placeholder, sorted({r.text for r in group}), len(group), sorted({r.rule for r in group})))
+        people.append(
+            UnplacedPerson(placeholder, sorted({r.text for r in group}), len(group), sorted({r.rule for r in group}))
+        )
     return people
 
 

@@ -25,6 +25,7 @@ another.  ``birth-exact-date`` here is the looser net (a birth cue anywhere
 near the date) for what the recognizer deliberately leaves, and stays ``low``;
 a month and year alone is never exact.
 """
+
 from __future__ import annotations
 
 import re
@@ -56,7 +57,10 @@ def _candidate(start: int, end: int, kind: str, rule: str, reason: str) -> spans
 
 
 def _cue_re(words: list[str]) -> re.Pattern:
-    return re.compile(r"(?<![\w.])(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + r")(?!\w)", re.IGNORECASE)
+    return re.compile(
+        r"(?<![\w.])(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + r")(?!\w)",
+        re.IGNORECASE,
+    )
 
 
 def find_quasi_identifiers(doc: Doc, settings: dict, allowed_places: set[str] | None = None) -> list[spans.Span]:
@@ -90,14 +94,24 @@ def _birth(sent: Span, birth: re.Pattern, gestation: re.Pattern, exclusions: fro
     cues = [m.span() for m in birth.finditer(text) if not _excluded_cue(text, m.end(), exclusions)]
     exact = [m for m in EXACT_DATE_RE.finditer(text) if _near(cues, *m.span())]
     for m in exact:
-        yield _candidate(base + m.start(), base + m.end(), "QUASI_BIRTH", "birth-exact-date",
-                         "an exact date next to a birth cue: a date of birth identifies the child")
+        yield _candidate(
+            base + m.start(),
+            base + m.end(),
+            "QUASI_BIRTH",
+            "birth-exact-date",
+            "an exact date next to a birth cue: a date of birth identifies the child",
+        )
     if exact or not gestation.search(text):
         return
     for m in MONTH_YEAR_RE.finditer(text):
         if _near(cues, *m.span(), window=120):
-            yield _candidate(base + m.start(), base + m.end(), "QUASI_BIRTH", "birth-month-gestation",
-                             "birth month and year together with the gestation narrow the birth to a few days")
+            yield _candidate(
+                base + m.start(),
+                base + m.end(),
+                "QUASI_BIRTH",
+                "birth-month-gestation",
+                "birth month and year together with the gestation narrow the birth to a few days",
+            )
 
 
 def _age_with_date(sent: Span):
@@ -107,8 +121,13 @@ def _age_with_date(sent: Span):
     for m in AGE_RE.finditer(text):
         if re.search(r"gestation|pregnan", text[m.end() : m.end() + 30], re.IGNORECASE):
             continue
-        yield _candidate(base + m.start(), base + m.end(), "QUASI_AGE_DATE", "age-with-date",
-                         "an exact age and an exact date in one sentence give a date-of-birth window")
+        yield _candidate(
+            base + m.start(),
+            base + m.end(),
+            "QUASI_AGE_DATE",
+            "age-with-date",
+            "an exact age and an exact date in one sentence give a date-of-birth window",
+        )
 
 
 # ---------------------------------------------------------------- places
@@ -123,7 +142,10 @@ def _is_known_place(phrase: str, allowed: set[str]) -> bool:
 def _plausible_name(words: list[str], doc_lower: set[str]) -> bool:
     lex = lexicon()
     return bool(words) and all(
-        w[:1].isupper() and not w.isupper() and w.lower() not in doc_lower and w not in lex.non_person
+        w[:1].isupper()
+        and not w.isupper()
+        and w.lower() not in doc_lower
+        and w not in lex.non_person
         and not (w.lower() in lex.common and not lex.is_known_name(w))
         for w in words
     )
@@ -138,9 +160,21 @@ def find_small_places(doc: Doc, settings: dict, allowed: set[str]) -> list[spans
     streets = "|".join(re.escape(s) for s in settings["street_types"])
     befores = "|".join(re.escape(b) for b in settings["small_place_before"])
     patterns = [
-        (re.compile(rf"\b(?P<p>{cap})\s+(?:{heads})\b"), "place-head", "a named estate, village or area: below local-authority level"),
-        (re.compile(rf"(?<![\d\w])(?<!\d )(?P<p>{cap}\s+(?:{streets}))\b"), "street", "a street name: below local-authority level"),
-        (re.compile(rf"\b(?:{befores})\s+(?:the\s+)?(?P<p>{cap})\b"), "place-context", "a place named as where someone lived or went, not a local authority or town"),
+        (
+            re.compile(rf"\b(?P<p>{cap})\s+(?:{heads})\b"),
+            "place-head",
+            "a named estate, village or area: below local-authority level",
+        ),
+        (
+            re.compile(rf"(?<![\d\w])(?<!\d )(?P<p>{cap}\s+(?:{streets}))\b"),
+            "street",
+            "a street name: below local-authority level",
+        ),
+        (
+            re.compile(rf"\b(?:{befores})\s+(?:the\s+)?(?P<p>{cap})\b"),
+            "place-context",
+            "a place named as where someone lived or went, not a local authority or town",
+        ),
     ]
     out: dict[tuple[int, int], spans.Span] = {}
     for pattern, rule, reason in patterns:
@@ -160,6 +194,10 @@ def find_small_places(doc: Doc, settings: dict, allowed: set[str]) -> list[spans
         if any(s <= ent.start_char < e for s, e in out):
             continue
         out[(ent.start_char, ent.end_char)] = _candidate(
-            ent.start_char, ent.end_char, "QUASI_PLACE", "place-entity",
-            "a place that is not a listed local authority or town: check it is not too local")
+            ent.start_char,
+            ent.end_char,
+            "QUASI_PLACE",
+            "place-entity",
+            "a place that is not a listed local authority or town: check it is not too local",
+        )
     return list(out.values())

@@ -19,6 +19,7 @@ members; `cover_people`), the pseudonyms it declares (`review_pseudonyms`) and
 judges of the case law it cites are reported at ``info`` only.  Findings are deduplicated: where two
 overlap, the more severe (then the longer) wins.
 """
+
 from __future__ import annotations
 
 import re
@@ -87,8 +88,9 @@ class Finding:
 
 def _finding(start: int, end: int, kind: str, severity: str, reason: str, rule: str, score: float = 0.0) -> Span:
     """A raw finding before overlaps are resolved; its source is the detector the rule names ("names:ner")."""
-    return Span(start, end, kind, source=rule.split(":", 1)[0], rule=rule, score=float(score), severity=severity,
-                reason=reason)
+    return Span(
+        start, end, kind, source=rule.split(":", 1)[0], rule=rule, score=float(score), severity=severity, reason=reason
+    )
 
 
 @dataclass(frozen=True)
@@ -163,8 +165,13 @@ def cover_people(report: Report, policy: Policy) -> set[str]:
     text = report.text
     found: list[str] = []
     found += _label_line_people(text, labels)
-    found += _sentence_people(text, _alternation(roles["sentence_labels"]), _alternation(roles["panel_verbs"]), labels,
-                              _alternation(roles["label_adjectives"]))
+    found += _sentence_people(
+        text,
+        _alternation(roles["sentence_labels"]),
+        _alternation(roles["panel_verbs"]),
+        labels,
+        _alternation(roles["label_adjectives"]),
+    )
     found += _engaged_people(text, _alternation(roles["engage_verbs"]), _alternation(roles["engage_tasks"]))
     found += _thanked_people(text, _alternation(roles["thanks_for"]), _alternation(roles["thanks_subjects"]))
     found += _listed_members(text, _alternation(roles["list_openers"]))
@@ -210,8 +217,14 @@ def _label_line_people(text: str, labels: str) -> list[str]:
         if names_only.fullmatch(line):
             # "Jane Smith\nJohn Brown\nIndependent Reviewers": names lines, then the label
             starts_label = re.compile(rf"[ \t]*(?i:{labels})\b")
-            after_names = next((ln for ln in following if label_line.fullmatch(ln) or starts_label.match(ln)
-                                or not names_only.fullmatch(ln)), "")
+            after_names = next(
+                (
+                    ln
+                    for ln in following
+                    if label_line.fullmatch(ln) or starts_label.match(ln) or not names_only.fullmatch(ln)
+                ),
+                "",
+            )
             named = names_only.fullmatch(line)
             if (starts_label.match(after_names) or label_line.fullmatch(prev)) and named:
                 found.append(named.group("n"))
@@ -231,11 +244,17 @@ def _sentence_people(text: str, labels: str, verbs: str, role_labels: str = "", 
     'the Minister of State, Jane Doe,', 'carried out by Independent Reviewers Dr X and Y'."""
     org = r"(?:[ \t]+(?:of|for)[ \t]+(?:(?:the|that|this)[ \t]+)?(?:[A-Z][\w'’&-]*[ \t]*){1,6})?"
     label_between = rf"(?:(?:(?:the|an?)[ \t]+)?(?i:{role_labels})[ \t]+)?" if role_labels else ""
-    adjective = rf"(?:(?i:{adjectives})[ \t]+){{0,3}}" if adjectives else ""  # "Kim Vale, an experienced independent reviewer"
+    adjective = (
+        rf"(?:(?i:{adjectives})[ \t]+){{0,3}}" if adjectives else ""
+    )  # "Kim Vale, an experienced independent reviewer"
     # labels of two or more words that name the review's or the board's own people ("Business Manager"
     # alone may be a nursery's)
-    multi_word = "|".join(label for label in labels.split("|") if r"\s+" in label
-                          and re.search(r"(?i)chair|reviewer|author|scrutineer|partnership|board|minister|commissioner", label))
+    multi_word = "|".join(
+        label
+        for label in labels.split("|")
+        if r"\s+" in label
+        and re.search(r"(?i)chair|reviewer|author|scrutineer|partnership|board|minister|commissioner", label)
+    )
     owner = r"(?:(?:[A-Z][\w-]*[ \t]+){0,2}[A-Z][\w-]*['’]s[ \t]+)?"  # "the Government's Chief Social Worker"
     patterns = [
         rf"(?<![\w-])(?i:{labels}){org}[ \t]*(?:,|\bis\b|\bwas\b)[ \t]*{_PEOPLE}",
@@ -250,21 +269,29 @@ def _sentence_people(text: str, labels: str, verbs: str, role_labels: str = "", 
         rf"(?![ \t]+(?:conferences?|meetings?|hearings?)\b)[^.\n]{{0,40}}?\b(?:{verbs}))[ \t]*:?[ \t]+{label_between}{_PEOPLE}",
     ]
     # (never "X is the chair of the child protection conference" or "… of the school governors")
-    return [m.group("n") for pattern in patterns for m in re.finditer(pattern, text)
-            if not _CHILD_MEETING.search(" ".join(text[m.end() : m.end() + 50].split()[:6]))]
+    return [
+        m.group("n")
+        for pattern in patterns
+        for m in re.finditer(pattern, text)
+        if not _CHILD_MEETING.search(" ".join(text[m.end() : m.end() + 50].split()[:6]))
+    ]
 
 
 def _engaged_people(text: str, verbs: str, tasks: str) -> list[str]:
     """'The partnership commissioned Kim Vale, an independent consultant, to lead the review': a person
     engaged to do the review's own work, with the review, report or panel as its object (wrapped
     lines allowed)."""
-    pattern = (rf"(?i:\b(?:{verbs}))\s+{_PEOPLE}(?:\s*,[^,.]{{1,80}},)?\s+(?i:to\s+(?:{tasks})\s+"
-               rf"(?:(?:the|this|a|an)\s+)?(?:[\w-]+\s+){{0,3}}(?:review|report|panel|CSPR|SCR|LCSPR)s?)\b")
+    pattern = (
+        rf"(?i:\b(?:{verbs}))\s+{_PEOPLE}(?:\s*,[^,.]{{1,80}},)?\s+(?i:to\s+(?:{tasks})\s+"
+        rf"(?:(?:the|this|a|an)\s+)?(?:[\w-]+\s+){{0,3}}(?:review|report|panel|CSPR|SCR|LCSPR)s?)\b"
+    )
     return [m.group("n") for m in re.finditer(pattern, text) if not _CHILD_MEETING.search(m.group(0))]
 
 
 # a child's own review meeting, which an IRO or a conference chair leads: never the review's people
-_CHILD_MEETING = re.compile(r"(?i)\b(?:protection|conference|meeting|looked[ \t]+after|LAC|CLA|care[ \t]+plan|strategy|medication|school|annual)\b")
+_CHILD_MEETING = re.compile(
+    r"(?i)\b(?:protection|conference|meeting|looked[ \t]+after|LAC|CLA|care[ \t]+plan|strategy|medication|school|annual)\b"
+)
 _SENTENCE_END = re.compile(r"(?<=[a-z)])\.(?=\s)|\n[ \t]*\n")
 
 
@@ -274,16 +301,24 @@ def _thanked_people(text: str, reasons: str, subjects: str) -> list[str]:
     review thanks someone, each person thanked for the review's own work.  A name with a family
     relationship beside it ("Child A's mother, Kim Vale, ..." or "Kim, Child A's aunt,") is never
     allowed, nor is anyone a person in the narrative thanked ("the health visitor thanked ...")."""
-    cue = re.compile(rf"(?i)\bthanks\b|\bthanking\b|\bgratitude\b|\b(?:{subjects})\b[^.\n]{{0,40}}\b(?:thank|grateful)\b")
-    person = re.compile(rf"{_PEOPLE}(?P<app>\s*,[^,.]{{1,80}},)?\s*,?\s+(?i:(?:for|who\s+(?:provided|gave|offered))\s+(?:(?:the|all|his|her|their|its)\s+)?(?:[\w-]+\s+){{0,2}}?(?:{reasons}))\b")
+    cue = re.compile(
+        rf"(?i)\bthanks\b|\bthanking\b|\bgratitude\b|\b(?:{subjects})\b[^.\n]{{0,40}}\b(?:thank|grateful)\b"
+    )
+    person = re.compile(
+        rf"{_PEOPLE}(?P<app>\s*,[^,.]{{1,80}},)?\s*,?\s+(?i:(?:for|who\s+(?:provided|gave|offered))\s+(?:(?:the|all|his|her|their|its)\s+)?(?:[\w-]+\s+){{0,2}}?(?:{reasons}))\b"
+    )
     relations = _relationship_re()
     found, pos = [], 0
     for end in [m.start() for m in _SENTENCE_END.finditer(text)] + [len(text)]:
         sentence, offset, pos = text[pos:end], pos, end
-        if len(sentence) > 600 or not cue.search(sentence):  # a thanks is a sentence, not a page (and no backtracking over one)
+        if len(sentence) > 600 or not cue.search(
+            sentence
+        ):  # a thanks is a sentence, not a page (and no backtracking over one)
             continue
         for m in person.finditer(sentence):
-            before = text[max(offset, offset + m.start() - 40) : offset + m.start()]  # "Baby M's grandmother, Kim Vale,"
+            before = text[
+                max(offset, offset + m.start() - 40) : offset + m.start()
+            ]  # "Baby M's grandmother, Kim Vale,"
             if not (m["app"] and relations.search(m["app"])) and not relations.search(before):
                 found.append(m.group("n"))
     return found
@@ -293,8 +328,10 @@ def _listed_members(text: str, openers: str) -> list[str]:
     """'Panel members: Kim Vale (Police), Ray Holt (Health)', 'The panel comprised: Kim Vale, Designated
     Nurse; Ray Holt, Head of Service.': the names that open the items of a members list (a list
     carried on while a line ends in a comma, semicolon or "and")."""
-    pattern = re.compile(rf"(?im)^[ \t]*(?:[-•*·][ \t]*)?(?:{openers})[ \t]*(?::|\b(?:comprised|consisted|included|were|was)\b(?:[ \t]+of)?[ \t]*:?)"
-                         rf"[ \t]*(?P<rest>[^\n]+(?:\n[^\n]+)*)")
+    pattern = re.compile(
+        rf"(?im)^[ \t]*(?:[-•*·][ \t]*)?(?:{openers})[ \t]*(?::|\b(?:comprised|consisted|included|were|was)\b(?:[ \t]+of)?[ \t]*:?)"
+        rf"[ \t]*(?P<rest>[^\n]+(?:\n[^\n]+)*)"
+    )
     found = []
     for m in pattern.finditer(text):
         rest = []
@@ -323,11 +360,16 @@ def _titled_label_people(text: str, labels: list[str]) -> list[str]:
     """ "… Board Chair Kim Vale Serious Case Review Panel Chair Ray Holt September 2012": a label of
     two or more words written with capitals, then a name with nothing between (a cover run into one
     line).  A one-word label ("Chair Kim Vale") or one in lower case is the narrative's."""
-    titled = "|".join(r"[ \t]+".join(re.escape(w[:1].upper() + w[1:]) for w in label.split()) for label in
-                      sorted(labels, key=len, reverse=True))
+    titled = "|".join(
+        r"[ \t]+".join(re.escape(w[:1].upper() + w[1:]) for w in label.split())
+        for label in sorted(labels, key=len, reverse=True)
+    )
     pattern = rf"(?<![\w-])(?:{titled})[ \t]+(?P<n>{_PERSON_PLAIN})(?!['’]s\b)"
-    return [m.group("n") for m in re.finditer(pattern, text)
-            if not _CHILD_MEETING.search(" ".join(text[max(0, m.start() - 40) : m.start()].split()[-2:]))]
+    return [
+        m.group("n")
+        for m in re.finditer(pattern, text)
+        if not _CHILD_MEETING.search(" ".join(text[max(0, m.start() - 40) : m.start()].split()[-2:]))
+    ]
 
 
 @lru_cache(maxsize=1)
@@ -351,7 +393,9 @@ def _panel_list_people(text: str, role_words: set[str], labels: str = "") -> lis
     line_re = re.compile(rf"[ \t]*(?:[-•*·][ \t]*)?(?P<n>{_PERSON})[ \t]*[,:\-–—][ \t]*(?P<role>[^\n]+)")
     # "family members" is no panel: members only of a panel, group or team
     heading = rf"|^[ \t]*(?:{labels})[ \t]*:?[ \t]*$" if labels else ""
-    context = re.compile(rf"(?i)\bpanel\b|\bmembership\b|\breview team\b|\breview group\b|\bmembers\s+of\s+the\b[^\n]*\b(?:group|team)\b{heading}")
+    context = re.compile(
+        rf"(?i)\bpanel\b|\bmembership\b|\breview team\b|\breview group\b|\bmembers\s+of\s+the\b[^\n]*\b(?:group|team)\b{heading}"
+    )
     lines = text.split("\n")
     found = []
     for i, line in enumerate(lines):
@@ -373,7 +417,9 @@ def _cover_date_people(text: str, max_lines: int = 40) -> list[str]:
     """'Robin Ashdown March 2019', '… Child Q “Title” Jane Doe Published June 2019': on the cover
     (before the contents or the first numbered paragraph) a name that ends its line followed only by
     the month and year of publication is the author's."""
-    pattern = re.compile(rf"(?:^|.*[ \t“”\"'’])(?P<n>{_PERSON})[ \t]*,?[ \t]+(?:Published[ \t]+)?{_MONTHS}[ \t]+(?:19|20)\d\d[ \t]*")
+    pattern = re.compile(
+        rf"(?:^|.*[ \t“”\"'’])(?P<n>{_PERSON})[ \t]*,?[ \t]+(?:Published[ \t]+)?{_MONTHS}[ \t]+(?:19|20)\d\d[ \t]*"
+    )
     found = []
     for n, line in enumerate(text.split("\n")):
         if n >= max_lines or _COVER_END.match(line):
@@ -464,9 +510,15 @@ def _flat_key_names(text: str) -> set[str]:
     roles = sorted({line for line in read_lines("names", "role_words.txt")}, key=len, reverse=True)
     # a table cell starts with a capital: "Mother of Baby W", "Maternal grandmother to"
     role = "|".join(re.escape(r[:1].upper() + r[1:]).replace(r"\ ", r"[ \t]+") for r in roles)
-    pattern = re.compile(rf"(?<![\w'’-])([A-Z][^\W\d_]+)[ \t]+(?:(?:Maternal|Paternal)[ \t]+(?i:{role})|{role})[ \t]+(?:of|to)[ \t]+[A-Z]")
+    pattern = re.compile(
+        rf"(?<![\w'’-])([A-Z][^\W\d_]+)[ \t]+(?:(?:Maternal|Paternal)[ \t]+(?i:{role})|{role})[ \t]+(?:of|to)[ \t]+[A-Z]"
+    )
     lex = lexicon()
-    return {m.group(1) for m in pattern.finditer(text) if not lex.is_common_word(m.group(1)) and m.group(1) not in lex.titles}
+    return {
+        m.group(1)
+        for m in pattern.finditer(text)
+        if not lex.is_common_word(m.group(1)) and m.group(1) not in lex.titles
+    }
 
 
 # ---------------------------------------------------------------- detectors
@@ -485,13 +537,17 @@ def public_names() -> tuple[tuple[str, ...], ...]:
 
 
 _NEUTRAL_CITATION = re.compile(r"\[(?:19|20)\d\d\]\s+(?:UKSC|UKHL|UKPC|EWCA|EWHC|EWFC|EWCOP|CSIH|CSOH|NICA)\b")
-_JUDICIAL_BEFORE = re.compile(r"(?:\b(?:Lady|Lord|Baroness|Justice|Judge|HHJ|His Honour Judge|Her Honour Judge|President|Sir|Dame)\s+)$")
+_JUDICIAL_BEFORE = re.compile(
+    r"(?:\b(?:Lady|Lord|Baroness|Justice|Judge|HHJ|His Honour Judge|Her Honour Judge|President|Sir|Dame)\s+)$"
+)
 
 
 @lru_cache(maxsize=1)
 def _office_holder_res() -> tuple[re.Pattern, re.Pattern]:
     office = _named_roles()["public_office"]
-    before = re.compile(rf"(?:^|(?<=[\s(]))(?:{_alternation(office['before'])})\.?[ \t]+(?:[A-Z][\w'’-]*[ \t]+){{0,3}}$")
+    before = re.compile(
+        rf"(?:^|(?<=[\s(]))(?:{_alternation(office['before'])})\.?[ \t]+(?:[A-Z][\w'’-]*[ \t]+){{0,3}}$"
+    )
     after = re.compile(rf"^[ \t]*,?[ \t]*(?:{_alternation(office['after'])})\b")
     return before, after
 
@@ -501,8 +557,11 @@ def _is_office_holder(text: str, start: int, end: int) -> bool:
     Jane Doe MP, Secretary of State"): "Rt Hon" before the name or "MP" after it (`public_office` in
     models/names/named_roles.yaml)."""
     before, after = _office_holder_res()
-    return bool(before.search(text[max(0, start - 40) : start]) or before.match(text[start:end] + " ")
-                or after.match(text[end : end + 12]))
+    return bool(
+        before.search(text[max(0, start - 40) : start])
+        or before.match(text[start:end] + " ")
+        or after.match(text[end : end + 12])
+    )
 
 
 def _is_judge(text: str, start: int) -> bool:
@@ -513,9 +572,13 @@ def _is_judge(text: str, start: int) -> bool:
 
 
 # "Munro, E. (2011)", "Reder, P. and Duncan, S. (1999)", "Firmin C (2017)", "Laming, Lord (2009)"
-_CITED_AUTHOR = r"[A-Z][\w'’-]+(?:,[ \t]*(?:[A-Z]\.[ \t]*){1,3}|,?[ \t]+[A-Z]{1,3}\b\.?|,[ \t]*(?:Lord|Lady|Baroness|Sir|Dame)\b)"
-_REFERENCE_ENTRY = re.compile(rf"(?m)^[ \t]*(?:\[?\d{{1,3}}[\].]?[ \t]+)?{_CITED_AUTHOR}(?:[ \t]*(?:,|and|&)[ \t]*{_CITED_AUTHOR})*"
-                              rf"(?:[ \t]*et\.?[ \t]*al\.?)?[ \t]*,?[ \t]*\((?:19|20)\d\d[a-z]?\)[^\n]*")
+_CITED_AUTHOR = (
+    r"[A-Z][\w'’-]+(?:,[ \t]*(?:[A-Z]\.[ \t]*){1,3}|,?[ \t]+[A-Z]{1,3}\b\.?|,[ \t]*(?:Lord|Lady|Baroness|Sir|Dame)\b)"
+)
+_REFERENCE_ENTRY = re.compile(
+    rf"(?m)^[ \t]*(?:\[?\d{{1,3}}[\].]?[ \t]+)?{_CITED_AUTHOR}(?:[ \t]*(?:,|and|&)[ \t]*{_CITED_AUTHOR})*"
+    rf"(?:[ \t]*et\.?[ \t]*al\.?)?[ \t]*,?[ \t]*\((?:19|20)\d\d[a-z]?\)[^\n]*"
+)
 
 
 def _reference_entries(text: str) -> list[tuple[int, int]]:
@@ -568,30 +631,67 @@ def _name_findings(doc: Doc, policy: Policy, allowed: set[str], places: set[str]
             continue  # a place the policy allows, or the review's own board ("Brackenmoor")
         words = [w.lower() for w in name_words(cand.text)]
         if words and all(w in allow_words for w in words):
-            out.append(_finding(cand.start, cand.end, "NAME", policy.severity_of("NAME_ALLOWED"),
-                        "a person the review names on purpose (lead reviewer, author or chair)", f"names:{cand.rule}:allowed"))
+            out.append(
+                _finding(
+                    cand.start,
+                    cand.end,
+                    "NAME",
+                    policy.severity_of("NAME_ALLOWED"),
+                    "a person the review names on purpose (lead reviewer, author or chair)",
+                    f"names:{cand.rule}:allowed",
+                )
+            )
             continue
         named = [w for w in words if len(w) > 1]  # "Ms N. Imogen": an initial that ends a sentence before the pseudonym
         if named and all(w in pseudo_words for w in named):
-            out.append(_finding(cand.start, cand.end, "NAME", policy.severity_of("NAME_ALLOWED"),
-                        "a pseudonym the review declares (check it is not the real name)", f"names:{cand.rule}:pseudonym"))
+            out.append(
+                _finding(
+                    cand.start,
+                    cand.end,
+                    "NAME",
+                    policy.severity_of("NAME_ALLOWED"),
+                    "a pseudonym the review declares (check it is not the real name)",
+                    f"names:{cand.rule}:pseudonym",
+                )
+            )
             continue
-        if words and (_is_public(words) or _is_judge(doc.text, cand.start) or _is_office_holder(doc.text, cand.start, cand.end)
-                      or _public_first_name(words, doc.text)):
-            out.append(_finding(cand.start, cand.end, "NAME", policy.severity_of("NAME_ALLOWED"),
-                        "a public figure or national case that reviews cite", f"names:{cand.rule}:public"))
+        if words and (
+            _is_public(words)
+            or _is_judge(doc.text, cand.start)
+            or _is_office_holder(doc.text, cand.start, cand.end)
+            or _public_first_name(words, doc.text)
+        ):
+            out.append(
+                _finding(
+                    cand.start,
+                    cand.end,
+                    "NAME",
+                    policy.severity_of("NAME_ALLOWED"),
+                    "a public figure or national case that reviews cite",
+                    f"names:{cand.rule}:public",
+                )
+            )
             continue
         if any(s <= cand.start < e for s, e in references):
-            out.append(_finding(cand.start, cand.end, "NAME", policy.severity_of("NAME_ALLOWED"),
-                        "in a reference-list entry (an author, title or publisher cited)", f"names:{cand.rule}:reference"))
+            out.append(
+                _finding(
+                    cand.start,
+                    cand.end,
+                    "NAME",
+                    policy.severity_of("NAME_ALLOWED"),
+                    "in a reference-list entry (an author, title or publisher cited)",
+                    f"names:{cand.rule}:reference",
+                )
+            )
             continue
         if cand.confidence < min_conf:
             continue
         severity = policy.severity_of("NAME")
         if cand.confidence < weak:
             severity = _lower(severity)
-        out.append(_finding(cand.start, cand.end, "NAME", severity, _name_reason(cand), f"names:{cand.rule}",
-                            cand.confidence))
+        out.append(
+            _finding(cand.start, cand.end, "NAME", severity, _name_reason(cand), f"names:{cand.rule}", cand.confidence)
+        )
     return out
 
 
@@ -615,7 +715,9 @@ def _code_findings(doc: Doc, report: Report, policy: Policy, key=None) -> list[S
     """Undeclared person codes; the author's key declares its codes too (a coded draft may have no key table)."""
     out = []
     declared = key.codes() if key is not None else None
-    for cand in find_undeclared_codes(doc, report, policy.codes, declared=declared, known=set(policy.allow.abbreviations)):
+    for cand in find_undeclared_codes(
+        doc, report, policy.codes, declared=declared, known=set(policy.allow.abbreviations)
+    ):
         severity = policy.severity_of(cand.kind)
         if cand.kind == "PERSON_CODE" and cand.confidence >= 0.9:
             severity = _raise(severity)
@@ -623,8 +725,9 @@ def _code_findings(doc: Doc, report: Report, policy: Policy, key=None) -> list[S
     return out
 
 
-def _structured_findings(doc: Doc, policy: Policy, analyzer, name_words_in_text: set[str],
-                         key_words: set[str]) -> list[Span]:
+def _structured_findings(
+    doc: Doc, policy: Policy, analyzer, name_words_in_text: set[str], key_words: set[str]
+) -> list[Span]:
     from .recognizers import analyze_doc
 
     report_text = doc.text
@@ -644,23 +747,40 @@ def _structured_findings(doc: Doc, policy: Policy, analyzer, name_words_in_text:
             if person == "a name from the key":
                 severity = policy.severity_of("KEY_NAME")
         if kind in _CONTACT_TYPES and _ORGANISATION_LINE.search(_line_of(report_text, result.start)):
-            severity, reason = "info", f"{reason} on the line of a safeguarding board or partnership: its own contact details"
+            severity, reason = (
+                "info",
+                f"{reason} on the line of a safeguarding board or partnership: its own contact details",
+            )
         elif kind == "EMAIL" and _is_role_mailbox(text):
             severity, reason = "info", f"{reason} of a service (a role mailbox, not a person's)"
         elif kind == "PHONE" and _is_organisation_number(text):
-            severity, reason = "info", f"{reason} of an organisation (an 03 number: public bodies, charities, businesses)"
+            severity, reason = (
+                "info",
+                f"{reason} of an organisation (an 03 number: public bodies, charities, businesses)",
+            )
         elif kind in _CONTACT_TYPES and _line_start(report_text, result.start) in letterhead:
             severity = _lower(_lower(severity))
             reason = f"{reason} in a letterhead (postcode and telephone together on the cover): probably the author's or an agency's"
-        out.append(_finding(result.start, result.end, kind, severity, reason + f" (score {result.score:.2f})",
-                            f"recognizer:{kind}", result.score))
+        out.append(
+            _finding(
+                result.start,
+                result.end,
+                kind,
+                severity,
+                reason + f" (score {result.score:.2f})",
+                f"recognizer:{kind}",
+                result.score,
+            )
+        )
     return out
 
 
 # a partnership's own address, postcode, phone or e-mail on its cover or contact page is published on purpose
 _CONTACT_TYPES = frozenset({"ADDRESS", "POSTCODE", "PHONE", "EMAIL"})
-_ORGANISATION_LINE = re.compile(r"\bSafeguarding\s+(?:Children\s+|Adults\s+)?(?:Board|Partnership|Partners|Arrangements)\b"
-                                r"|\b(?:LSCB|LSCP|SCP|SCB|SAB)\b")
+_ORGANISATION_LINE = re.compile(
+    r"\bSafeguarding\s+(?:Children\s+|Adults\s+)?(?:Board|Partnership|Partners|Arrangements)\b"
+    r"|\b(?:LSCB|LSCP|SCP|SCB|SAB)\b"
+)
 
 
 def _line_start(text: str, offset: int) -> int:
@@ -714,7 +834,7 @@ def _is_role_mailbox(address: str) -> bool:
 def _line_of(text: str, offset: int) -> str:
     start = text.rfind("\n", 0, offset) + 1
     end = text.find("\n", offset)
-    return text[start:end if end >= 0 else len(text)]
+    return text[start : end if end >= 0 else len(text)]
 
 
 def _url_person(url: str, name_words_in_text: set[str], key_words: set[str], min_part: int) -> str | None:
@@ -728,7 +848,11 @@ def _url_person(url: str, name_words_in_text: set[str], key_words: set[str], min
         return "a name also found in the text"
     for a, b in zip(parts, parts[1:], strict=False):
         first = a.capitalize()
-        if lex.is_first_name(first) and not lex.is_common_word(first) and (lex.is_known_name(b.capitalize()) or b.lower() not in lex.common):
+        if (
+            lex.is_first_name(first)
+            and not lex.is_common_word(first)
+            and (lex.is_known_name(b.capitalize()) or b.lower() not in lex.common)
+        ):
             return "a first name followed by a surname"
     return None
 
@@ -739,8 +863,9 @@ def _quasi_findings(doc: Doc, report: Report, policy: Policy) -> list[Span]:
         return []
     out = []
     for cand in find_quasi_identifiers(doc, settings, allowed_places(report, policy)):
-        out.append(_finding(cand.start, cand.end, cand.type, policy.severity_of(cand.type), cand.reason,
-                            f"quasi:{cand.rule}"))
+        out.append(
+            _finding(cand.start, cand.end, cand.type, policy.severity_of(cand.type), cand.reason, f"quasi:{cand.rule}")
+        )
     return out
 
 
@@ -750,18 +875,36 @@ def _key_findings(doc: Doc, key, policy: Policy) -> list[Span]:
     matches = find_key_names(doc, key, policy.fuzzy)
     text = doc.text
     places = [m for m in matches if m.rule.startswith("place:")]
-    runs = [_KeyRun(m.start, m.end, m.code, m.rule == "fuzzy", m.score)
-            for m in matches if not m.rule.startswith("place:")]
+    runs = [
+        _KeyRun(m.start, m.end, m.code, m.rule == "fuzzy", m.score) for m in matches if not m.rule.startswith("place:")
+    ]
     out = []
     for run in _join_runs(runs, text):  # "Shanon" + "Pryce" of one person -> one finding
         reason = f"a name of {run.code} from the key"
         if run.fuzzy:
             reason += f", misspelt (similarity {run.score:.0f})"
-        out.append(_finding(run.start, run.end, "KEY_NAME", policy.severity_of("KEY_NAME"), reason,
-                            "key:fuzzy" if run.fuzzy else "key:exact", run.score))
+        out.append(
+            _finding(
+                run.start,
+                run.end,
+                "KEY_NAME",
+                policy.severity_of("KEY_NAME"),
+                reason,
+                "key:fuzzy" if run.fuzzy else "key:exact",
+                run.score,
+            )
+        )
     for m in places:  # the key's surname where a place stands: pseudonymise kept it, a person checks it
-        out.append(_finding(m.start, m.end, "KEY_NAME", _lower(policy.severity_of("KEY_NAME")),
-                    f"a surname of {m.code} from the key, read as a place here ({m.rule.split(':', 1)[1].replace('_', ' ')})", "key:place"))
+        out.append(
+            _finding(
+                m.start,
+                m.end,
+                "KEY_NAME",
+                _lower(policy.severity_of("KEY_NAME")),
+                f"a surname of {m.code} from the key, read as a place here ({m.rule.split(':', 1)[1].replace('_', ' ')})",
+                "key:place",
+            )
+        )
     return out
 
 
@@ -787,9 +930,12 @@ def verify_report(report: Report, doc: Doc, key=None, policy: Policy | None = No
     if key is not None:
         raw += _key_findings(doc, key, policy)
         key_words = {w.lower() for p in key.people for n in p.names for w in name_words(n) if len(w) >= 3}
-    text_names = {w.lower() for f in raw
-                  if f.type == "NAME" and not f.rule.endswith((":allowed", ":pseudonym", ":public"))
-                  for w in name_words(report.text[f.start : f.end])}
+    text_names = {
+        w.lower()
+        for f in raw
+        if f.type == "NAME" and not f.rule.endswith((":allowed", ":pseudonym", ":public"))
+        for w in name_words(report.text[f.start : f.end])
+    }
     if analyzer is None:
         from ..nlp import load_nlp
         from .recognizers import build_analyzer
@@ -800,8 +946,11 @@ def verify_report(report: Report, doc: Doc, key=None, policy: Policy | None = No
     findings = []
     for f in _dedupe([f for f in raw if policy.reports(f.type)]):
         line, col = report.line_col(f.start)
-        findings.append(Finding(report.text[f.start : f.end], f.type, f.start, f.end, line, col, f.severity or "info",
-                                f.reason, f.rule))
+        findings.append(
+            Finding(
+                report.text[f.start : f.end], f.type, f.start, f.end, line, col, f.severity or "info", f.reason, f.rule
+            )
+        )
     return _hidden_part_findings(report, key, policy) + findings
 
 

@@ -22,6 +22,7 @@ Then everything a reader of the file could recover is removed:
 
 The file is written atomically and never over the source.
 """
+
 from __future__ import annotations
 
 import bisect
@@ -42,12 +43,42 @@ TrackedChoice = Literal["accept", "reject"]
 INS = (w("ins"), w("moveTo"))
 DELS = (w("del"), w("moveFrom"))
 PROPERTY_PARENTS = {w("rPr"), w("pPr"), w("trPr"), w("tcPr"), w("tblPr"), w("sectPr"), w("numPr")}
-CHANGE_TAGS = [w(t) for t in ("rPrChange", "pPrChange", "sectPrChange", "tblPrChange", "tcPrChange", "trPrChange",
-                               "tblGridChange", "tblPrExChange", "numberingChange")]
-RANGE_MARKS = [w(t) for t in ("moveFromRangeStart", "moveFromRangeEnd", "moveToRangeStart", "moveToRangeEnd",
-                               "commentRangeStart", "commentRangeEnd")]
+CHANGE_TAGS = [
+    w(t)
+    for t in (
+        "rPrChange",
+        "pPrChange",
+        "sectPrChange",
+        "tblPrChange",
+        "tcPrChange",
+        "trPrChange",
+        "tblGridChange",
+        "tblPrExChange",
+        "numberingChange",
+    )
+]
+RANGE_MARKS = [
+    w(t)
+    for t in (
+        "moveFromRangeStart",
+        "moveFromRangeEnd",
+        "moveToRangeStart",
+        "moveToRangeEnd",
+        "commentRangeStart",
+        "commentRangeEnd",
+    )
+]
 COMMENT_KINDS = ("comments", "comments_extended", "comments_ids", "comments_extensible", "people")
-CLEARED_CORE = {"creator", "lastModifiedBy", "description", "keywords", "subject", "category", "contentStatus", "identifier"}
+CLEARED_CORE = {
+    "creator",
+    "lastModifiedBy",
+    "description",
+    "keywords",
+    "subject",
+    "category",
+    "contentStatus",
+    "identifier",
+}
 CLEARED_APP = {"Company", "Manager", "HyperlinkBase"}
 
 
@@ -92,9 +123,13 @@ def _set_text(node, text: str) -> None:
     node.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
 
 
-def _name_pattern(replacements: Iterable[Any], names: Mapping[str, str] | None = None) -> tuple[re.Pattern | None, dict[str, str]]:
+def _name_pattern(
+    replacements: Iterable[Any], names: Mapping[str, str] | None = None
+) -> tuple[re.Pattern | None, dict[str, str]]:
     """One regex for every real text the replacements covered, and the caller's names (longest first)."""
-    mapping: dict[str, str] = {real.strip().lower(): code for real, code in (names or {}).items() if len(real.strip()) >= 2}
+    mapping: dict[str, str] = {
+        real.strip().lower(): code for real, code in (names or {}).items() if len(real.strip()) >= 2
+    }
     for r in replacements:
         real = (_get(r, "text") or "").strip()
         if len(real) >= 2 and real != _get(r, "replacement"):
@@ -225,7 +260,11 @@ def _drop_parts(package: Package, parts: set[str]) -> None:
             source_folder = posixpath.dirname(posixpath.dirname(name))
             for rel in list(root):
                 target = rel.get("Target", "")
-                resolved = target.lstrip("/") if target.startswith("/") else posixpath.normpath(posixpath.join(source_folder, target))
+                resolved = (
+                    target.lstrip("/")
+                    if target.startswith("/")
+                    else posixpath.normpath(posixpath.join(source_folder, target))
+                )
                 if rel.get("TargetMode") != "External" and resolved in parts:
                     root.remove(rel)
     types = package.xml("[Content_Types].xml")
@@ -275,8 +314,10 @@ def require_tracked_choice(source_path: str | Path, tracked: TrackedChoice | Non
     from ..ingest import read_bytes
 
     if has_tracked_changes(open_package(str(source_path), read_bytes(Path(source_path)))):
-        raise UnusableInput(f"{source_path} has tracked changes; choose whether to accept or reject them "
-                            "(--tracked-changes accept|reject) before a pseudonymised copy can be written")
+        raise UnusableInput(
+            f"{source_path} has tracked changes; choose whether to accept or reject them "
+            "(--tracked-changes accept|reject) before a pseudonymised copy can be written"
+        )
 
 
 def write_pseudonymised_docx(
@@ -313,8 +354,16 @@ def write_pseudonymised_docx(
     _apply_edits(_edits(walked.segments, replacements))
     pattern, mapping = _name_pattern(replacements, names)
     styles = read_styles(package)
-    counts = {"replacements": len(replacements), "tracked_changes": 0, "names_outside_text": 0, "comments": 0,
-              "hidden_text": 0, "image_descriptions": 0, "properties": 0, "parts_removed": 0}
+    counts = {
+        "replacements": len(replacements),
+        "tracked_changes": 0,
+        "names_outside_text": 0,
+        "comments": 0,
+        "hidden_text": 0,
+        "image_descriptions": 0,
+        "properties": 0,
+        "parts_removed": 0,
+    }
     for part in _story_parts(package):
         root = package.xml(part)
         if root is None:
@@ -339,8 +388,10 @@ def write_pseudonymised_docx(
 def _check(text: str, replacements: list, expected_text: str | None, source: Path) -> None:
     """Refuse offsets that do not belong to this draft's text."""
     if expected_text is not None and expected_text != text:
-        raise UnusableInput(f"{source}: the replacements were made on a different text than this draft gives; "
-                            "pseudonymise the same file you write from")
+        raise UnusableInput(
+            f"{source}: the replacements were made on a different text than this draft gives; "
+            "pseudonymise the same file you write from"
+        )
     previous_end = -1
     for r in replacements:
         start, end = _get(r, "start"), _get(r, "end")

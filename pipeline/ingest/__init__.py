@@ -9,6 +9,7 @@ takes `(path, data)` and returns an `Extracted` (text plus what only that
 format knows: pages, hidden parts of a draft).  They are imported lazily so
 that the text path never pays for PDF or Word libraries.
 """
+
 from __future__ import annotations
 
 import importlib
@@ -41,7 +42,9 @@ def read_text(path: Path, data: bytes) -> Extracted:
     markdown = path.suffix.lower() in {".md", ".markdown"}
     from .layout import clean_plain_text
 
-    return Extracted(text=clean_plain_text(normalise(text), markdown), format="markdown" if markdown else "text", encoding=encoding)
+    return Extracted(
+        text=clean_plain_text(normalise(text), markdown), format="markdown" if markdown else "text", encoding=encoding
+    )
 
 
 READERS: dict[str, str] = {suffix: "pipeline.ingest:read_text" for suffix in TEXT_SUFFIXES}
@@ -118,7 +121,9 @@ def load_report(path: str | Path) -> Report:
     data = read_bytes(path)
     extracted = reader(path, data)
     check_text_length(extracted.text, path)
-    source = Source(name=path.name, sha256=sha256_bytes(data), format=extracted.format, encoding=extracted.encoding, bytes=len(data))
+    source = Source(
+        name=path.name, sha256=sha256_bytes(data), format=extracted.format, encoding=extracted.encoding, bytes=len(data)
+    )
     report = build_report(extracted.text, source)
     report.pages = extracted.pages
     report.hidden = extracted.hidden

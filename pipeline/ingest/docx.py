@@ -20,6 +20,7 @@ the embedded thumbnail.
 every stretch of the text, the `w:t` node it came from, so replacements made
 on the text land back on the right runs.
 """
+
 from __future__ import annotations
 
 import re
@@ -36,9 +37,13 @@ from .ooxml import MC_NS, WP_NS, Package, is_on, num_pr, open_package, read_styl
 
 SUPERSCRIPT_DIGITS = to_superscript()  # models/lexicon/marks.yaml
 HEADING_STYLE_RE = re.compile(r"^heading\s*(\d)$", re.IGNORECASE)
-STARTS_NUMBERED_RE = re.compile(r"^\s*(?:\d{1,2}(?:\.\d{1,2}){0,3}[.)]?|[A-Z]\.|Section\s+\d|Part\s+\d|Appendix\b)\s*", re.IGNORECASE)
+STARTS_NUMBERED_RE = re.compile(
+    r"^\s*(?:\d{1,2}(?:\.\d{1,2}){0,3}[.)]?|[A-Z]\.|Section\s+\d|Part\s+\d|Appendix\b)\s*", re.IGNORECASE
+)
 PAGE = object()  # sentinel piece: a rendered or explicit page break
-CONTAINERS = {w(t) for t in ("hyperlink", "smartTag", "fldSimple", "customXml", "sdtContent", "bdo", "dir", "moveToRangeStart")}
+CONTAINERS = {
+    w(t) for t in ("hyperlink", "smartTag", "fldSimple", "customXml", "sdtContent", "bdo", "dir", "moveToRangeStart")
+}
 INSERTED = {w("ins"), w("moveTo")}
 DELETED = {w("del"), w("moveFrom")}
 CORE_FIELDS = {
@@ -221,7 +226,21 @@ def _list_prefix(fmt: str, numbers: list[int], level: int) -> str:
 
 def _roman(n: int) -> str:
     out = ""
-    for value, letters in ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
+    for value, letters in (
+        (1000, "M"),
+        (900, "CM"),
+        (500, "D"),
+        (400, "CD"),
+        (100, "C"),
+        (90, "XC"),
+        (50, "L"),
+        (40, "XL"),
+        (10, "X"),
+        (9, "IX"),
+        (5, "V"),
+        (4, "IV"),
+        (1, "I"),
+    ):
         while n >= value:
             out += letters
             n -= value
@@ -326,7 +345,9 @@ def _drawing(el, ctx: _Context) -> None:
 def _record(ctx: _Context, kind: str, location: str, text: str, author: str | None) -> None:
     if author:
         location = f"{location} by {author}"
-    ctx.hidden.append(HiddenPart(kind=kind, location=location, text=text.strip(), author=author, paragraph=ctx.paragraph or None))
+    ctx.hidden.append(
+        HiddenPart(kind=kind, location=location, text=text.strip(), author=author, paragraph=ctx.paragraph or None)
+    )
 
 
 # ---------------------------------------------------------------- blocks
@@ -481,14 +502,22 @@ def _properties(package: Package) -> list[HiddenPart]:
         for el in part if part is not None else ():
             label = fields.get(etree.QName(el).localname)
             if label and (el.text or "").strip():
-                found.append(HiddenPart(kind="property", location=f"document property '{label}'", text=el.text.strip(),
-                                        author=el.text.strip() if label in PERSON_PROPERTIES else None))
+                found.append(
+                    HiddenPart(
+                        kind="property",
+                        location=f"document property '{label}'",
+                        text=el.text.strip(),
+                        author=el.text.strip() if label in PERSON_PROPERTIES else None,
+                    )
+                )
     custom = package.xml("docProps/custom.xml")
     if custom is not None:
         for prop in custom:
             value = "".join(prop.itertext()).strip()
             if value:
-                found.append(HiddenPart(kind="custom_property", location=f"custom property '{prop.get('name')}'", text=value))
+                found.append(
+                    HiddenPart(kind="custom_property", location=f"custom property '{prop.get('name')}'", text=value)
+                )
     people = package.xml(package.first("people") or "")
     if people is not None:
         for person in people:
@@ -497,7 +526,9 @@ def _properties(package: Package) -> list[HiddenPart]:
                 found.append(HiddenPart(kind="property", location="reviewer list (people.xml)", text=name, author=name))
     for name in package.files:
         if name.lower().startswith("docprops/thumbnail"):
-            found.append(HiddenPart(kind="thumbnail", location=f"embedded thumbnail {name} (a picture of the first page)"))
+            found.append(
+                HiddenPart(kind="thumbnail", location=f"embedded thumbnail {name} (a picture of the first page)")
+            )
     return found
 
 
@@ -548,4 +579,9 @@ def read(path: Path, data: bytes) -> Extracted:
     result = walk(package)
     if not result.text.strip():
         raise UnusableInput(f"{path}: the Word document has no visible text")
-    return Extracted(text=result.text, format="docx", pages=pages_from_breaks(result.page_breaks, len(result.text)), hidden=result.hidden)
+    return Extracted(
+        text=result.text,
+        format="docx",
+        pages=pages_from_breaks(result.page_breaks, len(result.text)),
+        hidden=result.hidden,
+    )

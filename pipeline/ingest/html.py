@@ -12,6 +12,7 @@ As for Word drafts, what a page carries outside its visible text is listed
 as hidden parts: HTML comments, elements hidden by `hidden` or
 `display:none`, and author meta tags.
 """
+
 from __future__ import annotations
 
 import codecs
@@ -26,17 +27,65 @@ from . import Extracted
 from .text import _checked, decode
 
 SUPER = to_superscript()  # models/lexicon/marks.yaml
-DROP_TAGS = {"script", "style", "noscript", "template", "svg", "nav", "form", "button", "iframe", "select", "input",
-             "textarea", "canvas", "object", "embed", "head"}
+DROP_TAGS = {
+    "script",
+    "style",
+    "noscript",
+    "template",
+    "svg",
+    "nav",
+    "form",
+    "button",
+    "iframe",
+    "select",
+    "input",
+    "textarea",
+    "canvas",
+    "object",
+    "embed",
+    "head",
+}
 DROP_ROLES = {"navigation", "banner", "contentinfo", "search", "complementary"}
 # a class or id token naming page furniture (matched at the token's end: "govuk-breadcrumbs",
 # "cookie-banner", but not "social-work-summary")
-DROP_CLASS_RE = re.compile(r"(?:^|[-_])(?:cookies?|cookie[-_]?(?:banner|notice|message)|breadcrumbs?|skip[-_]?link|"
-                           r"site[-_]?header|site[-_]?footer|nav|navbar|navigation|menu|share|sharing|social[-_]?(?:links|media|share)|"
-                           r"sidebar|back[-_]?to[-_]?top|print[-_]?link)$", re.IGNORECASE)
-BLOCKS = {"p", "div", "section", "article", "main", "blockquote", "pre", "address", "figure", "figcaption", "dl", "dt", "dd",
-          "ul", "ol", "li", "table", "h1", "h2", "h3", "h4", "h5", "h6", "header", "footer", "aside", "details", "summary",
-          "center", "hr"}
+DROP_CLASS_RE = re.compile(
+    r"(?:^|[-_])(?:cookies?|cookie[-_]?(?:banner|notice|message)|breadcrumbs?|skip[-_]?link|"
+    r"site[-_]?header|site[-_]?footer|nav|navbar|navigation|menu|share|sharing|social[-_]?(?:links|media|share)|"
+    r"sidebar|back[-_]?to[-_]?top|print[-_]?link)$",
+    re.IGNORECASE,
+)
+BLOCKS = {
+    "p",
+    "div",
+    "section",
+    "article",
+    "main",
+    "blockquote",
+    "pre",
+    "address",
+    "figure",
+    "figcaption",
+    "dl",
+    "dt",
+    "dd",
+    "ul",
+    "ol",
+    "li",
+    "table",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "header",
+    "footer",
+    "aside",
+    "details",
+    "summary",
+    "center",
+    "hr",
+}
 HEADING_RE = re.compile(r"^h([1-6])$")
 NUMBERED_RE = re.compile(r"^\s*(?:\d{1,2}(?:\.\d{1,2}){0,3}[.)]?|Section\s+\d|Part\s+\d|Appendix\b)\s*", re.IGNORECASE)
 FOOTNOTE_ID_RE = re.compile(r"(?:fn|foot|note|endnote)[^\d]*(\d{1,3})$", re.IGNORECASE)
@@ -65,8 +114,10 @@ def _decode(name: str, data: bytes) -> str:
         if text is not None:
             return _checked(text, name)
         fallback, encoding = decode(data, name)
-        warnings.warn(f"{name}: the page declares charset {declared!r} but its bytes are not in it; read as {encoding}",
-                      stacklevel=2)
+        warnings.warn(
+            f"{name}: the page declares charset {declared!r} but its bytes are not in it; read as {encoding}",
+            stacklevel=2,
+        )
         return fallback
     return decode(data, name)[0]
 
@@ -96,7 +147,11 @@ def _classes(el) -> str:
 
 
 def _is_hidden(el) -> bool:
-    return el.get("hidden") is not None or el.get("aria-hidden") == "true" or bool(HIDDEN_STYLE_RE.search(el.get("style", "")))
+    return (
+        el.get("hidden") is not None
+        or el.get("aria-hidden") == "true"
+        or bool(HIDDEN_STYLE_RE.search(el.get("style", "")))
+    )
 
 
 class _Reader:
@@ -141,7 +196,11 @@ class _Reader:
             parts.append(el.tail or "")
 
     def _hidden(self, el) -> None:
-        self.hidden.append(HiddenPart(kind="hidden_text", location=f"hidden <{el.tag}> element", text=" ".join(el.text_content().split())))
+        self.hidden.append(
+            HiddenPart(
+                kind="hidden_text", location=f"hidden <{el.tag}> element", text=" ".join(el.text_content().split())
+            )
+        )
 
     # ---- blocks
     def emit(self, kind: str, text: str) -> None:
@@ -261,7 +320,14 @@ def _page_hidden(root) -> list[HiddenPart]:
     for meta in root.iter("meta"):
         name = (meta.get("name") or meta.get("property") or "").lower()
         if name in ("author", "article:author", "dc.creator", "creator") and (meta.get("content") or "").strip():
-            found.append(HiddenPart(kind="property", location=f"meta {name}", text=meta.get("content").strip(), author=meta.get("content").strip()))
+            found.append(
+                HiddenPart(
+                    kind="property",
+                    location=f"meta {name}",
+                    text=meta.get("content").strip(),
+                    author=meta.get("content").strip(),
+                )
+            )
     return found
 
 

@@ -19,6 +19,7 @@ function:
 - hyphenation at line ends is undone unless the hyphenated form is the one
   the document itself uses elsewhere ("post-natal").
 """
+
 from __future__ import annotations
 
 import re
@@ -31,10 +32,24 @@ from ..report import Page
 
 SUPERSCRIPTS = superscript_digits()  # models/lexicon/marks.yaml
 TO_SUPER = to_superscript()
-LIGATURES = str.maketrans({"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st",
-                           "\u00a0": " ", "\u00ad": "", "\u200b": ""})
+LIGATURES = str.maketrans(
+    {
+        "ﬀ": "ff",
+        "ﬁ": "fi",
+        "ﬂ": "fl",
+        "ﬃ": "ffi",
+        "ﬄ": "ffl",
+        "ﬅ": "st",
+        "ﬆ": "st",
+        "\u00a0": " ",
+        "\u00ad": "",
+        "\u200b": "",
+    }
+)
 BULLET_RE = re.compile(r"^\s*(?:[•●▪■◦‣∙·\uf0b7\uf0a7\uf076\uf0d8\uf0fc\uf0a8\uf09f]|[-–—*](?=\s)|o(?=\s+[A-Z]))\s*")
-PAGE_NUMBER_RE = re.compile(r"^\s*(?:page\s+)?[-–(]?\s*(?:\d{1,4}|[ivxlc]{1,6})\s*[-–)]?\s*(?:(?:of|/)\s*\d{1,4})?\s*$", re.IGNORECASE)
+PAGE_NUMBER_RE = re.compile(
+    r"^\s*(?:page\s+)?[-–(]?\s*(?:\d{1,4}|[ivxlc]{1,6})\s*[-–)]?\s*(?:(?:of|/)\s*\d{1,4})?\s*$", re.IGNORECASE
+)
 SENTENCE_END_RE = re.compile(rf"[.!?:;]['\"’”)\]]*$|[.!?]['\"’”)\]]*\s*[{SUPERSCRIPTS}]+$")
 URL_TAIL_RE = re.compile(r"(?:://|www\.)\S*$")
 WORD_RE = re.compile(r"[a-z]+")
@@ -163,8 +178,34 @@ def _split_at_gutter(lines: list[Line], left_edge: float, right_edge: float) -> 
         pieces = line.text.split("\t")
         left_text, right_text = "\t".join(pieces[: k + 1]), "\t".join(pieces[k + 1 :])
         end, begin = line.cuts[k]
-        out.append(Line(left_text, line.page, line.x0, end, line.y, line.size, line.bold, False, line.superscript_start, line.cuts[:k]))
-        out.append(Line(right_text, line.page, begin, line.x1, line.y, line.size, line.bold, line.hyphen_end, False, line.cuts[k + 1 :]))
+        out.append(
+            Line(
+                left_text,
+                line.page,
+                line.x0,
+                end,
+                line.y,
+                line.size,
+                line.bold,
+                False,
+                line.superscript_start,
+                line.cuts[:k],
+            )
+        )
+        out.append(
+            Line(
+                right_text,
+                line.page,
+                begin,
+                line.x1,
+                line.y,
+                line.size,
+                line.bold,
+                line.hyphen_end,
+                False,
+                line.cuts[k + 1 :],
+            )
+        )
     return out
 
 
@@ -311,7 +352,12 @@ def _join(prev: str, cur: str, hyphen_end: bool, vocab) -> str:
         if head and tail and keeps_hyphen(head[1], tail[0], vocab):
             return stem + "-" + cur
         return stem + cur
-    if URL_TAIL_RE.search(prev) and not re.search(r"[>)\].,]$", prev) and re.match(r"[\w/?&=#%.()\[\]\\-]+", cur) and not re.match(r"[A-Z][a-z]+\s", cur):
+    if (
+        URL_TAIL_RE.search(prev)
+        and not re.search(r"[>)\].,]$", prev)
+        and re.match(r"[\w/?&=#%.()\[\]\\-]+", cur)
+        and not re.match(r"[A-Z][a-z]+\s", cur)
+    ):
         return prev + cur
     return prev.rstrip() + " " + cur
 
@@ -334,7 +380,7 @@ def keeps_hyphen(head: str, tail: str, vocab) -> bool:
 
 def _bullet(text: str) -> str:
     m = BULLET_RE.match(text)
-    return "- " + text[m.end():].strip() if m else text.strip()
+    return "- " + text[m.end() :].strip() if m else text.strip()
 
 
 def assemble(lines: list[Line], notes_by_page: dict[int, list[str]], n_pages: int) -> tuple[str, list[Page]]:
@@ -472,7 +518,9 @@ def chrome_lines(lines: list[str]) -> set[int]:
     for i, text in enumerate(stripped):
         if not text:
             continue
-        if _matches(pats["page_markers"], text) or (counts[keys[i]] >= 2 and _matches(pats["running_with_number"], text)):
+        if _matches(pats["page_markers"], text) or (
+            counts[keys[i]] >= 2 and _matches(pats["running_with_number"], text)
+        ):
             found.add(i)
     found |= _page_number_chain(lines)
     found |= _transcript_preamble(stripped, pats)
@@ -480,7 +528,8 @@ def chrome_lines(lines: list[str]) -> set[int]:
     position = {i: k for k, i in enumerate(nonblank)}
     for k, i in enumerate(nonblank):  # a bare number beside a running header is its page number
         if re.fullmatch(r"\d{1,3}", stripped[i]) and any(
-                nonblank[n] in found for n in (k - 1, k + 1) if 0 <= n < len(nonblank)):
+            nonblank[n] in found for n in (k - 1, k + 1) if 0 <= n < len(nonblank)
+        ):
             found.add(i)
     by_key: dict[str, list[int]] = {}
     for i in nonblank:
@@ -493,27 +542,42 @@ def chrome_lines(lines: list[str]) -> set[int]:
     return found
 
 
-def _repeated_chrome(by_key: dict, found: set[int], stripped: list[str], position: dict, nonblank: list[int], pats: dict) -> None:
+def _repeated_chrome(
+    by_key: dict, found: set[int], stripped: list[str], position: dict, nonblank: list[int], pats: dict
+) -> None:
     """Lines that recur at page edges, beside their page number, inside sentences, or are site chrome."""
-    near = {nonblank[k] for i in found if i in position
-            for k in range(max(0, position[i] - EDGE_REACH), min(len(nonblank), position[i] + EDGE_REACH + 1))}
+    near = {
+        nonblank[k]
+        for i in found
+        if i in position
+        for k in range(max(0, position[i] - EDGE_REACH), min(len(nonblank), position[i] + EDGE_REACH + 1))
+    }
     for key, where in by_key.items():
         if all(i in found for i in where) or not re.search(r"[a-z]{2}", key) or re.match(r"^(?:#|```|\||[-*] )", key):
             continue  # a running line has words; Markdown fences, headings, rows and items are not furniture
         at_edges = sum(1 for i in where if i in near)
         numbered = [i for i in where if _bare_number_beside(i, position, nonblank, stripped)]
-        if len(where) >= 3 and len(numbered) * 2 >= len(where):  # "Child V Serious Case Review ⏎ 3": a footer and its page
+        if len(where) >= 3 and len(numbered) * 2 >= len(
+            where
+        ):  # "Child V Serious Case Review ⏎ 3": a footer and its page
             found.update(where)
             found.update(n for i in numbered for n in _bare_number_beside(i, position, nonblank, stripped))
             continue
-        repeated_at_edges = (len(where) >= 3 and at_edges * 2 >= len(where)) or _twice_beside_markers(where, found, position, nonblank)
+        repeated_at_edges = (len(where) >= 3 and at_edges * 2 >= len(where)) or _twice_beside_markers(
+            where, found, position, nonblank
+        )
         site = _matches(pats["site_chrome"], stripped[where[0]]) and (
-            len(where) >= 2 or at_edges or all(position[i] < TOP_LINES for i in where))
+            len(where) >= 2 or at_edges or all(position[i] < TOP_LINES for i in where)
+        )
         if site:
             found.update(where)
         elif repeated_at_edges or (len(where) >= 3 and _interrupts(where, stripped, position, nonblank)):
             # a header that is also the cover's first line is the title there
-            found.update(where[1:] if position[where[0]] < COVER_TITLE_REACH and not re.search(r"\d", stripped[where[0]]) else where)
+            found.update(
+                where[1:]
+                if position[where[0]] < COVER_TITLE_REACH and not re.search(r"\d", stripped[where[0]])
+                else where
+            )
 
 
 def _twice_beside_markers(where: list[int], found: set[int], position: dict, nonblank: list[int]) -> bool:
@@ -535,7 +599,11 @@ def _twice_beside_markers(where: list[int], found: set[int], position: dict, non
 def _bare_number_beside(i: int, position: dict, nonblank: list[int], stripped: list[str]) -> list[int]:
     """The bare number line just before or after line `i`, if any."""
     k = position[i]
-    return [nonblank[n] for n in (k - 1, k + 1) if 0 <= n < len(nonblank) and re.fullmatch(r"\d{1,3}", stripped[nonblank[n]])]
+    return [
+        nonblank[n]
+        for n in (k - 1, k + 1)
+        if 0 <= n < len(nonblank) and re.fullmatch(r"\d{1,3}", stripped[nonblank[n]])
+    ]
 
 
 def _transcript_preamble(stripped: list[str], pats: dict) -> set[int]:
@@ -551,8 +619,12 @@ def _transcript_preamble(stripped: list[str], pats: dict) -> set[int]:
         if _matches(pats["transcript_start"], text):
             return set(range(i + 1))
         above = [t for t in stripped[:i] if t]
-        if seen <= pats["first_page_reach"] and _matches(pats["first_page_marker"], text) and above and all(
-                _matches(pats["site_chrome"], t) or t.lower().startswith("download") for t in above):
+        if (
+            seen <= pats["first_page_reach"]
+            and _matches(pats["first_page_marker"], text)
+            and above
+            and all(_matches(pats["site_chrome"], t) or t.lower().startswith("download") for t in above)
+        ):
             return set(range(i + 1))  # every line above is the site's: a cover never stands there
     return set()
 
@@ -660,8 +732,15 @@ def join_broken_sentences(lines: list[str]) -> list[str]:
             continue
         last = next((k for k in range(len(out) - 1, -1, -1) if out[k].strip()), None)
         prev = out[last].strip() if last is not None else ""
-        if (last is not None and len(prev) >= 40 and not TERMINAL_RE.search(prev) and text[:1].islower() and "\t" not in prev
-                and not re.match(r"^\s*(?:#{1,6}\s|[-*•●▪◦‣·]\s|\|)", text) and "|" not in prev):
+        if (
+            last is not None
+            and len(prev) >= 40
+            and not TERMINAL_RE.search(prev)
+            and text[:1].islower()
+            and "\t" not in prev
+            and not re.match(r"^\s*(?:#{1,6}\s|[-*•●▪◦‣·]\s|\|)", text)
+            and "|" not in prev
+        ):
             out[last] = out[last].rstrip() + " " + text
             del out[last + 1 :]
         else:

@@ -7,6 +7,7 @@ opens the package (with clear refusals for what is not a .docx), finds the
 main document and its related parts by relationship type, parses them, and reads
 the styles both the reader and the writer look up (`read_styles`, `style_value`).
 """
+
 from __future__ import annotations
 
 import io
@@ -63,10 +64,16 @@ def parse_part(name: str, part: str, data: bytes) -> etree._Element:
         raise UnusableInput(f"{name}: the Word file is damaged ({part} is not well-formed XML: {exc})") from exc
     info = root.getroottree().docinfo
     dtd = info.internalDTD
-    if info.system_url or info.public_id or (dtd is not None and any(True for _ in dtd.iterentities())) \
-            or next(root.iter(etree.Entity), None) is not None:
-        raise UnusableInput(f"{name}: {part} declares its own XML entities or an external DTD, which Word never writes "
-                            "and which could hide text; refusing it (re-save the document in Word)")
+    if (
+        info.system_url
+        or info.public_id
+        or (dtd is not None and any(True for _ in dtd.iterentities()))
+        or next(root.iter(etree.Entity), None) is not None
+    ):
+        raise UnusableInput(
+            f"{name}: {part} declares its own XML entities or an external DTD, which Word never writes "
+            "and which could hide text; refusing it (re-save the document in Word)"
+        )
     return root
 
 
@@ -124,8 +131,10 @@ def open_package(name: str, data: bytes) -> Package:
         archive = zipfile.ZipFile(io.BytesIO(data))
         files = _read_parts(name, archive)
     except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, ValueError) as exc:
-        raise UnusableInput(f"{name}: not a readable Word .docx file (it is not a valid zip archive: {exc}); "
-                            "if it is truncated, copy it again; if it is a .doc, save it as .docx") from exc
+        raise UnusableInput(
+            f"{name}: not a readable Word .docx file (it is not a valid zip archive: {exc}); "
+            "if it is truncated, copy it again; if it is a .doc, save it as .docx"
+        ) from exc
     except (zlib.error, OSError, NotImplementedError, RuntimeError) as exc:
         raise UnusableInput(f"{name}: the Word file is damaged or uses an unsupported zip feature ({exc})") from exc
     main = _main_part(name, files)
@@ -143,25 +152,37 @@ def _read_parts(name: str, archive: zipfile.ZipFile) -> dict[str, bytes]:
     """
     infos = archive.infolist()
     if len(infos) > limit("docx_entries"):
-        raise UnusableInput(over_limit("docx_entries", f"{name}: the Word package's number of parts", f"{len(infos):,}"))
+        raise UnusableInput(
+            over_limit("docx_entries", f"{name}: the Word package's number of parts", f"{len(infos):,}")
+        )
     part_max, total_max = limit_bytes("docx_part_mb"), limit_bytes("docx_total_mb")
     declared = sum(info.file_size for info in infos)
     if declared > total_max:
-        raise UnusableInput(over_limit("docx_total_mb", f"{name}: the Word package uncompressed", f"{declared // MB:,} MB"))
+        raise UnusableInput(
+            over_limit("docx_total_mb", f"{name}: the Word package uncompressed", f"{declared // MB:,} MB")
+        )
     files: dict[str, bytes] = {}
     total = 0
     for info in infos:
         if info.file_size > part_max:
-            raise UnusableInput(over_limit("docx_part_mb", f"{name}: the Word part {info.filename}", f"{info.file_size // MB:,} MB"))
+            raise UnusableInput(
+                over_limit("docx_part_mb", f"{name}: the Word part {info.filename}", f"{info.file_size // MB:,} MB")
+            )
         chunks, size = [], 0
         with archive.open(info) as stream:
             while block := stream.read(READ_BLOCK):
                 size += len(block)
                 total += len(block)
                 if size > part_max:
-                    raise UnusableInput(over_limit("docx_part_mb", f"{name}: the Word part {info.filename}", f"over {size // MB:,} MB"))
+                    raise UnusableInput(
+                        over_limit("docx_part_mb", f"{name}: the Word part {info.filename}", f"over {size // MB:,} MB")
+                    )
                 if total > total_max:
-                    raise UnusableInput(over_limit("docx_total_mb", f"{name}: the Word package uncompressed", f"over {total // MB:,} MB"))
+                    raise UnusableInput(
+                        over_limit(
+                            "docx_total_mb", f"{name}: the Word package uncompressed", f"over {total // MB:,} MB"
+                        )
+                    )
                 chunks.append(block)
         files[info.filename] = b"".join(chunks)
     return files
@@ -178,7 +199,9 @@ def _main_part(name: str, files: dict[str, bytes]) -> str:
                     return target
     if "word/document.xml" in files:
         return "word/document.xml"
-    raise UnusableInput(f"{name}: a zip file but not a Word document (no word/document.xml); is it another Office format?")
+    raise UnusableInput(
+        f"{name}: a zip file but not a Word document (no word/document.xml); is it another Office format?"
+    )
 
 
 def _related(package: Package, part: str) -> dict[str, list[str]]:
@@ -235,8 +258,9 @@ def read_styles(package: Package) -> dict[str, dict]:
         styles[sid] = {
             "name": name_el.get(w("val")) if name_el is not None else sid,
             "based": based.get(w("val")) if based is not None else None,
-            "outline": (int(outline.get(w("val")))
-                        if outline is not None and (outline.get(w("val")) or "").isdigit() else None),
+            "outline": (
+                int(outline.get(w("val"))) if outline is not None and (outline.get(w("val")) or "").isdigit() else None
+            ),
             "num": num_pr(num),
             "vanish": rpr is not None and is_on(rpr.find(w("vanish"))),
         }

@@ -19,6 +19,7 @@ Refused with a clear message: encrypted PDFs, damaged or truncated files
 (no end-of-file marker), and PDFs with no text layer (scans: OCR is not
 done here; run e.g. ocrmypdf first).
 """
+
 from __future__ import annotations
 
 import ctypes
@@ -60,7 +61,9 @@ def _check_complete(name: str, data: bytes) -> None:
     if not data.lstrip()[:5].startswith(b"%PDF"):
         raise UnusableInput(f"{name}: not a PDF file (it does not start with %PDF)")
     if b"%%EOF" not in data[-2048:]:
-        raise UnusableInput(f"{name}: the PDF is truncated or damaged (no end-of-file marker); download or copy it again")
+        raise UnusableInput(
+            f"{name}: the PDF is truncated or damaged (no end-of-file marker); download or copy it again"
+        )
 
 
 def _open(name: str, data: bytes):
@@ -71,9 +74,13 @@ def _open(name: str, data: bytes):
         return pdfium.PdfDocument(data)
     except pdfium.PdfiumError as exc:
         if getattr(exc, "err_code", None) == pdfium_c.FPDF_ERR_PASSWORD:
-            raise UnusableInput(f"{name}: the PDF is encrypted (password-protected); save an unprotected copy and try again") from exc
+            raise UnusableInput(
+                f"{name}: the PDF is encrypted (password-protected); save an unprotected copy and try again"
+            ) from exc
         if getattr(exc, "err_code", None) == pdfium_c.FPDF_ERR_SECURITY:
-            raise UnusableInput(f"{name}: the PDF uses an unsupported security handler (encrypted); save an unprotected copy") from exc
+            raise UnusableInput(
+                f"{name}: the PDF uses an unsupported security handler (encrypted); save an unprotected copy"
+            ) from exc
         raise UnusableInput(f"{name}: the PDF cannot be read ({exc}); it may be damaged") from exc
 
 
@@ -113,7 +120,9 @@ class _Chars:
         return size > 0 and BOLD_NAME_RE.search(self._name.value.decode("latin-1", "replace")) is not None
 
     def box(self, i: int) -> tuple[float, float, float, float]:
-        self.c.FPDFText_GetCharBox(self.raw, i, ctypes.byref(self._l), ctypes.byref(self._r), ctypes.byref(self._b), ctypes.byref(self._t))
+        self.c.FPDFText_GetCharBox(
+            self.raw, i, ctypes.byref(self._l), ctypes.byref(self._r), ctypes.byref(self._b), ctypes.byref(self._t)
+        )
         return self._l.value, self._r.value, self._b.value, self._t.value
 
     def baseline(self, i: int) -> float:
@@ -143,8 +152,19 @@ def _segments(textpage) -> list[_Segment]:
         x0, x1 = chars.box(c_first)[0], chars.box(c_last)[1]
         tabbed, cuts = _tabs(raw, start, size, chars, x1 - x0)
         seg_text = _raise_markers(tabbed, start, size, chars)
-        out.append(_Segment(seg_text, x0, x1, chars.baseline(c_mid), size,
-                            chars.bold(c_mid), hyphen, raw.strip().isdigit() and len(raw.strip()) <= 3, cuts))
+        out.append(
+            _Segment(
+                seg_text,
+                x0,
+                x1,
+                chars.baseline(c_mid),
+                size,
+                chars.bold(c_mid),
+                hyphen,
+                raw.strip().isdigit() and len(raw.strip()) <= 3,
+                cuts,
+            )
+        )
     return out
 
 
@@ -242,9 +262,20 @@ def _lines(segments: list[_Segment], page: int) -> list[Line]:
             text = re.sub(rf"^(\s*[{superscript_digits()}]+)\s*", r"\1 ", text)
         if text.count("\t") != len(cuts):
             cuts = []
-        lines.append(Line(text=text, page=page, x0=min(s.x0 for s in group), x1=max(s.x1 for s in group), y=main.y,
-                          size=main.size, bold=main.bold, hyphen_end=group[-1].hyphen_end, superscript_start=sup_start,
-                          cuts=tuple(cuts)))
+        lines.append(
+            Line(
+                text=text,
+                page=page,
+                x0=min(s.x0 for s in group),
+                x1=max(s.x1 for s in group),
+                y=main.y,
+                size=main.size,
+                bold=main.bold,
+                hyphen_end=group[-1].hyphen_end,
+                superscript_start=sup_start,
+                cuts=tuple(cuts),
+            )
+        )
     return lines
 
 
@@ -301,8 +332,14 @@ def _metadata(pdf) -> list[HiddenPart]:
     found = []
     for key, value in pdf.get_metadata_dict(skip_empty=True).items():
         if key in ("Author", "Title", "Subject", "Keywords") and value.strip().lower() not in PLACEHOLDER_VALUES:
-            found.append(HiddenPart(kind="property", location=f"document property '{key.lower()}'", text=value.strip(),
-                                    author=value.strip() if key == "Author" else None))
+            found.append(
+                HiddenPart(
+                    kind="property",
+                    location=f"document property '{key.lower()}'",
+                    text=value.strip(),
+                    author=value.strip() if key == "Author" else None,
+                )
+            )
     return found
 
 
@@ -326,8 +363,10 @@ def read(path: Path, data: bytes) -> Extracted:
         pdf.close()
     characters = sum(len(line.text.strip()) for line in lines)
     if characters < MIN_CHARS_PER_PAGE * n_pages:
-        raise UnusableInput(f"{name}: the PDF has no text layer ({characters} characters on {n_pages} pages): it looks like a scan. "
-                            "OCR is not supported here; run it through OCR (e.g. ocrmypdf) and try again")
+        raise UnusableInput(
+            f"{name}: the PDF has no text layer ({characters} characters on {n_pages} pages): it looks like a scan. "
+            "OCR is not supported here; run it through OCR (e.g. ocrmypdf) and try again"
+        )
     dropped = running_lines(lines, n_pages)
     body = [line for i, line in enumerate(lines) if i not in dropped]
     size = body_size(body)

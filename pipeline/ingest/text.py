@@ -8,6 +8,7 @@ none of these is refused with a message that says which.  A few stray NUL
 bytes later in a text file (a copy or sync glitch) are removed with a
 warning: they carry no text, and passed on they would end up in outputs.
 """
+
 from __future__ import annotations
 
 import codecs
@@ -28,7 +29,11 @@ def decode(data: bytes, name: str) -> tuple[str, str]:
     """Return (text, encoding) or raise UnusableInput."""
     if not data.strip():
         raise UnusableInput(f"{name}: the file is empty")
-    for bom, encoding in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
+    for bom, encoding in (
+        (codecs.BOM_UTF8, "utf-8-sig"),
+        (codecs.BOM_UTF16_LE, "utf-16"),
+        (codecs.BOM_UTF16_BE, "utf-16"),
+    ):
         if data.startswith(bom):
             return _checked(data.decode(encoding), name), encoding
     if b"\x00" in data[:BINARY_SNIFF_BYTES]:
@@ -52,8 +57,10 @@ def decode(data: bytes, name: str) -> tuple[str, str]:
             raise UnicodeDecodeError("cp1252", sample, 0, len(sample), "mostly bytes above 127: not Windows-1252 text")
         return _checked(text, name), "cp1252"
     except UnicodeDecodeError:
-        raise UnusableInput(f"{name}: cannot decode the text as UTF-8 or Windows-1252 (binary or an unknown encoding?); "
-                            "save it as UTF-8 and try again") from None
+        raise UnusableInput(
+            f"{name}: cannot decode the text as UTF-8 or Windows-1252 (binary or an unknown encoding?); "
+            "save it as UTF-8 and try again"
+        ) from None
 
 
 def utf16_without_bom(data: bytes) -> str | None:
@@ -89,7 +96,10 @@ def _truncated_or_mixed(data: bytes, error: UnicodeDecodeError, name: str) -> st
     encodings, which would garble names silently: refuse it.
     """
     if error.start >= len(data) - 3 and error.reason == "unexpected end of data":
-        warnings.warn(f"{name}: the file ends inside a UTF-8 character (truncated?); the incomplete character was dropped", stacklevel=2)
+        warnings.warn(
+            f"{name}: the file ends inside a UTF-8 character (truncated?); the incomplete character was dropped",
+            stacklevel=2,
+        )
         return _checked(data[: error.start].decode("utf-8"), name)
     raise UnusableInput(
         f"{name}: invalid UTF-8 at byte {error.start} in a file that is otherwise UTF-8 (mixed encodings?); "
@@ -106,10 +116,14 @@ def _checked(text: str, name: str) -> str:
         raise UnusableInput(f"{name}: this looks like a binary file, not text (many control characters)")
     controls = len(CONTROL_RE.findall(text))
     if controls > MAX_CONTROL_SHARE * len(text):
-        raise UnusableInput(f"{name}: this looks like a binary file, not text (many control characters after the start)")
+        raise UnusableInput(
+            f"{name}: this looks like a binary file, not text (many control characters after the start)"
+        )
     nuls = text.count("\x00")
     if nuls:
-        warnings.warn(f"{name}: removed {nuls} NUL byte{'s' if nuls != 1 else ''} (not text) from the file", stacklevel=3)
+        warnings.warn(
+            f"{name}: removed {nuls} NUL byte{'s' if nuls != 1 else ''} (not text) from the file", stacklevel=3
+        )
         text = text.replace("\x00", "")
         if not text.strip():
             raise UnusableInput(f"{name}: the file is empty")

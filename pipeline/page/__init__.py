@@ -11,6 +11,7 @@ provenance footer.  Public API:
 - `render_page(inputs) -> str`: the HTML;
 - `write_page(inputs, out, inputs_paths)`: atomic write, never over an input.
 """
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -18,7 +19,16 @@ from pathlib import Path
 from .inputs import PageInputs, add_replacements, from_folder, from_outputs, from_review, stage_folder
 from .render import render_page
 
-__all__ = ["PageInputs", "add_replacements", "from_folder", "from_outputs", "from_review", "render_page", "stage_folder", "write_page"]
+__all__ = [
+    "PageInputs",
+    "add_replacements",
+    "from_folder",
+    "from_outputs",
+    "from_review",
+    "render_page",
+    "stage_folder",
+    "write_page",
+]
 
 
 def write_page(inputs: PageInputs, out: Path, sources: list[Path]) -> Path:

@@ -7,6 +7,7 @@ label go on its first piece only.  Every character of the review passes
 through `markupsafe.escape`: the text is untrusted input and must render as
 text, whatever it contains.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -95,7 +96,9 @@ def render_block(text: str, block: Block, marks: list[Mark], emitted: set[int]) 
     return "".join(parts)
 
 
-def render_document(report: Report, marks: list[Mark], block_attrs: dict[str, dict[str, str]] | None = None) -> tuple[Markup, set[str]]:
+def render_document(
+    report: Report, marks: list[Mark], block_attrs: dict[str, dict[str, str]] | None = None
+) -> tuple[Markup, set[str]]:
     """The document's HTML and the anchors it actually contains (so lists link only to what exists)."""
     text = report.text
     emitted: set[int] = set()

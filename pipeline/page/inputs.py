@@ -10,6 +10,7 @@ Stage outputs are read defensively: they are plain data other tools may
 extend, so unknown fields are ignored, malformed records are skipped and
 counted (the page says how many), and nothing in them is trusted as markup.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -45,7 +46,12 @@ def _spans(records: Iterable[Any], text_length: int, what: str, warnings: list[s
     kept, dropped = [], 0
     for record in records:
         start, end = (record.get("start"), record.get("end")) if isinstance(record, dict) else (None, None)
-        if isinstance(start, int) and isinstance(end, int) and not isinstance(start, bool) and 0 <= start <= end <= text_length:
+        if (
+            isinstance(start, int)
+            and isinstance(end, int)
+            and not isinstance(start, bool)
+            and 0 <= start <= end <= text_length
+        ):
             kept.append(record)
         else:
             dropped += 1
@@ -81,7 +87,9 @@ def read_jsonl(path: Path, warnings: list[str]) -> list[Any]:
         return []
     records, bad = parsed.records, parsed.bad_lines
     if bad:
-        warnings.append(f"{bad} line{'s' if bad != 1 else ''} of {path.name} {'were' if bad != 1 else 'was'} not JSON and skipped")
+        warnings.append(
+            f"{bad} line{'s' if bad != 1 else ''} of {path.name} {'were' if bad != 1 else 'was'} not JSON and skipped"
+        )
     return records
 
 
@@ -105,7 +113,9 @@ def stage_folder(path: Path) -> Path | None:
         return children[0]
     if children:
         names = ", ".join(p.name for p in children[:5])
-        raise UnusableInput(f"{path} holds the outputs of {len(children)} reviews ({names}…); give one of those folders")
+        raise UnusableInput(
+            f"{path} holds the outputs of {len(children)} reviews ({names}…); give one of those folders"
+        )
     raise UnusableInput(f"{path} is a folder without report.json; give a review file or a `scr run` output folder")
 
 
@@ -115,7 +125,9 @@ def from_folder(folder: Path) -> PageInputs:
     try:
         report = Report.load(folder / "report.json")
     except (OSError, ValueError) as exc:
-        raise UnusableInput(f"{folder / 'report.json'} is not a report written by `scr ingest`/`scr run` ({type(exc).__name__})") from None
+        raise UnusableInput(
+            f"{folder / 'report.json'} is not a report written by `scr ingest`/`scr run` ({type(exc).__name__})"
+        ) from None
     size = len(report.text)
     manifest_path = folder / "manifest.json"
     manifest: dict = {}
@@ -134,8 +146,12 @@ def from_folder(folder: Path) -> PageInputs:
         themes=_spans(read_jsonl(folder / "themes.jsonl", warnings), size, "theme labels", warnings),
         warnings=warnings,
     )
-    inputs.provenance = provenance_of(report, stage_tool=versions.get("tool_version"), run_date=_run_date(manifest_path if manifest_path.exists() else folder / "report.json"),
-                                    origin=f"read from {folder.name}/, not recomputed")
+    inputs.provenance = provenance_of(
+        report,
+        stage_tool=versions.get("tool_version"),
+        run_date=_run_date(manifest_path if manifest_path.exists() else folder / "report.json"),
+        origin=f"read from {folder.name}/, not recomputed",
+    )
     return inputs
 
 
@@ -158,7 +174,9 @@ def from_review(path: Path, model: str | None = None, key_path: Path | None = No
     inputs = from_outputs(report, run_stages(report, doc, nlp))
     if key is not None:
         step("finding replacements for the key")
-        inputs.replacements = _spans(replacements(report, doc, key, nlp), len(report.text), "replacements", inputs.warnings)
+        inputs.replacements = _spans(
+            replacements(report, doc, key, nlp), len(report.text), "replacements", inputs.warnings
+        )
     return inputs
 
 
@@ -177,8 +195,9 @@ def from_outputs(report: Report, outputs: dict[str, str], origin: str = "compute
         themes=_spans(lines("themes.jsonl"), size, "theme labels", warnings),
         warnings=warnings,
     )
-    inputs.provenance = provenance_of(report, stage_tool=__version__, run_date=dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC"),
-                                    origin=origin)
+    inputs.provenance = provenance_of(
+        report, stage_tool=__version__, run_date=dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC"), origin=origin
+    )
     return inputs
 
 
@@ -191,7 +210,9 @@ def add_replacements(inputs: PageInputs, key_path: Path, model: str | None = Non
     if not inputs.report.provenance.model:
         inputs.report.provenance.model = model_info(nlp)
     doc = _parse(inputs.report, nlp, key)
-    inputs.replacements = _spans(replacements(inputs.report, doc, key, nlp), len(inputs.report.text), "replacements", inputs.warnings)
+    inputs.replacements = _spans(
+        replacements(inputs.report, doc, key, nlp), len(inputs.report.text), "replacements", inputs.warnings
+    )
 
 
 def _load_key(key_path: Path | None):
@@ -225,7 +246,9 @@ def replacements(report: Report, doc, key, nlp) -> list[dict]:
         policy = load_policy()
     except (ImportError, TypeError):
         policy = None
-    result = pseudonymise_report(report, doc, key, analyzer=build_analyzer(nlp), policy=policy, lexicon=english_lexicon(nlp))
+    result = pseudonymise_report(
+        report, doc, key, analyzer=build_analyzer(nlp), policy=policy, lexicon=english_lexicon(nlp)
+    )
     return [r.record() for r in result.replacements]
 
 

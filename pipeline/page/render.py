@@ -6,6 +6,7 @@ all data, never markup.  The page's own script is allowed by a
 Content-Security-Policy hash, so even a slip in escaping could not run an
 injected script, and the policy also forbids every network request.
 """
+
 from __future__ import annotations
 
 import base64
@@ -41,8 +42,14 @@ def _templates_dir():
 @lru_cache(maxsize=1)
 def environment() -> Environment:
     """Jinja2 with autoescape on for every template (HTML and SVG alike)."""
-    env = Environment(loader=FileSystemLoader(str(_templates_dir())), autoescape=True, undefined=StrictUndefined,
-                      trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
+    env = Environment(
+        loader=FileSystemLoader(str(_templates_dir())),
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
     env.filters["tojson_script"] = json_for_script
     return env
 
@@ -60,7 +67,13 @@ def _asset(name: str) -> str:
 def json_for_script(value: Any) -> Markup:
     """JSON that is safe inside <script type="application/json">: no '<', '>' or '&' survives literally."""
     text = json.dumps(value, ensure_ascii=False, sort_keys=True)
-    for char, escaped in (("&", "\\u0026"), ("<", "\\u003c"), (">", "\\u003e"), ("\u2028", "\\u2028"), ("\u2029", "\\u2029")):
+    for char, escaped in (
+        ("&", "\\u0026"),
+        ("<", "\\u003c"),
+        (">", "\\u003e"),
+        ("\u2028", "\\u2028"),
+        ("\u2029", "\\u2029"),
+    ):
         text = text.replace(char, escaped)
     return Markup(text)
 
@@ -98,10 +111,31 @@ def finding_marks(findings: list[dict]) -> tuple[list[Mark], list[dict]]:
         severity = str(f.get("severity") or "unknown")
         anchor = f"f-{i + 1}"
         tag = f"{label} · {severity}"
-        marks.append(Mark(f["start"], f["end"], f"mk f g-{group} sev-{severity_class(severity)}", anchor, tag, str(f.get("reason") or ""), True, 1))
-        rows.append({"anchor": anchor, "type": ftype, "label": label, "group": group, "severity": severity,
-                     "sev_class": severity_class(severity), "text": str(f.get("text") or ""), "reason": str(f.get("reason") or ""),
-                     "line": f.get("line") if isinstance(f.get("line"), int) else None})
+        marks.append(
+            Mark(
+                f["start"],
+                f["end"],
+                f"mk f g-{group} sev-{severity_class(severity)}",
+                anchor,
+                tag,
+                str(f.get("reason") or ""),
+                True,
+                1,
+            )
+        )
+        rows.append(
+            {
+                "anchor": anchor,
+                "type": ftype,
+                "label": label,
+                "group": group,
+                "severity": severity,
+                "sev_class": severity_class(severity),
+                "text": str(f.get("text") or ""),
+                "reason": str(f.get("reason") or ""),
+                "line": f.get("line") if isinstance(f.get("line"), int) else None,
+            }
+        )
     return marks, rows
 
 
@@ -116,8 +150,17 @@ def replacement_marks(replacements: list[dict]) -> tuple[list[Mark], list[dict]]
         tag = f"{label} → {into}"
         why = f"replaced by {into} ({r.get('source') or 'pseudonymise'}: {r.get('rule') or ''})"
         marks.append(Mark(r["start"], r["end"], f"mk r g-{group}", anchor, tag, why, True, 2))
-        rows.append({"anchor": anchor, "type": rtype, "label": label, "group": group, "into": into, "text": str(r.get("text") or ""),
-                     "ambiguous": bool(r.get("ambiguous"))})
+        rows.append(
+            {
+                "anchor": anchor,
+                "type": rtype,
+                "label": label,
+                "group": group,
+                "into": into,
+                "text": str(r.get("text") or ""),
+                "ambiguous": bool(r.get("ambiguous")),
+            }
+        )
     return marks, rows
 
 
@@ -142,8 +185,16 @@ def count_table(rows: list[dict], columns: list[str]) -> dict:
     columns = [*columns, *extra]
     return {
         "columns": columns,
-        "rows": [{"type": t, "label": type_style(t)[1], "group": type_style(t)[0],
-                  "cells": [counts[(t, c)] for c in columns], "total": sum(counts[(t, c)] for c in columns)} for t in types],
+        "rows": [
+            {
+                "type": t,
+                "label": type_style(t)[1],
+                "group": type_style(t)[0],
+                "cells": [counts[(t, c)] for c in columns],
+                "total": sum(counts[(t, c)] for c in columns),
+            }
+            for t in types
+        ],
         "totals": [sum(counts[(t, c)] for t in types) for c in columns],
         "total": len(rows),
     }
@@ -178,6 +229,7 @@ def _listed(value: Any) -> str:
 
 def event_rows(events: list[dict], anchors: dict[int, str], limit: int = 220) -> list[dict]:
     """Table rows in date order (undated last), each linking to its sentence."""
+
     def key(e):
         when = event_date(e.get("date"))
         return (when is None, when.toordinal() if when else 0, e["start"])
@@ -188,12 +240,19 @@ def event_rows(events: list[dict], anchors: dict[int, str], limit: int = 220) ->
         action = str(e.get("action") or "")
         if e.get("object"):
             action = f"{action} ({e['object']})" if action else str(e["object"])
-        rows.append({
-            "date": date_text(e), "iso": str(e.get("date") or ""), "actors": _listed(e.get("actors")),
-            "agencies": _listed(e.get("agencies")), "action": action, "kpe": str(e.get("kpe") or ""),
-            "sentence": sentence if len(sentence) <= limit else sentence[: limit - 1] + "…",
-            "anchor": anchors.get(e["start"]), "inferred": bool(e.get("inherited") or e.get("relative")),
-        })
+        rows.append(
+            {
+                "date": date_text(e),
+                "iso": str(e.get("date") or ""),
+                "actors": _listed(e.get("actors")),
+                "agencies": _listed(e.get("agencies")),
+                "action": action,
+                "kpe": str(e.get("kpe") or ""),
+                "sentence": sentence if len(sentence) <= limit else sentence[: limit - 1] + "…",
+                "anchor": anchors.get(e["start"]),
+                "inferred": bool(e.get("inherited") or e.get("relative")),
+            }
+        )
     return rows
 
 
@@ -217,8 +276,12 @@ def theme_profile(labels: list[dict], inputs: PageInputs) -> dict:
 
         prof = profile([ThemeLabel.model_validate(stagefile.payload(label)) for label in labels], inputs.report)
     except Exception:  # defensive: a stage folder from another version must still give a page
-        prof = {"themes": {}, "paragraphs_tagged": len(labels), "paragraphs_total": len(inputs.report.paragraphs),
-                "taxonomy": None}
+        prof = {
+            "themes": {},
+            "paragraphs_tagged": len(labels),
+            "paragraphs_total": len(inputs.report.paragraphs),
+            "taxonomy": None,
+        }
     for theme_id, n in counts.most_common():
         prof["themes"].setdefault(theme_id, {"label": names[theme_id], "paragraphs": n, "polarity": {}})
     return prof
@@ -280,18 +343,31 @@ def theme_sections(labels: list[dict], prof: dict, inputs: PageInputs, anchor_at
                 s, e = (ev.get("start"), ev.get("end")) if isinstance(ev, dict) else (None, None)
                 if isinstance(s, int) and isinstance(e, int) and label["start"] <= s < e <= label["end"]:
                     spans.append((s, e))
-            by_theme.setdefault(str(hit["id"]), []).append({
-                "anchor": anchor_at(label["start"]), "section": str(label.get("section") or ""),
-                "section_title": str(label.get("section_title") or ""), "polarity": str(hit.get("polarity") or ""),
-                "snippets": snippets(text, spans, label["start"], label["end"]),
-            })
+            by_theme.setdefault(str(hit["id"]), []).append(
+                {
+                    "anchor": anchor_at(label["start"]),
+                    "section": str(label.get("section") or ""),
+                    "section_title": str(label.get("section_title") or ""),
+                    "polarity": str(hit.get("polarity") or ""),
+                    "snippets": snippets(text, spans, label["start"], label["end"]),
+                }
+            )
     out = []
     for theme_id, entry in (prof.get("themes") or {}).items():
         paragraphs = by_theme.get(theme_id, [])
         polarity = entry.get("polarity") or {}
-        out.append({"id": theme_id, "anchor": f"theme-{slug(theme_id)}", "label": str(entry.get("label") or theme_id),
-                    "count": int(entry.get("paragraphs") or len(paragraphs)), "paragraphs": paragraphs,
-                    "polarity": ", ".join(f"{n} {k.replace('_', ' ')}" for k, n in sorted(polarity.items(), key=lambda kv: -kv[1]))})
+        out.append(
+            {
+                "id": theme_id,
+                "anchor": f"theme-{slug(theme_id)}",
+                "label": str(entry.get("label") or theme_id),
+                "count": int(entry.get("paragraphs") or len(paragraphs)),
+                "paragraphs": paragraphs,
+                "polarity": ", ".join(
+                    f"{n} {k.replace('_', ' ')}" for k, n in sorted(polarity.items(), key=lambda kv: -kv[1])
+                ),
+            }
+        )
     return out
 
 
@@ -300,8 +376,14 @@ def theme_chart(themes: list[dict]) -> Markup | None:
     if not themes:
         return None
     top = max(t["count"] for t in themes) or 1
-    bars = [{**t, "width": round(420 * t["count"] / top, 1),
-             "short": t["label"] if len(t["label"]) <= 38 else t["label"][:37] + "…"} for t in themes]
+    bars = [
+        {
+            **t,
+            "width": round(420 * t["count"] / top, 1),
+            "short": t["label"] if len(t["label"]) <= 38 else t["label"][:37] + "…",
+        }
+        for t in themes
+    ]
     return Markup(environment().get_template("theme_chart.svg").render(bars=bars, row=24, top=8))
 
 
@@ -327,9 +409,13 @@ def render_page(inputs: PageInputs) -> str:
     for row in [*f_rows, *r_rows]:
         row["linked"] = row["anchor"] in rendered
     timeline_conf = conf.get("timeline", {})
-    timeline = render_timeline(inputs.events, {s: a for s, a in sentence_anchors.items() if a in rendered},
-                               int(timeline_conf.get("max_lanes", 12)), str(timeline_conf.get("other_lane", "other / none")),
-                               (report.metadata.period_start, report.metadata.period_end))
+    timeline = render_timeline(
+        inputs.events,
+        {s: a for s, a in sentence_anchors.items() if a in rendered},
+        int(timeline_conf.get("max_lanes", 12)),
+        str(timeline_conf.get("other_lane", "other / none")),
+        (report.metadata.period_start, report.metadata.period_end),
+    )
     script = _asset("page.js")
     groups = {name: g["colour"] for name, g in conf["groups"].items() if HEX_COLOUR.match(str(g.get("colour", "")))}
     meta = report.metadata
@@ -343,13 +429,15 @@ def render_page(inputs: PageInputs) -> str:
         "legend": _legend(f_rows, r_rows),
         "script": Markup(script),
         "csp": f"default-src 'none'; img-src data:; style-src 'unsafe-inline'; script-src '{csp_hash(script)}'; "
-               "base-uri 'none'; form-action 'none'",
+        "base-uri 'none'; form-action 'none'",
         "document": document,
         "contents": _contents(report, anchor_at),
         "findings": f_rows,
         "finding_counts": count_table(f_rows, list(conf.get("severities", SEVERITY_CLASSES))),
         "replacements": r_rows,
-        "replacement_counts": Counter(f"{r['label']} → {r['into']}" if r["type"] == "PERSON" else r["label"] for r in r_rows).most_common(),
+        "replacement_counts": Counter(
+            f"{r['label']} → {r['into']}" if r["type"] == "PERSON" else r["label"] for r in r_rows
+        ).most_common(),
         "events": event_rows(inputs.events, {s: a for s, a in sentence_anchors.items() if a in rendered}),
         "undated": sum(1 for e in inputs.events if event_date(e.get("date")) is None),
         "timeline": timeline,
@@ -358,7 +446,10 @@ def render_page(inputs: PageInputs) -> str:
         "profile": prof,
         "provenance": _provenance(inputs, prof),
         "warnings": inputs.warnings,
-        "data": {"highlights": len(f_rows) + len(r_rows), "themes": {t["anchor"]: sorted({p["anchor"] for p in t["paragraphs"] if p["anchor"]}) for t in themes}},
+        "data": {
+            "highlights": len(f_rows) + len(r_rows),
+            "themes": {t["anchor"]: sorted({p["anchor"] for p in t["paragraphs"] if p["anchor"]}) for t in themes},
+        },
     }
     return environment().get_template("page.html").render(**context)
 
@@ -383,5 +474,7 @@ def _contents(report, anchor_at) -> list[dict]:
     for section in sorted(report.sections, key=lambda s: s.heading_start):
         anchor = anchor_at(section.heading_start)
         if anchor and section.level <= 2:
-            out.append({"anchor": anchor, "level": section.level, "number": section.number or "", "title": section.title})
+            out.append(
+                {"anchor": anchor, "level": section.level, "number": section.number or "", "title": section.title}
+            )
     return out

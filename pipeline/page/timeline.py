@@ -7,6 +7,7 @@ most frequent actors/agencies (capped, the rest share one lane) so a
 200-event review reads at a glance; events in a Key Practice Episode are
 drawn as labelled diamonds, approximate dates as hollow marks.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -66,12 +67,16 @@ def placements(events: list[dict], lane_names: list[str], anchors: dict[int, str
         rows = sorted({index[n] for n in _names(event) if n in index and index[n] != other}) or [other]
         until = event_date(event.get("date_end"))
         for row in rows:
-            points.append({
-                "date": when, "until": until if until and until > when else None, "row": row,
-                "kpe": str(event["kpe"]) if event.get("kpe") else None,
-                "approx": event.get("precision") in APPROXIMATE,
-                "url": "#" + anchors[event["start"]] if event.get("start") in anchors else None,
-            })
+            points.append(
+                {
+                    "date": when,
+                    "until": until if until and until > when else None,
+                    "row": row,
+                    "kpe": str(event["kpe"]) if event.get("kpe") else None,
+                    "approx": event.get("precision") in APPROXIMATE,
+                    "url": "#" + anchors[event["start"]] if event.get("start") in anchors else None,
+                }
+            )
     return points
 
 
@@ -136,8 +141,13 @@ STYLES = {  # (in a KPE, approximate date) -> marker style; Okabe-Ito blue / ver
 }
 
 
-def render_timeline(events: list[dict], anchors: dict[int, str], max_lanes: int = 12, other: str = "other / none",
-                    period: tuple[dt.date | None, dt.date | None] = (None, None)) -> Markup | None:
+def render_timeline(
+    events: list[dict],
+    anchors: dict[int, str],
+    max_lanes: int = 12,
+    other: str = "other / none",
+    period: tuple[dt.date | None, dt.date | None] = (None, None),
+) -> Markup | None:
     """Inline SVG of the chronology, or None when no event has a date."""
     import matplotlib
     from matplotlib.figure import Figure
@@ -146,8 +156,15 @@ def render_timeline(events: list[dict], anchors: dict[int, str], max_lanes: int 
     points = placements(events, lane_names, anchors)
     if not points:
         return None
-    rc: dict[RcKeyType, Any] = {"svg.fonttype": "none", "svg.hashsalt": "scr-page", "text.parse_math": False, "font.size": 9,
-          "font.family": "sans-serif", "axes.spines.right": False, "axes.spines.top": False}
+    rc: dict[RcKeyType, Any] = {
+        "svg.fonttype": "none",
+        "svg.hashsalt": "scr-page",
+        "text.parse_math": False,
+        "font.size": 9,
+        "font.family": "sans-serif",
+        "axes.spines.right": False,
+        "axes.spines.top": False,
+    }
     panels = _panels(points)
     with matplotlib.rc_context(rc):
         height = 1.6 + 0.42 * len(lane_names)
@@ -177,12 +194,25 @@ def _draw_panel(ax, title: str, lo: dt.date, hi: dt.date, points: list[dict], pe
         ax.axvspan(mdates.date2num(max(period[0], lo)), mdates.date2num(min(period[1], hi)), color="#f0f0f0", zorder=0)
     spans = [p for p in points if p["until"]]
     if spans:  # one collection for every date range, not one per event
-        ax.hlines([p["row"] for p in spans], [mdates.date2num(p["date"]) for p in spans], [mdates.date2num(p["until"]) for p in spans],
-                  color="#0072B2", linewidth=2, alpha=0.45)
+        ax.hlines(
+            [p["row"] for p in spans],
+            [mdates.date2num(p["date"]) for p in spans],
+            [mdates.date2num(p["until"]) for p in spans],
+            color="#0072B2",
+            linewidth=2,
+            alpha=0.45,
+        )
     for (is_kpe, approx), style in STYLES.items():
         group = [p for p in points if bool(p["kpe"]) == is_kpe and p["approx"] == approx]
         if group:
-            dots = ax.scatter([mdates.date2num(p["date"]) for p in group], [p["row"] for p in group], linewidths=1, alpha=0.85, zorder=3, **style)
+            dots = ax.scatter(
+                [mdates.date2num(p["date"]) for p in group],
+                [p["row"] for p in group],
+                linewidths=1,
+                alpha=0.85,
+                zorder=3,
+                **style,
+            )
             dots.set_urls([p["url"] for p in group])
     ax.set_xlim(mdates.date2num(lo), mdates.date2num(hi))
     locator = mdates.AutoDateLocator(minticks=2 if title else 4, maxticks=3 if title else 12)
@@ -196,7 +226,9 @@ def _legend(fig, approx: bool, kpe: bool, period: bool) -> None:
     from matplotlib.lines import Line2D
     from matplotlib.patches import Patch
 
-    handles: list[Artist] = [Line2D([], [], linestyle="", marker="o", markerfacecolor="#0072B2", markeredgecolor="#0072B2")]
+    handles: list[Artist] = [
+        Line2D([], [], linestyle="", marker="o", markerfacecolor="#0072B2", markeredgecolor="#0072B2")
+    ]
     names = ["event (dated to the day or week)"]
     if approx:
         handles.append(Line2D([], [], linestyle="", marker="o", markerfacecolor="white", markeredgecolor="#0072B2"))
@@ -226,17 +258,29 @@ def _label_kpes(axes, panels) -> None:
         while abs(x - last_x.get((p["row"], level), -1e9)) < 12 and level < 3:
             level += 1
         last_x[(p["row"], level)] = x
-        ax.annotate(_kpe_number(number), (x, p["row"]), xytext=(0, 5 + 8 * level), textcoords="offset points",
-                    ha="center", va="bottom", fontsize=7, color="#7a2e00")
+        ax.annotate(
+            _kpe_number(number),
+            (x, p["row"]),
+            xytext=(0, 5 + 8 * level),
+            textcoords="offset points",
+            ha="center",
+            va="bottom",
+            fontsize=7,
+            color="#7a2e00",
+        )
 
 
 def _inline(svg: str) -> str:
     """matplotlib's SVG document as an inline element that scales to the page width."""
-    svg = svg[svg.index("<svg"):]
+    svg = svg[svg.index("<svg") :]
     svg = re.sub(r"<metadata>.*?</metadata>", "", svg, flags=re.S)
-    svg = re.sub(r'(<a\b[^>]*?)\s+target="_blank"', r"\1", svg)  # matplotlib opens links in a new tab; ours stay on the page
+    svg = re.sub(
+        r'(<a\b[^>]*?)\s+target="_blank"', r"\1", svg
+    )  # matplotlib opens links in a new tab; ours stay on the page
     head_end = svg.index(">")
     head = re.sub(r'\s(width|height)="[^"]*"', "", svg[:head_end])
-    head += (' id="timeline-svg" role="img" aria-label="Timeline of the events, one lane per actor or agency; '
-             'each point links to its sentence"')
+    head += (
+        ' id="timeline-svg" role="img" aria-label="Timeline of the events, one lane per actor or agency; '
+        'each point links to its sentence"'
+    )
     return head + svg[head_end:]

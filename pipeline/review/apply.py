@@ -4,6 +4,7 @@ Edits are offsets into the draft's text, like `scr pseudonymise`'s
 replacements, so the same writers produce the output (Word keeps its
 formatting); with no decisions the edits are exactly pseudonymise's.
 """
+
 from __future__ import annotations
 
 import dataclasses
@@ -68,11 +69,16 @@ def final_edits(review: Review, decisions: Decisions) -> Applied:
             edits = _cover(edits, item.start, item.end, decision["placeholder"], item.type, text)
             counts["findings_replaced"] += 1
     edits.sort(key=lambda e: e.start)
-    people = [{"code": code, "role": role, "names": _names_of(review, placeholder)} for placeholder, (code, role) in new_codes.items()]
+    people = [
+        {"code": code, "role": role, "names": _names_of(review, placeholder)}
+        for placeholder, (code, role) in new_codes.items()
+    ]
     return Applied(edits, counts, people, dismissed)
 
 
-def _cover(edits: list[Replacement], start: int, end: int, placeholder: str, type_: str, text: str) -> list[Replacement]:
+def _cover(
+    edits: list[Replacement], start: int, end: int, placeholder: str, type_: str, text: str
+) -> list[Replacement]:
     """A reviewer's placeholder over [start, end), swallowing any edit it overlaps (and any earlier placeholder)."""
     inside = [e for e in edits if e.start < end and start < e.end]
     if start == end:
@@ -96,12 +102,14 @@ def key_with_people(key_path: Path, key: Key, people: list[dict]) -> tuple[str, 
     data = yaml.safe_load(key_path.read_text(encoding="utf-8-sig"))
     if isinstance(data, list):
         data = {"people": data}
-    data["people"] = list(data["people"]) + [{"code": p["code"], "role": p["role"], "names": p["names"]} for p in people]
+    data["people"] = list(data["people"]) + [
+        {"code": p["code"], "role": p["role"], "names": p["names"]} for p in people
+    ]
     try:
         new_key = parse_key(data, source="the key with the added people", path=key_path)
     except Exception as exc:
         raise DecisionsError(f"the decisions cannot be added to the key: {exc}") from None
     text = "# written by scr apply: people added from the review's decisions\n" + yaml.safe_dump(
-        data, sort_keys=False, allow_unicode=True, default_flow_style=False)
+        data, sort_keys=False, allow_unicode=True, default_flow_style=False
+    )
     return text, new_key
-

@@ -13,6 +13,7 @@ An empty file (or `{}`, or no decisions) means "accept everything as
 proposed".  Every problem is a `DecisionsError` (exit 2) naming the item id,
 never a real name, and is raised before any file is written.
 """
+
 from __future__ import annotations
 
 import json
@@ -20,8 +21,8 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..errors import UnusableInput
 from ..deid.keyfile import _CODE_RE
+from ..errors import UnusableInput
 from .model import FORMAT_DECISIONS, REPLACEMENT, Review
 
 REPLACEMENT_ACTIONS = ("accept", "revert", "code", "add_person")
@@ -80,7 +81,8 @@ def check_decisions(data: dict, review: Review, source: str = "decisions file") 
         if data.get("review_id") != review.review_id:
             raise DecisionsError(
                 f"{source} was exported from another review ({data.get('review_id')!r}, this draft, key and rules give "
-                f"{review.review_id!r}): the draft, the key or the rules changed since; make a new review page")
+                f"{review.review_id!r}): the draft, the key or the rules changed since; make a new review page"
+            )
     out = Decisions()
     unknown = [i for i in decisions if i not in review.by_id]
     if unknown:
@@ -95,8 +97,10 @@ def check_decisions(data: dict, review: Review, source: str = "decisions file") 
         if d["action"] == "code":
             new_codes = {code for code, _ in out.people.values()}
             if d["code"] not in key_codes and d["code"] not in new_codes and not PLACEHOLDER_RE.match(d["code"]):
-                raise DecisionsError(f"{source}: item {item_id}: code {d['code']!r} is not in the key; choose a key code "
-                                     "or add the person with add_person")
+                raise DecisionsError(
+                    f"{source}: item {item_id}: code {d['code']!r} is not in the key; choose a key code "
+                    "or add the person with add_person"
+                )
     return out
 
 
@@ -115,24 +119,32 @@ def _check_one(item_id: str, item, decision, source: str) -> dict:
     action = decision["action"]
     allowed = REPLACEMENT_ACTIONS if item.kind == REPLACEMENT else FINDING_ACTIONS
     if action not in allowed:
-        raise DecisionsError(f"{source}: item {item_id} is a {item.kind}: action {action!r} is not one of {', '.join(allowed)}")
+        raise DecisionsError(
+            f"{source}: item {item_id} is a {item.kind}: action {action!r} is not one of {', '.join(allowed)}"
+        )
     if action == "add_person" and not item.unknown_person:
         raise DecisionsError(f"{source}: item {item_id}: only an unlisted person ([PERSON-n]) can be added to the key")
     out = {"action": action}
     if action in ("code", "add_person"):
         code = _text(decision.get("code"), "a code", item_id, source, 41)
         if not _CODE_RE.match(code) and not (action == "code" and PLACEHOLDER_RE.match(code)):
-            raise DecisionsError(f"{source}: item {item_id}: code {code!r} may use only letters, digits, spaces and . ' ’ - ( ) /")
+            raise DecisionsError(
+                f"{source}: item {item_id}: code {code!r} may use only letters, digits, spaces and . ' ’ - ( ) /"
+            )
         out["code"] = code
     if action == "add_person":
         out["role"] = _text(decision.get("role"), "a role", item_id, source, MAX_ROLE)
     if action == "placeholder":
         placeholder = decision.get("placeholder") or f"[{item.type}]"
         if not isinstance(placeholder, str) or not PLACEHOLDER_RE.match(placeholder):
-            raise DecisionsError(f"{source}: item {item_id}: a placeholder is written like [NAME] (capitals in brackets)")
+            raise DecisionsError(
+                f"{source}: item {item_id}: a placeholder is written like [NAME] (capitals in brackets)"
+            )
         out["placeholder"] = placeholder
     if action == "dismiss":
-        out["reason"] = _text(decision.get("reason"), "a reason for dismissing the finding", item_id, source, MAX_REASON)
+        out["reason"] = _text(
+            decision.get("reason"), "a reason for dismissing the finding", item_id, source, MAX_REASON
+        )
     return out
 
 
@@ -145,11 +157,17 @@ def _check_people(out: Decisions, review: Review, key_codes: set[str], source: s
         placeholder = review.by_id[item_id].proposed
         code, role = d["code"], d["role"]
         if code in key_codes:
-            raise DecisionsError(f"{source}: item {item_id}: code {code!r} is already in the key; give the new person another code")
+            raise DecisionsError(
+                f"{source}: item {item_id}: code {code!r} is already in the key; give the new person another code"
+            )
         if placeholder in out.people and out.people[placeholder] != (code, role):
-            raise DecisionsError(f"{source}: item {item_id}: {placeholder} is added twice with different codes or roles")
+            raise DecisionsError(
+                f"{source}: item {item_id}: {placeholder} is added twice with different codes or roles"
+            )
         if owner.get(code, placeholder) != placeholder:
-            raise DecisionsError(f"{source}: item {item_id}: code {code!r} is given to two people ({owner[code]} and {placeholder})")
+            raise DecisionsError(
+                f"{source}: item {item_id}: code {code!r} is given to two people ({owner[code]} and {placeholder})"
+            )
         owner[code] = placeholder
         out.people[placeholder] = (code, role)
 

@@ -7,6 +7,7 @@ input's hash, the key's hash, the rule data and the item's place, never on
 its text: a decisions file saved yesterday applies to today's re-run of the
 same draft, key and rules, and an id reveals no name.
 """
+
 from __future__ import annotations
 
 import bisect
@@ -49,9 +50,22 @@ class Item:
         return self.kind == REPLACEMENT and self.type == "PERSON_UNKNOWN"
 
     def to_dict(self) -> dict[str, Any]:
-        return {"id": self.id, "kind": self.kind, "type": self.type, "start": self.start, "end": self.end, "text": self.text,
-                "proposed": self.proposed, "rule": self.rule, "confidence": self.confidence, "ambiguous": self.ambiguous,
-                "candidates": list(self.candidates), "severity": self.severity, "reason": self.reason, "line": self.line}
+        return {
+            "id": self.id,
+            "kind": self.kind,
+            "type": self.type,
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+            "proposed": self.proposed,
+            "rule": self.rule,
+            "confidence": self.confidence,
+            "ambiguous": self.ambiguous,
+            "candidates": list(self.candidates),
+            "severity": self.severity,
+            "reason": self.reason,
+            "line": self.line,
+        }
 
 
 @dataclass
@@ -117,15 +131,20 @@ def _file_sha256(path: Path | None) -> str | None:
     return hashlib.sha256(path.read_bytes()).hexdigest() if path is not None else None
 
 
-def build_review(draft: Path, key: Key, policy_path: Path | None = None, model: str | None = None,
-                 step: Callable[[str], None] = lambda s: None) -> Review:
+def build_review(
+    draft: Path,
+    key: Key,
+    policy_path: Path | None = None,
+    model: str | None = None,
+    step: Callable[[str], None] = lambda s: None,
+) -> Review:
     """Pseudonymise the draft as `scr pseudonymise` does, verify the coded text with the key, list the items."""
     from ..deid.names.known import english_lexicon
-    from ..ingest import load_report
-    from ..nlp import load_nlp, model_info
     from ..deid.policy import load_policy
     from ..deid.pseudonymise import parse_for_key, pseudonymise_report
     from ..deid.recognizers import build_analyzer
+    from ..ingest import load_report
+    from ..nlp import load_nlp, model_info
     from ..resources import data_fingerprint
 
     step("reading the draft")
@@ -149,9 +168,9 @@ def build_review(draft: Path, key: Key, policy_path: Path | None = None, model: 
 
 def verify_text(text: str, name: str, nlp, key: Key | None, policy, analyzer) -> list:
     """`scr verify --key` on a text in memory (the coded draft)."""
+    from ..deid.verify import verify_report
     from ..nlp import parse_report
     from ..themes import text_report
-    from ..deid.verify import verify_report
 
     report = text_report(text, name=name)
     return verify_report(report, parse_report(report, nlp), key=key, policy=policy, analyzer=analyzer)
@@ -162,16 +181,44 @@ def _items(rid: str, text: str, result, findings: list) -> list[Item]:
     ambiguous names first, then findings (worst first), unlisted people, then the rest in text order."""
     items = []
     for r in result.replacements:
-        items.append(Item(item_id(rid, "r", r.start, r.end, r.type), REPLACEMENT, r.type, r.start, r.end, r.text,
-                          r.replacement, r.rule, r.confidence, r.ambiguous, tuple(r.candidates)))
+        items.append(
+            Item(
+                item_id(rid, "r", r.start, r.end, r.type),
+                REPLACEMENT,
+                r.type,
+                r.start,
+                r.end,
+                r.text,
+                r.replacement,
+                r.rule,
+                r.confidence,
+                r.ambiguous,
+                tuple(r.candidates),
+            )
+        )
     map_start, map_end = out_to_in(result.replacements)
     for f in findings:
         if f.location:  # outside the text (a Word part): nothing to place on the page
             continue
         a, b = map_start(f.start), map_end(f.end)
-        items.append(Item(item_id(rid, "f", f.start, f.end, f.type, f.rule), FINDING, f.type, a, max(a, b), text[a:b],
-                          f.text, f.rule, None, severity=f.severity, reason=f.reason, out_start=f.start, out_end=f.end,
-                          line=f.line))
+        items.append(
+            Item(
+                item_id(rid, "f", f.start, f.end, f.type, f.rule),
+                FINDING,
+                f.type,
+                a,
+                max(a, b),
+                text[a:b],
+                f.text,
+                f.rule,
+                None,
+                severity=f.severity,
+                reason=f.reason,
+                out_start=f.start,
+                out_end=f.end,
+                line=f.line,
+            )
+        )
 
     def order(i: Item):
         if i.kind == REPLACEMENT and i.ambiguous:

@@ -8,6 +8,7 @@ the script (allowed by its hash in the Content-Security-Policy, which also
 forbids every network request) keeps decisions in the browser's storage,
 exports them as decisions.json and imports a saved file to resume.
 """
+
 from __future__ import annotations
 
 from importlib import resources
@@ -35,14 +36,27 @@ def marks(review: Review) -> list[Mark]:
     out = []
     for item in review.items:
         css = f"mk {'f sev-' + item.severity if item.kind == FINDING else 'r'}{' amb' if item.ambiguous else ''}"
-        out.append(Mark(item.start, item.end, css, f"m-{item.id}", _label(item), None, False, 1 if item.kind == FINDING else 2))
+        out.append(
+            Mark(item.start, item.end, css, f"m-{item.id}", _label(item), None, False, 1 if item.kind == FINDING else 2)
+        )
     return out
 
 
 def rows(review: Review) -> list[dict]:
     """The side list, in review order."""
-    return [{"id": i.id, "kind": i.kind, "type": i.type, "text": " ".join(i.text.split()), "proposed": " ".join(i.proposed.split()),
-             "severity": i.severity, "ambiguous": i.ambiguous, "unknown": i.unknown_person} for i in review.items]
+    return [
+        {
+            "id": i.id,
+            "kind": i.kind,
+            "type": i.type,
+            "text": " ".join(i.text.split()),
+            "proposed": " ".join(i.proposed.split()),
+            "severity": i.severity,
+            "ambiguous": i.ambiguous,
+            "unknown": i.unknown_person,
+        }
+        for i in review.items
+    ]
 
 
 def page_data(review: Review) -> dict:
@@ -59,8 +73,12 @@ def render_review_page(review: Review) -> str:
     """The whole page as one HTML string (UTF-8, no external resources)."""
     document, _ = render_document(review.report, marks(review))
     script = _asset("review.js")
-    counts = {"replacements": sum(1 for i in review.items if i.kind != FINDING), "findings": sum(1 for i in review.items if i.kind == FINDING),
-              "ambiguous": sum(1 for i in review.items if i.ambiguous), "unknown": len(review.result.unplaced)}
+    counts = {
+        "replacements": sum(1 for i in review.items if i.kind != FINDING),
+        "findings": sum(1 for i in review.items if i.kind == FINDING),
+        "ambiguous": sum(1 for i in review.items if i.ambiguous),
+        "unknown": len(review.result.unplaced),
+    }
     context = {
         "title": review.report.metadata.title or review.report.source.name,
         "draft": review.report.source.name,
@@ -68,7 +86,7 @@ def render_review_page(review: Review) -> str:
         "css": Markup(_asset("review.css")),
         "script": Markup(script),
         "csp": f"default-src 'none'; img-src data:; style-src 'unsafe-inline'; script-src '{csp_hash(script)}'; "
-               "base-uri 'none'; form-action 'none'",
+        "base-uri 'none'; form-action 'none'",
         "document": document,
         "rows": rows(review),
         "codes": review.key.codes(),

@@ -9,6 +9,7 @@ and each dismissed finding's text only when no key name is in it.
 does with it: findings the record dismissed (same type and text, as many
 times as recorded) are reported as accepted; everything else counts as usual.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -23,8 +24,8 @@ from pathlib import Path
 from typing import Any
 
 from .. import __version__
-from ..errors import UnusableInput
 from ..deid.keyfile import Key
+from ..errors import UnusableInput
 
 FORMAT_SIGNOFF = "scr-signoff/1"
 
@@ -50,14 +51,38 @@ def dismissed_entries(dismissed: list, pattern: re.Pattern | None) -> list[dict]
     out = []
     for item, reason in dismissed:
         shown = None if holds_key_name(item.proposed, pattern) else " ".join(item.proposed.split())
-        out.append({"id": item.id, "type": item.type, "severity": item.severity, "rule": item.rule, "text": shown,
-                    "text_sha256": text_sha256(item.proposed), "reason": reason, "why_flagged": item.reason})
+        out.append(
+            {
+                "id": item.id,
+                "type": item.type,
+                "severity": item.severity,
+                "rule": item.rule,
+                "text": shown,
+                "text_sha256": text_sha256(item.proposed),
+                "reason": reason,
+                "why_flagged": item.reason,
+            }
+        )
     return out
 
 
-def build_record(*, review, applied, decisions, reviewer: str, draft: Path, out: Path, out_sha256: str, key_before: str | None,
-                 key_after: str | None, verify_findings: list, fail_on: str, pattern: re.Pattern | None,
-                 policy_path: Path | None, codes: list[str]) -> dict[str, Any]:
+def build_record(
+    *,
+    review,
+    applied,
+    decisions,
+    reviewer: str,
+    draft: Path,
+    out: Path,
+    out_sha256: str,
+    key_before: str | None,
+    key_after: str | None,
+    verify_findings: list,
+    fail_on: str,
+    pattern: re.Pattern | None,
+    policy_path: Path | None,
+    codes: list[str],
+) -> dict[str, Any]:
     """The sign-off record (a JSON-ready dict)."""
     from ..deid.policy import SEVERITY_RANK
 
@@ -75,25 +100,36 @@ def build_record(*, review, applied, decisions, reviewer: str, draft: Path, out:
         "policy": {"file": policy_path.name if policy_path else None, "sha256": review.policy_sha256},
         "input": {"name": draft.name, "sha256": review.report.source.sha256},
         "output": {"name": out.name, "sha256": out_sha256},
-        "key": {"sha256_before": key_before, "sha256_after": key_after, "codes_added": [p["code"] for p in applied.new_people],
-                "codes": list(codes)},  # the codes the output may use (printed in it anyway), declared to verify --signoff
+        "key": {
+            "sha256_before": key_before,
+            "sha256_after": key_after,
+            "codes_added": [p["code"] for p in applied.new_people],
+            "codes": list(codes),
+        },  # the codes the output may use (printed in it anyway), declared to verify --signoff
         "decisions": {"sha256": decisions.sha256, "items": len(review.items), "decided": len(decisions.by_id)},
         "replacements": {
             "proposed": len(review.result.replacements),
             "in_output_by_type": dict(sorted(Counter(e.type for e in applied.edits).items())),
-            "accepted": counts["accepted"], "reverted": counts["reverted"], "code_changed": counts["code_changed"],
+            "accepted": counts["accepted"],
+            "reverted": counts["reverted"],
+            "code_changed": counts["code_changed"],
             "added_person_mentions": counts["added_person_mentions"],
         },
-        "findings": {"on_coded_text": sum(1 for i in review.items if i.kind == "finding"),
-                     "dismissed": counts["findings_dismissed"], "replaced_with_placeholder": counts["findings_replaced"],
-                     "undecided": counts["findings_undecided"]},
+        "findings": {
+            "on_coded_text": sum(1 for i in review.items if i.kind == "finding"),
+            "dismissed": counts["findings_dismissed"],
+            "replaced_with_placeholder": counts["findings_replaced"],
+            "undecided": counts["findings_undecided"],
+        },
         "dismissed": entries,
         "verify": {
             "fail_on": fail_on,
             "findings": len(verify_findings),
             "accepted_as_dismissed": len(accepted),
             "open_by_severity": dict(Counter(f.severity for f in open_)),
-            "open": [{"type": f.type, "severity": f.severity, "line": f.line, "col": f.col, "rule": f.rule} for f in open_],
+            "open": [
+                {"type": f.type, "severity": f.severity, "line": f.line, "col": f.col, "rule": f.rule} for f in open_
+            ],
             "passed": not any(SEVERITY_RANK[f.severity] >= SEVERITY_RANK[fail_on] for f in open_),
         },
     }
@@ -124,7 +160,11 @@ def load_record(path: Path) -> dict:
         raise UnusableInput(f"sign-off record {path}: cannot read it ({exc.strerror})") from None
     except (UnicodeDecodeError, ValueError):
         raise UnusableInput(f"sign-off record {path}: not JSON") from None
-    if not isinstance(data, dict) or data.get("format") != FORMAT_SIGNOFF or not isinstance(data.get("dismissed"), list):
+    if (
+        not isinstance(data, dict)
+        or data.get("format") != FORMAT_SIGNOFF
+        or not isinstance(data.get("dismissed"), list)
+    ):
         raise UnusableInput(f"sign-off record {path}: not a {FORMAT_SIGNOFF} record written by scr apply")
     for e in data["dismissed"]:
         if not isinstance(e, dict) or not all(isinstance(e.get(k), str) for k in ("type", "text_sha256", "reason")):
@@ -150,8 +190,10 @@ def split_signed_off(findings: list, record: dict, file: Path) -> tuple[list, li
 
 
 def accepted_lines(accepted: list[tuple[Any, dict]], filename: str) -> list[str]:
-    return [f"{filename}:{f.line}:{f.col}: accepted {f.type} '{' '.join(f.text.split())}' — signed off: {e['reason']}"
-            for f, e in accepted]
+    return [
+        f"{filename}:{f.line}:{f.col}: accepted {f.type} '{' '.join(f.text.split())}' — signed off: {e['reason']}"
+        for f, e in accepted
+    ]
 
 
 # ---------------------------------------------------------------- the readable page

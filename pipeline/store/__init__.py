@@ -13,13 +13,29 @@ Public API:
 - `theme_matrix(conn, value)`, `write_heatmap(matrix, path)`,
   `compare_reports(conn, a, b)`.
 """
+
 from .compare import Matrix, compare_reports, theme_matrix, write_heatmap
 from .db import STORE_SCHEMA_VERSION, TABLES, connect
 from .index import IndexSummary, RunOutputs, index_inputs, index_outputs, read_run_folder
 from .search import Hit, SearchQuery, cooccurrence, fts_query, parse_text, search
 
 __all__ = [
-    "STORE_SCHEMA_VERSION", "TABLES", "Hit", "IndexSummary", "Matrix", "RunOutputs", "SearchQuery", "compare_reports",
-    "connect", "cooccurrence", "fts_query", "index_inputs", "index_outputs", "parse_text", "read_run_folder", "search", "theme_matrix",
+    "STORE_SCHEMA_VERSION",
+    "TABLES",
+    "Hit",
+    "IndexSummary",
+    "Matrix",
+    "RunOutputs",
+    "SearchQuery",
+    "compare_reports",
+    "connect",
+    "cooccurrence",
+    "fts_query",
+    "index_inputs",
+    "index_outputs",
+    "parse_text",
+    "read_run_folder",
+    "search",
+    "theme_matrix",
     "write_heatmap",
 ]

@@ -6,6 +6,7 @@ is that count over the report's theme-tagged paragraphs, the same measure as
 be compared; shares of one report add up to more than 1 because a paragraph
 can carry several themes.
 """
+
 from __future__ import annotations
 
 import csv
@@ -66,14 +67,20 @@ def theme_matrix(conn: sqlite3.Connection, value: str = "counts", reports: list[
     for row in conn.execute(
         f"SELECT r.name, t.theme_id, max(t.theme_label) AS label, count(DISTINCT t.char_start) AS n FROM theme_labels t"
         f" JOIN reports r ON r.id = t.report_id {where} {'AND' if where else 'WHERE'} t.negated = 0"
-        " GROUP BY r.name, t.theme_id", params
+        " GROUP BY r.name, t.theme_id",
+        params,
     ):
         counts[(row["name"], row["theme_id"])] = row["n"]
         labels[row["theme_id"]] = row["label"] or row["theme_id"]
-    tagged = {row["name"]: row["n"] for row in conn.execute(
-        f"SELECT r.name, count(DISTINCT t.char_start) AS n FROM theme_labels t"
-        f" JOIN reports r ON r.id = t.report_id {where}"
-        f" {'AND' if where else 'WHERE'} t.negated = 0 GROUP BY r.name", params)}
+    tagged = {
+        row["name"]: row["n"]
+        for row in conn.execute(
+            f"SELECT r.name, count(DISTINCT t.char_start) AS n FROM theme_labels t"
+            f" JOIN reports r ON r.id = t.report_id {where}"
+            f" {'AND' if where else 'WHERE'} t.negated = 0 GROUP BY r.name",
+            params,
+        )
+    }
     themes = theme_order({theme for _, theme in counts})
     values = []
     for name in names:
@@ -111,8 +118,15 @@ def write_heatmap(matrix: Matrix, path: Path, title: str | None = None) -> Path:
     ax.set_xticks(range(n_cols), labels=matrix.themes, rotation=60, ha="right", fontsize=7)
     row_font = 7 if n_rows <= 80 else 4
     ax.set_yticks(range(n_rows), labels=matrix.reports, fontsize=row_font)
-    fig.colorbar(image, ax=ax, label="paragraphs" if matrix.value == "counts" else "share of tagged paragraphs",
-                 shrink=min(0.6, 4.0 / height), fraction=0.04, pad=0.02, anchor=(0.0, 1.0))
+    fig.colorbar(
+        image,
+        ax=ax,
+        label="paragraphs" if matrix.value == "counts" else "share of tagged paragraphs",
+        shrink=min(0.6, 4.0 / height),
+        fraction=0.04,
+        pad=0.02,
+        anchor=(0.0, 1.0),
+    )
     ax.set_title(title or f"Themes by report ({matrix.value})", fontsize=10)
     fig.tight_layout()
     path = Path(path)
@@ -158,17 +172,27 @@ def compare_reports(conn: sqlite3.Connection, a: str, b: str, align: str = "star
     themes: list[dict[str, Any]] = []
     for j, theme in enumerate(matrix.themes):
         ia, ib = index[ra["name"]], index[rb["name"]]
-        themes.append({
-            "id": theme, "label": matrix.labels.get(theme, theme),
-            "a_paragraphs": int(matrix.values[ia][j]), "b_paragraphs": int(matrix.values[ib][j]),
-            "a_share": round(shares.values[ia][j], 3), "b_share": round(shares.values[ib][j], 3),
-        })
+        themes.append(
+            {
+                "id": theme,
+                "label": matrix.labels.get(theme, theme),
+                "a_paragraphs": int(matrix.values[ia][j]),
+                "b_paragraphs": int(matrix.values[ib][j]),
+                "a_share": round(shares.values[ia][j], 3),
+                "b_share": round(shares.values[ib][j], 3),
+            }
+        )
     themes.sort(key=lambda t: (-max(t["a_share"], t["b_share"]), t["id"]))
     return {
-        "a": _meta(ra), "b": _meta(rb), "themes": themes,
+        "a": _meta(ra),
+        "b": _meta(rb),
+        "themes": themes,
         "align": align,
-        "chronology": _aligned_chronology(_events(conn, ra["id"]), _events(conn, rb["id"]),
-                                          (_origin(conn, ra), _origin(conn, rb)) if align == "start" else None),
+        "chronology": _aligned_chronology(
+            _events(conn, ra["id"]),
+            _events(conn, rb["id"]),
+            (_origin(conn, ra), _origin(conn, rb)) if align == "start" else None,
+        ),
     }
 
 
@@ -196,7 +220,9 @@ def _events(conn: sqlite3.Connection, report_id: int) -> list[dict]:
     rows = conn.execute(
         "SELECT date, date_end, precision, sentence, action, actors, kpe FROM events"
         " WHERE report_id = ? AND date IS NOT NULL"
-        " ORDER BY date, char_start", (report_id,))
+        " ORDER BY date, char_start",
+        (report_id,),
+    )
     return [dict(row) for row in rows]
 
 
@@ -212,6 +238,13 @@ def _aligned_chronology(a: list[dict], b: list[dict], origins: tuple[str | None,
                 key = (1, month) if month is not None else (2, event["date"])
                 when = f"month {month}" if month is not None else event["date"]
             row = rows.setdefault(key, {"when": when, "a": [], "b": []})
-            row[side].append({"date": event["date"], "sentence": event["sentence"], "action": event["action"],
-                              "precision": event["precision"], "kpe": event["kpe"]})
+            row[side].append(
+                {
+                    "date": event["date"],
+                    "sentence": event["sentence"],
+                    "action": event["action"],
+                    "precision": event["precision"],
+                    "kpe": event["kpe"],
+                }
+            )
     return [rows[k] for k in sorted(rows, key=lambda k: (k[0], k[1]))]

@@ -10,6 +10,7 @@ one `BEGIN IMMEDIATE` transaction (SQLite takes the write lock first, then
 reads), so a check and the write it decides are never interleaved with
 another writer's; the others wait (`BUSY_TIMEOUT_S`) instead of failing.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -29,7 +30,17 @@ SCHEMA_FILE = ("store", "schema.sql")
 DIALECTS_FILE = ("store", "dialects.yaml")
 _ONLY = re.compile(r"^-- @only (\w+)\s*$")
 _END = re.compile(r"^-- @end\s*$")
-TABLES = ("schema_version", "reports", "sections", "paragraphs", "paragraphs_fts", "events", "theme_labels", "theme_evidence", "findings")
+TABLES = (
+    "schema_version",
+    "reports",
+    "sections",
+    "paragraphs",
+    "paragraphs_fts",
+    "events",
+    "theme_labels",
+    "theme_evidence",
+    "findings",
+)
 BUSY_TIMEOUT_S = 120.0  # another process indexing a large review holds the write lock for a few seconds
 
 
@@ -47,9 +58,11 @@ def schema_sql(dialect: str = "sqlite") -> str:
         raise ValueError(f"no store dialect {dialect!r} in {'/'.join(DIALECTS_FILE)}")
     kept, only = [], None
     for line in model_path(*SCHEMA_FILE).read_text(encoding="utf-8").splitlines(keepends=True):
-        if (start := _ONLY.match(line)):
+        if start := _ONLY.match(line):
             if only is not None:
-                raise ValueError(f"{'/'.join(SCHEMA_FILE)}: '-- @only {start.group(1)}' inside the '-- @only {only}' block")
+                raise ValueError(
+                    f"{'/'.join(SCHEMA_FILE)}: '-- @only {start.group(1)}' inside the '-- @only {only}' block"
+                )
             only = start.group(1)
         elif _END.match(line):
             if only is None:
@@ -147,8 +160,11 @@ def _open(path: Path, create: bool) -> sqlite3.Connection:
         conn.close()
         raise UnusableInput(
             f"{path}: store schema version {version}, this tool uses {STORE_SCHEMA_VERSION}; "
-            + ("re-create it with `scr index` into a new file" if version is not None and version > STORE_SCHEMA_VERSION
-               else "run `scr index` on it once to upgrade it")
+            + (
+                "re-create it with `scr index` into a new file"
+                if version is not None and version > STORE_SCHEMA_VERSION
+                else "run `scr index` on it once to upgrade it"
+            )
         )
     return conn
 

@@ -17,6 +17,7 @@ A folder a killed run left behind is reported as incomplete, not indexed
 with whatever part of it happens to be there.  Optional fields missing from
 findings, events and themes are indexed as far as they go.
 """
+
 from __future__ import annotations
 
 import bisect
@@ -38,8 +39,25 @@ STAGE_FILES = ("findings.json", "events.jsonl", "themes.jsonl")
 MANIFEST_FILE = "manifest.json"
 
 # event fields with their own column; anything else goes to `extra` as JSON
-EVENT_COLUMNS = {"id", "date", "date_end", "precision", "expression", "expression_start", "expression_end", "sentence", "start", "end", "actors", "agencies",
-                 "action", "object", "kpe", "section", "confidence"}
+EVENT_COLUMNS = {
+    "id",
+    "date",
+    "date_end",
+    "precision",
+    "expression",
+    "expression_start",
+    "expression_end",
+    "sentence",
+    "start",
+    "end",
+    "actors",
+    "agencies",
+    "action",
+    "object",
+    "kpe",
+    "section",
+    "confidence",
+}
 
 
 class RunFailed(UnusableInput):
@@ -74,10 +92,14 @@ class IndexSummary:
     incomplete: list[tuple[str, str]] = field(default_factory=list)  # the run did not finish this input
 
     def as_dict(self) -> dict:
-        return {"indexed": len(self.indexed), "unchanged": len(self.unchanged), "replaced": self.replaced,
-                "failed": [{"name": n, "error": e} for n, e in self.failed],
-                "incomplete": [{"name": n, "error": e} for n, e in self.incomplete],
-                "run_failed": [{"name": n, "error": e} for n, e in self.run_failed]}
+        return {
+            "indexed": len(self.indexed),
+            "unchanged": len(self.unchanged),
+            "replaced": self.replaced,
+            "failed": [{"name": n, "error": e} for n, e in self.failed],
+            "incomplete": [{"name": n, "error": e} for n, e in self.incomplete],
+            "run_failed": [{"name": n, "error": e} for n, e in self.run_failed],
+        }
 
 
 # ------------------------------------------------------------------ reading run outputs
@@ -98,12 +120,16 @@ def read_run_folder(folder: Path) -> RunOutputs:
     if manifest.get("status") == "failed":
         raise RunFailed(f"{folder.name}: the run failed ({manifest.get('error') or 'no reason recorded'})")
     if manifest.get("status") != "done":
-        raise Incomplete(f"{folder.name}: the run did not finish (status {manifest.get('status')!r}); run `scr run` again")
+        raise Incomplete(
+            f"{folder.name}: the run did not finish (status {manifest.get('status')!r}); run `scr run` again"
+        )
     files = manifest.get("files")
     listed = files if isinstance(files, list) else []
     missing = [name for name in [REPORT_FILE, *listed] if isinstance(name, str) and not (folder / name).is_file()]
     if missing:
-        raise Incomplete(f"{folder.name}: the run did not finish ({', '.join(sorted(set(missing)))} missing); run `scr run` again")
+        raise Incomplete(
+            f"{folder.name}: the run did not finish ({', '.join(sorted(set(missing)))} missing); run `scr run` again"
+        )
     blobs = {name: (folder / name).read_bytes() for name in (REPORT_FILE, *STAGE_FILES) if (folder / name).is_file()}
     text = {name: blob.decode("utf-8") for name, blob in blobs.items()}
     report = json.loads(text[REPORT_FILE])
@@ -111,8 +137,10 @@ def read_run_folder(folder: Path) -> RunOutputs:
         raise UnusableInput(f"{folder.name}: {REPORT_FILE} is not a report")
     source_sha = (report.get("source") or {}).get("sha256")
     if manifest.get("sha256") and source_sha and manifest["sha256"] != source_sha:
-        raise Incomplete(f"{folder.name}: {REPORT_FILE} is not from the run {MANIFEST_FILE} records (a re-run did not finish); "
-                         "run `scr run` again")
+        raise Incomplete(
+            f"{folder.name}: {REPORT_FILE} is not from the run {MANIFEST_FILE} records (a re-run did not finish); "
+            "run `scr run` again"
+        )
     return RunOutputs(
         name=folder.name,
         report=report,
@@ -151,7 +179,9 @@ def run_folders(path: Path) -> list[Path]:
     path = Path(path)
     if (path / REPORT_FILE).exists() or (path / MANIFEST_FILE).exists():
         return [path]
-    return sorted(p for p in path.iterdir() if p.is_dir() and ((p / REPORT_FILE).exists() or (p / MANIFEST_FILE).exists()))
+    return sorted(
+        p for p in path.iterdir() if p.is_dir() and ((p / REPORT_FILE).exists() or (p / MANIFEST_FILE).exists())
+    )
 
 
 def process_review(path: Path, model: str | None = None, name: str | None = None) -> RunOutputs:
@@ -194,21 +224,37 @@ def index_outputs(conn, run: RunOutputs) -> str:
 
     report = run.report
     source = report.get("source") or {}
-    sha = source.get("sha256") or run.manifest.get("sha256") or hashlib.sha256(report.get("text", "").encode()).hexdigest()
+    sha = (
+        source.get("sha256")
+        or run.manifest.get("sha256")
+        or hashlib.sha256(report.get("text", "").encode()).hexdigest()
+    )
     row = _report_row(run, sha)
-    if _unchanged(conn.execute("SELECT sha256, outputs_sha256 FROM reports WHERE name = ?", (run.name,)).fetchone(), sha, run.digest):
+    if _unchanged(
+        conn.execute("SELECT sha256, outputs_sha256 FROM reports WHERE name = ?", (run.name,)).fetchone(),
+        sha,
+        run.digest,
+    ):
         return "unchanged"  # no write lock for the common re-index: as if it ran before any concurrent change
-    lock = " FOR UPDATE" if dialect(conn) == "postgresql" else ""  # SQLite: BEGIN IMMEDIATE already holds the write lock
+    lock = (
+        " FOR UPDATE" if dialect(conn) == "postgresql" else ""
+    )  # SQLite: BEGIN IMMEDIATE already holds the write lock
     with transaction(conn):
-        conn.execute("INSERT INTO reports (name, sha256, outputs_sha256, indexed_at) VALUES (?, ?, '', ?)"
-                     " ON CONFLICT (name) DO NOTHING",
-                     (run.name, sha, row["indexed_at"]))
-        existing = conn.execute(f"SELECT id, sha256, outputs_sha256 FROM reports WHERE name = ?{lock}", (run.name,)).fetchone()
+        conn.execute(
+            "INSERT INTO reports (name, sha256, outputs_sha256, indexed_at) VALUES (?, ?, '', ?)"
+            " ON CONFLICT (name) DO NOTHING",
+            (run.name, sha, row["indexed_at"]),
+        )
+        existing = conn.execute(
+            f"SELECT id, sha256, outputs_sha256 FROM reports WHERE name = ?{lock}", (run.name,)
+        ).fetchone()
         if _unchanged(existing, sha, run.digest):
             return "unchanged"
         status = "replaced" if existing["outputs_sha256"] and existing["sha256"] != sha else "indexed"
         _delete_children(conn, existing["id"])
-        conn.execute(f"UPDATE reports SET {', '.join(f'{k} = ?' for k in row)} WHERE id = ?", (*row.values(), existing["id"]))
+        conn.execute(
+            f"UPDATE reports SET {', '.join(f'{k} = ?' for k in row)} WHERE id = ?", (*row.values(), existing["id"])
+        )
         _insert_children(conn, existing["id"], run)
     return status
 
@@ -225,14 +271,25 @@ def _report_row(run: RunOutputs, sha: str) -> dict:
     model = prov.get("model") or {}
     text = report.get("text", "")
     return {
-        "sha256": sha, "name": run.name, "source_name": source.get("name"), "source_format": source.get("format"),
-        "source_bytes": source.get("bytes"), "words": run.manifest.get("words") or len(text.split()),
-        "board": meta.get("board"), "title": meta.get("title"), "subject_child": meta.get("subject_child"),
-        "report_type": meta.get("report_type"), "period_start": meta.get("period_start"), "period_end": meta.get("period_end"),
-        "author": meta.get("author"), "tool_version": versions.get("tool_version") or prov.get("tool_version"),
+        "sha256": sha,
+        "name": run.name,
+        "source_name": source.get("name"),
+        "source_format": source.get("format"),
+        "source_bytes": source.get("bytes"),
+        "words": run.manifest.get("words") or len(text.split()),
+        "board": meta.get("board"),
+        "title": meta.get("title"),
+        "subject_child": meta.get("subject_child"),
+        "report_type": meta.get("report_type"),
+        "period_start": meta.get("period_start"),
+        "period_end": meta.get("period_end"),
+        "author": meta.get("author"),
+        "tool_version": versions.get("tool_version") or prov.get("tool_version"),
         "pipeline_schema": versions.get("schema_version") or prov.get("schema_version"),
-        "model_name": model.get("name") or versions.get("model"), "model_version": model.get("version"),
-        "outputs_sha256": run.digest, "origin": run.origin,
+        "model_name": model.get("name") or versions.get("model"),
+        "model_version": model.get("version"),
+        "outputs_sha256": run.digest,
+        "origin": run.origin,
         "indexed_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
     }
 
@@ -244,7 +301,9 @@ def delete_report(conn: sqlite3.Connection, report_id: int) -> None:
 
 def _delete_children(conn: sqlite3.Connection, report_id: int) -> None:
     """Explicit deletes (not ON DELETE CASCADE) so the FTS delete trigger sees every paragraph."""
-    conn.execute("DELETE FROM theme_evidence WHERE label_id IN (SELECT id FROM theme_labels WHERE report_id = ?)", (report_id,))
+    conn.execute(
+        "DELETE FROM theme_evidence WHERE label_id IN (SELECT id FROM theme_labels WHERE report_id = ?)", (report_id,)
+    )
     for table in ("theme_labels", "events", "findings", "paragraphs", "sections"):
         conn.execute(f"DELETE FROM {table} WHERE report_id = ?", (report_id,))
 
@@ -306,14 +365,34 @@ def _insert_children(conn: sqlite3.Connection, report_id: int, run: RunOutputs) 
             "INSERT INTO sections (report_id, ordinal, number, title, level, kpe, char_start, char_end,"
             " heading_start, heading_end)"
             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (report_id, ordinal, s.get("number"), s.get("title") or "", s.get("level") or 1, s.get("kpe"), s["start"], s["end"],
-             s.get("heading_start", s["start"]), s.get("heading_end", s["start"])),
+            (
+                report_id,
+                ordinal,
+                s.get("number"),
+                s.get("title") or "",
+                s.get("level") or 1,
+                s.get("kpe"),
+                s["start"],
+                s["end"],
+                s.get("heading_start", s["start"]),
+                s.get("heading_end", s["start"]),
+            ),
         )
         sections.append((s["start"], s["end"], s.get("level") or 1, section_id))
     paragraphs = sorted(report.get("paragraphs") or [], key=lambda p: p["start"])
     section_ids = _innermost_sections(sections, [p["start"] for p in paragraphs])
     rows = [
-        (report_id, ordinal, section_id, p.get("kind") or "text", p.get("number"), p.get("kpe"), p["start"], p["end"], text[p["start"]:p["end"]])
+        (
+            report_id,
+            ordinal,
+            section_id,
+            p.get("kind") or "text",
+            p.get("number"),
+            p.get("kpe"),
+            p["start"],
+            p["end"],
+            text[p["start"] : p["end"]],
+        )
         for ordinal, (p, section_id) in enumerate(zip(paragraphs, section_ids, strict=True))
     ]
     conn.executemany(
@@ -321,8 +400,14 @@ def _insert_children(conn: sqlite3.Connection, report_id: int, run: RunOutputs) 
         " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
         rows,
     )
-    locate = _Locator([(r["char_start"], r["char_end"], r["id"]) for r in conn.execute(
-        "SELECT id, char_start, char_end FROM paragraphs WHERE report_id = ? ORDER BY char_start", (report_id,))])
+    locate = _Locator(
+        [
+            (r["char_start"], r["char_end"], r["id"])
+            for r in conn.execute(
+                "SELECT id, char_start, char_end FROM paragraphs WHERE report_id = ? ORDER BY char_start", (report_id,)
+            )
+        ]
+    )
     _insert_events(conn, report_id, run.events, locate)
     _insert_themes(conn, report_id, run.themes, locate)
     _insert_findings(conn, report_id, run.findings, locate)
@@ -334,10 +419,30 @@ def _insert_events(conn, report_id: int, events: Iterable[dict], locate: _Locato
         if "start" not in e or "end" not in e:
             continue
         extra = {k: v for k, v in e.items() if k not in EVENT_COLUMNS}
-        rows.append((report_id, locate.paragraph(e["start"]), e.get("id"), e.get("date"), e.get("date_end"), e.get("precision"),
-                     e.get("expression"), e.get("expression_start"), e.get("expression_end"), e.get("sentence") or "", e["start"], e["end"], json.dumps(e.get("actors") or []),
-                     json.dumps(e.get("agencies") or []), e.get("action"), e.get("object"), e.get("kpe"), e.get("section"),
-                     e.get("confidence"), json.dumps(extra, sort_keys=True)))
+        rows.append(
+            (
+                report_id,
+                locate.paragraph(e["start"]),
+                e.get("id"),
+                e.get("date"),
+                e.get("date_end"),
+                e.get("precision"),
+                e.get("expression"),
+                e.get("expression_start"),
+                e.get("expression_end"),
+                e.get("sentence") or "",
+                e["start"],
+                e["end"],
+                json.dumps(e.get("actors") or []),
+                json.dumps(e.get("agencies") or []),
+                e.get("action"),
+                e.get("object"),
+                e.get("kpe"),
+                e.get("section"),
+                e.get("confidence"),
+                json.dumps(extra, sort_keys=True),
+            )
+        )
     conn.executemany(
         "INSERT INTO events (report_id, paragraph_id, event_no, date, date_end, precision, expression,"
         " expression_start, expression_end,"
@@ -361,22 +466,55 @@ def _insert_themes(conn, report_id: int, labels: Iterable[dict], locate: _Locato
                 "INSERT INTO theme_labels (report_id, paragraph_id, theme_id, theme_label, score, polarity, negated,"
                 " section, section_role,"
                 " char_start, char_end) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (report_id, paragraph_id, hit["id"], hit.get("label"), hit.get("score"), hit.get("polarity"), negated,
-                 label.get("section"), label.get("section_role"), label["start"], label.get("end", label["start"])),
+                (
+                    report_id,
+                    paragraph_id,
+                    hit["id"],
+                    hit.get("label"),
+                    hit.get("score"),
+                    hit.get("polarity"),
+                    negated,
+                    label.get("section"),
+                    label.get("section_role"),
+                    label["start"],
+                    label.get("end", label["start"]),
+                ),
             )
             conn.executemany(
                 "INSERT INTO theme_evidence (label_id, text, cue, weight, polarity, char_start, char_end)"
                 " VALUES (?, ?, ?, ?, ?, ?, ?)",
-                [(label_id, ev.get("text") or "", ev.get("cue"), ev.get("weight"), ev.get("polarity"), ev["start"], ev["end"])
-                 for ev in hit.get("evidence") or [] if isinstance(ev, dict) and "start" in ev and "end" in ev],
+                [
+                    (
+                        label_id,
+                        ev.get("text") or "",
+                        ev.get("cue"),
+                        ev.get("weight"),
+                        ev.get("polarity"),
+                        ev["start"],
+                        ev["end"],
+                    )
+                    for ev in hit.get("evidence") or []
+                    if isinstance(ev, dict) and "start" in ev and "end" in ev
+                ],
             )
 
 
 def _insert_findings(conn, report_id: int, findings: Iterable[dict], locate: _Locator) -> None:
     rows = [
-        (report_id, locate.paragraph(f["start"]), f.get("type") or "?", f.get("severity"), f.get("text"), f.get("reason"),
-         f.get("rule"), f.get("line"), f["start"], f.get("end", f["start"]))
-        for f in findings if isinstance(f, dict) and "start" in f
+        (
+            report_id,
+            locate.paragraph(f["start"]),
+            f.get("type") or "?",
+            f.get("severity"),
+            f.get("text"),
+            f.get("reason"),
+            f.get("rule"),
+            f.get("line"),
+            f["start"],
+            f.get("end", f["start"]),
+        )
+        for f in findings
+        if isinstance(f, dict) and "start" in f
     ]
     conn.executemany(
         "INSERT INTO findings (report_id, paragraph_id, type, severity, text, reason, rule, line, char_start, char_end)"
@@ -431,7 +569,9 @@ def index_inputs(
     return index_jobs(lambda: conn, plan_index(inputs, model), on_item)
 
 
-def index_jobs(store: Callable[[], object], jobs: list[Job], on_item: Callable[[str, str], None] | None = None) -> IndexSummary:
+def index_jobs(
+    store: Callable[[], object], jobs: list[Job], on_item: Callable[[str, str], None] | None = None
+) -> IndexSummary:
     """Run planned jobs; `store()` gives the connection, called only once a review is ready to be written.
 
     So a store that does not exist yet is created only when there is

@@ -10,6 +10,7 @@ search and compare run the same code on both.  The few statements that differ
 the same file as SQLite's, with types from models/store/dialects.yaml); psycopg
 is needed only for this backend.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -108,7 +109,9 @@ def connect(url: str, create: bool = True) -> PgConnection:
     try:
         raw = psycopg.connect(url, autocommit=True)
     except psycopg.Error as exc:
-        raise UnusableInput(f"cannot connect to the store at {_redact(url)}: {str(exc).strip().splitlines()[0]}") from exc
+        raise UnusableInput(
+            f"cannot connect to the store at {_redact(url)}: {str(exc).strip().splitlines()[0]}"
+        ) from exc
     conn = PgConnection(raw)
     version = _version(conn)
     if version is None and not create:
@@ -124,9 +127,11 @@ def connect(url: str, create: bool = True) -> PgConnection:
                 conn.execute("ALTER TABLE reports DROP CONSTRAINT IF EXISTS reports_sha256_key")
                 conn.execute("CREATE INDEX IF NOT EXISTS reports_sha256 ON reports(sha256)")
             if version is None or version == 1:
-                conn.execute("INSERT INTO schema_version(version, applied_at, tool_version) VALUES (?, ?, ?)"
-                             " ON CONFLICT (version) DO NOTHING",
-                             (STORE_SCHEMA_VERSION, dt.datetime.now(dt.UTC).isoformat(timespec="seconds"), __version__))
+                conn.execute(
+                    "INSERT INTO schema_version(version, applied_at, tool_version) VALUES (?, ?, ?)"
+                    " ON CONFLICT (version) DO NOTHING",
+                    (STORE_SCHEMA_VERSION, dt.datetime.now(dt.UTC).isoformat(timespec="seconds"), __version__),
+                )
                 version = STORE_SCHEMA_VERSION
     if version != STORE_SCHEMA_VERSION:
         conn.close()
@@ -141,8 +146,10 @@ def _version(conn: PgConnection) -> int | None:
     to_regclass, whose catalog cache may not yet see a table another
     process has just created.
     """
-    exists = conn.execute("SELECT count(*) FROM pg_catalog.pg_tables WHERE tablename = 'schema_version'"
-                          " AND schemaname = ANY (current_schemas(false))").fetchone()[0]
+    exists = conn.execute(
+        "SELECT count(*) FROM pg_catalog.pg_tables WHERE tablename = 'schema_version'"
+        " AND schemaname = ANY (current_schemas(false))"
+    ).fetchone()[0]
     if not exists:
         return None
     return conn.execute("SELECT max(version) FROM schema_version").fetchone()[0]
@@ -171,7 +178,7 @@ def glob_regex(pattern: str) -> str:
             if end == -1:
                 out.append(r"\[")
             else:
-                body = pattern[i + 1:end]
+                body = pattern[i + 1 : end]
                 out.append("[" + ("^" + body[1:] if body.startswith("^") else body) + "]")
                 i = end
         else:
@@ -189,4 +196,6 @@ def web_query(text: str) -> str:
     """
     from .search import parse_text
 
-    return " or ".join(" ".join(("-" if t.negated else "") + '"' + t.text + '"' for t in group) for group in parse_text(text))
+    return " or ".join(
+        " ".join(("-" if t.negated else "") + '"' + t.text + '"' for t in group) for group in parse_text(text)
+    )

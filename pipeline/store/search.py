@@ -23,6 +23,7 @@ Ranking: bm25 when there is a text query, then the summed score of the
 requested themes.  Negated theme mentions ("no evidence of domestic abuse")
 never match a theme filter.
 """
+
 from __future__ import annotations
 
 import re
@@ -154,7 +155,9 @@ def fts_query(text: str) -> str:
 
     alternatives = []
     for group in groups:
-        expr = " ".join(string(t) for t in group if not t.negated) + "".join(f" NOT {string(t)}" for t in group if t.negated)
+        expr = " ".join(string(t) for t in group if not t.negated) + "".join(
+            f" NOT {string(t)}" for t in group if t.negated
+        )
         alternatives.append(f"({expr})" if len(groups) > 1 and len(group) > 1 else expr)
     return " OR ".join(alternatives)
 
@@ -181,8 +184,9 @@ def _validate(query: SearchQuery) -> None:
 
 def _bounds(query: SearchQuery) -> tuple[str, str]:
     """ISO bounds; a year or month expands to its whole span ('2019' → 2019-01-01 … 2019-12-31)."""
-    return _day(query.date_from, first=True) if query.date_from else "0001-01-01", \
-        _day(query.date_to, first=False) if query.date_to else "9999-12-31"
+    return _day(query.date_from, first=True) if query.date_from else "0001-01-01", _day(
+        query.date_to, first=False
+    ) if query.date_to else "9999-12-31"
 
 
 def _day(value: str, first: bool) -> str:
@@ -192,7 +196,9 @@ def _day(value: str, first: bool) -> str:
 
     parts = [int(x) for x in value.split("-")]
     year, month = parts[0], parts[1] if len(parts) > 1 else (1 if first else 12)
-    day = parts[2] if len(parts) > 2 else (1 if first else calendar.monthrange(year, month)[1] if 1 <= month <= 12 else 0)
+    day = (
+        parts[2] if len(parts) > 2 else (1 if first else calendar.monthrange(year, month)[1] if 1 <= month <= 12 else 0)
+    )
     try:
         return dt.date(year, month, day).isoformat()
     except ValueError as exc:
@@ -235,20 +241,28 @@ def build_sql(query: SearchQuery, dialect: str = "sqlite") -> tuple[str, list]:
             where.append(f"EXISTS ({label}t.report_id = p.report_id AND t.theme_id = ?)")
             params_where.append(theme)
         if not query.any_themes:  # show the paragraphs that carry the co-occurring themes
-            where.append(f"EXISTS ({label}t.paragraph_id = p.id AND t.theme_id IN ({', '.join('?' * len(query.themes))}))")
+            where.append(
+                f"EXISTS ({label}t.paragraph_id = p.id AND t.theme_id IN ({', '.join('?' * len(query.themes))}))"
+            )
             params_where.extend(query.themes)
     if query.any_themes:
-        where.append(f"EXISTS ({label}t.paragraph_id = p.id AND t.theme_id IN ({', '.join('?' * len(query.any_themes))}))")
+        where.append(
+            f"EXISTS ({label}t.paragraph_id = p.id AND t.theme_id IN ({', '.join('?' * len(query.any_themes))}))"
+        )
         params_where.extend(query.any_themes)
     if query.date_from or query.date_to:
         low, high = _bounds(query)
         if query.date_scope == "paragraph":
-            where.append("EXISTS (SELECT 1 FROM events e WHERE e.paragraph_id = p.id AND e.date IS NOT NULL"
-                         " AND e.date <= ? AND COALESCE(e.date_end, e.date) >= ?)")
+            where.append(
+                "EXISTS (SELECT 1 FROM events e WHERE e.paragraph_id = p.id AND e.date IS NOT NULL"
+                " AND e.date <= ? AND COALESCE(e.date_end, e.date) >= ?)"
+            )
         else:
-            where.append("COALESCE(r.period_start, (SELECT min(date) FROM events e WHERE e.report_id = r.id)) <= ?"
-                         " AND COALESCE(r.period_end, r.period_start, (SELECT max(COALESCE(date_end, date)) FROM events e"
-                         " WHERE e.report_id = r.id)) >= ?")
+            where.append(
+                "COALESCE(r.period_start, (SELECT min(date) FROM events e WHERE e.report_id = r.id)) <= ?"
+                " AND COALESCE(r.period_end, r.period_start, (SELECT max(COALESCE(date_end, date)) FROM events e"
+                " WHERE e.report_id = r.id)) >= ?"
+            )
         params_where.extend([high, low])
     if query.reports:
         clauses = []
@@ -259,33 +273,43 @@ def build_sql(query: SearchQuery, dialect: str = "sqlite") -> tuple[str, list]:
         where.append("(" + " OR ".join(clauses) + ")")
     requested = query.themes + query.any_themes
     if requested:
-        score = (f"(SELECT sum(t.score) FROM theme_labels t WHERE t.paragraph_id = p.id AND t.negated = 0"
-                 f" AND t.theme_id IN ({', '.join('?' * len(requested))}))")
+        score = (
+            f"(SELECT sum(t.score) FROM theme_labels t WHERE t.paragraph_id = p.id AND t.negated = 0"
+            f" AND t.theme_id IN ({', '.join('?' * len(requested))}))"
+        )
         score_params = list(requested)
     else:
         score, score_params = "NULL", []
-    columns = ("p.id AS paragraph_id, r.name AS report, s.number AS section, s.title AS section_title, p.kind, p.number,"
-               " p.char_start, p.char_end, p.text")
+    columns = (
+        "p.id AS paragraph_id, r.name AS report, s.number AS section, s.title AS section_title, p.kind, p.number,"
+        " p.char_start, p.char_end, p.text"
+    )
     if query.text and dialect == "postgresql":
         from .pg import web_query
 
         # negated rank, so that "lower is better" holds on both backends
         q = "to_tsquery('english', ?)" if query.raw else "websearch_to_tsquery('english', ?)"
         text = raw_text(query.text) if query.raw else web_query(query.text)
-        select = (f"SELECT {columns}, {score} AS theme_score, -ts_rank_cd(p.tsv, {q}) AS bm25,"
-                  f" ts_headline('english', p.text, {q}, ?) AS snippet"
-                  " FROM paragraphs p")
+        select = (
+            f"SELECT {columns}, {score} AS theme_score, -ts_rank_cd(p.tsv, {q}) AS bm25,"
+            f" ts_headline('english', p.text, {q}, ?) AS snippet"
+            " FROM paragraphs p"
+        )
         words = max(2, min(64, query.snippet_tokens))
-        options = (f"StartSel={query.mark[0]}, StopSel={query.mark[1]}, "
-                   f"MaxWords={words}, MinWords={max(1, words // 2)}, ShortWord=2")
+        options = (
+            f"StartSel={query.mark[0]}, StopSel={query.mark[1]}, "
+            f"MaxWords={words}, MinWords={max(1, words // 2)}, ShortWord=2"
+        )
         params += score_params + [text, text, options]
         where.insert(0, f"p.tsv @@ {q}")
         params_where.insert(0, text)
         order = "bm25, theme_score DESC, r.name, p.char_start"
     elif query.text:
-        select = (f"SELECT {columns}, {score} AS theme_score, bm25(paragraphs_fts) AS bm25,"
-                  f" snippet(paragraphs_fts, 0, ?, ?, '…', ?) AS snippet"
-                  " FROM paragraphs_fts JOIN paragraphs p ON p.id = paragraphs_fts.rowid")
+        select = (
+            f"SELECT {columns}, {score} AS theme_score, bm25(paragraphs_fts) AS bm25,"
+            f" snippet(paragraphs_fts, 0, ?, ?, '…', ?) AS snippet"
+            " FROM paragraphs_fts JOIN paragraphs p ON p.id = paragraphs_fts.rowid"
+        )
         params += score_params + [query.mark[0], query.mark[1], max(1, min(64, query.snippet_tokens))]
         where.insert(0, "paragraphs_fts MATCH ?")
         params_where.insert(0, raw_text(query.text) if query.raw else fts_query(query.text))
@@ -294,8 +318,10 @@ def build_sql(query: SearchQuery, dialect: str = "sqlite") -> tuple[str, list]:
         select = f"SELECT {columns}, {score} AS theme_score, NULL AS bm25, NULL AS snippet FROM paragraphs p"
         params += score_params
         order = "theme_score DESC, r.name, p.char_start" if requested else "r.name, p.char_start"
-    sql = (f"{select} JOIN reports r ON r.id = p.report_id LEFT JOIN sections s ON s.id = p.section_id"
-           f" WHERE {' AND '.join(where)} ORDER BY {order}")
+    sql = (
+        f"{select} JOIN reports r ON r.id = p.report_id LEFT JOIN sections s ON s.id = p.section_id"
+        f" WHERE {' AND '.join(where)} ORDER BY {order}"
+    )
     if query.limit:
         sql += " LIMIT ?"
         params_where.append(query.limit)
@@ -313,7 +339,9 @@ def search(conn: sqlite3.Connection, query: SearchQuery) -> list[Hit]:
     except Exception as exc:
         if query.text and query.raw and _query_error(exc):
             first = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
-            raise UnusableInput(f"--text {_shown(query.text)}: not a valid {'raw ' if query.raw else ''}full-text query ({first})") from exc
+            raise UnusableInput(
+                f"--text {_shown(query.text)}: not a valid {'raw ' if query.raw else ''}full-text query ({first})"
+            ) from exc
         raise
     ids = [row["paragraph_id"] for row in rows]
     themes = _themes_of(conn, ids)
@@ -329,12 +357,29 @@ def search(conn: sqlite3.Connection, query: SearchQuery) -> list[Hit]:
         evidence = _evidence_of(conn, ids, None)
     hits = []
     for rank, row in enumerate(rows, 1):
-        snippet = row["snippet"] if query.text else evidence_snippet(row["text"], row["char_start"], evidence.get(row["paragraph_id"], []), query.mark)
+        snippet = (
+            row["snippet"]
+            if query.text
+            else evidence_snippet(row["text"], row["char_start"], evidence.get(row["paragraph_id"], []), query.mark)
+        )
         score = row["bm25"] if query.text else row["theme_score"]
-        hits.append(Hit(rank=rank, report=row["report"], section=row["section"], section_title=row["section_title"], kind=row["kind"],
-                        number=row["number"], start=row["char_start"], end=row["char_end"], themes=themes.get(row["paragraph_id"], []),
-                        snippet=snippet, score=round(score, 4) if score is not None else None,
-                        dates=dates.get(row["paragraph_id"], []), paragraph_id=row["paragraph_id"]))
+        hits.append(
+            Hit(
+                rank=rank,
+                report=row["report"],
+                section=row["section"],
+                section_title=row["section_title"],
+                kind=row["kind"],
+                number=row["number"],
+                start=row["char_start"],
+                end=row["char_end"],
+                themes=themes.get(row["paragraph_id"], []),
+                snippet=snippet,
+                score=round(score, 4) if score is not None else None,
+                dates=dates.get(row["paragraph_id"], []),
+                paragraph_id=row["paragraph_id"],
+            )
+        )
     return hits
 
 
@@ -345,7 +390,16 @@ def _query_error(exc: Exception) -> bool:
     error there is the store's, and is left to the caller (`db.readable`).
     """
     if isinstance(exc, sqlite3.OperationalError):
-        store_trouble = ("locked", "busy", "disk", "readonly", "unable to open", "malformed", "corrupt", "vtable constructor")
+        store_trouble = (
+            "locked",
+            "busy",
+            "disk",
+            "readonly",
+            "unable to open",
+            "malformed",
+            "corrupt",
+            "vtable constructor",
+        )
         return not any(word in str(exc) for word in store_trouble)
     sqlstate = getattr(exc, "sqlstate", None)  # psycopg: 42 syntax errors, 22 data errors (e.g. a bad tsquery)
     return isinstance(sqlstate, str) and sqlstate[:2] in ("42", "22")
@@ -361,7 +415,11 @@ def check_themes(conn, themes: list[str]) -> None:
     for theme in themes:
         if theme not in known:
             close = difflib.get_close_matches(theme, sorted(known), n=3)
-            hint = f"; did you mean {', '.join(close)}?" if close else "; `scr compare --db DB` lists the themes in the store"
+            hint = (
+                f"; did you mean {', '.join(close)}?"
+                if close
+                else "; `scr compare --db DB` lists the themes in the store"
+            )
             raise UnusableInput(f"no paragraph in the store carries the theme {theme!r}{hint}")
 
 
@@ -374,10 +432,15 @@ def _themes_of(conn, ids: list[int]) -> dict[int, list[dict]]:
     out: dict[int, list[dict]] = {}
     if not ids:
         return out
-    for row in conn.execute(f"SELECT paragraph_id, theme_id, polarity, score FROM theme_labels"
-                            f" WHERE negated = 0 AND paragraph_id IN ({_in(ids)})"
-                            " ORDER BY score DESC, theme_id", ids):
-        out.setdefault(row["paragraph_id"], []).append({"id": row["theme_id"], "polarity": row["polarity"], "score": row["score"]})
+    for row in conn.execute(
+        f"SELECT paragraph_id, theme_id, polarity, score FROM theme_labels"
+        f" WHERE negated = 0 AND paragraph_id IN ({_in(ids)})"
+        " ORDER BY score DESC, theme_id",
+        ids,
+    ):
+        out.setdefault(row["paragraph_id"], []).append(
+            {"id": row["theme_id"], "polarity": row["polarity"], "score": row["score"]}
+        )
     return out
 
 
@@ -385,8 +448,11 @@ def _dates_of(conn, ids: list[int]) -> dict[int, list[str]]:
     out: dict[int, list[str]] = {}
     if not ids:
         return out
-    for row in conn.execute(f"SELECT DISTINCT paragraph_id, date FROM events"
-                            f" WHERE date IS NOT NULL AND paragraph_id IN ({_in(ids)}) ORDER BY date", ids):
+    for row in conn.execute(
+        f"SELECT DISTINCT paragraph_id, date FROM events"
+        f" WHERE date IS NOT NULL AND paragraph_id IN ({_in(ids)}) ORDER BY date",
+        ids,
+    ):
         out.setdefault(row["paragraph_id"], []).append(row["date"])
     return out
 
@@ -395,9 +461,11 @@ def _evidence_of(conn, ids: list[int], themes: set[str] | None) -> dict[int, lis
     out: dict[int, list[tuple[int, int]]] = {}
     if not ids:
         return out
-    sql = (f"SELECT t.paragraph_id, t.theme_id, e.char_start, e.char_end"
-           f" FROM theme_evidence e JOIN theme_labels t ON t.id = e.label_id"
-           f" WHERE t.negated = 0 AND t.paragraph_id IN ({_in(ids)})")
+    sql = (
+        f"SELECT t.paragraph_id, t.theme_id, e.char_start, e.char_end"
+        f" FROM theme_evidence e JOIN theme_labels t ON t.id = e.label_id"
+        f" WHERE t.negated = 0 AND t.paragraph_id IN ({_in(ids)})"
+    )
     for row in conn.execute(sql, ids):
         if themes is None or row["theme_id"] in themes:
             out.setdefault(row["paragraph_id"], []).append((row["char_start"], row["char_end"]))
@@ -409,19 +477,25 @@ def _date_phrases_of(conn, ids: list[int], low: str, high: str) -> dict[int, lis
     out: dict[int, list[tuple[int, int]]] = {}
     if not ids:
         return out
-    sql = (f"SELECT paragraph_id, expression_start, expression_end FROM events WHERE paragraph_id IN ({_in(ids)})"
-           " AND expression_start IS NOT NULL AND date <= ? AND COALESCE(date_end, date) >= ?")
+    sql = (
+        f"SELECT paragraph_id, expression_start, expression_end FROM events WHERE paragraph_id IN ({_in(ids)})"
+        " AND expression_start IS NOT NULL AND date <= ? AND COALESCE(date_end, date) >= ?"
+    )
     for row in conn.execute(sql, [*ids, high, low]):
         out.setdefault(row["paragraph_id"], []).append((row["expression_start"], row["expression_end"]))
     return out
 
 
-def evidence_snippet(text: str, offset: int, spans: list[tuple[int, int]], mark: tuple[str, str] = MARK, width: int = 240) -> str:
+def evidence_snippet(
+    text: str, offset: int, spans: list[tuple[int, int]], mark: tuple[str, str] = MARK, width: int = 240
+) -> str:
     """A window of the paragraph around its first theme evidence, evidence words marked.
 
     `spans` are report offsets; `offset` is where the paragraph starts.
     """
-    local = sorted({(max(0, s - offset), min(len(text), e - offset)) for s, e in spans if e > offset and s - offset < len(text)})
+    local = sorted(
+        {(max(0, s - offset), min(len(text), e - offset)) for s, e in spans if e > offset and s - offset < len(text)}
+    )
     merged: list[list[int]] = []
     for s, e in local:
         if merged and s <= merged[-1][1]:
@@ -447,7 +521,9 @@ def evidence_snippet(text: str, offset: int, spans: list[tuple[int, int]], mark:
     return ("…" if begin > 0 else "") + snippet + ("…" if end < len(text) else "")
 
 
-def cooccurrence(conn: sqlite3.Connection, themes: list[str], within: str = "report", reports: list[str] | None = None) -> list[dict]:
+def cooccurrence(
+    conn: sqlite3.Connection, themes: list[str], within: str = "report", reports: list[str] | None = None
+) -> list[dict]:
     """Reports where all `themes` occur (in one paragraph, or anywhere in the report).
 
     Each row: report, paragraphs per theme, and `together` = paragraphs that
@@ -461,10 +537,13 @@ def cooccurrence(conn: sqlite3.Connection, themes: list[str], within: str = "rep
     per_theme = ", ".join(
         f"(SELECT count(DISTINCT t.char_start) FROM theme_labels t"
         f" WHERE t.report_id = r.id AND t.negated = 0 AND t.theme_id = ?) AS n{i}"
-        for i in range(len(themes)))
-    together = ("(SELECT count(*) FROM (SELECT t.char_start FROM theme_labels t WHERE t.report_id = r.id AND t.negated = 0"
-                f" AND t.theme_id IN ({_in(themes)}) GROUP BY t.char_start"
-                " HAVING count(DISTINCT t.theme_id) = ?) AS g) AS together")
+        for i in range(len(themes))
+    )
+    together = (
+        "(SELECT count(*) FROM (SELECT t.char_start FROM theme_labels t WHERE t.report_id = r.id AND t.negated = 0"
+        f" AND t.theme_id IN ({_in(themes)}) GROUP BY t.char_start"
+        " HAVING count(DISTINCT t.theme_id) = ?) AS g) AS together"
+    )
     sql = f"SELECT r.name, {per_theme}, {together} FROM reports r"
     params: list = [*themes, *themes, len(themes)]
     if reports:

@@ -2,6 +2,7 @@
 cannot write (tracked changes, footnotes, custom properties), so that no
 binary file is committed.  All names here are fictional.
 """
+
 from __future__ import annotations
 
 import io
@@ -64,13 +65,25 @@ def build_draft(path: Path) -> Path:
     document.add_paragraph("Child J, the subject of the review", style="List Bullet")
 
     p = document.add_paragraph("Jade Kershaw moved to the town in May 2019")
-    p._p.append(parse_xml(f'<w:ins {nsdecls("w")} w:id="101" w:author="{AUTHOR}" w:date="2020-01-02T10:00:00Z">{_run_xml(INSERTED_TEXT)}</w:ins>'))
-    p._p.append(parse_xml(f'<w:del {nsdecls("w")} w:id="102" w:author="{AUTHOR}" w:date="2020-01-02T10:00:00Z">'
-                          f'<w:r><w:delText xml:space="preserve"> {DELETED_TEXT}</w:delText></w:r></w:del>'))
+    p._p.append(
+        parse_xml(
+            f'<w:ins {nsdecls("w")} w:id="101" w:author="{AUTHOR}" w:date="2020-01-02T10:00:00Z">{_run_xml(INSERTED_TEXT)}</w:ins>'
+        )
+    )
+    p._p.append(
+        parse_xml(
+            f'<w:del {nsdecls("w")} w:id="102" w:author="{AUTHOR}" w:date="2020-01-02T10:00:00Z">'
+            f'<w:r><w:delText xml:space="preserve"> {DELETED_TEXT}</w:delText></w:r></w:del>'
+        )
+    )
     p.add_run(".")
 
     p = document.add_paragraph("An Interim Care Order")
-    p._p.append(parse_xml(f'<w:r {nsdecls("w")}><w:rPr><w:vertAlign w:val="superscript"/></w:rPr><w:footnoteReference w:id="1"/></w:r>'))
+    p._p.append(
+        parse_xml(
+            f'<w:r {nsdecls("w")}><w:rPr><w:vertAlign w:val="superscript"/></w:rPr><w:footnoteReference w:id="1"/></w:r>'
+        )
+    )
     p.add_run(" was granted for Child J.")
 
     p = document.add_paragraph("The health visitor saw ")
@@ -83,15 +96,24 @@ def build_draft(path: Path) -> Path:
 
     document.add_heading("2 Chronology", level=1)
     table = document.add_table(rows=3, cols=3)
-    for row, cells in zip(table.rows, [("Date", "Agency", "Event"),
-                                       ("3 May 2019", "Health", "Jade Kershaw booked with the midwife"),
-                                       ("9 June 2019", "Police", "Call to the home")]):
+    for row, cells in zip(
+        table.rows,
+        [
+            ("Date", "Agency", "Event"),
+            ("3 May 2019", "Health", "Jade Kershaw booked with the midwife"),
+            ("9 June 2019", "Police", "Call to the home"),
+        ],
+    ):
         for cell, value in zip(row.cells, cells):
             cell.text = value
     document.add_paragraph("Jade said she felt supported.")
     p = document.add_paragraph("A letter was sent to ")
-    p._p.append(parse_xml(f'<w:hyperlink {nsdecls("w")} w:anchor="top"><w:r><w:rPr><w:u w:val="single"/></w:rPr>'
-                          f'<w:t xml:space="preserve">Jade Ker</w:t></w:r></w:hyperlink>'))
+    p._p.append(
+        parse_xml(
+            f'<w:hyperlink {nsdecls("w")} w:anchor="top"><w:r><w:rPr><w:u w:val="single"/></w:rPr>'
+            f'<w:t xml:space="preserve">Jade Ker</w:t></w:r></w:hyperlink>'
+        )
+    )
     p.add_run("shaw at the placement.")
 
     buffer = io.BytesIO()
@@ -108,17 +130,29 @@ def _add_parts(data: bytes) -> bytes:
         for item in src.infolist():
             content = src.read(item)
             if item.filename == "[Content_Types].xml":
-                content = content.replace(b"</Types>", (
-                    b'<Override PartName="/word/footnotes.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"/>'
-                    b'<Override PartName="/docProps/custom.xml" ContentType="application/vnd.openxmlformats-officedocument.custom-properties+xml"/></Types>'))
+                content = content.replace(
+                    b"</Types>",
+                    (
+                        b'<Override PartName="/word/footnotes.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"/>'
+                        b'<Override PartName="/docProps/custom.xml" ContentType="application/vnd.openxmlformats-officedocument.custom-properties+xml"/></Types>'
+                    ),
+                )
             elif item.filename == "word/_rels/document.xml.rels":
-                content = content.replace(b"</Relationships>", (
-                    b'<Relationship Id="rIdFn1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes" '
-                    b'Target="footnotes.xml"/></Relationships>'))
+                content = content.replace(
+                    b"</Relationships>",
+                    (
+                        b'<Relationship Id="rIdFn1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes" '
+                        b'Target="footnotes.xml"/></Relationships>'
+                    ),
+                )
             elif item.filename == "_rels/.rels":
-                content = content.replace(b"</Relationships>", (
-                    b'<Relationship Id="rIdCu1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/custom-properties" '
-                    b'Target="docProps/custom.xml"/></Relationships>'))
+                content = content.replace(
+                    b"</Relationships>",
+                    (
+                        b'<Relationship Id="rIdCu1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/custom-properties" '
+                        b'Target="docProps/custom.xml"/></Relationships>'
+                    ),
+                )
             dst.writestr(item, content)
         dst.writestr("word/footnotes.xml", FOOTNOTES_XML)
         dst.writestr("docProps/custom.xml", CUSTOM_XML)

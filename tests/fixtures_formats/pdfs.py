@@ -7,6 +7,7 @@ with line-end hyphenation, bullets, tables, and a stretch set in two columns.
 Also builders for bad files: encrypted, truncated, without a text layer.
 Nothing binary is committed: the tests build these files in tmp dirs.
 """
+
 from __future__ import annotations
 
 import re
@@ -37,8 +38,17 @@ HEADING_RE = re.compile(r"^\d{1,2}(\.\d{1,2}){0,3}\.?\s+[A-Z][^.!?]{0,90}$")
 HEADER_TEXT = "Serious Case Review – Child E – Final Overview Report"
 FOOTER_LEFT = "OFFICIAL – SENSITIVE"
 
-BODY = ParagraphStyle("body", fontName="Times-Roman", fontSize=12, leading=15, alignment=TA_JUSTIFY, spaceAfter=7,
-                      hyphenationLang="en_GB", embeddedHyphenation=1, uriWasteReduce=0.3)
+BODY = ParagraphStyle(
+    "body",
+    fontName="Times-Roman",
+    fontSize=12,
+    leading=15,
+    alignment=TA_JUSTIFY,
+    spaceAfter=7,
+    hyphenationLang="en_GB",
+    embeddedHyphenation=1,
+    uriWasteReduce=0.3,
+)
 HEADING = ParagraphStyle("heading", fontName="Times-Bold", fontSize=14, leading=18, spaceBefore=8, spaceAfter=8)
 BULLET = ParagraphStyle("bullet", parent=BODY, leftIndent=18, bulletIndent=6, spaceAfter=3)
 CELL = ParagraphStyle("cell", fontName="Times-Roman", fontSize=10, leading=12)
@@ -47,7 +57,9 @@ NOTE = ParagraphStyle("note", fontName="Times-Roman", fontSize=8, leading=9.5)
 
 def _markup(text: str) -> str:
     """Escaped text with superscript footnote markers as raised small digits."""
-    return SUPER_RUN.sub(lambda m: "<super>" + m.group(0).translate(str.maketrans(SUPERS, "0123456789")) + "</super>", escape(text))
+    return SUPER_RUN.sub(
+        lambda m: "<super>" + m.group(0).translate(str.maketrans(SUPERS, "0123456789")) + "</super>", escape(text)
+    )
 
 
 class _Doc(BaseDocTemplate):
@@ -63,10 +75,16 @@ class _Doc(BaseDocTemplate):
         one = Frame(left, bottom, width - left - right, height - top - bottom, id="one")
         gap = 0.8 * cm
         col = (width - left - right - gap) / 2
-        two = [Frame(left, bottom, col, height - top - bottom, id="left"),
-               Frame(left + col + gap, bottom, col, height - top - bottom, id="right")]
-        self.addPageTemplates([PageTemplate("one", [one], onPage=self._decorate, onPageEnd=self._footnotes),
-                               PageTemplate("two", two, onPage=self._decorate, onPageEnd=self._footnotes)])
+        two = [
+            Frame(left, bottom, col, height - top - bottom, id="left"),
+            Frame(left + col + gap, bottom, col, height - top - bottom, id="right"),
+        ]
+        self.addPageTemplates(
+            [
+                PageTemplate("one", [one], onPage=self._decorate, onPageEnd=self._footnotes),
+                PageTemplate("two", two, onPage=self._decorate, onPageEnd=self._footnotes),
+            ]
+        )
 
     def afterFlowable(self, flowable):
         for marker in _raised_digits(flowable):
@@ -119,7 +137,9 @@ def _raised_digits(flowable) -> list[str]:
 
 
 def _blocks(text: str) -> list[list[str]]:
-    return [[line for line in block.split("\n") if line.strip()] for block in re.split(r"\n\s*\n", text) if block.strip()]
+    return [
+        [line for line in block.split("\n") if line.strip()] for block in re.split(r"\n\s*\n", text) if block.strip()
+    ]
 
 
 def _flowables(lines: list[str]) -> list:
@@ -154,7 +174,9 @@ class RenderedPdf:
     hyphenated: int  # line-end hyphen breaks made by the renderer
 
 
-def render_review_pdf(text: str, path: Path, two_column_share: tuple[float, int] = (0.45, 7000), font_size: float = 12) -> RenderedPdf:
+def render_review_pdf(
+    text: str, path: Path, two_column_share: tuple[float, int] = (0.45, 7000), font_size: float = 12
+) -> RenderedPdf:
     """Render `text` (a plain-text review); `two_column_share` = (where, how many characters) in two columns."""
     global BODY, BULLET
     BODY = ParagraphStyle("body", parent=BODY, fontSize=font_size, leading=font_size * 1.25)

@@ -4,6 +4,7 @@ The analyzer is built once per session on the shared `nlp` fixture (the same
 pipeline the rest of the project uses); `find` parses one sentence and returns
 (entity type, matched text) pairs, so tests read like the sentences they check.
 """
+
 from __future__ import annotations
 
 import warnings
@@ -25,6 +26,6 @@ def find(nlp, analyzer):
             warnings.simplefilter("ignore")
             doc = nlp(text)
         results = analyze_doc(analyzer, doc)
-        return [(r.entity_type, text[r.start:r.end]) for r in results if entity is None or r.entity_type == entity]
+        return [(r.entity_type, text[r.start : r.end]) for r in results if entity is None or r.entity_type == entity]
 
     return _find

@@ -1,4 +1,5 @@
 """ADDRESS: house number + street name + street type, flats; towns are kept."""
+
 import pytest
 
 
@@ -50,10 +51,13 @@ def test_services_towns_and_counts_are_not_addresses(find, sentence):
     assert find(sentence, "ADDRESS") == []
 
 
-@pytest.mark.parametrize("sentence, address", [
-    ("They moved to 14 Heol y Bryn in 2020.", "14 Heol y Bryn"),
-    ("Police attended Flat 2, 9 Ffordd Glyndwr after the call.", "Flat 2, 9 Ffordd Glyndwr"),
-])
+@pytest.mark.parametrize(
+    "sentence, address",
+    [
+        ("They moved to 14 Heol y Bryn in 2020.", "14 Heol y Bryn"),
+        ("Police attended Flat 2, 9 Ffordd Glyndwr after the call.", "Flat 2, 9 Ffordd Glyndwr"),
+    ],
+)
 def test_welsh_street_names_put_the_type_first(find, sentence, address):
     assert ("ADDRESS", address) in find(sentence)
 
@@ -88,4 +92,6 @@ def test_the_town_that_completes_a_numbered_address_is_part_of_it(find, sentence
 
 
 def test_a_scottish_tenement_flat_number_is_part_of_the_address(find):
-    assert ("ADDRESS", "2/1, 15 Rowan Terrace, Kilbrae") in find("They lived at 2/1, 15 Rowan Terrace, Kilbrae, in 2022.")
+    assert ("ADDRESS", "2/1, 15 Rowan Terrace, Kilbrae") in find(
+        "They lived at 2/1, 15 Rowan Terrace, Kilbrae, in 2022."
+    )

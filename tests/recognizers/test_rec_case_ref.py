@@ -1,4 +1,5 @@
 """CASE_REF: court numbers, police and missing-person references, labelled case references."""
+
 import pytest
 
 
@@ -91,19 +92,25 @@ def test_ranges_years_and_counts_are_not_case_refs(find, sentence):
     assert find(sentence, "CASE_REF") == []
 
 
-@pytest.mark.parametrize("sentence, ref", [
-    ("The case was heard at MARAC (MARAC/NW/23/0412) in June.", "MARAC/NW/23/0412"),
-    ("She was reported missing again (MISPER 23-1187) the next week.", "MISPER 23-1187"),
-    ("Children's services opened CSC/2023/04417 that day.", "CSC/2023/04417"),
-])
+@pytest.mark.parametrize(
+    "sentence, ref",
+    [
+        ("The case was heard at MARAC (MARAC/NW/23/0412) in June.", "MARAC/NW/23/0412"),
+        ("She was reported missing again (MISPER 23-1187) the next week.", "MISPER 23-1187"),
+        ("Children's services opened CSC/2023/04417 that day.", "CSC/2023/04417"),
+    ],
+)
 def test_system_letters_with_digit_groups(find, sentence, ref):
     assert ("CASE_REF", ref) in find(sentence)
 
 
-@pytest.mark.parametrize("sentence", [
-    "The DOB 14/03/1998 was checked against the records.",
-    "The HM 2019/2020 budget and the CSPR 2023-2024 programme were agreed.",
-])
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The DOB 14/03/1998 was checked against the records.",
+        "The HM 2019/2020 budget and the CSPR 2023-2024 programme were agreed.",
+    ],
+)
 def test_dates_and_year_ranges_after_letters_are_not_references(find, sentence):
     assert find(sentence, "CASE_REF") == []
 

@@ -1,4 +1,5 @@
 """COMMUNITY_VENUE: named youth clubs, community centres, places of worship, GP practices, sports clubs."""
+
 import pytest
 
 

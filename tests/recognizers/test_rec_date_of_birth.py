@@ -1,4 +1,5 @@
 """DATE_OF_BIRTH: a full date with a birth cue; event dates are left alone."""
+
 import pytest
 
 
@@ -68,20 +69,26 @@ def test_dates_in_other_table_columns_are_not_dates_of_birth(find):
     assert find(table, "DATE_OF_BIRTH") == []
 
 
-@pytest.mark.parametrize("entry, date", [
-    ("17/06/2015 | Maternity | Lorcan born at 37 weeks, weight 2.4 kg.", "17/06/2015"),
-    ("- 03.01.2022 – Hospital: Ellie born at the maternity unit.", "03.01.2022"),
-    ("* 5 March 2019: Maya gave birth to a boy at home.", "5 March 2019"),
-])
+@pytest.mark.parametrize(
+    "entry, date",
+    [
+        ("17/06/2015 | Maternity | Lorcan born at 37 weeks, weight 2.4 kg.", "17/06/2015"),
+        ("- 03.01.2022 – Hospital: Ellie born at the maternity unit.", "03.01.2022"),
+        ("* 5 March 2019: Maya gave birth to a boy at home.", "5 March 2019"),
+    ],
+)
 def test_a_chronology_entry_that_is_the_birth(find, entry, date):
     assert find(entry, "DATE_OF_BIRTH") == [("DATE_OF_BIRTH", date)]
 
 
-@pytest.mark.parametrize("entry", [
-    "- 04.08.2022 – MARAC: case heard; the baby was born in 2021.",
-    "12/03/2019 | Police | Mother told officers that the baby would be born in June.",
-    "Later, on 12/03/2019, the GP noted that Ellie was born early.",
-])
+@pytest.mark.parametrize(
+    "entry",
+    [
+        "- 04.08.2022 – MARAC: case heard; the baby was born in 2021.",
+        "12/03/2019 | Police | Mother told officers that the baby would be born in June.",
+        "Later, on 12/03/2019, the GP noted that Ellie was born early.",
+    ],
+)
 def test_chronology_entries_about_something_else_keep_their_dates(find, entry):
     assert find(entry, "DATE_OF_BIRTH") == []
 
@@ -149,10 +156,12 @@ def test_birth_event_belongs_to_the_nearer_date(find):
 
 def test_a_chronology_row_whose_event_is_the_birth_dates_the_birth(find):
     """The date cell of a row whose event cell narrates the birth is the date of birth; the next row's date is not."""
-    table = ("| Date | Agency | Event |\n|---|---|---|\n"
-             "| 14/03/2018 | Maternity | Kojo born at 38 weeks, 3.1 kg. |\n"
-             "| 20/03/2018 | Health visiting | New birth visit completed. |\n"
-             "| 02/05/2018 | GP | Midwife told that the baby born early had a rash. |\n")
+    table = (
+        "| Date | Agency | Event |\n|---|---|---|\n"
+        "| 14/03/2018 | Maternity | Kojo born at 38 weeks, 3.1 kg. |\n"
+        "| 20/03/2018 | Health visiting | New birth visit completed. |\n"
+        "| 02/05/2018 | GP | Midwife told that the baby born early had a rash. |\n"
+    )
     assert find(table, "DATE_OF_BIRTH") == [("DATE_OF_BIRTH", "14/03/2018")]
     tabbed = "14/03/2018\tMidwifery\tBirth of Child P by caesarean section\n15/04/2018\tGP\tChild P seen with a rash\n"
     assert find(tabbed, "DATE_OF_BIRTH") == [("DATE_OF_BIRTH", "14/03/2018")]
@@ -161,5 +170,6 @@ def test_a_chronology_row_whose_event_is_the_birth_dates_the_birth(find):
 def test_an_ordinal_suffix_set_apart_by_a_pdf_is_still_a_date(find):
     """Converted PDFs write a superscript 'th' after a space: '24 th November 2009'."""
     assert find("Child A was born on 24 th November 2009 at home.", "DATE_OF_BIRTH") == [
-        ("DATE_OF_BIRTH", "24 th November 2009")]
+        ("DATE_OF_BIRTH", "24 th November 2009")
+    ]
     assert ("DATE_OF_DEATH", "9 th January 2010") in find("Child A died on 9 th January 2010.")

@@ -1,4 +1,5 @@
 """DATE_OF_DEATH: a full date with a death cue or followed by the death; other dates stay."""
+
 import pytest
 
 

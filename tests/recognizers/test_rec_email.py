@@ -1,4 +1,5 @@
 """EMAIL: e-mail addresses, without any network look-up of domains."""
+
 import pytest
 
 

@@ -1,5 +1,6 @@
 """The analyzer as a whole: our recognizers only, no network, no second parse,
 one result per stretch of text, and nothing spurious on a real published review."""
+
 from __future__ import annotations
 
 import socket
@@ -14,9 +15,9 @@ from pipeline.deid.recognizers import (
     analyze_doc,
     analyze_text,
     build_analyzer,
+    engine,
     resolve_overlaps,
 )
-from pipeline.deid.recognizers import engine
 from pipeline.deid.recognizers.base import RECOGNIZER_CLASSES
 from pipeline.deid.recognizers.config import alternation, expand
 
@@ -102,7 +103,7 @@ def test_registry_holds_only_our_recognizers(analyzer):
 
 def test_paragraph_with_every_type(nlp, analyzer):
     results = analyze_doc(analyzer, parse(nlp, PARAGRAPH))
-    assert [(r.entity_type, PARAGRAPH[r.start:r.end]) for r in results] == PARAGRAPH_EXPECTED
+    assert [(r.entity_type, PARAGRAPH[r.start : r.end]) for r in results] == PARAGRAPH_EXPECTED
 
 
 def test_analyze_doc_does_not_parse_again(nlp):
@@ -130,7 +131,7 @@ def test_works_with_sockets_blocked(nlp, monkeypatch):
     engine._cached_analyzer.cache_clear()  # build from scratch, offline
     analyzer = build_analyzer(nlp)
     text = "Write to jo.bloggs@example.org.uk or see https://www.example.co.uk/page and example.gov.uk/x."
-    found = [(r.entity_type, text[r.start:r.end]) for r in analyze_doc(analyzer, parse(nlp, text))]
+    found = [(r.entity_type, text[r.start : r.end]) for r in analyze_doc(analyzer, parse(nlp, text))]
     assert found == [
         ("EMAIL", "jo.bloggs@example.org.uk"),
         ("URL", "https://www.example.co.uk/page"),
@@ -148,7 +149,7 @@ def test_entities_restrict_the_recognizers_and_results(nlp):
     only_phone = build_analyzer(nlp, ["PHONE"])
     assert only_phone.get_supported_entities() == ["PHONE"]
     results = analyze_doc(only_phone, parse(nlp, PARAGRAPH))
-    assert [(r.entity_type, PARAGRAPH[r.start:r.end]) for r in results] == [("PHONE", "07700 900123")]
+    assert [(r.entity_type, PARAGRAPH[r.start : r.end]) for r in results] == [("PHONE", "07700 900123")]
     full = build_analyzer(nlp)
     restricted = analyze_doc(full, parse(nlp, PARAGRAPH), entities=["POSTCODE", "EMAIL"])
     assert {r.entity_type for r in restricted} == {"POSTCODE", "EMAIL"}
@@ -163,7 +164,7 @@ def test_score_threshold_lets_weak_shapes_through_only_when_lowered(nlp, analyze
     doc = parse(nlp, "Code A123 BCD was printed on the leaflet.")
     assert analyze_doc(analyzer, doc) == []
     weak = analyze_doc(analyzer, doc, score_threshold=0.1)
-    assert [(r.entity_type, doc.text[r.start:r.end]) for r in weak] == [("VEHICLE_REG", "A123 BCD")]
+    assert [(r.entity_type, doc.text[r.start : r.end]) for r in weak] == [("VEHICLE_REG", "A123 BCD")]
     assert all(r.score < SCORE_THRESHOLD for r in weak)
 
 
@@ -208,7 +209,7 @@ def test_real_review_has_only_its_footnote_urls(child_e_doc, analyzer):
     assert {r.entity_type for r in results} == {"URL"}
     assert len(results) == text.count("http")
     for r in results:
-        url = text[r.start:r.end]
+        url = text[r.start : r.end]
         assert url.startswith(("http://", "https://"))
         assert not url.endswith((">", ")", "]", ".", ","))
 
@@ -243,7 +244,7 @@ def test_works_on_a_pipeline_without_lemmas_or_ner():
 
     blank = spacy.blank("en")
     results = analyze_doc(build_analyzer(blank), blank(PARAGRAPH))
-    found = [(r.entity_type, PARAGRAPH[r.start:r.end]) for r in results]
+    found = [(r.entity_type, PARAGRAPH[r.start : r.end]) for r in results]
     assert ("NHS_NUMBER", "943 476 5919") in found
     assert ("POSTCODE", "SK4 1AA") in found
     assert ("DATE_OF_BIRTH", "14/03/1998") in found

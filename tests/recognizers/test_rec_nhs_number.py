@@ -1,4 +1,5 @@
 """NHS_NUMBER: 10 digits (3-3-4 or not) that pass the modulus-11 check."""
+
 import pytest
 
 from pipeline.deid.recognizers import analyze_text

@@ -1,4 +1,5 @@
 """NI_NUMBER: National Insurance numbers with HMRC's prefix rules."""
+
 import pytest
 
 

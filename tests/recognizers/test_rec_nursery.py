@@ -1,4 +1,5 @@
 """NURSERY: named nurseries, pre-schools and playgroups."""
+
 import pytest
 
 

@@ -1,4 +1,5 @@
 """PHONE: UK mobiles and landlines, national and +44 forms, spacing variants."""
+
 import pytest
 
 

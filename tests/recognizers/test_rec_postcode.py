@@ -1,4 +1,5 @@
 """POSTCODE: every UK postcode shape, with or without the space."""
+
 import pytest
 
 

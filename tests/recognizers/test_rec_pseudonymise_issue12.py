@@ -1,13 +1,14 @@
 """Issue 12: on a draft in another house style, every identifier is replaced, in the
 header and cover lines as well as in the body (fictional draft and key)."""
+
 from __future__ import annotations
 
 import pytest
 
-from pipeline.deid.names.known import english_lexicon
-from pipeline.ingest import load_report
 from pipeline.deid.keyfile import parse_key
+from pipeline.deid.names.known import english_lexicon
 from pipeline.deid.pseudonymise import DEFAULT_REPLACE_TYPES, parse_for_key, pseudonymise_report
+from pipeline.ingest import load_report
 
 DRAFT = """Northtown Safeguarding Children Partnership
 Local Child Safeguarding Practice Review: Child K
@@ -23,8 +24,18 @@ Child K went to St Bede's Youth Club. Her Instagram account was jade.k.2004, and
 The case reference ABC-1234567 was quoted in every referral.
 """
 KEY = {"people": [{"code": "KM", "role": "Child K's mother", "names": ["Jade Kerr", "Jade"]}]}
-LEFT_BEHIND = ["ABC-1234567", "4471239", "3.5.21", "XYZ-2300001", "MFH/2022/01234", "CRI/12345/21",
-               "ZW21C00123", "jade.k.2004", "jadeyk", "Jade"]
+LEFT_BEHIND = [
+    "ABC-1234567",
+    "4471239",
+    "3.5.21",
+    "XYZ-2300001",
+    "MFH/2022/01234",
+    "CRI/12345/21",
+    "ZW21C00123",
+    "jade.k.2004",
+    "jadeyk",
+    "Jade",
+]
 
 
 @pytest.fixture(scope="module")

@@ -1,4 +1,5 @@
 """SCHOOL: named schools, academies and colleges; generic mentions are not names."""
+
 import pytest
 
 

@@ -1,4 +1,5 @@
 """SOCIAL_HANDLE: @handles, never e-mail addresses."""
+
 import pytest
 
 

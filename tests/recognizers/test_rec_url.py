@@ -1,16 +1,29 @@
 """URL: web addresses, bare, in <angle brackets> or in markdown links."""
+
 import pytest
 
 
 @pytest.mark.parametrize(
     "sentence, url",
     [
-        ("See https://www.example.org/reports/child-a.pdf for the full text.", "https://www.example.org/reports/child-a.pdf"),
-        ("¹ <http://procedures.example.co.uk/chapters/p_conf.html>", "http://procedures.example.co.uk/chapters/p_conf.html"),
-        ("The guidance ([link](https://example.gov.uk/guide?id=3&x=1)) was followed.", "https://example.gov.uk/guide?id=3&x=1"),
+        (
+            "See https://www.example.org/reports/child-a.pdf for the full text.",
+            "https://www.example.org/reports/child-a.pdf",
+        ),
+        (
+            "¹ <http://procedures.example.co.uk/chapters/p_conf.html>",
+            "http://procedures.example.co.uk/chapters/p_conf.html",
+        ),
+        (
+            "The guidance ([link](https://example.gov.uk/guide?id=3&x=1)) was followed.",
+            "https://example.gov.uk/guide?id=3&x=1",
+        ),
         ("Her page www.facebook.com/kayleigh.smith.123 was public.", "www.facebook.com/kayleigh.smith.123"),
         ("Read https://en.example.org/wiki/Care_order_(England).", "https://en.example.org/wiki/Care_order_(England)"),
-        ("The board's site is safeguarding-example.org.uk/reviews, updated yearly.", "safeguarding-example.org.uk/reviews"),
+        (
+            "The board's site is safeguarding-example.org.uk/reviews, updated yearly.",
+            "safeguarding-example.org.uk/reviews",
+        ),
         ("Go to http://example.com.", "http://example.com"),
         ("Support is listed at ExampleCharity.org.uk/help for parents.", "ExampleCharity.org.uk/help"),
     ],

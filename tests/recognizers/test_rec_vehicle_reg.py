@@ -1,4 +1,5 @@
 """VEHICLE_REG: UK number plates; older shapes need a context word."""
+
 import datetime
 
 import pytest

@@ -6,6 +6,7 @@ alone stays a low quasi-identifier (or nothing).  The new identifier types are
 reported by verify at the policy's severity.  The sentences are fictional and
 wrapped in the small review the planted-leak harness uses.
 """
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -19,15 +20,19 @@ ROOT = Path(__file__).resolve().parents[2]
 
 @pytest.fixture(scope="module")
 def findings_in(nlp, analyzer):
-    from pipeline.nlp import parse_report
     from pipeline.deid.verify import verify_report
+    from pipeline.nlp import parse_report
 
     def _findings(sentence: str, needle: str) -> list[tuple[str, str]]:
         report = harness.leak_report(sentence)
         doc = parse_report(report, nlp)
         start = report.text.find(needle, report.text.find(sentence[:40]))
         end = start + len(needle)
-        return [(f.type, f.severity) for f in verify_report(report, doc, analyzer=analyzer) if f.start < end and start < f.end]
+        return [
+            (f.type, f.severity)
+            for f in verify_report(report, doc, analyzer=analyzer)
+            if f.start < end and start < f.end
+        ]
 
     return _findings
 
@@ -37,7 +42,11 @@ def findings_in(nlp, analyzer):
     [
         ("Child K was born on 3 May 2021.", "3 May 2021", "DATE_OF_BIRTH"),
         ("On 3rd May 2021 the mother gave birth to Child K.", "3rd May 2021", "DATE_OF_BIRTH"),
-        ("Child K was born at 32 weeks gestation at Northtown General Hospital on 3 May 2021.", "3 May 2021", "DATE_OF_BIRTH"),
+        (
+            "Child K was born at 32 weeks gestation at Northtown General Hospital on 3 May 2021.",
+            "3 May 2021",
+            "DATE_OF_BIRTH",
+        ),
         ("Child K was born at 32 weeks on 3.5.21.", "3.5.21", "DATE_OF_BIRTH"),
         ("Date of birth: 03/05/2021", "03/05/2021", "DATE_OF_BIRTH"),
         ("Child K was born on 3 May.", "3 May", "DATE_OF_BIRTH"),

@@ -26,6 +26,7 @@ somebody else's full name ("Harry Jones" when the key has Harold Smith).
 An ALL-CAPS word is taken only beside a keyed name in capitals ("SIAN
 MCDONNELL").  Settings live in ``models/pseudonymise/name_context.yaml``.
 """
+
 from __future__ import annotations
 
 import re
@@ -70,8 +71,14 @@ class KeyedWord:
 def settings() -> dict:
     """``models/pseudonymise/name_context.yaml``, with word lists as sets."""
     conf = dict(load_yaml("pseudonymise", "name_context.yaml"))
-    for k in ("locative_before", "weak_locative_before", "movement_before_to", "not_after", "place_heads",
-              "initials_before"):
+    for k in (
+        "locative_before",
+        "weak_locative_before",
+        "movement_before_to",
+        "not_after",
+        "place_heads",
+        "initials_before",
+    ):
         conf[k] = frozenset(conf.get(k) or ())
     return conf
 
@@ -143,12 +150,12 @@ def nicknames_of(first_name: str) -> frozenset[str]:
 
 # ---------------------------------------------------------------- classification
 def _three_letter_slip(word: str, target: str) -> bool:
-    """"Ezeh" for Eze, "Alli" for Ali: one letter added to a three-letter name, same first letter,
+    """ "Ezeh" for Eze, "Alli" for Ali: one letter added to a three-letter name, same first letter,
     no English word; a real name of its own only when the letter is an h or doubles a neighbour."""
     if len(target) != 3 or len(word) != 4 or word[0] != target[0] or word in _common_words():
         return False
     for i in range(1, 4):
-        if word[:i] + word[i + 1:] == target:
+        if word[:i] + word[i + 1 :] == target:
             letter = word[i]
             doubled = word[i - 1] == letter or (i < 3 and word[i + 1] == letter)
             return word not in _gazetteer_names() or letter == "h" or doubled
@@ -182,7 +189,7 @@ def _short_form(word: str, target: str, min_prefix: int) -> bool:
         return False
     if target.startswith(word) and len(target) > len(word):
         # "Paul" is not Paula, "Daniel" not Danielle: a name of its own with a gendered ending
-        return not (word in _gazetteer_first() and target[len(word):] in _GENDERED_ENDINGS)
+        return not (word in _gazetteer_first() and target[len(word) :] in _GENDERED_ENDINGS)
     if len(target) >= 7 and len(word) >= 4 and len(target) - len(word) >= 3 and target.endswith(word):
         return True
     for cut in range(min_prefix, len(target)):
@@ -192,18 +199,24 @@ def _short_form(word: str, target: str, min_prefix: int) -> bool:
     if _pet_suffixed(word, target, min_prefix):
         return True
     stem = target[:2]  # "Imi" of Imran, "Kasi" of Kasia: a two-letter stem and a pet ending, no name of its own
-    return (len(target) >= 5 and word in (stem + "i", stem + "y", stem + "ie", stem + "si")
-            and word not in _gazetteer_names() and word not in _common_words())
+    return (
+        len(target) >= 5
+        and word in (stem + "i", stem + "y", stem + "ie", stem + "si")
+        and word not in _gazetteer_names()
+        and word not in _common_words()
+    )
 
 
 @lru_cache(maxsize=1)
 def _pet_suffixes() -> tuple[str, ...]:
     """``diminutive_suffixes`` of name_context.yaml, folded, longest first."""
-    return tuple(sorted({fold(str(s)).casefold() for s in settings().get("diminutive_suffixes") or ()}, key=len, reverse=True))
+    return tuple(
+        sorted({fold(str(s)).casefold() for s in settings().get("diminutive_suffixes") or ()}, key=len, reverse=True)
+    )
 
 
 def _pet_suffixed(word: str, target: str, min_prefix: int) -> bool:
-    """"Vani" of Vanesa, "Gabo" of Gabriel, "Dovis" of Dovydas: the first letters of the keyed name (at
+    """ "Vani" of Vanesa, "Gabo" of Gabriel, "Dovis" of Dovydas: the first letters of the keyed name (at
     least `min_prefix`, fewer than all) and a pet-name ending; never a listed name or an English word."""
     if word in _gazetteer_names() or word in _common_words():
         return False
@@ -222,7 +235,7 @@ def _mutations() -> tuple[tuple[str, str], ...]:
 
 
 def _mutated(word: str, target: str, min_prefix: int) -> bool:
-    """"Wen" of Gwenllian ("i Wen": soft mutation of a short form), "Ddafydd" of Dafydd, "Mhàiri" of
+    """ "Wen" of Gwenllian ("i Wen": soft mutation of a short form), "Ddafydd" of Dafydd, "Mhàiri" of
     Màiri (lenition after "a"), "nGráinne" (eclipsis): a name inside Welsh or Gaelic speech or
     writing starts with another consonant.  The mutated name, or a short form of it, must not be a
     name of its own."""
@@ -237,7 +250,7 @@ def _mutated_forms(target: str) -> tuple[str, ...]:
     out = []
     for radical, mutated in _mutations():
         if target.startswith(radical) and len(target) > len(radical):
-            form = mutated + target[len(radical):]
+            form = mutated + target[len(radical) :]
             if form != target:
                 out.append(form)
     return tuple(out)
@@ -264,21 +277,23 @@ def classify(word: str, keyed: list[KeyedWord]) -> list[tuple[str, str, str]]:
 
 
 # ---------------------------------------------------------------- context
-_ALIAS_AFTER = re.compile(r"[ \t]*[,(][ \t]*as[ \t]+(?:[\w'’]+[ \t]+){0,3}(?:call(?:s|ed)?|know(?:s|n)?|refer(?:s|red)?[ \t]+to)\b")
+_ALIAS_AFTER = re.compile(
+    r"[ \t]*[,(][ \t]*as[ \t]+(?:[\w'’]+[ \t]+){0,3}(?:call(?:s|ed)?|know(?:s|n)?|refer(?:s|red)?[ \t]+to)\b"
+)
 
 
 def _person_context(text: str, start: int, end: int, possessive: bool, doc_tokens, trust_ner: bool) -> bool:
     """A possessive, a reporting verb after, a title before, or (where trusted) spaCy's PERSON."""
     if possessive:
         return True
-    nxt = re.match(r"[ \t]+([a-z]+)", text[end:end + 20])
+    nxt = re.match(r"[ \t]+([a-z]+)", text[end : end + 20])
     if nxt and nxt.group(1) in reporting_forms():
         return True
-    if _personal_title_before().search(text[max(0, start - 6):start]):
+    if _personal_title_before().search(text[max(0, start - 6) : start]):
         return True
     if _ALIAS_AFTER.match(text, end):
         return True  # "Toby, as colleagues call Mr van der Merwe", "Toby (as he is known)"
-    before = re.search(r"(\w+)[ \t]+$", text[max(0, start - 12):start])
+    before = re.search(r"(\w+)[ \t]+$", text[max(0, start - 12) : start])
     if before and before.group(1).casefold() in before_name_words() and before.group(1)[:1].isupper():
         return True  # "Uncle Sunny"
     token = doc_tokens.get(start) if doc_tokens is not None else None
@@ -288,11 +303,17 @@ def _person_context(text: str, start: int, end: int, possessive: bool, doc_token
         return True
     nxt_token = token.nbor(1) if token.i + 1 < len(token.doc) else None
     # a proper noun mid-sentence that a verb follows ("when Sunny comes home")
-    return token.pos_ == "PROPN" and not token.is_sent_start and nxt_token is not None and nxt_token.pos_ in ("VERB", "AUX")
+    return (
+        token.pos_ == "PROPN"
+        and not token.is_sent_start
+        and nxt_token is not None
+        and nxt_token.pos_ in ("VERB", "AUX")
+    )
 
 
-def _looks_like_person(text: str, start: int, end: int, word: str, possessive: bool, lexicon: frozenset[str],
-                       doc_tokens, misspelt: bool) -> bool:
+def _looks_like_person(
+    text: str, start: int, end: int, word: str, possessive: bool, lexicon: frozenset[str], doc_tokens, misspelt: bool
+) -> bool:
     """Not a role word, a month, part of an organisation's name or another person's full name; a name
     rather than an ordinary word.
 
@@ -304,7 +325,7 @@ def _looks_like_person(text: str, start: int, end: int, word: str, possessive: b
     lower = fold(word).casefold()
     if lower in _role_words():
         return False
-    after = text[end:end + 40]
+    after = text[end : end + 40]
     nxt = re.match(r"[ \t]+([A-Za-z][\w'’-]*)", after)
     if nxt and nxt.group(1) in org_heads():
         return False
@@ -319,14 +340,16 @@ def _looks_like_person(text: str, start: int, end: int, word: str, possessive: b
 
 
 def _someone_elses_full_name(text: str, end: int, targets, keyed: list[KeyedWord]) -> bool:
-    """"Harry Jones, the GP": a capitalised surname after the word that none of the candidates has."""
-    nxt = re.match(r"[ \t]+([A-Z][\w'’-]+)", text[end:end + 40])
+    """ "Harry Jones, the GP": a capitalised surname after the word that none of the candidates has."""
+    nxt = re.match(r"[ \t]+([A-Z][\w'’-]+)", text[end : end + 40])
     if not nxt or not is_other_name(nxt.group(1)) or nxt.group(1) in org_heads():
         return False
     following = fold(nxt.group(1)).casefold()
     codes = {code for code, _, _ in targets}
-    return not any(k.code in codes and not k.first and (following in _surname_parts(k) or classify(nxt.group(1), [k]))
-                   for k in keyed)
+    return not any(
+        k.code in codes and not k.first and (following in _surname_parts(k) or classify(nxt.group(1), [k]))
+        for k in keyed
+    )
 
 
 def _surname_parts(k: KeyedWord) -> set[str]:
@@ -335,8 +358,14 @@ def _surname_parts(k: KeyedWord) -> set[str]:
 
 
 # ---------------------------------------------------------------- the pass
-def find_derived(text: str, keyed: list[KeyedWord], taken: list[tuple[int, int]], protected: frozenset[str],
-                 lexicon: frozenset[str], doc=None) -> list[Derived]:
+def find_derived(
+    text: str,
+    keyed: list[KeyedWord],
+    taken: list[tuple[int, int]],
+    protected: frozenset[str],
+    lexicon: frozenset[str],
+    doc=None,
+) -> list[Derived]:
     """Every capitalised word outside `taken` that derives from a keyed name."""
     if not keyed:
         return []
@@ -404,21 +433,23 @@ def _in_fixed_phrase(text: str, start: int, end: int) -> bool:
 
     phrases = lexicon().not_people_phrases
     lo = max(0, start - 40)
-    words = [(m.start() + lo, _phrase_key(m.group(0))) for m in _PHRASE_WORD.finditer(text[lo:min(len(text), end + 40)])]
+    words = [
+        (m.start() + lo, _phrase_key(m.group(0))) for m in _PHRASE_WORD.finditer(text[lo : min(len(text), end + 40)])
+    ]
     at = next((i for i, (pos, _) in enumerate(words) if pos == start), None)
     if at is None:
         return False
     keys = [k for _, k in words]
     for k in range(max(0, at - 3), at + 1):
         for phrase in phrases.get(keys[k], ()):
-            if k + len(phrase) > at and tuple(keys[k:k + len(phrase)]) == phrase:
+            if k + len(phrase) > at and tuple(keys[k : k + len(phrase)]) == phrase:
                 return True
     return False
 
 
 def _business_possessive(text: str, start: int, possessive: bool) -> bool:
-    """"worked at a McDonald's", "an Asda's car park": a possessive after "a"/"an" is a shop or a firm, never a person."""
-    return possessive and bool(re.search(r"(?<![\w'’-])(?:a|an|A|An)[ \t]+$", text[max(0, start - 4):start]))
+    """ "worked at a McDonald's", "an Asda's car park": a possessive after "a"/"an" is a shop or a firm, never a person."""
+    return possessive and bool(re.search(r"(?<![\w'’-])(?:a|an|A|An)[ \t]+$", text[max(0, start - 4) : start]))
 
 
 class _TokensAt:
@@ -438,18 +469,18 @@ class _TokensAt:
 
 def _mid_sentence(text: str, start: int) -> bool:
     """Capitalised although not at the start of a sentence, a line or a quotation."""
-    before = text[max(0, start - 4):start]
+    before = text[max(0, start - 4) : start]
     return bool(before) and not re.search(r"(?:^|[.!?:;\n\"“‘'(\[]|\d)[ \t]*$", before)
 
 
 def _before_org_or_place(text: str, end: int) -> bool:
-    nxt = re.match(r"[ \t]+([A-Z][\w'’-]*)", text[end:end + 40])
+    nxt = re.match(r"[ \t]+([A-Z][\w'’-]*)", text[end : end + 40])
     return nxt is not None and (nxt.group(1) in org_heads() or nxt.group(1) in settings()["place_heads"])
 
 
 def _before_own_surname(text: str, end: int, targets, keyed: list[KeyedWord]) -> bool:
     """The next word on the line is a keyed surname of one of the people the word may be."""
-    nxt = re.match(r"[ \t]+([A-Z][\w'’-]+)", text[end:end + 40])
+    nxt = re.match(r"[ \t]+([A-Z][\w'’-]+)", text[end : end + 40])
     if not nxt:
         return False
     following = fold(nxt.group(1)).casefold()
@@ -458,6 +489,6 @@ def _before_own_surname(text: str, end: int, targets, keyed: list[KeyedWord]) ->
 
 
 def _beside_caps_name(text: str, start: int, end: int, starts: set[int], ends: set[int]) -> bool:
-    before = re.search(r"[ \t]+$", text[max(0, start - 4):start])
-    after = re.match(r"[ \t]+", text[end:end + 4])
+    before = re.search(r"[ \t]+$", text[max(0, start - 4) : start])
+    after = re.match(r"[ \t]+", text[end : end + 4])
     return bool(before and start - len(before.group(0)) in ends) or bool(after and end + len(after.group(0)) in starts)

@@ -6,6 +6,7 @@ daughter); "Dudová" and "Duda"; "Kowalska" and "Kowalski"; "Papadopoulou" and
 another, often for the same person ("Mrs Duda" of a keyed Margita Dudová).  The ending pairs
 are data (``models/pseudonymise/surname_forms.yaml``); this module only applies them.
 """
+
 from __future__ import annotations
 
 from functools import lru_cache

@@ -10,6 +10,7 @@ character, so a folded text has the same offsets as the original: the
 known-name matcher searches the folded text with folded forms and reports
 offsets (and the original spelling) of the real text.
 """
+
 from __future__ import annotations
 
 import unicodedata

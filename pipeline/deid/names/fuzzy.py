@@ -10,6 +10,7 @@ ones (fewer than `short_name_length` letters) only with one edit
 (Damerau-OSA), and an ordinary English word ("Price", "Wood") only right after
 a title or next to another name of the same person.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -94,7 +95,9 @@ def find_key_names(doc: Doc, key: Key, settings: dict | None = None) -> list[Key
         if one_word and token is not None and token.lower_ in lex.common and not _name_context(token, lex):
             continue  # "the Court", "Stone" starting a sentence: an ordinary word, not the surname
         if _DERIVED_RULES & set(m.rule.split("+")):  # a short form, nickname or misspelling of a key name
-            exact.append(KeyNameMatch(m.start, m.end, m.text, m.code, m.form, "fuzzy", round(fuzz.ratio(m.text, m.form), 0)))
+            exact.append(
+                KeyNameMatch(m.start, m.end, m.text, m.code, m.form, "fuzzy", round(fuzz.ratio(m.text, m.form), 0))
+            )
         else:
             exact.append(KeyNameMatch(m.start, m.end, m.text, m.code, m.form, f"exact:{m.rule}", 100.0))
     taken = [(m.start, m.end) for m in exact + places]
@@ -117,7 +120,9 @@ def _fuzzy_matches(doc: Doc, forms: list[_Form], min_ratio: float, short_len: in
         nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
         if nxt is not None and _capitalised(nxt) and "\n" not in token.whitespace_ + token.text:
             text = f"{token.text} {nxt.text}"
-            best = max(((_close(text, f.text, min_ratio, short_len), f) for f in full), key=lambda x: x[0], default=(0, None))
+            best = max(
+                ((_close(text, f.text, min_ratio, short_len), f) for f in full), key=lambda x: x[0], default=(0, None)
+            )
             start, end = token.idx, nxt.idx + len(nxt.text)
             form = best[1]
             if best[0] and form is not None and free(start, end):
@@ -127,7 +132,11 @@ def _fuzzy_matches(doc: Doc, forms: list[_Form], min_ratio: float, short_len: in
         start, end = token.idx, token.idx + len(token.text)
         if not free(start, end):
             continue
-        best = max(((_close(token.text, f.text, min_ratio, short_len), f) for f in single), key=lambda x: x[0], default=(0, None))
+        best = max(
+            ((_close(token.text, f.text, min_ratio, short_len), f) for f in single),
+            key=lambda x: x[0],
+            default=(0, None),
+        )
         form = best[1]
         if not best[0] or form is None:
             continue
@@ -158,7 +167,8 @@ def _name_context(token: Token, lex) -> bool:
         return t is not None and t.is_title and t.lower_ not in lex.common and t.text not in lex.non_person
 
     if (name_word(nxt) and "\n" not in token.whitespace_) or (
-            prev is not None and name_word(prev) and "\n" not in prev.whitespace_):
+        prev is not None and name_word(prev) and "\n" not in prev.whitespace_
+    ):
         return True  # "Emma Moss": next to another capitalised name
     if token.text in lex.non_person or not token.is_title:
         return False

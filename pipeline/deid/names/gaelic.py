@@ -8,6 +8,7 @@ languages: Scottish "Mac..." becomes "Nic..."; Irish "Ó X" becomes "Ní X" (and
 married woman's form) and "Mac X" becomes "Nic X", with X lenited (an "h" after its first
 consonant: "Súilleabháin" -> "Shúilleabháin"); "Ó hAodha" becomes "Ní Aodha".
 """
+
 from __future__ import annotations
 
 import re
@@ -31,7 +32,7 @@ def lenite(word: str) -> str:
 
 
 def delenite(word: str) -> str:
-    """"Bhriain" -> "Briain": the radical form of a lenited word."""
+    """ "Bhriain" -> "Briain": the radical form of a lenited word."""
     if len(word) > 2 and fold(word[1]).casefold() == "h" and fold(word[0]).casefold() in _LENITABLE | {"s"}:
         return word[0] + word[2:]
     return word

@@ -17,6 +17,7 @@ the match `ambiguous` so the author can check it.
 Lower-case slips are only trusted when the word is not ordinary English
 ("kershaw" yes, "will" / "hope" no, unless spaCy tags it a proper noun).
 """
+
 from __future__ import annotations
 
 import bisect
@@ -25,8 +26,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from ..keyfile import Key, Person, title_genders
 from ...lexicon import calendar, reporting_forms, reporting_forms_pattern, superscript_digits, title_words
+from ..keyfile import Key, Person, title_genders
 from .derived import KeyedWord, _business_possessive, find_derived
 from .folding import fold
 from .gaelic import surname_variants
@@ -45,16 +46,48 @@ _APOS = "['’]"
 _END = r"(?:(?![^\W\d_{sup}])|(?=s(?:['’])?(?![^\W\d_{sup}])))".replace("{sup}", superscript_digits())
 _START = r"(?<![^\W_]|@)"
 _TITLES_ALLOWING_LOWER = 4  # "mr kershaw" is a slip; "lady kershaw" is not a title use
-_SURNAME_PARTICLES = {"van", "von", "de", "der", "den", "du", "da", "di", "del", "della", "la", "le", "st", "st.", "bin", "ibn", "al", "el", "ap", "mac",
-                     # Irish and Scottish Gaelic: "Ó Súilleabháin", "Ní Bhriain", "Nic Dhonnchadha", "Uí Néill"
-                     "ó", "o", "ní", "ni", "nic", "uí", "ui", "mhic", "bint", "ab"}
+_SURNAME_PARTICLES = {
+    "van",
+    "von",
+    "de",
+    "der",
+    "den",
+    "du",
+    "da",
+    "di",
+    "del",
+    "della",
+    "la",
+    "le",
+    "st",
+    "st.",
+    "bin",
+    "ibn",
+    "al",
+    "el",
+    "ap",
+    "mac",
+    # Irish and Scottish Gaelic: "Ó Súilleabháin", "Ní Bhriain", "Nic Dhonnchadha", "Uí Néill"
+    "ó",
+    "o",
+    "ní",
+    "ni",
+    "nic",
+    "uí",
+    "ui",
+    "mhic",
+    "bint",
+    "ab",
+}
 
 # forms used for adults only (children go by first or full name)
 ADULT_RULES = frozenset({"title_surname", "title_full_name", "surname", "initial_surname", "title_initial"})
 # single-word forms that must not be taken out of a date ("17th May" when a surname is May)
 _DATE_BEFORE = re.compile(r"(?<![\d.:/,])\b\d{1,2}(?:st|nd|rd|th)?(?:\s+of)?\s+$", re.IGNORECASE)
 _WEEKDAYS = frozenset(d.casefold() for d in calendar().weekdays)
-_WEEKDAY_CUES = frozenset("on every last next each this that by until till since from a one the following previous".split())
+_WEEKDAY_CUES = frozenset(
+    "on every last next each this that by until till since from a one the following previous".split()
+)
 _SEASONS = frozenset("spring summer autumn winter".split())
 _SEASON_CUES = frozenset("in during last next this the early late mid each every".split())
 _PERSON_AFTER = re.compile(r"[ \t]+(?:was|is|had|has|said|told|would|will|did|and|who|could)\b")
@@ -166,10 +199,21 @@ def person_forms(person: Person) -> list[NameForm]:
         text = " ".join(w + ("." if k == "initial" else "") for k, w in tokens)
         key = tuple((k, w.casefold()) for k, w in tokens)
         old = forms.get(key)
-        new = NameForm(text=text, code=person.code, rule=rule, listed=listed or bool(old and old.listed),
-                       title_gender=genders.get(title) if title else None, tokens=tuple(tokens),
-                       family=family and not (old and not old.family))
-        if old is None or new.listed and not old.listed or RULE_CONFIDENCE.get(rule, 0) > RULE_CONFIDENCE.get(old.rule, 0):
+        new = NameForm(
+            text=text,
+            code=person.code,
+            rule=rule,
+            listed=listed or bool(old and old.listed),
+            title_gender=genders.get(title) if title else None,
+            tokens=tuple(tokens),
+            family=family and not (old and not old.family),
+        )
+        if (
+            old is None
+            or new.listed
+            and not old.listed
+            or RULE_CONFIDENCE.get(rule, 0) > RULE_CONFIDENCE.get(old.rule, 0)
+        ):
             forms[key] = new
 
     titled_surnames = _titled_surnames(person.names)
@@ -179,7 +223,15 @@ def person_forms(person: Person) -> list[NameForm]:
         name_tokens = [("word", w) for w in words]
         # the form exactly as listed
         listed_tokens = ([("title", title)] if title else []) + name_tokens
-        rule = "title_surname" if title and len(words) == 1 else "title_full_name" if title else "full_name" if len(words) > 1 else "listed"
+        rule = (
+            "title_surname"
+            if title and len(words) == 1
+            else "title_full_name"
+            if title
+            else "full_name"
+            if len(words) > 1
+            else "listed"
+        )
         add(listed_tokens, rule, listed=True)
         if title:
             add(name_tokens, "full_name" if len(words) > 1 else "surname")
@@ -341,7 +393,7 @@ _CLAN_PREFIX = re.compile(r"(O['’]|D['’]|Mac|Mc|Fitz)([^\W\d_])")
 
 
 def _part_initials(word: str) -> str:
-    """"O'D" of O'Driscoll, "McG-K" of McGuinness-Kaur, "K-A" of Kerry-Ann: each hyphenated part's
+    """ "O'D" of O'Driscoll, "McG-K" of McGuinness-Kaur, "K-A" of Kerry-Ann: each hyphenated part's
     initial, with an Irish or Scottish prefix kept ("O'", "Mc", "Mac")."""
     out = []
     for part in (p for p in re.split(r"[-‐‑]", word) if p):
@@ -411,6 +463,7 @@ def _build_trie(forms: Iterable[NameForm]) -> dict:
 
 def _trie_regex(node: dict) -> str:
     alternatives = []
+
     # branches that must go on first ("D. Holt" before "D." that may end there), then longer tokens first:
     # an alternation takes its first success, not its longest
     def order(k):
@@ -487,7 +540,9 @@ class KnownNameMatcher:
         self.people = self.key.by_code()
         self.keyed_words = _keyed_words(self.key)
         self.protected = frozenset(self.protected) | frozenset(self.key.codes())
-        self.regex = re.compile(_START + _trie_regex(_build_trie(all_forms)) + _END, re.IGNORECASE) if all_forms else None
+        self.regex = (
+            re.compile(_START + _trie_regex(_build_trie(all_forms)) + _END, re.IGNORECASE) if all_forms else None
+        )
 
     # -- candidates for one matched form --------------------------------
     def _candidates(self, matched: str) -> list[NameForm]:
@@ -543,11 +598,18 @@ class KnownNameMatcher:
                     matched = text[start:end]
                 end += _initials_dot(text, end)
                 matched = text[start:end]
-            if self._lower_case_common(matched, forms) and not _is_propn(doc, start, end) \
-                    and not (forms[0].rule == "first_name" and _lower_case_slip(text, start, end)):
+            if (
+                self._lower_case_common(matched, forms)
+                and not _is_propn(doc, start, end)
+                and not (forms[0].rule == "first_name" and _lower_case_slip(text, start, end))
+            ):
                 continue
-            if self._in_date(text, start, end, forms) or self._modifier(text, start, end, forms, doc) \
-                    or self._word_not_name(text, start, end, forms) or _business_possessive(text, start, _suffix(text, end)[:1] in ("'", "’")):
+            if (
+                self._in_date(text, start, end, forms)
+                or self._modifier(text, start, end, forms, doc)
+                or self._word_not_name(text, start, end, forms)
+                or _business_possessive(text, start, _suffix(text, end)[:1] in ("'", "’"))
+            ):
                 continue
             raw.append((start, end, matched, forms))
         raw = self._places(text, raw, kept, doc)
@@ -561,7 +623,7 @@ class KnownNameMatcher:
         return NameSearch(sorted(matches + self._middle_names(text, matches, middles), key=lambda m: m.start), kept)
 
     def _middle_names(self, text: str, matches: list[NameMatch], middles: list[tuple[str, str]]) -> list[NameMatch]:
-        """"Dr bin Salem", "Ms Begum": a name the draft gives a keyed person between their keyed first name and
+        """ "Dr bin Salem", "Ms Begum": a name the draft gives a keyed person between their keyed first name and
         surname ("Mohammed bin Salem al-Yafei", "Shahanara Begum Talukdar") is theirs after a title too."""
         learned: dict[str, str] = {}
         for middle, code in middles:
@@ -578,13 +640,16 @@ class KnownNameMatcher:
             for m in re.finditer(rf"(?<![\w.])(?:{titles})\.?[ \t]+{words}(?![\w'’-])", text):
                 if any(s < m.end() and m.start() < e for s, e in taken):
                     continue
-                out.append(NameMatch(m.start(), m.end(), m.group(0), code, middle, "middle_name", 0.8,
-                                     suffix=_suffix(text, m.end())))
+                out.append(
+                    NameMatch(
+                        m.start(), m.end(), m.group(0), code, middle, "middle_name", 0.8, suffix=_suffix(text, m.end())
+                    )
+                )
                 taken.append((m.start(), m.end()))
         return out
 
     def _strangers_titled(self, raw, strangers: set[str]):
-        """"Mr Nicolson" when the key's Nicolson is a boy and the draft names his father "Murdo Nicolson", whom
+        """ "Mr Nicolson" when the key's Nicolson is a boy and the draft names his father "Murdo Nicolson", whom
         the key leaves out: a title that fits none of the surname's keyed people (a child, or the other
         gender) goes with the unkeyed adult of that surname, for the unknown-name pass."""
         if not strangers:
@@ -594,15 +659,21 @@ class KnownNameMatcher:
             forms = r[3]
             words = [w for k, w in forms[0].tokens if k == "word"]
             gender = forms[0].title_gender
-            if (gender and len(words) == 1 and all(f.rule == "title_surname" for f in forms)
-                    and fold(words[0]).casefold() in strangers
-                    and not any(not self.people[f.code].child and self.people[f.code].gender in (None, gender) for f in forms)):
+            if (
+                gender
+                and len(words) == 1
+                and all(f.rule == "title_surname" for f in forms)
+                and fold(words[0]).casefold() in strangers
+                and not any(
+                    not self.people[f.code].child and self.people[f.code].gender in (None, gender) for f in forms
+                )
+            ):
                 continue
             out.append(r)
         return out
 
     def _code_letter(self, text: str, start: int, end: int) -> bool:
-        before = re.search(r"(\S+)[ \t]+$", text[max(0, start - 24):start])
+        before = re.search(r"(\S+)[ \t]+$", text[max(0, start - 24) : start])
         return before is not None and f"{before.group(1)} {text[start:end]}" in self.protected
 
     def _initials_ok(self, text: str, start: int, end: int, matched: str, forms: list[NameForm], doc=None) -> bool:
@@ -614,14 +685,14 @@ class KnownNameMatcher:
         if self._code_letter(text, start, end) or _after_letter_head(text, start):
             return False  # the letter of a code the draft uses ("Child F.", "Adult N."), of "Appendix A."
         if forms[0].rule == "single_initial":  # "N. said", "N.'s": never a list marker ("A. Introduction")
-            if re.match(r"\.(?:['’]s\b|[ \t]+(?:" + reporting_forms_pattern() + r")\b)", text[end:end + 20]):
+            if re.match(r"\.(?:['’]s\b|[ \t]+(?:" + reporting_forms_pattern() + r")\b)", text[end : end + 20]):
                 return True
             return _verb_after_initial(text, start, end, doc)
         if forms[0].rule != "initials" or re.search(r"[.\s]", matched):
             return True
         if any(ch.islower() or not ch.isascii() for ch in matched):
             return True  # "RaG", "MÓS": a particle's letter inside initials is no abbreviation
-        if re.search(r"(?:[A-Z]\.){2,}[ \t]+(?:and|&)[ \t]+$", text[max(0, start - 16):start]):
+        if re.search(r"(?:[A-Z]\.){2,}[ \t]+(?:and|&)[ \t]+$", text[max(0, start - 16) : start]):
             return True  # "check with S.T. and WC": beside another person's initials
         if matched not in self.protected and _signed(text, start, end):
             return True  # 'signed "CS"', a note ending "... seen at home. CS": its author, even if "CS" is also an abbreviation
@@ -631,28 +702,28 @@ class KnownNameMatcher:
             return False
         if _suffix(text, end).startswith(("'", "’")):
             return True
-        nxt = re.match(r"[ \t]+([a-z]+)", text[end:end + 20])
+        nxt = re.match(r"[ \t]+([a-z]+)", text[end : end + 20])
         return bool(nxt and nxt.group(1) in reporting_forms()) or _initials_in_person_slot(text, start, end, doc)
 
     def _title_initial_ok(self, text: str, end: int, matched: str = "") -> bool:
-        """"Mr N." is the keyed Mr Nowak, and not before another surname ("Dr J. Smith", "Dr D. Marsh").
+        """ "Mr N." is the keyed Mr Nowak, and not before another surname ("Dr J. Smith", "Dr D. Marsh").
 
         Without its stop only after a personal title ("Mr P says good morning", "Dr M-L"): a rank or
         role before a letter ("PC A", "DC B") is how reviews name their own anonymised people.
         """
-        if text[end:end + 1] != ".":
+        if text[end : end + 1] != ".":
             title = matched.split()[0].rstrip(".").casefold() if matched.split() else ""
             if title not in title_words(personal=True, casefold=True):
                 return False
-            if re.match(r"[\w\-]|['’](?!s\b)", text[end:end + 2]):
+            if re.match(r"[\w\-]|['’](?!s\b)", text[end : end + 2]):
                 return False  # "Mr A's" is the person; "Mr AB", "Mr A-level", "Mr A'x" are not
-            nxt = re.match(r"[ \t]+([A-Z][\w'’-]+)", text[end:end + 40])
+            nxt = re.match(r"[ \t]+([A-Z][\w'’-]+)", text[end : end + 40])
             from .derived import is_other_name
 
             return not (nxt and is_other_name(nxt.group(1)))
-        if re.match(r"\.[ \t]?[A-Z]\.", text[end:end + 4]):
+        if re.match(r"\.[ \t]?[A-Z]\.", text[end : end + 4]):
             return False  # "Dr K.W. Leung": the first of a person's initials, not "Dr K." of a surname
-        nxt = re.match(r"\.[ \t]+([A-Z][\w'’-]+)", text[end:end + 40])
+        nxt = re.match(r"\.[ \t]+([A-Z][\w'’-]+)", text[end : end + 40])
         if not nxt:
             return True
         from .derived import is_other_name
@@ -669,8 +740,9 @@ class KnownNameMatcher:
         strong = {fold(r[2]).casefold() for r, (reason, is_strong) in readings if reason and is_strong}
         out = []
         for r, (reason, is_strong) in readings:
-            if reason and (is_strong or fold(r[2]).casefold() in strong | _known_places()
-                           or _is_place_entity(doc, r[0], r[1])):
+            if reason and (
+                is_strong or fold(r[2]).casefold() in strong | _known_places() or _is_place_entity(doc, r[0], r[1])
+            ):
                 kept.append(KeptMention(r[0], r[1], r[2], r[3][0].code, reason))
             else:
                 out.append(r)
@@ -680,39 +752,47 @@ class KnownNameMatcher:
         """Why a keyed surname used alone may be a place here, and whether that reason decides alone."""
         word = text[start:end]
         conf = _context()
-        before_word = re.search(r"([A-Z][a-z]*)\.?[ \t]+$", text[max(0, start - 12):start])
+        before_word = re.search(r"([A-Z][a-z]*)\.?[ \t]+$", text[max(0, start - 12) : start])
         if before_word and before_word.group(1) in conf.get("place_prefixes", ()):
             return "part_of_place_or_organisation_name", True  # "St Mark's", "Fort William", "Port Ellen"
         if " " in word.strip() or _suffix(text, end).startswith(("'", "’")):
             return None, False  # "Ashton's view": the person
         if not all(self._is_surname(f) for f in forms):
             # a first name is a place only as part of one: "Hope Street", "Rose Hill Surgery"
-            nxt = re.match(r"[ \t]+([A-Z][\w'’]*)", text[end:end + 30])
+            nxt = re.match(r"[ \t]+([A-Z][\w'’]*)", text[end : end + 30])
             if forms[0].rule in ("first_name", "listed") and nxt and nxt.group(1) in _place_heads():
                 return "part_of_place_or_organisation_name", True
-            if forms[0].rule in ("first_name", "listed") and fold(word).casefold() in self.lexicon and _org_run(text, end):
+            if (
+                forms[0].rule in ("first_name", "listed")
+                and fold(word).casefold() in self.lexicon
+                and _org_run(text, end)
+            ):
                 return "part_of_place_or_organisation_name", True  # "the Faith and Communities Forum"
             return None, False
         if _org_run(text, end):
             return "part_of_place_or_organisation_name", True  # "the Leigh Miners Welfare Centre"
-        nxt = re.match(r"[ \t]+([A-Z][a-z]+)\b(?![’']s)", text[end:end + 30])
+        nxt = re.match(r"[ \t]+([A-Z][a-z]+)\b(?![’']s)", text[end : end + 30])
         if nxt and nxt.group(1).casefold() in self.lexicon and not _is_name_word(nxt.group(1)):
             return "before_a_capitalised_word", False  # "the Leigh Food Share": a place's, if it is one
-        cont = re.match(r"-([a-z]+)-", text[end:end + 12])
+        cont = re.match(r"-([a-z]+)-", text[end : end + 12])
         if cont and cont.group(1) in conf["place_continuations"]:
             return "place_name_continuation", True
-        nxt = re.match(r"[ \t]+([A-Z][\w'’]*)", text[end:end + 30])
+        nxt = re.match(r"[ \t]+([A-Z][\w'’]*)", text[end : end + 30])
         if nxt and nxt.group(1) in _place_heads():
             return "part_of_place_or_organisation_name", True  # "Bury Road Community Centre", "Ashton Hospital"
         if _POSTCODE_AFTER.match(text, end):
             return "place_before_postcode", True  # "41 Tottington Walk, Bury BL9 6QT"
-        before = text[max(0, start - 30):start].split()
+        before = text[max(0, start - 30) : start].split()
         prev = before[-1].casefold() if before else ""
         if prev in conf["locative_before"]:
             return "place_after_locative", True
         if prev in conf["weak_locative_before"]:
             return "place_after_locative", False
-        if prev == "to" and len(before) > 1 and (before[-2].casefold() in conf["movement_before_to"] or _route_before(before)):
+        if (
+            prev == "to"
+            and len(before) > 1
+            and (before[-2].casefold() in conf["movement_before_to"] or _route_before(before))
+        ):
             return "place_after_movement", False
         return None, False
 
@@ -722,7 +802,9 @@ class KnownNameMatcher:
         if form.rule != "listed":
             return False
         word = normalise_match(form.text)
-        return any(kw.code == form.code and not kw.first and normalise_match(kw.word) == word for kw in self.keyed_words)
+        return any(
+            kw.code == form.code and not kw.first and normalise_match(kw.word) == word for kw in self.keyed_words
+        )
 
     def _derived(self, text: str, raw, doc) -> list[tuple[int, int, str, list[NameForm]]]:
         """Short forms, nicknames and misspellings of keyed names, outside the exact matches."""
@@ -740,20 +822,32 @@ class KnownNameMatcher:
             targets: tuple[tuple[str, str, str], ...] | list[tuple[str, str, str]] = d.targets
             letter = title.group(2) if title and title_word else None
             if letter:  # "Mr S. Pryddech": the initial says which of the Prydderchs
-                fits = [t for t in targets if any(kw.code == t[0] and kw.first and fold(kw.word[:1]).upper() == letter
-                                                  for kw in self.keyed_words)]
+                fits = [
+                    t
+                    for t in targets
+                    if any(
+                        kw.code == t[0] and kw.first and fold(kw.word[:1]).upper() == letter for kw in self.keyed_words
+                    )
+                ]
                 targets = fits or targets
             for code, keyed, rule in targets:
                 if any(f.code == code for f in forms):
                     continue
                 tokens = ((("title", title_word),) if title_word else ()) + (("word", keyed),)
-                forms.append(NameForm(text=keyed, code=code, rule=rule, tokens=tokens,
-                                      title_gender=genders.get(title_word) if title_word else None))
-            out.append((start, d.end, text[start:d.end], forms))
+                forms.append(
+                    NameForm(
+                        text=keyed,
+                        code=code,
+                        rule=rule,
+                        tokens=tokens,
+                        title_gender=genders.get(title_word) if title_word else None,
+                    )
+                )
+            out.append((start, d.end, text[start : d.end], forms))
         return out
 
     def _modifier(self, text: str, start: int, end: int, forms: list[NameForm], doc) -> bool:
-        """"Precious weeks were lost": a first name that is an English adjective, parsed as one modifying the
+        """ "Precious weeks were lost": a first name that is an English adjective, parsed as one modifying the
         noun after it, is the word (a possessive or a reporting verb after it would make it the person)."""
         if doc is None or forms[0].rule not in ("first_name", "listed") or " " in text[start:end].strip():
             return False
@@ -763,11 +857,16 @@ class KnownNameMatcher:
         if span is None or len(span) != 1:
             return False
         token = span[0]
-        return (token.pos_ == "ADJ" and token.dep_ == "amod" and token.head.i == token.i + 1
-                and token.head.pos_ == "NOUN" and token.head.is_lower)
+        return (
+            token.pos_ == "ADJ"
+            and token.dep_ == "amod"
+            and token.head.i == token.i + 1
+            and token.head.pos_ == "NOUN"
+            and token.head.is_lower
+        )
 
     def _word_not_name(self, text: str, start: int, end: int, forms: list[NameForm]) -> bool:
-        """"The Trust's board", "NHS Trust", "a Blessing in disguise": a keyed first name that is an
+        """ "The Trust's board", "NHS Trust", "a Blessing in disguise": a keyed first name that is an
         English word, after a determiner, an acronym or an organisation word, is the word ("Uncle Trust",
         "Trust said" stay the person)."""
         if forms[0].rule not in ("first_name", "listed") or " " in text[start:end].strip():
@@ -775,9 +874,9 @@ class KnownNameMatcher:
         word = fold(text[start:end]).casefold()
         if word not in self.lexicon and text[start:end] not in _org_heads():
             return False
-        if text[start:end].isupper() or re.match(r"[ \t]+[A-Z]", text[end:end + 2]):
+        if text[start:end].isupper() or re.match(r"[ \t]+[A-Z]", text[end : end + 2]):
             return False  # a heading in capitals; "the Sky Garden": the organisation rules decide
-        before = re.search(r"([\w&]+)[ \t]+$", text[max(0, start - 30):start])
+        before = re.search(r"([\w&]+)[ \t]+$", text[max(0, start - 30) : start])
         if before is None:
             return False
         prev = before.group(1)
@@ -794,16 +893,19 @@ class KnownNameMatcher:
             return False
         word = fold(text[start:end]).casefold()
         if word in _SEASONS:  # "Summer 2022 – Health visiting", "in the summer of 2021", "last Summer"
-            before = text[max(0, start - 12):start].split()
-            return bool(_SEASON_AFTER.match(text[end:end + 12])) or (
-                bool(before) and before[-1].casefold() in _SEASON_CUES and not _suffix(text, end)
-                and not _PERSON_AFTER.match(text, end))
+            before = text[max(0, start - 12) : start].split()
+            return bool(_SEASON_AFTER.match(text[end : end + 12])) or (
+                bool(before)
+                and before[-1].casefold() in _SEASON_CUES
+                and not _suffix(text, end)
+                and not _PERSON_AFTER.match(text, end)
+            )
         if word in _WEEKDAYS:  # "every Sunday", "on Sunday morning": the day, not a boy named Sunday
-            before = text[max(0, start - 12):start].split()
+            before = text[max(0, start - 12) : start].split()
             return bool(before) and before[-1].casefold() in _WEEKDAY_CUES
         if word not in _MONTHS:
             return False  # "4.1 Jade", "12 Kasia": only a month-like name can be part of a date
-        if _DATE_BEFORE.search(text[max(0, start - 12):start]) or _DATE_AFTER.match(text[end:end + 14]):
+        if _DATE_BEFORE.search(text[max(0, start - 12) : start]) or _DATE_AFTER.match(text[end : end + 14]):
             return True
         return False
 
@@ -819,8 +921,21 @@ class KnownNameMatcher:
                 conf = f.confidence
                 relative = self._relative_meant(text, start, f)
                 if relative:  # "Mrs Karim" of the father's surname: his wife; "Baby Tesfaye": their child
-                    out.append(NameMatch(start, end, matched, relative, f.text, f.rule, 0.7, ambiguous=True,
-                                         candidates=(f.code, relative), resolved_by="relative", suffix=suffix))
+                    out.append(
+                        NameMatch(
+                            start,
+                            end,
+                            matched,
+                            relative,
+                            f.text,
+                            f.rule,
+                            0.7,
+                            ambiguous=True,
+                            candidates=(f.code, relative),
+                            resolved_by="relative",
+                            suffix=suffix,
+                        )
+                    )
                     continue
                 if f.title_gender and self.people[f.code].gender and f.title_gender != self.people[f.code].gender:
                     conf = min(conf, 0.6)  # "Mr" before a woman's surname: keep the code, flag low
@@ -829,9 +944,21 @@ class KnownNameMatcher:
                 out.append(NameMatch(start, end, matched, f.code, f.text, f.rule, conf, suffix=suffix))
                 continue
             chosen, how = self._choose(forms, start, sure, sure_pos, text)
-            out.append(NameMatch(start, end, matched, chosen.code, chosen.text, chosen.rule,
-                                 round(min(chosen.confidence, 0.9 if how in ("listed", "title") else 0.7), 2), ambiguous=True,
-                                 candidates=tuple(f.code for f in forms), resolved_by=how, suffix=suffix))
+            out.append(
+                NameMatch(
+                    start,
+                    end,
+                    matched,
+                    chosen.code,
+                    chosen.text,
+                    chosen.rule,
+                    round(min(chosen.confidence, 0.9 if how in ("listed", "title") else 0.7), 2),
+                    ambiguous=True,
+                    candidates=tuple(f.code for f in forms),
+                    resolved_by=how,
+                    suffix=suffix,
+                )
+            )
         return out
 
     def _choose(self, forms: list[NameForm], start: int, sure, sure_pos, text: str = "") -> tuple[NameForm, str]:
@@ -839,11 +966,12 @@ class KnownNameMatcher:
         if how:
             return forms[0], how
         relatives = {r for f in forms if not self.people[f.code].child and (r := self._relative_meant(text, start, f))}
-        if len(relatives) == 1 and not any(self._fits_title(f) and not self.people[f.code].child for f in forms
-                                           if f.title_gender):
+        if len(relatives) == 1 and not any(
+            self._fits_title(f) and not self.people[f.code].child for f in forms if f.title_gender
+        ):
             code = relatives.pop()  # "Mrs Karim", "Baby Tesfaye" when no keyed bearer fits
             return NameForm(text=forms[0].text, code=code, rule=forms[0].rule, tokens=forms[0].tokens), "relative"
-        prev_word = re.search(r"([A-Za-z]+)[ \t]+$", text[max(0, start - 12):start]) if text else None
+        prev_word = re.search(r"([A-Za-z]+)[ \t]+$", text[max(0, start - 12) : start]) if text else None
         if prev_word and prev_word.group(1).casefold() in _context().get("child_before", ()):
             children = [f for f in forms if self.people[f.code].child]  # "Baby Tesfaye": the child
             if len(children) == 1:
@@ -859,13 +987,13 @@ class KnownNameMatcher:
                 return fits[0], "title"
             if fits:
                 pool = fits
-        before = re.search(r"(?<![\w'’-])[\w'’-]+[ \t]+$", text[max(0, start - 40):start]) if text else None
+        before = re.search(r"(?<![\w'’-])[\w'’-]+[ \t]+$", text[max(0, start - 40) : start]) if text else None
         if before:  # "Tiernan McDonnell": the first name just before a shared surname says whose it is
             at = start - len(before.group(0))
             i = bisect.bisect_left(sure_pos, at)
             if i < len(sure) and sure[i][0] == at and any(f.code == sure[i][1] for f in pool):
                 return next(f for f in pool if f.code == sure[i][1]), "adjacent"
-        after = re.match(r"[\w'’-]+,?[ \t]+", text[start:start + 60]) if text else None
+        after = re.match(r"[\w'’-]+,?[ \t]+", text[start : start + 60]) if text else None
         if after:  # "Mohamed Iqbal": the surname just after a shared first name says whose it is ("IQBAL, Amir": the first name)
             i = bisect.bisect_left(sure_pos, start + after.end())
             if i < len(sure) and sure[i][0] == start + after.end() and any(f.code == sure[i][1] for f in pool):
@@ -888,7 +1016,6 @@ class KnownNameMatcher:
             return next(f for f in pool if f.code == code), "nearest"
         return min(pool, key=lambda f: self.people[f.code].index), how or "key_order"
 
-
     def _fits_title(self, form: NameForm) -> bool:
         gender = self.people[form.code].gender
         return not form.title_gender or gender in (None, form.title_gender)
@@ -903,16 +1030,19 @@ class KnownNameMatcher:
         if parent_of is None:
             return None
         if form.title_gender and person.gender and form.title_gender != person.gender:
-            other = [c for c, (child, _) in family["parent_of"].items()
-                     if child == parent_of[0] and self.people[c].gender == form.title_gender]
+            other = [
+                c
+                for c, (child, _) in family["parent_of"].items()
+                if child == parent_of[0] and self.people[c].gender == form.title_gender
+            ]
             return other[0] if len(other) == 1 else None
-        prev_word = re.search(r"([A-Za-z]+)[ \t]+$", text[max(0, start - 12):start])
+        prev_word = re.search(r"([A-Za-z]+)[ \t]+$", text[max(0, start - 12) : start])
         if prev_word and prev_word.group(1).casefold() in _context().get("child_before", ()) and not form.title_gender:
             return family["child"].get(parent_of[0])
         return None
 
     def _title_first_name(self, forms: list[NameForm]) -> tuple[list[NameForm], str | None]:
-        """"Mr Tesfaye" is the man whose first name is Tesfaye unless somebody the title fits (an adult of
+        """ "Mr Tesfaye" is the man whose first name is Tesfaye unless somebody the title fits (an adult of
         the title's gender) has Tesfaye as a surname: a first name after a title is the weaker reading."""
         if not any(f.rule == "title_first_name" for f in forms):
             return forms, None
@@ -947,7 +1077,9 @@ class NameSearch:
     kept: list[KeptMention]
 
 
-_PARENT_ROLE = re.compile(r"^(?P<child>.+?)['’]s\s+(?P<relation>mother|father|parent|step-?father|step-?mother)\b", re.IGNORECASE)
+_PARENT_ROLE = re.compile(
+    r"^(?P<child>.+?)['’]s\s+(?P<relation>mother|father|parent|step-?father|step-?mother)\b", re.IGNORECASE
+)
 _FAMILY_CACHE: dict = {}
 
 
@@ -1008,7 +1140,9 @@ def _keyed_words(key: Key):
             title, words = split_title(name.split())
             given, surname = split_name(words)
             if len(words) == 1:
-                given, surname = ([], words) if title or (titled and words[0] in _listed_surnames(person)) else (words, [])
+                given, surname = (
+                    ([], words) if title or (titled and words[0] in _listed_surnames(person)) else (words, [])
+                )
             for w, first in [(g, True) for g in given] + [(w, False) for w in surname]:
                 w = w.strip(".,")
                 if len(w) < 2 or w.casefold() in _SURNAME_PARTICLES:
@@ -1030,7 +1164,7 @@ def _listed_surnames(person: Person) -> set[str]:
 
 
 def _route_before(before: list[str]) -> bool:
-    """"from Southmere to …", "to Leeds and to …": the "to" of a route (the words before it, last first)."""
+    """ "from Southmere to …", "to Leeds and to …": the "to" of a route (the words before it, last first)."""
     words = [w.casefold().strip(",;") for w in before[-5:-1]]
     if len(words) >= 2 and words[-2] == "from" and before[-2][:1].isupper():
         return True  # "ran from Southmere to"
@@ -1039,9 +1173,9 @@ def _route_before(before: list[str]) -> bool:
 
 def _initials_dot(text: str, end: int) -> int:
     """1 when the full stop after final initials belongs to them ("Mr N.'s", "J.K. and"), not to the sentence."""
-    if text[end:end + 1] != ".":
+    if text[end : end + 1] != ".":
         return 0
-    return 1 if re.match(r"\.(?:['’]|[ \t]+[a-z(,]|[,;:)])", text[end:end + 3]) else 0
+    return 1 if re.match(r"\.(?:['’]|[ \t]+[a-z(,]|[,;:)])", text[end : end + 3]) else 0
 
 
 _RUN_WORD = re.compile(r"[ \t]+(?:(?:and|of|for|&)[ \t]+)?([A-Z][\w'’-]*)")
@@ -1074,19 +1208,21 @@ def _is_name_word(word: str) -> bool:
 
 def _after_letter_head(text: str, start: int) -> bool:
     """A letter that labels a part of a document or a series ("Appendix A.", "Table B", "Option C")."""
-    before = re.search(r"([A-Za-z]+)[ \t]+$", text[max(0, start - 24):start])
+    before = re.search(r"([A-Za-z]+)[ \t]+$", text[max(0, start - 24) : start])
     return before is not None and before.group(1).casefold() in _context().get("letter_heads", ())
 
 
 def _verb_after_initial(text: str, start: int, end: int, doc) -> bool:
-    """"and F. went straight upstairs", "that "A. never once said"": a lone initial with its stop,
+    """ "and F. went straight upstairs", "that "A. never once said"": a lone initial with its stop,
     mid-sentence, before a verb (adverbs between allowed) (never a list marker at a line's start: "A. Introduction")."""
-    if doc is None or not re.match(r"\.[ \t]+[a-z]", text[end:end + 4]):
+    if doc is None or not re.match(r"\.[ \t]+[a-z]", text[end : end + 4]):
         return False
     line_start = text.rfind("\n", 0, start) + 1
-    if not text[line_start:start].strip() or re.match(r"[ \t]*(?:[(\[]?\w{1,3}[.)\]]|[-*•])[ \t]*$", text[line_start:start]):
+    if not text[line_start:start].strip() or re.match(
+        r"[ \t]*(?:[(\[]?\w{1,3}[.)\]]|[-*•])[ \t]*$", text[line_start:start]
+    ):
         return False  # a list marker, not a person: "A. Introduction", "(b) C. Background"
-    after = re.match(r"\.[ \t]+", text[end:end + 4])
+    after = re.match(r"\.[ \t]+", text[end : end + 4])
     if after is None:
         return False
     span = doc.char_span(end + after.end(), end + after.end() + 1, alignment_mode="expand")
@@ -1101,15 +1237,17 @@ def _verb_after_initial(text: str, start: int, end: int, doc) -> bool:
 
 
 def _initials_in_person_slot(text: str, start: int, end: int, doc) -> bool:
-    """"Visit by NM", "Mum RK", "Sibling DL (4)", "VL starts at nursery": run-together initials (already known
+    """ "Visit by NM", "Mum RK", "Sibling DL (4)", "VL starts at nursery": run-together initials (already known
     to be no general abbreviation and no code) where the sentence puts a person: after a word that takes one
     (`initials_before`, role and kinship words) or as the subject right before a verb."""
     from .derived import _role_words
 
-    before = re.search(r"([A-Za-z]+)[ \t]+[\"'‘“]?$", text[max(0, start - 24):start])  # 'signed "CS"' too
-    if before and (before.group(1).lower() in _context()["initials_before"] or before.group(1).lower() in _role_words()):
+    before = re.search(r"([A-Za-z]+)[ \t]+[\"'‘“]?$", text[max(0, start - 24) : start])  # 'signed "CS"' too
+    if before and (
+        before.group(1).lower() in _context()["initials_before"] or before.group(1).lower() in _role_words()
+    ):
         return True
-    if doc is None or not re.match(r"[ \t]+[a-z]", text[end:end + 3]):
+    if doc is None or not re.match(r"[ \t]+[a-z]", text[end : end + 3]):
         return False
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or span.end >= len(doc) or _has_determiner(span[-1]):
@@ -1129,8 +1267,11 @@ _SIGNATURE_END = re.compile(r"[ \t]*(?:\n|\Z|\)|\|)")
 def _signed(text: str, start: int, end: int) -> bool:
     """Initials as a signature: after "signed"/"initialled" (quotes allowed), or closing a case note's line
     after its last sentence ("... seen at home. CS")."""
-    if re.search(r"\b(?:signed|initialled|countersigned)(?:[ \t]+(?:as|by|off))?[ \t]+[\"'‘“]?$", text[max(0, start - 30):start],
-                 re.IGNORECASE):
+    if re.search(
+        r"\b(?:signed|initialled|countersigned)(?:[ \t]+(?:as|by|off))?[ \t]+[\"'‘“]?$",
+        text[max(0, start - 30) : start],
+        re.IGNORECASE,
+    ):
         return True
     return bool(_SIGNATURE.search(text, max(0, start - 4), start) and _SIGNATURE_END.match(text, end))
 
@@ -1140,16 +1281,20 @@ def _has_determiner(token) -> bool:
     head = token
     while head.dep_ == "conj" and head.head is not head:
         head = head.head
-    return any(c.dep_ == "det" and c.lower_ in ("the", "a", "an", "this", "that", "these", "those") for t in (token, head) for c in t.children)
+    return any(
+        c.dep_ == "det" and c.lower_ in ("the", "a", "an", "this", "that", "these", "those")
+        for t in (token, head)
+        for c in t.children
+    )
 
 
 def _lower_case_slip(text: str, start: int, end: int) -> bool:
-    """"rose said she would help": a name that is also a word, typed in lower case, before a reporting verb."""
+    """ "rose said she would help": a name that is also a word, typed in lower case, before a reporting verb."""
     conf = _context()
-    nxt = re.match(r"[ \t]+([a-z]+)", text[end:end + 20])
+    nxt = re.match(r"[ \t]+([a-z]+)", text[end : end + 20])
     if not nxt or nxt.group(1) not in reporting_forms():
         return False
-    before = text[max(0, start - 20):start].split()
+    before = text[max(0, start - 20) : start].split()
     return not before or before[-1].casefold().strip(",;:") not in conf["not_after"] or before[-1][-1:] in ",;:"
 
 
@@ -1157,7 +1302,7 @@ _MAX_NAME_PARTS = 4
 
 
 def _merge_adjacent(text: str, matches: list[NameMatch], middles: list | None = None) -> list[NameMatch]:
-    """"Siân MacDonell": a first name and a misspelt surname of one person, side by side, are one mention
+    """ "Siân MacDonell": a first name and a misspelt surname of one person, side by side, are one mention
     (at most a few words: "Kas Kas Kas …" stays separate mentions).  Middle names found between two parts
     ("bin Salem" of "Mohammed bin Salem al-Yafei") are added to `middles` as (words, code)."""
     out: list[NameMatch] = []
@@ -1166,25 +1311,56 @@ def _merge_adjacent(text: str, matches: list[NameMatch], middles: list | None = 
         prev = out[-1] if out else None
         if prev is not None and parts[-1] >= _MAX_NAME_PARTS:
             prev = None
-        gap = text[prev.end:m.start] if prev is not None else ""
+        gap = text[prev.end : m.start] if prev is not None else ""
         # side by side, or with one capitalised word between ("Hodan Yusuf Abdi": a middle name the key omits)
-        surname_first = bool(prev is not None and re.fullmatch(r",[ \t]+", gap) and prev.text.isupper() and len(prev.text) > 1
-                             and not m.text.isupper() and m.rule in ("first_name", "listed"))
+        surname_first = bool(
+            prev is not None
+            and re.fullmatch(r",[ \t]+", gap)
+            and prev.text.isupper()
+            and len(prev.text) > 1
+            and not m.text.isupper()
+            and m.rule in ("first_name", "listed")
+        )
         one_word = prev is not None and (" " not in prev.text.strip() or prev.rule == "title_first_name")
-        if prev is not None and prev.code == m.code and not prev.suffix and (
-                re.fullmatch(r"[ \t]+|[ \t]*\n[ \t]*", gap) or surname_first
-                or (one_word and not prev.text[:1].islower() and (_MIDDLE_WORD.fullmatch(gap) or _SECOND_PART.fullmatch(gap)))):
+        if (
+            prev is not None
+            and prev.code == m.code
+            and not prev.suffix
+            and (
+                re.fullmatch(r"[ \t]+|[ \t]*\n[ \t]*", gap)
+                or surname_first
+                or (
+                    one_word
+                    and not prev.text[:1].islower()
+                    and (_MIDDLE_WORD.fullmatch(gap) or _SECOND_PART.fullmatch(gap))
+                )
+            )
+        ):
             end = m.end
             initial = _INITIAL_AFTER.match(text, end) if surname_first else None
             if initial:  # "ASANTE, Kwame O.": a record's surname first, the middle initial after
                 end = initial.end()
-            out[-1] = NameMatch(prev.start, end, text[prev.start:end], m.code, f"{prev.form} {m.form}",
-                                prev.rule if prev.rule == m.rule else f"{prev.rule}+{m.rule}",
-                                min(prev.confidence, m.confidence), prev.ambiguous or m.ambiguous,
-                                prev.candidates or m.candidates, prev.resolved_by or m.resolved_by,
-                                "" if initial else m.suffix)
+            out[-1] = NameMatch(
+                prev.start,
+                end,
+                text[prev.start : end],
+                m.code,
+                f"{prev.form} {m.form}",
+                prev.rule if prev.rule == m.rule else f"{prev.rule}+{m.rule}",
+                min(prev.confidence, m.confidence),
+                prev.ambiguous or m.ambiguous,
+                prev.candidates or m.candidates,
+                prev.resolved_by or m.resolved_by,
+                "" if initial else m.suffix,
+            )
             parts[-1] += 1
-            if middles is not None and len(gap.strip()) > 2 and "\n" not in gap and not surname_first and not gap.startswith("-"):
+            if (
+                middles is not None
+                and len(gap.strip()) > 2
+                and "\n" not in gap
+                and not surname_first
+                and not gap.startswith("-")
+            ):
                 middle = gap.strip()
                 middles.append((middle, m.code))
                 bare = re.sub(rf"^{_MIDDLE_PARTICLES}[ \t]+", "", middle)
@@ -1203,7 +1379,6 @@ _MIDDLE_PARTICLES = r"(?:bin|bint|ibn|ben|al|el|ap|ab|van|von|de|da|di|du|dos|da
 _MIDDLE_WORD = re.compile(rf"(?:[ \t]+(?:{_MIDDLE_PARTICLES}[ \t]+)?(?:[A-Z][\w'’-]+|[A-Z]\.)){{1,2}}[ \t]+")
 _SECOND_PART = re.compile(r"-[A-Z][\w'’]+[ \t]+")  # "Andrei-Florin Lăcătuș" of a keyed Andrei Lăcătuș
 _INITIAL_AFTER = re.compile(r"[ \t]+[A-Z]\.?(?![\w'’-])")
-
 
 
 _SENTENCE_BREAK = re.compile(r"[.!?;:]\s|\n")
@@ -1236,7 +1411,7 @@ def _nearest_by_code(start: int, sure, sure_pos, codes: set[str]) -> dict[str, i
 
 
 def _suffix(text: str, end: int) -> str:
-    m = re.match(r"(?:['’]s|s['’]|['’]|s)(?!\w)", text[end:end + 3])
+    m = re.match(r"(?:['’]s|s['’]|['’]|s)(?!\w)", text[end : end + 3])
     return m.group(0) if m else ""
 
 
@@ -1269,8 +1444,9 @@ def matcher_for(key: Key, lexicon: frozenset[str] | None = None, protected: Iter
     return _MATCHER_CACHE[cache_key]
 
 
-def find_known_names(text: str, key: Key, doc=None, lexicon: frozenset[str] | None = None,
-                     protected: Iterable[str] = ()) -> list[NameMatch]:
+def find_known_names(
+    text: str, key: Key, doc=None, lexicon: frozenset[str] | None = None, protected: Iterable[str] = ()
+) -> list[NameMatch]:
     """Find every mention of a key's people in `text` (offsets into `text`).
 
     `doc` (optional, the parse of `text`) lets a lower-case ordinary word count

@@ -21,6 +21,7 @@ sees two unrelated pieces; these passes decide the whole mention:
 Raw matches are ``(start, end, matched, forms)`` as in
 `pipeline.deid.names.known`.
 """
+
 from __future__ import annotations
 
 import re
@@ -49,7 +50,9 @@ def link(matcher, text: str, raw: list, strangers: set | None = None) -> list:
     raw = _first_name_with_other_surname(matcher, text, raw)
     new_names: list[tuple[str, str]] = []
     raw = _drop_strangers_surnames(matcher, text, raw, strangers if strangers is not None else set(), new_names)
-    raw = raw + _surname_slips(matcher, text, raw) + _kin_initials(matcher, text, raw) + _broken_words(matcher, text, raw)
+    raw = (
+        raw + _surname_slips(matcher, text, raw) + _kin_initials(matcher, text, raw) + _broken_words(matcher, text, raw)
+    )
     raw = raw + aliases(matcher, text, raw)
     return raw + _name_uses(text, raw, new_names)
 
@@ -63,13 +66,15 @@ def _name_uses(text: str, raw: list, new_names: list[tuple[str, str]]) -> list:
     for word, code in dict(new_names).items():
         for m in re.finditer(rf"(?<![\w@-]){re.escape(word)}(?![\w-])", text):
             if not any(s < m.end() and m.start() < e for s, e in taken):
-                out.append((m.start(), m.end(), word, [NameForm(text=word, code=code, rule="alias", tokens=(("word", word),))]))
+                out.append(
+                    (m.start(), m.end(), word, [NameForm(text=word, code=code, rule="alias", tokens=(("word", word),))])
+                )
                 taken.append((m.start(), m.end()))
     return out
 
 
 def _double_surname_slips(matcher, text: str, raw: list) -> list:
-    """"Campbell White" of a keyed Campbell-Whyte: a double-barrelled surname written without its hyphen and
+    """ "Campbell White" of a keyed Campbell-Whyte: a double-barrelled surname written without its hyphen and
     with one slip in its second part is that person, not the first part's own keyed person."""
     from .known import NameForm
 
@@ -84,8 +89,14 @@ def _double_surname_slips(matcher, text: str, raw: list) -> list:
         for m in re.finditer(rf"(?<![\w-]){re.escape(fold(parts[0]))}[ \t]+([A-Z][^\W\d_]+)(?![\w-])", folded):
             word = fold(m.group(1)).casefold()
             if word[:1] == second[:1] and 0 < OSA.distance(word, second) <= 1:
-                found.append((m.start(), m.end(), text[m.start():m.end()],
-                              [NameForm(text=kw.word, code=kw.code, rule="misspelling", tokens=(("word", kw.word),))]))
+                found.append(
+                    (
+                        m.start(),
+                        m.end(),
+                        text[m.start() : m.end()],
+                        [NameForm(text=kw.word, code=kw.code, rule="misspelling", tokens=(("word", kw.word),))],
+                    )
+                )
     if not found:
         return raw
     kept = [r for r in raw if not any(s < r[1] and r[0] < e for s, e, _, _ in found)]
@@ -108,7 +119,7 @@ def _first_initials(matcher) -> dict[str, list[str]]:
 
 
 def _initial_before_surname(matcher, text: str, raw: list) -> list:
-    """"N. Begum": the keyed Begum's initial is A, Nasima's is N."""
+    """ "N. Begum": the keyed Begum's initial is A, Nasima's is N."""
     from .known import NameForm
 
     initials = _first_initials(matcher)
@@ -120,35 +131,48 @@ def _initial_before_surname(matcher, text: str, raw: list) -> list:
             continue
         letter = m.group(1)
         codes = [c for c in initials.get(letter, []) if c not in {f.code for f in forms}] or [f.code for f in forms]
-        new_forms = [NameForm(text=f"{letter}. {matched}", code=c, rule="initial_surname",
-                              tokens=(("initial", letter), ("word", matched))) for c in codes]
-        out.append((m.start(1), end, text[m.start(1):end], new_forms))
+        new_forms = [
+            NameForm(
+                text=f"{letter}. {matched}",
+                code=c,
+                rule="initial_surname",
+                tokens=(("initial", letter), ("word", matched)),
+            )
+            for c in codes
+        ]
+        out.append((m.start(1), end, text[m.start(1) : end], new_forms))
     return out
 
 
 def _first_name_with_other_surname(matcher, text: str, raw: list) -> list:
-    """"Nasima Begum": a keyed first name, then a surname keyed for somebody else only."""
+    """ "Nasima Begum": a keyed first name, then a surname keyed for somebody else only."""
     from .known import NameForm
 
     out: list = []
     for r in raw:
         if out:
             start, end, matched, forms = out[-1]
-            gap = text[end:r[0]]
-            if (_first_forms(forms) and not matcher._is_surname(forms[0]) and _GAP.fullmatch(gap)
-                    and _bare_surname(matcher, r[3]) and forms[0].code not in {f.code for f in r[3]}
-                    and not r[2][:1].islower()):
+            gap = text[end : r[0]]
+            if (
+                _first_forms(forms)
+                and not matcher._is_surname(forms[0])
+                and _GAP.fullmatch(gap)
+                and _bare_surname(matcher, r[3])
+                and forms[0].code not in {f.code for f in r[3]}
+                and not r[2][:1].islower()
+            ):
                 f = forms[0]
-                joined = NameForm(text=f"{f.text} {r[2]}", code=f.code, rule="full_name",
-                                  tokens=f.tokens + (("word", r[2]),))
-                out[-1] = (start, r[1], text[start:r[1]], [joined])
+                joined = NameForm(
+                    text=f"{f.text} {r[2]}", code=f.code, rule="full_name", tokens=f.tokens + (("word", r[2]),)
+                )
+                out[-1] = (start, r[1], text[start : r[1]], [joined])
                 continue
         out.append(r)
     return out
 
 
 def _drop_strangers_surnames(matcher, text: str, raw: list, strangers: set, new_names: list) -> list:
-    """"Anwar Chowdhury", "Adewale Ogunleye": a name word nobody keyed (a listed first name or no
+    """ "Anwar Chowdhury", "Adewale Ogunleye": a name word nobody keyed (a listed first name or no
     English word) before a keyed surname whose people all have keyed first names: another person,
     for the unknown-name pass."""
     from .derived import classify, is_other_name, org_heads
@@ -159,7 +183,7 @@ def _drop_strangers_surnames(matcher, text: str, raw: list, strangers: set, new_
     for r in raw:
         start, end, matched, forms = r
         prev = _PREV_WORD.search(text, max(0, start - 30), start) if _bare_surname(matcher, forms) else None
-        if prev is None or prev.end(1) in taken_ends or "\n" in text[prev.end(1):start]:
+        if prev is None or prev.end(1) in taken_ends or "\n" in text[prev.end(1) : start]:
             out.append(r)
             continue
         if _after_own_first_name(text, start, taken_ends, {f.code for f in forms}):
@@ -171,15 +195,19 @@ def _drop_strangers_surnames(matcher, text: str, raw: list, strangers: set, new_
         if word.casefold() in _kin_words():
             out.append(r)  # "Baby Gebremedhin", "Uncle Okafor": a kinship word, not a first name
             continue
-        if (is_other_name(word) and word not in org_heads() and fold(word).casefold() not in _known_places()
-                and {kw.code for kw in firsts} == codes
-                and word.rstrip(".").casefold() not in _titles()
-                and not any(kw.folded == fold(word).casefold() for kw in matcher.keyed_words)
-                and not classify(word, firsts)):
+        if (
+            is_other_name(word)
+            and word not in org_heads()
+            and fold(word).casefold() not in _known_places()
+            and {kw.code for kw in firsts} == codes
+            and word.rstrip(".").casefold() not in _titles()
+            and not any(kw.folded == fold(word).casefold() for kw in matcher.keyed_words)
+            and not classify(word, firsts)
+        ):
             code = _role_beside(matcher, text, prev.start(1), end, codes)
             if code:  # "| Childminder | Winnie Wong |": the keyed childminder under the name she goes by
                 new_names.append((word, code))
-                out.append((prev.start(1), end, text[prev.start(1):end], [f for f in forms if f.code == code]))
+                out.append((prev.start(1), end, text[prev.start(1) : end], [f for f in forms if f.code == code]))
                 continue
             strangers.add(fold(matched).casefold())
             continue
@@ -205,12 +233,17 @@ def _role_beside(matcher, text: str, start: int, end: int, codes: set[str]) -> s
     row ("| Childminder | Winnie Wong |") or just before it in the sentence ("the childminder, Winnie Wong")."""
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", end)
-    line = text[line_start:line_end if line_end >= 0 else len(text)]
+    line = text[line_start : line_end if line_end >= 0 else len(text)]
     row = line.count("|") >= 2
-    window = line.casefold() if row else text[max(line_start, start - 50):start].casefold()
+    window = line.casefold() if row else text[max(line_start, start - 50) : start].casefold()
     after = "" if row else r"[ \t]*[,:(]?[ \t]*$"  # in prose the role must be right before the name
-    found = [c for c in codes if (phrase := _role_phrase(matcher.people[c].role))
-             and len(phrase) >= 4 and re.search(rf"(?<!\w){re.escape(phrase)}(?!\w){after}", window)]
+    found = [
+        c
+        for c in codes
+        if (phrase := _role_phrase(matcher.people[c].role))
+        and len(phrase) >= 4
+        and re.search(rf"(?<!\w){re.escape(phrase)}(?!\w){after}", window)
+    ]
     return found[0] if len(found) == 1 else None
 
 
@@ -238,7 +271,7 @@ def _titles() -> frozenset[str]:
 
 
 def _surname_slips(matcher, text: str, raw: list) -> list:
-    """"Nasima Choudhury": right after a keyed first name, a close misspelling of the same person's
+    """ "Nasima Choudhury": right after a keyed first name, a close misspelling of the same person's
     keyed surname (one edit, two from eight letters; same first letter) is that person, even when
     the misspelling is a real surname of its own."""
     from .known import NameForm
@@ -259,8 +292,14 @@ def _surname_slips(matcher, text: str, raw: list) -> list:
                 continue
             limit = 2 if min(len(folded), len(kw.folded)) >= 8 else 1
             if len(kw.folded) >= 4 and OSA.distance(folded, kw.folded) <= limit:
-                out.append((m.start(2), m.end(2), word, [NameForm(text=kw.word, code=code, rule="misspelling",
-                                                                 tokens=(("word", kw.word),))]))
+                out.append(
+                    (
+                        m.start(2),
+                        m.end(2),
+                        word,
+                        [NameForm(text=kw.word, code=code, rule="misspelling", tokens=(("word", kw.word),))],
+                    )
+                )
                 break
     return out
 
@@ -268,8 +307,10 @@ def _surname_slips(matcher, text: str, raw: list) -> list:
 # ---------------------------------------------------------------- names given in the text
 # what may follow a name given in the text: a closing quote, punctuation, the line's end, or a word
 # that starts a new phrase ("known as Kemi at school"); never a noun ("a condition known as Perthes disease")
-_ALIAS_END = (r"(?=[\"'’”]|[.,;:!?)\n]|$|[ \t]+(?:and|or|but|at|in|on|to|by|who|when|since|for|because|which|while|from|"
-              r"with|until|throughout|instead|rather|as|like|after|before|though|although|if|so|even)\b)")
+_ALIAS_END = (
+    r"(?=[\"'’”]|[.,;:!?)\n]|$|[ \t]+(?:and|or|but|at|in|on|to|by|who|when|since|for|because|which|while|from|"
+    r"with|until|throughout|instead|rather|as|like|after|before|though|although|if|so|even)\b)"
+)
 
 
 @lru_cache(maxsize=1)
@@ -281,8 +322,11 @@ def _alias_regex() -> re.Pattern | None:
         return None
     alternatives = "|".join(f"(?:{c})" for c in cues)
     kin = title_pattern(before_name_words())
-    return re.compile(rf"(?<![\w-])(?:{alternatives})(?P<quote>[\"'‘“]?)(?:(?:{kin})[ \t]+)?(?P<alias>(?-i:[A-Z])[^\W\d_]+(?:-(?-i:[A-Z])[^\W\d_]+)?)"
-                      r"(?![\w'’-]*[ \t]+(?-i:[A-Z]))" + _ALIAS_END, re.IGNORECASE)
+    return re.compile(
+        rf"(?<![\w-])(?:{alternatives})(?P<quote>[\"'‘“]?)(?:(?:{kin})[ \t]+)?(?P<alias>(?-i:[A-Z])[^\W\d_]+(?:-(?-i:[A-Z])[^\W\d_]+)?)"
+        r"(?![\w'’-]*[ \t]+(?-i:[A-Z]))" + _ALIAS_END,
+        re.IGNORECASE,
+    )
 
 
 @lru_cache(maxsize=1)
@@ -295,11 +339,17 @@ def _object_genders() -> dict[str, str]:
 
 def _alias_word_ok(matcher, word: str, quoted: bool) -> bool:
     """A pet name, not a role, a title, a code, an organisation word or (unquoted) an English word."""
-    from .derived import _common_words, _role_words, org_heads, settings, stop_words
+    from .derived import _common_words, _role_words, org_heads, stop_words
 
     low = fold(word).casefold()
-    if low in stop_words() or low in _role_words() or low in _titles() or word in matcher.protected or word in org_heads() \
-            or low in before_name_words():
+    if (
+        low in stop_words()
+        or low in _role_words()
+        or low in _titles()
+        or word in matcher.protected
+        or word in org_heads()
+        or low in before_name_words()
+    ):
         return False
     if any(kw.folded == low for kw in matcher.keyed_words):
         return False  # a keyed name already (its own person's or somebody else's)
@@ -310,7 +360,7 @@ _SENTENCE_END = re.compile(r"[.!?][\"”’']?\s")
 
 
 class _NewPerson:
-    """"a lodger", "another friend", "one of the neighbours": a person the text introduces."""
+    """ "a lodger", "another friend", "one of the neighbours": a person the text introduces."""
 
     _rx: re.Pattern | None = None
 
@@ -320,7 +370,9 @@ class _NewPerson:
             from .derived import _role_words
 
             roles = "|".join(sorted(map(re.escape, _role_words()), key=len, reverse=True))
-            cls._rx = re.compile(rf"\b(?i:a|an|another|one of (?:the|her|his|their))[ \t]+(?:[a-z-]+[ \t]+)?(?:{roles})s?\b")
+            cls._rx = re.compile(
+                rf"\b(?i:a|an|another|one of (?:the|her|his|their))[ \t]+(?:[a-z-]+[ \t]+)?(?:{roles})s?\b"
+            )
         return cls._rx.search(text)
 
 
@@ -355,7 +407,7 @@ def aliases(matcher, text: str, raw: list) -> list:
         gender = _object_genders().get(obj)
         para = text.rfind("\n\n", 0, m.start()) + 1
         for pos, code in reversed([s for s in sure if para <= s[0] < m.start()]):
-            between = text[pos:m.start()]
+            between = text[pos : m.start()]
             if _NEW_PERSON.search(between):
                 break  # "a lodger known only as 'Tee'": somebody the key does not list
             if not gender and _SENTENCE_END.search(between):
@@ -381,25 +433,54 @@ def aliases(matcher, text: str, raw: list) -> list:
                 continue
             if english and m.group(0).islower():
                 continue
-            out.append((m.start(), m.end(), m.group(0), [NameForm(text=word, code=code, rule="alias", tokens=(("word", word),))]))
+            out.append(
+                (
+                    m.start(),
+                    m.end(),
+                    m.group(0),
+                    [NameForm(text=word, code=code, rule="alias", tokens=(("word", word),))],
+                )
+            )
         if not english:
             continue
-        for m in re.finditer(rf"(?<![\w@]){re.escape(word.lower())}(?!\w)", text):  # "lulu said": a slip, before a reporting verb
+        for m in re.finditer(
+            rf"(?<![\w@]){re.escape(word.lower())}(?!\w)", text
+        ):  # "lulu said": a slip, before a reporting verb
             if any(s < m.end() and m.start() < e for s, e in taken) or not _lower_case_slip(text, m.start(), m.end()):
                 continue
-            out.append((m.start(), m.end(), m.group(0), [NameForm(text=word, code=code, rule="alias", tokens=(("word", word),))]))
+            out.append(
+                (
+                    m.start(),
+                    m.end(),
+                    m.group(0),
+                    [NameForm(text=word, code=code, rule="alias", tokens=(("word", word),))],
+                )
+            )
     return out
 
 
-_KIN_GENDER = {"uncle": "male", "grandad": "male", "grandpa": "male", "granddad": "male", "brother": "male",
-               "aunt": "female", "auntie": "female", "aunty": "female", "grandma": "female", "gran": "female",
-               "granny": "female", "nan": "female", "nana": "female", "nanny": "female", "sister": "female"}
+_KIN_GENDER = {
+    "uncle": "male",
+    "grandad": "male",
+    "grandpa": "male",
+    "granddad": "male",
+    "brother": "male",
+    "aunt": "female",
+    "auntie": "female",
+    "aunty": "female",
+    "grandma": "female",
+    "gran": "female",
+    "granny": "female",
+    "nan": "female",
+    "nana": "female",
+    "nanny": "female",
+    "sister": "female",
+}
 
 
 def _kin_initials(matcher, text: str, raw: list) -> list:
-    """"Uncle T", "Auntie K.": a kinship word and a lone capital that is a keyed first name's initial
+    """ "Uncle T", "Auntie K.": a kinship word and a lone capital that is a keyed first name's initial
     (of the kinship word's gender) is that person; several fitting people: the best supported."""
-    from .derived import settings
     from .known import NameForm
 
     kin = title_pattern(before_name_words())
@@ -414,8 +495,17 @@ def _kin_initials(matcher, text: str, raw: list) -> list:
         gender = _KIN_GENDER.get(m.group(1).casefold())
         codes = [c for c in initials.get(m.group(2), []) if not gender or matcher.people[c].gender in (None, gender)]
         if codes:
-            out.append((m.start(2), m.end(2), m.group(2), [NameForm(text=m.group(2), code=c, rule="initials",
-                                                                    tokens=(("letter", m.group(2)),)) for c in codes]))
+            out.append(
+                (
+                    m.start(2),
+                    m.end(2),
+                    m.group(2),
+                    [
+                        NameForm(text=m.group(2), code=c, rule="initials", tokens=(("letter", m.group(2)),))
+                        for c in codes
+                    ],
+                )
+            )
     return out
 
 
@@ -423,7 +513,7 @@ _BROKEN = re.compile(r"(?<![\w-])([^\W\d_]{2,})-[ \t]*\n[ \t]*([^\W\d_]{2,})(?![
 
 
 def _broken_words(matcher, text: str, raw: list) -> list:
-    """"Kowal-\nczyk": a keyed name hyphenated at a line end (text from a PDF or a narrow column)."""
+    """ "Kowal-\nczyk": a keyed name hyphenated at a line end (text from a PDF or a narrow column)."""
     from .known import NameForm
 
     if "-\n" not in text and not re.search(r"-[ \t]+\n", text):
@@ -438,6 +528,12 @@ def _broken_words(matcher, text: str, raw: list) -> list:
         if not codes or not m.group(1)[:1].isupper() or any(s < m.end() and m.start() < e for s, e in taken):
             continue
         word = m.group(1) + m.group(2)
-        out.append((m.start(), m.end(), m.group(0), [NameForm(text=word, code=c, rule=rule, tokens=(("word", word),))
-                                                     for c, rule in codes.items()]))
+        out.append(
+            (
+                m.start(),
+                m.end(),
+                m.group(0),
+                [NameForm(text=word, code=c, rule=rule, tokens=(("word", word),)) for c, rule in codes.items()],
+            )
+        )
     return out

@@ -34,6 +34,7 @@ head words, gazetteers, common words) live in ``models/names`` and
 `group_mentions` clusters the mentions of one person ("Sam Wood", "Sam",
 "Ms Wood") so a pseudonymiser can give each person one placeholder.
 """
+
 from __future__ import annotations
 
 import re
@@ -244,7 +245,12 @@ class _DocContext:
         lex = self.lex
         keys = [_phrase_key(t.text) for t in self.tokens]
         for i, token in enumerate(self.tokens):
-            if token.text in lex.peoples or token.ent_type_ == "NORP" and token.text[:1].isupper() and not lex.is_first_name(token.text):
+            if (
+                token.text in lex.peoples
+                or token.ent_type_ == "NORP"
+                and token.text[:1].isupper()
+                and not lex.is_first_name(token.text)
+            ):
                 self.blocked[i] = True
             for words in lex.not_people_phrases.get(keys[i], ()):
                 n = len(words)
@@ -257,7 +263,12 @@ class _DocContext:
             nxt = i + 1
             if nxt < len(doc) and doc[nxt].text in ("'s", "’s", "'"):
                 nxt += 1
-            if token.text[:1].isupper() and nxt < len(doc) and doc[nxt].is_lower and doc[nxt].lower_ in lex.eponym_heads:
+            if (
+                token.text[:1].isupper()
+                and nxt < len(doc)
+                and doc[nxt].is_lower
+                and doc[nxt].lower_ in lex.eponym_heads
+            ):
                 self.blocked[i] = True
             if token.text in lex.thing_prefixes and i + 1 < len(doc) and doc[i + 1].text[:1].isupper():
                 self.blocked[i + 1] = True  # "Operation Kestrelwing", "HMP Styal"
@@ -265,8 +276,11 @@ class _DocContext:
     def _starts_full_name(self, doc: Doc, i: int) -> bool:
         nxt = doc[i + 1] if i + 1 < len(doc) else None
         return (
-            nxt is not None and not _crosses_line(doc[i]) and is_name_token(nxt)
-            and nxt.text not in self.lex.non_person and self.lex.is_first_name(doc[i].text)
+            nxt is not None
+            and not _crosses_line(doc[i])
+            and is_name_token(nxt)
+            and nxt.text not in self.lex.non_person
+            and self.lex.is_first_name(doc[i].text)
         )
 
     def _org_context_words(self, doc: Doc) -> frozenset[str]:
@@ -274,7 +288,9 @@ class _DocContext:
         Hospital", "Kelby Police", "Wigan Safeguarding"): alone elsewhere they are not people either.
         A first name followed by another name word is left out ("Lucy Faithfull Foundation" does
         not make every Lucy an agency; "Kelby Police" does make Kelby a place)."""
-        heads = self.lex.non_person | {_bare(h) for h in self.lex.non_person}  # "Children's" is tokenised "Children" + "'s"
+        heads = self.lex.non_person | {
+            _bare(h) for h in self.lex.non_person
+        }  # "Children's" is tokenised "Children" + "'s"
         agency_heads = heads - self.lex.document_heads
         words: set[str] = set()
         run: list[str] = []
@@ -282,7 +298,9 @@ class _DocContext:
             text = _bare(token.text)
             if token.is_title or token.is_upper and len(text) > 1:
                 if (text in agency_heads or token.text in agency_heads) and run:
-                    words.update(w for k, w in enumerate(run) if w not in heads and not self._person_in_org_name(run, k, heads))
+                    words.update(
+                        w for k, w in enumerate(run) if w not in heads and not self._person_in_org_name(run, k, heads)
+                    )
                 run = [] if _crosses_line(token) else run + [text]
             else:
                 run = []
@@ -341,8 +359,12 @@ def _hyphen_bridge(ctx: _DocContext, i: int) -> bool:
     """doc[i] is a hyphen inside a double-barrelled name ("Oyelaran-Marsh"): no spaces, names either side."""
     doc = ctx.doc
     return (
-        0 < i < len(doc) - 1 and doc[i].text in ("-", "‐") and not doc[i - 1].whitespace_ and not doc[i].whitespace_
-        and ctx.name_like(doc[i - 1]) and ctx.name_like(doc[i + 1])
+        0 < i < len(doc) - 1
+        and doc[i].text in ("-", "‐")
+        and not doc[i - 1].whitespace_
+        and not doc[i].whitespace_
+        and ctx.name_like(doc[i - 1])
+        and ctx.name_like(doc[i + 1])
     )
 
 
@@ -386,8 +408,14 @@ def _wrapped_name(ctx: _DocContext, i: int) -> bool:
         return False
     nxt, after = doc[i + 2], doc[i + 3] if i + 3 < len(doc) else None
     line_start = ctx.text.rfind("\n", 0, token.idx) + 1
-    return (token.idx + len(token.text) - line_start >= WRAPPED_LINE_MIN_CHARS and "|" not in ctx.text[line_start:token.idx]
-            and ctx.name_like(nxt) and not ctx.common_use(nxt.text) and after is not None and after.is_lower)
+    return (
+        token.idx + len(token.text) - line_start >= WRAPPED_LINE_MIN_CHARS
+        and "|" not in ctx.text[line_start : token.idx]
+        and ctx.name_like(nxt)
+        and not ctx.common_use(nxt.text)
+        and after is not None
+        and after.is_lower
+    )
 
 
 def _name_run(ctx: _DocContext, start: int, max_len: int = 3) -> int:
@@ -397,9 +425,18 @@ def _name_run(ctx: _DocContext, start: int, max_len: int = 3) -> int:
     doc = ctx.doc
     end = start
     words = 0
-    while end < len(doc) and words < max_len and (ctx.name_like(doc[end]) or _particle_bridge(ctx, end)
-                                                   or (end > start and doc[end].is_space and _wrapped_name(ctx, end - 1))):
-        particle = ((doc[end].text in _particles() or _gaelic_article(doc, end)) and _particle_bridge(ctx, end)) or doc[end].is_space
+    while (
+        end < len(doc)
+        and words < max_len
+        and (
+            ctx.name_like(doc[end])
+            or _particle_bridge(ctx, end)
+            or (end > start and doc[end].is_space and _wrapped_name(ctx, end - 1))
+        )
+    ):
+        particle = ((doc[end].text in _particles() or _gaelic_article(doc, end)) and _particle_bridge(ctx, end)) or doc[
+            end
+        ].is_space
         end += 1
         if particle:
             continue  # "ap", "van", "Mac": the name word after it follows
@@ -560,9 +597,17 @@ def _surname_like(ctx: _DocContext, word: str) -> bool:
     """A capitalised word after a first name that can be its surname although it is also a word."""
     lex = ctx.lex
     low = word.lower()
-    return (word[:1].isupper() and word not in lex.non_person and low not in lex.non_person_lower
-            and low not in lex.roles and word not in lex.places and word not in lex.countries
-            and word not in lex.eponym_heads and word not in lex.document_heads and low not in _month_words())
+    return (
+        word[:1].isupper()
+        and word not in lex.non_person
+        and low not in lex.non_person_lower
+        and low not in lex.roles
+        and word not in lex.places
+        and word not in lex.countries
+        and word not in lex.eponym_heads
+        and word not in lex.document_heads
+        and low not in _month_words()
+    )
 
 
 def _acts_like_person(token: Token) -> bool:
@@ -642,7 +687,12 @@ def _coordinated(ctx: _DocContext, start: int, end: int):
     """'X and <name>' / '<name> and X': X is a person too when it is a name-like, non-English word."""
     doc = ctx.doc
     countries = ctx.lex.countries
-    if start >= 2 and doc[start - 1].lower_ == "and" and ctx.name_like(doc[start - 2]) and not _crosses_line(doc[start - 2]):
+    if (
+        start >= 2
+        and doc[start - 1].lower_ == "and"
+        and ctx.name_like(doc[start - 2])
+        and not _crosses_line(doc[start - 2])
+    ):
         other = _run_start(ctx, start - 2)
         if not ctx.common_use(doc[other].text) and doc[other].text not in countries:
             yield other, start - 1, "syntax", _score("syntax_coordinated")
@@ -691,8 +741,12 @@ _TITLE_LINKS = frozenset({"in", "of", "for", "at", "on", "with", "to", "the", "a
 def _title_phrase(ctx: _DocContext, start: int, end: int) -> bool:
     """A frequent English word going on as a title ("Day in the Life", "Week of Action"), not a surname."""
     doc = ctx.doc
-    return (all(doc[i].text.lower() in ctx.lex.common for i in range(start, end))
-            and end < len(doc) and doc[end].text in _TITLE_LINKS and not _crosses_line(doc[end - 1]))
+    return (
+        all(doc[i].text.lower() in ctx.lex.common for i in range(start, end))
+        and end < len(doc)
+        and doc[end].text in _TITLE_LINKS
+        and not _crosses_line(doc[end - 1])
+    )
 
 
 def _unlisted_pair_spans(ctx: _DocContext):
@@ -746,8 +800,18 @@ def _alias_spans(ctx: _DocContext):
             yield span.start, span.end, "alias", _score("alias")
 
 
-RULES = (_alias_spans, _ner_spans, _title_spans, _role_spans, _gazetteer_spans, _initial_spans, _unlisted_pair_spans, _family_plural_spans,
-         _syntax_spans, _relative_pair_spans)
+RULES = (
+    _alias_spans,
+    _ner_spans,
+    _title_spans,
+    _role_spans,
+    _gazetteer_spans,
+    _initial_spans,
+    _unlisted_pair_spans,
+    _family_plural_spans,
+    _syntax_spans,
+    _relative_pair_spans,
+)
 
 
 # ---------------------------------------------------------------- filters
@@ -764,7 +828,14 @@ def _is_organisation(ctx: _DocContext, start: int, end: int) -> bool:
         text = doc[k].text
         if text.lower() in words:
             return True
-        if not (doc[k].is_title or doc[k].is_upper or text in ("and", "&") and k > end and k + 1 < len(doc) and doc[k + 1].is_title):
+        if not (
+            doc[k].is_title
+            or doc[k].is_upper
+            or text in ("and", "&")
+            and k > end
+            and k + 1 < len(doc)
+            and doc[k + 1].is_title
+        ):
             break  # "Tern Training and Consultancy Ltd" (never "Kyle Brannigan and Children's Services")
         k += 1
     if start > 0 and not _crosses_line(doc[start - 1]) and doc[start - 1].lower_ in {"of", "for", "the"}:
@@ -781,12 +852,16 @@ def _is_place(ctx: _DocContext, start: int, end: int, trust_entities: bool = Tru
         return True
     if text in ctx.lex.countries and (not ctx.lex.is_first_name(text) or _after_place_word(ctx, start)):
         return True  # "visited Poland"; "Jordan" only after "from", "in", "to", ... ("came from Jordan")
-    return trust_entities and all(ctx.place[i] for i in range(start, end)) and not any(
-        ctx.lex.is_known_name(_bare(ctx.doc[i].text)) for i in range(start, end)
+    return (
+        trust_entities
+        and all(ctx.place[i] for i in range(start, end))
+        and not any(ctx.lex.is_known_name(_bare(ctx.doc[i].text)) for i in range(start, end))
     )
 
 
-PLACE_WORDS = frozenset({"in", "from", "to", "of", "into", "across", "around", "through", "visited", "visit", "visiting", "left"})
+PLACE_WORDS = frozenset(
+    {"in", "from", "to", "of", "into", "across", "around", "through", "visited", "visit", "visiting", "left"}
+)
 
 
 @lru_cache(maxsize=1)
@@ -800,7 +875,7 @@ def _place_prefixes() -> frozenset[str]:
 
 
 def _shop_or_place_name(ctx: _DocContext, start: int, end: int) -> bool:
-    """"a McDonald's" (a possessive after "a": a shop), "Fort William", "St Helens" (a place's first word before it)."""
+    """ "a McDonald's" (a possessive after "a": a shop), "Fort William", "St Helens" (a place's first word before it)."""
     doc = ctx.doc
     if start == 0:
         return False
@@ -817,7 +892,9 @@ def _after_place_word(ctx: _DocContext, start: int) -> bool:
     doc, lex = ctx.doc, ctx.lex
     if start > 0 and doc[start - 1].lower_ in PLACE_WORDS:
         return True
-    return start > 1 and doc[start - 1].lower_ in ("and", "or", ",") and doc[start - 2].text in lex.countries | lex.places
+    return (
+        start > 1 and doc[start - 1].lower_ in ("and", "or", ",") and doc[start - 2].text in lex.countries | lex.places
+    )
 
 
 def _is_common_phrase(ctx: _DocContext, start: int, end: int) -> bool:
@@ -828,8 +905,9 @@ def _is_common_phrase(ctx: _DocContext, start: int, end: int) -> bool:
 def _is_allowed(ctx: _DocContext, start: int, end: int) -> bool:
     if not ctx.allow_tokens:
         return False
-    return all(_bare(ctx.doc[i].text).lower() in ctx.allow_tokens or ctx.doc[i].text in ("-", "‐")
-               for i in range(start, end))
+    return all(
+        _bare(ctx.doc[i].text).lower() in ctx.allow_tokens or ctx.doc[i].text in ("-", "‐") for i in range(start, end)
+    )
 
 
 def _strip_edges(ctx: _DocContext, start: int, end: int, keep_end: bool = False) -> tuple[int, int]:
@@ -858,7 +936,11 @@ def _is_citation(ctx: _DocContext, start: int, end: int) -> bool:
     doc = ctx.doc
     last = doc[end - 1]
     after = ctx.text[last.idx + len(last) : last.idx + len(last) + 25]
-    return bool(re.match(r"\s*(?:et\.? al\b|and colleagues\b|\(\s*(?:19|20)\d\d[a-z]?\s*[,;)]|,\s*(?:19|20)\d\d[a-z]?\s*[;)])", after))
+    return bool(
+        re.match(
+            r"\s*(?:et\.? al\b|and colleagues\b|\(\s*(?:19|20)\d\d[a-z]?\s*[,;)]|,\s*(?:19|20)\d\d[a-z]?\s*[;)])", after
+        )
+    )
 
 
 def _is_org_word(ctx: _DocContext, start: int, end: int) -> bool:
@@ -935,7 +1017,9 @@ def _misspelt_spans(ctx: _DocContext, proposals):
     words: set[str] = set()
     for start, end in proposals:
         covered.update(range(start, end))
-        words.update(fold(doc[i].text).lower() for i in range(start, end) if len(doc[i].text) >= 4 and ctx.name_like(doc[i]))
+        words.update(
+            fold(doc[i].text).lower() for i in range(start, end) if len(doc[i].text) >= 4 and ctx.name_like(doc[i])
+        )
     if not words:
         return
     by_letter: dict[str, list[str]] = {}
@@ -975,8 +1059,9 @@ class _Proposal:
 
     def join(self, other: _Proposal) -> _Proposal:
         """Two overlapping proposals as one: the union of their tokens and rules, the higher confidence."""
-        return _Proposal(self.start, max(self.end, other.end), self.rules | other.rules,
-                         max(self.confidence, other.confidence))
+        return _Proposal(
+            self.start, max(self.end, other.end), self.rules | other.rules, max(self.confidence, other.confidence)
+        )
 
 
 def _merge(doc: Doc, ctx: _DocContext, proposals) -> list[NameCandidate]:
@@ -986,8 +1071,12 @@ def _merge(doc: Doc, ctx: _DocContext, proposals) -> list[NameCandidate]:
     text = ctx.text
     for merged in merge_overlapping(proposed, _Proposal.join):
         start, end, rules, conf = merged.start, merged.end, set(merged.rules), merged.confidence
-        if (end < len(doc) and _INITIAL_TOKEN.fullmatch(doc[end].text) and not _crosses_line(doc[end - 1])
-                and not (end + 1 < len(doc) and ctx.name_like(doc[end + 1]))):
+        if (
+            end < len(doc)
+            and _INITIAL_TOKEN.fullmatch(doc[end].text)
+            and not _crosses_line(doc[end - 1])
+            and not (end + 1 < len(doc) and ctx.name_like(doc[end + 1]))
+        ):
             end += 1  # "Murdo N.": the surname's initial is part of the name ("Sam A. Jones" is one run)
         span = doc[start:end]
         if any(ctx.lex.is_known_name(_bare(t.text)) for t in span) and "gazetteer" not in rules:
@@ -997,7 +1086,15 @@ def _merge(doc: Doc, ctx: _DocContext, proposals) -> list[NameCandidate]:
         last = span[-1].text
         if last.endswith(("'s", "’s")):
             text_end -= 2
-        out.append(NameCandidate(span.start_char, text_end, text[span.start_char:text_end], "+".join(sorted(rules)), round(confidence, 2)))
+        out.append(
+            NameCandidate(
+                span.start_char,
+                text_end,
+                text[span.start_char : text_end],
+                "+".join(sorted(rules)),
+                round(confidence, 2),
+            )
+        )
     return out
 
 
@@ -1071,10 +1168,17 @@ def group_mentions(candidates: list[M]) -> list[list[M]]:
             if len(word) == 1 and first[:1] != word:
                 continue  # a lone initial ("friend, D., who") is the last-named person with that first letter
             # a surname, a first name, a middle name, or a short form of the first name ("Ade" of Adewale)
-            if word in all_words.get(gi, ()) or (len(word) >= 3 and first.startswith(word) and len(first) > len(word)) \
-                    or len(word) == 1 or (len(word) >= 4 and any(word[0] == w[0] and _one_slip(word, w) for w in (first, last))):
+            if (
+                word in all_words.get(gi, ())
+                or (len(word) >= 3 and first.startswith(word) and len(first) > len(word))
+                or len(word) == 1
+                or (len(word) >= 4 and any(word[0] == w[0] and _one_slip(word, w) for w in (first, last)))
+            ):
                 # the person last named before this mention; one named only after it comes second
-                pos = max((c.start for c in groups[gi] if c.start <= cand.start), default=-1 - min(c.start for c in groups[gi]))
+                pos = max(
+                    (c.start for c in groups[gi] if c.start <= cand.start),
+                    default=-1 - min(c.start for c in groups[gi]),
+                )
                 if best is None or pos > best_pos:
                     best, best_pos = gi, pos
         if best is None:
@@ -1092,9 +1196,9 @@ _JOINED_PARTICLES = ("nic", "mac", "mc", "ni", "o", "ui")
 
 
 def _particle_variant(a: str, b: str) -> bool:
-    """"nicphearsain" and "phearsain" (of "Nic a' Phearsain"): one surname with its particle run in."""
+    """ "nicphearsain" and "phearsain" (of "Nic a' Phearsain"): one surname with its particle run in."""
     long, short = (a, b) if len(a) > len(b) else (b, a)
-    return len(short) >= 4 and long != short and long.endswith(short) and long[:-len(short)] in _JOINED_PARTICLES
+    return len(short) >= 4 and long != short and long.endswith(short) and long[: -len(short)] in _JOINED_PARTICLES
 
 
 def _one_slip(a: str, b: str) -> bool:
@@ -1110,8 +1214,10 @@ _NAME_GROUP = r"(?P<name>[A-Z][^\W\d_]+(?:[ -][A-Z][^\W\d_]+)?)"
 @lru_cache(maxsize=1)
 def _pseudonym_patterns() -> tuple[list[re.Pattern], re.Pattern]:
     data = load_yaml("names", "pseudonym_cues.yaml")
-    patterns = [re.compile(p.replace("{NAME}", _NAME_GROUP).replace("{NAME2}", _NAME_GROUP.replace("?P<name>", "?P<name2>")))
-                for p in data["patterns"]]
+    patterns = [
+        re.compile(p.replace("{NAME}", _NAME_GROUP).replace("{NAME2}", _NAME_GROUP.replace("?P<name>", "?P<name2>")))
+        for p in data["patterns"]
+    ]
     key_line = re.compile(data["key_line"].replace("{NAME}", _NAME_GROUP), re.MULTILINE)
     return patterns, key_line
 

@@ -28,6 +28,7 @@ Usage, on the one parse of a report:
     for r in results:
         print(r.entity_type, doc.text[r.start:r.end], PLACEHOLDERS[r.entity_type])
 """
+
 from __future__ import annotations
 
 import warnings

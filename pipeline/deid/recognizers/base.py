@@ -6,6 +6,7 @@ words, exclusions): `ConfiguredPatternRecognizer` is a Presidio
 phone-number library, a date-of-birth cue) subclass it or `EntityRecognizer`
 and register themselves under the name their file gives in `recognizer:`.
 """
+
 from __future__ import annotations
 
 from collections.abc import Callable

@@ -6,6 +6,7 @@ without touching code.  A pattern may name a word list of its file as
 non-capturing alternation of the escaped entries, longest first (so "Day Nursery" is
 tried before "Nursery"), with a space inside an entry matching any run of whitespace.
 """
+
 from __future__ import annotations
 
 import re
@@ -53,7 +54,9 @@ class RecognizerSpec:
 
 def alternation(entries: list[str]) -> str:
     """A non-capturing group matching any of the literal entries, longest first."""
-    escaped = [regex.escape(str(e)).replace(r"\ ", r"\s+") for e in sorted(set(map(str, entries)), key=len, reverse=True)]
+    escaped = [
+        regex.escape(str(e)).replace(r"\ ", r"\s+") for e in sorted(set(map(str, entries)), key=len, reverse=True)
+    ]
     return "(?:" + "|".join(escaped) + ")"
 
 

@@ -20,6 +20,7 @@ One class serves every such type; the cues are data (`models/recognizers/
 date_of_birth.yaml`, `date_of_death.yaml`).  A file may take its date shapes
 from another with `dates_from:` so that both types read dates alike.
 """
+
 from __future__ import annotations
 
 import regex
@@ -90,7 +91,7 @@ class CuedDateRecognizer(EntityRecognizer):
         for i, (start, end, pattern) in enumerate(dates):
             if start < previous_end:  # overlapping date shapes: keep the first, longest
                 continue
-            next_start = next((s for s, _, _ in dates[i + 1:] if s >= end), len(text))
+            next_start = next((s for s, _, _ in dates[i + 1 :] if s >= end), len(text))
             if self._in_range(text, start, end):
                 previous_end = end
                 continue
@@ -121,7 +122,7 @@ class CuedDateRecognizer(EntityRecognizer):
         """True if a cue ends shortly before the date with nothing clause-breaking between."""
         window = text[window_start:date_start]
         for cue in reversed(list(self.cues_before.finditer(window))):
-            gap = window[cue.end():]
+            gap = window[cue.end() :]
             if _SENTENCE_END.search(gap):
                 return False
             words = [w.lower() for w in _WORD.findall(gap)]
@@ -135,13 +136,13 @@ class CuedDateRecognizer(EntityRecognizer):
 
     def _in_range(self, text: str, date_start: int, date_end: int) -> bool:
         """True if the date bounds a period ("children who died between 1 April 2019 and 31 March 2020")."""
-        before = self.range_before is not None and self.range_before.search(text[max(0, date_start - 20):date_start])
-        after = self.range_after is not None and self.range_after.match(text[date_end:date_end + 20])
+        before = self.range_before is not None and self.range_before.search(text[max(0, date_start - 20) : date_start])
+        after = self.range_after is not None and self.range_after.match(text[date_end : date_end + 20])
         return bool(before or after)
 
     def _labelled_after(self, text: str, date_end: int) -> bool:
         """True if a label follows the date: "14/03/2016 (DOB)"."""
-        return self.cues_after is not None and bool(self.cues_after.match(text[date_end:date_end + _AFTER]))
+        return self.cues_after is not None and bool(self.cues_after.match(text[date_end : date_end + _AFTER]))
 
     def _event_after(self, text: str, date_end: int, next_date: int) -> bool:
         """True if the event follows the date in the same clause: "On 3 May 2021 Jade gave birth".
@@ -153,14 +154,14 @@ class CuedDateRecognizer(EntityRecognizer):
         """
         if self.events_after is None:
             return False
-        window = text[date_end:min(date_end + _WINDOW, next_date)]  # the event of a later date is not this one's
+        window = text[date_end : min(date_end + _WINDOW, next_date)]  # the event of a later date is not this one's
         event = self.events_after.search(window)
         if event is None:
             return False
-        gap = window[:event.start()]
+        gap = window[: event.start()]
         if _SENTENCE_END.search(gap) or "|" in gap or "\t" in gap:
             return False
-        if next_date < len(text) and len(_WORD.findall(text[date_end + event.end():next_date])) <= 2:
+        if next_date < len(text) and len(_WORD.findall(text[date_end + event.end() : next_date])) <= 2:
             return False  # "born 3 May 2015, died 14 March 2019": the event belongs to the next date
         words = [w.lower() for w in _WORD.findall(gap)]
         return len(words) <= self.max_gap_words_after and not self.gap_breakers_after.intersection(words)
@@ -179,11 +180,11 @@ class CuedDateRecognizer(EntityRecognizer):
         if not _ROW_START.fullmatch(text[line_start:date_start]):
             return False
         line_end = text.find("\n", date_end)
-        window = text[date_end:line_end if line_end >= 0 else len(text)][:_WINDOW]
+        window = text[date_end : line_end if line_end >= 0 else len(text)][:_WINDOW]
         event = self.row_events.search(window)
-        if event is None or _SENTENCE_END.search(window[:event.start()]):
+        if event is None or _SENTENCE_END.search(window[: event.start()]):
             return False
-        words = [w.lower() for w in _WORD.findall(window[:event.start()])]
+        words = [w.lower() for w in _WORD.findall(window[: event.start()])]
         return len(words) <= self.max_gap_words_row and not self.gap_breakers_after.intersection(words)
 
     def _in_birth_column(self, text: str, date_start: int) -> bool:
@@ -215,7 +216,7 @@ class CuedDateRecognizer(EntityRecognizer):
     def _line_at(text: str, offset: int) -> str:
         start = text.rfind("\n", 0, offset) + 1
         end = text.find("\n", offset)
-        return text[start:end if end >= 0 else len(text)]
+        return text[start : end if end >= 0 else len(text)]
 
     @staticmethod
     def _is_table_row(line: str) -> bool:

@@ -17,6 +17,7 @@ library, birth cues) that take the parsed file as their argument.  Presidio
 2.2.x is pinned below 2.3 in pyproject.toml because `DocContextEnhancer` overrides
 a private method of `LemmaContextAwareEnhancer` (`_find_index_of_match_token`).
 """
+
 from __future__ import annotations
 
 from bisect import bisect_right
@@ -78,7 +79,11 @@ class DocNlpEngine(SpacyNlpEngine):
         """Presidio's context keywords (lower-cased lemmas, no stop words or punctuation)."""
         keep: dict[str, list[str]] = {}
         for lemma in set(lemmas):
-            if self.is_stopword(lemma, self.language) or self.is_punct(lemma, self.language) or lemma in ("-PRON-", "be"):
+            if (
+                self.is_stopword(lemma, self.language)
+                or self.is_punct(lemma, self.language)
+                or lemma in ("-PRON-", "be")
+            ):
                 keep[lemma] = []
             else:
                 keep[lemma] = lemma.lower().split(":")
@@ -176,4 +181,5 @@ def resolve_overlaps(results: list[RecognizerResult]) -> list[RecognizerResult]:
     """
     rank = priority()  # cached: do not mutate
     return spans.resolve_overlaps(
-        results, key=lambda r: (-r.score, -(r.end - r.start), rank.get(r.entity_type, len(rank)), r.start))
+        results, key=lambda r: (-r.score, -(r.end - r.start), rank.get(r.entity_type, len(rank)), r.start)
+    )

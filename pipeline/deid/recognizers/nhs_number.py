@@ -1,4 +1,5 @@
 """NHS number recognizer: the pattern finds 10-digit shapes, the checksum decides."""
+
 from __future__ import annotations
 
 from .base import ConfiguredPatternRecognizer, register

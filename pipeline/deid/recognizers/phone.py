@@ -4,6 +4,7 @@ Presidio's stock PhoneRecognizer runs phonenumbers' matcher over the whole text
 for eight regions, which is slow and finds dates and references; here a
 UK-shaped regex proposes candidates and the library only checks each one.
 """
+
 from __future__ import annotations
 
 import phonenumbers
@@ -35,12 +36,13 @@ class UkPhoneRecognizer(ConfiguredPatternRecognizer):
             return 0.0
         return max(base, self.valid_score) if phonenumbers.is_valid_number(number) else base
 
-    def analyze(self, text: str, entities: list[str], nlp_artifacts=None,
-                regex_flags: int | None = None) -> list[RecognizerResult]:
+    def analyze(
+        self, text: str, entities: list[str], nlp_artifacts=None, regex_flags: int | None = None
+    ) -> list[RecognizerResult]:
         """Pattern matches, rescored (or dropped) by the phone-number check."""
         kept = []
         for result in super().analyze(text, entities, nlp_artifacts, regex_flags):
-            result.score = self.phone_score(text[result.start:result.end], result.score)
+            result.score = self.phone_score(text[result.start : result.end], result.score)
             if result.score > 0:
                 kept.append(result)
         return kept

@@ -1,4 +1,5 @@
 """UK vehicle registration recognizer: current-format marks need a real age identifier."""
+
 from __future__ import annotations
 
 import datetime
