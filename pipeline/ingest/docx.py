@@ -26,6 +26,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from itertools import pairwise
 from pathlib import Path
 
 from lxml import etree
@@ -84,7 +85,7 @@ class Walk:
 class _Context:
     package: Package
     styles: dict[str, dict]
-    numbering: dict[tuple[str, str], str]
+    numbering: dict[tuple[str | None, str | None], str | None]
     paragraph: int = 0
     where: str = "paragraph 1"
     pending_notes: list[tuple[str, str, str]] = field(default_factory=list)  # (kind, id, marker)
@@ -174,25 +175,26 @@ def _heading_level(styles: dict, sid: str | None, ppr) -> int | None:
     return None
 
 
-def _numbering(package: Package) -> dict[tuple[str, str], str]:
+def _numbering(package: Package) -> dict[tuple[str | None, str | None], str | None]:
     """(numId, ilvl) -> numFmt ("bullet", "decimal", "lowerLetter", …)."""
     root = package.xml(package.first("numbering") or "")
     if root is None:
         return {}
-    abstract: dict[str, dict[str, str]] = {}
+    # attributes Word left out stay None, as lxml gives them: a lookup with the same gap still matches
+    abstract: dict[str | None, dict[str | None, str | None]] = {}
     for node in root.iter(w("abstractNum")):
-        levels = {}
+        levels: dict[str | None, str | None] = {}
         for lvl in node.iter(w("lvl")):
             fmt = lvl.find(w("numFmt"))
             levels[lvl.get(w("ilvl"))] = fmt.get(w("val")) if fmt is not None else "decimal"
         abstract[node.get(w("abstractNumId"))] = levels
-    formats = {}
+    formats: dict[tuple[str | None, str | None], str | None] = {}
     for num in root.iter(w("num")):
         ref = num.find(w("abstractNumId"))
         if ref is None:
             continue
-        for ilvl, fmt in abstract.get(ref.get(w("val")), {}).items():
-            formats[(num.get(w("numId")), ilvl)] = fmt
+        for ilvl, level_format in abstract.get(ref.get(w("val")), {}).items():
+            formats[(num.get(w("numId")), ilvl)] = level_format
     return formats
 
 
@@ -370,7 +372,7 @@ def _paragraph(p, ctx: _Context, builder: _Builder, story: str) -> None:
     prefix, kind = "", "text"
     if num and visible:
         numbers = _number(ctx, num)
-        fmt = ctx.numbering.get(num, "bullet")
+        fmt = ctx.numbering.get(num, "bullet") or "bullet"  # a numFmt without its value: no number to print
         if level:
             prefix = ".".join(map(str, numbers)) + " " if fmt != "bullet" else ""
         else:
@@ -482,13 +484,13 @@ def _note(ctx: _Context, builder: _Builder, part_kind: str, note_id: str, marker
 # ---------------------------------------------------------------- parts outside the text
 def _comments(package: Package, ctx: _Context) -> list[HiddenPart]:
     root = package.xml(package.first("comments") or "")
-    found = []
+    found: list[HiddenPart] = []
     if root is None:
         return found
     for n, comment in enumerate(root.iter(w("comment")), start=1):
         author = comment.get(w("author"))
         text = " ".join(_text_of(p) for p in comment.iter(w("p"))).strip()
-        where = ctx.comment_where.get(comment.get(w("id")))
+        where = ctx.comment_where.get(comment.get(w("id")) or "")
         location = f"comment {n}" + (f" by {author}" if author else "") + (f" on {where}" if where else "")
         paragraph = int(where.split()[1]) if where and where.startswith("paragraph ") else None
         found.append(HiddenPart(kind="comment", location=location, text=text, author=author, paragraph=paragraph))
@@ -501,19 +503,20 @@ def _properties(package: Package) -> list[HiddenPart]:
         part = package.xml(part_name)
         for el in part if part is not None else ():
             label = fields.get(etree.QName(el).localname)
-            if label and (el.text or "").strip():
+            value = (el.text or "").strip()
+            if label and value:
                 found.append(
                     HiddenPart(
                         kind="property",
                         location=f"document property '{label}'",
-                        text=el.text.strip(),
-                        author=el.text.strip() if label in PERSON_PROPERTIES else None,
+                        text=value,
+                        author=value if label in PERSON_PROPERTIES else None,
                     )
                 )
     custom = package.xml("docProps/custom.xml")
     if custom is not None:
         for prop in custom:
-            value = "".join(prop.itertext()).strip()
+            value = "".join(str(t) for t in prop.itertext()).strip()
             if value:
                 found.append(
                     HiddenPart(kind="custom_property", location=f"custom property '{prop.get('name')}'", text=value)
@@ -521,7 +524,7 @@ def _properties(package: Package) -> list[HiddenPart]:
     people = package.xml(package.first("people") or "")
     if people is not None:
         for person in people:
-            name = next((v for k, v in person.attrib.items() if etree.QName(k).localname == "author"), None)
+            name = next((str(v) for k, v in person.attrib.items() if etree.QName(k).localname == "author"), None)
             if name:
                 found.append(HiddenPart(kind="property", location="reviewer list (people.xml)", text=name, author=name))
     for name in package.files:
@@ -537,6 +540,8 @@ def _headers_footers(package: Package, ctx: _Context) -> list[HiddenPart]:
     for kind in ("header", "footer"):
         for part in package.related.get(kind, []):
             root = package.xml(part)
+            if root is None:
+                continue
             text = " ".join(_text_of(p) for p in root.iter(w("p"))).strip()
             if text and (kind, text) not in seen:
                 seen.add((kind, text))
@@ -550,7 +555,7 @@ def walk(package: Package) -> Walk:
     ctx = _Context(package=package, styles=read_styles(package), numbering=_numbering(package))
     builder = _Builder()
     root = package.xml(package.main)
-    body = root.find(w("body"))
+    body = root.find(w("body")) if root is not None else None
     if body is None:
         from ..errors import UnusableInput
 
@@ -568,7 +573,7 @@ def pages_from_breaks(breaks: list[int], length: int) -> list[Page]:
     if not starts:
         return []
     bounds = [0, *starts, length]
-    return [Page(start=a, end=b, number=i + 1) for i, (a, b) in enumerate(zip(bounds, bounds[1:])) if b > a]
+    return [Page(start=a, end=b, number=i + 1) for i, (a, b) in enumerate(pairwise(bounds)) if b > a]
 
 
 def read(path: Path, data: bytes) -> Extracted:

@@ -65,9 +65,9 @@ def parse_part(name: str, part: str, data: bytes) -> etree._Element:
     info = root.getroottree().docinfo
     dtd = info.internalDTD
     if (
-        info.system_url
+        info.system_url  # type: ignore[union-attr]  # lxml-stubs lack DocInfo.system_url (lxml has it)
         or info.public_id
-        or (dtd is not None and any(True for _ in dtd.iterentities()))
+        or (dtd is not None and any(True for _ in dtd.iterentities()))  # type: ignore[union-attr]  # nor DTD.iterentities
         or next(root.iter(etree.Entity), None) is not None
     ):
         raise UnusableInput(
@@ -249,6 +249,8 @@ def read_styles(package: Package) -> dict[str, dict]:
         return styles
     for style in root.iter(w("style")):
         sid = style.get(w("styleId"))
+        if sid is None:
+            continue  # no paragraph can name it (style_value never looks a style up without its id)
         name_el = style.find(w("name"))
         based = style.find(w("basedOn"))
         ppr = style.find(w("pPr"))
@@ -259,7 +261,7 @@ def read_styles(package: Package) -> dict[str, dict]:
             "name": name_el.get(w("val")) if name_el is not None else sid,
             "based": based.get(w("val")) if based is not None else None,
             "outline": (
-                int(outline.get(w("val"))) if outline is not None and (outline.get(w("val")) or "").isdigit() else None
+                int(level) if outline is not None and (level := outline.get(w("val")) or "").isdigit() else None
             ),
             "num": num_pr(num),
             "vanish": rpr is not None and is_on(rpr.find(w("vanish"))),
