@@ -260,13 +260,17 @@ def _sentence_people(text: str, labels: str, verbs: str, role_labels: str = "", 
         rf"(?<![\w-])(?i:{labels}){org}[ \t]*(?:,|\bis\b|\bwas\b)[ \t]*{_PEOPLE}",
         rf"{_PEOPLE},[ \t]+(?:the|our|an?)[ \t]+{owner}{adjective}(?i:{labels})\b",
         # "Kim Vale, CBE is the Panel Member who will lead the review", "Kim Vale is the independent reviewer"
-        rf"{_PEOPLE}{_QUALIFICATIONS}[ \t]+(?:is|was|will[ \t]+be|has[ \t]+been)[ \t]+(?:the|our|an?)[ \t]+{owner}{adjective}(?i:{labels})\b",
+        rf"{_PEOPLE}{_QUALIFICATIONS}[ \t]+(?:is|was|will[ \t]+be|has[ \t]+been)[ \t]+(?:the|our|an?)[ \t]+"
+        rf"{owner}{adjective}(?i:{labels})\b",
         # "the partnership business manager Kim Vale", "our Independent Chair Kim Vale": a label of two
         # or more words right before the name ("Independent Reviewing Officer Kim Vale" is no label)
-        rf"(?<![\w-])(?i:(?:the|our|its|their)[ \t]+(?:(?:partnership|board|panel)(?:['’]s)?[ \t]+)?)(?<!protection )(?<!conference )(?i:{multi_word})\b[ \t]+{_PEOPLE}",
+        rf"(?<![\w-])(?i:(?:the|our|its|their)[ \t]+(?:(?:partnership|board|panel)(?:['’]s)?[ \t]+)?)"
+        rf"(?<!protection )(?<!conference )(?i:{multi_word})\b[ \t]+{_PEOPLE}",
         # (not a child's own review meeting: "the child protection review conference was chaired by" an IRO)
-        rf"(?i:(?<!protection )(?<!LAC )(?<!CLA )(?<!after )\b(?:reviews?|panels?|board|partnership|(?:this|overview|final)[ \t]+report|IMRs?)\b"
-        rf"(?![ \t]+(?:conferences?|meetings?|hearings?)\b)[^.\n]{{0,40}}?\b(?:{verbs}))[ \t]*:?[ \t]+{label_between}{_PEOPLE}",
+        rf"(?i:(?<!protection )(?<!LAC )(?<!CLA )(?<!after )"
+        rf"\b(?:reviews?|panels?|board|partnership|(?:this|overview|final)[ \t]+report|IMRs?)\b"
+        rf"(?![ \t]+(?:conferences?|meetings?|hearings?)\b)[^.\n]{{0,40}}?\b(?:{verbs}))"
+        rf"[ \t]*:?[ \t]+{label_between}{_PEOPLE}",
     ]
     # (never "X is the chair of the child protection conference" or "… of the school governors")
     return [
@@ -290,7 +294,8 @@ def _engaged_people(text: str, verbs: str, tasks: str) -> list[str]:
 
 # a child's own review meeting, which an IRO or a conference chair leads: never the review's people
 _CHILD_MEETING = re.compile(
-    r"(?i)\b(?:protection|conference|meeting|looked[ \t]+after|LAC|CLA|care[ \t]+plan|strategy|medication|school|annual)\b"
+    r"(?i)\b(?:protection|conference|meeting|looked[ \t]+after|LAC|CLA|care[ \t]+plan|strategy|medication"
+    r"|school|annual)\b"
 )
 _SENTENCE_END = re.compile(r"(?<=[a-z)])\.(?=\s)|\n[ \t]*\n")
 
@@ -329,7 +334,8 @@ def _listed_members(text: str, openers: str) -> list[str]:
     Nurse; Ray Holt, Head of Service.': the names that open the items of a members list (a list
     carried on while a line ends in a comma, semicolon or "and")."""
     pattern = re.compile(
-        rf"(?im)^[ \t]*(?:[-•*·][ \t]*)?(?:{openers})[ \t]*(?::|\b(?:comprised|consisted|included|were|was)\b(?:[ \t]+of)?[ \t]*:?)"
+        rf"(?im)^[ \t]*(?:[-•*·][ \t]*)?(?:{openers})[ \t]*"
+        rf"(?::|\b(?:comprised|consisted|included|were|was)\b(?:[ \t]+of)?[ \t]*:?)"
         rf"[ \t]*(?P<rest>[^\n]+(?:\n[^\n]+)*)"
     )
     found = []
@@ -382,7 +388,11 @@ def _relationship_re() -> re.Pattern:
 def _author_section_people(text: str, headings: str) -> list[str]:
     """'About the author\n\nJon Ashby is a registered social worker ...': the name opening the
     first paragraph under a heading that introduces the author."""
-    pattern = rf"(?m:^)[ \t]*(?:\d+(?:\.\d+)*\.?[ \t]+)?(?i:{headings})[ \t]*:?[ \t]*\n(?:[ \t]*\n)*[ \t]*(?:\d+(?:\.\d+)*\.?[ \t]+)?{_PEOPLE}(?=[ \t]*(?:,[^,\n]{{0,80}},)?[ \t]*(?:is|was|has|holds|qualified)\b)"
+    pattern = (
+        rf"(?m:^)[ \t]*(?:\d+(?:\.\d+)*\.?[ \t]+)?(?i:{headings})[ \t]*:?[ \t]*\n(?:[ \t]*\n)*"
+        rf"[ \t]*(?:\d+(?:\.\d+)*\.?[ \t]+)?{_PEOPLE}"
+        rf"(?=[ \t]*(?:,[^,\n]{{0,80}},)?[ \t]*(?:is|was|has|holds|qualified)\b)"
+    )
     return [m.group("n") for m in re.finditer(pattern, text)]
 
 
@@ -394,7 +404,8 @@ def _panel_list_people(text: str, role_words: set[str], labels: str = "") -> lis
     # "family members" is no panel: members only of a panel, group or team
     heading = rf"|^[ \t]*(?:{labels})[ \t]*:?[ \t]*$" if labels else ""
     context = re.compile(
-        rf"(?i)\bpanel\b|\bmembership\b|\breview team\b|\breview group\b|\bmembers\s+of\s+the\b[^\n]*\b(?:group|team)\b{heading}"
+        rf"(?i)\bpanel\b|\bmembership\b|\breview team\b|\breview group\b"
+        rf"|\bmembers\s+of\s+the\b[^\n]*\b(?:group|team)\b{heading}"
     )
     lines = text.split("\n")
     found = []
@@ -511,7 +522,8 @@ def _flat_key_names(text: str) -> set[str]:
     # a table cell starts with a capital: "Mother of Baby W", "Maternal grandmother to"
     role = "|".join(re.escape(r[:1].upper() + r[1:]).replace(r"\ ", r"[ \t]+") for r in roles)
     pattern = re.compile(
-        rf"(?<![\w'’-])([A-Z][^\W\d_]+)[ \t]+(?:(?:Maternal|Paternal)[ \t]+(?i:{role})|{role})[ \t]+(?:of|to)[ \t]+[A-Z]"
+        rf"(?<![\w'’-])([A-Z][^\W\d_]+)[ \t]+(?:(?:Maternal|Paternal)[ \t]+(?i:{role})|{role})"
+        rf"[ \t]+(?:of|to)[ \t]+[A-Z]"
     )
     lex = lexicon()
     return {
@@ -705,7 +717,10 @@ def _name_reason(cand: NameCandidate) -> str:
         "initial": "an initial before a capitalised name",
         "unlisted": "capitalised words that are not English words",
         "family": "a family named by its surname ('the Smiths')",
-        "syntax": "stands where a person stands in the sentence (subject or object of a person verb, a speaker, beside a role)",
+        "syntax": (
+            "stands where a person stands in the sentence (subject or object of a person verb, a speaker, "
+            "beside a role)"
+        ),
     }
     parts = [said[r] for r in cand.rule.split("+") if r in said]
     return "possible person's name: " + "; ".join(parts) + f" (confidence {cand.confidence:.2f})"
@@ -760,7 +775,10 @@ def _structured_findings(
             )
         elif kind in _CONTACT_TYPES and _line_start(report_text, result.start) in letterhead:
             severity = _lower(_lower(severity))
-            reason = f"{reason} in a letterhead (postcode and telephone together on the cover): probably the author's or an agency's"
+            reason = (
+                f"{reason} in a letterhead (postcode and telephone together on the cover): "
+                "probably the author's or an agency's"
+            )
         out.append(
             _finding(
                 result.start,
@@ -901,7 +919,8 @@ def _key_findings(doc: Doc, key, policy: Policy) -> list[Span]:
                 m.end,
                 "KEY_NAME",
                 _lower(policy.severity_of("KEY_NAME")),
-                f"a surname of {m.code} from the key, read as a place here ({m.rule.split(':', 1)[1].replace('_', ' ')})",
+                f"a surname of {m.code} from the key, read as a place here "
+                f"({m.rule.split(':', 1)[1].replace('_', ' ')})",
                 "key:place",
             )
         )

@@ -143,7 +143,8 @@ def _diminutives() -> dict[str, frozenset[str]]:
 
 @lru_cache(maxsize=4096)
 def nicknames_of(first_name: str) -> frozenset[str]:
-    """Recorded nicknames of a first name, lower case ("william" -> {"bill", "will", ...}; "katarzyna" -> {"kasia", ...})."""
+    """Recorded nicknames of a first name, lower case ("william" -> {"bill", "will", ...};
+    "katarzyna" -> {"kasia", ...})."""
     name = first_name.casefold()
     return frozenset(_nicknamer().nicknames_of(name)) | _diminutives().get(fold(name), frozenset())
 
@@ -448,7 +449,8 @@ def _in_fixed_phrase(text: str, start: int, end: int) -> bool:
 
 
 def _business_possessive(text: str, start: int, possessive: bool) -> bool:
-    """ "worked at a McDonald's", "an Asda's car park": a possessive after "a"/"an" is a shop or a firm, never a person."""
+    """ "worked at a McDonald's", "an Asda's car park": a possessive after "a"/"an" is a shop or a firm,
+    never a person."""
     return possessive and bool(re.search(r"(?<![\w'’-])(?:a|an|A|An)[ \t]+$", text[max(0, start - 4) : start]))
 
 

@@ -559,7 +559,8 @@ class KnownNameMatcher:
         return own if any(self._fits_title(f) for f in own) else found
 
     def _lower_case_common(self, matched: str, forms: list[NameForm]) -> bool:
-        """A lower-case hit that is ordinary English: a common word ("hope"), or a phrase with a function word ("will hope")."""
+        """A lower-case hit that is ordinary English: a common word ("hope"), or a phrase with a function
+        word ("will hope")."""
         if any(ch.isupper() for ch in matched):
             return False
         if any(kind == "title" for kind, _ in forms[0].tokens):
@@ -695,7 +696,8 @@ class KnownNameMatcher:
         if re.search(r"(?:[A-Z]\.){2,}[ \t]+(?:and|&)[ \t]+$", text[max(0, start - 16) : start]):
             return True  # "check with S.T. and WC": beside another person's initials
         if matched not in self.protected and _signed(text, start, end):
-            return True  # 'signed "CS"', a note ending "... seen at home. CS": its author, even if "CS" is also an abbreviation
+            # 'signed "CS"', a note ending "... seen at home. CS": its author, even if "CS" is also an abbreviation
+            return True
         from ..codes import general_abbreviations
 
         if matched in general_abbreviations() or matched in self.protected:
@@ -994,7 +996,8 @@ class KnownNameMatcher:
             if i < len(sure) and sure[i][0] == at and any(f.code == sure[i][1] for f in pool):
                 return next(f for f in pool if f.code == sure[i][1]), "adjacent"
         after = re.match(r"[\w'’-]+,?[ \t]+", text[start : start + 60]) if text else None
-        if after:  # "Mohamed Iqbal": the surname just after a shared first name says whose it is ("IQBAL, Amir": the first name)
+        # "Mohamed Iqbal": the surname just after a shared first name says whose it is ("IQBAL, Amir": the first name)
+        if after:
             i = bisect.bisect_left(sure_pos, start + after.end())
             if i < len(sure) and sure[i][0] == start + after.end() and any(f.code == sure[i][1] for f in pool):
                 return next(f for f in pool if f.code == sure[i][1]), "adjacent"

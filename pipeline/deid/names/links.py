@@ -323,7 +323,8 @@ def _alias_regex() -> re.Pattern | None:
     alternatives = "|".join(f"(?:{c})" for c in cues)
     kin = title_pattern(before_name_words())
     return re.compile(
-        rf"(?<![\w-])(?:{alternatives})(?P<quote>[\"'‘“]?)(?:(?:{kin})[ \t]+)?(?P<alias>(?-i:[A-Z])[^\W\d_]+(?:-(?-i:[A-Z])[^\W\d_]+)?)"
+        rf"(?<![\w-])(?:{alternatives})(?P<quote>[\"'‘“]?)(?:(?:{kin})[ \t]+)?"
+        rf"(?P<alias>(?-i:[A-Z])[^\W\d_]+(?:-(?-i:[A-Z])[^\W\d_]+)?)"
         r"(?![\w'’-]*[ \t]+(?-i:[A-Z]))" + _ALIAS_END,
         re.IGNORECASE,
     )

@@ -875,7 +875,8 @@ def _place_prefixes() -> frozenset[str]:
 
 
 def _shop_or_place_name(ctx: _DocContext, start: int, end: int) -> bool:
-    """ "a McDonald's" (a possessive after "a": a shop), "Fort William", "St Helens" (a place's first word before it)."""
+    """ "a McDonald's" (a possessive after "a": a shop), "Fort William", "St Helens" (a place's first word
+    before it)."""
     doc = ctx.doc
     if start == 0:
         return False
