@@ -26,7 +26,8 @@ from pathlib import Path
 
 from bench_page import open_times as page_open_times  # beside this script: one way to time a page open
 from chromium import find_chromium
-from pipeline.keyfile import load_key
+
+from pipeline.deid.keyfile import load_key
 
 ROOT = Path(__file__).resolve().parents[1]
 
