@@ -157,7 +157,8 @@ def phase_resume(corpus: Path, out: Path, kill_after: float, workers: int) -> di
     done_at_kill = done_count(out)  # includes any review that finished between the count and the kill
     stray = [str(p.relative_to(out)) for p in out.rglob("*.tmp")]
     print(
-        f"  killed after {killed_after:.0f}s with {finished_before_kill}/{total} reviews done; stray temporary files: {len(stray)}",
+        f"  killed after {killed_after:.0f}s with {finished_before_kill}/{total} reviews done; "
+        f"stray temporary files: {len(stray)}",
         flush=True,
     )
     rerun = timed_run_resume(inputs, out, workers)
@@ -183,7 +184,8 @@ def phase_resume(corpus: Path, out: Path, kill_after: float, workers: int) -> di
         "uptime_after": uptime(),
     }
     print(
-        f"  rerun: {summary['skipped']} skipped, {summary['done']} redone, {summary['failed']} failed in {rerun['wall_s']}s",
+        f"  rerun: {summary['skipped']} skipped, {summary['done']} redone, {summary['failed']} failed "
+        f"in {rerun['wall_s']}s",
         flush=True,
     )
     for name, status in outcome.items():
@@ -235,7 +237,8 @@ def phase_store(run_out: Path, db: Path) -> dict:
     )
     index_s = time.perf_counter() - t0
     print(
-        f"  index: {index_s:.1f}s, exit {proc.returncode}; {proc.stderr.strip().splitlines()[-1] if proc.stderr.strip() else ''}",
+        f"  index: {index_s:.1f}s, exit {proc.returncode}; "
+        f"{proc.stderr.strip().splitlines()[-1] if proc.stderr.strip() else ''}",
         flush=True,
     )
     t0 = time.perf_counter()

@@ -12,7 +12,8 @@ time (steadier than wall time on a shared machine) and peak resident
 memory (``resource.getrusage``), so the numbers do not mix.
 Usage::
 
-    .venv/bin/python bench/bench_limits.py [--cases review300,line1mb,text20mb] [--commands verify,pseudonymise,events,themes] [--allow-large]
+    .venv/bin/python bench/bench_limits.py [--cases review300,line1mb,text20mb]
+        [--commands verify,pseudonymise,events,themes] [--allow-large]
 """
 
 from __future__ import annotations
@@ -97,11 +98,11 @@ def measure(command: str, path: Path, key: Path, env: dict) -> dict:
     result = subprocess.run(
         [sys.executable, __file__, "--child", *args], capture_output=True, text=True, env={**os.environ, **env}
     )
-    lines = [l for l in result.stderr.splitlines() if l.startswith("BENCH ")]
+    lines = [line for line in result.stderr.splitlines() if line.startswith("BENCH ")]
     if not lines:
         return {"error": result.stderr.strip().splitlines()[-1:] or ["no result"]}
     measured = json.loads(lines[-1][6:])
-    errors = [l for l in result.stderr.splitlines() if l.startswith(("error:", "internal error:"))]
+    errors = [line for line in result.stderr.splitlines() if line.startswith(("error:", "internal error:"))]
     if errors:
         measured["message"] = errors[0][:160]
     return measured

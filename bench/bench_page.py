@@ -112,12 +112,14 @@ def main() -> int:
 
     print(
         f"page: {weight / 1024:.0f} KiB (target < {MAX_BYTES // 1024 // 1024} MB); built in {made['render_seconds']} s "
-        f"after {made['inputs_seconds']} s of inputs ({'stages computed' if made['stages_recomputed'] else 'read from a folder'})"
+        f"after {made['inputs_seconds']} s of inputs "
+        f"({'stages computed' if made['stages_recomputed'] else 'read from a folder'})"
     )
     missed = weight >= MAX_BYTES
     if runs:
         print(
-            f"open in Chromium over {len(runs)} fresh runs: median {result['open_seconds_median']} s, max {result['open_seconds_max']} s "
+            f"open in Chromium over {len(runs)} fresh runs: median {result['open_seconds_median']} s, "
+            f"max {result['open_seconds_max']} s "
             f"to the load event (target < {MAX_OPEN_SECONDS} s); wall median {result['wall_seconds_median']} s; "
             f"{runs[0]['elements']} elements"
         )

@@ -64,7 +64,11 @@ def main() -> None:
             start = time.perf_counter()
             extracted = read(rendered.path, data)
             times.append(time.perf_counter() - start)
-        cold_code = f"import time,sys; t=time.perf_counter(); from pathlib import Path; from pipeline.ingest.pdf import read; p=Path({str(rendered.path)!r}); read(p, p.read_bytes()); print(time.perf_counter()-t)"
+        cold_code = (
+            "import time,sys; t=time.perf_counter(); from pathlib import Path; "
+            f"from pipeline.ingest.pdf import read; p=Path({str(rendered.path)!r}); "
+            "read(p, p.read_bytes()); print(time.perf_counter()-t)"
+        )
         cold = float(
             subprocess.run(
                 [sys.executable, "-c", cold_code], cwd=ROOT, capture_output=True, text=True, check=True

@@ -26,7 +26,8 @@ from pathlib import Path
 
 from bench_page import open_times as page_open_times  # beside this script: one way to time a page open
 from chromium import find_chromium
-from pipeline.keyfile import load_key
+
+from pipeline.deid.keyfile import load_key
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -84,19 +85,26 @@ MONTHS = [
     "December",
 ]
 TEMPLATES = [
-    "{n}. On {d} {m} {y} the health visitor, {p}, visited the home. Rowena said that Callum had moved out, but practitioners "
+    "{n}. On {d} {m} {y} the health visitor, {p}, visited the home. "
+    "Rowena said that Callum had moved out, but practitioners "
     "noted that his belongings were still in the flat and that Edith was caring for Child T most afternoons.",
-    "{n}. On {d} {m} {y} Brackley told the GP that the family were coping. The GP recorded the conversation but did not ask "
+    "{n}. On {d} {m} {y} Brackley told the GP that the family were coping. "
+    "The GP recorded the conversation but did not ask "
     "who else was living at the address, and no referral was made to children's social care at that time.",
-    "{n}. Child T attended {nursery} from {m} {y}. Staff noticed a bruise on {d} {m} {y} and telephoned {p}, who said the "
+    "{n}. Child T attended {nursery} from {m} {y}. "
+    "Staff noticed a bruise on {d} {m} {y} and telephoned {p}, who said the "
     "mother would be contacted. The nursery's record gives a contact number of 07700 900{t:03d}.",
-    "{n}. At a strategy discussion on {d} {m} {y} the police, health and social care agreed a section 47 enquiry. Callum Ferrand "
+    "{n}. At a strategy discussion on {d} {m} {y} the police, health and social care agreed a section 47 enquiry. "
+    "Callum Ferrand "
     "was not spoken to, and the views of Child T were not recorded in the assessment that followed.",
-    "{n}. {p} met Mrs Brackley on {d} {m} {y}. She described feeling unsupported and said that Callum had been visiting late at "
+    "{n}. {p} met Mrs Brackley on {d} {m} {y}. "
+    "She described feeling unsupported and said that Callum had been visiting late at "
     "night. This information was not shared with the allocated social worker until several weeks later.",
-    "{n}. The review found that agencies worked hard to support the family but that the cumulative picture of neglect was not "
+    "{n}. The review found that agencies worked hard to support the family "
+    "but that the cumulative picture of neglect was not "
     "recognised. Learning for the partnership is set out in section 9, with recommendations for each agency.",
-    "{n}. In {m} {y} the family moved to a flat on the {estate} estate. Rowena told the housing officer that she felt safer "
+    "{n}. In {m} {y} the family moved to a flat on the {estate} estate. "
+    "Rowena told the housing officer that she felt safer "
     "there, although Callum was seen at the flat by a neighbour on {d} {m} {y}.",
 ]
 
@@ -179,13 +187,16 @@ def main() -> int:
     (args.out / "review_page.json").write_text(json.dumps(result, indent=1), encoding="utf-8")
     print(
         f"{args.pages} pages ({words} words): {result['items']} items ({result['findings']} findings); page "
-        f"{result['bytes'] / 1024:.0f} KiB; review computed in {result['review_seconds']} s, rendered in {result['render_seconds']} s"
+        f"{result['bytes'] / 1024:.0f} KiB; review computed in {result['review_seconds']} s, "
+        f"rendered in {result['render_seconds']} s"
     )
     missed = False
     if runs:
         print(
-            f"open in Chromium over {len(runs)} fresh runs: median {result['open_seconds_median']} s, max {result['open_seconds_max']} s "
-            f"to the load event (target < {MAX_OPEN_SECONDS} s); wall median {result['wall_seconds_median']} s; {runs[0]['elements']} elements"
+            f"open in Chromium over {len(runs)} fresh runs: median {result['open_seconds_median']} s, "
+            f"max {result['open_seconds_max']} s "
+            f"to the load event (target < {MAX_OPEN_SECONDS} s); wall median {result['wall_seconds_median']} s; "
+            f"{runs[0]['elements']} elements"
         )
         missed = result["open_seconds_median"] >= MAX_OPEN_SECONDS
     else:

@@ -8,8 +8,9 @@ Phases (each prints its figures and adds them to the JSON summary):
   executors  `scr run` over the first --n reviews of the synthetic corpus with
              `--executor local --workers 1`, `--executor local --workers 2` and
              `--executor dask --workers 2` (a 2-worker LocalCluster), each into a
-             fresh folder, --repeat times interleaved (the fastest counts): wall time (start-up included: the pool's and the
-             cluster's workers both load the model), CPU time of the processes,
+             fresh folder, --repeat times interleaved (the fastest counts): wall
+             time (start-up included: the pool's and the cluster's workers both
+             load the model), CPU time of the processes,
              reviews per minute, the ratio to one local worker and Dask's ratio
              to the local pool at 2 workers; the Dask outputs are checked
              byte-identical to the local ones (timings in manifest.json aside);
@@ -154,7 +155,10 @@ def estimate(runs: list[dict], real: dict) -> dict:
 
 
 def phase_executors(corpus: Path, n: int, repeat: int = 1) -> dict:
-    """Each executor `repeat` times, interleaved (so a burst of other load hits all alike); the fastest run of each counts."""
+    """Each executor `repeat` times, interleaved (so a burst of other load hits all alike).
+
+    The fastest run of each counts.
+    """
     inputs = reviews(corpus)[: n or None]
     before, trials = uptime(), {config: [] for config in EXECUTORS}
     for _ in range(repeat):
@@ -163,7 +167,8 @@ def phase_executors(corpus: Path, n: int, repeat: int = 1) -> dict:
             trials[(executor, workers)].append(run)
             print(
                 f"  {executor:5} x{workers}: {run['wall_s']:7.1f} s wall, {run['cpu_s']:7.1f} s CPU "
-                f"(x{run['parallelism']}), {run['reviews_per_min']:6.1f} reviews/min ({run['steady_reviews_per_min']:6.1f} between first and "
+                f"(x{run['parallelism']}), {run['reviews_per_min']:6.1f} reviews/min "
+                f"({run['steady_reviews_per_min']:6.1f} between first and "
                 f"last review done), {run['done']} done, {run['failed']} failed"
             )
     runs = [
@@ -178,17 +183,21 @@ def phase_executors(corpus: Path, n: int, repeat: int = 1) -> dict:
     identical = same_outputs(OUT / "scale_local_2", OUT / "scale_dask_2")
     real = real_review_cost()
     print(
-        f"  one published review ({real['words']:,} words, model loaded): {real['cpu_s']} s CPU, {real['wall_s']} s wall"
+        f"  one published review ({real['words']:,} words, model loaded): "
+        f"{real['cpu_s']} s CPU, {real['wall_s']} s wall"
     )
     est = estimate(runs, real)
     print(
-        f"  ratio to 1 local worker: local x2 {runs[1]['ratio_to_local_1']}, dask x2 {runs[2]['ratio_to_local_1']}; "
-        f"dask/local at 2 workers: {dask_vs_local} (start-up included; {steady_vs_local} between first and last review done; "
+        f"  ratio to 1 local worker: local x2 {runs[1]['ratio_to_local_1']}, "
+        f"dask x2 {runs[2]['ratio_to_local_1']}; "
+        f"dask/local at 2 workers: {dask_vs_local} (start-up included; "
+        f"{steady_vs_local} between first and last review done; "
         f"target >= 0.85); outputs identical: {identical}"
     )
     print(
         f"  2,000 reviews of {est['review_words']:,} words: {est['one_worker_hours']} h on 1 worker, "
-        f"{est['laptop_2_workers_hours']} h on 2 (measured efficiency), {est['laptop_4_workers_hours_ideal']} h on 4 (ideal); "
+        f"{est['laptop_2_workers_hours']} h on 2 (measured efficiency), "
+        f"{est['laptop_4_workers_hours_ideal']} h on 4 (ideal); "
         f"{est['cluster']['hours_measured_efficiency']} h on {est['cluster']['workers']} cluster workers "
         f"({est['cluster']['hours_ideal']} h ideal)"
     )

@@ -194,7 +194,8 @@ def main(argv: list[str] | None = None) -> int:
     )
     total = sum(m["words"] for m in manifest)
     print(
-        f"{len(manifest)} reviews ({total:,} words, {min(m['words'] for m in manifest)}-{max(m['words'] for m in manifest)} each)"
+        f"{len(manifest)} reviews ({total:,} words, "
+        f"{min(m['words'] for m in manifest)}-{max(m['words'] for m in manifest)} each)"
         f" and {len(corrupt)} corrupt inputs in {args.out}"
     )
     return 0
