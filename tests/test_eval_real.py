@@ -73,7 +73,10 @@ def test_contents_lines_are_found_in_order_and_repeated_page_numbers_kept_apart(
 
 
 def test_events_partial_dates_precision_and_document_dates():
-    text = "Published May 2019.\nIn March 2015 the baby was seen. She was weighed on 2 April 2015. The report dated May 2019 was read."
+    text = (
+        "Published May 2019.\nIn March 2015 the baby was seen. She was weighed on 2 April 2015. The report dated "
+        "May 2019 was read."
+    )
     gold = {
         "events": [{"date": "2015-03", "text": "the baby was seen"}, {"date": "2015-04-02", "text": "She was weighed"}],
         "document_dates": ["May 2019"],

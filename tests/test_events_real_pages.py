@@ -131,7 +131,8 @@ def test_an_offset_counted_from_a_clause_is_not_counted_from_the_anchor(tmp_path
     narrated; "Three days after this meeting" still counts from the anchor."""
     text = (
         "Chronology\n\n"
-        "On 10th January 2018 the health visitor raised concerns. Children's social care needed nearly six months before "
+        "On 10th January 2018 the health visitor raised concerns. Children's social care needed nearly six months "
+        "before "
         "they were looked into.\n\n"
         "On 2nd March 2018 a strategy meeting was held. Three days after this meeting the social worker visited.\n"
     )

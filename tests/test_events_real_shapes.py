@@ -146,7 +146,8 @@ def test_without_a_chronology_the_body_is_read_and_dates_do_not_carry(tmp_path, 
         "Findings 5\n\n"
         "Introduction\n\n"
         "Child X was admitted to hospital with a burn in January 2021. The family had moved to the area in 2019.\n\n"
-        "The family were known to the housing service because of overcrowding. The school described Child X as quiet.\n\n"
+        "The family were known to the housing service because of overcrowding. The school described Child X as "
+        "quiet.\n\n"
         "Findings\n\n"
         "On 5th March 2020 the school should have shared its concern.\n"
     )

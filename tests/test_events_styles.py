@@ -107,7 +107,7 @@ On 10th January a strategy meeting was held. A child protection medical was plan
 2. Analysis
 
 In hindsight the GP should have considered a safeguarding referral on 28th December.
-"""
+"""  # noqa: E501
 
 
 def events_of(text: str, tmp_path, nlp, name: str):
@@ -246,7 +246,7 @@ On or around 12 May the school nurse saw Child K and noted she was underweight. 
 On Monday 9th July SW6 made a referral to the MASH. On the 12th a strategy discussion was held. Later that week the paediatrician examined Child K.
 
 By 20 July FK had returned to the family home. Six weeks later MK told the health visitor that FK had left.
-"""
+"""  # noqa: E501
 
 
 def test_mixed_forms(tmp_path, nlp):
@@ -287,7 +287,7 @@ IDW – domestic abuse worker
 On 2nd March Northshire Police (NP) received a call from MN. The case was allocated to an Independent Domestic Abuse Worker (IDW).
 
 On 9th March Brightway Family Solutions received a referral from Northshire Children's Social Care. NP shared information with IDW.
-"""
+"""  # noqa: E501
 
 
 def test_agencies_named_by_the_report(tmp_path, nlp):
@@ -324,7 +324,7 @@ On 4th March a strategy meeting was held at the police station, attended by QM a
 3. Findings
 
 The plan was not reviewed.
-"""
+"""  # noqa: E501
 
 
 def test_roles_from_the_key_meetings_and_attendees(tmp_path, nlp):
@@ -364,7 +364,7 @@ Westshire Children's Services established and maintained contact with the family
 SW2 visited MP at her aunt's address and asked about her plans.
 
 On 30th April SW2 completed the assessment.
-"""
+"""  # noqa: E501
 
 
 def test_ongoing_activity_is_bounded_by_the_period_its_heading_states(tmp_path, nlp):
@@ -404,7 +404,7 @@ On 3rd May HV1 visited MR at home and weighed Child R.
 On 20th May SW3 visited MR and discussed the plan.
 
 On 14th June a core group meeting took place. By this time HV1 had left and HV2 had taken over. By this time MR was living with her aunt.
-"""
+"""  # noqa: E501
 
 
 def test_a_past_perfect_by_this_time_lies_between_its_participant_last_seen_and_the_anchor(tmp_path, nlp):

@@ -91,7 +91,10 @@ def test_bare_list_of_people_is_accepted():
             "entry 2 (code 'EM') repeats the code of entry 1",
         ),
         (
-            "people:\n  - code: EM\n    names: [Jade Kershaw, Jade]\n  - code: EMGM\n    names: [Carol Kershaw, jade]\n",
+            (
+                "people:\n  - code: EM\n    names: [Jade Kershaw, Jade]\n  - code: EMGM\n    names: [Carol "
+                "Kershaw, jade]\n"
+            ),
             "entry 2 (code 'EMGM'): name 2 is also listed under entry 1",
         ),
         ("people:\n  - code: EM\n    role: mother\n", "entry 1 (code 'EM'): no names listed"),

@@ -145,7 +145,10 @@ def test_a_short_form_that_is_a_word_is_the_person_once_the_draft_uses_it_as_one
 
 # ---------------------------------------------------------------- names that are words, places in names
 def test_a_season_is_not_a_child_named_after_it(nlp, lexicon):
-    text = "- Summer 2021 – Health visiting: two contacts.\nSummer said she liked her new school. In the summer term she settled."
+    text = (
+        "- Summer 2021 – Health visiting: two contacts.\nSummer said she liked her new school. In the summer term "
+        "she settled."
+    )
     assert coded(nlp, lexicon, text) == [("Summer", "BS")]
 
 

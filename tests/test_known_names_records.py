@@ -291,7 +291,7 @@ def test_a_keyed_name_as_a_shop_after_a_is_the_shop(nlp, lexicon):
     assert coded(nlp, lexicon, text, key) == [("Greggson", "SF")]  # the second: his account
 
 
-# ---------------------------------------------------------------- a name a keyed person goes by, shown beside their role
+# ------------------------------------------------------------ a name a keyed person goes by, shown beside their role
 ROLE_KEY = parse_key(
     {
         "people": [

@@ -241,7 +241,10 @@ def test_an_operation_or_a_prison_is_not_a_person(nlp):
     from pipeline.deid.names.unknown import find_unknown_names
     from pipeline.nlp import parse
 
-    text = "The police investigation, Operation Kestrelwing, identified the men. He was held at HMP Wetherby. Later Amira Hassan said she had been frightened."
+    text = (
+        "The police investigation, Operation Kestrelwing, identified the men. He was held at HMP Wetherby. Later "
+        "Amira Hassan said she had been frightened."
+    )
     found = [c.text for c in find_unknown_names(parse(text, nlp, []))]
     assert "Kestrelwing" not in " ".join(found) and "Wetherby" not in " ".join(found)
     assert any("Amira" in f for f in found)

@@ -18,7 +18,8 @@ from chromium import Chromium, find_chromium  # bench/chromium.py: pytest's pyth
 pytestmark = pytest.mark.skipif(
     find_chromium() is None,
     reason="Chromium is not installed and could not be installed here (scripts/ensure_chromium.sh installs Debian's "
-    "`chromium` with apt-get where permitted; SCR_CHROMIUM names another binary): the review page's browser tests are skipped",
+    "`chromium` with apt-get where permitted; SCR_CHROMIUM names another binary): the review page's browser tests "
+    "are skipped",
 )
 
 IN_VIEW = """(id => { const r = document.getElementById(id).getBoundingClientRect();
@@ -84,7 +85,7 @@ def test_child_e_page_renders_and_navigates(child_e_page, tmp_path: Path) -> Non
         # highlights: one per finding, visible, each with a text label and a tint
         highlights = browser.evaluate("""[...document.querySelectorAll('.doc .mk[id]')].map(el => {
             const r = el.getBoundingClientRect(); const tag = el.querySelector('.tag');
-            return {w: r.width, h: r.height, label: tag ? tag.textContent : '', bg: getComputedStyle(el).backgroundColor}; })""")
+            return {w: r.width, h: r.height, label: tag ? tag.textContent : '', bg: getComputedStyle(el).backgroundColor}; })""")  # noqa: E501
         assert len(highlights) == counts["findings"]
         assert all(h["w"] > 0 and h["h"] > 0 and h["label"] for h in highlights)
         assert all(h["bg"] not in ("rgba(0, 0, 0, 0)", "transparent") for h in highlights)
@@ -92,7 +93,7 @@ def test_child_e_page_renders_and_navigates(child_e_page, tmp_path: Path) -> Non
         # the timeline picture: drawn, sized, one linked point per dated event and lane
         timeline = browser.evaluate("""(() => { const svg = document.getElementById('timeline-svg'); const r = svg.getBoundingClientRect();
             const links = [...svg.querySelectorAll('a')].map(a => a.getAttribute('href') || a.getAttribute('xlink:href'));
-            return {w: r.width, h: r.height, links: links, targets: links.filter(h => h && document.getElementById(h.slice(1))).length}; })()""")
+            return {w: r.width, h: r.height, links: links, targets: links.filter(h => h && document.getElementById(h.slice(1))).length}; })()""")  # noqa: E501
         assert timeline["w"] > 600 and timeline["h"] > 200
         assert len(timeline["links"]) >= counts["dated"] and timeline["targets"] == len(timeline["links"])
 
@@ -100,7 +101,7 @@ def test_child_e_page_renders_and_navigates(child_e_page, tmp_path: Path) -> Non
         chart = browser.evaluate("""(() => { const svg = document.getElementById('theme-chart-svg'); const r = svg.getBoundingClientRect();
             const bars = [...svg.querySelectorAll('a rect.bar')].map(b => b.getBoundingClientRect().width);
             const hrefs = [...svg.querySelectorAll('a')].map(a => a.getAttribute('href'));
-            return {w: r.width, h: r.height, bars: bars, found: hrefs.filter(h => document.getElementById(h.slice(1))).length}; })()""")
+            return {w: r.width, h: r.height, bars: bars, found: hrefs.filter(h => document.getElementById(h.slice(1))).length}; })()""")  # noqa: E501
         assert chart["w"] > 300 and chart["h"] > 50
         assert len(chart["bars"]) == counts["themes"] == chart["found"] and all(w > 0 for w in chart["bars"])
 
@@ -118,7 +119,8 @@ def test_child_e_page_renders_and_navigates(child_e_page, tmp_path: Path) -> Non
         browser.press("n")
         state = browser.evaluate(
             "({id: document.activeElement.id, nav: document.activeElement.hasAttribute('data-nav'), "
-            "current: document.activeElement.classList.contains('current'), status: document.getElementById('nav-status').textContent})"
+            "current: document.activeElement.classList.contains('current'), status: "
+            "document.getElementById('nav-status').textContent})"
         )
         assert state["nav"] and state["current"] and state["status"].startswith("Highlight ")
         first = state["id"]
@@ -200,7 +202,7 @@ def test_hostile_text_runs_no_script_in_the_browser(tmp_path: Path) -> None:
         time.sleep(0.3)  # an onerror handler would have fired by now
         result = browser.evaluate("""({pwned: window.pwned === undefined ? null : window.pwned,
             scripts: document.scripts.length, injected: document.querySelectorAll('main b, main i, main img, .doc svg, aside b').length,
-            text: document.querySelector('.doc').textContent, side: document.querySelector('#findings').textContent})""")
+            text: document.querySelector('.doc').textContent, side: document.querySelector('#findings').textContent})""")  # noqa: E501
         assert result["pwned"] is None
         assert result["scripts"] == 2 and result["injected"] == 0
         assert "<b>Jane Doe</b>" in result["text"] and "<script>window.pwned = 1</script>" in result["text"]

@@ -20,7 +20,7 @@ Jade Kershaw is the mother of Child L. Jade's partner Dean Holt moved in during 
 The social worker, Sam Wood-Hart, visited on 3rd May 2017. Later Priya said that Ms Natarajan had not been told. Her NHS number is 943 476 5919 and she could be reached on 07700 900123 or at jade.kershaw84@example.co.uk. The family lived at 12 Rose Street, Stockport SK4 1AA.
 
 KPE 4 Dean Holt Visit on 4th June: JADE’S flat was cold and the Holts' car had gone.
-"""
+"""  # noqa: E501
 
 KEY = {
     "people": [

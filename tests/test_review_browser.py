@@ -39,14 +39,14 @@ def wait_for(browser: Chromium, expression: str, timeout: float = 5.0):
 def click(browser: Chromium, selector: str) -> None:
     """Scroll an element into view and click its centre with the mouse."""
     box = browser.evaluate(f"""(() => {{ const el = document.querySelector({json.dumps(selector)}); el.scrollIntoView({{block: 'center'}});
-        const r = el.getBoundingClientRect(); return [r.left + r.width / 2, r.top + Math.min(r.height / 2, 8)]; }})()""")
+        const r = el.getBoundingClientRect(); return [r.left + r.width / 2, r.top + Math.min(r.height / 2, 8)]; }})()""")  # noqa: E501
     browser.click(*box)
 
 
 def item_id(browser: Chromium, kind: str, text: str, nth: int = 0) -> str:
     """The id of the nth item (in page order) whose draft words (replacement) or coded text (finding) is `text`."""
     return browser.evaluate(f"""{ITEMS}.filter(i => i.kind === {json.dumps(kind)} &&
-        (i.kind === 'finding' ? i.proposed : i.text) === {json.dumps(text)}).sort((a, b) => a.start - b.start)[{nth}].id""")
+        (i.kind === 'finding' ? i.proposed : i.text) === {json.dumps(text)}).sort((a, b) => a.start - b.start)[{nth}].id""")  # noqa: E501
 
 
 def status(browser: Chromium, iid: str) -> str:
@@ -140,9 +140,8 @@ def test_draft_to_signed_off_word_file_through_the_page(tmp_path: Path, scr) -> 
         assert "role" in browser.evaluate("document.getElementById('p-error').textContent")
         browser.type_text("Child M's maternal uncle")
         browser.key("Enter")
-        mentions = browser.evaluate(
-            f"{ITEMS}.filter(i => i.proposed === {json.dumps(browser.evaluate(f'{ITEMS}.find(i => i.id === {json.dumps(darren)}).proposed'))}).map(i => i.id)"
-        )
+        proposed = browser.evaluate(f"{ITEMS}.find(i => i.id === {json.dumps(darren)}).proposed")
+        mentions = browser.evaluate(f"{ITEMS}.filter(i => i.proposed === {json.dumps(proposed)}).map(i => i.id)")
         assert len(mentions) >= 3
         assert all(status(browser, m) == "added to key as MU" for m in mentions), "every mention of the person follows"
 
@@ -244,7 +243,7 @@ def test_hostile_draft_text_runs_no_script_on_the_review_page(tmp_path: Path, sc
         time.sleep(0.3)  # an onerror handler would have fired by now
         result = browser.evaluate("""({pwned: window.pwned === undefined ? null : window.pwned, scripts: document.scripts.length,
             injected: document.querySelectorAll('main b, main img, main script, aside b, aside img').length,
-            text: document.getElementById('document').textContent})""")
+            text: document.getElementById('document').textContent})""")  # noqa: E501
         assert result["pwned"] is None and result["scripts"] == 2 and result["injected"] == 0
         assert "<script>window.pwned = 1</script>" in result["text"] and "</p><b>bold</b>" in result["text"]
         browser.press("j")

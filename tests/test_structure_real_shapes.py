@@ -244,7 +244,8 @@ def test_contents_variants_never_open_sections():
 def test_key_declared_in_prose_in_every_shape():
     text = (
         "1. Introduction\n\n"
-        "1.1 Child Z lived with her mother (MZ), her father, (FZ), and her brother, who is referred to in this report as Sibling 2. "
+        "1.1 Child Z lived with her mother (MZ), her father, (FZ), and her brother, who is referred to in this "
+        "report as Sibling 2. "
         "Her grandmother (referred to as Ms G) cared for her at weekends. The family's GP, Dr GP1, was not told. "
         "She attended the Neonatal Unit (NNU) and was seen by a Health Visitor (HV).\n\n"
         "1.2 Adult 3, the mother's partner, moved in later. The child will be referred to as Child Z throughout.\n"
@@ -274,7 +275,8 @@ def test_pseudonym_table_and_statement():
 def test_named_people_label_before_after_and_on_the_line_above():
     text = (
         "Lowfield\nSafeguarding Children Board\n\nSerious Case Review\nBaby V\n\nReport Author\nSam Ferris\n\n"
-        "Kim Lord, Independent Chair\n\nPanel members: not named\n\n1. Introduction\n\nText of the review begins here and runs on.\n"
+        "Kim Lord, Independent Chair\n\nPanel members: not named\n\n1. Introduction\n\nText of the review begins "
+        "here and runs on.\n"
     )
     meta = build_report(text, SOURCE).metadata
     assert meta.board == "Lowfield Safeguarding Children Board"
@@ -311,8 +313,10 @@ def test_bracketed_and_glued_footnotes():
 def test_title_split_over_cover_lines_and_label_only_line_above_the_name():
     text = (
         "The Overview Report into a\nSerious Case Review of the\ncircumstances concerning:\nChild H\n"
-        "Independent Lead Reviewer and Author\nRobin Vale MSc, PhD.\nMay 2016\n\nCONTENTS\nPAGE\n1\nIntroduction\n3\nFindings\n\n"
-        "Introduction\n\nChild H was a baby of seven months who lived with her mother in a small house on the edge of the town.\n"
+        "Independent Lead Reviewer and Author\nRobin Vale MSc, PhD.\nMay "
+        "2016\n\nCONTENTS\nPAGE\n1\nIntroduction\n3\nFindings\n\n"
+        "Introduction\n\nChild H was a baby of seven months who lived with her mother in a small house on the edge "
+        "of the town.\n"
     )
     report = build_report(text, SOURCE)
     meta = report.metadata
@@ -383,7 +387,10 @@ def test_contents_without_a_contents_line_and_with_repeated_sub_entries_opens_no
             "",
             "SUMMARY",
             "",
-            "The baby was admitted to hospital in the spring with injuries that no one in the family could explain to doctors.",
+            (
+                "The baby was admitted to hospital in the spring with injuries that no one in the family could "
+                "explain to doctors."
+            ),
             "",
         ]
     )
@@ -407,8 +414,10 @@ def test_a_line_of_entries_run_together_is_one_contents_line_of_several_entries(
 
 def test_capitalised_role_words_are_codes_only_when_used_as_names():
     text = (
-        "1. Background\n\nThe baby lived with her Mother in a flat. The health visitor saw her Mother twice, and the baby's "
-        "Father visited at weekends. A place at a Mother and Baby Unit was offered, and the Mother and Baby Unit had no room.\n"
+        "1. Background\n\nThe baby lived with her Mother in a flat. The health visitor saw her Mother twice, and "
+        "the baby's "
+        "Father visited at weekends. A place at a Mother and Baby Unit was offered, and the Mother and Baby Unit "
+        "had no room.\n"
     )
     codes = {e.code for e in build_report(text, SOURCE).key}
     assert "Mother" in codes and "Father" not in codes  # the father is named once only
@@ -427,13 +436,14 @@ def test_the_subject_named_on_the_cover_is_in_the_key_only_without_a_key_list():
 def test_a_heading_run_together_with_its_first_sub_heading_keeps_its_own_title():
     text = (
         "Contents\n\n1.1 Why this review 3\n\n1.2 The family 4\n\n"
-        "1 Introduction 1.1 Why this review\n\nThe board decided to review the case after a girl of nine was found alone at home for days.\n"
+        "1 Introduction 1.1 Why this review\n\nThe board decided to review the case after a girl of nine was found "
+        "alone at home for days.\n"
     )
     report = build_report(text, SOURCE)
     assert [(s.number, s.title) for s in report.sections] == [("1", "Introduction")]
 
 
-# ---------------------------------------------------------------- issue 13: codes declared in the wording of published reviews
+# -------------------------------------------------------- issue 13: codes declared in the wording of published reviews
 def _key(text: str) -> dict[str, RoleEntry]:
     return {e.code: e for e in build_report(text, SOURCE).key}
 
@@ -452,8 +462,10 @@ def test_a_code_in_square_brackets_after_a_role_is_declared_and_other_brackets_a
 
 def test_a_role_label_in_brackets_is_the_code_even_beside_a_key_list():
     text = (
-        "Key\n\nCM – Child C's mother\nCF – Child C's father\n\n1. The family\n\nChild C's paternal grandmother (Grandmother) "
-        "and the mother's sister (Aunt) gave care. The family support worker (Worker) and the school (Academy) were involved.\n"
+        "Key\n\nCM – Child C's mother\nCF – Child C's father\n\n1. The family\n\nChild C's paternal grandmother "
+        "(Grandmother) "
+        "and the mother's sister (Aunt) gave care. The family support worker (Worker) and the school (Academy) "
+        "were involved.\n"
     )
     key = _key(text)
     assert {"CM", "CF", "Grandmother", "Aunt"} <= set(key)
@@ -476,7 +488,8 @@ def test_hereafter_known_as_and_will_be_referred_to_declare_codes():
 
 def test_a_name_the_review_calls_a_coded_child_is_a_pseudonym():
     key = _key(
-        "About the children\n\nChild R, who we call Noor, started school in 2020. Child S, whom we have called Ezra, is younger.\n"
+        "About the children\n\nChild R, who we call Noor, started school in 2020. Child S, whom we have called "
+        "Ezra, is younger.\n"
     )
     assert key["Noor"].pseudonym and key["Ezra"].pseudonym and key["Noor"].kind == "family"
     assert "Child R" in key["Noor"].description
@@ -484,7 +497,8 @@ def test_a_name_the_review_calls_a_coded_child_is_a_pseudonym():
 
 def test_names_beside_roles_are_pseudonyms_only_where_the_review_says_names_are_not_real():
     said = (
-        "1. The family\n\nThe names used in this report are not their real names. Tia lived with her grandmother, Bernice, "
+        "1. The family\n\nThe names used in this report are not their real names. Tia lived with her grandmother, "
+        "Bernice, "
         "and her uncle, Luca, in a terraced house.\n\n2. Events\n\nThe grandmother's friend, Dorota, visited in May.\n"
     )
     key = _key(said)
@@ -500,7 +514,8 @@ def test_names_beside_roles_are_pseudonyms_only_where_the_review_says_names_are_
 
 def test_coded_children_listed_with_their_ages_in_prose_are_declared():
     key = _key(
-        "Key\n\nAF – the children's father\nAGM – their grandmother\n\nSummary\n\nThe review is about Child A (aged 4), "
+        "Key\n\nAF – the children's father\nAGM – their grandmother\n\nSummary\n\nThe review is about Child A "
+        "(aged 4), "
         "Child B (aged 2) and their mother (Mother) in the year before the fire.\n"
     )
     assert {"AF", "AGM", "Child A", "Child B", "Mother"} <= set(
@@ -510,7 +525,8 @@ def test_coded_children_listed_with_their_ages_in_prose_are_declared():
 
 def test_a_glossary_and_agency_abbreviations_are_not_key_entries():
     text = (
-        "1. Introduction\n\nChild N lived with his father (FN). The social worker (CSC) and the doctor (GP) saw him; so did "
+        "1. Introduction\n\nChild N lived with his father (FN). The social worker (CSC) and the doctor (GP) saw "
+        "him; so did "
         "the health visitor (HV).\n\nGlossary\n\nGP – General Practitioner\nIRO – Independent Reviewing Officer\n"
         "LADO – Local Authority Designated Officer\nSW – Social Worker\n"
     )
@@ -551,7 +567,7 @@ def test_a_title_and_its_name_is_not_a_role_and_a_pseudonym():
     assert "Child Kit" in key and "Kit" not in key
 
 
-# ---------------------------------------------------------------- issue 13, round 3: pages that list reviews, boards, pairs
+# ------------------------------------------------------------ issue 13, round 3: pages that list reviews, boards, pairs
 def _meta(text: str) -> Metadata:
     return build_report(text, SOURCE).metadata
 
@@ -599,7 +615,8 @@ def test_a_board_is_a_capitalised_name_never_one_any_board_could_be():
 
 def test_a_child_given_a_word_as_code_on_its_own_line_is_the_subject_but_a_heading_is_not():
     meta = _meta(
-        "Reviews we have published\n\nChild Juniper\n\nThe partnership commissioned this review after Child Juniper was hurt.\n"
+        "Reviews we have published\n\nChild Juniper\n\nThe partnership commissioned this review after Child "
+        "Juniper was hurt.\n"
     )
     assert meta.subject_child == "Child Juniper" and meta.title == "Child Juniper"
     assert (
@@ -609,7 +626,8 @@ def test_a_child_given_a_word_as_code_on_its_own_line_is_the_subject_but_a_headi
 
 def test_a_pair_of_bracketed_codes_and_a_quoted_letter_in_apposition_are_declared():
     key = _key(
-        "1. Summary\n\nIn June 2014 two sisters, [S1] and [S2], were found alone; an older cousin, [C3], was with them.\n"
+        "1. Summary\n\nIn June 2014 two sisters, [S1] and [S2], were found alone; an older cousin, [C3], was with "
+        "them.\n"
         "2. Background\n\nThe review concerns a baby boy, ‘K’, who was injured in 2016. K was nine weeks old.\n"
     )
     assert {"S1", "S2", "C3", "K"} <= set(key)
@@ -619,7 +637,8 @@ def test_a_pair_of_bracketed_codes_and_a_quoted_letter_in_apposition_are_declare
 
 def test_who_wrote_the_review_from_a_byline_a_glued_label_or_a_name_above_the_date():
     meta = _meta(
-        "The Marsh Lane Inquiry\n\nAn independent report by Baroness Whitcombe of Hale at the request of the Minister\n\n1. Summary\n"
+        "The Marsh Lane Inquiry\n\nAn independent report by Baroness Whitcombe of Hale at the request of the "
+        "Minister\n\n1. Summary\n"
     )
     assert meta.author == "Baroness Whitcombe of Hale" and meta.title == "The Marsh Lane Inquiry"
     assert _meta("Learning Review\n\nChild P\n\nLead ReviewerOrla Penhaligon\n\nMay 2020\n").author == "Orla Penhaligon"
@@ -628,11 +647,13 @@ def test_who_wrote_the_review_from_a_byline_a_glued_label_or_a_name_above_the_da
         == "Tamsin Keverne"
     )
     run = _meta(
-        "Final 1 Upton Safeguarding Children Board Learning Review Overview Report Tamsin Keverne August 2016 Contents 1 INTRODUCTION 3\n"
+        "Final 1 Upton Safeguarding Children Board Learning Review Overview Report Tamsin Keverne August 2016 "
+        "Contents 1 INTRODUCTION 3\n"
     )
     assert run.author == "Tamsin Keverne"
     said = _meta(
-        "News\n\nThe partnership publishes the review, authored by independent reviewers Halcyon Drewe OBE and Ivo Pender.\n"
+        "News\n\nThe partnership publishes the review, authored by independent reviewers Halcyon Drewe OBE and "
+        "Ivo Pender.\n"
     )
     assert said.author == "Halcyon Drewe"
     assert (
@@ -658,7 +679,8 @@ def test_a_sharing_sites_title_line_and_a_family_code_with_its_report():
 
 def test_another_reviews_child_named_only_in_list_titles_is_no_code_of_this_one():
     text = (
-        "Our published reviews\n\nUpton Partnership – Child M Learning Review Report\n\nThe review followed the death of a baby, "
+        "Our published reviews\n\nUpton Partnership – Child M Learning Review Report\n\nThe review followed the "
+        "death of a baby, "
         "known as Child M, in 2019. Child M lived with her parents.\n\nUpton LSCB SCR – Child K – Overview Report\n\n"
         "Upton LSCB Child K SCR – Executive Summary\n"
     )
@@ -668,7 +690,8 @@ def test_another_reviews_child_named_only_in_list_titles_is_no_code_of_this_one(
 
 def test_a_document_sites_page_counter_in_any_language_is_furniture(tmp_path):
     text = (
-        "Vous êtes sur la page 1 sur 42\n\nLEARNING REVIEW\n\nChild Y\n\n1. Introduction\n\n1.1 Child Y was seen by the "
+        "Vous êtes sur la page 1 sur 42\n\nLEARNING REVIEW\n\nChild Y\n\n1. Introduction\n\n1.1 Child Y was seen "
+        "by the "
         "health visitor in March.\n"
     )
     report = _ingest(tmp_path, text)
@@ -677,7 +700,8 @@ def test_a_document_sites_page_counter_in_any_language_is_furniture(tmp_path):
 
 def test_a_list_pages_title_names_a_child_and_a_topic_heading_is_no_author():
     meta = _meta(
-        "Practice Reviews (formerly Serious Case Reviews)\n\nReview Protocol Guidance for Child Safeguarding Practice Reviews\n\n"
+        "Practice Reviews (formerly Serious Case Reviews)\n\nReview Protocol Guidance for Child Safeguarding "
+        "Practice Reviews\n\n"
         "Upton Partnership – Child N Serious Case Review Report\n\nDate of publication: 3 May 2021\n\n"
         "Infant Neglect\n\nThe partnership carried out two reviews about neglect in 2020.\n"
     )
@@ -687,7 +711,8 @@ def test_a_list_pages_title_names_a_child_and_a_topic_heading_is_no_author():
 
 def test_html_tags_a_transcript_kept_in_cover_lines_are_read_through():
     meta = _meta(
-        "Thornbury Safeguarding <strong>Child</strong>ren Board<br />\n\n<strong>Learning</strong> <strong>Review</strong><br />\n\n"
+        "Thornbury Safeguarding <strong>Child</strong>ren Board<br />\n\n<strong>Learning</strong> "
+        "<strong>Review</strong><br />\n\n"
         "Child F<br />\n\n1. Why the review was held\n\n1.1 Child F was found alone at home in 2015.\n"
     )
     assert meta.board == "Thornbury Safeguarding Children Board"
@@ -695,8 +720,10 @@ def test_html_tags_a_transcript_kept_in_cover_lines_are_read_through():
 
 def test_a_child_given_an_age_after_the_statement_that_names_were_changed_is_a_pseudonym():
     key = _key(
-        "2. Background\n\n2.1 To protect them the family have been given different names: Jolene, aged 13, lived with her father "
-        "Craig; her cousin Marcus, who was sixteen, stayed at weekends.\n\n3. Practice\n\n3.1 Priya, aged 30, the school nurse, "
+        "2. Background\n\n2.1 To protect them the family have been given different names: Jolene, aged 13, lived "
+        "with her father "
+        "Craig; her cousin Marcus, who was sixteen, stayed at weekends.\n\n3. Practice\n\n3.1 Priya, aged 30, the "
+        "school nurse, "
         "saw Jolene twice.\n"
     )
     assert key["Jolene"].pseudonym and key["Craig"].pseudonym and key["Marcus"].pseudonym
@@ -705,7 +732,8 @@ def test_a_child_given_an_age_after_the_statement_that_names_were_changed_is_a_p
 
 def test_a_family_list_of_roles_then_codes_is_a_key_and_a_glossary_the_same_way_round_is_not():
     key = _key(
-        "1. Introduction\n\n1.2 The Family\n\nMother – Ms R\nPartner – Mr D\nPaternal Step-grandfather – Mr W\nHalf-sister – Sibling 1\n\n"
+        "1. Introduction\n\n1.2 The Family\n\nMother – Ms R\nPartner – Mr D\nPaternal Step-grandfather – Mr "
+        "W\nHalf-sister – Sibling 1\n\n"
         "1.3 The family are of mixed heritage.\n\nGlossary\n\nHealth Visitor – HV\nGeneral Practitioner – GP\n"
     )
     assert {"Ms R", "Mr D", "Mr W", "Sibling 1"} <= set(key)
@@ -714,12 +742,14 @@ def test_a_family_list_of_roles_then_codes_is_a_key_and_a_glossary_the_same_way_
 
 def test_a_quoted_family_letter_a_one_line_page_contents_and_the_author_after_the_child_code():
     meta = _meta(
-        "STRICTLY CONFIDENTIAL\n\nREPORT OF THE LEARNING REVIEW CONCERNING FAMILY ‘K’\n\nAuthor: Mirela Obst\n\n1. Introduction\n\n"
+        "STRICTLY CONFIDENTIAL\n\nREPORT OF THE LEARNING REVIEW CONCERNING FAMILY ‘K’\n\nAuthor: Mirela Obst\n\n1. "
+        "Introduction\n\n"
         "1.1 The review concerns three children who were neglected.\n"
     )
     assert meta.subject_child == "Family K"
     text = (
-        "This report belongs to the Upton Safeguarding Children Partnership.\n\nOVERVIEW REPORT\n\nCHILD R MAUREEN TALLIS\n\n"
+        "This report belongs to the Upton Safeguarding Children Partnership.\n\nOVERVIEW REPORT\n\nCHILD R MAUREEN "
+        "TALLIS\n\n"
         "Page 1 INTRODUCTION 3 2 THE REVIEW PROCESS 4 3 THE FAMILY 6 4 ANALYSIS 9\n\n1. INTRODUCTION\n\n"
         "1.1 This is the overview report of a review held after a baby was injured in 2016.\n"
     )

@@ -104,7 +104,10 @@ def test_contents_with_dotted_leaders_is_skipped():
 
 
 def test_wrapped_line_that_starts_with_a_number_is_not_a_heading():
-    text = "1 Introduction\n\nThe family moved in\n2 Oldfield Road where the health visitor saw them\n\n2 Background\n\nText.\n"
+    text = (
+        "1 Introduction\n\nThe family moved in\n2 Oldfield Road where the health visitor saw them\n\n2 "
+        "Background\n\nText.\n"
+    )
     report = build(text)
     assert [s.number for s in report.sections] == ["1", "2"]
 

@@ -180,13 +180,13 @@ There was a lack of focus on DF and his history.
 
 def test_findings_weigh_more_than_background(nlp):
     labels = tag_text(SECTIONED, nlp)
-    strategy = [l for l in labels if l.text.startswith("The case was discussed")]
-    assert [(l.section_role, l.theme_ids()) for l in strategy] == [("findings", ["multi_agency_working"])]
+    strategy = [lab for lab in labels if lab.text.startswith("The case was discussed")]
+    assert [(lab.section_role, lab.theme_ids()) for lab in strategy] == [("findings", ["multi_agency_working"])]
 
 
 def test_role_code_of_a_father_counts_as_a_father(nlp):
     labels = tag_text(SECTIONED, nlp)
-    focus = next(l for l in labels if "focus on DF" in l.text)
+    focus = next(lab for lab in labels if "focus on DF" in lab.text)
     fathers = next(h for h in focus.themes if h.id == "fathers_invisible_men")
     assert any(ev.text == "focus on DF" for ev in fathers.evidence)
     assert fathers.polarity == "concern"
@@ -207,11 +207,11 @@ def test_real_report_offsets_and_sections(child_e_report, child_e_labels):
             for ev in hit.evidence:
                 assert label.start <= ev.start < ev.end <= label.end
                 assert text[ev.start : ev.end] == ev.text
-    assert not [l for l in child_e_labels if l.section_role == "method"]
+    assert not [lab for lab in child_e_labels if lab.section_role == "method"]
 
 
 def test_real_report_face_value_bullet(child_e_report, child_e_labels):
-    label = next(l for l in child_e_labels if "taken at face value" in l.text and l.paragraph_kind == "bullet")
+    label = next(lab for lab in child_e_labels if "taken at face value" in lab.text and lab.paragraph_kind == "bullet")
     hit = next(h for h in label.themes if h.id == "self_report_face_value")
     assert any(ev.text == "face value" for ev in hit.evidence)
     assert hit.polarity == "concern"
@@ -219,14 +219,14 @@ def test_real_report_face_value_bullet(child_e_report, child_e_labels):
 
 
 def test_real_report_recommendations_are_tagged(child_e_labels):
-    recs = [l for l in child_e_labels if l.section_role == "recommendations"]
-    assert any("domestic_abuse" in l.theme_ids() for l in recs)
-    assert any("escalation" in l.theme_ids() for l in recs)
+    recs = [lab for lab in child_e_labels if lab.section_role == "recommendations"]
+    assert any("domestic_abuse" in lab.theme_ids() for lab in recs)
+    assert any("escalation" in lab.theme_ids() for lab in recs)
 
 
 def test_profile_counts_where_each_theme_is(child_e_report, child_e_labels):
     prof = profile(child_e_labels, child_e_report)
-    hits = sum(len(l.themes) for l in child_e_labels)
+    hits = sum(len(lab.themes) for lab in child_e_labels)
     assert sum(t["paragraphs"] for t in prof["themes"].values()) == hits
     da = prof["themes"]["domestic_abuse"]
     assert da["by_section_role"].get("findings", 0) >= 3
@@ -268,7 +268,7 @@ def test_cli_jsonl_with_provenance_header(tmp_path, scr):
     out = tmp_path / "themes.jsonl"
     result = scr("themes", review, "--format", "jsonl", "--out", out)
     assert result.returncode == 0, result.stderr.decode()
-    lines = [json.loads(l) for l in out.read_text(encoding="utf-8").splitlines()]
+    lines = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
     assert lines[0]["record"] == "provenance" and lines[0]["source"]["name"] == "review.txt"
     assert lines[0]["taxonomy"]["version"] == load_taxonomy().version
     records = lines[1:]

@@ -184,7 +184,7 @@ Contents
 
 1. Introduction 3
 2. The family 4 3. Chronology of key events 5 4. Analysis of agency involvement 9 5. Background history 12 1 Introduction This review concerns the Q children, whose mother left them alone in the house for two days while she visited a friend.
-"""
+"""  # noqa: E501
 
 
 def test_contents_entries_glued_before_the_first_paragraph_give_no_theme(nlp):
@@ -196,7 +196,7 @@ def test_contents_entries_glued_before_the_first_paragraph_give_no_theme(nlp):
 
 
 COVER_RUN_INTO_CONTENTS = """A thematic review of the response to neglect of teenagers in Brackley. Final Report Lee Fenner May 2021 Contents 1 INTRODUCTION 3 1.1 Context of the review 3 1.2 Domestic abuse and drinking in the home 4 1.3 Episodes of self-harm: March - June 2019 6 2 ANALYSIS 8 2.1 Missing from school and exploitation 9 3 RECOMMENDATIONS 14
-"""
+"""  # noqa: E501
 
 
 def test_a_contents_page_run_into_the_cover_line_gives_no_theme(nlp):

@@ -72,7 +72,8 @@ def test_a_pseudonym_declared_in_a_bracket_is_info_an_undeclared_name_is_not(nlp
     text = (
         "Serious Case Review\n\nBaby Marisol (the Partnership has used a pseudonym to protect the identity "
         "of the child and family)\n\nPublication date 3 March 2020\n\n"
-        "1. Baby Marisol lived with her mother and her mother's friend, Kelsey Marchbank. Baby Marisol was seen by the GP.\n"
+        "1. Baby Marisol lived with her mother and her mother's friend, Kelsey Marchbank. Baby Marisol was seen by "
+        "the GP.\n"
     )
     findings = findings_of(text, nlp, analyzer)
     assert not serious(worst(findings, "Marisol"))
@@ -186,7 +187,8 @@ def test_board_acronyms_and_court_citations_are_not_person_codes_but_initials_ar
 
 def test_reference_list_authors_are_cited_not_leaked_a_name_in_the_narrative_is(nlp, analyzer):
     text = (
-        "References\n\nHollowell, M., Sandiford, P., Pettigrew, R. et al (2020) Patterns and pressures. London: DfE.\n\n"
+        "References\n\nHollowell, M., Sandiford, P., Pettigrew, R. et al (2020) Patterns and pressures. London: "
+        "DfE.\n\n"
         "Quennell, P. and Dunstan, S. (1999) Unseen Harms. London: Routledge.\n\n"
         "Vashti C (2017) Context and Place: An overview. University of Northmoor.\n\n"
         "4. Background\n\n4.1 Dunstan's grandmother, Mrs Dorothy Pennington, cared for him in 2017.\n"
@@ -203,7 +205,10 @@ def test_a_name_line_then_its_label_with_the_board_after_a_comma_is_the_chair():
     from pipeline.deid.policy import load_policy
     from pipeline.deid.verify import cover_people
 
-    text = "Clemency Ashdown\nJune 2020\n\nJonas Whitlock\nIndependent Chair, Northgate Safeguarding Children Partnership\n\nForeword\n"
+    text = (
+        "Clemency Ashdown\nJune 2020\n\nJonas Whitlock\nIndependent Chair, Northgate Safeguarding Children "
+        "Partnership\n\nForeword\n"
+    )
     report = SimpleNamespace(text=text, metadata=SimpleNamespace(author=None, named_people=[]))
     assert "Jonas Whitlock" in cover_people(report, load_policy())
 
@@ -235,7 +240,10 @@ def test_a_dedication_on_the_cover_is_no_author_line():
     from pipeline.deid.policy import load_policy
     from pipeline.deid.verify import cover_people
 
-    text = "Serious Case Review\n\nChild T\n\nIn loving memory of Tallulah Brightwell March 2019\n\nOctavia Penrose March 2020\n\nContents\n"
+    text = (
+        "Serious Case Review\n\nChild T\n\nIn loving memory of Tallulah Brightwell March 2019\n\nOctavia Penrose "
+        "March 2020\n\nContents\n"
+    )
     people = cover_people(
         SimpleNamespace(text=text, metadata=SimpleNamespace(author=None, named_people=[])), load_policy()
     )

@@ -177,7 +177,7 @@ June 2022
 2 Narrative
 
 2.1 The police report was completed by PC Ahmed. The mother's friend, Destiny Okorafor, sometimes stayed.
-"""
+"""  # noqa: E501
 
 
 def test_signatures_imr_authors_staff_and_judges_are_not_leaks(nlp, analyzer):
@@ -196,7 +196,8 @@ def test_a_partnerships_own_contact_details_are_info_but_a_familys_are_not(nlp, 
     text = (
         "Child M and Child N\n\nA Serious Case Review\n\n"
         "Northvale Safeguarding Children Board, Civic Centre, Mill Lane, Northvale NV1 4QT, 020 7946 0321\n\n"
-        "1. Introduction\n\n1.1 The family lived at 14 Alder Close, Northvale NV3 8RT and their phone was 020 7946 0877.\n"
+        "1. Introduction\n\n1.1 The family lived at 14 Alder Close, Northvale NV3 8RT and their phone was 020 7946 "
+        "0877.\n"
     )
     path = tmp_path / "review.txt"
     path.write_text(text, encoding="utf-8")

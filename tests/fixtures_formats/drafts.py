@@ -29,12 +29,12 @@ FOOTNOTES_XML = f"""<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:footnote>
 <w:footnote w:type="continuationSeparator" w:id="0"><w:p><w:r><w:continuationSeparator/></w:r></w:p></w:footnote>
 <w:footnote w:id="1"><w:p><w:r><w:rPr><w:vertAlign w:val="superscript"/></w:rPr><w:footnoteRef/></w:r><w:r><w:t xml:space="preserve"> {FOOTNOTE_TEXT}</w:t></w:r></w:p></w:footnote>
-</w:footnotes>"""
+</w:footnotes>"""  # noqa: E501
 
 CUSTOM_XML = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/custom-properties" xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">
 <property fmtid="{D5CDD505-2E9C-101B-9397-08002B2CF9AE}" pid="2" name="Case worker"><vt:lpwstr>Mary Green</vt:lpwstr></property>
-</Properties>"""
+</Properties>"""  # noqa: E501
 
 
 def _run_xml(text: str, rpr: str = "") -> str:
@@ -67,7 +67,8 @@ def build_draft(path: Path) -> Path:
     p = document.add_paragraph("Jade Kershaw moved to the town in May 2019")
     p._p.append(
         parse_xml(
-            f'<w:ins {nsdecls("w")} w:id="101" w:author="{AUTHOR}" w:date="2020-01-02T10:00:00Z">{_run_xml(INSERTED_TEXT)}</w:ins>'
+            f'<w:ins {nsdecls("w")} w:id="101" w:author="{AUTHOR}" '
+            f'w:date="2020-01-02T10:00:00Z">{_run_xml(INSERTED_TEXT)}</w:ins>'
         )
     )
     p._p.append(
@@ -81,7 +82,8 @@ def build_draft(path: Path) -> Path:
     p = document.add_paragraph("An Interim Care Order")
     p._p.append(
         parse_xml(
-            f'<w:r {nsdecls("w")}><w:rPr><w:vertAlign w:val="superscript"/></w:rPr><w:footnoteReference w:id="1"/></w:r>'
+            f'<w:r {nsdecls("w")}><w:rPr><w:vertAlign w:val="superscript"/></w:rPr><w:footnoteReference '
+            f'w:id="1"/></w:r>'
         )
     )
     p.add_run(" was granted for Child J.")
@@ -103,8 +105,9 @@ def build_draft(path: Path) -> Path:
             ("3 May 2019", "Health", "Jade Kershaw booked with the midwife"),
             ("9 June 2019", "Police", "Call to the home"),
         ],
+        strict=True,
     ):
-        for cell, value in zip(row.cells, cells):
+        for cell, value in zip(row.cells, cells, strict=True):
             cell.text = value
     document.add_paragraph("Jade said she felt supported.")
     p = document.add_paragraph("A letter was sent to ")
@@ -133,15 +136,18 @@ def _add_parts(data: bytes) -> bytes:
                 content = content.replace(
                     b"</Types>",
                     (
-                        b'<Override PartName="/word/footnotes.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"/>'
-                        b'<Override PartName="/docProps/custom.xml" ContentType="application/vnd.openxmlformats-officedocument.custom-properties+xml"/></Types>'
+                        b'<Override PartName="/word/footnotes.xml" '
+                        b'ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"/>'
+                        b'<Override PartName="/docProps/custom.xml" '
+                        b'ContentType="application/vnd.openxmlformats-officedocument.custom-properties+xml"/></Types>'
                     ),
                 )
             elif item.filename == "word/_rels/document.xml.rels":
                 content = content.replace(
                     b"</Relationships>",
                     (
-                        b'<Relationship Id="rIdFn1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes" '
+                        b'<Relationship Id="rIdFn1" '
+                        b'Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes" '
                         b'Target="footnotes.xml"/></Relationships>'
                     ),
                 )
@@ -149,7 +155,8 @@ def _add_parts(data: bytes) -> bytes:
                 content = content.replace(
                     b"</Relationships>",
                     (
-                        b'<Relationship Id="rIdCu1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/custom-properties" '
+                        b'<Relationship Id="rIdCu1" '
+                        b'Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/custom-properties" '
                         b'Target="docProps/custom.xml"/></Relationships>'
                     ),
                 )

@@ -16,7 +16,8 @@ PARAGRAPHS = [
     ("heading", "1 Introduction"),
     (
         "text",
-        "1.1 This review concerns Child M, who was two years old when the concerns below were raised. Child M lived with "
+        "1.1 This review concerns Child M, who was two years old when the concerns below were raised. Child M "
+        "lived with "
         "her mother, Jade Kershaw, and her mother's partner, Liam Carter, in a flat on the Brookfield estate.",
     ),
     (

@@ -65,7 +65,10 @@ def test_dates_in_other_table_columns_are_not_dates_of_birth(find):
     # expected to stay before); the other rows' dates are event dates
     table = "| Date | Event |\n|---|---|\n| 14/03/2016 | Baby born at home |\n| 02/05/2017 | Strategy meeting |\n"
     assert find(table, "DATE_OF_BIRTH") == [("DATE_OF_BIRTH", "14/03/2016")]
-    table = "| Date | Event |\n|---|---|\n| 14/03/2016 | Midwife told the baby was due in May |\n| 02/05/2017 | Strategy meeting |\n"
+    table = (
+        "| Date | Event |\n|---|---|\n| 14/03/2016 | Midwife told the baby was due in May |\n| 02/05/2017 | "
+        "Strategy meeting |\n"
+    )
     assert find(table, "DATE_OF_BIRTH") == []
 
 
