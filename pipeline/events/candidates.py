@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from ..resources import load_yaml
+from ..resources import fill_template, load_yaml
 from .vocabulary import calendar, lexicon
 
 DAY_RE = r"(?:[12]\d|3[01]|0?[1-9])(?:[ \t]?(?:st|nd|rd|th)\b)?"  # "24 th" is a PDF's superscript
@@ -67,9 +67,7 @@ def compiled_patterns() -> list[tuple[str, re.Pattern]]:
     }
     compiled = []
     for entry in load_yaml("dates", "patterns.yaml")["patterns"]:
-        regex = entry["regex"]
-        for key, value in fills.items():
-            regex = regex.replace("{" + key + "}", value)
+        regex = fill_template(entry["regex"], fills, "models/dates/patterns.yaml")
         compiled.append((entry["kind"], re.compile(regex, re.IGNORECASE)))
     return compiled
 
@@ -79,10 +77,8 @@ def citation_patterns() -> list[re.Pattern]:
     """Spans of cited guidance, legislation and research (models/dates/citations.yaml)."""
     fills = {"MONTH": _alternation(calendar().months, case_sensitive=True) + r"\.?", "YEAR": YEAR_RE}
     compiled = []
-    for regex in load_yaml("dates", "citations.yaml")["patterns"]:
-        for key, value in fills.items():
-            regex = regex.replace("{" + key + "}", value)
-        compiled.append(re.compile(regex))
+    for template in load_yaml("dates", "citations.yaml")["patterns"]:
+        compiled.append(re.compile(fill_template(template, fills, "models/dates/citations.yaml")))
     return compiled
 
 
