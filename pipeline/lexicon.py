@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from types import MappingProxyType
 
-from .resources import load_yaml
+from .resources import fill_template, load_yaml
 
 GENDERS = ("female", "male")
 
@@ -267,11 +267,11 @@ class KpePatterns:
 
 @lru_cache(maxsize=1)
 def kpe() -> KpePatterns:
-    """The KPE patterns of models/lexicon/kpe.yaml, with `{label}` and `{number}` filled in."""
+    """The KPE patterns of models/lexicon/kpe.yaml, with `<<label>>` and `<<number>>` filled in."""
     data = load_yaml("lexicon", "kpe.yaml")
 
     def build(key: str) -> re.Pattern[str]:
-        text = str(data[key]).replace("{label}", data["label"]).replace("{number}", data["number"])
-        return re.compile(text, re.IGNORECASE)
+        fills = {"label": data["label"], "number": data["number"]}
+        return re.compile(fill_template(str(data[key]), fills, "models/lexicon/kpe.yaml"), re.IGNORECASE)
 
     return KpePatterns(build("marker"), build("in_title"), build("trailing"), build("heading"))

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
+from collections.abc import Mapping
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -63,3 +65,24 @@ def data_fingerprint() -> str:
         digest.update(path.relative_to(root).as_posix().encode("utf-8") + b"\0")
         digest.update(hashlib.sha256(path.read_bytes()).digest())
     return "sha256:" + digest.hexdigest()[:16]
+
+
+_PLACEHOLDER = re.compile(r"<<(\w+)>>")
+
+
+def fill_template(text: str, values: Mapping[str, str], source: str = "") -> str:
+    """`text` with every `<<name>>` replaced by `values[name]`, the one template syntax of the rule files.
+
+    `<<name>>` cannot be mistaken for a regex quantifier (`{1,3}`), so a pattern
+    stays a plain regex around its placeholders.  A placeholder with no value is
+    refused, naming `source` (the rule file), rather than left in a pattern that
+    would then silently match the literal text.
+    """
+
+    def substitute(match: re.Match[str]) -> str:
+        name = match.group(1)
+        if name not in values:
+            raise KeyError(f"{source or 'template'}: no value for placeholder <<{name}>>")
+        return values[name]
+
+    return _PLACEHOLDER.sub(substitute, text)

@@ -1,8 +1,8 @@
 """Spans of text and the one way overlapping spans are resolved.
 
 Every detector that marks stretches of a text (verify's findings, the Presidio
-recognizers, pseudonymise's replacements, name proposals, later the date
-candidates of events) produces candidates that can overlap.  They differ only
+recognizers, pseudonymise's replacements, name proposals, the date candidates
+of events) produces candidates that can overlap.  They differ only
 in which candidate wins a clash, so there is one resolver here and each caller
 passes its precedence as a sort key:
 
@@ -10,7 +10,9 @@ passes its precedence as a sort key:
 - the recognizers: the higher score, then the longer, then the type listed first;
 - pseudonymise: known name > structured identifier > unknown name, then the
   longer, and a loser that only partly overlaps is trimmed to what is left
-  (`on_clash`).
+  (`on_clash`);
+- date candidates (events): the longer, then the pattern listed first (a range beats
+  the two days in it).
 
 `Span` is the candidate type for new code; the resolver accepts anything with
 integer `start` and `end` (Presidio's `RecognizerResult`, pseudonymise's

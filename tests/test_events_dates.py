@@ -208,3 +208,14 @@ def test_dotted_and_month_range_forms():
     assert [c.kind for c in find_candidates("from 12.03.2012 to 14.03.2012")] == ["range"]
     res = Resolver().resolve(find_candidates("January–March 2019 the family lived in a hostel.")[0])
     assert (res.date, res.date_end, res.precision) == (D(2019, 1, 1), D(2019, 3, 31), "month")
+
+
+def test_overlapping_date_candidates_keep_the_longest_left_to_right():
+    """Date candidates go through the one resolver (pipeline.spans): a range beats the days inside it."""
+    text = "Between 3 and 5 March 2014 the family moved; from 12/03/2015 to 14/04/2015 she stayed with her aunt."
+    found = find_candidates(text)
+    assert [(c.kind, c.text) for c in found] == [
+        ("range", "Between 3 and 5 March 2014"),
+        ("range", "from 12/03/2015 to 14/04/2015"),
+    ]
+    assert all(a.end <= b.start for a, b in zip(found, found[1:], strict=False))

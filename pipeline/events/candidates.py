@@ -14,7 +14,8 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from ..resources import load_yaml
+from ..resources import fill_template, load_yaml
+from ..spans import resolve_overlaps
 from .vocabulary import calendar, lexicon
 
 DAY_RE = r"(?:[12]\d|3[01]|0?[1-9])(?:[ \t]?(?:st|nd|rd|th)\b)?"  # "24 th" is a PDF's superscript
@@ -32,13 +33,18 @@ NUMDATE_RE = (
 
 @dataclass(frozen=True)
 class Candidate:
-    """A date phrase found in a text; offsets relative to that text."""
+    """A date phrase found in a text; offsets relative to that text.
+
+    `rule`: the position in patterns.yaml of the pattern that found it (of two
+    candidates of one length, the pattern listed first wins).
+    """
 
     kind: str
     start: int
     end: int
     text: str
     groups: dict = field(default_factory=dict, compare=False, hash=False)
+    rule: int = field(default=0, compare=False, hash=False)
 
 
 def _alternation(words, case_sensitive: bool = False) -> str:
@@ -67,9 +73,7 @@ def compiled_patterns() -> list[tuple[str, re.Pattern]]:
     }
     compiled = []
     for entry in load_yaml("dates", "patterns.yaml")["patterns"]:
-        regex = entry["regex"]
-        for key, value in fills.items():
-            regex = regex.replace("{" + key + "}", value)
+        regex = fill_template(entry["regex"], fills, "models/dates/patterns.yaml")
         compiled.append((entry["kind"], re.compile(regex, re.IGNORECASE)))
     return compiled
 
@@ -79,10 +83,8 @@ def citation_patterns() -> list[re.Pattern]:
     """Spans of cited guidance, legislation and research (models/dates/citations.yaml)."""
     fills = {"MONTH": _alternation(calendar().months, case_sensitive=True) + r"\.?", "YEAR": YEAR_RE}
     compiled = []
-    for regex in load_yaml("dates", "citations.yaml")["patterns"]:
-        for key, value in fills.items():
-            regex = regex.replace("{" + key + "}", value)
-        compiled.append(re.compile(regex))
+    for template in load_yaml("dates", "citations.yaml")["patterns"]:
+        compiled.append(re.compile(fill_template(template, fills, "models/dates/citations.yaml")))
     return compiled
 
 
@@ -114,13 +116,14 @@ def _find(text: str) -> tuple[Candidate, ...]:
     extractor asks about the same sentence several times).
 
     Where candidates overlap, the longest wins (a range beats the two days in
-    it); on equal length the pattern listed first wins.  Dates of cited
+    it); on equal length the pattern listed first wins (`_precedence`, through
+    the one resolver `pipeline.spans.resolve_overlaps`).  Dates of cited
     sources ("Working Together (2018)", "(HM Government, 2015)") are no
     candidates: they date the guidance, not the case.
     """
     cited = citation_spans(text)
     found = []
-    for order, (kind, pattern) in enumerate(compiled_patterns()):
+    for rule, (kind, pattern) in enumerate(compiled_patterns()):
         for match in pattern.finditer(text):
             start, end = match.span()
             while end > start and text[end - 1] in " ,.":
@@ -134,10 +137,10 @@ def _find(text: str) -> tuple[Candidate, ...]:
             ):
                 continue
             groups = {k: v for k, v in match.groupdict().items() if v is not None}
-            found.append((-(end - start), order, start, Candidate(kind, start, end, text[start:end], groups)))
-    found.sort(key=lambda item: (item[0], item[1], item[2]))
-    chosen: list[Candidate] = []
-    for _, _, _, cand in found:
-        if all(cand.end <= c.start or cand.start >= c.end for c in chosen):
-            chosen.append(cand)
-    return tuple(sorted(chosen, key=lambda c: c.start))
+            found.append(Candidate(kind, start, end, text[start:end], groups, rule))
+    return tuple(resolve_overlaps(found, key=_precedence))
+
+
+def _precedence(cand: Candidate) -> tuple[int, int, int]:
+    """Which of two overlapping candidates wins: the longer, then the pattern listed first, then the earlier."""
+    return (cand.start - cand.end, cand.rule, cand.start)

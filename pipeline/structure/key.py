@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..report import RoleKind
-from ..resources import load_yaml
+from ..resources import fill_template, load_yaml
 from .lines import Line
 
 CODE = (
@@ -321,18 +321,19 @@ def _inline_patterns(weak: bool, pseudonyms: bool = False) -> tuple[tuple[re.Pat
     roles = _roles()
     chosen = [(p, False) for p in roles["inline_patterns"] + (roles["inline_patterns_weak"] if weak else [])]
     chosen += [(p, True) for p in (roles.get("inline_patterns_pseudonym", []) if pseudonyms else [])]
+    fills = {
+        "ROLE": role,
+        "SHAPED": f"(?P<code>{SHAPED_CODE})",
+        "CODE2": f"(?P<code2>{INLINE_CODE})",
+        "ALIAS_OF": f"(?P<desc>{SHAPED_CODE})",
+        "LABEL": f"(?P<code>{_label_code()})",
+        "CODE_OR_LETTER": f"(?P<code>{INLINE_CODE}|(?-i:[A-HJ-Z]))",
+        "CODE": f"(?P<code>{INLINE_CODE})",
+        "NUMBERED": f"(?P<code>{NUMBERED_CODE})",
+    }
     out = []
     for pattern, named in chosen:
-        filled = (
-            pattern.replace("{ROLE}", role)
-            .replace("{SHAPED}", f"(?P<code>{SHAPED_CODE})")
-            .replace("{CODE2}", f"(?P<code2>{INLINE_CODE})")
-            .replace("{ALIAS_OF}", f"(?P<desc>{SHAPED_CODE})")
-            .replace("{LABEL}", f"(?P<code>{_label_code()})")
-            .replace("{CODE_OR_LETTER}", f"(?P<code>{INLINE_CODE}|(?-i:[A-HJ-Z]))")
-            .replace("{CODE}", f"(?P<code>{INLINE_CODE})")
-            .replace("{NUMBERED}", f"(?P<code>{NUMBERED_CODE})")
-        )
+        filled = fill_template(pattern, fills, "models/structure/key_roles.yaml")
         out.append((re.compile(filled, re.IGNORECASE), named))
     return tuple(out)
 

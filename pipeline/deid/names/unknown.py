@@ -46,7 +46,7 @@ from spacy.tokens import Doc, Token
 
 from ...lexicon import before_name_words, calendar, title_words
 from ...nlp import ROLE_LABEL  # the label pipeline.nlp gives declared codes
-from ...resources import load_yaml, read_lines
+from ...resources import fill_template, load_yaml, read_lines
 from ...spans import merge_overlapping
 from ..codes import is_role_code
 from .folding import fold
@@ -1215,11 +1215,10 @@ _NAME_GROUP = r"(?P<name>[A-Z][^\W\d_]+(?:[ -][A-Z][^\W\d_]+)?)"
 @lru_cache(maxsize=1)
 def _pseudonym_patterns() -> tuple[list[re.Pattern], re.Pattern]:
     data = load_yaml("names", "pseudonym_cues.yaml")
-    patterns = [
-        re.compile(p.replace("{NAME}", _NAME_GROUP).replace("{NAME2}", _NAME_GROUP.replace("?P<name>", "?P<name2>")))
-        for p in data["patterns"]
-    ]
-    key_line = re.compile(data["key_line"].replace("{NAME}", _NAME_GROUP), re.MULTILINE)
+    source = "models/names/pseudonym_cues.yaml"
+    fills = {"NAME": _NAME_GROUP, "NAME2": _NAME_GROUP.replace("?P<name>", "?P<name2>")}
+    patterns = [re.compile(fill_template(p, fills, source)) for p in data["patterns"]]
+    key_line = re.compile(fill_template(data["key_line"], fills, source), re.MULTILINE)
     return patterns, key_line
 
 

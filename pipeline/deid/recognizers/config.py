@@ -9,18 +9,16 @@ tried before "Nursery"), with a space inside an entry matching any run of whites
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from typing import Any
 
 import regex
 
 from ...lexicon import calendar
-from ...resources import load_yaml
+from ...resources import fill_template, load_yaml
 
 CONFIG_DIR = "recognizers"
 ENGINE_FILE = "engine.yaml"
-_LIST_REFERENCE = re.compile(r"<<(\w+)>>")
 
 
 @dataclass(frozen=True)
@@ -61,15 +59,8 @@ def alternation(entries: list[str]) -> str:
 
 
 def expand(pattern: str, lists: dict[str, list[str]], source: str = "") -> str:
-    """Replace every `<<name>>` in a pattern with the alternation of that list."""
-
-    def substitute(match: re.Match) -> str:
-        name = match.group(1)
-        if name not in lists:
-            raise KeyError(f"{source}: pattern refers to unknown list <<{name}>>")
-        return alternation(lists[name])
-
-    return _LIST_REFERENCE.sub(substitute, pattern)
+    """Replace every `<<name>>` in a pattern with the alternation of that list (`fill_template`)."""
+    return fill_template(pattern, {name: alternation(entries) for name, entries in lists.items()}, source)
 
 
 def shared_lists() -> dict[str, list[str]]:
