@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ...lexicon import calendar, reporting_forms, reporting_forms_pattern, superscript_digits, title_words
+from ...resources import load_yaml
 from ..keyfile import Key, Person, title_genders
 from .derived import KeyedWord, _business_possessive, find_derived
 from .folding import fold
@@ -95,24 +96,39 @@ _SEASON_AFTER = re.compile(r",?[ \t]+(?:of[ \t]+)?(?:19|20)\d{2}\b|[ \t]+(?:term
 _MONTHS = frozenset(m.casefold() for m in calendar().full_months)
 _DATE_AFTER = re.compile(r"^,?\s+(?:(?:\d{1,2}(?:st|nd|rd|th)?,?\s+)?(?:19|20)\d{2}|\d{1,2}(?:st|nd|rd|th))\b")
 
-RULE_CONFIDENCE = {
-    "nickname": 0.75,
-    "alias": 0.8,
-    "short_form": 0.7,
-    "misspelling": 0.7,
-    "listed": 1.0,
-    "full_name": 1.0,
-    "title_full_name": 1.0,
-    "title_surname": 0.95,
-    "title_first_name": 0.8,
-    "initial_surname": 0.95,
-    "first_name": 0.9,
-    "surname": 0.85,
-    "first_initial": 0.9,
-    "title_initial": 0.85,
-    "initials": 0.8,
-    "single_initial": 0.6,
-}
+
+@dataclass(frozen=True)
+class KnownScores:
+    """The keyed-name scores of ``models/names/scores.yaml`` (``known:``), read once; see the file for each."""
+
+    default: float
+    rules: dict[str, float]
+    middle_name: float
+    relative: float
+    title_other_gender: float
+    lowercase: float
+    ambiguous_listed_or_title: float
+    ambiguous_other: float
+
+    def of(self, rule: str) -> float:
+        """A form's confidence from its rule; a rule the data does not list scores ``default``."""
+        return self.rules.get(rule, self.default)
+
+
+@lru_cache(maxsize=1)
+def known_scores() -> KnownScores:
+    """Keyed-name confidences are data beside the unknown-name ones, so a team can tune both in one place."""
+    data = dict(load_yaml("names", "scores.yaml")["known"])
+    rules = {str(rule): float(score) for rule, score in data.pop("rules").items()}
+    return KnownScores(rules=rules, **{name: float(score) for name, score in data.items()})
+
+
+def _ambiguous_cap(how: str) -> float:
+    """The most a form several people share can score, by what chose among them."""
+    scores = known_scores()
+    return scores.ambiguous_listed_or_title if how in ("listed", "title") else scores.ambiguous_other
+
+
 INITIALS_RULES = frozenset({"initials", "title_initial", "first_initial", "single_initial"})
 
 
@@ -130,7 +146,7 @@ class NameForm:
 
     @property
     def confidence(self) -> float:
-        return RULE_CONFIDENCE.get(self.rule, 0.9)
+        return known_scores().of(self.rule)
 
 
 @dataclass(frozen=True)
@@ -212,7 +228,7 @@ def person_forms(person: Person) -> list[NameForm]:
             old is None
             or new.listed
             and not old.listed
-            or RULE_CONFIDENCE.get(rule, 0) > RULE_CONFIDENCE.get(old.rule, 0)
+            or known_scores().rules.get(rule, 0) > known_scores().rules.get(old.rule, 0)
         ):
             forms[key] = new
 
@@ -643,7 +659,14 @@ class KnownNameMatcher:
                     continue
                 out.append(
                     NameMatch(
-                        m.start(), m.end(), m.group(0), code, middle, "middle_name", 0.8, suffix=_suffix(text, m.end())
+                        m.start(),
+                        m.end(),
+                        m.group(0),
+                        code,
+                        middle,
+                        "middle_name",
+                        known_scores().middle_name,
+                        suffix=_suffix(text, m.end()),
                     )
                 )
                 taken.append((m.start(), m.end()))
@@ -931,7 +954,7 @@ class KnownNameMatcher:
                             relative,
                             f.text,
                             f.rule,
-                            0.7,
+                            known_scores().relative,
                             ambiguous=True,
                             candidates=(f.code, relative),
                             resolved_by="relative",
@@ -940,9 +963,10 @@ class KnownNameMatcher:
                     )
                     continue
                 if f.title_gender and self.people[f.code].gender and f.title_gender != self.people[f.code].gender:
-                    conf = min(conf, 0.6)  # "Mr" before a woman's surname: keep the code, flag low
+                    # "Mr" before a woman's surname: keep the code, flag low
+                    conf = min(conf, known_scores().title_other_gender)
                 if matched.islower():
-                    conf = min(conf, 0.8)
+                    conf = min(conf, known_scores().lowercase)
                 out.append(NameMatch(start, end, matched, f.code, f.text, f.rule, conf, suffix=suffix))
                 continue
             chosen, how = self._choose(forms, start, sure, sure_pos, text)
@@ -954,7 +978,7 @@ class KnownNameMatcher:
                     chosen.code,
                     chosen.text,
                     chosen.rule,
-                    round(min(chosen.confidence, 0.9 if how in ("listed", "title") else 0.7), 2),
+                    round(min(chosen.confidence, _ambiguous_cap(how)), 2),
                     ambiguous=True,
                     candidates=tuple(f.code for f in forms),
                     resolved_by=how,
