@@ -92,7 +92,7 @@ def title_genders() -> Mapping[str, str | None]:
 
 def title_pattern(words: Iterable[str]) -> str:
     """A regular-expression alternation of `words`, longest first ("Mrs" before "Mr")."""
-    return "|".join(sorted(map(re.escape, words), key=len, reverse=True))
+    return "|".join(sorted(set(map(re.escape, words)), key=lambda w: (-len(w), w)))
 
 
 # ---------------------------------------------------------------- family words and genders

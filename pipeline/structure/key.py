@@ -300,7 +300,7 @@ class InlineDeclaration:
 
 def _role_regex() -> str:
     roles = _roles()
-    words = sorted({*roles["family"], *roles["practitioner"], *roles["inline_family"]}, key=len, reverse=True)
+    words = sorted({*roles["family"], *roles["practitioner"], *roles["inline_family"]}, key=lambda w: (-len(w), w))
     role = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
     mods = "|".join(re.escape(m) for m in roles["role_modifiers"])
     owner = r"(?:(?:her|his|their|the|a|an|its|[A-Z][\w]*(?:\s+[A-Z0-9]\w{0,2})?['’]s)\s+)?"
@@ -309,7 +309,7 @@ def _role_regex() -> str:
 
 def _label_code() -> str:
     """A family role word written with a capital as the person's code ("her mother (Mother)", "(Grandfather)")."""
-    words = sorted({w[:1].upper() + w[1:] for w in _roles()["family"]}, key=len, reverse=True)
+    words = sorted({w[:1].upper() + w[1:] for w in _roles()["family"]}, key=lambda w: (-len(w), w))
     return r"(?-i:(?:(?:Maternal|Paternal)\s+)?(?:" + "|".join(re.escape(w) for w in words) + r")(?:\s[0-9]{1,2})?)\b"
 
 
@@ -566,7 +566,7 @@ def find_used_codes(text: str, min_uses: int = 2) -> list[InlineDeclaration]:
     "Father 1", "Adult B", "Sibling 2"), used at least `min_uses` times; the first use stands for the
     declaration.  Reviews that number their people this way rarely list them."""
     roles = _roles()
-    words = sorted({w for w in roles.get("used_code_roles", [])}, key=len, reverse=True)
+    words = sorted({w for w in roles.get("used_code_roles", [])}, key=lambda w: (-len(w), w))
     if not words:
         return []
     pattern = re.compile(
@@ -670,7 +670,7 @@ def find_marked_names(text: str) -> list[InlineDeclaration]:
 @lru_cache(maxsize=1)
 def _flat_row_re() -> re.Pattern:
     roles = _roles()
-    words = sorted({*roles["family"], *roles["subject"], *roles["practitioner"]}, key=len, reverse=True)
+    words = sorted({*roles["family"], *roles["subject"], *roles["practitioner"]}, key=lambda w: (-len(w), w))
     role = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
     mods = "|".join(re.escape(m) for m in roles["role_modifiers"])
     shaped = r"(?:Child|Baby|Infant|Sibling|Adult|Young\s+Person|Mr|Mrs|Ms|Miss|Mx)\s+[A-Z0-9]{1,2}"

@@ -53,7 +53,7 @@ class RecognizerSpec:
 def alternation(entries: list[str]) -> str:
     """A non-capturing group matching any of the literal entries, longest first."""
     escaped = [
-        regex.escape(str(e)).replace(r"\ ", r"\s+") for e in sorted(set(map(str, entries)), key=len, reverse=True)
+        regex.escape(str(e)).replace(r"\ ", r"\s+") for e in sorted(set(map(str, entries)), key=lambda e: (-len(e), e))
     ]
     return "(?:" + "|".join(escaped) + ")"
 
