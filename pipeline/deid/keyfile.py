@@ -45,7 +45,7 @@ _GENDER_ALIASES = {
 }
 # Codes are printed into reports, HTML pages and Word files: letters, digits, spaces and . ' ’ - ( ) / only,
 # so that a code can never be markup ("<b>") or break the output it is written into.
-_CODE_RE = re.compile(r"^[^\W_][\w .'’()/-]{0,40}$")
+CODE_RE = re.compile(r"^[^\W_][\w .'’()/-]{0,40}$")
 
 
 class KeyFileError(UnusableInput):
@@ -195,7 +195,7 @@ def parse_key(data: Any, source: str = "key", path: Path | None = None, sha256: 
         if code is None or not str(code).strip():
             raise KeyFileError(f"{source}: {label} has no code")
         code = " ".join(str(code).split())
-        if not _CODE_RE.match(code):
+        if not CODE_RE.match(code):
             raise KeyFileError(
                 f"{source}: {label}: a code must start with a letter or digit and use only letters, "
                 "digits, spaces and . ' ’ - ( ) / (at most 41 characters)"

@@ -734,7 +734,7 @@ def _code_findings(doc: Doc, report: Report, policy: Policy, key=None) -> list[S
         doc, report, policy.codes, declared=declared, known=set(policy.allow.abbreviations)
     ):
         severity = policy.severity_of(cand.kind)
-        if cand.kind == "PERSON_CODE" and cand.confidence >= 0.9:
+        if cand.kind == "PERSON_CODE" and cand.confidence >= float(policy.codes.get("raise_from", 0.9)):
             severity = _raise(severity)
         out.append(_finding(cand.start, cand.end, cand.kind, severity, cand.reason, f"codes:{cand.rule}"))
     return out

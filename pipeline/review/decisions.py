@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..deid.keyfile import _CODE_RE
+from ..deid.keyfile import CODE_RE
 from ..errors import UnusableInput
 from .model import FORMAT_DECISIONS, REPLACEMENT, Review
 
@@ -127,7 +127,7 @@ def _check_one(item_id: str, item, decision, source: str) -> dict:
     out = {"action": action}
     if action in ("code", "add_person"):
         code = _text(decision.get("code"), "a code", item_id, source, 41)
-        if not _CODE_RE.match(code) and not (action == "code" and PLACEHOLDER_RE.match(code)):
+        if not CODE_RE.match(code) and not (action == "code" and PLACEHOLDER_RE.match(code)):
             raise DecisionsError(
                 f"{source}: item {item_id}: code {code!r} may use only letters, digits, spaces and . ' ’ - ( ) /"
             )
