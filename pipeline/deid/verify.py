@@ -730,11 +730,12 @@ def _code_findings(doc: Doc, report: Report, policy: Policy, key=None) -> list[S
     """Undeclared person codes; the author's key declares its codes too (a coded draft may have no key table)."""
     out = []
     declared = key.codes() if key is not None else None
+    raise_from = float(policy.codes.get("raise_from", 0.9))
     for cand in find_undeclared_codes(
         doc, report, policy.codes, declared=declared, known=set(policy.allow.abbreviations)
     ):
         severity = policy.severity_of(cand.kind)
-        if cand.kind == "PERSON_CODE" and cand.confidence >= float(policy.codes.get("raise_from", 0.9)):
+        if cand.kind == "PERSON_CODE" and cand.confidence >= raise_from:
             severity = _raise(severity)
         out.append(_finding(cand.start, cand.end, cand.kind, severity, cand.reason, f"codes:{cand.rule}"))
     return out

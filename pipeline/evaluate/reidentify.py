@@ -29,16 +29,8 @@ on the same draft and report, per name draw:
   of N interleaved runs (spaCy, ours, Presidio in turn, so a change in the
   machine's load hits all three alike), model loading excluded for all three.
 
-Usage (from the repository root)::
-
-    .venv/bin/python bench/reidentify.py                 # seeds 1 2 3, with Presidio
-    .venv/bin/python bench/reidentify.py --seeds 7 --no-presidio --repeat 1
-    .venv/bin/python bench/reidentify.py --report path/to/other_review.txt
-    .venv/bin/python bench/reidentify.py --key-style names --no-presidio   # key without titles
-    .venv/bin/python bench/reidentify.py --seeds 21 --repeat 5 --clock cpu  # CPU seconds: steadier when shared
-
-Drafts, keys and outputs go to `bench/out/reidentify/` (git-ignored); a
-summary JSON to `bench/out/reidentify/summary.json`.
+Run it with `bench/reidentify.py` (its docstring has the usage); drafts, keys,
+outputs and `summary.json` go to `bench/out/reidentify/` (git-ignored).
 """
 
 from __future__ import annotations
@@ -53,6 +45,7 @@ from pathlib import Path
 from typing import Any
 
 from pipeline.evaluate.paths import CHILD_E, OUT
+from pipeline.evaluate.pseudonymise import Ours
 from pipeline.evaluate.timing import CLOCKS, interleaved
 
 DEFAULT_REPORT = CHILD_E
@@ -413,30 +406,6 @@ def write_draft(draft: Draft, out_dir: Path, key_style: str = "titles") -> tuple
     return draft_path, key_path
 
 
-class Ours:
-    """Our pipeline with the model, analyzer and lexicon loaded once (as a long-running tool would)."""
-
-    def __init__(self, model: str | None):
-        from pipeline.commands.pseudonymise import _analyzer, _policy
-        from pipeline.deid.names.known import english_lexicon
-        from pipeline.nlp import load_nlp
-
-        self.nlp = load_nlp(model)
-        self.analyzer = _analyzer(self.nlp)
-        self.policy = _policy()
-        self.lexicon = english_lexicon(self.nlp)
-
-    def run(self, draft_path: Path, key_path: Path):
-        from pipeline.deid.keyfile import load_key
-        from pipeline.deid.pseudonymise import parse_for_key, pseudonymise_report
-        from pipeline.ingest import load_report
-
-        key = load_key(key_path)
-        report = load_report(draft_path)
-        doc = parse_for_key(report, self.nlp, key)
-        return pseudonymise_report(report, doc, key, analyzer=self.analyzer, policy=self.policy, lexicon=self.lexicon)
-
-
 class PlainPresidio:
     """Presidio as shipped: default registry and NLP configuration (our model), replace operator."""
 
@@ -514,14 +483,14 @@ def _evaluate_seed(
     """One seed's draft coded by ours (and Presidio), scored, and on the first seed timed."""
     draft = build_draft(report, seed)
     draft_path, key_path = write_draft(draft, out, key_style)
-    runners: dict[str, Callable[[], Any]] = {"ours": lambda: ours.run(draft_path, key_path)}
+    runners: dict[str, Callable[[], Any]] = {"ours": lambda: ours.pseudonymise(draft_path, key_path)}
     if presidio is not None:
         runners["presidio"] = lambda: presidio.run(draft.text)
     if timed:
         runners["spacy"] = lambda: plain_nlp(draft.text)
     # interleaved runs, best of N each: the machine's load changes less between neighbours
     times, outputs = interleaved(runners, repeat if timed else 1, CLOCKS[clock])
-    result = outputs["ours"]
+    _, result = outputs["ours"]
     (out / f"coded_seed{seed}.txt").write_text(result.text, encoding="utf-8")
     row: dict[str, Any] = {
         "words": len(draft.text.split()),

@@ -428,35 +428,21 @@ def aliases(matcher, text: str, raw: list) -> list:
     taken = sorted((r[0], r[1]) for r in raw)
     for word, code in declared.items():
         english = fold(word).casefold() in matcher.lexicon
+        alias = NameForm(text=word, code=code, rule="alias", tokens=(("word", word),))
         pattern = re.compile(rf"(?<![\w@]){re.escape(word)}(?!\w)", re.IGNORECASE)
         for m in pattern.finditer(text):
             if any(s < m.end() and m.start() < e for s, e in taken):
                 continue
             if english and m.group(0).islower():
                 continue
-            out.append(
-                (
-                    m.start(),
-                    m.end(),
-                    m.group(0),
-                    [NameForm(text=word, code=code, rule="alias", tokens=(("word", word),))],
-                )
-            )
+            out.append((m.start(), m.end(), m.group(0), [alias]))
         if not english:
             continue
-        for m in re.finditer(
-            rf"(?<![\w@]){re.escape(word.lower())}(?!\w)", text
-        ):  # "lulu said": a slip, before a reporting verb
+        # "lulu said": a slip, before a reporting verb
+        for m in re.finditer(rf"(?<![\w@]){re.escape(word.lower())}(?!\w)", text):
             if any(s < m.end() and m.start() < e for s, e in taken) or not _lower_case_slip(text, m.start(), m.end()):
                 continue
-            out.append(
-                (
-                    m.start(),
-                    m.end(),
-                    m.group(0),
-                    [NameForm(text=word, code=code, rule="alias", tokens=(("word", word),))],
-                )
-            )
+            out.append((m.start(), m.end(), m.group(0), [alias]))
     return out
 
 
