@@ -33,6 +33,7 @@ from ..spans import SpanIndex, resolve_overlaps
 from .codes import is_role_code
 from .keyfile import Key, title_genders
 from .names.known import KeptMention, NameMatch, matcher_for, normalise_match
+from .names.reconcile import reconcile
 
 PRIORITY = {"known": 3, "structured": 2, "unknown": 1}
 PERSON_PLACEHOLDER = "[PERSON-{n}]"
@@ -476,7 +477,7 @@ def pseudonymise_report(
         if not any(c.start < e and s < c.end for s, e in places)
     ]
 
-    chosen = resolve(known + structured + unknown, text)
+    chosen = reconcile(resolve(known + structured + unknown, text), text, key)
     unplaced = _number_unknown([c for c in chosen if c.source == "unknown"])
     out_text = rebuild(text, chosen)
     ambiguous = [c for c in chosen if c.ambiguous]

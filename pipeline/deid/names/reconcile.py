@@ -1,0 +1,213 @@
+"""One person, one identity: the last look at person replacements before placeholders are numbered.
+
+The keyed-name matcher and the unlisted-name detector work word by word, so a
+name that only partly matches the key comes out in pieces: "Adrian Hoxa"
+(keyed Adrian Hoxha) as ``MP [PERSON-3]``, "Mohammed Nasser Stanikzai"
+(keyed Mohammad Nasir Stanekzai) as a code for the surname and a placeholder
+for the rest, "Nasir" alone (a middle name the key lists only inside the full
+name) as a new person, and an unlisted "Ms Tilly" / "Baines" split by a line
+break as two people.  Each is one real person given two identities, which
+the key exists to prevent.
+
+Two steps, both over the chosen replacements:
+
+- **runs**: person replacements separated only by a space, a hyphen or one
+  line break are one name.  If every word of the run fits one keyed person
+  (exactly, folded, within a small edit distance of one of that person's
+  listed words, or sounding the same, in any order), with its first and last words among them, the
+  run becomes that person's code.  Two unlisted pieces split by a line break
+  ("Ms Tilly" / "Baines") become one unlisted person (on one line the
+  detector has already decided whether they are one name).
+- **lone pieces**: an unlisted piece whose every word is, exactly (diacritics
+  folded), a given name of exactly one keyed person ("Nasir" of "Mohammad
+  Nasir Stanekzai") is that person.  A surname alone is not enough: "Mr
+  Kazlauskas" may be the child's father whom the key leaves out.
+
+A choice between several keyed people is logged as ambiguous
+(``resolved_by="whole_name"``).  Settings: ``models/names/reconcile.yaml``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+import jellyfish
+from rapidfuzz.distance import OSA
+
+from ...lexicon import title_words
+from ...resources import load_yaml
+from .folding import fold
+
+if TYPE_CHECKING:
+    from ..keyfile import Key
+    from ..pseudonymise import Replacement
+
+_NAME_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+_POSSESSIVE = re.compile(r"['’]s?$")
+
+
+@lru_cache(maxsize=1)
+def settings() -> dict:
+    return load_yaml("names/reconcile.yaml")
+
+
+@dataclass(frozen=True)
+class _Keyed:
+    code: str
+    words: frozenset[str]  # folded, lower-case words of every listed name (titles and initials left out)
+    given: frozenset[str]  # of those, the words before a surname ("nasir" of "Mohammad Nasir Stanekzai")
+
+
+@lru_cache(maxsize=1)
+def _titles() -> frozenset[str]:
+    return frozenset(t.casefold() for t in title_words())
+
+
+def _words(text: str) -> list[str]:
+    """Folded, lower-case name words of `text`, without titles, initials or possessive endings."""
+    titles = _titles()
+    out = []
+    for w in _NAME_WORD.findall(text):
+        w = _POSSESSIVE.sub("", fold(w)).casefold()
+        if len(w) > 1 and w.rstrip(".") not in titles:
+            out.append(w)
+    return out
+
+
+def _given(name: str) -> list[str]:
+    """The given-name words of a listed name: all but the last word; none after a title ("Ms Ward")."""
+    if re.match(r"[^\W\d_]+\.?\s", name) and name.split()[0].rstrip(".").casefold() in _titles():
+        return []
+    words = _words(name)
+    return words[:-1] if len(words) > 1 else words
+
+
+def keyed_words(key: Key) -> list[_Keyed]:
+    return [
+        _Keyed(
+            p.code,
+            frozenset(w for name in p.names for w in _words(name)),
+            frozenset(w for name in p.names for w in _given(name)),
+        )
+        for p in key.people
+    ]
+
+
+def _close(word: str, keyed: str, conf: dict) -> bool:
+    """A slip or another spelling of `keyed`: same first letter, then a small edit distance for its
+    length, or (longer words) the same sound: "Kareem" is "Karim", "Nasser" is "Nasir" (metaphone)."""
+    if word == keyed:
+        return True
+    shorter = min(len(word), len(keyed))
+    if word[0] != keyed[0] or shorter < conf["fuzzy_min_letters"]:
+        return False
+    allowed = 2 if shorter >= conf["two_edits_from_letters"] else 1
+    if OSA.distance(word, keyed) <= allowed:
+        return True
+    return shorter >= conf["sound_alike_from_letters"] and jellyfish.metaphone(word) == jellyfish.metaphone(keyed)
+
+
+def _fits(words: list[str], person: _Keyed, conf: dict, exact: bool) -> bool:
+    if not words:
+        return False
+    test = (lambda w: w in person.words) if exact else (lambda w: any(_close(w, k, conf) for k in person.words))
+    return all(test(w) for w in words)
+
+
+def _is_person(r: Replacement) -> bool:
+    return r.source in ("known", "unknown") and r.type in ("PERSON", "PERSON_UNKNOWN")
+
+
+def _joined(text: str, a: Replacement, b: Replacement) -> bool:
+    """`b` follows `a` with only a space, a hyphen or one line break between them."""
+    gap = text[a.end : b.start]
+    return b.start >= a.end and re.fullmatch(r"[ \t]?-?[ \t]?|[ \t]*\n[ \t]*", gap) is not None
+
+
+def _runs(text: str, people: list[Replacement]) -> list[list[Replacement]]:
+    """Adjacent person pieces; across a line break only one name word each side ("Ms Tilly" / "Baines")."""
+    runs: list[list[Replacement]] = []
+    for r in people:
+        prev = runs[-1][-1] if runs else None
+        if prev and _joined(text, prev, r) and ("\n" not in text[prev.end : r.start] or _one_word_each(text, prev, r)):
+            runs[-1].append(r)
+        else:
+            runs.append([r])
+    return runs
+
+
+def _one_word_each(text: str, a: Replacement, b: Replacement) -> bool:
+    return len(_words(text[a.start : a.end])) == 1 and len(_words(text[b.start : b.end])) == 1
+
+
+def _nearest_code(codes: list[str], run: list[Replacement], coded: list[Replacement]) -> str:
+    """Of tied people, the one coded nearest before the run (else the first in key order)."""
+    start = run[0].start
+    for r in reversed(coded):
+        if r.end <= start and r.code in codes:
+            return r.code
+    return codes[0]
+
+
+def _merge(text: str, run: list[Replacement], code: str, candidates: list[str], source: str) -> Replacement:
+    first, last = run[0], run[-1]
+    return replace(
+        first,
+        end=last.end,
+        text=text[first.start : last.end],
+        replacement=code if source == "known" else first.replacement,
+        type="PERSON" if source == "known" else first.type,
+        source=source,
+        rule=f"{first.rule}+whole_name" if source == "known" else first.rule,
+        confidence=min(r.confidence for r in run),
+        code=code if source == "known" else first.code,
+        ambiguous=len(candidates) > 1 or any(r.ambiguous for r in run),
+        candidates=tuple(candidates) if len(candidates) > 1 else (),
+        resolved_by="whole_name" if len(candidates) > 1 else first.resolved_by,
+    )
+
+
+def _keyed_person_of_run(
+    run: list[Replacement], text: str, keyed: list[_Keyed], coded: list[Replacement], conf: dict
+) -> tuple[str, list[str]] | None:
+    words = _words(text[run[0].start : run[-1].end])
+    if len(run) == 1:
+        if run[0].source != "unknown":
+            return None
+        surnames = {w for k in keyed for w in k.words - k.given}
+        if any(w in surnames for w in words):
+            return None  # a family surname alone is shared by relatives the key may leave out
+        fits = [k.code for k in keyed if words and all(w in k.given for w in words)]
+    else:
+        known_codes = {r.code for r in run if r.source == "known"}
+        fits = [k.code for k in keyed if _fits(words, k, conf, exact=False)]
+        if known_codes and fits:  # a code already in the run is the first choice among those that fit
+            fits = [c for c in fits if c in known_codes] or fits
+    if not fits or (len(run) == 1 and len(fits) > 1):
+        return None
+    return _nearest_code(fits, run, coded), fits
+
+
+def reconcile(chosen: list[Replacement], text: str, key: Key) -> list[Replacement]:
+    """`chosen` with split names joined and lone slips of keyed names given the keyed code."""
+    conf = settings()
+    keyed = keyed_words(key)
+    people = sorted((r for r in chosen if _is_person(r)), key=lambda r: r.start)
+    coded = [r for r in people if r.source == "known"]
+    out = [r for r in chosen if not _is_person(r)]
+    for run in _runs(text, people):
+        if all(r.source == "known" for r in run):
+            out.extend(run)
+            continue
+        found = _keyed_person_of_run(run, text, keyed, coded, conf)
+        if found:
+            code, fits = found
+            out.append(_merge(text, run, code, fits, "known"))
+        elif len(run) == 2 and all(r.source == "unknown" for r in run) and "\n" in text[run[0].end : run[1].start]:
+            out.append(_merge(text, run, "", [], "unknown"))
+        else:
+            out.extend(run)
+    return sorted(out, key=lambda r: r.start)

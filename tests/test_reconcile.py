@@ -1,0 +1,91 @@
+"""One person, one identity: `names.reconcile` joins a keyed name that came out in pieces."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.deid.keyfile import parse_key
+from pipeline.deid.names.known import english_lexicon
+from pipeline.deid.names.reconcile import reconcile
+from pipeline.deid.pseudonymise import Replacement, parse_for_key, pseudonymise_report
+from pipeline.ingest import load_report
+
+KEY = parse_key(
+    {
+        "people": [
+            {"code": "CM", "role": "Child M's mother", "names": ["Farida Noor Rahimi", "Mrs Rahimi"]},
+            {"code": "CF", "role": "Child M's father", "names": ["Jawad Karim Rahimi", "Mr Rahimi"]},
+            {"code": "SW", "role": "Social worker", "names": ["Annika Bergstrom"]},
+        ]
+    }
+)
+
+
+def _piece(text: str, word: str, source: str, code: str = "", after: int = 0) -> Replacement:
+    start = text.index(word, after)
+    kind = "PERSON" if source == "known" else "PERSON_UNKNOWN"
+    return Replacement(start, start + len(word), word, code, kind, source, "test", 0.8, code=code or None)
+
+
+def test_a_misspelt_surname_after_a_keyed_first_name_joins_that_person():
+    text = "Annika Bergstrum visited."
+    pieces = [_piece(text, "Annika", "known", "SW"), _piece(text, "Bergstrum", "unknown")]
+    [joined] = reconcile(pieces, text, KEY)
+    assert (joined.text, joined.code, joined.source) == ("Annika Bergstrum", "SW", "known")
+
+
+def test_every_word_must_fit_so_an_unlisted_relative_keeps_a_placeholder():
+    text = "Annika Moreau visited."  # a different surname: somebody else, or the key is incomplete
+    pieces = [_piece(text, "Annika", "known", "SW"), _piece(text, "Moreau", "unknown")]
+    assert [r.source for r in reconcile(pieces, text, KEY)] == ["known", "unknown"]
+
+
+def test_a_middle_name_alone_is_the_one_keyed_person_who_has_it():
+    text = "Later Karim said he would call."
+    [coded] = reconcile([_piece(text, "Karim", "unknown")], text, KEY)
+    assert (coded.code, coded.source) == ("CF", "known")
+
+
+def test_a_family_surname_alone_is_never_pinned_on_a_keyed_relative():
+    text = "Mr Rahimi senior, the grandfather, was not seen."
+    [kept] = reconcile([_piece(text, "Mr Rahimi", "unknown")], text, KEY)
+    assert kept.source == "unknown"
+
+
+def test_several_misspelt_words_pick_the_person_they_all_fit():
+    text = "Jawid Kareem Rahimy was at home."
+    pieces = [_piece(text, "Jawid Kareem", "unknown"), _piece(text, "Rahimy", "known", "CM")]
+    [joined] = reconcile(pieces, text, KEY)
+    assert (joined.text, joined.code) == ("Jawid Kareem Rahimy", "CF")
+
+
+def test_an_unlisted_name_split_by_a_line_break_is_one_person():
+    text = "The note was signed by Ms Lorna\nPettigrew, duty manager."
+    pieces = [_piece(text, "Ms Lorna", "unknown"), _piece(text, "Pettigrew", "unknown")]
+    [joined] = reconcile(pieces, text, KEY)
+    assert joined.text == "Ms Lorna\nPettigrew"
+
+
+def test_two_names_on_following_lines_stay_two_people():
+    text = "Present:\nLorna Pettigrew\nDesmond Achterberg\n"
+    pieces = [_piece(text, "Lorna Pettigrew", "unknown"), _piece(text, "Desmond Achterberg", "unknown")]
+    assert len(reconcile(pieces, text, KEY)) == 2
+
+
+@pytest.fixture(scope="module")
+def coded(tmp_path_factory, nlp):
+    path = tmp_path_factory.mktemp("draft") / "draft.txt"
+    path.write_text(
+        "Farida Noor Rahimi is Child M's mother. Farida told Annika Bergstrum that Noor was her own "
+        "mother's name too. Jawad was away. Karim, as the family call him, came back in May.\n",
+        encoding="utf-8",
+    )
+    report = load_report(path)
+    doc = parse_for_key(report, nlp, KEY)
+    return pseudonymise_report(report, doc, KEY, lexicon=english_lexicon(nlp))
+
+
+def test_in_a_draft_no_keyed_person_gets_a_second_identity(coded):
+    assert "[PERSON" not in coded.text, coded.text
+    for word in ("Farida", "Annika", "Bergstrum", "Jawad", "Karim", "Noor"):
+        assert word not in coded.text
