@@ -89,3 +89,26 @@ def test_in_a_draft_no_keyed_person_gets_a_second_identity(coded):
     assert "[PERSON" not in coded.text, coded.text
     for word in ("Farida", "Annika", "Bergstrum", "Jawad", "Karim", "Noor"):
         assert word not in coded.text
+
+
+def test_an_unlisted_persons_initial_and_surname_or_titled_surname_words_join_their_full_name():
+    from pipeline.deid.names.unknown import NameCandidate, group_mentions
+
+    def cand(text, start):
+        return NameCandidate(start, start + len(text), text, "test", 0.9)
+
+    mentions = [
+        cand("Ms Van Rooyen", 0),  # before the full name: grouping reads full names first
+        cand("Liesl Van Rooyen", 100),
+        cand("Wendell Okafor", 200),
+        cand("W. Okafor", 300),
+        cand("Winston Okafor", 400),  # a second W. Okafor
+        cand("W. Okafor", 500),
+        cand("T. Brannigan-Shaw", 600),
+        cand("Tobias Brannigan-Shaw", 700),
+    ]
+    groups = [[c.text for c in g] for g in group_mentions(mentions)]
+    assert ["Ms Van Rooyen", "Liesl Van Rooyen"] in groups
+    assert ["Wendell Okafor", "W. Okafor"] in groups
+    assert ["T. Brannigan-Shaw", "Tobias Brannigan-Shaw"] in groups
+    assert ["Winston Okafor", "W. Okafor"] in groups  # the W. Okafor named last before it

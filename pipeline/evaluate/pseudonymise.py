@@ -352,6 +352,7 @@ def evaluate(draft, ours: Ours, plain_nlp, out_dir: Path, repeat: int, clock: st
         "names_left": [f"{x['span'].label}: {x['span'].surface!r}" for x in left],
         "names_left_unflagged_by_verify": [f"{x['span'].label}: {x['span'].surface!r}" for x in unflagged],
         "wrongly_coded": _wrongly_coded(draft, cov, left),
+        "unlisted_inconsistent": _unlisted_inconsistent(draft, cov),
         "name_words_left_in_output": extra_words,
         "trap_failures": trap_failed,
         "identifiers": [
@@ -375,6 +376,25 @@ def _wrongly_coded(draft, cov: Coverage, left) -> list[str]:
             out.append(f"{s.label}: {s.surface!r} -> {', '.join(got)}")
         elif s.kind == "unknown" and (len(got) != 1 or not PERSON_RE.match(got[0])):
             out.append(f"?{s.label}: {s.surface!r} -> {', '.join(got)}")
+    return out
+
+
+def _unlisted_inconsistent(draft, cov: Coverage) -> list[str]:
+    """Mentions of unlisted people whose placeholder is not the one their person owns, or is shared."""
+    got_of = {}
+    votes: dict[str, Counter] = defaultdict(Counter)
+    for s in draft.people:
+        if s.kind == "unknown":
+            got_of[id(s)] = [r.replacement for r in cov.touching(s.start, s.end) if PERSON_RE.match(r.replacement)]
+            votes[s.label].update(got_of[id(s)])
+    owner = {lab: c.most_common(1)[0][0] for lab, c in votes.items() if c}
+    shared = {p for p, n in Counter(owner.values()).items() if n > 1}
+    out = []
+    for s in draft.people:
+        got = got_of.get(id(s))
+        if got and (set(got) != {owner[s.label]} or owner[s.label] in shared):
+            note = "shared with another person" if owner[s.label] in shared else f"the person's own: {owner[s.label]}"
+            out.append(f"?{s.label}: {s.surface!r} -> {', '.join(sorted(set(got)))} ({note})")
     return out
 
 

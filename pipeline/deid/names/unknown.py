@@ -1142,13 +1142,14 @@ def group_mentions(candidates: list[M]) -> list[list[M]]:
             words = words[1:]  # "Ms Ní Fhloinn", "Mrs van der Linde": the surname alone
         return words
 
-    # full names first, then those whose last word is an initial ("Murdo N." joins "Murdo Nicolson")
-    for cand in sorted(candidates, key=lambda c: (len(key_words(c)[-1:][0]) == 1 if key_words(c) else False, c.start)):
+    # full names first, then partial ones: "Murdo N." joins "Murdo Nicolson", "D. Pratt" joins "Dean
+    # Pratt", "Ms Dela Cruz" joins "Marisol Dela Cruz"
+    for cand in sorted(candidates, key=lambda c: (_partial(key_words(c), c.text), c.start)):
         words = key_words(cand)
-        if len(words) >= 2 and len(words[-1]) == 1:
-            same = [gi for (first, last), gi in full_index.items() if first == words[0] and last[:1] == words[-1]]
-            if len(same) == 1:
-                groups[same[0]].append(cand)
+        if len(words) >= 2 and _partial(words, cand.text):
+            same = [gi for (first, last), gi in full_index.items() if _fits_full(words, first, last, all_words[gi])]
+            if same:  # of two "W. Okafor"s, the one named last before this mention
+                groups[max(same, key=lambda gi: _last_named_before(groups[gi], cand.start))].append(cand)
                 continue
         if len(words) >= 2:
             key: tuple[str, ...] = (words[0], words[-1])
@@ -1175,11 +1176,7 @@ def group_mentions(candidates: list[M]) -> list[list[M]]:
                 or len(word) == 1
                 or (len(word) >= 4 and any(word[0] == w[0] and _one_slip(word, w) for w in (first, last)))
             ):
-                # the person last named before this mention; one named only after it comes second
-                pos = max(
-                    (c.start for c in groups[gi] if c.start <= cand.start),
-                    default=-1 - min(c.start for c in groups[gi]),
-                )
+                pos = _last_named_before(groups[gi], cand.start)
                 if best is None or pos > best_pos:
                     best, best_pos = gi, pos
         if best is None:
@@ -1191,6 +1188,30 @@ def group_mentions(candidates: list[M]) -> list[list[M]]:
     for group in groups:
         group.sort(key=lambda c: c.start)
     return sorted((g for g in groups if g), key=lambda g: g[0].start)
+
+
+def _last_named_before(group: list, start: int) -> int:
+    """Where `group`'s person was last named before `start`; one named only after it comes second."""
+    return max((c.start for c in group if c.start <= start), default=-1 - min(c.start for c in group))
+
+
+def _partial(words: tuple[str, ...], text: str) -> bool:
+    """A name with its first or last word cut to an initial, or with a title and no given name."""
+    if len(words) < 2:
+        return False
+    titled = bool(text.split()) and text.split()[0].rstrip(".") in lexicon().titles
+    return len(words[0]) == 1 or len(words[-1]) == 1 or titled
+
+
+def _fits_full(words: tuple[str, ...], first: str, last: str, full_words: set[str]) -> bool:
+    """`words` (a partial name) is the full name `first` ... `last` of one grouped person."""
+    if len(words[-1]) == 1:  # "Murdo N."
+        return first == words[0] and last[:1] == words[-1]
+    if words[-1] != last:
+        return False
+    if len(words[0]) == 1:  # "D. Pratt", "K. Osei-Tutu"
+        return first[:1] == words[0]
+    return all(w in full_words for w in words)  # "Ms Dela Cruz": the surname words of one full name
 
 
 _JOINED_PARTICLES = ("nic", "mac", "mc", "ni", "o", "ui")
