@@ -194,6 +194,29 @@ def split_name(words: Sequence[str]) -> tuple[list[str], list[str]]:
     return words[:cut], words[cut:]
 
 
+@lru_cache(maxsize=1)
+def _generation_suffixes() -> frozenset[str]:
+    from ...resources import read_lines
+
+    return frozenset(w.casefold() for w in read_lines("names", "generation_suffixes.txt"))
+
+
+def without_generation(words: Sequence[str]) -> list[str]:
+    """A listed name without a trailing "Junior", "Snr", "II" (kept when it is all there is after one word)."""
+    words = list(words)
+    if len(words) > 2 and words[-1].rstrip(".").casefold() in _generation_suffixes():
+        return words[:-1]
+    return words
+
+
+def is_junior(person: Person) -> bool:
+    """The key marks this person as the younger of two who share a name ("Tendai Moyo Junior")."""
+    return any(
+        (w := name.split()) and len(w) > 2 and w[-1].rstrip(".").casefold() in ("junior", "jnr", "jr")
+        for name in person.names
+    )
+
+
 def _initial(word: str) -> str | None:
     letter = word[:1]
     return letter.upper() if letter.isalpha() else None
@@ -234,11 +257,12 @@ def person_forms(person: Person) -> list[NameForm]:
 
     titled_surnames = _titled_surnames(person.names)
     for name in person.names:
-        title, words = split_title(name.split())
+        title, as_listed = split_title(name.split())
+        words = without_generation(as_listed)  # "Tendai Moyo Junior": the name is Tendai Moyo
         given, surname = split_name(_given_name_order(words, titled_surnames))
         name_tokens = [("word", w) for w in words]
         # the form exactly as listed
-        listed_tokens = ([("title", title)] if title else []) + name_tokens
+        listed_tokens = ([("title", title)] if title else []) + [("word", w) for w in as_listed]
         rule = (
             "title_surname"
             if title and len(words) == 1
@@ -1005,6 +1029,11 @@ class KnownNameMatcher:
         listed = [f for f in forms if f.listed]
         if len(listed) == 1:
             return listed[0], "listed"
+        seniors = [f for f in forms if not is_junior(self.people[f.code])]
+        if not listed and 0 < len(seniors) < len(forms):  # "Tendai" of Tendai Moyo and Tendai Moyo Junior
+            if len(seniors) == 1:
+                return seniors[0], "senior"
+            forms = seniors
         pool, how = (listed, "listed") if listed else (forms, None)
         gender = next((f.title_gender for f in pool if f.title_gender), None)
         if gender:

@@ -1,0 +1,41 @@
+"""A father and son who share a name: "Junior" is not a surname, and the bare first name is the father's."""
+
+from __future__ import annotations
+
+from pipeline.deid.keyfile import parse_key
+from pipeline.deid.names.known import find_known_names, person_forms
+
+KEY = parse_key(
+    {
+        "people": [
+            {"code": "CJ", "role": "Child J, aged 6", "names": ["Kwabena Asante Junior", "KJ"]},
+            {"code": "FJ", "role": "Father of Child J", "names": ["Kwabena Asante", "Mr Asante"]},
+            {"code": "MJ", "role": "Mother of Child J", "names": ["Efua Mensah"]},
+        ]
+    }
+)
+
+
+def _codes(text: str) -> list[tuple[str, str]]:
+    return [(text[m.start : m.end], m.code) for m in find_known_names(text, KEY)]
+
+
+def test_a_generation_suffix_is_no_surname():
+    forms = {f.text for f in person_forms(KEY.people[0])}
+    assert "Kwabena Asante Junior" in forms and "Asante Junior" not in forms
+    assert "Junior" not in forms and "Mr Junior" not in forms
+
+
+def test_the_bare_shared_first_name_is_the_one_not_marked_junior():
+    text = "Kwabena collected KJ from school. Later Kwabena said the boy had been quiet."
+    assert _codes(text) == [("Kwabena", "FJ"), ("KJ", "CJ"), ("Kwabena", "FJ")]
+
+
+def test_the_full_listed_names_still_say_who_is_who():
+    text = "Kwabena Asante Junior lives with his mother; Kwabena Asante lives in Leeds."
+    assert _codes(text) == [("Kwabena Asante Junior", "CJ"), ("Kwabena Asante", "FJ")]
+
+
+def test_the_ordinary_word_junior_is_left_alone():
+    text = "He moved up to the junior school, where Efua Mensah met the Junior Leader."
+    assert _codes(text) == [("Efua Mensah", "MJ")]
