@@ -29,7 +29,7 @@ from functools import lru_cache
 from ...lexicon import calendar, reporting_forms, reporting_forms_pattern, superscript_digits, title_words
 from ...resources import load_yaml
 from ..keyfile import Key, Person, title_genders
-from .derived import KeyedWord, _business_possessive, find_derived
+from .derived import KeyedWord, _business_possessive, _in_fixed_phrase, find_derived
 from .folding import fold
 from .gaelic import surname_variants
 from .links import link
@@ -645,6 +645,9 @@ class KnownNameMatcher:
                 and not (forms[0].rule == "first_name" and _lower_case_slip(text, start, end))
             ):
                 continue
+            if " " not in matched.strip() and _in_fixed_phrase(text, start, end):
+                kept.append(KeptMention(start, end, matched, forms[0].code, "part_of_fixed_phrase"))
+                continue  # "Clare's Law", "Moses basket": a phrase of models/names/not_people.yaml
             if (
                 self._in_date(text, start, end, forms)
                 or self._modifier(text, start, end, forms, doc)

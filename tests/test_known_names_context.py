@@ -1,4 +1,4 @@
-"""A father and son who share a name: "Junior" is not a surname, and the bare first name is the father's."""
+"""A father and son who share a name, and keyed words inside fixed phrases ("Clare's Law")."""
 
 from __future__ import annotations
 
@@ -39,3 +39,13 @@ def test_the_full_listed_names_still_say_who_is_who():
 def test_the_ordinary_word_junior_is_left_alone():
     text = "He moved up to the junior school, where Efua Mensah met the Junior Leader."
     assert _codes(text) == [("Efua Mensah", "MJ")]
+
+
+def test_a_keyed_first_name_inside_a_fixed_phrase_is_the_phrase_and_the_decision_is_logged():
+    key = parse_key({"people": [{"code": "HV", "role": "Health visitor", "names": ["Clare Whitlock"]}]})
+    from pipeline.deid.names.known import matcher_for
+
+    text = "Clare told the mother about Clare's Law. A Moses basket was bought."
+    found = matcher_for(key).search(text)
+    assert [(text[m.start : m.end], m.code) for m in found.matches] == [("Clare", "HV")]
+    assert [(k.text, k.reason) for k in found.kept] == [("Clare", "part_of_fixed_phrase")]
