@@ -13,6 +13,11 @@ Three nets, on the one spaCy parse the pipeline already made:
    placeholder per person for the whole document ("[PERSON-1]"), listed for
    the author to place.
 
+An identifier found once is the same identifier where the text names it again
+without the cue or number that found it (a school's short name, a pupil referral
+unit in a later table, a street without its house number).  A named venue that is
+kept is not an unlisted person either.
+
 Overlaps are resolved known name > structured > unknown name, except that an
 identifier which wholly contains a name ("jade.kershaw@mail.com", "12 Kershaw
 Road") is replaced whole: its placeholder removes the name too.  The text is
@@ -38,7 +43,11 @@ from .names.reconcile import reconcile
 PRIORITY = {"known": 3, "structured": 2, "unknown": 1}
 PERSON_PLACEHOLDER = "[PERSON-{n}]"
 # identifier types replaced unless a policy says otherwise; URL is kept because
-# published reviews cite their sources by URL (a name inside one is still coded)
+# published reviews cite their sources by URL (a name inside one is still coded).
+# COMMUNITY_VENUE is kept too: a named mosque, church, GP surgery or community centre
+# is a place a published review names (corpus/drafts/README.md: replacing it is
+# over-replacement); verify still reports it (medium), and a policy's
+# `replace_types` can add it back.
 DEFAULT_REPLACE_TYPES = frozenset(
     {
         "NHS_NUMBER",
@@ -53,7 +62,6 @@ DEFAULT_REPLACE_TYPES = frozenset(
         "CASE_REF",
         "SOCIAL_HANDLE",
         "VEHICLE_REG",
-        "COMMUNITY_VENUE",
         "DATE_OF_DEATH",
     }
 )
@@ -133,15 +141,22 @@ def _from_match(m: NameMatch) -> Replacement:
     )
 
 
-def _structured(doc, analyzer, protected: set[str], replace_types: set[str] | None) -> list[Replacement]:
+def _structured(
+    doc, analyzer, protected: set[str], replace_types: set[str] | None
+) -> tuple[list[Replacement], list[tuple[int, int]]]:
+    """Identifiers to replace, and the spans of those found but kept (a named venue when
+    COMMUNITY_VENUE is not replaced): "the Jamia Masjid" or "Masjid Abu Bakr" is a place,
+    so no unlisted person either.  Types that can embed a name (a URL) keep nothing out."""
     if analyzer is None or doc is None:
-        return []
+        return [], []
     from .recognizers import PLACEHOLDERS, analyze_doc
 
     doc_text = doc.text  # Doc.text is rebuilt on every access
-    out = []
+    out, kept = [], []
     for r in analyze_doc(analyzer, doc):
         if replace_types is not None and r.entity_type not in replace_types:
+            if r.entity_type not in EMBEDDING_TYPES:
+                kept.append((r.start, r.end))
             continue
         text = doc_text[r.start : r.end]
         if text.strip() in protected:
@@ -160,7 +175,7 @@ def _structured(doc, analyzer, protected: set[str], replace_types: set[str] | No
                 round(float(r.score), 2),
             )
         )
-    return out + _short_names(doc_text, out)
+    return out + _short_names(doc_text, out), kept
 
 
 @lru_cache(maxsize=1)
@@ -178,24 +193,51 @@ def _institution_words() -> frozenset[str]:
 
 
 SHORT_NAME_TYPES = ("SCHOOL", "NURSERY")
+# a house number (and a flat before it) that opens an address: "Flat 3, 27 " of "Flat 3, 27 Larkspur Court"
+_HOUSE_NUMBER = re.compile(
+    r"^(?:\w+\.?\s+\d+[A-Za-z]?,?\s+|\d{1,2}/\d{1,2},?\s+)?\d{1,4}[A-Za-z]?(?:\s?[-–]\s?\d{1,4}[A-Za-z]?)?,?\s+"
+)
+
+
+def _school_stems(r: Replacement, kinds: frozenset[str]) -> list[str]:
+    """Other ways the text names a school or nursery found once: its full name (found
+    with a context word or cue once, "the pupil referral unit, The Beacon Centre",
+    and later alone in a table) and its short name, if distinctive (two words or
+    more, or a saint's or a possessive name; never a lone town word)."""
+    words = r.text.split()
+    out = [r.text] if len(words) >= 2 else []
+    while words and words[-1].strip(".,").casefold() in kinds:
+        words.pop()
+    stem = " ".join(words)
+    if stem and stem != r.text and (len(words) >= 2 or re.search(r"['’]s$", stem)) and stem[:1].isupper():
+        out.append(stem)
+    return out
+
+
+def _street_stem(r: Replacement) -> list[str]:
+    """The street of an address found with its number ("Flat 3, 27 Larkspur Court, Halstead"), which
+    the text may name again without it ("the tenancy for Larkspur Court"): two words or more, not
+    opening with "The" ("7 The Crescent" does not make every "the Crescent" an address)."""
+    number = _HOUSE_NUMBER.match(r.text)
+    if number is None:
+        return []
+    street = r.text[number.end() :].split(",")[0].strip()
+    words = street.split()
+    return [street] if len(words) >= 2 and words[0] != "The" and street[:1].isupper() else []
 
 
 def _short_names(text: str, found: list[Replacement]) -> list[Replacement]:
-    """A school or nursery named in full once and by its short name elsewhere ("St Oswald's CE Primary
-    School" ... "the meeting was held at St Oswald's"): the short name is the same identifier.
-    Only a distinctive short name counts (two words or more, or a saint's or a possessive name),
-    never a lone town word ("Wyrebridge" of "Wyrebridge Primary School")."""
+    """A school, nursery or street named in full once and again elsewhere (by the same name, a
+    short name, "St Oswald's CE Primary School" ... "held at St Oswald's", or a street without
+    its number): the other mentions are the same identifier."""
     kinds = _institution_words()
     stems: dict[str, Replacement] = {}
     for r in found:
-        if r.type not in SHORT_NAME_TYPES:
-            continue
-        words = r.text.split()
-        while words and words[-1].strip(".,").casefold() in kinds:
-            words.pop()
-        stem = " ".join(words)
-        if stem and stem != r.text and (len(words) >= 2 or re.search(r"['’]s$", stem)) and stem[:1].isupper():
-            stems.setdefault(stem, r)
+        names = (
+            _school_stems(r, kinds) if r.type in SHORT_NAME_TYPES else _street_stem(r) if r.type == "ADDRESS" else []
+        )
+        for name in names:
+            stems.setdefault(name, r)
     out = []
     spans = [(r.start, r.end) for r in found]
     for stem, r in stems.items():
@@ -465,10 +507,11 @@ def pseudonymise_report(
     allow = allowed_names(report, policy) | protected
 
     known, kept = _known(report, doc, key, lexicon, protected)
-    structured = _structured(doc, analyzer, protected, replace_types(policy))
+    structured, kept_identifiers = _structured(doc, analyzer, protected, replace_types(policy))
     unknown_cands = [c for c in _unknown_candidates(doc, allow) if c.text.strip() not in protected]
     unknown_cands += _repeated_unknown(text, unknown_cands, known + structured)
-    places = [(k.start, k.end) for k in kept]  # decided a place by context: not an unlisted person either
+    # decided a place by context, or an identifier kept (a named venue): not an unlisted person either
+    places = [(k.start, k.end) for k in kept] + kept_identifiers
     unknown = [
         _with_title(
             text, Replacement(c.start, c.end, c.text, "", "PERSON_UNKNOWN", "unknown", c.rule, float(c.confidence))

@@ -95,3 +95,41 @@ def test_a_scottish_tenement_flat_number_is_part_of_the_address(find):
     assert ("ADDRESS", "2/1, 15 Rowan Terrace, Kilbrae") in find(
         "They lived at 2/1, 15 Rowan Terrace, Kilbrae, in 2022."
     )
+
+
+@pytest.mark.parametrize(
+    "sentence, address",
+    [
+        # a named house stands for the number; the village that follows completes the address
+        (
+            "The sponsors lived at Quince House, Sallow Road, Great Wendham, CB8 4TQ.",
+            "Quince House, Sallow Road, Great Wendham",
+        ),
+        (
+            "- Bramble Cottage, Tithe Lane, Lower Ashby (the grandparents' home)",
+            "Bramble Cottage, Tithe Lane, Lower Ashby",
+        ),
+        ("He moved into Flat 4, Heron House, Dunmore Road in May.", "Flat 4, Heron House, Dunmore Road"),
+        # a court or place named without a number, with a residence word
+        ("She moved to Larkspur Court with the baby.", "Larkspur Court"),
+        ("| 02/05/23 | Housing | Move to Wren Place | Tenancy in her name |", "Wren Place"),
+        # the town before a bracketed postcode is part of the address
+        ("Police searched 8 Gull Street, Seabridge (SB3 1QT) at dawn.", "8 Gull Street, Seabridge"),
+    ],
+)
+def test_named_houses_and_courts_without_numbers(find, sentence, address):
+    assert ("ADDRESS", address) in find(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The council meeting was held at County Hall, Market Road, Northtown.",
+        "The case moved to Northtown Crown Court in May.",
+        "The hearing was listed at Ashby Court on Monday.",
+        "She moved to the Family Court's list in June.",
+        "The social worker moved to Larkspur in 2019.",
+    ],
+)
+def test_public_buildings_and_courts_of_law_are_not_addresses(find, sentence):
+    assert find(sentence, "ADDRESS") == []

@@ -117,3 +117,30 @@ def test_dates_and_year_ranges_after_letters_are_not_references(find, sentence):
 
 def test_a_reference_whose_first_group_is_a_date(find):
     assert ("CASE_REF", "NF-20230218-0377") in find("Police reference for the death: NF-20230218-0377.")
+
+
+@pytest.mark.parametrize(
+    "sentence, ref",
+    [
+        ("Overview report - draft 4 - LSCB ref. WMSCB/SCR/19/03", "WMSCB/SCR/19/03"),
+        ("Home Office reference for Ms Okafor: K2290114. She used two names.", "K2290114"),
+        ("He drove under a private hire licence (badge number TXL/0912).", "TXL/0912"),
+        ("Her passport number 553120984 was kept by the aunt.", "553120984"),
+    ],
+)
+def test_labels_with_a_dot_a_person_or_a_licence(find, sentence, ref):
+    assert ("CASE_REF", ref) in find(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The reference for the period: 2019-2020 covered everything.",
+        "The licence for 2019/20 was renewed.",
+        "Terms of reference for the review: 12 sections.",
+        "Police reference for the incident: 14 March 2019.",
+        "A licence was not needed for 1234 of the journeys.",
+    ],
+)
+def test_periods_dates_and_counts_after_such_labels_are_not_references(find, sentence):
+    assert find(sentence, "CASE_REF") == []

@@ -176,3 +176,39 @@ def test_an_ordinal_suffix_set_apart_by_a_pdf_is_still_a_date(find):
         ("DATE_OF_BIRTH", "24 th November 2009")
     ]
     assert ("DATE_OF_DEATH", "9 th January 2010") in find("Child A died on 9 th January 2010.")
+
+
+@pytest.mark.parametrize(
+    "sentence, dates",
+    [
+        (
+            "- Born abroad; date of birth recorded as 03/10/2009 by the school and as 10/03/2009 by the police.",
+            ["03/10/2009", "10/03/2009"],
+        ),
+        ("DOB 01/02/2003 or 02/01/2003 (both used).", ["01/02/2003", "02/01/2003"]),
+        ("Child T (DOB 14/03/2016) was seen on 15/03/2016 or 16/03/2016.", ["14/03/2016"]),
+        ("She was born on 3 May 2019 and on 7 May 2019 she was discharged.", ["3 May 2019"]),
+    ],
+)
+def test_a_second_version_of_a_date_of_birth(find, sentence, dates):
+    assert [t for _, t in find(sentence, "DATE_OF_BIRTH")] == dates
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "A nominal 1 July date of birth is given to children whose date of birth is unknown.",
+        "| 5 Nov 2023 | Food parcel delivered by volunteers | Food bank |",
+    ],
+)
+def test_a_kind_of_date_and_goods_delivered_are_not_births(find, sentence):
+    assert find(sentence, "DATE_OF_BIRTH") == []
+
+
+def test_a_baby_or_a_named_child_delivered_in_a_chronology_row(find):
+    assert find("| 03/01/2022 | Hospital | Baby delivered by emergency caesarean |", "DATE_OF_BIRTH") == [
+        ("DATE_OF_BIRTH", "03/01/2022")
+    ]
+    assert find("| 03/01/2022 | Hospital | Ellie delivered at 36 weeks |", "DATE_OF_BIRTH") == [
+        ("DATE_OF_BIRTH", "03/01/2022")
+    ]

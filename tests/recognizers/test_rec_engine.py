@@ -268,3 +268,9 @@ def test_agencies_places_and_event_dates_are_not_identifiers(find, sentence):
 @pytest.mark.parametrize("text", ["", "   \n\n", "No identifiers here."])
 def test_empty_and_clean_texts(nlp, text):
     assert analyze_text(text, nlp=nlp) == []
+
+
+def test_a_context_word_that_spacy_calls_a_stop_word_still_lifts_a_match(find):
+    """spaCy lists "move" and "call" as stop words; a recognizer that names them keeps them."""
+    assert ("ADDRESS", "Larkspur Court") in find("She moved to Larkspur Court with the baby.")
+    assert find("She walked past Larkspur Court with the baby.", "ADDRESS") == []

@@ -68,3 +68,8 @@ def test_playgroups_named_kind_first_are_found(find, sentence, nursery):
 
 def test_a_childminding_service_is_a_named_setting(find):
     assert ("NURSERY", "Little Acorns Childminding") in find("She runs Little Acorns Childminding from home.")
+
+
+def test_a_name_before_community_nursery(find):
+    assert ("NURSERY", "Meadowbank Community Nursery") in find("She attended Meadowbank Community Nursery on Tuesdays.")
+    assert find("The Community Nursery was closed in August.", "NURSERY") == []

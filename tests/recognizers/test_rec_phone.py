@@ -38,3 +38,27 @@ def test_uk_phone_numbers_are_found(find, sentence, number):
 )
 def test_other_numbers_are_not_phones(find, sentence):
     assert find(sentence, "PHONE") == []
+
+
+@pytest.mark.parametrize(
+    "sentence, number",
+    [
+        ("She left her own number, +380 50 318 2276, with the helpline.", "+380 50 318 2276"),
+        ("Her mother's number in Brazil is +55 21 99876 5432.", "+55 21 99876 5432"),
+        ("His cousin in Poland was on 0048 601 234 567.", "0048 601 234 567"),
+        ("The uncle's mobile was +48 601-234-567 until May.", "+48 601-234-567"),
+    ],
+)
+def test_numbers_with_another_countrys_calling_code(find, sentence, number):
+    assert ("PHONE", number) in find(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The score rose by +12 3456 7890 points in the trial.",
+        "The ratio was +1.5 and the grant +2000000000.",
+    ],
+)
+def test_signed_figures_are_not_international_numbers(find, sentence):
+    assert find(sentence, "PHONE") == []

@@ -76,3 +76,36 @@ def test_names_with_the_institution_word_first_are_found(find, sentence, school)
 
 def test_the_institution_word_alone_is_not_a_name(find):
     assert find("The ysgol and the Ysgol staff were told.", "SCHOOL") == []
+
+
+@pytest.mark.parametrize(
+    "sentence, school",
+    [
+        (
+            "At the start of the period he was in Year 5 at Fernhill Road Primary. The school had a plan.",
+            "Fernhill Road Primary",
+        ),
+        ("He moved up to Ashgrove High in September, where the head of year was new.", "Ashgrove High"),
+        ("He attended the pupil referral unit, The Beacon Centre, from Year 9.", "The Beacon Centre"),
+        (
+            "After exclusion he went to alternative provision (the Oak Tree Project) three days a week.",
+            "the Oak Tree Project",
+        ),
+    ],
+)
+def test_schools_named_without_the_word_school(find, sentence, school):
+    assert ("SCHOOL", school) in find(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "He was referred by Westmarch Primary Care Trust and the Hillside Primary care team.",
+        "The review of Primary and Secondary phases began.",
+        "Her older brother went to Kingsmead Grammar, which he hated.",  # no school context word
+        "She was taken to Stockport High Street by her aunt.",
+        "She attended the Hope Street Family Centre with her mum.",
+    ],
+)
+def test_short_names_need_a_school_context_and_centres_need_a_referral_unit(find, sentence):
+    assert find(sentence, "SCHOOL") == []

@@ -67,3 +67,8 @@ def test_usernames_after_a_platform_label(find, sentence, handle):
 )
 def test_platform_mentions_without_a_username(find, sentence):
     assert find(sentence, "SOCIAL_HANDLE") == []
+
+
+def test_a_username_in_brackets_after_the_account_word(find):
+    assert ("SOCIAL_HANDLE", "lee.carr.4410") in find("His Facebook account (lee.carr.4410) was reported.")
+    assert find("Her Facebook account (now closed) was reported.", "SOCIAL_HANDLE") == []

@@ -14,7 +14,9 @@ a date is reported only when
   with no word between that makes the date that of something else ("On 2 July
   the midwife was told that the baby had been born");
 * or it sits in a table column whose header is a cue (a family table with a
-  "DOB" column).
+  "DOB" column);
+* or it follows a reported date as another version of it ("recorded as
+  03/10/2009 by the school and as 10/03/2009 by the police": `coordinated_gap`).
 
 One class serves every such type; the cues are data (`models/recognizers/
 date_of_birth.yaml`, `date_of_death.yaml`).  A file may take its date shapes
@@ -72,6 +74,7 @@ class CuedDateRecognizer(EntityRecognizer):
         self.max_gap_words_row = int(spec.options.get("max_gap_words_row", 6))
         self.range_before = _alternation(spec.options.get("range_before", []), flags)
         self.range_after = _alternation(spec.options.get("range_after", []), flags)
+        self.coordinated_gap = _alternation(spec.options.get("coordinated_gap", []), flags)
         name = spec.entity.title().replace("_", "") + "Recognizer"
         super().__init__(supported_entities=[spec.entity], name=name, context=list(spec.context))
 
@@ -86,7 +89,7 @@ class CuedDateRecognizer(EntityRecognizer):
     def analyze(self, text: str, entities: list[str], nlp_artifacts=None) -> list[RecognizerResult]:
         """Find every full date, keep those with a cue."""
         dates = self._dates(text)
-        results = []
+        results: list[RecognizerResult] = []
         previous_end = 0
         for i, (start, end, pattern) in enumerate(dates):
             if start < previous_end:  # overlapping date shapes: keep the first, longest
@@ -101,6 +104,7 @@ class CuedDateRecognizer(EntityRecognizer):
                 or self._event_after(text, end, next_start)
                 or self._in_birth_column(text, start)
                 or self._row_event(text, start, end)
+                or self._coordinated(text, results, start)
             ):
                 results.append(self._result(start, end, pattern))
             previous_end = end
@@ -133,6 +137,14 @@ class CuedDateRecognizer(EntityRecognizer):
             if len(words) <= self.max_gap_words and not self.gap_breakers.intersection(words):
                 return True
         return False
+
+    def _coordinated(self, text: str, results: list[RecognizerResult], date_start: int) -> bool:
+        """True if the date follows the last reported one as another version of it:
+        "as 03/10/2009 by the school and as 10/03/2009 by the police", "DOB 1/2/2003 or 2/1/2003"."""
+        if self.coordinated_gap is None or not results:
+            return False
+        gap = text[results[-1].end : date_start]
+        return len(gap) <= _AFTER and bool(self.coordinated_gap.fullmatch(gap))
 
     def _in_range(self, text: str, date_start: int, date_end: int) -> bool:
         """True if the date bounds a period ("children who died between 1 April 2019 and 31 March 2020")."""

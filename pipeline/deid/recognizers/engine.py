@@ -40,13 +40,14 @@ from .config import RecognizerSpec, all_specs, engine_config
 class DocNlpEngine(SpacyNlpEngine):
     """Presidio's spaCy engine around a pipeline we already loaded."""
 
-    def __init__(self, nlp: Language, language: str = "en"):
+    def __init__(self, nlp: Language, language: str = "en", context_words: Iterable[str] = ()):
         super().__init__(
             models=[{"lang_code": language, "model_name": str(nlp.meta.get("name", "loaded"))}],
             ner_model_configuration=NerModelConfiguration(labels_to_ignore=list(nlp.pipe_labels.get("ner", []))),
         )
         self.language = language
         self.nlp = {language: nlp}  # type: ignore[assignment]  # Presidio declares it None until load()
+        self.context_words = frozenset(w.lower() for w in context_words)
 
     def load(self) -> None:
         """Already loaded: never call spacy.load (or download) from here."""
@@ -76,10 +77,17 @@ class DocNlpEngine(SpacyNlpEngine):
         return artifacts
 
     def _keywords(self, lemmas: list[str]) -> list[str]:
-        """Presidio's context keywords (lower-cased lemmas, no stop words or punctuation)."""
+        """Presidio's context keywords (lower-cased lemmas, no stop words or punctuation).
+
+        A recognizer's own context word stays a keyword although spaCy lists it as a
+        stop word ("move", "call"): otherwise "She moved to Larkspur Court" never lifts
+        a street named without a number.
+        """
         keep: dict[str, list[str]] = {}
         for lemma in set(lemmas):
-            if (
+            if lemma.lower() in self.context_words:
+                keep[lemma] = [lemma.lower()]
+            elif (
                 self.is_stopword(lemma, self.language)
                 or self.is_punct(lemma, self.language)
                 or lemma in ("-PRON-", "be")
@@ -148,13 +156,11 @@ def context_enhancer() -> LemmaContextAwareEnhancer:
 @lru_cache(maxsize=8)
 def _cached_analyzer(nlp: Language, entities: tuple[str, ...] | None) -> AnalyzerEngine:
     language = engine_config().get("language", "en")
-    registry = RecognizerRegistry(
-        recognizers=[build_recognizer(s) for s in selected_specs(entities)],
-        supported_languages=[language],
-    )
+    specs = selected_specs(entities)
+    registry = RecognizerRegistry(recognizers=[build_recognizer(s) for s in specs], supported_languages=[language])
     return AnalyzerEngine(
         registry=registry,
-        nlp_engine=DocNlpEngine(nlp, language),
+        nlp_engine=DocNlpEngine(nlp, language, {word for s in specs for word in s.context}),
         supported_languages=[language],
         context_aware_enhancer=context_enhancer(),
     )

@@ -1,8 +1,9 @@
-"""UK phone recognizer: regex candidates checked with python-phonenumbers.
+"""Phone recognizer: regex candidates checked with python-phonenumbers.
 
 Presidio's stock PhoneRecognizer runs phonenumbers' matcher over the whole text
 for eight regions, which is slow and finds dates and references; here a
-UK-shaped regex proposes candidates and the library only checks each one.
+UK-shaped regex (and one for numbers with another country's calling code)
+proposes candidates and the library only checks each one.
 """
 
 from __future__ import annotations
@@ -15,13 +16,15 @@ from .base import ConfiguredPatternRecognizer, register
 
 @register("phone")
 class UkPhoneRecognizer(ConfiguredPatternRecognizer):
-    """Keep a candidate if it is a possible GB number with an allowed national prefix."""
+    """Keep a candidate if it is a possible GB number with an allowed national prefix,
+    or another country's number that its numbering plan accepts (`international`)."""
 
     def __init__(self, spec):
         super().__init__(spec)
         self.region = spec.options.get("region", "GB")
         self.prefixes = tuple(str(p) for p in spec.options.get("national_prefixes", ["1", "2", "3", "7"]))
         self.valid_score = float(spec.options.get("valid_score", 0.75))
+        self.international = str(spec.options.get("international", "none"))
 
     def phone_score(self, candidate: str, base: float) -> float:
         """0 if not a plausible UK number; `valid_score` if the numbering plan knows it."""
@@ -29,12 +32,22 @@ class UkPhoneRecognizer(ConfiguredPatternRecognizer):
             number = phonenumbers.parse(candidate.replace("(0)", ""), self.region)
         except phonenumbers.NumberParseException:
             return 0.0
+        if number.country_code != 44:
+            return self._international_score(number, base)
         national = str(number.national_number)
-        if number.country_code != 44 or not national.startswith(self.prefixes):
+        if not national.startswith(self.prefixes):
             return 0.0
         if not phonenumbers.is_possible_number(number):
             return 0.0
         return max(base, self.valid_score) if phonenumbers.is_valid_number(number) else base
+
+    def _international_score(self, number: phonenumbers.PhoneNumber, base: float) -> float:
+        """Another country's number: kept as the `international` option says (valid / possible / none)."""
+        if self.international == "valid":
+            return max(base, self.valid_score) if phonenumbers.is_valid_number(number) else 0.0
+        if self.international == "possible" and phonenumbers.is_possible_number(number):
+            return max(base, self.valid_score) if phonenumbers.is_valid_number(number) else base
+        return 0.0
 
     def analyze(
         self, text: str, entities: list[str], nlp_artifacts=None, regex_flags: int | None = None

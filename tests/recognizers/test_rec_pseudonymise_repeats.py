@@ -1,0 +1,50 @@
+"""An identifier found once is the same identifier where the draft names it again without
+the cue or number that found it; a named venue that is kept is not an unlisted person
+(fictional draft and key)."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.deid.keyfile import parse_key
+from pipeline.deid.names.known import english_lexicon
+from pipeline.deid.pseudonymise import DEFAULT_REPLACE_TYPES, parse_for_key, pseudonymise_report
+from pipeline.ingest import load_report
+
+DRAFT = """Local Child Safeguarding Practice Review: Child R
+
+2.1 Child R lived with her mother Tara Quill at Flat 6, 19 Heronsgate Walk, Ashmoor, until March 2023.
+2.2 After a second exclusion Child R attended the pupil referral unit, The Lantern Centre.
+2.3 The family attend the Masjid Abu Bakr on Fridays.
+
+| Date | Agency | Event |
+| 04/04/23 | Housing | Tenancy for Heronsgate Walk ended |
+| 11/05/23 | Education | The Lantern Centre reported absence |
+"""
+KEY = {"people": [{"code": "RM", "role": "Child R's mother", "names": ["Tara Quill", "Tara"]}]}
+
+
+@pytest.fixture(scope="module")
+def coded(tmp_path_factory, nlp, analyzer):
+    path = tmp_path_factory.mktemp("draft") / "draft.txt"
+    path.write_text(DRAFT, encoding="utf-8")
+    report = load_report(path)
+    key = parse_key(KEY)
+    doc = parse_for_key(report, nlp, key)
+    return pseudonymise_report(report, doc, key, analyzer=analyzer, lexicon=english_lexicon(nlp))
+
+
+def test_the_street_of_a_numbered_address_is_replaced_where_it_recurs(coded):
+    assert "Heronsgate" not in coded.text
+    assert "| Tenancy for [ADDRESS] ended |" in coded.text
+
+
+def test_a_school_found_by_its_cue_is_replaced_in_a_table_too(coded):
+    assert "Lantern" not in coded.text
+    assert "| [SCHOOL] reported absence |" in coded.text
+
+
+@pytest.mark.skipif("COMMUNITY_VENUE" in DEFAULT_REPLACE_TYPES, reason="venues are replaced")
+def test_a_kept_venue_is_not_an_unlisted_person(coded):
+    assert "the Masjid Abu Bakr on Fridays" in coded.text
+    assert not any(r.source == "unknown" and "Bakr" in r.text for r in coded.replacements)
