@@ -7,7 +7,7 @@ import pytest
 
 from pipeline.deid.keyfile import parse_key
 from pipeline.deid.names.known import english_lexicon
-from pipeline.deid.pseudonymise import DEFAULT_REPLACE_TYPES, parse_for_key, pseudonymise_report
+from pipeline.deid.pseudonymise import parse_for_key, pseudonymise_report
 from pipeline.ingest import load_report
 
 DRAFT = """Northtown Safeguarding Children Partnership
@@ -61,12 +61,6 @@ def test_header_and_body_reference_get_the_same_placeholder(coded):
     assert "born at 32 weeks on [DATE_OF_BIRTH]" in coded.text
 
 
-@pytest.mark.xfail(
-    "COMMUNITY_VENUE" not in DEFAULT_REPLACE_TYPES,
-    reason="COMMUNITY_VENUE is found (see test_rec_community_venue) but pseudonymise replaces it only once "
-    "it is in pipeline/deid/pseudonymise.py DEFAULT_REPLACE_TYPES",
-    strict=True,
-)
 def test_a_named_venue_is_replaced(coded):
     assert "St Bede's" not in coded.text
     assert "went to [COMMUNITY_VENUE]." in coded.text

@@ -1,5 +1,5 @@
 """An identifier found once is the same identifier where the draft names it again without
-the cue or number that found it; a named venue that is kept is not an unlisted person
+the cue or number that found it; a named venue is replaced, and one a policy keeps is not an unlisted person
 (fictional draft and key)."""
 
 from __future__ import annotations
@@ -8,7 +8,7 @@ import pytest
 
 from pipeline.deid.keyfile import parse_key
 from pipeline.deid.names.known import english_lexicon
-from pipeline.deid.pseudonymise import DEFAULT_REPLACE_TYPES, parse_for_key, pseudonymise_report
+from pipeline.deid.pseudonymise import parse_for_key, pseudonymise_report
 from pipeline.ingest import load_report
 
 DRAFT = """Local Child Safeguarding Practice Review: Child R
@@ -24,14 +24,18 @@ DRAFT = """Local Child Safeguarding Practice Review: Child R
 KEY = {"people": [{"code": "RM", "role": "Child R's mother", "names": ["Tara Quill", "Tara"]}]}
 
 
-@pytest.fixture(scope="module")
-def coded(tmp_path_factory, nlp, analyzer):
+def _code(tmp_path_factory, nlp, analyzer, policy=None):
     path = tmp_path_factory.mktemp("draft") / "draft.txt"
     path.write_text(DRAFT, encoding="utf-8")
     report = load_report(path)
     key = parse_key(KEY)
     doc = parse_for_key(report, nlp, key)
-    return pseudonymise_report(report, doc, key, analyzer=analyzer, lexicon=english_lexicon(nlp))
+    return pseudonymise_report(report, doc, key, analyzer=analyzer, policy=policy, lexicon=english_lexicon(nlp))
+
+
+@pytest.fixture(scope="module")
+def coded(tmp_path_factory, nlp, analyzer):
+    return _code(tmp_path_factory, nlp, analyzer)
 
 
 def test_the_street_of_a_numbered_address_is_replaced_where_it_recurs(coded):
@@ -44,7 +48,11 @@ def test_a_school_found_by_its_cue_is_replaced_in_a_table_too(coded):
     assert "| [SCHOOL] reported absence |" in coded.text
 
 
-@pytest.mark.skipif("COMMUNITY_VENUE" in DEFAULT_REPLACE_TYPES, reason="venues are replaced")
-def test_a_kept_venue_is_not_an_unlisted_person(coded):
-    assert "the Masjid Abu Bakr on Fridays" in coded.text
-    assert not any(r.source == "unknown" and "Bakr" in r.text for r in coded.replacements)
+def test_a_named_venue_is_replaced_by_default(coded):
+    assert "The family attend the [COMMUNITY_VENUE] on Fridays." in coded.text
+
+
+def test_a_venue_a_policy_keeps_is_not_an_unlisted_person(tmp_path_factory, nlp, analyzer):
+    kept = _code(tmp_path_factory, nlp, analyzer, policy={"report": {"COMMUNITY_VENUE": False}})
+    assert "the Masjid Abu Bakr on Fridays" in kept.text
+    assert not any(r.source == "unknown" and "Bakr" in r.text for r in kept.replacements)
