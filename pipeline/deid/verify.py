@@ -12,7 +12,8 @@ Detectors (each in its own module):
   ids       `recognizers`      structured identifiers (NHS number, postcode, …);
                                a URL only when it contains a person's name
   quasi     `quasi`           birth facts, age with date, small places (low)
-  key       `names.fuzzy`     with a key: every key name, misspellings included
+  key       `names.fuzzy`     with a key: every key name, misspellings included;
+            `names.residue`   and (medium) initials, short forms, lower-case slips of them
 
 People the review names on purpose (authors, lead reviewers, chairs, panel
 members; `cover_people`), the pseudonyms it declares (`review_pseudonyms`) and
@@ -894,8 +895,11 @@ def _key_findings(doc: Doc, key, policy: Policy) -> list[Span]:
     matches = find_key_names(doc, key, policy.fuzzy)
     text = doc.text
     places = [m for m in matches if m.rule.startswith("place:")]
+    residue = [m for m in matches if m.rule.startswith("residue:")]
     runs = [
-        _KeyRun(m.start, m.end, m.code, m.rule == "fuzzy", m.score) for m in matches if not m.rule.startswith("place:")
+        _KeyRun(m.start, m.end, m.code, m.rule == "fuzzy", m.score)
+        for m in matches
+        if not m.rule.startswith(("place:", "residue:"))
     ]
     out = []
     for run in _join_runs(runs, text):  # "Shanon" + "Pryce" of one person -> one finding
@@ -913,6 +917,17 @@ def _key_findings(doc: Doc, key, policy: Policy) -> list[Span]:
                 run.score,
             )
         )
+    for m in residue:  # initials, a short form, a lower-case slip: pseudonymise was not sure, a person checks
+        out.append(
+            _finding(
+                m.start,
+                m.end,
+                "KEY_NAME",
+                _lower(policy.severity_of("KEY_NAME")),
+                f"possibly {_RESIDUE_KINDS[m.rule.split(':', 1)[1]]} of {m.code} from the key",
+                m.rule.replace("residue:", "key:residue:"),
+            )
+        )
     for m in places:  # the key's surname where a place stands: pseudonymise kept it, a person checks it
         out.append(
             _finding(
@@ -926,6 +941,15 @@ def _key_findings(doc: Doc, key, policy: Policy) -> list[Span]:
             )
         )
     return out
+
+
+_RESIDUE_KINDS = {
+    "initials": "the initials",
+    "short_form": "a short form of the name",
+    "extended_form": "the name with an ending",
+    "lower_case": "a name in lower case",
+    "titled_initial": "a title and the surname's initial",
+}
 
 
 # ---------------------------------------------------------------- assembly

@@ -22,6 +22,7 @@ from spacy.tokens import Doc, Token
 from ...nlp import ROLE_LABEL  # the label pipeline.nlp gives declared codes
 from ..keyfile import Key
 from .known import matcher_for, split_title
+from .residue import find_residue
 from .unknown import lexicon
 
 _DERIVED_RULES = frozenset({"misspelling", "short_form", "nickname"})
@@ -36,7 +37,7 @@ class KeyNameMatch:
     text: str
     code: str
     form: str  # the key form it matches
-    rule: str  # "exact:<known_names rule>" or "fuzzy"
+    rule: str  # "exact:<known_names rule>", "fuzzy", "place:<why>" or "residue:<kind>" (names.residue)
     score: float  # 0-100
 
 
@@ -102,7 +103,11 @@ def find_key_names(doc: Doc, key: Key, settings: dict | None = None) -> list[Key
             exact.append(KeyNameMatch(m.start, m.end, m.text, m.code, m.form, f"exact:{m.rule}", 100.0))
     taken = [(m.start, m.end) for m in exact + places]
     fuzzy = _fuzzy_matches(doc, key_forms(key), min_ratio, short_len, taken)
-    return sorted(exact + fuzzy + places, key=lambda m: (m.start, m.end))
+    residue = [
+        KeyNameMatch(r.start, r.end, r.text, "/".join(r.codes), r.text, f"residue:{r.kind}", 50.0)
+        for r in find_residue(doc, key, taken, set(key.codes()), lex.common)  # a code-shaped "KW" may be initials
+    ]
+    return sorted(exact + fuzzy + places + residue, key=lambda m: (m.start, m.end))
 
 
 def _fuzzy_matches(doc: Doc, forms: list[_Form], min_ratio: float, short_len: int, taken) -> list[KeyNameMatch]:
