@@ -1,0 +1,282 @@
+"""Keyed people named with a family honorific, by a teknonym, or by the honorific alone.
+
+Families in UK reviews name relatives the way their language does, and the key
+lists none of it:
+
+- an honorific before the name, often in lower case ("anh Long", "Vovó Cida",
+  "Kaka Wali") or before an initial ("anh L."): the name is the keyed person's,
+  even where the matcher would read the word alone as English ("Long");
+- an honorific after the name ("Sami jan", "Wali ji"): the name is the keyed
+  person's and the honorific goes into the code with it;
+- a teknonym, "father/mother of <child>" ("Abu Yusuf", "Mai TJ"): the child's
+  parent as the key's roles say ("Father of Child Y", "Child P's mother",
+  "Mother of both children"), never the child; with no keyed parent, an Arabic
+  abu/umm teknonym is left to the unlisted-person pass;
+- a keyed one-word name split in two ("Sami Ullah" of Samiullah), as records
+  often write compound given names;
+- the honorific alone as the relative's name ("children at Baba's", "Kaka took
+  him"): the person the draft itself calls "<honorific> <keyed name>", else the
+  one keyed person whose role is what the word means ("Gogo": grandmother).
+
+The words, their meanings and sources are data: models/lexicon/kinship.yaml
+(`before_name`) and models/lexicon/honorifics.yaml.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ...lexicon import _kinship, honorifics, kin_words
+from .derived import KeyedWord, classify
+from .folding import fold
+
+_NAME = r"[^\W\d_][\w'’-]*"
+_RELATIONS = {"mother": "mother", "mum": "mother", "mom": "mother", "father": "father", "dad": "father"}
+_ROLE_OF = re.compile(r"^\s*(?P<rel>mother|mum|mom|father|dad|parent)\s+(?:of|to)\s+(?P<child>[^,;(]+)", re.I)
+_ROLE_POSS = re.compile(r"^\s*(?P<child>[^,;(]+?)['’]s\s+(?P<rel>mother|mum|mom|father|dad|parent)\b", re.I)
+_ALL_CHILDREN = re.compile(r"^(?:both|all|all the|the)\s+(?:children|child|siblings|boys|girls)$|^both$", re.I)
+
+
+# ---------------------------------------------------------------- data
+@lru_cache(maxsize=1)
+def prefix_words() -> frozenset[str]:
+    """Family words written before a name (kinship.yaml `before_name`, not "baby"/"little"/"big")."""
+    familiar = frozenset(_kinship().get("familiar_prefixes") or ())
+    return frozenset(k.word for k in kin_words() if k.before_name) - familiar
+
+
+def _alternation(words) -> str:
+    return "|".join(sorted(map(re.escape, words), key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _prefix_re() -> re.Pattern[str]:
+    """An honorific (any case) and the word after it (a name, or an initial with its stop)."""
+    return re.compile(rf"(?<![\w'’-])(?P<hon>(?i:{_alternation(prefix_words())}))[ \t]+(?P<name>{_NAME})")
+
+
+@lru_cache(maxsize=1)
+def _teknonym_re() -> re.Pattern[str]:
+    return re.compile(
+        rf"(?<![\w'’-])(?P<hon>(?i:{_alternation(honorifics()['teknonym'])}))[ \t]+(?P<name>[A-Z][\w'’-]*)"
+    )
+
+
+@lru_cache(maxsize=1)
+def _suffix_re() -> re.Pattern[str]:
+    """A name then a lower-case honorific ("Sami jan") or a hyphened one ("Kenji-san", "Wali-Ji")."""
+    words = _alternation(honorifics()["suffix"])
+    return re.compile(
+        rf"(?<![\w'’-])(?P<name>[^\W\d_][\w]*)(?:[ \t]+(?P<suf>{words})|-(?P<hsuf>(?i:{words})))(?![\w'’-])"
+    )
+
+
+@lru_cache(maxsize=1)
+def _alone_re() -> re.Pattern[str]:
+    """A capitalised honorific of the `alone` table."""
+    words = [w for w in honorifics()["alone"] if w in prefix_words()]
+    return re.compile(rf"(?<![\w'’-])(?P<hon>{_alternation(w.capitalize() for w in words)})(?![\w-])")
+
+
+# ---------------------------------------------------------------- the key
+def _lookup(word: str, keyed: list[KeyedWord]) -> list[tuple[str, str, str]]:
+    """(code, keyed word, rule) for every keyed person `word` names: exactly, else as a derived form."""
+    folded = fold(word.rstrip("'’s") if re.search(r"['’]s?$", word) else word).casefold()
+    exact = {k.code: (k.code, k.word, "first_name" if k.first else "surname") for k in keyed if k.folded == folded}
+    if exact:
+        return list(exact.values())
+    found: dict[str, tuple[str, str, str]] = {}
+    for t in classify(word, keyed):
+        found.setdefault(t[0], t)
+    return list(found.values())
+
+
+def _role_head(role: str) -> str:
+    return re.split(r"[,;(]", role or "", maxsplit=1)[0].strip().casefold()
+
+
+def parents_of(key) -> dict[tuple[str, str], list[str]]:
+    """(child code, "mother"/"father") -> codes of the keyed parents, from role texts ("Father of Child Y",
+    "Child B's mother", "Mother of both children")."""
+    children = [p for p in key.people if p.child]
+    out: dict[tuple[str, str], list[str]] = {}
+    for person in key.people:
+        m = _ROLE_OF.match(person.role or "") or _ROLE_POSS.match(person.role or "")
+        if not m:
+            continue
+        ref = m.group("child").strip().casefold()
+        rels = (
+            [_RELATIONS[m.group("rel").casefold()]] if m.group("rel").casefold() in _RELATIONS else ["mother", "father"]
+        )
+        if _ALL_CHILDREN.match(ref):
+            named = [c.code for c in children]
+        else:
+            named = [p.code for p in key.people if p is not person and ref in (p.code.casefold(), _role_head(p.role))]
+        for child in named:
+            for rel in rels:
+                out.setdefault((child, rel), []).append(person.code)
+    return out
+
+
+def _role_fits(role: str, fields: dict) -> bool:
+    """The key's role text says the relative the honorific means (and, when it says one, the same side)."""
+    low = (role or "").casefold()
+    means = fields.get("means") or []
+    if len(means) != 1 or not re.search(rf"\b{re.escape(means[0])}\b", low):
+        return False
+    side = fields.get("side")
+    other = {"maternal": "paternal", "paternal": "maternal"}.get(side or "")
+    return not (other and other in low)
+
+
+# ---------------------------------------------------------------- the pass
+def _form(code: str, keyed: str, rule: str, word: str):
+    from .known import NameForm
+
+    return NameForm(text=keyed, code=code, rule=rule, tokens=(("word", word),))
+
+
+def _overlaps(spans, start: int, end: int) -> bool:
+    return any(s < end and start < e for s, e in spans)
+
+
+def kin_forms(matcher, text: str, raw: list) -> list:
+    """`raw` (the matcher's (start, end, matched, forms) hits) with teknonyms, honorific+name, name+honorific
+    and honorific-alone mentions added, and the child's code taken off a teknonym."""
+    keyed = matcher.keyed_words
+    if not keyed:
+        return raw
+    raw = _teknonyms(matcher, text, raw)
+    raw, learned = _prefixed(matcher, text, raw)
+    raw = _suffixed(matcher, text, raw)
+    raw = _split_names(matcher, text, raw)
+    return _alone(matcher, text, raw, learned)
+
+
+_PAIR = re.compile(r"(?<![\w'’-])([A-Z][^\W\d_]+)[ \t-]([A-Z][^\W\d_]+)(?![\w-])")
+
+
+def _split_names(matcher, text: str, raw: list) -> list:
+    """ "Sami Ullah" of Samiullah, "Abdul Rahman" of Abdulrahman: a keyed one-word name written as two
+    capitalised words (records split compound Arabic and South Asian names at their parts)."""
+    whole = {k.folded: k for k in matcher.keyed_words if len(k.folded) >= 6 and k.folded.isalpha()}
+    for m in _PAIR.finditer(text):
+        k = whole.get(fold(m.group(1) + m.group(2)).casefold())
+        if k is None:
+            continue
+        start, end = m.start(), m.end()
+        raw = [r for r in raw if not (start <= r[0] and r[1] <= end)]
+        if not _overlaps([(r[0], r[1]) for r in raw], start, end):
+            raw.append((start, end, text[start:end], [_form(k.code, k.word, "misspelling", text[start:end])]))
+    return raw
+
+
+def _teknonyms(matcher, text: str, raw: list) -> list:
+    """ "Abu Yusuf": the whole span is Yusuf's keyed father; never Yusuf."""
+    table = honorifics()["teknonym"]
+    family = parents_of(matcher.key)
+    for m in _teknonym_re().finditer(text):
+        fields = table[m.group("hon").casefold()]
+        named = _lookup(m.group("name"), matcher.keyed_words)
+        if not named:
+            continue
+        parents = {p for code, _, _ in named for p in family.get((code, fields["relation"]), [])}
+        start, end = m.start(), m.start("name") + len(re.sub(r"['’]s?$", "", m.group("name")))
+        if len(parents) == 1:
+            code = parents.pop()
+            raw = [r for r in raw if not (r[0] < end and start < r[1])]
+            raw.append((start, end, text[start:end], [_form(code, text[start:end], "teknonym", text[start:end])]))
+        elif fields.get("always"):
+            raw = [r for r in raw if not (r[0] < end and m.start("name") < r[1])]
+    return raw
+
+
+def _prefixed(matcher, text: str, raw: list) -> tuple[list, dict[str, set[str]]]:
+    """ "anh Long", "Vovó Cida", "anh L.": the name after an honorific is the keyed person's."""
+    learned: dict[str, set[str]] = {}
+    taken = [(r[0], r[1]) for r in raw]
+    for m in _prefix_re().finditer(text):
+        name = re.sub(r"['’]s?$", "", m.group("name"))
+        start, end = m.start("name"), m.start("name") + len(name)
+        if not name[:1].isupper():
+            continue
+        hits = [r for r in raw if r[0] == start and r[1] >= end]
+        if hits:
+            learned.setdefault(m.group("hon").casefold(), set()).update(f.code for f in hits[0][3])
+            continue
+        if _overlaps(taken, m.start(), end):
+            continue
+        if len(name) == 1:
+            named = _initial_of(name, matcher.keyed_words)
+        elif name in matcher.protected:
+            continue
+        else:
+            named = _lookup(name, matcher.keyed_words)
+        if not named:
+            continue
+        forms = [_form(code, word, rule, name) for code, word, rule in named]
+        raw.append((start, end, name, forms))
+        taken.append((start, end))
+        learned.setdefault(m.group("hon").casefold(), set()).update(code for code, _, _ in named)
+    return raw, learned
+
+
+def _initial_of(letter: str, keyed: list[KeyedWord]) -> list[tuple[str, str, str]]:
+    """ "anh L.": the one keyed person whose given name starts with the letter (none when several do)."""
+    codes = {k.code: k.word for k in keyed if k.first and fold(k.word[:1]).upper() == letter}
+    return [(code, word, "kin_initial") for code, word in codes.items()] if len(codes) == 1 else []
+
+
+def _suffixed(matcher, text: str, raw: list) -> list:
+    """ "Sami jan": the keyed name before a suffix honorific, the honorific taken with it."""
+    for m in _suffix_re().finditer(text):
+        name = m.group("name")
+        start, end = m.start("name"), m.end()
+        if not name[:1].isupper() and fold(name).casefold() in matcher.lexicon:
+            continue
+        hits = [r for r in raw if r[0] == start and r[1] == m.end("name")]
+        if hits:
+            raw = [r for r in raw if r is not hits[0]] + [(start, end, text[start:end], hits[0][3])]
+            continue
+        if _overlaps([(r[0], r[1]) for r in raw], start, end):
+            continue
+        named = _lookup(name, matcher.keyed_words)
+        if named:
+            raw.append((start, end, text[start:end], [_form(c, w, rule, name) for c, w, rule in named]))
+    return raw
+
+
+def _alone(matcher, text: str, raw: list, learned: dict[str, set[str]]) -> list:
+    """ "at Baba's", "Kaka said": an honorific alone is the person the draft calls "<honorific> <name>", else
+    the one keyed person whose role it means."""
+    table = honorifics()["alone"]
+    taken = [(r[0], r[1]) for r in raw]
+    for m in _alone_re().finditer(text):
+        word = m.group("hon").casefold()
+        start, end = m.start(), m.end()
+        if _overlaps(taken, start, end) or re.match(r"[ \t]+[A-Z]", text[end : end + 2]):
+            continue  # "Gogo Memory", "Gogo Nomsa": a name follows, which the other passes judge
+        if _glossary_entry(text, start, end):
+            continue  # "Nani – maternal grandmother (Bengali)": the word explained, not a person
+        codes = set(learned.get(word, ()))
+        if not codes and not _used_as_noun(text, word):
+            codes = {p.code for p in matcher.key.people if _role_fits(p.role, table[word])}
+        if len(codes) != 1:
+            continue
+        code = codes.pop()
+        raw.append((start, end, text[start:end], [_form(code, m.group("hon"), "kin_alone", m.group("hon"))]))
+        taken.append((start, end))
+    return raw
+
+
+def _glossary_entry(text: str, start: int, end: int) -> bool:
+    """The word heads a line and a dash, colon or equals sign follows: a glossary's entry."""
+    line_start = re.search(r"(?:^|\n)[ \t>*•·-]*$", text[max(0, start - 8) : start])
+    return bool(line_start) and bool(re.match(r"[ \t]*(?:[–—:=]|-[ \t])", text[end : end + 4]))
+
+
+def _used_as_noun(text: str, word: str) -> bool:
+    """The draft also writes the word in lower case ("like my nani does"): a common noun for the relation
+    there, so its capitalised uses alone are not taken for one keyed person by the role alone."""
+    return re.search(rf"(?<![\w'’-]){re.escape(word)}(?![\w'’-])", text) is not None
