@@ -85,6 +85,12 @@ def test_honorific_with_several_meanings_needs_the_drafts_own_use(code_draft):
     assert "Teta said" in code_draft(FAMILY, "Teta said she had not seen the bruise.\n")
 
 
+def test_english_kin_word_before_an_initial_is_no_keyed_person(code_draft):
+    key = 'people:\n  - code: AF\n    role: "Child A\'s father"\n    names: [Lukasz Nowak, Mr Nowak]\n'
+    out = code_draft(key, "She went to stay with her uncle L. in the holidays.\n")
+    assert "AF" not in out
+
+
 def test_vocative_kin_words_are_left(code_draft):
     out = code_draft(FAMILY, 'Tarek told us: "He says yes, Baba, yes." Chipo wrote: "Mama, I am scared."\n')
     assert "yes, Baba, yes" in out and "Mama, I am scared" in out

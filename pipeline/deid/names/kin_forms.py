@@ -28,7 +28,7 @@ import re
 from functools import lru_cache
 
 from ...lexicon import _kinship, honorifics, kin_words
-from .derived import KeyedWord, classify
+from .derived import KeyedWord, _common_words, classify
 from .folding import fold
 
 _NAME = r"[^\W\d_][\w'’-]*"
@@ -205,8 +205,8 @@ def _prefixed(matcher, text: str, raw: list) -> tuple[list, dict[str, set[str]]]
         if hits:
             learned.setdefault(m.group("hon").casefold(), set()).update(f.code for f in hits[0][3])
             continue
-        if _overlaps(taken, m.start(), end):
-            continue
+        if _overlaps(taken, m.start(), end) or fold(m.group("hon")).casefold() in _common_words():
+            continue  # "her brother Tom", "Uncle T.": English kin words are the other passes' (a brother is no Tomasz)
         if len(name) == 1:
             named = _initial_of(name, matcher.keyed_words)
         elif name in matcher.protected:
