@@ -145,12 +145,16 @@ def before_name_words() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def honorifics() -> dict:
     """The family-honorific table (models/lexicon/honorifics.yaml): `alone`, `suffix` and `teknonym` words,
-    keys in lower case, each with its fields."""
+    keys in lower case, each with its fields; `namesake`: its two word lists, in lower case."""
     data = load_yaml("lexicon", "honorifics.yaml") or {}
-    return {
+    out: dict = {
         part: {str(w).casefold(): dict(f or {}) for w, f in (data.get(part) or {}).items()}
         for part in ("alone", "suffix", "teknonym")
     }
+    out["namesake"] = {
+        k: frozenset(str(w).casefold() for w in v or ()) for k, v in (data.get("namesake") or {}).items()
+    }
+    return out
 
 
 # ---------------------------------------------------------------- the calendar

@@ -196,4 +196,20 @@ def test_the_honorific_table_is_data_with_meanings_and_languages():
     assert table["alone"]["gogo"]["means"] == ["grandmother"]
     assert len(table["alone"]["teta"]["means"]) > 1  # ambiguous: resolved only by the draft's own use
     assert table["teknonym"]["abu"]["relation"] == "father" and table["teknonym"]["abu"]["always"]
-    assert all(fields.get("lang") for part in table.values() for fields in part.values())
+    assert all(fields.get("lang") for part in ("alone", "suffix", "teknonym") for fields in table[part].values())
+    assert "junior" in table["namesake"]["markers"]
+
+
+def test_a_shared_first_name_alone_is_the_parent_not_the_namesake_child(code_draft):
+    key = """
+people:
+  - code: CJ
+    role: "Child J, aged 4"
+    names: [Kwabena Asante Junior, KJ]
+  - code: FJ
+    role: "Father of Child J"
+    names: [Kwabena Asante, Mr Asante]
+"""
+    text = "KJ lives with his mother. Kwabena rang the school on Monday. The nursery said little Kwabena was hungry.\n"
+    out = code_draft(key, text)
+    assert "FJ rang the school" in out and "little CJ was hungry" in out

@@ -14,6 +14,8 @@ lists none of it:
   abu/umm teknonym is left to the unlisted-person pass;
 - a keyed one-word name split in two ("Sami Ullah" of Samiullah), as records
   often write compound given names;
+- a child keyed as a parent's namesake ("Tendai Moyo Junior"): the shared
+  first name alone is the parent, "little Tendai" the child;
 - the honorific alone as the relative's name ("children at Baba's", "Kaka took
   him"): the person the draft itself calls "<honorific> <keyed name>", else the
   one keyed person whose role is what the word means ("Gogo": grandmother).
@@ -151,7 +153,36 @@ def kin_forms(matcher, text: str, raw: list) -> list:
     raw, learned = _prefixed(matcher, text, raw)
     raw = _suffixed(matcher, text, raw)
     raw = _split_names(matcher, text, raw)
+    raw = _namesakes(matcher, text, raw)
     return _alone(matcher, text, raw, learned)
+
+
+def _juniors(key) -> set[str]:
+    """Codes of people keyed as a parent's namesake ("Tendai Moyo Junior", "Kofi Mensah Jr")."""
+    markers = honorifics()["namesake"].get("markers", frozenset())
+    return {
+        p.code
+        for p in key.people
+        if any(w.strip(".,").casefold() in markers for name in p.names for w in name.split()[1:])
+    }
+
+
+def _namesakes(matcher, text: str, raw: list) -> list:
+    """ "Tendai" when Tendai Moyo and his son Tendai Moyo Junior are keyed: the first name alone is the
+    father, "little Tendai" the son (only the choice between the two changes; the other passes decide the rest)."""
+    juniors = _juniors(matcher.key)
+    if not juniors:
+        return raw
+    before_child = honorifics()["namesake"].get("child_before", frozenset())
+    out = []
+    for start, end, matched, forms in raw:
+        codes = {f.code for f in forms}
+        if len(forms) > 1 and codes & juniors and codes - juniors and " " not in matched.strip():
+            prev = re.search(r"([A-Za-z]+)[ \t]+$", text[max(0, start - 12) : start])
+            child = prev is not None and prev.group(1).casefold() in before_child
+            forms = [f for f in forms if (f.code in juniors) == child] or forms
+        out.append((start, end, matched, forms))
+    return out
 
 
 _PAIR = re.compile(r"(?<![\w'’-])([A-Z][^\W\d_]+)[ \t-]([A-Z][^\W\d_]+)(?![\w-])")
