@@ -213,3 +213,18 @@ people:
     text = "KJ lives with his mother. Kwabena rang the school on Monday. The nursery said little Kwabena was hungry.\n"
     out = code_draft(key, text)
     assert "FJ rang the school" in out and "little CJ was hungry" in out
+
+
+def test_the_one_who_calls_is_not_the_one_called(code_draft):
+    key = """
+people:
+  - code: Child K
+    role: "Subject child"
+    names: [Kinga Wrona, Kinga]
+  - code: KGM
+    role: "Maternal grandmother"
+    names: [Zofia Wrona]
+"""
+    text = "Her grandmother, Zofia Wrona, lives nearby. Kinga calls her Bunia. They planted beans in Bunia's garden.\n"
+    out = code_draft(key, text)
+    assert "calls her KGM" in out and "in KGM's garden" in out and "Child K calls" in out
