@@ -228,3 +228,9 @@ people:
     text = "Her grandmother, Zofia Wrona, lives nearby. Kinga calls her Bunia. They planted beans in Bunia's garden.\n"
     out = code_draft(key, text)
     assert "calls her KGM" in out and "in KGM's garden" in out and "Child K calls" in out
+
+
+def test_a_month_heading_a_chronology_line_is_no_speaker(code_draft):
+    key = 'people:\n  - code: HV\n    role: "Health visitor"\n    names: [Marek Harker, Mr Harker]\n'
+    out = code_draft(key, "Chronology\n\nMar: two visits, no concerns.\nApr: one visit.\n")
+    assert "HV" not in out  # (whether the unlisted-person pass reads "Jun" as a name is its own question)

@@ -298,10 +298,8 @@ def _person_context(text: str, start: int, end: int, possessive: bool, doc_token
         return True
     if _ALIAS_AFTER.match(text, end):
         return True  # "Toby, as colleagues call Mr van der Merwe", "Toby (as he is known)"
-    if _SPEAKER.search(text, max(0, start - 8), start) and text[end : end + 1] == ":":
-        return True  # "> Lu: hi miss", "Lu: yes": the speaker of a message or a transcript line
-    if _SIGNED_OFF.search(text[max(0, start - 3) : start]) and re.match(r"[ \t]*(?:\n|$)", text[end : end + 3]):
-        return True  # "... I'll raise it on Friday. Jet": the name signing off a message
+    if _speaker_or_signature(text, start, end):
+        return True
     before = re.search(r"(\w+)[ \t]+$", text[max(0, start - 12) : start])
     if before and before.group(1).casefold() in before_name_words() and before.group(1)[:1].isupper():
         return True  # "Uncle Sunny"
@@ -317,6 +315,18 @@ def _person_context(text: str, start: int, end: int, possessive: bool, doc_token
         and not token.is_sent_start
         and nxt_token is not None
         and nxt_token.pos_ in ("VERB", "AUX")
+    )
+
+
+def _speaker_or_signature(text: str, start: int, end: int) -> bool:
+    """ "> Lu: hi miss" (the speaker of a message or transcript line) or "... on Friday. Jet" (the name
+    signing a message off); never a month or weekday ("Jun:" heading a chronology's month)."""
+    if fold(text[start:end]).casefold() in calendar().date_abbreviations():
+        return False
+    if _SPEAKER.search(text, max(0, start - 8), start) and text[end : end + 1] == ":":
+        return True
+    return bool(_SIGNED_OFF.search(text[max(0, start - 3) : start])) and bool(
+        re.match(r"[ \t]*(?:\n|$)", text[end : end + 3])
     )
 
 
