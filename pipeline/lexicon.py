@@ -149,7 +149,7 @@ def honorifics() -> dict:
     data = load_yaml("lexicon", "honorifics.yaml") or {}
     out: dict = {
         part: {str(w).casefold(): dict(f or {}) for w, f in (data.get(part) or {}).items()}
-        for part in ("alone", "suffix", "teknonym")
+        for part in ("alone", "suffix", "teknonym", "before_given")
     }
     out["namesake"] = {
         k: frozenset(str(w).casefold() for w in v or ()) for k, v in (data.get("namesake") or {}).items()

@@ -114,7 +114,17 @@ people:
 
 def test_vietnamese_kin_term_in_lower_case_before_an_english_looking_name(code_draft):
     out = code_draft(VIETNAMESE, "Phúc said that anh Son gave him work. Later he wrote only anh S. in his notes.\n")
-    assert "anh AS gave" in out and "anh AS. in" in out and "Son" not in out
+    assert "that AS gave" in out and "only AS. in" in out and "Son" not in out and "anh" not in out
+
+
+def test_vietnamese_kin_term_that_is_a_given_name_before_a_surname_is_left_alone(code_draft):
+    out = code_draft(VIETNAMESE, "His cousin Anh Do met him at the station.\n")
+    assert "Anh AS" not in out and "AS" in out  # a woman named Anh: not the keyed man's honorific
+
+
+def test_teknonym_needs_the_childs_given_name_and_no_filler(code_draft):
+    out = code_draft(FAMILY, "Her aunt Mai Dube visited. Um Karim was there, um, I think.\n")
+    assert "RM" not in out
 
 
 def test_honorific_left_over_from_an_unlisted_person_span_is_no_second_person(code_draft):

@@ -3,9 +3,11 @@
 Families in UK reviews name relatives the way their language does, and the key
 lists none of it:
 
-- an honorific before the name, often in lower case ("anh Long", "Vovó Cida",
-  "Kaka Wali") or before an initial ("anh L."): the name is the keyed person's,
-  even where the matcher would read the word alone as English ("Long");
+- an honorific before the name ("Vovó Cida", "Kaka Wali", "Babusia Halya"):
+  the name is the keyed person's and the honorific stays, as a title does; a
+  Vietnamese kin term, often in lower case and a given name itself ("anh Long",
+  "anh L.", but "Anh Nguyen" is a woman named Anh), goes into the code with a
+  keyed given name, even one the matcher would read as English ("Long");
 - an honorific after the name ("Sami jan", "Wali ji"): the name is the keyed
   person's and the honorific goes into the code with it;
 - a teknonym, "father/mother of <child>" ("Abu Yusuf", "Mai TJ"): the child's
@@ -82,8 +84,11 @@ def _alone_re() -> re.Pattern[str]:
 
 
 # ---------------------------------------------------------------- the key
-def _lookup(word: str, keyed: list[KeyedWord]) -> list[tuple[str, str, str]]:
-    """(code, keyed word, rule) for every keyed person `word` names: exactly, else as a derived form."""
+def _lookup(word: str, keyed: list[KeyedWord], given_only: bool = False) -> list[tuple[str, str, str]]:
+    """(code, keyed word, rule) for every keyed person `word` names: exactly, else as a derived form
+    (`given_only`: as a given name, for the kin terms and teknonyms that only go before one)."""
+    if given_only:
+        keyed = [k for k in keyed if k.first]
     folded = fold(word.rstrip("'’s") if re.search(r"['’]s?$", word) else word).casefold()
     exact = {k.code: (k.code, k.word, "first_name" if k.first else "surname") for k in keyed if k.folded == folded}
     if exact:
@@ -150,6 +155,7 @@ def kin_forms(matcher, text: str, raw: list) -> list:
     if not keyed:
         return raw
     raw = _teknonyms(matcher, text, raw)
+    raw = _before_given(matcher, text, raw)
     raw, learned = _prefixed(matcher, text, raw)
     raw = _suffixed(matcher, text, raw)
     raw = _split_names(matcher, text, raw)
@@ -209,7 +215,7 @@ def _teknonyms(matcher, text: str, raw: list) -> list:
     family = parents_of(matcher.key)
     for m in _teknonym_re().finditer(text):
         fields = table[m.group("hon").casefold()]
-        named = _lookup(m.group("name"), matcher.keyed_words)
+        named = _lookup(m.group("name"), matcher.keyed_words, given_only=True)
         if not named:
             continue
         parents = {p for code, _, _ in named for p in family.get((code, fields["relation"]), [])}
@@ -220,6 +226,29 @@ def _teknonyms(matcher, text: str, raw: list) -> list:
             raw.append((start, end, text[start:end], [_form(code, text[start:end], "teknonym", text[start:end])]))
         elif fields.get("always"):
             raw = [r for r in raw if not (r[0] < end and m.start("name") < r[1])]
+    return raw
+
+
+@lru_cache(maxsize=1)
+def _before_given_re() -> re.Pattern[str]:
+    words = _alternation(honorifics()["before_given"])
+    return re.compile(rf"(?<![\w'’-])(?P<hon>(?i:{words}))[ \t]+(?P<name>[A-Z][\w'’-]*)")
+
+
+def _before_given(matcher, text: str, raw: list) -> list:
+    """ "anh Long", "anh L.": a Vietnamese kin term before a keyed given name (or its initial) goes into the
+    code with it; before anything else ("Anh Nguyen", a woman named Anh) it is left to the other passes."""
+    for m in _before_given_re().finditer(text):
+        name = re.sub(r"['’]s?$", "", m.group("name"))
+        start, end = m.start(), m.start("name") + len(name)
+        if len(name) == 1:
+            named = _initial_of(name, matcher.keyed_words)
+        else:
+            named = _lookup(name, matcher.keyed_words, given_only=True)
+        if not named or _overlaps([(r[0], r[1]) for r in raw if not m.start("name") <= r[0] < end], start, end):
+            continue
+        raw = [r for r in raw if not m.start("name") <= r[0] < end]
+        raw.append((start, end, text[start:end], [_form(c, w, rule, text[start:end]) for c, w, rule in named]))
     return raw
 
 
