@@ -445,14 +445,12 @@ def find_derived(
 
 
 def _lower_case_form(word: str, keyed: list[KeyedWord], lexicon: frozenset[str]) -> bool:
-    """ "kawai" of Ka-Wai, "sami" of Samiullah: a lower-case word (a text message, a slip) that is a keyed
-    given name run together or a short form of four letters or more, and no English word."""
+    """ "kawai" of Ka-Wai, "meiling" of Mei-Ling: a lower-case word (a text message, a slip) that is a keyed
+    hyphenated given name run together, and no English word."""
     low = fold(word).casefold()
     if len(low) < 4 or low in _common_words() or low in lexicon:
         return False
-    return any(
-        k.first and (low == re.sub(r"[-‐‑ ]", "", k.folded) != k.folded or _short_form(low, k.folded, 4)) for k in keyed
-    )
+    return any(k.first and low == re.sub(r"[-‐‑ ]", "", k.folded) != k.folded for k in keyed)
 
 
 _PHRASE_WORD = re.compile(r"[\w'’-]+")
