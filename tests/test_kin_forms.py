@@ -80,6 +80,15 @@ def test_glossary_entry_of_an_honorific_is_left(code_draft):
     assert "Gogo – grandmother" in code_draft(FAMILY, "Glossary\n\nGogo – grandmother (Shona)\n")
 
 
+def test_run_in_glossary_and_a_list_of_family_words_are_left(code_draft):
+    text = (
+        "Key terms: Gogo – grandmother (Shona); Kaka – paternal uncle (Dari).\n\n"
+        "Workers should ask whether a grandmother is called Gogo, Nani, Babcia or something else.\n"
+    )
+    out = code_draft(FAMILY, text)
+    assert "PGM" not in out and "UW" not in out
+
+
 def test_honorific_with_several_meanings_needs_the_drafts_own_use(code_draft):
     # teta: grandmother in Levantine Arabic, aunt in Czech; the key's one grandmother is not enough
     assert "Teta said" in code_draft(FAMILY, "Teta said she had not seen the bruise.\n")

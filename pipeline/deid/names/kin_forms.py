@@ -317,7 +317,7 @@ def _alone(matcher, text: str, raw: list, learned: dict[str, set[str]]) -> list:
         start, end = m.start(), m.end()
         if _overlaps(taken, start, end) or re.match(r"[ \t]+[A-Z]", text[end : end + 2]):
             continue  # "Gogo Memory", "Gogo Nomsa": a name follows, which the other passes judge
-        if _glossary_entry(text, start, end):
+        if _glossary_entry(text, start, end) or _in_word_list(text, start, end):
             continue  # "Nani – maternal grandmother (Bengali)": the word explained, not a person
         codes = set(learned.get(word, ()))
         if not codes and not _used_as_noun(text, word):
@@ -331,9 +331,26 @@ def _alone(matcher, text: str, raw: list, learned: dict[str, set[str]]) -> list:
 
 
 def _glossary_entry(text: str, start: int, end: int) -> bool:
-    """The word heads a line and a dash, colon or equals sign follows: a glossary's entry."""
-    line_start = re.search(r"(?:^|\n)[ \t>*•·-]*$", text[max(0, start - 8) : start])
-    return bool(line_start) and bool(re.match(r"[ \t]*(?:[–—:=]|-[ \t])", text[end : end + 4]))
+    """The word heads a line or an item of a run-in glossary ("Glossary: Dadi – paternal grandmother; Yiayia –
+    grandmother") and a dash, colon or equals sign follows: the word explained, not a person."""
+    before = re.search(r"(?:^|\n|[:;])[ \t>*•·-]*$", text[max(0, start - 8) : start])
+    return bool(before) and bool(re.match(r"[ \t]*(?:[–—:=]|-[ \t])", text[end : end + 4]))
+
+
+_LIST_GAP = r"(?:[ \t]*,[ \t]*|[ \t]+(?:or|and)[ \t]+|[ \t]*,[ \t]*(?:or|and)[ \t]+)"
+
+
+def _in_word_list(text: str, start: int, end: int) -> bool:
+    """One of three or more family words in a row ("Nana, Nani, Dadi or Gogo"): the words discussed."""
+    kin = prefix_words() | frozenset(honorifics()["alone"])
+    n = 1
+    left = text[max(0, start - 60) : start]
+    while (m := re.search(rf"([^\W\d_]+){_LIST_GAP}$", left)) and m.group(1).casefold() in kin:
+        n, left = n + 1, left[: m.start()]
+    right = text[end : end + 60]
+    while (m := re.match(rf"{_LIST_GAP}([^\W\d_]+)", right)) and m.group(1).casefold() in kin:
+        n, right = n + 1, right[m.end() :]
+    return n >= 3
 
 
 def _used_as_noun(text: str, word: str) -> bool:
