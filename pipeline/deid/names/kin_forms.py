@@ -31,7 +31,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ...lexicon import _kinship, honorifics, kin_words
+from ...lexicon import honorifics, kin_words
 from .derived import KeyedWord, _common_words, classify
 from .folding import fold
 
@@ -46,8 +46,7 @@ _ALL_CHILDREN = re.compile(r"^(?:both|all|all the|the)\s+(?:children|child|sibli
 @lru_cache(maxsize=1)
 def prefix_words() -> frozenset[str]:
     """Family words written before a name (kinship.yaml `before_name`, not "baby"/"little"/"big")."""
-    familiar = frozenset(_kinship().get("familiar_prefixes") or ())
-    return frozenset(k.word for k in kin_words() if k.before_name) - familiar
+    return frozenset(k.word for k in kin_words() if k.before_name)
 
 
 def _alternation(words) -> str:
@@ -253,7 +252,8 @@ def _before_given(matcher, text: str, raw: list) -> list:
 
 
 def _prefixed(matcher, text: str, raw: list) -> tuple[list, dict[str, set[str]]]:
-    """ "anh Long", "Vovó Cida", "anh L.": the name after an honorific is the keyed person's."""
+    """ "Vovó Cida", "Babusia Halya", "Kaka W.": the name (or initial) after an honorific is the keyed person's;
+    which honorific stood before whom is learned for the honorific used alone."""
     learned: dict[str, set[str]] = {}
     taken = [(r[0], r[1]) for r in raw]
     for m in _prefix_re().finditer(text):
