@@ -142,6 +142,21 @@ def before_name_words() -> frozenset[str]:
     return frozenset(k.word for k in kin_words() if k.before_name) | frozenset(_kinship()["familiar_prefixes"])
 
 
+@lru_cache(maxsize=1)
+def honorifics() -> dict:
+    """The family-honorific table (models/lexicon/honorifics.yaml): `alone`, `suffix` and `teknonym` words,
+    keys in lower case, each with its fields; `namesake`: its two word lists, in lower case."""
+    data = load_yaml("lexicon", "honorifics.yaml") or {}
+    out: dict = {
+        part: {str(w).casefold(): dict(f or {}) for w, f in (data.get(part) or {}).items()}
+        for part in ("alone", "suffix", "teknonym", "before_given")
+    }
+    out["namesake"] = {
+        k: frozenset(str(w).casefold() for w in v or ()) for k, v in (data.get("namesake") or {}).items()
+    }
+    return out
+
+
 # ---------------------------------------------------------------- the calendar
 @dataclass(frozen=True)
 class Calendar:

@@ -322,6 +322,14 @@ def _title_words() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def _kin_prefixes() -> frozenset[str]:
+    """Family honorifics written before a name (models/lexicon/kinship.yaml `before_name`)."""
+    from .names.kin_forms import prefix_words
+
+    return prefix_words()
+
+
+@lru_cache(maxsize=1)
 def _title_before() -> re.Pattern:
     titles = sorted(title_genders(), key=len, reverse=True)
     variants = "|".join(re.escape(v) for t in titles for v in dict.fromkeys([t, t.upper()]))
@@ -359,8 +367,8 @@ def _trim(cand: Replacement, taken: list[Replacement], text: str) -> Replacement
         lead = len(piece) - len(piece.lstrip(" \t\n,.;:-'’"))
         tail = len(piece) - len(piece.rstrip(" \t\n,.;:-'’"))
         s, e = s + lead, e - tail
-        if text[s:e].rstrip(".").casefold() in _title_words():
-            continue  # "Mr" left over from "Mr Qureshy" once the name is coded: not a person on its own
+        if text[s:e].rstrip(".").casefold() in _title_words() | _kin_prefixes():
+            continue  # "Mr" of "Mr Qureshy", "Vovó" of "Vovó Cida" once the name is coded: not a person on its own
         if e - s >= 2 and re.search(r"[A-Za-z0-9]", text[s:e]) and (best is None or e - s > best[1] - best[0]):
             best = (s, e)
     if best is None:

@@ -186,7 +186,11 @@ def _misspelling(word: str, target: str, conf: dict) -> bool:
 def _short_form(word: str, target: str, min_prefix: int) -> bool:
     """A prefix ("Kas" of Kasia), a diminutive of a prefix ("Sunny" of Sunday, "Tommy" of Tomasz) or,
     for long names, an ending ("Kemi" of Oluwakemi, "Femi" of Oluwafemi)."""
-    if len(word) < min_prefix or len(target) <= len(word) - 2:
+    if len(word) < min_prefix:
+        return False
+    if _pet_suffixed(word, target, min_prefix):
+        return True  # "Clarinha" of Clara: a pet ending may make the form longer than the name
+    if len(target) <= len(word) - 2:
         return False
     if target.startswith(word) and len(target) > len(word):
         # "Paul" is not Paula, "Daniel" not Danielle: a name of its own with a gendered ending
@@ -197,8 +201,6 @@ def _short_form(word: str, target: str, min_prefix: int) -> bool:
         stem = target[:cut]
         if word in (stem + "y", stem + "ie", stem + stem[-1] + "y", stem + stem[-1] + "ie"):
             return True
-    if _pet_suffixed(word, target, min_prefix):
-        return True
     stem = target[:2]  # "Imi" of Imran, "Kasi" of Kasia: a two-letter stem and a pet ending, no name of its own
     return (
         len(target) >= 5
@@ -278,8 +280,10 @@ def classify(word: str, keyed: list[KeyedWord]) -> list[tuple[str, str, str]]:
 
 
 # ---------------------------------------------------------------- context
+_SPEAKER = re.compile(r"(?:^|\n)[ \t]*(?:>[ \t]*)?$")
+_SIGNED_OFF = re.compile(r"[.!?][ \t]+$")
 _ALIAS_AFTER = re.compile(
-    r"[ \t]*[,(][ \t]*as[ \t]+(?:[\w'’]+[ \t]+){0,3}(?:call(?:s|ed)?|know(?:s|n)?|refer(?:s|red)?[ \t]+to)\b"
+    r"[ \t]*[,(][ \t]*as[ \t]+(?:[\w'’]+[ \t]+){0,4}(?:call(?:s|ed)?|know(?:s|n)?|refer(?:s|red)?[ \t]+to)\b"
 )
 
 
@@ -294,6 +298,8 @@ def _person_context(text: str, start: int, end: int, possessive: bool, doc_token
         return True
     if _ALIAS_AFTER.match(text, end):
         return True  # "Toby, as colleagues call Mr van der Merwe", "Toby (as he is known)"
+    if _speaker_or_signature(text, start, end):
+        return True
     before = re.search(r"(\w+)[ \t]+$", text[max(0, start - 12) : start])
     if before and before.group(1).casefold() in before_name_words() and before.group(1)[:1].isupper():
         return True  # "Uncle Sunny"
@@ -309,6 +315,18 @@ def _person_context(text: str, start: int, end: int, possessive: bool, doc_token
         and not token.is_sent_start
         and nxt_token is not None
         and nxt_token.pos_ in ("VERB", "AUX")
+    )
+
+
+def _speaker_or_signature(text: str, start: int, end: int) -> bool:
+    """ "> Lu: hi miss" (the speaker of a message or transcript line) or "... on Friday. Jet" (the name
+    signing a message off); never a month or weekday ("Jun:" heading a chronology's month)."""
+    if fold(text[start:end]).casefold() in calendar().date_abbreviations():
+        return False
+    if _SPEAKER.search(text, max(0, start - 8), start) and text[end : end + 1] == ":":
+        return True
+    return bool(_SIGNED_OFF.search(text[max(0, start - 3) : start])) and bool(
+        re.match(r"[ \t]*(?:\n|$)", text[end : end + 3])
     )
 
 
@@ -381,7 +399,7 @@ def find_derived(
     for m in _WORD.finditer(text):
         start = m.start()
         word = m.group(0)
-        if not word[:1].isupper():
+        if not word[:1].isupper() and not _lower_case_form(word, keyed, lexicon):
             continue
         poss = _POSSESSIVE.search(word)
         if poss:
@@ -413,6 +431,8 @@ def find_derived(
                 pending.append(Derived(start, end, word, tuple(targets)))
             continue
         if len(word) < 3 and not _person_context(text, start, end, bool(poss), doc_tokens, True):
+            if _mid_sentence(text, start) and not _before_org_or_place(text, end):
+                pending.append(Derived(start, end, word, tuple(targets)))  # "talked to Lu about": as elsewhere
             continue
         if _someone_elses_full_name(text, end, targets, keyed) or _in_fixed_phrase(text, start, end):
             continue
@@ -422,6 +442,15 @@ def find_derived(
     confirmed = {d.text for d in out}
     out += [d for d in pending if d.text in confirmed]
     return sorted(out, key=lambda d: d.start)
+
+
+def _lower_case_form(word: str, keyed: list[KeyedWord], lexicon: frozenset[str]) -> bool:
+    """ "kawai" of Ka-Wai, "meiling" of Mei-Ling: a lower-case word (a text message, a slip) that is a keyed
+    hyphenated given name run together, and no English word."""
+    low = fold(word).casefold()
+    if len(low) < 4 or low in _common_words() or low in lexicon:
+        return False
+    return any(k.first and low == re.sub(r"[-‐‑ ]", "", k.folded) != k.folded for k in keyed)
 
 
 _PHRASE_WORD = re.compile(r"[\w'’-]+")

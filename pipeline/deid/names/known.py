@@ -32,6 +32,7 @@ from ..keyfile import Key, Person, title_genders
 from .derived import KeyedWord, _business_possessive, _in_fixed_phrase, find_derived
 from .folding import fold
 from .gaelic import surname_variants
+from .kin_forms import kin_forms
 from .links import link
 
 # separators allowed between the words of a name: spaces / a line break, or a
@@ -661,6 +662,7 @@ class KnownNameMatcher:
         raw = link(self, text, raw, strangers)  # "Nasima Begum", "N. Begum", "Anwar Chowdhury", "Nasima Choudhury"
         raw = self._strangers_titled(raw, strangers)
         raw += self._derived(text, raw, doc)
+        raw = kin_forms(self, text, raw)  # "anh Long", "Sami jan", "Abu Yusuf", "at Gogo's"
         raw.sort(key=lambda r: r[0])
         middles: list[tuple[str, str]] = []
         matches = _merge_adjacent(text, self._resolve(text, raw), middles)

@@ -399,6 +399,7 @@ def aliases(matcher, text: str, raw: list) -> list:
     if rx is None or not raw:
         return []
     sure = sorted((r[0], r[3][0].code) for r in raw if len({f.code for f in r[3]}) == 1)
+    ends = {r[0]: r[1] for r in raw}
     declared: dict[str, str] = {}
     for m in rx.finditer(text):
         word = m.group("alias")
@@ -416,6 +417,8 @@ def aliases(matcher, text: str, raw: list) -> list:
             person = matcher.people[code]
             if gender and person.gender and person.gender != gender:
                 continue
+            if obj in ("her", "him") and not text[ends[pos] : m.start()].strip():
+                continue  # "Wanjiru calls her 'Zosia'": the one who calls is not the one called
             declared[word] = code
             break
         if word not in declared and gender:  # "He called her 'Dede' whenever Efua was upset": later in the sentence

@@ -1,0 +1,359 @@
+"""Keyed people named with a family honorific, by a teknonym, or by the honorific alone.
+
+Families in UK reviews name relatives the way their language does, and the key
+lists none of it:
+
+- an honorific before the name ("Vovó Cida", "Kaka Wali", "Babusia Halya"):
+  the name is the keyed person's and the honorific stays, as a title does; a
+  Vietnamese kin term, often in lower case and a given name itself ("anh Long",
+  "anh L.", but "Anh Nguyen" is a woman named Anh), goes into the code with a
+  keyed given name, even one the matcher would read as English ("Long");
+- an honorific after the name ("Sami jan", "Wali ji"): the name is the keyed
+  person's and the honorific goes into the code with it;
+- a teknonym, "father/mother of <child>" ("Abu Yusuf", "Mai TJ"): the child's
+  parent as the key's roles say ("Father of Child Y", "Child P's mother",
+  "Mother of both children"), never the child; with no keyed parent, an Arabic
+  abu/umm teknonym is left to the unlisted-person pass;
+- a keyed one-word name split in two ("Sami Ullah" of Samiullah), as records
+  often write compound given names;
+- a child keyed as a parent's namesake ("Tendai Moyo Junior"): the shared
+  first name alone is the parent, "little Tendai" the child;
+- the honorific alone as the relative's name ("children at Baba's", "Kaka took
+  him"): the person the draft itself calls "<honorific> <keyed name>", else the
+  one keyed person whose role is what the word means ("Gogo": grandmother).
+
+The words, their meanings and sources are data: models/lexicon/kinship.yaml
+(`before_name`) and models/lexicon/honorifics.yaml.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ...lexicon import honorifics, kin_words
+from .derived import KeyedWord, _common_words, classify
+from .folding import fold
+
+_NAME = r"[^\W\d_][\w'’-]*"
+_RELATIONS = {"mother": "mother", "mum": "mother", "mom": "mother", "father": "father", "dad": "father"}
+_ROLE_OF = re.compile(r"^\s*(?P<rel>mother|mum|mom|father|dad|parent)\s+(?:of|to)\s+(?P<child>[^,;(]+)", re.I)
+_ROLE_POSS = re.compile(r"^\s*(?P<child>[^,;(]+?)['’]s\s+(?P<rel>mother|mum|mom|father|dad|parent)\b", re.I)
+_ALL_CHILDREN = re.compile(r"^(?:both|all|all the|the)\s+(?:children|child|siblings|boys|girls)$|^both$", re.I)
+
+
+# ---------------------------------------------------------------- data
+@lru_cache(maxsize=1)
+def prefix_words() -> frozenset[str]:
+    """Family words written before a name (kinship.yaml `before_name`, not "baby"/"little"/"big")."""
+    return frozenset(k.word for k in kin_words() if k.before_name)
+
+
+def _alternation(words) -> str:
+    return "|".join(sorted(map(re.escape, words), key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _prefix_re() -> re.Pattern[str]:
+    """An honorific (any case) and the word after it (a name, or an initial with its stop)."""
+    return re.compile(rf"(?<![\w'’-])(?P<hon>(?i:{_alternation(prefix_words())}))[ \t]+(?P<name>{_NAME})")
+
+
+@lru_cache(maxsize=1)
+def _teknonym_re() -> re.Pattern[str]:
+    return re.compile(
+        rf"(?<![\w'’-])(?P<hon>(?i:{_alternation(honorifics()['teknonym'])}))[ \t]+(?P<name>[A-Z][\w'’-]*)"
+    )
+
+
+@lru_cache(maxsize=1)
+def _suffix_re() -> re.Pattern[str]:
+    """A name then a lower-case honorific ("Sami jan") or a hyphened one ("Kenji-san", "Wali-Ji")."""
+    words = _alternation(honorifics()["suffix"])
+    return re.compile(
+        rf"(?<![\w'’-])(?P<name>[^\W\d_][\w]*)(?:[ \t]+(?P<suf>{words})|-(?P<hsuf>(?i:{words})))(?![\w'’-])"
+    )
+
+
+@lru_cache(maxsize=1)
+def _alone_re() -> re.Pattern[str]:
+    """A capitalised honorific of the `alone` table."""
+    words = [w for w in honorifics()["alone"] if w in prefix_words()]
+    return re.compile(rf"(?<![\w'’-])(?P<hon>{_alternation(w.capitalize() for w in words)})(?![\w-])")
+
+
+# ---------------------------------------------------------------- the key
+def _lookup(word: str, keyed: list[KeyedWord], given_only: bool = False) -> list[tuple[str, str, str]]:
+    """(code, keyed word, rule) for every keyed person `word` names: exactly, else as a derived form
+    (`given_only`: as a given name, for the kin terms and teknonyms that only go before one)."""
+    if given_only:
+        keyed = [k for k in keyed if k.first]
+    folded = fold(word.rstrip("'’s") if re.search(r"['’]s?$", word) else word).casefold()
+    exact = {k.code: (k.code, k.word, "first_name" if k.first else "surname") for k in keyed if k.folded == folded}
+    if exact:
+        return list(exact.values())
+    found: dict[str, tuple[str, str, str]] = {}
+    for t in classify(word, keyed):
+        found.setdefault(t[0], t)
+    return list(found.values())
+
+
+def _role_head(role: str) -> str:
+    return re.split(r"[,;(]", role or "", maxsplit=1)[0].strip().casefold()
+
+
+def parents_of(key) -> dict[tuple[str, str], list[str]]:
+    """(child code, "mother"/"father") -> codes of the keyed parents, from role texts ("Father of Child Y",
+    "Child B's mother", "Mother of both children")."""
+    children = [p for p in key.people if p.child]
+    out: dict[tuple[str, str], list[str]] = {}
+    for person in key.people:
+        m = _ROLE_OF.match(person.role or "") or _ROLE_POSS.match(person.role or "")
+        if not m:
+            continue
+        ref = m.group("child").strip().casefold()
+        rels = (
+            [_RELATIONS[m.group("rel").casefold()]] if m.group("rel").casefold() in _RELATIONS else ["mother", "father"]
+        )
+        if _ALL_CHILDREN.match(ref):
+            named = [c.code for c in children]
+        else:
+            named = [p.code for p in key.people if p is not person and ref in (p.code.casefold(), _role_head(p.role))]
+        for child in named:
+            for rel in rels:
+                out.setdefault((child, rel), []).append(person.code)
+    return out
+
+
+def _role_fits(role: str, fields: dict) -> bool:
+    """The key's role text says the relative the honorific means (and, when it says one, the same side)."""
+    low = (role or "").casefold()
+    means = fields.get("means") or []
+    if len(means) != 1 or not re.search(rf"\b{re.escape(means[0])}\b", low):
+        return False
+    side = fields.get("side")
+    other = {"maternal": "paternal", "paternal": "maternal"}.get(side or "")
+    return not (other and other in low)
+
+
+# ---------------------------------------------------------------- the pass
+def _form(code: str, keyed: str, rule: str, word: str):
+    from .known import NameForm
+
+    return NameForm(text=keyed, code=code, rule=rule, tokens=(("word", word),))
+
+
+def _overlaps(spans, start: int, end: int) -> bool:
+    return any(s < end and start < e for s, e in spans)
+
+
+def kin_forms(matcher, text: str, raw: list) -> list:
+    """`raw` (the matcher's (start, end, matched, forms) hits) with teknonyms, honorific+name, name+honorific
+    and honorific-alone mentions added, and the child's code taken off a teknonym."""
+    keyed = matcher.keyed_words
+    if not keyed:
+        return raw
+    raw = _teknonyms(matcher, text, raw)
+    raw = _before_given(matcher, text, raw)
+    raw, learned = _prefixed(matcher, text, raw)
+    raw = _suffixed(matcher, text, raw)
+    raw = _split_names(matcher, text, raw)
+    raw = _namesakes(matcher, text, raw)
+    return _alone(matcher, text, raw, learned)
+
+
+def _juniors(key) -> set[str]:
+    """Codes of people keyed as a parent's namesake ("Tendai Moyo Junior", "Kofi Mensah Jr")."""
+    markers = honorifics()["namesake"].get("markers", frozenset())
+    return {
+        p.code
+        for p in key.people
+        if any(w.strip(".,").casefold() in markers for name in p.names for w in name.split()[1:])
+    }
+
+
+def _namesakes(matcher, text: str, raw: list) -> list:
+    """ "Tendai" when Tendai Moyo and his son Tendai Moyo Junior are keyed: the first name alone is the
+    father, "little Tendai" the son (only the choice between the two changes; the other passes decide the rest)."""
+    juniors = _juniors(matcher.key)
+    if not juniors:
+        return raw
+    before_child = honorifics()["namesake"].get("child_before", frozenset())
+    out = []
+    for start, end, matched, forms in raw:
+        codes = {f.code for f in forms}
+        if len(forms) > 1 and codes & juniors and codes - juniors and " " not in matched.strip():
+            prev = re.search(r"([A-Za-z]+)[ \t]+$", text[max(0, start - 12) : start])
+            child = prev is not None and prev.group(1).casefold() in before_child
+            forms = [f for f in forms if (f.code in juniors) == child] or forms
+        out.append((start, end, matched, forms))
+    return out
+
+
+_PAIR = re.compile(r"(?<![\w'’-])([A-Z][^\W\d_]+)[ \t-]([A-Z][^\W\d_]+)(?![\w-])")
+
+
+def _split_names(matcher, text: str, raw: list) -> list:
+    """ "Sami Ullah" of Samiullah, "Abdul Rahman" of Abdulrahman: a keyed one-word name written as two
+    capitalised words (records split compound Arabic and South Asian names at their parts)."""
+    whole = {k.folded: k for k in matcher.keyed_words if len(k.folded) >= 6 and k.folded.isalpha()}
+    for m in _PAIR.finditer(text):
+        k = whole.get(fold(m.group(1) + m.group(2)).casefold())
+        if k is None:
+            continue
+        start, end = m.start(), m.end()
+        raw = [r for r in raw if not (start <= r[0] and r[1] <= end)]
+        if not _overlaps([(r[0], r[1]) for r in raw], start, end):
+            raw.append((start, end, text[start:end], [_form(k.code, k.word, "misspelling", text[start:end])]))
+    return raw
+
+
+def _teknonyms(matcher, text: str, raw: list) -> list:
+    """ "Abu Yusuf": the whole span is Yusuf's keyed father; never Yusuf."""
+    table = honorifics()["teknonym"]
+    family = parents_of(matcher.key)
+    for m in _teknonym_re().finditer(text):
+        fields = table[m.group("hon").casefold()]
+        named = _lookup(m.group("name"), matcher.keyed_words, given_only=True)
+        if not named:
+            continue
+        parents = {p for code, _, _ in named for p in family.get((code, fields["relation"]), [])}
+        start, end = m.start(), m.start("name") + len(re.sub(r"['’]s?$", "", m.group("name")))
+        if len(parents) == 1:
+            code = parents.pop()
+            raw = [r for r in raw if not (r[0] < end and start < r[1])]
+            raw.append((start, end, text[start:end], [_form(code, text[start:end], "teknonym", text[start:end])]))
+        elif fields.get("always"):
+            raw = [r for r in raw if not (r[0] < end and m.start("name") < r[1])]
+    return raw
+
+
+@lru_cache(maxsize=1)
+def _before_given_re() -> re.Pattern[str]:
+    words = _alternation(honorifics()["before_given"])
+    return re.compile(rf"(?<![\w'’-])(?P<hon>(?i:{words}))[ \t]+(?P<name>[A-Z][\w'’-]*)")
+
+
+def _before_given(matcher, text: str, raw: list) -> list:
+    """ "anh Long", "anh L.": a Vietnamese kin term before a keyed given name (or its initial) goes into the
+    code with it; before anything else ("Anh Nguyen", a woman named Anh) it is left to the other passes."""
+    for m in _before_given_re().finditer(text):
+        name = re.sub(r"['’]s?$", "", m.group("name"))
+        start, end = m.start(), m.start("name") + len(name)
+        if len(name) == 1:
+            named = _initial_of(name, matcher.keyed_words)
+        else:
+            named = _lookup(name, matcher.keyed_words, given_only=True)
+        if not named or _overlaps([(r[0], r[1]) for r in raw if not m.start("name") <= r[0] < end], start, end):
+            continue
+        raw = [r for r in raw if not m.start("name") <= r[0] < end]
+        raw.append((start, end, text[start:end], [_form(c, w, rule, text[start:end]) for c, w, rule in named]))
+    return raw
+
+
+def _prefixed(matcher, text: str, raw: list) -> tuple[list, dict[str, set[str]]]:
+    """ "Vovó Cida", "Babusia Halya", "Kaka W.": the name (or initial) after an honorific is the keyed person's;
+    which honorific stood before whom is learned for the honorific used alone."""
+    learned: dict[str, set[str]] = {}
+    taken = [(r[0], r[1]) for r in raw]
+    for m in _prefix_re().finditer(text):
+        name = re.sub(r"['’]s?$", "", m.group("name"))
+        start, end = m.start("name"), m.start("name") + len(name)
+        if not name[:1].isupper():
+            continue
+        hits = [r for r in raw if r[0] == start and r[1] >= end]
+        if hits:
+            learned.setdefault(m.group("hon").casefold(), set()).update(f.code for f in hits[0][3])
+            continue
+        if _overlaps(taken, m.start(), end) or fold(m.group("hon")).casefold() in _common_words():
+            continue  # "her brother Tom", "Uncle T.": English kin words are the other passes' (a brother is no Tomasz)
+        if len(name) == 1:
+            named = _initial_of(name, matcher.keyed_words)
+        elif name in matcher.protected:
+            continue
+        else:
+            named = _lookup(name, matcher.keyed_words)
+        if not named:
+            continue
+        forms = [_form(code, word, rule, name) for code, word, rule in named]
+        raw.append((start, end, name, forms))
+        taken.append((start, end))
+        learned.setdefault(m.group("hon").casefold(), set()).update(code for code, _, _ in named)
+    return raw, learned
+
+
+def _initial_of(letter: str, keyed: list[KeyedWord]) -> list[tuple[str, str, str]]:
+    """ "anh L.": the one keyed person whose given name starts with the letter (none when several do)."""
+    codes = {k.code: k.word for k in keyed if k.first and fold(k.word[:1]).upper() == letter}
+    return [(code, word, "kin_initial") for code, word in codes.items()] if len(codes) == 1 else []
+
+
+def _suffixed(matcher, text: str, raw: list) -> list:
+    """ "Sami jan": the keyed name before a suffix honorific, the honorific taken with it."""
+    for m in _suffix_re().finditer(text):
+        name = m.group("name")
+        start, end = m.start("name"), m.end()
+        if not name[:1].isupper() and fold(name).casefold() in matcher.lexicon:
+            continue
+        hits = [r for r in raw if r[0] == start and r[1] == m.end("name")]
+        if hits:
+            raw = [r for r in raw if r is not hits[0]] + [(start, end, text[start:end], hits[0][3])]
+            continue
+        if _overlaps([(r[0], r[1]) for r in raw], start, end):
+            continue
+        named = _lookup(name, matcher.keyed_words)
+        if named:
+            raw.append((start, end, text[start:end], [_form(c, w, rule, name) for c, w, rule in named]))
+    return raw
+
+
+def _alone(matcher, text: str, raw: list, learned: dict[str, set[str]]) -> list:
+    """ "at Baba's", "Kaka said": an honorific alone is the person the draft calls "<honorific> <name>", else
+    the one keyed person whose role it means."""
+    table = honorifics()["alone"]
+    taken = [(r[0], r[1]) for r in raw]
+    for m in _alone_re().finditer(text):
+        word = m.group("hon").casefold()
+        start, end = m.start(), m.end()
+        if _overlaps(taken, start, end) or re.match(r"[ \t]+[A-Z]", text[end : end + 2]):
+            continue  # "Gogo Memory", "Gogo Nomsa": a name follows, which the other passes judge
+        if _glossary_entry(text, start, end) or _in_word_list(text, start, end):
+            continue  # "Nani – maternal grandmother (Bengali)": the word explained, not a person
+        codes = set(learned.get(word, ()))
+        if not codes and not _used_as_noun(text, word):
+            codes = {p.code for p in matcher.key.people if _role_fits(p.role, table[word])}
+        if len(codes) != 1:
+            continue
+        code = codes.pop()
+        raw.append((start, end, text[start:end], [_form(code, m.group("hon"), "kin_alone", m.group("hon"))]))
+        taken.append((start, end))
+    return raw
+
+
+def _glossary_entry(text: str, start: int, end: int) -> bool:
+    """The word heads a line or an item of a run-in glossary ("Glossary: Dadi – paternal grandmother; Yiayia –
+    grandmother") and a dash, colon or equals sign follows: the word explained, not a person."""
+    before = re.search(r"(?:^|\n|[:;])[ \t>*•·-]*$", text[max(0, start - 8) : start])
+    return bool(before) and bool(re.match(r"[ \t]*(?:[–—:=]|-[ \t])", text[end : end + 4]))
+
+
+_LIST_GAP = r"(?:[ \t]*,[ \t]*|[ \t]+(?:or|and)[ \t]+|[ \t]*,[ \t]*(?:or|and)[ \t]+)"
+
+
+def _in_word_list(text: str, start: int, end: int) -> bool:
+    """One of three or more family words in a row ("Nana, Nani, Dadi or Gogo"): the words discussed."""
+    kin = prefix_words() | frozenset(honorifics()["alone"])
+    n = 1
+    left = text[max(0, start - 60) : start]
+    while (m := re.search(rf"([^\W\d_]+){_LIST_GAP}$", left)) and m.group(1).casefold() in kin:
+        n, left = n + 1, left[: m.start()]
+    right = text[end : end + 60]
+    while (m := re.match(rf"{_LIST_GAP}([^\W\d_]+)", right)) and m.group(1).casefold() in kin:
+        n, right = n + 1, right[m.end() :]
+    return n >= 3
+
+
+def _used_as_noun(text: str, word: str) -> bool:
+    """The draft also writes the word in lower case ("like my nani does"): a common noun for the relation
+    there, so its capitalised uses alone are not taken for one keyed person by the role alone."""
+    return re.search(rf"(?<![\w'’-]){re.escape(word)}(?![\w'’-])", text) is not None
