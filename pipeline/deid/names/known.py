@@ -210,14 +210,6 @@ def without_generation(words: Sequence[str]) -> list[str]:
     return words
 
 
-def is_junior(person: Person) -> bool:
-    """The key marks this person as the younger of two who share a name ("Tendai Moyo Junior")."""
-    return any(
-        (w := name.split()) and len(w) > 2 and w[-1].rstrip(".").casefold() in ("junior", "jnr", "jr")
-        for name in person.names
-    )
-
-
 def _initial(word: str) -> str | None:
     letter = word[:1]
     return letter.upper() if letter.isalpha() else None
@@ -1034,11 +1026,6 @@ class KnownNameMatcher:
         listed = [f for f in forms if f.listed]
         if len(listed) == 1:
             return listed[0], "listed"
-        seniors = [f for f in forms if not is_junior(self.people[f.code])]
-        if not listed and 0 < len(seniors) < len(forms):  # "Tendai" of Tendai Moyo and Tendai Moyo Junior
-            if len(seniors) == 1:
-                return seniors[0], "senior"
-            forms = seniors
         pool, how = (listed, "listed") if listed else (forms, None)
         gender = next((f.title_gender for f in pool if f.title_gender), None)
         if gender:
