@@ -107,6 +107,7 @@ class NameLexicon:
     to_verbs: frozenset[str]
     with_verbs: frozenset[str]
     naming_verbs: frozenset[str]
+    speech_verbs: frozenset[str]
     named_nouns: frozenset[str]
     signoffs: tuple[tuple[str, ...], ...]
     middle_markers: frozenset[str]
@@ -166,6 +167,7 @@ def lexicon() -> NameLexicon:
         to_verbs=frozenset(verbs["to"]),
         with_verbs=frozenset(verbs["with"]),
         naming_verbs=frozenset(verbs.get("naming", ())),
+        speech_verbs=frozenset(verbs.get("speech", ())),
         named_nouns=frozenset(verbs.get("named_nouns", ())),
         signoffs=tuple(sorted((tuple(p.split()) for p in verbs.get("signoffs", ())), key=len, reverse=True)),
         middle_markers=frozenset(shapes.get("middle_markers", ())),
@@ -935,6 +937,52 @@ def _named_spans(ctx: _DocContext):
         yield start, _name_run(ctx, start), "named", _score("named")
 
 
+_MODIFIER_DEPS = frozenset({"det", "poss", "compound", "amod", "nummod"})
+
+
+def _word_speaker_spans(ctx: _DocContext):
+    """An English word capitalised mid-sentence as the bare subject of a speech verb ("when Blessing told her
+    teacher", "Memory said"): a name that is also a word.  Never with an article, a possessive or a
+    modifier before it ("the Trust said"), a role word, a title, an agency word, a place or a month."""
+    doc, lex = ctx.doc, ctx.lex
+    if not doc.has_annotation("DEP"):
+        return
+    for token in ctx.tokens:
+        if token.dep_ != "nsubj" or token.head.lemma_.lower() not in lex.speech_verbs or token.is_sent_start:
+            continue
+        word = token.text
+        if not (token.is_title and ctx.name_like(token) and ctx.common_use(word)) or ctx.title_case_line(token):
+            continue
+        if _not_a_speaker(ctx, token):
+            continue
+        yield token.i, token.i + 1, "word_speaker", _score("word_speaker")
+
+
+def _not_a_speaker(ctx: _DocContext, token: Token) -> bool:
+    """A role, title, agency word, place or month, or a word with a modifier or a capitalised word before it."""
+    lex, doc = ctx.lex, ctx.doc
+    word, low = token.text, token.lower_
+    before = doc[token.i - 1] if token.i > 0 else None
+    return (
+        low in lex.roles
+        or low in _single_word_roles()
+        or word in lex.titles
+        or low in lex.non_person_lower
+        or word in lex.places
+        or word in lex.countries
+        or low in _month_words()
+        or any(c.dep_ in _MODIFIER_DEPS for c in token.children)
+        or token.is_stop  # "Nobody said", "They told": pronouns
+        or token.pos_ in ("PRON", "DET")
+        or before is None
+        or before.text[:1].isupper()
+        or before.lower_ in ("the", "a", "an")
+        or before.is_punct
+        and before.text not in (",", "(")  # a sentence start the segmenter missed ('… over." Everyone said')
+        or _crosses_line(before)
+    )
+
+
 def _signoff_spans(ctx: _DocContext):
     """The writer's name after a letter's or message's closing ("Kind regards, Gráinne", "Thanks,⏎Bridie"):
     on the same line after a comma, or alone at the start of the next line (quote marks allowed)."""
@@ -1004,6 +1052,7 @@ def _surname_shape_spans(ctx: _DocContext):
 RULES = (
     _alias_spans,
     _named_spans,
+    _word_speaker_spans,
     _signoff_spans,
     _middle_marker_spans,
     _surname_shape_spans,
@@ -1197,17 +1246,16 @@ def _is_demonym(ctx: _DocContext, start: int, end: int) -> bool:
     return False
 
 
+# rules whose cue says "person" whatever the model's entity tag says ("Ms Tudor" tagged a place)
+PERSON_CUE_RULES = frozenset(
+    {"title", "title_word", "kin_title", "role", "syntax", "signoff", "named", "middle_name", "word_speaker"}
+)
+# rules whose span is the name as found: no title or English word is stripped from its edges
+WHOLE_NAME_RULES = frozenset({"kin_title", "title_word", "named", "middle_name", "word_speaker"})
+
+
 def _keep(ctx: _DocContext, start: int, end: int, rule: str) -> bool:
-    trust_entities = rule not in (
-        "title",
-        "title_word",
-        "kin_title",
-        "role",
-        "syntax",
-        "signoff",
-        "named",
-        "middle_name",
-    )
+    trust_entities = rule not in PERSON_CUE_RULES
     if _is_date_word(ctx, start, end) or _shop_or_place_name(ctx, start, end) or _is_demonym(ctx, start, end):
         return False
     if rule not in ("title", "title_word", "kin_title", "named") and _is_org_word(ctx, start, end):
@@ -1238,12 +1286,7 @@ def find_unknown_names(doc: Doc, allow: set[str] | None = None) -> list[NameCand
     proposals: dict[tuple[int, int], tuple[set[str], float]] = {}
     for rule_fn in RULES:
         for start, end, rule, confidence in rule_fn(ctx):
-            if rule not in (
-                "kin_title",
-                "title_word",
-                "named",
-                "middle_name",
-            ):  # "Uncle Trust": the name, however ordinary
+            if rule not in WHOLE_NAME_RULES:  # "Uncle Trust": the cue makes the word a name, however ordinary
                 first = start
                 if rule in ("role", "title") and _word_first_name(ctx, start, end):
                     start += 1  # "Trust" of "her brother, Trust Moyo" is his first name, however ordinary
