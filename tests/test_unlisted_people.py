@@ -177,3 +177,8 @@ def test_word_speaker_rated_medium_by_verify(nlp):
     doc = parse("After the visit Memory said that CF had been shouting.", nlp, CODES)
     cand = next(c for c in find_unknown_names(doc) if c.text == "Memory")
     assert cand.confidence >= 0.6  # models/policy.yaml names.weak_below: at or above it verify reports medium
+
+
+def test_word_name_closing_a_group_name_is_no_person(nlp):
+    assert "Hope" not in names(nlp, "CM goes to a small church, Strength in Hope, on Sundays.")
+    assert "Hope" in names(nlp, "CM left the baby with Hope overnight.")

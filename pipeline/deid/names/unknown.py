@@ -1254,6 +1254,26 @@ PERSON_CUE_RULES = frozenset(
 WHOLE_NAME_RULES = frozenset({"kin_title", "title_word", "named", "middle_name", "word_speaker"})
 
 
+_PHRASE_LINKS = frozenset({"in", "of", "for", "on", "at"})
+
+
+def _ends_title_phrase(ctx: _DocContext, start: int, end: int) -> bool:
+    """A name that is also a word closing a capitalised phrase ("Forward in Faith", "Women of Hope"):
+    the name of a church, a charity or a group, not a person."""
+    doc = ctx.doc
+    if end - start != 1 or start < 2 or not ctx.lex.is_ambiguous(_bare(doc[start].text)):
+        return False
+    link, head = doc[start - 1], doc[start - 2]
+    return (
+        link.lower_ in _PHRASE_LINKS
+        and link.is_lower
+        and head.is_title
+        and ctx.common_use(head.text)
+        and not _crosses_line(head)
+        and not _crosses_line(link)
+    )
+
+
 def _keep(ctx: _DocContext, start: int, end: int, rule: str) -> bool:
     trust_entities = rule not in PERSON_CUE_RULES
     if _is_date_word(ctx, start, end) or _shop_or_place_name(ctx, start, end) or _is_demonym(ctx, start, end):
@@ -1267,6 +1287,8 @@ def _keep(ctx: _DocContext, start: int, end: int, rule: str) -> bool:
     if rule not in ("kin_title", "named") and _is_organisation(ctx, start, end):
         return False
     if _is_citation(ctx, start, end):
+        return False
+    if rule == "gazetteer" and _ends_title_phrase(ctx, start, end):
         return False
     if rule in ("ner", "gazetteer", "role") and _is_common_phrase(ctx, start, end):
         return False
