@@ -182,3 +182,10 @@ def test_word_speaker_rated_medium_by_verify(nlp):
 def test_word_name_closing_a_group_name_is_no_person(nlp):
     assert "Hope" not in names(nlp, "CM goes to a small church, Strength in Hope, on Sundays.")
     assert "Hope" in names(nlp, "CM left the baby with Hope overnight.")
+
+
+def test_lower_case_first_name_in_a_text_message(nlp):
+    text = 'Messages from CF:\n\n> "staying at tomaszs tonight. dont wait up"\n> "ok see u at the park later"\n'
+    found = names(nlp, text)
+    assert "tomaszs" in found
+    assert not {"tonight", "later", "park"} & set(found)

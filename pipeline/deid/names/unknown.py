@@ -983,6 +983,37 @@ def _not_a_speaker(ctx: _DocContext, token: Token) -> bool:
     )
 
 
+MESSAGE_MIN_WORDS = 3
+LOWER_NAME_MIN_CHARS = 5
+
+
+def _message_name_spans(ctx: _DocContext):
+    """A first name typed in lower case in a quoted text message, a line with no capital at all ("at kacpers.
+    not coming back"): a listed first name, possibly with a possessive "s" and no apostrophe, that in lower
+    case is no English word and no stop word."""
+    lex = ctx.lex
+    pos = 0
+    for line in ctx.text.split("\n"):
+        start, pos = pos, pos + len(line) + 1
+        words = re.findall(r"[^\W\d_]+", line)
+        if len(words) < MESSAGE_MIN_WORDS or any(c.isupper() for c in line):
+            continue
+        span = ctx.doc.char_span(start, start + len(line), alignment_mode="expand")
+        for token in span if span is not None else ():
+            if _lower_first_name(lex, token):
+                yield token.i, token.i + 1, "message_lower", _score("message_lower")
+
+
+def _lower_first_name(lex: NameLexicon, token: Token) -> bool:
+    word = token.text
+    if not (token.is_alpha and token.is_lower and len(word) >= LOWER_NAME_MIN_CHARS) or token.is_stop:
+        return False
+    for form in (word, word[:-1] if word.endswith("s") else ""):
+        if form and form not in lex.common and lex.is_first_name(form.capitalize()):
+            return True
+    return False
+
+
 def _signoff_spans(ctx: _DocContext):
     """The writer's name after a letter's or message's closing ("Kind regards, Gráinne", "Thanks,⏎Bridie"):
     on the same line after a comma, or alone at the start of the next line (quote marks allowed)."""
@@ -1053,6 +1084,7 @@ RULES = (
     _alias_spans,
     _named_spans,
     _word_speaker_spans,
+    _message_name_spans,
     _signoff_spans,
     _middle_marker_spans,
     _surname_shape_spans,
@@ -1251,7 +1283,7 @@ PERSON_CUE_RULES = frozenset(
     {"title", "title_word", "kin_title", "role", "syntax", "signoff", "named", "middle_name", "word_speaker"}
 )
 # rules whose span is the name as found: no title or English word is stripped from its edges
-WHOLE_NAME_RULES = frozenset({"kin_title", "title_word", "named", "middle_name", "word_speaker"})
+WHOLE_NAME_RULES = frozenset({"kin_title", "title_word", "named", "middle_name", "word_speaker", "message_lower"})
 
 
 _PHRASE_LINKS = frozenset({"in", "of", "for", "on", "at"})
