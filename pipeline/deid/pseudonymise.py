@@ -308,6 +308,45 @@ def _repeated_unknown(text: str, cands, taken: list[Replacement]):
     return out
 
 
+WORD_NAME_CUES = frozenset({"kin_title", "named", "role", "title", "title_word"})
+_DETERMINERS = r"(?:the|a|an|this|that|our|its|their|his|her|my|your)"
+
+
+def _repeated_word_names(text: str, cands, taken: list[Replacement]):
+    """Other mentions of a name that is also an ordinary or an agency word ("Trust", "Blessing", "Memory"),
+    once a cue made it a person ("Uncle Trust", "a girl called Blessing"): only where the text again
+    treats it as one, before "who" ("It was Trust who came") or before the person's own surname
+    ("Trust MOYO"), and never after a determiner ("the Trust who")."""
+    from .names.unknown import NameCandidate, lexicon, name_words, scores
+
+    lex = lexicon()
+    min_confidence = float(scores()["repeat_min_confidence"])
+    words: dict[str, set[str]] = {}
+    for c in cands:
+        if c.confidence < min_confidence or not WORD_NAME_CUES & set(c.rule.split("+")):
+            continue
+        parts = name_words(c.text)
+        for w in parts:
+            ordinary = lex.is_common_word(w) or w.lower() in lex.common or w in lex.non_person
+            if len(w) >= 3 and w[:1].isupper() and ordinary and w not in lex.titles and w not in lex.places:
+                words.setdefault(w, set()).update(o.lower() for o in parts if o != w)
+    if not words:
+        return []
+    spans = [(c.start, c.end) for c in cands] + [(t.start, t.end) for t in taken]
+    out = []
+    for word, others in words.items():
+        after = "who" + "".join(f"|{re.escape(o)}" for o in sorted(others))
+        rx = rf"(?<![\w@.'’-])(?P<w>{re.escape(word)})(?=[ \t]+(?i:{after})\b)"
+        for m in re.finditer(rx, text):
+            if re.search(rf"(?i)\b{_DETERMINERS}[ \t]+$", text[max(0, m.start() - 8) : m.start()]):
+                continue
+            if any(s < m.end() and m.start() < e for s, e in spans):
+                continue
+            out.append(NameCandidate(m.start(), m.end(), m.group(0), "repeat", 0.6))
+            spans.append((m.start(), m.end()))
+    return out
+
+
 def _lower_case_safe(word: str, lex) -> bool:
     """A name word that in lower case is still no English word, no stop word and no function word
     ("shorty", "dwayne"; never "will", "may", "bill")."""
@@ -468,6 +507,10 @@ def allowed_names(report, policy) -> set[str]:
     author = getattr(getattr(report, "metadata", None), "author", None)
     if author:
         names.add(author)
+    if hasattr(report, "text") and getattr(report, "metadata", None) is not None:
+        from .verify import review_authors
+
+        names |= review_authors(report)  # "Lead reviewers: Kim Vale and Ray Holt", "| Independent reviewer | …"
     return names
 
 
@@ -518,6 +561,7 @@ def pseudonymise_report(
     structured, kept_identifiers = _structured(doc, analyzer, protected, replace_types(policy))
     unknown_cands = [c for c in _unknown_candidates(doc, allow) if c.text.strip() not in protected]
     unknown_cands += _repeated_unknown(text, unknown_cands, known + structured)
+    unknown_cands += _repeated_word_names(text, unknown_cands, known + structured)
     # decided a place by context, or an identifier kept (a named venue): not an unlisted person either
     places = [(k.start, k.end) for k in kept] + kept_identifiers
     unknown = [
@@ -528,11 +572,52 @@ def pseudonymise_report(
         if not any(c.start < e and s < c.end for s, e in places)
     ]
 
+    known = _yield_to_unlisted(known, unknown, key)
     chosen = reconcile(resolve(known + structured + unknown, text), text, key)
     unplaced = _number_unknown([c for c in chosen if c.source == "unknown"])
     out_text = rebuild(text, chosen)
     ambiguous = [c for c in chosen if c.ambiguous]
     return PseudonymiseResult(out_text, chosen, unplaced, ambiguous, kept)
+
+
+SINGLE_KEYED_WORD = frozenset({"first_name", "surname"})
+UNLISTED_FULL_NAME_MIN = 0.7
+
+
+def _yield_to_unlisted(known: list[Replacement], unknown: list[Replacement], key: Key) -> list[Replacement]:
+    """Drop a keyed first name or surname alone that is one word of an unlisted person's full name whose
+    other words are none of that key person's ("Mr Abdullahi Farah" is not Farah Al-Khatib; "Trust
+    Moyo" is not Mrs Moyo): a relative or a namesake, one unlisted person.  A word within two
+    letters of one of the person's names (a misspelling) keeps the keyed reading."""
+    from rapidfuzz.distance import OSA
+
+    from .names.folding import fold
+    from .names.unknown import lexicon, name_words
+
+    names = {p.code: {fold(w).lower() for n in p.names for w in n.split()} for p in key.people}
+    full = [u for u in unknown if u.confidence >= UNLISTED_FULL_NAME_MIN and len(name_words(u.text)) >= 2]
+    if not full:
+        return known
+    lex = lexicon()
+
+    def yields(k: Replacement) -> bool:
+        if k.rule not in SINGLE_KEYED_WORD:
+            return False
+        own = names.get(k.code or "", set())
+        for u in full:
+            if not (u.start <= k.start and k.end <= u.end) or (u.start, u.end) == (k.start, k.end):
+                continue
+            if any(o is not k and u.start <= o.start and o.end <= u.end for o in known):
+                return False  # "Luciana Yusufs": two keyed people side by side
+            others = name_words(u.text[: k.start - u.start] + " " + u.text[k.end - u.start :])
+            cue = any(r in u.rule.split("+") for r in ("role", "title"))
+            if not others or not (cue or all(lex.is_known_name(w) for w in others)):
+                continue  # "Kak Rebwar": a word of address, no name of another person
+            if not any(OSA.distance(fold(o).lower(), w) <= 2 for o in others for w in own):
+                return True
+        return False
+
+    return [k for k in known if not yields(k)]
 
 
 def _number_unknown(unknown: list[Replacement]) -> list[UnplacedPerson]:

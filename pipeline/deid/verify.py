@@ -186,6 +186,35 @@ def cover_people(report: Report, policy: Policy) -> set[str]:
     return people
 
 
+def review_authors(report: Report) -> set[str]:
+    """The review's own writers, whom a coded draft still names: the cover's author and whoever the text
+    introduces as its author, lead or co-reviewer or facilitator (`author_labels` in
+    models/names/named_roles.yaml) on a label line ("Lead reviewers: Kim Vale and Ray Holt"), in a table
+    row ("| Independent reviewer | Kim Vale |"), or beside the label in a sentence ("facilitated by an
+    independent reviewer, Kim Vale"; "Kim Vale, independent reviewer").  Chairs, panel members and
+    managers are not among them: a draft codes them like anyone else."""
+    people = set(_split_people(report.metadata.author)) if report.metadata.author else set()
+    roles = _named_roles()
+    labels = _alternation(roles.get("author_labels", ()))
+    if not labels:
+        return people
+    text = report.text
+    adjective = rf"(?:(?i:{_alternation(roles['label_adjectives'])})[ \t]+){{0,3}}"
+    patterns = [
+        rf"(?m)^[ \t]*\|[ \t]*(?i:{labels})[ \t]*\|[ \t]*{_PEOPLE}[ \t]*\|",
+        rf"(?m)^[ \t]*\|[ \t]*{_PEOPLE}[ \t]*\|[ \t]*(?i:{labels})[ \t]*\|",
+        rf"{_PEOPLE},[ \t]+(?:(?:the|an?)[ \t]+)?{adjective}(?i:{labels})\b",
+        rf"(?<![\w-])(?i:{labels})[ \t]*,[ \t]*{_PEOPLE}",
+        # a second label on the same line: "Lead reviewer: Kim Vale. Co-reviewer: Ray Holt."
+        rf"(?<=[.;])[ \t]+(?i:{labels})[ \t]*:[ \t]*{_PEOPLE}",
+    ]
+    found = _label_line_people(text, labels)
+    found += [m.group("n") for pattern in patterns for m in re.finditer(pattern, text)]
+    for names in found:
+        people.update(p for p in _split_people(names) if not _is_role_phrase(p))
+    return people
+
+
 def _is_role_phrase(text: str) -> bool:
     """'Independent Author', 'Designated Doctor': ordinary words, not a person."""
     lex = lexicon()
@@ -718,6 +747,12 @@ def _name_reason(cand: NameCandidate) -> str:
         "initial": "an initial before a capitalised name",
         "unlisted": "capitalised words that are not English words",
         "family": "a family named by its surname ('the Smiths')",
+        "title_word": "a rank or calling used as a surname after a personal title ('Mrs Constable')",
+        "named": "the name a naming verb gives a person ('a girl called Blessing')",
+        "word_speaker": "an English word capitalised mid-sentence as the subject of a speech verb ('Memory said')",
+        "signoff": "the writer's name after a letter's closing ('Kind regards, ...')",
+        "middle_name": "three words joined by a Vietnamese middle name ('Thi', 'Van')",
+        "surname_shape": "shaped like a surname by its ending (models/names/name_shapes.yaml)",
         "syntax": (
             "stands where a person stands in the sentence (subject or object of a person verb, a speaker, "
             "beside a role)"

@@ -17,10 +17,18 @@ rules  ``ner``        spaCy PERSON entities, split at line breaks (the small
                       apposition to a role ("Obi, the child's father"), a name
                       coordinated with one or with a relative ("Ebo and his
                       brother") — no gazetteer needed.
+       ``named``      the name a naming verb gives a person ("a girl called Blessing").
+       ``signoff``    the writer after a letter's closing ("Kind regards, Gráinne").
+       ``middle_name`` three words around a Vietnamese middle name ("Le Thi Hang").
+       ``surname_shape`` a word with a surname's ending by language ("Petrauskaitė";
+                      models/names/name_shapes.yaml).
+       ``title_word`` a rank used as a surname after a personal title ("Mrs Constable").
        (also ``initial``, ``unlisted`` pairs and ``family`` plurals.)
 filters  declared role codes (ROLE entities, "Child E."), all-caps codes (that
          is `codes.py`'s business), fixed phrases, eponyms and peoples ("Moses
          basket", "Grievous Bodily Harm", "Down's syndrome", "Roma"),
+         languages and demonyms ("Pashto", "Sri Lankan"), legal tests named after a
+         party ("Gillick competence", "Fraser guidelines"),
          organisations and documents (a head word such as Trust/Service/Team in
          or right after the span, or a word this review uses inside an
          agency's name: "Royal" of "Royal Oldham Hospital"), places (GPE/LOC
@@ -91,17 +99,26 @@ class NameLexicon:
     eponym_heads: frozenset[str]
     thing_prefixes: frozenset[str]
     peoples: frozenset[str]
+    languages: frozenset[str]
+    demonym_suffixes: tuple[str, ...]
     document_heads: frozenset[str]
     subject_verbs: frozenset[str]
     object_verbs: frozenset[str]
     to_verbs: frozenset[str]
     with_verbs: frozenset[str]
+    naming_verbs: frozenset[str]
+    speech_verbs: frozenset[str]
+    named_nouns: frozenset[str]
+    signoffs: tuple[tuple[str, ...], ...]
+    middle_markers: frozenset[str]
+    surname_suffixes: tuple[str, ...]
 
     def is_first_name(self, word: str) -> bool:
-        return word in self.first_names
+        """Listed as a first name, as written or without its diacritics ("Gráinne" as "Grainne")."""
+        return word in self.first_names or _folded(word) in self.first_names
 
     def is_known_name(self, word: str) -> bool:
-        return word in self.first_names or word in self.surnames
+        return self.is_first_name(word) or word in self.surnames or _folded(word) in self.surnames
 
     def is_common_word(self, word: str) -> bool:
         """A frequent English word that is not also a listed name."""
@@ -125,6 +142,7 @@ def lexicon() -> NameLexicon:
         words = tuple(_phrase_key(w) for w in phrase.split())
         phrases.setdefault(words[0], []).append(words)
     verbs = load_yaml("names", "person_verbs.yaml")
+    shapes = load_yaml("names", "name_shapes.yaml")
     return NameLexicon(
         titles=title_words(places=True, finder=True),
         weak_titles=title_words(weak=True, finder=True),
@@ -141,12 +159,29 @@ def lexicon() -> NameLexicon:
         eponym_heads=frozenset(not_people["eponym_heads"]),
         thing_prefixes=frozenset(not_people.get("thing_prefixes", ())),
         peoples=frozenset(not_people["peoples"]),
+        languages=frozenset(not_people.get("languages", ())),
+        demonym_suffixes=tuple(not_people.get("demonym_suffixes", ())),
         document_heads=frozenset(not_people["document_heads"]),
         subject_verbs=frozenset(verbs["subject"]),
         object_verbs=frozenset(verbs["object"]),
         to_verbs=frozenset(verbs["to"]),
         with_verbs=frozenset(verbs["with"]),
+        naming_verbs=frozenset(verbs.get("naming", ())),
+        speech_verbs=frozenset(verbs.get("speech", ())),
+        named_nouns=frozenset(verbs.get("named_nouns", ())),
+        signoffs=tuple(sorted((tuple(p.split()) for p in verbs.get("signoffs", ())), key=len, reverse=True)),
+        middle_markers=frozenset(shapes.get("middle_markers", ())),
+        surname_suffixes=tuple(
+            sorted({fold(x) for xs in shapes.get("surname_suffixes", {}).values() for x in xs}, key=len, reverse=True)
+        ),
     )
+
+
+@lru_cache(maxsize=65536)
+def _folded(word: str) -> str:
+    """The word without diacritics, capitalisation kept: the gazetteers list names in both forms only
+    when they were written with diacritics at build time ("Gráinne" may be listed as "Grainne" alone)."""
+    return fold(word)
 
 
 def _phrase_key(word: str) -> str:
@@ -243,23 +278,21 @@ class _DocContext:
     def _block_not_people(self, doc: Doc) -> None:
         """Fixed phrases ("Moses basket", "Grievous Bodily Harm"), eponyms ("Perthes disease") and peoples ("Roma")."""
         lex = self.lex
-        keys = [_phrase_key(t.text) for t in self.tokens]
-        for i, token in enumerate(self.tokens):
-            if (
-                token.text in lex.peoples
-                or token.ent_type_ == "NORP"
-                and token.text[:1].isupper()
-                and not lex.is_first_name(token.text)
-            ):
-                self.blocked[i] = True
-            for words in lex.not_people_phrases.get(keys[i], ()):
+        # fixed phrases are compared without possessive tokens ("Clare's Law" is "Clare", "'s", "Law")
+        content = [i for i, t in enumerate(self.tokens) if t.text not in _POSSESSIVES]
+        keys = [_phrase_key(self.tokens[i].text) for i in content]
+        for p, i in enumerate(content):
+            for words in lex.not_people_phrases.get(keys[p], ()):
                 n = len(words)
                 if n == 1 and self._starts_full_name(doc, i):
                     continue  # "Brook Hughes" is a person, "Brook reported" the charity
-                if tuple(keys[i : i + n]) == words:
-                    for k in range(i, i + n):
+                if tuple(keys[p : p + n]) == words:
+                    for k in range(i, content[p + n - 1] + 1):
                         self.blocked[k] = True
                     break
+        for i, token in enumerate(self.tokens):
+            if token.text in lex.peoples or self._norp_word(token) or self._language_word(doc, token):
+                self.blocked[i] = True
             nxt = i + 1
             if nxt < len(doc) and doc[nxt].text in ("'s", "’s", "'"):
                 nxt += 1
@@ -272,6 +305,28 @@ class _DocContext:
                 self.blocked[i] = True
             if token.text in lex.thing_prefixes and i + 1 < len(doc) and doc[i + 1].text[:1].isupper():
                 self.blocked[i + 1] = True  # "Operation Kestrelwing", "HMP Styal"
+
+    def _norp_word(self, token: Token) -> bool:
+        """The model tags the word a nationality or group (NORP). It also tags unlisted names so ("their
+        daughter, Tharshika,"), so a word the parse puts in a person's place stays a candidate."""
+        if token.ent_type_ != "NORP" or not token.text[:1].isupper() or self.lex.is_first_name(token.text):
+            return False
+        return not (token.doc.has_annotation("DEP") and _person_position(self, token))
+
+    def _language_word(self, doc: Doc, token: Token) -> bool:
+        """A language ("speaks Pashto", "Shona custom"); one that is also a first name is a person
+        before a surname ("Shona Ross") or as the subject of a person verb ("Shona said")."""
+        if token.text not in self.lex.languages:
+            return False
+        if not self.lex.is_first_name(token.text):
+            return True
+        if self._starts_full_name(doc, token.i):
+            return False
+        return not (
+            doc.has_annotation("DEP")
+            and token.dep_ in ("nsubj", "nsubjpass")
+            and token.head.lemma_.lower() in self.lex.subject_verbs
+        )
 
     def _starts_full_name(self, doc: Doc, i: int) -> bool:
         nxt = doc[i + 1] if i + 1 < len(doc) else None
@@ -337,6 +392,9 @@ class _DocContext:
             return True
         # a plural of a common word ("Alcoholics", "Practitioners")
         return low.endswith("s") and low[:-1] in self.lex.common and not self.lex.is_known_name(bare)
+
+
+_POSSESSIVES = frozenset({"'s", "’s", "'", "’"})
 
 
 def _bare(word: str) -> str:
@@ -486,7 +544,12 @@ def _title_spans(ctx: _DocContext):
             nxt += 1
         if _kin_honorific(token.text) and (nxt > token.i + 1 or token.text.endswith(".")):
             continue  # "supported by Aunt. The midwife": a family word ending a sentence, not an honorific
+        if _rank_as_surname(ctx, token, nxt):
+            yield nxt, nxt + 1, "title_word", _score("title")  # "Mrs Constable", "Mr Judge": the rank is her name
+            continue
         end = _name_run(ctx, nxt)
+        if end == nxt + 1 and _continues_next_line(ctx, nxt):
+            end = nxt + 3  # "Ms Tilly⏎Baines, said": the name wrapped after the title's first word
         if end <= nxt + 1 and _kin_honorific(token.text):
             end = _kin_named(doc, nxt)  # "Uncle Trust", "Aunty Hope": a family's name for someone, however ordinary
             if end > nxt:
@@ -494,6 +557,43 @@ def _title_spans(ctx: _DocContext):
             continue
         if end > nxt and not (token.text in ctx.lex.weak_titles and _is_common_phrase(ctx, nxt, end)):
             yield nxt, end, "title", _score("title")
+
+
+@lru_cache(maxsize=1)
+def _personal_titles() -> frozenset[str]:
+    return title_words(personal=True)
+
+
+def _rank_as_surname(ctx: _DocContext, title: Token, i: int) -> bool:
+    """doc[i] is a rank or calling used as a surname after a personal title ("Mrs Constable said",
+    "Mr Judge"): a capitalised title word with no name after it on the same line."""
+    doc = ctx.doc
+    if title.text.rstrip(".") not in _personal_titles() or i >= len(doc) or _crosses_line(title):
+        return False
+    word = doc[i]
+    if word.text.rstrip(".") not in ctx.lex.titles or not is_name_token(word) or word.text.endswith("."):
+        return False
+    nxt = doc[i + 1] if i + 1 < len(doc) else None
+    return nxt is None or _crosses_line(word) or not (is_name_token(nxt) or nxt.text == ".")
+
+
+def _continues_next_line(ctx: _DocContext, i: int) -> bool:
+    """A title's name word doc[i] ends the line and its surname opens the next one ("The nursery manager,
+    Ms Tilly⏎Baines, said"): one line break, a name word that is no English word, then punctuation
+    or lower-case prose."""
+    doc = ctx.doc
+    if i + 2 >= len(doc) or doc[i].whitespace_ or doc[i + 1].text.strip(" \t") != "\n":
+        return False
+    name = doc[i + 2]
+    after = doc[i + 3] if i + 3 < len(doc) else None
+    return (
+        ctx.name_like(name)
+        and not ctx.common_use(name.text)
+        and not _crosses_line(name)
+        and after is not None
+        and (after.is_punct or after.is_lower)
+        and not ctx.title_case_line(name)
+    )
 
 
 def _kin_honorific(word: str) -> bool:
@@ -796,12 +896,198 @@ def _alias_spans(ctx: _DocContext):
         if not m.group("quote") and (ctx.common_use(word) or word.lower() in ctx.lex.common):
             continue
         span = doc.char_span(m.start("alias"), m.end("alias"), alignment_mode="expand")
-        if span is not None and len(span) and not any(ctx.blocked[t.i] for t in span) and word not in ctx.lex.titles:
+        if span is None or not len(span) or word in ctx.lex.titles:
+            continue
+        if not any(ctx.blocked[t.i] and not (m.group("quote") and _code_shape_only(ctx, t)) for t in span):
             yield span.start, span.end, "alias", _score("alias")
+
+
+def _code_shape_only(ctx: _DocContext, token: Token) -> bool:
+    """Blocked only for being in capitals like a code, not declared as one: a quoted alias in capitals
+    ('a number saved as "SHORTZ"') is a name; "Child E." or the key's "HV" never."""
+    text = token.text
+    return (
+        len(text) >= 4
+        and bool(CODE_RE.match(text))
+        and text not in ctx.codes
+        and token.ent_type_ != ROLE_LABEL
+        and not text.isdigit()
+    )
+
+
+def _named_spans(ctx: _DocContext):
+    """The name a naming verb gives a person: "a girl of his age called Blessing", "a man named Trust"
+    (the parse's object predicate of call/name, the verb attached to a person noun or a role word).
+    An ordinary word counts: the sentence says it is a name."""
+    doc, lex = ctx.doc, ctx.lex
+    if not doc.has_annotation("DEP"):
+        return
+    for token in ctx.tokens:
+        if token.dep_ != "oprd" or token.head.lemma_.lower() not in lex.naming_verbs or not ctx.name_like(token):
+            continue
+        verb = token.head
+        named = (
+            verb.head if verb.dep_ in ("acl", "relcl") else next((c for c in verb.children if c.dep_ == "dobj"), None)
+        )
+        if named is not None and named.dep_ == "pobj" and named.head.dep_ == "prep":
+            named = named.head.head  # "a girl of his age called Blessing": the parser hangs it on "age"
+        if named is None or not (named.lower_ in lex.named_nouns or named.lower_ in _single_word_roles()):
+            continue
+        start = _run_start(ctx, token.i)
+        yield start, _name_run(ctx, start), "named", _score("named")
+
+
+_MODIFIER_DEPS = frozenset({"det", "poss", "compound", "amod", "nummod"})
+
+
+def _word_speaker_spans(ctx: _DocContext):
+    """An English word capitalised mid-sentence as the bare subject of a speech verb ("when Blessing told her
+    teacher", "Memory said"): a name that is also a word.  Never with an article, a possessive or a
+    modifier before it ("the Trust said"), a role word, a title, an agency word, a place or a month."""
+    doc, lex = ctx.doc, ctx.lex
+    if not doc.has_annotation("DEP"):
+        return
+    for token in ctx.tokens:
+        if token.dep_ != "nsubj" or token.head.lemma_.lower() not in lex.speech_verbs or token.is_sent_start:
+            continue
+        word = token.text
+        if not (token.is_title and ctx.name_like(token) and ctx.common_use(word)) or ctx.title_case_line(token):
+            continue
+        if _not_a_speaker(ctx, token):
+            continue
+        yield token.i, token.i + 1, "word_speaker", _score("word_speaker")
+
+
+def _not_a_speaker(ctx: _DocContext, token: Token) -> bool:
+    """A role, title, agency word, place or month, or a word with a modifier or a capitalised word before it."""
+    lex, doc = ctx.lex, ctx.doc
+    word, low = token.text, token.lower_
+    before = doc[token.i - 1] if token.i > 0 else None
+    return (
+        low in lex.roles
+        or low in _single_word_roles()
+        or word in lex.titles
+        or low in lex.non_person_lower
+        or word in lex.places
+        or word in lex.countries
+        or low in _month_words()
+        or any(c.dep_ in _MODIFIER_DEPS for c in token.children)
+        or token.is_stop  # "Nobody said", "They told": pronouns
+        or token.pos_ in ("PRON", "DET")
+        or before is None
+        or before.text[:1].isupper()
+        or before.lower_ in ("the", "a", "an")
+        or before.is_punct
+        and before.text not in (",", "(")  # a sentence start the segmenter missed ('… over." Everyone said')
+        or _crosses_line(before)
+    )
+
+
+MESSAGE_MIN_WORDS = 3
+LOWER_NAME_MIN_CHARS = 5
+
+
+def _message_name_spans(ctx: _DocContext):
+    """A first name typed in lower case in a quoted text message, a line with no capital at all ("at kacpers.
+    not coming back"): a listed first name, possibly with a possessive "s" and no apostrophe, that in lower
+    case is no English word and no stop word."""
+    lex = ctx.lex
+    pos = 0
+    for line in ctx.text.split("\n"):
+        start, pos = pos, pos + len(line) + 1
+        words = re.findall(r"[^\W\d_]+", line)
+        if len(words) < MESSAGE_MIN_WORDS or any(c.isupper() for c in line):
+            continue
+        span = ctx.doc.char_span(start, start + len(line), alignment_mode="expand")
+        for token in span if span is not None else ():
+            if _lower_first_name(lex, token):
+                yield token.i, token.i + 1, "message_lower", _score("message_lower")
+
+
+def _lower_first_name(lex: NameLexicon, token: Token) -> bool:
+    word = token.text
+    if not (token.is_alpha and token.is_lower and len(word) >= LOWER_NAME_MIN_CHARS) or token.is_stop:
+        return False
+    for form in (word, word[:-1] if word.endswith("s") else ""):
+        if form and form not in lex.common and lex.is_first_name(form.capitalize()):
+            return True
+    return False
+
+
+def _signoff_spans(ctx: _DocContext):
+    """The writer's name after a letter's or message's closing ("Kind regards, Gráinne", "Thanks,⏎Bridie"):
+    on the same line after a comma, or alone at the start of the next line (quote marks allowed)."""
+    doc, lex = ctx.doc, ctx.lex
+    lowers = [t.lower_ for t in ctx.tokens]
+    for i in range(len(doc)):
+        for words in lex.signoffs:
+            n = len(words)
+            if tuple(lowers[i : i + n]) != words or (i > 0 and not _line_start(ctx, i)):
+                continue
+            k = i + n
+            if k < len(doc) and doc[k].text in (",", "!", "-", "–"):
+                k += 1
+            breaks = 0
+            while k < len(doc) and (doc[k].is_space or doc[k].text in (">", "|")) and breaks <= 1:
+                breaks += doc[k].text.count("\n")
+                k += 1
+            breaks += sum(doc[j].whitespace_.count("\n") for j in range(i + n - 1, k))
+            if breaks > 1 or k >= len(doc) or not ctx.name_like(doc[k]):
+                break
+            end = _name_run(ctx, k)
+            if end == k + 1 or not ctx.common_use(doc[k].text):
+                yield k, end, "signoff", _score("signoff")
+            break
+
+
+def _line_start(ctx: _DocContext, i: int) -> bool:
+    """doc[i] opens its line (after spaces and the quote marks of an e-mail: "> Kind regards")."""
+    line_start = ctx.text.rfind("\n", 0, ctx.doc[i].idx) + 1
+    return ctx.text[line_start : ctx.doc[i].idx].strip(" \t>|*-") == ""
+
+
+def _middle_marker_spans(ctx: _DocContext):
+    """Three capitalised words with a Vietnamese middle name between ("Le Thi Hang", "Tran Van Long"):
+    one name, though a syllable is also an English word (`middle_markers`, models/names/name_shapes.yaml)."""
+    doc = ctx.doc
+    for token in ctx.tokens[1:-1]:
+        i = token.i
+        if token.text not in ctx.lex.middle_markers or _crosses_line(doc[i - 1]) or _crosses_line(token):
+            continue
+        first, last = doc[i - 1], doc[i + 1]
+        if not (ctx.name_like(first) and ctx.name_like(last)) or doc[i - 1].text in ctx.lex.titles:
+            continue
+        start = _run_start(ctx, i - 1)
+        yield start, max(_name_run(ctx, i + 1), i + 2), "middle_name", _score("middle_name")
+
+
+def _surname_shape(ctx: _DocContext, word: str) -> bool:
+    """A surname by its ending (`surname_suffixes`): "Petrauskaitė", "Shevchenko", no English word."""
+    folded = fold(word).lower()
+    return any(
+        folded.endswith(suffix) and len(folded) >= len(suffix) + 3 for suffix in ctx.lex.surname_suffixes
+    ) and not (ctx.common_use(word) or word in ctx.lex.places or word in ctx.lex.countries)
+
+
+def _surname_shape_spans(ctx: _DocContext):
+    """A capitalised word shaped like a surname (`_surname_shape`) mid-sentence, alone or after a name word."""
+    for token in ctx.tokens:
+        word = _bare(token.text)
+        if token.is_sent_start or not ctx.name_like(token) or ctx.title_case_line(token):
+            continue
+        if _surname_shape(ctx, word):
+            start = _run_start(ctx, token.i)
+            yield start, token.i + 1, "surname_shape", _score("surname_shape")
 
 
 RULES = (
     _alias_spans,
+    _named_spans,
+    _word_speaker_spans,
+    _message_name_spans,
+    _signoff_spans,
+    _middle_marker_spans,
+    _surname_shape_spans,
     _ner_spans,
     _title_spans,
     _role_spans,
@@ -843,6 +1129,18 @@ def _is_organisation(ctx: _DocContext, start: int, end: int) -> bool:
         if before is not None and before.text in words:
             return True
     return False
+
+
+def _word_first_name(ctx: _DocContext, start: int, end: int) -> bool:
+    """After a role word or a title, an organisation word opens a full name ("her younger brother, Trust
+    Moyo"): the words after it are names, none an English word or an organisation word."""
+    doc, heads = ctx.doc, ctx.lex.non_person_lower
+    if end - start < 2 or _bare(doc[start].text).lower() not in heads:
+        return False
+    rest = [_bare(doc[i].text) for i in range(start + 1, end)]
+    if end < len(doc) and doc[end].text.lower() in heads:
+        return False
+    return all(w.lower() not in heads and not ctx.common_use(w) and w[:1].isupper() for w in rest)
 
 
 def _is_place(ctx: _DocContext, start: int, end: int, trust_entities: bool = True) -> bool:
@@ -965,17 +1263,64 @@ def _is_date_word(ctx: _DocContext, start: int, end: int) -> bool:
     return any(re.fullmatch(r"\d{1,4}(?:st|nd|rd|th)?", t.text) for t in near)
 
 
-def _keep(ctx: _DocContext, start: int, end: int, rule: str) -> bool:
-    trust_entities = rule not in ("title", "kin_title", "role", "syntax")
-    if _is_date_word(ctx, start, end) or _shop_or_place_name(ctx, start, end):
+def _is_demonym(ctx: _DocContext, start: int, end: int) -> bool:
+    """A country's people or language as an adjective ("Sri Lankan", "Congolese"): a listed country and
+    one of `demonym_suffixes` (models/names/not_people.yaml), or a listed language."""
+    text = " ".join(_bare(t.text) for t in ctx.doc[start:end])
+    if text in ctx.lex.languages and not ctx.lex.is_first_name(text):
+        return True
+    countries = ctx.lex.countries
+    for suffix in ctx.lex.demonym_suffixes:
+        if text.endswith(suffix) and len(text) > len(suffix) + 2:
+            stem = text[: -len(suffix)]
+            if stem in countries or stem + "a" in countries or stem + "o" in countries:
+                return True  # "Kenyan" (Kenya), "Congolese" (Congo)
+    return False
+
+
+# rules whose cue says "person" whatever the model's entity tag says ("Ms Tudor" tagged a place)
+PERSON_CUE_RULES = frozenset(
+    {"title", "title_word", "kin_title", "role", "syntax", "signoff", "named", "middle_name", "word_speaker"}
+)
+# rules whose span is the name as found: no title or English word is stripped from its edges
+WHOLE_NAME_RULES = frozenset({"kin_title", "title_word", "named", "middle_name", "word_speaker", "message_lower"})
+
+
+_PHRASE_LINKS = frozenset({"in", "of", "for", "on", "at"})
+
+
+def _ends_title_phrase(ctx: _DocContext, start: int, end: int) -> bool:
+    """A name that is also a word closing a capitalised phrase ("Forward in Faith", "Women of Hope"):
+    the name of a church, a charity or a group, not a person."""
+    doc = ctx.doc
+    if end - start != 1 or start < 2 or not ctx.lex.is_ambiguous(_bare(doc[start].text)):
         return False
-    if rule not in ("title", "kin_title") and _is_org_word(ctx, start, end):
+    link, head = doc[start - 1], doc[start - 2]
+    return (
+        link.lower_ in _PHRASE_LINKS
+        and link.is_lower
+        and head.is_title
+        and ctx.common_use(head.text)
+        and not _crosses_line(head)
+        and not _crosses_line(link)
+    )
+
+
+def _keep(ctx: _DocContext, start: int, end: int, rule: str) -> bool:
+    trust_entities = rule not in PERSON_CUE_RULES
+    if _is_date_word(ctx, start, end) or _shop_or_place_name(ctx, start, end) or _is_demonym(ctx, start, end):
+        return False
+    if rule not in ("title", "title_word", "kin_title", "named") and _is_org_word(ctx, start, end):
         return False
     if _is_allowed(ctx, start, end) or _is_place(ctx, start, end, trust_entities):
         return False
-    if rule != "kin_title" and _is_organisation(ctx, start, end):
+    if rule in ("role", "title") and _word_first_name(ctx, start, end):
+        start += 1  # "her brother, Trust Moyo": the head word is his first name; judge the rest
+    if rule not in ("kin_title", "named") and _is_organisation(ctx, start, end):
         return False
     if _is_citation(ctx, start, end):
+        return False
+    if rule == "gazetteer" and _ends_title_phrase(ctx, start, end):
         return False
     if rule in ("ner", "gazetteer", "role") and _is_common_phrase(ctx, start, end):
         return False
@@ -995,8 +1340,12 @@ def find_unknown_names(doc: Doc, allow: set[str] | None = None) -> list[NameCand
     proposals: dict[tuple[int, int], tuple[set[str], float]] = {}
     for rule_fn in RULES:
         for start, end, rule, confidence in rule_fn(ctx):
-            if rule != "kin_title":  # "Uncle Trust": the one word is the name, however ordinary
-                start, end = _strip_edges(ctx, start, end, keep_end=rule == "gazetteer_surname")
+            if rule not in WHOLE_NAME_RULES:  # "Uncle Trust": the cue makes the word a name, however ordinary
+                first = start
+                if rule in ("role", "title") and _word_first_name(ctx, start, end):
+                    start += 1  # "Trust" of "her brother, Trust Moyo" is his first name, however ordinary
+                start, end = _strip_edges(ctx, start, end, keep_end=_keeps_surname(ctx, start, end, rule))
+                start = first if first < start and start == first + 1 and _word_first_name(ctx, first, end) else start
             if start >= end or not _keep(ctx, start, end, rule):
                 continue
             rules, best = proposals.get((start, end), (set(), 0.0))
@@ -1006,6 +1355,20 @@ def find_unknown_names(doc: Doc, allow: set[str] | None = None) -> list[NameCand
         if _keep(ctx, start, end, rule):
             proposals[(start, end)] = ({rule}, confidence)
     return _merge(doc, ctx, proposals)
+
+
+def _keeps_surname(ctx: _DocContext, start: int, end: int, rule: str) -> bool:
+    """The last word of the span is a surname however ordinary: after a listed first name ("Tendai
+    Green"), or after a first name that follows a title ("Mrs Verity Kettle")."""
+    if rule == "gazetteer_surname":
+        return True
+    doc = ctx.doc
+    return (
+        rule == "title"
+        and end - start == 2
+        and ctx.lex.is_first_name(_bare(doc[start].text))
+        and _surname_like(ctx, _bare(doc[end - 1].text))
+    )
 
 
 def _misspelt_spans(ctx: _DocContext, proposals):
@@ -1108,7 +1471,10 @@ def name_words(text: str) -> list[str]:
     """The name words of a mention, without titles or possessives ("Ms Wood's" -> ["Wood"])."""
     titles = lexicon().titles
     words = [_bare(w.strip(".,()")) for w in text.split()]
-    return [w for w in words if w and w not in titles]
+    kept = [w for w in words if w and w not in titles]
+    if not kept and words and words[-1]:
+        return words[-1:]  # "(Mrs) Constable": a rank used as the surname is the name
+    return kept
 
 
 class _Mention(Protocol):
