@@ -112,3 +112,43 @@ def test_verify_flags_keyed_initials_left_in_a_coded_text():
     found = {text[s:e]: code for s, e, code in leftover_initials(text, KEY, set(KEY.codes()))}
     # codes ("SN") and everyday acronyms without stops ("AC", "OK") stay
     assert found == {"MLH": "Child M", "T.A-N": "TW", "LG": "CZ"}
+
+
+def test_a_lone_initial_mid_sentence_is_the_keyed_person(nlp, lexicon):
+    text = "The flat was cold, K. quiet when I came in."
+    assert ("K.", "Child K") in coded(nlp, lexicon, text)
+
+
+# ---------------------------------------------------------------- people the key leaves out
+UNLISTED_KEY = """
+people:
+  - {code: Mother, role: mother, names: [Shona Blake, Ms Blake]}
+  - {code: Child K, role: child, names: [Kiera Blake, Kiera]}
+"""
+
+UNLISTED_DRAFT = """In March Shona Blake's new partner, Connor Whitfield, moved in.
+Ms Blake said Connor Whitfield was kind.
+
+| Date | Event |
+| Nov 2023 | CW moves in; on a methadone script |
+| Dec 2023 | Police called; CW arrested, released |
+
+The drug service file is held for C.J. Whitfield. Kiera said "it's loud and C. drinks". Mum says C lost the key.
+
+The school calls her friend's dad "Tobias", "T." and "Mr T". The CW report was late.
+"""
+
+
+def test_initials_of_an_unlisted_person_take_the_placeholder_of_the_name(code_draft):
+    text = code_draft(UNLISTED_KEY, UNLISTED_DRAFT)
+    for leak in ("CW moves", "CW arrested", "C.J.", "C. drinks", "says C lost", '"T."', "Mr T"):
+        assert leak not in text
+    assert "| [PERSON-1] moves in" in text and "[PERSON-1] arrested" in text
+    assert '"[PERSON-2]", "[PERSON-2]" and "[PERSON-2]"' in text
+    assert "The CW report was late." in text  # with a determiner: a thing
+
+
+def test_the_reviews_own_people_lend_no_initials(code_draft):
+    draft = "Lead reviewer: Harriet Quayle\n\nKiera was seen at home. [comment: HQ: check the date with Ms Blake]\n"
+    text = code_draft(UNLISTED_KEY, draft)
+    assert "HQ: check" in text

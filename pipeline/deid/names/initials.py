@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import Any
 
 from ...resources import load_yaml, read_lines
 from .folding import fold
@@ -252,3 +253,133 @@ def leftover_initials(text: str, key, codes: set[str]) -> list[tuple[int, int, s
             continue
         out.append((m.start(1), m.start(1) + len(bare), ", ".join(sorted(people))))
     return out
+
+
+# ---------------------------------------------------------------- people the key leaves out
+_PERSONAL_TITLE_LETTER = re.compile(r"(?<![\w.])(?:Mr|Mrs|Ms|Miss|Mx)\.?[ \t]+([A-Z])(?![\w'’.-])")
+_DOTTED_LETTER = re.compile(r"(?<![\w.'’&/-])([A-Z])\.(?![\w'’-]|[ \t]?[A-Z]\.)")
+_QUOTED_LINK = re.compile(r"[ \t\"“”'‘’]*(?:,|and|&|/)[ \t\"“”'‘’]*(?:and[ \t\"“”'‘’]+)?")
+
+
+def unlisted_initials(text: str, cands: list, taken: list[tuple[int, int]], doc, protected, key) -> list:
+    """Initials of people the key leaves out whose name the draft gives ("Dean Pratt" found as an unlisted
+    person, then "DP moves in", "D.A. Pratt", "D lost the key", "Mr A" and "A. drinks" of an "Aurimas"), as
+    ``(start, end, text, (name_start, name_end))``: where the unlisted mention whose placeholder they take is.
+
+    Only confident unlisted names (models/names/scores.yaml `repeat_min_confidence`) lend their initials;
+    a letter or capitals that fit a keyed person, or two unlisted people, are left to the other rules."""
+    from .known import _initials_in_person_slot, _verb_after_initial
+    from .unknown import name_words, scores
+
+    floor = float(scores()["repeat_min_confidence"])
+    sure = [c for c in cands if c.confidence >= floor]
+    full: dict[str, list] = {}
+    first: dict[str, list] = {}
+    for c in sorted(sure, key=lambda c: c.start):
+        words = [w for w in name_words(c.text) if len(w) > 1 and w[:1].isupper()]
+        if not words:
+            continue
+        first.setdefault(fold(words[0][0]).upper(), []).append(c)
+        if len(words) >= 2:
+            full.setdefault(fold(words[0][0] + words[-1][0]).upper(), []).append(c)
+    keyed = keyed_initials(key)
+    keyed_first = {fold(w[:1]).upper() for p in key.people for n in p.names for w in n.split()[:1]}
+    spans = list(taken)
+    out: list = []
+
+    def free(start: int, end: int) -> bool:
+        return not _overlaps(spans, start, end) and not _capitals_line(text, start)
+
+    def one_person(found: list, whole: bool = True) -> Any:
+        """The one person these mentions name (by first and last name word), or None when they are several."""
+        names = set()
+        for c in found:
+            words = [fold(w).casefold() for w in name_words(c.text) if len(w) > 1]
+            names.add((words[0], words[-1]) if whole else words[0])
+        return found[0] if len(names) == 1 else None
+
+    def add(start: int, end: int, person) -> None:
+        out.append((start, end, text[start:end], (person.start, person.end)))
+        spans.append((start, end))
+
+    # run-together capitals: in a person's place once, then every plain use
+    plain = []
+    for m in re.finditer(r"(?<![\w.'’&/-])([A-Z]{2,3})(?![\w'’&/-])", text):
+        token, start, end = m.group(1), m.start(1), m.end(1)
+        person = one_person(full.get(token, []))
+        if person is None or token in keyed or token in never_initials() or token in protected:
+            continue
+        if ordinary_acronym(token) or _word_in_capitals(token) or not free(start, end):
+            continue
+        if _DETERMINER_BEFORE.search(text, max(0, start - 12), start) or _a_thing(doc, start, end):
+            continue
+        plain.append((start, end, token, person))
+    vouched = {t for s, e, t, _ in plain if _initials_in_person_slot(text, s, e, doc) or speaker_label(text, s, e)}
+    for start, end, token, person in plain:
+        if token in vouched:
+            add(start, end, person)
+    # dotted initials before the unlisted person's surname: "D.A. Pratt"
+    for letters, found in full.items():
+        person = one_person(found)
+        if person is None:
+            continue
+        surname = name_words(person.text)[-1]
+        rx = rf"(?<![\w.])({re.escape(letters[0])}\.(?:[ \t]?[A-Z]\.){{0,2}})[ \t]*({re.escape(surname)})(?![\w'’-])"
+        for m in re.finditer(rx, text):
+            if free(m.start(1), m.end(2)):
+                add(m.start(1), m.end(2), person)
+            elif free(m.start(1), m.end(1)):  # the surname is already the unlisted person's: its initials too
+                add(m.start(1), m.end(1), person)
+    # a lone letter: "Mr A", "A. drinks", "D lost the key", or listed beside the name ("Aurimas", "A.")
+    for letter, found in first.items():
+        if letter in keyed_first:
+            continue
+
+        def meant(at: int, found: list = found) -> Any:
+            """The one unlisted person of this letter named just before `at`, else the draft's only one."""
+            near = [c for c in found if c.end <= at and at - c.end <= _NEAR and "\n\n\n" not in text[c.end : at]]
+            return one_person(near, whole=False) or one_person(found, whole=False)
+
+        for m in _PERSONAL_TITLE_LETTER.finditer(text):
+            person = meant(m.start())
+            if m.group(1) == letter and person is not None and free(m.start(), m.end()):
+                if _after_a_mention(found, m.start(), text):
+                    add(m.start(), m.end(), person)
+        for m in _DOTTED_LETTER.finditer(text):
+            s, e = m.start(1), m.end(1)
+            person = meant(s)
+            if m.group(1) != letter or person is None or not free(s, e + 1) or _lettering(text, s, letter, protected):
+                continue
+            beside = any(_QUOTED_LINK.fullmatch(text, c.end, s) for c in found if c.end <= s)
+            if beside or _verb_after_initial(text, s, e, doc) or mid_sentence_initial(text, s, e):
+                add(s, e + 1, person)
+        for m in re.finditer(rf"(?<![\w.'’&/-]){letter}(?![\w.'’&/-])", text):
+            s, e = m.start(), m.end()
+            person = meant(s)
+            if person is None or letter in settings()["lone_letter_never"] or not free(s, e):
+                continue  # "A", "I": the article, the pronoun
+            if _lettering(text, s, letter, protected):
+                continue
+            if _after_a_mention(found, s, text) and _lone_letter_slot(text, s, e, [], doc):
+                add(s, e, person)
+    return sorted(out)
+
+
+def mid_sentence_initial(text: str, start: int, end: int) -> bool:
+    """ "it's loud and A. drinks", "house cold, G. angry": a capital with its stop between a lower-case word
+    (or a comma) and a lower-case word, where no sentence can end; not a document's or a series' letter."""
+    if not re.match(r"\.[ \t]+[a-z]", text[end : end + 3]) or not re.search(
+        r"[a-z,;][ \t]+$", text[max(0, start - 3) : start]
+    ):
+        return False
+    from .known import _after_letter_head
+
+    return not _after_letter_head(text, start) and not _lettering(text, start, text[start:end], frozenset())
+
+
+_NEAR = 600  # characters: how far back a lone letter's person may have been named
+
+
+def _after_a_mention(named: list, start: int, text: str, window: int = _NEAR) -> bool:
+    """The unlisted person was named a little before (within `window` characters, same section)."""
+    return any(c.end <= start and start - c.end <= window and "\n\n\n" not in text[c.end : start] for c in named)

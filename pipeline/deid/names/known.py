@@ -35,6 +35,7 @@ from .gaelic import surname_variants
 from .initials import (
     bare_letter_after_first_name,
     lone_letters,
+    mid_sentence_initial,
     never_initials,
     ordinary_acronym,
     speaker_label,
@@ -747,7 +748,7 @@ class KnownNameMatcher:
         if forms[0].rule == "single_initial":  # "N. said", "N.'s": never a list marker ("A. Introduction")
             if re.match(r"\.(?:['’]s\b|[ \t]+(?:" + reporting_forms_pattern() + r")\b)", text[end : end + 20]):
                 return True
-            return _verb_after_initial(text, start, end, doc)
+            return _verb_after_initial(text, start, end, doc) or mid_sentence_initial(text, start, end)
         if forms[0].rule not in ("initials", "given_initials") or re.search(r"[.\s]", matched):
             return True
         if any(ch.islower() or not ch.isascii() for ch in matched):
