@@ -152,3 +152,9 @@ def test_the_reviews_own_people_lend_no_initials(code_draft):
     draft = "Lead reviewer: Harriet Quayle\n\nKiera was seen at home. [comment: HQ: check the date with Ms Blake]\n"
     text = code_draft(UNLISTED_KEY, draft)
     assert "HQ: check" in text
+
+
+def test_a_lone_initial_before_a_person_verb_the_parser_reads_as_a_noun(nlp, lexicon):
+    text = 'The notes say: "Missed the bus again. K. returns to the same flat most weekends."'
+    assert ("K.", "Child K") in coded(nlp, lexicon, text)
+    assert [m for m in coded(nlp, lexicon, "K. Returns policy\nK. returns are logged") if m[0] == "K."] == []

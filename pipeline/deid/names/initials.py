@@ -353,6 +353,8 @@ def unlisted_initials(text: str, cands: list, taken: list[tuple[int, int]], doc,
             beside = any(_QUOTED_LINK.fullmatch(text, c.end, s) for c in found if c.end <= s)
             if beside or _verb_after_initial(text, s, e, doc) or mid_sentence_initial(text, s, e):
                 add(s, e + 1, person)
+            elif person_verb_after(text, s, e):
+                add(s, e + 1, person)
         for m in re.finditer(rf"(?<![\w.'’&/-]){letter}(?![\w.'’&/-])", text):
             s, e = m.start(), m.end()
             person = meant(s)
@@ -378,6 +380,28 @@ def mid_sentence_initial(text: str, start: int, end: int) -> bool:
 
 
 _NEAR = 600  # characters: how far back a lone letter's person may have been named
+
+
+@lru_cache(maxsize=1)
+def _subject_verb_forms() -> frozenset[str]:
+    """Present and past forms of the verbs whose subject is a person (models/names/person_verbs.yaml)."""
+    lemmas = load_yaml("names", "person_verbs.yaml")["subject"]
+    forms = set()
+    for lemma in lemmas:
+        stem = lemma[:-1] if lemma.endswith("e") else lemma
+        forms |= {lemma + "s", lemma + "es", stem + "ed", lemma + "d"}
+    return frozenset(forms)
+
+
+def person_verb_after(text: str, start: int, end: int) -> bool:
+    """ "N. returns to the same adults": a capital with its stop, inside a line (never a list marker
+    opening it), before a present or past form of a verb whose subject is a person; the parser often
+    reads such a verb as a plural noun."""
+    m = re.match(r"\.[ \t]+([a-z]+)\b", text[end : end + 24])
+    line_start = text.rfind("\n", 0, start) + 1
+    if m is None or not text[line_start:start].strip(" \t>\"“'‘("):
+        return False
+    return m.group(1) in _subject_verb_forms()
 
 
 def _after_a_mention(named: list, start: int, text: str, window: int = _NEAR) -> bool:

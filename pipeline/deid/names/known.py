@@ -38,6 +38,7 @@ from .initials import (
     mid_sentence_initial,
     never_initials,
     ordinary_acronym,
+    person_verb_after,
     speaker_label,
     used_as_person,
 )
@@ -748,7 +749,11 @@ class KnownNameMatcher:
         if forms[0].rule == "single_initial":  # "N. said", "N.'s": never a list marker ("A. Introduction")
             if re.match(r"\.(?:['’]s\b|[ \t]+(?:" + reporting_forms_pattern() + r")\b)", text[end : end + 20]):
                 return True
-            return _verb_after_initial(text, start, end, doc) or mid_sentence_initial(text, start, end)
+            return (
+                _verb_after_initial(text, start, end, doc)
+                or mid_sentence_initial(text, start, end)
+                or person_verb_after(text, start, end)
+            )
         if forms[0].rule not in ("initials", "given_initials") or re.search(r"[.\s]", matched):
             return True
         if any(ch.islower() or not ch.isascii() for ch in matched):
