@@ -158,3 +158,13 @@ def test_a_lone_initial_before_a_person_verb_the_parser_reads_as_a_noun(nlp, lex
     text = 'The notes say: "Missed the bus again. K. returns to the same flat most weekends."'
     assert ("K.", "Child K") in coded(nlp, lexicon, text)
     assert [m for m in coded(nlp, lexicon, "K. Returns policy\nK. returns are logged") if m[0] == "K."] == []
+
+
+def test_a_letter_the_draft_gave_one_unlisted_person_stays_theirs_far_from_the_name(code_draft):
+    far = " ".join(["The agencies did not share what they knew."] * 20)
+    draft = (
+        'The records call him "Tobias", "T." and "Mr T". Later Theo Marsh, a neighbour, called the police.\n\n'
+        f'{far}\n\nKiera told her teacher "it is noisy and T. shouts".\n'
+    )
+    text = code_draft(UNLISTED_KEY, draft)
+    assert "T. shouts" not in text and "Mr T" not in text

@@ -345,15 +345,31 @@ def unlisted_initials(text: str, cands: list, taken: list[tuple[int, int]], doc,
             if m.group(1) == letter and person is not None and free(m.start(), m.end()):
                 if _after_a_mention(found, m.start(), text):
                     add(m.start(), m.end(), person)
+        unplaced: list[tuple[int, int]] = []  # a person's letter with nobody of it named just before
         for m in _DOTTED_LETTER.finditer(text):
             s, e = m.start(1), m.end(1)
-            person = meant(s)
-            if m.group(1) != letter or person is None or not free(s, e + 1) or _lettering(text, s, letter, protected):
+            if m.group(1) != letter or not free(s, e + 1) or _lettering(text, s, letter, protected):
                 continue
             beside = any(_QUOTED_LINK.fullmatch(text, c.end, s) for c in found if c.end <= s)
-            if beside or _verb_after_initial(text, s, e, doc) or mid_sentence_initial(text, s, e):
+            if not (
+                beside
+                or _verb_after_initial(text, s, e, doc)
+                or mid_sentence_initial(text, s, e)
+                or person_verb_after(text, s, e)
+            ):
+                continue
+            person = meant(s)
+            if person is None:
+                unplaced.append((s, e))
+            else:
                 add(s, e + 1, person)
-            elif person_verb_after(text, s, e):
+        # one sense per draft: a letter the draft gave one unlisted person stays theirs far from their name
+        firsts = [(fold((name_words(text[n[0] : n[1]]) or [""])[0]), n) for _, _, _, n in out]
+        given = {w.casefold(): n for w, n in firsts if w[:1].upper() == letter}
+        if len(given) == 1:
+            name_span = next(iter(given.values()))
+            person = next(c for c in found if (c.start, c.end) == name_span)
+            for s, e in unplaced:
                 add(s, e + 1, person)
         for m in re.finditer(rf"(?<![\w.'’&/-]){letter}(?![\w.'’&/-])", text):
             s, e = m.start(), m.end()
