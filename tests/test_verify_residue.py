@@ -41,8 +41,6 @@ def test_each_shape_of_a_left_over_name_is_found_with_whose_it_may_be(coded):
     found = {(r.text, r.kind, r.codes) for r in find_residue(doc, KEY, [], set(KEY.codes()), lexicon().common)}
     assert found == {
         ("Lina", "short_form", ("AU",)),  # the end of Evangelina
-        ("RKD", "initials", ("YM",)),  # with the hyphenated surname's parts
-        ("JAP", "initials", ("HV",)),  # with the hyphenated given name's parts
         ("K.", "titled_initial", ("YM", "Child Y")),
         ("roswitha", "lower_case", ("YM",)),
         ("Benediktchen", "extended_form", ("Child Y",)),

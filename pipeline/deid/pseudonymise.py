@@ -573,8 +573,10 @@ def pseudonymise_report(
     ]
 
     known = _yield_to_unlisted(known, unknown, key)
+    initials = _unlisted_initials(report, policy, unknown_cands, known + structured + unknown, doc, protected, key)
     chosen = reconcile(resolve(known + structured + unknown, text), text, key)
     unplaced = _number_unknown([c for c in chosen if c.source == "unknown"])
+    chosen = sorted(chosen + _placed_initials(chosen, initials), key=lambda r: r.start)
     out_text = rebuild(text, chosen)
     ambiguous = [c for c in chosen if c.ambiguous]
     return PseudonymiseResult(out_text, chosen, unplaced, ambiguous, kept)
@@ -618,6 +620,42 @@ def _yield_to_unlisted(known: list[Replacement], unknown: list[Replacement], key
         return False
 
     return [k for k in known if not yields(k)]
+
+
+def _unlisted_initials(report, policy, cands, taken: list[Replacement], doc, protected, key) -> list:
+    """Initials of unlisted people the draft names ("DP", "D.A. Pratt" of a Dean Pratt), outside every other
+    replacement, each as (replacement, (start, end) of the unlisted mention whose placeholder it takes).
+    The review's own people (its authors, reviewers and panel, as `scr verify` finds them) lend none: "AH"
+    in a tracked comment is the lead reviewer's."""
+    from .names.folding import fold
+    from .names.initials import unlisted_initials
+    from .policy import Policy, load_policy
+    from .verify import cover_people
+
+    own: set[str] = set()
+    if getattr(report, "metadata", None) is not None:  # a bare text (no cover read) has no named authors
+        policy = policy if isinstance(policy, Policy) else load_policy()
+        own = {fold(n).casefold() for n in cover_people(report, policy)}
+    cands = [c for c in cands if fold(c.text).casefold() not in own]
+    text = report.text
+    found = unlisted_initials(text, cands, [(t.start, t.end) for t in taken], doc, protected, key)
+    return [
+        (Replacement(start, end, surface, "", "PERSON_UNKNOWN", "unknown", "unlisted_initials", 0.6), name)
+        for start, end, surface, name in found
+    ]
+
+
+def _placed_initials(chosen: list[Replacement], initials: list) -> list[Replacement]:
+    """The unlisted people's initials, given their person's placeholder (left out when that person's
+    mention was not replaced after all)."""
+    unknown = [c for c in chosen if c.source == "unknown" and c.replacement]
+    out = []
+    for r, (start, end) in initials:
+        person = next((c for c in unknown if c.start < end and start < c.end), None)
+        if person is not None:
+            r.replacement = r.code = person.replacement
+            out.append(r)
+    return out
 
 
 def _number_unknown(unknown: list[Replacement]) -> list[UnplacedPerson]:

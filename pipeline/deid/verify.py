@@ -30,6 +30,7 @@ from functools import lru_cache
 from spacy.tokens import Doc
 
 from ..lexicon import calendar, title_pattern, title_words
+from ..nlp import ROLE_LABEL  # the label pipeline.nlp gives declared codes
 from ..report import Report
 from ..resources import load_yaml, read_lines
 from ..spans import Span, resolve_overlaps
@@ -952,6 +953,21 @@ def _key_findings(doc: Doc, key, policy: Policy) -> list[Span]:
                 run.score,
             )
         )
+    from .names.initials import leftover_initials
+
+    codes = {e.text for e in doc.ents if e.label_ == ROLE_LABEL} | set(key.codes())
+    for start, end, code in leftover_initials(text, key, codes):  # "AH v helpful": a keyed person's initials
+        if not any(f.start < end and start < f.end for f in out):
+            out.append(
+                _finding(
+                    start,
+                    end,
+                    "KEY_NAME",
+                    _lower(policy.severity_of("KEY_NAME")),
+                    f"the initials of {code} from the key",
+                    "key:initials",
+                )
+            )
     for m in residue:  # initials, a short form, a lower-case slip: pseudonymise was not sure, a person checks
         out.append(
             _finding(

@@ -32,6 +32,16 @@ from ..keyfile import Key, Person, title_genders
 from .derived import KeyedWord, _business_possessive, _in_fixed_phrase, find_derived
 from .folding import fold
 from .gaelic import surname_variants
+from .initials import (
+    bare_letter_after_first_name,
+    lone_letters,
+    mid_sentence_initial,
+    never_initials,
+    ordinary_acronym,
+    person_verb_after,
+    speaker_label,
+    used_as_person,
+)
 from .kin_forms import kin_forms
 from .links import link
 
@@ -130,7 +140,7 @@ def _ambiguous_cap(how: str) -> float:
     return scores.ambiguous_listed_or_title if how in ("listed", "title") else scores.ambiguous_other
 
 
-INITIALS_RULES = frozenset({"initials", "title_initial", "first_initial", "single_initial"})
+INITIALS_RULES = frozenset({"initials", "given_initials", "title_initial", "first_initial", "single_initial"})
 
 
 @dataclass(frozen=True)
@@ -412,7 +422,13 @@ def _add_initials(add, given: list[str], surname: list[str], initials: list[str 
     sur_parts = [p for p in re.split(r"[-‐‑]", surname[-1]) if p]
     if len(sur_parts) > 1 and all(_initial(p) for p in sur_parts):  # "TCW" of Tyrese Campbell-Whyte
         add([("letter", initials[0])] + [("letter", _initial(p)) for p in sur_parts], "initials")
+        # "Y.A-H." of Yusuf Al-Hamwi: the surname's letters keep its hyphen
+        add([("letter", initials[0]), ("hletters", "-".join(_initial(p) or "" for p in sur_parts))], "initials")
+    _add_given_letters(add, given, sur[0])
     add([("word", given[0]), ("letter", sur[0])], "first_initial")
+    for word in given[1:] + surname[:-1]:  # "Luciana B" of Luciana Barbosa da Silva: a later name's letter
+        if word.casefold() not in _SURNAME_PARTICLES and (letter := _initial(word)):
+            add([("word", given[0]), ("letter", letter)], "first_initial")
     parts = [p for p in re.split(r"[-‐‑]", surname[-1]) if p]
     letters = [i for p in parts if (i := _initial(p))]
     if len(parts) > 1 and len(letters) == len(parts):  # "Joanne K-S" of Kershaw-Smith
@@ -420,6 +436,16 @@ def _add_initials(add, given: list[str], surname: list[str], initials: list[str 
     for t in genders:
         add([("title", t), ("letter", sur[0])], "title_initial")
     _add_clan_initials(add, given, surname, genders)
+
+
+def _add_given_letters(add, given: list[str], sur: str) -> None:
+    """Initials of a hyphenated or two-word given name: "KWL" and "KW" of Ka-Wai Leung, "AC" of Ana Clara
+    Barbosa (the given names' letters alone are how notes sign and name a child called by both names)."""
+    letters = [i for word in given for part in re.split(r"[-‐‑]", word) if part and (i := _initial(part))]
+    if len(letters) < 2:
+        return
+    add([("letter", i) for i in letters] + [("letter", sur)], "initials")
+    add([("letter", i) for i in letters], "given_initials")  # yields to someone whose full initials they are
 
 
 _CLAN_PREFIX = re.compile(r"(O['’]|D['’]|Mac|Mc|Fitz)([^\W\d_])")
@@ -480,6 +506,9 @@ def _token_regex(kind: str, word: str) -> tuple[str, str]:
         return f"(?-i:{re.escape(fold(word))})", _INITIAL_SEP
     if kind == "letter":  # initials run together or apart: "J.K.", "J. K.", "JK"; never the "O" of "O'Brien"
         return f"(?-i:{re.escape(fold(word))})" + r"(?![’'](?!s(?!\w))\w)(?![-‐‑][A-Za-z])", _LETTER_SEP
+    if kind == "hletters":  # a hyphenated surname's letters, stops optional: "A-H", "A.-H"
+        rx = r"\.?[-‐‑]".join(re.escape(fold(p)) for p in word.split("-"))
+        return f"(?-i:{rx})" + r"(?![’'](?!s(?!\w))\w)(?![-‐‑][A-Za-z])", _LETTER_SEP
     return _word_regex(word), _SEP
 
 
@@ -587,6 +616,8 @@ class KnownNameMatcher:
             if old is None or (form.listed, form.confidence) > (old.listed, old.confidence):
                 by_code[form.code] = form
         found = list(by_code.values())
+        if any(f.rule == "initials" for f in found):  # "TM" of Tendai Moyo, not of Tendai Moyo Junior's given names
+            found = [f for f in found if f.rule != "given_initials"]
         # "Lakatoš" is the man keyed so, not his wife's "Lakatošová"; but "Mrs Lakatoš" is the wife
         own = [f for f in found if not f.family]
         return own if any(self._fits_title(f) for f in own) else found
@@ -614,6 +645,7 @@ class KnownNameMatcher:
             return NameSearch([], [])
         raw: list[tuple[int, int, str, list[NameForm]]] = []
         kept: list[KeptMention] = []
+        pending: list[tuple[int, int, str, list[NameForm]]] = []
         for m in self.regex.finditer(fold(text)):  # same offsets: "Wojcik" finds "Wójcik" and the other way round
             start, end = m.start(), m.end()
             matched = text[start:end]
@@ -624,6 +656,8 @@ class KnownNameMatcher:
                 continue
             if forms[0].rule in INITIALS_RULES:
                 if not self._initials_ok(text, start, end, matched, forms, doc):
+                    if forms[0].rule in ("initials", "given_initials") and matched.isalpha():
+                        pending.append((start, end, matched, forms))  # a later use may show it is the person
                     first = re.match(r"[^\W\d_][\w'’-]*", matched) if forms[0].rule == "first_initial" else None
                     forms = self._candidates(first.group(0)) if first else []
                     if not forms or first is None:
@@ -649,12 +683,14 @@ class KnownNameMatcher:
             ):
                 continue
             raw.append((start, end, matched, forms))
+        raw += used_as_person(text, raw, pending, doc, self.protected)  # "DL tells …" makes "Sibling DL (4)" him
         raw = self._places(text, raw, kept, doc)
         strangers: set[str] = set()
         raw = link(self, text, raw, strangers)  # "Nasima Begum", "N. Begum", "Anwar Chowdhury", "Nasima Choudhury"
         raw = self._strangers_titled(raw, strangers)
         raw += self._derived(text, raw, doc)
         raw = kin_forms(self, text, raw)  # "anh Long", "Sami jan", "Abu Yusuf", "at Gogo's"
+        raw += lone_letters(self, text, raw, doc)  # "D refused to speak", "Seen Y and A.C."
         raw.sort(key=lambda r: r[0])
         middles: list[tuple[str, str]] = []
         matches = _merge_adjacent(text, self._resolve(text, raw), middles)
@@ -725,6 +761,8 @@ class KnownNameMatcher:
         """Initials run together ("JK") look like the abbreviations reviews are full of ("LP meeting", "SW"):
         they count only as a person's — a reporting verb or a possessive after them — and never when a
         general abbreviation or a code."""
+        if forms[0].rule == "first_initial" and text[end : end + 1] != ".":
+            return bare_letter_after_first_name(text, end, matched)  # "Dovydas K"
         if forms[0].rule in ("title_initial", "first_initial"):
             return self._title_initial_ok(text, end, matched)
         if self._code_letter(text, start, end) or _after_letter_head(text, start):
@@ -732,8 +770,12 @@ class KnownNameMatcher:
         if forms[0].rule == "single_initial":  # "N. said", "N.'s": never a list marker ("A. Introduction")
             if re.match(r"\.(?:['’]s\b|[ \t]+(?:" + reporting_forms_pattern() + r")\b)", text[end : end + 20]):
                 return True
-            return _verb_after_initial(text, start, end, doc)
-        if forms[0].rule != "initials" or re.search(r"[.\s]", matched):
+            return (
+                _verb_after_initial(text, start, end, doc)
+                or mid_sentence_initial(text, start, end)
+                or person_verb_after(text, start, end)
+            )
+        if forms[0].rule not in ("initials", "given_initials") or re.search(r"[.\s]", matched):
             return True
         if any(ch.islower() or not ch.isascii() for ch in matched):
             return True  # "RaG", "MÓS": a particle's letter inside initials is no abbreviation
@@ -749,7 +791,11 @@ class KnownNameMatcher:
         if _suffix(text, end).startswith(("'", "’")):
             return True
         nxt = re.match(r"[ \t]+([a-z]+)", text[end : end + 20])
-        return bool(nxt and nxt.group(1) in reporting_forms()) or _initials_in_person_slot(text, start, end, doc)
+        if nxt and nxt.group(1) in reporting_forms():
+            return True
+        if matched in never_initials() or ordinary_acronym(matched):
+            return False  # "AC" of air conditioning: only a reporting verb, a possessive or a dotted use
+        return _initials_in_person_slot(text, start, end, doc) or speaker_label(text, start, end)
 
     def _title_initial_ok(self, text: str, end: int, matched: str = "") -> bool:
         """ "Mr N." is the keyed Mr Nowak, and not before another surname ("Dr J. Smith", "Dr D. Marsh").

@@ -3,12 +3,9 @@
 Pseudonymise must be sure before it replaces a word (a wrong replacement
 breaks the text); verify only has to point a person at what to check.  So,
 with a key, verify also reports at medium the shapes that pseudonymise
-leaves when it is not sure:
+leaves when it is not sure (keyed initials left in the text are
+`names.initials.leftover_initials`):
 
-- **initials**: an ALL-CAPS token ("AH", "KWL", "K.W.") that spells the
-  initials of a keyed person (given names, hyphenated parts and surname)
-  and is neither one of the key's codes, a listed abbreviation nor an
-  English word in capitals ("OK", "TO");
 - **short form**: a capitalised word of 2-4 letters that is no English word
   and begins or ends a keyed given name ("Lu" of Luciana, "Cel" of Maricel);
 - **extended form**: a longer capitalised word, no English word, that is a
@@ -18,7 +15,7 @@ leaves when it is not sure:
 - **titled initial**: a title before one capital letter that begins a keyed
   person's surname ("Mr A", "Ms K.").
 
-Settings: ``models/names/residue.yaml``; abbreviations ``models/abbreviations.txt``.
+Settings: ``models/names/residue.yaml``.
 """
 
 from __future__ import annotations
@@ -30,7 +27,7 @@ from functools import lru_cache
 from spacy.tokens import Doc
 
 from ...lexicon import calendar, title_words
-from ...resources import load_yaml, read_lines
+from ...resources import load_yaml
 from ..keyfile import Key
 from .folding import fold
 from .known import split_name, split_title, without_generation
@@ -42,13 +39,12 @@ class Residue:
     end: int
     text: str
     codes: tuple[str, ...]  # every keyed person it may be
-    kind: str  # initials / short_form / lower_case / titled_initial
+    kind: str  # short_form / extended_form / lower_case / titled_initial
 
 
 @dataclass(frozen=True)
 class _Person:
     code: str
-    initials: frozenset[str]
     given: frozenset[str]  # folded, lower case
     words: frozenset[str]  # every name word, folded, lower case, hyphens and spaces removed
     surname_letters: frozenset[str]
@@ -57,11 +53,6 @@ class _Person:
 @lru_cache(maxsize=1)
 def settings() -> dict:
     return load_yaml("names/residue.yaml")
-
-
-@lru_cache(maxsize=1)
-def _abbreviations() -> frozenset[str]:
-    return frozenset(line.split()[0] for line in read_lines("abbreviations.txt"))
 
 
 @lru_cache(maxsize=1)
@@ -76,7 +67,6 @@ def _letters(word: str) -> list[str]:
 
 
 def _person(code: str, names: tuple[str, ...]) -> _Person:
-    initials: set[str] = set()
     given: set[str] = set()
     words: set[str] = set()
     surname_letters: set[str] = set()
@@ -88,15 +78,8 @@ def _person(code: str, names: tuple[str, ...]) -> _Person:
         given.update(fold(w).casefold() for w in first)
         if last:
             surname_letters.update(_letters(last[-1])[:1])
-        if first and last:
-            g = [letter for w in first for letter in _letters(w)]
-            s = [letter for w in last if w[:1].isupper() for letter in _letters(w)]
-            initials.update({"".join(g + s), g[0] + (s[0] if s else ""), "".join(g[:1] + s)})
-            if len(g) > 1:
-                initials.add("".join(g))
     return _Person(
         code,
-        frozenset(i for i in initials if len(i) >= 2),
         frozenset(given),
         frozenset(words),
         frozenset(surname_letters),
@@ -140,16 +123,6 @@ def _classify(token, people: list[_Person], conf: dict, titles, common) -> tuple
     text = token.text
     end = token.idx + len(text)
     bare = text.replace(".", "")
-    if (
-        bare.isalpha()
-        and bare.isupper()
-        and 2 <= len(bare) <= 4
-        and bare not in _abbreviations()
-        and bare.casefold() not in common  # "OK", "TO" in a capitalised heading
-    ):
-        who = tuple(p.code for p in people if bare in p.initials)
-        if who:
-            return "initials", who, end
     word = fold(text).casefold()
     if text.istitle() and text.isalpha() and conf["short_min"] <= len(text) <= conf["short_max"]:
         if word not in common and word not in _calendar_words() and text not in titles:

@@ -1,0 +1,429 @@
+"""Initials of keyed people where the draft writes them without stops or as a lone letter.
+
+Notes and tables name people by run-together initials ("AH v helpful", "Sibling DL (4)", "EY: Hi"),
+and a first name with a bare letter ("Dovydas K").  The keyed-name matcher (`known.py`) generates the
+forms; this module holds the evidence that such capitals are the person and not an acronym, read from
+``models/names/initials.yaml``:
+
+- a transcript's speaker label at a line's start ("EY: Good luck");
+- one sense per draft: once the draft used a keyed person's capitals as the person, its other plain
+  uses of the same capitals are that person (not after a determiner, not modifying a noun);
+- a lone capital that is a keyed first initial, as a verb's subject, beside another person's mention,
+  or opening a table cell ("| Y late to school").
+
+Raw matches are ``(start, end, matched, forms)`` as in `pipeline.deid.names.known`.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Any
+
+from ...lexicon import kin_words
+from ...resources import load_yaml, read_lines
+from .folding import fold
+
+_DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|this|that|these|those|our|their|its)[ \t]+$", re.IGNORECASE)
+_LINK = re.compile(r"[ \t]*(?:,[ \t]*(?:and[ \t]+)?|and|&|/)[ \t]*")
+
+
+@lru_cache(maxsize=1)
+def settings() -> dict:
+    """``models/names/initials.yaml`` with its word lists as sets."""
+    data = dict(load_yaml("names", "initials.yaml"))
+    for k in ("acronyms_in_use", "lone_letter_never"):
+        data[k] = frozenset(str(w) for w in data.get(k) or ())
+    data["lone_letter_not_after"] = frozenset(str(w).casefold() for w in data.get("lone_letter_not_after") or ())
+    return data
+
+
+@lru_cache(maxsize=1)
+def never_initials() -> frozenset[str]:
+    """Capitals that are never run-together initials: the safeguarding and agency abbreviations."""
+    listed = {line.split()[0] for line in read_lines("abbreviations.txt")}
+    listed |= {a for agency in load_yaml("agencies.yaml")["agencies"] for a in agency.get("abbreviations", [])}
+    return frozenset(listed)
+
+
+def ordinary_acronym(token: str) -> bool:
+    """An acronym in everyday use ("AC", "PC"): a person's initials only with the strongest sign."""
+    return token in settings()["acronyms_in_use"]
+
+
+def speaker_label(text: str, start: int, end: int) -> bool:
+    """ "EY: Hi Mursal, how are ...": capitals opening a line before a colon and a message, not a glossary
+    entry that spells them out ("DL: Disability Living ...")."""
+    line_start = text.rfind("\n", 0, start) + 1
+    if text[line_start:start].strip(settings()["speaker_prefix_chars"]):
+        return False
+    m = re.match(r"[ \t]*:[ \t]+(\S.*)", text[end : end + 120])
+    if m is None:
+        return False
+    words = re.findall(r"[A-Za-z][\w'’-]*", m.group(1))
+    letters = "".join(w[0].upper() for w in words[: len(text[start:end])])
+    return letters != text[start:end].upper()
+
+
+def bare_letter_after_first_name(text: str, end: int, matched: str) -> bool:
+    """ "Dovydas K", "Luciana B": a keyed first name and a surname's letter without its stop, at the end of the
+    phrase (not "Jade K-9", not before another name, not "Sami I think")."""
+    if re.match(r"[\w\-]|['’](?!s\b)", text[end : end + 2]):
+        return False
+    letter = matched.rstrip()[-1:]
+    if letter in settings()["lone_letter_never"] and re.match(r"[ \t]+[a-z]", text[end : end + 3]):
+        return False
+    nxt = re.match(r"[ \t]+([A-Z][\w'’-]+)", text[end : end + 40])
+    from .derived import is_other_name
+
+    return not (nxt and is_other_name(nxt.group(1)))
+
+
+def _letters(matched: str) -> str:
+    return re.sub(r"[^A-Za-z]", "", fold(matched))
+
+
+def _a_thing(doc, start: int, end: int) -> bool:
+    """ "DL visit", "AC unit", "the CPS and WC": the capitals parsed as a modifier of the noun right after them,
+    or with a determiner on them or on the phrase they are coordinated into."""
+    from .known import _has_determiner
+
+    if doc is None:
+        return False
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return False
+    token = span[-1]
+    if _has_determiner(token):
+        return True
+    return token.dep_ in ("compound", "amod", "nmod") and token.head.i == token.i + 1 and token.head.pos_ == "NOUN"
+
+
+def _proper_noun(doc, start: int, end: int) -> bool:
+    if doc is None:
+        return False
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span is not None and len(span) == 1 and span[0].pos_ == "PROPN"
+
+
+def _word_in_capitals(token: str) -> bool:
+    """ "TO", "IS", "ME": a function word in capitals."""
+    from .known import _stop_words
+
+    return token.casefold() in _stop_words()
+
+
+def _capitals_line(text: str, start: int) -> bool:
+    """A line written in capitals (a heading: "NOVEMBER TO DECEMBER 2014"), where capitals say nothing."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", start)
+    letters = [c for c in text[line_start : line_end if line_end >= 0 else len(text)] if c.isalpha()]
+    return len(letters) >= 8 and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
+
+
+def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    return any(s < end and start < e for s, e in spans)
+
+
+def used_as_person(text: str, raw: list, pending: list, doc, protected: frozenset[str]) -> list:
+    """The `pending` run-together initials (those no person's place vouched for) whose capitals the draft
+    used elsewhere as a keyed person ("DL tells class teacher" makes "Sibling DL (4)" the same boy), each
+    with the forms of the people so used."""
+    if not settings().get("one_sense_per_draft") or not pending:
+        return []
+    used: dict[str, set[str]] = {}
+    for _, _, matched, forms in raw:
+        if forms and forms[0].rule in ("initials", "given_initials"):
+            used.setdefault(_letters(matched), set()).update(f.code for f in forms)
+    taken = [(r[0], r[1]) for r in raw]
+    out = []
+    for start, end, matched, forms in pending:
+        codes = used.get(_letters(matched))
+        if not codes or _overlaps(taken, start, end) or matched in never_initials() or matched in protected:
+            continue
+        if _capitals_line(text, start):
+            continue
+        if _DETERMINER_BEFORE.search(text, max(0, start - 12), start) or _a_thing(doc, start, end):
+            continue
+        if (ordinary_acronym(matched) or _word_in_capitals(matched)) and not _proper_noun(doc, start, end):
+            continue  # "I said OK" beside a keyed Oleksandra K.'s "O.K.", "TO": the word, unless parsed as a name
+        kept = [f for f in forms if f.code in codes]
+        if kept:
+            out.append((start, end, matched, kept))
+            taken.append((start, end))
+    return out
+
+
+def _first_initials(matcher) -> dict[str, list[str]]:
+    out: dict[str, list[str]] = {}
+    for kw in matcher.keyed_words:
+        if kw.first and kw.word[:1].isalpha():
+            codes = out.setdefault(fold(kw.word[0]).upper(), [])
+            if kw.code not in codes:
+                codes.append(kw.code)
+    return out
+
+
+def _lone_letter_slot(text: str, start: int, end: int, raw_spans: list[tuple[int, int]], doc) -> bool:
+    """A lone capital stands as a person: the subject right before a verb, beside another person's mention
+    ("Y and A.C.", "Jade and D"), or opening a table cell before a lower-case word ("| Y late to school")."""
+    gap_after = _LINK.match(text, end)
+    if gap_after and any(s == gap_after.end() for s, _ in raw_spans):
+        return True
+    if any(_LINK.fullmatch(text, e, start) for _, e in raw_spans if e <= start and start - e < 8):
+        return True
+    if re.search(r"\|[ \t]*$", text[max(0, start - 4) : start]) and re.match(r"[ \t]+[a-z]", text[end : end + 3]):
+        return True
+    if doc is None or not re.match(r"[ \t]+[a-z]", text[end : end + 3]):
+        return False
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or span.end >= len(doc):
+        return False
+    token, verb = span[0], doc[span.end]
+    return verb.tag_ in ("VBD", "VBZ", "MD") and token.dep_ in ("nsubj", "nsubjpass")
+
+
+def _lettering(text: str, start: int, letter: str, protected: frozenset[str]) -> bool:
+    """ "Child D", "Plan B", "Vitamin D", "Paula D": a letter after a word that letters things, in a code, or
+    after another name (a name's part, not a person of its own)."""
+    from .derived import is_other_name
+
+    before = re.search(r"([^\W\d_]+)\.?[ \t]+$", text[max(0, start - 24) : start])
+    if before is None:
+        return False
+    word = before.group(1)
+    if word.casefold() in settings()["lone_letter_not_after"] or f"{word} {letter}" in protected:
+        return True
+    return word[:1].isupper() and is_other_name(word)
+
+
+def lone_letters(matcher, text: str, raw: list, doc) -> list:
+    """ "D refused to speak", "Seen Y and A.C.": a bare capital that is one keyed person's first initial (or
+    several people's: the usual choice among them), where a person stands (see `_lone_letter_slot`)."""
+    from .known import NameForm, _after_letter_head
+
+    conf = settings()
+    initials = _first_initials(matcher)
+    spans = [(r[0], r[1]) for r in raw]
+    out = []
+    for m in re.finditer(r"(?<![\w.'’&/-])([A-Z])(?![\w.'’&/-])", text):
+        letter, start, end = m.group(1), m.start(), m.end()
+        codes = initials.get(letter)
+        if not codes or letter in conf["lone_letter_never"] or _overlaps(spans, start, end):
+            continue
+        if _capitals_line(text, start):
+            continue
+        if _lettering(text, start, letter, matcher.protected) or _after_letter_head(text, start):
+            continue
+        if not _lone_letter_slot(text, start, end, spans, doc):
+            continue
+        forms = [NameForm(text=letter, code=c, rule="single_initial", tokens=(("letter", letter),)) for c in codes]
+        out.append((start, end, letter, forms))
+        spans.append((start, end))
+    return out
+
+
+_CAPITALS = re.compile(r"(?<![\w.'’&/-])([A-Z](?:\.?[-‐‑]?[A-Z]){1,3}\.?)(?![\w'’&/-])")
+
+
+def keyed_initials(key) -> dict[str, set[str]]:
+    """Capitals (letters only, "KWL") -> codes of the keyed people whose run-together initials they are."""
+    from .known import person_forms
+
+    out: dict[str, set[str]] = {}
+    for person in key.people:
+        for form in person_forms(person):
+            if form.rule in ("initials", "given_initials") and all(k in ("letter", "hletters") for k, _ in form.tokens):
+                out.setdefault(_letters("".join(w for _, w in form.tokens)), set()).add(person.code)
+    return out
+
+
+def leftover_initials(text: str, key, codes: set[str]) -> list[tuple[int, int, str]]:
+    """For `scr verify --key`: capitals in a coded text that are a keyed person's initials ("AH", "Y.A-H."),
+    as (start, end, code(s)); the draft's codes, the abbreviations lists and everyday acronyms written
+    without stops are passed over."""
+    initials = keyed_initials(key)
+    out = []
+    for m in _CAPITALS.finditer(text):
+        token = m.group(1)
+        bare = token.rstrip(".")
+        people = initials.get(_letters(token))
+        if not people or bare in codes or bare in never_initials():
+            continue
+        if "." not in bare and ordinary_acronym(bare):
+            continue
+        out.append((m.start(1), m.start(1) + len(bare), ", ".join(sorted(people))))
+    return out
+
+
+# ---------------------------------------------------------------- people the key leaves out
+_PERSONAL_TITLE_LETTER = re.compile(r"(?<![\w.])(?:Mr|Mrs|Ms|Miss|Mx)\.?[ \t]+([A-Z])(?![\w'’.-])")
+_DOTTED_LETTER = re.compile(r"(?<![\w.'’&/-])([A-Z])\.(?![\w'’-]|[ \t]?[A-Z]\.)")
+_QUOTED_LINK = re.compile(r"[ \t\"“”'‘’]*(?:,|and|&|/)[ \t\"“”'‘’]*(?:and[ \t\"“”'‘’]+)?")
+
+
+def unlisted_initials(text: str, cands: list, taken: list[tuple[int, int]], doc, protected, key) -> list:
+    """Initials of people the key leaves out whose name the draft gives ("Dean Pratt" found as an unlisted
+    person, then "DP moves in", "D.A. Pratt", "D lost the key", "Mr A" and "A. drinks" of an "Aurimas"), as
+    ``(start, end, text, (name_start, name_end))``: where the unlisted mention whose placeholder they take is.
+
+    Only confident unlisted names (models/names/scores.yaml `repeat_min_confidence`) lend their initials;
+    a letter or capitals that fit a keyed person, or two unlisted people, are left to the other rules."""
+    from .known import _initials_in_person_slot, _verb_after_initial
+    from .unknown import name_words, scores
+
+    floor = float(scores()["repeat_min_confidence"])
+    sure = [c for c in cands if c.confidence >= floor]
+    full: dict[str, list] = {}
+    first: dict[str, list] = {}
+    for c in sorted(sure, key=lambda c: c.start):
+        words = [w for w in name_words(c.text) if len(w) > 1 and w[:1].isupper()]
+        if not words:
+            continue
+        first.setdefault(fold(words[0][0]).upper(), []).append(c)
+        if len(words) >= 2:
+            full.setdefault(fold(words[0][0] + words[-1][0]).upper(), []).append(c)
+    keyed = keyed_initials(key)
+    keyed_first = {fold(w[:1]).upper() for p in key.people for n in p.names for w in n.split()[:1]}
+    spans = list(taken)
+    out: list = []
+
+    def free(start: int, end: int) -> bool:
+        return not _overlaps(spans, start, end) and not _capitals_line(text, start)
+
+    def one_person(found: list, whole: bool = True) -> Any:
+        """The one person these mentions name (by first and last name word), or None when they are several."""
+        names = set()
+        for c in found:
+            words = [fold(w).casefold() for w in name_words(c.text) if len(w) > 1]
+            names.add((words[0], words[-1]) if whole else words[0])
+        return found[0] if len(names) == 1 else None
+
+    def add(start: int, end: int, person) -> None:
+        out.append((start, end, text[start:end], (person.start, person.end)))
+        spans.append((start, end))
+
+    # run-together capitals: in a person's place once, then every plain use
+    plain = []
+    for m in re.finditer(r"(?<![\w.'’&/-])([A-Z]{2,3})(?![\w'’&/-])", text):
+        token, start, end = m.group(1), m.start(1), m.end(1)
+        person = one_person(full.get(token, []))
+        if person is None or token in keyed or token in never_initials() or token in protected:
+            continue
+        if ordinary_acronym(token) or _word_in_capitals(token) or not free(start, end):
+            continue
+        if _DETERMINER_BEFORE.search(text, max(0, start - 12), start) or _a_thing(doc, start, end):
+            continue
+        plain.append((start, end, token, person))
+    vouched = {t for s, e, t, _ in plain if _initials_in_person_slot(text, s, e, doc) or speaker_label(text, s, e)}
+    for start, end, token, person in plain:
+        if token in vouched:
+            add(start, end, person)
+    # dotted initials before the unlisted person's surname: "D.A. Pratt"
+    for letters, found in full.items():
+        person = one_person(found)
+        if person is None:
+            continue
+        surname = name_words(person.text)[-1]
+        rx = rf"(?<![\w.])({re.escape(letters[0])}\.(?:[ \t]?[A-Z]\.){{0,2}})[ \t]*({re.escape(surname)})(?![\w'’-])"
+        for m in re.finditer(rx, text):
+            if free(m.start(1), m.end(2)):
+                add(m.start(1), m.end(2), person)
+            elif free(m.start(1), m.end(1)):  # the surname is already the unlisted person's: its initials too
+                add(m.start(1), m.end(1), person)
+    # a lone letter: "Mr A", "A. drinks", "D lost the key", or listed beside the name ("Aurimas", "A.")
+    for letter, found in first.items():
+        if letter in keyed_first:
+            continue
+
+        def meant(at: int, found: list = found) -> Any:
+            """The one unlisted person of this letter named just before `at`, else the draft's only one."""
+            near = [c for c in found if c.end <= at and at - c.end <= _NEAR and "\n\n\n" not in text[c.end : at]]
+            return one_person(near, whole=False) or one_person(found, whole=False)
+
+        for m in _PERSONAL_TITLE_LETTER.finditer(text):
+            person = meant(m.start())
+            if m.group(1) == letter and person is not None and free(m.start(), m.end()):
+                if _after_a_mention(found, m.start(), text):
+                    add(m.start(), m.end(), person)
+        unplaced: list[tuple[int, int]] = []  # a person's letter with nobody of it named just before
+        for m in _DOTTED_LETTER.finditer(text):
+            s, e = m.start(1), m.end(1)
+            if m.group(1) != letter or not free(s, e + 1) or _lettering(text, s, letter, protected):
+                continue
+            beside = any(_QUOTED_LINK.fullmatch(text, c.end, s) for c in found if c.end <= s)
+            if not (
+                beside
+                or _verb_after_initial(text, s, e, doc)
+                or mid_sentence_initial(text, s, e)
+                or person_verb_after(text, s, e)
+            ):
+                continue
+            person = meant(s)
+            if person is None:
+                unplaced.append((s, e))
+            else:
+                add(s, e + 1, person)
+        # one sense per draft: a letter the draft gave one unlisted person stays theirs far from their name
+        firsts = [(fold((name_words(text[n[0] : n[1]]) or [""])[0]), n) for _, _, _, n in out]
+        given = {w.casefold(): n for w, n in firsts if w[:1].upper() == letter}
+        if len(given) == 1:
+            name_span = next(iter(given.values()))
+            person = next(c for c in found if (c.start, c.end) == name_span)
+            for s, e in unplaced:
+                add(s, e + 1, person)
+        for m in re.finditer(rf"(?<![\w.'’&/-]){letter}(?![\w.'’&/-])", text):
+            s, e = m.start(), m.end()
+            person = meant(s)
+            if person is None or letter in settings()["lone_letter_never"] or not free(s, e):
+                continue  # "A", "I": the article, the pronoun
+            if _lettering(text, s, letter, protected):
+                continue
+            if _after_a_mention(found, s, text) and _lone_letter_slot(text, s, e, [], doc):
+                add(s, e, person)
+    return sorted(out)
+
+
+def mid_sentence_initial(text: str, start: int, end: int) -> bool:
+    """ "it's loud and A. drinks", "house cold, G. angry": a capital with its stop between a lower-case word
+    (or a comma) and a lower-case word, where no sentence can end; not a document's or a series' letter."""
+    if not re.match(r"\.[ \t]+[a-z]", text[end : end + 3]) or not re.search(
+        r"[a-z,;][ \t]+$", text[max(0, start - 3) : start]
+    ):
+        return False
+    from .known import _after_letter_head
+
+    before = re.search(r"([a-z]+)[ \t]+$", text[max(0, start - 20) : start])
+    if before and before.group(1) in {k.word for k in kin_words()}:
+        return False  # "her uncle L.": a relative the key's role words must place, not any keyed L.
+    return not _after_letter_head(text, start) and not _lettering(text, start, text[start:end], frozenset())
+
+
+_NEAR = 600  # characters: how far back a lone letter's person may have been named
+
+
+@lru_cache(maxsize=1)
+def _subject_verb_forms() -> frozenset[str]:
+    """Present and past forms of the verbs whose subject is a person (models/names/person_verbs.yaml)."""
+    lemmas = load_yaml("names", "person_verbs.yaml")["subject"]
+    forms = set()
+    for lemma in lemmas:
+        stem = lemma[:-1] if lemma.endswith("e") else lemma
+        forms |= {lemma + "s", lemma + "es", stem + "ed", lemma + "d"}
+    return frozenset(forms)
+
+
+def person_verb_after(text: str, start: int, end: int) -> bool:
+    """ "N. returns to the same adults": a capital with its stop, inside a line (never a list marker
+    opening it), before a present or past form of a verb whose subject is a person; the parser often
+    reads such a verb as a plural noun."""
+    m = re.match(r"\.[ \t]+([a-z]+)\b", text[end : end + 24])
+    line_start = text.rfind("\n", 0, start) + 1
+    if m is None or not text[line_start:start].strip(" \t>\"“'‘("):
+        return False
+    return m.group(1) in _subject_verb_forms()
+
+
+def _after_a_mention(named: list, start: int, text: str, window: int = _NEAR) -> bool:
+    """The unlisted person was named a little before (within `window` characters, same section)."""
+    return any(c.end <= start and start - c.end <= window and "\n\n\n" not in text[c.end : start] for c in named)
