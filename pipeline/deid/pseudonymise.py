@@ -573,7 +573,7 @@ def pseudonymise_report(
     ]
 
     known = _yield_to_unlisted(known, unknown, key)
-    initials = _unlisted_initials(report, policy, unknown_cands, known + structured + unknown, doc, protected, key)
+    initials = _unlisted_initials(report, unknown_cands, known + structured + unknown, doc, protected, key)
     chosen = reconcile(resolve(known + structured + unknown, text), text, key)
     unplaced = _number_unknown([c for c in chosen if c.source == "unknown"])
     chosen = sorted(chosen + _placed_initials(chosen, initials), key=lambda r: r.start)
@@ -622,23 +622,15 @@ def _yield_to_unlisted(known: list[Replacement], unknown: list[Replacement], key
     return [k for k in known if not yields(k)]
 
 
-def _unlisted_initials(report, policy, cands, taken: list[Replacement], doc, protected, key) -> list:
+def _unlisted_initials(report, cands, taken: list[Replacement], doc, protected, key) -> list:
     """Initials of unlisted people the draft names ("DP", "D.A. Pratt" of a Dean Pratt), outside every other
     replacement, each as (replacement, (start, end) of the unlisted mention whose placeholder it takes).
-    The review's own people (its authors, reviewers and panel, as `scr verify` finds them) lend none: "AH"
-    in a tracked comment is the lead reviewer's."""
-    from .names.folding import fold
+    `cands` are the unlisted-name candidates, which already leave out the people the coded text may
+    name (the review's authors and reviewers, `allowed_names`): "AH" in a tracked comment is the lead
+    reviewer's, not an unlisted person's."""
     from .names.initials import unlisted_initials
-    from .policy import Policy, load_policy
-    from .verify import cover_people
 
-    own: set[str] = set()
-    if getattr(report, "metadata", None) is not None:  # a bare text (no cover read) has no named authors
-        policy = policy if isinstance(policy, Policy) else load_policy()
-        own = {fold(n).casefold() for n in cover_people(report, policy)}
-    cands = [c for c in cands if fold(c.text).casefold() not in own]
-    text = report.text
-    found = unlisted_initials(text, cands, [(t.start, t.end) for t in taken], doc, protected, key)
+    found = unlisted_initials(report.text, cands, [(t.start, t.end) for t in taken], doc, protected, key)
     return [
         (Replacement(start, end, surface, "", "PERSON_UNKNOWN", "unknown", "unlisted_initials", 0.6), name)
         for start, end, surface, name in found

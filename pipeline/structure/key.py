@@ -25,6 +25,7 @@ a numbered part of the review ("TOR1") is never a code.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -314,9 +315,10 @@ def _label_code() -> str:
 
 
 @lru_cache(maxsize=4)
-def _inline_patterns(weak: bool, pseudonyms: bool = False) -> tuple[tuple[re.Pattern, bool], ...]:
+def _inline_patterns(weak: bool, pseudonyms: bool = False) -> tuple[tuple[re.Pattern, bool, bool], ...]:
     """The inline shapes, each with whether a plain name in it is a declaration whatever its wording
-    (the shapes that count only in a review that says its names are not the real ones)."""
+    (the shapes that count only in a review that says its names are not the real ones), and whether
+    it opens with the role (so it can only match where a role word starts)."""
     role = _role_regex()
     roles = _roles()
     chosen = [(p, False) for p in roles["inline_patterns"] + (roles["inline_patterns_weak"] if weak else [])]
@@ -334,8 +336,30 @@ def _inline_patterns(weak: bool, pseudonyms: bool = False) -> tuple[tuple[re.Pat
     out = []
     for pattern, named in chosen:
         filled = fill_template(pattern, fills, "models/structure/key_roles.yaml")
-        out.append((re.compile(filled, re.IGNORECASE), named))
+        out.append((re.compile(filled, re.IGNORECASE), named, pattern.startswith("<<ROLE>>")))
     return tuple(out)
+
+
+@lru_cache(maxsize=1)
+def _role_starts_re() -> re.Pattern:
+    """Where a role description can begin (a lookahead, so every such place is found, overlapping too)."""
+    return re.compile(f"(?={_role_regex()})", re.IGNORECASE)
+
+
+def _matches(pattern: re.Pattern, text: str, starts: list[int] | None) -> Iterator[re.Match]:
+    """`pattern.finditer(text)`; for a shape that opens with the role, tried only where a role can begin
+    (the same matches: every match of it starts there), which is most of the key stage's time saved."""
+    if starts is None:
+        yield from pattern.finditer(text)
+        return
+    pos = 0
+    for start in starts:
+        if start < pos:
+            continue
+        m = pattern.match(text, start)
+        if m:
+            yield m
+            pos = m.end() if m.end() > m.start() else start + 1
 
 
 @lru_cache(maxsize=1)
@@ -393,8 +417,9 @@ def find_inline(text: str, weak: bool = True, pseudonyms: bool = True) -> list[I
     """
     found: dict[str, InlineDeclaration] = {}
     spans = _after_pseudonym_statements(text) if pseudonyms is not False else []
-    for pattern, named in _inline_patterns(weak, bool(spans)):
-        for m in pattern.finditer(text):
+    role_starts = [m.start() for m in _role_starts_re().finditer(text)]
+    for pattern, named, role_first in _inline_patterns(weak, bool(spans)):
+        for m in _matches(pattern, text, role_starts if role_first else None):
             if named and not any(a <= m.start() < b for a, b in spans):
                 continue
             desc = re.sub(r"\s+", " ", m["desc"]).strip()

@@ -1019,8 +1019,11 @@ def _signoff_spans(ctx: _DocContext):
     on the same line after a comma, or alone at the start of the next line (quote marks allowed)."""
     doc, lex = ctx.doc, ctx.lex
     lowers = [t.lower_ for t in ctx.tokens]
+    by_first: dict[str, list[tuple[str, ...]]] = {}
+    for words in lex.signoffs:
+        by_first.setdefault(words[0], []).append(words)
     for i in range(len(doc)):
-        for words in lex.signoffs:
+        for words in by_first.get(lowers[i], ()):  # the closings that begin with this word, in the data's order
             n = len(words)
             if tuple(lowers[i : i + n]) != words or (i > 0 and not _line_start(ctx, i)):
                 continue
