@@ -182,6 +182,7 @@ def cover_people(report: Report, policy: Policy) -> set[str]:
     found += _panel_list_people(text, set(roles["panel_role_words"]), labels)
     found += _author_section_people(text, _alternation(roles["author_headings"]))
     found += _cover_date_people(text)
+    found += _signature_people(text, roles.get("signature_links", ()), roles.get("signature_bodies", ()))
     for names in found:
         people.update(p for p in _split_people(names) if not _is_role_phrase(p))
     return people
@@ -211,9 +212,26 @@ def review_authors(report: Report) -> set[str]:
     ]
     found = _label_line_people(text, labels)
     found += [m.group("n") for pattern in patterns for m in re.finditer(pattern, text)]
+    found += _signature_people(text, roles.get("signature_links", ()), roles.get("signature_bodies", ()))
     for names in found:
         people.update(p for p in _split_people(names) if not _is_role_phrase(p))
     return people
+
+
+def _signature_people(text: str, links, bodies) -> list[str]:
+    """Names that sign the review or its foreword on a line of their own: "Professor Kim Vale, for the
+    Panel's practice sub-group", "Ray Holt, on behalf of the Westbridge Safeguarding Partnership".
+    The rest of the line names the review's own body (panel, board, partnership: `signature_bodies`)
+    and holds no comma or full stop, so neither a narrative sentence ("Kim Vale, for the police,
+    said ...") nor a contributor signing for an agency ("Kim Vale, for Children's Social Care") is one."""
+    if not links or not bodies:
+        return []
+    pattern = (
+        rf"(?m)^[ \t]*{_PEOPLE}{_QUALIFICATIONS}[ \t]*,[ \t]+(?:{_alternation(links)})[ \t]+"
+        rf"(?=[^\n.,;:!?]{{0,80}}?(?<![\w-])(?:{_alternation(bodies)})(?![\w-]))"
+        rf"(?:(?:the|this|our)[ \t]+)?[A-Z][^\n.,;:!?]{{0,80}}$"
+    )
+    return [m.group("n") for m in re.finditer(pattern, text)]
 
 
 def _is_role_phrase(text: str) -> bool:

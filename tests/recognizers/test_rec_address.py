@@ -133,3 +133,30 @@ def test_named_houses_and_courts_without_numbers(find, sentence, address):
 )
 def test_public_buildings_and_courts_of_law_are_not_addresses(find, sentence):
     assert find(sentence, "ADDRESS") == []
+
+
+@pytest.mark.parametrize(
+    "sentence, address",
+    [
+        ("The family lived at Bryn Awel, Llanuwchllyn, Bala, LL23 4RT.", "Bryn Awel, Llanuwchllyn, Bala"),
+        ("They farm above the lake at Hafod Wen, Rhydymain, Dolgellau, LL40 9QA.", "Hafod Wen, Rhydymain, Dolgellau"),
+        ("The couple moved to Tŷ Canol, Cwm Cynllwyd, Llanuwchllyn.", "Tŷ Canol, Cwm Cynllwyd, Llanuwchllyn"),
+        ("Post was sent to Pen y Bryn, Llandderfel, LL23 9SX.", "Pen y Bryn, Llandderfel"),
+    ],
+)
+def test_welsh_house_name_with_village_and_town(find, sentence, address):
+    """A Welsh house or farm name, its village and town, no number: a postcode or a residence word
+    makes it an address."""
+    assert ("ADDRESS", address) in find(sentence, "ADDRESS")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Bryn Jones, Llanfor, Bala was the duty social worker.",  # a first name, no residence word or postcode
+        "The meeting heard from Tan Wei, Cardiff, Wales and others.",
+        "Pen Portraits, Family Views, Practice Learning are the headings used.",
+    ],
+)
+def test_first_names_and_headings_are_not_welsh_house_names(find, sentence):
+    assert find(sentence, "ADDRESS") == []

@@ -144,3 +144,28 @@ def test_labels_with_a_dot_a_person_or_a_licence(find, sentence, ref):
 )
 def test_periods_dates_and_counts_after_such_labels_are_not_references(find, sentence):
     assert find(sentence, "CASE_REF") == []
+
+
+@pytest.mark.parametrize(
+    "sentence, ref",
+    [
+        ("The family was held under two references, KL-22-00913 and HXN/CIN/0083152.", "HXN/CIN/0083152"),
+        ("Her file moved to WTF/CP/LAC/204417 when she came into care.", "WTF/CP/LAC/204417"),
+        ("The record RDG-EH-5530218 was closed in March.", "RDG-EH-5530218"),
+    ],
+)
+def test_letters_letters_serial(find, sentence, ref):
+    """A system's letters, a team's or record type's letters, then a serial of five or more digits."""
+    assert ("CASE_REF", ref) in find(sentence, "CASE_REF")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The CSPR/LSCP/2023 programme set out the themes.",  # a year, not a serial
+        "See the NICE/PH/40 guideline.",
+        "Staff used the SBAR/ABC/RAG tools.",
+    ],
+)
+def test_letters_groups_without_a_long_serial_are_not_references(find, sentence):
+    assert find(sentence, "CASE_REF") == []

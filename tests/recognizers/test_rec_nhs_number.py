@@ -50,3 +50,23 @@ def test_checksum_examples():
 def test_nhs_number_wins_over_other_shapes(find):
     """A checksum-valid number is reported once, as an NHS number."""
     assert find("NHS 943 476 5919") == [("NHS_NUMBER", "943 476 5919")]
+
+
+def test_mistyped_nhs_number_in_an_nhs_number_column_is_found(find):
+    """A family table states "NHS number" once, in the header: every cell under it is one,
+    even when the checksum fails (a typo in the record)."""
+    table = (
+        "| Name | Date of birth | NHS number | Address |\n"
+        "|---|---|---|---|\n"
+        "| Child R | 03/02/2019 | 623 286 0129 | as above |\n"
+        "| Child S | 11/12/2020 | 512 770 3184 | as above |\n"
+    )
+    found = find(table, "NHS_NUMBER")
+    assert ("NHS_NUMBER", "623 286 0129") in found
+    assert ("NHS_NUMBER", "512 770 3184") in found
+
+
+def test_mistyped_number_in_another_column_is_not_an_nhs_number(find):
+    """Only the column the header names: a checksum-failing number under "Case number" is not one."""
+    table = "| Agency | Case number | NHS contact |\n|---|---|---|\n| Police | 623 286 0129 | none |\n"
+    assert find(table, "NHS_NUMBER") == []

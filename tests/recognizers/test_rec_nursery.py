@@ -73,3 +73,14 @@ def test_a_childminding_service_is_a_named_setting(find):
 def test_a_name_before_community_nursery(find):
     assert ("NURSERY", "Meadowbank Community Nursery") in find("She attended Meadowbank Community Nursery on Tuesdays.")
     assert find("The Community Nursery was closed in August.", "NURSERY") == []
+
+
+def test_the_road_after_a_nursery_goes_with_it(find):
+    """ "<nursery>, <road>" is the nursery's address, even mid-sentence."""
+    sentence = "Ellis was registered at Little Wrens Nursery, Kingsmead Road in March 2023 but rarely attended."
+    assert find(sentence, "NURSERY") == [("NURSERY", "Little Wrens Nursery, Kingsmead Road")]
+
+
+def test_a_nursery_then_a_person_keeps_the_person_out(find):
+    sentence = "Ellis attended Little Wrens Nursery, Monday to Friday, with his brother."
+    assert find(sentence, "NURSERY") == [("NURSERY", "Little Wrens Nursery")]

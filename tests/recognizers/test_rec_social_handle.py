@@ -72,3 +72,33 @@ def test_platform_mentions_without_a_username(find, sentence):
 def test_a_username_in_brackets_after_the_account_word(find):
     assert ("SOCIAL_HANDLE", "lee.carr.4410") in find("His Facebook account (lee.carr.4410) was reported.")
     assert find("Her Facebook account (now closed) was reported.", "SOCIAL_HANDLE") == []
+
+
+@pytest.mark.parametrize(
+    "sentence, handle",
+    [
+        (
+            "Her only link outside the home was a WeChat group; her ID, zhoufy_2207, was given to the police.",
+            "zhoufy_2207",
+        ),
+        ("Police found his username was mk_raider09 on the gaming site.", "mk_raider09"),
+        ("His Viber handle: dj_kofi77.", "dj_kofi77"),
+        ("She was in a Discord server where her gamertag, nyx_shadow4, was known.", "nyx_shadow4"),
+    ],
+)
+def test_username_after_an_account_word_with_a_platform_near(find, sentence, handle):
+    """Without an @: an underscore-and-digit token after an account word, lifted by a platform word."""
+    assert ("SOCIAL_HANDLE", handle) in find(sentence, "SOCIAL_HANDLE")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The patient ID, ward_12b, was printed on the wristband.",  # no platform or account word near
+        "The form asked for an ID, then a signature.",
+        "Her WeChat ID was never recorded.",
+        "The school's user id list was reviewed in 2021.",
+    ],
+)
+def test_ids_without_a_platform_or_a_username_shape_are_not_handles(find, sentence):
+    assert find(sentence, "SOCIAL_HANDLE") == []

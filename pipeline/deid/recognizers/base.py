@@ -13,9 +13,10 @@ from collections.abc import Callable
 from typing import Any, TypeVar
 
 import regex
-from presidio_analyzer import EntityRecognizer, Pattern, PatternRecognizer
+from presidio_analyzer import EntityRecognizer, Pattern, PatternRecognizer, RecognizerResult
 
-from .config import RecognizerSpec
+from .config import RecognizerSpec, engine_config
+from .tables import column_header
 
 RECOGNIZER_CLASSES: dict[str, type[Any]] = {}  # EntityRecognizer subclasses with a `from_spec` constructor
 
@@ -53,6 +54,12 @@ class ConfiguredPatternRecognizer(PatternRecognizer):
     def __init__(self, spec: RecognizerSpec):
         self.spec = spec
         self._exclude = [regex.compile(p) for p in spec.options.get("exclude", [])]
+        # `column_context: true`: a table column headed by a context word counts as context
+        self._column_context = (
+            regex.compile(rf"(?i)\b(?:{'|'.join(regex.escape(w) for w in spec.context)})\b")
+            if spec.options.get("column_context") and spec.context
+            else None
+        )
         super().__init__(
             supported_entity=spec.entity,
             name=f"{spec.entity.title().replace('_', '')}Recognizer",
@@ -65,6 +72,24 @@ class ConfiguredPatternRecognizer(PatternRecognizer):
     def from_spec(cls, spec: RecognizerSpec) -> ConfiguredPatternRecognizer:
         """Build the recognizer a data file describes."""
         return cls(spec)
+
+    def analyze(self, text, entities, nlp_artifacts=None, regex_flags=None):
+        """Presidio's matches, lifted where the column's header names the type (`column_context`)."""
+        results = super().analyze(text, entities, nlp_artifacts, regex_flags)
+        if self._column_context is not None:
+            for result in results:
+                self._lift_by_column(text, result, self._column_context)
+        return results
+
+    @staticmethod
+    def _lift_by_column(text: str, result, context: regex.Pattern) -> None:
+        """A cell under a header holding a context word ("| NHS number |") gets the context
+        lift the word would give beside it: a table states what its column is once, at the top."""
+        header = column_header(text, result.start)
+        if header is None or not context.search(header):
+            return
+        result.score = min(1.0, result.score + engine_config()["context"]["similarity_factor"])
+        result.recognition_metadata[RecognizerResult.IS_SCORE_ENHANCED_BY_CONTEXT_KEY] = True
 
     def invalidate_result(self, pattern_text: str) -> bool | None:
         """Drop matches that one of the file's `exclude` patterns describes."""

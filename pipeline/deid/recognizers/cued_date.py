@@ -30,15 +30,14 @@ from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerR
 
 from .base import register
 from .config import RecognizerSpec, load_spec
+from .tables import column_header
 
 _WINDOW = 120  # characters looked at before a date for a cue
 _AFTER = 40  # characters looked at after a date for a label
 _SENTENCE_END = regex.compile(r"[.!?;]\s")
 _WORD = regex.compile(r"[^\W_]+(?:['’][^\W_]+)?")
-_CELL_SPLIT = regex.compile(r"\s*(?:\||\t)\s*")
 # a chronology entry's date starts its line, perhaps after the row's own number cell ("| 1 | 09/11/2019 |")
 _ROW_START = regex.compile(r"\s*(?:[-*•|]\s*)?(?:\d{1,4}\.?\s*[|\t]\s*)?(?:\*\*)?")
-_RULE_ROW = regex.compile(r"^[\s|:+\-=]*$")  # markdown |---|---| separator
 _LAST_DATES: dict = {}  # the date matches of the last text analysed (see CuedDateRecognizer._dates)
 
 
@@ -200,29 +199,9 @@ class CuedDateRecognizer(EntityRecognizer):
         return len(words) <= self.max_gap_words_row and not self.gap_breakers_after.intersection(words)
 
     def _in_birth_column(self, text: str, date_start: int) -> bool:
-        """True if the date is in a table column headed by a birth cue.
-
-        A table is a run of lines holding "|" or tabs; its first line is the
-        header.  The date's cell index must be that of a header cell with a cue.
-        """
-        line_start = text.rfind("\n", 0, date_start) + 1
-        if not self._is_table_row(self._line_at(text, date_start)):
-            return False
-        column = len(_CELL_SPLIT.findall(text[line_start:date_start].lstrip().lstrip("|")))
-        header = None
-        end = line_start - 1
-        while end > 0:
-            start = text.rfind("\n", 0, end) + 1
-            line = text[start:end]
-            if not self._is_table_row(line):
-                break
-            if not _RULE_ROW.match(line):
-                header = line
-            end = start - 1
-        if header is None:
-            return False
-        cells = _CELL_SPLIT.split(header.strip().strip("|").strip())
-        return column < len(cells) and bool(self.cues_before.search(cells[column]))
+        """True if the date is in a table column headed by a birth cue (see `tables`)."""
+        header = column_header(text, date_start)
+        return header is not None and bool(self.cues_before.search(header))
 
     @staticmethod
     def _line_at(text: str, offset: int) -> str:

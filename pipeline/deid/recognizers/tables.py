@@ -1,0 +1,49 @@
+"""Table cells: which column header a match sits under.
+
+A table is a run of lines holding "|" or tabs; its first line that is not a
+markdown rule (|---|---|) is the header.  Recognizers use the header as the
+cell's label: a family table's "DOB" or "NHS number" column says what every
+value below it is, however far the header is from the value.
+"""
+
+from __future__ import annotations
+
+import regex
+
+CELL_SPLIT = regex.compile(r"\s*(?:\||\t)\s*")
+RULE_ROW = regex.compile(r"^[\s|:+\-=]*$")  # markdown |---|---| separator
+
+
+def line_at(text: str, offset: int) -> str:
+    """The whole line that holds `offset`."""
+    start = text.rfind("\n", 0, offset) + 1
+    end = text.find("\n", offset)
+    return text[start : end if end >= 0 else len(text)]
+
+
+def is_table_row(line: str) -> bool:
+    """A line of a pipe or tab table."""
+    return "|" in line or "\t" in line
+
+
+def column_header(text: str, offset: int) -> str | None:
+    """The header cell of the column that holds `offset`, or None outside a table
+    (or in the header row itself)."""
+    line_start = text.rfind("\n", 0, offset) + 1
+    if not is_table_row(line_at(text, offset)):
+        return None
+    column = len(CELL_SPLIT.findall(text[line_start:offset].lstrip().lstrip("|")))
+    header = None
+    end = line_start - 1
+    while end > 0:
+        start = text.rfind("\n", 0, end) + 1
+        line = text[start:end]
+        if not is_table_row(line):
+            break
+        if not RULE_ROW.match(line):
+            header = line
+        end = start - 1
+    if header is None:
+        return None
+    cells = CELL_SPLIT.split(header.strip().strip("|").strip())
+    return cells[column] if column < len(cells) else None
