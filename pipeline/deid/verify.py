@@ -974,40 +974,21 @@ def _key_findings(doc: Doc, key, policy: Policy) -> list[Span]:
     from .names.initials import leftover_initials
 
     codes = {e.text for e in doc.ents if e.label_ == ROLE_LABEL} | set(key.codes())
+
+    def to_check(start: int, end: int, reason: str, rule: str) -> Span:
+        """A finding one level below a key name: pseudonymise left it on purpose or was not sure."""
+        return _finding(start, end, "KEY_NAME", _lower(policy.severity_of("KEY_NAME")), reason, rule)
+
     for start, end, code in leftover_initials(text, key, codes):  # "AH v helpful": a keyed person's initials
         if not any(f.start < end and start < f.end for f in out):
-            out.append(
-                _finding(
-                    start,
-                    end,
-                    "KEY_NAME",
-                    _lower(policy.severity_of("KEY_NAME")),
-                    f"the initials of {code} from the key",
-                    "key:initials",
-                )
-            )
-    for m in residue:  # initials, a short form, a lower-case slip: pseudonymise was not sure, a person checks
+            out.append(to_check(start, end, f"the initials of {code} from the key", "key:initials"))
+    for m in residue:  # a short form, an ending, a lower-case slip
+        kind = _RESIDUE_KINDS[m.rule.split(":", 1)[1]]
+        out.append(to_check(m.start, m.end, f"possibly {kind} of {m.code} from the key", f"key:{m.rule}"))
+    for m in places:  # the key's surname where a place stands
+        where = m.rule.split(":", 1)[1].replace("_", " ")
         out.append(
-            _finding(
-                m.start,
-                m.end,
-                "KEY_NAME",
-                _lower(policy.severity_of("KEY_NAME")),
-                f"possibly {_RESIDUE_KINDS[m.rule.split(':', 1)[1]]} of {m.code} from the key",
-                m.rule.replace("residue:", "key:residue:"),
-            )
-        )
-    for m in places:  # the key's surname where a place stands: pseudonymise kept it, a person checks it
-        out.append(
-            _finding(
-                m.start,
-                m.end,
-                "KEY_NAME",
-                _lower(policy.severity_of("KEY_NAME")),
-                f"a surname of {m.code} from the key, read as a place here "
-                f"({m.rule.split(':', 1)[1].replace('_', ' ')})",
-                "key:place",
-            )
+            to_check(m.start, m.end, f"a surname of {m.code} from the key, read as a place here ({where})", "key:place")
         )
     return out
 

@@ -154,16 +154,6 @@ def used_as_person(text: str, raw: list, pending: list, doc, protected: frozense
     return out
 
 
-def _first_initials(matcher) -> dict[str, list[str]]:
-    out: dict[str, list[str]] = {}
-    for kw in matcher.keyed_words:
-        if kw.first and kw.word[:1].isalpha():
-            codes = out.setdefault(fold(kw.word[0]).upper(), [])
-            if kw.code not in codes:
-                codes.append(kw.code)
-    return out
-
-
 def _lone_letter_slot(text: str, start: int, end: int, raw_spans: list[tuple[int, int]], doc) -> bool:
     """A lone capital stands as a person: the subject right before a verb, beside another person's mention
     ("Y and A.C.", "Jade and D"), or opening a table cell before a lower-case word ("| Y late to school")."""
@@ -203,6 +193,8 @@ def lone_letters(matcher, text: str, raw: list, doc) -> list:
     from .known import NameForm, _after_letter_head
 
     conf = settings()
+    from .links import _first_initials
+
     initials = _first_initials(matcher)
     spans = [(r[0], r[1]) for r in raw]
     out = []
