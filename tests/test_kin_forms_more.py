@@ -50,8 +50,8 @@ def test_akan_mother_word_alone_prefers_the_role_that_says_it_first(code_draft):
 
 
 def test_akan_namesake_word_and_english_form_of_a_day_name(code_draft):
-    out = code_draft(FAMILY, "Efua Kakra is how her aunts know her. Effie missed the appointment.\n")
-    assert "Kakra" not in out and "WM" in out
+    out = code_draft(FAMILY, 'Efua Kakra is how her aunts know her; they say "Efua Kakra" too. Effie came.\n')
+    assert out.startswith("WM is how") and "PERSON" not in out
 
 
 def test_anglicised_nickname_and_hungarian_spelling_of_an_english_name(code_draft):

@@ -68,10 +68,13 @@ def _teknonym_re() -> re.Pattern[str]:
 
 @lru_cache(maxsize=1)
 def _suffix_re() -> re.Pattern[str]:
-    """A name then a lower-case honorific ("Sami jan") or a hyphened one ("Kenji-san", "Wali-Ji")."""
-    words = _alternation(honorifics()["suffix"])
+    """A name then a lower-case honorific ("Sami jan"), a capitalised one where the table says so ("Esi Kakra"),
+    or a hyphened one ("Kenji-san", "Wali-Ji")."""
+    table = honorifics()["suffix"]
+    words = _alternation(table)
+    spaced = _alternation(list(table) + [w.capitalize() for w, f in table.items() if f.get("capitalised")])
     return re.compile(
-        rf"(?<![\w'’-])(?P<name>[^\W\d_][\w]*)(?:[ \t]+(?P<suf>{words})|-(?P<hsuf>(?i:{words})))(?![\w'’-])"
+        rf"(?<![\w'’-])(?P<name>[^\W\d_][\w]*)(?:[ \t]+(?P<suf>{spaced})|-(?P<hsuf>(?i:{words})))(?![\w'’-])"
     )
 
 
