@@ -126,3 +126,18 @@ def test_family_word_discussed_is_not_the_keyed_relative(code_draft):
 def test_given_name_in_two_syllables_after_the_surname(code_draft):
     out = code_draft(FAMILIES, "Her statement names the father as Zhou Hao Ran, who was at work.\n")
     assert "Hao" not in out and "Ran" not in out and "PF" in out and "PC" not in out
+
+
+def test_a_relatives_relative_is_not_the_keyed_holder_of_the_role(code_draft):
+    key = """
+people:
+  - code: SM
+    role: "Family S: mother"
+    names: [Carys Probert]
+  - code: SF
+    role: "Family S: father"
+    names: [Dyfan Probert]
+"""
+    text = "The father's father, Idris Probert, kept sheep. Taid Idris died in 2020; Idris had no social worker.\n"
+    out = code_draft(key, text)
+    assert "SF" not in out and "Idris" not in out and out.count("[PERSON-1]") == 3
