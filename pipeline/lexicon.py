@@ -145,7 +145,8 @@ def before_name_words() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def honorifics() -> dict:
     """The family-honorific table (models/lexicon/honorifics.yaml): `alone`, `suffix` and `teknonym` words,
-    keys in lower case, each with its fields; `namesake`: its two word lists, in lower case."""
+    keys in lower case, each with its fields; `namesake`: its two word lists, in lower case; `syllable_forms`
+    and `married_suffix` as written."""
     data = load_yaml("lexicon", "honorifics.yaml") or {}
     out: dict = {
         part: {str(w).casefold(): dict(f or {}) for w, f in (data.get(part) or {}).items()}
@@ -154,6 +155,8 @@ def honorifics() -> dict:
     out["namesake"] = {
         k: frozenset(str(w).casefold() for w in v or ()) for k, v in (data.get("namesake") or {}).items()
     }
+    out["syllable_forms"] = dict(data.get("syllable_forms") or {})
+    out["married_suffix"] = tuple(str(w).casefold() for w in data.get("married_suffix") or ())
     return out
 
 

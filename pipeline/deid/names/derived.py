@@ -170,6 +170,8 @@ def _misspelling(word: str, target: str, conf: dict) -> bool:
         return False
     if conf.get("same_first_letter", True) and word[0] != target[0]:
         return False
+    if _same_transliteration(word, target, conf):
+        return True
     limit = conf["max_edits_long"] if min(len(word), len(target)) >= conf["long_from"] else conf["max_edits_short"]
     distance = OSA.distance(word, target)
     if distance == 0 or distance > limit:
@@ -181,6 +183,22 @@ def _misspelling(word: str, target: str, conf: dict) -> bool:
         pairs = [frozenset((a, b)) for a, b in zip(word, target, strict=False) if a != b]
         return bool(pairs) and all(any(p <= swap for swap in _VOWEL_SWAPS) for p in pairs)
     return True
+
+
+def _same_transliteration(word: str, target: str, conf: dict) -> bool:
+    """ "Nabil" of Nabeel, "Sharif" of Shareef: two romanisations of one name that write a long vowel
+    differently (name_context.yaml `misspelling.transliterations`)."""
+    pairs = conf.get("transliterations") or ()
+    if not pairs:
+        return False
+
+    def plain(w: str) -> str:
+        for long, short in pairs:
+            w = w.replace(long, short)
+        return w
+
+    a, b = plain(word), plain(target)
+    return a == b and len(a) >= int(conf.get("transliteration_min_letters", 5))
 
 
 def _short_form(word: str, target: str, min_prefix: int) -> bool:
@@ -283,7 +301,8 @@ def classify(word: str, keyed: list[KeyedWord]) -> list[tuple[str, str, str]]:
 _SPEAKER = re.compile(r"(?:^|\n)[ \t]*(?:>[ \t]*)?$")
 _SIGNED_OFF = re.compile(r"[.!?][ \t]+$")
 _ALIAS_AFTER = re.compile(
-    r"[ \t]*[,(][ \t]*as[ \t]+(?:[\w'’]+[ \t]+){0,4}(?:call(?:s|ed)?|know(?:s|n)?|refer(?:s|red)?[ \t]+to)\b"
+    r"[ \t]*[,(][ \t]*as[ \t]+(?:[\w'’]+[ \t]+){0,4}(?:call(?:s|ed)?|know(?:s|n)?|refer(?:s|red)?[ \t]+to"
+    r"|introduc(?:es|ed|e)|sign(?:s|ed)?)\b"
 )
 
 
@@ -297,7 +316,7 @@ def _person_context(text: str, start: int, end: int, possessive: bool, doc_token
     if _personal_title_before().search(text[max(0, start - 6) : start]):
         return True
     if _ALIAS_AFTER.match(text, end):
-        return True  # "Toby, as colleagues call Mr van der Merwe", "Toby (as he is known)"
+        return True  # "Toby, as colleagues call Mr van der Merwe", "Toby (as he is known)", "as he introduces himself"
     if _speaker_or_signature(text, start, end):
         return True
     before = re.search(r"(\w+)[ \t]+$", text[max(0, start - 12) : start])

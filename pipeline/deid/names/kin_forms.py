@@ -68,10 +68,13 @@ def _teknonym_re() -> re.Pattern[str]:
 
 @lru_cache(maxsize=1)
 def _suffix_re() -> re.Pattern[str]:
-    """A name then a lower-case honorific ("Sami jan") or a hyphened one ("Kenji-san", "Wali-Ji")."""
-    words = _alternation(honorifics()["suffix"])
+    """A name then a lower-case honorific ("Sami jan"), a capitalised one where the table says so ("Esi Kakra"),
+    or a hyphened one ("Kenji-san", "Wali-Ji")."""
+    table = honorifics()["suffix"]
+    words = _alternation(table)
+    spaced = _alternation(list(table) + [w.capitalize() for w, f in table.items() if f.get("capitalised")])
     return re.compile(
-        rf"(?<![\w'’-])(?P<name>[^\W\d_][\w]*)(?:[ \t]+(?P<suf>{words})|-(?P<hsuf>(?i:{words})))(?![\w'’-])"
+        rf"(?<![\w'’-])(?P<name>[^\W\d_][\w]*)(?:[ \t]+(?P<suf>{spaced})|-(?P<hsuf>(?i:{words})))(?![\w'’-])"
     )
 
 
@@ -136,6 +139,15 @@ def _role_fits(role: str, fields: dict) -> bool:
     return not (other and other in low)
 
 
+def _fitting_roles(key, fields: dict) -> set[str]:
+    """Codes of the keyed people whose role says the relative the honorific means; when several do, those
+    whose role's head says it ("Adult A's mother (grandmother of Child L)", not "Adult A, young mother")."""
+    codes = {p.code for p in key.people if _role_fits(p.role, fields)}
+    if len(codes) > 1:
+        codes = {p.code for p in key.people if p.code in codes and _role_fits(_role_head(p.role), fields)}
+    return codes
+
+
 # ---------------------------------------------------------------- the pass
 def _form(code: str, keyed: str, rule: str, word: str):
     from .known import NameForm
@@ -158,6 +170,8 @@ def kin_forms(matcher, text: str, raw: list) -> list:
     raw, learned = _prefixed(matcher, text, raw)
     raw = _suffixed(matcher, text, raw)
     raw = _split_names(matcher, text, raw)
+    raw = _syllable_forms(matcher, text, raw)
+    raw = _married_names(matcher, text, raw)
     raw = _namesakes(matcher, text, raw)
     return _alone(matcher, text, raw, learned)
 
@@ -190,7 +204,8 @@ def _namesakes(matcher, text: str, raw: list) -> list:
     return out
 
 
-_PAIR = re.compile(r"(?<![\w'’-])([A-Z][^\W\d_]+)[ \t-]([A-Z][^\W\d_]+)(?![\w-])")
+# the second word in a lookahead, so that pairs overlap ("Chen Jian Hua": "Chen Jian", then "Jian Hua")
+_PAIR = re.compile(r"(?<![\w'’-])([A-Z][^\W\d_]+)[ \t-](?=([A-Z][^\W\d_]+)(?![\w-]))")
 
 
 def _split_names(matcher, text: str, raw: list) -> list:
@@ -201,11 +216,87 @@ def _split_names(matcher, text: str, raw: list) -> list:
         k = whole.get(fold(m.group(1) + m.group(2)).casefold())
         if k is None:
             continue
-        start, end = m.start(), m.end()
+        start, end = m.start(), m.end() + len(m.group(2))
         raw = [r for r in raw if not (start <= r[0] and r[1] <= end)]
         if not _overlaps([(r[0], r[1]) for r in raw], start, end):
             raw.append((start, end, text[start:end], [_form(k.code, k.word, "misspelling", text[start:end])]))
     return raw
+
+
+def _syllable_owner(syllable: str, keyed: list[KeyedWord], conf: dict) -> KeyedWord | None:
+    """The one keyed person with a (one-word) name that starts or ends with the syllable and has
+    `min_rest` letters besides ("zhen" of Meizhen, "xuan" of Yuxuan)."""
+    s = fold(syllable).casefold()
+    if not conf.get("min_syllable", 2) <= len(s) <= conf.get("max_syllable", 6):
+        return None
+    rest = int(conf.get("min_rest", 2))
+    hits = {
+        k.code: k
+        for k in keyed
+        if k.folded.isalpha() and len(k.folded) >= len(s) + rest and (k.folded.startswith(s) or k.folded.endswith(s))
+    }
+    return next(iter(hits.values())) if len(hits) == 1 else None
+
+
+def _syllable_forms(matcher, text: str, raw: list) -> list:
+    """ "Ah Zhen" (familiar prefix + one syllable of a keyed given name) and "Xuan Xuan" (the syllable doubled):
+    the keyed person, the whole span coded (honorifics.yaml `syllable_forms`)."""
+    conf = honorifics()["syllable_forms"]
+    prefixes = conf.get("prefixes") or []
+    if not prefixes:
+        return raw
+    pattern = re.compile(
+        rf"(?<![\w'’-])(?:(?P<pre>{_alternation(p.capitalize() for p in prefixes)})[ \t]+(?P<syl>[A-Z][a-z]+)"
+        rf"|(?P<dup>[A-Z][a-z]+)[ \t]+(?P=dup))(?![\w'’-])"
+    )
+    for m in pattern.finditer(text):
+        k = _syllable_owner(m.group("syl") or m.group("dup"), matcher.keyed_words, conf)
+        start, end = m.start(), m.end()
+        if k is None or _overlaps([(r[0], r[1]) for r in raw if not (start <= r[0] and r[1] <= end)], start, end):
+            continue
+        raw = [r for r in raw if not (start <= r[0] and r[1] <= end)]
+        raw.append((start, end, text[start:end], [_form(k.code, k.word, "short_form", text[start:end])]))
+    return raw
+
+
+def _married_names(matcher, text: str, raw: list) -> list:
+    """ "Zoltánné", "Horváth Zoltánné": a keyed man's given name with the Hungarian married suffix is his wife
+    (the keyed mother of the family his role names), and his surname before it goes with her."""
+    suffixes = honorifics()["married_suffix"]
+    if not suffixes:
+        return raw
+    from .known import _family_roles
+
+    family = _family_roles(matcher.key)
+    people = matcher.key.by_code()
+    pattern = re.compile(rf"(?<![\w'’-])(?P<stem>[A-Z][^\W\d_]+?)(?:{_alternation(suffixes)})(?![\w'’-])")
+    for m in pattern.finditer(text):
+        stem = fold(m.group("stem")).casefold()
+        husbands = {k.code for k in matcher.keyed_words if k.first and k.folded == stem}
+        wives = {w for h in husbands if (w := _spouse(family, people, h, "female"))}
+        if len(wives) != 1:
+            continue
+        wife = wives.pop()
+        start, end = m.start(), m.end()
+        before = re.search(r"([A-Z][^\W\d_]+)[ \t]+$", text[max(0, start - 30) : start])
+        if before and any(
+            k.folded == fold(before.group(1)).casefold() and k.code in husbands for k in matcher.keyed_words
+        ):
+            start -= len(before.group(0))
+        raw = [r for r in raw if not (r[0] < end and start < r[1])]
+        raw.append((start, end, text[start:end], [_form(wife, text[start:end], "married_name", text[start:end])]))
+    return raw
+
+
+def _spouse(family: dict, people: dict, code: str, gender: str) -> str | None:
+    """The other keyed parent, of `gender`, of the child whose parent the role says `code` is."""
+    mine = family["parent_of"].get(code)
+    if mine is None:
+        return None
+    others = [
+        c for c, (ref, _) in family["parent_of"].items() if ref == mine[0] and c != code and people[c].gender == gender
+    ]
+    return others[0] if len(others) == 1 else None
 
 
 def _teknonyms(matcher, text: str, raw: list) -> list:
@@ -317,11 +408,11 @@ def _alone(matcher, text: str, raw: list, learned: dict[str, set[str]]) -> list:
         start, end = m.start(), m.end()
         if _overlaps(taken, start, end) or re.match(r"[ \t]+[A-Z]", text[end : end + 2]):
             continue  # "Gogo Memory", "Gogo Nomsa": a name follows, which the other passes judge
-        if _glossary_entry(text, start, end) or _in_word_list(text, start, end):
+        if _glossary_entry(text, start, end) or _in_word_list(text, start, end) or _word_discussed(text, start, end):
             continue  # "Nani – maternal grandmother (Bengali)": the word explained, not a person
         codes = set(learned.get(word, ()))
         if not codes and not _used_as_noun(text, word):
-            codes = {p.code for p in matcher.key.people if _role_fits(p.role, table[word])}
+            codes = _fitting_roles(matcher.key, table[word])
         if len(codes) != 1:
             continue
         code = codes.pop()
@@ -335,6 +426,23 @@ def _glossary_entry(text: str, start: int, end: int) -> bool:
     grandmother") and a dash, colon or equals sign follows: the word explained, not a person."""
     before = re.search(r"(?:^|\n|[:;])[ \t>*•·-]*$", text[max(0, start - 8) : start])
     return bool(before) and bool(re.match(r"[ \t]*(?:[–—:=]|-[ \t])", text[end : end + 4]))
+
+
+def _word_discussed(text: str, start: int, end: int) -> bool:
+    """'"Taid" is the Welsh word', "a dad and a Taid", or anywhere in a glossary line that explains a family
+    word ("Nain: the Welsh for grandmother; in the south, Mam-gu"): the word, or a relative in general."""
+    if (
+        start > 0
+        and text[start - 1 : start] in "\"“‘'"
+        and re.match(r"[\"”’'][ \t]+(?:is|means|in)\b", text[end : end + 12])
+    ):
+        return True  # '"Taid" is the Welsh word', '"Taid" in Welsh' (a quoted name in use stays: 'calls her "Gogo"')
+    if re.search(r"(?<![\w'’-])(?:a|an|the|any|every)[ \t]+$", text[max(0, start - 8) : start], re.I):
+        return True
+    line_start = text.rfind("\n", 0, start) + 1
+    head = re.match(r"[ \t>*•·-]*([^\W\d_][\w'’-]*)[ \t]*(?:[–—:=]|-[ \t])", text[line_start:start])
+    kin = prefix_words() | frozenset(honorifics()["alone"])
+    return head is not None and head.group(1).casefold() in kin
 
 
 _LIST_GAP = r"(?:[ \t]*,[ \t]*|[ \t]+(?:or|and)[ \t]+|[ \t]*,[ \t]*(?:or|and)[ \t]+)"

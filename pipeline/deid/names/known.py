@@ -1120,6 +1120,8 @@ class KnownNameMatcher:
         "Child A's father", is keyed as Karim); "Baby" before a parent's surname is their child."""
         person = self.people[form.code]
         family = _family_roles(self.key)
+        if person.child and form.title_gender:
+            return _parent_for_title(family, self.people, form.code, form.title_gender)
         parent_of = family["parent_of"].get(form.code)
         if parent_of is None:
             return None
@@ -1174,6 +1176,11 @@ class NameSearch:
 _PARENT_ROLE = re.compile(
     r"^(?P<child>.+?)['’]s\s+(?P<relation>mother|father|parent|step-?father|step-?mother)\b", re.IGNORECASE
 )
+# "Family B: mother", "Household 2 - father": a thematic review's families, labelled before the relation
+_GROUP_ROLE = re.compile(
+    r"^(?P<child>[^:–—-]+?)\s*[:–—-]\s*(?P<relation>mother|father|parent|step-?father|step-?mother)\b",
+    re.IGNORECASE,
+)
 _FAMILY_CACHE: dict = {}
 
 
@@ -1185,18 +1192,34 @@ def _family_roles(key: Key) -> dict:
         return cached[1]
     parent_of = {}
     for person in key.people:
-        m = _PARENT_ROLE.match(person.role or "")
+        m = _PARENT_ROLE.match(person.role or "") or _GROUP_ROLE.match(person.role or "")
         if m:
             parent_of[person.code] = (m.group("child").strip().casefold(), m.group("relation").casefold())
     child = {}
     for ref in {c for c, _ in parent_of.values()}:
         hits = [p.code for p in key.people if p.code.casefold() == ref or (p.role or "").strip().casefold() == ref]
+        if not hits:  # "Family B: child": the one keyed child of the family the parents' roles name
+            hits = [p.code for p in key.people if p.child and _in_group(p.role, ref)]
         if len(hits) == 1:
             child[ref] = hits[0]
     out = {"parent_of": parent_of, "child": child}
     _FAMILY_CACHE.clear()
     _FAMILY_CACHE[id(key)] = (key, out)
     return out
+
+
+def _parent_for_title(family: dict, people: dict, child: str, gender: str) -> str | None:
+    """ "Mrs Chen" when only the father and the infant are keyed as Chen: a child is never "Mrs", so the title
+    is the child's one keyed parent of the title's gender (the mother who kept her own surname)."""
+    refs = {ref for ref, code in family["child"].items() if code == child}
+    fits = [c for c, (ref, _) in family["parent_of"].items() if ref in refs and people[c].gender == gender]
+    return fits[0] if len(fits) == 1 else None
+
+
+def _in_group(role: str | None, ref: str) -> bool:
+    """The role is labelled with the family `ref` ("Family B: child" of "family b")."""
+    m = _GROUP_ROLE.match(role or "") or re.match(r"^(?P<child>[^:–—-]+?)\s*[:–—-]", role or "")
+    return m is not None and m.group("child").strip().casefold() == ref
 
 
 def _context() -> dict:

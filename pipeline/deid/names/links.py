@@ -29,7 +29,7 @@ from functools import lru_cache
 
 from rapidfuzz.distance import OSA
 
-from ...lexicon import before_name_words, title_pattern
+from ...lexicon import before_name_words, kin_words, title_pattern
 from .folding import fold
 
 _GAP = re.compile(r"[ \t]+|[ \t]*\n[ \t]*")
@@ -242,9 +242,17 @@ def _role_beside(matcher, text: str, start: int, end: int, codes: set[str]) -> s
         for c in codes
         if (phrase := _role_phrase(matcher.people[c].role))
         and len(phrase) >= 4
-        and re.search(rf"(?<!\w){re.escape(phrase)}(?!\w){after}", window)
+        and (m := re.search(rf"(?<!\w){re.escape(phrase)}(?!\w){after}", window))
+        and not _relative_of_relative(window[: m.start()])
     ]
     return found[0] if len(found) == 1 else None
+
+
+def _relative_of_relative(before: str) -> bool:
+    """ "the father's father, Ifor Pritchard": the role word is another relative's relative (a grandfather, an
+    uncle), not the keyed holder of the role."""
+    m = re.search(r"([^\W\d_]+)['’]s[ \t]+$", before)
+    return m is not None and m.group(1).casefold() in {k.word for k in kin_words()}
 
 
 def _after_own_first_name(text: str, start: int, taken_ends: dict, codes: set[str]) -> bool:
