@@ -49,3 +49,20 @@ def test_a_keyed_first_name_inside_a_fixed_phrase_is_the_phrase_and_the_decision
     found = matcher_for(key).search(text)
     assert [(text[m.start : m.end], m.code) for m in found.matches] == [("Clare", "HV")]
     assert [(k.text, k.reason) for k in found.kept] == [("Clare", "part_of_fixed_phrase")]
+
+
+def test_a_gendered_word_inside_a_listed_name_tells_two_carers_with_one_surname_apart():
+    key = parse_key(
+        {
+            "people": [
+                {"code": "FC1", "role": "Foster carer", "names": ["Gurpreet Kaur Sandhu"]},
+                {"code": "FC2", "role": "Foster carer", "names": ["Baljit Singh Sandhu"]},
+            ]
+        }
+    )
+    assert [p.gender for p in key.people] == ["female", "male"]
+    text = "Mr Sandhu collected her from school; later Mrs Sandhu rang the social worker."
+    assert [(text[m.start : m.end], m.code) for m in find_known_names(text, key)] == [
+        ("Mr Sandhu", "FC2"),
+        ("Mrs Sandhu", "FC1"),
+    ]

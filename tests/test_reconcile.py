@@ -112,3 +112,18 @@ def test_an_unlisted_persons_initial_and_surname_or_titled_surname_words_join_th
     assert ["Wendell Okafor", "W. Okafor"] in groups
     assert ["T. Brannigan-Shaw", "Tobias Brannigan-Shaw"] in groups
     assert ["Winston Okafor", "W. Okafor"] in groups  # the W. Okafor named last before it
+
+
+def test_a_lone_slip_of_a_keyed_given_name_or_a_full_name_with_one_slip_is_that_person():
+    text = "Annica was tired. Later Dr Farida Noor Rahimy called."
+    pieces = [_piece(text, "Annica", "unknown"), _piece(text, "Dr Farida Noor Rahimy", "unknown")]
+    coded = reconcile(pieces, text, KEY)
+    assert [(r.text, r.code, r.source) for r in coded] == [
+        ("Annica", "SW", "known"),
+        ("Dr Farida Noor Rahimy", "CM", "known"),
+    ]
+
+
+def test_a_short_near_name_is_left_to_be_someone_else():
+    text = "Nour came round."  # one letter from the keyed "Noor", but four letters: too short to call a slip
+    assert reconcile([_piece(text, "Nour", "unknown")], text, KEY)[0].source == "unknown"

@@ -142,7 +142,22 @@ def infer_gender(names: Iterable[str], role: str) -> str | None:
     ]
     if hits:
         return max(hits)[1]
-    return None
+    return _gender_from_name_words(names)
+
+
+@lru_cache(maxsize=1)
+def _gendered_name_words() -> dict[str, str]:
+    """Words inside a name that say its bearer's sex (models/names/gendered_name_words.yaml)."""
+    data = load_yaml("names", "gendered_name_words.yaml")
+    return {str(w).casefold(): g for g in ("female", "male") for w in data.get(g, ())}
+
+
+def _gender_from_name_words(names: Iterable[str]) -> str | None:
+    """ "Manjit Kaur Gill" is a woman, "Harjinder Singh Gill" a man: a word after the first name of a
+    listed name that only one sex carries (never the first word: "Singh" may be a surname alone)."""
+    marks = _gendered_name_words()
+    found = {marks[w.casefold()] for n in names for w in n.split()[1:] if w.casefold() in marks}
+    return found.pop() if len(found) == 1 else None
 
 
 def _entry_label(index: int, code: Any) -> str:

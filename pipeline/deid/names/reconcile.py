@@ -20,8 +20,11 @@ Two steps, both over the chosen replacements:
   detector has already decided whether they are one name).
 - **lone pieces**: an unlisted piece whose every word is, exactly (diacritics
   folded), a given name of exactly one keyed person ("Nasir" of "Mohammad
-  Nasir Stanekzai") is that person.  A surname alone is not enough: "Mr
-  Kazlauskas" may be the child's father whom the key leaves out.
+  Nasir Stanekzai") is that person; so is a name that fits one keyed person
+  word by word with one word exact ("Dr Tariq Elfadil" of Tarig Elfadil), and
+  one longer word close to exactly one keyed given name ("Jubayer" of Jubair).
+  A surname alone is not enough: "Mr Kazlauskas" may be the child's father
+  whom the key leaves out.
 
 A choice between several keyed people is logged as ambiguous
 (``resolved_by="whole_name"``).  Settings: ``models/names/reconcile.yaml``.
@@ -107,7 +110,11 @@ def _close(word: str, keyed: str, conf: dict) -> bool:
     allowed = 2 if shorter >= conf["two_edits_from_letters"] else 1
     if OSA.distance(word, keyed) <= allowed:
         return True
-    return shorter >= conf["sound_alike_from_letters"] and jellyfish.metaphone(word) == jellyfish.metaphone(keyed)
+    return (
+        shorter >= conf["sound_alike_from_letters"]
+        and abs(len(word) - len(keyed)) <= 2  # "Small" is no "Samiullah", though both sound "SML"
+        and jellyfish.metaphone(word) == jellyfish.metaphone(keyed)
+    )
 
 
 def _fits(words: list[str], person: _Keyed, conf: dict, exact: bool) -> bool:
@@ -177,10 +184,8 @@ def _keyed_person_of_run(
     if len(run) == 1:
         if run[0].source != "unknown":
             return None
-        surnames = {w for k in keyed for w in k.words - k.given}
-        if any(w in surnames for w in words):
-            return None  # a family surname alone is shared by relatives the key may leave out
-        fits = [k.code for k in keyed if words and all(w in k.given for w in words)]
+        titled = len(words) == 1 and re.match(r"\s*[^\W\d_]+\.?\s", run[0].text) is not None
+        fits = _lone_piece_fits(words, keyed, conf, titled)
     else:
         known_codes = {r.code for r in run if r.source == "known"}
         fits = [k.code for k in keyed if _fits(words, k, conf, exact=False)]
@@ -189,6 +194,31 @@ def _keyed_person_of_run(
     if not fits or (len(run) == 1 and len(fits) > 1):
         return None
     return _nearest_code(fits, run, coded), fits
+
+
+def _lone_piece_fits(words: list[str], keyed: list[_Keyed], conf: dict, titled: bool = False) -> list[str]:
+    """Keyed people an unlisted piece on its own may be: its words all given names of theirs ("Nasir"); a
+    name of two words or more that fits them word by word with one word exact and a given name among
+    them ("Dr Tariq Elfadil" of Tarig Elfadil); one longer word close to exactly one keyed given name
+    ("Jubayer" of Jubair).  Never a family surname alone: relatives the key leaves out share it."""
+    if not words:
+        return []
+    surnames = {w for k in keyed for w in k.words - k.given}
+    exact = [k.code for k in keyed if all(w in k.given for w in words)]
+    if exact or (len(words) == 1 and words[0] in surnames):
+        return exact
+    if len(words) >= 2:
+        return [
+            k.code
+            for k in keyed
+            if _fits(words, k, conf, exact=False)
+            and any(w in k.words for w in words)
+            and any(_close(w, g, conf) for w in words for g in k.given)
+        ]
+    if len(words[0]) < conf["lone_slip_min_letters"] or titled:
+        return []  # a short near-name, or a surname after a title ("Mrs Small"): somebody else
+    close = [k.code for k in keyed if any(_close(words[0], g, conf) for g in k.given)]
+    return close if len(close) == 1 else []
 
 
 def reconcile(chosen: list[Replacement], text: str, key: Key) -> list[Replacement]:
