@@ -66,3 +66,19 @@ def test_a_gendered_word_inside_a_listed_name_tells_two_carers_with_one_surname_
         ("Mr Sandhu", "FC2"),
         ("Mrs Sandhu", "FC1"),
     ]
+
+
+BENGALI_FAMILY = parse_key(
+    {
+        "people": [
+            {"code": "RM", "role": "Child R's mother", "names": ["Sufia Khanom"]},
+            {"code": "RF", "role": "Child R's father", "names": ["Abdul Hannan Miah"]},
+        ]
+    }
+)
+
+
+def test_a_family_word_alone_names_the_one_keyed_relative_it_means_but_not_when_spoken_to():
+    text = 'Amma cooked every evening. Child R told us: "Amma, I am scared." Abba was working nights.'
+    found = [(text[m.start : m.end], m.code) for m in find_known_names(text, BENGALI_FAMILY)]
+    assert found == [("Amma", "RM"), ("Abba", "RF")]

@@ -410,6 +410,8 @@ def _alone(matcher, text: str, raw: list, learned: dict[str, set[str]]) -> list:
             continue  # "Gogo Memory", "Gogo Nomsa": a name follows, which the other passes judge
         if _glossary_entry(text, start, end) or _in_word_list(text, start, end) or _word_discussed(text, start, end):
             continue  # "Nani – maternal grandmother (Bengali)": the word explained, not a person
+        if _vocative(text, start, end):
+            continue  # 'She said, "Amma, he will find me"': somebody spoken to, as "Mum" would be
         codes = set(learned.get(word, ()))
         if not codes and not _used_as_noun(text, word):
             codes = _fitting_roles(matcher.key, table[word])
@@ -419,6 +421,14 @@ def _alone(matcher, text: str, raw: list, learned: dict[str, set[str]]) -> list:
         raw.append((start, end, text[start:end], [_form(code, m.group("hon"), "kin_alone", m.group("hon"))]))
         taken.append((start, end))
     return raw
+
+
+def _vocative(text: str, start: int, end: int) -> bool:
+    """The word addresses someone: set off by a comma (or ! ?) after it and a comma or an opening quote
+    before it ("said, Amma, he", '"Abba, come"')."""
+    return bool(re.match(r"[,!?]", text[end : end + 1])) and bool(
+        re.search(r"(?:,|[\"“‘'(])[ \t]*$", text[max(0, start - 3) : start])
+    )
 
 
 def _glossary_entry(text: str, start: int, end: int) -> bool:
