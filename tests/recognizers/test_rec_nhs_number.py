@@ -70,3 +70,19 @@ def test_mistyped_number_in_another_column_is_not_an_nhs_number(find):
     """Only the column the header names: a checksum-failing number under "Case number" is not one."""
     table = "| Agency | Case number | NHS contact |\n|---|---|---|\n| Police | 623 286 0129 | none |\n"
     assert find(table, "NHS_NUMBER") == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "number"),
+    [
+        ("Her CHI number, 120516 1007, was on the referral.", "120516 1007"),  # passes the check
+        ("CHI 030419 1001 (as the health board recorded it).", "030419 1001"),  # fails it: the CHI cue decides
+        ("His H&C number 320 456 7891 was on the discharge letter.", "320 456 7891"),
+    ],
+)
+def test_scottish_chi_and_northern_irish_hc_numbers_are_found(find, sentence, number):
+    assert ("NHS_NUMBER", number) in find(sentence)
+
+
+def test_a_date_shaped_six_four_number_without_a_cue_that_fails_the_check_is_left(find):
+    assert not [f for f in find("The reference 030419 1001 was quoted on the invoice.") if f[0] == "NHS_NUMBER"]
