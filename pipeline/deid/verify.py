@@ -691,59 +691,26 @@ def _name_findings(doc: Doc, policy: Policy, allowed: set[str], places: set[str]
         if cand.text in places or all(w in place_words for w in name_words(cand.text)):
             continue  # a place the policy allows, or the review's own board ("Brackenmoor")
         words = [w.lower() for w in name_words(cand.text)]
-        if words and all(w in allow_words for w in words):
-            out.append(
-                _finding(
-                    cand.start,
-                    cand.end,
-                    "NAME",
-                    policy.severity_of("NAME_ALLOWED"),
-                    "a person the review names on purpose (lead reviewer, author or chair)",
-                    f"names:{cand.rule}:allowed",
-                )
-            )
-            continue
         named = [w for w in words if len(w) > 1]  # "Ms N. Imogen": an initial that ends a sentence before the pseudonym
-        if named and all(w in pseudo_words for w in named):
-            out.append(
-                _finding(
-                    cand.start,
-                    cand.end,
-                    "NAME",
-                    policy.severity_of("NAME_ALLOWED"),
-                    "a pseudonym the review declares (check it is not the real name)",
-                    f"names:{cand.rule}:pseudonym",
-                )
-            )
-            continue
-        if words and (
+        if words and all(w in allow_words for w in words):
+            why = ("allowed", "a person the review names on purpose (lead reviewer, author or chair)")
+        elif named and all(w in pseudo_words for w in named):
+            why = ("pseudonym", "a pseudonym the review declares (check it is not the real name)")
+        elif words and (
             _is_public(words)
             or _is_judge(doc.text, cand.start)
             or _is_office_holder(doc.text, cand.start, cand.end)
             or _public_first_name(words, doc.text)
         ):
-            out.append(
-                _finding(
-                    cand.start,
-                    cand.end,
-                    "NAME",
-                    policy.severity_of("NAME_ALLOWED"),
-                    "a public figure or national case that reviews cite",
-                    f"names:{cand.rule}:public",
-                )
-            )
-            continue
-        if any(s <= cand.start < e for s, e in references):
-            out.append(
-                _finding(
-                    cand.start,
-                    cand.end,
-                    "NAME",
-                    policy.severity_of("NAME_ALLOWED"),
-                    "in a reference-list entry (an author, title or publisher cited)",
-                    f"names:{cand.rule}:reference",
-                )
-            )
+            why = ("public", "a public figure or national case that reviews cite")
+        elif any(s <= cand.start < e for s, e in references):
+            why = ("reference", "in a reference-list entry (an author, title or publisher cited)")
+        else:
+            why = None
+        if why:
+            tag, reason = why
+            severity = policy.severity_of("NAME_ALLOWED")
+            out.append(_finding(cand.start, cand.end, "NAME", severity, reason, f"names:{cand.rule}:{tag}"))
             continue
         if cand.confidence < min_conf:
             continue
