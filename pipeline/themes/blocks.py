@@ -194,8 +194,8 @@ class BlockFilter:
     def _reason(self, kind: str, lines: list[str], flat: str, body_started: bool, listing: str | None) -> str | None:
         """Why one paragraph is not content, or None when it is."""
         rules = self.rules
-        if kind in SKIPPED_KINDS:
-            return kind
+        if kind in SKIPPED_KINDS and not (kind == "contents" and self._prose(flat)):
+            return kind  # (a run of sentences the structure pass filed under a contents page is content)
         if listing == "contents" and kind != "bullet" and self._contents_entry(flat):
             return "contents"  # entries of a contents page, with or without page numbers
         if not body_started or not _is_sentence(flat):
@@ -322,6 +322,12 @@ class BlockFilter:
         return acronyms >= self.rules.glossary_acronym_share * len(
             words
         ) and capitalised >= self.rules.glossary_capital_share * len(content)
+
+    def _prose(self, flat: str) -> bool:
+        """Sentences longer than any contents entry: the first paragraph of a body that a
+        transcript ran into its contents page ("... Pages 38-39 / 1. Introduction 1.1 Child Y
+        was three weeks old when ..."), which the structure pass may file as contents."""
+        return _is_sentence(flat) and len(flat.split()) > self.rules.contents_max_words
 
     def _contents_entry(self, flat: str) -> bool:
         """A line of a contents page: no sentence, and short, ending in a page number, or in title case.

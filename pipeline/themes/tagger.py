@@ -481,6 +481,9 @@ def _soft_breaks(tokens: TokenArrays, report: Report) -> set[int]:
 def _taggable(paragraph: Paragraph, report: Report) -> bool:
     if paragraph.kind in TAGGED_KINDS:
         return True
+    if paragraph.kind == "contents":
+        # only a run of sentences filed as contents gets here (`BlockFilter.non_content` skips the rest)
+        return True
     if paragraph.kind == "heading":
         heading = report.text[paragraph.start : paragraph.end].rstrip()
         # a line of enquiry ("Was the mother's alcohol use recognised?") states the learning it asks about
