@@ -151,3 +151,46 @@ def test_the_flat_cover_date_dates_no_event(nlp):
     dates = {e.date.isoformat() for e in events if e.date}
     assert "2019-05-14" not in dates
     assert "2018-03-03" in dates
+
+
+# ---- themes: whose schooling --------------------------------------------------------------
+@pytest.mark.parametrize(
+    "text",
+    [
+        "1. Introduction\n\n1.1 Mother was excluded from school at 13 and had no qualifications when she had Kit.",
+        "1. Introduction\n\n1.1 Father had poor school attendance as a boy and later worked on farms.",
+    ],
+)
+def test_a_parents_own_schooling_is_not_the_childs_education(nlp, text):
+    assert "education_not_in_school" not in _tagged(nlp, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "1. Introduction\n\n1.1 Kit was excluded from school twice in the spring term.",
+        "1. Introduction\n\n1.1 The academy excluded Kit for five days after a fight in the yard.",
+        "1. Introduction\n\n1.1 Mother withdrew Kit from school in Year 8 to educate him at home.",
+        "1. Introduction\n\n1.1 Kit was taken off the school roll and did not attend school for a year.",
+    ],
+)
+def test_the_childs_schooling_is_still_education(nlp, text):
+    assert "education_not_in_school" in _tagged(nlp, text)
+
+
+# ---- themes: a thematic review's title names its theme --------------------------------------
+def test_a_thematic_reviews_title_is_tagged(nlp):
+    text = (
+        "Bed-Sharing Thematic Review 2\n\nBED-SHARING THEMATIC REVIEW\n\nTARNBURY SAFEGUARDING CHILDREN BOARD\n\n"
+        "Maud Ellery, Independent Reviewer\n\nBed-Sharing Thematic Review 3\n\nTABLE OF CONTENTS\n\n"
+        "1. Introduction ........ 3\n\n2. Findings ........ 5"
+    )
+    assert "safe_sleep_sudi" in _tagged(nlp, text)
+
+
+def test_other_cover_titles_stay_untagged(nlp):
+    text = (
+        "Serious Case Review: Neglect of Child Kit\n\nTARNBURY SAFEGUARDING CHILDREN BOARD\n\n"
+        "1. Introduction\n\n1.1 The board agreed the review in May."
+    )
+    assert "neglect" not in _tagged(nlp, text)

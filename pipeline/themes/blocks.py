@@ -57,6 +57,7 @@ class BlockRules:
     glossary_acronym_share: float
     glossary_capital_share: float
     contents_prefix: tuple[re.Pattern, ...] = ()
+    thematic_title: re.Pattern | None = None
 
 
 @lru_cache(maxsize=4)
@@ -88,6 +89,7 @@ def load_block_rules(name: str = "themes_blocks.yaml") -> BlockRules:
         glossary_acronym_share=data["glossary"]["acronym_share"],
         glossary_capital_share=data["glossary"]["capital_share"],
         contents_prefix=tuple(re.compile(p) for p in data.get("contents_prefix", ())),
+        thematic_title=re.compile(data["thematic_title"], re.IGNORECASE) if data.get("thematic_title") else None,
     )
 
 
@@ -196,6 +198,8 @@ class BlockFilter:
         rules = self.rules
         if kind in SKIPPED_KINDS and not (kind == "contents" and self._prose(flat)):
             return kind  # (a run of sentences the structure pass filed under a contents page is content)
+        if kind == "text" and rules.thematic_title and rules.thematic_title.search(flat):
+            return None  # "Co-Sleeping Thematic Review": the title names the review's theme
         if listing == "contents" and kind != "bullet" and self._contents_entry(flat):
             return "contents"  # entries of a contents page, with or without page numbers
         if not body_started or not _is_sentence(flat):
