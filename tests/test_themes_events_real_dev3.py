@@ -194,3 +194,29 @@ def test_other_cover_titles_stay_untagged(nlp):
         "1. Introduction\n\n1.1 The board agreed the review in May."
     )
     assert "neglect" not in _tagged(nlp, text)
+
+
+# ---- themes: a theme about babies needs a baby ---------------------------------------------
+@pytest.mark.parametrize(
+    "text",
+    [
+        "1. Introduction\n\n1.1 This review concerns the death of Child Otis at the age of 13. He died at home "
+        "from a head injury caused by his stepfather.",
+        "1. Introduction\n\n1.1 Child Otis, a 10 year old boy, had bruising to his back which he said came from "
+        "a fall in the park.",
+    ],
+)
+def test_an_older_childs_injury_is_no_babys(nlp, text):
+    assert "non_mobile_baby_bruising" not in _tagged(nlp, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "1. Introduction\n\n1.1 Baby Iris had bruising to her ear when she was seen by the GP. Her brother, "
+        "aged 4, was at nursery.",
+        "1. Introduction\n\n1.1 Child Iris, aged 3 months, was taken to hospital with a fractured arm.",
+    ],
+)
+def test_a_babys_injury_is_still_found_beside_an_older_sibling(nlp, text):
+    assert "non_mobile_baby_bruising" in _tagged(nlp, text)

@@ -73,6 +73,11 @@ class PeopleRules:
     adult_age: int = 18
     relatives: frozenset[str] = frozenset()
     acted_on: frozenset[str] = frozenset()
+    # themes about babies, and the older age that rules a paragraph out of them
+    infant_themes: frozenset[str] = frozenset()
+    older_age: re.Pattern | None = None
+    infant_words: re.Pattern | None = None
+    min_years: int = 2
 
 
 @lru_cache(maxsize=4)
@@ -97,6 +102,19 @@ def load_people_rules(name: str = "themes_people.yaml") -> PeopleRules:
         int(data.get("age_phrase", {}).get("adult_age", 18)),
         frozenset(data.get("relative_pronouns", ())),
         frozenset(data.get("acted_on", ())),
+        *_infant_rules(data.get("infant_themes")),
+    )
+
+
+def _infant_rules(data: dict | None) -> tuple:
+    """(themes, older-age pattern, infant-word pattern, minimum years) of `infant_themes`."""
+    if not data:
+        return frozenset(), None, None, 2
+    return (
+        frozenset(data["themes"]),
+        re.compile(data["older_age"], re.IGNORECASE),
+        re.compile(data["infant_words"], re.IGNORECASE),
+        int(data["min_years"]),
     )
 
 
@@ -296,6 +314,16 @@ class Owners:
         if cls in ("child", "parent"):
             return cls
         return "child" if obj.pos_ == "PROPN" else None
+
+    def older_child(self, theme: str, paragraph_start: int, paragraph_end: int) -> bool:
+        """Whether `theme` is about babies and the paragraph gives an older age and names no
+        baby ("died from a head injury at the age of 12"): then its cues count for nothing."""
+        rules = self.rules
+        if theme not in rules.infant_themes or rules.older_age is None or rules.infant_words is None:
+            return False
+        text = self.doc.text[paragraph_start:paragraph_end]
+        ages = [int(m.group("age") or m.group("age2")) for m in rules.older_age.finditer(text)]
+        return any(age >= rules.min_years for age in ages) and not rules.infant_words.search(text)
 
     def named_only(self, paragraph_start: int, paragraph_end: int) -> str | None:
         """The one class of the people a paragraph names, when it names only one.

@@ -346,7 +346,7 @@ class ThemeTagger:
         for key, start, end in found:
             cue = info[key]
             theme = owners.redirect(cue.theme, start, end, paragraph.start, paragraph.end)
-            if theme is None:
+            if theme is None or owners.older_child(theme, paragraph.start, paragraph.end):
                 continue
             if theme != cue.theme:
                 new_key = f"{key}>{theme}"
