@@ -220,3 +220,20 @@ def test_an_older_childs_injury_is_no_babys(nlp, text):
 )
 def test_a_babys_injury_is_still_found_beside_an_older_sibling(nlp, text):
     assert "non_mobile_baby_bruising" in _tagged(nlp, text)
+
+
+# ---- themes: a list of the agencies that took part is no need of the family ------------------
+def test_a_list_of_agencies_run_into_a_paragraph_gives_no_theme(nlp):
+    text = (
+        "1. Introduction\n\n1.1 The agencies that contributed to the review were: Children's Social Care, "
+        "Tarnbury Police, GP practices, Adult Mental Health Services and Housing.\n"
+    )
+    assert not _tagged(nlp, text)
+
+
+def test_agencies_in_a_sentence_are_still_read(nlp):
+    text = (
+        "1. Analysis\n\n1.1 The agencies involved were slow to share what they knew about Mother's depression "
+        "and her drinking.\n"
+    )
+    assert {"parental_mental_health", "substance_misuse"} <= _tagged(nlp, text)
