@@ -237,3 +237,24 @@ def test_agencies_in_a_sentence_are_still_read(nlp):
         "and her drinking.\n"
     )
     assert {"parental_mental_health", "substance_misuse"} <= _tagged(nlp, text)
+
+
+# ---- themes: cue data that could never match -------------------------------------------------
+@pytest.mark.parametrize(
+    "text",
+    [
+        "1. Introduction\n\n1.1 Ivo told his teacher that his uncle had sexually abused him.",
+        "1. Introduction\n\n1.1 Nola said her stepbrother and her cousin sexually abused her over two summers.",
+    ],
+)
+def test_a_relative_who_sexually_abused_the_child(nlp, text):
+    assert "intrafamilial_sexual_abuse" in _tagged(nlp, text)
+
+
+def test_a_parent_who_was_looked_after(nlp):
+    assert "young_care_experienced_parents" in _tagged(
+        nlp, "1. Introduction\n\n1.1 Mother had been a looked after child and left foster care at 18."
+    )
+    assert "young_care_experienced_parents" not in _tagged(
+        nlp, "1. Introduction\n\n1.1 Ivo was a looked after child and lived with foster carers."
+    )
