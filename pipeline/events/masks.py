@@ -32,6 +32,8 @@ def _config() -> dict:
         "short": re.compile(r"\b(?:" + "|".join(cfg["short_line_cues"]) + r")", re.IGNORECASE),
         "page": re.compile(cfg["page_line"], re.IGNORECASE),
         "reach": cfg["reach"],
+        "preceding": re.compile(r"\b(?:" + "|".join(cfg["preceding_cues"]) + r")", re.IGNORECASE),
+        "preceding_reach": cfg["preceding_reach"],
         "short_words": cfg["short_line_words"],
         "page_words": cfg["page_line_words"],
         "repeated": cfg["repeated_line_min"],
@@ -118,7 +120,7 @@ def document_date_spans(text: str) -> list[tuple[int, int]]:
             dates = find_candidates(line[cue.end() : cue.end() + cfg["reach"]])
             if dates:
                 spans.append((start + cue.start(), start + cue.end() + dates[0].end))
-    return _merge(spans + _wrapped_cues(text))
+    return _merge(spans + _wrapped_cues(text) + _label_after_date(text))
 
 
 def _is_title_line(line: str) -> bool:
@@ -152,6 +154,23 @@ def _wrapped_cues(text: str) -> list[tuple[int, int]]:
         dates = find_candidates(tail)
         if dates and "\n" in tail[: dates[0].start] and "\n\n" not in tail[: dates[0].start]:
             spans.append((cue.start(), cue.end() + dates[0].end))
+    return spans
+
+
+def _label_after_date(text: str) -> list[tuple[int, int]]:
+    """A date straight before a cover label, only spaces between ("Child Q 14 May 2018
+    Report Author Ada Pellow", a cover flattened into one line): the label names the
+    document's date, not an event (document_dates.yaml `preceding_cues`)."""
+    cfg = _config()
+    spans = []
+    for cue in cfg["preceding"].finditer(text):
+        before = text[max(0, cue.start() - 40) : cue.start()]
+        dates = find_candidates(before)
+        if not dates:
+            continue
+        gap = before[dates[-1].end :]
+        if len(gap) <= cfg["preceding_reach"] and not gap.strip():  # only spaces between the date and the label
+            spans.append((cue.start() - len(before) + dates[-1].start, cue.end()))
     return spans
 
 

@@ -57,6 +57,7 @@ class BlockRules:
     glossary_acronym_share: float
     glossary_capital_share: float
     contents_prefix: tuple[re.Pattern, ...] = ()
+    thematic_title: re.Pattern | None = None
 
 
 @lru_cache(maxsize=4)
@@ -88,6 +89,7 @@ def load_block_rules(name: str = "themes_blocks.yaml") -> BlockRules:
         glossary_acronym_share=data["glossary"]["acronym_share"],
         glossary_capital_share=data["glossary"]["capital_share"],
         contents_prefix=tuple(re.compile(p) for p in data.get("contents_prefix", ())),
+        thematic_title=re.compile(data["thematic_title"], re.IGNORECASE) if data.get("thematic_title") else None,
     )
 
 
@@ -194,8 +196,10 @@ class BlockFilter:
     def _reason(self, kind: str, lines: list[str], flat: str, body_started: bool, listing: str | None) -> str | None:
         """Why one paragraph is not content, or None when it is."""
         rules = self.rules
-        if kind in SKIPPED_KINDS:
-            return kind
+        if kind in SKIPPED_KINDS and not (kind == "contents" and self._prose(flat)):
+            return kind  # (a run of sentences the structure pass filed under a contents page is content)
+        if kind == "text" and rules.thematic_title and rules.thematic_title.search(flat):
+            return None  # "Co-Sleeping Thematic Review": the title names the review's theme
         if listing == "contents" and kind != "bullet" and self._contents_entry(flat):
             return "contents"  # entries of a contents page, with or without page numbers
         if not body_started or not _is_sentence(flat):
@@ -322,6 +326,12 @@ class BlockFilter:
         return acronyms >= self.rules.glossary_acronym_share * len(
             words
         ) and capitalised >= self.rules.glossary_capital_share * len(content)
+
+    def _prose(self, flat: str) -> bool:
+        """Sentences longer than any contents entry: the first paragraph of a body that a
+        transcript ran into its contents page ("... Pages 38-39 / 1. Introduction 1.1 Child Y
+        was three weeks old when ..."), which the structure pass may file as contents."""
+        return _is_sentence(flat) and len(flat.split()) > self.rules.contents_max_words
 
     def _contents_entry(self, flat: str) -> bool:
         """A line of a contents page: no sentence, and short, ending in a page number, or in title case.

@@ -72,6 +72,12 @@ class PeopleRules:
     child_age: re.Pattern | None = None
     adult_age: int = 18
     relatives: frozenset[str] = frozenset()
+    acted_on: frozenset[str] = frozenset()
+    # themes about babies, and the older age that rules a paragraph out of them
+    infant_themes: frozenset[str] = frozenset()
+    older_age: re.Pattern | None = None
+    infant_words: re.Pattern | None = None
+    min_years: int = 2
 
 
 @lru_cache(maxsize=4)
@@ -95,6 +101,20 @@ def load_people_rules(name: str = "themes_people.yaml") -> PeopleRules:
         re.compile(data["age_phrase"]["pattern"], re.I) if "age_phrase" in data else None,
         int(data.get("age_phrase", {}).get("adult_age", 18)),
         frozenset(data.get("relative_pronouns", ())),
+        frozenset(data.get("acted_on", ())),
+        *_infant_rules(data.get("infant_themes")),
+    )
+
+
+def _infant_rules(data: dict | None) -> tuple:
+    """(themes, older-age pattern, infant-word pattern, minimum years) of `infant_themes`."""
+    if not data:
+        return frozenset(), None, None, 2
+    return (
+        frozenset(data["themes"]),
+        re.compile(data["older_age"], re.IGNORECASE),
+        re.compile(data["infant_words"], re.IGNORECASE),
+        int(data["min_years"]),
     )
 
 
@@ -230,11 +250,15 @@ class Owners:
         return self.token_class(token)
 
     # ---- owner of a cue -----------------------------------------------------
-    def owner(self, start: int, end: int, paragraph_start: int, done_to: bool = False) -> str | None:
+    def owner(
+        self, start: int, end: int, paragraph_start: int, done_to: bool = False, acted_on: bool = False
+    ) -> str | None:
         """Class of whoever the cue doc[start:end] is about, or None when the parse does not say.
 
         `done_to`: the cue names a harm done to someone ("exploited by older
-        men"), so the doer after "by" is not whose it is.
+        men"), so the doer after "by" is not whose it is.  `acted_on`: the cue's
+        verb acts on a pupil ("Mother withdrew Kit from school"), so its direct
+        object, not its subject, is whose it is.
         """
         span = self.doc[start:end]
         for token in span:  # a cue that names its own person ("young person", "child's mental health")
@@ -257,6 +281,9 @@ class Owners:
                             if cls and cls != "practitioner":
                                 return cls
             if head.pos_ in ("VERB", "AUX"):
+                pupil = self._acted_on(head, paragraph_start) if acted_on else None
+                if pupil:
+                    return pupil
                 for child in head.children:
                     if (
                         child.dep_ in _SUBJECT_DEPS
@@ -276,6 +303,27 @@ class Owners:
                 continue
             break
         return None
+
+    def _acted_on(self, verb: Token, paragraph_start: int) -> str | None:
+        """Class of the person a verb acts on ("Mother withdrew Kit from school"): its direct
+        object when that is a classed person, or a name the key does not class (the pupil)."""
+        obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        if obj is None:
+            return None
+        cls = self._class_of(obj, paragraph_start)
+        if cls in ("child", "parent"):
+            return cls
+        return "child" if obj.pos_ == "PROPN" else None
+
+    def older_child(self, theme: str, paragraph_start: int, paragraph_end: int) -> bool:
+        """Whether `theme` is about babies and the paragraph gives an older age and names no
+        baby ("died from a head injury at the age of 12"): then its cues count for nothing."""
+        rules = self.rules
+        if theme not in rules.infant_themes or rules.older_age is None or rules.infant_words is None:
+            return False
+        text = self.doc.text[paragraph_start:paragraph_end]
+        ages = [int(m.group("age") or m.group("age2")) for m in rules.older_age.finditer(text)]
+        return any(age >= rules.min_years for age in ages) and not rules.infant_words.search(text)
 
     def named_only(self, paragraph_start: int, paragraph_end: int) -> str | None:
         """The one class of the people a paragraph names, when it names only one.
@@ -318,7 +366,9 @@ class Owners:
         for theme, start, end, p_start, p_end in mentions:
             if theme not in self.rules.themes:
                 continue
-            cls = self.owner(start, end, p_start, theme in self.rules.done_to) or self.named_only(p_start, p_end)
+            cls = self.owner(
+                start, end, p_start, theme in self.rules.done_to, theme in self.rules.acted_on
+            ) or self.named_only(p_start, p_end)
             self._owner[(start, end)] = cls
             if cls in ("child", "parent"):
                 tally.setdefault(self._family(theme), Counter())[cls] += 1
@@ -343,7 +393,7 @@ class Owners:
         if (start, end) in getattr(self, "_owner", {}):
             cls = self._owner[(start, end)] or self._majority.get(self._family(theme))
         else:
-            cls = self.owner(start, end, paragraph_start, theme in self.rules.done_to)
+            cls = self.owner(start, end, paragraph_start, theme in self.rules.done_to, theme in self.rules.acted_on)
             if cls is None and paragraph_end is not None:
                 cls = self.named_only(paragraph_start, paragraph_end)
         action = actions.get(cls, "keep") if cls else "keep"

@@ -346,7 +346,7 @@ class ThemeTagger:
         for key, start, end in found:
             cue = info[key]
             theme = owners.redirect(cue.theme, start, end, paragraph.start, paragraph.end)
-            if theme is None:
+            if theme is None or owners.older_child(theme, paragraph.start, paragraph.end):
                 continue
             if theme != cue.theme:
                 new_key = f"{key}>{theme}"
@@ -480,6 +480,9 @@ def _soft_breaks(tokens: TokenArrays, report: Report) -> set[int]:
 
 def _taggable(paragraph: Paragraph, report: Report) -> bool:
     if paragraph.kind in TAGGED_KINDS:
+        return True
+    if paragraph.kind == "contents":
+        # only a run of sentences filed as contents gets here (`BlockFilter.non_content` skips the rest)
         return True
     if paragraph.kind == "heading":
         heading = report.text[paragraph.start : paragraph.end].rstrip()
