@@ -136,3 +136,14 @@ def test_pet_forms_are_made_only_in_the_languages_the_draft_names():
 def test_unquoted_lower_case_family_word_and_mothers_partner_role(code_draft):
     out = code_draft(LATVIAN, "The word māmiņa is Latvian for mummy.\n")
     assert "māmiņa" in out
+
+
+def test_family_word_hyphened_to_an_unlisted_name_goes_into_its_placeholder(code_draft):
+    text = "Her new partner, Deepak Thapa, moved in. The boy said Deepak-mama shouted.\n"
+    out = code_draft(NEPALI, text)
+    assert "Deepak" not in out and "-mama" not in out and "said [PERSON-1] shouted" in out
+
+
+def test_two_keyed_given_names_written_as_one_word(code_draft):
+    out = code_draft(NEPALI, "The school wrote Chandrakumari on the form.\n")
+    assert "wrote GM on the form" in out

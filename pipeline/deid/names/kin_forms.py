@@ -15,7 +15,8 @@ lists none of it:
   "Mother of both children"), never the child; with no keyed parent, an Arabic
   abu/umm teknonym is left to the unlisted-person pass;
 - a keyed one-word name split in two ("Sami Ullah" of Samiullah), as records
-  often write compound given names;
+  often write compound given names, and two keyed given names joined in one
+  ("Dilmaya" of Dil Maya);
 - a child keyed as a parent's namesake ("Tendai Moyo Junior"): the shared
   first name alone is the parent, "little Tendai" the child;
 - the honorific alone as the relative's name ("children at Baba's", "Kaka took
@@ -85,6 +86,20 @@ def _suffix_re() -> re.Pattern[str]:
         rf"(?<![\w'’-])(?P<name>[^\W\d_][\w]*)"
         rf"(?:[ \t]+(?P<suf>{spaced})|-(?P<hsuf>(?i:{words})|{kin}))(?![\w'’-])"
     )
+
+
+@lru_cache(maxsize=1)
+def hyphened_kin_re() -> re.Pattern[str]:
+    """A hyphen and a lower-case honorific or family word right after a name ("-mama", "-didi", "-uncle")."""
+    words = _alternation(frozenset(honorifics()["suffix"]) | prefix_words() | frozenset(honorifics()["alone"]))
+    return re.compile(rf"-(?:{words})(?![\w'’-])")
+
+
+def hyphened_kin_end(text: str, end: int) -> int:
+    """Where a name ending at `end` ends with the family word hyphened to it ("Darshan-mama", "Ewa-auntie"):
+    the word goes with the name into its placeholder, as the suffix pass does for keyed names."""
+    m = hyphened_kin_re().match(text, end)
+    return m.end() if m else end
 
 
 @lru_cache(maxsize=1)
@@ -181,6 +196,7 @@ def kin_forms(matcher, text: str, raw: list) -> list:
     raw, learned = _prefixed(matcher, text, raw)
     raw = _suffixed(matcher, text, raw)
     raw = _split_names(matcher, text, raw)
+    raw = _joined_names(matcher, text, raw)
     raw = _syllable_forms(matcher, text, raw)
     raw = _married_names(matcher, text, raw)
     raw = _diminutives(matcher, text, raw)
@@ -232,6 +248,27 @@ def _split_names(matcher, text: str, raw: list) -> list:
         raw = [r for r in raw if not (start <= r[0] and r[1] <= end)]
         if not _overlaps([(r[0], r[1]) for r in raw], start, end):
             raw.append((start, end, text[start:end], [_form(k.code, k.word, "misspelling", text[start:end])]))
+    return raw
+
+
+def _joined_names(matcher, text: str, raw: list) -> list:
+    """ "Dilmaya" of a keyed "Dil Maya": two given names of one keyed person written as one word (the converse
+    of "Sami Ullah"), the one keyed person whose two given names make it."""
+    given = {(k.code, k.folded) for k in matcher.keyed_words if k.first}
+    owners: dict[str, set[str]] = {}
+    for person in matcher.key.people:
+        for name in person.names:
+            words = [fold(w).casefold() for w in name.split()]
+            for a, b in zip(words, words[1:], strict=False):
+                if a.isalpha() and b.isalpha() and {(person.code, a), (person.code, b)} <= given:
+                    owners.setdefault(a + b, set()).add(person.code)
+    if not owners:
+        return raw
+    for m in re.finditer(r"(?<![\w'’-])[A-Z][^\W\d_]+(?![\w-])", text):
+        codes = owners.get(fold(m.group(0)).casefold(), set())
+        if len(codes) == 1 and not _overlaps([(r[0], r[1]) for r in raw], m.start(), m.end()):
+            word = m.group(0)
+            raw.append((m.start(), m.end(), word, [_form(codes.pop(), word, "misspelling", word)]))
     return raw
 
 
