@@ -147,3 +147,17 @@ def test_family_word_hyphened_to_an_unlisted_name_goes_into_its_placeholder(code
 def test_two_keyed_given_names_written_as_one_word(code_draft):
     out = code_draft(NEPALI, "The school wrote Chandrakumari on the form.\n")
     assert "wrote GM on the form" in out
+
+
+def test_hausa_household_forms_of_arabic_given_names(code_draft):
+    key = """
+people:
+  - code: UA
+    role: "Uncle"
+    names: [Abdullahi Bako]
+  - code: GP
+    role: "Grandfather"
+    names: [Ibrahim Tanko]
+"""
+    out = code_draft(key, "Audu drove; Iro stayed at home with the boys.\n")
+    assert out == "UA drove; GP stayed at home with the boys.\n"
