@@ -161,3 +161,17 @@ people:
 """
     out = code_draft(key, "Audu drove; Iro stayed at home with the boys.\n")
     assert out == "UA drove; GP stayed at home with the boys.\n"
+
+
+def test_greek_and_croatian_pet_forms_of_keyed_given_names(code_draft):
+    key = """
+people:
+  - code: GB
+    role: "Subject child"
+    names: [Stavros Pappas]
+  - code: CM
+    role: "Mother"
+    names: [Vesna Kovač]
+"""
+    out = code_draft(key, "Stavros is Greek; his mother is Croatian. Stavrakis and Vesnica were at home.\n")
+    assert "GB and CM were at home" in out
