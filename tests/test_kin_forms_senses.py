@@ -175,3 +175,21 @@ people:
 """
     out = code_draft(key, "Stavros is Greek; his mother is Croatian. Stavrakis and Vesnica were at home.\n")
     assert "GB and CM were at home" in out
+
+
+def test_calling_names_need_the_language_and_one_child_of_the_gender(code_draft):
+    key = """
+people:
+  - code: CR
+    role: "Child R, subject of the review"
+    names: [Rehan Ali]
+  - code: RS
+    role: "Child R's sister"
+    names: [Sana Ali]
+  - code: RM
+    role: "Child R's mother"
+    names: [Nargis Ali]
+"""
+    out = code_draft(key, "The family speak Urdu. At home Munna and Munni share a room.\n")
+    assert "At home CR and RS share" in out
+    assert "CR" not in code_draft(key, "At home Munna plays.\n")  # no language named: nobody in particular
