@@ -193,3 +193,37 @@ people:
     out = code_draft(key, "The family speak Urdu. At home Munna and Munni share a room.\n")
     assert "At home CR and RS share" in out
     assert "CR" not in code_draft(key, "At home Munna plays.\n")  # no language named: nobody in particular
+
+
+def test_turkish_kin_words_after_a_name_and_a_somali_grandmother_alone(code_draft):
+    key = """
+people:
+  - code: TC
+    role: "Subject child"
+    names: [Deniz Yilmaz]
+  - code: TU
+    role: "Maternal uncle"
+    names: [Kerem Aydin]
+  - code: SG
+    role: "Maternal grandmother"
+    names: [Hodan Warsame]
+"""
+    out = code_draft(key, "Kerem dayı drove Deniz to school. Ayeeyo collected him at three.\n")
+    assert out == "TU drove TC to school. SG collected him at three.\n"
+
+
+def test_indian_english_uncle_after_a_name_and_a_yoruba_teknonym(code_draft):
+    key = """
+people:
+  - code: YC
+    role: "Child Y, subject of the review"
+    names: [Bisola Adeyemi]
+  - code: YM
+    role: "Child Y's mother"
+    names: [Funmilayo Adeyemi]
+  - code: FF
+    role: "Family friend"
+    names: [Rajesh Menon]
+"""
+    out = code_draft(key, "Rajesh uncle visited on Sundays. Neighbours called her Iya Bisola.\n")
+    assert out == "FF visited on Sundays. Neighbours called her YM.\n"
