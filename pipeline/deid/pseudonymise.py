@@ -268,6 +268,7 @@ def _repeated_unknown(text: str, cands, taken: list[Replacement]):
 
     Only words of confident proposals, never an English word, a title, a place or an
     organisation's word; a repeat must be capitalised mid-sentence or in capitals."""
+    from .names.kin_forms import hyphened_kin_re
     from .names.unknown import NameCandidate, lexicon, name_words, scores
 
     lex = lexicon()
@@ -298,7 +299,8 @@ def _repeated_unknown(text: str, cands, taken: list[Replacement]):
     )
     alternatives = "|".join(sorted(map(re.escape, forms), key=len, reverse=True))
     out = []
-    for m in re.finditer(rf"(?<![\w@.'’-])(?:{alternatives})(?![\w@-])", text):
+    kin = hyphened_kin_re().pattern  # "Darshan-mama": the name with a family word hyphened to it
+    for m in re.finditer(rf"(?<![\w@.'’-])(?:{alternatives})(?![\w@])(?:(?!-)|(?={kin}))", text):
         i = bisect.bisect_left(starts, m.end())
         if any(s < m.end() and m.start() < e for s, e in spans[max(0, i - 3) : i]):
             continue
@@ -383,6 +385,17 @@ def _with_title(text: str, r: Replacement) -> Replacement:
             r.start = m.start()
             r.text = text[r.start : r.end]
     return r
+
+
+def _take_hyphened_kin(text: str, chosen: list[Replacement]) -> None:
+    """ "[PERSON-1]-mama" would keep a family word joined to the unlisted name: take it into the span."""
+    from .names.kin_forms import hyphened_kin_end
+
+    starts = {r.start for r in chosen}
+    for r in chosen:
+        end = hyphened_kin_end(text, r.end) if r.source == "unknown" else r.end
+        if end > r.end and not any(r.end < s < end for s in starts):
+            r.end, r.text = end, text[r.start : end]
 
 
 # ---------------------------------------------------------------- overlaps
@@ -576,6 +589,7 @@ def pseudonymise_report(
     initials = _unlisted_initials(report, unknown_cands, known + structured + unknown, doc, protected, key)
     chosen = reconcile(resolve(known + structured + unknown, text), text, key)
     unplaced = _number_unknown([c for c in chosen if c.source == "unknown"])
+    _take_hyphened_kin(text, chosen)
     chosen = sorted(chosen + _placed_initials(chosen, initials), key=lambda r: r.start)
     out_text = rebuild(text, chosen)
     ambiguous = [c for c in chosen if c.ambiguous]

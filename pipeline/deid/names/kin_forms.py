@@ -15,12 +15,18 @@ lists none of it:
   "Mother of both children"), never the child; with no keyed parent, an Arabic
   abu/umm teknonym is left to the unlisted-person pass;
 - a keyed one-word name split in two ("Sami Ullah" of Samiullah), as records
-  often write compound given names;
+  often write compound given names, and two keyed given names joined in one
+  ("Dilmaya" of Dil Maya);
 - a child keyed as a parent's namesake ("Tendai Moyo Junior"): the shared
   first name alone is the parent, "little Tendai" the child;
 - the honorific alone as the relative's name ("children at Baba's", "Kaka took
   him"): the person the draft itself calls "<honorific> <keyed name>", else the
-  one keyed person whose role is what the word means ("Gogo": grandmother).
+  one keyed person whose role is what the word means ("Gogo": grandmother), in
+  the language the draft says the family speaks when the word means something
+  else in another ("Kaka": a Dari uncle, a Hausa grandparent), and a child's
+  calling name ("Nani", a Nepali little girl) the one keyed child it fits;
+- a pet form made by a suffix ("Emīlītis" of Emīls, "Ruizinho" of Rui), in a
+  language the draft names, when exactly one keyed given name makes it.
 
 The words, their meanings and sources are data: models/lexicon/kinship.yaml
 (`before_name`) and models/lexicon/honorifics.yaml.
@@ -39,6 +45,8 @@ _NAME = r"[^\W\d_][\w'’-]*"
 _RELATIONS = {"mother": "mother", "mum": "mother", "mom": "mother", "father": "father", "dad": "father"}
 _ROLE_OF = re.compile(r"^\s*(?P<rel>mother|mum|mom|father|dad|parent)\s+(?:of|to)\s+(?P<child>[^,;(]+)", re.I)
 _ROLE_POSS = re.compile(r"^\s*(?P<child>[^,;(]+?)['’]s\s+(?P<rel>mother|mum|mom|father|dad|parent)\b", re.I)
+_ROLE_BARE = re.compile(r"^\s*(?:birth\s+)?(?P<rel>mother|mum|mom|father|dad)\s*(?:$|[,;(])", re.I)
+_ADULT_SIBLING = re.compile(r"\b(?:mother|father|mum|dad|parent|grandmother|grandfather)['’]s\b")
 _ALL_CHILDREN = re.compile(r"^(?:both|all|all the|the)\s+(?:children|child|siblings|boys|girls)$|^both$", re.I)
 
 
@@ -73,16 +81,33 @@ def _suffix_re() -> re.Pattern[str]:
     table = honorifics()["suffix"]
     words = _alternation(table)
     spaced = _alternation(list(table) + [w.capitalize() for w, f in table.items() if f.get("capitalised")])
+    kin = _alternation((prefix_words() | frozenset(honorifics()["alone"])) - frozenset(table))
     return re.compile(
-        rf"(?<![\w'’-])(?P<name>[^\W\d_][\w]*)(?:[ \t]+(?P<suf>{spaced})|-(?P<hsuf>(?i:{words})))(?![\w'’-])"
+        rf"(?<![\w'’-])(?P<name>[^\W\d_][\w]*)"
+        rf"(?:[ \t]+(?P<suf>{spaced})|-(?P<hsuf>(?i:{words})|{kin}))(?![\w'’-])"
     )
 
 
 @lru_cache(maxsize=1)
+def hyphened_kin_re() -> re.Pattern[str]:
+    """A hyphen and a lower-case honorific or family word right after a name ("-mama", "-didi", "-uncle")."""
+    words = _alternation(frozenset(honorifics()["suffix"]) | prefix_words() | frozenset(honorifics()["alone"]))
+    return re.compile(rf"-(?:{words})(?![\w'’-])")
+
+
+def hyphened_kin_end(text: str, end: int) -> int:
+    """Where a name ending at `end` ends with the family word hyphened to it ("Darshan-mama", "Ewa-auntie"):
+    the word goes with the name into its placeholder, as the suffix pass does for keyed names."""
+    m = hyphened_kin_re().match(text, end)
+    return m.end() if m else end
+
+
+@lru_cache(maxsize=1)
 def _alone_re() -> re.Pattern[str]:
-    """A capitalised honorific of the `alone` table."""
-    words = [w for w in honorifics()["alone"] if w in prefix_words()]
-    return re.compile(rf"(?<![\w'’-])(?P<hon>{_alternation(w.capitalize() for w in words)})(?![\w-])")
+    """A capitalised honorific of the `alone` table, or a lower-case one the table marks `lower`."""
+    table = honorifics()["alone"]
+    words = [w.capitalize() for w in table] + [w for w, f in table.items() if f.get("lower")]
+    return re.compile(rf"(?<![\w'’-])(?P<hon>{_alternation(words)})(?![\w-])")
 
 
 # ---------------------------------------------------------------- the key
@@ -107,18 +132,19 @@ def _role_head(role: str) -> str:
 
 def parents_of(key) -> dict[tuple[str, str], list[str]]:
     """(child code, "mother"/"father") -> codes of the keyed parents, from role texts ("Father of Child Y",
-    "Child B's mother", "Mother of both children")."""
+    "Child B's mother", "Mother of both children", a bare "Mother": of every keyed child)."""
     children = [p for p in key.people if p.child]
     out: dict[tuple[str, str], list[str]] = {}
     for person in key.people:
         m = _ROLE_OF.match(person.role or "") or _ROLE_POSS.match(person.role or "")
+        ref = m.group("child").strip().casefold() if m else "*"
+        m = m or _ROLE_BARE.match(person.role or "")  # "Mother", "Father": the parent of the review's children
         if not m:
             continue
-        ref = m.group("child").strip().casefold()
         rels = (
             [_RELATIONS[m.group("rel").casefold()]] if m.group("rel").casefold() in _RELATIONS else ["mother", "father"]
         )
-        if _ALL_CHILDREN.match(ref):
+        if ref == "*" or _ALL_CHILDREN.match(ref):
             named = [c.code for c in children]
         else:
             named = [p.code for p in key.people if p is not person and ref in (p.code.casefold(), _role_head(p.role))]
@@ -132,7 +158,7 @@ def _role_fits(role: str, fields: dict) -> bool:
     """The key's role text says the relative the honorific means (and, when it says one, the same side)."""
     low = (role or "").casefold()
     means = fields.get("means") or []
-    if len(means) != 1 or not re.search(rf"\b{re.escape(means[0])}\b", low):
+    if len(means) != 1 or not re.search(rf"\b{re.escape(means[0])}\b(?!['’]s)", low):
         return False
     side = fields.get("side")
     other = {"maternal": "paternal", "paternal": "maternal"}.get(side or "")
@@ -170,8 +196,10 @@ def kin_forms(matcher, text: str, raw: list) -> list:
     raw, learned = _prefixed(matcher, text, raw)
     raw = _suffixed(matcher, text, raw)
     raw = _split_names(matcher, text, raw)
+    raw = _joined_names(matcher, text, raw)
     raw = _syllable_forms(matcher, text, raw)
     raw = _married_names(matcher, text, raw)
+    raw = _diminutives(matcher, text, raw)
     raw = _namesakes(matcher, text, raw)
     return _alone(matcher, text, raw, learned)
 
@@ -220,6 +248,27 @@ def _split_names(matcher, text: str, raw: list) -> list:
         raw = [r for r in raw if not (start <= r[0] and r[1] <= end)]
         if not _overlaps([(r[0], r[1]) for r in raw], start, end):
             raw.append((start, end, text[start:end], [_form(k.code, k.word, "misspelling", text[start:end])]))
+    return raw
+
+
+def _joined_names(matcher, text: str, raw: list) -> list:
+    """ "Dilmaya" of a keyed "Dil Maya": two given names of one keyed person written as one word (the converse
+    of "Sami Ullah"), the one keyed person whose two given names make it."""
+    given = {(k.code, k.folded) for k in matcher.keyed_words if k.first}
+    owners: dict[str, set[str]] = {}
+    for person in matcher.key.people:
+        for name in person.names:
+            words = [fold(w).casefold() for w in name.split()]
+            for a, b in zip(words, words[1:], strict=False):
+                if a.isalpha() and b.isalpha() and {(person.code, a), (person.code, b)} <= given:
+                    owners.setdefault(a + b, set()).add(person.code)
+    if not owners:
+        return raw
+    for m in re.finditer(r"(?<![\w'’-])[A-Z][^\W\d_]+(?![\w-])", text):
+        codes = owners.get(fold(m.group(0)).casefold(), set())
+        if len(codes) == 1 and not _overlaps([(r[0], r[1]) for r in raw], m.start(), m.end()):
+            word = m.group(0)
+            raw.append((m.start(), m.end(), word, [_form(codes.pop(), word, "misspelling", word)]))
     return raw
 
 
@@ -392,7 +441,10 @@ def _suffixed(matcher, text: str, raw: list) -> list:
             continue
         if _overlaps([(r[0], r[1]) for r in raw], start, end):
             continue
-        named = _lookup(name, matcher.keyed_words)
+        if len(name) == 1:
+            named = _initial_of(name, matcher.keyed_words) if m.group("hsuf") and name.isupper() else []
+        else:
+            named = _lookup(name, matcher.keyed_words)
         if named:
             raw.append((start, end, text[start:end], [_form(c, w, rule, name) for c, w, rule in named]))
     return raw
@@ -412,15 +464,63 @@ def _alone(matcher, text: str, raw: list, learned: dict[str, set[str]]) -> list:
             continue  # "Nani – maternal grandmother (Bengali)": the word explained, not a person
         if _vocative(text, start, end):
             continue  # 'She said, "Amma, he will find me"': somebody spoken to, as "Mum" would be
+        if m.group("hon")[:1].islower() and not _quoted(text, start):
+            continue  # a lower-case family word names somebody only as the child's own word, quoted
         codes = set(learned.get(word, ()))
-        if not codes and not _used_as_noun(text, word):
-            codes = _fitting_roles(matcher.key, table[word])
+        sense = _sense(table[word], text)
+        if not codes and sense is not None and not _used_as_noun(text, word):
+            codes = _sense_codes(matcher.key, sense, sense is not table[word])
         if len(codes) != 1:
             continue
         code = codes.pop()
         raw.append((start, end, text[start:end], [_form(code, m.group("hon"), "kin_alone", m.group("hon"))]))
         taken.append((start, end))
     return raw
+
+
+def _quoted(text: str, start: int) -> bool:
+    """An opening quote just before the word ('called her "māmiņa"', 'drew "māmiņa asleep"')."""
+    return start > 0 and text[start - 1] in "\"“‘'"
+
+
+@lru_cache(maxsize=256)
+def _names_language(text: str, langs: tuple[str, ...]) -> bool:
+    """The draft names one of the languages (or peoples, countries) as a word ("speaks Hausa")."""
+    return bool(langs) and re.search(rf"(?<![\w-])(?:{_alternation(langs)})(?![\w-])", text) is not None
+
+
+def _sense(fields: dict, text: str) -> dict | None:
+    """The meaning of an honorific used alone in this draft: the one of its `senses` whose language the draft
+    names (and none of the others'), else its own fields unless another sense's language is named too (or,
+    `named_only`, unless its own is)."""
+    senses = fields.get("senses") or []
+    if not senses:
+        return fields if not fields.get("named_only") or _names_language(text, tuple(fields["lang"])) else None
+    named = [f for f in [fields, *senses] if _names_language(text, tuple(f.get("lang") or ()))]
+    if len(named) == 1:
+        return named[0]
+    return None if named else fields
+
+
+def _sense_codes(key, sense: dict, any_meaning: bool) -> set[str]:
+    """The keyed people a sense fits: a calling name's child, else the roles it means (one meaning of its
+    own language's sense, any of several: Hausa "kaka" is either grandparent)."""
+    if sense.get("child"):
+        return _child_of_gender(key, sense["child"])
+    if not any_meaning:
+        return _fitting_roles(key, sense)
+    return {code for meaning in sense.get("means") or [] for code in _fitting_roles(key, {**sense, "means": [meaning]})}
+
+
+def _child_of_gender(key, gender: str) -> set[str]:
+    """The one keyed child of the gender, else the one keyed child whose gender the key does not say (a parent's
+    sibling, "Mother's brother", is no child of the family although the key reads "brother" as one)."""
+    children = [p for p in key.people if p.child and not _ADULT_SIBLING.search(_role_head(p.role))]
+    for wanted in (gender, None):
+        fit = {p.code for p in children if p.gender == wanted}
+        if fit:
+            return fit
+    return set()
 
 
 def _vocative(text: str, start: int, end: int) -> bool:
@@ -473,5 +573,59 @@ def _in_word_list(text: str, start: int, end: int) -> bool:
 
 def _used_as_noun(text: str, word: str) -> bool:
     """The draft also writes the word in lower case ("like my nani does"): a common noun for the relation
-    there, so its capitalised uses alone are not taken for one keyed person by the role alone."""
-    return re.search(rf"(?<![\w'’-]){re.escape(word)}(?![\w'’-])", text) is not None
+    there, so its capitalised uses alone are not taken for one keyed person by the role alone.  A quoted
+    lower-case use of a `lower` word is the child's own name for the relative, no common noun."""
+    quoted = bool(honorifics()["alone"].get(word, {}).get("lower"))
+    return any(
+        not (quoted and _quoted(text, m.start()))
+        for m in re.finditer(rf"(?<![\w'’-]){re.escape(word)}(?![\w'’-])", text)
+    )
+
+
+# ---------------------------------------------------------------- pet forms by suffix
+def _diminutive_owners(keyed: list[KeyedWord], text: str) -> dict[str, set[str]]:
+    """Pet form (lower case) -> codes of the keyed given names that make it, in the languages the draft names
+    (honorifics.yaml `diminutives`): the name less an ending that fits, plus a suffix."""
+    owners: dict[str, set[str]] = {}
+    for conf in honorifics()["diminutives"].values():
+        if not _names_language(text, tuple(conf.get("cues") or ())):
+            continue
+        endings = [str(e) for e in conf.get("endings") or [""]]
+        respell = {str(a): str(b) for a, b in (conf.get("respell") or {}).items()}
+        for k in keyed:
+            word = k.word.casefold()
+            if not k.first or not word.isalpha():
+                continue
+            for ending in endings:
+                stem = word[: len(word) - len(ending)] if word.endswith(ending) else ""
+                if len(stem) < 2:
+                    continue
+                for suffix in map(str.casefold, map(str, conf.get("suffixes") or [])):
+                    owners.setdefault(_respelled(stem, suffix, respell) + suffix, set()).add(k.code)
+    return owners
+
+
+def _respelled(stem: str, suffix: str, respell: dict[str, str]) -> str:
+    """The stem's last letter as spelt before a front vowel (Portuguese and Spanish "Tiago" -> "Tiagu-inho",
+    "Paco" -> "Paqu-ito")."""
+    last = stem[-1:]
+    return stem[:-1] + respell[last] if last in respell and suffix[:1] in "ie" else stem
+
+
+def _diminutives(matcher, text: str, raw: list) -> list:
+    """ "Emīlītis" of Emīls, "Ruizinho" of Rui: a capitalised word that is exactly one keyed given name's pet
+    form by a suffix of a language the draft names, and no keyed name or English word itself."""
+    owners = _diminutive_owners(matcher.keyed_words, text)
+    if not owners:
+        return raw
+    keyed = {k.folded for k in matcher.keyed_words}
+    for m in re.finditer(r"(?<![\w'’-])[^\W\d_]+(?![\w-])", text):
+        word = m.group(0)
+        codes = owners.get(word.casefold(), set())
+        if len(codes) != 1 or not word[:1].isupper() or _overlaps([(r[0], r[1]) for r in raw], m.start(), m.end()):
+            continue
+        if fold(word).casefold() in keyed or word.casefold() in matcher.lexicon or word in matcher.protected:
+            continue
+        code = codes.pop()
+        raw.append((m.start(), m.end(), word, [_form(code, word, "short_form", word)]))
+    return raw
