@@ -674,13 +674,23 @@ def _title_named_subject(title: str, text: str) -> str | None:
 
 
 def find_subject(
-    title: str | None, key_subject: str | None, cover_lines: list[Line] | None = None, key_child: str | None = None
+    title: str | None,
+    key_subject: str | None,
+    cover_lines: list[Line] | None = None,
+    key_child: str | None = None,
+    title_named: str | None = None,
 ) -> str | None:
-    """The subject child: the key's subject, else a child-shaped code in the title or on the cover,
-    else the first child the key declares ("Isla – a girl of thirteen")."""
+    """The subject child: the key's subject, else a child-shaped code in the title, else the name the
+    title ends in (`title_named`: "Overview Report: Corvin"), else a child-shaped code on the cover,
+    else the first child the key declares ("Isla – a girl of thirteen").  A title that names its
+    subject beats a code-shaped phrase further down the cover ("THE VOICE OF THE CHILD 31" of a
+    contents list run into one line)."""
     if key_subject:
         return key_subject
     pattern = _shapes()["subject"]
+    in_title = next((m for m in re.finditer(pattern, title or "") if not m.group(1).lower().startswith("family")), None)
+    if in_title is None and title_named:
+        return title_named
     for scope in [title or ""] + [ln.text for ln in cover_lines or []]:
         for m in re.finditer(pattern, scope):
             if not m.group(1).lower().startswith("family"):  # "THE FAMILY 3.1" of a contents line too
@@ -747,8 +757,9 @@ def extract_metadata(
     return Metadata(
         board=find_board(cover_lines, body),
         title=title,
-        subject_child=find_subject(title, key_subject, cover_lines, key_child)
-        or cover_name_subject(cover_lines, title, text),
+        subject_child=find_subject(
+            title, key_subject, cover_lines, key_child, cover_name_subject(cover_lines, title, text)
+        ),
         period_start=start,
         period_end=end,
         author=next((p.name for p in people if p.role in ("author", "reviewer")), None),

@@ -1,0 +1,58 @@
+"""Key entries and the subject as published reviews declare them (issue 13), on fictional text."""
+
+from __future__ import annotations
+
+from pipeline.ingest.text import normalise
+from pipeline.report import Source
+from pipeline.structure import build_report
+
+
+def build(text: str):
+    return build_report(normalise(text), Source(name="r.txt", sha256="0" * 64, format="text"))
+
+
+def test_a_footnote_digit_glued_to_the_subject_code_is_no_new_person():
+    report = build(
+        "Kestrelford Safeguarding Children Partnership\n\nChild Safeguarding Practice Review\n\nChild T\n\n"
+        "1. Introduction\n\n1.1 This review concerns Child T1, a boy of six months. Child T lived with his mother.\n\n"
+        "1 Child T is the name the Partnership chose.\n"
+    )
+    assert "Child T1" not in report.codes()
+    assert "Child T" in report.codes()
+
+
+def test_a_numbered_series_is_kept():
+    report = build(
+        "Shalebridge Safeguarding Children Board\n\nSerious Case Review\n\nChild P\n\n1. Introduction\n\n"
+        "1.1 Child P lived with Child P1 and Child P2. Child P1 was older than Child P2.\n"
+    )
+    assert {"Child P1", "Child P2"} <= set(report.codes())
+
+
+def test_the_title_joins_two_coded_subjects():
+    report = build(
+        "Norbury Safeguarding Children Board\n\nSerious Case Review\n\nconcerning KL1 & KL2\n\nOverview Report\n\n"
+        "1. Introduction\n\n1.1 Two babies died.\n"
+    )
+    assert report.metadata.subject_child == "KL1"
+    assert {"KL1", "KL2"} <= set(report.codes())
+
+
+def test_a_role_word_with_a_letter_is_one_code():
+    report = build(
+        "Thornbury Safeguarding Partnership\n\nLearning Review: Sisters A and B\n\n1. Introduction\n\n"
+        "1.1 This review looks at the help given to two sisters, referred to as Sister A and Sister B, "
+        "and their mother (Ms A).\n"
+    )
+    assert "Sister" not in report.codes()
+    assert {"Sister A", "Sister B", "Ms A"} <= set(report.codes())
+
+
+def test_the_title_names_the_subject_before_a_code_in_a_contents_run():
+    report = build(
+        "Title: Serious case review overview report: Corvin. LSCB: Tidemouth Safeguarding Children Board "
+        "Author: Hesper Oakfold Date of publication: 2018 Tidemouth Safeguarding Children Board Serious Case "
+        "Review Overview Report Corvin CONTENTS PART ONE – INTRODUCTION 3 PART TWO – CORVIN AND HIS FAMILY 6 "
+        "3.1 THE VOICE OF THE CHILD 31\n\n1. Introduction\n\n1.1 Corvin was seven. Corvin lived with his aunt.\n"
+    )
+    assert report.metadata.subject_child == "Corvin"
