@@ -56,3 +56,20 @@ def test_the_title_names_the_subject_before_a_code_in_a_contents_run():
         "3.1 THE VOICE OF THE CHILD 31\n\n1. Introduction\n\n1.1 Corvin was seven. Corvin lived with his aunt.\n"
     )
     assert report.metadata.subject_child == "Corvin"
+
+
+def test_a_key_set_in_pdf_columns_with_spaces():
+    report = build(
+        "Serious Case Review\nChild N\n\nPeople in this review\nChild N      Subject child\n"
+        "Mother       Mother of Child N\nPartner      Mother's partner at the time\n\n"
+        "1. Introduction\n\n1.1 Child N died.\n"
+    )
+    assert {"Child N", "Mother", "Partner"} <= set(report.codes())
+
+
+def test_a_key_table_headed_name_slash_code():
+    report = build(
+        "Serious Case Review – Child R\n\nFamily members\nName/Code\tRelationship\tAge\nChild R\tSubject\t7 months\n"
+        "Ms R\tMother\t22\nMr V\tMother's partner\t25\n\n1. Introduction\n\n1.1 Child R was hurt.\n"
+    )
+    assert {"Child R", "Ms R", "Mr V"} <= set(report.codes())

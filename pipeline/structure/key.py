@@ -1,6 +1,6 @@
 """The report's key: role codes declared as "EM – Child E's mother".
 
-Common shapes: "EM – …", "EM - …", "EM: …", "EM\t…", "EM = …", Markdown
+Common shapes: "EM – …", "EM - …", "EM: …", "EM\t…", "EM = …", "EM   …" (PDF columns), Markdown
 or tab tables ("| EM | Child E's mother |").  A line is a declaration when
 its code looks like a code (capitals and digits, or "Child E"/"Baby A"), and
 its description is short and names a role (words in
@@ -39,7 +39,8 @@ CODE = (
     r"|(?:Mother|Father|Stepfather|Stepmother|Sibling|Partner|Grandmother|Grandfather|Brother|Sister|Uncle|Aunt)(?:\s[0-9]{1,2})?)"
 )
 KEY_LINE_RE = re.compile(
-    rf"^\s*(?:[-*•]\s*)?\|?\s*(?P<code>{CODE})\s*(?:\s[–—-]\s?|[–—]|:|=|\t+|\s*\|)\s*(?P<desc>\S.*?)\s*\|?\s*$"
+    rf"^\s*(?:[-*•]\s*)?\|?\s*(?P<code>{CODE})\s*(?:\s[–—-]\s?|[–—]|:|=|\t+|\s*\||[ ]{{3,}})"
+    rf"\s*(?P<desc>\S.*?)\s*\|?\s*$"
 )
 # "Ms W (mother)", "Child J (subject)": a code with its role in brackets, in a list of such lines
 CODE_ROLE_LINE_RE = re.compile(rf"^\s*(?:[-*•]\s*)?(?P<code>{CODE})\s*\((?P<desc>[^()]{{2,60}})\)\s*$")
