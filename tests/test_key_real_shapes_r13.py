@@ -73,3 +73,20 @@ def test_a_key_table_headed_name_slash_code():
         "Ms R\tMother\t22\nMr V\tMother's partner\t25\n\n1. Introduction\n\n1.1 Child R was hurt.\n"
     )
     assert {"Child R", "Ms R", "Mr V"} <= set(report.codes())
+
+
+def test_a_board_of_adults_and_children_is_named_whole():
+    report = build(
+        "Thornbury Vale Safeguarding Adults and Children Partnership\nLearning Review: Child A\n\n1. Introduction\n"
+        "\n1.1 Child A was hurt.\n\nBartholomew Quaintance\n"
+        "Independent Scrutineer, Thornbury Vale Safeguarding Partnership\n"
+    )
+    assert report.metadata.board == "Thornbury Vale Safeguarding Adults and Children Partnership"
+
+
+def test_a_board_after_the_title_on_a_cover_run_into_one_line():
+    report = build(
+        "Neglect Thematic Review Lindenholm Safeguarding Children Board Ottoline Featherstone Director of "
+        "Consultancy Brightwater Associates Ltd. September 2019 CONTENTS 1. Introduction 3 2. Method 4\n"
+    )
+    assert report.metadata.board == "Lindenholm Safeguarding Children Board"

@@ -362,6 +362,9 @@ def _board_span(text: str) -> tuple[int, int] | None:
         ):
             # "When a Local Safeguarding Children Board undertakes …", "an unnamed local safeguarding children board"
             continue
+        kinds = list(re.finditer(r"\b(?i:review|report|summary)\b[ \t]+", text[start : m.start()]))
+        if kinds:  # "Neglect Thematic Review Lindenholm Safeguarding Children Board": a cover run into one line
+            start += kinds[-1].end()
         while start < m.start() and (not text[start].isupper() or text[start:].split(None, 1)[0].lower() in stop):
             nxt = text.find(" ", start, m.start())  # not from "the", "of", "Today", "Role of"
             start = m.start() if nxt < 0 else nxt + 1
