@@ -159,3 +159,29 @@ def test_an_undeclared_numbered_code_is_still_reported(nlp, analyzer):
     )
     _, findings = verify_text(text, nlp, analyzer)
     assert worst(findings, "GH21") in ("medium", "high")  # no note numbered 1: another person's code
+
+
+@pytest.mark.parametrize(
+    ("shape", "name"),
+    [
+        ("Lead Reviewer: Jane A Smithers", "Smithers"),  # a middle initial without its full stop
+        (
+            "The review was chaired by Kim Vallender, Head of Safeguarding at Harwick CCG, and written by Ray Holtby.",
+            "Ray Holtby",
+        ),
+        ("Written and compiled by Kim Vallender", "Kim Vallender"),
+        ("Report prepared for Harwick Safeguarding Children Board by Kim Vallender", "Kim Vallender"),
+    ],
+)
+def test_more_named_shapes(shape, name):
+    people = allowed(HEAD + shape + BODY)
+    assert any(name in p for p in people), people
+
+
+def test_a_second_verb_in_the_narrative_allows_nobody():
+    text = (
+        HEAD
+        + "1. Introduction\n\n1.1 The review found the assessment was started in May"
+        + " and completed by Kerry Vantongeren.\n"
+    )
+    assert not any("Vantongeren" in p for p in allowed(text))

@@ -124,7 +124,7 @@ _TITLE = rf"(?:(?:{title_pattern(title_words())})\.?[ \t]+)"  # models/lexicon/t
 # a surname part: "Smith", "O'Halloran", "McAllister", "de Vries", "van der Berg"
 _SURNAME = r"(?:(?:de|van|von|der|den|da|di|du|le|la|al|el|bin|ibn)[ \t]+){0,2}(?:[OD]['’])?[A-Z][^\W\d_'’]+"
 _PERSON = (
-    rf"{_TITLE}?(?:[A-Z][^\W\d_]+(?:[ \t]+[A-Z]\.)?(?:[ '’-]{_SURNAME}){{1,3}}"
+    rf"{_TITLE}?(?:[A-Z][^\W\d_]+(?:[ \t]+[A-Z]\.?(?=[ \t]))?(?:[ '’-]{_SURNAME}){{1,3}}"
     rf"|(?:[A-Z]\.[ \t]?){{1,3}}[A-Z][a-z][^\W\d_'’]*(?:-[A-Z][^\W\d_'’]+)?)"
 )
 # a name alone: capitalised words, no title ("Kim Vale", "Kim A. Vale")
@@ -195,6 +195,7 @@ def cover_people(report: Report, policy: Policy) -> set[str]:
     found += _member_people(text, _alternation(roles.get("member_phrases", ())))
     found += _independent_people(text, _alternation(roles.get("independent_callings", ())))
     found += _engaged_passive_people(text, _alternation(roles["engage_verbs"]), _alternation(roles["engage_tasks"]))
+    found += _second_verb_people(text, _alternation(roles["panel_verbs"]))
     found += _second_label_people(text, labels)
     found += _cover_byline_people(text, _alternation(roles.get("cover_bylines", ())))
     found += _board_officer_people(text, set(roles["panel_role_words"]))
@@ -242,6 +243,24 @@ def _engaged_passive_people(text: str, verbs: str, tasks: str) -> list[str]:
     found = [m.group("n") for m in re.finditer(passive, text) if not _CHILD_MEETING.search(m.group(0))]
     found += [m.group("m") for m in re.finditer(second, text) if not _CHILD_MEETING.search(m.group(0))]
     return found
+
+
+def _second_verb_people(text: str, verbs: str) -> list[str]:
+    """'The review was chaired by Kim Vale, Head of Safeguarding, and written by Ray Holt'; 'Report
+    prepared for the Westbridge Safeguarding Children Board by Kim Vale': a second `panel_verbs` verb in a
+    sentence about the review, panel or report, or the report's writer after the board it was written for."""
+    patterns = [
+        rf"(?i:\b(?:review|panel|report)\b[^.\n]{{0,40}}?\b(?:{verbs})\b)[^.\n]{{0,120}}?"
+        rf"\band[ \t]+(?i:{verbs})[ \t]+{_PEOPLE}",
+        rf"(?i:\b(?:report|review)[ \t]+(?:prepared|written|produced|compiled|undertaken|completed)[ \t]+for)"
+        rf"[ \t]+[^\n.]{{3,80}}?[ \t]+by[ \t]+{_PEOPLE}",
+    ]
+    return [
+        m.group("n")
+        for pattern in patterns
+        for m in re.finditer(pattern, text)
+        if not _CHILD_MEETING.search(m.group(0))
+    ]
 
 
 def _second_label_people(text: str, labels: str) -> list[str]:
