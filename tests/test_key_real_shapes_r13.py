@@ -90,3 +90,23 @@ def test_a_board_after_the_title_on_a_cover_run_into_one_line():
         "Consultancy Brightwater Associates Ltd. September 2019 CONTENTS 1. Introduction 3 2. Method 4\n"
     )
     assert report.metadata.board == "Lindenholm Safeguarding Children Board"
+
+
+def test_pseudonyms_listed_in_the_paragraph_that_declares_them():
+    report = build(
+        "Harwick Safeguarding Children Partnership\nLocal Child Safeguarding Practice Review\n\n1. Introduction\n\n"
+        "1.1 The children have been given other names in this report: Tilly (aged 6) and Nell (aged 4) are Finn's "
+        "sisters. Names have been changed throughout; in this report the baby is called Finn.\n"
+        "1.2 To protect the family, the names used are pseudonyms: mother – Kayleigh; father – Dwayne.\n"
+        "1.3 Finn's cousin, Child J (known as Jonty in this report), visited often.\n"
+    )
+    assert {"Tilly", "Nell", "Finn", "Kayleigh", "Dwayne", "Jonty"} <= set(report.codes())
+    assert all(e.pseudonym for e in report.key if e.code in {"Tilly", "Kayleigh", "Jonty"})
+
+
+def test_a_role_and_a_name_outside_a_pseudonym_paragraph_declare_nothing():
+    report = build(
+        "Serious Case Review\nChild M\n\n1. Introduction\n\n1.1 The people involved were: mother – Kayleigh; "
+        "father – Dwayne. Tilly (aged 6) visited.\n"
+    )
+    assert not {"Kayleigh", "Dwayne", "Tilly"} & set(report.codes())
