@@ -120,13 +120,22 @@ def _join_runs(runs: list[_KeyRun], text: str) -> list[_KeyRun]:
 
 # ---------------------------------------------------------------- allowed people
 _TITLE = rf"(?:(?:{title_pattern(title_words())})\.?[ \t]+)"  # models/lexicon/titles.yaml
-_PERSON = rf"{_TITLE}?[A-Z][^\W\d_]+(?:[ \t]+[A-Z]\.)?(?:[ '’-][A-Z][^\W\d_'’]+){{1,3}}"  # "Jane A. Smith"
+# "Jane A. Smith", and initials before a surname: "J. P. Smith", "J.P. Smith-Vale"
+# a surname part: "Smith", "O'Halloran", "McAllister", "de Vries", "van der Berg"
+_SURNAME = r"(?:(?:de|van|von|der|den|da|di|du|le|la|al|el|bin|ibn)[ \t]+){0,2}(?:[OD]['’])?[A-Z][^\W\d_'’]+"
+_PERSON = (
+    rf"{_TITLE}?(?:[A-Z][^\W\d_]+(?:[ \t]+[A-Z]\.?(?=[ \t]))?(?:[ '’-]{_SURNAME}){{1,3}}"
+    rf"|(?:[A-Z]\.[ \t]?){{1,3}}[A-Z][a-z][^\W\d_'’]*(?:-[A-Z][^\W\d_'’]+)?)"
+)
 # a name alone: capitalised words, no title ("Kim Vale", "Kim A. Vale")
 _PERSON_PLAIN = r"[A-Z][a-z'’]+(?:[ \t]+[A-Z]\.)?(?:[ -][A-Z][a-z'’]+){1,2}"
 _AGENCY_NOTE = r"(?:[ \t]*\([^()\n]{1,60}\))?"  # "Harriet Vossberg (Fernhill Police)"
 _PEOPLE = rf"(?P<n>{_PERSON}{_AGENCY_NOTE}(?:[ \t]*(?:,|and|&|with)[ \t]*{_PERSON}{_AGENCY_NOTE})*)"
 # a label may name what it heads: "Director of Consultancy", "Chair of the Review Panel"
-_LABEL_ORG = r"(?:[ \t]+(?:of|for)[ \t]+(?:the[ \t]+)?[A-Z][\w'’&-]*(?:[ \t]+(?:and[ \t]+)?[A-Z][\w'’&-]*){0,4})?"
+_LABEL_ORG = (
+    r"(?:[ \t]+(?:of|for)[ \t]+(?:the[ \t]+)?(?:[A-Z][\w'’&-]*(?:[ \t]+(?:and[ \t]+)?[A-Z][\w'’&-]*){0,4}"
+    r"|(?:review[ \t]+|case[ \t]+review[ \t]+)?(?:panel|review|board|partnership)\b))?"
+)  # ... or the review's own body in lower case: "Chair of the panel"
 # the last word of a board's or company's name, which a cover run together may put before a name
 _ORG_HEADS = r"Board|Partnership|Partners|Council|LSCB|LSCP|SCB|SCP|Trust|Ltd|Limited|Consultancy|Services"
 # "MSc, PhD.", "MA. RN. HV.", "OBE": capitals inside the word, each after a space or comma
@@ -183,9 +192,120 @@ def cover_people(report: Report, policy: Policy) -> set[str]:
     found += _author_section_people(text, _alternation(roles["author_headings"]))
     found += _cover_date_people(text)
     found += _signature_people(text, roles.get("signature_links", ()), roles.get("signature_bodies", ()))
+    found += _member_people(text, _alternation(roles.get("member_phrases", ())))
+    found += _independent_people(text, _alternation(roles.get("independent_callings", ())))
+    found += _engaged_passive_people(text, _alternation(roles["engage_verbs"]), _alternation(roles["engage_tasks"]))
+    found += _second_verb_people(text, _alternation(roles["panel_verbs"]))
+    found += _second_label_people(text, labels)
+    found += _cover_byline_people(text, _alternation(roles.get("cover_bylines", ())))
+    found += _board_officer_people(text, set(roles["panel_role_words"]))
     for names in found:
         people.update(p for p in _split_people(names) if not _is_role_phrase(p))
     return people
+
+
+def _member_people(text: str, phrases: str) -> list[str]:
+    """'Kim Vale, Ray Holt and Ann Lee were members of the panel', 'Kim Vale was a member of the review
+    team': the people a sentence makes the review's own members (`member_phrases`)."""
+    if not phrases:
+        return []
+    pattern = (
+        rf"{_PEOPLE}{_QUALIFICATIONS}[ \t]+(?:were|was|are|is|sat)[ \t]+(?:(?:both|all|also)[ \t]+)?(?i:{phrases})\b"
+    )
+    return [m.group("n") for m in re.finditer(pattern, text) if not _CHILD_MEETING.search(m.group(0))]
+
+
+def _independent_people(text: str, callings: str) -> list[str]:
+    """'Kim Vale is an independent social worker who ...': the review introducing its author as
+    independent of the agencies, by calling (`independent_callings`)."""
+    if not callings:
+        return []
+    pattern = (
+        rf"{_PEOPLE}{_QUALIFICATIONS}[ \t]+(?:is|was|has[ \t]+been)[ \t]+an?[ \t]+(?:(?i:experienced|qualified|"
+        rf"registered|senior)[ \t]+)?(?i:independent)[ \t]+(?:(?i:{callings}))\b"
+    )
+    return [m.group("n") for m in re.finditer(pattern, text)]
+
+
+def _engaged_passive_people(text: str, verbs: str, tasks: str) -> list[str]:
+    """'Kim Vale was commissioned to write the report'; 'The Board appointed Kim Vale to chair the review
+    panel and Ray Holt to write the report': engaged for the review's own work, in the passive, or the
+    second person of an engaging sentence."""
+    work = (
+        rf"(?i:to\s+(?:{tasks})\s+(?:(?:the|this|a|an)\s+)?(?:[\w-]+\s+){{0,3}}"
+        rf"(?:review|report|panel|CSPR|SCR|LCSPR)s?)\b"
+    )
+    passive = (
+        rf"{_PEOPLE}\s+(?:was|were|has\s+been|had\s+been)\s+(?i:{verbs})\s+"
+        rf"(?:(?i:as\s+[^.\n]{{3,40}}?\s+and\s+))?{work}"
+    )
+    second = rf"(?i:\b(?:{verbs}))\s+{_PERSON}\s+{work}\s+and\s+(?P<m>{_PERSON})\s+{work}"
+    found = [m.group("n") for m in re.finditer(passive, text) if not _CHILD_MEETING.search(m.group(0))]
+    found += [m.group("m") for m in re.finditer(second, text) if not _CHILD_MEETING.search(m.group(0))]
+    return found
+
+
+def _second_verb_people(text: str, verbs: str) -> list[str]:
+    """'The review was chaired by Kim Vale, Head of Safeguarding, and written by Ray Holt'; 'Report
+    prepared for the Westbridge Safeguarding Children Board by Kim Vale': a second `panel_verbs` verb in a
+    sentence about the review, panel or report, or the report's writer after the board it was written for."""
+    patterns = [
+        rf"(?i:\b(?:review|panel|report)\b[^.\n]{{0,40}}?\b(?:{verbs})\b)[^.\n]{{0,120}}?"
+        rf"\band[ \t]+(?i:{verbs})[ \t]+{_PEOPLE}",
+        rf"(?i:\b(?:report|review)[ \t]+(?:prepared|written|produced|compiled|undertaken|completed)[ \t]+for)"
+        rf"[ \t]+[^\n.]{{3,80}}?[ \t]+by[ \t]+{_PEOPLE}",
+    ]
+    return [
+        m.group("n")
+        for pattern in patterns
+        for m in re.finditer(pattern, text)
+        if not _CHILD_MEETING.search(m.group(0))
+    ]
+
+
+def _second_label_people(text: str, labels: str) -> list[str]:
+    """'Reviewer: Kim Vale | Chair: Ray Holt', 'Author: Kim Vale; Chair: Ray Holt': a label with its
+    colon after a bar or semicolon on a label line (the first is read by `_label_line_people`)."""
+    if not labels:
+        return []
+    pattern = rf"(?m)(?<=[|;])[ \t]*(?i:{labels}){_LABEL_ORG}[ \t]*:[ \t]*{_PEOPLE}"
+    return [m.group("n") for m in re.finditer(pattern, text)]
+
+
+def _cover_byline_people(text: str, bylines: str, max_lines: int = 40) -> list[str]:
+    """'By Kim Vale' alone on a cover line (before the contents or the first numbered paragraph)."""
+    if not bylines:
+        return []
+    pattern = re.compile(rf"[ \t]*(?:{bylines})[ \t]*:?[ \t]+{_PEOPLE}{_QUALIFICATIONS}[ \t]*")
+    found = []
+    for n, line in enumerate(text.split("\n")):
+        if n >= max_lines or _COVER_END.match(line):
+            break
+        m = pattern.fullmatch(line)
+        if m:
+            found.append(m.group("n"))
+    return found
+
+
+def _board_officer_people(text: str, role_words: set[str]) -> list[str]:
+    """'Contact: Kim Vale, Business Manager, Westbridge Safeguarding Children Board': a line (no
+    sentence) that gives a person, a role and the review's own board or partnership is the board's
+    officer, named on purpose (`_ORGANISATION_LINE`; the role has a `panel_role_words` word)."""
+    pattern = re.compile(
+        rf"[ \t]*(?:[A-Z][\w ]{{0,20}}:[ \t]*)?{_PEOPLE}[ \t]*,[ \t]*(?P<role>[^,\n.]{{3,60}}),"
+        rf"[ \t]*(?P<org>[^\n]{{3,100}})"
+    )
+    found = []
+    for line in text.split("\n"):
+        m = pattern.fullmatch(line)
+        if (
+            m
+            and _ORGANISATION_LINE.search(m["org"])
+            and any(w in role_words for w in re.findall(r"[\w-]+", m["role"]))
+            and not line.rstrip().endswith(".")
+        ):
+            found.append(m.group("n"))
+    return found
 
 
 def review_authors(report: Report) -> set[str]:
@@ -246,10 +366,14 @@ def _label_line_people(text: str, labels: str) -> list[str]:
     if not labels:
         return []
     sep = r"[ \t]*[:\-–—,]*[ \t]*(?:(?:is|was)[ \t]+)?"
-    label_line = re.compile(rf"[ \t]*(?:[A-Z][\w'’&]*[ \t]+){{0,4}}(?i:{labels}){_LABEL_ORG}[ \t]*[:\-–—]*[ \t]*")
+    # "Designated Doctor and Panel Chair": other role words, joined by "and", may stand before the label
+    label_line = re.compile(
+        rf"[ \t]*(?:(?:[A-Z][\w'’&]*|and)[ \t]+){{0,5}}(?i:{labels}){_LABEL_ORG}[ \t]*[:\-–—]*[ \t]*"
+    )
     org_then_name = re.compile(rf".*\b(?:{_ORG_HEADS})[ \t]+{_PEOPLE}{_QUALIFICATIONS}[ \t]*")
-    before = re.compile(rf"[ \t]*(?:[A-Z][\w'’&]*[ \t]+){{0,4}}(?i:{labels}){sep}{_PEOPLE}")
-    after = re.compile(rf"[ \t]*{_PEOPLE}{_QUALIFICATIONS}[ \t]*[,\-–—]?[ \t]*(?:the[ \t]+)?(?i:{labels})\b")
+    before = re.compile(rf"[ \t]*(?:[A-Z][\w'’&]*[ \t]+){{0,4}}(?i:{labels}){_LABEL_ORG}{sep}{_PEOPLE}")
+    # "Jane Smith, Independent Reviewer", "Jane Smith (Chair of the Review Panel)"
+    after = re.compile(rf"[ \t]*{_PEOPLE}{_QUALIFICATIONS}[ \t]*[,\-–—(]?[ \t]*(?:the[ \t]+)?(?i:{labels})\b")
     names_only = re.compile(rf"[ \t]*{_PEOPLE}{_QUALIFICATIONS}[ \t]*")
     lines = [line for line in text.split("\n")]
     found = []
@@ -275,7 +399,17 @@ def _label_line_people(text: str, labels: str) -> list[str]:
                 "",
             )
             named = names_only.fullmatch(line)
-            if (starts_label.match(after_names) or label_line.fullmatch(prev)) and named:
+            # ... or a label line above the names lines ("Independent Reviewers\nKim Vale\nRay Holt")
+            above = next(
+                (
+                    lines[k]
+                    for k in range(i - 1, max(i - 6, -1), -1)
+                    if lines[k].strip() and (label_line.fullmatch(lines[k]) or not names_only.fullmatch(lines[k]))
+                ),
+                "",
+            )
+            label_below = starts_label.match(after_names) or label_line.fullmatch(after_names)
+            if (label_below or label_line.fullmatch(prev) or label_line.fullmatch(above)) and named:
                 found.append(named.group("n"))
         elif (run_together := org_then_name.fullmatch(line)) and label_line.fullmatch(nxt):
             # "Somerset Safeguarding Children Board Jane Smith\nDirector of Consultancy": a cover block run together
@@ -284,6 +418,12 @@ def _label_line_people(text: str, labels: str) -> list[str]:
             m = re.match(rf"[ \t]*{_PEOPLE}", nxt)
             if m and (names_only.fullmatch(nxt) or after.match(nxt)):
                 found.append(m.group("n"))
+                # "Independent Reviewers\nKim Vale\nRay Holt": the names lines under one label
+                for more in following[1:6]:
+                    named = names_only.fullmatch(more)
+                    if not named or label_line.fullmatch(more) or re.search(rf"\b(?:{_ORG_HEADS})\b", more):
+                        break
+                    found.append(named.group("n"))
     return found
 
 
@@ -692,7 +832,7 @@ def _name_findings(doc: Doc, policy: Policy, allowed: set[str], places: set[str]
             continue  # a place the policy allows, or the review's own board ("Brackenmoor")
         words = [w.lower() for w in name_words(cand.text)]
         named = [w for w in words if len(w) > 1]  # "Ms N. Imogen": an initial that ends a sentence before the pseudonym
-        if words and all(w in allow_words for w in words):
+        if words and (all(w in allow_words for w in words) or _allowed_then_label(cand.text, allow_words)):
             why = ("allowed", "a person the review names on purpose (lead reviewer, author or chair)")
         elif named and all(w in pseudo_words for w in named):
             why = ("pseudonym", "a pseudonym the review declares (check it is not the real name)")
@@ -723,6 +863,20 @@ def _name_findings(doc: Doc, policy: Policy, allowed: set[str], places: set[str]
     return out
 
 
+def _allowed_then_label(text: str, allow_words: set[str]) -> bool:
+    """ "Kim Vale Date" of "Author: Kim Vale Date of publication: 2018" (a cover sheet run into one
+    line): an allowed person's full name (two words or more) with the next label's first word, an
+    English word that is no name, caught on the end."""
+    words = name_words(text)
+    lex = lexicon()
+    named = 0
+    for k, word in enumerate(words):
+        if word.lower() not in allow_words:
+            return named >= 2 and all(lex.is_common_word(w) for w in words[k:]) and len(words) - k <= 2
+        named += 1
+    return False
+
+
 def _name_reason(cand: NameCandidate) -> str:
     said = {
         "ner": "the language model tags it as a person",
@@ -748,19 +902,77 @@ def _name_reason(cand: NameCandidate) -> str:
     return "possible person's name: " + "; ".join(parts) + f" (confidence {cand.confidence:.2f})"
 
 
-def _code_findings(doc: Doc, report: Report, policy: Policy, key=None) -> list[Span]:
-    """Undeclared person codes; the author's key declares its codes too (a coded draft may have no key table)."""
+def _code_findings(doc: Doc, report: Report, policy: Policy, key=None, named: set[str] | None = None) -> list[Span]:
+    """Undeclared person codes; the author's key declares its codes too (a coded draft may have no key table).
+    A word in capitals of a person the review names on purpose or of a pseudonym it declares (`named`,
+    lower case: "CORVIN'S STORY" in a contents line, "DR KIM VALE" on a cover) is reported at info."""
     out = []
     declared = key.codes() if key is not None else None
     raise_from = float(policy.codes.get("raise_from", 0.9))
-    for cand in find_undeclared_codes(
-        doc, report, policy.codes, declared=declared, known=set(policy.allow.abbreviations)
-    ):
+    known = set(policy.allow.abbreviations) | board_initials(report.text)
+    own = sorted({*report.codes(), *(declared or ())}, key=len, reverse=True)
+    for cand in find_undeclared_codes(doc, report, policy.codes, declared=declared, known=known):
+        if named and cand.text.lower() in named:
+            reason = "in capitals, a name the review gives on purpose (its author, chair or declared pseudonym)"
+            out.append(_finding(cand.start, cand.end, cand.kind, "info", reason, f"codes:{cand.rule}:named"))
+            continue
+        if _shouted_word(doc.text, cand.start, cand.end):
+            continue  # "HOW WE DID IT" in a contents line run into the cover: a heading's word, not a code
+        glued = next((c for c in own if _footnote_glued(doc.text, cand.text, c)), None) if cand.variant_of else None
+        if glued:
+            reason = f"the review's code {glued} with a footnote mark glued on"
+            out.append(_finding(cand.start, cand.end, cand.kind, "info", reason, f"codes:{cand.rule}:footnote"))
+            continue
         severity = policy.severity_of(cand.kind)
         if cand.kind == "PERSON_CODE" and cand.confidence >= raise_from:
             severity = _raise(severity)
         out.append(_finding(cand.start, cand.end, cand.kind, severity, cand.reason, f"codes:{cand.rule}"))
     return out
+
+
+def _shouted_word(text: str, start: int, end: int) -> bool:
+    """An English word in capitals ("WE", "US", "IT") between two other words in capitals on its line:
+    part of a heading written in capitals, even where the line holds more than that heading."""
+    if text[start:end].lower() not in lexicon().common:
+        return False
+    before = re.search(r"([A-Z][A-Z'’]+)[ \t]+$", text[max(0, start - 40) : start])
+    after = re.match(r"[ \t]+([A-Z][A-Z'’]+)\b", text[end : end + 40])
+    return bool(before and after)
+
+
+def _footnote_glued(text: str, word: str, declared: str) -> bool:
+    """ "GH21" where the review's code is GH2 and a note numbered 1 stands on a line of its own ("1 The
+    panel chose ..."): the code with its footnote mark run on by the text layer, not another person."""
+    digits = word[len(declared) :] if word.startswith(declared) else ""
+    if not digits.isdigit() or len(digits) > 2:
+        return False
+    return bool(re.search(rf"(?m)^[ \t]*{digits}[ \t]+[A-Z][^\n]{{20,}}$", text))  # a note, not "1. Introduction"
+
+
+_BOARD_NAME = re.compile(
+    r"(?:(?:[A-Z][\w'’-]*|of|and|the|&)[ \t]+){1,5}Safeguarding[ \t]+(?:(?:[A-Z][\w'’-]*|and|&)[ \t]+){0,3}"
+    r"(?:Board|Partnership|Partners|Arrangements|Panel|Group)\b"
+)
+
+
+def board_initials(text: str) -> set[str]:
+    """The initials of every safeguarding board or partnership the text names in full ("Thornbury Vale
+    Safeguarding Adults and Children Partnership" -> TVSACP, TVSAACP; "Local …" also without its L):
+    the board's own abbreviation, never a person's code."""
+    out = set()
+    for m in _BOARD_NAME.finditer(text):
+        words = m.group(0).split()
+        while words and words[0][:1].islower():
+            words = words[1:]
+        if words and words[0] == "The":
+            words = words[1:]
+        for keep_small in (False, True):
+            kept = [w for w in words if keep_small and w in ("and", "of") or w[:1].isupper()]
+            letters = "".join(w[0].upper() for w in kept)
+            out.add(letters)
+            if kept and kept[0] == "Local":
+                out.add(letters[1:])
+    return {a for a in out if len(a) >= 3}
 
 
 def _structured_findings(
@@ -772,6 +984,7 @@ def _structured_findings(
     out = []
     results = list(analyze_doc(analyzer, doc))
     letterhead = _letterhead_lines(report_text, results)
+    contact_lines = {_line_start(report_text, r.start) for r in results if r.entity_type in _CONTACT_TYPES | {"URL"}}
     for result in results:
         kind = result.entity_type
         text = report_text[result.start : result.end]
@@ -784,7 +997,10 @@ def _structured_findings(
             reason = f"a web address containing a person's name ({person})"
             if person == "a name from the key":
                 severity = policy.severity_of("KEY_NAME")
-        if kind in _CONTACT_TYPES and _ORGANISATION_LINE.search(_line_of(report_text, result.start)):
+        if kind in _CONTACT_TYPES and (
+            _ORGANISATION_LINE.search(_line_of(report_text, result.start))
+            or _under_organisation_name(report_text, result.start, contact_lines)
+        ):
             severity, reason = (
                 "info",
                 f"{reason} on the line of a safeguarding board or partnership: its own contact details",
@@ -819,13 +1035,39 @@ def _structured_findings(
 # a partnership's own address, postcode, phone or e-mail on its cover or contact page is published on purpose
 _CONTACT_TYPES = frozenset({"ADDRESS", "POSTCODE", "PHONE", "EMAIL"})
 _ORGANISATION_LINE = re.compile(
-    r"\bSafeguarding\s+(?:Children\s+|Adults\s+)?(?:Board|Partnership|Partners|Arrangements)\b"
+    r"\bSafeguarding\s+(?:(?:Children|Adults|and|&)\s+){0,3}(?:Board|Partnership|Partners|Arrangements)\b"
     r"|\b(?:LSCB|LSCP|SCP|SCB|SAB)\b"
 )
 
 
 def _line_start(text: str, offset: int) -> int:
     return text.rfind("\n", 0, offset) + 1
+
+
+_CONTACT_LABEL = re.compile(r"[ \t]*(?i:tel|telephone|phone|fax|e-?mail|web|website|address)\b")
+
+
+def _under_organisation_name(text: str, offset: int, contact_lines: set[int], max_lines: int = 4) -> bool:
+    """A contact block under the board's or partnership's name line ("Westbridge Safeguarding Children
+    Board ⏎ Civic Offices, 14 Quay Road, Westbridge WB1 2AB ⏎ Tel: 01632 960481"): its own address and
+    telephone, published on purpose.  Every line between the name and the finding is a short contact
+    line (one with an address, postcode, telephone, e-mail or web address, or a contact label), and the
+    name line is a name, not a sentence."""
+    start = _line_start(text, offset)
+    if len(_line_of(text, offset).split()) > 15:
+        return False
+    seen = 0
+    while start > 0 and seen < max_lines:
+        start = _line_start(text, start - 1)
+        line = _line_of(text, start)
+        if not line.strip():
+            continue
+        seen += 1
+        if _ORGANISATION_LINE.search(line):
+            return len(line.split()) <= 12 and not line.rstrip().endswith(".")
+        if len(line.split()) > 15 or not (start in contact_lines or _CONTACT_LABEL.match(line)):
+            return False
+    return False
 
 
 def _letterhead_lines(text: str, results) -> set[int]:
@@ -984,9 +1226,10 @@ def verify_report(report: Report, doc: Doc, key=None, policy: Policy | None = No
     """
     policy = policy or load_policy()
     allowed = cover_people(report, policy)
+    pseudonyms = review_pseudonyms(report)
     raw: list[Span] = []
-    raw += _name_findings(doc, policy, allowed, allowed_places(report, policy), review_pseudonyms(report))
-    raw += _code_findings(doc, report, policy, key)
+    raw += _name_findings(doc, policy, allowed, allowed_places(report, policy), pseudonyms)
+    raw += _code_findings(doc, report, policy, key, _words_of(allowed | pseudonyms))
     key_words: set[str] = set()
     if key is not None:
         raw += _key_findings(doc, key, policy)

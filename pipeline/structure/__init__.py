@@ -84,7 +84,7 @@ def _subject_entry(text: str, report: Report) -> list[RoleEntry]:
     if not code or same or any(e.subject and e.kind == "family" for e in report.key):
         return []
     out = []
-    for one in _subject_names(code):  # "Ruby/Maya": two children, each the review's name for one
+    for one in _subject_names(code) + _sibling_codes(code, report.metadata.title):  # "Ruby/Maya", "KL1 & KL2"
         m = re.search(rf"(?<![\w-]){re.escape(one)}(?![\w-])", text) or re.search(
             rf"(?<![\w-]){re.escape(one)}(?![\w-])", text, re.IGNORECASE
         )
@@ -106,6 +106,25 @@ def _subject_entry(text: str, report: Report) -> list[RoleEntry]:
             )
         )
     return out
+
+
+def _sibling_codes(code: str, title: str | None) -> list[str]:
+    """The other subjects a title joins to the subject's code, in the same shape ("concerning KL1 & KL2",
+    "Child A and Child B"): each is a code the review declares by naming the review after it."""
+    if not title:
+        return []
+    m = re.fullmatch(r"(?P<word>(?:[A-Z][a-z]+\s+){0,2})(?P<id>[A-Z]{1,3}[0-9]{0,2}|[0-9]{1,2})", code)
+    if m is None:
+        return []
+    word = re.escape(m["word"].strip())
+    shape = r"[A-Z]{1,3}[0-9]{1,2}" if re.search(r"[0-9]", m["id"]) and m["id"][0].isalpha() else r"[A-Z0-9]{1,3}"
+    other = rf"(?:{word}\s+)?{shape}" if word else shape
+    joined = re.search(rf"(?<![\w-]){re.escape(code)}((?:\s*(?:,|&|\band\b|/)\s*{other})+)(?![\w-])", title)
+    if joined is None:
+        return []
+    found = re.findall(rf"(?:{word}\s+)?{shape}" if word else shape, joined.group(1))
+    prefix = m["word"].strip()
+    return [f if not prefix or f.startswith(prefix) else f"{prefix} {f}" for f in found]
 
 
 def _subject_names(code: str) -> list[str]:

@@ -1,6 +1,6 @@
 """The report's key: role codes declared as "EM – Child E's mother".
 
-Common shapes: "EM – …", "EM - …", "EM: …", "EM\t…", "EM = …", Markdown
+Common shapes: "EM – …", "EM - …", "EM: …", "EM\t…", "EM = …", "EM   …" (PDF columns), Markdown
 or tab tables ("| EM | Child E's mother |").  A line is a declaration when
 its code looks like a code (capitals and digits, or "Child E"/"Baby A"), and
 its description is short and names a role (words in
@@ -39,7 +39,8 @@ CODE = (
     r"|(?:Mother|Father|Stepfather|Stepmother|Sibling|Partner|Grandmother|Grandfather|Brother|Sister|Uncle|Aunt)(?:\s[0-9]{1,2})?)"
 )
 KEY_LINE_RE = re.compile(
-    rf"^\s*(?:[-*•]\s*)?\|?\s*(?P<code>{CODE})\s*(?:\s[–—-]\s?|[–—]|:|=|\t+|\s*\|)\s*(?P<desc>\S.*?)\s*\|?\s*$"
+    rf"^\s*(?:[-*•]\s*)?\|?\s*(?P<code>{CODE})\s*(?:\s[–—-]\s?|[–—]|:|=|\t+|\s*\||[ ]{{3,}})"
+    rf"\s*(?P<desc>\S.*?)\s*\|?\s*$"
 )
 # "Ms W (mother)", "Child J (subject)": a code with its role in brackets, in a list of such lines
 CODE_ROLE_LINE_RE = re.compile(rf"^\s*(?:[-*•]\s*)?(?P<code>{CODE})\s*\((?P<desc>[^()]{{2,60}})\)\s*$")
@@ -427,6 +428,9 @@ def find_inline(text: str, weak: bool = True, pseudonyms: bool = True) -> list[I
                 if group not in pattern.groupindex or not m[group]:
                     continue
                 code = re.sub(r"\s+", " ", m[group])
+                lettered = re.match(r"[ \t]([A-Z0-9]{1,2})\b(?![’'-])", text[m.end(group) :])
+                if lettered and _role_label(code):
+                    code = f"{code} {lettered[1]}"  # "referred to as Sister A": the role word is the code's first part
                 if (
                     code[:1].islower()
                     and not re.match(r"child\s[A-Z0-9]", code)
@@ -601,6 +605,8 @@ def find_used_codes(text: str, min_uses: int = 2) -> list[InlineDeclaration]:
     for m in pattern.finditer(text):
         if not _listing_title(text, m.start()):
             uses.setdefault(m["code"], []).append(m)
+    for code in [c for c in uses if _footnote_glued(c, uses)]:
+        del uses[code]
     series: dict[str, int] = {}
     for found in uses.values():
         series[found[0]["role"]] = series.get(found[0]["role"], 0) + 1
@@ -617,6 +623,16 @@ def find_used_codes(text: str, min_uses: int = 2) -> list[InlineDeclaration]:
         )
     out += _capitalised_roles(text, {e.code for e in out}, min_uses)
     return sorted(out, key=lambda e: e.start)
+
+
+def _footnote_glued(code: str, uses: dict[str, list[re.Match]]) -> bool:
+    """ "Child T1" used once where "Child T" is the review's code: a footnote mark run onto the code by
+    the PDF's text layer, not a new person (no other number follows "Child T": "Child T1, Child T2"
+    would be a numbered series)."""
+    m = re.fullmatch(r"(?P<base>.+\s[A-Z])(?P<digit>\d{1,2})", code)
+    if m is None or m["base"] not in uses or len(uses[code]) != 1:
+        return False
+    return not any(c != code and c.startswith(m["base"]) and c[len(m["base"]) :].isdigit() for c in uses)
 
 
 def _listing_title(text: str, offset: int) -> bool:

@@ -362,6 +362,9 @@ def _board_span(text: str) -> tuple[int, int] | None:
         ):
             # "When a Local Safeguarding Children Board undertakes …", "an unnamed local safeguarding children board"
             continue
+        kinds = list(re.finditer(r"\b(?i:review|report|summary)\b[ \t]+", text[start : m.start()]))
+        if kinds:  # "Neglect Thematic Review Lindenholm Safeguarding Children Board": a cover run into one line
+            start += kinds[-1].end()
         while start < m.start() and (not text[start].isupper() or text[start:].split(None, 1)[0].lower() in stop):
             nxt = text.find(" ", start, m.start())  # not from "the", "of", "Today", "Role of"
             start = m.start() if nxt < 0 else nxt + 1
@@ -674,13 +677,23 @@ def _title_named_subject(title: str, text: str) -> str | None:
 
 
 def find_subject(
-    title: str | None, key_subject: str | None, cover_lines: list[Line] | None = None, key_child: str | None = None
+    title: str | None,
+    key_subject: str | None,
+    cover_lines: list[Line] | None = None,
+    key_child: str | None = None,
+    title_named: str | None = None,
 ) -> str | None:
-    """The subject child: the key's subject, else a child-shaped code in the title or on the cover,
-    else the first child the key declares ("Isla – a girl of thirteen")."""
+    """The subject child: the key's subject, else a child-shaped code in the title, else the name the
+    title ends in (`title_named`: "Overview Report: Corvin"), else a child-shaped code on the cover,
+    else the first child the key declares ("Isla – a girl of thirteen").  A title that names its
+    subject beats a code-shaped phrase further down the cover ("THE VOICE OF THE CHILD 31" of a
+    contents list run into one line)."""
     if key_subject:
         return key_subject
     pattern = _shapes()["subject"]
+    in_title = next((m for m in re.finditer(pattern, title or "") if not m.group(1).lower().startswith("family")), None)
+    if in_title is None and title_named:
+        return title_named
     for scope in [title or ""] + [ln.text for ln in cover_lines or []]:
         for m in re.finditer(pattern, scope):
             if not m.group(1).lower().startswith("family"):  # "THE FAMILY 3.1" of a contents line too
@@ -747,8 +760,9 @@ def extract_metadata(
     return Metadata(
         board=find_board(cover_lines, body),
         title=title,
-        subject_child=find_subject(title, key_subject, cover_lines, key_child)
-        or cover_name_subject(cover_lines, title, text),
+        subject_child=find_subject(
+            title, key_subject, cover_lines, key_child, cover_name_subject(cover_lines, title, text)
+        ),
         period_start=start,
         period_end=end,
         author=next((p.name for p in people if p.role in ("author", "reviewer")), None),
