@@ -203,15 +203,34 @@ def _school_stems(r: Replacement, kinds: frozenset[str]) -> list[str]:
     """Other ways the text names a school or nursery found once: its full name (found
     with a context word or cue once, "the pupil referral unit, The Beacon Centre",
     and later alone in a table) and its short name, if distinctive (two words or
-    more, or a saint's or a possessive name; never a lone town word)."""
+    more, a saint's or a possessive name, or one coined word that no list knows,
+    "Broomfield ELCC" ... "at Broomfield"; never a lone town, name or common word)."""
     words = r.text.split()
     out = [r.text] if len(words) >= 2 else []
     while words and words[-1].strip(".,").casefold() in kinds:
         words.pop()
     stem = " ".join(words)
-    if stem and stem != r.text and (len(words) >= 2 or re.search(r"['’]s$", stem)) and stem[:1].isupper():
+    coined = r.type == "NURSERY" and len(words) == 1 and _coined_word(stem)  # schools share their area's name
+    distinctive = len(words) >= 2 or re.search(r"['’]s$", stem) or coined
+    if stem and stem != r.text and distinctive and stem[:1].isupper():
         out.append(stem)
     return out
+
+
+def _coined_word(word: str) -> bool:
+    """A single capitalised word that is no listed place, country, name or common word ("Broomfield" is a
+    place-like coinage, "Rainbow", "Hamilton" and "Grace" are not): alone, it still names the setting."""
+    from .names.unknown import lexicon
+
+    lex = lexicon()
+    return (
+        len(word) >= 5
+        and word.isalpha()
+        and word not in lex.places
+        and word not in lex.countries
+        and not lex.is_known_name(word)
+        and word.lower() not in lex.common
+    )
 
 
 def _street_stem(r: Replacement) -> list[str]:
