@@ -581,6 +581,7 @@ def pseudonymise_report(
     unknown_cands = [c for c in _unknown_candidates(doc, allow) if c.text.strip() not in protected]
     unknown_cands += _repeated_unknown(text, unknown_cands, known + structured)
     unknown_cands += _repeated_word_names(text, unknown_cands, known + structured)
+    kept = kept + _group_words(text, unknown_cands, kept)  # "a Magar family": a people, logged as kept
     # decided a place by context, or an identifier kept (a named venue): not an unlisted person either
     places = [(k.start, k.end) for k in kept] + kept_identifiers
     unknown = [
@@ -599,6 +600,24 @@ def pseudonymise_report(
     out_text = rebuild(text, chosen)
     ambiguous = [c for c in chosen if c.ambiguous]
     return PseudonymiseResult(out_text, chosen, unplaced, ambiguous, kept)
+
+
+def _group_words(text: str, cands, kept: list[KeptMention]) -> list[KeptMention]:
+    """Unlisted one-word names that name a people, caste or language here ("the Magar community",
+    "speaks Tamang"; `names.groups`), or that a group word kept before them names in brackets
+    ("Gurung (Tamu kyi)"), kept with that reason for the log."""
+    from .names.groups import GROUP, group_reading, other_name_of_group
+
+    out = []
+    groups = [(k.start, k.end) for k in kept if k.reason == GROUP]
+    for c in sorted(cands, key=lambda c: c.start):
+        if " " in c.text.strip():
+            continue
+        reason = group_reading(text, c.start, c.end)
+        if reason or other_name_of_group(text, c.start, groups):
+            out.append(KeptMention(c.start, c.end, c.text, "", reason or GROUP))
+            groups.append((c.start, c.end))
+    return out
 
 
 SINGLE_KEYED_WORD = frozenset({"first_name", "surname"})
