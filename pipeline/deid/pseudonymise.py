@@ -582,6 +582,7 @@ def pseudonymise_report(
     unknown_cands += _repeated_unknown(text, unknown_cands, known + structured)
     unknown_cands += _repeated_word_names(text, unknown_cands, known + structured)
     kept = kept + _group_words(text, unknown_cands, kept)  # "a Magar family": a people, logged as kept
+    kept = kept + _public_works(text, unknown_cands)  # "the Marshall Inquiry": a public figure's work
     # decided a place by context, or an identifier kept (a named venue): not an unlisted person either
     places = [(k.start, k.end) for k in kept] + kept_identifiers
     unknown = [
@@ -617,6 +618,33 @@ def _group_words(text: str, cands, kept: list[KeptMention]) -> list[KeptMention]
         if reason or other_name_of_group(text, c.start, groups):
             out.append(KeptMention(c.start, c.end, c.text, "", reason or GROUP))
             groups.append((c.start, c.end))
+    return out
+
+
+_WORK_AFTER = re.compile(r"(?:['’]s?)?[ \t]+([A-Za-z]+)(?:[ \t]+([A-Za-z]+))?")
+
+
+@lru_cache(maxsize=1)
+def _public_work_words() -> tuple[frozenset[str], frozenset[str]]:
+    """Surnames of the public figures reviews cite (models/names/public_names.txt) and the kinds of work
+    named after them (models/names/not_people.yaml `public_work_heads`)."""
+    from ..resources import load_yaml, read_lines
+
+    surnames = frozenset(line.split()[-1] for line in read_lines("names", "public_names.txt"))
+    return surnames, frozenset(load_yaml("names", "not_people.yaml").get("public_work_heads") or ())
+
+
+def _public_works(text: str, cands) -> list[KeptMention]:
+    """An unlisted one-word name that is a public figure's surname followed, within two words, by the
+    kind of work it names ("the Brandon biennial analyses", "the Marshall Inquiry"): the work, kept and
+    logged.  `verify` still reports the figure at info."""
+    surnames, heads = _public_work_words()
+    out = []
+    for c in cands:
+        word = c.text.strip()
+        m = _WORK_AFTER.match(text, c.end)
+        if word in surnames and m and any((w or "").casefold() in heads for w in m.groups()):
+            out.append(KeptMention(c.start, c.end, c.text, "", "public_figure_work"))
     return out
 
 

@@ -75,3 +75,16 @@ def test_the_decisions_are_logged(result):
     assert ("Tamang", "ethnic_group_or_language") in reasons
     assert ("Brandon", "place_before_postcode") in reasons
     assert ("Weir", "part_of_event_name") in reasons
+
+
+def test_a_public_figures_work_is_kept_and_logged():
+    """An unlisted candidate that is a public figure's surname before the work it names is kept."""
+    from types import SimpleNamespace
+
+    from pipeline.deid.pseudonymise import _public_works
+
+    text = "Staff cited the Marshall Inquiry and Brandon's biennial analyses; Ms Marshall phoned."
+    cands = [SimpleNamespace(start=m, end=m + len(w), text=w) for w, m in (("Marshall", 16), ("Brandon", 37))]
+    cands.append(SimpleNamespace(start=text.rindex("Marshall"), end=text.rindex("Marshall") + 8, text="Marshall"))
+    kept = _public_works(text, cands)
+    assert [(k.start, k.reason) for k in kept] == [(16, "public_figure_work"), (37, "public_figure_work")]

@@ -102,8 +102,6 @@ class NameLexicon:
     languages: frozenset[str]
     demonym_suffixes: tuple[str, ...]
     document_heads: frozenset[str]
-    public_surnames: frozenset[str]
-    public_work_heads: frozenset[str]
     subject_verbs: frozenset[str]
     object_verbs: frozenset[str]
     to_verbs: frozenset[str]
@@ -129,12 +127,6 @@ class NameLexicon:
     def is_ambiguous(self, word: str) -> bool:
         """A listed name that is also a frequent word (Grace, Mark, June, Wood)."""
         return word.lower() in self.common and self.is_known_name(word)
-
-
-def _before_public_work(doc: Doc, i: int, heads: frozenset[str]) -> bool:
-    """doc[i] (a public figure's surname) is followed, within two words, by the kind of work it names."""
-    after = [t for t in doc[i + 1 : i + 4] if t.text not in _POSSESSIVES][:2]
-    return any(t.lower_ in heads for t in after)
 
 
 @lru_cache(maxsize=1)
@@ -170,8 +162,6 @@ def lexicon() -> NameLexicon:
         languages=frozenset(not_people.get("languages", ())),
         demonym_suffixes=tuple(not_people.get("demonym_suffixes", ())),
         document_heads=frozenset(not_people["document_heads"]),
-        public_surnames=frozenset(line.split()[-1] for line in read_lines("names", "public_names.txt")),
-        public_work_heads=frozenset(not_people.get("public_work_heads", ())),
         subject_verbs=frozenset(verbs["subject"]),
         object_verbs=frozenset(verbs["object"]),
         to_verbs=frozenset(verbs["to"]),
@@ -315,8 +305,6 @@ class _DocContext:
                 self.blocked[i] = True
             if token.text in lex.thing_prefixes and i + 1 < len(doc) and doc[i + 1].text[:1].isupper():
                 self.blocked[i + 1] = True  # "Operation Kestrelwing", "HMP Styal"
-            if token.text in lex.public_surnames and _before_public_work(doc, i, lex.public_work_heads):
-                self.blocked[i] = True  # "the Brandon biennial analyses", "the Marshall Inquiry"
 
     def _norp_word(self, token: Token) -> bool:
         """The model tags the word a nationality or group (NORP). It also tags unlisted names so ("their
