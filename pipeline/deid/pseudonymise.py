@@ -203,15 +203,34 @@ def _school_stems(r: Replacement, kinds: frozenset[str]) -> list[str]:
     """Other ways the text names a school or nursery found once: its full name (found
     with a context word or cue once, "the pupil referral unit, The Beacon Centre",
     and later alone in a table) and its short name, if distinctive (two words or
-    more, or a saint's or a possessive name; never a lone town word)."""
+    more, a saint's or a possessive name, or one coined word that no list knows,
+    "Broomfield ELCC" ... "at Broomfield"; never a lone town, name or common word)."""
     words = r.text.split()
     out = [r.text] if len(words) >= 2 else []
     while words and words[-1].strip(".,").casefold() in kinds:
         words.pop()
     stem = " ".join(words)
-    if stem and stem != r.text and (len(words) >= 2 or re.search(r"['’]s$", stem)) and stem[:1].isupper():
+    coined = r.type == "NURSERY" and len(words) == 1 and _coined_word(stem)  # schools share their area's name
+    distinctive = len(words) >= 2 or re.search(r"['’]s$", stem) or coined
+    if stem and stem != r.text and distinctive and stem[:1].isupper():
         out.append(stem)
     return out
+
+
+def _coined_word(word: str) -> bool:
+    """A single capitalised word that is no listed place, country, name or common word ("Broomfield" is a
+    place-like coinage, "Rainbow", "Hamilton" and "Grace" are not): alone, it still names the setting."""
+    from .names.unknown import lexicon
+
+    lex = lexicon()
+    return (
+        len(word) >= 5
+        and word.isalpha()
+        and word not in lex.places
+        and word not in lex.countries
+        and not lex.is_known_name(word)
+        and word.lower() not in lex.common
+    )
 
 
 def _street_stem(r: Replacement) -> list[str]:
@@ -575,6 +594,8 @@ def pseudonymise_report(
     unknown_cands = [c for c in _unknown_candidates(doc, allow) if c.text.strip() not in protected]
     unknown_cands += _repeated_unknown(text, unknown_cands, known + structured)
     unknown_cands += _repeated_word_names(text, unknown_cands, known + structured)
+    kept = kept + _group_words(text, unknown_cands, kept)  # "a Magar family": a people, logged as kept
+    kept = kept + _public_works(text, unknown_cands)  # "the Marshall Inquiry": a public figure's work
     # decided a place by context, or an identifier kept (a named venue): not an unlisted person either
     places = [(k.start, k.end) for k in kept] + kept_identifiers
     unknown = [
@@ -594,6 +615,51 @@ def pseudonymise_report(
     out_text = rebuild(text, chosen)
     ambiguous = [c for c in chosen if c.ambiguous]
     return PseudonymiseResult(out_text, chosen, unplaced, ambiguous, kept)
+
+
+def _group_words(text: str, cands, kept: list[KeptMention]) -> list[KeptMention]:
+    """Unlisted one-word names that name a people, caste or language here ("the Magar community",
+    "speaks Tamang"; `names.groups`), or that a group word kept before them names in brackets
+    ("Gurung (Tamu kyi)"), kept with that reason for the log."""
+    from .names.groups import GROUP, group_reading, other_name_of_group
+
+    out = []
+    groups = [(k.start, k.end) for k in kept if k.reason == GROUP]
+    for c in sorted(cands, key=lambda c: c.start):
+        if " " in c.text.strip():
+            continue
+        reason = group_reading(text, c.start, c.end)
+        if reason or other_name_of_group(text, c.start, groups):
+            out.append(KeptMention(c.start, c.end, c.text, "", reason or GROUP))
+            groups.append((c.start, c.end))
+    return out
+
+
+_WORK_AFTER = re.compile(r"(?:['’]s?)?[ \t]+([A-Za-z]+)(?:[ \t]+([A-Za-z]+))?")
+
+
+@lru_cache(maxsize=1)
+def _public_work_words() -> tuple[frozenset[str], frozenset[str]]:
+    """Surnames of the public figures reviews cite (models/names/public_names.txt) and the kinds of work
+    named after them (models/names/not_people.yaml `public_work_heads`)."""
+    from ..resources import load_yaml, read_lines
+
+    surnames = frozenset(line.split()[-1] for line in read_lines("names", "public_names.txt"))
+    return surnames, frozenset(load_yaml("names", "not_people.yaml").get("public_work_heads") or ())
+
+
+def _public_works(text: str, cands) -> list[KeptMention]:
+    """An unlisted one-word name that is a public figure's surname followed, within two words, by the
+    kind of work it names ("the Brandon biennial analyses", "the Marshall Inquiry"): the work, kept and
+    logged.  `verify` still reports the figure at info."""
+    surnames, heads = _public_work_words()
+    out = []
+    for c in cands:
+        word = c.text.strip()
+        m = _WORK_AFTER.match(text, c.end)
+        if word in surnames and m and any((w or "").casefold() in heads for w in m.groups()):
+            out.append(KeptMention(c.start, c.end, c.text, "", "public_figure_work"))
+    return out
 
 
 SINGLE_KEYED_WORD = frozenset({"first_name", "surname"})

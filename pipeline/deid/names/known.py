@@ -32,6 +32,7 @@ from ..keyfile import Key, Person, title_genders
 from .derived import KeyedWord, _business_possessive, _in_fixed_phrase, find_derived
 from .folding import fold
 from .gaelic import surname_variants
+from .groups import group_reading
 from .initials import (
     bare_letter_after_first_name,
     lone_letters,
@@ -830,11 +831,18 @@ class KnownNameMatcher:
         """
         readings = [(r, self._place_reading(text, r[0], r[1], r[3])) for r in raw]
         strong = {fold(r[2]).casefold() for r, (reason, is_strong) in readings if reason and is_strong}
+        # a keyed first name is a place elsewhere only where the review wrote it as a town ("Hope Street"
+        # does not make "with Hope" a place)
+        towns = {fold(r[2]).casefold() for r, (reason, is_strong) in readings if is_strong and reason in _TOWN_READINGS}
         out = []
         for r, (reason, is_strong) in readings:
-            if reason and (
-                is_strong or fold(r[2]).casefold() in strong | _known_places() or _is_place_entity(doc, r[0], r[1])
-            ):
+            word = fold(r[2]).casefold()
+            surname = all(self._is_surname(f) for f in r[3])
+            if not reason:
+                out.append(r)
+            elif is_strong or word in (strong if surname else towns):
+                kept.append(KeptMention(r[0], r[1], r[2], r[3][0].code, reason))
+            elif surname and (word in _known_places() or _is_place_entity(doc, r[0], r[1])):
                 kept.append(KeptMention(r[0], r[1], r[2], r[3][0].code, reason))
             else:
                 out.append(r)
@@ -849,6 +857,9 @@ class KnownNameMatcher:
             return "part_of_place_or_organisation_name", True  # "St Mark's", "Fort William", "Port Ellen"
         if " " in word.strip() or _suffix(text, end).startswith(("'", "’")):
             return None, False  # "Ashton's view": the person
+        group = group_reading(text, start, end)
+        if group:
+            return group, True  # "the Gurung community", "speaks Gurung": a people or a language
         if not all(self._is_surname(f) for f in forms):
             # a first name is a place only as part of one: "Hope Street", "Rose Hill Surgery"
             nxt = re.match(r"[ \t]+([A-Z][\w'’]*)", text[end : end + 30])
@@ -860,6 +871,8 @@ class KnownNameMatcher:
                 and _org_run(text, end)
             ):
                 return "part_of_place_or_organisation_name", True  # "the Faith and Communities Forum"
+            if forms[0].rule in ("first_name", "listed"):
+                return _first_name_place(text, start, end, conf)
             return None, False
         if _org_run(text, end):
             return "part_of_place_or_organisation_name", True  # "the Leigh Miners Welfare Centre"
@@ -872,6 +885,8 @@ class KnownNameMatcher:
         nxt = re.match(r"[ \t]+([A-Z][\w'’]*)", text[end : end + 30])
         if nxt and nxt.group(1) in _place_heads():
             return "part_of_place_or_organisation_name", True  # "Bury Road Community Centre", "Ashton Hospital"
+        if nxt and nxt.group(1) in conf.get("event_heads", ()):
+            return "part_of_event_name", True  # "Trevithick Day", "the Pascoe Festival"
         if _POSTCODE_AFTER.match(text, end):
             return "place_before_postcode", True  # "41 Tottington Walk, Bury BL9 6QT"
         before = text[max(0, start - 30) : start].split()
@@ -1278,6 +1293,27 @@ def _listed_surnames(person: Person) -> set[str]:
         elif len(words) > 1:
             found.add(split_name(words)[1][-1])
     return found
+
+
+_TOWN_READINGS = frozenset({"place_before_postcode", "place_after_locative"})
+
+
+def _first_name_place(text: str, start: int, end: int, conf: dict) -> tuple[str | None, bool]:
+    """A keyed first name that is also a town ("Moira", "Brandon"): the town of a postal address (right
+    before its postcode) decides alone; after a locative or a movement, or before a place's predicate
+    ("... is within the Trust area"), it is the place only where the review has shown it is one."""
+    if _POSTCODE_AFTER.match(text, end):
+        return "place_before_postcode", True  # "Drumbeg Court, Moira BT67 0QL"
+    before = text[max(0, start - 30) : start].split()
+    prev = before[-1].casefold() if before else ""
+    if prev != "of" and (prev in conf["locative_before"] or prev in conf["weak_locative_before"]):
+        return "place_after_locative", False  # "father of Hope" is the person
+    if prev == "to" and len(before) > 1 and before[-2].casefold() in conf["movement_before_to"]:
+        return "place_after_movement", False
+    after = " ".join(text[end : end + 40].split()[:2]).casefold()
+    if any(after.startswith(p) for p in conf.get("place_predicates_after", ())):
+        return "place_before_place_predicate", False
+    return None, False
 
 
 def _route_before(before: list[str]) -> bool:
