@@ -383,6 +383,8 @@ def _someone_elses_full_name(text: str, end: int, targets, keyed: list[KeyedWord
     if not nxt or not is_other_name(nxt.group(1)) or nxt.group(1) in org_heads():
         return False
     following = fold(nxt.group(1)).casefold()
+    if any(not k.first and k.folded == following for k in keyed):
+        return False  # "Hawa Okonkwo" of a keyed Hauwa: a keyed family's surname, as "Nasima Begum" (names/links.py)
     codes = {code for code, _, _ in targets}
     return not any(
         k.code in codes and not k.first and (following in _surname_parts(k) or classify(nxt.group(1), [k]))

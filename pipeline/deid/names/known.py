@@ -28,7 +28,7 @@ from functools import lru_cache
 
 from ...lexicon import calendar, reporting_forms, reporting_forms_pattern, superscript_digits, title_words
 from ...resources import load_yaml
-from ..keyfile import Key, Person, title_genders
+from ..keyfile import Key, Person, role_head, title_genders
 from .derived import KeyedWord, _business_possessive, _in_fixed_phrase, find_derived
 from .folding import fold
 from .gaelic import surname_variants
@@ -43,7 +43,7 @@ from .initials import (
     used_as_person,
 )
 from .kin_forms import kin_forms
-from .links import link
+from .links import first_name_with_family_slip, link
 
 # separators allowed between the words of a name: spaces / a line break, or a
 # hyphen (with a line break after it) for double-barrelled names
@@ -683,12 +683,14 @@ class KnownNameMatcher:
             ):
                 continue
             raw.append((start, end, matched, forms))
+        raw = [_with_rank(text, _run_on(text, r)) for r in raw]
         raw += used_as_person(text, raw, pending, doc, self.protected)  # "DL tells …" makes "Sibling DL (4)" him
         raw = self._places(text, raw, kept, doc)
         strangers: set[str] = set()
         raw = link(self, text, raw, strangers)  # "Nasima Begum", "N. Begum", "Anwar Chowdhury", "Nasima Choudhury"
         raw = self._strangers_titled(raw, strangers)
         raw += self._derived(text, raw, doc)
+        raw = first_name_with_family_slip(self, text, raw)  # "Marta Berzin": the given name's person
         raw = kin_forms(self, text, raw)  # "anh Long", "Sami jan", "Abu Yusuf", "at Gogo's"
         raw += lone_letters(self, text, raw, doc)  # "D refused to speak", "Seen Y and A.C."
         raw.sort(key=lambda r: r[0])
@@ -1195,9 +1197,14 @@ def _family_roles(key: Key) -> dict:
         m = _PARENT_ROLE.match(person.role or "") or _GROUP_ROLE.match(person.role or "")
         if m:
             parent_of[person.code] = (m.group("child").strip().casefold(), m.group("relation").casefold())
+        elif bare := _BARE_PARENT_ROLE.fullmatch(role_head(person.role or "")):
+            parent_of[person.code] = (_SUBJECT, bare.group("relation").casefold())  # "Mother", "Father of both"
     child = {}
     for ref in {c for c, _ in parent_of.values()}:
-        hits = [p.code for p in key.people if p.code.casefold() == ref or (p.role or "").strip().casefold() == ref]
+        if ref == _SUBJECT:
+            hits = _subject_children(key)
+        else:
+            hits = [p.code for p in key.people if p.code.casefold() == ref or (p.role or "").strip().casefold() == ref]
         if not hits:  # "Family B: child": the one keyed child of the family the parents' roles name
             hits = [p.code for p in key.people if p.child and _in_group(p.role, ref)]
         if len(hits) == 1:
@@ -1206,6 +1213,21 @@ def _family_roles(key: Key) -> dict:
     _FAMILY_CACHE.clear()
     _FAMILY_CACHE[id(key)] = (key, out)
     return out
+
+
+_SUBJECT = ""  # the child reference of a parent whose role names no child ("Mother"): the review's subject
+_BARE_PARENT_ROLE = re.compile(r"(?:birth[ \t]+)?(?P<relation>mother|father|parent|step-?father|step-?mother)", re.I)
+
+
+def _subject_children(key: Key) -> list[str]:
+    """The child a bare "Mother" / "Father" role is the parent of: the keyed child whose role's head calls them
+    the subject ("Child F, subject of the review"; not "Half-sister of the subject child"), else the only child."""
+    children = [p for p in key.people if p.child]
+    words = "|".join(map(re.escape, load_yaml("pseudonymise", "role_words.yaml").get("subject", ["subject"])))
+    subjects = [
+        p.code for p in children if re.search(rf"(?<![\w-])(?:{words})(?![\w-])", role_head(p.role or ""), re.I)
+    ]
+    return subjects if subjects else [p.code for p in children]
 
 
 def _parent_for_title(family: dict, people: dict, child: str, gender: str) -> str | None:
@@ -1286,6 +1308,36 @@ def _route_before(before: list[str]) -> bool:
     if len(words) >= 2 and words[-2] == "from" and before[-2][:1].isupper():
         return True  # "ran from Southmere to"
     return len(words) >= 3 and words[-1] == "and" and words[-3] == "to" and before[-3][:1].isupper()
+
+
+@lru_cache(maxsize=1)
+def _keyed_forms() -> dict:
+    return load_yaml("names", "keyed_forms.yaml")
+
+
+@lru_cache(maxsize=1)
+def _rank_before() -> re.Pattern:
+    ranks = sorted(_keyed_forms()["rank_abbreviations"], key=len, reverse=True)
+    alternation = "|".join(r"\.?[ \t]*".join(map(re.escape, r.replace(".", " ").split())) for r in ranks)
+    return re.compile(rf"(?<![\w.])(?:{alternation})\.[ \t]+$")
+
+
+def _with_rank(text: str, r):
+    """ "Con. Murphy": a rank abbreviation with its stop before a keyed surname goes with the name."""
+    start, end, matched, forms = r
+    if not all(k == "word" for k, _ in forms[0].tokens) or not all(f.rule in ("surname", "listed") for f in forms):
+        return r
+    m = _rank_before().search(text, max(0, start - 16), start)
+    return (m.start(), end, text[m.start() : end], forms) if m else r
+
+
+def _run_on(text: str, r):
+    """ "Hauwa'u" of a keyed Hauwa: the letters after an apostrophe that is no English clitic are the name's."""
+    start, end, matched, forms = r
+    m = re.match(r"['’]([^\W\d_]+)(?![\w'’-])", text[end : end + 16])
+    if m is None or m.group(1).casefold() in _keyed_forms()["apostrophe_clitics"] or not m.group(1).islower():
+        return r
+    return (start, end + m.end(), text[start : end + m.end()], forms)
 
 
 def _initials_dot(text: str, end: int) -> int:
@@ -1483,6 +1535,9 @@ def _merge_adjacent(text: str, matches: list[NameMatch], middles: list | None = 
                 bare = re.sub(rf"^{_MIDDLE_PARTICLES}[ \t]+", "", middle)
                 if bare != middle:  # "Dr Salem" of "bin Salem"
                     middles.append((bare, m.code))
+                words = middle.split()
+                if len(words) > 1 and " " not in m.text.strip():  # "Mr Fernandes Carvalho" of Rui Miguel
+                    middles.append((f"{words[-1]} {m.text.strip()}", m.code))  # Fernandes Carvalho: a double surname
             continue
         out.append(m)
         parts.append(1)

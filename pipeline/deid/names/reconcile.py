@@ -62,6 +62,8 @@ class _Keyed:
     code: str
     words: frozenset[str]  # folded, lower-case words of every listed name (titles and initials left out)
     given: frozenset[str]  # of those, the words before a surname ("nasir" of "Mohammad Nasir Stanekzai")
+    gender: str | None = None
+    child: bool = False
 
 
 @lru_cache(maxsize=1)
@@ -94,6 +96,8 @@ def keyed_words(key: Key) -> list[_Keyed]:
             p.code,
             frozenset(w for name in p.names for w in _words(name)),
             frozenset(w for name in p.names for w in _given(name)),
+            p.gender,
+            p.child,
         )
         for p in key.people
     ]
@@ -117,11 +121,23 @@ def _close(word: str, keyed: str, conf: dict) -> bool:
     )
 
 
-def _fits(words: list[str], person: _Keyed, conf: dict, exact: bool) -> bool:
+def _fits(words: list[str], person: _Keyed, conf: dict, exact: bool, beside: bool = False) -> bool:
+    """Every word is one of the person's (`exact`) or close to one; `beside`: the run already holds the
+    person's code, so a shorter word one letter off counts too ("Ruy" of Rui beside "Carvalo")."""
     if not words:
         return False
-    test = (lambda w: w in person.words) if exact else (lambda w: any(_close(w, k, conf) for k in person.words))
-    return all(test(w) for w in words)
+    if exact:
+        return all(w in person.words for w in words)
+    return all(any(_close(w, k, conf) or (beside and _short_slip(w, k, conf)) for k in person.words) for w in words)
+
+
+def _short_slip(word: str, keyed: str, conf: dict) -> bool:
+    """One letter changed in a short word of the same length and first letter ("Ruy" of Rui)."""
+    return (
+        len(word) == len(keyed) >= conf["fuzzy_min_letters_beside_code"]
+        and word[0] == keyed[0]
+        and OSA.distance(word, keyed) == 1
+    )
 
 
 def _is_person(r: Replacement) -> bool:
@@ -186,9 +202,11 @@ def _keyed_person_of_run(
             return None
         titled = len(words) == 1 and re.match(r"\s*[^\W\d_]+\.?\s", run[0].text) is not None
         fits = _lone_piece_fits(words, keyed, conf, titled)
+        if titled and not fits:
+            fits = _titled_sound_alike(run[0].text, words[0], keyed, conf)
     else:
         known_codes = {r.code for r in run if r.source == "known"}
-        fits = [k.code for k in keyed if _fits(words, k, conf, exact=False)]
+        fits = [k.code for k in keyed if _fits(words, k, conf, exact=False, beside=k.code in known_codes)]
         if known_codes and fits:  # a code already in the run is the first choice among those that fit
             fits = [c for c in fits if c in known_codes] or fits
     if not fits or (len(run) == 1 and len(fits) > 1):
@@ -219,6 +237,30 @@ def _lone_piece_fits(words: list[str], keyed: list[_Keyed], conf: dict, titled: 
         return []  # a short near-name, or a surname after a title ("Mrs Small"): somebody else
     close = [k.code for k in keyed if any(_close(words[0], g, conf) for g in k.given)]
     return close if len(close) == 1 else []
+
+
+def _titled_sound_alike(text: str, word: str, keyed: list[_Keyed], conf: dict) -> list[str]:
+    """ "Ms McVey" of a keyed Dawn McVeigh: a title and one word that sounds like exactly one keyed adult's
+    surname (metaphone, same first letter, `titled_sound_alike_min_letters` letters or more) of the title's
+    gender.  Only a sound-alike: a title before a surname one letter off ("Mrs Small") may be somebody else."""
+    from ..keyfile import title_genders
+
+    title = text.split()[0].rstrip(".")
+    gender = next((g for t, g in title_genders().items() if t.casefold() == title.casefold()), None)
+    if len(word) < conf["titled_sound_alike_min_letters"] or any(word in k.words for k in keyed):
+        return []  # a keyed surname itself after a title: a relative the key leaves out may share it
+    sound = jellyfish.metaphone(word)
+    fits = [
+        k.code
+        for k in keyed
+        if not k.child
+        and (gender is None or k.gender in (None, gender))
+        and any(
+            s[0] == word[0] and len(s) >= conf["titled_sound_alike_min_letters"] and jellyfish.metaphone(s) == sound
+            for s in k.words - k.given
+        )
+    ]
+    return fits if len(fits) == 1 else []
 
 
 def reconcile(chosen: list[Replacement], text: str, key: Key) -> list[Replacement]:

@@ -1,0 +1,106 @@
+"""Issue 12, third round: forms of keyed names a family's records mix up (all names fictional).
+
+A mother keyed with her own surname called by the father's ("Mrs Okonkwo") when the roles say only
+"Mother" / "Father"; initials before a family surname ("Mrs N Okonkwo", "C. A. Okonkwo"); a first name
+running on past an apostrophe ("Ngozi'a"); a rank abbreviation ("Con. Rooney"); a misspelt first name or
+surname beside a relative's surname ("Hawa Okonkwo", "Zainab Okonkwu"); a double surname of which the key
+has one part ("Mr Pereira Costa"); and, at reconcile, a short slip beside the person's code ("Tiygo Costa")
+and a titled sound-alike surname ("Ms McVay").
+"""
+
+from __future__ import annotations
+
+from pipeline.deid.keyfile import parse_key
+from pipeline.deid.names.known import find_known_names
+from pipeline.deid.names.reconcile import reconcile
+from pipeline.deid.pseudonymise import Replacement
+
+KEY = parse_key(
+    {
+        "people": [
+            {"code": "CK", "role": "Child K, subject of the review", "names": ["Zainab Okonkwo"]},
+            {"code": "BR", "role": "Child K's half-brother", "names": ["Tunde Okonkwo"]},
+            {"code": "MO", "role": "Mother", "names": ["Hauwa Eze"]},
+            {"code": "FA", "role": "Father", "names": ["Chidi Okonkwo"]},
+            {"code": "GM", "role": "Maternal grandmother", "names": ["Nkechi Obi"]},
+            {"code": "PA", "role": "Mother's partner", "names": ["Tiago Costa"]},
+            {"code": "PC", "role": "Constable", "names": ["Declan Rooney"]},
+            {"code": "FSW", "role": "Family support worker", "names": ["Gemma McVeigh"], "gender": "female"},
+        ]
+    }
+)
+
+
+def _found(text: str) -> dict[str, str]:
+    return {m.text: m.code for m in find_known_names(text, KEY)}
+
+
+def test_a_womans_title_before_the_fathers_surname_is_the_mother_whose_role_is_only_mother():
+    assert _found("Mrs Okonkwo phoned the nursery; Mr Okonkwo did not.") == {"Mrs Okonkwo": "MO", "Mr Okonkwo": "FA"}
+
+
+def test_a_subject_word_in_a_roles_tail_does_not_make_a_second_subject():
+    key = parse_key(
+        {
+            "people": [
+                {"code": "C1", "role": "Subject child", "names": ["Arvid Lindqvist"], "gender": "male"},
+                {"code": "C2", "role": "Half-sister of the subject child", "names": ["Elin Berg"]},
+                {"code": "M", "role": "Mother of both children", "names": ["Sanna Holm"]},
+            ]
+        }
+    )
+    assert {m.text: m.code for m in find_known_names("Ms Lindqvist was told.", key)} == {"Ms Lindqvist": "M"}
+
+
+def test_initials_before_a_family_surname_pick_the_person_by_the_first_initial():
+    found = _found("The nursery wrote Mrs N Okonkwo. The form was signed C. A. Okonkwo.")
+    assert found == {"Mrs N Okonkwo": "GM", "C. A. Okonkwo": "FA"}
+
+
+def test_a_first_name_runs_on_past_an_apostrophe_but_not_into_a_clitic():
+    found = [(m.text, m.code) for m in find_known_names("Hauwa'u came; Hauwa's son and Hauwa'll stay.", KEY)]
+    assert found == [("Hauwa'u", "MO"), ("Hauwa", "MO"), ("Hauwa", "MO")]
+
+
+def test_a_rank_abbreviation_with_its_stop_goes_with_the_surname():
+    assert _found("The referral by Con. Rooney was clear.") == {"Con. Rooney": "PC"}
+
+
+def test_a_misspelt_first_name_before_a_relatives_surname_is_the_first_names_person():
+    found = _found('The record listed the mother as "Hawa Okonkwo". The GP had Hauwa Eze.')
+    assert found == {"Hawa Okonkwo": "MO", "Hauwa Eze": "MO"}
+
+
+def test_a_first_name_before_a_misspelt_family_surname_keeps_its_person():
+    assert _found("The police wrote Zainab Okonkwu on the form.") == {"Zainab Okonkwu": "CK"}
+
+
+def test_the_last_middle_name_with_the_surname_is_a_double_surname_after_a_title():
+    found = _found("Her partner Tiago Manuel Pereira Costa attended. Later Mr Pereira Costa declined.")
+    assert found == {"Tiago Manuel Pereira Costa": "PA", "Mr Pereira Costa": "PA"}
+
+
+def _piece(text: str, word: str, source: str, code: str = "") -> Replacement:
+    start = text.index(word)
+    kind = "PERSON" if source == "known" else "PERSON_UNKNOWN"
+    return Replacement(start, start + len(word), word, code, kind, source, "test", 0.8, code=code or None)
+
+
+def test_a_short_first_name_slip_beside_the_persons_coded_surname_joins_them():
+    text = "She wrote down Tiygo Costa."
+    pieces = [_piece(text, "Tiygo", "unknown"), _piece(text, "Costa", "known", "PA")]
+    [joined] = reconcile(pieces, text, KEY)
+    assert (joined.text, joined.code) == ("Tiygo Costa", "PA")
+    text = "She wrote down Tyo Costa."  # too short a slip of no keyed word: left as it was
+    key = parse_key({"people": [{"code": "PA", "role": "partner", "names": ["Tia Costa"]}]})
+    pieces = [_piece(text, "Tyo", "unknown"), _piece(text, "Costa", "known", "PA")]
+    assert [r.source for r in reconcile(pieces, text, key)] == ["unknown", "known"]
+
+
+def test_a_titled_surname_that_sounds_like_one_keyed_adults_is_that_person():
+    text = "On Monday Ms McVay referred the family."
+    [coded] = reconcile([_piece(text, "Ms McVay", "unknown")], text, KEY)
+    assert (coded.code, coded.source) == ("FSW", "known")
+    text = "On Monday Mr McVay referred the family."  # the title's gender fits no keyed McVeigh
+    [kept] = reconcile([_piece(text, "Mr McVay", "unknown")], text, KEY)
+    assert kept.source == "unknown"
