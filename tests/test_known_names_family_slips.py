@@ -104,3 +104,71 @@ def test_a_titled_surname_that_sounds_like_one_keyed_adults_is_that_person():
     text = "On Monday Mr McVay referred the family."  # the title's gender fits no keyed McVeigh
     [kept] = reconcile([_piece(text, "Mr McVay", "unknown")], text, KEY)
     assert kept.source == "unknown"
+
+
+# ---------------------------------------------------------------- through the whole pseudonymise step
+def _pseudonymised(tmp_path, nlp, text: str):
+    from pipeline.deid.names.known import english_lexicon
+    from pipeline.deid.pseudonymise import parse_for_key, pseudonymise_report
+    from pipeline.ingest import load_report
+
+    path = tmp_path / "draft.txt"
+    path.write_text(text, encoding="utf-8")
+    report = load_report(path)
+    return pseudonymise_report(report, parse_for_key(report, nlp, KEY), KEY, lexicon=english_lexicon(nlp))
+
+
+def _people(result) -> dict[str, str]:
+    return {r.text: r.replacement for r in result.replacements if r.type in ("PERSON", "PERSON_UNKNOWN")}
+
+
+def test_a_name_the_draft_gives_a_keyed_person_named_in_the_cue(tmp_path, nlp):
+    text = 'At the mosque his friends call Chidi "Dimkpa". The imam said Dimkpa always came early.'
+    assert [c for t, c in _people(_pseudonymised(tmp_path, nlp, text)).items() if "Dimkpa" in t] == ["FA"]
+
+
+def test_a_titled_name_of_unlisted_words_keeps_its_ordinary_last_word(tmp_path, nlp):
+    text = "The family met an interpreter, Mr Tenzing Norbu Lama, twice.\n\nInterpreting: T. N. Lama\n"
+    people = _people(_pseudonymised(tmp_path, nlp, text))
+    assert people.get("Tenzing Norbu Lama", people.get("Mr Tenzing Norbu Lama")) == people.get("T. N. Lama")
+    assert "Lama" not in [t for t in people if t == "Lama"]
+
+
+def test_an_initial_that_is_also_a_gaelic_particle_joins_the_unlisted_full_name(tmp_path, nlp):
+    text = "The principal, Mr Odhrán Mac Giolla Cheara, attended.\n\n| School | O. Mac Giolla Cheara, principal |\n"
+    people = _pseudonymised(tmp_path, nlp, text).replacements
+    placeholders = {r.replacement for r in people if "Cheara" in r.text}
+    assert len(placeholders) == 1
+
+
+def test_a_four_word_unlisted_name_is_one_person(tmp_path, nlp):
+    text = "The family thanked Mallam Tijjani Usman Dambatta at the centre, who visited them.\n"
+    people = [r for r in _pseudonymised(tmp_path, nlp, text).replacements if r.type == "PERSON_UNKNOWN"]
+    assert len({r.replacement for r in people}) == 1
+
+
+def test_initials_in_brackets_after_a_quotation_are_who_said_it():
+    key = parse_key({"people": [{"code": "HV", "role": "Health visitor", "names": ["Tegan Pryce"]}]})
+    text = '"I should have gone back the next week." (TP)\n\nThe TP form was late.'
+    assert [(m.text, m.code) for m in find_known_names(text, key)] == [("TP", "HV")]
+
+
+def test_an_initial_two_people_share_goes_to_the_parent_in_the_surnames_family():
+    key = parse_key(
+        {
+            "people": [
+                {"code": "CK", "role": "Child K, subject of the review", "names": ["Zainab Okonkwo"]},
+                {"code": "MO", "role": "Mother", "names": ["Hauwa Eze"]},
+                {"code": "FA", "role": "Father", "names": ["Chidi Okonkwo"]},
+                {"code": "GM", "role": "Maternal grandmother", "names": ["Halima Obi"]},
+            ]
+        }
+    )
+    assert [(m.text, m.code) for m in find_known_names("The form said Mrs H Okonkwo.", key)] == [
+        ("Mrs H Okonkwo", "MO")
+    ]
+
+
+def test_two_given_names_run_together_are_the_person():
+    key = parse_key({"people": [{"code": "GM", "role": "Grandmother", "names": ["Mei Lin Zhou"]}]})
+    assert [(m.text, m.code) for m in find_known_names("Meilin came later.", key)] == [("Meilin", "GM")]

@@ -237,13 +237,14 @@ def _pet_suffixes() -> tuple[str, ...]:
 
 
 def _pet_suffixed(word: str, target: str, min_prefix: int) -> bool:
-    """ "Vani" of Vanesa, "Gabo" of Gabriel, "Dovis" of Dovydas: the first letters of the keyed name (at
-    least `min_prefix`, fewer than all) and a pet-name ending; never a listed name or an English word."""
+    """ "Vani" of Vanesa, "Gabo" of Gabriel, "Dovis" of Dovydas, "Ruizinho" of Rui: the first letters of the
+    keyed name (at least `min_prefix`, up to all of it) and a pet-name ending; never a listed name or an
+    English word."""
     if word in _gazetteer_names() or word in _common_words():
         return False
     for suffix in _pet_suffixes():
         cut = len(word) - len(suffix)
-        if word.endswith(suffix) and min_prefix <= cut < len(target) and target.startswith(word[:cut]):
+        if word.endswith(suffix) and min_prefix <= cut <= len(target) and target.startswith(word[:cut]):
             return True
     return False
 

@@ -39,6 +39,7 @@ from .initials import (
     never_initials,
     ordinary_acronym,
     person_verb_after,
+    quote_attribution,
     speaker_label,
     used_as_person,
 )
@@ -300,6 +301,8 @@ def person_forms(person: Person) -> list[NameForm]:
             add([("title", t), ("word", given[0])], "title_first_name")
         if len(given) > 1:  # "Mei Lin" of "Mei Lin Zhou", "Mary Jane" of "Mary Jane Hollis"
             add([("word", g) for g in given], "first_name")
+            if all(g[:1].isalpha() for g in given):  # "Meilin", "Dilmaya": the given names run together
+                add([("word", "".join(given))], "first_name")
             # the last two names as one surname ("Mr Hama Karim", "Mr Hamakarim" of Rebwar Hama Karim)
             joined = given[-1] + "".join(surname)
             for t in _personal_titles(person):
@@ -797,7 +800,11 @@ class KnownNameMatcher:
             return True
         if matched in never_initials() or ordinary_acronym(matched):
             return False  # "AC" of air conditioning: only a reporting verb, a possessive or a dotted use
-        return _initials_in_person_slot(text, start, end, doc) or speaker_label(text, start, end)
+        return (
+            _initials_in_person_slot(text, start, end, doc)
+            or speaker_label(text, start, end)
+            or quote_attribution(text, start, end)
+        )
 
     def _title_initial_ok(self, text: str, end: int, matched: str = "") -> bool:
         """ "Mr N." is the keyed Mr Nowak, and not before another surname ("Dr J. Smith", "Dr D. Marsh").

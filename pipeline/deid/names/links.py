@@ -136,6 +136,7 @@ def _initial_before_surname(matcher, text: str, raw: list) -> list:
         bearers = {f.code for f in forms}
         fits = initials.get(letter, [])
         codes = [c for c in fits if c not in bearers] or [c for c in fits if c in bearers] or sorted(bearers)
+        codes = _of_the_family(matcher, codes, bearers) or codes  # "Mrs H Danjuma": the Danjuma children's mother
         title = _title_lookup().get(m.group("title").casefold()) if "title" in m.groupdict() else None
         begin = m.start("title") if title else m.start("letter")
         new_forms = [
@@ -150,6 +151,21 @@ def _initial_before_surname(matcher, text: str, raw: list) -> list:
         ]
         out.append((begin, end, text[begin:end], new_forms))
     return out
+
+
+def _of_the_family(matcher, codes: list[str], bearers: set[str]) -> list[str]:
+    """Of several people an initial fits, those the key's roles make a parent in the family of the surname's
+    bearers (a parent of the same child, or of a bearer): a family surname is more likely theirs than a
+    grandparent's or a practitioner's with the same initial."""
+    from .known import _family_roles
+
+    if len(codes) < 2:
+        return codes
+    family = _family_roles(matcher.key)
+    parent_of = family["parent_of"]
+    refs = {parent_of[b][0] for b in bearers if b in parent_of}
+    refs |= {ref for ref, child in family["child"].items() if child in bearers}
+    return [c for c in codes if c in parent_of and parent_of[c][0] in refs]
 
 
 def _letters_before(text: str, start: int) -> re.Match | None:
@@ -464,6 +480,12 @@ def aliases(matcher, text: str, raw: list) -> list:
     for m in rx.finditer(text):
         word = m.group("alias")
         if word in declared or not _alias_word_ok(matcher, word, bool(m.group("quote"))):
+            continue
+        named_at = m.start("named") if m.groupdict().get("named") else -1
+        if named_at >= 0:  # 'friends call Chidi "Chi-Chi"': the keyed person named in the cue
+            code = next((c for pos, c in sure if pos == named_at), None)
+            if code is not None:
+                declared[word] = code
             continue
         obj = (m.groupdict().get("obj") or "").casefold()
         gender = _object_genders().get(obj)

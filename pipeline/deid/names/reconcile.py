@@ -263,6 +263,15 @@ def _titled_sound_alike(text: str, word: str, keyed: list[_Keyed], conf: dict) -
     return fits if len(fits) == 1 else []
 
 
+def _one_unlisted_name(text: str, run: list[Replacement], conf: dict) -> bool:
+    """Two unlisted pieces that are one name: split by a line break ("Ms Tilly" / "Baines"), or side by side
+    on one line after a piece as long as the detector's longest run ("Malam Sulaiman Garba" + "Yakasai")."""
+    gap = text[run[0].end : run[1].start]
+    if "\n" in gap:
+        return True
+    return gap == " " and len(_words(run[0].text)) >= conf["unlisted_run_words"] and len(_words(run[1].text)) == 1
+
+
 def reconcile(chosen: list[Replacement], text: str, key: Key) -> list[Replacement]:
     """`chosen` with split names joined and lone slips of keyed names given the keyed code."""
     conf = settings()
@@ -278,7 +287,7 @@ def reconcile(chosen: list[Replacement], text: str, key: Key) -> list[Replacemen
         if found:
             code, fits = found
             out.append(_merge(text, run, code, fits, "known"))
-        elif len(run) == 2 and all(r.source == "unknown" for r in run) and "\n" in text[run[0].end : run[1].start]:
+        elif len(run) == 2 and all(r.source == "unknown" for r in run) and _one_unlisted_name(text, run, conf):
             out.append(_merge(text, run, "", [], "unknown"))
         else:
             out.extend(run)
