@@ -172,3 +172,23 @@ def test_an_initial_two_people_share_goes_to_the_parent_in_the_surnames_family()
 def test_two_given_names_run_together_are_the_person():
     key = parse_key({"people": [{"code": "GM", "role": "Grandmother", "names": ["Mei Lin Zhou"]}]})
     assert [(m.text, m.code) for m in find_known_names("Meilin came later.", key)] == [("Meilin", "GM")]
+
+
+def test_a_slip_of_a_name_keyed_with_a_title_joins_that_person():
+    key = parse_key({"people": [{"code": "EDC", "role": "Consultant", "names": ["Dr Tarig Elfadil"]}]})
+    text = "Dr Tariq Elfadil saw him."
+    [coded] = reconcile([_piece(text, "Dr Tariq Elfadil", "unknown")], text, key)
+    assert (coded.code, coded.source) == ("EDC", "known")
+
+
+def test_a_keyed_first_name_after_an_english_word_in_a_group_name_stays_the_person(tmp_path, nlp):
+    text = 'His mother kept the rota in a WhatsApp group called "Team Zainab".\n'
+    people = _people(_pseudonymised(tmp_path, nlp, text))
+    assert people == {"Zainab": "CK"}
+
+
+def test_a_vietnamese_name_keyed_family_name_first_gives_the_given_names_forms():
+    key = parse_key({"people": [{"code": "CN", "role": "Child N, the subject", "names": ["Trần Văn Long", "Long"]}]})
+    text = 'Records say "Van Long", "Van Tran" and "Tran Van Long"; Mr Tran agreed.'
+    found = [(m.text, m.code) for m in find_known_names(text, key)]
+    assert found == [("Van Long", "CN"), ("Van Tran", "CN"), ("Tran Van Long", "CN"), ("Mr Tran", "CN")]

@@ -357,7 +357,16 @@ def _given_name_order(words: list[str], titled_surnames: set[str]) -> list[str]:
     forms come out right ("S.L. Wong", "Siu Ling"); other names are left as written."""
     if len(words) > 1 and words[0] in titled_surnames and words[-1] not in titled_surnames:
         return words[1:] + words[:1]
+    if len(words) == 3 and fold(words[1]).casefold() in _middle_markers():
+        return words[1:] + words[:1]  # "Nguyễn Văn Nam": a Vietnamese middle name marks the family name first
     return words
+
+
+@lru_cache(maxsize=1)
+def _middle_markers() -> frozenset[str]:
+    """Vietnamese middle names (Thị, Văn) that mark a three-word name as family name first
+    (``middle_markers`` of models/names/name_shapes.yaml)."""
+    return frozenset(fold(w).casefold() for w in load_yaml("names", "name_shapes.yaml").get("middle_markers", ()))
 
 
 def _add_gaelic_forms(add, given: list[str], surname: list[str], person: Person) -> None:

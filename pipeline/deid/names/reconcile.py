@@ -83,10 +83,12 @@ def _words(text: str) -> list[str]:
 
 
 def _given(name: str) -> list[str]:
-    """The given-name words of a listed name: all but the last word; none after a title ("Ms Ward")."""
-    if re.match(r"[^\W\d_]+\.?\s", name) and name.split()[0].rstrip(".").casefold() in _titles():
-        return []
+    """The given-name words of a listed name: all but the last word; none after a title and one word ("Ms
+    Ward"), but "Tarig" of "Dr Tarig Elfadil"."""
+    titled = re.match(r"[^\W\d_]+\.?\s", name) and name.split()[0].rstrip(".").casefold() in _titles()
     words = _words(name)
+    if titled:
+        return words[:-1]
     return words[:-1] if len(words) > 1 else words
 
 
