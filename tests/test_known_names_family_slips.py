@@ -192,3 +192,10 @@ def test_a_vietnamese_name_keyed_family_name_first_gives_the_given_names_forms()
     text = 'Records say "Van Long", "Van Tran" and "Tran Van Long"; Mr Tran agreed.'
     found = [(m.text, m.code) for m in find_known_names(text, key)]
     assert found == [("Van Long", "CN"), ("Van Tran", "CN"), ("Tran Van Long", "CN"), ("Mr Tran", "CN")]
+
+
+def test_a_keyed_given_name_and_surname_round_unlisted_middle_names_are_the_person():
+    key = parse_key({"people": [{"code": "FA", "role": "Father", "names": ["Ahmad Karim Rahimi"]}]})
+    text = "The letter was addressed to Karim Gul Rahimi."
+    [coded] = reconcile([_piece(text, "Karim Gul Rahimi", "unknown")], text, key)
+    assert (coded.code, coded.source) == ("FA", "known")

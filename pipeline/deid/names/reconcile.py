@@ -228,13 +228,18 @@ def _lone_piece_fits(words: list[str], keyed: list[_Keyed], conf: dict, titled: 
     if exact or (len(words) == 1 and words[0] in surnames):
         return exact
     if len(words) >= 2:
-        return [
+        fits = [
             k.code
             for k in keyed
             if _fits(words, k, conf, exact=False)
             and any(w in k.words for w in words)
             and any(_close(w, g, conf) for w in words for g in k.given)
         ]
+        if fits or len(words) < 3:
+            return fits
+        # "Nasir Khan Stanekzai" of Mohammad Nasir Stanekzai: a given name and the surname, exactly, round
+        # middle names the key leaves out
+        return [k.code for k in keyed if words[0] in k.given and words[-1] in k.words - k.given]
     if len(words[0]) < conf["lone_slip_min_letters"] or titled:
         return []  # a short near-name, or a surname after a title ("Mrs Small"): somebody else
     close = [k.code for k in keyed if any(_close(words[0], g, conf) for g in k.given)]
