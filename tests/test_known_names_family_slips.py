@@ -188,8 +188,15 @@ def test_a_keyed_first_name_after_an_english_word_in_a_group_name_stays_the_pers
 
 
 def test_a_vietnamese_name_keyed_family_name_first_gives_the_given_names_forms():
-    key = parse_key({"people": [{"code": "CN", "role": "Child N, the subject", "names": ["Trần Văn Long", "Long"]}]})
-    text = 'Records say "Van Long", "Van Tran" and "Tran Van Long"; Mr Tran agreed.'
+    key = parse_key(
+        {
+            "people": [
+                {"code": "CN", "role": "Child N, the subject", "names": ["Trần Văn Long", "Long"]},
+                {"code": "AM", "role": "Aunt", "names": ["Đỗ Thị Mai", "Mai"]},
+            ]
+        }
+    )
+    text = 'Records say "Van Long", "Van Tran" and "Tran Van Long"; Mr Tran agreed. Vu Thi Lan is a neighbour.'
     found = [(m.text, m.code) for m in find_known_names(text, key)]
     assert found == [("Van Long", "CN"), ("Van Tran", "CN"), ("Tran Van Long", "CN"), ("Mr Tran", "CN")]
 
@@ -199,3 +206,16 @@ def test_a_keyed_given_name_and_surname_round_unlisted_middle_names_are_the_pers
     text = "The letter was addressed to Karim Gul Rahimi."
     [coded] = reconcile([_piece(text, "Karim Gul Rahimi", "unknown")], text, key)
     assert (coded.code, coded.source) == ("FA", "known")
+
+
+def test_a_pet_ending_after_the_given_name_or_its_stem_is_the_person():
+    key = parse_key(
+        {
+            "people": [
+                {"code": "C2", "role": "Child's half-sister", "names": ["Marta Liepa"]},
+                {"code": "P", "role": "Mother's partner", "names": ["Joao Sousa"]},
+            ]
+        }
+    )
+    found = [(m.text, m.code) for m in find_known_names("Martiņa cried; Joaozinho left. Martina was a classmate.", key)]
+    assert found == [("Martiņa", "C2"), ("Joaozinho", "P")]  # "Martina", unaccented, is a name of its own

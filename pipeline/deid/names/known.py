@@ -296,9 +296,10 @@ def person_forms(person: Person) -> list[NameForm]:
             continue
         add([("word", given[0])] + sur_tokens, "full_name")
         add(name_tokens, "full_name")
-        add([("word", given[0])], "first_name")
-        for t in _personal_titles(person):  # "Mr Tesfaye": records that took the first name for a surname
-            add([("title", t), ("word", given[0])], "title_first_name")
+        if not (len(given) > 1 and fold(given[0]).casefold() in _middle_markers()):  # "Thị" alone is anybody's
+            add([("word", given[0])], "first_name")
+            for t in _personal_titles(person):  # "Mr Tesfaye": records that took the first name for a surname
+                add([("title", t), ("word", given[0])], "title_first_name")
         if len(given) > 1:  # "Mei Lin" of "Mei Lin Zhou", "Mary Jane" of "Mary Jane Hollis"
             add([("word", g) for g in given], "first_name")
             if all(g[:1].isalpha() for g in given):  # "Meilin", "Dilmaya": the given names run together
