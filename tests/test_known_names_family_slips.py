@@ -225,3 +225,21 @@ def test_an_english_word_before_a_keyed_surname_is_still_a_given_name(tmp_path, 
     text = "Zainab's uncle, Trust Okonkwo, visited on Sunday.\n"
     people = _people(_pseudonymised(tmp_path, nlp, text))
     assert any("Trust" in t for t in people)  # never left in the text
+
+
+def test_a_parent_of_a_named_child_is_not_taken_for_the_subjects_parent():
+    key = parse_key(
+        {
+            "people": [
+                {"code": "CO", "role": "Child O, subject of the review", "names": ["Ona Petraitė"]},
+                {"code": "CP", "role": "Child P, aged 5, Child O's half-brother", "names": ["Farai Moyo"]},
+                {"code": "FP", "role": "Father of Child P", "names": ["Tawanda Moyo"]},
+                {"code": "MO", "role": "Mother of both children", "names": ["Rasa Petraitė"]},
+            ]
+        }
+    )
+    from pipeline.deid.names.known import _family_roles
+
+    family = _family_roles(key)
+    assert family["parent_of"]["FP"][0] == "child p" and family["child"]["child p"] == "CP"
+    assert family["child"][family["parent_of"]["MO"][0]] == "CO"

@@ -628,8 +628,8 @@ def _yield_to_unlisted(known: list[Replacement], unknown: list[Replacement], key
             cue = any(r in u.rule.split("+") for r in ("role", "title"))
             if not others or not (cue or all(lex.is_known_name(w) for w in others)):
                 continue  # "Kak Rebwar": a word of address, no name of another person
-            if all(lex.is_common_word(w) for w in others):
-                continue  # a group "called Team Ethan": an English word beside the keyed name, no other name
+            if k.rule == "first_name" and all(lex.is_common_word(w) for w in others):
+                continue  # a group "called Team Ethan": an English word beside a keyed given name, no other name
             if not any(OSA.distance(fold(o).lower(), w) <= 2 for o in others for w in own):
                 return True
         return False

@@ -1211,7 +1211,8 @@ def _family_roles(key: Key) -> dict:
         return cached[1]
     parent_of = {}
     for person in key.people:
-        m = _PARENT_ROLE.match(person.role or "") or _GROUP_ROLE.match(person.role or "")
+        role = person.role or ""
+        m = _PARENT_ROLE.match(role) or _GROUP_ROLE.match(role) or _PARENT_OF_ROLE.match(role)
         if m:
             parent_of[person.code] = (m.group("child").strip().casefold(), m.group("relation").casefold())
         elif bare := _BARE_PARENT_ROLE.fullmatch(role_head(person.role or "")):
@@ -1222,6 +1223,10 @@ def _family_roles(key: Key) -> dict:
             hits = _subject_children(key)
         else:
             hits = [p.code for p in key.people if p.code.casefold() == ref or (p.role or "").strip().casefold() == ref]
+            if not hits:  # "Father of Child P" beside "Child P, aged 5, …"
+                hits = [p.code for p in key.people if (p.role or "").strip().casefold().startswith(ref + ",")]
+            if not hits and not _NAMED_CHILD.search(ref):  # "Mother of both children": the review's subject
+                hits = _subject_children(key)
         if not hits:  # "Family B: child": the one keyed child of the family the parents' roles name
             hits = [p.code for p in key.people if p.child and _in_group(p.role, ref)]
         if len(hits) == 1:
@@ -1232,6 +1237,12 @@ def _family_roles(key: Key) -> dict:
     return out
 
 
+# "Mother of Child S", "Father to both children": the relation first, the child after
+_PARENT_OF_ROLE = re.compile(
+    r"^(?:birth\s+)?(?P<relation>mother|father|parent|step-?father|step-?mother)\s+(?:of|to)\s+(?P<child>.+)$",
+    re.IGNORECASE,
+)
+_NAMED_CHILD = re.compile(r"\b(?:child|children|baby|sibling|family|household)\s+[a-z0-9]{1,2}\b")
 _SUBJECT = ""  # the child reference of a parent whose role names no child ("Mother"): the review's subject
 _BARE_PARENT_ROLE = re.compile(r"(?:birth[ \t]+)?(?P<relation>mother|father|parent|step-?father|step-?mother)", re.I)
 
