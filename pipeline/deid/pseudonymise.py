@@ -440,11 +440,24 @@ def _trim(cand: Replacement, taken: list[Replacement], text: str) -> Replacement
         s, e = s + lead, e - tail
         if text[s:e].rstrip(".").casefold() in _title_words() | _kin_prefixes():
             continue  # "Mr" of "Mr Qureshy", "Vovó" of "Vovó Cida" once the name is coded: not a person on its own
+        if " " not in text[s:e].strip() and _common_word(text[s:e]) and _before_first_name(taken, e, text):
+            continue  # "Team" of a group "Team Ethan" once Ethan is coded: an English word before a given name
         if e - s >= 2 and re.search(r"[A-Za-z0-9]", text[s:e]) and (best is None or e - s > best[1] - best[0]):
             best = (s, e)
     if best is None:
         return None
     return Replacement(**{**cand.__dict__, "start": best[0], "end": best[1], "text": text[best[0] : best[1]]})
+
+
+def _before_first_name(taken: list[Replacement], end: int, text: str) -> bool:
+    """A keyed first name follows right after `end` ("Trust" before a keyed surname "Moyo" is a given name)."""
+    return any(t.rule == "first_name" and text[end : t.start].strip(" \t") == "" and t.start >= end for t in taken)
+
+
+def _common_word(word: str) -> bool:
+    from .names.unknown import lexicon
+
+    return lexicon().is_common_word(word.strip("'’\"“”"))
 
 
 def _contains_names(s: Replacement, known: list[Replacement]) -> bool:
@@ -695,6 +708,8 @@ def _yield_to_unlisted(known: list[Replacement], unknown: list[Replacement], key
             cue = any(r in u.rule.split("+") for r in ("role", "title"))
             if not others or not (cue or all(lex.is_known_name(w) for w in others)):
                 continue  # "Kak Rebwar": a word of address, no name of another person
+            if k.rule == "first_name" and all(lex.is_common_word(w) for w in others):
+                continue  # a group "called Team Ethan": an English word beside a keyed given name, no other name
             if not any(OSA.distance(fold(o).lower(), w) <= 2 for o in others for w in own):
                 return True
         return False

@@ -201,12 +201,12 @@ def _same_transliteration(word: str, target: str, conf: dict) -> bool:
     return a == b and len(a) >= int(conf.get("transliteration_min_letters", 5))
 
 
-def _short_form(word: str, target: str, min_prefix: int) -> bool:
+def _short_form(word: str, target: str, min_prefix: int, accented: bool = False) -> bool:
     """A prefix ("Kas" of Kasia), a diminutive of a prefix ("Sunny" of Sunday, "Tommy" of Tomasz) or,
     for long names, an ending ("Kemi" of Oluwakemi, "Femi" of Oluwafemi)."""
     if len(word) < min_prefix:
         return False
-    if _pet_suffixed(word, target, min_prefix):
+    if _pet_suffixed(word, target, min_prefix, accented):
         return True  # "Clarinha" of Clara: a pet ending may make the form longer than the name
     if len(target) <= len(word) - 2:
         return False
@@ -236,14 +236,15 @@ def _pet_suffixes() -> tuple[str, ...]:
     )
 
 
-def _pet_suffixed(word: str, target: str, min_prefix: int) -> bool:
-    """ "Vani" of Vanesa, "Gabo" of Gabriel, "Dovis" of Dovydas: the first letters of the keyed name (at
-    least `min_prefix`, fewer than all) and a pet-name ending; never a listed name or an English word."""
-    if word in _gazetteer_names() or word in _common_words():
-        return False
+def _pet_suffixed(word: str, target: str, min_prefix: int, accented: bool = False) -> bool:
+    """ "Vani" of Vanesa, "Gabo" of Gabriel, "Dovis" of Dovydas, "Ruizinho" of Rui: the first letters of the
+    keyed name (at least `min_prefix`, up to all of it) and a pet-name ending; never a listed name or an
+    English word."""
+    if (word in _gazetteer_names() and not accented) or word in _common_words():
+        return False  # "Paulina" is a name of its own; "Martiņa" (Marta's Latvian pet form) is spelt as no listed name
     for suffix in _pet_suffixes():
         cut = len(word) - len(suffix)
-        if word.endswith(suffix) and min_prefix <= cut < len(target) and target.startswith(word[:cut]):
+        if word.endswith(suffix) and min_prefix <= cut <= len(target) and target.startswith(word[:cut]):
             return True
     return False
 
@@ -277,6 +278,11 @@ def _mutated_forms(target: str) -> tuple[str, ...]:
     return tuple(out)
 
 
+def _accented_suffix(word: str, folded: str) -> bool:
+    """The word's ending carries letters that folding loses ("Martiņa"): no spelling of a listed name."""
+    return word[-3:].casefold() != folded[-3:]
+
+
 def classify(word: str, keyed: list[KeyedWord]) -> list[tuple[str, str, str]]:
     """Which keyed names `word` derives from, and how (empty when none)."""
     folded = fold(word).casefold()
@@ -288,7 +294,7 @@ def classify(word: str, keyed: list[KeyedWord]) -> list[tuple[str, str, str]]:
             continue  # an exact form (accents folded): the exact matcher's
         if k.first and folded in nicknames_of(k.folded):
             found.append((k.code, k.word, "nickname"))
-        elif k.first and _short_form(folded, k.folded, min_prefix):
+        elif k.first and _short_form(folded, k.folded, min_prefix, _accented_suffix(word, folded)):
             found.append((k.code, k.word, "short_form"))
         elif _misspelling(folded, k.folded, conf["misspelling"]):
             found.append((k.code, k.word, "misspelling"))
@@ -383,6 +389,8 @@ def _someone_elses_full_name(text: str, end: int, targets, keyed: list[KeyedWord
     if not nxt or not is_other_name(nxt.group(1)) or nxt.group(1) in org_heads():
         return False
     following = fold(nxt.group(1)).casefold()
+    if any(not k.first and k.folded == following for k in keyed):
+        return False  # "Hawa Okonkwo" of a keyed Hauwa: a keyed family's surname, as "Nasima Begum" (names/links.py)
     codes = {code for code, _, _ in targets}
     return not any(
         k.code in codes and not k.first and (following in _surname_parts(k) or classify(nxt.group(1), [k]))

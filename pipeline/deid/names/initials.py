@@ -65,6 +65,18 @@ def speaker_label(text: str, start: int, end: int) -> bool:
     return letters != text[start:end].upper()
 
 
+_QUOTE_CLOSE = re.compile(r"[\"”’'][ \t]*(?:\([ \t]*|[—–-][ \t]*)$")
+
+
+def quote_attribution(text: str, start: int, end: int) -> bool:
+    """'"That's on me." (TP)', '"I didn't." – TP': capitals alone after a closing quotation mark, in brackets
+    or after a dash, are who said it."""
+    if not _QUOTE_CLOSE.search(text, max(0, start - 6), start):
+        return False
+    bracketed = text[max(0, start - 6) : start].rstrip(" \t").endswith("(")
+    return bool(re.match(r"[ \t]*\)" if bracketed else r"[ \t]*(?:[.,;]|$|\n)", text[end : end + 3]))
+
+
 def bare_letter_after_first_name(text: str, end: int, matched: str) -> bool:
     """ "Dovydas K", "Luciana B": a keyed first name and a surname's letter without its stop, at the end of the
     phrase (not "Jade K-9", not before another name, not "Sami I think")."""

@@ -28,7 +28,7 @@ from functools import lru_cache
 
 from ...lexicon import calendar, reporting_forms, reporting_forms_pattern, superscript_digits, title_words
 from ...resources import load_yaml
-from ..keyfile import Key, Person, title_genders
+from ..keyfile import Key, Person, role_head, title_genders
 from .derived import KeyedWord, _business_possessive, _in_fixed_phrase, find_derived
 from .folding import fold
 from .gaelic import surname_variants
@@ -40,11 +40,12 @@ from .initials import (
     never_initials,
     ordinary_acronym,
     person_verb_after,
+    quote_attribution,
     speaker_label,
     used_as_person,
 )
 from .kin_forms import kin_forms
-from .links import link
+from .links import first_name_with_family_slip, link
 
 # separators allowed between the words of a name: spaces / a line break, or a
 # hyphen (with a line break after it) for double-barrelled names
@@ -296,11 +297,14 @@ def person_forms(person: Person) -> list[NameForm]:
             continue
         add([("word", given[0])] + sur_tokens, "full_name")
         add(name_tokens, "full_name")
-        add([("word", given[0])], "first_name")
-        for t in _personal_titles(person):  # "Mr Tesfaye": records that took the first name for a surname
-            add([("title", t), ("word", given[0])], "title_first_name")
+        if not (len(given) > 1 and fold(given[0]).casefold() in _middle_markers()):  # "Thị" alone is anybody's
+            add([("word", given[0])], "first_name")
+            for t in _personal_titles(person):  # "Mr Tesfaye": records that took the first name for a surname
+                add([("title", t), ("word", given[0])], "title_first_name")
         if len(given) > 1:  # "Mei Lin" of "Mei Lin Zhou", "Mary Jane" of "Mary Jane Hollis"
             add([("word", g) for g in given], "first_name")
+            if all(g[:1].isalpha() for g in given):  # "Meilin", "Dilmaya": the given names run together
+                add([("word", "".join(given))], "first_name")
             # the last two names as one surname ("Mr Hama Karim", "Mr Hamakarim" of Rebwar Hama Karim)
             joined = given[-1] + "".join(surname)
             for t in _personal_titles(person):
@@ -355,7 +359,16 @@ def _given_name_order(words: list[str], titled_surnames: set[str]) -> list[str]:
     forms come out right ("S.L. Wong", "Siu Ling"); other names are left as written."""
     if len(words) > 1 and words[0] in titled_surnames and words[-1] not in titled_surnames:
         return words[1:] + words[:1]
+    if len(words) == 3 and fold(words[1]).casefold() in _middle_markers():
+        return words[1:] + words[:1]  # "Nguyễn Văn Nam": a Vietnamese middle name marks the family name first
     return words
+
+
+@lru_cache(maxsize=1)
+def _middle_markers() -> frozenset[str]:
+    """Vietnamese middle names (Thị, Văn) that mark a three-word name as family name first
+    (``middle_markers`` of models/names/name_shapes.yaml)."""
+    return frozenset(fold(w).casefold() for w in load_yaml("names", "name_shapes.yaml").get("middle_markers", ()))
 
 
 def _add_gaelic_forms(add, given: list[str], surname: list[str], person: Person) -> None:
@@ -684,12 +697,14 @@ class KnownNameMatcher:
             ):
                 continue
             raw.append((start, end, matched, forms))
+        raw = [_with_rank(text, _run_on(text, r)) for r in raw]
         raw += used_as_person(text, raw, pending, doc, self.protected)  # "DL tells …" makes "Sibling DL (4)" him
         raw = self._places(text, raw, kept, doc)
         strangers: set[str] = set()
         raw = link(self, text, raw, strangers)  # "Nasima Begum", "N. Begum", "Anwar Chowdhury", "Nasima Choudhury"
         raw = self._strangers_titled(raw, strangers)
         raw += self._derived(text, raw, doc)
+        raw = first_name_with_family_slip(self, text, raw)  # "Marta Berzin": the given name's person
         raw = kin_forms(self, text, raw)  # "anh Long", "Sami jan", "Abu Yusuf", "at Gogo's"
         raw += lone_letters(self, text, raw, doc)  # "D refused to speak", "Seen Y and A.C."
         raw.sort(key=lambda r: r[0])
@@ -796,7 +811,11 @@ class KnownNameMatcher:
             return True
         if matched in never_initials() or ordinary_acronym(matched):
             return False  # "AC" of air conditioning: only a reporting verb, a possessive or a dotted use
-        return _initials_in_person_slot(text, start, end, doc) or speaker_label(text, start, end)
+        return (
+            _initials_in_person_slot(text, start, end, doc)
+            or speaker_label(text, start, end)
+            or quote_attribution(text, start, end)
+        )
 
     def _title_initial_ok(self, text: str, end: int, matched: str = "") -> bool:
         """ "Mr N." is the keyed Mr Nowak, and not before another surname ("Dr J. Smith", "Dr D. Marsh").
@@ -1207,12 +1226,22 @@ def _family_roles(key: Key) -> dict:
         return cached[1]
     parent_of = {}
     for person in key.people:
-        m = _PARENT_ROLE.match(person.role or "") or _GROUP_ROLE.match(person.role or "")
+        role = person.role or ""
+        m = _PARENT_ROLE.match(role) or _GROUP_ROLE.match(role) or _PARENT_OF_ROLE.match(role)
         if m:
             parent_of[person.code] = (m.group("child").strip().casefold(), m.group("relation").casefold())
+        elif bare := _BARE_PARENT_ROLE.fullmatch(role_head(person.role or "")):
+            parent_of[person.code] = (_SUBJECT, bare.group("relation").casefold())  # "Mother", "Father of both"
     child = {}
     for ref in {c for c, _ in parent_of.values()}:
-        hits = [p.code for p in key.people if p.code.casefold() == ref or (p.role or "").strip().casefold() == ref]
+        if ref == _SUBJECT:
+            hits = _subject_children(key)
+        else:
+            hits = [p.code for p in key.people if p.code.casefold() == ref or (p.role or "").strip().casefold() == ref]
+            if not hits:  # "Father of Child P" beside "Child P, aged 5, …"
+                hits = [p.code for p in key.people if (p.role or "").strip().casefold().startswith(ref + ",")]
+            if not hits and not _NAMED_CHILD.search(ref):  # "Mother of both children": the review's subject
+                hits = _subject_children(key)
         if not hits:  # "Family B: child": the one keyed child of the family the parents' roles name
             hits = [p.code for p in key.people if p.child and _in_group(p.role, ref)]
         if len(hits) == 1:
@@ -1221,6 +1250,27 @@ def _family_roles(key: Key) -> dict:
     _FAMILY_CACHE.clear()
     _FAMILY_CACHE[id(key)] = (key, out)
     return out
+
+
+# "Mother of Child S", "Father to both children": the relation first, the child after
+_PARENT_OF_ROLE = re.compile(
+    r"^(?:birth\s+)?(?P<relation>mother|father|parent|step-?father|step-?mother)\s+(?:of|to)\s+(?P<child>.+)$",
+    re.IGNORECASE,
+)
+_NAMED_CHILD = re.compile(r"\b(?:child|children|baby|sibling|family|household)\s+[a-z0-9]{1,2}\b")
+_SUBJECT = ""  # the child reference of a parent whose role names no child ("Mother"): the review's subject
+_BARE_PARENT_ROLE = re.compile(r"(?:birth[ \t]+)?(?P<relation>mother|father|parent|step-?father|step-?mother)", re.I)
+
+
+def _subject_children(key: Key) -> list[str]:
+    """The child a bare "Mother" / "Father" role is the parent of: the keyed child whose role's head calls them
+    the subject ("Child F, subject of the review"; not "Half-sister of the subject child"), else the only child."""
+    children = [p for p in key.people if p.child]
+    words = "|".join(map(re.escape, load_yaml("pseudonymise", "role_words.yaml").get("subject", ["subject"])))
+    subjects = [
+        p.code for p in children if re.search(rf"(?<![\w-])(?:{words})(?![\w-])", role_head(p.role or ""), re.I)
+    ]
+    return subjects if subjects else [p.code for p in children]
 
 
 def _parent_for_title(family: dict, people: dict, child: str, gender: str) -> str | None:
@@ -1322,6 +1372,36 @@ def _route_before(before: list[str]) -> bool:
     if len(words) >= 2 and words[-2] == "from" and before[-2][:1].isupper():
         return True  # "ran from Southmere to"
     return len(words) >= 3 and words[-1] == "and" and words[-3] == "to" and before[-3][:1].isupper()
+
+
+@lru_cache(maxsize=1)
+def _keyed_forms() -> dict:
+    return load_yaml("names", "keyed_forms.yaml")
+
+
+@lru_cache(maxsize=1)
+def _rank_before() -> re.Pattern:
+    ranks = sorted(_keyed_forms()["rank_abbreviations"], key=len, reverse=True)
+    alternation = "|".join(r"\.?[ \t]*".join(map(re.escape, r.replace(".", " ").split())) for r in ranks)
+    return re.compile(rf"(?<![\w.])(?:{alternation})\.[ \t]+$")
+
+
+def _with_rank(text: str, r):
+    """ "Con. Murphy": a rank abbreviation with its stop before a keyed surname goes with the name."""
+    start, end, matched, forms = r
+    if not all(k == "word" for k, _ in forms[0].tokens) or not all(f.rule in ("surname", "listed") for f in forms):
+        return r
+    m = _rank_before().search(text, max(0, start - 16), start)
+    return (m.start(), end, text[m.start() : end], forms) if m else r
+
+
+def _run_on(text: str, r):
+    """ "Hauwa'u" of a keyed Hauwa: the letters after an apostrophe that is no English clitic are the name's."""
+    start, end, matched, forms = r
+    m = re.match(r"['’]([^\W\d_]+)(?![\w'’-])", text[end : end + 16])
+    if m is None or m.group(1).casefold() in _keyed_forms()["apostrophe_clitics"] or not m.group(1).islower():
+        return r
+    return (start, end + m.end(), text[start : end + m.end()], forms)
 
 
 def _initials_dot(text: str, end: int) -> int:
@@ -1519,6 +1599,9 @@ def _merge_adjacent(text: str, matches: list[NameMatch], middles: list | None = 
                 bare = re.sub(rf"^{_MIDDLE_PARTICLES}[ \t]+", "", middle)
                 if bare != middle:  # "Dr Salem" of "bin Salem"
                     middles.append((bare, m.code))
+                words = middle.split()
+                if len(words) > 1 and " " not in m.text.strip():  # "Mr Fernandes Carvalho" of Rui Miguel
+                    middles.append((f"{words[-1]} {m.text.strip()}", m.code))  # Fernandes Carvalho: a double surname
             continue
         out.append(m)
         parts.append(1)

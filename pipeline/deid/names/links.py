@@ -30,10 +30,13 @@ from functools import lru_cache
 from rapidfuzz.distance import OSA
 
 from ...lexicon import before_name_words, kin_words, title_pattern
+from ..keyfile import title_genders
 from .folding import fold
 
 _GAP = re.compile(r"[ \t]+|[ \t]*\n[ \t]*")
-_INITIAL_BEFORE = re.compile(r"(?<![\w.])([A-Z])\.[ \t]*$")
+# "N. Begum", "I. S. Begum" (the first of several initials decides), "Mrs N Begum" (after a title, no stop needed)
+_INITIAL_BEFORE = re.compile(r"(?<![\w.])(?P<letter>[A-Z])\.[ \t]*(?:[A-Z]\.[ \t]*){0,2}$")
+_TITLED_LETTER_BEFORE = r"(?<![\w.])(?P<title>{titles})\.?[ \t]+(?P<letter>[A-Z])\.?[ \t]*(?:[A-Z]\.?[ \t]+){{0,2}}$"
 _NEXT_WORD = re.compile(r"([ \t]+|[ \t]*\n[ \t]*)([A-Z][\w'’-]*[^\W\d_])")
 _PREV_WORD = re.compile(r"(?<![\w'’-])([A-Z][^\W\d_]+)[ \t]+$")
 
@@ -125,28 +128,94 @@ def _initial_before_surname(matcher, text: str, raw: list) -> list:
     initials = _first_initials(matcher)
     out = []
     for start, end, matched, forms in raw:
-        m = _INITIAL_BEFORE.search(text, max(0, start - 6), start) if _bare_surname(matcher, forms) else None
+        m = _letters_before(text, start) if _bare_surname(matcher, forms) else None
         if m is None:
             out.append((start, end, matched, forms))
             continue
-        letter = m.group(1)
-        codes = [c for c in initials.get(letter, []) if c not in {f.code for f in forms}] or [f.code for f in forms]
+        letter = m.group("letter")
+        bearers = {f.code for f in forms}
+        fits = initials.get(letter, [])
+        codes = [c for c in fits if c not in bearers] or [c for c in fits if c in bearers] or sorted(bearers)
+        codes = _of_the_family(matcher, codes, bearers) or codes  # "Mrs H Danjuma": the Danjuma children's mother
+        title = _title_lookup().get(m.group("title").casefold()) if "title" in m.groupdict() else None
+        begin = m.start("title") if title else m.start("letter")
         new_forms = [
             NameForm(
                 text=f"{letter}. {matched}",
                 code=c,
                 rule="initial_surname",
-                tokens=(("initial", letter), ("word", matched)),
+                tokens=((("title", title),) if title else ()) + (("initial", letter), ("word", matched)),
+                title_gender=title_genders().get(title) if title else None,
             )
             for c in codes
         ]
-        out.append((m.start(1), end, text[m.start(1) : end], new_forms))
+        out.append((begin, end, text[begin:end], new_forms))
     return out
 
 
-def _first_name_with_other_surname(matcher, text: str, raw: list) -> list:
+def _of_the_family(matcher, codes: list[str], bearers: set[str]) -> list[str]:
+    """Of several people an initial fits, those the key's roles make a parent in the family of the surname's
+    bearers (a parent of the same child, or of a bearer): a family surname is more likely theirs than a
+    grandparent's or a practitioner's with the same initial."""
+    from .known import _family_roles
+
+    if len(codes) < 2:
+        return codes
+    family = _family_roles(matcher.key)
+    parent_of = family["parent_of"]
+    refs = {parent_of[b][0] for b in bearers if b in parent_of}
+    refs |= {ref for ref, child in family["child"].items() if child in bearers}
+    return [c for c in codes if c in parent_of and parent_of[c][0] in refs]
+
+
+def _letters_before(text: str, start: int) -> re.Match | None:
+    """The initials right before a surname: "N. ", "I. S. ", or after a title "Mrs N " (the first decides)."""
+    titled = _titled_letters().search(text, max(0, start - 24), start)
+    return titled or _INITIAL_BEFORE.search(text, max(0, start - 12), start)
+
+
+@lru_cache(maxsize=1)
+def _titled_letters() -> re.Pattern:
+    from .known import _title_lookup
+
+    titles = "|".join(sorted(map(re.escape, _title_lookup().values()), key=len, reverse=True))
+    return re.compile(_TITLED_LETTER_BEFORE.format(titles=titles))
+
+
+def _title_lookup() -> dict[str, str]:
+    from .known import _title_lookup as lookup
+
+    return lookup()
+
+
+_DERIVED = ("misspelling", "short_form", "nickname")
+
+
+def _keyed_as(matcher, form, first: bool) -> bool:
+    """A derived form ("Hawa", "Berzin") of a keyed first name (`first`) or surname of its person."""
+    if form.rule not in _DERIVED:
+        return False
+    folded = fold(form.text).casefold()
+    return any(kw.code == form.code and kw.folded == folded and kw.first == first for kw in matcher.keyed_words)
+
+
+def first_name_with_family_slip(matcher, text: str, raw: list) -> list:
+    """ "Hawa Danjuma", "Marta Berzin": as `_first_name_with_other_surname` when the first name or the
+    surname is a slip of a keyed one (found by the derived-form pass): the given name decides."""
+    return _first_name_with_other_surname(matcher, text, sorted(raw, key=lambda r: r[0]), derived=True)
+
+
+def _first_name_with_other_surname(matcher, text: str, raw: list, derived: bool = False) -> list:
     """ "Nasima Begum": a keyed first name, then a surname keyed for somebody else only."""
     from .known import NameForm
+
+    def first(forms) -> bool:
+        return (_first_forms(forms) and not matcher._is_surname(forms[0])) or (
+            derived and len(forms) == 1 and _keyed_as(matcher, forms[0], True)
+        )
+
+    def surname(forms) -> bool:
+        return _bare_surname(matcher, forms) or (derived and all(_keyed_as(matcher, f, False) for f in forms))
 
     out: list = []
     for r in raw:
@@ -154,10 +223,9 @@ def _first_name_with_other_surname(matcher, text: str, raw: list) -> list:
             start, end, matched, forms = out[-1]
             gap = text[end : r[0]]
             if (
-                _first_forms(forms)
-                and not matcher._is_surname(forms[0])
+                first(forms)
                 and _GAP.fullmatch(gap)
-                and _bare_surname(matcher, r[3])
+                and surname(r[3])
                 and forms[0].code not in {f.code for f in r[3]}
                 and not r[2][:1].islower()
             ):
@@ -202,7 +270,7 @@ def _drop_strangers_surnames(matcher, text: str, raw: list, strangers: set, new_
             and {kw.code for kw in firsts} == codes
             and word.rstrip(".").casefold() not in _titles()
             and not any(kw.folded == fold(word).casefold() for kw in matcher.keyed_words)
-            and not classify(word, firsts)
+            and not classify(word, [kw for kw in matcher.keyed_words if kw.first])  # "Hawa" of a keyed Hauwa
         ):
             code = _role_beside(matcher, text, prev.start(1), end, codes)
             if code:  # "| Childminder | Winnie Wong |": the keyed childminder under the name she goes by
@@ -412,6 +480,12 @@ def aliases(matcher, text: str, raw: list) -> list:
     for m in rx.finditer(text):
         word = m.group("alias")
         if word in declared or not _alias_word_ok(matcher, word, bool(m.group("quote"))):
+            continue
+        named_at = m.start("named") if m.groupdict().get("named") else -1
+        if named_at >= 0:  # 'friends call Chidi "Chi-Chi"': the keyed person named in the cue
+            code = next((c for pos, c in sure if pos == named_at), None)
+            if code is not None:
+                declared[word] = code
             continue
         obj = (m.groupdict().get("obj") or "").casefold()
         gender = _object_genders().get(obj)

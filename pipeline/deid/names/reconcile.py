@@ -62,6 +62,8 @@ class _Keyed:
     code: str
     words: frozenset[str]  # folded, lower-case words of every listed name (titles and initials left out)
     given: frozenset[str]  # of those, the words before a surname ("nasir" of "Mohammad Nasir Stanekzai")
+    gender: str | None = None
+    child: bool = False
 
 
 @lru_cache(maxsize=1)
@@ -81,10 +83,12 @@ def _words(text: str) -> list[str]:
 
 
 def _given(name: str) -> list[str]:
-    """The given-name words of a listed name: all but the last word; none after a title ("Ms Ward")."""
-    if re.match(r"[^\W\d_]+\.?\s", name) and name.split()[0].rstrip(".").casefold() in _titles():
-        return []
+    """The given-name words of a listed name: all but the last word; none after a title and one word ("Ms
+    Ward"), but "Tarig" of "Dr Tarig Elfadil"."""
+    titled = re.match(r"[^\W\d_]+\.?\s", name) and name.split()[0].rstrip(".").casefold() in _titles()
     words = _words(name)
+    if titled:
+        return words[:-1]
     return words[:-1] if len(words) > 1 else words
 
 
@@ -94,6 +98,8 @@ def keyed_words(key: Key) -> list[_Keyed]:
             p.code,
             frozenset(w for name in p.names for w in _words(name)),
             frozenset(w for name in p.names for w in _given(name)),
+            p.gender,
+            p.child,
         )
         for p in key.people
     ]
@@ -117,11 +123,23 @@ def _close(word: str, keyed: str, conf: dict) -> bool:
     )
 
 
-def _fits(words: list[str], person: _Keyed, conf: dict, exact: bool) -> bool:
+def _fits(words: list[str], person: _Keyed, conf: dict, exact: bool, beside: bool = False) -> bool:
+    """Every word is one of the person's (`exact`) or close to one; `beside`: the run already holds the
+    person's code, so a shorter word one letter off counts too ("Ruy" of Rui beside "Carvalo")."""
     if not words:
         return False
-    test = (lambda w: w in person.words) if exact else (lambda w: any(_close(w, k, conf) for k in person.words))
-    return all(test(w) for w in words)
+    if exact:
+        return all(w in person.words for w in words)
+    return all(any(_close(w, k, conf) or (beside and _short_slip(w, k, conf)) for k in person.words) for w in words)
+
+
+def _short_slip(word: str, keyed: str, conf: dict) -> bool:
+    """One letter changed in a short word of the same length and first letter ("Ruy" of Rui)."""
+    return (
+        len(word) == len(keyed) >= conf["fuzzy_min_letters_beside_code"]
+        and word[0] == keyed[0]
+        and OSA.distance(word, keyed) == 1
+    )
 
 
 def _is_person(r: Replacement) -> bool:
@@ -186,9 +204,11 @@ def _keyed_person_of_run(
             return None
         titled = len(words) == 1 and re.match(r"\s*[^\W\d_]+\.?\s", run[0].text) is not None
         fits = _lone_piece_fits(words, keyed, conf, titled)
+        if titled and not fits:
+            fits = _titled_sound_alike(run[0].text, words[0], keyed, conf)
     else:
         known_codes = {r.code for r in run if r.source == "known"}
-        fits = [k.code for k in keyed if _fits(words, k, conf, exact=False)]
+        fits = [k.code for k in keyed if _fits(words, k, conf, exact=False, beside=k.code in known_codes)]
         if known_codes and fits:  # a code already in the run is the first choice among those that fit
             fits = [c for c in fits if c in known_codes] or fits
     if not fits or (len(run) == 1 and len(fits) > 1):
@@ -208,17 +228,55 @@ def _lone_piece_fits(words: list[str], keyed: list[_Keyed], conf: dict, titled: 
     if exact or (len(words) == 1 and words[0] in surnames):
         return exact
     if len(words) >= 2:
-        return [
+        fits = [
             k.code
             for k in keyed
             if _fits(words, k, conf, exact=False)
             and any(w in k.words for w in words)
             and any(_close(w, g, conf) for w in words for g in k.given)
         ]
+        if fits or len(words) < 3:
+            return fits
+        # "Nasir Khan Stanekzai" of Mohammad Nasir Stanekzai: a given name and the surname, exactly, round
+        # middle names the key leaves out
+        return [k.code for k in keyed if words[0] in k.given and words[-1] in k.words - k.given]
     if len(words[0]) < conf["lone_slip_min_letters"] or titled:
         return []  # a short near-name, or a surname after a title ("Mrs Small"): somebody else
     close = [k.code for k in keyed if any(_close(words[0], g, conf) for g in k.given)]
     return close if len(close) == 1 else []
+
+
+def _titled_sound_alike(text: str, word: str, keyed: list[_Keyed], conf: dict) -> list[str]:
+    """ "Ms McVey" of a keyed Dawn McVeigh: a title and one word that sounds like exactly one keyed adult's
+    surname (metaphone, same first letter, `titled_sound_alike_min_letters` letters or more) of the title's
+    gender.  Only a sound-alike: a title before a surname one letter off ("Mrs Small") may be somebody else."""
+    from ..keyfile import title_genders
+
+    title = text.split()[0].rstrip(".")
+    gender = next((g for t, g in title_genders().items() if t.casefold() == title.casefold()), None)
+    if len(word) < conf["titled_sound_alike_min_letters"] or any(word in k.words for k in keyed):
+        return []  # a keyed surname itself after a title: a relative the key leaves out may share it
+    sound = jellyfish.metaphone(word)
+    fits = [
+        k.code
+        for k in keyed
+        if not k.child
+        and (gender is None or k.gender in (None, gender))
+        and any(
+            s[0] == word[0] and len(s) >= conf["titled_sound_alike_min_letters"] and jellyfish.metaphone(s) == sound
+            for s in k.words - k.given
+        )
+    ]
+    return fits if len(fits) == 1 else []
+
+
+def _one_unlisted_name(text: str, run: list[Replacement], conf: dict) -> bool:
+    """Two unlisted pieces that are one name: split by a line break ("Ms Tilly" / "Baines"), or side by side
+    on one line after a piece as long as the detector's longest run ("Malam Sulaiman Garba" + "Yakasai")."""
+    gap = text[run[0].end : run[1].start]
+    if "\n" in gap:
+        return True
+    return gap == " " and len(_words(run[0].text)) >= conf["unlisted_run_words"] and len(_words(run[1].text)) == 1
 
 
 def reconcile(chosen: list[Replacement], text: str, key: Key) -> list[Replacement]:
@@ -236,7 +294,7 @@ def reconcile(chosen: list[Replacement], text: str, key: Key) -> list[Replacemen
         if found:
             code, fits = found
             out.append(_merge(text, run, code, fits, "known"))
-        elif len(run) == 2 and all(r.source == "unknown" for r in run) and "\n" in text[run[0].end : run[1].start]:
+        elif len(run) == 2 and all(r.source == "unknown" for r in run) and _one_unlisted_name(text, run, conf):
             out.append(_merge(text, run, "", [], "unknown"))
         else:
             out.extend(run)

@@ -1366,11 +1366,17 @@ def _keeps_surname(ctx: _DocContext, start: int, end: int, rule: str) -> bool:
     if rule == "gazetteer_surname":
         return True
     doc = ctx.doc
+    if rule != "title" or end - start < 2 or not _surname_like(ctx, _bare(doc[end - 1].text)):
+        return False
+    if end - start == 2 and ctx.lex.is_first_name(_bare(doc[start].text)):
+        return True
+    # "Mr Dambar Bahadur Pun": given names no list has and no English word, so the gazetteers' silence about
+    # the last word says nothing; its capital after them makes it the surname
+    given = [_bare(doc[i].text) for i in range(start, end - 1)]
     return (
-        rule == "title"
-        and end - start == 2
-        and ctx.lex.is_first_name(_bare(doc[start].text))
-        and _surname_like(ctx, _bare(doc[end - 1].text))
+        len(given) >= 2
+        and all(ctx.name_like(doc[i]) for i in range(start, end - 1))
+        and not any(ctx.common_use(w) or ctx.lex.is_known_name(w) for w in given)
     )
 
 
@@ -1507,7 +1513,8 @@ def group_mentions(candidates: list[M]) -> list[list[M]]:
 
     def key_words(cand: M) -> tuple[str, ...]:
         words = tuple(fold(w).lower() for w in name_words(cand.text))  # "Jankauskienė" is "Jankauskiene"
-        while len(words) > 1 and words[0] in _lower_particles():
+        initial = _INITIAL_FIRST.match(cand.text) is not None  # "O. Mac Giolla Bhríde": an initial, no "Ó"
+        while len(words) > 1 and words[0] in _lower_particles() and not (initial and len(words[0]) == 1):
             words = words[1:]  # "Ms Ní Fhloinn", "Mrs van der Linde": the surname alone
         return words
 
@@ -1557,6 +1564,9 @@ def group_mentions(candidates: list[M]) -> list[list[M]]:
     for group in groups:
         group.sort(key=lambda c: c.start)
     return sorted((g for g in groups if g), key=lambda g: g[0].start)
+
+
+_INITIAL_FIRST = re.compile(r"(?:[^\W\d_]+\.?[ \t]+)?[^\W\d_]\.")  # "O. Mac…", "Mr O. Mac…"
 
 
 def _last_named_before(group: list, start: int) -> int:
