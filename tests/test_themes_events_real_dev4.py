@@ -10,7 +10,10 @@ from __future__ import annotations
 
 import pytest
 
+from pipeline.events import extract_events
+from pipeline.nlp import parse_report
 from pipeline.themes import tag_text
+from pipeline.themes.__init__ import text_report
 from pipeline.themes.lemmas import lemma_exception_forms
 from pipeline.themes.patterns import CompileContext, compile_cue
 
@@ -92,3 +95,56 @@ def test_drinking_told_with_an_irregular_verb(nlp, text):
 def test_drank_water_is_no_substance_misuse(nlp):
     text = "2. The family\n\n2.1 Milo drank some water and went back to sleep in his own cot."
     assert "substance_misuse" not in _tagged(nlp, text)
+
+
+# ---- events: the introduction's case date, the review's method ------------------------------
+def _events(nlp, text: str) -> list[tuple[str, str | None]]:
+    report = text_report(text)
+    return [
+        (report.text[e.start : e.end], e.date.isoformat() if e.date else None)
+        for e in extract_events(report, parse_report(report, nlp))
+    ]
+
+
+INTRO_AND_CHRONOLOGY = (
+    "1. Introduction\n"
+    "\n"
+    "1.1 This review was carried out under Working Together to Safeguard Children 2018. It concerns "
+    "Child Wren, who was eight weeks old when she was admitted to hospital on 4th June 2020 with a "
+    "fractured skull.\n"
+    "\n"
+    "1.2 The review was carried out using the SCIE Learning Together model. Agencies were asked to "
+    "provide chronologies of their involvement from March 2019 to June 2020. Practitioners attended "
+    "a learning event in November 2020.\n"
+    "\n"
+    "3. Summary of events\n"
+    "\n"
+    "3.1 Child Wren was born on 9th April 2020 at full term.\n"
+    "\n"
+    "3.2 On 20th April 2020 the midwife visited the home and weighed Child Wren. Her mother said "
+    "that she was feeding well.\n"
+    "\n"
+    "3.3 Her father was not seen at any health visitor contact.\n"
+    "\n"
+    "3.4 On 15th May 2020 the GP saw Child Wren with a rash.\n"
+    "\n"
+)
+
+
+def test_the_introductions_case_date_is_read_beside_a_chronology(nlp):
+    events = _events(nlp, INTRO_AND_CHRONOLOGY)
+    assert any("admitted to hospital on 4th June 2020" in s and d == "2020-06-04" for s, d in events)
+    assert any(s.startswith("On 20th April 2020") and d == "2020-04-20" for s, d in events)
+
+
+def test_the_reviews_method_is_no_event(nlp):
+    events = _events(nlp, INTRO_AND_CHRONOLOGY)
+    for words in ("SCIE Learning Together", "Agencies were asked", "learning event", "Working Together to"):
+        assert not any(words in s and d for s, d in events), words
+
+
+def test_a_generalisation_over_contacts_takes_no_date(nlp):
+    events = _events(nlp, INTRO_AND_CHRONOLOGY)
+    assert not any("at any health visitor contact" in s and d for s, d in events)
+    # the sentence that goes on narrating the visit still takes its date
+    assert any(s.startswith("Her mother said") and d == "2020-04-20" for s, d in events)
