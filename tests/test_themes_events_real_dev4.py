@@ -148,3 +148,36 @@ def test_a_generalisation_over_contacts_takes_no_date(nlp):
     assert not any("at any health visitor contact" in s and d for s, d in events)
     # the sentence that goes on narrating the visit still takes its date
     assert any(s.startswith("Her mother said") and d == "2020-04-20" for s, d in events)
+
+
+# ---- themes: close wordings from the fourth pass --------------------------------------------
+@pytest.mark.parametrize(
+    "theme, text",
+    [
+        (
+            "fathers_invisible_men",
+            "5. Findings\n\n5.3 The family support worker visited twice and saw only the mother; the father was "
+            "said to be asleep upstairs.",
+        ),
+        (
+            "professional_curiosity",
+            "5. Findings\n\n5.4 No practitioner asked why the toddler was so often kept at home.",
+        ),
+        (
+            "record_keeping",
+            "5. Findings\n\n5.5 The GP did not record the disclosure in the family's notes.",
+        ),
+        (
+            "education_not_in_school",
+            "5. Findings\n\n5.6 By the spring term Ada attended lessons on fewer than three days a week.",
+        ),
+    ],
+)
+def test_close_wordings_of_the_fourth_pass(nlp, theme, text):
+    assert theme in _tagged(nlp, text)
+
+
+def test_no_one_checked_with_agencies_is_not_curiosity_by_itself(nlp):
+    # a check with other agencies is information sharing; "no one checked" alone stays out
+    text = "5. Findings\n\n5.7 No one checked the address history before the case was closed."
+    assert "professional_curiosity" not in _tagged(nlp, text)
