@@ -181,3 +181,19 @@ def test_no_one_checked_with_agencies_is_not_curiosity_by_itself(nlp):
     # a check with other agencies is information sharing; "no one checked" alone stays out
     text = "5. Findings\n\n5.7 No one checked the address history before the case was closed."
     assert "professional_curiosity" not in _tagged(nlp, text)
+
+
+INTRO_DAY_AND_CHRONOLOGY_MONTH = (
+    "1. Introduction\n\n"
+    "1.1 This review concerns Baby Ilse, who died in hospital on 23rd March 2021 at the age of nine weeks.\n\n"
+    "3. Summary of events\n\n"
+    "3.1 Baby Ilse was born on 19th January 2021.\n\n"
+    "3.2 On 2nd February 2021 the midwife visited and found her well.\n\n"
+    "3.3 On 20th March 2021 her mother took her to the GP with a cough.\n"
+)
+
+
+def test_an_introductions_day_the_chronology_does_not_give_is_kept(nlp):
+    # the chronology narrates March 2021, but not the day of the death the introduction states
+    events = _events(nlp, INTRO_DAY_AND_CHRONOLOGY_MONTH)
+    assert any("died in hospital on 23rd March 2021" in s and d == "2021-03-23" for s, d in events)

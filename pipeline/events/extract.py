@@ -114,18 +114,25 @@ class EventExtractor:
         return self._without_duplicates(introduction)
 
     def _without_duplicates(self, introduction: set[int]) -> list[Event]:
-        """The events, less an introduction's event whose month the chronology narrates too
-        ("a baby who was seriously injured in January 2020" over "On 3rd January 2020 Child Q
-        was taken to the Emergency Department"): the chronology tells it, with its detail."""
+        """The events, less an introduction's event the chronology already tells at least as
+        precisely: "a baby who was seriously injured in January 2020" over "On 3rd January
+        2020 Child Q was taken to the Emergency Department" (same month, and the introduction
+        gives no day), or the same day told twice.  "It concerns Baby R, who died on
+        11/02/2017" stays beside "On the night of 10 February 2017 ...": a day the chronology
+        does not give."""
         if not introduction:
             return self.events
-        told = {(e.date.year, e.date.month) for e in self.events if e.id not in introduction and e.date}
+        told = [e for e in self.events if e.id not in introduction and e.date]
         anchors = {e.anchor for e in self.events if e.id not in introduction}
-        return [
-            e
-            for e in self.events
-            if e.id not in introduction or e.id in anchors or not e.date or (e.date.year, e.date.month) not in told
-        ]
+
+        def told_already(event: Event) -> bool:
+            if event.date is None:
+                return False
+            if event.precision == "day":
+                return any(e.date == event.date and e.precision == "day" for e in told)
+            return any(e.date and (e.date.year, e.date.month) == (event.date.year, event.date.month) for e in told)
+
+        return [e for e in self.events if e.id not in introduction or e.id in anchors or not told_already(e)]
 
     def _block(self, block: Block) -> None:
         """One logical paragraph of the chronology, read in order."""
