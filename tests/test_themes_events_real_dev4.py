@@ -197,3 +197,27 @@ def test_an_introductions_day_the_chronology_does_not_give_is_kept(nlp):
     # the chronology narrates March 2021, but not the day of the death the introduction states
     events = _events(nlp, INTRO_DAY_AND_CHRONOLOGY_MONTH)
     assert any("died in hospital on 23rd March 2021" in s and d == "2021-03-23" for s, d in events)
+
+
+# ---- themes: a two-word code ("Ms Q") is the person its key entry says -------------------------
+def test_a_two_word_code_owns_its_cue(nlp, tmp_path):
+    from pipeline.ingest import load_report
+    from pipeline.themes import tag_report
+
+    path = tmp_path / "zia.txt"
+    path.write_text(
+        "Child Safeguarding Practice Review: Child Zia\n\n"
+        "1. Introduction\n\n"
+        "1.1 Child Zia was sixteen years old when she was admitted to hospital after an overdose.\n\n"
+        "3. Child Zia and her family\n\n"
+        "3.1 Child Zia is of Irish heritage. She lived with her mother, Ms Q, and her brother. Her father lives "
+        "in another county and rarely saw her. Ms Q has a long history of depression and drank heavily at times "
+        "of stress.\n",
+        encoding="utf-8",
+    )
+    report = load_report(path)
+    assert any(e.code == "Ms Q" for e in report.key)
+    labels = tag_report(report, parse_report(report, nlp))
+    themes = {t for label in labels if label.text.startswith("3.1") for t in label.theme_ids()}
+    assert {"parental_mental_health", "substance_misuse"} <= themes
+    assert "children_mental_health" not in themes
