@@ -221,3 +221,14 @@ def test_a_two_word_code_owns_its_cue(nlp, tmp_path):
     themes = {t for label in labels if label.text.startswith("3.1") for t in label.theme_ids()}
     assert {"parental_mental_health", "substance_misuse"} <= themes
     assert "children_mental_health" not in themes
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2. The family\n\n2.2 Kofi has dyspraxia and finds handwriting slow.",
+        "2. The family\n\n2.3 Kofi has had an education, health and care plan since Year 3.",
+    ],
+)
+def test_specific_learning_difficulties_and_the_plan_are_sen(nlp, text):
+    assert "neurodiversity_sen" in _tagged(nlp, text)
