@@ -47,6 +47,7 @@ from .scope import (
     is_evaluative,
     is_inline_contents,
     is_purpose_item,
+    is_review_method,
     paragraph_numbers,
     section_chain,
 )
@@ -103,20 +104,49 @@ class EventExtractor:
 
     # ---- the walk --------------------------------------------------------
     def run(self) -> list[Event]:
+        introduction: set[int] = set()
         for block in chronology_blocks(self.report, self.scope, self.mask):
-            if block.after_break or not block.carry:
-                self.narrative.carry = False  # a heading, footnote or table ends what a date narrated before it covers
-            if self.narrative.enter_section(block.section):
-                self.discourse.new_section()
-            if block.kind == "date_line":
-                self.narrative.date_line(block)
-                continue
-            if is_table_row(block.kind, self.report.text[block.start : block.end]):
-                self._table_row(block)
-            else:
-                self._paragraph(block)
+            before = len(self.events)
+            self._block(block)
+            if block.alone:
+                introduction.update(e.id for e in self.events[before:])
         self.narrative.close_windows(self.events)
-        return self.events
+        return self._without_duplicates(introduction)
+
+    def _without_duplicates(self, introduction: set[int]) -> list[Event]:
+        """The events, less an introduction's event the chronology already tells at least as
+        precisely: "a baby who was seriously injured in January 2020" over "On 3rd January
+        2020 Child Q was taken to the Emergency Department" (same month, and the introduction
+        gives no day), or the same day told twice.  "It concerns Baby R, who died on
+        11/02/2017" stays beside "On the night of 10 February 2017 ...": a day the chronology
+        does not give."""
+        if not introduction:
+            return self.events
+        told = [e for e in self.events if e.id not in introduction and e.date]
+        anchors = {e.anchor for e in self.events if e.id not in introduction}
+
+        def told_already(event: Event) -> bool:
+            if event.date is None:
+                return False
+            if event.precision == "day":
+                return any(e.date == event.date and e.precision == "day" for e in told)
+            return any(e.date and (e.date.year, e.date.month) == (event.date.year, event.date.month) for e in told)
+
+        return [e for e in self.events if e.id not in introduction or e.id in anchors or not told_already(e)]
+
+    def _block(self, block: Block) -> None:
+        """One logical paragraph of the chronology, read in order."""
+        if block.after_break or not block.carry:
+            self.narrative.carry = False  # a heading, footnote or table ends what a date narrated before it covers
+        if self.narrative.enter_section(block.section):
+            self.discourse.new_section()
+        if block.kind == "date_line":
+            self.narrative.date_line(block)
+            return
+        if is_table_row(block.kind, self.report.text[block.start : block.end]):
+            self._table_row(block)
+        else:
+            self._paragraph(block)
 
     def _units(self, block: Block) -> list[Span]:
         """The block's sentences, re-joining pieces the parser or a page break split.
@@ -201,6 +231,7 @@ class EventExtractor:
             or describes_document(sent)
             or is_purpose_item(text)
             or is_inline_contents(text)
+            or is_review_method(text)
         ):
             return None
         if told_by_the_writer(sent):

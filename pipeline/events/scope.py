@@ -24,6 +24,7 @@ commissioned..."), so a KPE marker at the end covers the whole.
 from __future__ import annotations
 
 import re
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
@@ -58,6 +59,8 @@ class Block:
     # between this block and the one before (a carried date stops there)
     carry: bool = True
     after_break: bool = False
+    # read beside a recognised chronology only for the case's own date (an introduction)
+    alone: bool = False
 
     @property
     def start(self) -> int:
@@ -389,7 +392,10 @@ def chronology_blocks(report, scope: str = "chronology", mask=None) -> list[Bloc
                 and role_decision(chain[0].role) is None
             )
         }
-        carry = True
+        carry, alone = True, set()
+        if chosen:  # the case's own date told in the introduction ("It concerns Child P, taken to hospital on ...")
+            alone = _introduction_dates(report, paragraphs, decisions, body) - chosen
+            chosen |= alone
         if not chosen:  # no chronology recognised: the narrative body, each date scoping its own paragraph
             read = [
                 replace(h, decision=None) if h.decision is False and is_soft_exclusion(h.role) else h for h in headings
@@ -399,8 +405,32 @@ def chronology_blocks(report, scope: str = "chronology", mask=None) -> list[Bloc
             carry = False
         chosen = {i for i in chosen if not _is_contents_list(report.text[paragraphs[i].start : paragraphs[i].end])}
     else:
-        chosen, carry = set(range(len(paragraphs))), True
-    return _blocks(report, paragraphs, chosen, carry, chrome)
+        chosen, carry, alone = set(range(len(paragraphs))), True, set()
+    return _blocks(report, paragraphs, chosen, carry, chrome, alone)
+
+
+def _introduction_dates(report, paragraphs, decisions, body: int) -> set[int]:
+    """Paragraphs of an introduction (a section whose role is one of scope.yaml
+    `introduction_dates.roles`, that the headings do not decide) with an absolute date in
+    them, before the chronology: where the review states the event it is about ("This
+    review ... concerns Child P, who was taken to hospital on 2nd March 2018").  Read
+    besides a recognised chronology, each date scoping its own paragraph only."""
+    roles = set(scope_config()["introduction_dates"]["roles"])
+    numbers = paragraph_numbers(report)
+    out = set()
+    for i, para in enumerate(paragraphs):
+        if decisions[i] is not None or para.kind not in CONTENT_KINDS or para.start < body:
+            continue
+        chain = section_chain(report, para.start)
+        if not chain or chain[0].role not in roles:
+            continue
+        text = report.text[para.start : para.end]
+        if any(
+            c.kind in ABSOLUTE_KINDS and not is_paragraph_number(report.text, para.start + c.start, c.text, numbers)
+            for c in find_candidates(text)
+        ):
+            out.add(i)
+    return out
 
 
 def is_date_line(text: str) -> bool:
@@ -428,7 +458,10 @@ def _is_prose(text: str) -> bool:
     return len(text.split()) >= 8 and bool(re.search(r"[.!?]['\"’”)]?\s*$", text.strip()))
 
 
-def _blocks(report, paragraphs, chosen: set[int], carry: bool, chrome) -> list[Block]:
+def _blocks(
+    report, paragraphs, chosen: set[int], carry: bool, chrome, alone: AbstractSet[int] = frozenset()
+) -> list[Block]:
+    """Logical paragraphs of the chosen ones; those in `alone` carry no date beyond themselves."""
     blocks: list[Block] = []
     open_block: Block | None = None
     broken = False  # a heading, footnote or table since the last block
@@ -453,7 +486,13 @@ def _blocks(report, paragraphs, chosen: set[int], carry: bool, chrome) -> list[B
             chain = section_chain(report, para.start)
             after = broken or (bool(blocks) and blocks[-1].kind == "table_row" and kind != "table_row")
             block = Block(
-                [(para.start, para.end)], kind, kpe, chain[0] if chain else None, carry=carry, after_break=after
+                [(para.start, para.end)],
+                kind,
+                kpe,
+                chain[0] if chain else None,
+                carry=carry and index not in alone,
+                after_break=after or index in alone,
+                alone=index in alone,
             )
             blocks.append(block)
             open_block = block
@@ -600,6 +639,18 @@ def is_inline_contents(sentence: str) -> bool:
     (scope.yaml `inline_contents`)."""
     cfg = scope_config()["inline_contents"]
     return len(re.findall(cfg["pattern"], sentence)) >= cfg["min"]
+
+
+@lru_cache(maxsize=1)
+def _review_method_patterns() -> list[re.Pattern]:
+    return [re.compile(p, re.IGNORECASE) for p in scope_config()["review_method"]]
+
+
+def is_review_method(sentence: str) -> bool:
+    """How the review was done ("Agencies were asked to provide chronologies from
+    January 2018", "The period under review is ..."): no event, dated or not, and no
+    date taken from the paragraph (scope.yaml `review_method`)."""
+    return any(p.search(sentence) for p in _review_method_patterns())
 
 
 def is_purpose_item(sentence: str) -> bool:

@@ -138,6 +138,17 @@ def _merge_single_tokens(alternatives: list[list[dict]]) -> list[list[dict]]:
     return out
 
 
+def _irregular_of_prefixes(alts: list[str], ctx: CompileContext) -> list[str]:
+    """Irregular forms of a prefix cue's stem when the stem is a word ("drink*" also
+    matches "drank", "drunk"): a prefix finds the regular forms, not these."""
+    out: list[str] = []
+    for alt in alts:
+        stem = alt[:-1].lower() if alt.endswith("*") and len(alt) > 2 else ""
+        if stem.isalpha():
+            out.extend(f for f in ctx.irregular.get(stem, ()) if not f.startswith(stem) and f.isalpha())
+    return out
+
+
 def _element(raw: str, ctx: CompileContext) -> list[list[dict]]:
     """One space-separated element as a list of alternative token sequences."""
     if raw == GAP:
@@ -145,7 +156,8 @@ def _element(raw: str, ctx: CompileContext) -> list[list[dict]]:
     optional = raw.endswith("?") and len(raw) > 1
     if optional:
         raw = raw[:-1]
-    alternatives = _merge_single_tokens([_alternative_tokens(a, ctx) for a in raw.split("|") if a])
+    alts = [a for a in raw.split("|") if a]
+    alternatives = _merge_single_tokens([_alternative_tokens(a, ctx) for a in alts + _irregular_of_prefixes(alts, ctx)])
     if optional:
         if any(len(seq) != 1 for seq in alternatives):
             raise ValueError(f"only a single token can be optional: {raw}?")

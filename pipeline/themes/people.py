@@ -179,6 +179,9 @@ class Owners:
             code = self.code_class.get(candidate.text.lower())
             if code:
                 return code
+        code = self.code_class.get(_code_phrase(token))
+        if code:
+            return code
         compound = self._compound_class(token)
         if compound:
             return compound
@@ -402,3 +405,12 @@ class Owners:
         if action == "drop":
             return None
         return action
+
+
+def _code_phrase(token: Token) -> str:
+    """A two-word key code the token ends or starts ("Ms T", "Mr S"), lower case: the
+    token with its compounds before it, or with the word it is a compound of."""
+    if token.dep_ == "compound" and token.head.i == token.i + 1:
+        token = token.head
+    words = [c for c in token.children if c.dep_ == "compound" and c.i < token.i] + [token]
+    return " ".join(t.text for t in words).lower()

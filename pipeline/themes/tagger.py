@@ -38,6 +38,7 @@ from spacy.tokens import Doc
 from ..report import Paragraph, Report
 from .blocks import BlockFilter
 from .context import Cue, categories_for, context_patterns, find_cues
+from .lemmas import merged_irregular
 from .matcher import CueMatcher, CueSet, DocWords
 from .model import Evidence, Polarity, ThemeHit, ThemeLabel
 from .patterns import CompileContext, class_forms, compile_cue, variant_map
@@ -99,7 +100,7 @@ class ThemeTagger:
     def _compile_context(self, codes_by_class: dict[str, tuple[str, ...]]) -> CompileContext:
         ctx = CompileContext(
             _tokenizer(),
-            self.taxonomy.irregular_forms,
+            merged_irregular(self.taxonomy.irregular_forms, tuple(self.taxonomy.lemma_tables)),
             {},
             self.taxonomy.scoring.gap,
             variant_map(self.taxonomy.variants),
@@ -374,6 +375,12 @@ class ThemeTagger:
             if not coded and any(ms and all(m[0].cue in self.company[theme_id] for m in ms) for ms in (kept, live)):
                 continue  # only words every review uses ("baby", "father", "agencies"): no theme, nor negation
             evidence = [self._evidence(doc, cue, s, e, pol) for cue, s, e, pol in live]
+            buckets = {(ev.start, ev.end): cue.bucket for ev, (cue, *_) in zip(evidence, live, strict=True)}
+            buckets = {
+                span: bucket
+                for span, bucket in buckets.items()
+                if any(e.polarity in self.sections.undamped_polarities for e in evidence if (e.start, e.end) == span)
+            }
             for code, (start, end), themes in codes_here:
                 if theme_id in themes and not any(e.start <= start < e.end for e in evidence):
                     evidence.append(
@@ -387,7 +394,9 @@ class ThemeTagger:
                         )
                     )
             evidence.sort(key=lambda e: e.start)
-            score = round(self._weight(role, theme_id) * sum(e.weight for e in evidence), 3)
+            score = round(
+                sum(self._weight(role, theme_id, buckets.get((e.start, e.end))) * e.weight for e in evidence), 3
+            )
             if evidence and score >= self.taxonomy.scoring.threshold - 1e-9:
                 hits.append(
                     ThemeHit(
@@ -416,15 +425,22 @@ class ThemeTagger:
             negated=negated,
         )
 
-    def _weight(self, role, theme_id: str) -> float:
-        """Section weight for a theme: narrative sections damp practice words, not the family's circumstances.
+    def _weight(self, role, theme_id: str, bucket: str | None = None) -> float:
+        """Section weight for one piece of evidence: narrative sections damp practice words, not the
+        family's circumstances nor a practice shortfall stated outright.
 
         Background and chronology use practice words as narrative ("a referral
         was made", "the plan was reviewed"), hence their lower weight; but a
         circumstance stated there ("the mother had a long history of
-        depression") is as much a fact of the case as anywhere else.
+        depression") is as much a fact of the case as anywhere else, and so is
+        a shortfall a strong or concern cue states ("the explanation was
+        accepted", "did not tell children's social care"): `themes_sections.yaml`
+        `undamped_buckets` and `undamped_polarities` (the caller passes a bucket
+        only for evidence of such a polarity).
         """
-        if self.kinds[theme_id] == "circumstance" and role.weight > 0:
+        if role.weight > 0 and (
+            self.kinds[theme_id] == "circumstance" or (bucket is not None and bucket in self.sections.undamped_buckets)
+        ):
             return max(role.weight, self.sections.default.weight)
         return role.weight
 

@@ -86,6 +86,8 @@ class Taxonomy(BaseModel):
     sources: dict[str, str]
     scoring: Scoring
     irregular_forms: dict[str, list[str]] = Field(default_factory=dict)
+    # parts of speech whose lemmatizer exception table adds irregular forms (`lemmas.py`)
+    lemma_tables: list[str] = Field(default_factory=list)
     classes: dict[str, ClassDef] = Field(default_factory=dict)
     # close wordings matched as the same cue word (groups of equivalent words)
     variants: list[list[str]] = Field(default_factory=list)
@@ -144,6 +146,10 @@ class SectionRoles(BaseModel):
     default: SectionRole
     unsectioned: SectionRole
     roles: list[SectionRole]
+    # cue buckets whose evidence a narrative section does not damp (a shortfall stated outright)
+    undamped_buckets: list[str] = Field(default_factory=list)
+    # ... when the evidence has one of these polarities ("concern": told as a shortfall)
+    undamped_polarities: list[str] = Field(default_factory=list)
 
 
 @lru_cache(maxsize=4)
