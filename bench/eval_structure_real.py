@@ -29,7 +29,7 @@ def main() -> None:
         print(
             f"{name} ({len(paths)} files): sections {t['sections_tp']}/{t['sections_want']} "
             f"(found {t['sections_got']}), contents as sections {t['contents_as_sections']}, "
-            f"key {t['key_right']}/{t['key_want']} (extra {t['key_extra']}), "
+            f"key {t['key_right']}/{t['key_want']} (extra {t['key_extra']}, declared {t['key_extra_declared']}), "
             f"cover fields {t['meta_right']}/{t['meta_want']}, furniture left {t['chrome_left']}, "
             f"wraps joined {t['joined']}/{t['joined_want']}"
         )

@@ -17,6 +17,10 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 from . import PIPELINE_SCHEMA_VERSION, __version__
 
 RoleKind = Literal["child", "family", "practitioner"]
+# where a key entry comes from: the review declares the code (a key list or table, "referred to as Ms A",
+# "Child 3, aged 4"), or structure added the subject as the cover or title names it ("Serious Case Review
+# Child M") because nothing in the text declared it
+KeySource = Literal["declared", "cover_subject"]
 ReportType = Literal["SCR", "CSPR", "DHR", "SAR", "unknown"]
 ParagraphKind = Literal["text", "heading", "bullet", "numbered", "table_row", "key", "footnote", "contents"]
 
@@ -96,6 +100,9 @@ class RoleEntry(Span):
     # the "code" is a name the review uses in place of a real one ("Jade – Mother"
     # in a "Name used in this report" table, "referred to as Jade")
     pseudonym: bool = False
+    # "declared": the review declares the code; "cover_subject": the subject as the cover or title names
+    # it, added when no key line or sentence declared it (a consumer counting declared codes skips these)
+    source: KeySource = "declared"
 
 
 class KpeMarker(Span):

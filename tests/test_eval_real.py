@@ -120,7 +120,7 @@ def fixture_result(nlp):
 
 def test_fixture_counts(fixture_result):
     scores = fixture_result["per_file"]["scr_child_t_marrowfield"]
-    assert scores["key"] == {"gold": 3, "pred": 3, "tp": 3, "pred_cover_subject": 0}
+    assert scores["key"] == {"gold": 3, "pred": 3, "tp": 3, "pred_all": 3, "tp_all": 3, "pred_cover_subject": 0}
     assert scores["metadata"]["right"] == 4 and scores["metadata"]["invented"] == 0
     structure = scores["structure"]
     assert (structure["contents"], structure["contents_unlocated"], structure["contents_as_heading"]) == (3, 0, 0)
@@ -171,7 +171,15 @@ def test_a_subject_named_only_on_the_cover_is_counted_apart_from_declared_codes(
         Source(name="t.txt", sha256="0", format="text"),
     )
     scores = eval_real.score_key({"key": [{"code": "GM"}, {"code": "FQ"}]}, report)
-    assert scores == {"gold": 2, "pred": 3, "tp": 2, "pred_cover_subject": 1}
-    assert (
-        eval_real.score_key({"key": [{"code": "Child Q"}]}, report)["pred_cover_subject"] == 0
-    )  # the gold lists it: a hit
+    assert [e.source for e in report.key if e.code == "Child Q"] == ["cover_subject"]
+    assert scores == {"gold": 2, "pred": 2, "tp": 2, "pred_all": 3, "tp_all": 2, "pred_cover_subject": 1}
+    listed = eval_real.score_key({"key": [{"code": "Child Q"}]}, report)
+    assert listed["pred_cover_subject"] == 0 and listed["tp_all"] == 1  # the gold lists it: a hit of every entry
+    assert listed["tp"] == 0  # but no declared code: the text never declares it
+
+
+def test_key_ratios_keep_both_figures():
+    per_file = {"a": {"key": {"gold": 2, "pred": 2, "tp": 2, "pred_all": 3, "tp_all": 2, "pred_cover_subject": 1}}}
+    ratios = eval_real.summarise(per_file)["ratios"]
+    assert ratios["key_precision"] == 1.0 and ratios["key_precision_all"] == 0.667
+    assert ratios["key_recall"] == ratios["key_recall_all"] == 1.0

@@ -27,7 +27,9 @@ string that cannot be found is counted as "unlocated", never silently dropped.
 
 Figures, per file and in total:
 
-* key: declared codes found (code match, case and spacing ignored) / gold, and / found;
+* key: declared codes found (code match, case and spacing ignored) / gold, and / found,
+  counting only the entries the review declares (``source == "declared"``); the same over every
+  key entry, with the subject as the cover names it (``source == "cover_subject"``), as ``_all``;
 * metadata: board, title, subject, author right (a null gold field is right only
   when the pipeline also leaves it empty; "invented" counts those it filled);
 * contents: contents lines that became section headings (errors) and those
@@ -150,14 +152,23 @@ def norm_code(code: str) -> str:
 
 
 def score_key(gold: dict, report) -> dict:
-    """Codes found against the gold's.  ``pred_cover_subject`` counts the entries the pipeline adds for
-    the subject as the cover or title names it (``subject`` entries described "subject of the review")
-    that the gold leaves out: by the gold convention a subject named only on the cover is metadata, so
-    ``key_precision_declared`` leaves them out of the found codes."""
+    """Codes found against the gold's, two ways.  ``pred``/``tp`` count only the entries the review
+    declares (``source == "declared"``): by the gold convention a subject named only on the cover or in
+    the title is metadata, not a declared code.  ``pred_all``/``tp_all`` count every key entry, with
+    those structure adds for the subject as the cover names it (``source == "cover_subject"``);
+    ``pred_cover_subject`` counts those the gold leaves out."""
     wanted = {norm_code(k["code"]) for k in gold.get("key", [])}
-    found = {norm_code(e.code) for e in report.key}
-    cover = {norm_code(e.code) for e in report.key if e.subject and e.description == "subject of the review"} - wanted
-    return {"gold": len(wanted), "pred": len(found), "tp": len(wanted & found), "pred_cover_subject": len(cover)}
+    found_all = {norm_code(e.code) for e in report.key}
+    found = {norm_code(e.code) for e in report.key if e.source == "declared"}
+    cover = {norm_code(e.code) for e in report.key if e.source == "cover_subject"} - wanted - found
+    return {
+        "gold": len(wanted),
+        "pred": len(found),
+        "tp": len(wanted & found),
+        "pred_all": len(found_all),
+        "tp_all": len(wanted & found_all),
+        "pred_cover_subject": len(cover),
+    }
 
 
 def _tokens(value: str) -> list[str]:
@@ -338,7 +349,8 @@ def summarise(results: dict[str, dict]) -> dict:
     ratios = {
         "key_recall": _ratio(k.get("tp", 0), k.get("gold", 0)),
         "key_precision": _ratio(k.get("tp", 0), k.get("pred", 0)),
-        "key_precision_declared": _ratio(k.get("tp", 0), k.get("pred", 0) - k.get("pred_cover_subject", 0)),
+        "key_recall_all": _ratio(k.get("tp_all", 0), k.get("gold", 0)),
+        "key_precision_all": _ratio(k.get("tp_all", 0), k.get("pred_all", 0)),
         "metadata_right": _ratio(m.get("right", 0), m.get("total", 0)),
         "contents_as_heading": _ratio(s.get("contents_as_heading", 0), s.get("contents", 0)),
         "headings_found": _ratio(s.get("headings_found", 0), s.get("headings", 0)),
@@ -374,6 +386,7 @@ def evaluate(folder: Path, model: str | None = None, nlp=None, skip: AbstractSet
 COLUMNS = [
     ("words", lambda r: r["verify"]["words"]),
     ("key", lambda r: f"{r['key']['tp']}/{r['key']['gold']}/{r['key']['pred']}"),
+    ("keyAll", lambda r: f"{r['key']['tp_all']}/{r['key']['pred_all']}"),
     ("meta", lambda r: f"{r['metadata']['right']}/{r['metadata']['total']}"),
     ("toc>H", lambda r: f"{r['structure']['contents_as_heading']}/{r['structure']['contents']}"),
     ("head", lambda r: f"{r['structure']['headings_found']}/{r['structure']['headings']}"),
@@ -385,7 +398,8 @@ COLUMNS = [
     ("th", lambda r: f"{r['themes']['tp']}/{r['themes']['fp']}/{r['themes']['fn']}"),
 ]
 LEGEND = (
-    "key tp/gold/found; meta right/4; toc>H contents lines that became headings/contents lines; "
+    "key tp/gold/found (declared entries); keyAll tp/found (every entry, cover subject too); "
+    "meta right/4; toc>H contents lines that became headings/contents lines; "
     "head gold headings found/gold; FA medium+ false alarms; ids identifiers flagged/gold; "
     "ev events dated right/gold; evP right/dated events written; docD events dated by a document date; "
     "th themes tp/fp/fn"

@@ -10,7 +10,8 @@ the rules (score it once, at the end):
 
 * sections: headings found that the gold lists, headings found, headings wanted;
 * contents lines that became sections (target 0);
-* key entries right (code, description, kind, pseudonym) of those the gold lists, and extra codes;
+* key entries right (code, description, kind, pseudonym) of those the gold lists, and extra codes
+  (all, and those the review declares: not the subject as the cover names it, ``source="cover_subject"``);
 * cover fields right (board, title, subject, author, chair, pseudonyms declared, report type);
 * page furniture strings left in the text (target 0); hard wraps re-joined.
 
@@ -97,6 +98,9 @@ def score(report: Report, gold: dict) -> dict:
         "key_right": key_right,
         "key_want": len(gold["key"]),
         "key_extra": len(set(key) - {e["code"] for e in gold["key"]}),
+        "key_extra_declared": len(
+            {e.code for e in report.key if e.source == "declared"} - {e["code"] for e in gold["key"]}
+        ),
         "meta_right": meta_right,
         "meta_want": len(META_FIELDS),
         "chrome_left": sum(1 for c in gold["chrome"] if c in report.text),
@@ -128,6 +132,7 @@ FIELDS = (
     "key_right",
     "key_want",
     "key_extra",
+    "key_extra_declared",
     "meta_right",
     "meta_want",
     "chrome_left",

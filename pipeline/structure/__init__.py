@@ -73,12 +73,13 @@ def build_report(text: str, source: Source) -> Report:
 
 def _subject_entry(text: str, report: Report) -> list[RoleEntry]:
     """The subject child's code as the cover or title gives it ("Child M", "Family S4", "Sofia"), when
-    no key line or sentence declared it: the review declares it by naming the review after it."""
+    no key line or sentence declared it: the review declares it by naming the review after it.  These
+    entries say `source="cover_subject"`, so a consumer can tell them from codes the text declares."""
     code = report.metadata.subject_child
     same = [e for e in report.key if e.code.casefold() == (code or "").casefold()]
     for entry in same:
         if entry.description.casefold() == entry.code.split()[0].casefold():  # declared by use only ("Baby N" ⇒ "Baby")
-            entry.description, entry.subject = "subject of the review", True
+            entry.description, entry.subject, entry.source = "subject of the review", True, "cover_subject"
         elif entry.kind == "family" and not any(e.subject and e.kind == "family" for e in report.key):
             entry.subject = True  # "a boy aged three, hereafter Child W" in a review named after Child W
     if not code or same or any(e.subject and e.kind == "family" for e in report.key):
@@ -103,6 +104,7 @@ def _subject_entry(text: str, report: Report) -> list[RoleEntry]:
                 code_start=m.start(),
                 code_end=m.end(),
                 pseudonym=key.is_pseudonym(one),
+                source="cover_subject",
             )
         )
     return out
