@@ -57,3 +57,61 @@ def test_report_json_without_source_reads_as_declared():
     again = Report.model_validate(data)
     assert [e.source for e in again.key] == ["declared", "declared"]
     assert RoleEntry.model_fields["source"].default == "declared"
+
+
+# ---------------------------------------------------------------- "Learning from the death of 'X'" covers
+def test_learning_title_above_the_type_line_is_the_title_and_names_the_subject():
+    report = _build(
+        "Learning from the death of ‘Tilly’\n\nA Child Safeguarding Practice Review\n\n"
+        "Eastmoor Safeguarding Children Partnership\n\nIndependent Reviewer: Fenella Quarry\n\nMarch 2022\n\n"
+        "1. Introduction\n\n1.1 This review concerns Tilly, who died aged seven months. Tilly is not her real name.\n"
+    )
+    meta = report.metadata
+    assert meta.title == "Learning from the death of ‘Tilly’" and meta.subject_child == "Tilly"
+    assert meta.board == "Eastmoor Safeguarding Children Partnership" and meta.author == "Fenella Quarry"
+    assert meta.report_type == "CSPR"
+
+
+def test_learning_title_under_the_board_with_a_code_shaped_subject():
+    report = _build(
+        "EASTMOOR SAFEGUARDING CHILDREN PARTNERSHIP\n\nLearning from the death of 'Baby Wrenna'\n\n"
+        "Serious Case Review\n\nAuthor: Fenella Quarry\n\nMarch 2022\n\n1. Introduction\n\n"
+        "1.1 This review concerns Baby Wrenna, who died aged seven weeks.\n"
+    )
+    assert report.metadata.title == "Learning from the death of 'Baby Wrenna'"
+    assert report.metadata.subject_child == "Baby Wrenna"
+    assert [(e.code, e.source) for e in report.key] == [("Baby Wrenna", "cover_subject")]
+
+
+def test_learning_title_after_the_type_on_one_line_with_an_age():
+    report = _build(
+        'Local Child Safeguarding Practice Review: Learning from the death of "Olly" aged 2\n\n'
+        "Westwold Children's Safeguarding Partnership\n\nLead reviewer: Fenella Quarry\n\n"
+        "1. Introduction\n\n1.1 Olly died in hospital in 2020 after a head injury at home.\n"
+    )
+    assert report.metadata.title.startswith("Local Child Safeguarding Practice Review: Learning from")
+    assert report.metadata.subject_child == "Olly"
+
+
+def test_learning_title_split_before_two_subjects():
+    report = _build(
+        "Eastmoor Safeguarding Children Partnership\n\nChild Safeguarding Practice Review\n\n"
+        "Learning from the life and death of\n\n‘Ruby’ and ‘Maya’\n\nMarch 2022\n\n1. Introduction\n\n"
+        "1.1 Ruby and Maya were sisters.\n"
+    )
+    assert report.metadata.title == "Learning from the life and death of ‘Ruby’ and ‘Maya’"
+    assert report.metadata.subject_child == "Ruby and Maya"
+    assert {e.code: e.source for e in report.key} == {"Ruby": "cover_subject", "Maya": "cover_subject"}
+
+
+def test_thematic_learning_titles_and_body_headings_name_no_subject():
+    thematic = _build(
+        "Eastmoor Safeguarding Children Partnership\n\nLearning from the deaths of Infants in Eastmoor\n\n"
+        "A Thematic Review\n\n1. Introduction\n\n1.1 Four infants died.\n"
+    )
+    assert thematic.metadata.subject_child is None and not thematic.key
+    heading = _build(
+        "Serious Case Review\n\nChild K\n\nContents\n\n1. Introduction 3\n\n6. Learning from the Review 9\n\n"
+        "1. Introduction\n\n1.1 Child K was nine.\n"
+    )
+    assert heading.metadata.title == "Serious Case Review Child K" and heading.metadata.subject_child == "Child K"

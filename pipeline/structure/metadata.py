@@ -549,6 +549,46 @@ def find_title(cover_lines: list[Line]) -> str | None:
     return cover_lines[plural].stripped if plural is not None else None
 
 
+LEARNING_REACH = 12  # cover lines in which a "Learning from the death of 'Tilly'" title may stand
+
+
+def learning_title(cover_lines: list[Line], text: str) -> tuple[str, str] | None:
+    """(title, subject) of a cover that names the review by what it learns from ("Learning from the death of
+    ‘Tilly’", "Child Safeguarding Practice Review: Learning from the life of Baby Wren, aged 7 months"): the
+    report-type line, if any, is no more the title than the board's name is, and the subject is the name
+    the title leads to, not a word of the title.  A lead that ends its line takes the subject from the next
+    ("Learning from the death of ⏎ ‘Tilly’")."""
+    rules = _shapes()["learning_title"]
+    lead = re.compile(rules["lead"], re.IGNORECASE)
+    named = re.compile(rf"(?:{rules['subject']}){rules['tail']}")
+    for k, line in enumerate(cover_lines[:LEARNING_REACH]):
+        title = line.stripped
+        m = lead.match(title)
+        if m is None or title.endswith("."):
+            continue
+        rest = title[m.end() :]
+        if not rest and k + 1 < len(cover_lines):
+            rest = cover_lines[k + 1].stripped
+            title = f"{title} {rest}"
+        found = named.fullmatch(rest)
+        if found and len(title.split()) <= 24 and _learning_subject(found["subject"], rest, text):
+            return title, re.sub(r"['‘’\"“”]", "", found["subject"])
+    return None
+
+
+def _learning_subject(subject: str, rest: str, text: str) -> bool:
+    """The subject of a learning title is quoted, code-shaped ("Child T", "Baby Wren"), or names that are known
+    first names or that the text keeps using, never a word of a thematic title ("the deaths of Infants")."""
+    if re.match(r"[\'‘\"“]", rest) or re.match(r"(?i:child|baby|infant|young\s+person)\s", subject):
+        return True
+    names = [n.strip("'‘’\"“”") for n in re.split(r"\s*(?:,|\band\b|&)\s*", subject)]
+    return all(
+        n.lower() not in _name_words()
+        and (_is_first_name(n) or len(re.findall(rf"\b{re.escape(n)}\b", text[:50000])) >= 3)
+        for n in names
+    )
+
+
 def list_page_line(text: str) -> bool:
     """A line of a web page that lists reviews, not one review's title: a breadcrumb ("You are here: Home |
     Board | Serious Case Reviews") or review types in the plural only ("Serious Case Reviews", "10 Serious
@@ -749,8 +789,11 @@ def extract_metadata(
     nonblank = [line for line in lines if not line.is_blank and line.index not in skip]
     cover_lines = [_unmarked(line) for line in nonblank[:COVER_LINES]]
     cover = "\n".join(line.text for line in cover_lines)
+    learning = learning_title(cover_lines, text)  # "Learning from the death of ‘Tilly’"
+    title = learning[0] if learning else None
     title = (
-        _list_page_title(cover_lines, find_title(cover_lines))
+        title
+        or _list_page_title(cover_lines, find_title(cover_lines))
         or _subject_line_title(cover_lines)
         or _byline_title(cover_lines)
     )
@@ -761,7 +804,11 @@ def extract_metadata(
         board=find_board(cover_lines, body),
         title=title,
         subject_child=find_subject(
-            title, key_subject, cover_lines, key_child, cover_name_subject(cover_lines, title, text)
+            title,
+            key_subject,
+            cover_lines,
+            key_child,
+            learning[1] if learning else cover_name_subject(cover_lines, title, text),
         ),
         period_start=start,
         period_end=end,
