@@ -22,7 +22,8 @@ RoleKind = Literal["child", "family", "practitioner"]
 # Child M") because nothing in the text declared it
 KeySource = Literal["declared", "cover_subject"]
 ReportType = Literal["SCR", "CSPR", "DHR", "SAR", "unknown"]
-ParagraphKind = Literal["text", "heading", "bullet", "numbered", "table_row", "key", "footnote", "contents"]
+# "chrome": page furniture ingest left in the text (a document-sharing transcript's teaser line), read by no stage
+ParagraphKind = Literal["text", "heading", "bullet", "numbered", "table_row", "key", "footnote", "contents", "chrome"]
 
 
 class Span(BaseModel):

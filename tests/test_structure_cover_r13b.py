@@ -115,3 +115,41 @@ def test_thematic_learning_titles_and_body_headings_name_no_subject():
         "1. Introduction\n\n1.1 Child K was nine.\n"
     )
     assert heading.metadata.title == "Serious Case Review Child K" and heading.metadata.subject_child == "Child K"
+
+
+# ---------------------------------------------------------------- transcript teaser lines
+def test_a_single_teaser_line_is_no_cover_author_and_no_key_declaration():
+    report = _build(
+        "Page 1: Serious Case Review Child T - Westmere · Lead Reviewer: Alan Pike 5.3 Mother (MT) told the GP "
+        "on 2nd May 2015 that\n\nSerious Case Review\n\nChild T\n\nMarch 2018\n\n1. Introduction\n\n"
+        "1.1 This review concerns Child T, who was seriously injured in 2016.\n"
+    )
+    assert report.metadata.author is None and report.metadata.named_people == []
+    assert [(e.code, e.source) for e in report.key] == [("Child T", "cover_subject")]
+    assert report.paragraphs[0].kind == "chrome"
+    assert report.key[0].start > report.paragraphs[0].end  # the subject is found on the cover, not in the teaser
+
+
+def test_a_teaser_with_a_site_ellipsis_opens_no_sections_and_declares_no_partner():
+    report = _build(
+        "Page 1: WESTMERE SAFEGUARDING CHILDREN BOARD ...€¦ · the mother of YP7 and her partner (referred to as "
+        "Mr DQ) were seen on 4th March 2016 by the\n\nWESTMERE SAFEGUARDING CHILDREN BOARD\n\nSERIOUS CASE REVIEW\n\n"
+        "CHILD T\n\n1. Introduction\n\n1.1 This review concerns Child T, who was seriously injured in 2016.\n"
+    )
+    assert [s.title for s in report.sections] == ["Introduction"]
+    assert "Mr DQ" not in report.codes()
+    assert report.metadata.board == "WESTMERE SAFEGUARDING CHILDREN BOARD"
+    assert report.metadata.title == "SERIOUS CASE REVIEW CHILD T"
+
+
+def test_teaser_shapes_and_ordinary_lines():
+    from pipeline.structure.chrome import is_teaser
+
+    assert is_teaser("serious case review child q - upfield · 3 1. introduction 1.1 this review was...")
+    assert is_teaser(
+        "Page 2: UPFIELD LOCAL SAFEGUARDING CHILDREN ...upfieldlscb.org.uk/wp-content/uploads/Ne...the panel met"
+    )
+    assert is_teaser("Upfield Review Child Q … · Her grandmother took the twins to the clinic")
+    assert not is_teaser("Page 3: Serious Case Review Child Q")  # a running header: ingest's to remove when it repeats
+    assert not is_teaser("1. Introduction ........................................ 3")
+    assert not is_teaser("1.1 The mother said she was 'fine...' and left · then returned.")

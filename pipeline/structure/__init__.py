@@ -26,7 +26,7 @@ from ..report import (
     Section,
     Source,
 )
-from . import abbreviations, footnotes, headings, key, metadata, roles
+from . import abbreviations, chrome, footnotes, headings, key, metadata, roles
 from .lines import Line, blocks, split_lines, trimmed_span
 
 KPE_MARKER_RE = kpe().marker  # models/lexicon/kpe.yaml
@@ -37,25 +37,28 @@ def build_report(text: str, source: Source) -> Report:
     """Detect the structure of a normalised review text."""
     lines = split_lines(text)
     all_blocks = blocks(lines)
-    contents = headings.contents_lines(lines)
+    teasers = chrome.teaser_lines(lines)  # a transcript's "Page 1: TITLE ...€¦ · <a sentence from page 30>"
+    readable = chrome.masked(text, lines, teasers)
+    contents = headings.contents_lines(lines) - teasers
     notes = footnotes.find_footnote_texts(all_blocks)
-    note_lines = {i for note in notes for i in note.lines}
+    note_lines = {i for note in notes for i in note.lines} - teasers
+    skip = contents | note_lines | teasers
     cells = key.table_cell_lines(
-        [ln for ln in lines if ln.index not in contents | note_lines]
+        [ln for ln in lines if ln.index not in skip]
     )  # a family table's cells are not headings
-    heading_cands = headings.find_headings(lines, contents | note_lines | cells, contents)
+    heading_cands = headings.find_headings(lines, skip | cells, contents)
     heading_lines = {c.line.index for c in heading_cands}
-    key_lines = key.find_key(lines, all_blocks, contents | note_lines | heading_lines)
+    key_lines = key.find_key(lines, all_blocks, skip | heading_lines)
     sections = build_sections(heading_cands, len(text))
     report = Report(text=text, source=source, sections=sections)
     report.key = [_role_entry(k, report) for k in key_lines]
-    report.key += _inline_entries(text, report, contents | note_lines, lines)
+    report.key += _inline_entries(readable, report, skip, lines)
     report.footnotes = _footnotes(text, notes)
     report.kpe_markers = [
         KpeMarker(start=m.start(), end=m.end(), label=kpe().label(m[1]), number=int(m[1]))
         for m in KPE_MARKER_RE.finditer(text)
     ]
-    kinds = _line_kinds(contents, note_lines, heading_lines, {k.line.index for k in key_lines})
+    kinds = _line_kinds(contents, note_lines, heading_lines, {k.line.index for k in key_lines}, teasers)
     report.paragraphs = build_paragraphs(all_blocks, kinds, report)
     report.abbreviations = [
         Abbreviation(start=d.start, end=d.end, abbr=d.abbr, expansion=d.expansion)
@@ -65,9 +68,9 @@ def build_report(text: str, source: Source) -> Report:
     child = next(
         (k.code for k in report.key if re.search(metadata.child_descriptions(), k.description, re.IGNORECASE)), None
     )
-    report.metadata = metadata.extract_metadata(text, lines, subject, contents | note_lines, child)
+    report.metadata = metadata.extract_metadata(readable, lines, subject, skip, child)
     if not key_lines:  # a review with a key list or table declares its own codes
-        report.key += _subject_entry(text, report)
+        report.key += _subject_entry(readable, report)
     return report
 
 
@@ -159,9 +162,12 @@ def build_sections(cands: list[headings.HeadingCandidate], text_length: int) -> 
     return sections
 
 
-def _line_kinds(contents: set[int], notes: set[int], heads: set[int], keys: set[int]) -> dict[int, ParagraphKind]:
+def _line_kinds(
+    contents: set[int], notes: set[int], heads: set[int], keys: set[int], teasers: set[int]
+) -> dict[int, ParagraphKind]:
     kinds: dict[int, ParagraphKind] = {}
     sources: tuple[tuple[ParagraphKind, set[int]], ...] = (
+        ("chrome", teasers),
         ("contents", contents),
         ("footnote", notes),
         ("heading", heads),
