@@ -153,3 +153,17 @@ def test_teaser_shapes_and_ordinary_lines():
     assert not is_teaser("Page 3: Serious Case Review Child Q")  # a running header: ingest's to remove when it repeats
     assert not is_teaser("1. Introduction ........................................ 3")
     assert not is_teaser("1.1 The mother said she was 'fine...' and left · then returned.")
+
+
+# ---------------------------------------------------------------- a title in the type's abbreviation
+def test_abbreviated_type_line_above_the_subject_line_is_the_title():
+    report = _build(
+        "Upfield SCR\n\nCase Q\n\nPUBLICATION DATE: MARCH 2019\n\nContents\n\n1. Introduction ........ 3\n\n"
+        "1. Introduction\n\n1.1 This review concerns Case Q, a boy of nine.\n"
+    )
+    assert report.metadata.title == "Upfield SCR Case Q" and report.metadata.subject_child == "Case Q"
+
+
+def test_abbreviated_type_line_without_a_subject_line_is_no_title():
+    report = _build("Upfield SCR\n\nPUBLICATION DATE: MARCH 2019\n\n1. Introduction\n\n1.1 The review began in 2018.\n")
+    assert report.metadata.title is None

@@ -508,6 +508,7 @@ def find_title(cover_lines: list[Line]) -> str | None:
         opening = bool(re.search(r"\breview\b", text, re.IGNORECASE)) and bool(
             DANGLING_RE.search(text)
         )  # "Review into the circumstances of"
+        opening = opening or _abbreviated_title(text, cover_lines[k + 1 : k + 2])  # "Upfield SCR ⏎ Case Q"
         if (
             not (_is_title_line(text) or opening)
             or len(text.split()) > _title_words(text)
@@ -586,6 +587,16 @@ def _learning_subject(subject: str, rest: str, text: str) -> bool:
         n.lower() not in _name_words()
         and (_is_first_name(n) or len(re.findall(rf"\b{re.escape(n)}\b", text[:50000])) >= 3)
         for n in names
+    )
+
+
+def _abbreviated_title(text: str, following: list[Line]) -> bool:
+    """ "Upfield SCR ⏎ Case Q": a short line naming the review by its type's abbreviation alone is the title
+    when the subject's own line follows it (alone, "SCR" is as likely a running header or a heading)."""
+    return (
+        bool(re.match(_shapes()["title_abbreviation_line"], text))
+        and bool(following)
+        and bool(re.match(_shapes()["subject_line"], following[0].stripped, re.IGNORECASE))
     )
 
 
