@@ -167,3 +167,10 @@ def test_abbreviated_type_line_above_the_subject_line_is_the_title():
 def test_abbreviated_type_line_without_a_subject_line_is_no_title():
     report = _build("Upfield SCR\n\nPUBLICATION DATE: MARCH 2019\n\n1. Introduction\n\n1.1 The review began in 2018.\n")
     assert report.metadata.title is None
+
+
+def test_a_contents_entry_that_opens_with_its_page_is_no_teaser():
+    from pipeline.structure.chrome import is_teaser
+
+    assert not is_teaser("Page 3: Introduction ..........................")
+    assert is_teaser("Page 3: UPFIELD SAFEGUARDING CHILDREN BOARD ...€¦ the review panel met")
