@@ -910,7 +910,7 @@ def _quasi_findings(doc: Doc, report: Report, policy: Policy) -> list[Span]:
     return out
 
 
-def _key_findings(doc: Doc, key, policy: Policy) -> list[Span]:
+def _key_findings(doc: Doc, key, policy: Policy, allowed_words: frozenset[str] | set[str] = frozenset()) -> list[Span]:
     from .names.fuzzy import find_key_names
 
     matches = find_key_names(doc, key, policy.fuzzy)
@@ -952,12 +952,36 @@ def _key_findings(doc: Doc, key, policy: Policy) -> list[Span]:
     for m in residue:  # a short form, an ending, a lower-case slip
         kind = _RESIDUE_KINDS[m.rule.split(":", 1)[1]]
         out.append(to_check(m.start, m.end, f"possibly {kind} of {m.code} from the key", f"key:{m.rule}"))
+    from .names.residue import find_person_slots
+
+    for r in find_person_slots(doc, key, [(m.start, m.end) for m in matches]):  # used like a person, any form
+        if r.text.casefold().strip(".'’") in allowed_words:
+            continue  # the review's author or chair, whom it names on purpose
+        out.append(to_check(r.start, r.end, _slot_reason(r), f"key:slot:{r.kind}"))
     for m in places:  # the key's surname where a place stands
         where = m.rule.split(":", 1)[1].replace("_", " ")
         out.append(
             to_check(m.start, m.end, f"a surname of {m.code} from the key, read as a place here ({where})", "key:place")
         )
     return out
+
+
+_SLOT_KINDS = {
+    "code_remainder": "the rest of a name glued to a code",
+    "initial_by_code": "initials left before a code",
+    "pet_form": "a pet form of a keyed given name",
+    "variant": "a lower-case, hyphened or apostrophed form close to a keyed name",
+    "beside_code": "a capitalised word beside a code",
+    "after_title": "a capitalised word after a title or family word",
+    "person_slot": "stands where a person stands in the sentence",
+    "called": "the name a naming verb gives someone",
+}
+
+
+def _slot_reason(r) -> str:
+    """What the word is and which key entry it is close to, if any."""
+    close = f", close to {'/'.join(r.codes)} from the key" if r.codes else ", no key entry close"
+    return f"possibly a name pseudonymise left: {_SLOT_KINDS[r.kind]}{close}"
 
 
 _RESIDUE_KINDS = {
@@ -989,7 +1013,7 @@ def verify_report(report: Report, doc: Doc, key=None, policy: Policy | None = No
     raw += _code_findings(doc, report, policy, key)
     key_words: set[str] = set()
     if key is not None:
-        raw += _key_findings(doc, key, policy)
+        raw += _key_findings(doc, key, policy, _words_of(allowed | review_authors(report)))
         key_words = {w.lower() for p in key.people for n in p.names for w in name_words(n) if len(w) >= 3}
     text_names = {
         w.lower()
