@@ -135,3 +135,28 @@ def test_the_slot_rules_themselves_read_family_words_and_the_parse(slot_coded):
     assert kinds.get("Ruta") == "after_title"
     assert kinds.get("Kalani") == "person_slot"  # the subject of "told"
     assert kinds.get("Pania") == "beside_code"
+
+
+def test_a_numbered_code_a_language_and_a_fixed_phrase_are_no_key_names(tmp_path, nlp):
+    key = parse_key(
+        {
+            "people": [
+                {"code": "MO", "role": "Mother", "names": ["Hauwa Musa"]},
+                {"code": "PO1", "role": "Police officer", "names": ["Tobias Wren"]},
+                {"code": "NB", "role": "Neighbour", "names": ["Priya Oduya", "P.O."]},
+                {"code": "EX", "role": "Former partner", "names": ["Dominic Clarke"]},
+            ]
+        }
+    )
+    path = tmp_path / "coded.txt"
+    path.write_text(
+        "PO1 told the review that MO speaks Hausa at home. A Clare's Law disclosure was not made.\n"
+        "Later Hauwa rang PO1 again.\n",
+        encoding="utf-8",
+    )
+    report = load_report(path)
+    found = {
+        f.text for f in verify_report(report, parse_report(report, nlp), key=key) if f.severity in ("medium", "high")
+    }
+    assert "Hauwa" in found
+    assert not {"PO", "PO1", "Hausa", "Clare", "Clare's"} & found, found

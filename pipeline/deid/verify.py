@@ -912,15 +912,21 @@ def _quasi_findings(doc: Doc, report: Report, policy: Policy) -> list[Span]:
 
 def _key_findings(doc: Doc, key, policy: Policy, allowed_words: frozenset[str] | set[str] = frozenset()) -> list[Span]:
     from .names.fuzzy import find_key_names
+    from .names.residue import code_spans
+    from .names.unknown import _DocContext
 
     matches = find_key_names(doc, key, policy.fuzzy)
     text = doc.text
+    ctx = _DocContext(doc, None)
+    inside_codes = code_spans(text, key)
     places = [m for m in matches if m.rule.startswith("place:")]
     residue = [m for m in matches if m.rule.startswith("residue:")]
     runs = [
         _KeyRun(m.start, m.end, m.code, m.rule == "fuzzy", m.score)
         for m in matches
         if not m.rule.startswith(("place:", "residue:"))
+        and not _within_code(m.start, m.end, inside_codes)
+        and not (m.rule == "fuzzy" and _no_person_words(ctx, m.start, m.end))
     ]
     out = []
     for run in _join_runs(runs, text):  # "Shanon" + "Pryce" of one person -> one finding
@@ -954,7 +960,7 @@ def _key_findings(doc: Doc, key, policy: Policy, allowed_words: frozenset[str] |
         out.append(to_check(m.start, m.end, f"possibly {kind} of {m.code} from the key", f"key:{m.rule}"))
     from .names.residue import find_person_slots
 
-    for r in find_person_slots(doc, key, [(m.start, m.end) for m in matches]):  # used like a person, any form
+    for r in find_person_slots(doc, key, [(m.start, m.end) for m in matches], ctx):  # used like a person, any form
         if r.text.casefold().strip(".'’") in allowed_words:
             continue  # the review's author or chair, whom it names on purpose
         out.append(to_check(r.start, r.end, _slot_reason(r), f"key:slot:{r.kind}"))
@@ -964,6 +970,24 @@ def _key_findings(doc: Doc, key, policy: Policy, allowed_words: frozenset[str] |
             to_check(m.start, m.end, f"a surname of {m.code} from the key, read as a place here ({where})", "key:place")
         )
     return out
+
+
+def _within_code(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    """Inside a code the key declares ("PO" of "PO1"): the code, not someone's initials."""
+    return any(s <= start and end <= e and (s, e) != (start, end) for s, e in spans)
+
+
+def _no_person_words(ctx, start: int, end: int) -> bool:
+    """A misspelling match on words the lexicon knows are no person's: a language or people ("Hausa" is
+    no misspelt "Hauwa"), a fixed phrase ("Clare's Law"), or places only ("Hong Kong")."""
+    span = ctx.doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return False
+    words = [t for t in span if t.is_alpha]
+    lex = ctx.lex
+    return any(ctx.blocked[t.i] for t in words) or (
+        bool(words) and all(t.text in lex.places or t.text in lex.countries for t in words)
+    )
 
 
 _SLOT_KINDS = {

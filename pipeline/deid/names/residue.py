@@ -162,7 +162,7 @@ _POSSESSIVE = ("'s", "’s", "'", "’")
 _ENT_NOT_PERSON = frozenset({"GPE", "LOC", "FAC", "ORG", "NORP", "DATE", "TIME", "EVENT", "LAW", "PRODUCT", "LANGUAGE"})
 
 
-def find_person_slots(doc: Doc, key: Key, taken: list[tuple[int, int]]) -> list[Residue]:
+def find_person_slots(doc: Doc, key: Key, taken: list[tuple[int, int]], ctx=None) -> list[Residue]:
     """Words of the coded text used like a person's name that are no placeholder or code, no English word,
     place, organisation, title or family word: what pseudonymise may have left of a name it did not know.
     Each carries the keyed people it is close to (none when it is close to nobody)."""
@@ -170,9 +170,8 @@ def find_person_slots(doc: Doc, key: Key, taken: list[tuple[int, int]]) -> list[
 
     conf = settings()
     people = _people(key)
-    ctx = _DocContext(doc, None)
-    code_spans = _code_spans(doc.text, key)
-    is_code = _code_tokens(doc, code_spans)
+    ctx = ctx or _DocContext(doc, None)
+    is_code = _code_tokens(doc, code_spans(doc.text, key))
     seen: set[int] = set()
     out: list[Residue] = []
 
@@ -201,7 +200,7 @@ def find_person_slots(doc: Doc, key: Key, taken: list[tuple[int, int]]) -> list[
     return out
 
 
-def _code_spans(text: str, key: Key) -> list[tuple[int, int]]:
+def code_spans(text: str, key: Key) -> list[tuple[int, int]]:
     """Where the key's codes (with a number: "SW1") and the placeholders ("[PERSON-3]") stand."""
     codes = sorted(key.codes(), key=len, reverse=True)
     spans = [(m.start(), m.end()) for m in _PLACEHOLDER.finditer(text)]
