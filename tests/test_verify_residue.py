@@ -160,3 +160,22 @@ def test_a_numbered_code_a_language_and_a_fixed_phrase_are_no_key_names(tmp_path
     }
     assert "Hauwa" in found
     assert not {"PO", "PO1", "Hausa", "Clare", "Clare's"} & found, found
+
+
+def test_an_english_word_is_a_name_only_where_a_name_stands(tmp_path, nlp):
+    from pipeline.deid.names.residue import find_person_slots
+
+    path = tmp_path / "coded.txt"
+    path.write_text(
+        "Her Auntie Joy collected CS from school. Later that week, when Precious visited, MO was out.\n"
+        "The Trust said the visit was routine. Children's Social Care reported it. Nobody said anything.\n"
+        "MO read Uncle Tom's Cabin to CS. In March the Police visited.\n",
+        encoding="utf-8",
+    )
+    report = load_report(path)
+    doc = parse_report(report, nlp)
+    kinds = {r.text: r.kind for r in find_person_slots(doc, SLOT_KEY, [])}
+    assert kinds.get("Joy") == "after_title"
+    assert kinds.get("Precious") == "person_slot"
+    for word in ("Trust", "Social", "Care", "Nobody", "Tom", "Cabin", "Police", "March"):
+        assert word not in kinds, word

@@ -278,8 +278,12 @@ def _slot_kind(ctx, token, is_code: list[bool], people: list[_Person], conf: dic
         if _close_people([folded], people, conf, prefix_only=True):
             return "variant"
         return "pet_form" if _pet_form(folded, people, conf) else None
-    if not text[:1].isupper() or _lexical(ctx, token, word) or ctx.common_use(word):
+    if not text[:1].isupper():
         return None
+    if _lexical(ctx, token, word, english=False):
+        return None
+    if _lexical(ctx, token, word) or ctx.common_use(word):  # "Joy", "Precious": a name only by where it stands
+        return _word_name(ctx, token, is_code)
     if _joined(word) and _close_people([folded], people, conf):
         return "variant"
     if _pet_form(folded, people, conf):  # the keyed name says it, whatever the model's label
@@ -291,13 +295,45 @@ def _slot_kind(ctx, token, is_code: list[bool], people: list[_Person], conf: dic
     prev = token.doc[token.i - 1] if token.i > 0 else None
     if prev is not None and "\n" not in prev.whitespace_:
         low = prev.text.rstrip(".").casefold()
-        if prev.text.rstrip(".") in title_words(personal=True) or low in _kin():
+        if (prev.text.rstrip(".") in title_words(personal=True) or low in _kin()) and not _work_title(token):
             return "after_title"
     if not token.is_sent_start and token.doc.has_annotation("DEP"):
         from .unknown import _person_position
 
         if _person_position(ctx, token):
             return "person_slot"
+    return None
+
+
+def _work_title(token) -> bool:
+    """ "Uncle Tom's Cabin", "Aunt Bessie's Puddings": a possessive name inside a capitalised title."""
+    doc = token.doc
+    k = token.i + 1
+    return k + 1 < len(doc) and doc[k].text in ("'s", "’s") and doc[k + 1].text[:1].isupper() and doc[k + 1].is_alpha
+
+
+def _word_name(ctx, token, is_code: list[bool]) -> str | None:
+    """An English word capitalised mid-sentence where only a name stands: after a personal title or a family
+    word ("Auntie Joy", "Mrs Wood") or, bare, as the subject of a person verb ("when Precious visited")."""
+    from .unknown import _not_a_speaker
+
+    doc = token.doc
+    if not token.is_title or token.is_sent_start or ctx.title_case_line(token) or _contextual(ctx, token, is_code):
+        return None
+    prev = doc[token.i - 1] if token.i > 0 else None
+    if prev is None or "\n" in prev.whitespace_:
+        return None
+    if prev.text.rstrip(".") in title_words(personal=True) or (prev.lower_ in _kin() and prev.text[:1].isupper()):
+        nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
+        if not (nxt is not None and nxt.text[:1].isupper() and nxt.is_alpha) and not _work_title(token):
+            return "after_title"
+    if (
+        doc.has_annotation("DEP")
+        and token.dep_ in ("nsubj", "nsubjpass")
+        and token.head.lemma_.casefold() in ctx.lex.subject_verbs
+        and not _not_a_speaker(ctx, token)
+    ):
+        return "person_slot"
     return None
 
 
@@ -340,13 +376,13 @@ def _common_rank(word: str) -> int:
     return _common_ranks().get(word, 0)
 
 
-def _lexical(ctx, token, word: str) -> bool:
-    """No name by the word lists: English, a title, a family or role word, a month, a place, a country,
-    a people or language, a word the lexicon knows is no person's."""
+def _lexical(ctx, token, word: str, english: bool = True) -> bool:
+    """No name by the word lists: English (unless not `english`), a title, a family or role word, a month,
+    a place, a country, a people or language, a word the lexicon knows is no person's."""
     lex = ctx.lex
     low = word.casefold()
     return (
-        low in lex.common
+        (english and low in lex.common)
         or token.is_stop
         or token.pos_ in ("PRON", "DET", "NUM")
         or word in lex.titles
