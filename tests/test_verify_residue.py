@@ -179,3 +179,19 @@ def test_an_english_word_is_a_name_only_where_a_name_stands(tmp_path, nlp):
     assert kinds.get("Precious") == "person_slot"
     for word in ("Trust", "Social", "Care", "Nobody", "Tom", "Cabin", "Police", "March"):
         assert word not in kinds, word
+
+
+def test_the_writer_after_a_closing_is_pointed_at_even_an_english_word(tmp_path, nlp):
+    from pipeline.deid.names.residue import find_person_slots
+
+    path = tmp_path / "coded.txt"
+    path.write_text(
+        "The e-mail to SW read: I will bring CS on Friday.\nKind regards,\nHope\n\n"
+        "A second message said: running late.\nThanks, Grace\n\n"
+        "Thanks to the Panel for their work.\nRegards,\nSW\n",
+        encoding="utf-8",
+    )
+    report = load_report(path)
+    kinds = {r.text: r.kind for r in find_person_slots(parse_report(report, nlp), SLOT_KEY, [])}
+    assert kinds.get("Hope") == "signoff" and kinds.get("Grace") == "signoff"
+    assert "Panel" not in kinds and "SW" not in kinds

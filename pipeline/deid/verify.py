@@ -998,6 +998,7 @@ _SLOT_KINDS = {
     "beside_code": "a capitalised word beside a code",
     "after_title": "a capitalised word after a title or family word",
     "person_slot": "stands where a person stands in the sentence",
+    "signoff": "the writer's name after a closing",
     "called": "the name a naming verb gives someone",
 }
 

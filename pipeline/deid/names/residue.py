@@ -197,6 +197,8 @@ def find_person_slots(doc: Doc, key: Key, taken: list[tuple[int, int]], ctx=None
             add(token.i, token.i + 1, kind)
     for i, j in _called_names(doc, ctx, is_code):  # 'the children call her "Bibi jan"'
         add(i, j, "called")
+    for i in _signed_names(doc, ctx, is_code):  # "Thanks, Joy": an English word too
+        add(i, i + 1, "signoff")
     return out
 
 
@@ -453,6 +455,27 @@ def _called_names(doc: Doc, ctx, is_code: list[bool]):
         words = [doc[i].lower_ for i in range(k + 1, end)]
         if any(w in _kin() or w not in lex.common for w in words):
             yield k + 1, end
+
+
+def _signed_names(doc: Doc, ctx, is_code: list[bool]):
+    """The first word after a closing that opens its line ("Kind regards, Joy", "Thanks,⏎Bridie"): the
+    writer's name, English word or not (a title, family or role word is no name)."""
+    from .unknown import _line_start
+
+    lowers = [t.lower_ for t in doc]
+    for i in range(len(doc)):
+        for words in ctx.lex.signoffs:
+            n = len(words)
+            if tuple(lowers[i : i + n]) != words or not _line_start(ctx, i):
+                continue
+            k = i + n
+            while k < len(doc) and (doc[k].is_space or doc[k].text in (",", "!", "-", "–", ">")):
+                k += 1
+            if k < len(doc) and doc[i + n - 1 : k].text_with_ws.count("\n") <= 1 and not is_code[k]:
+                token = doc[k]
+                if token.is_title and token.is_alpha and not _lexical(ctx, token, token.text, english=False):
+                    yield k
+            break
 
 
 def _named_object_end(doc: Doc, k: int) -> int:
