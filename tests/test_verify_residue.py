@@ -169,7 +169,9 @@ def test_an_english_word_is_a_name_only_where_a_name_stands(tmp_path, nlp):
     path.write_text(
         "Her Auntie Joy collected CS from school. Later that week, when Precious visited, MO was out.\n"
         "The Trust said the visit was routine. Children's Social Care reported it. Nobody said anything.\n"
-        "MO read Uncle Tom's Cabin to CS. In March the Police visited.\n",
+        "MO read Uncle Tom's Cabin to CS. In March the Police visited.\n"
+        "Her friend, Blessing, said she would help. The nurse on the ward, Staff SW, agreed.\n"
+        "Zeketiah told SW that the baby was asleep.\n",
         encoding="utf-8",
     )
     report = load_report(path)
@@ -177,7 +179,9 @@ def test_an_english_word_is_a_name_only_where_a_name_stands(tmp_path, nlp):
     kinds = {r.text: r.kind for r in find_person_slots(doc, SLOT_KEY, [])}
     assert kinds.get("Joy") == "after_title"
     assert kinds.get("Precious") == "person_slot"
-    for word in ("Trust", "Social", "Care", "Nobody", "Tom", "Cabin", "Police", "March"):
+    assert kinds.get("Blessing") == "person_slot"  # in apposition to a role word
+    assert kinds.get("Zeketiah") == "person_slot"  # no English word: at a sentence's start too
+    for word in ("Trust", "Social", "Care", "Nobody", "Tom", "Cabin", "Police", "March", "Staff"):
         assert word not in kinds, word
 
 

@@ -299,7 +299,7 @@ def _slot_kind(ctx, token, is_code: list[bool], people: list[_Person], conf: dic
         low = prev.text.rstrip(".").casefold()
         if (prev.text.rstrip(".") in title_words(personal=True) or low in _kin()) and not _work_title(token):
             return "after_title"
-    if not token.is_sent_start and token.doc.has_annotation("DEP"):
+    if token.doc.has_annotation("DEP"):  # a word that is no English word may open the sentence
         from .unknown import _person_position
 
         if _person_position(ctx, token):
@@ -320,7 +320,15 @@ def _word_name(ctx, token, is_code: list[bool]) -> str | None:
     from .unknown import _not_a_speaker
 
     doc = token.doc
-    if not token.is_title or token.is_sent_start or ctx.title_case_line(token) or _contextual(ctx, token, is_code):
+    if not token.is_title or token.is_sent_start or ctx.title_case_line(token):
+        return None
+    if ctx.blocked[token.i] or _bare(token.text) in ctx.org_words:
+        return None
+    if token.i + 1 < len(doc) and is_code[token.i + 1]:
+        return None  # "Staff SN", "Sister MW": a rank before the person's code
+    if _apposed_to_role(ctx, token):
+        return "person_slot"  # "her friend, Blessing, said": the parse over the model's label
+    if _contextual(ctx, token, is_code):
         return None
     prev = doc[token.i - 1] if token.i > 0 else None
     if prev is None or "\n" in prev.whitespace_:
@@ -329,14 +337,28 @@ def _word_name(ctx, token, is_code: list[bool]) -> str | None:
         nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
         if not (nxt is not None and nxt.text[:1].isupper() and nxt.is_alpha) and not _work_title(token):
             return "after_title"
+    if not doc.has_annotation("DEP"):
+        return None
     if (
-        doc.has_annotation("DEP")
-        and token.dep_ in ("nsubj", "nsubjpass")
+        token.dep_ in ("nsubj", "nsubjpass")
         and token.head.lemma_.casefold() in ctx.lex.subject_verbs
         and not _not_a_speaker(ctx, token)
     ):
         return "person_slot"
     return None
+
+
+def _apposed_to_role(ctx, token) -> bool:
+    """Set off by a comma in apposition to a role or family word: "her friend, Blessing,", "Joy, her aunt,"."""
+    doc = token.doc
+    if token.i == 0 or doc[token.i - 1].text != "," or not doc.has_annotation("DEP"):
+        return False
+    if token.i + 1 < len(doc) and doc[token.i + 1].text[:1].isupper():
+        return False  # "the nurse, Staff SW": a rank before a name
+    roles = ctx.lex.roles
+    return (token.dep_ == "appos" and token.head.lower_ in roles) or any(
+        c.dep_ == "appos" and c.lower_ in roles for c in token.children
+    )
 
 
 def _bare(text: str) -> str:
