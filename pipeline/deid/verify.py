@@ -13,7 +13,8 @@ Detectors (each in its own module):
                                a URL only when it contains a person's name
   quasi     `quasi`           birth facts, age with date, small places (low)
   key       `names.fuzzy`     with a key: every key name, misspellings included;
-            `names.residue`   and (medium) initials, short forms, lower-case slips of them
+            `names.residue`   and (medium) initials, short forms, lower-case slips of them, and
+                              whatever is used like a person in any form (`find_person_slots`)
 
 People the review names on purpose (authors, lead reviewers, chairs, panel
 members; `cover_people`), the pseudonyms it declares (`review_pseudonyms`) and

@@ -15,6 +15,16 @@ leaves when it is not sure (keyed initials left in the text are
 - **titled initial**: a title before one capital letter that begins a keyed
   person's surname ("Mr A", "Ms K.").
 
+With a key, `find_person_slots` also points at whatever is used like a person
+in the coded text and is no placeholder, code, English word, place,
+organisation, title or family word, in forms pseudonymise never saw: the rest
+of a name glued to a code ("MO'u"), initials before a code ("Mrs H FA"), the
+quoted name a naming verb gives ("call her 'Bibi jan'"), a word after a title
+or family word, beside a code, after a closing, in apposition to a role word
+or where the parse puts a person, and lower-case, hyphened, apostrophed or pet
+forms close to a keyed name ("sami" of Samiullah).  Each names the key entries
+it is close to.
+
 Settings: ``models/names/residue.yaml``.
 """
 
@@ -158,7 +168,6 @@ def _classify(token, people: list[_Person], conf: dict, titles, common) -> tuple
 
 _PLACEHOLDER = re.compile(r"\[[A-Z][A-Z_]*(?:-\d+)?\]")
 _APOSTROPHES = ("'", "’")
-_POSSESSIVE = ("'s", "’s", "'", "’")
 _ENT_NOT_PERSON = frozenset({"GPE", "LOC", "FAC", "ORG", "NORP", "DATE", "TIME", "EVENT", "LAW", "PRODUCT", "LANGUAGE"})
 
 
