@@ -13,7 +13,8 @@ Detectors (each in its own module):
                                a URL only when it contains a person's name
   quasi     `quasi`           birth facts, age with date, small places (low)
   key       `names.fuzzy`     with a key: every key name, misspellings included;
-            `names.residue`   and (medium) initials, short forms, lower-case slips of them
+            `names.residue`   and (medium) initials, short forms, lower-case slips of them, and
+                              whatever is used like a person in any form (`find_person_slots`)
 
 People the review names on purpose (authors, lead reviewers, chairs, panel
 members; `cover_people`), the pseudonyms it declares (`review_pseudonyms`) and
@@ -1152,17 +1153,23 @@ def _quasi_findings(doc: Doc, report: Report, policy: Policy) -> list[Span]:
     return out
 
 
-def _key_findings(doc: Doc, key, policy: Policy) -> list[Span]:
+def _key_findings(doc: Doc, key, policy: Policy, allowed_words: frozenset[str] | set[str] = frozenset()) -> list[Span]:
     from .names.fuzzy import find_key_names
+    from .names.residue import code_spans
+    from .names.unknown import _DocContext
 
     matches = find_key_names(doc, key, policy.fuzzy)
     text = doc.text
+    ctx = _DocContext(doc, None)
+    inside_codes = code_spans(text, key)
     places = [m for m in matches if m.rule.startswith("place:")]
     residue = [m for m in matches if m.rule.startswith("residue:")]
     runs = [
         _KeyRun(m.start, m.end, m.code, m.rule == "fuzzy", m.score)
         for m in matches
         if not m.rule.startswith(("place:", "residue:"))
+        and not _within_code(m.start, m.end, inside_codes)
+        and not (m.rule == "fuzzy" and _no_person_words(ctx, m.start, m.end))
     ]
     out = []
     for run in _join_runs(runs, text):  # "Shanon" + "Pryce" of one person -> one finding
@@ -1194,12 +1201,55 @@ def _key_findings(doc: Doc, key, policy: Policy) -> list[Span]:
     for m in residue:  # a short form, an ending, a lower-case slip
         kind = _RESIDUE_KINDS[m.rule.split(":", 1)[1]]
         out.append(to_check(m.start, m.end, f"possibly {kind} of {m.code} from the key", f"key:{m.rule}"))
+    from .names.residue import find_person_slots
+
+    for r in find_person_slots(doc, key, [(m.start, m.end) for m in matches], ctx):  # used like a person, any form
+        if r.text.casefold().strip(".'’") in allowed_words:
+            continue  # the review's author or chair, whom it names on purpose
+        out.append(to_check(r.start, r.end, _slot_reason(r), f"key:slot:{r.kind}"))
     for m in places:  # the key's surname where a place stands
         where = m.rule.split(":", 1)[1].replace("_", " ")
         out.append(
             to_check(m.start, m.end, f"a surname of {m.code} from the key, read as a place here ({where})", "key:place")
         )
     return out
+
+
+def _within_code(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    """Inside a code the key declares ("PO" of "PO1"): the code, not someone's initials."""
+    return any(s <= start and end <= e and (s, e) != (start, end) for s, e in spans)
+
+
+def _no_person_words(ctx, start: int, end: int) -> bool:
+    """A misspelling match on words the lexicon knows are no person's: a language or people ("Hausa" is
+    no misspelt "Hauwa"), a fixed phrase ("Clare's Law"), or places only ("Hong Kong")."""
+    span = ctx.doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return False
+    words = [t for t in span if t.is_alpha]
+    lex = ctx.lex
+    return any(ctx.blocked[t.i] for t in words) or (
+        bool(words) and all(t.text in lex.places or t.text in lex.countries for t in words)
+    )
+
+
+_SLOT_KINDS = {
+    "code_remainder": "the rest of a name glued to a code",
+    "initial_by_code": "initials left before a code",
+    "pet_form": "a pet form of a keyed given name",
+    "variant": "a lower-case, hyphened or apostrophed form close to a keyed name",
+    "beside_code": "a capitalised word beside a code",
+    "after_title": "a capitalised word after a title or family word",
+    "person_slot": "stands where a person stands in the sentence",
+    "signoff": "the writer's name after a closing",
+    "called": "the name a naming verb gives someone",
+}
+
+
+def _slot_reason(r) -> str:
+    """What the word is and which key entry it is close to, if any."""
+    close = f", close to {'/'.join(r.codes)} from the key" if r.codes else ", no key entry close"
+    return f"possibly a name pseudonymise left: {_SLOT_KINDS[r.kind]}{close}"
 
 
 _RESIDUE_KINDS = {
@@ -1232,7 +1282,7 @@ def verify_report(report: Report, doc: Doc, key=None, policy: Policy | None = No
     raw += _code_findings(doc, report, policy, key, _words_of(allowed | pseudonyms))
     key_words: set[str] = set()
     if key is not None:
-        raw += _key_findings(doc, key, policy)
+        raw += _key_findings(doc, key, policy, _words_of(allowed | review_authors(report)))
         key_words = {w.lower() for p in key.people for n in p.names for w in name_words(n) if len(w) >= 3}
     text_names = {
         w.lower()

@@ -15,6 +15,16 @@ leaves when it is not sure (keyed initials left in the text are
 - **titled initial**: a title before one capital letter that begins a keyed
   person's surname ("Mr A", "Ms K.").
 
+With a key, `find_person_slots` also points at whatever is used like a person
+in the coded text and is no placeholder, code, English word, place,
+organisation, title or family word, in forms pseudonymise never saw: the rest
+of a name glued to a code ("MO'u"), initials before a code ("Mrs H FA"), the
+quoted name a naming verb gives ("call her 'Bibi jan'"), a word after a title
+or family word, beside a code, after a closing, in apposition to a role word
+or where the parse puts a person, and lower-case, hyphened, apostrophed or pet
+forms close to a keyed name ("sami" of Samiullah).  Each names the key entries
+it is close to.
+
 Settings: ``models/names/residue.yaml``.
 """
 
@@ -149,3 +159,416 @@ def _classify(token, people: list[_Person], conf: dict, titles, common) -> tuple
         if who:
             return "titled_initial", who, end
     return None
+
+
+# ---------------------------------------------------------------- used like a person
+# With a key, verify is the backstop: whatever pseudonymise left of a name, in whatever form, should be
+# pointed at.  These rules do not need to have seen the form: they read where a word stands (beside a
+# code, after a title or a family word, where the parse puts a person) or how close it is to a keyed name.
+
+_PLACEHOLDER = re.compile(r"\[[A-Z][A-Z_]*(?:-\d+)?\]")
+_APOSTROPHES = ("'", "’")
+_ENT_NOT_PERSON = frozenset({"GPE", "LOC", "FAC", "ORG", "NORP", "DATE", "TIME", "EVENT", "LAW", "PRODUCT", "LANGUAGE"})
+
+
+def find_person_slots(doc: Doc, key: Key, taken: list[tuple[int, int]], ctx=None) -> list[Residue]:
+    """Words of the coded text used like a person's name that are no placeholder or code, no English word,
+    place, organisation, title or family word: what pseudonymise may have left of a name it did not know.
+    Each carries the keyed people it is close to (none when it is close to nobody)."""
+    from .unknown import _DocContext
+
+    conf = settings()
+    people = _people(key)
+    ctx = ctx or _DocContext(doc, None)
+    is_code = _code_tokens(doc, code_spans(doc.text, key))
+    seen: set[int] = set()
+    out: list[Residue] = []
+
+    def add(i: int, j: int, kind: str) -> None:
+        start, end = doc[i].idx, doc[j - 1].idx + len(doc[j - 1].text)
+        if any(k in seen for k in range(i, j)) or not all(end <= s or start >= e for s, e in taken):
+            return
+        seen.update(range(i, j))
+        words = [fold(doc[k].text).casefold().strip(".'’") for k in range(i, j)]
+        out.append(Residue(start, end, doc.text[start:end], _close_people(words, people, conf), kind))
+
+    for start, end in _code_remainders(doc.text, key, ctx.lex.common):  # "MO'u": a code, then the rest of the name
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is not None:
+            add(span.start, span.end, "code_remainder")
+    for i, j in _initials_before_codes(doc, is_code):  # "Mrs H FA", "I. S. FA"
+        add(i, j, "initial_by_code")
+    for token in doc:
+        if is_code[token.i] or token.i in seen:
+            continue
+        kind = _slot_kind(ctx, token, is_code, people, conf)
+        if kind:
+            add(token.i, token.i + 1, kind)
+    for i, j in _called_names(doc, ctx, is_code):  # 'the children call her "Bibi jan"'
+        add(i, j, "called")
+    for i in _signed_names(doc, ctx, is_code):  # "Thanks, Joy": an English word too
+        add(i, i + 1, "signoff")
+    return out
+
+
+def code_spans(text: str, key: Key) -> list[tuple[int, int]]:
+    """Where the key's codes (with a number: "SW1") and the placeholders ("[PERSON-3]") stand."""
+    codes = sorted(key.codes(), key=len, reverse=True)
+    spans = [(m.start(), m.end()) for m in _PLACEHOLDER.finditer(text)]
+    if codes:
+        alternation = "|".join(re.escape(c) for c in codes)
+        spans += [(m.start(), m.end()) for m in re.finditer(rf"(?<![\w-])(?:{alternation})\d*(?![\w-])", text)]
+    return spans
+
+
+def _code_tokens(doc: Doc, spans: list[tuple[int, int]]) -> list[bool]:
+    marks = [False] * len(doc)
+    for start, end in spans:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        for k in range(span.start, span.end) if span is not None else ():
+            marks[k] = True
+    return marks
+
+
+def _code_remainders(text: str, key: Key, common: frozenset[str]):
+    """A code glued to the rest of a name by an apostrophe or hyphen ("MO'u" of "Hauwa'u"), not a possessive
+    nor an English word ("an SW-led visit")."""
+    codes = sorted(key.codes(), key=len, reverse=True)
+    if not codes:
+        return
+    alternation = "|".join(re.escape(c) for c in codes)
+    for m in re.finditer(rf"(?<![\w-])(?:{alternation})[-'’‐](?P<rest>[^\W\d_]+)", text):
+        rest = m.group("rest").casefold()
+        if rest != "s" and not (len(rest) >= 3 and rest in common):  # "SW-led" is a word, "MO'u" a name's end
+            yield m.start("rest") - 1, m.end("rest")
+
+
+def _is_initial(token) -> bool:
+    text = token.text
+    return (len(text) == 1 and text.isupper() and text.isalpha()) or (
+        len(text) == 2 and text[0].isupper() and text[0].isalpha() and text[1] == "."
+    )
+
+
+def _initials_before_codes(doc: Doc, is_code: list[bool]):
+    """One or more initials right before a code on the same line: what is left of a name whose surname became
+    the code.  A bare "A" or "I" (an article, a pronoun) only with its full stop."""
+    for token in doc:
+        if not is_code[token.i] or token.i == 0 or is_code[token.i - 1]:
+            continue
+        i = token.i
+        while i > 0:
+            prev = doc[i - 1]
+            if prev.text == "." and i > 1 and _is_initial(doc[i - 2]) and len(doc[i - 2].text) == 1:
+                prev_start = i - 2
+            elif _is_initial(prev):
+                prev_start = i - 1
+            else:
+                break
+            if "\n" in doc[prev_start:i].text_with_ws or doc[i - 1].whitespace_ == "":
+                break
+            i = prev_start
+        if i < token.i:
+            letters = doc[i : token.i].text.replace(".", "").split()
+            titled = i > 0 and doc[i - 1].text.rstrip(".") in title_words(personal=True)
+            if letters in (["A"], ["I"]) and "." not in doc[i : token.i].text and not titled:
+                continue  # "A SW visited": the article
+            yield i, token.i
+
+
+def _slot_kind(ctx, token, is_code: list[bool], people: list[_Person], conf: dict) -> str | None:
+    """Why `token` is used like a person's name, or None."""
+    text = token.text
+    if not text[:1].isalpha() or len(text) < 2 or (text.isupper() and len(text) > 1):
+        return None
+    word = _bare(text)
+    folded = fold(word).casefold()
+    if token.is_lower:  # "sami", "kasia": only the closeness to a keyed name says it is one
+        if _plain_lower(ctx, token, folded):
+            return None
+        if _close_people([folded], people, conf, prefix_only=True):
+            return "variant"
+        return "pet_form" if _pet_form(folded, people, conf) else None
+    if not text[:1].isupper():
+        return None
+    if _lexical(ctx, token, word, english=False):
+        return None
+    if _lexical(ctx, token, word) or ctx.common_use(word):  # "Joy", "Precious": a name only by where it stands
+        return _word_name(ctx, token, is_code)
+    if _joined(word) and _close_people([folded], people, conf):
+        return "variant"
+    if _pet_form(folded, people, conf):  # the keyed name says it, whatever the model's label
+        return "pet_form"
+    if _contextual(ctx, token, is_code):
+        return None
+    if _beside_code(token, is_code):
+        return "beside_code"
+    prev = token.doc[token.i - 1] if token.i > 0 else None
+    if prev is not None and "\n" not in prev.whitespace_:
+        low = prev.text.rstrip(".").casefold()
+        if (prev.text.rstrip(".") in title_words(personal=True) or low in _kin()) and not _work_title(token):
+            return "after_title"
+    if token.doc.has_annotation("DEP"):  # a word that is no English word may open the sentence
+        from .unknown import _person_position
+
+        if _person_position(ctx, token):
+            return "person_slot"
+    return None
+
+
+def _work_title(token) -> bool:
+    """ "Uncle Tom's Cabin", "Aunt Bessie's Puddings": a possessive name inside a capitalised title."""
+    doc = token.doc
+    k = token.i + 1
+    return k + 1 < len(doc) and doc[k].text in ("'s", "’s") and doc[k + 1].text[:1].isupper() and doc[k + 1].is_alpha
+
+
+def _word_name(ctx, token, is_code: list[bool]) -> str | None:
+    """An English word capitalised mid-sentence where only a name stands: after a personal title or a family
+    word ("Auntie Joy", "Mrs Wood") or, bare, as the subject of a person verb ("when Precious visited")."""
+    from .unknown import _not_a_speaker
+
+    doc = token.doc
+    if not token.is_title or token.is_sent_start or ctx.title_case_line(token):
+        return None
+    if ctx.blocked[token.i] or _bare(token.text) in ctx.org_words:
+        return None
+    if token.i + 1 < len(doc) and is_code[token.i + 1]:
+        return None  # "Staff SN", "Sister MW": a rank before the person's code
+    if _apposed_to_role(ctx, token):
+        return "person_slot"  # "her friend, Blessing, said": the parse over the model's label
+    if _contextual(ctx, token, is_code):
+        return None
+    prev = doc[token.i - 1] if token.i > 0 else None
+    if prev is None or "\n" in prev.whitespace_:
+        return None
+    if prev.text.rstrip(".") in title_words(personal=True) or (prev.lower_ in _kin() and prev.text[:1].isupper()):
+        nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
+        if not (nxt is not None and nxt.text[:1].isupper() and nxt.is_alpha) and not _work_title(token):
+            return "after_title"
+    if not doc.has_annotation("DEP"):
+        return None
+    if (
+        token.dep_ in ("nsubj", "nsubjpass")
+        and token.head.lemma_.casefold() in ctx.lex.subject_verbs
+        and not _not_a_speaker(ctx, token)
+    ):
+        return "person_slot"
+    return None
+
+
+def _apposed_to_role(ctx, token) -> bool:
+    """Set off by a comma in apposition to a role or family word: "her friend, Blessing,", "Joy, her aunt,"."""
+    doc = token.doc
+    if token.i == 0 or doc[token.i - 1].text != "," or not doc.has_annotation("DEP"):
+        return False
+    if token.i + 1 < len(doc) and doc[token.i + 1].text[:1].isupper():
+        return False  # "the nurse, Staff SW": a rank before a name
+    roles = ctx.lex.roles
+    return (token.dep_ == "appos" and token.head.lower_ in roles) or any(
+        c.dep_ == "appos" and c.lower_ in roles for c in token.children
+    )
+
+
+def _bare(text: str) -> str:
+    for ending in ("'s", "’s"):
+        if text.endswith(ending):
+            return text[: -len(ending)]
+    return text.rstrip("'’")
+
+
+def _joined(word: str) -> bool:
+    """A hyphened or apostrophed form ("Hauwa'u", "K-A")."""
+    return any(c in word for c in ("-", "‐", *_APOSTROPHES))
+
+
+def _plain_lower(ctx, token, word: str) -> bool:
+    """A lower-case word that is English, a family or role word, a month, or a pronoun."""
+    lex = ctx.lex
+    return (
+        (word in lex.common and _common_rank(word) < int(settings().get("lower_rare_from", 15000)))
+        or token.is_stop
+        or word in _kin()
+        or word in lex.roles
+        or word in _calendar_words()
+        or token.pos_ in ("PRON", "DET", "ADP", "AUX", "CCONJ", "SCONJ", "PART", "NUM")
+        or token.like_url
+        or token.like_email
+    )
+
+
+@lru_cache(maxsize=1)
+def _common_ranks() -> dict[str, int]:
+    from ...resources import read_lines
+
+    return {w: i for i, w in enumerate(read_lines("names", "common_words.txt"))}
+
+
+def _common_rank(word: str) -> int:
+    """Where the word stands in the English word list, most frequent first (models/names/common_words.txt)."""
+    return _common_ranks().get(word, 0)
+
+
+def _lexical(ctx, token, word: str, english: bool = True) -> bool:
+    """No name by the word lists: English (unless not `english`), a title, a family or role word, a month,
+    a place, a country, a people or language, a word the lexicon knows is no person's."""
+    lex = ctx.lex
+    low = word.casefold()
+    return (
+        (english and low in lex.common)
+        or token.is_stop
+        or token.pos_ in ("PRON", "DET", "NUM")
+        or word in lex.titles
+        or low in _kin()
+        or low in lex.roles
+        or low in lex.non_person_lower
+        or word in lex.places
+        or word in lex.countries
+        or word in lex.peoples
+        or word in lex.languages
+        or low in _calendar_words()
+        or token.like_url
+        or token.like_email
+    )
+
+
+def _contextual(ctx, token, is_code: list[bool]) -> bool:
+    """No name by this review: part of a phrase that is no person, an organisation's word here, or a
+    place, organisation, nationality, date or thing by the model (unless the model's entity holds a code:
+    "Pania FA" is no football association)."""
+    if ctx.blocked[token.i] or _bare(token.text) in ctx.org_words:
+        return True
+    if token.ent_type_ not in _ENT_NOT_PERSON:
+        return False
+    ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+    return ent is None or not any(is_code[ent.start : ent.end])
+
+
+@lru_cache(maxsize=1)
+def _kin() -> frozenset[str]:
+    """Family words and family honorifics, any language (lower case)."""
+    from ...lexicon import before_name_words, honorifics, kin_words
+
+    words = {k.word.casefold() for k in kin_words()} | set(before_name_words())
+    table = honorifics()
+    for part in ("alone", "suffix", "teknonym", "before_given"):
+        words |= set(table[part])
+    return frozenset(words)
+
+
+def _beside_code(token, is_code: list[bool]) -> bool:
+    """Right before or after a code or placeholder on the same line, only spaces between ("Inese MO")."""
+    doc = token.doc
+    i = token.i
+    before = i > 0 and is_code[i - 1] and doc[i - 1].whitespace_ in (" ", "\t")
+    after = i + 1 < len(doc) and is_code[i + 1] and token.whitespace_ in (" ", "\t")
+    return bool(before or after)
+
+
+def _called_names(doc: Doc, ctx, is_code: list[bool]):
+    """The quoted words a naming verb gives a person ("the children call her 'Bibi jan'", "known as 'Tee'",
+    "called their grandmother 'Nana Jo'"), family words and lower case included: a form of someone's name
+    however it is spelt, unless every word of it is English ("known as 'quiet'")."""
+    quotes = {'"', "“", "'", "‘"}
+    closing = {'"', "”", "'", "’"}
+    lex = ctx.lex
+    for token in doc:
+        if token.pos_ != "VERB" or token.lemma_.casefold() not in lex.naming_verbs:
+            continue
+        k = _named_object_end(doc, token.i + 1)
+        if k >= len(doc) or doc[k].text not in quotes:
+            continue
+        end = k + 1
+        while end < len(doc) and end - k <= 3 and doc[end].text not in closing and doc[end].is_alpha:
+            end += 1
+        if end >= len(doc) or doc[end].text not in closing or end == k + 1 or any(is_code[k + 1 : end]):
+            continue
+        words = [doc[i].lower_ for i in range(k + 1, end)]
+        if any(w in _kin() or w not in lex.common for w in words):
+            yield k + 1, end
+
+
+def _signed_names(doc: Doc, ctx, is_code: list[bool]):
+    """The first word after a closing that opens its line ("Kind regards, Joy", "Thanks,⏎Bridie"): the
+    writer's name, English word or not (a title, family or role word is no name)."""
+    from .unknown import _line_start
+
+    lowers = [t.lower_ for t in doc]
+    for i in range(len(doc)):
+        for words in ctx.lex.signoffs:
+            n = len(words)
+            if tuple(lowers[i : i + n]) != words or not _line_start(ctx, i):
+                continue
+            k = i + n
+            while k < len(doc) and (doc[k].is_space or doc[k].text in (",", "!", "-", "–", ">")):
+                k += 1
+            if k < len(doc) and doc[i + n - 1 : k].text_with_ws.count("\n") <= 1 and not is_code[k]:
+                token = doc[k]
+                if token.is_title and token.is_alpha and not _lexical(ctx, token, token.text, english=False):
+                    yield k
+            break
+
+
+def _named_object_end(doc: Doc, k: int) -> int:
+    """After a naming verb, past who is named: "her", "their grandmother", "as"."""
+    if k < len(doc) and doc[k].lower_ in ("as", "her", "him", "them", "me", "us"):
+        return k + 1
+    if k + 1 < len(doc) and doc[k].lower_ in ("his", "her", "their", "my", "our") and doc[k + 1].lower_ in _kin():
+        return k + 2
+    return k
+
+
+def _pet_form(word: str, people: list[_Person], conf: dict) -> bool:
+    """The word less a pet ending begins a keyed given name ("Samiullah" -> "Samijan")."""
+    stem_min = int(conf.get("pet_stem_min", 3))
+    for ending in _pet_endings():
+        if word.endswith(ending) and len(word) - len(ending) >= stem_min:
+            stem = word[: -len(ending)]
+            if any(g.startswith(stem) and g != word for p in people for g in p.given):
+                return True
+    return False
+
+
+@lru_cache(maxsize=1)
+def _pet_endings() -> tuple[str, ...]:
+    from ...lexicon import honorifics
+
+    endings = {fold(str(e)).casefold() for e in settings().get("pet_endings", ())}
+    for lang in honorifics()["diminutives"].values():
+        endings |= {fold(str(e)).casefold() for e in lang.get("suffixes", ())}
+    return tuple(sorted((e for e in endings if e), key=len, reverse=True))
+
+
+def _close_people(words: list[str], people: list[_Person], conf: dict, prefix_only: bool = False) -> tuple[str, ...]:
+    """Keyed people one of `words` is close to: shares its first `variant_prefix` letters with a name word,
+    is one edit from it or sounds like it (metaphone), or (any length) is that name word.  `prefix_only`:
+    of the shared beginnings only where one word begins the other ("sami" of Samiullah), for lower-case
+    words (a Welsh "goroesi" shares four letters with Goronwy and is no name)."""
+    import jellyfish
+    from rapidfuzz.distance import OSA
+
+    prefix = int(conf.get("variant_prefix", 4))
+    least = int(conf.get("variant_min", 4))
+    found = []
+    for p in people:
+        for w in words:
+            parts = [x for x in re.split(r"[-‐'’ ]", w) if x] + [w.replace("-", "").replace("'", "")]
+            if any(_near(x, n, prefix, least, OSA, jellyfish, prefix_only) for x in parts for n in p.words):
+                found.append(p.code)
+                break
+    return tuple(found)
+
+
+def _near(word: str, name: str, prefix: int, least: int, osa, jellyfish, prefix_only: bool = False) -> bool:
+    if word == name:
+        return True
+    if len(word) < least:
+        return False
+    if len(word) >= prefix and len(name) >= prefix and word[:prefix] == name[:prefix]:
+        if not prefix_only or name.startswith(word) or word.startswith(name):
+            return True
+    if osa.distance(word, name) <= 1:
+        return True
+    if prefix_only:
+        return False  # a lower-case word sounding like a name is most often another word ("goroesi", Carys)
+    return word[0] == name[0] and len(word) >= least + 1 and jellyfish.metaphone(word) == jellyfish.metaphone(name)
