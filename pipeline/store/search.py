@@ -33,8 +33,9 @@ from dataclasses import asdict, dataclass, field
 
 from ..errors import UnusableInput
 
-# contents lines repeat the headings, and headings (short) would top every bm25 ranking
-EXCLUDED_KINDS = ("contents", "heading")
+# contents lines repeat the headings, headings (short) would top every bm25 ranking, and chrome
+# (a transcript's teaser line) repeats a sentence from elsewhere in the report
+EXCLUDED_KINDS = ("contents", "heading", "chrome")
 MARK = ("**", "**")
 # a double-quoted phrase (an unclosed quote runs to the end), or a run of anything else up to a space or quote
 QUERY_TOKEN = re.compile(r'(-?)"([^"]*)(?:"|$)|([^\s"]+)')
