@@ -199,3 +199,17 @@ def test_the_writer_after_a_closing_is_pointed_at_even_an_english_word(tmp_path,
     kinds = {r.text: r.kind for r in find_person_slots(parse_report(report, nlp), SLOT_KEY, [])}
     assert kinds.get("Hope") == "signoff" and kinds.get("Grace") == "signoff"
     assert "Panel" not in kinds and "SW" not in kinds
+
+
+def test_a_public_figure_the_review_cites_is_no_left_name_but_a_name_beside_it_is(tmp_path, nlp):
+    key = parse_key({"people": [{"code": "MO", "role": "Mother", "names": ["Orla Brennock"]}]})
+    path = tmp_path / "coded.txt"
+    path.write_text(
+        "As Lord Laming wrote in 2003, agencies must talk to each other. MO told Mrs Tamsworth so.\n", encoding="utf-8"
+    )
+    report = load_report(path)
+    found = {
+        f.text for f in verify_report(report, parse_report(report, nlp), key=key) if f.severity in ("medium", "high")
+    }
+    assert not {"Laming", "Lord Laming"} & found, found
+    assert "Tamsworth" in found or "Mrs Tamsworth" in found, found

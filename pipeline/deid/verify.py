@@ -1206,6 +1206,8 @@ def _key_findings(doc: Doc, key, policy: Policy, allowed_words: frozenset[str] |
     for r in find_person_slots(doc, key, [(m.start, m.end) for m in matches], ctx):  # used like a person, any form
         if r.text.casefold().strip(".'’") in allowed_words:
             continue  # the review's author or chair, whom it names on purpose
+        if _is_public([w.lower() for w in name_words(r.text)]):
+            continue  # "As Lord Laming wrote": a public figure the review cites, reported at info elsewhere
         out.append(to_check(r.start, r.end, _slot_reason(r), f"key:slot:{r.kind}"))
     for m in places:  # the key's surname where a place stands
         where = m.rule.split(":", 1)[1].replace("_", " ")
