@@ -8,6 +8,8 @@ an anglicised nickname, a Hungarian spelling of an English name, "ee" for "i" in
 
 from __future__ import annotations
 
+import pytest
+
 FAMILY = """
 people:
   - code: CW
@@ -141,3 +143,30 @@ people:
     text = "The father's father, Idris Probert, kept sheep. Taid Idris died in 2020; Idris had no social worker.\n"
     out = code_draft(key, text)
     assert "SF" not in out and "Idris" not in out and out.count("[PERSON-1]") == 3
+
+
+GREAT_GRAN = """
+- code: YP
+  role: "Young person, subject of the review"
+  names: [Shannon Wenlock]
+- code: GGM
+  role: "Maternal great-grandmother"
+  names: [Marjorie Ayres]
+"""
+
+
+@pytest.mark.parametrize("kin", ["Nan", "Nana", "Granny"])
+def test_a_family_word_that_is_also_a_given_name_does_not_make_a_second_person(code_draft, kin):
+    """ "Nan" is in the given-name lists, so "Nan Marjorie" looked like an unlisted person's full name and the
+    keyed great-grandmother became [PERSON-1]; a family word before a keyed given name is the keyed person."""
+    out = code_draft(
+        GREAT_GRAN, f"Shannon said that {kin} Marjorie listened. When {kin} Marjorie fell ill, Shannon moved.\n"
+    )
+    assert out.count(f"{kin} GGM") == 2
+    assert "PERSON" not in out and "Marjorie" not in out
+
+
+def test_an_unlisted_full_name_beside_a_keyed_given_name_still_keeps_its_own_placeholder(code_draft):
+    out = code_draft(GREAT_GRAN, "Her neighbour Tessa Marjorie Quinlan visited. Marjorie Ayres was at home.\n")
+    assert "GGM was at home" in out
+    assert "Tessa" not in out and "Quinlan" not in out

@@ -687,6 +687,7 @@ def _yield_to_unlisted(known: list[Replacement], unknown: list[Replacement], key
     from rapidfuzz.distance import OSA
 
     from .names.folding import fold
+    from .names.kin_forms import prefix_words
     from .names.unknown import lexicon, name_words
 
     names = {p.code: {fold(w).lower() for n in p.names for w in n.split()} for p in key.people}
@@ -694,6 +695,7 @@ def _yield_to_unlisted(known: list[Replacement], unknown: list[Replacement], key
     if not full:
         return known
     lex = lexicon()
+    kin = prefix_words()
 
     def yields(k: Replacement) -> bool:
         if k.rule not in SINGLE_KEYED_WORD:
@@ -705,6 +707,8 @@ def _yield_to_unlisted(known: list[Replacement], unknown: list[Replacement], key
             if any(o is not k and u.start <= o.start and o.end <= u.end for o in known):
                 return False  # "Luciana Yusufs": two keyed people side by side
             others = name_words(u.text[: k.start - u.start] + " " + u.text[k.end - u.start :])
+            if k.rule == "first_name" and others and all(w.casefold() in kin for w in others):
+                continue  # "Nan Marjorie", "Nana Rose": a family word before the keyed given name, not a name
             cue = any(r in u.rule.split("+") for r in ("role", "title"))
             if not others or not (cue or all(lex.is_known_name(w) for w in others)):
                 continue  # "Kak Rebwar": a word of address, no name of another person
