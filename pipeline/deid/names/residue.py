@@ -41,6 +41,8 @@ from ...resources import load_yaml
 from ..keyfile import Key
 from .folding import fold
 from .known import split_name, split_title, without_generation
+from .unknown import _bare as _unpossessed
+from .unknown import _DocContext, _line_start, _not_a_speaker, _person_position
 
 
 @dataclass(frozen=True)
@@ -175,8 +177,6 @@ def find_person_slots(doc: Doc, key: Key, taken: list[tuple[int, int]], ctx=None
     """Words of the coded text used like a person's name that are no placeholder or code, no English word,
     place, organisation, title or family word: what pseudonymise may have left of a name it did not know.
     Each carries the keyed people it is close to (none when it is close to nobody)."""
-    from .unknown import _DocContext
-
     conf = settings()
     people = _people(key)
     ctx = ctx or _DocContext(doc, None)
@@ -213,12 +213,16 @@ def find_person_slots(doc: Doc, key: Key, taken: list[tuple[int, int]], ctx=None
 
 def code_spans(text: str, key: Key) -> list[tuple[int, int]]:
     """Where the key's codes (with a number: "SW1") and the placeholders ("[PERSON-3]") stand."""
-    codes = sorted(key.codes(), key=len, reverse=True)
+    alternation = _codes_alternation(key)
     spans = [(m.start(), m.end()) for m in _PLACEHOLDER.finditer(text)]
-    if codes:
-        alternation = "|".join(re.escape(c) for c in codes)
+    if alternation:
         spans += [(m.start(), m.end()) for m in re.finditer(rf"(?<![\w-])(?:{alternation})\d*(?![\w-])", text)]
     return spans
+
+
+def _codes_alternation(key: Key) -> str:
+    """The key's codes as one regex alternation, longest first ("" when the key has none)."""
+    return "|".join(re.escape(c) for c in sorted(key.codes(), key=len, reverse=True))
 
 
 def _code_tokens(doc: Doc, spans: list[tuple[int, int]]) -> list[bool]:
@@ -233,10 +237,9 @@ def _code_tokens(doc: Doc, spans: list[tuple[int, int]]) -> list[bool]:
 def _code_remainders(text: str, key: Key, common: frozenset[str]):
     """A code glued to the rest of a name by an apostrophe or hyphen ("MO'u" of "Hauwa'u"), not a possessive
     nor an English word ("an SW-led visit")."""
-    codes = sorted(key.codes(), key=len, reverse=True)
-    if not codes:
+    alternation = _codes_alternation(key)
+    if not alternation:
         return
-    alternation = "|".join(re.escape(c) for c in codes)
     for m in re.finditer(rf"(?<![\w-])(?:{alternation})[-'’‐](?P<rest>[^\W\d_]+)", text):
         rest = m.group("rest").casefold()
         if rest != "s" and not (len(rest) >= 3 and rest in common):  # "SW-led" is a word, "MO'u" a name's end
@@ -309,8 +312,6 @@ def _slot_kind(ctx, token, is_code: list[bool], people: list[_Person], conf: dic
         if (prev.text.rstrip(".") in title_words(personal=True) or low in _kin()) and not _work_title(token):
             return "after_title"
     if token.doc.has_annotation("DEP"):  # a word that is no English word may open the sentence
-        from .unknown import _person_position
-
         if _person_position(ctx, token):
             return "person_slot"
     return None
@@ -326,8 +327,6 @@ def _work_title(token) -> bool:
 def _word_name(ctx, token, is_code: list[bool]) -> str | None:
     """An English word capitalised mid-sentence where only a name stands: after a personal title or a family
     word ("Auntie Joy", "Mrs Wood") or, bare, as the subject of a person verb ("when Precious visited")."""
-    from .unknown import _not_a_speaker
-
     doc = token.doc
     if not token.is_title or token.is_sent_start or ctx.title_case_line(token):
         return None
@@ -371,10 +370,8 @@ def _apposed_to_role(ctx, token) -> bool:
 
 
 def _bare(text: str) -> str:
-    for ending in ("'s", "’s"):
-        if text.endswith(ending):
-            return text[: -len(ending)]
-    return text.rstrip("'’")
+    """The word without a possessive or a trailing apostrophe ("Joy's", "Agnes'")."""
+    return _unpossessed(text).rstrip("'’")
 
 
 def _joined(word: str) -> bool:
@@ -491,8 +488,6 @@ def _called_names(doc: Doc, ctx, is_code: list[bool]):
 def _signed_names(doc: Doc, ctx, is_code: list[bool]):
     """The first word after a closing that opens its line ("Kind regards, Joy", "Thanks,⏎Bridie"): the
     writer's name, English word or not (a title, family or role word is no name)."""
-    from .unknown import _line_start
-
     lowers = [t.lower_ for t in doc]
     for i in range(len(doc)):
         for words in ctx.lex.signoffs:
