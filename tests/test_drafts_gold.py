@@ -182,3 +182,28 @@ def test_scorer_counts_a_second_identity_and_shared_placeholders():
     assert people["code_right_key"] == 2 and people["code_right_unknown"] == 1
     ids, ids_left = ev.score_ids(d, cov)
     assert ids["identifiers_removed"] == 0 and len(ids_left) == 1
+
+
+FAMILY = """---
+key:
+  - code: GM
+    role: Great-grandmother
+    names: [Comfort Adjei]
+  - code: FA
+    role: Father
+    names: [Tobias Quayle]
+---
+[[GM|Nan Comfort]] came. "[[FA|Dad]] is asleep," said the boy; [[GM|Old Nan]] stayed. [[FA|Tobias]] rang.
+"""
+
+
+def test_a_family_word_left_is_no_name_left_but_the_name_beside_it_is():
+    """ "Dad" or "Old Nan" left in the text points at nobody outside the family; "Comfort" of
+    "Nan Comfort" does, and "Tobias" left is a name left."""
+    d = drafts.parse_source(FAMILY, "family")
+    reps, _out = _replace(d.text, [])
+    people, left, _ = ev.score_people(d, ev.Coverage(reps, len(d.text)), drafts._titles())
+    assert sorted(x["span"].surface for x in left) == ["Nan Comfort", "Tobias"]
+    reps, _out = _replace(d.text, [(0, "Comfort", "GM", "known", "PERSON"), (0, "Tobias", "FA", "known", "PERSON")])
+    people, left, _ = ev.score_people(d, ev.Coverage(reps, len(d.text)), drafts._titles())
+    assert left == [] and people["names_left"] == 0

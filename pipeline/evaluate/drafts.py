@@ -192,9 +192,20 @@ def _titles() -> frozenset[str]:
     from pipeline.deid.keyfile import title_genders
     from pipeline.lexicon import before_name_words
 
-    # "Little", "Big" and "Nana" also start nicknames and given names ("Big Mick", "Nana Akua"): name words
-    kin = before_name_words() - {"little", "big", "nana", "nan"}
-    return frozenset(t.casefold() for t in title_genders()) | kin
+    # "Little" and "Big" also start nicknames ("Big Mick"): name words
+    kin = before_name_words() - {"little", "big"}
+    return frozenset(t.casefold() for t in title_genders()) | kin | FAMILY_ADDRESS
+
+
+# What a family calls a parent or grandparent in English ("Mama hid", "I got Dad", "Nan Comfort"): a word
+# that points at nobody outside the family, so a mention left as "Dad" or "Nan" leaves no name (the name
+# in "Nan Comfort" still counts).  "Nana" also opens Akan names ("Nana Akua"), whose other word counts.
+FAMILY_ADDRESS = frozenset(
+    "mum mummy mam mammy mom mommy mama ma dad daddy papa pa nan nana nanna nanny gran granny grandma grandad "
+    "granddad grandpa".split()
+)
+# words that may stand before a family word in a mention that is no name ("Old Nan", "Little Mum")
+FAMILY_ADJECTIVES = frozenset({"old", "little", "big", "young"})
 
 
 def name_words(surface: str, titles: AbstractSet[str] | None = None) -> list[str]:

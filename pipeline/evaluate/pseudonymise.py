@@ -128,6 +128,9 @@ class Coverage:
 def name_chars(span, titles: AbstractSet[str]) -> set[int]:
     """Offsets of the name characters of a person mention (letters/digits, titles excluded)."""
     chars: set[int] = set()
+    words = [m.group(0).casefold() for m in WORD_RE.finditer(span.surface)]
+    if words and all(w in titles or w in drafts_mod.FAMILY_ADJECTIVES for w in words):
+        return chars  # "Old Nan": family words only, no name
     for m in WORD_RE.finditer(span.surface):
         if m.group(0).casefold() in titles:
             continue
