@@ -213,3 +213,23 @@ def test_a_public_figure_the_review_cites_is_no_left_name_but_a_name_beside_it_i
     }
     assert not {"Laming", "Lord Laming"} & found, found
     assert "Tamsworth" in found or "Mrs Tamsworth" in found, found
+
+
+def test_a_capitalised_word_nothing_explains_is_pointed_at_wherever_it_stands(tmp_path, nlp):
+    """A name nobody listed need not stand in a person's place: "a leaflet from Dragomir" is as much a
+    leak as "Dragomir said". Headings, English words, places and organisations stay quiet."""
+    from pipeline.deid.names.residue import find_person_slots
+
+    path = tmp_path / "coded.txt"
+    path.write_text(
+        "Adolygiad Ymarfer Plant Thematig\n\n"
+        "The leaflet came back with a note from Velimirka on the top. MO gave it to the Kelby Police desk.\n"
+        "Hope was what the family wanted. The visit to Leeds was cancelled and a Žaneta left a voicemail.\n",
+        encoding="utf-8",
+    )
+    report = load_report(path)
+    kinds = {r.text: r.kind for r in find_person_slots(parse_report(report, nlp), SLOT_KEY, [])}
+    assert kinds.get("Velimirka") == "unexplained"
+    assert "Žaneta" in kinds
+    for word in ("Adolygiad", "Ymarfer", "Plant", "Thematig", "Kelby", "Police", "Hope", "Leeds", "MO"):
+        assert word not in kinds, word

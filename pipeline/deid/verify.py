@@ -1245,6 +1245,7 @@ _SLOT_KINDS = {
     "person_slot": "stands where a person stands in the sentence",
     "signoff": "the writer's name after a closing",
     "called": "the name a naming verb gives someone",
+    "unexplained": "a capitalised word no word list explains (no English word, place, organisation or code)",
 }
 
 

@@ -314,7 +314,65 @@ def _slot_kind(ctx, token, is_code: list[bool], people: list[_Person], conf: dic
     if token.doc.has_annotation("DEP"):  # a word that is no English word may open the sentence
         if _person_position(ctx, token):
             return "person_slot"
-    return None
+    return _unexplained(ctx, token, word, conf)
+
+
+def _unexplained(ctx, token, word: str, conf: dict) -> str | None:
+    """A capitalised word that nothing explains: no English word, place, organisation, title, family
+    word, code or known thing, in running text (not a heading line).  Pseudonymise only codes what
+    it can place; verify with a key points at the rest, since a name nobody listed looks just so."""
+    if not conf.get("unexplained", True) or len(word) < int(conf.get("unexplained_min", 3)):
+        return None
+    if not token.is_title or ctx.title_case_line(token) or _dictionary_word(token, word):
+        return None
+    if _place_by_use(ctx, token, conf) or _in_known_phrase(ctx, token) or _prefix_of_compound(token):
+        return None
+    return "unexplained"
+
+
+def _place_by_use(ctx, token, conf: dict) -> bool:
+    """After a locative word ("in Sylhet", "at Treliske"): a place by how the review uses it."""
+    doc = token.doc
+    return token.i > 0 and doc[token.i - 1].lower_ in conf.get("unexplained_place_words", ())
+
+
+def _in_known_phrase(ctx, token) -> bool:
+    """One word of a known two-word place, country, people or language ("Sri Lankan", "Port Talbot")."""
+    doc, lex = token.doc, ctx.lex
+    known = (lex.places, lex.countries, lex.peoples, lex.languages)
+    pairs = []
+    if token.i > 0:
+        pairs.append(f"{doc[token.i - 1].text} {token.text}")
+    if token.i + 1 < len(doc):
+        pairs.append(f"{token.text} {doc[token.i + 1].text}")
+    return any(pair in words or pair[:-1] in lex.countries for pair in pairs for words in known)  # "Sri Lankan"
+
+
+def _prefix_of_compound(token) -> bool:
+    """The capitalised first part of a hyphened word whose next part is lower case ("Multi-agency"); a
+    hyphened name has a capital on both sides ("Jo-Anne")."""
+    doc = token.doc
+    k = token.i + 1
+    return k + 1 < len(doc) and token.whitespace_ == "" and doc[k].text in ("-", "‐") and doc[k + 1].is_lower
+
+
+def _dictionary_word(token, word: str) -> bool:
+    """An English word of the model's own dictionary (its lemmatizer's WordNet index), the word or its lemma
+    ("Paediatrics", "Lodgers"): rarer words than the common-word list holds, which no family is named."""
+    words = _dictionary()
+    return word.casefold() in words or token.lemma_.casefold() in words
+
+
+@lru_cache(maxsize=1)
+def _dictionary() -> frozenset[str]:
+    from ...errors import ModelNotAvailable
+    from ...nlp import load_nlp
+    from .known import english_lexicon
+
+    try:
+        return english_lexicon(load_nlp())  # loaded once per process; the parse that made the doc used it
+    except ModelNotAvailable:
+        return frozenset()
 
 
 def _work_title(token) -> bool:
