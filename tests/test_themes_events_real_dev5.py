@@ -1,0 +1,44 @@
+"""Themes and events on real-shaped openings: rules from the fifth development pass.
+
+Each rule describes a shape seen on the opening pages of several published reviews (a
+cover and contents page read into one line, a family table's header row run into the
+sentence above it, the statutory guidance named with a wrapped or glued year, an
+adjectival "then"); every test here uses invented text and checks both sides where there
+are two (the wrong reading stays out, the right one is still found).  All names, places
+and dates are fictional.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.events.candidates import find_candidates
+from test_events_real_shapes import events_of
+
+
+# ---- events: "then" and "later" before a noun are no time ------------------------------------
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Father had left the family home because of his (then) girlfriend.",
+        "Her then partner moved into the flat.",
+        "The then head teacher made the referral.",
+        "Her later husband was never identified.",
+    ],
+)
+def test_adjectival_then_is_no_relative_date(text):
+    assert not [c for c in find_candidates(text) if c.kind == "rel_vague"]
+
+
+@pytest.mark.parametrize("text", ["Mother then moved to Eastfold.", "Later the police attended."])
+def test_adverbial_then_is_still_a_relative_date(text):
+    assert [c.kind for c in find_candidates(text)] == ["rel_vague"]
+
+
+def test_an_adjectival_then_takes_no_date_from_the_last_one(tmp_path, nlp):
+    text = (
+        "1. Introduction On 3 May 2011 Harlan was admitted to hospital with a head injury. His mother Wren "
+        "had lost the care of an older child because of the violence of her (then) boyfriend.\n"
+    )
+    _, events = events_of(tmp_path, nlp, text)
+    assert not [e for e in events if "(then)" in e.sentence and e.relative]
