@@ -13,6 +13,7 @@ from __future__ import annotations
 import pytest
 
 from pipeline.events.candidates import find_candidates
+from pipeline.events.scope import is_inline_contents
 from test_events_real_shapes import events_of
 
 
@@ -42,3 +43,23 @@ def test_an_adjectival_then_takes_no_date_from_the_last_one(tmp_path, nlp):
     )
     _, events = events_of(tmp_path, nlp, text)
     assert not [e for e in events if "(then)" in e.sentence and e.relative]
+
+
+# ---- events: a cover and contents page read into one line ------------------------------------
+def test_leader_dot_entries_are_contents_whatever_else_the_sentence_holds():
+    assert is_inline_contents("KEY EPISODES.................................. 9 6. PARENTS' VIEWS")
+    assert is_inline_contents("Key dates …………… 7")
+    assert not is_inline_contents("On 2 June 2016 the school nurse saw Pippa... and referred her.")
+
+
+def test_a_date_before_the_ownership_line_of_a_one_line_cover_is_no_event(tmp_path, nlp):
+    text = (
+        "ROSA A Serious Case Review written by Ada Pellow MA for the Westmere Safeguarding Children Board Panel "
+        "chaired by Tobias Reed March 2015 This report is the property of the Westmere Partnership.\n\n"
+        "1. Introduction On 4 January 2014 Rosa was seen by the GP with a rash. On 9 January 2014 the health "
+        "visitor visited.\n"
+    )
+    _, events = events_of(tmp_path, nlp, text)
+    dated = {e.date.isoformat() for e in events if e.date is not None}
+    assert "2015-03-01" not in dated
+    assert {"2014-01-04", "2014-01-09"} <= dated
