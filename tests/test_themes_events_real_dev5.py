@@ -14,7 +14,12 @@ import pytest
 
 from pipeline.events.candidates import find_candidates
 from pipeline.events.scope import is_inline_contents
+from pipeline.themes import tag_text
 from test_events_real_shapes import events_of
+
+
+def _tagged(nlp, text: str) -> set[str]:
+    return {t for label in tag_text(text + "\n", nlp) for t in label.theme_ids()}
 
 
 # ---- events: "then" and "later" before a noun are no time ------------------------------------
@@ -63,3 +68,29 @@ def test_a_date_before_the_ownership_line_of_a_one_line_cover_is_no_event(tmp_pa
     dated = {e.date.isoformat() for e in events if e.date is not None}
     assert "2015-03-01" not in dated
     assert {"2014-01-04", "2014-01-09"} <= dated
+
+
+# ---- themes: furniture inside a paragraph that is content ---------------------------------------
+def test_leader_dot_contents_entries_inside_a_paragraph_of_content_are_not_tagged(nlp):
+    dots = "." * 40
+    text = (
+        "Serious Case Review Child P Ada Pellow March 2016 Westmere Safeguarding Children Board "
+        f"CONTENTS 1. INTRODUCTION {dots} 2 2. CHRONOLOGY {dots} 4 3. DOMESTIC ABUSE AND "
+        f"THE FAMILY {dots} 9 4. FINDINGS {dots} 12 1. INTRODUCTION 1.1 This review concerns Child P, who was four "
+        "years old when she was admitted to hospital in March 2015 with a broken arm that her mother could not "
+        "explain, and it looks at how the school, the GP and the police responded to her over the year before."
+    )
+    assert not {"chronology_history", "domestic_abuse"} & _tagged(nlp, text)
+
+
+def test_a_family_table_header_row_is_not_about_ethnicity(nlp):
+    header = (
+        "1.4 This review concerns two sisters, Child M and Child N, who lived with their mother. The members of "
+        "the household were: NAME | GENDER | AGE | RELATIONSHIP | ETHNICITY"
+    )
+    assert "race_culture_identity" not in _tagged(nlp, header)
+    interpreter = (
+        "5. Findings\n\n5.2 No interpreter was booked for the visit although Mother's first language was Tigrinya, "
+        "and her culture was never explored."
+    )
+    assert "race_culture_identity" in _tagged(nlp, interpreter)
