@@ -70,6 +70,29 @@ def test_a_date_before_the_ownership_line_of_a_one_line_cover_is_no_event(tmp_pa
     assert {"2014-01-04", "2014-01-09"} <= dated
 
 
+# ---- themes: the statutory guidance named with its year glued on or wrapped away --------------
+@pytest.mark.parametrize(
+    "text",
+    [
+        "1.2 In line with Working Together 2015/18 the review considered the involvement of all agencies.",
+        # the second edition's year on the next line of a transcript that keeps every line a paragraph
+        "1.1 This report sets out the findings of the review into the death of Baby Q. In accordance with Working "
+        "Together 2013* and Working Together\n\n2015* the report analyses what happened and identifies lessons.",
+        "2.1 Chapter 3 of Working Together sets out when a partnership must review a case.",
+    ],
+)
+def test_working_together_as_guidance_is_not_multi_agency_working(nlp, text):
+    assert "multi_agency_working" not in _tagged(nlp, text)
+
+
+def test_agencies_working_together_is_still_multi_agency_working(nlp):
+    text = (
+        "5. Findings\n\n5.1 Agencies were not working together: the school, the GP and children's social care "
+        "each held part of the picture and no multi-agency meeting was called."
+    )
+    assert "multi_agency_working" in _tagged(nlp, text)
+
+
 # ---- themes: furniture inside a paragraph that is content ---------------------------------------
 def test_leader_dot_contents_entries_inside_a_paragraph_of_content_are_not_tagged(nlp):
     dots = "." * 40
@@ -94,3 +117,43 @@ def test_a_family_table_header_row_is_not_about_ethnicity(nlp):
         "and her culture was never explored."
     )
     assert "race_culture_identity" in _tagged(nlp, interpreter)
+
+
+# ---- themes: ethnicity said to be the area's majority ----------------------------------------------
+def test_ethnicity_said_to_be_the_majority_is_no_race_theme(nlp):
+    text = (
+        "1.1 When Nico died, aged 4 months, the family lived in a rented flat. The family's ethnicity and "
+        "religion are representative of the majority of the local population."
+    )
+    assert "race_culture_identity" not in _tagged(nlp, text)
+
+
+# ---- themes: a parent's age in the teens is young parenthood -----------------------------------------
+@pytest.mark.parametrize(
+    "text",
+    [
+        "1.1 Kit lived with his mother and father and his older sister. His parents were 18 years old.",
+        "1.1 Kit's mother, aged 17, had moved into a flat of her own shortly before the birth.",
+    ],
+)
+def test_a_parent_in_their_teens_is_a_young_parent(nlp, text):
+    assert "young_care_experienced_parents" in _tagged(nlp, text)
+
+
+def test_a_child_in_their_teens_is_no_young_parent(nlp):
+    text = "1.1 Kit lived with his mother. His brother was 17 years old and attended the local college."
+    assert "young_care_experienced_parents" not in _tagged(nlp, text)
+
+
+# ---- themes: growth failure is the neglect cue said the other way round -------------------------------
+def test_growth_failure_is_neglect(nlp):
+    text = "5. Findings\n\n5.3 The paediatrician recorded growth failure that a poor diet over many months explained."
+    assert "neglect" in _tagged(nlp, text)
+
+
+def test_an_age_bound_of_a_service_is_no_young_parent(nlp):
+    text = (
+        "5. Findings\n\n5.4 The adult mental health service accepts referrals of adults aged 18 and over, and the "
+        "family support team works with parents aged 16 to 25 who live in Eastfold."
+    )
+    assert "young_care_experienced_parents" not in _tagged(nlp, text)
