@@ -76,7 +76,7 @@ def test_a_date_before_the_ownership_line_of_a_one_line_cover_is_no_event(tmp_pa
     [
         "1.2 In line with Working Together 2015/18 the review considered the involvement of all agencies.",
         # the second edition's year on the next line of a transcript that keeps every line a paragraph
-        "1.1 This report sets out the findings of the review into the death of Baby Q. In accordance with Working "
+        "1.1 This report sets out the findings of the review into the death of Baby Q. As required by Working "
         "Together 2013* and Working Together\n\n2015* the report analyses what happened and identifies lessons.",
         "2.1 Chapter 3 of Working Together sets out when a partnership must review a case.",
     ],
