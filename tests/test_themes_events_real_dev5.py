@@ -36,7 +36,14 @@ def test_adjectival_then_is_no_relative_date(text):
     assert not [c for c in find_candidates(text) if c.kind == "rel_vague"]
 
 
-@pytest.mark.parametrize("text", ["Mother then moved to Eastfold.", "Later the police attended."])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mother then moved to Eastfold.",
+        "Later the police attended.",
+        "The GP saw her then referred her to a paediatrician.",
+    ],
+)
 def test_adverbial_then_is_still_a_relative_date(text):
     assert [c.kind for c in find_candidates(text)] == ["rel_vague"]
 
