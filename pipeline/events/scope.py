@@ -635,10 +635,10 @@ def names_review_people(sentence: str) -> bool:
 
 def is_inline_contents(sentence: str) -> bool:
     """A contents list flattened into one paragraph ("1 INTRODUCTION 3 1.1 Context 3
-    1.2 Summary 3 ..."): no narrative, whatever periods its entries name
-    (scope.yaml `inline_contents`)."""
+    1.2 Summary 3 ...") or any sentence with a run of leader dots ("KEY EPISODES ......... 14"):
+    no narrative, whatever periods its entries name (scope.yaml `inline_contents`)."""
     cfg = scope_config()["inline_contents"]
-    return len(re.findall(cfg["pattern"], sentence)) >= cfg["min"]
+    return len(re.findall(cfg["pattern"], sentence)) >= cfg["min"] or bool(re.search(cfg["leaders"], sentence))
 
 
 @lru_cache(maxsize=1)

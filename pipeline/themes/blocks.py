@@ -58,6 +58,7 @@ class BlockRules:
     glossary_capital_share: float
     contents_prefix: tuple[re.Pattern, ...] = ()
     thematic_title: re.Pattern | None = None
+    inline_furniture: tuple[re.Pattern, ...] = ()
 
 
 @lru_cache(maxsize=4)
@@ -90,6 +91,7 @@ def load_block_rules(name: str = "themes_blocks.yaml") -> BlockRules:
         glossary_capital_share=data["glossary"]["capital_share"],
         contents_prefix=tuple(re.compile(p) for p in data.get("contents_prefix", ())),
         thematic_title=re.compile(data["thematic_title"], re.IGNORECASE) if data.get("thematic_title") else None,
+        inline_furniture=tuple(re.compile(p) for p in data.get("inline_furniture", ())),
     )
 
 
@@ -133,6 +135,7 @@ class BlockFilter:
         self._repeated = {k for k, n in self._counts.items() if n >= self.rules.running_min_repeats}
         self.chrome: list[tuple[int, int]] = [(s, e) for text, s, e in lines if self.is_chrome(text)]
         self.chrome += [span for _, s, _ in lines if (span := self._contents_prefix(report.text, s))]
+        self.chrome += self._inline_furniture(report.text)
         self.chrome.sort()
 
     # ---- lines ----------------------------------------------------------
@@ -158,6 +161,12 @@ class BlockFilter:
             if match:
                 return start + match.start(), start + match.end()
         return None
+
+    def _inline_furniture(self, text: str) -> list[tuple[int, int]]:
+        """Furniture inside a paragraph that is otherwise content: contents entries with leader
+        dots ("3. KEY EPISODES ........ 8", a contents page read into one line with the cover) and a
+        table's header row run into the sentence above it ("Name Gender Age Relationship")."""
+        return [m.span() for pattern in self.rules.inline_furniture for m in pattern.finditer(text)]
 
     def line_kind(self, line: str) -> str | None:
         """What a single line is when it is not content, else None."""
