@@ -224,12 +224,26 @@ def test_a_capitalised_word_nothing_explains_is_pointed_at_wherever_it_stands(tm
     path.write_text(
         "Adolygiad Ymarfer Plant Thematig\n\n"
         "The leaflet came back with a note from Velimirka on the top. MO gave it to the Kelby Police desk.\n"
-        "Hope was what the family wanted. The visit to Leeds was cancelled and a Žaneta left a voicemail.\n",
+        "Hope was what the family wanted. The visit to Leeds was cancelled and a Žaneta left a voicemail.\n"
+        "They moved to a flat on the Quarrendon estate, near Tolhurst Lane.\n",
         encoding="utf-8",
     )
     report = load_report(path)
     kinds = {r.text: r.kind for r in find_person_slots(parse_report(report, nlp), SLOT_KEY, [])}
     assert kinds.get("Velimirka") == "unexplained"
     assert "Žaneta" in kinds
-    for word in ("Adolygiad", "Ymarfer", "Plant", "Thematig", "Kelby", "Police", "Hope", "Leeds", "MO"):
+    quiet = (
+        "Adolygiad",
+        "Ymarfer",
+        "Plant",
+        "Thematig",
+        "Kelby",
+        "Police",
+        "Hope",
+        "Leeds",
+        "MO",
+        "Quarrendon",
+        "Tolhurst",
+    )
+    for word in quiet:
         assert word not in kinds, word

@@ -331,9 +331,19 @@ def _unexplained(ctx, token, word: str, conf: dict) -> str | None:
 
 
 def _place_by_use(ctx, token, conf: dict) -> bool:
-    """After a locative word ("in Sylhet", "at Treliske"): a place by how the review uses it."""
+    """After a locative word ("in Sylhet", "at Treliske") or before a place head or street type ("the
+    Brookfield estate", "Marsh Lane"): a place by how the review uses it.  The place heads are the quasi
+    recognizer's, so the place it reports at its own severity is not also called a name."""
     doc = token.doc
-    return token.i > 0 and doc[token.i - 1].lower_ in conf.get("unexplained_place_words", ())
+    if token.i > 0 and doc[token.i - 1].lower_ in conf.get("unexplained_place_words", ()):
+        return True
+    return token.i + 1 < len(doc) and doc[token.i + 1].text in _place_heads()
+
+
+@lru_cache(maxsize=1)
+def _place_heads() -> frozenset[str]:
+    quasi = load_yaml("policy.yaml").get("quasi", {})
+    return frozenset(quasi.get("small_place_heads", ())) | frozenset(quasi.get("street_types", ()))
 
 
 def _in_known_phrase(ctx, token) -> bool:
