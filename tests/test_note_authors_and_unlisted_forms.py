@@ -148,3 +148,11 @@ def test_initials_join_the_one_full_name_they_fit():
     groups = [[c.text for c in g] for g in group_mentions([cand("Gwen Roe", 0), cand("GR", 50), cand("HR", 80)])]
     assert ["Gwen Roe", "GR"] in groups
     assert ["HR"] in groups
+
+
+def test_a_titled_given_name_no_list_holds_keeps_an_ordinary_word_as_its_surname(nlp):
+    from pipeline.deid.names.unknown import find_unknown_names
+    from pipeline.nlp import parse
+
+    doc = parse("The DSL, Mrs Zephyrine Bucket, agreed that the log was complete.", nlp, ["CM"])
+    assert "Zephyrine Bucket" in [c.text for c in find_unknown_names(doc)]

@@ -1474,8 +1474,9 @@ def _keeps_surname(ctx: _DocContext, start: int, end: int, rule: str) -> bool:
     doc = ctx.doc
     if rule != "title" or end - start < 2 or not _surname_like(ctx, _bare(doc[end - 1].text)):
         return False
-    if end - start == 2 and ctx.lex.is_first_name(_bare(doc[start].text)):
-        return True
+    first = _bare(doc[start].text)
+    if end - start == 2 and (ctx.lex.is_first_name(first) or (ctx.name_like(doc[start]) and not ctx.common_use(first))):
+        return True  # "Mrs Verity Kettle": a given name no list holds and no English word, then the surname
     # "Mr Dambar Bahadur Pun": given names no list has and no English word, so the gazetteers' silence about
     # the last word says nothing; its capital after them makes it the surname
     given = [_bare(doc[i].text) for i in range(start, end - 1)]
