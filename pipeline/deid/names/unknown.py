@@ -23,6 +23,10 @@ rules  ``ner``        spaCy PERSON entities, split at line breaks (the small
        ``surname_shape`` a word with a surname's ending by language ("Petrauskaitė";
                       models/names/name_shapes.yaml).
        ``title_word`` a rank used as a surname after a personal title ("Mrs Constable").
+       ``note_author`` the initials in a reviewer note's or comment's author slot
+                      ("[Comment — GR (Designated Nurse): ...]"; not the authors' own).
+       ``account_subject`` a proper noun as any verb's subject in a family
+                      member's own first-person words ("Cengiz read it to me").
        (also ``initial``, ``unlisted`` pairs and ``family`` plurals.)
 filters  declared role codes (ROLE entities, "Child E."), all-caps codes (that
          is `codes.py`'s business), fixed phrases, eponyms and peoples ("Moses
