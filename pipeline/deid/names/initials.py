@@ -20,7 +20,7 @@ import re
 from functools import lru_cache
 from typing import Any
 
-from ...lexicon import kin_words
+from ...lexicon import kin_words, title_words
 from ...resources import load_yaml, read_lines
 from .folding import fold
 
@@ -44,6 +44,37 @@ def never_initials() -> frozenset[str]:
     listed = {line.split()[0] for line in read_lines("abbreviations.txt")}
     listed |= {a for agency in load_yaml("agencies.yaml")["agencies"] for a in agency.get("abbreviations", [])}
     return frozenset(listed)
+
+
+@lru_cache(maxsize=1)
+def _note_author_patterns() -> tuple[re.Pattern, ...]:
+    return tuple(re.compile(p, re.MULTILINE) for p in settings().get("note_author_slots") or ())
+
+
+def note_authors(text: str) -> list[tuple[int, int, str]]:
+    """The capitals in a note's or comment's author slot ("[Comment — GR (Designated Nurse): ...]",
+    "Comment (RPJ, 14/03): ...", "[HW: ...]"; models/names/initials.yaml `note_author_slots`), as
+    (start, end, capitals without a closing stop): whoever wrote the note is a person."""
+    found: dict[int, tuple[int, int, str]] = {}
+    for rx in _note_author_patterns():
+        for m in rx.finditer(text):
+            who = m.group("who").rstrip(".")
+            found.setdefault(m.start("who"), (m.start("who"), m.start("who") + len(who), who))
+    return sorted(found.values())
+
+
+def initials_of(name: str) -> set[str]:
+    """The ways a name is written as capitals: every word's and hyphened part's initial ("Callum Lorimer-Reid"
+    CLR), the first and last words' ("Gillian Mary Roe" GR), an initial kept as it is ("Dr M. Stone" MS);
+    titles left out.  Empty for a one-word name."""
+    titles = {t.casefold() for t in title_words()}
+    words = [w for w in re.findall(r"[^\W\d_][\w'’-]*\.?", name) if w.rstrip(".").casefold() not in titles]
+    if len(words) < 2:
+        return set()
+    parts = [[p for p in re.split(r"[-‐‑]", w.rstrip(".")) if p] for w in words]
+    firsts = [fold(p[0][0]).upper() for p in parts if p]
+    every = "".join(fold(q[0]).upper() for p in parts for q in p)
+    return {every, firsts[0] + firsts[-1], firsts[0] + "".join(fold(q[0]).upper() for q in parts[-1])}
 
 
 def ordinary_acronym(token: str) -> bool:
@@ -300,7 +331,7 @@ def unlisted_initials(text: str, cands: list, taken: list[tuple[int, int]], doc,
         names = set()
         for c in found:
             words = [fold(w).casefold() for w in name_words(c.text) if len(w) > 1]
-            names.add((words[0], words[-1]) if whole else words[0])
+            names.add((words[0][:1], words[-1]) if whole else words[0])  # "Perry" and "Peregrine Fairweather": PF
         return found[0] if len(names) == 1 else None
 
     def add(start: int, end: int, person) -> None:
@@ -309,27 +340,39 @@ def unlisted_initials(text: str, cands: list, taken: list[tuple[int, int]], doc,
 
     # run-together capitals: in a person's place once, then every plain use
     plain = []
-    for m in re.finditer(r"(?<![\w.'’&/-])([A-Z]{2,3})(?![\w'’&/-])", text):
-        token, start, end = m.group(1), m.start(1), m.end(1)
+    for m in re.finditer(r"(?<![\w.'’&/-])([A-Z]{2,3}|(?:[A-Z]\.){2,3})(?![\w'’&/-])", text):
+        token, start, end = m.group(1).replace(".", ""), m.start(1), m.end(1)
         person = one_person(full.get(token, []))
         if person is None or token in keyed or token in never_initials() or token in protected:
             continue
-        if ordinary_acronym(token) or _word_in_capitals(token) or not free(start, end):
+        if "." not in m.group(1) and (ordinary_acronym(token) or _word_in_capitals(token)) or not free(start, end):
             continue
         if _DETERMINER_BEFORE.search(text, max(0, start - 12), start) or _a_thing(doc, start, end):
             continue
         plain.append((start, end, token, person))
-    vouched = {t for s, e, t, _ in plain if _initials_in_person_slot(text, s, e, doc) or speaker_label(text, s, e)}
+    authors = {s for s, _, _ in note_authors(text)}
+    vouched = {
+        t
+        for s, e, t, _ in plain
+        if _initials_in_person_slot(text, s, e, doc)
+        or speaker_label(text, s, e)
+        or s in authors
+        or any(_QUOTED_LINK.fullmatch(text, te, s) for _, te in taken if te <= s)  # "with C.F. and P.F."
+    }
     for start, end, token, person in plain:
         if token in vouched:
             add(start, end, person)
-    # dotted initials before the unlisted person's surname: "D.A. Pratt"
+    # dotted initials before the unlisted person's surname: "D.A. Pratt" (by the surname: "A. Crowther" is
+    # Anita Crowther's though an Amber Collins has her initials)
+    dotted: dict[tuple[str, str], list] = {}
     for letters, found in full.items():
+        for c in found:
+            dotted.setdefault((letters[0], name_words(c.text)[-1]), []).append(c)
+    for (letter, surname), found in dotted.items():
         person = one_person(found)
         if person is None:
             continue
-        surname = name_words(person.text)[-1]
-        rx = rf"(?<![\w.])({re.escape(letters[0])}\.(?:[ \t]?[A-Z]\.){{0,2}})[ \t]*({re.escape(surname)})(?![\w'’-])"
+        rx = rf"(?<![\w.])({re.escape(letter)}\.(?:[ \t]?[A-Z]\.){{0,2}})[ \t]*({re.escape(surname)})(?![\w'’-])"
         for m in re.finditer(rx, text):
             if free(m.start(1), m.end(2)):
                 add(m.start(1), m.end(2), person)

@@ -57,7 +57,49 @@ def link(matcher, text: str, raw: list, strangers: set | None = None) -> list:
         raw + _surname_slips(matcher, text, raw) + _kin_initials(matcher, text, raw) + _broken_words(matcher, text, raw)
     )
     raw = raw + aliases(matcher, text, raw)
-    return raw + _name_uses(text, raw, new_names)
+    raw = _collar_numbers(text, raw + _name_uses(text, raw, new_names))
+    return _surname_letter_after(matcher, text, raw)
+
+
+_LETTER_AFTER = re.compile(r"[ \t]+([A-Z])\.(?![\w'’.-])(?![ \t]*[A-Z][\w'’-]*[^\W\d_])")
+
+
+def _surname_letter_after(matcher, text: str, raw: list) -> list:
+    """ "Lindani M." on a register: a keyed first name and a surname's initial with its stop (one the key
+    does not give, so no derived form has it) is the person, letter and all; not before a capitalised word
+    ("Jade M. Smith" is somebody's full name) and never a letter the draft uses as a code."""
+    out = []
+    for start, end, matched, forms in raw:
+        m = _LETTER_AFTER.match(text, end) if _first_forms(forms) else None
+        if m is not None and m.group(1) not in matcher.protected and f"{m.group(1)}." not in matcher.protected:
+            end = m.end()
+            matched = text[start:end]
+        out.append((start, end, matched, forms))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _collar_number_before() -> re.Pattern:
+    """A rank and a collar number right before a name: "PC 4471 " (models/names/keyed_forms.yaml)."""
+    from .known import _keyed_forms
+
+    conf = _keyed_forms()
+    ranks = "|".join(sorted(map(re.escape, conf.get("collar_number_ranks") or ()), key=len, reverse=True))
+    low, high = conf.get("collar_number_digits") or (2, 6)
+    return re.compile(rf"(?<![\w.])(?:{ranks})\.?[ \t]+\d{{{low},{high}}}[ \t]+$")
+
+
+def _collar_numbers(text: str, raw: list) -> list:
+    """ "PC 4471 Reading": a keyed surname after a rank and a collar number takes them into its mention (the
+    number identifies the officer as surely as the name)."""
+    rx = _collar_number_before()
+    out = []
+    for start, end, matched, forms in raw:
+        m = rx.search(text, max(0, start - 24), start)
+        if m is not None:
+            start, matched = m.start(), text[m.start() : end]
+        out.append((start, end, matched, forms))
+    return out
 
 
 def _name_uses(text: str, raw: list, new_names: list[tuple[str, str]]) -> list:

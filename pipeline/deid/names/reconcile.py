@@ -195,13 +195,68 @@ def _merge(text: str, run: list[Replacement], code: str, candidates: list[str], 
     )
 
 
+_INITIALS = re.compile(r"[A-Z](?:\.?[A-Z]){1,3}\.?")
+
+
+def _keyed_initials(key: Key, coded: list[Replacement]) -> dict[str, set[str]]:
+    """Capitals -> codes of the keyed people they are the initials of: from the names the key lists and from
+    the person's coded mentions in this draft ("Dr M. Stone", "Dr Marcus Stone" of a keyed "Dr Stone" give
+    MS), so that a note signed "MS" is that person."""
+    from .initials import initials_of
+
+    out: dict[str, set[str]] = {}
+    for code, name in [(p.code, n) for p in key.people for n in p.names] + [(r.code, r.text) for r in coded]:
+        for letters in initials_of(name):
+            if code:
+                out.setdefault(letters, set()).add(code)
+    return out
+
+
+def _keyed_ranks(key: Key) -> dict[tuple[str, str], list[str]]:
+    """(rank, surname), folded and lower case -> codes of keyed people the key lists only by a rank or
+    professional title and a surname ("Dr Stone", "PC Reading"), with no given name anywhere."""
+    personal = {str(t).casefold() for t in settings().get("titles_relatives_share") or ()}
+    titles = _titles()
+    out: dict[tuple[str, str], list[str]] = {}
+    for p in key.people:
+        forms = [n.split() for n in p.names]
+        if any(len(f) != 2 or f[0].rstrip(".").casefold() not in titles for f in forms):
+            continue  # a given name somewhere, or no title
+        for title, surname in forms:
+            rank = title.rstrip(".").casefold()
+            if rank not in personal:
+                out.setdefault((rank, fold(surname).casefold()), []).append(p.code)
+    return out
+
+
+def _ranked_surname(text: str, ranks: dict[tuple[str, str], list[str]]) -> str | None:
+    """ "Dr Marcus Stone" of a key that lists only "Dr Stone": an unlisted piece with the same rank or
+    professional title and surname and given names between is that one person (never after a personal
+    title: "Mr David Stone" may be a keyed Mr Stone's father)."""
+    words = text.split()
+    if len(words) < 3 or not ranks:
+        return None
+    codes = ranks.get((words[0].rstrip(".").casefold(), _POSSESSIVE.sub("", fold(words[-1])).casefold()), [])
+    return codes[0] if len(codes) == 1 else None
+
+
 def _keyed_person_of_run(
-    run: list[Replacement], text: str, keyed: list[_Keyed], coded: list[Replacement], conf: dict
+    run: list[Replacement],
+    text: str,
+    keyed: list[_Keyed],
+    coded: list[Replacement],
+    conf: dict,
+    ranks: dict[tuple[str, str], list[str]],
 ) -> tuple[str, list[str]] | None:
     words = _words(text[run[0].start : run[-1].end])
     if len(run) == 1:
         if run[0].source != "unknown":
             return None
+        if _INITIALS.fullmatch(run[0].text):
+            return None  # capitals: `_initials_of_keyed`, once every keyed mention is known
+        ranked = _ranked_surname(run[0].text, ranks)
+        if ranked:
+            return ranked, [ranked]
         titled = len(words) == 1 and re.match(r"\s*[^\W\d_]+\.?\s", run[0].text) is not None
         fits = _lone_piece_fits(words, keyed, conf, titled)
         if titled and not fits:
@@ -285,12 +340,13 @@ def reconcile(chosen: list[Replacement], text: str, key: Key) -> list[Replacemen
     keyed = keyed_words(key)
     people = sorted((r for r in chosen if _is_person(r)), key=lambda r: r.start)
     coded = [r for r in people if r.source == "known"]
+    ranks = _keyed_ranks(key)
     out = [r for r in chosen if not _is_person(r)]
     for run in _runs(text, people):
         if all(r.source == "known" for r in run):
             out.extend(run)
             continue
-        found = _keyed_person_of_run(run, text, keyed, coded, conf)
+        found = _keyed_person_of_run(run, text, keyed, coded, conf, ranks)
         if found:
             code, fits = found
             out.append(_merge(text, run, code, fits, "known"))
@@ -298,4 +354,20 @@ def reconcile(chosen: list[Replacement], text: str, key: Key) -> list[Replacemen
             out.append(_merge(text, run, "", [], "unknown"))
         else:
             out.extend(run)
-    return sorted(out, key=lambda r: r.start)
+    return sorted(_initials_of_keyed(out, text, key), key=lambda r: r.start)
+
+
+def _initials_of_keyed(chosen: list[Replacement], text: str, key: Key) -> list[Replacement]:
+    """An unlisted piece that is capitals ("RL", a note's author) is the one keyed person whose initials they
+    are, by the key's names or by the person's coded mentions (a table's "Dr Tobias Okonjo" just joined
+    to a keyed "Dr Okonjo" gives TO)."""
+    pieces = [r for r in chosen if r.source == "unknown" and _is_person(r) and _INITIALS.fullmatch(r.text)]
+    if not pieces:
+        return chosen
+    initials = _keyed_initials(key, [r for r in chosen if r.source == "known" and _is_person(r)])
+    ids = {id(r) for r in pieces}
+    out = []
+    for r in chosen:
+        fits = sorted(initials.get(r.text.replace(".", ""), ())) if id(r) in ids else []
+        out.append(_merge(text, [r], fits[0], fits, "known") if len(fits) == 1 else r)
+    return out

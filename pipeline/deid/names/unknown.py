@@ -23,6 +23,10 @@ rules  ``ner``        spaCy PERSON entities, split at line breaks (the small
        ``surname_shape`` a word with a surname's ending by language ("Petrauskaitė";
                       models/names/name_shapes.yaml).
        ``title_word`` a rank used as a surname after a personal title ("Mrs Constable").
+       ``note_author`` the initials in a reviewer note's or comment's author slot
+                      ("[Comment — GR (Designated Nurse): ...]"; not the authors' own).
+       ``account_subject`` a proper noun as any verb's subject in a family
+                      member's own first-person words ("Cengiz read it to me").
        (also ``initial``, ``unlisted`` pairs and ``family`` plurals.)
 filters  declared role codes (ROLE entities, "Child E."), all-caps codes (that
          is `codes.py`'s business), fixed phrases, eponyms and peoples ("Moses
@@ -249,6 +253,7 @@ class _DocContext:
         self.org_words = self._org_context_words(doc)
         self.lower_words = {t.lower_ for t in self.tokens if t.is_lower and t.is_alpha}
         self.allow_tokens = _allow_tokens(allow)
+        self.allow = allow or set()
 
     @staticmethod
     def _declared_codes(doc: Doc) -> set[str]:
@@ -937,6 +942,80 @@ def _named_spans(ctx: _DocContext):
         yield start, _name_run(ctx, start), "named", _score("named")
 
 
+def _note_author_spans(ctx: _DocContext):
+    """Initials in the author slot of a reviewer's note or a Word comment ("[Comment — GR (Designated Nurse):
+    ...]", "Comment (RPJ, 14/03): ..."; `initials.note_authors`): a person, unless they are a code the draft or
+    the key declares or the initials of a person the text may name (the review's authors: "[HW: agreed]").
+    Which person is decided later: a keyed person's initials take the code (`reconcile`), an unlisted full
+    name's the placeholder (`group_mentions`)."""
+    from .initials import initials_of, note_authors
+
+    slots = note_authors(ctx.text)
+    if not slots:
+        return
+    allowed = {i for name in ctx.allow for i in initials_of(name)}
+    for start, end, who in slots:
+        letters = who.replace(".", "")
+        if who in ctx.codes or letters in ctx.codes or letters in allowed:
+            continue
+        span = ctx.doc.char_span(start, end, alignment_mode="expand")
+        if span is None or any(t.ent_type_ == ROLE_LABEL for t in span):
+            continue
+        yield span.start, span.end, "note_author", _score("note_author")
+
+
+_FIRST_PERSON = re.compile(r"(?<![\w'’])(?:I|me|my|we|us|our)(?![\w'’])")
+_QUOTE_MARKS = re.compile(r"[\"“”]")
+
+
+def _in_own_account(ctx: _DocContext, token: Token) -> bool:
+    """`token` stands in a family member's own words: a quoted line ("> I went with ...") or inside
+    quotation marks, on a line that speaks in the first person."""
+    text = ctx.text
+    line_start = text.rfind("\n", 0, token.idx) + 1
+    line_end = text.find("\n", token.idx)
+    line = text[line_start : line_end if line_end >= 0 else len(text)]
+    if not _FIRST_PERSON.search(line):
+        return False
+    before = text[line_start : token.idx]
+    return line.lstrip().startswith(">") or len(_QUOTE_MARKS.findall(before)) % 2 == 1
+
+
+def _account_subject_spans(ctx: _DocContext):
+    """The subject of any verb in a family member's own account ('"Cengiz read it to me."', "> Bernie said"):
+    people speak of each other by first name, with verbs no list holds.  Only a proper noun the model does
+    not tag as anything but a person, no English word, place, role, title or agency word."""
+    doc = ctx.doc
+    if not doc.has_annotation("DEP"):
+        return
+    for token in ctx.tokens:
+        if token.dep_ not in ("nsubj", "nsubjpass") or token.head.pos_ not in ("VERB", "AUX"):
+            continue
+        if token.pos_ != "PROPN" or token.ent_type_ not in ("", "PERSON") or not ctx.name_like(token):
+            continue
+        word = _bare(token.text)
+        if ctx.common_use(word) or ctx.blocked[token.i] or _not_a_name_word(ctx, word):
+            continue
+        if _in_own_account(ctx, token):
+            start = _run_start(ctx, token.i)
+            yield start, _name_run(ctx, start), "account_subject", _score("account_subject")
+
+
+def _not_a_name_word(ctx: _DocContext, word: str) -> bool:
+    """A place, country, title, role or agency word: never a person however it stands."""
+    lex, low = ctx.lex, word.lower()
+    return (
+        word in lex.places
+        or word in lex.countries
+        or word in lex.titles
+        or low in lex.roles
+        or low in lex.non_person_lower
+        or low in _month_words()
+        or word in lex.peoples
+        or word in lex.languages
+    )
+
+
 _MODIFIER_DEPS = frozenset({"det", "poss", "compound", "amod", "nummod"})
 
 
@@ -1084,9 +1163,11 @@ def _surname_shape_spans(ctx: _DocContext):
 
 
 RULES = (
+    _note_author_spans,
     _alias_spans,
     _named_spans,
     _word_speaker_spans,
+    _account_subject_spans,
     _message_name_spans,
     _signoff_spans,
     _middle_marker_spans,
@@ -1144,6 +1225,21 @@ def _word_first_name(ctx: _DocContext, start: int, end: int) -> bool:
     if end < len(doc) and doc[end].text.lower() in heads:
         return False
     return all(w.lower() not in heads and not ctx.common_use(w) and w[:1].isupper() for w in rest)
+
+
+def _word_surname(ctx: _DocContext, start: int, end: int, rule: str) -> bool:
+    """After a role word or a title, a listed first name and then an organisation word is a full name whose
+    surname is the word ("the nursery key worker, Chantelle Ward,", "Dr Mina Church"): the first words are
+    names, none an English word, and no capitalised word or organisation word goes on after it
+    ("the nurse, Rose Ward Manager" does not)."""
+    doc, heads = ctx.doc, ctx.lex.non_person_lower
+    if rule not in ("role", "title") or end - start < 2 or _bare(doc[end - 1].text).lower() not in heads:
+        return False
+    given = [_bare(doc[i].text) for i in range(start, end - 1)]
+    if not ctx.lex.is_first_name(given[0]) or any(w.lower() in heads or ctx.common_use(w) for w in given):
+        return False
+    nxt = doc[end] if end < len(doc) else None
+    return nxt is None or _crosses_line(doc[end - 1]) or not (nxt.is_title or nxt.is_upper or nxt.lower_ in heads)
 
 
 def _is_place(ctx: _DocContext, start: int, end: int, trust_entities: bool = True) -> bool:
@@ -1283,10 +1379,23 @@ def _is_demonym(ctx: _DocContext, start: int, end: int) -> bool:
 
 # rules whose cue says "person" whatever the model's entity tag says ("Ms Tudor" tagged a place)
 PERSON_CUE_RULES = frozenset(
-    {"title", "title_word", "kin_title", "role", "syntax", "signoff", "named", "middle_name", "word_speaker"}
+    {
+        "title",
+        "title_word",
+        "kin_title",
+        "role",
+        "syntax",
+        "signoff",
+        "named",
+        "middle_name",
+        "word_speaker",
+        "note_author",
+    }
 )
 # rules whose span is the name as found: no title or English word is stripped from its edges
-WHOLE_NAME_RULES = frozenset({"kin_title", "title_word", "named", "middle_name", "word_speaker", "message_lower"})
+WHOLE_NAME_RULES = frozenset(
+    {"note_author", "kin_title", "title_word", "named", "middle_name", "word_speaker", "message_lower"}
+)
 
 
 _PHRASE_LINKS = frozenset({"in", "of", "for", "on", "at"})
@@ -1320,7 +1429,8 @@ def _keep(ctx: _DocContext, start: int, end: int, rule: str) -> bool:
     if rule in ("role", "title") and _word_first_name(ctx, start, end):
         start += 1  # "her brother, Trust Moyo": the head word is his first name; judge the rest
     if rule not in ("kin_title", "named") and _is_organisation(ctx, start, end):
-        return False
+        if not _word_surname(ctx, start, end, rule):
+            return False
     if _is_citation(ctx, start, end):
         return False
     if rule == "gazetteer" and _ends_title_phrase(ctx, start, end):
@@ -1368,8 +1478,9 @@ def _keeps_surname(ctx: _DocContext, start: int, end: int, rule: str) -> bool:
     doc = ctx.doc
     if rule != "title" or end - start < 2 or not _surname_like(ctx, _bare(doc[end - 1].text)):
         return False
-    if end - start == 2 and ctx.lex.is_first_name(_bare(doc[start].text)):
-        return True
+    first = _bare(doc[start].text)
+    if end - start == 2 and (ctx.lex.is_first_name(first) or (ctx.name_like(doc[start]) and not ctx.common_use(first))):
+        return True  # "Mrs Verity Kettle": a given name no list holds and no English word, then the surname
     # "Mr Dambar Bahadur Pun": given names no list has and no English word, so the gazetteers' silence about
     # the last word says nothing; its capital after them makes it the surname
     given = [_bare(doc[i].text) for i in range(start, end - 1)]
@@ -1541,14 +1652,18 @@ def group_mentions(candidates: list[M]) -> list[list[M]]:
         if len(words) >= 2 or not words:
             continue
         word = words[0]
-        best, best_pos = None, -1
+        by_initials = _initials_group(cand.text, groups)  # "GR" of the one "Gillian Roe" named in full
+        best, best_pos = by_initials, -1
         for (first, last), gi in full_index.items():
+            if by_initials is not None:
+                break
             if len(word) == 1 and first[:1] != word:
                 continue  # a lone initial ("friend, D., who") is the last-named person with that first letter
             # a surname, a first name, a middle name, or a short form of the first name ("Ade" of Adewale)
             if (
                 word in all_words.get(gi, ())
                 or (len(word) >= 3 and first.startswith(word) and len(first) > len(word))
+                or _pet_name_of(word, first)
                 or len(word) == 1
                 or (len(word) >= 4 and any(word[0] == w[0] and _one_slip(word, w) for w in (first, last)))
             ):
@@ -1564,6 +1679,36 @@ def group_mentions(candidates: list[M]) -> list[list[M]]:
     for group in groups:
         group.sort(key=lambda c: c.start)
     return sorted((g for g in groups if g), key=lambda g: g[0].start)
+
+
+@lru_cache(maxsize=1)
+def _pet_name_endings() -> tuple[str, ...]:
+    endings = load_yaml("names", "name_shapes.yaml").get("pet_name_endings") or ()
+    return tuple(sorted(endings, key=len, reverse=True))
+
+
+def _pet_name_of(word: str, first: str) -> bool:
+    """ "bernie" of "bernadette": a stem of 3+ letters and a pet-name ending (models/names/name_shapes.yaml),
+    the stem opening the longer first name."""
+    for ending in _pet_name_endings():
+        stem = word[: -len(ending)]
+        if word.endswith(ending) and len(stem) >= 3 and len(first) > len(word) and first.startswith(stem):
+            return True
+    return False
+
+
+_CAPITALS = re.compile(r"[A-Z](?:\.?[A-Z]){1,3}\.?")
+
+
+def _initials_group(text: str, groups: list[list]) -> int | None:
+    """The one group of people named in full whose initials `text` is ("GR" of "Gillian Roe"), else None."""
+    from .initials import initials_of
+
+    if not _CAPITALS.fullmatch(text.strip()):
+        return None
+    letters = text.strip().replace(".", "")
+    fits = [gi for gi, group in enumerate(groups) if any(letters in initials_of(c.text) for c in group)]
+    return fits[0] if len(fits) == 1 else None
 
 
 _INITIAL_FIRST = re.compile(r"(?:[^\W\d_]+\.?[ \t]+)?[^\W\d_]\.")  # "O. Mac…", "Mr O. Mac…"
