@@ -183,3 +183,10 @@ def test_kin_words_alone_in_sinhala_and_japanese(code_draft):
 def test_a_stem_shared_with_a_keyed_name_is_not_taken_without_the_language(code_draft):
     out = code_draft(TURKISH, "The report was written by Tarkovsky's translator. Gülşen spoke.\n")
     assert "Tarkovsky" in out
+
+
+def test_turkish_little_endings_need_no_language_named(code_draft):
+    out = code_draft(
+        TURKISH, 'At nursery staff heard his grandmother call "Tarkancık, come here". Gülşencim was late.\n'
+    )
+    assert "Tarkan" not in out and "Gülşen" not in out and "CT" in out and "DM" in out
