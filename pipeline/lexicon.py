@@ -146,7 +146,8 @@ def before_name_words() -> frozenset[str]:
 def honorifics() -> dict:
     """The family-honorific table (models/lexicon/honorifics.yaml): `alone`, `suffix` and `teknonym` words,
     keys in lower case, each with its fields; `namesake`: its two word lists, in lower case; `syllable_forms`
-    and `married_suffix` as written; `diminutives`: language -> its `cues`, `endings` and `suffixes`."""
+    and `married_suffix` as written; `diminutives`: language -> its `cues`, `endings` and `suffixes`;
+    `teknonym_joiners` and `clan_prefixes` as written."""
     data = load_yaml("lexicon", "honorifics.yaml") or {}
     out: dict = {
         part: {str(w).casefold(): dict(f or {}) for w, f in (data.get(part) or {}).items()}
@@ -158,6 +159,8 @@ def honorifics() -> dict:
     out["syllable_forms"] = dict(data.get("syllable_forms") or {})
     out["married_suffix"] = tuple(str(w).casefold() for w in data.get("married_suffix") or ())
     out["diminutives"] = {str(lang): dict(f or {}) for lang, f in (data.get("diminutives") or {}).items()}
+    out["teknonym_joiners"] = tuple(str(w) for w in data.get("teknonym_joiners") or ())
+    out["clan_prefixes"] = {str(w): str(g) for w, g in (data.get("clan_prefixes") or {}).items()}
     return out
 
 

@@ -38,7 +38,7 @@ from rapidfuzz.distance import OSA
 
 from ...lexicon import before_name_words, calendar, reporting_forms, title_pattern, title_words
 from ...resources import load_yaml, read_lines
-from .folding import fold
+from .folding import fold, in_latin_script, romanised, skeleton
 
 _WORD = re.compile(r"(?<![\w@.])\w[\w'’-]*")
 _POSSESSIVE = re.compile(r"(?:['’]s|s['’]|['’])$")
@@ -170,7 +170,7 @@ def _misspelling(word: str, target: str, conf: dict) -> bool:
         return False
     if conf.get("same_first_letter", True) and word[0] != target[0]:
         return False
-    if _same_transliteration(word, target, conf):
+    if _same_transliteration(word, target, conf) or _same_skeleton(word, target, conf):
         return True
     limit = conf["max_edits_long"] if min(len(word), len(target)) >= conf["long_from"] else conf["max_edits_short"]
     distance = OSA.distance(word, target)
@@ -199,6 +199,21 @@ def _same_transliteration(word: str, target: str, conf: dict) -> bool:
 
     a, b = plain(word), plain(target)
     return a == b and len(a) >= int(conf.get("transliteration_min_letters", 5))
+
+
+def _same_skeleton(word: str, target: str, conf: dict) -> bool:
+    """ "Aishe" or "Ayshe" of Ayşe, "Mehmedowa" of Mehmedova, "Khadidja" of Khadija: one name in two
+    romanisations (name_context.yaml `misspelling.skeleton`)."""
+    rewrites = _skeleton_rewrites(tuple(map(tuple, conf.get("skeleton") or ())))
+    if not rewrites:
+        return False
+    a, b = skeleton(word, rewrites), skeleton(target, rewrites)
+    return a == b and len(a) >= int(conf.get("skeleton_min_letters", 4))
+
+
+@lru_cache(maxsize=1)
+def _skeleton_rewrites(pairs: tuple) -> tuple[tuple[str, str], ...]:
+    return tuple((str(a), str(b)) for a, b in pairs)
 
 
 def _short_form(word: str, target: str, min_prefix: int, accented: bool = False) -> bool:
@@ -284,8 +299,9 @@ def _accented_suffix(word: str, folded: str) -> bool:
 
 
 def classify(word: str, keyed: list[KeyedWord]) -> list[tuple[str, str, str]]:
-    """Which keyed names `word` derives from, and how (empty when none)."""
-    folded = fold(word).casefold()
+    """Which keyed names `word` derives from, and how (empty when none).  A word in another script ("Айше")
+    is compared in Latin letters."""
+    folded = romanised(word)
     conf = settings()
     min_prefix = int(conf.get("short_form_min_letters", 3))
     found = []
@@ -294,7 +310,9 @@ def classify(word: str, keyed: list[KeyedWord]) -> list[tuple[str, str, str]]:
             continue  # an exact form (accents folded): the exact matcher's
         if k.first and folded in nicknames_of(k.folded):
             found.append((k.code, k.word, "nickname"))
-        elif k.first and _short_form(folded, k.folded, min_prefix, _accented_suffix(word, folded)):
+        elif k.first and _short_form(
+            folded, k.folded, min_prefix, in_latin_script(word) and _accented_suffix(word, folded)
+        ):
             found.append((k.code, k.word, "short_form"))
         elif _misspelling(folded, k.folded, conf["misspelling"]):
             found.append((k.code, k.word, "misspelling"))
@@ -399,8 +417,12 @@ def _someone_elses_full_name(text: str, end: int, targets, keyed: list[KeyedWord
 
 
 def _surname_parts(k: KeyedWord) -> set[str]:
-    """A keyed surname and, when double-barrelled, its first part ("Campbell" of Campbell-Whyte)."""
-    return {k.folded, re.split(r"[-‐‑]", k.folded)[0]}
+    """A keyed surname, its first part when double-barrelled ("Campbell" of Campbell-Whyte), and its family
+    forms ("Yusuf" of Yusufov, "Kowalski" of Kowalska: names/family_forms.py)."""
+    from .family_forms import family_surnames
+
+    forms = {fold(f).casefold() for f in family_surnames(k.word)}
+    return {k.folded, re.split(r"[-‐‑]", k.folded)[0], *forms}
 
 
 # ---------------------------------------------------------------- the pass
@@ -416,16 +438,20 @@ def find_derived(
     if not keyed:
         return []
     doc_tokens = _TokensAt(doc) if doc is not None else None
-    spans = sorted(taken)
+    damaged = _damaged_names(text, keyed, taken)
+    spans = sorted([*taken, *((d.start, d.end) for d in damaged)])
     ends = {e for _, e in spans}
     starts = {s for s, _ in spans}
     seen: dict[str, list] = {}  # a review repeats its words: classify each once
     out = []
     pending: list[Derived] = []  # person-like only by the draft's other uses of the word
     j = 0
+    claimed: set[int] = set()  # surname forms already taken with the given name before them
     for m in _WORD.finditer(text):
         start = m.start()
         word = m.group(0)
+        if start in claimed:
+            continue
         if not word[:1].isupper() and not _lower_case_form(word, keyed, lexicon):
             continue
         poss = _POSSESSIVE.search(word)
@@ -450,7 +476,11 @@ def find_derived(
             continue
         misspelt = all(rule == "misspelling" for _, _, rule in targets)
         if _before_own_surname(text, end, targets, keyed) and fold(word).casefold() not in _role_words():
-            pass  # "Muhammad Iqbal" with Mohammed Iqbal keyed: the surname says it is him
+            # "Muhammad Iqbal" with Mohammed Iqbal keyed: the surname says it is him; a family form of it
+            # ("Ismayil Yusuf" of Ismail Yusufov) is his too, and is taken with the given name
+            companion = _own_surname_form(text, end, targets, keyed, spans)
+            out += companion
+            claimed.update(d.start for d in companion)
         elif _in_fixed_phrase(text, start, end) or _business_possessive(text, start, bool(poss)):
             continue  # "the Old Bill", "a McDonald's": not even a person elsewhere confirms it
         elif not _looks_like_person(text, start, end, word, bool(poss), lexicon, doc_tokens, misspelt):
@@ -468,7 +498,27 @@ def find_derived(
     # capitalised mid-sentence ("asked about Sunny when …"), not only where its context says so
     confirmed = {d.text for d in out}
     out += [d for d in pending if d.text in confirmed]
-    return sorted(out, key=lambda d: d.start)
+    return sorted(out + damaged, key=lambda d: d.start)
+
+
+_DAMAGED = re.compile(r"(?<![\w'’?\ufffd-])[^\W\d_]+(?:[?\ufffd][^\W\d_]*)+(?<!\?)(?![\w'’-])")
+
+
+def _damaged_names(text: str, keyed: list[KeyedWord], taken: list[tuple[int, int]]) -> list[Derived]:
+    """ "Ay?e", "Ay\ufffde" for Ayşe: a system that could not store a letter wrote "?" or the replacement
+    character in its place.  A capitalised word with such a mark inside that matches exactly one keyed
+    person's word letter for letter (the mark standing for any one letter, at least three letters kept)."""
+    out = []
+    for m in _DAMAGED.finditer(text):
+        word = m.group(0)
+        letters = sum(ch.isalpha() for ch in word)
+        if not word[:1].isupper() or letters < 3 or any(s < m.end() and m.start() < e for s, e in taken):
+            continue
+        pattern = re.compile("".join("." if ch in "?\ufffd" else re.escape(ch) for ch in fold(word).casefold()))
+        hits = {(k.code, k.word) for k in keyed if pattern.fullmatch(k.folded)}
+        if len({code for code, _ in hits}) == 1:
+            out.append(Derived(m.start(), m.end(), word, tuple((c, w, "misspelling") for c, w in sorted(hits))))
+    return out
 
 
 def _lower_case_form(word: str, keyed: list[KeyedWord], lexicon: frozenset[str]) -> bool:
@@ -544,6 +594,22 @@ def _before_own_surname(text: str, end: int, targets, keyed: list[KeyedWord]) ->
     following = fold(nxt.group(1)).casefold()
     codes = {code for code, _, _ in targets}
     return any(k.code in codes and not k.first and following in _surname_parts(k) for k in keyed)
+
+
+def _own_surname_form(text: str, end: int, targets, keyed: list[KeyedWord], spans) -> list[Derived]:
+    """The word after a derived given name when it is a family form, not the keyed spelling, of the same
+    person's surname and no other match has it."""
+    nxt = re.match(r"[ \t]+([A-Z][\w'’-]+)", text[end : end + 40])
+    if not nxt:
+        return []
+    start, stop = end + nxt.start(1), end + nxt.end(1)
+    word = re.sub(r"['’]s?$", "", nxt.group(1))
+    following = fold(word).casefold()
+    codes = {code for code, _, _ in targets}
+    owners = [k for k in keyed if k.code in codes and not k.first and following in _surname_parts(k)]
+    if not owners or any(k.folded == following for k in owners) or any(s < stop and start < e for s, e in spans):
+        return []
+    return [Derived(start, start + len(word), word, tuple((k.code, k.word, "misspelling") for k in owners[:1]))]
 
 
 def _beside_caps_name(text: str, start: int, end: int, starts: set[int], ends: set[int]) -> bool:

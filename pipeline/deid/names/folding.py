@@ -47,3 +47,34 @@ def fold(text: str) -> str:
     if text.isascii():
         return text
     return text.translate(_table())
+
+
+def in_latin_script(word: str) -> bool:
+    """Every letter of `word` is a Latin letter (after folding); digits and marks do not count."""
+    return all(not ch.isalpha() or ("a" <= ch <= "z") or ("A" <= ch <= "Z") for ch in fold(word))
+
+
+def romanised(word: str) -> str:
+    """A word in another script ("Айше", "Αλέξης") in Latin letters ("Ayshe", "Alexis"), lower case; a Latin word
+    folded and lower-cased.  Records and messages write a Turkish, Bulgarian or Greek family's names in the
+    script of the country they came from, and a keyed name is the same person whichever script spells it.
+
+    Transliteration is `anyascii` (ISC licence): one table for every script, kept up to date with Unicode."""
+    if in_latin_script(word):
+        return fold(word).casefold()
+    from anyascii import anyascii
+
+    return anyascii(word).casefold()
+
+
+def skeleton(word: str, rewrites: tuple[tuple[str, str], ...]) -> str:
+    """`word` (folded, lower case) with the spellings that romanisations of one name differ by written one way
+    ("sh" of ş, "w" of a Slavic v, "kh", "dj", "yu" of ü) and doubled letters written once: two words with
+    the same skeleton are spellings of one name ("Aishe" and "Ayşe", "Mehmedowa" and "Mehmedova")."""
+    for a, b in rewrites:
+        word = word.replace(a, b)
+    out: list[str] = []
+    for ch in word:
+        if not out or out[-1] != ch:
+            out.append(ch)
+    return "".join(out)

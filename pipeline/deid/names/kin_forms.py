@@ -69,8 +69,10 @@ def _prefix_re() -> re.Pattern[str]:
 
 @lru_cache(maxsize=1)
 def _teknonym_re() -> re.Pattern[str]:
+    joiners = honorifics()["teknonym_joiners"]
+    joined = rf"(?:(?:{_alternation(joiners)})(?=[A-Z]))?" if joiners else ""
     return re.compile(
-        rf"(?<![\w'’-])(?P<hon>(?i:{_alternation(honorifics()['teknonym'])}))[ \t]+(?P<name>[A-Z][\w'’-]*)"
+        rf"(?<![\w'’-])(?P<hon>(?i:{_alternation(honorifics()['teknonym'])}))[ \t]+{joined}(?P<name>[A-Z][\w'’-]*)"
     )
 
 
@@ -106,8 +108,30 @@ def hyphened_kin_end(text: str, end: int) -> int:
 def _alone_re() -> re.Pattern[str]:
     """A capitalised honorific of the `alone` table, or a lower-case one the table marks `lower`."""
     table = honorifics()["alone"]
-    words = [w.capitalize() for w in table] + [w for w, f in table.items() if f.get("lower")]
+    words = [v.capitalize() for w in table for v in _long_vowel_spellings(w)]
+    words += [v for w, f in table.items() if f.get("lower") for v in _long_vowel_spellings(w)]
     return re.compile(rf"(?<![\w'’-])(?P<hon>{_alternation(words)})(?![\w-])")
+
+
+_LONG_VOWELS = {"ā": "a", "ē": "e", "ī": "i", "ō": "o", "ū": "u"}
+
+
+def _long_vowel_spellings(word: str) -> set[str]:
+    """A family word with a long vowel as written with the macron, the vowel doubled or written once
+    ("obāchan", "obaachan", "obachan"): Hepburn, wāpuro and plain spellings of one Japanese word; the same for
+    the macrons of Sinhala, Hindi or Latvian romanisations that list the word."""
+    out = {word}
+    for long, short in _LONG_VOWELS.items():
+        out |= {w.replace(long, short * 2) for w in out} | {w.replace(long, short) for w in out}
+    return out
+
+
+@lru_cache(maxsize=1)
+def _alone_table() -> dict[str, dict]:
+    """The `alone` table reached from every spelling of its words (see `_long_vowel_spellings`)."""
+    table = honorifics()["alone"]
+    spellings = {v: fields for w, fields in table.items() for v in _long_vowel_spellings(w)}
+    return {**spellings, **table}  # a word listed as itself keeps its own entry
 
 
 # ---------------------------------------------------------------- the key
@@ -147,10 +171,41 @@ def parents_of(key) -> dict[tuple[str, str], list[str]]:
         if ref == "*" or _ALL_CHILDREN.match(ref):
             named = [c.code for c in children]
         else:
-            named = [p.code for p in key.people if p is not person and ref in (p.code.casefold(), _role_head(p.role))]
+            named = [p.code for p in key.people if p is not person and _names_child(ref, p)]
         for child in named:
             for rel in rels:
                 out.setdefault((child, rel), []).append(person.code)
+    for (child, rel), parent in _group_parents(key).items():
+        out.setdefault((child, rel), []).append(parent)
+    return out
+
+
+def _names_child(ref: str, person) -> bool:
+    """The role's "of <ref>" names `person`: by code, role or a keyed given name, alone or in a list ("Father
+    of Amine and Rania", "Mother of Child K and Child R")."""
+    own = {person.code.casefold(), _role_head(person.role)}
+    own |= {fold(n.split()[0]).casefold() for n in person.names if n.split()}
+    return any(fold(part.strip()).casefold() in own for part in re.split(r"\s*(?:,|\band\b|&)\s*", ref))
+
+
+_GROUP_ROLE = re.compile(r"^\s*(?P<group>(?:family|household)\s+[\w-]+)\s*[:–—-]\s*(?P<rel>[a-z]+)\b", re.I)
+
+
+def _group_parents(key) -> dict[tuple[str, str], str]:
+    """Thematic reviews key several families by group ("Family 2: father", "Family 2: child (Nethmi)"): the one
+    mother and the one father of a group are the parents of its children."""
+    groups: dict[str, dict[str, list[str]]] = {}
+    for person in key.people:
+        m = _GROUP_ROLE.match(person.role or "")
+        if m:
+            rel = _RELATIONS.get(m.group("rel").casefold(), "child" if person.child else "")
+            groups.setdefault(m.group("group").casefold(), {}).setdefault(rel, []).append(person.code)
+    out = {}
+    for members in groups.values():
+        for rel in ("mother", "father"):
+            if len(members.get(rel, ())) == 1:
+                for child in members.get("child", ()):
+                    out[(child, rel)] = members[rel][0]
     return out
 
 
@@ -199,6 +254,7 @@ def kin_forms(matcher, text: str, raw: list) -> list:
     raw = _joined_names(matcher, text, raw)
     raw = _syllable_forms(matcher, text, raw)
     raw = _married_names(matcher, text, raw)
+    raw = _clan_names(matcher, text, raw)
     raw = _diminutives(matcher, text, raw)
     raw = _namesakes(matcher, text, raw)
     return _alone(matcher, text, raw, learned)
@@ -337,6 +393,28 @@ def _married_names(matcher, text: str, raw: list) -> list:
     return raw
 
 
+def _clan_names(matcher, text: str, raw: list) -> list:
+    """ "MaNcube": a clan prefix joined to a keyed surname (honorifics.yaml `clan_prefixes`) is the one keyed
+    person of the prefix's gender with that surname (a woman born a Ncube), or the one with that surname
+    whose gender the key does not say."""
+    prefixes = honorifics()["clan_prefixes"]
+    if not prefixes:
+        return raw
+    people = matcher.key.by_code()
+    pattern = re.compile(rf"(?<![\w'’-])(?P<pre>{_alternation(prefixes)})-?(?P<name>[A-Z][^\W\d_]+)(?![\w-])")
+    for m in pattern.finditer(text):
+        surname = fold(m.group("name")).casefold()
+        bearers = {k.code for k in matcher.keyed_words if not k.first and k.folded == surname}
+        gender = prefixes[m.group("pre")]
+        codes = {c for c in bearers if people[c].gender == gender} or {c for c in bearers if people[c].gender is None}
+        start, end = m.start(), m.end()
+        if len(codes) != 1 or _overlaps([(r[0], r[1]) for r in raw if not (start <= r[0] and r[1] <= end)], start, end):
+            continue
+        raw = [r for r in raw if not (start <= r[0] and r[1] <= end)]
+        raw.append((start, end, text[start:end], [_form(codes.pop(), m.group(0), "clan_name", m.group(0))]))
+    return raw
+
+
 def _spouse(family: dict, people: dict, code: str, gender: str) -> str | None:
     """The other keyed parent, of `gender`, of the child whose parent the role says `code` is."""
     mine = family["parent_of"].get(code)
@@ -453,7 +531,7 @@ def _suffixed(matcher, text: str, raw: list) -> list:
 def _alone(matcher, text: str, raw: list, learned: dict[str, set[str]]) -> list:
     """ "at Baba's", "Kaka said": an honorific alone is the person the draft calls "<honorific> <name>", else
     the one keyed person whose role it means."""
-    table = honorifics()["alone"]
+    table = _alone_table()
     taken = [(r[0], r[1]) for r in raw]
     for m in _alone_re().finditer(text):
         word = m.group("hon").casefold()
@@ -590,19 +668,34 @@ def _diminutive_owners(keyed: list[KeyedWord], text: str) -> dict[str, set[str]]
     for conf in honorifics()["diminutives"].values():
         if not _names_language(text, tuple(conf.get("cues") or ())):
             continue
-        endings = [str(e) for e in conf.get("endings") or [""]]
         respell = {str(a): str(b) for a, b in (conf.get("respell") or {}).items()}
         for k in keyed:
             word = k.word.casefold()
             if not k.first or not word.isalpha():
                 continue
-            for ending in endings:
-                stem = word[: len(word) - len(ending)] if word.endswith(ending) else ""
-                if len(stem) < 2:
-                    continue
+            for stem in _stems(word, conf):
                 for suffix in map(str.casefold, map(str, conf.get("suffixes") or [])):
-                    owners.setdefault(_respelled(stem, suffix, respell) + suffix, set()).add(k.code)
+                    form = _respelled(stem, suffix, respell) + suffix
+                    if len(form) >= int(conf.get("min_letters", 3)):
+                        owners.setdefault(form, set()).add(k.code)
     return owners
+
+
+def _stems(word: str, conf: dict) -> set[str]:
+    """The stems a language builds pet forms on: the name less one of its `endings`; with `prefixes`, also less
+    a leading name element ("Sibongile": "bongile"); with `truncate`, every first part of those of at least that
+    many letters ("Emre": "em", "emr"; "bongile": "bong")."""
+    heads = [word] + [word[len(p) :] for p in map(str, conf.get("prefixes") or ()) if word.startswith(p)]
+    stems = set()
+    for head in heads:
+        for ending in (str(e) for e in conf.get("endings") or [""]):
+            stem = head[: len(head) - len(ending)] if head.endswith(ending) else ""
+            if len(stem) >= 2:
+                stems.add(stem)
+    cut = int(conf.get("truncate") or 0)
+    if cut:
+        stems |= {stem[:n] for stem in stems for n in range(cut, len(stem))}
+    return stems
 
 
 def _respelled(stem: str, suffix: str, respell: dict[str, str]) -> str:
@@ -626,6 +719,6 @@ def _diminutives(matcher, text: str, raw: list) -> list:
             continue
         if fold(word).casefold() in keyed or word.casefold() in matcher.lexicon or word in matcher.protected:
             continue
-        code = codes.pop()
+        code = next(iter(codes))  # not pop(): the table is shared by every use of the word in the draft
         raw.append((m.start(), m.end(), word, [_form(code, word, "short_form", word)]))
     return raw
