@@ -234,15 +234,15 @@ def _coined_word(word: str) -> bool:
 
 
 def _street_stem(r: Replacement) -> list[str]:
-    """The street of an address found with its number ("Flat 3, 27 Larkspur Court, Halstead"), or the
-    building of a flat in a named building ("Flat 6, Dunmore House, Cressfield Road"), which the text
-    may name again without it ("the tenancy for Larkspur Court", "a car parked outside Dunmore House"):
-    two words or more, not opening with "The" ("7 The Crescent" does not make every "the Crescent" an
-    address)."""
+    """The street of an address found with its number ("Flat 3, 27 Larkspur Court, Halstead"), the
+    building of a flat in a named building ("Flat 6, Dunmore House, Cressfield Road") or a named house or
+    farm ("Tŷ Isaf, Llanfor, Bala"), which the text may name again without the rest ("the tenancy for
+    Larkspur Court", "a car parked outside Dunmore House", "known as Emyr Tŷ Isaf"): two words or more,
+    not opening with "The" ("7 The Crescent" does not make every "the Crescent" an address)."""
     number = _HOUSE_NUMBER.match(r.text) or _flat_number().match(r.text)
-    if number is None:
-        return []
-    street = r.text[number.end() :].split(",")[0].strip()
+    if number is None and "," not in r.text:
+        return []  # a street named without a number or a place ("lived on Rose Street"): found by context only
+    street = r.text[number.end() if number else 0 :].split(",")[0].strip()
     words = street.split()
     return [street] if len(words) >= 2 and words[0] != "The" and street[:1].isupper() else []
 

@@ -47,3 +47,18 @@ def test_a_welsh_heading_is_kept(coded):
 def test_the_building_of_a_flat_is_replaced_where_it_recurs(coded):
     assert "Maelor" not in coded.text
     assert "a car parked outside [ADDRESS] most nights" in coded.text
+
+
+FARM = """C1. Gwenda and Idris Rowlands farm sheep at Bryn Celyn, Llanfechan, Penwick, PW9 8ZZ.
+In the valley Idris is known, as farmers there often are, by the name of his farm: "Idris Bryn Celyn".
+"""
+
+
+def test_a_farm_named_in_an_address_is_replaced_where_it_recurs(tmp_path, nlp, analyzer):
+    path = tmp_path / "farm.txt"
+    path.write_text(FARM, encoding="utf-8")
+    report = load_report(path)
+    key = parse_key({"people": [{"code": "CF", "role": "father", "names": ["Idris Rowlands", "Idris"]}]})
+    doc = parse_for_key(report, nlp, key)
+    coded = pseudonymise_report(report, doc, key, analyzer=analyzer, policy=None, lexicon=english_lexicon(nlp))
+    assert '"CF [ADDRESS]"' in coded.text  # the farm is the address, not a second person
