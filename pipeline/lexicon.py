@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from types import MappingProxyType
 
-from .resources import fill_template, load_yaml
+from .resources import fill_template, load_yaml, read_lines
 
 GENDERS = ("female", "male")
 
@@ -140,6 +140,13 @@ def before_name_words() -> frozenset[str]:
     """Lower-case words used like titles before a first name ("Uncle Sunny", "Nana Rose",
     "Baby Tesfaye"): family words marked `before_name` and the familiar prefixes."""
     return frozenset(k.word for k in kin_words() if k.before_name) | frozenset(_kinship()["familiar_prefixes"])
+
+
+@lru_cache(maxsize=1)
+def welsh_words() -> frozenset[str]:
+    """Common Welsh words, lower case (models/lexicon/welsh_words.txt): a bilingual heading or a Welsh
+    service's name ("Adolygiad Ymarfer Plant", "Ysbyty Bro ...") is words, not a person's name."""
+    return frozenset(read_lines("lexicon", "welsh_words.txt"))
 
 
 @lru_cache(maxsize=1)

@@ -234,15 +234,29 @@ def _coined_word(word: str) -> bool:
 
 
 def _street_stem(r: Replacement) -> list[str]:
-    """The street of an address found with its number ("Flat 3, 27 Larkspur Court, Halstead"), which
-    the text may name again without it ("the tenancy for Larkspur Court"): two words or more, not
-    opening with "The" ("7 The Crescent" does not make every "the Crescent" an address)."""
-    number = _HOUSE_NUMBER.match(r.text)
-    if number is None:
-        return []
-    street = r.text[number.end() :].split(",")[0].strip()
+    """The street of an address found with its number ("Flat 3, 27 Larkspur Court, Halstead"), the
+    building of a flat in a named building ("Flat 6, Dunmore House, Cressfield Road") or a named house or
+    farm ("Tŷ Isaf, Llanfor, Bala"), which the text may name again without the rest ("the tenancy for
+    Larkspur Court", "a car parked outside Dunmore House", "known as Emyr Tŷ Isaf"): two words or more,
+    not opening with "The" ("7 The Crescent" does not make every "the Crescent" an address)."""
+    number = _HOUSE_NUMBER.match(r.text) or _flat_number().match(r.text)
+    if number is None and "," not in r.text:
+        return []  # a street named without a number or a place ("lived on Rose Street"): found by context only
+    street = r.text[number.end() if number else 0 :].split(",")[0].strip()
     words = street.split()
     return [street] if len(words) >= 2 and words[0] != "The" and street[:1].isupper() else []
+
+
+@lru_cache(maxsize=1)
+def _flat_number() -> re.Pattern[str]:
+    """A flat (or a plot on a site) and its number before a named building or a numbered street: "Flat 6, "
+    of "Flat 6, Dunmore House", "Flat 2/1, 17 " of "Flat 2/1, 17 Burnbrae Crescent" (the flat words of
+    models/recognizers/address.yaml)."""
+    from ..resources import load_yaml
+
+    words = load_yaml("recognizers", "address.yaml")["lists"]["flat_words"]
+    alternatives = "|".join(sorted(map(re.escape, words), key=len, reverse=True))
+    return re.compile(rf"^(?:{alternatives})\.?\s+[\w/]{{1,5}},?\s+(?:\d{{1,4}}[A-Za-z]?,?\s+)?(?=[A-Z])")
 
 
 def _short_names(text: str, found: list[Replacement]) -> list[Replacement]:
@@ -279,6 +293,20 @@ def _unknown_candidates(doc, allow: set[str]):
     from .names.unknown import find_unknown_names
 
     return list(find_unknown_names(doc, allow=allow))
+
+
+@lru_cache(maxsize=1)
+def _place_identifiers() -> frozenset[str]:
+    from ..resources import load_yaml
+
+    return frozenset(load_yaml("pseudonymise", "name_context.yaml").get("place_identifiers") or ())
+
+
+def _outside_places(cands, structured: list[Replacement]):
+    """Proposals that do not lie inside a replaced address, school, nursery or venue: a word found only
+    there ("Llanfair Teifi" of an address) is a place word, so its other mentions are not that person."""
+    places = [(r.start, r.end) for r in structured if r.type in _place_identifiers()]
+    return [c for c in cands if not any(s <= c.start and c.end <= e for s, e in places)]
 
 
 def _repeated_unknown(text: str, cands, taken: list[Replacement]):
@@ -605,7 +633,7 @@ def pseudonymise_report(
     known, kept = _known(report, doc, key, lexicon, protected)
     structured, kept_identifiers = _structured(doc, analyzer, protected, replace_types(policy))
     unknown_cands = [c for c in _unknown_candidates(doc, allow) if c.text.strip() not in protected]
-    unknown_cands += _repeated_unknown(text, unknown_cands, known + structured)
+    unknown_cands += _repeated_unknown(text, _outside_places(unknown_cands, structured), known + structured)
     unknown_cands += _repeated_word_names(text, unknown_cands, known + structured)
     kept = kept + _group_words(text, unknown_cands, kept)  # "a Magar family": a people, logged as kept
     kept = kept + _public_works(text, unknown_cands)  # "the Marshall Inquiry": a public figure's work

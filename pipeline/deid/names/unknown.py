@@ -56,7 +56,7 @@ from typing import Protocol, TypeVar
 
 from spacy.tokens import Doc, Token
 
-from ...lexicon import before_name_words, calendar, title_words
+from ...lexicon import before_name_words, calendar, title_words, welsh_words
 from ...nlp import ROLE_LABEL  # the label pipeline.nlp gives declared codes
 from ...resources import fill_template, load_yaml, read_lines
 from ...spans import merge_overlapping
@@ -156,7 +156,7 @@ def lexicon() -> NameLexicon:
         first_names=frozenset(read_lines("gazetteer", "first_names.txt")) - not_names,
         uk_first_names=frozenset(read_lines("gazetteer", "first_names_uk.txt")) - not_names,
         surnames=frozenset(read_lines("gazetteer", "surnames.txt")) - not_names,
-        common=frozenset(read_lines("names", "common_words.txt")),
+        common=frozenset(read_lines("names", "common_words.txt")) | welsh_words(),
         places=frozenset(read_lines("gazetteer", "uk_places.txt")),
         countries=frozenset(read_lines("gazetteer", "countries.txt")),
         not_people_phrases={k: tuple(sorted(v, key=len, reverse=True)) for k, v in phrases.items()},
