@@ -29,6 +29,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ..regex_cache import whole_phrase
 from ..report import RoleKind
 from ..resources import fill_template, load_yaml
 from .lines import Line
@@ -79,12 +80,12 @@ def _roles() -> dict:
 
 def _has_any(text: str, phrases: list[str]) -> bool:
     lowered = text.lower()
-    return any(re.search(rf"(?<![\w-]){re.escape(p)}(?![\w-])", lowered) for p in phrases)
+    return any(whole_phrase(p).search(lowered) for p in phrases)
 
 
 def _first_at(text: str, phrases: list[str]) -> int | None:
     lowered = text.lower()
-    found = [m.start() for p in phrases for m in [re.search(rf"(?<![\w-]){re.escape(p)}(?![\w-])", lowered)] if m]
+    found = [m.start() for p in phrases for m in [whole_phrase(p).search(lowered)] if m]
     return min(found) if found else None
 
 
