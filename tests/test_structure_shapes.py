@@ -201,3 +201,23 @@ def test_numbered_chronology_entry_with_kpe_marker_is_not_a_heading():
     report = build(text)
     assert [s.number for s in report.sections] == ["2", "3", "3.1"]
     assert report.paragraph_at(text.index("2.7 On")).kpe == "KPE4"
+
+
+def test_role_starts_as_a_prefix_tree_are_the_plain_alternations_places():
+    """The role-start lookahead takes its words as a prefix tree for speed; it must stop at exactly the
+    places the plain alternation does (fictional text, every role and modifier word in several shapes)."""
+    import re
+
+    from pipeline.structure import key
+
+    roles = key._roles()
+    plain = re.compile(f"(?={key._role_regex()})", re.IGNORECASE)
+    words = sorted({*roles["family"], *roles["practitioner"], *roles["inline_family"], *roles["role_modifiers"]})
+    shapes = ("{}", "{}s", "her older {}", "Kim Vale's {}", "x{}", "{}x", "{}-{}", "THE {}", "step-{}")
+    text = "\n".join(
+        f"Then {shape.format(w, w)} (and {w.replace(' ', chr(10) + '  ')}) spoke to Sam Ode."
+        for w in words
+        for shape in shapes
+    )
+    assert [m.start() for m in key._role_starts_re().finditer(text)] == [m.start() for m in plain.finditer(text)]
+    assert key._trie_alternation(["ab", "a", "a c"]) == r"a(?:b|\s+c)?"

@@ -30,6 +30,7 @@ import yaml
 from ..errors import UnusableInput
 from ..lexicon import gendered_words
 from ..lexicon import title_genders as lexicon_title_genders
+from ..regex_cache import whole_phrase
 from ..resources import load_yaml
 
 GENDERS = ("female", "male")
@@ -119,9 +120,7 @@ def role_head(role: str) -> str:
 def infer_child(role: str) -> bool:
     """Whether the role's head names a child ("older sibling", "Child who is the subject")."""
     head = role_head(role).casefold()
-    return any(
-        re.search(rf"(?<![\w-]){re.escape(w.casefold())}(?![\w-])", head) for w in _role_words().get("child", [])
-    )
+    return any(whole_phrase(w.casefold()).search(head) for w in _role_words().get("child", []))
 
 
 def infer_gender(names: Iterable[str], role: str) -> str | None:
@@ -135,11 +134,7 @@ def infer_gender(names: Iterable[str], role: str) -> str | None:
     words = _gender_words()
     role_l = (role_head(role) or role).casefold().replace("’", "'")
     # the role describes the person ("Child E's mother"): its last gendered word wins
-    hits = [
-        (m.start(), words[m.group(0)])
-        for w in words
-        for m in re.finditer(rf"(?<![\w-]){re.escape(w)}(?![\w-])", role_l)
-    ]
+    hits = [(m.start(), words[m.group(0)]) for w in words for m in whole_phrase(w).finditer(role_l)]
     if hits:
         return max(hits)[1]
     return _gender_from_name_words(names)

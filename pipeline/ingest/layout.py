@@ -472,12 +472,13 @@ STRUCTURE_START_RE = re.compile(r"^\s*(?:#{1,6}\s|[-*•●▪◦‣–·]\s|\|)
 
 
 def _chrome_patterns() -> dict:
+    from ..regex_cache import compiled
     from ..resources import load_yaml
 
     data = load_yaml("structure", "page_chrome.yaml")
 
     def full(pats: list[str]) -> list[re.Pattern[str]]:
-        return [re.compile(rf"^(?:{p})$", re.IGNORECASE) for p in pats]
+        return [compiled(rf"^(?:{p})$", re.IGNORECASE) for p in pats]
 
     out = {key: full(data[key]) for key in ("page_markers", "running_with_number", "site_chrome", "transcript_start")}
     out["first_page_marker"] = full([data["first_page_marker"]])

@@ -17,6 +17,7 @@ from itertools import pairwise
 import dateparser
 
 from ..lexicon import calendar, title_pattern, title_words
+from ..regex_cache import compiled
 from ..report import Metadata, NamedPerson, NamedRole, ReportType
 from ..resources import load_yaml
 from .lines import Line
@@ -148,15 +149,15 @@ def find_people(cover_lines: list[Line]) -> list[NamedPerson]:
                 add(_clean_name(m.group(0)), role, nxt, len(nxt.text) - len(body))
                 continue
         for role, label in _labels():
-            before = re.search(
-                rf"(?:^|(?<=\s))(?:{label}){LABEL_END}(?P<name>{PERSON_RE.pattern})", text, re.IGNORECASE
-            )
-            if before and (before.start() == 0 or re.search(rf"(?:{label})\s*:", before.group(0), re.IGNORECASE)):
+            before = compiled(
+                rf"(?:^|(?<=\s))(?:{label}){LABEL_END}(?P<name>{PERSON_RE.pattern})", re.IGNORECASE
+            ).search(text)
+            if before and (before.start() == 0 or compiled(rf"(?:{label})\s*:", re.IGNORECASE).search(before.group(0))):
                 name = _clean_name(before["name"]) if before["name"][:1].isupper() else None
                 if name:
                     add(name, role, line, before.start("name"))
                     break
-            alone = re.fullmatch(rf"\s*(?:{label})\s*(?::-?|-)?\s*", text, re.IGNORECASE)
+            alone = compiled(rf"\s*(?:{label})\s*(?::-?|-)?\s*", re.IGNORECASE).fullmatch(text)
             if alone and k + 1 < len(cover_lines):
                 nxt = cover_lines[k + 1]
                 m = PERSON_RE.match(nxt.text.strip())
@@ -164,9 +165,9 @@ def find_people(cover_lines: list[Line]) -> list[NamedPerson]:
                     lead = len(nxt.text) - len(nxt.text.lstrip())
                     add(_clean_name(m.group(0)), role, nxt, lead)
                 break
-            after = re.match(
-                rf"^\s*(?P<name>{PERSON_RE.pattern}?)\s*,?\s*(?:the\s+)?(?:{label})\b", text, re.IGNORECASE
-            )
+            after = compiled(
+                rf"^\s*(?P<name>{PERSON_RE.pattern}?)\s*,?\s*(?:the\s+)?(?:{label})\b", re.IGNORECASE
+            ).match(text)
             if after and after["name"][:1].isupper():
                 name = _clean_name(after["name"])
                 if name and name == after["name"].strip():
@@ -609,7 +610,7 @@ def list_page_line(text: str) -> bool:
     pats = [p for pats in _shapes()["report_types"].values() for p in pats] + [
         re.escape(p) for p in _shapes()["title_phrases"]
     ]
-    hits = [m for p in pats for m in re.finditer(p, text, re.IGNORECASE)]
+    hits = [m for p in pats for m in compiled(p, re.IGNORECASE).finditer(text)]
     return bool(hits) and all(text[m.end() : m.end() + 1] in ("s", "S") for m in hits)
 
 
@@ -779,7 +780,7 @@ def child_descriptions() -> str:
 def pseudonyms_declared(text: str) -> bool:
     """Does the review say that the names it uses are not the real ones?"""
     head = text[:60000]
-    return any(re.search(p, head, re.IGNORECASE) for p in _shapes()["pseudonym_statements"])
+    return any(compiled(p, re.IGNORECASE).search(head) for p in _shapes()["pseudonym_statements"])
 
 
 def _unmarked(line: Line) -> Line:

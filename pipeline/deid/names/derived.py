@@ -443,6 +443,7 @@ def find_derived(
     ends = {e for _, e in spans}
     starts = {s for s, _ in spans}
     seen: dict[str, list] = {}  # a review repeats its words: classify each once
+    lower_forms: dict[str, bool] = {}  # and tests each lower-case word once
     out = []
     pending: list[Derived] = []  # person-like only by the draft's other uses of the word
     j = 0
@@ -452,8 +453,11 @@ def find_derived(
         word = m.group(0)
         if start in claimed:
             continue
-        if not word[:1].isupper() and not _lower_case_form(word, keyed, lexicon):
-            continue
+        if not word[:1].isupper():
+            if word not in lower_forms:
+                lower_forms[word] = _lower_case_form(word, keyed, lexicon)
+            if not lower_forms[word]:
+                continue
         poss = _POSSESSIVE.search(word)
         if poss:
             word = word[: poss.start()]

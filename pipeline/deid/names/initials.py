@@ -378,7 +378,14 @@ def unlisted_initials(text: str, cands: list, taken: list[tuple[int, int]], doc,
                 add(m.start(1), m.end(2), person)
             elif free(m.start(1), m.end(1)):  # the surname is already the unlisted person's: its initials too
                 add(m.start(1), m.end(1), person)
-    # a lone letter: "Mr A", "A. drinks", "D lost the key", or listed beside the name ("Aurimas", "A.")
+    # a lone letter: "Mr A", "A. drinks", "D lost the key", or listed beside the name ("Aurimas", "A.");
+    # the titled and dotted letters are found once and looked up by letter, not searched for per letter
+    titled: dict[str, list[re.Match]] = {}
+    for m in _PERSONAL_TITLE_LETTER.finditer(text):
+        titled.setdefault(m.group(1), []).append(m)
+    dotted: dict[str, list[re.Match]] = {}
+    for m in _DOTTED_LETTER.finditer(text):
+        dotted.setdefault(m.group(1), []).append(m)
     for letter, found in first.items():
         if letter in keyed_first:
             continue
@@ -388,13 +395,13 @@ def unlisted_initials(text: str, cands: list, taken: list[tuple[int, int]], doc,
             near = [c for c in found if c.end <= at and at - c.end <= _NEAR and "\n\n\n" not in text[c.end : at]]
             return one_person(near, whole=False) or one_person(found, whole=False)
 
-        for m in _PERSONAL_TITLE_LETTER.finditer(text):
+        for m in titled.get(letter, ()):
             person = meant(m.start())
             if m.group(1) == letter and person is not None and free(m.start(), m.end()):
                 if _after_a_mention(found, m.start(), text):
                     add(m.start(), m.end(), person)
         unplaced: list[tuple[int, int]] = []  # a person's letter with nobody of it named just before
-        for m in _DOTTED_LETTER.finditer(text):
+        for m in dotted.get(letter, ()):
             s, e = m.start(1), m.end(1)
             if m.group(1) != letter or not free(s, e + 1) or _lettering(text, s, letter, protected):
                 continue

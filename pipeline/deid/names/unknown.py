@@ -54,6 +54,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Protocol, TypeVar
 
+from spacy.attrs import IS_ALPHA, IS_LOWER, LOWER
 from spacy.tokens import Doc, Token
 
 from ...lexicon import before_name_words, calendar, title_words, welsh_words
@@ -232,26 +233,27 @@ class _DocContext:
     def __init__(self, doc: Doc, allow: set[str] | None):
         self.doc = doc
         self.tokens = list(doc)  # iterating a Doc builds a Token object per step: build them once
+        self.texts = [t.text for t in self.tokens]  # Token.text makes a new string on every access
+        self._name_shaped = [_is_name_text(text) for text in self.texts]  # is_name_token, once per token
         self.text = doc.text  # Doc.text joins every token: build it once
         self._title_lines: dict[int, bool] = {}
         self.lex = lexicon()
-        self.blocked = [False] * len(doc)  # ROLE / declared-code tokens
-        self.place = [False] * len(doc)
-        for ent in doc.ents:
-            if ent.label_ == ROLE_LABEL:
-                for i in range(ent.start, ent.end):
-                    self.blocked[i] = True
-            elif ent.label_ in PLACE_LABELS:
-                for i in range(ent.start, ent.end):
-                    self.place[i] = True
+        # a token's entity type is its entity's label: read per token, no Span objects built
+        strings = doc.vocab.strings
+        role, places = strings[ROLE_LABEL], {strings[label] for label in PLACE_LABELS}
+        ent_types = doc.to_array("ENT_TYPE").tolist()
+        self.blocked = [t == role for t in ent_types]  # ROLE / declared-code tokens
+        self.place = [t in places for t in ent_types]
         self.codes = self._declared_codes(doc)
-        for token in self.tokens:
-            if token.text.rstrip(".").rstrip("'s’") in self.codes or CODE_RE.match(token.text):
-                self.blocked[token.i] = True
+        for i, text in enumerate(self.texts):
+            if text.rstrip(".").rstrip("'s’") in self.codes or CODE_RE.match(text):
+                self.blocked[i] = True
         self._block_code_phrases(doc)
         self._block_not_people(doc)
         self.org_words = self._org_context_words(doc)
-        self.lower_words = {t.lower_ for t in self.tokens if t.is_lower and t.is_alpha}
+        self.lower_words = {
+            strings[low] for low, lower, alpha in doc.to_array([LOWER, IS_LOWER, IS_ALPHA]).tolist() if lower and alpha
+        }
         self.allow_tokens = _allow_tokens(allow)
         self.allow = allow or set()
 
@@ -272,20 +274,22 @@ class _DocContext:
                 by_first.setdefault(words[0], []).append(words)
         if not by_first:
             return
-        for token in self.tokens:
-            for words in by_first.get(token.text, ()):
+        texts = self.texts
+        for k, text in enumerate(texts):
+            for words in by_first.get(text, ()):
                 n = len(words)
-                window = doc[token.i : token.i + n]
-                if len(window) == n and [t.text.rstrip(".").rstrip("'s’") for t in window] == words:
-                    for i in range(token.i, token.i + n):
+                window = texts[k : k + n]
+                if len(window) == n and [t.rstrip(".").rstrip("'s’") for t in window] == words:
+                    for i in range(k, k + n):
                         self.blocked[i] = True
 
     def _block_not_people(self, doc: Doc) -> None:
         """Fixed phrases ("Moses basket", "Grievous Bodily Harm"), eponyms ("Perthes disease") and peoples ("Roma")."""
         lex = self.lex
+        texts, tokens, n_tokens = self.texts, self.tokens, len(self.tokens)
         # fixed phrases are compared without possessive tokens ("Clare's Law" is "Clare", "'s", "Law")
-        content = [i for i, t in enumerate(self.tokens) if t.text not in _POSSESSIVES]
-        keys = [_phrase_key(self.tokens[i].text) for i in content]
+        content = [i for i, t in enumerate(texts) if t not in _POSSESSIVES]
+        keys = [_phrase_key(texts[i]) for i in content]
         for p, i in enumerate(content):
             for words in lex.not_people_phrases.get(keys[p], ()):
                 n = len(words)
@@ -295,20 +299,29 @@ class _DocContext:
                     for k in range(i, content[p + n - 1] + 1):
                         self.blocked[k] = True
                     break
-        for i, token in enumerate(self.tokens):
-            if token.text in lex.peoples or self._norp_word(token) or self._language_word(doc, token):
-                self.blocked[i] = True
-            nxt = i + 1
-            if nxt < len(doc) and doc[nxt].text in ("'s", "’s", "'"):
-                nxt += 1
+        # the entity type and the language list are tested here first: _norp_word and _language_word
+        # would say no at once, and a call per token is most of this loop's time
+        ent_types = doc.to_array("ENT_TYPE").tolist()
+        norp = doc.vocab.strings["NORP"]
+        for i, token in enumerate(tokens):
+            text = texts[i]
             if (
-                token.text[:1].isupper()
-                and nxt < len(doc)
-                and doc[nxt].is_lower
-                and doc[nxt].lower_ in lex.eponym_heads
+                text in lex.peoples
+                or (ent_types[i] == norp and self._norp_word(token))
+                or (text in lex.languages and self._language_word(doc, token))
             ):
                 self.blocked[i] = True
-            if token.text in lex.thing_prefixes and i + 1 < len(doc) and doc[i + 1].text[:1].isupper():
+            nxt = i + 1
+            if nxt < n_tokens and texts[nxt] in ("'s", "’s", "'"):
+                nxt += 1
+            if (
+                text[:1].isupper()
+                and nxt < n_tokens
+                and tokens[nxt].is_lower
+                and tokens[nxt].lower_ in lex.eponym_heads
+            ):
+                self.blocked[i] = True
+            if text in lex.thing_prefixes and i + 1 < n_tokens and texts[i + 1][:1].isupper():
                 self.blocked[i + 1] = True  # "Operation Kestrelwing", "HMP Styal"
 
     def _norp_word(self, token: Token) -> bool:
@@ -387,7 +400,8 @@ class _DocContext:
         return self._title_lines[line_start]
 
     def name_like(self, token: Token) -> bool:
-        return is_name_token(token) and not self.blocked[token.i]
+        """`is_name_token` and not blocked; `token` is one of this document's."""
+        return self._name_shaped[token.i] and not self.blocked[token.i]
 
     def common_use(self, word: str) -> bool:
         """Common word, either by the word list or by its lower-case use in this very review."""
