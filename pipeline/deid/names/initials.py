@@ -364,11 +364,11 @@ def unlisted_initials(text: str, cands: list, taken: list[tuple[int, int]], doc,
             add(start, end, person)
     # dotted initials before the unlisted person's surname: "D.A. Pratt" (by the surname: "A. Crowther" is
     # Anita Crowther's though an Amber Collins has her initials)
-    dotted: dict[tuple[str, str], list] = {}
+    by_surname: dict[tuple[str, str], list] = {}
     for letters, found in full.items():
         for c in found:
-            dotted.setdefault((letters[0], name_words(c.text)[-1]), []).append(c)
-    for (letter, surname), found in dotted.items():
+            by_surname.setdefault((letters[0], name_words(c.text)[-1]), []).append(c)
+    for (letter, surname), found in by_surname.items():
         person = one_person(found)
         if person is None:
             continue
