@@ -405,6 +405,21 @@ def find_board(cover_lines: list[Line], text: str = "") -> str | None:
             if row[start].isupper() and named:  # a name, not "… asks safeguarding partners to …"
                 return re.sub(r"\s+", " ", row[start:end])
             pos = end
+    return _abbreviated_board(cover_lines)
+
+
+def _abbreviated_board(cover_lines: list[Line]) -> str | None:
+    """ "Copyright of this report is with Westmere LSCB": a place and the board's abbreviation on the cover
+    (`board_abbreviated`), when no line names the board in full.  The place's words are no label or title
+    words ("Independent LSCB Chair") and do not open a sentence ("The LSCB")."""
+    skip = _name_words() | {w.lower() for w in _shapes()["board_not_first_words"]}
+    for line in cover_lines:
+        for m in re.finditer(_shapes()["board_abbreviated"], line.text):
+            words = m["board"].split()[:-1]
+            while words and words[0].lower() in skip:
+                words = words[1:]
+            if words and not any(w.lower() in skip for w in words if w[:1].isupper()):
+                return " ".join([*words, m["board"].split()[-1]])
     return None
 
 
@@ -709,6 +724,37 @@ def cover_name_subject(cover_lines: list[Line], title: str | None, text: str) ->
     return None
 
 
+def labelled_subject(cover_lines: list[Line]) -> str | None:
+    """ "SUBJECTS ⏎ Tamsin and her brothers Reuben and Kit", "Subject: Child Q": the subject(s) a cover label
+    names (`subject_label`, `subject_label_inline` in report_shapes.yaml).  Alone on its line the label must be
+    in capitals, plural or end in a colon (a lone "Subject" is a family table's cell); the value is a short run
+    of words that starts with a capital and is no sentence."""
+    shapes = _shapes()
+    for k, line in enumerate(cover_lines):
+        text = line.stripped
+        inline = re.match(shapes["subject_label_inline"], text, re.IGNORECASE)
+        if inline and _subject_value(inline["subject"]):
+            return inline["subject"].strip()
+        alone = re.match(shapes["subject_label"], text, re.IGNORECASE)
+        if not alone or not (alone["colon"] or text.isupper() or re.search(r"(?i)subjects\b", text)):
+            continue
+        value = cover_lines[k + 1].stripped if k + 1 < len(cover_lines) else ""
+        if _subject_value(value):
+            return value
+    return None
+
+
+def _subject_value(value: str) -> bool:
+    """A subject a label gives: one to fourteen words, a capital first, no digits but a code's, no full stop."""
+    value = value.strip()
+    return bool(
+        re.fullmatch(r"['‘\"“]?[A-Z][\w'’‘\"“” ,&/-]{0,100}", value)
+        and len(value.split()) <= 14
+        and not re.search(r"\d{3,}", value)
+        and not re.search(_shapes()["board"], value, re.IGNORECASE)
+    )
+
+
 def _title_named_subject(title: str, text: str) -> str | None:
     """ "Serious Case Review Toby", "Learning Review Ruby/Maya": the name(s) straight after the review's
     type that end its title, each a known first name or used again in the text, are its subject."""
@@ -734,13 +780,17 @@ def find_subject(
     key_child: str | None = None,
     title_named: str | None = None,
 ) -> str | None:
-    """The subject child: the key's subject, else a child-shaped code in the title, else the name the
+    """The subject child: the key's subject, else what a cover label names ("SUBJECTS ⏎ ..."), else a
+    child-shaped code in the title, else the name the
     title ends in (`title_named`: "Overview Report: Corvin"), else a child-shaped code on the cover,
     else the first child the key declares ("Isla – a girl of thirteen").  A title that names its
     subject beats a code-shaped phrase further down the cover ("THE VOICE OF THE CHILD 31" of a
     contents list run into one line)."""
     if key_subject:
         return key_subject
+    labelled = labelled_subject(cover_lines or [])
+    if labelled:
+        return labelled
     pattern = _shapes()["subject"]
     in_title = next((m for m in re.finditer(pattern, title or "") if not m.group(1).lower().startswith("family")), None)
     if in_title is None and title_named:
