@@ -1013,7 +1013,10 @@ def _structured_findings(
                 "info",
                 f"{reason} of an organisation (an 03 number: public bodies, charities, businesses)",
             )
-        elif kind in _CONTACT_TYPES and _line_start(report_text, result.start) in letterhead:
+        elif kind in _CONTACT_TYPES and (
+            _line_start(report_text, result.start) in letterhead
+            or _line_start(report_text, max(result.start, result.end - 1)) in letterhead
+        ):  # an address that starts a line above its letterhead line ("Harbour House, ⏎ Quay Road, NT1 4QZ 01632 ...")
             severity = _lower(_lower(severity))
             reason = (
                 f"{reason} in a letterhead (postcode and telephone together on the cover): "
@@ -1146,7 +1149,23 @@ def _quasi_findings(doc: Doc, report: Report, policy: Policy) -> list[Span]:
     if not settings:
         return []
     out = []
+    labels = settings.get("birth_field_labels", ())
     for cand in find_quasi_identifiers(doc, settings, allowed_places(report, policy)):
+        before = doc.text[_line_start(doc.text, cand.start) : cand.start]
+        if cand.rule == "birth-exact-date" and any(re.match(p, before) for p in labels):
+            # "Date of birth and death : 5th May 2013" on a cover: a labelled date of birth, as high as any other
+            reason = "a date in a date-of-birth field: a date of birth identifies the child"
+            out.append(
+                _finding(
+                    cand.start,
+                    cand.end,
+                    "DATE_OF_BIRTH",
+                    policy.severity_of("DATE_OF_BIRTH"),
+                    reason,
+                    "quasi:birth-field",
+                )
+            )
+            continue
         out.append(
             _finding(cand.start, cand.end, cand.type, policy.severity_of(cand.type), cand.reason, f"quasi:{cand.rule}")
         )
