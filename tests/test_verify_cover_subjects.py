@@ -151,3 +151,30 @@ def test_a_board_named_only_by_its_abbreviation_on_the_cover():
         "Westmere Safeguarding Children Board\n\nSERIOUS CASE REVIEW\n\nCopyright: Westmere LSCB\n\n1. Introduction\n"
     )
     assert report_of(full).metadata.board == "Westmere Safeguarding Children Board"
+
+
+FLAT = (
+    "Vale Harbour Associates Limited ELLA A SERIOUS CASE REVIEW Kim Vale JP, BA, MSc, CQSW On behalf of the Westmere "
+    "Safeguarding Children Board Chair Rhoda Penwarden Serious Case Review Panel Chair Osric Tull May 2014 This report "
+    "is the property of the Westmere Safeguarding Children Board. Page 1 of 30 TABLE OF CONTENTS 1. INTRODUCTION 4 "
+    "2. THE FAMILY 5\n\n1. Introduction\n\n1.1 Ella lived with her mother.\n"
+)
+
+
+def test_a_cover_run_into_one_line_gives_its_title_subject_and_qualified_author():
+    meta = report_of(FLAT).metadata
+    assert meta.title == "ELLA A SERIOUS CASE REVIEW"
+    assert meta.subject_child == "Ella"
+    assert meta.author == "Kim Vale"
+    sheet = report_of(
+        "Re-consideration of Serious Case Review LSCB: Westmere Initials of Child JT Date of Death 14/03/09 Date "
+        "Original SCR submitted to Ofsted 02/11/10\n\n1. Introduction\n\n1.1 JT died in hospital.\n"
+    ).metadata
+    assert sheet.title == "Re-consideration of Serious Case Review"
+
+
+def test_a_chair_with_qualifications_in_a_flattened_cover_is_not_its_author():
+    from pipeline.structure.metadata import _inline_qualified_name
+
+    assert _inline_qualified_name("SERIOUS CASE REVIEW Panel Chair Osric Tull MA, CQSW May 2014 This report") is None
+    assert _inline_qualified_name("SERIOUS CASE REVIEW Kim Vale MA, CQSW May 2014 This report") == "Kim Vale"

@@ -174,8 +174,10 @@ def find_people(cover_lines: list[Line]) -> list[NamedPerson]:
                     break
     if not any(p.role in ("author", "reviewer") for p in found):
         for line in cover_lines:
-            name = _name_with_post_nominals(line.text) or (
-                _trailing_author(line.text) if _is_title_line(line.text) else None
+            name = (
+                _name_with_post_nominals(line.text)
+                or (_trailing_author(line.text) if _is_title_line(line.text) else None)
+                or _inline_qualified_name(line.text)
             )
             if name:
                 add(name, "author", line, line.text.index(name))
@@ -302,6 +304,21 @@ def _name_with_post_nominals(text: str) -> str | None:
     letters = "|".join(re.escape(p) for p in _shapes()["post_nominals"])
     m = re.fullmatch(rf"\s*(?P<name>{PERSON_RE.pattern}?)\s*,?\s+(?:(?:{letters})\b[\s,.()]*)+", text)
     return _clean_name(m["name"]) if m else None
+
+
+def _inline_qualified_name(text: str) -> str | None:
+    """ "… A SERIOUS CASE REVIEW Kim Vale JP, BA, MSc On behalf of the …": in a cover run into one line, a known
+    first name and surname with two or more qualifications after it, and no chair's or member's label before it."""
+    m = re.search(
+        rf"(?<![\w'’-])(?P<name>[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){{1,2}})\s*,?\s+"
+        rf"(?:(?:{_post_nominals_re()})(?![A-Za-z])[\s,]*){{2,}}",
+        text,
+    )
+    if not m or not _is_first_name(m["name"].split()[0]):
+        return None
+    if re.search(r"(?i)\b(?:chair(?:ed\s+by)?|chairperson|members?)\s*:?\s*$", text[: m.start()]):
+        return None
+    return _clean_name(m["name"])
 
 
 LABEL_WORDS = {
@@ -674,6 +691,37 @@ def _subject_line_title(cover_lines: list[Line]) -> str | None:
     return None
 
 
+TITLE_LEAD_WORDS = 3  # words before a report type that a flattened cover's title may start with
+TITLE_CONNECTORS = {"of", "the", "a", "an", "into", "on"}
+
+
+def _flattened_title(cover_lines: list[Line]) -> str | None:
+    """ "Re-consideration of Serious Case Review LSCB: Westmere Initials of Child JT Date of ...", "Vale Associates
+    Ltd ELLA A SERIOUS CASE REVIEW Kim Vale MSc ...": a cover a converter ran into one line longer than any title.
+    The first report type written with capitals, with up to three words before it that carry it on ("Re-consideration
+    of", "ELLA A"); never across a sentence's end, a number, a label's colon or a board's, company's or title word."""
+    types = "|".join(p for pats in _shapes()["report_types"].values() for p in pats[:1])
+    stop = _name_words() - TITLE_CONNECTORS
+    for line in cover_lines:
+        text = line.stripped
+        if len(text.split()) <= _title_words(text) or re.match(r"\d+(?:\.\d+)*\.?\s", text):
+            continue
+        m = next((m for m in re.finditer(types, text, re.IGNORECASE) if m.group(0)[:1].isupper()), None)
+        if m is None or re.search(r"[.!?]\s", text[: m.start()]):
+            continue
+        lead: list[str] = []
+        for word in reversed(text[: m.start()].split()):
+            if len(lead) == TITLE_LEAD_WORDS or re.search(r"[\d:;,.()]", word) or word.lower() in stop:
+                break
+            if not (word[:1].isupper() or word.lower() in TITLE_CONNECTORS):
+                break
+            lead.insert(0, word)
+        while lead and lead[0].lower() in TITLE_CONNECTORS - {"a", "the"}:
+            lead.pop(0)
+        return " ".join([*lead, m.group(0)])
+    return None
+
+
 def _title_words(text: str) -> int:
     """Most words a cover title line may have: more when it names its type and then its subject
     ("Child Safeguarding Practice Review – an appreciative inquiry following …")."""
@@ -707,7 +755,7 @@ def cover_name_subject(cover_lines: list[Line], title: str | None, text: str) ->
     )  # "… Review – Ella", "Review: Leo"
     if tail and len(re.findall(rf"\b{tail[1]}\b", text[:50000])) >= 3:
         return tail[1]
-    named = _title_named_subject(title, text)
+    named = _title_named_subject(title, text) or _title_lead_subject(title)
     if named:
         return named
     first = next((k for k, ln in enumerate(cover_lines) if title.startswith(ln.stripped)), None)
@@ -753,6 +801,16 @@ def _subject_value(value: str) -> bool:
         and not re.search(r"\d{3,}", value)
         and not re.search(_shapes()["board"], value, re.IGNORECASE)
     )
+
+
+def _title_lead_subject(title: str) -> str | None:
+    """ "ELLA A SERIOUS CASE REVIEW", "Kit: a serious case review": a known first name alone before "a" and the
+    review's type is the name the review gives its subject (written as a name: "Ella")."""
+    types = "|".join(p for pats in _shapes()["report_types"].values() for p in pats[:1])
+    m = re.match(rf"['‘\"“]?(?P<name>[A-Z][A-Za-z]{{2,}})['’\"”]?\s*[:–—-]?\s+(?i:an?)\s+(?i:{types})", title)
+    if not m or not _is_first_name(m["name"]) or m["name"].lower() in _name_words():
+        return None
+    return m["name"].capitalize()
 
 
 def _title_named_subject(title: str, text: str) -> str | None:
@@ -857,6 +915,7 @@ def extract_metadata(
         or _list_page_title(cover_lines, find_title(cover_lines))
         or _subject_line_title(cover_lines)
         or _byline_title(cover_lines)
+        or _flattened_title(cover_lines)
     )
     start, end = find_period(text)
     people = find_people(cover_lines)
