@@ -178,3 +178,26 @@ def test_a_chair_with_qualifications_in_a_flattened_cover_is_not_its_author():
 
     assert _inline_qualified_name("SERIOUS CASE REVIEW Panel Chair Osric Tull MA, CQSW May 2014 This report") is None
     assert _inline_qualified_name("SERIOUS CASE REVIEW Kim Vale MA, CQSW May 2014 This report") == "Kim Vale"
+
+
+def test_a_repository_cover_sheet_label_names_the_board_and_an_asterisked_title_name_is_the_subject():
+    sheet = report_of(
+        "Title: Serious case review overview report: Child Q. LSCB: Westmere Author: Rosalind Pevensey Date of "
+        "publication: 2015\n\nSERIOUS CASE REVIEW\n\nCHILD Q\n\n1. Introduction\n\n1.1 Child Q was two.\n"
+    ).metadata
+    assert sheet.board == "Westmere"
+    starred = report_of(
+        "Westmere Safeguarding Children Partnership\n\nLearning Review: Poppy*\n\n*Poppy is not her real name\n\n"
+        "1. Introduction\n\n1.1 Poppy lived with her mother (Ms P) and her brothers, Sibling 1 and Sibling 2.\n"
+    ).metadata
+    assert starred.subject_child == "Poppy"
+
+
+def test_the_chair_of_the_review_panel_in_lower_case_is_named_on_purpose(nlp, analyzer):
+    text = (
+        "1. Introduction\n\n1.1 The chair of the review panel was Barnaby Quellyn, Assistant Director of Westmere "
+        "Council. The chair of the school governors was Oswin Threlfall.\n"
+    )
+    findings = findings_of(text, nlp, analyzer)
+    assert not serious(worst(findings, "Barnaby Quellyn"))
+    assert serious(worst(findings, "Oswin Threlfall"))

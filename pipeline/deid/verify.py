@@ -456,7 +456,11 @@ def _sentence_people(text: str, labels: str, verbs: str, role_labels: str = "", 
     """'The Chair of the Westbridge LSCB, Graham Lindqvist, decided', 'Ann Lee, the Independent Chair',
     'The Independent Chair and Scrutineer is Colin Feather', 'the review panel was chaired by Dr X',
     'the Minister of State, Jane Doe,', 'carried out by Independent Reviewers Dr X and Y'."""
-    org = r"(?:[ \t]+(?:of|for)[ \t]+(?:(?:the|that|this)[ \t]+)?(?:[A-Z][\w'’&-]*[ \t]*){1,6})?"
+    org = (
+        r"(?:[ \t]+(?:of|for)[ \t]+(?:(?:the|that|this)[ \t]+)?(?:[A-Z][\w'’&-]*[ \t]*){1,6}"
+        # ... or the review's own body in lower case: "The chair of the review panel was Kim Vale"
+        r"|[ \t]+of[ \t]+the[ \t]+(?:(?:case[ \t]+)?review[ \t]+)?(?:panel|review|board|partnership)\b)?"
+    )
     label_between = rf"(?:(?:(?:the|an?)[ \t]+)?(?i:{role_labels})[ \t]+)?" if role_labels else ""
     adjective = (
         rf"(?:(?i:{adjectives})[ \t]+){{0,3}}" if adjectives else ""

@@ -426,10 +426,15 @@ def find_board(cover_lines: list[Line], text: str = "") -> str | None:
 
 
 def _abbreviated_board(cover_lines: list[Line]) -> str | None:
-    """ "Copyright of this report is with Westmere LSCB": a place and the board's abbreviation on the cover
-    (`board_abbreviated`), when no line names the board in full.  The place's words are no label or title
+    """ "LSCB: Westmere Author: …" (a repository's cover sheet, `board_label`), else "Copyright of this report is
+    with Westmere LSCB": a place and the board's abbreviation on the cover (`board_abbreviated`), when no line
+    names the board in full.  The place's words are no label or title
     words ("Independent LSCB Chair") and do not open a sentence ("The LSCB")."""
     skip = _name_words() | {w.lower() for w in _shapes()["board_not_first_words"]}
+    for line in cover_lines:  # "LSCB: Westmere Author: …" on a repository's cover sheet
+        labelled = re.search(_shapes()["board_label"], line.text)
+        if labelled and not any(w.lower() in skip for w in labelled["board"].split()):
+            return labelled["board"]
     for line in cover_lines:
         for m in re.finditer(_shapes()["board_abbreviated"], line.text):
             words = m["board"].split()[:-1]
@@ -751,8 +756,8 @@ def cover_name_subject(cover_lines: list[Line], title: str | None, text: str) ->
     if not title:
         return None
     tail = re.search(
-        r"(?:[:–—-]|\bof)\s+['‘\"“]?([A-Z][a-z]{2,})['’\"”]?\s*$", title
-    )  # "… Review – Ella", "Review: Leo"
+        r"(?:[:–—-]|\bof)\s+['‘\"“]?([A-Z][a-z]{2,})['’\"”]?\*?\s*$", title
+    )  # "… Review – Ella", "Review: Leo", "Review: Poppy*" (the mark of a note saying it is not her real name)
     if tail and len(re.findall(rf"\b{tail[1]}\b", text[:50000])) >= 3:
         return tail[1]
     named = _title_named_subject(title, text) or _title_lead_subject(title)
@@ -818,7 +823,7 @@ def _title_named_subject(title: str, text: str) -> str | None:
     type that end its title, each a known first name or used again in the text, are its subject."""
     types = "|".join(p for pats in _shapes()["report_types"].values() for p in pats[:1])
     m = re.search(
-        rf"(?i:{types})\s+['‘\"“]?(?P<names>[A-Z][a-z]{{2,}}(?:\s*(?:/|&|\band\b)\s*[A-Z][a-z]{{2,}})*)['’\"”]?\s*$",
+        rf"(?i:{types})\s+['‘\"“]?(?P<names>[A-Z][a-z]{{2,}}(?:\s*(?:/|&|\band\b)\s*[A-Z][a-z]{{2,}})*)['’\"”]?\*?\s*$",
         title,
     )
     if not m:
