@@ -72,3 +72,15 @@ def test_a_bulleted_list_of_family_members_gives_nobody_a_pass(nlp, analyzer):
     findings = findings_of(text, nlp, analyzer)
     for name in ("Kerensa Lowe", "Dale Penrose", "Gwen Lowe"):
         assert serious(findings, name), name
+
+
+def test_medical_conditions_in_capitals_are_no_people_a_name_after_due_to_is(nlp, analyzer):
+    text = (
+        "1. Background\n\n1.1 Child K was diagnosed with Cerebral Palsy in 2014. The death was due to Congenital "
+        "Toxoplasmosis. Her brother had Spinal Muscular Atrophy and Hirschsprung's Disease.\n\n"
+        "1.2 The delay was due to Corwen Baxendale, the father's friend, who refused entry.\n"
+    )
+    findings = findings_of(text, nlp, analyzer)
+    for words in ("Cerebral Palsy", "Congenital Toxoplasmosis", "Atrophy", "Hirschsprung"):
+        assert not serious(findings, words), words
+    assert serious(findings, "Corwen Baxendale")

@@ -932,6 +932,10 @@ def _name_findings(doc: Doc, policy: Policy, allowed: set[str], places: set[str]
             continue
         if cand.confidence < min_conf:
             continue
+        if _condition_name(doc.text, cand):
+            reason = "capitalised words that name a medical condition here (after 'diagnosed with', before 'Syndrome')"
+            out.append(_finding(cand.start, cand.end, "NAME", "low", reason, f"names:{cand.rule}:condition"))
+            continue
         severity = policy.severity_of("NAME")
         if cand.confidence < weak:
             severity = _lower(severity)
@@ -939,6 +943,32 @@ def _name_findings(doc: Doc, policy: Policy, allowed: set[str], places: set[str]
             _finding(cand.start, cand.end, "NAME", severity, _name_reason(cand), f"names:{cand.rule}", cand.confidence)
         )
     return out
+
+
+_WEAK_NAME_RULES = frozenset({"unlisted", "ner"})  # the capitals or the model alone, nothing that says "person"
+
+
+@lru_cache(maxsize=1)
+def _condition_res() -> tuple[re.Pattern, re.Pattern]:
+    conditions = _named_roles()["conditions"]
+    cue = re.compile(rf"(?i:\b(?:{_alternation(conditions['cues'])}))[ \t]+$")
+    head = re.compile(rf"(?:['’]s)?(?:[ \t]+[A-Z][\w'’-]*){{0,3}}?[ \t]+(?:{_alternation(conditions['heads'])})\b")
+    return cue, head
+
+
+def _condition_name(text: str, cand: NameCandidate) -> bool:
+    """ "diagnosed with Cerebral Palsy", "due to Congenital Toxoplasmosis", "Hirschsprung's Disease": a candidate
+    only the capitals or the model make a name, after a cue of illness or before (or ending in) a condition's head
+    word (`conditions` in models/names/named_roles.yaml).  "due to Kim Vale's refusal" (a listed name) stays a name."""
+    if not set(cand.rule.split("+")) <= _WEAK_NAME_RULES:
+        return False
+    cue, head = _condition_res()
+    last = cand.text.split()[-1] if cand.text.split() else ""
+    return bool(
+        cue.search(text[max(0, cand.start - 40) : cand.start])
+        or head.match(text, cand.end)
+        or head.fullmatch(" " + last)
+    )
 
 
 def _allowed_then_label(text: str, allow_words: set[str]) -> bool:
