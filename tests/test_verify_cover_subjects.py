@@ -143,7 +143,7 @@ def test_a_date_in_a_date_of_birth_field_is_high_whatever_the_label_runs_on_with
 
 
 def test_a_board_named_only_by_its_abbreviation_on_the_cover():
-    cover = "CHILD T\n\nA SERIOUS CASE REVIEW\n\nCopyright of this report is with Westmere LSCB\n\n1. Introduction\n"
+    cover = "CHILD T\n\nA SERIOUS CASE REVIEW\n\nCommissioned by Westmere LSCB in 2016\n\n1. Introduction\n"
     assert report_of(cover).metadata.board == "Westmere LSCB"
     chair = "CHILD T\n\nA SERIOUS CASE REVIEW\n\nIndependent LSCB Chair: Rhoda Penwarden\n\n1. Introduction\n"
     assert report_of(chair).metadata.board is None
@@ -154,10 +154,9 @@ def test_a_board_named_only_by_its_abbreviation_on_the_cover():
 
 
 FLAT = (
-    "Vale Harbour Associates Limited ELLA A SERIOUS CASE REVIEW Kim Vale JP, BA, MSc, CQSW On behalf of the Westmere "
-    "Safeguarding Children Board Chair Rhoda Penwarden Serious Case Review Panel Chair Osric Tull May 2014 This report "
-    "is the property of the Westmere Safeguarding Children Board. Page 1 of 30 TABLE OF CONTENTS 1. INTRODUCTION 4 "
-    "2. THE FAMILY 5\n\n1. Introduction\n\n1.1 Ella lived with her mother.\n"
+    "Vale Harbour Associates Limited ELLA A SERIOUS CASE REVIEW Kim Vale JP, BA, MSc, CQSW Commissioned by the "
+    "Westmere Safeguarding Children Board Independent Chair Rhoda Penwarden May 2014 Page 1 of 30 CONTENTS "
+    "1. INTRODUCTION 4 2. THE FAMILY 5\n\n1. Introduction\n\n1.1 Ella lived with her mother.\n"
 )
 
 
@@ -167,10 +166,10 @@ def test_a_cover_run_into_one_line_gives_its_title_subject_and_qualified_author(
     assert meta.subject_child == "Ella"
     assert meta.author == "Kim Vale"
     sheet = report_of(
-        "Re-consideration of Serious Case Review LSCB: Westmere Initials of Child JT Date of Death 14/03/09 Date "
-        "Original SCR submitted to Ofsted 02/11/10\n\n1. Introduction\n\n1.1 JT died in hospital.\n"
+        "Re-evaluation of Serious Case Review LSCB: Westmere Child's initials JT Date of death 14/03/09 Date first "
+        "sent 02/11/10\n\n1. Introduction\n\n1.1 JT died in hospital.\n"
     ).metadata
-    assert sheet.title == "Re-consideration of Serious Case Review"
+    assert sheet.title == "Re-evaluation of Serious Case Review"
 
 
 def test_a_chair_with_qualifications_in_a_flattened_cover_is_not_its_author():

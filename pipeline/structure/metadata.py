@@ -426,10 +426,10 @@ def find_board(cover_lines: list[Line], text: str = "") -> str | None:
 
 
 def _abbreviated_board(cover_lines: list[Line]) -> str | None:
-    """ "LSCB: Westmere Author: …" (a repository's cover sheet, `board_label`), else "Copyright of this report is
-    with Westmere LSCB": a place and the board's abbreviation on the cover (`board_abbreviated`), when no line
-    names the board in full.  The place's words are no label or title
-    words ("Independent LSCB Chair") and do not open a sentence ("The LSCB")."""
+    """ "LSCB: Westmere Author: …" (a repository's cover sheet, `board_label`), else "Commissioned by Westmere
+    LSCB": a place and the board's abbreviation on the cover (`board_abbreviated`), when no line names the board in
+    full.  The place's words are no label or title words ("Independent LSCB Chair") and do not open a sentence
+    ("The LSCB")."""
     skip = _name_words() | {w.lower() for w in _shapes()["board_not_first_words"]}
     for line in cover_lines:  # "LSCB: Westmere Author: …" on a repository's cover sheet
         labelled = re.search(_shapes()["board_label"], line.text)
@@ -701,9 +701,9 @@ TITLE_CONNECTORS = {"of", "the", "a", "an", "into", "on"}
 
 
 def _flattened_title(cover_lines: list[Line]) -> str | None:
-    """ "Re-consideration of Serious Case Review LSCB: Westmere Initials of Child JT Date of ...", "Vale Associates
+    """ "Re-evaluation of Serious Case Review LSCB: Westmere Child's initials JT Date of ...", "Vale Associates
     Ltd ELLA A SERIOUS CASE REVIEW Kim Vale MSc ...": a cover a converter ran into one line longer than any title.
-    The first report type written with capitals, with up to three words before it that carry it on ("Re-consideration
+    The first report type written with capitals, with up to three words before it that carry it on ("Re-evaluation
     of", "ELLA A"); never across a sentence's end, a number, a label's colon or a board's, company's or title word."""
     types = "|".join(p for pats in _shapes()["report_types"].values() for p in pats[:1])
     stop = _name_words() - TITLE_CONNECTORS
