@@ -184,6 +184,7 @@ def cover_people(report: Report, policy: Policy) -> set[str]:
         labels,
         _alternation(roles["label_adjectives"]),
     )
+    found += _bracketed_label_people(text, _alternation(roles["sentence_labels"]))
     found += _engaged_people(text, _alternation(roles["engage_verbs"]), _alternation(roles["engage_tasks"]))
     found += _thanked_people(text, _alternation(roles["thanks_for"]), _alternation(roles["thanks_subjects"]))
     found += _listed_members(text, _alternation(roles["list_openers"]))
@@ -202,7 +203,30 @@ def cover_people(report: Report, policy: Policy) -> set[str]:
     found += _board_officer_people(text, set(roles["panel_role_words"]))
     for names in found:
         people.update(p for p in _split_people(names) if not _is_role_phrase(p))
+    people.update(_list_fellows(text, people))
     return people
+
+
+_LIST_ITEM = re.compile(rf"[ \t]*[-•*·●▪◦][ \t]*(?P<p>{_PERSON_PLAIN})[ \t]*(?:,|[-–—]|\()[^\n]*")
+
+
+def _list_fellows(text: str, people: set[str]) -> list[str]:
+    """ "• Kim Vale, Head of Safeguarding ⏎ • Ray Holt, Designated Nurse ⏎ • Ann Lee, a practising barrister": in a
+    run of bulleted "Name, description" lines, when two or more of the names are already named on purpose (panel
+    members, authors), the others are the same list's members."""
+    found: list[str] = []
+    run: list[str] = []
+    for line in [*text.split("\n"), "."]:  # the last line closes a list that ends the text
+        if not line.strip():
+            continue  # blank lines between the items of one list
+        m = _LIST_ITEM.fullmatch(line)
+        if m:
+            run.append(m["p"])
+            continue
+        if sum(name in people for name in run) >= 2:
+            found += run
+        run = []
+    return found
 
 
 def _member_people(text: str, phrases: str) -> list[str]:
@@ -432,7 +456,11 @@ def _sentence_people(text: str, labels: str, verbs: str, role_labels: str = "", 
     """'The Chair of the Westbridge LSCB, Graham Lindqvist, decided', 'Ann Lee, the Independent Chair',
     'The Independent Chair and Scrutineer is Colin Feather', 'the review panel was chaired by Dr X',
     'the Minister of State, Jane Doe,', 'carried out by Independent Reviewers Dr X and Y'."""
-    org = r"(?:[ \t]+(?:of|for)[ \t]+(?:(?:the|that|this)[ \t]+)?(?:[A-Z][\w'’&-]*[ \t]*){1,6})?"
+    org = (
+        r"(?:[ \t]+(?:of|for)[ \t]+(?:(?:the|that|this)[ \t]+)?(?:[A-Z][\w'’&-]*[ \t]*){1,6}"
+        # ... or the review's own body in lower case: "The chair of the review panel was Kim Vale"
+        r"|[ \t]+of[ \t]+the[ \t]+(?:(?:case[ \t]+)?review[ \t]+)?(?:panel|review|board|partnership)\b)?"
+    )
     label_between = rf"(?:(?:(?:the|an?)[ \t]+)?(?i:{role_labels})[ \t]+)?" if role_labels else ""
     adjective = (
         rf"(?:(?i:{adjectives})[ \t]+){{0,3}}" if adjectives else ""
@@ -471,6 +499,22 @@ def _sentence_people(text: str, labels: str, verbs: str, role_labels: str = "", 
     ]
 
 
+def _bracketed_label_people(text: str, labels: str) -> list[str]:
+    """ "The review was overseen by Kim Vale (Chair of the Panel) and ...", "Ray Holt (Independent Reviewer)": a
+    `sentence_labels` label in brackets right after a name, mid-sentence; never a child's meeting's chair
+    ("(Chair of the Child Protection Conference)")."""
+    org = (
+        r"(?:[ \t]+(?:of|for)[ \t]+(?:(?:the|this)[ \t]+)?(?:[A-Z][\w'’&-]*[ \t]*){1,6}"
+        r"|[ \t]+of[ \t]+the[ \t]+(?:panel|review|board|partnership))?"
+    )
+    pattern = rf"(?<![\w'’-]){_PERSON_PLAIN}(?=[ \t]*\([ \t]*(?:the[ \t]+)?(?i:{labels}){org}[ \t]*\))"
+    return [
+        m.group(0)
+        for m in re.finditer(pattern, text)
+        if not _CHILD_MEETING.search(text[m.end() : text.find(")", m.end()) + 1])
+    ]
+
+
 def _engaged_people(text: str, verbs: str, tasks: str) -> list[str]:
     """'The partnership commissioned Kim Vale, an independent consultant, to lead the review': a person
     engaged to do the review's own work, with the review, report or panel as its object (wrapped
@@ -494,8 +538,9 @@ def _thanked_people(text: str, reasons: str, subjects: str) -> list[str]:
     """'Thanks to Kim Vale for administrative support, and to Ray Holt for organising the events',
     'The reviewer is grateful to Kim Vale for her support to the panel': in a sentence where the
     review thanks someone, each person thanked for the review's own work.  A name with a family
-    relationship beside it ("Child A's mother, Kim Vale, ..." or "Kim, Child A's aunt,") is never
-    allowed, nor is anyone a person in the narrative thanked ("the health visitor thanked ...")."""
+    relationship beside it ("Child A's mother, Kim Vale, ..." or "Kim, Child A's aunt,") or a role in lower case
+    ("the social worker, Kim Vale,") is never allowed, nor is anyone a person in the narrative thanked ("the
+    health visitor thanked ..."); a job title with capitals ("Kim Vale, Designated Doctor,") is an adviser's."""
     cue = re.compile(
         rf"(?i)\bthanks\b|\bthanking\b|\bgratitude\b|\b(?:{subjects})\b[^.\n]{{0,40}}\b(?:thank|grateful)\b"
     )
@@ -514,17 +559,49 @@ def _thanked_people(text: str, reasons: str, subjects: str) -> list[str]:
             before = text[
                 max(offset, offset + m.start() - 40) : offset + m.start()
             ]  # "Baby M's grandmother, Kim Vale,"
-            if not (m["app"] and relations.search(m["app"])) and not relations.search(before):
+            if not (m["app"] and _relation_beside(relations, m["app"])) and not _relation_beside(relations, before):
                 found.append(m.group("n"))
+                found += _thanked_before(sentence[: m.start()], relations)
     return found
+
+
+# a person and a job title in capitals ("Kim Vale, Head of Safeguarding,"), then "and" before the next one thanked
+_THANKED_BEFORE = re.compile(
+    rf"(?P<p>{_PERSON})(?P<app>[ \t]*,[ \t]*[A-Z][\w'’-]*(?:[ \t]+(?:[A-Z][\w'’-]*|of|for|and|the)){{0,6}}[ \t]*,)?"
+    rf"[ \t]*,?[ \t]*and[ \t]+$"
+)
+
+
+def _thanked_before(head: str, relations: re.Pattern) -> list[str]:
+    """ "… grateful to Kim Vale, Designated Doctor, and Ray Holt, Named Nurse, for their advice": the people joined
+    by "and" before the one the reason follows, each with its own job title, are thanked for the same."""
+    found = []
+    while (m := _THANKED_BEFORE.search(head)) and not (m["app"] and _relation_beside(relations, m["app"])):
+        found.append(m["p"])
+        head = head[: m.start()]
+    return found
+
+
+def _relation_beside(relations: re.Pattern, text: str) -> bool:
+    """A relationship or role word beside a thanked name ("Baby M's grandmother, Kim Vale", "the social worker,
+    Kim Vale"); a job title written with capitals ("Kim Vale, Designated Doctor, and Ray Holt, Named Nurse") is how
+    a review credits its own advisers, unless it is a family word ("Kim Vale, Grandmother")."""
+    family = _family_words()
+    return any(m.group(0)[:1].islower() or m.group(0).lower() in family for m in relations.finditer(text))
+
+
+@lru_cache(maxsize=1)
+def _family_words() -> frozenset[str]:
+    return frozenset(w.lower() for w in load_yaml("structure", "key_roles.yaml")["family"])
 
 
 def _listed_members(text: str, openers: str) -> list[str]:
     """'Panel members: Kim Vale (Police), Ray Holt (Health)', 'The panel comprised: Kim Vale, Designated
     Nurse; Ray Holt, Head of Service.': the names that open the items of a members list (a list
-    carried on while a line ends in a comma, semicolon or "and")."""
+    carried on while a line ends in a comma, semicolon or "and"), also in a numbered paragraph ("4.2 Panel
+    members: ...")."""
     pattern = re.compile(
-        rf"(?im)^[ \t]*(?:[-•*·][ \t]*)?(?:{openers})[ \t]*"
+        rf"(?im)^[ \t]*(?:[-•*·][ \t]*)?(?:\d{{1,2}}(?:\.\d{{1,2}}){{0,2}}\.?[ \t]+)?(?:{openers})[ \t]*"
         rf"(?::|\b(?:comprised|consisted|included|were|was)\b(?:[ \t]+of)?[ \t]*:?)"
         rf"[ \t]*(?P<rest>[^\n]+(?:\n[^\n]+)*)"
     )
@@ -855,6 +932,10 @@ def _name_findings(doc: Doc, policy: Policy, allowed: set[str], places: set[str]
             continue
         if cand.confidence < min_conf:
             continue
+        if _condition_name(doc.text, cand):
+            reason = "capitalised words that name a medical condition here (after 'diagnosed with', before 'Syndrome')"
+            out.append(_finding(cand.start, cand.end, "NAME", "low", reason, f"names:{cand.rule}:condition"))
+            continue
         severity = policy.severity_of("NAME")
         if cand.confidence < weak:
             severity = _lower(severity)
@@ -862,6 +943,32 @@ def _name_findings(doc: Doc, policy: Policy, allowed: set[str], places: set[str]
             _finding(cand.start, cand.end, "NAME", severity, _name_reason(cand), f"names:{cand.rule}", cand.confidence)
         )
     return out
+
+
+_WEAK_NAME_RULES = frozenset({"unlisted", "ner"})  # the capitals or the model alone, nothing that says "person"
+
+
+@lru_cache(maxsize=1)
+def _condition_res() -> tuple[re.Pattern, re.Pattern]:
+    conditions = _named_roles()["conditions"]
+    cue = re.compile(rf"(?i:\b(?:{_alternation(conditions['cues'])}))[ \t]+$")
+    head = re.compile(rf"(?:['’]s)?(?:[ \t]+[A-Z][\w'’-]*){{0,3}}?[ \t]+(?:{_alternation(conditions['heads'])})\b")
+    return cue, head
+
+
+def _condition_name(text: str, cand: NameCandidate) -> bool:
+    """ "diagnosed with Cerebral Palsy", "due to Congenital Toxoplasmosis", "Hirschsprung's Disease": a candidate
+    only the capitals or the model make a name, after a cue of illness or before (or ending in) a condition's head
+    word (`conditions` in models/names/named_roles.yaml).  "due to Kim Vale's refusal" (a listed name) stays a name."""
+    if not set(cand.rule.split("+")) <= _WEAK_NAME_RULES:
+        return False
+    cue, head = _condition_res()
+    last = cand.text.split()[-1] if cand.text.split() else ""
+    return bool(
+        cue.search(text[max(0, cand.start - 40) : cand.start])
+        or head.match(text, cand.end)
+        or head.fullmatch(" " + last)
+    )
 
 
 def _allowed_then_label(text: str, allow_words: set[str]) -> bool:
@@ -1013,7 +1120,10 @@ def _structured_findings(
                 "info",
                 f"{reason} of an organisation (an 03 number: public bodies, charities, businesses)",
             )
-        elif kind in _CONTACT_TYPES and _line_start(report_text, result.start) in letterhead:
+        elif kind in _CONTACT_TYPES and (
+            _line_start(report_text, result.start) in letterhead
+            or _line_start(report_text, max(result.start, result.end - 1)) in letterhead
+        ):  # an address that starts a line above its letterhead line ("Harbour House, ⏎ Quay Road, NT1 4QZ 01632 ...")
             severity = _lower(_lower(severity))
             reason = (
                 f"{reason} in a letterhead (postcode and telephone together on the cover): "
@@ -1146,7 +1256,23 @@ def _quasi_findings(doc: Doc, report: Report, policy: Policy) -> list[Span]:
     if not settings:
         return []
     out = []
+    labels = settings.get("birth_field_labels", ())
     for cand in find_quasi_identifiers(doc, settings, allowed_places(report, policy)):
+        before = doc.text[_line_start(doc.text, cand.start) : cand.start]
+        if cand.rule == "birth-exact-date" and any(re.match(p, before) for p in labels):
+            # "Date of birth and death : 5th May 2013" on a cover: a labelled date of birth, as high as any other
+            reason = "a date in a date-of-birth field: a date of birth identifies the child"
+            out.append(
+                _finding(
+                    cand.start,
+                    cand.end,
+                    "DATE_OF_BIRTH",
+                    policy.severity_of("DATE_OF_BIRTH"),
+                    reason,
+                    "quasi:birth-field",
+                )
+            )
+            continue
         out.append(
             _finding(cand.start, cand.end, cand.type, policy.severity_of(cand.type), cand.reason, f"quasi:{cand.rule}")
         )

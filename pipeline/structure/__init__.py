@@ -133,8 +133,9 @@ def _sibling_codes(code: str, title: str | None) -> list[str]:
 
 
 def _subject_names(code: str) -> list[str]:
-    """The subject as one code, or its names when the title joins two ("Ruby/Maya", "Mia and Leo")."""
-    parts = re.split(r"\s*(?:/|&|\band\b)\s*", code)
+    """The subject as one code, or its names when the title or cover joins several ("Ruby/Maya", "Mia and Leo",
+    "Tamsin and her brothers Reuben, Kit and Ned": the words before a name that say who it is are dropped)."""
+    parts = [re.sub(r"^(?:[a-z][\w'’-]*\s+)+", "", p) for p in re.split(r"\s*(?:/|&|,|\band\b)\s*", code)]
     return parts if len(parts) > 1 and all(key.is_pseudonym(p) for p in parts) else [code]
 
 

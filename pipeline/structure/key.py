@@ -405,8 +405,31 @@ def _after_pseudonym_statements(text: str) -> list[tuple[int, int]]:
     spans = []
     for m in _pseudonym_statements().finditer(text):
         end = re.search(r"\n\s*\n", text[m.end() :])
-        spans.append((m.start(), m.end() + end.start() if end else len(text)))
+        stop = m.end() + end.start() if end else len(text)
+        para = text.rfind("\n\n", 0, m.start()) + 2 if "\n\n" in text[: m.start()] else 0
+        if not re.match(r"\s*\d", text[para : m.start()]) and not _NARRATIVE_PARAGRAPH.search(text, 0, para):
+            stop = _first_narrative_end(text, stop)  # said in the front matter, before any numbered paragraph
+        spans.append((m.start(), stop))
     return spans
+
+
+# a numbered paragraph of the body ("1.1 When ...", "2.3. The ..."), not a contents entry or a heading
+_NARRATIVE_PARAGRAPH = re.compile(r"(?m)^[ \t]*\d{1,2}\.\d{1,2}\.?[ \t]+[A-Z][^\n]*[.;:,][^\n]*\w[^\n]{40,}$")
+
+
+def _first_narrative_end(text: str, pos: int) -> int:
+    """The end of the first paragraph of narrative after `pos`, past any heading lines: a statement in the front
+    matter that the names are not the real ones ("The children are given other names") reaches the paragraph that
+    introduces the family ("1.1 Kit lived with her mother and her brother, Ned"), where the names are first given."""
+    m = _NARRATIVE_PARAGRAPH.search(text, pos)
+    if m is None or any(
+        len(line.split()) > 12 or line.rstrip().endswith(".")
+        for line in text[pos : m.start()].split("\n")
+        if line.strip()
+    ):
+        return pos  # prose between the statement and the numbered narrative: the statement's paragraph only
+    end = re.search(r"\n\s*\n", text[m.end() :])
+    return m.end() + end.start() if end else len(text)
 
 
 @lru_cache(maxsize=1)

@@ -175,8 +175,10 @@ def find_people(cover_lines: list[Line]) -> list[NamedPerson]:
                     break
     if not any(p.role in ("author", "reviewer") for p in found):
         for line in cover_lines:
-            name = _name_with_post_nominals(line.text) or (
-                _trailing_author(line.text) if _is_title_line(line.text) else None
+            name = (
+                _name_with_post_nominals(line.text)
+                or (_trailing_author(line.text) if _is_title_line(line.text) else None)
+                or _inline_qualified_name(line.text)
             )
             if name:
                 add(name, "author", line, line.text.index(name))
@@ -305,6 +307,21 @@ def _name_with_post_nominals(text: str) -> str | None:
     return _clean_name(m["name"]) if m else None
 
 
+def _inline_qualified_name(text: str) -> str | None:
+    """ "… A SERIOUS CASE REVIEW Kim Vale JP, BA, MSc On behalf of the …": in a cover run into one line, a known
+    first name and surname with two or more qualifications after it, and no chair's or member's label before it."""
+    m = re.search(
+        rf"(?<![\w'’-])(?P<name>[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){{1,2}})\s*,?\s+"
+        rf"(?:(?:{_post_nominals_re()})(?![A-Za-z])[\s,]*){{2,}}",
+        text,
+    )
+    if not m or not _is_first_name(m["name"].split()[0]):
+        return None
+    if re.search(r"(?i)\b(?:chair(?:ed\s+by)?|chairperson|members?)\s*:?\s*$", text[: m.start()]):
+        return None
+    return _clean_name(m["name"])
+
+
 LABEL_WORDS = {
     "independent",
     "lead",
@@ -406,6 +423,26 @@ def find_board(cover_lines: list[Line], text: str = "") -> str | None:
             if row[start].isupper() and named:  # a name, not "… asks safeguarding partners to …"
                 return re.sub(r"\s+", " ", row[start:end])
             pos = end
+    return _abbreviated_board(cover_lines)
+
+
+def _abbreviated_board(cover_lines: list[Line]) -> str | None:
+    """ "LSCB: Westmere Author: …" (a repository's cover sheet, `board_label`), else "Commissioned by Westmere
+    LSCB": a place and the board's abbreviation on the cover (`board_abbreviated`), when no line names the board in
+    full.  The place's words are no label or title words ("Independent LSCB Chair") and do not open a sentence
+    ("The LSCB")."""
+    skip = _name_words() | {w.lower() for w in _shapes()["board_not_first_words"]}
+    for line in cover_lines:  # "LSCB: Westmere Author: …" on a repository's cover sheet
+        labelled = re.search(_shapes()["board_label"], line.text)
+        if labelled and not any(w.lower() in skip for w in labelled["board"].split()):
+            return labelled["board"]
+    for line in cover_lines:
+        for m in re.finditer(_shapes()["board_abbreviated"], line.text):
+            words = m["board"].split()[:-1]
+            while words and words[0].lower() in skip:
+                words = words[1:]
+            if words and not any(w.lower() in skip for w in words if w[:1].isupper()):
+                return " ".join([*words, m["board"].split()[-1]])
     return None
 
 
@@ -660,6 +697,37 @@ def _subject_line_title(cover_lines: list[Line]) -> str | None:
     return None
 
 
+TITLE_LEAD_WORDS = 3  # words before a report type that a flattened cover's title may start with
+TITLE_CONNECTORS = {"of", "the", "a", "an", "into", "on"}
+
+
+def _flattened_title(cover_lines: list[Line]) -> str | None:
+    """ "Re-evaluation of Serious Case Review LSCB: Westmere Child's initials JT Date of ...", "Vale Associates
+    Ltd ELLA A SERIOUS CASE REVIEW Kim Vale MSc ...": a cover a converter ran into one line longer than any title.
+    The first report type written with capitals, with up to three words before it that carry it on ("Re-evaluation
+    of", "ELLA A"); never across a sentence's end, a number, a label's colon or a board's, company's or title word."""
+    types = "|".join(p for pats in _shapes()["report_types"].values() for p in pats[:1])
+    stop = _name_words() - TITLE_CONNECTORS
+    for line in cover_lines:
+        text = line.stripped
+        if len(text.split()) <= _title_words(text) or re.match(r"\d+(?:\.\d+)*\.?\s", text):
+            continue
+        m = next((m for m in re.finditer(types, text, re.IGNORECASE) if m.group(0)[:1].isupper()), None)
+        if m is None or re.search(r"[.!?]\s", text[: m.start()]):
+            continue
+        lead: list[str] = []
+        for word in reversed(text[: m.start()].split()):
+            if len(lead) == TITLE_LEAD_WORDS or re.search(r"[\d:;,.()]", word) or word.lower() in stop:
+                break
+            if not (word[:1].isupper() or word.lower() in TITLE_CONNECTORS):
+                break
+            lead.insert(0, word)
+        while lead and lead[0].lower() in TITLE_CONNECTORS - {"a", "the"}:
+            lead.pop(0)
+        return " ".join([*lead, m.group(0)])
+    return None
+
+
 def _title_words(text: str) -> int:
     """Most words a cover title line may have: more when it names its type and then its subject
     ("Child Safeguarding Practice Review – an appreciative inquiry following …")."""
@@ -689,11 +757,11 @@ def cover_name_subject(cover_lines: list[Line], title: str | None, text: str) ->
     if not title:
         return None
     tail = re.search(
-        r"(?:[:–—-]|\bof)\s+['‘\"“]?([A-Z][a-z]{2,})['’\"”]?\s*$", title
-    )  # "… Review – Ella", "Review: Leo"
+        r"(?:[:–—-]|\bof)\s+['‘\"“]?([A-Z][a-z]{2,})['’\"”]?\*?\s*$", title
+    )  # "… Review – Ella", "Review: Leo", "Review: Poppy*" (the mark of a note saying it is not her real name)
     if tail and len(re.findall(rf"\b{tail[1]}\b", text[:50000])) >= 3:
         return tail[1]
-    named = _title_named_subject(title, text)
+    named = _title_named_subject(title, text) or _title_lead_subject(title)
     if named:
         return named
     first = next((k for k, ln in enumerate(cover_lines) if title.startswith(ln.stripped)), None)
@@ -710,12 +778,53 @@ def cover_name_subject(cover_lines: list[Line], title: str | None, text: str) ->
     return None
 
 
+def labelled_subject(cover_lines: list[Line]) -> str | None:
+    """ "SUBJECTS ⏎ Tamsin and her brothers Reuben and Kit", "Subject: Child Q": the subject(s) a cover label
+    names (`subject_label`, `subject_label_inline` in report_shapes.yaml).  Alone on its line the label must be
+    in capitals, plural or end in a colon (a lone "Subject" is a family table's cell); the value is a short run
+    of words that starts with a capital and is no sentence."""
+    shapes = _shapes()
+    for k, line in enumerate(cover_lines):
+        text = line.stripped
+        inline = re.match(shapes["subject_label_inline"], text, re.IGNORECASE)
+        if inline and _subject_value(inline["subject"]):
+            return inline["subject"].strip()
+        alone = re.match(shapes["subject_label"], text, re.IGNORECASE)
+        if not alone or not (alone["colon"] or text.isupper() or re.search(r"(?i)subjects\b", text)):
+            continue
+        value = cover_lines[k + 1].stripped if k + 1 < len(cover_lines) else ""
+        if _subject_value(value):
+            return value
+    return None
+
+
+def _subject_value(value: str) -> bool:
+    """A subject a label gives: one to fourteen words, a capital first, no digits but a code's, no full stop."""
+    value = value.strip()
+    return bool(
+        re.fullmatch(r"['‘\"“]?[A-Z][\w'’‘\"“” ,&/-]{0,100}", value)
+        and len(value.split()) <= 14
+        and not re.search(r"\d{3,}", value)
+        and not re.search(_shapes()["board"], value, re.IGNORECASE)
+    )
+
+
+def _title_lead_subject(title: str) -> str | None:
+    """ "ELLA A SERIOUS CASE REVIEW", "Kit: a serious case review": a known first name alone before "a" and the
+    review's type is the name the review gives its subject (written as a name: "Ella")."""
+    types = "|".join(p for pats in _shapes()["report_types"].values() for p in pats[:1])
+    m = re.match(rf"['‘\"“]?(?P<name>[A-Z][A-Za-z]{{2,}})['’\"”]?\s*[:–—-]?\s+(?i:an?)\s+(?i:{types})", title)
+    if not m or not _is_first_name(m["name"]) or m["name"].lower() in _name_words():
+        return None
+    return m["name"].capitalize()
+
+
 def _title_named_subject(title: str, text: str) -> str | None:
     """ "Serious Case Review Toby", "Learning Review Ruby/Maya": the name(s) straight after the review's
     type that end its title, each a known first name or used again in the text, are its subject."""
     types = "|".join(p for pats in _shapes()["report_types"].values() for p in pats[:1])
     m = re.search(
-        rf"(?i:{types})\s+['‘\"“]?(?P<names>[A-Z][a-z]{{2,}}(?:\s*(?:/|&|\band\b)\s*[A-Z][a-z]{{2,}})*)['’\"”]?\s*$",
+        rf"(?i:{types})\s+['‘\"“]?(?P<names>[A-Z][a-z]{{2,}}(?:\s*(?:/|&|\band\b)\s*[A-Z][a-z]{{2,}})*)['’\"”]?\*?\s*$",
         title,
     )
     if not m:
@@ -735,13 +844,17 @@ def find_subject(
     key_child: str | None = None,
     title_named: str | None = None,
 ) -> str | None:
-    """The subject child: the key's subject, else a child-shaped code in the title, else the name the
+    """The subject child: the key's subject, else what a cover label names ("SUBJECTS ⏎ ..."), else a
+    child-shaped code in the title, else the name the
     title ends in (`title_named`: "Overview Report: Corvin"), else a child-shaped code on the cover,
     else the first child the key declares ("Isla – a girl of thirteen").  A title that names its
     subject beats a code-shaped phrase further down the cover ("THE VOICE OF THE CHILD 31" of a
     contents list run into one line)."""
     if key_subject:
         return key_subject
+    labelled = labelled_subject(cover_lines or [])
+    if labelled:
+        return labelled
     pattern = _shapes()["subject"]
     in_title = next((m for m in re.finditer(pattern, title or "") if not m.group(1).lower().startswith("family")), None)
     if in_title is None and title_named:
@@ -808,6 +921,7 @@ def extract_metadata(
         or _list_page_title(cover_lines, find_title(cover_lines))
         or _subject_line_title(cover_lines)
         or _byline_title(cover_lines)
+        or _flattened_title(cover_lines)
     )
     start, end = find_period(text)
     people = find_people(cover_lines)
