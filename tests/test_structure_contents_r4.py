@@ -105,3 +105,15 @@ def test_indented_pages_with_a_blank_line_after_every_line_are_rejoined():
     assert "• 4" not in cleaned
     assert page_indent(["    a", "", "    b", "    c", "    e", "  d"]) == "    "
     assert page_indent(["a", "    b"]) == ""
+
+
+def test_a_subjects_label_names_the_subject_on_its_own_line_or_after_a_colon():
+    cover = "WESTMERE SAFEGUARDING CHILDREN BOARD\nSERIOUS CASE REVIEW\nSUBJECTS\nMia and her brother Leo\n\n" + PROSE
+    assert build_report(cover, SOURCE).metadata.subject_child == "Mia"
+    cover = "SERIOUS CASE REVIEW\nSubject child: Child K\n\n" + PROSE
+    assert build_report(cover, SOURCE).metadata.subject_child == "Child K"
+
+
+def test_a_subject_cell_of_a_family_table_is_no_label():
+    cover = "SERIOUS CASE REVIEW\nSubject\nWhite British\n\n" + PROSE
+    assert build_report(cover, SOURCE).metadata.subject_child is None

@@ -745,6 +745,8 @@ def find_subject(
     in_title = next((m for m in re.finditer(pattern, title or "") if not m.group(1).lower().startswith("family")), None)
     if in_title is None and title_named:
         return title_named
+    if in_title is None and (labelled := labelled_subject(cover_lines or [])):
+        return labelled
     for scope in [title or ""] + [ln.text for ln in cover_lines or []]:
         for m in re.finditer(pattern, scope):
             if not m.group(1).lower().startswith("family"):  # "THE FAMILY 3.1" of a contents line too
@@ -764,6 +766,20 @@ def find_subject(
         if coded and (title or "").endswith(line.text.strip()):
             return coded["code"]
     return key_child
+
+
+def labelled_subject(cover_lines: list[Line]) -> str | None:
+    """The subject a cover label names ("SUBJECTS ⏎ Mia and her brother Leo" → "Mia", "Subject child: Child K"):
+    the first name or code of the value, on the label's line or the next."""
+    for k, line in enumerate(cover_lines):
+        m = re.match(_shapes()["subject_label"], line.text.strip(), re.IGNORECASE)
+        if m is None:
+            continue
+        value = m["value"].strip() or (cover_lines[k + 1].text.strip() if k + 1 < len(cover_lines) else "")
+        first = re.split(r"\s*(?:,|&|/|\band\b|\()\s*", value)[0].strip(" '‘’\"“”")
+        if re.fullmatch(r"(?:(?:Child|Baby|Young Person)\s+)?[A-Z][A-Za-z0-9-]{0,20}", first):
+            return first
+    return None
 
 
 def _tidy_code(code: str) -> str:
