@@ -117,3 +117,24 @@ def test_a_subjects_label_names_the_subject_on_its_own_line_or_after_a_colon():
 def test_a_subject_cell_of_a_family_table_is_no_label():
     cover = "SERIOUS CASE REVIEW\nSubject\nWhite British\n\n" + PROSE
     assert build_report(cover, SOURCE).metadata.subject_child is None
+
+
+def test_a_part_title_in_other_case_on_the_cover_is_no_running_header():
+    pages = [
+        "1",
+        "Overview report",
+        "Executive Summary",
+        "and Overview Report",
+        "2",
+        "CONTENTS",
+        "EXECUTIVE SUMMARY",
+        "1. Introduction 3",
+        "2. Findings 5",
+        "3",
+        "EXECUTIVE SUMMARY",
+        "1. INTRODUCTION",
+        PROSE,
+    ]
+    cleaned = clean_plain_text("\n\n".join(pages))
+    assert cleaned.count("EXECUTIVE SUMMARY") == 2
+    assert "Executive Summary" in cleaned

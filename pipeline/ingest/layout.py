@@ -496,6 +496,11 @@ def _digits_key(text: str) -> str:
 MIN_PAGE_LINES = 3  # non-blank lines between two page numbers: fewer is a contents column ("Findings ⏎ 32 ⏎ … ⏎ 34")
 
 
+def _cased_key(text: str) -> str:
+    """`_digits_key` keeping the case of the letters."""
+    return re.sub(r"\s+", " ", re.sub(r"\d+", "#", text.strip()))
+
+
 def _page_number_chain(lines: list[str]) -> set[int]:
     """Bare numbers alone on their line that count up through the document (page numbers), each a page of
     text after the last: the page numbers a contents table sets under its entries are closer together."""
@@ -539,7 +544,9 @@ def chrome_lines(lines: list[str]) -> set[int]:
             found.add(i)
     by_key: dict[str, list[int]] = {}
     for i in nonblank:
-        by_key.setdefault(keys[i], []).append(i)
+        # a running line is set the same each time: "Executive Summary" on the cover and "EXECUTIVE SUMMARY"
+        # in the contents and over the body are a title, an entry and a heading, not one header
+        by_key.setdefault(_cased_key(stripped[i]), []).append(i)
     for _ in range(3):  # a two-line running header: the second line stands beside the first
         before = len(found)
         _repeated_chrome(by_key, found, stripped, position, nonblank, pats)
@@ -559,7 +566,11 @@ def _repeated_chrome(
         for k in range(max(0, position[i] - EDGE_REACH), min(len(nonblank), position[i] + EDGE_REACH + 1))
     }
     for key, where in by_key.items():
-        if all(i in found for i in where) or not re.search(r"[a-z]{2}", key) or re.match(r"^(?:#|```|\||[-*] )", key):
+        if (
+            all(i in found for i in where)
+            or not re.search(r"[a-z]{2}", key, re.IGNORECASE)
+            or re.match(r"^(?:#|```|\||[-*] )", key)
+        ):
             continue  # a running line has words; Markdown fences, headings, rows and items are not furniture
         at_edges = sum(1 for i in where if i in near)
         numbered = [i for i in where if _bare_number_beside(i, position, nonblank, stripped)]
