@@ -138,3 +138,10 @@ def test_a_part_title_in_other_case_on_the_cover_is_no_running_header():
     cleaned = clean_plain_text("\n\n".join(pages))
     assert cleaned.count("EXECUTIVE SUMMARY") == 2
     assert "Executive Summary" in cleaned
+
+
+def test_the_owner_of_the_report_named_by_place_and_abbreviation_is_the_board():
+    cover = "CHILD T\nA SERIOUS CASE REVIEW OVERVIEW REPORT\nCopyright of this report is with Upton LSCB\n\n" + PROSE
+    assert build_report(cover, SOURCE).metadata.board == "Upton LSCB"
+    cover = "SERIOUS CASE REVIEW\nThis report is the property of the Upton Safeguarding Children Board.\n\n" + PROSE
+    assert build_report(cover, SOURCE).metadata.board == "Upton Safeguarding Children Board"

@@ -395,6 +395,9 @@ def find_board(cover_lines: list[Line], text: str = "") -> str | None:
         ):
             board = f"{board} {cover_lines[k + 1].stripped}"  # "LOCAL SAFEGUARDING CHILDREN BOARD ⏎ NORTHBRIDGE"
         return re.sub(r"\s+", " ", board)
+    for line in cover_lines:  # "Copyright of this report is with Upton LSCB"
+        if owner := re.search(_shapes()["board_owner"], line.text):
+            return owner["board"]
     for row in text[:5000].split("\n"):  # the first pages name it: one line at a time, never across lines
         pos = 0
         while (span := _board_span(row[pos:])) is not None:
