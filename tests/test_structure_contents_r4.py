@@ -145,3 +145,10 @@ def test_the_owner_of_the_report_named_by_place_and_abbreviation_is_the_board():
     assert build_report(cover, SOURCE).metadata.board == "Upton LSCB"
     cover = "SERIOUS CASE REVIEW\nThis report is the property of the Upton Safeguarding Children Board.\n\n" + PROSE
     assert build_report(cover, SOURCE).metadata.board == "Upton Safeguarding Children Board"
+
+
+def test_a_numbered_line_that_runs_like_a_sentence_is_no_heading():
+    text = "1. Introduction\n1.1 The review was held because the family had been known to the services for"
+    assert _titles(text) == ["Introduction"]
+    question = "1. Introduction\n1.1 What does this case tell us about how well the agencies shared what they knew?\n"
+    assert _titles(question + PROSE)[-1].startswith("What does this case")

@@ -200,16 +200,23 @@ def _expands_first_entry(text: str, first: str | None, seen: set[str]) -> bool:
     return bool(want) and len(got) > len(want) and all(w in got for w in want)
 
 
+def _runs_like_sentence(title: str) -> bool:
+    """Twelve words or more, most in lower case, not a question: the start of a numbered paragraph cut at the end
+    of its line ("1.1 The review was held because the family had been known to the services for"), not a title."""
+    words = title.split()
+    lower = sum(1 for w in words if w[:1].islower())
+    return len(words) >= 12 and lower >= 0.6 * len(words) and not title.rstrip().endswith("?")
+
+
 def _sentence_run(entries: list[str]) -> bool:
     """ "1. Overview 1.1 The boy was eight months old when …": a heading glued to the first numbered
     paragraph of the body, not a run of contents entries (whose last part would be a title)."""
     if len(entries) < 2:
         return False
     last = NUMBERED_RE.match(entries[-1])
-    if last is None or len(words := last["title"].split()) < 12:
+    if last is None or len(last["title"].split()) < 12:
         return False
-    lower = sum(1 for w in words if w[:1].islower())  # a sentence runs in lower case, a long title capitalises
-    return not looks_like_title(last["title"]) or lower >= 0.6 * len(words)
+    return not looks_like_title(last["title"]) or _runs_like_sentence(last["title"])
 
 
 def _renumbered(text: str, listed: list[str]) -> bool:
@@ -357,7 +364,7 @@ def candidate(line: Line) -> HeadingCandidate | None:
         if looks_like_title(m[2]) or len(text.split()) <= MAX_TITLE_WORDS and not text.endswith("."):
             return HeadingCandidate(line, None, text, None, kpe().label(m[1]))
     if m := NUMBERED_RE.match(text):
-        if looks_like_title(m["title"]):
+        if looks_like_title(m["title"]) and not _runs_like_sentence(m["title"]):
             number, title = m["num"], m["title"]
             parts = run_entries(text)
             # "1 Introduction 1.1 Why this case …": a heading and its first sub-heading
