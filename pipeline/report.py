@@ -165,6 +165,9 @@ class Metadata(BaseModel):
     board: str | None = None
     title: str | None = None
     subject_child: str | None = None
+    # every subject a cover label names when it names several ("SUBJECTS ⏎ Mia and her brother Leo"), the
+    # subject child first; empty when the cover names one
+    subjects: list[str] = Field(default_factory=list)
     period_start: dt.date | None = None
     period_end: dt.date | None = None
     author: str | None = None

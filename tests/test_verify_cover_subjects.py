@@ -69,7 +69,8 @@ CONTENTS
 
 def test_subjects_a_cover_label_names_are_the_subject_and_info_an_uncle_is_not():
     report = report_of(SUBJECTS)
-    assert report.metadata.subject_child == "Tamsin and her brothers Reuben, Kit and Ned"
+    assert report.metadata.subject_child == "Tamsin"
+    assert report.metadata.subjects == ["Tamsin", "Reuben", "Kit", "Ned"]
     assert {e.code for e in report.key if e.source == "cover_subject"} == {"Tamsin", "Reuben", "Kit", "Ned"}
 
 

@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from itertools import pairwise
+from itertools import accumulate, pairwise
 
 from ..lexicon import superscript_digits, to_superscript
 from ..report import Page
@@ -494,15 +494,26 @@ def _digits_key(text: str) -> str:
     return re.sub(r"\s+", " ", re.sub(r"\d+", "#", text.strip().lower()))
 
 
+MIN_PAGE_LINES = 3  # non-blank lines between two page numbers: fewer is a contents column ("Findings ⏎ 32 ⏎ … ⏎ 34")
+
+
+def _cased_key(text: str) -> str:
+    """`_digits_key` keeping the case of the letters."""
+    return re.sub(r"\s+", " ", re.sub(r"\d+", "#", text.strip()))
+
+
 def _page_number_chain(lines: list[str]) -> set[int]:
-    """Bare numbers alone on their line that count up through the document (page numbers)."""
+    """Bare numbers alone on their line that count up through the document (page numbers), each a page of
+    text after the last: the page numbers a contents table sets under its entries are closer together."""
     numbers = [(i, int(t.strip())) for i, t in enumerate(lines) if re.fullmatch(r"\s*\d{1,3}\s*", t)]
+    filled = list(accumulate(1 if t.strip() else 0 for t in lines))
     best: list[list[int]] = []
-    for k, (_, n) in enumerate(numbers):  # longest chain with steps of one or two pages
+    for k, (i, n) in enumerate(numbers):  # longest chain with steps of one or two pages
         chain = [k]
         for j in range(k - 1, -1, -1):
             prev = numbers[j][1]
-            if 1 <= n - prev <= 2 and best[j] and len(best[j]) + 1 > len(chain):
+            between = filled[i] - filled[numbers[j][0]] - 1
+            if 1 <= n - prev <= 2 and between >= MIN_PAGE_LINES and best[j] and len(best[j]) + 1 > len(chain):
                 chain = best[j] + [k]
         best.append(chain)
     longest = max(best, key=len, default=[])
@@ -534,7 +545,9 @@ def chrome_lines(lines: list[str]) -> set[int]:
             found.add(i)
     by_key: dict[str, list[int]] = {}
     for i in nonblank:
-        by_key.setdefault(keys[i], []).append(i)
+        # a running line is set the same each time: "Executive Summary" on the cover and "EXECUTIVE SUMMARY"
+        # in the contents and over the body are a title, an entry and a heading, not one header
+        by_key.setdefault(_cased_key(stripped[i]), []).append(i)
     for _ in range(3):  # a two-line running header: the second line stands beside the first
         before = len(found)
         _repeated_chrome(by_key, found, stripped, position, nonblank, pats)
@@ -554,7 +567,11 @@ def _repeated_chrome(
         for k in range(max(0, position[i] - EDGE_REACH), min(len(nonblank), position[i] + EDGE_REACH + 1))
     }
     for key, where in by_key.items():
-        if all(i in found for i in where) or not re.search(r"[a-z]{2}", key) or re.match(r"^(?:#|```|\||[-*] )", key):
+        if (
+            all(i in found for i in where)
+            or not re.search(r"[a-z]{2}", key, re.IGNORECASE)
+            or re.match(r"^(?:#|```|\||[-*] )", key)
+        ):
             continue  # a running line has words; Markdown fences, headings, rows and items are not furniture
         at_edges = sum(1 for i in where if i in near)
         numbered = [i for i in where if _bare_number_beside(i, position, nonblank, stripped)]
@@ -690,11 +707,24 @@ def _continues(prev: str, cur: str, gap: int, width: int, spaced: bool, page_bre
 PAGE_BREAK = "\x00"  # where chrome was removed: a paragraph may run on across it
 
 
+def page_indent(lines: list[str]) -> str:
+    """The indentation a renderer gave every line of the page ("    " before each line of a transcript that sets
+    each page in a box), when at least four in five non-blank lines share it: only deeper indentation is kept."""
+    indents = Counter(len(line) - len(line.lstrip(" ")) for line in lines if line.strip() and line != PAGE_BREAK)
+    if not indents:
+        return ""
+    width, count = indents.most_common(1)[0]
+    return " " * width if width and count >= 0.8 * sum(indents.values()) else ""
+
+
 def rewrap(lines: list[str]) -> list[str]:
     """Hard-wrapped lines joined into one line per paragraph, line-end hyphenation undone.
 
-    Indented lines (code, verse, tables set with spaces) are kept as they are.
+    Indented lines (code, verse, tables set with spaces) are kept as they are; an indentation
+    every line shares (`page_indent`) does not count.
     """
+    base = page_indent(lines)
+    deep = base + "    "
     width = _wrap_width(lines)
     spaced = _blank_between(lines, width)
     words = set(WORD_RE.findall("\n".join(lines).lower()))
@@ -708,7 +738,7 @@ def rewrap(lines: list[str]) -> list[str]:
             page_break = page_break or text == PAGE_BREAK
             continue
         last = len(out) - 1 - next((k for k, line in enumerate(reversed(out)) if line.strip()), 0) if out else -1
-        indented = line.startswith("    ") or (last >= 0 and out[last].startswith("    "))
+        indented = line.startswith(deep) or (last >= 0 and out[last].startswith(deep))
         if out and last >= 0 and not indented and _continues(out[last].strip(), text, gap, width, spaced, page_break):
             joined = _join(out[last].rstrip(), text, False, vocab)
             del out[last + 1 :]

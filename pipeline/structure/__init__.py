@@ -88,7 +88,8 @@ def _subject_entry(text: str, report: Report) -> list[RoleEntry]:
     if not code or same or any(e.subject and e.kind == "family" for e in report.key):
         return []
     out = []
-    for one in _subject_names(code) + _sibling_codes(code, report.metadata.title):  # "Ruby/Maya", "KL1 & KL2"
+    names = report.metadata.subjects or metadata.subject_names(code)  # "SUBJECTS ⏎ Mia and Leo", "Ruby/Maya"
+    for one in names + _sibling_codes(code, report.metadata.title):  # "KL1 & KL2"
         m = re.search(rf"(?<![\w-]){re.escape(one)}(?![\w-])", text) or re.search(
             rf"(?<![\w-]){re.escape(one)}(?![\w-])", text, re.IGNORECASE
         )
@@ -130,13 +131,6 @@ def _sibling_codes(code: str, title: str | None) -> list[str]:
     found = re.findall(rf"(?:{word}\s+)?{shape}" if word else shape, joined.group(1))
     prefix = m["word"].strip()
     return [f if not prefix or f.startswith(prefix) else f"{prefix} {f}" for f in found]
-
-
-def _subject_names(code: str) -> list[str]:
-    """The subject as one code, or its names when the title or cover joins several ("Ruby/Maya", "Mia and Leo",
-    "Tamsin and her brothers Reuben, Kit and Ned": the words before a name that say who it is are dropped)."""
-    parts = [re.sub(r"^(?:[a-z][\w'’-]*\s+)+", "", p) for p in re.split(r"\s*(?:/|&|,|\band\b)\s*", code)]
-    return parts if len(parts) > 1 and all(key.is_pseudonym(p) for p in parts) else [code]
 
 
 def build_sections(cands: list[headings.HeadingCandidate], text_length: int) -> list[Section]:

@@ -133,6 +133,11 @@ def _shape(name: str, text: str) -> bool:
     return bool(find(_shapes()[name], text, re.IGNORECASE))
 
 
+def _is_label(line: Line) -> bool:
+    """A column label of a contents table ("Page", "Item Page"), not an entry."""
+    return bool(re.match(_shapes()["contents_labels"], line.stripped, re.IGNORECASE)) or is_label_row(line)
+
+
 def is_label_row(line: Line) -> bool:
     """ "Para Page", "Section Subject Page no:": the column labels of a contents table without a heading."""
     return _shape("contents_label_row", strip_markup(line.stripped))
@@ -180,8 +185,58 @@ def _table_goes_on(nonblank: list[Line], j: int, seen: set[str], reach: int = 40
     return False
 
 
-def _in_table_of_contents(nonblank: list[Line], j: int, seen: set[str]) -> bool:
-    """Is a line after a contents heading still part of the table?"""
+def _expands_first_entry(text: str, first: str | None, seen: set[str]) -> bool:
+    """Does the line repeat the table's first entry in a longer wording ("1. Introduction to the Review" listed,
+    "1 Introduction to the Review and its Process" in the body; "Family Members" listed, "The members
+    of the family and their ages" in the body)?  The body's first heading often does, once the table has listed
+    several entries; a line that repeats it must carry the entry's number, if it has one, and every word."""
+    if first is None or len(seen) < 3:
+        return False
+    number = NUMBERED_RE.match(first)
+    line_number = NUMBERED_RE.match(text)
+    if (number["num"] if number else None) != (line_number["num"] if line_number else None):
+        return False
+    want, got = re.findall(r"\w+", bare_title(first)), re.findall(r"\w+", bare_title(text))
+    return bool(want) and len(got) > len(want) and all(w in got for w in want)
+
+
+def _runs_like_sentence(title: str) -> bool:
+    """Twelve words or more, most in lower case, not a question: the start of a numbered paragraph cut at the end
+    of its line ("1.1 The review was held because the family had been known to the services for"), not a title."""
+    words = title.split()
+    lower = sum(1 for w in words if w[:1].islower())
+    return len(words) >= 12 and lower >= 0.6 * len(words) and not title.rstrip().endswith("?")
+
+
+def _sentence_run(entries: list[str]) -> bool:
+    """ "1. Overview 1.1 The boy was eight months old when …": a heading glued to the first numbered
+    paragraph of the body, not a run of contents entries (whose last part would be a title)."""
+    if len(entries) < 2:
+        return False
+    last = NUMBERED_RE.match(entries[-1])
+    if last is None or len(last["title"].split()) < 12:
+        return False
+    return not looks_like_title(last["title"]) or _runs_like_sentence(last["title"])
+
+
+def _renumbered(text: str, listed: list[str]) -> bool:
+    """ "1. Terms of Reference" under "Appendices" after "4. Terms of Reference" was listed: the same title under
+    another number is a second list of the table (appendices), not the body repeating the entry as its heading."""
+    own = NUMBERED_RE.match(text)
+    if own is None:
+        return False
+    level = own["num"].count(".")
+    numbers = {
+        m["num"]
+        for e in listed
+        if bare_title(e) == bare_title(text) and (m := NUMBERED_RE.match(e)) and m["num"].count(".") == level
+    }  # "1 Introduction" after "4.1 Introduction" may still be the body's first heading
+    return bool(numbers) and own["num"] not in numbers
+
+
+def _in_table_of_contents(nonblank: list[Line], j: int, seen: set[str], listed: list[str] | None = None) -> bool:
+    """Is a line after a contents heading still part of the table?  `listed`: the entries so far, in order."""
+    listed = listed or []
     line = nonblank[j]
     shapes = _shapes()
     text = line.stripped
@@ -201,8 +256,13 @@ def _in_table_of_contents(nonblank: list[Line], j: int, seen: set[str]) -> bool:
     )
     if not bare or _prose(text) and not listed_entry:
         return False
-    if bare in seen or any(bare_title(e) in seen for e in entries[1:]):
+    if _sentence_run(entries):
+        return False
+    if (bare in seen or any(bare_title(e) in seen for e in entries[1:])) and not _renumbered(text, listed):
         return _table_goes_on(nonblank, j, seen)  # the body begins: the first heading repeats an entry
+    first = listed[0] if listed else None
+    if not listed_entry and _expands_first_entry(text, first, seen):
+        return _table_goes_on(nonblank, j, seen, reach=3)
     return len(text.split()) <= 16 or listed_entry
 
 
@@ -236,6 +296,7 @@ def contents_lines(lines: list[Line]) -> set[int]:
                 is_contents_entry(nonblank[i + 1])
                 or _shape("contents_entry_loose", nonblank[i + 1].stripped)
                 or bool(NUMBERED_RE.match(nonblank[i + 1].stripped))
+                or _pages_below(nonblank, i + 1)  # "Item Page ⏎ Introduction ⏎ 3"
             )
         )
         if re.match(r"^\s*page\s+1\s", line.text, re.IGNORECASE) and _glued_contents_heading(line):
@@ -245,11 +306,16 @@ def contents_lines(lines: list[Line]) -> set[int]:
         if is_contents_heading(line) or _glued_contents_heading(line) or labels:
             found.add(line.index)
             seen = listed_titles(line) if _glued_contents_heading(line) else set()
+            listed: list[str] = []
             j = i + 1
-            while j < len(nonblank) and j - i <= MAX_CONTENTS_LINES and _in_table_of_contents(nonblank, j, seen):
+            while (
+                j < len(nonblank) and j - i <= MAX_CONTENTS_LINES and _in_table_of_contents(nonblank, j, seen, listed)
+            ):
                 found.add(nonblank[j].index)
                 if not _shape("contents_numbers_row", nonblank[j].stripped):
                     seen |= listed_titles(nonblank[j])
+                    if bare_title(nonblank[j].stripped) and not _is_label(nonblank[j]):
+                        listed += run_entries(nonblank[j].stripped)
                 j += 1
             i = j
             continue
@@ -298,7 +364,7 @@ def candidate(line: Line) -> HeadingCandidate | None:
         if looks_like_title(m[2]) or len(text.split()) <= MAX_TITLE_WORDS and not text.endswith("."):
             return HeadingCandidate(line, None, text, None, kpe().label(m[1]))
     if m := NUMBERED_RE.match(text):
-        if looks_like_title(m["title"]):
+        if looks_like_title(m["title"]) and not _runs_like_sentence(m["title"]):
             number, title = m["num"], m["title"]
             parts = run_entries(text)
             # "1 Introduction 1.1 Why this case …": a heading and its first sub-heading

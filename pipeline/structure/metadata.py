@@ -413,6 +413,9 @@ def find_board(cover_lines: list[Line], text: str = "") -> str | None:
         ):
             board = f"{board} {cover_lines[k + 1].stripped}"  # "LOCAL SAFEGUARDING CHILDREN BOARD ⏎ NORTHBRIDGE"
         return re.sub(r"\s+", " ", board)
+    for line in cover_lines:  # "Copyright of this report is with Upton LSCB"
+        if owner := re.search(_shapes()["board_owner"], line.text):
+            return owner["board"]
     for row in text[:5000].split("\n"):  # the first pages name it: one line at a time, never across lines
         pos = 0
         while (span := _board_span(row[pos:])) is not None:
@@ -809,6 +812,15 @@ def _subject_value(value: str) -> bool:
     )
 
 
+def subject_names(value: str) -> list[str]:
+    """The subject as one code, or its names when the title or cover joins several ("Ruby/Maya", "Mia and Leo",
+    "Tamsin and her brothers Reuben, Kit and Ned": the words before a name that say who it is are dropped)."""
+    from . import key
+
+    parts = [re.sub(r"^(?:[a-z][\w'’-]*\s+)+", "", p) for p in re.split(r"\s*(?:/|&|,|\band\b)\s*", value)]
+    return parts if len(parts) > 1 and all(key.is_pseudonym(p) for p in parts) else [value]
+
+
 def _title_lead_subject(title: str) -> str | None:
     """ "ELLA A SERIOUS CASE REVIEW", "Kit: a serious case review": a known first name alone before "a" and the
     review's type is the name the review gives its subject (written as a name: "Ella")."""
@@ -843,22 +855,22 @@ def find_subject(
     cover_lines: list[Line] | None = None,
     key_child: str | None = None,
     title_named: str | None = None,
+    labelled: list[str] | None = None,
 ) -> str | None:
-    """The subject child: the key's subject, else what a cover label names ("SUBJECTS ⏎ ..."), else a
-    child-shaped code in the title, else the name the
-    title ends in (`title_named`: "Overview Report: Corvin"), else a child-shaped code on the cover,
+    """The subject child: the key's subject, else a child-shaped code in the title, else the name the
+    title ends in (`title_named`: "Overview Report: Corvin"), else what a cover label names ("SUBJECTS ⏎
+    ..."), else a child-shaped code on the cover,
     else the first child the key declares ("Isla – a girl of thirteen").  A title that names its
     subject beats a code-shaped phrase further down the cover ("THE VOICE OF THE CHILD 31" of a
     contents list run into one line)."""
     if key_subject:
         return key_subject
-    labelled = labelled_subject(cover_lines or [])
-    if labelled:
-        return labelled
     pattern = _shapes()["subject"]
     in_title = next((m for m in re.finditer(pattern, title or "") if not m.group(1).lower().startswith("family")), None)
     if in_title is None and title_named:
         return title_named
+    if in_title is None and labelled:  # "SUBJECTS ⏎ Mia and her brother Leo": the first named
+        return labelled[0]
     for scope in [title or ""] + [ln.text for ln in cover_lines or []]:
         for m in re.finditer(pattern, scope):
             if not m.group(1).lower().startswith("family"):  # "THE FAMILY 3.1" of a contents line too
@@ -925,8 +937,10 @@ def extract_metadata(
     )
     start, end = find_period(text)
     people = find_people(cover_lines)
+    labelled = labelled_subject(cover_lines)
+    named = subject_names(labelled) if labelled else []
     body = "\n".join("" if line.index in skip else line.text for line in lines)  # contents entries name no board
-    return Metadata(
+    meta = Metadata(
         board=find_board(cover_lines, body),
         title=title,
         subject_child=find_subject(
@@ -935,6 +949,7 @@ def extract_metadata(
             cover_lines,
             key_child,
             learning[1] if learning else cover_name_subject(cover_lines, title, text),
+            named,
         ),
         period_start=start,
         period_end=end,
@@ -943,3 +958,6 @@ def extract_metadata(
         pseudonyms_declared=pseudonyms_declared(text),
         named_people=people,
     )
+    if len(named) > 1 and meta.subject_child == named[0]:
+        meta.subjects = named
+    return meta
