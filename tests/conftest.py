@@ -44,6 +44,14 @@ def nlp():
 
 
 @pytest.fixture(scope="session")
+def analyzer(nlp):
+    """The Presidio analyzer with the project's recognizers, built once on the shared pipeline."""
+    from pipeline.deid.recognizers import build_analyzer
+
+    return build_analyzer(nlp)
+
+
+@pytest.fixture(scope="session")
 def child_e_doc(child_e_report, nlp):
     from pipeline.nlp import parse_report
 

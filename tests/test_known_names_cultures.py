@@ -17,18 +17,12 @@ from pipeline.deid.names.derived import KeyedWord, classify
 from pipeline.deid.names.family_forms import family_surnames
 from pipeline.deid.names.known import english_lexicon
 from pipeline.deid.pseudonymise import parse_for_key, pseudonymise_report
-from pipeline.deid.recognizers import build_analyzer
 from pipeline.ingest import load_report
 
 
 @pytest.fixture(scope="module")
 def lexicon(nlp):
     return english_lexicon(nlp)
-
-
-@pytest.fixture(scope="module")
-def analyzer(nlp):
-    return build_analyzer(nlp)
 
 
 def code(tmp_path, nlp, lexicon, key, draft, analyzer=None):

@@ -14,13 +14,6 @@ EXPECTED = {"LB", "ECFSSW", "ESSW"}
 
 
 @pytest.fixture(scope="module")
-def analyzer(nlp):
-    from pipeline.deid.recognizers import build_analyzer
-
-    return build_analyzer(nlp)
-
-
-@pytest.fixture(scope="module")
 def child_e_findings(child_e_report, child_e_doc, analyzer):
     return verify_report(child_e_report, child_e_doc, analyzer=analyzer)
 

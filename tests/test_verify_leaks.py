@@ -34,13 +34,6 @@ def test_the_tuned_set_covers_every_type():
     } <= kinds
 
 
-@pytest.fixture(scope="module")
-def analyzer(nlp):
-    from pipeline.deid.recognizers import build_analyzer
-
-    return build_analyzer(nlp)
-
-
 def _param(case):
     marks = [pytest.mark.xfail(reason=case["known_miss"], strict=True)] if case.get("known_miss") else []
     return pytest.param(case, id=case["id"] + "-" + case["kind"], marks=marks)

@@ -5,32 +5,12 @@ role word."""
 
 from __future__ import annotations
 
-import pytest
-
-from pipeline.deid.policy import SEVERITY_RANK
-
-
-@pytest.fixture(scope="module")
-def analyzer(nlp):
-    from pipeline.deid.recognizers import build_analyzer
-
-    return build_analyzer(nlp)
-
-
-def findings_of(text: str, nlp, analyzer):
-    from pipeline.deid.verify import verify_report
-    from pipeline.ingest.text import normalise
-    from pipeline.nlp import parse_report
-    from pipeline.report import Source
-    from pipeline.structure import build_report
-
-    report = build_report(normalise(text), Source(name="draft.txt", sha256="0" * 64, format="text"))
-    return verify_report(report, parse_report(report, nlp), analyzer=analyzer)
+from verify_text import findings_of, worst
+from verify_text import serious as _serious_severity
 
 
 def serious(findings, text: str) -> bool:
-    hits = [f for f in findings if f.text and (text in f.text or f.text in text)]
-    return any(SEVERITY_RANK[f.severity] >= SEVERITY_RANK["medium"] for f in hits)
+    return _serious_severity(worst(findings, text))
 
 
 TEXT = """Child Safeguarding Practice Review: Child T

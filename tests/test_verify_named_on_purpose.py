@@ -8,14 +8,6 @@ import pytest
 from pipeline.deid.policy import SEVERITY_RANK
 from test_verify_real_shapes import severity_of, verify_text
 
-
-@pytest.fixture(scope="module")
-def analyzer(nlp):
-    from pipeline.deid.recognizers import build_analyzer
-
-    return build_analyzer(nlp)
-
-
 CASES = [
     # (text, named on purpose, must stay flagged)
     (

@@ -12,24 +12,10 @@ import pytest
 
 from pipeline.deid.policy import SEVERITY_RANK, load_policy
 from pipeline.deid.verify import board_initials, cover_people, verify_report
+from verify_text import report_of as build
 
 HEAD = "Harwick Safeguarding Children Board\n\nSerious Case Review\n\nChild F\n\n"
 BODY = "\n\n1. Introduction\n\n1.1 Child F was two years old when she was admitted to hospital.\n"
-
-
-@pytest.fixture(scope="module")
-def analyzer(nlp):
-    from pipeline.deid.recognizers import build_analyzer
-
-    return build_analyzer(nlp)
-
-
-def build(text: str):
-    from pipeline.ingest.text import normalise
-    from pipeline.report import Source
-    from pipeline.structure import build_report
-
-    return build_report(normalise(text), Source(name="draft.txt", sha256="0" * 64, format="text"))
 
 
 def verify_text(text: str, nlp, analyzer):

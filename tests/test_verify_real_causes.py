@@ -9,38 +9,7 @@ sentence, authors on the cover's date line or under an "Authors" heading, a cont
 
 from __future__ import annotations
 
-import pytest
-
-from pipeline.deid.policy import SEVERITY_RANK
-
-
-@pytest.fixture(scope="module")
-def analyzer(nlp):
-    from pipeline.deid.recognizers import build_analyzer
-
-    return build_analyzer(nlp)
-
-
-def findings_of(text: str, nlp, analyzer):
-    from pipeline.deid.verify import verify_report
-    from pipeline.ingest.text import normalise
-    from pipeline.nlp import parse_report
-    from pipeline.report import Source
-    from pipeline.structure import build_report
-
-    report = build_report(normalise(text), Source(name="draft.txt", sha256="0" * 64, format="text"))
-    return verify_report(report, parse_report(report, nlp), analyzer=analyzer)
-
-
-def worst(findings, text: str) -> str | None:
-    """The worst severity of the findings that cover `text` (None when none does)."""
-    hits = [f for f in findings if f.text and (text in f.text or f.text in text)]
-    return max((f.severity for f in hits), key=SEVERITY_RANK.get, default=None)
-
-
-def serious(severity: str | None) -> bool:
-    return severity is not None and SEVERITY_RANK[severity] >= SEVERITY_RANK["medium"]
-
+from verify_text import findings_of, serious, worst
 
 BRIEFING = """Baby QW Summary
 

@@ -10,20 +10,11 @@ from __future__ import annotations
 from pathlib import Path
 from types import SimpleNamespace
 
-import pytest
-
 from pipeline.deid.policy import SEVERITY_RANK, load_policy
 from pipeline.deid.verify import cover_people, review_pseudonyms, verify_report
 from pipeline.evaluate import verify_shapes as eval_verify_real
 
 ROOT = Path(__file__).resolve().parents[1]
-
-
-@pytest.fixture(scope="module")
-def analyzer(nlp):
-    from pipeline.deid.recognizers import build_analyzer
-
-    return build_analyzer(nlp)
 
 
 def verify_text(text: str, nlp, analyzer):

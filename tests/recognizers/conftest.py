@@ -11,12 +11,7 @@ import warnings
 
 import pytest
 
-from pipeline.deid.recognizers import analyze_doc, build_analyzer
-
-
-@pytest.fixture(scope="session")
-def analyzer(nlp):
-    return build_analyzer(nlp)
+from pipeline.deid.recognizers import analyze_doc
 
 
 @pytest.fixture(scope="session")
