@@ -5,10 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.deid.keyfile import parse_key
-from pipeline.deid.names.known import english_lexicon
-from pipeline.deid.pseudonymise import log_records, parse_for_key, pseudonymise_report
-from pipeline.ingest import load_report
+from pipeline.deid.pseudonymise import log_records
+from pseudonymise_text import code_text
 
 DRAFT = """1.1 Child R lived with her mother, Pemba Tamang, and her mother's partner, Dorje Lama Sherpa, at
 Flat 1/2, 4 Kelso Crescent, Nairn IV12 4QT. The family belong to the Tamang community and the grandmother
@@ -35,12 +33,7 @@ KEY = {
 
 @pytest.fixture(scope="module")
 def result(tmp_path_factory, nlp, analyzer):
-    path = tmp_path_factory.mktemp("draft") / "draft.txt"
-    path.write_text(DRAFT, encoding="utf-8")
-    report = load_report(path)
-    key = parse_key(KEY)
-    doc = parse_for_key(report, nlp, key)
-    return pseudonymise_report(report, doc, key, analyzer=analyzer, lexicon=english_lexicon(nlp))
+    return code_text(tmp_path_factory.mktemp("draft"), DRAFT, KEY, nlp, analyzer)
 
 
 @pytest.mark.parametrize(

@@ -5,10 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.deid.keyfile import parse_key
-from pipeline.deid.names.known import english_lexicon
-from pipeline.deid.pseudonymise import parse_for_key, pseudonymise_report
-from pipeline.ingest import load_report
+from pseudonymise_text import code_text
 
 DRAFT = """Northtown Safeguarding Children Partnership
 Local Child Safeguarding Practice Review: Child K
@@ -40,12 +37,7 @@ LEFT_BEHIND = [
 
 @pytest.fixture(scope="module")
 def coded(tmp_path_factory, nlp, analyzer):
-    path = tmp_path_factory.mktemp("draft") / "draft.txt"
-    path.write_text(DRAFT, encoding="utf-8")
-    report = load_report(path)
-    key = parse_key(KEY)
-    doc = parse_for_key(report, nlp, key)
-    return pseudonymise_report(report, doc, key, analyzer=analyzer, lexicon=english_lexicon(nlp))
+    return code_text(tmp_path_factory.mktemp("draft"), DRAFT, KEY, nlp, analyzer)
 
 
 @pytest.mark.parametrize("identifier", LEFT_BEHIND)

@@ -6,10 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.deid.keyfile import parse_key
-from pipeline.deid.names.known import english_lexicon
-from pipeline.deid.pseudonymise import parse_for_key, pseudonymise_report
-from pipeline.ingest import load_report
+from pseudonymise_text import code_text
 
 DRAFT = """BWRDD DIOGELU PLANT RHANBARTHOL DWYRAIN CENNEN
 EAST CENNEN REGIONAL SAFEGUARDING CHILDREN BOARD
@@ -26,12 +23,7 @@ KEY = {"people": [{"code": "RM", "role": "Child R's mother", "names": ["Tara Qui
 
 @pytest.fixture(scope="module")
 def coded(tmp_path_factory, nlp, analyzer):
-    path = tmp_path_factory.mktemp("draft") / "draft.txt"
-    path.write_text(DRAFT, encoding="utf-8")
-    report = load_report(path)
-    key = parse_key(KEY)
-    doc = parse_for_key(report, nlp, key)
-    return pseudonymise_report(report, doc, key, analyzer=analyzer, policy=None, lexicon=english_lexicon(nlp))
+    return code_text(tmp_path_factory.mktemp("draft"), DRAFT, KEY, nlp, analyzer)
 
 
 def test_a_place_word_of_an_address_is_no_person_elsewhere(coded):
@@ -55,10 +47,12 @@ In the valley Idris is known, as farmers there often are, by the name of his far
 
 
 def test_a_farm_named_in_an_address_is_replaced_where_it_recurs(tmp_path, nlp, analyzer):
-    path = tmp_path / "farm.txt"
-    path.write_text(FARM, encoding="utf-8")
-    report = load_report(path)
-    key = parse_key({"people": [{"code": "CF", "role": "father", "names": ["Idris Rowlands", "Idris"]}]})
-    doc = parse_for_key(report, nlp, key)
-    coded = pseudonymise_report(report, doc, key, analyzer=analyzer, policy=None, lexicon=english_lexicon(nlp))
+    coded = code_text(
+        tmp_path,
+        FARM,
+        {"people": [{"code": "CF", "role": "father", "names": ["Idris Rowlands", "Idris"]}]},
+        nlp,
+        analyzer,
+        name="farm.txt",
+    )
     assert '"CF [ADDRESS]"' in coded.text  # the farm is the address, not a second person

@@ -6,10 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.deid.keyfile import parse_key
-from pipeline.deid.names.known import english_lexicon
-from pipeline.deid.pseudonymise import parse_for_key, pseudonymise_report
-from pipeline.ingest import load_report
+from pseudonymise_text import code_text
 
 DRAFT = """Local Child Safeguarding Practice Review: Child R
 
@@ -25,12 +22,7 @@ KEY = {"people": [{"code": "RM", "role": "Child R's mother", "names": ["Tara Qui
 
 
 def _code(tmp_path_factory, nlp, analyzer, policy=None):
-    path = tmp_path_factory.mktemp("draft") / "draft.txt"
-    path.write_text(DRAFT, encoding="utf-8")
-    report = load_report(path)
-    key = parse_key(KEY)
-    doc = parse_for_key(report, nlp, key)
-    return pseudonymise_report(report, doc, key, analyzer=analyzer, policy=policy, lexicon=english_lexicon(nlp))
+    return code_text(tmp_path_factory.mktemp("draft"), DRAFT, KEY, nlp, analyzer, policy=policy)
 
 
 @pytest.fixture(scope="module")
