@@ -35,7 +35,7 @@ from .masks import Mask
 from .mentions import AgencyFinder, agencies_in, sentence_mentions, unique
 from .model import Event
 from .narrative import Narrative, completed_by, inline_heading_re, may_inherit, moves_time, tells_outcome
-from .predicate import main_verb, names_happening, told_by_the_writer, verb_lemma
+from .predicate import addresses_the_reader, main_verb, names_happening, told_by_the_writer, verb_lemma
 from .resolve import Resolver, config
 from .roles import Roles, analyse, implied_actors
 from .scope import (
@@ -233,6 +233,8 @@ class EventExtractor:
             or is_inline_contents(text)
             or is_review_method(text)
         ):
+            return None
+        if addresses_the_reader(sent):  # "Read the overview report", "Please share these findings": a page's
             return None
         if told_by_the_writer(sent):
             # "I have worked in children's services since 2008", "We commissioned this review": the writer's
