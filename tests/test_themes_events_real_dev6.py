@@ -110,3 +110,25 @@ def test_a_note_style_entry_is_no_instruction(nlp, sentence):
     from pipeline.events.predicate import addresses_the_reader
 
     assert not addresses_the_reader(nlp(sentence)[:])
+
+
+# ---- events: a sentence placed at another occasion ------------------------------------------------
+def test_a_sentence_placed_after_an_undated_birth_takes_no_date_from_the_death(tmp_path, nlp):
+    text = (
+        "Death of a four-month-old girl in May 2015 after a fall at home. Following Ada's death her parents "
+        "told the police she had been unwell for two days. Following her birth, her parents refused a hearing "
+        "test for Ada, which led to a referral to children's services.\n"
+    )
+    _, events = events_of(tmp_path, nlp, text)
+    dated = _dated(events)
+    assert not [s for s in dated if s.startswith("Following her birth")], dated
+    assert [d for s, d in dated.items() if s.startswith("Following Ada's death")] == ["2015-05-01"]
+
+
+def test_a_sentence_placed_after_the_occasion_just_dated_goes_on_at_its_date(tmp_path, nlp):
+    text = (
+        "2. Background\n\n2.1 On 3 March 2016 Kit was admitted to hospital with a burn to his hand. "
+        "Following his admission the ward sister rang the police.\n"
+    )
+    _, events = events_of(tmp_path, nlp, text)
+    assert _dated(events).get("Following his admission the ward sister rang the police.") == "2016-03-03"

@@ -26,6 +26,7 @@ from .normalise import last_day
 from .predicate import main_verb, tells_earlier_state, tells_modal_present, tells_present
 from .resolve import Anchor, Resolution, Resolver, config
 from .scope import ABSOLUTE_KINDS, Block, continuation_re, names_review_people, review_is_subject, scope_config
+from .vocabulary import lexicon
 
 BARE_YEAR_RE = re.compile(r"^\s*(?:[\d.]+\s+)?((?:19|20)\d{2})\s*:?\s*$")
 # words that open a sentence going on with a narration ("Later the police attended")
@@ -345,6 +346,8 @@ def moves_time(sent: Span, dates: DateReader) -> bool:
     (scope.yaml `no_inherit.moves_time`); one with a date phrase of its own is placed by it."""
     if dates.absolute(sent):
         return False
+    if opens_at_another_occasion(sent, dates.resolver):
+        return True
     for pattern in moves_time_patterns():
         for match in pattern.finditer(sent.text):
             tokens = sent.doc.char_span(
@@ -353,6 +356,22 @@ def moves_time(sent: Span, dates: DateReader) -> bool:
             if tokens is None or not is_reported(tokens, sent):
                 return True
     return False
+
+
+def opens_at_another_occasion(sent: Span, resolver: Resolver) -> bool:
+    """ "Following his birth, parents refused consent to treatment" after "Death of a baby in
+    June 2012": the sentence places itself at an occasion (lexicon.yaml `occasions`) other than
+    the one the date last narrated dates, so it is not at that date (scope.yaml
+    `no_inherit.occasion_opener`).  "Following his death, parents reported ..." after the death's
+    date goes on at it."""
+    match = occasion_opener_re().match(sent.text)
+    if match is None:
+        return False
+    occasion = next((name for name, words in lexicon()["occasions"].items() if match.group("noun") in words), None)
+    if occasion is None:
+        return False
+    known, anchor = resolver.occasions.get(occasion), resolver.anchor
+    return known is None or anchor is None or known.date != anchor.date
 
 
 def continues(sent: Span, finder: AgencyFinder) -> bool:
@@ -403,6 +422,11 @@ def completed_by(sent: Span, dated: Dated) -> bool:
 @lru_cache(maxsize=1)
 def inline_heading_re() -> re.Pattern:
     return re.compile(scope_config()["inline_heading"], re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def occasion_opener_re() -> re.Pattern:
+    return re.compile(scope_config()["no_inherit"]["occasion_opener"])
 
 
 @lru_cache(maxsize=1)
