@@ -132,3 +132,17 @@ def test_a_sentence_placed_after_the_occasion_just_dated_goes_on_at_its_date(tmp
     )
     _, events = events_of(tmp_path, nlp, text)
     assert _dated(events).get("Following his admission the ward sister rang the police.") == "2016-03-03"
+
+
+# ---- events: outside a chronology, "The ..." goes on narrating only when someone acts ---------------
+def test_a_finding_opening_with_the_takes_no_date_outside_a_chronology(tmp_path, nlp):
+    text = (
+        "1. Introduction\n\n1.1 Tilly died in hospital in March 2018, aged seven weeks. The police attended the "
+        "home. The mother rang her sister. The cause of her death was found at the post mortem to be a head "
+        "injury. Both parents were arrested.\n"
+    )
+    _, events = events_of(tmp_path, nlp, text)
+    dated = _dated(events)
+    assert not [s for s in dated if s.startswith("The cause of her death")], dated
+    for sentence in ("The police attended the home.", "The mother rang her sister.", "Both parents were arrested."):
+        assert dated.get(sentence) == "2018-03-01", (sentence, dated)

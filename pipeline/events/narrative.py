@@ -29,6 +29,8 @@ from .scope import ABSOLUTE_KINDS, Block, continuation_re, names_review_people, 
 from .vocabulary import lexicon
 
 BARE_YEAR_RE = re.compile(r"^\s*(?:[\d.]+\s+)?((?:19|20)\d{2})\s*:?\s*$")
+# openers that are only a determiner: the sentence goes on narrating when what it names acts
+_DETERMINER_OPENERS = frozenset({"the", "her", "his", "their", "both"})
 # words that open a sentence going on with a narration ("Later the police attended")
 _NARRATIVE_OPENERS = frozenset(
     {
@@ -386,6 +388,7 @@ def continues(sent: Span, finder: AgencyFinder) -> bool:
     first = words[0]
     opens = (
         first.lower_ in _NARRATIVE_OPENERS
+        and not (first.lower_ in _DETERMINER_OPENERS and not _subject_acts(sent, finder))
         or first.pos_ in ("PROPN", "PRON")
         and first.lower_ not in ("it", "this", "these", "that")
         or first.ent_type_ == "PERSON"
@@ -402,6 +405,30 @@ def continues(sent: Span, finder: AgencyFinder) -> bool:
             for t in c.subtree
         )
     return opens and any(t.tag_ == "VBD" for t in sent)
+
+
+def _subject_acts(sent: Span, finder: AgencyFinder) -> bool:
+    """The main verb's subject names a person, a role or an agency ("The police attended", "The
+    mother rang"), not a finding or a thing ("The cause of his death was determined")."""
+    verb = main_verb(sent)
+    if verb is None:
+        return True
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not subjects:
+        return True
+    mentioned = sentence_mentions(sent, finder)
+    heads = set(scope_config()["acting_subject_heads"])
+    return any(
+        t.pos_ in ("PROPN", "PRON") or t.ent_type_ in ("PERSON", ROLE_LABEL) or t.i in mentioned or t.lower_ in heads
+        for c in subjects
+        for t in _head_words(c)
+    )
+
+
+def _head_words(noun: Token) -> list[Token]:
+    """A noun phrase's head with the words set before it ("the health visitor"), not what hangs
+    from it ("the cause of his death": not "his")."""
+    return [noun, *(t for c in noun.children if c.dep_ in ("compound", "amod", "det") for t in c.subtree)]
 
 
 def completed_by(sent: Span, dated: Dated) -> bool:
