@@ -146,3 +146,27 @@ def test_a_finding_opening_with_the_takes_no_date_outside_a_chronology(tmp_path,
     assert not [s for s in dated if s.startswith("The cause of her death")], dated
     for sentence in ("The police attended the home.", "The mother rang her sister.", "Both parents were arrested."):
         assert dated.get(sentence) == "2018-03-01", (sentence, dated)
+
+
+# ---- themes: what reviews are, said of reviews in general ---------------------------------------
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A Local Child Safeguarding Practice Review is a locally conducted multi-agency review in circumstances "
+        "where a child has been abused or neglected, resulting in serious harm or death.",
+        "Case reviews describe children and young people's experiences of abuse and neglect.",
+    ],
+)
+def test_the_criteria_for_a_review_are_no_theme_of_the_case(nlp, text):
+    assert _tagged(nlp, text) == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The review found that the children had suffered neglect for many years.",
+        "The health visitor saw no sign that Amy was abused or neglected.",
+    ],
+)
+def test_neglect_told_of_the_case_is_still_neglect(nlp, text):
+    assert "neglect" in _tagged(nlp, text)
