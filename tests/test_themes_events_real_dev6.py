@@ -170,3 +170,12 @@ def test_the_criteria_for_a_review_are_no_theme_of_the_case(nlp, text):
 )
 def test_neglect_told_of_the_case_is_still_neglect(nlp, text):
     assert "neglect" in _tagged(nlp, text)
+
+
+def test_a_sentence_placed_after_a_discharge_goes_on_from_the_admission(tmp_path, nlp):
+    text = (
+        "2. Background\n\n2.1 On 3 March 2016 Kit's mother was admitted to hospital with a broken wrist. "
+        "Following her discharge she telephoned the health visitor.\n"
+    )
+    _, events = events_of(tmp_path, nlp, text)
+    assert _dated(events).get("Following her discharge she telephoned the health visitor.") == "2016-03-03"

@@ -348,8 +348,6 @@ def moves_time(sent: Span, dates: DateReader) -> bool:
     (scope.yaml `no_inherit.moves_time`); one with a date phrase of its own is placed by it."""
     if dates.absolute(sent):
         return False
-    if opens_at_another_occasion(sent, dates.resolver):
-        return True
     for pattern in moves_time_patterns():
         for match in pattern.finditer(sent.text):
             tokens = sent.doc.char_span(
@@ -360,19 +358,26 @@ def moves_time(sent: Span, dates: DateReader) -> bool:
     return False
 
 
-def opens_at_another_occasion(sent: Span, resolver: Resolver) -> bool:
+def opens_at_another_occasion(sent: Span, dates: DateReader) -> bool:
     """ "Following his birth, parents refused consent to treatment" after "Death of a baby in
-    June 2012": the sentence places itself at an occasion (lexicon.yaml `occasions`) other than
-    the one the date last narrated dates, so it is not at that date (scope.yaml
-    `no_inherit.occasion_opener`).  "Following his death, parents reported ..." after the death's
-    date goes on at it."""
+    June 2012": the sentence places itself at an occasion that comes before everything else told
+    (scope.yaml `no_inherit.opener_occasions`, words from lexicon.yaml `occasions`) and is not the
+    one the date last narrated dates, so it is not at that date (`no_inherit.occasion_opener`).
+    "Following her discharge" is left alone: a discharge follows the admission just narrated.
+    A relative phrase after it still counts from the date last narrated."""
     match = occasion_opener_re().match(sent.text)
     if match is None:
         return False
-    occasion = next((name for name, words in lexicon()["occasions"].items() if match.group("noun") in words), None)
+    occasions = lexicon()["occasions"]
+    occasion = next(
+        (name for name in scope_config()["no_inherit"]["opener_occasions"] if match.group("noun") in occasions[name]),
+        None,
+    )
     if occasion is None:
         return False
-    known, anchor = resolver.occasions.get(occasion), resolver.anchor
+    if dates.absolute(sent):
+        return False  # "Following his birth on 4 May ...": its own date places it
+    known, anchor = dates.resolver.occasions.get(occasion), dates.resolver.anchor
     return known is None or anchor is None or known.date != anchor.date
 
 
