@@ -241,6 +241,8 @@ class DateReader:
                 continue
             if cand.kind in config()["noun_content_kinds"] and describes_noun(tokens, sent):
                 continue
+            if dates_relative_state(tokens, sent):
+                continue  # "the county where she lived until 2009": the state's date, not the sentence's
             if cand.kind == "rel_vague" and tokens.root.dep_ == "amod":
                 continue  # "the later visits": an adjective, no time
             if cand.kind == "rel_offset" and any(t.lower_ in ("before", "after") and t.dep_ == "mark" for t in tokens):
@@ -351,6 +353,15 @@ def verb_of(dated: Dated, sent: Span) -> Token | None:
         return None
     root = tokens.root
     return root if root.pos_ in ("VERB", "AUX") else governing_verb(root, sent)
+
+
+def dates_relative_state(tokens: Span, sent: Span) -> bool:
+    """The date phrase belongs to a relative clause telling a lasting state of someone or
+    somewhere named in passing ("records were obtained from the county where she lived until
+    2009"): it dates that state, not the happening the sentence tells
+    (scope.yaml `relative_clause_states`)."""
+    verb = governing_verb(tokens.root, sent)
+    return verb is not None and verb.dep_ == "relcl" and verb.lemma_.lower() in scope_config()["relative_clause_states"]
 
 
 def tells_sentence_length(tokens: Span, sent: Span) -> bool:

@@ -34,8 +34,16 @@ from .discourse import Discourse
 from .masks import Mask
 from .mentions import AgencyFinder, agencies_in, sentence_mentions, unique
 from .model import Event
-from .narrative import Narrative, completed_by, inline_heading_re, may_inherit, moves_time, tells_outcome
-from .predicate import main_verb, names_happening, told_by_the_writer, verb_lemma
+from .narrative import (
+    Narrative,
+    completed_by,
+    inline_heading_re,
+    may_inherit,
+    moves_time,
+    opens_at_another_occasion,
+    tells_outcome,
+)
+from .predicate import addresses_the_reader, main_verb, names_happening, told_by_the_writer, verb_lemma
 from .resolve import Resolver, config
 from .roles import Roles, analyse, implied_actors
 from .scope import (
@@ -188,6 +196,11 @@ class EventExtractor:
                 para_anchor = None
                 self.narrative.break_off()
                 self.resolver.anchor = None
+            elif opens_at_another_occasion(sent, self.dates):
+                # "Following his birth, ...": at that occasion's time, not the paragraph's date; a relative
+                # phrase still counts from the date last narrated
+                para_anchor = None
+                self.narrative.break_off()
             for clause in self.dates.clauses(sent):
                 event = self._sentence_event(clause, block, para_anchor)
                 if event is None:
@@ -233,6 +246,8 @@ class EventExtractor:
             or is_inline_contents(text)
             or is_review_method(text)
         ):
+            return None
+        if addresses_the_reader(sent):  # "Read the overview report", "Please share these findings": a page's
             return None
         if told_by_the_writer(sent):
             # "I have worked in children's services since 2008", "We commissioned this review": the writer's

@@ -26,8 +26,11 @@ from .normalise import last_day
 from .predicate import main_verb, tells_earlier_state, tells_modal_present, tells_present
 from .resolve import Anchor, Resolution, Resolver, config
 from .scope import ABSOLUTE_KINDS, Block, continuation_re, names_review_people, review_is_subject, scope_config
+from .vocabulary import lexicon
 
 BARE_YEAR_RE = re.compile(r"^\s*(?:[\d.]+\s+)?((?:19|20)\d{2})\s*:?\s*$")
+# openers that are only a determiner: the sentence goes on narrating when what it names acts
+_DETERMINER_OPENERS = frozenset({"the", "her", "his", "their", "both"})
 # words that open a sentence going on with a narration ("Later the police attended")
 _NARRATIVE_OPENERS = frozenset(
     {
@@ -355,6 +358,29 @@ def moves_time(sent: Span, dates: DateReader) -> bool:
     return False
 
 
+def opens_at_another_occasion(sent: Span, dates: DateReader) -> bool:
+    """ "Following his birth, parents refused consent to treatment" after "Death of a baby in
+    June 2012": the sentence places itself at an occasion that comes before everything else told
+    (scope.yaml `no_inherit.opener_occasions`, words from lexicon.yaml `occasions`) and is not the
+    one the date last narrated dates, so it is not at that date (`no_inherit.occasion_opener`).
+    "Following her discharge" is left alone: a discharge follows the admission just narrated.
+    A relative phrase after it still counts from the date last narrated."""
+    match = occasion_opener_re().match(sent.text)
+    if match is None:
+        return False
+    occasions = lexicon()["occasions"]
+    occasion = next(
+        (name for name in scope_config()["no_inherit"]["opener_occasions"] if match.group("noun") in occasions[name]),
+        None,
+    )
+    if occasion is None:
+        return False
+    if dates.absolute(sent):
+        return False  # "Following his birth on 4 May ...": its own date places it
+    known, anchor = dates.resolver.occasions.get(occasion), dates.resolver.anchor
+    return known is None or anchor is None or known.date != anchor.date
+
+
 def continues(sent: Span, finder: AgencyFinder) -> bool:
     """Outside a recognised chronology, an undated sentence takes its paragraph's date only when it
     goes on narrating: it opens with a person or a sequence word and tells something in the past
@@ -367,6 +393,7 @@ def continues(sent: Span, finder: AgencyFinder) -> bool:
     first = words[0]
     opens = (
         first.lower_ in _NARRATIVE_OPENERS
+        and not (first.lower_ in _DETERMINER_OPENERS and not _subject_acts(sent, finder))
         or first.pos_ in ("PROPN", "PRON")
         and first.lower_ not in ("it", "this", "these", "that")
         or first.ent_type_ == "PERSON"
@@ -383,6 +410,30 @@ def continues(sent: Span, finder: AgencyFinder) -> bool:
             for t in c.subtree
         )
     return opens and any(t.tag_ == "VBD" for t in sent)
+
+
+def _subject_acts(sent: Span, finder: AgencyFinder) -> bool:
+    """The main verb's subject names a person, a role or an agency ("The police attended", "The
+    mother rang"), not a finding or a thing ("The cause of his death was determined")."""
+    verb = main_verb(sent)
+    if verb is None:
+        return True
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not subjects:
+        return True
+    mentioned = sentence_mentions(sent, finder)
+    heads = set(scope_config()["acting_subject_heads"])
+    return any(
+        t.pos_ in ("PROPN", "PRON") or t.ent_type_ in ("PERSON", ROLE_LABEL) or t.i in mentioned or t.lower_ in heads
+        for c in subjects
+        for t in _head_words(c)
+    )
+
+
+def _head_words(noun: Token) -> list[Token]:
+    """A noun phrase's head with the words set before it ("the health visitor"), not what hangs
+    from it ("the cause of his death": not "his")."""
+    return [noun, *(t for c in noun.children if c.dep_ in ("compound", "amod", "det") for t in c.subtree)]
 
 
 def completed_by(sent: Span, dated: Dated) -> bool:
@@ -403,6 +454,11 @@ def completed_by(sent: Span, dated: Dated) -> bool:
 @lru_cache(maxsize=1)
 def inline_heading_re() -> re.Pattern:
     return re.compile(scope_config()["inline_heading"], re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def occasion_opener_re() -> re.Pattern:
+    return re.compile(scope_config()["no_inherit"]["occasion_opener"])
 
 
 @lru_cache(maxsize=1)

@@ -143,6 +143,28 @@ def told_by_the_writer(sent: Span) -> bool:
     )
 
 
+def addresses_the_reader(sent: Span) -> bool:
+    """An instruction to the reader ("Read the overview report", "Please share these findings",
+    "Click here to download the briefing"): a page's link or request, never a happening.  The
+    sentence opens with a verb in its base form (after a bullet or "please") that is its root, has
+    no subject, and takes an object or "here"; a note-style entry ("Visit to the home by the health
+    visitor") has neither and says who acted with "by"."""
+    words = [t for t in sent if not (t.is_punct or t.is_space or t.pos_ in ("SYM", "X"))]
+    if words and words[0].lower_ == "please":
+        words = words[1:]
+    if not words:
+        return False
+    verb = words[0]
+    if verb.tag_ != "VB" or verb.dep_ != "ROOT":
+        return False
+    children = list(verb.children)
+    if any(c.dep_ in ("nsubj", "nsubjpass", "aux") for c in children):
+        return False
+    if any(c.dep_ in ("prep", "agent") and c.lower_ == "by" for c in children):
+        return False
+    return any(c.dep_ == "dobj" or (c.dep_ == "advmod" and c.lower_ in ("here", "there")) for c in children)
+
+
 def tells_earlier_state(verb: Token) -> bool:
     """A copula in the simple past ("He was not the father of the siblings", "The
     boys were subject to a plan") or a main verb in the past perfect ("had had some

@@ -693,6 +693,8 @@ def _continues(prev: str, cur: str, gap: int, width: int, spaced: bool, page_bre
     """
     if not prev or not cur or "\t" in prev or "\t" in cur or STRUCTURE_START_RE.match(cur) and TERMINAL_RE.search(prev):
         return False
+    if numbers_next(prev, cur):
+        return False  # "1.3 ... a rare illness" then "1.4 The survey ...": a stop lost, the numbering goes on
     if re.match(r"^\s*(?:#{1,6}\s|[-*•●▪◦‣·]\s|\|)", cur) or len(prev) < 0.7 * width:
         return False
     if re.search(r"(?:\.{3,}|…)\s*\d{1,3}$", prev) or re.fullmatch(r"[\d\s]+", cur):
@@ -702,6 +704,26 @@ def _continues(prev: str, cur: str, gap: int, width: int, spaced: bool, page_bre
     if not TERMINAL_RE.search(prev) or cur[:1].islower():
         return True
     return gap == 0 or spaced
+
+
+PARAGRAPH_NUMBER_RE = re.compile(r"^\s*(\d{1,2}(?:\.\d{1,2}){0,3})\.?\s+[A-Z(‘'\"“]")
+
+
+def numbers_next(paragraph: str, line: str) -> bool:
+    """`line` opens with the number that follows the one `paragraph` opens with ("1.3" then
+    "1.4", "1.3.1", "2" or "2.1"): a new numbered paragraph even when the one before lost its
+    full stop in conversion, so it is not joined on as a wrapped line."""
+    this, nxt = PARAGRAPH_NUMBER_RE.match(paragraph), PARAGRAPH_NUMBER_RE.match(line)
+    if not this or not nxt:
+        return False
+    parts = [int(n) for n in this.group(1).split(".")]
+    following = {
+        (*parts[:-1], parts[-1] + 1),  # the next at the same depth
+        (*parts, 1),  # its first sub-paragraph
+        *((*parts[: k - 1], parts[k - 1] + 1) for k in range(1, len(parts))),  # the next of a part above
+        *((*parts[: k - 1], parts[k - 1] + 1, 1) for k in range(1, len(parts))),
+    }
+    return tuple(int(n) for n in nxt.group(1).split(".")) in following
 
 
 PAGE_BREAK = "\x00"  # where chrome was removed: a paragraph may run on across it

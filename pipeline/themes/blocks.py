@@ -59,6 +59,7 @@ class BlockRules:
     contents_prefix: tuple[re.Pattern, ...] = ()
     thematic_title: re.Pattern | None = None
     inline_furniture: tuple[re.Pattern, ...] = ()
+    review_criteria: tuple[re.Pattern, ...] = ()
 
 
 @lru_cache(maxsize=4)
@@ -92,6 +93,7 @@ def load_block_rules(name: str = "themes_blocks.yaml") -> BlockRules:
         contents_prefix=tuple(re.compile(p) for p in data.get("contents_prefix", ())),
         thematic_title=re.compile(data["thematic_title"], re.IGNORECASE) if data.get("thematic_title") else None,
         inline_furniture=tuple(re.compile(p) for p in data.get("inline_furniture", ())),
+        review_criteria=tuple(re.compile(p, re.IGNORECASE) for p in data.get("review_criteria", ())),
     )
 
 
@@ -368,6 +370,18 @@ class BlockFilter:
             sid
             for sid, (start, end) in spans.items()
             if any(p.search(" ".join(text[start:end].split())) for p in self.rules.review_process)
+        }
+
+    def criteria_sentences(self, text: str, spans: dict[int, tuple[int, int]]) -> set[int]:
+        """Numbers of the sentences that say what reviews are or when one is held ("a review in
+        circumstances where a child has been abused or neglected", "Case reviews describe children's
+        experiences of abuse and neglect"): said of reviews in general, they tell nothing of the case,
+        so no theme of any kind takes evidence from them (`review_criteria` in
+        models/themes_blocks.yaml)."""
+        return {
+            sid
+            for sid, (start, end) in spans.items()
+            if any(p.search(" ".join(text[start:end].split())) for p in self.rules.review_criteria)
         }
 
     def in_chrome(self, start: int, end: int) -> bool:

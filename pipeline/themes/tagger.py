@@ -226,7 +226,9 @@ class ThemeTagger:
         titles = blocks.local_titles(suspect)
         guards = self._guards(doc, words, soft)
         owners = Owners(report, doc, undeclared=undeclared)
-        process = blocks.process_sentences(doc.text, _sentence_spans(doc, sentence_of))
+        spans = _sentence_spans(doc, sentence_of)
+        process = blocks.process_sentences(doc.text, spans)
+        criteria = blocks.criteria_sentences(doc.text, spans)
         matches: dict[int, list[tuple[str, int, int]]] = {}
         for key, start, end in matcher():
             index = bisect.bisect_right(starts, tokens.idx[start]) - 1
@@ -237,6 +239,8 @@ class ThemeTagger:
                 continue
             if self._guarded(guards, info[key].theme, start, end):
                 continue
+            if sentence_of[start] in criteria:
+                continue  # "a review ... where a child has been abused or neglected": reviews in general
             if sentence_of[start] in process and self.kinds[info[key].theme] == "practice":
                 continue  # "the panel met", "agencies provided IMRs": the review's own process, not practice
             matches.setdefault(index, []).append((key, start, end))
