@@ -138,6 +138,10 @@ def test_a_cover_run_into_one_line_gives_its_title_subject_and_qualified_author(
         "sent 02/11/10\n\n1. Introduction\n\n1.1 JT died in hospital.\n"
     ).metadata
     assert sheet.title == "Re-evaluation of Serious Case Review"
+    spaced = report_of(FLAT.replace("Kim Vale JP", "Kim  Vale JP")).metadata  # a justified PDF line
+    assert spaced.author == "Kim Vale"
+    (person,) = [p for p in spaced.named_people if p.role == "author"]
+    assert FLAT.replace("Kim Vale JP", "Kim  Vale JP")[person.start : person.start + 3] == "Kim"
 
 
 def test_a_chair_with_qualifications_in_a_flattened_cover_is_not_its_author():

@@ -181,7 +181,7 @@ def find_people(cover_lines: list[Line]) -> list[NamedPerson]:
                 or _inline_qualified_name(line.text)
             )
             if name:
-                add(name, "author", line, line.text.index(name))
+                add(name, "author", line, _offset_of(name, line.text))
                 break
     if not any(p.role in ("author", "reviewer") for p in found):
         for line in (
@@ -228,7 +228,7 @@ def find_people(cover_lines: list[Line]) -> list[NamedPerson]:
         ) in cover_lines:  # "Kim Vale March 2019" under the title, "Borough Safeguarding Children Board Kim Vale"
             name = _byline_name(line.text)
             if name:
-                add(name, "author", line, line.text.index(name))
+                add(name, "author", line, _offset_of(name, line.text))
                 break
     prose_roles = {
         role
@@ -305,6 +305,13 @@ def _name_with_post_nominals(text: str) -> str | None:
     letters = "|".join(re.escape(p) for p in _shapes()["post_nominals"])
     m = re.fullmatch(rf"\s*(?P<name>{PERSON_RE.pattern}?)\s*,?\s+(?:(?:{letters})\b[\s,.()]*)+", text)
     return _clean_name(m["name"]) if m else None
+
+
+def _offset_of(name: str, text: str) -> int:
+    """Where a cleaned name stands in its line: its words may be set apart by more than one space there
+    ("Kim  Vale MA, BSc" of a PDF's justified cover)."""
+    m = re.search(r"\s+".join(re.escape(w) for w in name.split()), text)
+    return m.start() if m else max(text.find(name.split()[0]), 0)
 
 
 def _inline_qualified_name(text: str) -> str | None:
