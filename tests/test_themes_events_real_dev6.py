@@ -139,11 +139,11 @@ def test_a_finding_opening_with_the_takes_no_date_outside_a_chronology(tmp_path,
     text = (
         "1. Introduction\n\n1.1 Tilly died in hospital in March 2018, aged seven weeks. The police attended the "
         "home. The mother rang her sister. The cause of her death was found at the post mortem to be a head "
-        "injury. Both parents were arrested.\n"
+        "injury. Her skull fracture was judged to be some days old. Both parents were arrested.\n"
     )
     _, events = events_of(tmp_path, nlp, text)
     dated = _dated(events)
-    assert not [s for s in dated if s.startswith("The cause of her death")], dated
+    assert not [s for s in dated if s.startswith(("The cause of her death", "Her skull fracture"))], dated
     for sentence in ("The police attended the home.", "The mother rang her sister.", "Both parents were arrested."):
         assert dated.get(sentence) == "2018-03-01", (sentence, dated)
 

@@ -391,13 +391,15 @@ def continues(sent: Span, finder: AgencyFinder) -> bool:
     if not words:
         return False
     first = words[0]
-    opens = (
-        first.lower_ in _NARRATIVE_OPENERS
-        and not (first.lower_ in _DETERMINER_OPENERS and not _subject_acts(sent, finder))
-        or first.pos_ in ("PROPN", "PRON")
-        and first.lower_ not in ("it", "this", "these", "that")
-        or first.ent_type_ == "PERSON"
-    )
+    if first.lower_ in _DETERMINER_OPENERS:  # "Her cause of death was …": a pronoun by its tag, a determiner here
+        opens = _subject_acts(sent, finder)
+    else:
+        opens = (
+            first.lower_ in _NARRATIVE_OPENERS
+            or first.pos_ in ("PROPN", "PRON")
+            and first.lower_ not in ("it", "this", "these", "that")
+            or first.ent_type_ == "PERSON"
+        )
     verb = main_verb(sent)
     if verb is not None and tells_earlier_state(verb):  # "He was not the father", "had had some contact"
         return False
@@ -424,7 +426,11 @@ def _subject_acts(sent: Span, finder: AgencyFinder) -> bool:
     mentioned = sentence_mentions(sent, finder)
     heads = set(scope_config()["acting_subject_heads"])
     return any(
-        t.pos_ in ("PROPN", "PRON") or t.ent_type_ in ("PERSON", ROLE_LABEL) or t.i in mentioned or t.lower_ in heads
+        t.pos_ == "PROPN"
+        or (t.pos_ == "PRON" and t.tag_ != "PRP$")  # "she", not the "her" of "her skull fracture"
+        or t.ent_type_ in ("PERSON", ROLE_LABEL)
+        or t.i in mentioned
+        or t.lower_ in heads
         for c in subjects
         for t in _head_words(c)
     )
