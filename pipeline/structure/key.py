@@ -397,7 +397,8 @@ def _pseudonym_statements() -> re.Pattern:
 
 
 def _after_pseudonym_statements(text: str) -> list[tuple[int, int]]:
-    """From each statement that the names are not the real ones to the end of its paragraph.
+    """From each statement that the names are not the real ones to the end of its paragraph, or, said in
+    the front matter before any numbered paragraph, to the end of the first numbered paragraph of narrative.
 
     Only there is a name beside a role the review's pseudonym ("The names used are not their real
     names. Jamie lived with his mother, Chantelle, …"): further on, the same shape in a draft is as
@@ -407,21 +408,36 @@ def _after_pseudonym_statements(text: str) -> list[tuple[int, int]]:
         end = re.search(r"\n\s*\n", text[m.end() :])
         stop = m.end() + end.start() if end else len(text)
         para = text.rfind("\n\n", 0, m.start()) + 2 if "\n\n" in text[: m.start()] else 0
-        if not re.match(r"\s*\d", text[para : m.start()]) and not _NARRATIVE_PARAGRAPH.search(text, 0, para):
+        if not re.match(r"\s*\d", text[para : m.start()]) and not _narrative_paragraph(text, 0, para):
             stop = _first_narrative_end(text, stop)  # said in the front matter, before any numbered paragraph
         spans.append((m.start(), stop))
     return spans
 
 
-# a numbered paragraph of the body ("1.1 When ...", "2.3. The ..."), not a contents entry or a heading
-_NARRATIVE_PARAGRAPH = re.compile(r"(?m)^[ \t]*\d{1,2}\.\d{1,2}\.?[ \t]+[A-Z][^\n]*[.;:,][^\n]*\w[^\n]{40,}$")
+# the opening of a numbered paragraph of the body ("1.1 When ...", "2.3. The ...")
+_NUMBERED_OPENING = re.compile(r"(?m)^[ \t]*\d{1,2}\.\d{1,2}\.?[ \t]+[A-Z]")
+
+
+def _narrative_paragraph(text: str, start: int, end: int | None = None) -> re.Match | None:
+    """The first numbered paragraph of narrative in text[start:end]: a numbered line whose words run on past a
+    punctuation mark for forty characters more, not a contents entry or a heading.  Checked line by line
+    (a pattern of three open runs backtracked for seconds on a long line of leader dots)."""
+    end = len(text) if end is None else end
+    for m in _NUMBERED_OPENING.finditer(text, start, end):
+        stop = text.find("\n", m.end())
+        rest = text[m.end() : end if stop == -1 or stop > end else stop]
+        mark = re.search(r"[.;:,]", rest)
+        word = re.search(r"\w", rest[mark.end() :]) if mark else None
+        if mark and word and len(rest) - (mark.end() + word.end()) >= 40:
+            return m
+    return None
 
 
 def _first_narrative_end(text: str, pos: int) -> int:
     """The end of the first paragraph of narrative after `pos`, past any heading lines: a statement in the front
     matter that the names are not the real ones ("The children are given other names") reaches the paragraph that
     introduces the family ("1.1 Kit lived with her mother and her brother, Ned"), where the names are first given."""
-    m = _NARRATIVE_PARAGRAPH.search(text, pos)
+    m = _narrative_paragraph(text, pos)
     if m is None or any(
         len(line.split()) > 12 or line.rstrip().endswith(".")
         for line in text[pos : m.start()].split("\n")
