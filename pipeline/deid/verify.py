@@ -457,7 +457,7 @@ def _sentence_people(text: str, labels: str, verbs: str, role_labels: str = "", 
     'The Independent Chair and Scrutineer is Colin Feather', 'the review panel was chaired by Dr X',
     'the Minister of State, Jane Doe,', 'carried out by Independent Reviewers Dr X and Y'."""
     org = (
-        r"(?:[ \t]+(?:of|for)[ \t]+(?:(?:the|that|this)[ \t]+)?(?:[A-Z][\w'’&-]*[ \t]*){1,6}"
+        r"(?:[ \t]+(?:of|for)[ \t]+(?:(?:the|that|this)[ \t]+)?(?:[A-Z][\w'’&-]*+[ \t]*){1,6}"
         # ... or the review's own body in lower case: "The chair of the review panel was Kim Vale"
         r"|[ \t]+of[ \t]+the[ \t]+(?:(?:case[ \t]+)?review[ \t]+)?(?:panel|review|board|partnership)\b)?"
     )
@@ -504,7 +504,7 @@ def _bracketed_label_people(text: str, labels: str) -> list[str]:
     `sentence_labels` label in brackets right after a name, mid-sentence; never a child's meeting's chair
     ("(Chair of the Child Protection Conference)")."""
     org = (
-        r"(?:[ \t]+(?:of|for)[ \t]+(?:(?:the|this)[ \t]+)?(?:[A-Z][\w'’&-]*[ \t]*){1,6}"
+        r"(?:[ \t]+(?:of|for)[ \t]+(?:(?:the|this)[ \t]+)?(?:[A-Z][\w'’&-]*+[ \t]*){1,6}"
         r"|[ \t]+of[ \t]+the[ \t]+(?:panel|review|board|partnership))?"
     )
     pattern = rf"(?<![\w'’-]){_PERSON_PLAIN}(?=[ \t]*\([ \t]*(?:the[ \t]+)?(?i:{labels}){org}[ \t]*\))"
