@@ -38,6 +38,9 @@ def test_subjects_a_cover_label_names_are_the_subject_and_info_an_uncle_is_not()
     report = report_of(SUBJECTS)
     assert report.metadata.subject_child == "Tamsin"
     assert report.metadata.subjects == ["Tamsin", "Reuben", "Kit", "Ned"]
+    for label, subject in (("SUBJECT:\n\nBaby Q and his mother", "Baby Q"), ("Subject child: Mia, aged 3", "Mia")):
+        cover = SUBJECTS.replace("SUBJECTS\n\nTamsin and her brothers Reuben, Kit and Ned", label)
+        assert cover != SUBJECTS and report_of(cover).metadata.subject_child == subject
     assert {e.code for e in report.key if e.source == "cover_subject"} == {"Tamsin", "Reuben", "Kit", "Ned"}
 
 

@@ -825,7 +825,10 @@ def subject_names(value: str) -> list[str]:
     from . import key
 
     parts = [re.sub(r"^(?:[a-z][\w'’-]*\s+)+", "", p) for p in re.split(r"\s*(?:/|&|,|\band\b)\s*", value)]
-    return parts if len(parts) > 1 and all(key.is_pseudonym(p) for p in parts) else [value]
+    named = [p for p in parts if key.is_pseudonym(p) or key.CODE_SHAPE_RE.fullmatch(p)]
+    if len(parts) > 1 and named and named[0] == parts[0]:
+        return named  # "Baby Q and his mother", "Mia, aged 3": the names, not what is said of them
+    return [value]
 
 
 def _title_lead_subject(title: str) -> str | None:
