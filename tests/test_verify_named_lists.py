@@ -64,3 +64,21 @@ def test_medical_conditions_in_capitals_are_no_people_a_name_after_due_to_is(nlp
     for words in ("Cerebral Palsy", "Congenital Toxoplasmosis", "Atrophy", "Hirschsprung"):
         assert not serious(findings, words), words
     assert serious(findings, "Corwen Baxendale")
+
+
+def test_a_family_list_after_the_panel_list_is_still_reported(nlp, analyzer):
+    """Two bulleted lists set apart only by a blank line read as one run; the family's items stay leaks."""
+    text = (
+        "1. Introduction\n\n1.1 The panel members were:\n\n"
+        "  • Elspeth Varley, Head of Safeguarding, Westmere Council\n"
+        "  • Hamish Dorran, Designated Nurse, Westmere ICB\n"
+        "  • Ottilie Brannock, a family law barrister\n\n"
+        "  • Kerensa Lowe, mother of Child T\n"
+        "  • Dale Penrose, maternal grandfather\n\n"
+        "1.2 Child T lived with her mother.\n"
+    )
+    findings = findings_of(text, nlp, analyzer)
+    for name in ("Elspeth Varley", "Hamish Dorran", "Ottilie Brannock"):
+        assert not serious(findings, name), name
+    for name in ("Kerensa Lowe", "Dale Penrose"):
+        assert serious(findings, name), name

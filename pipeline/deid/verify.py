@@ -215,18 +215,31 @@ def _list_fellows(text: str, people: set[str]) -> list[str]:
     run of bulleted "Name, description" lines, when two or more of the names are already named on purpose (panel
     members, authors), the others are the same list's members."""
     found: list[str] = []
-    run: list[str] = []
+    run: list[tuple[str, str]] = []
     for line in [*text.split("\n"), "."]:  # the last line closes a list that ends the text
         if not line.strip():
             continue  # blank lines between the items of one list
         m = _LIST_ITEM.fullmatch(line)
         if m:
-            run.append(m["p"])
+            run.append((m["p"], line[m.end("p") :]))
             continue
-        if sum(name in people for name in run) >= 2:
-            found += run
+        if sum(name in people for name, _ in run) >= 2:
+            found += [name for name, said in run if not _kin_item(said)]
         run = []
     return found
+
+
+def _kin_item(description: str) -> bool:
+    """A list item that says the person is family ("Kerensa Lowe, mother of Child T"): never a member, even in a
+    run of bulleted lines that the panel's list begins (a family list may follow it with only a blank line)."""
+    words = set(re.findall(r"[a-z][a-z-]*", description.lower()))
+    return bool(words & _kin_words())
+
+
+@lru_cache(maxsize=1)
+def _kin_words() -> frozenset[str]:
+    """Words that only name kin (`list_kin_words`; not "child" or "baby": a practitioner's post may hold those)."""
+    return frozenset(load_yaml("names", "named_roles.yaml")["list_kin_words"])
 
 
 def _member_people(text: str, phrases: str) -> list[str]:
