@@ -1438,7 +1438,9 @@ def _keep(ctx: _DocContext, start: int, end: int, rule: str) -> bool:
         return False
     if rule not in ("title", "title_word", "kin_title", "named") and _is_org_word(ctx, start, end):
         return False
-    if _is_allowed(ctx, start, end) or _is_place(ctx, start, end, trust_entities):
+    if _is_allowed(ctx, start, end) or (
+        _is_place(ctx, start, end, trust_entities) and not _titled_place(ctx, start, rule)
+    ):
         return False
     if rule in ("role", "title") and _word_first_name(ctx, start, end):
         start += 1  # "her brother, Trust Moyo": the head word is his first name; judge the rest
@@ -1454,6 +1456,21 @@ def _keep(ctx: _DocContext, start: int, end: int, rule: str) -> bool:
     if rule == "ner" and end - start == 1 and ctx.doc[start].is_sent_start and ctx.common_use(ctx.doc[start].text):
         return False
     return True
+
+
+def _titled_place(ctx: _DocContext, start: int, rule: str) -> bool:
+    """A town's name right after a strong title is a surname ("Mr Preston", "PCSO Tamworth", "Dr Chester"):
+    no place takes "Mr" or a police rank.  Weak titles ("Lady Margaret", "Lord Street") and "St" do not count."""
+    if rule != "title" or start < 1:
+        return False
+    i = start - 1 if ctx.doc[start - 1].text != "." else start - 2
+    return i >= 0 and ctx.doc[i].text.rstrip(".") in _strong_titles()
+
+
+@lru_cache(maxsize=1)
+def _strong_titles() -> frozenset[str]:
+    """Person titles that are no ordinary word (models/lexicon/titles.yaml: not weak, not a place's "St")."""
+    return title_words(weak=False)
 
 
 # ---------------------------------------------------------------- public API

@@ -1,0 +1,70 @@
+"""Forms of a name that drafts write and the key never spells: the letters of a hyphenated or double
+given name before the surname ("A-L Brackenbury", "AL Brackenbury"), a user name or e-mail local part
+that joins first name and surname with a dot or underscore ("tobias.quennell"), and a surname that is
+also a town after a title or police rank ("PCSO Darlington", "Mr Kendal").
+
+All names are invented."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.deid.keyfile import parse_key
+from pipeline.deid.names.known import english_lexicon
+from pipeline.deid.pseudonymise import parse_for_key, pseudonymise_report
+from pipeline.ingest import load_report
+
+KEY = parse_key(
+    {
+        "people": [
+            {"code": "Child W", "role": "Subject child", "names": ["Ikenna Abara", "Ikenna"]},
+            {"code": "SW3", "role": "Social worker", "names": ["Anna-Lise Brackenbury"]},
+            {"code": "DV1", "role": "Domestic abuse worker", "names": ["Tobias Quennell"]},
+            {"code": "HV2", "role": "Health visitor", "names": ["Marie Claire Dunmore"]},
+        ]
+    }
+)
+
+DRAFT = """Learning review: Child W
+
+1.1 A-L Brackenbury visited Ikenna at home on 4 March. AL Brackenbury wrote the plan the next day, and
+MC Dunmore saw him at clinic.
+
+1.2 The referral was sent to tobias.quennell and copied to anna-lise_brackenbury, but nobody replied.
+
+1.3 PCSO Darlington called at the flat; Mr Kendal, the landlord, let her in. WPC Rochdale had visited in
+1999. Dr. Harrogate saw Ikenna's mother the week after.
+
+1.4 The family moved from St Helens to a flat near Preston in 2021 and shopped in Wigan.
+"""
+
+
+@pytest.fixture(scope="module")
+def coded(tmp_path_factory, nlp):
+    path = tmp_path_factory.mktemp("draft") / "draft.md"
+    path.write_text(DRAFT, encoding="utf-8")
+    report = load_report(path)
+    doc = parse_for_key(report, nlp, KEY)
+    return pseudonymise_report(report, doc, KEY, lexicon=english_lexicon(nlp)).text
+
+
+def test_letters_of_a_hyphenated_or_double_given_name_go_with_the_keyed_surname(coded):
+    assert "1.1 SW3 visited Child W" in coded
+    assert "SW3 wrote the plan" in coded
+    assert "HV2 saw him" in coded
+    assert "A-L" not in coded and "AL " not in coded and "MC " not in coded
+
+
+def test_a_user_name_joining_first_name_and_surname_is_the_person_whole(coded):
+    assert "sent to DV1 and copied to SW3, but" in coded
+    assert "tobias" not in coded.lower() and "anna-lise" not in coded.lower()
+
+
+def test_a_town_after_a_title_or_police_rank_is_a_surname(coded):
+    for town in ("Darlington", "Kendal", "Rochdale", "Harrogate"):
+        assert town not in coded, town
+    assert "the landlord, let her in" in coded
+
+
+def test_towns_without_a_title_stay(coded):
+    assert "moved from St Helens to a flat near Preston in 2021 and shopped in Wigan" in coded
