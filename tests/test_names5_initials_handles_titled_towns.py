@@ -1,7 +1,8 @@
 """Forms of a name that drafts write and the key never spells: the letters of a hyphenated or double
 given name before the surname ("A-L Brackenbury", "AL Brackenbury"), a user name or e-mail local part
 that joins first name and surname with a dot or underscore ("tobias.quennell"), and a surname that is
-also a town after a title or police rank ("PCSO Darlington", "Mr Kendal").
+also a town after a title or police rank ("PCSO Darlington", "Mr Kendal"), and a name with a capital
+after a prefix ("MaSibanda", "DaCosta") beside "McDonald".
 
 All names are invented."""
 
@@ -28,14 +29,16 @@ KEY = parse_key(
 DRAFT = """Learning review: Child W
 
 1.1 A-L Brackenbury visited Ikenna at home on 4 March. AL Brackenbury wrote the plan the next day, and
-MC Dunmore saw him at clinic.
+MC Dunmore saw him at clinic. Mrs M.C. Dunmore wrote to the GP.
 
 1.2 The referral was sent to tobias.quennell and copied to anna-lise_brackenbury, but nobody replied.
 
 1.3 PCSO Darlington called at the flat; Mr Kendal, the landlord, let her in. WPC Rochdale had visited in
 1999. Dr. Harrogate saw Ikenna's mother the week after.
 
-1.4 The family moved from St Helens to a flat near Preston in 2021 and shopped in Wigan.
+1.4 His grandmother, MaSibanda, phoned from Gweru. The school nurse, DaCosta, and Mr LeGrice met her.
+
+1.5 The family moved from St Helens to a flat near Preston in 2021 and shopped in Wigan.
 """
 
 
@@ -53,6 +56,14 @@ def test_letters_of_a_hyphenated_or_double_given_name_go_with_the_keyed_surname(
     assert "SW3 wrote the plan" in coded
     assert "HV2 saw him" in coded
     assert "A-L" not in coded and "AL " not in coded and "MC " not in coded
+    assert "HV2 wrote to the GP" in coded  # the title goes with the dotted letters, as before
+
+
+def test_a_name_with_a_capital_after_a_listed_prefix_is_name_shaped(coded):
+    """Nguni "MaSibanda" (a married woman called by her clan name) and run-together Romance surnames."""
+    for name in ("MaSibanda", "DaCosta", "LeGrice"):
+        assert name not in coded, name
+    assert "His grandmother, [PERSON-" in coded
 
 
 def test_a_user_name_joining_first_name_and_surname_is_the_person_whole(coded):

@@ -215,12 +215,19 @@ def _is_name_text(text: str) -> bool:
     return all(_name_part(part) for part in re.split(r"[-‐]", text)) and bool(text)
 
 
+@lru_cache(maxsize=1)
+def _inner_capital_prefixes() -> tuple[str, ...]:
+    """The letters after a name's first letter that may be followed by a capital (models/names/name_shapes.yaml)."""
+    return tuple(str(p) for p in load_yaml("names", "name_shapes.yaml").get("inner_capital_prefixes") or ())
+
+
 def _name_part(part: str) -> bool:
-    """'Liam', 'Climbié', "O'Brien", 'McDonald': a capital, then lower-case letters (inner capitals after Mc/O')."""
+    """'Liam', 'Climbié', "O'Brien", 'McDonald', 'MaNdlovu': a capital, then lower-case letters (an inner capital
+    after a listed prefix)."""
     if not NAME_PART_RE.match(part) or not part[0].isupper():
         return False
     rest = part[1:]
-    for prefix in ("c", "ac", "ic", "'"):  # McDonald, MacLeod, NicLeòid (a woman's Gaelic surname), O'Brien
+    for prefix in _inner_capital_prefixes():  # McDonald, MacLeod, NicLeòid, O'Brien, MaNdlovu, DeSouza
         if rest.startswith(prefix) and len(rest) > len(prefix) + 1 and rest[len(prefix)].isupper():
             rest = rest[len(prefix) + 1 :]
             break
