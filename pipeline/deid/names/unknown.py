@@ -842,18 +842,26 @@ def _relative_pair_spans(ctx: _DocContext):
                 yield start, token.i, "syntax", _score("syntax_possessive_relation")
 
 
+# one initial or several run together, with or without stops: "K", "K.", "J.P.", "J.P"
+_INITIALS_TOKEN = re.compile(r"^[A-Z](?:\.[A-Z])*\.?$")
+
+
 def _initial_spans(ctx: _DocContext):
     """An initial and a surname: "J. Whitworth", "P Okafor" (not a declared code, not a common word)."""
     doc = ctx.doc
     for token in ctx.tokens:
         text = token.text
-        if not (len(text) == 2 and text[0].isupper() and text[1] == ".") and not (len(text) == 1 and text.isupper()):
+        if not _INITIALS_TOKEN.match(text) or ctx.blocked[token.i] or _crosses_line(token):
             continue
-        if ctx.blocked[token.i] or _crosses_line(token):
-            continue
+        if token.i > 0 and _INITIALS_TOKEN.match(doc[token.i - 1].text) and not _crosses_line(doc[token.i - 1]):
+            continue  # "T. R. Quayle": the run starts at the first initial
         nxt = token.i + 1
-        if len(text) == 1 and nxt < len(doc) and doc[nxt].text == "." and not _crosses_line(doc[nxt]):
-            nxt += 1
+        while (
+            nxt < len(doc)
+            and not _crosses_line(doc[nxt - 1])
+            and (doc[nxt].text == "." or _INITIALS_TOKEN.match(doc[nxt].text))
+        ):
+            nxt += 1  # "K. Obi", "T. R. Quayle", "J.P. Tunde": every initial before the surname
         end = _name_run(ctx, nxt, max_len=2)
         if text in ("A", "I") and end > nxt and _title_phrase(ctx, nxt, end):
             continue  # the article before a capitalised word of a title: "A Day in the Life of Child Q"
@@ -1206,11 +1214,24 @@ RULES = (
 
 
 # ---------------------------------------------------------------- filters
+def _double_barrel_part(doc: Doc, start: int, i: int) -> bool:
+    """doc[i] is the second half of a double-barrelled name in the span ("Ruskin-Hall", "Okafor-Lane"): joined by a
+    bare hyphen to a capitalised word, it is a surname's part, not an organisation's or a street's head word."""
+    return (
+        i >= start + 2
+        and doc[i - 1].text in ("-", "‐", "‑")
+        and not doc[i - 1].whitespace_
+        and not doc[i - 2].whitespace_
+        and doc[i - 2].text[:1].isupper()
+        and doc[i - 2].text.lower() not in ("st", "saint")
+    )
+
+
 def _is_organisation(ctx: _DocContext, start: int, end: int) -> bool:
     """An agency or document: an organisation head word inside, right after, or joined by 'of'/'for'."""
     doc = ctx.doc
     words = ctx.lex.non_person_lower
-    if any(_bare(doc[i].text).lower() in words for i in range(start, end)):
+    if any(_bare(doc[i].text).lower() in words and not _double_barrel_part(doc, start, i) for i in range(start, end)):
         return True
     if start > 0 and doc[start - 1].text.rstrip(".") in ("St", "Saint"):
         return True  # "St Mary's Hospital", "St Oswald's": a saint's name is an institution or a place
@@ -1322,20 +1343,46 @@ def _is_common_phrase(ctx: _DocContext, start: int, end: int) -> bool:
 
 
 def _is_allowed(ctx: _DocContext, start: int, end: int) -> bool:
+    """Every word is one of a person the text may name ("Ellis Fairweather-Hume"), an initial of theirs
+    included ("E. Fairweather-Hume")."""
     if not ctx.allow_tokens:
         return False
-    return all(
-        _bare(ctx.doc[i].text).lower() in ctx.allow_tokens or ctx.doc[i].text in ("-", "‐") for i in range(start, end)
-    )
+    letters = {w[:1] for w in ctx.allow_tokens}
+    named = False
+    for i in range(start, end):
+        text = ctx.doc[i].text
+        if text in ("-", "‐", "."):
+            continue
+        if _bare(text).lower() in ctx.allow_tokens:
+            named = True
+        elif not (_INITIALS_TOKEN.match(text) and all(c.lower() in letters for c in text if c.isalpha())):
+            return False
+    return named
 
 
-def _strip_edges(ctx: _DocContext, start: int, end: int, keep_end: bool = False) -> tuple[int, int]:
-    """Drop titles and common words at the edges: "Later Sam Wood" -> "Sam Wood", "Mrs Hughes" -> "Hughes"."""
+def _kept_initial(ctx: _DocContext, start: int, i: int) -> bool:
+    """doc[i] is an initial of the name that opens at `start`: "K", "J.P.", a stop between; "A" and "I" only after
+    a title ("Mrs A Bello"), since elsewhere they are the article and the pronoun."""
+    text = ctx.doc[i].text
+    if text == ".":
+        return i > start
+    if not _INITIALS_TOKEN.match(text):
+        return False
+    return text not in ("A", "I") or (start > 0 and ctx.doc[start - 1].text.rstrip(".") in ctx.lex.titles)
+
+
+def _strip_edges(
+    ctx: _DocContext, start: int, end: int, keep_end: bool = False, keep_initials: bool = False
+) -> tuple[int, int]:
+    """Drop titles and common words at the edges: "Later Sam Wood" -> "Sam Wood", "Mrs Hughes" -> "Hughes"
+    (with `keep_initials`, the initials that open "K Obi" or "T. R. Quayle" are no common word "K")."""
     doc, lex = ctx.doc, ctx.lex
 
     def edge_word(i: int) -> bool:
         if doc[i].text in _particles() and i < end - 1 and i == start:
             return False  # "Mrs van Dijk": the particle is part of the name
+        if keep_initials and i < end - 1 and _kept_initial(ctx, start, i):
+            return False
         word = _bare(doc[i].text)
         if not any(c.isalnum() for c in word):
             return True  # a hyphen or quote the model took in: "-Trac" of "In-Trac"
@@ -1345,6 +1392,8 @@ def _strip_edges(ctx: _DocContext, start: int, end: int, keep_end: bool = False)
         start += 1
     while end - 1 > start and not keep_end and edge_word(end - 1):
         end -= 1
+    if keep_initials and all(_INITIALS_TOKEN.match(doc[i].text) or doc[i].text == "." for i in range(start, end)):
+        return start, start  # "N.B. The": initials before a common word are no name
     if doc[start].text.rstrip(".") in lex.titles and start == end - 1:
         return start, start
     return start, end
@@ -1495,7 +1544,9 @@ def find_unknown_names(doc: Doc, allow: set[str] | None = None) -> list[NameCand
                 first = start
                 if rule in ("role", "title") and _word_first_name(ctx, start, end):
                     start += 1  # "Trust" of "her brother, Trust Moyo" is his first name, however ordinary
-                start, end = _strip_edges(ctx, start, end, keep_end=_keeps_surname(ctx, start, end, rule))
+                start, end = _strip_edges(
+                    ctx, start, end, keep_end=_keeps_surname(ctx, start, end, rule), keep_initials=rule == "initial"
+                )
                 start = first if first < start and start == first + 1 and _word_first_name(ctx, first, end) else start
             if start >= end or not _keep(ctx, start, end, rule):
                 continue
@@ -1648,6 +1699,9 @@ class _Mention(Protocol):
 M = TypeVar("M", bound=_Mention)
 
 
+_DOTTED_LETTERS = re.compile(r"^[^\W\d_](?:\.[^\W\d_])+$")
+
+
 def group_mentions(candidates: list[M]) -> list[list[M]]:
     """Cluster mentions of one person: "Sam Wood", later "Sam" and "Ms Wood".
 
@@ -1662,6 +1716,8 @@ def group_mentions(candidates: list[M]) -> list[list[M]]:
 
     def key_words(cand: M) -> tuple[str, ...]:
         words = tuple(fold(w).lower() for w in name_words(cand.text))  # "Jankauskienė" is "Jankauskiene"
+        # "C.J. Whitfield": initials run together are one letter each, as in "C. J. Whitfield"
+        words = tuple(part for w in words for part in (w.split(".") if _DOTTED_LETTERS.match(w) else (w,)))
         initial = _INITIAL_FIRST.match(cand.text) is not None  # "O. Mac Giolla Bhríde": an initial, no "Ó"
         while len(words) > 1 and words[0] in _lower_particles() and not (initial and len(words[0]) == 1):
             words = words[1:]  # "Ms Ní Fhloinn", "Mrs van der Linde": the surname alone
