@@ -8,6 +8,8 @@ All names are invented."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from pipeline.deid.keyfile import parse_key
@@ -34,7 +36,8 @@ MC Dunmore saw him at clinic. Mrs M.C. Dunmore wrote to the GP.
 1.2 The referral was sent to tobias.quennell and copied to anna-lise_brackenbury, but nobody replied.
 
 1.3 PCSO Darlington called at the flat; Mr Kendal, the landlord, let her in. WPC Rochdale had visited in
-1999. Dr. Harrogate saw Ikenna's mother the week after.
+1999. Dr. Harrogate saw Ikenna's mother the week after. DC 2290 Keswick took her statement, Insp. Ripon
+signed it off and Det. Sgt. Malton reviewed it. The PC 2021 Review was read.
 
 1.4 His grandmother, MaSibanda, phoned from Gweru. The school nurse, DaCosta, and Mr LeGrice met her.
 
@@ -72,8 +75,11 @@ def test_a_user_name_joining_first_name_and_surname_is_the_person_whole(coded):
 
 
 def test_a_town_after_a_title_or_police_rank_is_a_surname(coded):
-    for town in ("Darlington", "Kendal", "Rochdale", "Harrogate"):
+    for town in ("Darlington", "Kendal", "Rochdale", "Harrogate", "Keswick", "Ripon", "Malton"):
         assert town not in coded, town
+    assert "DC 2290 [PERSON-" in coded  # the collar number stays; the surname after it goes
+    assert "The PC 2021 Review was read." in coded
+    assert not re.search(r"\[PERSON-\d+\]\. \[PERSON-\d+\] reviewed", coded)  # "Det." is a rank, no name
     assert "the landlord, let her in" in coded
 
 

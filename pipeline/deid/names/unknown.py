@@ -570,6 +570,7 @@ def _title_spans(ctx: _DocContext):
             nxt += 1
         if _kin_honorific(token.text) and (nxt > token.i + 1 or token.text.endswith(".")):
             continue  # "supported by Aunt. The midwife": a family word ending a sentence, not an honorific
+        nxt += _collar_number(ctx, token, nxt)  # "DC 4471 Halifax": the officer's number, then the name
         if _rank_as_surname(ctx, token, nxt):
             yield nxt, nxt + 1, "title_word", _score("title")  # "Mrs Constable", "Mr Judge": the rank is her name
             continue
@@ -583,6 +584,22 @@ def _title_spans(ctx: _DocContext):
             continue
         if end > nxt and not (token.text in ctx.lex.weak_titles and _is_common_phrase(ctx, nxt, end)):
             yield nxt, end, "title", _score("title")
+
+
+def _collar_number(ctx: _DocContext, rank: Token, i: int) -> int:
+    """1 when doc[i] is a police collar number after a rank ("PC 4471 Reading"; the ranks and digits of
+    models/names/keyed_forms.yaml) with a capitalised word after it on the line, else 0."""
+    from .known import _keyed_forms
+
+    doc = ctx.doc
+    conf = _keyed_forms()
+    low, high = conf.get("collar_number_digits") or (2, 6)
+    if rank.text.rstrip(".") not in (conf.get("collar_number_ranks") or ()) or i + 1 >= len(doc):
+        return 0
+    number = doc[i]
+    if not (number.text.isdigit() and low <= len(number.text) <= high) or _crosses_line(number):
+        return 0
+    return 1 if doc[i + 1].text[:1].isupper() else 0
 
 
 @lru_cache(maxsize=1)
@@ -1520,6 +1537,8 @@ def _titled_place(ctx: _DocContext, start: int, rule: str) -> bool:
     if rule != "title" or start < 1:
         return False
     i = start - 1 if ctx.doc[start - 1].text != "." else start - 2
+    if i > 0 and ctx.doc[i].text.isdigit() and _collar_number(ctx, ctx.doc[i - 1], i):
+        i -= 1  # "DC 4471 Halifax"
     return i >= 0 and ctx.doc[i].text.rstrip(".") in _strong_titles()
 
 
