@@ -31,7 +31,7 @@ KEY = parse_key(
 DRAFT = """Learning review: Child W
 
 1.1 A-L Brackenbury visited Ikenna at home on 4 March. AL Brackenbury wrote the plan the next day, and
-MC Dunmore saw him at clinic. Mrs M.C. Dunmore wrote to the GP.
+MC Dunmore saw him at clinic. Mrs M.C. Dunmore wrote to the GP. Ms A-L. Brackenbury closed the case.
 
 1.2 The referral was sent to tobias.quennell and copied to anna-lise_brackenbury, but nobody replied.
 
@@ -60,6 +60,7 @@ def test_letters_of_a_hyphenated_or_double_given_name_go_with_the_keyed_surname(
     assert "HV2 saw him" in coded
     assert "A-L" not in coded and "AL " not in coded and "MC " not in coded
     assert "HV2 wrote to the GP" in coded  # the title goes with the dotted letters, as before
+    assert "GP. SW3 closed the case" in coded  # a title and a stop after the hyphenated letters
 
 
 def test_a_name_with_a_capital_after_a_listed_prefix_is_name_shaped(coded):

@@ -335,8 +335,11 @@ def person_forms(person: Person) -> list[NameForm]:
                     add([("word", "".join(letters))] + sur_tokens, "initial_surname")
                 for t in _compatible_titles(person) or list(genders):  # "Dr K.W. Leung", "Mrs N. Chowdhury"
                     add([("title", t)] + [("initial", i) for i in letters] + sur_tokens, "title_full_name")
-            if len(parts) > 1 and len(part_letters) == len(parts):  # "K-A Whitlock" of Kerry-Ann Whitlock
-                add([("word", "-".join(part_letters))] + sur_tokens, "initial_surname")
+            if len(parts) > 1 and len(part_letters) == len(parts):  # "K-A Whitlock", "Ms K-A. Whitlock"
+                hyphened = [("hletters", "-".join(part_letters))]
+                add(hyphened + sur_tokens, "initial_surname")
+                for t in _compatible_titles(person) or list(genders):
+                    add([("title", t)] + hyphened + sur_tokens, "title_full_name")
     # title forms that do not fit the person's gender stay (a slip in the draft
     # must not leave the name) but are only used when no better person fits
     return list(forms.values())
