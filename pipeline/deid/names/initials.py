@@ -297,6 +297,11 @@ _DOTTED_LETTER = re.compile(r"(?<![\w.'’&/-])([A-Z])\.(?![\w'’-]|[ \t]?[A-Z]
 _QUOTED_LINK = re.compile(r"[ \t\"“”'‘’]*(?:,|and|&|/)[ \t\"“”'‘’]*(?:and[ \t\"“”'‘’]+)?")
 
 
+def _name_word(word: str) -> bool:
+    """A word of a name, not an initial ("J") nor initials run together with stops ("C.J" of "C.J. Whitfield")."""
+    return len(word) > 1 and not re.fullmatch(r"[^\W\d_](?:\.[^\W\d_])+\.?", word)
+
+
 def unlisted_initials(text: str, cands: list, taken: list[tuple[int, int]], doc, protected, key) -> list:
     """Initials of people the key leaves out whose name the draft gives ("Dean Pratt" found as an unlisted
     person, then "DP moves in", "D.A. Pratt", "D lost the key", "Mr A" and "A. drinks" of an "Aurimas"), as
@@ -312,7 +317,7 @@ def unlisted_initials(text: str, cands: list, taken: list[tuple[int, int]], doc,
     full: dict[str, list] = {}
     first: dict[str, list] = {}
     for c in sorted(sure, key=lambda c: c.start):
-        words = [w for w in name_words(c.text) if len(w) > 1 and w[:1].isupper()]
+        words = [w for w in name_words(c.text) if _name_word(w) and w[:1].isupper()]
         if not words:
             continue
         first.setdefault(fold(words[0][0]).upper(), []).append(c)
@@ -330,7 +335,7 @@ def unlisted_initials(text: str, cands: list, taken: list[tuple[int, int]], doc,
         """The one person these mentions name (by first and last name word), or None when they are several."""
         names = set()
         for c in found:
-            words = [fold(w).casefold() for w in name_words(c.text) if len(w) > 1]
+            words = [fold(w).casefold() for w in name_words(c.text) if _name_word(w)]
             names.add((words[0][:1], words[-1]) if whole else words[0])  # "Perry" and "Peregrine Fairweather": PF
         return found[0] if len(names) == 1 else None
 

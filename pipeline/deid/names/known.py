@@ -47,9 +47,10 @@ from .initials import (
 from .kin_forms import kin_forms
 from .links import first_name_with_family_slip, link
 
-# separators allowed between the words of a name: spaces / a line break, or a
-# hyphen (with a line break after it) for double-barrelled names
-_SEP = r"(?:\s*[-‐‑–—]\s*|\s+)"
+# separators allowed between the words of a name: spaces / a line break, a
+# hyphen (with a line break after it) for double-barrelled names, or a dot or
+# underscore with no space, as user names and e-mail local parts join them ("june.whitby")
+_SEP = r"(?:\s*[-‐‑–—]\s*|\s+|[._](?=[^\W\d_]))"
 _TITLE_SEP = r"(?:\.\s*|\s+)"
 _INITIAL_SEP = r"(?:\.\s*|\s+)"
 _LETTER_SEP = r"(?:\.[ \t]?|[ \t])?"
@@ -330,8 +331,15 @@ def person_forms(person: Person) -> list[NameForm]:
                 add([("word", given[0])] + [("initial", i) for i in letters_of_given[1:]] + sur_tokens, "full_name")
             for letters in initial_sets:
                 add([("initial", i) for i in letters] + sur_tokens, "initial_surname")
+                if len(letters) > 1:  # "KA Whitlock": the given names' letters run together
+                    add([("word", "".join(letters))] + sur_tokens, "initial_surname")
                 for t in _compatible_titles(person) or list(genders):  # "Dr K.W. Leung", "Mrs N. Chowdhury"
                     add([("title", t)] + [("initial", i) for i in letters] + sur_tokens, "title_full_name")
+            if len(parts) > 1 and len(part_letters) == len(parts):  # "K-A Whitlock", "Ms K-A. Whitlock"
+                hyphened = [("hletters", "-".join(part_letters))]
+                add(hyphened + sur_tokens, "initial_surname")
+                for t in _compatible_titles(person) or list(genders):
+                    add([("title", t)] + hyphened + sur_tokens, "title_full_name")
     # title forms that do not fit the person's gender stay (a slip in the draft
     # must not leave the name) but are only used when no better person fits
     return list(forms.values())
@@ -562,7 +570,7 @@ def _trie_regex(node: dict) -> str:
 
 def normalise_match(text: str) -> str:
     """Normalise matched text to the key of the form that produced it."""
-    text = fold(text).replace("’", "'").replace(".", " ")
+    text = fold(text).replace("’", "'").replace(".", " ").replace("_", " ")
     text = re.sub(r"[-‐‑–—]", " ", text)
     return re.sub(r"\s+", " ", text).strip().casefold()
 

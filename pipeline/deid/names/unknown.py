@@ -215,12 +215,19 @@ def _is_name_text(text: str) -> bool:
     return all(_name_part(part) for part in re.split(r"[-‐]", text)) and bool(text)
 
 
+@lru_cache(maxsize=1)
+def _inner_capital_prefixes() -> tuple[str, ...]:
+    """The letters after a name's first letter that may be followed by a capital (models/names/name_shapes.yaml)."""
+    return tuple(str(p) for p in load_yaml("names", "name_shapes.yaml").get("inner_capital_prefixes") or ())
+
+
 def _name_part(part: str) -> bool:
-    """'Liam', 'Climbié', "O'Brien", 'McDonald': a capital, then lower-case letters (inner capitals after Mc/O')."""
+    """'Liam', 'Climbié', "O'Brien", 'McDonald', 'MaNdlovu': a capital, then lower-case letters (an inner capital
+    after a listed prefix)."""
     if not NAME_PART_RE.match(part) or not part[0].isupper():
         return False
     rest = part[1:]
-    for prefix in ("c", "ac", "ic", "'"):  # McDonald, MacLeod, NicLeòid (a woman's Gaelic surname), O'Brien
+    for prefix in _inner_capital_prefixes():  # McDonald, MacLeod, NicLeòid, O'Brien, MaNdlovu, DeSouza
         if rest.startswith(prefix) and len(rest) > len(prefix) + 1 and rest[len(prefix)].isupper():
             rest = rest[len(prefix) + 1 :]
             break
@@ -563,6 +570,7 @@ def _title_spans(ctx: _DocContext):
             nxt += 1
         if _kin_honorific(token.text) and (nxt > token.i + 1 or token.text.endswith(".")):
             continue  # "supported by Aunt. The midwife": a family word ending a sentence, not an honorific
+        nxt += _collar_number(ctx, token, nxt)  # "DC 4471 Halifax": the officer's number, then the name
         if _rank_as_surname(ctx, token, nxt):
             yield nxt, nxt + 1, "title_word", _score("title")  # "Mrs Constable", "Mr Judge": the rank is her name
             continue
@@ -576,6 +584,22 @@ def _title_spans(ctx: _DocContext):
             continue
         if end > nxt and not (token.text in ctx.lex.weak_titles and _is_common_phrase(ctx, nxt, end)):
             yield nxt, end, "title", _score("title")
+
+
+def _collar_number(ctx: _DocContext, rank: Token, i: int) -> int:
+    """1 when doc[i] is a police collar number after a rank ("PC 4471 Reading"; the ranks and digits of
+    models/names/keyed_forms.yaml) with a capitalised word after it on the line, else 0."""
+    from .known import _keyed_forms
+
+    doc = ctx.doc
+    conf = _keyed_forms()
+    low, high = conf.get("collar_number_digits") or (2, 6)
+    if rank.text.rstrip(".") not in (conf.get("collar_number_ranks") or ()) or i + 1 >= len(doc):
+        return 0
+    number = doc[i]
+    if not (number.text.isdigit() and low <= len(number.text) <= high) or _crosses_line(number):
+        return 0
+    return 1 if doc[i + 1].text[:1].isupper() else 0
 
 
 @lru_cache(maxsize=1)
@@ -835,18 +859,26 @@ def _relative_pair_spans(ctx: _DocContext):
                 yield start, token.i, "syntax", _score("syntax_possessive_relation")
 
 
+# one initial or several run together, with or without stops: "K", "K.", "J.P.", "J.P"
+_INITIALS_TOKEN = re.compile(r"^[A-Z](?:\.[A-Z])*\.?$")
+
+
 def _initial_spans(ctx: _DocContext):
     """An initial and a surname: "J. Whitworth", "P Okafor" (not a declared code, not a common word)."""
     doc = ctx.doc
     for token in ctx.tokens:
         text = token.text
-        if not (len(text) == 2 and text[0].isupper() and text[1] == ".") and not (len(text) == 1 and text.isupper()):
+        if not _INITIALS_TOKEN.match(text) or ctx.blocked[token.i] or _crosses_line(token):
             continue
-        if ctx.blocked[token.i] or _crosses_line(token):
-            continue
+        if token.i > 0 and _INITIALS_TOKEN.match(doc[token.i - 1].text) and not _crosses_line(doc[token.i - 1]):
+            continue  # "T. R. Quayle": the run starts at the first initial
         nxt = token.i + 1
-        if len(text) == 1 and nxt < len(doc) and doc[nxt].text == "." and not _crosses_line(doc[nxt]):
-            nxt += 1
+        while (
+            nxt < len(doc)
+            and not _crosses_line(doc[nxt - 1])
+            and (doc[nxt].text == "." or _INITIALS_TOKEN.match(doc[nxt].text))
+        ):
+            nxt += 1  # "K. Obi", "T. R. Quayle", "J.P. Tunde": every initial before the surname
         end = _name_run(ctx, nxt, max_len=2)
         if text in ("A", "I") and end > nxt and _title_phrase(ctx, nxt, end):
             continue  # the article before a capitalised word of a title: "A Day in the Life of Child Q"
@@ -1199,11 +1231,24 @@ RULES = (
 
 
 # ---------------------------------------------------------------- filters
+def _double_barrel_part(doc: Doc, start: int, i: int) -> bool:
+    """doc[i] is the second half of a double-barrelled name in the span ("Ruskin-Hall", "Okafor-Lane"): joined by a
+    bare hyphen to a capitalised word, it is a surname's part, not an organisation's or a street's head word."""
+    return (
+        i >= start + 2
+        and doc[i - 1].text in ("-", "‐", "‑")
+        and not doc[i - 1].whitespace_
+        and not doc[i - 2].whitespace_
+        and doc[i - 2].text[:1].isupper()
+        and doc[i - 2].text.lower() not in ("st", "saint")
+    )
+
+
 def _is_organisation(ctx: _DocContext, start: int, end: int) -> bool:
     """An agency or document: an organisation head word inside, right after, or joined by 'of'/'for'."""
     doc = ctx.doc
     words = ctx.lex.non_person_lower
-    if any(_bare(doc[i].text).lower() in words for i in range(start, end)):
+    if any(_bare(doc[i].text).lower() in words and not _double_barrel_part(doc, start, i) for i in range(start, end)):
         return True
     if start > 0 and doc[start - 1].text.rstrip(".") in ("St", "Saint"):
         return True  # "St Mary's Hospital", "St Oswald's": a saint's name is an institution or a place
@@ -1315,20 +1360,46 @@ def _is_common_phrase(ctx: _DocContext, start: int, end: int) -> bool:
 
 
 def _is_allowed(ctx: _DocContext, start: int, end: int) -> bool:
+    """Every word is one of a person the text may name ("Ellis Fairweather-Hume"), an initial of theirs
+    included ("E. Fairweather-Hume")."""
     if not ctx.allow_tokens:
         return False
-    return all(
-        _bare(ctx.doc[i].text).lower() in ctx.allow_tokens or ctx.doc[i].text in ("-", "‐") for i in range(start, end)
-    )
+    letters = {w[:1] for w in ctx.allow_tokens}
+    named = False
+    for i in range(start, end):
+        text = ctx.doc[i].text
+        if text in ("-", "‐", "."):
+            continue
+        if _bare(text).lower() in ctx.allow_tokens:
+            named = True
+        elif not (_INITIALS_TOKEN.match(text) and all(c.lower() in letters for c in text if c.isalpha())):
+            return False
+    return named
 
 
-def _strip_edges(ctx: _DocContext, start: int, end: int, keep_end: bool = False) -> tuple[int, int]:
-    """Drop titles and common words at the edges: "Later Sam Wood" -> "Sam Wood", "Mrs Hughes" -> "Hughes"."""
+def _kept_initial(ctx: _DocContext, start: int, i: int) -> bool:
+    """doc[i] is an initial of the name that opens at `start`: "K", "J.P.", a stop between; "A" and "I" only after
+    a title ("Mrs A Bello"), since elsewhere they are the article and the pronoun."""
+    text = ctx.doc[i].text
+    if text == ".":
+        return i > start
+    if not _INITIALS_TOKEN.match(text):
+        return False
+    return text not in ("A", "I") or (start > 0 and ctx.doc[start - 1].text.rstrip(".") in ctx.lex.titles)
+
+
+def _strip_edges(
+    ctx: _DocContext, start: int, end: int, keep_end: bool = False, keep_initials: bool = False
+) -> tuple[int, int]:
+    """Drop titles and common words at the edges: "Later Sam Wood" -> "Sam Wood", "Mrs Hughes" -> "Hughes"
+    (with `keep_initials`, the initials that open "K Obi" or "T. R. Quayle" are no common word "K")."""
     doc, lex = ctx.doc, ctx.lex
 
     def edge_word(i: int) -> bool:
         if doc[i].text in _particles() and i < end - 1 and i == start:
             return False  # "Mrs van Dijk": the particle is part of the name
+        if keep_initials and i < end - 1 and _kept_initial(ctx, start, i):
+            return False
         word = _bare(doc[i].text)
         if not any(c.isalnum() for c in word):
             return True  # a hyphen or quote the model took in: "-Trac" of "In-Trac"
@@ -1338,6 +1409,8 @@ def _strip_edges(ctx: _DocContext, start: int, end: int, keep_end: bool = False)
         start += 1
     while end - 1 > start and not keep_end and edge_word(end - 1):
         end -= 1
+    if keep_initials and all(_INITIALS_TOKEN.match(doc[i].text) or doc[i].text == "." for i in range(start, end)):
+        return start, start  # "N.B. The": initials before a common word are no name
     if doc[start].text.rstrip(".") in lex.titles and start == end - 1:
         return start, start
     return start, end
@@ -1438,7 +1511,9 @@ def _keep(ctx: _DocContext, start: int, end: int, rule: str) -> bool:
         return False
     if rule not in ("title", "title_word", "kin_title", "named") and _is_org_word(ctx, start, end):
         return False
-    if _is_allowed(ctx, start, end) or _is_place(ctx, start, end, trust_entities):
+    if _is_allowed(ctx, start, end) or (
+        _is_place(ctx, start, end, trust_entities) and not _titled_place(ctx, start, rule)
+    ):
         return False
     if rule in ("role", "title") and _word_first_name(ctx, start, end):
         start += 1  # "her brother, Trust Moyo": the head word is his first name; judge the rest
@@ -1456,6 +1531,23 @@ def _keep(ctx: _DocContext, start: int, end: int, rule: str) -> bool:
     return True
 
 
+def _titled_place(ctx: _DocContext, start: int, rule: str) -> bool:
+    """A town's name right after a strong title is a surname ("Mr Preston", "PCSO Tamworth", "Dr Chester"):
+    no place takes "Mr" or a police rank.  Weak titles ("Lady Margaret", "Lord Street") and "St" do not count."""
+    if rule != "title" or start < 1:
+        return False
+    i = start - 1 if ctx.doc[start - 1].text != "." else start - 2
+    if i > 0 and ctx.doc[i].text.isdigit() and _collar_number(ctx, ctx.doc[i - 1], i):
+        i -= 1  # "DC 4471 Halifax"
+    return i >= 0 and ctx.doc[i].text.rstrip(".") in _strong_titles()
+
+
+@lru_cache(maxsize=1)
+def _strong_titles() -> frozenset[str]:
+    """Person titles that are no ordinary word (models/lexicon/titles.yaml: not weak, not a place's "St")."""
+    return title_words(weak=False)
+
+
 # ---------------------------------------------------------------- public API
 def find_unknown_names(doc: Doc, allow: set[str] | None = None) -> list[NameCandidate]:
     """Person-name candidates in `doc`, sorted by offset, overlapping proposals merged.
@@ -1471,7 +1563,9 @@ def find_unknown_names(doc: Doc, allow: set[str] | None = None) -> list[NameCand
                 first = start
                 if rule in ("role", "title") and _word_first_name(ctx, start, end):
                     start += 1  # "Trust" of "her brother, Trust Moyo" is his first name, however ordinary
-                start, end = _strip_edges(ctx, start, end, keep_end=_keeps_surname(ctx, start, end, rule))
+                start, end = _strip_edges(
+                    ctx, start, end, keep_end=_keeps_surname(ctx, start, end, rule), keep_initials=rule == "initial"
+                )
                 start = first if first < start and start == first + 1 and _word_first_name(ctx, first, end) else start
             if start >= end or not _keep(ctx, start, end, rule):
                 continue
@@ -1624,6 +1718,9 @@ class _Mention(Protocol):
 M = TypeVar("M", bound=_Mention)
 
 
+_DOTTED_LETTERS = re.compile(r"^[^\W\d_](?:\.[^\W\d_])+$")
+
+
 def group_mentions(candidates: list[M]) -> list[list[M]]:
     """Cluster mentions of one person: "Sam Wood", later "Sam" and "Ms Wood".
 
@@ -1638,6 +1735,8 @@ def group_mentions(candidates: list[M]) -> list[list[M]]:
 
     def key_words(cand: M) -> tuple[str, ...]:
         words = tuple(fold(w).lower() for w in name_words(cand.text))  # "Jankauskienė" is "Jankauskiene"
+        # "C.J. Whitfield": initials run together are one letter each, as in "C. J. Whitfield"
+        words = tuple(part for w in words for part in (w.split(".") if _DOTTED_LETTERS.match(w) else (w,)))
         initial = _INITIAL_FIRST.match(cand.text) is not None  # "O. Mac Giolla Bhríde": an initial, no "Ó"
         while len(words) > 1 and words[0] in _lower_particles() and not (initial and len(words[0]) == 1):
             words = words[1:]  # "Ms Ní Fhloinn", "Mrs van der Linde": the surname alone
