@@ -9,8 +9,8 @@ from __future__ import annotations
 from pathlib import Path
 
 
-def code_text(folder: Path, draft: str, key: dict, nlp, analyzer, policy=None, name: str = "draft.txt"):
-    """The result of pseudonymising `draft` with `key` (a key file's mapping)."""
+def code_text(folder: Path, draft: str, key, nlp, analyzer=None, policy=None, name: str = "draft.txt"):
+    """The result of pseudonymising `draft` with `key` (a key file's mapping, or a key already parsed)."""
     from pipeline.deid.keyfile import parse_key
     from pipeline.deid.names.known import english_lexicon
     from pipeline.deid.pseudonymise import parse_for_key, pseudonymise_report
@@ -19,6 +19,6 @@ def code_text(folder: Path, draft: str, key: dict, nlp, analyzer, policy=None, n
     path = folder / name
     path.write_text(draft, encoding="utf-8")
     report = load_report(path)
-    parsed = parse_key(key)
+    parsed = parse_key(key) if isinstance(key, dict) else key
     doc = parse_for_key(report, nlp, parsed)
     return pseudonymise_report(report, doc, parsed, analyzer=analyzer, policy=policy, lexicon=english_lexicon(nlp))

@@ -13,9 +13,7 @@ import re
 import pytest
 
 from pipeline.deid.keyfile import parse_key
-from pipeline.deid.names.known import english_lexicon
-from pipeline.deid.pseudonymise import parse_for_key, pseudonymise_report
-from pipeline.ingest import load_report
+from pseudonymise_text import code_text
 
 KEY = parse_key(
     {
@@ -47,11 +45,7 @@ signed it off and Det. Sgt. Malton reviewed it. The PC 2021 Review was read.
 
 @pytest.fixture(scope="module")
 def coded(tmp_path_factory, nlp):
-    path = tmp_path_factory.mktemp("draft") / "draft.md"
-    path.write_text(DRAFT, encoding="utf-8")
-    report = load_report(path)
-    doc = parse_for_key(report, nlp, KEY)
-    return pseudonymise_report(report, doc, KEY, lexicon=english_lexicon(nlp)).text
+    return code_text(tmp_path_factory.mktemp("draft"), DRAFT, KEY, nlp, name="draft.md").text
 
 
 def test_letters_of_a_hyphenated_or_double_given_name_go_with_the_keyed_surname(coded):

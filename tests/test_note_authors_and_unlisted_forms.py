@@ -12,10 +12,8 @@ import pytest
 
 from pipeline.deid.keyfile import parse_key
 from pipeline.deid.names.initials import initials_of, note_authors
-from pipeline.deid.names.known import english_lexicon
 from pipeline.deid.names.unknown import NameCandidate, group_mentions
-from pipeline.deid.pseudonymise import parse_for_key, pseudonymise_report
-from pipeline.ingest import load_report
+from pseudonymise_text import code_text
 
 KEY = parse_key(
     {
@@ -71,11 +69,7 @@ Appendix 1 — Panel
 
 @pytest.fixture(scope="module")
 def coded(tmp_path_factory, nlp):
-    path = tmp_path_factory.mktemp("draft") / "draft.md"
-    path.write_text(DRAFT, encoding="utf-8")
-    report = load_report(path)
-    doc = parse_for_key(report, nlp, KEY)
-    return pseudonymise_report(report, doc, KEY, lexicon=english_lexicon(nlp))
+    return code_text(tmp_path_factory.mktemp("draft"), DRAFT, KEY, nlp, name="draft.md")
 
 
 def _line(text: str, start: str) -> str:

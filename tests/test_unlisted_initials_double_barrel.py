@@ -13,9 +13,7 @@ import re
 import pytest
 
 from pipeline.deid.keyfile import parse_key
-from pipeline.deid.names.known import english_lexicon
-from pipeline.deid.pseudonymise import parse_for_key, pseudonymise_report
-from pipeline.ingest import load_report
+from pseudonymise_text import code_text
 
 KEY = parse_key({"people": [{"code": "Child P", "role": "Subject child", "names": ["Pelumi Adeyinka", "Pelumi"]}]})
 
@@ -40,11 +38,7 @@ Signed: I. Castellanos-Reed
 
 @pytest.fixture(scope="module")
 def coded(tmp_path_factory, nlp):
-    path = tmp_path_factory.mktemp("draft") / "draft.md"
-    path.write_text(DRAFT, encoding="utf-8")
-    report = load_report(path)
-    doc = parse_for_key(report, nlp, KEY)
-    return pseudonymise_report(report, doc, KEY, lexicon=english_lexicon(nlp)).text
+    return code_text(tmp_path_factory.mktemp("draft"), DRAFT, KEY, nlp, name="draft.md").text
 
 
 def test_initials_before_an_unlisted_surname_go_with_it(coded):
