@@ -247,3 +247,22 @@ def test_a_capitalised_word_nothing_explains_is_pointed_at_wherever_it_stands(tm
     )
     for word in quiet:
         assert word not in kinds, word
+
+
+def test_a_slip_in_a_keyed_name_is_pointed_at_whatever_the_model_calls_it(tmp_path, nlp):
+    """One edit from a keyed name word, or sounding like it: the spelling a nursery or a GP letter used
+    ("Obinnah", "Adaize"), wherever it stands and whatever entity label the model gives it; a word that
+    only begins like a keyed name ("Thornbury Trust", "Samaritans") is no slip."""
+    from pipeline.deid.names.residue import find_person_slots
+
+    path = tmp_path / "coded.txt"
+    path.write_text(
+        "Nursery staff wrote CS and, for a few weeks, Obinnah on the register.\n"
+        "The discharge letter spelt it Adaize throughout. The Thornbury Trust and the Samaritans were told.\n",
+        encoding="utf-8",
+    )
+    report = load_report(path)
+    kinds = {r.text: r.kind for r in find_person_slots(parse_report(report, nlp), SLOT_KEY, [])}
+    assert kinds.get("Obinnah") == "variant" and kinds.get("Adaize") == "variant", kinds
+    for word in ("Thornbury", "Trust", "Samaritans"):
+        assert word not in kinds, word

@@ -302,6 +302,8 @@ def _slot_kind(ctx, token, is_code: list[bool], people: list[_Person], conf: dic
         return "variant"
     if _pet_form(folded, people, conf):  # the keyed name says it, whatever the model's label
         return "pet_form"
+    if _spelt_like_keyed(folded, people, conf):  # "Ameen" of a keyed Amine, whatever the model's label
+        return "variant"
     if _contextual(ctx, token, is_code):
         return None
     if _beside_code(token, is_code):
@@ -600,6 +602,13 @@ def _pet_endings() -> tuple[str, ...]:
     for lang in honorifics()["diminutives"].values():
         endings |= {fold(str(e)).casefold() for e in lang.get("suffixes", ())}
     return tuple(sorted((e for e in endings if e), key=len, reverse=True))
+
+
+def _spelt_like_keyed(folded: str, people: list[_Person], conf: dict) -> bool:
+    """A capitalised word that no list explains, one edit from a keyed name word or sounding like it ("Ameen" of
+    Amine, "Jayde" of Jade): a slip in the spelling, not another word.  A shared beginning alone is not enough
+    here ("Barnardo's" and a keyed Barnes), since the model's label is not consulted."""
+    return bool(_close_people([folded], people, {**conf, "variant_prefix": 99}))
 
 
 def _close_people(words: list[str], people: list[_Person], conf: dict, prefix_only: bool = False) -> tuple[str, ...]:
