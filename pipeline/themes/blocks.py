@@ -124,6 +124,16 @@ def _is_sentence(text: str) -> bool:
     return len(text.split()) >= 8 and bool(re.search(r"(?:[a-z]|\d{4})[\"'”’)\]]?[.?!][\"'”’)]?(?:\s|$)", text))
 
 
+def _matching_sentences(text: str, spans: dict[int, tuple[int, int]], patterns: tuple[re.Pattern, ...]) -> set[int]:
+    """Numbers of the sentences one of `patterns` finds, each read with its line breaks and runs of spaces as one
+    space."""
+    if not patterns:
+        return set()
+    return {
+        sid for sid, (start, end) in spans.items() if any(p.search(" ".join(text[start:end].split())) for p in patterns)
+    }
+
+
 class BlockFilter:
     """Non-content paragraphs and page-furniture spans of one report."""
 
@@ -366,11 +376,7 @@ class BlockFilter:
         practice word there describes how the review was done, not practice in
         the case (the rules: `review_process` in models/themes_blocks.yaml).
         """
-        return {
-            sid
-            for sid, (start, end) in spans.items()
-            if any(p.search(" ".join(text[start:end].split())) for p in self.rules.review_process)
-        }
+        return _matching_sentences(text, spans, self.rules.review_process)
 
     def criteria_sentences(self, text: str, spans: dict[int, tuple[int, int]]) -> set[int]:
         """Numbers of the sentences that say what reviews are or when one is held ("a review in
@@ -378,11 +384,7 @@ class BlockFilter:
         experiences of abuse and neglect"): said of reviews in general, they tell nothing of the case,
         so no theme of any kind takes evidence from them (`review_criteria` in
         models/themes_blocks.yaml)."""
-        return {
-            sid
-            for sid, (start, end) in spans.items()
-            if any(p.search(" ".join(text[start:end].split())) for p in self.rules.review_criteria)
-        }
+        return _matching_sentences(text, spans, self.rules.review_criteria)
 
     def in_chrome(self, start: int, end: int) -> bool:
         """Whether [start, end) overlaps a line of page furniture."""

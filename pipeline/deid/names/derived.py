@@ -204,16 +204,11 @@ def _same_transliteration(word: str, target: str, conf: dict) -> bool:
 def _same_skeleton(word: str, target: str, conf: dict) -> bool:
     """ "Aishe" or "Ayshe" of Ayşe, "Mehmedowa" of Mehmedova, "Khadidja" of Khadija: one name in two
     romanisations (name_context.yaml `misspelling.skeleton`)."""
-    rewrites = _skeleton_rewrites(tuple(map(tuple, conf.get("skeleton") or ())))
+    rewrites = conf.get("skeleton")
     if not rewrites:
         return False
     a, b = skeleton(word, rewrites), skeleton(target, rewrites)
     return a == b and len(a) >= int(conf.get("skeleton_min_letters", 4))
-
-
-@lru_cache(maxsize=1)
-def _skeleton_rewrites(pairs: tuple) -> tuple[tuple[str, str], ...]:
-    return tuple((str(a), str(b)) for a, b in pairs)
 
 
 def _short_form(word: str, target: str, min_prefix: int, accented: bool = False) -> bool:

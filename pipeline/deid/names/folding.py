@@ -14,6 +14,7 @@ offsets (and the original spelling) of the real text.
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
 _UNDECOMPOSED = {"ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ı": "i", "ħ": "h", "Ħ": "H"}
@@ -67,7 +68,7 @@ def romanised(word: str) -> str:
     return anyascii(word).casefold()
 
 
-def skeleton(word: str, rewrites: tuple[tuple[str, str], ...]) -> str:
+def skeleton(word: str, rewrites: Iterable[Sequence[str]]) -> str:
     """`word` (folded, lower case) with the spellings that romanisations of one name differ by written one way
     ("sh" of ş, "w" of a Slavic v, "kh", "dj", "yu" of ü) and doubled letters written once: two words with
     the same skeleton are spellings of one name ("Aishe" and "Ayşe", "Mehmedowa" and "Mehmedova")."""

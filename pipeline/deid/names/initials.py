@@ -258,6 +258,8 @@ def lone_letters(matcher, text: str, raw: list, doc) -> list:
     return out
 
 
+# a mention that is only initials, two to four capitals with or without stops ("GR", "C.J."): matched whole
+INITIALS_ONLY = re.compile(r"[A-Z](?:\.?[A-Z]){1,3}\.?")
 _CAPITALS = re.compile(r"(?<![\w.'’&/-])([A-Z](?:\.?[-‐‑]?[A-Z]){1,3}\.?)(?![\w'’&/-])")
 
 

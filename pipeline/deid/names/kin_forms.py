@@ -393,6 +393,13 @@ def _married_names(matcher, text: str, raw: list) -> list:
     return raw
 
 
+@lru_cache(maxsize=1)
+def _clan_name_re() -> re.Pattern[str]:
+    """A clan prefix (honorifics.yaml `clan_prefixes`) joined to a capitalised name: "MaNcube", "Ma-Ndlovu"."""
+    prefixes = honorifics()["clan_prefixes"]
+    return re.compile(rf"(?<![\w'’-])(?P<pre>{_alternation(prefixes)})-?(?P<name>[A-Z][^\W\d_]+)(?![\w-])")
+
+
 def _clan_names(matcher, text: str, raw: list) -> list:
     """ "MaNcube": a clan prefix joined to a keyed surname (honorifics.yaml `clan_prefixes`) is the one keyed
     person of the prefix's gender with that surname (a woman born a Ncube), or the one with that surname
@@ -401,8 +408,7 @@ def _clan_names(matcher, text: str, raw: list) -> list:
     if not prefixes:
         return raw
     people = matcher.key.by_code()
-    pattern = re.compile(rf"(?<![\w'’-])(?P<pre>{_alternation(prefixes)})-?(?P<name>[A-Z][^\W\d_]+)(?![\w-])")
-    for m in pattern.finditer(text):
+    for m in _clan_name_re().finditer(text):
         surname = fold(m.group("name")).casefold()
         bearers = {k.code for k in matcher.keyed_words if not k.first and k.folded == surname}
         gender = prefixes[m.group("pre")]

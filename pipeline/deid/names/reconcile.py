@@ -43,6 +43,7 @@ from rapidfuzz.distance import OSA
 from ...lexicon import title_words
 from ...resources import load_yaml
 from .folding import fold
+from .initials import INITIALS_ONLY
 
 if TYPE_CHECKING:
     from ..keyfile import Key
@@ -195,9 +196,6 @@ def _merge(text: str, run: list[Replacement], code: str, candidates: list[str], 
     )
 
 
-_INITIALS = re.compile(r"[A-Z](?:\.?[A-Z]){1,3}\.?")
-
-
 def _keyed_initials(key: Key, coded: list[Replacement]) -> dict[str, set[str]]:
     """Capitals -> codes of the keyed people they are the initials of: from the names the key lists and from
     the person's coded mentions in this draft ("Dr M. Stone", "Dr Marcus Stone" of a keyed "Dr Stone" give
@@ -252,7 +250,7 @@ def _keyed_person_of_run(
     if len(run) == 1:
         if run[0].source != "unknown":
             return None
-        if _INITIALS.fullmatch(run[0].text):
+        if INITIALS_ONLY.fullmatch(run[0].text):
             return None  # capitals: `_initials_of_keyed`, once every keyed mention is known
         ranked = _ranked_surname(run[0].text, ranks)
         if ranked:
@@ -361,7 +359,7 @@ def _initials_of_keyed(chosen: list[Replacement], text: str, key: Key) -> list[R
     """An unlisted piece that is capitals ("RL", a note's author) is the one keyed person whose initials they
     are, by the key's names or by the person's coded mentions (a table's "Dr Tobias Okonjo" just joined
     to a keyed "Dr Okonjo" gives TO)."""
-    pieces = [r for r in chosen if r.source == "unknown" and _is_person(r) and _INITIALS.fullmatch(r.text)]
+    pieces = [r for r in chosen if r.source == "unknown" and _is_person(r) and INITIALS_ONLY.fullmatch(r.text)]
     if not pieces:
         return chosen
     initials = _keyed_initials(key, [r for r in chosen if r.source == "known" and _is_person(r)])

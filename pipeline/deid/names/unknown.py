@@ -1810,14 +1810,11 @@ def _pet_name_of(word: str, first: str) -> bool:
     return False
 
 
-_CAPITALS = re.compile(r"[A-Z](?:\.?[A-Z]){1,3}\.?")
-
-
 def _initials_group(text: str, groups: list[list]) -> int | None:
     """The one group of people named in full whose initials `text` is ("GR" of "Gillian Roe"), else None."""
-    from .initials import initials_of
+    from .initials import INITIALS_ONLY, initials_of
 
-    if not _CAPITALS.fullmatch(text.strip()):
+    if not INITIALS_ONLY.fullmatch(text.strip()):
         return None
     letters = text.strip().replace(".", "")
     fits = [gi for gi, group in enumerate(groups) if any(letters in initials_of(c.text) for c in group)]
