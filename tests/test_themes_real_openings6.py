@@ -87,6 +87,14 @@ def test_a_finding_in_the_body_after_its_sentences_is_still_content(nlp):
     assert "multi_agency_working" in _tagged(nlp, text)
 
 
+# ---- a family with no faith of its own -------------------------------------------------------------
+def test_no_particular_religion_is_no_race_or_culture_theme(nlp):
+    none = _tagged(nlp, "1.3 The family are White British. None of them follows any particular religion or faith.")
+    some = _tagged(nlp, "1.3 Practitioners never asked the family how their faith shaped their care of the baby.")
+    assert "race_culture_identity" not in none
+    assert "race_culture_identity" in some
+
+
 # ---- a thematic review's title line names its subject ----------------------------------------------
 def test_a_national_reviews_subtitle_names_its_theme(nlp):
     text = (
@@ -102,6 +110,27 @@ def test_a_boards_name_is_no_thematic_title(nlp):
         "Millbrook\n\nSafeguarding Children Board\n\nSerious Case Review\n\nChild Orla\n\nContents\n\nIntroduction 3\n"
     )
     assert _tagged(nlp, text) == set()
+
+
+# ---- close wordings ---------------------------------------------------------------------------------
+def test_a_child_and_parent_placement_is_a_parent_and_child_placement(nlp):
+    found = _tagged(
+        nlp, "After the birth, Baby Suri and her mother moved to a child and parent foster placement in the city."
+    )
+    assert "placement_type_mother_baby_foster" in found
+
+
+def test_legal_action_to_remove_a_child_is_the_legal_process(nlp):
+    found = _tagged(nlp, "Eastcombe children's services began legal action to remove the baby from her parents' care.")
+    assert "legal_court_process" in found
+
+
+# ---- whose history of care ---------------------------------------------------------------------------
+def test_a_parents_history_of_care_is_care_experience_a_young_persons_is_not(nlp):
+    parents = _tagged(nlp, "Tilly's father had a history of care and left his last foster home at seventeen.")
+    young_person = _tagged(nlp, "The young person had a long history of care and had lived in four placements.")
+    assert "young_care_experienced_parents" in parents
+    assert "young_care_experienced_parents" not in young_person
 
 
 # ---- the statutory test put as a possibility ---------------------------------------------------------
