@@ -143,3 +143,13 @@ def test_abuse_or_neglect_that_could_be_suspected_is_the_review_criteria(nlp):
     found = _tagged(nlp, "Jonah was left hungry and unwashed for weeks; the neglect was plain to his teacher.")
     assert "neglect" not in criteria
     assert "neglect" in found
+
+
+# ---- a baby's age alone does not make a review about vulnerable infants ------------------------------
+def test_a_young_babys_age_alone_is_no_vulnerable_infant_theme(nlp):
+    age_only = _tagged(nlp, "The police found a three-month-old baby alone in the flat with his older sister.")
+    age_and_more = _tagged(
+        nlp, "The police found a three-month-old baby, born prematurely at 31 weeks, alone in the flat."
+    )
+    assert "premature_vulnerable_infant" not in age_only
+    assert "premature_vulnerable_infant" in age_and_more
