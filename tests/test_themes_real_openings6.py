@@ -153,3 +153,15 @@ def test_a_young_babys_age_alone_is_no_vulnerable_infant_theme(nlp):
     )
     assert "premature_vulnerable_infant" not in age_only
     assert "premature_vulnerable_infant" in age_and_more
+
+
+def test_prose_cut_off_at_a_page_end_after_a_contents_page_is_content(nlp):
+    # numbers and capitalised names in a sentence a page end cut off are no run of contents entries
+    text = (
+        "CONTENTS\n\n1. INTRODUCTION\n\n2. FAMILY BACKGROUND\n\n3. KEY EPISODES\n\n"
+        "1. INTRODUCTION\n\n"
+        "In late May 2019 two brothers, Sibling 1 and Sibling 2, aged 6 and 3 were found by Police Officers "
+        "at the home of an aunt after a night of domestic violence between their Mother and her Partner, and "
+        "Social Worker SW2 arranged for them to stay with the Grandmother under a plan agreed by the"
+    )
+    assert "domestic_abuse" in _tagged(nlp, text)

@@ -364,15 +364,19 @@ class BlockFilter:
         """A line of a contents page: no sentence, and short, ending in a page number, or in title case.
 
         Prose hard-wrapped into one paragraph per line ("in March 2019 when the
-        baby, Child K, and his older sister were") is none, so the listing ends there.
+        baby, Child K, and his older sister were") is none, so the listing ends there;
+        so is a paragraph longer than any entry that a page end cut off before its full
+        stop, though its names and agencies make it look title-cased.
         """
         if _is_sentence(flat):
             return False
         words = flat.split()
         if len(words) <= self.rules.contents_entry_words or _PAGE_NUMBER_END.search(flat):
             return True
+        if len(words) > self.rules.contents_label_words:
+            return False  # prose cut off mid-sentence at a page end, however many names it holds
         label = self.rules.contents_entry_label
-        if label and label.search(flat) and len(words) <= self.rules.contents_label_words:
+        if label and label.search(flat):
             return True  # "Finding 2: Agencies were unsure who ..." (its page number on the next line)
         content = [w for w in words if w.lower() not in _STOP and w[:1].isalpha()]
         return bool(content) and sum(w[:1].isupper() for w in content) * 2 >= len(content)
