@@ -96,11 +96,17 @@ def test_violence_and_violent_in_one_paragraph_are_one_mention_not_domestic_abus
     assert "domestic_abuse" in partner
 
 
-def test_an_age_in_passing_is_no_vulnerable_infant_but_a_young_baby_is(nlp):
+def test_an_age_in_passing_is_no_vulnerable_infant_but_a_young_baby_with_more_is(nlp):
+    # a young age said of a baby only supports the theme (a reader of real openings judged "a
+    # two month old baby found alone" a neglect review, not one about vulnerable infants)
     passing = _tagged(nlp, "When Isla was six weeks old the family moved to a flat across the river.")
     said_of_a_baby = _tagged(nlp, "Their six-week-old baby was admitted with a chest infection.")
+    with_more = _tagged(
+        nlp, "Their six-week-old baby, still under the neonatal team, was admitted with a chest infection."
+    )
     assert "premature_vulnerable_infant" not in passing
-    assert "premature_vulnerable_infant" in said_of_a_baby
+    assert "premature_vulnerable_infant" not in said_of_a_baby
+    assert "premature_vulnerable_infant" in with_more
 
 
 # ---- whose is it ----------------------------------------------------------------------

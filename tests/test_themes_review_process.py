@@ -100,11 +100,14 @@ def test_a_review_conference_in_the_case_is_not_the_review_process(nlp):
 
 
 # ---- words every review uses ---------------------------------------------------------
-def test_baby_and_birth_alone_are_no_vulnerable_infant_but_a_young_age_is(nlp):
+def test_baby_and_birth_alone_are_no_vulnerable_infant_but_a_young_age_with_them_is(nlp):
     generic = _ids(
         tag_text("The pre-birth assessment did not consider what a new baby would mean for the family.\n", nlp)
     )
-    young = _ids(tag_text("Baby K, a two month old boy, was left with a babysitter of fourteen.\n", nlp))
+    # a young age said of a baby supports the theme; with another of its words it makes it
+    young = _ids(
+        tag_text("Baby K, a two month old boy, was the youngest infant a babysitter of fourteen had minded.\n", nlp)
+    )
     older = _ids(tag_text("At nine months old Baby K moved with his mother to a flat near the station.\n", nlp))
     assert "premature_vulnerable_infant" not in generic
     assert "premature_vulnerable_infant" in young

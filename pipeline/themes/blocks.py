@@ -60,6 +60,8 @@ class BlockRules:
     thematic_title: re.Pattern | None = None
     inline_furniture: tuple[re.Pattern, ...] = ()
     review_criteria: tuple[re.Pattern, ...] = ()
+    contents_entry_label: re.Pattern | None = None
+    contents_label_words: int = 30
 
 
 @lru_cache(maxsize=4)
@@ -94,6 +96,8 @@ def load_block_rules(name: str = "themes_blocks.yaml") -> BlockRules:
         thematic_title=re.compile(data["thematic_title"], re.IGNORECASE) if data.get("thematic_title") else None,
         inline_furniture=tuple(re.compile(p) for p in data.get("inline_furniture", ())),
         review_criteria=tuple(re.compile(p, re.IGNORECASE) for p in data.get("review_criteria", ())),
+        contents_entry_label=re.compile(data["contents_entry_label"]) if data.get("contents_entry_label") else None,
+        contents_label_words=data.get("contents_label_words", 30),
     )
 
 
@@ -254,8 +258,10 @@ class BlockFilter:
         rules = self.rules
         if rules.contents_titles.search(flat):
             return "contents"
-        if listing == "contents":
-            return listing if self._contents_entry(flat) else None
+        if listing == "contents" or reason == "contents":
+            # a contents page its lines' shape gave away ("Key events 7 The panel 12 Method 14 ...") goes on
+            # in the entries after it that have lost their page number to the next line
+            return "contents" if reason == "contents" or self._contents_entry(flat) else None
         if reason == "title" or (reason is None and is_title_like(flat, rules)):
             return "listing" if rules.non_content_titles.search(flat) else None
         if lines and rules.member_list_intro.search(lines[-1]):
@@ -358,13 +364,20 @@ class BlockFilter:
         """A line of a contents page: no sentence, and short, ending in a page number, or in title case.
 
         Prose hard-wrapped into one paragraph per line ("in March 2019 when the
-        baby, Child K, and his older sister were") is none, so the listing ends there.
+        baby, Child K, and his older sister were") is none, so the listing ends there;
+        so is a paragraph longer than any entry that a page end cut off before its full
+        stop, though its names and agencies make it look title-cased.
         """
         if _is_sentence(flat):
             return False
         words = flat.split()
         if len(words) <= self.rules.contents_entry_words or _PAGE_NUMBER_END.search(flat):
             return True
+        if len(words) > self.rules.contents_label_words:
+            return False  # prose cut off mid-sentence at a page end, however many names it holds
+        label = self.rules.contents_entry_label
+        if label and label.search(flat):
+            return True  # "Finding 2: Agencies were unsure who ..." (its page number on the next line)
         content = [w for w in words if w.lower() not in _STOP and w[:1].isalpha()]
         return bool(content) and sum(w[:1].isupper() for w in content) * 2 >= len(content)
 
