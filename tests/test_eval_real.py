@@ -88,7 +88,29 @@ def test_events_partial_dates_precision_and_document_dates():
         event(text, "Published May 2019.", None),
     ]
     scores = eval_real.score_events(gold, fake_report(text), events)
-    assert scores == {"gold": 2, "unlocated": 0, "right": 1, "pred_dated": 3, "pred_right": 1, "from_document_dates": 1}
+    assert scores == {
+        "gold": 2,
+        "unlocated": 0,
+        "right": 1,
+        "pred_dated": 3,
+        "pred_right": 1,
+        "pred_own": 3,
+        "pred_own_right": 1,
+        "from_document_dates": 1,
+    }
+
+
+def test_events_precision_over_own_date_phrases_leaves_out_inherited_dates():
+    text = "In March 2015 the baby was seen. She was weighed. The nurse rang."
+    gold = {"events": [{"date": "2015-03", "text": "the baby was seen"}]}
+    events = [
+        event(text, "In March 2015 the baby was seen.", "2015-03-01", "March 2015"),
+        event(text, "She was weighed.", "2015-03-01"),
+        event(text, "The nurse rang.", "2015-03-01"),
+    ]
+    scores = eval_real.score_events(gold, fake_report(text), events)
+    assert (scores["pred_dated"], scores["pred_right"]) == (3, 1)
+    assert (scores["pred_own"], scores["pred_own_right"]) == (1, 1)
 
 
 def test_verify_false_alarms_identifiers_and_people_named_on_purpose():

@@ -24,7 +24,15 @@ from spacy.tokens import Doc, Span, Token
 
 from .candidates import Candidate, find_candidates
 from .masks import Mask
-from .predicate import describes_noun, governing_verb, main_verb, names_happening, tells_modal_present, tells_present
+from .predicate import (
+    dated_by_the_writer,
+    describes_noun,
+    governing_verb,
+    main_verb,
+    names_happening,
+    tells_modal_present,
+    tells_present,
+)
 from .resolve import Resolution, Resolver, config
 from .scope import (
     ABSOLUTE_KINDS,
@@ -305,13 +313,15 @@ def dates_no_happening(dated: Dated, sent: Span) -> bool:
     verb = verb_of(dated, sent)
     if (dates_the_review(verb) or dates_a_document_change(verb)) and not dates_happening(dated, sent):
         return True
+    if dated_by_the_writer(verb, sent):  # "..., having trained in 2008": the author's career
+        return True
     if dates_present_subject(dated, sent):
         return True
     kind = dated.candidate.kind
     if kind == "rel_vague" and tells_modal_present(main_verb(sent)):
         return True  # "Services can then identify lessons": what may or will be, no happening
     if (
-        (kind == "year_since" or dated.text.lower().startswith("since"))
+        (kind == "year_since" or _after_since(dated, sent))
         and (verb := main_verb(sent)) is not None
         and tells_present(verb, sent)
     ):
@@ -319,6 +329,13 @@ def dates_no_happening(dated: Dated, sent: Span) -> bool:
         return True
     # "the boys will move to their adoptive family in December": to come at the time of writing
     return kind in ABSOLUTE_KINDS and tells_modal_present(verb_of(dated, sent))
+
+
+def _after_since(dated: Dated, sent: Span) -> bool:
+    """The date phrase opens with "since", or follows it ("since January 2020": the
+    month-and-year form reads the date without the preposition)."""
+    before = sent.doc.text[max(sent.start_char, dated.start - 8) : dated.start]
+    return dated.text.lower().startswith("since") or re.search(r"\bsince\s+$", before, re.IGNORECASE) is not None
 
 
 def dates_happening(dated: Dated, sent: Span) -> bool:

@@ -17,7 +17,10 @@ and asks each concern in turn:
 4. actors, action and object from the dependency parse (mentions.py,
    predicate.py, roles.py), with pronouns, meetings and documents resolved
    from what came before (discourse.py);
-5. "Date ⇥ Agency ⇥ Event" table rows give one event per row (tables.py).
+5. "Date ⇥ Agency ⇥ Event" table rows give one event per row (tables.py);
+6. the subject's birth, death or incident as the cover labels it ("Born 4th
+   February 2016", cover.py), and a title that names the happening with its
+   date, are events read alone, dropped where the text tells them again.
 """
 
 from __future__ import annotations
@@ -26,10 +29,13 @@ import bisect
 import re
 from collections import Counter
 from collections.abc import Sequence
+from collections.abc import Set as AbstractSet
+from itertools import pairwise
 
 from spacy.tokens import Doc, Span
 
-from .dating import DateFields, DateReader, dates_no_happening
+from .cover import cover_vitals
+from .dating import DateFields, DateReader, dates_happening, dates_no_happening
 from .discourse import Discourse
 from .masks import Mask
 from .mentions import AgencyFinder, agencies_in, sentence_mentions, unique
@@ -52,16 +58,19 @@ from .scope import (
     Block,
     chronology_blocks,
     describes_document,
+    is_date_line,
     is_evaluative,
     is_inline_contents,
     is_purpose_item,
     is_review_method,
     paragraph_numbers,
+    scope_config,
     section_chain,
 )
 from .tables import is_table_row, read_row, row_actors, row_agencies, row_date
 
 YEAR_RE = re.compile(r"\b(?:19|20)\d{2}\b")
+LEADERS = " \t•·*-–—"  # bullets and dashes before a list item's text
 
 
 def default_year(report) -> int | None:
@@ -112,6 +121,7 @@ class EventExtractor:
 
     # ---- the walk --------------------------------------------------------
     def run(self) -> list[Event]:
+        cover = self._cover_events()
         introduction: set[int] = set()
         for block in chronology_blocks(self.report, self.scope, self.mask):
             before = len(self.events)
@@ -119,18 +129,58 @@ class EventExtractor:
             if block.alone:
                 introduction.update(e.id for e in self.events[before:])
         self.narrative.close_windows(self.events)
-        return self._without_duplicates(introduction)
+        return self._without_cover_repeats(self._without_duplicates(introduction, cover), cover)
 
-    def _without_duplicates(self, introduction: set[int]) -> list[Event]:
+    def _cover_events(self) -> set[int]:
+        """The subject's birth and death as the cover states them ("Born 4th February 2016",
+        cover.py): events of their own, outside the narrative (they move no anchor), that
+        remember the day for "on the day of her death" later."""
+        text = self.report.text
+        subject = self.report.metadata.subject_child
+        for vital in cover_vitals(text, self.mask):
+            res = self.resolver.resolve(vital.candidate)
+            if res is None:
+                continue
+            fields = DateFields.phrase(res, text[vital.date_start : vital.date_end], vital.date_start, vital.date_end)
+            self.events.append(
+                Event(
+                    id=len(self.events) + 1,
+                    sentence=text[vital.start : vital.date_end],
+                    start=vital.start,
+                    end=vital.date_end,
+                    actors=[subject] if subject else [],
+                    action=vital.action,
+                    **fields.as_fields(),
+                )
+            )
+            self.resolver.occasions.setdefault(vital.occasion, res)
+        return {e.id for e in self.events}
+
+    def _without_cover_repeats(self, events: list[Event], cover: set[int]) -> list[Event]:
+        """The events less a cover's birth or death that the review tells again: on the same
+        day, or the same happening within the period its text gives ("D.O.D: 14/06/2019" over
+        "Baby J died in June 2019"), or in a later copy of the cover (a document-sharing site
+        repeats the cover above it, so the last copy is the cover itself)."""
+        told = [e for e in events if e.id not in cover]
+        kept = []
+        for i, event in enumerate(events):
+            later = [e for e in events[i + 1 :] if e.id in cover and e.action == event.action]
+            if event.id in cover and any(_tells_again(e, event) for e in told + later):
+                continue
+            kept.append(event)
+        return kept
+
+    def _without_duplicates(self, introduction: set[int], cover: AbstractSet[int] = frozenset()) -> list[Event]:
         """The events, less an introduction's event the chronology already tells at least as
         precisely: "a baby who was seriously injured in January 2020" over "On 3rd January
         2020 Child Q was taken to the Emergency Department" (same month, and the introduction
         gives no day), or the same day told twice.  "It concerns Baby R, who died on
         11/02/2017" stays beside "On the night of 10 February 2017 ...": a day the chronology
-        does not give."""
+        does not give.  The cover's birth and death (`cover`) are left out for the text's
+        own telling, not the other way round."""
         if not introduction:
             return self.events
-        told = [e for e in self.events if e.id not in introduction and e.date]
+        told = [e for e in self.events if e.id not in introduction and e.id not in cover and e.date]
         anchors = {e.anchor for e in self.events if e.id not in introduction}
 
         def told_already(event: Event) -> bool:
@@ -172,14 +222,40 @@ class EventExtractor:
                 continue
             if pending is not None:
                 sent = self.doc[pending.start : sent.end]
-            if TERMINAL_RE.search(self.report.text[start:end]):
+                start = _strip(pending)[0]
+            piece = self.report.text[start:end]
+            if TERMINAL_RE.search(piece) and not is_date_line(piece.lstrip(LEADERS).rstrip(":–- ")):
                 units.append(sent)
                 pending = None
-            else:
+            else:  # "• 2/4/14:" before "Police attended ...": the date opens the sentence after it
                 pending = sent
         if pending is not None:
             units.append(pending)
-        return units
+        return [piece for unit in units for piece in self._at_lost_stops(unit)]
+
+    def _at_lost_stops(self, unit: Span) -> list[Span]:
+        """A unit cut where a converted PDF lost a full stop between two dated sentences
+        ("... the case was closed on 12.4.09 On 20.4.09 the mother ..."): a capitalised
+        opener (scope.yaml `lost_stop_openers`) after a lower-case word or a number, and
+        right before a date phrase, starts a sentence of its own."""
+        openers = set(scope_config()["lost_stop_openers"])
+        cuts = [
+            t.i
+            for t in unit[1:]
+            if t.text in openers
+            and not (prev := self.doc[t.i - 1]).is_punct
+            and (prev.text[-1:].isdigit() or prev.text[:1].islower())
+            and self._date_opens(t.idx + len(t.text))
+        ]
+        bounds = [unit.start, *(c for c in cuts if c - unit.start >= 3 and unit.end - c >= 3), unit.end]
+        return [self.doc[a:b] for a, b in pairwise(bounds)]
+
+    def _date_opens(self, offset: int) -> bool:
+        """An absolute date phrase starts at `offset` (after spaces)."""
+        tail = self.report.text[offset : offset + 40]
+        lead = len(tail) - len(tail.lstrip())
+        found = self.dates.candidates(tail, offset)
+        return bool(found) and found[0].start == lead and found[0].kind in ABSOLUTE_KINDS
 
     def _paragraph(self, block: Block) -> None:
         units = self._units(block)
@@ -204,6 +280,10 @@ class EventExtractor:
             for clause in self.dates.clauses(sent):
                 event = self._sentence_event(clause, block, para_anchor)
                 if event is None:
+                    if not block.title and not self._tells_nothing(clause):
+                        # "This information showed that the parents had moved in May 2019": the sentence
+                        # itself is undated, what was reported in it has a date of its own
+                        self._embedded_events(clause, block)
                     continue
                 self.events.append(event)
                 if self.narrative.moved and tells_outcome(clause):
@@ -236,21 +316,25 @@ class EventExtractor:
         self.events.append(self._make_event(event_id, span, block, fields))
 
     # ---- one sentence ------------------------------------------------------
-    def _sentence_event(self, sent: Span, block: Block, para_anchor: Event | None) -> Event | None:
+    def _tells_nothing(self, sent: Span) -> bool:
+        """A sentence that tells no happening of the case, whatever dates it holds: the reviewer's
+        judgement, what a document contained, the review's purpose, method or contents, a request
+        to the reader ("Read the overview report"), or the writer's own voice ("I have worked in
+        children's services since 2008", "We commissioned this review")."""
         text = sent.text.strip()
-        if (
+        return (
             len(re.findall(r"[A-Za-z]{2,}", text)) < 3
             or is_evaluative(text)
             or describes_document(sent)
             or is_purpose_item(text)
             or is_inline_contents(text)
             or is_review_method(text)
-        ):
-            return None
-        if addresses_the_reader(sent):  # "Read the overview report", "Please share these findings": a page's
-            return None
-        if told_by_the_writer(sent):
-            # "I have worked in children's services since 2008", "We commissioned this review": the writer's
+            or addresses_the_reader(sent)
+            or told_by_the_writer(sent)
+        )
+
+    def _sentence_event(self, sent: Span, block: Block, para_anchor: Event | None) -> Event | None:
+        if self._tells_nothing(sent):
             return None
         happening = names_happening(sent) if main_verb(sent) is None else None
         if main_verb(sent) is None and happening is None:
@@ -266,6 +350,8 @@ class EventExtractor:
         self.narrative.moved = False
         if dated is not None and dates_no_happening(dated, sent):
             return None
+        if block.title and (dated is None or not dates_happening(dated, sent)):
+            return None  # a title's date is the case's only under a happening it names ("a burn ... in 2019")
         event_id = len(self.events) + 1
         if dated is not None:
             fields = self.narrative.narrate(dated, sent, block, event_id, para_anchor, happening)
@@ -367,6 +453,20 @@ class EventExtractor:
         event.source = "table_row"
         self.events.append(event)
         self.narrative.break_off()  # a row dates itself only
+
+
+def _tells_again(event: Event, vital: Event) -> bool:
+    """`event` tells the cover's birth or death `vital` again: the same day, or the same
+    action over a period (its month, or its year when approximate) holding that day."""
+    if event.date is None or vital.date is None:
+        return False
+    if event.date == vital.date:
+        return True
+    if event.action != vital.action:
+        return False
+    if event.precision == "month":
+        return (event.date.year, event.date.month) == (vital.date.year, vital.date.month)
+    return event.precision == "approx" and event.date.year == vital.date.year
 
 
 def _strip(span: Span) -> tuple[int, int]:

@@ -25,10 +25,17 @@ from .model import Event
 from .normalise import last_day
 from .predicate import main_verb, tells_earlier_state, tells_modal_present, tells_present
 from .resolve import Anchor, Resolution, Resolver, config
-from .scope import ABSOLUTE_KINDS, Block, continuation_re, names_review_people, review_is_subject, scope_config
+from .scope import (
+    ABSOLUTE_KINDS,
+    BARE_YEAR_RE,
+    Block,
+    continuation_re,
+    names_review_people,
+    review_is_subject,
+    scope_config,
+)
 from .vocabulary import lexicon
 
-BARE_YEAR_RE = re.compile(r"^\s*(?:[\d.]+\s+)?((?:19|20)\d{2})\s*:?\s*$")
 # openers that are only a determiner: the sentence goes on narrating when what it names acts
 _DETERMINER_OPENERS = frozenset({"the", "her", "his", "their", "both"})
 # words that open a sentence going on with a narration ("Later the police attended")
@@ -126,8 +133,16 @@ class Narrative:
         return True
 
     def date_line(self, block: Block) -> None:
-        """A date standing alone ("12th March 2014") over the paragraphs it dates."""
+        """A date standing alone ("12th March 2014") over the paragraphs it dates.  A year
+        alone ("2016") places the days and months under it ("14 March: ..."), as a year
+        heading does (`enter_section`), and dates nothing by itself."""
         text = self.dates.text[block.start : block.end]
+        bare_year = BARE_YEAR_RE.match(text)
+        if bare_year:
+            year = int(bare_year.group(1))
+            self.resolver.anchor = Anchor(dt.date(year, 1, 1), dt.date(year, 12, 31), "approx", None)
+            self.carry, self.line_anchor = False, None
+            return
         for cand in self.dates.candidates(text, block.start):
             res = self.resolver.resolve(cand) if cand.kind in ABSOLUTE_KINDS else None
             if res is not None:

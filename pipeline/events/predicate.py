@@ -15,6 +15,8 @@ from spacy.tokens import Span, Token
 from .resolve import config
 from .vocabulary import action_data, event_nouns, mistagged_verbs
 
+QUOTE_OPENERS = {'"', "“", "‘", "'"}  # a quotation opens: what follows is someone's words
+
 
 def verb_lemma(token: Token) -> str:
     """The lemma, repairing past tenses the tagger took for nouns ("rang" -> "ring")."""
@@ -126,21 +128,38 @@ def tells_present(verb: Token, sent: Span) -> bool:
     return not any(t.tag_ == "VBD" for c in reported for t in c.subtree if sent.start <= t.i < sent.end)
 
 
+def _writer_subject(c: Token) -> bool:
+    """ "I" or "we" as a subject, not a code letter ("Mother and child I housed..."): after
+    a noun, "I" is the writer only with a verb in the first person ("Notes on the writer I have
+    worked ...")."""
+    doc = c.doc
+    after_noun = c.i > 0 and doc[c.i - 1].pos_ in ("NOUN", "PROPN")
+    first_person = c.i + 1 < len(doc) and (doc[c.i + 1].tag_ == "VBP" or doc[c.i + 1].lower_ == "am")
+    return c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("i", "we") and (not after_noun or first_person)
+
+
 def told_by_the_writer(sent: Span) -> bool:
     """A sentence whose main subject is "I" or "we": the author's or the partnership's
     own voice (a career, the review's doing), never the case's story, which a review
     tells in the third person (what someone said is a clause, not the main verb)."""
     verb = main_verb(sent)
-    if verb is None:
-        return False
-    doc = sent.doc
-    return any(
-        c.dep_ in ("nsubj", "nsubjpass")
-        and c.lower_ in ("i", "we")
-        # "Mother and child I housed...": a code letter
-        and not (c.i > 0 and doc[c.i - 1].pos_ in ("NOUN", "PROPN"))
-        for c in verb.children
-    )
+    return verb is not None and any(_writer_subject(c) for c in verb.children)
+
+
+def dated_by_the_writer(verb: Token | None, sent: Span) -> bool:
+    """The clause a date belongs to is the writer's own ("Notes on the writer I have worked
+    as a family support worker for 12 years, having trained in 2008"): its verb, or the one it hangs
+    from when it has no subject of its own (a participle, a coordinated verb), has "I" or
+    "we" as its subject, outside any quotation (a family member's words are the case's)."""
+    while verb is not None and sent.start <= verb.i < sent.end:
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subjects:
+            quoted = any(t.text in QUOTE_OPENERS for t in sent.doc[sent.start : verb.i])
+            return not quoted and any(_writer_subject(c) for c in subjects)
+        if verb.dep_ not in ("advcl", "conj", "xcomp") or verb.head is verb:
+            return False
+        verb = verb.head
+    return False
 
 
 def addresses_the_reader(sent: Span) -> bool:

@@ -214,8 +214,13 @@ class Resolver:
     _resolve_year_since = _resolve_year
 
     def _resolve_year_range(self, cand, g):
-        """ "between 2016 and 2019": 1 January of the first year to 31 December of the last."""
+        """ "between 2016 and 2019": 1 January of the first year to 31 December of the last;
+        "2017/18" (a school or financial year) its two calendar years."""
         first, last = int(g["y"]), int(g["y2"])
+        if len(g["y2"]) == 2:
+            last = first // 100 * 100 + last
+            if last != first + 1:
+                return None
         if last < first:
             return None
         return Resolution(

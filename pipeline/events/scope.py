@@ -61,6 +61,8 @@ class Block:
     after_break: bool = False
     # read beside a recognised chronology only for the case's own date (an introduction)
     alone: bool = False
+    # the document's title line, read only for a happening it names with its date
+    title: bool = False
 
     @property
     def start(self) -> int:
@@ -404,9 +406,31 @@ def chronology_blocks(report, scope: str = "chronology", mask=None) -> list[Bloc
             chosen = {i for i, p in enumerate(paragraphs) if decisions[i] is not False and p.start >= body}
             carry = False
         chosen = {i for i in chosen if not _is_contents_list(report.text[paragraphs[i].start : paragraphs[i].end])}
+        title = _dated_title(report, paragraphs, body, mask)
+        if title is not None:  # "... Review – learning after a burn to a toddler in the winter of 2019"
+            chosen.add(title)
+            alone = alone | {title}
     else:
-        chosen, carry, alone = set(range(len(paragraphs))), True, set()
-    return _blocks(report, paragraphs, chosen, carry, chrome, alone)
+        chosen, carry, alone, title = set(range(len(paragraphs))), True, set(), None
+    return _blocks(report, paragraphs, chosen, carry, chrome, alone, title)
+
+
+def _dated_title(report, paragraphs, body: int, mask) -> int | None:
+    """The index of the document's title, its first line of words, when it stands before the
+    body and holds a date that is not the document's own (`mask`): a title may name the
+    happening the review is about ("A learning inquiry after a burn to a toddler in the winter
+    of 2019").  Whether the date belongs to a happening the extractor decides."""
+    first = next((i for i, p in enumerate(paragraphs) if re.search(r"[A-Za-z]{2}", report.text[p.start : p.end])), None)
+    if first is None:
+        return None
+    para = paragraphs[first]
+    text = report.text[para.start : para.end]
+    if para.start >= body or para.kind not in ("text", "heading") or "\n" in text.strip():
+        return None
+    dates = [c for c in find_candidates(text) if c.kind in ABSOLUTE_KINDS]
+    if mask is not None:
+        dates = [c for c in dates if not mask.covers(para.start + c.start, para.start + c.end)]
+    return first if dates else None
 
 
 def _introduction_dates(report, paragraphs, decisions, body: int) -> set[int]:
@@ -433,12 +457,19 @@ def _introduction_dates(report, paragraphs, decisions, body: int) -> set[int]:
     return out
 
 
+# a heading or line that is a year alone ("2016", "3.1 2016:"): a chronology by years
+BARE_YEAR_RE = re.compile(r"^\s*(?:[\d.]+\s+)?((?:19|20)\d{2})\s*:?\s*$")
+
+
 def is_date_line(text: str) -> bool:
-    """A paragraph that is only a date ("12th March 2014", "w/c 3 May"): a chronology
-    written with dates as sub-headings; it dates the paragraphs under it."""
+    """A paragraph that is only a date ("12th March 2014", "w/c 3 May") or a year ("2016"):
+    a chronology written with dates as sub-headings; it dates or places the paragraphs
+    under it."""
     stripped = text.strip()
     if "\n" in stripped or len(stripped.split()) > 8:
         return False
+    if re.fullmatch(r"(?:19|20)\d{2}:?", stripped):
+        return True
     found = [c for c in find_candidates(stripped) if c.kind in ABSOLUTE_KINDS]
     return bool(found) and sum(c.end - c.start for c in found) >= 0.6 * len(stripped)
 
@@ -459,9 +490,16 @@ def _is_prose(text: str) -> bool:
 
 
 def _blocks(
-    report, paragraphs, chosen: set[int], carry: bool, chrome, alone: AbstractSet[int] = frozenset()
+    report,
+    paragraphs,
+    chosen: set[int],
+    carry: bool,
+    chrome,
+    alone: AbstractSet[int] = frozenset(),
+    title: int | None = None,
 ) -> list[Block]:
-    """Logical paragraphs of the chosen ones; those in `alone` carry no date beyond themselves."""
+    """Logical paragraphs of the chosen ones; those in `alone` carry no date beyond themselves,
+    and `title` is the document's title line."""
     blocks: list[Block] = []
     open_block: Block | None = None
     broken = False  # a heading, footnote or table since the last block
@@ -493,6 +531,7 @@ def _blocks(
                 carry=carry and index not in alone,
                 after_break=after or index in alone,
                 alone=index in alone,
+                title=index == title,
             )
             blocks.append(block)
             open_block = block
