@@ -97,6 +97,19 @@ def test_an_occupation_in_apposition_is_no_new_person_before_a_pet_name(nlp, lex
     assert "Kobby" not in [t for t, _ in coded(nlp, lexicon, text)]
 
 
+def test_a_name_glossed_with_a_family_word_in_brackets_is_that_relative(nlp, lexicon):
+    text = "Efua was at home. Maamekua (grandmother) was at church. Later Maamekua came back."
+    assert [t for t, c in coded(nlp, lexicon, text) if c == "BGM"] == ["Maamekua", "Maamekua"]
+    text = "Efua was at home. Dr Owusu (uncle) and Kweku Owusu (uncle) visited. Owusu left."
+    assert "Owusu" not in [t for t, _ in coded(nlp, lexicon, text)]  # a titled or a full name: another person
+
+
+def test_a_name_a_person_calls_herself_or_asks_to_be_called(nlp, lexicon):
+    text = 'Ama said little. She called herself Akosua at work. Abena (she asked to be called "Nanaa") agreed.'
+    found = coded(nlp, lexicon, text)
+    assert ("Akosua", "BM") in found and ("Nanaa", "BGM") in found
+
+
 def test_a_pet_name_with_a_pronoun_goes_to_the_person_of_its_gender(nlp, lexicon):
     text = "Mr Ngo visited often. He called her 'Dede' whenever Efua was upset, and Dede laughed."
     found = dict((t, c) for t, c in coded(nlp, lexicon, text))

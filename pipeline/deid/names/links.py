@@ -485,6 +485,36 @@ def _bracketed_aliases(matcher, text: str, raw: list) -> dict[str, str]:
     return declared
 
 
+# a name with a family word in brackets after it: "Lola (grandmother)", "Kev (maternal uncle)"
+_BRACKETED_KIN = re.compile(
+    r"(?<![\w'’-])(?P<alias>[A-Z][^\W\d_]+)[ \t]*\([ \t]*(?P<kin>[a-z]+(?:[ \t-][a-z]+){0,2})[ \t]*\)"
+)
+
+
+def _bracketed_kin(matcher, text: str, taken: list[tuple[int, int]]) -> dict[str, str]:
+    """ "Lola (grandmother) was at church": a name the draft glosses with a family word in brackets is the one
+    keyed person whose role is that relative ("Maternal grandmother"), even a word that is also a family word
+    elsewhere; never when two keyed people fit or the name is already a keyed or matched word."""
+    from ..keyfile import role_head
+    from .derived import _common_words, stop_words
+
+    kin = {k.word for k in kin_words()}
+    declared: dict[str, str] = {}
+    for m in _BRACKETED_KIN.finditer(text):
+        word, gloss = m.group("alias"), m.group("kin").casefold()
+        if gloss.split()[-1] not in kin or any(s < m.end("alias") and m.start() < e for s, e in taken):
+            continue
+        low = fold(word).casefold()
+        if low in stop_words() or low in _common_words() or any(kw.folded == low for kw in matcher.keyed_words):
+            continue
+        if re.search(r"[A-Z][\w'’.-]*[ \t]+$", text[max(0, m.start() - 30) : m.start()]):
+            continue  # "Dr Lopez (aunt)", "Ana Lopez (aunt)": the last word of a longer name or after a title
+        fits = [c for c, p in matcher.people.items() if role_head(p.role or "").casefold().endswith(gloss)]
+        if len(fits) == 1:
+            declared.setdefault(word, fits[0])
+    return declared
+
+
 def _list_owner(matcher, items: list[tuple[str, bool]]) -> str | None:
     """The one keyed person a declared list names by a keyed word ('recorded as "Betelhem", "Bethlehem"'):
     the others in the list are that person's names too."""
@@ -573,6 +603,8 @@ def aliases(matcher, text: str, raw: list) -> list:
     sure = sorted((r[0], r[3][0].code) for r in raw if len({f.code for f in r[3]}) == 1)
     ends = {r[0]: r[1] for r in raw}
     declared: dict[str, str] = _bracketed_aliases(matcher, text, raw)
+    for word, code in _bracketed_kin(matcher, text, [(r[0], r[1]) for r in raw]).items():
+        declared.setdefault(word, code)
     for m in rx.finditer(text):
         items = _alias_list(text, m)
         owner = _list_owner(matcher, items) if len(items) > 1 else None
@@ -597,11 +629,12 @@ def aliases(matcher, text: str, raw: list) -> list:
         english = fold(word).casefold() in matcher.lexicon
         alias = NameForm(text=word, code=code, rule="alias", tokens=(("word", word),))
         pattern = re.compile(rf"(?<![\w@]){re.escape(word)}(?!\w)", re.IGNORECASE)
+        family_word = fold(word).casefold() in {k.word for k in kin_words()}
         for m in pattern.finditer(text):
             if any(s < m.end() and m.start() < e for s, e in taken):
                 continue
-            if english and m.group(0).islower():
-                continue
+            if (english or family_word) and m.group(0).islower():
+                continue  # "the word lola means grandmother": the family word, not the name it was given
             out.append((m.start(), m.end(), m.group(0), [alias]))
         if not english:
             continue
