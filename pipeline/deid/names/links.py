@@ -603,8 +603,8 @@ def aliases(matcher, text: str, raw: list) -> list:
     sure = sorted((r[0], r[3][0].code) for r in raw if len({f.code for f in r[3]}) == 1)
     ends = {r[0]: r[1] for r in raw}
     declared: dict[str, str] = _bracketed_aliases(matcher, text, raw)
-    for word, code in _bracketed_kin(matcher, text, [(r[0], r[1]) for r in raw]).items():
-        declared.setdefault(word, code)
+    for word, kin_code in _bracketed_kin(matcher, text, [(r[0], r[1]) for r in raw]).items():
+        declared.setdefault(word, kin_code)
     for m in rx.finditer(text):
         items = _alias_list(text, m)
         owner = _list_owner(matcher, items) if len(items) > 1 else None
