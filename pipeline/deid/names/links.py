@@ -495,7 +495,6 @@ def _bracketed_kin(matcher, text: str, taken: list[tuple[int, int]]) -> dict[str
     """ "Lola (grandmother) was at church": a name the draft glosses with a family word in brackets is the one
     keyed person whose role is that relative ("Maternal grandmother"), even a word that is also a family word
     elsewhere; never when two keyed people fit or the name is already a keyed or matched word."""
-    from ..keyfile import role_head
     from .derived import _common_words, stop_words
 
     kin = {k.word for k in kin_words()}
@@ -509,10 +508,18 @@ def _bracketed_kin(matcher, text: str, taken: list[tuple[int, int]]) -> dict[str
             continue
         if re.search(r"[A-Z][\w'’.-]*[ \t]+$", text[max(0, m.start() - 30) : m.start()]):
             continue  # "Dr Lopez (aunt)", "Ana Lopez (aunt)": the last word of a longer name or after a title
-        fits = [c for c, p in matcher.people.items() if role_head(p.role or "").casefold().endswith(gloss)]
+        fits = [c for c, p in matcher.people.items() if _role_without_notes(p.role).endswith(gloss)]
         if len(fits) == 1:
             declared.setdefault(word, fits[0])
     return declared
+
+
+def _role_without_notes(role: str | None) -> str:
+    """The role's head in lower case without a bracketed note: "Maternal grandmother (visiting)" ->
+    "maternal grandmother"."""
+    from ..keyfile import role_head
+
+    return role_head(re.sub(r"[ \t]*\([^)]*\)", "", role or "")).strip().casefold()
 
 
 def _list_owner(matcher, items: list[tuple[str, bool]]) -> str | None:
