@@ -207,3 +207,12 @@ def test_a_family_word_left_is_no_name_left_but_the_name_beside_it_is():
     reps, _out = _replace(d.text, [(0, "Comfort", "GM", "known", "PERSON"), (0, "Tobias", "FA", "known", "PERSON")])
     people, left, _ = ev.score_people(d, ev.Coverage(reps, len(d.text)), drafts._titles())
     assert left == [] and people["names_left"] == 0
+
+
+def test_a_religious_calling_before_a_name_is_no_name_word():
+    """ "Pastor [PERSON-2]" keeps the calling by design (titles.yaml `finder`): only the name's letters count."""
+    from types import SimpleNamespace
+
+    span = SimpleNamespace(surface="Pastor Ebube Okonji", start=100)
+    chars = ev.name_chars(span, drafts._titles())
+    assert min(chars) == 107 and max(chars) == 118

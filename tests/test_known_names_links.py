@@ -65,6 +65,64 @@ def test_a_declared_pet_name_is_the_person_everywhere(nlp, lexicon):
     assert [t for t, c in found if c == "BM" and t.casefold() == "ohemaa"] == ["Ohemaa", "Ohemaa", "ohemaa"]
 
 
+def test_every_name_of_a_declared_list_is_the_person(nlp, lexicon):
+    text = (
+        "- Ama Boateng, his mother, a care assistant on nights. Her cousins call her Amaboo or Akos.\n"
+        "Later Akos said the flat was cold, and Amaboo agreed."
+    )
+    found = coded(nlp, lexicon, text)
+    assert [t for t, c in found if c == "BM"] == ["Ama Boateng", "Amaboo", "Akos", "Akos", "Amaboo"]
+
+
+def test_quoted_names_in_brackets_after_a_name_are_that_persons(nlp, lexicon):
+    text = 'Efua Mensah-Rees ("Effie", "Fufu" at home) was four. Fufu told the nurse.'
+    found = coded(nlp, lexicon, text)
+    assert [t for t, c in found if c == "Child B"] == ["Efua Mensah-Rees", "Effie", "Fufu", "Fufu"]
+
+
+def test_a_list_of_recorded_spellings_is_placed_by_the_keyed_word_in_it(nlp, lexicon):
+    text = (
+        'The child was recorded as "Efua", "Effua" and "Efuwa". Effua was seen at home. '
+        'The risk was recorded as "Standard" then.'
+    )
+    found = coded(nlp, lexicon, text)
+    assert [t for t, c in found if c == "Child B"] == ["Efua", "Effua", "Efuwa", "Effua"]
+    assert "Standard" not in [t for t, _ in found]
+
+
+def test_an_occupation_in_apposition_is_no_new_person_before_a_pet_name(nlp, lexicon):
+    text = "Ama Boateng, a carer at the school. Friends call her Kukua at home."
+    assert ("Kukua", "BM") in coded(nlp, lexicon, text)
+    text = "Ama has a lodger. A lodger, known as Kobby, rented the room."
+    assert "Kobby" not in [t for t, _ in coded(nlp, lexicon, text)]
+
+
+def test_a_name_glossed_with_a_family_word_in_brackets_is_that_relative(nlp, lexicon):
+    text = "Efua was at home. Maamekua (grandmother) was at church. Later Maamekua came back."
+    assert [t for t, c in coded(nlp, lexicon, text) if c == "BGM"] == ["Maamekua", "Maamekua"]
+    text = "Efua was at home. Dr Owusu (uncle) and Kweku Owusu (uncle) visited. Owusu left."
+    assert "Owusu" not in [t for t, _ in coded(nlp, lexicon, text)]  # a titled or a full name: another person
+
+
+def test_a_bracketed_note_in_the_keys_role_does_not_hide_the_relative(nlp, lexicon):
+    key = parse_key({"people": [{"code": "GM", "role": "Maternal grandmother (visiting)", "names": ["Ama Serwaa"]}]})
+    text = "Ama Serwaa flew in. Maamekua (grandmother) was at church. Later Maamekua came back."
+    doc = parse(text, nlp, key.codes())
+    found = [(m.text, m.code) for m in matcher_for(key, lexicon).find(text, doc=doc)]
+    assert found == [("Ama Serwaa", "GM"), ("Maamekua", "GM"), ("Maamekua", "GM")]
+
+
+def test_a_name_a_person_asks_to_be_called(nlp, lexicon):
+    text = 'Ama said little. Abena (she asked to be called "Nanaa") agreed.'
+    assert ("Nanaa", "BGM") in coded(nlp, lexicon, text)
+
+
+def test_a_name_someone_calls_herself_is_not_given_to_the_last_keyed_woman(nlp, lexicon):
+    # "herself" points at the sentence's subject, here a pronoun for somebody the key does not name
+    text = "Ama opened the door. An older woman came in; she is a neighbour. She called herself Tantie at once."
+    assert "Tantie" not in [t for t, _ in coded(nlp, lexicon, text)]
+
+
 def test_a_pet_name_with_a_pronoun_goes_to_the_person_of_its_gender(nlp, lexicon):
     text = "Mr Ngo visited often. He called her 'Dede' whenever Efua was upset, and Dede laughed."
     found = dict((t, c) for t, c in coded(nlp, lexicon, text))

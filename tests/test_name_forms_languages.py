@@ -190,3 +190,11 @@ def test_turkish_little_endings_need_no_language_named(code_draft):
         TURKISH, 'At nursery staff heard his grandmother call "Tarkancık, come here". Gülşencim was late.\n'
     )
     assert "Tarkan" not in out and "Gülşen" not in out and "CT" in out and "DM" in out
+
+
+def test_the_arabic_qaf_written_k_is_the_keyed_name_even_as_its_first_letter():
+    keyed = [_keyed("GF", "Qasimi", first=False), _keyed("GF", "Tariq"), _keyed("SW", "Karen")]
+    for word in ("Kasimi", "Tarik"):
+        assert [c for c, _, _ in classify(word, keyed)] == ["GF"], word
+    for word in ("Kasper", "Casimi"):
+        assert classify(word, keyed) == [], word

@@ -189,3 +189,18 @@ def test_lower_case_first_name_in_a_text_message(nlp):
     found = names(nlp, text)
     assert "tomaszs" in found
     assert not {"tonight", "later", "park"} & set(found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "| 2 | Interpreter used? | Used for four of nine sessions; at the others a cousin, Tigist, interpreted. |",
+        "At the other sessions her cousin, Tigist, interpreted.",
+    ],
+)
+def test_a_name_set_off_after_a_family_word_is_a_person_though_tagged_a_nationality(nlp, text):
+    assert "Tigist" in names(nlp, text)
+
+
+def test_a_people_set_off_after_a_family_word_stays_a_people(nlp):
+    assert names(nlp, "Her mother, Somali, spoke little English.") == []

@@ -350,9 +350,10 @@ def review_authors(report: Report) -> set[str]:
     """The review's own writers, whom a coded draft still names: the cover's author and whoever the text
     introduces as its author, lead or co-reviewer or facilitator (`author_labels` in
     models/names/named_roles.yaml) on a label line ("Lead reviewers: Kim Vale and Ray Holt"), in a table
-    row ("| Independent reviewer | Kim Vale |"), or beside the label in a sentence ("facilitated by an
-    independent reviewer, Kim Vale"; "Kim Vale, independent reviewer").  Chairs, panel members and
-    managers are not among them: a draft codes them like anyone else."""
+    row ("| Independent reviewer | Kim Vale |", "| Kim Vale | KV | Independent reviewer (author) |"), or
+    beside the label in a sentence ("facilitated by an independent reviewer, Kim Vale"; "Kim Vale,
+    independent reviewer").  Chairs, panel members and managers are not among them: a draft codes them
+    like anyone else."""
     people = set(_split_people(report.metadata.author)) if report.metadata.author else set()
     roles = _named_roles()
     labels = _alternation(roles.get("author_labels", ()))
@@ -363,6 +364,9 @@ def review_authors(report: Report) -> set[str]:
     patterns = [
         rf"(?m)^[ \t]*\|[ \t]*(?i:{labels})[ \t]*\|[ \t]*{_PEOPLE}[ \t]*\|",
         rf"(?m)^[ \t]*\|[ \t]*{_PEOPLE}[ \t]*\|[ \t]*(?i:{labels})[ \t]*\|",
+        # an attendance table with an initials column: "| Dr Kim Vale | KV | Independent reviewer (author) |"
+        rf"(?m)^[ \t]*\|[ \t]*{_PEOPLE}[ \t]*\|[ \t]*[A-Z][A-Za-z'’-]{{1,7}}[ \t]*\|[ \t]*{adjective}"
+        rf"(?i:{labels})(?:[ \t]*\([^)|\n]{{0,30}}\))?[ \t]*\|",
         rf"{_PEOPLE},[ \t]+(?:(?:the|an?)[ \t]+)?{adjective}(?i:{labels})\b",
         rf"(?<![\w-])(?i:{labels})[ \t]*,[ \t]*{_PEOPLE}",
         # a second label on the same line: "Lead reviewer: Kim Vale. Co-reviewer: Ray Holt."

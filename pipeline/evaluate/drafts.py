@@ -185,16 +185,19 @@ def source_paths(blind: bool = False) -> list[Path]:
 # ---------------------------------------------------------------- checks
 @lru_cache(maxsize=1)
 def _titles() -> frozenset[str]:
-    """Titles ("Ms", "Dr", "DC", "Nurse"…) and kinship honorifics ("Uncle", "Aunty", "Baba", "Gogo")
-    from the pipeline's data: not name words.  The honorific stays in the coded text ("Aunty FC2"),
-    as a title does ("Ms FC2"); a family's honorific alone ("Gogo") is a word, not a name, unless the key
-    lists it as one."""
+    """Titles ("Ms", "Dr", "DC", "Nurse"…), religious callings ("Pastor", "Imam") and kinship honorifics
+    ("Uncle", "Aunty", "Baba", "Gogo") from the pipeline's data: not name words.  The honorific stays in
+    the coded text ("Aunty FC2"), as a title does ("Ms FC2"); a family's honorific alone ("Gogo") is a
+    word, not a name, unless the key lists it as one."""
     from pipeline.deid.keyfile import title_genders
-    from pipeline.lexicon import before_name_words
+    from pipeline.lexicon import before_name_words, title_words
 
     # "Little" and "Big" also start nicknames ("Big Mick"): name words
     kin = before_name_words() - {"little", "big"}
-    return frozenset(t.casefold() for t in title_genders()) | kin | FAMILY_ADDRESS
+    # the callings the unlisted-name finder reads as titles ("Pastor", "Imam") stay in the coded text by design
+    # ("Pastor [PERSON-2]", models/lexicon/titles.yaml `finder`): no name word either
+    callings = title_words(finder=True, casefold=True)
+    return frozenset(t.casefold() for t in title_genders()) | kin | FAMILY_ADDRESS | callings
 
 
 # What a family calls a parent or grandparent in English ("Mama hid", "I got Dad", "Nan Comfort"): a word

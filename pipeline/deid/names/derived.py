@@ -168,9 +168,11 @@ def _misspelling(word: str, target: str, conf: dict) -> bool:
         return True
     if len(word) < conf["min_letters"] or len(target) < conf["min_letters"] or word == target:
         return False
+    if _same_skeleton(word, target, conf):
+        return True  # "Kadir" of Qadir, "Aishe" of Ayşe: one name in two romanisations, whatever the first letter
     if conf.get("same_first_letter", True) and word[0] != target[0]:
         return False
-    if _same_transliteration(word, target, conf) or _same_skeleton(word, target, conf):
+    if _same_transliteration(word, target, conf):
         return True
     limit = conf["max_edits_long"] if min(len(word), len(target)) >= conf["long_from"] else conf["max_edits_short"]
     distance = OSA.distance(word, target)

@@ -49,8 +49,12 @@ def group_reading(text: str, start: int, end: int) -> str | None:
     if prev in conf["language_before"]:
         return GROUP
     last = prev_words[-1] if prev_words else ""
-    if last in conf.get("apposition_after", ()) and re.search(r"[A-Za-z][ \t]*[,:(][ \t]*$", before):
-        return GROUP  # "her language, Gurung,"
+    if (
+        last in conf.get("apposition_after", ())
+        and re.search(r"[A-Za-z][ \t]*[,:(][ \t]*$", before)
+        and re.match(r"[ \t]*(?:[,;:)]|[.!?](?:\s|$)|$)", text[end : end + 3])
+    ):
+        return GROUP  # "her language, Gurung,", "her clan (Rai)"; not "Within the community, Rebwar is known as"
     tail = " ".join(prev_words[-3:])
     if any(tail.endswith(p) for p in conf.get("language_before_phrases", ())):
         return GROUP
@@ -66,6 +70,12 @@ def other_name_of_group(text: str, start: int, groups: list[tuple[int, int]]) ->
 def _listed_with_group(text: str, start: int, end: int, conf: dict) -> bool:
     """One item of a short list ("Gurung, Magar or Tamang rather than Nepali") whose items are single
     capitalised words and one of which is a listed people or language."""
+    if (
+        text[start:end] not in conf["known_groups"]
+        and re.search(r",[ \t]*(?:and|but)[ \t]+$", text[max(0, start - 8) : start])
+        and re.match(r"[ \t]+[a-z]", text[end : end + 3])
+    ):
+        return False  # "spoke Kurmanji rather than Sorani, and Nasrin ended up interpreting": a new clause's subject
     joiners = sorted((re.escape(j) for j in conf.get("list_joiners", ())), key=len, reverse=True)
     joint = rf"[ \t]*(?:{'|'.join(joiners)})[ \t]*(?:(?:or|and)[ \t]+)?"
     item = r"[A-Z][\w'’-]*"

@@ -197,6 +197,44 @@ def used_as_person(text: str, raw: list, pending: list, doc, protected: frozense
     return out
 
 
+# a person's capitals in the cell or the brackets right after their name: "| Hannah Pryce | HP |", "Jo Bell (JB)"
+_DECLARED_AFTER = re.compile(
+    r"[ \t]*(?:\|[ \t]*|\([ \t]*|[,–—][ \t]*)(?P<caps>[A-Z][A-Za-z'’-]{1,7})(?=[ \t]*(?:\||\)|,|\n|$))"
+)
+
+
+def declared_initials(text: str, raw: list, protected: frozenset[str]) -> list:
+    """Capitals a draft declares as a keyed person's, in the table cell or the brackets right after a mention of
+    their name ("| Dr Helen Kent | HK | Paediatrics |", "Gordon McAteer (GMcA)"), and so that person's wherever
+    else they stand alone: a declaration outweighs an everyday sense of the letters ("HK", "HP").  The capitals
+    must be those of the name as written there (`known.name_capitals`), two at least; never after a determiner."""
+    from .known import NameForm, name_capitals
+
+    titles = {t.casefold() for t in title_words()}
+    declared: dict[str, list] = {}
+    for _start, end, matched, forms in raw:
+        words = [w for w in matched.split() if w.rstrip(".").casefold() not in titles]
+        m = _DECLARED_AFTER.match(text, end)
+        if len({f.code for f in forms}) != 1 or len(words) < 2 or m is None:
+            continue
+        caps = m.group("caps")
+        letters = "".join(ch for ch in caps if ch.isupper())
+        if len(letters) >= 2 and letters == name_capitals(words) and caps not in protected:
+            form = NameForm(text=caps, code=forms[0].code, rule="initials", tokens=(("word", caps),))
+            declared.setdefault(caps, [form])
+    taken = [(r[0], r[1]) for r in raw]
+    out = []
+    for caps, forms in declared.items():
+        for m in re.finditer(rf"(?<![\w'’-]){re.escape(caps)}(?![\w-])", text):
+            if _overlaps(taken, m.start(), m.end()) or _DETERMINER_BEFORE.search(
+                text, max(0, m.start() - 12), m.start()
+            ):
+                continue
+            out.append((m.start(), m.end(), caps, forms))
+            taken.append((m.start(), m.end()))
+    return out
+
+
 def _lone_letter_slot(text: str, start: int, end: int, raw_spans: list[tuple[int, int]], doc) -> bool:
     """A lone capital stands as a person: the subject right before a verb, beside another person's mention
     ("Y and A.C.", "Jade and D"), or opening a table cell before a lower-case word ("| Y late to school")."""
@@ -299,6 +337,24 @@ _DOTTED_LETTER = re.compile(r"(?<![\w.'’&/-])([A-Z])\.(?![\w'’-]|[ \t]?[A-Z]
 _QUOTED_LINK = re.compile(r"[ \t\"“”'‘’]*(?:,|and|&|/)[ \t\"“”'‘’]*(?:and[ \t\"“”'‘’]+)?")
 
 
+def _declared_after_unlisted(text: str, sure: list) -> set[str]:
+    """Capitals declared in the cell or brackets right after an unlisted person's full name ("| DI Kwame Osei |
+    KO |"): theirs, whatever everyday sense the letters have."""
+    from .known import name_capitals
+    from .unknown import name_words
+
+    out = set()
+    for c in sure:
+        words = [w for w in name_words(c.text) if _name_word(w)]
+        m = _DECLARED_AFTER.match(text, c.end)
+        if m is None or len(words) < 2:
+            continue
+        caps = m.group("caps")
+        if caps.isupper() and caps == name_capitals(words):
+            out.add(caps)
+    return out
+
+
 def _name_word(word: str) -> bool:
     """A word of a name, not an initial ("J") nor initials run together with stops ("C.J" of "C.J. Whitfield")."""
     return len(word) > 1 and not re.fullmatch(r"[^\W\d_](?:\.[^\W\d_])+\.?", word)
@@ -345,20 +401,25 @@ def unlisted_initials(text: str, cands: list, taken: list[tuple[int, int]], doc,
         out.append((start, end, text[start:end], (person.start, person.end)))
         spans.append((start, end))
 
-    # run-together capitals: in a person's place once, then every plain use
+    # run-together capitals: in a person's place once (or declared beside the name, "| Craig Dunmore | CD |"),
+    # then every plain use
+    declared = _declared_after_unlisted(text, sure)
     plain = []
     for m in re.finditer(r"(?<![\w.'’&/-])([A-Z]{2,3}|(?:[A-Z]\.){2,3})(?![\w'’&/-])", text):
         token, start, end = m.group(1).replace(".", ""), m.start(1), m.end(1)
         person = one_person(full.get(token, []))
         if person is None or token in keyed or token in never_initials() or token in protected:
             continue
-        if "." not in m.group(1) and (ordinary_acronym(token) or _word_in_capitals(token)) or not free(start, end):
+        everyday = "." not in m.group(1) and (ordinary_acronym(token) or _word_in_capitals(token))
+        if (everyday and token not in declared) or not free(start, end):
             continue
-        if _DETERMINER_BEFORE.search(text, max(0, start - 12), start) or _a_thing(doc, start, end):
+        if _DETERMINER_BEFORE.search(text, max(0, start - 12), start) or (
+            token not in declared and _a_thing(doc, start, end)
+        ):  # a declared person's capitals may be parsed as a modifier in their own table row
             continue
         plain.append((start, end, token, person))
     authors = {s for s, _, _ in note_authors(text)}
-    vouched = {
+    vouched = declared | {
         t
         for s, e, t, _ in plain
         if _initials_in_person_slot(text, s, e, doc)

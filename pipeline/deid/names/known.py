@@ -35,6 +35,7 @@ from .gaelic import surname_variants
 from .groups import group_reading
 from .initials import (
     bare_letter_after_first_name,
+    declared_initials,
     lone_letters,
     mid_sentence_initial,
     never_initials,
@@ -319,6 +320,8 @@ def person_forms(person: Person) -> list[NameForm]:
         _add_surname_variants(add, given, surname, _compatible_titles(person) or list(genders))
         initials = [_initial(w) for w in given]
         _add_initials(add, given, surname, initials, genders)
+        if len(caps := name_capitals(words)) >= 3:  # "MFG" of Maria de Fátima Gonçalves, "SLQ" of Sarah Le Quesne
+            add([("word", caps)], "initials")
         letters_of_given = [i for i in initials if i]
         if len(letters_of_given) == len(initials):  # every given name starts with a letter
             initial_sets = [[letters_of_given[0]]]
@@ -460,6 +463,21 @@ def _add_initials(add, given: list[str], surname: list[str], initials: list[str 
     _add_clan_initials(add, given, surname, genders)
 
 
+def name_capitals(words: Sequence[str]) -> str:
+    """The capitals a name is initialled by: each capitalised word's and hyphened part's first letter and the
+    capital after a Mc/Mac/O' prefix ("MFG" of Maria de Fátima Gonçalves: a lower-case particle has none;
+    "SLQ" of Sarah Le Quesne; "GMA" of Gordon McAteer, written "GMcA")."""
+    out = []
+    for word in words:
+        for part in (p for p in re.split(r"[-‐‑]", word) if p):
+            if not part[:1].isupper():
+                continue
+            out.append(fold(part[0]))
+            if m := _CLAN_PREFIX.match(part):
+                out.append(fold(m.group(2)).upper())
+    return "".join(out)
+
+
 def _add_given_letters(add, given: list[str], sur: str) -> None:
     """Initials of a hyphenated or two-word given name: "KWL" and "KW" of Ka-Wai Leung, "AC" of Ana Clara
     Barbosa (the given names' letters alone are how notes sign and name a child called by both names)."""
@@ -494,6 +512,7 @@ def _add_clan_initials(add, given: list[str], surname: list[str], genders) -> No
     if len(sur) == 1 and len(first) == 1:
         return
     add([("word", first), ("word", sur)], "initials")
+    add([("word", first + sur)], "initials")  # "AS-M" of Abena Sarpong-Mensah, "GMcA" of Gordon McAteer: run together
     if len(sur) > 1:
         for t in genders:
             add([("title", t), ("word", sur)], "title_initial")
@@ -707,6 +726,7 @@ class KnownNameMatcher:
             raw.append((start, end, matched, forms))
         raw = [_with_rank(text, _run_on(text, r)) for r in raw]
         raw += used_as_person(text, raw, pending, doc, self.protected)  # "DL tells …" makes "Sibling DL (4)" him
+        raw += declared_initials(text, raw, self.protected)  # "| Hannah Pryce | HP |": "HP" is her everywhere
         raw = self._places(text, raw, kept, doc)
         strangers: set[str] = set()
         raw = link(self, text, raw, strangers)  # "Nasima Begum", "N. Begum", "Anwar Chowdhury", "Nasima Choudhury"

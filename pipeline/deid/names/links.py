@@ -431,11 +431,12 @@ _ALIAS_END = (
 )
 
 
-@lru_cache(maxsize=1)
-def _alias_regex() -> re.Pattern | None:
+@lru_cache(maxsize=2)
+def _alias_regex(cues_key: str = "alias_cues") -> re.Pattern | None:
+    """The alias cues of name_context.yaml (`alias_cues`, or `alias_list_cues`) and the name after one."""
     from .derived import settings
 
-    cues = settings().get("alias_cues") or ()
+    cues = settings().get(cues_key) or ()
     if not cues:
         return None
     alternatives = "|".join(f"(?:{c})" for c in cues)
@@ -446,6 +447,86 @@ def _alias_regex() -> re.Pattern | None:
         r"(?![\w'’-]*[ \t]+(?-i:[A-Z]))" + _ALIAS_END,
         re.IGNORECASE,
     )
+
+
+# the further names of a declared list: 'call him Kalpeshbhai or Kalu', 'recorded as "Beti", "Betiye" and "Bety"'
+_ALIAS_MORE = re.compile(
+    r"[\"'’”]?(?:[ \t]*,[ \t]*(?:(?:or|and)[ \t]+)?|[ \t]+(?:or|and)[ \t]+)(?P<quote>[\"'‘“]?)"
+    r"(?P<alias>[A-Z][^\W\d_]+(?:-[A-Z][^\W\d_]+)?)(?![\w'’-]*[ \t]+[A-Z])" + _ALIAS_END
+)
+# a quoted list of names in brackets right after a person's name: 'Reyansh Solanki ("Rey", "Reyu" at home)'
+_BRACKETED_ALIAS = re.compile(r"[ \t]*\([ \t]*(?P<quote>[\"“‘])(?P<alias>[A-Z][^\W\d_]+(?:-[A-Z][^\W\d_]+)?)[\"”’]")
+
+
+def _alias_list(text: str, m) -> list[tuple[str, bool]]:
+    """The names a declaration gives, in order, each with whether it is quoted: the first and every
+    further one joined by a comma, "or" or "and" ("call him Kalpeshbhai or Kalu")."""
+    items = [(m.group("alias"), bool(m.group("quote")))]
+    pos = m.end("alias")
+    while more := _ALIAS_MORE.match(text, pos):
+        items.append((more.group("alias"), bool(more.group("quote"))))
+        pos = more.end("alias")
+    return items
+
+
+def _bracketed_aliases(matcher, text: str, raw: list) -> dict[str, str]:
+    """'Reyansh Solanki ("Rey", "Reyu" at home)': quoted names in brackets right after a mention of one keyed
+    person are that person's; the first declaration of a word wins."""
+    declared: dict[str, str] = {}
+    for _start, end, _, forms in raw:
+        codes = {f.code for f in forms}
+        m = _BRACKETED_ALIAS.match(text, end)
+        if len(codes) != 1 or m is None:
+            continue
+        (code,) = codes
+        for word, quoted in _alias_list(text, m):
+            if word not in declared and _alias_word_ok(matcher, word, quoted):
+                declared[word] = code
+    return declared
+
+
+# a name with a family word in brackets after it: "Lola (grandmother)", "Kev (maternal uncle)"
+_BRACKETED_KIN = re.compile(
+    r"(?<![\w'’-])(?P<alias>[A-Z][^\W\d_]+)[ \t]*\([ \t]*(?P<kin>[a-z]+(?:[ \t-][a-z]+){0,2})[ \t]*\)"
+)
+
+
+def _bracketed_kin(matcher, text: str, taken: list[tuple[int, int]]) -> dict[str, str]:
+    """ "Lola (grandmother) was at church": a name the draft glosses with a family word in brackets is the one
+    keyed person whose role is that relative ("Maternal grandmother"), even a word that is also a family word
+    elsewhere; never when two keyed people fit or the name is already a keyed or matched word."""
+    from .derived import _common_words, stop_words
+
+    kin = {k.word for k in kin_words()}
+    declared: dict[str, str] = {}
+    for m in _BRACKETED_KIN.finditer(text):
+        word, gloss = m.group("alias"), m.group("kin").casefold()
+        if gloss.split()[-1] not in kin or any(s < m.end("alias") and m.start() < e for s, e in taken):
+            continue
+        low = fold(word).casefold()
+        if low in stop_words() or low in _common_words() or any(kw.folded == low for kw in matcher.keyed_words):
+            continue
+        if re.search(r"[A-Z][\w'’.-]*[ \t]+$", text[max(0, m.start() - 30) : m.start()]):
+            continue  # "Dr Lopez (aunt)", "Ana Lopez (aunt)": the last word of a longer name or after a title
+        fits = [c for c, p in matcher.people.items() if _role_without_notes(p.role).endswith(gloss)]
+        if len(fits) == 1:
+            declared.setdefault(word, fits[0])
+    return declared
+
+
+def _role_without_notes(role: str | None) -> str:
+    """The role's head in lower case without a bracketed note: "Maternal grandmother (visiting)" ->
+    "maternal grandmother"."""
+    from ..keyfile import role_head
+
+    return role_head(re.sub(r"[ \t]*\([^)]*\)", "", role or "")).strip().casefold()
+
+
+def _list_owner(matcher, items: list[tuple[str, bool]]) -> str | None:
+    """The one keyed person a declared list names by a keyed word ('recorded as "Betelhem", "Bethlehem"'):
+    the others in the list are that person's names too."""
+    codes = {kw.code for word, _ in items for kw in matcher.keyed_words if kw.folded == fold(word).casefold()}
+    return next(iter(codes)) if len(codes) == 1 else None
 
 
 @lru_cache(maxsize=1)
@@ -494,6 +575,12 @@ class _NewPerson:
             )
         return cls._rx.search(text)
 
+    @classmethod
+    def finditer(cls, text: str):
+        cls.search("")  # compiles the pattern once
+        assert cls._rx is not None
+        return cls._rx.finditer(text)
+
 
 _NEW_PERSON = _NewPerson
 
@@ -509,7 +596,11 @@ def aliases(matcher, text: str, raw: list) -> list:
 
     The person is the keyed one named nearest before the cue in the same paragraph (of the
     object's gender when the cue has one: "he called Mum 'Munni'"); the first declaration of a
-    word wins.  Mentions already matched are left alone.
+    word wins.  A cue may give several names ("call him Kalpeshbhai or Kalu"): each is declared,
+    and when one of them is a keyed word of one person, all are that person's.  Quoted names in
+    brackets right after a mention ('Reyansh Solanki ("Rey", "Reyu" at home)') are that person's;
+    a list after a weaker cue ('recorded as "Betelhem", "Bethlehem" and "Betty"', `alias_list_cues`)
+    only when a keyed word in it says whose.  Mentions already matched are left alone.
     """
     from .known import NameForm
 
@@ -518,50 +609,39 @@ def aliases(matcher, text: str, raw: list) -> list:
         return []
     sure = sorted((r[0], r[3][0].code) for r in raw if len({f.code for f in r[3]}) == 1)
     ends = {r[0]: r[1] for r in raw}
-    declared: dict[str, str] = {}
+    declared: dict[str, str] = _bracketed_aliases(matcher, text, raw)
+    for word, kin_code in _bracketed_kin(matcher, text, [(r[0], r[1]) for r in raw]).items():
+        declared.setdefault(word, kin_code)
     for m in rx.finditer(text):
-        word = m.group("alias")
-        if word in declared or not _alias_word_ok(matcher, word, bool(m.group("quote"))):
+        items = _alias_list(text, m)
+        owner = _list_owner(matcher, items) if len(items) > 1 else None
+        fresh = [(w, q) for w, q in items if w not in declared and _alias_word_ok(matcher, w, q)]
+        if owner is not None:  # "recorded as "Betelhem", "Bethlehem" and "Betty"": the keyed word says who
+            declared.update((w, owner) for w, _ in fresh)
             continue
-        named_at = m.start("named") if m.groupdict().get("named") else -1
-        if named_at >= 0:  # 'friends call Chidi "Chi-Chi"': the keyed person named in the cue
-            code = next((c for pos, c in sure if pos == named_at), None)
-            if code is not None:
-                declared[word] = code
+        if not fresh:
             continue
-        obj = (m.groupdict().get("obj") or "").casefold()
-        gender = _object_genders().get(obj)
-        para = text.rfind("\n\n", 0, m.start()) + 1
-        for pos, code in reversed([s for s in sure if para <= s[0] < m.start()]):
-            between = text[pos : m.start()]
-            if _NEW_PERSON.search(between):
-                break  # "a lodger known only as 'Tee'": somebody the key does not list
-            if not gender and _SENTENCE_END.search(between):
-                break  # without "her"/"him", only the sentence's own person
-            person = matcher.people[code]
-            if gender and person.gender and person.gender != gender:
-                continue
-            if obj in ("her", "him") and not text[ends[pos] : m.start()].strip():
-                continue  # "Wanjiru calls her 'Zosia'": the one who calls is not the one called
-            declared[word] = code
-            break
-        if word not in declared and gender:  # "He called her 'Dede' whenever Efua was upset": later in the sentence
-            end = _SENTENCE_END.search(text, m.end())
-            for _pos, code in (s for s in sure if m.end() <= s[0] < (end.start() if end else len(text))):
-                if matcher.people[code].gender in (None, gender):
-                    declared[word] = code
-                    break
+        code = _declared_person(matcher, text, m, sure, ends)
+        if code is not None:
+            declared.update((w, code) for w, _ in fresh)
+    list_rx = _alias_regex("alias_list_cues")
+    for m in list_rx.finditer(text) if list_rx is not None else ():
+        items = _alias_list(text, m)  # 'recorded as "Betelhem", "Bethlehem"': only a list its keyed word places
+        owner = _list_owner(matcher, items) if len(items) > 1 else None
+        if owner is not None:
+            declared.update((w, owner) for w, q in items if w not in declared and _alias_word_ok(matcher, w, q))
     out = []
     taken = sorted((r[0], r[1]) for r in raw)
     for word, code in declared.items():
         english = fold(word).casefold() in matcher.lexicon
         alias = NameForm(text=word, code=code, rule="alias", tokens=(("word", word),))
         pattern = re.compile(rf"(?<![\w@]){re.escape(word)}(?!\w)", re.IGNORECASE)
+        family_word = fold(word).casefold() in {k.word for k in kin_words()}
         for m in pattern.finditer(text):
             if any(s < m.end() and m.start() < e for s, e in taken):
                 continue
-            if english and m.group(0).islower():
-                continue
+            if (english or family_word) and m.group(0).islower():
+                continue  # "the word lola means grandmother": the family word, not the name it was given
             out.append((m.start(), m.end(), m.group(0), [alias]))
         if not english:
             continue
@@ -571,6 +651,42 @@ def aliases(matcher, text: str, raw: list) -> list:
                 continue
             out.append((m.start(), m.end(), m.group(0), [alias]))
     return out
+
+
+def _declared_person(matcher, text: str, m, sure: list, ends: dict) -> str | None:
+    """Whose names an alias cue declares: the keyed person named in the cue, else the one named nearest
+    before it in the paragraph (of the object's gender when the cue has one: "he called Mum 'Munni'"),
+    else, with a gendered object, the first of that gender later in the sentence."""
+    named_at = m.start("named") if m.groupdict().get("named") else -1
+    if named_at >= 0:  # 'friends call Chidi "Chi-Chi"': the keyed person named in the cue
+        return next((c for pos, c in sure if pos == named_at), None)
+    obj = (m.groupdict().get("obj") or "").casefold()
+    gender = _object_genders().get(obj)
+    para = text.rfind("\n\n", 0, m.start()) + 1
+    for pos, code in reversed([s for s in sure if para <= s[0] < m.start()]):
+        between = text[pos : m.start()]
+        if _new_person_between(between):
+            break  # "a lodger known only as 'Tee'": somebody the key does not list
+        if not gender and _SENTENCE_END.search(between):
+            break  # without "her"/"him", only the sentence's own person
+        person = matcher.people[code]
+        if gender and person.gender and person.gender != gender:
+            continue
+        if obj in ("her", "him") and not text[ends[pos] : m.start()].strip():
+            continue  # "Wanjiru calls her 'Zosia'": the one who calls is not the one called
+        return code
+    if gender:  # "He called her 'Dede' whenever Efua was upset": later in the sentence
+        end = _SENTENCE_END.search(text, m.end())
+        for _pos, code in (s for s in sure if m.end() <= s[0] < (end.start() if end else len(text))):
+            if matcher.people[code].gender in (None, gender):
+                return code
+    return None
+
+
+def _new_person_between(between: str) -> bool:
+    """An indefinite role phrase that introduces somebody ("a lodger"), not one in apposition after a comma,
+    which describes the person just named ("Kalpesh Solanki, his father, ..., a warehouse supervisor")."""
+    return any(not between[: m.start()].rstrip(" \t").endswith(",") for m in _NEW_PERSON.finditer(between))
 
 
 _KIN_GENDER = {

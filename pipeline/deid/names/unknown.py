@@ -336,7 +336,17 @@ class _DocContext:
         daughter, Tharshika,"), so a word the parse puts in a person's place stays a candidate."""
         if token.ent_type_ != "NORP" or not token.text[:1].isupper() or self.lex.is_first_name(token.text):
             return False
+        if self._set_off_after_role(token):
+            return False  # "at the others a cousin, Kidist, interpreted": however the parse reads a table's cell
         return not (token.doc.has_annotation("DEP") and _person_position(self, token))
+
+    def _set_off_after_role(self, token: Token) -> bool:
+        """Set off by commas right after a role or family word ("her cousin, Kidist, interpreted"): a person's
+        name in apposition, which the model may tag a nationality; a listed people or language is not one."""
+        doc, i = token.doc, token.i
+        if i < 2 or i + 1 >= len(doc) or doc[i - 1].text != "," or doc[i + 1].text not in (",", ")"):
+            return False
+        return doc[i - 2].lower_ in self.lex.roles and token.text not in self.lex.peoples
 
     def _language_word(self, doc: Doc, token: Token) -> bool:
         """A language ("speaks Pashto", "Shona custom"); one that is also a first name is a person
