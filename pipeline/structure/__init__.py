@@ -81,7 +81,8 @@ def _subject_entry(text: str, report: Report) -> list[RoleEntry]:
     code = report.metadata.subject_child
     same = [e for e in report.key if e.code.casefold() == (code or "").casefold()]
     for entry in same:
-        if entry.description.casefold() == entry.code.split()[0].casefold():  # declared by use only ("Baby N" ⇒ "Baby")
+        # declared by use only ("Baby N" ⇒ "Baby", as written), not by "the child … known as Child R"
+        if entry.description == entry.code.split()[0]:
             entry.description, entry.subject, entry.source = "subject of the review", True, "cover_subject"
         elif entry.kind == "family" and not any(e.subject and e.kind == "family" for e in report.key):
             entry.subject = True  # "a boy aged three, hereafter Child W" in a review named after Child W

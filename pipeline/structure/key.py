@@ -35,7 +35,7 @@ from ..resources import fill_template, load_yaml
 from .lines import Line
 
 CODE = (
-    r"(?:(?:Child|Baby|Infant|Sibling|Adult|Young Person|Parent|Mr|Mrs|Ms|Miss|Mx)\s+[A-Z][A-Za-z0-9]{0,2}"
+    r"(?:(?:Child|Baby|Infant|Sibling|Adult|Young Person|Parent|Mr|Mrs|Ms|Miss|Mx)\s+[A-Z0-9][A-Za-z0-9]{0,2}"
     r"|[A-Z][A-Z0-9]{1,7}(?:\s?[0-9]{1,2})?"
     r"|(?:Mother|Father|Stepfather|Stepmother|Sibling|Partner|Grandmother|Grandfather|Brother|Sister|Uncle|Aunt)(?:\s[0-9]{1,2})?)"
 )
@@ -313,6 +313,16 @@ def _role_regex(trie: bool = False) -> str:
     return rf"(?P<desc>\b{owner}(?:(?:{mods})[\s-]+){{0,2}}(?:{role})s?)\b"
 
 
+# "in this report", "in the review", "throughout the overview report": where a review says it uses a code
+IN_THIS = r"(?:in|throughout)\s+(?:this|the)\s+(?:(?:overview|full|published)\s+)?(?:report|review|document|summary)"
+
+
+def _role_word() -> str:
+    """A family role word in any case ("hereinafter referred to as mother"): the role label is the code."""
+    words = sorted(_roles()["family"], key=lambda w: (-len(w), w))
+    return r"(?:(?:maternal|paternal)\s+)?(?:" + "|".join(re.escape(w) for w in words) + r")\b"
+
+
 def _label_code() -> str:
     """A family role word written with a capital as the person's code ("her mother (Mother)", "(Grandfather)")."""
     words = sorted({w[:1].upper() + w[1:] for w in _roles()["family"]}, key=lambda w: (-len(w), w))
@@ -337,6 +347,8 @@ def _inline_patterns(weak: bool, pseudonyms: bool = False) -> tuple[tuple[re.Pat
         "CODE_OR_LETTER": f"(?P<code>{INLINE_CODE}|(?-i:[A-HJ-Z]))",
         "CODE": f"(?P<code>{INLINE_CODE})",
         "NUMBERED": f"(?P<code>{NUMBERED_CODE})",
+        "IN_THIS": IN_THIS,
+        "ROLE_WORD": f"(?P<code>{_role_word()})",
     }
     out = []
     for pattern, named in chosen:
@@ -494,6 +506,9 @@ def find_inline(text: str, weak: bool = True, pseudonyms: bool = True) -> list[I
                 if group not in pattern.groupindex or not m[group]:
                     continue
                 code = re.sub(r"\s+", " ", m[group])
+                if code[:1].islower() and _role_label(code):
+                    code = code.title()  # "(hereinafter referred to as mother)": the label is the code
+                code, code_at = _with_shaped_prefix(text, code, m.start(group))
                 lettered = re.match(r"[ \t]([A-Z0-9]{1,2})\b(?![’'-])", text[m.end(group) :])
                 if lettered and _role_label(code):
                     code = f"{code} {lettered[1]}"  # "referred to as Sister A": the role word is the code's first part
@@ -518,17 +533,26 @@ def find_inline(text: str, weak: bool = True, pseudonyms: bool = True) -> list[I
                     )
                 ):
                     continue  # "General Practitioner (Stockport)": a place, not a pseudonym
-                line_start = text.rfind("\n", 0, m.start(group)) + 1
-                if _initials_of(
-                    code, text[max(line_start, m.start(group) - 80) : m.start(group)]
-                ) and not _family_initials(desc):
+                line_start = text.rfind("\n", 0, code_at) + 1
+                if _initials_of(code, text[max(line_start, code_at - 80) : code_at]) and not _family_initials(desc):
                     continue  # "Health Visitor (HV)", "Looked After Children (LAC)": an abbreviation
                 entry = InlineDeclaration(
-                    code, m.start(group), desc, kind[0], kind[1], is_pseudonym(code), m.start(), m.end()
+                    code, code_at, desc, kind[0], kind[1], is_pseudonym(code), min(m.start(), code_at), m.end()
                 )
                 if code not in found or (entry.code_start, -entry.start) < (found[code].code_start, -found[code].start):
                     found[code] = entry  # the first declaration; of two shapes over it, the role nearest the code
     return sorted(found.values(), key=lambda e: e.start)
+
+
+def _with_shaped_prefix(text: str, code: str, start: int) -> tuple[str, int]:
+    """The code with the capitalised code word written just before it ("their Sibling T3" read as role
+    "Sibling", code "T3"): the word is the code's first part, as in "Sibling T3" used elsewhere."""
+    if not re.fullmatch(r"[A-Z0-9]{1,3}[0-9]?", code):
+        return code, start
+    m = re.search(r"(?-i:\b(Child|Baby|Infant|Sibling|Adult|Parent))[ \t]$", text[max(0, start - 12) : start])
+    if m is None:
+        return code, start
+    return f"{m[1]} {code}", start - len(m[0])
 
 
 def _family_initials(desc: str) -> bool:
