@@ -337,8 +337,33 @@ def contents_lines(lines: list[Line]) -> set[int]:
             found.update(run)
             i = j
             continue
+        numbered = _numbered_run(nonblank, i)
+        if numbered:
+            found.update(numbered)
+            i += len(numbered)
+            continue
         i += 1
     return found
+
+
+def _numbered_run(nonblank: list[Line], i: int) -> list[int]:
+    """Indexes of a headless contents table whose entries end in a page number after a single space ("1
+    INTRODUCTION 3 ⏎ 2 ARRANGEMENTS FOR THE REVIEW 4 ⏎ 3 LIMITATIONS 7"): three or more numbered title lines in a
+    row, section numbers and page numbers both going forwards.  Numbered paragraphs of the body do not end in a
+    small number line after line, and a paragraph is no title."""
+    run: list[int] = []
+    last: tuple[tuple[int, ...], int] | None = None
+    for line in nonblank[i:]:
+        m = re.match(_shapes()["contents_numbered_entry"], line.stripped)
+        if m is None or not looks_like_title(m["title"]) or len(m["title"].split()) > 16:
+            break
+        number = tuple(int(p) for p in m["num"].split("."))
+        page = int(m["page"])
+        if last is not None and (number <= last[0] or page < last[1]):
+            break
+        run.append(line.index)
+        last = (number, page)
+    return run if len(run) >= 3 else []
 
 
 def candidate(line: Line) -> HeadingCandidate | None:

@@ -264,7 +264,9 @@ def _byline_name(text: str) -> str | None:
     span = _board_span(text)
     if span is not None:
         text = text[span[1] :].strip()
-    m = re.fullmatch(rf"(?P<name>{PERSON_RE.pattern}?)(?:\s*,?\s*(?:{BYLINE_DATE}))?", text)
+    m = re.fullmatch(
+        rf"(?P<name>{PERSON_RE.pattern}?)(?:\s*,?\s*(?:(?i:published|dated?)\s*:?\s+)?(?:{BYLINE_DATE}))?", text
+    )  # "KIM VALE Published March 2018"
     if not m or not _is_first_name(m["name"].split()[0]):
         return None
     name = _clean_name(m["name"])
@@ -402,6 +404,8 @@ def find_board(cover_lines: list[Line], text: str = "") -> str | None:
     """The commissioning board or partnership: on the cover (a place split onto the line above is
     joined back: "Isle of Wight⏎Safeguarding Children Board"), else as the first pages name it."""
     for k, line in enumerate(cover_lines):
+        if national := re.fullmatch(_shapes()["national_board"], line.stripped, re.IGNORECASE):
+            return national["board"]
         split = _split_board(cover_lines[k : k + 3])
         if split:
             return split
@@ -410,7 +414,7 @@ def find_board(cover_lines: list[Line], text: str = "") -> str | None:
             continue
         board = line.text[span[0] : span[1]].strip()
         alone = line.text[: span[0]].strip() == ""
-        if alone and k > 0 and _place_fragment(cover_lines[k - 1].stripped):
+        if alone and k > 0 and _placeless(board) and _place_fragment(cover_lines[k - 1].stripped):
             board = f"{cover_lines[k - 1].stripped} {board}"
         elif (
             alone
@@ -433,7 +437,14 @@ def find_board(cover_lines: list[Line], text: str = "") -> str | None:
             if row[start].isupper() and named:  # a name, not "… asks safeguarding partners to …"
                 return re.sub(r"\s+", " ", row[start:end])
             pos = end
-    return _abbreviated_board(cover_lines)
+    return _abbreviated_board(cover_lines) or _abbreviation_alone(text[:5000])
+
+
+def _abbreviation_alone(text: str) -> str | None:
+    """The board's own abbreviation ("the CSCB", `board_abbreviation_alone`), when the first pages never give
+    its name: a reader knows the board by it, and it is better than no board at all."""
+    m = re.search(_shapes()["board_abbreviation_alone"], text)
+    return m["board"] if m else None
 
 
 def _abbreviated_board(cover_lines: list[Line]) -> str | None:
@@ -454,6 +465,13 @@ def _abbreviated_board(cover_lines: list[Line]) -> str | None:
             if words and not any(w.lower() in skip for w in words if w[:1].isupper()):
                 return " ".join([*words, m["board"].split()[-1]])
     return None
+
+
+def _placeless(board: str) -> bool:
+    """A board phrase with no place before it ("Safeguarding Children Board", "LOCAL SAFEGUARDING CHILDREN
+    BOARD"): only then may the line above carry its place.  "Lancashire Safeguarding Children Board" has its
+    own, and the author's name or an abbreviation of a glossary above it is no part of it."""
+    return bool(re.fullmatch(r"(?:local\s+)?" + _shapes()["board"], board, re.IGNORECASE))
 
 
 def _split_board(window: list[Line]) -> str | None:
@@ -524,8 +542,10 @@ def find_title(cover_lines: list[Line]) -> str | None:
         )  # "… Toby – published 14th March 2018"
         if plural is not None and k - plural > LIST_TITLE_REACH:
             break  # no one review's title right under the page's own: the page's title is that line
-        if re.match(shapes["link_text"], text, re.IGNORECASE):
-            continue  # "> Read the overview report": a link, not a title
+        if re.match(shapes["link_text"], text, re.IGNORECASE) or re.fullmatch(
+            shapes["national_board"], text, re.IGNORECASE
+        ):
+            continue  # "> Read the overview report": a link, not a title; the national panel's name: the board
         if list_page_line(text):
             if (
                 plural is None
