@@ -6,6 +6,8 @@ glossary's abbreviation, a board named only by its abbreviation, an author in ca
 
 from __future__ import annotations
 
+import textwrap
+
 from pipeline.ingest.layout import clean_plain_text
 from pipeline.report import Report, Source
 from pipeline.structure import build_report
@@ -144,3 +146,60 @@ def test_short_transcript_lines_after_a_joined_paragraph_are_not_run_on():
     assert "To view this licence:" in lines or any(line.endswith("To view this licence:") for line in lines)
     assert "visit the licence page of the archive" in lines  # a short line: its own, whatever was joined before
     assert any(line.startswith("write to the Policy Team") for line in lines)
+
+
+# ---------------------------------------------------------------- headings
+def test_a_heading_after_a_page_break_is_not_joined_to_the_contents_entry_before_it():
+    para = (
+        "The review looked at how the agencies worked with the family over the two years before the incident, and "
+        "what could be learned from the way they shared what they knew with one another and with the family."
+    )
+    author = (
+        "I have been a social worker for many years and have written reviews for several partnerships, none of "
+        "which had worked with this family or with the agencies that did."
+    )
+    lines = [
+        "Contents",
+        "1. Introduction 3",
+        "2. Findings 5",
+        *textwrap.wrap("Appendix Two - The guidance on perinatal mental health of the Upfield Health Trust", 60),
+        "Upfield Review Page 3 of 9",
+        "About the author",
+        *textwrap.wrap(author, 90),
+        "Upfield Review Page 4 of 9",
+        "1. Introduction",
+        *textwrap.wrap("1.1 " + para, 90),
+        "Upfield Review Page 5 of 9",
+        *textwrap.wrap("1.2 " + para, 90),
+    ]
+    report = _build(clean_plain_text("\n\n".join(lines) + "\n"))
+    assert [s.title for s in report.sections] == ["About the author", "Introduction"]
+
+
+def test_a_question_naming_the_review_type_heads_a_paragraph():
+    text = (
+        "SERIOUS CASE REVIEW\n\nCase Number 7\n\nWhat is a Serious Case Review?\n\n"
+        "Serious Case Reviews look at how local agencies worked together when a child died or was seriously "
+        "harmed and abuse or neglect is known or suspected.\n"
+    )
+    report = _build(text)
+    assert [s.title for s in report.sections] == ["What is a Serious Case Review?"]
+    assert report.metadata.title == "SERIOUS CASE REVIEW"
+
+
+def test_a_short_title_ending_in_a_colon_heads_prose_but_a_lead_in_does_not():
+    text = (
+        "Child Safeguarding Practice Review: Child G UPB 2023/02\n\nIntroduction and background to the review:\n\n"
+        + PROSE
+        + "\n\nThe agencies involved were:\n\n"
+        + PROSE
+        + "\n"
+    )
+    titles = [s.title for s in _build(text).sections]
+    assert titles == ["Introduction and background to the review"]
+
+
+# ---------------------------------------------------------------- subject
+def test_a_case_number_alone_on_the_cover_is_the_subject():
+    text = "SERIOUS CASE REVIEW\n\nIn respect of the death of\n\nCase No.UPF14(2)\n\nReport by:\n\nMarta Quinlan\n"
+    assert _build(text).metadata.subject_child == "Case No.UPF14(2)"

@@ -709,9 +709,23 @@ def _continues(
         return False  # a contents entry ends at its page number
     if gap and not (spaced or page_break or cur[:1].islower()):
         return False
+    if gap and _stands_alone(cur, width):
+        return False  # "About the author" after a page break: a heading, not the tail of the line before
     if not TERMINAL_RE.search(prev) or cur[:1].islower():
         return True
     return gap == 0 or spaced
+
+
+def _stands_alone(line: str, width: int) -> bool:
+    """A short capitalised line of a few words that ends in no punctuation ("About the author", "Key Findings"):
+    the last line of a wrapped paragraph ends its sentence, so after a blank line or a page break such a
+    line is a heading or a label, never the tail of the paragraph before it."""
+    return (
+        line[:1].isupper()
+        and len(line.split()) <= 6
+        and len(line) < 0.5 * width
+        and not re.search(r"[.,;:!?)\]”’\"'\d]$", line)
+    )
 
 
 PARAGRAPH_NUMBER_RE = re.compile(r"^\s*(\d{1,2}(?:\.\d{1,2}){0,3})\.?\s+[A-Z(‘'\"“]")

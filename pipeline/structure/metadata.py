@@ -901,6 +901,10 @@ def find_subject(
         return title_named
     if in_title is None and labelled:  # "SUBJECTS ⏎ Mia and her brother Leo": the first named
         return labelled[0]
+    for line in cover_lines or []:  # "Case Number 14", "Case No.SOT12(1)" alone on a cover line
+        numbered = re.fullmatch(_shapes()["subject_case_number"], line.text.strip(), re.IGNORECASE)
+        if numbered:
+            return numbered["code"]
     for scope in [title or ""] + [ln.text for ln in cover_lines or []]:
         for m in re.finditer(pattern, scope):
             if not m.group(1).lower().startswith("family"):  # "THE FAMILY 3.1" of a contents line too
