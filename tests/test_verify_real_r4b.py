@@ -89,3 +89,18 @@ def test_a_death_weeks_later_does_not_make_the_date_a_date_of_death(nlp, analyze
     )
     findings = findings_of(text, nlp, analyzer)
     assert worst(findings, "12 March 2011") != "high"
+
+
+def test_posted_by_a_person_in_the_narrative_is_still_a_finding(nlp, analyzer):
+    text = (
+        PROSE + "1.2 The review saw the messages the boy received and a photograph of him that was posted by\n"
+        "Declan Harrowby\n"
+    )
+    findings = findings_of(text, nlp, analyzer)
+    assert serious(worst(findings, "Declan Harrowby"))
+
+
+def test_a_familys_flat_in_a_unit_stays_a_finding(nlp, analyzer):
+    text = PROSE + "1.2 Home address\nUnit 4, 12 Quay Road, Upfield, UP3 2PL\n"
+    findings = findings_of(text, nlp, analyzer)
+    assert serious(worst(findings, "UP3 2PL"))

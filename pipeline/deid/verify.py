@@ -312,12 +312,21 @@ def _second_label_people(text: str, labels: str) -> list[str]:
     return [m.group("n") for m in re.finditer(pattern, text)]
 
 
-def _page_credit_people(text: str, credits) -> list[str]:
-    """'… published on this website Thursday 5 June 2025 by Kim Vale' (`page_credits`): the web page's editor."""
+def _page_credit_people(text: str, credits, max_lines: int = 40) -> list[str]:
+    """'… published on this website Thursday 5 June 2025 by Kim Vale' (`page_credits`): the web page's editor, on a
+    line of the page's head (before the contents or the first numbered paragraph) that the name ends.  In the
+    narrative "a photograph posted by <name>" is a person of the story and stays a finding."""
     if not credits:
         return []
-    pattern = rf"(?i:{'|'.join(f'(?:{c})' for c in credits)})[ \t]*{_PEOPLE}[ \t]*$"
-    return [m.group("n") for m in re.finditer(pattern, text, re.MULTILINE)]
+    pattern = re.compile(rf"(?i:{'|'.join(f'(?:{c})' for c in credits)})[ \t]*{_PEOPLE}[ \t]*$")
+    found = []
+    for n, line in enumerate(text.split("\n")):
+        if n >= max_lines or _COVER_END.match(line):
+            break
+        m = pattern.search(line)
+        if m and len(line.split()) <= 25:
+            found.append(m.group("n"))
+    return found
 
 
 def _label_run_people(text: str, labels: str, max_names: int = 8) -> list[str]:

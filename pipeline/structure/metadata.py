@@ -226,6 +226,8 @@ def find_people(cover_lines: list[Line]) -> list[NamedPerson]:
         for (
             line
         ) in cover_lines:  # "Kim Vale March 2019" under the title, "Borough Safeguarding Children Board Kim Vale"
+            if BODY_START_RE.match(line.text):
+                break  # a name alone on a line of the narrative ("… a photograph posted by ⏎ Kim Vale") is no byline
             name = _byline_name(line.text)
             if name:
                 add(name, "author", line, _offset_of(name, line.text))
@@ -250,6 +252,8 @@ def find_people(cover_lines: list[Line]) -> list[NamedPerson]:
     return found
 
 
+# the body has begun: a numbered paragraph or heading ("1.2 The review …", "2. Findings"), or the contents
+BODY_START_RE = re.compile(r"\s*(?:(?i:contents|table\s+of\s+contents)\b|\d{1,2}(?:\.\d{1,2})*\.?\s+[A-Z])")
 BYLINE_DATE = (
     rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?(?:{calendar().month_pattern(abbreviations=False)})\s+\d{{4}}"
     r"|\d{1,2}[./]\d{1,2}[./]\d{2,4}"
