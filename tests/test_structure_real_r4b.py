@@ -203,3 +203,26 @@ def test_a_short_title_ending_in_a_colon_heads_prose_but_a_lead_in_does_not():
 def test_a_case_number_alone_on_the_cover_is_the_subject():
     text = "SERIOUS CASE REVIEW\n\nIn respect of the death of\n\nCase No.UPF14(2)\n\nReport by:\n\nMarta Quinlan\n"
     assert _build(text).metadata.subject_child == "Case No.UPF14(2)"
+
+
+def test_a_first_line_naming_a_topic_review_is_the_title():
+    text = (
+        "Upfield LSCB child exploitation review\n\nReview Team Marta Quinlan Owen Thorley\n\nMay 2019\n\n"
+        + PROSE
+        + "\n"
+    )
+    assert _build(text).metadata.title == "Upfield LSCB child exploitation review"
+
+
+def test_a_first_line_that_is_a_sentence_is_no_title():
+    text = "The partnership published its review.\n\n" + PROSE + "\n"
+    assert _build(text).metadata.title is None
+
+
+def test_a_numbered_paragraph_cut_after_a_passive_verb_and_agent_is_no_heading():
+    text = (
+        "1 Introduction\n\n1.1 This review was commissioned by the Upfield Safeguarding Children\n\n"
+        "Board (the Board) after the death of a baby in 2019.\n\n1.2 What was known by the school\n\n" + PROSE + "\n"
+    )
+    titles = [s.title for s in _build(text).sections]
+    assert titles == ["Introduction", "What was known by the school"]

@@ -208,6 +208,16 @@ def _runs_like_sentence(title: str) -> bool:
     return len(words) >= 12 and lower >= 0.6 * len(words) and not title.rstrip().endswith("?")
 
 
+def _passive_clause(title: str) -> bool:
+    """ "1.1 This review was commissioned by the Upfield Safeguarding Children": a numbered paragraph cut at the end
+    of its line, told by its passive verb and agent ("was commissioned by"; `sentence_clause`).  A heading that asks
+    ("How was the risk assessed?", "What was known by the school") is no such sentence."""
+    shapes = _shapes()
+    return bool(re.search(shapes["sentence_clause"], title)) and not re.match(
+        shapes["question_opening"], title, re.IGNORECASE
+    )
+
+
 def _sentence_run(entries: list[str]) -> bool:
     """ "1. Overview 1.1 The boy was eight months old when …": a heading glued to the first numbered
     paragraph of the body, not a run of contents entries (whose last part would be a title)."""
@@ -405,7 +415,7 @@ def candidate(line: Line) -> HeadingCandidate | None:
         if looks_like_title(m[2]) or len(text.split()) <= MAX_TITLE_WORDS and not text.endswith("."):
             return HeadingCandidate(line, None, text, None, kpe().label(m[1]))
     if m := NUMBERED_RE.match(text):
-        if looks_like_title(m["title"]) and not _runs_like_sentence(m["title"]):
+        if looks_like_title(m["title"]) and not _runs_like_sentence(m["title"]) and not _passive_clause(m["title"]):
             number, title = m["num"], m["title"]
             parts = run_entries(text)
             # "1 Introduction 1.1 Why this case …": a heading and its first sub-heading

@@ -762,6 +762,18 @@ def _flattened_title(cover_lines: list[Line]) -> str | None:
     return None
 
 
+def _first_line_title(cover_lines: list[Line]) -> str | None:
+    """The document's first line when it names itself a review by its topic ("Upfield LSCB child exploitation
+    review", "Neglect review"; `title_first_line`): no report type or title phrase says so, but a document opens
+    with its title.  Only a short line that ends in the word, with no sentence or label punctuation."""
+    if not cover_lines:
+        return None
+    text = cover_lines[0].stripped
+    if len(text.split()) > 10 or re.search(r"[.:;!?|]", text) or list_page_line(text):
+        return None
+    return text if re.search(_shapes()["title_first_line"], text, re.IGNORECASE) else None
+
+
 def _title_words(text: str) -> int:
     """Most words a cover title line may have: more when it names its type and then its subject
     ("Child Safeguarding Practice Review – an appreciative inquiry following …")."""
@@ -972,6 +984,7 @@ def extract_metadata(
         or _subject_line_title(cover_lines)
         or _byline_title(cover_lines)
         or _flattened_title(cover_lines)
+        or _first_line_title(cover_lines)
     )
     start, end = find_period(text)
     people = find_people(cover_lines)
