@@ -104,3 +104,9 @@ def test_a_familys_flat_in_a_unit_stays_a_finding(nlp, analyzer):
     text = PROSE + "1.2 Home address\nUnit 4, 12 Quay Road, Upfield, UP3 2PL\n"
     findings = findings_of(text, nlp, analyzer)
     assert serious(worst(findings, "UP3 2PL"))
+
+
+def test_an_organisation_word_in_a_street_name_does_not_make_the_address_an_organisations(nlp, analyzer):
+    text = PROSE + "1.2 Family details\nFather\n14 Trust Road, Upfield, UP3 2PL\n"
+    findings = findings_of(text, nlp, analyzer)
+    assert serious(worst(findings, "UP3 2PL"))

@@ -1245,8 +1245,11 @@ def _under_organisation_name(text: str, offset: int, contact_lines: set[int], ma
 
 @lru_cache(maxsize=1)
 def _organisation_word_re() -> re.Pattern:
-    words = load_yaml("recognizers", "address.yaml").get("organisation_words", ())
-    return re.compile(rf"(?<![\w-])(?:{_alternation(words)})(?![\w-])")
+    """An organisation word that is not part of a street's name ("Trust Road", "Council Street" are streets)."""
+    data = load_yaml("recognizers", "address.yaml")
+    streets = _alternation(data.get("lists", {}).get("street_types", ()))
+    street = rf"(?![ \t]+(?:{streets})\b)" if streets else ""
+    return re.compile(rf"(?<![\w-])(?:{_alternation(data.get('organisation_words', ()))})(?![\w-]){street}")
 
 
 def _short_line(line: str, max_words: int) -> bool:
