@@ -110,3 +110,12 @@ def test_an_organisation_word_in_a_street_name_does_not_make_the_address_an_orga
     text = PROSE + "1.2 Family details\nFather\n14 Trust Road, Upfield, UP3 2PL\n"
     findings = findings_of(text, nlp, analyzer)
     assert serious(worst(findings, "UP3 2PL"))
+
+
+def test_a_date_told_in_passing_before_a_sentence_about_the_death_is_no_date_of_death(nlp, analyzer):
+    text = (
+        "1.1 The review was agreed by the chair on the advice of the sub-group, which met on 19 March 2015. The "
+        "criteria were met because neglect was suspected and Child W had died.\n"
+    )
+    findings = findings_of(text, nlp, analyzer)
+    assert worst(findings, "19 March 2015") != "high"

@@ -185,7 +185,7 @@ class CuedDateRecognizer(EntityRecognizer):
         2009 Child X was taken to hospital in cardiac arrest. Attempts to revive him failed and he was pronounced
         dead at 18.25 hours." (`events_next_sentence`).  The two sentences are one paragraph, and no word of
         the second (`next_sentence_breakers`: "later", "weeks") moves the event to another day."""
-        if self.events_next_sentence is None:
+        if self.events_next_sentence is None or not self._opens_sentence(text, date_end):
             return False
         window = text[date_end : min(next_date, date_end + 3 * _WINDOW)]
         first = _SENTENCE_END.search(window)
@@ -199,6 +199,16 @@ class CuedDateRecognizer(EntityRecognizer):
         event = self.events_next_sentence.search(sentence)
         words = {w.lower() for w in _WORD.findall(sentence)}
         return event is not None and not self.next_sentence_breakers.intersection(words)
+
+    @staticmethod
+    def _opens_sentence(text: str, date_end: int, max_words_before: int = 3) -> bool:
+        """Does the date open its sentence ("On 19 November 2009, …", "In the early hours of 3 May 2015")?  A date
+        told in passing ("the panel, which met on 19 March.") dates something else than the next sentence."""
+        line_start = text.rfind("\n", 0, date_end) + 1
+        head = text[line_start:date_end]
+        ends = list(_SENTENCE_END.finditer(head))
+        sentence = head[ends[-1].end() :] if ends else head
+        return len(_WORD.findall(sentence)) <= max_words_before + 3  # the date's own words: day, month, year
 
     def _row_event(self, text: str, date_start: int, date_end: int) -> bool:
         """True if the date opens a chronology entry whose first clause is the event:
