@@ -201,6 +201,8 @@ def cover_people(report: Report, policy: Policy) -> set[str]:
     found += _second_label_people(text, labels)
     found += _cover_byline_people(text, _alternation(roles.get("cover_bylines", ())))
     found += _board_officer_people(text, set(roles["panel_role_words"]))
+    found += _label_run_people(text, labels)
+    found += _page_credit_people(text, roles.get("page_credits", ()))
     for names in found:
         people.update(p for p in _split_people(names) if not _is_role_phrase(p))
     people.update(_list_fellows(text, people))
@@ -308,6 +310,51 @@ def _second_label_people(text: str, labels: str) -> list[str]:
         return []
     pattern = rf"(?m)(?<=[|;])[ \t]*(?i:{labels}){_LABEL_ORG}[ \t]*:[ \t]*{_PEOPLE}"
     return [m.group("n") for m in re.finditer(pattern, text)]
+
+
+def _page_credit_people(text: str, credits, max_lines: int = 40) -> list[str]:
+    """'… published on this website Thursday 5 June 2025 by Kim Vale' (`page_credits`): the web page's editor, on a
+    line of the page's head (before the contents or the first numbered paragraph) that the name ends.  In the
+    narrative "a photograph posted by <name>" is a person of the story and stays a finding."""
+    if not credits:
+        return []
+    pattern = re.compile(rf"(?i:{'|'.join(f'(?:{c})' for c in credits)})[ \t]*{_PEOPLE}[ \t]*$")
+    found = []
+    for n, line in enumerate(text.split("\n")):
+        if n >= max_lines or _COVER_END.match(line):
+            break
+        m = pattern.search(line)
+        if m and len(line.split()) <= 25:
+            found.append(m.group("n"))
+    return found
+
+
+def _label_run_people(text: str, labels: str, max_names: int = 8) -> list[str]:
+    """'Review Team Kim Vale Ray Holt Ann Lee': a label line whose rest is only names run together with no
+    comma or "and" between them (a cover's list set on one line), read as whole names, each a known first
+    name and one or two capitalised words after it."""
+    if not labels:
+        return []
+    lex = lexicon()
+    word = r"[A-Z][a-z'’-]+"
+    line_re = re.compile(
+        rf"(?m)^[ \t]*(?i:{labels})[ \t]*[:\-–—]?[ \t]*(?P<run>{word}(?:[ \t]+{word}){{3,{3 * max_names}}})[ \t]*$"
+    )
+    found = []
+    for m in line_re.finditer(text):
+        words = m["run"].split()
+        names: list[list[str]] = []
+        for w in words:
+            if lex.is_first_name(w) and (not names or len(names[-1]) >= 2):
+                names.append([w])
+            elif names and len(names[-1]) < 3:
+                names[-1].append(w)
+            else:
+                names = []
+                break
+        if len(names) >= 2 and all(len(n) >= 2 for n in names):
+            found += [" ".join(n) for n in names]
+    return found
 
 
 def _cover_byline_people(text: str, bylines: str, max_lines: int = 40) -> list[str]:
@@ -735,7 +782,7 @@ def _split_people(text: str) -> list[str]:
 
 
 def allowed_places(report: Report, policy: Policy) -> set[str]:
-    places = set(policy.allow.places)
+    places = set(policy.allow.places) | organisation_address_places(report.text)
     for value in (report.metadata.board,):
         if value:
             places.update(w for w in re.findall(r"[A-Z][a-z]+", value))
@@ -1130,6 +1177,8 @@ def _structured_findings(
                 "info",
                 f"{reason} on the line of a safeguarding board or partnership: its own contact details",
             )
+        elif kind in _CONTACT_TYPES and _organisation_contact(report_text, result.start):
+            severity, reason = "info", f"{reason} in an organisation's own contact block (its name above or before it)"
         elif kind == "EMAIL" and _is_role_mailbox(text):
             severity, reason = "info", f"{reason} of a service (a role mailbox, not a person's)"
         elif kind == "PHONE" and _is_organisation_number(text):
@@ -1196,6 +1245,60 @@ def _under_organisation_name(text: str, offset: int, contact_lines: set[int], ma
         if len(line.split()) > 15 or not (start in contact_lines or _CONTACT_LABEL.match(line)):
             return False
     return False
+
+
+@lru_cache(maxsize=1)
+def _organisation_word_re() -> re.Pattern:
+    """An organisation word that is not part of a street's name ("Trust Road", "Council Street" are streets)."""
+    data = load_yaml("recognizers", "address.yaml")
+    streets = _alternation(data.get("lists", {}).get("street_types", ()))
+    street = rf"(?![ \t]+(?:{streets})\b)" if streets else ""
+    return re.compile(rf"(?<![\w-])(?:{_alternation(data.get('organisation_words', ()))})(?![\w-]){street}")
+
+
+def _short_line(line: str, max_words: int) -> bool:
+    """A line of a contact block: few words, no sentence end, no table bar."""
+    stripped = line.strip()
+    return bool(stripped) and len(stripped.split()) <= max_words and not stripped.endswith(".") and "|" not in stripped
+
+
+def _organisation_contact(text: str, offset: int, max_above: int = 3) -> bool:
+    """An address, postcode or telephone number in an organisation's own contact block: an organisation word
+    (`organisation_words` in models/recognizers/address.yaml) before it on its short line ("write to Information
+    Policy Team, The National Archives, Kew, London, TW9 4DU") or on one of the short lines just above it
+    ("NWG HQ Suite 1, Innovation House ⏎ East Service Road ⏎ Derby DE21 7BF", "SAFE ⏎ CIC ⏎ 01632 960123").
+    A sentence about where a family lives is never such a block."""
+    start = _line_start(text, offset)
+    if not _short_line(_line_of(text, offset), 16):
+        return False
+    if _organisation_word_re().search(text[start:offset]):
+        return True
+    seen = 0
+    while start > 0 and seen < max_above:
+        start = _line_start(text, start - 1)
+        line = _line_of(text, start)
+        if not line.strip():
+            continue
+        seen += 1
+        if not _short_line(line, 8):
+            return False
+        if _organisation_word_re().search(line):
+            return True
+    return False
+
+
+def organisation_address_places(text: str) -> set[str]:
+    """The capitalised single words between commas of an organisation's address line ("…, The National Archives,
+    Kew, London, TW9 4DU"): places of a postal address published on purpose, not people."""
+    places: set[str] = set()
+    for line in text.split("\n"):
+        if not re.search(r"\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b", line) or not _short_line(line, 16):
+            continue
+        head = _organisation_word_re().search(line)
+        if head is None:
+            continue
+        places.update(re.findall(r"(?<=,)[ \t]*([A-Z][a-z'’-]+)(?=[ \t]*,)", line[head.end() :]))
+    return places
 
 
 def _letterhead_lines(text: str, results) -> set[int]:

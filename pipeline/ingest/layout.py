@@ -685,25 +685,47 @@ def _blank_between(lines: list[str], width: int) -> bool:
     return sum(1 for i in long_idx if not lines[i + 1].strip()) >= 0.8 * len(long_idx)
 
 
-def _continues(prev: str, cur: str, gap: int, width: int, spaced: bool, page_break: bool) -> bool:
+def _continues(
+    prev: str, cur: str, gap: int, width: int, spaced: bool, page_break: bool, prev_line: str | None = None
+) -> bool:
     """Is `cur` the next line of the paragraph that `prev` is in?
 
     Across a blank line only in transcripts (where every line stands alone), at
-    a page break, or when `cur` carries on a sentence in lower case.
+    a page break, or when `cur` carries on a sentence in lower case.  `prev_line`
+    is the paragraph's last line as it stood in the file: across a blank line,
+    whether it ran to the wrap width is read from it, not from the lines joined
+    so far (else, once one line is joined, every short line of a transcript
+    after it, "To view this licence:", a list item, a contents entry, would look
+    full and be joined on too).
     """
     if not prev or not cur or "\t" in prev or "\t" in cur or STRUCTURE_START_RE.match(cur) and TERMINAL_RE.search(prev):
         return False
     if numbers_next(prev, cur):
         return False  # "1.3 ... a rare illness" then "1.4 The survey ...": a stop lost, the numbering goes on
-    if re.match(r"^\s*(?:#{1,6}\s|[-*•●▪◦‣·]\s|\|)", cur) or len(prev) < 0.7 * width:
+    last_line = prev_line if prev_line and gap and not page_break else prev  # across a blank line: the line itself
+    if re.match(r"^\s*(?:#{1,6}\s|[-*•●▪◦‣·]\s|\|)", cur) or len(last_line) < 0.7 * width:
         return False
     if re.search(r"(?:\.{3,}|…)\s*\d{1,3}$", prev) or re.fullmatch(r"[\d\s]+", cur):
         return False  # a contents entry ends at its page number
     if gap and not (spaced or page_break or cur[:1].islower()):
         return False
+    if gap and _stands_alone(cur, width):
+        return False  # "About the author" after a page break: a heading, not the tail of the line before
     if not TERMINAL_RE.search(prev) or cur[:1].islower():
         return True
     return gap == 0 or spaced
+
+
+def _stands_alone(line: str, width: int) -> bool:
+    """A short capitalised line of a few words that ends in no punctuation ("About the author", "Key Findings"):
+    the last line of a wrapped paragraph ends its sentence, so after a blank line or a page break such a
+    line is a heading or a label, never the tail of the paragraph before it."""
+    return (
+        line[:1].isupper()
+        and len(line.split()) <= 6
+        and len(line) < 0.5 * width
+        and not re.search(r"[.,;:!?)\]”’\"'\d]$", line)
+    )
 
 
 PARAGRAPH_NUMBER_RE = re.compile(r"^\s*(\d{1,2}(?:\.\d{1,2}){0,3})\.?\s+[A-Z(‘'\"“]")
@@ -753,6 +775,7 @@ def rewrap(lines: list[str]) -> list[str]:
     vocab = (set(re.findall(r"[a-z]+-[a-z]+", "\n".join(lines).lower())), words)
     out: list[str] = []
     gap, page_break = 0, False
+    physical = ""  # the last line as the file had it
     for line in lines:
         text = line.strip()
         if not text or text == PAGE_BREAK:
@@ -761,14 +784,19 @@ def rewrap(lines: list[str]) -> list[str]:
             continue
         last = len(out) - 1 - next((k for k, line in enumerate(reversed(out)) if line.strip()), 0) if out else -1
         indented = line.startswith(deep) or (last >= 0 and out[last].startswith(deep))
-        if out and last >= 0 and not indented and _continues(out[last].strip(), text, gap, width, spaced, page_break):
+        if (
+            out
+            and last >= 0
+            and not indented
+            and _continues(out[last].strip(), text, gap, width, spaced, page_break, physical)
+        ):
             joined = _join(out[last].rstrip(), text, False, vocab)
             del out[last + 1 :]
             out[last] = joined
         else:
             out.extend([""] * min(gap, 1) if out else [])
             out.append(line.rstrip())
-        gap, page_break = 0, False
+        gap, page_break, physical = 0, False, text
     return out
 
 

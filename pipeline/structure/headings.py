@@ -208,6 +208,16 @@ def _runs_like_sentence(title: str) -> bool:
     return len(words) >= 12 and lower >= 0.6 * len(words) and not title.rstrip().endswith("?")
 
 
+def _passive_clause(title: str) -> bool:
+    """ "1.1 This review was commissioned by the Upfield Safeguarding Children": a numbered paragraph cut at the end
+    of its line, told by its passive verb and agent ("was commissioned by"; `sentence_clause`).  A heading that asks
+    ("How was the risk assessed?", "What was known by the school") is no such sentence."""
+    shapes = _shapes()
+    return bool(re.search(shapes["sentence_clause"], title)) and not re.match(
+        shapes["question_opening"], title, re.IGNORECASE
+    )
+
+
 def _sentence_run(entries: list[str]) -> bool:
     """ "1. Overview 1.1 The boy was eight months old when …": a heading glued to the first numbered
     paragraph of the body, not a run of contents entries (whose last part would be a title)."""
@@ -263,7 +273,23 @@ def _in_table_of_contents(nonblank: list[Line], j: int, seen: set[str], listed: 
     first = listed[0] if listed else None
     if not listed_entry and _expands_first_entry(text, first, seen):
         return _table_goes_on(nonblank, j, seen, reach=3)
+    if not listed_entry and listed and not _shape("contents_entry_loose", text) and _prose_below(nonblank, j):
+        return False  # "About the author ⏎ I have been a social worker …": the body's first heading, no entry
     return len(text.split()) <= 16 or listed_entry
+
+
+def _prose_below(nonblank: list[Line], j: int) -> bool:
+    """Is line j followed by a paragraph of prose, ending like a sentence (a long contents entry, "Finding 1: When
+    a child …", does not): then it heads that paragraph."""
+    if j + 1 >= len(nonblank):
+        return False
+    below = nonblank[j + 1].stripped
+    return (
+        _prose(below)
+        and below.endswith((".", "!", "?", ".”", '."'))
+        and not is_contents_entry(nonblank[j + 1])
+        and len(run_entries(below)) < 2
+    )
 
 
 MAX_CONTENTS_LINES = 150
@@ -337,8 +363,33 @@ def contents_lines(lines: list[Line]) -> set[int]:
             found.update(run)
             i = j
             continue
+        numbered = _numbered_run(nonblank, i)
+        if numbered:
+            found.update(numbered)
+            i += len(numbered)
+            continue
         i += 1
     return found
+
+
+def _numbered_run(nonblank: list[Line], i: int) -> list[int]:
+    """Indexes of a headless contents table whose entries end in a page number after a single space ("1
+    INTRODUCTION 3 ⏎ 2 ARRANGEMENTS FOR THE REVIEW 4 ⏎ 3 LIMITATIONS 7"): three or more numbered title lines in a
+    row, section numbers and page numbers both going forwards.  Numbered paragraphs of the body do not end in a
+    small number line after line, and a paragraph is no title."""
+    run: list[int] = []
+    last: tuple[tuple[int, ...], int] | None = None
+    for line in nonblank[i:]:
+        m = re.match(_shapes()["contents_numbered_entry"], line.stripped)
+        if m is None or not looks_like_title(m["title"]) or len(m["title"].split()) > 16:
+            break
+        number = tuple(int(p) for p in m["num"].split("."))
+        page = int(m["page"])
+        if last is not None and (number <= last[0] or page < last[1]):
+            break
+        run.append(line.index)
+        last = (number, page)
+    return run if len(run) >= 3 else []
 
 
 def candidate(line: Line) -> HeadingCandidate | None:
@@ -364,7 +415,7 @@ def candidate(line: Line) -> HeadingCandidate | None:
         if looks_like_title(m[2]) or len(text.split()) <= MAX_TITLE_WORDS and not text.endswith("."):
             return HeadingCandidate(line, None, text, None, kpe().label(m[1]))
     if m := NUMBERED_RE.match(text):
-        if looks_like_title(m["title"]) and not _runs_like_sentence(m["title"]):
+        if looks_like_title(m["title"]) and not _runs_like_sentence(m["title"]) and not _passive_clause(m["title"]):
             number, title = m["num"], m["title"]
             parts = run_entries(text)
             # "1 Introduction 1.1 Why this case …": a heading and its first sub-heading
@@ -541,18 +592,46 @@ def unnumbered_title(
     ):
         return None
     words = text.split()
+    colon = _colon_heading(text, nxt)
+    if colon:
+        text = text[:-1].rstrip()  # "Introduction and background to the review: ⏎ <prose>", in sentence case too
     if len(words) > 12 or len(text) > 90 or text.endswith((".", ",", ";", ":")) or re.search(r"[,;]\s|\s[–—-]\s", text):
         return None
-    if previous is not None and not listed and not previous.stripped.endswith((".", "?", "!", ":", ")", "”", "'", "’")):
+    if (
+        previous is not None
+        and not listed
+        and not previous.stripped.endswith((".", "?", "!", ":", ")", "”", "'", "’"))
+        and not _title_line(previous)
+    ):
         return None
     content = [w for w in words if w.lower() not in TITLE_SMALL_WORDS and w[:1].isalpha()]
     capitalised = sum(1 for w in content if w[:1].isupper())
     # sentence case ("Baby J and her family") is a heading when the contents table lists it
-    if not content or (len(words) > 4 and capitalised < 0.6 * len(content) and not listed) or _names_report_type(text):
+    if (
+        not content
+        or (len(words) > 4 and capitalised < 0.6 * len(content) and not listed and not colon)
+        or _names_report_type(text)
+        and not text.endswith(
+            "?"
+        )  # "What is a Serious Case Review?" heads a paragraph; "SERIOUS CASE REVIEW" is the title
+    ):
         return None
     if not listed and metadata.list_page_line(text):
         return None  # "Learning Reviews", "Published CSPRs": a page that lists reviews, titled
     return HeadingCandidate(line, None, text, None, _kpe(text), kind="title")
+
+
+def _colon_heading(text: str, nxt: Line | None) -> bool:
+    """A short title that ends in a colon and heads a paragraph of prose ("Introduction and background to the
+    review:"), not a lead-in to a list ("The agencies involved were:", "The panel found that:"): no word of
+    `colon_lead_in_words` (models/structure/report_shapes.yaml), and a sentence below it."""
+    words = re.findall(r"[\w'’]+", text.casefold())
+    if not text.endswith(":") or not 1 <= len(words) <= 8 or nxt is None:
+        return False
+    if set(words) & {w.casefold() for w in _shapes()["colon_lead_in_words"]}:
+        return False
+    below = nxt.stripped
+    return _prose(below) and below.rstrip("”\"'’").endswith((".", "!", "?"))
 
 
 def _can_start_heading(previous: Line | None) -> bool:
@@ -560,4 +639,15 @@ def _can_start_heading(previous: Line | None) -> bool:
     if previous is None:
         return True
     tail = previous.stripped
-    return tail.endswith((".", "?", "!", ":", ")")) or "\t" in tail or candidate(previous) is not None
+    return (
+        tail.endswith((".", "?", "!", ":", ")"))
+        or "\t" in tail
+        or candidate(previous) is not None
+        or _title_line(previous)
+    )
+
+
+def _title_line(line: Line) -> bool:
+    """A short line naming the review's type ("Child Safeguarding Practice Review: Child A UPB 2023/04"): the
+    cover's title, which a heading may follow though it ends in no punctuation."""
+    return len(line.stripped.split()) <= 16 and _names_report_type(line.stripped)

@@ -452,12 +452,23 @@ def _first_narrative_end(text: str, pos: int) -> int:
     m = _narrative_paragraph(text, pos)
     if m is None or any(
         len(line.split()) > 12 or line.rstrip().endswith(".")
-        for line in text[pos : m.start()].split("\n")
-        if line.strip()
+        for line in _after_list_items(text[pos : m.start()], text[:pos].rstrip().endswith(";"))
     ):
         return pos  # prose between the statement and the numbered narrative: the statement's paragraph only
     end = re.search(r"\n\s*\n", text[m.end() :])
     return m.end() + end.start() if end else len(text)
+
+
+def _after_list_items(between: str, in_list: bool = False) -> list[str]:
+    """The lines between a statement and the narrative, without the items of the list the statement opens
+    ("… has: ⏎ Represented the children by different names; ⏎ Not reflected their gender; and, ⏎ Removed
+    details of services."): a run of lines ending in ";" (or "; and,") and the last item after it, which belong
+    to the statement, not prose between it and the narrative (`in_list`: the statement is itself such an item)."""
+    lines = [line for line in between.split("\n") if line.strip()]
+    k = 0
+    while k < len(lines) and re.search(r"(?:;|;\s*(?:and|or),?|,\s*(?:and|or))\s*$", lines[k]):
+        k += 1
+    return lines[k + 1 :] if k or in_list else lines
 
 
 @lru_cache(maxsize=1)

@@ -226,6 +226,8 @@ def find_people(cover_lines: list[Line]) -> list[NamedPerson]:
         for (
             line
         ) in cover_lines:  # "Kim Vale March 2019" under the title, "Borough Safeguarding Children Board Kim Vale"
+            if BODY_START_RE.match(line.text):
+                break  # a name alone on a line of the narrative ("… a photograph posted by ⏎ Kim Vale") is no byline
             name = _byline_name(line.text)
             if name:
                 add(name, "author", line, _offset_of(name, line.text))
@@ -250,6 +252,8 @@ def find_people(cover_lines: list[Line]) -> list[NamedPerson]:
     return found
 
 
+# the body has begun: a numbered paragraph or heading ("1.2 The review …", "2. Findings"), or the contents
+BODY_START_RE = re.compile(r"\s*(?:(?i:contents|table\s+of\s+contents)\b|\d{1,2}(?:\.\d{1,2})*\.?\s+[A-Z])")
 BYLINE_DATE = (
     rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?(?:{calendar().month_pattern(abbreviations=False)})\s+\d{{4}}"
     r"|\d{1,2}[./]\d{1,2}[./]\d{2,4}"
@@ -264,7 +268,9 @@ def _byline_name(text: str) -> str | None:
     span = _board_span(text)
     if span is not None:
         text = text[span[1] :].strip()
-    m = re.fullmatch(rf"(?P<name>{PERSON_RE.pattern}?)(?:\s*,?\s*(?:{BYLINE_DATE}))?", text)
+    m = re.fullmatch(
+        rf"(?P<name>{PERSON_RE.pattern}?)(?:\s*,?\s*(?:(?i:published|dated?)\s*:?\s+)?(?:{BYLINE_DATE}))?", text
+    )  # "KIM VALE Published March 2018"
     if not m or not _is_first_name(m["name"].split()[0]):
         return None
     name = _clean_name(m["name"])
@@ -402,6 +408,8 @@ def find_board(cover_lines: list[Line], text: str = "") -> str | None:
     """The commissioning board or partnership: on the cover (a place split onto the line above is
     joined back: "Isle of Wight⏎Safeguarding Children Board"), else as the first pages name it."""
     for k, line in enumerate(cover_lines):
+        if national := re.fullmatch(_shapes()["national_board"], line.stripped, re.IGNORECASE):
+            return national["board"]
         split = _split_board(cover_lines[k : k + 3])
         if split:
             return split
@@ -410,7 +418,7 @@ def find_board(cover_lines: list[Line], text: str = "") -> str | None:
             continue
         board = line.text[span[0] : span[1]].strip()
         alone = line.text[: span[0]].strip() == ""
-        if alone and k > 0 and _place_fragment(cover_lines[k - 1].stripped):
+        if alone and k > 0 and _placeless(board) and _place_fragment(cover_lines[k - 1].stripped):
             board = f"{cover_lines[k - 1].stripped} {board}"
         elif (
             alone
@@ -433,7 +441,14 @@ def find_board(cover_lines: list[Line], text: str = "") -> str | None:
             if row[start].isupper() and named:  # a name, not "… asks safeguarding partners to …"
                 return re.sub(r"\s+", " ", row[start:end])
             pos = end
-    return _abbreviated_board(cover_lines)
+    return _abbreviated_board(cover_lines) or _abbreviation_alone(text[:5000])
+
+
+def _abbreviation_alone(text: str) -> str | None:
+    """The board's own abbreviation ("the CSCB", `board_abbreviation_alone`), when the first pages never give
+    its name: a reader knows the board by it, and it is better than no board at all."""
+    m = re.search(_shapes()["board_abbreviation_alone"], text)
+    return m["board"] if m else None
 
 
 def _abbreviated_board(cover_lines: list[Line]) -> str | None:
@@ -454,6 +469,13 @@ def _abbreviated_board(cover_lines: list[Line]) -> str | None:
             if words and not any(w.lower() in skip for w in words if w[:1].isupper()):
                 return " ".join([*words, m["board"].split()[-1]])
     return None
+
+
+def _placeless(board: str) -> bool:
+    """A board phrase with no place before it ("Safeguarding Children Board", "LOCAL SAFEGUARDING CHILDREN
+    BOARD"): only then may the line above carry its place.  "Lancashire Safeguarding Children Board" has its
+    own, and the author's name or an abbreviation of a glossary above it is no part of it."""
+    return bool(re.fullmatch(r"(?:local\s+)?" + _shapes()["board"], board, re.IGNORECASE))
 
 
 def _split_board(window: list[Line]) -> str | None:
@@ -524,8 +546,10 @@ def find_title(cover_lines: list[Line]) -> str | None:
         )  # "… Toby – published 14th March 2018"
         if plural is not None and k - plural > LIST_TITLE_REACH:
             break  # no one review's title right under the page's own: the page's title is that line
-        if re.match(shapes["link_text"], text, re.IGNORECASE):
-            continue  # "> Read the overview report": a link, not a title
+        if re.match(shapes["link_text"], text, re.IGNORECASE) or re.fullmatch(
+            shapes["national_board"], text, re.IGNORECASE
+        ):
+            continue  # "> Read the overview report": a link, not a title; the national panel's name: the board
         if list_page_line(text):
             if (
                 plural is None
@@ -738,6 +762,18 @@ def _flattened_title(cover_lines: list[Line]) -> str | None:
     return None
 
 
+def _first_line_title(cover_lines: list[Line]) -> str | None:
+    """The document's first line when it names itself a review by its topic ("Upfield LSCB child exploitation
+    review", "Neglect review"; `title_first_line`): no report type or title phrase says so, but a document opens
+    with its title.  Only a short line that ends in the word, with no sentence or label punctuation."""
+    if not cover_lines:
+        return None
+    text = cover_lines[0].stripped
+    if len(text.split()) > 10 or re.search(r"[.:;!?|]", text) or list_page_line(text):
+        return None
+    return text if re.search(_shapes()["title_first_line"], text, re.IGNORECASE) else None
+
+
 def _title_words(text: str) -> int:
     """Most words a cover title line may have: more when it names its type and then its subject
     ("Child Safeguarding Practice Review – an appreciative inquiry following …")."""
@@ -881,6 +917,10 @@ def find_subject(
         return title_named
     if in_title is None and labelled:  # "SUBJECTS ⏎ Mia and her brother Leo": the first named
         return labelled[0]
+    for line in cover_lines or []:  # "Case Number 14", "Case No.SOT12(1)" alone on a cover line
+        numbered = re.fullmatch(_shapes()["subject_case_number"], line.text.strip(), re.IGNORECASE)
+        if numbered:
+            return numbered["code"]
     for scope in [title or ""] + [ln.text for ln in cover_lines or []]:
         for m in re.finditer(pattern, scope):
             if not m.group(1).lower().startswith("family"):  # "THE FAMILY 3.1" of a contents line too
@@ -944,6 +984,7 @@ def extract_metadata(
         or _subject_line_title(cover_lines)
         or _byline_title(cover_lines)
         or _flattened_title(cover_lines)
+        or _first_line_title(cover_lines)
     )
     start, end = find_period(text)
     people = find_people(cover_lines)

@@ -65,6 +65,8 @@ class CuedDateRecognizer(EntityRecognizer):
         self.cues_before: regex.Pattern = cues_before
         self.cues_after = _alternation(spec.options.get("cues_after", []), flags)
         self.events_after = _alternation(spec.options.get("events_after", []), flags)
+        self.events_next_sentence = _alternation(spec.options.get("events_next_sentence", []), flags)
+        self.next_sentence_breakers = {w.lower() for w in spec.options.get("next_sentence_breakers", [])}
         self.max_gap_words = int(spec.options.get("max_gap_words", 6))
         self.max_gap_words_after = int(spec.options.get("max_gap_words_after", self.max_gap_words))
         self.gap_breakers = {w.lower() for w in spec.options.get("gap_breakers", [])}
@@ -101,6 +103,7 @@ class CuedDateRecognizer(EntityRecognizer):
                 self._cued_before(text, max(previous_end, start - _WINDOW), start)
                 or self._labelled_after(text, end)
                 or self._event_after(text, end, next_start)
+                or self._event_next_sentence(text, end, next_start)
                 or self._in_birth_column(text, start)
                 or self._row_event(text, start, end)
                 or self._coordinated(text, results, start)
@@ -176,6 +179,36 @@ class CuedDateRecognizer(EntityRecognizer):
             return False  # "born 3 May 2015, died 14 March 2019": the event belongs to the next date
         words = [w.lower() for w in _WORD.findall(gap)]
         return len(words) <= self.max_gap_words_after and not self.gap_breakers_after.intersection(words)
+
+    def _event_next_sentence(self, text: str, date_end: int, next_date: int) -> bool:
+        """True if the sentence after the date's own tells the event, with no date of its own: "On 19 November
+        2009 Child X was taken to hospital in cardiac arrest. Attempts to revive him failed and he was pronounced
+        dead at 18.25 hours." (`events_next_sentence`).  The two sentences are one paragraph, and no word of
+        the second (`next_sentence_breakers`: "later", "weeks") moves the event to another day."""
+        if self.events_next_sentence is None or not self._opens_sentence(text, date_end):
+            return False
+        window = text[date_end : min(next_date, date_end + 3 * _WINDOW)]
+        first = _SENTENCE_END.search(window)
+        if first is None or "\n" in window[: first.end()]:
+            return False
+        rest = window[first.end() :]
+        second = _SENTENCE_END.search(rest)
+        sentence = rest[: second.start() + 1] if second else None
+        if sentence is None or "\n" in sentence:
+            return False  # the second sentence ends after the next date or in another paragraph
+        event = self.events_next_sentence.search(sentence)
+        words = {w.lower() for w in _WORD.findall(sentence)}
+        return event is not None and not self.next_sentence_breakers.intersection(words)
+
+    @staticmethod
+    def _opens_sentence(text: str, date_end: int, max_words_before: int = 3) -> bool:
+        """Does the date open its sentence ("On 19 November 2009, …", "In the early hours of 3 May 2015")?  A date
+        told in passing ("the panel, which met on 19 March.") dates something else than the next sentence."""
+        line_start = text.rfind("\n", 0, date_end) + 1
+        head = text[line_start:date_end]
+        ends = list(_SENTENCE_END.finditer(head))
+        sentence = head[ends[-1].end() :] if ends else head
+        return len(_WORD.findall(sentence)) <= max_words_before + 3  # the date's own words: day, month, year
 
     def _row_event(self, text: str, date_start: int, date_end: int) -> bool:
         """True if the date opens a chronology entry whose first clause is the event:
