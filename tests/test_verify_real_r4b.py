@@ -27,12 +27,12 @@ def test_review_team_names_run_together_after_the_label_are_named_on_purpose(nlp
 
 def test_an_organisations_colophon_address_is_not_a_leak_but_a_familys_address_is(nlp, analyzer):
     text = (
-        "Hidden harm\n\nTo view this licence:\n\nwrite to Information Policy Team, The Record Office, Kew, London, "
+        "Hidden harm\n\nTo view this licence:\n\nwrite to Licensing Team, The Record Office, Upbury, Westshire, "
         "TW9 9ZZ\n\n" + PROSE + "1.2 The family lived at 14 Alder Close, Upfield, UP3 2PL, until the spring.\n"
     )
     findings = findings_of(text, nlp, analyzer)
     assert not serious(worst(findings, "TW9 9ZZ"))
-    assert not serious(worst(findings, "Kew"))
+    assert not serious(worst(findings, "Upbury"))
     assert serious(worst(findings, "14 Alder Close"))
     assert serious(worst(findings, "UP3 2PL"))
 
@@ -73,7 +73,7 @@ def test_a_web_pages_publisher_credit_is_named_on_purpose(nlp, analyzer):
 def test_date_of_death_told_in_the_next_sentence_is_high(nlp, analyzer):
     text = (
         "Serious case review: summary – Child W\n\nOn 12 March 2011, Child W, a boy aged ten months, was taken to "
-        "hospital after he stopped breathing. Attempts to revive him failed and he was pronounced dead that "
+        "hospital after he stopped breathing. He could not be saved and he died there that "
         "afternoon.\n\nOn 3 April 2011 the family was visited. He was later seen by the GP, who said the mother "
         "had nearly died in 2009.\n"
     )

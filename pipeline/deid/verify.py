@@ -1264,9 +1264,9 @@ def _short_line(line: str, max_words: int) -> bool:
 
 def _organisation_contact(text: str, offset: int, max_above: int = 3) -> bool:
     """An address, postcode or telephone number in an organisation's own contact block: an organisation word
-    (`organisation_words` in models/recognizers/address.yaml) before it on its short line ("write to Information
-    Policy Team, The National Archives, Kew, London, TW9 4DU") or on one of the short lines just above it
-    ("NWG HQ Suite 1, Innovation House ⏎ East Service Road ⏎ Derby DE21 7BF", "SAFE ⏎ CIC ⏎ 01632 960123").
+    (`organisation_words` in models/recognizers/address.yaml) before it on its short line ("write to Licensing
+    Team, The Record Office, Upbury, Westshire, UP9 9ZZ") or on one of the short lines just above it
+    ("Network HQ Suite 4, Beacon House ⏎ Mill Service Road ⏎ Upfield UP2 7ZZ", "SAFE ⏎ CIC ⏎ 01632 960123").
     A sentence about where a family lives is never such a block."""
     start = _line_start(text, offset)
     if not _short_line(_line_of(text, offset), 16):
@@ -1288,8 +1288,8 @@ def _organisation_contact(text: str, offset: int, max_above: int = 3) -> bool:
 
 
 def organisation_address_places(text: str) -> set[str]:
-    """The capitalised single words between commas of an organisation's address line ("…, The National Archives,
-    Kew, London, TW9 4DU"): places of a postal address published on purpose, not people."""
+    """The capitalised single words between commas of an organisation's address line ("…, The Record Office,
+    Upbury, Westshire, UP9 9ZZ"): places of a postal address published on purpose, not people."""
     places: set[str] = set()
     for line in text.split("\n"):
         if not re.search(r"\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b", line) or not _short_line(line, 16):

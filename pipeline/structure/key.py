@@ -461,8 +461,8 @@ def _first_narrative_end(text: str, pos: int) -> int:
 
 def _after_list_items(between: str, in_list: bool = False) -> list[str]:
     """The lines between a statement and the narrative, without the items of the list the statement opens
-    ("… has: ⏎ Represented the children by different names; ⏎ Not reflected their gender; and, ⏎ Removed
-    details of services."): a run of lines ending in ";" (or "; and,") and the last item after it, which belong
+    ("… has: ⏎ Given each child another first name; ⏎ Left out their ages; and, ⏎ Changed
+    the agencies' names."): a run of lines ending in ";" (or "; and,") and the last item after it, which belong
     to the statement, not prose between it and the narrative (`in_list`: the statement is itself such an item)."""
     lines = [line for line in between.split("\n") if line.strip()]
     k = 0

@@ -181,9 +181,9 @@ class CuedDateRecognizer(EntityRecognizer):
         return len(words) <= self.max_gap_words_after and not self.gap_breakers_after.intersection(words)
 
     def _event_next_sentence(self, text: str, date_end: int, next_date: int) -> bool:
-        """True if the sentence after the date's own tells the event, with no date of its own: "On 19 November
-        2009 Child X was taken to hospital in cardiac arrest. Attempts to revive him failed and he was pronounced
-        dead at 18.25 hours." (`events_next_sentence`).  The two sentences are one paragraph, and no word of
+        """True if the sentence after the date's own tells the event, with no date of its own: "On 4 May
+        2012 Child X was rushed to hospital. He could not be saved and died there that
+        night." (`events_next_sentence`).  The two sentences are one paragraph, and no word of
         the second (`next_sentence_breakers`: "later", "weeks") moves the event to another day."""
         if self.events_next_sentence is None or not self._opens_sentence(text, date_end):
             return False
