@@ -73,7 +73,7 @@ def test_a_web_pages_publisher_credit_is_named_on_purpose(nlp, analyzer):
 def test_date_of_death_told_in_the_next_sentence_is_high(nlp, analyzer):
     text = (
         "Serious case review: summary – Child W\n\nOn 12 March 2011, Child W, a boy aged ten months, was taken to "
-        "hospital after he stopped breathing. He could not be saved and he died there that "
+        "hospital after he stopped breathing. Resuscitation failed and he died there that "
         "afternoon.\n\nOn 3 April 2011 the family was visited. He was later seen by the GP, who said the mother "
         "had nearly died in 2009.\n"
     )

@@ -182,7 +182,7 @@ class CuedDateRecognizer(EntityRecognizer):
 
     def _event_next_sentence(self, text: str, date_end: int, next_date: int) -> bool:
         """True if the sentence after the date's own tells the event, with no date of its own: "On 4 May
-        2012 Child X was rushed to hospital. He could not be saved and died there that
+        2012 Child X was rushed to hospital. Resuscitation failed and he died there that
         night." (`events_next_sentence`).  The two sentences are one paragraph, and no word of
         the second (`next_sentence_breakers`: "later", "weeks") moves the event to another day."""
         if self.events_next_sentence is None or not self._opens_sentence(text, date_end):
