@@ -133,3 +133,42 @@ def test_a_dashed_contents_sub_entry_is_no_content(nlp):
     found = _tagged(nlp, text)
     assert "multi_agency_working" not in found
     assert "health_visiting_records" in found  # a bulleted point of the body is still content
+
+
+# ---- round two: causes seen again on the pages kept aside -----------------------------------------
+def test_a_plan_status_is_no_care_planning(nlp):
+    found = _tagged(nlp, "In his early teens Rhys had been made subject to a child protection plan.")
+    assert "care_planning_decision_making" not in found
+    found = _tagged(nlp, "The child protection plan was not reviewed when the father moved back in.")
+    assert "care_planning_decision_making" in found
+
+
+def test_a_press_conference_or_a_parents_partners_are_no_multi_agency_working(nlp):
+    found = _tagged(nlp, "The agencies no longer hold press conferences when a review is published.")
+    assert "multi_agency_working" not in found
+    found = _tagged(
+        nlp, "Services should consider the partners of parents who use drugs and make a referral if needed."
+    )
+    assert "multi_agency_working" not in found
+    assert "multi_agency_working" in _tagged(nlp, "A child protection conference was held with all partners.")
+
+
+def test_a_parent_seen_alone_is_no_child_seen(nlp):
+    found = _tagged(nlp, "Prescribing services should make sure that the partners of patients are seen alone.")
+    assert "voice_lived_experience_child" not in found
+    assert "voice_lived_experience_child" in _tagged(nlp, "The boy was never seen alone by his social worker.")
+
+
+def test_wordings_of_round_two(nlp):
+    assert "education_not_in_school" in _tagged(nlp, "Both boys had histories of neglect and school exclusion.")
+    assert "education_not_in_school" in _tagged(nlp, "Tyler left education at 14 and spent his days in the park.")
+    assert "fathers_invisible_men" in _tagged(nlp, "Keywords for the review were substance misuse and unknown men.")
+    found = _tagged(nlp, "Prescribing services did not consider the parenting capacity of the partner.")
+    assert "think_family_adult_services" in found
+    assert "housing_poverty" not in _tagged(nlp, "At fifteen Leon was used as a money mule by older boys.")
+
+
+def test_a_span_of_time_names_no_baby(nlp):
+    text = "Callum was aged 15. A month before his death he suffered a head injury in a bike crash."
+    assert "non_mobile_baby_bruising" not in _tagged(nlp, text)
+    assert "non_mobile_baby_bruising" in _tagged(nlp, "At six weeks old Ella was found to have a head injury.")
