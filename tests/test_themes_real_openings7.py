@@ -28,7 +28,8 @@ def test_a_teenage_parent_in_other_shapes_is_a_young_parent(nlp):
         nlp, "Child Q was a 16-year-old single mother with a baby son of ten weeks."
     )
     assert "young_care_experienced_parents" in _tagged(
-        nlp, "Midwives should remember that young parents who are children themselves need support of their own."
+        nlp,
+        "The midwife knew that a mother who is a child herself, and parents who are children themselves, need help.",
     )
 
 
@@ -45,7 +46,7 @@ def test_the_vulnerability_of_the_babys_mother_is_not_the_babys(nlp):
 
 
 def test_the_sudden_death_of_a_young_woman_is_no_infant_death(nlp):
-    found = _tagged(nlp, "The review looked at the sudden unexpected death of a young woman of nineteen in Marlby.")
+    found = _tagged(nlp, "The panel met after the sudden unexpected death of a woman aged nineteen in Marlby.")
     assert "safe_sleep_sudi" not in found
     assert "safe_sleep_sudi" in _tagged(nlp, "Baby Ada was found lifeless after sharing a sofa with her father.")
 
@@ -63,7 +64,9 @@ def test_a_mark_seen_on_a_child_or_a_contact_rule_is_no_child_seen(nlp):
 
 
 def test_universal_services_alone_are_no_health_visiting(nlp):
-    assert "health_visiting_records" not in _tagged(nlp, "The family were known to universal services only.")
+    assert "health_visiting_records" not in _tagged(
+        nlp, "Before the move the Okafor household had contact with universal services and nobody else."
+    )
     assert "health_visiting_records" in _tagged(nlp, "The health visitor saw the family twice before the move.")
 
 
@@ -83,7 +86,9 @@ def test_partner_agencies_alone_are_no_multi_agency_working(nlp):
 def test_a_housing_agency_taking_part_is_no_housing_problem(nlp):
     found = _tagged(nlp, "The Housing Department attended the strategy meeting and was a useful source of information.")
     assert "housing_poverty" not in found
-    found = _tagged(nlp, "The family lived in a privately rented flat that was unfit for human habitation.")
+    found = _tagged(
+        nlp, "By 2019 the children were sleeping in a damp bedsit the council called unfit for human habitation."
+    )
     assert "housing_poverty" in found
 
 
@@ -105,7 +110,7 @@ def test_violent_resistance_is_a_kind_of_abuse_not_disengagement(nlp):
 def test_close_wordings_of_practice_themes(nlp):
     assert "escalation" in _tagged(nlp, "Practitioners showed robust challenge when the case was to be closed.")
     assert "cross_border_out_of_area" in _tagged(
-        nlp, "There was no procedure for transferring child in need cases to other boroughs."
+        nlp, "Nobody had agreed how open cases would be handed on when families moved to other boroughs."
     )
     assert "assessment_quality" in _tagged(nlp, "The risk of physical harm to the toddler was not properly considered.")
 
@@ -125,7 +130,7 @@ def test_a_dashed_contents_sub_entry_is_no_content(nlp):
     text = (
         "ASHBURY SAFEGUARDING CHILDREN BOARD\n\nSERIOUS CASE REVIEW AB12\n\nCHILD T\n\nCONTENTS\n\n"
         "1. Introduction 2. Background to the Review 3. The Review Process 4. Findings 5. Multi-Agency "
-        "Recommendations\n\n- Single Agency Recommendations Appendix 1 Multi Agency Action Plan\n\n"
+        "Recommendations\n\n- Partnership Learning Points Annex B Improvement Plan For Agencies\n\n"
         "1. INTRODUCTION\n\n1.1 Child T was three when she was admitted to hospital with burns. Her father "
         "told the nurse that she had pulled a kettle down.\n\n"
         "- The health visitor had not been told that the family had moved.\n"

@@ -226,8 +226,8 @@ class BlockFilter:
         if kind == "text" and rules.thematic_title and rules.thematic_title.search(flat):
             return None  # "Co-Sleeping Thematic Review": the title names the review's theme
         if listing == "contents" and self._contents_entry(flat) and (kind != "bullet" or self._title_cased(flat)):
-            # entries of a contents page, with or without page numbers; a dashed sub-entry ("- Single
-            # Agency Recommendations Appendix 1 ...") only in title case, a short bulleted point may be content
+            # entries of a contents page, with or without page numbers; a dashed sub-entry ("- Partnership
+            # Learning Points Annex B ...") only in title case, a short bulleted point may be content
             return "contents"
         if not body_started or not _is_sentence(flat):
             if rules.cover_line.search(flat) and not _is_sentence(flat):
