@@ -225,8 +225,10 @@ class BlockFilter:
             return kind  # (a run of sentences the structure pass filed under a contents page is content)
         if kind == "text" and rules.thematic_title and rules.thematic_title.search(flat):
             return None  # "Co-Sleeping Thematic Review": the title names the review's theme
-        if listing == "contents" and kind != "bullet" and self._contents_entry(flat):
-            return "contents"  # entries of a contents page, with or without page numbers
+        if listing == "contents" and self._contents_entry(flat) and (kind != "bullet" or self._title_cased(flat)):
+            # entries of a contents page, with or without page numbers; a dashed sub-entry ("- Partnership
+            # Learning Points Annex B ...") only in title case, a short bulleted point may be content
+            return "contents"
         if not body_started or not _is_sentence(flat):
             if rules.cover_line.search(flat) and not _is_sentence(flat):
                 return "cover"  # "Date Commissioned: May 2015 Parallel Proceedings: 2015 - 2016"
@@ -378,7 +380,12 @@ class BlockFilter:
         label = self.rules.contents_entry_label
         if label and label.search(flat):
             return True  # "Finding 2: Agencies were unsure who ..." (its page number on the next line)
-        content = [w for w in words if w.lower() not in _STOP and w[:1].isalpha()]
+        return self._title_cased(flat)
+
+    @staticmethod
+    def _title_cased(flat: str) -> bool:
+        """Whether at least half the content words of a line start with a capital (a title, not prose)."""
+        content = [w for w in flat.split() if w.lower() not in _STOP and w[:1].isalpha()]
         return bool(content) and sum(w[:1].isupper() for w in content) * 2 >= len(content)
 
     def process_sentences(self, text: str, spans: dict[int, tuple[int, int]]) -> set[int]:

@@ -264,7 +264,9 @@ class Owners:
         object, not its subject, is whose it is.
         """
         span = self.doc[start:end]
-        for token in span:  # a cue that names its own person ("young person", "child's mental health")
+        # a cue that names its own person ("young person", "child's mental health"); the cue's head
+        # word first: a "17-year-old single parent" is a parent, though the age names a minor
+        for token in (span.root, *span):
             cls = self.token_class(token)
             if cls in ("child", "parent"):
                 return cls
