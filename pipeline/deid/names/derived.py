@@ -315,7 +315,39 @@ def classify(word: str, keyed: list[KeyedWord]) -> list[tuple[str, str, str]]:
             found.append((k.code, k.word, "misspelling"))
         elif k.first and _mutated(folded, k.folded, min_prefix):
             found.append((k.code, k.word, "short_form"))
+        elif k.first and (_glued(folded, k.folded, conf) or _clipped(folded, k.folded, conf)):
+            found.append((k.code, k.word, "short_form"))
     return found
+
+
+def _glued(word: str, target: str, conf: dict) -> bool:
+    """ "Jigneshbhai" of Jignesh, "Bincymol" of Bincy, "Jomonchayan" of Jomon: the whole keyed given name
+    (`glued_forms.min_name_letters` or more) with a short tail glued on, an honorific or pet ending of any
+    language; no list of endings, only the shape, so never a listed name ("Paula", "Jameson") or a word."""
+    g = conf.get("glued_forms") or {}
+    tail = len(word) - len(target)
+    return (
+        len(target) >= int(g.get("min_name_letters", 4))
+        and int(g.get("min_tail_letters", 2)) <= tail <= int(g.get("max_tail_letters", 6))
+        and word.startswith(target)
+        and word not in _gazetteer_names()
+        and word not in _common_words()
+    )
+
+
+def _clipped(word: str, target: str, conf: dict) -> bool:
+    """ "Minata" of Aminata, "Sofia" of Zsofia: a keyed given name with its first letter or two dropped, as
+    a clerk hears or a family shortens it.  One letter off: a given name or a word that is no English word;
+    two: only a word that is no listed name of its own and no English word either (`clipped_forms`)."""
+    c = conf.get("clipped_forms") or {}
+    cut = len(target) - len(word)
+    if len(word) < int(c.get("min_letters", 5)) or not 1 <= cut <= int(c.get("max_letters_dropped", 2)):
+        return False
+    if not target.endswith(word):
+        return False
+    if cut == 1:  # "Sofia" is a frequent word only as a name (or a city): a given name is still a form
+        return word not in _common_words() or word in _gazetteer_first()
+    return word not in _common_words() and word not in _gazetteer_names()
 
 
 # ---------------------------------------------------------------- context
