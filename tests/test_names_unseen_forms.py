@@ -147,3 +147,13 @@ def test_capitals_alone_after_a_finished_sentence_at_a_lines_end_sign_a_note(nlp
     assert _signs(nlp, "Spoke to dad at pick-up. No further concern. TG\n\nNext entry.") == ["TG"]
     assert _signs(nlp, 'The note signed "RB" was filed.') == ["RB"]
     assert _signs(nlp, "The CAMHS team saw him twice.\n") == []
+
+
+def test_a_glued_form_before_a_family_word_is_a_genitive_and_not_the_named_person():
+    text = "He told the nurse that Adelinani mummy was kind to him."
+    assert [m.code for m in find_known_names(text, KEY) if m.text.startswith("Adelinani")] == []
+
+
+def test_a_glued_english_word_or_place_ending_makes_a_place_not_a_form():
+    assert classify("Lissybank", [KeyedWord("BM", "Lissy", "lissy", True)]) == []
+    assert classify("Ravindraton", [KeyedWord("BF", "Ravindra", "ravindra", True)]) == []

@@ -385,15 +385,23 @@ def reconcile(chosen: list[Replacement], text: str, key: Key) -> list[Replacemen
 
 
 _SENTENCE_END = re.compile(r"[.!?]\s|\n")
+_WORD_RE = re.compile(r"[^\W\d_][\w'’-]*")
 
 
-def _sentence(text: str, start: int, end: int) -> str:
-    """The sentence around a mention, the mention itself left out (a title's stop does not end it)."""
-    head = text[max(0, start - 300) : start]
+def _beside(text: str, start: int, end: int) -> str:
+    """The few words right around a mention, within its sentence: `beside_words` before ("recorded the mother as
+    'Mrs Bangura'") and `beside_words_after` after ("Mrs Bangura, mother").  Only these: a family word further
+    off is usually somebody else ("Mrs Wojcik helped when the mother was at work")."""
+    conf = settings()
+    head = text[max(0, start - 120) : start]
     cuts = [m.end() for m in _SENTENCE_END.finditer(head)]
-    tail = text[end : end + 300]
+    head = head[cuts[-1] if cuts else 0 :]
+    tail = text[end : end + 80]
     stop = _SENTENCE_END.search(tail)
-    return head[cuts[-1] if cuts else 0 :] + " " + tail[: stop.start() if stop else len(tail)]
+    tail = tail[: stop.start() if stop else len(tail)]
+    before = _WORD_RE.findall(head)[-int(conf.get("beside_words", 3)) :]
+    after = _WORD_RE.findall(tail)[: int(conf.get("beside_words_after", 1))]
+    return " ".join(before + after)
 
 
 def _surname_women(key: Key, keyed: list[_Keyed], surname: str) -> list[str]:
@@ -416,7 +424,7 @@ def _surname_women(key: Key, keyed: list[_Keyed], surname: str) -> list[str]:
 
 def _role_word_owner(sentence: str, codes: list[str], key: Key) -> str | None:
     """The one candidate whose role's family word (or a word for it, reconcile.yaml `role_word_forms`) the
-    sentence uses: "recorded the mother as Mrs Bangura" is the mother."""
+    words beside the mention use: "recorded the mother as Mrs Bangura" is the mother."""
     forms = settings().get("role_word_forms") or {}
     people = key.by_code()
     low = sentence.casefold()
@@ -431,8 +439,8 @@ def _role_word_owner(sentence: str, codes: list[str], key: Key) -> str | None:
 
 def _wives_by_surname(chosen: list[Replacement], text: str, key: Key, keyed: list[_Keyed]) -> list[Replacement]:
     """ "Mrs Bangura" when a keyed grandmother is a Bangura and the keyed mother, partner of Mr Bangura, was
-    written under his name: a woman's title before a surname two keyed women may carry.  The sentence's
-    family word picks one ("recorded the mother as Mrs Bangura"); without one the matcher's choice stays.
+    written under his name: a woman's title before a surname two keyed women may carry.  A family word right
+    beside it picks one ("recorded the mother as Mrs Bangura"); without one the matcher's choice stays.
     Either way the mention is logged as ambiguous with both candidates."""
     from ..keyfile import title_genders
 
@@ -448,7 +456,7 @@ def _wives_by_surname(chosen: list[Replacement], text: str, key: Key, keyed: lis
         if len(women) < 2 or r.code not in women:
             out.append(r)
             continue
-        pick = _role_word_owner(_sentence(text, r.start, r.end), women, key)
+        pick = _role_word_owner(_beside(text, r.start, r.end), women, key)
         code = pick or r.code
         out.append(
             replace(
