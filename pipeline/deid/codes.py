@@ -75,6 +75,7 @@ def code_context() -> dict:
         "org_before": tuple(tuple(p.lower().split()) for p in data["org_before"]),
         "own_code_before": tuple(data.get("own_code_before", ())),
         "real_initials_cues": tuple(data.get("real_initials_cues", ())),
+        "signed_cues": frozenset(w.casefold() for w in data.get("signed_cues", ())),
     }
 
 
@@ -257,11 +258,27 @@ def _person_evidence(token: Token, is_code) -> list[str]:
         out.append("listed with declared codes")
     elif prev is not None and prev.text in (",", "and", "or", "&") and token.i >= 2 and is_code(doc[token.i - 2]):
         out.append("listed with declared codes")
+    if _signs_off(token, prev, nxt, ctx["signed_cues"]):
+        out.append("signs off a note")
     if prev is not None and prev.lower_ in relationship_words():
         out.append(f"after '{prev.text}'")
     elif prev is not None and prev.text == "(" and token.i >= 2 and doc[token.i - 2].lower_ in relationship_words():
         out.append(f"introduced in brackets after '{doc[token.i - 2].text}'")
     return out
+
+
+def _signs_off(token: Token, prev: Token | None, nxt: Token | None, cues: frozenset[str]) -> bool:
+    """ "... no further concern. CF" at a line's end, or 'signed "CF"': capitals alone after a finished
+    sentence, or after a signing word, are somebody's initials, whoever that is."""
+    if not token.text.isalpha() or not token.is_upper or not 2 <= len(token.text) <= 3:
+        return False
+    before = prev
+    if before is not None and before.is_quote and before.i > 0:
+        before = token.doc[before.i - 1]
+    if before is not None and before.lower_ in cues:
+        return True
+    line_end = "\n" in token.whitespace_ or nxt is None or (nxt.is_space and "\n" in nxt.text)
+    return line_end and prev is not None and prev.text in (".", "!", "?")
 
 
 def _org_evidence(token: Token) -> list[str]:

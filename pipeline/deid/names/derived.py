@@ -315,7 +315,56 @@ def classify(word: str, keyed: list[KeyedWord]) -> list[tuple[str, str, str]]:
             found.append((k.code, k.word, "misspelling"))
         elif k.first and _mutated(folded, k.folded, min_prefix):
             found.append((k.code, k.word, "short_form"))
+        elif k.first and (_glued(folded, k.folded, conf) or _clipped(folded, k.folded, conf)):
+            found.append((k.code, k.word, "short_form"))
     return found
+
+
+def _glued(word: str, target: str, conf: dict) -> bool:
+    """ "Jigneshbhai" of Jignesh, "Bincymol" of Bincy, "Jomonchayan" of Jomon: the whole keyed given name
+    (`glued_forms.min_name_letters` or more) with a short tail glued on, an honorific or pet ending of any
+    language; no list of endings, only the shape, so never a listed name ("Paula", "Jameson") or a word."""
+    g = conf.get("glued_forms") or {}
+    tail = len(word) - len(target)
+    ending = word[len(target) :]
+    if ending in set(g.get("place_tails") or ()) or (len(ending) >= 3 and ending in _common_words()):
+        return False  # "Heatherbank", "Rosehill": a name and an English word or place ending are a place
+    return (
+        len(target) >= int(g.get("min_name_letters", 4))
+        and int(g.get("min_tail_letters", 2)) <= tail <= int(g.get("max_tail_letters", 6))
+        and word.startswith(target)
+        and word not in _gazetteer_names()
+        and word not in _common_words()
+    )
+
+
+def _glued_before_kin_word(text: str, end: int, word: str, targets, keyed: list[KeyedWord]) -> bool:
+    """ "Reyanshni mummy": a glued form before a family word is a genitive ("Reyansh's mummy"), another
+    person; left to the teknonym rules and verify rather than coded as the named one."""
+    from ...lexicon import kin_words
+
+    nxt = re.match(r"[ \t]+([^\W\d_]+)", text[end : end + 30])
+    family = {k.word for k in kin_words()} | set((settings().get("glued_forms") or {}).get("not_before") or ())
+    if nxt is None or nxt.group(1).casefold() not in family:
+        return False
+    folded = romanised(word)
+    conf = settings()
+    return any(_glued(folded, k.folded, conf) for k in keyed if k.first and k.code in {t[0] for t in targets})
+
+
+def _clipped(word: str, target: str, conf: dict) -> bool:
+    """ "Minata" of Aminata, "Sofia" of Zsofia: a keyed given name with its first letter or two dropped, as
+    a clerk hears or a family shortens it.  One letter off: a given name or a word that is no English word;
+    two: only a word that is no listed name of its own and no English word either (`clipped_forms`)."""
+    c = conf.get("clipped_forms") or {}
+    cut = len(target) - len(word)
+    if len(word) < int(c.get("min_letters", 5)) or not 1 <= cut <= int(c.get("max_letters_dropped", 2)):
+        return False
+    if not target.endswith(word):
+        return False
+    if cut == 1:  # "Sofia" is a frequent word only as a name (or a city): a given name is still a form
+        return word not in _common_words() or word in _gazetteer_first()
+    return word not in _common_words() and word not in _gazetteer_names()
 
 
 # ---------------------------------------------------------------- context
@@ -493,6 +542,8 @@ def find_derived(
                 pending.append(Derived(start, end, word, tuple(targets)))  # "talked to Lu about": as elsewhere
             continue
         if _someone_elses_full_name(text, end, targets, keyed) or _in_fixed_phrase(text, start, end):
+            continue
+        if _glued_before_kin_word(text, end, word, targets, keyed):
             continue
         out.append(Derived(start, end, word, tuple(targets)))
     # a short form the draft uses as a person once ("Uncle Sunny") is that person wherever it is

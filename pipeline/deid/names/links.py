@@ -537,8 +537,10 @@ def _object_genders() -> dict[str, str]:
     return {w.casefold(): g for g, words in data.items() for w in words}
 
 
-def _alias_word_ok(matcher, word: str, quoted: bool) -> bool:
-    """A pet name, not a role, a title, a code, an organisation word or (unquoted) an English word."""
+def _alias_word_ok(matcher, word: str, quoted: bool, text: str | None = None) -> bool:
+    """A pet name, not a role, a title, a code, an organisation word or (unquoted) an English word.  A family
+    word of another language given in quotes ('called her "Ammachi"') is a name too, unless the draft also
+    writes it before somebody's name (then it is an honorific: "Ammachi Leela")."""
     from .derived import _common_words, _role_words, org_heads, stop_words
 
     low = fold(word).casefold()
@@ -548,12 +550,23 @@ def _alias_word_ok(matcher, word: str, quoted: bool) -> bool:
         or low in _titles()
         or word in matcher.protected
         or word in org_heads()
-        or low in before_name_words()
     ):
+        return False
+    if low in before_name_words() and not (text is not None and quoted and _kin_word_as_name(text, word, matcher)):
         return False
     if any(kw.folded == low for kw in matcher.keyed_words):
         return False  # a keyed name already (its own person's or somebody else's)
     return quoted or (low not in _common_words() and low not in matcher.lexicon)
+
+
+def _kin_word_as_name(text: str, word: str, matcher) -> bool:
+    """A family word no English word that the draft never writes before a capitalised name."""
+    from .derived import _common_words
+
+    low = fold(word).casefold()
+    if low in _common_words() or low in matcher.lexicon:
+        return False
+    return re.search(rf"(?<![\w-]){re.escape(word)}[ \t]+[A-Z]", text, re.IGNORECASE) is None
 
 
 _SENTENCE_END = re.compile(r"[.!?][\"”’']?\s")
@@ -615,13 +628,16 @@ def aliases(matcher, text: str, raw: list) -> list:
     for m in rx.finditer(text):
         items = _alias_list(text, m)
         owner = _list_owner(matcher, items) if len(items) > 1 else None
-        fresh = [(w, q) for w, q in items if w not in declared and _alias_word_ok(matcher, w, q)]
+        fresh = [(w, q) for w, q in items if w not in declared and _alias_word_ok(matcher, w, q, text)]
         if owner is not None:  # "recorded as "Betelhem", "Bethlehem" and "Betty"": the keyed word says who
             declared.update((w, owner) for w, _ in fresh)
             continue
         if not fresh:
             continue
-        code = _declared_person(matcher, text, m, sure, ends)
+        own = [(w, _derived_owner(matcher, w)) for w, _ in fresh]
+        declared.update((w, c) for w, c in own if c is not None)
+        fresh = [(w, q) for (w, q), (_, c) in zip(fresh, own, strict=True) if c is None]
+        code = _declared_person(matcher, text, m, sure, ends) if fresh else None
         if code is not None:
             declared.update((w, code) for w, _ in fresh)
     list_rx = _alias_regex("alias_list_cues")
@@ -653,6 +669,15 @@ def aliases(matcher, text: str, raw: list) -> list:
     return out
 
 
+def _derived_owner(matcher, word: str) -> str | None:
+    """The one keyed person a declared name is a derived form of ('called her "Zsofika"' with Zsofia keyed):
+    the name's own shape says whose it is, whoever the cue's nearest person is."""
+    from .derived import classify
+
+    codes = {code for code, _, _ in classify(word, matcher.keyed_words)}
+    return next(iter(codes)) if len(codes) == 1 else None
+
+
 def _declared_person(matcher, text: str, m, sure: list, ends: dict) -> str | None:
     """Whose names an alias cue declares: the keyed person named in the cue, else the one named nearest
     before it in the paragraph (of the object's gender when the cue has one: "he called Mum 'Munni'"),
@@ -660,6 +685,9 @@ def _declared_person(matcher, text: str, m, sure: list, ends: dict) -> str | Non
     named_at = m.start("named") if m.groupdict().get("named") else -1
     if named_at >= 0:  # 'friends call Chidi "Chi-Chi"': the keyed person named in the cue
         return next((c for pos, c in sure if pos == named_at), None)
+    role = m.groupdict().get("role")
+    if role:  # 'called the grandmother "Mammy"': the one keyed person whose role says the word
+        return _role_named(matcher, role)
     obj = (m.groupdict().get("obj") or "").casefold()
     gender = _object_genders().get(obj)
     para = text.rfind("\n\n", 0, m.start()) + 1
@@ -681,6 +709,17 @@ def _declared_person(matcher, text: str, m, sure: list, ends: dict) -> str | Non
             if matcher.people[code].gender in (None, gender):
                 return code
     return None
+
+
+def _role_named(matcher, role: str) -> str | None:
+    """The one keyed person whose role text says `role` as whole words ("grandmother" of "Paternal
+    grandmother"); when several do, the one whose role starts with it or ends with it; else nobody."""
+    rx = re.compile(rf"(?<![\w-]){re.escape(role.casefold())}(?![\w-])")
+    roles = {p.code: (p.role or "").casefold().strip() for p in matcher.key.people}
+    codes = [c for c, r in roles.items() if rx.search(r)]
+    if len(codes) > 1:
+        codes = [c for c in codes if roles[c].endswith(role.casefold()) or roles[c].startswith(role.casefold())]
+    return codes[0] if len(codes) == 1 else None
 
 
 def _new_person_between(between: str) -> bool:

@@ -264,6 +264,8 @@ def _keyed_person_of_run(
         fits = [k.code for k in keyed if _fits(words, k, conf, exact=False, beside=k.code in known_codes)]
         if known_codes and fits:  # a code already in the run is the first choice among those that fit
             fits = [c for c in fits if c in known_codes] or fits
+        elif not fits:
+            fits = _honorific_before_given(run, text, keyed)
     if not fits or (len(run) == 1 and len(fits) > 1):
         return None
     return _nearest_code(fits, run, coded), fits
@@ -296,7 +298,33 @@ def _lone_piece_fits(words: list[str], keyed: list[_Keyed], conf: dict, titled: 
     if len(words[0]) < conf["lone_slip_min_letters"] or titled:
         return []  # a short near-name, or a surname after a title ("Mrs Small"): somebody else
     close = [k.code for k in keyed if any(_close(words[0], g, conf) for g in k.given)]
+    if not close:
+        close = _derived_given(words[0], keyed)
     return close if len(close) == 1 else []
+
+
+def _derived_given(word: str, keyed: list[_Keyed]) -> list[str]:
+    """The keyed people whose given name `word` is a derived form of (glued tail, clipped start, short form,
+    pet ending, another romanisation: derived.py `classify`): checked before an unlisted word gets a
+    placeholder, so that "Sofia" of a keyed Zsofia is no second identity."""
+    from .derived import KeyedWord, classify
+
+    forms = [KeyedWord(k.code, g, g, True) for k in keyed for g in k.given]
+    return sorted({code for code, _, _ in classify(word, forms)})
+
+
+def _honorific_before_given(run: list[Replacement], text: str, keyed: list[_Keyed]) -> list[str]:
+    """ "Haja Isatu", "Ya Mariatu": one unlisted word straight before a keyed person's given name, the word
+    in no name list, is an honorific of whatever language and goes with the name into its code.  A listed
+    given name before it ("Mary Isatu") is somebody's own first name and is left to the other rules."""
+    from .derived import _gazetteer_names
+
+    if len(run) != 2 or run[0].source != "unknown" or run[1].source != "known":
+        return []
+    head, name = _words(run[0].text), _words(run[1].text)
+    if len(head) != 1 or len(name) != 1 or head[0] in _gazetteer_names():
+        return []
+    return [k.code for k in keyed if k.code == run[1].code and name[0] in k.given]
 
 
 def _titled_sound_alike(text: str, word: str, keyed: list[_Keyed], conf: dict) -> list[str]:
@@ -352,7 +380,95 @@ def reconcile(chosen: list[Replacement], text: str, key: Key) -> list[Replacemen
             out.append(_merge(text, run, "", [], "unknown"))
         else:
             out.extend(run)
-    return sorted(_initials_of_keyed(out, text, key), key=lambda r: r.start)
+    out = _initials_of_keyed(out, text, key)
+    return sorted(_wives_by_surname(out, text, key, keyed), key=lambda r: r.start)
+
+
+_SENTENCE_END = re.compile(r"[.!?]\s|\n")
+_WORD_RE = re.compile(r"[^\W\d_][\w'’-]*")
+
+
+def _beside(text: str, start: int, end: int) -> str:
+    """The few words right around a mention, within its sentence: `beside_words` before ("recorded the mother as
+    'Mrs Bangura'") and `beside_words_after` after ("Mrs Bangura, mother").  Only these: a family word further
+    off is usually somebody else ("Mrs Wojcik helped when the mother was at work")."""
+    conf = settings()
+    head = text[max(0, start - 120) : start]
+    cuts = [m.end() for m in _SENTENCE_END.finditer(head)]
+    head = head[cuts[-1] if cuts else 0 :]
+    tail = text[end : end + 80]
+    stop = _SENTENCE_END.search(tail)
+    tail = tail[: stop.start() if stop else len(tail)]
+    before = _WORD_RE.findall(head)[-int(conf.get("beside_words", 3)) :]
+    after = _WORD_RE.findall(tail)[: int(conf.get("beside_words_after", 1))]
+    return " ".join(before + after)
+
+
+def _surname_women(key: Key, keyed: list[_Keyed], surname: str) -> list[str]:
+    """Keyed women who may be "Mrs <surname>": those keyed with the surname, and the partner (the other
+    parent of his child, by the roles) of each keyed man who bears it, as a wife written under her husband's
+    name ("Mrs Qadir" for a mother keyed by her own surname)."""
+    from .kin_forms import _spouse
+    from .known import _family_roles
+
+    people = key.by_code()
+    bearers = [k for k in keyed if surname in k.words - k.given and not k.child]
+    women = [k.code for k in bearers if k.gender == "female"]
+    family = _family_roles(key)
+    for man in (k for k in bearers if k.gender == "male"):
+        wife = _spouse(family, people, man.code, "female")
+        if wife and wife not in women:
+            women.append(wife)
+    return women
+
+
+def _role_word_owner(sentence: str, codes: list[str], key: Key) -> str | None:
+    """The one candidate whose role's family word (or a word for it, reconcile.yaml `role_word_forms`) the
+    words beside the mention use: "recorded the mother as Mrs Bangura" is the mother."""
+    forms = settings().get("role_word_forms") or {}
+    people = key.by_code()
+    low = sentence.casefold()
+    hits = []
+    for code in codes:
+        role = (people[code].role or "").casefold()
+        words = {w for head, ws in forms.items() if re.search(rf"\b{re.escape(head)}\b", role) for w in ws}
+        if any(re.search(rf"\b{re.escape(w)}\b", low) for w in words):
+            hits.append(code)
+    return hits[0] if len(hits) == 1 else None
+
+
+def _wives_by_surname(chosen: list[Replacement], text: str, key: Key, keyed: list[_Keyed]) -> list[Replacement]:
+    """ "Mrs Bangura" when a keyed grandmother is a Bangura and the keyed mother, partner of Mr Bangura, was
+    written under his name: a woman's title before a surname two keyed women may carry.  A family word right
+    beside it picks one ("recorded the mother as Mrs Bangura"); without one the matcher's choice stays.
+    Either way the mention is logged as ambiguous with both candidates."""
+    from ..keyfile import title_genders
+
+    genders = {t.casefold(): g for t, g in title_genders().items()}
+    out = []
+    for r in chosen:
+        words = _words(r.text)
+        title = r.text.split()[0].rstrip(".").casefold() if r.text.split() else ""
+        if r.source != "known" or len(words) != 1 or genders.get(title) != "female":
+            out.append(r)
+            continue
+        women = _surname_women(key, keyed, words[0])
+        if len(women) < 2 or r.code not in women:
+            out.append(r)
+            continue
+        pick = _role_word_owner(_beside(text, r.start, r.end), women, key)
+        code = pick or r.code
+        out.append(
+            replace(
+                r,
+                replacement=code,
+                code=code,
+                ambiguous=True,
+                candidates=tuple(women),
+                resolved_by="sentence_role_word" if pick else (r.resolved_by or "title_surname"),
+            )
+        )
+    return out
 
 
 def _initials_of_keyed(chosen: list[Replacement], text: str, key: Key) -> list[Replacement]:
