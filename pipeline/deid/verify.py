@@ -319,14 +319,16 @@ def _page_credit_people(text: str, credits, max_lines: int = 40) -> list[str]:
     if not credits:
         return []
     pattern = re.compile(rf"(?i:{'|'.join(f'(?:{c})' for c in credits)})[ \t]*{_PEOPLE}[ \t]*$")
-    found = []
+    matches = (pattern.search(line) for line in _head_lines(text, max_lines) if len(line.split()) <= 25)
+    return [m.group("n") for m in matches if m]
+
+
+def _head_lines(text: str, max_lines: int):
+    """The lines of a page's head: the first `max_lines`, up to the contents or the first numbered paragraph."""
     for n, line in enumerate(text.split("\n")):
         if n >= max_lines or _COVER_END.match(line):
-            break
-        m = pattern.search(line)
-        if m and len(line.split()) <= 25:
-            found.append(m.group("n"))
-    return found
+            return
+        yield line
 
 
 def _label_run_people(text: str, labels: str, max_names: int = 8) -> list[str]:
@@ -362,14 +364,8 @@ def _cover_byline_people(text: str, bylines: str, max_lines: int = 40) -> list[s
     if not bylines:
         return []
     pattern = re.compile(rf"[ \t]*(?:{bylines})[ \t]*:?[ \t]+{_PEOPLE}{_QUALIFICATIONS}[ \t]*")
-    found = []
-    for n, line in enumerate(text.split("\n")):
-        if n >= max_lines or _COVER_END.match(line):
-            break
-        m = pattern.fullmatch(line)
-        if m:
-            found.append(m.group("n"))
-    return found
+    matches = (pattern.fullmatch(line) for line in _head_lines(text, max_lines))
+    return [m.group("n") for m in matches if m]
 
 
 def _board_officer_people(text: str, role_words: set[str]) -> list[str]:
