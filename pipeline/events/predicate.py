@@ -158,7 +158,21 @@ def dated_by_the_writer(verb: Token | None, sent: Span) -> bool:
             return not quoted and any(_writer_subject(c) for c in subjects)
         if verb.dep_ not in ("advcl", "conj", "xcomp") or verb.head is verb:
             return False
+        if verb.head.pos_ not in ("VERB", "AUX") and verb.tag_ in ("VBG", "VBN"):
+            # the parse hung the participle from a noun ("Notes on the writer I have worked …,
+            # having trained in 2008": "trained" under "Notes"): it belongs to the clause before it
+            return _subject_before(verb, sent)
         verb = verb.head
+    return False
+
+
+def _subject_before(verb: Token, sent: Span) -> bool:
+    """Whether the nearest verb before `verb` in the sentence that has a subject has the writer's."""
+    for t in reversed(sent.doc[sent.start : verb.i]):
+        subjects = [c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if t.pos_ in ("VERB", "AUX") and subjects:
+            quoted = any(q.text in QUOTE_OPENERS for q in sent.doc[sent.start : t.i])
+            return not quoted and any(_writer_subject(c) for c in subjects)
     return False
 
 
