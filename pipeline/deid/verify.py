@@ -318,7 +318,8 @@ def _page_credit_people(text: str, credits, max_lines: int = 40) -> list[str]:
     narrative "a photograph posted by <name>" is a person of the story and stays a finding."""
     if not credits:
         return []
-    pattern = re.compile(rf"(?i:{'|'.join(f'(?:{c})' for c in credits)})[ \t]*{_PEOPLE}[ \t]*$")
+    when = r"(?:[ \t]+(?:at|on)[ \t]+[\d/.:, ]+(?:[ \t]*[ap]\.?m\.?)?)?"  # "… at 09/10/2013 23:17"
+    pattern = re.compile(rf"(?i:{'|'.join(f'(?:{c})' for c in credits)})[ \t]*{_PEOPLE}{when}[ \t]*$")
     matches = (pattern.search(line) for line in _head_lines(text, max_lines) if len(line.split()) <= 25)
     return [m.group("n") for m in matches if m]
 
@@ -537,6 +538,10 @@ def _sentence_people(text: str, labels: str, verbs: str, role_labels: str = "", 
     patterns = [
         rf"(?<![\w-])(?i:{labels}){org}[ \t]*(?:,|\bis\b|\bwas\b)[ \t]*{_PEOPLE}",
         rf"{_PEOPLE},[ \t]+(?:the|our|an?)[ \t]+{owner}{adjective}(?i:{labels})\b",
+        # a press statement: "Kim Vale, Chairman of the Upbury Safeguarding Children Board, said": no article,
+        # so only with the board, partnership, panel or council named in capitals after the label
+        rf"{_PEOPLE},[ \t]+{adjective}(?i:{labels})[ \t]+(?:of|for)[ \t]+(?:the[ \t]+)?(?:[A-Z][\w'’&-]*[ \t]+){{0,5}}"
+        rf"(?:Board|Partnership|LSCB|LSCP|SCB|SCP|Panel|Council)\b",
         # "Kim Vale, CBE is the Panel Member who will lead the review", "Kim Vale is the independent reviewer"
         rf"{_PEOPLE}{_QUALIFICATIONS}[ \t]+(?:is|was|will[ \t]+be|has[ \t]+been)[ \t]+(?:the|our|an?)[ \t]+"
         rf"{owner}{adjective}(?i:{labels})\b",
@@ -899,7 +904,7 @@ def _is_office_holder(text: str, start: int, end: int) -> bool:
     return bool(
         before.search(text[max(0, start - 40) : start])
         or before.match(text[start:end] + " ")
-        or after.match(text[end : end + 12])
+        or after.match(text[end : end + 30])
     )
 
 
