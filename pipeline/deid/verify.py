@@ -1231,21 +1231,26 @@ def _under_organisation_name(text: str, offset: int, contact_lines: set[int], ma
     telephone, published on purpose.  Every line between the name and the finding is a short contact
     line (one with an address, postcode, telephone, e-mail or web address, or a contact label), and the
     name line is a name, not a sentence."""
-    start = _line_start(text, offset)
     if len(_line_of(text, offset).split()) > 15:
         return False
-    seen = 0
-    while start > 0 and seen < max_lines:
-        start = _line_start(text, start - 1)
-        line = _line_of(text, start)
-        if not line.strip():
-            continue
-        seen += 1
+    for start, line in _lines_above(text, offset, max_lines):
         if _ORGANISATION_LINE.search(line):
             return len(line.split()) <= 12 and not line.rstrip().endswith(".")
         if len(line.split()) > 15 or not (start in contact_lines or _CONTACT_LABEL.match(line)):
             return False
     return False
+
+
+def _lines_above(text: str, offset: int, max_lines: int):
+    """(start, line) of the non-blank lines above the one holding `offset`, nearest first, at most `max_lines`."""
+    start = _line_start(text, offset)
+    seen = 0
+    while start > 0 and seen < max_lines:
+        start = _line_start(text, start - 1)
+        line = _line_of(text, start)
+        if line.strip():
+            seen += 1
+            yield start, line
 
 
 @lru_cache(maxsize=1)
@@ -1274,13 +1279,7 @@ def _organisation_contact(text: str, offset: int, max_above: int = 3) -> bool:
         return False
     if _organisation_word_re().search(text[start:offset]):
         return True
-    seen = 0
-    while start > 0 and seen < max_above:
-        start = _line_start(text, start - 1)
-        line = _line_of(text, start)
-        if not line.strip():
-            continue
-        seen += 1
+    for _start, line in _lines_above(text, offset, max_above):
         if not _short_line(line, 8):
             return False
         if _organisation_word_re().search(line):

@@ -152,10 +152,9 @@ def dated_by_the_writer(verb: Token | None, sent: Span) -> bool:
     from when it has no subject of its own (a participle, a coordinated verb), has "I" or
     "we" as its subject, outside any quotation (a family member's words are the case's)."""
     while verb is not None and sent.start <= verb.i < sent.end:
-        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
-        if subjects:
-            quoted = any(t.text in QUOTE_OPENERS for t in sent.doc[sent.start : verb.i])
-            return not quoted and any(_writer_subject(c) for c in subjects)
+        said = _writer_says(verb, sent)
+        if said is not None:
+            return said
         if verb.dep_ not in ("advcl", "conj", "xcomp") or verb.head is verb:
             return False
         if verb.head.pos_ not in ("VERB", "AUX") and verb.tag_ in ("VBG", "VBN"):
@@ -169,11 +168,20 @@ def dated_by_the_writer(verb: Token | None, sent: Span) -> bool:
 def _subject_before(verb: Token, sent: Span) -> bool:
     """Whether the nearest verb before `verb` in the sentence that has a subject has the writer's."""
     for t in reversed(sent.doc[sent.start : verb.i]):
-        subjects = [c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")]
-        if t.pos_ in ("VERB", "AUX") and subjects:
-            quoted = any(q.text in QUOTE_OPENERS for q in sent.doc[sent.start : t.i])
-            return not quoted and any(_writer_subject(c) for c in subjects)
+        said = _writer_says(t, sent) if t.pos_ in ("VERB", "AUX") else None
+        if said is not None:
+            return said
     return False
+
+
+def _writer_says(verb: Token, sent: Span) -> bool | None:
+    """None when `verb` has no subject of its own; else whether its subject is the writer's "I" or "we",
+    outside any quotation (a family member's words are the case's)."""
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not subjects:
+        return None
+    quoted = any(t.text in QUOTE_OPENERS for t in sent.doc[sent.start : verb.i])
+    return not quoted and any(_writer_subject(c) for c in subjects)
 
 
 def addresses_the_reader(sent: Span) -> bool:
