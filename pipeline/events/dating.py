@@ -358,9 +358,23 @@ def nouns_over(dated: Dated, sent: Span) -> set[str]:
             break
         if ancestor.pos_ == "NOUN":
             found.add(ancestor.lemma_.lower())
+            found |= _objects_before(ancestor, tokens.start)
         if ancestor.dep_ == "prep":  # "following the death ... in December 2019": the date hangs from "following"
             found |= {c.lemma_.lower() for c in ancestor.children if c.dep_ == "pobj" and c.pos_ == "NOUN"}
     return found
+
+
+def _objects_before(noun: Token, before: int) -> set[str]:
+    """Lemmas of the nouns a noun's prepositions take before the date phrase ("the review into
+    the death of a baby in December 2007": the parse hangs the date from "review", but what
+    it dates is the death the review is into)."""
+    return {
+        obj.lemma_.lower()
+        for prep in noun.children
+        if prep.dep_ == "prep" and prep.i < before
+        for obj in prep.children
+        if obj.dep_ == "pobj" and obj.pos_ == "NOUN" and obj.i < before
+    }
 
 
 def verb_of(dated: Dated, sent: Span) -> Token | None:
