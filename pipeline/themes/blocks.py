@@ -62,6 +62,7 @@ class BlockRules:
     review_criteria: tuple[re.Pattern, ...] = ()
     contents_entry_label: re.Pattern | None = None
     contents_label_words: int = 30
+    contents_numbers: re.Pattern | None = None
 
 
 @lru_cache(maxsize=4)
@@ -98,6 +99,7 @@ def load_block_rules(name: str = "themes_blocks.yaml") -> BlockRules:
         review_criteria=tuple(re.compile(p, re.IGNORECASE) for p in data.get("review_criteria", ())),
         contents_entry_label=re.compile(data["contents_entry_label"]) if data.get("contents_entry_label") else None,
         contents_label_words=data.get("contents_label_words", 30),
+        contents_numbers=re.compile(data["contents_numbers"]) if data.get("contents_numbers") else None,
     )
 
 
@@ -189,6 +191,8 @@ class BlockFilter:
         rules = self.rules
         if self.is_chrome(line):
             return "chrome"
+        if rules.contents_numbers and rules.contents_numbers.search(line):
+            return "contents"  # a contents page's column of section or page numbers, however long the line
         if (any(p.search(line) for p in rules.contents_line) or rules.contents_run.search(line + " ")) and not (
             _is_sentence(line) and len(line.split()) > rules.contents_max_words
         ):
