@@ -64,3 +64,43 @@ def test_a_review_into_a_dated_death_still_dates_the_death(tmp_path, nlp):
     )
     events = events_of(tmp_path, nlp, text)
     assert any("review into the death" in e.sentence and e.date == D(2011, 12, 1) for e in events)
+
+
+def test_a_status_an_agency_gave_since_a_date_is_dated_a_household_arrangement_is_not(tmp_path, nlp):
+    text = (
+        "Summary of events\n\n"
+        "Baby Ivo was admitted to hospital on 3rd May 2020. Baby Ivo and his sister have been in local "
+        "authority care since June 2020. Their mother has been known to Westfold Children's Services since "
+        "14 March 2016. Their grandmother has lived in Eastfold since 2015.\n"
+    )
+    events = events_of(tmp_path, nlp, text)
+    dated = {e.sentence.strip(): e.date for e in events if e.date is not None and e.expression_start is not None}
+    assert any("in local authority care" in s and d == D(2020, 6, 1) for s, d in dated.items()), dated
+    assert any("known to Westfold" in s and d == D(2016, 3, 14) for s, d in dated.items()), dated
+    assert not any("has lived in Eastfold" in e.sentence for e in events if e.date is not None)
+
+
+def test_a_date_after_the_death_a_published_review_is_into_dates_the_death(tmp_path, nlp):
+    text = (
+        "News\n\n"
+        "The Westfold Safeguarding Children Board has today published the findings of a serious case review "
+        "into the death of a four-week-old baby in May 2012.\n\n"
+        "The final report about the baby was sent to the Welsh Government in July 2014.\n"
+    )
+    events = events_of(tmp_path, nlp, text)
+    assert any("into the death" in e.sentence and e.date == D(2012, 5, 1) for e in events)
+    assert not any("was sent" in e.sentence and e.date is not None for e in events)
+
+
+def test_the_reviews_frame_is_no_event(tmp_path, nlp):
+    text = (
+        "Introduction\n\n"
+        "The terms of reference were set when the review was commissioned and were later revised in March 2016. "
+        "An evaluation of serious case reviews from April 2009 to March 2010 found that few were completed on time. "
+        "The incident happened before the publication of Working Together 2018 in July 2018. "
+        "Westfold Children's Services were judged inadequate by Ofsted in January 2016. "
+        "On 9th February 2016 Baby Oona was taken to hospital with a head injury.\n"
+    )
+    events = events_of(tmp_path, nlp, text)
+    dated = [(e.sentence, e.date) for e in events if e.date is not None]
+    assert [d for _, d in dated] == [D(2016, 2, 9)], dated
