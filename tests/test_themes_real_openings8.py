@@ -97,3 +97,21 @@ def test_a_contents_page_read_column_by_column_is_no_content(nlp):
     assert not found & {"domestic_abuse", "substance_misuse", "adolescent_exploitation", "multi_agency_working"}
     found = _tagged(nlp, "See paragraphs 2.1, 2.2 and 2.3: the mother's drug use and domestic abuse were known.")
     assert {"domestic_abuse", "substance_misuse"} <= found
+
+
+def test_contents_entries_worded_as_sentences_are_contents(nlp):
+    text = (
+        "LIST OF CONTENTS\n\n"
+        "1\n\nIntroduction\n\n"
+        "1.1 The circumstances leading to the review.\n\n"
+        "2\n\nAnalysis of practice\n\n"
+        "2.1 What this case tells us about the multi-agency response to domestic abuse in the family.\n\n"
+        "2.2 What this case tells us about parental substance misuse and the risks to older children.\n\n"
+        "1. INTRODUCTION\n\n"
+        "1.1 Child V was sixteen and lived with his grandmother in Eastfold.\n\n"
+        "1.2 His grandmother told the GP in 2019 that Child V's father was drinking heavily and hit her.\n"
+    )
+    found = _tagged(nlp, text)
+    assert "multi_agency_working" not in found
+    # the body after the contents page starts again at 1: its numbered sentences are content
+    assert {"substance_misuse", "domestic_abuse"} <= found
