@@ -115,3 +115,24 @@ def test_contents_entries_worded_as_sentences_are_contents(nlp):
     assert "multi_agency_working" not in found
     # the body after the contents page starts again at 1: its numbered sentences are content
     assert {"substance_misuse", "domestic_abuse"} <= found
+
+
+def test_no_previous_concerns_is_no_history_theme(nlp):
+    assert "chronology_history" not in _tagged(
+        nlp, "There had been no previous concerns about the care of Baby Tia, and the review found none."
+    )
+    assert "chronology_history" in _tagged(
+        nlp, "Previous concerns about the care of Baby Tia and her brother were not considered when she was seen."
+    )
+
+
+def test_a_list_of_who_was_involved_and_an_agencys_own_review_are_no_practice(nlp):
+    found = _tagged(
+        nlp,
+        "The practitioners working with the family included midwives, health visitors, a GP and a family "
+        "support worker. An initial single agency review of the maternity service was completed first.",
+    )
+    assert "health_visiting_records" not in found and "multi_agency_working" not in found
+    assert "health_visiting_records" in _tagged(
+        nlp, "The health visitor did not see the baby at the new birth visit, and the GP was not told."
+    )
