@@ -136,3 +136,18 @@ def test_a_list_of_who_was_involved_and_an_agencys_own_review_are_no_practice(nl
     assert "health_visiting_records" in _tagged(
         nlp, "The health visitor did not see the baby at the new birth visit, and the GP was not told."
     )
+
+
+# ---- close wordings and a contrary that reached too far ------------------------------------------------
+def test_a_victim_of_domestic_abuse_and_sexual_violence_is_domestic_abuse(nlp):
+    assert "domestic_abuse" in _tagged(
+        nlp, "The baby's mother was known to the police as a victim of domestic abuse and alleged sexual violence."
+    )
+    found = _tagged(nlp, "Jade, 15, was a victim of child sexual exploitation and of knife crime.")
+    assert "domestic_abuse" not in found and "adolescent_exploitation" in found
+
+
+def test_violence_at_home_is_domestic_abuse(nlp):
+    assert "domestic_abuse" in _tagged(
+        nlp, "The mother's own history of experiencing violence at home was not considered by the midwife."
+    )
