@@ -59,8 +59,8 @@ def test_a_practitioner_who_considers_or_sends_still_makes_an_event(tmp_path, nl
 def test_a_review_into_a_dated_death_still_dates_the_death(tmp_path, nlp):
     text = (
         "News\n\n"
-        "The review into the death of a 10-month-old baby in December 2011, concluded Westham children's "
-        "services were inadequate in their dealings with the boy.\n"
+        "The review into the death of an infant girl in December 2011, found Westham's social workers "
+        "had not seen her for months.\n"
     )
     events = events_of(tmp_path, nlp, text)
     assert any("review into the death" in e.sentence and e.date == D(2011, 12, 1) for e in events)
@@ -83,8 +83,8 @@ def test_a_status_an_agency_gave_since_a_date_is_dated_a_household_arrangement_i
 def test_a_date_after_the_death_a_published_review_is_into_dates_the_death(tmp_path, nlp):
     text = (
         "News\n\n"
-        "The Westfold Safeguarding Children Board has today published the findings of a serious case review "
-        "into the death of a four-week-old baby in May 2012.\n\n"
+        "Westfold's child safeguarding board released a serious case review this morning into the death "
+        "of a six-week-old boy in May 2012.\n\n"
         "The final report about the baby was sent to the Welsh Government in July 2014.\n"
     )
     events = events_of(tmp_path, nlp, text)
@@ -96,7 +96,7 @@ def test_the_reviews_frame_is_no_event(tmp_path, nlp):
     text = (
         "Introduction\n\n"
         "The terms of reference were set when the review was commissioned and were later revised in March 2016. "
-        "An evaluation of serious case reviews from April 2009 to March 2010 found that few were completed on time. "
+        "A national study of case reviews from April 2009 to March 2010 found that few were completed on time. "
         "The incident happened before the publication of Working Together 2018 in July 2018. "
         "Westfold Children's Services were judged inadequate by Ofsted in January 2016. "
         "On 9th February 2016 Baby Oona was taken to hospital with a head injury.\n"
