@@ -234,7 +234,7 @@ class BlockFilter:
                 and number > top
                 and len(flat.split()) <= self.rules.contents_label_words
             ):
-                reason = "contents"  # "5.1 What this case tells us about ...": an entry worded as a sentence
+                reason = "contents"  # "5.1 What the review shows about ...": an entry worded as a sentence
             top = (max(top, number) if top else number) if listing == "contents" and reason and number else top
             top = top if listing == "contents" or reason == "contents" else None
             if _is_sentence(flat) and reason is None:
