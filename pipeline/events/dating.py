@@ -324,11 +324,25 @@ def dates_no_happening(dated: Dated, sent: Span) -> bool:
         (kind == "year_since" or _after_since(dated, sent))
         and (verb := main_verb(sent)) is not None
         and tells_present(verb, sent)
+        and not tells_agency_status(sent.text)
     ):
         # "The service has kept a register since 2009", "have been in foster care since April": how things stand
         return True
     # "the boys will move to their adoptive family in December": to come at the time of writing
     return kind in ABSOLUTE_KINDS and tells_modal_present(verb_of(dated, sent))
+
+
+@lru_cache(maxsize=1)
+def _agency_status_res() -> tuple[re.Pattern, ...]:
+    return tuple(re.compile(p, re.IGNORECASE) for p in scope_config().get("agency_status_since", ()))
+
+
+def tells_agency_status(text: str) -> bool:
+    """The sentence tells a status an agency gave the family ("has been known to children's
+    services since 2006", "have been in care since May 2011"): a "since" date there is when it
+    began, an event of the case, though the verb is in the present perfect (scope.yaml
+    `agency_status_since`)."""
+    return any(p.search(text) for p in _agency_status_res())
 
 
 def _after_since(dated: Dated, sent: Span) -> bool:
@@ -342,7 +356,29 @@ def dates_happening(dated: Dated, sent: Span) -> bool:
     """The date phrase hangs from a noun naming a happening of the case ("commissioned
     after the death of a baby in November 2018"): it dates the death, not the review's
     commissioning (actions.yaml `event_nouns`)."""
-    return bool(nouns_over(dated, sent) & event_nouns())
+    return bool((nouns_over(dated, sent) | nouns_before(dated, sent)) & event_nouns())
+
+
+def nouns_before(dated: Dated, sent: Span) -> set[str]:
+    """Lemmas of the nouns over the word just before a date phrase (and its preposition), up
+    to their verb: "published the findings of a review into the death of a baby in May 2012" is
+    parsed with the date under "published", but it follows, and dates, the death."""
+    doc = sent.doc
+    first = doc.char_span(dated.start, dated.end, alignment_mode="expand")
+    if first is None:
+        return set()
+    i = first.start - 1
+    while i >= sent.start and doc[i].pos_ == "ADP":
+        i -= 1
+    if i < sent.start or doc[i].pos_ not in ("NOUN", "PROPN", "ADJ", "NUM"):
+        return set()
+    found = set()
+    for token in [doc[i], *doc[i].ancestors]:
+        if not (sent.start <= token.i < sent.end) or token.pos_ in ("VERB", "AUX"):
+            break
+        if token.pos_ == "NOUN":
+            found.add(token.lemma_.lower())
+    return found
 
 
 def nouns_over(dated: Dated, sent: Span) -> set[str]:
@@ -358,9 +394,23 @@ def nouns_over(dated: Dated, sent: Span) -> set[str]:
             break
         if ancestor.pos_ == "NOUN":
             found.add(ancestor.lemma_.lower())
+            found |= _objects_before(ancestor, tokens.start)
         if ancestor.dep_ == "prep":  # "following the death ... in December 2019": the date hangs from "following"
             found |= {c.lemma_.lower() for c in ancestor.children if c.dep_ == "pobj" and c.pos_ == "NOUN"}
     return found
+
+
+def _objects_before(noun: Token, before: int) -> set[str]:
+    """Lemmas of the nouns a noun's prepositions take before the date phrase ("the review into
+    the death of a baby in December 2007": the parse hangs the date from "review", but what
+    it dates is the death the review is into)."""
+    return {
+        obj.lemma_.lower()
+        for prep in noun.children
+        if prep.dep_ == "prep" and prep.i < before
+        for obj in prep.children
+        if obj.dep_ == "pobj" and obj.pos_ == "NOUN" and obj.i < before
+    }
 
 
 def verb_of(dated: Dated, sent: Span) -> Token | None:

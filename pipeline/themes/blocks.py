@@ -62,6 +62,7 @@ class BlockRules:
     review_criteria: tuple[re.Pattern, ...] = ()
     contents_entry_label: re.Pattern | None = None
     contents_label_words: int = 30
+    contents_numbers: re.Pattern | None = None
 
 
 @lru_cache(maxsize=4)
@@ -98,6 +99,7 @@ def load_block_rules(name: str = "themes_blocks.yaml") -> BlockRules:
         review_criteria=tuple(re.compile(p, re.IGNORECASE) for p in data.get("review_criteria", ())),
         contents_entry_label=re.compile(data["contents_entry_label"]) if data.get("contents_entry_label") else None,
         contents_label_words=data.get("contents_label_words", 30),
+        contents_numbers=re.compile(data["contents_numbers"]) if data.get("contents_numbers") else None,
     )
 
 
@@ -121,6 +123,16 @@ def is_title_like(line: str, rules: BlockRules) -> bool:
     """A short line without sentence punctuation: a title, a heading, a cover line."""
     words = line.split()
     return 0 < len(words) <= rules.title_max_words and not _SENTENCE_END.search(line)
+
+
+_ENTRY_NUMBER = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){0,2})\.?(?:\s|$)")
+
+
+def _entry_number(flat: str) -> tuple[int, ...] | None:
+    """The section number a contents entry opens with ("5.1 What this case ...", "3"), as a tuple
+    to compare: a contents page numbers its entries upwards, a body after it starts again at 1."""
+    match = _ENTRY_NUMBER.match(flat)
+    return tuple(int(part) for part in match.group(1).split(".")) if match else None
 
 
 def _is_sentence(text: str) -> bool:
@@ -189,6 +201,8 @@ class BlockFilter:
         rules = self.rules
         if self.is_chrome(line):
             return "chrome"
+        if rules.contents_numbers and rules.contents_numbers.search(line):
+            return "contents"  # a contents page's column of section or page numbers, however long the line
         if (any(p.search(line) for p in rules.contents_line) or rules.contents_run.search(line + " ")) and not (
             _is_sentence(line) and len(line.split()) > rules.contents_max_words
         ):
@@ -207,10 +221,22 @@ class BlockFilter:
         # a report with headings or a contents page has a cover before its first sentence
         body_started = not (report.sections or any(p.kind == "contents" for p in report.paragraphs))
         listing: str | None = None  # inside a list of members, a glossary, references
+        top: tuple[int, ...] | None = None  # the highest entry number of the contents page being read
         for index, paragraph in enumerate(report.paragraphs):
             lines = [line for line, _, _ in _lines(report.text[paragraph.start : paragraph.end], paragraph.start)]
             flat = " ".join(lines)
             reason = self._reason(paragraph.kind, lines, flat, body_started, listing)
+            number = _entry_number(flat) if listing == "contents" else None
+            if (
+                reason is None
+                and number
+                and top
+                and number > top
+                and len(flat.split()) <= self.rules.contents_label_words
+            ):
+                reason = "contents"  # "5.1 What the review shows about ...": an entry worded as a sentence
+            top = (max(top, number) if top else number) if listing == "contents" and reason and number else top
+            top = top if listing == "contents" or reason == "contents" else None
             if _is_sentence(flat) and reason is None:
                 body_started = True  # a repository's deposit note or a page line is no start of the body
             listing = self._listing_after(flat, lines, listing, reason)
