@@ -404,7 +404,7 @@ def test_heatmap_is_written_atomically_and_owner_only(tmp_path):
 def test_an_unexpected_error_is_one_line_and_exit_3_never_1(monkeypatch, capsys):
     from pipeline import cli
 
-    def broken():
+    def broken(**kwargs):
         raise RuntimeError("something nobody expected\nsecond line")
 
     monkeypatch.setattr(cli, "app", broken)

@@ -21,7 +21,7 @@ from pathlib import Path
 import typer
 
 from ..errors import UnusableInput
-from ..fileio import atomic_write_bytes, atomic_write_text, refuse_overwriting_input, sha256_bytes
+from ..fileio import atomic_write_bytes, atomic_write_text, check_writable, refuse_overwriting_input, sha256_bytes
 from .common import MODEL_OPTION, steps
 from .pseudonymise import OUTPUT_SUFFIXES, TrackedChanges
 from .verify import FailOn
@@ -45,8 +45,7 @@ def check_apply_paths(file: Path, key: Path, decisions: Path, out: Path) -> None
             raise UnusableInput(f"--out {out}: a Word draft is written back as .docx (its own format)")
     elif out.suffix.lower() not in OUTPUT_SUFFIXES:
         raise UnusableInput(f"--out {out}: write the final text as .txt or .md (the input's format)")
-    if out.exists() and out.is_dir():
-        raise UnusableInput(f"--out {out} is a directory; give a file name")
+    check_writable(out)
     if out.resolve().parent == key.resolve().parent:
         raise UnusableInput(
             f"--out {out} is beside the key: the key's folder holds real names (the key, the review page); "

@@ -12,7 +12,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from ..batch import EXECUTORS, discover, run_batch
 from ..config import LIMITS
 from ..errors import UnusableInput
-from ..fileio import atomic_write_text
+from ..fileio import atomic_write_text, check_writable
 from .common import MODEL_OPTION
 
 
@@ -48,11 +48,15 @@ def run(
         raise UnusableInput(f"--executor must be one of {', '.join(EXECUTORS)}, not {executor!r}")
     if scheduler and executor != "dask":
         raise UnusableInput("--scheduler needs --executor dask")
+    missing = [str(i) for i in inputs if not Path(i).exists()]
+    if missing:  # a mistyped path is refused before any model is loaded or folder made
+        raise UnusableInput(f"no such file or directory: {', '.join(missing)}")
     paths = discover(inputs)
     if not paths:
         raise UnusableInput("no review files found in the given inputs")
     if out.exists() and not out.is_dir():
         raise UnusableInput(f"{out}: --out must be a directory")
+    check_writable(out, folder=True)
     resolved = {p.resolve() for p in paths}
     if out.resolve() in resolved:
         raise UnusableInput(f"{out}: --out must not be one of the inputs")
