@@ -241,3 +241,17 @@ def test_check_writable_accepts_new_nested_folders(tmp_path):
     with pytest.raises(UnusableInput, match="is a file, not a directory"):
         (tmp_path / "f").write_text("x", encoding="utf-8")
         check_writable(tmp_path / "f", folder=True)
+
+
+def test_apply_drops_an_old_signoff_once_final_is_replaced(tmp_path):
+    """The record of an earlier apply goes as soon as FINAL is rewritten, so an apply
+    interrupted during its re-verify never leaves FINAL beside a record that is not its own."""
+    from pipeline.commands.apply import discard_old_signoff, signoff_paths
+
+    final = tmp_path / "final.txt"
+    final.write_text("coded text", encoding="utf-8")
+    for path in signoff_paths(final):
+        path.write_text("{}", encoding="utf-8")
+    discard_old_signoff(final)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["final.txt"]
+    discard_old_signoff(final)  # none left: nothing to do, no error

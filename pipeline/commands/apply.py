@@ -35,6 +35,15 @@ def signoff_paths(out: Path) -> tuple[Path, Path]:
     return out.with_name(f"{out.stem}.signoff.json"), out.with_name(f"{out.stem}.signoff.html")
 
 
+def discard_old_signoff(out: Path) -> None:
+    """FINAL has just been replaced: a sign-off record left from an earlier apply no longer
+    describes it, so it goes before the slow re-verify.  An apply interrupted there (Ctrl-C,
+    a crash) leaves FINAL with no record, which `scr verify --signoff` refuses, rather than
+    with an old record that looks like its own."""
+    for path in signoff_paths(out):
+        path.unlink(missing_ok=True)
+
+
 def check_apply_paths(file: Path, key: Path, decisions: Path, out: Path) -> None:
     """FINAL is published: never an input, never beside the key (its folder holds the real names)."""
     refuse_overwriting_input(out, file, key, decisions)
@@ -97,6 +106,7 @@ def apply(
                 )
         step("writing the final file")
         _write_output(file, out, review, applied.edits, new_key, tracked_changes)
+        discard_old_signoff(out)
         log_path = _write_log(key, out, review, applied, checked, file)
         step("verifying the final file")
         findings = _verify_file(out, review, new_key)
