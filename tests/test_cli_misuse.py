@@ -255,3 +255,20 @@ def test_apply_drops_an_old_signoff_once_final_is_replaced(tmp_path):
     discard_old_signoff(final)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["final.txt"]
     discard_old_signoff(final)  # none left: nothing to do, no error
+
+
+def test_an_internal_error_names_the_place_not_the_text(monkeypatch, capsys, case):
+    """A bug's message may quote the review; the one line (bound for CI logs) gives type and place only."""
+    from pipeline.commands import ingest
+
+    def broken(path):
+        raise KeyError("Lena Marsh")
+
+    monkeypatch.setattr(ingest, "load_report", broken)
+    code, _, err = scr(monkeypatch, capsys, "ingest", case["review"], "--out", case["root"] / "out")
+    assert code == 3 and "Traceback" not in err and len(err.strip().splitlines()) == 1
+    assert "Lena" not in err and "KeyError at pipeline/commands/ingest.py:" in err and "in ingest" in err
+    monkeypatch.setenv("SCR_DEBUG", "1")
+    monkeypatch.setattr(sys, "argv", ["scr", "ingest", str(case["review"]), "--out", str(case["root"] / "out")])
+    with pytest.raises(KeyError):  # the whole story, on request
+        cli.main()
