@@ -272,3 +272,19 @@ def test_an_internal_error_names_the_place_not_the_text(monkeypatch, capsys, cas
     monkeypatch.setattr(sys, "argv", ["scr", "ingest", str(case["review"]), "--out", str(case["root"] / "out")])
     with pytest.raises(KeyError):  # the whole story, on request
         cli.main()
+
+
+def test_run_never_reads_its_own_output_folder_back_as_reviews(tmp_path):
+    """Before: `scr run reviews --out reviews/out` took a page left in reviews/out for a review."""
+    from pipeline.batch import discover
+    from pipeline.commands.run import outside_output
+
+    reviews = tmp_path / "reviews"
+    (reviews / "out" / "a").mkdir(parents=True)
+    (reviews / "a.txt").write_text(REVIEW, encoding="utf-8")
+    (reviews / "out" / "a.html").write_text("<p>page</p>", encoding="utf-8")
+    found = discover([reviews])
+    assert reviews / "out" / "a.html" in found
+    assert outside_output(found, [reviews], reviews / "out") == [reviews / "a.txt"]
+    named = reviews / "out" / "a.html"  # named on purpose: kept
+    assert outside_output(discover([named]), [named], reviews / "out") == [named]
