@@ -288,3 +288,30 @@ def test_run_never_reads_its_own_output_folder_back_as_reviews(tmp_path):
     assert outside_output(found, [reviews], reviews / "out") == [reviews / "a.txt"]
     named = reviews / "out" / "a.html"  # named on purpose: kept
     assert outside_output(discover([named]), [named], reviews / "out") == [named]
+
+
+def test_apply_refuses_a_decisions_file_that_is_not_json_before_any_work(monkeypatch, capsys, case):
+    """Giving the review page instead of decisions.json: refused at once, not after the model has loaded."""
+    from pipeline.review import model
+
+    def no_model(*args, **kwargs):
+        raise AssertionError("the review was built before the decisions file was checked")
+
+    monkeypatch.setattr(model, "build_review", no_model)
+    page = case["key"].parent / "review.review.html"
+    page.write_text("<html><p>Lena Marsh</p></html>", encoding="utf-8")
+    out = case["root"] / "final" / "final.txt"
+    args = [
+        "apply",
+        case["review"],
+        "--key",
+        case["key"],
+        "--decisions",
+        page,
+        "--out",
+        out,
+        "--reviewer",
+        "A. Example",
+    ]
+    line = refused(scr(monkeypatch, capsys, *args), str(page), "not JSON")
+    assert "Lena" not in line and not out.parent.exists()

@@ -82,7 +82,7 @@ def apply(
     """Apply a reviewer's decisions, update the key and write the sign-off record."""
     from ..deid.keyfile import load_key
     from ..review.apply import final_edits, key_with_people
-    from ..review.decisions import DecisionsError, load_decisions
+    from ..review.decisions import DecisionsError, load_decisions, read_decisions
     from ..review.model import build_review
     from ..review.signoff import build_record, holds_key_name, key_name_pattern, render_html
 
@@ -90,6 +90,7 @@ def apply(
         raise UnusableInput("--reviewer: give the name of the person signing off")
     key_data = load_key(key)
     check_apply_paths(file, key, decisions, out)
+    read_decisions(decisions)  # not JSON (the review page given by mistake) is refused before the model loads
     with steps() as step:
         review = build_review(file, key_data, policy, model, step=step)
         checked = load_decisions(decisions, review)
