@@ -11,6 +11,7 @@ from __future__ import annotations
 import importlib
 import pkgutil
 import sys
+from pathlib import Path
 
 import typer
 
@@ -59,6 +60,71 @@ def _one_line_warning(message, category, filename, lineno, line=None) -> str:
     return f"warning: {message}\n"
 
 
+def usage_error_line(exc: typer.TyperException) -> str:
+    """A misused option or argument ("--format xml", a missing FILE) as one `error:` line.
+
+    typer draws these in a multi-line box; the README promises one line on
+    stderr for every refusal, so a script or a log reads them as it reads
+    the rest.  The help hint names the command that was misused.
+    """
+    message = " ".join(exc.format_message().split()).replace("Value error, ", "")
+    ctx = getattr(exc, "ctx", None)
+    hint = f" (see {ctx.command_path} --help)" if ctx is not None else ""
+    return f"error: {message}{hint}"
+
+
+def _run_app() -> int:
+    """Run the app without click's own exit handling; the exit code it would have used."""
+    try:
+        result = app(standalone_mode=False)
+    except typer.TyperException as exc:  # typer's own click: a misused option or argument
+        if type(exc).__name__ == "NoArgsIsHelpError":  # bare `scr`: the help was shown, as before
+            return exc.exit_code
+        typer.secho(usage_error_line(exc), err=True, fg=typer.colors.RED)
+        return exc.exit_code
+    except typer.Abort:  # end of input at a prompt: nothing was written
+        return 130
+    return result if isinstance(result, int) else 0
+
+
+def raised_at(exc: BaseException) -> str:
+    """Where a bug was raised (`pipeline/x.py:123 in f`), the deepest frame of our own code.
+
+    The exception's message is left out on purpose: it may quote the review
+    ("cannot read date '3 March' near Lena Marsh"), and this line lands in CI
+    logs; the type and the place are enough to report the bug, and
+    SCR_DEBUG=1 shows the rest on the user's own terminal.
+    """
+    import traceback
+
+    frames = traceback.extract_tb(exc.__traceback__)
+    root = Path(__file__).resolve().parent.parent
+    ours = [f for f in frames if Path(f.filename).resolve().is_relative_to(root / "pipeline")]
+    if not (ours or frames):
+        return "an unknown place"
+    frame = (ours or frames)[-1]
+    path = Path(frame.filename).resolve()
+    shown = path.relative_to(root) if path.is_relative_to(root) else Path(path.name)
+    return f"{shown}:{frame.lineno} in {frame.name}"
+
+
+def file_refused(exc: BaseException) -> str | None:
+    """The system refusing a file the user named (no permission to read it, a folder
+    in its place) as an `error:` line naming the file; None for anything else.
+
+    Readers check for a missing or empty file themselves (a file missing
+    here is left to the last resort: it may be our own data); a key, decisions
+    file or review that this user may not read is found only when it is
+    opened, and is the user's to fix (exit 2), not a bug (exit 3).
+    """
+    if not isinstance(exc, (PermissionError, IsADirectoryError, NotADirectoryError)):
+        return None
+    if exc.filename is None:
+        return None
+    reason = (exc.strerror or type(exc).__name__).lower()
+    return f"error: {exc.filename}: cannot be used ({reason})"
+
+
 def main() -> None:
     """Entry point: run the app, turning unusable input into exit code 2.
 
@@ -72,7 +138,7 @@ def main() -> None:
 
     warnings.formatwarning = _one_line_warning
     try:
-        app()
+        code = _run_app()
     except UnusableInput as exc:
         typer.secho(f"error: {exc}", err=True, fg=typer.colors.RED)
         sys.exit(2)
@@ -89,13 +155,17 @@ def main() -> None:
     except Exception as exc:  # noqa: BLE001 - last resort: a bug must not look like a finding
         if os.environ.get("SCR_DEBUG"):
             raise
-        first = (str(exc).splitlines() or [""])[0][:300]
+        refused = file_refused(exc)
+        if refused:
+            typer.secho(refused, err=True, fg=typer.colors.RED)
+            sys.exit(2)
         typer.secho(
-            f"internal error: {type(exc).__name__}: {first} (a bug; SCR_DEBUG=1 shows the traceback)",
+            f"internal error: {type(exc).__name__} at {raised_at(exc)} (a bug; SCR_DEBUG=1 shows the traceback)",
             err=True,
             fg=typer.colors.RED,
         )
         sys.exit(3)
+    sys.exit(code)
 
 
 if __name__ == "__main__":

@@ -15,11 +15,54 @@ def sha256_bytes(data: bytes) -> str:
 
 
 def refuse_overwriting_input(out: Path, *inputs: Path) -> None:
-    """Stop before an output path would replace one of the inputs."""
+    """Stop before an output path would replace one of the inputs.
+
+    The same file under another name counts too: a symbolic link (resolved)
+    or a hard link (same device and inode), which the user holds as the
+    input and would find replaced by the output.
+    """
     out_resolved = Path(out).resolve()
     for source in inputs:
-        if Path(source).resolve() == out_resolved:
+        if Path(source).resolve() == out_resolved or _same_file(Path(source), Path(out)):
             raise UnusableInput(f"refusing to overwrite the input file {source}; choose another --out")
+
+
+def check_writable(out: Path, option: str = "--out", folder: bool = False) -> None:
+    """Refuse, before any work, an output the system would refuse after it.
+
+    A file where a folder is expected (`--out notes.txt/x.csv`), a folder
+    where a file is expected, or a folder this user cannot write into: one
+    line naming the path, not minutes of parsing then an internal error.
+    """
+    out = Path(out)
+    if out.exists() and out.is_dir() != folder:
+        kind = "a directory; give a file name" if not folder else "a file, not a directory"
+        raise UnusableInput(f"{option} {out} is {kind}")
+    ancestor = out.parent
+    while not ancestor.exists() and ancestor != ancestor.parent:
+        ancestor = ancestor.parent
+    if not ancestor.is_dir():
+        raise UnusableInput(f"{option} {out}: {ancestor} is a file, not a directory")
+    if not os.access(ancestor, os.W_OK | os.X_OK):
+        raise UnusableInput(f"{option} {out}: no permission to write in {ancestor}")
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    """True when both exist and are one file (a hard link); False when either cannot be looked at."""
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return False
+
+
+def _cannot_write(path: Path, exc: OSError) -> UnusableInput:
+    """An output the system refuses (a folder in the way, a file where a folder should be,
+    no permission, a full disk) is a usable message naming the path, not an internal error."""
+    if Path(path).is_dir():
+        return UnusableInput(f"cannot write {path}: it is a directory; give a file name")
+    reason = exc.strerror or type(exc).__name__
+    where = f" ({exc.filename})" if exc.filename and str(exc.filename) != str(path) else ""
+    return UnusableInput(f"cannot write {path}: {reason.lower()}{where}")
 
 
 def atomic_write_bytes(path: Path, data: bytes, private: bool = False) -> Path:
@@ -30,6 +73,16 @@ def atomic_write_bytes(path: Path, data: bytes, private: bool = False) -> Path:
     byte: used for anything that maps real names to codes.
     """
     path = Path(path)
+    try:
+        _write_replacing(path, data, private)
+    except OSError as exc:
+        raise _cannot_write(path, exc) from exc
+    return path
+
+
+def _write_replacing(path: Path, data: bytes, private: bool) -> None:
+    if path.is_dir():
+        raise IsADirectoryError(21, "Is a directory", str(path))
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
@@ -46,7 +99,6 @@ def atomic_write_bytes(path: Path, data: bytes, private: bool = False) -> Path:
         if os.path.exists(tmp):
             os.unlink(tmp)
         raise
-    return path
 
 
 def atomic_write_text(path: Path, text: str, private: bool = False) -> Path:

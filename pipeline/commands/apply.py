@@ -21,7 +21,7 @@ from pathlib import Path
 import typer
 
 from ..errors import UnusableInput
-from ..fileio import atomic_write_bytes, atomic_write_text, refuse_overwriting_input, sha256_bytes
+from ..fileio import atomic_write_bytes, atomic_write_text, check_writable, refuse_overwriting_input, sha256_bytes
 from .common import MODEL_OPTION, steps
 from .pseudonymise import OUTPUT_SUFFIXES, TrackedChanges
 from .verify import FailOn
@@ -35,6 +35,15 @@ def signoff_paths(out: Path) -> tuple[Path, Path]:
     return out.with_name(f"{out.stem}.signoff.json"), out.with_name(f"{out.stem}.signoff.html")
 
 
+def discard_old_signoff(out: Path) -> None:
+    """FINAL has just been replaced: a sign-off record left from an earlier apply no longer
+    describes it, so it goes before the slow re-verify.  An apply interrupted there (Ctrl-C,
+    a crash) leaves FINAL with no record, which `scr verify --signoff` refuses, rather than
+    with an old record that looks like its own."""
+    for path in signoff_paths(out):
+        path.unlink(missing_ok=True)
+
+
 def check_apply_paths(file: Path, key: Path, decisions: Path, out: Path) -> None:
     """FINAL is published: never an input, never beside the key (its folder holds the real names)."""
     refuse_overwriting_input(out, file, key, decisions)
@@ -45,8 +54,7 @@ def check_apply_paths(file: Path, key: Path, decisions: Path, out: Path) -> None
             raise UnusableInput(f"--out {out}: a Word draft is written back as .docx (its own format)")
     elif out.suffix.lower() not in OUTPUT_SUFFIXES:
         raise UnusableInput(f"--out {out}: write the final text as .txt or .md (the input's format)")
-    if out.exists() and out.is_dir():
-        raise UnusableInput(f"--out {out} is a directory; give a file name")
+    check_writable(out)
     if out.resolve().parent == key.resolve().parent:
         raise UnusableInput(
             f"--out {out} is beside the key: the key's folder holds real names (the key, the review page); "
@@ -74,7 +82,7 @@ def apply(
     """Apply a reviewer's decisions, update the key and write the sign-off record."""
     from ..deid.keyfile import load_key
     from ..review.apply import final_edits, key_with_people
-    from ..review.decisions import DecisionsError, load_decisions
+    from ..review.decisions import DecisionsError, load_decisions, read_decisions
     from ..review.model import build_review
     from ..review.signoff import build_record, holds_key_name, key_name_pattern, render_html
 
@@ -82,6 +90,7 @@ def apply(
         raise UnusableInput("--reviewer: give the name of the person signing off")
     key_data = load_key(key)
     check_apply_paths(file, key, decisions, out)
+    read_decisions(decisions)  # not JSON (the review page given by mistake) is refused before the model loads
     with steps() as step:
         review = build_review(file, key_data, policy, model, step=step)
         checked = load_decisions(decisions, review)
@@ -98,6 +107,7 @@ def apply(
                 )
         step("writing the final file")
         _write_output(file, out, review, applied.edits, new_key, tracked_changes)
+        discard_old_signoff(out)
         log_path = _write_log(key, out, review, applied, checked, file)
         step("verifying the final file")
         findings = _verify_file(out, review, new_key)

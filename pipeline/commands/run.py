@@ -12,7 +12,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from ..batch import EXECUTORS, discover, run_batch
 from ..config import LIMITS
 from ..errors import UnusableInput
-from ..fileio import atomic_write_text
+from ..fileio import atomic_write_text, check_writable
 from .common import MODEL_OPTION
 
 
@@ -48,11 +48,15 @@ def run(
         raise UnusableInput(f"--executor must be one of {', '.join(EXECUTORS)}, not {executor!r}")
     if scheduler and executor != "dask":
         raise UnusableInput("--scheduler needs --executor dask")
-    paths = discover(inputs)
+    missing = [str(i) for i in inputs if not Path(i).exists()]
+    if missing:  # a mistyped path is refused before any model is loaded or folder made
+        raise UnusableInput(f"no such file or directory: {', '.join(missing)}")
+    paths = outside_output(discover(inputs), inputs, out)
     if not paths:
         raise UnusableInput("no review files found in the given inputs")
     if out.exists() and not out.is_dir():
         raise UnusableInput(f"{out}: --out must be a directory")
+    check_writable(out, folder=True)
     resolved = {p.resolve() for p in paths}
     if out.resolve() in resolved:
         raise UnusableInput(f"{out}: --out must not be one of the inputs")
@@ -95,6 +99,23 @@ def run(
     )
     if counts["failed"]:
         raise typer.Exit(code=1)
+
+
+def outside_output(paths: list[Path], inputs: list[Path], out: Path) -> list[Path]:
+    """Reviews found in a folder, less those under --out when --out lies inside that folder.
+
+    `scr run reviews --out reviews/out` is a natural layout; a page written
+    there later (`scr report reviews/out/x --out reviews/out/x.html`) must not
+    come back as a review on the next run.  A file named directly is kept.
+    """
+    root = out.resolve()
+    named = {Path(i).resolve() for i in inputs}
+    kept = [p for p in paths if p.resolve() in named or not p.resolve().is_relative_to(root)]
+    if len(kept) < len(paths):
+        typer.echo(
+            f"warning: {len(paths) - len(kept)} file(s) under --out {out} left out (outputs, not reviews)", err=True
+        )
+    return kept
 
 
 def register(app: typer.Typer) -> None:
