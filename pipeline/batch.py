@@ -42,7 +42,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import PIPELINE_SCHEMA_VERSION, __version__
-from .errors import UnusableInput
+from .errors import UnusableInput, raised_at
 from .fileio import atomic_write_text, sha256_bytes
 from .ingest import READERS, load_report
 
@@ -235,8 +235,11 @@ def process(job: Job) -> Outcome:
         return Outcome(job.path, "done", words, seconds)
     except Exception as exc:  # failure isolation: record and go on
         expected = isinstance(exc, (UnusableInput, ReviewTimeout))
-        message = str(exc) if expected else f"{type(exc).__name__}: {exc}"
-        detail = None if expected else traceback.format_exc(limit=5)
+        # an unexpected error's message may quote the review; the summary and the console get its type
+        # and place only, the manifest the stack without the message (SCR_DEBUG=1 keeps the message)
+        debug = bool(os.environ.get("SCR_DEBUG"))
+        message = str(exc) if expected or debug else f"{type(exc).__name__} at {raised_at(exc)}"
+        detail = None if expected else "".join(traceback.format_tb(exc.__traceback__, limit=5)) + message
         try:
             _write_manifest(job, None, model_name, "failed", error=message, traceback=detail)
         except OSError:

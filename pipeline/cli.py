@@ -11,12 +11,11 @@ from __future__ import annotations
 import importlib
 import pkgutil
 import sys
-from pathlib import Path
 
 import typer
 
 from . import __version__
-from .errors import UnusableInput
+from .errors import UnusableInput, raised_at
 
 app = typer.Typer(
     name="scr",
@@ -85,27 +84,6 @@ def _run_app() -> int:
     except typer.Abort:  # end of input at a prompt: nothing was written
         return 130
     return result if isinstance(result, int) else 0
-
-
-def raised_at(exc: BaseException) -> str:
-    """Where a bug was raised (`pipeline/x.py:123 in f`), the deepest frame of our own code.
-
-    The exception's message is left out on purpose: it may quote the review
-    ("cannot read date '3 March' near Lena Marsh"), and this line lands in CI
-    logs; the type and the place are enough to report the bug, and
-    SCR_DEBUG=1 shows the rest on the user's own terminal.
-    """
-    import traceback
-
-    frames = traceback.extract_tb(exc.__traceback__)
-    root = Path(__file__).resolve().parent.parent
-    ours = [f for f in frames if Path(f.filename).resolve().is_relative_to(root / "pipeline")]
-    if not (ours or frames):
-        return "an unknown place"
-    frame = (ours or frames)[-1]
-    path = Path(frame.filename).resolve()
-    shown = path.relative_to(root) if path.is_relative_to(root) else Path(path.name)
-    return f"{shown}:{frame.lineno} in {frame.name}"
 
 
 def file_refused(exc: BaseException) -> str | None:

@@ -127,3 +127,24 @@ def test_a_change_of_rule_data_reprocesses_and_is_recorded(corpus_dir, tmp_path,
     after = json.loads((out / "child_q" / "manifest.json").read_text())["versions"]["rules"]
     report = json.loads((out / "child_q" / "report.json").read_text())
     assert before != after and report["provenance"]["rules"] == after
+
+
+def test_an_unexpected_error_is_recorded_without_its_message(corpus_dir, tmp_path, monkeypatch):
+    # a bug's message may quote the review ("cannot read ... near Lena Marsh"): the run summary and the
+    # manifest get its type and place, never the words
+    import pipeline.batch as batch
+
+    quoted = "cannot read the date near Lena Marsh"
+
+    def broken(report, doc, nlp):
+        raise ValueError(quoted)
+
+    monkeypatch.delenv("SCR_DEBUG", raising=False)
+    monkeypatch.setattr(batch, "run_stages", broken)
+    path = corpus_dir / "child_q.txt"
+    job = batch.Job(path=path, out_dir=tmp_path / "out" / path.stem, model=None, timeout=0)
+    outcome = batch.process(job)
+    manifest = json.loads((job.out_dir / "manifest.json").read_text())
+    assert outcome.status == "failed" and outcome.error.startswith("ValueError at pipeline/batch.py:")
+    assert "Lena" not in outcome.error and "Lena" not in json.dumps(manifest)
+    assert "in process" in manifest["traceback"]

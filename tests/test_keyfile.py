@@ -151,3 +151,17 @@ def test_cli_bad_key_exits_2_naming_the_entry(tmp_path, scr):
     assert b"Traceback" not in result.stderr
     assert not (tmp_path / "out").exists()
     assert stat.S_IMODE(key.stat().st_mode)  # the key itself is left alone
+
+
+def test_a_field_given_twice_in_one_entry_is_refused(tmp_path):
+    # YAML would keep the last "code" silently and code the person HV without a word
+    body = "people:\n  - code: EM\n    names: [Lena Marsh]\n    code: HV\n"
+    with pytest.raises(KeyFileError, match=r"malformed YAML at line 4.*'code' is given twice"):
+        load_key(write(tmp_path, body))
+
+
+def test_an_entry_error_names_the_key_file(tmp_path):
+    path = write(tmp_path, "people:\n  - code: EM\n    role: mother\n")
+    with pytest.raises(KeyFileError) as err:
+        load_key(path)
+    assert str(err.value).startswith(f"key file {path}: entry 1 (code 'EM'): no names listed")

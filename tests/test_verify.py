@@ -133,6 +133,9 @@ def test_policy_errors_are_unusable_input(tmp_path):
     bad.write_text("report:\n  NAMES: false\n", encoding="utf-8")
     with pytest.raises(PolicyError, match="unknown finding type"):
         load_policy(bad)
+    bad.write_bytes(b"allow:\n  names: [Zo\xeb Vance]\n")  # Latin-1, not UTF-8
+    with pytest.raises(PolicyError, match="not UTF-8 text"):
+        load_policy(bad)
 
 
 def test_reviewers_chairs_and_public_figures_are_info(tmp_path, nlp, analyzer):

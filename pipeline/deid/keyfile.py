@@ -161,15 +161,15 @@ def _entry_label(index: int, code: Any) -> str:
 
 def _as_names(raw: Any, label: str) -> tuple[str, ...]:
     if raw is None:
-        raise KeyFileError(f"key {label}: no names listed (give `names: [...]`)")
+        raise KeyFileError(f"{label}: no names listed (give `names: [...]`)")
     if isinstance(raw, str):
         raw = [raw]
     if not isinstance(raw, list) or not raw:
-        raise KeyFileError(f"key {label}: `names` must be a non-empty list of strings")
+        raise KeyFileError(f"{label}: `names` must be a non-empty list of strings")
     names = []
     for position, name in enumerate(raw, 1):
         if not isinstance(name, str) or not name.strip():
-            raise KeyFileError(f"key {label}: name {position} is empty or not text")
+            raise KeyFileError(f"{label}: name {position} is empty or not text")
         names.append(" ".join(name.split()))
     return tuple(names)
 
@@ -179,7 +179,7 @@ def _as_gender(raw: Any, label: str) -> str | None:
         return None
     gender = _GENDER_ALIASES.get(str(raw).strip().casefold())
     if gender is None:
-        raise KeyFileError(f"key {label}: gender must be female, male or unknown")
+        raise KeyFileError(f"{label}: gender must be female, male or unknown")
     return gender
 
 
@@ -216,7 +216,7 @@ def parse_key(data: Any, source: str = "key", path: Path | None = None, sha256: 
         role = entry.get("role") or ""
         if not isinstance(role, str):
             raise KeyFileError(f"{source}: {label}: role must be text")
-        names = _as_names(entry.get("names", entry.get("name")), label)
+        names = _as_names(entry.get("names", entry.get("name")), f"{source}: {label}")
         for position, name in enumerate(names, 1):
             norm = normalise_name(name)
             if norm == normalise_name(code):
@@ -228,7 +228,7 @@ def parse_key(data: Any, source: str = "key", path: Path | None = None, sha256: 
                     f"(code {owner[1]!r}); one name cannot belong to two people"
                 )
             name_owner[norm] = (index, code)
-        gender = _as_gender(entry.get("gender"), label) or infer_gender(names, role)
+        gender = _as_gender(entry.get("gender"), f"{source}: {label}") or infer_gender(names, role)
         child = entry.get("child")
         if child is not None and not isinstance(child, bool):
             raise KeyFileError(f"{source}: {label}: child must be true or false")
@@ -264,6 +264,22 @@ def _warn_if_shared(path: Path) -> None:
         )
 
 
+class _UniqueKeyLoader(yaml.SafeLoader):
+    """The safe loader, refusing a field given twice in one mapping: YAML keeps the last one silently, so
+    "code: EM … code: HV" in one entry would code the person HV without a word."""
+
+    def construct_mapping(self, node, deep=False):
+        seen: set = set()
+        for key_node, _ in node.value:
+            key = self.construct_object(key_node, deep=deep)
+            if key in seen:
+                raise yaml.constructor.ConstructorError(
+                    None, None, f"the field {key!r} is given twice in one entry", key_node.start_mark
+                )
+            seen.add(key)
+        return super().construct_mapping(node, deep=deep)
+
+
 def load_key(path: str | Path) -> Key:
     """Read and validate a key file (YAML)."""
     import hashlib
@@ -280,7 +296,7 @@ def load_key(path: str | Path) -> Key:
     except UnicodeDecodeError as exc:
         raise KeyFileError(f"key file {path}: not UTF-8 text ({exc.reason} at byte {exc.start})") from exc
     try:
-        data = yaml.safe_load(text)
+        data = yaml.load(text, Loader=_UniqueKeyLoader)  # noqa: S506 (a SafeLoader subclass)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""

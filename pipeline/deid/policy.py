@@ -87,6 +87,8 @@ def load_policy(path: str | Path | None = None) -> Policy:
             user = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
         except OSError as exc:
             raise PolicyError(f"{path}: cannot read the policy file ({exc.strerror})") from exc
+        except UnicodeDecodeError as exc:
+            raise PolicyError(f"{path}: the policy file is not UTF-8 text ({exc.reason} at byte {exc.start})") from exc
         except yaml.YAMLError as exc:
             raise PolicyError(f"{path}: the policy file is not valid YAML ({str(exc).splitlines()[0]})") from exc
         if not isinstance(user, dict):
