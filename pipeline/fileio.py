@@ -80,14 +80,28 @@ def atomic_write_bytes(path: Path, data: bytes, private: bool = False) -> Path:
     return path
 
 
+def _process_umask() -> int:
+    """The user's umask, read once at import (setting it to read it is not safe once threads run)."""
+    if os.name != "posix":
+        return 0o022
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+_UMASK = _process_umask()
+
+
 def _write_replacing(path: Path, data: bytes, private: bool) -> None:
     if path.is_dir():
         raise IsADirectoryError(21, "Is a directory", str(path))
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
-        if private:
-            os.fchmod(fd, 0o600)
+        # mkstemp makes every file 0600; a file that maps no name to a code gets the permissions any
+        # other tool would give it (the user's umask), so an anonymised output can be shared as usual
+        if os.name == "posix":
+            os.fchmod(fd, 0o600 if private else 0o666 & ~_UMASK)
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()

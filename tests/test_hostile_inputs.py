@@ -415,3 +415,12 @@ def test_an_unexpected_error_is_one_line_and_exit_3_never_1(monkeypatch, capsys)
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "RuntimeError at pipeline/cli.py:" in err and "SCR_DEBUG" in err
     assert "nobody expected" not in err  # a message may quote the review: left to SCR_DEBUG=1
+
+
+def test_outputs_that_map_no_name_follow_the_umask_and_private_ones_are_owner_only(tmp_path):
+    from pipeline import fileio
+
+    public = fileio.atomic_write_text(tmp_path / "events.csv", "date,text\n")
+    private = fileio.atomic_write_text(tmp_path / "draft.replacements.jsonl", "{}\n", private=True)
+    assert stat.S_IMODE(public.stat().st_mode) == 0o666 & ~fileio._UMASK
+    assert stat.S_IMODE(private.stat().st_mode) == 0o600
