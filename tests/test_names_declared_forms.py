@@ -10,7 +10,8 @@ person's full name, that drafts nobody tuned on left or gave a second identity (
 - "Mrs <surname>" of a keyed man or keyed children, no keyed woman carrying it: the keyed mother;
 - a middle name the draft declares, before the keyed surname, is no stranger sharing the surname;
 - initials declared after an unlisted name ("(GPi)", "(LA)") are that person's, abbreviation or not;
-- a short form of one keyed given name that the unlisted-name pass proposes ("Kat") is that person.
+- a short form of one keyed given name that the unlisted-name pass proposes ("Kat") is that person;
+- a hyphened article surname ("Al-Rashidi") written glued, spaced or, after a title, without the article.
 """
 
 from __future__ import annotations
@@ -169,3 +170,17 @@ def test_mrs_and_the_surname_of_two_keyed_children_is_the_mother_of_a_bare_mothe
     text = "The school wrote to Mrs Lam."
     [r] = reconcile([_piece(text, "Mrs Lam", None)], text, key)
     assert r.code == "HM"
+
+
+def test_a_hyphened_article_surname_glued_spaced_or_dropped_after_a_title_is_the_person():
+    key = parse_key(
+        {
+            "people": [
+                {"code": "ZM", "role": "Mother of Z", "names": ["Mercy Kamau", "Ms Kamau"]},
+                {"code": "ZF", "role": "Father of Z", "names": ["Fuad Al-Rashidi", "Fuad", "Mr Al-Rashidi"]},
+            ]
+        }
+    )
+    text = 'Damp was reported by "Mr Rashidi". The school has "Mr Alrashidi"; the police "Fuad Al Rashidi".'
+    found = _found(text, key)
+    assert {("Mr Rashidi", "ZF"), ("Mr Alrashidi", "ZF"), ("Fuad Al Rashidi", "ZF")} <= set(found)
