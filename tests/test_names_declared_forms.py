@@ -11,7 +11,9 @@ person's full name, that drafts nobody tuned on left or gave a second identity (
 - a middle name the draft declares, before the keyed surname, is no stranger sharing the surname;
 - initials declared after an unlisted name ("(GPi)", "(LA)") are that person's, abbreviation or not;
 - a short form of one keyed given name that the unlisted-name pass proposes ("Kat") is that person;
-- a hyphened article surname ("Al-Rashidi") written glued, spaced or, after a title, without the article.
+- a hyphened article surname ("Al-Rashidi") written glued, spaced or, after a title, without the article;
+- a keyed given name after a coded pet name of the same person joins it ("Nana Wairimu");
+- a title and surname the key lists for one woman only ("Mrs Kamau") stays hers beside a family word.
 """
 
 from __future__ import annotations
@@ -184,3 +186,34 @@ def test_a_hyphened_article_surname_glued_spaced_or_dropped_after_a_title_is_the
     text = 'Damp was reported by "Mr Rashidi". The school has "Mr Alrashidi"; the police "Fuad Al Rashidi".'
     found = _found(text, key)
     assert {("Mr Rashidi", "ZF"), ("Mr Alrashidi", "ZF"), ("Fuad Al Rashidi", "ZF")} <= set(found)
+
+
+def test_a_keyed_given_name_after_a_coded_pet_name_of_the_same_person_joins_it():
+    key = parse_key(
+        {"people": [{"code": "GM", "role": "Grandmother", "names": ["Lucy Wairimu Njoroge", "Mrs Njoroge"]}]}
+    )
+    text = "Later Nana Wairimu flew home."
+    start = text.index("Nana")
+    pieces = [
+        Replacement(start, start + 4, "Nana", "GM", "PERSON", "known", "alias", 0.8, code="GM"),
+        _piece(text, "Wairimu", None),
+    ]
+    [r] = reconcile(pieces, text, key)
+    assert (r.text, r.code) == ("Nana Wairimu", "GM")
+
+
+def test_a_title_and_surname_the_key_lists_for_one_woman_stays_hers_beside_a_family_word():
+    key = parse_key(
+        {
+            "people": [
+                {"code": "CZ", "role": "Child Z", "names": ["Zaid Kamau", "Zaid"]},
+                {"code": "ZM", "role": "Mother of Z", "names": ["Mercy Kamau", "Ms Kamau"]},
+                {"code": "ZGM", "role": "Maternal grandmother", "names": ["Lucy Kamau", "Mrs Kamau"]},
+            ]
+        }
+    )
+    text = "Her mother, Mrs Kamau, spoke to us."
+    start = text.index("Mrs Kamau")
+    piece = Replacement(start, start + 9, "Mrs Kamau", "ZGM", "PERSON", "known", "title_surname", 0.9, code="ZGM")
+    [r] = reconcile([piece], text, key)
+    assert r.code == "ZGM"

@@ -265,7 +265,7 @@ def _keyed_person_of_run(
         if known_codes and fits:  # a code already in the run is the first choice among those that fit
             fits = [c for c in fits if c in known_codes] or fits
         elif not fits:
-            fits = _honorific_before_given(run, text, keyed)
+            fits = _honorific_before_given(run, text, keyed) or _given_beside_own_form(run, text, keyed, known_codes)
     if not fits or (len(run) == 1 and len(fits) > 1):
         return None
     return _nearest_code(fits, run, coded), fits
@@ -316,6 +316,19 @@ def _derived_given(word: str, keyed: list[_Keyed], kinds: tuple[str, ...] = ()) 
 
     forms = [KeyedWord(k.code, g, g, True) for k in keyed for g in k.given]
     return sorted({code for code, _, kind in classify(word, forms) if not kinds or kind in kinds})
+
+
+def _given_beside_own_form(run: list[Replacement], text: str, keyed: list[_Keyed], known_codes: set[str]) -> list[str]:
+    """ "Cucu Nyambura" (a declared pet name of the grandmother, then her keyed middle name): unlisted pieces
+    whose every word is a given name of the one keyed person the run's coded pieces name are that person's."""
+    if len(known_codes) != 1:
+        return []
+    (code,) = known_codes
+    person = next((k for k in keyed if k.code == code), None)
+    unlisted = [w for r in run if r.source != "known" for w in _words(r.text)]
+    if person is None or not unlisted or not all(w in person.given for w in unlisted):
+        return []
+    return [code]
 
 
 def _honorific_before_given(run: list[Replacement], text: str, keyed: list[_Keyed]) -> list[str]:
@@ -501,6 +514,12 @@ def _mothers_of_bearers(key: Key, keyed: list[_Keyed], family: dict, surname: st
     return sorted(out)
 
 
+def _keyed_form_of_one(key: Key, mention: str) -> bool:
+    """The mention, as written (spacing and a possessive aside), is a name the key lists for exactly one person."""
+    said = _POSSESSIVE.sub("", " ".join(mention.split())).casefold()
+    return sum(any(" ".join(n.split()).casefold() == said for n in p.names) for p in key.people) == 1
+
+
 def _role_word_owner(sentence: str, codes: list[str], key: Key) -> str | None:
     """The one candidate whose role's family word (or a word for it, reconcile.yaml `role_word_forms`) the
     words beside the mention use: "recorded the mother as Mrs Bangura" is the mother."""
@@ -532,8 +551,8 @@ def _wives_by_surname(chosen: list[Replacement], text: str, key: Key, keyed: lis
             out.append(r)
             continue
         women = _surname_women(key, keyed, words[0])
-        if len(women) < 2 or r.code not in women:
-            out.append(r)
+        if len(women) < 2 or r.code not in women or _keyed_form_of_one(key, r.text):
+            out.append(r)  # "Mrs Kamau" listed for the grandmother only (the mother as "Ms Kamau"): the key says
             continue
         pick = _role_word_owner(_beside(text, r.start, r.end), women, key)
         code = pick or r.code
