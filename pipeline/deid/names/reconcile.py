@@ -318,7 +318,9 @@ def _derived_given(word: str, keyed: list[_Keyed], kinds: tuple[str, ...] = ()) 
     return sorted({code for code, _, kind in classify(word, forms) if not kinds or kind in kinds})
 
 
-def _given_beside_own_form(run: list[Replacement], text: str, keyed: list[_Keyed], known_codes: set[str]) -> list[str]:
+def _given_beside_own_form(
+    run: list[Replacement], text: str, keyed: list[_Keyed], known_codes: set[str | None]
+) -> list[str]:
     """ "Cucu Nyambura" (a declared pet name of the grandmother, then her keyed middle name): unlisted pieces
     whose every word is a given name of the one keyed person the run's coded pieces name are that person's."""
     if len(known_codes) != 1:
@@ -328,7 +330,7 @@ def _given_beside_own_form(run: list[Replacement], text: str, keyed: list[_Keyed
     unlisted = [w for r in run if r.source != "known" for w in _words(r.text)]
     if person is None or not unlisted or not all(w in person.given for w in unlisted):
         return []
-    return [code]
+    return [person.code]
 
 
 def _honorific_before_given(run: list[Replacement], text: str, keyed: list[_Keyed]) -> list[str]:
