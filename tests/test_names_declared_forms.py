@@ -13,7 +13,8 @@ person's full name, that drafts nobody tuned on left or gave a second identity (
 - a short form of one keyed given name that the unlisted-name pass proposes ("Kat") is that person;
 - a hyphened article surname ("Al-Rashidi") written glued, spaced or, after a title, without the article;
 - a keyed given name after a coded pet name of the same person joins it ("Nana Wairimu");
-- a title and surname the key lists for one woman only ("Mrs Kamau") stays hers beside a family word.
+- a title and surname the key lists for one woman only ("Mrs Kamau") stays hers beside a family word;
+- a declared pet name takes a surname's initial after it ("Digo P.").
 """
 
 from __future__ import annotations
@@ -217,3 +218,8 @@ def test_a_title_and_surname_the_key_lists_for_one_woman_stays_hers_beside_a_fam
     piece = Replacement(start, start + 9, "Mrs Kamau", "ZGM", "PERSON", "known", "title_surname", 0.9, code="ZGM")
     [r] = reconcile([piece], text, key)
     assert r.code == "ZGM"
+
+
+def test_a_declared_pet_name_with_a_surnames_initial_takes_the_letter():
+    text = 'Rodrigo Pereira is 38 and is known to friends as "Digo". One nursery form has "Digo P." only.'
+    assert ("Digo P.", "TF") in _found(text)

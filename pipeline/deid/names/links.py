@@ -68,12 +68,14 @@ _LETTER_AFTER = re.compile(r"[ \t]+([A-Z])\.(?![\w'’.-])(?![ \t]*[A-Z][\w'’-
 
 
 def _surname_letter_after(matcher, text: str, raw: list) -> list:
-    """ "Lindani M." on a register: a keyed first name and a surname's initial with its stop (one the key
+    """ "Lindani M." on a register, "Nelu D." of a declared pet name: a keyed first name (or a name the draft
+    gives the person) and a surname's initial with its stop (one the key
     does not give, so no derived form has it) is the person, letter and all; not before a capitalised word
     ("Jade M. Smith" is somebody's full name) and never a letter the draft uses as a code."""
     out = []
     for start, end, matched, forms in raw:
-        m = _LETTER_AFTER.match(text, end) if _first_forms(forms) else None
+        given = _first_forms(forms) or (len(forms) == 1 and forms[0].rule == "alias")  # "Nelu D." of a pet name
+        m = _LETTER_AFTER.match(text, end) if given else None
         if m is not None and m.group(1) not in matcher.protected and f"{m.group(1)}." not in matcher.protected:
             end = m.end()
             matched = text[start:end]
