@@ -14,7 +14,8 @@ person's full name, that drafts nobody tuned on left or gave a second identity (
 - a hyphened article surname ("Al-Rashidi") written glued, spaced or, after a title, without the article;
 - a keyed given name after a coded pet name of the same person joins it ("Nana Wairimu");
 - a title and surname the key lists for one woman only ("Mrs Kamau") stays hers beside a family word;
-- a declared pet name takes a surname's initial after it ("Digo P.").
+- a declared pet name takes a surname's initial after it ("Digo P.");
+- an unlisted person's initial and surname parted by a line break (PDF text) are one mention.
 """
 
 from __future__ import annotations
@@ -223,3 +224,15 @@ def test_a_title_and_surname_the_key_lists_for_one_woman_stays_hers_beside_a_fam
 def test_a_declared_pet_name_with_a_surnames_initial_takes_the_letter():
     text = 'Rodrigo Pereira is 38 and is known to friends as "Digo". One nursery form has "Digo P." only.'
     assert ("Digo P.", "TF") in _found(text)
+
+
+def test_an_unlisted_persons_initial_and_surname_parted_by_a_line_break_are_one_mention(tmp_path, nlp):
+    from pseudonymise_text import code_text
+
+    key = {"people": [{"code": "HV", "role": "Health visitor", "names": ["Katrina Doyle", "Katrina"]}]}
+    draft = (
+        "The nursery manager, Mrs Bisi Oyelaran, rated the concern amber. Mrs Oyelaran said so again.\n\n"
+        "Contributors: K. Doyle, health visitor; B.\nOyelaran, nursery manager.\n"
+    )
+    out = code_text(tmp_path, draft, key, nlp).text
+    assert "B.\n" not in out and "Oyelaran" not in out

@@ -451,7 +451,11 @@ def unlisted_initials(text: str, cands: list, taken: list[tuple[int, int]], doc,
         person = one_person(found)
         if person is None:
             continue
-        rx = rf"(?<![\w.])({re.escape(letter)}\.(?:[ \t]?[A-Z]\.){{0,2}})[ \t]*({re.escape(surname)})(?![\w'’-])"
+        # one line break may part them, as in text taken from a PDF ("B.\nOyelaran")
+        rx = (
+            rf"(?<![\w.])({re.escape(letter)}\.(?:[ \t]?[A-Z]\.){{0,2}})[ \t]*\n?[ \t]*"
+            rf"({re.escape(surname)})(?![\w'’-])"
+        )
         for m in re.finditer(rx, text):
             if free(m.start(1), m.end(2)):
                 add(m.start(1), m.end(2), person)
