@@ -1,7 +1,8 @@
 """Issue 12, set 11: forms of keyed people a draft declares itself, and names written inside a keyed
 person's full name, that drafts nobody tuned on left or gave a second identity (all names fictional).
 
-- a quoted pet name of two or three words ('call her "Bo Bo"', 'at home he is "Ah Kit"');
+- a quoted pet name of two or three words ('call her "Bo Bo"', 'at home he is "Ah Kit"'), and a further quoted
+  one after a short note ('"Bo Bo" at home and "Tun Tun" to his grandmother');
 - a pronoun cue ('at home she is "Ada Ada"') and a full name given after "her X name is";
 - the nearest name before a cue is not the person when it names somebody's relative ("Hoa is Mai's mother.
   The children call her ...", "the only child of Chiamaka Obi");
@@ -236,3 +237,10 @@ def test_an_unlisted_persons_initial_and_surname_parted_by_a_line_break_are_one_
     )
     out = code_text(tmp_path, draft, key, nlp).text
     assert "B.\n" not in out and "Oyelaran" not in out
+
+
+def test_a_further_quoted_name_after_a_short_note_is_declared_too_an_unquoted_one_not():
+    text = 'Tuan Pereira is seven. At home he is "Bo Bo" at home and "Tun Tun" to his grandmother. Tun Tun cried.'
+    assert [c for w, c in _found(text) if w == "Tun Tun"] == ["CT", "CT"]
+    text = 'Tuan Pereira is seven and known as "Kiko" at school and Tunde came.'
+    assert not [w for w, _ in _found(text) if w == "Tunde"]

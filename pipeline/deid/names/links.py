@@ -464,8 +464,11 @@ def _alias_regex(cues_key: str = "alias_cues") -> re.Pattern | None:
 
 
 # the further names of a declared list: 'call him Kalpeshbhai or Kalu', 'recorded as "Beti", "Betiye" and "Bety"'
+# (after a quoted name, a short lower-case note may stand before the next: '"Ah Hei" at home and "Hei Jai" to
+# his grandmother'; the next name must then be quoted too)
 _ALIAS_MORE = re.compile(
-    r"[\"'’”]?(?:[ \t]*,[ \t]*(?:(?:or|and)[ \t]+)?|[ \t]+(?:or|and)[ \t]+)(?P<quote>[\"'‘“])?"
+    r"[\"'’”]?(?:(?<=[\"'’”])(?P<note>(?:[ \t]+[a-z]+){1,3}))?"
+    r"(?:[ \t]*,[ \t]*(?:(?:or|and)[ \t]+)?|[ \t]+(?:or|and)[ \t]+)(?P<quote>[\"'‘“])?"
     r"(?P<alias>[A-Z][^\W\d_]+(?:-[A-Z][^\W\d_]+)?" + _QUOTED_MORE_WORDS + r")(?![\w'’-]*[ \t]+[A-Z])" + _ALIAS_END
 )
 # a quoted list of names in brackets right after a person's name: 'Reyansh Solanki ("Rey", "Reyu" at home)'
@@ -487,7 +490,7 @@ def _alias_list(text: str, m) -> list[tuple[str, bool]]:
     further one joined by a comma, "or" or "and" ("call him Kalpeshbhai or Kalu")."""
     items = [(m.group("alias"), bool(m.group("quote")))]
     pos = m.end("alias")
-    while more := _ALIAS_MORE.match(text, pos):
+    while (more := _ALIAS_MORE.match(text, pos)) and (more.group("quote") or not more.group("note")):
         items.append((more.group("alias"), bool(more.group("quote"))))
         pos = more.end("alias")
     return items
