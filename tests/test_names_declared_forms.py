@@ -16,7 +16,8 @@ person's full name, that drafts nobody tuned on left or gave a second identity (
 - a keyed given name after a coded pet name of the same person joins it ("Nana Wairimu");
 - a title and surname the key lists for one woman only ("Mrs Kamau") stays hers beside a family word;
 - a declared pet name takes a surname's initial after it ("Digo P.");
-- an unlisted person's initial and surname parted by a line break (PDF text) are one mention.
+- an unlisted person's initial and surname parted by a line break (PDF text) are one mention;
+- a quoted honorific phrase ("Abu Sami") is left to the honorific and teknonym rules.
 """
 
 from __future__ import annotations
@@ -244,3 +245,16 @@ def test_a_further_quoted_name_after_a_short_note_is_declared_too_an_unquoted_on
     assert [c for w, c in _found(text) if w == "Tun Tun"] == ["CT", "CT"]
     text = 'Tuan Pereira is seven and known as "Kiko" at school and Tunde came.'
     assert not [w for w, _ in _found(text) if w == "Tunde"]
+
+
+def test_a_quoted_teknonym_is_left_to_the_teknonym_rule_not_declared_as_a_pet_name():
+    key = parse_key(
+        {
+            "people": [
+                {"code": "CW", "role": "Child W", "names": ["Hana Bekele", "Hana"]},
+                {"code": "WSF", "role": "Child W's stepfather", "names": ["Osman Idris", "Mr Idris"]},
+            ]
+        }
+    )
+    text = 'Hana lives with Mr Idris. Several friends of the family call him "Abu Sami".'
+    assert not [w for w, _ in _found(text, key) if w == "Abu Sami"]  # no keyed Sami: nobody's form

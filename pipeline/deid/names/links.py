@@ -29,7 +29,7 @@ from functools import lru_cache
 
 from rapidfuzz.distance import OSA
 
-from ...lexicon import before_name_words, kin_words, title_pattern
+from ...lexicon import before_name_words, honorifics, kin_words, title_pattern
 from ..keyfile import title_genders
 from .folding import fold
 
@@ -626,11 +626,15 @@ def _alias_word_ok(matcher, word: str, quoted: bool, text: str | None = None) ->
     word of another language given in quotes ('called her "Ammachi"') is a name too, unless the draft also
     writes it before somebody's name (then it is an honorific: "Ammachi Leela").  A quoted name of several
     words ("Po Po", "Ah Hei") is one when each word would be, as a quoted word, and one is no English word
-    or the words are one word doubled."""
+    or the words are one word doubled; never a family word or a teknonym's and a name ("Abu Sami"): those
+    are the honorific rules'."""
     from .derived import _common_words, _role_words, org_heads, stop_words
 
     parts = word.split()
     if len(parts) > 1:
+        head = parts[0].casefold()
+        if head in before_name_words() or head in honorifics()["teknonym"]:
+            return False  # "Abu Sami", "Auntie Grace": an honorific's phrase, for the honorific rules
         return (
             quoted
             and all(_alias_word_ok(matcher, p, True) for p in parts)
