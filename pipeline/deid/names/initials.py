@@ -337,21 +337,27 @@ _DOTTED_LETTER = re.compile(r"(?<![\w.'’&/-])([A-Z])\.(?![\w'’-]|[ \t]?[A-Z]
 _QUOTED_LINK = re.compile(r"[ \t\"“”'‘’]*(?:,|and|&|/)[ \t\"“”'‘’]*(?:and[ \t\"“”'‘’]+)?")
 
 
-def _declared_after_unlisted(text: str, sure: list) -> set[str]:
+# initials with a letter more to tell two people apart ("GPi" of Gary Pickersgill beside a "GP")
+_MIXED_INITIALS = re.compile(r"(?:[A-Z][a-z]?){2,4}")
+
+
+def _declared_after_unlisted(text: str, sure: list) -> dict[str, Any]:
     """Capitals declared in the cell or brackets right after an unlisted person's full name ("| DI Kwame Osei |
-    KO |"): theirs, whatever everyday sense the letters have."""
+    KO |", "Gary Pickersgill (GPi)"): theirs, whatever everyday sense the letters have (an abbreviation
+    too: "Leonie Abara (LA)"), each with that mention."""
     from .known import name_capitals
     from .unknown import name_words
 
-    out = set()
+    out: dict[str, Any] = {}
     for c in sure:
         words = [w for w in name_words(c.text) if _name_word(w)]
         m = _DECLARED_AFTER.match(text, c.end)
         if m is None or len(words) < 2:
             continue
         caps = m.group("caps")
-        if caps.isupper() and caps == name_capitals(words):
-            out.add(caps)
+        letters = "".join(ch for ch in caps if ch.isupper())
+        if (caps.isupper() or _MIXED_INITIALS.fullmatch(caps)) and letters == name_capitals(words):
+            out.setdefault(caps, c)
     return out
 
 
@@ -404,11 +410,16 @@ def unlisted_initials(text: str, cands: list, taken: list[tuple[int, int]], doc,
     # run-together capitals: in a person's place once (or declared beside the name, "| Craig Dunmore | CD |"),
     # then every plain use
     declared = _declared_after_unlisted(text, sure)
+    mixed = "|".join(re.escape(t) for t in declared if not t.isupper())
     plain = []
-    for m in re.finditer(r"(?<![\w.'’&/-])([A-Z]{2,3}|(?:[A-Z]\.){2,3})(?![\w'’&/-])", text):
+    for m in re.finditer(
+        rf"(?<![\w.'’&/-])([A-Z]{{2,3}}|(?:[A-Z]\.){{2,3}}{'|' + mixed if mixed else ''})(?![\w'’&/-])", text
+    ):
         token, start, end = m.group(1).replace(".", ""), m.start(1), m.end(1)
-        person = one_person(full.get(token, []))
-        if person is None or token in keyed or token in never_initials() or token in protected:
+        person = one_person(full.get(token, [])) if token.isupper() else declared.get(token)
+        if person is None or token in keyed or token in protected:
+            continue
+        if token in never_initials() and token not in declared:
             continue
         everyday = "." not in m.group(1) and (ordinary_acronym(token) or _word_in_capitals(token))
         if (everyday and token not in declared) or not free(start, end):
@@ -419,7 +430,7 @@ def unlisted_initials(text: str, cands: list, taken: list[tuple[int, int]], doc,
             continue
         plain.append((start, end, token, person))
     authors = {s for s, _, _ in note_authors(text)}
-    vouched = declared | {
+    vouched = set(declared) | {
         t
         for s, e, t, _ in plain
         if _initials_in_person_slot(text, s, e, doc)
@@ -440,7 +451,11 @@ def unlisted_initials(text: str, cands: list, taken: list[tuple[int, int]], doc,
         person = one_person(found)
         if person is None:
             continue
-        rx = rf"(?<![\w.])({re.escape(letter)}\.(?:[ \t]?[A-Z]\.){{0,2}})[ \t]*({re.escape(surname)})(?![\w'’-])"
+        # one line break may part them, as in text taken from a PDF ("B.\nOyelaran")
+        rx = (
+            rf"(?<![\w.])({re.escape(letter)}\.(?:[ \t]?[A-Z]\.){{0,2}})[ \t]*\n?[ \t]*"
+            rf"({re.escape(surname)})(?![\w'’-])"
+        )
         for m in re.finditer(rx, text):
             if free(m.start(1), m.end(2)):
                 add(m.start(1), m.end(2), person)

@@ -419,6 +419,8 @@ def _add_surname_variants(add, given: list[str], surname: list[str], titles: lis
             add([("title", t)] + [("word", w) for w in core], "title_surname")
             add([("title", t), ("word", joined)], "title_surname")
     parts = [p for p in re.split(r"[-‐‑]", surname[-1]) if p]
+    if len(surname) == 1 and len(parts) == 2 and parts[0].casefold() in _SURNAME_PARTICLES and len(parts[1]) >= 4:
+        _add_hyphened_particle_forms(add, parts, titles)
     if len(parts) != 2 or not all(_initial(p) for p in parts) or len(parts[1]) < 3:
         return
     cut = f"{_initial(parts[0])}-{parts[1]}"  # "M-Llewelyn"
@@ -428,6 +430,18 @@ def _add_surname_variants(add, given: list[str], surname: list[str], titles: lis
         add([("title", t), ("word", cut)], "title_surname")
         add([("title", t), ("word", given[0]), ("word", cut)], "title_full_name")
         add([("title", t), ("word", letters)], "title_initial")
+
+
+def _add_hyphened_particle_forms(add, parts: list[str], titles: list[str]) -> None:
+    """ "Almaqtari", "Al Maqtari" and (after a title) "Mr Maqtari" of a keyed Al-Maqtari: records glue the
+    article on, part it with a space or drop it.  The bare core only after a title (it may be a word)."""
+    glued = parts[0] + parts[1].lower()
+    add([("word", glued)], "surname")
+    add([("word", parts[0]), ("word", parts[1])], "surname")
+    for t in titles:
+        add([("title", t), ("word", parts[1])], "title_surname")
+        add([("title", t), ("word", glued)], "title_surname")
+        add([("title", t), ("word", parts[0]), ("word", parts[1])], "title_surname")
 
 
 def _add_initials(add, given: list[str], surname: list[str], initials: list[str | None], genders) -> None:

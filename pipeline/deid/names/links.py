@@ -29,7 +29,7 @@ from functools import lru_cache
 
 from rapidfuzz.distance import OSA
 
-from ...lexicon import before_name_words, kin_words, title_pattern
+from ...lexicon import before_name_words, honorifics, kin_words, title_pattern
 from ..keyfile import title_genders
 from .folding import fold
 
@@ -52,7 +52,10 @@ def link(matcher, text: str, raw: list, strangers: set | None = None) -> list:
     raw = _initial_before_surname(matcher, text, raw)
     raw = _first_name_with_other_surname(matcher, text, raw)
     new_names: list[tuple[str, str]] = []
-    raw = _drop_strangers_surnames(matcher, text, raw, strangers if strangers is not None else set(), new_names)
+    declared = _declarations(matcher, text, raw)
+    raw = _drop_strangers_surnames(
+        matcher, text, raw, strangers if strangers is not None else set(), new_names, declared
+    )
     raw = (
         raw + _surname_slips(matcher, text, raw) + _kin_initials(matcher, text, raw) + _broken_words(matcher, text, raw)
     )
@@ -65,12 +68,14 @@ _LETTER_AFTER = re.compile(r"[ \t]+([A-Z])\.(?![\w'’.-])(?![ \t]*[A-Z][\w'’-
 
 
 def _surname_letter_after(matcher, text: str, raw: list) -> list:
-    """ "Lindani M." on a register: a keyed first name and a surname's initial with its stop (one the key
+    """ "Lindani M." on a register, "Nelu D." of a declared pet name: a keyed first name (or a name the draft
+    gives the person) and a surname's initial with its stop (one the key
     does not give, so no derived form has it) is the person, letter and all; not before a capitalised word
     ("Jade M. Smith" is somebody's full name) and never a letter the draft uses as a code."""
     out = []
     for start, end, matched, forms in raw:
-        m = _LETTER_AFTER.match(text, end) if _first_forms(forms) else None
+        given = _first_forms(forms) or (len(forms) == 1 and forms[0].rule == "alias")  # "Nelu D." of a pet name
+        m = _LETTER_AFTER.match(text, end) if given else None
         if m is not None and m.group(1) not in matcher.protected and f"{m.group(1)}." not in matcher.protected:
             end = m.end()
             matched = text[start:end]
@@ -281,10 +286,13 @@ def _first_name_with_other_surname(matcher, text: str, raw: list, derived: bool 
     return out
 
 
-def _drop_strangers_surnames(matcher, text: str, raw: list, strangers: set, new_names: list) -> list:
+def _drop_strangers_surnames(
+    matcher, text: str, raw: list, strangers: set, new_names: list, declared: dict[str, str] | None = None
+) -> list:
     """ "Anwar Chowdhury", "Adewale Ogunleye": a name word nobody keyed (a listed first name or no
     English word) before a keyed surname whose people all have keyed first names: another person,
-    for the unknown-name pass."""
+    for the unknown-name pass.  Not a name the draft gives the surname's person ("His full name is Piotr
+    Marek Nowak ... 'Marek Nowak'": `declared`)."""
     from .derived import classify, is_other_name, org_heads
     from .known import _known_places
 
@@ -301,6 +309,9 @@ def _drop_strangers_surnames(matcher, text: str, raw: list, strangers: set, new_
             continue
         word = prev.group(1)
         codes = {f.code for f in forms}
+        if declared and declared.get(word) in codes:
+            out.append(r)
+            continue
         firsts = [kw for kw in matcher.keyed_words if kw.code in codes and kw.first]
         if word.casefold() in _kin_words():
             out.append(r)  # "Baby Gebremedhin", "Uncle Okafor": a kinship word, not a first name
@@ -423,6 +434,9 @@ def _surname_slips(matcher, text: str, raw: list) -> list:
 
 
 # ---------------------------------------------------------------- names given in the text
+# inside quotes, a declared name may have two or three words, each capitalised, up to the closing quote:
+# 'call her "Po Po"', 'at home she is "Yan Yan" or "Ah Yan"', 'known to the children as "Ammo Ammar"'
+_QUOTED_MORE_WORDS = r"(?(quote)(?:(?:[ \t]+(?-i:[A-Z])[^\W\d_]+(?:-[^\W\d_]+)?){1,2}(?=[\"'’”]))?|)"
 # what may follow a name given in the text: a closing quote, punctuation, the line's end, or a word
 # that starts a new phrase ("known as Kemi at school"); never a noun ("a condition known as Perthes disease")
 _ALIAS_END = (
@@ -442,20 +456,33 @@ def _alias_regex(cues_key: str = "alias_cues") -> re.Pattern | None:
     alternatives = "|".join(f"(?:{c})" for c in cues)
     kin = title_pattern(before_name_words())
     return re.compile(
-        rf"(?<![\w-])(?:{alternatives})(?P<quote>[\"'‘“]?)(?:(?:{kin})[ \t]+)?"
-        rf"(?P<alias>(?-i:[A-Z])[^\W\d_]+(?:-(?-i:[A-Z])[^\W\d_]+)?)"
+        rf"(?<![\w-])(?:{alternatives})(?P<quote>[\"'‘“])?(?:(?:{kin})[ \t]+)?"
+        rf"(?P<alias>(?-i:[A-Z])[^\W\d_]+(?:-(?-i:[A-Z])[^\W\d_]+)?{_QUOTED_MORE_WORDS})"
         r"(?![\w'’-]*[ \t]+(?-i:[A-Z]))" + _ALIAS_END,
         re.IGNORECASE,
     )
 
 
 # the further names of a declared list: 'call him Kalpeshbhai or Kalu', 'recorded as "Beti", "Betiye" and "Bety"'
+# (after a quoted name, a short lower-case note may stand before the next: '"Ah Hei" at home and "Hei Jai" to
+# his grandmother'; the next name must then be quoted too)
 _ALIAS_MORE = re.compile(
-    r"[\"'’”]?(?:[ \t]*,[ \t]*(?:(?:or|and)[ \t]+)?|[ \t]+(?:or|and)[ \t]+)(?P<quote>[\"'‘“]?)"
-    r"(?P<alias>[A-Z][^\W\d_]+(?:-[A-Z][^\W\d_]+)?)(?![\w'’-]*[ \t]+[A-Z])" + _ALIAS_END
+    r"[\"'’”]?(?:(?<=[\"'’”])(?P<note>(?:[ \t]+[a-z]+){1,3}))?"
+    r"(?:[ \t]*,[ \t]*(?:(?:or|and)[ \t]+)?|[ \t]+(?:or|and)[ \t]+)(?P<quote>[\"'‘“])?"
+    r"(?P<alias>[A-Z][^\W\d_]+(?:-[A-Z][^\W\d_]+)?" + _QUOTED_MORE_WORDS + r")(?![\w'’-]*[ \t]+[A-Z])" + _ALIAS_END
 )
 # a quoted list of names in brackets right after a person's name: 'Reyansh Solanki ("Rey", "Reyu" at home)'
-_BRACKETED_ALIAS = re.compile(r"[ \t]*\([ \t]*(?P<quote>[\"“‘])(?P<alias>[A-Z][^\W\d_]+(?:-[A-Z][^\W\d_]+)?)[\"”’]")
+# (also after the person's name in another script or order: 'Ethan Chan (Chan Chun-hei; "Ah Hei" at home)')
+_BRACKETED_ALIAS = re.compile(
+    r"[ \t]*\([ \t]*(?:[A-Z][^\W\d_]+(?:-[^\W\d_]+)?(?:[ \t]+[A-Z][^\W\d_]+(?:-[^\W\d_]+)?){0,3}[ \t]*[;,][ \t]*)?"
+    r"(?P<quote>[\"“‘])(?P<alias>[A-Z][^\W\d_]+(?:-[A-Z][^\W\d_]+)?" + _QUOTED_MORE_WORDS + r")[\"”’]"
+)
+# a person's name written again in brackets, in another order or with more of it, right after a mention:
+# "Natalie Wong (Wong Mei-ling)", "Rodrigo Pereira (Rodrigo Alves Pereira)"
+_BRACKETED_FULL_NAME = re.compile(
+    r"[ \t]*\([ \t]*(?P<run>[A-Z][^\W\d_]+(?:-[^\W\d_]+)?(?:[ \t]+[A-Z][^\W\d_]+(?:-[^\W\d_]+)?){1,3})[ \t]*[);]"
+)
+_RUN_WORD = re.compile(r"[A-Z][^\W\d_]+(?:-[^\W\d_]+)?")
 
 
 def _alias_list(text: str, m) -> list[tuple[str, bool]]:
@@ -463,7 +490,7 @@ def _alias_list(text: str, m) -> list[tuple[str, bool]]:
     further one joined by a comma, "or" or "and" ("call him Kalpeshbhai or Kalu")."""
     items = [(m.group("alias"), bool(m.group("quote")))]
     pos = m.end("alias")
-    while more := _ALIAS_MORE.match(text, pos):
+    while (more := _ALIAS_MORE.match(text, pos)) and (more.group("quote") or not more.group("note")):
         items.append((more.group("alias"), bool(more.group("quote"))))
         pos = more.end("alias")
     return items
@@ -489,6 +516,63 @@ def _bracketed_aliases(matcher, text: str, raw: list) -> dict[str, str]:
 _BRACKETED_KIN = re.compile(
     r"(?<![\w'’-])(?P<alias>[A-Z][^\W\d_]+)[ \t]*\([ \t]*(?P<kin>[a-z]+(?:[ \t-][a-z]+){0,2})[ \t]*\)"
 )
+
+
+def _run_words(matcher, run: str) -> list[str]:
+    """The words of a person's name written out that are new names of theirs: no keyed word (of anybody),
+    no English word, title, role or organisation word."""
+    return [
+        w
+        for w in _RUN_WORD.findall(run)
+        if not any(kw.folded == fold(w).casefold() for kw in matcher.keyed_words) and _alias_word_ok(matcher, w, False)
+    ]
+
+
+def _bracketed_full_names(matcher, text: str, raw: list) -> dict[str, str]:
+    """ "Natalie Wong (Wong Mei-ling)": a name in brackets right after a mention of one keyed person, holding
+    a keyed word of that person, is that person's name again; its other words are theirs."""
+    declared: dict[str, str] = {}
+    for _start, end, _, forms in raw:
+        codes = {f.code for f in forms}
+        m = _BRACKETED_FULL_NAME.match(text, end)
+        if len(codes) != 1 or m is None:
+            continue
+        (code,) = codes
+        own = {kw.folded for kw in matcher.keyed_words if kw.code == code}
+        if not any(fold(w).casefold() in own for w in _RUN_WORD.findall(m.group("run"))):
+            continue
+        for word in _run_words(matcher, m.group("run")):
+            declared.setdefault(word, code)
+    return declared
+
+
+@lru_cache(maxsize=1)
+def _full_name_regex() -> re.Pattern | None:
+    from .derived import settings
+
+    cues = settings().get("full_name_cues") or ()
+    if not cues:
+        return None
+    alternatives = "|".join(f"(?:{c})" for c in cues)
+    return re.compile(
+        rf"(?<![\w-])(?:{alternatives})(?P<run>(?-i:[A-Z])[^\W\d_]+(?:-[^\W\d_]+)?"
+        r"(?:[ \t]+(?-i:[A-Z])[^\W\d_]+(?:-[^\W\d_]+)?){0,3})",
+        re.IGNORECASE,
+    )
+
+
+def _full_names(matcher, text: str, sure: list, ends: dict) -> dict[str, str]:
+    """ "Her Chinese name is Chan Hoi-yan": the new words of a name the text gives in full are the person's
+    that the possessive means (name_context.yaml `full_name_cues`)."""
+    rx = _full_name_regex()
+    declared: dict[str, str] = {}
+    for m in rx.finditer(text) if rx is not None else ():
+        words = _run_words(matcher, m.group("run"))
+        code = _declared_person(matcher, text, m, sure, ends) if words else None
+        if code is not None:
+            for word in words:
+                declared.setdefault(word, code)
+    return declared
 
 
 def _bracketed_kin(matcher, text: str, taken: list[tuple[int, int]]) -> dict[str, str]:
@@ -540,9 +624,25 @@ def _object_genders() -> dict[str, str]:
 def _alias_word_ok(matcher, word: str, quoted: bool, text: str | None = None) -> bool:
     """A pet name, not a role, a title, a code, an organisation word or (unquoted) an English word.  A family
     word of another language given in quotes ('called her "Ammachi"') is a name too, unless the draft also
-    writes it before somebody's name (then it is an honorific: "Ammachi Leela")."""
+    writes it before somebody's name (then it is an honorific: "Ammachi Leela").  A quoted name of several
+    words ("Po Po", "Ah Hei") is one when each word would be, as a quoted word, and one is no English word
+    or the words are one word doubled; never a family word or a teknonym's and a name ("Abu Sami"): those
+    are the honorific rules'."""
     from .derived import _common_words, _role_words, org_heads, stop_words
 
+    parts = word.split()
+    if len(parts) > 1:
+        head = parts[0].casefold()
+        if head in before_name_words() or head in honorifics()["teknonym"]:
+            return False  # "Abu Sami", "Auntie Grace": an honorific's phrase, for the honorific rules
+        return (
+            quoted
+            and all(_alias_word_ok(matcher, p, True) for p in parts)
+            and (
+                len({p.casefold() for p in parts}) == 1  # "Po Po", "Ada Ada": a doubled word is a pet name
+                or any(fold(p).casefold() not in _common_words() for p in parts)
+            )
+        )
     low = fold(word).casefold()
     if (
         low in stop_words()
@@ -617,14 +717,43 @@ def aliases(matcher, text: str, raw: list) -> list:
     """
     from .known import NameForm
 
+    declared = _declarations(matcher, text, raw)
+    out = []
+    taken = sorted((r[0], r[1]) for r in raw)
+    for word, code in declared.items():
+        english = fold(word).casefold() in matcher.lexicon
+        alias = NameForm(text=word, code=code, rule="alias", tokens=(("word", word),))
+        spaced = r"\s+".join(map(re.escape, word.split()))
+        pattern = re.compile(rf"(?<![\w@]){spaced}(?!\w)", re.IGNORECASE)
+        family_word = fold(word).casefold() in {k.word for k in kin_words()}
+        for m in pattern.finditer(text):
+            if any(s < m.end() and m.start() < e for s, e in taken):
+                continue
+            if (english or family_word) and m.group(0).islower():
+                continue  # "the word lola means grandmother": the family word, not the name it was given
+            out.append((m.start(), m.end(), m.group(0), [alias]))
+        if not english:
+            continue
+        # "lulu said": a slip, before a reporting verb
+        for m in re.finditer(rf"(?<![\w@]){re.escape(word.lower())}(?!\w)", text):
+            if any(s < m.end() and m.start() < e for s, e in taken) or not _lower_case_slip(text, m.start(), m.end()):
+                continue
+            out.append((m.start(), m.end(), m.group(0), [alias]))
+    return out
+
+
+def _declarations(matcher, text: str, raw: list) -> dict[str, str]:
+    """The names the draft gives keyed people (see `aliases`), each with the person's code."""
     rx = _alias_regex()
     if rx is None or not raw:
-        return []
+        return {}
     sure = sorted((r[0], r[3][0].code) for r in raw if len({f.code for f in r[3]}) == 1)
     ends = {r[0]: r[1] for r in raw}
     declared: dict[str, str] = _bracketed_aliases(matcher, text, raw)
     for word, kin_code in _bracketed_kin(matcher, text, [(r[0], r[1]) for r in raw]).items():
         declared.setdefault(word, kin_code)
+    for word, run_code in (_bracketed_full_names(matcher, text, raw) | _full_names(matcher, text, sure, ends)).items():
+        declared.setdefault(word, run_code)
     for m in rx.finditer(text):
         items = _alias_list(text, m)
         owner = _list_owner(matcher, items) if len(items) > 1 else None
@@ -646,27 +775,7 @@ def aliases(matcher, text: str, raw: list) -> list:
         owner = _list_owner(matcher, items) if len(items) > 1 else None
         if owner is not None:
             declared.update((w, owner) for w, q in items if w not in declared and _alias_word_ok(matcher, w, q))
-    out = []
-    taken = sorted((r[0], r[1]) for r in raw)
-    for word, code in declared.items():
-        english = fold(word).casefold() in matcher.lexicon
-        alias = NameForm(text=word, code=code, rule="alias", tokens=(("word", word),))
-        pattern = re.compile(rf"(?<![\w@]){re.escape(word)}(?!\w)", re.IGNORECASE)
-        family_word = fold(word).casefold() in {k.word for k in kin_words()}
-        for m in pattern.finditer(text):
-            if any(s < m.end() and m.start() < e for s, e in taken):
-                continue
-            if (english or family_word) and m.group(0).islower():
-                continue  # "the word lola means grandmother": the family word, not the name it was given
-            out.append((m.start(), m.end(), m.group(0), [alias]))
-        if not english:
-            continue
-        # "lulu said": a slip, before a reporting verb
-        for m in re.finditer(rf"(?<![\w@]){re.escape(word.lower())}(?!\w)", text):
-            if any(s < m.end() and m.start() < e for s, e in taken) or not _lower_case_slip(text, m.start(), m.end()):
-                continue
-            out.append((m.start(), m.end(), m.group(0), [alias]))
-    return out
+    return declared
 
 
 def _derived_owner(matcher, word: str) -> str | None:
@@ -688,7 +797,7 @@ def _declared_person(matcher, text: str, m, sure: list, ends: dict) -> str | Non
     role = m.groupdict().get("role")
     if role:  # 'called the grandmother "Mammy"': the one keyed person whose role says the word
         return _role_named(matcher, role)
-    obj = (m.groupdict().get("obj") or "").casefold()
+    obj = (m.groupdict().get("obj") or m.groupdict().get("subj") or "").casefold()
     gender = _object_genders().get(obj)
     para = text.rfind("\n\n", 0, m.start()) + 1
     for pos, code in reversed([s for s in sure if para <= s[0] < m.start()]):
@@ -697,6 +806,8 @@ def _declared_person(matcher, text: str, m, sure: list, ends: dict) -> str | Non
             break  # "a lodger known only as 'Tee'": somebody the key does not list
         if not gender and _SENTENCE_END.search(between):
             break  # without "her"/"him", only the sentence's own person
+        if _owner_of_relative(text, pos, ends[pos]):
+            continue  # "Hoa is Mai's mother. The children call her 'Ba'": the mother, not Mai
         person = matcher.people[code]
         if gender and person.gender and person.gender != gender:
             continue
@@ -709,6 +820,23 @@ def _declared_person(matcher, text: str, m, sure: list, ends: dict) -> str | Non
             if matcher.people[code].gender in (None, gender):
                 return code
     return None
+
+
+_POSSESSED = re.compile(r"['’]s?[ \t]+(?:[a-z-]+[ \t]+)?(?P<noun>[a-z]+)\b")
+# "the only child of Chiamaka Obi and Piotr Nowak": a family or role word, "of", then (other names and) the mention
+_RELATIVE_OF = re.compile(r"\b(?P<noun>[a-z]+)[ \t]+of[ \t]+(?:(?:[A-Z][\w'’-]*[ \t]+){1,3}(?:and|&)[ \t]+)?$")
+
+
+def _owner_of_relative(text: str, start: int, end: int) -> bool:
+    """A mention that names somebody's relative by this person ("Mai's mother", "Fuad's brother, Ammar",
+    "the only child of Chiamaka"): the person the sentence goes on about is that relative, so a name declared
+    later is not this one's."""
+    from .derived import _role_words
+
+    words = {k.word for k in kin_words()} | set(_role_words())
+    after = _POSSESSED.match(text, end)
+    before = _RELATIVE_OF.search(text, max(0, start - 80), start)
+    return any(m is not None and m.group("noun") in words for m in (after, before))
 
 
 def _role_named(matcher, role: str) -> str | None:

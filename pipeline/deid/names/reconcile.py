@@ -265,7 +265,7 @@ def _keyed_person_of_run(
         if known_codes and fits:  # a code already in the run is the first choice among those that fit
             fits = [c for c in fits if c in known_codes] or fits
         elif not fits:
-            fits = _honorific_before_given(run, text, keyed)
+            fits = _honorific_before_given(run, text, keyed) or _given_beside_own_form(run, text, keyed, known_codes)
     if not fits or (len(run) == 1 and len(fits) > 1):
         return None
     return _nearest_code(fits, run, coded), fits
@@ -295,22 +295,42 @@ def _lone_piece_fits(words: list[str], keyed: list[_Keyed], conf: dict, titled: 
         # "Nasir Khan Stanekzai" of Mohammad Nasir Stanekzai: a given name and the surname, exactly, round
         # middle names the key leaves out
         return [k.code for k in keyed if words[0] in k.given and words[-1] in k.words - k.given]
-    if len(words[0]) < conf["lone_slip_min_letters"] or titled:
-        return []  # a short near-name, or a surname after a title ("Mrs Small"): somebody else
+    if titled:
+        return []  # a surname after a title ("Mrs Small"): somebody else
+    if len(words[0]) < conf["lone_slip_min_letters"]:
+        # a short near-name is somebody else; a short form or nickname of one keyed given name ("Kat" of
+        # Katrina signing an email) is that person, never a second identity
+        derived = _derived_given(words[0], keyed, kinds=("short_form", "nickname"))
+        return derived if len(derived) == 1 else []
     close = [k.code for k in keyed if any(_close(words[0], g, conf) for g in k.given)]
     if not close:
         close = _derived_given(words[0], keyed)
     return close if len(close) == 1 else []
 
 
-def _derived_given(word: str, keyed: list[_Keyed]) -> list[str]:
+def _derived_given(word: str, keyed: list[_Keyed], kinds: tuple[str, ...] = ()) -> list[str]:
     """The keyed people whose given name `word` is a derived form of (glued tail, clipped start, short form,
     pet ending, another romanisation: derived.py `classify`): checked before an unlisted word gets a
     placeholder, so that "Sofia" of a keyed Zsofia is no second identity."""
     from .derived import KeyedWord, classify
 
     forms = [KeyedWord(k.code, g, g, True) for k in keyed for g in k.given]
-    return sorted({code for code, _, _ in classify(word, forms)})
+    return sorted({code for code, _, kind in classify(word, forms) if not kinds or kind in kinds})
+
+
+def _given_beside_own_form(
+    run: list[Replacement], text: str, keyed: list[_Keyed], known_codes: set[str | None]
+) -> list[str]:
+    """ "Cucu Nyambura" (a declared pet name of the grandmother, then her keyed middle name): unlisted pieces
+    whose every word is a given name of the one keyed person the run's coded pieces name are that person's."""
+    if len(known_codes) != 1:
+        return []
+    (code,) = known_codes
+    person = next((k for k in keyed if k.code == code), None)
+    unlisted = [w for r in run if r.source != "known" for w in _words(r.text)]
+    if person is None or not unlisted or not all(w in person.given for w in unlisted):
+        return []
+    return [person.code]
 
 
 def _honorific_before_given(run: list[Replacement], text: str, keyed: list[_Keyed]) -> list[str]:
@@ -363,8 +383,8 @@ def _one_unlisted_name(text: str, run: list[Replacement], conf: dict) -> bool:
 def reconcile(chosen: list[Replacement], text: str, key: Key) -> list[Replacement]:
     """`chosen` with split names joined and lone slips of keyed names given the keyed code."""
     conf = settings()
-    keyed = keyed_words(key)
     people = sorted((r for r in chosen if _is_person(r)), key=lambda r: r.start)
+    keyed = _with_adopted(keyed_words(key), text, people)
     coded = [r for r in people if r.source == "known"]
     ranks = _keyed_ranks(key)
     out = [r for r in chosen if not _is_person(r)]
@@ -378,10 +398,67 @@ def reconcile(chosen: list[Replacement], text: str, key: Key) -> list[Replacemen
             out.append(_merge(text, run, code, fits, "known"))
         elif len(run) == 2 and all(r.source == "unknown" for r in run) and _one_unlisted_name(text, run, conf):
             out.append(_merge(text, run, "", [], "unknown"))
+        elif (wife := _married_name(run, text, key, keyed)) is not None:
+            out.append(_merge(text, run, wife, [wife], "known"))
         else:
             out.extend(run)
     out = _initials_of_keyed(out, text, key)
     return sorted(_wives_by_surname(out, text, key, keyed), key=lambda r: r.start)
+
+
+def _adopted_words(text: str, people: list[Replacement], keyed: list[_Keyed]) -> dict[str, str]:
+    """Unlisted words written inside one keyed person's full name ("Jhon Fredy RESTREPO", "DUMITRESCU Ionut
+    Catalin", "CHAN Hoi Yan Hailey"): a run holding a given name of exactly one keyed person and another
+    keyed word, every keyed word in it that person's, makes its unlisted words (a second surname, a middle or
+    another given name) that person's, here and wherever they stand alone ("Restrepo", "Mr Alves").  A word two
+    runs give to two people is nobody's."""
+    adopted: dict[str, str | None] = {}
+    for run in _runs(text, people):
+        known = list(dict.fromkeys(w for r in run if r.source == "known" for w in _words(r.text)))
+        unknown = [
+            w for r in run if r.source == "unknown" and not INITIALS_ONLY.fullmatch(r.text) for w in _words(r.text)
+        ]
+        owners = {k.code for k in keyed for w in known if w in k.given}
+        if len(owners) != 1 or not unknown or len(known) < 2:
+            continue  # one keyed word beside an unlisted one ("Annika Moreau", "Mary Kadie") may be somebody else
+        person = next(k for k in keyed if k.code in owners)
+        if not all(w in person.words for w in known):
+            continue
+        for w in unknown:
+            if not any(w in k.words for k in keyed):
+                adopted[w] = person.code if adopted.get(w, person.code) == person.code else None
+    return {w: c for w, c in adopted.items() if c is not None}
+
+
+def _with_adopted(keyed: list[_Keyed], text: str, people: list[Replacement]) -> list[_Keyed]:
+    """The keyed people with the words their full names adopt (`_adopted_words`) as given names of theirs."""
+    adopted = _adopted_words(text, people, keyed)
+    if not adopted:
+        return keyed
+    return [
+        replace(k, words=k.words | extra, given=k.given | extra)
+        if (extra := frozenset(w for w, c in adopted.items() if c == k.code))
+        else k
+        for k in keyed
+    ]
+
+
+def _married_name(run: list[Replacement], text: str, key: Key, keyed: list[_Keyed]) -> str | None:
+    """ "Mrs Al-Maqtari" (keyed Mr Al-Maqtari), "Mrs Chan" (keyed children Chan): a woman's title before a
+    surname no keyed woman carries is the one keyed woman who may have taken it -- the partner of the keyed
+    man who bears it, or the mother of the keyed children who do (by the key's roles).  Else nobody: a
+    relative the key leaves out."""
+    from ..keyfile import title_genders
+
+    if len(run) != 1 or run[0].source != "unknown":
+        return None
+    parts = run[0].text.split()
+    words = _words(run[0].text)
+    genders = {t.casefold(): g for t, g in title_genders().items()}
+    if len(parts) != 2 or len(words) != 1 or genders.get(parts[0].rstrip(".").casefold()) != "female":
+        return None
+    women = _surname_women(key, keyed, words[0], mothers=True)
+    return women[0] if len(women) == 1 else None
 
 
 _SENTENCE_END = re.compile(r"[.!?]\s|\n")
@@ -404,10 +481,11 @@ def _beside(text: str, start: int, end: int) -> str:
     return " ".join(before + after)
 
 
-def _surname_women(key: Key, keyed: list[_Keyed], surname: str) -> list[str]:
+def _surname_women(key: Key, keyed: list[_Keyed], surname: str, mothers: bool = False) -> list[str]:
     """Keyed women who may be "Mrs <surname>": those keyed with the surname, and the partner (the other
     parent of his child, by the roles) of each keyed man who bears it, as a wife written under her husband's
-    name ("Mrs Qadir" for a mother keyed by her own surname)."""
+    name ("Mrs Qadir" for a mother keyed by her own surname); with `mothers`, also the keyed mother of keyed
+    children who bear it ("Mrs Chan" for the mother of a keyed Hailey Chan)."""
     from .kin_forms import _spouse
     from .known import _family_roles
 
@@ -419,7 +497,29 @@ def _surname_women(key: Key, keyed: list[_Keyed], surname: str) -> list[str]:
         wife = _spouse(family, people, man.code, "female")
         if wife and wife not in women:
             women.append(wife)
+    if mothers and not women:
+        women = _mothers_of_bearers(key, keyed, family, surname)
     return women
+
+
+def _mothers_of_bearers(key: Key, keyed: list[_Keyed], family: dict, surname: str) -> list[str]:
+    """The keyed mothers (by the key's roles) of the keyed children who carry `surname`; a bare "Mother" role
+    is the mother of the review's subject children."""
+    from .known import _SUBJECT, _subject_children
+
+    children = {k.code for k in keyed if k.child and surname in k.words}
+    out = set()
+    for parent, (ref, relation) in family["parent_of"].items():
+        kids = set(_subject_children(key)) if ref == _SUBJECT else {family["child"].get(ref)}
+        if relation == "mother" and kids & children:
+            out.add(parent)
+    return sorted(out)
+
+
+def _keyed_form_of_one(key: Key, mention: str) -> bool:
+    """The mention, as written (spacing and a possessive aside), is a name the key lists for exactly one person."""
+    said = _POSSESSIVE.sub("", " ".join(mention.split())).casefold()
+    return sum(any(" ".join(n.split()).casefold() == said for n in p.names) for p in key.people) == 1
 
 
 def _role_word_owner(sentence: str, codes: list[str], key: Key) -> str | None:
@@ -453,8 +553,8 @@ def _wives_by_surname(chosen: list[Replacement], text: str, key: Key, keyed: lis
             out.append(r)
             continue
         women = _surname_women(key, keyed, words[0])
-        if len(women) < 2 or r.code not in women:
-            out.append(r)
+        if len(women) < 2 or r.code not in women or _keyed_form_of_one(key, r.text):
+            out.append(r)  # "Mrs Kamau" listed for the grandmother only (the mother as "Ms Kamau"): the key says
             continue
         pick = _role_word_owner(_beside(text, r.start, r.end), women, key)
         code = pick or r.code
