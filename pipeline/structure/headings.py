@@ -22,7 +22,7 @@ from itertools import pairwise
 
 from ..lexicon import calendar, kpe
 from ..resources import load_yaml
-from . import metadata
+from . import key, metadata
 from .lines import Line
 
 NUMBERED_RE = re.compile(r"^(?P<num>\d{1,2}(?:\.\d{1,2}){0,3})(?:\.|\))?\s+(?P<title>\S.*?)\s*$")
@@ -259,6 +259,8 @@ def _in_table_of_contents(nonblank: list[Line], j: int, seen: set[str], listed: 
         return True
     if MARKDOWN_RE.match(text):
         return False  # a Markdown heading after the table is the body
+    if _key_list_heading(nonblank, j):
+        return False  # "Key ⏎ Mother      ML": the key list after the contents page
     bare = bare_title(text)
     entries = run_entries(text)
     listed_entry = (
@@ -276,6 +278,15 @@ def _in_table_of_contents(nonblank: list[Line], j: int, seen: set[str], listed: 
     if not listed_entry and listed and not _shape("contents_entry_loose", text) and _prose_below(nonblank, j):
         return False  # "About the author ⏎ I have been a social worker …": the body's first heading, no entry
     return len(text.split()) <= 16 or listed_entry
+
+
+def _key_list_heading(nonblank: list[Line], j: int) -> bool:
+    """Is line j a key heading ("Key", "Names used in this report") with a row of the key below it?"""
+    return (
+        key.is_key_heading(nonblank[j].stripped)
+        and j + 1 < len(nonblank)
+        and key.parse_key_line(nonblank[j + 1], headed=True) is not None
+    )
 
 
 def _prose_below(nonblank: list[Line], j: int) -> bool:
@@ -576,8 +587,8 @@ def unnumbered_title(
     text = strip_markup(line.stripped)
     table_below = (
         nxt is not None
-        and nxt.is_table_row
-        and len(text.split()) <= 4  # "Family ⏎ Name | Relationship …"
+        and (nxt.is_table_row or key.is_key_heading(text) and key.parse_key_line(nxt, headed=True) is not None)
+        and len(text.split()) <= 4  # "Family ⏎ Name | Relationship …", "Key ⏎ Mother      ML"
         and not re.match(r"(?:table|figure|chart|diagram)\s+\d", text, re.IGNORECASE)
     )  # a caption is not a heading
     if listed and line.is_bullet and nxt is not None and _prose(nxt.stripped):
