@@ -172,10 +172,24 @@ def _table_goes_on(nonblank: list[Line], j: int, seen: set[str], reach: int = 40
     first entry as its heading, is followed by prose.
     """
     new_entry = pages = False
-    for line in nonblank[j + 1 : j + 1 + reach]:
+    seen_lines = 0
+    previous_number = False
+    for line in nonblank[j + 1 :]:
         text = line.stripped
-        if _shape("contents_numbers_row", text) or is_contents_entry(line) or _shape("contents_entry_loose", text):
+        number = _shape("contents_numbers_row", text) or _shape("contents_number_only", text)
+        if not number:
+            seen_lines += 1  # a column of bare section or page numbers ("4.1 ⏎ 4.4 ⏎ 4.63") is not counted
+        if seen_lines > reach:
+            break
+        if (
+            _shape("contents_numbers_row", text)
+            or is_contents_entry(line)
+            or _shape("contents_entry_loose", text)
+            or number
+            and previous_number  # a column of section numbers, as a PDF converter splits the table
+        ):
             pages = True
+        previous_number = bool(number)
         if _prose(text) and not is_contents_entry(line) and len(run_entries(text)) < 2:
             break
         if bare_title(text) and bare_title(text) not in seen and not _shape("contents_numbers_row", text):
@@ -264,7 +278,11 @@ def _in_table_of_contents(nonblank: list[Line], j: int, seen: set[str], listed: 
     bare = bare_title(text)
     entries = run_entries(text)
     listed_entry = (
-        is_contents_entry(line) or _pages_below(nonblank, j) or len(entries) >= 2 or _shape("contents_blank_page", text)
+        is_contents_entry(line)
+        or _pages_below(nonblank, j)
+        or len(entries) >= 2
+        or _shape("contents_blank_page", text)
+        or _listed_shape(text, listed)
     )
     if not bare or _prose(text) and not listed_entry:
         return False
@@ -275,9 +293,31 @@ def _in_table_of_contents(nonblank: list[Line], j: int, seen: set[str], listed: 
     first = listed[0] if listed else None
     if not listed_entry and _expands_first_entry(text, first, seen):
         return _table_goes_on(nonblank, j, seen, reach=3)
-    if not listed_entry and listed and not _shape("contents_entry_loose", text) and _prose_below(nonblank, j):
+    if (
+        not listed_entry
+        and listed
+        and not _shape("contents_entry_loose", text)
+        and _prose_below(nonblank, j)
+        and not _listed_shape(nonblank[j + 1].stripped, listed)
+    ):
         return False  # "About the author ⏎ I have been a social worker …": the body's first heading, no entry
     return len(text.split()) <= 16 or listed_entry
+
+
+def _listed_shape(below: str, listed: list[str]) -> bool:
+    """Is the line below a numbered entry of the shape the table has listed already ("1.2 Purpose of the review." then
+    "3.1 Summary of the family history."): sub-entries written as sentences, numbered on from the last, so an
+    entry of the table, not the body's first paragraph?"""
+    own = NUMBERED_RE.match(below)
+    if own is None or len(below.split()) > 40:
+        return False
+    level = own["num"].count(".")
+    before = [
+        tuple(int(p) for p in m["num"].split("."))
+        for e in listed
+        if (m := NUMBERED_RE.match(e)) and m["num"].count(".") == level and e.rstrip().endswith(".")
+    ]
+    return bool(before) and tuple(int(p) for p in own["num"].split(".")) > before[-1]
 
 
 def _key_list_heading(nonblank: list[Line], j: int) -> bool:

@@ -1,0 +1,119 @@
+"""Contents pages as PDF converters split them (issue 13, struct7), on fictional text.
+
+A column of section numbers set apart from the titles ("3 ⏎ 3.1 ⏎ 3.6"), and an entry that expands the first
+one ("INTRODUCTION TO THE FINDINGS" after "INTRODUCTION"), must not end the table; nor must numbered
+sub-entries written as sentences ("3.1 The family before the review period."), numbered on from those listed.
+"""
+
+from __future__ import annotations
+
+from pipeline.ingest.text import normalise
+from pipeline.report import Source
+from pipeline.structure import build_report
+
+SPLIT_COLUMNS = """UPPER DALE SAFEGUARDING CHILDREN BOARD
+
+SERIOUS CASE REVIEW
+
+CONTENTS
+Section
+1
+1.1
+1.5
+
+Page
+3
+
+INTRODUCTION
+How the review was done
+Family views
+
+4
+6
+
+WHAT HAPPENED
+
+INTRODUCTION TO THE FINDINGS
+
+3.1
+3.6
+3.12
+
+FINDINGS
+
+
+Introduction
+Working with fathers
+Neglect over time
+
+14
+
+RECOMMENDATIONS
+
+22
+
+1. INTRODUCTION
+1.1 How the review was done: the Board agreed in March 2019 that the case met the criteria
+for a review and asked an independent reviewer to lead it with a panel of senior managers.
+"""
+
+SENTENCE_ENTRIES = """CHILD R SERIOUS CASE REVIEW
+
+LIST OF CONTENTS
+Introduction
+1.1 Why the review was held.
+1.2 How the review was carried out.
+2
+The death of Child R
+What happened
+3.1 The family before the review period.
+3.2 The agencies and the family during the review period (2016-2019).
+4
+What the family told us
+Appraisal of practice
+5.1 What the case says about work with older children.
+5.2 Concluding remarks.
+Recommendations
+Appendix A
+
+1. INTRODUCTION
+1.1 Why the review was held
+This review was commissioned jointly by the board and the partnership after the death of Child R in 2019. It
+looked at the work of every agency in the three years before.
+"""
+
+
+def build(text: str):
+    return build_report(normalise(text), Source(name="t.txt", sha256="0" * 64, format="text"))
+
+
+def headings(report) -> list[str]:
+    return [report.text[s.heading_start : s.heading_end] for s in report.sections]
+
+
+def contents_text(report) -> str:
+    return "\n".join(report.text[p.start : p.end] for p in report.paragraphs if p.kind == "contents")
+
+
+def test_split_number_column_keeps_the_table_going() -> None:
+    report = build(SPLIT_COLUMNS)
+    assert headings(report)[0] == "1. INTRODUCTION"
+    assert "Working with fathers" in contents_text(report)
+    assert "INTRODUCTION TO THE FINDINGS" in contents_text(report)
+
+
+def test_sentence_sub_entries_numbered_on_stay_in_the_table() -> None:
+    report = build(SENTENCE_ENTRIES)
+    assert headings(report)[0] == "1. INTRODUCTION"
+    assert "Appraisal of practice" in contents_text(report)
+    assert "Appendix A" not in headings(report)
+
+
+def test_body_heading_then_numbered_paragraph_still_ends_the_table() -> None:
+    """A heading after the table followed by a first numbered paragraph that restarts the numbering is the body."""
+    text = SENTENCE_ENTRIES.replace(
+        "1. INTRODUCTION\n1.1 Why the review was held\n",
+        "About the author\n1.1 The author is a social worker who has written reviews for ten years.\n\n",
+    )
+    report = build(text)
+    assert "About the author" in headings(report)
