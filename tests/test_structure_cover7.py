@@ -95,3 +95,55 @@ def test_article_before_a_type_in_a_sentence_is_dropped() -> None:
         "injuries to a baby in the spring of 2021, and will publish it in the autumn when the family have seen it.\n"
     )
     assert build(text).metadata.title == "Child Safeguarding Practice Review"
+
+
+BOARDS = {
+    "officer_before_board": (
+        "Serious Case Review\n\nForeword by the Independent Chair of the Westmere Safeguarding Children Board\n" + BODY,
+        "Westmere Safeguarding Children Board",
+    ),
+    "place_after_bare_board": (
+        "The Local Safeguarding Children Board Northamptonshire has today published the findings of a serious case "
+        "review.\n",
+        "Local Safeguarding Children Board Northamptonshire",
+    ),
+    "possessive_childrens_board_in_a_sentence": (
+        "Baby died after falling asleep on a sofa\n\nThe family were only referred to by the pseudonyms Kai and "
+        "Jodie in the Westmere Safeguarding Children's Board serious case review.\n",
+        "Westmere Safeguarding Children's Board",
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(BOARDS))
+def test_board(name: str) -> None:
+    text, board = BOARDS[name]
+    assert build(text).metadata.board == board
+
+
+AUTHORS = {
+    "label_words_then_name_no_colon": (
+        "WESTMERE SAFEGUARDING CHILDREN PARTNERSHIP\n   SERIOUS CASE REVIEW WREN\n\n"
+        "         Independent Reviewer and Author Dana Whitcombe\n" + BODY,
+        "Dana Whitcombe",
+    ),
+    "plural_label_alone_then_names": (
+        "CHILD R SERIOUS CASE REVIEW\n\nIndependent Reviewers:\nInes Carver & Tom Abbot May 2020\n" + BODY,
+        "Ines Carver",
+    ),
+    "reported_by": (
+        "WESTMERE SAFEGUARDING CHILDREN BOARD W4 SERIOUS CASE REVIEW Reported by: Petra Holm, OBE, BA (Hons)\n" + BODY,
+        "Petra Holm",
+    ),
+    "plural_lead_reviewers_label": (
+        "Serious Case Review: Child E\n\nLead Reviewers: Ines Carver Tom Abbot April 2016\n" + BODY,
+        "Ines Carver",
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(AUTHORS))
+def test_author(name: str) -> None:
+    text, author = AUTHORS[name]
+    got = build(text).metadata.author
+    assert got is not None and got.startswith(author)

@@ -152,7 +152,10 @@ def find_people(cover_lines: list[Line]) -> list[NamedPerson]:
             before = compiled(
                 rf"(?:^|(?<=\s))(?:{label}){LABEL_END}(?P<name>{PERSON_RE.pattern})", re.IGNORECASE
             ).search(text)
-            if before and (before.start() == 0 or compiled(rf"(?:{label})\s*:", re.IGNORECASE).search(before.group(0))):
+            if before and (
+                not text[: before.start()].strip()
+                or compiled(rf"(?:{label})\s*:", re.IGNORECASE).search(before.group(0))
+            ):  # the label opens the line (after its indent), or ends in a colon
                 name = _clean_name(before["name"]) if before["name"][:1].isupper() else None
                 if name:
                     add(name, role, line, before.start("name"))
@@ -373,7 +376,7 @@ def _label_only(text: str) -> NamedRole | None:
         return "chair"
     if {"author", "authors", "writer", "prepared", "written", "co-author"} & set(words):
         return "author"
-    return "reviewer" if "reviewer" in words else None
+    return "reviewer" if {"reviewer", "reviewers"} & set(words) else None
 
 
 def find_author(cover_lines: list[Line]) -> str | None:
@@ -393,6 +396,9 @@ def _board_span(text: str) -> tuple[int, int] | None:
         ):
             # "When a Local Safeguarding Children Board undertakes …", "an unnamed local safeguarding children board"
             continue
+        joins = list(re.finditer(r"\b(?:in|the|from|by|at|with|to|for)\s+", text[start : m.start()]))
+        if joins:  # "… as Liam and Nicole in the Westmere Safeguarding Children's Board": the name starts after "the"
+            start += joins[-1].end()
         kinds = list(re.finditer(r"\b(?i:review|report|summary)\b[ \t]+", text[start : m.start()]))
         if kinds:  # "Neglect Thematic Review Lindenholm Safeguarding Children Board": a cover run into one line
             start += kinds[-1].end()
@@ -418,6 +424,11 @@ def find_board(cover_lines: list[Line], text: str = "") -> str | None:
             continue
         board = line.text[span[0] : span[1]].strip()
         alone = line.text[: span[0]].strip() == ""
+        place_after = re.match(
+            r"[ \t]+((?:[A-Z][a-z]+)(?:\s+(?:of|upon|on|and)\s+[A-Z][a-z]+)?)\b", line.text[span[1] :]
+        )
+        if _placeless(board) and place_after and place_after[1].lower() in _gazetteer():
+            return re.sub(r"\s+", " ", board + place_after[0])  # "The Local Safeguarding Children Board Westmere has …"
         if alone and k > 0 and _placeless(board) and _place_fragment(cover_lines[k - 1].stripped):
             board = f"{cover_lines[k - 1].stripped} {board}"
         elif (
@@ -440,8 +451,24 @@ def find_board(cover_lines: list[Line], text: str = "") -> str | None:
             )  # not "the Safeguarding Children Board"
             if row[start].isupper() and named:  # a name, not "… asks safeguarding partners to …"
                 return re.sub(r"\s+", " ", row[start:end])
+            after = re.match(r"\s+((?:[A-Z][a-z]+)(?:\s+(?:of|upon|on|and)\s+[A-Z][a-z]+)?)\b", row[end:])
+            if row[start].isupper() and after and after[1].lower() in _gazetteer():
+                return re.sub(r"\s+", " ", row[start:end] + after[0])  # "Local Safeguarding Children Board Westmere"
             pos = end
     return _abbreviated_board(cover_lines) or _abbreviation_alone(text[:5000])
+
+
+@lru_cache(maxsize=1)
+def _gazetteer() -> frozenset[str]:
+    """UK places (models/gazetteer/uk_places.txt), lower case: a place after a board's bare name is its own."""
+    from ..resources import model_path
+
+    path = model_path("gazetteer", "uk_places.txt")
+    return frozenset(
+        ln.strip().lower()
+        for ln in path.read_text(encoding="utf-8").splitlines()
+        if ln.strip() and not ln.startswith("#")
+    )
 
 
 def _abbreviation_alone(text: str) -> str | None:
