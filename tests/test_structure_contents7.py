@@ -117,3 +117,44 @@ def test_body_heading_then_numbered_paragraph_still_ends_the_table() -> None:
     )
     report = build(text)
     assert "About the author" in headings(report)
+
+
+NEWS = """Toddler's death 'could not have been predicted'
+
+The death of a two-year-old boy in Westmere could not have been predicted, a serious case review has found.
+
+Warnings were not acted on
+
+The boy had been seen by a doctor four times in the months before his death, the review said.
+
+‘Left alone for hours’
+
+A neighbour told the review that the boy was often heard crying at night.
+Catalogue of missed chances
+The review said that “nobody put the pieces together.”
+What the family told us
+The boy's grandmother told the reviewer that she had asked for help from the school twice that year.
+"""
+
+
+def test_sentence_case_and_quoted_sub_headings_of_a_page() -> None:
+    """Short sentence-case lines between paragraphs, a quoted sub-heading, a heading after a paragraph that ends in
+    a quotation; the page's headline above its first paragraph stays its title."""
+    found = headings(build(NEWS))
+    assert "Warnings were not acted on" in found
+    assert "‘Left alone for hours’" in found
+    assert "Catalogue of missed chances" in found
+    assert "What the family told us" in found
+    assert not any(h.startswith("Toddler") for h in found)
+
+
+def test_sentence_case_caption_or_wrapped_line_is_no_heading() -> None:
+    text = (
+        "1. Introduction\n\n1.1 The review began in May.\n\n"
+        "The cause of the death was recorded as 'unascertained'\n\n"
+        "1.2 The panel met four times and heard from the family and from each of the agencies involved.\n\n"
+        "The panel heard that the family had moved to the area\n"
+        "in the spring of 2019 and had registered with a doctor in the town.\n"
+    )
+    found = headings(build(text))
+    assert not any("unascertained" in h or h.startswith("The panel heard") for h in found)

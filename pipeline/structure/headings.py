@@ -124,7 +124,7 @@ def bare_title(text: str) -> str:
 
 def _prose(text: str) -> bool:
     words = len(text.split())
-    return words >= 20 or (words >= 8 and text.rstrip().endswith((".", ";")))
+    return words >= 20 or (words >= 8 and text.rstrip().rstrip('”"’').endswith((".", ";")))  # '… together.”' too
 
 
 def _shape(name: str, text: str) -> bool:
@@ -561,6 +561,15 @@ def find_headings(lines: list[Line], skip: set[int], contents: set[int] | None =
             _can_start_heading(previous) or is_listed
         ):  # a title the contents table lists is a heading wherever it stands
             cand = candidate(line) or unnumbered_title(line, previous, following.get(line.index), is_listed)
+        if (
+            cand is not None
+            and line.index < first_prose
+            and cand.kind == "title"
+            and not is_listed
+            and not line.stripped.endswith(":")
+            and _sentence_case(cand.title)
+        ):
+            cand = None  # "Baby died asleep in her cot": a page's headline above its first paragraph, its title
         if cand is not None and (cand.number is not None or MARKDOWN_RE.match(line.stripped)):
             cover_end = min(cover_end, line.index)  # the body has begun
         elif cand is not None and (
@@ -633,6 +642,9 @@ def unnumbered_title(
     )  # a caption is not a heading
     if listed and line.is_bullet and nxt is not None and _prose(nxt.stripped):
         text = re.sub(r"^[-*•●▪◦‣–·]\s+", "", text)  # "- Introduction" that the contents lists ("- IntroductionPage 3")
+    quoted = re.fullmatch(r"[‘'\"“](?P<inner>[^‘’'\"“”]{3,80})[’'\"”]", text)
+    if quoted:
+        text = quoted["inner"]  # "‘Left alone for hours’": a news page's quoted sub-heading
     if (
         nxt is None
         or not (listed or _prose(nxt.stripped) or table_below)
@@ -660,7 +672,13 @@ def unnumbered_title(
     # sentence case ("Baby J and her family") is a heading when the contents table lists it
     if (
         not content
-        or (len(words) > 4 and capitalised < 0.6 * len(content) and not listed and not colon)
+        or (
+            len(words) > 4
+            and capitalised < 0.6 * len(content)
+            and not listed
+            and not colon
+            and not _standalone_line(line, text, nxt)
+        )
         or _names_report_type(text)
         and not text.endswith(
             "?"
@@ -670,6 +688,27 @@ def unnumbered_title(
     if not listed and metadata.list_page_line(text):
         return None  # "Learning Reviews", "Published CSPRs": a page that lists reviews, titled
     return HeadingCandidate(line, None, text, None, _kpe(text), kind="title")
+
+
+SENTENCE_CASE_MAX_WORDS = 8
+
+
+def _sentence_case(title: str) -> bool:
+    """More than four words, most of the content words without a capital ("Warnings were not acted on")."""
+    words = title.split()
+    content = [w for w in words if w.lower() not in TITLE_SMALL_WORDS and w[:1].isalpha()]
+    return len(words) > 4 and sum(1 for w in content if w[:1].isupper()) < 0.6 * len(content)
+
+
+def _standalone_line(line: Line, text: str, nxt: Line | None) -> bool:
+    """A short sentence-case line standing alone between paragraphs ("What the family told us", "Warnings were not
+    acted on"): a heading, though few of its words have capitals.  It must be short (no wrapped first line of a
+    paragraph is), carry no digit, and be followed by a blank line or by a whole paragraph on one line (a page
+    transcript's paragraphs are one line each, with no blank between)."""
+    if nxt is None or len(text.split()) > SENTENCE_CASE_MAX_WORDS or len(text) > 60 or re.search(r"[\d‘’'\"“”]", text):
+        return False  # a number or a quotation inside: a caption or a headline ("… death was 'not preventable'")
+    below = nxt.stripped.rstrip("”\"'’")
+    return nxt.index > line.index + 1 or _prose(nxt.stripped) and below.endswith((".", "!", "?"))
 
 
 def _colon_heading(text: str, nxt: Line | None) -> bool:
@@ -692,6 +731,7 @@ def _can_start_heading(previous: Line | None) -> bool:
     tail = previous.stripped
     return (
         tail.endswith((".", "?", "!", ":", ")"))
+        or tail.rstrip("”\"'’").endswith((".", "?", "!"))  # '… by an adult.”': a quotation ends the paragraph
         or "\t" in tail
         or candidate(previous) is not None
         or _title_line(previous)
