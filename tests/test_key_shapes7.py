@@ -108,3 +108,12 @@ def test_pseudonym_from_news_marked_as_name_and_code_not() -> None:
     by_code = {e.code: e for e in report.key}
     assert by_code["Ava Lund"].pseudonym
     assert not by_code["Baby R"].pseudonym
+
+
+def test_news_child_given_a_pseudonym_is_the_subject() -> None:
+    report = build(
+        "12 May 2018\n\nThe Westmere Safeguarding Children Board has today published the findings of a serious case "
+        "review into the death of a baby.\n\nTo protect the identities of those involved, the baby has been given "
+        "the pseudonym Poppy Marsh.\n"
+    )
+    assert report.metadata.subject_child == "Poppy Marsh"

@@ -841,13 +841,14 @@ def find_marked_names(text: str) -> list[InlineDeclaration]:
                 if code in roles["not_pseudonyms"] or code.lower() in _places():
                     continue
                 shaped = bool(CODE_SHAPE_RE.match(code))  # "identified as Child K": a code, not a name
+                role = m.groupdict().get("role") if group == "code" else None  # "the baby has been given …"
                 out.append(
                     InlineDeclaration(
                         code,
                         m.start(group),
-                        "the review's code" if shaped else "named in place of the real name",
+                        role or ("the review's code" if shaped else "named in place of the real name"),
                         "family",
-                        False,
+                        bool(role),
                         not shaped,
                         m.start(),
                         m.end(),
