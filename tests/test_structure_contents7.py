@@ -158,3 +158,13 @@ def test_sentence_case_caption_or_wrapped_line_is_no_heading() -> None:
     )
     found = headings(build(text))
     assert not any("unascertained" in h or h.startswith("The panel heard") for h in found)
+
+
+def test_sentence_cut_by_a_page_break_is_no_heading() -> None:
+    """A PDF's page break leaves a blank line inside a sentence: the cut line ends in a word no title ends in."""
+    text = (
+        "1. Introduction\n\n1.1 The review began in May and looked at the two years before the injury.\n\n"
+        "KM reported that she had not spoken to\n\n"
+        "DF for six days, and that she meant to change her telephone number so that he could not call her.\n"
+    )
+    assert not any(h.startswith("KM reported") for h in headings(build(text)))

@@ -707,6 +707,8 @@ def _standalone_line(line: Line, text: str, nxt: Line | None) -> bool:
     transcript's paragraphs are one line each, with no blank between)."""
     if nxt is None or len(text.split()) > SENTENCE_CASE_MAX_WORDS or len(text) > 60 or re.search(r"[\d‘’'\"“”]", text):
         return False  # a number or a quotation inside: a caption or a headline ("… death was 'not preventable'")
+    if text.split()[-1].casefold() in {w.casefold() for w in _shapes()["wrapped_line_last_words"]}:
+        return False  # "EM reported that she had not spoken to ⏎⏎ EF for six days": a sentence cut by a page break
     below = nxt.stripped.rstrip("”\"'’")
     return nxt.index > line.index + 1 or _prose(nxt.stripped) and below.endswith((".", "!", "?"))
 
