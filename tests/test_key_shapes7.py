@@ -42,6 +42,11 @@ CASES = {
         {"P1", "B1", "P2"},
         set(),
     ),
+    "two_numbered_codes_after_plural_role": (
+        "1.1 This review concerns two infants, KT1 and KT2. KT1 lived with her parents.\n",
+        {"KT1", "KT2"},
+        set(),
+    ),
     "two_bracketed_codes_after_plural_role": (
         "1.1 The review concerns two baby girls (B3) and (B4) born in May 2016, and twin babies (T1) and (T2).\n",
         {"B3", "B4", "T1", "T2"},

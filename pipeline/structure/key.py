@@ -388,6 +388,7 @@ def _inline_patterns(weak: bool, pseudonyms: bool = False) -> tuple[tuple[re.Pat
         "CODE_OR_LETTER": f"(?P<code>{INLINE_CODE}|(?-i:[A-HJ-Z]))",
         "CODE": f"(?P<code>{INLINE_CODE})",
         "NUMBERED": f"(?P<code>{NUMBERED_CODE})",
+        "NUMBERED2": f"(?P<code2>{NUMBERED_CODE})",
         "IN_THIS": IN_THIS,
         "ROLE_WORD": f"(?P<code>{_role_word()})",
     }
