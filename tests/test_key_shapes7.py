@@ -4,7 +4,7 @@ on fictional text.
 Shapes: a key in two columns with the role first and the code last under a "Key" heading (rows naming a
 school or a service count there too); capitals-and-digit codes in apposition to a role ("their mother, A1,");
 two bracketed codes after a plural role ("two baby girls (B3) and (B4)"); a code followed by where it is
-used ("the infant (referred to as Child F in the report)"); a single letter the review is about, with its role
+used ("the toddler (referred to as Child P in the report)"); a single letter the review is about, with its role
 in apposition ("regarding E, a child in care"); and a news page's statements of what the review calls its
 people ("given the pseudonym Toby Brennan", "can only be identified as Child K", "referred to by the
 pseudonyms Kai and Jodie").
@@ -63,9 +63,9 @@ CASES = {
         set(),
     ),
     "news_given_the_pseudonym": (
-        "To protect the identities of those involved, the boy has been given the pseudonym Toby Brennan.\n\n"
-        "The family were only referred to by the pseudonyms Kai and Shannon in the review.\n\n"
-        "The toddler, who can only be identified as Child K, had been seen by a doctor four times.\n",
+        "So that he cannot be traced, the boy has been given the pseudonym Toby Brennan.\n\n"
+        "His parents are referred to by the pseudonyms Kai and Shannon throughout.\n\n"
+        "The little girl, who can only be identified as Child K, saw her GP twice that winter.\n",
         {"Toby Brennan", "Kai", "Shannon", "Child K"},
         set(),
     ),
@@ -117,8 +117,8 @@ def test_pseudonym_from_news_marked_as_name_and_code_not() -> None:
 
 def test_news_child_given_a_pseudonym_is_the_subject() -> None:
     report = build(
-        "12 May 2018\n\nThe Westmere Safeguarding Children Board has today published the findings of a serious case "
-        "review into the death of a baby.\n\nTo protect the identities of those involved, the baby has been given "
+        "12 May 2018\n\nA serious case review about an infant's death was released this week by the Westmere "
+        "Safeguarding Children Board.\n\nSo that the family cannot be traced, the baby has been given "
         "the pseudonym Poppy Marsh.\n"
     )
     assert report.metadata.subject_child == "Poppy Marsh"

@@ -36,10 +36,10 @@ TITLES = {
         None,
     ),
     "board_publishes_a_review": (
-        "WSCB publishes a Serious Case Review concerning Child A and Child B\n\nThe board today published "
-        "its review of the care of two sisters." + BODY,
-        "Serious Case Review concerning Child A and Child B",
-        "Child A",
+        "WSCB publishes a Serious Case Review concerning Child M and Child N\n\nThe board released "
+        "its review of the care of two brothers on Friday." + BODY,
+        "Serious Case Review concerning Child M and Child N",
+        "Child M",
     ),
     "notice_after": (
         "Serious Case Review Published\n\nThe review was published on Monday." + BODY,
@@ -103,9 +103,8 @@ BOARDS = {
         "Westmere Safeguarding Children Board",
     ),
     "place_after_bare_board": (
-        "The Local Safeguarding Children Board Northamptonshire has today published the findings of a serious case "
-        "review.\n",
-        "Local Safeguarding Children Board Northamptonshire",
+        "The Local Safeguarding Children Board Wiltshire released a serious case review on Friday.\n",
+        "Local Safeguarding Children Board Wiltshire",
     ),
     "possessive_childrens_board_in_a_sentence": (
         "Baby died after falling asleep on a sofa\n\nThe family were only referred to by the pseudonyms Kai and "
@@ -132,7 +131,7 @@ AUTHORS = {
         "Ines Carver",
     ),
     "reported_by": (
-        "WESTMERE SAFEGUARDING CHILDREN BOARD W4 SERIOUS CASE REVIEW Reported by: Petra Holm, OBE, BA (Hons)\n" + BODY,
+        "WESTMERE SAFEGUARDING CHILDREN BOARD K7 SERIOUS CASE REVIEW Reported by: Petra Holm, OBE, BA (Hons)\n" + BODY,
         "Petra Holm",
     ),
     "plural_lead_reviewers_label": (

@@ -662,7 +662,7 @@ def _joined_type_line(text: str) -> bool:
 
 def tidy_title(title: str | None) -> str | None:
     """The title without a publication notice, an article or a board before its type, or a notice, version mark or
-    date after it (`title_lead_noise`, `title_tail_noise`): "OSCB publishes a Serious Case Review concerning
+    date after it (`title_lead_noise`, `title_tail_noise`): "XSCB publishes a Serious Case Review concerning
     Child A" is "Serious Case Review concerning Child A"."""
     if not title:
         return title
