@@ -22,7 +22,7 @@ from itertools import pairwise
 
 from ..lexicon import calendar, kpe
 from ..resources import load_yaml
-from . import metadata
+from . import key, metadata
 from .lines import Line
 
 NUMBERED_RE = re.compile(r"^(?P<num>\d{1,2}(?:\.\d{1,2}){0,3})(?:\.|\))?\s+(?P<title>\S.*?)\s*$")
@@ -124,7 +124,7 @@ def bare_title(text: str) -> str:
 
 def _prose(text: str) -> bool:
     words = len(text.split())
-    return words >= 20 or (words >= 8 and text.rstrip().endswith((".", ";")))
+    return words >= 20 or (words >= 8 and text.rstrip().rstrip('”"’').endswith((".", ";")))  # '… together.”' too
 
 
 def _shape(name: str, text: str) -> bool:
@@ -172,10 +172,24 @@ def _table_goes_on(nonblank: list[Line], j: int, seen: set[str], reach: int = 40
     first entry as its heading, is followed by prose.
     """
     new_entry = pages = False
-    for line in nonblank[j + 1 : j + 1 + reach]:
+    seen_lines = 0
+    previous_number = False
+    for line in nonblank[j + 1 :]:
         text = line.stripped
-        if _shape("contents_numbers_row", text) or is_contents_entry(line) or _shape("contents_entry_loose", text):
+        number = _shape("contents_numbers_row", text) or _shape("contents_number_only", text)
+        if not number:
+            seen_lines += 1  # a column of bare section or page numbers ("4.1 ⏎ 4.4 ⏎ 4.63") is not counted
+        if seen_lines > reach:
+            break
+        if (
+            _shape("contents_numbers_row", text)
+            or is_contents_entry(line)
+            or _shape("contents_entry_loose", text)
+            or number
+            and previous_number  # a column of section numbers, as a PDF converter splits the table
+        ):
             pages = True
+        previous_number = bool(number)
         if _prose(text) and not is_contents_entry(line) and len(run_entries(text)) < 2:
             break
         if bare_title(text) and bare_title(text) not in seen and not _shape("contents_numbers_row", text):
@@ -259,10 +273,16 @@ def _in_table_of_contents(nonblank: list[Line], j: int, seen: set[str], listed: 
         return True
     if MARKDOWN_RE.match(text):
         return False  # a Markdown heading after the table is the body
+    if _key_list_heading(nonblank, j):
+        return False  # "Key ⏎ Mother      ML": the key list after the contents page
     bare = bare_title(text)
     entries = run_entries(text)
     listed_entry = (
-        is_contents_entry(line) or _pages_below(nonblank, j) or len(entries) >= 2 or _shape("contents_blank_page", text)
+        is_contents_entry(line)
+        or _pages_below(nonblank, j)
+        or len(entries) >= 2
+        or _shape("contents_blank_page", text)
+        or _listed_shape(text, listed)
     )
     if not bare or _prose(text) and not listed_entry:
         return False
@@ -273,9 +293,40 @@ def _in_table_of_contents(nonblank: list[Line], j: int, seen: set[str], listed: 
     first = listed[0] if listed else None
     if not listed_entry and _expands_first_entry(text, first, seen):
         return _table_goes_on(nonblank, j, seen, reach=3)
-    if not listed_entry and listed and not _shape("contents_entry_loose", text) and _prose_below(nonblank, j):
+    if (
+        not listed_entry
+        and listed
+        and not _shape("contents_entry_loose", text)
+        and _prose_below(nonblank, j)
+        and not _listed_shape(nonblank[j + 1].stripped, listed)
+    ):
         return False  # "About the author ⏎ I have been a social worker …": the body's first heading, no entry
     return len(text.split()) <= 16 or listed_entry
+
+
+def _listed_shape(below: str, listed: list[str]) -> bool:
+    """Is the line below a numbered entry of the shape the table has listed already ("1.2 Purpose of the review." then
+    "3.1 Summary of the family history."): sub-entries written as sentences, numbered on from the last, so an
+    entry of the table, not the body's first paragraph?"""
+    own = NUMBERED_RE.match(below)
+    if own is None or len(below.split()) > 40:
+        return False
+    level = own["num"].count(".")
+    before = [
+        tuple(int(p) for p in m["num"].split("."))
+        for e in listed
+        if (m := NUMBERED_RE.match(e)) and m["num"].count(".") == level and e.rstrip().endswith(".")
+    ]
+    return bool(before) and tuple(int(p) for p in own["num"].split(".")) > before[-1]
+
+
+def _key_list_heading(nonblank: list[Line], j: int) -> bool:
+    """Is line j a key heading ("Key", "Names used in this report") with a row of the key below it?"""
+    return (
+        key.is_key_heading(nonblank[j].stripped)
+        and j + 1 < len(nonblank)
+        and key.parse_key_line(nonblank[j + 1], headed=True) is not None
+    )
 
 
 def _prose_below(nonblank: list[Line], j: int) -> bool:
@@ -510,6 +561,15 @@ def find_headings(lines: list[Line], skip: set[int], contents: set[int] | None =
             _can_start_heading(previous) or is_listed
         ):  # a title the contents table lists is a heading wherever it stands
             cand = candidate(line) or unnumbered_title(line, previous, following.get(line.index), is_listed)
+        if (
+            cand is not None
+            and line.index < first_prose
+            and cand.kind == "title"
+            and not is_listed
+            and not line.stripped.endswith(":")
+            and _sentence_case(cand.title)
+        ):
+            cand = None  # "Baby died asleep in her cot": a page's headline above its first paragraph, its title
         if cand is not None and (cand.number is not None or MARKDOWN_RE.match(line.stripped)):
             cover_end = min(cover_end, line.index)  # the body has begun
         elif cand is not None and (
@@ -576,12 +636,15 @@ def unnumbered_title(
     text = strip_markup(line.stripped)
     table_below = (
         nxt is not None
-        and nxt.is_table_row
-        and len(text.split()) <= 4  # "Family ⏎ Name | Relationship …"
+        and (nxt.is_table_row or key.is_key_heading(text) and key.parse_key_line(nxt, headed=True) is not None)
+        and len(text.split()) <= 4  # "Family ⏎ Name | Relationship …", "Key ⏎ Mother      ML"
         and not re.match(r"(?:table|figure|chart|diagram)\s+\d", text, re.IGNORECASE)
     )  # a caption is not a heading
     if listed and line.is_bullet and nxt is not None and _prose(nxt.stripped):
         text = re.sub(r"^[-*•●▪◦‣–·]\s+", "", text)  # "- Introduction" that the contents lists ("- IntroductionPage 3")
+    quoted = re.fullmatch(r"[‘'\"“](?P<inner>[^‘’'\"“”]{3,80})[’'\"”]", text)
+    if quoted:
+        text = quoted["inner"]  # "‘Left alone for hours’": a news page's quoted sub-heading
     if (
         nxt is None
         or not (listed or _prose(nxt.stripped) or table_below)
@@ -609,7 +672,13 @@ def unnumbered_title(
     # sentence case ("Baby J and her family") is a heading when the contents table lists it
     if (
         not content
-        or (len(words) > 4 and capitalised < 0.6 * len(content) and not listed and not colon)
+        or (
+            len(words) > 4
+            and capitalised < 0.6 * len(content)
+            and not listed
+            and not colon
+            and not _standalone_line(line, text, nxt)
+        )
         or _names_report_type(text)
         and not text.endswith(
             "?"
@@ -619,6 +688,29 @@ def unnumbered_title(
     if not listed and metadata.list_page_line(text):
         return None  # "Learning Reviews", "Published CSPRs": a page that lists reviews, titled
     return HeadingCandidate(line, None, text, None, _kpe(text), kind="title")
+
+
+SENTENCE_CASE_MAX_WORDS = 8
+
+
+def _sentence_case(title: str) -> bool:
+    """More than four words, most of the content words without a capital ("Warnings were not acted on")."""
+    words = title.split()
+    content = [w for w in words if w.lower() not in TITLE_SMALL_WORDS and w[:1].isalpha()]
+    return len(words) > 4 and sum(1 for w in content if w[:1].isupper()) < 0.6 * len(content)
+
+
+def _standalone_line(line: Line, text: str, nxt: Line | None) -> bool:
+    """A short sentence-case line standing alone between paragraphs ("What the family told us", "Warnings were not
+    acted on"): a heading, though few of its words have capitals.  It must be short (no wrapped first line of a
+    paragraph is), carry no digit, and be followed by a blank line or by a whole paragraph on one line (a page
+    transcript's paragraphs are one line each, with no blank between)."""
+    if nxt is None or len(text.split()) > SENTENCE_CASE_MAX_WORDS or len(text) > 60 or re.search(r"[\d‘’'\"“”]", text):
+        return False  # a number or a quotation inside: a caption or a headline ("… death was 'not preventable'")
+    if text.split()[-1].casefold() in {w.casefold() for w in _shapes()["wrapped_line_last_words"]}:
+        return False  # "EM reported that she had not spoken to ⏎⏎ EF for six days": a sentence cut by a page break
+    below = nxt.stripped.rstrip("”\"'’")
+    return nxt.index > line.index + 1 or _prose(nxt.stripped) and below.endswith((".", "!", "?"))
 
 
 def _colon_heading(text: str, nxt: Line | None) -> bool:
@@ -641,6 +733,7 @@ def _can_start_heading(previous: Line | None) -> bool:
     tail = previous.stripped
     return (
         tail.endswith((".", "?", "!", ":", ")"))
+        or tail.rstrip("”\"'’").endswith((".", "?", "!"))  # '… by an adult.”': a quotation ends the paragraph
         or "\t" in tail
         or candidate(previous) is not None
         or _title_line(previous)

@@ -54,6 +54,13 @@ ROLE_DASH_CODE_LINE_RE = re.compile(
     r"^\s*(?:[-*•]\s*)?(?P<desc>[A-Za-z][\w'’ -]{2,40}?)\s*(?:\s[–—-]\s?|[–—]|:)\s*"
     r"(?P<code>(?:Mr|Mrs|Ms|Miss|Mx|Child|Baby|Sibling|Adult)\s+[A-Z0-9][A-Z0-9]{0,2}|[A-Z][A-Z0-9]{1,5})\s*\.?\s*$"
 )
+# "Mother        ML", "Father of Laura   FL", "Subject     Laura (not her real name)": a key set in two columns
+# with the role first and the code (or the name used) last, as a PDF converter lays it out
+ROLE_COLUMN_CODE_LINE_RE = re.compile(
+    rf"^\s*(?:[-*•]\s*)?(?P<desc>[A-Za-z][\w'’ /-]{{1,50}}?)(?:\t+|[ ]{{3,}})"
+    rf"(?P<code>{CODE}|[A-Z][a-z]{{2,}}(?:-[A-Z][a-z]+)?)"
+    r"(?:\s*\(\s*(?P<mark>not\s+(?:his|her|their)\s+real\s+name|a\s+pseudonym|pseudonym)\s*\))?\s*$"
+)
 # "- **Jayden** – subject of the review": a name in place of a code, in a list of such lines
 NAME_KEY_LINE_RE = re.compile(
     r"^\s*(?:[-*•]\s*)?(?P<mark>\*\*|__)?(?P<code>[A-Z][a-z]{2,}(?:-[A-Z][a-z]+)?)(?P=mark)?\s*(?:\s[–—-]\s|[–—]|:)\s*(?P<desc>\S.*?)\s*$"
@@ -107,28 +114,43 @@ def classify(description: str) -> tuple[RoleKind, bool] | None:
     return None
 
 
-def parse_key_line(line: Line) -> KeyLine | None:
-    """A declaration on one line, or None: the first line shape whose description names a role."""
-    for pattern in (KEY_LINE_RE, CODE_ROLE_LINE_RE, ROLE_CODE_LINE_RE, ROLE_DASH_CODE_LINE_RE, NAME_KEY_LINE_RE):
+LINE_SHAPES = (
+    KEY_LINE_RE,
+    CODE_ROLE_LINE_RE,
+    ROLE_CODE_LINE_RE,
+    ROLE_DASH_CODE_LINE_RE,
+    ROLE_COLUMN_CODE_LINE_RE,
+    NAME_KEY_LINE_RE,
+)
+
+
+def parse_key_line(line: Line, headed: bool = False) -> KeyLine | None:
+    """A declaration on one line, or None: the first line shape whose description names a role.
+
+    `headed`: the line stands under a key heading ("Key", "Names used in this report"), where a row's
+    description need not name a role ("Primary School ⇥ SCH1" is a code the review uses)."""
+    for pattern in LINE_SHAPES:
         m = pattern.match(line.text)
         if m is None:
             continue
-        named = pattern is NAME_KEY_LINE_RE
+        named = pattern is NAME_KEY_LINE_RE or pattern is ROLE_COLUMN_CODE_LINE_RE and is_pseudonym(m["code"])
         if named and (m["code"] in _roles()["not_pseudonyms"] or m["code"].lower() in _places()):
             continue
-        found = _declaration(line, m, named)
+        found = _declaration(line, m, named, headed)
         if found is not None:
             return found
     return None
 
 
-def _declaration(line: Line, m: re.Match, named: bool) -> KeyLine | None:
+def _declaration(line: Line, m: re.Match, named: bool, headed: bool = False) -> KeyLine | None:
     description = m["desc"].strip().strip("|").strip()
     if len(description.split()) > MAX_DESC_WORDS or description.endswith((".", ";")) and len(description.split()) > 8:
         return None
     if named and (len(description.split()) > 8 or description.endswith(".")):
         return None  # a name and a sentence: prose, not a key
     kind = classify(description)
+    if kind is None and headed and len(description.split()) <= 6 and not CODE_SHAPE_RE.match(description):
+        kind = ("practitioner", False)  # under a key heading: a school, a service, a place the review codes
     if kind is None:
         return None
     code = re.sub(r"\s+", " ", m["code"])
@@ -231,7 +253,8 @@ def find_key(lines: list[Line], blocks: list[list[Line]], skip: set[int]) -> lis
             continue
         if _glossary_block(block):
             continue
-        parsed = [parse_key_line(line) for line in block if line.index not in skip]
+        headed = _under_key_heading(block[0], lines)
+        parsed = [parse_key_line(line, headed) for line in block if line.index not in skip]
         hits = [p for p in parsed if p is not None]
         if len(block) > 2 and len(hits) * 2 <= len(block):
             continue  # a table or paragraph that is mostly not a key
@@ -249,6 +272,20 @@ def find_key(lines: list[Line], blocks: list[list[Line]], skip: set[int]) -> lis
                 codes.add(cell.code)
                 cells.append(cell)
     return sorted(kept + cells, key=lambda c: c.line.index)  # a table under a key header needs no run
+
+
+def is_key_heading(text: str) -> bool:
+    """ "Key", "Key to names", "Names used in this report": a line that heads a key list (`key_headings`)."""
+    bare = re.sub(r"[*_#:]+", " ", text).strip().casefold()
+    return bare in {h.casefold() for h in _roles().get("key_headings", [])}
+
+
+def _under_key_heading(first: Line, lines: list[Line]) -> bool:
+    """Does the block start just under a key heading (blank lines between allowed)?"""
+    k = first.index - 1
+    while k >= 0 and lines[k].is_blank:
+        k -= 1
+    return k >= 0 and is_key_heading(lines[k].text)
 
 
 def _in_runs(candidates: list[KeyLine]) -> list[KeyLine]:
@@ -278,8 +315,11 @@ _CODE_BODY = (
     r"\s+[A-Z0-9][A-Za-z0-9]{0,2}\b|Mother|Father|[A-Z][A-Z0-9]{1,5}\b"
 )
 INLINE_CODE = rf"(?-i:\b(?:{_CODE_BODY}|[A-Z][a-z]{{2,}}(?:-[A-Z][a-z]+)?\b))"
+# a role word and an index ("Adult 2", "Ms K"), or capitals and a digit ("A1", "C5", "HV2"): never a real name, so
+# in apposition to a role ("their mother, A1,") it is the review's code
 NUMBERED_CODE = (
-    r"(?-i:\b(?:[Cc]hild|Sibling|Adult|Young\s+Person|Parent|Mr|Mrs|Ms|Miss|Mx)\s+[A-Z0-9][A-Za-z0-9]{0,2}\b)"
+    r"(?-i:\b(?:(?:[Cc]hild|Sibling|Adult|Young\s+Person|Parent|Mr|Mrs|Ms|Miss|Mx)\s+[A-Z0-9][A-Za-z0-9]{0,2}"
+    r"|[A-Z]{1,3}[0-9]{1,2})\b)"
 )
 SHAPED_CODE = (
     r"(?-i:\b(?:Child|Baby|Sibling|Adult|Young\s+Person|Parent|Mr|Mrs|Ms|Miss|Mx)\s+[A-Z0-9][A-Za-z0-9]{0,2}\b)"
@@ -344,9 +384,11 @@ def _inline_patterns(weak: bool, pseudonyms: bool = False) -> tuple[tuple[re.Pat
         "CODE2": f"(?P<code2>{INLINE_CODE})",
         "ALIAS_OF": f"(?P<desc>{SHAPED_CODE})",
         "LABEL": f"(?P<code>{_label_code()})",
+        "LETTER": "(?P<code>(?-i:[A-HJ-Z]))",
         "CODE_OR_LETTER": f"(?P<code>{INLINE_CODE}|(?-i:[A-HJ-Z]))",
         "CODE": f"(?P<code>{INLINE_CODE})",
         "NUMBERED": f"(?P<code>{NUMBERED_CODE})",
+        "NUMBERED2": f"(?P<code2>{NUMBERED_CODE})",
         "IN_THIS": IN_THIS,
         "ROLE_WORD": f"(?P<code>{_role_word()})",
     }
@@ -793,14 +835,26 @@ def find_marked_names(text: str) -> list[InlineDeclaration]:
     roles = _roles()
     for pattern in roles.get("marked_names", []):
         for m in re.finditer(pattern, text):
-            code = re.sub(r"\s+", " ", m["code"])
-            if code in roles["not_pseudonyms"] or code.lower() in _places():
-                continue
-            out.append(
-                InlineDeclaration(
-                    code, m.start("code"), "named in place of the real name", "family", False, True, m.start(), m.end()
+            for group in ("code", "code2"):
+                if group not in m.re.groupindex or not m[group]:
+                    continue
+                code = re.sub(r"\s+", " ", m[group])
+                if code in roles["not_pseudonyms"] or code.lower() in _places():
+                    continue
+                shaped = bool(CODE_SHAPE_RE.match(code))  # "identified as Child K": a code, not a name
+                role = m.groupdict().get("role") if group == "code" else None  # "the baby has been given …"
+                out.append(
+                    InlineDeclaration(
+                        code,
+                        m.start(group),
+                        role or ("the review's code" if shaped else "named in place of the real name"),
+                        "family",
+                        bool(role),
+                        not shaped,
+                        m.start(),
+                        m.end(),
+                    )
                 )
-            )
     for pattern in roles.get("aged_codes", []):
         for m in re.finditer(pattern, text):
             code = re.sub(r"\s+", " ", m["code"])

@@ -152,7 +152,10 @@ def find_people(cover_lines: list[Line]) -> list[NamedPerson]:
             before = compiled(
                 rf"(?:^|(?<=\s))(?:{label}){LABEL_END}(?P<name>{PERSON_RE.pattern})", re.IGNORECASE
             ).search(text)
-            if before and (before.start() == 0 or compiled(rf"(?:{label})\s*:", re.IGNORECASE).search(before.group(0))):
+            if before and (
+                not text[: before.start()].strip()
+                or compiled(rf"(?:{label})\s*:", re.IGNORECASE).search(before.group(0))
+            ):  # the label opens the line (after its indent), or ends in a colon
                 name = _clean_name(before["name"]) if before["name"][:1].isupper() else None
                 if name:
                     add(name, role, line, before.start("name"))
@@ -373,7 +376,7 @@ def _label_only(text: str) -> NamedRole | None:
         return "chair"
     if {"author", "authors", "writer", "prepared", "written", "co-author"} & set(words):
         return "author"
-    return "reviewer" if "reviewer" in words else None
+    return "reviewer" if {"reviewer", "reviewers"} & set(words) else None
 
 
 def find_author(cover_lines: list[Line]) -> str | None:
@@ -393,6 +396,9 @@ def _board_span(text: str) -> tuple[int, int] | None:
         ):
             # "When a Local Safeguarding Children Board undertakes …", "an unnamed local safeguarding children board"
             continue
+        joins = list(re.finditer(r"\b(?:in|the|from|by|at|with|to|for)\s+", text[start : m.start()]))
+        if joins:  # "… as Liam and Nicole in the Westmere Safeguarding Children's Board": the name starts after "the"
+            start += joins[-1].end()
         kinds = list(re.finditer(r"\b(?i:review|report|summary)\b[ \t]+", text[start : m.start()]))
         if kinds:  # "Neglect Thematic Review Lindenholm Safeguarding Children Board": a cover run into one line
             start += kinds[-1].end()
@@ -418,6 +424,11 @@ def find_board(cover_lines: list[Line], text: str = "") -> str | None:
             continue
         board = line.text[span[0] : span[1]].strip()
         alone = line.text[: span[0]].strip() == ""
+        place_after = re.match(
+            r"[ \t]+((?:[A-Z][a-z]+)(?:\s+(?:of|upon|on|and)\s+[A-Z][a-z]+)?)\b", line.text[span[1] :]
+        )
+        if _placeless(board) and place_after and place_after[1].lower() in _gazetteer():
+            return re.sub(r"\s+", " ", board + place_after[0])  # "The Local Safeguarding Children Board Westmere has …"
         if alone and k > 0 and _placeless(board) and _place_fragment(cover_lines[k - 1].stripped):
             board = f"{cover_lines[k - 1].stripped} {board}"
         elif (
@@ -440,8 +451,24 @@ def find_board(cover_lines: list[Line], text: str = "") -> str | None:
             )  # not "the Safeguarding Children Board"
             if row[start].isupper() and named:  # a name, not "… asks safeguarding partners to …"
                 return re.sub(r"\s+", " ", row[start:end])
+            after = re.match(r"\s+((?:[A-Z][a-z]+)(?:\s+(?:of|upon|on|and)\s+[A-Z][a-z]+)?)\b", row[end:])
+            if row[start].isupper() and after and after[1].lower() in _gazetteer():
+                return re.sub(r"\s+", " ", row[start:end] + after[0])  # "Local Safeguarding Children Board Westmere"
             pos = end
     return _abbreviated_board(cover_lines) or _abbreviation_alone(text[:5000])
+
+
+@lru_cache(maxsize=1)
+def _gazetteer() -> frozenset[str]:
+    """UK places (models/gazetteer/uk_places.txt), lower case: a place after a board's bare name is its own."""
+    from ..resources import model_path
+
+    path = model_path("gazetteer", "uk_places.txt")
+    return frozenset(
+        ln.strip().lower()
+        for ln in path.read_text(encoding="utf-8").splitlines()
+        if ln.strip() and not ln.startswith("#")
+    )
 
 
 def _abbreviation_alone(text: str) -> str | None:
@@ -592,10 +619,15 @@ def find_title(cover_lines: list[Line]) -> str | None:
         ):
             continue
         parts = [text]
+        kept = 1  # parts that stay whatever follows (the title and a second type joined to it)
         for nxt in cover_lines[k + 1 : k + 5]:
             t = nxt.stripped
             if len(parts) == 1 and len(t.split()) >= 3 and parts[0].startswith(t):
                 parts = [t]  # a page title that repeats the cover's first lines: the cover's own lines follow
+                continue
+            if len(parts) == kept and _joined_type_line(t):
+                parts.append(t)  # "CHILD D SERIOUS CASE REVIEW ⏎ AND DOMESTIC HOMICIDE REVIEW": a joint review's title
+                kept += 1
                 continue
             if DANGLING_RE.search(parts[-1]) and len(t.split()) <= 8 and not _board_span(t):
                 parts.append(t)  # "The Overview Report into a ⏎ Serious Case Review of the ⏎ circumstances concerning:"
@@ -611,7 +643,7 @@ def find_title(cover_lines: list[Line]) -> str | None:
                     break  # "Relating to Baby W"
                 continue
             break
-        while len(parts) > 1 and not (
+        while len(parts) > kept and not (
             re.match(shapes["subject_line"], parts[-1], re.IGNORECASE) or _ends_in_subject(parts[-1])
         ):
             parts.pop()  # a kind or connector that leads to no subject stays out
@@ -620,6 +652,50 @@ def find_title(cover_lines: list[Line]) -> str | None:
             title = re.sub(r"\s+(?:on\s+behalf\s+of|for|by|of)$", "", title)  # "… Child Y on behalf of ⏎ <board>"
         return title
     return cover_lines[plural].stripped if plural is not None else None
+
+
+def _joined_type_line(text: str) -> bool:
+    """ "AND DOMESTIC HOMICIDE REVIEW", "& Safeguarding Adults Review": a second report type that carries the
+    title on, as the cover of a joint review sets it on a line of its own."""
+    return bool(re.match(r"^(?:and|&)\s", text, re.IGNORECASE)) and _is_title_line(text) and len(text.split()) <= 8
+
+
+def tidy_title(title: str | None) -> str | None:
+    """The title without a publication notice, an article or a board before its type, or a notice, version mark or
+    date after it (`title_lead_noise`, `title_tail_noise`): "XSCB publishes a Serious Case Review concerning
+    Child A" is "Serious Case Review concerning Child A"."""
+    if not title:
+        return title
+    shapes = _shapes()
+    tidy = re.sub(shapes["title_tail_noise"], "", title, flags=re.IGNORECASE)
+    tidy = re.sub(shapes["title_lead_noise"], "", tidy, flags=re.IGNORECASE)
+    span = _board_span(tidy)
+    if span and span[0] == 0:
+        rest = tidy[span[1] :].lstrip(" :–—-")
+        if _type_first(rest):
+            tidy = rest  # "Upton Safeguarding Children Board Serious Case Review: Child E"
+    return tidy.strip() if _is_title_line(tidy) else title
+
+
+def _type_first(text: str) -> bool:
+    """Does the text open with a report type ("Serious Case Review: Child E")?"""
+    return any(re.match(pats[0], text, re.IGNORECASE) for pats in _shapes()["report_types"].values())
+
+
+def named_kind_title(cover_lines: list[Line]) -> str | None:
+    """A page about a review, with no cover and no numbered paragraph in its opening: the first kind of review it
+    names ("a serious case review has found" → "Serious Case Review"; `named_review_kinds`) stands for its title.
+    A review's own opening ("1. Introduction ⏎ 1.1 … to conduct a Child Safeguarding Practice Review") is not."""
+    months = calendar().month_pattern(abbreviations=False)
+    numbered = re.compile(rf"\d{{1,2}}(?:\.\d{{1,2}})*\.?\s+(?!(?i:{months})\b)[A-Z]")
+    if any(numbered.match(line.stripped) for line in cover_lines):  # "09 October 2013" is a date, not a paragraph
+        return None
+    text = "\n".join(line.stripped for line in cover_lines)
+    found = [m for p in _shapes()["named_review_kinds"] for m in [re.search(p, text)] if m]
+    if not found:
+        return None
+    kind = re.sub(r"\s+", " ", min(found, key=lambda m: m.start()).group(0))
+    return kind if kind.isupper() else " ".join(w[:1].upper() + w[1:] for w in kind.split())
 
 
 LEARNING_REACH = 12  # cover lines in which a "Learning from the death of 'Tilly'" title may stand
@@ -758,7 +834,7 @@ def _flattened_title(cover_lines: list[Line]) -> str | None:
             lead.insert(0, word)
         while lead and lead[0].lower() in TITLE_CONNECTORS - {"a", "the"}:
             lead.pop(0)
-        return " ".join([*lead, m.group(0)])
+        return re.sub(_shapes()["title_article"], "", " ".join([*lead, m.group(0)]), flags=re.IGNORECASE)
     return None
 
 
@@ -925,6 +1001,9 @@ def find_subject(
         for m in re.finditer(pattern, scope):
             if not m.group(1).lower().startswith("family"):  # "THE FAMILY 3.1" of a contents line too
                 return _tidy_code(m.group(1))
+    family = re.search(_shapes()["subject_family"], title or "")
+    if family:
+        return family.group(0)  # "Family T/S", "Q FAMILY": the family the review is about, letters kept whole
     first = re.search(pattern, title or "")
     if first:
         return _tidy_code(first.group(1))
@@ -985,7 +1064,9 @@ def extract_metadata(
         or _byline_title(cover_lines)
         or _flattened_title(cover_lines)
         or _first_line_title(cover_lines)
+        or named_kind_title(cover_lines)
     )
+    title = tidy_title(title)
     start, end = find_period(text)
     people = find_people(cover_lines)
     labelled = labelled_subject(cover_lines)
