@@ -204,3 +204,25 @@ def test_a_web_pages_date_and_writer_on_one_line(nlp, analyzer):
     findings = findings_of(text, nlp, analyzer)
     assert not serious(worst(findings, "Morwenna Tate"))
     assert serious(worst(findings, "Declan Harrowby"))
+
+
+def test_quoted_names_in_a_sentence_that_declares_pseudonyms(nlp, analyzer):
+    text = (
+        "Review published\n\nThe report uses the pseudonyms 'Jasper' for the baby and 'Mia' for his mother.\n\n"
+        '"Mia asked for help," the chair said.' + STORY
+    )
+    findings = findings_of(text, nlp, analyzer)
+    assert not serious(worst(findings, "Mia"))
+    assert serious(worst(findings, "Declan Harrowby"))
+
+
+def test_a_hamlet_by_apposition_and_a_two_word_village(nlp, analyzer):
+    text = (
+        "Jasper was found unresponsive at the family home in Cray Moor, a hamlet on the edge of the county.\n\n"
+        "His father, Connor Vesey, 31, from Lower Tadley, was convicted in March 2021.\n\n"
+        "The family later received support from Social Care."
+    )
+    findings = findings_of(text, nlp, analyzer)
+    assert serious(worst(findings, "Cray Moor"))
+    assert serious(worst(findings, "Lower Tadley"))
+    assert not serious(worst(findings, "Social Care"))

@@ -149,15 +149,20 @@ def _is_known_place(phrase: str, allowed: set[str]) -> bool:
 
 
 def _plausible_name(words: list[str], doc_lower: set[str]) -> bool:
+    """Capitalised words that may name a place, none written in lower case elsewhere in the text.  A single
+    word must be no frequent English word; in a name of two or three words one such word is enough ("Lower
+    Tadley", "Cray Moor": an English word beside it is the place's own, as "Upper", "Moor", "Green" are)."""
     lex = lexicon()
-    return bool(words) and all(
-        w[:1].isupper()
-        and not w.isupper()
-        and w.lower() not in doc_lower
-        and w not in lex.non_person
-        and not (w.lower() in lex.common and not lex.is_known_name(w))
-        for w in words
-    )
+
+    def shaped(w: str) -> bool:
+        return w[:1].isupper() and not w.isupper() and w.lower() not in doc_lower and w not in lex.non_person
+
+    def unusual(w: str) -> bool:
+        return not (w.lower() in lex.common and not lex.is_known_name(w))
+
+    if not words or not all(shaped(w) for w in words):
+        return False
+    return all(unusual(w) for w in words) if len(words) == 1 else any(unusual(w) for w in words)
 
 
 def find_small_places(doc: Doc, settings: dict, allowed: set[str]) -> list[spans.Span]:
@@ -185,6 +190,15 @@ def find_small_places(doc: Doc, settings: dict, allowed: set[str]) -> list[spans
             "a place named as where someone lived or went, not a local authority or town",
         ),
     ]
+    appositions = "|".join(re.escape(a) for a in settings.get("small_place_apposition", ()))
+    if appositions:  # "in Cray Moor, a hamlet on the edge of the county"
+        patterns.append(
+            (
+                re.compile(rf"\b(?P<p>{cap}),\s+(?:{appositions})\b"),
+                "place-apposition",
+                "a place the text itself calls a village, hamlet or estate: below local-authority level",
+            )
+        )
     person_befores = "|".join(re.escape(b) for b in settings.get("person_place_before", ()))
     if person_befores:  # a newspaper's "Kim Vale, 23, from Oakbury, who ...": where a person of the story lives
         patterns.append(

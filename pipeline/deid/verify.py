@@ -816,6 +816,7 @@ def review_pseudonyms(report: Report) -> set[str]:
     names declared in the text ("Layla is a pseudonym", "referred to as 'Lily'"), and, when the
     review says it uses pseudonyms at all, the names in its title ("Serious Case Review: 'Amara'")."""
     names = set(declared_pseudonyms(report.text))
+    names.update(_quoted_in_declaration(report.text))
     names.update(entry.code for entry in report.key if getattr(entry, "pseudonym", False))
     names.update(listed_review_names(report.text))
     if getattr(report.metadata, "pseudonyms_declared", False) or declares_pseudonyms(report.text):
@@ -824,6 +825,26 @@ def review_pseudonyms(report: Report) -> set[str]:
         if report.metadata.subject_child:
             names.update(w for w in name_words(report.metadata.subject_child) if w[:1].isupper() and not w.isupper())
     return names
+
+
+_DECLARING_SENTENCE = re.compile(
+    r"[^.!?\n]*\b(?i:pseudonyms?|not\s+(?:his|her|their)\s+real\s+names?|names?\s+(?:has|have)\s+been\s+changed)"
+    r"\b[^.!?\n]*"
+)
+_QUOTED_NAME = re.compile(r"(?<![\w'’])['‘\"“](?P<n>[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)['’\"”](?![\w'’])")
+
+
+def _quoted_in_declaration(text: str) -> set[str]:
+    """ "The report uses the pseudonyms 'Jasper' for the baby and 'Mia' for his mother": every name in quotation
+    marks in a sentence that declares pseudonyms (the patterns of pseudonym_cues.yaml take one or two names
+    standing together)."""
+    lex = lexicon()
+    return {
+        m["n"]
+        for sentence in _DECLARING_SENTENCE.finditer(text)
+        for m in _QUOTED_NAME.finditer(sentence.group(0))
+        if not lex.is_common_word(m["n"].split()[0])
+    }
 
 
 _NAMES = r"[A-Z][a-z]{2,}(?:[ \t]*(?:,|and|&|/)[ \t]*[A-Z][a-z]{2,}){0,2}"
