@@ -827,10 +827,10 @@ def review_pseudonyms(report: Report) -> set[str]:
     return names
 
 
-_DECLARING_SENTENCE = re.compile(
-    r"[^.!?\n]*\b(?i:pseudonyms?|not\s+(?:his|her|their)\s+real\s+names?|names?\s+(?:has|have)\s+been\s+changed)"
-    r"\b[^.!?\n]*"
+_DECLARING_WORDS = re.compile(
+    r"(?i)\b(?:pseudonyms?|not\s+(?:his|her|their)\s+real\s+names?|names?\s+(?:has|have)\s+been\s+changed)\b"
 )
+_SENTENCE_BOUNDARY = re.compile(r"[.!?\n]")
 _QUOTED_NAME = re.compile(r"(?<![\w'’])['‘\"“](?P<n>[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)['’\"”](?![\w'’])")
 
 
@@ -839,12 +839,13 @@ def _quoted_in_declaration(text: str) -> set[str]:
     marks in a sentence that declares pseudonyms (the patterns of pseudonym_cues.yaml take one or two names
     standing together)."""
     lex = lexicon()
-    return {
-        m["n"]
-        for sentence in _DECLARING_SENTENCE.finditer(text)
-        for m in _QUOTED_NAME.finditer(sentence.group(0))
-        if not lex.is_common_word(m["n"].split()[0])
-    }
+    names: set[str] = set()
+    for cue in _DECLARING_WORDS.finditer(text):
+        start = max(text.rfind(c, 0, cue.start()) for c in ".!?\n") + 1
+        end_match = _SENTENCE_BOUNDARY.search(text, cue.end())
+        sentence = text[start : end_match.start() if end_match else len(text)]
+        names.update(m["n"] for m in _QUOTED_NAME.finditer(sentence) if not lex.is_common_word(m["n"].split()[0]))
+    return names
 
 
 _NAMES = r"[A-Z][a-z]{2,}(?:[ \t]*(?:,|and|&|/)[ \t]*[A-Z][a-z]{2,}){0,2}"
@@ -1295,7 +1296,7 @@ def _structured_findings(
     analyzer,
     name_words_in_text: set[str],
     key_words: set[str],
-    allowed_words: AbstractSet[str] = frozenset(),
+    allowed: AbstractSet[str] = frozenset(),
 ) -> list[Span]:
     from .recognizers import analyze_doc
 
@@ -1326,9 +1327,6 @@ def _structured_findings(
             )
         elif kind in _CONTACT_TYPES and _organisation_contact(report_text, result.start):
             severity, reason = "info", f"{reason} in an organisation's own contact block (its name above or before it)"
-        elif kind in ("PHONE", "EMAIL") and _after_named_person(report_text, result.start, allowed_words):
-            severity = "low"
-            reason = f"{reason} right after a person the review names on purpose (its contact officer or author)"
         elif kind == "EMAIL" and _is_role_mailbox(text):
             severity, reason = "info", f"{reason} of a service (a role mailbox, not a person's)"
         elif kind == "PHONE" and _is_organisation_number(text):
@@ -1336,6 +1334,9 @@ def _structured_findings(
                 "info",
                 f"{reason} of an organisation (an 03 number: public bodies, charities, businesses)",
             )
+        elif kind in ("PHONE", "EMAIL") and _after_named_person(report_text, result.start, allowed):
+            severity = "low"
+            reason = f"{reason} right after a person the review names on purpose (its contact officer or author)"
         elif kind in _CONTACT_TYPES and (
             _line_start(report_text, result.start) in letterhead
             or _line_start(report_text, max(result.start, result.end - 1)) in letterhead
@@ -1367,12 +1368,15 @@ _ORGANISATION_LINE = re.compile(
 )
 
 
-def _after_named_person(text: str, offset: int, allowed_words: AbstractSet[str]) -> bool:
-    """ "LA Contact: Kim Vale (01632 960000)": the number or address right after, on its line, the name of a person
-    the review names on purpose (a contact officer, the author): published with the name, still worth a glance."""
+def _after_named_person(text: str, offset: int, allowed: AbstractSet[str]) -> bool:
+    """ "LA Contact: Kim Vale (01632 960000)": the number or address right after, on its line, the full name of a
+    person the review names on purpose (a contact officer, the author): published with the name, still worth a
+    glance."""
     before = text[_line_start(text, offset) : offset]
-    m = re.search(r"([A-Z][\w'’-]+)[ \t]*[(:,\-–]?[ \t]*$", before)
-    return bool(m and m.group(1).lower() in allowed_words)
+    return any(
+        len(name.split()) >= 2 and re.search(rf"(?<![\w-]){re.escape(name)}[ \t]*[(:,\-–]?[ \t]*$", before)
+        for name in allowed
+    )
 
 
 def _line_start(text: str, offset: int) -> int:
@@ -1712,7 +1716,7 @@ def verify_report(report: Report, doc: Doc, key=None, policy: Policy | None = No
         from .recognizers import build_analyzer
 
         analyzer = build_analyzer(load_nlp())
-    raw += _structured_findings(doc, policy, analyzer, text_names, key_words, _words_of(allowed))
+    raw += _structured_findings(doc, policy, analyzer, text_names, key_words, allowed)
     raw += _quasi_findings(doc, report, policy)
     raw += _incident_findings(report.text, policy)
     findings = []
