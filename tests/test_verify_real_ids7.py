@@ -25,7 +25,7 @@ STORY = "\n\nThe baby's mother had been living with Declan Harrowby, who was 19,
         ("Child N was admitted to hospital on 9th April 2012 with a fractured skull.", "9th April 2012"),
         ("Child M was seriously injured by a fall from a bridge on 3rd June 2018.", "3rd June 2018"),
         ("Child P presented to the Emergency Department on the evening of 2nd October 2017.", "2nd October 2017"),
-        ("Child Y, 15, was the victim of a fatal stabbing on 8 August 2017.", "8 August 2017"),
+        ("Child Y, 15, was stabbed and killed in a park on 8 August 2017.", "8 August 2017"),
         ("On 19 May 2015 Child K was admitted to hospital with bruising to his face.", "19 May 2015"),
     ],
 )
@@ -137,18 +137,18 @@ def test_a_web_pages_date_line_then_its_writer(nlp, analyzer):
 # ---------------------------------------------------------------- no person here
 def test_appendix_and_list_letters_are_no_initials(nlp, analyzer):
     text = (
-        "CONTENTS\nAppendix A Membership of the Panel 20\nAppendix B Principles Underpinning the Review 21\n\n"
-        "2. Terms of reference\n\nA. Ascertain whether information was shared.\n\n"
+        "CONTENTS\nAppendix A Membership of the Panel 20\nAppendix B Values Behind the Review 21\n\n"
+        "2. Terms of reference\n\nA. Establish whether information was shared.\n\n"
         "B. Evaluate whether the plan was reviewed.\n" + STORY
     )
     findings = findings_of(text, nlp, analyzer)
-    assert not serious(worst(findings, "B Principles Underpinning"))
-    assert not serious(worst(findings, "A. Ascertain"))
+    assert not serious(worst(findings, "B Values Behind"))
+    assert not serious(worst(findings, "A. Establish"))
     assert serious(worst(findings, "Declan Harrowby"))
 
 
 def test_a_role_word_alone_is_no_name(nlp, analyzer):
-    text = "1.3 This decision was supported by the Chairperson, subject to advice from the national panel." + STORY
+    text = "1.3 The Chairperson agreed this course, after advice from the national panel." + STORY
     findings = findings_of(text, nlp, analyzer)
     assert not serious(worst(findings, "Chairperson"))
 

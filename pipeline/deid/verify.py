@@ -1105,8 +1105,8 @@ _ORG_ABBREVIATION = re.compile(r"[ \t]+(?P<a>[A-Z]{2,6})\b")
 
 def _no_person_here(text: str, cand: NameCandidate) -> str | None:
     """Why the candidate is no person in its context, or None (`models/names/verify_context.yaml`): a letter
-    numbering an appendix or a list item before ordinary words ("Appendix D Principles Underpinning", "C.
-    Ascertain whether"); a role or post the language model alone took for a name ("supported by the
+    numbering an appendix or a list item before ordinary words ("Appendix D Values Behind", "C.
+    Establish whether"); a role or post the language model alone took for a name ("supported by the
     Chairperson"); a site's page furniture in another language; an organisation's name made of ordinary words
     and a place ("Safer Upbury"), or a word the model alone tags before an agency's abbreviation ("West Anglia
     YOS")."""
@@ -1144,7 +1144,7 @@ def _ordinary_word(word: str) -> bool:
 
 
 def _numbering_letter(text: str, before: str, words: list[str], enumerator: re.Pattern) -> bool:
-    """ "Appendix D Principles Underpinning", "C. Ascertain whether": a single capital after an enumerator word or
+    """ "Appendix D Values Behind", "C. Establish whether": a single capital after an enumerator word or
     opening a list line, before words that are no listed name, and either all frequent English words or one
     of a lettered run (the letter before or after it stands in the same shape: "Appendix C", "B. Evaluate").
     Initials of people are no run ("A. Okafor" and "B. Lind" in one list are letters of two names)."""
