@@ -12,7 +12,11 @@ judges them.  Three kinds:
                       they give a date-of-birth window);
 * ``QUASI_PLACE``     a place below local-authority level: an estate, village or
                       street, or a place entity not listed as a local authority or
-                      town (``models/gazetteer/uk_places.txt``).
+                      town (``models/gazetteer/uk_places.txt``).  Where the text ties
+                      it to the family or a person of the story ("lived in Oakbury",
+                      "Kim Vale, 23, from Oakbury"; ``tied_place_rules`` in the
+                      policy) verify reports it as ``QUASI_PLACE_TIED`` severity
+                      (medium): that is where the child is found.
 
 Cue words are in the ``quasi:`` section of the policy (``models/policy.yaml``).
 
@@ -135,23 +139,30 @@ def _age_with_date(sent: Span):
 
 # ---------------------------------------------------------------- places
 def _is_known_place(phrase: str, allowed: set[str]) -> bool:
+    """A listed local authority or town, a place the policy allows, or a country ("moved from Poland"): never
+    below local-authority level."""
     places = lexicon().places
-    if phrase in places or phrase in allowed:
+    if phrase in places or phrase in allowed or phrase in lexicon().countries:
         return True
     words = [w for w in re.split(r"\s+|\band\b", phrase) if w]
     return bool(words) and all(w in places or w in allowed for w in words)
 
 
 def _plausible_name(words: list[str], doc_lower: set[str]) -> bool:
+    """Capitalised words that may name a place, none written in lower case elsewhere in the text.  A single
+    word must be no frequent English word; in a name of two or three words one such word is enough ("Lower
+    Tadley", "Cray Moor": an English word beside it is the place's own, as "Upper", "Moor", "Green" are)."""
     lex = lexicon()
-    return bool(words) and all(
-        w[:1].isupper()
-        and not w.isupper()
-        and w.lower() not in doc_lower
-        and w not in lex.non_person
-        and not (w.lower() in lex.common and not lex.is_known_name(w))
-        for w in words
-    )
+
+    def shaped(w: str) -> bool:
+        return w[:1].isupper() and not w.isupper() and w.lower() not in doc_lower and w not in lex.non_person
+
+    def unusual(w: str) -> bool:
+        return not (w.lower() in lex.common and not lex.is_known_name(w))
+
+    if not words or not all(shaped(w) for w in words):
+        return False
+    return all(unusual(w) for w in words) if len(words) == 1 else any(unusual(w) for w in words)
 
 
 def find_small_places(doc: Doc, settings: dict, allowed: set[str]) -> list[spans.Span]:
@@ -179,6 +190,27 @@ def find_small_places(doc: Doc, settings: dict, allowed: set[str]) -> list[spans
             "a place named as where someone lived or went, not a local authority or town",
         ),
     ]
+    appositions = "|".join(re.escape(a) for a in settings.get("small_place_apposition", ()))
+    if appositions:  # "in Cray Moor, a hamlet on the edge of the county"
+        patterns.append(
+            (
+                re.compile(rf"\b(?P<p>{cap}),\s+(?:{appositions})\b"),
+                "place-apposition",
+                "a place the text itself calls a village, hamlet or estate: below local-authority level",
+            )
+        )
+    person_befores = "|".join(re.escape(b) for b in settings.get("person_place_before", ()))
+    if person_befores:  # a newspaper's "Kim Vale, 23, from Oakbury, who ...": where a person of the story lives
+        patterns.append(
+            (
+                re.compile(
+                    rf"[A-Z][\w'’-]+(?:,\s*(?:aged\s+)?\d{{1,2}})?,\s+(?:{person_befores})\s+(?P<p>{cap})"
+                    rf"(?=\s*(?:[,.;]|\bwho\b|$))"
+                ),
+                "place-of-person",
+                "the town or village a person of the story is from, below local-authority level",
+            )
+        )
     out: dict[tuple[int, int], spans.Span] = {}
     for pattern, rule, reason in patterns:
         for m in pattern.finditer(text):

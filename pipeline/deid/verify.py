@@ -25,6 +25,7 @@ overlap, the more severe (then the longer) wins.
 from __future__ import annotations
 
 import re
+from collections.abc import Set as AbstractSet
 from dataclasses import asdict, dataclass, replace
 from functools import lru_cache
 
@@ -35,7 +36,7 @@ from ..nlp import ROLE_LABEL  # the label pipeline.nlp gives declared codes
 from ..report import Report
 from ..resources import load_yaml, read_lines
 from ..spans import Span, resolve_overlaps
-from .codes import find_undeclared_codes
+from .codes import find_undeclared_codes, general_abbreviations
 from .names.unknown import (
     NameCandidate,
     declared_pseudonyms,
@@ -535,6 +536,7 @@ def _sentence_people(text: str, labels: str, verbs: str, role_labels: str = "", 
         and re.search(r"(?i)chair|reviewer|author|scrutineer|partnership|board|minister|commissioner", label)
     )
     owner = r"(?:(?:[A-Z][\w-]*[ \t]+){0,2}[A-Z][\w-]*['’]s[ \t]+)?"  # "the Government's Chief Social Worker"
+    statements = _alternation(_named_roles().get("statement_verbs", ())) or r"(?!x)x"
     patterns = [
         rf"(?<![\w-])(?i:{labels}){org}[ \t]*(?:,|\bis\b|\bwas\b)[ \t]*{_PEOPLE}",
         rf"{_PEOPLE},[ \t]+(?:the|our|an?)[ \t]+{owner}{adjective}(?i:{labels})\b",
@@ -542,6 +544,11 @@ def _sentence_people(text: str, labels: str, verbs: str, role_labels: str = "", 
         # so only with the board, partnership, panel or council named in capitals after the label
         rf"{_PEOPLE},[ \t]+{adjective}(?i:{labels})[ \t]+(?:of|for)[ \t]+(?:the[ \t]+)?(?:[A-Z][\w'’&-]*[ \t]+){{0,5}}"
         rf"(?:Board|Partnership|LSCB|LSCP|SCB|SCP|Panel|Council)\b",
+        # ... the label before the name, no comma: "Independent Chairman of the USCB Kim Vale said"; or the board
+        # the speaker is from: "Kim Vale, from Upbury Safeguarding Children Board, said" (`statement_verbs`)
+        rf"(?<![\w-])(?i:{labels}){org}[ \t]+{_PEOPLE}[ \t]+(?:{statements})\b",
+        rf"{_PEOPLE},[ \t]+(?:from|of|at|for)[ \t]+(?:the[ \t]+)?(?:[A-Z][\w'’&-]*[ \t]+){{0,5}}"
+        rf"(?:Board|Partnership|LSCB|LSCP|SCB|SCP|Panel|[A-Z]*SC[BP])\b[^,.\n]{{0,12}},[ \t]+(?:{statements})\b",
         # "Kim Vale, CBE is the Panel Member who will lead the review", "Kim Vale is the independent reviewer"
         rf"{_PEOPLE}{_QUALIFICATIONS}[ \t]+(?:is|was|will[ \t]+be|has[ \t]+been)[ \t]+(?:the|our|an?)[ \t]+"
         rf"{owner}{adjective}(?i:{labels})\b",
@@ -757,19 +764,33 @@ _COVER_END = re.compile(r"[ \t]*(?:(?i:contents|table of contents|index)\b|(?:\d
 
 
 def _cover_date_people(text: str, max_lines: int = 40) -> list[str]:
-    """'Robin Ashdown March 2019', '… Child Q “Title” Jane Doe Published June 2019': on the cover
-    (before the contents or the first numbered paragraph) a name that ends its line followed only by
-    the month and year of publication is the author's."""
-    pattern = re.compile(
-        rf"(?:^|.*[ \t“”\"'’])(?P<n>{_PERSON})[ \t]*,?[ \t]+(?:Published[ \t]+)?{_MONTHS}[ \t]+(?:19|20)\d\d[ \t]*"
+    """'Robin Ashdown March 2019', '… Child Q “Title” Jane Doe Published June 2019', 'Kim Vale & Ray Holt
+    November 2017': on the cover (before the contents or the first numbered paragraph) names that end their line
+    followed only by the month and year of publication are the authors'; a web page's date line followed by a
+    name alone, on the next line or after a bar ('Thursday, 7 April 2016 | Kim Vale'), is its writer's."""
+    month_year = rf"[ \t]*,?[ \t]+(?:Published[ \t]+)?{_MONTHS}[ \t]+(?:19|20)\d\d[ \t]*"
+    # two authors first: "Kim Vale & Ray Holt November 2017" (the pattern after it finds only the last one)
+    pair = re.compile(rf"(?:^|.*[ \t“”\"'’])(?P<n>{_PERSON}[ \t]*(?:&|and|,)[ \t]*{_PERSON}){month_year}")
+    pattern = re.compile(rf"(?:^|.*[ \t“”\"'’])(?P<n>{_PERSON}){month_year}")
+    # a web page's date line, then its writer's name alone: "Thursday, 7 April 2016 ⏎ Kim Vale"
+    date_line = re.compile(
+        rf"[ \t]*(?:[A-Z][a-z]+day,?[ \t]+)?\d{{1,2}}(?:st|nd|rd|th)?[ \t]+{_MONTHS}[ \t]+(?:19|20)\d\d[ \t]*"
     )
+    name_line = re.compile(rf"[ \t]*(?P<n>{_PERSON})[ \t]*")
+    # ... or both on one line, a bar or dash between: "Thursday, 7 April 2016 | Kim Vale"
+    date_then_name = re.compile(rf"{date_line.pattern}[|\-–—][ \t]*(?P<n>{_PERSON})[ \t]*")
     found = []
+    previous = ""
     for n, line in enumerate(text.split("\n")):
         if n >= max_lines or _COVER_END.match(line):
             break
-        m = pattern.fullmatch(line)
+        m = pair.fullmatch(line) or pattern.fullmatch(line) or date_then_name.fullmatch(line)
+        if not m and date_line.fullmatch(previous):
+            m = name_line.fullmatch(line)
         if m and not _DEDICATION.search(line):
             found.append(m.group("n"))
+        if line.strip():
+            previous = line
     return found
 
 
@@ -795,6 +816,7 @@ def review_pseudonyms(report: Report) -> set[str]:
     names declared in the text ("Layla is a pseudonym", "referred to as 'Lily'"), and, when the
     review says it uses pseudonyms at all, the names in its title ("Serious Case Review: 'Amara'")."""
     names = set(declared_pseudonyms(report.text))
+    names.update(_quoted_in_declaration(report.text))
     names.update(entry.code for entry in report.key if getattr(entry, "pseudonym", False))
     names.update(listed_review_names(report.text))
     if getattr(report.metadata, "pseudonyms_declared", False) or declares_pseudonyms(report.text):
@@ -802,6 +824,27 @@ def review_pseudonyms(report: Report) -> set[str]:
         names.update(_flat_key_names(report.text))
         if report.metadata.subject_child:
             names.update(w for w in name_words(report.metadata.subject_child) if w[:1].isupper() and not w.isupper())
+    return names
+
+
+_DECLARING_WORDS = re.compile(
+    r"(?i)\b(?:pseudonyms?|not\s+(?:his|her|their)\s+real\s+names?|names?\s+(?:has|have)\s+been\s+changed)\b"
+)
+_SENTENCE_BOUNDARY = re.compile(r"[.!?\n]")
+_QUOTED_NAME = re.compile(r"(?<![\w'’])['‘\"“](?P<n>[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)['’\"”](?![\w'’])")
+
+
+def _quoted_in_declaration(text: str) -> set[str]:
+    """ "The report uses the pseudonyms 'Jasper' for the baby and 'Mia' for his mother": every name in quotation
+    marks in a sentence that declares pseudonyms (the patterns of pseudonym_cues.yaml take one or two names
+    standing together)."""
+    lex = lexicon()
+    names: set[str] = set()
+    for cue in _DECLARING_WORDS.finditer(text):
+        start = max(text.rfind(c, 0, cue.start()) for c in ".!?\n") + 1
+        end_match = _SENTENCE_BOUNDARY.search(text, cue.end())
+        sentence = text[start : end_match.start() if end_match else len(text)]
+        names.update(m["n"] for m in _QUOTED_NAME.finditer(sentence) if not lex.is_common_word(m["n"].split()[0]))
     return names
 
 
@@ -997,6 +1040,10 @@ def _name_findings(doc: Doc, policy: Policy, allowed: set[str], places: set[str]
             continue
         if cand.confidence < min_conf:
             continue
+        no_person = _no_person_here(doc.text, cand)
+        if no_person:
+            out.append(_finding(cand.start, cand.end, "NAME", "low", no_person, f"names:{cand.rule}:context"))
+            continue
         if _condition_name(doc.text, cand):
             reason = "capitalised words that name a medical condition here (after 'diagnosed with', before 'Syndrome')"
             out.append(_finding(cand.start, cand.end, "NAME", "low", reason, f"names:{cand.rule}:condition"))
@@ -1034,6 +1081,92 @@ def _condition_name(text: str, cand: NameCandidate) -> bool:
         or head.match(text, cand.end)
         or head.fullmatch(" " + last)
     )
+
+
+@lru_cache(maxsize=1)
+def _verify_context() -> dict:
+    """Data of `_no_person_here` (``models/names/verify_context.yaml``), compiled once."""
+    data = load_yaml("names", "verify_context.yaml")
+    roles = _named_roles()
+    role_words = {w.lower() for w in data["role_only_words"]}
+    for label in (*roles["labels"], *roles["sentence_labels"]):
+        role_words.update(w.lower() for w in re.findall(r"[\w-]+", label))
+    return {
+        "enumerator": re.compile(rf"(?i:\b(?:{_alternation(data['enumerators'])}))[ \t]+$"),
+        "role_words": frozenset(role_words - {"of", "the", "for", "and", "s"}),
+        "furniture": [re.compile(p) for p in data["page_furniture"]],
+        "compass": frozenset(data["compass_words"]),
+    }
+
+
+_LIST_LINE_START = re.compile(r"[ \t]*(?:[-*•·|][ \t]*)?(?:\(?\d{1,3}[.)][ \t]*)?")
+_ORG_ABBREVIATION = re.compile(r"[ \t]+(?P<a>[A-Z]{2,6})\b")
+
+
+def _no_person_here(text: str, cand: NameCandidate) -> str | None:
+    """Why the candidate is no person in its context, or None (`models/names/verify_context.yaml`): a letter
+    numbering an appendix or a list item before ordinary words ("Appendix D Values Behind", "C.
+    Establish whether"); a role or post the language model alone took for a name ("supported by the
+    Chairperson"); a site's page furniture in another language; an organisation's name made of ordinary words
+    and a place ("Safer Upbury"), or a word the model alone tags before an agency's abbreviation ("West Anglia
+    YOS")."""
+    ctx = _verify_context()
+    lex = lexicon()
+    words = cand.text.split()
+    line_start = _line_start(text, cand.start)
+    before = text[line_start : cand.start]
+    weak = set(cand.rule.split("+")) <= _WEAK_NAME_RULES
+    if words and _numbering_letter(text, before, words, ctx["enumerator"]):
+        return "a letter numbering an appendix, part or list item, before ordinary words: no person"
+    if weak and words and all(w.lower().strip(".,;:'’") in ctx["role_words"] for w in words):
+        return "a role or post, not a person's name (only the language model or the capitals make it one)"
+    line = _line_of(text, cand.start)
+    if weak and any(p.search(line) for p in ctx["furniture"]):
+        return "a document-sharing site's page furniture in another language, not the review's text"
+    if len(words) >= 2 and words[-1] in lex.places and not lex.is_first_name(words[0]):
+        if all(_ordinary_word(w) or w in ctx["compass"] for w in words[:-1]):
+            return "an organisation's name made of ordinary words and a place, not a person"
+    abbreviation = _ORG_ABBREVIATION.match(text, cand.end)
+    if weak and abbreviation and abbreviation["a"] in general_abbreviations():
+        return f"part of an organisation's name before its abbreviation ({abbreviation['a']}), not a person"
+    return None
+
+
+def _ordinary_word(word: str) -> bool:
+    """A frequent English word that is no listed name, or its comparative ("Safer", "Stronger")."""
+    lex = lexicon()
+    if lex.is_known_name(word):
+        return False
+    low = word.lower()
+    return lex.is_common_word(word) or (
+        low.endswith(("er", "est")) and any(stem in lex.common for stem in (low[:-1], low[:-2], low[:-3]))
+    )
+
+
+def _numbering_letter(text: str, before: str, words: list[str], enumerator: re.Pattern) -> bool:
+    """ "Appendix D Values Behind", "C. Establish whether": a single capital after an enumerator word or
+    opening a list line, before words that are no listed name, and either all frequent English words or one
+    of a lettered run (the letter before or after it stands in the same shape: "Appendix C", "B. Evaluate").
+    Initials of people are no run ("A. Okafor" and "B. Lind" in one list are letters of two names)."""
+    lex = lexicon()
+    letter = re.fullmatch(r"([A-Z])\.?", words[0])
+    rest = [w.strip(".,;:") for w in words[1:]]
+    if not letter or not rest or any(lex.is_known_name(w) for w in rest):
+        return False
+    enum = enumerator.search(before)
+    if not enum and not _LIST_LINE_START.fullmatch(before):
+        return False
+    if all(lex.is_common_word(w) for w in rest):
+        return True
+    siblings = [chr(ord(letter[1]) + d) for d in (-1, 1) if "A" <= chr(ord(letter[1]) + d) <= "Z"]
+    for sib in siblings:
+        if enum:
+            shape = rf"\b{re.escape(enum.group(0).strip())}[ \t]+{sib}\b"
+        else:
+            shape = rf"(?m)^[ \t]*(?:[-*•·|][ \t]*)?(?:\(?\d{{1,3}}[.)][ \t]*)?{sib}[.)][ \t]+[A-Z]"
+        if re.search(shape, text):
+            return True
+    return False
 
 
 def _allowed_then_label(text: str, allow_words: set[str]) -> bool:
@@ -1091,6 +1224,8 @@ def _code_findings(doc: Doc, report: Report, policy: Policy, key=None, named: se
             continue
         if _shouted_word(doc.text, cand.start, cand.end):
             continue  # "HOW WE DID IT" in a contents line run into the cover: a heading's word, not a code
+        if _shouted_plural(cand.text):
+            continue  # "let down by GPS": a general abbreviation's plural in capitals (GPs), not a code
         glued = next((c for c in own if _footnote_glued(doc.text, cand.text, c)), None) if cand.variant_of else None
         if glued:
             reason = f"the review's code {glued} with a footnote mark glued on"
@@ -1101,6 +1236,13 @@ def _code_findings(doc: Doc, report: Report, policy: Policy, key=None, named: se
             severity = _raise(severity)
         out.append(_finding(cand.start, cand.end, cand.kind, severity, cand.reason, f"codes:{cand.rule}"))
     return out
+
+
+def _shouted_plural(token: str) -> bool:
+    """ "GPS", "SWS", "IROS": the plural of a general abbreviation (models/abbreviations.txt) written in capitals,
+    as a headline or a heading writes it."""
+    known = general_abbreviations()
+    return len(token) >= 3 and token.isupper() and token.endswith("S") and token[:-1] in known
 
 
 def _shouted_word(text: str, start: int, end: int) -> bool:
@@ -1149,7 +1291,12 @@ def board_initials(text: str) -> set[str]:
 
 
 def _structured_findings(
-    doc: Doc, policy: Policy, analyzer, name_words_in_text: set[str], key_words: set[str]
+    doc: Doc,
+    policy: Policy,
+    analyzer,
+    name_words_in_text: set[str],
+    key_words: set[str],
+    allowed: AbstractSet[str] = frozenset(),
 ) -> list[Span]:
     from .recognizers import analyze_doc
 
@@ -1187,6 +1334,9 @@ def _structured_findings(
                 "info",
                 f"{reason} of an organisation (an 03 number: public bodies, charities, businesses)",
             )
+        elif kind in ("PHONE", "EMAIL") and _after_named_person(report_text, result.start, allowed):
+            severity = "low"
+            reason = f"{reason} right after a person the review names on purpose (its contact officer or author)"
         elif kind in _CONTACT_TYPES and (
             _line_start(report_text, result.start) in letterhead
             or _line_start(report_text, max(result.start, result.end - 1)) in letterhead
@@ -1216,6 +1366,17 @@ _ORGANISATION_LINE = re.compile(
     r"\bSafeguarding\s+(?:(?:Children|Adults|and|&)\s+){0,3}(?:Board|Partnership|Partners|Arrangements)\b"
     r"|\b(?:LSCB|LSCP|SCP|SCB|SAB)\b"
 )
+
+
+def _after_named_person(text: str, offset: int, allowed: AbstractSet[str]) -> bool:
+    """ "LA Contact: Kim Vale (01632 960000)": the number or address right after, on its line, the full name of a
+    person the review names on purpose (a contact officer, the author): published with the name, still worth a
+    glance."""
+    before = text[_line_start(text, offset) : offset]
+    return any(
+        len(name.split()) >= 2 and re.search(rf"(?<![\w-]){re.escape(name)}[ \t]*[(:,\-–]?[ \t]*$", before)
+        for name in allowed
+    )
 
 
 def _line_start(text: str, offset: int) -> int:
@@ -1393,10 +1554,21 @@ def _quasi_findings(doc: Doc, report: Report, policy: Policy) -> list[Span]:
                 )
             )
             continue
-        out.append(
-            _finding(cand.start, cand.end, cand.type, policy.severity_of(cand.type), cand.reason, f"quasi:{cand.rule}")
-        )
+        severity = policy.severity_of(cand.type)
+        if cand.type == "QUASI_PLACE" and cand.rule in settings.get("tied_place_rules", ()):
+            severity = policy.severity_of("QUASI_PLACE_TIED")  # where the family lived, or a person is from
+        out.append(_finding(cand.start, cand.end, cand.type, severity, cand.reason, f"quasi:{cand.rule}"))
     return out
+
+
+def _incident_findings(text: str, policy: Policy) -> list[Span]:
+    """Exact days of the harm the review is about (`pipeline/deid/verify_dates.py`)."""
+    from .verify_dates import incident_dates
+
+    return [
+        _finding(start, end, "DATE_OF_INCIDENT", severity, reason, "incident:date")
+        for start, end, severity, reason in incident_dates(text, policy)
+    ]
 
 
 def _key_findings(doc: Doc, key, policy: Policy, allowed_words: frozenset[str] | set[str] = frozenset()) -> list[Span]:
@@ -1544,8 +1716,9 @@ def verify_report(report: Report, doc: Doc, key=None, policy: Policy | None = No
         from .recognizers import build_analyzer
 
         analyzer = build_analyzer(load_nlp())
-    raw += _structured_findings(doc, policy, analyzer, text_names, key_words)
+    raw += _structured_findings(doc, policy, analyzer, text_names, key_words, allowed)
     raw += _quasi_findings(doc, report, policy)
+    raw += _incident_findings(report.text, policy)
     findings = []
     for f in _dedupe([f for f in raw if policy.reports(f.type)]):
         line, col = report.line_col(f.start)
