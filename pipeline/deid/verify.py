@@ -1476,8 +1476,12 @@ def _no_person_words(ctx, start: int, end: int) -> bool:
         return False
     words = [t for t in span if t.is_alpha]
     lex = ctx.lex
-    return any(ctx.blocked[t.i] for t in words) or (
-        bool(words) and all(t.text in lex.places or t.text in lex.countries for t in words)
+    from .names.residue import _in_known_phrase
+
+    return (
+        any(ctx.blocked[t.i] for t in words)
+        or (bool(words) and all(t.text in lex.places or t.text in lex.countries for t in words))
+        or any(_in_known_phrase(ctx, t) for t in words)  # "Hong" of "Hong Kong": listed whole, not word by word
     )
 
 
@@ -1492,6 +1496,12 @@ _SLOT_KINDS = {
     "signoff": "the writer's name after a closing",
     "called": "the name a naming verb gives someone",
     "unexplained": "a capitalised word no word list explains (no English word, place, organisation or code)",
+    "model_person": "the language model reads it as a person, and no English word",
+    "declared_initials": "initials the text gives a person in brackets after a placeholder or code",
+    "initial": "a single initial where a person stands (after a title, owning something, subject, quoted)",
+    "reduplicated": "a short capitalised word said twice, as a family names someone ('Po Po')",
+    "after_kin": "a capitalised word right after a family word ('his brother ...')",
+    "alias": 'a quoted form listed beside a code or placeholder (\'"..." or "CL"\')',
 }
 
 
