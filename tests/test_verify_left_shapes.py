@@ -109,3 +109,19 @@ def test_the_backstop_reports_them_at_medium_and_not_the_words_around_them(coded
         assert any(word in f for f in flagged), word
     for word in ("PRESENT", "Nana Nana", "housing", "council"):
         assert not any(word in f for f in flagged), word
+
+
+def test_a_word_reported_as_part_of_a_name_is_reported_on_its_own_elsewhere(tmp_path, nlp):
+    """ "Wenonah Pettigrew rang ... Wenonah recorded that ...": however the model labels the second mention."""
+    text = (
+        "In March the nursery manager, Wenonah Pettigrew, rang the front door about CT.\n"
+        "Wenonah recorded that TM was tearful. The family moved to Stoke in May and Stoke council was told.\n"
+    )
+    path = tmp_path / "coded.txt"
+    path.write_text(text, encoding="utf-8")
+    report = load_report(path)
+    doc = parse_report(report, nlp)
+    findings = [f for f in verify_report(report, doc, key=KEY) if f.severity in ("medium", "high")]
+    second = text.index("Wenonah recorded")
+    assert any(f.start <= second < f.end for f in findings)
+    assert not any("Stoke" in f.text for f in findings)
