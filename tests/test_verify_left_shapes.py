@@ -125,3 +125,18 @@ def test_a_word_reported_as_part_of_a_name_is_reported_on_its_own_elsewhere(tmp_
     second = text.index("Wenonah recorded")
     assert any(f.start <= second < f.end for f in findings)
     assert not any("Stoke" in f.text for f in findings)
+
+
+def test_an_initial_left_before_a_placeholder_across_a_wrapped_line(tmp_path, nlp):
+    from pipeline.deid.names.residue import _code_tokens, _single_initials, code_spans
+    from pipeline.deid.names.unknown import _DocContext
+
+    text = (
+        "Present: HV, health visitor; SW, social worker; R.\n[PERSON-9], nursery manager; Plan B. [PERSON-2] agreed.\n"
+    )
+    path = tmp_path / "coded.txt"
+    path.write_text(text, encoding="utf-8")
+    doc = parse_report(load_report(path), nlp)
+    is_code = _code_tokens(doc, code_spans(doc.text, KEY))
+    found = [doc[i:j].text for i, j, _ in _single_initials(doc, _DocContext(doc, None), is_code)]
+    assert found == ["R."]  # not "B." of "Plan B."

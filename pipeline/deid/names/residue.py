@@ -350,8 +350,8 @@ def _slot_kind(ctx, token, is_code: list[bool], people: list[_Person], conf: dic
 def _model_person(ctx, token, is_code: list[bool]) -> bool:
     """No English word, but written in lower case elsewhere in the review (so `common_use`), and the model
     reads it as a person mid-sentence: a name someone also typed in lower case ("tell bia ..."), not a word."""
-    if token.ent_type_ != "PERSON" or token.is_sent_start or ctx.title_case_line(token):
-        return False
+    if token.ent_type_ != "PERSON" or ctx.title_case_line(token):
+        return False  # (a sentence's first word too: no English word either way)
     if _dictionary_word(token, _bare(token.text)):
         return False  # "Locum", "Childminder": rarer English words the common list lacks
     return not _contextual(ctx, token, is_code)
@@ -804,6 +804,9 @@ def _single_initials(doc: Doc, ctx, is_code: list[bool]):
             continue
         if prev is not None and prev.text[:1].isupper() and prev.text.rstrip(".") not in titles:
             continue
+        if not bare_letter and _before_code(doc, is_code, i):
+            yield i, i + 1, "initial"  # "B.⏎[PERSON-9], nursery manager": a given name's initial, a line wrapped
+            continue
         quoted = prev is not None and prev.text in quotes and nxt is not None and nxt.text in quotes
         after_quote = doc[i + 2] if quoted and i + 2 < len(doc) else nxt
         if after_quote is not None and after_quote.lower_ == "who":
@@ -814,6 +817,14 @@ def _single_initials(doc: Doc, ctx, is_code: list[bool]):
         titled = prev is not None and prev.text.rstrip(".") in titles and "\n" not in prev.whitespace_
         if titled or quoted or _initial_person(ctx, token):
             yield i, i + 1, "initial"
+
+
+def _before_code(doc: Doc, is_code: list[bool], i: int) -> bool:
+    """The next word is a code or placeholder, with only a space or one line break between."""
+    k = i + 1
+    if k < len(doc) and doc[k].is_space and doc[k].text.count("\n") <= 1:
+        k += 1
+    return k < len(doc) and is_code[k] and doc[i].whitespace_ in ("", " ", "\n") and doc[i].whitespace_.count("\n") <= 1
 
 
 def _kin_glued(doc: Doc, i: int) -> bool:
