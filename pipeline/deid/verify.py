@@ -1635,6 +1635,51 @@ def _key_findings(doc: Doc, key, policy: Policy, allowed_words: frozenset[str] |
     return out
 
 
+_PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
+_NOT_SEEDS = (":allowed", ":pseudonym", ":public", ":reference", ":condition")
+
+
+def _same_name_elsewhere(doc: Doc, raw: list[Span], policy: Policy) -> list[Span]:
+    """With a key, a word this text already reports as part of a name at medium or above ("Shazia Rahman") is a
+    name wherever else it stands capitalised, whatever the model calls it there ("Shazia recorded" read as a
+    nationality, "Gethin chaired" as an organisation): one person, every mention.  Only words no English word
+    list holds, of three letters or more."""
+    from .names.residue import _dictionary
+
+    flagged = [f for f in raw if f.severity in ("medium", "high") and not (f.rule or "").endswith(_NOT_SEEDS)]
+    # seeds from what reads as a name; not a word only nothing explains ("unexplained"), nor a keyed surname read
+    # as a place
+    flagged = [f for f in flagged if f.type in ("NAME", "KEY_NAME") and not f.rule.endswith(("unexplained", "place"))]
+    lex, english = lexicon(), _dictionary()
+    seeds: dict[str, str] = {}
+    for f in flagged:
+        for w in name_words(doc.text[f.start : f.end]):
+            low = w.casefold()
+            if (
+                len(w) >= 3
+                and w[:1].isupper()
+                and not w.isupper()
+                and low not in lex.common
+                and low not in english
+                and w not in lex.titles
+                and w not in lex.places
+                and w not in lex.countries
+            ):
+                seeds.setdefault(w, doc.text[f.start : f.end])
+    if not seeds:
+        return []
+    covered = sorted((f.start, f.end) for f in flagged)
+    out = []
+    severity = _lower(policy.severity_of("KEY_NAME"))
+    for token in doc:
+        word = re.sub(r"['’]s?$", "", token.text)
+        if word not in seeds or any(a <= token.idx < b for a, b in covered) or token.ent_type_ in _PLACE_ENTS:
+            continue  # (the model's place stays a place: "Chatham" beside a flagged "Chatham Road" is a town)
+        reason = f"a word this text already reports as a name ({seeds[word]!r}), here on its own"
+        out.append(_finding(token.idx, token.idx + len(word), "KEY_NAME", severity, reason, "key:slot:same_name"))
+    return out
+
+
 def _within_code(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
     """Inside a code the key declares ("PO" of "PO1"): the code, not someone's initials."""
     return any(s <= start and end <= e and (s, e) != (start, end) for s, e in spans)
@@ -1648,8 +1693,12 @@ def _no_person_words(ctx, start: int, end: int) -> bool:
         return False
     words = [t for t in span if t.is_alpha]
     lex = ctx.lex
-    return any(ctx.blocked[t.i] for t in words) or (
-        bool(words) and all(t.text in lex.places or t.text in lex.countries for t in words)
+    from .names.residue import _in_known_phrase
+
+    return (
+        any(ctx.blocked[t.i] for t in words)
+        or (bool(words) and all(t.text in lex.places or t.text in lex.countries for t in words))
+        or any(_in_known_phrase(ctx, t) for t in words)  # "Hong" of "Hong Kong": listed whole, not word by word
     )
 
 
@@ -1664,6 +1713,12 @@ _SLOT_KINDS = {
     "signoff": "the writer's name after a closing",
     "called": "the name a naming verb gives someone",
     "unexplained": "a capitalised word no word list explains (no English word, place, organisation or code)",
+    "model_person": "the language model reads it as a person, and no English word",
+    "declared_initials": "initials the text gives a person in brackets after a placeholder or code",
+    "initial": "a single initial where a person stands (after a title, owning something, subject, quoted)",
+    "reduplicated": "a short capitalised word said twice, as a family names someone ('Po Po')",
+    "after_kin": "a capitalised word right after a family word ('his brother ...')",
+    "alias": 'a quoted form listed beside a code or placeholder (\'"..." or "CL"\')',
 }
 
 
@@ -1704,6 +1759,7 @@ def verify_report(report: Report, doc: Doc, key=None, policy: Policy | None = No
     key_words: set[str] = set()
     if key is not None:
         raw += _key_findings(doc, key, policy, _words_of(allowed | review_authors(report)))
+        raw += _same_name_elsewhere(doc, raw, policy)
         key_words = {w.lower() for p in key.people for n in p.names for w in name_words(n) if len(w) >= 3}
     text_names = {
         w.lower()

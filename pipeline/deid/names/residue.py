@@ -42,7 +42,7 @@ from ..keyfile import Key
 from .folding import fold
 from .known import split_name, split_title, without_generation
 from .unknown import _bare as _unpossessed
-from .unknown import _DocContext, _line_start, _not_a_speaker, _person_position
+from .unknown import _DocContext, _line_start, _not_a_speaker, _person_position, lexicon
 
 
 @dataclass(frozen=True)
@@ -198,6 +198,10 @@ def find_person_slots(doc: Doc, key: Key, taken: list[tuple[int, int]], ctx=None
             add(span.start, span.end, "code_remainder")
     for i, j in _initials_before_codes(doc, is_code):  # "Mrs H FA", "I. S. FA"
         add(i, j, "initial_by_code")
+    for start, end in _placeholder_remainders(doc.text):  # "[PERSON-1]-yan": the rest of "Hoi-yan"
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is not None:
+            add(span.start, span.end, "code_remainder")
     for token in doc:
         if is_code[token.i] or token.i in seen:
             continue
@@ -208,6 +212,8 @@ def find_person_slots(doc: Doc, key: Key, taken: list[tuple[int, int]], ctx=None
         add(i, j, "called")
     for i in _signed_names(doc, ctx, is_code):  # "Thanks, Joy": an English word too
         add(i, i + 1, "signoff")
+    for i, j, kind in _left_shapes(doc, ctx, is_code, conf):  # initials, "Po Po", "her son Robo", aliases
+        add(i, j, kind)
     return out
 
 
@@ -244,6 +250,26 @@ def _code_remainders(text: str, key: Key, common: frozenset[str]):
         rest = m.group("rest").casefold()
         if rest != "s" and not (len(rest) >= 3 and rest in common):  # "SW-led" is a word, "MO'u" a name's end
             yield m.start("rest") - 1, m.end("rest")
+
+
+_PLACEHOLDER_GLUE = re.compile(r"\[[A-Z][A-Z_]*(?:-\d+)?\][-‐'’](?P<rest>[^\W\d_]+)")
+
+
+def _placeholder_remainders(text: str):
+    """A placeholder glued to the rest of a name by a hyphen or apostrophe ("[PERSON-1]-yan" of "Chan Hoi-yan",
+    "[PERSON-3]-M" of "Mrs Al-M"): pseudonymise replaced part of a name word; not a possessive "'s"."""
+    for m in _PLACEHOLDER_GLUE.finditer(text):
+        rest = m.group("rest").casefold()
+        frequent = (
+            len(rest) >= 3
+            and rest in lexicon().common
+            and _common_rank(rest) < int(settings().get("glued_common_below", 5000))
+        )
+        if rest not in _GLUED_WORDS and not frequent:  # "[PERSON-2]-baby" is a word; "-ling" of "Mei-ling" a name
+            yield m.start("rest") - 1, m.end("rest")
+
+
+_GLUED_WORDS = frozenset({"s", "led", "related", "based", "like", "style", "type"})  # "[PERSON-1]'s", "[SW]-led"
 
 
 def _is_initial(token) -> bool:
@@ -297,6 +323,8 @@ def _slot_kind(ctx, token, is_code: list[bool], people: list[_Person], conf: dic
     if _lexical(ctx, token, word, english=False):
         return None
     if _lexical(ctx, token, word) or ctx.common_use(word):  # "Joy", "Precious": a name only by where it stands
+        if not _lexical(ctx, token, word) and _model_person(ctx, token, is_code):
+            return "model_person"  # "Bia" written "bia" in a text message elsewhere: still the model's person
         return _word_name(ctx, token, is_code)
     if _joined(word) and _close_people([folded], people, conf):
         return "variant"
@@ -317,6 +345,16 @@ def _slot_kind(ctx, token, is_code: list[bool], people: list[_Person], conf: dic
         if _person_position(ctx, token):
             return "person_slot"
     return _unexplained(ctx, token, word, conf)
+
+
+def _model_person(ctx, token, is_code: list[bool]) -> bool:
+    """No English word, but written in lower case elsewhere in the review (so `common_use`), and the model
+    reads it as a person mid-sentence: a name someone also typed in lower case ("tell bia ..."), not a word."""
+    if token.ent_type_ != "PERSON" or ctx.title_case_line(token):
+        return False  # (a sentence's first word too: no English word either way)
+    if _dictionary_word(token, _bare(token.text)):
+        return False  # "Locum", "Childminder": rarer English words the common list lacks
+    return not _contextual(ctx, token, is_code)
 
 
 def _unexplained(ctx, token, word: str, conf: dict) -> str | None:
@@ -551,7 +589,8 @@ def _called_names(doc: Doc, ctx, is_code: list[bool]):
         if end >= len(doc) or doc[end].text not in closing or end == k + 1 or any(is_code[k + 1 : end]):
             continue
         words = [doc[i].lower_ for i in range(k + 1, end)]
-        if any(w in _kin() or w not in lex.common for w in words):
+        titled = any(doc[i].is_title and not _not_a_name(ctx, doc[i]) for i in range(k + 1, end))
+        if titled or any(w in _kin() or w not in lex.common for w in words):  # 'call "Babi"' is capitalised
             yield k + 1, end
 
 
@@ -569,7 +608,9 @@ def _signed_names(doc: Doc, ctx, is_code: list[bool]):
                 k += 1
             if k < len(doc) and doc[i + n - 1 : k].text_with_ws.count("\n") <= 1 and not is_code[k]:
                 token = doc[k]
-                if token.is_title and token.is_alpha and not _lexical(ctx, token, token.text, english=False):
+                if _SINGLE_INITIAL.fullmatch(token.text):
+                    yield k  # "Cheers, O.": the writer signs with an initial
+                elif token.is_title and token.is_alpha and not _lexical(ctx, token, token.text, english=False):
                     yield k
             break
 
@@ -644,3 +685,311 @@ def _near(word: str, name: str, prefix: int, least: int, osa, jellyfish, prefix_
     if prefix_only:
         return False  # a lower-case word sounding like a name is most often another word ("goroesi", Carys)
     return word[0] == name[0] and len(word) >= least + 1 and jellyfish.metaphone(word) == jellyfish.metaphone(name)
+
+
+# ---------------------------------------------------------------- shapes a name leaves behind
+# Whatever word lists say, some shapes in a coded draft are a person's name: initials a line declares after a
+# placeholder ("[PERSON-3] (GPi)") and where they stand for the person later, a single initial where a person
+# stands ("Dr B.", "'L.' was staying", "Cheers, O."), a word said twice ("Po Po", "Tata! Tata!"), a capitalised
+# word after a family word ("his brother Robo", "her daughter Favour", "the uncle (Robo)"), a quoted form listed
+# beside a code ('"Ammu" or "CL"'), and the word a naming verb gives without quotes ("KE calls her Mi").
+
+_INITIALS_SHAPE = re.compile(r"(?:[A-Z](?:[A-Za-z]{0,2}[A-Z][a-z]?|[A-Z]{1,3}))|(?:[A-Z]\.){2,4}")
+_SINGLE_INITIAL = re.compile(r"[A-Z]\.")
+_POSSESSIVE_DETS = frozenset({"her", "his", "their", "my", "our", "your", "'s", "’s"})
+
+
+def _left_shapes(doc: Doc, ctx, is_code: list[bool], conf: dict):
+    """(start, end, kind) token runs of the shapes above; settings in models/names/residue.yaml `left_shapes`."""
+    shapes = conf.get("left_shapes", {})
+    if shapes.get("declared_initials", True):
+        yield from _declared_initials(doc, ctx, is_code)
+    if shapes.get("single_initial", True):
+        yield from _single_initials(doc, ctx, is_code)
+    if shapes.get("reduplicated", True):
+        yield from _reduplicated(doc, ctx, is_code, int(shapes.get("reduplicated_max", 6)))
+    if shapes.get("after_kin", True):
+        yield from _after_kin(doc, ctx, is_code)
+    if shapes.get("quoted_aliases", True):
+        yield from _quoted_aliases(doc, ctx, is_code)
+    if shapes.get("called_bare", True):
+        yield from _called_bare(doc, ctx, is_code)
+    if shapes.get("slash_aliases", True):
+        yield from _slash_aliases(doc, ctx, is_code)
+
+
+def _not_a_name(ctx, token) -> bool:
+    """A title, family or role word, a word no person bears, a place or a country: never a name here."""
+    low, lex = token.lower_.rstrip("."), ctx.lex
+    return (
+        token.text in lex.titles
+        or token.text in lex.peoples
+        or token.text in lex.languages
+        or token.text in lex.thing_prefixes
+        or low in _kin()
+        or low in lex.roles
+        or low in lex.non_person_lower
+        or token.text in lex.places
+        or token.text in lex.countries
+        or low in _calendar_words()
+    )
+
+
+@lru_cache(maxsize=1)
+def _abbreviations() -> frozenset[str]:
+    from ..codes import general_abbreviations
+
+    return general_abbreviations()
+
+
+def _declared_initials(doc: Doc, ctx, is_code: list[bool]):
+    """Initials in brackets right after a placeholder or code ("[PERSON-3] (GPi) – housing officer"): the
+    person's initials, which minutes then use for them ("3.6 GPi (housing): ..."). Every later use is reported,
+    or, for initials that are also a common abbreviation ("LA"), only a speaker's attribution ("LA (nursery):"):
+    "CSC agreed" is the agency."""
+    declared: set[str] = set()
+    for k in range(1, len(doc) - 2):
+        if doc[k].text != "(" or not is_code[k - 1] or doc[k + 2].text != ")" or is_code[k + 1]:
+            continue
+        if not _opens_line(doc, is_code, k - 1):
+            continue  # "Red, Amber or Green (RAG)", "a visit with X (SU)": an abbreviation's or a role's brackets
+        if _INITIALS_SHAPE.fullmatch(doc[k + 1].text) and doc[k + 1].text not in ctx.lex.titles:
+            declared.add(doc[k + 1].text)
+    if not declared:
+        return
+    abbreviations = _abbreviations()
+    for token in doc:
+        if token.text not in declared or is_code[token.i]:
+            continue
+        if _attribution(doc, token.i) or token.text not in abbreviations:
+            yield token.i, token.i + 1, "declared_initials"
+
+
+def _attribution(doc: Doc, i: int) -> bool:
+    """ "GPi (housing):" — initials, a bracketed role, a colon: who speaks in a note of a meeting."""
+    if i + 3 >= len(doc) or doc[i + 1].text != "(" or not doc[i + 2].is_lower:
+        return False
+    close = doc[i + 3].text
+    return close == "):" or (close == ")" and i + 4 < len(doc) and doc[i + 4].text == ":")
+
+
+def _initial_person(ctx, token) -> bool:
+    """The parse puts the initial where a person stands, or it owns something ("B.'s comments")."""
+    doc = token.doc
+    if doc.has_annotation("DEP") and _person_position(ctx, token):
+        return True
+    return token.i + 1 < len(doc) and doc[token.i + 1].text in ("'s", "’s")
+
+
+def _single_initials(doc: Doc, ctx, is_code: list[bool]):
+    """One initial with a full stop where a person stands: after a personal title ("Dr B."), owning something
+    ("B.'s"), as the subject of a person verb ("L. was now staying"), quoted alone ('the "P." in the note'), or
+    followed by "who" ("'D' who has a car", a letter without a stop too).  Not after another capitalised word
+    ("Child D.", "Plan B.")."""
+    titles = title_words(personal=True)
+    quotes = {'"', "“", "”", "'", "‘", "’"}
+    for token in doc:
+        i = token.i
+        text = token.text
+        bare_letter = len(text) == 1 and text.isupper()
+        if is_code[i] or not (_SINGLE_INITIAL.fullmatch(text) or bare_letter):
+            continue
+        prev = doc[i - 1] if i > 0 else None
+        nxt = doc[i + 1] if i + 1 < len(doc) else None
+        if bare_letter and _kin_glued(doc, i):
+            yield i, i + 3, "initial"  # "P-uncle": the relative's initial glued to the family word
+            continue
+        if prev is not None and is_code[i - 1] and not bare_letter and prev.whitespace_ == " ":
+            yield i, i + 1, "initial"  # '"LF D."': a surname's initial left after the given name's code
+            continue
+        if prev is not None and prev.text[:1].isupper() and prev.text.rstrip(".") not in titles:
+            continue
+        if not bare_letter and _before_code(doc, is_code, i):
+            yield i, i + 1, "initial"  # "B.⏎[PERSON-9], nursery manager": a given name's initial, a line wrapped
+            continue
+        quoted = prev is not None and prev.text in quotes and nxt is not None and nxt.text in quotes
+        after_quote = doc[i + 2] if quoted and i + 2 < len(doc) else nxt
+        if after_quote is not None and after_quote.lower_ == "who":
+            yield i, i + 1, "initial"
+            continue
+        if bare_letter:
+            continue
+        titled = prev is not None and prev.text.rstrip(".") in titles and "\n" not in prev.whitespace_
+        if titled or quoted or _initial_person(ctx, token):
+            yield i, i + 1, "initial"
+
+
+def _before_code(doc: Doc, is_code: list[bool], i: int) -> bool:
+    """The next word is a code or placeholder, with only a space or one line break between."""
+    k = i + 1
+    if k < len(doc) and doc[k].is_space and doc[k].text.count("\n") <= 1:
+        k += 1
+    return k < len(doc) and is_code[k] and doc[i].whitespace_ in ("", " ", "\n") and doc[i].whitespace_.count("\n") <= 1
+
+
+def _kin_glued(doc: Doc, i: int) -> bool:
+    return (
+        i + 2 < len(doc) and doc[i + 1].text in ("-", "‐") and doc[i + 2].lower_ in _kin() and doc[i].whitespace_ == ""
+    )
+
+
+def _reduplicated(doc: Doc, ctx, is_code: list[bool], longest: int):
+    """A short capitalised word said twice ("Po Po", "Yan Yan", "Tata! Tata!"): how a child names a grandparent
+    or is named at home, and no English phrase."""
+    k = 0
+    while k + 1 < len(doc):
+        a = doc[k]
+        j = k + 2 if k + 2 < len(doc) and doc[k + 1].text in ("!", ",", "-") else k + 1
+        b = doc[j]
+        if (
+            a.text == b.text
+            and a.is_title
+            and a.is_alpha
+            and 2 <= len(a.text) <= longest
+            and not a.is_stop
+            and not is_code[k]
+            and not _not_a_name(ctx, a)
+            and "\n" not in doc[k:j].text_with_ws
+        ):
+            yield k, j + 1, "reduplicated"
+            k = j + 1
+            continue
+        k += 1
+
+
+def _after_kin(doc: Doc, ctx, is_code: list[bool]):
+    """A capitalised word right after a family word that a possessive opens ("his brother Robo", "her daughter
+    Favour told ..."), or in brackets after one ("the paternal uncle (Robo)"): the relative's name, English word
+    or not, even where the model reads "brother Robo" as a role."""
+    for token in doc:
+        i = token.i
+        if i < 2 or is_code[i] or not token.is_title or not token.is_alpha or _not_a_name(ctx, token):
+            continue
+        if token.is_sent_start or ctx.title_case_line(token):
+            continue
+        prev = doc[i - 1]
+        if prev.text == "(" and i + 1 < len(doc) and doc[i + 1].text == ")":
+            kin = doc[i - 2]
+            if kin.is_lower and kin.lower_ in _kin():
+                yield i, i + 1, "after_kin"
+            continue
+        if not (prev.is_lower and prev.lower_ in _kin() and prev.whitespace_ == " "):
+            continue
+        opener = doc[i - 2]
+        if opener.lower_ in _POSSESSIVE_DETS or (i >= 3 and opener.is_lower and doc[i - 3].lower_ in _POSSESSIVE_DETS):
+            yield i, i + 1, "after_kin"  # "her daughter Favour", "his older brother Robo"
+
+
+_QUOTED = re.compile(r"[\"“](?P<q>[^\"“”\n]{1,40})[\"”]|(?<![\w’'])[‘'](?P<s>[^‘’'\n]{1,30})[’'](?![\w’'])")
+_ALIAS_SEP = re.compile(r"\s*(?:,\s*)?(?:or|and|/|,)\s*")
+
+
+def _quoted_aliases(doc: Doc, ctx, is_code: list[bool]):
+    """Quoted forms listed together where one is a code or placeholder ('at home she is "Ammu" or "CL"',
+    '"[PERSON-2]" or "Jigneshbhai"'): the others are forms of the same person's name."""
+    text = doc.text
+    quoted = list(_QUOTED.finditer(text))
+    runs: list[list[re.Match]] = []
+    for m in quoted:
+        if runs and _ALIAS_SEP.fullmatch(text[runs[-1][-1].end() : m.start()]):
+            runs[-1].append(m)
+        else:
+            runs.append([m])
+    for run in runs:
+        if len(run) == 1:
+            yield from _named_beside_code(doc, ctx, is_code, run[0])
+            continue
+        spans = [
+            (m.start("q") if m.group("q") else m.start("s"), m.end("q") if m.group("q") else m.end("s")) for m in run
+        ]
+        coded = [_all_code(doc, is_code, a, b) for a, b in spans]
+        if not any(coded):
+            continue
+        for (a, b), is_coded in zip(spans, coded, strict=True):
+            if is_coded or not any(c.isupper() for c in text[a:b]):
+                continue
+            span = doc.char_span(a, b, alignment_mode="expand")
+            if span is not None and len(span) <= 4:
+                yield span.start, span.end, "alias"
+
+
+def _named_beside_code(doc: Doc, ctx, is_code: list[bool], m: re.Match):
+    """One quoted name with a code or placeholder inside ('known as "Ammo [PERSON-12]"'): its other capitalised
+    words are the rest of that name, unless a title or family word ("Auntie [PERSON-15]")."""
+    group = "q" if m.group("q") else "s"
+    span = doc.char_span(m.start(group), m.end(group), alignment_mode="expand")
+    if span is None or len(span) > 4 or not any(is_code[t.i] for t in span):
+        return
+    if any(t.is_alpha and not is_code[t.i] and not t.is_title for t in span):
+        return  # 'drinks on Fridays': a sentence, not a name
+    for t in span:
+        if not is_code[t.i] and t.is_title and t.is_alpha and not _lexical(ctx, t, t.text):
+            yield t.i, t.i + 1, "alias"  # not "Team Child E", "Doctor FA", "Papa EF": English words before a code
+
+
+def _slash_aliases(doc: Doc, ctx, is_code: list[bool]):
+    """A capitalised word joined to a code by a slash, no space ("MGM/Mi", "Mi/MGM"): two names of one person."""
+    for token in doc:
+        i = token.i
+        if is_code[i] or not token.is_title or not token.is_alpha or _not_a_name(ctx, token):
+            continue
+        before = (
+            i >= 2
+            and doc[i - 1].text == "/"
+            and is_code[i - 2]
+            and doc[i - 2].whitespace_ == ""
+            and doc[i - 1].whitespace_ == ""
+        )
+        after = (
+            i + 2 < len(doc)
+            and doc[i + 1].text == "/"
+            and is_code[i + 2]
+            and token.whitespace_ == ""
+            and doc[i + 1].whitespace_ == ""
+        )
+        if before or after:
+            yield i, i + 1, "alias"
+
+
+def _all_code(doc: Doc, is_code: list[bool], start: int, end: int) -> bool:
+    """Codes and placeholders only, with a title before one ("Mrs AH")."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    titles = title_words(personal=True)
+    return (
+        span is not None
+        and any(is_code[t.i] for t in span)
+        and all(is_code[t.i] or t.is_punct or t.is_space or t.text.rstrip(".") in titles for t in span)
+    )
+
+
+def _opens_line(doc: Doc, is_code: list[bool], k: int) -> bool:
+    """The code or placeholder ending at token k opens its line (after a bullet or a list number): an
+    attendance list's "[PERSON-3] (GPi) – housing officer"."""
+    i = k
+    while i > 0 and is_code[i - 1] and "\n" not in doc[i - 1].whitespace_:
+        i -= 1
+    j = i - 1
+    while j >= 0 and "\n" not in doc[j].whitespace_ and (doc[j].text in ("-", "•", "*", "·", "|") or doc[j].like_num):
+        j -= 1
+    return j < 0 or "\n" in doc[j].whitespace_ or doc[j].is_space
+
+
+def _called_bare(doc: Doc, ctx, is_code: list[bool]):
+    """The capitalised word a naming verb gives a person without quotes ("KE calls her Mi", "known as Bibi"):
+    a name, English word or not, unless it is a family, role or title word ("calls him Dad")."""
+    for token in doc:
+        if token.pos_ not in ("VERB", "AUX") or token.lemma_.casefold() not in ctx.lex.naming_verbs:
+            continue
+        k = _named_object_end(doc, token.i + 1)
+        if k == token.i + 1 and not (k < len(doc) and doc[k].lower_ == "as"):
+            continue  # "called Kim" is the unknown-name finder's; here only after "her", "him", "as"
+        if k < len(doc) and doc[k].lower_ == "as":
+            k += 1
+        if k >= len(doc) or is_code[k]:
+            continue
+        word = doc[k]
+        nxt = doc[k + 1] if k + 1 < len(doc) else None
+        if nxt is not None and (nxt.lower_ in _kin() or nxt.text in ctx.lex.titles):
+            continue  # "calls her Old Nan": a family word the adjective goes with
+        if word.is_title and word.is_alpha and not _not_a_name(ctx, word) and not word.is_stop:
+            yield k, k + 1, "called"
