@@ -110,7 +110,8 @@ def _alone_re() -> re.Pattern[str]:
     table = honorifics()["alone"]
     words = [v.capitalize() for w in table for v in _long_vowel_spellings(w)]
     words += [v for w, f in table.items() if f.get("lower") for v in _long_vowel_spellings(w)]
-    return re.compile(rf"(?<![\w'’-])(?P<hon>{_alternation(words)})(?![\w-])")
+    # an apostrophe after a letter joins a word ("O'Nana"); after a space it opens a quote ("'Anneanne, look'")
+    return re.compile(rf"(?<![\w’-])(?<!\w')(?P<hon>{_alternation(words)})(?![\w-])")
 
 
 _LONG_VOWELS = {"ā": "a", "ē": "e", "ī": "i", "ō": "o", "ū": "u"}
@@ -546,20 +547,43 @@ def _alone(matcher, text: str, raw: list, learned: dict[str, set[str]]) -> list:
             continue  # "Gogo Memory", "Gogo Nomsa": a name follows, which the other passes judge
         if _glossary_entry(text, start, end) or _in_word_list(text, start, end) or _word_discussed(text, start, end):
             continue  # "Nani – maternal grandmother (Bengali)": the word explained, not a person
-        if _vocative(text, start, end):
-            continue  # 'She said, "Amma, he will find me"': somebody spoken to, as "Mum" would be
+        if _vocative(text, start, end) and not _child_speaks(matcher.key, raw, text, start):
+            continue  # 'She said, "Amma, he will find me"': a parent's word for her own mother, as "Mum" would be
         if m.group("hon")[:1].islower() and not _quoted(text, start):
             continue  # a lower-case family word names somebody only as the child's own word, quoted
         codes = set(learned.get(word, ()))
         sense = _sense(table[word], text)
         if not codes and sense is not None and not _used_as_noun(text, word):
             codes = _sense_codes(matcher.key, sense, sense is not table[word])
-        if len(codes) != 1:
+        if not codes or len(codes) > _MAX_RELATIVES:
             continue
-        code = codes.pop()
-        raw.append((start, end, text[start:end], [_form(code, m.group("hon"), "kin_alone", m.group("hon"))]))
+        # several keyed people of the role (a thematic review's three fathers): all are candidates, and the
+        # resolver takes the one the text names nearest and logs the choice as ambiguous, never a new identity
+        forms = [_form(code, m.group("hon"), "kin_alone", m.group("hon")) for code in sorted(codes)]
+        raw.append((start, end, text[start:end], forms))
         taken.append((start, end))
     return raw
+
+
+# more keyed people of one relation than this (a thematic review of many families) is no family of one draft
+_MAX_RELATIVES = 4
+
+
+def _child_speaks(key, raw: list, text: str, start: int) -> bool:
+    """The word is called out by a keyed child: the keyed person named nearest before it in its paragraph is a
+    child ('Selin told me, "Anneanne, the man asked"', 'she called out "Tata!"' after Eliana), so the word
+    means the child's relative, as the key's roles say; a parent's call ("I said, Mãe") is her own mother's."""
+    gap = text.rfind("\n\n", 0, start)
+    para = gap + 2 if gap >= 0 else 0
+    before = [
+        r
+        for r in raw
+        if para <= r[0] and r[1] <= start and len({f.code for f in r[3]}) == 1 and r[3][0].rule != "kin_alone"
+    ]
+    if not before:
+        return False
+    code = max(before, key=lambda r: r[1])[3][0].code
+    return any(p.code == code and p.child for p in key.people)
 
 
 def _quoted(text: str, start: int) -> bool:
