@@ -106,3 +106,23 @@ def test_a_family_word_opening_single_quoted_speech(code_draft):
     text = "Ayaan told me after, 'Abti, the man asked if I was happy.'\n"
     out = code_draft(SOMALI, text)
     assert "'MU, the man asked" in out and "PERSON" not in out
+
+
+GRANDMOTHER = """
+people:
+  - code: CL
+    role: "Child L, the subject of the review"
+    names: [Ifeoma Okafor]
+  - code: LM
+    role: "Child L's mother"
+    names: [Amaka Okafor]
+  - code: LGM
+    role: "Maternal grandmother"
+    names: [Nkechi Eze]
+"""
+
+
+def test_a_mother_quoted_speaking_of_her_own_mother_means_the_grandmother(code_draft):
+    text = 'In Amaka\'s words: "When Nne was here it was easy."\n\nIfeoma told the teacher that Nne was sad.\n'
+    out = code_draft(GRANDMOTHER, text)
+    assert '"When LGM was here' in out and "that LM was sad" in out

@@ -552,7 +552,7 @@ def _alone(matcher, text: str, raw: list, learned: dict[str, set[str]]) -> list:
         if m.group("hon")[:1].islower() and not _quoted(text, start):
             continue  # a lower-case family word names somebody only as the child's own word, quoted
         codes = set(learned.get(word, ()))
-        sense = _sense(table[word], text)
+        sense = _speakers_relative(matcher.key, raw, text, start, _sense(table[word], text))
         if not codes and sense is not None and not _used_as_noun(text, word):
             codes = _sense_codes(matcher.key, sense, sense is not table[word])
         if not codes or len(codes) > _MAX_RELATIVES:
@@ -574,16 +574,42 @@ def _child_speaks(key, raw: list, text: str, start: int) -> bool:
     child ('Selin told me, "Anneanne, the man asked"', 'she called out "Tata!"' after Eliana), so the word
     means the child's relative, as the key's roles say; a parent's call ("I said, Mãe") is her own mother's."""
     gap = text.rfind("\n\n", 0, start)
+    code = _nearest_keyed(raw, gap + 2 if gap >= 0 else 0, start)
+    return code is not None and any(p.code == code and p.child for p in key.people)
+
+
+def _nearest_keyed(raw: list, start: int, end: int) -> str | None:
+    """The code of the keyed person named last in text[start:end] by a sure hit (one code, not a family word)."""
+    hits = [r for r in raw if start <= r[0] and r[1] <= end and len({f.code for f in r[3]}) == 1]
+    hits = [r for r in hits if r[3][0].rule != "kin_alone"]
+    return max(hits, key=lambda r: r[1])[3][0].code if hits else None
+
+
+def _speaker_parent(key, raw: list, text: str, start: int) -> str | None:
+    """ "mother"/"father" when the word stands in a quotation opened in its paragraph after a keyed parent
+    named last before the quote ('In Amaka's words: "When Nne was here"'): that parent is the speaker."""
+    gap = text.rfind("\n\n", 0, start)
     para = gap + 2 if gap >= 0 else 0
-    before = [
-        r
-        for r in raw
-        if para <= r[0] and r[1] <= start and len({f.code for f in r[3]}) == 1 and r[3][0].rule != "kin_alone"
-    ]
-    if not before:
-        return False
-    code = max(before, key=lambda r: r[1])[3][0].code
-    return any(p.code == code and p.child for p in key.people)
+    opened = max(text.rfind("\u201c", para, start), text.rfind('"', para, start))
+    straight = text.count('"', para, start)
+    if opened < 0 or (text[opened] == '"' and straight % 2 == 0) or "\u201d" in text[opened:start]:
+        return None
+    code = _nearest_keyed(raw, para, opened)
+    if code is None:
+        return None
+    rels = {rel for (_, rel), parents in parents_of(key).items() if code in parents}
+    return rels.pop() if len(rels) == 1 else None
+
+
+def _speakers_relative(key, raw: list, text: str, start: int, sense: dict | None) -> dict | None:
+    """The sense as a keyed parent means it when she says it: her own mother is the child's grandmother on her
+    side (honorifics.yaml `speaker_relatives`); any other speaker, or no quote, keeps the child's sense."""
+    means = (sense or {}).get("means") or []
+    if sense is None or len(means) != 1:
+        return sense
+    parent = _speaker_parent(key, raw, text, start)
+    own = honorifics()["speaker_relatives"].get(parent or "", {}).get(means[0])
+    return {**sense, **own} if own else sense
 
 
 def _quoted(text: str, start: int) -> bool:
