@@ -126,3 +126,12 @@ def test_a_mother_quoted_speaking_of_her_own_mother_means_the_grandmother(code_d
     text = 'In Amaka\'s words: "When Nne was here it was easy."\n\nIfeoma told the teacher that Nne was sad.\n'
     out = code_draft(GRANDMOTHER, text)
     assert '"When LGM was here' in out and "that LM was sad" in out
+
+
+def test_family_words_quoted_as_names_are_no_speech_of_the_parent(code_draft):
+    text = (
+        'The family speak Tagalog and Polish.\n\nKacper calls his mother "Nanay" and his father "Tata". '
+        'He calls Olek "Kuya".\n'
+    )
+    out = code_draft(MIXED, text)
+    assert 'his father "BF"' in out and "PERSON" not in out

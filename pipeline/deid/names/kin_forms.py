@@ -37,7 +37,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ...lexicon import honorifics, kin_words
+from ...lexicon import honorifics, kin_words, reporting_forms_pattern
 from .derived import KeyedWord, _common_words, classify
 from .folding import fold
 
@@ -574,15 +574,22 @@ def _child_speaks(key, raw: list, text: str, start: int) -> bool:
     child ('Selin told me, "Anneanne, the man asked"', 'she called out "Tata!"' after Eliana), so the word
     means the child's relative, as the key's roles say; a parent's call ("I said, Mãe") is her own mother's."""
     gap = text.rfind("\n\n", 0, start)
-    code = _nearest_keyed(raw, gap + 2 if gap >= 0 else 0, start)
-    return code is not None and any(p.code == code and p.child for p in key.people)
+    speaker = _nearest_keyed(raw, gap + 2 if gap >= 0 else 0, start)
+    return speaker is not None and any(p.code == speaker[0] and p.child for p in key.people)
 
 
-def _nearest_keyed(raw: list, start: int, end: int) -> str | None:
-    """The code of the keyed person named last in text[start:end] by a sure hit (one code, not a family word)."""
+def _nearest_keyed(raw: list, start: int, end: int) -> tuple[str, int] | None:
+    """(code, end) of the keyed person named last in text[start:end] by a sure hit (one code, no family word)."""
     hits = [r for r in raw if start <= r[0] and r[1] <= end and len({f.code for f in r[3]}) == 1]
     hits = [r for r in hits if r[3][0].rule != "kin_alone"]
-    return max(hits, key=lambda r: r[1])[3][0].code if hits else None
+    last = max(hits, key=lambda r: r[1]) if hits else None
+    return (last[3][0].code, last[1]) if last else None
+
+
+def _introduces_speech(between: str) -> bool:
+    """What stands between the speaker's name and the quote introduces speech ("'s words:", " said, ", " told
+    me: "), not a word quoted as a name ('calls his mother "Nanay" and his father "Tata"')."""
+    return ":" in between or re.search(rf"(?<![\w-])(?:{reporting_forms_pattern()})(?![\w-])", between) is not None
 
 
 def _speaker_parent(key, raw: list, text: str, start: int) -> str | None:
@@ -594,9 +601,10 @@ def _speaker_parent(key, raw: list, text: str, start: int) -> str | None:
     straight = text.count('"', para, start)
     if opened < 0 or (text[opened] == '"' and straight % 2 == 0) or "\u201d" in text[opened:start]:
         return None
-    code = _nearest_keyed(raw, para, opened)
-    if code is None:
+    speaker = _nearest_keyed(raw, para, opened)
+    if speaker is None or not _introduces_speech(text[speaker[1] : opened]):
         return None
+    code = speaker[0]
     rels = {rel for (_, rel), parents in parents_of(key).items() if code in parents}
     return rels.pop() if len(rels) == 1 else None
 
