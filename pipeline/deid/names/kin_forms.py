@@ -37,7 +37,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ...lexicon import honorifics, kin_words
+from ...lexicon import honorifics, kin_words, reporting_forms_pattern
 from .derived import KeyedWord, _common_words, classify
 from .folding import fold
 
@@ -110,7 +110,8 @@ def _alone_re() -> re.Pattern[str]:
     table = honorifics()["alone"]
     words = [v.capitalize() for w in table for v in _long_vowel_spellings(w)]
     words += [v for w, f in table.items() if f.get("lower") for v in _long_vowel_spellings(w)]
-    return re.compile(rf"(?<![\w'’-])(?P<hon>{_alternation(words)})(?![\w-])")
+    # an apostrophe after a letter joins a word ("O'Nana"); after a space it opens a quote ("'Anneanne, look'")
+    return re.compile(rf"(?<![\w’-])(?<!\w')(?P<hon>{_alternation(words)})(?![\w-])")
 
 
 _LONG_VOWELS = {"ā": "a", "ē": "e", "ī": "i", "ō": "o", "ū": "u"}
@@ -546,20 +547,77 @@ def _alone(matcher, text: str, raw: list, learned: dict[str, set[str]]) -> list:
             continue  # "Gogo Memory", "Gogo Nomsa": a name follows, which the other passes judge
         if _glossary_entry(text, start, end) or _in_word_list(text, start, end) or _word_discussed(text, start, end):
             continue  # "Nani – maternal grandmother (Bengali)": the word explained, not a person
-        if _vocative(text, start, end):
-            continue  # 'She said, "Amma, he will find me"': somebody spoken to, as "Mum" would be
+        if _vocative(text, start, end) and not _child_speaks(matcher.key, raw, text, start):
+            continue  # 'She said, "Amma, he will find me"': a parent's word for her own mother, as "Mum" would be
         if m.group("hon")[:1].islower() and not _quoted(text, start):
             continue  # a lower-case family word names somebody only as the child's own word, quoted
         codes = set(learned.get(word, ()))
-        sense = _sense(table[word], text)
+        sense = _speakers_relative(matcher.key, raw, text, start, _sense(table[word], text))
         if not codes and sense is not None and not _used_as_noun(text, word):
             codes = _sense_codes(matcher.key, sense, sense is not table[word])
-        if len(codes) != 1:
+        if not codes or len(codes) > _MAX_RELATIVES:
             continue
-        code = codes.pop()
-        raw.append((start, end, text[start:end], [_form(code, m.group("hon"), "kin_alone", m.group("hon"))]))
+        # several keyed people of the role (a thematic review's three fathers): all are candidates, and the
+        # resolver takes the one the text names nearest and logs the choice as ambiguous, never a new identity
+        forms = [_form(code, m.group("hon"), "kin_alone", m.group("hon")) for code in sorted(codes)]
+        raw.append((start, end, text[start:end], forms))
         taken.append((start, end))
     return raw
+
+
+# more keyed people of one relation than this (a thematic review of many families) is no family of one draft
+_MAX_RELATIVES = 4
+
+
+def _child_speaks(key, raw: list, text: str, start: int) -> bool:
+    """The word is called out by a keyed child: the keyed person named nearest before it in its paragraph is a
+    child ('Selin told me, "Anneanne, the man asked"', 'she called out "Tata!"' after Eliana), so the word
+    means the child's relative, as the key's roles say; a parent's call ("I said, Mãe") is her own mother's."""
+    gap = text.rfind("\n\n", 0, start)
+    speaker = _nearest_keyed(raw, gap + 2 if gap >= 0 else 0, start)
+    return speaker is not None and any(p.code == speaker[0] and p.child for p in key.people)
+
+
+def _nearest_keyed(raw: list, start: int, end: int) -> tuple[str, int] | None:
+    """(code, end) of the keyed person named last in text[start:end] by a sure hit (one code, no family word)."""
+    hits = [r for r in raw if start <= r[0] and r[1] <= end and len({f.code for f in r[3]}) == 1]
+    hits = [r for r in hits if r[3][0].rule != "kin_alone"]
+    last = max(hits, key=lambda r: r[1]) if hits else None
+    return (last[3][0].code, last[1]) if last else None
+
+
+def _introduces_speech(between: str) -> bool:
+    """What stands between the speaker's name and the quote introduces speech ("'s words:", " said, ", " told
+    me: "), not a word quoted as a name ('calls his mother "Nanay" and his father "Tata"')."""
+    return ":" in between or re.search(rf"(?<![\w-])(?:{reporting_forms_pattern()})(?![\w-])", between) is not None
+
+
+def _speaker_parent(key, raw: list, text: str, start: int) -> str | None:
+    """ "mother"/"father" when the word stands in a quotation opened in its paragraph after a keyed parent
+    named last before the quote ('In Amaka's words: "When Nne was here"'): that parent is the speaker."""
+    gap = text.rfind("\n\n", 0, start)
+    para = gap + 2 if gap >= 0 else 0
+    opened = max(text.rfind("\u201c", para, start), text.rfind('"', para, start))
+    straight = text.count('"', para, start)
+    if opened < 0 or (text[opened] == '"' and straight % 2 == 0) or "\u201d" in text[opened:start]:
+        return None
+    speaker = _nearest_keyed(raw, para, opened)
+    if speaker is None or not _introduces_speech(text[speaker[1] : opened]):
+        return None
+    code = speaker[0]
+    rels = {rel for (_, rel), parents in parents_of(key).items() if code in parents}
+    return rels.pop() if len(rels) == 1 else None
+
+
+def _speakers_relative(key, raw: list, text: str, start: int, sense: dict | None) -> dict | None:
+    """The sense as a keyed parent means it when she says it: her own mother is the child's grandmother on her
+    side (honorifics.yaml `speaker_relatives`); any other speaker, or no quote, keeps the child's sense."""
+    means = (sense or {}).get("means") or []
+    if sense is None or len(means) != 1:
+        return sense
+    parent = _speaker_parent(key, raw, text, start)
+    own = honorifics()["speaker_relatives"].get(parent or "", {}).get(means[0])
+    return {**sense, **own} if own else sense
 
 
 def _quoted(text: str, start: int) -> bool:
