@@ -2,13 +2,7 @@
 
 from __future__ import annotations
 
-from pipeline.ingest.text import normalise
-from pipeline.report import Source
-from pipeline.structure import build_report
-
-
-def build(text: str):
-    return build_report(normalise(text), Source(name="r.txt", sha256="0" * 64, format="text"))
+from structure_text import build
 
 
 def test_a_footnote_digit_glued_to_the_subject_code_is_no_new_person():

@@ -9,9 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.ingest.text import normalise
-from pipeline.report import Source
-from pipeline.structure import build_report
+from structure_text import check_declared
 
 HEAD = "Ravensmoor Safeguarding Children Partnership\n\nChild Safeguarding Practice Review\n\n1. Introduction\n\n"
 
@@ -101,13 +99,7 @@ CASES = {
 }
 
 
-def build(text: str):
-    return build_report(normalise(text), Source(name="r.txt", sha256="0" * 64, format="text"))
-
-
 @pytest.mark.parametrize("name", sorted(CASES))
 def test_shape(name: str) -> None:
     text, want, not_codes = CASES[name]
-    declared = {e.code for e in build(HEAD + text).key if e.source == "declared"}
-    assert want <= declared, f"missing {want - declared}, found {declared}"
-    assert not (not_codes & declared), f"wrongly declared {not_codes & declared}"
+    check_declared(HEAD + text, want, not_codes)

@@ -14,9 +14,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.ingest.text import normalise
-from pipeline.report import Source
-from pipeline.structure import build_report
+from structure_text import build, check_declared
 
 HEAD = "Westmere Safeguarding Children Board\n\nSerious Case Review\n\n1. Introduction\n\n"
 
@@ -78,16 +76,10 @@ CASES = {
 }
 
 
-def build(text: str):
-    return build_report(normalise(text), Source(name="t.txt", sha256="0" * 64, format="text"))
-
-
 @pytest.mark.parametrize("name", sorted(CASES))
 def test_shape(name: str) -> None:
     text, want, not_codes = CASES[name]
-    declared = {e.code for e in build(HEAD + text).key if e.source == "declared"}
-    assert want <= declared, f"missing {want - declared}, found {declared}"
-    assert not (not_codes & declared), f"wrongly declared {not_codes & declared}"
+    check_declared(HEAD + text, want, not_codes)
 
 
 def test_column_key_is_not_contents_and_its_heading_is_a_section() -> None:
