@@ -332,3 +332,48 @@ def test_guidance_updated_at_a_date_is_no_event_but_a_plan_updated_is(tmp_path, 
     )
     _, events = events_of(tmp_path, nlp, text)
     assert [e.date for e in events if e.date] == [D(2021, 4, 1)], sentences(events)
+
+
+def test_dated_news_text_above_a_sub_headed_chronology_is_read(tmp_path, nlp):
+    """A news page: a lede and paragraphs with dates of the case, then a quoted
+    sub-heading over paragraphs that mostly open with a time (a chronology by its
+    content).  The chronology does not make the dated narrative above it apparatus:
+    each of those dates is read in its own paragraph."""
+    text = (
+        "Westmoor News\n\n"
+        "Boy's fall from a window 'could not have been predicted'\n\n"
+        "The fall of a three-year-old boy from a bedroom window could not have been predicted, a review has found.\n\n"
+        "More stories from Westmoor and Dunhill\n\n"
+        "Children's services first visited the family in May 2016, when the boy was a baby, the report said.\n\n"
+        "His mother told a nurse that she felt alone, but nobody followed it up.\n\n"
+        "'Nobody told the school'\n\n"
+        "When the boy started nursery, a key worker noticed bruises on his arm.\n\n"
+        "The next day, the key worker told the manager, who rang the family.\n\n"
+        "Soon after, the family moved to a flat on the fourth floor of a tower block.\n\n"
+        "In August 2019, the boy fell from a window of the flat and was taken to hospital.\n"
+    )
+    _, events = events_of(tmp_path, nlp, text)
+    assert event_with(events, "first visited the family").date == D(2016, 5, 1)
+    assert event_with(events, "fell from a window of the flat").date == D(2019, 8, 1)
+    assert not dated(events, "felt alone")  # an undated paragraph after it takes no date
+
+
+def test_an_introductions_month_stays_beside_a_chronology_month_it_does_not_refine(tmp_path, nlp):
+    """The introduction says the child died in a month; the chronology tells another
+    happening of that month, also only by the month.  Nothing is told more precisely, so
+    the death stays beside it."""
+    text = (
+        "Practice Review: Child W\n\n1. Introduction\n\n"
+        'A practice review began when "Child W" died after a fall at home in Fenwick in July 2018.\n\n'
+        "The family was known to the health visiting service because of the father's drinking.\n\n"
+        "The review found that the practitioners did not share what they knew with each other.\n\n"
+        "The partnership has accepted all of the recommendations made by the reviewer.\n\n"
+        "'Concerns were not shared'\n\n"
+        "In March 2017, Child W was born at Fenwick General Hospital.\n\n"
+        "The next week, the midwife told the GP about the father's drinking.\n\n"
+        "In May 2017, the father left the family home.\n\n"
+        "In July 2018, Child W was taken to hospital by ambulance from the family home.\n"
+    )
+    _, events = events_of(tmp_path, nlp, text)
+    assert event_with(events, "died after a fall at home").date == D(2018, 7, 1)
+    assert event_with(events, "was taken to hospital by ambulance").date == D(2018, 7, 1)

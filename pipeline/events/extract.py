@@ -174,7 +174,9 @@ class EventExtractor:
         """The events, less an introduction's event the chronology already tells at least as
         precisely: "a baby who was seriously injured in January 2020" over "On 3rd January
         2020 Child Q was taken to the Emergency Department" (same month, and the introduction
-        gives no day), or the same day told twice.  "It concerns Baby R, who died on
+        gives no day), or the same day told twice.  A month the chronology also gives only as
+        a month ("In April 2014, Baby K was taken to hospital") may be another happening of
+        that month ("Baby K died in April 2014"): both stay.  "It concerns Baby R, who died on
         11/02/2017" stays beside "On the night of 10 February 2017 ...": a day the chronology
         does not give.  The cover's birth and death (`cover`) are left out for the text's
         own telling, not the other way round."""
@@ -188,7 +190,9 @@ class EventExtractor:
                 return False
             if event.precision == "day":
                 return any(e.date == event.date and e.precision == "day" for e in told)
-            return any(e.date and (e.date.year, e.date.month) == (event.date.year, event.date.month) for e in told)
+            month = (event.date.year, event.date.month)
+            finer = ("day", "week") if event.precision == "month" else ("day", "week", "month", "approx")
+            return any(e.date and e.precision in finer and (e.date.year, e.date.month) == month for e in told)
 
         return [e for e in self.events if e.id not in introduction or e.id in anchors or not told_already(e)]
 
