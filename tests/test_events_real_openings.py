@@ -377,3 +377,38 @@ def test_an_introductions_month_stays_beside_a_chronology_month_it_does_not_refi
     _, events = events_of(tmp_path, nlp, text)
     assert event_with(events, "died after a fall at home").date == D(2018, 7, 1)
     assert event_with(events, "was taken to hospital by ambulance").date == D(2018, 7, 1)
+
+
+def test_a_second_dated_clause_the_parser_hangs_higher_is_an_event_of_its_own(tmp_path, nlp):
+    """ "..., a young person who was hurt on one day, and who died the following day, <date>":
+    the parser joins the second relative clause to the sentence's main verb, not to the
+    first; it is still a second happening with a date of its own."""
+    text = (
+        "1. Why this review was held\n\n"
+        "1.1 The Ashby Safeguarding Board agreed to hold a review about K, a young person in care who was "
+        "badly hurt in a fall from a wall on 8th May 2017, and who died in hospital the following day, "
+        "9th May 2017.\n\n"
+        "2. Summary of events\n\n"
+        "2.1 On 2nd April 2017 K moved to a children's home in Ashby.\n\n"
+        "2.2 On 20th April 2017 K went missing for a night.\n\n"
+        "2.3 On 1st May 2017 the social worker visited K at the home.\n"
+    )
+    _, events = events_of(tmp_path, nlp, text)
+    assert event_with(events, "badly hurt in a fall").date == D(2017, 5, 8)
+    assert event_with(events, "died in hospital the following day").date == D(2017, 5, 9)
+
+
+def test_a_cover_death_by_the_month_stays_beside_another_happening_of_that_month(tmp_path, nlp):
+    """The cover's "Died <month year>" and a review commissioned after a death in that
+    month: a month is not a day, and the commissioning is another happening."""
+    text = (
+        "CHILD J SERIOUS CASE REVIEW\n"
+        "Report into the death of Child J aged 16\n"
+        "Died March 2019\n\n"
+        "1. Introduction\n\n"
+        "1.1 This review was commissioned by the Wexcombe Safeguarding Board and the Wexcombe Community Safety "
+        "Partnership, following the death of a 16 year old boy, Child J, in March 2019. Child J died after an "
+        "assault by a group of older boys, who were convicted of his manslaughter in November 2019.\n"
+    )
+    _, events = events_of(tmp_path, nlp, text)
+    assert event_with(events, "Died March 2019").date == D(2019, 3, 1)

@@ -156,14 +156,18 @@ class DateReader:
 
         "Child E was made the subject of an Interim Care Order on 17th May and
         remained in hospital until discharge on 5th June" is two events: the
-        second date belongs to a verb coordinated with the first.
+        second date belongs to a verb coordinated with the first, or with a verb the
+        first hangs from (the parser joins "..., a child who was injured on 1st May, and
+        who died the following day, 2nd May" to the sentence's main verb).
         """
         dated = [(c, t) for c, t in self.absolute(sent) if c.kind != "year_since" and not is_reported(t, sent)]
         if len(dated) < 2:
             return [sent]
         verbs = [governing_verb(t.root, sent) for _, t in dated]
         for first, second in pairwise(verbs):
-            if first is None or second is None or second.dep_ != "conj" or second.head != first:
+            if first is None or second is None or second.dep_ != "conj":
+                continue
+            if second.head != first and second.head not in first.ancestors:
                 continue
             cut = min(t.i for t in second.subtree)
             while cut > sent.start and self.doc[cut - 1].dep_ in ("cc", "punct"):

@@ -461,13 +461,16 @@ class EventExtractor:
 
 def _tells_again(event: Event, vital: Event) -> bool:
     """`event` tells the cover's birth or death `vital` again: the same day, or the same
-    action over a period (its month, or its year when approximate) holding that day."""
+    action (any, for an incident) over a period (its month, or its year when approximate)
+    holding that day.  A
+    month is no day: "Died February 2016" on the cover stays beside "The review was
+    commissioned ... in February 2016", another happening of that month."""
     if event.date is None or vital.date is None:
         return False
-    if event.date == vital.date:
+    if event.date == vital.date and "day" == event.precision == vital.precision:
         return True
-    if event.action != vital.action:
-        return False
+    if vital.action is not None and event.action != vital.action:
+        return False  # an incident the cover names no verb for is any happening of its period
     if event.precision == "month":
         return (event.date.year, event.date.month) == (vital.date.year, vital.date.month)
     return event.precision == "approx" and event.date.year == vital.date.year
