@@ -412,3 +412,18 @@ def test_a_cover_death_by_the_month_stays_beside_another_happening_of_that_month
     )
     _, events = events_of(tmp_path, nlp, text)
     assert event_with(events, "Died March 2019").date == D(2019, 3, 1)
+
+
+def test_a_when_clause_on_a_date_of_the_reviews_period_is_an_event(tmp_path, nlp):
+    """"The review covers the period from <date>, when <happening>, to <date>, when
+    <happening>": the period is the review's, the happenings that bound it are the case's."""
+    text = (
+        "Learning Review: the Pell children\n\n"
+        "Summary\n\n"
+        "The review considers the period from June 2015, when the mother asked for help with housing, to "
+        "April 2017, when the oldest child told a teacher about the bruises. It finds that the harm was not "
+        "foreseeable.\n"
+    )
+    _, events = events_of(tmp_path, nlp, text)
+    assert event_with(events, "when the mother asked for help").date == D(2015, 6, 1)
+    assert event_with(events, "when the oldest child told a teacher").date == D(2017, 4, 1)

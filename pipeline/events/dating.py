@@ -192,6 +192,33 @@ class DateReader:
             found.append((span, DateFields.phrase(res, self.text[start:end], start, end)))
         return found
 
+    def when_events(self, sent: Span) -> list[tuple[Span, DateFields]]:
+        """A "when" clause on an absolute date ("the period from January 2013, when the
+        family moved, to May 2015, when the abuse came to light"): the happening that
+        marks that date, whatever the sentence around it tells (here the review's period)."""
+        found = []
+        dates = self.absolute(sent)
+        for i, (cand, tokens) in enumerate(dates):
+            after = tokens.end + (tokens.end < sent.end and self.doc[tokens.end].text == ",")
+            when = self.doc[after] if after < sent.end else None
+            # the parser may hang the clause on the date or on the noun before it ("the period")
+            if when is None or when.lower_ != "when" or when.head.dep_ not in ("relcl", "advcl"):
+                continue
+            if cand.kind in ("range", "year_range"):
+                continue  # "between 1 March 2021 and 28 February 2022, when ...": the review's span, no one date
+            res = self.resolver.resolve(cand)
+            if res is None:
+                continue
+            end = when.head.right_edge.i + 1
+            if i + 1 < len(dates):  # "..., when X, to May 2015, when Y": each clause stops at the next date
+                end = min(end, dates[i + 1][1].start)
+            while end - 1 > when.i and (self.doc[end - 1].is_punct or self.doc[end - 1].pos_ in ("ADP", "CCONJ")):
+                end -= 1
+            span = self.doc[when.i : end]
+            start, end = tokens.start_char, tokens.end_char
+            found.append((span, DateFields.phrase(res, self.text[start:end], start, end)))
+        return found
+
     def participle_events(self, sent: Span, main_id: int, main_start: int) -> list[tuple[Span, DateFields]]:
         """A perfect participle clause with a date of its own ("On 4 April two boys
         assaulted a child, having assaulted another the previous weekend"): what it tells

@@ -288,6 +288,8 @@ class EventExtractor:
                         # "This information showed that the parents had moved in May 2019": the sentence
                         # itself is undated, what was reported in it has a date of its own
                         self._embedded_events(clause, block)
+                    elif not block.title:  # "The review covers the period from May 2013, when ..."
+                        self._when_events(clause, block)
                     continue
                 self.events.append(event)
                 if self.narrative.moved and tells_outcome(clause):
@@ -304,6 +306,12 @@ class EventExtractor:
         """What someone said happened on a date of its own: events of the reported
         clauses (dating.py `reported_events`), which leave the narrative anchor alone."""
         for span, fields in self.dates.reported_events(sent):
+            self._add_embedded(span, block, fields)
+
+    def _when_events(self, sent: Span, block: Block) -> None:
+        """The happenings a sentence that tells none itself names by a "when" clause on a date
+        (dating.py `when_events`); they leave the narrative anchor alone."""
+        for span, fields in self.dates.when_events(sent):
             self._add_embedded(span, block, fields)
 
     def _participle_events(self, sent: Span, block: Block, main: Event) -> None:
