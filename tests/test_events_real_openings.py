@@ -415,7 +415,7 @@ def test_a_cover_death_by_the_month_stays_beside_another_happening_of_that_month
 
 
 def test_a_when_clause_on_a_date_of_the_reviews_period_is_an_event(tmp_path, nlp):
-    """"The review covers the period from <date>, when <happening>, to <date>, when
+    """ "The review covers the period from <date>, when <happening>, to <date>, when
     <happening>": the period is the review's, the happenings that bound it are the case's."""
     text = (
         "Learning Review: the Pell children\n\n"
@@ -427,3 +427,17 @@ def test_a_when_clause_on_a_date_of_the_reviews_period_is_an_event(tmp_path, nlp
     _, events = events_of(tmp_path, nlp, text)
     assert event_with(events, "when the mother asked for help").date == D(2015, 6, 1)
     assert event_with(events, "when the oldest child told a teacher").date == D(2017, 4, 1)
+
+
+def test_a_relative_clause_with_a_date_of_its_own_is_an_event_at_that_date(tmp_path, nlp):
+    """The sentence takes the paragraph's month; the relative clause inside it tells
+    another happening at its own date ("the hostel that he had stayed at since <date>")."""
+    text = (
+        "1. Introduction\n\n"
+        "1.1 In October 2019, Child N ran away from his placement in Brackley. He ran away from a trip to the "
+        "coast with a boy who was also living at the same hostel that Child N had stayed at since July 2019.\n"
+    )
+    _, events = events_of(tmp_path, nlp, text)
+    assert event_with(events, "In October 2019, Child N ran away").date == D(2019, 10, 1)
+    clause = [e for e in events if e.sentence.startswith("that Child N had stayed")]
+    assert [e.date for e in clause] == [D(2019, 7, 1)]

@@ -219,6 +219,31 @@ class DateReader:
             found.append((span, DateFields.phrase(res, self.text[start:end], start, end)))
         return found
 
+    def relative_clause_events(self, sent: Span, main_start: int | None) -> list[tuple[Span, DateFields]]:
+        """A relative clause with an absolute date of its own that the sentence's event does
+        not take ("... a friend from the home that Child V had lived at since February
+        2021"): what it tells happened at its own date."""
+        found = []
+        for cand, tokens in self.absolute(sent):
+            if tokens.start_char == main_start or cand.kind in ("range", "year_range") or is_reported(tokens, sent):
+                continue
+            verb = governing_verb(tokens.root, sent)
+            if verb is None or verb.dep_ != "relcl":
+                continue
+            res = self.resolver.resolve(cand)
+            if res is None:
+                continue
+            span = _trimmed(self.doc[verb.left_edge.i : verb.right_edge.i + 1])
+            found.append(
+                (
+                    span,
+                    DateFields.phrase(
+                        res, self.text[tokens.start_char : tokens.end_char], tokens.start_char, tokens.end_char
+                    ),
+                )
+            )
+        return found
+
     def participle_events(self, sent: Span, main_id: int, main_start: int) -> list[tuple[Span, DateFields]]:
         """A perfect participle clause with a date of its own ("On 4 April two boys
         assaulted a child, having assaulted another the previous weekend"): what it tells

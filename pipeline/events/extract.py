@@ -301,6 +301,8 @@ class EventExtractor:
                     para_anchor = event  # an undated paragraph: its sentences share one window
                 self._embedded_events(clause, block)
                 self._participle_events(clause, block, event)
+                for span, fields in self.dates.relative_clause_events(clause, event.expression_start):
+                    self._add_embedded(span, block, fields)  # "..., the home that she had lived at since May"
 
     def _embedded_events(self, sent: Span, block: Block) -> None:
         """What someone said happened on a date of its own: events of the reported
