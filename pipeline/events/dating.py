@@ -194,7 +194,7 @@ class DateReader:
 
     def when_events(self, sent: Span) -> list[tuple[Span, DateFields]]:
         """A "when" clause on an absolute date ("the period from January 2013, when the
-        family moved, to May 2015, when the abuse came to light"): the happening that
+        family moved, to May 2015, when the nursery raised its concern"): the happening that
         marks that date, whatever the sentence around it tells (here the review's period)."""
         found = []
         dates = self.absolute(sent)
