@@ -219,3 +219,18 @@ def test_overlapping_date_candidates_keep_the_longest_left_to_right():
         ("range", "from 12/03/2015 to 14/04/2015"),
     ]
     assert all(a.end <= b.start for a, b in zip(found, found[1:], strict=False))
+
+
+def test_an_offset_from_a_year_alone_stays_in_that_year():
+    """ "Baby L died in 2019 ... A week before the death, ...": the death is known only to
+    the year, so a week before it is in that year, not on a day of the year before."""
+    resolver = Resolver()
+    res = narrate(
+        resolver,
+        [
+            "Baby L died in 2019.",
+            "A week before the death, a neighbour called the police.",
+            "The next day the police visited the flat.",
+        ],
+    )
+    assert [(r.date.year, r.precision) for r in res[1:]] == [(2019, "approx"), (2019, "approx")]

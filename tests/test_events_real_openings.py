@@ -332,3 +332,112 @@ def test_guidance_updated_at_a_date_is_no_event_but_a_plan_updated_is(tmp_path, 
     )
     _, events = events_of(tmp_path, nlp, text)
     assert [e.date for e in events if e.date] == [D(2021, 4, 1)], sentences(events)
+
+
+def test_dated_news_text_above_a_sub_headed_chronology_is_read(tmp_path, nlp):
+    """A news page: a lede and paragraphs with dates of the case, then a quoted
+    sub-heading over paragraphs that mostly open with a time (a chronology by its
+    content).  The chronology does not make the dated narrative above it apparatus:
+    each of those dates is read in its own paragraph."""
+    text = (
+        "Westmoor News\n\n"
+        "Boy's fall from a window 'could not have been predicted'\n\n"
+        "The fall of a three-year-old boy from a bedroom window could not have been predicted, a review has found.\n\n"
+        "More stories from Westmoor and Dunhill\n\n"
+        "Children's services first visited the family in May 2016, when the boy was a baby, the report said.\n\n"
+        "His mother told a nurse that she felt alone, but nobody followed it up.\n\n"
+        "'Nobody told the school'\n\n"
+        "When the boy started nursery, a key worker noticed bruises on his arm.\n\n"
+        "The next day, the key worker told the manager, who rang the family.\n\n"
+        "Soon after, the family moved to a flat on the fourth floor of a tower block.\n\n"
+        "In August 2019, the boy fell from a window of the flat and was taken to hospital.\n"
+    )
+    _, events = events_of(tmp_path, nlp, text)
+    assert event_with(events, "first visited the family").date == D(2016, 5, 1)
+    assert event_with(events, "fell from a window of the flat").date == D(2019, 8, 1)
+    assert not dated(events, "felt alone")  # an undated paragraph after it takes no date
+
+
+def test_an_introductions_month_stays_beside_a_chronology_month_it_does_not_refine(tmp_path, nlp):
+    """The introduction says the child died in a month; the chronology tells another
+    happening of that month, also only by the month.  Nothing is told more precisely, so
+    the death stays beside it."""
+    text = (
+        "Practice Review: Child W\n\n1. Introduction\n\n"
+        'A practice review began when "Child W" died after a fall at home in Fenwick in July 2018.\n\n'
+        "The family was known to the health visiting service because of the father's drinking.\n\n"
+        "The review found that the practitioners did not share what they knew with each other.\n\n"
+        "The partnership has accepted all of the recommendations made by the reviewer.\n\n"
+        "'Concerns were not shared'\n\n"
+        "In March 2017, Child W was born at Fenwick General Hospital.\n\n"
+        "The next week, the midwife told the GP about the father's drinking.\n\n"
+        "In May 2017, the father left the family home.\n\n"
+        "In July 2018, Child W was taken to hospital by ambulance from the family home.\n"
+    )
+    _, events = events_of(tmp_path, nlp, text)
+    assert event_with(events, "died after a fall at home").date == D(2018, 7, 1)
+    assert event_with(events, "was taken to hospital by ambulance").date == D(2018, 7, 1)
+
+
+def test_a_second_dated_clause_the_parser_hangs_higher_is_an_event_of_its_own(tmp_path, nlp):
+    """ "..., a young person who was hurt on one day, and who died the following day, <date>":
+    the parser joins the second relative clause to the sentence's main verb, not to the
+    first; it is still a second happening with a date of its own."""
+    text = (
+        "1. Why this review was held\n\n"
+        "1.1 The Ashby Safeguarding Board agreed to hold a review about K, a young person in care who was "
+        "badly hurt in a fall from a wall on 8th May 2017, and who died on the ward the following day, "
+        "9th May 2017.\n\n"
+        "2. Summary of events\n\n"
+        "2.1 On 2nd April 2017 K moved to a children's home in Ashby.\n\n"
+        "2.2 On 20th April 2017 K went missing for a night.\n\n"
+        "2.3 On 1st May 2017 the social worker visited K at the home.\n"
+    )
+    _, events = events_of(tmp_path, nlp, text)
+    assert event_with(events, "badly hurt in a fall").date == D(2017, 5, 8)
+    assert event_with(events, "died on the ward the following day").date == D(2017, 5, 9)
+
+
+def test_a_cover_death_by_the_month_stays_beside_another_happening_of_that_month(tmp_path, nlp):
+    """The cover's "Died <month year>" and a review commissioned after a death in that
+    month: a month is not a day, and the commissioning is another happening."""
+    text = (
+        "CHILD J SERIOUS CASE REVIEW\n"
+        "Report into the death of Child J aged 16\n"
+        "Died March 2019\n\n"
+        "1. Introduction\n\n"
+        "1.1 This review was commissioned by the Wexcombe Safeguarding Board and the Wexcombe Community Safety "
+        "Partnership, following the death in March 2019 of Child J, a boy of 16. Child J died after an "
+        "assault by a group of older boys, who were convicted of his manslaughter in November 2019.\n"
+    )
+    _, events = events_of(tmp_path, nlp, text)
+    assert event_with(events, "Died March 2019").date == D(2019, 3, 1)
+
+
+def test_a_when_clause_on_a_date_of_the_reviews_period_is_an_event(tmp_path, nlp):
+    """ "The review covers the period from <date>, when <happening>, to <date>, when
+    <happening>": the period is the review's, the happenings that bound it are the case's."""
+    text = (
+        "Learning Review: the Pell children\n\n"
+        "Summary\n\n"
+        "The review considers the period from June 2015, when the mother asked for help with housing, to "
+        "April 2017, when the oldest child told a teacher about the bruises. It finds that the harm was not "
+        "foreseeable.\n"
+    )
+    _, events = events_of(tmp_path, nlp, text)
+    assert event_with(events, "when the mother asked for help").date == D(2015, 6, 1)
+    assert event_with(events, "when the oldest child told a teacher").date == D(2017, 4, 1)
+
+
+def test_a_relative_clause_with_a_date_of_its_own_is_an_event_at_that_date(tmp_path, nlp):
+    """The sentence takes the paragraph's month; the relative clause inside it tells
+    another happening at its own date ("the hostel that he had stayed at since <date>")."""
+    text = (
+        "1. Introduction\n\n"
+        "1.1 In October 2019, Child N ran away from his placement in Brackley. He ran away from a trip to the "
+        "coast with a boy who was also living at the same hostel that Child N had stayed at since July 2019.\n"
+    )
+    _, events = events_of(tmp_path, nlp, text)
+    assert event_with(events, "In October 2019, Child N ran away").date == D(2019, 10, 1)
+    clause = [e for e in events if e.sentence.startswith("that Child N had stayed")]
+    assert [e.date for e in clause] == [D(2019, 7, 1)]

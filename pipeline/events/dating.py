@@ -156,14 +156,18 @@ class DateReader:
 
         "Child E was made the subject of an Interim Care Order on 17th May and
         remained in hospital until discharge on 5th June" is two events: the
-        second date belongs to a verb coordinated with the first.
+        second date belongs to a verb coordinated with the first, or with a verb the
+        first hangs from (the parser joins "..., a child who was injured on 1st May, and
+        who died the following day, 2nd May" to the sentence's main verb).
         """
         dated = [(c, t) for c, t in self.absolute(sent) if c.kind != "year_since" and not is_reported(t, sent)]
         if len(dated) < 2:
             return [sent]
         verbs = [governing_verb(t.root, sent) for _, t in dated]
         for first, second in pairwise(verbs):
-            if first is None or second is None or second.dep_ != "conj" or second.head != first:
+            if first is None or second is None or second.dep_ != "conj":
+                continue
+            if second.head != first and second.head not in first.ancestors:
                 continue
             cut = min(t.i for t in second.subtree)
             while cut > sent.start and self.doc[cut - 1].dep_ in ("cc", "punct"):
@@ -186,6 +190,58 @@ class DateReader:
             span = _trimmed(self.doc[clause.left_edge.i : clause.right_edge.i + 1])
             start, end = sent.start_char + cand.start, sent.start_char + cand.end
             found.append((span, DateFields.phrase(res, self.text[start:end], start, end)))
+        return found
+
+    def when_events(self, sent: Span) -> list[tuple[Span, DateFields]]:
+        """A "when" clause on an absolute date ("the period from January 2013, when the
+        family moved, to May 2015, when the nursery raised its concern"): the happening that
+        marks that date, whatever the sentence around it tells (here the review's period)."""
+        found = []
+        dates = self.absolute(sent)
+        for i, (cand, tokens) in enumerate(dates):
+            after = tokens.end + (tokens.end < sent.end and self.doc[tokens.end].text == ",")
+            when = self.doc[after] if after < sent.end else None
+            # the parser may hang the clause on the date or on the noun before it ("the period")
+            if when is None or when.lower_ != "when" or when.head.dep_ not in ("relcl", "advcl"):
+                continue
+            if cand.kind in ("range", "year_range"):
+                continue  # "between 1 March 2021 and 28 February 2022, when ...": the review's span, no one date
+            res = self.resolver.resolve(cand)
+            if res is None:
+                continue
+            end = when.head.right_edge.i + 1
+            if i + 1 < len(dates):  # "..., when X, to May 2015, when Y": each clause stops at the next date
+                end = min(end, dates[i + 1][1].start)
+            while end - 1 > when.i and (self.doc[end - 1].is_punct or self.doc[end - 1].pos_ in ("ADP", "CCONJ")):
+                end -= 1
+            span = self.doc[when.i : end]
+            start, end = tokens.start_char, tokens.end_char
+            found.append((span, DateFields.phrase(res, self.text[start:end], start, end)))
+        return found
+
+    def relative_clause_events(self, sent: Span, main_start: int | None) -> list[tuple[Span, DateFields]]:
+        """A relative clause with an absolute date of its own that the sentence's event does
+        not take ("... a friend from the home that Child V had lived at since February
+        2021"): what it tells happened at its own date."""
+        found = []
+        for cand, tokens in self.absolute(sent):
+            if tokens.start_char == main_start or cand.kind in ("range", "year_range") or is_reported(tokens, sent):
+                continue
+            verb = governing_verb(tokens.root, sent)
+            if verb is None or verb.dep_ != "relcl":
+                continue
+            res = self.resolver.resolve(cand)
+            if res is None:
+                continue
+            span = _trimmed(self.doc[verb.left_edge.i : verb.right_edge.i + 1])
+            found.append(
+                (
+                    span,
+                    DateFields.phrase(
+                        res, self.text[tokens.start_char : tokens.end_char], tokens.start_char, tokens.end_char
+                    ),
+                )
+            )
         return found
 
     def participle_events(self, sent: Span, main_id: int, main_start: int) -> list[tuple[Span, DateFields]]:

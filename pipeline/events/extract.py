@@ -174,7 +174,9 @@ class EventExtractor:
         """The events, less an introduction's event the chronology already tells at least as
         precisely: "a baby who was seriously injured in January 2020" over "On 3rd January
         2020 Child Q was taken to the Emergency Department" (same month, and the introduction
-        gives no day), or the same day told twice.  "It concerns Baby R, who died on
+        gives no day), or the same day told twice.  A month the chronology also gives only as
+        a month ("In April 2014, Baby K was taken to hospital") may be another happening of
+        that month ("Baby K died in April 2014"): both stay.  "It concerns Baby R, who died on
         11/02/2017" stays beside "On the night of 10 February 2017 ...": a day the chronology
         does not give.  The cover's birth and death (`cover`) are left out for the text's
         own telling, not the other way round."""
@@ -188,7 +190,9 @@ class EventExtractor:
                 return False
             if event.precision == "day":
                 return any(e.date == event.date and e.precision == "day" for e in told)
-            return any(e.date and (e.date.year, e.date.month) == (event.date.year, event.date.month) for e in told)
+            month = (event.date.year, event.date.month)
+            finer = ("day", "week") if event.precision == "month" else ("day", "week", "month", "approx")
+            return any(e.date and e.precision in finer and (e.date.year, e.date.month) == month for e in told)
 
         return [e for e in self.events if e.id not in introduction or e.id in anchors or not told_already(e)]
 
@@ -284,6 +288,8 @@ class EventExtractor:
                         # "This information showed that the parents had moved in May 2019": the sentence
                         # itself is undated, what was reported in it has a date of its own
                         self._embedded_events(clause, block)
+                    elif not block.title:  # "The review covers the period from May 2013, when ..."
+                        self._when_events(clause, block)
                     continue
                 self.events.append(event)
                 if self.narrative.moved and tells_outcome(clause):
@@ -295,11 +301,19 @@ class EventExtractor:
                     para_anchor = event  # an undated paragraph: its sentences share one window
                 self._embedded_events(clause, block)
                 self._participle_events(clause, block, event)
+                for span, fields in self.dates.relative_clause_events(clause, event.expression_start):
+                    self._add_embedded(span, block, fields)  # "..., the home that she had lived at since May"
 
     def _embedded_events(self, sent: Span, block: Block) -> None:
         """What someone said happened on a date of its own: events of the reported
         clauses (dating.py `reported_events`), which leave the narrative anchor alone."""
         for span, fields in self.dates.reported_events(sent):
+            self._add_embedded(span, block, fields)
+
+    def _when_events(self, sent: Span, block: Block) -> None:
+        """The happenings a sentence that tells none itself names by a "when" clause on a date
+        (dating.py `when_events`); they leave the narrative anchor alone."""
+        for span, fields in self.dates.when_events(sent):
             self._add_embedded(span, block, fields)
 
     def _participle_events(self, sent: Span, block: Block, main: Event) -> None:
@@ -457,13 +471,16 @@ class EventExtractor:
 
 def _tells_again(event: Event, vital: Event) -> bool:
     """`event` tells the cover's birth or death `vital` again: the same day, or the same
-    action over a period (its month, or its year when approximate) holding that day."""
+    action (any, for an incident) over a period (its month, or its year when approximate)
+    holding that day.  A
+    month is no day: "Died February 2016" on the cover stays beside "The review was
+    commissioned ... in February 2016", another happening of that month."""
     if event.date is None or vital.date is None:
         return False
-    if event.date == vital.date:
+    if event.date == vital.date and "day" == event.precision == vital.precision:
         return True
-    if event.action != vital.action:
-        return False
+    if vital.action is not None and event.action != vital.action:
+        return False  # an incident the cover names no verb for is any happening of its period
     if event.precision == "month":
         return (event.date.year, event.date.month) == (vital.date.year, vital.date.month)
     return event.precision == "approx" and event.date.year == vital.date.year

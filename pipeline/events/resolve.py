@@ -64,6 +64,21 @@ class Anchor:
         return self.date_end if self.explicit_range and self.date_end else self.date
 
 
+# relative phrases counted in units from the anchor (an occasion's own date is not)
+COUNTED_FROM_ANCHOR = frozenset({"rel_offset", "rel_prev", "rel_next", "rel_span", "rel_back"})
+
+
+def _year_only(anchor: Anchor) -> bool:
+    """An anchor that is a year and no more ("in 2019"): 1st January, approximate, and no
+    end before the year's end."""
+    start, end = anchor.date, anchor.date_end
+    return (
+        anchor.precision == "approx"
+        and (start.month, start.day) == (1, 1)
+        and (end is None or end == dt.date(start.year, 12, 31))
+    )
+
+
 def coarser(a: str, b: str) -> str:
     return a if ORDER[a] >= ORDER[b] else b
 
@@ -122,7 +137,26 @@ class Resolver:
     def resolve(self, cand: Candidate) -> Resolution | None:
         """The date of a candidate, or None when it cannot be placed."""
         method = getattr(self, f"_resolve_{cand.kind}", None)
-        return method(cand, cand.groups) if method else None
+        if method is None:
+            return None
+        res = method(cand, cand.groups)
+        return self._within_year(res, cand) if res is not None and res.relative else res
+
+    def _within_year(self, res: Resolution, cand: Candidate) -> Resolution:
+        """A time counted from an anchor known only to the year ("Baby L died in 2019 ... A
+        week before the death") is somewhere in that year: counting from its 1st January
+        would put it in the year before.  An offset of years ("the following year") still moves."""
+        a = self.anchor
+        unit = (cand.groups.get("unit") or "").lower()
+        if (
+            cand.kind not in COUNTED_FROM_ANCHOR
+            or a is None
+            or not _year_only(a)
+            or res.date.year == a.date.year
+            or unit.startswith("year")
+        ):
+            return res
+        return Resolution(a.date, a.date_end, "approx", res.confidence, True)
 
     def _resolve_day(self, cand, g):
         if "num" in g:

@@ -435,9 +435,11 @@ def _dated_title(report, paragraphs, body: int, mask) -> int | None:
 
 def _introduction_dates(report, paragraphs, decisions, body: int) -> set[int]:
     """Paragraphs of an introduction (a section whose role is one of scope.yaml
-    `introduction_dates.roles`, that the headings do not decide) with an absolute date in
-    them, before the chronology: where the review states the event it is about ("This
-    review ... concerns Child P, who was taken to hospital on 2nd March 2018").  Read
+    `introduction_dates.roles`, that the headings do not decide; null is text under no
+    heading or one that says nothing) with an absolute date in them: where the review states
+    the event it is about ("This review ... concerns Child P, who was taken to hospital on
+    2nd March 2018"), or a news page tells the case above a sub-heading that a chronology
+    by content is found under.  Read
     besides a recognised chronology, each date scoping its own paragraph only."""
     roles = set(scope_config()["introduction_dates"]["roles"])
     numbers = paragraph_numbers(report)
@@ -446,7 +448,7 @@ def _introduction_dates(report, paragraphs, decisions, body: int) -> set[int]:
         if decisions[i] is not None or para.kind not in CONTENT_KINDS or para.start < body:
             continue
         chain = section_chain(report, para.start)
-        if not chain or chain[0].role not in roles:
+        if (chain[0].role if chain else None) not in roles:
             continue
         text = report.text[para.start : para.end]
         if any(
