@@ -149,7 +149,8 @@ def test_fixture_counts(fixture_result):
     assert structure["contents_as_contents"] == 3
     assert (structure["headings"], structure["headings_found"]) == (3, 3)
     verify = scores["verify"]
-    assert (verify["identifiers"], verify["identifiers_found"], verify["false_alarms"]) == (2, 2, 0)
+    # the exact day of the admission, in a review that otherwise writes month and year, is an identifier
+    assert (verify["identifiers"], verify["identifiers_found"], verify["false_alarms"]) == (3, 3, 0)
     events = scores["events"]
     assert (events["gold"], events["unlocated"], events["right"], events["from_document_dates"]) == (3, 0, 3, 0)
     assert events["pred_right"] == 3 and events["pred_dated"] >= 3
