@@ -735,13 +735,6 @@ def _not_a_name(ctx, token) -> bool:
     )
 
 
-@lru_cache(maxsize=1)
-def _abbreviations() -> frozenset[str]:
-    from ..codes import general_abbreviations
-
-    return general_abbreviations()
-
-
 def _declared_initials(doc: Doc, ctx, is_code: list[bool]):
     """Initials in brackets right after a placeholder or code ("[PERSON-3] (GPi) – housing officer"): the
     person's initials, which minutes then use for them ("3.6 GPi (housing): ..."). Every later use is reported,
@@ -757,7 +750,9 @@ def _declared_initials(doc: Doc, ctx, is_code: list[bool]):
             declared.add(doc[k + 1].text)
     if not declared:
         return
-    abbreviations = _abbreviations()
+    from ..codes import general_abbreviations  # (cached there; imported here to keep codes out of start-up)
+
+    abbreviations = general_abbreviations()
     for token in doc:
         if token.text not in declared or is_code[token.i]:
             continue
