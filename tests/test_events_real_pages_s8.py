@@ -128,3 +128,19 @@ def test_a_relative_clause_on_the_review_is_its_history(tmp_path, nlp):
     )
     _, events = events_of(tmp_path, nlp, text)
     assert not any(e.date == D(2021, 5, 1) for e in events)
+
+
+def test_a_page_run_into_one_line_that_ends_with_its_footer_is_the_body(tmp_path, nlp):
+    """The line ends with "... | Page 9", not a full stop: its sentences are still the body."""
+    text = (
+        "Learning summary: Child Ada\n\n"
+        "2.1 Ada was born on 5 May 2020 and lived with her grandmother. 2.2 On 9 June 2021 she was taken to "
+        "hospital with a burn. 2.3 Her grandmother said the kettle had tipped over. Northvale Partnership | "
+        "Child Ada | Page 9\n\n"
+        "What we learned\n\n"
+        "In 2019 the grandmother asked the council for help twice. In 2020 the nursery noticed bruises. "
+        "In 2021 the family moved to Eastwick.\n"
+    )
+    _, events = events_of(tmp_path, nlp, text)
+    assert event_with(events, "was born").date == D(2020, 5, 5)
+    assert event_with(events, "taken to hospital").date == D(2021, 6, 9)

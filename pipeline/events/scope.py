@@ -32,6 +32,7 @@ from ..lexicon import kpe, superscript_digits
 from ..resources import load_yaml
 from ..structure.roles import role_of_title
 from .candidates import find_candidates
+from .masks import INNER_END_RE
 
 CONTENT_KINDS = {"text", "numbered", "bullet", "table_row"}
 ABSOLUTE_KINDS = {"day", "range", "week_of", "month_part", "month", "year", "year_range"}
@@ -522,8 +523,12 @@ def _is_contents_list(text: str) -> bool:
 
 
 def _is_prose(text: str) -> bool:
-    """A paragraph of sentences, not a cover, title or contents line: where the body starts."""
-    return len(text.split()) >= 8 and bool(re.search(r"[.!?]['\"’”)]?\s*$", text.strip()))
+    """A paragraph of sentences, not a cover, title or contents line: where the body starts.  It
+    ends with a stop, or holds two sentences or more before whatever ends it (a page run into one
+    line may end with its footer: "... at night. Eastbrook Partnership | Page 12")."""
+    if len(text.split()) < 8:
+        return False
+    return bool(re.search(r"[.!?]['\"’”)]?\s*$", text.strip())) or len(INNER_END_RE.findall(text)) >= 2
 
 
 def _blocks(
