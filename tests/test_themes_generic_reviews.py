@@ -30,7 +30,7 @@ def test_this_review_and_what_it_found_are_not_generic(nlp):
 def test_no_theme_from_a_landing_page_about_reviews(nlp):
     page = (
         "The aim of a practice review is to learn where a child has been harmed by neglect or domestic abuse. "
-        "Every published review comes with a summary of progress which sets out the multi-agency improvements "
+        "Every published review comes with a summary of progress listing the multi-agency improvements "
         "that partners have agreed."
     )
     got = _tagged(nlp, page)

@@ -377,7 +377,7 @@ def dates_no_happening(dated: Dated, sent: Span) -> bool:
     if kind == "rel_vague" and tells_modal_present(main_verb(sent)):
         return True  # "Services can then identify lessons": what may or will be, no happening
     if kind == "rel_back" and (verb := main_verb(sent)) is not None and tells_present(verb, sent):
-        return True  # "Over the past five years the number of referrals has risen": back from the time of writing
+        return True  # "In the last six years referrals to the hub have doubled": back from the time of writing
     if counts_people(verb_of(dated, sent)):
         return True  # "On 31 March there were 412 children in care": a count at a date, no happening
     if (
@@ -394,7 +394,7 @@ def dates_no_happening(dated: Dated, sent: Span) -> bool:
 
 def counts_people(verb: Token | None) -> bool:
     """An existential sentence that counts people ("there were 96 children subject to a plan",
-    "there were 794 children and young people looked after"): a figure of a population at a
+    "there were 512 young people in care that March"): a figure of a population at a
     date, a state, not a happening of the case.  "There were three referrals in 2010" counts
     happenings and stays (`verb`: the verb the date phrase hangs from; person nouns: scope.yaml
     `acting_subject_heads`)."""
