@@ -376,6 +376,10 @@ def dates_no_happening(dated: Dated, sent: Span) -> bool:
     kind = dated.candidate.kind
     if kind == "rel_vague" and tells_modal_present(main_verb(sent)):
         return True  # "Services can then identify lessons": what may or will be, no happening
+    if kind == "rel_back" and (verb := main_verb(sent)) is not None and tells_present(verb, sent):
+        return True  # "In the last six years referrals to the hub have doubled": back from the time of writing
+    if counts_people(verb_of(dated, sent)):
+        return True  # "On 31 March there were 412 children in care": a count at a date, no happening
     if (
         (kind == "year_since" or _after_since(dated, sent))
         and (verb := main_verb(sent)) is not None
@@ -386,6 +390,21 @@ def dates_no_happening(dated: Dated, sent: Span) -> bool:
         return True
     # "the boys will move to their adoptive family in December": to come at the time of writing
     return kind in ABSOLUTE_KINDS and tells_modal_present(verb_of(dated, sent))
+
+
+def counts_people(verb: Token | None) -> bool:
+    """An existential sentence that counts people ("there were 96 children subject to a plan",
+    "there were 512 young people in care that March"): a figure of a population at a
+    date, a state, not a happening of the case.  "There were three referrals in 2010" counts
+    happenings and stays (`verb`: the verb the date phrase hangs from; person nouns: scope.yaml
+    `acting_subject_heads`)."""
+    if verb is None or verb.lemma_ != "be" or not any(c.dep_ == "expl" for c in verb.children):
+        return False
+    heads = set(scope_config()["acting_subject_heads"])
+    return any(
+        c.dep_ in ("attr", "nsubj") and c.lower_ in heads and any(n.dep_ == "nummod" and n.like_num for n in c.children)
+        for c in verb.children
+    )
 
 
 @lru_cache(maxsize=1)

@@ -57,6 +57,8 @@ from .scope import (
     TERMINAL_RE,
     Block,
     chronology_blocks,
+    dates_a_document_change,
+    dates_the_review,
     describes_document,
     is_date_line,
     is_evaluative,
@@ -288,6 +290,11 @@ class EventExtractor:
                         # "This information showed that the parents had moved in May 2019": the sentence
                         # itself is undated, what was reported in it has a date of its own
                         self._embedded_events(clause, block)
+                        # "The flood, which swept through the town on 9 March, is thought to ...": the
+                        # sentence tells a present view, its relative clause a happening at its own date
+                        for span, fields in self.dates.relative_clause_events(clause, None):
+                            if not (dates_the_review(span.root) or dates_a_document_change(span.root)):
+                                self._add_embedded(span, block, fields)  # not "a review that was commissioned in May"
                     elif not block.title:  # "The review covers the period from May 2013, when ..."
                         self._when_events(clause, block)
                     continue

@@ -21,6 +21,10 @@ from .candidates import find_candidates
 
 LINE_RE = re.compile(r"[^\n]+")
 SENTENCE_END_RE = re.compile(r"[.!?]['\"’”)]?\s*$")
+# the end of a sentence inside a line: a lower-case word or a year, its stop, then a capital or a
+# number ("... of the review. 1.2 The council ...", "... on 2 May 2019. He ..."), not leader dots
+# ("Item No .....") nor an initial
+INNER_END_RE = re.compile(r"(?:[a-z]{2}|\b(?:19|20)\d{2})[.!?]['\"’”)]?\s+(?=[A-Z0-9‘“\"'])")
 TRAILING_PAGE_RE = re.compile(r"\s+\d{1,3}$")
 
 
@@ -38,6 +42,7 @@ def _config() -> dict:
         "page_words": cfg["page_line_words"],
         "repeated": cfg["repeated_line_min"],
         "repeated_long": cfg["repeated_long_line_min"],
+        "prose_sentences": cfg["page_line_prose_sentences"],
     }
 
 
@@ -106,6 +111,9 @@ def document_date_spans(text: str) -> list[tuple[int, int]]:
             or (short and counts[stripped] >= cfg["repeated"] and len(stripped) >= 10)
             or counts[stripped] >= cfg["repeated_long"]
         )
+        if chrome and page and _page_of_prose(line, cfg["prose_sentences"]):
+            spans.append(_page_cue_stretch(line, start, page))  # a whole page read as one line
+            continue
         if chrome:  # a page header or footer: skipped whole, dated or not
             spans.append((start, end))
             continue
@@ -121,6 +129,22 @@ def document_date_spans(text: str) -> list[tuple[int, int]]:
             if dates:
                 spans.append((start + cue.start(), start + cue.end() + dates[0].end))
     return _merge(spans + _wrapped_cues(text) + _label_after_date(text))
+
+
+def _page_of_prose(line: str, sentences: int) -> bool:
+    """A line holding at least `sentences` sentences: a whole page a transcript ran into one
+    line, not a header or a cover read as one line (which hold none or one)."""
+    return len(INNER_END_RE.findall(line)) + bool(SENTENCE_END_RE.search(line)) >= sentences
+
+
+def _page_cue_stretch(line: str, start: int, page: re.Match) -> tuple[int, int]:
+    """On a page run into one line, the page's furniture is the stretch around its page cue
+    up to the nearest sentence end on either side ("Page 1 Item 6 ... Council Report ...
+    Date: 4 March 2019 ... 1.1 This paper tells members ... ."): its dates are the
+    document's, and the sentences after it are the page's prose, read as any other."""
+    before = [m.end() for m in INNER_END_RE.finditer(line, 0, page.start())]
+    after = INNER_END_RE.search(line, page.end())
+    return start + (before[-1] if before else 0), start + (after.end() if after else len(line))
 
 
 def _is_title_line(line: str) -> bool:

@@ -23,7 +23,7 @@ from .dating import Dated, DateFields, DateReader, is_planned, is_reported, occa
 from .mentions import AgencyFinder, sentence_mentions
 from .model import Event
 from .normalise import last_day
-from .predicate import main_verb, tells_earlier_state, tells_modal_present, tells_present
+from .predicate import main_verb, tells_earlier_state, tells_modal_present, tells_present, voices_the_review
 from .resolve import Anchor, Resolution, Resolver, config
 from .scope import (
     ABSOLUTE_KINDS,
@@ -333,6 +333,8 @@ def may_inherit(sent: Span) -> bool:
             if tokens is None or not is_reported(tokens, sent):  # "she said she had previously..." is hers
                 return False
     if names_review_people(sent.text):  # "An independent reviewer led the review...": the review's history
+        return False
+    if voices_the_review(sent):  # "..., the review found", "The council said it accepted ...": said when written
         return False
     verb = main_verb(sent)
     if verb is None:

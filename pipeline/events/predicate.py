@@ -10,8 +10,11 @@ can or will be at the time of writing rather than a happening.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from spacy.tokens import Span, Token
 
+from ..resources import load_yaml
 from .resolve import config
 from .vocabulary import action_data, event_nouns, mistagged_verbs
 
@@ -121,9 +124,15 @@ def tells_present(verb: Token, sent: Span) -> bool:
     the time of writing.  "The minutes show that EF was documenting concerns"
     reports a past happening in its complement and is not one."""
     auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
-    present = verb.tag_ in ("VBZ", "VBP") or (verb.tag_ == "VBN" and any(a.tag_ in ("VBZ", "VBP") for a in auxiliaries))
+    # "has recovered", and a present auxiliary before a bare verb or a participle in -ing:
+    # "does not accept", "are continuing"
+    present = verb.tag_ in ("VBZ", "VBP") or (
+        verb.tag_ in ("VBN", "VB", "VBG") and any(a.tag_ in ("VBZ", "VBP") for a in auxiliaries)
+    )
     if not present or any(a.tag_ == "VBD" for a in auxiliaries):
         return False
+    if any(a.lemma_.lower() == "do" for a in auxiliaries):
+        return True  # "does not accept that the children were neglected": her view now, whatever it is of
     reported = [c for c in verb.children if c.dep_ == "ccomp"]
     return not any(t.tag_ == "VBD" for c in reported for t in c.subtree if sent.start <= t.i < sent.end)
 
@@ -214,7 +223,34 @@ def tells_earlier_state(verb: Token) -> bool:
     auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     if verb.lemma_ == "be" and verb.tag_ == "VBD" and not auxiliaries:
         return True
-    return verb.tag_ == "VBN" and any(a.lower_ == "had" for a in auxiliaries)
+    # the past perfect, simple or progressive ("had been suffering", "had been living")
+    return verb.tag_ in ("VBN", "VBG") and any(a.lower_ == "had" for a in auxiliaries)
+
+
+def voices_the_review(sent: Span) -> bool:
+    """The sentence is the review's or its publisher's statement: a reporting verb whose
+    speaker is the review, its report or author, or the body that published it ("Services had
+    known the family for years, the review found", "The mother, the report says, ...",
+    "The council said it accepted every recommendation", "Report author Ada Pellow found
+    ...").  What such a sentence says was found or stated when the review was written, not
+    on the date its paragraph gave (scope.yaml `review_voice`).  "The mother said she had
+    fallen" is the case's: a person of the story speaks."""
+    cfg = _review_voice()
+    for verb in sent:
+        if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() not in cfg["verbs"]:
+            continue
+        if not (verb.dep_ in ("ROOT", "parataxis", "conj") or verb.head == verb):
+            continue
+        for subject in (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")):
+            if any(t.lemma_.lower() in cfg["speakers"] for t in subject.subtree if t.dep_ != "poss"):
+                return True
+    return False
+
+
+@lru_cache(maxsize=1)
+def _review_voice() -> dict:
+    cfg = load_yaml("dates", "scope.yaml")["review_voice"]
+    return {"verbs": frozenset(cfg["verbs"]), "speakers": frozenset(cfg["speakers"])}
 
 
 def tells_modal_present(verb: Token | None) -> bool:

@@ -32,6 +32,7 @@ from ..lexicon import kpe, superscript_digits
 from ..resources import load_yaml
 from ..structure.roles import role_of_title
 from .candidates import find_candidates
+from .masks import INNER_END_RE
 
 CONTENT_KINDS = {"text", "numbered", "bullet", "table_row"}
 ABSOLUTE_KINDS = {"day", "range", "week_of", "month_part", "month", "year", "year_range"}
@@ -404,6 +405,7 @@ def chronology_blocks(report, scope: str = "chronology", mask=None) -> list[Bloc
             ]
             decisions = heading_decisions(paragraphs, read)  # "1.1 The incident" is then the story, not a duplicate
             chosen = {i for i, p in enumerate(paragraphs) if decisions[i] is not False and p.start >= body}
+            chosen |= _dated_stories(report, paragraphs, decisions, body)
             carry = False
         chosen = {i for i in chosen if not _is_contents_list(report.text[paragraphs[i].start : paragraphs[i].end])}
         title = _dated_title(report, paragraphs, body, mask)
@@ -413,6 +415,40 @@ def chronology_blocks(report, scope: str = "chronology", mask=None) -> list[Bloc
     else:
         chosen, carry, alone, title = set(range(len(paragraphs))), True, set(), None
     return _blocks(report, paragraphs, chosen, carry, chrome, alone, title)
+
+
+def _dated_stories(report, paragraphs, decisions, body: int) -> set[int]:
+    """Where no chronology is recognised, paragraphs under a findings or analysis heading
+    that tell the case's story date by date ("- Neglect of the twins between 2012 and 2016.
+    In 2013 the school referred ... In 2014 ... in 2015."): a page that summarises a review
+    puts the story under whatever heading it has, and a paragraph with that many sentences
+    dated by a date of their own is narrative, whatever its heading says (scope.yaml
+    `fallback_dated_story`).  Each date still scopes its own sentence's paragraph only."""
+    cfg = scope_config()["fallback_dated_story"]
+    roles, least = set(cfg["roles"]), cfg["min_dated_sentences"]
+    numbers = paragraph_numbers(report)
+    out = set()
+    for i, para in enumerate(paragraphs):
+        if decisions[i] is not False or para.kind not in CONTENT_KINDS or para.start < body:
+            continue
+        chain = section_chain(report, para.start)
+        if not chain or chain[0].role not in roles:
+            continue
+        text = report.text[para.start : para.end]
+        dated = 0
+        for match in SENTENCE_RE.finditer(text):
+            start = para.start + match.start()
+            dated += any(
+                c.kind in ABSOLUTE_KINDS and not is_paragraph_number(report.text, start + c.start, c.text, numbers)
+                for c in find_candidates(match.group())
+            )
+        if dated >= least:
+            out.add(i)
+    return out
+
+
+# a sentence of a paragraph: up to a stop followed by a space (or the end)
+SENTENCE_RE = re.compile(r"[^.!?]+(?:[.!?]+(?=\s|$)|$)")
 
 
 def _dated_title(report, paragraphs, body: int, mask) -> int | None:
@@ -487,8 +523,12 @@ def _is_contents_list(text: str) -> bool:
 
 
 def _is_prose(text: str) -> bool:
-    """A paragraph of sentences, not a cover, title or contents line: where the body starts."""
-    return len(text.split()) >= 8 and bool(re.search(r"[.!?]['\"’”)]?\s*$", text.strip()))
+    """A paragraph of sentences, not a cover, title or contents line: where the body starts.  It
+    ends with a stop, or holds two sentences or more before whatever ends it (a page run into one
+    line may end with its footer: "... at night. Eastbrook Partnership | Page 12")."""
+    if len(text.split()) < 8:
+        return False
+    return bool(re.search(r"[.!?]['\"’”)]?\s*$", text.strip())) or len(INNER_END_RE.findall(text)) >= 2
 
 
 def _blocks(

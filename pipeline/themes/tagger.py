@@ -38,6 +38,7 @@ from spacy.tokens import Doc
 from ..report import Paragraph, Report
 from .blocks import BlockFilter
 from .context import Cue, categories_for, context_patterns, find_cues
+from .generic import generic_sentences, population_sentences
 from .lemmas import merged_irregular
 from .matcher import CueMatcher, CueSet, DocWords
 from .model import Evidence, Polarity, ThemeHit, ThemeLabel
@@ -228,7 +229,7 @@ class ThemeTagger:
         owners = Owners(report, doc, undeclared=undeclared)
         spans = _sentence_spans(doc, sentence_of)
         process = blocks.process_sentences(doc.text, spans)
-        criteria = blocks.criteria_sentences(doc.text, spans)
+        criteria = blocks.criteria_sentences(doc.text, spans) | generic_sentences(doc) | population_sentences(doc)
         matches: dict[int, list[tuple[str, int, int]]] = {}
         for key, start, end in matcher():
             index = bisect.bisect_right(starts, tokens.idx[start]) - 1
