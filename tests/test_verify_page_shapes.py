@@ -135,3 +135,27 @@ def test_an_honour_or_a_reviewers_post_in_capitals_names_a_person_on_purpose(nlp
     assert not serious(worst(findings, "Cosmo Ferriday"))
     assert serious(worst(findings, "Imelda Roscoe"))  # a practitioner of the story, whom a draft codes
     assert serious(worst(findings, "Portia Llewelyn"))  # family, whatever post she holds
+
+
+def test_a_news_page_naming_the_subject_between_dashes_and_the_writers_the_board_engaged(nlp, analyzer):
+    text = (
+        "The board said the death of a toddler - referred to as Nell - was a tragedy the review could not explain.\n"
+        "It also commissioned Dr Aurelio Penhallow to compile an independent report on the themes.\n"
+        "Nell's mother, Saffron Ilett, was not interviewed.\n"
+    )
+    findings = findings_of(text, nlp, analyzer)
+    assert not serious(worst(findings, "Nell"))
+    assert not serious(worst(findings, "Aurelio Penhallow"))
+    assert serious(worst(findings, "Saffron Ilett"))
+
+
+def test_a_news_pages_byline_block_names_its_writer(nlp, analyzer):
+    text = (
+        "Review finds missed chances before toddler's death\n"
+        "Ottoline Brisk\n"
+        "Health Correspondent, Fenmouth\n\n"
+        "A review has found that agencies missed chances to help a toddler. His father, Lazlo Quint, was jailed.\n"
+    )
+    findings = findings_of(text, nlp, analyzer)
+    assert not serious(worst(findings, "Ottoline Brisk"))
+    assert serious(worst(findings, "Lazlo Quint"))

@@ -201,6 +201,7 @@ def cover_people(report: Report, policy: Policy) -> set[str]:
     found += _second_verb_people(text, _by_adverb(_alternation(roles["panel_verbs"])))
     found += _second_label_people(text, labels)
     found += _cover_byline_people(text, _alternation(roles.get("cover_bylines", ())))
+    found += _news_byline_people(text, _alternation(roles.get("news_desks", ())))
     found += _board_officer_people(text, set(roles["panel_role_words"]))
     found += _label_run_people(text, labels)
     found += _page_credit_people(text, roles.get("page_credits", ()))
@@ -424,6 +425,21 @@ def _cover_byline_people(text: str, bylines: str, max_lines: int = 40) -> list[s
     pattern = re.compile(rf"[ \t]*(?:{bylines})[ \t]*:?[ \t]+{_PEOPLE}{_QUALIFICATIONS}[ \t]*")
     matches = (pattern.fullmatch(line) for line in _head_lines(text, max_lines))
     return [m.group("n") for m in matches if m]
+
+
+def _news_byline_people(text: str, desks: str, max_lines: int = 40) -> list[str]:
+    """ "Kim Vale ⏎ BBC News, Upbury": a name alone on a line of a page's head, over a short line naming the news
+    desk or the writer's post (`news_desks`): the article's writer."""
+    if not desks:
+        return []
+    name_line = re.compile(rf"[ \t]*(?P<n>{_PERSON})[ \t]*")
+    desk_line = re.compile(rf"(?<![\w-])(?:{desks})(?![\w-])")
+    lines = [line for line in _head_lines(text, max_lines) if line.strip()]
+    return [
+        m.group("n")
+        for line, nxt in zip(lines, lines[1:], strict=False)
+        if (m := name_line.fullmatch(line)) and len(nxt.split()) <= 8 and desk_line.search(nxt)
+    ]
 
 
 def _board_officer_people(text: str, role_words: set[str]) -> list[str]:
@@ -974,7 +990,8 @@ def _review_subject_res() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
         rf"(?i:{_alternation(data['subject_nouns'])})"
     )
     introduced = re.compile(
-        rf"{noun_phrase}(?:,?[ \t]+(?i:{_alternation(data['naming'])})[ \t]+|[ \t]*\([ \t]*)(?P<names>{_GIVEN_NAMES})"
+        rf"{noun_phrase}(?:[ \t]*(?:,|[-–—])?[ \t]+(?i:{_alternation(data['naming'])})[ \t]+|[ \t]*\([ \t]*)"
+        rf"(?P<names>{_GIVEN_NAMES})"
         rf"(?![ \t]+[A-Z])(?=[ \t]*[)\s.,;:])"
     )
     review = re.compile(rf"(?<![\w-])(?i:{_alternation(data['review_nouns'])})(?![\w-])")
