@@ -125,6 +125,21 @@ def test_verify_false_alarms_identifiers_and_people_named_on_purpose():
     assert scores["false_alarms"] == 1 and scores["named_flagged"] == 1 and scores["medium_plus"] == 2
 
 
+def test_verify_a_part_of_a_gold_identifier_elsewhere_is_a_mention_not_a_false_alarm():
+    text = (
+        "Tobin Marchetti died in 2015. Tobin's mother, Ms Marchetti, was charged. Ms Lyle, the midwife, rang on 5 May."
+    )
+    finding = lambda s: SimpleNamespace(  # noqa: E731
+        start=text.index(s), end=text.index(s) + len(s), severity="medium", location=None
+    )
+    gold = {"identifiers": ["Tobin Marchetti", "5 May 2015"], "named_on_purpose": []}
+    findings = [finding("Tobin Marchetti"), finding("Tobin's"), finding("Marchetti,"), finding("Lyle"), finding("May.")]
+    scores = eval_real.score_verify(gold, fake_report(text), findings)
+    assert scores["identifiers_found"] == 1
+    # "Tobin's" and "Marchetti" are the identifier again; "Lyle" is no identifier, nor is a word of a date
+    assert scores["identifier_mentions"] == 2 and scores["false_alarms"] == 2
+
+
 def test_summary_adds_counts_and_makes_ratios():
     per_file = {
         "a": {"key": {"gold": 2, "pred": 1, "tp": 1}, "themes": {"tp": 1, "fp": 1, "fn": 0}},

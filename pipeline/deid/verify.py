@@ -181,7 +181,7 @@ def cover_people(report: Report, policy: Policy) -> set[str]:
     found += _sentence_people(
         text,
         _alternation(roles["sentence_labels"]),
-        _alternation(roles["panel_verbs"]),
+        _by_adverb(_alternation(roles["panel_verbs"])),
         labels,
         _alternation(roles["label_adjectives"]),
     )
@@ -198,12 +198,16 @@ def cover_people(report: Report, policy: Policy) -> set[str]:
     found += _member_people(text, _alternation(roles.get("member_phrases", ())))
     found += _independent_people(text, _alternation(roles.get("independent_callings", ())))
     found += _engaged_passive_people(text, _alternation(roles["engage_verbs"]), _alternation(roles["engage_tasks"]))
-    found += _second_verb_people(text, _alternation(roles["panel_verbs"]))
+    found += _second_verb_people(text, _by_adverb(_alternation(roles["panel_verbs"])))
     found += _second_label_people(text, labels)
     found += _cover_byline_people(text, _alternation(roles.get("cover_bylines", ())))
+    found += _news_byline_people(text, _alternation(roles.get("news_desks", ())))
     found += _board_officer_people(text, set(roles["panel_role_words"]))
     found += _label_run_people(text, labels)
     found += _page_credit_people(text, roles.get("page_credits", ()))
+    found += _presenter_people(text, roles.get("presenting", {}))
+    found += _honoured_people(text, roles.get("honours", ()))
+    found += _titled_post_people(text, roles.get("titled_post_heads", ()))
     for names in found:
         people.update(p for p in _split_people(names) if not _is_role_phrase(p))
     people.update(_list_fellows(text, people))
@@ -293,7 +297,8 @@ def _second_verb_people(text: str, verbs: str) -> list[str]:
     patterns = [
         rf"(?i:\b(?:review|panel|report)\b[^.\n]{{0,40}}?\b(?:{verbs})\b)[^.\n]{{0,120}}?"
         rf"\band[ \t]+(?i:{verbs})[ \t]+{_PEOPLE}",
-        rf"(?i:\b(?:report|review)[ \t]+(?:prepared|written|produced|compiled|undertaken|completed)[ \t]+for)"
+        rf"(?i:\b(?:report|review)[ \t]+(?:prepared|written|produced|compiled|undertaken|completed)"
+        rf"(?:[ \t]+[a-z]+ly)?[ \t]+for)"
         rf"[ \t]+[^\n.]{{3,80}}?[ \t]+by[ \t]+{_PEOPLE}",
     ]
     return [
@@ -311,6 +316,58 @@ def _second_label_people(text: str, labels: str) -> list[str]:
         return []
     pattern = rf"(?m)(?<=[|;])[ \t]*(?i:{labels}){_LABEL_ORG}[ \t]*:[ \t]*{_PEOPLE}"
     return [m.group("n") for m in re.finditer(pattern, text)]
+
+
+def _presenter_people(text: str, presenting: dict) -> list[str]:
+    """ "Our recorded webinar, after a short film, is presented by Dr Kim Vale"; "the briefing, narrated by
+    Ray Holt": the person who presents a review's learning to practitioners (`presenting` in
+    models/names/named_roles.yaml), named on purpose.  The product and the verb stand in one sentence; a child's
+    meeting ("the strategy meeting was chaired by ...") is never one."""
+    if not presenting.get("products") or not presenting.get("verbs"):
+        return []
+    pattern = (
+        rf"(?<![\w-])(?i:{_alternation(presenting['products'])})(?![\w-])[^.!?\n]{{0,160}}?"
+        rf"(?<![\w-])(?i:{_alternation(presenting['verbs'])})(?:[ \t]+[a-z]+ly)?[ \t]+by[ \t]+{_PEOPLE}"
+    )
+    return [m.group("n") for m in re.finditer(pattern, text) if not _CHILD_MEETING.search(m.group(0))]
+
+
+def _honoured_people(text: str, honours) -> list[str]:
+    """ "Kim Vale OBE said the findings were stark": a name with an honour after it (`honours` in
+    models/names/named_roles.yaml), whom no review gives to a family member: a public person named on purpose."""
+    if not honours:
+        return []
+    pattern = rf"(?<![\w'’-])(?P<n>{_PERSON})[ \t]*,?[ \t]+(?:{_alternation(honours)})(?![\w-])"
+    relations = _relationship_re()  # never "the mother, Kim Vale MBE,": family is family
+    return [
+        m.group("n")
+        for m in re.finditer(pattern, text)
+        if not _relation_beside(relations, text[max(0, m.start() - 40) : m.start()])
+    ]
+
+
+def _titled_post_people(text: str, heads) -> list[str]:
+    """ "Kim Vale, Independent Safeguarding Consultant, was appointed", "Foreword from Kim Vale, Independent
+    Scrutineer": a name, a comma and a post written in capitals that ends in one of `titled_post_heads` (a
+    reviewer, chair, consultant or the page's writer); no family word in the post ("Kim Vale, Family Editor")."""
+    if not heads:
+        return []
+    pattern = (
+        rf"(?<![\w'’-])(?P<n>{_PERSON})[ \t]*,[ \t]+(?P<post>(?:[A-Z][\w'’-]*[ \t]+){{0,3}}"
+        rf"(?:{_alternation(heads)}))(?![\w-])(?![ \t]+[A-Z])"  # the post ends there: no "Consultant Paediatrician"
+    )
+    relations = _relationship_re()
+    return [
+        m.group("n")
+        for m in re.finditer(pattern, text)
+        if not _kin_item(m["post"]) and not _relation_beside(relations, text[max(0, m.start() - 40) : m.start()])
+    ]
+
+
+def _by_adverb(verbs: str) -> str:
+    """A verb alternation whose "... by" phrases also take an adverb before "by" ("compiled independently by",
+    "written jointly by")."""
+    return verbs.replace(r"\s+by", r"(?:\s+[a-z]+ly)?\s+by")
 
 
 def _page_credit_people(text: str, credits, max_lines: int = 40) -> list[str]:
@@ -368,6 +425,21 @@ def _cover_byline_people(text: str, bylines: str, max_lines: int = 40) -> list[s
     pattern = re.compile(rf"[ \t]*(?:{bylines})[ \t]*:?[ \t]+{_PEOPLE}{_QUALIFICATIONS}[ \t]*")
     matches = (pattern.fullmatch(line) for line in _head_lines(text, max_lines))
     return [m.group("n") for m in matches if m]
+
+
+def _news_byline_people(text: str, desks: str, max_lines: int = 40) -> list[str]:
+    """ "Kim Vale ⏎ BBC News, Upbury": a name alone on a line of a page's head, over a short line naming the news
+    desk or the writer's post (`news_desks`): the article's writer."""
+    if not desks:
+        return []
+    name_line = re.compile(rf"[ \t]*(?P<n>{_PERSON})[ \t]*")
+    desk_line = re.compile(rf"(?<![\w-])(?:{desks})(?![\w-])")
+    lines = [line for line in _head_lines(text, max_lines) if line.strip()]
+    return [
+        m.group("n")
+        for line, nxt in zip(lines, lines[1:], strict=False)
+        if (m := name_line.fullmatch(line)) and len(nxt.split()) <= 8 and desk_line.search(nxt)
+    ]
 
 
 def _board_officer_people(text: str, role_words: set[str]) -> list[str]:
@@ -535,11 +607,20 @@ def _sentence_people(text: str, labels: str, verbs: str, role_labels: str = "", 
         if r"\s+" in label
         and re.search(r"(?i)chair|reviewer|author|scrutineer|partnership|board|minister|commissioner", label)
     )
-    owner = r"(?:(?:[A-Z][\w-]*[ \t]+){0,2}[A-Z][\w-]*['’]s[ \t]+)?"  # "the Government's Chief Social Worker"
+    # "the Government's Chief Social Worker", "the partnership's independent scrutineer", "Upbury Council's cabinet
+    # member": whose post it is, a body in capitals or the review's own body in lower case
+    body = r"(?:(?:[A-Z][\w-]*[ \t]+){0,2}[A-Z][\w-]*|(?i:partnership|board|panel|review|report|council))['’]s[ \t]+"
+    owner = rf"(?:{body})?"
+    works = _alternation(_named_roles().get("review_work_clauses", ())) or r"(?!x)x"
     statements = _alternation(_named_roles().get("statement_verbs", ())) or r"(?!x)x"
     patterns = [
         rf"(?<![\w-])(?i:{labels}){org}[ \t]*(?:,|\bis\b|\bwas\b)[ \t]*{_PEOPLE}",
         rf"{_PEOPLE},[ \t]+(?:the|our|an?)[ \t]+{owner}{adjective}(?i:{labels})\b",
+        # no article, the owner said: "Kim Vale, Upbury Council's cabinet member for children"
+        rf"{_PEOPLE},[ \t]+{body}{adjective}(?i:{labels})\b",
+        # the label owned by the review or its body before the name: "The report's author, Kim Vale, said"
+        rf"(?i:\b(?:the|this)[ \t]+(?:review|report|overview|panel|partnership|board)['’]s[ \t]+){adjective}"
+        rf"(?i:{labels}|author|authors|writer|reviewer|reviewers)[ \t]*(?:,|\bis\b|\bwas\b)[ \t]*{_PEOPLE}",
         # a press statement: "Kim Vale, Chairman of the Upbury Safeguarding Children Board, said": no article,
         # so only with the board, partnership, panel or council named in capitals after the label
         rf"{_PEOPLE},[ \t]+{adjective}(?i:{labels})[ \t]+(?:of|for)[ \t]+(?:the[ \t]+)?(?:[A-Z][\w'’&-]*[ \t]+){{0,5}}"
@@ -558,17 +639,28 @@ def _sentence_people(text: str, labels: str, verbs: str, role_labels: str = "", 
         rf"(?<!protection )(?<!conference )(?i:{multi_word})\b[ \t]+{_PEOPLE}",
         # (not a child's own review meeting: "the child protection review conference was chaired by" an IRO)
         rf"(?i:(?<!protection )(?<!LAC )(?<!CLA )(?<!after )"
-        rf"\b(?:reviews?|panels?|board|partnership|(?:this|overview|final)[ \t]+report|IMRs?)\b"
+        rf"\b(?:reviews?|panels?|board|partnership|(?:this|overview|final)[ \t]+report|IMRs?"
+        # ... or a sentence that opens on the report itself: "The overview was written jointly by Kim Vale"
+        rf"|(?:^|(?<=\n)|(?<=[.!?][ \t]))the[ \t]+(?:report|overview)(?=[ \t]+(?:was|has|had|is)\b))\b"
         rf"(?![ \t]+(?:conferences?|meetings?|hearings?)\b)[^.\n]{{0,40}}?\b(?:{verbs}))"
         rf"[ \t]*:?[ \t]+{label_between}{_PEOPLE}",
     ]
+    # a relative clause that gives the person the review's own work or body: "Kim Vale, who chairs the Upbury
+    # Safeguarding Children Board, said", "Ray Holt, who wrote the report," (`review_work_clauses`); never a
+    # child's meeting or its report ("who wrote the Child Protection Conference report")
+    clause = (
+        rf"{_PEOPLE}{_QUALIFICATIONS}[ \t]*,[ \t]+who[ \t]+(?i:{works})[ \t]+(?i:the|this|our)[ \t]+"
+        rf"(?:(?:[A-Z][\w'’-]*|(?i:serious|case|practice|safeguarding|independent|local|child|children['’]s|overview"
+        rf"|final|rapid|learning|review))[ \t]+){{0,6}}"
+        rf"(?i:review|report|panel|board|partnership|inquiry|LSCB|LSCP|SCB|SCP|CSPR|LCSPR|SCR)\b"
+    )
     # (never "X is the chair of the child protection conference" or "… of the school governors")
     return [
         m.group("n")
         for pattern in patterns
         for m in re.finditer(pattern, text)
         if not _CHILD_MEETING.search(" ".join(text[m.end() : m.end() + 50].split()[:6]))
-    ]
+    ] + [m.group("n") for m in re.finditer(clause, text) if not _CHILD_MEETING.search(m.group(0))]
 
 
 def _bracketed_label_people(text: str, labels: str) -> list[str]:
@@ -819,6 +911,7 @@ def review_pseudonyms(report: Report) -> set[str]:
     names.update(_quoted_in_declaration(report.text))
     names.update(entry.code for entry in report.key if getattr(entry, "pseudonym", False))
     names.update(listed_review_names(report.text))
+    names.update(review_subject_names(report.text))
     if getattr(report.metadata, "pseudonyms_declared", False) or declares_pseudonyms(report.text):
         names.update(title_names(report.text, report.metadata.title))
         names.update(_flat_key_names(report.text))
@@ -883,6 +976,48 @@ def listed_review_names(text: str) -> set[str]:
         if len(headed) >= 2 or cue.search(before):
             names.update(parts)
     return names
+
+
+_GIVEN = r"['‘\"“]?[A-Z][a-z'’-]+['’\"”]?"
+_GIVEN_NAMES = rf"{_GIVEN}(?:[ \t]*(?:,|and|&)[ \t]*{_GIVEN}){{0,3}}"
+
+
+@lru_cache(maxsize=1)
+def _review_subject_res() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    data = _named_roles()["review_subjects"]
+    noun_phrase = (
+        rf"(?<!['’]s[ \t])(?<![\w'’-])(?i:{_alternation(data['determiners'])})[ \t]+(?:[a-z-]+[ \t]+){{0,2}}?"
+        rf"(?i:{_alternation(data['subject_nouns'])})"
+    )
+    introduced = re.compile(
+        rf"{noun_phrase}(?:[ \t]*(?:,|[-–—])?[ \t]+(?i:{_alternation(data['naming'])})[ \t]+|[ \t]*\([ \t]*)"
+        rf"(?P<names>{_GIVEN_NAMES})"
+        rf"(?![ \t]+[A-Z])(?=[ \t]*[)\s.,;:])"
+    )
+    review = re.compile(rf"(?<![\w-])(?i:{_alternation(data['review_nouns'])})(?![\w-])")
+    title = re.compile(
+        rf"(?m)^[ \t]*(?:[A-Z][\w'’-]*[ \t]+){{0,6}}(?:{_alternation(data['title_heads'])})[ \t]*[:–—-][ \t]*"
+        rf"(?P<names>{_GIVEN_NAMES})(?:[ \t]*\([^()\n]{{1,30}}\))?[ \t]*$"
+    )
+    return introduced, review, title
+
+
+def review_subject_names(text: str) -> set[str]:
+    """The review's own names for the children it is about, where it introduces them (`review_subjects` in
+    models/names/named_roles.yaml): "This review concerns a baby known as Wren", "Two reviews followed injuries
+    to two children (Ada and Bea)", a listing page's title line "Child Safeguarding Practice Review: Wren (WX1)".
+    Given names alone: a full name ("a boy called Kim Vale") is no invented name and stays a finding."""
+    introduced, review, title = _review_subject_res()
+    lex = lexicon()
+    names: set[str] = set()
+    for m in introduced.finditer(text):
+        start = max(text.rfind(c, 0, m.start()) for c in ".!?\n") + 1
+        end = min((i for i in (text.find(c, m.end()) for c in ".!?\n") if i >= 0), default=len(text))
+        if review.search(text[start:end]):
+            names.update(_name_parts(m["names"].strip("'‘\"“’”")))
+    for m in title.finditer(text):
+        names.update(n for n in _name_parts(m["names"]) if not lex.is_common_word(n))
+    return {n.strip("'‘\"“’”") for n in names if n.strip("'‘\"“’”")[:1].isupper()}
 
 
 def _name_parts(names: str) -> set[str]:
@@ -1126,10 +1261,21 @@ def _no_person_here(text: str, cand: NameCandidate) -> str | None:
     if len(words) >= 2 and words[-1] in lex.places and not lex.is_first_name(words[0]):
         if all(_ordinary_word(w) or w in ctx["compass"] for w in words[:-1]):
             return "an organisation's name made of ordinary words and a place, not a person"
+    if _cut_off_at_end(text, cand):
+        return "a word cut off by the end of the text, the start of a longer word the text uses elsewhere"
     abbreviation = _ORG_ABBREVIATION.match(text, cand.end)
     if weak and abbreviation and abbreviation["a"] in general_abbreviations():
         return f"part of an organisation's name before its abbreviation ({abbreviation['a']}), not a person"
     return None
+
+
+def _cut_off_at_end(text: str, cand: NameCandidate) -> bool:
+    """ "... the boys stayed with the Grandm": one word that the end of an extract cuts, whose letters begin a
+    longer word the same text writes elsewhere ("Grandmother"), is that word, not a name."""
+    word = cand.text.strip()
+    if text[cand.end :].strip() or not re.fullmatch(r"[A-Z][a-z]+", word):
+        return False
+    return bool(re.search(rf"(?<![\w-]){re.escape(word)}[a-z]{{2,}}", text[: cand.start]))
 
 
 def _ordinary_word(word: str) -> bool:
@@ -1329,6 +1475,8 @@ def _structured_findings(
             severity, reason = "info", f"{reason} in an organisation's own contact block (its name above or before it)"
         elif kind == "EMAIL" and _is_role_mailbox(text):
             severity, reason = "info", f"{reason} of a service (a role mailbox, not a person's)"
+        elif kind == "PHONE" and _service_number(report_text, result.start, result.end):
+            severity, reason = "info", f"{reason} of a service, which the page gives its readers to ring"
         elif kind == "PHONE" and _is_organisation_number(text):
             severity, reason = (
                 "info",
@@ -1497,6 +1645,58 @@ def _is_organisation_number(number: str) -> bool:
     national = digits[2:] if digits.startswith("44") else digits[4:] if digits.startswith("0044") else digits
     national = national.lstrip("0")
     return bool(national) and national.startswith(_organisation_phone_prefixes())
+
+
+@lru_cache(maxsize=1)
+def _service_line_res() -> tuple[re.Pattern, re.Pattern, re.Pattern, tuple[str, ...]]:
+    data = load_yaml("recognizers", "phone.yaml").get("service_line", {})
+    verbs = _alternation(data.get("reader_verbs", ())) or r"(?!x)x"
+    subjects = _alternation(data.get("reader_subjects", ())) or r"(?!x)x"
+    # what tells the reader to ring: the sentence's or list line's opening, "or", "please", "If you ...",
+    # "Anyone ... can", then the verb, what is rung, and "on" or a colon right before the number
+    addressed = re.compile(
+        rf"(?i:(?:^|[•*·\-–—][ \t]*|\b(?:or|please|and|then)[ \t]+|\bif[ \t]+you\b[^.\n]{{0,100}}?[ \t]"
+        rf"|\b(?:{subjects})\b[^.\n]{{0,60}}?\b(?:can|should|may|could|must|will)[ \t]+(?:also[ \t]+)?)"
+        rf"(?:{verbs}))\b(?P<obj>[^.\n]{{0,60}}?)[ \t]*(?i:on|at|:)?[ \t]*$"
+    )
+    reached = re.compile(
+        rf"(?:[A-Z][\w'’&-]*[ \t]+){{1,8}}(?i:{_alternation(data.get('reached', ())) or '(?!x)x'})"
+        rf"(?:[ \t]+[^.\n]{{0,30}}?)?[ \t]+(?i:on|at)[ \t]*$"
+    )
+    hours = re.compile("|".join(f"(?:{h})" for h in data.get("hours", ())) or r"(?!x)x", re.IGNORECASE)
+    return addressed, reached, hours, tuple(str(p) for p in data.get("personal_prefixes", ()))
+
+
+def _service_number(text: str, start: int, end: int) -> bool:
+    """ "If you have questions, call the Duty Desk on 01632 960000", "• ring 01632 960001 – Monday to Friday 9am to
+    5pm", "the Out of Hours Team can be reached on 01632 960002": a service's number that the page gives its
+    readers (`service_line` in models/recognizers/phone.yaml).  Never a mobile or personal number, nor one that a
+    sentence has someone in the story ring ("the nurse was asked to ring the father on ...")."""
+    addressed, reached, hours, personal = _service_line_res()
+    digits = re.sub(r"\D", "", text[start:end])
+    national = digits[2:] if digits.startswith("44") else digits
+    if national.lstrip("0").startswith(personal):
+        return False
+    line_start = _line_start(text, start)
+    head = text[line_start:start]
+    before = head[max((m.end() for m in re.finditer(r"[.!?][ \t]+", head)), default=0) :]  # this sentence's
+    line = _line_of(text, start)
+    if hours.search(line):
+        return True
+    if reached.search(before):
+        return True
+    m = addressed.search(before)
+    if not m:
+        return False
+    obj = m["obj"].strip(" \t,")
+    if not obj or obj.lower() == "us":
+        return True
+    words = re.sub(r"^(?i:the)[ \t]+", "", obj).split()
+    return (
+        bool(words)
+        and all(w[:1].isupper() or w in ("of", "and", "for", "&") for w in words)
+        and not (lexicon().is_first_name(words[0]))
+    )
 
 
 def _is_role_mailbox(address: str) -> bool:

@@ -24,6 +24,7 @@ from .policy import Policy
 
 INCIDENT_FILE = "date_of_incident.yaml"
 _WITH_YEAR = frozenset({"day_month_year", "month_day_year", "numeric_dmy", "iso"})
+_NO_YEAR = frozenset({"day_month", "month_day"})
 
 
 @lru_cache(maxsize=1)
@@ -50,21 +51,50 @@ def date_style(text: str) -> tuple[int, int]:
     return len(starts), len(month_year)
 
 
+def _days_without_year(text: str) -> int:
+    """Day-and-month dates written without a year ("on 5 June"), those of a chronology that leaves the year to its
+    heading included."""
+    recognizer = _recognizer()
+    with_year = [
+        (m.start(), m.end())
+        for pattern, rx in recognizer.date_patterns
+        if pattern.name in _WITH_YEAR
+        for m in rx.finditer(text)
+    ]
+    starts = {
+        m.start()
+        for pattern, rx in recognizer.date_patterns
+        if pattern.name in _NO_YEAR
+        for m in rx.finditer(text)
+        if not any(s <= m.start() < e for s, e in with_year)
+    }
+    return len(starts)
+
+
 def incident_dates(text: str, policy: Policy) -> list[tuple[int, int, str, str]]:
     """(start, end, severity, reason) of each exact day of harm in `text`, at the severity the review's date
-    style gives it."""
+    style gives it.
+
+    A day and month without the year ("the fire broke out on 5 February") counts only where the text writes few
+    exact days at all (fewer than `exact_style_min`, with or without a year): a page or an opening that gives the
+    year in the sentence before.  A chronology written without years dates every visit so, and its incident's day
+    is left to the reader as before."""
     recognizer = _recognizer()
-    # a day and month without the year ("stabbed on 15 July") is left to the reader: the narrative around it gives
-    # the year, but so it does for every dated visit of a chronology written that way
-    results = [
+    minimum = int(recognizer.spec.options.get("exact_style_min", 3))
+    found = [
         r
         for r in recognizer.analyze(text, [recognizer.spec.entity])
-        if r.analysis_explanation is not None and r.analysis_explanation.pattern_name in _WITH_YEAR
+        if r.analysis_explanation is not None and r.analysis_explanation.pattern_name in _WITH_YEAR | _NO_YEAR
     ]
-    if not results:
+    if not found:
         return []
     exact, month_year = date_style(text)
-    if exact > month_year and exact >= int(recognizer.spec.options.get("exact_style_min", 3)):
+    results = [r for r in found if r.analysis_explanation.pattern_name in _WITH_YEAR]
+    if len(results) < len(found) and exact + _days_without_year(text) < minimum:
+        results = found
+    if not results:
+        return []
+    if exact > month_year and exact >= minimum:
         severity = policy.severity_of("DATE_OF_INCIDENT_EXACT_STYLE")
         style = f"the review writes {exact} exact dates and {month_year} as month and year (a chronology)"
     else:
