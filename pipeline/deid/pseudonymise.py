@@ -273,8 +273,11 @@ def _short_names(text: str, found: list[Replacement]) -> list[Replacement]:
             stems.setdefault(name, r)
     out = []
     spans = [(r.start, r.end) for r in found]
+    # a short name takes the kind words written after it this time ("Wyvern Lane Primary" of "... Primary School")
+    kind = "|".join(re.escape(k) for k in sorted(kinds, key=len, reverse=True))
     for stem, r in stems.items():
-        for m in re.finditer(rf"(?<![\w'’-]){re.escape(stem)}(?![\w'’-])", text):
+        tail = rf"(?:[ \t]+(?i:{kind})(?![\w'’-])){{0,3}}" if r.type in SHORT_NAME_TYPES else ""
+        for m in re.finditer(rf"(?<![\w'’-]){re.escape(stem)}(?![\w'’-]){tail}", text):
             if any(s < m.end() and m.start() < e for s, e in spans):
                 continue
             out.append(
