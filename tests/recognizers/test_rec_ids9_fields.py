@@ -21,6 +21,8 @@ from pseudonymise_text import code_text
         ("Her Mosaic ID CW 0918273 was not linked.", "CW 0918273"),
         ("Police: CAD 0733 14/02/24 recorded the call.", "0733 14/02/24"),
         ("The control room log 2204, 19.11.23 shows two calls.", "2204, 19.11.23"),
+        ("Record: Person ID KV 3310457 / KV 3310458\n", "KV 3310458"),
+        ("The crime references were DR/0041872/24 and DR/0041873/24.", "DR/0041873/24"),
     ],
 )
 def test_field_and_labelled_references_are_found(find, text, ref):
@@ -41,6 +43,8 @@ def test_field_and_labelled_references_are_found(find, text, ref):
         "| Owner | vehicle J 48213 |\n",
         "Tel: 01632 960448 | Mobile 07700 900431\n",
         "Police log 1234 recorded the call.",
+        "Between 2019 and 2020 the service changed.\n",
+        "| Visits | 12/03/2024 and 14/03/2024 |\n",
     ],
 )
 def test_dates_counts_phones_and_short_codes_are_not_field_references(find, text):
