@@ -40,6 +40,7 @@ def test_place_and_venue_names_are_runs(text, run):
         "The designated safeguarding lead, Wesley Sands, met the family.",
         "They spoke to Stuart Green on Monday.",
         "Mr Osei's Kitchen was not mentioned.",
+        "KPE 12 Stuart Green Visit on 20 May",
     ],
 )
 def test_people_are_not_runs(text):
@@ -57,6 +58,7 @@ def test_people_are_not_runs(text):
         ("She told Brighton in the morning.", "Brighton", False),
         ("The family had moved from Hong Kong to Bolton with their aunt.", "Bolton", True),
         ("From Tendai to Ruta, 2 December: see you soon.", "Ruta", False),
+        ("The plan was for visits to Charlotte at the unit.", "Charlotte", False),
     ],
 )
 def test_a_keyed_name_written_as_a_town(text, word, is_town):

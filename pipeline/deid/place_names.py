@@ -115,12 +115,23 @@ def _run_before(text: str, head_start: int, head_end: int, ambiguous: frozenset[
         return None
     # a street or an open space: a possessive name ("St Anne's Road"), a name that runs on into a venue's
     # ("Heath Road Medical Practice"), or a place after a locative word ("on Roman Bank", "walking on
-    # Hampstead Heath"; a head that is also a person's name only with no first name before it)
-    if possessive or re.match(r"[ \t]+[A-Z][a-z]", text[head_end : head_end + 3]):
+    # Hampstead Heath"); a head that is also a person's name never with a first name before it
+    if possessive:
         return start, head_end
-    if after_locative and (head not in ambiguous or not _has_first_name(run)):
+    if head in ambiguous and _has_first_name(run):
+        return None  # "KPE 12 Stuart Green Visit", "with Joanne Heath": a person
+    nxt = re.match(r"[ \t]+([A-Z][a-z]+)", text[head_end : head_end + 30])
+    if after_locative or (nxt and nxt.group(1) in _venue_words()):
         return start, head_end
     return None
+
+
+@lru_cache(maxsize=1)
+def _venue_words() -> frozenset[str]:
+    """Words that continue a street's name into a venue's ("Road Medical Practice", "Lane Surgery"): the
+    organisation heads of models/names/non_person_words.txt and address.yaml's `not_followed_by`."""
+    address = load_yaml("recognizers", "address.yaml")["lists"]["not_followed_by"]
+    return frozenset(read_lines("names", "non_person_words.txt")) | frozenset(address)
 
 
 @lru_cache(maxsize=1)
@@ -161,9 +172,8 @@ def town_use(text: str, start: int, end: int, doc=None) -> bool:
         return False  # "Nene (paternal GM)": a person and her role
     if word.casefold() in _known_places():
         return True
-    # "a message from Femi, that ...": after "from" only a known place, never the parse's guess
-    # ("From Tendai to Ruth, 2 May": a message) - a route's end too
-    return prev != "from" and not (route and not movement) and _is_place_in_parse(doc, start, end)
+    # "visits to Charlotte at the unit", "From Tendai to Ruta, 2 May": after "from" or "to" only a known place
+    return prev not in ("from", "to") and _is_place_in_parse(doc, start, end)
 
 
 @lru_cache(maxsize=1)
