@@ -35,6 +35,7 @@ from functools import lru_cache
 from typing import Any
 
 from ..spans import SpanIndex, resolve_overlaps
+from . import place_names
 from .codes import is_role_code
 from .keyfile import Key, title_genders
 from .names.known import KeptMention, NameMatch, matcher_for, normalise_match
@@ -273,8 +274,11 @@ def _short_names(text: str, found: list[Replacement]) -> list[Replacement]:
             stems.setdefault(name, r)
     out = []
     spans = [(r.start, r.end) for r in found]
+    # a short name takes the kind words written after it this time ("Wyvern Lane Primary" of "... Primary School")
+    kind = "|".join(re.escape(k) for k in sorted(kinds, key=len, reverse=True))
     for stem, r in stems.items():
-        for m in re.finditer(rf"(?<![\w'’-]){re.escape(stem)}(?![\w'’-])", text):
+        tail = rf"(?:[ \t]+(?i:{kind})(?![\w'’-])){{0,3}}" if r.type in SHORT_NAME_TYPES else ""
+        for m in re.finditer(rf"(?<![\w'’-]){re.escape(stem)}(?![\w'’-]){tail}", text):
             if any(s < m.end() and m.start() < e for s, e in spans):
                 continue
             out.append(
@@ -631,8 +635,11 @@ def pseudonymise_report(
     allow = allowed_names(report, policy) | protected
 
     known, kept = _known(report, doc, key, lexicon, protected)
+    named_places = place_names.name_runs(text)  # "the Deniz Meze Bar", "Tunde's Kitchen", "on Hampstead Heath"
+    known, kept = _in_place_names(known, kept, named_places, text, doc)
     structured, kept_identifiers = _structured(doc, analyzer, protected, replace_types(policy))
     unknown_cands = [c for c in _unknown_candidates(doc, allow) if c.text.strip() not in protected]
+    unknown_cands = [c for c in unknown_cands if not place_names.inside(c.start, c.end, named_places)]
     unknown_cands += _repeated_unknown(text, _outside_places(unknown_cands, structured), known + structured)
     unknown_cands += _repeated_word_names(text, unknown_cands, known + structured)
     kept = kept + _group_words(text, unknown_cands, kept)  # "a Magar family": a people, logged as kept
@@ -656,6 +663,21 @@ def pseudonymise_report(
     out_text = rebuild(text, chosen)
     ambiguous = [c for c in chosen if c.ambiguous]
     return PseudonymiseResult(out_text, chosen, unplaced, ambiguous, kept)
+
+
+PLACE_NAME = "part_of_place_or_organisation_name"
+
+
+def _in_place_names(
+    known: list[Replacement], kept: list[KeptMention], runs: list[tuple[int, int]], text: str, doc
+) -> tuple[list[Replacement], list[KeptMention]]:
+    """Keyed-name matches inside the name of a venue, business, street or open space, or written as a town
+    (`place_names`), are that place: left in place and logged as kept."""
+    inside = [
+        r for r in known if place_names.inside(r.start, r.end, runs) or place_names.town_use(text, r.start, r.end, doc)
+    ]
+    moved = [KeptMention(r.start, r.end, r.text, r.code or "", PLACE_NAME) for r in inside]
+    return [r for r in known if r not in inside], kept + moved
 
 
 def _group_words(text: str, cands, kept: list[KeptMention]) -> list[KeptMention]:

@@ -226,10 +226,18 @@ class CuedDateRecognizer(EntityRecognizer):
         line_end = text.find("\n", date_end)
         window = text[date_end : line_end if line_end >= 0 else len(text)][:_WINDOW]
         event = self.row_events.search(window)
-        if event is None or _SENTENCE_END.search(window[: event.start()]):
+        if event is None:
             return False
-        words = [w.lower() for w in _WORD.findall(window[: event.start()])]
-        return len(words) <= self.max_gap_words_row and not self.gap_breakers_after.intersection(words)
+        before = window[: event.start()]
+        # in a table row the setting and staff cells stand between: the birth opens the clause of its own cell
+        # ("| 14/02/2025 | Delivery suite | Midwife A. Byrne | Ayla born by normal delivery |")
+        clause = before[max(before.rfind("|"), before.rfind("\t")) + 1 :]
+        if _SENTENCE_END.search(clause):
+            return False
+        words = [w.lower() for w in _WORD.findall(clause)]
+        return len(words) <= self.max_gap_words_row and not self.gap_breakers_after.intersection(
+            w.lower() for w in _WORD.findall(before)
+        )
 
     def _in_birth_column(self, text: str, date_start: int) -> bool:
         """True if the date is in a table column headed by a birth cue (see `tables`)."""
