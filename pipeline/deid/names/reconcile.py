@@ -65,6 +65,7 @@ class _Keyed:
     given: frozenset[str]  # of those, the words before a surname ("nasir" of "Mohammad Nasir Stanekzai")
     gender: str | None = None
     child: bool = False
+    titles: frozenset[str] = frozenset()  # casefolded titles the key writes before this person's names ("dr")
 
 
 @lru_cache(maxsize=1)
@@ -101,6 +102,11 @@ def keyed_words(key: Key) -> list[_Keyed]:
             frozenset(w for name in p.names for w in _given(name)),
             p.gender,
             p.child,
+            frozenset(
+                n.split()[0].rstrip(".").casefold()
+                for n in p.names
+                if len(n.split()) > 1 and n.split()[0].rstrip(".").casefold() in _titles()
+            ),
         )
         for p in key.people
     ]
@@ -355,18 +361,25 @@ def _titled_sound_alike(text: str, word: str, keyed: list[_Keyed], conf: dict) -
 
     title = text.split()[0].rstrip(".")
     gender = next((g for t, g in title_genders().items() if t.casefold() == title.casefold()), None)
-    if len(word) < conf["titled_sound_alike_min_letters"] or any(word in k.words for k in keyed):
+    # a professional title the key itself writes for the person ("Dr Tuho" of a keyed "Dr Tuhoe") is evidence
+    # enough for a shorter word: relatives do not share it (`titles_relatives_share`)
+    shared = {t.casefold() for t in conf.get("titles_relatives_share") or ()}
+    own_title = title.casefold() not in shared
+    least = min(conf["titled_sound_alike_min_letters"], conf.get("titled_sound_alike_min_letters_own_title", 99))
+    if len(word) < least or any(word in k.words for k in keyed):
         return []  # a keyed surname itself after a title: a relative the key leaves out may share it
+
+    def long_enough(k: _Keyed, s: str) -> bool:
+        low = least if own_title and title.casefold() in k.titles else conf["titled_sound_alike_min_letters"]
+        return min(len(s), len(word)) >= low
+
     sound = jellyfish.metaphone(word)
     fits = [
         k.code
         for k in keyed
         if not k.child
         and (gender is None or k.gender in (None, gender))
-        and any(
-            s[0] == word[0] and len(s) >= conf["titled_sound_alike_min_letters"] and jellyfish.metaphone(s) == sound
-            for s in k.words - k.given
-        )
+        and any(s[0] == word[0] and long_enough(k, s) and jellyfish.metaphone(s) == sound for s in k.words - k.given)
     ]
     return fits if len(fits) == 1 else []
 
