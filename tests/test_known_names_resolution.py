@@ -113,3 +113,74 @@ def test_english_pet_name_spellings():
     assert _nickname_spelling("shaz", "sharon")
     assert not _nickname_spelling("gas", "gary")
     assert classify("Olly", [KeyedWord("S", "Oliver", "oliver", True)]) == [("S", "Oliver", "nickname")]
+
+
+def test_a_birth_surname_nobody_is_keyed_with_is_learned_from_the_draft():
+    text = (
+        "Mother: Ildiko Varga (née Fairbairn). The midwife wrote to Ms Fairbairn at the old address; "
+        "Fairbairn was the name on the booking. Mr Fairbairn, her father, drove her. They live on Fairbairn Road."
+    )
+    found = _codes(text)
+    assert ("Fairbairn", "RM") in found
+    assert ("Ms Fairbairn", "RM") in found
+    assert found.count(("Fairbairn", "RM")) == 2
+    assert not any(t.startswith("Mr") for t, _ in found)
+    assert len([t for t, _ in found if "Fairbairn" in t]) == 3  # not the road
+
+
+def test_a_police_record_surname_in_capitals_without_a_comma():
+    assert ("ORBAN Ildiko", "RM") in _codes("The police system holds her as ORBAN Ildiko since 2021.")
+
+
+def test_a_role_word_beside_a_titled_birth_surname_picks_the_woman_the_draft_gave_it():
+    from pipeline.deid.names.reconcile import reconcile
+    from pipeline.deid.pseudonymise import Replacement
+
+    key = parse_key(
+        {
+            "people": [
+                {"code": "RM", "role": "Child R's mother", "names": ["Ildiko Varga", "Mrs Varga"]},
+                {"code": "RGMM", "role": "maternal grandmother", "names": ["Erzsebet Orban", "Mrs Orban"]},
+            ]
+        }
+    )
+    text = "Her birth name is Ildiko Orban. The clinic wrote to the mother, Ms Orban, in May."
+
+    def piece(word: str, code: str) -> Replacement:
+        start = text.index(word)
+        return Replacement(start, start + len(word), word, code, "PERSON", "known", "test", 0.8, code=code)
+
+    out = reconcile([piece("Ildiko Orban", "RM"), piece("Ms Orban", "RGMM")], text, key)
+    assert [r.code for r in out] == ["RM", "RM"]
+    assert out[1].ambiguous
+
+
+def test_a_former_job_is_not_learned_as_a_birth_surname():
+    text = "Ildiko Varga, formerly Tescoworks supervisor, moved. Tescoworks closed in May."
+    assert [t for t, _ in _codes(text)] == ["Ildiko Varga"]
+
+
+def test_a_keyed_surname_after_formerly_is_the_persons_former_name():
+    assert ("Orban", "RM") in _codes("Ildiko Varga, formerly Orban, moved in 2019.")
+
+
+def test_a_possessive_before_the_role_word_names_somebody_elses_relative():
+    from pipeline.deid.names.reconcile import reconcile
+    from pipeline.deid.pseudonymise import Replacement
+
+    key = parse_key(
+        {
+            "people": [
+                {"code": "RM", "role": "Child R's mother", "names": ["Ildiko Varga", "Mrs Varga"]},
+                {"code": "RGMM", "role": "maternal grandmother", "names": ["Erzsebet Orban", "Mrs Orban"]},
+            ]
+        }
+    )
+    text = "Her birth name is Ildiko Orban. Mrs Varga's mother, Ms Orban, helps."
+
+    def piece(word: str, code: str) -> Replacement:
+        start = text.index(word)
+        return Replacement(start, start + len(word), word, code, "PERSON", "known", "test", 0.8, code=code)
+
+    out = reconcile([piece("Ildiko Orban", "RM"), piece("Mrs Varga", "RM"), piece("Ms Orban", "RGMM")], text, key)
+    assert [r.code for r in out] == ["RM", "RM", "RGMM"]

@@ -315,7 +315,7 @@ _INITIAL_AFTER = re.compile(r"[ \t]+[A-Z]\.(?![\w'’-])")
 
 
 def _record_surname_first(text: str, a, b) -> bool:
-    """ "ORBAN, Ildiko", "SZABO, Erzsi": a surname in capitals, a comma, then a name not in capitals, as
+    """ "ORBAN, Ildiko", "SZABO Erzsi": a surname in capitals, a comma or a space, then a name not in capitals, as
     records and registers write a person (a list of surnames, "Reed, Frost and Ingram", is not in capitals)."""
     return bool(
         _RECORD_COMMA.fullmatch(text[a[1] : b[0]])
@@ -326,16 +326,18 @@ def _record_surname_first(text: str, a, b) -> bool:
     )
 
 
-_RECORD_COMMA = re.compile(r",[ \t]+")
+_RECORD_COMMA = re.compile(r",?[ \t]+")  # "ORBAN, Ildiko"; police systems also write "ORBAN Ildiko"
 
 
-@lru_cache(maxsize=1)
-def _maiden_cue() -> re.Pattern | None:
-    """The words that put a birth surname after a person's name (name_context.yaml `maiden_name_cues`), as the
-    end of the text between the person's mention and the surname."""
+@lru_cache(maxsize=2)
+def _maiden_cue(former: bool = True) -> re.Pattern | None:
+    """The words that put a birth surname after a person's name (name_context.yaml `maiden_name_cues`, with
+    `former`: also `former_name_cues`), as the text between the person's mention and the surname."""
     from .derived import settings
 
-    cues = settings().get("maiden_name_cues") or ()
+    cues = list(settings().get("maiden_name_cues") or ()) + list(
+        (settings().get("former_name_cues") or ()) if former else ()
+    )
     if not cues:
         return None
     return re.compile(r"[ \t]*[(,;]?[ \t]*(?:" + "|".join(cues) + r")[ \t]*:?[ \t]+", re.IGNORECASE)
@@ -356,7 +358,61 @@ def maiden_names(matcher, text: str, raw: list) -> list:
         if code is not None and _bare_surname(matcher, r[3]):
             r = (r[0], r[1], r[2], [NameForm(text=r[2], code=code, rule="surname", tokens=(("word", r[2]),))])
         out.append(r)
-    return out
+    strong = _maiden_cue(former=False)
+    return _unkeyed_maiden_names(matcher, text, out, strong) if strong else out
+
+
+_CAPITALISED = re.compile(r"(?-i:[A-Z])[^\W\d_]+(?:[-‐‑](?-i:[A-Z])[^\W\d_]+)?(?![\w'’-])")
+
+
+def _unkeyed_maiden_names(matcher, text: str, raw: list, cue: re.Pattern) -> list:
+    """ "Kirsty Lomax (née Fairbairn)": a surname nobody is keyed with, after a maiden-name cue that follows a
+    mention of one keyed person, is that person's, there and wherever the draft then writes it alone or after
+    a title of the person's gender ("Ms Fairbairn"); never an English word, and never after a title of the
+    other gender ("Mr Fairbairn" is her father)."""
+    from .derived import _before_org_or_place
+    from .known import NameForm, _stop_words
+
+    learned: dict[str, str] = {}
+    for i, r in enumerate(raw):
+        code = _name_owner(text, raw[: i + 1])
+        gap = cue.match(text, r[1]) if code else None
+        found = _CAPITALISED.match(text, gap.end()) if gap else None
+        if code is None or found is None or any(s < found.end() and found.start() < e for s, e, _, _ in raw):
+            continue
+        low = fold(found.group(0)).casefold()
+        if low in matcher.lexicon or low in _stop_words() or low in _titles():
+            continue
+        learned.setdefault(found.group(0), code)
+    if not learned:
+        return raw
+    out = list(raw)
+    taken = [(r[0], r[1]) for r in raw]
+    titles = title_genders()
+    for word, code in learned.items():
+        gender = matcher.people[code].gender
+        for m in re.finditer(rf"(?<![\w@-]){re.escape(word)}(?![\w'’-])", text):
+            if any(s < m.end() and m.start() < e for s, e in taken) or _before_org_or_place(text, m.end()):
+                continue  # "Fairbairn Road"
+            title = _TITLE_WORD_BEFORE.search(text, max(0, m.start() - 12), m.start())
+            said = next((t for t in titles if title and t.casefold() == title.group(1).casefold()), None)
+            if said and titles[said] and gender and titles[said] != gender:
+                continue
+            start = title.start(1) if said and title else m.start()
+            tokens = ((("title", said),) if said else ()) + (("word", word),)
+            form = NameForm(
+                text=text[start : m.end()],
+                code=code,
+                rule="title_surname" if said else "surname",
+                tokens=tokens,
+                title_gender=titles[said] if said else None,
+            )
+            out.append((start, m.end(), text[start : m.end()], [form]))
+            taken.append((start, m.end()))
+    return sorted(out, key=lambda r: r[0])
+
+
+_TITLE_WORD_BEFORE = re.compile(r"(?<![\w.])([A-Z][a-z]{1,5})\.?[ \t]+$")
 
 
 _IN_NAME_GAP = re.compile(r"[ \t]+(?:[A-Z][\w'’-]+[ \t]+)?")

@@ -416,7 +416,35 @@ def reconcile(chosen: list[Replacement], text: str, key: Key) -> list[Replacemen
         else:
             out.extend(run)
     out = _initials_of_keyed(out, text, key)
-    return sorted(_wives_by_surname(out, text, key, keyed), key=lambda r: r.start)
+    return sorted(_wives_by_surname(out, text, key, keyed, _declared_women(out, key, keyed)), key=lambda r: r.start)
+
+
+def _possessed_role(sentence: str) -> bool:
+    """A family word of `role_word_forms` after a possessive ("Mrs Mensah's mother", "her mother"): somebody
+    else's relative, not the role's own holder."""
+    words = {w for ws in (settings().get("role_word_forms") or {}).values() for w in ws}
+    alternatives = "|".join(sorted(map(re.escape, words), key=len, reverse=True))
+    return bool(alternatives) and bool(
+        re.search(rf"(?:['’]s|\b(?:her|his|their))\s+(?:{alternatives})\b", sentence, re.IGNORECASE)
+    )
+
+
+def _declared_women(chosen: list[Replacement], key: Key, keyed: list[_Keyed]) -> dict[str, list[str]]:
+    """Surname -> keyed women the draft itself names with it although the key gives it to somebody else
+    ("Ildiko Orban", coded as the mother whose birth surname the grandmother, keyed Orban, still carries)."""
+    people = key.by_code()
+    surnames = {w: {k.code for k in keyed if w in k.words - k.given} for k in keyed for w in k.words - k.given}
+    out: dict[str, list[str]] = {}
+    for r in chosen:
+        person = people.get(r.code or "")
+        words = _words(r.text)
+        if r.source != "known" or person is None or person.gender != "female" or person.child or len(words) < 2:
+            continue
+        own = next((k for k in keyed if k.code == r.code), None)
+        for w in words:
+            if own is not None and w not in own.words and surnames.get(w) and own.code not in out.get(w, []):
+                out.setdefault(w, []).append(own.code)
+    return out
 
 
 def _adopted_words(text: str, people: list[Replacement], keyed: list[_Keyed]) -> dict[str, str]:
@@ -550,11 +578,14 @@ def _role_word_owner(sentence: str, codes: list[str], key: Key) -> str | None:
     return hits[0] if len(hits) == 1 else None
 
 
-def _wives_by_surname(chosen: list[Replacement], text: str, key: Key, keyed: list[_Keyed]) -> list[Replacement]:
+def _wives_by_surname(
+    chosen: list[Replacement], text: str, key: Key, keyed: list[_Keyed], declared: dict[str, list[str]] | None = None
+) -> list[Replacement]:
     """ "Mrs Bangura" when a keyed grandmother is a Bangura and the keyed mother, partner of Mr Bangura, was
     written under his name: a woman's title before a surname two keyed women may carry.  A family word right
     beside it picks one ("recorded the mother as Mrs Bangura"); without one the matcher's choice stays.
-    Either way the mention is logged as ambiguous with both candidates."""
+    Either way the mention is logged as ambiguous with both candidates.  A woman the draft names with the
+    surname (`declared`, her birth surname) is one of the candidates too."""
     from ..keyfile import title_genders
 
     genders = {t.casefold(): g for t, g in title_genders().items()}
@@ -566,10 +597,15 @@ def _wives_by_surname(chosen: list[Replacement], text: str, key: Key, keyed: lis
             out.append(r)
             continue
         women = _surname_women(key, keyed, words[0])
+        born = [c for c in (declared or {}).get(words[0], []) if c not in women]  # her birth surname
+        women += born
         if len(women) < 2 or r.code not in women or _keyed_form_of_one(key, r.text):
             out.append(r)  # "Mrs Kamau" listed for the grandmother only (the mother as "Ms Kamau"): the key says
             continue
-        pick = _role_word_owner(_beside(text, r.start, r.end), women, key)
+        beside = _beside(text, r.start, r.end)
+        pick = _role_word_owner(beside, women, key)
+        if pick in born and _possessed_role(beside):
+            pick = None  # "Mrs Mensah's mother, Ms Boateng": the possessor's relative, not the mother herself
         code = pick or r.code
         out.append(
             replace(
