@@ -184,3 +184,34 @@ def test_a_possessive_before_the_role_word_names_somebody_elses_relative():
 
     out = reconcile([piece("Ildiko Orban", "RM"), piece("Mrs Varga", "RM"), piece("Ms Orban", "RGMM")], text, key)
     assert [r.code for r in out] == ["RM", "RM", "RGMM"]
+
+
+def test_a_shared_titled_surname_beside_a_keyed_man_is_his_partner():
+    key = parse_key(
+        {
+            "people": [
+                {"code": "Child W", "role": "the subject child", "names": ["Wren Salcedo-Achebe"]},
+                {"code": "WM", "role": "Child W's mother", "names": ["Marisol Salcedo"]},
+                {"code": "WF", "role": "Child W's father", "names": ["Obinna Achebe", "Mr Achebe"]},
+                {"code": "WGM", "role": "maternal grandmother", "names": ["Rosario Salcedo"]},
+            ]
+        }
+    )
+    found = _codes("Officers heard a quarrel between Ms Salcedo and Mr Achebe at the door.", key)
+    assert ("Ms Salcedo", "WM") in found
+
+
+def test_a_clause_about_the_person_is_not_a_pair_of_partners():
+    key = parse_key(
+        {
+            "people": [
+                {"code": "WM", "role": "Child W's mother", "names": ["Marisol Salcedo"]},
+                {"code": "WF", "role": "Child W's father", "names": ["Obinna Achebe", "Mr Achebe"]},
+                {"code": "WGM", "role": "maternal grandmother", "names": ["Rosario Salcedo", "Mrs Salcedo"]},
+            ]
+        }
+    )
+    found = [
+        m for m in matcher_for(key).find('Mr Achebe calls her "Ma Salcedo" out of respect.') if "Salcedo" in m.text
+    ]
+    assert found and found[0].resolved_by != "partner"

@@ -1211,6 +1211,9 @@ class KnownNameMatcher:
             if len(adults) == 1:
                 return adults[0], "adult"
             pool = adults or pool
+        partner = self._partner_beside(text, start, pool, sure, sure_pos)
+        if partner is not None:
+            return partner, "partner"
         near = _nearest_by_code(start, sure, sure_pos, {f.code for f in pool})
         # someone named plainly a few words away ("Jade and Mrs Kershaw") is
         # rarely the one then called by a shared form
@@ -1222,6 +1225,33 @@ class KnownNameMatcher:
             code = min(near, key=lambda c: (abs(near[c] - start), near[c] > start))
             return next(f for f in pool if f.code == code), "nearest"
         return min(pool, key=lambda f: self.people[f.code].index), how or "key_order"
+
+    def _partner_beside(self, text: str, start: int, pool: list[NameForm], sure, sure_pos) -> NameForm | None:
+        """ "an argument between Ms Dizon and Mr Makiese", "drop-off Ms D., pick-up Mr M.": of the women (or
+        men) a shared form may be, the one the key's roles make the partner -- the other parent of the same
+        child -- of a keyed person named plainly in the same clause."""
+        if not text or len(pool) < 2:
+            return None
+        from .kin_forms import _spouse
+
+        family = _family_roles(self.key)
+        lo = bisect.bisect_left(sure_pos, start - _COORDINATION_CHARS)
+        hi = bisect.bisect_right(sure_pos, start + _COORDINATION_CHARS)
+        codes = {f.code for f in pool}
+        partners = set()
+        for pos, code in sure[lo:hi]:
+            if code in codes or pos == start or not _coordinated(text, pos, start):
+                continue
+            gap = text[min(pos, start) : max(pos, start)]  # from the first of the two, its own words stripped
+            if not _PAIRED.fullmatch(re.sub(r"^(?:[A-Z][\w'’.-]*[ \t]*)+", "", gap)):
+                continue  # "the father calls her 'Ba Mwape'": a clause about the person, not a pair of people
+            for f in pool:
+                gender = self.people[f.code].gender
+                if gender and _spouse(family, self.people, code, gender) == f.code:
+                    partners.add(f.code)
+        if len(partners) != 1:
+            return None
+        return next(f for f in pool if f.code in partners)
 
     def _child_title_fits(self, pool: list[NameForm]) -> list[NameForm]:
         """ "Miss R. Varga" on a school letter: a title that records also give children ("Miss", "Master";
@@ -1744,6 +1774,9 @@ def _child_titles() -> frozenset[str]:
     return frozenset(str(w).casefold() for w, f in data.items() if (f or {}).get("child"))
 
 
+# what may stand between two people named as a pair: coordinators, punctuation and hyphenated labels
+# ("Ms Dizon and Mr Makiese", "drop-off Ms D., pick-up Mr M.")
+_PAIRED = re.compile(r"[^\w]*(?:(?:and|or|with|&|[a-z]+-[a-z]+)[^\w]*){0,2}")
 _NAME_WORD_BEFORE = re.compile(r"(?<![\w'’-])[A-Z][\w'’-]*[ \t]+$")
 # what joins a sure mention to the next one as one name: a hyphen, or a record's "SURNAME, " comma
 _JOINED_GAP = re.compile(r"(?:[ \t]*[-‐‑][ \t]*|,[ \t]+|[ \t]+[A-Z][\w'’-]+[ \t]+)$")
