@@ -86,7 +86,7 @@ def settings() -> dict:
 @lru_cache(maxsize=1)
 def _personal_title_before() -> re.Pattern[str]:
     """An everyday title ("Mr", "Dr"; models/lexicon/titles.yaml `personal`) right before a word."""
-    return re.compile(rf"(?:^|\s)(?:{title_pattern(title_words(personal=True))})\.?[ \t]+$")
+    return re.compile(rf"(?<![\w.])(?:{title_pattern(title_words(personal=True))})\.?[ \t]+(?:[A-Z]\.?[ \t]+)?$")
 
 
 @lru_cache(maxsize=1)
@@ -305,7 +305,7 @@ def classify(word: str, keyed: list[KeyedWord]) -> list[tuple[str, str, str]]:
     for k in keyed:
         if folded == k.folded:
             continue  # an exact form (accents folded): the exact matcher's
-        if k.first and folded in nicknames_of(k.folded):
+        if k.first and (folded in nicknames_of(k.folded) or _nickname_spelling(folded, k.folded)):
             found.append((k.code, k.word, "nickname"))
         elif k.first and _short_form(
             folded, k.folded, min_prefix, in_latin_script(word) and _accented_suffix(word, folded)
@@ -318,6 +318,36 @@ def classify(word: str, keyed: list[KeyedWord]) -> list[tuple[str, str, str]]:
         elif k.first and (_glued(folded, k.folded, conf) or _clipped(folded, k.folded, conf)):
             found.append((k.code, k.word, "short_form"))
     return found
+
+
+def _pet_ending(word: str) -> str:
+    """`word` with an English pet-name ending written one way (name_context.yaml `nickname_endings`)."""
+    for ending in settings().get("nickname_endings") or ():
+        if word.endswith(ending) and len(word) - len(ending) >= 2:
+            return word[: -len(ending)] + "_"
+    return word
+
+
+def _nickname_spelling(word: str, target: str) -> bool:
+    """ "Olly" of Oliver (the dataset has "Ollie"), "Gaz" of Gary: another spelling of a recorded nickname's
+    pet ending, or the English clipped form of the first syllable and a z ("Baz", "Shaz", "Jez";
+    name_context.yaml `clipped_z`); never an English word."""
+    if word in _common_words() or len(word) < 3:
+        return False
+    ending = _pet_ending(word)
+    if ending != word and any(_pet_ending(n) == ending for n in nicknames_of(target)):
+        return True
+    for z in settings().get("clipped_z") or ():
+        stem = word[: -len(z)]
+        if (
+            word.endswith(z)
+            and 2 <= len(stem) < len(target)
+            and target.startswith(stem)
+            and target[len(stem)] not in "aeiouyz"
+            and any(ch in "aeiouy" for ch in stem)
+        ):
+            return True
+    return False
 
 
 def _glued(word: str, target: str, conf: dict) -> bool:
@@ -383,7 +413,7 @@ def _person_context(text: str, start: int, end: int, possessive: bool, doc_token
     nxt = re.match(r"[ \t]+([a-z]+)", text[end : end + 20])
     if nxt and nxt.group(1) in reporting_forms():
         return True
-    if _personal_title_before().search(text[max(0, start - 6) : start]):
+    if _personal_title_before().search(text[max(0, start - 10) : start]):  # "Mrs Sted", "Mrs M. Sted"
         return True
     if _ALIAS_AFTER.match(text, end):
         return True  # "Toby, as colleagues call Mr van der Merwe", "Toby (as he is known)", "as he introduces himself"
@@ -511,8 +541,10 @@ def find_derived(
         end = start + len(word)
         if word in protected or word.casefold() in stop_words() or len(word) < 2:
             continue  # "She said" is never a short form of Sheila
-        if word.isupper() and not _beside_caps_name(text, start, end, starts, ends):
-            continue  # an acronym, unless next to a keyed name in capitals ("SIAN MCDONNELL")
+        # an acronym, unless next to a keyed name in capitals ("SIAN MCDONNELL") or a record's "HUSSEIN, Deniz"
+        caps_alone = word.isupper() and not _beside_caps_name(text, start, end, starts, ends)
+        if caps_alone and not re.match(r",[ \t]+[A-Z]", text[end : end + 3]):
+            continue
         while j < len(spans) and spans[j][1] <= start:
             j += 1
         if j < len(spans) and spans[j][0] < end:
@@ -522,7 +554,7 @@ def find_derived(
         targets = seen[word]
         if len(word) < 3:
             targets = [t for t in targets if t[2] == "nickname"]  # "Jo", "Ed": recorded nicknames only
-        if not targets:
+        if not targets or (caps_alone and not _beside_own_given(text, start, end, targets, keyed)):
             continue
         misspelt = all(rule == "misspelling" for _, _, rule in targets)
         if _before_own_surname(text, end, targets, keyed) and fold(word).casefold() not in _role_words():
@@ -533,9 +565,12 @@ def find_derived(
             claimed.update(d.start for d in companion)
         elif _in_fixed_phrase(text, start, end) or _business_possessive(text, start, bool(poss)):
             continue  # "the Old Bill", "a McDonald's": not even a person elsewhere confirms it
-        elif not _looks_like_person(text, start, end, word, bool(poss), lexicon, doc_tokens, misspelt):
-            if not misspelt and _mid_sentence(text, start) and not _before_org_or_place(text, end):
-                pending.append(Derived(start, end, word, tuple(targets)))
+        elif not _looks_like_person(
+            text, start, end, word, bool(poss), lexicon, doc_tokens, misspelt
+        ) and not _beside_own_given(text, start, end, targets, keyed):
+            if (not misspelt or word.isupper() or word[1:].islower()) and not _before_org_or_place(text, end):
+                if _mid_sentence(text, start) or misspelt:
+                    pending.append(Derived(start, end, word, tuple(targets)))
             continue
         if len(word) < 3 and not _person_context(text, start, end, bool(poss), doc_tokens, True):
             if _mid_sentence(text, start) and not _before_org_or_place(text, end):
@@ -548,8 +583,10 @@ def find_derived(
         out.append(Derived(start, end, word, tuple(targets)))
     # a short form the draft uses as a person once ("Uncle Sunny") is that person wherever it is
     # capitalised mid-sentence ("asked about Sunny when …"), not only where its context says so
-    confirmed = {d.text for d in out}
-    out += [d for d in pending if d.text in confirmed]
+    # (a spelling of a keyed surname too: "Koseoglou" beside the child's keyed first name is the family's name
+    # wherever the draft writes it, "letters to Koseoglou came back")
+    confirmed = {d.text.casefold() for d in out}
+    out += [d for d in pending if d.text.casefold() in confirmed]
     return sorted(out + damaged, key=lambda d: d.start)
 
 
@@ -662,6 +699,16 @@ def _own_surname_form(text: str, end: int, targets, keyed: list[KeyedWord], span
     if not owners or any(k.folded == following for k in owners) or any(s < stop and start < e for s, e in spans):
         return []
     return [Derived(start, start + len(word), word, tuple((k.code, k.word, "misspelling") for k in owners[:1]))]
+
+
+def _beside_own_given(text: str, start: int, end: int, targets, keyed: list[KeyedWord]) -> bool:
+    """ "YUSUF KOSEOGLOU", "KOSEOGLOU, Yusuf": a spelling of a keyed surname right beside a keyed given name of one of
+    the people whose surname it may be (before it, or after a record's comma) is that name's surname."""
+    codes = {code for code, _, _ in targets}
+    before = re.search(r"([^\W\d_][\w'’-]*)[ \t]+$", text[max(0, start - 40) : start])
+    after = re.match(r",?[ \t]+([^\W\d_][\w'’-]*)", text[end : end + 40])
+    near = [m.group(1) for m in (before, after) if m]
+    return any(k.code in codes and k.first and k.folded == fold(w).casefold() for w in near for k in keyed)
 
 
 def _beside_caps_name(text: str, start: int, end: int, starts: set[int], ends: set[int]) -> bool:

@@ -46,7 +46,7 @@ from .initials import (
     used_as_person,
 )
 from .kin_forms import kin_forms
-from .links import first_name_with_family_slip, link
+from .links import declared_surnames, first_name_with_family_slip, link, maiden_names
 
 # separators allowed between the words of a name: spaces / a line break, a
 # hyphen (with a line break after it) for double-barrelled names, or a dot or
@@ -744,9 +744,11 @@ class KnownNameMatcher:
         raw = self._places(text, raw, kept, doc)
         strangers: set[str] = set()
         raw = link(self, text, raw, strangers)  # "Nasima Begum", "N. Begum", "Anwar Chowdhury", "Nasima Choudhury"
+        raw = declared_surnames(self, text, maiden_names(self, text, raw))  # "(née Orban)", then "Ms Orban"
         raw = self._strangers_titled(raw, strangers)
         raw += self._derived(text, raw, doc)
         raw = first_name_with_family_slip(self, text, raw)  # "Marta Berzin": the given name's person
+        raw = declared_surnames(self, text, maiden_names(self, text, raw))  # again, with the slips' full names
         raw = kin_forms(self, text, raw)  # "anh Long", "Sami jan", "Abu Yusuf", "at Gogo's"
         raw += lone_letters(self, text, raw, doc)  # "D refused to speak", "Seen Y and A.C."
         raw.sort(key=lambda r: r[0])
@@ -772,6 +774,34 @@ class KnownNameMatcher:
             for m in re.finditer(rf"(?<![\w.])(?:{titles})\.?[ \t]+{words}(?![\w'’-])", text):
                 if any(s < m.end() and m.start() < e for s, e in taken):
                     continue
+                out.append(
+                    NameMatch(
+                        m.start(),
+                        m.end(),
+                        m.group(0),
+                        code,
+                        middle,
+                        "middle_name",
+                        known_scores().middle_name,
+                        suffix=_suffix(text, m.end()),
+                    )
+                )
+                taken.append((m.start(), m.end()))
+        return out + self._bare_middle_names(text, learned, taken)
+
+    def _bare_middle_names(self, text: str, learned: dict[str, str], taken: list[tuple[int, int]]) -> list[NameMatch]:
+        """ "Piroska, as her sister calls her": a one-word middle name the draft gives a keyed person ("Ildiko
+        Piroska Varga") is theirs standing alone too, one sense per document, when it is no English word and
+        stands apart from other capitalised words (not the start of somebody else's full name)."""
+        out = []
+        for middle, code in learned.items():
+            if " " in middle or not middle[:1].isupper() or fold(middle).casefold() in self.lexicon:
+                continue
+            for m in re.finditer(rf"(?<![\w.'’-]){re.escape(middle)}(?![\w'’-]|[ \t]+[A-Z])", text):
+                if any(s < m.end() and m.start() < e for s, e in taken) or _NAME_WORD_BEFORE.search(
+                    text, max(0, m.start() - 30), m.start()
+                ):
+                    continue  # "Ayaan Yusuf": the surname of somebody else whose given name stands before it
                 out.append(
                     NameMatch(
                         m.start(),
@@ -1081,6 +1111,7 @@ class KnownNameMatcher:
     def _resolve(self, text: str, raw) -> list[NameMatch]:
         sure = [(s, forms[0].code) for s, e, t, forms in raw if len(forms) == 1]
         sure_pos = [s for s, _ in sure]
+        self._sure_ends = {e: forms[0].code for s, e, t, forms in raw if len(forms) == 1}
         out = []
         for start, end, matched, forms in raw:
             suffix = _suffix(text, end)
@@ -1149,6 +1180,9 @@ class KnownNameMatcher:
         if len(listed) == 1:
             return listed[0], "listed"
         pool, how = (listed, "listed") if listed else (forms, None)
+        girls_or_boys = self._child_title_fits(pool)
+        if girls_or_boys:
+            return girls_or_boys[0], "child_title"
         gender = next((f.title_gender for f in pool if f.title_gender), None)
         if gender:
             fits = [f for f in pool if self.people[f.code].gender == gender]
@@ -1162,6 +1196,9 @@ class KnownNameMatcher:
             i = bisect.bisect_left(sure_pos, at)
             if i < len(sure) and sure[i][0] == at and any(f.code == sure[i][1] for f in pool):
                 return next(f for f in pool if f.code == sure[i][1]), "adjacent"
+        joined = self._joined_to_sure(text, start, pool)
+        if joined:
+            return joined, "adjacent"
         after = re.match(r"[\w'’-]+,?[ \t]+", text[start : start + 60]) if text else None
         # "Mohamed Iqbal": the surname just after a shared first name says whose it is ("IQBAL, Amir": the first name)
         if after:
@@ -1174,6 +1211,9 @@ class KnownNameMatcher:
             if len(adults) == 1:
                 return adults[0], "adult"
             pool = adults or pool
+        partner = self._partner_beside(text, start, pool, sure, sure_pos)
+        if partner is not None:
+            return partner, "partner"
         near = _nearest_by_code(start, sure, sure_pos, {f.code for f in pool})
         # someone named plainly a few words away ("Jade and Mrs Kershaw") is
         # rarely the one then called by a shared form
@@ -1186,6 +1226,69 @@ class KnownNameMatcher:
             return next(f for f in pool if f.code == code), "nearest"
         return min(pool, key=lambda f: self.people[f.code].index), how or "key_order"
 
+    def _partner_beside(self, text: str, start: int, pool: list[NameForm], sure, sure_pos) -> NameForm | None:
+        """ "an argument between Ms Dizon and Mr Makiese", "drop-off Ms D., pick-up Mr M.": of the women (or
+        men) a shared form may be, the one the key's roles make the partner -- the other parent of the same
+        child -- of a keyed person named plainly in the same clause."""
+        if not text or len(pool) < 2:
+            return None
+        from .kin_forms import _spouse
+
+        family = _family_roles(self.key)
+        lo = bisect.bisect_left(sure_pos, start - _COORDINATION_CHARS)
+        hi = bisect.bisect_right(sure_pos, start + _COORDINATION_CHARS)
+        codes = {f.code for f in pool}
+        partners = set()
+        for pos, code in sure[lo:hi]:
+            if code in codes or pos == start or not _coordinated(text, pos, start):
+                continue
+            gap = text[min(pos, start) : max(pos, start)]  # from the first of the two, its own words stripped
+            if not _PAIRED.fullmatch(re.sub(r"^(?:[A-Z][\w'’.-]*[ \t]*)+", "", gap)):
+                continue  # "the father calls her 'Ba Mwape'": a clause about the person, not a pair of people
+            for f in pool:
+                gender = self.people[f.code].gender
+                if gender and _spouse(family, self.people, code, gender) == f.code:
+                    partners.add(f.code)
+        if len(partners) != 1:
+            return None
+        return next(f for f in pool if f.code in partners)
+
+    def _child_title_fits(self, pool: list[NameForm]) -> list[NameForm]:
+        """ "Miss R. Varga" on a school letter: a title that records also give children ("Miss", "Master";
+        titles.yaml `child`) fits the one keyed child of the surname better than a keyed woman whom the key
+        itself calls by another title ("Mrs Varga")."""
+        title = next((w.rstrip(".").casefold() for f in pool for k, w in f.tokens if k == "title"), None)
+        if title is None or title not in _child_titles():
+            return []
+        children = [f for f in pool if self.people[f.code].child and self._fits_title(f)]
+        adults = [f for f in pool if not self.people[f.code].child]
+        if len(children) != 1 or not all(self._other_title_listed(f.code, title) for f in adults):
+            return []
+        return children
+
+    def _other_title_listed(self, code: str, title: str) -> bool:
+        """The key lists the person with a personal title other than `title` ("Mrs Varga", not "Miss")."""
+        listed = {n.split()[0].rstrip(".").casefold() for n in self.people[code].names if n.split()}
+        return bool(listed & (set(_title_lookup()) - {title}))
+
+    def _joined_to_sure(self, text: str, start: int, pool: list[NameForm]) -> NameForm | None:
+        """The one person a sure mention ending right before this one names, when the two are joined as one
+        name: by a hyphen ("Rosalind Orban-Varga": the second half of a double surname is the first
+        half's person) or, for a given-name reading, by a record's comma ("SZABO, Laszlo": the
+        surname first, then the first name of the same person)."""
+        gap = _JOINED_GAP.search(text, max(0, start - 30), start) if text else None
+        if gap is None:
+            return None
+        code = getattr(self, "_sure_ends", {}).get(gap.start())
+        fits = [f for f in pool if f.code == code]
+        if not fits:
+            return None
+        if "," in gap.group(0) and (
+            fits[0].rule not in ("first_name", "listed") or not text[:start].rstrip(", \t")[-2:].isupper()
+        ):
+            return None  # "Ashby, Varga and Kiss": a list of surnames, not a record's name
+        return fits[0]
+
     def _fits_title(self, form: NameForm) -> bool:
         gender = self.people[form.code].gender
         return not form.title_gender or gender in (None, form.title_gender)
@@ -1196,6 +1299,11 @@ class KnownNameMatcher:
         "Child A's father", is keyed as Karim); "Baby" before a parent's surname is their child."""
         person = self.people[form.code]
         family = _family_roles(self.key)
+        if (
+            any(kind in ("initial", "letter") for kind, _ in form.tokens)
+            or sum(k == "word" for k, _ in form.tokens) > 1
+        ):
+            return None  # "Miss R. Varga": the person's own initial or given name names the person, not a parent
         if person.child and form.title_gender:
             return _parent_for_title(family, self.people, form.code, form.title_gender)
         parent_of = family["parent_of"].get(form.code)
@@ -1659,6 +1767,19 @@ _SECOND_PART = re.compile(r"-[A-Z][\w'’]+[ \t]+")  # "Andrei-Florin Lăcătuș
 _INITIAL_AFTER = re.compile(r"[ \t]+[A-Z]\.?(?![\w'’-])")
 
 
+@lru_cache(maxsize=1)
+def _child_titles() -> frozenset[str]:
+    """Titles records also give children ("Miss", "Master"): models/lexicon/titles.yaml `child: true`."""
+    data = load_yaml("lexicon", "titles.yaml")["titles"]
+    return frozenset(str(w).casefold() for w, f in data.items() if (f or {}).get("child"))
+
+
+# what may stand between two people named as a pair: coordinators, punctuation and hyphenated labels
+# ("Ms Dizon and Mr Makiese", "drop-off Ms D., pick-up Mr M.")
+_PAIRED = re.compile(r"[^\w]*(?:(?:and|or|with|&|[a-z]+-[a-z]+)[^\w]*){0,2}")
+_NAME_WORD_BEFORE = re.compile(r"(?<![\w'’-])[A-Z][\w'’-]*[ \t]+$")
+# what joins a sure mention to the next one as one name: a hyphen, or a record's "SURNAME, " comma
+_JOINED_GAP = re.compile(r"(?:[ \t]*[-‐‑][ \t]*|,[ \t]+|[ \t]+[A-Z][\w'’-]+[ \t]+)$")
 _SENTENCE_BREAK = re.compile(r"[.!?;:]\s|\n")
 _COORDINATION_CHARS = 40
 

@@ -173,11 +173,11 @@ def _initial_before_surname(matcher, text: str, raw: list) -> list:
     from .known import NameForm
 
     initials = _first_initials(matcher)
-    out = []
+    out: list = []
     for start, end, matched, forms in raw:
         m = _letters_before(text, start) if _bare_surname(matcher, forms) else None
-        if m is None:
-            out.append((start, end, matched, forms))
+        if m is None or _middle_initial(matcher, text, m.start(), {f.code for f in forms}, out):
+            out.append((start, end, matched, forms))  # "Kofi B. Asare": his middle initial, not B. somebody
             continue
         letter = m.group("letter")
         bearers = {f.code for f in forms}
@@ -198,6 +198,17 @@ def _initial_before_surname(matcher, text: str, raw: list) -> list:
         ]
         out.append((begin, end, text[begin:end], new_forms))
     return out
+
+
+def _middle_initial(matcher, text: str, at: int, bearers: set[str], before: list) -> bool:
+    """The initial at `at` stands right after a keyed given name of one of the surname's bearers (a match
+    ending there): a middle initial of that person ("Bence C. Varga"), not another person's initial."""
+    prev = before[-1] if before else None
+    return bool(
+        prev is not None
+        and re.fullmatch(r"[ \t]+", text[prev[1] : at])
+        and any(f.code in bearers and not matcher._is_surname(f) for f in prev[3])
+    )
 
 
 def _of_the_family(matcher, codes: list[str], bearers: set[str]) -> list[str]:
@@ -257,8 +268,10 @@ def _first_name_with_other_surname(matcher, text: str, raw: list, derived: bool 
     from .known import NameForm
 
     def first(forms) -> bool:
-        return (_first_forms(forms) and not matcher._is_surname(forms[0])) or (
-            derived and len(forms) == 1 and _keyed_as(matcher, forms[0], True)
+        return (
+            (_first_forms(forms) and not matcher._is_surname(forms[0]))
+            or (len(forms) == 1 and forms[0].rule == "title_first_name")  # "Mrs Ildiko Varga": a married name
+            or (derived and len(forms) == 1 and _keyed_as(matcher, forms[0], True))
         )
 
     def surname(forms) -> bool:
@@ -282,6 +295,187 @@ def _first_name_with_other_surname(matcher, text: str, raw: list, derived: bool 
                 )
                 out[-1] = (start, r[1], text[start : r[1]], [joined])
                 continue
+            if _record_surname_first(text, out[-1], r) and surname(forms) and first(r[3]):
+                f = r[3][0]
+                if f.code not in {g.code for g in forms}:  # "ORBAN, Ildiko": her maiden name on an old record
+                    stop = m.end() if (m := _INITIAL_AFTER.match(text, r[1])) else r[1]  # "BOATENG, Akosua S."
+                    joined = NameForm(
+                        text=f"{matched} {f.text}",
+                        code=f.code,
+                        rule="full_name",
+                        tokens=(("word", matched),) + f.tokens,
+                    )
+                    out[-1] = (start, stop, text[start:stop], [joined])
+                    continue
+        out.append(r)
+    return out
+
+
+_INITIAL_AFTER = re.compile(r"[ \t]+[A-Z]\.(?![\w'’-])")
+
+
+def _record_surname_first(text: str, a, b) -> bool:
+    """ "ORBAN, Ildiko", "SZABO Erzsi": a surname in capitals, a comma or a space, then a name not in capitals, as
+    records and registers write a person (a list of surnames, "Reed, Frost and Ingram", is not in capitals)."""
+    return bool(
+        _RECORD_COMMA.fullmatch(text[a[1] : b[0]])
+        and a[2].isupper()
+        and len(a[2]) > 1
+        and not b[2].isupper()
+        and " " not in a[2].strip()
+    )
+
+
+_RECORD_COMMA = re.compile(r",?[ \t]+")  # "ORBAN, Ildiko"; police systems also write "ORBAN Ildiko"
+
+
+@lru_cache(maxsize=2)
+def _maiden_cue(former: bool = True) -> re.Pattern | None:
+    """The words that put a birth surname after a person's name (name_context.yaml `maiden_name_cues`, with
+    `former`: also `former_name_cues`), as the text between the person's mention and the surname."""
+    from .derived import settings
+
+    cues = list(settings().get("maiden_name_cues") or ()) + list(
+        (settings().get("former_name_cues") or ()) if former else ()
+    )
+    if not cues:
+        return None
+    return re.compile(r"[ \t]*[(,;]?[ \t]*(?:" + "|".join(cues) + r")[ \t]*:?[ \t]+", re.IGNORECASE)
+
+
+def maiden_names(matcher, text: str, raw: list) -> list:
+    """ "Ildiko Varga (née Orban)", "Ana Costa, born Silva": a keyed surname right after a maiden-name
+    cue that follows a mention of one keyed person is that person's birth surname, whoever else the key gives it
+    to (her half-sister, her mother)."""
+    from .known import NameForm
+
+    cue = _maiden_cue()
+    if cue is None:
+        return raw
+    out: list = []
+    for r in sorted(raw, key=lambda r: r[0]):
+        code = _name_owner(text, out) if out and cue.fullmatch(text, out[-1][1], r[0]) else None
+        if code is not None and _bare_surname(matcher, r[3]):
+            r = (r[0], r[1], r[2], [NameForm(text=r[2], code=code, rule="surname", tokens=(("word", r[2]),))])
+        out.append(r)
+    strong = _maiden_cue(former=False)
+    return _unkeyed_maiden_names(matcher, text, out, strong) if strong else out
+
+
+_CAPITALISED = re.compile(r"(?-i:[A-Z])[^\W\d_]+(?:[-‐‑](?-i:[A-Z])[^\W\d_]+)?(?![\w'’-])")
+
+
+def _unkeyed_maiden_names(matcher, text: str, raw: list, cue: re.Pattern) -> list:
+    """ "Kirsty Lomax (née Fairbairn)": a surname nobody is keyed with, after a maiden-name cue that follows a
+    mention of one keyed person, is that person's, there and wherever the draft then writes it alone or after
+    a title of the person's gender ("Ms Fairbairn"); never an English word, and never after a title of the
+    other gender ("Mr Fairbairn" is her father)."""
+    from .derived import _before_org_or_place
+    from .known import NameForm, _stop_words
+
+    learned: dict[str, str] = {}
+    for i, r in enumerate(raw):
+        code = _name_owner(text, raw[: i + 1])
+        gap = cue.match(text, r[1]) if code else None
+        found = _CAPITALISED.match(text, gap.end()) if gap else None
+        if code is None or found is None or any(s < found.end() and found.start() < e for s, e, _, _ in raw):
+            continue
+        low = fold(found.group(0)).casefold()
+        if low in matcher.lexicon or low in _stop_words() or low in _titles():
+            continue
+        learned.setdefault(found.group(0), code)
+    if not learned:
+        return raw
+    out = list(raw)
+    taken = [(r[0], r[1]) for r in raw]
+    titles = title_genders()
+    for word, code in learned.items():
+        gender = matcher.people[code].gender
+        for m in re.finditer(rf"(?<![\w@-]){re.escape(word)}(?![\w'’-])", text):
+            if any(s < m.end() and m.start() < e for s, e in taken) or _before_org_or_place(text, m.end()):
+                continue  # "Fairbairn Road"
+            title = _TITLE_WORD_BEFORE.search(text, max(0, m.start() - 12), m.start())
+            said = next((t for t in titles if title and t.casefold() == title.group(1).casefold()), None)
+            if said and titles[said] and gender and titles[said] != gender:
+                continue
+            start = title.start(1) if said and title else m.start()
+            tokens = ((("title", said),) if said else ()) + (("word", word),)
+            form = NameForm(
+                text=text[start : m.end()],
+                code=code,
+                rule="title_surname" if said else "surname",
+                tokens=tokens,
+                title_gender=titles[said] if said else None,
+            )
+            out.append((start, m.end(), text[start : m.end()], [form]))
+            taken.append((start, m.end()))
+    return sorted(out, key=lambda r: r[0])
+
+
+_TITLE_WORD_BEFORE = re.compile(r"(?<![\w.])([A-Z][a-z]{1,5})\.?[ \t]+$")
+
+
+_IN_NAME_GAP = re.compile(r"[ \t]+(?:[A-Z][\w'’-]+[ \t]+)?")
+
+
+def _name_owner(text: str, before: list) -> str | None:
+    """The one keyed person the name ending with `before[-1]` names: its own code, or, when that piece is
+    shared ("Varga" of "Ildiko Piroska Varga"), the code of a sure first piece of the same name that the
+    shared piece allows."""
+    last = before[-1]
+    codes = {f.code for f in last[3]}
+    i = len(before) - 1
+    while len(codes) > 1 and i > 0 and _IN_NAME_GAP.fullmatch(text, before[i - 1][1], before[i][0]):
+        i -= 1
+        earlier = {f.code for f in before[i][3]}
+        if len(earlier) == 1 and earlier <= codes:
+            codes = earlier
+    return next(iter(codes)) if len(codes) == 1 else None
+
+
+def _surname_or_titled(matcher, forms) -> bool:
+    """A surname alone or after a title ("Orban", "Ms Orban"), not a form with a given name or initial."""
+    return all(f.rule == "title_surname" or matcher._is_surname(f) for f in forms)
+
+
+def _name_words(matched: str) -> list[str]:
+    return [fold(w).casefold() for w in re.findall(r"[^\W\d_][\w'’]*", matched)]
+
+
+def declared_surnames(matcher, text: str, raw: list) -> list:
+    """A surname the draft itself gives a keyed adult, as their birth or former name, that the key gives only
+    to keyed children ("registered under her maiden name, Ildiko Orban", the surname of her son by an earlier
+    partner): wherever it then stands alone or after a title ("Orban", "Ms Orban") the adult is a candidate
+    too, and the usual choice (a child is not called by a bare surname or "Ms") decides.  Learned from the
+    mentions that name one keyed person with another person's surname (`_first_name_with_other_surname`, a
+    record's "ORBAN, Ildiko", `maiden_names`)."""
+    from .known import NameForm
+
+    surnames: dict[str, set[str]] = {}
+    for kw in matcher.keyed_words:
+        if not kw.first:
+            surnames.setdefault(kw.folded, set()).add(kw.code)
+    declared: dict[str, set[str]] = {}
+    for _start, _end, matched, forms in raw:
+        codes = {f.code for f in forms}
+        if len(codes) != 1:
+            continue
+        code = next(iter(codes))
+        own = {kw.folded for kw in matcher.keyed_words if kw.code == code}
+        for w in _name_words(matched):
+            if w in surnames and w not in own and code not in surnames[w]:
+                declared.setdefault(w, set()).add(code)
+    if not declared:
+        return raw
+    out = []
+    for r in raw:
+        words = _name_words(r[2])
+        adults = declared.get(words[-1], set()) if words and _surname_or_titled(matcher, r[3]) else set()
+        adults = {c for c in adults if not matcher.people[c].child}
+        if adults and all(matcher.people[f.code].child for f in r[3]) and len(adults) == 1:
+            f = r[3][0]
+            extra = NameForm(text=f.text, code=adults.pop(), rule=f.rule, title_gender=f.title_gender, tokens=f.tokens)
+            r = (r[0], r[1], r[2], list(r[3]) + [extra])
         out.append(r)
     return out
 

@@ -65,6 +65,7 @@ class _Keyed:
     given: frozenset[str]  # of those, the words before a surname ("nasir" of "Mohammad Nasir Stanekzai")
     gender: str | None = None
     child: bool = False
+    titles: frozenset[str] = frozenset()  # casefolded titles the key writes before this person's names ("dr")
 
 
 @lru_cache(maxsize=1)
@@ -101,6 +102,11 @@ def keyed_words(key: Key) -> list[_Keyed]:
             frozenset(w for name in p.names for w in _given(name)),
             p.gender,
             p.child,
+            frozenset(
+                n.split()[0].rstrip(".").casefold()
+                for n in p.names
+                if len(n.split()) > 1 and n.split()[0].rstrip(".").casefold() in _titles()
+            ),
         )
         for p in key.people
     ]
@@ -355,18 +361,25 @@ def _titled_sound_alike(text: str, word: str, keyed: list[_Keyed], conf: dict) -
 
     title = text.split()[0].rstrip(".")
     gender = next((g for t, g in title_genders().items() if t.casefold() == title.casefold()), None)
-    if len(word) < conf["titled_sound_alike_min_letters"] or any(word in k.words for k in keyed):
+    # a professional title the key itself writes for the person ("Dr Tuho" of a keyed "Dr Tuhoe") is evidence
+    # enough for a shorter word: relatives do not share it (`titles_relatives_share`)
+    shared = {t.casefold() for t in conf.get("titles_relatives_share") or ()}
+    own_title = title.casefold() not in shared
+    least = min(conf["titled_sound_alike_min_letters"], conf.get("titled_sound_alike_min_letters_own_title", 99))
+    if len(word) < least or any(word in k.words for k in keyed):
         return []  # a keyed surname itself after a title: a relative the key leaves out may share it
+
+    def long_enough(k: _Keyed, s: str) -> bool:
+        low = least if own_title and title.casefold() in k.titles else conf["titled_sound_alike_min_letters"]
+        return min(len(s), len(word)) >= low
+
     sound = jellyfish.metaphone(word)
     fits = [
         k.code
         for k in keyed
         if not k.child
         and (gender is None or k.gender in (None, gender))
-        and any(
-            s[0] == word[0] and len(s) >= conf["titled_sound_alike_min_letters"] and jellyfish.metaphone(s) == sound
-            for s in k.words - k.given
-        )
+        and any(s[0] == word[0] and long_enough(k, s) and jellyfish.metaphone(s) == sound for s in k.words - k.given)
     ]
     return fits if len(fits) == 1 else []
 
@@ -403,7 +416,35 @@ def reconcile(chosen: list[Replacement], text: str, key: Key) -> list[Replacemen
         else:
             out.extend(run)
     out = _initials_of_keyed(out, text, key)
-    return sorted(_wives_by_surname(out, text, key, keyed), key=lambda r: r.start)
+    return sorted(_wives_by_surname(out, text, key, keyed, _declared_women(out, key, keyed)), key=lambda r: r.start)
+
+
+def _possessed_role(sentence: str) -> bool:
+    """A family word of `role_word_forms` after a possessive ("Mrs Mensah's mother", "her mother"): somebody
+    else's relative, not the role's own holder."""
+    words = {w for ws in (settings().get("role_word_forms") or {}).values() for w in ws}
+    alternatives = "|".join(sorted(map(re.escape, words), key=len, reverse=True))
+    return bool(alternatives) and bool(
+        re.search(rf"(?:['’]s|\b(?:her|his|their))\s+(?:{alternatives})\b", sentence, re.IGNORECASE)
+    )
+
+
+def _declared_women(chosen: list[Replacement], key: Key, keyed: list[_Keyed]) -> dict[str, list[str]]:
+    """Surname -> keyed women the draft itself names with it although the key gives it to somebody else
+    ("Ildiko Orban", coded as the mother whose birth surname the grandmother, keyed Orban, still carries)."""
+    people = key.by_code()
+    surnames = {w: {k.code for k in keyed if w in k.words - k.given} for k in keyed for w in k.words - k.given}
+    out: dict[str, list[str]] = {}
+    for r in chosen:
+        person = people.get(r.code or "")
+        words = _words(r.text)
+        if r.source != "known" or person is None or person.gender != "female" or person.child or len(words) < 2:
+            continue
+        own = next((k for k in keyed if k.code == r.code), None)
+        for w in words:
+            if own is not None and w not in own.words and surnames.get(w) and own.code not in out.get(w, []):
+                out.setdefault(w, []).append(own.code)
+    return out
 
 
 def _adopted_words(text: str, people: list[Replacement], keyed: list[_Keyed]) -> dict[str, str]:
@@ -537,11 +578,14 @@ def _role_word_owner(sentence: str, codes: list[str], key: Key) -> str | None:
     return hits[0] if len(hits) == 1 else None
 
 
-def _wives_by_surname(chosen: list[Replacement], text: str, key: Key, keyed: list[_Keyed]) -> list[Replacement]:
+def _wives_by_surname(
+    chosen: list[Replacement], text: str, key: Key, keyed: list[_Keyed], declared: dict[str, list[str]] | None = None
+) -> list[Replacement]:
     """ "Mrs Bangura" when a keyed grandmother is a Bangura and the keyed mother, partner of Mr Bangura, was
     written under his name: a woman's title before a surname two keyed women may carry.  A family word right
     beside it picks one ("recorded the mother as Mrs Bangura"); without one the matcher's choice stays.
-    Either way the mention is logged as ambiguous with both candidates."""
+    Either way the mention is logged as ambiguous with both candidates.  A woman the draft names with the
+    surname (`declared`, her birth surname) is one of the candidates too."""
     from ..keyfile import title_genders
 
     genders = {t.casefold(): g for t, g in title_genders().items()}
@@ -553,10 +597,15 @@ def _wives_by_surname(chosen: list[Replacement], text: str, key: Key, keyed: lis
             out.append(r)
             continue
         women = _surname_women(key, keyed, words[0])
+        born = [c for c in (declared or {}).get(words[0], []) if c not in women]  # her birth surname
+        women += born
         if len(women) < 2 or r.code not in women or _keyed_form_of_one(key, r.text):
             out.append(r)  # "Mrs Kamau" listed for the grandmother only (the mother as "Ms Kamau"): the key says
             continue
-        pick = _role_word_owner(_beside(text, r.start, r.end), women, key)
+        beside = _beside(text, r.start, r.end)
+        pick = _role_word_owner(beside, women, key)
+        if pick in born and _possessed_role(beside):
+            pick = None  # "Mrs Mensah's mother, Ms Boateng": the possessor's relative, not the mother herself
         code = pick or r.code
         out.append(
             replace(
