@@ -658,8 +658,10 @@ def unnumbered_title(
     colon = _colon_heading(text, nxt)
     if colon:
         text = text[:-1].rstrip()  # "Introduction and background to the review: ⏎ <prose>", in sentence case too
-    if len(words) > 12 or len(text) > 90 or text.endswith((".", ",", ";", ":")) or re.search(r"[,;]\s|\s[–—-]\s", text):
+    if len(words) > 12 or len(text) > 90 or text.endswith((".", ",", ";", ":")) or re.search(r"[,;]\s", text):
         return None
+    if re.search(r"\s[–—-]\s", text) and not _title_and_subtitle(text):
+        return None  # "Mother – Ms A": a key row or a list entry, not a heading
     if (
         previous is not None
         and not listed
@@ -688,6 +690,22 @@ def unnumbered_title(
     if not listed and metadata.list_page_line(text):
         return None  # "Learning Reviews", "Published CSPRs": a page that lists reviews, titled
     return HeadingCandidate(line, None, text, None, _kpe(text), kind="title")
+
+
+def _title_and_subtitle(text: str) -> bool:
+    """ "Lost Weekends – Reading the Signs": a title and its subtitle across one dash, each of two words or more
+    and in Title Case (a key row's "Mother – Ms A" or a list's "Child A – aged 4" is not: one side is a code or
+    lower case)."""
+    parts = re.split(r"\s[–—-]\s", text)
+    if len(parts) != 2:
+        return False
+    for part in parts:
+        content = [w for w in part.split() if w.lower() not in TITLE_SMALL_WORDS and w[:1].isalpha()]
+        if len(part.split()) < 2 or not content or any(not w[:1].isupper() for w in content):
+            return False
+        if key.CODE_SHAPE_RE.search(part):
+            return False
+    return True
 
 
 SENTENCE_CASE_MAX_WORDS = 8
