@@ -114,3 +114,29 @@ def test_cover_only_code_names_the_review() -> None:
     )
     entries = {e.code: e.source for e in build(text).key}
     assert entries.get("Sibling Y") == "cover_subject"
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("1.1 The name Juniper is a pseudonym agreed with her aunt. Juniper was seven.\n", {"Juniper"}),
+        ("1.1 This review concerns ‘Tobin’ (not his real name), who was three.\n", {"Tobin"}),
+        ("1.1 Marlowe [name changed] lived with his father.\n", {"Marlowe"}),
+        ("1.1 Her stepfather, GK, had a conviction. GK moved out in 2019.\n", {"GK"}),
+        ("1.1 We looked at the household the review calls the Treloar family. The Treloars moved.\n", {"Treloar"}),
+        ("1.1 Her nephew Anselm, better known as AJ, was nine. AJ attended a pupil referral unit.\n", {"AJ"}),
+    ],
+)
+def test_further_declarations(text: str, want: set[str]) -> None:
+    check_declared(HEAD + text, want, set())
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "1.1 The health visitor, HV, called. HV wrote it down.\n",  # the initials of the words before it
+        "1.1 Her stepfather, GK, had a conviction.\n",  # used once: not shown to be a code
+    ],
+)
+def test_apposed_initials_lookalikes(text: str) -> None:
+    assert not {e.code for e in build(HEAD + text).key} & {"HV", "GK"}

@@ -240,6 +240,32 @@ def find_apposed_codes(text: str, known: set[str] | None = None) -> list[key.Inl
     return out
 
 
+def find_apposed_initials(text: str, known: set[str] | None = None) -> list[key.InlineDeclaration]:
+    """Capitals set off by commas after a person noun ("her uncle, TR, had …") that the text uses again: the
+    review's code for that person.  Used once only, or a listed agency, or the initials of the words before it
+    ("the Health Visitor, HV,"), it is no code."""
+    known_folded = {k.casefold() for k in known or set()}
+    shape = re.compile(
+        rf"(?<![\w’'-])(?:(?:his|her|their|the|a|an|its)\s+)(?:[a-z-]+\s+){{0,2}}?(?P<role>{_noun_alternation()})"
+        r"\s*,\s*(?P<code>(?-i:[A-Z]{2,3}[0-9]{0,2}))\s*,",
+        re.IGNORECASE,
+    )
+    out = []
+    for m in shape.finditer(text):
+        code = m["code"]
+        if code.casefold() in known_folded or _stop_code(code) or code in key._agency_abbreviations():
+            continue
+        if key._initials_of(code, text[max(0, m.start("code") - 80) : m.start("code")]):
+            continue
+        if len(re.findall(rf"(?<![\w’'-]){code}(?![\w’'-])", text)) < 2:
+            continue
+        kind, subject = key.classify(m["role"]) or ("family", False)
+        desc = re.sub(r"\s+", " ", m[0][: m.end("role") - m.start()])
+        known_folded.add(code.casefold())
+        out.append(key.InlineDeclaration(code, m.start("code"), desc, kind, subject, False, m.start(), m.end("code")))
+    return out
+
+
 # ---------------------------------------------------------------- naming cues
 @lru_cache(maxsize=1)
 def _cue_re() -> re.Pattern:
@@ -260,7 +286,8 @@ def _item() -> str:
     an index ("Young Person R"), capitals and digits ("YQ4"), or a name of one or two capitalised words."""
     nouns = _noun_alternation()
     return (
-        r"(?:(?-i:(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?\s+[A-Z][A-Za-z-]*[A-Za-z])"
+        r"(?:(?:the\s+)?(?-i:[A-Z][a-z]+)\s+(?:family|household)"  # "the Pellow family": the surname is the code
+        r"|(?-i:(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?\s+[A-Z][A-Za-z-]*[A-Za-z])"
         rf"|(?=[A-Z])(?:{nouns})\s+{_INDEX}"
         r"|(?-i:[A-Z][a-z]+\s+(?:[A-Z]{1,3}[0-9]{0,2}|[0-9]{1,2})(?![\w’'&-]))"
         r"|(?-i:[A-Z]{1,4}[0-9]{0,2}(?![\w’'&-]))"
@@ -305,6 +332,9 @@ def _person_before(text: str, end: int) -> tuple[int, int, int] | None:
     if last is None:
         return None
     between = text[clause_start + last.end() : end]
+    between = re.sub(
+        r"^\s+(?-i:[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)(?=\s*,)", "", between
+    )  # "her son Darius, better known as"
     words = re.findall(r"[A-Za-z’']+|\d+", between)
     if len(words) > int(_data()["max_between"]) or re.search(r"[^\w\s,()’'-]", between):
         return None
@@ -347,6 +377,9 @@ def _items(tail: re.Match, text: str) -> list[tuple[str, int]]:
     chunk = text[span_start : tail.end()]
     for im in re.finditer(_item(), chunk, re.IGNORECASE):
         item = re.sub(r"\s+", " ", im[0])
+        household = re.fullmatch(r"(?i:the\s+)?([A-Z][a-z]+)\s+(?i:family|household)", item)
+        if household:
+            item = household[1]
         if not item[:1].isupper() and not item[:1].isdigit():
             continue
         role = re.sub(r"^the\s+", "", rp or "", flags=re.IGNORECASE)
