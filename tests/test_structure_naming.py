@@ -30,7 +30,7 @@ def _role_codes(text: str) -> set[str]:
 @pytest.mark.parametrize(
     ("text", "want"),
     [
-        ("In this summary the toddler is called Pip and his cousin is called Moss.", {"Pip", "Moss"}),
+        ("Names are not their real names: the toddler is called Pip and his cousin is called Moss.", {"Pip", "Moss"}),
         ("The lodger, who in this report is described as Adult 3, moved in.", {"Adult 3"}),
         ("A nine year old whose foster brother the summary calls Ash stayed.", {"Ash"}),
         ("Her step-grandmother, known by the name Granny Fen, helped.", {"Granny Fen"}),
@@ -103,8 +103,21 @@ def test_apposed_code_outside_the_inventory() -> None:
 
 
 def test_review_declares_by_naming_verb() -> None:
-    text = HEAD + "1.1 The infant in this review is called Bramble. Her father is described as Parent B.\n"
+    text = HEAD + "1.1 The infant in this review is known as Bramble. Her father is described as Parent B.\n"
     check_declared(text, {"Bramble", "Parent B"}, {"Parent"})
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "1.1 The baby was called Mirela at home.",  # "is called" with no statement that names are invented
+        "1.1 The referral names a man known only as Biscuit.",  # a nickname of a real person
+        "1.1 Her partner was recorded as Tomasz.",  # a record, not a naming
+        "1.1 Her partner is described as G. Vale in the notes.",  # an initial of a full name
+    ],
+)
+def test_plain_name_not_declared(text: str) -> None:
+    assert not [e for e in build(HEAD + text + "\n").key if e.pseudonym]
 
 
 def test_cover_only_code_names_the_review() -> None:

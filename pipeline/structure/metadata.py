@@ -413,12 +413,12 @@ def _board_span(text: str) -> tuple[int, int] | None:
 
 def _after_person(text: str, start: int, end: int) -> int:
     """Where the board's name starts when a person's name runs into it ("Kim Vale Upton Safeguarding Children
-    Board", a slide's presenter before the board): a known first name first, then the first word that is a
-    UK place begins the board.  Without both, the words stay the board's."""
+    Board", a slide's presenter before the board): a known first name first, then the first word from the third on
+    that is a UK place begins the board.  Without both, the words stay the board's."""
     words = list(re.finditer(r"\S+", text[start:end]))
     if len(words) < 3 or not _is_first_name(words[0][0]) or words[0][0].lower() in _gazetteer():
         return start
-    for w in words[1:]:
+    for w in words[2:]:  # a first name and a surname at least ("West Berkshire …" is a place of two words)
         if w[0].strip(",").lower() in _gazetteer():
             return start + w.start()
     return start

@@ -31,6 +31,11 @@ from ..lexicon import _kinship
 from ..resources import fill_template, load_yaml
 from . import key
 
+# where a name is said to be used outside the report: the family's or friends' name for the person
+_HOME_NAME = (
+    r"[’'\"”]?\s+(?:at\s+home|(?:by|to|among)\s+(?:his|her|their)\s+(?:family|parents|friends)|in\s+the\s+family)\b"
+)
+_TITLES = {"Mr", "Mrs", "Ms", "Miss", "Mx", "Dr"}
 _NOT_NAMES = {"The", "This", "That", "These", "Those", "Her", "His", "Their", "Its", "A", "An", "It", "He", "She"}
 
 
@@ -98,7 +103,7 @@ def _noun_alternation() -> str:
 
 
 # an index after a role word: one to three capitals and up to two digits, or a number ("K", "RT", "T2", "7")
-_INDEX = r"(?-i:(?:[A-Z]{1,3}[0-9]{0,2}|[0-9]{1,2})(?![\w’'&-]))"
+_INDEX = r"(?-i:(?:[A-Z]{1,3}[0-9]{0,2}|[0-9]{1,2})(?![\w’'&-])(?!\.[A-Z]))"  # not "S.M.", a person's initials
 _SEP = r"(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)"
 
 
@@ -269,13 +274,19 @@ def find_apposed_initials(text: str, known: set[str] | None = None) -> list[key.
 # ---------------------------------------------------------------- naming cues
 @lru_cache(maxsize=1)
 def _cue_re() -> re.Pattern:
+    """A naming verb phrase: `naming` (the text's own usage, or an agent that is the text or its writers and an
+    active verb) or `called` (a passive "is called", after which a plain name may be the real one)."""
     data = _data()
     fill = data["fill"]
-    passive = "|".join(fill_template(p, {"FILL": fill}, "models/structure/naming.yaml") for p in data["cues_passive"])
+
+    def alternation(name: str) -> str:
+        return "|".join(fill_template(p, {"FILL": fill}, "models/structure/naming.yaml") for p in data[name])
+
     active = "|".join(data["cues_active"])
     agents = "|".join(data["agents"])
     return re.compile(
-        rf"(?<![\w’'-])(?:(?P<passive>{passive})|(?P<agent>{agents})\s+(?:(?:also|now|then)\s+)?(?:{active}))(?![\w’'-])",
+        rf"(?<![\w’'-])(?:(?P<naming>{alternation('cues_naming')})|(?P<called>{alternation('cues_called')})"
+        rf"|(?P<agent>{agents})\s+(?:(?:also|now|then)\s+)?(?:{active}))(?![\w’'-])",
         re.IGNORECASE,
     )
 
@@ -361,6 +372,7 @@ def _bad_item(item: str) -> bool:
     first = item.split()[0]
     return (
         first in _NOT_NAMES
+        or item in _TITLES
         or first in key._roles()["not_pseudonyms"]
         or (" " not in item and item.lower() in key._places())
         or key._section_label(item)
@@ -368,15 +380,21 @@ def _bad_item(item: str) -> bool:
     )
 
 
-def _items(tail: re.Match, text: str) -> list[tuple[str, int]]:
+def _items(tail: re.Match, text: str, names: bool = True) -> list[tuple[str, int]]:
     """The codes of one tail, each with its offset; a bare index after a role phrase takes the role
-    ("young people P and R" -> "Young Person P")."""
+    ("young persons P and R" -> "Young Person P").  Without `names`, codes only (no plain name).  An item glued
+    to a possessive or to a full stop and a capital ("G. Vale", "Mrs D's") is part of something else."""
     out = []
     rp = tail["rp"]
     span_start = tail.start("item")
     chunk = text[span_start : tail.end()]
     for im in re.finditer(_item(), chunk, re.IGNORECASE):
         item = re.sub(r"\s+", " ", im[0])
+        after = text[span_start + im.end() : span_start + im.end() + 40]
+        if re.match(r"[’']s\b", after) or len(item) == 1 and re.match(r"\.\s?[A-Z]", after):
+            continue
+        if re.match(_HOME_NAME, after, re.IGNORECASE):
+            continue  # "was called Mei at home": the name the family uses, not the review's
         household = re.fullmatch(r"(?i:the\s+)?([A-Z][a-z]+)\s+(?i:family|household)", item)
         if household:
             item = household[1]
@@ -387,7 +405,7 @@ def _items(tail: re.Match, text: str) -> list[tuple[str, int]]:
             item = f"{singular(role).title()} {item}"
         elif role[:1].isupper() and im.start() == 0:
             item = f"{role} {item}"  # a capitalised family word before a name is part of it ("Nan Isla")
-        if not _bad_item(item):
+        if not _bad_item(item) and (names or not key.is_pseudonym(item)):
             out.append((item, span_start + im.start()))
     return out
 
@@ -395,7 +413,11 @@ def _items(tail: re.Match, text: str) -> list[tuple[str, int]]:
 def find_named(text: str) -> list[key.InlineDeclaration]:
     """People given a code or a name by a naming verb after a person noun phrase."""
     found: dict[str, key.InlineDeclaration] = {}
+    spans = key._after_pseudonym_statements(text)
     for cue in _cue_re().finditer(text):
+        names = not cue["called"] or any(a <= cue.start() < b for a, b in spans)
+        if re.match(r"\s+only\b", text[cue.end() :], re.IGNORECASE):
+            names = False  # "known only as …": a nickname of the real person
         person = _person_before(text, cue.start())
         pos = cue.end()
         if person is None:
@@ -411,7 +433,7 @@ def find_named(text: str) -> list[key.InlineDeclaration]:
             if tail is None:
                 break
             kind, subject = key.classify(desc) or ("family", False)
-            for code, at in _items(tail, text):
+            for code, at in _items(tail, text, names):
                 if code.casefold() not in {c.casefold() for c in found}:
                     found[code] = key.InlineDeclaration(
                         code, at, desc, kind, subject, key.is_pseudonym(code), min(role_start, at), tail.end()
