@@ -76,3 +76,34 @@ def test_key_row_with_a_dash_is_no_heading() -> None:
     )
     titles = [s.title for s in build(text).sections]
     assert "Maternal Grandmother – Ms Q" not in titles
+
+
+def _titles(text: str) -> list[str]:
+    return [s.title for s in build(text).sections]
+
+
+def test_heading_over_a_sub_heading() -> None:
+    text = (
+        "Thornvale Safeguarding Board\n\nThis review was written by Callum Ferris in 2021.\n\n"
+        "Background\n\nWhat the Family Told Us\n\nThe grandmother said the children were often hungry.\n"
+    )
+    assert {"Background", "What the Family Told Us"} <= set(_titles(text))
+
+
+def test_key_row_above_a_heading_is_no_heading() -> None:
+    text = (
+        "Thornvale Safeguarding Board\n\nThe review began in 2020 and ended in 2021.\n\nKey people\n\n"
+        "Uncle (UV)\n\nBackground\n\nThe children lived with their uncle.\n"
+    )
+    assert "Uncle (UV)" not in _titles(text)
+
+
+def test_review_named_in_the_body_heads_a_section() -> None:
+    text = (
+        "Thornvale Safeguarding Board\n\nThe board publishes each review when the family agrees.\n\n"
+        "Practice Review: Baby K (TV21)\n\nThe board has published the review of the death of a baby.\n\n"
+        "Serious Case Review\n\nThe board also published an older review.\n"
+    )
+    titles = _titles(text)
+    assert "Practice Review: Baby K (TV21)" in titles
+    assert "Serious Case Review" not in titles  # only the review's type: a title, not a section

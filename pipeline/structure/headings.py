@@ -560,7 +560,15 @@ def find_headings(lines: list[Line], skip: set[int], contents: set[int] | None =
         if (
             _can_start_heading(previous) or is_listed
         ):  # a title the contents table lists is a heading wherever it stands
-            cand = candidate(line) or unnumbered_title(line, previous, following.get(line.index), is_listed)
+            nxt = following.get(line.index)
+            cand = candidate(line) or unnumbered_title(
+                line,
+                previous,
+                nxt,
+                is_listed,
+                in_body=line.index > first_prose,
+                heading_below=_heading_below(nxt, line, following, first_prose),
+            )
         if (
             cand is not None
             and line.index < first_prose
@@ -623,8 +631,41 @@ TITLE_SMALL_WORDS = {
 }
 
 
+def _more_than_report_type(text: str) -> bool:
+    """Does the line say more than the review's type ("Events leading to this Serious Case Review", "Practice Review:
+    Baby K"), not only name it ("Serious Case Review", "The Serious Case Review")?"""
+    rest = text
+    for pats in _shapes()["report_types"].values():
+        for p in pats:
+            rest = re.sub(p, " ", rest, flags=re.IGNORECASE)
+    return len([w for w in re.findall(r"[A-Za-z0-9]+", rest) if w.lower() not in TITLE_SMALL_WORDS]) >= 1
+
+
+def _heading_below(nxt: Line | None, line: Line, following: dict[int, Line], first_prose: int) -> bool:
+    """Is the next line, after a blank, itself a heading over a paragraph ("Introduction ⏎⏎ What happened ⏎⏎ <prose>")?
+    A heading may head a sub-heading rather than prose.  Only a plain line of at most six words can: no bracket, colon
+    or digit, as the rows of a key list have ("Stepfather (SF)", "Chair: Kim Vale")."""
+    if nxt is None or nxt.index != line.index + 2:
+        return False
+    if not re.fullmatch(r"[A-Za-z][A-Za-z’'& -]*\??", line.stripped) or len(line.stripped.split()) > 6:
+        return False
+    below = following.get(nxt.index)
+    return bool(
+        unnumbered_title(nxt, None, below, in_body=nxt.index > first_prose)
+        or below is not None
+        and _prose(below.stripped)
+        and _names_report_type(strip_markup(nxt.stripped))
+        and nxt.index > first_prose
+    )
+
+
 def unnumbered_title(
-    line: Line, previous: Line | None, nxt: Line | None, listed: bool = False
+    line: Line,
+    previous: Line | None,
+    nxt: Line | None,
+    listed: bool = False,
+    in_body: bool = False,
+    heading_below: bool = False,
 ) -> HeadingCandidate | None:
     """A short Title Case line between paragraphs ("What Happened", "Events Leading to this Review").
 
@@ -647,7 +688,7 @@ def unnumbered_title(
         text = quoted["inner"]  # "‘Left alone for hours’": a news page's quoted sub-heading
     if (
         nxt is None
-        or not (listed or _prose(nxt.stripped) or table_below)
+        or not (listed or _prose(nxt.stripped) or table_below or heading_below)
         or line.is_bullet
         and not listed
         or line.is_table_row
@@ -682,9 +723,10 @@ def unnumbered_title(
             and not _standalone_line(line, text, nxt)
         )
         or _names_report_type(text)
-        and not text.endswith(
-            "?"
-        )  # "What is a Serious Case Review?" heads a paragraph; "SERIOUS CASE REVIEW" is the title
+        and not text.endswith("?")
+        and not (in_body and _more_than_report_type(text))
+        # "What is a Serious Case Review?" heads a paragraph; "SERIOUS CASE REVIEW" is the title; after the first
+        # paragraph of prose a line that says more than the review's type heads a section ("Events before the review")
     ):
         return None
     if not listed and metadata.list_page_line(text):
