@@ -297,7 +297,7 @@ def _item() -> str:
     an index ("Young Person R"), capitals and digits ("YQ4"), or a name of one or two capitalised words."""
     nouns = _noun_alternation()
     return (
-        r"(?:(?:the\s+)?(?-i:[A-Z][a-z]+)\s+(?:family|household)"  # "the Pellow family": the surname is the code
+        r"(?:(?:the\s+)?(?-i:[A-Z][a-z]+)\s+(?:family|household)"  # "the Treloar household": the surname is the code
         r"|(?-i:(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?\s+[A-Z][A-Za-z-]*[A-Za-z])"
         rf"|(?=[A-Z])(?:{nouns})\s+{_INDEX}"
         r"|(?-i:[A-Z][a-z]+\s+(?:[A-Z]{1,3}[0-9]{0,2}|[0-9]{1,2})(?![\w’'&-]))"
@@ -345,7 +345,7 @@ def _person_before(text: str, end: int) -> tuple[int, int, int] | None:
     between = text[clause_start + last.end() : end]
     between = re.sub(
         r"^\s+(?-i:[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)(?=\s*,)", "", between
-    )  # "her son Darius, better known as"
+    )  # "the lodger Emrys, more commonly known as"
     words = re.findall(r"[A-Za-z’']+|\d+", between)
     if len(words) > int(_data()["max_between"]) or re.search(r"[^\w\s,()’'-]", between):
         return None
