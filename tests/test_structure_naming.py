@@ -132,7 +132,7 @@ def test_cover_only_code_names_the_review() -> None:
 @pytest.mark.parametrize(
     ("text", "want"),
     [
-        ("1.1 The name Juniper is a pseudonym agreed with her aunt. Juniper was seven.\n", {"Juniper"}),
+        ("1.1 The name Juniper is the pseudonym her aunt chose. Juniper was seven.\n", {"Juniper"}),
         ("1.1 This review concerns ‘Tobin’ (not his real name), who was three.\n", {"Tobin"}),
         ("1.1 Marlowe [name changed] lived with his father.\n", {"Marlowe"}),
         ("1.1 Her stepfather, GK, had a conviction. GK moved out in 2019.\n", {"GK"}),
