@@ -107,3 +107,11 @@ def test_review_named_in_the_body_heads_a_section() -> None:
     titles = _titles(text)
     assert "Practice Review: Baby K (TV21)" in titles
     assert "Serious Case Review" not in titles  # only the review's type: a title, not a section
+
+
+def test_running_header_with_a_dash_is_no_heading() -> None:
+    text = (
+        "1. Chronology\n\n1.1 On 3rd May 2019 the nurse visited. The father said that he\n\n"
+        "Baby Q Practice Review – June 2021 7\n\nhad found work in the town.\n"
+    )
+    assert not any("June 2021" in t for t in _titles(text))

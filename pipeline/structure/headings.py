@@ -739,8 +739,8 @@ def _title_and_subtitle(text: str) -> bool:
     and in Title Case (a key row's "Mother – Ms A" or a list's "Child A – aged 4" is not: one side is a code or
     lower case)."""
     parts = re.split(r"\s[–—-]\s", text)
-    if len(parts) != 2:
-        return False
+    if len(parts) != 2 or re.search(r"\d", text):
+        return False  # "Child Z Review – March 2020 14": a running header with its date and page
     for part in parts:
         content = [w for w in part.split() if w.lower() not in TITLE_SMALL_WORDS and w[:1].isalpha()]
         if len(part.split()) < 2 or not content or any(not w[:1].isupper() for w in content):
