@@ -632,7 +632,7 @@ TITLE_SMALL_WORDS = {
 
 
 def _more_than_report_type(text: str) -> bool:
-    """Does the line say more than the review's type ("Events leading to this Serious Case Review", "Practice Review:
+    """Does the line say more than the review's type ("What happened before this Serious Case Review", "Practice Review:
     Baby K"), not only name it ("Serious Case Review", "The Serious Case Review")?"""
     rest = text
     for pats in _shapes()["report_types"].values():
