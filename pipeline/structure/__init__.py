@@ -26,7 +26,7 @@ from ..report import (
     Section,
     Source,
 )
-from . import abbreviations, chrome, footnotes, headings, key, metadata, roles
+from . import abbreviations, chrome, footnotes, headings, key, metadata, naming, roles
 from .lines import Line, blocks, split_lines, trimmed_span
 
 KPE_MARKER_RE = kpe().marker  # models/lexicon/kpe.yaml
@@ -249,8 +249,16 @@ def _inline_entries(text: str, report: Report, skip: set[int], lines: list[Line]
     skipped = [(lines[i].start, lines[i].end) for i in skip]
     out = []
     used = key.find_used_codes(text) if not report.key else []  # a review with a key list declares its own
-    for d in [*key.find_inline(text, weak=not report.key), *key.find_marked_names(text), *used]:
-        if d.code in declared or any(a <= d.start < b for a, b in skipped):
+    older = [*key.find_inline(text, weak=not report.key), *key.find_marked_names(text), *used]
+    # the general readers (naming.py) after the older shapes: a code those declared keeps its declaration
+    named = naming.find_named(text)
+    role_codes = []
+    if not report.key:
+        role_codes = naming.find_role_codes(text, {d.code for d in older})
+        role_codes += naming.find_apposed_codes(text, {d.code for d in [*older, *role_codes]})
+        role_codes += naming.find_apposed_initials(text, {d.code for d in [*older, *role_codes]})
+    for d in [*older, *named, *role_codes]:
+        if d.code.casefold() in {c.casefold() for c in declared} or any(a <= d.start < b for a, b in skipped):
             continue
         declared.add(d.code)
         section = report.section_at(d.start)
@@ -266,6 +274,7 @@ def _inline_entries(text: str, report: Report, skip: set[int], lines: list[Line]
                 code_start=d.code_start,
                 code_end=d.code_start + len(d.code),
                 pseudonym=d.pseudonym,
+                source="cover_subject" if d.source == "cover_subject" else "declared",
             )
         )
     return out

@@ -560,7 +560,15 @@ def find_headings(lines: list[Line], skip: set[int], contents: set[int] | None =
         if (
             _can_start_heading(previous) or is_listed
         ):  # a title the contents table lists is a heading wherever it stands
-            cand = candidate(line) or unnumbered_title(line, previous, following.get(line.index), is_listed)
+            nxt = following.get(line.index)
+            cand = candidate(line) or unnumbered_title(
+                line,
+                previous,
+                nxt,
+                is_listed,
+                in_body=line.index > first_prose,
+                heading_below=_heading_below(nxt, line, following, first_prose),
+            )
         if (
             cand is not None
             and line.index < first_prose
@@ -623,8 +631,41 @@ TITLE_SMALL_WORDS = {
 }
 
 
+def _more_than_report_type(text: str) -> bool:
+    """Does the line say more than the review's type ("What happened before this Serious Case Review", "Practice Review:
+    Baby K"), not only name it ("Serious Case Review", "The Serious Case Review")?"""
+    rest = text
+    for pats in _shapes()["report_types"].values():
+        for p in pats:
+            rest = re.sub(p, " ", rest, flags=re.IGNORECASE)
+    return len([w for w in re.findall(r"[A-Za-z0-9]+", rest) if w.lower() not in TITLE_SMALL_WORDS]) >= 1
+
+
+def _heading_below(nxt: Line | None, line: Line, following: dict[int, Line], first_prose: int) -> bool:
+    """Is the next line, after a blank, itself a heading over a paragraph ("Introduction ⏎⏎ What happened ⏎⏎ <prose>")?
+    A heading may head a sub-heading rather than prose.  Only a plain line of at most six words can: no bracket, colon
+    or digit, as the rows of a key list have ("Stepfather (SF)", "Chair: Kim Vale")."""
+    if nxt is None or nxt.index != line.index + 2:
+        return False
+    if not re.fullmatch(r"[A-Za-z][A-Za-z’'& -]*\??", line.stripped) or len(line.stripped.split()) > 6:
+        return False
+    below = following.get(nxt.index)
+    return bool(
+        unnumbered_title(nxt, None, below, in_body=nxt.index > first_prose)
+        or below is not None
+        and _prose(below.stripped)
+        and _names_report_type(strip_markup(nxt.stripped))
+        and nxt.index > first_prose
+    )
+
+
 def unnumbered_title(
-    line: Line, previous: Line | None, nxt: Line | None, listed: bool = False
+    line: Line,
+    previous: Line | None,
+    nxt: Line | None,
+    listed: bool = False,
+    in_body: bool = False,
+    heading_below: bool = False,
 ) -> HeadingCandidate | None:
     """A short Title Case line between paragraphs ("What Happened", "Events Leading to this Review").
 
@@ -647,7 +688,7 @@ def unnumbered_title(
         text = quoted["inner"]  # "‘Left alone for hours’": a news page's quoted sub-heading
     if (
         nxt is None
-        or not (listed or _prose(nxt.stripped) or table_below)
+        or not (listed or _prose(nxt.stripped) or table_below or heading_below)
         or line.is_bullet
         and not listed
         or line.is_table_row
@@ -658,8 +699,10 @@ def unnumbered_title(
     colon = _colon_heading(text, nxt)
     if colon:
         text = text[:-1].rstrip()  # "Introduction and background to the review: ⏎ <prose>", in sentence case too
-    if len(words) > 12 or len(text) > 90 or text.endswith((".", ",", ";", ":")) or re.search(r"[,;]\s|\s[–—-]\s", text):
+    if len(words) > 12 or len(text) > 90 or text.endswith((".", ",", ";", ":")) or re.search(r"[,;]\s", text):
         return None
+    if re.search(r"\s[–—-]\s", text) and not _title_and_subtitle(text):
+        return None  # "Mother – Ms A": a key row or a list entry, not a heading
     if (
         previous is not None
         and not listed
@@ -680,14 +723,31 @@ def unnumbered_title(
             and not _standalone_line(line, text, nxt)
         )
         or _names_report_type(text)
-        and not text.endswith(
-            "?"
-        )  # "What is a Serious Case Review?" heads a paragraph; "SERIOUS CASE REVIEW" is the title
+        and not text.endswith("?")
+        and not (in_body and _more_than_report_type(text))
+        # "What is a Serious Case Review?" heads a paragraph; "SERIOUS CASE REVIEW" is the title; after the first
+        # paragraph of prose a line that says more than the review's type heads a section ("Events before the review")
     ):
         return None
     if not listed and metadata.list_page_line(text):
         return None  # "Learning Reviews", "Published CSPRs": a page that lists reviews, titled
     return HeadingCandidate(line, None, text, None, _kpe(text), kind="title")
+
+
+def _title_and_subtitle(text: str) -> bool:
+    """ "Lost Weekends – Reading the Signs": a title and its subtitle across one dash, each of two words or more
+    and in Title Case (a key row's "Mother – Ms A" or a list's "Child A – aged 4" is not: one side is a code or
+    lower case)."""
+    parts = re.split(r"\s[–—-]\s", text)
+    if len(parts) != 2 or re.search(r"\d", text):
+        return False  # "Child Z Review – March 2020 14": a running header with its date and page
+    for part in parts:
+        content = [w for w in part.split() if w.lower() not in TITLE_SMALL_WORDS and w[:1].isalpha()]
+        if len(part.split()) < 2 or not content or any(not w[:1].isupper() for w in content):
+            return False
+        if key.CODE_SHAPE_RE.search(part):
+            return False
+    return True
 
 
 SENTENCE_CASE_MAX_WORDS = 8

@@ -339,6 +339,9 @@ class InlineDeclaration:
     pseudonym: bool
     start: int
     end: int
+    # "cover_subject" for a code only the cover or the title uses (naming.find_role_codes): by the gold convention
+    # it names the review, it is no declaration of the text
+    source: str = "declared"
 
 
 def _role_regex(trie: bool = False) -> str:

@@ -405,9 +405,23 @@ def _board_span(text: str) -> tuple[int, int] | None:
         while start < m.start() and (not text[start].isupper() or text[start:].split(None, 1)[0].lower() in stop):
             nxt = text.find(" ", start, m.start())  # not from "the", "of", "Today", "Role of"
             start = m.start() if nxt < 0 else nxt + 1
+        start = _after_person(text, start, m.start())
         if re.search(r"[A-Z]", text[start : m.end()]):  # a board is named with capitals
             return start, m.end()
     return None
+
+
+def _after_person(text: str, start: int, end: int) -> int:
+    """Where the board's name starts when a person's name runs into it ("Kim Vale Upton Safeguarding Children
+    Board", a slide's presenter before the board): a known first name first, then the first word from the third on
+    that is a UK place begins the board.  Without both, the words stay the board's."""
+    words = list(re.finditer(r"\S+", text[start:end]))
+    if len(words) < 3 or not _is_first_name(words[0][0]) or words[0][0].lower() in _gazetteer():
+        return start
+    for w in words[2:]:  # a first name and a surname at least ("West Berkshire …" is a place of two words)
+        if w[0].strip(",").lower() in _gazetteer():
+            return start + w.start()
+    return start
 
 
 def find_board(cover_lines: list[Line], text: str = "") -> str | None:
@@ -883,7 +897,7 @@ def cover_name_subject(cover_lines: list[Line], title: str | None, text: str) ->
     )  # "… Review – Ella", "Review: Leo", "Review: Poppy*" (the mark of a note saying it is not her real name)
     if tail and len(re.findall(rf"\b{tail[1]}\b", text[:50000])) >= 3:
         return tail[1]
-    named = _title_named_subject(title, text) or _title_lead_subject(title)
+    named = _title_named_subject(title, text) or _title_lead_subject(title) or _title_person(title, text)
     if named:
         return named
     first = next((k for k, ln in enumerate(cover_lines) if title.startswith(ln.stripped)), None)
@@ -941,6 +955,48 @@ def subject_names(value: str) -> list[str]:
     if len(parts) > 1 and named and named[0] == parts[0]:
         return named  # "Baby Q and his mother", "Mia, aged 3": the names, not what is said of them
     return [value]
+
+
+def _title_person(title: str, text: str = "") -> str | None:
+    """A person's name of one to three words on either side of the review's type that the title is made of
+    ("Serious Case Review: Kit Vale", "Kit Vale Serious Case Review"): its first word a known first name, or a name
+    of two words or more, used again in the text or ending in a listed surname, that holds no place and no
+    common English word (but a listed surname); none of its words a word of a
+    review's cover (`not_name_words`).  A review named after a person names its subject."""
+    types = "|".join(p for pats in _shapes()["report_types"].values() for p in pats[:1])
+    name = r"[A-Z][a-z]{2,}(?:[ -][A-Z][a-z]{2,}){0,2}"
+    m = re.match(rf"['‘\"“]?(?P<name>{name})['’\"”]?\s*[:–—-]?\s+(?:(?i:an?|the)\s+)?(?i:{types})", title) or re.search(
+        rf"(?i:{types})\s*[:–—-]?\s+['‘\"“]?(?P<name>{name})['’\"”]?\s*$", title
+    )
+    if m is None:
+        return None
+    words = re.split(r"[ -]", m["name"])
+    if any(w.lower() in _name_words() for w in words):
+        return None
+    used = len(words) > 1 and len(re.findall(re.escape(m["name"]), text[:50000])) >= 2
+    plain = not any(
+        w.lower() in _gazetteer() or w.lower() in _common_words() and w.lower() not in _surnames() for w in words
+    )
+    surnamed = len(words) > 1 and words[-1].lower() in _surnames() and words[0].lower() not in _common_words()
+    if not _is_first_name(words[0]) and not ((used or surnamed) and plain):
+        return None
+    return m["name"]
+
+
+@lru_cache(maxsize=1)
+def _surnames() -> frozenset[str]:
+    """Surnames of the name gazetteer (models/gazetteer/surnames.txt)."""
+    from ..resources import read_lines
+
+    return frozenset(w.casefold() for w in read_lines("gazetteer", "surnames.txt"))
+
+
+@lru_cache(maxsize=1)
+def _common_words() -> frozenset[str]:
+    """Frequent English words (models/names/common_words.txt): a word of a name is seldom one."""
+    from ..resources import read_lines
+
+    return frozenset(w.casefold() for w in read_lines("names", "common_words.txt"))
 
 
 def _title_lead_subject(title: str) -> str | None:

@@ -1,0 +1,445 @@
+"""Codes and names a review gives its people, read from two general shapes rather than listed sentences.
+
+Issue 13: the key shapes in `key.py` were each built from a sentence seen in one set of real reviews, and
+on reviews nobody had read they found a quarter of the declared codes.  This module reads the two ways
+English prose names a person whatever the wording (data: `models/structure/naming.yaml`):
+
+1. **A naming cue after a person noun phrase** (`find_named`): a person noun from the project's role and
+   family inventories, then only closed-class words ("who", "in this report", "is", an age), then a naming
+   verb phrase from the closed set of English verbs of naming (call, name, term, refer to / know / describe /
+   identify as, hereafter, "by the name"), then an optional "in this report"-type phrase, an optional
+   lower-case role phrase, and one code or name or a coordinated list of them.  "<role> … as <code>" joined by
+   "and" after it ("… as Parent 1 and her partner as Parent 2") is read too.  A content word between the noun
+   and the verb breaks the link: "the mother attended a meeting known as …" names the meeting.
+
+2. **A role code used as a person** (`find_role_codes`): a person noun followed by an index (one to three
+   capitals or a number), singular ("Lodger Q") or plural with a coordinated list ("brothers J and K" is
+   Brother J and Brother K), counted over the whole document; a code used twice, or one of a series of the
+   same role, is the review's code for a person.  Uses on a short line that titles another review of a
+   listing page do not count (`key._listing_title`).
+
+Both give `key.InlineDeclaration`s, which `structure.__init__` adds after the older shapes (a code any of
+them declared first keeps that declaration).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ..lexicon import _kinship
+from ..resources import fill_template, load_yaml
+from . import key
+
+# where a name is said to be used outside the report: the family's or friends' name for the person
+_HOME_NAME = (
+    r"[’'\"”]?\s+(?:at\s+home|(?:by|to|among)\s+(?:his|her|their)\s+(?:family|parents|friends)|in\s+the\s+family)\b"
+)
+_TITLES = {"Mr", "Mrs", "Ms", "Miss", "Mx", "Dr"}
+_NOT_NAMES = {"The", "This", "That", "These", "Those", "Her", "His", "Their", "Its", "A", "An", "It", "He", "She"}
+
+
+@lru_cache(maxsize=1)
+def _data() -> dict:
+    return load_yaml("structure", "naming.yaml")
+
+
+def _plural_of(noun: str) -> str:
+    """The plural of a person noun (of its last word when it has several: "young person" -> "young people")."""
+    head, _, last = noun.rpartition(" ")
+    irregular = _data()["irregular_plurals"]
+    if last in irregular:
+        plural = irregular[last]
+    elif re.search(r"(?:s|x|ch|sh)$", last):
+        plural = last + "es"
+    elif re.search(r"[^aeiou]y$", last):
+        plural = last[:-1] + "ies"
+    else:
+        plural = last + "s"
+    return f"{head} {plural}" if head else plural
+
+
+@lru_cache(maxsize=1)
+def _inventory() -> frozenset[str]:
+    """Every lower-case person noun the inventories hold, singular or plural: the role inventory of
+    key_roles.yaml (family, inline_family, practitioner), the kinship inventory (kin words, person words) and the
+    collective nouns of naming.yaml; without the practitioner entries that are no person on their own and
+    without phrases ("subject of …")."""
+    roles = key._roles()
+    kin = _kinship()
+    words = {*roles["family"], *roles["inline_family"], *roles["practitioner"], *kin["kin"], *kin["people"]}
+    words |= set(_data()["group_nouns"])
+    words -= set(_data()["not_person_nouns"])
+    return frozenset(str(w).lower() for w in words if " of " not in str(w) and str(w).strip())
+
+
+@lru_cache(maxsize=1)
+def _plurals() -> dict[str, str]:
+    """Plural form -> singular, for every person noun (a plural the inventory lists, "brothers", included; an
+    irregular noun's regular plural too: "persons")."""
+    out = {_plural_of(noun): noun for noun in _inventory()}
+    out.update({noun + "s": noun for noun in _inventory() if noun.rpartition(" ")[2] in _data()["irregular_plurals"]})
+    return out
+
+
+@lru_cache(maxsize=1)
+def person_nouns() -> frozenset[str]:
+    """Lower-case singular person nouns (see `_inventory`)."""
+    plurals = _plurals()
+    return frozenset(n for n in _inventory() if n not in plurals or plurals[n] == n)
+
+
+def singular(noun: str) -> str:
+    """The singular of a person noun as written ("Young People" -> "young person"), lower case."""
+    folded = re.sub(r"\s+", " ", noun).lower()
+    return _plurals().get(folded, folded)
+
+
+@lru_cache(maxsize=1)
+def _noun_alternation() -> str:
+    """Every person noun and its plural, longest first, a space matching any run of spaces."""
+    words = sorted({*person_nouns(), *_plurals()}, key=lambda w: (-len(w), w))
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
+
+
+# an index after a role word: one to three capitals and up to two digits, or a number ("K", "RT", "T2", "7")
+_INDEX = r"(?-i:(?:[A-Z]{1,3}[0-9]{0,2}|[0-9]{1,2})(?![\w’'&-])(?!\.[A-Z]))"  # not "S.M.", a person's initials
+_SEP = r"(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)"
+
+
+@lru_cache(maxsize=1)
+def _role_code_re() -> re.Pattern:
+    return re.compile(
+        rf"(?<![\w’'-])(?P<role>{_noun_alternation()})\s+(?P<list>{_INDEX}(?:{_SEP}{_INDEX})*)",
+        re.IGNORECASE,
+    )
+
+
+def _stop_code(code: str) -> bool:
+    """An index that is an English function word written in capitals ("MOTHER AND BABY UNIT")."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    return len(code) > 1 and code.isalpha() and code.lower() in STOP_WORDS
+
+
+def _caps_phrase(text: str, m: re.Match) -> bool:
+    """A role and a capital run inside a heading in capitals ("FAMILY LAW ACT"): the next word is in capitals too
+    and is no person noun, so the capitals after the role are a word, not an index."""
+    if not m["role"].isupper():
+        return False
+    nxt = re.match(r"\s+([A-Z]{2,})\b", text[m.end() :])
+    return nxt is not None and singular(nxt[1]) not in person_nouns() and len(m["list"].split()[-1]) > 1
+
+
+def _initials(role: str, index: str) -> bool:
+    """Is the index the role's own initials with a number ("young persons YQ4": "YQ4" is the whole code)?"""
+    letters = re.match(r"[A-Z]+", index)
+    return letters is not None and len(letters[0]) > 1 and "".join(w[0] for w in role.split()).upper() == letters[0]
+
+
+def _code_text(role: str, index: str) -> str:
+    """The code as a person is named: the singular role word as written (capitalised) and the index; the index
+    alone when it is the role's initials ("YQ4")."""
+    if _initials(singular(role), index):
+        return index
+    one = singular(role)
+    if one == re.sub(r"\s+", " ", role).lower() and not role.isupper():  # in the singular: keep its case
+        word = re.sub(r"\s+", " ", role)
+        return f"{word[:1].upper()}{word[1:]} {index}"
+    return f"{one.title()} {index}"  # "CHILD B", "Children A and B": "Child B"
+
+
+def _prose_line(text: str, offset: int) -> bool:
+    """Is the use on a line of running text (a sentence), not a cover or title line?  A line of more than twenty
+    words, or one that ends a sentence, is prose; a short unpunctuated line is a title, a heading or a cover."""
+    start = text.rfind("\n", 0, offset) + 1
+    end = text.find("\n", offset)
+    line = text[start : end if end >= 0 else len(text)].strip()
+    if re.match(r"[A-Z][\w ]{0,20}:\s", line):
+        return False  # "Title: …", "Subject: …": a labelled cover field
+    return len(line.split()) > 20 or bool(re.search(r"[.!?;:,]$", line))
+
+
+def _list_items(m: re.Match) -> list[re.Match]:
+    """The indexes of one use, while they keep the first one's shape: "Grandson Z, 15, was" is Grandson Z aged 15,
+    not two people."""
+    items: list[re.Match] = []
+    for im in re.finditer(_INDEX, m["list"]):
+        if items and im[0].isdigit() != items[0][0].isdigit():
+            break
+        items.append(im)
+    return items
+
+
+def find_role_codes(text: str, known: set[str] | None = None, min_uses: int = 2) -> list[key.InlineDeclaration]:
+    """Role codes used as people, singular or in a plural list, used `min_uses` times or one of a series.  A code
+    used only on cover or title lines comes back with `source="cover_subject"`: it names the review."""
+    known_folded = {k.casefold() for k in known or set()}
+    uses: dict[tuple[str, str], list[tuple[str, int, int]]] = {}  # (role, index) -> (code text, code start, use start)
+    for m in _role_code_re().finditer(text):
+        if (
+            key._listing_title(text, m.start()) or _caps_phrase(text, m) or re.match(r"\.\d", text[m.end() :])
+        ):  # "… Household 3.2": a heading number
+            continue
+        role = m["role"]
+        for im in _list_items(m):
+            index = im[0]
+            if _stop_code(index) or (role[:1].islower() and (index == "I" or index.isdigit())):
+                continue  # "the child I saw", "the family 4. Analysis": a number is a code after a capital only
+            at = m.start("list") + im.start()
+            start = m.start() if at == m.start("list") else at
+            uses.setdefault((singular(role), index), []).append((_code_text(role, index), start, m.start()))
+    for role, index in [k for k in uses if re.search(r"[A-Z]\d$", k[1])]:
+        if (role, index[:-1]) in uses and len(uses[(role, index)]) == 1:
+            del uses[(role, index)]  # "Nephew RT1" once beside "Nephew RT": a footnote mark run onto the code
+    series: dict[str, int] = {}
+    for role, _ in uses:
+        series[role] = series.get(role, 0) + 1
+    out = []
+    for (role, _index), found in uses.items():
+        if len(found) < min_uses and series[role] < 2:
+            continue
+        code = next((c for c, _, _ in found if c[:1].isupper() and c.split()[0] != c.split()[0].lower()), found[0][0])
+        if code.casefold() in known_folded:
+            continue
+        first = found[0]
+        written = code.rsplit(" ", 1)[0]
+        kind, subject = key.classify(role) or ("family", False)
+        source = "declared" if any(_prose_line(text, at) for _, at, _ in found) else "cover_subject"
+        out.append(
+            key.InlineDeclaration(
+                code, first[1], written, kind, subject, False, first[2], first[1] + len(code), source=source
+            )
+        )
+    return sorted(out, key=lambda e: e.start)
+
+
+def find_apposed_codes(text: str, known: set[str] | None = None) -> list[key.InlineDeclaration]:
+    """A capitalised word outside the person inventories with an index ("Tenant Q"), used at least twice, that
+    the text itself shows to be a person at one use at least: "who" after it, or a person noun phrase in
+    apposition (", a lodger,", ", the child's uncle,").  The evidence is the document's, not a word list."""
+    known_folded = {k.casefold() for k in known or set()}
+    nouns = _noun_alternation()
+    person_after = re.compile(
+        rf"\s*,?\s+who\b|\s*,\s*(?:a|an|the|her|his|their|its|[A-Z]\w*[’']s)\s+(?:[\w’'-]+\s+){{0,3}}?(?:{nouns})\b",
+        re.IGNORECASE,
+    )
+    shape = re.compile(rf"(?<![\w’'-])(?P<code>(?P<role>[A-Z][a-z]{{2,}})\s(?P<index>{_INDEX}))")
+    uses: dict[str, list[re.Match]] = {}
+    for m in shape.finditer(text):
+        if m["role"].lower() in _inventory() or _stop_code(m["index"]) or key._listing_title(text, m.start()):
+            continue
+        uses.setdefault(m["code"], []).append(m)
+    out = []
+    for code, found in uses.items():
+        if len(found) < 2 or code.casefold() in known_folded or key._section_label(code):
+            continue
+        if not any(person_after.match(text, m.end()) for m in found):
+            continue
+        first = found[0]
+        out.append(
+            key.InlineDeclaration(
+                code, first.start(), first["role"], "family", False, False, first.start(), first.end()
+            )
+        )
+    return out
+
+
+def find_apposed_initials(text: str, known: set[str] | None = None) -> list[key.InlineDeclaration]:
+    """Capitals set off by commas after a person noun ("her uncle, TR, had …") that the text uses again: the
+    review's code for that person.  Used once only, or a listed agency, or the initials of the words before it
+    ("the Health Visitor, HV,"), it is no code."""
+    known_folded = {k.casefold() for k in known or set()}
+    shape = re.compile(
+        rf"(?<![\w’'-])(?:(?:his|her|their|the|a|an|its)\s+)(?:[a-z-]+\s+){{0,2}}?(?P<role>{_noun_alternation()})"
+        r"\s*,\s*(?P<code>(?-i:[A-Z]{2,3}[0-9]{0,2}))\s*,",
+        re.IGNORECASE,
+    )
+    out = []
+    for m in shape.finditer(text):
+        code = m["code"]
+        if code.casefold() in known_folded or _stop_code(code) or code in key._agency_abbreviations():
+            continue
+        if key._initials_of(code, text[max(0, m.start("code") - 80) : m.start("code")]):
+            continue
+        if len(re.findall(rf"(?<![\w’'-]){code}(?![\w’'-])", text)) < 2:
+            continue
+        kind, subject = key.classify(m["role"]) or ("family", False)
+        desc = re.sub(r"\s+", " ", m[0][: m.end("role") - m.start()])
+        known_folded.add(code.casefold())
+        out.append(key.InlineDeclaration(code, m.start("code"), desc, kind, subject, False, m.start(), m.end("code")))
+    return out
+
+
+# ---------------------------------------------------------------- naming cues
+@lru_cache(maxsize=1)
+def _cue_re() -> re.Pattern:
+    """A naming verb phrase: `naming` (the text's own usage, or an agent that is the text or its writers and an
+    active verb) or `called` (a passive "is called", after which a plain name may be the real one)."""
+    data = _data()
+    fill = data["fill"]
+
+    def alternation(name: str) -> str:
+        return "|".join(fill_template(p, {"FILL": fill}, "models/structure/naming.yaml") for p in data[name])
+
+    active = "|".join(data["cues_active"])
+    agents = "|".join(data["agents"])
+    return re.compile(
+        rf"(?<![\w’'-])(?:(?P<naming>{alternation('cues_naming')})|(?P<called>{alternation('cues_called')})"
+        rf"|(?P<agent>{agents})\s+(?:(?:also|now|then)\s+)?(?:{active}))(?![\w’'-])",
+        re.IGNORECASE,
+    )
+
+
+@lru_cache(maxsize=1)
+def _item() -> str:
+    """One code or name after a naming verb: a title and a name or letter ("Ms Fenwick-A"), a capitalised role and
+    an index ("Young Person R"), capitals and digits ("YQ4"), or a name of one or two capitalised words."""
+    nouns = _noun_alternation()
+    return (
+        r"(?:(?:the\s+)?(?-i:[A-Z][a-z]+)\s+(?:family|household)"  # "the Treloar household": the surname is the code
+        r"|(?-i:(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?\s+[A-Z][A-Za-z-]*[A-Za-z])"
+        rf"|(?=[A-Z])(?:{nouns})\s+{_INDEX}"
+        r"|(?-i:[A-Z][a-z]+\s+(?:[A-Z]{1,3}[0-9]{0,2}|[0-9]{1,2})(?![\w’'&-]))"
+        r"|(?-i:[A-Z]{1,4}[0-9]{0,2}(?![\w’'&-]))"
+        r"|(?-i:[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?:\s+[A-Z][a-z]+(?:-[A-Z][a-z]+)?)?))"
+        r"(?![\w’'&-])"
+    )
+
+
+@lru_cache(maxsize=1)
+def _tail_re() -> re.Pattern:
+    """What follows a naming verb: filler, an optional role phrase, quoted or bare items joined by "and"/commas."""
+    fill = _data()["fill"]
+    q_open, q_close = r"[‘'\"“]?", r"[’'\"”]?"
+    item = rf"{q_open}(?P<item>{_item()}){q_close}"
+    more = rf"(?P<more>(?:{_SEP}{q_open}{_item()}{q_close})*)"
+    return re.compile(
+        rf"\s*,?\s*(?:(?:{fill})\s*,?\s*)*(?:(?P<rp>(?:the\s+)?(?:{_noun_alternation()}))\s+(?=[‘'\"“]?[A-Z0-9]))?{item}{more}",
+        re.IGNORECASE,
+    )
+
+
+@lru_cache(maxsize=1)
+def _gapped_re() -> re.Pattern:
+    """ "… as Parent 1 and her partner as Parent 2": a second role named by the same verb, left out."""
+    return re.compile(
+        rf"\s*[,;]?\s*and\s+(?:(?:the|her|his|their|its)\s+)?(?:[a-z-]+\s+){{0,2}}?(?P<role>{_noun_alternation()})\s+as\b",
+        re.IGNORECASE,
+    )
+
+
+def _person_before(text: str, end: int) -> tuple[int, int, int] | None:
+    """The person noun the naming verb at `end` names, as (clause start, noun start, noun end): the last person
+    noun of the clause before it, with only closed-class words, numbers and commas or brackets between (at most
+    `max_between` words)."""
+    start = max(0, end - 240)
+    clause = text[start:end]
+    cut = max(clause.rfind(". "), clause.rfind("\n\n"), clause.rfind(";"), clause.rfind(":"))
+    clause_start = start + cut + 1 if cut >= 0 else start
+    last = None
+    for m in re.finditer(rf"(?<![\w’'-])(?:{_noun_alternation()})(?![\w’'-])", text[clause_start:end], re.IGNORECASE):
+        last = m
+    if last is None:
+        return None
+    between = text[clause_start + last.end() : end]
+    between = re.sub(
+        r"^\s+(?-i:[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)(?=\s*,)", "", between
+    )  # "the lodger Emrys, more commonly known as"
+    words = re.findall(r"[A-Za-z’']+|\d+", between)
+    if len(words) > int(_data()["max_between"]) or re.search(r"[^\w\s,()’'-]", between):
+        return None
+    allowed = set(_data()["between_words"])
+    if any(not w.isdigit() and w.lower() not in allowed for w in words):
+        return None
+    return clause_start, clause_start + last.start(), clause_start + last.end()
+
+
+def _description(text: str, clause_start: int, role_start: int, role_end: int) -> str:
+    """The person noun phrase: the noun with up to five words before it back to a determiner."""
+    before = text[max(clause_start, role_start - 60) : role_start]
+    words = before.split()[-5:]
+    for i in range(len(words) - 1, -1, -1):
+        if words[i].lower() in {"a", "an", "the", "her", "his", "their", "its", "two", "three", "four"}:
+            words = words[i:]
+            break
+    else:
+        words = words[-2:] if words and words[-1].islower() else []
+    return " ".join([*(w.strip(",()") for w in words), text[role_start:role_end]]).strip()
+
+
+def _bad_item(item: str) -> bool:
+    first = item.split()[0]
+    return (
+        first in _NOT_NAMES
+        or item in _TITLES
+        or first in key._roles()["not_pseudonyms"]
+        or (" " not in item and item.lower() in key._places())
+        or key._section_label(item)
+        or singular(item) in person_nouns()  # a bare role label ("known as Mother") is the older shapes' to judge
+    )
+
+
+def _items(tail: re.Match, text: str, names: bool = True) -> list[tuple[str, int]]:
+    """The codes of one tail, each with its offset; a bare index after a role phrase takes the role
+    ("young persons P and R" -> "Young Person P").  Without `names`, codes only (no plain name).  An item glued
+    to a possessive or to a full stop and a capital ("G. Vale", "Mrs D's") is part of something else."""
+    out = []
+    rp = tail["rp"]
+    span_start = tail.start("item")
+    chunk = text[span_start : tail.end()]
+    for im in re.finditer(_item(), chunk, re.IGNORECASE):
+        item = re.sub(r"\s+", " ", im[0])
+        after = text[span_start + im.end() : span_start + im.end() + 40]
+        if re.match(r"[’']s\b", after) or len(item) == 1 and re.match(r"\.\s?[A-Z]", after):
+            continue
+        if re.match(_HOME_NAME, after, re.IGNORECASE):
+            continue  # "was called Mei at home": the name the family uses, not the review's
+        household = re.fullmatch(r"(?i:the\s+)?([A-Z][a-z]+)\s+(?i:family|household)", item)
+        if household:
+            item = household[1]
+        if not item[:1].isupper() and not item[:1].isdigit():
+            continue
+        role = re.sub(r"^the\s+", "", rp or "", flags=re.IGNORECASE)
+        if role and re.fullmatch(r"[A-Z]{1,2}|\d{1,2}", item) and not _initials(singular(role), item):
+            item = f"{singular(role).title()} {item}"
+        elif role[:1].isupper() and im.start() == 0:
+            item = f"{role} {item}"  # a capitalised family word before a name is part of it ("Nan Isla")
+        if not _bad_item(item) and (names or not key.is_pseudonym(item)):
+            out.append((item, span_start + im.start()))
+    return out
+
+
+def find_named(text: str) -> list[key.InlineDeclaration]:
+    """People given a code or a name by a naming verb after a person noun phrase."""
+    found: dict[str, key.InlineDeclaration] = {}
+    spans = key._after_pseudonym_statements(text)
+    for cue in _cue_re().finditer(text):
+        names = not cue["called"] or any(a <= cue.start() < b for a, b in spans)
+        if re.match(r"\s+only\b", text[cue.end() :], re.IGNORECASE):
+            names = False  # "known only as …": a nickname of the real person
+        person = _person_before(text, cue.start())
+        pos = cue.end()
+        if person is None:
+            # no person noun before the verb: one right after it ("… referred to as young persons YQ4 and YQ5")
+            tail = _tail_re().match(text, pos)
+            if tail is None or not tail["rp"]:
+                continue
+            person = (tail.start("rp"), tail.start("rp"), tail.end("rp"))
+        clause_start, role_start, role_end = person
+        desc = _description(text, clause_start, role_start, role_end)
+        while True:
+            tail = _tail_re().match(text, pos)
+            if tail is None:
+                break
+            kind, subject = key.classify(desc) or ("family", False)
+            for code, at in _items(tail, text, names):
+                if code.casefold() not in {c.casefold() for c in found}:
+                    found[code] = key.InlineDeclaration(
+                        code, at, desc, kind, subject, key.is_pseudonym(code), min(role_start, at), tail.end()
+                    )
+            gap = _gapped_re().match(text, tail.end())
+            if gap is None:
+                break
+            desc, pos = gap["role"], gap.end()
+    return sorted(found.values(), key=lambda e: e.start)
