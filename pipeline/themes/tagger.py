@@ -245,6 +245,8 @@ class ThemeTagger:
             if sentence_of[start] in process and self.kinds[info[key].theme] == "practice":
                 continue  # "the panel met", "agencies provided IMRs": the review's own process, not practice
             matches.setdefault(index, []).append((key, start, end))
+        if self.taxonomy.scoring.longer_cue_claims:
+            matches = {i: _claimed(found, info) for i, found in matches.items()}
         owners.prepare(
             [
                 (info[key].theme, start, end, paragraphs[i].start, paragraphs[i].end)
@@ -319,7 +321,7 @@ class ThemeTagger:
             and not any(
                 e.weight >= sure_weight - 1e-9 and not e.cue.startswith("role code") for h in found for e in h.evidence
             )
-            and max(h.score for h in found) < rule.min_score - 1e-9
+            and max(self._document_score(h, rule.own_words_score) for h in found) < rule.min_score - 1e-9
         }
         if not weak:
             return labels
@@ -330,6 +332,14 @@ class ThemeTagger:
             if label.themes or label.negated:
                 out.append(label)
         return out
+
+    def _document_score(self, hit: ThemeHit, own_words: bool) -> float:
+        """A paragraph's score for the document rule: with `own_words`, the raw weights of the
+        theme's own cues only (its `needs_company` words support a theme, they do not make it)."""
+        if not own_words:
+            return hit.score
+        company = self.company[hit.id]
+        return sum(e.weight for e in hit.evidence if e.cue.split(" (whose")[0] not in company)
 
     def _guards(self, doc: Doc, words: DocWords, soft: Collection[int]) -> list[tuple[str, int, int]]:
         return [(key.split("|")[1], start, end) for key, start, end in self.guard_matcher(doc, words, soft)()]
@@ -558,6 +568,26 @@ def _select(mentions: list[tuple[CueInfo, int, int, Polarity]]) -> list[tuple[Cu
         taken.append(mention)
         used_cues.add(cue.cue)
     return sorted(taken, key=lambda m: m[1])
+
+
+def _claimed(found: list[tuple[str, int, int]], info: dict[str, CueInfo]) -> list[tuple[str, int, int]]:
+    """Drop a one-word match lying inside a longer gap-free match of another theme.
+
+    The longer cue says what the words mean: in "serious youth violence" or "supervision
+    order" the single word ("violence", "supervision") is part of another theme's term,
+    not a cue of its own theme.  Gap cues ("shar* ... information") span words they do
+    not name, so they claim nothing.
+    """
+    terms = [
+        (info[key].theme, start, end) for key, start, end in found if end - start > 1 and "..." not in info[key].cue
+    ]
+    if not terms:
+        return found
+    return [
+        (key, start, end)
+        for key, start, end in found
+        if end - start > 1 or not any(theme != info[key].theme and s <= start and end <= e for theme, s, e in terms)
+    ]
 
 
 def _codes_in(code_tokens: list[tuple[str, int, int]], code_themes: dict[str, set[str]]):

@@ -68,6 +68,8 @@ class DocumentRule(BaseModel):
     sure_buckets: list[Bucket] = Field(default_factory=lambda: list[Bucket](["strong", "concern"]))
     # or one paragraph scoring at least this (several distinct supporting cues)
     min_score: float = 1.4
+    # the score of that one paragraph counts only the theme's own words, not its `needs_company` cues
+    own_words_score: bool = False
 
 
 class Scoring(BaseModel):
@@ -77,6 +79,9 @@ class Scoring(BaseModel):
     role_code_weight: float
     gap: int = 4
     document: DocumentRule | None = None
+    # a word inside a longer, gap-free cue of another theme counts only for that theme
+    # ("serious youth violence" is no domestic violence): longest match wins, as in dictionary taggers
+    longer_cue_claims: bool = False
 
 
 class Taxonomy(BaseModel):
