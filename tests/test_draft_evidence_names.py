@@ -144,3 +144,8 @@ def test_a_relative_named_with_a_word_is_that_relative_in_brackets_and_as_a_subj
     out = code_draft(KEY, draft)
     assert "Lucky" not in out
     assert "a lucky escape" in out
+
+
+def test_a_capital_after_a_letters_closing_is_its_writer(code_draft):
+    out = code_draft(KEY, "Thanks for the chronology, I have added the visit.\n\nKind regards,\nB.\n")
+    assert "SWT" in out and "\nB." not in out

@@ -317,9 +317,20 @@ def roster_initials(text: str, raw: list, pending: list, doc, protected: frozens
     return out
 
 
-_SIGNED_LETTER = re.compile(
-    r"(?:(?<=[.!?])[\"”’']?[ \t]+|^[ \t>]*)(?P<letter>[A-Z])\.?(?=[\"”’']?[ \t]*(?:\n|\Z))", re.M
-)
+@lru_cache(maxsize=1)
+def signed_letter_re() -> re.Pattern[str]:
+    """A lone capital (its stop allowed) ending a line: after a sentence's end, alone on the line, or after a
+    letter's closing and its comma ("Cheers, O."; the closings of models/names/person_verbs.yaml `signoffs`)."""
+    from .unknown import lexicon
+
+    closings = "|".join(
+        sorted((r"[ \t]+".join(map(re.escape, words)) for words in lexicon().signoffs), key=len, reverse=True)
+    )
+    return re.compile(
+        rf"(?:(?<=[.!?])[\"”’']?[ \t]+|^[ \t>]*|(?i:\b(?:{closings}))[ \t]*,?[ \t]*\n?[ \t>]*)"
+        rf"(?P<letter>[A-Z])\.?(?=[\"”’']?[ \t]*(?:\n|\Z))",
+        re.M,
+    )
 
 
 def signed_letters(matcher, text: str, raw: list) -> list:
@@ -332,11 +343,13 @@ def signed_letters(matcher, text: str, raw: list) -> list:
     initials = _first_initials(matcher)
     spans = [(r[0], r[1]) for r in raw]
     out = []
-    for m in _SIGNED_LETTER.finditer(text):
+    for m in signed_letter_re().finditer(text):
         letter, start = m.group("letter"), m.start("letter")
         end = m.end()
         codes = initials.get(letter) or []
-        if len(codes) != 1 or letter in settings()["lone_letter_never"] or _overlaps(spans, start, end):
+        after_closing = bool(re.search(r",[ \t]*\n?[ \t>]*\Z", text[max(0, start - 4) : start]))
+        never = letter in settings()["lone_letter_never"] and not after_closing  # "Cheers, O." is no vowel
+        if len(codes) != 1 or never or _overlaps(spans, start, end):
             continue
         if _lettering(text, start, letter, matcher.protected) or _capitals_line(text, start):
             continue

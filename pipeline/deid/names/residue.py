@@ -232,7 +232,7 @@ def _draft_evidence(text: str, key: Key):
     - a lone capital closing a message, a keyed given name's initial ("I'll be at the meeting. J");
     - a word in capitals beside a code, as a record writes a surname ("Child D HUSSEIN", "HUSSEIN, Child D")."""
     from .derived import _role_words
-    from .initials import _SIGNED_LETTER, never_initials
+    from .initials import never_initials, signed_letter_re
     from .kin_forms import frequent_words, glossed_words, opens_sentence
 
     codes = _codes_alternation(key)
@@ -266,7 +266,7 @@ def _draft_evidence(text: str, key: Key):
         if len(word) >= 3 and len(owners) == 1:
             for m in re.finditer(rf"(?<![\w'’.-]){re.escape(word)}(?=,?[ \t]+who\b)", text):
                 yield m.start(), m.end(), "variant"
-    for m in _SIGNED_LETTER.finditer(text):
+    for m in signed_letter_re().finditer(text):
         if len(firsts.get(m.group("letter"), ())) == 1:
             yield m.start("letter"), m.end(), "initial"
     abbreviations = never_initials()
