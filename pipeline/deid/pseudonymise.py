@@ -365,35 +365,131 @@ WORD_NAME_CUES = frozenset({"kin_title", "named", "role", "title", "title_word"}
 _DETERMINERS = r"(?:the|a|an|this|that|our|its|their|his|her|my|your)"
 
 
-def _repeated_word_names(text: str, cands, taken: list[Replacement]):
+@lru_cache(maxsize=1)
+def _word_name_patterns() -> dict:
+    """models/names/word_names.yaml compiled: `declared` (a list), `called_before`, `as_called_after`."""
+    from ..resources import load_yaml
+
+    data = load_yaml("names", "word_names.yaml") or {}
+    return {
+        "kin_possessives": tuple(str(w) for w in data.get("kin_possessives") or ()),
+        "declared": tuple(re.compile(p) for p in data.get("declared") or ()),
+        "called_before": re.compile(data["called_before"]),
+        "as_called_after": re.compile(data["as_called_after"]),
+    }
+
+
+def _declared_word_names(text: str) -> set[str]:
+    """Names the text declares as what someone is called, however ordinary ("whom everyone calls Golf",
+    "Dot, as you call her")."""
+    return {m.group("w") for rx in _word_name_patterns()["declared"] for m in rx.finditer(text)}
+
+
+def _named_relatives(text: str, doc) -> set[str]:
+    """A relative's name after a possessive and a family word, where the parse makes it the subject of a verb
+    whose subject is a person ("her daughter Favour told", "his brother Robo stays"), however ordinary."""
+    from .names.residue import _kin
+    from .names.unknown import lexicon
+
+    if doc is None:
+        return set()
+    owners = "|".join(_word_name_patterns()["kin_possessives"])
+    out = set()
+    for m in re.finditer(rf"\b(?i:{owners})[ \t]+(?P<kin>[a-z-]+)[ \t]+(?P<w>[A-Z][a-z]{{2,}})\b", text):
+        if m.group("kin") not in _kin():
+            continue
+        span = doc.char_span(m.start("w"), m.end("w"))
+        token = span[0] if span is not None and len(span) == 1 else None
+        if token is not None and token.dep_ == "appos" and token.head.i == token.i - 1:
+            token = token.head  # "her daughter Favour told": the parse makes the family word the subject
+        if token is not None and token.dep_ in ("nsubj", "nsubjpass") and token.head.lemma_ in lexicon().subject_verbs:
+            out.add(m.group("w"))
+    return out
+
+
+def _person_context(text: str, start: int, end: int, doc, others: set[str]) -> bool:
+    """The text treats the word at start..end as a person: before "who" or the person's other name word,
+    after a naming verb ("calls Golf"), in apposition after a family or role word ("your uncle, Golf,"),
+    before ", as you call her", or (by the parse) as the subject of a verb whose subject is a person
+    ("Innocent lived there")."""
+    from .names.derived import _role_words
+    from .names.residue import _kin
+    from .names.unknown import lexicon
+
+    after = "who" + "".join(f"|{re.escape(o)}" for o in sorted(others))
+    if re.match(rf"[ \t]+(?i:{after})\b", text[end : end + 40]) or _word_name_patterns()["as_called_after"].match(
+        text, end
+    ):
+        return True
+    before = text[max(0, start - 40) : start]
+    if _word_name_patterns()["called_before"].search(before):
+        return True
+    m = re.search(r"([a-z]+)[ \t]*(?P<p>[,(])[ \t]*\Z", before)  # "your uncle, Golf,", "the uncle (Robo)"
+    closing = {",": (",", " ("), "(": (")",)}[m.group("p")] if m else ()
+    if m and (m.group(1) in _kin() or m.group(1) in _role_words()) and text[end:].startswith(closing):
+        return True
+    owners = "|".join(_word_name_patterns()["kin_possessives"])
+    m = re.search(rf"\b(?i:{owners})[ \t]+([a-z-]+)[ \t]+\Z", before)
+    if m and m.group(1) in _kin():
+        return True  # "her daughter Favour"
+    if doc is None:
+        return False
+    span = doc.char_span(start, end)
+    if span is None or len(span) != 1:
+        return False
+    token = span[0]
+    return token.dep_ in ("nsubj", "nsubjpass") and token.head.lemma_ in lexicon().subject_verbs
+
+
+def _after_determiner(text: str, start: int, end: int, doc) -> bool:
+    """A determiner before the word ("the Trust who"); by the parse when there is one ("knew that Innocent
+    lived there": "that" opens a clause)."""
+    if not re.search(rf"(?i)\b{_DETERMINERS}[ \t]+$", text[max(0, start - 8) : start]):
+        return False
+    span = doc.char_span(start, end) if doc is not None else None
+    if span is None or len(span) != 1 or span[0].i == 0:
+        return True
+    return doc[span[0].i - 1].dep_ != "mark"
+
+
+def _repeated_word_names(text: str, cands, taken: list[Replacement], doc=None):
     """Other mentions of a name that is also an ordinary or an agency word ("Trust", "Blessing", "Memory"),
-    once a cue made it a person ("Uncle Trust", "a girl called Blessing"): only where the text again
-    treats it as one, before "who" ("It was Trust who came") or before the person's own surname
-    ("Trust MOYO"), and never after a determiner ("the Trust who")."""
+    once a cue made it a person ("Uncle Trust", "a girl called Blessing", a full name "Innocent Bwalya", "whom
+    everyone calls Golf"): one sense per draft, but only where the text again treats it as a person
+    (`_person_context`), and never after a determiner ("the Trust who")."""
     from .names.unknown import NameCandidate, lexicon, name_words, scores
 
     lex = lexicon()
     min_confidence = float(scores()["repeat_min_confidence"])
     words: dict[str, set[str]] = {}
+
+    def ordinary(w: str) -> bool:
+        return lex.is_common_word(w) or w.lower() in lex.common or w in lex.non_person
+
     for c in cands:
-        if c.confidence < min_confidence or not WORD_NAME_CUES & set(c.rule.split("+")):
+        if c.confidence < min_confidence:
             continue
         parts = name_words(c.text)
+        full = len(parts) >= 2 and any(not ordinary(o) and len(o) > 1 for o in parts)  # "Innocent Bwalya"
+        if not (WORD_NAME_CUES & set(c.rule.split("+")) or full):
+            continue
         for w in parts:
-            ordinary = lex.is_common_word(w) or w.lower() in lex.common or w in lex.non_person
-            if len(w) >= 3 and w[:1].isupper() and ordinary and w not in lex.titles and w not in lex.places:
+            if len(w) >= 3 and w[:1].isupper() and ordinary(w) and w not in lex.titles and w not in lex.places:
                 words.setdefault(w, set()).update(o.lower() for o in parts if o != w)
+    for w in _declared_word_names(text) | _named_relatives(text, doc):
+        if w not in lex.titles and w not in lex.places:
+            words.setdefault(w, set())
     if not words:
         return []
     spans = [(c.start, c.end) for c in cands] + [(t.start, t.end) for t in taken]
     out = []
     for word, others in words.items():
-        after = "who" + "".join(f"|{re.escape(o)}" for o in sorted(others))
-        rx = rf"(?<![\w@.'’-])(?P<w>{re.escape(word)})(?=[ \t]+(?i:{after})\b)"
-        for m in re.finditer(rx, text):
-            if re.search(rf"(?i)\b{_DETERMINERS}[ \t]+$", text[max(0, m.start() - 8) : m.start()]):
+        for m in re.finditer(rf"(?<![\w@.'’-]){re.escape(word)}(?![\w@'’-]|['’]s\b)", text):
+            if _after_determiner(text, m.start(), m.end(), doc):
                 continue
             if any(s < m.end() and m.start() < e for s, e in spans):
+                continue
+            if not _person_context(text, m.start(), m.end(), doc, others):
                 continue
             out.append(NameCandidate(m.start(), m.end(), m.group(0), "repeat", 0.6))
             spans.append((m.start(), m.end()))
@@ -637,11 +733,14 @@ def pseudonymise_report(
     known, kept = _known(report, doc, key, lexicon, protected)
     named_places = place_names.name_runs(text)  # "the Deniz Meze Bar", "Tunde's Kitchen", "on Hampstead Heath"
     known, kept = _in_place_names(known, kept, named_places, text, doc)
+    known += _lower_case_before_who(text, key, known)
     structured, kept_identifiers = _structured(doc, analyzer, protected, replace_types(policy))
     unknown_cands = [c for c in _unknown_candidates(doc, allow) if c.text.strip() not in protected]
     unknown_cands = [c for c in unknown_cands if not place_names.inside(c.start, c.end, named_places)]
     unknown_cands += _repeated_unknown(text, _outside_places(unknown_cands, structured), known + structured)
-    unknown_cands += _repeated_word_names(text, unknown_cands, known + structured)
+    unknown_cands += _repeated_word_names(text, unknown_cands, known + structured, doc)
+    glossed = _glossed_family_words(text, key)
+    unknown_cands += _glossed_prefix_names(text, glossed, known + structured, unknown_cands, protected)
     kept = kept + _group_words(text, unknown_cands, kept)  # "a Magar family": a people, logged as kept
     kept = kept + _public_works(text, unknown_cands)  # "the Marshall Inquiry": a public figure's work
     # decided a place by context, or an identifier kept (a named venue): not an unlisted person either
@@ -654,9 +753,10 @@ def pseudonymise_report(
         if not any(c.start < e and s < c.end for s, e in places)
     ]
 
-    known = _yield_to_unlisted(known, unknown, key)
+    known = _yield_to_unlisted(known, unknown, key, _inferred_family_words(text, known + unknown, glossed, key))
     initials = _unlisted_initials(report, unknown_cands, known + structured + unknown, doc, protected, key)
     chosen = reconcile(resolve(known + structured + unknown, text), text, key)
+    _take_inferred_prefixes(text, chosen, glossed, key)
     unplaced = _number_unknown([c for c in chosen if c.source == "unknown"])
     _take_hyphened_kin(text, chosen)
     chosen = sorted(chosen + _placed_initials(chosen, initials), key=lambda r: r.start)
@@ -678,6 +778,121 @@ def _in_place_names(
     ]
     moved = [KeptMention(r.start, r.end, r.text, r.code or "", PLACE_NAME) for r in inside]
     return [r for r in known if r not in inside], kept + moved
+
+
+def _lower_case_before_who(text: str, key: Key, known: list[Replacement]) -> list[Replacement]:
+    """A keyed given name written in lower case right before "who" ("spoke to memory, who confirmed"): an
+    ordinary word is never followed by "who", a person is.  Only a given name of one keyed person."""
+    owners: dict[str, set[str]] = {}
+    for person in key.people:
+        for name in person.names:
+            words = [w for w in name.split() if w.isalpha() and len(w) >= 3]
+            if words and words[0][:1].isupper() and words[0].casefold() not in _title_words():
+                owners.setdefault(words[0].casefold(), set()).add(person.code)
+    spans = [(k.start, k.end) for k in known]
+    out = []
+    for word, codes in owners.items():
+        if len(codes) != 1:
+            continue
+        code = next(iter(codes))
+        for m in re.finditer(rf"(?<![\w'’.-]){re.escape(word)}(?=,?[ \t]+who\b)", text):
+            if any(s < m.end() and m.start() < e for s, e in spans):
+                continue
+            if re.search(rf"(?i)\b{_DETERMINERS}[ \t]+$", text[max(0, m.start() - 8) : m.start()]):
+                continue
+            out.append(
+                Replacement(m.start(), m.end(), m.group(0), code, "PERSON", "known", "lower_case_who", 0.7, code)
+            )
+            spans.append((m.start(), m.end()))
+    return out
+
+
+def _key_words(key: Key) -> frozenset[str]:
+    from .names.folding import fold
+
+    return frozenset(fold(w).casefold() for p in key.people for n in p.names for w in n.split())
+
+
+def _glossed_family_words(text: str, key: Key) -> frozenset[str]:
+    """Words the draft explains as a family word or form of address (`kin_forms.glossed_words`), less the
+    keyed people's own name words ('"Pim" is what her mum calls her' names the child)."""
+    from .names.kin_forms import glossed_words
+
+    return glossed_words(text) - _key_words(key)
+
+
+def _glossed_prefix_names(text: str, glossed: frozenset[str], taken: list[Replacement], cands, protected):
+    """ "Tok Hashim", "Na Golf": an explained family word and the capitalised word after it, not already a
+    keyed person's or another proposal's, is a person the family names in its own language."""
+    from .names.kin_forms import glossed_prefix_names
+    from .names.unknown import NameCandidate, scores
+
+    spans = [(t.start, t.end) for t in taken] + [(c.start, c.end) for c in cands]
+    out = []
+    for start, end in glossed_prefix_names(text, glossed):
+        name = text[start:end].split()[-1]
+        if name in protected or any(s < end and start < e for s, e in spans):
+            continue
+        out.append(NameCandidate(start, end, text[start:end], "kin_title", float(scores()["rules"]["kin_title"])))
+        spans.append((start, end))
+    return out
+
+
+def _inferred_family_words(text: str, people: list, glossed: frozenset[str], key: Key) -> frozenset[str]:
+    """The explained family words and the words standing before two or more different people's names
+    (`kin_forms.prefixes_by_use`) that are no frequent English word, title, listed or keyed name, place or
+    country ("Ba" of "Ba Mwansa" and "Ba Bwalya")."""
+    from .names.derived import _role_words
+    from .names.kin_forms import frequent_words, prefix_words, prefixes_by_use
+    from .names.unknown import lexicon as name_lexicon
+
+    lex = name_lexicon()
+    keyed = _key_words(key)
+    kin = prefix_words()
+    frequent = frequent_words()
+
+    roles = _role_words()
+
+    def ordinary(word: str) -> bool:
+        low = word.casefold()
+        return (
+            low in frequent
+            or low in roles
+            or low in lex.roles
+            or lex.is_known_name(word)
+            or word in lex.titles
+            or low in _title_words()
+            or low in kin
+            or low in keyed
+            or word in lex.places
+            or word in lex.countries
+        )
+
+    return glossed | prefixes_by_use(text, [(r.start, r.end) for r in people], ordinary)
+
+
+def _take_inferred_prefixes(text: str, chosen: list[Replacement], glossed: frozenset[str], key: Key) -> None:
+    """ "Pi Ploy", "Ba Mwansa": a family word of a language no list has, inferred from the draft (explained in
+    it, or standing before two or more different people's names), goes into the placeholder of the name after
+    it; unlike a listed title it could be part of a name.  An unlisted "person" that is only such a word, right
+    before a name ("Zeb" of "Zeb Losa" split by the key), is that word and goes with the name."""
+    from .names.kin_forms import inferred_prefix_before
+
+    people = sorted((r for r in chosen if r.type in ("PERSON", "PERSON_UNKNOWN")), key=lambda r: r.start)
+    words = _inferred_family_words(text, people, glossed, key)
+    if not words:
+        return
+    for r, nxt in zip(people, people[1:], strict=False):
+        if r.source == "unknown" and r.text.casefold() in words and re.fullmatch(r"[ \t]+", text[r.end : nxt.start]):
+            chosen.remove(r)
+            nxt.start, nxt.text = r.start, text[r.start : nxt.end]
+    ends = {r.end for r in chosen}
+    for r in chosen:
+        if r.type not in ("PERSON", "PERSON_UNKNOWN"):
+            continue
+        start = inferred_prefix_before(text, r.start, words)
+        if start < r.start and not any(start < e <= r.start for e in ends if e != r.end):
+            r.start, r.text = start, text[start : r.end]
 
 
 def _group_words(text: str, cands, kept: list[KeptMention]) -> list[KeptMention]:
@@ -729,7 +944,9 @@ SINGLE_KEYED_WORD = frozenset({"first_name", "surname"})
 UNLISTED_FULL_NAME_MIN = 0.7
 
 
-def _yield_to_unlisted(known: list[Replacement], unknown: list[Replacement], key: Key) -> list[Replacement]:
+def _yield_to_unlisted(
+    known: list[Replacement], unknown: list[Replacement], key: Key, family_words: frozenset[str] = frozenset()
+) -> list[Replacement]:
     """Drop a keyed first name or surname alone that is one word of an unlisted person's full name whose
     other words are none of that key person's ("Mr Abdullahi Farah" is not Farah Al-Khatib; "Trust
     Moyo" is not Mrs Moyo): a relative or a namesake, one unlisted person.  A word within two
@@ -745,7 +962,7 @@ def _yield_to_unlisted(known: list[Replacement], unknown: list[Replacement], key
     if not full:
         return known
     lex = lexicon()
-    kin = prefix_words()
+    kin = prefix_words() | family_words  # with the draft's own family words ("Zeb Iosefa")
 
     def yields(k: Replacement) -> bool:
         if k.rule not in SINGLE_KEYED_WORD:

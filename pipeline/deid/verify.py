@@ -1918,6 +1918,7 @@ _SLOT_KINDS = {
     "initial": "a single initial where a person stands (after a title, owning something, subject, quoted)",
     "reduplicated": "a short capitalised word said twice, as a family names someone ('Po Po')",
     "after_kin": "a capitalised word right after a family word ('his brother ...')",
+    "family_word": "a family word or form of address the text explains or uses before several people",
     "alias": 'a quoted form listed beside a code or placeholder (\'"..." or "CL"\')',
 }
 

@@ -197,6 +197,168 @@ def used_as_person(text: str, raw: list, pending: list, doc, protected: frozense
     return out
 
 
+_BRACKETED_ROLE = re.compile(r"[ \t]*\((?P<inner>[^()\n\d]{1,40})\)")
+_APPOSED_ROLE = re.compile(r",[ \t]+(?:the|our|a|an|her|his|their)[ \t]+(?P<inner>[^,.;()\n\d]{1,40}),")
+
+
+def role_after(text: str, end: int) -> bool:
+    """Capitals followed by the role or agency of whoever they are, in brackets or in apposition ("FG
+    (consultant)", "KF (CSC)", "L.A., the Named Nurse, has"): a person holds a role, an acronym does not."""
+    from .derived import _role_words
+
+    m = _BRACKETED_ROLE.match(text, end) or _APPOSED_ROLE.match(text, end)
+    if m is None:
+        return False
+    words = re.findall(r"[^\W\d_]+", m.group("inner"))
+    roles = _role_words()
+    return any(w.casefold() in roles or (w.isupper() and w in never_initials()) for w in words)
+
+
+_LIST_GAP_BEFORE = re.compile(r"(?:[ \t]*\([^()\n]{0,40}\))?[ \t]*(?:[,;&]|\band\b)[ \t]*(?:and[ \t]+)?\Z")
+_LIST_GAP_AFTER = re.compile(r"(?:[ \t]*\([^()\n]{0,40}\))?[ \t]*(?:[,;&]|\band\b)[ \t]*(?:and[ \t]+)?")
+
+
+def _listed_beside(text: str, start: int, end: int, people: list[tuple[int, int]]) -> bool:
+    """The capitals are an item of a list whose neighbouring item is a person's mention ("Present: FG
+    (consultant), ST (reg), TM (HSW)" once "TM" is someone's): the items of one list are of one kind."""
+    for s, e in people:
+        if e <= start and start - e <= 48 and _LIST_GAP_BEFORE.search(text[e:start]):
+            return True
+        if s >= end and s - end <= 48:
+            m = _LIST_GAP_AFTER.match(text, end)
+            if m and m.end() == s:
+                return True
+    return False
+
+
+def _cell(text: str, start: int, end: int) -> tuple[int, int, int] | None:
+    """(line start, line end, column index) when the capitals fill a table cell alone or beside a role after a
+    slash ("| JH |", "| EF / DSL |")."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    line = text[line_start:line_end]
+    if not line.lstrip().startswith("|"):
+        return None
+    left = text[line_start:start]
+    cell_start = left.rfind("|")
+    cell_end = text.find("|", end, line_end)
+    if cell_start < 0 or cell_end < 0:
+        return None
+    before, after = left[cell_start + 1 :].strip(), text[end:cell_end].strip()
+    if not (before in ("", "/") or before.endswith("/")) or not (after == "" or after.startswith("/")):
+        return None
+    return line_start, line_end, left.count("|")
+
+
+def _column_of_people(text: str, cell: tuple[int, int, int], people: list[tuple[int, int]]) -> bool:
+    """Two other rows of the table hold a person's mention in the same column ("| HV Joanne Heath |",
+    "| Dr Taufa |" above "| JH |"): the column names who acted, so the capitals are a person's too."""
+    line_start, line_end, column = cell
+    rows: list[tuple[int, int]] = []
+    pos = line_start
+    while pos > 0:  # the rows above, then below, while lines start with a pipe
+        prev = text.rfind("\n", 0, pos - 1) + 1
+        if not text[prev : pos - 1].lstrip().startswith("|"):
+            break
+        rows.append((prev, pos - 1))
+        pos = prev
+    pos = line_end + 1
+    while pos < len(text):
+        nxt = text.find("\n", pos)
+        nxt = len(text) if nxt < 0 else nxt
+        if not text[pos:nxt].lstrip().startswith("|"):
+            break
+        rows.append((pos, nxt))
+        pos = nxt + 1
+    found = 0
+    for row_start, row_end in rows:
+        bars = [i for i in range(row_start, row_end) if text[i] == "|"]
+        if len(bars) <= column:
+            continue
+        lo, hi = bars[column - 1], bars[column]
+        if any(lo < s and e <= hi for s, e in people):
+            found += 1
+    return found >= int(settings().get("column_people", 2))
+
+
+def roster_initials(text: str, raw: list, pending: list, doc, protected: frozenset[str]) -> list:
+    """The `pending` run-together initials of keyed people that stand where minutes and tables put people:
+    before their role or agency ("FG (consultant)"), as an item of a list beside another person ("ST (reg),
+    TM (HSW)"), or in a table column whose other rows name people ("| JH |" under "| HV Joanne Heath |").
+    Repeated to a fixed point, since each person found may vouch for the next item of a list."""
+    if not pending:
+        return []
+    people = [(r[0], r[1]) for r in raw]
+    out: list = []
+    left = [p for p in pending if p[2] not in never_initials() and p[2] not in protected]
+    changed = True
+    while changed and left:
+        changed = False
+        for item in list(left):
+            start, end, matched, _forms = item
+            if _overlaps(people, start, end) or _capitals_line(text, start):
+                left.remove(item)
+                continue
+            if _DETERMINER_BEFORE.search(text, max(0, start - 12), start) or _a_thing(doc, start, end):
+                left.remove(item)
+                continue
+            cell = _cell(text, start, end)
+            everyday = ordinary_acronym(matched) or _word_in_capitals(matched)
+            if (
+                (not everyday and role_after(text, end))
+                or _listed_beside(text, start, end, people)
+                or (cell is not None and not everyday and _column_of_people(text, cell, people))
+            ):
+                out.append(item)
+                people.append((start, end))
+                left.remove(item)
+                changed = True
+    return out
+
+
+@lru_cache(maxsize=1)
+def signed_letter_re() -> re.Pattern[str]:
+    """A lone capital (its stop allowed) ending a line: after a sentence's end, alone on the line, or after a
+    letter's closing and its comma ("Cheers, O."; the closings of models/names/person_verbs.yaml `signoffs`)."""
+    from .unknown import lexicon
+
+    closings = "|".join(
+        sorted((r"[ \t]+".join(map(re.escape, words)) for words in lexicon().signoffs), key=len, reverse=True)
+    )
+    return re.compile(
+        rf"(?:(?<=[.!?])[\"”’']?[ \t]+|^[ \t>]*|(?i:\b(?:{closings}))[ \t]*,?[ \t]*\n?[ \t>]*)"
+        rf"(?P<letter>[A-Z])\.?(?=[\"”’']?[ \t]*(?:\n|\Z))",
+        re.M,
+    )
+
+
+def signed_letters(matcher, text: str, raw: list) -> list:
+    """A lone capital closing a message or minutes, after its last sentence or alone on the last line ("I'll be
+    at the meeting. J", "Minutes agreed by the chair.⏎M."): the writer's initial, when exactly one keyed
+    person's given name starts with it."""
+    from .known import NameForm
+    from .links import _first_initials
+
+    initials = _first_initials(matcher)
+    spans = [(r[0], r[1]) for r in raw]
+    out = []
+    for m in signed_letter_re().finditer(text):
+        letter, start = m.group("letter"), m.start("letter")
+        end = m.end()
+        codes = initials.get(letter) or []
+        after_closing = bool(re.search(r",[ \t]*\n?[ \t>]*\Z", text[max(0, start - 4) : start]))
+        never = letter in settings()["lone_letter_never"] and not after_closing  # "Cheers, O." is no vowel
+        if len(codes) != 1 or never or _overlaps(spans, start, end):
+            continue
+        if _lettering(text, start, letter, matcher.protected) or _capitals_line(text, start):
+            continue
+        forms = [NameForm(text=letter, code=codes[0], rule="single_initial", tokens=(("letter", letter),))]
+        out.append((start, end, text[start:end], forms))
+        spans.append((start, end))
+    return out
+
+
 # a person's capitals in the cell or the brackets right after their name: "| Hannah Pryce | HP |", "Jo Bell (JB)"
 _DECLARED_AFTER = re.compile(
     r"[ \t]*(?:\|[ \t]*|\([ \t]*|[,–—][ \t]*)(?P<caps>[A-Z][A-Za-z'’-]{1,7})(?=[ \t]*(?:\||\)|,|\n|$))"
@@ -385,8 +547,9 @@ def unlisted_initials(text: str, cands: list, taken: list[tuple[int, int]], doc,
         if not words:
             continue
         first.setdefault(fold(words[0][0]).upper(), []).append(c)
-        if len(words) >= 2:
-            full.setdefault(fold(words[0][0] + words[-1][0]).upper(), []).append(c)
+        lettered = [w for w in name_words(c.text) if w[:1].isupper()]  # "L. Achterberg" lends "LA" too
+        if len(words) >= 2 or (len(lettered) >= 2 and not _name_word(lettered[0])):
+            full.setdefault(fold(lettered[0][0] + lettered[-1][0]).upper(), []).append(c)
     keyed = keyed_initials(key)
     keyed_first = {fold(w[:1]).upper() for p in key.people for n in p.names for w in n.split()[:1]}
     spans = list(taken)
@@ -400,6 +563,8 @@ def unlisted_initials(text: str, cands: list, taken: list[tuple[int, int]], doc,
         names = set()
         for c in found:
             words = [fold(w).casefold() for w in name_words(c.text) if _name_word(w)]
+            if whole:  # "L. Achterberg" and "Lorraine Achterberg" are one person: by first letter and surname
+                words = [fold(w).casefold() for w in name_words(c.text) if w[:1].isupper()] or words
             names.add((words[0][:1], words[-1]) if whole else words[0])  # "Perry" and "Peregrine Fairweather": PF
         return found[0] if len(names) == 1 else None
 
@@ -420,7 +585,8 @@ def unlisted_initials(text: str, cands: list, taken: list[tuple[int, int]], doc,
         if person is None or token in keyed or token in protected:
             continue
         if token in never_initials() and token not in declared:
-            continue
+            if not ("." in m.group(1) and role_after(text, m.end(1))):
+                continue  # "LA" is the local authority; "L.A., the Named Nurse," someone
         everyday = "." not in m.group(1) and (ordinary_acronym(token) or _word_in_capitals(token))
         if (everyday and token not in declared) or not free(start, end):
             continue
@@ -436,6 +602,7 @@ def unlisted_initials(text: str, cands: list, taken: list[tuple[int, int]], doc,
         if _initials_in_person_slot(text, s, e, doc)
         or speaker_label(text, s, e)
         or s in authors
+        or role_after(text, e)  # "L.A., the Named Nurse, has"
         or any(_QUOTED_LINK.fullmatch(text, te, s) for _, te in taken if te <= s)  # "with C.F. and P.F."
     }
     for start, end, token, person in plain:
@@ -506,8 +673,8 @@ def unlisted_initials(text: str, cands: list, taken: list[tuple[int, int]], doc,
         given = {w.casefold(): n for w, n in firsts if w[:1].upper() == letter}
         if len(given) == 1:
             name_span = next(iter(given.values()))
-            person = next(c for c in found if (c.start, c.end) == name_span)
-            for s, e in unplaced:
+            person = next((c for c in found if (c.start, c.end) == name_span), None)
+            for s, e in unplaced if person is not None else []:
                 add(s, e + 1, person)
         for m in re.finditer(rf"(?<![\w.'’&/-]){letter}(?![\w.'’&/-])", text):
             s, e = m.start(), m.end()

@@ -30,6 +30,11 @@ lists none of it:
 
 The words, their meanings and sources are data: models/lexicon/kinship.yaml
 (`before_name`) and models/lexicon/honorifics.yaml.
+
+A family word of a language no list has ("Tonton Fritz", "Ba Mwansa") is inferred from the draft itself
+(`inferred_prefixes`): the draft explains it ('"tonton" means uncle'), or it stands before two or more
+different people's names and is no English word and no name.  Such a word goes into the name's
+placeholder (no list says it is a title); settings in models/names/inferred_prefixes.yaml.
 """
 
 from __future__ import annotations
@@ -38,6 +43,7 @@ import re
 from functools import lru_cache
 
 from ...lexicon import honorifics, kin_words, reporting_forms_pattern
+from ...resources import load_yaml
 from .derived import KeyedWord, _common_words, classify
 from .folding import fold
 
@@ -786,3 +792,115 @@ def _diminutives(matcher, text: str, raw: list) -> list:
         code = next(iter(codes))  # not pop(): the table is shared by every use of the word in the draft
         raw.append((m.start(), m.end(), word, [_form(code, word, "short_form", word)]))
     return raw
+
+
+# ---------------------------------------------------------------- family words of a language no list has
+@lru_cache(maxsize=1)
+def _inferred_conf() -> dict:
+    return dict(load_yaml("names", "inferred_prefixes.yaml") or {})
+
+
+@lru_cache(maxsize=1)
+def _gloss_re() -> re.Pattern[str]:
+    conf = _inferred_conf()
+    verbs = "|".join(f"(?:{v})" for v in conf["gloss_verbs"])
+    n = int(conf.get("max_letters", 10))
+    return re.compile(rf"[\"“'‘](?P<word>[^\W\d_]{{1,{n}}})[\"”'’]\)?,?[ \t]+(?:{verbs})(?![\w'’-])")
+
+
+@lru_cache(maxsize=1)
+def _gloss_cues() -> frozenset[str]:
+    kin = {k.word for k in kin_words() if " " not in k.word}
+    return frozenset(str(w).casefold() for w in _inferred_conf().get("gloss_cues") or ()) | frozenset(kin)
+
+
+def glossed_words(text: str) -> frozenset[str]:
+    """Words (case-folded) the draft explains as a family word or a form of address: the word in quotes, an
+    explaining phrase, then a relative, an age or a form of respect in the same sentence ('"nong" means little
+    brother', '"pi" is what people call someone older', '"tonton" is the Creole word for uncle')."""
+    window = int(_inferred_conf().get("gloss_window", 100))
+    cues = _gloss_cues()
+    out = set()
+    for m in _gloss_re().finditer(text):
+        rest = re.split(r"(?<=[.!?;])\s|\n", text[m.end() : m.end() + window], maxsplit=1)[0]
+        if any(w.casefold() in cues for w in re.findall(r"[^\W\d_]+", rest)):
+            out.add(m.group("word").casefold())
+    return frozenset(out)
+
+
+@lru_cache(maxsize=1)
+def frequent_words() -> frozenset[str]:
+    """The most frequent English words (models/names/common_words.txt, most frequent first, up to
+    inferred_prefixes.yaml `frequent_words`), and the stop words: "Dear Kemi", "Then Ama" are no family
+    word before two names.  Rarer entries of the list ("ba", "pi") are often a family word's spelling."""
+    from ...resources import read_lines
+    from .derived import stop_words
+
+    limit = int(_inferred_conf().get("frequent_words", 3000))
+    return frozenset(read_lines("names", "common_words.txt")[:limit]) | stop_words()
+
+
+# a capitalised word in lower case after its capital ("Ba", not "HV"), up to ten letters
+_WORD_BEFORE = re.compile(r"(?<![\w'’.-])(?P<word>[A-Z][^\W\d_A-Z]{1,9})[ \t]$")
+_FIRST_WORD = re.compile(r"(?P<word>[A-Z][^\W\d_A-Z]{1,9})[ \t]+(?=\S)")
+
+
+def _surname_of(mention: str) -> str:
+    """The last word of a mention, folded: "B. O'Hare" and "Bridget O'Hare" are one person's."""
+    words = re.findall(r"[^\W\d_][\w'’-]*", mention)
+    return fold(words[-1]).casefold() if words else ""
+
+
+def prefixes_by_use(text: str, people: list[tuple[int, int]], ordinary) -> frozenset[str]:
+    """Capitalised words (case-folded) that stand right before two or more different person mentions
+    (`people`: (start, end) of each) or open them ("Ba Mwansa", "Ba Bwalya"), unless `ordinary(word)`: an
+    English word, a title, a listed or keyed name ("Nguyen Van An", "Nguyen Thi Hoa" share a surname)."""
+    after: dict[str, set[str]] = {}
+    inside: set[str] = set()  # written capitalised inside a sentence at least once
+    for start, end in people:
+        m = _WORD_BEFORE.search(text, max(0, start - 12), start)
+        if not m:
+            m = _FIRST_WORD.match(text, start, end)
+            if not m or m.end() >= end:
+                continue
+            start = m.end()
+        after.setdefault(m.group("word"), set()).add(_surname_of(text[start:end]))
+        if not opens_sentence(text, m.start()):
+            inside.add(m.group("word"))
+    least = int(_inferred_conf().get("min_distinct_names", 2))
+    return frozenset(
+        w.casefold() for w, names in after.items() if len(names) >= least and w in inside and not ordinary(w)
+    )
+
+
+_SENTENCE_OPENING = re.compile(r"(?:\A|\n|\||[.!?:;][\"”’')\]]*[ \t]+)[ \t>*#|\-•\"“‘'(\[]*\Z")
+
+
+def opens_sentence(text: str, start: int) -> bool:
+    """The word at `start` opens a sentence, a line or a cell ("Whilst Kemi was…"): capitalised for that alone,
+    which says nothing about the word."""
+    return bool(_SENTENCE_OPENING.search(text, max(0, start - 12), start))
+
+
+def inferred_prefix_before(text: str, start: int, words: frozenset[str]) -> int:
+    """Where an inferred family word right before a name starting at `start` begins ("Pi" of "Pi Ploy"), else
+    `start`.  The word must be capitalised and on the same line."""
+    if not words:
+        return start
+    m = _WORD_BEFORE.search(text, max(0, start - 12), start)
+    return m.start() if m and m.group("word").casefold() in words else start
+
+
+def glossed_prefix_names(text: str, words: frozenset[str]) -> list[tuple[int, int]]:
+    """(start, end) of every "<explained family word> <capitalised word>" ("Tok Hashim", "Na Golf"): a person
+    the family names with its own word, whatever the name after it means in English ("Uncle Trust")."""
+    if not words:
+        return []
+    alternation = _alternation({w.capitalize() for w in words})
+    rx = rf"(?<![\w'’.-])(?:{alternation})[ \t]+[A-Z][^\W\d_][\w'’-]*"
+    out = []
+    for m in re.finditer(rx, text):
+        end = m.start() + len(re.sub(r"['’]s?$", "", m.group(0)))
+        if not text[m.start() : end].split()[-1].isupper():
+            out.append((m.start(), end))
+    return out

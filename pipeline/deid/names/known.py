@@ -42,6 +42,8 @@ from .initials import (
     ordinary_acronym,
     person_verb_after,
     quote_attribution,
+    roster_initials,
+    signed_letters,
     speaker_label,
     used_as_person,
 )
@@ -740,6 +742,7 @@ class KnownNameMatcher:
             raw.append((start, end, matched, forms))
         raw = [_with_rank(text, _run_on(text, r)) for r in raw]
         raw += used_as_person(text, raw, pending, doc, self.protected)  # "DL tells …" makes "Sibling DL (4)" him
+        raw += roster_initials(text, raw, pending, doc, self.protected)  # "FG (consultant), ST (reg)", "| JH |"
         raw += declared_initials(text, raw, self.protected)  # "| Hannah Pryce | HP |": "HP" is her everywhere
         raw = self._places(text, raw, kept, doc)
         strangers: set[str] = set()
@@ -751,6 +754,7 @@ class KnownNameMatcher:
         raw = declared_surnames(self, text, maiden_names(self, text, raw))  # again, with the slips' full names
         raw = kin_forms(self, text, raw)  # "anh Long", "Sami jan", "Abu Yusuf", "at Gogo's"
         raw += lone_letters(self, text, raw, doc)  # "D refused to speak", "Seen Y and A.C."
+        raw += signed_letters(self, text, raw)  # "I'll be at the meeting. J"
         raw.sort(key=lambda r: r[0])
         middles: list[tuple[str, str]] = []
         matches = _merge_adjacent(text, self._resolve(text, raw), middles)

@@ -214,7 +214,71 @@ def find_person_slots(doc: Doc, key: Key, taken: list[tuple[int, int]], ctx=None
         add(i, i + 1, "signoff")
     for i, j, kind in _left_shapes(doc, ctx, is_code, conf):  # initials, "Po Po", "her son Robo", aliases
         add(i, j, kind)
+    for start, end, kind in _draft_evidence(doc.text, key):  # "Pi FR", "memory, who", "... meeting. J"
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is not None:
+            add(span.start, span.end, kind)
     return out
+
+
+_CAPS_BESIDE = re.compile(r"(?P<caps>[A-Z][A-Z'’-]{2,})")
+
+
+def _draft_evidence(text: str, key: Key):
+    """What the draft itself shows to be a person's, left in the coded text, as (start, end, kind):
+    - a family word of any language before a code or placeholder, explained in the text or standing before
+      two different ones ("Pi FR", "Ba MGMM"; `kin_forms.inferred_prefixes`);
+    - a keyed given name in lower case before "who" ("spoke to memory, who");
+    - a lone capital closing a message, a keyed given name's initial ("I'll be at the meeting. J");
+    - a word in capitals beside a code, as a record writes a surname ("Child D HUSSEIN", "HUSSEIN, Child D")."""
+    from .derived import _role_words
+    from .initials import never_initials, signed_letter_re
+    from .kin_forms import frequent_words, glossed_words, opens_sentence
+
+    codes = _codes_alternation(key)
+    if not codes:
+        return
+    target = rf"(?:(?:{codes})\d*|\[PERSON-\d+\])(?![\w-])"
+    keyed = {fold(w).casefold() for p in key.people for n in p.names for w in n.split()}
+    glossed = glossed_words(text) - keyed
+    before: dict[str, set[str]] = {}
+    hits = list(re.finditer(rf"(?<![\w'’.-])(?P<w>[A-Z][^\W\d_A-Z]{{1,9}})[ \t]+(?P<t>{target})", text))
+    for m in hits:
+        if not opens_sentence(text, m.start()):  # "Whilst FA was…" says nothing about "Whilst"
+            before.setdefault(m.group("w"), set()).add(m.group("t"))
+    lex = lexicon()
+    titles = {t.casefold() for t in title_words()} | _kin()
+    for m in hits:
+        w = m.group("w")
+        low = w.casefold()
+        if low in titles or low in keyed or low in _role_words() or re.fullmatch(codes, w):
+            continue
+        if low in glossed or (len(before.get(w, ())) >= 2 and low not in frequent_words() and not lex.is_known_name(w)):
+            yield m.start("w"), m.end("w"), "family_word"
+    firsts: dict[str, set[str]] = {}
+    for p in key.people:
+        for n in p.names:
+            words = [w for w in n.split() if w.isalpha()]
+            if words and words[0].casefold() not in titles:
+                firsts.setdefault(words[0].casefold(), set()).add(p.code)
+                firsts.setdefault(fold(words[0][0]).upper(), set()).add(p.code)
+    for word, owners in firsts.items():
+        if len(word) >= 3 and len(owners) == 1:
+            for m in re.finditer(rf"(?<![\w'’.-]){re.escape(word)}(?=,?[ \t]+who\b)", text):
+                yield m.start(), m.end(), "variant"
+    for m in signed_letter_re().finditer(text):
+        if len(firsts.get(m.group("letter"), ())) == 1:
+            yield m.start("letter"), m.end(), "initial"
+    abbreviations = never_initials()
+    for m in re.finditer(
+        rf"(?P<a>{target})[ \t]+{_CAPS_BESIDE.pattern}|{_CAPS_BESIDE.pattern.replace('caps', 'c2')},[ \t]+(?={target})",
+        text,
+    ):
+        caps = m.group("caps") or m.group("c2")
+        start = m.start("caps") if m.group("caps") else m.start("c2")
+        if caps in abbreviations or re.fullmatch(codes, caps) or lex.is_common_word(caps.capitalize()):
+            continue
+        yield start, start + len(caps), "beside_code"
 
 
 def code_spans(text: str, key: Key) -> list[tuple[int, int]]:
