@@ -68,10 +68,10 @@ def test_a_findings_paragraph_with_one_date_stays_unread(tmp_path, nlp):
 def test_the_reviews_and_the_publishers_voice_take_no_paragraph_date(tmp_path, nlp):
     text = (
         "Review published into toddler's death\n\n"
-        "A toddler named Alfie died in a fall from a window in Brackley in June 2020. Services had known "
-        "the family for years, the practice review found. Brackley Council said it accepted every "
+        "A toddler named Toby died in a fall from a window in Marrowby in June 2020. Services had known "
+        "the family for years, the practice review found. Marrowby Council said it accepted every "
         "recommendation. The grandfather, the report says, was never asked about the flat. "
-        "Report author Ada Pellow found gaps in the records. Alfie's sister then ran to a neighbour.\n"
+        "Report author Ada Pellow found gaps in the records. Toby's sister then ran to a neighbour.\n"
     )
     _, events = events_of(tmp_path, nlp, text)
     for said in ("the practice review found", "Council said", "the report says", "Report author"):
@@ -95,6 +95,7 @@ def test_past_perfect_progressive_and_present_with_do_are_states(tmp_path, nlp):
     _, events = events_of(tmp_path, nlp, text)
     assert not any("had been drinking" in e.sentence for e in events)
     assert not any("does not believe" in e.sentence for e in events)
+    assert event_with(events, "died at home").date == D(2017, 5, 1)
 
 
 def test_a_count_of_people_at_a_date_is_no_happening(tmp_path, nlp):
@@ -110,15 +111,15 @@ def test_a_count_of_people_at_a_date_is_no_happening(tmp_path, nlp):
 
 
 def test_a_relative_clause_dates_its_own_happening_under_a_present_view(tmp_path, nlp):
-    """ "The flood, which swept through Holme on 9 March, is thought to ...": the sentence is a present
+    """ "The flood, which swept through Fernholt on 9 March, is thought to ...": the sentence is a present
     view and no event; its relative clause is a happening at its own date (the year from the story)."""
     text = (
         "Review into boy's death in flood\n\n"
         "A review into the death of a boy in a flood in 2018 concluded that nobody could have predicted it. "
-        "The flood, which swept through Holme on 9 March, is thought to have been caused by a blocked drain.\n"
+        "The flood, which swept through Fernholt on 9 March, is thought to have been caused by a blocked drain.\n"
     )
     _, events = events_of(tmp_path, nlp, text)
-    assert event_with(events, "swept through Holme").date == D(2018, 3, 9)
+    assert event_with(events, "swept through Fernholt").date == D(2018, 3, 9)
 
 
 def test_a_relative_clause_on_the_review_is_its_history(tmp_path, nlp):
@@ -128,6 +129,7 @@ def test_a_relative_clause_on_the_review_is_its_history(tmp_path, nlp):
     )
     _, events = events_of(tmp_path, nlp, text)
     assert not any(e.date == D(2021, 5, 1) for e in events)
+    assert event_with(events, "scalded at home").date.year == 2020
 
 
 def test_a_page_run_into_one_line_that_ends_with_its_footer_is_the_body(tmp_path, nlp):

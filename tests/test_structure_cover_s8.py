@@ -36,9 +36,9 @@ def test_author_after_a_verb_of_authorship(text: str, author: str) -> None:
 
 def test_person_name_run_into_the_board() -> None:
     text = (
-        "Serious Case Review\n\nImogen Tarrant Leeds Safeguarding Children Board\n\n1. Introduction\n\n1.1 It began.\n"
+        "Serious Case Review\n\nImogen Tarrant Exeter Safeguarding Children Board\n\n1. Introduction\n\n1.1 It began.\n"
     )
-    assert build(text).metadata.board == "Leeds Safeguarding Children Board"
+    assert build(text).metadata.board == "Exeter Safeguarding Children Board"
 
 
 @pytest.mark.parametrize(
@@ -54,7 +54,7 @@ def test_review_named_after_a_person(title: str, subject: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "title", ["Leeds Serious Case Review", "Neglect Thematic Serious Case Review", "Serious Case Review"]
+    "title", ["Swindon Serious Case Review", "Neglect Thematic Serious Case Review", "Serious Case Review"]
 )
 def test_review_named_after_no_person(title: str) -> None:
     assert metadata._title_person(title, title) is None

@@ -85,9 +85,21 @@ def name_runs(text: str) -> list[tuple[int, int]]:
     return sorted(set(out))
 
 
+def _window_start(text: str, pos: int) -> int:
+    """Where the words before `pos` are looked for: the start of its line, but no more than
+    `run_window` characters back (at a word boundary), so a page run into one line costs no more
+    than a wrapped one (the run is at most three words)."""
+    line_start = text.rfind("\n", 0, pos) + 1
+    limit = pos - int(_settings()["run_window"])
+    if line_start >= limit:
+        return line_start
+    gap = re.search(r"[ \t]", text[limit:pos])
+    return limit + gap.end() if gap else pos
+
+
 def _run_before(text: str, head_start: int, head_end: int, ambiguous: frozenset[str]) -> tuple[int, int] | None:
     """The name the head at [head_start, head_end) ends, or None when the words before it are no name's."""
-    line_start = text.rfind("\n", 0, head_start) + 1
+    line_start = _window_start(text, head_start)
     words: list[re.Match] = []
     pos = head_start
     while len(words) < 3:

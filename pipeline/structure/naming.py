@@ -24,6 +24,7 @@ them declared first keeps that declaration).
 
 from __future__ import annotations
 
+import bisect
 import re
 from functools import lru_cache
 
@@ -171,14 +172,31 @@ def _list_items(m: re.Match) -> list[re.Match]:
     return items
 
 
+def _per_line(text: str, test):
+    """`test(text, offset)` of a line-level property, computed once per line: a page run into one long line
+    has hundreds of uses on it, and each test reads the whole line."""
+    newlines = [i for i, ch in enumerate(text) if ch == "\n"]
+    cache: dict[int, bool] = {}
+
+    def at(offset: int) -> bool:
+        line = bisect.bisect_left(newlines, offset)
+        if line not in cache:
+            cache[line] = bool(test(text, offset))
+        return cache[line]
+
+    return at
+
+
 def find_role_codes(text: str, known: set[str] | None = None, min_uses: int = 2) -> list[key.InlineDeclaration]:
     """Role codes used as people, singular or in a plural list, used `min_uses` times or one of a series.  A code
     used only on cover or title lines comes back with `source="cover_subject"`: it names the review."""
     known_folded = {k.casefold() for k in known or set()}
     uses: dict[tuple[str, str], list[tuple[str, int, int]]] = {}  # (role, index) -> (code text, code start, use start)
+    listing_title = _per_line(text, key._listing_title)
+    prose_line = _per_line(text, _prose_line)
     for m in _role_code_re().finditer(text):
         if (
-            key._listing_title(text, m.start()) or _caps_phrase(text, m) or re.match(r"\.\d", text[m.end() :])
+            listing_title(m.start()) or _caps_phrase(text, m) or re.match(r"\.\d", text[m.end() : m.end() + 2])
         ):  # "… Household 3.2": a heading number
             continue
         role = m["role"]
@@ -205,7 +223,7 @@ def find_role_codes(text: str, known: set[str] | None = None, min_uses: int = 2)
         first = found[0]
         written = code.rsplit(" ", 1)[0]
         kind, subject = key.classify(role) or ("family", False)
-        source = "declared" if any(_prose_line(text, at) for _, at, _ in found) else "cover_subject"
+        source = "declared" if any(prose_line(at) for _, at, _ in found) else "cover_subject"
         out.append(
             key.InlineDeclaration(
                 code, first[1], written, kind, subject, False, first[2], first[1] + len(code), source=source
