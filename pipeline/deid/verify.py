@@ -1141,11 +1141,12 @@ def _words_of(names: set[str]) -> set[str]:
 
 
 def _name_findings(doc: Doc, policy: Policy, allowed: set[str], places: set[str], pseudonyms: set[str]) -> list[Span]:
+    text = doc.text  # built from the tokens at every access: once per call
     allow_words = _words_of(allowed)
     pseudo_words = _words_of(pseudonyms)
     place_words = {w for p in places for w in p.split()}
     out = []
-    references = _reference_entries(doc.text)
+    references = _reference_entries(text)
     min_conf = float(policy.names.get("min_confidence", 0.45))
     weak = float(policy.names.get("weak_below", 0.6))
     for cand in find_unknown_names(doc):
@@ -1159,9 +1160,9 @@ def _name_findings(doc: Doc, policy: Policy, allowed: set[str], places: set[str]
             why = ("pseudonym", "a pseudonym the review declares (check it is not the real name)")
         elif words and (
             _is_public(words)
-            or _is_judge(doc.text, cand.start)
-            or _is_office_holder(doc.text, cand.start, cand.end)
-            or _public_first_name(words, doc.text)
+            or _is_judge(text, cand.start)
+            or _is_office_holder(text, cand.start, cand.end)
+            or _public_first_name(words, text)
         ):
             why = ("public", "a public figure or national case that reviews cite")
         elif any(s <= cand.start < e for s, e in references):
@@ -1175,11 +1176,11 @@ def _name_findings(doc: Doc, policy: Policy, allowed: set[str], places: set[str]
             continue
         if cand.confidence < min_conf:
             continue
-        no_person = _no_person_here(doc.text, cand)
+        no_person = _no_person_here(text, cand)
         if no_person:
             out.append(_finding(cand.start, cand.end, "NAME", "low", no_person, f"names:{cand.rule}:context"))
             continue
-        if _condition_name(doc.text, cand):
+        if _condition_name(text, cand):
             reason = "capitalised words that name a medical condition here (after 'diagnosed with', before 'Syndrome')"
             out.append(_finding(cand.start, cand.end, "NAME", "low", reason, f"names:{cand.rule}:condition"))
             continue
@@ -1358,6 +1359,7 @@ def _code_findings(doc: Doc, report: Report, policy: Policy, key=None, named: se
     """Undeclared person codes; the author's key declares its codes too (a coded draft may have no key table).
     A word in capitals of a person the review names on purpose or of a pseudonym it declares (`named`,
     lower case: "CORVIN'S STORY" in a contents line, "DR KIM VALE" on a cover) is reported at info."""
+    text = doc.text  # built from the tokens at every access: once per call
     out = []
     declared = key.codes() if key is not None else None
     raise_from = float(policy.codes.get("raise_from", 0.9))
@@ -1368,11 +1370,11 @@ def _code_findings(doc: Doc, report: Report, policy: Policy, key=None, named: se
             reason = "in capitals, a name the review gives on purpose (its author, chair or declared pseudonym)"
             out.append(_finding(cand.start, cand.end, cand.kind, "info", reason, f"codes:{cand.rule}:named"))
             continue
-        if _shouted_word(doc.text, cand.start, cand.end):
+        if _shouted_word(text, cand.start, cand.end):
             continue  # "HOW WE DID IT" in a contents line run into the cover: a heading's word, not a code
         if _shouted_plural(cand.text):
             continue  # "let down by GPS": a general abbreviation's plural in capitals (GPs), not a code
-        glued = next((c for c in own if _footnote_glued(doc.text, cand.text, c)), None) if cand.variant_of else None
+        glued = next((c for c in own if _footnote_glued(text, cand.text, c)), None) if cand.variant_of else None
         if glued:
             reason = f"the review's code {glued} with a footnote mark glued on"
             out.append(_finding(cand.start, cand.end, cand.kind, "info", reason, f"codes:{cand.rule}:footnote"))
@@ -1733,13 +1735,14 @@ def _url_person(url: str, name_words_in_text: set[str], key_words: set[str], min
 
 
 def _quasi_findings(doc: Doc, report: Report, policy: Policy) -> list[Span]:
+    text = doc.text  # built from the tokens at every access: once per call
     settings = policy.quasi
     if not settings:
         return []
     out = []
     labels = settings.get("birth_field_labels", ())
     for cand in find_quasi_identifiers(doc, settings, allowed_places(report, policy)):
-        before = doc.text[_line_start(doc.text, cand.start) : cand.start]
+        before = text[_line_start(text, cand.start) : cand.start]
         if cand.rule == "birth-exact-date" and any(re.match(p, before) for p in labels):
             # "Date of birth and death : 5th May 2013" on a cover: a labelled date of birth, as high as any other
             reason = "a date in a date-of-birth field: a date of birth identifies the child"
@@ -1847,13 +1850,14 @@ def _same_name_elsewhere(doc: Doc, raw: list[Span], policy: Policy) -> list[Span
     from .names.residue import _dictionary
 
     flagged = [f for f in raw if f.severity in ("medium", "high") and not (f.rule or "").endswith(_NOT_SEEDS)]
+    text = doc.text
     # seeds from what reads as a name; not a word only nothing explains ("unexplained"), nor a keyed surname read
     # as a place
     flagged = [f for f in flagged if f.type in ("NAME", "KEY_NAME") and not f.rule.endswith(("unexplained", "place"))]
     lex, english = lexicon(), _dictionary()
     seeds: dict[str, str] = {}
     for f in flagged:
-        for w in name_words(doc.text[f.start : f.end]):
+        for w in name_words(text[f.start : f.end]):
             low = w.casefold()
             if (
                 len(w) >= 3
@@ -1865,7 +1869,7 @@ def _same_name_elsewhere(doc: Doc, raw: list[Span], policy: Policy) -> list[Span
                 and w not in lex.places
                 and w not in lex.countries
             ):
-                seeds.setdefault(w, doc.text[f.start : f.end])
+                seeds.setdefault(w, text[f.start : f.end])
     if not seeds:
         return []
     covered = sorted((f.start, f.end) for f in flagged)

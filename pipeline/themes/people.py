@@ -126,6 +126,7 @@ class Owners:
     ):
         self.rules = rules or load_people_rules()
         self.doc = doc
+        self.text = doc.text  # doc.text joins every token at each access
         self.labels = [
             (m.start(), m.end(), m.group(0).split()[0].lower()) for m in self.rules.person_label.finditer(report.text)
         ]
@@ -195,7 +196,7 @@ class Owners:
         pattern = self.rules.child_age
         if pattern is None or token.lower_ not in ("old", "olds", "year-old", "year-olds"):
             return None
-        before = self.doc.text[max(0, token.idx - 20) : token.idx + len(token.text)]
+        before = self.text[max(0, token.idx - 20) : token.idx + len(token.text)]
         match = pattern.search(before)
         if not match or match.end() != len(before):
             return None
@@ -326,7 +327,7 @@ class Owners:
         rules = self.rules
         if theme not in rules.infant_themes or rules.older_age is None or rules.infant_words is None:
             return False
-        text = self.doc.text[paragraph_start:paragraph_end]
+        text = self.text[paragraph_start:paragraph_end]
         ages = [int(m.group("age") or m.group("age2")) for m in rules.older_age.finditer(text)]
         return any(age >= rules.min_years for age in ages) and not rules.infant_words.search(text)
 
