@@ -46,6 +46,20 @@ def test_a_middle_name_alone_is_the_one_keyed_person_who_has_it():
     assert (coded.code, coded.source) == ("CF", "known")
 
 
+def test_a_slip_of_a_middle_name_the_matcher_learned_is_that_person():
+    """The matcher learned "Kofi" as Child S's middle name from "Samuel Kofi Adjei" (rule middle_name): a
+    slip of it ("Koffi") is Child S too, as it would be had the middle name stayed an unlisted word."""
+    key = parse_key({"people": [{"code": "Child S", "role": "the subject child", "names": ["Samuel Adjei", "Samuel"]}]})
+    text = "Samuel Kofi Adjei was born in 2019. Later Kofi was seen at nursery, and Koffi said he was hungry."
+    learned = _piece(text, "Kofi", "known", "Child S", after=30)
+    learned.rule = "middle_name"
+    pieces = [_piece(text, "Samuel Kofi Adjei", "known", "Child S"), learned, _piece(text, "Koffi", "unknown")]
+    slip = reconcile(pieces, text, key)[-1]
+    assert (slip.text, slip.code, slip.source) == ("Koffi", "Child S", "known")
+    learned.rule = "gazetteer"  # not learned as anyone's name: the slip stays an unlisted person
+    assert reconcile(pieces, text, key)[-1].source == "unknown"
+
+
 def test_a_family_surname_alone_is_never_pinned_on_a_keyed_relative():
     text = "Mr Rahimi senior, the grandfather, was not seen."
     [kept] = reconcile([_piece(text, "Mr Rahimi", "unknown")], text, KEY)

@@ -471,9 +471,24 @@ def _adopted_words(text: str, people: list[Replacement], keyed: list[_Keyed]) ->
     return {w: c for w, c in adopted.items() if c is not None}
 
 
+def _learned_middle_names(people: list[Replacement], keyed: list[_Keyed]) -> dict[str, str]:
+    """Words the keyed-name matcher learned as one keyed person's middle name from a full name in this draft
+    (rule ``middle_name``, `known.py`): that person's given names here too, as an adopted word is, so that a
+    short form or slip of one ("Kobi" of a learned "Kwabena") is still that person and no second identity."""
+    learned: dict[str, str | None] = {}
+    for r in people:
+        if r.source != "known" or not r.code or "middle_name" not in (r.rule or "").split("+"):
+            continue
+        for w in _words(r.text):
+            if not any(w in k.words for k in keyed):
+                learned[w] = r.code if learned.get(w, r.code) == r.code else None
+    return {w: c for w, c in learned.items() if c is not None}
+
+
 def _with_adopted(keyed: list[_Keyed], text: str, people: list[Replacement]) -> list[_Keyed]:
-    """The keyed people with the words their full names adopt (`_adopted_words`) as given names of theirs."""
-    adopted = _adopted_words(text, people, keyed)
+    """The keyed people with the words their full names adopt (`_adopted_words`) and the middle names the
+    matcher learned (`_learned_middle_names`) as given names of theirs."""
+    adopted = _learned_middle_names(people, keyed) | _adopted_words(text, people, keyed)
     if not adopted:
         return keyed
     return [
