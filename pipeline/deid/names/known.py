@@ -778,18 +778,7 @@ class KnownNameMatcher:
             for m in re.finditer(rf"(?<![\w.])(?:{titles})\.?[ \t]+{words}(?![\w'’-])", text):
                 if any(s < m.end() and m.start() < e for s, e in taken):
                     continue
-                out.append(
-                    NameMatch(
-                        m.start(),
-                        m.end(),
-                        m.group(0),
-                        code,
-                        middle,
-                        "middle_name",
-                        known_scores().middle_name,
-                        suffix=_suffix(text, m.end()),
-                    )
-                )
+                out.append(_middle_name_match(text, m, code, middle))
                 taken.append((m.start(), m.end()))
         return out + self._bare_middle_names(text, learned, taken)
 
@@ -806,18 +795,7 @@ class KnownNameMatcher:
                     text, max(0, m.start() - 30), m.start()
                 ):
                     continue  # "Ayaan Yusuf": the surname of somebody else whose given name stands before it
-                out.append(
-                    NameMatch(
-                        m.start(),
-                        m.end(),
-                        m.group(0),
-                        code,
-                        middle,
-                        "middle_name",
-                        known_scores().middle_name,
-                        suffix=_suffix(text, m.end()),
-                    )
-                )
+                out.append(_middle_name_match(text, m, code, middle))
                 taken.append((m.start(), m.end()))
         return out
 
@@ -1858,3 +1836,17 @@ def find_known_names(
     already used in the draft, never treated as names.
     """
     return matcher_for(key, lexicon, protected).find(text, doc=doc)
+
+
+def _middle_name_match(text: str, m: re.Match, code: str, middle: str) -> NameMatch:
+    """A mention of a middle name the draft gave keyed person `code` (rule ``middle_name``)."""
+    return NameMatch(
+        m.start(),
+        m.end(),
+        m.group(0),
+        code,
+        middle,
+        "middle_name",
+        known_scores().middle_name,
+        suffix=_suffix(text, m.end()),
+    )
