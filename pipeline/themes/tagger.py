@@ -339,7 +339,7 @@ class ThemeTagger:
         if not own_words:
             return hit.score
         company = self.company[hit.id]
-        return sum(e.weight for e in hit.evidence if e.cue.split(" (whose")[0] not in company)
+        return sum(e.weight for e in hit.evidence if _plain_cue(e.cue) not in company)
 
     def _guards(self, doc: Doc, words: DocWords, soft: Collection[int]) -> list[tuple[str, int, int]]:
         return [(key.split("|")[1], start, end) for key, start, end in self.guard_matcher(doc, words, soft)()]
@@ -367,7 +367,7 @@ class ThemeTagger:
             if theme != cue.theme:
                 new_key = f"{key}>{theme}"
                 if new_key not in info:
-                    info[new_key] = replace(cue, theme=theme, cue=f"{cue.cue} (whose: {theme})")
+                    info[new_key] = replace(cue, theme=theme, cue=_whose_cue(cue.cue, theme))
                 key = new_key
             out.append((key, start, end))
         return out
@@ -614,3 +614,16 @@ def _combine(polarities: list[Polarity]) -> Polarity:
 @lru_cache(maxsize=1)
 def default_tagger() -> ThemeTagger:
     return ThemeTagger()
+
+
+_WHOSE = " (whose: "
+
+
+def _whose_cue(cue: str, theme: str) -> str:
+    """The cue as evidence shows it when the theme was decided by whose it is ("overdose (whose: ...)")."""
+    return f"{cue}{_WHOSE}{theme})"
+
+
+def _plain_cue(shown: str) -> str:
+    """The cue itself, without the whose-it-is note `_whose_cue` adds."""
+    return shown.split(_WHOSE)[0]

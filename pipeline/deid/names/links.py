@@ -354,7 +354,7 @@ def maiden_names(matcher, text: str, raw: list) -> list:
         return raw
     out: list = []
     for r in sorted(raw, key=lambda r: r[0]):
-        code = _name_owner(text, out) if out and cue.fullmatch(text, out[-1][1], r[0]) else None
+        code = _name_owner(text, out, len(out) - 1) if out and cue.fullmatch(text, out[-1][1], r[0]) else None
         if code is not None and _bare_surname(matcher, r[3]):
             r = (r[0], r[1], r[2], [NameForm(text=r[2], code=code, rule="surname", tokens=(("word", r[2]),))])
         out.append(r)
@@ -375,7 +375,7 @@ def _unkeyed_maiden_names(matcher, text: str, raw: list, cue: re.Pattern) -> lis
 
     learned: dict[str, str] = {}
     for i, r in enumerate(raw):
-        code = _name_owner(text, raw[: i + 1])
+        code = _name_owner(text, raw, i)
         gap = cue.match(text, r[1]) if code else None
         found = _CAPITALISED.match(text, gap.end()) if gap else None
         if code is None or found is None or any(s < found.end() and found.start() < e for s, e, _, _ in raw):
@@ -418,16 +418,14 @@ _TITLE_WORD_BEFORE = re.compile(r"(?<![\w.])([A-Z][a-z]{1,5})\.?[ \t]+$")
 _IN_NAME_GAP = re.compile(r"[ \t]+(?:[A-Z][\w'’-]+[ \t]+)?")
 
 
-def _name_owner(text: str, before: list) -> str | None:
-    """The one keyed person the name ending with `before[-1]` names: its own code, or, when that piece is
+def _name_owner(text: str, raw: list, i: int) -> str | None:
+    """The one keyed person the name ending with `raw[i]` names: its own code, or, when that piece is
     shared ("Varga" of "Ildiko Piroska Varga"), the code of a sure first piece of the same name that the
     shared piece allows."""
-    last = before[-1]
-    codes = {f.code for f in last[3]}
-    i = len(before) - 1
-    while len(codes) > 1 and i > 0 and _IN_NAME_GAP.fullmatch(text, before[i - 1][1], before[i][0]):
+    codes = {f.code for f in raw[i][3]}
+    while len(codes) > 1 and i > 0 and _IN_NAME_GAP.fullmatch(text, raw[i - 1][1], raw[i][0]):
         i -= 1
-        earlier = {f.code for f in before[i][3]}
+        earlier = {f.code for f in raw[i][3]}
         if len(earlier) == 1 and earlier <= codes:
             codes = earlier
     return next(iter(codes)) if len(codes) == 1 else None
@@ -452,7 +450,9 @@ def declared_surnames(matcher, text: str, raw: list) -> list:
     from .known import NameForm
 
     surnames: dict[str, set[str]] = {}
+    own_words: dict[str, set[str]] = {}
     for kw in matcher.keyed_words:
+        own_words.setdefault(kw.code, set()).add(kw.folded)
         if not kw.first:
             surnames.setdefault(kw.folded, set()).add(kw.code)
     declared: dict[str, set[str]] = {}
@@ -461,9 +461,8 @@ def declared_surnames(matcher, text: str, raw: list) -> list:
         if len(codes) != 1:
             continue
         code = next(iter(codes))
-        own = {kw.folded for kw in matcher.keyed_words if kw.code == code}
         for w in _name_words(matched):
-            if w in surnames and w not in own and code not in surnames[w]:
+            if w in surnames and w not in own_words.get(code, ()) and code not in surnames[w]:
                 declared.setdefault(w, set()).add(code)
     if not declared:
         return raw
