@@ -703,7 +703,7 @@ def _apparatus_argument(verb) -> bool:
     alone, which may be a child's review meeting): whatever the verb, its date is the review's
     own history ("The partnership took over from the board in autumn 2020", "This learning review was
     asked for on ...")."""
-    copula = verb.lemma_ == "be"  # "This review is an inquiry into the abuse of a child in May": the abuse's date
+    copula = verb.lemma_ == "be"  # "This review is a study of the harm done to a boy in May": the harm's date
     existential = copula and any(c.dep_ == "expl" for c in verb.children)  # "in 2020 there were two rapid reviews"
     for child in verb.children:
         if copula and not (existential and child.dep_ in ("attr", "nsubj")):
