@@ -40,7 +40,9 @@ from .scope import (
     dates_a_document_change,
     dates_the_review,
     is_paragraph_number,
+    names_review_body,
     scope_config,
+    sent_to_review,
 )
 from .vocabulary import REPORTING_QUOTES, event_nouns, lexicon
 
@@ -369,6 +371,11 @@ def dates_no_happening(dated: Dated, sent: Span) -> bool:
     verb = verb_of(dated, sent)
     if (dates_the_review(verb) or dates_a_document_change(verb)) and not dates_happening(dated, sent):
         return True
+    nouns = noun_tokens_over(dated, sent)
+    if sent_to_review(nouns):
+        return True  # "after a notification to the Fenwick Safeguarding Partnership on 2 May": the review's start
+    if verb is None and nouns and names_review_body(nouns[0]):
+        return True  # "... Fenwick Safeguarding Partnership on 2 May": a line cut off its verb
     if dated_by_the_writer(verb, sent):  # "..., having trained in 2008": the author's career
         return True
     if dates_present_subject(dated, sent):
@@ -432,6 +439,31 @@ def dates_happening(dated: Dated, sent: Span) -> bool:
     after the death of a baby in November 2018"): it dates the death, not the review's
     commissioning (actions.yaml `event_nouns`)."""
     return bool((nouns_over(dated, sent) | nouns_before(dated, sent)) & event_nouns())
+
+
+def noun_tokens_over(dated: Dated, sent: Span) -> list[Token]:
+    """The nouns a date phrase hangs from, and those over the word just before it, up to their
+    verb ("a notification to the partnership on 3 May": partnership, notification)."""
+    doc = sent.doc
+    first = doc.char_span(dated.start, dated.end, alignment_mode="expand")
+    if first is None:
+        return []
+    starts = [first.root]
+    i = first.start - 1
+    while i >= sent.start and doc[i].pos_ == "ADP":
+        i -= 1
+    if i >= sent.start:
+        starts.append(doc[i])
+    found: list[Token] = []
+    for begin in starts:
+        for token in [begin, *begin.ancestors]:
+            if first.start <= token.i < first.end:
+                continue  # the date phrase's own words ("July")
+            if not (sent.start <= token.i < sent.end) or token.pos_ in ("VERB", "AUX"):
+                break
+            if token.pos_ in ("NOUN", "PROPN") and token not in found:
+                found.append(token)
+    return found
 
 
 def nouns_before(dated: Dated, sent: Span) -> set[str]:

@@ -128,7 +128,22 @@ def document_date_spans(text: str) -> list[tuple[int, int]]:
             dates = find_candidates(line[cue.end() : cue.end() + cfg["reach"]])
             if dates:
                 spans.append((start + cue.start(), start + cue.end() + dates[0].end))
-    return _merge(spans + _wrapped_cues(text) + _label_after_date(text))
+    return _merge(spans + _wrapped_cues(text) + _label_after_date(text) + _dateline(lines))
+
+
+def _dateline(lines: list[tuple[int, int, str]]) -> list[tuple[int, int]]:
+    """A line that is only a date, among the text's first lines and after a headline or standfirst
+    of prose, when no other line of the text is only a date (document_dates.yaml `dateline`): a
+    page's publication date under its headline, not an event.  A chronology's dates standing alone
+    as sub-headings come several to a text, under a heading."""
+    limit = load_yaml("dates", "document_dates.yaml")["dateline"]["max_line"]
+    filled = [item for item in lines if item[2].strip()]
+    alone = [i for i, (_, _, line) in enumerate(filled) if len(line) <= 40 and _is_date_part(line.strip().rstrip(".,"))]
+    if len(alone) != 1 or alone[0] >= limit:
+        return []
+    prose_before = any(SENTENCE_END_RE.search(line) or len(line.split()) >= 8 for _, _, line in filled[: alone[0]])
+    start, end, _ = filled[alone[0]]
+    return [(start, end)] if prose_before else []
 
 
 def _page_of_prose(line: str, sentences: int) -> bool:

@@ -632,6 +632,7 @@ def dates_the_review(verb) -> bool:
         return False
     cfg = scope_config()["review_process"]
     known = set(cfg["verbs"]) | set(cfg["to_verbs"])
+    start = verb
     while (
         verb.lemma_.lower() not in known
         and verb.dep_ in ("advcl", "xcomp", "acl")
@@ -640,6 +641,8 @@ def dates_the_review(verb) -> bool:
         verb = (
             verb.head
         )  # a verb without a subject of its own hangs from the one that tells ("taken to the panel ... scoping")
+    if _apparatus_argument(verb) or (verb is not start and _apparatus_argument(start)):
+        return True  # "the Fenwick LSCP wants its action plan done by May", "This review was asked for on"
     lemma = verb.lemma_.lower()
     if lemma not in known:
         return False
@@ -670,6 +673,66 @@ def dates_the_review(verb) -> bool:
     if verb.dep_ == "ROOT" or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
         return False
     return bool(_review_subject_re().search(" ".join(t.text for t in verb.head.subtree)))
+
+
+def names_review_body(token) -> bool:
+    """The noun is a body that exists only to hold and answer reviews (a safeguarding board or
+    partnership, a review sub-group) or one of the review's products (its recommendations, its
+    action plan), by its head lemma (scope.yaml `review_apparatus.heads`), or a review named with
+    its own type name ("a Child Safeguarding Review", "three Rapid Reviews") whose compounds name
+    none of a child's own review meetings (`review_apparatus.case_meetings`: "the child protection
+    review", "the looked after review").  A board, partnership or committee counts only with a
+    safeguarding word before it (`qualified_heads`, `qualifiers`): "the Westshire Safeguarding
+    Children Partnership", not "the housing board" of the case."""
+    cfg = scope_config()["review_apparatus"]
+    lemma = token.lemma_.lower()
+    modifiers = [c for c in token.subtree if c.i < token.i and c.dep_ in ("compound", "amod", "nmod")]
+    if lemma in cfg["heads"] or token.lower_ in cfg["heads"]:
+        return True
+    if lemma in cfg["qualified_heads"] or token.lower_ in cfg["qualified_heads"]:
+        return bool({m.lower_.strip("’'s") for m in modifiers} & set(cfg["qualifiers"]))
+    if token.lower_ not in ("review", "reviews") or token.pos_ not in ("NOUN", "PROPN"):  # a PROPN keeps its plural
+        return False
+    named = any(m.text[:1].isupper() for m in modifiers) and token.text[:1].isupper()
+    return named and not {m.lower_ for m in modifiers} & set(cfg["case_meetings"])
+
+
+def _apparatus_argument(verb) -> bool:
+    """A subject, object or agent of the verb is a review body or product (`names_review_body`),
+    or its subject names this review itself (`undated_review_subjects`, narrow: not "the review"
+    alone, which may be a child's review meeting): whatever the verb, its date is the review's
+    own history ("The partnership took over from the board in autumn 2020", "This learning review was
+    asked for on ...")."""
+    copula = verb.lemma_ == "be"  # "This review is a study of the harm done to a boy in May": the harm's date
+    existential = copula and any(c.dep_ == "expl" for c in verb.children)  # "in 2020 there were two rapid reviews"
+    for child in verb.children:
+        if copula and not (existential and child.dep_ in ("attr", "nsubj")):
+            continue
+        if child.dep_ in ("nsubj", "nsubjpass", "dobj", "agent", "attr"):
+            head = child
+            if child.dep_ == "agent":
+                head = next((c for c in child.children if c.dep_ == "pobj"), child)
+            if names_review_body(head):
+                return True
+            own_words = child.doc[child.left_edge.i : child.i + 1].text  # not "the subject of this review, Bo"
+            if child.dep_ in ("nsubj", "nsubjpass") and _undated_review_subject_re().search(own_words):
+                return True
+    return False
+
+
+def sent_to_review(nouns) -> bool:
+    """One of the nouns is a sending to a review body ("a notification to the Fenwick Safeguarding
+    Children Partnership on 2 May"): the review's own start, not the case."""
+    for noun in nouns:
+        for prep in noun.children:
+            if prep.dep_ == "prep" and prep.lower_ == "to":
+                objects = [c for c in prep.children if c.dep_ == "pobj"]
+                if any(
+                    names_review_body(o) or _review_subject_re().search(" ".join(t.text for t in o.subtree))
+                    for o in objects
+                ):
+                    return True
+    return False
 
 
 def dates_a_document_change(verb) -> bool:

@@ -14,6 +14,7 @@ determiners are data (models/themes_blocks.yaml `generic_review`).
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
@@ -24,7 +25,7 @@ from ..resources import load_yaml
 @lru_cache(maxsize=1)
 def _rules() -> dict:
     cfg = load_yaml("themes_blocks.yaml")["generic_review"]
-    return {key: frozenset(cfg[key]) for key in ("nouns", "purposes", "determiners")}
+    return {key: frozenset(cfg[key]) for key in ("nouns", "purposes", "determiners", "bodies")}
 
 
 def generic_sentences(doc: Doc) -> set[int]:
@@ -35,13 +36,27 @@ def generic_sentences(doc: Doc) -> set[int]:
 
 
 def is_generic_review_sentence(sent: Span) -> bool:
-    """The root is in the present, reports no past, and its subject is a review or a document of
-    one taken generically (`_generic_review_noun`)."""
+    """The root is in the present (or a modal of it: "such reviews should consider cases where a
+    parent misuses drugs"), reports no past, and its subject is a review or a document of one taken
+    generically (`_generic_review_noun`), or, in the indicative, a body that holds and answers reviews
+    (`bodies`: "The partnership now runs training on ...", "the council reports that ..."): what
+    reviews are for and what the board does now, not what happened in the case.  A body with a modal
+    ("The Partnership should ensure ...") is a recommendation and keeps its themes."""
     root = sent.root
-    if root.pos_ not in ("VERB", "AUX") or not _present(root) or _reports_past(root, sent):
+    if root.pos_ not in ("VERB", "AUX") or not _present(root, modal=True) or _reports_past(root, sent):
         return False
     subjects = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")]
-    return any(_generic_review_noun(s) for s in subjects)
+    if any(_generic_review_noun(s) for s in subjects):
+        return True
+    # a body's work only in the indicative: "The Partnership should ensure that ..." is a recommendation,
+    # whose themes are the review's learning
+    return _present(root) and any(_review_body(s) for s in subjects)
+
+
+def _review_body(noun: Token) -> bool:
+    """ "the partnership", "the Westmoor Safeguarding Children Board", "the local authority": by its
+    head (themes_blocks.yaml `generic_review.bodies`), a body speaking of its own work now."""
+    return noun.lemma_.lower() in _rules()["bodies"] or noun.lower_ in _rules()["bodies"]
 
 
 def _generic_review_noun(noun: Token) -> bool:
@@ -60,10 +75,14 @@ def _generic_review_noun(noun: Token) -> bool:
     return any(d in rules["determiners"] for d in dets) or (plural and not dets)
 
 
-def _present(verb: Token) -> bool:
+def _present(verb: Token, modal: bool = False) -> bool:
+    """The verb is in the present ("is", "has been asked"); with `modal`, a modal of the present
+    counts too ("should include", "can report"), not one of the past ("should have seen")."""
     auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
-    if any(a.tag_ in ("VBD", "MD") for a in auxiliaries):
+    if any(a.tag_ == "VBD" for a in auxiliaries):
         return False
+    if any(a.tag_ == "MD" for a in auxiliaries):
+        return modal and not any(a.lemma_ == "have" for a in auxiliaries)
     return verb.tag_ in ("VBZ", "VBP") or any(a.tag_ in ("VBZ", "VBP") for a in auxiliaries)
 
 
@@ -106,3 +125,36 @@ def population_sentences(doc: Doc) -> set[int]:
 def _number(text: str) -> int | None:
     digits = text.replace(",", "")
     return int(digits) if digits.isdigit() else None
+
+
+def list_items_after(doc: Doc, leads: set[int]) -> set[int]:
+    """Numbers of the sentences that are items of a list a lead-in sentence of `leads` opens
+    with a colon ("The purpose of a review is to:", "Under the framework every partnership is
+    expected to:"): each item ("* learn lessons within and between agencies;") completes that
+    sentence, so it speaks as the lead-in does.  An item opens with a list mark or a lower-case
+    word (themes_blocks.yaml `list_item`); the list ends at the first sentence that does not."""
+    if not leads or not doc.has_annotation("SENT_START"):
+        return set()
+    item = _list_item_re()
+    sents = list(doc.sents)
+    out: set[int] = set()
+    for i in sorted(leads):
+        if not sents[i].text.rstrip().endswith(":"):
+            continue
+        j = i + 1
+        while j < len(sents) and (item.match(sents[j].text) or _lone_mark(sents[j - 1].text, item)):
+            out.add(j)
+            j += 1
+    return out
+
+
+def _lone_mark(text: str, item: re.Pattern) -> bool:
+    """A list mark the parse made a sentence of its own ("•", then "Setting up a new triage desk ..."):
+    the sentence after it is the item."""
+    mark = text.strip()
+    return 0 < len(mark) <= 4 and not mark[:1].isalnum() and item.match(mark) is not None
+
+
+@lru_cache(maxsize=1)
+def _list_item_re() -> re.Pattern:
+    return re.compile(load_yaml("themes_blocks.yaml")["list_item"])

@@ -38,7 +38,7 @@ from spacy.tokens import Doc
 from ..report import Paragraph, Report
 from .blocks import BlockFilter
 from .context import Cue, categories_for, context_patterns, find_cues
-from .generic import generic_sentences, population_sentences
+from .generic import generic_sentences, list_items_after, population_sentences
 from .lemmas import merged_irregular
 from .matcher import CueMatcher, CueSet, DocWords
 from .model import Evidence, Polarity, ThemeHit, ThemeLabel
@@ -230,6 +230,8 @@ class ThemeTagger:
         spans = _sentence_spans(doc, sentence_of)
         process = blocks.process_sentences(doc.text, spans)
         criteria = blocks.criteria_sentences(doc.text, spans) | generic_sentences(doc) | population_sentences(doc)
+        criteria |= list_items_after(doc, criteria)  # "The purpose of a review is to: * learn lessons between agencies"
+        process |= list_items_after(doc, process)
         matches: dict[int, list[tuple[str, int, int]]] = {}
         for key, start, end in matcher():
             index = bisect.bisect_right(starts, tokens.idx[start]) - 1
