@@ -75,7 +75,7 @@ def test_identifiers_become_typed_placeholders(coded):
     text = coded.text
     assert "Her NHS number is [NHS_NUMBER]" in text
     assert "reached on [PHONE] or at [EMAIL]." in text  # the e-mail is replaced whole, name and all
-    assert "The family lived at [ADDRESS]." in text  # street, town and postcode are one address
+    assert "The family lived at [ADDRESS] [POSTCODE]." in text  # street and town are one address
     assert "3rd May 2017" in text  # an event date is not a date of birth
 
 

@@ -150,11 +150,11 @@ def _structured(
     so no unlisted person either.  Types that can embed a name (a URL) keep nothing out."""
     if analyzer is None or doc is None:
         return [], []
-    from .recognizers import PLACEHOLDERS, analyze_doc, join_adjacent
+    from .recognizers import PLACEHOLDERS, analyze_doc
 
     doc_text = doc.text  # Doc.text is rebuilt on every access
     out, kept = [], []
-    for r in join_adjacent(analyze_doc(analyzer, doc), doc_text):  # an address with its postcode: one placeholder
+    for r in analyze_doc(analyzer, doc):
         if replace_types is not None and r.entity_type not in replace_types:
             if r.entity_type not in EMBEDDING_TYPES:
                 kept.append((r.start, r.end))

@@ -43,7 +43,7 @@ def result(tmp_path_factory, nlp, analyzer):
         "speaks Tamang.",
         "language, Tamang, was",
         "A Sherpa family",
-        "[ADDRESS]. The family",  # a full postal address goes, its town and postcode with it
+        "[ADDRESS] [POSTCODE]. The family",  # a full postal address goes, its town with it
         "moved to Brandon [POSTCODE]",  # a keyed first name that is a town, before its postcode
         "went to Brandon again",  # ... and after a movement, once the review has shown it is a place
         "brought up in Nairn.",  # a keyed surname that is a town, after "in"

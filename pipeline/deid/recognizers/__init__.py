@@ -17,9 +17,9 @@ DATE_OF_BIRTH or DATE_OF_DEATH), month-and-year birth and death dates, neutral
 citations of judgments.
 
 Overlaps: one result per stretch of text; higher score, then longer span,
-then engine.yaml order wins.  An ADDRESS stops before a postcode written after
-it, which is reported separately as POSTCODE; pseudonymise joins the two
-(`join_adjacent`, engine.yaml `join_after`) so the address gets one placeholder.
+then engine.yaml order wins.  An ADDRESS stops at the street type, so a
+postcode written after it is reported separately as POSTCODE and the town
+between them is kept.
 
 Usage, on the one parse of a report:
 
@@ -31,7 +31,6 @@ Usage, on the one parse of a report:
 
 from __future__ import annotations
 
-import re
 import warnings
 
 from presidio_analyzer import AnalyzerEngine, RecognizerResult
@@ -42,7 +41,6 @@ from .config import all_specs, engine_config
 from .engine import DocNlpEngine, build_analyzer, resolve_overlaps
 
 __all__ = [
-    "join_adjacent",
     "PLACEHOLDERS",
     "ENTITY_TYPES",
     "SCORE_THRESHOLD",
@@ -79,31 +77,6 @@ def analyze_doc(
         score_threshold=score_threshold,
     )
     return resolve_overlaps(results)
-
-
-def join_adjacent(results: list[RecognizerResult], text: str) -> list[RecognizerResult]:
-    """A result of a type engine.yaml `join_after` lists after another (a POSTCODE after an ADDRESS), with only
-    a comma and spaces between them on one line, joins it: the postcode completes the address."""
-    joins = {(a, b) for a, b in (tuple(pair) for pair in engine_config().get("join_after") or ())}
-    out: list[RecognizerResult] = []
-    for r in results:
-        last = out[-1] if out else None
-        gap = text[last.end : r.start] if last is not None else ""
-        if last is not None and (last.entity_type, r.entity_type) in joins and _JOIN_GAP.fullmatch(gap):
-            out[-1] = RecognizerResult(
-                last.entity_type,
-                last.start,
-                r.end,
-                max(last.score, r.score),
-                last.analysis_explanation,
-                last.recognition_metadata,
-            )
-        else:
-            out.append(r)
-    return out
-
-
-_JOIN_GAP = re.compile(r"[ \t]*,?[ \t]*")
 
 
 def analyze_text(
