@@ -94,3 +94,19 @@ def test_role_shorthand_letters_are_no_keyed_letter(tmp_path, nlp):
 
     assert letters("Household: M, F and baby. Police to speak to M and F separately.\n") == []
     assert letters("The duty worker rang PM twice. Nobody answered, so SW went to see M at home.\n") == ["M"]
+
+
+def test_a_letter_the_text_declares_and_a_shared_surname_made_plural(tmp_path, nlp):
+    """'"R" is Child R' says whom the letter stands for; "the RFs" is the household of a surname two keyed people
+    share (Voskuil), while "the SWs" (a role's plural, no shared surname) stays quiet."""
+    path = tmp_path / "note.txt"
+    path.write_text(
+        'In the school log "R" is Child R throughout. We should hear from the RFs as well. The SWs agreed.\n',
+        encoding="utf-8",
+    )
+    report = load_report(path)
+    found = verify_report(report, parse_report(report, nlp), key=KEY)
+    texts = {f.text for f in found if f.severity in ("medium", "high")}
+    assert "R" in texts
+    assert any(t.startswith("RFs") for t in texts)
+    assert not any(t.startswith("SWs") for t in texts)

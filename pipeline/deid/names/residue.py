@@ -1117,6 +1117,9 @@ def _letter_in_person_place(doc: Doc, ctx, is_code: list[bool], i: int) -> bool:
             return True
     if prev is not None and prev.lower_ in _PERSON_PREPOSITIONS and token.text.endswith("."):
         return True  # "concerned about F." however the parse reads the stop
+    k = i + 2 if nxt is not None and nxt.text in _QUOTE_CLOSE else i + 1
+    if k + 1 < len(doc) and doc[k].lower_ in ("is", "was", "=") and is_code[k + 1]:
+        return True  # '"T" is Child T': the text says whom the letter stands for
     for a, b in ((i - 2, i - 1), (i + 2, i + 1)):  # "T or TB", "TB and T"
         if 0 <= a < len(doc) and is_code[a] and doc[b].lower_ in ("or", "and", "&", "/"):
             return True
@@ -1169,10 +1172,15 @@ def _glued_to_codes(doc: Doc, key: Key, lex) -> list[tuple[int, int, str]]:
     codes = _codes_alternation(key)
     if not codes:
         return []
+    shared = _family_surname_codes(key)
     out = []
     for m in re.finditer(rf"(?<![\w-])(?:{codes})\d*(?P<s>s)(?![\w'’-])", text):
         before = re.search(r"(\w+)[ \t]+$", text[max(0, m.start() - 30) : m.start()])
         kin_before = before is not None and before.group(1).casefold() in _kin()
+        family = before is not None and before.group(1) == "the" and m.group(0)[:-1] in shared
+        if family:  # "the EMs": a surname two keyed people share, made plural for their household
+            out.append((m.start("s"), m.end("s"), "code_remainder"))
+            continue
         span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
         nxt = doc[span.end] if span is not None and span.end < len(doc) else None
         owns_next = nxt is not None and nxt.is_lower and nxt.pos_ == "NOUN" and "\n" not in doc[nxt.i - 1].whitespace_
@@ -1187,6 +1195,21 @@ def _glued_to_codes(doc: Doc, key: Key, lex) -> list[tuple[int, int, str]]:
         if (len(prefix) == 1 and prefix not in ("A", "I")) or prefix.casefold() not in lex.common:
             out.append((m.start("p"), m.end("p") + 1, "code_remainder"))
     return out
+
+
+def _family_surname_codes(key: Key) -> set[str]:
+    """Codes of keyed people whose surname another keyed person also bears: a family's name."""
+    owners: dict[str, set[str]] = {}
+    for p in key.people:
+        for name in p.names:
+            _, listed = split_title(name.split())
+            parts = without_generation([w.strip(".,") for w in listed if w.strip(".,")])
+            first, last = split_name(parts)
+            for word in last:
+                for part in re.split(r"[-‐‑]", word):
+                    if len(part) >= 3:
+                        owners.setdefault(fold(part).casefold(), set()).add(p.code)
+    return {code for codes in owners.values() if len(codes) >= 2 for code in codes}
 
 
 def _record_shapes(text: str, key: Key) -> list[tuple[int, int, str]]:
