@@ -53,6 +53,11 @@ def print_table(rows: dict[str, dict], total: dict) -> None:
         f"name words of marked people left in the outputs (cross-check): {total['name_words_left_in_output']}; "
         f"identifiers left unflagged by verify: {total['verify']['identifiers_left_unflagged']}"
     )
+    v = total["verify"]
+    print(
+        f"verify medium/high findings on unmarked text (false flags): key backstop {v.get('false_flags_key', 0)}, "
+        f"all types {v.get('false_flags_all', 0)}"
+    )
 
 
 def main(argv: list[str] | None = None) -> int:

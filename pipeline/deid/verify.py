@@ -1827,7 +1827,8 @@ def _key_findings(doc: Doc, key, policy: Policy, allowed_words: frozenset[str] |
     for r in find_person_slots(doc, key, [(m.start, m.end) for m in matches], ctx):  # used like a person, any form
         if r.text.casefold().strip(".'’") in allowed_words:
             continue  # the review's author or chair, whom it names on purpose
-        if _is_public([w.lower() for w in name_words(r.text)]):
+        record = r.kind in _BESIDE_CODE_KINDS or (r.kind == "beside_code" and r.text.isupper())
+        if not record and _is_public([w.lower() for w in name_words(r.text)]):
             continue  # "As Lord Laming wrote": a public figure the review cites, reported at info elsewhere
         out.append(to_check(r.start, r.end, _slot_reason(r), f"key:slot:{r.kind}"))
     for m in places:  # the key's surname where a place stands
@@ -1838,6 +1839,9 @@ def _key_findings(doc: Doc, key, policy: Policy, allowed_words: frozenset[str] |
     return out
 
 
+# shapes tied to a code of the key ("BAILEY, TGM", a surname in capitals beside a code): a family's record, never a
+# public figure the review cites
+_BESIDE_CODE_KINDS = frozenset({"record_shape", "code_remainder", "initial_by_code"})
 _PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
 _NOT_SEEDS = (":allowed", ":pseudonym", ":public", ":reference", ":condition")
 
@@ -1924,6 +1928,9 @@ _SLOT_KINDS = {
     "after_kin": "a capitalised word right after a family word ('his brother ...')",
     "family_word": "a family word or form of address the text explains or uses before several people",
     "alias": 'a quoted form listed beside a code or placeholder (\'"..." or "CL"\')',
+    "keyed_letter": "a keyed person's letter or initials where a person stands ('T or TB', 'RT: ...')",
+    "record_shape": "a surname before a comma and a code, as a record writes 'SURNAME, Given'",
+    "same_name": "a word the text quotes elsewhere as what someone is called",
 }
 
 

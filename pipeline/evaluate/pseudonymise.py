@@ -294,6 +294,27 @@ def backstop(left: list[dict], cov: Coverage, findings) -> tuple[int, list]:
     return flagged, unflagged
 
 
+def _out_range(cov: Coverage, start: int, end: int) -> tuple[int, int]:
+    """Where the input stretch [start, end) lands in the output (a replacement touching it taken whole)."""
+    first, last = cov.owner[start], cov.owner[end - 1]
+    a = first.out_start if first is not None and first.out_start is not None else cov.out_pos(start)
+    b = last.out_end if last is not None and last.out_end is not None else cov.out_pos(end - 1) + 1
+    return a, b
+
+
+def false_flags(draft, cov: Coverage, findings) -> dict[str, int]:
+    """Medium/high verify findings on text the gold marks as no person and no identifier: noise a reader must
+    clear.  `key` counts the key backstop's (KEY_NAME), `all` every type's."""
+    flags = false_flag_findings(draft, cov, findings)
+    return {"key": sum(f.type == "KEY_NAME" for f in flags), "all": len(flags)}
+
+
+def false_flag_findings(draft, cov: Coverage, findings) -> list:
+    """The medium/high findings `false_flags` counts."""
+    marked = [_out_range(cov, s.start, s.end) for s in draft.of_kind("key", "unknown", "id") if s.end > s.start]
+    return [f for f in findings if f.severity in FLAGGED and not any(a < f.end and f.start < b for a, b in marked)]
+
+
 def _share(n: int, d: int) -> float | None:
     return round(n / d, 4) if d else None
 
@@ -342,6 +363,8 @@ def evaluate(draft, ours: Ours, plain_nlp, out_dir: Path, repeat: int, clock: st
             "names_left_unflagged": len(unflagged),
             "identifiers_left_flagged": ids_flagged,
             "identifiers_left_unflagged": len(ids_unflagged),
+            "false_flags_key": false_flags(draft, cov, findings)["key"],
+            "false_flags_all": false_flags(draft, cov, findings)["all"],
         },
         "time": {
             "clock": clock,
@@ -354,6 +377,9 @@ def evaluate(draft, ours: Ours, plain_nlp, out_dir: Path, repeat: int, clock: st
     misses = {
         "names_left": [f"{x['span'].label}: {x['span'].surface!r}" for x in left],
         "names_left_unflagged_by_verify": [f"{x['span'].label}: {x['span'].surface!r}" for x in unflagged],
+        "false_flags_key": [
+            f"{f.rule}: {f.text!r}" for f in false_flag_findings(draft, cov, findings) if f.type == "KEY_NAME"
+        ],
         "wrongly_coded": _wrongly_coded(draft, cov, left),
         "unlisted_inconsistent": _unlisted_inconsistent(draft, cov),
         "name_words_left_in_output": extra_words,
@@ -445,6 +471,8 @@ def overall(rows: dict[str, dict]) -> dict:
             for k in (
                 "names_left_flagged",
                 "names_left_unflagged",
+                "false_flags_key",
+                "false_flags_all",
                 "identifiers_left_flagged",
                 "identifiers_left_unflagged",
             )

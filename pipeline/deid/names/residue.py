@@ -23,7 +23,11 @@ quoted name a naming verb gives ("call her 'Bibi jan'"), a word after a title
 or family word, beside a code, after a closing, in apposition to a role word
 or where the parse puts a person, and lower-case, hyphened, apostrophed or pet
 forms close to a keyed name ("sami" of Samiullah).  Each names the key entries
-it is close to.
+it is close to.  `_key_shapes` adds what the key and the text imply together: a
+keyed person's letter or initials where a person stands ("T or TB"), a name's
+rest glued to a code ("Granny TGMs", "YM/hiwet"), a record's "SURNAME, CODE",
+a lower-case surname after its own code ("SW white"), and a word quoted as what
+someone is called ('his father "Abo"') with its other uses.
 
 Settings: ``models/names/residue.yaml``.
 """
@@ -218,6 +222,8 @@ def find_person_slots(doc: Doc, key: Key, taken: list[tuple[int, int]], ctx=None
         span = doc.char_span(start, end, alignment_mode="expand")
         if span is not None:
             add(span.start, span.end, kind)
+    for i, j, kind in _key_shapes(doc, ctx, is_code, key, conf):  # "T or TB", "BAILEY, TGM", 'his father "Abo"'
+        add(i, j, kind)
     return out
 
 
@@ -1052,3 +1058,259 @@ def _called_bare(doc: Doc, ctx, is_code: list[bool]):
             continue  # "calls her Old Nan": a family word the adjective goes with
         if word.is_title and word.is_alpha and not _not_a_name(ctx, word) and not word.is_stop:
             yield k, k + 1, "called"
+
+
+# ---------------------------------------------------------------- what the key and the text imply
+# With a key, verify knows each person's initials, the letter of a code like "Child T", and every name word; the
+# coded text shows where a person stands.  Together they point at what is left of a keyed name in shapes no word
+# list holds (settings: models/names/residue.yaml `key_shapes`):
+# - a keyed person's own letter or initials standing where a person stands ("T or TB", "F. - booked", "M was
+#   arrested", "RT: no concerns");
+# - a code with the rest of a name glued to it ("Granny TGMs", "Child Ys mum", "YM/hiwet", "K-[PERSON-6]");
+# - a record's "SURNAME, Given" shape around a code, whatever the surname ("BAILEY, TGM", "G/hiwet, YM");
+# - a lower-case word right after a code that is spelt like that person's name ("SW white" of Whyte);
+# - a capitalised word quoted as what someone is called after a family or naming word ('his father "Abo"',
+#   'to her friends "Tee"', 'registered him as "Van"'), or greeted as kin ('"Ngo my sister'), English word or
+#   not, and then every other capitalised use of it in the text (one sense per document).
+
+
+def _key_letters(key: Key) -> dict[str, set[str]]:
+    """Capitals -> codes of the keyed people they may stand for: the given name's initial ("F" of Filmon), the
+    run-together initials of every listed name ("KAW"), and the letter a code like "Child T" ends in."""
+    from .initials import initials_of
+
+    titles = {t.casefold() for t in title_words()}
+    out: dict[str, set[str]] = {}
+    for p in key.people:
+        parts = p.code.split()
+        if len(parts) == 2 and len(parts[1]) == 1 and parts[1].isupper():
+            out.setdefault(parts[1], set()).add(p.code)  # "Child T" -> "T"
+        for name in p.names:
+            words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", name) if w.casefold() not in titles]
+            if words:
+                out.setdefault(fold(words[0][0]).upper(), set()).add(p.code)
+            for caps in initials_of(name):
+                out.setdefault(caps, set()).add(p.code)
+    return out
+
+
+_NOT_NAME_POS = frozenset({"VERB", "AUX", "ADP", "DET", "PRON", "CCONJ", "SCONJ", "PART", "ADV", "NUM"})
+_PERSON_PREPOSITIONS = frozenset({"about", "for", "from", "with"})
+_ATTRIBUTION_AFTER = re.compile(r"[ \t]*(?::|[—–][ \t]|-[ \t])")
+
+
+def _letter_in_person_place(doc: Doc, ctx, is_code: list[bool], i: int) -> bool:
+    """The letter or capitals at token i stand where a person stands: the parse's subject or object of a person
+    verb (or of "about"), coordinated with a code ("T or TB"), or attributing a line or a quoted note ("RT: ...",
+    '"F. — booked"')."""
+    token = doc[i]
+    prev = doc[i - 1] if i > 0 else None
+    nxt = doc[i + 1] if i + 1 < len(doc) else None
+    if prev is not None and prev.text[:1].isupper() and prev.is_alpha and "\n" not in prev.whitespace_:
+        return False  # "Child D", "Plan B", "Section F": a letter of a capitalised phrase
+    if nxt is not None and (nxt.like_num or nxt.text in (")", "]", "%")):
+        return False
+    if doc.has_annotation("DEP"):
+        if _person_position(ctx, token):
+            return True
+        if token.dep_ == "pobj" and token.head.lower_ in _PERSON_PREPOSITIONS:
+            return True
+    if prev is not None and prev.lower_ in _PERSON_PREPOSITIONS and token.text.endswith("."):
+        return True  # "concerned about F." however the parse reads the stop
+    k = i + 2 if nxt is not None and nxt.text in _QUOTE_CLOSE else i + 1
+    if k + 1 < len(doc) and doc[k].lower_ in ("is", "was", "=") and is_code[k + 1]:
+        return True  # '"T" is Child T': the text says whom the letter stands for
+    for a, b in ((i - 2, i - 1), (i + 2, i + 1)):  # "T or TB", "TB and T"
+        if 0 <= a < len(doc) and is_code[a] and doc[b].lower_ in ("or", "and", "&", "/"):
+            return True
+    bare_end = token.idx + len(token.text)
+    text = doc.text
+    line_start = text.rfind("\n", 0, token.idx) + 1
+    opener = text[line_start : token.idx].strip(" \t>*-•|\"“'‘") == "" or text[token.idx - 1 : token.idx] in '"“'
+    return opener and bool(_ATTRIBUTION_AFTER.match(text, bare_end))
+
+
+def _role_shorthand(doc: Doc, conf: dict) -> set[str]:
+    """Letters a case note uses as role shorthand ("M and F", "M, CP, SIB"): every letter of a
+    `key_shapes.role_letter_sets` set when all of them stand alone in the text, so none is a name's letter."""
+    alone = {t.text.rstrip(".") for t in doc if len(t.text.rstrip(".")) == 1 and t.text[:1].isupper()}
+    out: set[str] = set()
+    for group in conf.get("key_shapes", {}).get("role_letter_sets", ()):
+        if set(group) <= alone:
+            out |= set(group)
+    return out
+
+
+def _keyed_letters(doc: Doc, ctx, is_code: list[bool], key: Key, conf: dict):
+    """A keyed person's letter or initials where a person stands (see `_letter_in_person_place`); a bare "A" or
+    "I" (an article, a pronoun) never."""
+    from .initials import never_initials, ordinary_acronym
+
+    letters = _key_letters(key)
+    abbreviations = never_initials()
+    shorthand = _role_shorthand(doc, conf)
+    for token in doc:
+        bare = token.text.rstrip(".")
+        if is_code[token.i] or not (1 <= len(bare) <= 4 and bare.isalpha() and bare.isupper()):
+            continue
+        if bare in ("A", "I") or len(letters.get(bare, ())) != 1 or bare in shorthand:
+            continue
+        if len(bare) > 1 and (bare in abbreviations or ordinary_acronym(bare)):
+            continue  # "the GP", "HM": an everyday abbreviation, not someone's initials here
+        if ctx.title_case_line(token):
+            continue
+        if _letter_in_person_place(doc, ctx, is_code, token.i):
+            yield token.i, token.i + 1, "keyed_letter"
+
+
+def _glued_to_codes(doc: Doc, key: Key, lex) -> list[tuple[int, int, str]]:
+    """(start, end, kind) of name remnants glued to a code or placeholder: an "s" of a possessive written without
+    its apostrophe, after a family word or before a lower-case noun ("Granny TGMs", "Child Ys mum"; not the plural
+    "the deputy SWs were"), a lower-case rest after a slash ("YM/hiwet"), and a short capitalised prefix with a
+    hyphen ("K-[PERSON-6]")."""
+    text = doc.text
+    codes = _codes_alternation(key)
+    if not codes:
+        return []
+    shared = _family_surname_codes(key)
+    out = []
+    for m in re.finditer(rf"(?<![\w-])(?:{codes})\d*(?P<s>s)(?![\w'’-])", text):
+        before = re.search(r"(\w+)[ \t]+$", text[max(0, m.start() - 30) : m.start()])
+        kin_before = before is not None and before.group(1).casefold() in _kin()
+        family = before is not None and before.group(1) == "the" and m.group(0)[:-1] in shared
+        if family:  # "the EMs": a surname two keyed people share, made plural for their household
+            out.append((m.start("s"), m.end("s"), "code_remainder"))
+            continue
+        span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+        nxt = doc[span.end] if span is not None and span.end < len(doc) else None
+        owns_next = nxt is not None and nxt.is_lower and nxt.pos_ == "NOUN" and "\n" not in doc[nxt.i - 1].whitespace_
+        if kin_before or owns_next:
+            out.append((m.start("s"), m.end("s"), "code_remainder"))
+    for m in re.finditer(rf"(?<![\w-])(?:{codes})\d*/(?P<rest>[^\W\d_A-Z][^\W\d_]+)(?![\w-])", text):
+        if m.group("rest").casefold() not in lex.common:
+            out.append((m.start("rest") - 1, m.end("rest"), "code_remainder"))
+    target = rf"(?:(?:{codes})\d*(?![\w-])|\[PERSON-\d+\])"
+    for m in re.finditer(rf"(?<![\w'’.-])(?P<p>[A-Z][a-z]{{0,2}})-(?={target})", text):
+        prefix = m.group("p")
+        if (len(prefix) == 1 and prefix not in ("A", "I")) or prefix.casefold() not in lex.common:
+            out.append((m.start("p"), m.end("p") + 1, "code_remainder"))
+    return out
+
+
+def _family_surname_codes(key: Key) -> set[str]:
+    """Codes of keyed people whose surname another keyed person also bears: a family's name."""
+    owners: dict[str, set[str]] = {}
+    for p in key.people:
+        for name in p.names:
+            _, listed = split_title(name.split())
+            parts = without_generation([w.strip(".,") for w in listed if w.strip(".,")])
+            first, last = split_name(parts)
+            for word in last:
+                for part in re.split(r"[-‐‑]", word):
+                    if len(part) >= 3:
+                        owners.setdefault(fold(part).casefold(), set()).add(p.code)
+    return {code for codes in owners.values() if len(codes) >= 2 for code in codes}
+
+
+def _record_shapes(text: str, key: Key) -> list[tuple[int, int, str]]:
+    """A surname in capitals or with a slash before a comma and a code ("BAILEY, TGM", "G/hiwet, YM"): the
+    record's "SURNAME, Given" order, the given name coded and the surname left, English word or not."""
+    from .initials import never_initials
+
+    codes = _codes_alternation(key)
+    if not codes:
+        return []
+    out = []
+    abbreviations = never_initials()
+    shape = r"(?P<w>[A-Z][A-Z'’-]{2,}|[A-Z][\w'’-]*/[\w'’-]+)"
+    for m in re.finditer(rf"(?<![\w/'’-]){shape},[ \t]+(?:{codes})\d*(?![\w-])", text):
+        word = m.group("w")
+        if word in abbreviations or re.fullmatch(codes, word):
+            continue
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        line_end = text.find("\n", m.end())
+        line = text[line_start : line_end if line_end >= 0 else len(text)]
+        if not re.search(r"[a-z]{3,}", line):
+            continue  # a heading in capitals
+        out.append((m.start("w"), m.end("w"), "record_shape"))
+    return out
+
+
+def _lower_after_own_code(doc: Doc, is_code: list[bool], key: Key, conf: dict):
+    """A lower-case word right after a code, spelt like a name word of that code's person ("SW white" of
+    Kerry-Ann Whyte): the rest of the name, typed in lower case, that the code did not take."""
+    import jellyfish
+    from rapidfuzz.distance import OSA
+
+    words_of = {p.code: _person(p.code, p.names).words for p in key.people}
+    for token in doc[1:]:
+        i = token.i
+        prev = doc[i - 1]
+        if not is_code[i - 1] or is_code[i] or not token.is_lower or not token.is_alpha or prev.whitespace_ != " ":
+            continue
+        if token.pos_ in _NOT_NAME_POS:  # "CM told": a verb, however close to a name
+            continue
+        code = re.sub(r"\d+$", "", prev.text)
+        if i >= 2 and is_code[i - 2] and "\n" not in doc[i - 2].whitespace_:
+            code = f"{doc[i - 2].text} {code}"  # "Child T"
+        folded = fold(token.text).casefold()
+        if len(folded) < int(conf.get("variant_min", 4)):
+            continue
+        if any(
+            _near(folded, w, 99, 4, OSA, jellyfish) and folded not in ("and", "or")
+            for w in words_of.get(code, ())
+            if len(w) >= 4
+        ):
+            yield i, i + 1, "variant"
+
+
+def _names_someone(ctx, token) -> bool:
+    """ "known as", "registered him as", "listed her as": "as" after a naming verb or its person object."""
+    return token.lower_ in ("him", "her", "them", "known") or token.lemma_.casefold() in ctx.lex.naming_verbs
+
+
+_QUOTE_OPEN = ('"', "“", "'", "‘")
+_QUOTE_CLOSE = ('"', "”", "'", "’")
+
+
+def _quoted_home_names(doc: Doc, ctx, is_code: list[bool], conf: dict):
+    """A capitalised word quoted alone after a family word, a naming word or "as" ('his father "Abo"', 'to her
+    friends "Tee"', 'registered him as "Van"'), or opening a quote as one greets kin ('"Ngo my sister, ...'):
+    what someone is called at home, English word or not.  Every other capitalised use of the same word in the
+    text is then reported too (one sense per document), except in heading lines."""
+    names: set[str] = set()
+    friends = {w.casefold() for w in conf.get("key_shapes", {}).get("called_by_words", ())}
+    for token in doc:
+        i = token.i
+        if is_code[i] or not token.is_title or not token.is_alpha or _not_a_name(ctx, token) or token.is_stop:
+            continue
+        if i < 2 or i + 1 >= len(doc) or doc[i - 1].text not in _QUOTE_OPEN:
+            continue
+        before = doc[i - 2]
+        closes = doc[i + 1].text in _QUOTE_CLOSE
+        named_as = before.lower_ == "as" and i >= 3 and _names_someone(ctx, doc[i - 3])
+        called = before.lower_ in _kin() or before.lower_ in friends or named_as
+        greeted = i + 2 < len(doc) and doc[i + 1].lower_ in ("my", "our") and doc[i + 2].lower_ in _kin() and not closes
+        if (closes and called) or greeted:
+            names.add(token.text)
+            yield i, i + 1, "called"
+    if not names:
+        return
+    for token in doc:
+        if token.text in names and not is_code[token.i] and not ctx.title_case_line(token):
+            yield token.i, token.i + 1, "same_name"
+
+
+def _key_shapes(doc: Doc, ctx, is_code: list[bool], key: Key, conf: dict):
+    """(start token, end token, kind) of everything `_key_letters` .. `_quoted_home_names` find."""
+    shapes = conf.get("key_shapes", {})
+    if not shapes.get("enabled", True):
+        return
+    if shapes.get("keyed_letters", True):
+        yield from _keyed_letters(doc, ctx, is_code, key, conf)
+    for start, end, kind in [*_glued_to_codes(doc, key, ctx.lex), *_record_shapes(doc.text, key)]:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is not None:
+            yield span.start, span.end, kind
+    yield from _lower_after_own_code(doc, is_code, key, conf)
+    yield from _quoted_home_names(doc, ctx, is_code, conf)

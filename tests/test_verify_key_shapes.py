@@ -1,0 +1,112 @@
+"""`scr verify --key`: what the key and the coded text imply together (`residue._key_shapes`), on an invented key
+and invented sentences; and the words beside them that must stay quiet."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.deid.keyfile import parse_key
+from pipeline.deid.verify import verify_report
+from pipeline.ingest import load_report
+from pipeline.nlp import parse_report
+
+KEY = parse_key(
+    {
+        "people": [
+            {"code": "Child R", "role": "Subject child", "names": ["Rosalind Achterberg", "Rosalind"]},
+            {"code": "RM", "role": "Mother", "names": ["Wilhelmina Achterberg", "Mrs Achterberg"]},
+            {"code": "RF", "role": "Father", "names": ["Dirk Voskuil", "Mr Voskuil"]},
+            {"code": "RGM", "role": "Grandmother", "names": ["Hendrika Voskuil"]},
+            {"code": "SW", "role": "Social worker", "names": ["Tamsin Quayle", "Ms Quayle"]},
+            {"code": "DS", "role": "Police officer", "names": ["Gideon Parfitt"]},
+        ]
+    }
+)
+CODED = (
+    "Log of the strategy discussion\n"
+    "\n"
+    "Entry 4: Dad rang. Says he has not seen R or RM since June. SW to see R at home this week.\n"
+    'Entry 5: "D. — interview booked, DS to attend."\n'
+    'The police list her as "VOSKUIL, RGM" and as RGM/rika on the older system.\n'
+    "Oma RGMs garden was where Child Rs dog stayed. The deputy SWs were told.\n"
+    "A text read: SW quayle will ring tomorrow.\n"
+    'She calls her father "Pip" and her classmates call her "Roz". Pip was not at home.\n'
+    "A neighbour known as K-[PERSON-2] was seen outside.\n"
+    "Appendix D lists the agencies. Grade B was expected. Plan B was agreed.\n"
+)
+
+
+@pytest.fixture(scope="module")
+def flagged(tmp_path_factory, nlp):
+    path = tmp_path_factory.mktemp("keyshapes") / "coded.txt"
+    path.write_text(CODED, encoding="utf-8")
+    report = load_report(path)
+    doc = parse_report(report, nlp)
+    found: dict[tuple[str, int], str] = {}
+    for f in verify_report(report, doc, key=KEY):
+        if f.severity in ("medium", "high"):
+            found[(f.text, f.start)] = f.rule
+    return found
+
+
+def _rules_of(flagged, text: str) -> set[str]:
+    """Rules of the findings on `text` (a remnant glued to a code is reported with the token it is part of)."""
+    return {rule for (t, _), rule in flagged.items() if t == text or (len(text) > 1 and t.startswith(text))}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "R",  # "seen R or RM", "to see R": the letter of the code "Child R" where a person stands
+        "D.",  # the father's initial attributing a log entry
+        "VOSKUIL",  # a record's "SURNAME, Given" order around a code
+        "/rika",  # the rest of a name after a slash
+        "RGMs",  # "Oma RGMs garden": a possessive without its apostrophe
+        "Rs",  # "Child Rs dog"
+        "quayle",  # the keyed surname typed in lower case after its own code
+        "Pip",  # quoted after a family word, then used alone
+        "Roz",  # quoted after "classmates call her"
+        "K-",  # a prefix glued to a placeholder
+    ],
+)
+def test_left_shapes_the_key_implies_are_flagged(flagged, text):
+    assert _rules_of(flagged, text), f"{text!r} not flagged"
+
+
+def test_letters_of_phrases_plurals_and_headings_stay_quiet(flagged):
+    starts = {t: s for (t, s) in flagged}
+    assert "D" not in starts  # "Appendix D"
+    assert "B" not in starts  # "Grade B", "Plan B"
+    assert not any(t.startswith("SWs") for (t, _) in flagged)  # "the deputy SWs were": a plural
+
+
+def test_role_shorthand_letters_are_no_keyed_letter(tmp_path, nlp):
+    """A case note's "M" and "F" (mother, father) both standing alone: neither is the keyed Marit's letter; the
+    same "M" in a note without "F" is."""
+    key = parse_key({"people": [{"code": "PM", "role": "Mother", "names": ["Marit Olsen"]}]})
+
+    def letters(text: str) -> list[str]:
+        path = tmp_path / "note.txt"
+        path.write_text(text, encoding="utf-8")
+        report = load_report(path)
+        found = verify_report(report, parse_report(report, nlp), key=key)
+        return [f.text for f in found if f.rule == "key:slot:keyed_letter"]
+
+    assert letters("Household: M, F and baby. Police to speak to M and F separately.\n") == []
+    assert letters("The duty worker rang PM twice. Nobody answered, so SW went to see M at home.\n") == ["M"]
+
+
+def test_a_letter_the_text_declares_and_a_shared_surname_made_plural(tmp_path, nlp):
+    """'"R" is Child R' says whom the letter stands for; "the RFs" is the household of a surname two keyed people
+    share (Voskuil), while "the SWs" (a role's plural, no shared surname) stays quiet."""
+    path = tmp_path / "note.txt"
+    path.write_text(
+        'In the school log "R" is Child R throughout. We should hear from the RFs as well. The SWs agreed.\n',
+        encoding="utf-8",
+    )
+    report = load_report(path)
+    found = verify_report(report, parse_report(report, nlp), key=KEY)
+    texts = {f.text for f in found if f.severity in ("medium", "high")}
+    assert "R" in texts
+    assert any(t.startswith("RFs") for t in texts)
+    assert not any(t.startswith("SWs") for t in texts)
