@@ -1,11 +1,12 @@
 """How much evidence a theme needs, and which theme a shared word belongs to (pipeline/themes/tagger.py,
-`scoring.longer_cue_claims` and `scoring.document.own_words_score` in models/themes.yaml).
+`scoring.longer_cue_claims`, `scoring.document.own_words_score` and
+`scoring.document.neutral_practice_sentences` in models/themes.yaml).
 Fictional text written for these tests."""
 
 from __future__ import annotations
 
-from pipeline.themes import tag_text
-from pipeline.themes.tagger import CueInfo, _claimed
+from pipeline.themes import load_taxonomy, tag_text
+from pipeline.themes.tagger import CueInfo, ThemeTagger, _claimed
 
 # neutral story text without theme cues, so the whole text is long enough to be a document
 FILLER = (
@@ -49,6 +50,50 @@ def test_supporting_words_do_not_make_a_theme_of_a_document(nlp):
     # "invited" is the theme's own word; "agencies" and "partnership" only support it
     weak = FILLER + "\n\nCouncillors were invited to note the reply that the agencies and the partnership sent.\n"
     assert "multi_agency_working" not in _themes(nlp, weak)
-    # two of the theme's own words in the paragraph still make it
-    strong = FILLER + "\n\nThe agencies collaborated closely and coordinated their visits to the family.\n"
+    # two of the theme's own words in the paragraph still make it (told as good practice: a practice
+    # theme named in passing is no theme, `neutral_practice_sentences`)
+    strong = FILLER + "\n\nThe agencies collaborated well and coordinated their visits to the family.\n"
     assert "multi_agency_working" in _themes(nlp, strong)
+
+
+# ---- a practice theme named once in passing ------------------------------------------------
+PASSING = FILLER + "\n\nIn the autumn a strategy discussion was held about the family.\n"
+
+
+def test_a_procedure_named_once_in_passing_is_no_practice_theme(nlp):
+    assert "multi_agency_working" not in _themes(nlp, PASSING)
+
+
+def test_a_procedure_told_as_a_shortfall_is_a_practice_theme(nlp):
+    text = FILLER + "\n\nNo strategy discussion was held, although the bruise was never explained.\n"
+    assert "multi_agency_working" in _themes(nlp, text)
+
+
+def test_a_procedure_told_in_several_sentences_is_a_practice_theme(nlp):
+    text = (
+        FILLER
+        + "\n\nIn the autumn a strategy discussion was held about the family.\n"
+        + "\nA second strategy discussion followed in December.\n"
+        + "\nThe last strategy discussion took place in the new year.\n"
+    )
+    assert "multi_agency_working" in _themes(nlp, text)
+
+
+def test_a_circumstance_named_once_is_still_a_theme(nlp):
+    # the family's circumstances are facts of the case however plainly they are told
+    text = FILLER + "\n\nHis grandmother drank heavily in the evenings.\n"
+    assert "substance_misuse" in _themes(nlp, text)
+
+
+def test_a_procedure_named_where_the_review_states_its_learning_is_a_practice_theme(nlp):
+    text = "Findings\n\n" + FILLER + "\n\nIn the autumn a strategy discussion was held about the family.\n"
+    assert "multi_agency_working" in _themes(nlp, text)
+    assert "multi_agency_working" not in _themes(nlp, "Family life\n\n" + PASSING)
+
+
+def test_the_passing_mention_rule_is_data(nlp):
+    taxonomy = load_taxonomy().model_copy(deep=True)
+    assert taxonomy.scoring.document is not None
+    taxonomy.scoring.document.neutral_practice_sentences = None
+    labels = tag_text(PASSING, nlp, tagger=ThemeTagger(taxonomy=taxonomy))
+    assert "multi_agency_working" in {t for label in labels for t in label.theme_ids()}

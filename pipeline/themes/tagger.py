@@ -47,6 +47,7 @@ from .people import Owners
 from .sections import section_role
 from .taxonomy import (
     ContextRules,
+    DocumentRule,
     SectionRoles,
     Taxonomy,
     load_context_rules,
@@ -298,9 +299,12 @@ class ThemeTagger:
             )
             if label.themes or label.negated:
                 labels.append(label)
-        return self._document_evidence(labels, len(tokens.text))
+        sentence_starts = sorted(start for start, _ in spans.values())
+        return self._document_evidence(labels, len(tokens.text), sentence_starts)
 
-    def _document_evidence(self, labels: list[ThemeLabel], n_tokens: int) -> list[ThemeLabel]:
+    def _document_evidence(
+        self, labels: list[ThemeLabel], n_tokens: int, sentence_starts: Sequence[int] = ()
+    ) -> list[ThemeLabel]:
         """Drop a theme the whole document gives too little evidence for (`scoring.document`).
 
         One paragraph of supporting words ("a rigorous analysis of what happened
@@ -325,6 +329,12 @@ class ThemeTagger:
             )
             and max(self._document_score(h, rule.own_words_score) for h in found) < rule.min_score - 1e-9
         }
+        if rule.neutral_practice_sentences is not None:
+            weak |= {
+                theme
+                for theme, found in hits.items()
+                if self.kinds[theme] == "practice" and self._only_told_in_passing(theme, labels, sentence_starts, rule)
+            }
         if not weak:
             return labels
         out = []
@@ -334,6 +344,28 @@ class ThemeTagger:
             if label.themes or label.negated:
                 out.append(label)
         return out
+
+    def _only_told_in_passing(
+        self, theme: str, labels: list[ThemeLabel], sentence_starts: Sequence[int], rule: DocumentRule
+    ) -> bool:
+        """Whether a theme's own cues are all told in passing: neutral (no shortfall, no good
+        practice read from their sentence), outside the sections where a review states its
+        learning (`rule.learning_roles`), and in fewer than `rule.neutral_practice_sentences`
+        distinct sentences.
+
+        Its `needs_company` words and role codes are not its own cues: they neither make
+        the theme evaluated nor spread it."""
+        company = self.company[theme]
+        sentences = set()
+        for label in labels:
+            for hit in (h for h in label.themes if h.id == theme):
+                for e in hit.evidence:
+                    if e.cue.startswith("role code") or _plain_cue(e.cue) in company:
+                        continue
+                    if e.polarity != "neutral" or label.section_role in rule.learning_roles:
+                        return False
+                    sentences.add(bisect.bisect_right(sentence_starts, e.start))
+        return len(sentences) < (rule.neutral_practice_sentences or 0)
 
     def _document_score(self, hit: ThemeHit, own_words: bool) -> float:
         """A paragraph's score for the document rule: with `own_words`, the raw weights of the

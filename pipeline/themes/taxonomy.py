@@ -70,6 +70,14 @@ class DocumentRule(BaseModel):
     min_score: float = 1.4
     # the score of that one paragraph counts only the theme's own words, not its `needs_company` cues
     own_words_score: bool = False
+    # A practice theme (how professionals worked) none of whose own cues is read as a shortfall or
+    # as good practice is kept only when its own cues stand in at least this many distinct
+    # sentences: a procedure named once in passing ("a referral was made", "the plan was agreed")
+    # is narrative, not learning about practice.  A circumstance (the family's drinking) is a fact
+    # of the case however it is told.  None: no such rule.
+    neutral_practice_sentences: int | None = None
+    # section roles where a review states its learning: a practice cue there is learning by its place
+    learning_roles: list[str] = Field(default_factory=list)
 
 
 class Scoring(BaseModel):
