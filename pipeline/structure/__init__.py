@@ -257,6 +257,9 @@ def _inline_entries(text: str, report: Report, skip: set[int], lines: list[Line]
         role_codes = naming.find_role_codes(text, {d.code for d in older})
         role_codes += naming.find_apposed_codes(text, {d.code for d in [*older, *role_codes]})
         role_codes += naming.find_apposed_initials(text, {d.code for d in [*older, *role_codes]})
+        role_codes += naming.find_title_codes(text, {d.code for d in [*older, *named, *role_codes]})
+        role_codes += naming.find_quoted_names(text, {d.code for d in [*older, *named, *role_codes]})
+        role_codes += naming.find_setting_codes(text, {d.code for d in [*older, *named, *role_codes]})
     for d in [*older, *named, *role_codes]:
         if d.code.casefold() in {c.casefold() for c in declared} or any(a <= d.start < b for a, b in skipped):
             continue

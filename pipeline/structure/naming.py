@@ -264,20 +264,24 @@ def find_apposed_codes(text: str, known: set[str] | None = None) -> list[key.Inl
 
 
 def find_apposed_initials(text: str, known: set[str] | None = None) -> list[key.InlineDeclaration]:
-    """Capitals set off by commas after a person noun ("her uncle, TR, had …") that the text uses again: the
-    review's code for that person.  Used once only, or a listed agency, or the initials of the words before it
-    ("the Health Visitor, HV,"), it is no code."""
+    """Capitals set off by commas after a person noun ("her uncle, TR, had …", "a lodger, P.") that the text uses
+    again: the review's code for that person.  Used once only, or a listed agency, or the initials of the words
+    before it ("the Health Visitor, HV,"), or an initial before a surname ("her partner, A. Hale"), it is no code."""
     known_folded = {k.casefold() for k in known or set()}
     shape = re.compile(
-        rf"(?<![\w’'-])(?:(?:his|her|their|the|a|an|its)\s+)(?:[a-z-]+\s+){{0,2}}?(?P<role>{_noun_alternation()})"
-        r"\s*,\s*(?P<code>(?-i:[A-Z]{2,3}[0-9]{0,2}))\s*,",
+        rf"(?<![\w’'-])(?:(?:his|her|their|the|a|an|its|(?-i:[A-Z][a-z]+)[’']s)\s+)(?:[a-z-]+[’']s\s+)?"
+        rf"(?:[a-z-]+\s+){{0,2}}?"
+        rf"(?P<role>{_noun_alternation()})"
+        r"\s*,\s*(?P<code>(?-i:[A-Z]{1,3}[0-9]{0,2}))(?:\s*[,;)]|\.(?=\s+[A-Z]|\s*$))",
         re.IGNORECASE,
     )
     out = []
     for m in shape.finditer(text):
         code = m["code"]
-        if code.casefold() in known_folded or _stop_code(code) or code in key._agency_abbreviations():
+        if code.casefold() in known_folded or _stop_code(code) or code in key._agency_abbreviations() or code == "I":
             continue
+        if m[0].endswith(".") and _name_follows(text, m.end("code")):
+            continue  # "her partner, A. Hale": initials and a surname
         if key._initials_of(code, text[max(0, m.start("code") - 80) : m.start("code")]):
             continue
         if len(re.findall(rf"(?<![\w’'-]){code}(?![\w’'-])", text)) < 2:
@@ -461,3 +465,253 @@ def find_named(text: str) -> list[key.InlineDeclaration]:
                 break
             desc, pos = gap["role"], gap.end()
     return sorted(found.values(), key=lambda e: e.start)
+
+
+# ---------------------------------------------------------------- codes shown by their use (issue 13, keyreal9)
+def _role_near(text: str, at: int) -> str | None:
+    """The person noun phrase nearest before `at` in its sentence or the one before ("… left alone with her uncle.
+    Mr T shouted …" -> "her uncle"): the role the text gives the person a code first stands for.  A person
+    noun followed by an index is another person's code ("Child W"), not a role; collective nouns name no one."""
+    window_start = max(0, at - 300)
+    window = text[window_start:at]
+    stops = [m.end() for m in re.finditer(r"[.!?;:](?=\s)|\n\s*\n", window)]
+    start = window_start + (stops[-2] if len(stops) >= 2 else 0)
+    last = None
+    for m in re.finditer(rf"(?<![\w’'-])(?:{_noun_alternation()})(?![\w’'-])", text[start:at], re.IGNORECASE):
+        if re.match(rf"\s+{_INDEX}", text[start + m.end() : at + 1]) or singular(m[0]) in _data()["group_nouns"]:
+            continue
+        last = m
+    if last is None:
+        return None
+    return _description(text, start, start + last.start(), start + last.end())
+
+
+@lru_cache(maxsize=1)
+def _title_code_re() -> re.Pattern:
+    """A personal title (models/lexicon/titles.yaml, `personal`) and an index of one or two capitals ("Mr T",
+    "Ms AB", "Mrs K2"): a person's initials ("Mr J. Hale", "Ms J Hale") go on with a name, a code does not."""
+    from ..lexicon import title_pattern, title_words
+
+    titles = title_pattern(title_words(personal=True))
+    return re.compile(
+        rf"(?<![\w’'-])(?P<code>(?P<title>{titles})\.?[ \t]+(?P<index>[A-Z]{{1,2}}[0-9]{{0,2}}))(?![\w’'&-])"
+    )
+
+
+def _initial_with_stop(text: str, end: int) -> bool:
+    """Is the capital before `end` an initial with its full stop inside a sentence ("Dr K. wrote", "Ms K.'s
+    notes", "Mr P., the tenant")?  A code has no stop; a stop before a capital may end the sentence."""
+    return bool(re.match(r"\.(?:[’']s\b|\s*[,;:(]|[ \t]+[a-z])", text[end : end + 4]))
+
+
+def _name_follows(text: str, end: int) -> bool:
+    """Does a surname follow the index ("Mr J Hale", "Mr J. Hale")?  After a full stop, a capitalised word that is
+    an English function word ("Mr T. The court …"), or one the text also writes on its own, not after an initial
+    ("… by Ms V. Ada was …" where "Ada" stands alone elsewhere), starts the next sentence instead."""
+    m = re.match(r"(\.?)[ \t]+([A-Z][a-z’'-]+)", text[end : end + 40])
+    if m is None:
+        return False
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    if m[2].lower() in STOP_WORDS:
+        return False
+    if m[1]:
+        alone = re.finditer(rf"(?<![\w’'-]){re.escape(m[2])}(?![\w-])", text)
+        if any(not re.search(r"[A-Z]\.?\s+$", text[max(0, a.start() - 4) : a.start()]) for a in alone):
+            return False
+    return True
+
+
+def _in_prose(text: str, start: int, end: int) -> bool:
+    """Is a use inside a sentence: on a prose line (`_prose_line`), or beside a lower-case word ("by Ms V", "Ms N
+    slept"), which a cover or title line of capitalised words has not (a hard-wrapped sentence is a short line)."""
+    if _prose_line(text, start):
+        return True
+    before = re.search(r"([A-Za-z]+)[ \t]+$", text[max(0, start - 30) : start])
+    after = re.match(r"[ \t]+([A-Za-z]+)", text[end : end + 30])
+    return any(w is not None and w[1].islower() for w in (before, after))
+
+
+def _titled_surname_initials(text: str) -> set[str]:
+    """The first letters of the surnames the text writes in full after a title ("Mr Pugh", "Ms Lane"): there "Mr P"
+    is that surname's initial, a real person shortened (a draft's habit), not the review's code for someone."""
+    from ..lexicon import title_pattern, title_words
+
+    titles = title_pattern(title_words(personal=True))
+    return {m[1] for m in re.finditer(rf"(?<![\w’'-])(?:{titles})\.?[ \t]+([A-Z])[a-z][\w’'-]*", text)}
+
+
+def find_title_codes(text: str, known: set[str] | None = None) -> list[key.InlineDeclaration]:
+    """A title and an index used in running prose as a person ("Mr T admitted …", "driven home by Ms V"): the
+    review's code for that person, whether or not a sentence declares it.  The evidence is the use: a title
+    before capitals without a name after them is no real name, and one use on a prose line (not a cover or a
+    title of another review) shows the person.  Where the text writes a surname with that initial after a title
+    ("Mr Pugh") the capital is that surname's initial, not a code.  Described by the nearest person noun before
+    the first use; never the subject (a title is an adult's)."""
+    known_folded = {k.casefold() for k in known or set()}
+    listing_title = _per_line(text, key._listing_title)
+    uses: dict[str, list[re.Match]] = {}
+    for m in _title_code_re().finditer(text):
+        if _stop_code(m["index"]) or _name_follows(text, m.end()) or _initial_with_stop(text, m.end()):
+            continue
+        if listing_title(m.start()):
+            continue
+        uses.setdefault(re.sub(r"\.?\s+", " ", m["code"]), []).append(m)
+    spelled = _titled_surname_initials(text)
+    out = []
+    for code, found in uses.items():
+        prose = [m for m in found if _in_prose(text, m.start(), m.end())]
+        if not prose or code.casefold() in known_folded or code.split()[1][0] in spelled:
+            continue
+        desc = _role_near(text, prose[0].start()) or found[0]["title"]
+        kind, _subject = key.classify(desc) or ("family", False)
+        kind = "family" if kind == "child" else kind
+        first = found[0]
+        out.append(
+            key.InlineDeclaration(code, first.start(), desc, kind, False, False, first.start(), first.end("code"))
+        )
+    return sorted(out, key=lambda e: e.start)
+
+
+@lru_cache(maxsize=1)
+def _quoted_name_re() -> re.Pattern:
+    return re.compile(r"(?<![\w’'])[‘'\"“](?P<name>[A-Z][a-z]+(?:-[A-Z][a-z]+)?)[’'\"”](?![\w’'])")
+
+
+@lru_cache(maxsize=1)
+def _person_verb_forms() -> frozenset[str]:
+    """Present and past forms of the verbs whose subject is a person (models/names/person_verbs.yaml `subject`),
+    with the irregular past forms of naming.yaml `irregular_pasts`."""
+    lemmas = load_yaml("names", "person_verbs.yaml")["subject"]
+    forms = set(_data()["irregular_pasts"])
+    for lemma in lemmas:
+        stem = lemma[:-1] if lemma.endswith("e") else lemma
+        forms |= {lemma + "s", lemma + "es", stem + "ed", lemma + "d"}
+    return frozenset(forms)
+
+
+def _used_as_person(text: str, name: str, skip: tuple[int, int]) -> tuple[int, int]:
+    """How many times the text uses `name` unquoted, and how many of those as a person: a possessive ("Wren's
+    aunt"), a relative "who", or the subject of a verb whose subject is a person ("Ash visited", "Ash then
+    moved")."""
+    verbs = _person_verb_forms()
+    count = uses = 0
+    for m in re.finditer(rf"(?<![\w’'‘\"“-]){re.escape(name)}(?![\w”\"-])(?![’'](?!s\b))", text):
+        if skip[0] <= m.start() < skip[1]:
+            continue
+        uses += 1
+        after = text[m.end() : m.end() + 40]
+        if re.match(r"[’']s\b|\s*,?\s+who\b", after):
+            count += 1
+            continue
+        verb = re.match(r"\s+(?:(?:had|has|then|later|also|often|never|always|still|later)\s+)?([a-z]+)\b", after)
+        if verb and verb[1] in verbs:
+            count += 1
+    return uses, count
+
+
+@lru_cache(maxsize=1)
+def _agent_re() -> re.Pattern:
+    """The text or its writers (naming.yaml `agents`: "we", "this report", "the review", "the author")."""
+    return re.compile(rf"(?<![\w’'-])(?:{'|'.join(_data()['agents'])})(?![\w’'-])", re.IGNORECASE)
+
+
+def _text_names_it(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    """Does the review itself give the quoted word as a name?  Its sentence has a naming verb phrase of the text's
+    own usage before it (`_cue_re`: "known by the name", "we call"), or names the text or its writers (`agents`)
+    with a word of naming ("name", "pseudonym", "call", "known", "refer"), or the quote stands where the review
+    says its names are not the real ones.  A name quoted from a record or from the family ("recorded as 'Ned'",
+    "her friends call her 'Dot'") is the real one: a draft is full of them."""
+    if any(a <= start < b for a, b in spans):
+        return True
+    bounds = [mb.end() for mb in re.finditer(r"[.!?](?=\s)|\n\s*\n", text[max(0, start - 400) : start])]
+    sent_start = max(0, start - 400) + (bounds[-1] if bounds else 0)
+    stop = re.search(r"[.!?](?=\s)|\n\s*\n", text[end : end + 200])
+    sentence = text[sent_start : end + (stop.start() if stop else 200)]
+    cue = _cue_re().search(text[sent_start:start])
+    if cue is not None and (cue["naming"] or cue["agent"]):
+        return True
+    words = r"(?<![\w’'-])(?:names?|named|pseudonyms?|call(?:s|ed)?|known|refer(?:s|red)?)(?![\w’'-])"
+    return bool(_agent_re().search(sentence)) and bool(re.search(words, sentence, re.IGNORECASE))
+
+
+def find_quoted_names(text: str, known: set[str] | None = None) -> list[key.InlineDeclaration]:
+    """A name set in quotes once where the review says it gives it (`_text_names_it`: "we call her ‘Tirzah’", "the
+    report uses the name 'Ash'") and then used unquoted (`_used_as_person`: twice at least, once as a person): the
+    review's pseudonym, whatever verb or phrase gave it.  A word the text also writes in lower case is an ordinary
+    word in quotes ("'Prevent'" beside "to prevent"), not a name; so are places, function words and role words."""
+    known_folded = {k.casefold() for k in known or set()}
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    spans = key._after_pseudonym_statements(text)
+    out = []
+    for m in _quoted_name_re().finditer(text):
+        name = m["name"]
+        if name.casefold() in known_folded or _bad_item(name) or not key.is_pseudonym(name):
+            continue
+        if name.lower() in STOP_WORDS or re.search(rf"(?<![\w’'-]){re.escape(name.lower())}(?![\w’'-])", text):
+            continue
+        if not _text_names_it(text, m.start(), m.end(), spans):
+            continue
+        uses, as_person = _used_as_person(text, name, (m.start(), m.end()))
+        if uses < 2 or not as_person:
+            continue
+        desc = _role_near(text, m.start()) or "named in place of the real name"
+        kind, subject = key.classify(desc) or ("family", False)
+        known_folded.add(name.casefold())
+        out.append(key.InlineDeclaration(name, m.start("name"), desc, kind, subject, True, m.start(), m.end()))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _setting_re() -> re.Pattern:
+    """A setting noun (`_setting_nouns`) and a capital index ("Clinic Q", "ACADEMY N", "the borough T")."""
+    alternation = "|".join(sorted((re.escape(h) for h in _setting_nouns()), key=lambda w: (-len(w), w)))
+    return re.compile(
+        rf"(?<![\w’'-])(?P<head>{alternation})[ \t]+(?P<index>(?-i:[A-Z]{{1,2}}))(?![\w’'&-])",
+        re.IGNORECASE,
+    )
+
+
+@lru_cache(maxsize=1)
+def _setting_nouns() -> tuple[str, ...]:
+    """The setting nouns: models/agencies.yaml `org_heads` without naming.yaml `setting_not_heads`, with
+    `setting_extra_nouns` (see the data's comment for their sources)."""
+    heads = {str(h).lower() for h in load_yaml("agencies.yaml")["org_heads"]}
+    heads -= {str(h).lower() for h in _data()["setting_not_heads"]}
+    return tuple(sorted(heads | {str(h).lower() for h in _data()["setting_extra_nouns"]}))
+
+
+def find_setting_codes(text: str, known: set[str] | None = None) -> list[key.InlineDeclaration]:
+    """A setting the review anonymises with a letter, as it does its people ("Surgery R", "Academy Y"): a setting
+    noun and one or two capitals, used twice and once inside a sentence (`_in_prose`).  A heading in capitals whose
+    next word is in capitals too ("SCHOOL A LEVEL") is a phrase, not a code; a function word in capitals is no
+    index.  The entry's kind is "practitioner": the setting is on the agencies' side of the review."""
+    known_folded = {k.casefold() for k in known or set()}
+    listing_title = _per_line(text, key._listing_title)
+    uses: dict[tuple[str, str], list[re.Match]] = {}
+    for m in _setting_re().finditer(text):
+        index = m["index"]
+        if index == "I" or _stop_code(index) or index in key._agency_abbreviations():
+            continue
+        if _name_follows(text, m.end()) or _initial_with_stop(text, m.end()):
+            continue  # "St Anne's Hospital J. Rowe": an initial and a name
+        if m["head"].isupper() and re.match(r"[ \t]+[A-Z]{2,}\b", text[m.end() : m.end() + 20]):
+            continue
+        uses.setdefault((m["head"].lower(), index), []).append(m)
+    out = []
+    for (head, index), found in uses.items():
+        if len(found) < 2 or not any(
+            _in_prose(text, m.start(), m.end()) and not listing_title(m.start()) for m in found
+        ):
+            continue
+        code = f"{head[:1].upper()}{head[1:]} {index}"
+        if code.casefold() in known_folded:
+            continue
+        first = found[0]
+        out.append(
+            key.InlineDeclaration(
+                code, first.start(), f"anonymised {head}", "practitioner", False, False, first.start(), first.end()
+            )
+        )
+    return sorted(out, key=lambda e: e.start)
