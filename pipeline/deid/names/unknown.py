@@ -1106,6 +1106,7 @@ def _not_a_speaker(ctx: _DocContext, token: Token) -> bool:
         or word in lex.places
         or word in lex.countries
         or low in _month_words()
+        or _plural_word(lex, word)
         or any(c.dep_ in _MODIFIER_DEPS for c in token.children)
         or token.is_stop  # "Nobody said", "They told": pronouns
         or token.pos_ in ("PRON", "DET")
@@ -1116,6 +1117,16 @@ def _not_a_speaker(ctx: _DocContext, token: Token) -> bool:
         and before.text not in (",", "(")  # a sentence start the segmenter missed ('… over." Everyone said')
         or _crosses_line(before)
     )
+
+
+def _plural_word(lex: NameLexicon, word: str) -> bool:
+    """ "Grandparents said", "Teachers reported": the plural of a frequent English word, itself no listed name (a
+    given name is one person's: "Miles" and "Wells" are listed), speaks for a group, never as one person."""
+    low = word.lower()
+    if not low.endswith("s") or lex.is_known_name(word):
+        return False
+    stems = [low[:-1]] + ([low[:-2], low[:-3] + "y"] if low.endswith("es") else [])
+    return any(stem in lex.common and not lex.is_known_name(stem.title()) for stem in stems)
 
 
 MESSAGE_MIN_WORDS = 3
