@@ -103,3 +103,13 @@ def test_a_consented_name_is_not_serious_while_a_parents_full_name_is(nlp, analy
     findings = findings_of(text, nlp, analyzer)
     assert not serious(worst(findings, "Marnie"))
     assert serious(worst(findings, "Shannon Korrigan"))
+
+
+def test_the_article_a_before_a_place_used_as_a_modifier_is_no_initial_but_an_initial_and_surname_is(nlp, analyzer):
+    text = (
+        "Review published\n\nA Westlow baby that died and two others that were hurt were failed by agencies. "
+        "The health visitor met A Okafor at the clinic. A Okafor visited the flat twice.\n"
+    )
+    findings = findings_of(text, nlp, analyzer)
+    assert not serious(worst(findings, "Westlow"))
+    assert serious(worst(findings, "Okafor"))

@@ -892,8 +892,21 @@ def _initial_spans(ctx: _DocContext):
         end = _name_run(ctx, nxt, max_len=2)
         if text in ("A", "I") and end > nxt and _title_phrase(ctx, nxt, end):
             continue  # the article before a capitalised word of a title: "A Day in the Life of Child Q"
+        if text == "A" and end == nxt + 1 and _article_before_modifier(ctx, nxt):
+            continue  # the article before a place or group as a modifier: "A Westlow baby died"
         if end > nxt and not _is_common_phrase(ctx, nxt, end):
             yield token.i, end, "initial", _score("initial")
+
+
+def _article_before_modifier(ctx: _DocContext, i: int) -> bool:
+    """ "A Westlow baby", "A Bramford mother of two": one capitalised word between the article "A" and a lower-case
+    noun it modifies on the same line is a place or group used as an adjective; a person's initial and surname are
+    never followed by the noun they qualify ("A. Okafor said", "A Okafor visited")."""
+    doc = ctx.doc
+    if i + 1 >= len(doc) or _crosses_line(doc[i]):
+        return False
+    noun = doc[i + 1]
+    return noun.text.islower() and noun.pos_ == "NOUN" and doc[i].head.i == noun.i
 
 
 _TITLE_LINKS = frozenset({"in", "of", "for", "at", "on", "with", "to", "the", "and", "from"})
