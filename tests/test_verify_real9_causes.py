@@ -113,3 +113,14 @@ def test_the_article_a_before_a_place_used_as_a_modifier_is_no_initial_but_an_in
     findings = findings_of(text, nlp, analyzer)
     assert not serious(worst(findings, "Westlow"))
     assert serious(worst(findings, "Okafor"))
+
+
+def test_the_reviews_own_reference_after_its_title_is_no_case_number_but_a_court_case_number_is(nlp, analyzer):
+    text = (
+        "Serious Case Review No: 2019/K4417\n\nPublished by Westlow Children's Partnership\n\n"
+        "1. Introduction\n\n1.1 This report (2019/K4417) follows care proceedings, Case No: WL19C00321, in which the "
+        "court heard from the mother.\n"
+    )
+    findings = findings_of(text, nlp, analyzer)
+    assert not serious(worst(findings, "2019/K4417"))
+    assert serious(worst(findings, "WL19C00321"))

@@ -1591,6 +1591,9 @@ def _structured_findings(
             )
         elif kind in _CONTACT_TYPES and _organisation_contact(report_text, result.start):
             severity, reason = "info", f"{reason} in an organisation's own contact block (its name above or before it)"
+        elif kind == "CASE_REF" and _review_reference(report_text, text):
+            severity = "low"
+            reason = f"{reason}: the review's own reference, which its title gives ('... Review No: ...')"
         elif kind == "EMAIL" and _is_role_mailbox(text):
             severity, reason = "info", f"{reason} of a service (a role mailbox, not a person's)"
         elif kind == "PHONE" and _service_number(report_text, result.start, result.end):
@@ -1632,6 +1635,19 @@ _ORGANISATION_LINE = re.compile(
     r"\bSafeguarding\s+(?:(?:Children|Adults|and|&)\s+){0,3}(?:Board|Partnership|Partners|Arrangements)\b"
     r"|\b(?:LSCB|LSCP|SCP|SCB|SAB)\b"
 )
+
+
+@lru_cache(maxsize=1)
+def _review_reference_head() -> str:
+    heads = _named_roles()["review_subjects"]["title_heads"]
+    return rf"(?<![\w-])(?:{_alternation(heads)})[ \t]*(?:(?i:no|number|ref|reference)\.?)?[ \t]*[:–—-]?[ \t]*"
+
+
+def _review_reference(text: str, ref: str) -> bool:
+    """ "Serious Case Review No: 2016/X123", "Child Safeguarding Practice Review: AB20/CD20": a reference that stands
+    anywhere in the text straight after a review's kind (`review_subjects.title_heads`) is the review's own number,
+    every mention of it; a child's court or case number follows "Case No", never the review's name."""
+    return bool(re.search(_review_reference_head() + re.escape(ref) + r"(?![\w/-])", text))
 
 
 def _after_named_person(text: str, offset: int, allowed: AbstractSet[str]) -> bool:
