@@ -42,7 +42,7 @@ def test_the_site_account_that_uploaded_the_file_is_named_on_purpose():
 
 def test_an_honoured_author_under_the_subjects_code_is_named_on_purpose_but_family_is_not():
     honours = V._named_roles()["honours"]
-    cover = "Overview report in respect of:\n\nChild PL4\n\nDr Isolde Farrant CBE Director Westlow Associates\n"
+    cover = "Practice learning about:\n\nChild PL4\n\nDr Isolde Farrant CBE Director Westlow Associates\n"
     assert V._honoured_people(cover, honours) == ["Dr Isolde Farrant"]
     story = "The grandmother, Isolde Farrant MBE, looked after the boys.\n"
     assert V._honoured_people(story, honours) == []
@@ -107,7 +107,7 @@ def test_a_consented_name_is_not_serious_while_a_parents_full_name_is(nlp, analy
 
 def test_the_article_a_before_a_place_used_as_a_modifier_is_no_initial_but_an_initial_and_surname_is(nlp, analyzer):
     text = (
-        "Review published\n\nA Westlow baby that died and two others that were hurt were failed by agencies. "
+        "Review published\n\nA Westlow toddler was left alone for hours, the partnership's report says. "
         "The health visitor met A Okafor at the clinic. A Okafor visited the flat twice.\n"
     )
     findings = findings_of(text, nlp, analyzer)
