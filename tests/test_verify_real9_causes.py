@@ -59,10 +59,7 @@ def test_a_plural_noun_capitalised_as_a_speaker_is_no_name(nlp, analyzer):
 
 
 def test_a_quoted_pseudonym_in_a_sentence_about_anonymity_is_declared():
-    text = (
-        "The summary has been anonymised to protect the family and uses the name ‘Comet’. Comet was 15. "
-        "His cousin 'Tarquin' visited."
-    )
+    text = "For anonymity this summary gives the boy the name ‘Comet’. Comet was 15. His cousin 'Tarquin' visited."
     assert V._quoted_in_declaration(text) == {"Comet"}
     # an English word in quotes without a naming phrase before it is no name
     assert V._quoted_in_declaration("The report is anonymised and the ‘Family Hub’ offer was made.") == set()

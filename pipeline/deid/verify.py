@@ -978,10 +978,10 @@ def _declaration_res() -> tuple[re.Pattern, re.Pattern]:
 
 
 def _quoted_in_declaration(text: str) -> set[str]:
-    """ "The report uses the pseudonyms 'Jasper' for the baby and 'Mia' for his mother", "The report has been
-    anonymised and uses the name 'Comet'": every name in quotation marks in a sentence that declares pseudonyms or
+    """ "The report uses the pseudonyms 'Jasper' for the baby and 'Mia' for his mother", "For anonymity this
+    summary gives the boy the name 'Comet'": every name in quotation marks in a sentence that declares pseudonyms or
     anonymity (the patterns of pseudonym_cues.yaml take one or two names standing together).  A quoted English word
-    counts only straight after a naming phrase ("uses the name 'Comet'", "refers to him as 'Comet'"): "the 'Early
+    counts only straight after a naming phrase ("gives him the name 'Comet'", "refers to him as 'Comet'"): "the 'Early
     Help' offer" of such a sentence is no name."""
     lex = lexicon()
     declaring, naming = _declaration_res()
