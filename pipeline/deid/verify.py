@@ -208,6 +208,7 @@ def cover_people(report: Report, policy: Policy) -> set[str]:
     found += _presenter_people(text, roles.get("presenting", {}))
     found += _honoured_people(text, roles.get("honours", ()))
     found += _titled_post_people(text, roles.get("titled_post_heads", ()))
+    found += _consented_names(text, roles.get("consented_naming", {}))
     for names in found:
         people.update(p for p in _split_people(names) if not _is_role_phrase(p))
     people.update(_list_fellows(text, people))
@@ -342,8 +343,44 @@ def _honoured_people(text: str, honours) -> list[str]:
     return [
         m.group("n")
         for m in re.finditer(pattern, text)
-        if not _relation_beside(relations, text[max(0, m.start() - 40) : m.start()])
+        if not _relation_beside(relations, _before_on_line(text, m.start(), 40))
     ]
+
+
+def _before_on_line(text: str, start: int, width: int) -> str:
+    """Up to `width` characters before `start` on its own line: a cover sets each field on a line of its own, so the
+    subject's code on the line above ("Child T7") is no relation beside the author's name under it."""
+    return text[max(0, start - width, text.rfind("\n", 0, start) + 1) : start]
+
+
+def _consented_names(text: str, data: dict) -> list[str]:
+    """ "At her grandparents' request, Tamsyn's first name is used in this briefing", "Jory's family wished him to be
+    named": a given name in a sentence where the family asks or agrees that a name be used (`consented_naming` in
+    models/names/named_roles.yaml) is named on purpose.  No sentence that refuses a name ("asked that he not be
+    named", "chose a pseudonym") gives one, nor one about a name in the story, not its use in the document ("asked
+    the school to call him by his middle name"); only listed first names count: a surname is never consented to."""
+    if not data:
+        return []
+
+    def words(key: str) -> re.Pattern:
+        return re.compile(rf"(?i)(?<![\w'’-])(?:{'|'.join(f'(?:{w})' for w in data[key])})(?![\w-])")
+
+    consent, name_word, negation = words("consent"), words("name_words"), words("negations")
+    family, use, relations = words("family"), words("use_words"), _relationship_re()
+    _introduced, review, _title = _review_subject_res()
+    lex = lexicon()
+    found = []
+    for sentence in re.split(r"(?<=[.!?])\s+|\n", text):
+        if not (consent.search(sentence) and name_word.search(sentence)) or negation.search(sentence):
+            continue
+        if not (family.search(sentence) or relations.search(sentence)):
+            continue
+        if not (use.search(sentence) or review.search(sentence)):
+            continue  # "his mother asked the school to call him by his middle name": the story's naming
+        for m in re.finditer(r"(?<![\w'’-])([A-Z][a-z]+)(?=['’]s\b|[ \t,.;:])", sentence):
+            if lex.is_first_name(m[1]) and not lex.is_common_word(m[1]) and m[1].lower() not in lex.roles:
+                found.append(m[1])
+    return found
 
 
 def _titled_post_people(text: str, heads) -> list[str]:
@@ -371,15 +408,20 @@ def _by_adverb(verbs: str) -> str:
 
 
 def _page_credit_people(text: str, credits, max_lines: int = 40) -> list[str]:
-    """'… published on this website Thursday 5 June 2025 by Kim Vale' (`page_credits`): the web page's editor, on a
-    line of the page's head (before the contents or the first numbered paragraph) that the name ends.  In the
-    narrative "a photograph posted by <name>" is a person of the story and stays a finding."""
+    """'… published on this website Thursday 5 June 2025 by Kim Vale', 'Posted by: kvale on Jun 5, 2025'
+    (`page_credits`): the web page's editor or the site account that uploaded it, on a line of the page's head
+    (before the contents or the first numbered paragraph) that the name ends.  In the narrative "a photograph
+    posted by <name>" is a person of the story and stays a finding."""
     if not credits:
         return []
-    when = r"(?:[ \t]+(?:at|on)[ \t]+[\d/.:, ]+(?:[ \t]*[ap]\.?m\.?)?)?"  # "… at 09/10/2013 23:17"
-    pattern = re.compile(rf"(?i:{'|'.join(f'(?:{c})' for c in credits)})[ \t]*{_PEOPLE}{when}[ \t]*$")
+    # "… at 09/10/2013 23:17", "… on Jun 24, 2010", "… on 3 March 2015"
+    worded = r"[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2},?[ \t]+\d{4}|\d{1,2}[ \t]+[A-Z][a-z]{2,8}\.?,?[ \t]+\d{4}"
+    when = rf"(?:[ \t]+(?:at|on)[ \t]+(?:[\d/.:, ]+|{worded})(?:[ \t]*[ap]\.?m\.?)?)?"
+    # a site's account name may be one word ("Posted by: Tamsin"): the credit line's shape is the evidence
+    people = rf"(?:{_PEOPLE}|(?P<h>[A-Z][\w.-]{{2,30}}))"
+    pattern = re.compile(rf"(?i:{'|'.join(f'(?:{c})' for c in credits)})[ \t]*:?[ \t]*{people}{when}[ \t]*$")
     matches = (pattern.search(line) for line in _head_lines(text, max_lines) if len(line.split()) <= 25)
-    return [m.group("n") for m in matches if m]
+    return [m.group("n") or m.group("h") for m in matches if m]
 
 
 def _head_lines(text: str, max_lines: int):
@@ -912,6 +954,7 @@ def review_pseudonyms(report: Report) -> set[str]:
     names.update(entry.code for entry in report.key if getattr(entry, "pseudonym", False))
     names.update(listed_review_names(report.text))
     names.update(review_subject_names(report.text))
+    names.update(_review_naming_names(report.text))
     if getattr(report.metadata, "pseudonyms_declared", False) or declares_pseudonyms(report.text):
         names.update(title_names(report.text, report.metadata.title))
         names.update(_flat_key_names(report.text))
@@ -920,24 +963,38 @@ def review_pseudonyms(report: Report) -> set[str]:
     return names
 
 
-_DECLARING_WORDS = re.compile(
-    r"(?i)\b(?:pseudonyms?|not\s+(?:his|her|their)\s+real\s+names?|names?\s+(?:has|have)\s+been\s+changed)\b"
-)
 _SENTENCE_BOUNDARY = re.compile(r"[.!?\n]")
 _QUOTED_NAME = re.compile(r"(?<![\w'’])['‘\"“](?P<n>[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)['’\"”](?![\w'’])")
 
 
+@lru_cache(maxsize=1)
+def _declaration_res() -> tuple[re.Pattern, re.Pattern]:
+    """The words of a sentence that declares the review hides who the family are, and the naming words that may
+    stand straight before a quoted pseudonym (`pseudonym_declarations` in models/names/named_roles.yaml)."""
+    data = _named_roles()["pseudonym_declarations"]
+    declaring = re.compile(rf"(?i)\b(?:{'|'.join(f'(?:{d})' for d in data['declaring'])})\b")
+    naming = re.compile(rf"(?i:\b(?:{'|'.join(f'(?:{n})' for n in data['naming'])}))[ \t]*$")
+    return declaring, naming
+
+
 def _quoted_in_declaration(text: str) -> set[str]:
-    """ "The report uses the pseudonyms 'Jasper' for the baby and 'Mia' for his mother": every name in quotation
-    marks in a sentence that declares pseudonyms (the patterns of pseudonym_cues.yaml take one or two names
-    standing together)."""
+    """ "The report uses the pseudonyms 'Jasper' for the baby and 'Mia' for his mother", "For anonymity this
+    summary gives the boy the name 'Comet'": every name in quotation marks in a sentence that declares pseudonyms or
+    anonymity (the patterns of pseudonym_cues.yaml take one or two names standing together).  A quoted English word
+    counts only straight after a naming phrase ("gives him the name 'Comet'", "refers to him as 'Comet'"): "the 'Early
+    Help' offer" of such a sentence is no name."""
     lex = lexicon()
+    declaring, naming = _declaration_res()
     names: set[str] = set()
-    for cue in _DECLARING_WORDS.finditer(text):
+    for cue in declaring.finditer(text):
         start = max(text.rfind(c, 0, cue.start()) for c in ".!?\n") + 1
         end_match = _SENTENCE_BOUNDARY.search(text, cue.end())
         sentence = text[start : end_match.start() if end_match else len(text)]
-        names.update(m["n"] for m in _QUOTED_NAME.finditer(sentence) if not lex.is_common_word(m["n"].split()[0]))
+        names.update(
+            m["n"]
+            for m in _QUOTED_NAME.finditer(sentence)
+            if not lex.is_common_word(m["n"].split()[0]) or naming.search(sentence[: m.start()])
+        )
     return names
 
 
@@ -1018,6 +1075,36 @@ def review_subject_names(text: str) -> set[str]:
     for m in title.finditer(text):
         names.update(n for n in _name_parts(m["names"]) if not lex.is_common_word(n))
     return {n.strip("'‘\"“’”") for n in names if n.strip("'‘\"“’”")[:1].isupper()}
+
+
+@lru_cache(maxsize=1)
+def _review_naming_re() -> re.Pattern:
+    phrases = _named_roles()["review_subjects"]["naming_phrases"]
+    return re.compile(
+        rf"(?<![\w-])(?i:{'|'.join(f'(?:{p})' for p in phrases)})[ \t]+(?:(?:Baby|Child|Young[ \t]+Person)[ \t]+)?"
+        rf"(?P<q>['‘\"“])?(?P<n>[A-Z][a-z'’-]+)(?(q)['’\"”])(?![ \t]+[A-Z])(?![\w'’-])"
+    )
+
+
+def _review_naming_names(text: str) -> set[str]:
+    """ "This review will refer to the boy as Jory", "In this report she is called Tamsyn", "Throughout the review
+    she is referred to by the name Wren": a given name alone that a naming phrase (`naming_phrases` in
+    models/names/named_roles.yaml) gives in a sentence about the review itself, whoever the subject is.  Never a
+    title, a role word or a month, and an English word only in quotation marks; a name with a surname after it is
+    no invented name."""
+    _introduced, review, _title = _review_subject_res()
+    lex = lexicon()
+    names: set[str] = set()
+    for m in _review_naming_re().finditer(text):
+        start = max(text.rfind(c, 0, m.start()) for c in ".!?\n") + 1
+        end = min((i for i in (text.find(c, m.end()) for c in ".!?\n") if i >= 0), default=len(text))
+        name = m["n"]
+        if not review.search(text[start:end]) or name in lex.titles or name.lower() in lex.roles:
+            continue
+        if (lex.is_common_word(name) and not m["q"]) or name in calendar().months or review.fullmatch(name):
+            continue
+        names.add(name)
+    return names
 
 
 def _name_parts(names: str) -> set[str]:
@@ -1263,7 +1350,7 @@ def _no_person_here(text: str, cand: NameCandidate) -> str | None:
         if all(_ordinary_word(w) or w in ctx["compass"] for w in words[:-1]):
             return "an organisation's name made of ordinary words and a place, not a person"
     if _cut_off_at_end(text, cand):
-        return "a word cut off by the end of the text, the start of a longer word the text uses elsewhere"
+        return "a word cut off by the end of the text or a title's ellipsis, the start of a longer word (not a name)"
     abbreviation = _ORG_ABBREVIATION.match(text, cand.end)
     if weak and abbreviation and abbreviation["a"] in general_abbreviations():
         return f"part of an organisation's name before its abbreviation ({abbreviation['a']}), not a person"
@@ -1271,12 +1358,41 @@ def _no_person_here(text: str, cand: NameCandidate) -> str | None:
 
 
 def _cut_off_at_end(text: str, cand: NameCandidate) -> bool:
-    """ "... the boys stayed with the Grandm": one word that the end of an extract cuts, whose letters begin a
-    longer word the same text writes elsewhere ("Grandmother"), is that word, not a name."""
-    word = cand.text.strip()
-    if text[cand.end :].strip() or not re.fullmatch(r"[A-Z][a-z]+", word):
+    """ "... the boys stayed with the Grandm", "Page 2: Upbury Safegua", "UPBURY BOARD Learni… · Upbury": the last
+    word of the candidate is cut, by the end of an extract or by a site's title cut glued to an ellipsis, and the
+    same words with that word whole ("Grandmother", "Upbury Safeguarding") stand elsewhere in the text, the whole
+    word a frequent English word, an agency word (non_person_words.txt) or one the text writes in lower case.
+    Glued to an ellipsis, a cut word of five letters or more that begins a frequent English word ("Summari" of
+    "summaries") is that word too: a person's name that a title cut would be a listed one."""
+    words = cand.text.split()
+    if (
+        not words
+        or not all(re.fullmatch(r"[A-Z][\w'’-]*", w) for w in words)
+        or not re.fullmatch(r"[A-Z][a-z]+", words[-1])
+    ):
         return False
-    return bool(re.search(rf"(?<![\w-]){re.escape(word)}[a-z]{{2,}}", text[: cand.start]))
+    after = text[cand.end :]
+    ellipsis = re.match(r"(?:…|\.{3})", after)
+    if after.strip() and not ellipsis:
+        return False
+    lex = lexicon()
+    phrase = r"[ \t]+".join(map(re.escape, words))
+    elsewhere = text[: cand.start] + "\n" + text[cand.end :]
+    for m in re.finditer(rf"(?i)(?<![\w-]){phrase}(?P<rest>[a-z]{{2,}})", elsewhere):
+        whole = words[-1] + m["rest"].lower()
+        if (
+            lex.is_common_word(whole)
+            or whole.lower() in lex.non_person_lower
+            or re.search(rf"(?<![\w-]){whole.lower()}(?![\w-])", text)
+        ):
+            return True  # "Safeguarding", "Grandmother": a word, not "Pellegrini" cut to "Pell"
+    last = words[-1].lower()
+    return bool(
+        ellipsis
+        and len(last) >= 5
+        and not lex.is_known_name(words[-1])
+        and any(w.startswith(last) and len(w) > len(last) and not lex.is_known_name(w.title()) for w in lex.common)
+    )
 
 
 def _ordinary_word(word: str) -> bool:
@@ -1475,6 +1591,9 @@ def _structured_findings(
             )
         elif kind in _CONTACT_TYPES and _organisation_contact(report_text, result.start):
             severity, reason = "info", f"{reason} in an organisation's own contact block (its name above or before it)"
+        elif kind == "CASE_REF" and _review_reference(report_text, text):
+            severity = "low"
+            reason = f"{reason}: the review's own reference, which its title gives ('... Review No: ...')"
         elif kind == "EMAIL" and _is_role_mailbox(text):
             severity, reason = "info", f"{reason} of a service (a role mailbox, not a person's)"
         elif kind == "PHONE" and _service_number(report_text, result.start, result.end):
@@ -1516,6 +1635,19 @@ _ORGANISATION_LINE = re.compile(
     r"\bSafeguarding\s+(?:(?:Children|Adults|and|&)\s+){0,3}(?:Board|Partnership|Partners|Arrangements)\b"
     r"|\b(?:LSCB|LSCP|SCP|SCB|SAB)\b"
 )
+
+
+@lru_cache(maxsize=1)
+def _review_reference_head() -> str:
+    heads = _named_roles()["review_subjects"]["title_heads"]
+    return rf"(?<![\w-])(?:{_alternation(heads)})[ \t]*(?:(?i:no|number|ref|reference)\.?)?[ \t]*[:–—-]?[ \t]*"
+
+
+def _review_reference(text: str, ref: str) -> bool:
+    """ "Serious Case Review No: 2016/X123", "Child Safeguarding Practice Review: AB20/CD20": a reference that stands
+    anywhere in the text straight after a review's kind (`review_subjects.title_heads`) is the review's own number,
+    every mention of it; a child's court or case number follows "Case No", never the review's name."""
+    return bool(re.search(_review_reference_head() + re.escape(ref) + r"(?![\w/-])", text))
 
 
 def _after_named_person(text: str, offset: int, allowed: AbstractSet[str]) -> bool:

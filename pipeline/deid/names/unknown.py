@@ -892,8 +892,21 @@ def _initial_spans(ctx: _DocContext):
         end = _name_run(ctx, nxt, max_len=2)
         if text in ("A", "I") and end > nxt and _title_phrase(ctx, nxt, end):
             continue  # the article before a capitalised word of a title: "A Day in the Life of Child Q"
+        if text == "A" and end == nxt + 1 and _article_before_modifier(ctx, nxt):
+            continue  # the article before a place or group as a modifier: "A Westlow baby died"
         if end > nxt and not _is_common_phrase(ctx, nxt, end):
             yield token.i, end, "initial", _score("initial")
+
+
+def _article_before_modifier(ctx: _DocContext, i: int) -> bool:
+    """ "A Westlow baby", "A Bramford mother of two": one capitalised word between the article "A" and a lower-case
+    noun it modifies on the same line is a place or group used as an adjective; a person's initial and surname are
+    never followed by the noun they qualify ("A. Okafor said", "A Okafor visited")."""
+    doc = ctx.doc
+    if i + 1 >= len(doc) or _crosses_line(doc[i]):
+        return False
+    noun = doc[i + 1]
+    return noun.text.islower() and noun.pos_ == "NOUN" and doc[i].head.i == noun.i
 
 
 _TITLE_LINKS = frozenset({"in", "of", "for", "at", "on", "with", "to", "the", "and", "from"})
@@ -1106,6 +1119,7 @@ def _not_a_speaker(ctx: _DocContext, token: Token) -> bool:
         or word in lex.places
         or word in lex.countries
         or low in _month_words()
+        or _plural_word(lex, word)
         or any(c.dep_ in _MODIFIER_DEPS for c in token.children)
         or token.is_stop  # "Nobody said", "They told": pronouns
         or token.pos_ in ("PRON", "DET")
@@ -1116,6 +1130,16 @@ def _not_a_speaker(ctx: _DocContext, token: Token) -> bool:
         and before.text not in (",", "(")  # a sentence start the segmenter missed ('… over." Everyone said')
         or _crosses_line(before)
     )
+
+
+def _plural_word(lex: NameLexicon, word: str) -> bool:
+    """ "Grandparents said", "Teachers reported": the plural of a frequent English word, itself no listed name (a
+    given name is one person's: "Miles" and "Wells" are listed), speaks for a group, never as one person."""
+    low = word.lower()
+    if not low.endswith("s") or lex.is_known_name(word):
+        return False
+    stems = [low[:-1]] + ([low[:-2], low[:-3] + "y"] if low.endswith("es") else [])
+    return any(stem in lex.common and not lex.is_known_name(stem.title()) for stem in stems)
 
 
 MESSAGE_MIN_WORDS = 3
