@@ -202,3 +202,22 @@ def test_a_records_double_surname_with_one_keyed_half_goes_with_unlisted_given_n
     pieces = [_piece(text, "RAHIMI", "known", "CF"), _piece(text, "Habiba", "unknown")]
     [joined] = reconcile(pieces, text, KEY)
     assert (joined.text, joined.source) == ("RAHIMI-OKAFOR, Habiba", "unknown")
+
+
+def test_a_title_and_one_half_of_a_keyed_double_surname_is_the_adult_the_key_writes_with_that_title():
+    key = parse_key(
+        {
+            "people": [
+                {"code": "BF", "role": "father", "names": ["Kojo Mensah-Darko", "Mr Mensah-Darko"]},
+                {"code": "BM", "role": "mother", "names": ["Efua Mensah-Darko", "Mrs Mensah-Darko"]},
+            ]
+        }
+    )
+    text = "The locum saw Mr Mensah and later Mrs Darko and Dr Mensah."
+    pieces = [_piece(text, w, "unknown") for w in ("Mr Mensah", "Mrs Darko", "Dr Mensah")]
+    out = reconcile(pieces, text, key)
+    assert [(r.text, r.code if r.source == "known" else None) for r in out] == [
+        ("Mr Mensah", "BF"),
+        ("Mrs Darko", "BM"),
+        ("Dr Mensah", None),  # no keyed person is written "Dr": a namesake
+    ]

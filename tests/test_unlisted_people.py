@@ -232,3 +232,14 @@ def test_a_generation_word_keeps_a_father_and_his_namesake_son_apart():
 
 def test_two_people_with_one_given_name_and_different_surnames_stay_apart():
     assert len(_groups("Rocio Blanco", "Rocio Pardo Serrano")) == 2
+
+
+def test_a_short_form_of_the_first_name_with_the_same_surname_is_the_same_person():
+    assert len(_groups("Rosalind Keane", "Ros Keane", "Ros")) == 1
+    assert len(_groups("Rosalind Keane", "Roland Keane")) == 2
+
+
+def test_a_first_syllable_drawn_out_is_a_pet_form_of_the_full_first_name():
+    """ "Dee" of Delroy: the first two letters, the vowel doubled, as a letter's name is said."""
+    assert _groups("Delroy Aspinall", "Dee") == [["Delroy Aspinall", "Dee"]]
+    assert len(_groups("Dwight Aspinall", "Dee")) == 2

@@ -267,6 +267,8 @@ def _keyed_person_of_run(
         fits = _lone_piece_fits(words, keyed, conf, titled)
         if titled and not fits:
             fits = _titled_sound_alike(run[0].text, words[0], keyed, conf)
+        if titled and not fits:
+            fits = _titled_half_of_double(run[0].text, words[0], keyed)
     else:
         known_codes = {r.code for r in run if r.source == "known"}
         fits = [k.code for k in keyed if _fits(words, k, conf, exact=False, beside=k.code in known_codes)]
@@ -408,6 +410,21 @@ def _titled_sound_alike(text: str, word: str, keyed: list[_Keyed], conf: dict) -
         if not k.child
         and (gender is None or k.gender in (None, gender))
         and any(s[0] == word[0] and long_enough(k, s) and jellyfish.metaphone(s) == sound for s in k.words - k.given)
+    ]
+    return fits if len(fits) == 1 else []
+
+
+def _titled_half_of_double(text: str, word: str, keyed: list[_Keyed]) -> list[str]:
+    """ "Mr Owusu" of a keyed "Mr Owusu-Ansah": a record that keeps one half of a double-barrelled surname.  The
+    one keyed adult whose double surname has the word as a half, whom the key itself writes with this title
+    (so of its gender), and nobody keyed with the word as a whole surname (then a relative may carry it)."""
+    title = text.split()[0].rstrip(".").casefold()
+    if any(word in k.words for k in keyed):
+        return []
+    fits = [
+        k.code
+        for k in keyed
+        if not k.child and title in k.titles and any(word in w.split("-") for w in k.words - k.given if "-" in w)
     ]
     return fits if len(fits) == 1 else []
 

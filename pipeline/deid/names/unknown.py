@@ -1818,7 +1818,9 @@ def _pet_name_of(word: str, first: str) -> bool:
         stem = word[: -len(ending)]
         if word.endswith(ending) and len(stem) >= 3 and len(first) > len(word) and first.startswith(stem):
             return True
-    return False
+    # the first syllable with its vowel drawn out, as English says a letter's name ("Lee" of Leon, "Dee" of
+    # Delroy, "Tee" of Tessa)
+    return len(word) == 3 and len(first) >= 4 and word[:2] == first[:2] and word[1] == word[2] and word[1] in "aeiou"
 
 
 def _initials_group(text: str, groups: list[list]) -> int | None:
@@ -1857,18 +1859,30 @@ def _longer_or_shorter(
 ) -> tuple[str, ...]:
     """The key of a person already named with the same first word whose full name holds every word of this
     one, or whose every word this one holds: "Gloria Mejia" and "Gloria Mejia Ortiz" (a second surname), or
-    "Mohamed Farah" and "Mohamed Jama Farah" (a middle or father's name), are one person.  Never across a
-    generation word ("Dwayne Grant" / "Dwayne Grant Jnr" are father and son)."""
+    "Mohamed Farah" and "Mohamed Jama Farah" (a middle or father's name), are one person; so are a short form
+    of the first name and the same surname ("Jo Pettifer", "Joanne Pettifer").  Never across a generation
+    word ("Dwayne Grant" / "Dwayne Grant Jnr" are father and son)."""
     generations = _generation_words()
     if any(w in generations for w in words):
         return key
     for k, gi in full_index.items():
         other = all_words.get(gi, set())
-        if k[0] != words[0] or any(w in generations for w in other):
+        if any(w in generations for w in other):
+            continue
+        if k[0] != words[0]:
+            if k[1] == words[-1] and len(words) == 2 and _short_of(words[0], k[0]):
+                return k  # "Jo Pettifer" of Joanne Pettifer, "Bernie Colley" of Bernadette Colley
             continue
         if set(words) <= other or (other <= set(words) and len(other) >= 2):
             return k
     return key
+
+
+def _short_of(a: str, b: str) -> bool:
+    """One first name is a short or pet form of the other: its first two letters or more open it ("Jo" of
+    Joanne), or it is a pet form of it (`_pet_name_of`)."""
+    short, full = sorted((a, b), key=len)
+    return len(short) >= 2 and len(full) > len(short) and (full.startswith(short) or _pet_name_of(short, full))
 
 
 @lru_cache(maxsize=1)
