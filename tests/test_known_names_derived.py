@@ -414,3 +414,22 @@ def test_a_nickname_declared_after_it_and_particles_run_into_the_surname(code_dr
     )
     assert text.startswith("DSL, as colleagues call DSL, supported it.")
     assert "A toby jug" in text
+
+
+def test_a_keyed_name_shortened_to_its_initial_a_slash_and_its_ending_is_that_person():
+    """Records from Ethiopia and Eritrea write a compound name's first part as its initial and a slash."""
+    from pipeline.deid.keyfile import parse_key
+    from pipeline.deid.names.known import find_known_names
+
+    key = parse_key(
+        {
+            "people": [
+                {"code": "AM", "role": "mother", "names": ["Rahel Haileselassie", "Ms Haileselassie"]},
+                {"code": "AU", "role": "uncle", "names": ["Kiros Woldemichael"]},
+            ]
+        }
+    )
+    text = 'The clinic held her as "H/selassie, Rahel"; W/Michael came too. Ms H/selassie was not told. N/A.'
+    found = {(m.text, m.code) for m in find_known_names(text, key)}
+    assert {("H/selassie", "AM"), ("W/Michael", "AU"), ("Ms H/selassie", "AM")} <= found
+    assert not any("N/A" in t for t, _ in found)

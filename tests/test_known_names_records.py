@@ -351,3 +351,13 @@ def test_baby_before_a_fathers_surname_is_his_keyed_child(nlp, lexicon):
 def test_without_a_keyed_relative_the_surname_keeps_its_bearer(nlp, lexicon):
     key = parse_key({"people": [{"code": "JF", "role": "Child J's father", "names": ["Baran Dogan", "Mr Dogan"]}]})
     assert coded(nlp, lexicon, "A letter to Mrs Dogan was returned.", key) == [("Mrs Dogan", "JF")]
+
+
+def test_a_generation_word_after_a_keyed_name_leaves_the_word_before_it_a_surname():
+    """ "Tobias Wren Jnr": Wren is his surname, not a given name whose derived forms ("Wren-Hollis") are his."""
+    from pipeline.deid.keyfile import parse_key
+    from pipeline.deid.names.known import _keyed_words
+
+    key = parse_key({"people": [{"code": "TB", "role": "brother", "names": ["Tobias Wren Jnr", "Toby"]}]})
+    words = {(w.folded, w.first) for w in _keyed_words(key)}
+    assert ("wren", False) in words and ("wren", True) not in words and ("tobias", True) in words

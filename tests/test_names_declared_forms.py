@@ -258,3 +258,17 @@ def test_a_quoted_teknonym_is_left_to_the_teknonym_rule_not_declared_as_a_pet_na
     )
     text = 'Hana lives with Mr Idris. Several friends of the family call him "Abu Sami".'
     assert not [w for w, _ in _found(text, key) if w == "Abu Sami"]  # no keyed Sami: nobody's form
+
+
+def test_a_quoted_name_after_a_named_person_and_is_in_a_setting_is_theirs():
+    """'In the family Tuan is "Tutu"': the person named, then "is", then a quoted name (as 'at home he is')."""
+    text = 'Tuan is seven. In the family Tuan is "Tutu". Later Tutu told his teacher.'
+    assert [c for w, c in _found(text) if w == "Tutu"] == ["CT", "CT"]
+
+
+def test_a_quoted_name_after_to_her_friends_is_the_person_the_possessive_means():
+    """'At nursery she is Mai, to her friends "Mimi"': the quoted name the possessive's group uses."""
+    text = 'Ms Tran works nights. To her sisters Mai is "Mimi". Mimi agreed.'
+    assert ("Mimi", "TM") in _found(text)
+    text = 'At the club he is Tuan, to his friends "Tuco". Tuco plays football.'
+    assert [c for w, c in _found(text) if w == "Tuco"] == ["CT", "CT"]

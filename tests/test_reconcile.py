@@ -86,6 +86,42 @@ def test_two_names_on_following_lines_stay_two_people():
     assert len(reconcile(pieces, text, KEY)) == 2
 
 
+PATRONYMIC_KEY = parse_key(
+    {
+        "people": [
+            {"code": "Child Q", "role": "The subject child", "names": ["Nasra Osman", "Nasra"]},
+            {"code": "QF", "role": "Child Q's father", "names": ["Osman Dirie", "Mr Dirie"]},
+            {"code": "QM", "role": "Child Q's mother", "names": ["Ifrah Gedi", "Ms Gedi"]},
+            {"code": "QB", "role": "Child Q's brother", "names": ["Osman Dirie Jnr"]},
+        ]
+    }
+)
+
+
+def test_a_run_of_relatives_pieces_is_the_person_whose_given_name_leads_it():
+    """A father's given name as his children's second name, his surname as their third: "Nasra Osman Dirie"
+    coded as the child and then her father is one person, the child."""
+    text = "Nasra Osman Dirie was seen at school."
+    pieces = [_piece(text, "Nasra", "known", "Child Q"), _piece(text, "Osman Dirie", "known", "QF")]
+    [joined] = reconcile(pieces, text, PATRONYMIC_KEY)
+    assert (joined.text, joined.code) == ("Nasra Osman Dirie", "Child Q")
+
+
+def test_a_double_surname_after_a_keyed_given_name_is_that_person():
+    text = "Ifrah Gedi-Dirie attended the meeting."
+    pieces = [_piece(text, "Ifrah Gedi", "known", "QM"), _piece(text, "Dirie", "known", "QF")]
+    [joined] = reconcile(pieces, text, PATRONYMIC_KEY)
+    assert (joined.text, joined.code) == ("Ifrah Gedi-Dirie", "QM")
+
+
+def test_a_given_name_two_keyed_people_share_or_a_given_name_after_it_leaves_the_pieces_alone():
+    text = "Osman Dirie and Nasra Ifrah were there."  # "Osman": the father's and the brother's
+    pieces = [_piece(text, "Osman", "known", "QB"), _piece(text, "Dirie", "known", "QF")]
+    assert len(reconcile(pieces, text, PATRONYMIC_KEY)) == 2
+    pieces = [_piece(text, "Nasra", "known", "Child Q"), _piece(text, "Ifrah", "known", "QM")]
+    assert len(reconcile(pieces, text, PATRONYMIC_KEY)) == 2  # two given names: two people side by side
+
+
 @pytest.fixture(scope="module")
 def coded(tmp_path_factory, nlp):
     path = tmp_path_factory.mktemp("draft") / "draft.txt"
@@ -141,3 +177,47 @@ def test_a_lone_slip_of_a_keyed_given_name_or_a_full_name_with_one_slip_is_that_
 def test_a_short_near_name_is_left_to_be_someone_else():
     text = "Nour came round."  # one letter from the keyed "Noor", but four letters: too short to call a slip
     assert reconcile([_piece(text, "Nour", "unknown")], text, KEY)[0].source == "unknown"
+
+
+def test_a_records_capital_surname_and_unlisted_given_names_are_one_unlisted_person():
+    """ "RAHIMI, Habiba": the record's surname is the keyed parents', the given name nobody's in the key: an
+    aunt, one unlisted person, not the mother's code and a placeholder."""
+    text = "Contacts: RAHIMI, Habiba (aunt)."
+    pieces = [_piece(text, "RAHIMI", "known", "CM"), _piece(text, "Habiba", "unknown")]
+    [joined] = reconcile(pieces, text, KEY)
+    assert (joined.text, joined.source) == ("RAHIMI, Habiba", "unknown")
+
+
+def test_a_records_surname_before_a_keyed_given_name_or_a_prose_list_is_left_alone():
+    text = "Contacts: RAHIMI, Farida (mother)."
+    pieces = [_piece(text, "RAHIMI", "known", "CM"), _piece(text, "Farida", "known", "CM")]
+    assert len(reconcile(pieces, text, KEY)) == 2  # keyed pieces: the matcher's own business
+    text = "Present: Rahimi, Habiba and Lotte."  # not a record's capital surname
+    pieces = [_piece(text, "Rahimi", "known", "CM"), _piece(text, "Habiba", "unknown")]
+    assert [r.source for r in reconcile(pieces, text, KEY)] == ["known", "unknown"]
+
+
+def test_a_records_double_surname_with_one_keyed_half_goes_with_unlisted_given_names():
+    text = "Collection list: RAHIMI-OKAFOR, Habiba (aunt)."
+    pieces = [_piece(text, "RAHIMI", "known", "CF"), _piece(text, "Habiba", "unknown")]
+    [joined] = reconcile(pieces, text, KEY)
+    assert (joined.text, joined.source) == ("RAHIMI-OKAFOR, Habiba", "unknown")
+
+
+def test_a_title_and_one_half_of_a_keyed_double_surname_is_the_adult_the_key_writes_with_that_title():
+    key = parse_key(
+        {
+            "people": [
+                {"code": "BF", "role": "father", "names": ["Kojo Mensah-Darko", "Mr Mensah-Darko"]},
+                {"code": "BM", "role": "mother", "names": ["Efua Mensah-Darko", "Mrs Mensah-Darko"]},
+            ]
+        }
+    )
+    text = "The locum saw Mr Mensah and later Mrs Darko and Dr Mensah."
+    pieces = [_piece(text, w, "unknown") for w in ("Mr Mensah", "Mrs Darko", "Dr Mensah")]
+    out = reconcile(pieces, text, key)
+    assert [(r.text, r.code if r.source == "known" else None) for r in out] == [
+        ("Mr Mensah", "BF"),
+        ("Mrs Darko", "BM"),
+        ("Dr Mensah", None),  # no keyed person is written "Dr": a namesake
+    ]

@@ -204,3 +204,42 @@ def test_a_name_set_off_after_a_family_word_is_a_person_though_tagged_a_national
 
 def test_a_people_set_off_after_a_family_word_stays_a_people(nlp):
     assert names(nlp, "Her mother, Somali, spoke little English.") == []
+
+
+class _Mention:
+    def __init__(self, text: str, start: int):
+        self.text, self.start = text, start
+
+
+def _groups(*texts: str) -> list[list[str]]:
+    return [[m.text for m in g] for g in group_mentions([_Mention(t, i * 100) for i, t in enumerate(texts)])]
+
+
+def test_a_records_surname_first_form_is_the_same_person_as_the_prose_name():
+    assert _groups("ABDI, Hamza Yusuf", "Hamza Yusuf Abdi", "Hamza") == [
+        ["ABDI, Hamza Yusuf", "Hamza Yusuf Abdi", "Hamza"]
+    ]
+
+
+def test_a_name_with_a_second_surname_or_a_fathers_name_is_the_shorter_names_person():
+    assert len(_groups("Rocio Blanco", "Rocio Blanco Serrano")) == 1
+    assert len(_groups("Ilyas Farah", "Ilyas Nur Farah")) == 1
+
+
+def test_a_generation_word_keeps_a_father_and_his_namesake_son_apart():
+    assert len(_groups("Dermot Quill", "Dermot Quill Jnr")) == 2
+
+
+def test_two_people_with_one_given_name_and_different_surnames_stay_apart():
+    assert len(_groups("Rocio Blanco", "Rocio Pardo Serrano")) == 2
+
+
+def test_a_short_form_of_the_first_name_with_the_same_surname_is_the_same_person():
+    assert len(_groups("Rosalind Keane", "Ros Keane", "Ros")) == 1
+    assert len(_groups("Rosalind Keane", "Roland Keane")) == 2
+
+
+def test_a_first_syllable_drawn_out_is_a_pet_form_of_the_full_first_name():
+    """ "Dee" of Delroy: the first two letters, the vowel doubled, as a letter's name is said."""
+    assert _groups("Delroy Aspinall", "Dee") == [["Delroy Aspinall", "Dee"]]
+    assert len(_groups("Dwight Aspinall", "Dee")) == 2

@@ -587,7 +587,9 @@ def find_derived(
     # wherever the draft writes it, "letters to Koseoglou came back")
     confirmed = {d.text.casefold() for d in out}
     out += [d for d in pending if d.text.casefold() in confirmed]
-    return sorted(out + damaged, key=lambda d: d.start)
+    slashed = slashed_forms(text, keyed, list(spans))
+    out = [d for d in out if not any(s.start < d.end and d.start < s.end for s in slashed)]
+    return sorted(out + damaged + slashed, key=lambda d: d.start)
 
 
 _DAMAGED = re.compile(r"(?<![\w'’?\ufffd-])[^\W\d_]+(?:[?\ufffd][^\W\d_]*)+(?<!\?)(?![\w'’-])")
@@ -715,3 +717,30 @@ def _beside_caps_name(text: str, start: int, end: int, starts: set[int], ends: s
     before = re.search(r"[ \t]+$", text[max(0, start - 4) : start])
     after = re.match(r"[ \t]+", text[end : end + 4])
     return bool(before and start - len(before.group(0)) in ends) or bool(after and end + len(after.group(0)) in starts)
+
+
+# "G/hiwet", "W/Mariam": a capital, a slash, then the rest of a name (Ethiopian and Eritrean records shorten
+# a compound name's first part, Gebre-, Wolde-, Haile-, to its initial and a slash)
+_SLASHED = re.compile(r"(?<![\w/])(?P<letter>[^\W\d_])/(?P<rest>[^\W\d_]{3,})(?![\w/])")
+
+
+def slashed_forms(text: str, keyed: list[KeyedWord], taken: list[tuple[int, int]]) -> list[Derived]:
+    """A keyed word shortened to its first letter, a slash and its ending ("G/hiwet" of Gebrehiwet,
+    "G/Hiwet" of Gebre-Hiwet): the word begins with the letter and ends with the rest, the part cut out is at
+    least two letters, and exactly one keyed person has such a word.  The shape is the evidence: a slash
+    between a capital and a name's ending is no English abbreviation ("w/c", "N/A" are lower case or short)."""
+    out = []
+    for m in _SLASHED.finditer(text):
+        letter_end = m.start() + 1  # "Ms G" (a title and an initial) may have taken the letter: the slash says more
+        if not m.group("letter").isupper() or any(s < m.end() and m.start() < e != letter_end for s, e in taken):
+            continue
+        letter, rest = fold(m.group("letter")).casefold(), fold(m.group("rest")).casefold()
+        plain = [k for k in keyed if len(k.folded.replace("-", "")) >= len(rest) + 3]
+        fits = {
+            k.code: k.word
+            for k in plain
+            if k.folded.replace("-", "").startswith(letter) and k.folded.replace("-", "").endswith(rest)
+        }
+        if len(fits) == 1:
+            out.append(Derived(m.start(), m.end(), m.group(0), tuple((c, w, "short_form") for c, w in fits.items())))
+    return out

@@ -1452,7 +1452,9 @@ def _keyed_words(key: Key):
         titled = any(split_title(n.split())[0] for n in person.names if len(n.split()) == 2)
         for name in person.names:
             title, words = split_title(name.split())
-            given, surname = split_name(words)
+            core = without_generation(words)  # "Grant" of "Dwayne Grant Jnr" is his surname, not a given name
+            given, surname = split_name(core)
+            surname += words[len(core) :]
             if len(words) == 1:
                 given, surname = (
                     ([], words) if title or (titled and words[0] in _listed_surnames(person)) else (words, [])

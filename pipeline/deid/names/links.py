@@ -980,17 +980,24 @@ def _derived_owner(matcher, word: str) -> str | None:
     return next(iter(codes)) if len(codes) == 1 else None
 
 
+def _cue_group(m, name: str) -> str | None:
+    """The group of an alias cue that matched, by its name: a cue may name it with a number after it
+    ("named2", "obj2") since one expression holds every cue and no name may repeat in it."""
+    return next((g for g, v in m.groupdict().items() if v and re.fullmatch(rf"{name}\d*", g)), None)
+
+
 def _declared_person(matcher, text: str, m, sure: list, ends: dict) -> str | None:
     """Whose names an alias cue declares: the keyed person named in the cue, else the one named nearest
     before it in the paragraph (of the object's gender when the cue has one: "he called Mum 'Munni'"),
     else, with a gendered object, the first of that gender later in the sentence."""
-    named_at = m.start("named") if m.groupdict().get("named") else -1
+    named = _cue_group(m, "named")
+    named_at = m.start(named) if named else -1
     if named_at >= 0:  # 'friends call Chidi "Chi-Chi"': the keyed person named in the cue
         return next((c for pos, c in sure if pos == named_at), None)
     role = m.groupdict().get("role")
     if role:  # 'called the grandmother "Mammy"': the one keyed person whose role says the word
         return _role_named(matcher, role)
-    obj = (m.groupdict().get("obj") or m.groupdict().get("subj") or "").casefold()
+    obj = (m.group(g) if (g := _cue_group(m, "obj") or _cue_group(m, "subj")) else "").casefold()
     gender = _object_genders().get(obj)
     para = text.rfind("\n\n", 0, m.start()) + 1
     for pos, code in reversed([s for s in sure if para <= s[0] < m.start()]):

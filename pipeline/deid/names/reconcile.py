@@ -87,8 +87,10 @@ def _words(text: str) -> list[str]:
 def _given(name: str) -> list[str]:
     """The given-name words of a listed name: all but the last word; none after a title and one word ("Ms
     Ward"), but "Tarig" of "Dr Tarig Elfadil"."""
+    from .known import without_generation
+
     titled = re.match(r"[^\W\d_]+\.?\s", name) and name.split()[0].rstrip(".").casefold() in _titles()
-    words = _words(name)
+    words = _words(" ".join(without_generation(name.split())))  # "Dwayne Grant Jnr": Grant is a surname
     if titled:
         return words[:-1]
     return words[:-1] if len(words) > 1 else words
@@ -265,6 +267,8 @@ def _keyed_person_of_run(
         fits = _lone_piece_fits(words, keyed, conf, titled)
         if titled and not fits:
             fits = _titled_sound_alike(run[0].text, words[0], keyed, conf)
+        if titled and not fits:
+            fits = _titled_half_of_double(run[0].text, words[0], keyed)
     else:
         known_codes = {r.code for r in run if r.source == "known"}
         fits = [k.code for k in keyed if _fits(words, k, conf, exact=False, beside=k.code in known_codes)]
@@ -275,6 +279,32 @@ def _keyed_person_of_run(
     if not fits or (len(run) == 1 and len(fits) > 1):
         return None
     return _nearest_code(fits, run, coded), fits
+
+
+def _given_name_leads(run: list[Replacement], text: str, keyed: list[_Keyed]) -> str | None:
+    """ "Hodan Abdirahman Warsame" coded as the child then her father ("Abdirahman Warsame"), "Luz Ortiz
+    Vega" as the mother then her sister, "Ines Moreno-Ruiz" as Ines then a Ruiz: pieces of several keyed
+    people written as one name are the person whose given name leads it.  Where a second name is the
+    father's given name (Somali, Eritrean, Arabic patronymics) or a person carries both parents' surnames,
+    the words after a given name are family words the relatives share, not a second person.  Only when the
+    first word is a given name of exactly one keyed person of the run, and every later word is that
+    person's or a surname (never only a given name) of another keyed person."""
+    codes = {r.code for r in run if r.source == "known"}
+    if len(codes) < 2:
+        return None
+    words = [p for w in _words(text[run[0].start : run[-1].end]) for p in w.split("-") if len(p) > 1]
+    if len(words) < 2:
+        return None
+    leads = [k for k in keyed if words[0] in k.given and k.code in codes]
+    if len(leads) != 1 or any(words[0] in k.words for k in keyed if k is not leads[0]):
+        return None
+    person = leads[0]
+    if run[0].code != person.code:
+        return None
+    surnames = {w for k in keyed if k is not person for w in k.words - k.given}
+    if not all(w in person.words or w in surnames for w in words[1:]):
+        return None
+    return person.code
 
 
 def _lone_piece_fits(words: list[str], keyed: list[_Keyed], conf: dict, titled: bool = False) -> list[str]:
@@ -384,6 +414,21 @@ def _titled_sound_alike(text: str, word: str, keyed: list[_Keyed], conf: dict) -
     return fits if len(fits) == 1 else []
 
 
+def _titled_half_of_double(text: str, word: str, keyed: list[_Keyed]) -> list[str]:
+    """ "Mr Owusu" of a keyed "Mr Owusu-Ansah": a record that keeps one half of a double-barrelled surname.  The
+    one keyed adult whose double surname has the word as a half, whom the key itself writes with this title
+    (so of its gender), and nobody keyed with the word as a whole surname (then a relative may carry it)."""
+    title = text.split()[0].rstrip(".").casefold()
+    if any(word in k.words for k in keyed):
+        return []
+    fits = [
+        k.code
+        for k in keyed
+        if not k.child and title in k.titles and any(word in w.split("-") for w in k.words - k.given if "-" in w)
+    ]
+    return fits if len(fits) == 1 else []
+
+
 def _one_unlisted_name(text: str, run: list[Replacement], conf: dict) -> bool:
     """Two unlisted pieces that are one name: split by a line break ("Ms Tilly" / "Baines"), or side by side
     on one line after a piece as long as the detector's longest run ("Malam Sulaiman Garba" + "Yakasai")."""
@@ -397,11 +442,16 @@ def reconcile(chosen: list[Replacement], text: str, key: Key) -> list[Replacemen
     """`chosen` with split names joined and lone slips of keyed names given the keyed code."""
     conf = settings()
     people = sorted((r for r in chosen if _is_person(r)), key=lambda r: r.start)
+    people = _record_names(people, text, keyed_words(key))
     keyed = _with_adopted(keyed_words(key), text, people)
     coded = [r for r in people if r.source == "known"]
     ranks = _keyed_ranks(key)
     out = [r for r in chosen if not _is_person(r)]
     for run in _runs(text, people):
+        led = _given_name_leads(run, text, keyed)
+        if led:
+            out.append(_merge(text, run, led, [led], "known"))
+            continue
         if all(r.source == "known" for r in run):
             out.extend(run)
             continue
@@ -417,6 +467,49 @@ def reconcile(chosen: list[Replacement], text: str, key: Key) -> list[Replacemen
             out.extend(run)
     out = _initials_of_keyed(out, text, key)
     return sorted(_wives_by_surname(out, text, key, keyed, _declared_women(out, key, keyed)), key=lambda r: r.start)
+
+
+# a record's comma after its capital surname, with the unkeyed half of a double surname ("GRANT-LEWIS, ")
+_RECORD_COMMA = re.compile(r"(?:-(?P<tail>[^\W\d_]+))?,[ \t]*")
+
+
+def _record_names(people: list[Replacement], text: str, keyed: list[_Keyed]) -> list[Replacement]:
+    """ "FARAH, Mohamed Jama", "MEJIA ORTIZ, Gloria": a record's surname in capitals, a comma, then given
+    names is one person's name.  When the given names are nobody's the key lists, the pieces are one unlisted
+    person (the surname may be a keyed relative's: an aunt carries the mother's surname), so that the
+    record and the prose's "Gloria Mejia Ortiz" get one placeholder, never a code and a placeholder."""
+    given = {w for k in keyed for w in k.given}
+    out: list[Replacement] = []
+    for r in people:
+        surname = _record_surname(out, r, text, given)
+        if surname and r.source == "unknown" and not _capitals(r.text) and (words := _words(r.text)):
+            if words[0] not in given:
+                start = out[-surname].start
+                del out[-surname:]
+                out.append(replace(r, start=start, text=text[start : r.end]))
+                continue
+        out.append(r)
+    return out
+
+
+def _record_surname(out: list[Replacement], r: Replacement, text: str, given: set[str]) -> int:
+    """How many pieces before `r` are a record's surname in capitals followed by a comma ("MEJIA" "ORTIZ"):
+    0 when there is none, or when one of them is a keyed given name."""
+    comma = _RECORD_COMMA.fullmatch(text[out[-1].end : r.start]) if out else None
+    if comma is None or (comma.group("tail") and not _capitals(comma.group("tail"))):
+        return 0
+    n = 0
+    while n < len(out) and _capitals(out[-1 - n].text) and not any(w in given for w in _words(out[-1 - n].text)):
+        n += 1
+        if n == len(out) or not _joined(text, out[-1 - n], out[-n]):
+            break
+    return n
+
+
+def _capitals(surface: str) -> bool:
+    """Every letter of a name piece of two letters or more is a capital ("ORTIZ", "MEJIA ORTIZ")."""
+    letters = [c for c in surface if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
 
 
 def _possessed_role(sentence: str) -> bool:

@@ -1768,7 +1768,7 @@ def group_mentions(candidates: list[M]) -> list[list[M]]:
     all_words: dict[int, set[str]] = {}  # every word of a group's full names ("Mamun" of "Abdul Mamun Miah")
 
     def key_words(cand: M) -> tuple[str, ...]:
-        words = tuple(fold(w).lower() for w in name_words(cand.text))  # "Jankauskienė" is "Jankauskiene"
+        words = tuple(fold(w).lower() for w in name_words(_given_first(cand.text)))  # "Jankauskienė" folded
         # "C.J. Whitfield": initials run together are one letter each, as in "C. J. Whitfield"
         words = tuple(part for w in words for part in (w.split(".") if _DOTTED_LETTERS.match(w) else (w,)))
         initial = _INITIAL_FIRST.match(cand.text) is not None  # "O. Mac Giolla Bhríde": an initial, no "Ó"
@@ -1788,6 +1788,7 @@ def group_mentions(candidates: list[M]) -> list[list[M]]:
         if len(words) >= 2:
             key: tuple[str, ...] = (words[0], words[-1])
             key = next((k for k in full_index if k[0] == key[0] and _particle_variant(k[1], key[1])), key)
+            key = key if key in full_index else _longer_or_shorter(words, full_index, all_words, key)
             if key not in full_index:
                 full_index[key] = len(groups)
                 groups.append([])
@@ -1841,7 +1842,9 @@ def _pet_name_of(word: str, first: str) -> bool:
         stem = word[: -len(ending)]
         if word.endswith(ending) and len(stem) >= 3 and len(first) > len(word) and first.startswith(stem):
             return True
-    return False
+    # the first syllable with its vowel drawn out, as English says a letter's name ("Lee" of Leon, "Dee" of
+    # Delroy, "Tee" of Tessa)
+    return len(word) == 3 and len(first) >= 4 and word[:2] == first[:2] and word[1] == word[2] and word[1] in "aeiou"
 
 
 def _initials_group(text: str, groups: list[list]) -> int | None:
@@ -1861,6 +1864,54 @@ _INITIAL_FIRST = re.compile(r"(?:[^\W\d_]+\.?[ \t]+)?[^\W\d_]\.")  # "O. Mac…"
 def _last_named_before(group: list, start: int) -> int:
     """Where `group`'s person was last named before `start`; one named only after it comes second."""
     return max((c.start for c in group if c.start <= start), default=-1 - min(c.start for c in group))
+
+
+_RECORD_NAME = re.compile(r"^([^\W\d_][^,]*?),[ \t]*(\S.*)$", re.DOTALL)
+
+
+def _given_first(text: str) -> str:
+    """ "Mohamed Jama FARAH" of a record's "FARAH, Mohamed Jama": the surname (in capitals) after the given
+    names, as prose writes the name, so that both forms are one person."""
+    m = _RECORD_NAME.match(text)
+    if m is None or not all(c.isupper() for c in m.group(1) if c.isalpha()):
+        return text
+    return f"{m.group(2)} {m.group(1)}"
+
+
+def _longer_or_shorter(
+    words: tuple[str, ...], full_index: dict, all_words: dict[int, set[str]], key: tuple[str, ...]
+) -> tuple[str, ...]:
+    """The key of a person already named with the same first word whose full name holds every word of this
+    one, or whose every word this one holds: "Gloria Mejia" and "Gloria Mejia Ortiz" (a second surname), or
+    "Mohamed Farah" and "Mohamed Jama Farah" (a middle or father's name), are one person; so are a short form
+    of the first name and the same surname ("Jo Pettifer", "Joanne Pettifer").  Never across a generation
+    word ("Dwayne Grant" / "Dwayne Grant Jnr" are father and son)."""
+    generations = _generation_words()
+    if any(w in generations for w in words):
+        return key
+    for k, gi in full_index.items():
+        other = all_words.get(gi, set())
+        if any(w in generations for w in other):
+            continue
+        if k[0] != words[0]:
+            if k[1] == words[-1] and len(words) == 2 and _short_of(words[0], k[0]):
+                return k  # "Jo Pettifer" of Joanne Pettifer, "Bernie Colley" of Bernadette Colley
+            continue
+        if set(words) <= other or (other <= set(words) and len(other) >= 2):
+            return k
+    return key
+
+
+def _short_of(a: str, b: str) -> bool:
+    """One first name is a short or pet form of the other: its first two letters or more open it ("Jo" of
+    Joanne), or it is a pet form of it (`_pet_name_of`)."""
+    short, full = sorted((a, b), key=len)
+    return len(short) >= 2 and len(full) > len(short) and (full.startswith(short) or _pet_name_of(short, full))
+
+
+@lru_cache(maxsize=1)
+def _generation_words() -> frozenset[str]:
+    return frozenset(w.casefold().rstrip(".") for w in read_lines("names", "generation_suffixes.txt"))
 
 
 def _partial(words: tuple[str, ...], text: str) -> bool:
