@@ -27,7 +27,7 @@ def test_the_boards_history_under_any_verb_is_no_event(tmp_path, nlp):
         "The Westfold Safeguarding Children Partnership took over from the old board in autumn 2020. "
         "The partnership wants its recommendations met by June 2023. "
         "During 2020 there were two Rapid Reviews about babies hurt at home in Westfold. "
-        "Ashby Safeguarding Board ordered a Child Safeguarding Review during August 2021 about Baby Nell.\n\n"
+        "Oxmere Safeguarding Board ordered a Child Safeguarding Review during August 2021 about Baby Nell.\n\n"
         "What happened\n\n"
         "On 2 April 2021 Baby Nell was taken to hospital with a burn to her hand.\n"
     )
@@ -40,9 +40,9 @@ def test_the_boards_history_under_any_verb_is_no_event(tmp_path, nlp):
 def test_a_referral_to_the_board_and_a_line_cut_from_its_verb(tmp_path, nlp):
     text = (
         "Introduction\n\n"
-        "1.1 This learning review was asked for after a notification to the Harbury Partnership on 3 May 2022.\n\n"
+        "1.1 This learning review was asked for after a notification to the Hollinwick Partnership on 3 May 2022.\n\n"
         "1.2. Our work started after the case went to the\n\n"
-        "Harbury Safeguarding Children Board on 9th October 2006.\n\n"
+        "Hollinwick Safeguarding Children Board on 9th October 2006.\n\n"
         "1.3 On 1 October 2006 Kofi was found alone at home by a neighbour.\n"
     )
     dated = dated_sentences(tmp_path, nlp, text)
@@ -78,3 +78,18 @@ def test_a_pages_dateline_under_its_headline_is_no_event(tmp_path, nlp):
     chronology = "Chronology\n\n12 March 2015\n\nThe mother took Ada to the GP.\n"
     dated = dated_sentences(tmp_path, nlp, chronology)
     assert any("took Ada" in s and d == D(2015, 3, 12) for s, d in dated.items()), dated
+
+
+def test_a_safeguarding_word_qualifies_a_body_without_children(tmp_path, nlp):
+    """The qualifier read off a modifier keeps a leading 's' ("safeguarding", "scr"): only a possessive
+    's is stripped, so a partnership with no "Children" in its name is still the review's apparatus."""
+    text = (
+        "Introduction\n\n"
+        "The Threlmoor Safeguarding Partnership moved to new offices in May 2022. "
+        "The safeguarding board wrote to the family in June 2022.\n\n"
+        "What happened\n\n"
+        "On 4 March 2022 Oskar was seen at the walk-in centre with a bruise to his ear.\n"
+    )
+    dated = dated_sentences(tmp_path, nlp, text)
+    assert not any("new offices" in s or "wrote to the family" in s for s in dated), dated
+    assert any("Oskar was seen" in s and d == D(2022, 3, 4) for s, d in dated.items()), dated

@@ -373,9 +373,9 @@ def dates_no_happening(dated: Dated, sent: Span) -> bool:
         return True
     nouns = noun_tokens_over(dated, sent)
     if sent_to_review(nouns):
-        return True  # "after a notification to the Fenwick Safeguarding Partnership on 2 May": the review's start
+        return True  # "after a notification to the Threlmoor Safeguarding Partnership on 2 May": the review's start
     if verb is None and nouns and names_review_body(nouns[0]):
-        return True  # "... Fenwick Safeguarding Partnership on 2 May": a line cut off its verb
+        return True  # "... Threlmoor Safeguarding Partnership on 2 May": a line cut off its verb
     if dated_by_the_writer(verb, sent):  # "..., having trained in 2008": the author's career
         return True
     if dates_present_subject(dated, sent):

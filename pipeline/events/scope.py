@@ -675,6 +675,9 @@ def dates_the_review(verb) -> bool:
     return bool(_review_subject_re().search(" ".join(t.text for t in verb.head.subtree)))
 
 
+_POSSESSIVE_S = re.compile(r"[’']s$")  # "the Board's": strip only the possessive, never a leading "s" ("safeguarding")
+
+
 def names_review_body(token) -> bool:
     """The noun is a body that exists only to hold and answer reviews (a safeguarding board or
     partnership, a review sub-group) or one of the review's products (its recommendations, its
@@ -690,7 +693,7 @@ def names_review_body(token) -> bool:
     if lemma in cfg["heads"] or token.lower_ in cfg["heads"]:
         return True
     if lemma in cfg["qualified_heads"] or token.lower_ in cfg["qualified_heads"]:
-        return bool({m.lower_.strip("’'s") for m in modifiers} & set(cfg["qualifiers"]))
+        return bool({_POSSESSIVE_S.sub("", m.lower_) for m in modifiers} & set(cfg["qualifiers"]))
     if token.lower_ not in ("review", "reviews") or token.pos_ not in ("NOUN", "PROPN"):  # a PROPN keeps its plural
         return False
     named = any(m.text[:1].isupper() for m in modifiers) and token.text[:1].isupper()
