@@ -50,7 +50,17 @@ def is_generic_review_sentence(sent: Span) -> bool:
         return True
     # a body's work only in the indicative: "The Partnership should ensure that ..." is a recommendation,
     # whose themes are the review's learning
-    return _present(root) and any(_review_body(s) for s in subjects)
+    return _present(root) and any(_review_body(s) for s in subjects) and not _states_a_claim(root)
+
+
+def _states_a_claim(root: Token) -> bool:
+    """The body's sentence reports a clause about the past ("The Board is concerned that managers did
+    not challenge the plan", "The partners agree that the neglect should have been recognised"): the
+    clause is the case's learning, so the sentence keeps its themes.  A clause in the present ("the
+    partnership reports that respite homes are open") is the body's work now."""
+    clauses = [c for c in root.children if c.dep_ == "ccomp"]
+    clauses += [g for c in root.children if c.dep_ == "acomp" for g in c.children if g.dep_ == "ccomp"]
+    return any(not _present(c, modal=True) or any(t.tag_ == "VBD" for t in c.subtree) for c in clauses)
 
 
 def _review_body(noun: Token) -> bool:
