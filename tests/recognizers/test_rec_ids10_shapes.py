@@ -26,7 +26,7 @@ def _found(text: str) -> list[tuple[str, str]]:
         ("She has a place at The Lantern Tuition Centre now.", "SCHOOL", "The Lantern Tuition Centre"),
         ("He left Ferrymoor UTC after one term.", "SCHOOL", "Ferrymoor UTC"),
         ("She was at St Odo's Vale Primary until 2021.", "SCHOOL", "St Odo's Vale Primary"),
-        ("In Portugal she attended Escola Básica do Pinhal Novo.", "SCHOOL", "Escola Básica do Pinhal Novo"),
+        ("In Portugal she attended Escola Básica do Vale Sereno.", "SCHOOL", "Escola Básica do Vale Sereno"),
         ("He went to Rue des Lilas Primary School.", "SCHOOL", "Rue des Lilas Primary School"),
     ],
 )
@@ -44,3 +44,14 @@ def test_shapes_are_found(text, kind, value):
 )
 def test_no_reference_or_school_without_a_name(text):
     assert [k for k, _ in _found(text) if k in ("CASE_REF", "SCHOOL")] == []
+
+
+@pytest.mark.parametrize(
+    "text, wrong",
+    [
+        ("Mum told Dad a Westfield College place was offered.", "Dad a Westfield College"),  # English 'a' joins nothing
+        ("She took Spanish classes at the Instituto Cervantes.", "Instituto Cervantes"),  # an institute, no school
+    ],
+)
+def test_a_school_name_does_not_swallow_the_words_before_it(text, wrong):
+    assert ("SCHOOL", wrong) not in _found(text)
