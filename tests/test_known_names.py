@@ -264,3 +264,15 @@ def test_run_together_initials_with_an_article_are_a_thing(nlp):
     text = "The GM and TP were replaced last year. The TP was faulty."
     doc = nlp(text)
     assert [m.text for m in find_known_names(text, INITIALS_KEY, doc=doc) if m.text in ("GM", "TP")] == []
+
+
+def test_a_title_code_the_draft_uses_is_protected_unless_it_shortens_a_keyed_name():
+    """Structure reads "Mr P says ..." as a code shown by use; in a draft whose key has a Mr Preston it
+    is his name written short (coded), while a "Mr T" no keyed name shortens stays the review's code."""
+    from types import SimpleNamespace
+
+    from pipeline.deid.pseudonymise import protected_codes
+
+    key = parse_key({"people": [{"code": "TCH", "role": "class teacher", "names": ["Drew Preston", "Mr Preston"]}]})
+    report = SimpleNamespace(codes=lambda: ["Mr P", "Mr T", "Dr DP"])
+    assert protected_codes(report, key) == {"TCH", "Mr T"}

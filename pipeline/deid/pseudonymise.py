@@ -708,9 +708,31 @@ def protected_codes(report, key: Key) -> set[str]:
     codes = set(key.codes())
     names = {normalise_match(n) for p in key.people for n in p.names}
     for code in report.codes() if hasattr(report, "codes") else []:
-        if code and is_role_code(code) and normalise_match(code) not in names:
+        if code and is_role_code(code) and normalise_match(code) not in names and not _shortens_a_keyed_name(code, key):
             codes.add(code)
     return {c for c in codes if c}
+
+
+def _shortens_a_keyed_name(code: str, key: Key) -> bool:
+    """A title and capitals the draft uses as a person ("Mr P says", read by structure as a code shown by
+    use) that are the initials of a keyed name with that title ("Mr Preston") or of a keyed full name
+    are that person written short, to be coded, not a code to protect."""
+    m = _TITLE_AND_CAPITALS.fullmatch(code.strip())
+    if not m or m["title"].rstrip(".").casefold() not in {t.casefold() for t in title_genders()}:
+        return False
+    title, letters = m["title"].rstrip(".").casefold(), m["letters"]
+    for name in (n for p in key.people for n in p.names):
+        words = [w for w in re.split(r"[\s\-]+", name) if w]
+        if words and words[0].rstrip(".").casefold() == title:
+            words = words[1:]
+            if words and "".join(w[0] for w in words[-len(letters) :]).upper() == letters:
+                return True
+        elif len(words) >= len(letters) and "".join(w[0] for w in words[-len(letters) :]).upper() == letters:
+            return True
+    return False
+
+
+_TITLE_AND_CAPITALS = re.compile(r"(?P<title>[A-Z][a-z]{1,3}\.?)\s+(?P<letters>[A-Z]{1,2})")
 
 
 def pseudonymise_report(
