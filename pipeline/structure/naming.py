@@ -515,17 +515,28 @@ def _name_follows(text: str, end: int) -> bool:
 
     if m[2].lower() in STOP_WORDS:
         return False
-    if m[1]:
-        alone = re.finditer(rf"(?<![\w’'-]){re.escape(m[2])}(?![\w-])", text)
-        if any(not re.search(r"[A-Z]\.?\s+$", text[max(0, a.start() - 4) : a.start()]) for a in alone):
-            return False
-    return True
+    return not (m[1] and m[2] in _words_alone(text))
 
 
-def _in_prose(text: str, start: int, end: int) -> bool:
+@lru_cache(maxsize=2)
+def _words_alone(text: str) -> frozenset[str]:
+    """The capitalised words the text writes somewhere not straight after an initial ("Ada was …", not "Ms V.
+    Ada"), read once per text: `_name_follows` asks about every title and index on a page."""
+    out = set()
+    for m in re.finditer(r"(?<![\w’'-])[A-Z][a-z’'-]+", text):
+        if re.search(r"[A-Z]\.?\s+$", text[max(0, m.start() - 4) : m.start()]):
+            continue
+        word = m[0]
+        out.add(word)
+        out.update(word[: i + 1] for i, ch in enumerate(word) if i and word[i + 1 : i + 2] in ("’", "'", "-"))
+    return frozenset(out)
+
+
+def _in_prose(text: str, start: int, end: int, prose_line=None) -> bool:
     """Is a use inside a sentence: on a prose line (`_prose_line`), or beside a lower-case word ("by Ms V", "Ms N
-    slept"), which a cover or title line of capitalised words has not (a hard-wrapped sentence is a short line)."""
-    if _prose_line(text, start):
+    slept"), which a cover or title line of capitalised words has not (a hard-wrapped sentence is a short line).
+    `prose_line`, from `_per_line`, answers the line test once per line on a page run into one line."""
+    if prose_line(start) if prose_line else _prose_line(text, start):
         return True
     before = re.search(r"([A-Za-z]+)[ \t]+$", text[max(0, start - 30) : start])
     after = re.match(r"[ \t]+([A-Za-z]+)", text[end : end + 30])
@@ -550,6 +561,7 @@ def find_title_codes(text: str, known: set[str] | None = None) -> list[key.Inlin
     the first use; never the subject (a title is an adult's)."""
     known_folded = {k.casefold() for k in known or set()}
     listing_title = _per_line(text, key._listing_title)
+    prose_line = _per_line(text, _prose_line)
     uses: dict[str, list[re.Match]] = {}
     for m in _title_code_re().finditer(text):
         if _stop_code(m["index"]) or _name_follows(text, m.end()) or _initial_with_stop(text, m.end()):
@@ -560,7 +572,7 @@ def find_title_codes(text: str, known: set[str] | None = None) -> list[key.Inlin
     spelled = _titled_surname_initials(text)
     out = []
     for code, found in uses.items():
-        prose = [m for m in found if _in_prose(text, m.start(), m.end())]
+        prose = [m for m in found if _in_prose(text, m.start(), m.end(), prose_line)]
         if not prose or code.casefold() in known_folded or code.split()[1][0] in spelled:
             continue
         desc = _role_near(text, prose[0].start()) or found[0]["title"]
@@ -580,14 +592,16 @@ def _quoted_name_re() -> re.Pattern:
 
 @lru_cache(maxsize=1)
 def _person_verb_forms() -> frozenset[str]:
-    """Present and past forms of the verbs whose subject is a person (models/names/person_verbs.yaml `subject`),
-    with the irregular past forms of naming.yaml `irregular_pasts`."""
+    """The inflected forms of the verbs whose subject is a person (models/names/person_verbs.yaml `subject`):
+    the regular forms of the themes' cue matcher (`inflections`) and the lemmatizer's irregular forms
+    ("said", "fled", "denied"), less naming.yaml `not_person_verb_forms`."""
+    from ..themes.lemmas import lemma_exception_forms
+    from ..themes.patterns import inflections
+
     lemmas = load_yaml("names", "person_verbs.yaml")["subject"]
-    forms = set(_data()["irregular_pasts"])
-    for lemma in lemmas:
-        stem = lemma[:-1] if lemma.endswith("e") else lemma
-        forms |= {lemma + "s", lemma + "es", stem + "ed", lemma + "d"}
-    return frozenset(forms)
+    irregular = {lemma: list(forms) for lemma, forms in lemma_exception_forms(("verb",)).items()}
+    forms = {form for lemma in lemmas for form in inflections(lemma, irregular)}
+    return frozenset(forms - set(_data()["not_person_verb_forms"]))
 
 
 def _used_as_person(text: str, name: str, skip: tuple[int, int]) -> tuple[int, int]:
@@ -596,18 +610,38 @@ def _used_as_person(text: str, name: str, skip: tuple[int, int]) -> tuple[int, i
     moved")."""
     verbs = _person_verb_forms()
     count = uses = 0
-    for m in re.finditer(rf"(?<![\w’'‘\"“-]){re.escape(name)}(?![\w”\"-])(?![’'](?!s\b))", text):
-        if skip[0] <= m.start() < skip[1]:
+    for start, end in _word_index(text).get(name, ()):
+        if skip[0] <= start < skip[1] or text[start - 1 : start] in ("’", "'", "‘", '"', "“"):
+            continue
+        after = text[end : end + 40]
+        if after[:1] in ("”", '"') or re.match(r"[’'](?!s\b)", after):
             continue
         uses += 1
-        after = text[m.end() : m.end() + 40]
         if re.match(r"[’']s\b|\s*,?\s+who\b", after):
             count += 1
             continue
-        verb = re.match(r"\s+(?:(?:had|has|then|later|also|often|never|always|still|later)\s+)?([a-z]+)\b", after)
+        verb = re.match(r"\s+(?:(?:had|has|then|later|also|often|never|always|still)\s+)?([a-z]+)\b", after)
         if verb and verb[1] in verbs:
             count += 1
     return uses, count
+
+
+@lru_cache(maxsize=2)
+def _word_index(text: str) -> dict[str, list[tuple[int, int]]]:
+    """Every whole word of the text (letters, hyphenated parts) with its places, read once: the quoted-name
+    reader asks about each quote's word, and a page run into one line has hundreds of quotes."""
+    index: dict[str, list[tuple[int, int]]] = {}
+    for m in re.finditer(r"(?<![\w-])[^\W\d_]+(?:-[^\W\d_]+)*(?![\w-])", text):
+        index.setdefault(m[0], []).append((m.start(), m.end()))
+    return index
+
+
+def _written_in_lower_case(text: str, name: str) -> bool:
+    """Does the text write the word in lower case anywhere ("to prevent" beside "'Prevent'")?"""
+    return any(
+        text[start - 1 : start] not in ("’", "'") and text[end : end + 1] not in ("’", "'")
+        for start, end in _word_index(text).get(name.lower(), ())
+    )
 
 
 @lru_cache(maxsize=1)
@@ -649,7 +683,7 @@ def find_quoted_names(text: str, known: set[str] | None = None) -> list[key.Inli
         name = m["name"]
         if name.casefold() in known_folded or _bad_item(name) or not key.is_pseudonym(name):
             continue
-        if name.lower() in STOP_WORDS or re.search(rf"(?<![\w’'-]){re.escape(name.lower())}(?![\w’'-])", text):
+        if name.lower() in STOP_WORDS or _written_in_lower_case(text, name):
             continue
         if not _text_names_it(text, m.start(), m.end(), spans):
             continue
@@ -668,7 +702,8 @@ def _setting_re() -> re.Pattern:
     """A setting noun (`_setting_nouns`) and a capital index ("Clinic Q", "ACADEMY N", "the borough T")."""
     alternation = "|".join(sorted((re.escape(h) for h in _setting_nouns()), key=lambda w: (-len(w), w)))
     return re.compile(
-        rf"(?<![\w’'-])(?P<head>{alternation})[ \t]+(?P<index>(?-i:[A-Z]{{1,2}}))(?![\w’'&-])",
+        rf"(?<![\w’'-])(?P<head>{alternation})[ \t]+(?P<index>(?-i:[A-Z]{{1,2}}))(?![\w’'&-])"
+        r"(?![ \t]+(?:and|&)[ \t]+(?-i:[A-Z])\b)",  # "Hospital A and E": accident and emergency, no code
         re.IGNORECASE,
     )
 
@@ -689,6 +724,7 @@ def find_setting_codes(text: str, known: set[str] | None = None) -> list[key.Inl
     index.  The entry's kind is "practitioner": the setting is on the agencies' side of the review."""
     known_folded = {k.casefold() for k in known or set()}
     listing_title = _per_line(text, key._listing_title)
+    prose_line = _per_line(text, _prose_line)
     uses: dict[tuple[str, str], list[re.Match]] = {}
     for m in _setting_re().finditer(text):
         index = m["index"]
@@ -702,7 +738,7 @@ def find_setting_codes(text: str, known: set[str] | None = None) -> list[key.Inl
     out = []
     for (head, index), found in uses.items():
         if len(found) < 2 or not any(
-            _in_prose(text, m.start(), m.end()) and not listing_title(m.start()) for m in found
+            _in_prose(text, m.start(), m.end(), prose_line) and not listing_title(m.start()) for m in found
         ):
             continue
         code = f"{head[:1].upper()}{head[1:]} {index}"
