@@ -28,6 +28,11 @@ keyed person's letter or initials where a person stands ("T or TB"), a name's
 rest glued to a code ("Granny TGMs", "YM/hiwet"), a record's "SURNAME, CODE",
 a lower-case surname after its own code ("SW white"), and a word quoted as what
 someone is called ('his father "Abo"') with its other uses.
+`_text_shapes` adds what the coded text itself says is a person, keyed or not:
+letters used as a person ("D very chatty", '"KB" is our attendance officer,
+[PERSON-6]') and their other uses, a keyed given name typed in lower case in a
+message ("tell blessing i am ok"), and a word set off before a role word
+("Sterling, the neighbour,") with its other uses.
 
 Settings: ``models/names/residue.yaml``.
 """
