@@ -2063,6 +2063,11 @@ _SLOT_KINDS = {
     "keyed_letter": "a keyed person's letter or initials where a person stands ('T or TB', 'RT: ...')",
     "record_shape": "a surname before a comma and a code, as a record writes 'SURNAME, Given'",
     "same_name": "a word the text quotes elsewhere as what someone is called",
+    "text_letters": "letters the text itself uses as a person ('KB said', 'scared of Z.', '\"D\" is my ...')",
+    "same_letters": "letters the text uses elsewhere as a person",
+    "message_name": "a keyed given name typed in lower case in a message written without capitals",
+    "apposed": "a capitalised word set off before a role or family word ('..., the neighbour,')",
+    "same_apposed": "a word the text sets elsewhere before a role or family word",
 }
 
 

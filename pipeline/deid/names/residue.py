@@ -28,6 +28,11 @@ keyed person's letter or initials where a person stands ("T or TB"), a name's
 rest glued to a code ("Granny TGMs", "YM/hiwet"), a record's "SURNAME, CODE",
 a lower-case surname after its own code ("SW white"), and a word quoted as what
 someone is called ('his father "Abo"') with its other uses.
+`_text_shapes` adds what the coded text itself says is a person, keyed or not:
+letters used as a person ("D very chatty", '"KB" is our attendance officer,
+[PERSON-6]') and their other uses, a keyed given name typed in lower case in a
+message ("tell blessing i am ok"), and a word set off before a role word
+("Sterling, the neighbour,") with its other uses.
 
 Settings: ``models/names/residue.yaml``.
 """
@@ -223,6 +228,8 @@ def find_person_slots(doc: Doc, key: Key, taken: list[tuple[int, int]], ctx=None
         if span is not None:
             add(span.start, span.end, kind)
     for i, j, kind in _key_shapes(doc, ctx, is_code, key, conf):  # "T or TB", "BAILEY, TGM", 'his father "Abo"'
+        add(i, j, kind)
+    for i, j, kind in _text_shapes(doc, ctx, is_code, key, conf):  # "KB said", "tell blessing i..", "X, the uncle,"
         add(i, j, kind)
     return out
 
@@ -1287,8 +1294,18 @@ def _quoted_home_names(doc: Doc, ctx, is_code: list[bool], conf: dict):
         if i < 2 or i + 1 >= len(doc) or doc[i - 1].text not in _QUOTE_OPEN:
             continue
         before = doc[i - 2]
-        closes = doc[i + 1].text in _QUOTE_CLOSE
-        named_as = before.lower_ == "as" and i >= 3 and _names_someone(ctx, doc[i - 3])
+        j = i + 1
+        while j < len(doc) and is_code[j] and "\n" not in doc[j - 1].whitespace_:
+            j += 1  # '"Ammo [PERSON-2]"': the other part of the name coded (a placeholder is several tokens)
+        closes = doc[i + 1].text in _QUOTE_CLOSE or (
+            j > i + 1 and j < len(doc) and doc[j].text in _QUOTE_CLOSE and token.whitespace_ == " "
+        )
+        named_as = (
+            before.lower_ == "as"
+            and any(  # "known to the children as"
+                _names_someone(ctx, t) for t in doc[max(0, i - 7) : i - 2] if "\n" not in t.whitespace_
+            )
+        )
         called = before.lower_ in _kin() or before.lower_ in friends or named_as
         greeted = i + 2 < len(doc) and doc[i + 1].lower_ in ("my", "our") and doc[i + 2].lower_ in _kin() and not closes
         if (closes and called) or greeted:
@@ -1314,3 +1331,258 @@ def _key_shapes(doc: Doc, ctx, is_code: list[bool], key: Key, conf: dict):
             yield span.start, span.end, kind
     yield from _lower_after_own_code(doc, is_code, key, conf)
     yield from _quoted_home_names(doc, ctx, is_code, conf)
+
+
+# ---------------------------------------------------------------- what the text itself says is a person
+# Letters of people nobody keyed ("KB", "L.", "D"), a keyed name that is an English word typed in lower case in a
+# message ("tell blessing i am ok"), and an English word the text sets in apposition to a role ("Sterling, the
+# neighbour, said"): the key cannot know them, so the evidence is the text's own (settings: `text_shapes`).
+_CLAUSE_END = frozenset({".", ",", ";", ":", "!", "?", ")", "|", "—", "–", "-"})
+_LETTER_PREPOSITIONS = frozenset({"of", "to", "about", "with", "from", "by", "for"})
+_LABELLED_POS = frozenset({"NOUN", "PROPN", "ADP", "CCONJ", "DET", "NUM", "PUNCT", "SYM"})
+_NAMING_BEFORE = frozenset({"called", "named", "nicknamed"})
+_LOWER_DETERMINERS = frozenset(
+    {"the", "a", "an", "this", "that", "of", "his", "her", "my", "your", "our", "their", "its", "no", "some", "any"}
+)
+
+
+def _letters_token(token) -> str | None:
+    """The capitals of a token written as one to three letters, its stop allowed ("KB", "L.", "D"), or None."""
+    bare = token.text.rstrip(".")
+    if 1 <= len(bare) <= 3 and bare.isalpha() and bare.isupper() and token.text.count(".") <= 1:
+        return bare
+    return None
+
+
+def _standalone_letters(doc: Doc, ctx, is_code: list[bool], i: int) -> bool:
+    """Capitals that stand on their own: no code, no heading line, not after a capitalised word on the same line
+    ("Child D", "Plan B"; a personal title excepted), not before a number or glued to a word ("T-shirt")."""
+    token = doc[i]
+    prev = doc[i - 1] if i > 0 else None
+    nxt = doc[i + 1] if i + 1 < len(doc) else None
+    bracketed = prev is not None and prev.text == "(" and nxt is not None and nxt.text == ")"
+    if is_code[i] or (ctx.title_case_line(token) and not (bracketed and len(token.text) >= 2)):
+        return False
+    if prev is not None and "\n" not in prev.whitespace_ and prev.text[:1].isupper() and prev.is_alpha:
+        if prev.text.rstrip(".") not in title_words(personal=True):
+            return False
+    if prev is not None and prev.whitespace_ == "" and (prev.is_alpha or prev.text in ("-", "‐", "/")):
+        return False
+    if nxt is not None and (nxt.like_num or (token.whitespace_ == "" and (nxt.is_alpha or nxt.text in ("-", "‐")))):
+        return False
+    return not (nxt is not None and "\n" not in token.whitespace_ and nxt.text[:1].isupper() and nxt.is_alpha)
+
+
+def _letters_said_person(doc: Doc, ctx, is_code: list[bool], i: int) -> bool:
+    """The text itself uses the capitals at token i as a person: opening a sentence before a lower-case word
+    ("D very chatty", "L. present, refused name"), said to be someone ('"KB" is our attendance officer,
+    [PERSON-6]', '"D is my boyfriend"'), given by a naming word ("a man called K"), or the object of a
+    preposition closing its clause ("scared of Z.", "task to T. to review")."""
+    n = i + 1
+    if n < len(doc) and doc[n].text == "." and doc[i].whitespace_ == "":
+        n += 1
+    if n < len(doc) and doc[n].text in _QUOTE_CLOSE:
+        n += 1
+    p = i - 1
+    if p >= 0 and doc[p].text in _QUOTE_OPEN:
+        p -= 1
+    nxt = doc[n] if n < len(doc) else None
+    prev = doc[p] if p >= 0 else None
+    if any(t.text.startswith("[") and is_code[t.i] and not t.text.startswith("[PERSON") for t in doc[n : n + 3]):
+        return False  # "NI no. [NI_NUMBER]": a label before an identifier
+    opens = prev is None or prev.text in (".", "!", "?", ";", ":") or "\n" in prev.whitespace_ or prev.is_space
+    if opens and nxt is not None and nxt.is_lower and nxt.is_alpha and len(nxt.text) >= 2:
+        if nxt.lemma_ == "be":
+            return _said_to_be_person(doc, ctx, is_code, n)
+        if len(doc[i].text.rstrip(".")) > 2:
+            return False  # "ACT score", "IRD held": three letters opening a note are an acronym as often as not
+        if doc[i].text.endswith(".") or n > i + 1:  # "L. present": a stop makes the letter an initial
+            return nxt.pos_ not in _LABELLED_POS - {"NOUN", "PROPN"}
+        return nxt.pos_ not in _LABELLED_POS and doc[i].dep_ != "compound"  # not "L hand", "NI no.", "Q for"
+    if nxt is not None and nxt.lemma_ == "be" and _said_to_be_person(doc, ctx, is_code, n):
+        return True
+    if prev is not None and (
+        prev.lower_ in _NAMING_BEFORE or (prev.lower_ == "as" and p > 0 and doc[p - 1].lower_ in ("known", "only"))
+    ):
+        return True
+    if prev is not None and prev.lower_ in _LETTER_PREPOSITIONS and len(doc[i].text.rstrip(".")) <= 2:
+        stopped = doc[i].text.endswith(".") or (i + 1 < len(doc) and doc[i + 1].text == ".")
+        ends = nxt is None or nxt.text in _CLAUSE_END or "\n" in doc[n - 1].whitespace_ or nxt.lower_ == "to"
+        return ends or (stopped and nxt is not None and nxt.is_lower)  # "afraid of Q. and would not say"
+    return False
+
+
+def _said_to_be_person(doc: Doc, ctx, is_code: list[bool], k: int) -> bool:
+    """After "is"/"was" at token k, within the clause: a code or placeholder, or a family or role word ("is my
+    boyfriend", "is our attendance officer, [PERSON-6]")."""
+    roles = ctx.lex.roles
+    for t in doc[k + 1 : min(len(doc), k + 8)]:
+        if "\n" in t.whitespace_ or t.text in (".", ";", "!", "?"):
+            return is_code[t.i] or t.lower_ in roles or t.lower_ in _kin()
+        if is_code[t.i] or t.lower_ in roles or t.lower_ in _kin():
+            return True
+    return False
+
+
+def _text_letters(doc: Doc, ctx, is_code: list[bool], conf: dict):
+    """Capitals the text itself uses as a person (`_letters_said_person`), keyed or not, and then every other use
+    of the same capitals standing on their own (one sense per document).  Never "A" or "I", an abbreviation of
+    the lists, an everyday acronym, or the role shorthand "M and F"."""
+    from .initials import never_initials, ordinary_acronym
+
+    abbreviations = never_initials()
+    shorthand = _role_shorthand(doc, conf)
+    spelt = _spelt_out(doc)
+    seeds: set[str] = set()
+    for token in doc:
+        bare = _letters_token(token)
+        if bare is None or bare in ("A", "I") or bare in shorthand or bare in abbreviations or bare in spelt:
+            continue
+        if len(bare) > 1 and ordinary_acronym(bare):
+            continue
+        if _standalone_letters(doc, ctx, is_code, token.i) and _letters_said_person(doc, ctx, is_code, token.i):
+            seeds.add(bare)
+            yield token.i, token.i + 1, "text_letters"
+    if not seeds:
+        return
+    for token in doc:
+        if _letters_token(token) in seeds and _standalone_letters(doc, ctx, is_code, token.i):
+            yield token.i, token.i + 1, "same_letters"
+
+
+def _spelt_out(doc: Doc) -> set[str]:
+    """Capitals the text itself spells out: the initials of a capitalised run of words right before them in
+    brackets ("Initial Review Discussion (IRD)") or after them ("IRD (Initial Review Discussion)"), small words
+    skipped; and the initials of a full name the coded text still shows (the review's author, "Dr Jane Roe |
+    JR"), named on purpose.  Such letters are no one pseudonymise left."""
+    from .initials import initials_of
+
+    text = doc.text
+    out: set[str] = set()
+    run = r"((?:[A-Z][\w'’-]*(?:[ \t]+(?:of|and|for|the|in|on|to|&))*[ \t]+){1,6}[A-Z][\w'’-]*)"
+    for m in re.finditer(rf"{run}[ \t]*\((?P<c>[A-Z]{{2,5}})\)|(?P<d>[A-Z]{{2,5}})[ \t]*\({run}\)", text):
+        words = m.group(1) or m.group(3) or ""
+        caps = m.group("c") or m.group("d")
+        letters = "".join(w[0] for w in words.split() if w[:1].isupper())
+        if caps and caps in letters:
+            out.add(caps)
+    for ent in doc.ents:
+        if ent.label_ == "PERSON" and len(ent) >= 2 and all(t.is_title for t in ent):
+            out |= initials_of(ent.text)
+    return out
+
+
+@lru_cache(maxsize=1)
+def _folded_kin() -> frozenset[str]:
+    return frozenset(fold(k).casefold() for k in _kin())
+
+
+def _message_register(doc: Doc, i: int) -> bool:
+    """Token i stands in text typed without capitals: it opens a quotation in lower case ('"dawn to chase'), or
+    its line has the pronoun "i" in lower case ("tell bia i love her")."""
+    token = doc[i]
+    if i > 0 and doc[i - 1].text in _QUOTE_OPEN:
+        words = 0
+        for t in doc[i : min(len(doc), i + 12)]:
+            if t.text in _QUOTE_CLOSE or "\n" in t.whitespace_:
+                break
+            words += t.is_alpha
+        return words >= 3  # a message or a note, not a word cited ('"joy" in ...', '"young carer"')
+    text = doc.text
+    line_start = text.rfind("\n", 0, token.idx) + 1
+    line_end = text.find("\n", token.idx)
+    line = text[line_start : line_end if line_end >= 0 else len(text)]
+    return re.search(r"(?<![\w'’(])i[ \t]+[a-z]", line) is not None
+
+
+def _lower_keyed_in_messages(doc: Doc, ctx, key: Key, conf: dict):
+    """In a message or note written without capitals: a keyed given name typed in lower case, English word or not
+    ("tell blessing i am ok", "'mercy v tired'"), not after an article or a possessive ("the mercy of"); and a
+    word no English word list holds where the parse puts a person ("tell zuri i will ring"), keyed or not."""
+    given = {g for p in _people(key) for g in p.given if len(g) >= 3}
+    rare_from = int(conf.get("lower_rare_from", 15000))
+    for token in doc:
+        i = token.i
+        if not (token.is_lower and token.is_alpha) or len(token.text) < 3:
+            continue
+        word = fold(token.text).casefold()
+        if i > 0 and doc[i - 1].lower_ in _LOWER_DETERMINERS:
+            continue
+        if word in _folded_kin():
+            continue  # "mae im ok": a family word, typed without its accent
+        keyed = word in given
+        rare = not keyed and not token.is_stop and _common_rank(word) not in range(1, rare_from)
+        if not (keyed or rare) or not _message_register(doc, i):
+            continue
+        if keyed or (not _dictionary_word(token, word) and doc.has_annotation("DEP") and _person_position(ctx, token)):
+            yield i, i + 1, "message_name"
+
+
+def _apposed_words(doc: Doc, ctx, is_code: list[bool]):
+    """A capitalised word set off before a role or family word ("Sterling, the downstairs neighbour, told") is a
+    name, English word or not; then its other uses standing alone (not inside a capitalised phrase such as
+    "Roman Catholic")."""
+    roles = ctx.lex.roles
+    kin = _kin()
+    seeds: set[str] = set()
+    for token in doc:
+        i = token.i
+        if is_code[i] or not token.is_title or not token.is_alpha or len(token.text) < 3 or token.is_stop:
+            continue
+        if token.pos_ not in ("PROPN", "NOUN", "ADJ") or token.ent_type_ in ("DATE", "TIME", "GPE", "ORG"):
+            continue
+        if token.lower_ in roles or token.lower_ in kin or token.lower_ in _calendar_words():
+            continue
+        if i + 1 >= len(doc) or doc[i + 1].text != ",":
+            continue
+        if i > 0 and not token.is_sent_start and _capital_beside(doc[i - 1], doc[i - 1].whitespace_):
+            continue  # "The Named Person, the head teacher,": the end of a capitalised phrase
+        words = doc[i + 2 : min(len(doc), i + 7)]
+        if not words or words[0].lower_ not in ("the", "his", "her", "their", "my", "our", "a", "an"):
+            continue
+        for t in words[1:]:
+            if t.text == ",":
+                if doc[t.i - 1].lower_ in roles or doc[t.i - 1].lower_ in kin:
+                    seeds.add(token.text)
+                    yield i, i + 1, "apposed"
+                break
+            if not t.is_lower:
+                break
+    for token in doc:  # "a relative interpreted (Marlow)": a word alone in brackets after a person noun
+        i = token.i
+        if token.text in seeds or not (0 < i < len(doc) - 1 and doc[i - 1].text == "(" and doc[i + 1].text == ")"):
+            continue
+        if is_code[i] or not token.is_title or not token.is_alpha or len(token.text) < 3 or _not_a_name(ctx, token):
+            continue
+        before = doc[max(0, i - 5) : i - 1]
+        if any(t.lower_ in roles or t.lower_ in kin for t in before) and not any(t.text in ".;:|" for t in before):
+            seeds.add(token.text)
+            yield i, i + 1, "apposed"
+    for token in doc:
+        if token.text not in seeds or is_code[token.i] or ctx.title_case_line(token):
+            continue
+        prev = doc[token.i - 1] if token.i > 0 else None
+        nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
+        if _capital_beside(prev, prev.whitespace_ if prev is not None else "") or _capital_beside(
+            nxt, token.whitespace_
+        ):
+            continue
+        yield token.i, token.i + 1, "same_apposed"
+
+
+def _capital_beside(t, ws: str) -> bool:
+    """A capitalised word on the same line: the word is part of a capitalised phrase ("Roman Catholic")."""
+    return t is not None and t.text[:1].isupper() and t.is_alpha and "\n" not in ws
+
+
+def _text_shapes(doc: Doc, ctx, is_code: list[bool], key: Key, conf: dict):
+    """(start token, end token, kind) of `_text_letters`, `_lower_keyed_in_messages` and `_apposed_words`."""
+    shapes = conf.get("text_shapes", {})
+    if not shapes.get("enabled", True):
+        return
+    if shapes.get("letters", True):
+        yield from _text_letters(doc, ctx, is_code, conf)
+    if shapes.get("message_names", True):
+        yield from _lower_keyed_in_messages(doc, ctx, key, conf)
+    if shapes.get("apposed", True):
+        yield from _apposed_words(doc, ctx, is_code)
