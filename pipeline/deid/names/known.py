@@ -421,6 +421,7 @@ def _add_surname_variants(add, given: list[str], surname: list[str], titles: lis
         for t in titles:
             add([("title", t)] + [("word", w) for w in core], "title_surname")
             add([("title", t), ("word", joined)], "title_surname")
+    _add_apostrophe_particle_forms(add, given, surname, titles)
     parts = [p for p in re.split(r"[-‐‑]", surname[-1]) if p]
     if len(surname) == 1 and len(parts) == 2 and parts[0].casefold() in _SURNAME_PARTICLES and len(parts[1]) >= 4:
         _add_hyphened_particle_forms(add, parts, titles)
@@ -433,6 +434,28 @@ def _add_surname_variants(add, given: list[str], surname: list[str], titles: lis
         add([("title", t), ("word", cut)], "title_surname")
         add([("title", t), ("word", given[0]), ("word", cut)], "title_full_name")
         add([("title", t), ("word", letters)], "title_initial")
+
+
+def _add_apostrophe_particle_forms(add, given: list[str], surname: list[str], titles: list[str]) -> None:
+    """ "Dr O'Riordain" of a keyed "Ó Riordáin": English records write a particle that stands apart in the
+    language as an apostrophe form glued to the surname (name_shapes.yaml `apostrophe_particles`)."""
+    if len(surname) != 2:
+        return
+    glued = _apostrophe_particles().get(fold(surname[0]).casefold())
+    if not glued:
+        return
+    word = f"{glued}{surname[1]}"
+    add([("word", word)], "surname")
+    for t in titles:
+        add([("title", t), ("word", word)], "title_surname")
+    if given:
+        add([("word", given[0]), ("word", word)], "full_name")
+
+
+@lru_cache(maxsize=1)
+def _apostrophe_particles() -> dict[str, str]:
+    data = load_yaml("names", "name_shapes.yaml").get("apostrophe_particles") or {}
+    return {fold(str(k)).casefold(): str(v) for k, v in data.items()}
 
 
 def _add_hyphened_particle_forms(add, parts: list[str], titles: list[str]) -> None:
