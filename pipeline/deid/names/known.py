@@ -29,6 +29,7 @@ from functools import lru_cache
 from ...lexicon import calendar, reporting_forms, reporting_forms_pattern, superscript_digits, title_words
 from ...resources import load_yaml
 from ..keyfile import Key, Person, role_head, title_genders
+from . import role_cues
 from .derived import KeyedWord, _business_possessive, _in_fixed_phrase, find_derived
 from .folding import fold
 from .gaelic import surname_variants
@@ -420,6 +421,7 @@ def _add_surname_variants(add, given: list[str], surname: list[str], titles: lis
         for t in titles:
             add([("title", t)] + [("word", w) for w in core], "title_surname")
             add([("title", t), ("word", joined)], "title_surname")
+    _add_apostrophe_particle_forms(add, given, surname, titles)
     parts = [p for p in re.split(r"[-‐‑]", surname[-1]) if p]
     if len(surname) == 1 and len(parts) == 2 and parts[0].casefold() in _SURNAME_PARTICLES and len(parts[1]) >= 4:
         _add_hyphened_particle_forms(add, parts, titles)
@@ -432,6 +434,28 @@ def _add_surname_variants(add, given: list[str], surname: list[str], titles: lis
         add([("title", t), ("word", cut)], "title_surname")
         add([("title", t), ("word", given[0]), ("word", cut)], "title_full_name")
         add([("title", t), ("word", letters)], "title_initial")
+
+
+def _add_apostrophe_particle_forms(add, given: list[str], surname: list[str], titles: list[str]) -> None:
+    """ "Dr O'Riordain" of a keyed "Ó Riordáin": English records write a particle that stands apart in the
+    language as an apostrophe form glued to the surname (name_shapes.yaml `apostrophe_particles`)."""
+    if len(surname) != 2:
+        return
+    glued = _apostrophe_particles().get(fold(surname[0]).casefold())
+    if not glued:
+        return
+    word = f"{glued}{surname[1]}"
+    add([("word", word)], "surname")
+    for t in titles:
+        add([("title", t), ("word", word)], "title_surname")
+    if given:
+        add([("word", given[0]), ("word", word)], "full_name")
+
+
+@lru_cache(maxsize=1)
+def _apostrophe_particles() -> dict[str, str]:
+    data = load_yaml("names", "name_shapes.yaml").get("apostrophe_particles") or {}
+    return {fold(str(k)).casefold(): str(v) for k, v in data.items()}
 
 
 def _add_hyphened_particle_forms(add, parts: list[str], titles: list[str]) -> None:
@@ -1125,7 +1149,7 @@ class KnownNameMatcher:
                     conf = min(conf, known_scores().lowercase)
                 out.append(NameMatch(start, end, matched, f.code, f.text, f.rule, conf, suffix=suffix))
                 continue
-            chosen, how = self._choose(forms, start, sure, sure_pos, text)
+            chosen, how = self._choose(forms, start, sure, sure_pos, text, end)
             out.append(
                 NameMatch(
                     start,
@@ -1143,7 +1167,12 @@ class KnownNameMatcher:
             )
         return out
 
-    def _choose(self, forms: list[NameForm], start: int, sure, sure_pos, text: str = "") -> tuple[NameForm, str]:
+    def _choose(
+        self, forms: list[NameForm], start: int, sure, sure_pos, text: str = "", end: int = -1
+    ) -> tuple[NameForm, str]:
+        cued = self._role_cued(text, start, end, forms, sure, sure_pos) if text and end > start else None
+        if cued is not None:
+            return cued, "role_cue"
         forms, how = self._title_first_name(forms)
         if how:
             return forms[0], how
@@ -1207,6 +1236,37 @@ class KnownNameMatcher:
             code = min(near, key=lambda c: (abs(near[c] - start), near[c] > start))
             return next(f for f in pool if f.code == code), "nearest"
         return min(pool, key=lambda f: self.people[f.code].index), how or "key_order"
+
+    def _role_cued(self, text: str, start: int, end: int, forms: list[NameForm], sure, sure_pos) -> NameForm | None:
+        """The one person a kinship noun beside the shared name points to ("the grandmother, Mrs Adebayo",
+        "Mr Tran (uncle)", "Tendai MOYO (5)"): of the candidates, the one whose keyed role holds that relation;
+        if none does, the one keyed person of the family who does ("his mother has been addressed as 'Mrs
+        Yohannes'" when the key gives her another surname). No cue, or several fits: None."""
+        cue, owned = role_cues.cue_before_with_owner(text, start)
+        if cue is None:
+            cue, owned = role_cues.cue_after(text, end), False
+        if cue is None:
+            return None
+        if owned:  # "Her mother, Mrs Kamau" right after the mother is named: her mother, not herself
+            i = bisect.bisect_left(sure_pos, start) - 1
+            if i >= 0 and role_cues.fits(cue, self.people[sure[i][1]]):
+                return None
+        title_gender = next((f.title_gender for f in forms if f.title_gender), None)
+        if title_gender and role_cues.cue_gender(cue) not in (None, title_gender):
+            return None  # "the mother, Mr Tran": a list, not an apposition
+        fits = {f.code for f in forms if role_cues.fits(cue, self.people[f.code])}
+        if len(fits) == 1:
+            return next(f for f in forms if f.code in fits)
+        if fits or cue == role_cues.AGE:
+            return None
+        keyed = [
+            p.code
+            for p in self.key.people
+            if role_cues.fits(cue, p) and (not title_gender or p.gender in (None, title_gender))
+        ]
+        if len(keyed) != 1 or any(kind in ("initial", "letter", "word") for f in forms for kind, _ in f.tokens[:-1]):
+            return None  # only a bare family word (with a title) can be another relative's
+        return NameForm(text=forms[0].text, code=keyed[0], rule=forms[0].rule, tokens=forms[0].tokens)
 
     def _partner_beside(self, text: str, start: int, pool: list[NameForm], sure, sure_pos) -> NameForm | None:
         """ "an argument between Ms Dizon and Mr Makiese", "drop-off Ms D., pick-up Mr M.": of the women (or

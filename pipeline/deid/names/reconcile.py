@@ -161,12 +161,39 @@ def _joined(text: str, a: Replacement, b: Replacement) -> bool:
     return b.start >= a.end and re.fullmatch(r"[ \t]?-?[ \t]?|[ \t]*\n[ \t]*", gap) is not None
 
 
+def _connector_gap(text: str, a: Replacement, b: Replacement) -> bool:
+    """Only a patronymic connector stands between `a` and `b` on one line ("Nur Aisyah binti Ahmad")."""
+    m = re.fullmatch(r"[ \t]+(\S+)[ \t]+", text[a.end : b.start]) if b.start > a.end else None
+    return m is not None and m.group(1) in _connectors() and (m.group(1).islower() or m.group(1).isupper())
+
+
+@lru_cache(maxsize=1)
+def _connectors() -> frozenset[str]:
+    words = settings().get("patronymic_connectors", ())
+    return frozenset(w for word in words for w in (word, word.upper()))
+
+
+def _patronymic_bearer(run: list[Replacement], text: str) -> tuple[str, str] | None:
+    """The person a run joined by a patronymic connector names: the first piece's, since what follows the
+    connector is a parent's name ("Nur Aisyah binti Ahmad" is the child, not the child and her father).
+    (code, "known") for a keyed first piece, ("", "unknown") for an unlisted one; None without a connector."""
+    inside = len(run) > 1 and any(w in _connectors() for w in text[run[0].start : run[-1].end].split())
+    if not inside and not any(_connector_gap(text, a, b) for a, b in zip(run, run[1:], strict=False)):
+        return None  # "Hakim Noor bin" read as one unlisted piece, then the father's keyed "Rashid": still one
+    first = run[0]
+    return (first.code or "", "known") if first.source == "known" else ("", "unknown")
+
+
 def _runs(text: str, people: list[Replacement]) -> list[list[Replacement]]:
-    """Adjacent person pieces; across a line break only one name word each side ("Ms Tilly" / "Baines")."""
+    """Adjacent person pieces; across a line break only one name word each side ("Ms Tilly" / "Baines"); across
+    a patronymic connector ("binti", "ap") on one line."""
     runs: list[list[Replacement]] = []
     for r in people:
         prev = runs[-1][-1] if runs else None
-        if prev and _joined(text, prev, r) and ("\n" not in text[prev.end : r.start] or _one_word_each(text, prev, r)):
+        if prev and (
+            (_joined(text, prev, r) and ("\n" not in text[prev.end : r.start] or _one_word_each(text, prev, r)))
+            or _connector_gap(text, prev, r)
+        ):
             runs[-1].append(r)
         else:
             runs.append([r])
@@ -448,6 +475,10 @@ def reconcile(chosen: list[Replacement], text: str, key: Key) -> list[Replacemen
     ranks = _keyed_ranks(key)
     out = [r for r in chosen if not _is_person(r)]
     for run in _runs(text, people):
+        bearer = _patronymic_bearer(run, text)
+        if bearer is not None:
+            out.append(_merge(text, run, bearer[0], [bearer[0]] if bearer[0] else [], bearer[1]))
+            continue
         led = _given_name_leads(run, text, keyed)
         if led:
             out.append(_merge(text, run, led, [led], "known"))
@@ -481,6 +512,9 @@ def _record_names(people: list[Replacement], text: str, keyed: list[_Keyed]) -> 
     given = {w for k in keyed for w in k.given}
     out: list[Replacement] = []
     for r in people:
+        if _record_of_given(out, r, text, keyed):
+            out[-1] = _merge(text, [out[-1], r], r.code or "", [r.code or ""], "known")
+            continue
         surname = _record_surname(out, r, text, given)
         if surname and r.source == "unknown" and not _capitals(r.text) and (words := _words(r.text)):
             if words[0] not in given:
@@ -490,6 +524,23 @@ def _record_names(people: list[Replacement], text: str, keyed: list[_Keyed]) -> 
                 continue
         out.append(r)
     return out
+
+
+def _record_of_given(out: list[Replacement], r: Replacement, text: str, keyed: list[_Keyed]) -> bool:
+    """ "AHMAD, Nur Aisyah": a record's capital surname coded as one keyed person and, after its comma, the
+    given names of another. The record names one person, and the given names say who: the surname slot
+    holds a parent's name (patronymic naming) or a family word several relatives share."""
+    prev = out[-1] if out else None
+    if prev is None or prev.source != "known" or r.source != "known" or prev.code == r.code:
+        return False
+    comma = _RECORD_COMMA.fullmatch(text[prev.end : r.start])
+    if comma is None or comma.group("tail") or not _capitals(prev.text) or _capitals(r.text):
+        return False
+    if "initial" in prev.rule or len(prev.text) < 3 or text[: prev.start].rstrip(" \t").endswith(","):
+        return False  # "Present: DM, RG, ES, Shilan": a list of people, not a record's name
+    words = _words(r.text)
+    person = next((k for k in keyed if k.code == r.code), None)
+    return person is not None and bool(words) and all(w in person.given for w in words)
 
 
 def _record_surname(out: list[Replacement], r: Replacement, text: str, given: set[str]) -> int:
