@@ -110,3 +110,29 @@ def test_a_letter_the_text_declares_and_a_shared_surname_made_plural(tmp_path, n
     assert "R" in texts
     assert any(t.startswith("RFs") for t in texts)
     assert not any(t.startswith("SWs") for t in texts)
+
+
+def test_quoted_adjectives_verbs_and_an_outline_stay_quiet(tmp_path, nlp):
+    """A quoted ordinary word after a pronoun or a family word is no home name ('described her as "Difficult"',
+    'her mum "Hates" her'), and letters numbering an outline ("B: Background", "C: Chronology") are no keyed
+    person's letters, though Child C and a keyed Bryony give the key those letters."""
+    key = parse_key(
+        {
+            "people": [
+                {"code": "Child C", "role": "Subject child", "names": ["Corin Ashdown"]},
+                {"code": "CA", "role": "Aunt", "names": ["Bryony Tull"]},
+            ]
+        }
+    )
+    path = tmp_path / "coded.txt"
+    path.write_text(
+        "B: Background to the review\n"
+        "C: Chronology of contact\n"
+        'The teacher described her as "Difficult" in May. Child C said her mum "Hates" her. '
+        "The Difficult days were in June. Nobody Hates the dog.\n",
+        encoding="utf-8",
+    )
+    report = load_report(path)
+    found = verify_report(report, parse_report(report, nlp), key=key)
+    texts = {f.text.rstrip(".:") for f in found if f.severity in ("medium", "high")}
+    assert not texts & {"B", "C", "Difficult", "Hates"}, texts

@@ -1148,6 +1148,18 @@ def _role_shorthand(doc: Doc, conf: dict) -> set[str]:
     return out
 
 
+def _outline_letters(text: str) -> set[str]:
+    """Letters that number an outline ("B: Background", "C. Chronology", "D) Analysis"): single capitals opening
+    short lines of a capitalised heading, two or more of them next to each other in the alphabet.  A minute's
+    attribution ("R: said she was fine") opens a sentence, and its letters are no alphabetical run."""
+    opening = {
+        m[1]
+        for m in re.finditer(r"(?m)^[ \t]*([A-Z])[:.)][ \t]+(?=[A-Z])([^\n]*)$", text)
+        if len(m[2].split()) <= 8 and not re.search(r"[.!?]$", m[2].strip())
+    }
+    return {c for c in opening if chr(ord(c) - 1) in opening or chr(ord(c) + 1) in opening}
+
+
 def _keyed_letters(doc: Doc, ctx, is_code: list[bool], key: Key, conf: dict):
     """A keyed person's letter or initials where a person stands (see `_letter_in_person_place`); a bare "A" or
     "I" (an article, a pronoun) never."""
@@ -1155,7 +1167,7 @@ def _keyed_letters(doc: Doc, ctx, is_code: list[bool], key: Key, conf: dict):
 
     letters = _key_letters(key)
     abbreviations = never_initials()
-    shorthand = _role_shorthand(doc, conf)
+    shorthand = _role_shorthand(doc, conf) | _outline_letters(doc.text)
     for token in doc:
         bare = token.text.rstrip(".")
         if is_code[token.i] or not (1 <= len(bare) <= 4 and bare.isalpha() and bare.isupper()):
@@ -1280,6 +1292,15 @@ _QUOTE_OPEN = ('"', "“", "'", "‘")
 _QUOTE_CLOSE = ('"', "”", "'", "’")
 
 
+def _inflected_word(word: str, common: frozenset[str]) -> bool:
+    """An English word with an inflection on a stem that is a word too ("hates", "shouted", "crying"): a quoted
+    verb or plural, which a parse of a quote often takes for a name; names are seldom inflected."""
+    return any(
+        word.endswith(suffix) and len(word) - len(suffix) >= 3 and word[: -len(suffix)] in common
+        for suffix in ("s", "es", "ed", "d", "ing")
+    )
+
+
 def _quoted_home_names(doc: Doc, ctx, is_code: list[bool], conf: dict):
     """A capitalised word quoted alone after a family word, a naming word or "as" ('his father "Abo"', 'to her
     friends "Tee"', 'registered him as "Van"'), or opening a quote as one greets kin ('"Ngo my sister, ...'):
@@ -1300,13 +1321,14 @@ def _quoted_home_names(doc: Doc, ctx, is_code: list[bool], conf: dict):
         closes = doc[i + 1].text in _QUOTE_CLOSE or (
             j > i + 1 and j < len(doc) and doc[j].text in _QUOTE_CLOSE and token.whitespace_ == " "
         )
-        named_as = (
-            before.lower_ == "as"
-            and any(  # "known to the children as"
-                _names_someone(ctx, t) for t in doc[max(0, i - 7) : i - 2] if "\n" not in t.whitespace_
-            )
+        window = [t for t in doc[max(0, i - 7) : i - 2] if "\n" not in t.whitespace_]
+        named_as = before.lower_ == "as" and any(_names_someone(ctx, t) for t in window)  # "known to the children as"
+        if named_as and not any(t.lower_ == "known" or t.lemma_.casefold() in ctx.lex.naming_verbs for t in window):
+            named_as = False  # 'described her as "Difficult"': a pronoun without a naming verb names nobody
+        ordinary = token.lower_ in ctx.lex.common and (
+            token.pos_ in ("VERB", "AUX", "ADJ", "ADV") or _inflected_word(token.lower_, ctx.lex.common)
         )
-        called = before.lower_ in _kin() or before.lower_ in friends or named_as
+        called = (before.lower_ in _kin() or before.lower_ in friends or named_as) and not ordinary
         greeted = i + 2 < len(doc) and doc[i + 1].lower_ in ("my", "our") and doc[i + 2].lower_ in _kin() and not closes
         if (closes and called) or greeted:
             names.add(token.text)
