@@ -185,3 +185,29 @@ def test_a_body_or_a_given_post_makes_a_public_statement(sentence, name):
 )
 def test_no_public_statement_for_a_towns_person_or_a_relative(text):
     assert not any("Oriana Blackwood" in person for person in allowed("Review published\n\n" + text + "\n"))
+
+
+# --- an own post in lower case in apposition, and "independent <calling>" in apposition
+
+
+def test_an_own_post_in_apposition_names_the_boards_officer():
+    text = "The review was chaired by Kim Ashdown, assisted by Perpetua Langstaff, board business manager.\n"
+    assert "Perpetua Langstaff" in allowed(text)
+
+
+def test_an_own_post_beside_a_relative_stays_a_finding():
+    text = (
+        "Perpetua Langstaff, business manager, took notes. "
+        "Child Q's aunt, Ms Langstaff, had looked after him for a year.\n"
+    )
+    assert "Perpetua Langstaff" not in allowed(text)
+
+
+def test_an_independent_calling_in_apposition_names_the_author():
+    text = "Serious Case Review Child T Report by Rosamund Okafor, independent safeguarding consultant, May 2016\n"
+    assert "Rosamund Okafor" in allowed(text)
+
+
+def test_an_independent_social_worker_in_apposition_stays_a_finding():
+    text = "The court instructed Rosamund Okafor, an independent social worker, to assess the mother.\n"
+    assert "Rosamund Okafor" not in allowed(text)

@@ -211,6 +211,7 @@ def cover_people(report: Report, policy: Policy) -> set[str]:
     found += _titled_post_people(text, roles.get("titled_post_heads", ()))
     found += _consented_names(text, roles.get("consented_naming", {}))
     found += _statement_people(text, roles.get("public_statements", {}), roles.get("statement_verbs", ()))
+    found += _own_post_people(text, [label for label in roles["sentence_labels"] if len(label.split()) > 1])
     for names in found:
         people.update(p for p in _split_people(names) if not _is_role_phrase(p))
     people.update(_list_fellows(text, people))
@@ -272,7 +273,12 @@ def _independent_people(text: str, callings: str) -> list[str]:
         rf"{_PEOPLE}{_QUALIFICATIONS}[ \t]+(?:is|was|has[ \t]+been)[ \t]+an?[ \t]+(?:(?i:experienced|qualified|"
         rf"registered|senior)[ \t]+)?(?i:independent)[ \t]+(?:(?i:{callings}))\b"
     )
-    return [m.group("n") for m in re.finditer(pattern, text)]
+    # ... or in apposition: "Report by Kim Vale, independent safeguarding consultant, May 2016"
+    apposition = (
+        rf"{_PEOPLE}{_QUALIFICATIONS}[ \t]*,[ \t]+(?:an?[ \t]+)?(?:(?i:experienced|qualified|registered|senior)[ \t]+)?"
+        rf"(?i:independent)[ \t]+(?:(?i:{callings}))\b"
+    )
+    return [m.group("n") for p in (pattern, apposition) for m in re.finditer(p, text)]
 
 
 def _engaged_passive_people(text: str, verbs: str, tasks: str) -> list[str]:
@@ -474,6 +480,20 @@ def _statement_people(text: str, data: dict, verbs) -> list[str]:
         m.group("n") for m in re.finditer(given, text) if body.search(m["org"]) and not settings.search(m.group(0))
     ]
     return [n for n in found if not _kin_beside_name(text, n)]
+
+
+def _own_post_people(text: str, labels: list[str]) -> list[str]:
+    """ "assisted by Kim Vale, board business manager, and ...": a name with one of the review's or board's own posts
+    of two or more words (`sentence_labels`) in apposition, in any case; never a relative of the story."""
+    pattern = (
+        rf"(?m)(?<![\w'’-])(?P<n>{_PERSON})"
+        rf"(?P<app>[ \t]*,[ \t]*(?:(?:the|our|its)[ \t]+)?(?i:{_alternation(labels)})[ \t]*(?:[,.;)]|$))"
+    )
+    return [
+        m.group("n")
+        for m in re.finditer(pattern, text)
+        if _own_post(m["app"]) and not _kin_beside_name(text, m.group("n"))
+    ]
 
 
 def _kin_beside_name(text: str, name: str) -> bool:
@@ -870,7 +890,7 @@ def _own_post(apposition: str) -> bool:
     """An apposition that is one of the review's or board's own posts (`sentence_labels`, any case), perhaps with an
     article: ", the board business manager,", ", partnership manager,"; a family word never is."""
     labels = _alternation(_named_roles()["sentence_labels"])
-    return bool(re.fullmatch(rf"(?i)\s*,\s*(?:(?:the|our|its)\s+)?(?:{labels})\s*,", apposition))
+    return bool(re.fullmatch(rf"(?i)\s*,\s*(?:(?:the|our|its)\s+)?(?:{labels})\s*(?:[,.;)]|$)", apposition))
 
 
 # a person and a job title in capitals ("Kim Vale, Head of Safeguarding,"), then "and" before the next one thanked
