@@ -83,7 +83,7 @@ def _listed(text: str) -> set[str]:
 def test_a_listing_heading_with_its_year_names_the_review_subject():
     text = (
         "Saltmere Safeguarding Partnership\nOur reviews\n\n"
-        "Marisela (2021)\nMarisela was a six-week-old baby who was shaken by an adult in the home.\n\n"
+        "Marisela (2021)\nMarisela was a baby of seven weeks, shaken by a grown-up at home.\n\n"
         "Teodoro\nTeodoro, aged 15, was stabbed near his school.\n"
     )
     assert {"Marisela", "Teodoro"} <= _listed(text)
