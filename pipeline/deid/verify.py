@@ -189,6 +189,7 @@ def cover_people(report: Report, policy: Policy) -> set[str]:
     found += _engaged_people(text, _alternation(roles["engage_verbs"]), _alternation(roles["engage_tasks"]))
     found += _thanked_people(text, _alternation(roles["thanks_for"]), _alternation(roles["thanks_subjects"]))
     found += _listed_members(text, _alternation(roles["list_openers"]))
+    found += _flattened_members(text, _alternation(roles["list_openers"]), set(roles["panel_role_words"]))
     found += _qualified_people(text, load_yaml("structure", "report_shapes.yaml")["post_nominals"])
     found += _titled_label_people(text, [label for label in roles["labels"] if len(label.split()) > 1])
     found += _panel_list_people(text, set(roles["panel_role_words"]), labels)
@@ -209,6 +210,8 @@ def cover_people(report: Report, policy: Policy) -> set[str]:
     found += _honoured_people(text, roles.get("honours", ()))
     found += _titled_post_people(text, roles.get("titled_post_heads", ()))
     found += _consented_names(text, roles.get("consented_naming", {}))
+    found += _statement_people(text, roles.get("public_statements", {}), roles.get("statement_verbs", ()))
+    found += _own_post_people(text, [label for label in roles["sentence_labels"] if len(label.split()) > 1])
     for names in found:
         people.update(p for p in _split_people(names) if not _is_role_phrase(p))
     people.update(_list_fellows(text, people))
@@ -270,7 +273,12 @@ def _independent_people(text: str, callings: str) -> list[str]:
         rf"{_PEOPLE}{_QUALIFICATIONS}[ \t]+(?:is|was|has[ \t]+been)[ \t]+an?[ \t]+(?:(?i:experienced|qualified|"
         rf"registered|senior)[ \t]+)?(?i:independent)[ \t]+(?:(?i:{callings}))\b"
     )
-    return [m.group("n") for m in re.finditer(pattern, text)]
+    # ... or in apposition: "Report by Kim Vale, independent safeguarding consultant, May 2016"
+    apposition = (
+        rf"{_PEOPLE}{_QUALIFICATIONS}[ \t]*,[ \t]+(?:an?[ \t]+)?(?:(?i:experienced|qualified|registered|senior)[ \t]+)?"
+        rf"(?i:independent)[ \t]+(?:(?i:{callings}))\b"
+    )
+    return [m.group("n") for p in (pattern, apposition) for m in re.finditer(p, text)]
 
 
 def _engaged_passive_people(text: str, verbs: str, tasks: str) -> list[str]:
@@ -399,6 +407,110 @@ def _titled_post_people(text: str, heads) -> list[str]:
         for m in re.finditer(pattern, text)
         if not _kin_item(m["post"]) and not _relation_beside(relations, text[max(0, m.start() - 40) : m.start()])
     ]
+
+
+# a quotation that opens right after a statement verb ("said: “", "added, '", "said,\n\n“") or closes right before
+# the verb ('…,” said')
+_QUOTE_AFTER = re.compile(r"[ \t]*[:,]?[ \t]*(?:\n[ \t]*){0,2}[“\"‘'«]|[ \t]+in[ \t]+a[ \t]+statement\b")
+_QUOTE_CLOSE = r"[”\"’'»][ \t]*,?[ \t]*"
+# the post names its body in capitals: "chief executive of Upbury Council", "of Upbury Police", "Upbury Council's"
+_NAMED_BODY = re.compile(r"\b(?:of|for|at|from|with)[ \t]+(?:the[ \t]+)?[A-Z]|[A-Z][\w&-]*['’]s\b")
+
+
+def _statement_people(text: str, data: dict, verbs) -> list[str]:
+    """Who speaks for a body in a public statement about the review (a news item, a press release, a partnership's
+    page): "Kim Vale, chief executive of Upbury Council, said", "the charity's head of policy, Kim Vale, said:",
+    "Detective Superintendent Kim Vale, of Upbury Police, said", '"…," said Supt Kim Vale'.  The person must hold
+    an explicit public post (`public_statements.posts`, or a rank before the name) and the statement must be
+    public: a quotation opens after the verb or closes before it, or the post names its body in capitals.  A
+    practitioner or relative of the case story has no such post ("the social worker, Kim Vale, said"), and a post
+    of a child's own setting or meeting (`settings`) never counts."""
+    if not data or not verbs:
+        return []
+    said = rf"(?:{_alternation(verbs)})\b"
+    posts = _alternation(data.get("posts", ()))
+    ranks = _alternation(data.get("ranks", ()))
+    name = rf"(?P<n>{_PERSON})"
+    owner = r"(?:(?:[A-Z][\w&'’-]*[ \t]+){0,3}[A-Z][\w&-]*['’]s[ \t]+|(?i:[a-z]+)['’]s[ \t]+)?"
+    post = (
+        rf"(?P<post>(?i:(?:the|its|their|our|an?)[ \t]+)?{owner}(?:[a-z-]+[ \t]+){{0,2}}?(?i:{posts})(?![\w-])"
+        r"[^,;:\n“”\"]{0,70}?)"
+    )
+    rank = rf"(?<![\w-])(?P<post>{ranks})[ \t]+{name}(?P<body>[ \t]*,[ \t]+(?:of|from|at|for)[ \t]+[^,;:\n]{{1,60}},)?"
+    shapes = [
+        rf"(?<![\w'’-]){name}[ \t]*,[ \t]+{post}[ \t]*,?[ \t]+{said}",  # "Kim Vale, chief executive of X, said"
+        rf"(?<![\w'’-]){post}[ \t]*,[ \t]+{name}[ \t]*,?[ \t]+{said}",  # "The charity's head of policy, Kim Vale, said"
+        rf"{rank}[ \t]+{said}",  # "Detective Superintendent Kim Vale said"
+    ]
+    closing = [  # the quotation first: '"…," said Supt Kim Vale', '"…," said Kim Vale, director of …'
+        rf"{_QUOTE_CLOSE}{said}[ \t]+{rank}",
+        rf"{_QUOTE_CLOSE}{said}[ \t]+{name}[ \t]*,[ \t]+{post}",
+        rf"{_QUOTE_CLOSE}{said}[ \t]+{post}[ \t]*,[ \t]+{name}",
+    ]
+    settings = re.compile(rf"(?i)\b(?:{_alternation(data.get('settings', ()))})\b")
+    body = re.compile(rf"\b[A-Z]{{3,}}\b|(?i:\b(?:{_alternation(data.get('bodies', ()))})\b)")
+    found = []
+    for pattern in shapes:
+        for m in re.finditer(pattern, text):
+            public = (
+                _QUOTE_AFTER.match(text, m.end())
+                or _NAMED_BODY.search(m["post"] or "")
+                or (m.groupdict().get("body") and _NAMED_BODY.search(m["body"]))
+            )
+            if public and not settings.search(m.group(0)):
+                found.append(m.group("n"))
+    for pattern in closing:
+        found += [m.group("n") for m in re.finditer(pattern, text) if not settings.search(m.group(0))]
+    # no post, only the body: "Kim Vale, from the NSPCC, said: “…”" (a quotation, and a body's name, never a place's)
+    source = (
+        rf"(?<![\w'’-]){name}[ \t]*,[ \t]+(?:from|of|at|for)[ \t]+(?:the[ \t]+)?"
+        rf"(?P<org>[^,;:\n“”\"]{{2,60}}),[ \t]+{said}"
+    )
+    found += [
+        m.group("n")
+        for m in re.finditer(source, text)
+        if _QUOTE_AFTER.match(text, m.end()) and body.search(m["org"]) and not settings.search(m["org"])
+    ]
+    # a sentence that gives the post: "Kim Vale is chief executive of Upbury Council" (the body named in capitals)
+    given = (
+        rf"(?<![\w'’-]){name}[ \t]+(?:is|was|has[ \t]+been)[ \t]+(?:(?:the|an?)[ \t]+)?{owner}(?:[a-z-]+[ \t]+){{0,2}}?"
+        rf"(?i:{posts})(?![\w-])(?P<org>[ \t]+(?:of|at|for)[ \t]+(?:the[ \t]+)?[A-Z][^,;:.\n]{{1,60}})"
+    )
+    found += [
+        m.group("n") for m in re.finditer(given, text) if body.search(m["org"]) and not settings.search(m.group(0))
+    ]
+    return [n for n in found if not _kin_beside_name(text, n)]
+
+
+def _own_post_people(text: str, labels: list[str]) -> list[str]:
+    """ "assisted by Kim Vale, board business manager, and ...": a name with one of the review's or board's own posts
+    of two or more words (`sentence_labels`) in apposition, in any case; never a relative of the story."""
+    pattern = (
+        rf"(?m)(?<![\w'’-])(?P<n>{_PERSON})"
+        rf"(?P<app>[ \t]*,[ \t]*(?:(?:the|our|its)[ \t]+)?(?i:{_alternation(labels)})[ \t]*(?:[,.;)]|$))"
+    )
+    return [
+        m.group("n")
+        for m in re.finditer(pattern, text)
+        if _own_post(m["app"]) and not _kin_beside_name(text, m.group("n"))
+    ]
+
+
+def _kin_beside_name(text: str, name: str) -> bool:
+    """The document uses the person in the family's story: a family word right beside the surname anywhere
+    ("the boy's grandmother, Kim Vale", "Mrs Vale, his aunt")."""
+    surname = name.split()[-1]
+    family = _kin_words()  # relatives only (`list_kin_words`): "girl" or "victim" beside a quote is no kinship
+    for m in re.finditer(rf"\b{re.escape(surname)}\b", text):
+        lo, hi = max(0, m.start() - 30), m.end() + 30
+        while lo > 0 and text[lo - 1].isalnum():  # whole words only ("spokesperson" holds no "son")
+            lo -= 1
+        while hi < len(text) and text[hi].isalnum():
+            hi += 1
+        near = re.findall(r"[a-z][a-z-]+", text[lo:hi].lower())
+        if family & set(near):
+            return True
+    return False
 
 
 def _by_adverb(verbs: str) -> str:
@@ -765,10 +877,20 @@ def _thanked_people(text: str, reasons: str, subjects: str) -> list[str]:
             before = text[
                 max(offset, offset + m.start() - 40) : offset + m.start()
             ]  # "Baby M's grandmother, Kim Vale,"
-            if not (m["app"] and _relation_beside(relations, m["app"])) and not _relation_beside(relations, before):
+            # ... but not the one who thanks: "The reviewer would like to thank Kim Vale" (the words before the verb)
+            before = re.split(r"(?i)\b(?:thanks?|thanking|thanked|grateful|gratitude)\b", before)[-1]
+            app = m["app"] and not _own_post(m["app"])  # ", board business manager," is the review's own officer
+            if not (app and _relation_beside(relations, m["app"])) and not _relation_beside(relations, before):
                 found.append(m.group("n"))
                 found += _thanked_before(sentence[: m.start()], relations)
     return found
+
+
+def _own_post(apposition: str) -> bool:
+    """An apposition that is one of the review's or board's own posts (`sentence_labels`, any case), perhaps with an
+    article: ", the board business manager,", ", partnership manager,"; a family word never is."""
+    labels = _alternation(_named_roles()["sentence_labels"])
+    return bool(re.fullmatch(rf"(?i)\s*,\s*(?:(?:the|our|its)\s+)?(?:{labels})\s*(?:[,.;)]|$)", apposition))
 
 
 # a person and a job title in capitals ("Kim Vale, Head of Safeguarding,"), then "and" before the next one thanked
@@ -823,6 +945,41 @@ def _listed_members(text: str, openers: str) -> list[str]:
             named = re.match(rf"(?P<n>{_PERSON})(?=[ \t]*(?:[-–—:][^\n]*)?[.]?[ \t]*$)", item.strip())
             if named:
                 found.append(named.group("n"))
+    return found
+
+
+def _flattened_members(text: str, openers: str, role_words: set[str]) -> list[str]:
+    """A members list whose table lost its line breaks (a document-sharing site's extract): "Panel membership Kim
+    Vale Independent Chair Ray Holt Designated Nurse, Upbury CCG Ann Lee Detective Inspector ...".  After the list's
+    opener, up to the next numbered paragraph or line end, each listed first name and the capitalised word after it
+    open an item; the item is a member when the words up to the next item are a post in capitals holding one of
+    `panel_role_words`.  Two items at least: one name and a role is a sentence, not a flattened table."""
+    lex = lexicon()
+    joins = {",", ";", "&", "of", "and", "for", "the", "in"}
+    found: list[str] = []
+    for m in re.finditer(rf"(?i:\b(?:{openers}))\b[ \t]*:?", text):
+        tail = re.split(r"\n|[ \t]\d{1,2}\.\d{1,2}[ \t]", text[m.end() : m.end() + 800])[0]
+        words = re.findall(r"[A-Za-z][\w'’&-]*|[,;&]", tail)
+        starts = [
+            i
+            for i in range(len(words) - 1)
+            if lex.is_first_name(words[i])
+            and words[i] not in role_words
+            and re.fullmatch(r"[A-Z][a-z'’-]+(?:-[A-Z][a-z'’-]+)?", words[i + 1])
+            and words[i + 1] not in role_words
+        ]
+        starts = [i for k, i in enumerate(starts) if k == 0 or i > starts[k - 1] + 1]
+        items = []
+        for k, i in enumerate(starts):
+            role = words[i + 2 : starts[k + 1] if k + 1 < len(starts) else len(words)]
+            if k == 0 and i > 0:
+                continue  # the first item opens right after the opener
+            if role and role_words & set(role) and all(w[:1].isupper() or w in joins for w in role):
+                items.append(f"{words[i]} {words[i + 1]}")
+            else:
+                break
+        if len(items) >= 2:
+            found += items
     return found
 
 
@@ -1022,17 +1179,36 @@ def listed_review_names(text: str) -> set[str]:
     headed: list[tuple[int, set[str]]] = []
     lex = lexicon()
     for k, (_i, line) in enumerate(nonblank[:-1]):
-        if not re.fullmatch(_NAMES, line):
+        # the heading may carry the review's year or reference in brackets: "Wren (2022)"
+        heading = re.fullmatch(rf"(?P<names>{_NAMES})(?:[ \t]*\([^()\n]{{1,30}}\))?", line)
+        if not heading:
             continue
-        parts = _name_parts(line)
+        parts = _name_parts(heading["names"])
         summary = nonblank[k + 1][1][:240]
-        if all(lex.is_first_name(p) for p in parts) and any(re.search(rf"\b{p}\b", summary) for p in parts):
+        if any(re.search(rf"\b{p}\b", summary) for p in parts) and (
+            all(lex.is_first_name(p) for p in parts) or _introduces_subject(summary, parts)
+        ):
             headed.append((k, parts))
     for k, parts in headed:
         before = " ".join(ln for _, ln in nonblank[max(0, k - 3) : k])
         if len(headed) >= 2 or cue.search(before):
             names.update(parts)
     return names
+
+
+# a summary that opens on the child it is about: "Wren was a nine-month-old baby", "Wren, aged 14, was ..."
+_SUBJECT_OPENING = (
+    r"[ \t]*(?:,[ \t]*)?(?:was|is|had been|has been)?[ \t]*"
+    r"(?:an?[ \t]+[\w-]*[ \t]*(?:old|year|month|week|aged|baby|infant|child|girl|boy|teenager|young)"
+    r"|aged[ \t]+\w+|\d{1,2}[ \t]*(?:years?|months?|weeks?))"
+)
+
+
+def _introduces_subject(summary: str, parts: set[str]) -> bool:
+    """The summary under a listing's heading opens on the heading's name and says who the child was ("Wren was a
+    nine-month-old baby who ...", "Wren, aged 14, ..."): the heading names the review's subject, whether or not
+    the name is in the first-name lists (invented names often are not)."""
+    return any(re.match(rf"{re.escape(p)}\b{_SUBJECT_OPENING}", summary) for p in parts)
 
 
 _GIVEN = r"['‘\"“]?[A-Z][a-z'’-]+['’\"”]?"
@@ -1052,8 +1228,8 @@ def _review_subject_res() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
         rf"(?![ \t]+[A-Z])(?=[ \t]*[)\s.,;:])"
     )
     review = re.compile(rf"(?<![\w-])(?i:{_alternation(data['review_nouns'])})(?![\w-])")
-    title = re.compile(
-        rf"(?m)^[ \t]*(?:[A-Z][\w'’-]*[ \t]+){{0,6}}(?:{_alternation(data['title_heads'])})[ \t]*[:–—-][ \t]*"
+    title = re.compile(  # "Child Safeguarding Practice Review: Wren", "Rapid review: Wren", "7-minute briefing - Wren"
+        rf"(?m)^[ \t]*(?:[A-Z0-9][\w'’-]*[ \t]+){{0,6}}(?i:{_alternation(data['title_heads'])})[ \t]*[:–—-][ \t]*"
         rf"(?P<names>{_GIVEN_NAMES})(?:[ \t]*\([^()\n]{{1,30}}\))?[ \t]*$"
     )
     return introduced, review, title
@@ -1073,8 +1249,50 @@ def review_subject_names(text: str) -> set[str]:
         if review.search(text[start:end]):
             names.update(_name_parts(m["names"].strip("'‘\"“’”")))
     for m in title.finditer(text):
-        names.update(n for n in _name_parts(m["names"]) if not lex.is_common_word(n))
+        # an English word as the name ("Review: 'Bramble'") only when the text never writes it in lower case and
+        # treats it as a name: in quotation marks here, or in capitals mid-sentence or with "'s" elsewhere
+        names.update(
+            n
+            for n in _name_parts(m["names"])
+            if not _ordinary_word_here(n, text, lex)
+            and (not lex.is_common_word(n.strip("'‘\"“’”")) or _used_as_name(n, m.group(0), text, m.end()))
+        )
+    # no colon or dash: "Serious Case Review ABC14 Wren*", "Learning Review Wren": a listed first name, or any name
+    # where the text says it uses pseudonyms; never an English word or a place ("Serious Case Review Upbury")
+    declares = re.search(r"(?i)\bpseudonyms?\b|\bnot\s+(?:his|her|their)\s+real\s+names?\b", text)
+    for m in _bare_title_re().finditer(text):
+        names.update(
+            n
+            for n in _name_parts(m["names"])
+            if not lex.is_common_word(n)
+            and (lex.is_first_name(n) or declares)
+            and n not in lex.places | lex.countries | lex.non_person
+        )
     return {n.strip("'‘\"“’”") for n in names if n.strip("'‘\"“’”")[:1].isupper()}
+
+
+@lru_cache(maxsize=1)
+def _bare_title_re() -> re.Pattern:
+    heads = _alternation(_named_roles()["review_subjects"]["title_heads"])
+    return re.compile(
+        rf"(?m)^[ \t]*(?:[A-Z0-9][\w'’-]*[ \t]+){{0,6}}(?i:{heads})[ \t]+(?:[A-Z]{{1,6}}\d{{1,4}}[A-Z0-9]*[ \t]+)?"
+        rf"(?P<names>[A-Z][a-z'’-]+(?:[ \t]*(?:,|and|&)[ \t]*[A-Z][a-z'’-]+){{0,3}})\*?[ \t]*$"
+    )
+
+
+def _used_as_name(name: str, title: str, text: str, after: int) -> bool:
+    """An English word a title line gives as a child's name ("Rapid review: 'Bramble'") that the document treats as
+    a name: quoted in the title, or written after the title with "'s" or in capitals after a lower-case word."""
+    bare = name.strip("'‘\"“’”")
+    if re.search(rf"[‘'\"“]{re.escape(bare)}[’'\"”]", title):
+        return True
+    return bool(re.search(rf"(?:\b[a-z][\w,]*[ \t]+{re.escape(bare)}\b|\b{re.escape(bare)}['’]s\b)", text[after:]))
+
+
+def _ordinary_word_here(name: str, text: str, lex) -> bool:
+    """An English word ("Bramble", "Kit") that this text also writes in lower case, as a word: no invented name here."""
+    bare = name.strip("'‘\"“’”")
+    return lex.is_common_word(bare) and bool(re.search(rf"\b{re.escape(bare.lower())}\b", text))
 
 
 @lru_cache(maxsize=1)
