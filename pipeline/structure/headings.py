@@ -25,7 +25,8 @@ from ..resources import load_yaml
 from . import key, metadata
 from .lines import Line
 
-NUMBERED_RE = re.compile(r"^(?P<num>\d{1,2}(?:\.\d{1,2}){0,3})(?:\.|\))?\s+(?P<title>\S.*?)\s*$")
+# "2 . Scope": a converter may set the number's full stop apart
+NUMBERED_RE = re.compile(r"^(?P<num>\d{1,2}(?:\.\d{1,2}){0,3})(?:\.|\)| \.(?=\s))?\s+(?P<title>\S.*?)\s*$")
 MARKDOWN_RE = re.compile(r"^(?P<hashes>#{1,6})\s+(?P<title>\S.*?)\s*#*\s*$")
 KPE_IN_TITLE_RE = kpe().in_title  # models/lexicon/kpe.yaml
 MAX_TITLE_CHARS = 160
@@ -551,6 +552,7 @@ def find_headings(lines: list[Line], skip: set[int], contents: set[int] | None =
     contents_start = min(contents or (0,))
     found = []
     previous: Line | None = None
+    numbered_seen = False
     for line in lines:
         if line.index in skip or line.is_blank:
             previous = None if line.is_blank else line
@@ -572,6 +574,7 @@ def find_headings(lines: list[Line], skip: set[int], contents: set[int] | None =
         if (
             cand is not None
             and line.index < first_prose
+            and not numbered_seen  # under "1. Introduction" a sentence-case line is its sub-heading, not a headline
             and cand.kind == "title"
             and not is_listed
             and not line.stripped.endswith(":")
@@ -580,6 +583,7 @@ def find_headings(lines: list[Line], skip: set[int], contents: set[int] | None =
             cand = None  # "Baby died asleep in her cot": a page's headline above its first paragraph, its title
         if cand is not None and (cand.number is not None or MARKDOWN_RE.match(line.stripped)):
             cover_end = min(cover_end, line.index)  # the body has begun
+            numbered_seen = True
         elif cand is not None and (
             line.index < cover_end and bare_title(line.text) not in listed or line.index < contents_start
         ):
