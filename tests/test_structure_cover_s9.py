@@ -149,3 +149,18 @@ def test_page_headline_before_prose_stays_a_title() -> None:
 )
 def test_subject_from_the_review_code(cover: str, subject: str | None) -> None:
     assert build(cover + BODY).metadata.subject_child == subject
+
+
+def test_child_who_is_no_code() -> None:
+    cover = "UPTON SAFEGUARDING CHILDREN BOARD\n\nSERIOUS CASE REVIEW CONCERNING A CHILD WHO WAS HARMED AGED 3 YEARS"
+    assert build(cover + BODY).metadata.subject_child is None  # "CHILD WHO" is no code
+
+
+def test_child_code_of_letters_stays() -> None:
+    cover = "SERIOUS CASE REVIEW CONCERNING CHILD QX"
+    assert build(cover + BODY).metadata.subject_child == "Child QX"
+
+
+def test_name_under_a_publication_notice_is_no_author() -> None:
+    cover = "Publication of Practice Review 4\n\nImogen Tarrant\n\nThe board commissioned a practice review in May."
+    assert build(cover + BODY).metadata.author is None

@@ -241,6 +241,8 @@ def find_people(cover_lines: list[Line]) -> list[NamedPerson]:
         ) in cover_lines:  # "Kim Vale March 2019" under the title, "Borough Safeguarding Children Board Kim Vale"
             if BODY_START_RE.match(line.text):
                 break  # a name alone on a line of the narrative ("… a photograph posted by ⏎ Kim Vale") is no byline
+            if re.match(_shapes()["title_lead_noise"], line.stripped, re.IGNORECASE):
+                break  # "Publication of … ⏎ Kim Vale": a page announcing the review, signed by whoever posted it
             name = _byline_name(line.text)
             if name:
                 add(name, "author", line, _offset_of(name, line.text))
@@ -1128,7 +1130,10 @@ def find_subject(
     if key_subject:
         return key_subject
     pattern = _shapes()["subject"]
-    in_title = next((m for m in re.finditer(pattern, title or "") if not m.group(1).lower().startswith("family")), None)
+    in_title = next(
+        (m for m in re.finditer(pattern, title or "") if not m.group(1).lower().startswith("family") and _coded(m)),
+        None,
+    )
     if in_title is None and title_named:
         return title_named
     if in_title is None and labelled:  # "SUBJECTS ⏎ Mia and her brother Leo": the first named
@@ -1139,12 +1144,12 @@ def find_subject(
             return numbered["code"]
     for scope in [title or ""] + [ln.text for ln in cover_lines or []]:
         for m in re.finditer(pattern, scope):
-            if not m.group(1).lower().startswith("family"):  # "THE FAMILY 3.1" of a contents line too
+            if not m.group(1).lower().startswith("family") and _coded(m):  # "THE FAMILY 3.1" of a contents line too
                 return _tidy_code(m.group(1))
     family = re.search(_shapes()["subject_family"], title or "")
     if family:
         return family.group(0)  # "Family T/S", "Q FAMILY": the family the review is about, letters kept whole
-    first = re.search(pattern, title or "")
+    first = next((m for m in re.finditer(pattern, title or "") if _coded(m)), None)
     if first:
         return _tidy_code(first.group(1))
     for named in re.finditer(r"\b(?:Child|Baby)\s+([A-Z][a-z]{2,})\b", title or ""):
@@ -1169,6 +1174,13 @@ def _review_code(title: str | None, cover_lines: list[Line]) -> str | None:
         if m:
             return m["name"] if m["name"] and _is_first_name(m["name"]) else m["code"]
     return None
+
+
+def _coded(m: re.Match[str]) -> bool:
+    """A child-shaped match whose code is not an English word of three letters or more ("CHILD ⏎ WHO DIED" of a
+    title in capitals, `common_words.txt`): a code is letters or digits, never a frequent word."""
+    code = re.sub(r"['‘’\"“”]", "", m.group(1).split()[-1])
+    return len(code) < 3 or not code.isalpha() or code.casefold() not in _common_words()
 
 
 def _tidy_code(code: str) -> str:
