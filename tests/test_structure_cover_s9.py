@@ -164,3 +164,17 @@ def test_child_code_of_letters_stays() -> None:
 def test_name_under_a_publication_notice_is_no_author() -> None:
     cover = "Publication of Practice Review 4\n\nImogen Tarrant\n\nThe board commissioned a practice review in May."
     assert build(cover + BODY).metadata.author is None
+
+
+@pytest.mark.parametrize(
+    "furniture", ["2 Final Version", "Version 3.2", "Draft v2", "OFFICIAL-SENSITIVE", "Updated on:", "May 2021"]
+)
+def test_page_furniture_is_no_heading(furniture: str) -> None:
+    text = (
+        "1. Introduction\n\n1.1 The review began after the school raised a concern about Child P.\n\n"
+        f"{furniture}\n\n1.2 The family had moved twice in a year and the health visitor lost touch.\n\n"
+        "2. What We Learned\n\n2.1 Nobody asked where the family had gone.\n"
+    )
+    titles = [s.title for s in build(text).sections]
+    assert furniture not in titles
+    assert "What We Learned" in titles

@@ -581,6 +581,8 @@ def find_headings(lines: list[Line], skip: set[int], contents: set[int] | None =
             and _sentence_case(cand.title)
         ):
             cand = None  # "Baby died asleep in her cot": a page's headline above its first paragraph, its title
+        if cand is not None and _furniture(line.stripped):
+            cand = None  # "1 Final Version", "PUBLIC", "Updated on:", "March 2022": page furniture, not a section
         if cand is not None and (cand.number is not None or MARKDOWN_RE.match(line.stripped)):
             cover_end = min(cover_end, line.index)  # the body has begun
             numbered_seen = True
@@ -643,6 +645,12 @@ def _more_than_report_type(text: str) -> bool:
         for p in pats:
             rest = re.sub(p, " ", rest, flags=re.IGNORECASE)
     return len([w for w in re.findall(r"[A-Za-z0-9]+", rest) if w.lower() not in TITLE_SMALL_WORDS]) >= 1
+
+
+def _furniture(text: str) -> bool:
+    """A version mark, a protective marking, a web page's stamp (`furniture_lines`) or a date alone."""
+    bare = strip_markup(text).strip()
+    return is_byline(bare) or any(re.fullmatch(p, bare, re.IGNORECASE) for p in _shapes()["furniture_lines"])
 
 
 def _heading_below(nxt: Line | None, line: Line, following: dict[int, Line], first_prose: int) -> bool:
