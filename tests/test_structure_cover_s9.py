@@ -163,7 +163,9 @@ def test_child_code_of_letters_stays() -> None:
 
 def test_name_under_a_publication_notice_is_no_author() -> None:
     cover = "Publication of Practice Review 4\n\nImogen Tarrant\n\nThe board commissioned a practice review in May."
-    assert build(cover + BODY).metadata.author is None
+    meta = build(cover + BODY).metadata
+    assert meta.author is None
+    assert [(p.name, p.role) for p in meta.named_people] == [("Imogen Tarrant", "other")]  # named in public
 
 
 @pytest.mark.parametrize(

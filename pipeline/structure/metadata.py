@@ -236,16 +236,17 @@ def find_people(cover_lines: list[Line]) -> list[NamedPerson]:
                 add(m["name"], "author", line, m.start("name"))
                 break
     if not any(p.role in ("author", "reviewer") for p in found):
+        notice = False
         for (
             line
         ) in cover_lines:  # "Kim Vale March 2019" under the title, "Borough Safeguarding Children Board Kim Vale"
             if BODY_START_RE.match(line.text):
                 break  # a name alone on a line of the narrative ("… a photograph posted by ⏎ Kim Vale") is no byline
             if re.match(_shapes()["title_lead_noise"], line.stripped, re.IGNORECASE):
-                break  # "Publication of … ⏎ Kim Vale": a page announcing the review, signed by whoever posted it
+                notice = True  # "Publication of … ⏎ Kim Vale": a page announcing the review, signed by its poster
             name = _byline_name(line.text)
             if name:
-                add(name, "author", line, _offset_of(name, line.text))
+                add(name, "other" if notice else "author", line, _offset_of(name, line.text))  # named in public
                 break
     prose_roles = {
         role
