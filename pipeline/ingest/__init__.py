@@ -35,15 +35,21 @@ class Extracted:
     encoding: str | None = None
     pages: list[Page] = field(default_factory=list)
     hidden: list[HiddenPart] = field(default_factory=list)
+    site: str | None = None  # the board a sharing page names as its site, in the preamble the cleaning drops
 
 
 def read_text(path: Path, data: bytes) -> Extracted:
     text, encoding = decode(data, str(path))
     markdown = path.suffix.lower() in {".md", ".markdown"}
+    from ..structure.metadata import site_board
     from .layout import clean_plain_text
 
+    text = normalise(text)
     return Extracted(
-        text=clean_plain_text(normalise(text), markdown), format="markdown" if markdown else "text", encoding=encoding
+        text=clean_plain_text(text, markdown),
+        format="markdown" if markdown else "text",
+        encoding=encoding,
+        site=site_board(text.split("\n")),
     )
 
 
@@ -124,7 +130,7 @@ def load_report(path: str | Path) -> Report:
     source = Source(
         name=path.name, sha256=sha256_bytes(data), format=extracted.format, encoding=extracted.encoding, bytes=len(data)
     )
-    report = build_report(extracted.text, source)
+    report = build_report(extracted.text, source, extracted.site)
     report.pages = extracted.pages
     report.hidden = extracted.hidden
     return report

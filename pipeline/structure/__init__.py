@@ -33,8 +33,8 @@ KPE_MARKER_RE = kpe().marker  # models/lexicon/kpe.yaml
 NUMBERED_ITEM_RE = re.compile(r"^\s*(\d{1,2}(?:\.\d{1,2}){0,3})[.)]?\s+\S")
 
 
-def build_report(text: str, source: Source) -> Report:
-    """Detect the structure of a normalised review text."""
+def build_report(text: str, source: Source, site: str | None = None) -> Report:
+    """Detect the structure of a normalised review text (`site`: the board a sharing page named as its site)."""
     lines = split_lines(text)
     all_blocks = blocks(lines)
     teasers = chrome.teaser_lines(lines)  # a transcript's "Page 1: TITLE ...€¦ · <a sentence from page 30>"
@@ -68,7 +68,7 @@ def build_report(text: str, source: Source) -> Report:
     child = next(
         (k.code for k in report.key if re.search(metadata.child_descriptions(), k.description, re.IGNORECASE)), None
     )
-    report.metadata = metadata.extract_metadata(readable, lines, subject, skip, child)
+    report.metadata = metadata.extract_metadata(readable, lines, subject, skip, child, site)
     if not key_lines:  # a review with a key list or table declares its own codes
         report.key += _subject_entry(readable, report)
     return report

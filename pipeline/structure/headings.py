@@ -25,7 +25,8 @@ from ..resources import load_yaml
 from . import key, metadata
 from .lines import Line
 
-NUMBERED_RE = re.compile(r"^(?P<num>\d{1,2}(?:\.\d{1,2}){0,3})(?:\.|\))?\s+(?P<title>\S.*?)\s*$")
+# "2 . Scope": a converter may set the number's full stop apart
+NUMBERED_RE = re.compile(r"^(?P<num>\d{1,2}(?:\.\d{1,2}){0,3})(?:\.|\)| \.(?=\s))?\s+(?P<title>\S.*?)\s*$")
 MARKDOWN_RE = re.compile(r"^(?P<hashes>#{1,6})\s+(?P<title>\S.*?)\s*#*\s*$")
 KPE_IN_TITLE_RE = kpe().in_title  # models/lexicon/kpe.yaml
 MAX_TITLE_CHARS = 160
@@ -551,6 +552,7 @@ def find_headings(lines: list[Line], skip: set[int], contents: set[int] | None =
     contents_start = min(contents or (0,))
     found = []
     previous: Line | None = None
+    numbered_seen = False
     for line in lines:
         if line.index in skip or line.is_blank:
             previous = None if line.is_blank else line
@@ -572,14 +574,18 @@ def find_headings(lines: list[Line], skip: set[int], contents: set[int] | None =
         if (
             cand is not None
             and line.index < first_prose
+            and not numbered_seen  # under "1. Introduction" a sentence-case line is its sub-heading, not a headline
             and cand.kind == "title"
             and not is_listed
             and not line.stripped.endswith(":")
             and _sentence_case(cand.title)
         ):
             cand = None  # "Baby died asleep in her cot": a page's headline above its first paragraph, its title
+        if cand is not None and _furniture(line.stripped):
+            cand = None  # "1 Final Version", "PUBLIC", "Updated on:", "March 2022": page furniture, not a section
         if cand is not None and (cand.number is not None or MARKDOWN_RE.match(line.stripped)):
             cover_end = min(cover_end, line.index)  # the body has begun
+            numbered_seen = True
         elif cand is not None and (
             line.index < cover_end and bare_title(line.text) not in listed or line.index < contents_start
         ):
@@ -639,6 +645,12 @@ def _more_than_report_type(text: str) -> bool:
         for p in pats:
             rest = re.sub(p, " ", rest, flags=re.IGNORECASE)
     return len([w for w in re.findall(r"[A-Za-z0-9]+", rest) if w.lower() not in TITLE_SMALL_WORDS]) >= 1
+
+
+def _furniture(text: str) -> bool:
+    """A version mark, a protective marking, a web page's stamp (`furniture_lines`) or a date alone."""
+    bare = strip_markup(text).strip()
+    return is_byline(bare) or any(re.fullmatch(p, bare, re.IGNORECASE) for p in _shapes()["furniture_lines"])
 
 
 def _heading_below(nxt: Line | None, line: Line, following: dict[int, Line], first_prose: int) -> bool:

@@ -20,9 +20,11 @@ from ..lexicon import calendar, title_pattern, title_words
 from ..regex_cache import compiled
 from ..report import Metadata, NamedPerson, NamedRole, ReportType
 from ..resources import load_yaml
+from .chrome import is_teaser
 from .lines import Line
 
 COVER_LINES = 40
+SITE_LINES = 80  # a transcript's title, "Transcript of …" and first "Page 1: …" lines come before this
 LIST_TITLE_REACH = 6  # lines after a list page's own title in which one review's title may stand
 DATE_SETTINGS = {"DATE_ORDER": "DMY", "PREFER_DAY_OF_MONTH": "first", "REQUIRE_PARTS": ["month", "year"]}
 DATE_TEXT = (
@@ -145,8 +147,13 @@ def find_people(cover_lines: list[Line]) -> list[NamedPerson]:
             nxt = cover_lines[k + 1]
             body = re.sub(r"^\s*(?:[-*•●▪◦]\s+)?", "", nxt.text)
             m = PERSON_RE.match(body)
+            if m and (below := _clean_name(m.group(0))):
+                add(below, role, nxt, len(nxt.text) - len(body))
+                continue
+            if k and (above := _name_line(cover_lines[k - 1])):  # "Kim Vale ⏎ Independent Author": role below
+                add(above, role, cover_lines[k - 1], _offset_of(above, cover_lines[k - 1].text))
+                continue
             if m:
-                add(_clean_name(m.group(0)), role, nxt, len(nxt.text) - len(body))
                 continue
         for role, label in _labels():
             before = compiled(
@@ -154,8 +161,8 @@ def find_people(cover_lines: list[Line]) -> list[NamedPerson]:
             ).search(text)
             if before and (
                 not text[: before.start()].strip()
-                or compiled(rf"(?:{label})\s*:", re.IGNORECASE).search(before.group(0))
-            ):  # the label opens the line (after its indent), or ends in a colon
+                or compiled(rf"(?:{label})\s*(?::|[-–—]\s)", re.IGNORECASE).search(before.group(0))
+            ):  # the label opens the line (after its indent), or ends in a colon or a spaced dash ("author - Kim Vale")
                 name = _clean_name(before["name"]) if before["name"][:1].isupper() else None
                 if name:
                     add(name, role, line, before.start("name"))
@@ -167,6 +174,8 @@ def find_people(cover_lines: list[Line]) -> list[NamedPerson]:
                 if m:
                     lead = len(nxt.text) - len(nxt.text.lstrip())
                     add(_clean_name(m.group(0)), role, nxt, lead)
+                elif k and (above := _name_line(cover_lines[k - 1])):  # "Kim Vale ⏎ Independent Author": role below
+                    add(above, role, cover_lines[k - 1], _offset_of(above, cover_lines[k - 1].text))
                 break
             after = compiled(
                 rf"^\s*(?P<name>{PERSON_RE.pattern}?)\s*,?\s*(?:the\s+)?(?:{label})\b", re.IGNORECASE
@@ -182,6 +191,7 @@ def find_people(cover_lines: list[Line]) -> list[NamedPerson]:
                 _name_with_post_nominals(line.text)
                 or (_trailing_author(line.text) if _is_title_line(line.text) else None)
                 or _inline_qualified_name(line.text)
+                or _name_then_post_nominals(line.text)
             )
             if name:
                 add(name, "author", line, _offset_of(name, line.text))
@@ -226,14 +236,17 @@ def find_people(cover_lines: list[Line]) -> list[NamedPerson]:
                 add(m["name"], "author", line, m.start("name"))
                 break
     if not any(p.role in ("author", "reviewer") for p in found):
+        notice = False
         for (
             line
         ) in cover_lines:  # "Kim Vale March 2019" under the title, "Borough Safeguarding Children Board Kim Vale"
             if BODY_START_RE.match(line.text):
                 break  # a name alone on a line of the narrative ("… a photograph posted by ⏎ Kim Vale") is no byline
+            if re.match(_shapes()["title_lead_noise"], line.stripped, re.IGNORECASE):
+                notice = True  # "Publication of … ⏎ Kim Vale": a page announcing the review, signed by its poster
             name = _byline_name(line.text)
             if name:
-                add(name, "author", line, _offset_of(name, line.text))
+                add(name, "other" if notice else "author", line, _offset_of(name, line.text))  # named in public
                 break
     prose_roles = {
         role
@@ -314,6 +327,23 @@ def _name_with_post_nominals(text: str) -> str | None:
     letters = "|".join(re.escape(p) for p in _shapes()["post_nominals"])
     m = re.fullmatch(rf"\s*(?P<name>{PERSON_RE.pattern}?)\s*,?\s+(?:(?:{letters})\b[\s,.()]*)+", text)
     return _clean_name(m["name"]) if m else None
+
+
+def _name_line(line: Line) -> str | None:
+    """A cover line that is a person's name and nothing else, led by a known first name: the name a slide or a
+    cover sets above its role ("Kim Vale ⏎ Independent Chair")."""
+    m = PERSON_RE.fullmatch(line.stripped)
+    name = _clean_name(line.stripped) if m else None
+    return name if name and _is_first_name(name.split()[0]) else None
+
+
+def _name_then_post_nominals(text: str) -> str | None:
+    """ "Kim Vale OBE Director of Vale Associates": a cover line led by a known first name and a surname with
+    letters after them, then the author's post or firm."""
+    m = re.match(rf"\s*(?P<name>{PERSON_RE.pattern}?)\s*,?\s+(?:(?:{_post_nominals_re()})(?![A-Za-z])[\s,]*)+\S", text)
+    if not m or not _is_first_name(m["name"].split()[0]):
+        return None
+    return _clean_name(m["name"])
 
 
 def _offset_of(name: str, text: str) -> int:
@@ -406,6 +436,7 @@ def _board_span(text: str) -> tuple[int, int] | None:
             nxt = text.find(" ", start, m.start())  # not from "the", "of", "Today", "Role of"
             start = m.start() if nxt < 0 else nxt + 1
         start = _after_person(text, start, m.start())
+        start = _listed_places(text, start, m.start())
         if re.search(r"[A-Z]", text[start : m.end()]):  # a board is named with capitals
             return start, m.end()
     return None
@@ -424,7 +455,57 @@ def _after_person(text: str, start: int, end: int) -> int:
     return start
 
 
-def find_board(cover_lines: list[Line], text: str = "") -> str | None:
+PLACE_BEFORE_RE = re.compile(r"([A-Z][\w'’-]*(?:\s+(?:of\s+)?[A-Z][\w'’-]*){0,2})(,|\s+(?:and|&)\s+the)\s+$")
+
+
+def _listed_places(text: str, start: int, end: int) -> int:
+    """Where a partnership of several areas starts: "Ashby, Colby and Dunmere Safeguarding …" and "Colby and the
+    Isle of Wight Safeguarding …" list places, and the left scan stops at the comma or after "the".  A piece before
+    is taken only when it and the name's own place words are places of the gazetteer (a broad inventory), and a
+    comma only in a list the name closes with "and"."""
+    name = text[start:end].strip()
+    while m := PLACE_BEFORE_RE.search(text[:start]):
+        if m[1].lower() not in _gazetteer():
+            break
+        if m[2] == "," and not re.search(r"\s(?:and|&)\s", name):
+            break
+        if m[2] != "," and name.lower() not in _gazetteer():
+            break
+        start = m.start(1)
+        name = text[start:end].strip()
+    return start
+
+
+def _place_ending(row: str) -> str | None:
+    """The place a line ends with ("… a referral to the Northby"), from the gazetteer: the first half of a board's
+    name broken over two lines."""
+    words = row.split()
+    for n in (3, 2, 1):
+        if len(words) >= n and " ".join(words[-n:]).lower() in _gazetteer() and words[-n][:1].isupper():
+            return " ".join(words[-n:])
+    return None
+
+
+def site_board(rows: list[str]) -> str | None:
+    """The board a document-sharing page names as its site: "<document title> - <place> Safeguarding · <snippet>"
+    on the page's first line, a "Transcript of …" or a "Page 3: …" line (`site_title_line`).  Ingest drops that
+    preamble and masks teaser lines as page furniture, so the rows are the raw ones, and the site is taken only
+    when it is a board (`site_is_board`)."""
+    shapes = _shapes()
+    first = next((k for k, row in enumerate(rows) if row.strip()), None)
+    for k, row in enumerate(rows[:SITE_LINES]):
+        text = row.strip()
+        if not text or (
+            k != first and not re.match(shapes["site_title_prefix"], text, re.IGNORECASE) and not is_teaser(text)
+        ):
+            continue
+        m = re.match(shapes["site_title_line"], text, re.IGNORECASE)
+        if m and re.search(shapes["site_is_board"], m["site"].strip(), re.IGNORECASE):
+            return m["site"].strip()
+    return None
+
+
+def find_board(cover_lines: list[Line], text: str = "", site: str | None = None) -> str | None:
     """The commissioning board or partnership: on the cover (a place split onto the line above is
     joined back: "Isle of Wight⏎Safeguarding Children Board"), else as the first pages name it."""
     for k, line in enumerate(cover_lines):
@@ -445,6 +526,8 @@ def find_board(cover_lines: list[Line], text: str = "") -> str | None:
             return re.sub(r"\s+", " ", board + place_after[0])  # "The Local Safeguarding Children Board Westmere has …"
         if alone and k > 0 and _placeless(board) and _place_fragment(cover_lines[k - 1].stripped):
             board = f"{cover_lines[k - 1].stripped} {board}"
+        elif alone and k > 0 and _placeless(board) and (place := _place_ending(cover_lines[k - 1].stripped)):
+            board = f"{place} {board}"  # "… a referral to the Northby ⏎ Safeguarding Children Board on …"
         elif (
             alone
             and re.fullmatch(r"(?:local\s+)?" + _shapes()["board"], board, re.IGNORECASE)
@@ -456,6 +539,7 @@ def find_board(cover_lines: list[Line], text: str = "") -> str | None:
     for line in cover_lines:  # "Copyright of this report is with Upton LSCB"
         if owner := re.search(_shapes()["board_owner"], line.text):
             return owner["board"]
+    previous = ""
     for row in text[:5000].split("\n"):  # the first pages name it: one line at a time, never across lines
         pos = 0
         while (span := _board_span(row[pos:])) is not None:
@@ -465,11 +549,14 @@ def find_board(cover_lines: list[Line], text: str = "") -> str | None:
             )  # not "the Safeguarding Children Board"
             if row[start].isupper() and named:  # a name, not "… asks safeguarding partners to …"
                 return re.sub(r"\s+", " ", row[start:end])
+            if not row[:start].strip() and (place := _place_ending(previous)):  # "… to the Northby ⏎ Safeguarding …"
+                return re.sub(r"\s+", " ", f"{place} {row[start:end]}")
             after = re.match(r"\s+((?:[A-Z][a-z]+)(?:\s+(?:of|upon|on|and)\s+[A-Z][a-z]+)?)\b", row[end:])
             if row[start].isupper() and after and after[1].lower() in _gazetteer():
                 return re.sub(r"\s+", " ", row[start:end] + after[0])  # "Local Safeguarding Children Board Westmere"
             pos = end
-    return _abbreviated_board(cover_lines) or _abbreviation_alone(text[:5000])
+        previous = row if row.strip() else previous
+    return _abbreviated_board(cover_lines) or site or _abbreviation_alone(text[:5000])
 
 
 @lru_cache(maxsize=1)
@@ -1044,7 +1131,10 @@ def find_subject(
     if key_subject:
         return key_subject
     pattern = _shapes()["subject"]
-    in_title = next((m for m in re.finditer(pattern, title or "") if not m.group(1).lower().startswith("family")), None)
+    in_title = next(
+        (m for m in re.finditer(pattern, title or "") if not m.group(1).lower().startswith("family") and _coded(m)),
+        None,
+    )
     if in_title is None and title_named:
         return title_named
     if in_title is None and labelled:  # "SUBJECTS ⏎ Mia and her brother Leo": the first named
@@ -1055,12 +1145,12 @@ def find_subject(
             return numbered["code"]
     for scope in [title or ""] + [ln.text for ln in cover_lines or []]:
         for m in re.finditer(pattern, scope):
-            if not m.group(1).lower().startswith("family"):  # "THE FAMILY 3.1" of a contents line too
+            if not m.group(1).lower().startswith("family") and _coded(m):  # "THE FAMILY 3.1" of a contents line too
                 return _tidy_code(m.group(1))
     family = re.search(_shapes()["subject_family"], title or "")
     if family:
         return family.group(0)  # "Family T/S", "Q FAMILY": the family the review is about, letters kept whole
-    first = re.search(pattern, title or "")
+    first = next((m for m in re.finditer(pattern, title or "") if _coded(m)), None)
     if first:
         return _tidy_code(first.group(1))
     for named in re.finditer(r"\b(?:Child|Baby)\s+([A-Z][a-z]{2,})\b", title or ""):
@@ -1074,7 +1164,24 @@ def find_subject(
         coded = re.match(_shapes()["connector_code"], line.text.strip(), re.IGNORECASE)
         if coded and (title or "").endswith(line.text.strip()):
             return coded["code"]
-    return key_child
+    return _review_code(title, cover_lines or []) or key_child
+
+
+def _review_code(title: str | None, cover_lines: list[Line]) -> str | None:
+    """The review's own case code after its type ("SCR KT21", `subject_review_code`) on the title or a cover line:
+    the subject the cover states when it names no coded child; a known first name after the code wins."""
+    for scope in [title or ""] + [ln.text for ln in cover_lines]:
+        m = re.search(_shapes()["subject_review_code"], scope)
+        if m:
+            return m["name"] if m["name"] and _is_first_name(m["name"]) else m["code"]
+    return None
+
+
+def _coded(m: re.Match[str]) -> bool:
+    """A child-shaped match whose code is not an English word of three letters or more ("CHILD ⏎ WHO DIED" of a
+    title in capitals, `common_words.txt`): a code is letters or digits, never a frequent word."""
+    code = re.sub(r"['‘’\"“”]", "", m.group(1).split()[-1])
+    return len(code) < 3 or not code.isalpha() or code.casefold() not in _common_words()
 
 
 def _tidy_code(code: str) -> str:
@@ -1104,9 +1211,15 @@ def _unmarked(line: Line) -> Line:
 
 
 def extract_metadata(
-    text: str, lines: list[Line], key_subject: str | None, skip: set[int] | None = None, key_child: str | None = None
+    text: str,
+    lines: list[Line],
+    key_subject: str | None,
+    skip: set[int] | None = None,
+    key_child: str | None = None,
+    site: str | None = None,
 ) -> Metadata:
-    """Cover facts from the first non-blank lines (contents lines and footnotes skipped)."""
+    """Cover facts from the first non-blank lines (contents lines and footnotes skipped); `site` is the board a
+    document-sharing page named as its site in the preamble ingest dropped (`site_board`)."""
     skip = skip or set()
     nonblank = [line for line in lines if not line.is_blank and line.index not in skip]
     cover_lines = [_unmarked(line) for line in nonblank[:COVER_LINES]]
@@ -1129,7 +1242,7 @@ def extract_metadata(
     named = subject_names(labelled) if labelled else []
     body = "\n".join("" if line.index in skip else line.text for line in lines)  # contents entries name no board
     meta = Metadata(
-        board=find_board(cover_lines, body),
+        board=find_board(cover_lines, body, site or site_board([line.text for line in lines])),
         title=title,
         subject_child=find_subject(
             title,
