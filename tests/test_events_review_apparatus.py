@@ -7,18 +7,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from pipeline.events import extract_events
-from pipeline.ingest import load_report
-from pipeline.nlp import parse_report
+from events_text import dated_sentences
 
 D = dt.date
-
-
-def dated_sentences(tmp_path, nlp, text: str) -> dict[str, dt.date]:
-    path = tmp_path / "review.txt"
-    path.write_text(text, encoding="utf-8")
-    report = load_report(path)
-    return {e.sentence: e.date for e in extract_events(report, parse_report(report, nlp)) if e.date is not None}
 
 
 def test_the_boards_history_under_any_verb_is_no_event(tmp_path, nlp):

@@ -11,18 +11,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from pipeline.events import extract_events
-from pipeline.ingest import load_report
-from pipeline.nlp import parse_report
+from events_text import events_of
 
 D = dt.date
-
-
-def events_of(tmp_path, nlp, text: str):
-    path = tmp_path / "review.txt"
-    path.write_text(text, encoding="utf-8")
-    report = load_report(path)
-    return extract_events(report, parse_report(report, nlp))
 
 
 def test_the_boards_decisions_and_the_reports_journey_are_no_events(tmp_path, nlp):

@@ -8,9 +8,7 @@ from __future__ import annotations
 import pytest
 
 from pipeline.deid.keyfile import parse_key
-from pipeline.deid.verify import verify_report
-from pipeline.ingest import load_report
-from pipeline.nlp import parse_report
+from verify_text import serious_with_key
 
 KEY = parse_key(
     {
@@ -44,15 +42,7 @@ CODED = (
 
 @pytest.fixture(scope="module")
 def flagged(tmp_path_factory, nlp):
-    path = tmp_path_factory.mktemp("textshapes") / "coded.txt"
-    path.write_text(CODED, encoding="utf-8")
-    report = load_report(path)
-    doc = parse_report(report, nlp)
-    found: dict[tuple[str, int], str] = {}
-    for f in verify_report(report, doc, key=KEY):
-        if f.severity in ("medium", "high"):
-            found[(f.text, f.start)] = f.rule
-    return found
+    return serious_with_key(tmp_path_factory.mktemp("textshapes"), nlp, CODED, KEY)
 
 
 def _line(start: int) -> int:

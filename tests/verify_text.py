@@ -36,3 +36,17 @@ def worst(findings, text: str) -> str | None:
 def serious(severity: str | None) -> bool:
     """Medium or worse: what a reviewer must look at before publication."""
     return severity is not None and SEVERITY_RANK[severity] >= SEVERITY_RANK["medium"]
+
+
+def serious_with_key(folder, nlp, text: str, key) -> dict[tuple[str, int], str]:
+    """(text, start) -> rule of every medium-or-worse finding `scr verify --key` reports on a coded `text`
+    written to `folder` (the coded output of pseudonymise is what a reviewer verifies)."""
+    from pipeline.deid.verify import verify_report
+    from pipeline.ingest import load_report
+    from pipeline.nlp import parse_report
+
+    path = folder / "coded.txt"
+    path.write_text(text, encoding="utf-8")
+    report = load_report(path)
+    found = verify_report(report, parse_report(report, nlp), key=key)
+    return {(f.text, f.start): f.rule for f in found if serious(f.severity)}
