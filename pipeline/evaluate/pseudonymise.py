@@ -302,15 +302,9 @@ def _out_range(cov: Coverage, start: int, end: int) -> tuple[int, int]:
     return a, b
 
 
-def false_flags(draft, cov: Coverage, findings) -> dict[str, int]:
-    """Medium/high verify findings on text the gold marks as no person and no identifier: noise a reader must
-    clear.  `key` counts the key backstop's (KEY_NAME), `all` every type's."""
-    flags = false_flag_findings(draft, cov, findings)
-    return {"key": sum(f.type == "KEY_NAME" for f in flags), "all": len(flags)}
-
-
 def false_flag_findings(draft, cov: Coverage, findings) -> list:
-    """The medium/high findings `false_flags` counts."""
+    """Medium/high verify findings on text the gold marks as no person and no identifier: noise a reader must
+    clear (the row counts the key backstop's, KEY_NAME, and every type's)."""
     marked = [_out_range(cov, s.start, s.end) for s in draft.of_kind("key", "unknown", "id") if s.end > s.start]
     return [f for f in findings if f.severity in FLAGGED and not any(a < f.end and f.start < b for a, b in marked)]
 
@@ -351,6 +345,7 @@ def evaluate(draft, ours: Ours, plain_nlp, out_dir: Path, repeat: int, clock: st
         raise SystemExit(f"{draft.name}: verify read a different text than pseudonymise wrote")
     flagged, unflagged = backstop(left, cov, findings)
     ids_flagged, ids_unflagged = backstop(ids_left, cov, findings)
+    flag_findings = false_flag_findings(draft, cov, findings)  # once: the counts and the misses list share it
     row = {
         "words": len(draft.text.split()),
         **people,
@@ -363,8 +358,8 @@ def evaluate(draft, ours: Ours, plain_nlp, out_dir: Path, repeat: int, clock: st
             "names_left_unflagged": len(unflagged),
             "identifiers_left_flagged": ids_flagged,
             "identifiers_left_unflagged": len(ids_unflagged),
-            "false_flags_key": false_flags(draft, cov, findings)["key"],
-            "false_flags_all": false_flags(draft, cov, findings)["all"],
+            "false_flags_key": sum(f.type == "KEY_NAME" for f in flag_findings),
+            "false_flags_all": len(flag_findings),
         },
         "time": {
             "clock": clock,
@@ -377,9 +372,7 @@ def evaluate(draft, ours: Ours, plain_nlp, out_dir: Path, repeat: int, clock: st
     misses = {
         "names_left": [f"{x['span'].label}: {x['span'].surface!r}" for x in left],
         "names_left_unflagged_by_verify": [f"{x['span'].label}: {x['span'].surface!r}" for x in unflagged],
-        "false_flags_key": [
-            f"{f.rule}: {f.text!r}" for f in false_flag_findings(draft, cov, findings) if f.type == "KEY_NAME"
-        ],
+        "false_flags_key": [f"{f.rule}: {f.text!r}" for f in flag_findings if f.type == "KEY_NAME"],
         "wrongly_coded": _wrongly_coded(draft, cov, left),
         "unlisted_inconsistent": _unlisted_inconsistent(draft, cov),
         "name_words_left_in_output": extra_words,
