@@ -724,10 +724,8 @@ def _shortens_a_keyed_name(code: str, key: Key) -> bool:
     for name in (n for p in key.people for n in p.names):
         words = [w for w in re.split(r"[\s\-]+", name) if w]
         if words and words[0].rstrip(".").casefold() == title:
-            words = words[1:]
-            if words and "".join(w[0] for w in words[-len(letters) :]).upper() == letters:
-                return True
-        elif len(words) >= len(letters) and "".join(w[0] for w in words[-len(letters) :]).upper() == letters:
+            words = words[1:]  # "Mr Preston": the letters stand for what follows the title
+        if "".join(w[0] for w in words[-len(letters) :]).upper() == letters:
             return True
     return False
 

@@ -435,13 +435,10 @@ def _dated_stories(report, paragraphs, decisions, body: int) -> set[int]:
         if not chain or chain[0].role not in roles:
             continue
         text = report.text[para.start : para.end]
-        dated = 0
-        for match in SENTENCE_RE.finditer(text):
-            start = para.start + match.start()
-            dated += any(
-                c.kind in ABSOLUTE_KINDS and not is_paragraph_number(report.text, start + c.start, c.text, numbers)
-                for c in find_candidates(match.group())
-            )
+        dated = sum(
+            _has_absolute_date(report.text, para.start + m.start(), m.group(), numbers)
+            for m in SENTENCE_RE.finditer(text)
+        )
         if dated >= least:
             out.add(i)
     return out
@@ -486,13 +483,18 @@ def _introduction_dates(report, paragraphs, decisions, body: int) -> set[int]:
         chain = section_chain(report, para.start)
         if (chain[0].role if chain else None) not in roles:
             continue
-        text = report.text[para.start : para.end]
-        if any(
-            c.kind in ABSOLUTE_KINDS and not is_paragraph_number(report.text, para.start + c.start, c.text, numbers)
-            for c in find_candidates(text)
-        ):
+        if _has_absolute_date(report.text, para.start, report.text[para.start : para.end], numbers):
             out.add(i)
     return out
+
+
+def _has_absolute_date(full_text: str, start: int, text: str, numbers) -> bool:
+    """Does `text` (at `start` in the document) hold an absolute date of its own, not a paragraph number read as
+    one ("4.1 Jade ..." is no date)?"""
+    return any(
+        c.kind in ABSOLUTE_KINDS and not is_paragraph_number(full_text, start + c.start, c.text, numbers)
+        for c in find_candidates(text)
+    )
 
 
 # a heading or line that is a year alone ("2016", "3.1 2016:"): a chronology by years

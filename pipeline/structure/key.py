@@ -453,7 +453,8 @@ def _pseudonym_statements() -> re.Pattern:
     return re.compile("|".join(load_yaml("structure", "report_shapes.yaml")["pseudonym_statements"]), re.IGNORECASE)
 
 
-def _after_pseudonym_statements(text: str) -> list[tuple[int, int]]:
+@lru_cache(maxsize=2)  # three key readers ask for the same text's spans
+def _after_pseudonym_statements(text: str) -> tuple[tuple[int, int], ...]:
     """From each statement that the names are not the real ones to the end of its paragraph, or, said in
     the front matter before any numbered paragraph, to the end of the first numbered paragraph of narrative.
 
@@ -468,7 +469,7 @@ def _after_pseudonym_statements(text: str) -> list[tuple[int, int]]:
         if not re.match(r"\s*\d", text[para : m.start()]) and not _narrative_paragraph(text, 0, para):
             stop = _first_narrative_end(text, stop)  # said in the front matter, before any numbered paragraph
         spans.append((m.start(), stop))
-    return spans
+    return tuple(spans)
 
 
 # the opening of a numbered paragraph of the body ("1.1 When ...", "2.3. The ...")

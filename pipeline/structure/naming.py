@@ -28,7 +28,7 @@ import bisect
 import re
 from functools import lru_cache
 
-from ..lexicon import _kinship
+from ..lexicon import _kinship, title_pattern, title_words
 from ..resources import fill_template, load_yaml
 from . import key
 
@@ -36,7 +36,6 @@ from . import key
 _HOME_NAME = (
     r"[’'\"”]?\s+(?:at\s+home|(?:by|to|among)\s+(?:his|her|their)\s+(?:family|parents|friends)|in\s+the\s+family)\b"
 )
-_TITLES = {"Mr", "Mrs", "Ms", "Miss", "Mx", "Dr"}
 _NOT_NAMES = {"The", "This", "That", "These", "Those", "Her", "His", "Their", "Its", "A", "An", "It", "He", "She"}
 
 
@@ -394,7 +393,7 @@ def _bad_item(item: str) -> bool:
     first = item.split()[0]
     return (
         first in _NOT_NAMES
-        or item in _TITLES
+        or item in title_words(personal=True)
         or first in key._roles()["not_pseudonyms"]
         or (" " not in item and item.lower() in key._places())
         or key._section_label(item)
@@ -490,7 +489,6 @@ def _role_near(text: str, at: int) -> str | None:
 def _title_code_re() -> re.Pattern:
     """A personal title (models/lexicon/titles.yaml, `personal`) and an index of one or two capitals ("Mr T",
     "Ms AB", "Mrs K2"): a person's initials ("Mr J. Hale", "Ms J Hale") go on with a name, a code does not."""
-    from ..lexicon import title_pattern, title_words
 
     titles = title_pattern(title_words(personal=True))
     return re.compile(
@@ -546,7 +544,6 @@ def _in_prose(text: str, start: int, end: int, prose_line=None) -> bool:
 def _titled_surname_initials(text: str) -> set[str]:
     """The first letters of the surnames the text writes in full after a title ("Mr Pugh", "Ms Lane"): there "Mr P"
     is that surname's initial, a real person shortened (a draft's habit), not the review's code for someone."""
-    from ..lexicon import title_pattern, title_words
 
     titles = title_pattern(title_words(personal=True))
     return {m[1] for m in re.finditer(rf"(?<![\w’'-])(?:{titles})\.?[ \t]+([A-Z])[a-z][\w’'-]*", text)}
@@ -650,7 +647,7 @@ def _agent_re() -> re.Pattern:
     return re.compile(rf"(?<![\w’'-])(?:{'|'.join(_data()['agents'])})(?![\w’'-])", re.IGNORECASE)
 
 
-def _text_names_it(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+def _text_names_it(text: str, start: int, end: int, spans: tuple[tuple[int, int], ...]) -> bool:
     """Does the review itself give the quoted word as a name?  Its sentence has a naming verb phrase of the text's
     own usage before it (`_cue_re`: "known by the name", "we call"), or names the text or its writers (`agents`)
     with a word of naming ("name", "pseudonym", "call", "known", "refer"), or the quote stands where the review

@@ -1284,8 +1284,9 @@ def _lower_after_own_code(doc: Doc, is_code: list[bool], key: Key, conf: dict):
 
 
 def _names_someone(ctx, token) -> bool:
-    """ "known as", "registered him as", "listed her as": "as" after a naming verb or its person object."""
-    return token.lower_ in ("him", "her", "them", "known") or token.lemma_.casefold() in ctx.lex.naming_verbs
+    """ "known as", "registered him as", "listed her as": a naming verb before "as" (a pronoun alone names
+    nobody: 'described her as "Difficult"')."""
+    return token.lower_ == "known" or token.lemma_.casefold() in ctx.lex.naming_verbs
 
 
 _QUOTE_OPEN = ('"', "“", "'", "‘")
@@ -1322,9 +1323,8 @@ def _quoted_home_names(doc: Doc, ctx, is_code: list[bool], conf: dict):
             j > i + 1 and j < len(doc) and doc[j].text in _QUOTE_CLOSE and token.whitespace_ == " "
         )
         window = [t for t in doc[max(0, i - 7) : i - 2] if "\n" not in t.whitespace_]
-        named_as = before.lower_ == "as" and any(_names_someone(ctx, t) for t in window)  # "known to the children as"
-        if named_as and not any(t.lower_ == "known" or t.lemma_.casefold() in ctx.lex.naming_verbs for t in window):
-            named_as = False  # 'described her as "Difficult"': a pronoun without a naming verb names nobody
+        # "known to the children as", "registered him as"; not 'described her as "Difficult"' (no naming verb)
+        named_as = before.lower_ == "as" and any(_names_someone(ctx, t) for t in window)
         ordinary = token.lower_ in ctx.lex.common and (
             token.pos_ in ("VERB", "AUX", "ADJ", "ADV") or _inflected_word(token.lower_, ctx.lex.common)
         )
