@@ -811,20 +811,22 @@ def _lower_case_before_who(text: str, key: Key, known: list[Replacement]) -> lis
                 owners.setdefault(words[0].casefold(), set()).add(person.code)
     spans = [(k.start, k.end) for k in known]
     out = []
-    for word, codes in owners.items():
-        if len(codes) != 1:
+    # one pass over the words before "who" (not one pass over the text per keyed name)
+    for m in _WORD_BEFORE_WHO.finditer(text):
+        codes = owners.get(m.group(0))
+        if not codes or len(codes) != 1:
             continue
         code = next(iter(codes))
-        for m in re.finditer(rf"(?<![\w'’.-]){re.escape(word)}(?=,?[ \t]+who\b)", text):
-            if any(s < m.end() and m.start() < e for s, e in spans):
-                continue
-            if re.search(rf"(?i)\b{_DETERMINERS}[ \t]+$", text[max(0, m.start() - 8) : m.start()]):
-                continue
-            out.append(
-                Replacement(m.start(), m.end(), m.group(0), code, "PERSON", "known", "lower_case_who", 0.7, code)
-            )
-            spans.append((m.start(), m.end()))
+        if any(s < m.end() and m.start() < e for s, e in spans):
+            continue
+        if re.search(rf"(?i)\b{_DETERMINERS}[ \t]+$", text[max(0, m.start() - 8) : m.start()]):
+            continue
+        out.append(Replacement(m.start(), m.end(), m.group(0), code, "PERSON", "known", "lower_case_who", 0.7, code))
+        spans.append((m.start(), m.end()))
     return out
+
+
+_WORD_BEFORE_WHO = re.compile(r"(?<![\w'’.-])[^\W\d_]+(?:['’-][^\W\d_]+)*(?=,?[ \t]+who\b)")
 
 
 def _key_words(key: Key) -> frozenset[str]:

@@ -7,6 +7,7 @@ import socket
 import warnings
 
 import pytest
+import regex
 from presidio_analyzer import RecognizerResult
 
 from pipeline.deid.recognizers import (
@@ -195,8 +196,16 @@ def test_overlaps_keep_the_higher_score_then_the_longer_span():
 
 
 def test_list_references_expand_longest_first():
-    assert alternation(["Nursery", "Day Nursery"]) == r"(?:Day\s+Nursery|Nursery)"
-    assert expand("x<<a>>y", {"a": ["b"]}) == "x(?:b)y"
+    """The longest entry wins wherever entries share a start, a space matches any run of whitespace, and the
+    list is one group whatever quantifier follows it (the alternation is written as a trie)."""
+    group = alternation(["Nursery", "Day Nursery", "Day", "Daycare", "St. Jude's"])
+    assert regex.search(group, "at the Day  Nursery on").group(0) == "Day  Nursery"
+    assert regex.search(group, "the Daycare unit").group(0) == "Daycare"
+    assert regex.search(group, "on Day one").group(0) == "Day"
+    assert regex.search(group, "St. Jude's").group(0) == "St. Jude's"
+    assert regex.search(group, "St X Jude's") is None  # an escaped full stop is no wildcard
+    assert regex.fullmatch(f"x{group}?y", "xy") and regex.fullmatch(f"x{group}?y", "xDay Nurseryy")
+    assert regex.fullmatch(expand("x<<a>>y", {"a": ["b", "bc"]}), "xbcy")
     with pytest.raises(KeyError, match="missing"):
         expand("<<missing>>", {})
 

@@ -51,11 +51,37 @@ class RecognizerSpec:
 
 
 def alternation(entries: list[str]) -> str:
-    """A non-capturing group matching any of the literal entries, longest first."""
-    escaped = [
-        regex.escape(str(e)).replace(r"\ ", r"\s+") for e in sorted(set(map(str, entries)), key=lambda e: (-len(e), e))
-    ]
-    return "(?:" + "|".join(escaped) + ")"
+    """A non-capturing group matching any of the literal entries, longer ones first.
+
+    Written as a trie ("Day(?:\\s+Nursery)?" rather than "Day\\s+Nursery|Day"): the same matches, but a
+    list of a few hundred words shares its prefixes, so the matcher tries each letter once instead of every
+    entry in turn at every position (the school and venue lists were most of the recognizers' time)."""
+    trie: dict = {}
+    for entry in sorted(set(map(str, entries))):
+        node = trie
+        for unit in _units(entry):
+            node = node.setdefault(unit, {})
+        node[""] = {}
+    return "(?:" + _trie_group(trie) + ")"  # one group, whatever quantifier the pattern puts after it
+
+
+def _units(entry: str) -> list[str]:
+    """An entry's regex units: each character escaped, a space as a run of whitespace."""
+    return [r"\s+" if ch == " " else regex.escape(ch) for ch in entry]
+
+
+def _depth(node: dict) -> int:
+    return max((1 + _depth(child) for unit, child in node.items() if unit), default=0)
+
+
+def _trie_group(node: dict) -> str:
+    """A trie node as a group: the longest continuations first, ending here last (greedy, as longest first)."""
+    branches = sorted((unit for unit in node if unit), key=lambda u: (-_depth(node[u]), u))
+    parts = [unit + _trie_group(node[unit]) for unit in branches]
+    if not parts:
+        return ""
+    body = "(?:" + "|".join(parts) + ")"
+    return body + "?" if "" in node else body
 
 
 def expand(pattern: str, lists: dict[str, list[str]], source: str = "") -> str:
