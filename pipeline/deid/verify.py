@@ -638,7 +638,8 @@ def review_authors(report: Report) -> set[str]:
         # an attendance table with an initials column: "| Dr Kim Vale | KV | Independent reviewer (author) |"
         rf"(?m)^[ \t]*\|[ \t]*{_PEOPLE}[ \t]*\|[ \t]*[A-Z][A-Za-z'’-]{{1,7}}[ \t]*\|[ \t]*{adjective}"
         rf"(?i:{labels})(?:[ \t]*\([^)|\n]{{0,30}}\))?[ \t]*\|",
-        rf"{_PEOPLE},[ \t]+(?:(?:the|an?)[ \t]+)?{adjective}(?i:{labels})\b",
+        # "\b": a name starts a word (never "Allister Vale" inside "McAllister Vale"); half the time
+        rf"\b{_PEOPLE},[ \t]+(?:(?:the|an?)[ \t]+)?{adjective}(?i:{labels})\b",
         rf"(?<![\w-])(?i:{labels})[ \t]*,[ \t]*{_PEOPLE}",
         # a second label on the same line: "Lead reviewer: Kim Vale. Co-reviewer: Ray Holt."
         rf"(?<=[.;])[ \t]+(?i:{labels})[ \t]*:[ \t]*{_PEOPLE}",
