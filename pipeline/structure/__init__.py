@@ -249,9 +249,11 @@ def _inline_entries(text: str, report: Report, skip: set[int], lines: list[Line]
     skipped = [(lines[i].start, lines[i].end) for i in skip]
     out = []
     used = key.find_used_codes(text) if not report.key else []  # a review with a key list declares its own
-    older = [*key.find_inline(text, weak=not report.key), *key.find_marked_names(text), *used]
-    # the general readers (naming.py) after the older shapes: a code those declared keeps its declaration
-    named = naming.find_named(text)
+    # the general naming reader (naming.py) after the older shapes: a code those declared keeps its declaration;
+    # a code shown only by its use ("Baby Q" twice) comes after both, so a sentence naming the person ("the child,
+    # referred to as Baby Q") gives the entry its description and makes it a declaration, not a use
+    older = [*key.find_inline(text, weak=not report.key), *key.find_marked_names(text)]
+    named = [*naming.find_named(text), *used]
     role_codes = []
     if not report.key:
         role_codes = naming.find_role_codes(text, {d.code for d in older})

@@ -305,11 +305,29 @@ def _cue_re() -> re.Pattern:
 
     active = "|".join(data["cues_active"])
     agents = "|".join(data["agents"])
+    reduced = "|".join(data["cues_reduced"])
     return re.compile(
         rf"(?<![\w’'-])(?:(?P<naming>{alternation('cues_naming')})|(?P<called>{alternation('cues_called')})"
-        rf"|(?P<agent>{agents})\s+(?:(?:also|now|then)\s+)?(?:{active}))(?![\w’'-])",
+        rf"|(?P<agent>{agents})\s+(?:(?:also|now|then)\s+)?(?:{active})"
+        rf"|(?:(?<=,)|(?<=\())\s*(?P<reduced>{reduced}))(?![\w’'-])",
         re.IGNORECASE,
     )
+
+
+@lru_cache(maxsize=1)
+def _fill_re() -> re.Pattern:
+    """An "in this report"-type phrase (naming.yaml `fill`), where it stands just after a name."""
+    return re.compile(rf"\s*,?\s*(?:{_data()['fill']})(?![\w’'-])", re.IGNORECASE)
+
+
+def _reduced_names(text: str, cue: re.Match, tail: re.Match | None) -> bool:
+    """May a plain name after a reduced naming clause ("the aunt, called Nell in this summary,") be the review's
+    pseudonym?  Only when the clause says it speaks of the text's own usage, an "in this report"-type phrase
+    (`fill`) before or just after the name: "her friend, called Nell," alone is as often the real name."""
+    if tail is None:
+        return False
+    before = text[cue.end() : tail.start("item")]
+    return bool(_fill_re().search(before)) or bool(_fill_re().match(text, tail.end()))
 
 
 @lru_cache(maxsize=1)
@@ -323,9 +341,16 @@ def _item() -> str:
         rf"|(?=[A-Z])(?:{nouns})\s+{_INDEX}"
         r"|(?-i:[A-Z][a-z]+\s+(?:[A-Z]{1,3}[0-9]{0,2}|[0-9]{1,2})(?![\w’'&-]))"
         r"|(?-i:[A-Z]{1,4}[0-9]{0,2}(?![\w’'&-]))"
-        r"|(?-i:[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?:\s+[A-Z][a-z]+(?:-[A-Z][a-z]+)?)?))"
+        r"|(?-i:[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?:\s+[A-Z][a-z]+(?:-[A-Z][a-z]+)?)?)"
+        rf"|(?:{_number_words()}))"
         r"(?![\w’'&-])"
     )
+
+
+@lru_cache(maxsize=1)
+def _number_words() -> str:
+    """The cardinal number words an index may be spelt in ("sibling one"): only after a role phrase (`_items`)."""
+    return "|".join(_data()["index_words"])
 
 
 @lru_cache(maxsize=1)
@@ -336,7 +361,8 @@ def _tail_re() -> re.Pattern:
     item = rf"{q_open}(?P<item>{_item()}){q_close}"
     more = rf"(?P<more>(?:{_SEP}{q_open}{_item()}{q_close})*)"
     return re.compile(
-        rf"\s*,?\s*(?:(?:{fill})\s*,?\s*)*(?:(?P<rp>(?:the\s+)?(?:{_noun_alternation()}))\s+(?=[‘'\"“]?[A-Z0-9]))?{item}{more}",
+        rf"\s*,?\s*(?:(?:{fill})\s*,?\s*)*(?:(?P<rp>(?:the\s+)?(?:{_noun_alternation()}))\s+"
+        rf"(?=[‘'\"“]?[A-Z0-9]|(?:{_number_words()})(?![\w’'-])))?{item}{more}",
         re.IGNORECASE,
     )
 
@@ -419,16 +445,30 @@ def _items(tail: re.Match, text: str, names: bool = True) -> list[tuple[str, int
         household = re.fullmatch(r"(?i:the\s+)?([A-Z][a-z]+)\s+(?i:family|household)", item)
         if household:
             item = household[1]
+        role = re.sub(r"^the\s+", "", rp or "", flags=re.IGNORECASE)
+        if role and im.start() == 0 and re.fullmatch(_number_words(), item, re.IGNORECASE):
+            out.append((f"{role} {item}", tail.start("rp")))  # "identified as sibling one": the code as written
+            continue
         if not item[:1].isupper() and not item[:1].isdigit():
             continue
-        role = re.sub(r"^the\s+", "", rp or "", flags=re.IGNORECASE)
         if role and re.fullmatch(r"[A-Z]{1,2}|\d{1,2}", item) and not _initials(singular(role), item):
             item = f"{singular(role).title()} {item}"
         elif role[:1].isupper() and im.start() == 0:
             item = f"{role} {item}"  # a capitalised family word before a name is part of it ("Nan Isla")
-        if not _bad_item(item) and (names or not key.is_pseudonym(item)):
+        if not _bad_item(item) and (names or _code_shaped(item)):
             out.append((item, span_start + im.start()))
     return out
+
+
+_CODE_INDEX = re.compile(r"(?-i:(?:^|\s)(?:[A-Z]{1,4}[0-9]{0,2}|[0-9]{1,2}|[A-Z][0-9]{1,2})$)")
+
+
+def _code_shaped(item: str) -> bool:
+    """Is the item a code by its shape, never a real name: it ends in an index (capitals and digits, a number, a
+    single letter: "YQ4", "Adult 5", "Ms Q", "Lodger T2").  Where a plain name may not be the review's pseudonym
+    (`names` off), "Jade Wren" or "Mr Pike" after "was called" is as often the real person, and a key entry would
+    keep verify from reporting it."""
+    return bool(_CODE_INDEX.search(item))
 
 
 def find_named(text: str) -> list[key.InlineDeclaration]:
@@ -436,7 +476,9 @@ def find_named(text: str) -> list[key.InlineDeclaration]:
     found: dict[str, key.InlineDeclaration] = {}
     spans = key._after_pseudonym_statements(text)
     for cue in _cue_re().finditer(text):
-        names = not cue["called"] or any(a <= cue.start() < b for a, b in spans)
+        names = not (cue["called"] or cue["reduced"]) or any(a <= cue.start() < b for a, b in spans)
+        if cue["reduced"] and not names:
+            names = _reduced_names(text, cue, _tail_re().match(text, cue.end()))
         if re.match(r"\s+only\b", text[cue.end() :], re.IGNORECASE):
             names = False  # "known only as …": a nickname of the real person
         person = _person_before(text, cue.start())
