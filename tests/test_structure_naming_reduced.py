@@ -82,3 +82,35 @@ def test_naming_sentence_outranks_use() -> None:
     entry = next(e for e in build(text).key if e.code == "Baby Q")
     assert entry.source == "declared"
     assert entry.description == "the infant"
+
+
+def test_footnote_names_the_marked_phrase() -> None:
+    text = (
+        HEAD
+        + "1.1 The girl went to a nursery in the village³ and later to an academy on the coast⁴ where staff raised "
+        + "the first concern about her weight in the spring.\n\n"
+        + "³ Called Nursery 7 in this review.\n⁴ Known below as Academy 9.\n\n"
+        + "1.2 Nursery 7 said she was often hungry at drop-off and at lunch.\n"
+    )
+    entries = {e.code: e for e in build(text).key if e.source == "declared"}
+    assert {"Nursery 7", "Academy 9"} <= set(entries)
+    assert entries["Nursery 7"].description == "a nursery in the village"
+
+
+def test_footnote_without_naming_verb_declares_nothing() -> None:
+    text = (
+        HEAD
+        + "1.1 The girl went to a nursery in the village³ and the staff there raised the first concern in spring.\n\n"
+        + "³ Ofsted rated Nursery 7 good in its last inspection.\n"
+    )
+    assert "Nursery 7" not in {e.code for e in build(text).key if e.source == "declared"}
+
+
+def test_initials_after_a_role_that_stand_alone_elsewhere_are_the_code() -> None:
+    text = "Tests found drugs. His aunt QV had cared for two children before. QV has a long history of drug use."
+    assert {(d.code, d.description) for d in naming.find_role_codes(text, set())} == {("QV", "aunt")}
+
+
+def test_initials_only_after_the_role_keep_the_role() -> None:
+    text = "The nephew RJ was at school. Later the nephew RJ came home."
+    assert {d.code for d in naming.find_role_codes(text, set())} == {"Nephew RJ"}

@@ -186,6 +186,23 @@ def _per_line(text: str, test):
     return at
 
 
+def _bare_elsewhere(text: str, role: str, index: str) -> list[tuple[str, int, int]]:
+    """Are the capitals after a lower-case role word the person's code on their own ("his mother SR … SR has …")?
+    One sense per document: the same capitals stand alone, as a name, elsewhere in the text, so the role word was
+    the apposition, not the code's first part.  Initials of two letters or more only (a single letter after a role
+    is the "brother J" shape), not the role's own initials nor an agency's."""
+    if not role[:1].islower() or not re.fullmatch(r"[A-Z]{2,3}[0-9]{0,2}", index) or _initials(singular(role), index):
+        return []
+    if index in key._agency_abbreviations():
+        return []
+    after_role = re.compile(rf"(?:{_noun_alternation()})\s+$", re.IGNORECASE)
+    return [
+        (index, u.start(), u.start())
+        for u in re.finditer(rf"(?<![\w’'-]){index}(?![\w’'&-])", text)
+        if not after_role.search(text, max(0, u.start() - 40), u.start())
+    ]
+
+
 def find_role_codes(text: str, known: set[str] | None = None, min_uses: int = 2) -> list[key.InlineDeclaration]:
     """Role codes used as people, singular or in a plural list, used `min_uses` times or one of a series.  A code
     used only on cover or title lines comes back with `source="cover_subject"`: it names the review."""
@@ -205,6 +222,11 @@ def find_role_codes(text: str, known: set[str] | None = None, min_uses: int = 2)
                 continue  # "the child I saw", "the family 4. Analysis": a number is a code after a capital only
             at = m.start("list") + im.start()
             start = m.start() if at == m.start("list") else at
+            bare = _bare_elsewhere(text, role, index)
+            if bare:
+                seen = uses.setdefault((singular(role), index), [])
+                seen += [u for u in [(index, at, m.start()), *bare] if u[1] not in {s[1] for s in seen}]
+                continue
             uses.setdefault((singular(role), index), []).append((_code_text(role, index), start, m.start()))
     for role, index in [k for k in uses if re.search(r"[A-Z]\d$", k[1])]:
         if (role, index[:-1]) in uses and len(uses[(role, index)]) == 1:
@@ -220,7 +242,7 @@ def find_role_codes(text: str, known: set[str] | None = None, min_uses: int = 2)
         if code.casefold() in known_folded:
             continue
         first = found[0]
-        written = code.rsplit(" ", 1)[0]
+        written = code.rsplit(" ", 1)[0] if " " in code else role  # "his mother SR": the code alone, the role beside
         kind, subject = key.classify(role) or ("family", False)
         source = "declared" if any(prose_line(at) for _, at, _ in found) else "cover_subject"
         out.append(
@@ -506,6 +528,49 @@ def find_named(text: str) -> list[key.InlineDeclaration]:
                 break
             desc, pos = gap["role"], gap.end()
     return sorted(found.values(), key=lambda e: e.start)
+
+
+def _marked_phrase(text: str, at: int) -> str:
+    """The noun phrase a footnote marker at `at` is attached to: the words back to the clause's start, from the first
+    determiner among the last six, so a phrase keeps its modifier ("went to a nursery in the village³" -> "a
+    nursery in the village")."""
+    before = text[max(0, at - 120) : at]
+    before = re.split(r"[.;:,()\n]", before)[-1]
+    words = before.split()[-6:]
+    for i, word in enumerate(words):
+        if word.lower() in {"a", "an", "the", "her", "his", "their", "its"}:
+            return " ".join(words[i:])
+    return " ".join(words[-3:])
+
+
+def find_footnote_codes(text: str, notes: list) -> list[key.InlineDeclaration]:
+    """Codes a footnote gives the words its marker stands on ("… the district hospital² … ² Hereafter Hospital 2."):
+    a footnote whose text opens with a naming verb phrase (`_cue_re`, a reduced one too: the note is an apposition
+    to the marked words) declares the codes after it for the phrase the marker follows.  Names follow the rules of
+    the cue (a plain name after "called" only beside an "in this report"-type phrase)."""
+    out = []
+    for note in notes:
+        if note.marker_start is None:
+            continue
+        body = note.text.lstrip()
+        probe = "," + body  # the note read as an apposition to the marked words
+        cue = _cue_re().match(probe, 1)
+        if cue is None:
+            continue
+        tail = _tail_re().match(probe, cue.end())
+        if tail is None:
+            continue
+        names = not (cue["called"] or cue["reduced"]) or _reduced_names(probe, cue, tail)
+        desc = tail["rp"] or _marked_phrase(text, note.marker_start)
+        kind, subject = key.classify(desc) or ("practitioner", False)
+        for code, _ in _items(tail, probe, names):
+            code_at = text.find(code, note.start, note.end + 1)  # the note's span holds its marker too
+            if code_at < 0:
+                continue  # the note's text was re-joined: no offset to point at
+            out.append(
+                key.InlineDeclaration(code, code_at, desc, kind, subject, key.is_pseudonym(code), note.start, note.end)
+            )
+    return out
 
 
 # ---------------------------------------------------------------- codes shown by their use (issue 13, keyreal9)
