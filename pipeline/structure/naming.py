@@ -18,8 +18,16 @@ English prose names a person whatever the wording (data: `models/structure/namin
    same role, is the review's code for a person.  Uses on a short line that titles another review of a
    listing page do not count (`key._listing_title`).
 
-Both give `key.InlineDeclaration`s, which `structure.__init__` adds after the older shapes (a code any of
-them declared first keeps that declaration).
+3. **A reduced naming clause** (keyreal12): a naming participle or a text-deictic adverb opening an apposition or
+   a bracket right after the person noun ("the aunt, called Nell in this summary,", "(designated Lodger 2)",
+   ", here Adult 5,"); a plain name counts only beside an "in this report"-type phrase.  Where names are off, only
+   an item with a code's shape is declared ("was called Jade Wren" is the real person).
+
+4. **A footnote that names** (`find_footnote_codes`): a note opening with a naming verb phrase declares its codes
+   for the phrase its marker stands on.
+
+All give `key.InlineDeclaration`s, which `structure.__init__` adds after the older shapes (a code any of
+them declared first keeps that declaration; a code shown only by its use comes after a naming sentence).
 """
 
 from __future__ import annotations
