@@ -76,12 +76,12 @@ def test_header_that_is_no_naming_noun_is_no_key() -> None:
 def test_naming_sentence_outranks_use() -> None:
     text = (
         HEAD
-        + "1.1 The panel looked at the death of the infant - referred to as Baby Q - and the care of her cousins.\n\n"
+        + "1.1 The panel studied how a small girl - referred to as Baby Q - came to harm, and the care of her cousins.\n\n"
         + "1.2 Baby Q was born in March. Baby Q lived with her grandmother in Fernhollow.\n"
     )
     entry = next(e for e in build(text).key if e.code == "Baby Q")
     assert entry.source == "declared"
-    assert entry.description == "the infant"
+    assert entry.description == "a small girl"
 
 
 def test_footnote_names_the_marked_phrase() -> None:
@@ -107,7 +107,7 @@ def test_footnote_without_naming_verb_declares_nothing() -> None:
 
 
 def test_initials_after_a_role_that_stand_alone_elsewhere_are_the_code() -> None:
-    text = "Tests found drugs. His aunt QV had cared for two children before. QV has a long history of drug use."
+    text = "Tests found drugs. His aunt QV had cared for two children before. QV has used cannabis for years."
     assert {(d.code, d.description) for d in naming.find_role_codes(text, set())} == {("QV", "aunt")}
 
 
