@@ -52,8 +52,8 @@ def build_report(text: str, source: Source, site: str | None = None) -> Report:
     sections = build_sections(heading_cands, len(text))
     report = Report(text=text, source=source, sections=sections)
     report.key = [_role_entry(k, report) for k in key_lines]
-    report.key += _inline_entries(readable, report, skip, lines)
     report.footnotes = _footnotes(text, notes)
+    report.key += _inline_entries(readable, report, skip, lines)
     report.kpe_markers = [
         KpeMarker(start=m.start(), end=m.end(), label=kpe().label(m[1]), number=int(m[1]))
         for m in KPE_MARKER_RE.finditer(text)
@@ -249,9 +249,12 @@ def _inline_entries(text: str, report: Report, skip: set[int], lines: list[Line]
     skipped = [(lines[i].start, lines[i].end) for i in skip]
     out = []
     used = key.find_used_codes(text) if not report.key else []  # a review with a key list declares its own
-    older = [*key.find_inline(text, weak=not report.key), *key.find_marked_names(text), *used]
-    # the general readers (naming.py) after the older shapes: a code those declared keeps its declaration
-    named = naming.find_named(text)
+    # the general naming reader (naming.py) after the older shapes: a code those declared keeps its declaration;
+    # a code shown only by its use ("Baby Q" twice) comes after both, so a sentence naming the person ("the child,
+    # referred to as Baby Q") gives the entry its description and makes it a declaration, not a use
+    older = [*key.find_inline(text, weak=not report.key), *key.find_marked_names(text)]
+    footnoted = naming.find_footnote_codes(text, report.footnotes)  # declared in a note, a line `skip` leaves out
+    named = [*naming.find_named(text), *footnoted, *used]
     role_codes = []
     if not report.key:
         role_codes = naming.find_role_codes(text, {d.code for d in older})
@@ -261,7 +264,8 @@ def _inline_entries(text: str, report: Report, skip: set[int], lines: list[Line]
         role_codes += naming.find_quoted_names(text, {d.code for d in [*older, *named, *role_codes]})
         role_codes += naming.find_setting_codes(text, {d.code for d in [*older, *named, *role_codes]})
     for d in [*older, *named, *role_codes]:
-        if d.code.casefold() in {c.casefold() for c in declared} or any(a <= d.start < b for a, b in skipped):
+        in_skipped = any(a <= d.start < b for a, b in skipped) and not any(d is f for f in footnoted)
+        if d.code.casefold() in {c.casefold() for c in declared} or in_skipped:
             continue
         declared.add(d.code)
         section = report.section_at(d.start)

@@ -190,12 +190,23 @@ def cells(line: Line) -> list[tuple[str, int]]:
     return out
 
 
+def code_header(cell: str) -> bool:
+    """Does a column header name what a person is called ("Name", "Name in this report", "Pseudonym given",
+    "Designation")?  A listed header, or a short noun phrase whose head, its first word, is a noun of naming
+    (`table_headers.code_heads`): the header is read by its head, not matched whole, so a wording no key
+    seen so far used still heads the key's code column."""
+    cell = cell.lower().rstrip(":").strip()
+    headers = _roles()["table_headers"]
+    words = re.findall(r"[a-z]+", cell)
+    return cell in headers["code"] or (0 < len(words) <= 6 and words[0] in headers["code_heads"])
+
+
 def _is_key_header(line: Line) -> bool:
     headers = _roles()["table_headers"]
     row = [c.lower().rstrip(":") for c, _ in cells(line)]
     return (
         len(row) >= 2
-        and row[0] in headers["code"]
+        and code_header(row[0])
         and any(c in headers["description"] or c.startswith("relationship") or c.startswith("role") for c in row[1:])
     )
 
@@ -660,20 +671,24 @@ def _name_context(pattern: re.Pattern, m: re.Match) -> bool:
 
 def _header_cells(line: Line) -> bool:
     cell = line.stripped.lower().rstrip(":")
-    return cell in _roles()["cell_headers"] or (
-        cell.startswith(
-            (
-                "relationship to",
-                "relationship with",
-                "role in",
-                "age at",
-                "age on",
-                "date of birth",
-                "ethnicity",
-                "gender",
+    return (
+        cell in _roles()["cell_headers"]
+        or code_header(cell)
+        or (
+            cell.startswith(
+                (
+                    "relationship to",
+                    "relationship with",
+                    "role in",
+                    "age at",
+                    "age on",
+                    "date of birth",
+                    "ethnicity",
+                    "gender",
+                )
             )
+            and len(cell.split()) <= 6
         )
-        and len(cell.split()) <= 6
     )
 
 
@@ -693,7 +708,7 @@ def cell_table(block_lines: list[Line]) -> list[KeyLine]:
     out: list[KeyLine] = []
     i = 0
     while i < len(lines):
-        if not (_header_cells(lines[i]) and lines[i].stripped.lower().rstrip(":") in headers["code"]):
+        if not (_header_cells(lines[i]) and code_header(lines[i].stripped)):
             i += 1
             continue
         j = i

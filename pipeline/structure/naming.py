@@ -18,8 +18,16 @@ English prose names a person whatever the wording (data: `models/structure/namin
    same role, is the review's code for a person.  Uses on a short line that titles another review of a
    listing page do not count (`key._listing_title`).
 
-Both give `key.InlineDeclaration`s, which `structure.__init__` adds after the older shapes (a code any of
-them declared first keeps that declaration).
+3. **A reduced naming clause** (keyreal12): a naming participle or a text-deictic adverb opening an apposition or
+   a bracket right after the person noun ("the aunt, called Nell in this summary,", "(designated Lodger 2)",
+   ", here Adult 5,"); a plain name counts only beside an "in this report"-type phrase.  Where names are off, only
+   an item with a code's shape is declared ("was called Jade Wren" is the real person).
+
+4. **A footnote that names** (`find_footnote_codes`): a note opening with a naming verb phrase declares its codes
+   for the phrase its marker stands on.
+
+All give `key.InlineDeclaration`s, which `structure.__init__` adds after the older shapes (a code any of
+them declared first keeps that declaration; a code shown only by its use comes after a naming sentence).
 """
 
 from __future__ import annotations
@@ -186,6 +194,23 @@ def _per_line(text: str, test):
     return at
 
 
+def _bare_elsewhere(text: str, role: str, index: str) -> list[tuple[str, int, int]]:
+    """Are the capitals after a lower-case role word the person's code on their own ("his mother SR … SR has …")?
+    One sense per document: the same capitals stand alone, as a name, elsewhere in the text, so the role word was
+    the apposition, not the code's first part.  Initials of two letters or more only (a single letter after a role
+    is the "brother J" shape), not the role's own initials nor an agency's."""
+    if not role[:1].islower() or not re.fullmatch(r"[A-Z]{2,3}[0-9]{0,2}", index) or _initials(singular(role), index):
+        return []
+    if index in key._agency_abbreviations():
+        return []
+    after_role = re.compile(rf"(?:{_noun_alternation()})\s+$", re.IGNORECASE)
+    return [
+        (index, u.start(), u.start())
+        for u in re.finditer(rf"(?<![\w’'-]){index}(?![\w’'&-])", text)
+        if not after_role.search(text, max(0, u.start() - 40), u.start())
+    ]
+
+
 def find_role_codes(text: str, known: set[str] | None = None, min_uses: int = 2) -> list[key.InlineDeclaration]:
     """Role codes used as people, singular or in a plural list, used `min_uses` times or one of a series.  A code
     used only on cover or title lines comes back with `source="cover_subject"`: it names the review."""
@@ -205,6 +230,11 @@ def find_role_codes(text: str, known: set[str] | None = None, min_uses: int = 2)
                 continue  # "the child I saw", "the family 4. Analysis": a number is a code after a capital only
             at = m.start("list") + im.start()
             start = m.start() if at == m.start("list") else at
+            bare = _bare_elsewhere(text, role, index)
+            if bare:
+                seen = uses.setdefault((singular(role), index), [])
+                seen += [u for u in [(index, at, m.start()), *bare] if u[1] not in {s[1] for s in seen}]
+                continue
             uses.setdefault((singular(role), index), []).append((_code_text(role, index), start, m.start()))
     for role, index in [k for k in uses if re.search(r"[A-Z]\d$", k[1])]:
         if (role, index[:-1]) in uses and len(uses[(role, index)]) == 1:
@@ -220,7 +250,7 @@ def find_role_codes(text: str, known: set[str] | None = None, min_uses: int = 2)
         if code.casefold() in known_folded:
             continue
         first = found[0]
-        written = code.rsplit(" ", 1)[0]
+        written = code.rsplit(" ", 1)[0] if " " in code else role  # "his mother SR": the code alone, the role beside
         kind, subject = key.classify(role) or ("family", False)
         source = "declared" if any(prose_line(at) for _, at, _ in found) else "cover_subject"
         out.append(
@@ -305,11 +335,29 @@ def _cue_re() -> re.Pattern:
 
     active = "|".join(data["cues_active"])
     agents = "|".join(data["agents"])
+    reduced = "|".join(data["cues_reduced"])
     return re.compile(
         rf"(?<![\w’'-])(?:(?P<naming>{alternation('cues_naming')})|(?P<called>{alternation('cues_called')})"
-        rf"|(?P<agent>{agents})\s+(?:(?:also|now|then)\s+)?(?:{active}))(?![\w’'-])",
+        rf"|(?P<agent>{agents})\s+(?:(?:also|now|then)\s+)?(?:{active})"
+        rf"|(?:(?<=,)|(?<=\())\s*(?P<reduced>{reduced}))(?![\w’'-])",
         re.IGNORECASE,
     )
+
+
+@lru_cache(maxsize=1)
+def _fill_re() -> re.Pattern:
+    """An "in this report"-type phrase (naming.yaml `fill`), where it stands just after a name."""
+    return re.compile(rf"\s*,?\s*(?:{_data()['fill']})(?![\w’'-])", re.IGNORECASE)
+
+
+def _reduced_names(text: str, cue: re.Match, tail: re.Match | None) -> bool:
+    """May a plain name after a reduced naming clause ("the aunt, called Nell in this summary,") be the review's
+    pseudonym?  Only when the clause says it speaks of the text's own usage, an "in this report"-type phrase
+    (`fill`) before or just after the name: "her friend, called Nell," alone is as often the real name."""
+    if tail is None:
+        return False
+    before = text[cue.end() : tail.start("item")]
+    return bool(_fill_re().search(before)) or bool(_fill_re().match(text, tail.end()))
 
 
 @lru_cache(maxsize=1)
@@ -323,9 +371,16 @@ def _item() -> str:
         rf"|(?=[A-Z])(?:{nouns})\s+{_INDEX}"
         r"|(?-i:[A-Z][a-z]+\s+(?:[A-Z]{1,3}[0-9]{0,2}|[0-9]{1,2})(?![\w’'&-]))"
         r"|(?-i:[A-Z]{1,4}[0-9]{0,2}(?![\w’'&-]))"
-        r"|(?-i:[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?:\s+[A-Z][a-z]+(?:-[A-Z][a-z]+)?)?))"
+        r"|(?-i:[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?:\s+[A-Z][a-z]+(?:-[A-Z][a-z]+)?)?)"
+        rf"|(?:{_number_words()}))"
         r"(?![\w’'&-])"
     )
+
+
+@lru_cache(maxsize=1)
+def _number_words() -> str:
+    """The cardinal number words an index may be spelt in ("sibling one"): only after a role phrase (`_items`)."""
+    return "|".join(_data()["index_words"])
 
 
 @lru_cache(maxsize=1)
@@ -336,7 +391,8 @@ def _tail_re() -> re.Pattern:
     item = rf"{q_open}(?P<item>{_item()}){q_close}"
     more = rf"(?P<more>(?:{_SEP}{q_open}{_item()}{q_close})*)"
     return re.compile(
-        rf"\s*,?\s*(?:(?:{fill})\s*,?\s*)*(?:(?P<rp>(?:the\s+)?(?:{_noun_alternation()}))\s+(?=[‘'\"“]?[A-Z0-9]))?{item}{more}",
+        rf"\s*,?\s*(?:(?:{fill})\s*,?\s*)*(?:(?P<rp>(?:the\s+)?(?:{_noun_alternation()}))\s+"
+        rf"(?=[‘'\"“]?[A-Z0-9]|(?:{_number_words()})(?![\w’'-])))?{item}{more}",
         re.IGNORECASE,
     )
 
@@ -419,16 +475,30 @@ def _items(tail: re.Match, text: str, names: bool = True) -> list[tuple[str, int
         household = re.fullmatch(r"(?i:the\s+)?([A-Z][a-z]+)\s+(?i:family|household)", item)
         if household:
             item = household[1]
+        role = re.sub(r"^the\s+", "", rp or "", flags=re.IGNORECASE)
+        if role and im.start() == 0 and re.fullmatch(_number_words(), item, re.IGNORECASE):
+            out.append((f"{role} {item}", tail.start("rp")))  # "identified as sibling one": the code as written
+            continue
         if not item[:1].isupper() and not item[:1].isdigit():
             continue
-        role = re.sub(r"^the\s+", "", rp or "", flags=re.IGNORECASE)
         if role and re.fullmatch(r"[A-Z]{1,2}|\d{1,2}", item) and not _initials(singular(role), item):
             item = f"{singular(role).title()} {item}"
         elif role[:1].isupper() and im.start() == 0:
             item = f"{role} {item}"  # a capitalised family word before a name is part of it ("Nan Isla")
-        if not _bad_item(item) and (names or not key.is_pseudonym(item)):
+        if not _bad_item(item) and (names or _code_shaped(item)):
             out.append((item, span_start + im.start()))
     return out
+
+
+_CODE_INDEX = re.compile(r"(?-i:(?:^|\s)(?:[A-Z]{1,4}[0-9]{0,2}|[0-9]{1,2}|[A-Z][0-9]{1,2})$)")
+
+
+def _code_shaped(item: str) -> bool:
+    """Is the item a code by its shape, never a real name: it ends in an index (capitals and digits, a number, a
+    single letter: "YQ4", "Adult 5", "Ms Q", "Lodger T2").  Where a plain name may not be the review's pseudonym
+    (`names` off), "Jade Wren" or "Mr Pike" after "was called" is as often the real person, and a key entry would
+    keep verify from reporting it."""
+    return bool(_CODE_INDEX.search(item))
 
 
 def find_named(text: str) -> list[key.InlineDeclaration]:
@@ -436,7 +506,9 @@ def find_named(text: str) -> list[key.InlineDeclaration]:
     found: dict[str, key.InlineDeclaration] = {}
     spans = key._after_pseudonym_statements(text)
     for cue in _cue_re().finditer(text):
-        names = not cue["called"] or any(a <= cue.start() < b for a, b in spans)
+        names = not (cue["called"] or cue["reduced"]) or any(a <= cue.start() < b for a, b in spans)
+        if cue["reduced"] and not names:
+            names = _reduced_names(text, cue, _tail_re().match(text, cue.end()))
         if re.match(r"\s+only\b", text[cue.end() :], re.IGNORECASE):
             names = False  # "known only as …": a nickname of the real person
         person = _person_before(text, cue.start())
@@ -464,6 +536,49 @@ def find_named(text: str) -> list[key.InlineDeclaration]:
                 break
             desc, pos = gap["role"], gap.end()
     return sorted(found.values(), key=lambda e: e.start)
+
+
+def _marked_phrase(text: str, at: int) -> str:
+    """The noun phrase a footnote marker at `at` is attached to: the words back to the clause's start, from the first
+    determiner among the last six, so a phrase keeps its modifier ("went to a nursery in the village³" -> "a
+    nursery in the village")."""
+    before = text[max(0, at - 120) : at]
+    before = re.split(r"[.;:,()\n]", before)[-1]
+    words = before.split()[-6:]
+    for i, word in enumerate(words):
+        if word.lower() in {"a", "an", "the", "her", "his", "their", "its"}:
+            return " ".join(words[i:])
+    return " ".join(words[-3:])
+
+
+def find_footnote_codes(text: str, notes: list) -> list[key.InlineDeclaration]:
+    """Codes a footnote gives the words its marker stands on ("… the district hospital² … ² Hereafter Hospital 2."):
+    a footnote whose text opens with a naming verb phrase (`_cue_re`, a reduced one too: the note is an apposition
+    to the marked words) declares the codes after it for the phrase the marker follows.  Names follow the rules of
+    the cue (a plain name after "called" only beside an "in this report"-type phrase)."""
+    out = []
+    for note in notes:
+        if note.marker_start is None:
+            continue
+        body = note.text.lstrip()
+        probe = "," + body  # the note read as an apposition to the marked words
+        cue = _cue_re().match(probe, 1)
+        if cue is None:
+            continue
+        tail = _tail_re().match(probe, cue.end())
+        if tail is None:
+            continue
+        names = not (cue["called"] or cue["reduced"]) or _reduced_names(probe, cue, tail)
+        desc = tail["rp"] or _marked_phrase(text, note.marker_start)
+        kind, subject = key.classify(desc) or ("practitioner", False)
+        for code, _ in _items(tail, probe, names):
+            code_at = text.find(code, note.start, note.end + 1)  # the note's span holds its marker too
+            if code_at < 0:
+                continue  # the note's text was re-joined: no offset to point at
+            out.append(
+                key.InlineDeclaration(code, code_at, desc, kind, subject, key.is_pseudonym(code), note.start, note.end)
+            )
+    return out
 
 
 # ---------------------------------------------------------------- codes shown by their use (issue 13, keyreal9)
