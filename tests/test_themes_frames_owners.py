@@ -77,3 +77,10 @@ def test_neither_parent_denies_a_circumstance(nlp):
     assert "substance_misuse" not in denied
     assert "substance_misuse" in stated
 
+
+# ---- more than one place at once ------------------------------------------------------
+def test_several_administrative_units_at_once_are_cross_border(nlp):
+    several = _ids(tag_text("Over six years the brothers were known to services in three boroughs.\n", nlp))
+    topic = _ids(tag_text("One further area for improvement was the quality of referrals.\n", nlp))
+    assert "cross_border_out_of_area" in several
+    assert "cross_border_out_of_area" not in topic
