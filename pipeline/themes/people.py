@@ -411,9 +411,18 @@ class Owners:
         """A theme with no owner rules of its own: dropped when the cue's actor is the review's own
         people ("the panel was chaired by a reviewer who formerly managed an adult mental health
         service"), else kept."""
-        if self.rules.review_owner != "drop" or self.owner(start, end, paragraph_start) != "review":
+        if self.rules.review_owner != "drop" or not self._near_review_word(start, end):
             return theme
-        return None
+        return None if self.owner(start, end, paragraph_start) == "review" else theme
+
+    def _near_review_word(self, start: int, end: int, window: int = 60) -> bool:
+        """Whether a word of the review's own people lies within `window` tokens of the cue: the
+        parse is climbed only then (most cues are nowhere near one, and the climb is the cost)."""
+        if not hasattr(self, "_review_tokens"):
+            words = {w for w, cls in self.rules.word_class.items() if cls == "review"}
+            self._review_tokens = [t.i for t in self.doc if t.lower_ in words]
+        i = bisect.bisect_left(self._review_tokens, start - window)
+        return i < len(self._review_tokens) and self._review_tokens[i] < end + window
 
     def _family(self, theme: str) -> str:
         """Themes that redirect to each other share one tally (parental and children's mental health)."""
