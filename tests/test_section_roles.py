@@ -55,6 +55,10 @@ def build(text: str = REVIEW) -> Report:
         ("Glossary", "method"),
         ("Appendix B: Membership of the review panel", "method"),
         ("Acknowledgements", "method"),
+        # a web page's links to other material (themes12: a guide's title under them was tagged)
+        ("Useful resources for practitioners", "method"),
+        ("Practitioner Resources", "method"),
+        ("Resources and workload", None),
         ("2.3 How were the father and the family involved?", "analysis"),
         ("Child X Learning Review", None),
         ("Riverside Health Trust", None),

@@ -27,7 +27,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
-from ..lexicon import gendered_words
+from ..lexicon import gendered_words, reporting_lemmas
 from ..report import Report
 from ..resources import load_yaml
 
@@ -78,12 +78,17 @@ class PeopleRules:
     older_age: re.Pattern | None = None
     infant_words: re.Pattern | None = None
     min_years: int = 2
+    # what a cue owned by the review's own people does (None: nothing), and the verbs under which
+    # what they say is a finding about the case
+    review_owner: str | None = None
+    review_findings: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=4)
 def load_people_rules(name: str = "themes_people.yaml") -> PeopleRules:
     data = load_yaml(name)
     word_class = {w.lower(): cls for cls, words in data["classes"].items() for w in words}
+    infant_themes, older_age, infant_words, min_years = _infant_rules(data.get("infant_themes"))
     return PeopleRules(
         re.compile(data["person_label"]),
         word_class,
@@ -102,7 +107,12 @@ def load_people_rules(name: str = "themes_people.yaml") -> PeopleRules:
         int(data.get("age_phrase", {}).get("adult_age", 18)),
         frozenset(data.get("relative_pronouns", ())),
         frozenset(data.get("acted_on", ())),
-        *_infant_rules(data.get("infant_themes")),
+        infant_themes=infant_themes,
+        older_age=older_age,
+        infant_words=infant_words,
+        min_years=min_years,
+        review_owner=data.get("review_owner"),
+        review_findings=frozenset(data.get("review_findings", ())) | reporting_lemmas(),
     )
 
 
@@ -251,7 +261,16 @@ class Owners:
         if token.lower_ in self.rules.relatives and token.head.dep_ == "relcl" and token.head.head is not token.head:
             # "a 17 year old who died by suicide", "children who are in a mental health crisis"
             return self._class_of(token.head.head, paragraph_start)
-        return self.token_class(token)
+        return self.token_class(token) or self._leads_the_review(token)
+
+    def _leads_the_review(self, token: Token) -> str | None:
+        """ "review" for an unclassed person who is the agent of what the review's own people
+        undergo ("the panel was chaired by Dr Q, who..."): Dr Q is one of them."""
+        if token.dep_ != "pobj" or token.head.dep_ != "agent":
+            return None
+        verb = token.head.head
+        subjects = [c for c in verb.children if c.dep_ == "nsubjpass"]
+        return "review" if any(self.token_class(s) == "review" for s in subjects) else None
 
     # ---- owner of a cue -----------------------------------------------------
     def owner(
@@ -278,13 +297,13 @@ class Owners:
                     return "parent"
                 if child.dep_ == "poss":
                     cls = self._class_of(child, paragraph_start)
-                    if cls and cls != "practitioner":
+                    if cls and cls not in ("practitioner", "review"):
                         return cls
                 if child.dep_ in ("prep", "agent") and child.lower_ in (("of",) if done_to else ("of", "by")):
                     for obj in child.children:
                         if obj.dep_ == "pobj" and not (start <= obj.i < end):
                             cls = self._class_of(obj, paragraph_start)
-                            if cls and cls != "practitioner":
+                            if cls and cls not in ("practitioner", "review"):
                                 return cls
             if head.pos_ in ("VERB", "AUX"):
                 pupil = self._acted_on(head, paragraph_start) if acted_on else None
@@ -297,6 +316,10 @@ class Owners:
                         and not (done_to and child.dep_ == "agent")
                     ):
                         cls = self._class_of(child, paragraph_start)
+                        if cls == "review":
+                            # "the panel found that...": the finding is the case's; "the reviewer managed
+                            # a mental health service": the reviewer's own
+                            return None if head.lemma_.lower() in self.rules.review_findings else cls
                         if cls and cls != "practitioner":
                             return cls
                         if cls == "practitioner":
@@ -384,6 +407,23 @@ class Owners:
             if n >= 2 and n * 3 >= total * 2:
                 self._majority[family] = cls
 
+    def _review_owned(self, theme: str, start: int, end: int, paragraph_start: int) -> str | None:
+        """A theme with no owner rules of its own: dropped when the cue's actor is the review's own
+        people ("the panel was chaired by a reviewer who formerly managed an adult mental health
+        service"), else kept."""
+        if self.rules.review_owner != "drop" or not self._near_review_word(start, end):
+            return theme
+        return None if self.owner(start, end, paragraph_start) == "review" else theme
+
+    def _near_review_word(self, start: int, end: int, window: int = 60) -> bool:
+        """Whether a word of the review's own people lies within `window` tokens of the cue: the
+        parse is climbed only then (most cues are nowhere near one, and the climb is the cost)."""
+        if not hasattr(self, "_review_tokens"):
+            words = {w for w, cls in self.rules.word_class.items() if cls == "review"}
+            self._review_tokens = [t.i for t in self.doc if t.lower_ in words]
+        i = bisect.bisect_left(self._review_tokens, start - window)
+        return i < len(self._review_tokens) and self._review_tokens[i] < end + window
+
     def _family(self, theme: str) -> str:
         """Themes that redirect to each other share one tally (parental and children's mental health)."""
         linked = {theme, *(a for a in self.rules.themes.get(theme, {}).values() if a not in ("keep", "drop"))}
@@ -395,14 +435,16 @@ class Owners:
         """The theme a cue of `theme` counts for, given whose it is (None: it counts for nothing)."""
         actions = self.rules.themes.get(theme)
         if not actions:
-            return theme
+            return self._review_owned(theme, start, end, paragraph_start)
         if (start, end) in getattr(self, "_owner", {}):
             cls = self._owner[(start, end)] or self._majority.get(self._family(theme))
         else:
             cls = self.owner(start, end, paragraph_start, theme in self.rules.done_to, theme in self.rules.acted_on)
             if cls is None and paragraph_end is not None:
                 cls = self.named_only(paragraph_start, paragraph_end)
-        action = actions.get(cls, "keep") if cls else "keep"
+        if not cls:
+            return theme
+        action = (self.rules.review_owner or "keep") if cls == "review" else actions.get(cls, "keep")
         if action == "keep":
             return theme
         if action == "drop":

@@ -38,6 +38,7 @@ from spacy.tokens import Doc
 from ..report import Paragraph, Report
 from .blocks import BlockFilter
 from .context import Cue, categories_for, context_patterns, find_cues
+from .frames import Frames
 from .generic import generic_sentences, list_items_after, population_sentences
 from .lemmas import merged_irregular
 from .matcher import CueMatcher, CueSet, DocWords
@@ -228,6 +229,7 @@ class ThemeTagger:
         titles = blocks.local_titles(suspect)
         guards = self._guards(doc, words, soft)
         owners = Owners(report, doc, undeclared=undeclared)
+        frames = Frames(doc)
         spans = _sentence_spans(doc, sentence_of)
         process = blocks.process_sentences(doc.text, spans)
         criteria = blocks.criteria_sentences(doc.text, spans) | generic_sentences(doc) | population_sentences(doc)
@@ -296,6 +298,7 @@ class ThemeTagger:
                 terminators,
                 sentence_of,
                 _codes_in(here, code_themes),
+                frames,
             )
             if label.themes or label.negated:
                 labels.append(label)
@@ -407,14 +410,29 @@ class ThemeTagger:
         return out
 
     def _label(
-        self, report, doc, paragraph, role, section, found, info, cues_by_sentence, terminators, sentence_of, codes_here
+        self,
+        report,
+        doc,
+        paragraph,
+        role,
+        section,
+        found,
+        info,
+        cues_by_sentence,
+        terminators,
+        sentence_of,
+        codes_here,
+        frames: Frames | None = None,
     ) -> ThemeLabel:
         mentions: dict[str, list[tuple[CueInfo, int, int, Polarity]]] = {}
         for key, start, end in _shortest_per_start(found):
             cue = info[key]
             sentence_cues = cues_by_sentence.get(sentence_of[start], [])
             categories = categories_for((start, end), sentence_cues, self.context.window, terminators)
-            mentions.setdefault(cue.theme, []).append((cue, start, end, self._polarity(cue, categories)))
+            polarity = self._polarity(cue, categories)
+            if frames is not None and self._framed_out(frames, cue, start, end, polarity):
+                continue
+            mentions.setdefault(cue.theme, []).append((cue, start, end, polarity))
 
         hits, negated = [], []
         for theme_id in sorted(set(mentions) | {t for _, _, themes in codes_here for t in themes}):
@@ -492,6 +510,17 @@ class ThemeTagger:
         ):
             return max(role.weight, self.sections.default.weight)
         return role.weight
+
+    def _framed_out(self, frames: Frames, cue: CueInfo, start: int, end: int, polarity: Polarity) -> bool:
+        """Whether the noun the cue hangs on makes it no evidence (`models/themes_frames.yaml`):
+        the topic of guidance or training said without any judgement of practice ("research on
+        neglect was read"), or an offence charged or tried ("charges of neglect") for a circumstance."""
+        effect = frames.effect(start, end)
+        if effect == "no_evidence_if_neutral":
+            return polarity == "neutral"
+        if effect == "no_evidence_for_circumstance":
+            return self.kinds[cue.theme] == "circumstance"
+        return False
 
     def _polarity(self, cue: CueInfo, categories: set[str]) -> Polarity:
         if "NEGATED_EXISTENCE" in categories:
