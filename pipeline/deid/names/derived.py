@@ -209,8 +209,27 @@ def _same_skeleton(word: str, target: str, conf: dict) -> bool:
     rewrites = conf.get("skeleton")
     if not rewrites:
         return False
-    a, b = skeleton(word, rewrites), skeleton(target, rewrites)
+    pairs = _pairs(rewrites)
+    a, b = _skeleton(word, pairs), _skeleton(target, pairs)
     return a == b and len(a) >= int(conf.get("skeleton_min_letters", 4))
+
+
+_PAIRS: dict[int, tuple[object, tuple[tuple[str, ...], ...]]] = {}
+
+
+def _pairs(rewrites) -> tuple[tuple[str, ...], ...]:
+    """The settings' rewrite list as a hashable tuple, made once per list (the settings are loaded once;
+    the list is kept with its tuple, so its id cannot be reused by another list)."""
+    held = _PAIRS.get(id(rewrites))
+    if held is None or held[0] is not rewrites:
+        held = _PAIRS[id(rewrites)] = (rewrites, tuple(tuple(pair) for pair in rewrites))
+    return held[1]
+
+
+@lru_cache(maxsize=8192)
+def _skeleton(word: str, pairs: tuple[tuple[str, ...], ...]) -> str:
+    """`skeleton` once per word: every keyed name is compared with every capitalised word of the draft."""
+    return skeleton(word, pairs)
 
 
 def _short_form(word: str, target: str, min_prefix: int, accented: bool = False) -> bool:
