@@ -815,7 +815,15 @@ def _sentence_people(text: str, labels: str, verbs: str, role_labels: str = "", 
         for pattern in patterns
         for m in re.finditer(pattern, text)
         if not _CHILD_MEETING.search(" ".join(text[m.end() : m.end() + 50].split()[:6]))
+        and not _kin_right_before(text, m.start("n"))
     ] + [m.group("n") for m in re.finditer(clause, text) if not _CHILD_MEETING.search(m.group(0))]
+
+
+def _kin_right_before(text: str, start: int) -> bool:
+    """A family word right before the name, in apposition ("The boy's aunt, Kim Vale, the Chief Executive of a
+    charity"): a relative whose job the review mentions, not the review's own person."""
+    words = re.findall(r"[a-z][a-z-]*", text[max(0, start - 24) : start].lower())
+    return bool(words) and words[-1] in _kin_words() and bool(re.search(r"[a-z][ \t]*,?[ \t]*$", text[:start]))
 
 
 def _bracketed_label_people(text: str, labels: str) -> list[str]:
@@ -1393,10 +1401,76 @@ def _is_office_holder(text: str, start: int, end: int) -> bool:
 
 
 def _is_judge(text: str, start: int) -> bool:
-    """A judge named in the case law a review cites ("In Re B [2013] UKSC 33, Lady Hale ...")."""
-    if not _JUDICIAL_BEFORE.search(text[max(0, start - 40) : start]):
+    """A judge named in the case law a review cites ("In Re B [2013] UKSC 33, Lady Hale ..."), or after a title
+    only a judge bears ("HHJ Kim Vale", "Mr Justice Holt", "Sheriff Ray Dunn": `judicial_titles`)."""
+    before = text[max(0, start - 40) : start]
+    if _office_res()["judicial"].search(before):
+        return True
+    if not _JUDICIAL_BEFORE.search(before):
         return False
     return bool(_NEUTRAL_CITATION.search(text[max(0, start - 400) : start + 400]))
+
+
+@lru_cache(maxsize=1)
+def _office_res() -> dict[str, re.Pattern]:
+    """Patterns of `public_office` in models/names/named_roles.yaml, compiled once."""
+    office = _named_roles()["public_office"]
+    offices = _alternation(office["state_offices"])
+    qualifier = office["office_qualifier"]
+    works = _alternation(office["cited_works"])
+    links = _alternation(office["cited_work_links"])
+    bodies = _alternation(office["public_body_heads"])
+    titled = r"(?:[A-Z][\w'’.-]*[ \t]+){0,3}"
+    return {
+        "judicial": re.compile(rf"(?:^|(?<=[\s(]))(?:{_alternation(office['judicial_titles'])})[ \t]+$"),
+        # "the Coroner, Ms " / "The Director of Social Services for the county, " right before the name
+        "office_before": re.compile(rf"\b(?i:the|our)[ \t]+(?i:{offices})(?:{qualifier})?[ \t]*,[ \t]*{titled}$"),
+        # ", Chief Social Work Officer" (as a title: capitals) or ", the independent reviewer" right after it
+        "office_after": re.compile(rf"[ \t]*(?:,[ \t]*(?:{offices})\b|,[ \t]*(?i:the)[ \t]+(?i:{offices})\b)"),
+        # "Sir Ray Holt's report on ... (2019)"
+        "work_after": re.compile(rf"['’]s?[ \t]+(?:[a-z-]+[ \t]+)?(?i:{works})\b[^.\n]{{0,120}}?\((?:19|20)\d\d\)"),
+        # "the inquiry led by Dame " before, "(2021)" later in the sentence
+        "work_before": re.compile(rf"\b(?i:{works})[ \t]+(?:{links})[ \t]+{titled}$"),
+        "year_later": re.compile(r"[^.\n]{0,120}?\((?:19|20)\d\d\)"),
+        # "Amira Vale (Child Safeguarding Practice Review Panel, 2022)", "Jo Bell and Kim Vale (Ofsted, 2016)"
+        "cited_body": re.compile(
+            rf"(?:[ \t]*(?:,|and|&)[ \t]+[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+)?)*"
+            rf"(?:,?[ \t]+(?:whose|who)\b[^.;\n()]{{0,80}}?)?[ \t]*"
+            rf"\((?:[A-Z][\w'’&-]*[ \t]+|(?:of|for|and|the)[ \t]+)*?(?:{bodies})\b"
+            rf"[^()\n]{{0,40}}?,[ \t]*(?:19|20)\d\d[a-z]?\)"
+        ),
+    }
+
+
+def _is_state_office_holder(text: str, start: int, end: int) -> bool:
+    """A holder named beside a public or review office in apposition ("The Coroner, Ms Kim Vale, held an inquest",
+    "Ray Holt, Chief Social Work Officer, referred", "the reviewer, Jo Bell,"): `state_offices`.  Not when a
+    family word stands beside the surname anywhere: a relative described by a job is a person of the story."""
+    res = _office_res()
+    if not (
+        res["office_before"].search(text[max(0, start - 90) : start]) or res["office_after"].match(text, end, end + 80)
+    ):
+        return False
+    return not _kin_beside_name(text, text[start:end])
+
+
+def _cited_work_author(text: str, start: int, end: int) -> bool:
+    """A person cited for a public work, a bare year in brackets later in the sentence ("Sir Ray Holt's report on
+    adoption (2019)", "the inquiry led by Dame Jo Bell into care (2021)")."""
+    res = _office_res()
+    if res["work_after"].match(text, end, end + 160):
+        return not _kin_beside_name(text, text[start:end])
+    if res["work_before"].search(text[max(0, start - 60) : start]) and res["year_later"].match(text, end, end + 130):
+        return not _kin_beside_name(text, text[start:end])
+    return False
+
+
+def _cited_public_case(text: str, start: int, end: int) -> bool:
+    """A child or adult of a public case, with the national body and year that reported it cited later in the
+    clause ("the deaths of Amira Vale (Child Safeguarding Practice Review Panel, 2022)")."""
+    if not _office_res()["cited_body"].match(text, end, end + 200):
+        return False
+    return not _kin_beside_name(text, text[start:end])
 
 
 # "Munro, E. (2011)", "Reder, P. and Duncan, S. (1999)", "Firmin C (2017)", "Laming, Lord (2009)"
@@ -1404,7 +1478,8 @@ _CITED_AUTHOR = (
     r"[A-Z][\w'’-]+(?:,[ \t]*(?:[A-Z]\.[ \t]*){1,3}|,?[ \t]+[A-Z]{1,3}\b\.?|,[ \t]*(?:Lord|Lady|Baroness|Sir|Dame)\b)"
 )
 _REFERENCE_ENTRY = re.compile(
-    rf"(?m)^[ \t]*(?:\[?\d{{1,3}}[\].]?[ \t]+)?{_CITED_AUTHOR}(?:[ \t]*(?:,|and|&)[ \t]*{_CITED_AUTHOR})*"
+    rf"(?m)^[ \t]*(?:\[?\d{{1,3}}[\].]?[ \t]+|[¹²³⁴⁵⁶⁷⁸⁹⁰]+[ \t]*)?{_CITED_AUTHOR}"
+    rf"(?:[ \t]*(?:,|and|&)[ \t]*{_CITED_AUTHOR})*"
     rf"(?:[ \t]*et\.?[ \t]*al\.?)?[ \t]*,?[ \t]*\((?:19|20)\d\d[a-z]?\)[^\n]*"
 )
 
@@ -1471,6 +1546,12 @@ def _name_findings(doc: Doc, policy: Policy, allowed: set[str], places: set[str]
             or _public_first_name(words, text)
         ):
             why = ("public", "a public figure or national case that reviews cite")
+        elif words and _is_state_office_holder(text, cand.start, cand.end):
+            why = ("office", "named beside a public office or the review's own role (coroner, judge, reviewer)")
+        elif words and _cited_work_author(text, cand.start, cand.end):
+            why = ("reference", "the author of a public report, review or inquiry the review cites with its year")
+        elif words and _cited_public_case(text, cand.start, cand.end):
+            why = ("public", "named in a cited public source (a national body and year follow)")
         elif any(s <= cand.start < e for s, e in references):
             why = ("reference", "in a reference-list entry (an author, title or publisher cited)")
         else:

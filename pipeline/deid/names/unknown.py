@@ -1450,16 +1450,20 @@ def _strip_edges(
     return start, end
 
 
+@lru_cache(maxsize=1)
+def _citation_re() -> re.Pattern:
+    """What follows a cited author, co-authors first (`citation_coauthor`, `citation_after` in
+    models/names/name_shapes.yaml)."""
+    shapes = load_yaml("names", "name_shapes.yaml")
+    return re.compile(str(shapes["citation_coauthor"]) + str(shapes["citation_after"]))
+
+
 def _is_citation(ctx: _DocContext, start: int, end: int) -> bool:
-    """An author cited in research style: "Brandon et al.", "Ferguson (2011)", "(Munro, 2011)"."""
-    doc = ctx.doc
-    last = doc[end - 1]
-    after = ctx.text[last.idx + len(last) : last.idx + len(last) + 25]
-    return bool(
-        re.match(
-            r"\s*(?:et\.? al\b|and colleagues\b|\(\s*(?:19|20)\d\d[a-z]?\s*[,;)]|,\s*(?:19|20)\d\d[a-z]?\s*[;)])", after
-        )
-    )
+    """An author cited in research style: "Brandon et al.", "Ferguson (2011)", "(Munro, 2011)", and one of
+    several co-authors before the year or the reference mark ("Okonjo, Faraday and Bell (2018)", "Vale and
+    Holt[3]", "Obi and colleagues²")."""
+    last = ctx.doc[end - 1]
+    return bool(_citation_re().match(ctx.text, last.idx + len(last), last.idx + len(last) + 160))
 
 
 def _is_org_word(ctx: _DocContext, start: int, end: int) -> bool:
