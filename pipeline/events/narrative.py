@@ -332,6 +332,8 @@ def may_inherit(sent: Span) -> bool:
             )
             if tokens is None or not is_reported(tokens, sent):  # "she said she had previously..." is hers
                 return False
+    if has_own_time_phrase(sent):  # "Last winter the school raised concerns": a time we cannot place
+        return False
     if names_review_people(sent.text):  # "An independent reviewer led the review...": the review's history
         return False
     if voices_the_review(sent):  # "..., the review found", "The council said it accepted ...": said when written
@@ -357,6 +359,63 @@ def may_inherit(sent: Span) -> bool:
     ):
         return False  # "He was described as a gifted footballer", "was seen as a risk": what he was taken to be
     return not tells_present(verb, sent)
+
+
+def has_own_time_phrase(sent: Span) -> bool:
+    """An undated sentence whose own verb carries a time phrase of its own that the date reader
+    did not place: a date entity of the parser ("Last winter the school raised concerns", "These
+    visits were only days before the fire"), not a duration ("for two weeks"), a noun's modifier
+    ("the two-year-old") or a time pointing back at the one narrated ("that evening"); or a
+    period of someone's own life ("during his adolescence").  Such a sentence is at that time,
+    not at its paragraph's date (scope.yaml `no_inherit.own_time_entity`)."""
+    conf = scope_config()["no_inherit"]["own_time_entity"]
+    for ent in sent.ents:
+        if ent.label_ not in conf["labels"] or is_reported(ent, sent):
+            continue
+        root = ent.root
+        if root.dep_ not in conf["attach_deps"]:
+            continue
+        head = root.head
+        if root.dep_ == "pobj" and head.lower_ in conf["duration_preps"]:
+            continue
+        if any(t.lower_ in conf["anaphoric_openers"] for t in ent[:2]) or (len(ent) == 2 and ent[0].lower_ == "the"):
+            continue  # "that evening", "the same day", "during the day": the time the paragraph gave
+        if _hangs_from_verb(head):
+            return True
+    return any(
+        _owned_period(t, t.lower_ in conf["time_of_preps"])
+        for t in sent
+        if t.dep_ == "prep" and t.lower_ in (*conf["period_preps"], *conf["time_of_preps"])
+    )
+
+
+def _hangs_from_verb(head: Token) -> bool:
+    """`head`, or the preposition or adverb it is under ("only days before the fire"), is the
+    sentence's own verb (its root, or a verb joined to it), not one of a clause inside it ("a plan
+    based on her staying there during her pregnancy")."""
+    for _ in range(2):
+        if head.pos_ not in ("ADP", "ADV", "SCONJ") or head.head is head:
+            break
+        head = head.head
+    return head.dep_ == "ROOT" or (head.pos_ in ("VERB", "AUX") and head.dep_ == "conj" and head.head.dep_ == "ROOT")
+
+
+def _owned_period(prep: Token, time_of: bool) -> bool:
+    """A period of someone's own life under a verb ("during his adolescence", "throughout
+    her pregnancy", "at the time of his birth"): a possessor makes it that person's time, not
+    the occasion just narrated ("during the visit" goes on with it)."""
+    objects = [c for c in prep.children if c.dep_ == "pobj"]
+    if not objects or not _hangs_from_verb(prep.head if prep.head is not prep else prep):
+        return False
+    obj = objects[0]
+    if time_of:  # "at the time of his birth", not "at her home"
+        if obj.lower_ != "time":
+            return False
+        of = [g for c in obj.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+        if not of:
+            return False
+        obj = of[0]
+    return any(c.dep_ == "poss" for c in obj.children)
 
 
 def moves_time(sent: Span, dates: DateReader) -> bool:
