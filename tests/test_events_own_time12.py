@@ -60,9 +60,9 @@ def test_sentences_at_their_own_time_keep_no_paragraph_date(tmp_path, nlp):
     text = (
         "Chronology\n\n"
         "On 4 March 2021 Rafi was taken to Marlow Vale Hospital with a burn to his hand. "
-        "During Rafi's infancy his mother had moved between three hostels. "
         "The nurse rang the duty social worker. "
-        "The nurse spoke to the family again that evening.\n\n"
+        "The nurse spoke to the family again that evening. "
+        "During Rafi's infancy his mother had moved between three hostels.\n\n"
         "On 9 June 2021 the school nurse saw Rafi's sister Esme. "
         "Last autumn the school had asked for an early help assessment.\n"
     )
@@ -73,3 +73,16 @@ def test_sentences_at_their_own_time_keep_no_paragraph_date(tmp_path, nlp):
     # a sentence that goes on with the occasion still takes its date
     assert any("rang the duty" in s and d == D(2021, 3, 4) for s, d in dated.items()), dated
     assert any("again that evening" in s and d == D(2021, 3, 4) for s, d in dated.items()), dated
+
+
+def test_what_follows_a_time_of_its_own_is_at_that_time_too(tmp_path, nlp):
+    text = (
+        "Summary of the case\n\n"
+        "Baby Orla was admitted to Kestrel Bay Hospital on 12 August 2022 with a fractured arm. "
+        "During her mother's teenage years the family had been known to children's services. "
+        "The mother was placed with foster carers and moved schools twice.\n"
+    )
+    dated = dated_sentences(tmp_path, nlp, text)
+    assert any("Orla was admitted" in s and d == D(2022, 8, 12) for s, d in dated.items()), dated
+    assert not any("teenage years" in s for s in dated), dated
+    assert not any("foster carers" in s for s in dated), dated

@@ -421,7 +421,9 @@ def _owned_period(prep: Token, time_of: bool) -> bool:
 def moves_time(sent: Span, dates: DateReader) -> bool:
     """An undated sentence that moves the story to a time of its own we cannot place ("She
     was 14 months old when...", "At the age of six weeks...") outside what someone said
-    (scope.yaml `no_inherit.moves_time`); one with a date phrase of its own is placed by it."""
+    (scope.yaml `no_inherit.moves_time`), or one set at a time of its own by the parse ("Last
+    winter ...", "During his teens ...", `has_own_time_phrase`) that holds no date phrase the
+    reader can place; one with a date phrase of its own is placed by it."""
     if dates.absolute(sent):
         return False
     for pattern in moves_time_patterns():
@@ -431,7 +433,7 @@ def moves_time(sent: Span, dates: DateReader) -> bool:
             )
             if tokens is None or not is_reported(tokens, sent):
                 return True
-    return False
+    return not dates.candidates(sent.text, sent.start_char) and has_own_time_phrase(sent)
 
 
 def opens_at_another_occasion(sent: Span, dates: DateReader) -> bool:
