@@ -397,7 +397,11 @@ def _hangs_from_verb(head: Token) -> bool:
         if head.pos_ not in ("ADP", "ADV", "SCONJ") or head.head is head:
             break
         head = head.head
-    return head.dep_ == "ROOT" or (head.pos_ in ("VERB", "AUX") and head.dep_ == "conj" and head.head.dep_ == "ROOT")
+    # a verb joined to the root, or the clause of another occasion the phrase measures from ("only
+    # days before he died"): the sentence is placed against that occasion
+    return head.dep_ == "ROOT" or (
+        head.pos_ in ("VERB", "AUX") and head.dep_ in ("conj", "advcl") and head.head.dep_ == "ROOT"
+    )
 
 
 def _owned_period(prep: Token, time_of: bool) -> bool:
