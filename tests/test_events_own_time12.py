@@ -34,6 +34,7 @@ def _first_sentence(nlp, text: str):
         "During Tomasz's adolescence the relationship with his stepfather came under strain.",
         "At the time of her birth the father was on bail for an assault.",
         "Throughout her pregnancy Ilse missed most antenatal appointments.",
+        "Those two phone calls were only six days before he died.",
     ],
 )
 def test_a_time_of_its_own(nlp, sentence):
