@@ -369,8 +369,8 @@ def has_own_time_phrase(sent: Span) -> bool:
     period of someone's own life ("during his adolescence").  Such a sentence is at that time,
     not at its paragraph's date (scope.yaml `no_inherit.own_time_entity`)."""
     conf = scope_config()["no_inherit"]["own_time_entity"]
-    for ent in sent.ents:
-        if ent.label_ not in conf["labels"] or is_reported(ent, sent):
+    for ent in _entities(sent, conf["labels"]):
+        if is_reported(ent, sent):
             continue
         root = ent.root
         if root.dep_ not in conf["attach_deps"]:
@@ -387,6 +387,19 @@ def has_own_time_phrase(sent: Span) -> bool:
         for t in sent
         if t.dep_ == "prep" and t.lower_ in (*conf["period_preps"], *conf["time_of_preps"])
     )
+
+
+def _entities(sent: Span, labels) -> list[Span]:
+    """The parser's entities of `labels` inside `sent`, read from its own tokens (`Span.ents`
+    scans every entity of the document, once per sentence)."""
+    found, doc = [], sent.doc
+    for t in sent:
+        if t.ent_iob_ == "B" and t.ent_type_ in labels:
+            end = t.i + 1
+            while end < sent.end and doc[end].ent_iob_ == "I":
+                end += 1
+            found.append(doc[t.i : end])
+    return found
 
 
 def _hangs_from_verb(head: Token) -> bool:
