@@ -332,6 +332,8 @@ def may_inherit(sent: Span) -> bool:
             )
             if tokens is None or not is_reported(tokens, sent):  # "she said she had previously..." is hers
                 return False
+    if has_own_time_phrase(sent):  # "Last winter the school raised concerns": a time we cannot place
+        return False
     if names_review_people(sent.text):  # "An independent reviewer led the review...": the review's history
         return False
     if voices_the_review(sent):  # "..., the review found", "The council said it accepted ...": said when written
@@ -359,10 +361,86 @@ def may_inherit(sent: Span) -> bool:
     return not tells_present(verb, sent)
 
 
+def has_own_time_phrase(sent: Span) -> bool:
+    """An undated sentence whose own verb carries a time phrase of its own that the date reader
+    did not place: a date entity of the parser ("Last winter the school raised concerns", "These
+    visits were only days before the fire"), not a duration ("for two weeks"), a noun's modifier
+    ("the two-year-old") or a time pointing back at the one narrated ("that evening"); or a
+    period of someone's own life ("during his adolescence").  Such a sentence is at that time,
+    not at its paragraph's date (scope.yaml `no_inherit.own_time_entity`)."""
+    conf = scope_config()["no_inherit"]["own_time_entity"]
+    for ent in _entities(sent, conf["labels"]):
+        if is_reported(ent, sent):
+            continue
+        root = ent.root
+        if root.dep_ not in conf["attach_deps"]:
+            continue
+        head = root.head
+        if root.dep_ == "pobj" and head.lower_ in conf["duration_preps"]:
+            continue
+        if any(t.lower_ in conf["anaphoric_openers"] for t in ent[:2]) or (len(ent) == 2 and ent[0].lower_ == "the"):
+            continue  # "that evening", "the same day", "during the day": the time the paragraph gave
+        if _hangs_from_verb(head):
+            return True
+    return any(
+        _owned_period(t, t.lower_ in conf["time_of_preps"])
+        for t in sent
+        if t.dep_ == "prep" and t.lower_ in (*conf["period_preps"], *conf["time_of_preps"])
+    )
+
+
+def _entities(sent: Span, labels) -> list[Span]:
+    """The parser's entities of `labels` inside `sent`, read from its own tokens (`Span.ents`
+    scans every entity of the document, once per sentence)."""
+    found, doc = [], sent.doc
+    for t in sent:
+        if t.ent_iob_ == "B" and t.ent_type_ in labels:
+            end = t.i + 1
+            while end < sent.end and doc[end].ent_iob_ == "I":
+                end += 1
+            found.append(doc[t.i : end])
+    return found
+
+
+def _hangs_from_verb(head: Token) -> bool:
+    """`head`, or the preposition or adverb it is under ("only days before the fire"), is the
+    sentence's own verb (its root, or a verb joined to it), not one of a clause inside it ("a plan
+    based on her staying there during her pregnancy")."""
+    for _ in range(2):
+        if head.pos_ not in ("ADP", "ADV", "SCONJ") or head.head is head:
+            break
+        head = head.head
+    # a verb joined to the root, or the clause of another occasion the phrase measures from ("only
+    # days before he died"): the sentence is placed against that occasion
+    return head.dep_ == "ROOT" or (
+        head.pos_ in ("VERB", "AUX") and head.dep_ in ("conj", "advcl") and head.head.dep_ == "ROOT"
+    )
+
+
+def _owned_period(prep: Token, time_of: bool) -> bool:
+    """A period of someone's own life under a verb ("during his adolescence", "throughout
+    her pregnancy", "at the time of his birth"): a possessor makes it that person's time, not
+    the occasion just narrated ("during the visit" goes on with it)."""
+    objects = [c for c in prep.children if c.dep_ == "pobj"]
+    if not objects or not _hangs_from_verb(prep.head if prep.head is not prep else prep):
+        return False
+    obj = objects[0]
+    if time_of:  # "at the time of his birth", not "at her home"
+        if obj.lower_ != "time":
+            return False
+        of = [g for c in obj.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+        if not of:
+            return False
+        obj = of[0]
+    return any(c.dep_ == "poss" for c in obj.children)
+
+
 def moves_time(sent: Span, dates: DateReader) -> bool:
     """An undated sentence that moves the story to a time of its own we cannot place ("She
     was 14 months old when...", "At the age of six weeks...") outside what someone said
-    (scope.yaml `no_inherit.moves_time`); one with a date phrase of its own is placed by it."""
+    (scope.yaml `no_inherit.moves_time`), or one set at a time of its own by the parse ("Last
+    winter ...", "During his teens ...", `has_own_time_phrase`) that holds no date phrase the
+    reader can place; one with a date phrase of its own is placed by it."""
     if dates.absolute(sent):
         return False
     for pattern in moves_time_patterns():
@@ -372,7 +450,7 @@ def moves_time(sent: Span, dates: DateReader) -> bool:
             )
             if tokens is None or not is_reported(tokens, sent):
                 return True
-    return False
+    return not dates.candidates(sent.text, sent.start_char) and has_own_time_phrase(sent)
 
 
 def opens_at_another_occasion(sent: Span, dates: DateReader) -> bool:
