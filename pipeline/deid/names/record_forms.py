@@ -12,6 +12,7 @@ models/names/keyed_forms.yaml `record_initials`, `collar_number_ranks`, `collar_
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import replace
 from functools import lru_cache
@@ -133,20 +134,35 @@ def _letter_heads() -> frozenset[str]:
 
 
 def take_record_initials(text: str, chosen: list, key, protected: frozenset[str]) -> None:
-    """Widen each person's replacement over the initials a records system prints with the name (in place)."""
+    """Widen each person's replacement over the initials a records system prints with the name (in place).
+    Linear in the replacements: a cheap look at the characters beside each name first, and a binary search
+    for a neighbour in the letters only when a span would grow."""
     own = _given_initials(key)
-    starts = sorted((r.start, r.end) for r in chosen)
+    starts = sorted(r.start for r in chosen)
+    ends = sorted(r.end for r in chosen)
     for r in chosen:
         if r.type not in _PERSON_TYPES:
             continue
-        end = _letters_after(text, r, own.get(r.code or "", set()), protected)
-        title = _patterns()["title_after"].match(text, end)
-        end = title.end() if title else end  # "(Mrs)" would keep the gender the code hides
-        start = _letters_before(text, r, protected)
-        if any(s < end and r.end <= s for s, _ in starts) or any(e > start and e <= r.start for _, e in starts):
+        end, start = r.end, r.start
+        if _RIGHT_HINT.match(text, r.end):
+            end = _letters_after(text, r, own.get(r.code or "", set()), protected)
+            title = _patterns()["title_after"].match(text, end)
+            end = title.end() if title else end  # "(Mrs)" would keep the gender the code hides
+        if _LEFT_HINT.search(text, max(0, r.start - 3), r.start):
+            start = _letters_before(text, r, protected)
+        if (start, end) == (r.start, r.end):
+            continue
+        i = bisect.bisect_left(starts, r.end)
+        j = bisect.bisect_right(ends, start)
+        if (i < len(starts) and starts[i] < end) or (j < len(ends) and ends[j] <= r.start):
             continue  # another replacement sits in the letters
-        if (start, end) != (r.start, r.end):
-            r.start, r.end, r.text = start, end, text[start:end]
+        r.start, r.end, r.text = start, end, text[start:end]
+
+
+# what must stand right beside a name before the letter patterns are tried: a space and a capital or a
+# bracket after it; a capital and a space, or a stop and a space, before it
+_RIGHT_HINT = re.compile(r"[ \t]*[A-Z(]")
+_LEFT_HINT = re.compile(r"[A-Z.][ \t]+$")
 
 
 @lru_cache(maxsize=1)
