@@ -30,16 +30,18 @@ import bisect
 import re
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from functools import lru_cache
 from typing import Any
 
+from ..resources import load_yaml
 from ..spans import SpanIndex, resolve_overlaps
 from . import place_names
 from .codes import is_role_code
 from .keyfile import Key, title_genders
 from .names.known import KeptMention, NameMatch, matcher_for, normalise_match
 from .names.reconcile import reconcile
+from .names.record_forms import collar_number_uses, take_record_initials
 
 PRIORITY = {"known": 3, "structured": 2, "unknown": 1}
 PERSON_PLACEHOLDER = "[PERSON-{n}]"
@@ -757,6 +759,10 @@ def pseudonymise_report(
     structured, kept_identifiers = _structured(doc, analyzer, protected, replace_types(policy))
     unknown_cands = [c for c in _unknown_candidates(doc, allow) if c.text.strip() not in protected]
     unknown_cands = [c for c in unknown_cands if not place_names.inside(c.start, c.end, named_places)]
+    from .verify import postal_towns
+
+    towns = postal_towns(text)  # "her sister's home in Brackwell (BK1 2LN)": a town, not an unlisted person
+    unknown_cands = [c for c in unknown_cands if c.text.strip() not in towns]
     unknown_cands += _repeated_unknown(text, _outside_places(unknown_cands, structured), known + structured)
     unknown_cands += _repeated_word_names(text, unknown_cands, known + structured, doc)
     glossed = _glossed_family_words(text, key)
@@ -779,13 +785,43 @@ def pseudonymise_report(
     _take_inferred_prefixes(text, chosen, glossed, key)
     unplaced = _number_unknown([c for c in chosen if c.source == "unknown"])
     _take_hyphened_kin(text, chosen)
-    chosen = sorted(chosen + _placed_initials(chosen, initials), key=lambda r: r.start)
+    chosen = chosen + _placed_initials(chosen, initials)
+    take_record_initials(text, chosen, key, frozenset(protected))  # "HALE T", "MRS D WHITFORTH", "K.V. Ramanathan"
+    chosen = sorted(
+        chosen + collar_number_uses(text, chosen) + _respaced_identifiers(text, chosen), key=lambda r: r.start
+    )
     out_text = rebuild(text, chosen)
     ambiguous = [c for c in chosen if c.ambiguous]
     return PseudonymiseResult(out_text, chosen, unplaced, ambiguous, kept)
 
 
 PLACE_NAME = "part_of_place_or_organisation_name"
+
+
+@lru_cache(maxsize=1)
+def _respaced_types() -> frozenset[str]:
+    return frozenset(load_yaml("recognizers", "engine.yaml").get("respaced_in_draft") or ())
+
+
+def _respaced_identifiers(text: str, chosen: list[Replacement]) -> list[Replacement]:
+    """The draft's other spellings of an identifier value it was found with ("LB68VTE" of "LB68 VTE"): the
+    same characters with the spaces dropped or moved (models/recognizers/engine.yaml `respaced_in_draft`)."""
+    seen: dict[str, Replacement] = {}
+    for r in chosen:
+        compact = re.sub(r"\s+", "", r.text)
+        if r.type in _respaced_types() and len(compact) >= 5:
+            seen.setdefault(compact, r)
+    if not seen:
+        return []
+    taken = [(r.start, r.end) for r in chosen]
+    out = []
+    for compact, r in seen.items():
+        spaced = "[ \t]?".join(map(re.escape, compact))
+        for m in re.finditer(rf"(?<![\w-]){spaced}(?![\w-])", text):
+            if not any(s < m.end() and m.start() < e for s, e in taken):
+                out.append(replace(r, start=m.start(), end=m.end(), text=m.group(0), rule="respaced_in_draft"))
+                taken.append((m.start(), m.end()))
+    return out
 
 
 def _in_place_names(

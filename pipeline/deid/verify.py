@@ -2271,6 +2271,45 @@ def _key_findings(doc: Doc, key, policy: Policy, allowed_words: frozenset[str] |
     return out
 
 
+@lru_cache(maxsize=1)
+def _postal_town_re() -> re.Pattern[str]:
+    """A capitalised word right before a postcode or its placeholder ("Brackwell (BK1 2LN)", "Hexley,
+    [POSTCODE]", "Hexley NM4 7RB"): the postal town an address ends with."""
+    from .recognizers.config import load_spec
+
+    postcode = load_spec("postcode.yaml").patterns[0].regex
+    return re.compile(rf"(?<![\w'’-])([A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)[ \t]*,?[ \t]*\(?(?:\[POSTCODE\]|{postcode})")
+
+
+def postal_towns(text: str) -> frozenset[str]:
+    """Words the text uses as the town of a postal address, anywhere in it: a place in every other use
+    (one sense per document), so `verify --key` does not take "lives in Brackwell" for a person's name."""
+    from .keyfile import title_genders
+
+    titles = {t.casefold() for t in title_genders()}
+    found = (m.group(1) for m in _postal_town_re().finditer(text))
+    return frozenset(w for w in found if w.split()[0].casefold() not in titles)  # not "Mr Lee ([POSTCODE])"
+
+
+# name findings that only guess (not a key's exact, misspelt or initials match, nor a keyed surname read as a place)
+_GUESSED_NAME_RULES = ("names:", "key:slot:")
+
+
+def _postal_towns_lowered(raw: list[Span], text: str) -> list[Span]:
+    """A guessed name that the same text writes as the town of a postal address ("lives in Brackwell" beside
+    "Brackwell ([POSTCODE])") is reported low, not medium: one sense per document.  A key's own name is not."""
+    towns = postal_towns(text)
+    if not towns:
+        return raw
+    out = []
+    for f in raw:
+        guessed = f.type in ("NAME", "KEY_NAME") and (f.rule or "").startswith(_GUESSED_NAME_RULES)
+        if guessed and text[f.start : f.end].strip(".'’") in towns and f.severity in ("medium", "high"):
+            f = replace(f, severity="low", reason=f"{f.reason}; the text writes it as a postal town")
+        out.append(f)
+    return out
+
+
 # shapes tied to a code of the key ("BAILEY, TGM", a surname in capitals beside a code): a family's record, never a
 # public figure the review cites
 _BESIDE_CODE_KINDS = frozenset({"record_shape", "code_remainder", "initial_by_code"})
@@ -2410,6 +2449,7 @@ def verify_report(report: Report, doc: Doc, key=None, policy: Policy | None = No
         raw += _key_findings(doc, key, policy, _words_of(allowed | review_authors(report)))
         raw += _same_name_elsewhere(doc, raw, policy)
         key_words = {w.lower() for p in key.people for n in p.names for w in name_words(n) if len(w) >= 3}
+    raw = _postal_towns_lowered(raw, report.text)
     text_names = {
         w.lower()
         for f in raw

@@ -489,6 +489,8 @@ def leftover_initials(text: str, key, codes: set[str]) -> list[tuple[int, int, s
             continue
         if "." not in bare and ordinary_acronym(bare):
             continue
+        if "." not in bare and _word_in_capitals(bare) and _capitals_line(text, m.start(1)):
+            continue  # "HE IS A FRIEND" in a log written in capitals: the word, not someone's "IS"
         out.append((m.start(1), m.start(1) + len(bare), ", ".join(sorted(people))))
     return out
 
