@@ -19,7 +19,7 @@ from pseudonymise_text import code_text
         ("- Tracker: ZZ/2291/23\n", "ZZ/2291/23"),
         ("The ward record number TA3 448120 was on the wristband.", "TA3 448120"),
         ("Her Mosaic ID CW 0918273 was not linked.", "CW 0918273"),
-        ("Police: CAD 0733 14/02/24 recorded the call.", "0733 14/02/24"),
+        ("Police: CAD 0733 14/02/24 recorded the call.", "CAD 0733 14/02/24"),  # the system name goes with its log
         ("The control room log 2204, 19.11.23 shows two calls.", "2204, 19.11.23"),
         ("Record: Person ID KV 3310457 / KV 3310458\n", "KV 3310458"),
         ("The crime references were DR/0041872/24 and DR/0041873/24.", "DR/0041873/24"),
