@@ -781,7 +781,9 @@ def pseudonymise_report(
     chosen = reconcile(resolve(known + structured + unknown, text), text, key)
     _take_inferred_prefixes(text, chosen, glossed, key)
     _take_forms_of_address(text, chosen, suffixes, key)
-    unplaced = _number_unknown([c for c in chosen if c.source == "unknown"], family | _kin_prefixes())
+    # listed and explained family words and the inferred suffixes; not the prefixes inferred by use, which take
+    # in a given name written before two forms of one surname ("Murdo Nicolson", "Murdo N.")
+    unplaced = _number_unknown([c for c in chosen if c.source == "unknown"], glossed | suffixes | _kin_prefixes())
     _take_hyphened_kin(text, chosen)
     chosen = sorted(chosen + _placed_initials(chosen, initials), key=lambda r: r.start)
     out_text = rebuild(text, chosen)
@@ -914,7 +916,10 @@ def _inferred_suffix_words(text: str, people: list, key: Key, doc, english: froz
         if doc is None:
             return True
         span = doc.char_span(at, at + len(word), alignment_mode="expand")
-        return span is not None and all(t.pos_ not in not_pos for t in span)
+        if span is None or any(t.pos_ in not_pos for t in span):
+            return False
+        # a lower-case inflection of an English word ("rang"), whatever the parse tagged it
+        return not (word.islower() and english and any(t.lemma_.casefold() in english for t in span))
 
     given = frozenset(fold(n.split()[0]).casefold() for p in key.people for n in p.names if n.split())
     spans = [(r.start, r.end) for r in people]

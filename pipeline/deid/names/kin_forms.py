@@ -928,9 +928,9 @@ def suffixes_by_use(
       - it follows a keyed `given` name and is written nowhere in the draft but right after a name (a
         surname is also written alone or after a title), or
       - it is written in lower case after a capitalised name and is no `english` word (a name word never is).
-    A use counts only where `fits(word, offset)` (the parse does not read it as a verb, adverb ...: "Musa
-    attended").  Never an `ordinary` word (English, listed or keyed name, title, place) unless written in lower
-    case, and never a word written after Mr/Mrs/Ms anywhere in the draft (a surname)."""
+    A word the parse reads as ordinary text after any name (`fits(word, offset)` false: a verb, "Musa
+    attended") is none anywhere.  Never an `ordinary` word (English, listed or keyed name, title, place)
+    unless written in lower case, and never a word written after Mr/Mrs/Ms anywhere in the draft (a surname)."""
     conf = _inferred_conf()
     listed = frozenset(honorifics()["suffix"])
     after: dict[str, set[str]] = {}
@@ -938,6 +938,7 @@ def suffixes_by_use(
     seen: dict[str, int] = {}  # capitalised uses after a name
     keyed_after: set[str] = set()
     spelt: dict[str, str] = {}  # as first written, for the name lists
+    read_as_text: set[str] = set()
     for start, end in people:
         name = text[start:end]
         found = []
@@ -952,6 +953,7 @@ def suffixes_by_use(
             low = word.casefold()
             spelt.setdefault(low, word)
             if fits is not None and not fits(word, at):
+                read_as_text.add(low)  # one sense per draft: a word the parse reads as a verb once is no address
                 continue
             after.setdefault(low, set()).add(fold(before).casefold())
             if word.islower() and english and low not in english and low not in frequent_words():
@@ -968,6 +970,7 @@ def suffixes_by_use(
         w
         for w, names in after.items()
         if w not in names
+        and w not in read_as_text
         and (
             (w in lower and w not in given)
             or (
