@@ -919,7 +919,11 @@ def _inferred_suffix_words(text: str, people: list, key: Key, doc, english: froz
         if span is None or any(t.pos_ in not_pos for t in span):
             return False
         # a lower-case inflection of an English word ("rang"), whatever the parse tagged it
-        return not (word.islower() and english and any(t.lemma_.casefold() in english for t in span))
+        return not (
+            word.islower()
+            and english
+            and any(t.lemma_.casefold() not in (word, "") and t.lemma_.casefold() in english for t in span)
+        )
 
     given = frozenset(fold(n.split()[0]).casefold() for p in key.people for n in p.names if n.split())
     spans = [(r.start, r.end) for r in people]
