@@ -939,6 +939,7 @@ def suffixes_by_use(
     keyed_after: set[str] = set()
     spelt: dict[str, str] = {}  # as first written, for the name lists
     read_as_text: set[str] = set()
+    endings = tuple(str(e) for e in conf.get("suffix_not_endings") or ())
     for start, end in people:
         name = text[start:end]
         found = []
@@ -956,7 +957,13 @@ def suffixes_by_use(
                 read_as_text.add(low)  # one sense per draft: a word the parse reads as a verb once is no address
                 continue
             after.setdefault(low, set()).add(fold(before).casefold())
-            if word.islower() and english and low not in english and low not in frequent_words():
+            if (
+                word.islower()
+                and english
+                and low not in english
+                and low not in frequent_words()
+                and not low.endswith(endings)
+            ):
                 lower.add(low)
             elif word[:1].isupper():
                 seen[word] = seen.get(word, 0) + 1
