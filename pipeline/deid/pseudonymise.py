@@ -779,11 +779,17 @@ def pseudonymise_report(
         if not any(c.start < e and s < c.end for s, e in places)
     ]
 
-    known = _yield_to_unlisted(known, unknown, key, _inferred_family_words(text, known + unknown, glossed, key))
+    suffixes = _inferred_suffix_words(text, known + unknown, key, doc, lexicon)
+    unknown = _without_suffixes(unknown, suffixes)
+    family = _inferred_family_words(text, known + unknown, glossed, key) | suffixes
+    known = _yield_to_unlisted(known, unknown, key, family)
     initials = _unlisted_initials(report, unknown_cands, known + structured + unknown, doc, protected, key)
     chosen = reconcile(resolve(known + structured + unknown, text), text, key)
     _take_inferred_prefixes(text, chosen, glossed, key)
-    unplaced = _number_unknown([c for c in chosen if c.source == "unknown"])
+    _take_forms_of_address(text, chosen, suffixes, key)
+    # listed and explained family words and the inferred suffixes; not the prefixes inferred by use, which take
+    # in a given name written before two forms of one surname ("Murdo Nicolson", "Murdo N.")
+    unplaced = _number_unknown([c for c in chosen if c.source == "unknown"], glossed | suffixes | _kin_prefixes())
     _take_hyphened_kin(text, chosen)
     chosen = chosen + _placed_initials(chosen, initials)
     take_record_initials(text, chosen, key, frozenset(protected))  # "HALE T", "MRS D WHITFORTH", "K.V. Ramanathan"
@@ -896,19 +902,17 @@ def _glossed_prefix_names(text: str, glossed: frozenset[str], taken: list[Replac
     return out
 
 
-def _inferred_family_words(text: str, people: list, glossed: frozenset[str], key: Key) -> frozenset[str]:
-    """The explained family words and the words standing before two or more different people's names
-    (`kin_forms.prefixes_by_use`) that are no frequent English word, title, listed or keyed name, place or
-    country ("Ba" of "Ba Mwansa" and "Ba Bwalya")."""
+def _ordinary_word(key: Key):
+    """A test: the word is a frequent English word, a role, title, family word, listed or keyed name, place or
+    country, so no family word or form of address the draft could teach."""
     from .names.derived import _role_words
-    from .names.kin_forms import frequent_words, prefix_words, prefixes_by_use
+    from .names.kin_forms import frequent_words, prefix_words
     from .names.unknown import lexicon as name_lexicon
 
     lex = name_lexicon()
     keyed = _key_words(key)
     kin = prefix_words()
     frequent = frequent_words()
-
     roles = _role_words()
 
     def ordinary(word: str) -> bool:
@@ -926,7 +930,103 @@ def _inferred_family_words(text: str, people: list, glossed: frozenset[str], key
             or word in lex.countries
         )
 
-    return glossed | prefixes_by_use(text, [(r.start, r.end) for r in people], ordinary)
+    return ordinary
+
+
+def _inferred_family_words(text: str, people: list, glossed: frozenset[str], key: Key) -> frozenset[str]:
+    """The explained family words and the words standing before two or more different people's names
+    (`kin_forms.prefixes_by_use`) that are no frequent English word, title, listed or keyed name, place or
+    country ("Ba" of "Ba Mwansa" and "Ba Bwalya")."""
+    from .names.kin_forms import prefixes_by_use
+
+    return glossed | prefixes_by_use(text, [(r.start, r.end) for r in people], _ordinary_word(key))
+
+
+def _inferred_suffix_words(text: str, people: list, key: Key, doc, english: frozenset[str] | None) -> frozenset[str]:
+    """Forms of address the draft writes after given names (`kin_forms.suffixes_by_use`): "Hanım" of "Ayla
+    Hanım" and "Oren Hanım", a lower-case "di" after a name that the parse does not read as ordinary text."""
+    from .names.folding import fold
+    from .names.kin_forms import _inferred_conf, suffixes_by_use
+
+    not_pos = frozenset(_inferred_conf().get("suffix_not_pos") or ())
+
+    def fits(word: str, at: int) -> bool:
+        if doc is None:
+            return True
+        span = doc.char_span(at, at + len(word), alignment_mode="expand")
+        if span is None or any(t.pos_ in not_pos for t in span):
+            return False
+        # a lower-case inflection of an English word ("rang"), whatever the parse tagged it
+        return not (
+            word.islower()
+            and english
+            and any(t.lemma_.casefold() not in (word, "") and t.lemma_.casefold() in english for t in span)
+        )
+
+    given = frozenset(fold(n.split()[0]).casefold() for p in key.people for n in p.names if n.split())
+    spans = [(r.start, r.end) for r in people]
+    return suffixes_by_use(text, spans, _ordinary_word(key), fits, english or frozenset(), given - _title_words())
+
+
+def _without_suffixes(unknown: list[Replacement], words: frozenset[str]) -> list[Replacement]:
+    """An unlisted mention ending in an inferred form of address ("Ayla Hanım") is the name before it: the
+    keyed given name can then claim it, and the word rejoins the name after resolution."""
+    if not words:
+        return unknown
+    for r in unknown:
+        m = re.search(r"(?<=\S)(?:[ \t]+|-)([^\W\d_]+)\s*\Z", r.text)
+        if m and m.group(1).casefold() in words and re.search(r"[^\W\d_]{2}", r.text[: m.start()]):
+            r.end, r.text = r.start + m.start(), r.text[: m.start()]
+    return unknown
+
+
+def _take_forms_of_address(text: str, chosen: list[Replacement], words: frozenset[str], key: Key) -> None:
+    """A form of address the draft itself shows ("Ayla Hanım": `_inferred_suffix_words`; "Ust. Farid": a short
+    capitalised abbreviation with a stop before a name that is no listed title, English word or name) goes
+    with the name into its code or placeholder, and an unlisted "person" that is only such a word beside the
+    name is that word."""
+    from .names.kin_forms import _inferred_conf, inferred_suffix_end
+
+    abbreviation = re.compile(str(_inferred_conf().get("title_abbreviation") or r"(?!)"))
+    ordinary = _ordinary_word(key)
+    people = sorted((r for r in chosen if r.type in ("PERSON", "PERSON_UNKNOWN")), key=lambda r: r.start)
+    for r, nxt in zip(people, people[1:], strict=False):
+        if r not in chosen:
+            continue
+        if (
+            nxt.source == "unknown"
+            and nxt.text.casefold() in words
+            and re.fullmatch(r"[ \t-]+", text[r.end : nxt.start])
+        ):
+            chosen.remove(nxt)
+            r.end, r.text = nxt.end, text[r.start : nxt.end]
+        elif (
+            r.source == "unknown"
+            and re.fullmatch(r"\.?[ \t]+", text[r.end : nxt.start])
+            and _address_abbreviation(text[r.start : nxt.start].strip(), ordinary)
+        ):
+            chosen.remove(r)
+            nxt.start, nxt.text = r.start, text[r.start : nxt.end]
+    starts = sorted(r.start for r in chosen)
+    for r in chosen:
+        if r.type not in ("PERSON", "PERSON_UNKNOWN"):
+            continue
+        end = inferred_suffix_end(text, r.end, words)
+        if end > r.end and not any(r.end <= s < end for s in starts):
+            r.end, r.text = end, text[r.start : end]
+        m = abbreviation.search(text, max(0, r.start - 8), r.start)
+        if (
+            m
+            and _address_abbreviation(m.group(0).strip(), ordinary)
+            and not any(m.start() < e <= r.start for e in (c.end for c in chosen if c is not r))
+        ):
+            r.start, r.text = m.start(), text[m.start() : r.end]
+
+
+def _address_abbreviation(word: str, ordinary) -> bool:
+    """ "Ust." before a name: two to four letters, capitalised, with a stop, no title, English word or name."""
+    bare = word.rstrip(".")
+    return word.endswith(".") and bool(re.fullmatch(r"[A-Z][a-z]{1,3}", bare)) and not ordinary(bare)
 
 
 def _take_inferred_prefixes(text: str, chosen: list[Replacement], glossed: frozenset[str], key: Key) -> None:
@@ -1074,11 +1174,14 @@ def _placed_initials(chosen: list[Replacement], initials: list) -> list[Replacem
     return out
 
 
-def _number_unknown(unknown: list[Replacement]) -> list[UnplacedPerson]:
-    """One placeholder per person, in order of first mention."""
+def _number_unknown(unknown: list[Replacement], address: frozenset[str] = frozenset()) -> list[UnplacedPerson]:
+    """One placeholder per person, in order of first mention; a family word or form of address (`address`:
+    listed or inferred from the draft, before or after the name) is no name word ("Oren Hanım" and "Tia
+    Oren" are Oren Demir)."""
+    from .names.folding import fold
     from .names.unknown import group_mentions
 
-    groups = group_mentions(unknown)
+    groups = group_mentions(unknown, frozenset(fold(w).lower() for w in address))
     people = []
     for n, group in enumerate(groups, 1):
         placeholder = PERSON_PLACEHOLDER.format(n=n)

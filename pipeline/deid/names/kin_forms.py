@@ -904,3 +904,98 @@ def glossed_prefix_names(text: str, words: frozenset[str]) -> list[tuple[int, in
         if not text[m.start() : end].split()[-1].isupper():
             out.append((m.start(), end))
     return out
+
+
+# a word right after a person mention, on the same line: spaced or hyphened ("Ayla Hanım", "Mina-di")
+_WORD_AFTER = re.compile(r"(?P<sep>[ \t]+|-)(?P<word>[^\W\d_][^\W\d_'’]{1,11})(?![\w'’-])")
+_LAST_TWO = re.compile(r"(?P<name>[^\W\d_][\w'’-]*)[ \t]+(?P<word>[^\W\d_][^\W\d_'’]{1,11})\Z")
+
+
+def _title_before_re(words: frozenset[str]) -> re.Pattern[str] | None:
+    if not words:
+        return None
+    return re.compile(rf"(?i:\b(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?)[ \t]+(?P<word>(?:{_alternation(words)}))\b", re.I)
+
+
+def suffixes_by_use(
+    text: str, people: list[tuple[int, int]], ordinary, fits=None, english=frozenset(), given=frozenset()
+) -> frozenset[str]:
+    """Words (case-folded) the draft uses AFTER a person's given name as a form of address ("Ayla Hanım",
+    "Oren Hanım"; "Mina di"), the suffix analogue of `prefixes_by_use`.  A word right after a mention, or the
+    last word of a two-word mention, counts when
+      - it follows `suffix_min_distinct_names` or more different names,
+      - it is one of the honorifics.yaml `suffix` words, in any case (a documented inventory),
+      - it follows a keyed `given` name and is written nowhere in the draft but right after a name (a
+        surname is also written alone or after a title), or
+      - it is written in lower case after a capitalised name and is no `english` word (a name word never is).
+    A word the parse reads as ordinary text after any name (`fits(word, offset)` false: a verb, "Musa
+    attended") is none anywhere.  Never an `ordinary` word (English, listed or keyed name, title, place)
+    unless written in lower case, and never a word written after Mr/Mrs/Ms anywhere in the draft (a surname)."""
+    conf = _inferred_conf()
+    listed = frozenset(honorifics()["suffix"])
+    after: dict[str, set[str]] = {}
+    lower: set[str] = set()
+    seen: dict[str, int] = {}  # capitalised uses after a name
+    keyed_after: set[str] = set()
+    spelt: dict[str, str] = {}  # as first written, for the name lists
+    read_as_text: set[str] = set()
+    endings = tuple(str(e) for e in conf.get("suffix_not_endings") or ())
+    for start, end in people:
+        name = text[start:end]
+        found = []
+        inner = _LAST_TWO.search(name)
+        if inner and inner.group("name")[:1].isupper():
+            found.append((inner.group("word"), inner.group("name"), start + inner.start("word")))
+        m = _WORD_AFTER.match(text, end)
+        last = re.findall(r"[^\W\d_][\w'’-]*", name)
+        if m and last and last[-1][:1].isupper() and not name.endswith("."):
+            found.append((m.group("word"), last[-1], m.start("word")))
+        for word, before, at in found:
+            low = word.casefold()
+            spelt.setdefault(low, word)
+            if fits is not None and not fits(word, at):
+                read_as_text.add(low)  # one sense per draft: a word the parse reads as a verb once is no address
+                continue
+            after.setdefault(low, set()).add(fold(before).casefold())
+            if (
+                word.islower()
+                and english
+                and low not in english
+                and low not in frequent_words()
+                and not low.endswith(endings)
+            ):
+                lower.add(low)
+            elif word[:1].isupper():
+                seen[word] = seen.get(word, 0) + 1
+                if fold(before).casefold() in given:
+                    keyed_after.add(word)
+    least = int(conf.get("suffix_min_distinct_names", 2))
+    only_after = {
+        w.casefold() for w in keyed_after if len(re.findall(rf"(?<![\w'’-]){re.escape(w)}(?![\w'’-])", text)) <= seen[w]
+    }
+    words = {
+        w
+        for w, names in after.items()
+        if w not in names
+        and w not in read_as_text
+        and (
+            (w in lower and w not in given)
+            or (
+                (len(names) >= least or w in listed or w in only_after)
+                and not ordinary(spelt[w][:1].upper() + spelt[w][1:])
+            )
+        )
+    }
+    title_re = _title_before_re(frozenset(words))
+    if title_re:
+        words -= {m.group("word").casefold() for m in title_re.finditer(text)}
+    return frozenset(words)
+
+
+def inferred_suffix_end(text: str, end: int, words: frozenset[str]) -> int:
+    """Where an inferred form of address right after a name ending at `end` ends ("Hanım" of "Ayla Hanım"),
+    else `end`."""
+    if not words:
+        return end
+    m = _WORD_AFTER.match(text, end)
+    return m.end() if m and m.group("word").casefold() in words else end

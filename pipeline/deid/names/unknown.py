@@ -1759,13 +1759,14 @@ M = TypeVar("M", bound=_Mention)
 _DOTTED_LETTERS = re.compile(r"^[^\W\d_](?:\.[^\W\d_])+$")
 
 
-def group_mentions(candidates: list[M]) -> list[list[M]]:
+def group_mentions(candidates: list[M], address: frozenset[str] = frozenset()) -> list[list[M]]:
     """Cluster mentions of one person: "Sam Wood", later "Sam" and "Ms Wood".
 
     Multi-word mentions define people (same words = same person); a one-word
     mention joins the person whose first or last word it is, preferring the
     most recently mentioned one when two share it; otherwise it is a person
-    of its own.  Groups come back in order of first mention.
+    of its own.  Groups come back in order of first mention.  Words of `address`
+    (forms of address the draft taught, "Hanım") are no name words.
     """
     groups: list[list[M]] = []
     full_index: dict[tuple[str, ...], int] = {}
@@ -1773,6 +1774,8 @@ def group_mentions(candidates: list[M]) -> list[list[M]]:
 
     def key_words(cand: M) -> tuple[str, ...]:
         words = tuple(fold(w).lower() for w in name_words(_given_first(cand.text)))  # "Jankauskienė" folded
+        words = tuple(w.rsplit("-", 1)[0] if w.rsplit("-", 1)[-1] in address else w for w in words)  # "Mina-di"
+        words = tuple(w for w in words if w not in address) or words
         # "C.J. Whitfield": initials run together are one letter each, as in "C. J. Whitfield"
         words = tuple(part for w in words for part in (w.split(".") if _DOTTED_LETTERS.match(w) else (w,)))
         initial = _INITIAL_FIRST.match(cand.text) is not None  # "O. Mac Giolla Bhríde": an initial, no "Ó"
