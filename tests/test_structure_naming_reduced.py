@@ -76,7 +76,7 @@ def test_header_that_is_no_naming_noun_is_no_key() -> None:
 def test_naming_sentence_outranks_use() -> None:
     text = (
         HEAD
-        + "1.1 The panel studied how a small girl - referred to as Baby Q - came to harm, and the care of her cousins.\n\n"
+        + "1.1 The panel asked how a small girl - referred to as Baby Q - came to harm.\n\n"
         + "1.2 Baby Q was born in March. Baby Q lived with her grandmother in Fernhollow.\n"
     )
     entry = next(e for e in build(text).key if e.code == "Baby Q")
