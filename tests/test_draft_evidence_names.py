@@ -10,31 +10,7 @@ from __future__ import annotations
 from pipeline.deid.keyfile import parse_key
 from pipeline.deid.names.kin_forms import glossed_words, inferred_prefix_before, prefixes_by_use
 from pipeline.deid.names.residue import _draft_evidence
-
-KEY = """
-people:
-  - code: Child T
-    role: "The child (aged 7)"
-    names: [Tavita Selu, Tavita]
-  - code: TM
-    role: "Child T's mother"
-    names: [Losa Selu, Losa, Ms Selu]
-  - code: TU
-    role: "Maternal uncle"
-    names: [Iosefa Selu]
-  - code: HV
-    role: "Health visitor"
-    names: [Gemma Rawle, Ms Rawle]
-  - code: DR
-    role: "Consultant paediatrician"
-    names: [Owain Pryde, Dr Pryde]
-  - code: SWT
-    role: "Social worker"
-    names: [Bethan Culley]
-  - code: LA
-    role: "Maternal aunt"
-    names: [Mercy Selu, Mercy]
-"""
+from selu_family import KEY
 
 
 # ---------------------------------------------------------------- the draft explains a family word

@@ -7,22 +7,7 @@ All names and the address words are invented for these tests (made up, so that n
 from __future__ import annotations
 
 from pipeline.deid.names.kin_forms import inferred_suffix_end, suffixes_by_use
-
-KEY = """
-people:
-  - code: Child T
-    role: "The child (aged 7)"
-    names: [Tavita Selu, Tavita]
-  - code: TM
-    role: "Child T's mother"
-    names: [Losa Selu, Losa, Ms Selu]
-  - code: TU
-    role: "Maternal uncle"
-    names: [Iosefa Selu]
-  - code: HV
-    role: "Health visitor"
-    names: [Gemma Rawle, Ms Rawle]
-"""
+from selu_family import KEY
 
 
 def _spans(text: str, *names: str) -> list[tuple[int, int]]:
