@@ -990,8 +990,9 @@ def _take_forms_of_address(text: str, chosen: list[Replacement], words: frozense
     abbreviation = re.compile(str(_inferred_conf().get("title_abbreviation") or r"(?!)"))
     ordinary = _ordinary_word(key)
     people = sorted((r for r in chosen if r.type in ("PERSON", "PERSON_UNKNOWN")), key=lambda r: r.start)
+    removed: set[int] = set()  # by identity: `r in chosen` compared every field of every replacement
     for r, nxt in zip(people, people[1:], strict=False):
-        if r not in chosen:
+        if id(r) in removed:
             continue
         if (
             nxt.source == "unknown"
@@ -999,6 +1000,7 @@ def _take_forms_of_address(text: str, chosen: list[Replacement], words: frozense
             and re.fullmatch(r"[ \t-]+", text[r.end : nxt.start])
         ):
             chosen.remove(nxt)
+            removed.add(id(nxt))
             r.end, r.text = nxt.end, text[r.start : nxt.end]
         elif (
             r.source == "unknown"
@@ -1006,6 +1008,7 @@ def _take_forms_of_address(text: str, chosen: list[Replacement], words: frozense
             and _address_abbreviation(text[r.start : nxt.start].strip(), ordinary)
         ):
             chosen.remove(r)
+            removed.add(id(r))
             nxt.start, nxt.text = r.start, text[r.start : nxt.end]
     starts = sorted(r.start for r in chosen)
     for r in chosen:

@@ -40,6 +40,7 @@ placeholder (no list says it is a title); settings in models/names/inferred_pref
 from __future__ import annotations
 
 import re
+from collections import Counter
 from functools import lru_cache
 
 from ...lexicon import honorifics, kin_words, reporting_forms_pattern
@@ -970,9 +971,8 @@ def suffixes_by_use(
                 if fold(before).casefold() in given:
                     keyed_after.add(word)
     least = int(conf.get("suffix_min_distinct_names", 2))
-    only_after = {
-        w.casefold() for w in keyed_after if len(re.findall(rf"(?<![\w'’-]){re.escape(w)}(?![\w'’-])", text)) <= seen[w]
-    }
+    runs = Counter(_WORD_RUN.findall(text)) if keyed_after else Counter()  # one pass, not one per word
+    only_after = {w.casefold() for w in keyed_after if _standalone_count(w, text, runs) <= seen[w]}
     words = {
         w
         for w, names in after.items()
@@ -999,3 +999,14 @@ def inferred_suffix_end(text: str, end: int, words: frozenset[str]) -> int:
         return end
     m = _WORD_AFTER.match(text, end)
     return m.end() if m and m.group("word").casefold() in words else end
+
+
+_WORD_RUN = re.compile(r"[\w'’-]+")
+
+
+def _standalone_count(word: str, text: str, runs: Counter) -> int:
+    """How often `word` stands alone in `text` (not inside a longer run of word characters, apostrophes and
+    hyphens): a look-up in the text's runs, counted once, for a word made of those characters."""
+    if _WORD_RUN.fullmatch(word):
+        return runs[word]
+    return len(re.findall(rf"(?<![\w'’-]){re.escape(word)}(?![\w'’-])", text))
