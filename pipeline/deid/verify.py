@@ -822,8 +822,9 @@ def _sentence_people(text: str, labels: str, verbs: str, role_labels: str = "", 
 def _kin_right_before(text: str, start: int) -> bool:
     """A family word right before the name, in apposition ("The boy's aunt, Kim Vale, the Chief Executive of a
     charity"): a relative whose job the review mentions, not the review's own person."""
-    words = re.findall(r"[a-z][a-z-]*", text[max(0, start - 24) : start].lower())
-    return bool(words) and words[-1] in _kin_words() and bool(re.search(r"[a-z][ \t]*,?[ \t]*$", text[:start]))
+    before = text[max(0, start - 24) : start]  # the family word is in it, so the letter the comma follows is too
+    words = re.findall(r"[a-z][a-z-]*", before.lower())
+    return bool(words) and words[-1] in _kin_words() and bool(re.search(r"[a-z][ \t]*,?[ \t]*$", before))
 
 
 def _bracketed_label_people(text: str, labels: str) -> list[str]:

@@ -422,7 +422,7 @@ def _owned_period(prep: Token, time_of: bool) -> bool:
     her pregnancy", "at the time of his birth"): a possessor makes it that person's time, not
     the occasion just narrated ("during the visit" goes on with it)."""
     objects = [c for c in prep.children if c.dep_ == "pobj"]
-    if not objects or not _hangs_from_verb(prep.head if prep.head is not prep else prep):
+    if not objects or not _hangs_from_verb(prep.head):
         return False
     obj = objects[0]
     if time_of:  # "at the time of his birth", not "at her home"

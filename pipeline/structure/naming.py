@@ -506,25 +506,21 @@ def find_named(text: str) -> list[key.InlineDeclaration]:
     found: dict[str, key.InlineDeclaration] = {}
     spans = key._after_pseudonym_statements(text)
     for cue in _cue_re().finditer(text):
+        tail = _tail_re().match(text, cue.end())  # what the verb names, read once for the checks and the loop
         names = not (cue["called"] or cue["reduced"]) or any(a <= cue.start() < b for a, b in spans)
         if cue["reduced"] and not names:
-            names = _reduced_names(text, cue, _tail_re().match(text, cue.end()))
-        if re.match(r"\s+only\b", text[cue.end() :], re.IGNORECASE):
+            names = _reduced_names(text, cue, tail)
+        if _ONLY.match(text, cue.end()):
             names = False  # "known only as …": a nickname of the real person
         person = _person_before(text, cue.start())
-        pos = cue.end()
         if person is None:
             # no person noun before the verb: one right after it ("… referred to as young persons YQ4 and YQ5")
-            tail = _tail_re().match(text, pos)
             if tail is None or not tail["rp"]:
                 continue
             person = (tail.start("rp"), tail.start("rp"), tail.end("rp"))
         clause_start, role_start, role_end = person
         desc = _description(text, clause_start, role_start, role_end)
-        while True:
-            tail = _tail_re().match(text, pos)
-            if tail is None:
-                break
+        while tail is not None:
             kind, subject = key.classify(desc) or ("family", False)
             for code, at in _items(tail, text, names):
                 if code.casefold() not in {c.casefold() for c in found}:
@@ -534,8 +530,12 @@ def find_named(text: str) -> list[key.InlineDeclaration]:
             gap = _gapped_re().match(text, tail.end())
             if gap is None:
                 break
-            desc, pos = gap["role"], gap.end()
+            desc = gap["role"]
+            tail = _tail_re().match(text, gap.end())
     return sorted(found.values(), key=lambda e: e.start)
+
+
+_ONLY = re.compile(r"\s+only\b", re.IGNORECASE)
 
 
 def _marked_phrase(text: str, at: int) -> str:

@@ -971,8 +971,10 @@ def suffixes_by_use(
                 if fold(before).casefold() in given:
                     keyed_after.add(word)
     least = int(conf.get("suffix_min_distinct_names", 2))
-    runs = Counter(_WORD_RUN.findall(text)) if keyed_after else Counter()  # one pass, not one per word
-    only_after = {w.casefold() for w in keyed_after if _standalone_count(w, text, runs) <= seen[w]}
+    # how often each word stands alone in the text (a whole run of word characters, apostrophes and hyphens:
+    # the words after names are letters only), counted in one pass, not one search per word
+    runs = Counter(_WORD_RUN.findall(text)) if keyed_after else Counter()
+    only_after = {w.casefold() for w in keyed_after if runs[w] <= seen[w]}
     words = {
         w
         for w, names in after.items()
@@ -1002,11 +1004,3 @@ def inferred_suffix_end(text: str, end: int, words: frozenset[str]) -> int:
 
 
 _WORD_RUN = re.compile(r"[\w'’-]+")
-
-
-def _standalone_count(word: str, text: str, runs: Counter) -> int:
-    """How often `word` stands alone in `text` (not inside a longer run of word characters, apostrophes and
-    hyphens): a look-up in the text's runs, counted once, for a word made of those characters."""
-    if _WORD_RUN.fullmatch(word):
-        return runs[word]
-    return len(re.findall(rf"(?<![\w'’-]){re.escape(word)}(?![\w'’-])", text))
