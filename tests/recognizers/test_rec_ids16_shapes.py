@@ -4,7 +4,8 @@ cannot be a month; a date bracketed after each child in a record's field of peop
 with no letters, a serial longer than ten digits after a record system, a log number with a compact day-month-year
 stamp, year / serial / district letters; plates of other countries and the Crown Dependencies beside a vehicle word;
 a school whose name opens with a town called "New ..."; a username after "<App> ID"; a plot on a site whose name ends
-in a plural possessive; the value of an address field, whatever the country's street words.  All invented, none of the open drafts' values."""
+in a plural possessive; the value of an address field, whatever the country's street words.  All invented, none of
+the open drafts' values."""
 
 from __future__ import annotations
 
