@@ -262,6 +262,10 @@ def _flat_number() -> re.Pattern[str]:
     return re.compile(rf"^(?:{alternatives})\.?\s+[\w/]{{1,5}},?\s+(?:\d{{1,4}}[A-Za-z]?,?\s+)?(?=[A-Z])")
 
 
+# the rest of an e-mail header's display name: one or two capitalised words, then the address in angle brackets
+_SENDER_NAME_REST = r"(?:[ \t]+[A-Z][a-z]+){1,2}(?=[ \t]*<[^\s<>@]+@)"
+
+
 def _short_names(text: str, found: list[Replacement]) -> list[Replacement]:
     """A school, nursery or street named in full once and again elsewhere (by the same name, a
     short name, "St Oswald's CE Primary School" ... "held at St Oswald's", or a street without
@@ -276,10 +280,12 @@ def _short_names(text: str, found: list[Replacement]) -> list[Replacement]:
             stems.setdefault(name, r)
     out = []
     spans = [(r.start, r.end) for r in found]
-    # a short name takes the kind words written after it this time ("Wyvern Lane Primary" of "... Primary School")
+    # a short name takes the kind words written after it this time ("Wyvern Lane Primary" of "... Primary School"),
+    # or the rest of a sender's display name before its e-mail address ("From: Little Acorns Kettering <office@...>":
+    # the header names one sender, so the words up to "<" are the setting's name)
     kind = "|".join(re.escape(k) for k in sorted(kinds, key=len, reverse=True))
     for stem, r in stems.items():
-        tail = rf"(?:[ \t]+(?i:{kind})(?![\w'’-])){{0,3}}" if r.type in SHORT_NAME_TYPES else ""
+        tail = rf"(?:{_SENDER_NAME_REST}|(?:[ \t]+(?i:{kind})(?![\w'’-])){{0,3}})" if r.type in SHORT_NAME_TYPES else ""
         for m in re.finditer(rf"(?<![\w'’-]){re.escape(stem)}(?![\w'’-]){tail}", text):
             if any(s < m.end() and m.start() < e for s, e in spans):
                 continue

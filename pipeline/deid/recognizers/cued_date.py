@@ -15,6 +15,8 @@ a date is reported only when
   the midwife was told that the baby had been born");
 * or it sits in a table column whose header is a cue (a family table with a
   "DOB" column);
+* or it is bracketed after a person in a record's field of people ("Child(ren): KISS, Anna (02/01/2024)":
+  `person_fields`);
 * or it follows a reported date as another version of it ("recorded as
   03/10/2009 by the school and as 10/03/2009 by the police": `coordinated_gap`).
 
@@ -76,6 +78,7 @@ class CuedDateRecognizer(EntityRecognizer):
         self.range_before = _alternation(spec.options.get("range_before", []), flags)
         self.range_after = _alternation(spec.options.get("range_after", []), flags)
         self.coordinated_gap = _alternation(spec.options.get("coordinated_gap", []), flags)
+        self.person_fields = _alternation(spec.options.get("person_fields", []), flags)
         name = spec.entity.title().replace("_", "") + "Recognizer"
         super().__init__(supported_entities=[spec.entity], name=name, context=list(spec.context))
 
@@ -107,6 +110,7 @@ class CuedDateRecognizer(EntityRecognizer):
                 or self._in_birth_column(text, start)
                 or self._row_event(text, start, end)
                 or self._coordinated(text, results, start)
+                or self._in_person_field(text, start, end)
             ):
                 results.append(self._result(start, end, pattern))
             previous_end = end
@@ -238,6 +242,19 @@ class CuedDateRecognizer(EntityRecognizer):
         return len(words) <= self.max_gap_words_row and not self.gap_breakers_after.intersection(
             w.lower() for w in _WORD.findall(before)
         )
+
+    def _in_person_field(self, text: str, date_start: int, date_end: int) -> bool:
+        """True if the date is bracketed after a person in a record's field of people ("**Child(ren):** KISS, Anna
+        (02/01/2024); KISS, Ben (17/06/2017)"): a record lists each child with the date that identifies them, so
+        the field's label is the cue.  A date bracketed after a name in running text is not ("(Child K, 2021)")."""
+        if (
+            self.person_fields is None
+            or text[date_start - 1 : date_start] != "("
+            or text[date_end : date_end + 1] != ")"
+        ):
+            return False
+        line_start = text.rfind("\n", 0, date_start) + 1
+        return bool(self.person_fields.search(text[line_start : date_start - 1][-_WINDOW:]))
 
     def _in_birth_column(self, text: str, date_start: int) -> bool:
         """True if the date is in a table column headed by a birth cue (see `tables`)."""
