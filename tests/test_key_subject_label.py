@@ -30,7 +30,7 @@ def test_a_subject_of_discussion_declares_nothing():
 
 def test_a_review_named_after_the_code_keeps_it_declared_when_the_label_restates_it():
     text = (
-        "Westmarch Safeguarding Children Board Serious Case Review CHILD KX\n\n"
+        "Westmarch Partnership for Children – Practice Review – CHILD KX\n\n"
         "Subject of the review: Child KX aged 5 months. Child KX lived with Mother and two half-siblings.\n"
     )
     report = build_report(normalise(text), Source(name="draft.txt", sha256="0" * 64, format="text"))
