@@ -1067,8 +1067,10 @@ _COVER_END = re.compile(r"[ \t]*(?:(?i:contents|table of contents|index)\b|(?:\d
 def _cover_date_people(text: str, max_lines: int = 40) -> list[str]:
     """'Robin Ashdown March 2019', '… Child Q “Title” Jane Doe Published June 2019', 'Kim Vale & Ray Holt
     November 2017': on the cover (before the contents or the first numbered paragraph) names that end their line
-    followed only by the month and year of publication are the authors'; a web page's date line followed by a
-    name alone, on the next line or after a bar ('Thursday, 7 April 2016 | Kim Vale'), is its writer's."""
+    followed only by the month and year of publication are the authors'; so are co-authors alone on a line with
+    the date alone on the next ('Kim Vale & Ray Holt ⏎ 11.05.2016', `_co_authors`); a web page's date line
+    followed by a name alone, on the next line or after a bar ('Thursday, 7 April 2016 | Kim Vale'), is its
+    writer's."""
     month_year = rf"[ \t]*,?[ \t]+(?:Published[ \t]+)?{_MONTHS}[ \t]+(?:19|20)\d\d[ \t]*"
     # two authors first: "Kim Vale & Ray Holt November 2017" (the pattern after it finds only the last one)
     pair = re.compile(rf"(?:^|.*[ \t“”\"'’])(?P<n>{_PERSON}[ \t]*(?:&|and|,)[ \t]*{_PERSON}){month_year}")
@@ -1090,9 +1092,38 @@ def _cover_date_people(text: str, max_lines: int = 40) -> list[str]:
             m = name_line.fullmatch(line)
         if m and not _DEDICATION.search(line):
             found.append(m.group("n"))
+        elif _COVER_DATE_ALONE.fullmatch(line) and (names := _co_authors(previous)):
+            found.append(names)
         if line.strip():
             previous = line
     return found
+
+
+# the cover's date alone on its line: "11.05.2016", "March 2022", "2nd May 2023"
+_COVER_DATE_ALONE = re.compile(
+    rf"[ \t]*(?:(?:\d{{1,2}}(?:st|nd|rd|th)?[ \t]+)?{_MONTHS}[ \t]+(?:19|20)\d\d"
+    r"|\d{1,2}[./]\d{1,2}[./](?:19|20)?\d\d)[ \t]*"
+)
+_JOINED_PEOPLE = re.compile(
+    rf"[ \t]*(?P<n>{_PERSON}(?:[ \t]*,[ \t]*{_PERSON})*[ \t]*,?[ \t]*(?:&|and)[ \t]+{_PERSON})[ \t]*"
+)
+
+
+def _co_authors(line: str) -> str | None:
+    """'Kim Vale & Ray Holt', 'Kim Vale, Ray Holt and Ann Lee' alone on a cover line, the cover's date alone on
+    the next (`_cover_date_people`): the review's writers.  Only two or more full names joined on their own
+    line count, each with a surname that is no ordinary word ("Health Visiting & School Nursing" names
+    services), and no two sharing a surname: children a cover names together are a family ("Amos Tredinnick and
+    Lottie Tredinnick"), co-authors are not.  One name alone above the date may be the child, so it is no
+    byline here."""
+    m = _JOINED_PEOPLE.fullmatch(line)
+    if not m:
+        return None
+    people = _split_people(m.group("n"))
+    surnames = [p.split()[-1].casefold() for p in people]
+    if len(people) < 2 or len(set(surnames)) < len(surnames) or any(_is_role_phrase(p) for p in people):
+        return None
+    return m.group("n")
 
 
 # "In memory of …", "dedicated to …": the child the review is about, never its author

@@ -226,6 +226,14 @@ def find_people(cover_lines: list[Line]) -> list[NamedPerson]:
             if k and _name_above_date(cover_lines[k - 1 : k + 2]):  # "Final Report ⏎ Kim Vale ⏎ November 2017"
                 add(line.stripped, "author", line, len(line.text) - len(line.text.lstrip()))
                 break
+            if (
+                k + 1 < len(cover_lines)
+                and (names := _co_authors_above_date(cover_lines[k : k + 2]))
+                and not any(BODY_START_RE.match(ln.text) for ln in cover_lines[:k])
+            ):
+                for name in names:  # "Kim Vale & Ray Holt ⏎ 11.05.2016": every co-author, the first the author
+                    add(name, "author", line, _offset_of(name, line.text))
+                break
             m = re.search(
                 rf"\b(?:Report|Review|Summary|REPORT|REVIEW|SUMMARY)\s+(?P<name>[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){{1,2}})\s+(?:{BYLINE_DATE})(?:\s*$|\s+(?=Contents\b|CONTENTS\b))",
                 line.text,
@@ -302,6 +310,26 @@ def _name_above_date(window: list[Line]) -> bool:
     title_above = _is_title_line(above) or re.match(_shapes()["title_document_kinds"], above, re.IGNORECASE)
     name = re.fullmatch(r"[A-Z][a-z'’-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z'’-]+){1,2}", line)
     return bool(title_above and name and _clean_name(line) == line and re.fullmatch(BYLINE_DATE, below))
+
+
+CO_AUTHORS_RE = re.compile(
+    r"(?P<first>[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){1,2})(?P<rest>(?:\s*,\s*[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){1,2})*"
+    r"\s*,?\s*(?:&|and)\s+[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){1,2})"
+)
+
+
+def _co_authors_above_date(window: list[Line]) -> list[str]:
+    """ "Kim Vale & Ray Holt ⏎ 11.05.2016", "Kim Vale, Ray Holt and Ann Lee ⏎ March 2022": two or more full names
+    alone on a cover line, the date alone below, are the co-authors.  Each must be a clean name, one must start with
+    a known first name, and no two may share a surname (children a cover names together are a family)."""
+    line, below = (ln.stripped for ln in window)
+    if not CO_AUTHORS_RE.fullmatch(line) or not re.fullmatch(BYLINE_DATE, below):
+        return []
+    names = [n.strip() for n in re.split(r"\s*(?:,|&|\band\b)\s*", line) if n.strip()]
+    surnames = {n.split()[-1].casefold() for n in names}
+    if len(surnames) < len(names) or any(_clean_name(n) != n for n in names):
+        return []
+    return names if any(_is_first_name(n.split()[0]) for n in names) else []
 
 
 def _post_nominals_re() -> str:
