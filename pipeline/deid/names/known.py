@@ -50,6 +50,7 @@ from .initials import (
 )
 from .kin_forms import kin_forms
 from .links import declared_surnames, first_name_with_family_slip, link, maiden_names
+from .scripts import other_script_names
 
 # separators allowed between the words of a name: spaces / a line break, a
 # hyphen (with a line break after it) for double-barrelled names, or a dot or
@@ -767,6 +768,7 @@ class KnownNameMatcher:
         raw = [_with_rank(text, _run_on(text, r)) for r in raw]
         raw += used_as_person(text, raw, pending, doc, self.protected)  # "DL tells …" makes "Sibling DL (4)" him
         raw += roster_initials(text, raw, pending, doc, self.protected)  # "FG (consultant), ST (reg)", "| JH |"
+        raw += used_as_person(text, raw, pending, doc, self.protected)  # the roster's finds vouch for other uses
         raw += declared_initials(text, raw, self.protected)  # "| Hannah Pryce | HP |": "HP" is her everywhere
         raw = self._places(text, raw, kept, doc)
         strangers: set[str] = set()
@@ -777,6 +779,7 @@ class KnownNameMatcher:
         raw = first_name_with_family_slip(self, text, raw)  # "Marta Berzin": the given name's person
         raw = declared_surnames(self, text, maiden_names(self, text, raw))  # again, with the slips' full names
         raw = kin_forms(self, text, raw)  # "anh Long", "Sami jan", "Abu Yusuf", "at Gogo's"
+        raw += other_script_names(self.key, text, raw)  # "서연" of the keyed Seo-yeon
         raw += lone_letters(self, text, raw, doc)  # "D refused to speak", "Seen Y and A.C."
         raw += signed_letters(self, text, raw)  # "I'll be at the meeting. J"
         raw.sort(key=lambda r: r[0])

@@ -1547,6 +1547,8 @@ def _keep(ctx: _DocContext, start: int, end: int, rule: str) -> bool:
     trust_entities = rule not in PERSON_CUE_RULES
     if _is_date_word(ctx, start, end) or _shop_or_place_name(ctx, start, end) or _is_demonym(ctx, start, end):
         return False
+    if rule == "role" and _given_and_word_surname(ctx, start, end):
+        return not _is_allowed(ctx, start, end)  # "the liaison worker, Grace Hill,": the role vouches for it
     if rule not in ("title", "title_word", "kin_title", "named") and _is_org_word(ctx, start, end):
         return False
     if _is_allowed(ctx, start, end) or (
@@ -1567,6 +1569,19 @@ def _keep(ctx: _DocContext, start: int, end: int, rule: str) -> bool:
     if rule == "ner" and end - start == 1 and ctx.doc[start].is_sent_start and ctx.common_use(ctx.doc[start].text):
         return False
     return True
+
+
+def _given_and_word_surname(ctx: _DocContext, start: int, end: int) -> bool:
+    """ "the family liaison worker, Grace Hill,", "Interpreter: Edit Varga": right after a role, a listed first
+    name and one more capitalised word are a full name although both are also English words or words this
+    draft uses in a body's name ("Grace", "Hill" of "the Grace Hill Trust"): the role says a person follows,
+    and a first name before a capitalised word is how a person is written."""
+    doc = ctx.doc
+    if end - start != 2 or not ctx.lex.is_first_name(_bare(doc[start].text)):
+        return False
+    if end < len(doc) and not _crosses_line(doc[end - 1]) and (doc[end].is_title or doc[end].is_upper):
+        return False  # "the charity worker, Grace Hill Trust's ...": the words go on into a name of a body
+    return all(doc[i].is_title and not _crosses_line(doc[i]) for i in range(start, end))
 
 
 def _titled_place(ctx: _DocContext, start: int, rule: str) -> bool:

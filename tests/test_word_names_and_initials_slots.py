@@ -1,0 +1,88 @@
+"""Issue 12: names that are also words, initials in the places minutes and tables put people, and a keyed name
+written in another script.  Every name and sentence is invented."""
+
+from __future__ import annotations
+
+import pytest
+
+from pseudonymise_text import code_text
+
+KEY = {
+    "people": [
+        {"code": "Child Q", "role": "the subject child", "names": ["Min-seo Ryu", "Min-seo"]},
+        {"code": "QM", "role": "Child Q's mother", "names": ["Ha-eun Ryu", "Ms Ryu"]},
+        {"code": "SW1", "role": "Social worker", "names": ["Fenella Brock", "Ms Brock"]},
+        {"code": "NUR", "role": "School nurse", "names": ["Tobias Ashworth", "Mr Ashworth"]},
+        {"code": "POL", "role": "Detective constable", "names": ["Anand Sethi", "DC Sethi"]},
+    ]
+}
+
+
+@pytest.fixture(scope="module")
+def folder(tmp_path_factory):
+    return tmp_path_factory.mktemp("word_names_slots")
+
+
+def _text(folder, nlp, draft: str) -> str:
+    return code_text(folder, draft, KEY, nlp).text
+
+
+def test_initials_under_an_owner_header_are_people(folder, nlp):
+    # "AS" is also a word in capitals; the column's header says the cells hold people
+    draft = (
+        "Fenella Brock and Anand Sethi met on Monday.\n\n"
+        "| Action | Owner | Due |\n|---|---|---|\n| Visit the home | FB | 12/03 |\n| Check records | AS | 14/03 |\n"
+    )
+    out = _text(folder, nlp, draft)
+    assert "| SW1 |" in out and "| POL |" in out
+
+
+def test_capitals_under_another_header_stay(folder, nlp):
+    # a column headed "By" or "Notes" need not hold people: "AS" there is left alone
+    draft = "Fenella Brock chaired.\n\n| Action | By | Notes |\n|---|---|---|\n| Send letter | 12/03 | AS |\n"
+    assert "| AS |" in _text(folder, nlp, draft)
+
+
+def test_initials_joined_by_a_slash_to_a_coded_person(folder, nlp):
+    # "TA" is coded by its verb; the crew line pairs it with "FB"
+    out = _text(
+        folder, nlp, "Fenella Brock and Tobias Ashworth attended.\n> Crew: FB / TA\nTA said the child was well.\n"
+    )
+    assert "FB" not in out and "Crew: SW1 / NUR" in out
+
+
+def test_initials_after_per(folder, nlp):
+    out = _text(folder, nlp, "Fenella Brock chaired. Per FB, the police will visit today.\n")
+    assert "Per SW1," in out
+
+
+def test_roster_find_vouches_for_other_uses(folder, nlp):
+    draft = (
+        "Anand Sethi and Fenella Brock attended.\nPresent: FB (social worker), AS (police).\n\n"
+        "Later in the day the plan was checked by FB, AS agreed.\n"
+    )
+    out = _text(folder, nlp, draft)
+    assert "FB" not in out
+
+
+def test_keyed_name_in_another_script(folder, nlp):
+    out = _text(
+        folder, nlp, 'Min-seo wrote "민서" on her drawing. Her mother signed 하은 beside it. She said 사랑해.\n'
+    )
+    assert "민서" not in out and "하은" not in out and "사랑해" in out
+    assert '"Child Q"' in out and "signed QM" in out
+
+
+def test_a_word_in_another_script_that_spells_no_keyed_name_stays(folder, nlp):
+    out = _text(folder, nlp, "Min-seo's mother wrote 감사합니다 on the card.\n")
+    assert "감사합니다" in out
+
+
+def test_role_before_a_first_name_and_word_surname(folder, nlp):
+    # "Grace" and "Hill" are words, and the draft uses them in a charity's name too
+    draft = (
+        "The charity is the Grace Hill Trust. The school's family liaison worker, Grace Hill, visited in March.\n"
+        "Ms Hill recorded that the home was warm.\n"
+    )
+    out = _text(folder, nlp, draft)
+    assert "worker, [PERSON-" in out and "Grace Hill Trust" in out
