@@ -86,3 +86,61 @@ def test_role_before_a_first_name_and_word_surname(folder, nlp):
     )
     out = _text(folder, nlp, draft)
     assert "worker, [PERSON-" in out and "Grace Hill Trust" in out
+
+
+WORD_KEY = {
+    "people": [
+        {"code": "AM", "role": "Child A's mother", "names": ["Orla Keane", "Orla", "Mrs Keane"]},
+        {"code": "CA", "role": "Child A, the subject", "names": ["Benedek Lamb", "Benedek"]},
+        {"code": "NAV", "role": "Clinical navigator, control room", "names": ["Rohan Chaudry", "Mr Chaudry"]},
+    ]
+}
+
+
+def _word_text(folder, nlp, draft: str) -> str:
+    return code_text(folder, draft, WORD_KEY, nlp).text
+
+
+def test_maiden_name_that_is_a_word_where_she_stands(folder, nlp):
+    draft = (
+        "Orla Keane (née Ward) was seen twice. The hospital held her under her maiden name, Orla Ward, and the "
+        "GP as WARD, Orla. She was treated on Ward 12 and left the ward at noon.\n"
+    )
+    out = _word_text(folder, nlp, draft)
+    assert "Orla Ward" not in out and "WARD, Orla" not in out and "(née AM)" in out
+    assert "Ward 12" in out and "the ward" in out
+
+
+def test_keyed_word_surname_after_a_short_form(folder, nlp):
+    out = _word_text(folder, nlp, "Benedek is two. The nursery has him as Ben Lamb. A lamb was in the story.\n")
+    assert "Lamb" not in out and "A lamb" in out
+
+
+def test_initials_in_brackets_after_the_keyed_role(folder, nlp):
+    out = _word_text(folder, nlp, "| 06:42 | Clinical navigator (RC) on call, listening in. |\n")
+    assert "(NAV)" in out
+
+
+def test_title_before_a_word_the_model_reads_as_a_people(folder, nlp):
+    out = _word_text(folder, nlp, "She went to a private maths tutor, Mr Han, three evenings a week.\n")
+    assert "Han" not in out
+
+
+def test_romanised_given_name_with_a_lower_case_syllable(folder, nlp):
+    out = _word_text(folder, nlp, "Her father's cousin, Kang Min-ho, helped in the kitchen.\n")
+    assert "Min" not in out and "-ho" not in out
+
+
+def test_role_label_then_a_name_of_words(folder, nlp):
+    draft = "**Interpreter:** Edit Kovacs (Hungarian), by phone.\nInterpreter (Farsi): Grace Young, by telephone.\n"
+    out = _word_text(folder, nlp, draft)
+    assert "Edit Kovacs" not in out and "Grace Young" not in out
+
+
+def test_first_name_and_word_surname_apposed_to_a_family_word_and_repeated(folder, nlp):
+    draft = (
+        'The car was registered to Martin Ward of Leeds. The caller said "Martin Ward, her brother". '
+        "She was on Ward 4.\n"
+    )
+    out = _word_text(folder, nlp, draft)
+    assert "Martin Ward" not in out and "Ward 4" in out
