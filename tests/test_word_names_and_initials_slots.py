@@ -144,3 +144,8 @@ def test_first_name_and_word_surname_apposed_to_a_family_word_and_repeated(folde
     )
     out = _word_text(folder, nlp, draft)
     assert "Martin Ward" not in out and "Ward 4" in out
+
+
+def test_initial_typed_against_the_surname(folder, nlp):
+    out = _word_text(folder, nlp, "> Crew ORKeane / TG\nThe handover was signed by BLamb at 02:10. A lamb.\n")
+    assert "BLamb" not in out and "ORKeane" in out  # "ORKeane" is no single initial and surname

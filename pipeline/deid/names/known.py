@@ -243,7 +243,7 @@ def person_forms(person: Person) -> list[NameForm]:
     genders = title_genders()
 
     def add(tokens: list[tuple[str, str]], rule: str, listed: bool = False, family: bool = False) -> None:
-        if not any(kind in ("word", "letter") for kind, _ in tokens):
+        if not any(kind in ("word", "letter", "glued") for kind, _ in tokens):
             return
         title = next((w for k, w in tokens if k == "title"), None)
         text = " ".join(w + ("." if k == "initial" else "") for k, w in tokens)
@@ -477,6 +477,9 @@ def _add_initials(add, given: list[str], surname: list[str], initials: list[str 
     if not sur or not sur[0] or not initials or not initials[0]:
         return
     add([("letter", initials[0]), ("letter", sur[0])], "initials")
+    if len(surname) == 1 and surname[0][1:].isalpha() and surname[0][1:].islower():
+        # "GPugh" in a crew line: the initial typed against the surname, capital and all (case-sensitive)
+        add([("glued", initials[0] + surname[0])], "initial_surname")
     add([("letter", initials[0])], "single_initial")  # "N. said": only with its stop and a person's context
     particles = [w for w in surname[:-1] if w.casefold() in _SURNAME_PARTICLES]
     if particles:  # Welsh, Dutch, Arabic patronymics: "H. ap D.", "H.ap D.", "A. bin S."
@@ -588,6 +591,8 @@ def _token_regex(kind: str, word: str) -> tuple[str, str]:
         return f"(?-i:{re.escape(fold(word))})", _INITIAL_SEP
     if kind == "letter":  # initials run together or apart: "J.K.", "J. K.", "JK"; never the "O" of "O'Brien"
         return f"(?-i:{re.escape(fold(word))})" + r"(?![’'](?!s(?!\w))\w)(?![-‐‑][A-Za-z])", _LETTER_SEP
+    if kind == "glued":  # "GPugh": only with its two capitals, never the word "gpugh"
+        return f"(?-i:{re.escape(fold(word))})", _SEP
     if kind == "hletters":  # a hyphenated surname's letters, stops optional: "A-H", "A.-H"
         rx = r"\.?[-‐‑]".join(re.escape(fold(p)) for p in word.split("-"))
         return f"(?-i:{rx})" + r"(?![’'](?!s(?!\w))\w)(?![-‐‑][A-Za-z])", _LETTER_SEP
