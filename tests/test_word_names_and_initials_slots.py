@@ -149,3 +149,21 @@ def test_first_name_and_word_surname_apposed_to_a_family_word_and_repeated(folde
 def test_initial_typed_against_the_surname(folder, nlp):
     out = _word_text(folder, nlp, "> Crew ORKeane / TG\nThe handover was signed by BLamb at 02:10. A lamb.\n")
     assert "BLamb" not in out and "ORKeane" in out  # "ORKeane" is no single initial and surname
+
+
+def test_capitals_before_a_digit_are_a_grade(folder, nlp):
+    # "ST" is Sione Taufa's once the roster shows it; "ST4" in the grade column is a registrar's grade
+    key = {"people": [{"code": "PR", "role": "Paediatric registrar", "names": ["Dr Sione Taufa"]}]}
+    draft = (
+        "Present: ST (registrar), Dr Sione Taufa's consultant (by phone).\n\n"
+        "| Role | Name | Grade |\n|---|---|---|\n| Registrar | Dr Sione Taufa | ST4 |\n"
+    )
+    out = code_text(folder, draft, key, nlp).text
+    assert "ST4" in out and "Present: PR" in out
+
+
+def test_family_word_before_a_name_is_left_to_the_kinship_rules(folder, nlp):
+    # "Papa" is a family word: the role "called" does not make "Papa Dieu" an unlisted person's full name
+    key = {"people": [{"code": "EF", "role": "Child E's father", "names": ["Jean Dieu", "Mr Dieu"]}]}
+    out = code_text(folder, 'Mr Dieu said he is called "Papa Dieu" by everyone at church.\n', key, nlp).text
+    assert "[PERSON-" not in out

@@ -184,6 +184,8 @@ def used_as_person(text: str, raw: list, pending: list, doc, protected: frozense
         codes = used.get(_letters(matched))
         if not codes or _overlaps(taken, start, end) or matched in never_initials() or matched in protected:
             continue
+        if text[end : end + 1].isdigit():
+            continue  # "ST4", "PC2": a grade or a number's prefix, not "ST" the person
         if _capitals_line(text, start):
             continue
         if _DETERMINER_BEFORE.search(text, max(0, start - 12), start) or _a_thing(doc, start, end):

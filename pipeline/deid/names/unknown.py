@@ -1627,14 +1627,25 @@ def _given_and_word_surname(ctx: _DocContext, start: int, end: int) -> bool:
     first, last = _bare(doc[start].text), _bare(doc[end - 1].text)
     if not ctx.lex.is_first_name(first) and (ctx.common_use(last) or not _surname_like(ctx, last)):
         return False  # "Edit Varga": a word, then a surname that is none, is a full name too
-    if first.rstrip(".") in ctx.lex.titles:
-        return False
+    if first.rstrip(".") in ctx.lex.titles or _kin_honorific(first) or _after_naming_word(doc, start):
+        return False  # "Uncle Ward"; 'called "Papa Dieu"': a family word's or a declared name, for their rules
     if end < len(doc) and not _crosses_line(doc[end - 1]) and (doc[end].is_title or doc[end].is_upper):
         return False  # "the charity worker, Grace Hill Trust's ...": the words go on into a name of a body
     return all(doc[i].is_title and not _crosses_line(doc[i]) for i in range(start, end))
 
 
 _APPOSITION_OPENERS = frozenset({"her", "his", "their", "the", "my", "our", "your"})
+
+
+_NAMING_WORDS = frozenset({"called", "named", "nicknamed", "as", "aka"})
+
+
+def _after_naming_word(doc: Doc, start: int) -> bool:
+    """The span follows a naming word ('called "Papa Dieu"', "known as Big Ward"), quotes allowed."""
+    i = start - 1
+    while i >= 0 and doc[i].text in _OPEN_QUOTES:
+        i -= 1
+    return i >= 0 and doc[i].lower_ in _NAMING_WORDS
 
 
 def _role_apposed_after(ctx: _DocContext, end: int) -> bool:
@@ -1697,25 +1708,13 @@ def find_unknown_names(doc: Doc, allow: set[str] | None = None) -> list[NameCand
     for start, end, rule, confidence in _misspelt_spans(ctx, proposals):
         if _keep(ctx, start, end, rule):
             proposals[(start, end)] = ({rule}, confidence)
-    return _merge(doc, ctx, _with_closing_syllables(ctx, proposals))
+    return _merge(doc, ctx, proposals)
 
 
 def _ends_in_syllable(ctx: _DocContext, start: int, end: int) -> bool:
     """The span closes with a romanised given name's hyphened syllable ("Kang Min-ho"): the syllable, the
     hyphen and the word before it are one name word, however ordinary "Min" or "ho" is alone."""
     return end - start >= 4 and _syllable_after_hyphen(ctx, end - 2)
-
-
-def _with_closing_syllables(ctx: _DocContext, proposals: dict) -> dict:
-    """Proposals of two or more words that stop at the hyphen of a romanised given name ("Kim Tae" of "Kim
-    Tae-ho", as the model's entity and the gazetteer read it) widened over the syllable, as `_name_run` does."""
-    out: dict = {}
-    for (start, end), (rules, best) in proposals.items():
-        if end - start >= 2 and end < len(ctx.doc) - 1 and _syllable_after_hyphen(ctx, end):
-            end += 2
-        old_rules, old_best = out.get((start, end), (set(), 0.0))
-        out[(start, end)] = (old_rules | rules, max(old_best, best))
-    return out
 
 
 def _keeps_surname(ctx: _DocContext, start: int, end: int, rule: str) -> bool:
