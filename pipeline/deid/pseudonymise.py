@@ -343,9 +343,9 @@ def _repeated_unknown(text: str, cands, taken: list[Replacement]):
             ):
                 words.add(w)
     full = _full_names_to_repeat(cands, min_confidence)
-    if not words and not full:
-        return []
     spans = sorted([(c.start, c.end) for c in cands] + [(t.start, t.end) for t in taken])
+    if not words:  # no single word to look for (an empty alternation would match everywhere)
+        return _repeated_full_names(text, full, spans)
     starts = [s for s, _ in spans]
     # in capitals in a heading, and in lower case where a text message or a chat log is quoted ("shorty says")
     forms = (
