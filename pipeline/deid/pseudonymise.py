@@ -348,9 +348,10 @@ def _repeated_unknown(text: str, cands, taken: list[Replacement]):
                 and w not in lex.titles
             ):
                 words.add(w)
-    if not words:
-        return []
+    full = _full_names_to_repeat(cands, min_confidence)
     spans = sorted([(c.start, c.end) for c in cands] + [(t.start, t.end) for t in taken])
+    if not words:  # no single word to look for (an empty alternation would match everywhere)
+        return _repeated_full_names(text, full, spans)
     starts = [s for s, _ in spans]
     # in capitals in a heading, and in lower case where a text message or a chat log is quoted ("shorty says")
     forms = (
@@ -366,6 +367,36 @@ def _repeated_unknown(text: str, cands, taken: list[Replacement]):
         if not m.group(0).isupper() and re.search(r"(?:^|[.!?:]\s*|\n\s*)$", text[max(0, m.start() - 3) : m.start()]):
             pass  # a capitalised word at a sentence start is still the person's name: it is in no English list
         out.append(NameCandidate(m.start(), m.end(), m.group(0), "repeat", 0.6))
+    return out + _repeated_full_names(text, full, spans + [(c.start, c.end) for c in out])
+
+
+def _full_names_to_repeat(cands, min_confidence: float) -> set[str]:
+    """The full names ("Martin Ward") of confident unlisted proposals whose words the single-word repeats leave
+    out (English words): the whole name repeated is the same person, one sense per draft."""
+    from .names.unknown import name_words
+
+    return {
+        c.text
+        for c in cands
+        if c.confidence >= min_confidence
+        and len(words := name_words(c.text)) in (2, 3)
+        and all(w[:1].isupper() for w in words)
+        and " ".join(words) == c.text
+    }
+
+
+def _repeated_full_names(text: str, names: set[str], spans: list[tuple[int, int]]):
+    """Other uses of `names`, word for word and not running on into a capitalised word ("the Grace Hill
+    Trust" is a body's name)."""
+    from .names.unknown import NameCandidate
+
+    if not names:
+        return []
+    alternatives = "|".join(sorted(map(re.escape, names), key=len, reverse=True))
+    out = []
+    for m in re.finditer(rf"(?<![\w@.'’-])(?:{alternatives})(?![\w@'’-])(?![ \t]+[A-Z])", text):
+        if not any(s < m.end() and m.start() < e for s, e in spans):
+            out.append(NameCandidate(m.start(), m.end(), m.group(0), "repeat", 0.6))
     return out
 
 

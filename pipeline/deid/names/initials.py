@@ -184,6 +184,8 @@ def used_as_person(text: str, raw: list, pending: list, doc, protected: frozense
         codes = used.get(_letters(matched))
         if not codes or _overlaps(taken, start, end) or matched in never_initials() or matched in protected:
             continue
+        if text[end : end + 1].isdigit():
+            continue  # "ST4", "PC2": a grade or a number's prefix, not "ST" the person
         if _capitals_line(text, start):
             continue
         if _DETERMINER_BEFORE.search(text, max(0, start - 12), start) or _a_thing(doc, start, end):
@@ -214,8 +216,9 @@ def role_after(text: str, end: int) -> bool:
     return any(w.casefold() in roles or (w.isupper() and w in never_initials()) for w in words)
 
 
-_LIST_GAP_BEFORE = re.compile(r"(?:[ \t]*\([^()\n]{0,40}\))?[ \t]*(?:[,;&]|\band\b)[ \t]*(?:and[ \t]+)?\Z")
-_LIST_GAP_AFTER = re.compile(r"(?:[ \t]*\([^()\n]{0,40}\))?[ \t]*(?:[,;&]|\band\b)[ \t]*(?:and[ \t]+)?")
+# the joins of a list of people: commas, "and", "&", and the slash of a crew line or an owners' cell ("AB / TG")
+_LIST_GAP_BEFORE = re.compile(r"(?:[ \t]*\([^()\n]{0,40}\))?[ \t]*(?:[,;&/]|\band\b)[ \t]*(?:and[ \t]+)?\Z")
+_LIST_GAP_AFTER = re.compile(r"(?:[ \t]*\([^()\n]{0,40}\))?[ \t]*(?:[,;&/]|\band\b)[ \t]*(?:and[ \t]+)?")
 
 
 def _listed_beside(text: str, start: int, end: int, people: list[tuple[int, int]]) -> bool:
@@ -282,6 +285,32 @@ def _column_of_people(text: str, cell: tuple[int, int, int], people: list[tuple[
     return found >= int(settings().get("column_people", 2))
 
 
+def _header_cells(text: str, line_start: int) -> list[str] | None:
+    """The header cells of the table a row belongs to: the row above the table's "|---|" rule."""
+    pos = line_start
+    while pos > 0:
+        prev = text.rfind("\n", 0, pos - 1) + 1
+        line = text[prev : pos - 1].strip()
+        if not line.startswith("|"):
+            return None
+        if re.fullmatch(r"\|?(?:[ \t]*:?-{2,}:?[ \t]*\|)+[ \t]*:?-*:?[ \t]*", line):
+            head_start = text.rfind("\n", 0, prev - 1) + 1
+            head = text[head_start : prev - 1].strip()
+            return head.split("|") if head.startswith("|") else None
+        pos = prev
+    return None
+
+
+def _people_header(text: str, line_start: int, column: int) -> bool:
+    """The header of the cell's column is a word that heads a column of people (initials.yaml
+    `people_column_headers`: "Owner", "Lead", "By whom"); a date column headed "By" is no person's."""
+    cells = _header_cells(text, line_start)
+    if cells is None or len(cells) <= column:
+        return False
+    words = re.findall(r"[^\W\d_]+", cells[column].casefold())
+    return " ".join(words) in set(settings().get("people_column_headers") or ())
+
+
 def roster_initials(text: str, raw: list, pending: list, doc, protected: frozenset[str]) -> list:
     """The `pending` run-together initials of keyed people that stand where minutes and tables put people:
     before their role or agency ("FG (consultant)"), as an item of a list beside another person ("ST (reg),
@@ -308,6 +337,7 @@ def roster_initials(text: str, raw: list, pending: list, doc, protected: frozens
             if (
                 (not everyday and role_after(text, end))
                 or _listed_beside(text, start, end, people)
+                or (cell is not None and _people_header(text, cell[0], cell[2]))  # "| AS |" under "Owner"
                 or (cell is not None and not everyday and _column_of_people(text, cell, people))
             ):
                 out.append(item)

@@ -30,7 +30,7 @@ from ...lexicon import calendar, reporting_forms, reporting_forms_pattern, super
 from ...resources import load_yaml
 from ..keyfile import Key, Person, role_head, title_genders
 from . import role_cues
-from .derived import KeyedWord, _business_possessive, _in_fixed_phrase, find_derived
+from .derived import KeyedWord, _business_possessive, _in_fixed_phrase, classify, find_derived
 from .folding import fold
 from .gaelic import surname_variants
 from .groups import group_reading
@@ -50,6 +50,7 @@ from .initials import (
 )
 from .kin_forms import kin_forms
 from .links import declared_surnames, first_name_with_family_slip, link, maiden_names
+from .scripts import other_script_names
 
 # separators allowed between the words of a name: spaces / a line break, a
 # hyphen (with a line break after it) for double-barrelled names, or a dot or
@@ -242,7 +243,7 @@ def person_forms(person: Person) -> list[NameForm]:
     genders = title_genders()
 
     def add(tokens: list[tuple[str, str]], rule: str, listed: bool = False, family: bool = False) -> None:
-        if not any(kind in ("word", "letter") for kind, _ in tokens):
+        if not any(kind in ("word", "letter", "glued") for kind, _ in tokens):
             return
         title = next((w for k, w in tokens if k == "title"), None)
         text = " ".join(w + ("." if k == "initial" else "") for k, w in tokens)
@@ -476,6 +477,9 @@ def _add_initials(add, given: list[str], surname: list[str], initials: list[str 
     if not sur or not sur[0] or not initials or not initials[0]:
         return
     add([("letter", initials[0]), ("letter", sur[0])], "initials")
+    if len(surname) == 1 and surname[0][1:].isalpha() and surname[0][1:].islower():
+        # "GPugh" in a crew line: the initial typed against the surname, capital and all (case-sensitive)
+        add([("glued", initials[0] + surname[0])], "initial_surname")
     add([("letter", initials[0])], "single_initial")  # "N. said": only with its stop and a person's context
     particles = [w for w in surname[:-1] if w.casefold() in _SURNAME_PARTICLES]
     if particles:  # Welsh, Dutch, Arabic patronymics: "H. ap D.", "H.ap D.", "A. bin S."
@@ -587,6 +591,8 @@ def _token_regex(kind: str, word: str) -> tuple[str, str]:
         return f"(?-i:{re.escape(fold(word))})", _INITIAL_SEP
     if kind == "letter":  # initials run together or apart: "J.K.", "J. K.", "JK"; never the "O" of "O'Brien"
         return f"(?-i:{re.escape(fold(word))})" + r"(?![’'](?!s(?!\w))\w)(?![-‐‑][A-Za-z])", _LETTER_SEP
+    if kind == "glued":  # "GPugh": only with its two capitals, never the word "gpugh"
+        return f"(?-i:{re.escape(fold(word))})", _SEP
     if kind == "hletters":  # a hyphenated surname's letters, stops optional: "A-H", "A.-H"
         rx = r"\.?[-‐‑]".join(re.escape(fold(p)) for p in word.split("-"))
         return f"(?-i:{rx})" + r"(?![’'](?!s(?!\w))\w)(?![-‐‑][A-Za-z])", _LETTER_SEP
@@ -767,22 +773,67 @@ class KnownNameMatcher:
         raw = [_with_rank(text, _run_on(text, r)) for r in raw]
         raw += used_as_person(text, raw, pending, doc, self.protected)  # "DL tells …" makes "Sibling DL (4)" him
         raw += roster_initials(text, raw, pending, doc, self.protected)  # "FG (consultant), ST (reg)", "| JH |"
+        raw += self._initials_after_keyed_role(text, raw, pending)  # "Clinical navigator (RC)"
+        raw += used_as_person(text, raw, pending, doc, self.protected)  # the roster's finds vouch for other uses
         raw += declared_initials(text, raw, self.protected)  # "| Hannah Pryce | HP |": "HP" is her everywhere
         raw = self._places(text, raw, kept, doc)
         strangers: set[str] = set()
         raw = link(self, text, raw, strangers)  # "Nasima Begum", "N. Begum", "Anwar Chowdhury", "Nasima Choudhury"
         raw = declared_surnames(self, text, maiden_names(self, text, raw))  # "(née Orban)", then "Ms Orban"
+        raw += self._given_before_own_surname(text, raw, kept)  # "Bridget Ward" once "(née Ward)" is hers
         raw = self._strangers_titled(raw, strangers)
         raw += self._derived(text, raw, doc)
         raw = first_name_with_family_slip(self, text, raw)  # "Marta Berzin": the given name's person
         raw = declared_surnames(self, text, maiden_names(self, text, raw))  # again, with the slips' full names
         raw = kin_forms(self, text, raw)  # "anh Long", "Sami jan", "Abu Yusuf", "at Gogo's"
+        raw += other_script_names(self.key, text, raw)  # "서연" of the keyed Seo-yeon
         raw += lone_letters(self, text, raw, doc)  # "D refused to speak", "Seen Y and A.C."
         raw += signed_letters(self, text, raw)  # "I'll be at the meeting. J"
         raw.sort(key=lambda r: r[0])
         middles: list[tuple[str, str]] = []
         matches = _merge_adjacent(text, self._resolve(text, raw), middles)
         return NameSearch(sorted(matches + self._middle_names(text, matches, middles), key=lambda m: m.start), kept)
+
+    def _initials_after_keyed_role(self, text: str, raw: list, pending: list) -> list:
+        """ "Clinical navigator (RC) on call", "the health visitor (JH)": run-together initials in brackets right
+        after the role the key gives the one person they fit (its words before any comma): the draft names
+        the person by role and initials together, so the capitals are theirs, even when they spell an
+        abbreviation."""
+        taken = [(r[0], r[1]) for r in raw]
+        out = []
+        for start, end, matched, forms in pending:
+            if text[start - 1 : start] != "(" or text[end : end + 1] != ")" or _overlaps_any(taken, start, end):
+                continue
+            before = " ".join(re.findall(r"[^\W\d_]+", text[max(0, start - 60) : start - 1].casefold()))
+            fits = [f for f in forms if self._role_words_end(before, f.code)]
+            if len({f.code for f in fits}) == 1:
+                out.append((start, end, matched, fits[:1]))
+                taken.append((start, end))
+        return out
+
+    def _role_words_end(self, before: str, code: str) -> bool:
+        """`before` (lower-case words) ends with the first part of the person's keyed role ("clinical
+        navigator" of "Clinical navigator, emergency operations centre")."""
+        role = self.people[code].role or ""
+        head = " ".join(re.findall(r"[^\W\d_]+", re.split(r"[,(;]", role_head(role))[0].casefold()))
+        return bool(head) and (before == head or before.endswith(" " + head))
+
+    def _given_before_own_surname(self, text: str, raw: list, kept: list[KeptMention]) -> list:
+        """A given name set aside as part of a place's or body's name ("Bridget Ward", "Ward" being a
+        hospital's word) that stands right before a surname the draft has since shown to be the same person's
+        (her declared maiden name): a person's full name, not a place; taken back out of `kept`."""
+        surname_at = {r[0]: {f.code for f in r[3]} for r in raw if all(f.rule == "surname" for f in r[3])}
+        out = []
+        for k in list(kept):
+            if k.reason != "part_of_place_or_organisation_name":
+                continue
+            gap = re.match(r"[ \t]+", text[k.end : k.end + 4])
+            codes = surname_at.get(k.end + gap.end(), set()) if gap else set()
+            forms = [f for f in self._candidates(k.text) if f.code in codes]
+            if len(codes) == 1 and forms:
+                out.append((k.start, k.end, k.text, forms))
+                kept.remove(k)
+        return out
 
     def _middle_names(self, text: str, matches: list[NameMatch], middles: list[tuple[str, str]]) -> list[NameMatch]:
         """ "Dr bin Salem", "Ms Begum": a name the draft gives a keyed person between their keyed first name and
@@ -926,7 +977,16 @@ class KnownNameMatcher:
         Strong signals decide alone; a weak one ("from Ashton") needs the word to
         be a place elsewhere in the review, a known place or spaCy's place.
         """
-        readings = [(r, self._place_reading(text, r[0], r[1], r[3])) for r in raw]
+        given_ends = {r[1]: {f.code for f in r[3]} for r in raw if not all(self._is_surname(f) for f in r[3])}
+        readings = [
+            (
+                r,
+                (None, False)
+                if self._after_own_given(text, r, given_ends)
+                else self._place_reading(text, r[0], r[1], r[3]),
+            )
+            for r in raw
+        ]
         strong = {fold(r[2]).casefold() for r, (reason, is_strong) in readings if reason and is_strong}
         # a keyed first name is a place elsewhere only where the review wrote it as a town ("Hope Street"
         # does not make "with Hope" a place)
@@ -944,6 +1004,19 @@ class KnownNameMatcher:
             else:
                 out.append(r)
         return out
+
+    def _after_own_given(self, text: str, r, given_ends: dict[int, set[str]]) -> bool:
+        """A keyed surname right after the same person's given name or a short form of it ("Ben Kiss" of the
+        keyed Bence Kiss): the person's full name, though "Ben" opens a mountain's name and "Kiss" is a word."""
+        if not all(self._is_surname(f) for f in r[3]):
+            return False
+        codes = {f.code for f in r[3]}
+        before = re.search(r"([A-Z][^\W\d_]+)[ \t]+$", text[max(0, r[0] - 30) : r[0]])
+        if before is None:
+            return False
+        if given_ends.get(r[0] - len(before.group(0)) + len(before.group(1)), set()) & codes:
+            return True
+        return any(code in codes for code, _, _ in classify(before.group(1), self.keyed_words) if code)
 
     def _place_reading(self, text: str, start: int, end: int, forms: list[NameForm]) -> tuple[str | None, bool]:
         """Why a keyed surname used alone may be a place here, and whether that reason decides alone."""
@@ -1832,6 +1905,10 @@ def _coordinated(text: str, a: int, b: int) -> bool:
     """Two mentions a few words apart in one clause ("Jade and Ms Kershaw", "Jade, Ms Kershaw")."""
     lo, hi = min(a, b), max(a, b)
     return bool(text) and hi - lo < _COORDINATION_CHARS and not _SENTENCE_BREAK.search(text, lo, hi)
+
+
+def _overlaps_any(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    return any(s < end and start < e for s, e in spans)
 
 
 def _nearest_by_code(start: int, sure, sure_pos, codes: set[str]) -> dict[str, int]:

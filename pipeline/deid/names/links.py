@@ -368,12 +368,15 @@ _CAPITALISED = re.compile(r"(?-i:[A-Z])[^\W\d_]+(?:[-‐‑](?-i:[A-Z])[^\W\d_]+
 def _unkeyed_maiden_names(matcher, text: str, raw: list, cue: re.Pattern) -> list:
     """ "Kirsty Lomax (née Fairbairn)": a surname nobody is keyed with, after a maiden-name cue that follows a
     mention of one keyed person, is that person's, there and wherever the draft then writes it alone or after
-    a title of the person's gender ("Ms Fairbairn"); never an English word, and never after a title of the
-    other gender ("Mr Fairbairn" is her father)."""
-    from .derived import _before_org_or_place
-    from .known import NameForm, _stop_words
+    a title of the person's gender ("Ms Fairbairn"); never after a title of the other gender ("Mr Fairbairn"
+    is her father).  A surname that is also an English word ("née Ward") is hers only where a name stands:
+    the declaration itself, after a title, after her keyed given name ("Bridget Ward") and in a record's
+    "Ward, Bridget"; alone it is the word ("on Ward 12", "the ward")."""
+    from .known import _stop_words
 
     learned: dict[str, str] = {}
+    words: set[str] = set()
+    declarations: set[int] = set()
     for i, r in enumerate(raw):
         code = _name_owner(text, raw, i)
         gap = cue.match(text, r[1]) if code else None
@@ -381,35 +384,66 @@ def _unkeyed_maiden_names(matcher, text: str, raw: list, cue: re.Pattern) -> lis
         if code is None or found is None or any(s < found.end() and found.start() < e for s, e, _, _ in raw):
             continue
         low = fold(found.group(0)).casefold()
-        if low in matcher.lexicon or low in _stop_words() or low in _titles():
+        if low in _stop_words() or low in _titles():
             continue
+        if low in matcher.lexicon:
+            words.add(found.group(0))
+            declarations.add(found.start())
         learned.setdefault(found.group(0), code)
     if not learned:
         return raw
     out = list(raw)
     taken = [(r[0], r[1]) for r in raw]
-    titles = title_genders()
     for word, code in learned.items():
-        gender = matcher.people[code].gender
-        for m in re.finditer(rf"(?<![\w@-]){re.escape(word)}(?![\w'’-])", text):
-            if any(s < m.end() and m.start() < e for s, e in taken) or _before_org_or_place(text, m.end()):
-                continue  # "Fairbairn Road"
-            title = _TITLE_WORD_BEFORE.search(text, max(0, m.start() - 12), m.start())
-            said = next((t for t in titles if title and t.casefold() == title.group(1).casefold()), None)
-            if said and titles[said] and gender and titles[said] != gender:
+        for m in re.finditer(rf"(?<![\w@-]){re.escape(word)}(?![\w'’-])", text, re.IGNORECASE):
+            if m.group(0)[:1].islower() or any(s < m.end() and m.start() < e for s, e in taken):
                 continue
-            start = title.start(1) if said and title else m.start()
-            tokens = ((("title", said),) if said else ()) + (("word", word),)
-            form = NameForm(
-                text=text[start : m.end()],
-                code=code,
-                rule="title_surname" if said else "surname",
-                tokens=tokens,
-                title_gender=titles[said] if said else None,
-            )
-            out.append((start, m.end(), text[start : m.end()], [form]))
-            taken.append((start, m.end()))
+            hit = _maiden_name_use(matcher, text, m, code, word in words and m.start() not in declarations)
+            if hit is not None:
+                out.append(hit)
+                taken.append((hit[0], hit[1]))
     return sorted(out, key=lambda r: r[0])
+
+
+def _maiden_name_use(matcher, text: str, m: re.Match, code: str, a_word: bool):
+    """The (start, end, matched, forms) hit of one use of a learned maiden name `m`, or None: not before a
+    place's or an organisation's word, not after a title of the other gender, and, when the surname is an
+    English word, only after a title, after the person's given name, or before ", Given" (`_given_beside`)."""
+    from .derived import _before_org_or_place
+    from .known import NameForm
+
+    if _before_org_or_place(text, m.end()):
+        return None  # "Fairbairn Road"
+    titles = title_genders()
+    gender = matcher.people[code].gender
+    title = _TITLE_WORD_BEFORE.search(text, max(0, m.start() - 12), m.start())
+    said = next((t for t in titles if title and t.casefold() == title.group(1).casefold()), None)
+    if said and titles[said] and gender and titles[said] != gender:
+        return None
+    if a_word and not said and not m.group(0).isupper() and not m.group(0)[1:].islower():
+        return None
+    if a_word and not said and not _given_beside(matcher, text, m, code):
+        return None
+    start = title.start(1) if said and title else m.start()
+    word = m.group(0)
+    tokens = ((("title", said),) if said else ()) + (("word", word),)
+    form = NameForm(
+        text=text[start : m.end()],
+        code=code,
+        rule="title_surname" if said else "surname",
+        tokens=tokens,
+        title_gender=titles[said] if said else None,
+    )
+    return (start, m.end(), text[start : m.end()], [form])
+
+
+def _given_beside(matcher, text: str, m: re.Match, code: str) -> bool:
+    """The person's keyed given name right before the surname ("Bridget Ward") or after it and a comma, the
+    order of a record ("WARD, Bridget", "Ward, Bridget")."""
+    given = {kw.folded for kw in matcher.keyed_words if kw.code == code and kw.first}
+    before = re.search(r"([^\W\d_][\w'’-]*)[ \t]+$", text[max(0, m.start() - 30) : m.start()])
+    after = re.match(r",[ \t]*([^\W\d_][\w'’-]*)", text[m.end() : m.end() + 30])
+    return any(g is not None and fold(g.group(1)).casefold() in given for g in (before, after))
 
 
 _TITLE_WORD_BEFORE = re.compile(r"(?<![\w.])([A-Z][a-z]{1,5})\.?[ \t]+$")

@@ -338,6 +338,8 @@ class _DocContext:
             return False
         if self._set_off_after_role(token):
             return False  # "at the others a cousin, Kidist, interpreted": however the parse reads a table's cell
+        if token.i > 0 and token.doc[token.i - 1].text.rstrip(".") in _strong_titles():
+            return False  # "Mr Han", "Mrs Cymraes": a title says a surname follows, whatever the model tags it
         return not (token.doc.has_annotation("DEP") and _person_position(self, token))
 
     def _set_off_after_role(self, token: Token) -> bool:
@@ -539,7 +541,26 @@ def _name_run(ctx: _DocContext, start: int, max_len: int = 3) -> int:
             break
         if end < len(doc) - 1 and _hyphen_bridge(ctx, end):
             end += 1
+        elif end < len(doc) - 1 and words >= 2 and _syllable_after_hyphen(ctx, end):
+            return end + 2  # "Kim Tae-ho": the syllable closes the given name
     return end
+
+
+def _syllable_after_hyphen(ctx: _DocContext, i: int) -> bool:
+    """doc[i] is the hyphen of a romanised Korean or Chinese given name written after the surname ("Kim
+    Tae-ho", "Wong Ka-yan"): no spaces, a short lower-case syllable after it that no other letter follows."""
+    doc = ctx.doc
+    nxt = doc[i + 1]
+    return (
+        doc[i].text in ("-", "‐")
+        and not doc[i - 1].whitespace_
+        and not doc[i].whitespace_
+        and ctx.name_like(doc[i - 1])
+        and bool(nxt.is_alpha)
+        and nxt.is_lower
+        and len(nxt.text) <= 4
+        and (nxt.i + 1 >= len(doc) or bool(nxt.whitespace_) or not doc[nxt.i + 1].is_alpha)
+    )
 
 
 def _ner_spans(ctx: _DocContext):
@@ -679,7 +700,7 @@ def _role_spans(ctx: _DocContext):
                 continue
             if any(_crosses_line(doc[k]) for k in range(i, i + n)):
                 break
-            nxt = i + n
+            nxt = _after_role_label(doc, i + n)
             if nxt < len(doc) and doc[nxt].text in {",", "(", ":", "-", "–"} and not _crosses_line(doc[nxt]):
                 nxt += 1
             if nxt < len(doc) and doc[nxt].text in _OPEN_QUOTES and not _crosses_line(doc[nxt]):
@@ -692,6 +713,29 @@ def _role_spans(ctx: _DocContext):
             if end > nxt:
                 yield nxt, end, "role", _score("role")
             break
+
+
+_LABEL_END = re.compile(r"[*_]*\)?:[*_]*")
+
+
+def _after_role_label(doc: Doc, i: int) -> int:
+    """Where the name starts after a role written as a form's label ("**Interpreter:** Edit Varga",
+    "Interpreter (Mandarin): Grace Young"): past a short bracketed gloss, the colon and the emphasis marks the
+    tokenizer splits off; `i` itself when no label ends there."""
+    j = i
+    if j < len(doc) and doc[j].text == "(":
+        close = next((k for k in range(j + 1, min(len(doc), j + 5)) if doc[k].text.startswith(")")), None)
+        if close is None:
+            return i
+        j = close
+    k = j
+    while k < len(doc) and k < j + 3 and not _crosses_line(doc[k]) and _LABEL_END.fullmatch(doc[k].text or "-"):
+        k += 1
+        if ":" in doc[k - 1].text:
+            while k < len(doc) and doc[k].text in ("*", "**", "_") and not _crosses_line(doc[k - 1]):
+                k += 1
+            return k
+    return i
 
 
 def _apposed_initial(ctx: _DocContext, i: int) -> int:
@@ -1547,6 +1591,8 @@ def _keep(ctx: _DocContext, start: int, end: int, rule: str) -> bool:
     trust_entities = rule not in PERSON_CUE_RULES
     if _is_date_word(ctx, start, end) or _shop_or_place_name(ctx, start, end) or _is_demonym(ctx, start, end):
         return False
+    if (rule == "role" or _role_apposed_after(ctx, end)) and _given_and_word_surname(ctx, start, end):
+        return not _is_allowed(ctx, start, end)  # "the liaison worker, Grace Hill,": the role vouches for it
     if rule not in ("title", "title_word", "kin_title", "named") and _is_org_word(ctx, start, end):
         return False
     if _is_allowed(ctx, start, end) or (
@@ -1567,6 +1613,49 @@ def _keep(ctx: _DocContext, start: int, end: int, rule: str) -> bool:
     if rule == "ner" and end - start == 1 and ctx.doc[start].is_sent_start and ctx.common_use(ctx.doc[start].text):
         return False
     return True
+
+
+def _given_and_word_surname(ctx: _DocContext, start: int, end: int) -> bool:
+    """ "the family liaison worker, Grace Hill,", "Interpreter: Edit Varga": right after a role, a listed first
+    name and one more capitalised word, or a capitalised word and a surname that is no English word, are a
+    full name although the words are also English words or words this draft uses in a body's name ("Grace",
+    "Hill" of "the Grace Hill Trust", "Edit"): the role says a person follows, and a given name before a
+    surname is how a person is written."""
+    doc = ctx.doc
+    if end - start != 2:
+        return False
+    first, last = _bare(doc[start].text), _bare(doc[end - 1].text)
+    if not ctx.lex.is_first_name(first) and (ctx.common_use(last) or not _surname_like(ctx, last)):
+        return False  # "Edit Varga": a word, then a surname that is none, is a full name too
+    if first.rstrip(".") in ctx.lex.titles or _kin_honorific(first) or _after_naming_word(doc, start):
+        return False  # "Uncle Ward"; 'called "Papa Dieu"': a family word's or a declared name, for their rules
+    if end < len(doc) and not _crosses_line(doc[end - 1]) and (doc[end].is_title or doc[end].is_upper):
+        return False  # "the charity worker, Grace Hill Trust's ...": the words go on into a name of a body
+    return all(doc[i].is_title and not _crosses_line(doc[i]) for i in range(start, end))
+
+
+_APPOSITION_OPENERS = frozenset({"her", "his", "their", "the", "my", "our", "your"})
+
+
+_NAMING_WORDS = frozenset({"called", "named", "nicknamed", "as", "aka"})
+
+
+def _after_naming_word(doc: Doc, start: int) -> bool:
+    """The span follows a naming word ('called "Papa Dieu"', "known as Big Ward"), quotes allowed."""
+    i = start - 1
+    while i >= 0 and doc[i].text in _OPEN_QUOTES:
+        i -= 1
+    return i >= 0 and doc[i].lower_ in _NAMING_WORDS
+
+
+def _role_apposed_after(ctx: _DocContext, end: int) -> bool:
+    """ "Martin Ward, her brother", "Grace Hill, the nursery manager": the words after the name and a comma
+    say who the person is (a possessive or "the", then a role or family word of the lexicon)."""
+    doc = ctx.doc
+    if end + 2 >= len(doc) or doc[end].text != "," or doc[end + 1].lower_ not in _APPOSITION_OPENERS:
+        return False
+    lowers = [doc[i].lower_ for i in range(end + 2, min(len(doc), end + 6))]
+    return any(tuple(lowers[: len(role)]) == role for role in ctx.lex.roles.get(lowers[0], ()))
 
 
 def _titled_place(ctx: _DocContext, start: int, rule: str) -> bool:
@@ -1597,12 +1686,18 @@ def find_unknown_names(doc: Doc, allow: set[str] | None = None) -> list[NameCand
     proposals: dict[tuple[int, int], tuple[set[str], float]] = {}
     for rule_fn in RULES:
         for start, end, rule, confidence in rule_fn(ctx):
-            if rule not in WHOLE_NAME_RULES:  # "Uncle Trust": the cue makes the word a name, however ordinary
+            if rule == "role" and _given_and_word_surname(ctx, start, end):
+                pass  # "Interpreter: Edit Varga", "her tutor, Grace Young": both words, however ordinary
+            elif rule not in WHOLE_NAME_RULES:  # "Uncle Trust": the cue makes the word a name, however ordinary
                 first = start
                 if rule in ("role", "title") and _word_first_name(ctx, start, end):
                     start += 1  # "Trust" of "her brother, Trust Moyo" is his first name, however ordinary
                 start, end = _strip_edges(
-                    ctx, start, end, keep_end=_keeps_surname(ctx, start, end, rule), keep_initials=rule == "initial"
+                    ctx,
+                    start,
+                    end,
+                    keep_end=_keeps_surname(ctx, start, end, rule) or _ends_in_syllable(ctx, start, end),
+                    keep_initials=rule == "initial",
                 )
                 start = first if first < start and start == first + 1 and _word_first_name(ctx, first, end) else start
             if start >= end or not _keep(ctx, start, end, rule):
@@ -1614,6 +1709,12 @@ def find_unknown_names(doc: Doc, allow: set[str] | None = None) -> list[NameCand
         if _keep(ctx, start, end, rule):
             proposals[(start, end)] = ({rule}, confidence)
     return _merge(doc, ctx, proposals)
+
+
+def _ends_in_syllable(ctx: _DocContext, start: int, end: int) -> bool:
+    """The span closes with a romanised given name's hyphened syllable ("Kang Min-ho"): the syllable, the
+    hyphen and the word before it are one name word, however ordinary "Min" or "ho" is alone."""
+    return end - start >= 4 and _syllable_after_hyphen(ctx, end - 2)
 
 
 def _keeps_surname(ctx: _DocContext, start: int, end: int, rule: str) -> bool:
