@@ -63,7 +63,7 @@ Concerns were emailed to karen.pollitt@example-council.gov.uk but not read.
 
 def test_dates_helplines_and_role_mailboxes_are_not_people_a_personal_address_is(nlp, analyzer):
     findings = findings_of(LIST, nlp, analyzer)
-    assert not serious(worst(findings, "Jun"))
+    assert not serious(worst(findings, "07 Jun 2020"))  # the date line, not the aunt June Hartigan
     assert not serious(worst(findings, "Helpline"))
     assert not serious(worst(findings, "help@reviews-example.org.uk"))
     assert serious(worst(findings, "June Hartigan"))
