@@ -47,6 +47,9 @@ from ...lexicon import honorifics, kin_words, reporting_forms_pattern
 from ...resources import load_yaml
 from .derived import KeyedWord, _common_words, classify
 from .folding import fold
+from .generations import choose as choose_generation
+from .generations import generation_word
+from .glosses import draft_glosses
 
 _NAME = r"[^\W\d_][\w'’-]*"
 _RELATIONS = {"mother": "mother", "mum": "mother", "mom": "mother", "father": "father", "dad": "father"}
@@ -265,6 +268,7 @@ def kin_forms(matcher, text: str, raw: list) -> list:
     raw = _clan_names(matcher, text, raw)
     raw = _diminutives(matcher, text, raw)
     raw = _namesakes(matcher, text, raw)
+    raw = _generations(matcher, text, raw)
     return _alone(matcher, text, raw, learned)
 
 
@@ -293,6 +297,31 @@ def _namesakes(matcher, text: str, raw: list) -> list:
             child = prev is not None and prev.group(1).casefold() in before_child
             forms = [f for f in forms if (f.code in juniors) == child] or forms
         out.append((start, end, matched, forms))
+    return out
+
+
+def _generations(matcher, text: str, raw: list) -> list:
+    """ "old Giorgi", "Mrs Connors senior", "Patrick Connors senior": a generation word beside a name goes into
+    the mention and chooses between the keyed people who share the name; pointing past every keyed bearer,
+    the mention is someone the key leaves out and is left to the unknown-name pass (generations.py)."""
+    out = []
+    for r in raw:
+        start, end, matched, forms = r
+        found = generation_word(text, start, end)
+        if found is None:
+            out.append(r)
+            continue
+        direction, wide_start, wide_end = found
+        gender = next((f.title_gender for f in forms if f.title_gender), None)
+        code, decided = choose_generation(matcher.key, matcher.keyed_words, {f.code for f in forms}, direction, gender)
+        others = [(o[0], o[1]) for o in raw if o is not r]
+        if code is None and decided:
+            continue  # "Patrick Connors senior" of a keyed Patrick Connors: his father, whom the key leaves out
+        if code is None or _overlaps(others, wide_start, wide_end):
+            out.append(r)
+            continue
+        form = next((f for f in forms if f.code == code), None) or _form(code, matched, "generation", matched)
+        out.append((wide_start, wide_end, text[wide_start:wide_end], [form]))
     return out
 
 
@@ -542,12 +571,25 @@ def _suffixed(matcher, text: str, raw: list) -> list:
     return raw
 
 
+def _alone_uses(text: str, glossed: dict[str, str]):
+    """(match, fields) of every family word used alone: the listed ones, and the ones the draft glosses, whose
+    gloss is their meaning here whatever a list says ("Apa (dad)": a Hungarian father, not a Bengali sister)."""
+    table = _alone_table()
+    for m in _alone_re().finditer(text):
+        word = m.group("hon").casefold()
+        if word not in glossed:
+            yield m, table[word]
+    if glossed:
+        spelt = _alternation({w[:1].upper() + w[1:] for w in glossed})
+        for m in re.finditer(rf"(?<![\w’-])(?<!\w')(?P<hon>{spelt})(?![\w-])", text):
+            yield m, {"means": [glossed[m.group("hon").casefold()]], "glossed": True}
+
+
 def _alone(matcher, text: str, raw: list, learned: dict[str, set[str]]) -> list:
     """ "at Baba's", "Kaka said": an honorific alone is the person the draft calls "<honorific> <name>", else
     the one keyed person whose role it means."""
-    table = _alone_table()
     taken = [(r[0], r[1]) for r in raw]
-    for m in _alone_re().finditer(text):
+    for m, fields in _alone_uses(text, draft_glosses(text)):
         word = m.group("hon").casefold()
         start, end = m.start(), m.end()
         if _overlaps(taken, start, end) or re.match(r"[ \t]+[A-Z]", text[end : end + 2]):
@@ -559,9 +601,10 @@ def _alone(matcher, text: str, raw: list, learned: dict[str, set[str]]) -> list:
         if m.group("hon")[:1].islower() and not _quoted(text, start):
             continue  # a lower-case family word names somebody only as the child's own word, quoted
         codes = set(learned.get(word, ()))
-        sense = _speakers_relative(matcher.key, raw, text, start, _sense(table[word], text))
-        if not codes and sense is not None and not _used_as_noun(text, word):
-            codes = _sense_codes(matcher.key, sense, sense is not table[word])
+        sense = _speakers_relative(matcher.key, raw, text, start, _sense(fields, text))
+        # a word the draft glosses is the family's word for its relative even where written in lower case
+        if not codes and sense is not None and (fields.get("glossed") or not _used_as_noun(text, word)):
+            codes = _sense_codes(matcher.key, sense, sense is not fields)
         if not codes or len(codes) > _MAX_RELATIVES:
             continue
         # several keyed people of the role (a thematic review's three fathers): all are candidates, and the
@@ -657,8 +700,22 @@ def _sense_codes(key, sense: dict, any_meaning: bool) -> set[str]:
     if sense.get("child"):
         return _child_of_gender(key, sense["child"])
     if not any_meaning:
-        return _fitting_roles(key, sense)
+        codes = _fitting_roles(key, sense)
+        if not codes and sense.get("glossed"):
+            return _sibling_child(key, sense)
+        return codes
     return {code for meaning in sense.get("means") or [] for code in _fitting_roles(key, {**sense, "means": [meaning]})}
+
+
+def _sibling_child(key, sense: dict) -> set[str]:
+    """ "Noona" (big sister) said by a keyed boy, when no role says "sister": the sister is a keyed child of
+    the family, the one of her gender (a key often lists the subject child without a relation)."""
+    from .role_cues import cue_gender
+
+    rel = (sense.get("means") or [""])[0]
+    gender = cue_gender(rel) if rel in ("sister", "brother") else None
+    children = _child_of_gender(key, gender) if gender else set()
+    return children if len(children) == 1 else set()
 
 
 def _child_of_gender(key, gender: str) -> set[str]:

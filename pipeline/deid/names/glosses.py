@@ -1,0 +1,90 @@
+"""The meaning a draft itself gives a family word: '"Noona" (big sister)', '"Apa" and "Anya" (dad and mum)',
+"Halmeoni (grandma)", "Nagyi, meaning grandmother".
+
+A review that uses a family's own word for a relative usually explains it once.  That explanation is the
+best evidence of what the word means in this draft: better than any list, where the same word may mean
+another relative in another language (Hungarian "apa" is a father, Bengali "apa" an elder sister).  The
+gloss gives the relation (an English kinship word of models/names/role_cues.yaml); kin_forms.py then codes
+the word used alone to the keyed relative whose role says that relation.
+
+Only a gloss made of kinship words (and the modifiers of `models/names/inferred_prefixes.yaml`
+`gloss_modifiers`: "big", "older", "my") counts: "(who had flown back for it)" explains nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ...resources import load_yaml
+from . import role_cues
+
+# the glossed word: capitalised, in quotes or not, up to 12 letters, perhaps with a hyphened part ("Mam-gu")
+_WORD = r"[\"“‘']?(?P<{n}>[A-Z][^\W\d_]{{1,11}}(?:-[^\W\d_]{{1,8}})?)[\"”’']?"
+_GLOSS = r"(?P<{n}>[^()\n\"“”;.]{{1,40}}?)"
+
+
+@lru_cache(maxsize=1)
+def _conf() -> dict:
+    return dict(load_yaml("names", "inferred_prefixes.yaml") or {})
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> tuple[re.Pattern[str], ...]:
+    """A word then its gloss in brackets, two words then their two glosses, a word then an explaining
+    linker ("meaning", "which means") and its gloss."""
+    linkers = "|".join(f"(?:{v})" for v in _conf().get("gloss_linkers") or ("meaning",))
+    # each in a lookahead, so that one gloss's words do not hide the next ("She means Tutu, meaning granny")
+    return tuple(re.compile(rf"(?<![\w'’-])(?={p.pattern})") for p in _bare_patterns(linkers))
+
+
+def _bare_patterns(linkers: str) -> tuple[re.Pattern[str], ...]:
+    return (
+        re.compile(
+            _WORD.format(n="w1")
+            + r"[ \t]+(?:and|or|&)[ \t]+"
+            + _WORD.format(n="w2")
+            + r"[ \t]*\([ \t]*"
+            + _GLOSS.format(n="g1")
+            + r"[ \t]+(?:and|or|&)[ \t]+"
+            + _GLOSS.format(n="g2")
+            + r"[ \t]*\)"
+        ),
+        re.compile(_WORD.format(n="w1") + r"[ \t]*\([ \t]*" + _GLOSS.format(n="g1") + r"[ \t]*\)"),
+        re.compile(
+            _WORD.format(n="w1")
+            + rf",?[ \t]+(?:{linkers})[ \t]+[\"“‘']?"
+            + r"(?P<g1>(?:[^\W\d_][\w'’-]*[ \t]+){0,2}[^\W\d_][\w'’-]*)"
+        ),
+    )
+
+
+def relation_of(gloss: str) -> str | None:
+    """The one relation class a gloss names ("big sister" -> sister, "grandma" -> grandmother), when the
+    gloss is kinship words and modifiers only; None for anything else."""
+    modifiers = {str(w).casefold() for w in _conf().get("gloss_modifiers") or ()}
+    words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", gloss) if w.casefold() not in modifiers]
+    if not words or len(words) > 2:
+        return None
+    whole = role_cues.class_of(" ".join(words))
+    if whole:
+        return whole
+    classes = {role_cues.class_of(w) for w in words}
+    return classes.pop() if len(words) == 1 and len(classes) == 1 else None
+
+
+def draft_glosses(text: str) -> dict[str, str]:
+    """Word (case-folded) -> the relation class the draft's own gloss gives it.  A word glossed two ways is
+    left out (the draft does not settle it), and so is an English kinship word ("Mum (mother)")."""
+    found: dict[str, set[str]] = {}
+    for pattern in _patterns():
+        for m in pattern.finditer(text):
+            for n in ("1", "2"):
+                word = m.groupdict().get("w" + n)
+                gloss = m.groupdict().get("g" + n)
+                if not word or not gloss or role_cues.class_of(word):
+                    continue
+                rel = relation_of(gloss)
+                if rel:
+                    found.setdefault(word.casefold(), set()).add(rel)
+    return {w: rels.pop() for w, rels in found.items() if len(rels) == 1}
