@@ -77,7 +77,7 @@ def generation_word(text: str, start: int, end: int) -> tuple[str, int, int] | N
     return None
 
 
-def rank(person) -> int | None:
+def rank(person) -> float | None:
     """The generation the key gives a person: their name's own marker first (Snr above, Jnr below), else
     their role's relation; None for someone the roles place in no family generation (a professional)."""
     words = {w.strip(".,").casefold() for name in person.names for w in name.split()[1:]}
