@@ -103,3 +103,37 @@ def test_senior_past_every_keyed_namesake_is_somebody_the_key_leaves_out(code_dr
 def test_senior_before_a_job_title_is_no_generation_word(code_draft):
     out = code_draft(NAMESAKES, "Adaeze Okafor, senior practitioner at the centre, was not involved.\n")
     assert "senior practitioner" in out
+
+
+TEKNONYMS = """
+people:
+  - code: CJ
+    role: "Child J, the subject"
+    names: [Ji-woo Han, Ji-woo]
+  - code: JM
+    role: "Child J's mother"
+    names: [Mi-rae Seo, Ms Seo]
+  - code: JF
+    role: "Child J's father"
+    names: [Sung-min Han, Mr Han]
+  - code: CZ
+    role: "Child Z, aged 4"
+    names: [Natasha Bwalya, Natasha]
+  - code: ZM
+    role: "Child Z's mother"
+    names: [Grace Mulenga, Ms Mulenga]
+  - code: ZF
+    role: "Child Z's father"
+    names: [Kennedy Bwalya, Mr Bwalya]
+"""
+
+
+def test_a_parent_word_after_the_childs_name_is_the_keyed_parent(code_draft):
+    text = "At church she is Jiwoo-eomma to everyone, and he is Ji-woo appa.\n"
+    out = code_draft(TEKNONYMS, text)
+    assert "she is JM to everyone" in out and "he is JF." in out and "CJ" not in out
+
+
+def test_a_bemba_teknonym_is_the_keyed_parent_never_the_child(code_draft):
+    out = code_draft(TEKNONYMS, "The neighbours call them Bana Natasha and Bashi Natasha.\n")
+    assert "call them ZM and ZF." in out and "CZ" not in out

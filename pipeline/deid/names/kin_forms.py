@@ -469,17 +469,36 @@ def _spouse(family: dict, people: dict, code: str, gender: str) -> str | None:
     return others[0] if len(others) == 1 else None
 
 
-def _teknonyms(matcher, text: str, raw: list) -> list:
-    """ "Abu Yusuf": the whole span is Yusuf's keyed father; never Yusuf."""
-    table = honorifics()["teknonym"]
-    family = parents_of(matcher.key)
+@lru_cache(maxsize=1)
+def _teknonym_after_re() -> re.Pattern[str] | None:
+    """A child's given name, then a hyphen or a space and a parent word ("Seoyeon-eomma", "Minjun appa")."""
+    words = honorifics()["teknonym_after"]
+    if not words:
+        return None
+    return re.compile(
+        rf"(?<![\w'’-])(?P<name>[A-Z][^\W\d_]+(?:-[a-z]+)?)[ \t-](?P<hon>(?i:{_alternation(words)}))(?![\w'’-])"
+    )
+
+
+def _teknonym_uses(text: str):
+    """(match, fields, start, end) of every teknonym: "Abu Yusuf" (the word first) and "Seoyeon-eomma" (the
+    child's name first); `start`-`end` is the whole span, less a possessive."""
     for m in _teknonym_re().finditer(text):
-        fields = table[m.group("hon").casefold()]
+        end = m.start("name") + len(re.sub(r"['’]s?$", "", m.group("name")))
+        yield m, honorifics()["teknonym"][m.group("hon").casefold()], m.start(), end
+    after = _teknonym_after_re()
+    for m in after.finditer(text) if after else ():
+        yield m, honorifics()["teknonym_after"][m.group("hon").casefold()], m.start(), m.end()
+
+
+def _teknonyms(matcher, text: str, raw: list) -> list:
+    """ "Abu Yusuf", "Seoyeon-eomma": the whole span is the child's keyed parent; never the child."""
+    family = parents_of(matcher.key)
+    for m, fields, start, end in _teknonym_uses(text):
         named = _lookup(m.group("name"), matcher.keyed_words, given_only=True)
         if not named:
             continue
         parents = {p for code, _, _ in named for p in family.get((code, fields["relation"]), [])}
-        start, end = m.start(), m.start("name") + len(re.sub(r"['’]s?$", "", m.group("name")))
         if len(parents) == 1:
             code = parents.pop()
             raw = [r for r in raw if not (r[0] < end and start < r[1])]
