@@ -137,3 +137,37 @@ def test_a_parent_word_after_the_childs_name_is_the_keyed_parent(code_draft):
 def test_a_bemba_teknonym_is_the_keyed_parent_never_the_child(code_draft):
     out = code_draft(TEKNONYMS, "The neighbours call them Bana Natasha and Bashi Natasha.\n")
     assert "call them ZM and ZF." in out and "CZ" not in out
+
+
+HUNGARIAN = """
+people:
+  - code: CE
+    role: "Child E, the subject"
+    names: [Eszter Molnár, Eszter]
+  - code: EM
+    role: "Child E's mother"
+    names: [Judit Molnár, Ms Molnár]
+  - code: EF
+    role: "Child E's father"
+    names: [Péter Molnár, Mr Molnár]
+  - code: MGM
+    role: "Maternal grandmother"
+    names: [Ilona Molnár, Mrs Molnár]
+  - code: SW
+    role: "Social worker"
+    names: [Joanne Ruddock, Ms Ruddock]
+"""
+
+
+def test_a_married_name_of_an_unkeyed_husband_is_the_keyed_wife_he_is_missing_from(code_draft):
+    text = (
+        "The family speak Hungarian. The grandmother is registered as Molnár Ferencné, the wife of a man not "
+        "known to services; the surgery spelt it Ferencne. Joanne visited.\n"
+    )
+    out = code_draft(HUNGARIAN, text)
+    assert "registered as MGM," in out and "spelt it MGM." in out and "SW visited" in out
+
+
+def test_no_married_name_without_the_accented_form_in_a_hungarian_draft(code_draft):
+    out = code_draft(HUNGARIAN, "Corinne and Jeanne from the nursery visited.\n")
+    assert "MGM" not in out

@@ -412,15 +412,21 @@ def _married_names(matcher, text: str, raw: list) -> list:
     family = _family_roles(matcher.key)
     people = matcher.key.by_code()
     pattern = re.compile(rf"(?<![\w'’-])(?P<stem>[A-Z][^\W\d_]+?)(?:{_alternation(suffixes)})(?![\w'’-])")
+    accented = _accented_married_stems(text, pattern)
     for m in pattern.finditer(text):
         stem = fold(m.group("stem")).casefold()
         husbands = {k.code for k in matcher.keyed_words if k.first and k.folded == stem}
         wives = {w for h in husbands if (w := _spouse(family, people, h, "female"))}
+        start, end = m.start(), m.end()
+        before = re.search(r"([A-Z][^\W\d_]+)[ \t]+$", text[max(0, start - 30) : start])
+        if not husbands and stem in accented:
+            surname = fold(before.group(1)).casefold() if before else ""
+            keyed_surname = any(not k.first and k.folded == surname for k in matcher.keyed_words)
+            wives = _wives_of_unkeyed(matcher, family, people, surname if keyed_surname else None)
+            husbands = wives  # the surname before goes with her: it is hers ("Szabó Istvánné")
         if len(wives) != 1:
             continue
         wife = wives.pop()
-        start, end = m.start(), m.end()
-        before = re.search(r"([A-Z][^\W\d_]+)[ \t]+$", text[max(0, start - 30) : start])
         if before and any(
             k.folded == fold(before.group(1)).casefold() and k.code in husbands for k in matcher.keyed_words
         ):
@@ -428,6 +434,33 @@ def _married_names(matcher, text: str, raw: list) -> list:
         raw = [r for r in raw if not (r[0] < end and start < r[1])]
         raw.append((start, end, text[start:end], [_form(wife, text[start:end], "married_name", text[start:end])]))
     return raw
+
+
+def _accented_married_stems(text: str, pattern: re.Pattern[str]) -> set[str]:
+    """Stems (folded) the draft writes with the accented suffix ("Istvánné") in a draft that names Hungarian:
+    only then is a name of an unkeyed man with "-né" (or its unaccented "-ne", "Istvanne") a married name;
+    "Joanne", "Corinne" are no wife's names."""
+    if not _names_language(text, ("Hungarian", "Hungary")):
+        return set()
+    return {fold(m.group("stem")).casefold() for m in pattern.finditer(text) if m.group(0).endswith("né")}
+
+
+def _wives_of_unkeyed(matcher, family: dict, people: dict, surname: str | None) -> set[str]:
+    """The keyed women of the family (a relation in their role, no child) whose partner the key leaves out,
+    of the surname when one is written: the one a man's name with "-né" can name when he is not keyed
+    ("Szabó Istvánné", the grandmother, whose husband István is not in the key)."""
+    from .role_cues import relations
+
+    out = set()
+    for code, person in people.items():
+        if person.child or person.gender == "male" or not relations(person):
+            continue
+        if family["parent_of"].get(code) and _spouse(family, people, code, "male"):
+            continue
+        if surname and not any(k.code == code and not k.first and k.folded == surname for k in matcher.keyed_words):
+            continue
+        out.add(code)
+    return out
 
 
 @lru_cache(maxsize=1)
