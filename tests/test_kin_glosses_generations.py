@@ -171,3 +171,23 @@ def test_a_married_name_of_an_unkeyed_husband_is_the_keyed_wife_he_is_missing_fr
 def test_no_married_name_without_the_accented_form_in_a_hungarian_draft(code_draft):
     out = code_draft(HUNGARIAN, "Corinne and Jeanne from the nursery visited.\n")
     assert "MGM" not in out
+
+
+def test_a_teknonym_of_the_subjects_full_brother_is_their_father(code_draft):
+    key = """
+people:
+  - code: Child S
+    role: "Child S, the subject"
+    names: [Rozhin Karim, Rozhin]
+  - code: SB
+    role: "Child S's older brother"
+    names: [Aram Karim, Aram]
+  - code: SF
+    role: "Child S's father"
+    names: [Hiwa Karim, Mr Karim]
+  - code: HB
+    role: "Child S's half-brother"
+    names: [Soran Ali, Soran]
+"""
+    out = code_draft(key, "In the mosque he is called Abu Aram. Nobody there calls him Abu Soran.\n")
+    assert "called SF." in out and out.count("SF") == 1 and "SB" not in out and "HB" not in out

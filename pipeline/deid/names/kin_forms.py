@@ -188,6 +188,32 @@ def parents_of(key) -> dict[tuple[str, str], list[str]]:
                 out.setdefault((child, rel), []).append(person.code)
     for (child, rel), parent in _group_parents(key).items():
         out.setdefault((child, rel), []).append(parent)
+    for sibling, child in _full_siblings(key):
+        for rel in ("mother", "father"):
+            for parent in out.get((child, rel), []):
+                if parent != sibling and parent not in out.get((sibling, rel), []):
+                    out.setdefault((sibling, rel), []).append(parent)
+    return out
+
+
+_SIBLING_ROLE = re.compile(
+    r"^\s*(?P<child>[^,;(]+?)['’]s\s+(?:(?:older|younger|elder|big|little|twin)\s+)*(?:brother|sister|sibling)\b",
+    re.I,
+)
+
+
+def _full_siblings(key) -> list[tuple[str, str]]:
+    """(sibling code, child code) for roles like "Child H's brother" (not half- or step-): the key's own word
+    that the two share their parents, so "Abu Dilan" is the father of Child H's brother Dilan too."""
+    out = []
+    for person in key.people:
+        m = _SIBLING_ROLE.match(person.role or "")
+        if not m:
+            continue
+        ref = m.group("child").strip().casefold()
+        named = [p.code for p in key.people if p is not person and _names_child(ref, p)]
+        if len(named) == 1:
+            out.append((person.code, named[0]))
     return out
 
 
