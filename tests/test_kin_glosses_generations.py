@@ -191,3 +191,20 @@ people:
 """
     out = code_draft(key, "In the mosque he is called Abu Aram. Nobody there calls him Abu Soran.\n")
     assert "called SF." in out and out.count("SF") == 1 and "SB" not in out and "HB" not in out
+
+
+def test_a_parent_role_naming_the_children_by_letter_makes_the_teknonym_theirs(code_draft):
+    key = """
+people:
+  - code: CQ
+    role: "Child Q"
+    names: [Baraka Odhiambo, Baraka]
+  - code: CR
+    role: "Child R, Q's brother"
+    names: [Imani Odhiambo, Imani]
+  - code: QM
+    role: "Mother of Q and R"
+    names: [Wanjiku Mwangi, Ms Mwangi]
+"""
+    out = code_draft(key, 'Her neighbours call her "Mama Baraka".\n')
+    assert '"QM"' in out and "CQ" not in out

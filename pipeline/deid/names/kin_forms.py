@@ -222,6 +222,9 @@ def _names_child(ref: str, person) -> bool:
     of Amine and Rania", "Mother of Child K and Child R")."""
     own = {person.code.casefold(), _role_head(person.role)}
     own |= {fold(n.split()[0]).casefold() for n in person.names if n.split()}
+    letter = re.fullmatch(r"(?:child|baby)\s+(\w{1,2})", _role_head(person.role))
+    if letter:
+        own.add(letter.group(1))  # "Mother of Z and N": the letters of "Child Z", "Child N"
     return any(fold(part.strip()).casefold() in own for part in re.split(r"\s*(?:,|\band\b|&)\s*", ref))
 
 
