@@ -36,8 +36,8 @@ def test_a_gloss_in_brackets_gives_the_relation():
 
 
 def test_two_words_glossed_together_and_a_linker_gloss():
-    found = draft_glosses('The note records "Abi" and "Mimo" (dad and mum). She means Tutu, meaning grandmother.')
-    assert found == {"abi": "father", "mimo": "mother", "tutu": "grandmother"}
+    found = draft_glosses('The note records "Abi" and "Mimo" (dad and mum). She means Bubu, meaning grandmother.')
+    assert found == {"abi": "father", "mimo": "mother", "bubu": "grandmother"}
 
 
 def test_a_bracket_that_explains_no_relation_is_no_gloss():
@@ -208,3 +208,30 @@ people:
 """
     out = code_draft(key, 'Her neighbours call her "Mama Baraka".\n')
     assert '"QM"' in out and "CQ" not in out
+
+
+def test_a_bracket_after_a_persons_name_or_an_english_word_is_no_gloss():
+    text = "Also remove Mr Dragomir (birth father) from the tree. Lives with: ☒ Yes (mother). Sunil Aiya (uncle)."
+    assert draft_glosses(text) == {}
+
+
+def test_names_glossed_with_a_relation_are_people_not_family_words():
+    assert draft_glosses("Kevin (brother) came. Zozo (brother) and Bibo (brother) stayed.") == {}
+    assert draft_glosses("Lola (grandmother) was at church.") == {"lola": "grandmother"}
+
+
+def test_a_junior_marker_on_a_record_name_is_the_keyed_namesake_son(code_draft):
+    key = """
+people:
+  - code: CT
+    role: "Child T, the subject"
+    names: [Shanice Okoro, Shanice]
+  - code: TB
+    role: "Child T's brother"
+    names: [Marlon Okoro Jnr]
+  - code: TF
+    role: "Child T's father"
+    names: [Marlon Okoro, Mr Okoro]
+"""
+    out = code_draft(key, "| OKORO, Marlon Jnr | brother | 14 |\n| OKORO, Marlon | father | 41 |\n")
+    assert "| TB | brother" in out and "| TF | father" in out

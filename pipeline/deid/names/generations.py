@@ -107,25 +107,39 @@ def _surname_kin(key, codes: set[str], keyed_words) -> set[str]:
     }
 
 
-def choose(key, keyed_words, codes: set[str], direction: str, gender: str | None = None) -> tuple[str | None, bool]:
+def choose(
+    key, keyed_words, codes: set[str], direction: str, gender: str | None = None, mention: str = ""
+) -> tuple[str | None, bool]:
     """(code, decided): the keyed person a generation word points to among those a name may be (of the
     `gender` a title gives, "Mrs Okafor senior").  decided and code None: someone the key leaves out (the
-    word points above every keyed bearer)."""
+    word points above every keyed bearer of the name)."""
     people = key.by_code()
     codes = {c for c in codes if gender is None or people[c].gender in (None, gender)}
     ranked = {c: r for c in codes | _surname_kin(key, codes, keyed_words) if (r := rank(people[c])) is not None}
     own = {c: ranked[c] for c in codes if c in ranked}
     if not own:
         return None, False
-    pick = max if direction == OLDER else min
     if len(own) > 1:
-        best = pick(own.values())
+        best = (max if direction == OLDER else min)(own.values())
         fits = [c for c, r in own.items() if r == best]
         return (fits[0], True) if len(fits) == 1 else (None, False)
     ((code, mine),) = own.items()
-    others = {c: r for c, r in ranked.items() if (r > mine if direction == OLDER else r < mine)}
+    beyond = {c for c, r in ranked.items() if (r > mine if direction == OLDER else r < mine)}
+    given = _given_words(keyed_words, code, mention)
+    if given:  # "GRANT, Dwayne Jnr": only a namesake, one who shares the given name, is the other generation
+        beyond = {c for c in beyond if any(k.code == c and k.first and k.folded in given for k in keyed_words)}
+    if len(beyond) == 1:
+        return beyond.pop(), True  # "Mrs Connors senior": the keyed older Mrs Connors
+    if beyond:
+        return None, False
     if direction == YOUNGER or mine >= 3:
-        return code, True  # "Young Patsy": the keyed Patsy (a namesake son is rarer than a namesake father)
-    if len(others) == 1:
-        return next(iter(others)), True  # "Mrs Connors senior": the keyed older Mrs Connors
-    return (None, True) if not others else (None, False)
+        return code, True  # "Young Patsy": the keyed Patsy himself (a namesake son is rarer than a father)
+    return None, True
+
+
+def _given_words(keyed_words, code: str, mention: str) -> set[str]:
+    """The keyed given names of `code` that the mention writes ("Dwayne" of "GRANT, Dwayne Jnr")."""
+    from .folding import fold
+
+    words = {fold(w).casefold() for w in re.findall(r"[^\W\d_][\w'’-]*", mention)}
+    return {k.folded for k in keyed_words if k.code == code and k.first and k.folded in words}

@@ -73,18 +73,48 @@ def relation_of(gloss: str) -> str | None:
     return classes.pop() if len(words) == 1 and len(classes) == 1 else None
 
 
+# a capitalised word or a title right before the glossed word, on its line: the word is part of a person's name
+_NAME_BEFORE = re.compile(r"(?:[A-Z][\w'’.-]*)[ \t]+[\"“‘']?\Z")
+
+
+def _part_of_a_name(text: str, start: int) -> bool:
+    """ "Mr Lăcătuș (birth father)", "Pradeep Aiya (elder brother)": a bracket after a person's name says who
+    the person is, it explains no word ("☒ Yes (mother)", a form's tick box, is no family word either)."""
+    return _NAME_BEFORE.search(text, max(0, start - 30), start) is not None
+
+
 def draft_glosses(text: str) -> dict[str, str]:
     """Word (case-folded) -> the relation class the draft's own gloss gives it.  A word glossed two ways is
     left out (the draft does not settle it), and so is an English kinship word ("Mum (mother)")."""
+    from .kin_forms import frequent_words
+
     found: dict[str, set[str]] = {}
     for pattern in _patterns():
         for m in pattern.finditer(text):
+            if _part_of_a_name(text, m.start()):
+                continue
             for n in ("1", "2"):
                 word = m.groupdict().get("w" + n)
                 gloss = m.groupdict().get("g" + n)
-                if not word or not gloss or role_cues.class_of(word):
+                if not word or not gloss or role_cues.class_of(word) or word.casefold() in frequent_words():
                     continue
                 rel = relation_of(gloss)
-                if rel:
+                if rel and not _a_persons_name(word):
                     found.setdefault(word.casefold(), set()).add(rel)
-    return {w: rels.pop() for w, rels in found.items() if len(rels) == 1}
+    once = {w: next(iter(rels)) for w, rels in found.items() if len(rels) == 1}
+    # two words glossed with one relation ("Tomi (brother) and Dani (brother)") are two people, not one word
+    shared = {rel for rel in once.values() if list(once.values()).count(rel) > 1}
+    return {w: rel for w, rel in once.items() if rel not in shared}
+
+
+def _a_persons_name(word: str) -> bool:
+    """A listed given name or surname that no family-word list has ("Kevin (brother)"): a person annotated
+    with a relation, whom the name passes find; a family word that is also a name ("Lola") stays a word."""
+    from ...lexicon import honorifics
+    from .kin_forms import prefix_words
+    from .unknown import lexicon
+
+    low = word.casefold()
+    if low in honorifics()["alone"] or low in prefix_words():
+        return False
+    return lexicon().is_known_name(word)

@@ -329,6 +329,9 @@ def _namesakes(matcher, text: str, raw: list) -> list:
     return out
 
 
+_RECORD_SURNAME_BEFORE = re.compile(r"(?<![\w'’-])[A-Z][A-Z'’-]+,[ \t]*\Z")
+
+
 def _generations(matcher, text: str, raw: list) -> list:
     """ "old Giorgi", "Mrs Connors senior", "Patrick Connors senior": a generation word beside a name goes into
     the mention and chooses between the keyed people who share the name; pointing past every keyed bearer,
@@ -337,12 +340,14 @@ def _generations(matcher, text: str, raw: list) -> list:
     for r in raw:
         start, end, matched, forms = r
         found = generation_word(text, start, end)
-        if found is None:
-            out.append(r)
+        if found is None or _RECORD_SURNAME_BEFORE.search(text, max(0, start - 40), start):
+            out.append(r)  # "GRANT, Dwayne Jnr": a record's name, which the record-name pass joins whole
             continue
         direction, wide_start, wide_end = found
         gender = next((f.title_gender for f in forms if f.title_gender), None)
-        code, decided = choose_generation(matcher.key, matcher.keyed_words, {f.code for f in forms}, direction, gender)
+        code, decided = choose_generation(
+            matcher.key, matcher.keyed_words, {f.code for f in forms}, direction, gender, matched
+        )
         others = [(o[0], o[1]) for o in raw if o is not r]
         if code is None and decided:
             continue  # "Patrick Connors senior" of a keyed Patrick Connors: his father, whom the key leaves out

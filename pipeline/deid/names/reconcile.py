@@ -515,7 +515,7 @@ def _generation_stranger(text: str, run: list[Replacement], code: str, key: Key)
     if found is None or not code:
         return None
     direction, start, end = found
-    if choose(key, _keyed_words(key), {code}, direction) != (None, True):
+    if choose(key, _keyed_words(key), {code}, direction, mention=text[start:end]) != (None, True):
         return None
     merged = _merge(text, run, "", [], "unknown")
     return replace(merged, start=start, end=end, text=text[start:end])
