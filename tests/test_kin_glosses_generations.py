@@ -235,3 +235,9 @@ people:
 """
     out = code_draft(key, "| OKORO, Marlon Jnr | brother | 14 |\n| OKORO, Marlon | father | 41 |\n")
     assert "| TB | brother" in out and "| TF | father" in out
+
+
+def test_a_word_the_draft_says_is_its_languages_word_for_a_relative(code_draft):
+    text = "Ilona cried because Nyanya was ill. (Nyanya is the family's word for grandmother.) Nyanya is better.\n"
+    out = code_draft(FAMILY, text)
+    assert "Nyanya" not in out and out.count("MGM") == 3

@@ -89,6 +89,7 @@ def draft_glosses(text: str) -> dict[str, str]:
     from .kin_forms import frequent_words
 
     found: dict[str, set[str]] = {}
+    linker = _patterns()[-1]
     for pattern in _patterns():
         for m in pattern.finditer(text):
             if _part_of_a_name(text, m.start()):
@@ -99,7 +100,9 @@ def draft_glosses(text: str) -> dict[str, str]:
                 if not word or not gloss or role_cues.class_of(word) or word.casefold() in frequent_words():
                     continue
                 rel = relation_of(gloss)
-                if rel and not _a_persons_name(word):
+                # a bracket may say who a named person is ("Kevin (brother)"); "Mae is the Thai word for
+                # mother" explains a word, whatever else the word may be
+                if rel and (pattern is linker or not _a_persons_name(word)):
                     found.setdefault(word.casefold(), set()).add(rel)
     once = {w: next(iter(rels)) for w, rels in found.items() if len(rels) == 1}
     # two words glossed with one relation ("Tomi (brother) and Dani (brother)") are two people, not one word
