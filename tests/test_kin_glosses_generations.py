@@ -241,3 +241,20 @@ def test_a_word_the_draft_says_is_its_languages_word_for_a_relative(code_draft):
     text = "Ilona cried because Nyanya was ill. (Nyanya is the family's word for grandmother.) Nyanya is better.\n"
     out = code_draft(FAMILY, text)
     assert "Nyanya" not in out and out.count("MGM") == 3
+
+
+def test_young_before_a_nickname_is_the_keyed_person_not_a_younger_relative(code_draft):
+    key = """
+people:
+  - code: CN
+    role: "Child N, the subject"
+    names: [Mary Doyle, Mary]
+  - code: NB
+    role: "Child N's brother"
+    names: [Michael Doyle, Michael]
+  - code: NF
+    role: "Child N's father"
+    names: [Thomas Doyle, Mr Doyle]
+"""
+    out = code_draft(key, 'The father, Thomas Doyle, is known as "Young Tommy". Michael is twelve.\n')
+    assert "NB" in out and out.count("NB") == 1

@@ -125,8 +125,10 @@ def choose(
         return (fits[0], True) if len(fits) == 1 else (None, False)
     ((code, mine),) = own.items()
     beyond = {c for c, r in ranked.items() if (r > mine if direction == OLDER else r < mine)}
-    given = _given_words(keyed_words, code, mention)
-    if given:  # "GRANT, Dwayne Jnr": only a namesake, one who shares the given name, is the other generation
+    if not _surname_only(keyed_words, code, mention):
+        # "GRANT, Dwayne Jnr", "Young Patsy": only a namesake, one keyed with the given name the mention
+        # writes, is the other generation ("Mrs Connors senior" is any older Mrs Connors)
+        given = _given_words(keyed_words, code, mention)
         beyond = {c for c in beyond if any(k.code == c and k.first and k.folded in given for k in keyed_words)}
     if len(beyond) == 1:
         return beyond.pop(), True  # "Mrs Connors senior": the keyed older Mrs Connors
@@ -135,6 +137,23 @@ def choose(
     if direction == YOUNGER or mine >= 3:
         return code, True  # "Young Patsy": the keyed Patsy himself (a namesake son is rarer than a father)
     return None, True
+
+
+def _surname_only(keyed_words, code: str, mention: str) -> bool:
+    """The mention names the person by title and surname alone ("Mrs Connors senior")."""
+    from .folding import fold
+
+    surnames = {k.folded for k in keyed_words if k.code == code and not k.first}
+    words = [fold(w).casefold() for w in re.findall(r"[^\W\d_][\w'’-]*", mention)]
+    names = [w for w in words if w not in _direction() and w.rstrip(".") not in _titles()]
+    return bool(names) and all(w in surnames for w in names)
+
+
+@lru_cache(maxsize=1)
+def _titles() -> frozenset[str]:
+    from ...lexicon import title_words
+
+    return frozenset(w.casefold().rstrip(".") for w in title_words())
 
 
 def _given_words(keyed_words, code: str, mention: str) -> set[str]:
