@@ -258,3 +258,8 @@ people:
 """
     out = code_draft(key, 'The father, Thomas Doyle, is known as "Young Tommy". Michael is twelve.\n')
     assert "NB" in out and out.count("NB") == 1
+
+
+def test_a_possessive_after_the_generation_word_keeps_it_in_the_mention(code_draft):
+    out = code_draft(NAMESAKES, "The bruise happened at Mr Okafor senior's flat.\n")
+    assert "at PGF's flat" in out

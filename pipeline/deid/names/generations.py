@@ -40,7 +40,10 @@ def _before_re() -> re.Pattern[str]:
 @lru_cache(maxsize=1)
 def _after_re() -> re.Pattern[str]:
     words = {w: d for d in (OLDER, YOUNGER) for w in _data()[d]["after"]}
-    return re.compile(rf"[ \t]+(?P<gen>(?i:{_alternation(words)}))\.?(?![\w'’-])(?P<next>[ \t]+[\w'’-]+)?")
+    # a possessive goes with the whole name ("at Mr Okafor senior's flat")
+    return re.compile(
+        rf"[ \t]+(?P<gen>(?i:{_alternation(words)}))\.?(?=['’]s\b|(?![\w'’-]))(?:['’]s)?(?P<next>[ \t]+[\w'’-]+)?"
+    )
 
 
 @lru_cache(maxsize=1)
