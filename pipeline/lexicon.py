@@ -151,7 +151,8 @@ def welsh_words() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def honorifics() -> dict:
-    """The family-honorific table (models/lexicon/honorifics.yaml): `alone`, `suffix` and `teknonym` words,
+    """The family-honorific table (models/lexicon/honorifics.yaml): `alone`, `suffix`, `teknonym` and
+    `teknonym_after` words,
     keys in lower case, each with its fields; `namesake`: its two word lists, in lower case; `syllable_forms`
     and `married_suffix` as written; `diminutives`: language -> its `cues`, `endings` and `suffixes`;
     `teknonym_joiners` and `clan_prefixes` as written; `speaker_relatives`: a parent's relation -> the relative a
@@ -159,7 +160,7 @@ def honorifics() -> dict:
     data = load_yaml("lexicon", "honorifics.yaml") or {}
     out: dict = {
         part: {str(w).casefold(): dict(f or {}) for w, f in (data.get(part) or {}).items()}
-        for part in ("alone", "suffix", "teknonym", "before_given")
+        for part in ("alone", "suffix", "teknonym", "teknonym_after", "before_given")
     }
     out["namesake"] = {
         k: frozenset(str(w).casefold() for w in v or ()) for k, v in (data.get("namesake") or {}).items()

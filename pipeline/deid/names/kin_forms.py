@@ -47,6 +47,9 @@ from ...lexicon import honorifics, kin_words, reporting_forms_pattern
 from ...resources import load_yaml
 from .derived import KeyedWord, _common_words, classify
 from .folding import fold
+from .generations import choose as choose_generation
+from .generations import generation_word
+from .glosses import draft_glosses
 
 _NAME = r"[^\W\d_][\w'’-]*"
 _RELATIONS = {"mother": "mother", "mum": "mother", "mom": "mother", "father": "father", "dad": "father"}
@@ -185,6 +188,32 @@ def parents_of(key) -> dict[tuple[str, str], list[str]]:
                 out.setdefault((child, rel), []).append(person.code)
     for (child, rel), parent in _group_parents(key).items():
         out.setdefault((child, rel), []).append(parent)
+    for sibling, child in _full_siblings(key):
+        for rel in ("mother", "father"):
+            for parent in out.get((child, rel), []):
+                if parent != sibling and parent not in out.get((sibling, rel), []):
+                    out.setdefault((sibling, rel), []).append(parent)
+    return out
+
+
+_SIBLING_ROLE = re.compile(
+    r"^\s*(?P<child>[^,;(]+?)['’]s\s+(?:(?:older|younger|elder|big|little|twin)\s+)*(?:brother|sister|sibling)\b",
+    re.I,
+)
+
+
+def _full_siblings(key) -> list[tuple[str, str]]:
+    """(sibling code, child code) for roles like "Child H's brother" (not half- or step-): the key's own word
+    that the two share their parents, so "Abu Dilan" is the father of Child H's brother Dilan too."""
+    out = []
+    for person in key.people:
+        m = _SIBLING_ROLE.match(person.role or "")
+        if not m:
+            continue
+        ref = m.group("child").strip().casefold()
+        named = [p.code for p in key.people if p is not person and _names_child(ref, p)]
+        if len(named) == 1:
+            out.append((person.code, named[0]))
     return out
 
 
@@ -193,6 +222,9 @@ def _names_child(ref: str, person) -> bool:
     of Amine and Rania", "Mother of Child K and Child R")."""
     own = {person.code.casefold(), _role_head(person.role)}
     own |= {fold(n.split()[0]).casefold() for n in person.names if n.split()}
+    letter = re.fullmatch(r"(?:child|baby)\s+(\w{1,2})", _role_head(person.role))
+    if letter:
+        own.add(letter.group(1))  # "Mother of Z and N": the letters of "Child Z", "Child N"
     return any(fold(part.strip()).casefold() in own for part in re.split(r"\s*(?:,|\band\b|&)\s*", ref))
 
 
@@ -265,6 +297,7 @@ def kin_forms(matcher, text: str, raw: list) -> list:
     raw = _clan_names(matcher, text, raw)
     raw = _diminutives(matcher, text, raw)
     raw = _namesakes(matcher, text, raw)
+    raw = _generations(matcher, text, raw)
     return _alone(matcher, text, raw, learned)
 
 
@@ -293,6 +326,36 @@ def _namesakes(matcher, text: str, raw: list) -> list:
             child = prev is not None and prev.group(1).casefold() in before_child
             forms = [f for f in forms if (f.code in juniors) == child] or forms
         out.append((start, end, matched, forms))
+    return out
+
+
+_RECORD_SURNAME_BEFORE = re.compile(r"(?<![\w'’-])[A-Z][A-Z'’-]+,[ \t]*\Z")
+
+
+def _generations(matcher, text: str, raw: list) -> list:
+    """ "old Giorgi", "Mrs Connors senior", "Patrick Connors senior": a generation word beside a name goes into
+    the mention and chooses between the keyed people who share the name; pointing past every keyed bearer,
+    the mention is someone the key leaves out and is left to the unknown-name pass (generations.py)."""
+    out = []
+    for r in raw:
+        start, end, matched, forms = r
+        found = generation_word(text, start, end)
+        if found is None or _RECORD_SURNAME_BEFORE.search(text, max(0, start - 40), start):
+            out.append(r)  # "GRANT, Dwayne Jnr": a record's name, which the record-name pass joins whole
+            continue
+        direction, wide_start, wide_end = found
+        gender = next((f.title_gender for f in forms if f.title_gender), None)
+        code, decided = choose_generation(
+            matcher.key, matcher.keyed_words, {f.code for f in forms}, direction, gender, matched
+        )
+        others = [(o[0], o[1]) for o in raw if o is not r]
+        if code is None and decided:
+            continue  # "Patrick Connors senior" of a keyed Patrick Connors: his father, whom the key leaves out
+        if code is None or _overlaps(others, wide_start, wide_end):
+            out.append(r)
+            continue
+        form = next((f for f in forms if f.code == code), None) or _form(code, matched, "generation", matched)
+        out.append((wide_start, wide_end, text[wide_start:wide_end], [form]))
     return out
 
 
@@ -383,15 +446,21 @@ def _married_names(matcher, text: str, raw: list) -> list:
     family = _family_roles(matcher.key)
     people = matcher.key.by_code()
     pattern = re.compile(rf"(?<![\w'’-])(?P<stem>[A-Z][^\W\d_]+?)(?:{_alternation(suffixes)})(?![\w'’-])")
+    accented = _accented_married_stems(text, pattern)
     for m in pattern.finditer(text):
         stem = fold(m.group("stem")).casefold()
         husbands = {k.code for k in matcher.keyed_words if k.first and k.folded == stem}
         wives = {w for h in husbands if (w := _spouse(family, people, h, "female"))}
+        start, end = m.start(), m.end()
+        before = re.search(r"([A-Z][^\W\d_]+)[ \t]+$", text[max(0, start - 30) : start])
+        if not husbands and stem in accented:
+            surname = fold(before.group(1)).casefold() if before else ""
+            keyed_surname = any(not k.first and k.folded == surname for k in matcher.keyed_words)
+            wives = _wives_of_unkeyed(matcher, family, people, surname if keyed_surname else None)
+            husbands = wives  # the surname before goes with her: it is hers ("Szabó Istvánné")
         if len(wives) != 1:
             continue
         wife = wives.pop()
-        start, end = m.start(), m.end()
-        before = re.search(r"([A-Z][^\W\d_]+)[ \t]+$", text[max(0, start - 30) : start])
         if before and any(
             k.folded == fold(before.group(1)).casefold() and k.code in husbands for k in matcher.keyed_words
         ):
@@ -399,6 +468,33 @@ def _married_names(matcher, text: str, raw: list) -> list:
         raw = [r for r in raw if not (r[0] < end and start < r[1])]
         raw.append((start, end, text[start:end], [_form(wife, text[start:end], "married_name", text[start:end])]))
     return raw
+
+
+def _accented_married_stems(text: str, pattern: re.Pattern[str]) -> set[str]:
+    """Stems (folded) the draft writes with the accented suffix ("Istvánné") in a draft that names Hungarian:
+    only then is a name of an unkeyed man with "-né" (or its unaccented "-ne", "Istvanne") a married name;
+    "Joanne", "Corinne" are no wife's names."""
+    if not _names_language(text, ("Hungarian", "Hungary")):
+        return set()
+    return {fold(m.group("stem")).casefold() for m in pattern.finditer(text) if m.group(0).endswith("né")}
+
+
+def _wives_of_unkeyed(matcher, family: dict, people: dict, surname: str | None) -> set[str]:
+    """The keyed women of the family (a relation in their role, no child) whose partner the key leaves out,
+    of the surname when one is written: the one a man's name with "-né" can name when he is not keyed
+    ("Szabó Istvánné", the grandmother, whose husband István is not in the key)."""
+    from .role_cues import relations
+
+    out = set()
+    for code, person in people.items():
+        if person.child or person.gender == "male" or not relations(person):
+            continue
+        if family["parent_of"].get(code) and _spouse(family, people, code, "male"):
+            continue
+        if surname and not any(k.code == code and not k.first and k.folded == surname for k in matcher.keyed_words):
+            continue
+        out.add(code)
+    return out
 
 
 @lru_cache(maxsize=1)
@@ -440,17 +536,36 @@ def _spouse(family: dict, people: dict, code: str, gender: str) -> str | None:
     return others[0] if len(others) == 1 else None
 
 
-def _teknonyms(matcher, text: str, raw: list) -> list:
-    """ "Abu Yusuf": the whole span is Yusuf's keyed father; never Yusuf."""
-    table = honorifics()["teknonym"]
-    family = parents_of(matcher.key)
+@lru_cache(maxsize=1)
+def _teknonym_after_re() -> re.Pattern[str] | None:
+    """A child's given name, then a hyphen or a space and a parent word ("Seoyeon-eomma", "Minjun appa")."""
+    words = honorifics()["teknonym_after"]
+    if not words:
+        return None
+    return re.compile(
+        rf"(?<![\w'’-])(?P<name>[A-Z][^\W\d_]+(?:-[a-z]+)?)[ \t-](?P<hon>(?i:{_alternation(words)}))(?![\w'’-])"
+    )
+
+
+def _teknonym_uses(text: str):
+    """(match, fields, start, end) of every teknonym: "Abu Yusuf" (the word first) and "Seoyeon-eomma" (the
+    child's name first); `start`-`end` is the whole span, less a possessive."""
     for m in _teknonym_re().finditer(text):
-        fields = table[m.group("hon").casefold()]
+        end = m.start("name") + len(re.sub(r"['’]s?$", "", m.group("name")))
+        yield m, honorifics()["teknonym"][m.group("hon").casefold()], m.start(), end
+    after = _teknonym_after_re()
+    for m in after.finditer(text) if after else ():
+        yield m, honorifics()["teknonym_after"][m.group("hon").casefold()], m.start(), m.end()
+
+
+def _teknonyms(matcher, text: str, raw: list) -> list:
+    """ "Abu Yusuf", "Seoyeon-eomma": the whole span is the child's keyed parent; never the child."""
+    family = parents_of(matcher.key)
+    for m, fields, start, end in _teknonym_uses(text):
         named = _lookup(m.group("name"), matcher.keyed_words, given_only=True)
         if not named:
             continue
         parents = {p for code, _, _ in named for p in family.get((code, fields["relation"]), [])}
-        start, end = m.start(), m.start("name") + len(re.sub(r"['’]s?$", "", m.group("name")))
         if len(parents) == 1:
             code = parents.pop()
             raw = [r for r in raw if not (r[0] < end and start < r[1])]
@@ -542,12 +657,25 @@ def _suffixed(matcher, text: str, raw: list) -> list:
     return raw
 
 
+def _alone_uses(text: str, glossed: dict[str, str]):
+    """(match, fields) of every family word used alone: the listed ones, and the ones the draft glosses, whose
+    gloss is their meaning here whatever a list says ("Apa (dad)": a Hungarian father, not a Bengali sister)."""
+    table = _alone_table()
+    for m in _alone_re().finditer(text):
+        word = m.group("hon").casefold()
+        if word not in glossed:
+            yield m, table[word]
+    if glossed:
+        spelt = _alternation({w[:1].upper() + w[1:] for w in glossed})
+        for m in re.finditer(rf"(?<![\w’-])(?<!\w')(?P<hon>{spelt})(?![\w-])", text):
+            yield m, {"means": [glossed[m.group("hon").casefold()]], "glossed": True}
+
+
 def _alone(matcher, text: str, raw: list, learned: dict[str, set[str]]) -> list:
     """ "at Baba's", "Kaka said": an honorific alone is the person the draft calls "<honorific> <name>", else
     the one keyed person whose role it means."""
-    table = _alone_table()
     taken = [(r[0], r[1]) for r in raw]
-    for m in _alone_re().finditer(text):
+    for m, fields in _alone_uses(text, draft_glosses(text)):
         word = m.group("hon").casefold()
         start, end = m.start(), m.end()
         if _overlaps(taken, start, end) or re.match(r"[ \t]+[A-Z]", text[end : end + 2]):
@@ -559,9 +687,10 @@ def _alone(matcher, text: str, raw: list, learned: dict[str, set[str]]) -> list:
         if m.group("hon")[:1].islower() and not _quoted(text, start):
             continue  # a lower-case family word names somebody only as the child's own word, quoted
         codes = set(learned.get(word, ()))
-        sense = _speakers_relative(matcher.key, raw, text, start, _sense(table[word], text))
-        if not codes and sense is not None and not _used_as_noun(text, word):
-            codes = _sense_codes(matcher.key, sense, sense is not table[word])
+        sense = _speakers_relative(matcher.key, raw, text, start, _sense(fields, text))
+        # a word the draft glosses is the family's word for its relative even where written in lower case
+        if not codes and sense is not None and (fields.get("glossed") or not _used_as_noun(text, word)):
+            codes = _sense_codes(matcher.key, sense, sense is not fields)
         if not codes or len(codes) > _MAX_RELATIVES:
             continue
         # several keyed people of the role (a thematic review's three fathers): all are candidates, and the
@@ -657,8 +786,22 @@ def _sense_codes(key, sense: dict, any_meaning: bool) -> set[str]:
     if sense.get("child"):
         return _child_of_gender(key, sense["child"])
     if not any_meaning:
-        return _fitting_roles(key, sense)
+        codes = _fitting_roles(key, sense)
+        if not codes and sense.get("glossed"):
+            return _sibling_child(key, sense)
+        return codes
     return {code for meaning in sense.get("means") or [] for code in _fitting_roles(key, {**sense, "means": [meaning]})}
+
+
+def _sibling_child(key, sense: dict) -> set[str]:
+    """ "Noona" (big sister) said by a keyed boy, when no role says "sister": the sister is a keyed child of
+    the family, the one of her gender (a key often lists the subject child without a relation)."""
+    from .role_cues import cue_gender
+
+    rel = (sense.get("means") or [""])[0]
+    gender = cue_gender(rel) if rel in ("sister", "brother") else None
+    children = _child_of_gender(key, gender) if gender else set()
+    return children if len(children) == 1 else set()
 
 
 def _child_of_gender(key, gender: str) -> set[str]:

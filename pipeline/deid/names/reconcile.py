@@ -487,6 +487,10 @@ def reconcile(chosen: list[Replacement], text: str, key: Key) -> list[Replacemen
             out.extend(run)
             continue
         found = _keyed_person_of_run(run, text, keyed, coded, conf, ranks)
+        stranger = _generation_stranger(text, run, found[0], key) if found else None
+        if stranger is not None:
+            out.append(stranger)
+            continue
         if found:
             code, fits = found
             out.append(_merge(text, run, code, fits, "known"))
@@ -498,6 +502,23 @@ def reconcile(chosen: list[Replacement], text: str, key: Key) -> list[Replacemen
             out.extend(run)
     out = _initials_of_keyed(out, text, key)
     return sorted(_wives_by_surname(out, text, key, keyed, _declared_women(out, key, keyed)), key=lambda r: r.start)
+
+
+def _generation_stranger(text: str, run: list[Replacement], code: str, key: Key) -> Replacement | None:
+    """ "Patrick Connors senior", "Old Patsy" of a keyed Patrick Connors (the father) when no keyed older
+    namesake exists: the generation word says the run is someone the key leaves out, so the run stays an
+    unlisted person, the word with it, and is never given the keyed namesake's code (generations.py)."""
+    from .generations import choose, generation_word
+    from .known import _keyed_words
+
+    found = generation_word(text, run[0].start, run[-1].end)
+    if found is None or not code:
+        return None
+    direction, start, end = found
+    if choose(key, _keyed_words(key), {code}, direction, mention=text[start:end]) != (None, True):
+        return None
+    merged = _merge(text, run, "", [], "unknown")
+    return replace(merged, start=start, end=end, text=text[start:end])
 
 
 # a record's comma after its capital surname, with the unkeyed half of a double surname ("GRANT-LEWIS, ")

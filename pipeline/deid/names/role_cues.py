@@ -44,6 +44,11 @@ def _class_of(word: str) -> str | None:
     return _word_class().get(re.sub(r"['’]s?$", "", word).casefold())
 
 
+def class_of(words: str) -> str | None:
+    """The relation class an English kinship word (or two-word term: "birth mother") names, else None."""
+    return _class_of(words)
+
+
 def cue_before(text: str, start: int) -> str | None:
     """The relation named just before a name in the same clause: the kinship noun, with only marks and linking
     words ("as", "name", "was") between it and the name ("the uncle, Mr Tran"; "Sister: Tran")."""
