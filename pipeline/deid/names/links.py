@@ -937,6 +937,8 @@ def aliases(matcher, text: str, raw: list) -> list:
 
 def _declarations(matcher, text: str, raw: list) -> dict[str, str]:
     """The names the draft gives keyed people (see `aliases`), each with the person's code."""
+    from .derived import family_pet_endings
+
     rx = _alias_regex()
     if rx is None or not raw:
         return {}
@@ -947,6 +949,7 @@ def _declarations(matcher, text: str, raw: list) -> dict[str, str]:
         declared.setdefault(word, kin_code)
     for word, run_code in (_bracketed_full_names(matcher, text, raw) | _full_names(matcher, text, sure, ends)).items():
         declared.setdefault(word, run_code)
+    endings = family_pet_endings(text)
     for m in rx.finditer(text):
         items = _alias_list(text, m)
         owner = _list_owner(matcher, items) if len(items) > 1 else None
@@ -956,7 +959,7 @@ def _declarations(matcher, text: str, raw: list) -> dict[str, str]:
             continue
         if not fresh:
             continue
-        own = [(w, _derived_owner(matcher, w)) for w, _ in fresh]
+        own = [(w, _derived_owner(matcher, w, endings)) for w, _ in fresh]
         declared.update((w, c) for w, c in own if c is not None)
         fresh = [(w, q) for (w, q), (_, c) in zip(fresh, own, strict=True) if c is None]
         code = _declared_person(matcher, text, m, sure, ends) if fresh else None
@@ -971,12 +974,13 @@ def _declarations(matcher, text: str, raw: list) -> dict[str, str]:
     return declared
 
 
-def _derived_owner(matcher, word: str) -> str | None:
+def _derived_owner(matcher, word: str, endings: tuple[str, ...] = ()) -> str | None:
     """The one keyed person a declared name is a derived form of ('called her "Zsofika"' with Zsofia keyed):
-    the name's own shape says whose it is, whoever the cue's nearest person is."""
+    the name's own shape says whose it is, whoever the cue's nearest person is (`endings`: the pet endings of
+    the family's language, `family_pet_endings`)."""
     from .derived import classify
 
-    codes = {code for code, _, _ in classify(word, matcher.keyed_words)}
+    codes = {code for code, _, _ in classify(word, matcher.keyed_words, endings, matcher.family_codes())}
     return next(iter(codes)) if len(codes) == 1 else None
 
 
