@@ -657,10 +657,11 @@ def _alias_regex(cues_key: str = "alias_cues") -> re.Pattern | None:
 
 
 # the further names of a declared list: 'call him Kalpeshbhai or Kalu', 'recorded as "Beti", "Betiye" and "Bety"'
-# (after a quoted name, a short lower-case note may stand before the next: '"Ah Hei" at home and "Hei Jai" to
-# his grandmother'; the next name must then be quoted too)
+# (after a quoted name, a short lower-case note, a bracketed gloss or both may stand before the next: '"Ah Hei" at
+# home and "Hei Jai" to his grandmother', '"Mimi" (little one) by her grandmother and "Rara" by her mother'; the
+# next name must then be quoted too)
 _ALIAS_MORE = re.compile(
-    r"[\"'’”]?(?:(?<=[\"'’”])(?P<note>(?:[ \t]+[a-z]+){1,3}))?"
+    r"[\"'’”]?(?:(?<=[\"'’”])(?P<note>(?:[ \t]*\([^()\n]{1,40}\))?(?:[ \t]+[a-z]+){1,3}|[ \t]*\([^()\n]{1,40}\)))?"
     r"(?:[ \t]*,[ \t]*(?:(?:or|and)[ \t]+)?|[ \t]+(?:or|and)[ \t]+)(?P<quote>[\"'‘“])?"
     r"(?P<alias>[A-Z][^\W\d_]+(?:-[A-Z][^\W\d_]+)?" + _QUOTED_MORE_WORDS + r")(?![\w'’-]*[ \t]+[A-Z])" + _ALIAS_END
 )
@@ -687,6 +688,117 @@ def _alias_list(text: str, m) -> list[tuple[str, bool]]:
         items.append((more.group("alias"), bool(more.group("quote"))))
         pos = more.end("alias")
     return items
+
+
+@lru_cache(maxsize=1)
+def _postposed_regex() -> re.Pattern | None:
+    """A name, a comma, then a calling clause that comes after it (name_context.yaml `postposed_alias_cues`):
+    'Bubu, as his mother calls him, ...'."""
+    from .derived import settings
+
+    cues = settings().get("postposed_alias_cues") or ()
+    if not cues:
+        return None
+    alternatives = "|".join(f"(?:{c})" for c in cues)
+    return re.compile(
+        r"(?<![\w'’-])(?P<quote>[\"“‘])?(?P<alias>(?-i:[A-Z])[^\W\d_]+(?:-(?-i:[A-Z])?[^\W\d_]+)?)(?(quote)[\"”’])"
+        rf"[ \t]*,[ \t]+(?:{alternatives})",
+        re.IGNORECASE,
+    )
+
+
+def _postposed_aliases(matcher, text: str, sure: list, ends: dict) -> dict[str, str]:
+    """ "Bubu, as his mother calls him, is walking": the name before a calling clause is the keyed person's
+    that the clause's pronoun means (the nearest of its gender before it, as for the other cues), or that the
+    clause names ('"Shiru", short for Wanjiru'); a name whose own shape derives from one keyed name is theirs."""
+    from .derived import family_pet_endings
+
+    rx = _postposed_regex()
+    declared: dict[str, str] = {}
+    endings = family_pet_endings(text) if rx is not None else ()
+    for m in rx.finditer(text) if rx is not None else ():
+        word = m.group("alias")
+        if word in declared or not _alias_word_ok(matcher, word, bool(m.group("quote")), text):
+            continue
+        code = (
+            _derived_owner(matcher, word, endings)
+            or _declared_person(matcher, text, m, sure, ends)
+            or (_list_owner(matcher, [(m.group("named"), False)]) if m.groupdict().get("named") else None)
+        )
+        if code is not None:
+            declared[word] = code
+    return declared
+
+
+_LIST_NAME = r"[\"“‘]?(?-i:[A-Z])[^\W\d_]+(?:-(?-i:[A-Z])?[^\W\d_]+)?(?:[ \t]+(?-i:[A-Z])[^\W\d_]+)?[\"”’]?"
+_LIST_SEP = r"(?:[ \t]*[;,/][ \t]*(?:(?:and|or)[ \t]+)?|[ \t]+(?:and|or)[ \t]+)"
+
+
+@lru_cache(maxsize=1)
+def _setting_regexes() -> tuple[re.Pattern, re.Pattern] | None:
+    """The tags of name_context.yaml `name_setting_tags` ("at home", "to his friends"), and a list of names,
+    each with or without a tag, joined by commas, semicolons, "and" or "or"."""
+    from .derived import settings
+
+    tags = settings().get("name_setting_tags") or ()
+    if not tags:
+        return None
+    tag = "(?:" + "|".join(f"(?:{t})" for t in tags) + r")(?![\w-])"
+    item = rf"{_LIST_NAME}(?:[ \t]+{tag})?"
+    tag_rx = re.compile(rf"(?<=[^\W\d_\"”’])[ \t]+{tag}", re.IGNORECASE)
+    list_rx = re.compile(rf"(?<![\w'’-]){item}(?:{_LIST_SEP}{item})*", re.IGNORECASE)
+    return tag_rx, list_rx
+
+
+def _setting_lists(matcher, text: str, raw: list) -> dict[str, str]:
+    """ "Seo-yeon; Sophie at school; Yeonie at home": names tagged with where or by whom they are used, in a list
+    that holds a keyed word of exactly one person, are that person's; in a table row that names exactly one
+    keyed person, a tagged name is theirs alone too ("| Eleni Georgiou | Elenitsa to her grandmother |").
+    Only lines with a tag are read."""
+    rxs = _setting_regexes()
+    if rxs is None or not raw:
+        return {}
+    tag_rx, list_rx = rxs
+    declared: dict[str, str] = {}
+    lines_done: set[int] = set()
+    for t in tag_rx.finditer(text):
+        line_start = text.rfind("\n", 0, t.start()) + 1
+        if line_start in lines_done:
+            continue
+        lines_done.add(line_start)
+        line_end = text.find("\n", t.end())
+        line_end = len(text) if line_end < 0 else line_end
+        on_line = [r for r in raw if line_start <= r[0] and r[1] <= line_end]
+        row_codes = {f.code for r in on_line for f in r[3]}
+        in_row = text[line_start:line_end].lstrip().startswith("|")
+        row_owner = next(iter(row_codes)) if in_row and len(row_codes) == 1 else None
+        for lst in list_rx.finditer(text, line_start, line_end):
+            tagged = [tm for tm in tag_rx.finditer(lst.group(0))]
+            if not tagged:
+                continue
+            inside = [r for r in on_line if lst.start() <= r[0] and r[1] <= lst.end()]
+            codes = {f.code for r in inside for f in r[3]}
+            if len(codes) == 1 and not _names_of_one(text, lst, inside, tag_rx):
+                codes = set()  # "Rahel, Kevin at home and Tom": a list of people, not of one person's names
+            owner = next(iter(codes)) if len(codes) == 1 else row_owner
+            if owner is None:
+                continue
+            for tm in tagged:
+                name = re.search(rf"{_LIST_NAME}$", lst.group(0)[: tm.start()])
+                word = name.group(0).strip('"“”‘’') if name else ""
+                quoted = bool(name) and name.group(0) != word
+                if word and word not in declared and _alias_word_ok(matcher, word, quoted, text):
+                    declared[word] = owner
+    return declared
+
+
+def _names_of_one(text: str, lst, inside: list, tag_rx: re.Pattern) -> bool:
+    """A list of one person's names, not of several people: its names are set apart by semicolons, slashes
+    or "or" ("Seo-yeon; Yeonie at home"), or the keyed name in it is tagged too ("Hyusein on the passport
+    and Hüso to his friends")."""
+    if re.search(r";|/|(?<![\w-])or(?![\w-])", lst.group(0)):
+        return True
+    return any(tag_rx.match(text, r[1]) for r in inside)
 
 
 def _bracketed_aliases(matcher, text: str, raw: list) -> dict[str, str]:
@@ -949,6 +1061,10 @@ def _declarations(matcher, text: str, raw: list) -> dict[str, str]:
         declared.setdefault(word, kin_code)
     for word, run_code in (_bracketed_full_names(matcher, text, raw) | _full_names(matcher, text, sure, ends)).items():
         declared.setdefault(word, run_code)
+    for word, post_code in _postposed_aliases(matcher, text, sure, ends).items():
+        declared.setdefault(word, post_code)
+    for word, list_code in _setting_lists(matcher, text, raw).items():
+        declared.setdefault(word, list_code)
     endings = family_pet_endings(text)
     for m in rx.finditer(text):
         items = _alias_list(text, m)
