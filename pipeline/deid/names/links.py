@@ -650,7 +650,7 @@ def _alias_regex(cues_key: str = "alias_cues") -> re.Pattern | None:
     kin = title_pattern(before_name_words())
     return re.compile(
         rf"(?<![\w-])(?:{alternatives})(?P<quote>[\"'‘“])?(?:(?:{kin})[ \t]+)?"
-        rf"(?P<alias>(?-i:[A-Z])[^\W\d_]+(?:-(?-i:[A-Z])[^\W\d_]+)?{_QUOTED_MORE_WORDS})"
+        rf"(?P<alias>(?-i:[A-Z])(?:[^\W\d_]+|(?=-))(?:-(?-i:[A-Z])[^\W\d_]+)?{_QUOTED_MORE_WORDS})"
         r"(?![\w'’-]*[ \t]+(?-i:[A-Z]))" + _ALIAS_END,
         re.IGNORECASE,
     )
@@ -688,6 +688,25 @@ def _alias_list(text: str, m) -> list[tuple[str, bool]]:
         items.append((more.group("alias"), bool(more.group("quote"))))
         pos = more.end("alias")
     return items
+
+
+def alias_declared_after(text: str, end: int) -> str | None:
+    """The one name a declaration right after a person's name gives them: 'Andreas Christou ("Andri")',
+    'Darren Pike, 34, known as "Dinks"' (any `alias_cues` after a comma and an optional age), else None.
+    For names the key does not list, which the unknown-name grouping then joins into one person."""
+    m = _BRACKETED_ALIAS.match(text, end)
+    if m is not None and m.start("alias") - end <= 4:  # '("Andri")', not '(Chan Chun-hei; "Ah Hei")'
+        return m.group("alias")
+    after = _AFTER_A_NAME.match(text, end)
+    rx = _alias_regex()
+    m = rx.match(text, after.end()) if after is not None and rx is not None else None
+    if m is None or _cue_group(m, "named") or m.groupdict().get("role") or _cue_group(m, "obj"):
+        return None  # a cue that names its own person is no declaration about this name
+    return m.group("alias")
+
+
+# between a name and a declaration about it: a comma, and an age or a short note set off by commas
+_AFTER_A_NAME = re.compile(r",[ \t]+(?:(?:aged[ \t]+)?\d{1,3},[ \t]+)?")
 
 
 @lru_cache(maxsize=1)
