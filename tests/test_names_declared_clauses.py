@@ -70,3 +70,40 @@ def test_a_list_of_people_or_another_persons_row_declares_nothing():
     assert _codes("Rahel, Kevin at home and Tom were there. Kevin said.", "Kevin") == []
     assert _codes("| Rahel Tesfaye | Dawit Tesfaye | Kevin at school |", "Kevin") == []
     assert _codes('Rahel was called a liar by "Tom". Tom said.', "Tom") == []
+
+
+GM_KEY = parse_key(
+    {
+        "people": [
+            {"code": "GM", "role": "Maternal grandmother", "names": ["Hyacinth Grant", "Hyacinth", "Mrs Grant"]},
+            {"code": "M", "role": "Mother", "names": ["Ruta Jonaitiene", "Ruta"]},
+        ]
+    }
+)
+
+
+def test_a_maiden_name_in_apposition_is_the_persons():
+    text = (
+        "Ruta is their only daughter; her maiden name, Kazlauskaite, appears on the certificate. Kazlauskaite is rare."
+    )
+    assert [m.code for m in find_known_names(text, GM_KEY) if m.text == "Kazlauskaite"] == ["M", "M"]
+
+
+def test_a_full_maiden_name_with_her_own_given_name_takes_even_an_english_word():
+    text = 'Mrs Grant came in 1968. The form lists her under her maiden name, "Hyacinth Baker". Hyacinth Baker is 70.'
+    found = [(m.text, m.code) for m in find_known_names(text, GM_KEY)]
+    assert found.count(("Hyacinth Baker", "GM")) == 2
+
+
+def test_a_calling_clause_mid_sentence_or_after_a_longer_name_declares_nothing():
+    text = "Ms Coe said the talk had been mostly with Nana, as they called her, while Rahel slept. Nana left."
+    assert _codes(text, "Nana") == []
+    text = "Dawit was there. Chacha Yonas, as Rahel called him, was unknown. Yonas left."
+    assert _codes(text, "Yonas") == []
+
+
+def test_as_a_role_describes_the_person_named_and_introduces_nobody():
+    text = 'Mrs Grant came to Leeds in 1968 as a child. The form lists her under her maiden name, "Hyacinth Baker".'
+    assert [m.code for m in find_known_names(text, GM_KEY) if m.text == "Hyacinth Baker"] == ["GM"]
+    text = 'Dawit Tesfaye has a lodger. A lodger known only as "Tiny" stays. Tiny said.'
+    assert _codes(text, "Tiny") == []

@@ -726,10 +726,16 @@ def _postposed_regex() -> re.Pattern | None:
     )
 
 
+# where a sentence, a line or a quoted speech starts
+_SENTENCE_START = re.compile(r"(?:^|(?<=\n)|[.!?:;][\"”’']?[ \t]+|[\"“‘])[\"“‘]?$")
+
+
 def _postposed_aliases(matcher, text: str, sure: list, ends: dict) -> dict[str, str]:
-    """ "Bubu, as his mother calls him, is walking": the name before a calling clause is the keyed person's
-    that the clause's pronoun means (the nearest of its gender before it, as for the other cues), or that the
-    clause names ('"Shiru", short for Wanjiru'); a name whose own shape derives from one keyed name is theirs."""
+    """ "Bubu, as his mother calls him, is walking": the name that starts a sentence, before a calling clause,
+    is the keyed person's that the clause's pronoun means (the nearest of its gender before it: the sentence
+    goes on about the person the draft was talking about); mid-sentence ("spoke mostly with Nakulu, as they
+    called her") the nearest person is as likely somebody else in the sentence, so only the clause's own
+    keyed name ('"Shiru", short for Wanjiru') or a name whose own shape derives from one keyed name says whose."""
     from .derived import family_pet_endings
 
     rx = _postposed_regex()
@@ -739,10 +745,15 @@ def _postposed_aliases(matcher, text: str, sure: list, ends: dict) -> dict[str, 
         word = m.group("alias")
         if word in declared or not _alias_word_ok(matcher, word, bool(m.group("quote")), text):
             continue
-        code = (
-            _derived_owner(matcher, word, endings)
-            or _declared_person(matcher, text, m, sure, ends)
-            or (_list_owner(matcher, [(m.group("named"), False)]) if m.groupdict().get("named") else None)
+        if _PREV_WORD.search(text, max(0, m.start() - 40), m.start()):
+            continue  # "Chacha Asif, as Hira called him": the end of a longer name, somebody's own
+        named = m.groupdict().get("named")
+        code = _derived_owner(matcher, word, endings) or (
+            _list_owner(matcher, [(named, False)])
+            if named
+            else _declared_person(matcher, text, m, sure, ends)
+            if _SENTENCE_START.search(text, max(0, m.start() - 3), m.start())
+            else None
         )
         if code is not None:
             declared[word] = code
@@ -891,12 +902,24 @@ def _full_names(matcher, text: str, sure: list, ends: dict) -> dict[str, str]:
     rx = _full_name_regex()
     declared: dict[str, str] = {}
     for m in rx.finditer(text) if rx is not None else ():
-        words = _run_words(matcher, m.group("run"))
-        code = _declared_person(matcher, text, m, sure, ends) if words else None
-        if code is not None:
-            for word in words:
-                declared.setdefault(word, code)
+        code = _declared_person(matcher, text, m, sure, ends)
+        if code is None:
+            continue
+        words = _run_words(matcher, m.group("run")) or _beside_own_word(matcher, m.group("run"), code)
+        for word in words:
+            declared.setdefault(word, code)
     return declared
+
+
+def _beside_own_word(matcher, run: str, code: str) -> list[str]:
+    """ "her maiden name, Pearl Bailey": a name the text gives in full that holds the person's own keyed word
+    says its other words are theirs too, even an English word ("Bailey"), though never a title, role or
+    organisation word."""
+    words = _RUN_WORD.findall(run)
+    own = {kw.folded for kw in matcher.keyed_words if kw.code == code}
+    if not any(fold(w).casefold() in own for w in words):
+        return []
+    return [w for w in words if fold(w).casefold() not in own and _alias_word_ok(matcher, w, True)]
 
 
 def _bracketed_kin(matcher, text: str, taken: list[tuple[int, int]]) -> dict[str, str]:
@@ -1191,8 +1214,15 @@ def _role_named(matcher, role: str) -> str | None:
 
 def _new_person_between(between: str) -> bool:
     """An indefinite role phrase that introduces somebody ("a lodger"), not one in apposition after a comma,
-    which describes the person just named ("Kalpesh Solanki, his father, ..., a warehouse supervisor")."""
-    return any(not between[: m.start()].rstrip(" \t").endswith(",") for m in _NEW_PERSON.finditer(between))
+    which describes the person just named ("Kalpesh Solanki, his father, ..., a warehouse supervisor"), nor
+    one after "as", which says what the person named was ("came to the UK in 2017 as a student")."""
+    return any(
+        not between[: m.start()].rstrip(" \t").endswith(",") and not _AS_BEFORE.search(between[: m.start()])
+        for m in _NEW_PERSON.finditer(between)
+    )
+
+
+_AS_BEFORE = re.compile(r"(?<![\w-])as[ \t]+$")
 
 
 _KIN_GENDER = {
