@@ -107,3 +107,14 @@ def test_as_a_role_describes_the_person_named_and_introduces_nobody():
     assert [m.code for m in find_known_names(text, GM_KEY) if m.text == "Hyacinth Baker"] == ["GM"]
     text = 'Dawit Tesfaye has a lodger. A lodger known only as "Tiny" stays. Tiny said.'
     assert _codes(text, "Tiny") == []
+
+
+def test_a_declared_english_surname_after_a_strangers_given_name_is_the_strangers():
+    text = (
+        'Mrs Grant came in 1968. The form lists her under her maiden name, "Hyacinth Baker". '
+        "Her sister, Miss Dorcas Baker, lives in Leeds."
+    )
+    found = [(m.text, m.code) for m in find_known_names(text, GM_KEY)]
+    assert ("Hyacinth Baker", "GM") in found
+    assert not [t for t, c in found if "Baker" in t and "Dorcas" not in t and t != "Hyacinth Baker"]
+    assert not [t for t, _ in found if t == "Baker"]

@@ -25,6 +25,7 @@ Raw matches are ``(start, end, matched, forms)`` as in
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
 
 from rapidfuzz.distance import OSA
@@ -791,6 +792,8 @@ def _setting_lists(matcher, text: str, raw: list) -> dict[str, str]:
     tag_rx, list_rx = rxs
     declared: dict[str, str] = {}
     lines_done: set[int] = set()
+    by_start = sorted(raw, key=lambda r: r[0])
+    starts = [r[0] for r in by_start]
     for t in tag_rx.finditer(text):
         line_start = text.rfind("\n", 0, t.start()) + 1
         if line_start in lines_done:
@@ -798,7 +801,9 @@ def _setting_lists(matcher, text: str, raw: list) -> dict[str, str]:
         lines_done.add(line_start)
         line_end = text.find("\n", t.end())
         line_end = len(text) if line_end < 0 else line_end
-        on_line = [r for r in raw if line_start <= r[0] and r[1] <= line_end]
+        on_line = [
+            r for r in by_start[bisect_left(starts, line_start) : bisect_right(starts, line_end)] if r[1] <= line_end
+        ]
         row_codes = {f.code for r in on_line for f in r[3]}
         in_row = text[line_start:line_end].lstrip().startswith("|")
         row_owner = next(iter(row_codes)) if in_row and len(row_codes) == 1 else None
@@ -1062,6 +1067,7 @@ def aliases(matcher, text: str, raw: list) -> list:
     a list after a weaker cue ('recorded as "Betelhem", "Bethlehem" and "Betty"', `alias_list_cues`)
     only when a keyed word in it says whose.  Mentions already matched are left alone.
     """
+    from .derived import _common_words
     from .known import NameForm
 
     declared = _declarations(matcher, text, raw)
@@ -1073,11 +1079,14 @@ def aliases(matcher, text: str, raw: list) -> list:
         spaced = r"\s+".join(map(re.escape, word.split()))
         pattern = re.compile(rf"(?<![\w@]){spaced}(?!\w)", re.IGNORECASE)
         family_word = fold(word).casefold() in {k.word for k in kin_words()}
+        common = " " not in word and fold(word).casefold() in _common_words()
         for m in pattern.finditer(text):
             if any(s < m.end() and m.start() < e for s, e in taken):
                 continue
             if (english or family_word) and m.group(0).islower():
                 continue  # "the word lola means grandmother": the family word, not the name it was given
+            if (english or common) and _after_strangers_name(matcher, text, m.start()):
+                continue  # "her maiden name, Pearl Bailey" ... "Miss Hyacinth Bailey": her sister, another person
             out.append((m.start(), m.end(), m.group(0), [alias]))
         if not english:
             continue
@@ -1087,6 +1096,24 @@ def aliases(matcher, text: str, raw: list) -> list:
                 continue
             out.append((m.start(), m.end(), m.group(0), [alias]))
     return out
+
+
+def _after_strangers_name(matcher, text: str, start: int) -> bool:
+    """A name word nobody is keyed with right before `start` ("Hyacinth Bailey"): the declared English word
+    after it is that stranger's surname, shared with the person it was declared for."""
+    from .derived import is_other_name
+
+    prev = _PREV_WORD.search(text, max(0, start - 30), start)
+    if prev is None:
+        return False
+    word = prev.group(1)
+    low = fold(word).casefold()
+    return (
+        is_other_name(word)
+        and low not in _titles()
+        and low not in _kin_words()
+        and not any(kw.folded == low for kw in matcher.keyed_words)
+    )
 
 
 def _declarations(matcher, text: str, raw: list) -> dict[str, str]:
