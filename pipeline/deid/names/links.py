@@ -762,6 +762,7 @@ def _postposed_aliases(matcher, text: str, sure: list, ends: dict) -> dict[str, 
 
 
 _LIST_NAME = r"[\"“‘]?(?-i:[A-Z])[^\W\d_]+(?:-(?-i:[A-Z])?[^\W\d_]+)?(?:[ \t]+(?-i:[A-Z])[^\W\d_]+)?[\"”’]?"
+_LAST_LIST_NAME = re.compile(rf"{_LIST_NAME}$")
 _LIST_SEP = r"(?:[ \t]*[;,/][ \t]*(?:(?:and|or)[ \t]+)?|[ \t]+(?:and|or)[ \t]+)"
 
 
@@ -819,9 +820,11 @@ def _setting_lists(matcher, text: str, raw: list) -> dict[str, str]:
             if owner is None:
                 continue
             for tm in tagged:
-                name = re.search(rf"{_LIST_NAME}$", lst.group(0)[: tm.start()])
-                word = name.group(0).strip('"“”‘’') if name else ""
-                quoted = bool(name) and name.group(0) != word
+                name = _LAST_LIST_NAME.search(lst.group(0), 0, tm.start())
+                if name is None:
+                    continue
+                word = name.group(0).strip('"“”‘’')
+                quoted = name.group(0) != word
                 if word and word not in declared and _alias_word_ok(matcher, word, quoted, text):
                     declared[word] = owner
     return declared
