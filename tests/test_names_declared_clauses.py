@@ -118,3 +118,11 @@ def test_a_declared_english_surname_after_a_strangers_given_name_is_the_stranger
     assert ("Hyacinth Baker", "GM") in found
     assert not [t for t, c in found if "Baker" in t and "Dorcas" not in t and t != "Hyacinth Baker"]
     assert not [t for t, _ in found if t == "Baker"]
+
+
+def test_a_declared_english_name_after_a_glossed_family_word_is_the_persons():
+    key = parse_key({"people": [{"code": "SB", "role": "Child P's brother", "names": ["Oliver Hartley", "Oliver"]}]})
+    text = 'Oliver is three. Everybody calls him "Bank", and you call him Nong Bank ("nong" means little brother).'
+    assert [m.code for m in find_known_names(text, key) if m.text.endswith("Bank")] == ["SB", "SB"]
+    text = 'Oliver is three. Everybody calls him "Bank". Miss Hyacinth Bank, a neighbour, came.'
+    assert [m.code for m in find_known_names(text, key) if m.text.endswith("Bank")] == ["SB"]

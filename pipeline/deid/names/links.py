@@ -1102,20 +1102,21 @@ def aliases(matcher, text: str, raw: list) -> list:
 
 
 def _after_strangers_name(matcher, text: str, start: int) -> bool:
-    """A name word nobody is keyed with right before `start` ("Hyacinth Bailey"): the declared English word
-    after it is that stranger's surname, shared with the person it was declared for."""
-    from .derived import is_other_name
+    """A given name nobody is keyed with right before `start` ("Dorcas Bailey", "Miss Hyacinth Bailey"): the
+    declared English word after it is that stranger's surname, shared with the person it was declared for.
+    The word before must be a listed given name or follow a title: "Nong Bank" (a Thai family word glossed
+    in the draft, no given name) is the declared person still."""
+    from .derived import _gazetteer_first, _personal_title_before
 
     prev = _PREV_WORD.search(text, max(0, start - 30), start)
     if prev is None:
         return False
-    word = prev.group(1)
-    low = fold(word).casefold()
+    low = fold(prev.group(1)).casefold()
+    if low in _titles() or low in _kin_words() or any(kw.folded == low for kw in matcher.keyed_words):
+        return False
     return (
-        is_other_name(word)
-        and low not in _titles()
-        and low not in _kin_words()
-        and not any(kw.folded == low for kw in matcher.keyed_words)
+        low in _gazetteer_first()
+        or _personal_title_before().search(text, max(0, prev.start(1) - 12), prev.start(1)) is not None
     )
 
 
