@@ -826,7 +826,7 @@ def pseudonymise_report(
     _take_forms_of_address(text, chosen, suffixes, key)
     # listed and explained family words and the inferred suffixes; not the prefixes inferred by use, which take
     # in a given name written before two forms of one surname ("Murdo Nicolson", "Murdo N.")
-    unplaced = _number_unknown([c for c in chosen if c.source == "unknown"], glossed | suffixes | _kin_prefixes())
+    unplaced = _number_unknown([c for c in chosen if c.source == "unknown"], glossed | suffixes | _kin_prefixes(), text)
     _take_hyphened_kin(text, chosen)
     chosen = chosen + _placed_initials(chosen, initials)
     take_record_initials(text, chosen, key, frozenset(protected))  # "HALE T", "MRS D WHITFORTH", "K.V. Ramanathan"
@@ -1214,14 +1214,16 @@ def _placed_initials(chosen: list[Replacement], initials: list) -> list[Replacem
     return out
 
 
-def _number_unknown(unknown: list[Replacement], address: frozenset[str] = frozenset()) -> list[UnplacedPerson]:
+def _number_unknown(
+    unknown: list[Replacement], address: frozenset[str] = frozenset(), text: str | None = None
+) -> list[UnplacedPerson]:
     """One placeholder per person, in order of first mention; a family word or form of address (`address`:
     listed or inferred from the draft, before or after the name) is no name word ("Oren Hanım" and "Tia
-    Oren" are Oren Demir)."""
+    Oren" are Oren Demir); a name the draft gives a person named in full (`text`) is theirs."""
     from .names.folding import fold
     from .names.unknown import group_mentions
 
-    groups = group_mentions(unknown, frozenset(fold(w).lower() for w in address))
+    groups = group_mentions(unknown, frozenset(fold(w).lower() for w in address), text)
     people = []
     for n, group in enumerate(groups, 1):
         placeholder = PERSON_PLACEHOLDER.format(n=n)

@@ -232,12 +232,14 @@ def _skeleton(word: str, pairs: tuple[tuple[str, ...], ...]) -> str:
     return skeleton(word, pairs)
 
 
-def _short_form(word: str, target: str, min_prefix: int, accented: bool = False) -> bool:
+def _short_form(
+    word: str, target: str, min_prefix: int, accented: bool = False, family_endings: tuple[str, ...] = ()
+) -> bool:
     """A prefix ("Kas" of Kasia), a diminutive of a prefix ("Sunny" of Sunday, "Tommy" of Tomasz) or,
     for long names, an ending ("Kemi" of Oluwakemi, "Femi" of Oluwafemi)."""
     if len(word) < min_prefix:
         return False
-    if _pet_suffixed(word, target, min_prefix, accented):
+    if _pet_suffixed(word, target, min_prefix, accented, family_endings) or _syllable_pet_form(word, target):
         return True  # "Clarinha" of Clara: a pet ending may make the form longer than the name
     if len(target) <= len(word) - 2:
         return False
@@ -267,17 +269,73 @@ def _pet_suffixes() -> tuple[str, ...]:
     )
 
 
-def _pet_suffixed(word: str, target: str, min_prefix: int, accented: bool = False) -> bool:
+def _pet_suffixed(
+    word: str, target: str, min_prefix: int, accented: bool = False, family_endings: tuple[str, ...] = ()
+) -> bool:
     """ "Vani" of Vanesa, "Gabo" of Gabriel, "Dovis" of Dovydas, "Ruizinho" of Rui: the first letters of the
     keyed name (at least `min_prefix`, up to all of it) and a pet-name ending; never a listed name or an
-    English word."""
-    if (word in _gazetteer_names() and not accented) or word in _common_words():
+    English word.  With the endings of the family's language (`family_pet_endings`), a listed name is one
+    too: the draft's own word for the language says "Lili" is Lilla's pet form, not a name of its own."""
+    if word in _common_words():
+        return False
+    if _ends_a_prefix(word, target, min_prefix, family_endings):
+        return True
+    if word in _gazetteer_names() and not accented:
         return False  # "Paulina" is a name of its own; "Martiņa" (Marta's Latvian pet form) is spelt as no listed name
-    for suffix in _pet_suffixes():
+    return _ends_a_prefix(word, target, min_prefix, _pet_suffixes())
+
+
+def _ends_a_prefix(word: str, target: str, min_prefix: int, endings: tuple[str, ...]) -> bool:
+    """`word` is the first letters of `target` (at least `min_prefix`) and one of `endings`."""
+    for suffix in endings:
         cut = len(word) - len(suffix)
         if word.endswith(suffix) and min_prefix <= cut <= len(target) and target.startswith(word[:cut]):
             return True
     return False
+
+
+@lru_cache(maxsize=1)
+def _family_pet_table() -> tuple[re.Pattern[str] | None, dict[str, tuple[str, ...]]]:
+    """``models/names/pet_forms.yaml``: one pattern of every language cue, and each cue's pet endings."""
+    data = load_yaml("names", "pet_forms.yaml") or {}
+    endings: dict[str, tuple[str, ...]] = {}
+    for name, entry in data.items():
+        if name == "syllable_pet_forms":
+            continue
+        folded = tuple(sorted({fold(str(e)).casefold() for e in entry.get("endings") or ()}, key=len, reverse=True))
+        for cue in entry.get("cues") or ():
+            endings[str(cue)] = folded
+    if not endings:
+        return None, {}
+    cues = "|".join(sorted(map(re.escape, endings), key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?:{cues})(?![\w-])"), endings
+
+
+def family_pet_endings(text: str) -> tuple[str, ...]:
+    """The pet endings of every language the draft names as a capitalised word ("the family is Hungarian"):
+    the family's own ways of shortening a name (models/names/pet_forms.yaml).  One scan of the text."""
+    rx, endings = _family_pet_table()
+    if rx is None:
+        return ()
+    found = {m.group(0) for m in rx.finditer(text)}
+    return tuple(sorted({e for cue in found for e in endings[cue]}, key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _syllable_settings() -> tuple[int, tuple[str, ...]]:
+    conf = (load_yaml("names", "pet_forms.yaml") or {}).get("syllable_pet_forms") or {}
+    endings = tuple(sorted({str(e).casefold() for e in conf.get("endings") or ()}, key=len, reverse=True))
+    return int(conf.get("min_letters", 3)), endings
+
+
+def _syllable_pet_form(word: str, target: str) -> bool:
+    """ "Yeonie" of Seo-yeon, "Junie" of Min-jun: one syllable of a hyphened given name with a pet ending,
+    the hyphen being the key's own evidence that each half is a part of the name (models/names/pet_forms.yaml)."""
+    if "-" not in target or word in _common_words():
+        return False
+    min_letters, endings = _syllable_settings()
+    parts = [p for p in target.split("-") if len(p) >= min_letters]
+    return any(word == p + e or word == p + p[-1] + e for p in parts for e in endings)
 
 
 @lru_cache(maxsize=1)
@@ -314,9 +372,13 @@ def _accented_suffix(word: str, folded: str) -> bool:
     return word[-3:].casefold() != folded[-3:]
 
 
-def classify(word: str, keyed: list[KeyedWord]) -> list[tuple[str, str, str]]:
+def classify(
+    word: str, keyed: list[KeyedWord], family_endings: tuple[str, ...] = (), family: frozenset[str] = frozenset()
+) -> list[tuple[str, str, str]]:
     """Which keyed names `word` derives from, and how (empty when none).  A word in another script ("Айше")
-    is compared in Latin letters."""
+    is compared in Latin letters; `family_endings` are the pet endings of the family's language
+    (`family_pet_endings`), for the given names of the family's members (codes in `family`) only: the
+    family's language says nothing of how the social worker's name is shortened."""
     folded = romanised(word)
     conf = settings()
     min_prefix = int(conf.get("short_form_min_letters", 3))
@@ -327,7 +389,11 @@ def classify(word: str, keyed: list[KeyedWord]) -> list[tuple[str, str, str]]:
         if k.first and (folded in nicknames_of(k.folded) or _nickname_spelling(folded, k.folded)):
             found.append((k.code, k.word, "nickname"))
         elif k.first and _short_form(
-            folded, k.folded, min_prefix, in_latin_script(word) and _accented_suffix(word, folded)
+            folded,
+            k.folded,
+            min_prefix,
+            in_latin_script(word) and _accented_suffix(word, folded),
+            family_endings if k.code in family else (),
         ):
             found.append((k.code, k.word, "short_form"))
         elif _misspelling(folded, k.folded, conf["misspelling"]):
@@ -528,8 +594,10 @@ def find_derived(
     protected: frozenset[str],
     lexicon: frozenset[str],
     doc=None,
+    family: frozenset[str] = frozenset(),
 ) -> list[Derived]:
-    """Every capitalised word outside `taken` that derives from a keyed name."""
+    """Every capitalised word outside `taken` that derives from a keyed name (`family`: the codes of the
+    family's members, whose names the family's language shortens; see `classify`)."""
     if not keyed:
         return []
     doc_tokens = _TokensAt(doc) if doc is not None else None
@@ -538,6 +606,7 @@ def find_derived(
     ends = {e for _, e in spans}
     starts = {s for s, _ in spans}
     seen: dict[str, list] = {}  # a review repeats its words: classify each once
+    family_endings = family_pet_endings(text)
     lower_forms: dict[str, bool] = {}  # and tests each lower-case word once
     out = []
     pending: list[Derived] = []  # person-like only by the draft's other uses of the word
@@ -569,7 +638,7 @@ def find_derived(
         if j < len(spans) and spans[j][0] < end:
             continue
         if word not in seen:
-            seen[word] = classify(word, keyed)
+            seen[word] = classify(word, keyed, family_endings, family)
         targets = seen[word]
         if len(word) < 3:
             targets = [t for t in targets if t[2] == "nickname"]  # "Jo", "Ed": recorded nicknames only

@@ -26,9 +26,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from ...lexicon import calendar, reporting_forms, reporting_forms_pattern, superscript_digits, title_words
+from ...lexicon import calendar, kin_words, reporting_forms, reporting_forms_pattern, superscript_digits, title_words
 from ...resources import load_yaml
-from ..keyfile import Key, Person, role_head, title_genders
+from ..keyfile import Key, Person, infer_child, role_head, title_genders
 from . import role_cues
 from .derived import KeyedWord, _business_possessive, _in_fixed_phrase, classify, find_derived
 from .folding import fold
@@ -1083,12 +1083,19 @@ class KnownNameMatcher:
             kw.code == form.code and not kw.first and normalise_match(kw.word) == word for kw in self.keyed_words
         )
 
+    def family_codes(self) -> frozenset[str]:
+        """The key's family members: a role whose head is a child or a family word ("Child B", "Child B's sister",
+        "Maternal grandmother"); not the practitioners (nor "Detective sergeant, child abuse investigation team")."""
+        kin = {k.word for k in kin_words()}
+        nouns = {p.code: _role_noun(p.role or "") for p in self.key.people}
+        return frozenset(c for c, n in nouns.items() if infer_child(n) or kin.intersection(re.findall(r"[a-z-]+", n)))
+
     def _derived(self, text: str, raw, doc) -> list[tuple[int, int, str, list[NameForm]]]:
         """Short forms, nicknames and misspellings of keyed names, outside the exact matches."""
         taken = [(s, e) for s, e, _, _ in raw]
         out = []
         genders = title_genders()
-        for d in find_derived(text, self.keyed_words, taken, self.protected, self.lexicon, doc):
+        for d in find_derived(text, self.keyed_words, taken, self.protected, self.lexicon, doc, self.family_codes()):
             start = d.start
             title = _TITLE_BEFORE.search(text, max(0, start - 16), start)
             title_word = None
@@ -1599,6 +1606,12 @@ def _keyed_words(key: Key):
                 kw = KeyedWord(person.code, w, fold(w).casefold(), first)
                 out.setdefault((kw.code, kw.folded, kw.first), kw)
     return list(out.values())
+
+
+def _role_noun(role: str) -> str:
+    """What the role says the person is, lower case, without its notes: "Detective sergeant, child abuse
+    investigation team" -> "detective sergeant" (the team's "child" is no family word of the officer)."""
+    return re.split(r"[,;(]", role_head(role))[0].casefold()
 
 
 def _listed_surnames(person: Person) -> set[str]:

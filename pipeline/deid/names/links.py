@@ -25,6 +25,7 @@ Raw matches are ``(start, end, matched, forms)`` as in
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
 
 from rapidfuzz.distance import OSA
@@ -684,17 +685,18 @@ def _alias_regex(cues_key: str = "alias_cues") -> re.Pattern | None:
     kin = title_pattern(before_name_words())
     return re.compile(
         rf"(?<![\w-])(?:{alternatives})(?P<quote>[\"'‘“])?(?:(?:{kin})[ \t]+)?"
-        rf"(?P<alias>(?-i:[A-Z])[^\W\d_]+(?:-(?-i:[A-Z])[^\W\d_]+)?{_QUOTED_MORE_WORDS})"
+        rf"(?P<alias>(?-i:[A-Z])(?:[^\W\d_]+|(?=-))(?:-(?-i:[A-Z])[^\W\d_]+)?{_QUOTED_MORE_WORDS})"
         r"(?![\w'’-]*[ \t]+(?-i:[A-Z]))" + _ALIAS_END,
         re.IGNORECASE,
     )
 
 
 # the further names of a declared list: 'call him Kalpeshbhai or Kalu', 'recorded as "Beti", "Betiye" and "Bety"'
-# (after a quoted name, a short lower-case note may stand before the next: '"Ah Hei" at home and "Hei Jai" to
-# his grandmother'; the next name must then be quoted too)
+# (after a quoted name, a short lower-case note, a bracketed gloss or both may stand before the next: '"Ah Hei" at
+# home and "Hei Jai" to his grandmother', '"Mimi" (little one) by her grandmother and "Rara" by her mother'; the
+# next name must then be quoted too)
 _ALIAS_MORE = re.compile(
-    r"[\"'’”]?(?:(?<=[\"'’”])(?P<note>(?:[ \t]+[a-z]+){1,3}))?"
+    r"[\"'’”]?(?:(?<=[\"'’”])(?P<note>(?:[ \t]*\([^()\n]{1,40}\))?(?:[ \t]+[a-z]+){1,3}|[ \t]*\([^()\n]{1,40}\)))?"
     r"(?:[ \t]*,[ \t]*(?:(?:or|and)[ \t]+)?|[ \t]+(?:or|and)[ \t]+)(?P<quote>[\"'‘“])?"
     r"(?P<alias>[A-Z][^\W\d_]+(?:-[A-Z][^\W\d_]+)?" + _QUOTED_MORE_WORDS + r")(?![\w'’-]*[ \t]+[A-Z])" + _ALIAS_END
 )
@@ -721,6 +723,154 @@ def _alias_list(text: str, m) -> list[tuple[str, bool]]:
         items.append((more.group("alias"), bool(more.group("quote"))))
         pos = more.end("alias")
     return items
+
+
+def alias_declared_after(text: str, end: int) -> str | None:
+    """The one name a declaration right after a person's name gives them: 'Andreas Christou ("Andri")',
+    'Darren Pike, 34, known as "Dinks"' (any `alias_cues` after a comma and an optional age), else None.
+    For names the key does not list, which the unknown-name grouping then joins into one person."""
+    m = _BRACKETED_ALIAS.match(text, end)
+    if m is not None and m.start("alias") - end <= 4:  # '("Andri")', not '(Chan Chun-hei; "Ah Hei")'
+        return m.group("alias")
+    after = _AFTER_A_NAME.match(text, end)
+    rx = _alias_regex()
+    m = rx.match(text, after.end()) if after is not None and rx is not None else None
+    if m is None or _cue_group(m, "named") or m.groupdict().get("role") or _cue_group(m, "obj"):
+        return None  # a cue that names its own person is no declaration about this name
+    return m.group("alias")
+
+
+# between a name and a declaration about it: a comma, and an age or a short note set off by commas
+_AFTER_A_NAME = re.compile(r",[ \t]+(?:(?:aged[ \t]+)?\d{1,3},[ \t]+)?")
+
+
+@lru_cache(maxsize=1)
+def _postposed_regex() -> re.Pattern | None:
+    """A name, a comma, then a calling clause that comes after it (name_context.yaml `postposed_alias_cues`):
+    'Bubu, as his mother calls him, ...'."""
+    from .derived import settings
+
+    cues = settings().get("postposed_alias_cues") or ()
+    if not cues:
+        return None
+    alternatives = "|".join(f"(?:{c})" for c in cues)
+    return re.compile(
+        r"(?<![\w'’-])(?P<quote>[\"“‘])?(?P<alias>(?-i:[A-Z])[^\W\d_]+(?:-(?-i:[A-Z])?[^\W\d_]+)?)(?(quote)[\"”’])"
+        rf"[ \t]*,[ \t]+(?:{alternatives})",
+        re.IGNORECASE,
+    )
+
+
+# where a sentence, a line or a quoted speech starts
+_SENTENCE_START = re.compile(r"(?:^|(?<=\n)|[.!?:;][\"”’']?[ \t]+|[\"“‘])[\"“‘]?$")
+
+
+def _postposed_aliases(matcher, text: str, sure: list, ends: dict) -> dict[str, str]:
+    """ "Bubu, as his mother calls him, is walking": the name that starts a sentence, before a calling clause,
+    is the keyed person's that the clause's pronoun means (the nearest of its gender before it: the sentence
+    goes on about the person the draft was talking about); mid-sentence ("spoke mostly with Nakulu, as they
+    called her") the nearest person is as likely somebody else in the sentence, so only the clause's own
+    keyed name ('"Shiru", short for Wanjiru') or a name whose own shape derives from one keyed name says whose."""
+    from .derived import family_pet_endings
+
+    rx = _postposed_regex()
+    declared: dict[str, str] = {}
+    endings = family_pet_endings(text) if rx is not None else ()
+    for m in rx.finditer(text) if rx is not None else ():
+        word = m.group("alias")
+        if word in declared or not _alias_word_ok(matcher, word, bool(m.group("quote")), text):
+            continue
+        if _PREV_WORD.search(text, max(0, m.start() - 40), m.start()):
+            continue  # "Chacha Asif, as Hira called him": the end of a longer name, somebody's own
+        named = m.groupdict().get("named")
+        code = _derived_owner(matcher, word, endings) or (
+            _list_owner(matcher, [(named, False)])
+            if named
+            else _declared_person(matcher, text, m, sure, ends)
+            if _SENTENCE_START.search(text, max(0, m.start() - 3), m.start())
+            else None
+        )
+        if code is not None:
+            declared[word] = code
+    return declared
+
+
+_LIST_NAME = r"[\"“‘]?(?-i:[A-Z])[^\W\d_]+(?:-(?-i:[A-Z])?[^\W\d_]+)?(?:[ \t]+(?-i:[A-Z])[^\W\d_]+)?[\"”’]?"
+_LAST_LIST_NAME = re.compile(rf"{_LIST_NAME}$")
+_LIST_SEP = r"(?:[ \t]*[;,/][ \t]*(?:(?:and|or)[ \t]+)?|[ \t]+(?:and|or)[ \t]+)"
+
+
+@lru_cache(maxsize=1)
+def _setting_regexes() -> tuple[re.Pattern, re.Pattern] | None:
+    """The tags of name_context.yaml `name_setting_tags` ("at home", "to his friends"), and a list of names,
+    each with or without a tag, joined by commas, semicolons, "and" or "or"."""
+    from .derived import settings
+
+    tags = settings().get("name_setting_tags") or ()
+    if not tags:
+        return None
+    tag = "(?:" + "|".join(f"(?:{t})" for t in tags) + r")(?![\w-])"
+    item = rf"{_LIST_NAME}(?:[ \t]+{tag})?"
+    tag_rx = re.compile(rf"(?<=[^\W\d_\"”’])[ \t]+{tag}", re.IGNORECASE)
+    list_rx = re.compile(rf"(?<![\w'’-]){item}(?:{_LIST_SEP}{item})*", re.IGNORECASE)
+    return tag_rx, list_rx
+
+
+def _setting_lists(matcher, text: str, raw: list) -> dict[str, str]:
+    """ "Seo-yeon; Sophie at school; Yeonie at home": names tagged with where or by whom they are used, in a list
+    that holds a keyed word of exactly one person, are that person's; in a table row that names exactly one
+    keyed person, a tagged name is theirs alone too ("| Eleni Georgiou | Elenitsa to her grandmother |").
+    Only lines with a tag are read."""
+    rxs = _setting_regexes()
+    if rxs is None or not raw:
+        return {}
+    tag_rx, list_rx = rxs
+    declared: dict[str, str] = {}
+    lines_done: set[int] = set()
+    by_start = sorted(raw, key=lambda r: r[0])
+    starts = [r[0] for r in by_start]
+    for t in tag_rx.finditer(text):
+        line_start = text.rfind("\n", 0, t.start()) + 1
+        if line_start in lines_done:
+            continue
+        lines_done.add(line_start)
+        line_end = text.find("\n", t.end())
+        line_end = len(text) if line_end < 0 else line_end
+        on_line = [
+            r for r in by_start[bisect_left(starts, line_start) : bisect_right(starts, line_end)] if r[1] <= line_end
+        ]
+        row_codes = {f.code for r in on_line for f in r[3]}
+        in_row = text[line_start:line_end].lstrip().startswith("|")
+        row_owner = next(iter(row_codes)) if in_row and len(row_codes) == 1 else None
+        for lst in list_rx.finditer(text, line_start, line_end):
+            tagged = [tm for tm in tag_rx.finditer(lst.group(0))]
+            if not tagged:
+                continue
+            inside = [r for r in on_line if lst.start() <= r[0] and r[1] <= lst.end()]
+            codes = {f.code for r in inside for f in r[3]}
+            if len(codes) == 1 and not _names_of_one(text, lst, inside, tag_rx):
+                codes = set()  # "Rahel, Kevin at home and Tom": a list of people, not of one person's names
+            owner = next(iter(codes)) if len(codes) == 1 else row_owner
+            if owner is None:
+                continue
+            for tm in tagged:
+                name = _LAST_LIST_NAME.search(lst.group(0), 0, tm.start())
+                if name is None:
+                    continue
+                word = name.group(0).strip('"“”‘’')
+                quoted = name.group(0) != word
+                if word and word not in declared and _alias_word_ok(matcher, word, quoted, text):
+                    declared[word] = owner
+    return declared
+
+
+def _names_of_one(text: str, lst, inside: list, tag_rx: re.Pattern) -> bool:
+    """A list of one person's names, not of several people: its names are set apart by semicolons, slashes
+    or "or" ("Seo-yeon; Yeonie at home"), or the keyed name in it is tagged too ("Hyusein on the passport
+    and Hüso to his friends")."""
+    if re.search(r";|/|(?<![\w-])or(?![\w-])", lst.group(0)):
+        return True
+    return any(tag_rx.match(text, r[1]) for r in inside)
 
 
 def _bracketed_aliases(matcher, text: str, raw: list) -> dict[str, str]:
@@ -794,12 +944,24 @@ def _full_names(matcher, text: str, sure: list, ends: dict) -> dict[str, str]:
     rx = _full_name_regex()
     declared: dict[str, str] = {}
     for m in rx.finditer(text) if rx is not None else ():
-        words = _run_words(matcher, m.group("run"))
-        code = _declared_person(matcher, text, m, sure, ends) if words else None
-        if code is not None:
-            for word in words:
-                declared.setdefault(word, code)
+        code = _declared_person(matcher, text, m, sure, ends)
+        if code is None:
+            continue
+        words = _run_words(matcher, m.group("run")) or _beside_own_word(matcher, m.group("run"), code)
+        for word in words:
+            declared.setdefault(word, code)
     return declared
+
+
+def _beside_own_word(matcher, run: str, code: str) -> list[str]:
+    """ "her maiden name, Pearl Bailey": a name the text gives in full that holds the person's own keyed word
+    says its other words are theirs too, even an English word ("Bailey"), though never a title, role or
+    organisation word."""
+    words = _RUN_WORD.findall(run)
+    own = {kw.folded for kw in matcher.keyed_words if kw.code == code}
+    if not any(fold(w).casefold() in own for w in words):
+        return []
+    return [w for w in words if fold(w).casefold() not in own and _alias_word_ok(matcher, w, True)]
 
 
 def _bracketed_kin(matcher, text: str, taken: list[tuple[int, int]]) -> dict[str, str]:
@@ -942,6 +1104,7 @@ def aliases(matcher, text: str, raw: list) -> list:
     a list after a weaker cue ('recorded as "Betelhem", "Bethlehem" and "Betty"', `alias_list_cues`)
     only when a keyed word in it says whose.  Mentions already matched are left alone.
     """
+    from .derived import _common_words
     from .known import NameForm
 
     declared = _declarations(matcher, text, raw)
@@ -953,11 +1116,14 @@ def aliases(matcher, text: str, raw: list) -> list:
         spaced = r"\s+".join(map(re.escape, word.split()))
         pattern = re.compile(rf"(?<![\w@]){spaced}(?!\w)", re.IGNORECASE)
         family_word = fold(word).casefold() in {k.word for k in kin_words()}
+        common = " " not in word and fold(word).casefold() in _common_words()
         for m in pattern.finditer(text):
             if any(s < m.end() and m.start() < e for s, e in taken):
                 continue
             if (english or family_word) and m.group(0).islower():
                 continue  # "the word lola means grandmother": the family word, not the name it was given
+            if (english or common) and _after_strangers_name(matcher, text, m.start()):
+                continue  # "her maiden name, Pearl Bailey" ... "Miss Hyacinth Bailey": her sister, another person
             out.append((m.start(), m.end(), m.group(0), [alias]))
         if not english:
             continue
@@ -969,8 +1135,29 @@ def aliases(matcher, text: str, raw: list) -> list:
     return out
 
 
+def _after_strangers_name(matcher, text: str, start: int) -> bool:
+    """A given name nobody is keyed with right before `start` ("Dorcas Bailey", "Miss Hyacinth Bailey"): the
+    declared English word after it is that stranger's surname, shared with the person it was declared for.
+    The word before must be a listed given name or follow a title: "Nong Bank" (a Thai family word glossed
+    in the draft, no given name) is the declared person still."""
+    from .derived import _gazetteer_first, _personal_title_before
+
+    prev = _PREV_WORD.search(text, max(0, start - 30), start)
+    if prev is None:
+        return False
+    low = fold(prev.group(1)).casefold()
+    if low in _titles() or low in _kin_words() or any(kw.folded == low for kw in matcher.keyed_words):
+        return False
+    return (
+        low in _gazetteer_first()
+        or _personal_title_before().search(text, max(0, prev.start(1) - 12), prev.start(1)) is not None
+    )
+
+
 def _declarations(matcher, text: str, raw: list) -> dict[str, str]:
     """The names the draft gives keyed people (see `aliases`), each with the person's code."""
+    from .derived import family_pet_endings
+
     rx = _alias_regex()
     if rx is None or not raw:
         return {}
@@ -981,6 +1168,11 @@ def _declarations(matcher, text: str, raw: list) -> dict[str, str]:
         declared.setdefault(word, kin_code)
     for word, run_code in (_bracketed_full_names(matcher, text, raw) | _full_names(matcher, text, sure, ends)).items():
         declared.setdefault(word, run_code)
+    for word, post_code in _postposed_aliases(matcher, text, sure, ends).items():
+        declared.setdefault(word, post_code)
+    for word, list_code in _setting_lists(matcher, text, raw).items():
+        declared.setdefault(word, list_code)
+    endings = family_pet_endings(text)
     for m in rx.finditer(text):
         items = _alias_list(text, m)
         owner = _list_owner(matcher, items) if len(items) > 1 else None
@@ -990,7 +1182,7 @@ def _declarations(matcher, text: str, raw: list) -> dict[str, str]:
             continue
         if not fresh:
             continue
-        own = [(w, _derived_owner(matcher, w)) for w, _ in fresh]
+        own = [(w, _derived_owner(matcher, w, endings)) for w, _ in fresh]
         declared.update((w, c) for w, c in own if c is not None)
         fresh = [(w, q) for (w, q), (_, c) in zip(fresh, own, strict=True) if c is None]
         code = _declared_person(matcher, text, m, sure, ends) if fresh else None
@@ -1005,12 +1197,13 @@ def _declarations(matcher, text: str, raw: list) -> dict[str, str]:
     return declared
 
 
-def _derived_owner(matcher, word: str) -> str | None:
+def _derived_owner(matcher, word: str, endings: tuple[str, ...] = ()) -> str | None:
     """The one keyed person a declared name is a derived form of ('called her "Zsofika"' with Zsofia keyed):
-    the name's own shape says whose it is, whoever the cue's nearest person is."""
+    the name's own shape says whose it is, whoever the cue's nearest person is (`endings`: the pet endings of
+    the family's language, `family_pet_endings`)."""
     from .derived import classify
 
-    codes = {code for code, _, _ in classify(word, matcher.keyed_words)}
+    codes = {code for code, _, _ in classify(word, matcher.keyed_words, endings, matcher.family_codes())}
     return next(iter(codes)) if len(codes) == 1 else None
 
 
@@ -1086,8 +1279,15 @@ def _role_named(matcher, role: str) -> str | None:
 
 def _new_person_between(between: str) -> bool:
     """An indefinite role phrase that introduces somebody ("a lodger"), not one in apposition after a comma,
-    which describes the person just named ("Kalpesh Solanki, his father, ..., a warehouse supervisor")."""
-    return any(not between[: m.start()].rstrip(" \t").endswith(",") for m in _NEW_PERSON.finditer(between))
+    which describes the person just named ("Kalpesh Solanki, his father, ..., a warehouse supervisor"), nor
+    one after "as", which says what the person named was ("came to the UK in 2017 as a student")."""
+    return any(
+        not between[: m.start()].rstrip(" \t").endswith(",") and not _AS_BEFORE.search(between[: m.start()])
+        for m in _NEW_PERSON.finditer(between)
+    )
+
+
+_AS_BEFORE = re.compile(r"(?<![\w-])as[ \t]+$")
 
 
 _KIN_GENDER = {

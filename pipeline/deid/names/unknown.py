@@ -1860,14 +1860,17 @@ M = TypeVar("M", bound=_Mention)
 _DOTTED_LETTERS = re.compile(r"^[^\W\d_](?:\.[^\W\d_])+$")
 
 
-def group_mentions(candidates: list[M], address: frozenset[str] = frozenset()) -> list[list[M]]:
+def group_mentions(
+    candidates: list[M], address: frozenset[str] = frozenset(), text: str | None = None
+) -> list[list[M]]:
     """Cluster mentions of one person: "Sam Wood", later "Sam" and "Ms Wood".
 
-    Multi-word mentions define people (same words = same person); a one-word
-    mention joins the person whose first or last word it is, preferring the
-    most recently mentioned one when two share it; otherwise it is a person
-    of its own.  Groups come back in order of first mention.  Words of `address`
-    (forms of address the draft taught, "Hanım") are no name words.
+    Multi-word mentions define people (same words = same person, in either order: "Tóth László" is
+    László Tóth written family name first); a one-word mention joins the person whose first or last word
+    it is, preferring the most recently mentioned one when two share it, or the person whose full name the
+    draft gives it (`text`: 'Andreas Christou ("Andri")', 'Darren Pike, known as "Dinks"'); otherwise it
+    is a person of its own.  Groups come back in order of first mention.  Words of `address` (forms of
+    address the draft taught, "Hanım") are no name words.
     """
     groups: list[list[M]] = []
     full_index: dict[tuple[str, ...], int] = {}
@@ -1896,6 +1899,8 @@ def group_mentions(candidates: list[M], address: frozenset[str] = frozenset()) -
         if len(words) >= 2:
             key: tuple[str, ...] = (words[0], words[-1])
             key = next((k for k in full_index if k[0] == key[0] and _particle_variant(k[1], key[1])), key)
+            if key not in full_index and len(words) == 2 and key[::-1] in full_index:
+                key = key[::-1]  # "Tóth László", "TOTH Laszlo": the same two words, family name first
             key = key if key in full_index else _longer_or_shorter(words, full_index, all_words, key)
             if key not in full_index:
                 full_index[key] = len(groups)
@@ -1903,11 +1908,15 @@ def group_mentions(candidates: list[M], address: frozenset[str] = frozenset()) -
             groups[full_index[key]].append(cand)
             all_words.setdefault(full_index[key], set()).update(words)
     singles: dict[str, int] = {}
+    declared = _declared_names(text, groups) if text is not None else {}
     for cand in sorted(candidates, key=lambda c: c.start):
         words = key_words(cand)
         if len(words) >= 2 or not words:
             continue
         word = words[0]
+        if word in declared:  # 'Andreas Christou ("Andri")': the name the draft gave him, wherever it stands
+            groups[declared[word]].append(cand)
+            continue
         by_initials = _initials_group(cand.text, groups)  # "GR" of the one "Gillian Roe" named in full
         best, best_pos = by_initials, -1
         for (first, last), gi in full_index.items():
@@ -1935,6 +1944,20 @@ def group_mentions(candidates: list[M], address: frozenset[str] = frozenset()) -
     for group in groups:
         group.sort(key=lambda c: c.start)
     return sorted((g for g in groups if g), key=lambda g: g[0].start)
+
+
+def _declared_names(text: str, groups: list[list]) -> dict[str, int]:
+    """The one-word names the draft gives people named in full ('Andreas Christou ("Andri")', 'Darren Pike,
+    34, known as "Dinks"'), folded, each with its person's group; a name given to two people is neither's."""
+    from .links import alias_declared_after
+
+    found: dict[str, set[int]] = {}
+    for gi, group in enumerate(groups):
+        for cand in group:
+            alias = alias_declared_after(text, cand.start + len(cand.text))
+            if alias is not None and " " not in alias:
+                found.setdefault(fold(alias).lower(), set()).add(gi)
+    return {word: next(iter(gis)) for word, gis in found.items() if len(gis) == 1}
 
 
 @lru_cache(maxsize=1)
