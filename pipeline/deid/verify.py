@@ -1651,6 +1651,8 @@ def _verify_context() -> dict:
         "role_words": frozenset(role_words - {"of", "the", "for", "and", "s"}),
         "furniture": [re.compile(p) for p in data["page_furniture"]],
         "compass": frozenset(data["compass_words"]),
+        "place_before": frozenset(data["place_before_words"]),
+        "saints": frozenset(data["saint_titles"]),
     }
 
 
@@ -2297,10 +2299,43 @@ def _key_findings(doc: Doc, key, policy: Policy, allowed_words: frozenset[str] |
         out.append(to_check(r.start, r.end, _slot_reason(r), f"key:slot:{r.kind}"))
     for m in places:  # the key's surname where a place stands
         where = m.rule.split(":", 1)[1].replace("_", " ")
-        out.append(
-            to_check(m.start, m.end, f"a surname of {m.code} from the key, read as a place here ({where})", "key:place")
-        )
+        finding = to_check(m.start, m.end, f"a name of {m.code} from the key, read as a place ({where})", "key:place")
+        if _place_sense_here(doc, m.start, m.end):
+            finding = replace(finding, severity="low", reason=f"{finding.reason}; a place or organisation here too")
+        out.append(finding)
     return out
+
+
+def _place_sense_here(doc: Doc, start: int, end: int) -> bool:
+    """Whether this one mention of a keyed word pseudonymise kept as a place shows a place or organisation itself:
+    the model's place, a locative or saint's title before it, a capitalised neighbour ("Kent Police"), a line in
+    capitals.  Pseudonymise decides once per document; a mention with none of these ("an interpreter for Shazia")
+    may be the person pseudonymise passed over, so it stays medium."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return False
+    from .names.residue import _place_heads
+
+    cues = _verify_context()
+    prev = doc[span.start - 1] if span.start > 0 and "\n" not in doc[span.start - 1].whitespace_ else None
+    k = span.end + (span.end < len(doc) and doc[span.end].text in ("'s", "’s"))
+    nxt = doc[k] if k < len(doc) and "\n" not in doc[k - 1].whitespace_ else None
+    if prev is not None and (prev.lower_ in cues["place_before"] or prev.text in cues["saints"]):
+        return True  # "in Selby", "St Helier": whatever the model reads
+    if any(t.ent_type_ == "PERSON" for t in span):
+        return False  # "her maiden name, Bridget Ward": the model reads the pair as a person
+    if (nxt is not None and nxt.text in _place_heads()) or any(t is not None and _proper_word(t) for t in (prev, nxt)):
+        return True  # "Trevithick Road", "Kent Police", "Ahmadu Bello University"
+    line = _line_of(doc.text, start)
+    return line.upper() == line and any(c.isalpha() for c in line)
+
+
+def _proper_word(token) -> bool:
+    """A capitalised word that is no title, code or placeholder: the rest of a longer proper name beside it."""
+    text = token.text
+    if not (token.is_alpha and text[:1].isupper()) or text.isupper() or text in title_words(personal=True):
+        return False
+    return not (token.is_sent_start or token.ent_type_ == ROLE_LABEL)
 
 
 @lru_cache(maxsize=1)
@@ -2439,6 +2474,8 @@ _SLOT_KINDS = {
     "message_name": "a keyed given name typed in lower case in a message written without capitals",
     "apposed": "a capitalised word set off before a role or family word ('..., the neighbour,')",
     "same_apposed": "a word the text sets elsewhere before a role or family word",
+    "name_suffix": "a generation word or honorific after a code or name ('NF senior', '... ji')",
+    "other_script": "a word or two in another script standing alone in English text",
 }
 
 

@@ -1353,6 +1353,7 @@ def _key_shapes(doc: Doc, ctx, is_code: list[bool], key: Key, conf: dict):
             yield span.start, span.end, kind
     yield from _lower_after_own_code(doc, is_code, key, conf)
     yield from _quoted_home_names(doc, ctx, is_code, conf)
+    yield from _glued_forms(doc, ctx, is_code, key, conf)
 
 
 # ---------------------------------------------------------------- what the text itself says is a person
@@ -1608,3 +1609,190 @@ def _text_shapes(doc: Doc, ctx, is_code: list[bool], key: Key, conf: dict):
         yield from _lower_keyed_in_messages(doc, ctx, key, conf)
     if shapes.get("apposed", True):
         yield from _apposed_words(doc, ctx, is_code)
+
+
+# ---------------------------------------------------------------- what stays glued to a code or placeholder
+# Pseudonymise codes the part of a name it knows and leaves its neighbour when the neighbour is an English word, a
+# surname in capitals or a word of another language: "CB Kiss", "Edit [PERSON-6]", "TOTH [PERSON-9]", "YF sajang-nim",
+# '"Old NF"'.  The code beside it says a person stands there, so the word is checked whatever the word lists say
+# (settings: `glued_forms`).
+_QUOTE_RUN = re.compile(r"[\"“]([^\"“”\n]{1,40})[\"”]")
+
+
+def _glued_forms(doc: Doc, ctx, is_code: list[bool], key: Key, conf: dict):
+    """(start token, end token, kind) of words glued to a code or placeholder that the lexicon would explain away."""
+    glued = conf.get("glued_forms", {})
+    if not glued.get("enabled", True):
+        return
+    keyed = frozenset(w for p in _people(key) for w in p.words if len(w) >= 3)
+    is_code = _person_codes(doc, is_code)
+    for token in doc:
+        i = token.i
+        if is_code[i] or not token.is_alpha:
+            continue
+        before, after = _code_beside(doc, is_code, i)
+        if not (before or after):
+            continue
+        if fold(token.text).casefold() in keyed and not token.is_lower:
+            yield i, i + 1, "beside_code"  # "CB Kiss": a keyed name word right beside a code
+        elif _capitals_surname(ctx, token, glued):
+            yield i, i + 1, "record_shape"  # "TOTH [PERSON-9]", "KOUSAR MO"
+        elif after and _given_before_placeholder(ctx, token):
+            yield i, i + 1, "beside_code"  # "Edit [PERSON-6]": the given name before the coded surname
+        elif before:
+            end = _suffix_end(ctx, doc, i, glued)
+            if end:
+                yield i, end, "name_suffix"  # "NF senior", "YF sajang-nim"
+    yield from _quoted_code_forms(doc, ctx, is_code)
+    yield from _named_with_suffix(doc, ctx, is_code, keyed)
+    yield from _other_script_words(doc, int(glued.get("other_script_max", 2)))
+
+
+_OTHER_PLACEHOLDER = re.compile(r"\[(?!PERSON)[A-Z][A-Z_]*\]")
+
+
+def _person_codes(doc: Doc, is_code: list[bool]) -> list[bool]:
+    """`is_code` less the placeholders of things ("Church [COMMUNITY_VENUE]"): only a code or "[PERSON-n]" says a
+    person stands beside a word."""
+    marks = list(is_code)
+    for m in _OTHER_PLACEHOLDER.finditer(doc.text):
+        span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+        for k in range(span.start, span.end) if span is not None else ():
+            marks[k] = False
+    return marks
+
+
+def _code_beside(doc: Doc, is_code: list[bool], i: int) -> tuple[bool, bool]:
+    """Whether a code or placeholder stands right before / right after token `i` on its line, spaces only."""
+    before = i > 0 and is_code[i - 1] and doc[i - 1].whitespace_ in (" ", "\t")
+    after = i + 1 < len(doc) and is_code[i + 1] and doc[i].whitespace_ in (" ", "\t")
+    return before, after
+
+
+def _capitals_surname(ctx, token, glued: dict) -> bool:
+    """A word in capitals, no abbreviation nor English word, on a line written in lower case too: a record's
+    surname ("TOTH", "KOUSAR"), not a shouted log line nor an agency."""
+    from ..codes import general_abbreviations
+    from .initials import never_initials
+
+    text = token.text
+    if not text.isupper() or len(text) < int(glued.get("capitals_min", 4)):
+        return False
+    if text in general_abbreviations() or text in never_initials() or text.casefold() in ctx.lex.common:
+        return False
+    if _dictionary_word(token, text.capitalize()):
+        return False
+    text = token.doc.text
+    start, end = text.rfind("\n", 0, token.idx) + 1, text.find("\n", token.idx)
+    return bool(re.search(r"[a-z]{3,}", text[start : end if end >= 0 else len(text)]))
+
+
+def _given_before_placeholder(ctx, token) -> bool:
+    """A capitalised proper noun right before a "[PERSON-n]" placeholder, no title, family, role or stop word:
+    the given name left of a pair whose surname was coded ("Interpreter: Edit [PERSON-6]")."""
+    nxt = token.doc[token.i + 1]
+    if not token.doc.text.startswith("[PERSON", nxt.idx) or not token.text[:1].isupper() or token.text.isupper():
+        return False
+    if token.pos_ != "PROPN" or token.is_stop or token.ent_type_ in _ENT_NOT_PERSON:
+        return False  # "Dear [PERSON-1]", "a Toyota [PERSON-2] drove"
+    low = token.text.casefold()
+    return not (_lexical(ctx, token, token.text, english=False) or low in _greetings())
+
+
+@lru_cache(maxsize=1)
+def _greetings() -> frozenset[str]:
+    return frozenset(w.casefold() for w in settings().get("glued_forms", {}).get("greetings", ()))
+
+
+def _suffix_end(ctx, doc: Doc, i: int, glued: dict) -> int:
+    """The end token of a lower-case word after a code that says which person or how one is addressed: a generation
+    word ("NF senior"), an honorific written after a name ("Wali ji"), or a hyphened word of no English
+    ("YF sajang-nim"), taken with its hyphened parts; 0 when the word is ordinary English."""
+    from ...lexicon import honorifics
+
+    token = doc[i]
+    if not token.is_lower:
+        return 0
+    end = i + 1
+    while end + 1 < len(doc) and doc[end].text in ("-", "‐") and not doc[end - 1].whitespace_ and doc[end + 1].is_alpha:
+        end += 2
+    low = token.text.casefold()
+    if low in _generation_words() or low in honorifics()["suffix"]:
+        return end
+    hyphened = end > i + 1
+    english = any(doc[k].text.casefold() in ctx.lex.common for k in range(i, end, 2))
+    return end if hyphened and not english else 0
+
+
+@lru_cache(maxsize=1)
+def _generation_words() -> frozenset[str]:
+    from ...resources import read_lines
+
+    return frozenset(w.casefold() for w in read_lines("names/generation_suffixes.txt"))
+
+
+def _quoted_code_forms(doc: Doc, ctx, is_code: list[bool]):
+    """A quotation of a code or placeholder and one or two words ('"Old NF"', '"KOUSAR MO"', '"YF sajang-nim"'):
+    the form a family or a record calls the person by, so its words are that person's, whatever they are."""
+    for m in _QUOTE_RUN.finditer(doc.text):
+        span = doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
+        if span is None or not any(is_code[k] for k in range(span.start, span.end)):
+            continue
+        words = [t for t in span if not is_code[t.i] and t.is_alpha]
+        others = [t for t in span if not is_code[t.i] and not t.is_alpha and t.text not in ("-", "‐")]
+        if not words or others or len(words) > 2:
+            continue
+        for t in words:
+            low = t.text.casefold()
+            if t.text in ctx.lex.titles or low in _kin() or t.is_stop or low in ctx.lex.roles:
+                continue
+            if t.is_lower and low in ctx.lex.common:
+                continue  # '"CB asleep"': a quoted note, not a form of address
+            yield t.i, t.i + 1, "alias"
+
+
+def _named_with_suffix(doc: Doc, ctx, is_code: list[bool], keyed: frozenset[str]):
+    """A capitalised word, not opening a sentence, right before an honorific written after a name ("Raja sahib",
+    "Amma ji"; a family word only when the key lists it as someone's name): the honorific says a person's name
+    stands before it."""
+    from ...lexicon import honorifics
+
+    suffixes = honorifics()["suffix"]
+    for token in doc[1:]:
+        if token.lower_ not in suffixes or not token.is_lower:
+            continue
+        name = doc[token.i - 1]
+        if is_code[name.i] or not (name.is_alpha and name.is_title) or name.whitespace_ != " ":
+            continue
+        if name.is_sent_start or name.text in ctx.lex.titles or (name.lower_ in _kin() and name.lower_ not in keyed):
+            continue
+        if name.lower_ in ctx.lex.common and name.pos_ != "PROPN":
+            continue  # "Maternal uncle": an English word before it is no name
+        yield name.i, name.i + 1, "name_suffix"  # (apart: a keyed "Amma" is already reported, its "ji" is not)
+        yield token.i, token.i + 1, "name_suffix"
+
+
+def _non_latin(token) -> bool:
+    """A word written wholly in a script other than the Latin one ("서연", "Олена")."""
+    import unicodedata
+
+    return token.is_alpha and all(not unicodedata.name(c, "").startswith("LATIN") for c in token.text)
+
+
+def _other_script_words(doc: Doc, most: int):
+    """A word or two in another script standing alone in English text (a cake "with 서연 on it", a text signed
+    "Олена"): a name written in its own script, which no English word list or key form can match.  A longer run is
+    a sentence of that language, left to the reader."""
+    i = 0
+    while i < len(doc):
+        if not _non_latin(doc[i]):
+            i += 1
+            continue
+        j = i
+        while j < len(doc) and (
+            _non_latin(doc[j]) or (doc[j].is_punct and j + 1 < len(doc) and _non_latin(doc[j + 1]))
+        ):
+            j += 1
+        if sum(_non_latin(doc[k]) for k in range(i, j)) <= most:
+            yield i, j, "other_script"
+        i = j
