@@ -52,6 +52,8 @@ def fold(text: str) -> str:
 
 def in_latin_script(word: str) -> bool:
     """Every letter of `word` is a Latin letter (after folding); digits and marks do not count."""
+    if word.isascii():  # most words: no folding needed to know
+        return True
     return all(not ch.isalpha() or ("a" <= ch <= "z") or ("A" <= ch <= "Z") for ch in fold(word))
 
 

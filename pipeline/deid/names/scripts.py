@@ -14,10 +14,13 @@ from __future__ import annotations
 
 import re
 
+import regex
+
 from .folding import in_latin_script, romanised
 
-# a run of letters (and the marks some scripts write inside words) with no Latin letter in it
-_WORD = re.compile(r"[^\W\d_](?:[^\W\d_]|[\u0300-\u036f\u0900-\u0dff\u200c\u200d])*")
+# a run of letters that are not Latin (and the marks some scripts write inside words): the search skips
+# the English text in C instead of visiting every word of it
+_WORD = regex.compile(r"[^\P{L}\p{Latin}](?:[^\P{L}\p{Latin}]|[\p{M}\u0900-\u0dff\u200c\u200d])*")
 _MIN_LETTERS = 4  # romanised letters: shorter spellings ("li", "an") are too many people's
 
 
