@@ -673,15 +673,20 @@ _ALIAS_END = (
 )
 
 
-@lru_cache(maxsize=2)
-def _alias_regex(cues_key: str = "alias_cues") -> re.Pattern | None:
-    """The alias cues of name_context.yaml (`alias_cues`, or `alias_list_cues`) and the name after one."""
+def _cue_alternation(cues_key: str) -> str | None:
+    """One regex alternation of the cue patterns listed under `cues_key` in name_context.yaml (None when none)."""
     from .derived import settings
 
     cues = settings().get(cues_key) or ()
-    if not cues:
+    return "|".join(f"(?:{c})" for c in cues) if cues else None
+
+
+@lru_cache(maxsize=2)
+def _alias_regex(cues_key: str = "alias_cues") -> re.Pattern | None:
+    """The alias cues of name_context.yaml (`alias_cues`, or `alias_list_cues`) and the name after one."""
+    alternatives = _cue_alternation(cues_key)
+    if alternatives is None:
         return None
-    alternatives = "|".join(f"(?:{c})" for c in cues)
     kin = title_pattern(before_name_words())
     return re.compile(
         rf"(?<![\w-])(?:{alternatives})(?P<quote>[\"'‘“])?(?:(?:{kin})[ \t]+)?"
@@ -748,12 +753,9 @@ _AFTER_A_NAME = re.compile(r",[ \t]+(?:(?:aged[ \t]+)?\d{1,3},[ \t]+)?")
 def _postposed_regex() -> re.Pattern | None:
     """A name, a comma, then a calling clause that comes after it (name_context.yaml `postposed_alias_cues`):
     'Bubu, as his mother calls him, ...'."""
-    from .derived import settings
-
-    cues = settings().get("postposed_alias_cues") or ()
-    if not cues:
+    alternatives = _cue_alternation("postposed_alias_cues")
+    if alternatives is None:
         return None
-    alternatives = "|".join(f"(?:{c})" for c in cues)
     return re.compile(
         r"(?<![\w'’-])(?P<quote>[\"“‘])?(?P<alias>(?-i:[A-Z])[^\W\d_]+(?:-(?-i:[A-Z])?[^\W\d_]+)?)(?(quote)[\"”’])"
         rf"[ \t]*,[ \t]+(?:{alternatives})",
@@ -925,12 +927,9 @@ def _bracketed_full_names(matcher, text: str, raw: list) -> dict[str, str]:
 
 @lru_cache(maxsize=1)
 def _full_name_regex() -> re.Pattern | None:
-    from .derived import settings
-
-    cues = settings().get("full_name_cues") or ()
-    if not cues:
+    alternatives = _cue_alternation("full_name_cues")
+    if alternatives is None:
         return None
-    alternatives = "|".join(f"(?:{c})" for c in cues)
     return re.compile(
         rf"(?<![\w-])(?:{alternatives})(?P<run>(?-i:[A-Z])[^\W\d_]+(?:-[^\W\d_]+)?"
         r"(?:[ \t]+(?-i:[A-Z])[^\W\d_]+(?:-[^\W\d_]+)?){0,3})",
