@@ -72,6 +72,11 @@ def overlaps(a: HasOffsets, b: HasOffsets) -> bool:
     return a.start < b.end and b.start < a.end
 
 
+def overlaps_any(spans, start: int, end: int) -> bool:
+    """Whether [start, end) shares a character with any of `spans` ((start, end) pairs)."""
+    return any(s < end and start < e for s, e in spans)
+
+
 class SpanIndex:
     """Accepted spans, sorted and non-overlapping, with an overlap look-up in O(log n + k)."""
 

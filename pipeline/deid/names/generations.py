@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from ...lexicon import title_pattern
 from ...resources import load_yaml, read_lines
 from . import role_cues
 
@@ -27,14 +28,10 @@ def _data() -> dict:
     return dict(load_yaml("names", "generation_words.yaml") or {})
 
 
-def _alternation(words) -> str:
-    return "|".join(sorted(map(re.escape, words), key=len, reverse=True))
-
-
 @lru_cache(maxsize=1)
 def _before_re() -> re.Pattern[str]:
     words = {w: d for d in (OLDER, YOUNGER) for w in _data()[d]["before"]}
-    return re.compile(rf"(?<![\w'’-])(?P<gen>(?i:{_alternation(words)}))[ \t]+\Z")
+    return re.compile(rf"(?<![\w'’-])(?P<gen>(?i:{title_pattern(words)}))[ \t]+\Z")
 
 
 @lru_cache(maxsize=1)
@@ -42,7 +39,7 @@ def _after_re() -> re.Pattern[str]:
     words = {w: d for d in (OLDER, YOUNGER) for w in _data()[d]["after"]}
     # a possessive goes with the whole name ("at Mr Okafor senior's flat")
     return re.compile(
-        rf"[ \t]+(?P<gen>(?i:{_alternation(words)}))\.?(?=['’]s\b|(?![\w'’-]))(?:['’]s)?(?P<next>[ \t]+[\w'’-]+)?"
+        rf"[ \t]+(?P<gen>(?i:{title_pattern(words)}))\.?(?=['’]s\b|(?![\w'’-]))(?:['’]s)?(?P<next>[ \t]+[\w'’-]+)?"
     )
 
 

@@ -22,6 +22,7 @@ from typing import Any
 
 from ...lexicon import kin_words, title_words
 from ...resources import load_yaml, read_lines
+from ...spans import overlaps_any
 from .folding import fold
 
 _DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|this|that|these|those|our|their|its)[ \t]+$", re.IGNORECASE)
@@ -164,10 +165,6 @@ def _capitals_line(text: str, start: int) -> bool:
     return len(letters) >= 8 and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
 
 
-def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
-    return any(s < end and start < e for s, e in spans)
-
-
 def used_as_person(text: str, raw: list, pending: list, doc, protected: frozenset[str]) -> list:
     """The `pending` run-together initials (those no person's place vouched for) whose capitals the draft
     used elsewhere as a keyed person ("DL tells class teacher" makes "Sibling DL (4)" the same boy), each
@@ -182,7 +179,7 @@ def used_as_person(text: str, raw: list, pending: list, doc, protected: frozense
     out = []
     for start, end, matched, forms in pending:
         codes = used.get(_letters(matched))
-        if not codes or _overlaps(taken, start, end) or matched in never_initials() or matched in protected:
+        if not codes or overlaps_any(taken, start, end) or matched in never_initials() or matched in protected:
             continue
         if text[end : end + 1].isdigit():
             continue  # "ST4", "PC2": a grade or a number's prefix, not "ST" the person
@@ -326,7 +323,7 @@ def roster_initials(text: str, raw: list, pending: list, doc, protected: frozens
         changed = False
         for item in list(left):
             start, end, matched, _forms = item
-            if _overlaps(people, start, end) or _capitals_line(text, start):
+            if overlaps_any(people, start, end) or _capitals_line(text, start):
                 left.remove(item)
                 continue
             if _DETERMINER_BEFORE.search(text, max(0, start - 12), start) or _a_thing(doc, start, end):
@@ -379,7 +376,7 @@ def signed_letters(matcher, text: str, raw: list) -> list:
         codes = initials.get(letter) or []
         after_closing = bool(re.search(r",[ \t]*\n?[ \t>]*\Z", text[max(0, start - 4) : start]))
         never = letter in settings()["lone_letter_never"] and not after_closing  # "Cheers, O." is no vowel
-        if len(codes) != 1 or never or _overlaps(spans, start, end):
+        if len(codes) != 1 or never or overlaps_any(spans, start, end):
             continue
         if _lettering(text, start, letter, matcher.protected) or _capitals_line(text, start):
             continue
@@ -418,7 +415,7 @@ def declared_initials(text: str, raw: list, protected: frozenset[str]) -> list:
     out = []
     for caps, forms in declared.items():
         for m in re.finditer(rf"(?<![\w'’-]){re.escape(caps)}(?![\w-])", text):
-            if _overlaps(taken, m.start(), m.end()) or _DETERMINER_BEFORE.search(
+            if overlaps_any(taken, m.start(), m.end()) or _DETERMINER_BEFORE.search(
                 text, max(0, m.start() - 12), m.start()
             ):
                 continue
@@ -474,7 +471,7 @@ def lone_letters(matcher, text: str, raw: list, doc) -> list:
     for m in re.finditer(r"(?<![\w.'’&/-])([A-Z])(?![\w.'’&/-])", text):
         letter, start, end = m.group(1), m.start(), m.end()
         codes = initials.get(letter)
-        if not codes or letter in conf["lone_letter_never"] or _overlaps(spans, start, end):
+        if not codes or letter in conf["lone_letter_never"] or overlaps_any(spans, start, end):
             continue
         if _capitals_line(text, start):
             continue
@@ -588,7 +585,7 @@ def unlisted_initials(text: str, cands: list, taken: list[tuple[int, int]], doc,
     out: list = []
 
     def free(start: int, end: int) -> bool:
-        return not _overlaps(spans, start, end) and not _capitals_line(text, start)
+        return not overlaps_any(spans, start, end) and not _capitals_line(text, start)
 
     def one_person(found: list, whole: bool = True) -> Any:
         """The one person these mentions name (by first and last name word), or None when they are several."""

@@ -45,6 +45,7 @@ from functools import lru_cache
 
 from ...lexicon import honorifics, kin_words, reporting_forms_pattern
 from ...resources import load_yaml
+from ...spans import overlaps_any
 from .derived import KeyedWord, _common_words, classify
 from .folding import fold
 from .generations import choose as choose_generation
@@ -276,10 +277,6 @@ def _form(code: str, keyed: str, rule: str, word: str):
     return NameForm(text=keyed, code=code, rule=rule, tokens=(("word", word),))
 
 
-def _overlaps(spans, start: int, end: int) -> bool:
-    return any(s < end and start < e for s, e in spans)
-
-
 def kin_forms(matcher, text: str, raw: list) -> list:
     """`raw` (the matcher's (start, end, matched, forms) hits) with teknonyms, honorific+name, name+honorific
     and honorific-alone mentions added, and the child's code taken off a teknonym."""
@@ -351,7 +348,7 @@ def _generations(matcher, text: str, raw: list) -> list:
         others = [(o[0], o[1]) for o in raw if o is not r]
         if code is None and decided:
             continue  # "Patrick Connors senior" of a keyed Patrick Connors: his father, whom the key leaves out
-        if code is None or _overlaps(others, wide_start, wide_end):
+        if code is None or overlaps_any(others, wide_start, wide_end):
             out.append(r)
             continue
         form = next((f for f in forms if f.code == code), None) or _form(code, matched, "generation", matched)
@@ -373,7 +370,7 @@ def _split_names(matcher, text: str, raw: list) -> list:
             continue
         start, end = m.start(), m.end() + len(m.group(2))
         raw = [r for r in raw if not (start <= r[0] and r[1] <= end)]
-        if not _overlaps([(r[0], r[1]) for r in raw], start, end):
+        if not overlaps_any([(r[0], r[1]) for r in raw], start, end):
             raw.append((start, end, text[start:end], [_form(k.code, k.word, "misspelling", text[start:end])]))
     return raw
 
@@ -393,7 +390,7 @@ def _joined_names(matcher, text: str, raw: list) -> list:
         return raw
     for m in re.finditer(r"(?<![\w'’-])[A-Z][^\W\d_]+(?![\w-])", text):
         codes = owners.get(fold(m.group(0)).casefold(), set())
-        if len(codes) == 1 and not _overlaps([(r[0], r[1]) for r in raw], m.start(), m.end()):
+        if len(codes) == 1 and not overlaps_any([(r[0], r[1]) for r in raw], m.start(), m.end()):
             word = m.group(0)
             raw.append((m.start(), m.end(), word, [_form(codes.pop(), word, "misspelling", word)]))
     return raw
@@ -428,7 +425,7 @@ def _syllable_forms(matcher, text: str, raw: list) -> list:
     for m in pattern.finditer(text):
         k = _syllable_owner(m.group("syl") or m.group("dup"), matcher.keyed_words, conf)
         start, end = m.start(), m.end()
-        if k is None or _overlaps([(r[0], r[1]) for r in raw if not (start <= r[0] and r[1] <= end)], start, end):
+        if k is None or overlaps_any([(r[0], r[1]) for r in raw if not (start <= r[0] and r[1] <= end)], start, end):
             continue
         raw = [r for r in raw if not (start <= r[0] and r[1] <= end)]
         raw.append((start, end, text[start:end], [_form(k.code, k.word, "short_form", text[start:end])]))
@@ -518,7 +515,9 @@ def _clan_names(matcher, text: str, raw: list) -> list:
         gender = prefixes[m.group("pre")]
         codes = {c for c in bearers if people[c].gender == gender} or {c for c in bearers if people[c].gender is None}
         start, end = m.start(), m.end()
-        if len(codes) != 1 or _overlaps([(r[0], r[1]) for r in raw if not (start <= r[0] and r[1] <= end)], start, end):
+        if len(codes) != 1 or overlaps_any(
+            [(r[0], r[1]) for r in raw if not (start <= r[0] and r[1] <= end)], start, end
+        ):
             continue
         raw = [r for r in raw if not (start <= r[0] and r[1] <= end)]
         raw.append((start, end, text[start:end], [_form(codes.pop(), m.group(0), "clan_name", m.group(0))]))
@@ -591,7 +590,7 @@ def _before_given(matcher, text: str, raw: list) -> list:
             named = _initial_of(name, matcher.keyed_words)
         else:
             named = _lookup(name, matcher.keyed_words, given_only=True)
-        if not named or _overlaps([(r[0], r[1]) for r in raw if not m.start("name") <= r[0] < end], start, end):
+        if not named or overlaps_any([(r[0], r[1]) for r in raw if not m.start("name") <= r[0] < end], start, end):
             continue
         raw = [r for r in raw if not m.start("name") <= r[0] < end]
         raw.append((start, end, text[start:end], [_form(c, w, rule, text[start:end]) for c, w, rule in named]))
@@ -612,7 +611,7 @@ def _prefixed(matcher, text: str, raw: list) -> tuple[list, dict[str, set[str]]]
         if hits:
             learned.setdefault(m.group("hon").casefold(), set()).update(f.code for f in hits[0][3])
             continue
-        if _overlaps(taken, m.start(), end) or fold(m.group("hon")).casefold() in _common_words():
+        if overlaps_any(taken, m.start(), end) or fold(m.group("hon")).casefold() in _common_words():
             continue  # "her brother Tom", "Uncle T.": English kin words are the other passes' (a brother is no Tomasz)
         if len(name) == 1:
             named = _initial_of(name, matcher.keyed_words)
@@ -646,7 +645,7 @@ def _suffixed(matcher, text: str, raw: list) -> list:
         if hits:
             raw = [r for r in raw if r is not hits[0]] + [(start, end, text[start:end], hits[0][3])]
             continue
-        if _overlaps([(r[0], r[1]) for r in raw], start, end):
+        if overlaps_any([(r[0], r[1]) for r in raw], start, end):
             continue
         if len(name) == 1:
             named = _initial_of(name, matcher.keyed_words) if m.group("hsuf") and name.isupper() else []
@@ -678,7 +677,7 @@ def _alone(matcher, text: str, raw: list, learned: dict[str, set[str]]) -> list:
     for m, fields in _alone_uses(text, draft_glosses(text)):
         word = m.group("hon").casefold()
         start, end = m.start(), m.end()
-        if _overlaps(taken, start, end) or re.match(r"[ \t]+[A-Z]", text[end : end + 2]):
+        if overlaps_any(taken, start, end) or re.match(r"[ \t]+[A-Z]", text[end : end + 2]):
             continue  # "Gogo Memory", "Gogo Nomsa": a name follows, which the other passes judge
         if _glossary_entry(text, start, end) or _in_word_list(text, start, end) or _word_discussed(text, start, end):
             continue  # "Nani – maternal grandmother (Bengali)": the word explained, not a person
@@ -929,7 +928,7 @@ def _diminutives(matcher, text: str, raw: list) -> list:
     for m in re.finditer(r"(?<![\w'’-])[^\W\d_]+(?![\w-])", text):
         word = m.group(0)
         codes = owners.get(word.casefold(), set())
-        if len(codes) != 1 or not word[:1].isupper() or _overlaps([(r[0], r[1]) for r in raw], m.start(), m.end()):
+        if len(codes) != 1 or not word[:1].isupper() or overlaps_any([(r[0], r[1]) for r in raw], m.start(), m.end()):
             continue
         if fold(word).casefold() in keyed or word.casefold() in matcher.lexicon or word in matcher.protected:
             continue

@@ -28,6 +28,7 @@ from functools import lru_cache
 
 from ...lexicon import calendar, kin_words, reporting_forms, reporting_forms_pattern, superscript_digits, title_words
 from ...resources import load_yaml
+from ...spans import overlaps_any
 from ..keyfile import Key, Person, infer_child, role_head, title_genders
 from . import role_cues
 from .derived import KeyedWord, _business_possessive, _in_fixed_phrase, classify, find_derived
@@ -802,7 +803,7 @@ class KnownNameMatcher:
         taken = [(r[0], r[1]) for r in raw]
         out = []
         for start, end, matched, forms in pending:
-            if text[start - 1 : start] != "(" or text[end : end + 1] != ")" or _overlaps_any(taken, start, end):
+            if text[start - 1 : start] != "(" or text[end : end + 1] != ")" or overlaps_any(taken, start, end):
                 continue
             before = " ".join(re.findall(r"[^\W\d_]+", text[max(0, start - 60) : start - 1].casefold()))
             fits = [f for f in forms if self._role_words_end(before, f.code)]
@@ -1918,10 +1919,6 @@ def _coordinated(text: str, a: int, b: int) -> bool:
     """Two mentions a few words apart in one clause ("Jade and Ms Kershaw", "Jade, Ms Kershaw")."""
     lo, hi = min(a, b), max(a, b)
     return bool(text) and hi - lo < _COORDINATION_CHARS and not _SENTENCE_BREAK.search(text, lo, hi)
-
-
-def _overlaps_any(spans: list[tuple[int, int]], start: int, end: int) -> bool:
-    return any(s < end and start < e for s, e in spans)
 
 
 def _nearest_by_code(start: int, sure, sure_pos, codes: set[str]) -> dict[str, int]:
