@@ -15,6 +15,7 @@ from typing import Any, TypeVar
 import regex
 from presidio_analyzer import EntityRecognizer, Pattern, PatternRecognizer, RecognizerResult
 
+from .anchored import AnchoredRegex
 from .config import RecognizerSpec, engine_config
 from .tables import column_header
 
@@ -43,6 +44,13 @@ def build_recognizer(spec: RecognizerSpec) -> EntityRecognizer:
     return cls.from_spec(spec)
 
 
+def _anchor_ignores_case(pattern: str, anchor: str, flags: int) -> bool:
+    """Whether a pattern matches its anchor words in any case: the file's flag, a global `(?i)`, or a scoped
+    `(?i:` opened before the anchor (one after it cannot reach it)."""
+    at = pattern.find(anchor)
+    return bool(flags & regex.IGNORECASE) or "(?i)" in pattern or at < 0 or "(?i" in pattern[:at]
+
+
 @register("pattern")
 class ConfiguredPatternRecognizer(PatternRecognizer):
     """A Presidio PatternRecognizer whose patterns and context come from a data file.
@@ -67,6 +75,13 @@ class ConfiguredPatternRecognizer(PatternRecognizer):
             context=list(spec.context),
             global_regex_flags=spec.regex_flags,
         )
+        reach = str(engine_config()["anchor_reach"])
+        for pattern, pattern_spec in zip(self.patterns, spec.patterns, strict=True):
+            if pattern_spec.anchor is not None:  # Presidio keeps a compiled regex made with these flags
+                compiled = regex.compile(pattern.regex, flags=spec.regex_flags)
+                ignore_case = _anchor_ignores_case(pattern.regex, pattern_spec.anchor, spec.regex_flags)
+                pattern.compiled_regex = AnchoredRegex(compiled, pattern_spec.anchor, reach, ignore_case)
+                pattern.compiled_with_flags = spec.regex_flags
 
     @classmethod
     def from_spec(cls, spec: RecognizerSpec) -> ConfiguredPatternRecognizer:
