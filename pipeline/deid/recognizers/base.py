@@ -68,20 +68,23 @@ class ConfiguredPatternRecognizer(PatternRecognizer):
             if spec.options.get("column_context") and spec.context
             else None
         )
+        patterns = [Pattern(p.name, p.regex, p.score) for p in spec.patterns]
+        reach = str(engine_config()["anchor_reach"])
+        for pattern, pattern_spec in zip(patterns, spec.patterns, strict=True):
+            if pattern_spec.anchor is not None:
+                compiled = regex.compile(pattern.regex, flags=spec.regex_flags)
+                ignore_case = _anchor_ignores_case(pattern.regex, pattern_spec.anchor, spec.regex_flags)
+                # Presidio runs the compiled regex it keeps while the flags are those it was made with; its
+                # stub types both attributes as None (set on first use)
+                pattern.compiled_regex = AnchoredRegex(compiled, pattern_spec.anchor, reach, ignore_case)  # type: ignore[assignment]
+                pattern.compiled_with_flags = spec.regex_flags  # type: ignore[assignment]
         super().__init__(
             supported_entity=spec.entity,
             name=f"{spec.entity.title().replace('_', '')}Recognizer",
-            patterns=[Pattern(p.name, p.regex, p.score) for p in spec.patterns],
+            patterns=patterns,
             context=list(spec.context),
             global_regex_flags=spec.regex_flags,
         )
-        reach = str(engine_config()["anchor_reach"])
-        for pattern, pattern_spec in zip(self.patterns, spec.patterns, strict=True):
-            if pattern_spec.anchor is not None:  # Presidio keeps a compiled regex made with these flags
-                compiled = regex.compile(pattern.regex, flags=spec.regex_flags)
-                ignore_case = _anchor_ignores_case(pattern.regex, pattern_spec.anchor, spec.regex_flags)
-                pattern.compiled_regex = AnchoredRegex(compiled, pattern_spec.anchor, reach, ignore_case)
-                pattern.compiled_with_flags = spec.regex_flags
 
     @classmethod
     def from_spec(cls, spec: RecognizerSpec) -> ConfiguredPatternRecognizer:
