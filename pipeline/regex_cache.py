@@ -25,6 +25,14 @@ def compiled(pattern: str, flags: int = 0) -> re.Pattern[str]:
     return re.compile(pattern, flags)
 
 
+@lru_cache(maxsize=8)
+def all_matches(pattern: re.Pattern[str], text: str) -> tuple[re.Match[str], ...]:
+    """Every match of `pattern` in `text`, found once: a cue scan that several stages make over the same
+    review (the alias declarations are read before and after strangers' surnames are dropped, and again by
+    the unlisted-name detector) then costs one scan.  Small: each entry holds its text."""
+    return tuple(pattern.finditer(text))
+
+
 @lru_cache(maxsize=4096)
 def whole_phrase(phrase: str) -> re.Pattern[str]:
     """`phrase` literally, not inside a longer word or hyphened compound ("mother", not "grandmother"

@@ -311,9 +311,11 @@ def _family_pet_table() -> tuple[re.Pattern[str] | None, dict[str, tuple[str, ..
     return re.compile(rf"(?<![\w-])(?:{cues})(?![\w-])"), endings
 
 
+@lru_cache(maxsize=2)
 def family_pet_endings(text: str) -> tuple[str, ...]:
     """The pet endings of every language the draft names as a capitalised word ("the family is Hungarian"):
-    the family's own ways of shortening a name (models/names/pet_forms.yaml).  One scan of the text."""
+    the family's own ways of shortening a name (models/names/pet_forms.yaml).  One scan of the text, kept
+    for the text's next asker (derived forms, and the alias declarations read twice)."""
     rx, endings = _family_pet_table()
     if rx is None:
         return ()

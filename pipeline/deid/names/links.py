@@ -31,6 +31,7 @@ from functools import lru_cache
 from rapidfuzz.distance import OSA
 
 from ...lexicon import before_name_words, honorifics, kin_words, title_pattern
+from ...regex_cache import all_matches
 from ..keyfile import title_genders
 from .folding import fold
 
@@ -778,7 +779,7 @@ def _postposed_aliases(matcher, text: str, sure: list, ends: dict) -> dict[str, 
     rx = _postposed_regex()
     declared: dict[str, str] = {}
     endings = family_pet_endings(text) if rx is not None else ()
-    for m in rx.finditer(text) if rx is not None else ():
+    for m in all_matches(rx, text) if rx is not None else ():
         word = m.group("alias")
         if word in declared or not _alias_word_ok(matcher, word, bool(m.group("quote")), text):
             continue
@@ -831,7 +832,7 @@ def _setting_lists(matcher, text: str, raw: list) -> dict[str, str]:
     lines_done: set[int] = set()
     by_start = sorted(raw, key=lambda r: r[0])
     starts = [r[0] for r in by_start]
-    for t in tag_rx.finditer(text):
+    for t in all_matches(tag_rx, text):
         line_start = text.rfind("\n", 0, t.start()) + 1
         if line_start in lines_done:
             continue
@@ -1172,7 +1173,7 @@ def _declarations(matcher, text: str, raw: list) -> dict[str, str]:
     for word, list_code in _setting_lists(matcher, text, raw).items():
         declared.setdefault(word, list_code)
     endings = family_pet_endings(text)
-    for m in rx.finditer(text):
+    for m in all_matches(rx, text):
         items = _alias_list(text, m)
         owner = _list_owner(matcher, items) if len(items) > 1 else None
         fresh = [(w, q) for w, q in items if w not in declared and _alias_word_ok(matcher, w, q, text)]
@@ -1188,7 +1189,7 @@ def _declarations(matcher, text: str, raw: list) -> dict[str, str]:
         if code is not None:
             declared.update((w, code) for w, _ in fresh)
     list_rx = _alias_regex("alias_list_cues")
-    for m in list_rx.finditer(text) if list_rx is not None else ():
+    for m in all_matches(list_rx, text) if list_rx is not None else ():
         items = _alias_list(text, m)  # 'recorded as "Betelhem", "Bethlehem"': only a list its keyed word places
         owner = _list_owner(matcher, items) if len(items) > 1 else None
         if owner is not None:

@@ -59,6 +59,7 @@ from spacy.tokens import Doc, Token
 
 from ...lexicon import before_name_words, calendar, title_words, welsh_words
 from ...nlp import ROLE_LABEL  # the label pipeline.nlp gives declared codes
+from ...regex_cache import all_matches
 from ...resources import fill_template, load_yaml, read_lines
 from ...spans import merge_overlapping
 from ..codes import is_role_code
@@ -1009,7 +1010,7 @@ def _alias_spans(ctx: _DocContext):
     if rx is None:
         return
     doc = ctx.doc
-    for m in rx.finditer(ctx.text):
+    for m in all_matches(rx, ctx.text):
         word = m.group("alias")
         if not m.group("quote") and (ctx.common_use(word) or word.lower() in ctx.lex.common):
             continue

@@ -15,6 +15,7 @@ from typing import Any, TypeVar
 import regex
 from presidio_analyzer import EntityRecognizer, Pattern, PatternRecognizer, RecognizerResult
 
+from .anchored import AnchoredRegex
 from .config import RecognizerSpec, engine_config
 from .tables import column_header
 
@@ -43,6 +44,13 @@ def build_recognizer(spec: RecognizerSpec) -> EntityRecognizer:
     return cls.from_spec(spec)
 
 
+def _anchor_ignores_case(pattern: str, anchor: str, flags: int) -> bool:
+    """Whether a pattern matches its anchor words in any case: the file's flag, a global `(?i)`, or a scoped
+    `(?i:` opened before the anchor (one after it cannot reach it)."""
+    at = pattern.find(anchor)
+    return bool(flags & regex.IGNORECASE) or "(?i)" in pattern or at < 0 or "(?i" in pattern[:at]
+
+
 @register("pattern")
 class ConfiguredPatternRecognizer(PatternRecognizer):
     """A Presidio PatternRecognizer whose patterns and context come from a data file.
@@ -60,10 +68,20 @@ class ConfiguredPatternRecognizer(PatternRecognizer):
             if spec.options.get("column_context") and spec.context
             else None
         )
+        patterns = [Pattern(p.name, p.regex, p.score) for p in spec.patterns]
+        reach = str(engine_config()["anchor_reach"])
+        for pattern, pattern_spec in zip(patterns, spec.patterns, strict=True):
+            if pattern_spec.anchor is not None:
+                compiled = regex.compile(pattern.regex, flags=spec.regex_flags)
+                ignore_case = _anchor_ignores_case(pattern.regex, pattern_spec.anchor, spec.regex_flags)
+                # Presidio runs the compiled regex it keeps while the flags are those it was made with; its
+                # stub types both attributes as None (set on first use)
+                pattern.compiled_regex = AnchoredRegex(compiled, pattern_spec.anchor, reach, ignore_case)  # type: ignore[assignment]
+                pattern.compiled_with_flags = spec.regex_flags  # type: ignore[assignment]
         super().__init__(
             supported_entity=spec.entity,
             name=f"{spec.entity.title().replace('_', '')}Recognizer",
-            patterns=[Pattern(p.name, p.regex, p.score) for p in spec.patterns],
+            patterns=patterns,
             context=list(spec.context),
             global_regex_flags=spec.regex_flags,
         )

@@ -28,6 +28,7 @@ class PatternSpec:
     name: str
     regex: str
     score: float
+    anchor: str | None = None  # a regex of the anchor list's words (`anchored.AnchoredRegex`), if the file names one
 
 
 @dataclass(frozen=True)
@@ -105,7 +106,12 @@ def load_spec(filename: str) -> RecognizerSpec:
     data = dict(load_yaml(CONFIG_DIR, filename))
     lists = {**shared_lists(), **(data.get("lists") or {})}
     patterns = tuple(
-        PatternSpec(name=p["name"], regex=expand(p["regex"], lists, filename), score=float(p["score"]))
+        PatternSpec(
+            name=p["name"],
+            regex=expand(p["regex"], lists, filename),
+            score=float(p["score"]),
+            anchor=_anchor(p, lists),
+        )
         for p in data.get("patterns") or []
     )
     known = {"entity", "placeholder", "recognizer", "case_sensitive", "patterns", "context"}
@@ -119,6 +125,26 @@ def load_spec(filename: str) -> RecognizerSpec:
         options={k: v for k, v in data.items() if k not in known},
         source=filename,
     )
+
+
+def _anchor(pattern: dict[str, Any], lists: dict[str, list[str]]) -> str | None:
+    """The alternation of the pattern's `anchor` list, when every list the pattern names before it holds only
+    characters of `anchor_reach` (engine.yaml); otherwise None and the pattern is run over the whole text.
+
+    The file promises that a match holds a word of the list and, before it, only `anchor_reach` characters
+    (see `anchored`); the lists are checked here because they change more often than the pattern."""
+    name = pattern.get("anchor")
+    if not name:
+        return None
+    raw = str(pattern["regex"])
+    at = raw.find(f"<<{name}>>")
+    if name not in lists or at < 0:
+        raise ValueError(f"pattern {pattern['name']}: anchor '{name}' is no list the pattern names")
+    reach = regex.compile(str(engine_config()["anchor_reach"]) + "*")
+    before = regex.findall(r"<<(\w+)>>", raw[:at])
+    if any(not reach.fullmatch(str(entry)) for used in before for entry in lists.get(used, ())):
+        return None
+    return alternation(lists[name])
 
 
 def all_specs() -> list[RecognizerSpec]:
