@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import pairwise
 
 from ..lexicon import calendar, kpe
@@ -36,6 +37,8 @@ SENTENCE_END = (".", ";", ",", ":")
 TRAILING_KPE_RE = kpe().trailing
 INNER_SENTENCE_RE = re.compile(r"[a-z0-9)][.!?]\s+[A-Z]")
 LEAD_IN_RE = re.compile(r"^(?:\S+\s+){5,}?\S+:\s+\S")  # "The members of the household were as follows: Name …"
+# "1   2   3   4   5": a row of page numbers or a viewer's page links, no title ("4.3 2014 to 2015" has one)
+NUMBERS_ONLY_RE = re.compile(r"^\d{1,3}(?:\s+\d{1,3})+$")
 DANGLING_END_RE = re.compile(
     r"^(?:\S+\s+){4,}(?:the|a|an|to|of|and|in|on|at|by|for|with|from|that|was|were|is|his|her|their)$"
 )
@@ -66,7 +69,7 @@ def looks_like_title(title: str) -> bool:
     title = re.sub(
         r"(?<=[a-z][.;:,])\d{1,2}$", "", title.strip()
     )  # "… the school.3": a footnote marker after a sentence
-    if not title or TRAILING_KPE_RE.search(title):
+    if not title or TRAILING_KPE_RE.search(title) or NUMBERS_ONLY_RE.match(title):
         return False
     limit_words = MAX_QUESTION_WORDS if title.endswith("?") else MAX_TITLE_WORDS
     if len(title) > MAX_TITLE_CHARS * (2 if title.endswith("?") else 1) or len(title.split()) > limit_words:
@@ -215,6 +218,26 @@ def _expands_first_entry(text: str, first: str | None, seen: set[str]) -> bool:
     return bool(want) and len(got) > len(want) and all(w in got for w in want)
 
 
+def _previous_number(number: str) -> str | None:
+    """The number just before `number` at its own level ("1.3" for "1.4"; None for a first one, "1.1" or "2").
+
+    Where that number opened a paragraph of prose, the review numbers its paragraphs at this level, so a
+    short line numbered next is the following paragraph broken at a line or page end, not a sub-heading."""
+    head, _, last = number.rpartition(".")
+    if not head or int(last) <= 1:
+        return None
+    return f"{head}.{int(last) - 1}"
+
+
+def _goes_on(nxt: Line | None) -> bool:
+    """Whether what follows a numbered line can be the rest of its sentence: nothing (the text ends there) or a
+    line opening in lower case ("the death, the police ..."). A heading is followed by its first paragraph."""
+    if nxt is None:
+        return True
+    first = next((c for c in nxt.stripped if c.isalnum()), "")
+    return first.islower()
+
+
 def _runs_like_sentence(title: str) -> bool:
     """Twelve words or more, most in lower case, not a question: the start of a numbered paragraph cut at the end
     of its line ("1.1 The review was held because the family had been known to the services for"), not a title."""
@@ -231,6 +254,17 @@ def _passive_clause(title: str) -> bool:
     return bool(re.search(shapes["sentence_clause"], title)) and not re.match(
         shapes["question_opening"], title, re.IGNORECASE
     )
+
+
+def _dated_clause(title: str) -> bool:
+    """ "2.3 On 4 June 2016, the health visitor visited": a date set off by a comma opens a sentence (a chronology
+    paragraph cut at the end of its line or page), not a heading (`dated_clause_opening`)."""
+    return bool(_dated_clause_re().match(title))
+
+
+@lru_cache(maxsize=1)
+def _dated_clause_re() -> re.Pattern:
+    return re.compile(_shapes()["dated_clause_opening"].replace("<<MONTH>>", f"(?:{MONTHS})"))
 
 
 def _sentence_run(entries: list[str]) -> bool:
@@ -467,7 +501,8 @@ def candidate(line: Line) -> HeadingCandidate | None:
         if looks_like_title(m[2]) or len(text.split()) <= MAX_TITLE_WORDS and not text.endswith("."):
             return HeadingCandidate(line, None, text, None, kpe().label(m[1]))
     if m := NUMBERED_RE.match(text):
-        if looks_like_title(m["title"]) and not _runs_like_sentence(m["title"]) and not _passive_clause(m["title"]):
+        title_like = looks_like_title(m["title"]) and not _runs_like_sentence(m["title"])
+        if title_like and not _passive_clause(m["title"]) and not _dated_clause(m["title"]):
             number, title = m["num"], m["title"]
             parts = run_entries(text)
             # "1 Introduction 1.1 Why this case …": a heading and its first sub-heading
@@ -553,6 +588,7 @@ def find_headings(lines: list[Line], skip: set[int], contents: set[int] | None =
     found = []
     previous: Line | None = None
     numbered_seen = False
+    paragraph_numbers: set[str] = set()  # numbers that opened a numbered paragraph of prose
     for line in lines:
         if line.index in skip or line.is_blank:
             previous = None if line.is_blank else line
@@ -583,6 +619,15 @@ def find_headings(lines: list[Line], skip: set[int], contents: set[int] | None =
             cand = None  # "Baby died asleep in her cot": a page's headline above its first paragraph, its title
         if cand is not None and _furniture(line.stripped):
             cand = None  # "1 Final Version", "PUBLIC", "Updated on:", "March 2022": page furniture, not a section
+        if cand is None:
+            if (numbered := NUMBERED_RE.match(line.stripped)) and _prose(line.stripped):
+                paragraph_numbers.add(numbered["num"])
+        elif (
+            cand.number is not None
+            and _previous_number(cand.number) in paragraph_numbers
+            and _goes_on(following.get(line.index))
+        ):
+            cand = None  # "1.4 Two weeks after" after the prose paragraph 1.3: paragraph 1.4 cut at its line's end
         if cand is not None and (cand.number is not None or MARKDOWN_RE.match(line.stripped)):
             cover_end = min(cover_end, line.index)  # the body has begun
             numbered_seen = True

@@ -27,7 +27,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -91,6 +91,7 @@ class ThemeTagger:
         self.labels = {t.id: t.label for t in self.taxonomy.themes}
         self.kinds = {t.id: t.kind for t in self.taxonomy.themes}
         self.company = {t.id: frozenset(t.needs_company) for t in self.taxonomy.themes}
+        self.facts = {t.id: frozenset(t.facts) for t in self.taxonomy.themes}
         self._pattern_cache: dict[tuple, tuple[CueSet, dict[str, CueInfo]]] = {}
         self._context_cues: CueSet | None = None
         self._guard_cues: CueSet | None = None
@@ -303,10 +304,14 @@ class ThemeTagger:
             if label.themes or label.negated:
                 labels.append(label)
         sentence_starts = sorted(start for start, _ in spans.values())
-        return self._document_evidence(labels, len(tokens.text), sentence_starts)
+        return self._document_evidence(labels, len(tokens.text), sentence_starts, _fact_owner(doc, owners))
 
     def _document_evidence(
-        self, labels: list[ThemeLabel], n_tokens: int, sentence_starts: Sequence[int] = ()
+        self,
+        labels: list[ThemeLabel],
+        n_tokens: int,
+        sentence_starts: Sequence[int] = (),
+        fact_owner: FactOwner | None = None,
     ) -> list[ThemeLabel]:
         """Drop a theme the whole document gives too little evidence for (`scoring.document`).
 
@@ -336,7 +341,8 @@ class ThemeTagger:
             weak |= {
                 theme
                 for theme, found in hits.items()
-                if self.kinds[theme] == "practice" and self._only_told_in_passing(theme, labels, sentence_starts, rule)
+                if self.kinds[theme] == "practice"
+                and self._only_told_in_passing(theme, labels, sentence_starts, rule, fact_owner)
             }
         if not weak:
             return labels
@@ -349,7 +355,12 @@ class ThemeTagger:
         return out
 
     def _only_told_in_passing(
-        self, theme: str, labels: list[ThemeLabel], sentence_starts: Sequence[int], rule: DocumentRule
+        self,
+        theme: str,
+        labels: list[ThemeLabel],
+        sentence_starts: Sequence[int],
+        rule: DocumentRule,
+        fact_owner: FactOwner | None = None,
     ) -> bool:
         """Whether a theme's own cues are all told in passing: neutral (no shortfall, no good
         practice read from their sentence), outside the sections where a review states its
@@ -357,14 +368,21 @@ class ThemeTagger:
         distinct sentences.
 
         Its `needs_company` words and role codes are not its own cues: they neither make
-        the theme evaluated nor spread it."""
-        company = self.company[theme]
+        the theme evaluated nor spread it.  Its `facts` (the child in foster care, a care
+        order made) are the child's standing, never a procedure told in passing, unless the
+        parse says whose they are and it is an adult's ("the mother had herself grown up in a
+        children's home" is her history, not the child's placement: `fact_owner`)."""
+        company, facts = self.company[theme], self.facts[theme]
         sentences = set()
         for label in labels:
             for hit in (h for h in label.themes if h.id == theme):
                 for e in hit.evidence:
                     if e.cue.startswith("role code") or _plain_cue(e.cue) in company:
                         continue
+                    if _plain_cue(e.cue) in facts and (
+                        fact_owner is None or fact_owner(e.start, e.end, label.start) not in ADULT_OWNERS
+                    ):
+                        return False
                     if e.polarity != "neutral" or label.section_role in rule.learning_roles:
                         return False
                     sentences.add(bisect.bisect_right(sentence_starts, e.start))
@@ -583,6 +601,26 @@ def _taggable(paragraph: Paragraph, report: Report) -> bool:
         # a line of enquiry ("Was the mother's alcohol use recognised?") states the learning it asks about
         return len(heading.split()) >= SENTENCE_HEADING_WORDS or heading.endswith("?")
     return False
+
+
+# whose a theme's `facts` cue may be and still be the child's standing: anyone but these (`people.Owners` classes)
+ADULT_OWNERS = frozenset({"parent", "practitioner", "review"})
+FactOwner = Callable[[int, int, int], "str | None"]
+
+
+def _fact_owner(doc: Doc, owners: Owners) -> FactOwner:
+    """Whose a fact cue at characters [start, end) is, read from the parse above the cue: its own words name a
+    place or an order ("a children's home", "a care order"), not the person it is about ("the mother grew up
+    in a children's home")."""
+
+    def owner(start: int, end: int, paragraph_start: int) -> str | None:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is None:
+            return None
+        above = span.root.head if span.root.head is not span.root else span.root
+        return owners.owner(above.i, above.i + 1, paragraph_start)
+
+    return owner
 
 
 def _sentence_ids(doc: Doc) -> list[int]:

@@ -35,13 +35,19 @@ class Theme(BaseModel):
     # "father", "agencies") counts towards the theme only alongside a cue of
     # the theme that is not in this list (same strings as in `cues`)
     needs_company: list[str] = Field(default_factory=list)
+    # cues of a practice theme that state the child's standing rather than a step taken: where the
+    # child lives ("in foster care", "a residential home") or what a court has ordered ("a care order",
+    # "an adoption plan agreed by the court").  Such a fact is part of the case however briefly it is
+    # told, so it is never dropped as a procedure named in passing (`DocumentRule.neutral_practice_sentences`).
+    facts: list[str] = Field(default_factory=list)
 
     @model_validator(mode="after")
     def _company_cues_exist(self) -> Theme:
         listed = {c for cues in self.cues.values() for c in cues}
-        unknown = [c for c in self.needs_company if c not in listed]
-        if unknown:
-            raise ValueError(f"{self.id}: needs_company cues not among its cues: {unknown}")
+        for field, named in (("needs_company", self.needs_company), ("facts", self.facts)):
+            unknown = [c for c in named if c not in listed]
+            if unknown:
+                raise ValueError(f"{self.id}: {field} cues not among its cues: {unknown}")
         return self
 
 
