@@ -35,6 +35,12 @@ def register(name: str) -> Callable[[R], R]:
     return decorate
 
 
+def pattern_name(result: RecognizerResult) -> str | None:
+    """The name of the file's pattern that found a result (Presidio keeps it in the result's explanation)."""
+    explanation = result.analysis_explanation
+    return explanation.pattern_name if explanation is not None else None
+
+
 def build_recognizer(spec: RecognizerSpec) -> EntityRecognizer:
     """Instantiate the class a spec names."""
     try:

@@ -85,9 +85,13 @@ def _trie_group(node: dict) -> str:
     return body + "?" if "" in node else body
 
 
-def expand(pattern: str, lists: dict[str, list[str]], source: str = "") -> str:
-    """Replace every `<<name>>` in a pattern with the alternation of that list (`fill_template`)."""
-    return fill_template(pattern, {name: alternation(entries) for name, entries in lists.items()}, source)
+def expand(pattern: str, lists: dict[str, list[str]], source: str = "", fragments: dict[str, str] | None = None) -> str:
+    """Replace every `<<name>>` in a pattern with the alternation of that list, or with a named regex
+    fragment of the file (itself expanded first; `fill_template`)."""
+    values = {name: alternation(entries) for name, entries in lists.items()}
+    for name, fragment in (fragments or {}).items():
+        values[name] = "(?:" + fill_template(fragment, values, source) + ")"
+    return fill_template(pattern, values, source)
 
 
 def shared_lists() -> dict[str, list[str]]:
@@ -104,17 +108,20 @@ def engine_config() -> dict[str, Any]:
 def load_spec(filename: str) -> RecognizerSpec:
     """Parse one recognizer file, expanding list references in its patterns."""
     data = dict(load_yaml(CONFIG_DIR, filename))
-    lists = {**shared_lists(), **(data.get("lists") or {})}
+    lists = {**shared_lists(), **{name: _flat(entries) for name, entries in (data.get("lists") or {}).items()}}
+    # `fragments`: named pieces of regex that several patterns share ("a house name before the number"), written
+    # once; a fragment may use the lists and the fragments before it
+    fragments = {str(k): str(v) for k, v in (data.get("fragments") or {}).items()}
     patterns = tuple(
         PatternSpec(
             name=p["name"],
-            regex=expand(p["regex"], lists, filename),
+            regex=expand(p["regex"], lists, filename, fragments),
             score=float(p["score"]),
             anchor=_anchor(p, lists),
         )
         for p in data.get("patterns") or []
     )
-    known = {"entity", "placeholder", "recognizer", "case_sensitive", "patterns", "context"}
+    known = {"entity", "placeholder", "recognizer", "case_sensitive", "patterns", "context", "fragments"}
     return RecognizerSpec(
         entity=data["entity"],
         placeholder=data["placeholder"],
@@ -142,9 +149,16 @@ def _anchor(pattern: dict[str, Any], lists: dict[str, list[str]]) -> str | None:
         raise ValueError(f"pattern {pattern['name']}: anchor '{name}' is no list the pattern names")
     reach = regex.compile(str(engine_config()["anchor_reach"]) + "*")
     before = regex.findall(r"<<(\w+)>>", raw[:at])
+    if any(used not in lists for used in before):  # a fragment before the anchor: its reach is not checked
+        return None
     if any(not reach.fullmatch(str(entry)) for used in before for entry in lists.get(used, ())):
         return None
     return alternation(lists[name])
+
+
+def _flat(entries: list) -> list[str]:
+    """A list's entries, with groups written as inner lists (one per language, say) flattened into one list."""
+    return [str(w) for entry in entries for w in (entry if isinstance(entry, list) else [entry])]
 
 
 def all_specs() -> list[RecognizerSpec]:

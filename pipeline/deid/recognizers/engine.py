@@ -32,7 +32,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ... import spans
-from . import cued_date, nhs_number, phone, vehicle_reg  # noqa: F401  (register recognizer classes)
+from . import cued_date, national_id, nhs_number, phone, vehicle_reg  # noqa: F401  (register recognizer classes)
 from .base import build_recognizer
 from .config import RecognizerSpec, all_specs, engine_config
 
