@@ -563,11 +563,18 @@ def _title_before() -> re.Pattern:
     return re.compile(rf"(?<!\w)(?:{variants})\.?[ \t]+$")
 
 
+@lru_cache(maxsize=1)
+def _gendered_titles() -> frozenset[str]:
+    """Folded titles that tell a gender (models/lexicon/titles.yaml `gender`)."""
+    return frozenset(t.casefold() for t, gender in title_genders().items() if gender)
+
+
 def _with_title(text: str, r: Replacement) -> Replacement:
-    """Take a title just before an unlisted name into its span ("Ms [PERSON-1]" would keep a gender)."""
+    """Take a title just before an unlisted name into its span when it tells a gender ("Ms [PERSON-1]"
+    would keep one); a title that tells none ("Dr", "RN", "DC") stays, as any other word of the text."""
     if r.text[:1].isupper():
         m = _title_before().search(text, max(0, r.start - 16), r.start)
-        if m:
+        if m and m.group(0).strip().rstrip(".").casefold() in _gendered_titles():
             r.start = m.start()
             r.text = text[r.start : r.end]
     return r

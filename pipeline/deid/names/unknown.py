@@ -105,6 +105,7 @@ class NameLexicon:
     thing_prefixes: frozenset[str]
     peoples: frozenset[str]
     languages: frozenset[str]
+    designations: frozenset[str]  # folded
     demonym_suffixes: tuple[str, ...]
     document_heads: frozenset[str]
     subject_verbs: frozenset[str]
@@ -165,6 +166,7 @@ def lexicon() -> NameLexicon:
         thing_prefixes=frozenset(not_people.get("thing_prefixes", ())),
         peoples=frozenset(not_people["peoples"]),
         languages=frozenset(not_people.get("languages", ())),
+        designations=frozenset(w.casefold() for w in not_people.get("designations", ())),
         demonym_suffixes=tuple(not_people.get("demonym_suffixes", ())),
         document_heads=frozenset(not_people["document_heads"]),
         subject_verbs=frozenset(verbs["subject"]),
@@ -257,6 +259,7 @@ class _DocContext:
                 self.blocked[i] = True
         self._block_code_phrases(doc)
         self._block_not_people(doc)
+        self._block_place_adjectives()
         self.org_words = self._org_context_words(doc)
         self.lower_words = {
             strings[low] for low, lower, alpha in doc.to_array([LOWER, IS_LOWER, IS_ALPHA]).tolist() if lower and alpha
@@ -316,6 +319,7 @@ class _DocContext:
                 text in lex.peoples
                 or (ent_types[i] == norp and self._norp_word(token))
                 or (text in lex.languages and self._language_word(doc, token))
+                or (text.casefold() in lex.designations and self._designation(doc, i))
             ):
                 self.blocked[i] = True
             nxt = i + 1
@@ -330,6 +334,23 @@ class _DocContext:
                 self.blocked[i] = True
             if text in lex.thing_prefixes and i + 1 < n_tokens and texts[i + 1][:1].isupper():
                 self.blocked[i + 1] = True  # "Operation Kestrelwing", "HMP Styal"
+
+    def _block_place_adjectives(self) -> None:
+        """A word made of a place this review names and a demonym ending ("Fuzhounese" beside "Fuzhou",
+        "Kashmiri" beside "Azad Kashmir") is its people's or language's adjective, wherever it stands: the
+        model tags the place, rarely the adjective. Listed first names ("Adrian") are left to the rules."""
+        texts, lex = self.texts, self.lex
+        stems = {texts[i] for i, is_place in enumerate(self.place) if is_place and texts[i][:1].isupper()}
+        if not stems:
+            return
+        adjectives = {
+            text
+            for text in set(texts)
+            if text[:1].isupper() and text not in stems and _place_adjective(text, stems, lex)
+        }
+        for i, text in enumerate(texts):
+            if text in adjectives:
+                self.blocked[i] = True
 
     def _norp_word(self, token: Token) -> bool:
         """The model tags the word a nationality or group (NORP). It also tags unlisted names so ("their
@@ -363,6 +384,21 @@ class _DocContext:
             doc.has_annotation("DEP")
             and token.dep_ in ("nsubj", "nsubjpass")
             and token.head.lemma_.lower() in self.lex.subject_verbs
+        )
+
+    def _designation(self, doc: Doc, i: int) -> bool:
+        """A listed designation ("Paed", "Reg", "Radiographer") stands for a post, not a person; before a
+        surname it may be a given name ("Reg Thackeray"), so a following capitalised word that is no title,
+        designation or English word leaves it to the rules ("Paed Reg Dr Bankole", "Categ 3" stay posts)."""
+        nxt = doc[i + 1] if i + 1 < len(doc) else None
+        if nxt is None or _crosses_line(doc[i]) or not self._name_shaped[nxt.i]:
+            return True
+        word = nxt.text.rstrip(".")
+        return (
+            word in self.lex.titles
+            or word.casefold() in self.lex.designations
+            or self.lex.is_common_word(word)
+            or word in self.lex.non_person
         )
 
     def _starts_full_name(self, doc: Doc, i: int) -> bool:
@@ -433,6 +469,15 @@ class _DocContext:
 
 
 _POSSESSIVES = frozenset({"'s", "’s", "'", "’"})
+
+
+def _place_adjective(text: str, stems: set[str], lex: NameLexicon) -> bool:
+    """`text` is a place of `stems` and a demonym ending ("Fuzhou" + "nese"), and no listed first name."""
+    for ending in lex.demonym_suffixes:
+        stem = text[: -len(ending)]
+        if text.endswith(ending) and len(stem) >= 3 and (stem in stems or stem + "a" in stems):
+            return not lex.is_first_name(text)
+    return False
 
 
 def _bare(word: str) -> str:
