@@ -116,3 +116,32 @@ def test_a_court_party_label_is_not_flagged_as_a_person(nlp, tmp_path):
     report = load_report(tmp_path / "coded.md")
     findings = verify_report(report, parse_report(report, nlp), key=key)
     assert not [f for f in findings if f.text == "Respondent" and f.severity in ("medium", "high")]
+
+
+def test_a_name_list_word_after_in_is_a_place(nlp):
+    text = (
+        "The mother said she had heard of a family in Easton where this happened. She now goes to a women's "
+        "group at a centre in Barton Hill. Her friend Tamsin Okwuosa lives nearby, and Jolyon visited her in May."
+    )
+    found = _unlisted(nlp, text)
+    assert not [f for f in found if "Easton" in f or "Barton" in f]
+    assert "Tamsin Okwuosa" in found
+
+
+def test_a_country_the_review_reads_as_a_place_is_one_in_a_table_too(nlp):
+    text = (
+        "Her mother arrived from Kenya in January 2025 on a visitor visa. The daughter will not go to Kenya.\n\n"
+        "| Contact | Detail |\n|---|---|\n| Mobile (Kenya) | held on file |\n| Sister | Kenya Mbeki-Hollis |\n"
+    )
+    found = _unlisted(nlp, text)
+    assert "Kenya" not in found
+    assert any("Mbeki-Hollis" in f for f in found)  # a person named Kenya, with her surname, is still one
+
+
+def test_a_word_the_review_writes_after_the_is_a_thing_not_a_bare_name(nlp):
+    text = (
+        "3.7 Family Star Plus scores were recorded at the first visit.\n\n"
+        "Reviewer's note: The Star was done at the first visit, with the interpreter. Star scores were low.\n"
+    )
+    found = _unlisted(nlp, text)
+    assert not [f for f in found if "Star" in f.split()]

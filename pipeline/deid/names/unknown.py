@@ -51,7 +51,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Protocol, TypeVar
 
 from spacy.attrs import IS_ALPHA, IS_LOWER, LOWER
@@ -259,6 +259,7 @@ class _DocContext:
                 self.blocked[i] = True
         self._block_code_phrases(doc)
         self._block_not_people(doc)
+        self.place_texts = {self.texts[i] for i, is_place in enumerate(self.place) if is_place and self.texts[i][:1].isupper()}
         self._block_place_adjectives()
         self.org_words = self._org_context_words(doc)
         self.lower_words = {
@@ -335,12 +336,26 @@ class _DocContext:
             if text in lex.thing_prefixes and i + 1 < n_tokens and texts[i + 1][:1].isupper():
                 self.blocked[i + 1] = True  # "Operation Kestrelwing", "HMP Styal"
 
+    @cached_property
+    def thing_words(self) -> frozenset[str]:
+        """Listed names that are also English words which this review writes capitalised after "the"
+        ("The Star was done", beside "Family Star Plus"): a tool's or a thing's name here, so a bare mention
+        that only the name list calls a name is the thing too ("Grace", "Hope" are left to person cues)."""
+        doc, lex = self.doc, self.lex
+        out = set()
+        for i in range(1, len(self.texts)):
+            text = self.texts[i]
+            if text[:1].isupper() and self.texts[i - 1] in ("the", "The") and lex.is_ambiguous(_bare(text)):
+                if not _crosses_line(doc[i - 1]) and not self.title_case_line(doc[i]):
+                    out.add(_bare(text))
+        return frozenset(out)
+
     def _block_place_adjectives(self) -> None:
         """A word made of a place this review names and a demonym ending ("Fuzhounese" beside "Fuzhou",
         "Kashmiri" beside "Azad Kashmir") is its people's or language's adjective, wherever it stands: the
         model tags the place, rarely the adjective. Listed first names ("Adrian") are left to the rules."""
         texts, lex = self.texts, self.lex
-        stems = {texts[i] for i, is_place in enumerate(self.place) if is_place and texts[i][:1].isupper()}
+        stems = self.place_texts
         if not stems:
             return
         adjectives = {
@@ -1429,8 +1444,12 @@ def _is_place(ctx: _DocContext, start: int, end: int, trust_entities: bool = Tru
     text = " ".join(_bare(t.text) for t in ctx.doc[start:end])
     if text in ctx.lex.places:
         return True
-    if text in ctx.lex.countries and (not ctx.lex.is_first_name(text) or _after_place_word(ctx, start)):
-        return True  # "visited Poland"; "Jordan" only after "from", "in", "to", ... ("came from Jordan")
+    if text in ctx.lex.countries and (
+        not ctx.lex.is_first_name(text)
+        or _after_place_word(ctx, start)
+        or (trust_entities and text in ctx.place_texts)
+    ):
+        return True  # "visited Poland"; "Jordan" only after "from", "in", ... or where the review reads it a place
     return (
         trust_entities
         and all(ctx.place[i] for i in range(start, end))
@@ -1465,6 +1484,17 @@ def _shop_or_place_name(ctx: _DocContext, start: int, end: int) -> bool:
     last = doc[end - 1].text
     possessive = last.endswith(("'s", "’s")) or (end < len(doc) and doc[end].text in ("'s", "’s"))
     return possessive and before.lower_ in ("a", "an")
+
+
+def _in_a_place(ctx: _DocContext, start: int, end: int) -> bool:
+    """ "a family in Easton", "a centre in Barton Hill": a word only the name list or its shape calls a name, right after
+    "in" and read by the model as no person, is where something is; "in Amara's room" (a possessive) is not."""
+    doc = ctx.doc
+    if start == 0 or doc[start - 1].lower_ != "in" or _crosses_line(doc[start - 1]):
+        return False
+    if end < len(doc) and doc[end].text in _POSSESSIVES or doc[end - 1].text.endswith(("'s", "’s")):
+        return False
+    return not any(doc[i].ent_type_ == "PERSON" for i in range(start, end))
 
 
 def _after_place_word(ctx: _DocContext, start: int) -> bool:
@@ -1652,6 +1682,10 @@ def _keep(ctx: _DocContext, start: int, end: int, rule: str) -> bool:
     if _is_citation(ctx, start, end):
         return False
     if rule == "gazetteer" and _ends_title_phrase(ctx, start, end):
+        return False
+    if rule in ("gazetteer", "unlisted") and _in_a_place(ctx, start, end):
+        return False
+    if rule == "gazetteer" and end - start == 1 and _bare(ctx.doc[start].text) in ctx.thing_words:
         return False
     if rule in ("ner", "gazetteer", "role") and _is_common_phrase(ctx, start, end):
         return False
