@@ -145,3 +145,22 @@ def test_a_word_the_review_writes_after_the_is_a_thing_not_a_bare_name(nlp):
     )
     found = _unlisted(nlp, text)
     assert not [f for f in found if "Star" in f.split()]
+
+
+def test_a_place_the_review_writes_after_in_is_no_unexplained_name_elsewhere(nlp, tmp_path):
+    from pipeline.deid.verify import verify_report
+    from pipeline.ingest import load_report
+    from pipeline.nlp import parse_report
+
+    key = parse_key({"people": [{"code": "GM", "role": "Child G's mother", "names": ["Perpetua Ndlovu-Saxby"]}]})
+    coded = (
+        "GM's sister lives in Tredworthy. GM visited her twice.\n\n"
+        "The school at Tredworthy was told, and GM was seen by the Tredworthy team. GM said Quenby shouted.\n"
+        "| 12/03/25 | GM moved to a flat in Wexcombe. |\n| 14/03/25 | Wexcombe housing visit: GM not in. |\n"
+    )
+    (tmp_path / "coded.md").write_text(coded, encoding="utf-8")
+    report = load_report(tmp_path / "coded.md")
+    findings = verify_report(report, parse_report(report, nlp), key=key)
+    key_flags = {f.text for f in findings if f.type == "KEY_NAME" and f.severity != "low"}
+    assert not key_flags & {"Tredworthy", "Wexcombe"}
+    assert [f for f in findings if f.text == "Quenby" and f.severity != "low"]  # a name nothing explains

@@ -563,21 +563,35 @@ def _title_before() -> re.Pattern:
     return re.compile(rf"(?<!\w)(?:{variants})\.?[ \t]+$")
 
 
-@lru_cache(maxsize=1)
-def _gendered_titles() -> frozenset[str]:
-    """Folded titles that tell a gender (models/lexicon/titles.yaml `gender`)."""
-    return frozenset(t.casefold() for t, gender in title_genders().items() if gender)
-
-
 def _with_title(text: str, r: Replacement) -> Replacement:
-    """Take a title just before an unlisted name into its span when it tells a gender ("Ms [PERSON-1]"
-    would keep one); a title that tells none ("Dr", "RN", "DC") stays, as any other word of the text."""
+    """Take a title just before an unlisted name into its span ("Ms [PERSON-1]" would keep a gender)."""
     if r.text[:1].isupper():
         m = _title_before().search(text, max(0, r.start - 16), r.start)
-        if m and m.group(0).strip().rstrip(".").casefold() in _gendered_titles():
+        if m:
             r.start = m.start()
             r.text = text[r.start : r.end]
     return r
+
+
+@lru_cache(maxsize=1)
+def _genderless_title() -> re.Pattern:
+    """A title that tells no gender ("Dr", "RN", "DC"; models/lexicon/titles.yaml), then spaces."""
+    titles = sorted((t for t, gender in title_genders().items() if not gender), key=len, reverse=True)
+    variants = "|".join(re.escape(v) for t in titles for v in dict.fromkeys([t, t.upper()]))
+    return re.compile(rf"(?:{variants})\.?[ \t]+(?=\S)")
+
+
+def _leave_genderless_titles(text: str, chosen: list[Replacement]) -> None:
+    """Give back a title that tells no gender from the front of an unlisted name's span ("TRIAGE RN [PERSON-5]",
+    "Dr [PERSON-3]"): `_with_title` took it so that spans meet the keyed forms that carry titles, but only a
+    gendered title would tell a reader anything, and the clinical or police designation is the draft's own word."""
+    for r in chosen:
+        if r.source != "unknown":
+            continue
+        m = _genderless_title().match(text, r.start, r.end)
+        if m and m.end() < r.end:
+            r.start = m.end()
+            r.text = text[r.start : r.end]
 
 
 def _take_hyphened_kin(text: str, chosen: list[Replacement]) -> None:
@@ -829,6 +843,7 @@ def pseudonymise_report(
     known = _yield_to_unlisted(known, unknown, key, family)
     initials = _unlisted_initials(report, unknown_cands, known + structured + unknown, doc, protected, key)
     chosen = reconcile(resolve(known + structured + unknown, text), text, key)
+    _leave_genderless_titles(text, chosen)
     _take_inferred_prefixes(text, chosen, glossed, key)
     _take_forms_of_address(text, chosen, suffixes, key)
     # listed and explained family words and the inferred suffixes; not the prefixes inferred by use, which take

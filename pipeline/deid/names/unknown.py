@@ -246,6 +246,7 @@ class _DocContext:
         self._name_shaped = [_is_name_text(text) for text in self.texts]  # is_name_token, once per token
         self.text = doc.text  # Doc.text joins every token: build it once
         self._title_lines: dict[int, bool] = {}
+        self._memo: dict[tuple, frozenset[str]] = {}
         self.lex = lexicon()
         # a token's entity type is its entity's label: read per token, no Span objects built
         strings = doc.vocab.strings
@@ -335,6 +336,20 @@ class _DocContext:
                 self.blocked[i] = True
             if text in lex.thing_prefixes and i + 1 < n_tokens and texts[i + 1][:1].isupper():
                 self.blocked[i + 1] = True  # "Operation Kestrelwing", "HMP Styal"
+
+    def words_after(self, locatives: frozenset[str]) -> frozenset[str]:
+        """Capitalised words this review writes right after one of `locatives` ("in Gravesend", "at
+        Treliske"), not before a possessive ("at Kayla's house" is a person's): places by use, once per doc."""
+        key = ("words_after", locatives)
+        if key not in self._memo:
+            texts, doc = self.texts, self.doc
+            out = set()
+            for i in range(1, len(texts) - 1):
+                if texts[i][:1].isupper() and texts[i - 1].lower() in locatives and texts[i + 1] not in _POSSESSIVES:
+                    if not _crosses_line(doc[i - 1]) and not texts[i].endswith(("'s", "’s")):
+                        out.add(texts[i])
+            self._memo[key] = frozenset(out)
+        return self._memo[key]
 
     @cached_property
     def thing_words(self) -> frozenset[str]:
