@@ -260,7 +260,9 @@ class _DocContext:
                 self.blocked[i] = True
         self._block_code_phrases(doc)
         self._block_not_people(doc)
-        self.place_texts = {self.texts[i] for i, is_place in enumerate(self.place) if is_place and self.texts[i][:1].isupper()}
+        self.place_texts = {
+            self.texts[i] for i, is_place in enumerate(self.place) if is_place and self.texts[i][:1].isupper()
+        }
         self._block_place_adjectives()
         self.org_words = self._org_context_words(doc)
         self.lower_words = {
@@ -1460,9 +1462,7 @@ def _is_place(ctx: _DocContext, start: int, end: int, trust_entities: bool = Tru
     if text in ctx.lex.places:
         return True
     if text in ctx.lex.countries and (
-        not ctx.lex.is_first_name(text)
-        or _after_place_word(ctx, start)
-        or (trust_entities and text in ctx.place_texts)
+        not ctx.lex.is_first_name(text) or _after_place_word(ctx, start) or (trust_entities and text in ctx.place_texts)
     ):
         return True  # "visited Poland"; "Jordan" only after "from", "in", ... or where the review reads it a place
     return (
@@ -1502,8 +1502,8 @@ def _shop_or_place_name(ctx: _DocContext, start: int, end: int) -> bool:
 
 
 def _in_a_place(ctx: _DocContext, start: int, end: int) -> bool:
-    """ "a family in Easton", "a centre in Barton Hill": a word only the name list or its shape calls a name, right after
-    "in" and read by the model as no person, is where something is; "in Amara's room" (a possessive) is not."""
+    """ "a family in Easton", "a centre in Barton Hill": a word only the name list or its shape calls a name,
+    right after "in" and read by the model as no person, is where something is; "in Amara's room" is not."""
     doc = ctx.doc
     if start == 0 or doc[start - 1].lower_ != "in" or _crosses_line(doc[start - 1]):
         return False
