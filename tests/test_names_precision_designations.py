@@ -164,3 +164,12 @@ def test_a_place_the_review_writes_after_in_is_no_unexplained_name_elsewhere(nlp
     key_flags = {f.text for f in findings if f.type == "KEY_NAME" and f.severity != "low"}
     assert not key_flags & {"Tredworthy", "Wexcombe"}
     assert [f for f in findings if f.text == "Quenby" and f.severity != "low"]  # a name nothing explains
+
+
+def test_a_name_that_opens_a_body_after_the_is_still_a_person_elsewhere(nlp):
+    text = (
+        "At school the girl is called Joy. The father works in the kitchen of the Joy Garden restaurant.\n"
+        "Joy told her teacher that she was frightened at home.\n"
+    )
+    found = _unlisted(nlp, text)
+    assert [f for f in found if f == "Joy"]

@@ -355,14 +355,16 @@ class _DocContext:
 
     @cached_property
     def thing_words(self) -> frozenset[str]:
-        """Listed names that are also English words which this review writes capitalised after "the"
+        """Listed names that are also English words which this review writes capitalised after "the", alone
         ("The Star was done", beside "Family Star Plus"): a tool's or a thing's name here, so a bare mention
-        that only the name list calls a name is the thing too ("Grace", "Hope" are left to person cues)."""
+        that only the name list calls a name is the thing too; "the Joy Garden restaurant" is no such use."""
         doc, lex = self.doc, self.lex
         out = set()
-        for i in range(1, len(self.texts)):
+        for i in range(1, len(self.texts) - 1):
             text = self.texts[i]
             if text[:1].isupper() and self.texts[i - 1] in ("the", "The") and lex.is_ambiguous(_bare(text)):
+                if self.texts[i + 1][:1].isupper() and not _crosses_line(doc[i]):
+                    continue  # "the Joy Garden restaurant": the start of a body's name, which says nothing of "Joy"
                 if not _crosses_line(doc[i - 1]) and not self.title_case_line(doc[i]):
                     out.add(_bare(text))
         return frozenset(out)
