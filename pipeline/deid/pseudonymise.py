@@ -573,6 +573,27 @@ def _with_title(text: str, r: Replacement) -> Replacement:
     return r
 
 
+@lru_cache(maxsize=1)
+def _genderless_title() -> re.Pattern:
+    """A title that tells no gender ("Dr", "RN", "DC"; models/lexicon/titles.yaml), then spaces."""
+    titles = sorted((t for t, gender in title_genders().items() if not gender), key=len, reverse=True)
+    variants = "|".join(re.escape(v) for t in titles for v in dict.fromkeys([t, t.upper()]))
+    return re.compile(rf"(?:{variants})\.?[ \t]+(?=\S)")
+
+
+def _leave_genderless_titles(text: str, chosen: list[Replacement]) -> None:
+    """Give back a title that tells no gender from the front of an unlisted name's span ("TRIAGE RN [PERSON-5]",
+    "Dr [PERSON-3]"): `_with_title` took it so that spans meet the keyed forms that carry titles, but only a
+    gendered title would tell a reader anything, and the clinical or police designation is the draft's own word."""
+    for r in chosen:
+        if r.source != "unknown":
+            continue
+        m = _genderless_title().match(text, r.start, r.end)
+        if m and m.end() < r.end:
+            r.start = m.end()
+            r.text = text[r.start : r.end]
+
+
 def _take_hyphened_kin(text: str, chosen: list[Replacement]) -> None:
     """ "[PERSON-1]-mama" would keep a family word joined to the unlisted name: take it into the span."""
     from .names.kin_forms import hyphened_kin_end
@@ -822,6 +843,7 @@ def pseudonymise_report(
     known = _yield_to_unlisted(known, unknown, key, family)
     initials = _unlisted_initials(report, unknown_cands, known + structured + unknown, doc, protected, key)
     chosen = reconcile(resolve(known + structured + unknown, text), text, key)
+    _leave_genderless_titles(text, chosen)
     _take_inferred_prefixes(text, chosen, glossed, key)
     _take_forms_of_address(text, chosen, suffixes, key)
     # listed and explained family words and the inferred suffixes; not the prefixes inferred by use, which take

@@ -7,18 +7,22 @@ adds an approximate pass with rapidfuzz over capitalised words and pairs of
 words: a pair is compared with each full name, a single word with each first
 name and surname.  Long names match at `min_ratio` (rapidfuzz ratio); short
 ones (fewer than `short_name_length` letters) only with one edit
-(Damerau-OSA), and an ordinary English word ("Price", "Wood") only right after
-a title or next to another name of the same person.
+(Damerau-OSA).  A misspelling is a slip that makes no word: a month or weekday
+("March" one letter from "Marsh", "June" from "Juno") is never one, and an
+ordinary English word ("Price", "Wood") only right after a title ("Ms Price"
+of a keyed "Pryce"), where the title says a surname follows.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 from rapidfuzz.distance import OSA
 from spacy.tokens import Doc, Token
 
+from ...lexicon import calendar
 from ...nlp import ROLE_LABEL  # the label pipeline.nlp gives declared codes
 from ..keyfile import Key
 from .known import matcher_for, split_title
@@ -135,7 +139,7 @@ def _fuzzy_matches(doc: Doc, forms: list[_Form], min_ratio: float, short_len: in
                 taken.append((start, end))
                 continue
         start, end = token.idx, token.idx + len(token.text)
-        if not free(start, end):
+        if not free(start, end) or not _may_be_misspelt(token, lex):
             continue
         best = max(
             ((_close(token.text, f.text, min_ratio, short_len), f) for f in single),
@@ -145,13 +149,30 @@ def _fuzzy_matches(doc: Doc, forms: list[_Form], min_ratio: float, short_len: in
         form = best[1]
         if not best[0] or form is None:
             continue
-        if token.lower_ in lex.common and not _name_context(token, lex):
-            continue
         if token.text in lex.places or token.text in lex.non_person:
             continue  # "Stoke" is a town, not a misspelt "Stone"
         out.append(KeyNameMatch(start, end, token.text, form.code, form.text, "fuzzy", best[0]))
         taken.append((start, end))
     return out
+
+
+@lru_cache(maxsize=1)
+def _calendar_words() -> frozenset[str]:
+    """Months and weekdays in every written form (models/dates/lexicon.yaml), folded."""
+    cal = calendar()
+    return frozenset(w.casefold() for w in (*cal.months, *cal.weekdays, *cal.weekday_abbreviations))
+
+
+def _may_be_misspelt(token: Token, lex) -> bool:
+    """Whether a word can be a slip for a key name: a slip makes no word, so a month or weekday never is
+    one ("3 March" beside a keyed "Marsh"), and an English word only where a title before it says a
+    surname follows ("Ms Price" of "Pryce"); "the Reason", "Hope Street" or a Proper-cased "Star" are words."""
+    if token.lower_ in _calendar_words():
+        return False
+    if token.lower_ not in lex.common:
+        return True
+    prev = token.doc[token.i - 1] if token.i > 0 else None
+    return prev is not None and prev.text.rstrip(".") in lex.titles
 
 
 def _name_context(token: Token, lex) -> bool:

@@ -448,13 +448,16 @@ def _unexplained(ctx, token, word: str, conf: dict) -> str | None:
 
 
 def _place_by_use(ctx, token, conf: dict) -> bool:
-    """After a locative word ("in Sylhet", "at Treliske") or before a place head or street type ("the
-    Brookfield estate", "Marsh Lane"): a place by how the review uses it.  The place heads are the quasi
-    recognizer's, so the place it reports at its own severity is not also called a name."""
+    """After a locative word ("in Sylhet", "at Treliske"), or so used anywhere in the review, or before a place
+    head or street type ("the Brookfield estate", "Marsh Lane"): a place by how the review uses it.  The place
+    heads are the quasi recognizer's, so the place it reports at its own severity is not also called a name."""
     doc = token.doc
-    if token.i > 0 and doc[token.i - 1].lower_ in conf.get("unexplained_place_words", ()):
+    locatives = conf.get("unexplained_place_words", ())
+    if token.i > 0 and doc[token.i - 1].lower_ in locatives:
         return True
-    return token.i + 1 < len(doc) and doc[token.i + 1].text in _place_heads()
+    if token.i + 1 < len(doc) and doc[token.i + 1].text in _place_heads():
+        return True
+    return token.text in ctx.words_after(frozenset(locatives))  # "in Gravesend" once, "Gravesend" bare later
 
 
 @lru_cache(maxsize=1)

@@ -51,7 +51,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Protocol, TypeVar
 
 from spacy.attrs import IS_ALPHA, IS_LOWER, LOWER
@@ -106,6 +106,7 @@ class NameLexicon:
     thing_prefixes: frozenset[str]
     peoples: frozenset[str]
     languages: frozenset[str]
+    designations: frozenset[str]  # folded
     demonym_suffixes: tuple[str, ...]
     document_heads: frozenset[str]
     subject_verbs: frozenset[str]
@@ -166,6 +167,7 @@ def lexicon() -> NameLexicon:
         thing_prefixes=frozenset(not_people.get("thing_prefixes", ())),
         peoples=frozenset(not_people["peoples"]),
         languages=frozenset(not_people.get("languages", ())),
+        designations=frozenset(w.casefold() for w in not_people.get("designations", ())),
         demonym_suffixes=tuple(not_people.get("demonym_suffixes", ())),
         document_heads=frozenset(not_people["document_heads"]),
         subject_verbs=frozenset(verbs["subject"]),
@@ -245,6 +247,7 @@ class _DocContext:
         self._name_shaped = [_is_name_text(text) for text in self.texts]  # is_name_token, once per token
         self.text = doc.text  # Doc.text joins every token: build it once
         self._title_lines: dict[int, bool] = {}
+        self._memo: dict[tuple, frozenset[str]] = {}
         self.lex = lexicon()
         # a token's entity type is its entity's label: read per token, no Span objects built
         strings = doc.vocab.strings
@@ -258,6 +261,10 @@ class _DocContext:
                 self.blocked[i] = True
         self._block_code_phrases(doc)
         self._block_not_people(doc)
+        self.place_texts = {
+            self.texts[i] for i, is_place in enumerate(self.place) if is_place and self.texts[i][:1].isupper()
+        }
+        self._block_place_adjectives()
         self.org_words = self._org_context_words(doc)
         self.lower_words = {
             strings[low] for low, lower, alpha in doc.to_array([LOWER, IS_LOWER, IS_ALPHA]).tolist() if lower and alpha
@@ -317,6 +324,7 @@ class _DocContext:
                 text in lex.peoples
                 or (ent_types[i] == norp and self._norp_word(token))
                 or (text in lex.languages and self._language_word(doc, token))
+                or (text.casefold() in lex.designations and self._designation(doc, i))
             ):
                 self.blocked[i] = True
             nxt = i + 1
@@ -331,6 +339,53 @@ class _DocContext:
                 self.blocked[i] = True
             if text in lex.thing_prefixes and i + 1 < n_tokens and texts[i + 1][:1].isupper():
                 self.blocked[i + 1] = True  # "Operation Kestrelwing", "HMP Styal"
+
+    def words_after(self, locatives: frozenset[str]) -> frozenset[str]:
+        """Capitalised words this review writes right after one of `locatives` ("in Gravesend", "at
+        Treliske"), not before a possessive ("at Kayla's house" is a person's): places by use, once per doc."""
+        key = ("words_after", locatives)
+        if key not in self._memo:
+            texts, doc = self.texts, self.doc
+            out = set()
+            for i in range(1, len(texts) - 1):
+                if texts[i][:1].isupper() and texts[i - 1].lower() in locatives and texts[i + 1] not in _POSSESSIVES:
+                    if not _crosses_line(doc[i - 1]) and not texts[i].endswith(("'s", "’s")):
+                        out.add(texts[i])
+            self._memo[key] = frozenset(out)
+        return self._memo[key]
+
+    @cached_property
+    def thing_words(self) -> frozenset[str]:
+        """Listed names that are also English words which this review writes capitalised after "the", alone
+        ("The Star was done", beside "Family Star Plus"): a tool's or a thing's name here, so a bare mention
+        that only the name list calls a name is the thing too; "the Joy Garden restaurant" is no such use."""
+        doc, lex = self.doc, self.lex
+        out = set()
+        for i in range(1, len(self.texts) - 1):
+            text = self.texts[i]
+            if text[:1].isupper() and self.texts[i - 1] in ("the", "The") and lex.is_ambiguous(_bare(text)):
+                if self.texts[i + 1][:1].isupper() and not _crosses_line(doc[i]):
+                    continue  # "the Joy Garden restaurant": the start of a body's name, which says nothing of "Joy"
+                if not _crosses_line(doc[i - 1]) and not self.title_case_line(doc[i]):
+                    out.add(_bare(text))
+        return frozenset(out)
+
+    def _block_place_adjectives(self) -> None:
+        """A word made of a place this review names and a demonym ending ("Fuzhounese" beside "Fuzhou",
+        "Kashmiri" beside "Azad Kashmir") is its people's or language's adjective, wherever it stands: the
+        model tags the place, rarely the adjective. Listed first names ("Adrian") are left to the rules."""
+        texts, lex = self.texts, self.lex
+        stems = self.place_texts
+        if not stems:
+            return
+        adjectives = {
+            text
+            for text in set(texts)
+            if text[:1].isupper() and text not in stems and _place_adjective(text, stems, lex)
+        }
+        for i, text in enumerate(texts):
+            if text in adjectives:
+                self.blocked[i] = True
 
     def _norp_word(self, token: Token) -> bool:
         """The model tags the word a nationality or group (NORP). It also tags unlisted names so ("their
@@ -364,6 +419,21 @@ class _DocContext:
             doc.has_annotation("DEP")
             and token.dep_ in ("nsubj", "nsubjpass")
             and token.head.lemma_.lower() in self.lex.subject_verbs
+        )
+
+    def _designation(self, doc: Doc, i: int) -> bool:
+        """A listed designation ("Paed", "Reg", "Radiographer") stands for a post, not a person; before a
+        surname it may be a given name ("Reg Thackeray"), so a following capitalised word that is no title,
+        designation or English word leaves it to the rules ("Paed Reg Dr Bankole", "Categ 3" stay posts)."""
+        nxt = doc[i + 1] if i + 1 < len(doc) else None
+        if nxt is None or _crosses_line(doc[i]) or not self._name_shaped[nxt.i]:
+            return True
+        word = nxt.text.rstrip(".")
+        return (
+            word in self.lex.titles
+            or word.casefold() in self.lex.designations
+            or self.lex.is_common_word(word)
+            or word in self.lex.non_person
         )
 
     def _starts_full_name(self, doc: Doc, i: int) -> bool:
@@ -434,6 +504,15 @@ class _DocContext:
 
 
 _POSSESSIVES = frozenset({"'s", "’s", "'", "’"})
+
+
+def _place_adjective(text: str, stems: set[str], lex: NameLexicon) -> bool:
+    """`text` is a place of `stems` and a demonym ending ("Fuzhou" + "nese"), and no listed first name."""
+    for ending in lex.demonym_suffixes:
+        stem = text[: -len(ending)]
+        if text.endswith(ending) and len(stem) >= 3 and (stem in stems or stem + "a" in stems):
+            return not lex.is_first_name(text)
+    return False
 
 
 def _bare(word: str) -> str:
@@ -1385,8 +1464,10 @@ def _is_place(ctx: _DocContext, start: int, end: int, trust_entities: bool = Tru
     text = " ".join(_bare(t.text) for t in ctx.doc[start:end])
     if text in ctx.lex.places:
         return True
-    if text in ctx.lex.countries and (not ctx.lex.is_first_name(text) or _after_place_word(ctx, start)):
-        return True  # "visited Poland"; "Jordan" only after "from", "in", "to", ... ("came from Jordan")
+    if text in ctx.lex.countries and (
+        not ctx.lex.is_first_name(text) or _after_place_word(ctx, start) or (trust_entities and text in ctx.place_texts)
+    ):
+        return True  # "visited Poland"; "Jordan" only after "from", "in", ... or where the review reads it a place
     return (
         trust_entities
         and all(ctx.place[i] for i in range(start, end))
@@ -1421,6 +1502,17 @@ def _shop_or_place_name(ctx: _DocContext, start: int, end: int) -> bool:
     last = doc[end - 1].text
     possessive = last.endswith(("'s", "’s")) or (end < len(doc) and doc[end].text in ("'s", "’s"))
     return possessive and before.lower_ in ("a", "an")
+
+
+def _in_a_place(ctx: _DocContext, start: int, end: int) -> bool:
+    """ "a family in Easton", "a centre in Barton Hill": a word only the name list or its shape calls a name,
+    right after "in" and read by the model as no person, is where something is; "in Amara's room" is not."""
+    doc = ctx.doc
+    if start == 0 or doc[start - 1].lower_ != "in" or _crosses_line(doc[start - 1]):
+        return False
+    if end < len(doc) and doc[end].text in _POSSESSIVES or doc[end - 1].text.endswith(("'s", "’s")):
+        return False
+    return not any(doc[i].ent_type_ == "PERSON" for i in range(start, end))
 
 
 def _after_place_word(ctx: _DocContext, start: int) -> bool:
@@ -1608,6 +1700,10 @@ def _keep(ctx: _DocContext, start: int, end: int, rule: str) -> bool:
     if _is_citation(ctx, start, end):
         return False
     if rule == "gazetteer" and _ends_title_phrase(ctx, start, end):
+        return False
+    if rule in ("gazetteer", "unlisted") and _in_a_place(ctx, start, end):
+        return False
+    if rule == "gazetteer" and end - start == 1 and _bare(ctx.doc[start].text) in ctx.thing_words:
         return False
     if rule in ("ner", "gazetteer", "role") and _is_common_phrase(ctx, start, end):
         return False
