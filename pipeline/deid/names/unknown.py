@@ -1589,6 +1589,8 @@ def _ends_title_phrase(ctx: _DocContext, start: int, end: int) -> bool:
 
 def _keep(ctx: _DocContext, start: int, end: int, rule: str) -> bool:
     trust_entities = rule not in PERSON_CUE_RULES
+    if end - start == 1 and _family_word(ctx, start):
+        return False  # "Paati" alone: the keyed relative it means (kin_forms.py) or the word, no unlisted person
     if _is_date_word(ctx, start, end) or _shop_or_place_name(ctx, start, end) or _is_demonym(ctx, start, end):
         return False
     if (rule == "role" or _role_apposed_after(ctx, end)) and _given_and_word_surname(ctx, start, end):
@@ -1613,6 +1615,14 @@ def _keep(ctx: _DocContext, start: int, end: int, rule: str) -> bool:
     if rule == "ner" and end - start == 1 and ctx.doc[start].is_sent_start and ctx.common_use(ctx.doc[start].text):
         return False
     return True
+
+
+def _family_word(ctx: _DocContext, i: int) -> bool:
+    """A capitalised family word of honorifics.yaml `alone` standing alone ("Paati", "Nenê")."""
+    from .kin_forms import family_word
+
+    word = _bare(ctx.doc[i].text)
+    return word[:1].isupper() and family_word(word, ctx.doc.text)
 
 
 def _given_and_word_surname(ctx: _DocContext, start: int, end: int) -> bool:
