@@ -286,18 +286,19 @@ def kin_forms(matcher, text: str, raw: list) -> list:
         return raw
     raw = _teknonyms(matcher, text, raw)
     raw = _before_given(matcher, text, raw)
-    raw, learned = _prefixed(matcher, text, raw)
+    prefixed = list(_prefix_re().finditer(text))  # "<family word> <name>": read once, used by three passes
+    raw, learned = _prefixed(matcher, text, raw, prefixed)
     raw = _suffixed(matcher, text, raw)
     raw = _split_names(matcher, text, raw)
     raw = _joined_names(matcher, text, raw)
     raw = _syllable_forms(matcher, text, raw)
-    raw = _relatives_by_syllable(matcher, text, raw)
+    raw = _relatives_by_syllable(matcher, raw, prefixed)
     raw = _married_names(matcher, text, raw)
     raw = _clan_names(matcher, text, raw)
     raw = _diminutives(matcher, text, raw)
     raw = _namesakes(matcher, text, raw)
     raw = _generations(matcher, text, raw)
-    raw = _grandparents_not_children(matcher, text, raw)
+    raw = _grandparents_not_children(matcher, raw, prefixed)
     return _alone(matcher, text, raw, learned)
 
 
@@ -362,7 +363,7 @@ def _generations(matcher, text: str, raw: list) -> list:
 _GRANDPARENTS = frozenset({"grandmother", "grandfather"})
 
 
-def _grandparents_not_children(matcher, text: str, raw: list) -> list:
+def _grandparents_not_children(matcher, raw: list, prefixed: list[re.Match[str]]) -> list:
     """ "Yiayia Maroulla", "grandmother Hawa", "Jiddo Omar": a grandparent's family word before a name that only a
     keyed CHILD bears is the child's namesake of the grandparents' generation, whom the key leaves out (children
     are named after grandparents), never the child; the name is left to the unlisted-person pass.  With the
@@ -371,9 +372,9 @@ def _grandparents_not_children(matcher, text: str, raw: list) -> list:
     if not children:
         return raw
     out = list(raw)
-    for m in _prefix_re().finditer(text):
+    for m in prefixed:
         rel = _grandparent_word(m.group("hon"))
-        if rel is None:
+        if rel is None or _says_whose_name(m.string, m.start()):
             continue
         fitting = _fitting_roles(matcher.key, {"means": [rel]})
         for i, r in enumerate(out):
@@ -394,9 +395,19 @@ def grandparent_before(text: str, start: int, key, code: str) -> bool:
     """A grandparent's family word stands right before the name at `start`, and `code` is a keyed child whose
     role is not that grandparent: the name is the child's older namesake, not the child."""
     m = _WORD_BEFORE_NAME.search(text, max(0, start - 20), start)
-    rel = _grandparent_word(m.group("word")) if m else None
+    rel = _grandparent_word(m.group("word")) if m and not _says_whose_name(text, m.start()) else None
     child = any(p.code == code and p.child for p in key.people)
     return rel is not None and child and code not in _fitting_roles(key, {"means": [rel]})
+
+
+# "to his grandmother": whose name for someone follows ("Mimi to his mother and Amoun to his
+# grandmother"), not a grandparent's name
+_TO_KIN = re.compile(r"(?<![\w'’-])to[ \t]+(?:his|her|their|my|our)[ \t]+\Z", re.I)
+
+
+def _says_whose_name(text: str, kin_start: int) -> bool:
+    """ "and to his grandmother Amoun": the family word says who uses the name after it, which is the child's."""
+    return _TO_KIN.search(text, max(0, kin_start - 12), kin_start) is not None
 
 
 def _grandparent_word(word: str) -> str | None:
@@ -490,7 +501,7 @@ def _syllable_forms(matcher, text: str, raw: list) -> list:
     return raw
 
 
-def _relatives_by_syllable(matcher, text: str, raw: list) -> list:
+def _relatives_by_syllable(matcher, raw: list, prefixed: list[re.Match[str]]) -> list:
     """ "Auntie Mei" of a keyed maternal aunt Xiumei: a family word, then one syllable of a keyed given name
     (as `_syllable_forms` reads them), is the one keyed person whose role is that relative and whose name
     starts or ends with the syllable, although another keyed name has it too (the grandmother Meifang).  The
@@ -498,7 +509,7 @@ def _relatives_by_syllable(matcher, text: str, raw: list) -> list:
     conf = honorifics()["syllable_forms"]
     surnames = _titled_key_words(matcher.key)
     taken = [(r[0], r[1]) for r in raw]
-    for m in _prefix_re().finditer(text):
+    for m in prefixed:
         name = re.sub(r"['’]s?$", "", m.group("name"))
         start, end = m.start("name"), m.start("name") + len(name)
         relation = role_cues.class_of(m.group("hon").casefold())
@@ -684,12 +695,12 @@ def _before_given(matcher, text: str, raw: list) -> list:
     return raw
 
 
-def _prefixed(matcher, text: str, raw: list) -> tuple[list, dict[str, set[str]]]:
+def _prefixed(matcher, text: str, raw: list, prefixed: list[re.Match[str]]) -> tuple[list, dict[str, set[str]]]:
     """ "Vovó Cida", "Babusia Halya", "Kaka W.": the name (or initial) after an honorific is the keyed person's;
     which honorific stood before whom is learned for the honorific used alone."""
     learned: dict[str, set[str]] = {}
     taken = [(r[0], r[1]) for r in raw]
-    for m in _prefix_re().finditer(text):
+    for m in prefixed:
         name = re.sub(r"['’]s?$", "", m.group("name"))
         start, end = m.start("name"), m.start("name") + len(name)
         if not name[:1].isupper():
@@ -743,17 +754,10 @@ def _suffixed(matcher, text: str, raw: list) -> list:
     return raw
 
 
-def family_word(word: str, text: str) -> bool:
-    """`word` is a family word of the `alone` table in this draft: any listed word, a `named_only` one only in a
-    draft that names one of its languages.  Alone it is the keyed relative it means or nobody: no unlisted
-    person's name ("Paati" with no grandmother keyed is the word grandmother)."""
-    fields = _alone_table().get(word.casefold())
-    if fields is None:
-        return False
-    if not fields.get("named_only"):
-        return True
-    langs = [lang for f in [fields, *(fields.get("senses") or [])] for lang in f.get("lang") or ()]
-    return _names_language(text, tuple(langs))
+def word_talked_about(word: str, text: str, start: int, end: int) -> bool:
+    """A family word of the `alone` table that the draft talks about as a word here ('"Hooyo" (mother) appears
+    once', '"Taid" is the Welsh word', a glossary line): no person at all, the unlisted-person pass's neither."""
+    return word.casefold() in _alone_table() and _word_discussed(text, start, end)
 
 
 def _alone_uses(text: str, glossed: dict[str, str]):
