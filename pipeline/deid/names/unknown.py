@@ -1625,7 +1625,7 @@ def _family_word_talked_about(ctx: _DocContext, i: int) -> bool:
     from .kin_forms import word_talked_about
 
     token = ctx.doc[i]
-    return word_talked_about(token.text, ctx.doc.text, token.idx, token.idx + len(token.text))
+    return word_talked_about(token.text, ctx.text, token.idx, token.idx + len(token.text))
 
 
 def _given_and_word_surname(ctx: _DocContext, start: int, end: int) -> bool:
