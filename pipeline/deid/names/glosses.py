@@ -59,9 +59,20 @@ def _bare_patterns(linkers: str) -> tuple[re.Pattern[str], ...]:
     )
 
 
+# a parent's relative ("his mother's sister", "the father's mum"): the relation seen from the parent
+_PARENTS_RELATIVE = re.compile(
+    r"^(?:(?:his|her|their|my|our|your|the)[ \t]+)?(?P<parent>mother|mum|mom|father|dad)['’]s[ \t]+(?P<rel>[^\W\d_]+)$",
+    re.I,
+)
+
+
 def relation_of(gloss: str) -> str | None:
     """The one relation class a gloss names ("big sister" -> sister, "grandma" -> grandmother), when the
-    gloss is kinship words and modifiers only; None for anything else."""
+    gloss is kinship words and modifiers only; None for anything else.  A parent's relative is the child's
+    relative on that side ("his mother's sister" -> "maternal aunt", not a sister)."""
+    composed = _parents_relative(gloss.strip())
+    if composed:
+        return composed
     modifiers = {str(w).casefold() for w in _conf().get("gloss_modifiers") or ()}
     words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", gloss) if w.casefold() not in modifiers]
     if not words or len(words) > 2:
@@ -71,6 +82,27 @@ def relation_of(gloss: str) -> str | None:
         return whole
     classes = {role_cues.class_of(w) for w in words}
     return classes.pop() if len(words) == 1 and len(classes) == 1 else None
+
+
+def _parents_relative(gloss: str) -> str | None:
+    """ "mother's sister" -> "maternal aunt": the relative of the child's parent, by the table the speaker rule
+    uses (models/lexicon/honorifics.yaml `speaker_relatives`: a mother's sister is the child's maternal aunt)."""
+    from ...lexicon import honorifics
+
+    m = _PARENTS_RELATIVE.match(gloss)
+    if not m:
+        return None
+    parent, rel = role_cues.class_of(m.group("parent")), role_cues.class_of(m.group("rel"))
+    own = honorifics()["speaker_relatives"].get(parent or "", {}).get(rel or "")
+    if not own or len(own.get("means") or []) != 1:
+        return None
+    return f"{own['side']} {own['means'][0]}" if own.get("side") else own["means"][0]
+
+
+def split_side(relation: str) -> tuple[str, str | None]:
+    """("aunt", "maternal") of "maternal aunt"; (relation, None) of a relation without a side."""
+    side, _, rel = relation.partition(" ")
+    return (rel, side) if rel and side in ("maternal", "paternal") else (relation, None)
 
 
 # a capitalised word or a title right before the glossed word, on its line: the word is part of a person's name

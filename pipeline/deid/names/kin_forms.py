@@ -46,11 +46,12 @@ from functools import lru_cache
 from ...lexicon import honorifics, kin_words, reporting_forms_pattern
 from ...resources import load_yaml
 from ...spans import overlaps_any
+from . import role_cues
 from .derived import KeyedWord, _common_words, classify
 from .folding import fold
 from .generations import choose as choose_generation
 from .generations import generation_word
-from .glosses import draft_glosses
+from .glosses import draft_glosses, split_side
 
 _NAME = r"[^\W\d_][\w'’-]*"
 _RELATIONS = {"mother": "mother", "mum": "mother", "mom": "mother", "father": "father", "dad": "father"}
@@ -285,16 +286,19 @@ def kin_forms(matcher, text: str, raw: list) -> list:
         return raw
     raw = _teknonyms(matcher, text, raw)
     raw = _before_given(matcher, text, raw)
-    raw, learned = _prefixed(matcher, text, raw)
+    prefixed = list(_prefix_re().finditer(text))  # "<family word> <name>": read once, used by three passes
+    raw, learned = _prefixed(matcher, text, raw, prefixed)
     raw = _suffixed(matcher, text, raw)
     raw = _split_names(matcher, text, raw)
     raw = _joined_names(matcher, text, raw)
     raw = _syllable_forms(matcher, text, raw)
+    raw = _relatives_by_syllable(matcher, raw, prefixed)
     raw = _married_names(matcher, text, raw)
     raw = _clan_names(matcher, text, raw)
     raw = _diminutives(matcher, text, raw)
     raw = _namesakes(matcher, text, raw)
     raw = _generations(matcher, text, raw)
+    raw = _grandparents_not_children(matcher, raw, prefixed)
     return _alone(matcher, text, raw, learned)
 
 
@@ -356,6 +360,66 @@ def _generations(matcher, text: str, raw: list) -> list:
     return out
 
 
+_GRANDPARENTS = frozenset({"grandmother", "grandfather"})
+
+
+def _grandparents_not_children(matcher, raw: list, prefixed: list[re.Match[str]]) -> list:
+    """ "Yiayia Maroulla", "grandmother Hawa", "Jiddo Omar": a grandparent's family word before a name that only a
+    keyed CHILD bears is the child's namesake of the grandparents' generation, whom the key leaves out (children
+    are named after grandparents), never the child; the name is left to the unlisted-person pass.  With the
+    grandparent keyed too ("Pappou Andreas"), the grandparent of the two namesakes."""
+    children = {p.code for p in matcher.key.people if p.child}
+    if not children:
+        return raw
+    out = list(raw)
+    for m in prefixed:
+        rel = _grandparent_word(m.group("hon"))
+        if rel is None or _says_whose_name(m.string, m.start()):
+            continue
+        fitting = _fitting_roles(matcher.key, {"means": [rel]})
+        for i, r in enumerate(out):
+            codes = {f.code for f in r[3]} if r is not None and r[0] == m.start("name") else set()
+            if codes & fitting and codes & children:
+                # "Pappou Andreas" of a grandfather and the grandson named after him: the grandfather
+                out[i] = (r[0], r[1], r[2], [f for f in r[3] if f.code in fitting])
+            elif codes and codes <= children:
+                out[i] = None
+    return [r for r in out if r is not None]
+
+
+# a family word right before a name on its line ("Yiayia Maroulla", "grandmother Hawa")
+_WORD_BEFORE_NAME = re.compile(r"(?<![\w'’-])(?P<word>[^\W\d_][\w'’-]*)[ \t]+\Z")
+
+
+def grandparent_before(text: str, start: int, key, code: str) -> bool:
+    """A grandparent's family word stands right before the name at `start`, and `code` is a keyed child whose
+    role is not that grandparent: the name is the child's older namesake, not the child."""
+    m = _WORD_BEFORE_NAME.search(text, max(0, start - 20), start)
+    rel = _grandparent_word(m.group("word")) if m and not _says_whose_name(text, m.start()) else None
+    child = any(p.code == code and p.child for p in key.people)
+    return rel is not None and child and code not in _fitting_roles(key, {"means": [rel]})
+
+
+# "to his grandmother": whose name for someone follows ("Mimi to his mother and Amoun to his
+# grandmother"), not a grandparent's name
+_TO_KIN = re.compile(r"(?<![\w'’-])to[ \t]+(?:his|her|their|my|our)[ \t]+\Z", re.I)
+
+
+def _says_whose_name(text: str, kin_start: int) -> bool:
+    """ "and to his grandmother Amoun": the family word says who uses the name after it, which is the child's."""
+    return _TO_KIN.search(text, max(0, kin_start - 12), kin_start) is not None
+
+
+def _grandparent_word(word: str) -> str | None:
+    """grandmother/grandfather when the family word means one (English or any listed language)."""
+    low = word.casefold()
+    rel = role_cues.class_of(low)
+    if rel in _GRANDPARENTS:
+        return rel
+    means = set((_alone_table().get(low) or {}).get("means") or [])
+    return next(iter(means)) if len(means) == 1 and means <= _GRANDPARENTS else None
+
+
 # the second word in a lookahead, so that pairs overlap ("Chen Jian Hua": "Chen Jian", then "Jian Hua")
 _PAIR = re.compile(r"(?<![\w'’-])([A-Z][^\W\d_]+)[ \t-](?=([A-Z][^\W\d_]+)(?![\w-]))")
 
@@ -396,9 +460,10 @@ def _joined_names(matcher, text: str, raw: list) -> list:
     return raw
 
 
-def _syllable_owner(syllable: str, keyed: list[KeyedWord], conf: dict) -> KeyedWord | None:
+def _syllable_owner(syllable: str, keyed: list[KeyedWord], conf: dict, surnames: frozenset[str]) -> KeyedWord | None:
     """The one keyed person with a (one-word) name that starts or ends with the syllable and has
-    `min_rest` letters besides ("zhen" of Meizhen, "xuan" of Yuxuan)."""
+    `min_rest` letters besides ("zhen" of Meizhen, "xuan" of Yuxuan).  Never a word the key writes after a
+    title (`surnames`): the familiar forms are made of the given name ("Ah Ma", a family word, is no Ms Marsh)."""
     s = fold(syllable).casefold()
     if not conf.get("min_syllable", 2) <= len(s) <= conf.get("max_syllable", 6):
         return None
@@ -406,7 +471,10 @@ def _syllable_owner(syllable: str, keyed: list[KeyedWord], conf: dict) -> KeyedW
     hits = {
         k.code: k
         for k in keyed
-        if k.folded.isalpha() and len(k.folded) >= len(s) + rest and (k.folded.startswith(s) or k.folded.endswith(s))
+        if k.folded.isalpha()
+        and k.folded not in surnames
+        and len(k.folded) >= len(s) + rest
+        and (k.folded.startswith(s) or k.folded.endswith(s))
     }
     return next(iter(hits.values())) if len(hits) == 1 else None
 
@@ -422,14 +490,44 @@ def _syllable_forms(matcher, text: str, raw: list) -> list:
         rf"(?<![\w'’-])(?:(?P<pre>{_alternation(p.capitalize() for p in prefixes)})[ \t]+(?P<syl>[A-Z][a-z]+)"
         rf"|(?P<dup>[A-Z][a-z]+)[ \t]+(?P=dup))(?![\w'’-])"
     )
+    surnames = _titled_key_words(matcher.key)
     for m in pattern.finditer(text):
-        k = _syllable_owner(m.group("syl") or m.group("dup"), matcher.keyed_words, conf)
+        k = _syllable_owner(m.group("syl") or m.group("dup"), matcher.keyed_words, conf, surnames)
         start, end = m.start(), m.end()
         if k is None or overlaps_any([(r[0], r[1]) for r in raw if not (start <= r[0] and r[1] <= end)], start, end):
             continue
         raw = [r for r in raw if not (start <= r[0] and r[1] <= end)]
         raw.append((start, end, text[start:end], [_form(k.code, k.word, "short_form", text[start:end])]))
     return raw
+
+
+def _relatives_by_syllable(matcher, raw: list, prefixed: list[re.Match[str]]) -> list:
+    """ "Auntie Mei" of a keyed maternal aunt Xiumei: a family word, then one syllable of a keyed given name
+    (as `_syllable_forms` reads them), is the one keyed person whose role is that relative and whose name
+    starts or ends with the syllable, although another keyed name has it too (the grandmother Meifang).  The
+    family word stays, as before any keyed name."""
+    conf = honorifics()["syllable_forms"]
+    surnames = _titled_key_words(matcher.key)
+    taken = [(r[0], r[1]) for r in raw]
+    for m in prefixed:
+        name = re.sub(r"['’]s?$", "", m.group("name"))
+        start, end = m.start("name"), m.start("name") + len(name)
+        relation = role_cues.class_of(m.group("hon").casefold())
+        if relation is None or not name[:1].isupper() or name in matcher.protected or overlaps_any(taken, start, end):
+            continue
+        fits = _fitting_roles(matcher.key, {"means": [relation]})
+        k = _syllable_owner(name, [k for k in matcher.keyed_words if k.code in fits], conf, surnames)
+        if k is not None:
+            raw.append((start, end, name, [_form(k.code, k.word, "short_form", name)]))
+            taken.append((start, end))
+    return raw
+
+
+def _titled_key_words(key) -> frozenset[str]:
+    """Words (folded) the key itself writes after a title ("Ms Marsh", "Mr Lin"): family names."""
+    from .known import _titled_surnames
+
+    return frozenset(fold(w).casefold() for p in key.people for w in _titled_surnames(p.names))
 
 
 def _married_names(matcher, text: str, raw: list) -> list:
@@ -597,12 +695,12 @@ def _before_given(matcher, text: str, raw: list) -> list:
     return raw
 
 
-def _prefixed(matcher, text: str, raw: list) -> tuple[list, dict[str, set[str]]]:
+def _prefixed(matcher, text: str, raw: list, prefixed: list[re.Match[str]]) -> tuple[list, dict[str, set[str]]]:
     """ "Vovó Cida", "Babusia Halya", "Kaka W.": the name (or initial) after an honorific is the keyed person's;
     which honorific stood before whom is learned for the honorific used alone."""
     learned: dict[str, set[str]] = {}
     taken = [(r[0], r[1]) for r in raw]
-    for m in _prefix_re().finditer(text):
+    for m in prefixed:
         name = re.sub(r"['’]s?$", "", m.group("name"))
         start, end = m.start("name"), m.start("name") + len(name)
         if not name[:1].isupper():
@@ -656,6 +754,12 @@ def _suffixed(matcher, text: str, raw: list) -> list:
     return raw
 
 
+def word_talked_about(word: str, text: str, start: int, end: int) -> bool:
+    """A family word of the `alone` table that the draft talks about as a word here ('"Hooyo" (mother) appears
+    once', '"Taid" is the Welsh word', a glossary line): no person at all, the unlisted-person pass's neither."""
+    return word.casefold() in _alone_table() and _word_discussed(text, start, end)
+
+
 def _alone_uses(text: str, glossed: dict[str, str]):
     """(match, fields) of every family word used alone: the listed ones, and the ones the draft glosses, whose
     gloss is their meaning here whatever a list says ("Apa (dad)": a Hungarian father, not a Bengali sister)."""
@@ -667,7 +771,8 @@ def _alone_uses(text: str, glossed: dict[str, str]):
     if glossed:
         spelt = _alternation({w[:1].upper() + w[1:] for w in glossed})
         for m in re.finditer(rf"(?<![\w’-])(?<!\w')(?P<hon>{spelt})(?![\w-])", text):
-            yield m, {"means": [glossed[m.group("hon").casefold()]], "glossed": True}
+            rel, side = split_side(glossed[m.group("hon").casefold()])
+            yield m, {"means": [rel], "side": side, "glossed": True}
 
 
 def _alone(matcher, text: str, raw: list, learned: dict[str, set[str]]) -> list:
@@ -683,7 +788,7 @@ def _alone(matcher, text: str, raw: list, learned: dict[str, set[str]]) -> list:
             continue  # "Nani – maternal grandmother (Bengali)": the word explained, not a person
         if _vocative(text, start, end) and not _child_speaks(matcher.key, raw, text, start):
             continue  # 'She said, "Amma, he will find me"': a parent's word for her own mother, as "Mum" would be
-        if m.group("hon")[:1].islower() and not _quoted(text, start):
+        if m.group("hon")[:1].islower() and not (_quoted(text, start) or _inside_quote(text, start)):
             continue  # a lower-case family word names somebody only as the child's own word, quoted
         codes = set(learned.get(word, ()))
         sense = _speakers_relative(matcher.key, raw, text, start, _sense(fields, text))
@@ -755,6 +860,16 @@ def _speakers_relative(key, raw: list, text: str, start: int, sense: dict | None
     return {**sense, **own} if own else sense
 
 
+def _inside_quote(text: str, start: int) -> bool:
+    """`start` stands inside a quotation opened in its paragraph ('said "their pappou will sort it"'): an odd
+    number of straight double quotes before it, or a curly one opened and not closed."""
+    gap = text.rfind("\n\n", 0, start)
+    para = gap + 2 if gap >= 0 else 0
+    if text.count('"', para, start) % 2 == 1:
+        return True
+    return text.rfind("\u201c", para, start) > text.rfind("\u201d", para, start)
+
+
 def _quoted(text: str, start: int) -> bool:
     """An opening quote just before the word ('called her "māmiņa"', 'drew "māmiņa asleep"')."""
     return start > 0 and text[start - 1] in "\"“‘'"
@@ -776,7 +891,7 @@ def _sense(fields: dict, text: str) -> dict | None:
     named = [f for f in [fields, *senses] if _names_language(text, tuple(f.get("lang") or ()))]
     if len(named) == 1:
         return named[0]
-    return None if named else fields
+    return None if named or fields.get("named_only") else fields
 
 
 def _sense_codes(key, sense: dict, any_meaning: bool) -> set[str]:
@@ -829,15 +944,24 @@ def _glossary_entry(text: str, start: int, end: int) -> bool:
     return bool(before) and bool(re.match(r"[ \t]*(?:[–—:=]|-[ \t])", text[end : end + 4]))
 
 
+# after a quoted word (and its bracketed gloss): a verb that speaks of the word, not of a person
+_QUOTED_WORD_TALK = re.compile(
+    r"[\"”’'](?:[ \t]*\([^()\n]{1,40}\))?[ \t]+(?:is|means|in|appears|occurs|stands|was written|is written)\b"
+)
+
+
+def _quoted_word_talk(text: str, start: int, end: int) -> bool:
+    """The word in quotes and a verb that speaks of the word after it ('"amma" is the word for a mother')."""
+    return start > 0 and text[start - 1 : start] in "\"“‘'" and _QUOTED_WORD_TALK.match(text, end) is not None
+
+
 def _word_discussed(text: str, start: int, end: int) -> bool:
     """'"Taid" is the Welsh word', "a dad and a Taid", or anywhere in a glossary line that explains a family
     word ("Nain: the Welsh for grandmother; in the south, Mam-gu"): the word, or a relative in general."""
-    if (
-        start > 0
-        and text[start - 1 : start] in "\"“‘'"
-        and re.match(r"[\"”’'][ \t]+(?:is|means|in)\b", text[end : end + 12])
-    ):
-        return True  # '"Taid" is the Welsh word', '"Taid" in Welsh' (a quoted name in use stays: 'calls her "Gogo"')
+    if _quoted_word_talk(text, start, end):
+        # '"Taid" is the Welsh word', '"Taid" in Welsh', '"Hooyo" (mother) appears once' (a quoted name in use
+        # stays: 'calls her "Gogo"', '"Cucu" (grandmother) came')
+        return True
     if re.search(r"(?<![\w'’-])(?:a|an|the|any|every)[ \t]+$", text[max(0, start - 8) : start], re.I):
         return True
     line_start = text.rfind("\n", 0, start) + 1
@@ -859,16 +983,29 @@ def _in_word_list(text: str, start: int, end: int) -> bool:
     right = text[end : end + 60]
     while (m := re.match(rf"{_LIST_GAP}([^\W\d_]+)", right)) and m.group(1).casefold() in kin:
         n, right = n + 1, right[m.end() :]
-    return n >= 3
+    return n >= 3 and not _list_has_people(left, right)
+
+
+def _list_has_people(left: str, right: str) -> bool:
+    """The list goes on with a name or "me" ('drew "Appa, Amma, Akka, me, Mama"', "Dilo, Dayê, Nenê"): the family
+    words in it are people, as the other items are, not words discussed."""
+    before = re.search(rf"([^\W\d_]+){_LIST_GAP}$", left)
+    after = re.match(rf"{_LIST_GAP}([^\W\d_]+)", right)
+    return any(m and (m.group(1)[:1].isupper() or m.group(1) in _PEOPLE_ITEMS) for m in (before, after))
+
+
+_PEOPLE_ITEMS = frozenset({"me", "him", "her", "us", "myself"})
 
 
 def _used_as_noun(text: str, word: str) -> bool:
     """The draft also writes the word in lower case ("like my nani does"): a common noun for the relation
     there, so its capitalised uses alone are not taken for one keyed person by the role alone.  A quoted
-    lower-case use of a `lower` word is the child's own name for the relative, no common noun."""
+    lower-case use of a `lower` word is the child's own name for the relative, no common noun, and a quoted
+    word talked about ('"amma" is the word for') is no use of the noun either."""
     quoted = bool(honorifics()["alone"].get(word, {}).get("lower"))
     return any(
-        not (quoted and _quoted(text, m.start()))
+        not (quoted and (_quoted(text, m.start()) or _inside_quote(text, m.start())))
+        and not _quoted_word_talk(text, m.start(), m.end())
         for m in re.finditer(rf"(?<![\w'’-]){re.escape(word)}(?![\w'’-])", text)
     )
 

@@ -487,7 +487,11 @@ def reconcile(chosen: list[Replacement], text: str, key: Key) -> list[Replacemen
             out.extend(run)
             continue
         found = _keyed_person_of_run(run, text, keyed, coded, conf, ranks)
-        stranger = _generation_stranger(text, run, found[0], key) if found else None
+        stranger = (
+            (_generation_stranger(text, run, found[0], key) or _grandparents_namesake(text, run, found[0], key))
+            if found
+            else None
+        )
         if stranger is not None:
             out.append(stranger)
             continue
@@ -519,6 +523,17 @@ def _generation_stranger(text: str, run: list[Replacement], code: str, key: Key)
         return None
     merged = _merge(text, run, "", [], "unknown")
     return replace(merged, start=start, end=end, text=text[start:end])
+
+
+def _grandparents_namesake(text: str, run: list[Replacement], code: str, key: Key) -> Replacement | None:
+    """ "Yiayia Maroulla", "grandmother Hawa" of a keyed CHILD's name: a grandparent's family word says the
+    name is the child's namesake of the grandparents' generation, whom the key leaves out (kin_forms.py
+    `grandparent_before`), so the run stays an unlisted person."""
+    from .kin_forms import grandparent_before
+
+    if not code or not grandparent_before(text, run[0].start, key, code):
+        return None
+    return _merge(text, run, "", [], "unknown")
 
 
 # a record's comma after its capital surname, with the unkeyed half of a double surname ("GRANT-LEWIS, ")

@@ -493,14 +493,15 @@ class _DocContext:
         """`is_name_token` and not blocked; `token` is one of this document's."""
         return self._name_shaped[token.i] and not self.blocked[token.i]
 
-    def common_use(self, word: str) -> bool:
-        """Common word, either by the word list or by its lower-case use in this very review."""
+    def common_use(self, word: str, plurals: bool = True) -> bool:
+        """Common word, either by the word list or by its lower-case use in this very review (`plurals`: or the
+        plural of a common word)."""
         bare = _bare(word)
         low = bare.lower()
         if self.lex.is_common_word(bare) or low in self.lower_words or (low,) in self.lex.roles.get(low, ()):
             return True
         # a plural of a common word ("Alcoholics", "Practitioners")
-        return low.endswith("s") and low[:-1] in self.lex.common and not self.lex.is_known_name(bare)
+        return plurals and low.endswith("s") and low[:-1] in self.lex.common and not self.lex.is_known_name(bare)
 
 
 _POSSESSIVES = frozenset({"'s", "’s", "'", "’"})
@@ -1525,9 +1526,9 @@ def _after_place_word(ctx: _DocContext, start: int) -> bool:
     )
 
 
-def _is_common_phrase(ctx: _DocContext, start: int, end: int) -> bool:
+def _is_common_phrase(ctx: _DocContext, start: int, end: int, plurals: bool = True) -> bool:
     """Every word a frequent English word and none a listed name: 'Healthy Minds', 'Therapist'."""
-    return all(ctx.common_use(ctx.doc[i].text) for i in range(start, end))
+    return all(ctx.common_use(ctx.doc[i].text, plurals) for i in range(start, end))
 
 
 def _is_allowed(ctx: _DocContext, start: int, end: int) -> bool:
@@ -1682,6 +1683,8 @@ def _ends_title_phrase(ctx: _DocContext, start: int, end: int) -> bool:
 
 def _keep(ctx: _DocContext, start: int, end: int, rule: str) -> bool:
     trust_entities = rule not in PERSON_CUE_RULES
+    if end - start == 1 and _family_word_talked_about(ctx, start):
+        return False  # 'the only place where "Hooyo" (mother) appears': the word, no person
     if _is_date_word(ctx, start, end) or _shop_or_place_name(ctx, start, end) or _is_demonym(ctx, start, end):
         return False
     if (rule == "role" or _role_apposed_after(ctx, end)) and _given_and_word_surname(ctx, start, end):
@@ -1705,11 +1708,21 @@ def _keep(ctx: _DocContext, start: int, end: int, rule: str) -> bool:
         return False
     if rule == "gazetteer" and end - start == 1 and _bare(ctx.doc[start].text) in ctx.thing_words:
         return False
-    if rule in ("ner", "gazetteer", "role") and _is_common_phrase(ctx, start, end):
+    # right after a role or family noun ("his son Costas") one person follows: a word shaped like the plural of
+    # a common word ("costa") is a name there, not a group
+    if rule in ("ner", "gazetteer", "role") and _is_common_phrase(ctx, start, end, plurals=rule != "role"):
         return False
     if rule == "ner" and end - start == 1 and ctx.doc[start].is_sent_start and ctx.common_use(ctx.doc[start].text):
         return False
     return True
+
+
+def _family_word_talked_about(ctx: _DocContext, i: int) -> bool:
+    """A listed family word the draft talks about as a word at token `i` (kin_forms.py `word_talked_about`)."""
+    from .kin_forms import word_talked_about
+
+    token = ctx.doc[i]
+    return word_talked_about(token.text, ctx.text, token.idx, token.idx + len(token.text))
 
 
 def _given_and_word_surname(ctx: _DocContext, start: int, end: int) -> bool:
