@@ -300,7 +300,7 @@ def _family_pet_table() -> tuple[re.Pattern[str] | None, dict[str, tuple[str, ..
     data = load_yaml("names", "pet_forms.yaml") or {}
     endings: dict[str, tuple[str, ...]] = {}
     for name, entry in data.items():
-        if name == "syllable_pet_forms":
+        if name in ("syllable_pet_forms", "doubled_syllable_pet_forms"):
             continue
         folded = tuple(sorted({fold(str(e)).casefold() for e in entry.get("endings") or ()}, key=len, reverse=True))
         for cue in entry.get("cues") or ():
@@ -319,6 +319,64 @@ def family_pet_endings(text: str) -> tuple[str, ...]:
         return ()
     found = {m.group(0) for m in rx.finditer(text)}
     return tuple(sorted({e for cue in found for e in endings[cue]}, key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _orthography_table() -> tuple[re.Pattern[str] | None, dict[str, tuple[tuple[tuple[str, str], ...], int]]]:
+    """``models/names/orthographies.yaml``: one pattern of every language cue, and each cue's rewrites."""
+    data = load_yaml("names", "orthographies.yaml") or {}
+    by_cue: dict[str, tuple[tuple[tuple[str, str], ...], int]] = {}
+    for entry in data.values():
+        rewrites = tuple((str(a).casefold(), str(b).casefold()) for a, b in entry.get("rewrites") or ())
+        for cue in entry.get("cues") or ():
+            by_cue[str(cue)] = (rewrites, int(entry.get("min_letters", 4)))
+    if not by_cue:
+        return None, {}
+    cues = "|".join(sorted(map(re.escape, by_cue), key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?:{cues})(?![\w-])"), by_cue
+
+
+FamilySpelling = tuple[tuple[tuple[str, str], ...], int]  # (rewrites, fewest letters taken as one name)
+
+
+def family_spelling(text: str) -> FamilySpelling:
+    """The letter rewrites of every language the draft names as a capitalised word ("The family are Somali"):
+    how the family's spelling of a name and an English record's differ (models/names/orthographies.yaml).
+    One scan of the text; no rewrites when no such language is named."""
+    rx, by_cue = _orthography_table()
+    if rx is None:
+        return (), 0
+    found = sorted({m.group(0) for m in rx.finditer(text)})
+    if not found:
+        return (), 0
+    rewrites = tuple(dict.fromkeys(pair for cue in found for pair in by_cue[cue][0]))
+    return rewrites, min(by_cue[cue][1] for cue in found)
+
+
+def _family_spelt(word: str, target: str, spelling: FamilySpelling, conf: dict) -> bool:
+    """ "Jama" of Jaamac, "Hussein" of Xuseen: the two agree once the family's letters are written as English
+    records write them, or differ then only as a slip would (`_misspelling`)."""
+    rewrites, min_letters = spelling
+    a, b = _skeleton(word, rewrites), _skeleton(target, rewrites)
+    if (a, b) == (word, target):
+        return False  # no letter of the family's spelling: the plain comparison has answered
+    return (a == b and len(a) >= min_letters) or _misspelling(a, b, conf)
+
+
+@lru_cache(maxsize=1)
+def _doubled_syllable_letters() -> int:
+    conf = (load_yaml("names", "pet_forms.yaml") or {}).get("doubled_syllable_pet_forms") or {}
+    return int(conf.get("min_letters", 3))
+
+
+def _doubled_syllable(word: str, target: str) -> bool:
+    """ "Haohao" of Jiahao, "Xinxin" of Yuxin: the first or last syllable of a given name said twice, as
+    Chinese families call a child (models/names/pet_forms.yaml `doubled_syllable_pet_forms`); the syllable is
+    a proper start or end of the keyed name, so the keyed name itself is the evidence."""
+    half, odd = divmod(len(word), 2)
+    if odd or half < _doubled_syllable_letters() or half >= len(target) or word[:half] != word[half:]:
+        return False
+    return target.startswith(word[:half]) or target.endswith(word[:half])
 
 
 @lru_cache(maxsize=1)
@@ -373,12 +431,17 @@ def _accented_suffix(word: str, folded: str) -> bool:
 
 
 def classify(
-    word: str, keyed: list[KeyedWord], family_endings: tuple[str, ...] = (), family: frozenset[str] = frozenset()
+    word: str,
+    keyed: list[KeyedWord],
+    family_endings: tuple[str, ...] = (),
+    family: frozenset[str] = frozenset(),
+    spelling: FamilySpelling = ((), 0),
 ) -> list[tuple[str, str, str]]:
     """Which keyed names `word` derives from, and how (empty when none).  A word in another script ("Айше")
     is compared in Latin letters; `family_endings` are the pet endings of the family's language
     (`family_pet_endings`), for the given names of the family's members (codes in `family`) only: the
-    family's language says nothing of how the social worker's name is shortened."""
+    family's language says nothing of how the social worker's name is shortened.  `spelling` is the letters of
+    the family's language (`family_spelling`), also for the family's members only."""
     folded = romanised(word)
     conf = settings()
     min_prefix = int(conf.get("short_form_min_letters", 3))
@@ -396,7 +459,11 @@ def classify(
             family_endings if k.code in family else (),
         ):
             found.append((k.code, k.word, "short_form"))
-        elif _misspelling(folded, k.folded, conf["misspelling"]):
+        elif k.first and _doubled_syllable(folded, k.folded):
+            found.append((k.code, k.word, "short_form"))
+        elif _misspelling(folded, k.folded, conf["misspelling"]) or (
+            spelling[0] and k.code in family and _family_spelt(folded, k.folded, spelling, conf["misspelling"])
+        ):
             found.append((k.code, k.word, "misspelling"))
         elif k.first and _mutated(folded, k.folded, min_prefix):
             found.append((k.code, k.word, "short_form"))
@@ -607,6 +674,7 @@ def find_derived(
     starts = {s for s, _ in spans}
     seen: dict[str, list] = {}  # a review repeats its words: classify each once
     family_endings = family_pet_endings(text)
+    spelling = family_spelling(text)
     lower_forms: dict[str, bool] = {}  # and tests each lower-case word once
     out = []
     pending: list[Derived] = []  # person-like only by the draft's other uses of the word
@@ -638,7 +706,7 @@ def find_derived(
         if j < len(spans) and spans[j][0] < end:
             continue
         if word not in seen:
-            seen[word] = classify(word, keyed, family_endings, family)
+            seen[word] = classify(word, keyed, family_endings, family, spelling)
         targets = seen[word]
         if len(word) < 3:
             targets = [t for t in targets if t[2] == "nickname"]  # "Jo", "Ed": recorded nicknames only

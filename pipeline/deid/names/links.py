@@ -52,6 +52,7 @@ def link(matcher, text: str, raw: list, strangers: set | None = None) -> list:
     raw = _double_surname_slips(matcher, text, sorted(raw, key=lambda r: r[0]))
     raw = _initial_before_surname(matcher, text, raw)
     raw = _first_name_with_other_surname(matcher, text, raw)
+    raw = own_name_runs(matcher, text, raw)
     new_names: list[tuple[str, str]] = []
     declared = _declarations(matcher, text, raw)
     raw = _drop_strangers_surnames(
@@ -310,6 +311,54 @@ def _first_name_with_other_surname(matcher, text: str, raw: list, derived: bool 
                     continue
         out.append(r)
     return out
+
+
+def own_name_runs(matcher, text: str, raw: list) -> list:
+    """ "Sagal Jama", "Hodan Ali FARAH", "Mustafe Jama": one keyed person's given name, then words that spell
+    words of that same person's keyed name in another spelling or case (a record's English spelling of a
+    Somali name, a name in capitals).  The whole run is the given name's person, even where a word of it is
+    also a relative's (the father's name inside his child's name) or was declared for a relative ("the forms
+    call him Mr Jama"): the mention as a whole decides, not its last word."""
+    from .derived import classify, family_spelling
+    from .known import NameForm
+
+    spelling = None
+    out: list = []
+    skip_to = -1
+    for r in sorted(raw, key=lambda r: r[0]):
+        if r[0] < skip_to:
+            continue
+        code = _given_name_owner(matcher, r[3])
+        end = r[1]
+        if code is not None:
+            own = [kw for kw in matcher.keyed_words if kw.code == code]
+            while m := _NEXT_WORD.match(text, end):
+                word = m.group(2)
+                folded = fold(word).casefold()
+                if spelling is None:
+                    spelling = family_spelling(text)
+                if not any(kw.folded == folded for kw in own) and not any(
+                    rule == "misspelling" for _, _, rule in classify(word, own, (), frozenset({code}), spelling)
+                ):
+                    break
+                end = m.end()
+        if code is not None and end > r[1]:
+            f = r[3][0]
+            words = tuple(("word", w) for w in text[r[1] : end].split())
+            joined = NameForm(text=text[r[0] : end], code=code, rule=f.rule, tokens=f.tokens + words)
+            out.append((r[0], end, text[r[0] : end], [joined]))
+            skip_to = end
+            continue
+        out.append(r)
+    return out
+
+
+def _given_name_owner(matcher, forms) -> str | None:
+    """The one keyed person whose given name (alone or in a full name) the mention is, else None."""
+    codes = {f.code for f in forms}
+    if len(codes) != 1 or not any(f.rule in ("first_name", "listed", "full_name") for f in forms):
+        return None
+    return next(iter(codes))
 
 
 _INITIAL_AFTER = re.compile(r"[ \t]+[A-Z]\.(?![\w'’-])")

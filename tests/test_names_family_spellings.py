@@ -1,0 +1,77 @@
+"""Issue 12, set 17: a keyed name in the family's spelling and in an English record's, its doubled-syllable pet
+form, and a given name followed by words of the same person's name (all names fictional).
+
+- a draft that names the family's language (Somali) compares the family's keyed names with the draft's words
+  once the language's letters are written as English records write them ("Jama" of Jaamac, "Ali" of Cali);
+- without the language named, those spellings are not the keyed person's;
+- the first or last syllable of a keyed given name said twice is that person ("Tingting" of Meiting);
+- a given name, then words of that same person's name in another spelling or case, is that person as a whole,
+  even when a word of it is also a relative's name.
+"""
+
+from __future__ import annotations
+
+from pipeline.deid.keyfile import parse_key
+from pipeline.deid.names.known import find_known_names
+
+SOMALI = parse_key(
+    {
+        "people": [
+            {"code": "CB", "role": "Child B, the subject", "names": ["Ilhaan Xasan Cumar", "Ilhaan"]},
+            {"code": "BF", "role": "Child B's father", "names": ["Xasan Cumar Dirie", "Xasan", "Mr Dirie"]},
+            {"code": "BM", "role": "Child B's mother", "names": ["Idil Cabdi Faarax", "Idil"]},
+            {"code": "SW", "role": "Social worker", "names": ["Carla Hext", "Ms Hext"]},
+        ]
+    }
+)
+CHINESE = parse_key(
+    {
+        "people": [
+            {"code": "CT", "role": "Child T, the subject", "names": ["Wu Meiting", "Meiting"]},
+            {"code": "TB", "role": "Child T's brother", "names": ["Wu Zihan", "Zihan"]},
+        ]
+    }
+)
+
+
+def _codes(text: str, surface: str, key=SOMALI) -> list[str]:
+    return [m.code for m in find_known_names(text, key) if m.text == surface]
+
+
+def test_the_family_spelling_and_the_english_record_spelling_are_one_name():
+    text = "The family are Somali. Idil met the nurse. The GP holds the mother as Idil Abdi FARAH, and Mr Dirie came."
+    assert _codes(text, "Idil Abdi FARAH") == ["BM"]
+
+
+def test_without_the_language_named_an_english_spelling_stays_apart():
+    text = "Idil met the nurse. The GP wrote to Farah about the appointment."
+    assert _codes(text, "Farah") == []
+
+
+def test_the_familys_letters_never_respell_a_practitioners_name():
+    text = "The family are Somali. Ilhaan was seen. Arla Hext visited; Ms Hext wrote it up."
+    assert _codes(text, "Arla") == []
+
+
+def test_a_given_name_then_words_of_the_same_persons_name_is_that_person():
+    text = "The family are Somali. The register lists Ilhaan Hasan UMAR, and Mr Dirie signed the form."
+    assert _codes(text, "Ilhaan Hasan UMAR") == ["CB"]
+
+
+def test_a_word_shared_with_a_relative_goes_with_the_given_name_before_it():
+    # Hasan is the father's given name and the child's second name: the whole mention is the child's
+    text = "The family are Somali. Xasan came alone. Later Ilhaan Hasan said he was hungry."
+    assert _codes(text, "Ilhaan Hasan") == ["CB"]
+    assert _codes(text, "Xasan") == ["BF"]
+
+
+def test_a_doubled_syllable_of_a_given_name_is_the_person():
+    text = "Meiting and Zihan were at home. Tingting said that Hanhan had been crying."
+    assert _codes(text, "Tingting", CHINESE) == ["CT"]
+    assert _codes(text, "Hanhan", CHINESE) == ["TB"]
+
+
+def test_a_doubled_word_that_is_no_syllable_of_a_keyed_name_is_nobody():
+    text = "Meiting and Zihan were at home. Lulu said that Mama had been crying."
+    assert _codes(text, "Lulu", CHINESE) == []
+    assert _codes(text, "Mama", CHINESE) == []
