@@ -75,3 +75,77 @@ def test_a_doubled_word_that_is_no_syllable_of_a_keyed_name_is_nobody():
     text = "Meiting and Zihan were at home. Lulu said that Mama had been crying."
     assert _codes(text, "Lulu", CHINESE) == []
     assert _codes(text, "Mama", CHINESE) == []
+
+
+KURDISH = parse_key(
+    {
+        "people": [
+            {"code": "KM", "role": "Child K's mother", "names": ["Berfin Kaya", "Berfin", "Mrs Kaya"]},
+            {"code": "KU", "role": "Child K's paternal uncle", "names": ["Cihan Kaya"]},
+            {"code": "DR", "role": "Consultant paediatrician", "names": ["Berna Hanley", "Dr Hanley"]},
+        ]
+    }
+)
+FAMILY_FIRST = parse_key(
+    {
+        "people": [
+            {"code": "CZ", "role": "Child Z, the subject", "names": ["Zhao Ruolan", "Ruolan"]},
+            {"code": "ZF", "role": "Child Z's father", "names": ["Zhao Guoqiang", "Mr Zhao"]},
+            {"code": "ZM", "role": "Child Z's mother", "names": ["Tang Lihua", "Lihua", "Ms Tang"]},
+            {"code": "ZGM", "role": "Child Z's grandmother", "names": ["Gu Peiling", "Mrs Gu"]},
+        ]
+    }
+)
+
+
+def test_an_honorific_after_a_given_name_goes_with_it_into_the_code():
+    text = 'The receptionist wrote "Berfin Hanım" in the notes. Later "Cihan Bey" phoned. Dr Hanley saw the baby.'
+    assert _codes(text, "Berfin Hanım", KURDISH) == ["KM"]
+    assert _codes(text, "Cihan Bey", KURDISH) == ["KU"]
+
+
+def test_the_english_spelling_of_a_turkish_c_is_the_person_in_a_draft_that_names_the_language():
+    text = 'The family are Kurds. The uncle gave his name as "Jihan Kaya". Jihan left at noon. Cihan came back.'
+    assert _codes(text, "Jihan Kaya", KURDISH) == ["KU"]
+
+
+def test_a_relatives_full_name_written_family_name_first_makes_the_family_name_a_surname():
+    # "Zhao Guoqiang" beside "Mr Zhao": Zhao is the family name, so the daughter's name is family name first too
+    text = "The GP held the mother as Mrs Lihua Zhao. Ruolan Zhao is the girl. Mr Zhao was out."
+    assert _codes(text, "Mrs Lihua Zhao", FAMILY_FIRST) == ["ZM"]
+    assert _codes(text, "Ruolan Zhao", FAMILY_FIRST) == ["CZ"]
+
+
+def test_madam_before_a_family_name_is_a_title():
+    text = "Madam Gu lives with them. The grandmother, Mrs Gu, was not asked."
+    assert _codes(text, "Madam Gu", FAMILY_FIRST) == ["ZGM"]
+
+
+def test_names_in_a_known_as_column_are_the_rows_person():
+    text = (
+        "| Name on the birth certificate | Known as | School |\n"
+        "|---|---|---|\n"
+        '| ZHAO Ruolan | Grace; "Lanlan" at home | Year 6 |\n'
+        "| TANG Lihua | Lily | - |\n\n"
+        "Grace said that Lily cooks. The Grace Street flat is small."
+    )
+    assert _codes(text, "Grace", FAMILY_FIRST) == ["CZ", "CZ"]
+    assert _codes(text, "Lily", FAMILY_FIRST) == ["ZM", "ZM"]
+
+
+def test_a_column_of_names_beside_no_keyed_person_declares_nothing():
+    text = "| Name | Known as |\n|---|---|\n| Mrs Ellery | Bunny |\n\nBunny rang the office."
+    assert _codes(text, "Bunny", FAMILY_FIRST) == []
+
+
+def test_a_record_spelling_at_the_start_of_a_cell_is_the_person_when_the_next_word_spells_their_name_too():
+    key = parse_key(
+        {
+            "people": [
+                {"code": "BB", "role": "Child B's brother", "names": ["Cabdiraxmaan Xasan Cumar", "Cabdiraxmaan"]},
+                {"code": "BF", "role": "Child B's father", "names": ["Xasan Cumar Dirie", "Xasan"]},
+            ]
+        }
+    )
+    text = "The family are Somali.\n\n| Name | Relationship |\n|---|---|\n| Abdirahman Hasan UMAR | Brother |\n"
+    assert _codes(text, "Abdirahman Hasan UMAR", key) == ["BB"]

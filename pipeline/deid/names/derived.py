@@ -713,7 +713,10 @@ def find_derived(
         if not targets or (caps_alone and not _beside_own_given(text, start, end, targets, keyed)):
             continue
         misspelt = all(rule == "misspelling" for _, _, rule in targets)
-        if _before_own_surname(text, end, targets, keyed) and fold(word).casefold() not in _role_words():
+        before_own = _before_own_surname(text, end, targets, keyed) or _before_own_name_word(
+            text, end, targets, keyed, family, spelling
+        )
+        if before_own and fold(word).casefold() not in _role_words():
             # "Muhammad Iqbal" with Mohammed Iqbal keyed: the surname says it is him; a family form of it
             # ("Ismayil Yusuf" of Ismail Yusufov) is his too, and is taken with the given name
             companion = _own_surname_form(text, end, targets, keyed, spans)
@@ -732,7 +735,9 @@ def find_derived(
             if _mid_sentence(text, start) and not _before_org_or_place(text, end):
                 pending.append(Derived(start, end, word, tuple(targets)))  # "talked to Lu about": as elsewhere
             continue
-        if _someone_elses_full_name(text, end, targets, keyed) or _in_fixed_phrase(text, start, end):
+        if (not before_own and _someone_elses_full_name(text, end, targets, keyed)) or _in_fixed_phrase(
+            text, start, end
+        ):
             continue
         if _glued_before_kin_word(text, end, word, targets, keyed):
             continue
@@ -841,6 +846,22 @@ def _before_own_surname(text: str, end: int, targets, keyed: list[KeyedWord]) ->
     following = fold(nxt.group(1)).casefold()
     codes = {code for code, _, _ in targets}
     return any(k.code in codes and not k.first and following in _surname_parts(k) for k in keyed)
+
+
+def _before_own_name_word(
+    text: str, end: int, targets, keyed: list[KeyedWord], family: frozenset[str], spelling: FamilySpelling
+) -> bool:
+    """ "Abdullahi Ali FARAH" of a keyed Cabdullahi Cali Faarax: the next word on the line spells another word
+    of the same person's keyed name in the family's spelling (`family_spelling`), so the two are one name
+    however little else in the sentence says it is a person."""
+    if not spelling[0]:
+        return False
+    nxt = re.match(r"[ \t]+([A-Z][\w'’-]+)", text[end : end + 40])
+    if not nxt:
+        return False
+    codes = {code for code, _, _ in targets}
+    own = [k for k in keyed if k.code in codes]
+    return any(rule == "misspelling" for _, _, rule in classify(nxt.group(1), own, (), family, spelling))
 
 
 def _own_surname_form(text: str, end: int, targets, keyed: list[KeyedWord], spans) -> list[Derived]:

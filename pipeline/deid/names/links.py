@@ -356,8 +356,9 @@ def own_name_runs(matcher, text: str, raw: list) -> list:
 def _given_name_owner(matcher, forms) -> str | None:
     """The one keyed person whose given name (alone or in a full name) the mention is, else None."""
     codes = {f.code for f in forms}
-    if len(codes) != 1 or not any(f.rule in ("first_name", "listed", "full_name") for f in forms):
-        return None
+    given = any(f.rule in ("first_name", "listed", "full_name") for f in forms)
+    if len(codes) != 1 or not (given or (len(forms) == 1 and _keyed_as(matcher, forms[0], True))):
+        return None  # "Jamal" of a keyed Cemal is his given name too
     return next(iter(codes))
 
 
@@ -915,6 +916,70 @@ def _setting_lists(matcher, text: str, raw: list) -> dict[str, str]:
     return declared
 
 
+@lru_cache(maxsize=1)
+def _column_head_regex() -> re.Pattern | None:
+    """The headers of a table column of names a person goes by (name_context.yaml `name_column_heads`)."""
+    from .derived import settings
+
+    heads = settings().get("name_column_heads") or ()
+    if not heads:
+        return None
+    return re.compile(r"[ \t*_]*(?:" + "|".join(f"(?:{h})" for h in heads) + r")[ \t*_:]*", re.IGNORECASE)
+
+
+_TABLE_RULE = re.compile(r"[ \t]*\|?(?:[ \t]*:?-{3,}:?[ \t]*\|)+[ \t]*:?-*:?[ \t]*\|?[ \t]*")
+_CELL_NAME = re.compile(r"[\"“‘]?((?-i:[A-Z])[^\W\d_]+(?:[ -](?-i:[A-Z])[^\W\d_]+)?)[\"”’]?")
+
+
+def _name_columns(matcher, text: str, raw: list) -> dict[str, str]:
+    """'| Name | Known as |' then '| Lin Yuxin | Joy; "Xinxin" at home |': the header says the cells under it are
+    names the row's person goes by, so each capitalised name in such a cell is the one keyed person the rest
+    of the row names (an English word too: the header, like quotes, declares it a name).  A row naming no
+    keyed person, or two, declares nothing."""
+    head_rx = _column_head_regex()
+    if head_rx is None or "\n|" not in text or not raw:
+        return {}
+    declared: dict[str, str] = {}
+    by_start = sorted(raw, key=lambda r: r[0])
+    starts = [r[0] for r in by_start]
+    lines = text.split("\n")
+    offsets = [0]
+    for line in lines:
+        offsets.append(offsets[-1] + len(line) + 1)
+    for i, line in enumerate(lines[:-1]):
+        if not line.lstrip().startswith("|") or not _TABLE_RULE.fullmatch(lines[i + 1]):
+            continue
+        columns = {k for k, cell in enumerate(line.strip().strip("|").split("|")) if head_rx.fullmatch(cell)}
+        if not columns:
+            continue
+        for j in range(i + 2, len(lines)):
+            if not lines[j].lstrip().startswith("|"):
+                break
+            _column_names(matcher, text, offsets[j], lines[j], columns, by_start, starts, declared)
+    return declared
+
+
+def _column_names(matcher, text: str, at: int, row: str, columns: set[int], by_start, starts, declared) -> None:
+    """The names in a row's name columns, declared for the one keyed person its other cells name."""
+    bounds, pos = [], row.index("|") + 1
+    for cell in row.strip().strip("|").split("|"):
+        bounds.append((at + pos, at + pos + len(cell)))
+        pos += len(cell) + 1
+    in_columns = [bounds[k] for k in columns if k < len(bounds)]
+    on_row = by_start[bisect_left(starts, at) : bisect_right(starts, at + len(row))]
+    codes = {
+        f.code for r in on_row if not any(s <= r[0] < e for s, e in in_columns) for f in r[3] if r[1] <= at + len(row)
+    }
+    if len(codes) != 1:
+        return
+    (owner,) = codes
+    for s, e in in_columns:
+        for m in _CELL_NAME.finditer(text, s, e):
+            word = m.group(1)
+            if word not in declared and _alias_word_ok(matcher, word, True, text):
+                declared[word] = owner
+
+
 def _names_of_one(text: str, lst, inside: list, tag_rx: re.Pattern) -> bool:
     """A list of one person's names, not of several people: its names are set apart by semicolons, slashes
     or "or" ("Seo-yeon; Yeonie at home"), or the keyed name in it is tagged too ("Hyusein on the passport
@@ -1152,7 +1217,7 @@ def aliases(matcher, text: str, raw: list) -> list:
     a list after a weaker cue ('recorded as "Betelhem", "Bethlehem" and "Betty"', `alias_list_cues`)
     only when a keyed word in it says whose.  Mentions already matched are left alone.
     """
-    from .derived import _common_words
+    from .derived import _before_org_or_place, _common_words
     from .known import NameForm
 
     declared = _declarations(matcher, text, raw)
@@ -1172,6 +1237,8 @@ def aliases(matcher, text: str, raw: list) -> list:
                 continue  # "the word lola means grandmother": the family word, not the name it was given
             if (english or common) and _after_strangers_name(matcher, text, m.start()):
                 continue  # "her maiden name, Pearl Bailey" ... "Miss Hyacinth Bailey": her sister, another person
+            if (english or common) and _before_org_or_place(text, m.end()):
+                continue  # "the Joy Garden restaurant": a place named with the word, not the person called Joy
             out.append((m.start(), m.end(), m.group(0), [alias]))
         if not english:
             continue
@@ -1220,6 +1287,8 @@ def _declarations(matcher, text: str, raw: list) -> dict[str, str]:
         declared.setdefault(word, post_code)
     for word, list_code in _setting_lists(matcher, text, raw).items():
         declared.setdefault(word, list_code)
+    for word, column_code in _name_columns(matcher, text, raw).items():
+        declared.setdefault(word, column_code)
     endings = family_pet_endings(text)
     for m in rx.finditer(text):
         items = _alias_list(text, m)
