@@ -149,3 +149,30 @@ def test_a_record_spelling_at_the_start_of_a_cell_is_the_person_when_the_next_wo
     )
     text = "The family are Somali.\n\n| Name | Relationship |\n|---|---|\n| Abdirahman Hasan UMAR | Brother |\n"
     assert _codes(text, "Abdirahman Hasan UMAR", key) == ["BB"]
+
+
+GAMBIAN = parse_key(
+    {
+        "people": [
+            {"code": "GM", "role": "Child G's mother", "names": ["Isatou Ceesay", "Isatou"]},
+            {"code": "GF", "role": "Child G's father", "names": ["Ebrima Touray", "Ebrima"]},
+        ]
+    }
+)
+
+
+def test_a_spelling_the_draft_declares_joins_the_persons_given_name():
+    text = (
+        'Isatou and Ebrima are Gambian. "Ceesay" and "Touray" are Gambian spellings; the same names are written '
+        '"Sise" and "Ture" in Senegal. A clinic letter is addressed to Isatou Sise, and another to Ebrima Ture.'
+    )
+    assert _codes(text, "Isatou Sise", GAMBIAN) == ["GM"]
+    assert _codes(text, "Ebrima Ture", GAMBIAN) == ["GF"]
+
+
+def test_a_spelling_list_that_does_not_pair_declares_nothing():
+    text = (
+        'Isatou and Ebrima are Gambian. "Ceesay" is a Gambian spelling; the names are also written "Sise" and '
+        '"Ture". A clinic letter is addressed to Isatou Ture.'
+    )
+    assert _codes(text, "Isatou Ture", GAMBIAN) == []

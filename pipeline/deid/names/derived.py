@@ -353,6 +353,45 @@ def family_spelling(text: str) -> FamilySpelling:
     return rewrites, min(by_cue[cue][1] for cue in found)
 
 
+_QUOTED_NAME = re.compile(r"[\"“‘]((?-i:[A-Z])[^\W\d_]+)[\"”’]")
+
+
+@lru_cache(maxsize=1)
+def _spelling_cue() -> re.Pattern[str] | None:
+    """A spelling cue (name_context.yaml `spelling_cues`) and the quoted names after it."""
+    cues = settings().get("spelling_cues") or ()
+    if not cues:
+        return None
+    quoted = r"[\"“‘][^\"“”‘’\n]{1,40}[\"”’]"
+    sep = r"[ \t]*(?:,|;|/)?[ \t]*(?:(?:and|or)[ \t]+)?"
+    alternation = "|".join(f"(?:{c})" for c in cues)
+    return re.compile(rf"(?:{alternation})[ \t]*:?[ \t]*(?P<list>{quoted}(?:{sep}{quoted})*)", re.IGNORECASE)
+
+
+def declared_spellings(text: str, keyed: list[KeyedWord]) -> frozenset[tuple[str, str]]:
+    """(variant, keyed word), folded: spellings the draft declares for keyed names ('"Jallow" and "Bah" are
+    Gambian spellings; the same names are written "Diallo" and "Barry" in Guinea'; 'Senait, also spelt
+    "Senayt"').  The quoted names after a spelling cue pair, in order, with as many quoted keyed names before
+    it in the same sentence; a single variant with the one keyed name before it.  A list that does not pair
+    declares nothing."""
+    rx = _spelling_cue()
+    if rx is None or not keyed:
+        return frozenset()
+    keyed_folded = {k.folded for k in keyed}
+    out: set[tuple[str, str]] = set()
+    for m in rx.finditer(text):
+        variants = [fold(v).casefold() for v in _QUOTED_NAME.findall(m.group("list"))]
+        variants = [v for v in variants if v not in keyed_folded]
+        start = max(text.rfind(".", 0, m.start()), text.rfind("\n", 0, m.start())) + 1
+        before = text[start : m.start()]
+        named = [w for w in (fold(q).casefold() for q in _QUOTED_NAME.findall(before)) if w in keyed_folded]
+        if not named and len(variants) == 1:
+            named = [w for w in (fold(q).casefold() for q in _WORD.findall(before)) if w in keyed_folded][-1:]
+        if variants and len(named) == len(variants):
+            out.update(zip(variants, named, strict=True))
+    return frozenset(out)
+
+
 def _family_spelt(word: str, target: str, spelling: FamilySpelling, conf: dict) -> bool:
     """ "Jama" of Jaamac, "Hussein" of Xuseen: the two agree once the family's letters are written as English
     records write them, or differ then only as a slip would (`_misspelling`)."""
@@ -675,6 +714,7 @@ def find_derived(
     seen: dict[str, list] = {}  # a review repeats its words: classify each once
     family_endings = family_pet_endings(text)
     spelling = family_spelling(text)
+    declared = declared_spellings(text, keyed)
     lower_forms: dict[str, bool] = {}  # and tests each lower-case word once
     out = []
     pending: list[Derived] = []  # person-like only by the draft's other uses of the word
@@ -714,7 +754,7 @@ def find_derived(
             continue
         misspelt = all(rule == "misspelling" for _, _, rule in targets)
         before_own = _before_own_surname(text, end, targets, keyed) or _before_own_name_word(
-            text, end, targets, keyed, family, spelling
+            text, end, targets, keyed, family, spelling, declared
         )
         if before_own and fold(word).casefold() not in _role_words():
             # "Muhammad Iqbal" with Mohammed Iqbal keyed: the surname says it is him; a family form of it
@@ -849,19 +889,31 @@ def _before_own_surname(text: str, end: int, targets, keyed: list[KeyedWord]) ->
 
 
 def _before_own_name_word(
-    text: str, end: int, targets, keyed: list[KeyedWord], family: frozenset[str], spelling: FamilySpelling
+    text: str,
+    end: int,
+    targets,
+    keyed: list[KeyedWord],
+    family: frozenset[str],
+    spelling: FamilySpelling,
+    declared: frozenset[tuple[str, str]] = frozenset(),
 ) -> bool:
-    """ "Abdullahi Ali FARAH" of a keyed Cabdullahi Cali Faarax: the next word on the line spells another word
-    of the same person's keyed name in the family's spelling (`family_spelling`), so the two are one name
-    however little else in the sentence says it is a person."""
-    if not spelling[0]:
+    """ "Abdullahi Ali FARAH" of a keyed Cabdullahi Cali Faarax, "Fatoumata Diallo" of Fatoumatta Jallow when the
+    draft says "Jallow" is also written "Diallo": the next word on the line spells another word of the same
+    person's keyed name in the family's spelling (`family_spelling`) or a spelling the draft declares
+    (`declared_spellings`), so the two are one name however little else in the sentence says it is a person."""
+    if not spelling[0] and not declared:
         return False
     nxt = re.match(r"[ \t]+([A-Z][\w'’-]+)", text[end : end + 40])
     if not nxt:
         return False
     codes = {code for code, _, _ in targets}
     own = [k for k in keyed if k.code in codes]
-    return any(rule == "misspelling" for _, _, rule in classify(nxt.group(1), own, (), family, spelling))
+    following = fold(nxt.group(1)).casefold()
+    if any((following, k.folded) in declared for k in own):
+        return True
+    return bool(spelling[0]) and any(
+        rule == "misspelling" for _, _, rule in classify(nxt.group(1), own, (), family, spelling)
+    )
 
 
 def _own_surname_form(text: str, end: int, targets, keyed: list[KeyedWord], spans) -> list[Derived]:

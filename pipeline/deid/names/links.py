@@ -319,10 +319,11 @@ def own_name_runs(matcher, text: str, raw: list) -> list:
     Somali name, a name in capitals).  The whole run is the given name's person, even where a word of it is
     also a relative's (the father's name inside his child's name) or was declared for a relative ("the forms
     call him Mr Jama"): the mention as a whole decides, not its last word."""
-    from .derived import classify, family_spelling
+    from .derived import classify, declared_spellings, family_spelling
     from .known import NameForm
 
     spelling = None
+    declared: frozenset[tuple[str, str]] = frozenset()
     out: list = []
     skip_to = -1
     for r in sorted(raw, key=lambda r: r[0]):
@@ -336,9 +337,10 @@ def own_name_runs(matcher, text: str, raw: list) -> list:
                 word = m.group(2)
                 folded = fold(word).casefold()
                 if spelling is None:
-                    spelling = family_spelling(text)
-                if not any(kw.folded == folded for kw in own) and not any(
-                    rule == "misspelling" for _, _, rule in classify(word, own, (), frozenset({code}), spelling)
+                    spelling, declared = family_spelling(text), declared_spellings(text, matcher.keyed_words)
+                spelt = classify(word, own, (), frozenset({code}), spelling)
+                if not any(kw.folded == folded or (folded, kw.folded) in declared for kw in own) and not any(
+                    rule == "misspelling" for *_, rule in spelt
                 ):
                     break
                 end = m.end()
