@@ -268,10 +268,13 @@ def person_forms(person: Person, family_first: frozenset[str] = frozenset()) -> 
         ):
             forms[key] = new
 
-    titled_surnames = _titled_surnames(person.names) | family_first
+    own_titled = _titled_surnames(person.names)
     for name in person.names:
         title, as_listed = split_title(name.split())
         words = without_generation(as_listed)  # "Tendai Moyo Junior": the name is Tendai Moyo
+        # a relative's order only for a family name and one given name ("Lin Jiahao"): in "Trần Bảo Ngọc" the
+        # word a person is called by is the last, so the middle word must not become a first name
+        titled_surnames = own_titled | family_first if len(words) == 2 else own_titled
         given, surname = split_name(_given_name_order(words, titled_surnames))
         name_tokens = [("word", w) for w in words]
         # the form exactly as listed
@@ -374,7 +377,7 @@ def family_name_first(key: Key) -> frozenset[str]:
     """Family names the key itself writes first: the first word of a person's full name that is also their
     own surname after a title ("Lin Jianhua" beside "Mr Lin").  A relative's full name starting with the same
     word is written family name first too ("Lin Jiahao", the son): Lin is the boy's surname, not his given
-    name.  A surname only written last ("Dylan Thomas", "Mr Thomas") says nothing of anybody's order."""
+    name (`person_forms` applies this to two-word names only).  A surname only written last ("Dylan Thomas", "Mr Thomas") says nothing of anybody's order."""
     out = set()
     for person in key.people:
         titled = _titled_surnames(person.names)
