@@ -377,7 +377,8 @@ def family_name_first(key: Key) -> frozenset[str]:
     """Family names the key itself writes first: the first word of a person's full name that is also their
     own surname after a title ("Lin Jianhua" beside "Mr Lin").  A relative's full name starting with the same
     word is written family name first too ("Lin Jiahao", the son): Lin is the boy's surname, not his given
-    name (`person_forms` applies this to two-word names only).  A surname only written last ("Dylan Thomas", "Mr Thomas") says nothing of anybody's order."""
+    name (`person_forms` applies this to two-word names only).  A surname only written last ("Dylan Thomas",
+    "Mr Thomas") says nothing of anybody's order."""
     out = set()
     for person in key.people:
         titled = _titled_surnames(person.names)
