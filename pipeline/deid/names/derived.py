@@ -356,16 +356,21 @@ def family_spelling(text: str) -> FamilySpelling:
 _QUOTED_NAME = re.compile(r"[\"“‘]((?-i:[A-Z])[^\W\d_]+)[\"”’]")
 
 
+_QUOTED_LIST = re.compile(
+    r"[\"“‘][^\"“”‘’\n]{1,40}[\"”’](?:[ \t]*(?:,|;|/)?[ \t]*(?:(?:and|or)[ \t]+)?[\"“‘][^\"“”‘’\n]{1,40}[\"”’])*"
+)
+_CUE_REACH = 60  # characters before a quoted list that may hold its spelling cue
+
+
 @lru_cache(maxsize=1)
 def _spelling_cue() -> re.Pattern[str] | None:
-    """A spelling cue (name_context.yaml `spelling_cues`) and the quoted names after it."""
+    """A spelling cue (name_context.yaml `spelling_cues`) ending right before a quoted list: looked for only
+    before the draft's quoted lists, which are few, not across the whole text."""
     cues = settings().get("spelling_cues") or ()
     if not cues:
         return None
-    quoted = r"[\"“‘][^\"“”‘’\n]{1,40}[\"”’]"
-    sep = r"[ \t]*(?:,|;|/)?[ \t]*(?:(?:and|or)[ \t]+)?"
     alternation = "|".join(f"(?:{c})" for c in cues)
-    return re.compile(rf"(?:{alternation})[ \t]*:?[ \t]*(?P<list>{quoted}(?:{sep}{quoted})*)", re.IGNORECASE)
+    return re.compile(rf"(?<![\w-])(?:{alternation})[ \t]*:?[ \t]*$", re.IGNORECASE)
 
 
 def declared_spellings(text: str, keyed: list[KeyedWord]) -> frozenset[tuple[str, str]]:
@@ -374,13 +379,23 @@ def declared_spellings(text: str, keyed: list[KeyedWord]) -> frozenset[tuple[str
     "Senayt"').  The quoted names after a spelling cue pair, in order, with as many quoted keyed names before
     it in the same sentence; a single variant with the one keyed name before it.  A list that does not pair
     declares nothing."""
-    rx = _spelling_cue()
-    if rx is None or not keyed:
+    if not keyed:
         return frozenset()
-    keyed_folded = {k.folded for k in keyed}
+    return _declared_spellings(text, frozenset(k.folded for k in keyed))
+
+
+@lru_cache(maxsize=2)
+def _declared_spellings(text: str, keyed_folded: frozenset[str]) -> frozenset[tuple[str, str]]:
+    """`declared_spellings` once per text: the derived-form pass and the name runs both ask."""
+    rx = _spelling_cue()
+    if rx is None:
+        return frozenset()
     out: set[tuple[str, str]] = set()
-    for m in rx.finditer(text):
-        variants = [fold(v).casefold() for v in _QUOTED_NAME.findall(m.group("list"))]
+    for q in _QUOTED_LIST.finditer(text):
+        m = rx.search(text, max(0, q.start() - _CUE_REACH), q.start())
+        if m is None:
+            continue
+        variants = [fold(v).casefold() for v in _QUOTED_NAME.findall(q.group(0))]
         variants = [v for v in variants if v not in keyed_folded]
         start = max(text.rfind(".", 0, m.start()), text.rfind("\n", 0, m.start())) + 1
         before = text[start : m.start()]

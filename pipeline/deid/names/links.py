@@ -322,8 +322,21 @@ def own_name_runs(matcher, text: str, raw: list) -> list:
     from .derived import classify, declared_spellings, family_spelling
     from .known import NameForm
 
-    spelling = None
-    declared: frozenset[tuple[str, str]] = frozenset()
+    spellings: list = []  # the family's letters and the declared spellings, read once when first needed
+    seen: dict[tuple[str, str], bool] = {}  # a review repeats its names: decide each word once per person
+
+    def own_word(word: str, code: str) -> bool:
+        if (word, code) not in seen:
+            if not spellings:
+                spellings.extend((family_spelling(text), declared_spellings(text, matcher.keyed_words)))
+            spelling, declared = spellings
+            own = [kw for kw in matcher.keyed_words if kw.code == code]
+            folded = fold(word).casefold()
+            seen[(word, code)] = any(kw.folded == folded or (folded, kw.folded) in declared for kw in own) or any(
+                rule == "misspelling" for *_, rule in classify(word, own, (), frozenset({code}), spelling)
+            )
+        return seen[(word, code)]
+
     out: list = []
     skip_to = -1
     for r in sorted(raw, key=lambda r: r[0]):
@@ -332,17 +345,7 @@ def own_name_runs(matcher, text: str, raw: list) -> list:
         code = _given_name_owner(matcher, r[3])
         end = r[1]
         if code is not None:
-            own = [kw for kw in matcher.keyed_words if kw.code == code]
-            while m := _NEXT_WORD.match(text, end):
-                word = m.group(2)
-                folded = fold(word).casefold()
-                if spelling is None:
-                    spelling, declared = family_spelling(text), declared_spellings(text, matcher.keyed_words)
-                spelt = classify(word, own, (), frozenset({code}), spelling)
-                if not any(kw.folded == folded or (folded, kw.folded) in declared for kw in own) and not any(
-                    rule == "misspelling" for *_, rule in spelt
-                ):
-                    break
+            while (m := _NEXT_WORD.match(text, end)) and own_word(m.group(2), code):
                 end = m.end()
         if code is not None and end > r[1]:
             f = r[3][0]
