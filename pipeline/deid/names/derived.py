@@ -300,7 +300,7 @@ def _family_pet_table() -> tuple[re.Pattern[str] | None, dict[str, tuple[str, ..
     data = load_yaml("names", "pet_forms.yaml") or {}
     endings: dict[str, tuple[str, ...]] = {}
     for name, entry in data.items():
-        if name == "syllable_pet_forms":
+        if name in ("syllable_pet_forms", "doubled_syllable_pet_forms"):
             continue
         folded = tuple(sorted({fold(str(e)).casefold() for e in entry.get("endings") or ()}, key=len, reverse=True))
         for cue in entry.get("cues") or ():
@@ -321,6 +321,118 @@ def family_pet_endings(text: str) -> tuple[str, ...]:
         return ()
     found = {m.group(0) for m in rx.finditer(text)}
     return tuple(sorted({e for cue in found for e in endings[cue]}, key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _orthography_table() -> tuple[re.Pattern[str] | None, dict[str, tuple[tuple[tuple[str, str], ...], int]]]:
+    """``models/names/orthographies.yaml``: one pattern of every language cue, and each cue's rewrites."""
+    data = load_yaml("names", "orthographies.yaml") or {}
+    by_cue: dict[str, tuple[tuple[tuple[str, str], ...], int]] = {}
+    for entry in data.values():
+        rewrites = tuple((str(a).casefold(), str(b).casefold()) for a, b in entry.get("rewrites") or ())
+        for cue in entry.get("cues") or ():
+            by_cue[str(cue)] = (rewrites, int(entry.get("min_letters", 4)))
+    if not by_cue:
+        return None, {}
+    cues = "|".join(sorted(map(re.escape, by_cue), key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?:{cues})(?![\w-])"), by_cue
+
+
+FamilySpelling = tuple[tuple[tuple[str, str], ...], int]  # (rewrites, fewest letters taken as one name)
+
+
+def family_spelling(text: str) -> FamilySpelling:
+    """The letter rewrites of every language the draft names as a capitalised word ("The family are Somali"):
+    how the family's spelling of a name and an English record's differ (models/names/orthographies.yaml).
+    One scan of the text; no rewrites when no such language is named."""
+    rx, by_cue = _orthography_table()
+    if rx is None:
+        return (), 0
+    found = sorted({m.group(0) for m in rx.finditer(text)})
+    if not found:
+        return (), 0
+    rewrites = tuple(dict.fromkeys(pair for cue in found for pair in by_cue[cue][0]))
+    return rewrites, min(by_cue[cue][1] for cue in found)
+
+
+_QUOTED_NAME = re.compile(r"[\"“‘]((?-i:[A-Z])[^\W\d_]+)[\"”’]")
+
+
+_QUOTED_LIST = re.compile(
+    r"[\"“‘][^\"“”‘’\n]{1,40}[\"”’](?:[ \t]*(?:,|;|/)?[ \t]*(?:(?:and|or)[ \t]+)?[\"“‘][^\"“”‘’\n]{1,40}[\"”’])*"
+)
+_CUE_REACH = 60  # characters before a quoted list that may hold its spelling cue
+
+
+@lru_cache(maxsize=1)
+def _spelling_cue() -> re.Pattern[str] | None:
+    """A spelling cue (name_context.yaml `spelling_cues`) ending right before a quoted list: looked for only
+    before the draft's quoted lists, which are few, not across the whole text."""
+    cues = settings().get("spelling_cues") or ()
+    if not cues:
+        return None
+    alternation = "|".join(f"(?:{c})" for c in cues)
+    return re.compile(rf"(?<![\w-])(?:{alternation})[ \t]*:?[ \t]*$", re.IGNORECASE)
+
+
+def declared_spellings(text: str, keyed: list[KeyedWord]) -> frozenset[tuple[str, str]]:
+    """(variant, keyed word), folded: spellings the draft declares for keyed names ('"Jallow" and "Bah" are
+    Gambian spellings; the same names are written "Diallo" and "Barry" in Guinea'; 'Senait, also spelt
+    "Senayt"').  The quoted names after a spelling cue pair, in order, with as many quoted keyed names before
+    it in the same sentence; a single variant with the one keyed name before it.  A list that does not pair
+    declares nothing."""
+    if not keyed:
+        return frozenset()
+    return _declared_spellings(text, frozenset(k.folded for k in keyed))
+
+
+@lru_cache(maxsize=2)
+def _declared_spellings(text: str, keyed_folded: frozenset[str]) -> frozenset[tuple[str, str]]:
+    """`declared_spellings` once per text: the derived-form pass and the name runs both ask."""
+    rx = _spelling_cue()
+    if rx is None:
+        return frozenset()
+    out: set[tuple[str, str]] = set()
+    for q in _QUOTED_LIST.finditer(text):
+        m = rx.search(text, max(0, q.start() - _CUE_REACH), q.start())
+        if m is None:
+            continue
+        variants = [fold(v).casefold() for v in _QUOTED_NAME.findall(q.group(0))]
+        variants = [v for v in variants if v not in keyed_folded]
+        start = max(text.rfind(".", 0, m.start()), text.rfind("\n", 0, m.start())) + 1
+        before = text[start : m.start()]
+        named = [w for w in (fold(q).casefold() for q in _QUOTED_NAME.findall(before)) if w in keyed_folded]
+        if not named and len(variants) == 1:
+            named = [w for w in (fold(q).casefold() for q in _WORD.findall(before)) if w in keyed_folded][-1:]
+        if variants and len(named) == len(variants):
+            out.update(zip(variants, named, strict=True))
+    return frozenset(out)
+
+
+def _family_spelt(word: str, target: str, spelling: FamilySpelling, conf: dict) -> bool:
+    """ "Jama" of Jaamac, "Hussein" of Xuseen: the two agree once the family's letters are written as English
+    records write them, or differ then only as a slip would (`_misspelling`)."""
+    rewrites, min_letters = spelling
+    a, b = _skeleton(word, rewrites), _skeleton(target, rewrites)
+    if (a, b) == (word, target):
+        return False  # no letter of the family's spelling: the plain comparison has answered
+    return (a == b and len(a) >= min_letters) or _misspelling(a, b, conf)
+
+
+@lru_cache(maxsize=1)
+def _doubled_syllable_letters() -> int:
+    conf = (load_yaml("names", "pet_forms.yaml") or {}).get("doubled_syllable_pet_forms") or {}
+    return int(conf.get("min_letters", 3))
+
+
+def _doubled_syllable(word: str, target: str) -> bool:
+    """ "Haohao" of Jiahao, "Xinxin" of Yuxin: the first or last syllable of a given name said twice, as
+    Chinese families call a child (models/names/pet_forms.yaml `doubled_syllable_pet_forms`); the syllable is
+    a proper start or end of the keyed name, so the keyed name itself is the evidence."""
+    half, odd = divmod(len(word), 2)
+    if odd or half < _doubled_syllable_letters() or half >= len(target) or word[:half] != word[half:]:
+        return False
+    return target.startswith(word[:half]) or target.endswith(word[:half])
 
 
 @lru_cache(maxsize=1)
@@ -375,12 +487,17 @@ def _accented_suffix(word: str, folded: str) -> bool:
 
 
 def classify(
-    word: str, keyed: list[KeyedWord], family_endings: tuple[str, ...] = (), family: frozenset[str] = frozenset()
+    word: str,
+    keyed: list[KeyedWord],
+    family_endings: tuple[str, ...] = (),
+    family: frozenset[str] = frozenset(),
+    spelling: FamilySpelling = ((), 0),
 ) -> list[tuple[str, str, str]]:
     """Which keyed names `word` derives from, and how (empty when none).  A word in another script ("Айше")
     is compared in Latin letters; `family_endings` are the pet endings of the family's language
     (`family_pet_endings`), for the given names of the family's members (codes in `family`) only: the
-    family's language says nothing of how the social worker's name is shortened."""
+    family's language says nothing of how the social worker's name is shortened.  `spelling` is the letters of
+    the family's language (`family_spelling`), also for the family's members only."""
     folded = romanised(word)
     conf = settings()
     min_prefix = int(conf.get("short_form_min_letters", 3))
@@ -398,7 +515,11 @@ def classify(
             family_endings if k.code in family else (),
         ):
             found.append((k.code, k.word, "short_form"))
-        elif _misspelling(folded, k.folded, conf["misspelling"]):
+        elif k.first and _doubled_syllable(folded, k.folded):
+            found.append((k.code, k.word, "short_form"))
+        elif _misspelling(folded, k.folded, conf["misspelling"]) or (
+            spelling[0] and k.code in family and _family_spelt(folded, k.folded, spelling, conf["misspelling"])
+        ):
             found.append((k.code, k.word, "misspelling"))
         elif k.first and _mutated(folded, k.folded, min_prefix):
             found.append((k.code, k.word, "short_form"))
@@ -609,6 +730,8 @@ def find_derived(
     starts = {s for s, _ in spans}
     seen: dict[str, list] = {}  # a review repeats its words: classify each once
     family_endings = family_pet_endings(text)
+    spelling = family_spelling(text)
+    declared = declared_spellings(text, keyed)
     lower_forms: dict[str, bool] = {}  # and tests each lower-case word once
     out = []
     pending: list[Derived] = []  # person-like only by the draft's other uses of the word
@@ -640,14 +763,17 @@ def find_derived(
         if j < len(spans) and spans[j][0] < end:
             continue
         if word not in seen:
-            seen[word] = classify(word, keyed, family_endings, family)
+            seen[word] = classify(word, keyed, family_endings, family, spelling)
         targets = seen[word]
         if len(word) < 3:
             targets = [t for t in targets if t[2] == "nickname"]  # "Jo", "Ed": recorded nicknames only
         if not targets or (caps_alone and not _beside_own_given(text, start, end, targets, keyed)):
             continue
         misspelt = all(rule == "misspelling" for _, _, rule in targets)
-        if _before_own_surname(text, end, targets, keyed) and fold(word).casefold() not in _role_words():
+        before_own = _before_own_surname(text, end, targets, keyed) or _before_own_name_word(
+            text, end, targets, keyed, family, spelling, declared
+        )
+        if before_own and fold(word).casefold() not in _role_words():
             # "Muhammad Iqbal" with Mohammed Iqbal keyed: the surname says it is him; a family form of it
             # ("Ismayil Yusuf" of Ismail Yusufov) is his too, and is taken with the given name
             companion = _own_surname_form(text, end, targets, keyed, spans)
@@ -666,7 +792,9 @@ def find_derived(
             if _mid_sentence(text, start) and not _before_org_or_place(text, end):
                 pending.append(Derived(start, end, word, tuple(targets)))  # "talked to Lu about": as elsewhere
             continue
-        if _someone_elses_full_name(text, end, targets, keyed) or _in_fixed_phrase(text, start, end):
+        if (not before_own and _someone_elses_full_name(text, end, targets, keyed)) or _in_fixed_phrase(
+            text, start, end
+        ):
             continue
         if _glued_before_kin_word(text, end, word, targets, keyed):
             continue
@@ -775,6 +903,34 @@ def _before_own_surname(text: str, end: int, targets, keyed: list[KeyedWord]) ->
     following = fold(nxt.group(1)).casefold()
     codes = {code for code, _, _ in targets}
     return any(k.code in codes and not k.first and following in _surname_parts(k) for k in keyed)
+
+
+def _before_own_name_word(
+    text: str,
+    end: int,
+    targets,
+    keyed: list[KeyedWord],
+    family: frozenset[str],
+    spelling: FamilySpelling,
+    declared: frozenset[tuple[str, str]] = frozenset(),
+) -> bool:
+    """ "Abdullahi Ali FARAH" of a keyed Cabdullahi Cali Faarax, "Fatoumata Diallo" of Fatoumatta Jallow when the
+    draft says "Jallow" is also written "Diallo": the next word on the line spells another word of the same
+    person's keyed name in the family's spelling (`family_spelling`) or a spelling the draft declares
+    (`declared_spellings`), so the two are one name however little else in the sentence says it is a person."""
+    if not spelling[0] and not declared:
+        return False
+    nxt = re.match(r"[ \t]+([A-Z][\w'’-]+)", text[end : end + 40])
+    if not nxt:
+        return False
+    codes = {code for code, _, _ in targets}
+    own = [k for k in keyed if k.code in codes]
+    following = fold(nxt.group(1)).casefold()
+    if any((following, k.folded) in declared for k in own):
+        return True
+    return bool(spelling[0]) and any(
+        rule == "misspelling" for _, _, rule in classify(nxt.group(1), own, (), family, spelling)
+    )
 
 
 def _own_surname_form(text: str, end: int, targets, keyed: list[KeyedWord], spans) -> list[Derived]:

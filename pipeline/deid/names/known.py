@@ -50,7 +50,7 @@ from .initials import (
     used_as_person,
 )
 from .kin_forms import kin_forms
-from .links import declared_surnames, first_name_with_family_slip, link, maiden_names
+from .links import declared_surnames, first_name_with_family_slip, link, maiden_names, own_name_runs
 from .scripts import other_script_names
 
 # separators allowed between the words of a name: spaces / a line break, a
@@ -238,8 +238,9 @@ def _compatible_titles(person: Person) -> list[str]:
     return [t for t, g in title_genders().items() if g is None or person.gender is None or g == person.gender]
 
 
-def person_forms(person: Person) -> list[NameForm]:
-    """Every form of one person's names, with the rule that makes it."""
+def person_forms(person: Person, family_first: frozenset[str] = frozenset()) -> list[NameForm]:
+    """Every form of one person's names, with the rule that makes it (`family_first`: family names the key
+    writes first for a relative, `family_name_first`)."""
     forms: dict[tuple, NameForm] = {}
     genders = title_genders()
 
@@ -267,10 +268,13 @@ def person_forms(person: Person) -> list[NameForm]:
         ):
             forms[key] = new
 
-    titled_surnames = _titled_surnames(person.names)
+    own_titled = _titled_surnames(person.names)
     for name in person.names:
         title, as_listed = split_title(name.split())
         words = without_generation(as_listed)  # "Tendai Moyo Junior": the name is Tendai Moyo
+        # a relative's order only for a family name and one given name ("Lin Jiahao"): in "Trần Bảo Ngọc" the
+        # word a person is called by is the last, so the middle word must not become a first name
+        titled_surnames = own_titled | family_first if len(words) == 2 else own_titled
         given, surname = split_name(_given_name_order(words, titled_surnames))
         name_tokens = [("word", w) for w in words]
         # the form exactly as listed
@@ -369,7 +373,23 @@ def _titled_surnames(names: Sequence[str]) -> set[str]:
     return out
 
 
-def _given_name_order(words: list[str], titled_surnames: set[str]) -> list[str]:
+def family_name_first(key: Key) -> frozenset[str]:
+    """Family names the key itself writes first: the first word of a person's full name that is also their
+    own surname after a title ("Lin Jianhua" beside "Mr Lin").  A relative's full name starting with the same
+    word is written family name first too ("Lin Jiahao", the son): Lin is the boy's surname, not his given
+    name (`person_forms` applies this to two-word names only).  A surname only written last ("Dylan Thomas",
+    "Mr Thomas") says nothing of anybody's order."""
+    out = set()
+    for person in key.people:
+        titled = _titled_surnames(person.names)
+        for name in person.names:
+            _, words = split_title(name.split())
+            if len(words) > 1 and words[0] in titled and words[-1] not in titled:
+                out.add(words[0])
+    return frozenset(out)
+
+
+def _given_name_order(words: list[str], titled_surnames: set[str] | frozenset[str]) -> list[str]:
     """A name written family name first ("Wong Siu Ling" beside "Mrs Wong"; Chinese, Vietnamese,
     Korean, Hungarian order) is read as given names then surname, so its initials and short
     forms come out right ("S.L. Wong", "Siu Ling"); other names are left as written."""
@@ -683,8 +703,9 @@ class KnownNameMatcher:
     def __post_init__(self) -> None:
         self.forms: dict[str, list[NameForm]] = {}
         all_forms = []
+        family_first = family_name_first(self.key)
         for person in self.key.people:
-            for form in person_forms(person):
+            for form in person_forms(person, family_first):
                 all_forms.append(form)
                 self.forms.setdefault(_form_key(form), []).append(form)
         self.people = self.key.by_code()
@@ -785,6 +806,7 @@ class KnownNameMatcher:
         raw = self._strangers_titled(raw, strangers)
         raw += self._derived(text, raw, doc)
         raw = first_name_with_family_slip(self, text, raw)  # "Marta Berzin": the given name's person
+        raw = own_name_runs(self, text, raw)  # "Jamal Aydemir" of Cemal Aydemir, once "Jamal" is found his
         raw = declared_surnames(self, text, maiden_names(self, text, raw))  # again, with the slips' full names
         raw = kin_forms(self, text, raw)  # "anh Long", "Sami jan", "Abu Yusuf", "at Gogo's"
         raw += other_script_names(self.key, text, raw)  # "서연" of the keyed Seo-yeon

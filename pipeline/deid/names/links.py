@@ -53,6 +53,7 @@ def link(matcher, text: str, raw: list, strangers: set | None = None) -> list:
     raw = _double_surname_slips(matcher, text, sorted(raw, key=lambda r: r[0]))
     raw = _initial_before_surname(matcher, text, raw)
     raw = _first_name_with_other_surname(matcher, text, raw)
+    raw = own_name_runs(matcher, text, raw)
     new_names: list[tuple[str, str]] = []
     declared = _declarations(matcher, text, raw)
     raw = _drop_strangers_surnames(
@@ -311,6 +312,60 @@ def _first_name_with_other_surname(matcher, text: str, raw: list, derived: bool 
                     continue
         out.append(r)
     return out
+
+
+def own_name_runs(matcher, text: str, raw: list) -> list:
+    """ "Sagal Jama", "Hodan Ali FARAH", "Mustafe Jama": one keyed person's given name, then words that spell
+    words of that same person's keyed name in another spelling or case (a record's English spelling of a
+    Somali name, a name in capitals).  The whole run is the given name's person, even where a word of it is
+    also a relative's (the father's name inside his child's name) or was declared for a relative ("the forms
+    call him Mr Jama"): the mention as a whole decides, not its last word."""
+    from .derived import classify, declared_spellings, family_spelling
+    from .known import NameForm
+
+    spellings: list = []  # the family's letters and the declared spellings, read once when first needed
+    seen: dict[tuple[str, str], bool] = {}  # a review repeats its names: decide each word once per person
+
+    def own_word(word: str, code: str) -> bool:
+        if (word, code) not in seen:
+            if not spellings:
+                spellings.extend((family_spelling(text), declared_spellings(text, matcher.keyed_words)))
+            spelling, declared = spellings
+            own = [kw for kw in matcher.keyed_words if kw.code == code]
+            folded = fold(word).casefold()
+            seen[(word, code)] = any(kw.folded == folded or (folded, kw.folded) in declared for kw in own) or any(
+                rule == "misspelling" for *_, rule in classify(word, own, (), frozenset({code}), spelling)
+            )
+        return seen[(word, code)]
+
+    out: list = []
+    skip_to = -1
+    for r in sorted(raw, key=lambda r: r[0]):
+        if r[0] < skip_to:
+            continue
+        code = _given_name_owner(matcher, r[3])
+        end = r[1]
+        if code is not None:
+            while (m := _NEXT_WORD.match(text, end)) and own_word(m.group(2), code):
+                end = m.end()
+        if code is not None and end > r[1]:
+            f = r[3][0]
+            words = tuple(("word", w) for w in text[r[1] : end].split())
+            joined = NameForm(text=text[r[0] : end], code=code, rule=f.rule, tokens=f.tokens + words)
+            out.append((r[0], end, text[r[0] : end], [joined]))
+            skip_to = end
+            continue
+        out.append(r)
+    return out
+
+
+def _given_name_owner(matcher, forms) -> str | None:
+    """The one keyed person whose given name (alone or in a full name) the mention is, else None."""
+    codes = {f.code for f in forms}
+    given = any(f.rule in ("first_name", "listed", "full_name") for f in forms)
+    if len(codes) != 1 or not (given or (len(forms) == 1 and _keyed_as(matcher, forms[0], True))):
+        return None  # "Jamal" of a keyed Cemal is his given name too
+    return next(iter(codes))
 
 
 _INITIAL_AFTER = re.compile(r"[ \t]+[A-Z]\.(?![\w'’-])")
@@ -867,6 +922,70 @@ def _setting_lists(matcher, text: str, raw: list) -> dict[str, str]:
     return declared
 
 
+@lru_cache(maxsize=1)
+def _column_head_regex() -> re.Pattern | None:
+    """The headers of a table column of names a person goes by (name_context.yaml `name_column_heads`)."""
+    from .derived import settings
+
+    heads = settings().get("name_column_heads") or ()
+    if not heads:
+        return None
+    return re.compile(r"[ \t*_]*(?:" + "|".join(f"(?:{h})" for h in heads) + r")[ \t*_:]*", re.IGNORECASE)
+
+
+_TABLE_RULE = re.compile(r"[ \t]*\|?(?:[ \t]*:?-{3,}:?[ \t]*\|)+[ \t]*:?-*:?[ \t]*\|?[ \t]*")
+_CELL_NAME = re.compile(r"[\"“‘]?((?-i:[A-Z])[^\W\d_]+(?:[ -](?-i:[A-Z])[^\W\d_]+)?)[\"”’]?")
+
+
+def _name_columns(matcher, text: str, raw: list) -> dict[str, str]:
+    """'| Name | Known as |' then '| Lin Yuxin | Joy; "Xinxin" at home |': the header says the cells under it are
+    names the row's person goes by, so each capitalised name in such a cell is the one keyed person the rest
+    of the row names (an English word too: the header, like quotes, declares it a name).  A row naming no
+    keyed person, or two, declares nothing."""
+    head_rx = _column_head_regex()
+    if head_rx is None or "\n|" not in text or not raw:
+        return {}
+    declared: dict[str, str] = {}
+    by_start = sorted(raw, key=lambda r: r[0])
+    starts = [r[0] for r in by_start]
+    lines = text.split("\n")
+    offsets = [0]
+    for line in lines:
+        offsets.append(offsets[-1] + len(line) + 1)
+    for i, line in enumerate(lines[:-1]):
+        if not line.lstrip().startswith("|") or not _TABLE_RULE.fullmatch(lines[i + 1]):
+            continue
+        columns = {k for k, cell in enumerate(line.strip().strip("|").split("|")) if head_rx.fullmatch(cell)}
+        if not columns:
+            continue
+        for j in range(i + 2, len(lines)):
+            if not lines[j].lstrip().startswith("|"):
+                break
+            _column_names(matcher, text, offsets[j], lines[j], columns, by_start, starts, declared)
+    return declared
+
+
+def _column_names(matcher, text: str, at: int, row: str, columns: set[int], by_start, starts, declared) -> None:
+    """The names in a row's name columns, declared for the one keyed person its other cells name."""
+    bounds, pos = [], row.index("|") + 1
+    for cell in row.strip().strip("|").split("|"):
+        bounds.append((at + pos, at + pos + len(cell)))
+        pos += len(cell) + 1
+    in_columns = [bounds[k] for k in columns if k < len(bounds)]
+    on_row = by_start[bisect_left(starts, at) : bisect_right(starts, at + len(row))]
+    codes = {
+        f.code for r in on_row if not any(s <= r[0] < e for s, e in in_columns) for f in r[3] if r[1] <= at + len(row)
+    }
+    if len(codes) != 1:
+        return
+    (owner,) = codes
+    for s, e in in_columns:
+        for m in _CELL_NAME.finditer(text, s, e):
+            word = m.group(1)
+            if word not in declared and _alias_word_ok(matcher, word, True, text):
+                declared[word] = owner
+
+
 def _names_of_one(text: str, lst, inside: list, tag_rx: re.Pattern) -> bool:
     """A list of one person's names, not of several people: its names are set apart by semicolons, slashes
     or "or" ("Seo-yeon; Yeonie at home"), or the keyed name in it is tagged too ("Hyusein on the passport
@@ -1104,7 +1223,7 @@ def aliases(matcher, text: str, raw: list) -> list:
     a list after a weaker cue ('recorded as "Betelhem", "Bethlehem" and "Betty"', `alias_list_cues`)
     only when a keyed word in it says whose.  Mentions already matched are left alone.
     """
-    from .derived import _common_words
+    from .derived import _before_org_or_place, _common_words
     from .known import NameForm
 
     declared = _declarations(matcher, text, raw)
@@ -1124,6 +1243,8 @@ def aliases(matcher, text: str, raw: list) -> list:
                 continue  # "the word lola means grandmother": the family word, not the name it was given
             if (english or common) and _after_strangers_name(matcher, text, m.start()):
                 continue  # "her maiden name, Pearl Bailey" ... "Miss Hyacinth Bailey": her sister, another person
+            if (english or common) and _before_org_or_place(text, m.end()):
+                continue  # "the Joy Garden restaurant": a place named with the word, not the person called Joy
             out.append((m.start(), m.end(), m.group(0), [alias]))
         if not english:
             continue
@@ -1172,6 +1293,8 @@ def _declarations(matcher, text: str, raw: list) -> dict[str, str]:
         declared.setdefault(word, post_code)
     for word, list_code in _setting_lists(matcher, text, raw).items():
         declared.setdefault(word, list_code)
+    for word, column_code in _name_columns(matcher, text, raw).items():
+        declared.setdefault(word, column_code)
     endings = family_pet_endings(text)
     for m in all_matches(rx, text):
         items = _alias_list(text, m)
