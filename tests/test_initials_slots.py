@@ -146,3 +146,49 @@ def test_entry_author_initials_of_nobody_named_are_one_person(nameless):
 def test_letters_the_draft_uses_as_a_thing_stay(nameless):
     assert "TB (duty Insp)" in nameless  # "the TB team" elsewhere: the draft's own use as a thing
     assert "under the NRM" in nameless
+
+
+LETTERS = """Family plan
+
+1. Mirela said she has a friend called Zebedee who is "nineteen" and drives her home. The school has no record
+of him.
+
+| Outcome | What will happen | Who |
+|---|---|---|
+| Mirela is safe in the evenings | Young carers referral; talk to Mirela about Z | BV |
+
+2. The worry about an older man is in the words "talk to her about Z". A neighbour mentions 'Z' with a car.
+3. Plan B was kept; see Appendix C for the chronology.
+"""
+
+
+@pytest.fixture(scope="module")
+def letters(tmp_path_factory, nlp):
+    return code_text(tmp_path_factory.mktemp("letters"), LETTERS, KEY, nlp, name="draft.md").text
+
+
+def test_an_unlisted_persons_letter_as_an_object_or_in_quotes_takes_their_placeholder(letters):
+    placeholder = re.search(r"called (\[PERSON-\d+\])", letters).group(1)
+    assert f"about {placeholder} |" in letters
+    assert f'"talk to her about {placeholder}"' in letters
+    assert f"'{placeholder}' with a car" in letters
+
+
+def test_a_series_letter_stays(letters):
+    assert "Plan B was kept; see Appendix C for" in letters
+
+
+def test_verify_flags_initials_left_where_a_record_puts_a_person(nlp):
+    from pipeline.deid.verify import verify_report
+    from pipeline.evaluate import verify as harness
+    from pipeline.nlp import parse_report
+
+    coded = (
+        "| Initials | Designation |\n|---|---|\n| LN | Liaison Nurse |\n| PZ | Radiography |\n\n"
+        "The survey was done by PZ. The GP and the ED were told; LN rang the GP.\n"
+    )
+    report = harness.leak_report(coded)
+    findings = verify_report(report, parse_report(report, nlp), key=KEY)
+    flagged = {f.text for f in findings if f.rule == "key:initials_slot"}
+    assert "PZ" in flagged
+    assert not flagged & {"LN", "GP", "ED"}

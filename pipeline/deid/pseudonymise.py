@@ -39,7 +39,7 @@ from ..spans import SpanIndex, resolve_overlaps
 from . import place_names
 from .codes import is_role_code
 from .keyfile import Key, title_genders
-from .names.initials import initials_of
+from .names.initials import in_initials_column, initials_of
 from .names.known import KeptMention, NameMatch, matcher_for, normalise_match
 from .names.reconcile import reconcile
 from .names.record_forms import collar_number_uses, take_record_initials
@@ -752,24 +752,10 @@ def protected_codes(report, key: Key) -> set[str]:
         code = entry.code
         if not code or not is_role_code(code) or normalise_match(code) in names or _shortens_a_keyed_name(code, key):
             continue
-        if code in keyed_initials or _in_initials_column(report.text, entry):
+        if code in keyed_initials or in_initials_column(report.text, entry.code_start):
             continue  # "| RH | Paediatric Liaison Nurse |" of a keyed Robin Heath, or under "Initials": a person's
         codes.add(code)
     return {c for c in codes if c}
-
-
-def _in_initials_column(text: str, entry) -> bool:
-    """The code was declared in a table column the draft heads "Initials" ("| Initials | Designation |", "Staff
-    initials"): the draft says the cells are people's initials (staff named as the record shows them), not codes
-    it gave them, so they are to be coded like any other form of a name."""
-    from .names.initials import header_cells
-
-    line_start = text.rfind("\n", 0, entry.code_start) + 1
-    cells = header_cells(text, line_start)
-    column = text[line_start : entry.code_start].count("|")
-    if cells is None or len(cells) <= column:
-        return False
-    return "initials" in re.findall(r"[a-z]+", cells[column].casefold())
 
 
 def _shortens_a_keyed_name(code: str, key: Key) -> bool:

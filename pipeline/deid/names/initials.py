@@ -438,6 +438,33 @@ def nameless_initials(
     return sorted(out)
 
 
+def in_initials_column(text: str, start: int) -> bool:
+    """The table cell at `start` lies in a column the draft heads "Initials" ("| Initials | Designation |", "Staff
+    initials"): the draft says its cells are people's initials, not codes it gave them."""
+    line_start = text.rfind("\n", 0, start) + 1
+    if not text[line_start:start].lstrip().startswith("|"):
+        return False
+    cells = header_cells(text, line_start)
+    column = text[line_start:start].count("|")
+    return cells is not None and len(cells) > column and "initials" in re.findall(r"[a-z]+", cells[column].casefold())
+
+
+def unexplained_initials(text: str, doc, codes: set[str], key_codes: set[str]) -> list[tuple[int, int]]:
+    """For `scr verify --key`: capitals left in a coded text where a record puts a person (`person_slot`) that are
+    no code (`key_codes`, and `codes`: the text's own, less those declared in a column headed "Initials"), no listed
+    abbreviation or everyday acronym, and never used by the text as a thing: someone's initials left uncoded."""
+    role = [(e.start_char, e.end_char) for e in doc.ents if e.text in codes] if doc is not None else []
+    people = role + [(m.start(), m.end()) for m in re.finditer(r"\[PERSON-\d+\]", text)]
+    explained = set(key_codes) | {
+        c for c in codes if not any(in_initials_column(text, m.start()) for m in _uses(text, c))
+    }
+    return [(s, e) for s, e, _ in nameless_initials(text, [], people, doc, frozenset(explained))]
+
+
+def _uses(text: str, letters: str) -> list[re.Match]:
+    return list(re.finditer(rf"(?<![\w.'’&/-]){re.escape(letters)}(?![\w'’&/-])", text)) if letters.isupper() else []
+
+
 def roster_initials(text: str, raw: list, pending: list, doc, protected: frozenset[str]) -> list:
     """The `pending` run-together initials of keyed people that stand where minutes and tables put people:
     before their role or agency ("FG (consultant)"), as an item of a list beside another person ("ST (reg),
@@ -897,6 +924,7 @@ def unlisted_initials(text: str, cands: list, taken: list[tuple[int, int]], doc,
             person = next((c for c in found if (c.start, c.end) == name_span), None)
             for s, e in unplaced if person is not None else []:
                 add(s, e + 1, person)
+        only = one_person(found, whole=False)  # the draft's one unlisted person of this letter
         for m in re.finditer(rf"(?<![\w.'’&/-]){letter}(?![\w.'’&/-])", text):
             s, e = m.start(), m.end()
             person = meant(s)
@@ -904,9 +932,30 @@ def unlisted_initials(text: str, cands: list, taken: list[tuple[int, int]], doc,
                 continue  # "A", "I": the article, the pronoun
             if _lettering(text, s, letter, protected):
                 continue
-            if _after_a_mention(found, s, text) and _lone_letter_slot(text, s, e, [], doc):
+            nearby = _after_a_mention(found, s, text)
+            if (nearby and _lone_letter_slot(text, s, e, [], doc)) or (
+                (nearby or only is not None) and _letter_ending_a_phrase(text, s, e)
+            ):
                 add(s, e, person)
+        for m in re.finditer(rf"(?<=[\"“‘'])({letter})\.?(?=[\"”’'])", text):  # "Mentions 'D' who has a car"
+            s, e = m.start(1), m.end()
+            person = meant(s)
+            if person is not None and letter not in settings()["lone_letter_never"] and free(s, e):
+                if (only is not None or _after_a_mention(found, s, text)) and not _lettering(
+                    text, s, letter, protected
+                ):
+                    add(s, e, person)
     return sorted(out)
+
+
+_PHRASE_END = re.compile(r"[ \t]*(?:[|.,;:!?\"”’)]|\n|\Z)")
+
+
+def _letter_ending_a_phrase(text: str, start: int, end: int) -> bool:
+    """ "talk to her about Z |", "drives her home with Z.": a capital as the object of a preposition, ending the
+    phrase, where a person stands and a series' letter ("Plan B", "Appendix C") does not (`_lettering`)."""
+    before = re.search(r"\b(?:about|with|to|from|for|by)[ \t]+\Z", text[max(0, start - 8) : start])
+    return before is not None and bool(_PHRASE_END.match(text, end))
 
 
 def mid_sentence_initial(text: str, start: int, end: int) -> bool:
