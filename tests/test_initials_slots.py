@@ -192,3 +192,22 @@ def test_verify_flags_initials_left_where_a_record_puts_a_person(nlp):
     flagged = {f.text for f in findings if f.rule == "key:initials_slot"}
     assert "PZ" in flagged
     assert not flagged & {"LN", "GP", "ED"}
+
+
+TITLED = """GP liaison
+
+1. The health visitor rang the surgery and spoke to Dr Nwachukwu-Barr about the bruise; Ms Penhallow was present.
+2. Plan: call GP today (done 15:02, spoke to Dr N., same-day call arranged). Dr N. Fenwick is the practice manager's
+name for the duty doctor and is not the same person.
+"""
+
+
+@pytest.fixture(scope="module")
+def titled(tmp_path_factory, nlp):
+    return code_text(tmp_path_factory.mktemp("titled"), TITLED, KEY, nlp, name="draft.md").text
+
+
+def test_a_title_and_the_letter_of_an_unlisted_persons_surname_take_their_placeholder(titled):
+    placeholder = re.search(r"spoke to (\[PERSON-\d+\]) about", titled).group(1)
+    assert f"spoke to {placeholder}, same-day" in titled
+    assert f"{placeholder} Fenwick" not in titled  # "Dr O. Fenwick": the first letter of another name written out

@@ -390,19 +390,23 @@ def person_slot(
 
 def _used_as_thing(text: str, letters: str, uses: list[tuple[int, int]], doc, people: list[tuple[int, int]]) -> bool:
     """The draft itself uses the letters as a thing or a role somewhere: after a determiner ("the PNC"), modifying
-    a noun ("a TM decision"), in the plural ("TMs"), or as the title before a person's name ("FME Dr Oduya")."""
+    a noun ("a TM decision"), in the plural ("TMs"), as the label of a number ("NOM 1966725", "NI SK 63 02 91 A",
+    "EDD 05/01"), or as the title before a person's name ("FME Dr Oduya", "MGM (Mrs Boateng)")."""
     if re.search(rf"(?<![\w-]){re.escape(letters)}s\b", text):
         return True
     starts = {s for s, _ in people}
     for s, e in uses:
         if _DETERMINER_BEFORE.search(text, max(0, s - 12), s) or _a_thing(doc, s, e):
             return True
-        gap = re.match(r"[ \t]+", text[e : e + 3])
+        if _NUMBER_AFTER.match(text, e):
+            return True
+        gap = re.match(r"[ \t]+\(?[ \t]*", text[e : e + 5])
         if gap and e + gap.end() in starts:
             return True
     return False
 
 
+_NUMBER_AFTER = re.compile(r"[ \t]*:?[ \t]*(?:\d{3,}|[A-Z]{1,3}[ \t]?\d)")  # a reference's, not a date's
 _RUN_TOGETHER = re.compile(r"(?<![\w.'’&/-])([A-Z]{2,3}|(?:[A-Z]\.){2,3})(?![\w'’&/-])")
 
 
@@ -876,6 +880,17 @@ def unlisted_initials(text: str, cands: list, taken: list[tuple[int, int]], doc,
                 add(m.start(1), m.end(2), person)
             elif free(m.start(1), m.end(1)):  # the surname is already the unlisted person's: its initials too
                 add(m.start(1), m.end(1), person)
+    # a title and the letter of the surname an unlisted person was named by with that title: "Dr V." of "Dr Venkatesan"
+    titled_surnames: dict[tuple[str, str], list] = {}
+    for c in sure:
+        title = re.search(r"(Dr|Mr|Mrs|Ms|Miss|Mx)\.?[ \t]+\Z", text[max(0, c.start - 6) : c.start])
+        named = _TITLED_SURNAME.fullmatch(((title.group(0) if title else "") + c.text).strip())
+        if named is not None:
+            titled_surnames.setdefault((named.group(1), fold(named.group(2)[0]).upper()), []).append(c)
+    for m in _TITLE_LETTER.finditer(text) if titled_surnames else ():
+        person = one_person(titled_surnames.get((m.group(1), m.group(2)), []))
+        if person is not None and free(m.start(), m.end()) and not _before_a_name(text, m.end()):
+            add(m.start(), m.end(), person)
     # a lone letter: "Mr A", "A. drinks", "D lost the key", or listed beside the name ("Aurimas", "A.");
     # the titled and dotted letters are found once and looked up by letter, not searched for per letter
     titled: dict[str, list[re.Match]] = {}
@@ -956,6 +971,15 @@ def _letter_ending_a_phrase(text: str, start: int, end: int) -> bool:
     phrase, where a person stands and a series' letter ("Plan B", "Appendix C") does not (`_lettering`)."""
     before = re.search(r"\b(?:about|with|to|from|for|by)[ \t]+\Z", text[max(0, start - 8) : start])
     return before is not None and bool(_PHRASE_END.match(text, end))
+
+
+_TITLED_SURNAME = re.compile(r"(Dr|Mr|Mrs|Ms|Miss|Mx)\.?[ \t]+([^\W\d_][\w'’-]+)")
+_TITLE_LETTER = re.compile(r"(?<![\w.])(Dr|Mr|Mrs|Ms|Miss|Mx)\.?[ \t]+([A-Z])\.?(?![\w'’-])")
+
+
+def _before_a_name(text: str, end: int) -> bool:
+    """ "Dr V. Sharma": the letter is the first of a name written out after it, not the surname's own."""
+    return bool(re.match(r"[ \t]+[A-Z][a-z]", text[end : end + 4]))
 
 
 def mid_sentence_initial(text: str, start: int, end: int) -> bool:
