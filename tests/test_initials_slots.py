@@ -211,3 +211,15 @@ def test_a_title_and_the_letter_of_an_unlisted_persons_surname_take_their_placeh
     placeholder = re.search(r"spoke to (\[PERSON-\d+\]) about", titled).group(1)
     assert f"spoke to {placeholder}, same-day" in titled
     assert f"{placeholder} Fenwick" not in titled  # "Dr O. Fenwick": the first letter of another name written out
+
+
+LIST = """Group supervision
+
+BV said the visit went well.
+Present: BV, Precious Ndlovu (HV), Tomasina Grell (HV).
+"""
+
+
+def test_keyed_initials_in_a_list_are_not_the_next_persons_record_surname(tmp_path, nlp):
+    coded = code_text(tmp_path, LIST, KEY, nlp, name="draft.md").text
+    assert re.search(r"Present: SW, \[PERSON-\d+\] \(HV\)", coded)
