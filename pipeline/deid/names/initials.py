@@ -709,8 +709,10 @@ INITIALS_ONLY = re.compile(r"[A-Z](?:\.?[A-Z]){1,3}\.?")
 _CAPITALS = re.compile(r"(?<![\w.'’&/-])([A-Z](?:\.?[-‐‑]?[A-Z]){1,3}\.?)(?![\w'’&/-])")
 
 
-def keyed_initials(key) -> dict[str, set[str]]:
-    """Capitals (letters only, "KWL") -> codes of the keyed people whose run-together initials they are."""
+@lru_cache(maxsize=4)
+def keyed_initials(key) -> dict[str, frozenset[str]]:
+    """Capitals (letters only, "KWL") -> codes of the keyed people whose run-together initials they are (built once
+    per key: pseudonymise and `verify --key` ask for them several times, and every form of every person is read)."""
     from .known import person_forms
 
     out: dict[str, set[str]] = {}
@@ -718,7 +720,7 @@ def keyed_initials(key) -> dict[str, set[str]]:
         for form in person_forms(person):
             if form.rule in ("initials", "given_initials") and all(k in ("letter", "hletters") for k, _ in form.tokens):
                 out.setdefault(_letters("".join(w for _, w in form.tokens)), set()).add(person.code)
-    return out
+    return {letters: frozenset(codes) for letters, codes in out.items()}
 
 
 def leftover_initials(text: str, key, codes: set[str]) -> list[tuple[int, int, str]]:
@@ -744,6 +746,7 @@ def leftover_initials(text: str, key, codes: set[str]) -> list[tuple[int, int, s
 # ---------------------------------------------------------------- people the key leaves out
 _PERSONAL_TITLE_LETTER = re.compile(r"(?<![\w.])(?:Mr|Mrs|Ms|Miss|Mx)\.?[ \t]+([A-Z])(?![\w'’.-])")
 _DOTTED_LETTER = re.compile(r"(?<![\w.'’&/-])([A-Z])\.(?![\w'’-]|[ \t]?[A-Z]\.)")
+_QUOTED_LETTER = re.compile(r"(?<=[\"“‘'])([A-Z])\.?(?=[\"”’'])")
 _QUOTED_LINK = re.compile(r"[ \t\"“”'‘’]*(?:,|and|&|/)[ \t\"“”'‘’]*(?:and[ \t\"“”'‘’]+)?")
 
 
@@ -899,6 +902,9 @@ def unlisted_initials(text: str, cands: list, taken: list[tuple[int, int]], doc,
     dotted: dict[str, list[re.Match]] = {}
     for m in _DOTTED_LETTER.finditer(text):
         dotted.setdefault(m.group(1), []).append(m)
+    quoted: dict[str, list[re.Match]] = {}
+    for m in _QUOTED_LETTER.finditer(text):
+        quoted.setdefault(m.group(1), []).append(m)
     for letter, found in first.items():
         if letter in keyed_first:
             continue
@@ -952,7 +958,7 @@ def unlisted_initials(text: str, cands: list, taken: list[tuple[int, int]], doc,
                 (nearby or only is not None) and _letter_ending_a_phrase(text, s, e)
             ):
                 add(s, e, person)
-        for m in re.finditer(rf"(?<=[\"“‘'])({letter})\.?(?=[\"”’'])", text):  # "Mentions 'D' who has a car"
+        for m in quoted.get(letter, ()):  # "Mentions 'D' who has a car"
             s, e = m.start(1), m.end()
             person = meant(s)
             if person is not None and letter not in settings()["lone_letter_never"] and free(s, e):
