@@ -33,7 +33,7 @@ _LINK = re.compile(r"[ \t]*(?:,[ \t]*(?:and[ \t]+)?|and|&|/)[ \t]*")
 def settings() -> dict:
     """``models/names/initials.yaml`` with its word lists as sets."""
     data = dict(load_yaml("names", "initials.yaml"))
-    for k in ("acronyms_in_use", "lone_letter_never"):
+    for k in ("acronyms_in_use", "lone_letter_never", "nameless_never"):
         data[k] = frozenset(str(w) for w in data.get(k) or ())
     data["lone_letter_not_after"] = frozenset(str(w).casefold() for w in data.get("lone_letter_not_after") or ())
     data["role_before_brackets"] = frozenset(str(w).casefold() for w in data.get("role_before_brackets") or ())
@@ -425,7 +425,9 @@ def nameless_initials(
     authors = frozenset(s for s, _, _ in note_authors(text))
     out = []
     for letters, where in uses.items():
-        if letters in known or letters in never_initials() or ordinary_acronym(letters) or _word_in_capitals(letters):
+        if letters in known or letters in never_initials() or letters in settings()["nameless_never"]:
+            continue
+        if ordinary_acronym(letters) or _word_in_capitals(letters):
             continue
         free = [
             (s, e)
