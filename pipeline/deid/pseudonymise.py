@@ -39,6 +39,7 @@ from ..spans import SpanIndex, resolve_overlaps
 from . import place_names
 from .codes import is_role_code
 from .keyfile import Key, title_genders
+from .names.initials import in_initials_column, initials_of
 from .names.known import KeptMention, NameMatch, matcher_for, normalise_match
 from .names.reconcile import reconcile
 from .names.record_forms import collar_number_uses, take_record_initials
@@ -767,9 +768,14 @@ def protected_codes(report, key: Key) -> set[str]:
     """
     codes = set(key.codes())
     names = {normalise_match(n) for p in key.people for n in p.names}
-    for code in report.codes() if hasattr(report, "codes") else []:
-        if code and is_role_code(code) and normalise_match(code) not in names and not _shortens_a_keyed_name(code, key):
-            codes.add(code)
+    keyed_initials = {i for p in key.people for n in p.names for i in initials_of(n)}
+    for entry in getattr(report, "key", None) or []:
+        code = entry.code
+        if not code or not is_role_code(code) or normalise_match(code) in names or _shortens_a_keyed_name(code, key):
+            continue
+        if code in keyed_initials or in_initials_column(report.text, entry.code_start):
+            continue  # "| RH | Paediatric Liaison Nurse |" of a keyed Robin Heath, or under "Initials": a person's
+        codes.add(code)
     return {c for c in codes if c}
 
 
@@ -848,6 +854,7 @@ def pseudonymise_report(
     _take_forms_of_address(text, chosen, suffixes, key)
     # listed and explained family words and the inferred suffixes; not the prefixes inferred by use, which take
     # in a given name written before two forms of one surname ("Murdo Nicolson", "Murdo N.")
+    chosen += _nameless_initials(report, chosen, [r for r, _ in initials], doc, protected, allow, key)
     unplaced = _number_unknown([c for c in chosen if c.source == "unknown"], glossed | suffixes | _kin_prefixes(), text)
     _take_hyphened_kin(text, chosen)
     chosen = chosen + _placed_initials(chosen, initials)
@@ -1221,6 +1228,20 @@ def _unlisted_initials(report, cands, taken: list[Replacement], doc, protected, 
         (Replacement(start, end, surface, "", "PERSON_UNKNOWN", "unknown", "unlisted_initials", 0.6), name)
         for start, end, surface, name in found
     ]
+
+
+def _nameless_initials(report, chosen: list[Replacement], initials: list[Replacement], doc, protected, allow, key):
+    """Capitals of people the draft never names, standing where a record puts a person ("| KD | Radiographer |"):
+    one unlisted person per set of letters (`names.initials.nameless_initials`).  Letters that are something the
+    draft or the key explains are left: codes, keyed and allowed people's initials, declared abbreviations."""
+    from .names.initials import keyed_initials, nameless_initials
+
+    known = set(protected) | set(keyed_initials(key)) | {a.abbr for a in getattr(report, "abbreviations", None) or []}
+    known |= {i for name in allow for i in initials_of(name)}
+    taken = [(r.start, r.end) for r in chosen + initials]
+    people = [(r.start, r.end) for r in chosen + initials if r.type in ("PERSON", "PERSON_UNKNOWN")]
+    found = nameless_initials(report.text, taken, people, doc, frozenset(known))
+    return [Replacement(s, e, t, "", "PERSON_UNKNOWN", "unknown", "nameless_initials", 0.5) for s, e, t in found]
 
 
 def _placed_initials(chosen: list[Replacement], initials: list) -> list[Replacement]:

@@ -2285,6 +2285,14 @@ def _key_findings(doc: Doc, key, policy: Policy, allowed_words: frozenset[str] |
     for start, end, code in leftover_initials(text, key, codes):  # "AH v helpful": a keyed person's initials
         if not any(f.start < end and start < f.end for f in out):
             out.append(to_check(start, end, f"the initials of {code} from the key", "key:initials"))
+    from .names.initials import unexplained_initials
+
+    for start, end in unexplained_initials(
+        text, doc, codes, set(key.codes())
+    ):  # "| KD | Radiographer |": initials nobody coded
+        if not any(f.start < end and start < f.end for f in out):
+            reason = "initials where a record puts a person, of nobody the key or the text explains"
+            out.append(to_check(start, end, reason, "key:initials_slot"))
     for m in residue:  # a short form, an ending, a lower-case slip
         kind = _RESIDUE_KINDS[m.rule.split(":", 1)[1]]
         out.append(to_check(m.start, m.end, f"possibly {kind} of {m.code} from the key", f"key:{m.rule}"))

@@ -33,9 +33,10 @@ _LINK = re.compile(r"[ \t]*(?:,[ \t]*(?:and[ \t]+)?|and|&|/)[ \t]*")
 def settings() -> dict:
     """``models/names/initials.yaml`` with its word lists as sets."""
     data = dict(load_yaml("names", "initials.yaml"))
-    for k in ("acronyms_in_use", "lone_letter_never"):
+    for k in ("acronyms_in_use", "lone_letter_never", "nameless_never"):
         data[k] = frozenset(str(w) for w in data.get(k) or ())
     data["lone_letter_not_after"] = frozenset(str(w).casefold() for w in data.get("lone_letter_not_after") or ())
+    data["role_before_brackets"] = frozenset(str(w).casefold() for w in data.get("role_before_brackets") or ())
     return data
 
 
@@ -140,7 +141,10 @@ def _a_thing(doc, start: int, end: int) -> bool:
     token = span[-1]
     if _has_determiner(token):
         return True
-    return token.dep_ in ("compound", "amod", "nmod") and token.head.i == token.i + 1 and token.head.pos_ == "NOUN"
+    head = token.head
+    if head.i != token.i + 1 or not any(ch.isalpha() for ch in head.text) or "\n" in doc.text[end : head.idx]:
+        return False  # "| RP |": a table's pipe parsed as the noun, or a noun in the next row, is no phrase of theirs
+    return token.dep_ in ("compound", "amod", "nmod") and head.pos_ == "NOUN"
 
 
 def _proper_noun(doc, start: int, end: int) -> bool:
@@ -282,7 +286,7 @@ def _column_of_people(text: str, cell: tuple[int, int, int], people: list[tuple[
     return found >= int(settings().get("column_people", 2))
 
 
-def _header_cells(text: str, line_start: int) -> list[str] | None:
+def header_cells(text: str, line_start: int) -> list[str] | None:
     """The header cells of the table a row belongs to: the row above the table's "|---|" rule."""
     pos = line_start
     while pos > 0:
@@ -301,11 +305,170 @@ def _header_cells(text: str, line_start: int) -> list[str] | None:
 def _people_header(text: str, line_start: int, column: int) -> bool:
     """The header of the cell's column is a word that heads a column of people (initials.yaml
     `people_column_headers`: "Owner", "Lead", "By whom"); a date column headed "By" is no person's."""
-    cells = _header_cells(text, line_start)
+    cells = header_cells(text, line_start)
     if cells is None or len(cells) <= column:
         return False
     words = re.findall(r"[^\W\d_]+", cells[column].casefold())
     return " ".join(words) in set(settings().get("people_column_headers") or ())
+
+
+def in_people_column(text: str, start: int, end: int) -> bool:
+    """The capitals fill a table cell in a column whose header says it holds people ("Owner", "Who", "Initials")."""
+    cell = _cell(text, start, end)
+    return cell is not None and _people_header(text, cell[0], cell[2])
+
+
+@lru_cache(maxsize=1)
+def _entry_author_patterns() -> tuple[re.Pattern, ...]:
+    return tuple(re.compile(p, re.MULTILINE) for p in settings().get("entry_author_slots") or ())
+
+
+def entry_author(text: str, start: int, end: int) -> bool:
+    """ "23/12/25 09:45 RH PLN. Form rec'd", "24/03/25. HB visit.": the capitals right after a log entry's date
+    (and time) at a line's start, where a log puts whoever wrote the entry (initials.yaml `entry_author_slots`)."""
+    line_start = text.rfind("\n", 0, start) + 1
+    if start - line_start > 40:
+        return False
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    for rx in _entry_author_patterns():
+        m = rx.match(text, line_start, line_end)
+        if m is not None and m.start("who") == start:
+            return True
+    return False
+
+
+_BRACKET_BEFORE = re.compile(r"([^\W\d_]+)\.?[ \t]*\([ \t]*\Z")
+
+
+def role_before_brackets(text: str, start: int, end: int) -> bool:
+    """ "Police (TH):", "CSC (LM):", "lunchtime key adult (KB)": capitals alone in brackets right after a role, an
+    agency or a role abbreviation name whoever holds it."""
+    if not re.match(r"[ \t]*\)", text[end : end + 3]):
+        return False
+    m = _BRACKET_BEFORE.search(text, max(0, start - 40), start)
+    if m is None:
+        return False
+    from .derived import _role_words
+
+    word = m.group(1)
+    low = word.casefold()
+    return low in _role_words() or low in settings()["role_before_brackets"] or word in never_initials()
+
+
+@lru_cache(maxsize=1)
+def _nameless_after() -> re.Pattern:
+    phrases = sorted(settings().get("nameless_after") or (), key=len, reverse=True)
+    alts = "|".join(r"[ \t]+".join(map(re.escape, p.split())) for p in phrases)
+    return re.compile(rf"(?i:\b(?:{alts}))[ \t]*:?[ \t]+\Z")
+
+
+_TITLE_BEFORE = re.compile(r"\b(?:Dr|Mr|Mrs|Ms|Miss|Mx)\.?[ \t]+\Z")
+
+
+def person_slot(
+    text: str, start: int, end: int, doc, people: list[tuple[int, int]], authors: frozenset[int] = frozenset()
+) -> bool:
+    """Capitals where a record puts a person: a people column's cell, a log entry's author, a signature, a
+    note's or a message's author, beside a role ("FG (consultant)", "Police (TH)"), after a personal title
+    ("Dr FA"), after "seen by", "discussed with" (`nameless_after`), or as an item of a list of people."""
+    from .known import _signed
+
+    return (
+        in_people_column(text, start, end)
+        or entry_author(text, start, end)
+        or role_before_brackets(text, start, end)
+        or role_after(text, end)
+        or _signed(text, start, end)
+        or speaker_label(text, start, end)
+        or start in authors  # `note_authors`
+        or bool(_TITLE_BEFORE.search(text, max(0, start - 8), start))
+        or bool(_nameless_after().search(text, max(0, start - 40), start))
+        or _listed_beside(text, start, end, people)
+    )
+
+
+def _used_as_thing(text: str, letters: str, uses: list[tuple[int, int]], doc, people: list[tuple[int, int]]) -> bool:
+    """The draft itself uses the letters as a thing or a role somewhere: after a determiner ("the PNC"), modifying
+    a noun ("a TM decision"), in the plural ("TMs"), as the label of a number ("NOM 1966725", "NI SK 63 02 91 A",
+    "EDD 05/01"), or as the title before a person's name ("FME Dr Oduya", "MGM (Mrs Boateng)")."""
+    if re.search(rf"(?<![\w-]){re.escape(letters)}s\b", text):
+        return True
+    starts = {s for s, _ in people}
+    for s, e in uses:
+        if _DETERMINER_BEFORE.search(text, max(0, s - 12), s) or _a_thing(doc, s, e):
+            return True
+        if _NUMBER_AFTER.match(text, e):
+            return True
+        gap = re.match(r"[ \t]+\(?[ \t]*", text[e : e + 5])
+        if gap and e + gap.end() in starts:
+            return True
+    return False
+
+
+_NUMBER_AFTER = re.compile(r"[ \t]*:?[ \t]*(?:\d{3,}|[A-Z]{1,3}[ \t]?\d)")  # a reference's, not a date's
+_RUN_TOGETHER = re.compile(r"(?<![\w.'’&/-])([A-Z]{2,3}|(?:[A-Z]\.){2,3})(?![\w'’&/-])")
+
+
+def nameless_initials(
+    text: str, taken: list[tuple[int, int]], people: list[tuple[int, int]], doc, known: frozenset[str]
+) -> list[tuple[int, int, str]]:
+    """Capitals of someone the draft never names ("| KD | Radiographer |", "Discussed with TB (duty Insp)"), as
+    (start, end, letters): when one of their uses stands in a person's place (`person_slot`) and none is a thing's
+    (`_used_as_thing`), every plain use of the letters is one unlisted person.  `known` holds the letters that are
+    something else: the key's codes and people's initials, the draft's declared codes and abbreviations; the
+    abbreviations lists and everyday acronyms are never anyone's here."""
+    uses: dict[str, list[tuple[int, int]]] = {}
+    for m in _RUN_TOGETHER.finditer(text):
+        uses.setdefault(m.group(1).replace(".", ""), []).append((m.start(1), m.end(1)))
+    spans = list(taken)
+    authors = frozenset(s for s, _, _ in note_authors(text))
+    out = []
+    for letters, where in uses.items():
+        if letters in known or letters in never_initials() or letters in settings()["nameless_never"]:
+            continue
+        if ordinary_acronym(letters) or _word_in_capitals(letters):
+            continue
+        free = [
+            (s, e)
+            for s, e in where
+            if not overlaps_any(spans, s, e) and not _capitals_line(text, s) and not text[e : e + 1].isdigit()
+        ]
+        if not free or not any(person_slot(text, s, e, doc, people, authors) for s, e in free):
+            continue
+        if _used_as_thing(text, letters, where, doc, people):
+            continue
+        for s, e in free:
+            out.append((s, e, text[s:e]))
+            spans.append((s, e))
+    return sorted(out)
+
+
+def in_initials_column(text: str, start: int) -> bool:
+    """The table cell at `start` lies in a column the draft heads "Initials" ("| Initials | Designation |", "Staff
+    initials"): the draft says its cells are people's initials, not codes it gave them."""
+    line_start = text.rfind("\n", 0, start) + 1
+    if not text[line_start:start].lstrip().startswith("|"):
+        return False
+    cells = header_cells(text, line_start)
+    column = text[line_start:start].count("|")
+    return cells is not None and len(cells) > column and "initials" in re.findall(r"[a-z]+", cells[column].casefold())
+
+
+def unexplained_initials(text: str, doc, codes: set[str], key_codes: set[str]) -> list[tuple[int, int]]:
+    """For `scr verify --key`: capitals left in a coded text where a record puts a person (`person_slot`) that are
+    no code (`key_codes`, and `codes`: the text's own, less those declared in a column headed "Initials"), no listed
+    abbreviation or everyday acronym, and never used by the text as a thing: someone's initials left uncoded."""
+    role = [(e.start_char, e.end_char) for e in doc.ents if e.text in codes] if doc is not None else []
+    people = role + [(m.start(), m.end()) for m in re.finditer(r"\[PERSON-\d+\]", text)]
+    explained = set(key_codes) | {
+        c for c in codes if not any(in_initials_column(text, m.start()) for m in _uses(text, c))
+    }
+    return [(s, e) for s, e, _ in nameless_initials(text, [], people, doc, frozenset(explained))]
+
+
+def _uses(text: str, letters: str) -> list[re.Match]:
+    return list(re.finditer(rf"(?<![\w.'’&/-]){re.escape(letters)}(?![\w'’&/-])", text)) if letters.isupper() else []
 
 
 def roster_initials(text: str, raw: list, pending: list, doc, protected: frozenset[str]) -> list:
@@ -326,13 +489,19 @@ def roster_initials(text: str, raw: list, pending: list, doc, protected: frozens
             if overlaps_any(people, start, end) or _capitals_line(text, start):
                 left.remove(item)
                 continue
+            if entry_author(text, start, end) and not ordinary_acronym(matched):
+                out.append(item)  # "24/03/25. HB visit.": the entry's author, though parsed as the visit's kind
+                people.append((start, end))
+                left.remove(item)
+                changed = True
+                continue
             if _DETERMINER_BEFORE.search(text, max(0, start - 12), start) or _a_thing(doc, start, end):
                 left.remove(item)
                 continue
             cell = _cell(text, start, end)
             everyday = ordinary_acronym(matched) or _word_in_capitals(matched)
             if (
-                (not everyday and role_after(text, end))
+                (not everyday and (role_after(text, end) or role_before_brackets(text, start, end)))
                 or _listed_beside(text, start, end, people)
                 or (cell is not None and _people_header(text, cell[0], cell[2]))  # "| AS |" under "Owner"
                 or (cell is not None and not everyday and _column_of_people(text, cell, people))
@@ -424,6 +593,58 @@ def declared_initials(text: str, raw: list, protected: frozenset[str]) -> list:
     return out
 
 
+@lru_cache(maxsize=1)
+def _letter_description() -> re.Pattern:
+    words = sorted(settings().get("code_letter_description") or (), key=len, reverse=True)
+    alts = "|".join(r"[ \t]+".join(map(re.escape, w.split())) for w in words)
+    return re.compile(rf"[ \t]*\([ \t]*(?i:{alts})(?![\w])")
+
+
+_CODE_WITH_LETTER = re.compile(r"^[A-Z][A-Za-z ]*[a-zA-Z][ \t]+(?P<letter>[A-Z])$")
+
+
+def code_letters(matcher, text: str, raw: list) -> list:
+    """ "L (a boy, aged 8) and Y (a girl, aged 14)", "LCC-CSC-0847722 (Y)": the letter of one keyed code "Child L"
+    standing alone where court papers and references name a child by it: before the child's description in
+    brackets, or alone in brackets after a reference or a name (not a list's "(B)" at a line's start)."""
+    from .known import NameForm
+
+    letters: dict[str, list[str]] = {}
+    for code in matcher.key.codes():
+        m = _CODE_WITH_LETTER.match(code)
+        if m is not None:
+            letters.setdefault(m.group("letter"), []).append(code)
+    letters = {k: v for k, v in letters.items() if len(v) == 1 and k not in settings()["lone_letter_never"]}
+    if not letters:
+        return []
+    spans = [(r[0], r[1]) for r in raw]
+    out = []
+    for m in re.finditer(rf"(?<![\w.'’&/-])([{''.join(sorted(letters))}])(?![\w.'’&/-])", text):
+        start, end = m.span(1)
+        if overlaps_any(spans, start, end) or _lettering(text, start, m.group(1), matcher.protected):
+            continue
+        described = bool(_letter_description().match(text, end))
+        line_start = text.rfind("\n", 0, start) + 1
+        bracketed = (
+            text[start - 1 : start] == "("
+            and text[end : end + 1] == ")"
+            and bool(re.search(r"[\w.][ \t]+\($", text[line_start:start]))
+        )
+        if not (described or bracketed):
+            continue
+        code = letters[m.group(1)][0]
+        out.append(
+            (
+                start,
+                end,
+                m.group(1),
+                [NameForm(text=m.group(1), code=code, rule="single_initial", tokens=(("letter", m.group(1)),))],
+            )
+        )
+        spans.append((start, end))
+    return out
+
+
 def _lone_letter_slot(text: str, start: int, end: int, raw_spans: list[tuple[int, int]], doc) -> bool:
     """A lone capital stands as a person: the subject right before a verb, beside another person's mention
     ("Y and A.C.", "Jade and D"), or opening a table cell before a lower-case word ("| Y late to school")."""
@@ -490,8 +711,10 @@ INITIALS_ONLY = re.compile(r"[A-Z](?:\.?[A-Z]){1,3}\.?")
 _CAPITALS = re.compile(r"(?<![\w.'’&/-])([A-Z](?:\.?[-‐‑]?[A-Z]){1,3}\.?)(?![\w'’&/-])")
 
 
-def keyed_initials(key) -> dict[str, set[str]]:
-    """Capitals (letters only, "KWL") -> codes of the keyed people whose run-together initials they are."""
+@lru_cache(maxsize=4)
+def keyed_initials(key) -> dict[str, frozenset[str]]:
+    """Capitals (letters only, "KWL") -> codes of the keyed people whose run-together initials they are (built once
+    per key: pseudonymise and `verify --key` ask for them several times, and every form of every person is read)."""
     from .known import person_forms
 
     out: dict[str, set[str]] = {}
@@ -499,7 +722,7 @@ def keyed_initials(key) -> dict[str, set[str]]:
         for form in person_forms(person):
             if form.rule in ("initials", "given_initials") and all(k in ("letter", "hletters") for k, _ in form.tokens):
                 out.setdefault(_letters("".join(w for _, w in form.tokens)), set()).add(person.code)
-    return out
+    return {letters: frozenset(codes) for letters, codes in out.items()}
 
 
 def leftover_initials(text: str, key, codes: set[str]) -> list[tuple[int, int, str]]:
@@ -525,6 +748,7 @@ def leftover_initials(text: str, key, codes: set[str]) -> list[tuple[int, int, s
 # ---------------------------------------------------------------- people the key leaves out
 _PERSONAL_TITLE_LETTER = re.compile(r"(?<![\w.])(?:Mr|Mrs|Ms|Miss|Mx)\.?[ \t]+([A-Z])(?![\w'’.-])")
 _DOTTED_LETTER = re.compile(r"(?<![\w.'’&/-])([A-Z])\.(?![\w'’-]|[ \t]?[A-Z]\.)")
+_QUOTED_LETTER = re.compile(r"(?<=[\"“‘'])([A-Z])\.?(?=[\"”’'])")
 _QUOTED_LINK = re.compile(r"[ \t\"“”'‘’]*(?:,|and|&|/)[ \t\"“”'‘’]*(?:and[ \t\"“”'‘’]+)?")
 
 
@@ -632,6 +856,10 @@ def unlisted_initials(text: str, cands: list, taken: list[tuple[int, int]], doc,
         or speaker_label(text, s, e)
         or s in authors
         or role_after(text, e)  # "L.A., the Named Nurse, has"
+        or in_people_column(text, s, e)  # "| JP | RN, Paed ED |" under "Initials", "| KB |" under "Who"
+        or entry_author(text, s, e)  # "14/03/2025 17:40 AK Visit."
+        or role_before_brackets(text, s, e)  # "lunchtime key adult (KB)"
+        or bool(_nameless_after().search(text, max(0, s - 40), s))  # "Discussed with JH (MASH)"
         or any(_QUOTED_LINK.fullmatch(text, te, s) for _, te in taken if te <= s)  # "with C.F. and P.F."
     }
     for start, end, token, person in plain:
@@ -657,6 +885,17 @@ def unlisted_initials(text: str, cands: list, taken: list[tuple[int, int]], doc,
                 add(m.start(1), m.end(2), person)
             elif free(m.start(1), m.end(1)):  # the surname is already the unlisted person's: its initials too
                 add(m.start(1), m.end(1), person)
+    # a title and the letter of the surname an unlisted person was named by with that title: "Dr V." of "Dr Venkatesan"
+    titled_surnames: dict[tuple[str, str], list] = {}
+    for c in sure:
+        title = re.search(r"(Dr|Mr|Mrs|Ms|Miss|Mx)\.?[ \t]+\Z", text[max(0, c.start - 6) : c.start])
+        named = _TITLED_SURNAME.fullmatch(((title.group(0) if title else "") + c.text).strip())
+        if named is not None:
+            titled_surnames.setdefault((named.group(1), fold(named.group(2)[0]).upper()), []).append(c)
+    for m in _TITLE_LETTER.finditer(text) if titled_surnames else ():
+        person = one_person(titled_surnames.get((m.group(1), m.group(2)), []))
+        if person is not None and free(m.start(), m.end()) and not _before_a_name(text, m.end()):
+            add(m.start(), m.end(), person)
     # a lone letter: "Mr A", "A. drinks", "D lost the key", or listed beside the name ("Aurimas", "A.");
     # the titled and dotted letters are found once and looked up by letter, not searched for per letter
     titled: dict[str, list[re.Match]] = {}
@@ -665,6 +904,9 @@ def unlisted_initials(text: str, cands: list, taken: list[tuple[int, int]], doc,
     dotted: dict[str, list[re.Match]] = {}
     for m in _DOTTED_LETTER.finditer(text):
         dotted.setdefault(m.group(1), []).append(m)
+    quoted: dict[str, list[re.Match]] = {}
+    for m in _QUOTED_LETTER.finditer(text):
+        quoted.setdefault(m.group(1), []).append(m)
     for letter, found in first.items():
         if letter in keyed_first:
             continue
@@ -705,6 +947,7 @@ def unlisted_initials(text: str, cands: list, taken: list[tuple[int, int]], doc,
             person = next((c for c in found if (c.start, c.end) == name_span), None)
             for s, e in unplaced if person is not None else []:
                 add(s, e + 1, person)
+        only = one_person(found, whole=False)  # the draft's one unlisted person of this letter
         for m in re.finditer(rf"(?<![\w.'’&/-]){letter}(?![\w.'’&/-])", text):
             s, e = m.start(), m.end()
             person = meant(s)
@@ -712,9 +955,39 @@ def unlisted_initials(text: str, cands: list, taken: list[tuple[int, int]], doc,
                 continue  # "A", "I": the article, the pronoun
             if _lettering(text, s, letter, protected):
                 continue
-            if _after_a_mention(found, s, text) and _lone_letter_slot(text, s, e, [], doc):
+            nearby = _after_a_mention(found, s, text)
+            if (nearby and _lone_letter_slot(text, s, e, [], doc)) or (
+                (nearby or only is not None) and _letter_ending_a_phrase(text, s, e)
+            ):
                 add(s, e, person)
+        for m in quoted.get(letter, ()):  # "Mentions 'D' who has a car"
+            s, e = m.start(1), m.end()
+            person = meant(s)
+            if person is not None and letter not in settings()["lone_letter_never"] and free(s, e):
+                if (only is not None or _after_a_mention(found, s, text)) and not _lettering(
+                    text, s, letter, protected
+                ):
+                    add(s, e, person)
     return sorted(out)
+
+
+_PHRASE_END = re.compile(r"[ \t]*(?:[|.,;:!?\"”’)]|\n|\Z)")
+
+
+def _letter_ending_a_phrase(text: str, start: int, end: int) -> bool:
+    """ "talk to her about Z |", "drives her home with Z.": a capital as the object of a preposition, ending the
+    phrase, where a person stands and a series' letter ("Plan B", "Appendix C") does not (`_lettering`)."""
+    before = re.search(r"\b(?:about|with|to|from|for|by)[ \t]+\Z", text[max(0, start - 8) : start])
+    return before is not None and bool(_PHRASE_END.match(text, end))
+
+
+_TITLED_SURNAME = re.compile(r"(Dr|Mr|Mrs|Ms|Miss|Mx)\.?[ \t]+([^\W\d_][\w'’-]+)")
+_TITLE_LETTER = re.compile(r"(?<![\w.])(Dr|Mr|Mrs|Ms|Miss|Mx)\.?[ \t]+([A-Z])\.?(?![\w'’-])")
+
+
+def _before_a_name(text: str, end: int) -> bool:
+    """ "Dr V. Sharma": the letter is the first of a name written out after it, not the surname's own."""
+    return bool(re.match(r"[ \t]+[A-Z][a-z]", text[end : end + 4]))
 
 
 def mid_sentence_initial(text: str, start: int, end: int) -> bool:

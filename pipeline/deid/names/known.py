@@ -37,6 +37,7 @@ from .gaelic import surname_variants
 from .groups import group_reading
 from .initials import (
     bare_letter_after_first_name,
+    code_letters,
     declared_initials,
     lone_letters,
     mid_sentence_initial,
@@ -812,6 +813,7 @@ class KnownNameMatcher:
         raw += other_script_names(self.key, text, raw)  # "서연" of the keyed Seo-yeon
         raw += lone_letters(self, text, raw, doc)  # "D refused to speak", "Seen Y and A.C."
         raw += signed_letters(self, text, raw)  # "I'll be at the meeting. J"
+        raw += code_letters(self, text, raw)  # "L (a boy, aged 8)": the letter of the keyed code "Child L"
         raw.sort(key=lambda r: r[0])
         middles: list[tuple[str, str]] = []
         matches = _merge_adjacent(text, self._resolve(text, raw), middles)
@@ -1801,10 +1803,11 @@ _SIGNATURE_END = re.compile(r"[ \t]*(?:\n|\Z|\)|\|)")
 
 
 def _signed(text: str, start: int, end: int) -> bool:
-    """Initials as a signature: after "signed"/"initialled" (quotes allowed), or closing a case note's line
-    after its last sentence ("... seen at home. CS")."""
+    """Initials as a signature: after "signed"/"initialled"/"signs himself" (quotes allowed), or closing a case
+    note's line after its last sentence ("... seen at home. CS")."""
     if re.search(
-        r"\b(?:signed|initialled|countersigned)(?:[ \t]+(?:as|by|off))?[ \t]+[\"'‘“]?$",
+        r"\b(?:signs?|signed|initials|initialled|countersigned)"
+        r"(?:[ \t]+(?:as|by|off|himself|herself|themselves))?[ \t]+[\"'‘“]?$",
         text[max(0, start - 30) : start],
         re.IGNORECASE,
     ):

@@ -585,6 +585,8 @@ def _record_surname(out: list[Replacement], r: Replacement, text: str, given: se
     comma = _RECORD_COMMA.fullmatch(text[out[-1].end : r.start]) if out else None
     if comma is None or (comma.group("tail") and not _capitals(comma.group("tail"))):
         return 0
+    if "initial" in out[-1].rule and out[-1].source == "known":
+        return 0  # "Present: KL, Precious Moyo": a keyed person's initials, then the next person of a list
     n = 0
     while n < len(out) and _capitals(out[-1 - n].text) and not any(w in given for w in _words(out[-1 - n].text)):
         n += 1
