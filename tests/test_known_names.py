@@ -274,5 +274,6 @@ def test_a_title_code_the_draft_uses_is_protected_unless_it_shortens_a_keyed_nam
     from pipeline.deid.pseudonymise import protected_codes
 
     key = parse_key({"people": [{"code": "TCH", "role": "class teacher", "names": ["Drew Preston", "Mr Preston"]}]})
-    report = SimpleNamespace(codes=lambda: ["Mr P", "Mr T", "Dr DP"])
+    entries = [SimpleNamespace(code=code, code_start=0) for code in ["Mr P", "Mr T", "Dr DP"]]
+    report = SimpleNamespace(key=entries, text="")  # protected_codes reads each entry and where it stands
     assert protected_codes(report, key) == {"TCH", "Mr T"}

@@ -324,18 +324,22 @@ def own_name_runs(matcher, text: str, raw: list) -> list:
     from .known import NameForm
 
     spellings: list = []  # the family's letters and the declared spellings, read once when first needed
-    seen: dict[tuple[str, str], bool] = {}  # a review repeats its names: decide each word once per person
+    # a review repeats its names: decide each word once per person (None: not theirs; True: only as a misspelling)
+    seen: dict[tuple[str, str], bool | None] = {}
 
-    def own_word(word: str, code: str) -> bool:
+    def own_word(word: str, code: str) -> bool | None:
         if (word, code) not in seen:
             if not spellings:
                 spellings.extend((family_spelling(text), declared_spellings(text, matcher.keyed_words)))
             spelling, declared = spellings
             own = [kw for kw in matcher.keyed_words if kw.code == code]
             folded = fold(word).casefold()
-            seen[(word, code)] = any(kw.folded == folded or (folded, kw.folded) in declared for kw in own) or any(
-                rule == "misspelling" for *_, rule in classify(word, own, (), frozenset({code}), spelling)
-            )
+            if any(kw.folded == folded or (folded, kw.folded) in declared for kw in own):
+                seen[(word, code)] = False
+            elif any(rule == "misspelling" for *_, rule in classify(word, own, (), frozenset({code}), spelling)):
+                seen[(word, code)] = True
+            else:
+                seen[(word, code)] = None
         return seen[(word, code)]
 
     out: list = []
@@ -345,13 +349,16 @@ def own_name_runs(matcher, text: str, raw: list) -> list:
             continue
         code = _given_name_owner(matcher, r[3])
         end = r[1]
+        slip = False  # a word of the run is the person's only as a misspelling: verify reports the mention misspelt
         if code is not None:
-            while (m := _NEXT_WORD.match(text, end)) and own_word(m.group(2), code):
+            while (m := _NEXT_WORD.match(text, end)) and (misspelt := own_word(m.group(2), code)) is not None:
                 end = m.end()
+                slip = slip or misspelt
         if code is not None and end > r[1]:
             f = r[3][0]
             words = tuple(("word", w) for w in text[r[1] : end].split())
-            joined = NameForm(text=text[r[0] : end], code=code, rule=f.rule, tokens=f.tokens + words)
+            rule = f"{f.rule}+misspelling" if slip else f.rule
+            joined = NameForm(text=text[r[0] : end], code=code, rule=rule, tokens=f.tokens + words)
             out.append((r[0], end, text[r[0] : end], [joined]))
             skip_to = end
             continue

@@ -261,9 +261,11 @@ class _DocContext:
                 self.blocked[i] = True
         self._block_code_phrases(doc)
         self._block_not_people(doc)
-        self.place_texts = {
-            self.texts[i] for i, is_place in enumerate(self.place) if is_place and self.texts[i][:1].isupper()
-        }
+        self.place_at: dict[str, list[int]] = {}  # where the model reads each capitalised word a place
+        for i, is_place in enumerate(self.place):
+            if is_place and self.texts[i][:1].isupper():
+                self.place_at.setdefault(self.texts[i], []).append(i)
+        self.place_texts = set(self.place_at)
         self._block_place_adjectives()
         self.org_words = self._org_context_words(doc)
         self.lower_words = {
@@ -1460,13 +1462,21 @@ def _word_surname(ctx: _DocContext, start: int, end: int, rule: str) -> bool:
     return nxt is None or _crosses_line(doc[end - 1]) or not (nxt.is_title or nxt.is_upper or nxt.lower_ in heads)
 
 
+def _place_elsewhere(ctx: _DocContext, text: str, start: int, end: int) -> bool:
+    """The model reads `text` a place at another mention than this one: its reading of this very mention
+    ("Paige and Jordan were seen") is no evidence that a first name which is also a country is the country."""
+    return any(i < start or i >= end for i in ctx.place_at.get(text, ()))
+
+
 def _is_place(ctx: _DocContext, start: int, end: int, trust_entities: bool = True) -> bool:
     """A listed town or authority; or (unless a title/role cue says person) a place entity with no listed name."""
     text = " ".join(_bare(t.text) for t in ctx.doc[start:end])
     if text in ctx.lex.places:
         return True
     if text in ctx.lex.countries and (
-        not ctx.lex.is_first_name(text) or _after_place_word(ctx, start) or (trust_entities and text in ctx.place_texts)
+        not ctx.lex.is_first_name(text)
+        or _after_place_word(ctx, start)
+        or (trust_entities and _place_elsewhere(ctx, text, start, end))
     ):
         return True  # "visited Poland"; "Jordan" only after "from", "in", ... or where the review reads it a place
     return (
