@@ -210,6 +210,9 @@ def cover_people(report: Report, policy: Policy) -> set[str]:
     found += _honoured_people(text, roles.get("honours", ()))
     found += _titled_post_people(text, roles.get("titled_post_heads", ()))
     found += _consented_names(text, roles.get("consented_naming", {}))
+    found += _story_permission_names(text, roles.get("story_permission", {}), roles.get("consented_naming", {}))
+    found += _memorial_names(text, roles.get("memorials", {}))
+    found += _titled_subject_names(text)
     found += _statement_people(text, roles.get("public_statements", {}), roles.get("statement_verbs", ()))
     found += _own_post_people(text, [label for label in roles["sentence_labels"] if len(label.split()) > 1])
     for names in found:
@@ -388,6 +391,90 @@ def _consented_names(text: str, data: dict) -> list[str]:
         for m in re.finditer(r"(?<![\w'’-])([A-Z][a-z]+)(?=['’]s\b|[ \t,.;:])", sentence):
             if lex.is_first_name(m[1]) and not lex.is_common_word(m[1]) and m[1].lower() not in lex.roles:
                 found.append(m[1])
+    return found
+
+
+def _whole_words_re(words) -> re.Pattern:
+    """Any of `words` (regexes) as a whole word, case-insensitive."""
+    return re.compile(rf"(?i)(?<![\w'’-])(?:{'|'.join(f'(?:{w})' for w in words)})(?![\w-])")
+
+
+def _story_permission_names(text: str, data: dict, consent_data: dict) -> list[str]:
+    """ "Rachel's story is written with her father's permission so that agencies can learn", "With his grandparents'
+    agreement this briefing shares Oskar's journey": the child whose story the document tells, where the family
+    consents to the telling (`story_permission` in models/names/named_roles.yaml).  The consent must be for the
+    document: the sentence names the review itself or says the telling is for others to learn from, so "his mother
+    gave permission for the school to share Jay's story with the youth team" leaves Jay a finding.  Only the name
+    before the story word counts, and no negation may stand before the consent or the story or in the two words
+    after it ("asked that Kim's story not be told" gives nothing; "... never happening to another child" later does
+    not matter)."""
+    if not data or not consent_data:
+        return []
+    consent, negation = _whole_words_re(consent_data["consent"]), _whole_words_re(consent_data["negations"])
+    # kin only: the role words of models/names/role_words.txt hold practitioners too ("the social worker agreed")
+    family = _whole_words_re([*consent_data["family"], *(re.escape(w) for w in _kin_words())])
+    purpose = _whole_words_re(data["purposes"])
+    _introduced, review, _title = _review_subject_res()
+    nouns = _alternation(data["story_nouns"])
+    story = re.compile(rf"(?<![\w'’-])(?P<n>[A-Z][a-z'’-]+)['’]s[ \t]+(?i:{nouns})(?![\w-])")
+    lex = lexicon()
+    found: list[str] = []
+    for sentence in re.split(r"(?<=[.!?])\s+|\n", text):
+        told, agreed = list(story.finditer(sentence)), consent.search(sentence)
+        if not told or agreed is None or not family.search(sentence):
+            continue
+        if not (purpose.search(sentence) or review.search(sentence)):
+            continue  # consent to pass the story on, not to tell it here
+        after = re.match(r"(?:[^\w]+[\w'’]+){0,2}", sentence[told[0].end() :])  # "... story not be told"
+        if negation.search(sentence[: max(agreed.end(), told[0].end())] + (after.group(0) if after else "")):
+            continue
+        found += [
+            m["n"]
+            for m in told
+            if not lex.is_common_word(m["n"]) and m["n"] not in lex.titles and m["n"].lower() not in lex.roles
+        ]
+    return found
+
+
+def _memorial_names(text: str, data: dict) -> list[str]:
+    """ "In memory of Ailsa", "Dedicated to the memory of Tomos Price" alone on a line, or "This briefing is dedicated
+    to Nell": a dedication the publisher sets apart or gives the review itself names its child on purpose
+    (`memorials` in models/names/named_roles.yaml).  A memorial in the story ("a bench placed in memory of his
+    cousin, Aaron Whitlock") is neither, and that name stays a finding."""
+    if not data:
+        return []
+    lead = "|".join(f"(?:{p})" for p in data["phrases"])
+    names = rf"(?P<n>{_PERSON_PLAIN}|{_NAMES})"
+    found = [m["n"] for m in re.finditer(rf"(?m)^[ \t]*(?i:{lead})[ \t]+{names}[ \t]*[.!]?[ \t]*$", text)]
+    _introduced, review, _title = _review_subject_res()
+    for sentence in re.split(r"(?<=[.!?])\s+|\n", text):
+        m = re.search(rf"(?i:{lead})[ \t]+{names}(?![\w'’-])", sentence)
+        if m and review.search(sentence[: m.start()]):
+            found.append(m["n"])
+    return found
+
+
+@lru_cache(maxsize=1)
+def _named_title_res() -> tuple[re.Pattern, re.Pattern]:
+    data = _named_roles().get("named_titles") or {}
+    heads = "|".join(f"(?:{h})" for h in data.get("heads", ["review"]))
+    links = "|".join(f"(?:{k})" for k in data.get("links", ["re"]))
+    title = rf"(?:[A-Z][\w'’&-]*[ \t]+){{0,6}}?(?i:{heads})"
+    one_line = re.compile(rf"(?m)^[ \t]*{title}[ \t]*[:–—-]?[ \t]*(?i:{links})[ \t]+(?P<n>{_PERSON_PLAIN})[ \t]*$")
+    two_lines = re.compile(
+        rf"(?m)^[ \t]*{title}[ \t]*\n(?:[ \t]*\n)*[ \t]*(?i:{links})[ \t]+(?P<n>{_PERSON_PLAIN})[ \t]*$"
+    )
+    return one_line, two_lines
+
+
+def _titled_subject_names(text: str) -> list[str]:
+    """ "Serious Case Review re Daniel Marsh", "Learning Review in respect of the death of Ailsa Drummond", or a
+    title line with "Re Daniel Marsh" alone on the line under it: a review named after its child on a whole title
+    line names the child on purpose (`named_titles` in models/names/named_roles.yaml).  The same words inside a
+    sentence ("the review in respect of the death of Kim Vale's brother") give nothing, nor a code ("re Child K")."""
+    found: list[str] = []
+    for pattern in _named_title_res():
+        found += [m["n"] for m in pattern.finditer(text)]
     return found
 
 
