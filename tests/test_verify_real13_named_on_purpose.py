@@ -118,3 +118,19 @@ def test_a_title_line_naming_the_review_after_its_child_names_on_purpose(cover, 
 )
 def test_a_named_title_is_only_a_whole_title_line_naming_a_person(line):
     assert not {"Caspian Holloway", "Child K"} & allowed(f"Harwick Safeguarding Children Board\n\n{line}\n")
+
+
+def test_a_story_title_and_a_pronoun_consent_right_under_it_name_on_purpose():
+    text = (
+        "Learning Briefing\n\nWiktor's Journey\n\n"
+        "His journey is shared with his mother's permission so that others can learn.\n\nWiktor was eight.\n"
+    )
+    assert "Wiktor" in allowed(text)
+
+
+def test_a_story_title_with_the_consent_further_into_the_story_names_no_one():
+    text = (
+        "Learning Briefing\n\nWiktor's Journey\n\nWiktor was eight when he moved to Thornbury in 2020.\n\n"
+        "Later his mother agreed that his journey could be shared so that the school could learn from it.\n"
+    )
+    assert "Wiktor" not in allowed(text)

@@ -405,35 +405,50 @@ def _story_permission_names(text: str, data: dict, consent_data: dict) -> list[s
     consents to the telling (`story_permission` in models/names/named_roles.yaml).  The consent must be for the
     document: the sentence names the review itself or says the telling is for others to learn from, so "his mother
     gave permission for the school to share Jay's story with the youth team" leaves Jay a finding.  Only the name
-    before the story word counts, and no negation may stand before the consent or the story or in the two words
-    after it ("asked that Kim's story not be told" gives nothing; "... never happening to another child" later does
-    not matter)."""
+    before the story word counts.  Under a title line "Wiktor's Journey" the paragraph straight after it may say it
+    with a pronoun ("His journey is shared with his mother's permission so that others can learn"); a consent
+    further into the story does not reach the title."""
     if not data or not consent_data:
         return []
-    consent, negation = _whole_words_re(consent_data["consent"]), _whole_words_re(consent_data["negations"])
-    # kin only: the role words of models/names/role_words.txt hold practitioners too ("the social worker agreed")
-    family = _whole_words_re([*consent_data["family"], *(re.escape(w) for w in _kin_words())])
-    purpose = _whole_words_re(data["purposes"])
-    _introduced, review, _title = _review_subject_res()
+    consents = _telling_consent(data, consent_data)
     nouns = _alternation(data["story_nouns"])
     story = re.compile(rf"(?<![\w'’-])(?P<n>[A-Z][a-z'’-]+)['’]s[ \t]+(?i:{nouns})(?![\w-])")
     lex = lexicon()
     found: list[str] = []
     for sentence in re.split(r"(?<=[.!?])\s+|\n", text):
-        told, agreed = list(story.finditer(sentence)), consent.search(sentence)
-        if not told or agreed is None or not family.search(sentence):
-            continue
+        told = list(story.finditer(sentence))
+        if told and consents(sentence, told[0]):
+            found += [m["n"] for m in told]
+    pronoun = re.compile(rf"(?i)(?<![\w'’-])(?:his|her|their)[ \t]+(?:{nouns})(?![\w-])")
+    for title in re.finditer(rf"(?m)^[ \t]*{story.pattern}[ \t]*$", text):
+        paragraph = re.split(r"\n[ \t]*\n", text[title.end() :].lstrip(), maxsplit=1)[0][:600]
+        for sentence in re.split(r"(?<=[.!?])\s+|\n", paragraph):
+            told = pronoun.search(sentence) or story.search(sentence)
+            if told and consents(sentence, told):
+                found.append(title["n"])
+    return [n for n in found if not lex.is_common_word(n) and n not in lex.titles and n.lower() not in lex.roles]
+
+
+def _telling_consent(data: dict, consent_data: dict):
+    """A test of one sentence and the story phrase in it: a consent word and a kin word, the review named or a
+    purpose of learning, and no negation before the consent or the story or in the two words after it ("asked that
+    Kim's story not be told" gives nothing; "... never happening to another child" later does not matter)."""
+    consent, negation = _whole_words_re(consent_data["consent"]), _whole_words_re(consent_data["negations"])
+    # kin only: the role words of models/names/role_words.txt hold practitioners too ("the social worker agreed")
+    family = _whole_words_re([*consent_data["family"], *(re.escape(w) for w in _kin_words())])
+    purpose = _whole_words_re(data["purposes"])
+    _introduced, review, _title = _review_subject_res()
+
+    def consents(sentence: str, told: re.Match) -> bool:
+        agreed = consent.search(sentence)
+        if agreed is None or not family.search(sentence):
+            return False
         if not (purpose.search(sentence) or review.search(sentence)):
-            continue  # consent to pass the story on, not to tell it here
-        after = re.match(r"(?:[^\w]+[\w'’]+){0,2}", sentence[told[0].end() :])  # "... story not be told"
-        if negation.search(sentence[: max(agreed.end(), told[0].end())] + (after.group(0) if after else "")):
-            continue
-        found += [
-            m["n"]
-            for m in told
-            if not lex.is_common_word(m["n"]) and m["n"] not in lex.titles and m["n"].lower() not in lex.roles
-        ]
-    return found
+            return False  # consent to pass the story on, not to tell it here
+        after = re.match(r"(?:[^\w]+[\w'’]+){0,2}", sentence[told.end() :])  # "... story not be told"
+        return not negation.search(sentence[: max(agreed.end(), told.end())] + (after.group(0) if after else ""))
+
+    return consents
 
 
 def _memorial_names(text: str, data: dict) -> list[str]:
