@@ -103,6 +103,12 @@ def test_a_memorial_in_the_story_names_no_one(nlp, analyzer):
         ("Learning Review in respect of the death of Ailbhe Corrigan", "Ailbhe Corrigan"),
         ("Child Practice Review: Concerning Eleri Watkin-Jones", "Eleri Watkin-Jones"),
         ("Serious Case Review\n\nRe Caspian Holloway", "Caspian Holloway"),  # the link under the title
+        # a cover run into one line: the name ends at the next cover field
+        (
+            "Serious Case Review Re Caspian Holloway Born 3rd May 2010 Died 1st June 2013 Overview Report",
+            "Caspian Holloway",
+        ),
+        ("Learning Review concerning Ailbhe Corrigan Independent Reviewer Tansy Orr", "Ailbhe Corrigan"),
     ],
 )
 def test_a_title_line_naming_the_review_after_its_child_names_on_purpose(cover, name):
@@ -114,6 +120,7 @@ def test_a_title_line_naming_the_review_after_its_child_names_on_purpose(cover, 
     [
         "The panel met to discuss the review in respect of the death of Caspian Holloway.",  # a sentence
         "Serious Case Review re Child K",  # a code, not a name
+        "The Serious Case Review concerning Caspian Holloway was published in 2015.",  # prose after the name
     ],
 )
 def test_a_named_title_is_only_a_whole_title_line_naming_a_person(line):

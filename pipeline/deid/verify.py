@@ -470,7 +470,7 @@ def _memorial_names(text: str, data: dict) -> list[str]:
 
 
 @lru_cache(maxsize=1)
-def _named_title_res() -> tuple[re.Pattern, re.Pattern]:
+def _named_title_res() -> tuple[re.Pattern, ...]:
     data = _named_roles().get("named_titles") or {}
     heads = "|".join(f"(?:{h})" for h in data.get("heads", ["review"]))
     links = "|".join(f"(?:{k})" for k in data.get("links", ["re"]))
@@ -479,14 +479,27 @@ def _named_title_res() -> tuple[re.Pattern, re.Pattern]:
     two_lines = re.compile(
         rf"(?m)^[ \t]*{title}[ \t]*\n(?:[ \t]*\n)*[ \t]*(?i:{links})[ \t]+(?P<n>{_PERSON_PLAIN})[ \t]*$"
     )
-    return one_line, two_lines
+    # a cover run into one line: the title's head in capitals, the link, the name, then the next cover field
+    fields = _alternation(data.get("cover_fields", []))
+    word = rf"(?!(?:{fields})\b)[A-Z][a-z'’-]+" if fields else r"[A-Z][a-z'’-]+"
+    head = "|".join(f"(?:{h[:1].upper()}{h[1:]})" if h[:1].isalpha() else f"(?:{h})" for h in data.get("heads", []))
+    flattened = re.compile(
+        rf"(?<![\w'’-])(?:{head})[ \t]*[:–—-]?[ \t]*(?i:{links})[ \t]+(?P<n>{word}(?:[ \t]+{word}){{1,2}})"
+        rf"(?=[ \t]+(?:(?:{fields})\b|\d)[^\n]*$)"
+        if fields
+        else r"(?!x)x",
+        re.M,
+    )
+    return one_line, two_lines, flattened
 
 
 def _titled_subject_names(text: str) -> list[str]:
     """ "Serious Case Review re Daniel Marsh", "Learning Review in respect of the death of Ailsa Drummond", or a
     title line with "Re Daniel Marsh" alone on the line under it: a review named after its child on a whole title
-    line names the child on purpose (`named_titles` in models/names/named_roles.yaml).  The same words inside a
-    sentence ("the review in respect of the death of Kim Vale's brother") give nothing, nor a code ("re Child K")."""
+    line names the child on purpose (`named_titles` in models/names/named_roles.yaml).  A cover run into one line
+    ends the name at the next cover field ("... Serious Case Review Re Daniel Marsh Born 2 May 2010 Overview Report
+    ..."), a date or a word of `cover_fields`.  The same words inside a sentence ("the review in respect of the
+    death of Kim Vale's brother") give nothing, nor a code ("re Child K")."""
     found: list[str] = []
     for pattern in _named_title_res():
         found += [m["n"] for m in pattern.finditer(text)]
