@@ -25,6 +25,7 @@ overlap, the more severe (then the longer) wins.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from collections.abc import Set as AbstractSet
 from dataclasses import asdict, dataclass, replace
 from functools import lru_cache
@@ -423,13 +424,13 @@ def _story_permission_names(text: str, data: dict, consent_data: dict) -> list[s
     for title in re.finditer(rf"(?m)^[ \t]*{story.pattern}[ \t]*$", text):
         paragraph = re.split(r"\n[ \t]*\n", text[title.end() :].lstrip(), maxsplit=1)[0][:600]
         for sentence in re.split(r"(?<=[.!?])\s+|\n", paragraph):
-            told = pronoun.search(sentence) or story.search(sentence)
-            if told and consents(sentence, told):
+            phrase = pronoun.search(sentence) or story.search(sentence)
+            if phrase and consents(sentence, phrase):
                 found.append(title["n"])
     return [n for n in found if not lex.is_common_word(n) and n not in lex.titles and n.lower() not in lex.roles]
 
 
-def _telling_consent(data: dict, consent_data: dict):
+def _telling_consent(data: dict, consent_data: dict) -> Callable[[str, re.Match], bool]:
     """A test of one sentence and the story phrase in it: a consent word and a kin word, the review named or a
     purpose of learning, and no negation before the consent or the story or in the two words after it ("asked that
     Kim's story not be told" gives nothing; "... never happening to another child" later does not matter)."""
