@@ -17,7 +17,8 @@ Detectors (each in its own module):
                               whatever is used like a person in any form (`find_person_slots`)
 
 People the review names on purpose (authors, lead reviewers, chairs, panel
-members; `cover_people`), the pseudonyms it declares (`review_pseudonyms`) and
+members, a child whose story the family lets it tell, a dedication, a title naming
+the review after its child; `cover_people`), the pseudonyms it declares (`review_pseudonyms`) and
 judges of the case law it cites are reported at ``info`` only.  Findings are deduplicated: where two
 overlap, the more severe (then the longer) wins.
 """
