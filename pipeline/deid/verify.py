@@ -17,7 +17,8 @@ Detectors (each in its own module):
                               whatever is used like a person in any form (`find_person_slots`)
 
 People the review names on purpose (authors, lead reviewers, chairs, panel
-members; `cover_people`), the pseudonyms it declares (`review_pseudonyms`) and
+members, a child whose story the family lets it tell, a dedication, a title naming
+the review after its child; `cover_people`), the pseudonyms it declares (`review_pseudonyms`) and
 judges of the case law it cites are reported at ``info`` only.  Findings are deduplicated: where two
 overlap, the more severe (then the longer) wins.
 """
@@ -25,6 +26,7 @@ overlap, the more severe (then the longer) wins.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from collections.abc import Set as AbstractSet
 from dataclasses import asdict, dataclass, replace
 from functools import lru_cache
@@ -210,6 +212,9 @@ def cover_people(report: Report, policy: Policy) -> set[str]:
     found += _honoured_people(text, roles.get("honours", ()))
     found += _titled_post_people(text, roles.get("titled_post_heads", ()))
     found += _consented_names(text, roles.get("consented_naming", {}))
+    found += _story_permission_names(text, roles.get("story_permission", {}), roles.get("consented_naming", {}))
+    found += _memorial_names(text, roles.get("memorials", {}))
+    found += _titled_subject_names(text)
     found += _statement_people(text, roles.get("public_statements", {}), roles.get("statement_verbs", ()))
     found += _own_post_people(text, [label for label in roles["sentence_labels"] if len(label.split()) > 1])
     for names in found:
@@ -388,6 +393,118 @@ def _consented_names(text: str, data: dict) -> list[str]:
         for m in re.finditer(r"(?<![\w'’-])([A-Z][a-z]+)(?=['’]s\b|[ \t,.;:])", sentence):
             if lex.is_first_name(m[1]) and not lex.is_common_word(m[1]) and m[1].lower() not in lex.roles:
                 found.append(m[1])
+    return found
+
+
+def _whole_words_re(words) -> re.Pattern:
+    """Any of `words` (regexes) as a whole word, case-insensitive."""
+    return re.compile(rf"(?i)(?<![\w'’-])(?:{'|'.join(f'(?:{w})' for w in words)})(?![\w-])")
+
+
+def _story_permission_names(text: str, data: dict, consent_data: dict) -> list[str]:
+    """ "Rachel's story is written with her father's permission so that agencies can learn", "With his grandparents'
+    agreement this briefing shares Oskar's journey": the child whose story the document tells, where the family
+    consents to the telling (`story_permission` in models/names/named_roles.yaml).  The consent must be for the
+    document: the sentence names the review itself or says the telling is for others to learn from, so "his mother
+    gave permission for the school to share Jay's story with the youth team" leaves Jay a finding.  Only the name
+    before the story word counts.  Under a title line "Wiktor's Journey" the paragraph straight after it may say it
+    with a pronoun ("His journey is shared with his mother's permission so that others can learn"); a consent
+    further into the story does not reach the title."""
+    if not data or not consent_data:
+        return []
+    consents = _telling_consent(data, consent_data)
+    nouns = _alternation(data["story_nouns"])
+    story = re.compile(rf"(?<![\w'’-])(?P<n>[A-Z][a-z'’-]+)['’]s[ \t]+(?i:{nouns})(?![\w-])")
+    lex = lexicon()
+    found: list[str] = []
+    for sentence in re.split(r"(?<=[.!?])\s+|\n", text):
+        told = list(story.finditer(sentence))
+        if told and consents(sentence, told[0]):
+            found += [m["n"] for m in told]
+    pronoun = re.compile(rf"(?i)(?<![\w'’-])(?:his|her|their)[ \t]+(?:{nouns})(?![\w-])")
+    for title in re.finditer(rf"(?m)^[ \t]*{story.pattern}[ \t]*$", text):
+        paragraph = re.split(r"\n[ \t]*\n", text[title.end() :].lstrip(), maxsplit=1)[0][:600]
+        for sentence in re.split(r"(?<=[.!?])\s+|\n", paragraph):
+            phrase = pronoun.search(sentence) or story.search(sentence)
+            if phrase and consents(sentence, phrase):
+                found.append(title["n"])
+    return [n for n in found if not lex.is_common_word(n) and n not in lex.titles and n.lower() not in lex.roles]
+
+
+def _telling_consent(data: dict, consent_data: dict) -> Callable[[str, re.Match], bool]:
+    """A test of one sentence and the story phrase in it: a consent word and a kin word, the review named or a
+    purpose of learning, and no negation before the consent or the story or in the two words after it ("asked that
+    Kim's story not be told" gives nothing; "... never happening to another child" later does not matter)."""
+    consent, negation = _whole_words_re(consent_data["consent"]), _whole_words_re(consent_data["negations"])
+    # kin only: the role words of models/names/role_words.txt hold practitioners too ("the social worker agreed")
+    family = _whole_words_re([*consent_data["family"], *(re.escape(w) for w in _kin_words())])
+    purpose = _whole_words_re(data["purposes"])
+    _introduced, review, _title = _review_subject_res()
+
+    def consents(sentence: str, told: re.Match) -> bool:
+        agreed = consent.search(sentence)
+        if agreed is None or not family.search(sentence):
+            return False
+        if not (purpose.search(sentence) or review.search(sentence)):
+            return False  # consent to pass the story on, not to tell it here
+        after = re.match(r"(?:[^\w]+[\w'’]+){0,2}", sentence[told.end() :])  # "... story not be told"
+        return not negation.search(sentence[: max(agreed.end(), told.end())] + (after.group(0) if after else ""))
+
+    return consents
+
+
+def _memorial_names(text: str, data: dict) -> list[str]:
+    """ "In memory of Ailsa", "Dedicated to the memory of Tomos Price" alone on a line, or "This briefing is dedicated
+    to Nell": a dedication the publisher sets apart or gives the review itself names its child on purpose
+    (`memorials` in models/names/named_roles.yaml).  A memorial in the story ("a bench placed in memory of his
+    cousin, Aaron Whitlock") is neither, and that name stays a finding."""
+    if not data:
+        return []
+    lead = "|".join(f"(?:{p})" for p in data["phrases"])
+    names = rf"(?P<n>{_PERSON_PLAIN}|{_NAMES})"
+    found = [m["n"] for m in re.finditer(rf"(?m)^[ \t]*(?i:{lead})[ \t]+{names}[ \t]*[.!]?[ \t]*$", text)]
+    _introduced, review, _title = _review_subject_res()
+    for sentence in re.split(r"(?<=[.!?])\s+|\n", text):
+        m = re.search(rf"(?i:{lead})[ \t]+{names}(?![\w'’-])", sentence)
+        if m and review.search(sentence[: m.start()]):
+            found.append(m["n"])
+    return found
+
+
+@lru_cache(maxsize=1)
+def _named_title_res() -> tuple[re.Pattern, ...]:
+    data = _named_roles().get("named_titles") or {}
+    heads = "|".join(f"(?:{h})" for h in data.get("heads", ["review"]))
+    links = "|".join(f"(?:{k})" for k in data.get("links", ["re"]))
+    title = rf"(?:[A-Z][\w'’&-]*[ \t]+){{0,6}}?(?i:{heads})"
+    one_line = re.compile(rf"(?m)^[ \t]*{title}[ \t]*[:–—-]?[ \t]*(?i:{links})[ \t]+(?P<n>{_PERSON_PLAIN})[ \t]*$")
+    two_lines = re.compile(
+        rf"(?m)^[ \t]*{title}[ \t]*\n(?:[ \t]*\n)*[ \t]*(?i:{links})[ \t]+(?P<n>{_PERSON_PLAIN})[ \t]*$"
+    )
+    # a cover run into one line: the title's head in capitals, the link, the name, then the next cover field
+    fields = _alternation(data.get("cover_fields", []))
+    word = rf"(?!(?:{fields})\b)[A-Z][a-z'’-]+" if fields else r"[A-Z][a-z'’-]+"
+    head = "|".join(f"(?:{h[:1].upper()}{h[1:]})" if h[:1].isalpha() else f"(?:{h})" for h in data.get("heads", []))
+    flattened = re.compile(
+        rf"(?<![\w'’-])(?:{head})[ \t]*[:–—-]?[ \t]*(?i:{links})[ \t]+(?P<n>{word}(?:[ \t]+{word}){{1,2}})"
+        rf"(?=[ \t]+(?:(?:{fields})\b|\d)[^\n]*$)"
+        if fields
+        else r"(?!x)x",
+        re.M,
+    )
+    return one_line, two_lines, flattened
+
+
+def _titled_subject_names(text: str) -> list[str]:
+    """ "Serious Case Review re Daniel Marsh", "Learning Review in respect of the death of Ailsa Drummond", or a
+    title line with "Re Daniel Marsh" alone on the line under it: a review named after its child on a whole title
+    line names the child on purpose (`named_titles` in models/names/named_roles.yaml).  A cover run into one line
+    ends the name at the next cover field ("... Serious Case Review Re Daniel Marsh Born 2 May 2010 Overview Report
+    ..."), a date or a word of `cover_fields`.  The same words inside a sentence ("the review in respect of the
+    death of Kim Vale's brother") give nothing, nor a code ("re Child K")."""
+    found: list[str] = []
+    for pattern in _named_title_res():
+        found += [m["n"] for m in pattern.finditer(text)]
     return found
 
 

@@ -18,6 +18,7 @@ from ..lexicon import kpe
 from ..report import (
     Abbreviation,
     Footnote,
+    KeySource,
     KpeMarker,
     Paragraph,
     ParagraphKind,
@@ -77,7 +78,9 @@ def build_report(text: str, source: Source, site: str | None = None) -> Report:
 def _subject_entry(text: str, report: Report) -> list[RoleEntry]:
     """The subject child's code as the cover or title gives it ("Child M", "Family S4", "Sofia"), when
     no key line or sentence declared it: the review declares it by naming the review after it.  These
-    entries say `source="cover_subject"`, so a consumer can tell them from codes the text declares."""
+    entries say `source="cover_subject"`, so a consumer can tell them from codes the text declares, except
+    a given name in a review that says its children go by other names ("the children have been given
+    different names"): that statement declares the cover's name too, as a pseudonym (`_subject_source`)."""
     code = report.metadata.subject_child
     same = [e for e in report.key if e.code.casefold() == (code or "").casefold()]
     for entry in same:
@@ -109,10 +112,17 @@ def _subject_entry(text: str, report: Report) -> list[RoleEntry]:
                 code_start=m.start(),
                 code_end=m.end(),
                 pseudonym=key.is_pseudonym(one),
-                source="cover_subject",
+                source=_subject_source(one, report),
             )
         )
     return out
+
+
+def _subject_source(code: str, report: Report) -> KeySource:
+    """ "declared" for the subject's given name in a review whose text says the names it uses are not the real
+    ones (`metadata.pseudonyms_declared`): the statement covers every child's name, the cover's included.  A
+    code ("Child M") or a review that says nothing about its names keeps "cover_subject"."""
+    return "declared" if report.metadata.pseudonyms_declared and key.is_pseudonym(code) else "cover_subject"
 
 
 def _sibling_codes(code: str, title: str | None) -> list[str]:
