@@ -167,3 +167,9 @@ def test_unknown_beside_a_keyed_given_name_is_the_persons_missing_surname(folder
     out = _text(folder, nlp, "Mother entered on the system as Maren UNKNOWN. UNKNOWN MALE seen at the door.\n")
     assert "as RM." in out
     assert "UNKNOWN MALE" in out
+
+
+def test_midwife_is_a_title_before_the_name(folder, nlp):
+    # maternity records write the calling before the name, as they do "Nurse": the keyed form is coded whole
+    out = _text(folder, nlp, "Booking visit by Midwife Halvorsen. Maren attended alone.\n")
+    assert "by TCH." in out
