@@ -101,3 +101,9 @@ def test_short_form_endings_need_the_language_named():
 def test_czech_vocative_of_a_pet_form():
     text = "The family are Czech. Pavla came in. Her mother said 'Pavlinko, sit down'."
     assert _codes(text, "Pavlinko", SLAVIC) == ["LA"]
+
+
+def test_a_pet_form_in_a_declared_list_is_the_person_it_derives_from():
+    # the list after "at home" also holds Liliana's name; "Bartek" is Bartosz's by its own shape
+    text = "The family is Polish. Bartosz is Bartek or Bartuś at home, and Liliana is Lilka."
+    assert _codes(text, "Bartuś", SLAVIC) == ["CB"]

@@ -173,3 +173,9 @@ def test_midwife_is_a_title_before_the_name(folder, nlp):
     # maternity records write the calling before the name, as they do "Nurse": the keyed form is coded whole
     out = _text(folder, nlp, "Booking visit by Midwife Halvorsen. Maren attended alone.\n")
     assert "by TCH." in out
+
+
+def test_german_form_of_address_and_initial_go_with_an_unlisted_surname(folder, nlp):
+    draft = "Letter from Frau K. Brunnhuber of the youth office. Frau Brunnhuber asked for the school report.\n"
+    out = _text(folder, nlp, draft)
+    assert "Letter from [PERSON-1] of the youth office. [PERSON-1] asked" in out  # one person, one placeholder

@@ -1341,6 +1341,7 @@ def _declarations(matcher, text: str, raw: list) -> dict[str, str]:
     for word, column_code in _name_columns(matcher, text, raw).items():
         declared.setdefault(word, column_code)
     endings = family_pet_endings(text)
+    _own_shapes_first(matcher, declared, endings)
     for m in all_matches(rx, text):
         items = _alias_list(text, m)
         owner = _list_owner(matcher, items) if len(items) > 1 else None
@@ -1363,6 +1364,16 @@ def _declarations(matcher, text: str, raw: list) -> dict[str, str]:
         if owner is not None:
             declared.update((w, owner) for w, q in items if w not in declared and _alias_word_ok(matcher, w, q))
     return declared
+
+
+def _own_shapes_first(matcher, declared: dict[str, str], endings: tuple[str, ...]) -> None:
+    """A name declared in a list or a clause that is a derived form of exactly one keyed person ("Kacper is
+    Kacperek or Kacpi at home, and Zuzanna is Zuzia": "Kacpi" of Kacper) is that person's, whoever the list's
+    other keyed word is: the name's own shape outweighs its place in the sentence, as in `_declarations`."""
+    for word, code in list(declared.items()):
+        own = _derived_owner(matcher, word, endings)
+        if own is not None and own != code:
+            declared[word] = own
 
 
 def _derived_owner(matcher, word: str, endings: tuple[str, ...] = ()) -> str | None:
