@@ -442,8 +442,10 @@ def _declared_maiden_full_names(text: str, raw: list) -> list:
     after it, are that person's full name under her birth surname, there and wherever the draft writes the two
     together.  Only the pair: the surname alone is also her birth family's ("her brother Józef Wieczorek")."""
     cue = _maiden_cue_before()
+    if cue is None:
+        return raw
     pairs: dict[tuple[str, str], str] = {}
-    for r in raw if cue is not None else ():
+    for r in raw:
         if not _first_forms(r[3]) or not cue.search(text, max(0, r[0] - 40), r[0]):
             continue
         found = _CAPITALISED.match(text, r[1] + 1) if text[r[1] : r[1] + 1] == " " else None
