@@ -57,3 +57,53 @@ def test_a_syllable_of_a_hyphened_given_name_with_a_pet_ending_is_the_person():
     text = "Ji-hyun is nine and Tae-woo is four. Hyunie said that Woo-ya cried at night."
     assert _codes(text, "Hyunie", KOREAN) == ["CJ"]
     assert _codes(text, "Woo-ya", KOREAN) == []  # a hyphened vocative is no word of the pattern
+
+
+# Issue 12, set 18: soft pet forms, double diminutives and vocatives (Polish, Czech), and pet forms built on a
+# name's short form (Russian), each only when the draft names the family's language
+SLAVIC = parse_key(
+    {
+        "people": [
+            {"code": "CL", "role": "Child L, the subject", "names": ["Liliana Sowa", "Liliana"]},
+            {"code": "CB", "role": "Child L's brother", "names": ["Bartosz Sowa", "Bartosz"]},
+            {"code": "LM", "role": "Child L's mother", "names": ["Ekaterina Sowa", "Ekaterina"]},
+            {"code": "LA", "role": "Child L's aunt", "names": ["Pavla Dvořáková", "Pavla"]},
+            {"code": "SW", "role": "Social worker", "names": ["Rachel Denholm"]},
+        ]
+    }
+)
+
+
+def test_polish_soft_pet_forms_and_their_vocatives_are_the_persons():
+    text = "The father is Polish. Liliana is seven. Lilia cried and her father called 'Liliu!' from the door."
+    assert _codes(text, "Lilia", SLAVIC) == ["CL"]
+    assert _codes(text, "Liliu", SLAVIC) == ["CL"]
+
+
+def test_polish_double_diminutive_and_its_vocative():
+    text = "The family is Polish. Bartosz is four. His grandmother calls him Barteczek, and Barteczku when cross."
+    assert _codes(text, "Barteczek", SLAVIC) == ["CB"]
+    assert _codes(text, "Barteczku", SLAVIC) == ["CB"]
+
+
+def test_russian_pet_forms_are_built_on_the_short_form():
+    # "Katya" is the recorded short form of Ekaterina; "Katenka" puts the Russian ending on it
+    text = "The mother, Ekaterina, is Russian. Her sister wrote to Katenka and signed off to Katyusha."
+    assert _codes(text, "Katenka", SLAVIC) == ["LM"]
+    assert _codes(text, "Katyusha", SLAVIC) == ["LM"]
+
+
+def test_short_form_endings_need_the_language_named():
+    text = "Ekaterina said that Katenka had phoned her."
+    assert _codes(text, "Katenka", SLAVIC) == []
+
+
+def test_czech_vocative_of_a_pet_form():
+    text = "The family are Czech. Pavla came in. Her mother said 'Pavlinko, sit down'."
+    assert _codes(text, "Pavlinko", SLAVIC) == ["LA"]
+
+
+def test_a_pet_form_in_a_declared_list_is_the_person_it_derives_from():
+    # the list after "at home" also holds Liliana's name; "Bartek" is Bartosz's by its own shape
+    text = "The family is Polish. Bartosz is Bartek or Bartuś at home, and Liliana is Lilka."
+    assert _codes(text, "Bartuś", SLAVIC) == ["CB"]

@@ -134,3 +134,48 @@ def test_abbreviation_or_rank_after_a_name_stays(folder, nlp):
     # "IRO" starts with Imogen's initial, but is an abbreviation; "(DS)" is a rank, not a gendered title
     out = _text(folder, nlp, "Staff: HALVORSEN IRO lead. Seen by Gareth Pemberton (DS) at home.\n")
     assert "TCH IRO lead" in out and "OFF1 (DS)" in out
+
+
+# Issue 12, set 18: a records system's name fields (models/names/keyed_forms.yaml `collar_number_ranks`,
+# `unknown_name_words`): an officer the key does not list, and a surname the system did not know
+
+
+def test_unlisted_officer_after_rank_and_collar_number_goes_whole(folder, nlp):
+    # the surname is an English word in a capitals log line; the field's shape makes it the officer's
+    out = _text(folder, nlp, "23:02 ATTENDED PS 3318 BARLEY AND PC 6120 WARD.\nLater PS 3318 BARLEY rang back.\n")
+    assert "3318" not in out and "BARLEY" not in out and "WARD" not in out and "6120" not in out
+    assert out.count("[PERSON-1]") == 2  # one officer, one placeholder
+
+
+def test_log_verb_after_a_collar_number_is_no_officer(folder, nlp):
+    out = _text(folder, nlp, "23:40 PC 7781 ATTENDED THE ADDRESS.\n")
+    assert "ATTENDED THE ADDRESS" in out
+
+
+def test_unknown_surname_goes_with_the_given_name(folder, nlp):
+    draft = (
+        "| Partner | UNKNOWN Radomir | DOB: Unknown |\n"
+        "The contact list names him as Radomir UNKNOWN. Tobias said Radomir Kovac shouts.\n"
+    )
+    out = _text(folder, nlp, draft)
+    assert "UNKNOWN" not in out and "Radomir" not in out
+    assert "DOB: Unknown" in out  # a field value, no one's surname
+    assert out.count("[PERSON-1]") == 3
+
+
+def test_unknown_beside_a_keyed_given_name_is_the_persons_missing_surname(folder, nlp):
+    out = _text(folder, nlp, "Mother entered on the system as Maren UNKNOWN. UNKNOWN MALE seen at the door.\n")
+    assert "as RM." in out
+    assert "UNKNOWN MALE" in out
+
+
+def test_midwife_is_a_title_before_the_name(folder, nlp):
+    # maternity records write the calling before the name, as they do "Nurse": the keyed form is coded whole
+    out = _text(folder, nlp, "Booking visit by Midwife Halvorsen. Maren attended alone.\n")
+    assert "by TCH." in out
+
+
+def test_german_form_of_address_and_initial_go_with_an_unlisted_surname(folder, nlp):
+    draft = "Letter from Frau K. Brunnhuber of the youth office. Frau Brunnhuber asked for the school report.\n"
+    out = _text(folder, nlp, draft)
+    assert "Letter from [PERSON-1] of the youth office. [PERSON-1] asked" in out  # one person, one placeholder

@@ -278,7 +278,9 @@ def _pet_suffixed(
     too: the draft's own word for the language says "Lili" is Lilla's pet form, not a name of its own."""
     if word in _common_words():
         return False
-    if _ends_a_prefix(word, target, min_prefix, family_endings):
+    if _ends_a_prefix(word, target, min_prefix, family_endings) or _ends_a_short_form(
+        word, target, min_prefix, family_endings
+    ):
         return True
     if word in _gazetteer_names() and not accented:
         return False  # "Paulina" is a name of its own; "Martiņa" (Marta's Latvian pet form) is spelt as no listed name
@@ -292,6 +294,13 @@ def _ends_a_prefix(word: str, target: str, min_prefix: int, endings: tuple[str, 
         if word.endswith(suffix) and min_prefix <= cut <= len(target) and target.startswith(word[:cut]):
             return True
     return False
+
+
+def _ends_a_short_form(word: str, target: str, min_prefix: int, endings: tuple[str, ...]) -> bool:
+    """ "Tanechka" of Tatiana: languages that build pet forms on the name's short form ("Tanya", a recorded
+    nickname of Tatiana) put the family's endings on that short form's first letters, which the full name
+    need not begin with.  Only with the family's endings: the draft names the language."""
+    return bool(endings) and any(_ends_a_prefix(word, short, min_prefix, endings) for short in nicknames_of(target))
 
 
 @lru_cache(maxsize=1)

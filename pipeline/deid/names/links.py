@@ -423,7 +423,47 @@ def maiden_names(matcher, text: str, raw: list) -> list:
             r = (r[0], r[1], r[2], [NameForm(text=r[2], code=code, rule="surname", tokens=(("word", r[2]),))])
         out.append(r)
     strong = _maiden_cue(former=False)
-    return _unkeyed_maiden_names(matcher, text, out, strong) if strong else out
+    if strong is None:
+        return out
+    return _unkeyed_maiden_names(matcher, text, _declared_maiden_full_names(text, out), strong)
+
+
+@lru_cache(maxsize=1)
+def _maiden_cue_before() -> re.Pattern | None:
+    """A maiden-name cue right before a full name: "went back to her maiden name, Beata Wieczorek"."""
+    from .derived import settings
+
+    cues = list(settings().get("maiden_name_cues") or ())
+    return re.compile(r"(?:" + "|".join(cues) + r")[ \t]*[,:]?[ \t]+$", re.IGNORECASE) if cues else None
+
+
+def _declared_maiden_full_names(text: str, raw: list) -> list:
+    """ "her maiden name, Beata Wieczorek": a keyed given name after a maiden-name cue, and the capitalised word
+    after it, are that person's full name under her birth surname, there and wherever the draft writes the two
+    together.  Only the pair: the surname alone is also her birth family's ("her brother Józef Wieczorek")."""
+    cue = _maiden_cue_before()
+    if cue is None:
+        return raw
+    pairs: dict[tuple[str, str], str] = {}
+    for r in raw:
+        if not _first_forms(r[3]) or not cue.search(text, max(0, r[0] - 40), r[0]):
+            continue
+        found = _CAPITALISED.match(text, r[1] + 1) if text[r[1] : r[1] + 1] == " " else None
+        if found is not None and not any(s < found.end() and found.start() < e for s, e, _, _ in raw):
+            pairs.setdefault((r[2], found.group(0)), r[3][0].code)
+    if not pairs:
+        return raw
+    from .known import NameForm
+
+    out = list(raw)
+    for i, r in enumerate(out):
+        for (given, surname), code in pairs.items():
+            after = text[r[1] : r[1] + 1 + len(surname)]
+            if r[2] == given and after == " " + surname and _CAPITALISED.match(text, r[1] + 1):
+                whole = text[r[0] : r[1] + 1 + len(surname)]
+                tokens = (("word", given), ("word", surname))
+                out[i] = (r[0], r[0] + len(whole), whole, [NameForm(whole, code, "full_name", tokens=tokens)])
+    return out
 
 
 _CAPITALISED = re.compile(r"(?-i:[A-Z])[^\W\d_]+(?:[-‐‑](?-i:[A-Z])[^\W\d_]+)?(?![\w'’-])")
@@ -1303,6 +1343,7 @@ def _declarations(matcher, text: str, raw: list) -> dict[str, str]:
     for word, column_code in _name_columns(matcher, text, raw).items():
         declared.setdefault(word, column_code)
     endings = family_pet_endings(text)
+    _own_shapes_first(matcher, declared, endings)
     for m in all_matches(rx, text):
         items = _alias_list(text, m)
         owner = _list_owner(matcher, items) if len(items) > 1 else None
@@ -1325,6 +1366,16 @@ def _declarations(matcher, text: str, raw: list) -> dict[str, str]:
         if owner is not None:
             declared.update((w, owner) for w, q in items if w not in declared and _alias_word_ok(matcher, w, q))
     return declared
+
+
+def _own_shapes_first(matcher, declared: dict[str, str], endings: tuple[str, ...]) -> None:
+    """A name declared in a list or a clause that is a derived form of exactly one keyed person ("Kacper is
+    Kacperek or Kacpi at home, and Zuzanna is Zuzia": "Kacpi" of Kacper) is that person's, whoever the list's
+    other keyed word is: the name's own shape outweighs its place in the sentence, as in `_declarations`."""
+    for word, code in list(declared.items()):
+        own = _derived_owner(matcher, word, endings)
+        if own is not None and own != code:
+            declared[word] = own
 
 
 def _derived_owner(matcher, word: str, endings: tuple[str, ...] = ()) -> str | None:

@@ -150,6 +150,7 @@ def take_record_initials(text: str, chosen: list, key, protected: frozenset[str]
             end = title.end() if title else end  # "(Mrs)" would keep the gender the code hides
         if _LEFT_HINT.search(text, max(0, r.start - 3), r.start):
             start = _letters_before(text, r, protected)
+        start, end = _name_field(text, start, end)
         if (start, end) == (r.start, r.end):
             continue
         i = bisect.bisect_left(starts, r.end)
@@ -157,6 +158,27 @@ def take_record_initials(text: str, chosen: list, key, protected: frozenset[str]
         if (i < len(starts) and starts[i] < end) or (j < len(ends) and ends[j] <= r.start):
             continue  # another replacement sits in the letters
         r.start, r.end, r.text = start, end, text[start:end]
+
+
+def _name_field(text: str, start: int, end: int) -> tuple[int, int]:
+    """The name's field as the records system printed it: a rank and collar number before an officer's name
+    ("DC 4417 HOLT", any officer: the number identifies them as the name does) and the word a system writes
+    for a surname it does not know ("UNKNOWN Godfrey", "Godfrey UNKNOWN"; models/names/keyed_forms.yaml)."""
+    before, after = _field_patterns()
+    m = before.search(text, max(0, start - 24), start)
+    start = m.start() if m is not None else start
+    m = after.match(text, end)
+    return start, (m.end() if m is not None else end)
+
+
+@lru_cache(maxsize=1)
+def _field_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    conf = _keyed_forms()
+    ranks = "|".join(sorted(map(re.escape, conf.get("collar_number_ranks") or ()), key=len, reverse=True))
+    unknown = "|".join(sorted(map(re.escape, conf.get("unknown_name_words") or ()), key=len, reverse=True))
+    low, high = conf.get("collar_number_digits") or (2, 6)
+    before = rf"(?<![\w/])(?:(?:{ranks})\.?[ \t]+\d{{{max(3, low)},{high}}}|{unknown})[ \t]+$"
+    return re.compile(before), re.compile(rf"[ \t]+(?:{unknown})(?![\w/])")
 
 
 # what must stand right beside a name before the letter patterns are tried: a space and a capital or a

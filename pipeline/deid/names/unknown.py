@@ -55,6 +55,7 @@ from functools import cached_property, lru_cache
 from typing import Protocol, TypeVar
 
 from spacy.attrs import IS_ALPHA, IS_LOWER, LOWER
+from spacy.lang.en.stop_words import STOP_WORDS as _ENGLISH_STOP_WORDS
 from spacy.tokens import Doc, Token
 
 from ...lexicon import before_name_words, calendar, title_words, welsh_words
@@ -714,6 +715,42 @@ def _collar_number(ctx: _DocContext, rank: Token, i: int) -> int:
     if not (number.text.isdigit() and low <= len(number.text) <= high) or _crosses_line(number):
         return 0
     return 1 if doc[i + 1].text[:1].isupper() else 0
+
+
+@lru_cache(maxsize=1)
+def _record_field_re() -> re.Pattern[str]:
+    """A records system's name fields (models/names/keyed_forms.yaml): a rank, a collar number and the
+    officer's surname ("DC 4417 HOLT"); a placeholder word for the surname before or after a given name
+    ("UNKNOWN Godfrey", "Godfrey UNKNOWN")."""
+    from .known import _keyed_forms
+
+    conf = _keyed_forms()
+    ranks = "|".join(sorted(map(re.escape, conf.get("collar_number_ranks") or ()), key=len, reverse=True))
+    unknown = "|".join(sorted(map(re.escape, conf.get("unknown_name_words") or ()), key=len, reverse=True))
+    low, high = conf.get("collar_number_digits") or (2, 6)
+    word = r"[A-Z][^\W\d_]*(?:['’-][^\W\d_]+)*"
+    return re.compile(
+        rf"(?<![\w/])(?:(?:{ranks})\.?[ \t]+\d{{{max(3, low)},{high}}}[ \t]+(?P<officer>{word})"
+        rf"|(?:{unknown})[ \t]+(?P<after>{word})|(?P<before>{word})[ \t]+(?:{unknown}))(?![\w/])"
+    )
+
+
+def _record_field_spans(ctx: _DocContext):
+    """The name in a records system's name field, however ordinary or capitalised the word: the field's shape
+    says it is a person's ("PS 1187 GRANT" is an officer, not a grant).  One regex pass over the text."""
+    for m in _record_field_re().finditer(ctx.text):
+        group = next(g for g in ("officer", "after", "before") if m.group(g))
+        word = m.group(group)
+        low = word.casefold()
+        if low in _ENGLISH_STOP_WORDS or word.rstrip(".") in ctx.lex.titles:
+            continue
+        if group == "officer" and len(word) > 5 and low.endswith(("ed", "ing")) and ctx.common_use(word):
+            continue  # "PC 2291 ATTENDED": the log's verb after the officer's number
+        if group != "officer" and ctx.common_use(word):
+            continue  # "UNKNOWN MALE", "Unknown Address": no name in the field
+        span = ctx.doc.char_span(m.start(group), m.end(group), alignment_mode="contract")
+        if span is not None and len(span):
+            yield span.start, span.end, "record_field", _score("record_field")
 
 
 @lru_cache(maxsize=1)
@@ -1381,6 +1418,7 @@ RULES = (
     _surname_shape_spans,
     _ner_spans,
     _title_spans,
+    _record_field_spans,
     _role_spans,
     _gazetteer_spans,
     _initial_spans,
@@ -1663,11 +1701,12 @@ PERSON_CUE_RULES = frozenset(
         "middle_name",
         "word_speaker",
         "note_author",
+        "record_field",
     }
 )
 # rules whose span is the name as found: no title or English word is stripped from its edges
 WHOLE_NAME_RULES = frozenset(
-    {"note_author", "kin_title", "title_word", "named", "middle_name", "word_speaker", "message_lower"}
+    {"note_author", "kin_title", "title_word", "named", "middle_name", "word_speaker", "message_lower", "record_field"}
 )
 
 
@@ -1695,6 +1734,8 @@ def _keep(ctx: _DocContext, start: int, end: int, rule: str) -> bool:
     trust_entities = rule not in PERSON_CUE_RULES
     if end - start == 1 and _family_word_talked_about(ctx, start):
         return False  # 'the only place where "Hooyo" (mother) appears': the word, no person
+    if rule == "record_field":
+        return not _is_allowed(ctx, start, end)  # "PC 6120 WARD": the name field vouches for the word
     if _is_date_word(ctx, start, end) or _shop_or_place_name(ctx, start, end) or _is_demonym(ctx, start, end):
         return False
     if (rule == "role" or _role_apposed_after(ctx, end)) and _given_and_word_surname(ctx, start, end):
