@@ -167,3 +167,7 @@ def test_the_street_of_a_numbered_address_named_alone_is_kept_and_is_no_person(c
 
 def test_a_street_given_only_alone_as_a_home_is_still_an_address(coded):
     assert "moved to [ADDRESS]" in coded.text
+
+
+def test_a_label_word_in_capitals_is_not_taken_as_a_systems_letters(find):
+    assert find("  ATTENDED 22:41. OCC REF 30110417-2291\n", "CASE_REF") == [("CASE_REF", "30110417-2291")]
