@@ -171,3 +171,20 @@ def test_a_street_given_only_alone_as_a_home_is_still_an_address(coded):
 
 def test_a_label_word_in_capitals_is_not_taken_as_a_systems_letters(find):
     assert find("  ATTENDED 22:41. OCC REF 30110417-2291\n", "CASE_REF") == [("CASE_REF", "30110417-2291")]
+
+
+@pytest.mark.parametrize(
+    "text, date",
+    [
+        ("Mãe: Rita (data de nascimento 14.07.1989), residente em Braga.", "14.07.1989"),
+        ("Dziecko: Ola, ur. 02.10.2014, uczennica klasy 3.", "02.10.2014"),
+        ("Vater: Herr B., geb. 19.01.1981, wohnhaft in Kassel.", "19.01.1981"),
+        ("La madre, nata il 05/12/1992 a Torino, vive a Milano.", "05/12/1992"),
+    ],
+)
+def test_a_birth_label_of_a_record_abroad_makes_a_date_of_birth(find, text, date):
+    assert ("DATE_OF_BIRTH", date) in find(text, "DATE_OF_BIRTH")
+
+
+def test_a_letters_date_is_no_date_of_birth(find):
+    assert find("Thank you for your letter of 12.03.2020 about the family.", "DATE_OF_BIRTH") == []
