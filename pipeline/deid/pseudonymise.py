@@ -243,15 +243,13 @@ def _street_stem(r: Replacement) -> list[str]:
     or farm ("Tŷ Isaf, Llanfor, Bala"), which the text may name again without the rest ("a car parked outside
     Dunmore House", "known as Emyr Tŷ Isaf"): two words or more, not opening with "The".
 
-    Not the street of a numbered address ("27 Larkspur Court"): the house number is what makes a street one
-    home, and the street named alone ("a neighbour at Larkspur Court", "the tenancy at Larkspur Court ended")
-    names many; the drafts' gold keeps it (corpus/drafts/README.md: every street named alone after its numbered
-    address is unmarked), whereas a named building or house is the home itself."""
-    if _HOUSE_NUMBER.match(r.text):
+    Not the street of a numbered address ("27 Larkspur Walk"): the house number is what makes a street one
+    home, and the street named alone ("a neighbour at Larkspur Walk", "the tenancy at Larkspur Walk ended")
+    names many; the drafts' gold keeps it (every street named alone after its numbered address is unmarked in
+    corpus/drafts/), whereas a named building or house, or a numbered court of flats, is the home itself."""
+    if _numbered_street(r) is not None:
         return []  # a numbered street: the street alone is no address
-    number = _flat_number().match(r.text)
-    if number is not None and number.group("house"):
-        return []  # "Flat 2/1, 17 Burnbrae Crescent": a numbered street too
+    number = _HOUSE_NUMBER.match(r.text) or _flat_number().match(r.text)
     if number is None and "," not in r.text:
         return []  # a street named without a number or a place ("lived on Rose Street"): found by context only
     street = r.text[number.end() if number else 0 :].split(",")[0].strip()
@@ -261,12 +259,24 @@ def _street_stem(r: Replacement) -> list[str]:
 
 def _numbered_street(r: Replacement) -> str | None:
     """The street of an address found with its house number ("Heronsgate Walk" of "Flat 6, 19 Heronsgate Walk,
-    Ashmoor"), if it is a name of two words or more."""
+    Ashmoor"), if it is a name of two words or more.  Not a block whose head is a building's ("Flat 3, 27 Mill Race
+    Court"): a court of flats is one building, named alone as the home ("the tenancy for Mill Race Court")."""
     number = _HOUSE_NUMBER.match(r.text) or _flat_number().match(r.text)
     if number is None or (number.re is _flat_number() and not number.group("house")):
         return None
     street = r.text[number.end() :].split(",")[0].strip()
-    return street if len(street.split()) >= 2 and street[:1].isupper() else None
+    words = street.split()
+    if len(words) < 2 or not street[:1].isupper() or words[-1] in _building_types():
+        return None
+    return street
+
+
+@lru_cache(maxsize=1)
+def _building_types() -> frozenset[str]:
+    """The head words of a named building (models/recognizers/address.yaml `building_types`: Court, House ...)."""
+    from ..resources import load_yaml
+
+    return frozenset(load_yaml("recognizers", "address.yaml")["lists"]["building_types"])
 
 
 def _numbered_street_mentions(text: str, found: list[Replacement]) -> list[tuple[int, int]]:

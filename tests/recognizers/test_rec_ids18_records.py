@@ -150,6 +150,7 @@ def test_a_person_or_an_office_without_postcode_is_no_building_led_address(find,
 DRAFT = """2.1 Child V lived with her mother Tara Quill at 19 Heronsgate Walk, Ashmoor, until March 2023.
 2.2 Home visit to Heronsgate Walk on 4 April: no answer. The tenancy at Heronsgate Walk ended in May.
 2.3 In June the family moved to Larkspur Court, a block near the station.
+2.4 The father took Flat 3, 27 Wrenfield Court, Ashmoor in July; the tenancy for Wrenfield Court is in his name.
 """
 KEY = {"people": [{"code": "RM", "role": "Child V's mother", "names": ["Tara Quill", "Tara"]}]}
 
@@ -188,3 +189,8 @@ def test_a_birth_label_of_a_record_abroad_makes_a_date_of_birth(find, text, date
 
 def test_a_letters_date_is_no_date_of_birth(find):
     assert find("Thank you for your letter of 12.03.2020 about the family.", "DATE_OF_BIRTH") == []
+
+
+def test_a_numbered_court_of_flats_is_one_building_named_alone_as_the_home(coded):
+    assert "Wrenfield" not in coded.text
+    assert "the tenancy for [ADDRESS] is in his name" in coded.text
