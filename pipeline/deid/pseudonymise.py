@@ -15,7 +15,8 @@ Three nets, on the one spaCy parse the pipeline already made:
 
 An identifier found once is the same identifier where the text names it again
 without the cue or number that found it (a school's short name, a pupil referral
-unit in a later table, a street without its house number).  An identifier a policy
+unit in a later table, the named building of a flat); a street found with its house number is
+not, as the street alone names many homes.  An identifier a policy
 keeps (a named venue, when venues are not replaced) is not an unlisted person either.
 
 Overlaps are resolved known name > structured > unknown name, except that an
@@ -238,17 +239,63 @@ def _coined_word(word: str) -> bool:
 
 
 def _street_stem(r: Replacement) -> list[str]:
-    """The street of an address found with its number ("Flat 3, 27 Larkspur Court, Halstead"), the
-    building of a flat in a named building ("Flat 6, Dunmore House, Cressfield Road") or a named house or
-    farm ("Tŷ Isaf, Llanfor, Bala"), which the text may name again without the rest ("the tenancy for
-    Larkspur Court", "a car parked outside Dunmore House", "known as Emyr Tŷ Isaf"): two words or more,
-    not opening with "The" ("7 The Crescent" does not make every "the Crescent" an address)."""
+    """The building of a flat in a named building ("Flat 6, Dunmore House, Cressfield Road") or a named house
+    or farm ("Tŷ Isaf, Llanfor, Bala"), which the text may name again without the rest ("a car parked outside
+    Dunmore House", "known as Emyr Tŷ Isaf"): two words or more, not opening with "The".
+
+    Not the street of a numbered address ("27 Larkspur Walk"): the house number is what makes a street one
+    home, and the street named alone ("a neighbour at Larkspur Walk", "the tenancy at Larkspur Walk ended")
+    names many; the drafts' gold keeps it (every street named alone after its numbered address is unmarked in
+    corpus/drafts/), whereas a named building or house, or a numbered court of flats, is the home itself."""
+    if _numbered_street(r) is not None:
+        return []  # a numbered street: the street alone is no address
     number = _HOUSE_NUMBER.match(r.text) or _flat_number().match(r.text)
     if number is None and "," not in r.text:
         return []  # a street named without a number or a place ("lived on Rose Street"): found by context only
     street = r.text[number.end() if number else 0 :].split(",")[0].strip()
     words = street.split()
     return [street] if len(words) >= 2 and words[0] != "The" and street[:1].isupper() else []
+
+
+def _numbered_street(r: Replacement) -> str | None:
+    """The street of an address found with its house number ("Heronsgate Walk" of "Flat 6, 19 Heronsgate Walk,
+    Ashmoor"), if it is a name of two words or more.  Not a block whose head is a building's ("Flat 3, 27 Mill Race
+    Court"): a court of flats is one building, named alone as the home ("the tenancy for Mill Race Court")."""
+    number = _HOUSE_NUMBER.match(r.text) or _flat_number().match(r.text)
+    if number is None or (number.re is _flat_number() and not number.group("house")):
+        return None
+    street = r.text[number.end() :].split(",")[0].strip()
+    words = street.split()
+    if len(words) < 2 or not street[:1].isupper() or words[-1] in _building_types():
+        return None
+    return street
+
+
+@lru_cache(maxsize=1)
+def _building_types() -> frozenset[str]:
+    """The head words of a named building (models/recognizers/address.yaml `building_types`: Court, House ...)."""
+    from ..resources import load_yaml
+
+    return frozenset(load_yaml("recognizers", "address.yaml")["lists"]["building_types"])
+
+
+def _numbered_street_mentions(text: str, found: list[Replacement]) -> list[tuple[int, int]]:
+    """Where the draft names again, alone, the street of an address it gave with a house number: the draft itself
+    says that name is a street, so a name proposal inside it is no person (the street alone stays: `_street_stem`)."""
+    streets = {s for r in found if r.type == "ADDRESS" and (s := _numbered_street(r))}
+    return [
+        (m.start(), m.end())
+        for street in streets
+        for m in re.finditer(rf"(?<![\w'’-]){re.escape(street)}(?![\w'’-])", text)
+    ]
+
+
+def _without_bare_streets(found: list[Replacement], streets: list[tuple[int, int]]) -> list[Replacement]:
+    """Drop an address that is only the street of a numbered address the draft gives elsewhere ("home visit,
+    Heronsgate Walk" after "19 Heronsgate Walk, Ashmoor"): the home is replaced where the draft gives it, and the
+    street alone names many homes (a residence word lifted it; a street with no numbered address stays an address)."""
+    bare = set(streets)
+    return [r for r in found if not (r.type == "ADDRESS" and (r.start, r.end) in bare)]
 
 
 @lru_cache(maxsize=1)
@@ -260,7 +307,7 @@ def _flat_number() -> re.Pattern[str]:
 
     words = load_yaml("recognizers", "address.yaml")["lists"]["flat_words"]
     alternatives = "|".join(sorted(map(re.escape, words), key=len, reverse=True))
-    return re.compile(rf"^(?:{alternatives})\.?\s+[\w/]{{1,5}},?\s+(?:\d{{1,4}}[A-Za-z]?,?\s+)?(?=[A-Z])")
+    return re.compile(rf"^(?:{alternatives})\.?\s+[\w/]{{1,5}},?\s+(?P<house>\d{{1,4}}[A-Za-z]?,?\s+)?(?=[A-Z])")
 
 
 # the rest of an e-mail header's display name: one or two capitalised words, then the address in angle brackets
@@ -823,6 +870,9 @@ def pseudonymise_report(
     structured, kept_identifiers = _structured(doc, analyzer, protected, replace_types(policy))
     unknown_cands = [c for c in _unknown_candidates(doc, allow) if c.text.strip() not in protected]
     unknown_cands = [c for c in unknown_cands if not place_names.inside(c.start, c.end, named_places)]
+    streets = _numbered_street_mentions(text, structured)  # "the tenancy at Heronsgate Walk": a street, no person
+    structured = _without_bare_streets(structured, streets)
+    unknown_cands = [c for c in unknown_cands if not place_names.inside(c.start, c.end, streets)]
     from .verify import postal_towns
 
     towns = postal_towns(text)  # "her sister's home in Brackwell (BK1 2LN)": a town, not an unlisted person

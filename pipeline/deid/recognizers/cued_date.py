@@ -18,7 +18,8 @@ a date is reported only when
 * or it is bracketed after a person in a record's field of people ("Child(ren): KISS, Anna (02/01/2024)":
   `person_fields`);
 * or it follows a reported date as another version of it ("recorded as
-  03/10/2009 by the school and as 10/03/2009 by the police": `coordinated_gap`).
+  03/10/2009 by the school and as 10/03/2009 by the police": `coordinated_gap`; "3 April 1991 on one
+  record, 04/03/1991 on another": `parallel_gap`).
 
 One class serves every such type; the cues are data (`models/recognizers/
 date_of_birth.yaml`, `date_of_death.yaml`).  A file may take its date shapes
@@ -78,6 +79,8 @@ class CuedDateRecognizer(EntityRecognizer):
         self.range_before = _alternation(spec.options.get("range_before", []), flags)
         self.range_after = _alternation(spec.options.get("range_after", []), flags)
         self.coordinated_gap = _alternation(spec.options.get("coordinated_gap", []), flags)
+        parallel = spec.options.get("parallel_gap")
+        self.parallel_gap = regex.compile(parallel, flags) if parallel else None
         self.person_fields = _alternation(spec.options.get("person_fields", []), flags)
         name = spec.entity.title().replace("_", "") + "Recognizer"
         super().__init__(supported_entities=[spec.entity], name=name, context=list(spec.context))
@@ -110,6 +113,7 @@ class CuedDateRecognizer(EntityRecognizer):
                 or self._in_birth_column(text, start)
                 or self._row_event(text, start, end)
                 or self._coordinated(text, results, start)
+                or self._parallel(text, results, start, end)
                 or self._in_person_field(text, start, end)
             ):
                 results.append(self._result(start, end, pattern))
@@ -151,6 +155,21 @@ class CuedDateRecognizer(EntityRecognizer):
             return False
         gap = text[results[-1].end : date_start]
         return len(gap) <= _AFTER and bool(self.coordinated_gap.fullmatch(gap))
+
+    def _parallel(self, text: str, results: list[RecognizerResult], date_start: int, date_end: int) -> bool:
+        """True if the date and the last reported one each name their source in the same words: "3 April 1991 on
+        one record, 04/03/1991 on another" (the parallel makes the second another version of the first)."""
+        if self.parallel_gap is None or not results:
+            return False
+        gap = self.parallel_gap.fullmatch(text[results[-1].end : date_start])
+        if gap is None:
+            return False
+        return (
+            regex.match(
+                rf"\s+{regex.escape(gap.group('prep'))}\b", text[date_end : date_end + 20], self.parallel_gap.flags
+            )
+            is not None
+        )
 
     def _in_range(self, text: str, date_start: int, date_end: int) -> bool:
         """True if the date bounds a period ("children who died between 1 April 2019 and 31 March 2020")."""
