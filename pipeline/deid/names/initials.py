@@ -324,10 +324,12 @@ def _entry_author_patterns() -> tuple[re.Pattern, ...]:
 
 
 def entry_author(text: str, start: int, end: int) -> bool:
-    """ "23/12/25 09:45 RH PLN. Form rec'd", "24/03/25. HB visit.": the capitals right after a log entry's date
-    (and time) at a line's start, where a log puts whoever wrote the entry (initials.yaml `entry_author_slots`)."""
+    """ "23/12/25 09:45 RH PLN. Form rec'd", "24/03/25. HB visit.", "**Tue 12/03/24 — 21:05 — GF**": the capitals
+    right after a log entry's date (and time) at a line's start, or closing the entry's heading, where a log puts
+    whoever wrote the entry (initials.yaml `entry_author_slots`).  A heading with its weekday and a written date
+    ("Thursday 21 March 2024, 19:45, CF") runs to some 60 characters before its author."""
     line_start = text.rfind("\n", 0, start) + 1
-    if start - line_start > 40:
+    if start - line_start > 64:
         return False
     line_end = text.find("\n", end)
     line_end = len(text) if line_end < 0 else line_end
@@ -665,15 +667,17 @@ def _lone_letter_slot(text: str, start: int, end: int, raw_spans: list[tuple[int
 
 
 def _lettering(text: str, start: int, letter: str, protected: frozenset[str]) -> bool:
-    """ "Child D", "Plan B", "Vitamin D", "Paula D": a letter after a word that letters things, in a code, or
-    after another name (a name's part, not a person of its own)."""
+    """ "Child D", "Plan B", "Vitamin D", "Blocks D and E", "Paula D": a letter after a word that letters things
+    (or its plural), in a code, or after another name (a name's part, not a person of its own)."""
     from .derived import is_other_name
 
     before = re.search(r"([^\W\d_]+)\.?[ \t]+$", text[max(0, start - 24) : start])
     if before is None:
         return False
     word = before.group(1)
-    if word.casefold() in settings()["lone_letter_not_after"] or f"{word} {letter}" in protected:
+    low = word.casefold()
+    lettering_words = settings()["lone_letter_not_after"]
+    if low in lettering_words or low.removesuffix("s") in lettering_words or f"{word} {letter}" in protected:
         return True
     return word[:1].isupper() and is_other_name(word)
 
@@ -703,6 +707,39 @@ def lone_letters(matcher, text: str, raw: list, doc) -> list:
         forms = [NameForm(text=letter, code=c, rule="single_initial", tokens=(("letter", letter),)) for c in codes]
         out.append((start, end, letter, forms))
         spans.append((start, end))
+    return out + _coordinated_letters(matcher, text, raw + out, spans, initials)
+
+
+_LETTER_PAIR = re.compile(
+    r"(?<![\w.'’&/-])(?P<one>[A-Z])\.?(?:[ \t]*,[ \t]*|[ \t]+(?:and|&)[ \t]+)(?P<two>[A-Z])\.?(?![\w'’&/-])"
+)
+
+
+def _coordinated_letters(matcher, text: str, found: list, spans: list[tuple[int, int]], initials: dict) -> list:
+    """ "She wants D and E home": two lone capitals joined by "and", "&" or a comma, each a keyed first initial,
+    are people when the draft has used either letter as a person elsewhere (one sense per draft), though no
+    verb follows them; never after a word that letters things ("Blocks D and E", "Parts S and W")."""
+    from .known import NameForm, _after_letter_head
+
+    people = {r[2].rstrip(".") for r in found if len(r[2].rstrip(".")) == 1}
+    never = settings()["lone_letter_never"]
+    out: list = []
+    for m in _LETTER_PAIR.finditer(text):
+        one, two = m.group("one"), m.group("two")
+        if one == two or one in never or two in never or not (initials.get(one) and initials.get(two)):
+            continue
+        if not ({one, two} & people) or overlaps_any(spans, m.start(), m.end()) or _capitals_line(text, m.start()):
+            continue
+        if _lettering(text, m.start(), one, matcher.protected) or _after_letter_head(text, m.start()):
+            continue
+        for name in ("one", "two"):
+            letter, start, end = m.group(name), m.start(name), m.end(name)
+            forms = [
+                NameForm(text=letter, code=c, rule="single_initial", tokens=(("letter", letter),))
+                for c in initials[letter]
+            ]
+            out.append((start, end, letter, forms))
+            spans.append((start, end))
     return out
 
 

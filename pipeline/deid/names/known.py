@@ -1278,6 +1278,9 @@ class KnownNameMatcher:
         cued = self._role_cued(text, start, end, forms, sure, sure_pos) if text and end > start else None
         if cued is not None:
             return cued, "role_cue"
+        record_child = self._record_child(forms)
+        if record_child is not None:
+            return record_child, "subject"
         forms, how = self._title_first_name(forms)
         if how:
             return forms[0], how
@@ -1341,6 +1344,16 @@ class KnownNameMatcher:
             code = min(near, key=lambda c: (abs(near[c] - start), near[c] > start))
             return next(f for f in pool if f.code == code), "nearest"
         return min(pool, key=lambda f: self.people[f.code].index), how or "key_order"
+
+    def _record_child(self, forms: list[NameForm]) -> NameForm | None:
+        """ "Took D. swimming" when the subject child Deniz and the carer David share the letter: a record names
+        the child it is about by a lone capital (adults sign and are minuted by their initials), so a lone letter
+        several keyed people share is the review's subject child, else the one keyed child among them."""
+        if not all(f.rule == "single_initial" for f in forms):
+            return None
+        subjects = _subject_children(self.key)
+        fits = [f for f in forms if f.code in subjects]
+        return fits[0] if len({f.code for f in fits}) == 1 else None
 
     def _role_cued(self, text: str, start: int, end: int, forms: list[NameForm], sure, sure_pos) -> NameForm | None:
         """The one person a kinship noun beside the shared name points to ("the grandmother, Mrs Adebayo",
