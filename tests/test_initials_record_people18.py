@@ -106,3 +106,20 @@ PARTNER = """Chronology
 def test_a_kinship_word_and_an_initial_is_whom_the_draft_calls_by_that_word(tmp_path, nlp):
     out = code_text(tmp_path, PARTNER, PARTNER_KEY, nlp, name="draft.md").text
     assert "teacher that Uncle MP had pushed her" in out or "teacher that MP had pushed her" in out
+
+
+AGAIN = """Contact notes
+
+Wren refused to get in the car. W cried at the gate.
+The nurse saw W on Monday and has no record of W's asthma plan. The social worker will visit W at school.
+W. quiet at tea.
+Vitamin W is not a thing; the form has a box W 3 and the W route bus was late.
+"""
+
+
+def test_a_letter_used_as_a_person_is_that_person_where_a_noun_stands(tmp_path, nlp):
+    out = code_text(tmp_path, AGAIN, KEY, nlp, name="draft.md").text
+    assert "Child C cried at the gate" in out
+    assert "saw Child C on Monday" in out and "record of Child C's asthma" in out and "visit Child C at school" in out
+    assert "Child C. quiet at tea" in out or "Child C quiet at tea" in out
+    assert "Vitamin W" in out and "box W 3" in out and "the W route" in out

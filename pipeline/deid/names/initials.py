@@ -707,7 +707,59 @@ def lone_letters(matcher, text: str, raw: list, doc) -> list:
         forms = [NameForm(text=letter, code=c, rule="single_initial", tokens=(("letter", letter),)) for c in codes]
         out.append((start, end, letter, forms))
         spans.append((start, end))
-    return out + _coordinated_letters(matcher, text, raw + out, spans, initials)
+    out += _coordinated_letters(matcher, text, raw + out, spans, initials)
+    return out + _letters_used_again(matcher, text, raw + out, spans, initials, doc)
+
+
+_LETTER_AGAIN = re.compile(
+    r"(?<![\w.'’&/-])(?P<letter>[A-Z])(?P<stop>\.(?=[ \t]+[a-z]))?(?![\w.&/-]|['’](?!s\b))"
+)
+_PERSON_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "poss", "conj", "dative"})
+
+
+def _letters_used_again(matcher, text: str, found: list, spans: list[tuple[int, int]], initials: dict, doc) -> list:
+    """One sense per draft for lone letters: once the draft has used a keyed first initial as a person ("D refused
+    to speak"), its other plain uses where a noun phrase stands are that person too: "saw D on Monday", "no record
+    of D", "D's school", a note's line opened by the letter ("D. quiet at tea").  Never after a word that letters
+    things or a determiner, before a number ("Block D 4"), or on a line in capitals."""
+    from .known import NameForm, _after_letter_head
+
+    people = {r[2].rstrip(".") for r in found if len(r[2].rstrip(".")) == 1 and r[2][:1].isupper()}
+    people -= settings()["lone_letter_never"]
+    if not people:
+        return []
+    out: list = []
+    for m in _LETTER_AGAIN.finditer(text):
+        letter, start, end = m.group("letter"), m.start(), m.end()
+        if letter not in people or not initials.get(letter) or overlaps_any(spans, start, end):
+            continue
+        if re.match(r"[ \t]*\d", text[end : end + 3]) or _DETERMINER_BEFORE.search(text, max(0, start - 12), start):
+            continue
+        if _capitals_line(text, start) or _lettering(text, start, letter, matcher.protected):
+            continue
+        if _after_letter_head(text, start) or not _noun_slot(text, start, m.end("letter"), doc):
+            continue
+        forms = [
+            NameForm(text=letter, code=c, rule="single_initial", tokens=(("letter", letter),))
+            for c in initials[letter]
+        ]
+        out.append((start, end, text[start:end], forms))
+        spans.append((start, end))
+    return out
+
+
+def _noun_slot(text: str, start: int, end: int, doc) -> bool:
+    """The letter stands where a noun phrase does: a possessive after it, a line it opens before a lower-case word
+    (a note's subject), or the parse's subject, object, prepositional object or conjunct."""
+    if re.match(r"['’]s\b", text[end : end + 3]):
+        return True
+    line_start = text.rfind("\n", 0, start) + 1
+    if not text[line_start:start].strip(" \t>*-") and re.match(r"\.?[ \t]+[a-z]", text[end : end + 4]):
+        return True
+    if doc is None:
+        return False
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span is not None and span[0].dep_ in _PERSON_DEPS
 
 
 _LETTER_PAIR = re.compile(
