@@ -123,3 +123,25 @@ def test_a_letter_used_as_a_person_is_that_person_where_a_noun_stands(tmp_path, 
     assert "saw Child C on Monday" in out and "record of Child C's asthma" in out and "visit Child C at school" in out
     assert "Child C. quiet at tea" in out or "Child C quiet at tea" in out
     assert "Vitamin W" in out and "box W 3" in out and "the W route" in out
+
+
+HV_KEY = parse_key(
+    {
+        "people": [
+            {"code": "Child B", "role": "The subject child", "names": ["Saoirse Lindqvist", "Saoirse"]},
+            {"code": "HV", "role": "Health visitor", "names": ["Hollis Marwood"]},
+        ]
+    }
+)
+
+HV_NOTES = """Health visiting
+
+Seen at home by Hollis Marwood, HV, on 2 May. HM gave the mother a leaflet about safe sleep.
+The father had been released from HM Prison Leeds in April; HM Coroner was not involved.
+"""
+
+
+def test_a_possessive_abbreviation_alone_before_a_verb_is_someones_initials(tmp_path, nlp):
+    out = code_text(tmp_path, HV_NOTES, HV_KEY, nlp, name="draft.md").text
+    assert "HV gave the mother a leaflet" in out
+    assert "HM Prison Leeds" in out and "HM Coroner" in out

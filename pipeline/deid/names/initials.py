@@ -65,6 +65,27 @@ def note_authors(text: str) -> list[tuple[int, int, str]]:
     return sorted(found.values())
 
 
+@lru_cache(maxsize=1)
+def modifier_abbreviations() -> frozenset[str]:
+    """Abbreviations every sense of which is a possessive (models/abbreviations.txt "HM  His/Her Majesty's"): they
+    only ever modify the capitalised noun after them ("HM Prison", "HM Coroner"), so the same capitals standing
+    alone as a verb's subject ("HM gave advice") are somebody's initials, not the abbreviation."""
+    out = set()
+    for line in read_lines("abbreviations.txt"):
+        parts = line.split(None, 1)
+        if len(parts) < 2:
+            continue
+        senses = [re.sub(r"[ \t]*\([^)]*\)", "", sense).strip() for sense in parts[1].split(" / ")]
+        if senses and all(sense.endswith(("'s", "’s")) for sense in senses):
+            out.add(parts[0])
+    return frozenset(out)
+
+
+def modifies_next(text: str, end: int) -> bool:
+    """A capitalised word, an ampersand or a number right after the capitals: the abbreviation's own use."""
+    return bool(re.match(r"[ \t]+(?:[A-Z&]|\d)", text[end : end + 3]))
+
+
 def initials_of(name: str) -> set[str]:
     """The ways a name is written as capitals: every word's and hyphened part's initial ("Callum Lorimer-Reid"
     CLR), the first and last words' ("Gillian Mary Roe" GR), an initial kept as it is ("Dr M. Stone" MS);

@@ -40,6 +40,8 @@ from .initials import (
     code_letters,
     declared_initials,
     lone_letters,
+    modifier_abbreviations,
+    modifies_next,
     mid_sentence_initial,
     never_initials,
     ordinary_acronym,
@@ -956,6 +958,8 @@ class KnownNameMatcher:
             return True
         from ..codes import general_abbreviations
 
+        if matched in modifier_abbreviations() and matched not in self.protected and not modifies_next(text, end):
+            return _initials_in_person_slot(text, start, end, doc) or speaker_label(text, start, end)  # "HM gave"
         if matched in general_abbreviations() or matched in self.protected:
             return False
         if _suffix(text, end).startswith(("'", "’")):
