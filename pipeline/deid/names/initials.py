@@ -732,9 +732,7 @@ def lone_letters(matcher, text: str, raw: list, doc) -> list:
     return out + _letters_used_again(matcher, text, raw + out, spans, initials, doc)
 
 
-_LETTER_AGAIN = re.compile(
-    r"(?<![\w.'’&/-])(?P<letter>[A-Z])(?P<stop>\.(?=[ \t]+[a-z]))?(?![\w.&/-]|['’](?!s\b))"
-)
+_LETTER_AGAIN = re.compile(r"(?<![\w.'’&/-])(?P<letter>[A-Z])(?P<stop>\.(?=[ \t]+[a-z]))?(?![\w.&/-]|['’](?!s\b))")
 _PERSON_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "poss", "conj", "dative"})
 
 
@@ -761,8 +759,7 @@ def _letters_used_again(matcher, text: str, found: list, spans: list[tuple[int, 
         if _after_letter_head(text, start) or not _noun_slot(text, start, m.end("letter"), doc):
             continue
         forms = [
-            NameForm(text=letter, code=c, rule="single_initial", tokens=(("letter", letter),))
-            for c in initials[letter]
+            NameForm(text=letter, code=c, rule="single_initial", tokens=(("letter", letter),)) for c in initials[letter]
         ]
         out.append((start, end, text[start:end], forms))
         spans.append((start, end))
