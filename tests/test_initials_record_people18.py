@@ -8,6 +8,8 @@ All names are invented."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from pipeline.deid.keyfile import parse_key
@@ -145,3 +147,46 @@ def test_a_possessive_abbreviation_alone_before_a_verb_is_someones_initials(tmp_
     out = code_text(tmp_path, HV_NOTES, HV_KEY, nlp, name="draft.md").text
     assert "HV gave the mother a leaflet" in out
     assert "HM Prison Leeds" in out and "HM Coroner" in out
+
+
+MINUTES = """Strategy discussion, 4 June
+
+Chair: DI Ken Wu. Present: DS Priya Lomax (Police), PC Saul Oddie (Police, covering), Ruth Ellery (Health).
+
+PL: no previous reports at the address.
+SO: nothing further from the neighbourhood team.
+Decision: SO to update the log. So the plan stands; the ECG and SO were not discussed.
+"""
+
+
+def test_initials_of_people_an_attendance_list_names_are_theirs_where_a_person_stands(tmp_path, nlp):
+    out = code_text(tmp_path, MINUTES, HV_KEY, nlp, name="draft.md").text
+    oddie = re.search(r"(\[PERSON-\d+\]) \(Police, covering\)", out).group(1)
+    assert f"{oddie}: nothing further" in out and f"{oddie} to update" in out
+    assert "So the plan stands" in out
+
+
+OT_KEY = parse_key(
+    {
+        "people": [
+            {"code": "Child B", "role": "The subject child", "names": ["Saoirse Lindqvist", "Saoirse"]},
+            {"code": "INT", "role": "Interpreter", "names": ["Orla Tierney"]},
+        ]
+    }
+)
+
+OT_MINUTES = """Core group, 9 July
+
+| Attendee | Role |
+|---|---|
+| Orla Tierney | Interpreter |
+| Priya Lomax | Police |
+
+OT: the mother asked for a female interpreter. Referral to OT for a bath seat was made.
+"""
+
+
+def test_a_keyed_person_the_attendance_list_names_takes_their_acronym_initials(tmp_path, nlp):
+    out = code_text(tmp_path, OT_MINUTES, OT_KEY, nlp, name="draft.md").text
+    assert "INT: the mother asked" in out
+    assert "Referral to OT for a bath seat" in out

@@ -333,6 +333,29 @@ def _people_header(text: str, line_start: int, column: int) -> bool:
     return " ".join(words) in set(settings().get("people_column_headers") or ())
 
 
+@lru_cache(maxsize=1)
+def _attendance_line() -> re.Pattern:
+    labels = sorted(settings().get("attendance_labels") or (), key=len, reverse=True)
+    alts = "|".join(r"[ \t]+".join(map(re.escape, label.split())) for label in labels)
+    return re.compile(rf"(?:^[ \t>*_-]*|[.;)][ \t]+[*_]*)(?i:{alts})[ \t*_]*:", re.MULTILINE)
+
+
+def in_attendance_list(text: str, start: int, end: int) -> bool:
+    """The mention stands in the record's own list of who attended: after "Present:", "Attendees:" (initials.yaml
+    `attendance_labels`) opening its line or a sentence of it, or in a table column headed "Attendee" / "Present"."""
+    line_start = text.rfind("\n", 0, start) + 1
+    if _attendance_line().search(text, line_start, start):
+        return True  # "Present: ...", "Chair: R. Gill (TM). Present: ..."
+    if not text[line_start:start].lstrip().startswith("|"):
+        return False
+    column = text[line_start:start].count("|")
+    cells = header_cells(text, line_start)
+    if cells is None or len(cells) <= column:
+        return False
+    words = " ".join(re.findall(r"[^\W\d_]+", cells[column].casefold()))
+    return words in set(settings().get("attendance_labels") or ())
+
+
 def in_people_column(text: str, start: int, end: int) -> bool:
     """The capitals fill a table cell in a column whose header says it holds people ("Owner", "Who", "Initials")."""
     cell = _cell(text, start, end)
@@ -533,6 +556,30 @@ def roster_initials(text: str, raw: list, pending: list, doc, protected: frozens
                 people.append((start, end))
                 left.remove(item)
                 changed = True
+    return out
+
+
+def attending_initials(text: str, raw: list, pending: list, doc, protected: frozenset[str]) -> list:
+    """The `pending` run-together initials of a keyed person whom the minutes' own attendance list names
+    ("Present: ..., Imogen Thackray (SW), ..."), where a person stands ("IT: mother speaks little English", "RE to
+    speak to the mother"): the list declares them, so the letters are that person's though they also spell an
+    acronym or an abbreviation ("IT", "RE", "OT")."""
+    if not pending:
+        return []
+    listed = {r[3][0].code for r in raw if len({f.code for f in r[3]}) == 1 and in_attendance_list(text, r[0], r[1])}
+    if not listed:
+        return []
+    taken = [(r[0], r[1]) for r in raw]
+    authors = {s for s, _, _ in note_authors(text)}
+    out = []
+    for start, end, matched, forms in pending:
+        fits = [f for f in forms if f.code in listed]
+        if len({f.code for f in fits}) != 1 or matched in protected or overlaps_any(taken, start, end):
+            continue
+        if _capitals_line(text, start) or not _person_use(text, start, end, doc, authors):
+            continue
+        out.append((start, end, matched, fits[:1]))
+        taken.append((start, end))
     return out
 
 
@@ -937,6 +984,7 @@ def unlisted_initials(text: str, cands: list, taken: list[tuple[int, int]], doc,
     declared = _declared_after_unlisted(text, sure)
     mixed = "|".join(re.escape(t) for t in declared if not t.isupper())
     plain = []
+    attending: set[str] = set()  # letters of people the minutes list as present: theirs only where a person stands
     for m in re.finditer(
         rf"(?<![\w.'’&/-])([A-Z]{{2,3}}|(?:[A-Z]\.){{2,3}}{'|' + mixed if mixed else ''})(?![\w'’&/-])", text
     ):
@@ -944,11 +992,16 @@ def unlisted_initials(text: str, cands: list, taken: list[tuple[int, int]], doc,
         person = one_person(full.get(token, [])) if token.isupper() else declared.get(token)
         if person is None or token in keyed or token in protected:
             continue
-        if token in never_initials() and token not in declared:
+        listed = token not in declared and any(in_attendance_list(text, c.start, c.end) for c in full.get(token, ()))
+        if token in never_initials() and token not in declared and not listed:
             if not ("." in m.group(1) and role_after(text, m.end(1))):
                 continue  # "LA" is the local authority; "L.A., the Named Nurse," someone
         everyday = "." not in m.group(1) and (ordinary_acronym(token) or _word_in_capitals(token))
-        if (everyday and token not in declared) or not free(start, end):
+        if everyday and listed:
+            attending.add(token)
+        elif (everyday and token not in declared) or not free(start, end):
+            continue
+        if not free(start, end):
             continue
         if _DETERMINER_BEFORE.search(text, max(0, start - 12), start) or (
             token not in declared and _a_thing(doc, start, end)
@@ -970,6 +1023,8 @@ def unlisted_initials(text: str, cands: list, taken: list[tuple[int, int]], doc,
         or any(_QUOTED_LINK.fullmatch(text, te, s) for _, te in taken if te <= s)  # "with C.F. and P.F."
     }
     for start, end, token, person in plain:
+        if token in attending and not _person_use(text, start, end, doc, authors):
+            continue  # "SO" of PC S. Oduya in "SO: nothing further", not the word "SO" elsewhere
         if token in vouched:
             add(start, end, person)
     # dotted initials before the unlisted person's surname: "D.A. Pratt" (by the surname: "A. Crowther" is
@@ -1079,6 +1134,33 @@ def unlisted_initials(text: str, cands: list, taken: list[tuple[int, int]], doc,
 
 
 _PHRASE_END = re.compile(r"[ \t]*(?:[|.,;:!?\"”’)]|\n|\Z)")
+
+
+def _person_use(text: str, start: int, end: int, doc, authors: set[int]) -> bool:
+    """This use of the capitals stands where a person does: a speaker's label, a note's or an entry's author, a
+    sign-off, after "seen by" and the like, an action's owner ("SO to update the log") or a verb's subject; not
+    merely after a preposition ("Referral to OT"), where an acronym stands as often."""
+    from .known import _signed
+
+    if (
+        speaker_label(text, start, end)
+        or start in authors
+        or entry_author(text, start, end)
+        or _signed(text, start, end)
+        or bool(_nameless_after().search(text, max(0, start - 40), start))
+        or _ACTION_OWNER.match(text, end)
+    ):
+        return True
+    if doc is None or _DETERMINER_BEFORE.search(text, max(0, start - 12), start):
+        return False
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or span.end >= len(doc):
+        return False
+    verb = doc[span.end]
+    return span[-1].dep_ in ("nsubj", "nsubjpass") and verb.pos_ in ("VERB", "AUX") and verb.tag_ != "VBG"
+
+
+_ACTION_OWNER = re.compile(r"[ \t]+to[ \t]+(?!the\b|a\b|an\b|be\b)[a-z]{2,}\b")
 
 
 def _letter_ending_a_phrase(text: str, start: int, end: int) -> bool:

@@ -36,6 +36,7 @@ from .folding import fold
 from .gaelic import surname_variants
 from .groups import group_reading
 from .initials import (
+    attending_initials,
     bare_letter_after_first_name,
     code_letters,
     declared_initials,
@@ -798,6 +799,7 @@ class KnownNameMatcher:
         raw = [_with_rank(text, _run_on(text, r)) for r in raw]
         raw += used_as_person(text, raw, pending, doc, self.protected)  # "DL tells …" makes "Sibling DL (4)" him
         raw += roster_initials(text, raw, pending, doc, self.protected)  # "FG (consultant), ST (reg)", "| JH |"
+        raw += attending_initials(text, raw, pending, doc, self.protected)  # "Present: Ruth Ellery" then "RE to"
         raw += self._initials_after_keyed_role(text, raw, pending)  # "Clinical navigator (RC)"
         raw += used_as_person(text, raw, pending, doc, self.protected)  # the roster's finds vouch for other uses
         raw += declared_initials(text, raw, self.protected)  # "| Hannah Pryce | HP |": "HP" is her everywhere
