@@ -190,3 +190,25 @@ def test_a_keyed_person_the_attendance_list_names_takes_their_acronym_initials(t
     out = code_text(tmp_path, OT_MINUTES, OT_KEY, nlp, name="draft.md").text
     assert "INT: the mother asked" in out
     assert "Referral to OT for a bath seat" in out
+
+
+SHORTHAND_KEY = parse_key(
+    {
+        "people": [
+            {"code": "Baby R", "role": "The subject child", "names": ["Rhodri Vance", "Rhodri"]},
+            {"code": "CP", "role": "Consultant paediatrician", "names": ["Fenella Price", "Dr Price"]},
+        ]
+    }
+)
+
+SHORTHAND = """Case notes
+
+F refused to give a history. Police to see M and F separately; F's brother is staying.
+R cried at triage. The Trust saw R four times before the admission; R's weight was not plotted.
+"""
+
+
+def test_role_shorthand_and_a_codes_letter_are_not_spread_as_people(tmp_path, nlp):
+    out = code_text(tmp_path, SHORTHAND, SHORTHAND_KEY, nlp, name="draft.md").text
+    assert "see M and F separately; F's brother" in out
+    assert "saw R four times" in out and "R's weight" in out

@@ -791,7 +791,7 @@ def _letters_used_again(matcher, text: str, found: list, spans: list[tuple[int, 
     from .known import NameForm, _after_letter_head
 
     people = {r[2].rstrip(".") for r in found if len(r[2].rstrip(".")) == 1 and r[2][:1].isupper()}
-    people -= settings()["lone_letter_never"]
+    people -= settings()["lone_letter_never"] | _letters_not_people(matcher, text)
     if not people:
         return []
     out: list = []
@@ -827,6 +827,18 @@ def _noun_slot(text: str, start: int, end: int, doc) -> bool:
     return span is not None and span[0].dep_ in _PERSON_DEPS
 
 
+def _letters_not_people(matcher, text: str) -> frozenset[str]:
+    """Letters a draft uses for something other than a name's initial, so never spread by one sense per draft:
+    the letter of a keyed code ("R" of "Baby R": the review's own pseudonym, "contact with R") and role shorthand
+    whose every letter stands alone ("M, F, Selin"; models/names/residue.yaml `key_shapes.role_letter_sets`)."""
+    out = {m.group("letter") for code in matcher.key.codes() if (m := _CODE_WITH_LETTER.match(code))}
+    alone = set(re.findall(r"(?<![\w.'’&/-])([A-Z])(?![\w'’&/-])", text))
+    for group in (load_yaml("names", "residue.yaml").get("key_shapes") or {}).get("role_letter_sets") or ():
+        if set(group) <= alone:
+            out |= set(group)
+    return frozenset(out)
+
+
 _LETTER_PAIR = re.compile(
     r"(?<![\w.'’&/-])(?P<one>[A-Z])\.?(?:[ \t]*,[ \t]*|[ \t]+(?:and|&)[ \t]+)(?P<two>[A-Z])\.?(?![\w'’&/-])"
 )
@@ -838,7 +850,7 @@ def _coordinated_letters(matcher, text: str, found: list, spans: list[tuple[int,
     verb follows them; never after a word that letters things ("Blocks D and E", "Parts S and W")."""
     from .known import NameForm, _after_letter_head
 
-    people = {r[2].rstrip(".") for r in found if len(r[2].rstrip(".")) == 1}
+    people = {r[2].rstrip(".") for r in found if len(r[2].rstrip(".")) == 1} - _letters_not_people(matcher, text)
     never = settings()["lone_letter_never"]
     out: list = []
     for m in _LETTER_PAIR.finditer(text):
