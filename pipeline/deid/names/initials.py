@@ -775,23 +775,32 @@ def lone_letters(matcher, text: str, raw: list, doc) -> list:
         forms = [NameForm(text=letter, code=c, rule="single_initial", tokens=(("letter", letter),)) for c in codes]
         out.append((start, end, letter, forms))
         spans.append((start, end))
-    out += _coordinated_letters(matcher, text, raw + out, spans, initials)
-    return out + _letters_used_again(matcher, text, raw + out, spans, initials, doc)
+    people = {r[2].rstrip(".") for r in raw + out if len(r[2].rstrip(".")) == 1 and r[2][:1].isupper()}
+    people -= conf["lone_letter_never"]
+    if not people:
+        return out  # no letter stands as a person yet: nothing to spread (and no further scan of the text)
+    not_people = _letters_not_people(matcher, text)
+    people -= not_people
+    out += _coordinated_letters(matcher, text, people, spans, initials)
+    people |= {r[2] for r in out} - not_people
+    return out + _letters_used_again(matcher, text, people, spans, initials, doc)
 
 
 _LETTER_AGAIN = re.compile(r"(?<![\w.'’&/-])(?P<letter>[A-Z])(?P<stop>\.(?=[ \t]+[a-z]))?(?![\w.&/-]|['’](?!s\b))")
 _PERSON_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "poss", "conj", "dative"})
 
 
-def _letters_used_again(matcher, text: str, found: list, spans: list[tuple[int, int]], initials: dict, doc) -> list:
+def _letters_used_again(
+    matcher, text: str, people: set[str], spans: list[tuple[int, int]], initials: dict, doc
+) -> list:
     """One sense per draft for lone letters: once the draft has used a keyed first initial as a person ("D refused
     to speak"), its other plain uses where a noun phrase stands are that person too: "saw D on Monday", "no record
     of D", "D's school", a note's line opened by the letter ("D. quiet at tea").  Never after a word that letters
-    things or a determiner, before a number ("Block D 4"), or on a line in capitals."""
+    things or a determiner, before a number ("Block D 4"), or on a line in capitals.  `people`: the letters the
+    draft already uses as a person."""
     from .known import NameForm, _after_letter_head
 
-    people = {r[2].rstrip(".") for r in found if len(r[2].rstrip(".")) == 1 and r[2][:1].isupper()}
-    people -= settings()["lone_letter_never"] | _letters_not_people(matcher, text)
+    people = {p for p in people if initials.get(p)}
     if not people:
         return []
     out: list = []
@@ -844,13 +853,12 @@ _LETTER_PAIR = re.compile(
 )
 
 
-def _coordinated_letters(matcher, text: str, found: list, spans: list[tuple[int, int]], initials: dict) -> list:
+def _coordinated_letters(matcher, text: str, people: set[str], spans: list[tuple[int, int]], initials: dict) -> list:
     """ "She wants D and E home": two lone capitals joined by "and", "&" or a comma, each a keyed first initial,
     are people when the draft has used either letter as a person elsewhere (one sense per draft), though no
     verb follows them; never after a word that letters things ("Blocks D and E", "Parts S and W")."""
     from .known import NameForm, _after_letter_head
 
-    people = {r[2].rstrip(".") for r in found if len(r[2].rstrip(".")) == 1} - _letters_not_people(matcher, text)
     never = settings()["lone_letter_never"]
     out: list = []
     for m in _LETTER_PAIR.finditer(text):
