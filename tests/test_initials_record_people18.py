@@ -208,7 +208,7 @@ R cried at triage. The Trust saw R four times before the admission; R's weight w
 """
 
 
-def test_role_shorthand_and_a_codes_letter_are_not_spread_as_people(tmp_path, nlp):
+def test_role_shorthand_is_not_spread_as_a_person(tmp_path, nlp):
     out = code_text(tmp_path, SHORTHAND, SHORTHAND_KEY, nlp, name="draft.md").text
     assert "see M and F separately; F's brother" in out
-    assert "saw R four times" in out and "R's weight" in out
+    assert "saw Baby R four times" in out  # a lettered code's letter alone is the code's child either way

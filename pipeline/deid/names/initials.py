@@ -779,7 +779,7 @@ def lone_letters(matcher, text: str, raw: list, doc) -> list:
     people -= conf["lone_letter_never"]
     if not people:
         return out  # no letter stands as a person yet: nothing to spread (and no further scan of the text)
-    not_people = _letters_not_people(matcher, text)
+    not_people = _letters_not_people(text)
     people -= not_people
     out += _coordinated_letters(matcher, text, people, spans, initials)
     people |= {r[2] for r in out} - not_people
@@ -836,11 +836,11 @@ def _noun_slot(text: str, start: int, end: int, doc) -> bool:
     return span is not None and span[0].dep_ in _PERSON_DEPS
 
 
-def _letters_not_people(matcher, text: str) -> frozenset[str]:
-    """Letters a draft uses for something other than a name's initial, so never spread by one sense per draft:
-    the letter of a keyed code ("R" of "Baby R": the review's own pseudonym, "contact with R") and role shorthand
-    whose every letter stands alone ("M, F, Selin"; models/names/residue.yaml `key_shapes.role_letter_sets`)."""
-    out = {m.group("letter") for code in matcher.key.codes() if (m := _CODE_WITH_LETTER.match(code))}
+def _letters_not_people(text: str) -> frozenset[str]:
+    """Role shorthand whose every letter stands alone in the draft ("M, F, Selin"; models/names/residue.yaml
+    `key_shapes.role_letter_sets`): the mother and the father, never spread as a keyed person's letter.  (The
+    letter of a lettered code, "R" of "Baby R", is spread: written alone it is the code's child either way.)"""
+    out: set[str] = set()
     alone = set(re.findall(r"(?<![\w.'’&/-])([A-Z])(?![\w'’&/-])", text))
     for group in (load_yaml("names", "residue.yaml").get("key_shapes") or {}).get("role_letter_sets") or ():
         if set(group) <= alone:
