@@ -65,6 +65,27 @@ def note_authors(text: str) -> list[tuple[int, int, str]]:
     return sorted(found.values())
 
 
+@lru_cache(maxsize=1)
+def modifier_abbreviations() -> frozenset[str]:
+    """Abbreviations every sense of which is a possessive (models/abbreviations.txt "HM  His/Her Majesty's"): they
+    only ever modify the capitalised noun after them ("HM Prison", "HM Coroner"), so the same capitals standing
+    alone as a verb's subject ("HM gave advice") are somebody's initials, not the abbreviation."""
+    out = set()
+    for line in read_lines("abbreviations.txt"):
+        parts = line.split(None, 1)
+        if len(parts) < 2:
+            continue
+        senses = [re.sub(r"[ \t]*\([^)]*\)", "", sense).strip() for sense in parts[1].split(" / ")]
+        if senses and all(sense.endswith(("'s", "’s")) for sense in senses):
+            out.add(parts[0])
+    return frozenset(out)
+
+
+def modifies_next(text: str, end: int) -> bool:
+    """A capitalised word, an ampersand or a number right after the capitals: the abbreviation's own use."""
+    return bool(re.match(r"[ \t]+(?:[A-Z&]|\d)", text[end : end + 3]))
+
+
 def initials_of(name: str) -> set[str]:
     """The ways a name is written as capitals: every word's and hyphened part's initial ("Callum Lorimer-Reid"
     CLR), the first and last words' ("Gillian Mary Roe" GR), an initial kept as it is ("Dr M. Stone" MS);
@@ -312,6 +333,29 @@ def _people_header(text: str, line_start: int, column: int) -> bool:
     return " ".join(words) in set(settings().get("people_column_headers") or ())
 
 
+@lru_cache(maxsize=1)
+def _attendance_line() -> re.Pattern:
+    labels = sorted(settings().get("attendance_labels") or (), key=len, reverse=True)
+    alts = "|".join(r"[ \t]+".join(map(re.escape, label.split())) for label in labels)
+    return re.compile(rf"(?:^[ \t>*_-]*|[.;)][ \t]+[*_]*)(?i:{alts})[ \t*_]*:", re.MULTILINE)
+
+
+def in_attendance_list(text: str, start: int, end: int) -> bool:
+    """The mention stands in the record's own list of who attended: after "Present:", "Attendees:" (initials.yaml
+    `attendance_labels`) opening its line or a sentence of it, or in a table column headed "Attendee" / "Present"."""
+    line_start = text.rfind("\n", 0, start) + 1
+    if _attendance_line().search(text, line_start, start):
+        return True  # "Present: ...", "Chair: R. Gill (TM). Present: ..."
+    if not text[line_start:start].lstrip().startswith("|"):
+        return False
+    column = text[line_start:start].count("|")
+    cells = header_cells(text, line_start)
+    if cells is None or len(cells) <= column:
+        return False
+    words = " ".join(re.findall(r"[^\W\d_]+", cells[column].casefold()))
+    return words in set(settings().get("attendance_labels") or ())
+
+
 def in_people_column(text: str, start: int, end: int) -> bool:
     """The capitals fill a table cell in a column whose header says it holds people ("Owner", "Who", "Initials")."""
     cell = _cell(text, start, end)
@@ -324,10 +368,12 @@ def _entry_author_patterns() -> tuple[re.Pattern, ...]:
 
 
 def entry_author(text: str, start: int, end: int) -> bool:
-    """ "23/12/25 09:45 RH PLN. Form rec'd", "24/03/25. HB visit.": the capitals right after a log entry's date
-    (and time) at a line's start, where a log puts whoever wrote the entry (initials.yaml `entry_author_slots`)."""
+    """ "23/12/25 09:45 RH PLN. Form rec'd", "24/03/25. HB visit.", "**Tue 12/03/24 — 21:05 — GF**": the capitals
+    right after a log entry's date (and time) at a line's start, or closing the entry's heading, where a log puts
+    whoever wrote the entry (initials.yaml `entry_author_slots`).  A heading with its weekday and a written date
+    ("Thursday 21 March 2024, 19:45, CF") runs to some 60 characters before its author."""
     line_start = text.rfind("\n", 0, start) + 1
-    if start - line_start > 40:
+    if start - line_start > 64:
         return False
     line_end = text.find("\n", end)
     line_end = len(text) if line_end < 0 else line_end
@@ -513,6 +559,30 @@ def roster_initials(text: str, raw: list, pending: list, doc, protected: frozens
     return out
 
 
+def attending_initials(text: str, raw: list, pending: list, doc, protected: frozenset[str]) -> list:
+    """The `pending` run-together initials of a keyed person whom the minutes' own attendance list names
+    ("Present: ..., Imogen Thackray (SW), ..."), where a person stands ("IT: mother speaks little English", "RE to
+    speak to the mother"): the list declares them, so the letters are that person's though they also spell an
+    acronym or an abbreviation ("IT", "RE", "OT")."""
+    if not pending:
+        return []
+    listed = {r[3][0].code for r in raw if len({f.code for f in r[3]}) == 1 and in_attendance_list(text, r[0], r[1])}
+    if not listed:
+        return []
+    taken = [(r[0], r[1]) for r in raw]
+    authors = {s for s, _, _ in note_authors(text)}
+    out = []
+    for start, end, matched, forms in pending:
+        fits = [f for f in forms if f.code in listed]
+        if len({f.code for f in fits}) != 1 or matched in protected or overlaps_any(taken, start, end):
+            continue
+        if _capitals_line(text, start) or not _person_use(text, start, end, doc, authors):
+            continue
+        out.append((start, end, matched, fits[:1]))
+        taken.append((start, end))
+    return out
+
+
 @lru_cache(maxsize=1)
 def signed_letter_re() -> re.Pattern[str]:
     """A lone capital (its stop allowed) ending a line: after a sentence's end, alone on the line, or after a
@@ -665,15 +735,17 @@ def _lone_letter_slot(text: str, start: int, end: int, raw_spans: list[tuple[int
 
 
 def _lettering(text: str, start: int, letter: str, protected: frozenset[str]) -> bool:
-    """ "Child D", "Plan B", "Vitamin D", "Paula D": a letter after a word that letters things, in a code, or
-    after another name (a name's part, not a person of its own)."""
+    """ "Child D", "Plan B", "Vitamin D", "Blocks D and E", "Paula D": a letter after a word that letters things
+    (or its plural), in a code, or after another name (a name's part, not a person of its own)."""
     from .derived import is_other_name
 
     before = re.search(r"([^\W\d_]+)\.?[ \t]+$", text[max(0, start - 24) : start])
     if before is None:
         return False
     word = before.group(1)
-    if word.casefold() in settings()["lone_letter_not_after"] or f"{word} {letter}" in protected:
+    low = word.casefold()
+    lettering_words = settings()["lone_letter_not_after"]
+    if low in lettering_words or low.removesuffix("s") in lettering_words or f"{word} {letter}" in protected:
         return True
     return word[:1].isupper() and is_other_name(word)
 
@@ -703,6 +775,108 @@ def lone_letters(matcher, text: str, raw: list, doc) -> list:
         forms = [NameForm(text=letter, code=c, rule="single_initial", tokens=(("letter", letter),)) for c in codes]
         out.append((start, end, letter, forms))
         spans.append((start, end))
+    people = {r[2].rstrip(".") for r in raw + out if len(r[2].rstrip(".")) == 1 and r[2][:1].isupper()}
+    people -= conf["lone_letter_never"]
+    if not people:
+        return out  # no letter stands as a person yet: nothing to spread (and no further scan of the text)
+    not_people = _letters_not_people(text)
+    people -= not_people
+    out += _coordinated_letters(matcher, text, people, spans, initials)
+    people |= {r[2] for r in out} - not_people
+    return out + _letters_used_again(matcher, text, people, spans, initials, doc)
+
+
+_LETTER_AGAIN = re.compile(r"(?<![\w.'’&/-])(?P<letter>[A-Z])(?P<stop>\.(?=[ \t]+[a-z]))?(?![\w.&/-]|['’](?!s\b))")
+_PERSON_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "poss", "conj", "dative"})
+
+
+def _letters_used_again(
+    matcher, text: str, people: set[str], spans: list[tuple[int, int]], initials: dict, doc
+) -> list:
+    """One sense per draft for lone letters: once the draft has used a keyed first initial as a person ("D refused
+    to speak"), its other plain uses where a noun phrase stands are that person too: "saw D on Monday", "no record
+    of D", "D's school", a note's line opened by the letter ("D. quiet at tea").  Never after a word that letters
+    things or a determiner, before a number ("Block D 4"), or on a line in capitals.  `people`: the letters the
+    draft already uses as a person."""
+    from .known import NameForm, _after_letter_head
+
+    people = {p for p in people if initials.get(p)}
+    if not people:
+        return []
+    out: list = []
+    for m in _LETTER_AGAIN.finditer(text):
+        letter, start, end = m.group("letter"), m.start(), m.end()
+        if letter not in people or not initials.get(letter) or overlaps_any(spans, start, end):
+            continue
+        if re.match(r"[ \t]*\d", text[end : end + 3]) or _DETERMINER_BEFORE.search(text, max(0, start - 12), start):
+            continue
+        if _capitals_line(text, start) or _lettering(text, start, letter, matcher.protected):
+            continue
+        if _after_letter_head(text, start) or not _noun_slot(text, start, m.end("letter"), doc):
+            continue
+        forms = [
+            NameForm(text=letter, code=c, rule="single_initial", tokens=(("letter", letter),)) for c in initials[letter]
+        ]
+        out.append((start, end, text[start:end], forms))
+        spans.append((start, end))
+    return out
+
+
+def _noun_slot(text: str, start: int, end: int, doc) -> bool:
+    """The letter stands where a noun phrase does: a possessive after it, a line it opens before a lower-case word
+    (a note's subject), or the parse's subject, object, prepositional object or conjunct."""
+    if re.match(r"['’]s\b", text[end : end + 3]):
+        return True
+    line_start = text.rfind("\n", 0, start) + 1
+    if not text[line_start:start].strip(" \t>*-") and re.match(r"\.?[ \t]+[a-z]", text[end : end + 4]):
+        return True
+    if doc is None:
+        return False
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span is not None and span[0].dep_ in _PERSON_DEPS
+
+
+def _letters_not_people(text: str) -> frozenset[str]:
+    """Role shorthand whose every letter stands alone in the draft ("M, F, Selin"; models/names/residue.yaml
+    `key_shapes.role_letter_sets`): the mother and the father, never spread as a keyed person's letter.  (The
+    letter of a lettered code, "R" of "Baby R", is spread: written alone it is the code's child either way.)"""
+    out: set[str] = set()
+    alone = set(re.findall(r"(?<![\w.'’&/-])([A-Z])(?![\w'’&/-])", text))
+    for group in (load_yaml("names", "residue.yaml").get("key_shapes") or {}).get("role_letter_sets") or ():
+        if set(group) <= alone:
+            out |= set(group)
+    return frozenset(out)
+
+
+_LETTER_PAIR = re.compile(
+    r"(?<![\w.'’&/-])(?P<one>[A-Z])\.?(?:[ \t]*,[ \t]*|[ \t]+(?:and|&)[ \t]+)(?P<two>[A-Z])\.?(?![\w'’&/-])"
+)
+
+
+def _coordinated_letters(matcher, text: str, people: set[str], spans: list[tuple[int, int]], initials: dict) -> list:
+    """ "She wants D and E home": two lone capitals joined by "and", "&" or a comma, each a keyed first initial,
+    are people when the draft has used either letter as a person elsewhere (one sense per draft), though no
+    verb follows them; never after a word that letters things ("Blocks D and E", "Parts S and W")."""
+    from .known import NameForm, _after_letter_head
+
+    never = settings()["lone_letter_never"]
+    out: list = []
+    for m in _LETTER_PAIR.finditer(text):
+        one, two = m.group("one"), m.group("two")
+        if one == two or one in never or two in never or not (initials.get(one) and initials.get(two)):
+            continue
+        if not ({one, two} & people) or overlaps_any(spans, m.start(), m.end()) or _capitals_line(text, m.start()):
+            continue
+        if _lettering(text, m.start(), one, matcher.protected) or _after_letter_head(text, m.start()):
+            continue
+        for name in ("one", "two"):
+            letter, start, end = m.group(name), m.start(name), m.end(name)
+            forms = [
+                NameForm(text=letter, code=c, rule="single_initial", tokens=(("letter", letter),))
+                for c in initials[letter]
+            ]
+            out.append((start, end, letter, forms))
+            spans.append((start, end))
     return out
 
 
@@ -830,6 +1004,7 @@ def unlisted_initials(text: str, cands: list, taken: list[tuple[int, int]], doc,
     declared = _declared_after_unlisted(text, sure)
     mixed = "|".join(re.escape(t) for t in declared if not t.isupper())
     plain = []
+    attending: set[str] = set()  # letters of people the minutes list as present: theirs only where a person stands
     for m in re.finditer(
         rf"(?<![\w.'’&/-])([A-Z]{{2,3}}|(?:[A-Z]\.){{2,3}}{'|' + mixed if mixed else ''})(?![\w'’&/-])", text
     ):
@@ -837,11 +1012,16 @@ def unlisted_initials(text: str, cands: list, taken: list[tuple[int, int]], doc,
         person = one_person(full.get(token, [])) if token.isupper() else declared.get(token)
         if person is None or token in keyed or token in protected:
             continue
-        if token in never_initials() and token not in declared:
+        listed = token not in declared and any(in_attendance_list(text, c.start, c.end) for c in full.get(token, ()))
+        if token in never_initials() and token not in declared and not listed:
             if not ("." in m.group(1) and role_after(text, m.end(1))):
                 continue  # "LA" is the local authority; "L.A., the Named Nurse," someone
         everyday = "." not in m.group(1) and (ordinary_acronym(token) or _word_in_capitals(token))
-        if (everyday and token not in declared) or not free(start, end):
+        if everyday and listed:
+            attending.add(token)
+        elif (everyday and token not in declared) or not free(start, end):
+            continue
+        if not free(start, end):
             continue
         if _DETERMINER_BEFORE.search(text, max(0, start - 12), start) or (
             token not in declared and _a_thing(doc, start, end)
@@ -863,6 +1043,8 @@ def unlisted_initials(text: str, cands: list, taken: list[tuple[int, int]], doc,
         or any(_QUOTED_LINK.fullmatch(text, te, s) for _, te in taken if te <= s)  # "with C.F. and P.F."
     }
     for start, end, token, person in plain:
+        if token in attending and not _person_use(text, start, end, doc, authors):
+            continue  # "SO" of PC S. Oduya in "SO: nothing further", not the word "SO" elsewhere
         if token in vouched:
             add(start, end, person)
     # dotted initials before the unlisted person's surname: "D.A. Pratt" (by the surname: "A. Crowther" is
@@ -972,6 +1154,33 @@ def unlisted_initials(text: str, cands: list, taken: list[tuple[int, int]], doc,
 
 
 _PHRASE_END = re.compile(r"[ \t]*(?:[|.,;:!?\"”’)]|\n|\Z)")
+
+
+def _person_use(text: str, start: int, end: int, doc, authors: set[int]) -> bool:
+    """This use of the capitals stands where a person does: a speaker's label, a note's or an entry's author, a
+    sign-off, after "seen by" and the like, an action's owner ("SO to update the log") or a verb's subject; not
+    merely after a preposition ("Referral to OT"), where an acronym stands as often."""
+    from .known import _signed
+
+    if (
+        speaker_label(text, start, end)
+        or start in authors
+        or entry_author(text, start, end)
+        or _signed(text, start, end)
+        or bool(_nameless_after().search(text, max(0, start - 40), start))
+        or _ACTION_OWNER.match(text, end)
+    ):
+        return True
+    if doc is None or _DETERMINER_BEFORE.search(text, max(0, start - 12), start):
+        return False
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or span.end >= len(doc):
+        return False
+    verb = doc[span.end]
+    return span[-1].dep_ in ("nsubj", "nsubjpass") and verb.pos_ in ("VERB", "AUX") and verb.tag_ != "VBG"
+
+
+_ACTION_OWNER = re.compile(r"[ \t]+to[ \t]+(?!the\b|a\b|an\b|be\b)[a-z]{2,}\b")
 
 
 def _letter_ending_a_phrase(text: str, start: int, end: int) -> bool:

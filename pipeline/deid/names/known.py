@@ -36,11 +36,14 @@ from .folding import fold
 from .gaelic import surname_variants
 from .groups import group_reading
 from .initials import (
+    attending_initials,
     bare_letter_after_first_name,
     code_letters,
     declared_initials,
     lone_letters,
     mid_sentence_initial,
+    modifier_abbreviations,
+    modifies_next,
     never_initials,
     ordinary_acronym,
     person_verb_after,
@@ -796,6 +799,7 @@ class KnownNameMatcher:
         raw = [_with_rank(text, _run_on(text, r)) for r in raw]
         raw += used_as_person(text, raw, pending, doc, self.protected)  # "DL tells …" makes "Sibling DL (4)" him
         raw += roster_initials(text, raw, pending, doc, self.protected)  # "FG (consultant), ST (reg)", "| JH |"
+        raw += attending_initials(text, raw, pending, doc, self.protected)  # "Present: Ruth Ellery" then "RE to"
         raw += self._initials_after_keyed_role(text, raw, pending)  # "Clinical navigator (RC)"
         raw += used_as_person(text, raw, pending, doc, self.protected)  # the roster's finds vouch for other uses
         raw += declared_initials(text, raw, self.protected)  # "| Hannah Pryce | HP |": "HP" is her everywhere
@@ -956,6 +960,8 @@ class KnownNameMatcher:
             return True
         from ..codes import general_abbreviations
 
+        if matched in modifier_abbreviations() and matched not in self.protected and not modifies_next(text, end):
+            return _initials_in_person_slot(text, start, end, doc) or speaker_label(text, start, end)  # "HM gave"
         if matched in general_abbreviations() or matched in self.protected:
             return False
         if _suffix(text, end).startswith(("'", "’")):
@@ -1278,6 +1284,9 @@ class KnownNameMatcher:
         cued = self._role_cued(text, start, end, forms, sure, sure_pos) if text and end > start else None
         if cued is not None:
             return cued, "role_cue"
+        record_child = self._record_child(forms)
+        if record_child is not None:
+            return record_child, "subject"
         forms, how = self._title_first_name(forms)
         if how:
             return forms[0], how
@@ -1341,6 +1350,16 @@ class KnownNameMatcher:
             code = min(near, key=lambda c: (abs(near[c] - start), near[c] > start))
             return next(f for f in pool if f.code == code), "nearest"
         return min(pool, key=lambda f: self.people[f.code].index), how or "key_order"
+
+    def _record_child(self, forms: list[NameForm]) -> NameForm | None:
+        """ "Took D. swimming" when the subject child Deniz and the carer David share the letter: a record names
+        the child it is about by a lone capital (adults sign and are minuted by their initials), so a lone letter
+        several keyed people share is the review's subject child, else the one keyed child among them."""
+        if not all(f.rule == "single_initial" for f in forms):
+            return None
+        subjects = _subject_children(self.key)
+        fits = [f for f in forms if f.code in subjects]
+        return fits[0] if len({f.code for f in fits}) == 1 else None
 
     def _role_cued(self, text: str, start: int, end: int, forms: list[NameForm], sure, sure_pos) -> NameForm | None:
         """The one person a kinship noun beside the shared name points to ("the grandmother, Mrs Adebayo",

@@ -33,7 +33,10 @@ from rapidfuzz.distance import OSA
 from ...lexicon import before_name_words, honorifics, kin_words, title_pattern
 from ...regex_cache import all_matches
 from ..keyfile import title_genders
+from . import role_cues
 from .folding import fold
+from .initials import entry_author
+from .initials import settings as initials_settings
 
 _GAP = re.compile(r"[ \t]+|[ \t]*\n[ \t]*")
 # "N. Begum", "I. S. Begum" (the first of several initials decides), "Mrs N Begum" (after a title, no stop needed)
@@ -1416,6 +1419,8 @@ def _declared_person(matcher, text: str, m, sure: list, ends: dict) -> str | Non
             break  # without "her"/"him", only the sentence's own person
         if _owner_of_relative(text, pos, ends[pos]):
             continue  # "Hoa is Mai's mother. The children call her 'Ba'": the mother, not Mai
+        if entry_author(text, pos, ends[pos]):
+            continue  # "**Tue 17/10 — LM**⏎... calls him 'Bubu'": a log entry's writer is its "I", never "him"
         person = matcher.people[code]
         if gender and person.gender and person.gender != gender:
             continue
@@ -1506,6 +1511,7 @@ def _kin_initials(matcher, text: str, raw: list) -> list:
             continue
         gender = _KIN_GENDER.get(m.group(1).casefold())
         codes = [c for c in initials.get(m.group(2), []) if not gender or matcher.people[c].gender in (None, gender)]
+        codes = _kin_letter_people(matcher, text, raw, m.group(1), m.group(2), codes)
         if codes:
             out.append(
                 (
@@ -1519,6 +1525,33 @@ def _kin_initials(matcher, text: str, raw: list) -> list:
                 )
             )
     return out
+
+
+def _kin_letter_people(matcher, text: str, raw: list, kin: str, letter: str, codes: list[str]) -> list[str]:
+    """Of the keyed people a kinship word and a letter may name ("Uncle G pushed her"): the one whose keyed role
+    holds that kinship ("Maternal uncle"); else the one the draft calls by the same word and a name of that
+    letter ("Uncle Godie", coded before); else, for a word said of an elder, the adults, never a child of the
+    family who shares the letter (initials.yaml `kin_letter_elders`)."""
+    if len(codes) < 2:
+        return codes
+    cue = role_cues.class_of(kin)
+    held = [c for c in codes if cue and cue in role_cues.relations(matcher.people[c])]
+    if len(held) == 1:
+        return held
+    word = kin.casefold()
+    called = {
+        r[3][0].code
+        for r in raw
+        if len({f.code for f in r[3]}) == 1
+        and r[3][0].code in codes
+        and r[2][:1] == letter
+        and text[max(0, r[0] - len(kin) - 1) : r[0]].rstrip().casefold().endswith(word)
+    }
+    if len(called) == 1:
+        return sorted(called)
+    if cue in (initials_settings().get("kin_letter_elders") or ()):
+        return [c for c in codes if not matcher.people[c].child] or codes
+    return codes
 
 
 _BROKEN = re.compile(r"(?<![\w-])([^\W\d_]{2,})-[ \t]*\n[ \t]*([^\W\d_]{2,})(?![\w-])")
