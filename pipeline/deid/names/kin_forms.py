@@ -999,12 +999,12 @@ _PEOPLE_ITEMS = frozenset({"me", "him", "her", "us", "myself"})
 
 def _used_as_noun(text: str, word: str) -> bool:
     """The draft also writes the word in lower case ("like my nani does"): a common noun for the relation
-    there, so its capitalised uses alone are not taken for one keyed person by the role alone.  A quoted
-    lower-case use of a `lower` word is the child's own name for the relative, no common noun, and a quoted
-    word talked about ('"amma" is the word for') is no use of the noun either."""
-    quoted = bool(honorifics()["alone"].get(word, {}).get("lower"))
+    there, so its capitalised uses alone are not taken for one keyed person by the role alone.  A lower-case
+    use inside a quotation is the family's own word in their own speech or message ('"tell him mama love
+    him"', '"their pappou will sort it"'), no common noun of the draft's, and a quoted word talked about
+    ('"amma" is the word for') is no use of the noun either."""
     return any(
-        not (quoted and (_quoted(text, m.start()) or _inside_quote(text, m.start())))
+        not (_quoted(text, m.start()) or _inside_quote(text, m.start()))
         and not _quoted_word_talk(text, m.start(), m.end())
         for m in re.finditer(rf"(?<![\w'’-]){re.escape(word)}(?![\w'’-])", text)
     )

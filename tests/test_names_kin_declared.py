@@ -1,0 +1,75 @@
+"""Issue 12, set 18: family words, honorifics and the names a draft declares for a relative (all names and
+sentences invented).
+
+- a declared list read past a bracketed gloss and an aside ("call her Anneanne (mother's mother) or, more
+  often, Nine"), or an adverb ("and sometimes Captain"): every name of it is the person's;
+- an English word in such a list (one of its names is no English word) is a name too, except where the parse
+  reads it as the number or modifier of a noun after it ("Nine days passed", "Sugar and salt advice").
+"""
+
+from __future__ import annotations
+
+from pipeline.deid.keyfile import parse_key
+from pipeline.deid.names.known import find_known_names
+
+KEY = parse_key(
+    {
+        "people": [
+            {"code": "CE", "role": "Subject child", "names": ["Emre Kaya", "Emre"]},
+            {"code": "MO", "role": "Mother", "names": ["Ayla Kaya"]},
+            {"code": "FA", "role": "Father", "names": ["Murat Kaya"]},
+            {"code": "GM", "role": "Maternal grandmother", "names": ["Hatice Demir"]},
+            {"code": "GF", "role": "Paternal grandfather", "names": ["Yusuf Kaya"]},
+        ]
+    }
+)
+
+
+def _found(text: str, nlp=None) -> list[tuple[str, str]]:
+    doc = nlp(text) if nlp is not None else None
+    return [(m.text, m.code) for m in find_known_names(text, KEY, doc=doc)]
+
+
+def test_a_name_after_a_gloss_and_an_aside_is_declared_too():
+    text = "Hatice Demir is here. The children call her Anneanne (mother's mother) or, most days, Tosun. Tosun cooked."
+    assert [c for w, c in _found(text) if w == "Tosun"] == ["GM", "GM"]
+
+
+def test_a_name_after_an_adverb_of_a_list_is_declared_too():
+    text = "Yusuf Kaya came. The boys call him Dedecim or sometimes Kaptan. Later Kaptan left."
+    assert [c for w, c in _found(text) if w == "Kaptan"] == ["GF", "GF"]
+
+
+def test_an_english_word_declared_beside_a_family_word_is_the_persons_name(nlp):
+    text = "Hatice Demir lives with them. The children call her Anneanne (mother's mother) or, more often, Nine. Emre said Nine is here."
+    assert [c for w, c in _found(text, nlp) if w == "Nine"] == ["GM", "GM"]
+
+
+def test_the_english_word_stays_where_the_parse_reads_it_as_a_number(nlp):
+    text = "Hatice Demir lives with them. The children call her Anneanne (mother's mother) or, more often, Nine. Nine days passed."
+    assert [c for w, c in _found(text, nlp) if w == "Nine"] == ["GM"]
+
+
+def test_an_english_word_declared_alone_and_unquoted_is_still_no_name(nlp):
+    text = "Hatice Demir lives with them. The children call her Honey. Honey is here."
+    assert not [w for w, _ in _found(text, nlp) if w == "Honey"]
+
+
+def test_mama_is_the_mother_in_a_draft_naming_a_slavic_language():
+    text = "The family speak Bulgarian at home. Emre said Mama was asleep."
+    assert ("Mama", "MO") in _found(text)
+
+
+def test_mama_stays_a_word_where_no_such_language_is_named():
+    text = "The family speak English at home. Emre said Mama was asleep."
+    assert not [w for w, _ in _found(text) if w == "Mama"]
+
+
+def test_baba_is_the_father_in_a_turkish_draft_that_mentions_slavic_name_endings():
+    text = "The family speak Turkish; their documents use Slavic endings. Emre asked for Baba."
+    assert ("Baba", "FA") in _found(text)
+
+
+def test_a_lower_case_family_word_in_the_familys_own_message_is_no_common_noun():
+    text = 'The family speak Polish. Text from Ayla: "please tell him mama love him". Emre said Mama cried.'
+    assert ("Mama", "MO") in _found(text)
