@@ -25,6 +25,9 @@ KEY = parse_key(
 )
 
 
+DECLARED = "Hatice Demir lives with them. The children call her Anneanne (mother's mother) or, more often, Nine."
+
+
 def _found(text: str, nlp=None) -> list[tuple[str, str]]:
     doc = nlp(text) if nlp is not None else None
     return [(m.text, m.code) for m in find_known_names(text, KEY, doc=doc)]
@@ -41,12 +44,12 @@ def test_a_name_after_an_adverb_of_a_list_is_declared_too():
 
 
 def test_an_english_word_declared_beside_a_family_word_is_the_persons_name(nlp):
-    text = "Hatice Demir lives with them. The children call her Anneanne (mother's mother) or, more often, Nine. Emre said Nine is here."
+    text = DECLARED + " Emre said Nine is here."
     assert [c for w, c in _found(text, nlp) if w == "Nine"] == ["GM", "GM"]
 
 
 def test_the_english_word_stays_where_the_parse_reads_it_as_a_number(nlp):
-    text = "Hatice Demir lives with them. The children call her Anneanne (mother's mother) or, more often, Nine. Nine days passed."
+    text = DECLARED + " Nine days passed."
     assert [c for w, c in _found(text, nlp) if w == "Nine"] == ["GM"]
 
 
