@@ -76,3 +76,35 @@ def test_baba_is_the_father_in_a_turkish_draft_that_mentions_slavic_name_endings
 def test_a_lower_case_family_word_in_the_familys_own_message_is_no_common_noun():
     text = 'The family speak Polish. Text from Ayla: "please tell him mama love him". Emre said Mama cried.'
     assert ("Mama", "MO") in _found(text)
+
+
+TWINS_KEY = parse_key(
+    {
+        "people": [
+            {"code": "CA", "role": "Subject child (twin)", "names": ["Joy Babirye"]},
+            {"code": "MA", "role": "Mother", "names": ["Ruth Nansubuga"]},
+            {"code": "FA", "role": "Father", "names": ["Peter Kato Lubega"]},
+        ]
+    }
+)
+
+
+def test_the_parent_of_twins_titles_are_the_keyed_mother_and_father():
+    text = "The family speak Luganda. The school rang Nalongo, and later Salongo came to collect Joy."
+    found = [(m.text, m.code) for m in find_known_names(text, TWINS_KEY)]
+    assert ("Nalongo", "MA") in found and ("Salongo", "FA") in found
+
+
+def test_the_title_after_the_given_name_goes_with_it():
+    text = "The family speak Luganda. The HV record names her Ruth Nalongo."
+    assert ("Ruth Nalongo", "MA") in [(m.text, m.code) for m in find_known_names(text, TWINS_KEY)]
+
+
+def test_a_family_word_for_a_relative_nobody_keyed_is_no_unlisted_person(code_draft):
+    key = "people:\n  - code: CA\n    role: Subject child\n    names: [Joy Babirye]\n"
+    text = (
+        "The family speak Luganda. The paternal aunt, known online as Jjajja Rose, posted a video.\n\n"
+        'Joy said that Jjajja had visited, and that the word "Ssenga" means aunt.\n'
+    )
+    coded = code_draft(key, text)
+    assert "that Jjajja had visited" in coded and '"Ssenga"' in coded

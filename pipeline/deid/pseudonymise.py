@@ -327,8 +327,9 @@ def _repeated_unknown(text: str, cands, taken: list[Replacement]):
     "THE VIEWS OF DWAYNE" in a heading, or a mid-sentence "Dwayne" the rules missed): the same person.
 
     Only words of confident proposals, never an English word, a title, a place or an
-    organisation's word; a repeat must be capitalised mid-sentence or in capitals."""
-    from .names.kin_forms import hyphened_kin_re
+    organisation's word, nor the family's word for a relative nobody keyed ("Ssenga" of "Ssenga Flo": the
+    aunt's title, also said of others); a repeat must be capitalised mid-sentence or in capitals."""
+    from .names.kin_forms import hyphened_kin_re, unresolved_family_word
     from .names.unknown import NameCandidate, lexicon, name_words, scores
 
     lex = lexicon()
@@ -347,6 +348,7 @@ def _repeated_unknown(text: str, cands, taken: list[Replacement]):
                 and w not in lex.countries
                 and w not in lex.non_person
                 and w not in lex.titles
+                and not unresolved_family_word(w, text)
             ):
                 words.add(w)
     full = _full_names_to_repeat(cands, min_confidence)

@@ -760,6 +760,17 @@ def word_talked_about(word: str, text: str, start: int, end: int) -> bool:
     return word.casefold() in _alone_table() and _word_discussed(text, start, end)
 
 
+def unresolved_family_word(word: str, text: str) -> bool:
+    """A capitalised family word of the `alone` table in a draft that names one of its languages ("Jjajja" in a
+    draft about a Luganda-speaking family): when the passes above gave it to no keyed relative, it is the
+    family's word for a relative the key does not list, a word like "Grandma", not a new unlisted person."""
+    fields = _alone_table().get(word.casefold())
+    if fields is None or not word[:1].isupper():
+        return False
+    langs = [*(fields.get("lang") or ()), *(lang for f in fields.get("senses") or () for lang in f.get("lang") or ())]
+    return _names_language(text, tuple(langs))
+
+
 def _alone_uses(text: str, glossed: dict[str, str]):
     """(match, fields) of every family word used alone: the listed ones, and the ones the draft glosses, whose
     gloss is their meaning here whatever a list says ("Apa (dad)": a Hungarian father, not a Bengali sister)."""

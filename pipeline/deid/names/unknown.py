@@ -1693,7 +1693,7 @@ def _ends_title_phrase(ctx: _DocContext, start: int, end: int) -> bool:
 
 def _keep(ctx: _DocContext, start: int, end: int, rule: str) -> bool:
     trust_entities = rule not in PERSON_CUE_RULES
-    if end - start == 1 and _family_word_talked_about(ctx, start):
+    if end - start == 1 and (_family_word_talked_about(ctx, start) or _unkeyed_family_word(ctx, start)):
         return False  # 'the only place where "Hooyo" (mother) appears': the word, no person
     if _is_date_word(ctx, start, end) or _shop_or_place_name(ctx, start, end) or _is_demonym(ctx, start, end):
         return False
@@ -1725,6 +1725,14 @@ def _keep(ctx: _DocContext, start: int, end: int, rule: str) -> bool:
     if rule == "ner" and end - start == 1 and ctx.doc[start].is_sent_start and ctx.common_use(ctx.doc[start].text):
         return False
     return True
+
+
+def _unkeyed_family_word(ctx: _DocContext, i: int) -> bool:
+    """A family word of the draft's language for a relative nobody keyed ("Jjajja" with no keyed grandparent):
+    the family's word, as "Grandma" is, not an unlisted person (kin_forms.py `unresolved_family_word`)."""
+    from .kin_forms import unresolved_family_word
+
+    return unresolved_family_word(ctx.doc[i].text, ctx.text)
 
 
 def _family_word_talked_about(ctx: _DocContext, i: int) -> bool:
