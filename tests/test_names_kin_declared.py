@@ -108,3 +108,21 @@ def test_a_family_word_for_a_relative_nobody_keyed_is_no_unlisted_person(code_dr
     )
     coded = code_draft(key, text)
     assert "that Jjajja had visited" in coded and '"Ssenga"' in coded
+
+
+def test_words_glossed_by_english_titles_are_forms_of_address():
+    from pipeline.deid.names.kin_forms import title_glossed_words
+
+    assert title_glossed_words("Adults are addressed with Bwana (Mr) or Bibi (Mrs) first.") == {"bwana", "bibi"}
+    assert title_glossed_words('Greek puts "Kyria" and "Kyrios" (Mrs, Mr) before a first name.') == {"kyria", "kyrios"}
+    assert not title_glossed_words("Grace Obi (Mrs) attended; Dr Lee (GP) did not.")
+
+
+def test_a_glossed_form_of_address_alone_is_no_person_but_goes_with_a_name(code_draft):
+    key = "people:\n  - code: FA\n    role: Father\n    names: [Tesfaye Alemu]\n"
+    text = (
+        "Adults are addressed with Ato (Mr) before the first name, so the father is Ato Tesfaye.\n\n"
+        "A neighbour, Ato Dawit, translated. Later Ato Dawit left.\n"
+    )
+    coded = code_draft(key, text)
+    assert "with Ato (Mr) before" in coded and "father is FA." in coded and "Dawit" not in coded

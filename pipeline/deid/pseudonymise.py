@@ -328,8 +328,9 @@ def _repeated_unknown(text: str, cands, taken: list[Replacement]):
 
     Only words of confident proposals, never an English word, a title, a place or an
     organisation's word, nor the family's word for a relative nobody keyed ("Ssenga" of "Ssenga Flo": the
-    aunt's title, also said of others); a repeat must be capitalised mid-sentence or in capitals."""
-    from .names.kin_forms import hyphened_kin_re, unresolved_family_word
+    aunt's title, also said of others) or a word the draft explains as a form of address ("Ato (Mr)" of "Ato
+    Dawit"); a repeat must be capitalised mid-sentence or in capitals."""
+    from .names.kin_forms import glossed_words, hyphened_kin_re, unresolved_family_word
     from .names.unknown import NameCandidate, lexicon, name_words, scores
 
     lex = lexicon()
@@ -351,6 +352,7 @@ def _repeated_unknown(text: str, cands, taken: list[Replacement]):
                 and not unresolved_family_word(w, text)
             ):
                 words.add(w)
+    words -= {w for w in words if w.casefold() in glossed_words(text)}
     full = _full_names_to_repeat(cands, min_confidence)
     spans = sorted([(c.start, c.end) for c in cands] + [(t.start, t.end) for t in taken])
     if not words:  # no single word to look for (an empty alternation would match everywhere)

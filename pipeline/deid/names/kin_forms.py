@@ -43,7 +43,7 @@ import re
 from collections import Counter
 from functools import lru_cache
 
-from ...lexicon import honorifics, kin_words, reporting_forms_pattern
+from ...lexicon import honorifics, kin_words, reporting_forms_pattern, title_genders
 from ...resources import load_yaml
 from ...spans import overlaps_any
 from . import role_cues
@@ -1108,14 +1108,42 @@ def _gloss_cues() -> frozenset[str]:
 def glossed_words(text: str) -> frozenset[str]:
     """Words (case-folded) the draft explains as a family word or a form of address: the word in quotes, an
     explaining phrase, then a relative, an age or a form of respect in the same sentence ('"nong" means little
-    brother', '"pi" is what people call someone older', '"tonton" is the Creole word for uncle')."""
+    brother', '"pi" is what people call someone older', '"tonton" is the Creole word for uncle'), and words
+    glossed in brackets by English titles (`title_glossed_words`)."""
     window = int(_inferred_conf().get("gloss_window", 100))
     cues = _gloss_cues()
-    out = set()
+    out = set(title_glossed_words(text))
     for m in _gloss_re().finditer(text):
         rest = re.split(r"(?<=[.!?;])\s|\n", text[m.end() : m.end() + window], maxsplit=1)[0]
         if any(w.casefold() in cues for w in re.findall(r"[^\W\d_]+", rest)):
             out.add(m.group("word").casefold())
+    return frozenset(out)
+
+
+# a capitalised word, or two joined by "and"/"or", perhaps quoted, then a bracketed gloss: 'Ato (Mr)',
+# '"Pani" (Mrs) or "Pan" (Mr)', 'Kyria and Kyrios (Mrs, Mr)'
+_Q = r"[\"“‘']?"
+_TITLE_GLOSS = re.compile(
+    rf"(?<![\w'’-]){_Q}(?P<w1>[A-Z][^\W\d_]{{1,9}}){_Q}(?:[ \t]+(?:and|or)[ \t]+{_Q}(?P<w2>[A-Z][^\W\d_]{{1,9}}){_Q})?"
+    r"[ \t]*\((?P<gloss>[^()\n]{1,30})\)"
+)
+
+
+@lru_cache(maxsize=4)
+def title_glossed_words(text: str) -> frozenset[str]:
+    """Words (case-folded) the draft glosses with English titles alone ("addressed with Ato (Mr) or Weyzero
+    (Mrs)", '"Pani" (Mrs)', "Kyria and Kyrios (Mrs, Mr)"): the draft says each is a form of address of its
+    language, a title before a name however the list of titles lacks it, and alone no person."""
+    if "(" not in text:
+        return frozenset()
+    titles = {t.casefold() for t in title_genders()}
+    out = set()
+    for m in _TITLE_GLOSS.finditer(text):
+        if re.search(r"[A-Z][\w'’.-]*[ \t]+\Z", text[max(0, m.start() - 30) : m.start()]):
+            continue  # "Sarah Smith (Mrs)": the end of a name, with the title it takes
+        gloss = re.findall(r"[^\W\d_]+", m.group("gloss"))
+        if gloss and all(g.casefold() in titles for g in gloss):
+            out.update(w.casefold() for w in (m.group("w1"), m.group("w2")) if w and w.casefold() not in titles)
     return frozenset(out)
 
 

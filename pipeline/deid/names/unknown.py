@@ -1729,10 +1729,12 @@ def _keep(ctx: _DocContext, start: int, end: int, rule: str) -> bool:
 
 def _unkeyed_family_word(ctx: _DocContext, i: int) -> bool:
     """A family word of the draft's language for a relative nobody keyed ("Jjajja" with no keyed grandparent):
-    the family's word, as "Grandma" is, not an unlisted person (kin_forms.py `unresolved_family_word`)."""
-    from .kin_forms import unresolved_family_word
+    the family's word, as "Grandma" is, not an unlisted person (kin_forms.py `unresolved_family_word`); and a
+    form of address the draft glosses with English titles ("Ato (Mr)"), alone no person either."""
+    from .kin_forms import title_glossed_words, unresolved_family_word
 
-    return unresolved_family_word(ctx.doc[i].text, ctx.text)
+    word = ctx.doc[i].text
+    return unresolved_family_word(word, ctx.text) or word.casefold() in title_glossed_words(ctx.text)
 
 
 def _family_word_talked_about(ctx: _DocContext, i: int) -> bool:
