@@ -113,8 +113,8 @@ def test_a_family_word_for_a_relative_nobody_keyed_is_no_unlisted_person(code_dr
 def test_words_glossed_by_english_titles_are_forms_of_address():
     from pipeline.deid.names.kin_forms import title_glossed_words
 
-    assert title_glossed_words("Adults are addressed with Bwana (Mr) or Bibi (Mrs) first.") == {"bwana", "bibi"}
-    assert title_glossed_words('Greek puts "Kyria" and "Kyrios" (Mrs, Mr) before a first name.') == {"kyria", "kyrios"}
+    assert title_glossed_words("Adults are addressed with Efendi (Sir) or Hanım (Madam).") == {"efendi", "hanım"}
+    assert title_glossed_words('Hausa puts "Malama" and "Malam" (Mrs, Mr) before a name.') == {"malama", "malam"}
     assert not title_glossed_words("Grace Obi (Mrs) attended; Dr Lee (GP) did not.")
 
 
@@ -126,3 +126,34 @@ def test_a_glossed_form_of_address_alone_is_no_person_but_goes_with_a_name(code_
     )
     coded = code_draft(key, text)
     assert "with Ato (Mr) before" in coded and "father is FA." in coded and "Dawit" not in coded
+
+
+POLISH_KEY = parse_key(
+    {
+        "people": [
+            {"code": "CW", "role": "Subject child", "names": ["Kuba Nowicki"]},
+            {"code": "MW", "role": "Mother", "names": ["Agata Nowicka", "Mrs Nowicka"]},
+        ]
+    }
+)
+
+
+def test_a_polish_or_greek_title_before_a_given_name_is_part_of_the_mention():
+    found = [(m.text, m.code) for m in find_known_names("The TA rang Pani Agata about Kuba.", POLISH_KEY)]
+    assert ("Pani Agata", "MW") in found
+
+
+def test_a_title_of_another_language_before_an_unlisted_name_is_one_person(code_draft):
+    key = "people:\n  - code: CW\n    role: Subject child\n    names: [Kuba Nowicki]\n"
+    text = "An email came from Frau L. Hoffmann of the youth office. Kuba knew Kyria Sofia from the bakery.\n"
+    coded = code_draft(key, text)
+    assert "Hoffmann" not in coded and "Frau" not in coded and "Kyria" not in coded
+
+
+def test_a_polish_uncle_word_before_a_keyed_given_name_stays_and_the_name_is_coded(code_draft):
+    key = (
+        "people:\n  - code: CW\n    role: Subject child\n    names: [Kuba Nowicki]\n"
+        "  - code: UW\n    role: Maternal uncle\n    names: [Jozef Zielinski]\n"
+    )
+    coded = code_draft(key, "Kuba said that wujek Jozef drove the van.\n")
+    assert "wujek UW drove" in coded
