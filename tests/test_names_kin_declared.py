@@ -161,3 +161,16 @@ def test_a_pet_name_declared_after_a_polish_uncle_word_is_the_uncles():
     )
     text = 'Jozef Zielinski, known to the children as "wujek Zeflik", drove the van. Later Zeflik came back.'
     assert [c for m in find_known_names(text, key) if m.text == "Zeflik" for c in [m.code]] == ["UW", "UW"]
+
+
+def test_a_turkish_parents_word_for_my_son_in_quoted_speech_is_the_keyed_boy():
+    key = parse_key(
+        {
+            "people": [
+                {"code": "CB", "role": "Subject child, a boy of eight", "names": ["Emre Kaya"]},
+                {"code": "MO", "role": "Mother", "names": ["Ayla Kaya"]},
+            ]
+        }
+    )
+    text = 'The family speak Turkish. On the phone Ayla kept saying "oğlum, be good".'
+    assert ("oğlum", "CB") in [(m.text, m.code) for m in find_known_names(text, key)]

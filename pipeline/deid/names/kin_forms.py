@@ -797,8 +797,9 @@ def _alone(matcher, text: str, raw: list, learned: dict[str, set[str]]) -> list:
             continue  # "Gogo Memory", "Gogo Nomsa": a name follows, which the other passes judge
         if _glossary_entry(text, start, end) or _in_word_list(text, start, end) or _word_discussed(text, start, end):
             continue  # "Nani – maternal grandmother (Bengali)": the word explained, not a person
-        if _vocative(text, start, end) and not _child_speaks(matcher.key, raw, text, start):
+        if _vocative(text, start, end) and not fields.get("child") and not _child_speaks(matcher.key, raw, text, start):
             continue  # 'She said, "Amma, he will find me"': a parent's word for her own mother, as "Mum" would be
+            # (a calling name of a child, "oğlum, be good", is the child whoever addresses them)
         if m.group("hon")[:1].islower() and not (_quoted(text, start) or _inside_quote(text, start)):
             continue  # a lower-case family word names somebody only as the child's own word, quoted
         codes = set(learned.get(word, ()))
