@@ -1138,7 +1138,7 @@ def title_glossed_words(text: str) -> frozenset[str]:
     if "(" not in text:
         return frozenset()
     titles = {t.casefold() for t in title_genders()}
-    out = set()
+    out: set[str] = set()
     for m in _TITLE_GLOSS.finditer(text):
         if re.search(r"[A-Z][\w'’.-]*[ \t]+\Z", text[max(0, m.start() - 30) : m.start()]):
             continue  # "Sarah Smith (Mrs)": the end of a name, with the title it takes
