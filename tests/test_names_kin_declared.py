@@ -100,14 +100,15 @@ def test_the_title_after_the_given_name_goes_with_it():
     assert ("Ruth Nalongo", "MA") in [(m.text, m.code) for m in find_known_names(text, TWINS_KEY)]
 
 
-def test_a_family_word_for_a_relative_nobody_keyed_is_no_unlisted_person(code_draft):
+def test_a_family_word_before_an_unlisted_name_is_not_that_persons_name_word(code_draft):
+    # "Jjajja Rose" is one person; "Jjajja" alone is the family's word for a grandparent, not Rose's name again
     key = "people:\n  - code: CA\n    role: Subject child\n    names: [Joy Babirye]\n"
     text = (
         "The family speak Luganda. The paternal aunt, known online as Jjajja Rose, posted a video.\n\n"
         'Joy said that Jjajja had visited, and that the word "Ssenga" means aunt.\n'
     )
     coded = code_draft(key, text)
-    assert "that Jjajja had visited" in coded and '"Ssenga"' in coded
+    assert "as [PERSON-1], posted" in coded and "that [PERSON-1] had" not in coded and '"Ssenga"' in coded
 
 
 def test_words_glossed_by_english_titles_are_forms_of_address():
@@ -174,3 +175,19 @@ def test_a_turkish_parents_word_for_my_son_in_quoted_speech_is_the_keyed_boy():
     )
     text = 'The family speak Turkish. On the phone Ayla kept saying "oğlum, be good".'
     assert ("oğlum", "CB") in [(m.text, m.code) for m in find_known_names(text, key)]
+
+
+def test_a_family_word_ending_a_longer_kin_phrase_is_not_the_relative_it_means_alone():
+    key = parse_key(
+        {
+            "people": [
+                {"code": "CT", "role": "Subject child", "names": ["Tharindu Silva"]},
+                {"code": "MO", "role": "Mother", "names": ["Nimali Silva"]},
+            ]
+        }
+    )
+    text = 'The family speak Sinhala. Tharindu lives with "Loku Amma", his aunt. He misses Amma.'
+    found = [(m.text, m.code) for m in find_known_names(text, key)]
+    assert ("Amma", "MO") in found and not [
+        m for m in find_known_names(text, key) if m.start < text.index("his aunt") and m.code == "MO"
+    ]

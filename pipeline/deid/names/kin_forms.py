@@ -795,6 +795,8 @@ def _alone(matcher, text: str, raw: list, learned: dict[str, set[str]]) -> list:
         start, end = m.start(), m.end()
         if overlaps_any(taken, start, end) or re.match(r"[ \t]+[A-Z]", text[end : end + 2]):
             continue  # "Gogo Memory", "Gogo Nomsa": a name follows, which the other passes judge
+        if _after_a_capitalised_word(text, start):
+            continue  # "Loku Amma" (big mother: an aunt), "Aynur Abla": the last word of a longer name
         if _glossary_entry(text, start, end) or _in_word_list(text, start, end) or _word_discussed(text, start, end):
             continue  # "Nani – maternal grandmother (Bengali)": the word explained, not a person
         if _vocative(text, start, end) and not fields.get("child") and not _child_speaks(matcher.key, raw, text, start):
@@ -815,6 +817,13 @@ def _alone(matcher, text: str, raw: list, learned: dict[str, set[str]]) -> list:
         raw.append((start, end, text[start:end], forms))
         taken.append((start, end))
     return raw
+
+
+def _after_a_capitalised_word(text: str, start: int) -> bool:
+    """A capitalised word right before `start` on its line that does not open a sentence: the family word ends
+    a longer name or kin phrase ("Loku Amma", "Aynur Abla"), which is not the relative the word alone means."""
+    m = re.search(r"(?<![\w'’-])[A-Z][^\W\d_]+[ \t]+\Z", text[max(0, start - 30) : start])
+    return m is not None and not opens_sentence(text, start - len(m.group(0)))
 
 
 # more keyed people of one relation than this (a thematic review of many families) is no family of one draft

@@ -1693,7 +1693,7 @@ def _ends_title_phrase(ctx: _DocContext, start: int, end: int) -> bool:
 
 def _keep(ctx: _DocContext, start: int, end: int, rule: str) -> bool:
     trust_entities = rule not in PERSON_CUE_RULES
-    if end - start == 1 and (_family_word_talked_about(ctx, start) or _unkeyed_family_word(ctx, start)):
+    if end - start == 1 and (_family_word_talked_about(ctx, start) or _glossed_title(ctx, start)):
         return False  # 'the only place where "Hooyo" (mother) appears': the word, no person
     if _is_date_word(ctx, start, end) or _shop_or_place_name(ctx, start, end) or _is_demonym(ctx, start, end):
         return False
@@ -1727,14 +1727,12 @@ def _keep(ctx: _DocContext, start: int, end: int, rule: str) -> bool:
     return True
 
 
-def _unkeyed_family_word(ctx: _DocContext, i: int) -> bool:
-    """A family word of the draft's language for a relative nobody keyed ("Jjajja" with no keyed grandparent):
-    the family's word, as "Grandma" is, not an unlisted person (kin_forms.py `unresolved_family_word`); and a
-    form of address the draft glosses with English titles ("Ato (Mr)"), alone no person either."""
-    from .kin_forms import title_glossed_words, unresolved_family_word
+def _glossed_title(ctx: _DocContext, i: int) -> bool:
+    """A form of address the draft glosses with English titles ("Ato (Mr)"): alone, no person (a family word
+    for an unkeyed relative, "Aachchi", may well be one: the unlisted-person pass judges it)."""
+    from .kin_forms import title_glossed_words
 
-    word = ctx.doc[i].text
-    return unresolved_family_word(word, ctx.text) or word.casefold() in title_glossed_words(ctx.text)
+    return ctx.doc[i].text.casefold() in title_glossed_words(ctx.text)
 
 
 def _family_word_talked_about(ctx: _DocContext, i: int) -> bool:
