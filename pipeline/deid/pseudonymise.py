@@ -374,8 +374,10 @@ def _repeated_unknown(text: str, cands, taken: list[Replacement]):
     "THE VIEWS OF DWAYNE" in a heading, or a mid-sentence "Dwayne" the rules missed): the same person.
 
     Only words of confident proposals, never an English word, a title, a place or an
-    organisation's word; a repeat must be capitalised mid-sentence or in capitals."""
-    from .names.kin_forms import hyphened_kin_re
+    organisation's word, nor the family's word for a relative nobody keyed ("Ssenga" of "Ssenga Flo": the
+    aunt's title, also said of others) or a word the draft explains as a form of address ("Ato (Mr)" of "Ato
+    Dawit"); a repeat must be capitalised mid-sentence or in capitals."""
+    from .names.kin_forms import glossed_words, hyphened_kin_re, unresolved_family_word
     from .names.unknown import NameCandidate, lexicon, name_words, scores
 
     lex = lexicon()
@@ -394,8 +396,10 @@ def _repeated_unknown(text: str, cands, taken: list[Replacement]):
                 and w not in lex.countries
                 and w not in lex.non_person
                 and w not in lex.titles
+                and not unresolved_family_word(w, text)
             ):
                 words.add(w)
+    words -= {w for w in words if w.casefold() in glossed_words(text)}
     full = _full_names_to_repeat(cands, min_confidence)
     spans = sorted([(c.start, c.end) for c in cands] + [(t.start, t.end) for t in taken])
     if not words:  # no single word to look for (an empty alternation would match everywhere)

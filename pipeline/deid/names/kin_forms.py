@@ -43,7 +43,7 @@ import re
 from collections import Counter
 from functools import lru_cache
 
-from ...lexicon import honorifics, kin_words, reporting_forms_pattern
+from ...lexicon import honorifics, kin_words, reporting_forms_pattern, title_genders
 from ...resources import load_yaml
 from ...spans import overlaps_any
 from . import role_cues
@@ -760,6 +760,17 @@ def word_talked_about(word: str, text: str, start: int, end: int) -> bool:
     return word.casefold() in _alone_table() and _word_discussed(text, start, end)
 
 
+def unresolved_family_word(word: str, text: str) -> bool:
+    """A capitalised family word of the `alone` table in a draft that names one of its languages ("Jjajja" in a
+    draft about a Luganda-speaking family): when the passes above gave it to no keyed relative, it is the
+    family's word for a relative the key does not list, a word like "Grandma", not a new unlisted person."""
+    fields = _alone_table().get(word.casefold())
+    if fields is None or not word[:1].isupper():
+        return False
+    langs = [*(fields.get("lang") or ()), *(lang for f in fields.get("senses") or () for lang in f.get("lang") or ())]
+    return _names_language(text, tuple(langs))
+
+
 def _alone_uses(text: str, glossed: dict[str, str]):
     """(match, fields) of every family word used alone: the listed ones, and the ones the draft glosses, whose
     gloss is their meaning here whatever a list says ("Apa (dad)": a Hungarian father, not a Bengali sister)."""
@@ -784,10 +795,13 @@ def _alone(matcher, text: str, raw: list, learned: dict[str, set[str]]) -> list:
         start, end = m.start(), m.end()
         if overlaps_any(taken, start, end) or re.match(r"[ \t]+[A-Z]", text[end : end + 2]):
             continue  # "Gogo Memory", "Gogo Nomsa": a name follows, which the other passes judge
+        if _after_a_capitalised_word(text, start):
+            continue  # "Loku Amma" (big mother: an aunt), "Aynur Abla": the last word of a longer name
         if _glossary_entry(text, start, end) or _in_word_list(text, start, end) or _word_discussed(text, start, end):
             continue  # "Nani – maternal grandmother (Bengali)": the word explained, not a person
-        if _vocative(text, start, end) and not _child_speaks(matcher.key, raw, text, start):
+        if _vocative(text, start, end) and not fields.get("child") and not _child_speaks(matcher.key, raw, text, start):
             continue  # 'She said, "Amma, he will find me"': a parent's word for her own mother, as "Mum" would be
+            # (a calling name of a child, "oğlum, be good", is the child whoever addresses them)
         if m.group("hon")[:1].islower() and not (_quoted(text, start) or _inside_quote(text, start)):
             continue  # a lower-case family word names somebody only as the child's own word, quoted
         codes = set(learned.get(word, ()))
@@ -803,6 +817,13 @@ def _alone(matcher, text: str, raw: list, learned: dict[str, set[str]]) -> list:
         raw.append((start, end, text[start:end], forms))
         taken.append((start, end))
     return raw
+
+
+def _after_a_capitalised_word(text: str, start: int) -> bool:
+    """A capitalised word right before `start` on its line that does not open a sentence: the family word ends
+    a longer name or kin phrase ("Loku Amma", "Aynur Abla"), which is not the relative the word alone means."""
+    m = re.search(r"(?<![\w'’-])[A-Z][^\W\d_]+[ \t]+\Z", text[max(0, start - 30) : start])
+    return m is not None and not opens_sentence(text, start - len(m.group(0)))
 
 
 # more keyed people of one relation than this (a thematic review of many families) is no family of one draft
@@ -999,12 +1020,12 @@ _PEOPLE_ITEMS = frozenset({"me", "him", "her", "us", "myself"})
 
 def _used_as_noun(text: str, word: str) -> bool:
     """The draft also writes the word in lower case ("like my nani does"): a common noun for the relation
-    there, so its capitalised uses alone are not taken for one keyed person by the role alone.  A quoted
-    lower-case use of a `lower` word is the child's own name for the relative, no common noun, and a quoted
-    word talked about ('"amma" is the word for') is no use of the noun either."""
-    quoted = bool(honorifics()["alone"].get(word, {}).get("lower"))
+    there, so its capitalised uses alone are not taken for one keyed person by the role alone.  A lower-case
+    use inside a quotation is the family's own word in their own speech or message ('"tell him mama love
+    him"', '"their pappou will sort it"'), no common noun of the draft's, and a quoted word talked about
+    ('"amma" is the word for') is no use of the noun either."""
     return any(
-        not (quoted and (_quoted(text, m.start()) or _inside_quote(text, m.start())))
+        not (_quoted(text, m.start()) or _inside_quote(text, m.start()))
         and not _quoted_word_talk(text, m.start(), m.end())
         for m in re.finditer(rf"(?<![\w'’-]){re.escape(word)}(?![\w'’-])", text)
     )
@@ -1097,14 +1118,42 @@ def _gloss_cues() -> frozenset[str]:
 def glossed_words(text: str) -> frozenset[str]:
     """Words (case-folded) the draft explains as a family word or a form of address: the word in quotes, an
     explaining phrase, then a relative, an age or a form of respect in the same sentence ('"nong" means little
-    brother', '"pi" is what people call someone older', '"tonton" is the Creole word for uncle')."""
+    brother', '"pi" is what people call someone older', '"tonton" is the Creole word for uncle'), and words
+    glossed in brackets by English titles (`title_glossed_words`)."""
     window = int(_inferred_conf().get("gloss_window", 100))
     cues = _gloss_cues()
-    out = set()
+    out = set(title_glossed_words(text))
     for m in _gloss_re().finditer(text):
         rest = re.split(r"(?<=[.!?;])\s|\n", text[m.end() : m.end() + window], maxsplit=1)[0]
         if any(w.casefold() in cues for w in re.findall(r"[^\W\d_]+", rest)):
             out.add(m.group("word").casefold())
+    return frozenset(out)
+
+
+# a capitalised word, or two joined by "and"/"or", perhaps quoted, then a bracketed gloss: 'Ato (Mr)',
+# '"Pani" (Mrs) or "Pan" (Mr)', 'Kyria and Kyrios (Mrs, Mr)'
+_Q = r"[\"“‘']?"
+_TITLE_GLOSS = re.compile(
+    rf"(?<![\w'’-]){_Q}(?P<w1>[A-Z][^\W\d_]{{1,9}}){_Q}(?:[ \t]+(?:and|or)[ \t]+{_Q}(?P<w2>[A-Z][^\W\d_]{{1,9}}){_Q})?"
+    r"[ \t]*\((?P<gloss>[^()\n]{1,30})\)"
+)
+
+
+@lru_cache(maxsize=4)
+def title_glossed_words(text: str) -> frozenset[str]:
+    """Words (case-folded) the draft glosses with English titles alone ("addressed with Ato (Mr) or Weyzero
+    (Mrs)", '"Pani" (Mrs)', "Kyria and Kyrios (Mrs, Mr)"): the draft says each is a form of address of its
+    language, a title before a name however the list of titles lacks it, and alone no person."""
+    if "(" not in text:
+        return frozenset()
+    titles = {t.casefold() for t in title_genders()}
+    out: set[str] = set()
+    for m in _TITLE_GLOSS.finditer(text):
+        if re.search(r"[A-Z][\w'’.-]*[ \t]+\Z", text[max(0, m.start() - 30) : m.start()]):
+            continue  # "Sarah Smith (Mrs)": the end of a name, with the title it takes
+        gloss = re.findall(r"[^\W\d_]+", m.group("gloss"))
+        if gloss and all(g.casefold() in titles for g in gloss):
+            out.update(w.casefold() for w in (m.group("w1"), m.group("w2")) if w and w.casefold() not in titles)
     return frozenset(out)
 
 

@@ -806,6 +806,7 @@ class KnownNameMatcher:
         raw = self._places(text, raw, kept, doc)
         strangers: set[str] = set()
         raw = link(self, text, raw, strangers)  # "Nasima Begum", "N. Begum", "Anwar Chowdhury", "Nasima Choudhury"
+        raw = [r for r in raw if not self._english_alias_use(r, doc)]  # "Nine days passed" of a grandmother "Nine"
         raw = declared_surnames(self, text, maiden_names(self, text, raw))  # "(née Orban)", then "Ms Orban"
         raw += self._given_before_own_surname(text, raw, kept)  # "Bridget Ward" once "(née Ward)" is hers
         raw = self._strangers_titled(raw, strangers)
@@ -822,6 +823,17 @@ class KnownNameMatcher:
         middles: list[tuple[str, str]] = []
         matches = _merge_adjacent(text, self._resolve(text, raw), middles)
         return NameSearch(sorted(matches + self._middle_names(text, matches, middles), key=lambda m: m.start), kept)
+
+    def _english_alias_use(self, hit, doc) -> bool:
+        """A declared name that is an English word, used here as that word: the parse makes it the number or
+        modifier of a noun after it ("Nine days passed", "Sugar and salt advice" where a grandmother is called
+        Nine or Sugar).  A name is the subject, object or possessor ("Nine is here", "see Nine", "Nine's")."""
+        from .derived import _common_words
+
+        start, end, matched, forms = hit
+        if doc is None or forms[0].rule != "alias" or fold(matched).casefold() not in _common_words():
+            return False
+        return _any_token(doc, start, end, _modifies_noun_after)
 
     def _initials_after_keyed_role(self, text: str, raw: list, pending: list) -> list:
         """ "Clinical navigator (RC) on call", "the health visitor (JH)": run-together initials in brackets right
@@ -1999,6 +2011,15 @@ def _any_token(doc, start: int, end: int, test) -> bool:
 
 def _is_place_entity(doc, start: int, end: int) -> bool:
     return _any_token(doc, start, end, lambda t: t.ent_type_ in ("GPE", "LOC", "FAC"))
+
+
+_MODIFIER_DEPS = frozenset({"nummod", "amod", "nmod", "compound", "det", "quantmod"})
+
+
+def _modifies_noun_after(token) -> bool:
+    """The token modifies (counts, describes) a noun that comes after it."""
+    head = token.head
+    return token.dep_ in _MODIFIER_DEPS and head.i > token.i and head.pos_ in ("NOUN", "PROPN")
 
 
 def _is_propn(doc, start: int, end: int) -> bool:

@@ -774,7 +774,7 @@ _QUOTED_MORE_WORDS = r"(?(quote)(?:(?:[ \t]+(?-i:[A-Z])[^\W\d_]+(?:-[^\W\d_]+)?)
 # what may follow a name given in the text: a closing quote, punctuation, the line's end, or a word
 # that starts a new phrase ("known as Kemi at school"); never a noun ("a condition known as Perthes disease")
 _ALIAS_END = (
-    r"(?=[\"'’”]|[.,;:!?)\n]|$|[ \t]+(?:and|or|but|at|in|on|to|by|who|when|since|for|because|which|while|from|"
+    r"(?=[\"'’”]|[.,;:!?)\n]|$|[ \t]+\(|[ \t]+(?:and|or|but|at|in|on|to|by|who|when|since|for|because|which|while|from|"
     r"with|until|throughout|instead|rather|as|like|after|before|though|although|if|so|even)\b)"
 )
 
@@ -805,12 +805,24 @@ def _alias_regex(cues_key: str = "alias_cues") -> re.Pattern | None:
 # the further names of a declared list: 'call him Kalpeshbhai or Kalu', 'recorded as "Beti", "Betiye" and "Bety"'
 # (after a quoted name, a short lower-case note, a bracketed gloss or both may stand before the next: '"Ah Hei" at
 # home and "Hei Jai" to his grandmother', '"Mimi" (little one) by her grandmother and "Rara" by her mother'; the
-# next name must then be quoted too)
-_ALIAS_MORE = re.compile(
-    r"[\"'’”]?(?:(?<=[\"'’”])(?P<note>(?:[ \t]*\([^()\n]{1,40}\))?(?:[ \t]+[a-z]+){1,3}|[ \t]*\([^()\n]{1,40}\)))?"
-    r"(?:[ \t]*,[ \t]*(?:(?:or|and)[ \t]+)?|[ \t]+(?:or|and)[ \t]+)(?P<quote>[\"'‘“])?"
-    r"(?P<alias>[A-Z][^\W\d_]+(?:-[A-Z][^\W\d_]+)?" + _QUOTED_MORE_WORDS + r")(?![\w'’-]*[ \t]+[A-Z])" + _ALIAS_END
-)
+# next name must then be quoted too).  After an unquoted name only a bracketed gloss may ("call her Anneanne
+# (mother's mother) or Nine"), and after "or"/"and" an aside set off by commas ("or, more often, Nine") or one of
+# name_context.yaml `alias_list_adverbs` ("and sometimes Captain") says how often the next name is used.
+@lru_cache(maxsize=1)
+def _alias_more() -> re.Pattern[str]:
+    from .derived import settings
+
+    adverbs = "|".join(settings().get("alias_list_adverbs") or ("sometimes",))
+    return re.compile(
+        r"[\"'’”]?(?:(?<=[\"'’”])(?P<note>(?:[ \t]*\([^()\n]{1,40}\))?(?:[ \t]+[a-z]+){1,3}|[ \t]*\([^()\n]{1,40}\)))?"
+        r"(?(note)|(?P<gloss>[ \t]*\([^()\n]{1,40}\))?)"
+        r"(?:[ \t]*,?[ \t]+(?:or|and)[ \t]*,[ \t]*(?:[a-z]+[ \t]+){0,3}[a-z]+[ \t]*,[ \t]*"
+        rf"|[ \t]+(?:or|and)[ \t]+(?:{adverbs})[ \t]+"
+        r"|[ \t]*,[ \t]*(?:(?:or|and)[ \t]+)?|[ \t]+(?:or|and)[ \t]+)(?P<quote>[\"'‘“])?"
+        r"(?P<alias>[A-Z][^\W\d_]+(?:-[A-Z][^\W\d_]+)?" + _QUOTED_MORE_WORDS + r")(?![\w'’-]*[ \t]+[A-Z])" + _ALIAS_END
+    )
+
+
 # a quoted list of names in brackets right after a person's name: 'Reyansh Solanki ("Rey", "Reyu" at home)'
 # (also after the person's name in another script or order: 'Ethan Chan (Chan Chun-hei; "Ah Hei" at home)')
 _BRACKETED_ALIAS = re.compile(
@@ -830,7 +842,7 @@ def _alias_list(text: str, m) -> list[tuple[str, bool]]:
     further one joined by a comma, "or" or "and" ("call him Kalpeshbhai or Kalu")."""
     items = [(m.group("alias"), bool(m.group("quote")))]
     pos = m.end("alias")
-    while (more := _ALIAS_MORE.match(text, pos)) and (more.group("quote") or not more.group("note")):
+    while (more := _alias_more().match(text, pos)) and (more.group("quote") or not more.group("note")):
         items.append((more.group("alias"), bool(more.group("quote"))))
         pos = more.end("alias")
     return items
@@ -1179,13 +1191,14 @@ def _object_genders() -> dict[str, str]:
     return {w.casefold(): g for g, words in data.items() for w in words}
 
 
-def _alias_word_ok(matcher, word: str, quoted: bool, text: str | None = None) -> bool:
+def _alias_word_ok(matcher, word: str, quoted: bool, text: str | None = None, listed: bool = False) -> bool:
     """A pet name, not a role, a title, a code, an organisation word or (unquoted) an English word.  A family
     word of another language given in quotes ('called her "Ammachi"') is a name too, unless the draft also
     writes it before somebody's name (then it is an honorific: "Ammachi Leela").  A quoted name of several
     words ("Po Po", "Ah Hei") is one when each word would be, as a quoted word, and one is no English word
     or the words are one word doubled; never a family word or a teknonym's and a name ("Abu Sami"): those
-    are the honorific rules'."""
+    are the honorific rules'.  `listed`: in a naming list (`_naming_list`), where a stop word that is no
+    pronoun is a name too ("or, more often, Nine")."""
     from .derived import _common_words, _role_words, org_heads, stop_words
 
     parts = word.split()
@@ -1203,7 +1216,7 @@ def _alias_word_ok(matcher, word: str, quoted: bool, text: str | None = None) ->
         )
     low = fold(word).casefold()
     if (
-        low in stop_words()
+        (low in stop_words() and (not listed or low in _PRONOUNS))
         or low in _role_words()
         or low in _titles()
         or word in matcher.protected
@@ -1215,6 +1228,9 @@ def _alias_word_ok(matcher, word: str, quoted: bool, text: str | None = None) ->
     if any(kw.folded == low for kw in matcher.keyed_words):
         return False  # a keyed name already (its own person's or somebody else's)
     return quoted or (low not in _common_words() and low not in matcher.lexicon)
+
+
+_PRONOUNS = frozenset({"i", "me", "you", "he", "him", "she", "her", "it", "we", "us", "they", "them", "one"})
 
 
 def _kin_word_as_name(text: str, word: str, matcher) -> bool:
@@ -1350,7 +1366,12 @@ def _declarations(matcher, text: str, raw: list) -> dict[str, str]:
     for m in all_matches(rx, text):
         items = _alias_list(text, m)
         owner = _list_owner(matcher, items) if len(items) > 1 else None
-        fresh = [(w, q) for w, q in items if w not in declared and _alias_word_ok(matcher, w, q, text)]
+        naming = _naming_list(matcher, items)
+        fresh = [
+            (w, q or naming)
+            for w, q in items
+            if w not in declared and _alias_word_ok(matcher, w, q or naming, text, naming)
+        ]
         if owner is not None:  # "recorded as "Betelhem", "Bethlehem" and "Betty"": the keyed word says who
             declared.update((w, owner) for w, _ in fresh)
             continue
@@ -1379,6 +1400,17 @@ def _own_shapes_first(matcher, declared: dict[str, str], endings: tuple[str, ...
         own = _derived_owner(matcher, word, endings)
         if own is not None and own != code:
             declared[word] = own
+
+
+def _naming_list(matcher, items: list[tuple[str, bool]]) -> bool:
+    """A declared list of two names or more one of which is no English word ("call her Anneanne (mother's
+    mother) or, more often, Nine"): the declaration shows that every word of it is a name the person is
+    called, so an English word in it counts as a quoted one would (its English uses are kept apart where
+    it is used: lower case, before a place, or read as a number or a noun's modifier by the parse)."""
+    from .derived import _common_words
+
+    words = [fold(w).casefold() for w, _ in items]
+    return len(words) > 1 and any(w not in _common_words() and w not in matcher.lexicon for w in words)
 
 
 def _derived_owner(matcher, word: str, endings: tuple[str, ...] = ()) -> str | None:

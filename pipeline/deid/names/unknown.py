@@ -1732,7 +1732,7 @@ def _ends_title_phrase(ctx: _DocContext, start: int, end: int) -> bool:
 
 def _keep(ctx: _DocContext, start: int, end: int, rule: str) -> bool:
     trust_entities = rule not in PERSON_CUE_RULES
-    if end - start == 1 and _family_word_talked_about(ctx, start):
+    if end - start == 1 and (_family_word_talked_about(ctx, start) or _glossed_title(ctx, start)):
         return False  # 'the only place where "Hooyo" (mother) appears': the word, no person
     if rule == "record_field":
         return not _is_allowed(ctx, start, end)  # "PC 6120 WARD": the name field vouches for the word
@@ -1766,6 +1766,14 @@ def _keep(ctx: _DocContext, start: int, end: int, rule: str) -> bool:
     if rule == "ner" and end - start == 1 and ctx.doc[start].is_sent_start and ctx.common_use(ctx.doc[start].text):
         return False
     return True
+
+
+def _glossed_title(ctx: _DocContext, i: int) -> bool:
+    """A form of address the draft glosses with English titles ("Ato (Mr)"): alone, no person (a family word
+    for an unkeyed relative, "Aachchi", may well be one: the unlisted-person pass judges it)."""
+    from .kin_forms import title_glossed_words
+
+    return ctx.doc[i].text.casefold() in title_glossed_words(ctx.text)
 
 
 def _family_word_talked_about(ctx: _DocContext, i: int) -> bool:
