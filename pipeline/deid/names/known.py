@@ -110,6 +110,7 @@ _WEEKDAYS = frozenset(d.casefold() for d in calendar().weekdays)
 _WEEKDAY_CUES = frozenset(
     "on every last next each this that by until till since from a one the following previous".split()
 )
+ORDINARY_WORD = "ordinary_word"  # a keyed word-name used as the word ("NHS Trust", "rated Amber", "Ray of Hope")
 _SEASONS = frozenset("spring summer autumn winter".split())
 _SEASON_CUES = frozenset("in during last next this the early late mid each every".split())
 _PERSON_AFTER = re.compile(r"[ \t]+(?:was|is|had|has|said|told|would|will|did|and|who|could)\b")
@@ -785,10 +786,12 @@ class KnownNameMatcher:
             if " " not in matched.strip() and _in_fixed_phrase(text, start, end):
                 kept.append(KeptMention(start, end, matched, forms[0].code, "part_of_fixed_phrase"))
                 continue  # "Clare's Law", "Moses basket": a phrase of models/names/not_people.yaml
+            if self._word_not_name(text, start, end, forms):
+                kept.append(KeptMention(start, end, matched, forms[0].code, ORDINARY_WORD))
+                continue  # logged, so an unlisted-name proposal over the same word does not bring it back
             if (
                 self._in_date(text, start, end, forms)
                 or self._modifier(text, start, end, forms, doc)
-                or self._word_not_name(text, start, end, forms)
                 or _business_possessive(text, start, _suffix(text, end)[:1] in ("'", "’"))
             ):
                 continue
@@ -1185,12 +1188,27 @@ class KnownNameMatcher:
             return False
         if text[start:end].isupper() or re.match(r"[ \t]+[A-Z]", text[end : end + 2]):
             return False  # a heading in capitals; "the Sky Garden": the organisation rules decide
+        if self._closes_title_phrase(text, start) or (_after_rating(text, start) and not _suffix(text, end)):
+            return True
         before = re.search(r"([\w&]+)[ \t]+$", text[max(0, start - 30) : start])
         if before is None:
             return False
         prev = before.group(1)
         acronym = prev.isupper() and len(prev) > 1 and prev.casefold() not in _stop_words()
         return prev.casefold() in _context().get("word_name_not_after", ()) or acronym or prev in _org_heads()
+
+    def _closes_title_phrase(self, text: str, start: int) -> bool:
+        """ "the Ray of Hope food bank", "the Sisters of Mercy drop-in": a capitalised English noun, a lower-case
+        link word, then the word closes the name of a charity, church or group, the way English names them;
+        a person is not written "<Noun> of <Name>" with both capitalised (a title or family word before the
+        link makes it a person's: "Mother of Hope" is left to the name rules)."""
+        m = re.search(r"(?<![\w'’-])([A-Z][a-z]+)[ \t]+([a-z]+)[ \t]+$", text[max(0, start - 40) : start])
+        if m is None or m.group(2) not in _context().get("word_name_phrase_links", ()):
+            return False
+        head = m.group(1).casefold()
+        if head in _kin() or m.group(1) in title_words():
+            return False
+        return head in self.lexicon or (head.endswith("s") and head[:-1] in self.lexicon)
 
     def _in_date(self, text: str, start: int, end: int, forms: list[NameForm]) -> bool:
         """A one-word form inside a date ("On 17th May", "May 2017", "June 5th") is the month.
@@ -1588,6 +1606,24 @@ def _context() -> dict:
     from .derived import settings
 
     return settings()
+
+
+@lru_cache(maxsize=1)
+def _kin() -> frozenset[str]:
+    return frozenset(k.word.casefold() for k in kin_words())
+
+
+@lru_cache(maxsize=1)
+def _rating_before() -> re.Pattern:
+    """A rating word earlier in the same clause (`word_name_rating_cues`)."""
+    cues = "|".join(re.escape(c) for c in _context().get("word_name_rating_cues", ()))
+    return re.compile(rf"\b(?:{cues})\b[^.;:!?\n]{{0,40}}$", re.IGNORECASE)
+
+
+def _after_rating(text: str, start: int) -> bool:
+    """ "rates the concern Amber", "RAG rating moved to Amber": a keyed first name that is a word, after a rating
+    word in its clause, is the rating (a colour of a red-amber-green scale), not the person."""
+    return bool(_rating_before().search(text, max(0, start - 60), start))
 
 
 def _org_heads() -> frozenset[str]:

@@ -64,6 +64,7 @@ from ...resources import fill_template, load_yaml, read_lines
 from ...spans import merge_overlapping
 from ..codes import is_role_code
 from .folding import fold
+from .opening_verbs import opening_verb
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 NAME_PART_RE = re.compile(r"^(?:Ma?c|O')?[^\W\d_][^\W\d_]+$")
@@ -273,6 +274,7 @@ class _DocContext:
         }
         self.allow_tokens = _allow_tokens(allow)
         self.allow = allow or set()
+        self._block_opening_verbs()
 
     @staticmethod
     def _declared_codes(doc: Doc) -> set[str]:
@@ -341,6 +343,14 @@ class _DocContext:
                 self.blocked[i] = True
             if text in lex.thing_prefixes and i + 1 < n_tokens and texts[i + 1][:1].isupper():
                 self.blocked[i + 1] = True  # "Operation Kestrelwing", "HMP Styal"
+
+    def _block_opening_verbs(self) -> None:
+        """A verb opening a subject-dropped sentence ("Said Kerem calls him", "Phoned Chloe") is no name word,
+        however many given names it spells (opening_verbs.py)."""
+        common = self.lex.common
+        for i, token in enumerate(self.tokens):
+            if self._name_shaped[i] and not self.blocked[i] and opening_verb(token, common, self.lex.is_known_name):
+                self.blocked[i] = True
 
     def words_after(self, locatives: frozenset[str]) -> frozenset[str]:
         """Capitalised words this review writes right after one of `locatives` ("in Gravesend", "at
@@ -1691,6 +1701,20 @@ def _ends_title_phrase(ctx: _DocContext, start: int, end: int) -> bool:
     )
 
 
+def _opens_title_phrase(ctx: _DocContext, start: int, end: int) -> bool:
+    """A name that is also a word opening a capitalised phrase ("the Ray of Hope food bank", "Bread of Life"):
+    the other half of `_ends_title_phrase`, a body's name whose last word is an English word too."""
+    doc = ctx.doc
+    if end - start != 1 or end + 1 >= len(doc) or not ctx.lex.is_ambiguous(_bare(doc[start].text)):
+        return False
+    link, tail = doc[end], doc[end + 1]
+    if link.lower_ not in _PHRASE_LINKS or not link.is_lower or not tail.is_title:
+        return False
+    if _crosses_line(doc[start]) or _crosses_line(link):
+        return False
+    return ctx.common_use(tail.text) or ctx.lex.is_ambiguous(_bare(tail.text))
+
+
 def _keep(ctx: _DocContext, start: int, end: int, rule: str) -> bool:
     trust_entities = rule not in PERSON_CUE_RULES
     if end - start == 1 and _family_word_talked_about(ctx, start):
@@ -1713,6 +1737,8 @@ def _keep(ctx: _DocContext, start: int, end: int, rule: str) -> bool:
     if _is_citation(ctx, start, end):
         return False
     if rule == "gazetteer" and _ends_title_phrase(ctx, start, end):
+        return False
+    if rule in ("gazetteer", "ner") and _opens_title_phrase(ctx, start, end):
         return False
     if rule in ("gazetteer", "unlisted") and _in_a_place(ctx, start, end):
         return False
