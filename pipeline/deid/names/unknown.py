@@ -1695,7 +1695,7 @@ def _ends_title_phrase(ctx: _DocContext, start: int, end: int) -> bool:
         link.lower_ in _PHRASE_LINKS
         and link.is_lower
         and head.is_title
-        and ctx.common_use(head.text)
+        and (ctx.common_use(head.text) or ctx.lex.is_ambiguous(_bare(head.text)))  # "Ray of Hope": both words
         and not _crosses_line(head)
         and not _crosses_line(link)
     )
@@ -1705,8 +1705,11 @@ def _opens_title_phrase(ctx: _DocContext, start: int, end: int) -> bool:
     """A name that is also a word opening a capitalised phrase ("the Ray of Hope food bank", "Bread of Life"):
     the other half of `_ends_title_phrase`, a body's name whose last word is an English word too."""
     doc = ctx.doc
-    if end - start != 1 or end + 1 >= len(doc) or not ctx.lex.is_ambiguous(_bare(doc[start].text)):
+    if end - start != 1 or end + 1 >= len(doc):
         return False
+    head = _bare(doc[start].text)
+    if not (ctx.lex.is_ambiguous(head) or ctx.common_use(head)):
+        return False  # "Ray", "Sisters": a word that is no name, or a name that is a word too
     link, tail = doc[end], doc[end + 1]
     if link.lower_ not in _PHRASE_LINKS or not link.is_lower or not tail.is_title:
         return False
@@ -1736,9 +1739,9 @@ def _keep(ctx: _DocContext, start: int, end: int, rule: str) -> bool:
             return False
     if _is_citation(ctx, start, end):
         return False
-    if rule == "gazetteer" and _ends_title_phrase(ctx, start, end):
+    if rule in ("gazetteer", "ner") and _ends_title_phrase(ctx, start, end):
         return False
-    if rule in ("gazetteer", "ner") and _opens_title_phrase(ctx, start, end):
+    if rule in ("gazetteer", "ner", "family") and _opens_title_phrase(ctx, start, end):
         return False
     if rule in ("gazetteer", "unlisted") and _in_a_place(ctx, start, end):
         return False
