@@ -7,7 +7,8 @@ evidence is the parse already computed for the document (one NLP pass): the word
 table cell; and it is a verb form, by the model's verb tag, or by the shape of a regular English past tense on
 an English stem ("phon-ed") whatever the model reads: names are seldom inflected.  A form the English word list
 lacks must also be in no name list and stand before no proper noun ("Sayed Karimi" is a man, whatever the tag):
-leaving a name is worse than coding a verb with the name after it.  Used by the unlisted-name finder (unknown.py) and verify's name slots (residue.py).
+leaving a name is worse than coding a verb with the name after it.  Used by the unlisted-name finder
+(unknown.py) and verify's name slots (residue.py).
 """
 
 from __future__ import annotations
