@@ -164,3 +164,10 @@ def test_verify_lowers_a_word_the_key_reading_keeps(tmp_path, nlp):
     coded = "TCH rang. The school rated the concern Amber this week. Later the bus stopped at Thornbury Farm.\n"
     flagged = _flagged(tmp_path, nlp, coded)
     assert not {"Amber", "Thornbury"} & set(flagged), flagged
+
+
+def test_a_keyed_word_name_ending_a_headings_of_phrase_is_the_person(folder, nlp):
+    # "the Case of Amber" names a person: no thing follows the phrase, so the word is her name
+    draft = "# Practice Review in the Case of Amber\n\nAmber Quillan taught the class. Amber said little.\n"
+    out = _coded(folder, nlp, draft)
+    assert "in the Case of TCH" in out and "Amber" not in out, out

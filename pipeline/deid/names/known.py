@@ -786,7 +786,7 @@ class KnownNameMatcher:
             if " " not in matched.strip() and _in_fixed_phrase(text, start, end):
                 kept.append(KeptMention(start, end, matched, forms[0].code, "part_of_fixed_phrase"))
                 continue  # "Clare's Law", "Moses basket": a phrase of models/names/not_people.yaml
-            if self._word_not_name(text, start, end, forms):
+            if self._word_not_name(text, start, end, forms, doc):
                 kept.append(KeptMention(start, end, matched, forms[0].code, ORDINARY_WORD))
                 continue  # logged, so an unlisted-name proposal over the same word does not bring it back
             if (
@@ -1177,7 +1177,7 @@ class KnownNameMatcher:
             and token.head.is_lower
         )
 
-    def _word_not_name(self, text: str, start: int, end: int, forms: list[NameForm]) -> bool:
+    def _word_not_name(self, text: str, start: int, end: int, forms: list[NameForm], doc=None) -> bool:
         """ "The Trust's board", "NHS Trust", "a Blessing in disguise": a keyed first name that is an
         English word, after a determiner, an acronym or an organisation word, is the word ("Uncle Trust",
         "Trust said" stay the person)."""
@@ -1188,7 +1188,7 @@ class KnownNameMatcher:
             return False
         if text[start:end].isupper() or re.match(r"[ \t]+[A-Z]", text[end : end + 2]):
             return False  # a heading in capitals; "the Sky Garden": the organisation rules decide
-        if self._closes_title_phrase(text, start) or (_after_rating(text, start) and not _suffix(text, end)):
+        if self._closes_title_phrase(text, start, end, doc) or (_after_rating(text, start) and not _suffix(text, end)):
             return True
         before = re.search(r"([\w&]+)[ \t]+$", text[max(0, start - 30) : start])
         if before is None:
@@ -1197,11 +1197,13 @@ class KnownNameMatcher:
         acronym = prev.isupper() and len(prev) > 1 and prev.casefold() not in _stop_words()
         return prev.casefold() in _context().get("word_name_not_after", ()) or acronym or prev in _org_heads()
 
-    def _closes_title_phrase(self, text: str, start: int) -> bool:
-        """ "the Ray of Hope food bank", "the Sisters of Mercy drop-in": a capitalised English noun, a lower-case
-        link word, then the word closes the name of a charity, church or group, the way English names them;
-        a person is not written "<Noun> of <Name>" with both capitalised (a title or family word before the
-        link makes it a person's: "Mother of Hope" is left to the name rules)."""
+    def _closes_title_phrase(self, text: str, start: int, end: int, doc=None) -> bool:
+        """ "the Ray of Hope food bank", 'the "Bundles of Joy" baby bank': a capitalised English noun, a lower-case
+        link word, then the word closes the name of a charity, church or group that names a thing after it (a
+        common noun follows, or the name is quoted).  A heading's "the Case of Charlotte" or "the Death of
+        Hope" ends there: a person's, and so is "Mother of Hope" (a family word or title before the link)."""
+        if not _names_a_thing(text, end, doc):
+            return False
         m = re.search(r"(?<![\w'’-])([A-Z][a-z]+)[ \t]+([a-z]+)[ \t]+$", text[max(0, start - 40) : start])
         if m is None or m.group(2) not in _context().get("word_name_phrase_links", ()):
             return False
@@ -1606,6 +1608,19 @@ def _context() -> dict:
     from .derived import settings
 
     return settings()
+
+
+def _names_a_thing(text: str, end: int, doc=None) -> bool:
+    """The name that ends at `end` is quoted or modifies a common noun after it ("... food bank", "... pantry")."""
+    if text[end : end + 1] in ('"', "”", "’", "'") and not text[end : end + 2].endswith(("s", "S")):
+        return True  # '"Bundles of Joy"' (not the possessive "Joy's")
+    m = re.match(r"[ \t]+([a-z][a-z-]*)", text[end : end + 30])
+    if m is None:
+        return False
+    if doc is None:
+        return m.group(1) not in _stop_words()
+    span = doc.char_span(end + m.start(1), end + m.end(1), alignment_mode="expand")
+    return span is not None and span[0].pos_ in ("NOUN", "PROPN")  # lower case, so a common noun ("food bank")
 
 
 @lru_cache(maxsize=1)

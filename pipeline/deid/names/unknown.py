@@ -1701,6 +1701,12 @@ def _ends_title_phrase(ctx: _DocContext, start: int, end: int) -> bool:
     )
 
 
+def _noun_follows(ctx: _DocContext, end: int) -> bool:
+    """A lower-case common noun right after the span on its line: the name modifies a thing ("... food bank")."""
+    doc = ctx.doc
+    return end < len(doc) and not _crosses_line(doc[end - 1]) and doc[end].is_lower and doc[end].pos_ in ("NOUN", "PROPN")
+
+
 def _opens_title_phrase(ctx: _DocContext, start: int, end: int) -> bool:
     """A name that is also a word opening a capitalised phrase ("the Ray of Hope food bank", "Bread of Life"):
     the other half of `_ends_title_phrase`, a body's name whose last word is an English word too."""
@@ -1739,8 +1745,8 @@ def _keep(ctx: _DocContext, start: int, end: int, rule: str) -> bool:
             return False
     if _is_citation(ctx, start, end):
         return False
-    if rule in ("gazetteer", "ner") and _ends_title_phrase(ctx, start, end):
-        return False
+    if _ends_title_phrase(ctx, start, end) and (rule == "gazetteer" or (rule == "ner" and _noun_follows(ctx, end))):
+        return False  # the model's person too where the name goes on to a thing ("the Ray of Sunshine food bank")
     if rule in ("gazetteer", "ner", "family") and _opens_title_phrase(ctx, start, end):
         return False
     if rule in ("gazetteer", "unlisted") and _in_a_place(ctx, start, end):
