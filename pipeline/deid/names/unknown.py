@@ -1704,7 +1704,9 @@ def _ends_title_phrase(ctx: _DocContext, start: int, end: int) -> bool:
 def _noun_follows(ctx: _DocContext, end: int) -> bool:
     """A lower-case common noun right after the span on its line: the name modifies a thing ("... food bank")."""
     doc = ctx.doc
-    return end < len(doc) and not _crosses_line(doc[end - 1]) and doc[end].is_lower and doc[end].pos_ in ("NOUN", "PROPN")
+    return (
+        end < len(doc) and not _crosses_line(doc[end - 1]) and doc[end].is_lower and doc[end].pos_ in ("NOUN", "PROPN")
+    )
 
 
 def _opens_title_phrase(ctx: _DocContext, start: int, end: int) -> bool:
