@@ -787,8 +787,9 @@ class KnownNameMatcher:
                 kept.append(KeptMention(start, end, matched, forms[0].code, "part_of_fixed_phrase"))
                 continue  # "Clare's Law", "Moses basket": a phrase of models/names/not_people.yaml
             if self._word_not_name(text, start, end, forms, doc):
-                kept.append(KeptMention(start, end, matched, forms[0].code, ORDINARY_WORD))
-                continue  # logged, so an unlisted-name proposal over the same word does not bring it back
+                if self._used_as_word(text, start, end, doc):
+                    kept.append(KeptMention(start, end, matched, forms[0].code, ORDINARY_WORD))
+                continue  # (kept: logged, so an unlisted-name proposal over the same word does not bring it back)
             if (
                 self._in_date(text, start, end, forms)
                 or self._modifier(text, start, end, forms, doc)
@@ -1188,7 +1189,7 @@ class KnownNameMatcher:
             return False
         if text[start:end].isupper() or re.match(r"[ \t]+[A-Z]", text[end : end + 2]):
             return False  # a heading in capitals; "the Sky Garden": the organisation rules decide
-        if self._closes_title_phrase(text, start, end, doc) or (_after_rating(text, start) and not _suffix(text, end)):
+        if self._used_as_word(text, start, end, doc):
             return True
         before = re.search(r"([\w&]+)[ \t]+$", text[max(0, start - 30) : start])
         if before is None:
@@ -1196,6 +1197,13 @@ class KnownNameMatcher:
         prev = before.group(1)
         acronym = prev.isupper() and len(prev) > 1 and prev.casefold() not in _stop_words()
         return prev.casefold() in _context().get("word_name_not_after", ()) or acronym or prev in _org_heads()
+
+    def _used_as_word(self, text: str, start: int, end: int, doc=None) -> bool:
+        """The sentence itself uses the word as a word (a rating, the end of a body's name): logged as kept, so
+        no unlisted-name proposal over it brings the person back."""
+        return self._closes_title_phrase(text, start, end, doc) or (
+            _after_rating(text, start) and not _suffix(text, end)
+        )
 
     def _closes_title_phrase(self, text: str, start: int, end: int, doc=None) -> bool:
         """ "the Ray of Hope food bank", 'the "Bundles of Joy" baby bank': a capitalised English noun, a lower-case
