@@ -17,6 +17,8 @@ from functools import lru_cache
 from ..lexicon import before_name_words, honorifics, title_words
 from ..resources import load_yaml, read_lines
 
+PLACE_NAME = "part_of_place_or_organisation_name"  # why a keyed word inside such a name is kept (the log's reason)
+
 
 @lru_cache(maxsize=1)
 def _settings() -> dict:

@@ -921,7 +921,7 @@ def pseudonymise_report(
     return PseudonymiseResult(out_text, chosen, unplaced, ambiguous, kept)
 
 
-PLACE_NAME = "part_of_place_or_organisation_name"
+PLACE_NAME = place_names.PLACE_NAME
 
 
 @lru_cache(maxsize=1)

@@ -39,6 +39,7 @@ from ..report import Report
 from ..resources import load_yaml, read_lines
 from ..spans import Span, resolve_overlaps
 from .codes import find_undeclared_codes, general_abbreviations
+from .names.known import ORDINARY_WORD
 from .names.unknown import (
     NameCandidate,
     declared_pseudonyms,
@@ -2427,6 +2428,8 @@ def _key_findings(doc: Doc, key, policy: Policy, allowed_words: frozenset[str] |
         finding = to_check(m.start, m.end, f"a name of {m.code} from the key, read as a place ({where})", "key:place")
         if _place_sense_here(doc, m.start, m.end):
             finding = replace(finding, severity="low", reason=f"{finding.reason}; a place or organisation here too")
+        elif m.rule == f"place:{ORDINARY_WORD}":  # "rated Amber", "the Ray of Hope food bank": the shape says word
+            finding = replace(finding, severity="low", reason=f"{finding.reason}; an English word in a word's slot")
         out.append(finding)
     return out
 
@@ -2500,6 +2503,21 @@ def _postal_towns_lowered(raw: list[Span], text: str) -> list[Span]:
             f = replace(f, severity="low", reason=f"{f.reason}; the text writes it as a postal town")
         out.append(f)
     return out
+
+
+def _kept_words_lowered(raw: list[Span]) -> list[Span]:
+    """A guessed name over the very word that the key's reading keeps as a place or an English word and reports
+    low ("rates the concern Amber", "the bus stop at Marsh Farm") is low too: the same word has one reading here,
+    and the key's is the one made with the document's evidence."""
+    kept = {(f.start, f.end) for f in raw if f.rule == "key:place" and f.severity == "low"}
+    if not kept:
+        return raw
+    return [
+        replace(f, severity="low", reason=f"{f.reason}; the key's reading keeps this word")
+        if f.type == "NAME" and (f.rule or "").startswith("names:") and (f.start, f.end) in kept
+        else f
+        for f in raw
+    ]
 
 
 # shapes tied to a code of the key ("BAILEY, TGM", a surname in capitals beside a code): a family's record, never a
@@ -2642,6 +2660,7 @@ def verify_report(report: Report, doc: Doc, key=None, policy: Policy | None = No
     if key is not None:
         raw += _key_findings(doc, key, policy, _words_of(allowed | review_authors(report)))
         raw += _same_name_elsewhere(doc, raw, policy)
+        raw = _kept_words_lowered(raw)
         key_words = {w.lower() for p in key.people for n in p.names for w in name_words(n) if len(w) >= 3}
     raw = _postal_towns_lowered(raw, report.text)
     text_names = {

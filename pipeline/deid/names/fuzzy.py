@@ -25,6 +25,8 @@ from spacy.tokens import Doc, Token
 from ...lexicon import calendar
 from ...nlp import ROLE_LABEL  # the label pipeline.nlp gives declared codes
 from ..keyfile import Key
+from ..place_names import PLACE_NAME as PLACE_NAME_RUN
+from ..place_names import inside, name_runs
 from .known import matcher_for, split_title
 from .residue import find_residue
 from .unknown import lexicon
@@ -94,7 +96,11 @@ def find_key_names(doc: Doc, key: Key, settings: dict | None = None) -> list[Key
     exact = []
     search = matcher_for(key, lex.common, codes).search(doc.text, doc=doc)
     places = [KeyNameMatch(k.start, k.end, k.text, k.code, k.text, f"place:{k.reason}", 100.0) for k in search.kept]
+    runs = name_runs(doc.text)  # "at Marsh Farm": pseudonymise kept the word inside a place's name
     for m in search.matches:
+        if inside(m.start, m.end, runs):
+            places.append(KeyNameMatch(m.start, m.end, m.text, m.code, m.text, f"place:{PLACE_NAME_RUN}", 100.0))
+            continue
         token = by_char.get(m.start)
         one_word = token is not None and m.end <= token.idx + len(token.text)
         if one_word and token is not None and token.lower_ in lex.common and not _name_context(token, lex):

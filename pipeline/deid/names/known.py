@@ -113,6 +113,7 @@ _WEEKDAYS = frozenset(d.casefold() for d in calendar().weekdays)
 _WEEKDAY_CUES = frozenset(
     "on every last next each this that by until till since from a one the following previous".split()
 )
+ORDINARY_WORD = "ordinary_word"  # a keyed word-name used as the word ("NHS Trust", "rated Amber", "Ray of Hope")
 _SEASONS = frozenset("spring summer autumn winter".split())
 _SEASON_CUES = frozenset("in during last next this the early late mid each every".split())
 _PERSON_AFTER = re.compile(r"[ \t]+(?:was|is|had|has|said|told|would|will|did|and|who|could)\b")
@@ -788,10 +789,13 @@ class KnownNameMatcher:
             if " " not in matched.strip() and _in_fixed_phrase(text, start, end):
                 kept.append(KeptMention(start, end, matched, forms[0].code, "part_of_fixed_phrase"))
                 continue  # "Clare's Law", "Moses basket": a phrase of models/names/not_people.yaml
+            if self._word_not_name(text, start, end, forms, doc):
+                if self._used_as_word(text, start, end, doc):
+                    kept.append(KeptMention(start, end, matched, forms[0].code, ORDINARY_WORD))
+                continue  # (kept: logged, so an unlisted-name proposal over the same word does not bring it back)
             if (
                 self._in_date(text, start, end, forms)
                 or self._modifier(text, start, end, forms, doc)
-                or self._word_not_name(text, start, end, forms)
                 or _business_possessive(text, start, _suffix(text, end)[:1] in ("'", "’"))
             ):
                 continue
@@ -1192,7 +1196,7 @@ class KnownNameMatcher:
             and token.head.is_lower
         )
 
-    def _word_not_name(self, text: str, start: int, end: int, forms: list[NameForm]) -> bool:
+    def _word_not_name(self, text: str, start: int, end: int, forms: list[NameForm], doc=None) -> bool:
         """ "The Trust's board", "NHS Trust", "a Blessing in disguise": a keyed first name that is an
         English word, after a determiner, an acronym or an organisation word, is the word ("Uncle Trust",
         "Trust said" stay the person)."""
@@ -1203,12 +1207,36 @@ class KnownNameMatcher:
             return False
         if text[start:end].isupper() or re.match(r"[ \t]+[A-Z]", text[end : end + 2]):
             return False  # a heading in capitals; "the Sky Garden": the organisation rules decide
+        if self._used_as_word(text, start, end, doc):
+            return True
         before = re.search(r"([\w&]+)[ \t]+$", text[max(0, start - 30) : start])
         if before is None:
             return False
         prev = before.group(1)
         acronym = prev.isupper() and len(prev) > 1 and prev.casefold() not in _stop_words()
         return prev.casefold() in _context().get("word_name_not_after", ()) or acronym or prev in _org_heads()
+
+    def _used_as_word(self, text: str, start: int, end: int, doc=None) -> bool:
+        """The sentence itself uses the word as a word (a rating, the end of a body's name): logged as kept, so
+        no unlisted-name proposal over it brings the person back."""
+        return self._closes_title_phrase(text, start, end, doc) or (
+            _after_rating(text, start) and not _suffix(text, end)
+        )
+
+    def _closes_title_phrase(self, text: str, start: int, end: int, doc=None) -> bool:
+        """ "the Ray of Hope food bank", 'the "Bundles of Joy" baby bank': a capitalised English noun, a lower-case
+        link word, then the word closes the name of a charity, church or group that names a thing after it (a
+        common noun follows, or the name is quoted).  A heading's "the Case of Charlotte" or "the Death of
+        Hope" ends there: a person's, and so is "Mother of Hope" (a family word or title before the link)."""
+        if not _names_a_thing(text, end, doc):
+            return False
+        m = re.search(r"(?<![\w'’-])([A-Z][a-z]+)[ \t]+([a-z]+)[ \t]+$", text[max(0, start - 40) : start])
+        if m is None or m.group(2) not in _context().get("word_name_phrase_links", ()):
+            return False
+        head = m.group(1).casefold()
+        if head in _kin() or m.group(1) in title_words():
+            return False
+        return head in self.lexicon or (head.endswith("s") and head[:-1] in self.lexicon)
 
     def _in_date(self, text: str, start: int, end: int, forms: list[NameForm]) -> bool:
         """A one-word form inside a date ("On 17th May", "May 2017", "June 5th") is the month.
@@ -1619,6 +1647,37 @@ def _context() -> dict:
     from .derived import settings
 
     return settings()
+
+
+def _names_a_thing(text: str, end: int, doc=None) -> bool:
+    """The name that ends at `end` is quoted or modifies a common noun after it ("... food bank", "... pantry")."""
+    if text[end : end + 1] in ('"', "”", "’", "'") and not text[end : end + 2].endswith(("s", "S")):
+        return True  # '"Bundles of Joy"' (not the possessive "Joy's")
+    m = re.match(r"[ \t]+([a-z][a-z-]*)", text[end : end + 30])
+    if m is None:
+        return False
+    if doc is None:
+        return m.group(1) not in _stop_words()
+    span = doc.char_span(end + m.start(1), end + m.end(1), alignment_mode="expand")
+    return span is not None and span[0].pos_ in ("NOUN", "PROPN")  # lower case, so a common noun ("food bank")
+
+
+@lru_cache(maxsize=1)
+def _kin() -> frozenset[str]:
+    return frozenset(k.word.casefold() for k in kin_words())
+
+
+@lru_cache(maxsize=1)
+def _rating_before() -> re.Pattern:
+    """A rating word earlier in the same clause (`word_name_rating_cues`)."""
+    cues = "|".join(re.escape(c) for c in _context().get("word_name_rating_cues", ()))
+    return re.compile(rf"\b(?:{cues})\b[^.;:!?\n]{{0,40}}$", re.IGNORECASE)
+
+
+def _after_rating(text: str, start: int) -> bool:
+    """ "rates the concern Amber", "RAG rating moved to Amber": a keyed first name that is a word, after a rating
+    word in its clause, is the rating (a colour of a red-amber-green scale), not the person."""
+    return bool(_rating_before().search(text, max(0, start - 60), start))
 
 
 def _org_heads() -> frozenset[str]:

@@ -50,6 +50,7 @@ from ...resources import load_yaml
 from ..keyfile import Key
 from .folding import fold
 from .known import split_name, split_title, without_generation
+from .opening_verbs import inflected_word, opening_verb
 from .unknown import _bare as _unpossessed
 from .unknown import _DocContext, _line_start, _not_a_speaker, _person_position, lexicon
 
@@ -394,6 +395,8 @@ def _slot_kind(ctx, token, is_code: list[bool], people: list[_Person], conf: dic
             return None
         if _close_people([folded], people, conf, prefix_only=True):
             return "variant"
+        if _dictionary_word(token, word):
+            return None  # "drives a lorry": an English word in lower case is the word, not a pet form of Lorraine
         return "pet_form" if _pet_form(folded, people, conf) else None
     if not text[:1].isupper():
         return None
@@ -409,6 +412,8 @@ def _slot_kind(ctx, token, is_code: list[bool], people: list[_Person], conf: dic
         return "pet_form"
     if _spelt_like_keyed(folded, people, conf):  # "Ameen" of a keyed Amine, whatever the model's label
         return "variant"
+    if opening_verb(token, ctx.lex.common, ctx.lex.is_known_name):
+        return None  # "Phoned mum's number", "Bedwetting two nights": a log's verb, capitalised by position
     if _contextual(ctx, token, is_code):
         return None
     if _beside_code(token, is_code):
@@ -1296,15 +1301,6 @@ _QUOTE_OPEN = ('"', "“", "'", "‘")
 _QUOTE_CLOSE = ('"', "”", "'", "’")
 
 
-def _inflected_word(word: str, common: frozenset[str]) -> bool:
-    """An English word with an inflection on a stem that is a word too ("hates", "shouted", "crying"): a quoted
-    verb or plural, which a parse of a quote often takes for a name; names are seldom inflected."""
-    return any(
-        word.endswith(suffix) and len(word) - len(suffix) >= 3 and word[: -len(suffix)] in common
-        for suffix in ("s", "es", "ed", "d", "ing")
-    )
-
-
 def _quoted_home_names(doc: Doc, ctx, is_code: list[bool], conf: dict):
     """A capitalised word quoted alone after a family word, a naming word or "as" ('his father "Abo"', 'to her
     friends "Tee"', 'registered him as "Van"'), or opening a quote as one greets kin ('"Ngo my sister, ...'):
@@ -1329,7 +1325,7 @@ def _quoted_home_names(doc: Doc, ctx, is_code: list[bool], conf: dict):
         # "known to the children as", "registered him as"; not 'described her as "Difficult"' (no naming verb)
         named_as = before.lower_ == "as" and any(_names_someone(ctx, t) for t in window)
         ordinary = token.lower_ in ctx.lex.common and (
-            token.pos_ in ("VERB", "AUX", "ADJ", "ADV") or _inflected_word(token.lower_, ctx.lex.common)
+            token.pos_ in ("VERB", "AUX", "ADJ", "ADV") or inflected_word(token.lower_, ctx.lex.common)
         )
         called = (before.lower_ in _kin() or before.lower_ in friends or named_as) and not ordinary
         greeted = i + 2 < len(doc) and doc[i + 1].lower_ in ("my", "our") and doc[i + 2].lower_ in _kin() and not closes
@@ -1771,6 +1767,8 @@ def _named_with_suffix(doc: Doc, ctx, is_code: list[bool], keyed: frozenset[str]
             continue
         if name.lower_ in ctx.lex.common and name.pos_ != "PROPN":
             continue  # "Maternal uncle": an English word before it is no name
+        if name.text in ctx.lex.languages or name.text in ctx.lex.peoples:
+            continue  # "the English auntie", "her Polish ciocia": a language or people describes the relative
         yield name.i, name.i + 1, "name_suffix"  # (apart: a keyed "Amma" is already reported, its "ji" is not)
         yield token.i, token.i + 1, "name_suffix"
 
@@ -1780,6 +1778,13 @@ def _non_latin(token) -> bool:
     import unicodedata
 
     return token.is_alpha and all(not unicodedata.name(c, "").startswith("LATIN") for c in token.text)
+
+
+def _acronym(words) -> bool:
+    """One word of two to four capitals in a script with case ("ЕГН", "ΑΦΜ", "ИНН"): an abbreviation, the label
+    of an identity number or an office, as "NHS" or "PESEL" would be in Latin letters; a name in such a script is
+    written with one capital ("Олена")."""
+    return len(words) == 1 and words[0].text.isupper() and 2 <= len(words[0].text) <= 4
 
 
 def _other_script_words(doc: Doc, most: int):
@@ -1796,6 +1801,6 @@ def _other_script_words(doc: Doc, most: int):
             _non_latin(doc[j]) or (doc[j].is_punct and j + 1 < len(doc) and _non_latin(doc[j + 1]))
         ):
             j += 1
-        if sum(_non_latin(doc[k]) for k in range(i, j)) <= most:
+        if sum(_non_latin(doc[k]) for k in range(i, j)) <= most and not _acronym(doc[i:j]):
             yield i, j, "other_script"
         i = j

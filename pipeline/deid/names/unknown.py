@@ -65,6 +65,7 @@ from ...resources import fill_template, load_yaml, read_lines
 from ...spans import merge_overlapping
 from ..codes import is_role_code
 from .folding import fold
+from .opening_verbs import opening_verb
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 NAME_PART_RE = re.compile(r"^(?:Ma?c|O')?[^\W\d_][^\W\d_]+$")
@@ -274,6 +275,7 @@ class _DocContext:
         }
         self.allow_tokens = _allow_tokens(allow)
         self.allow = allow or set()
+        self._block_opening_verbs()
 
     @staticmethod
     def _declared_codes(doc: Doc) -> set[str]:
@@ -342,6 +344,14 @@ class _DocContext:
                 self.blocked[i] = True
             if text in lex.thing_prefixes and i + 1 < n_tokens and texts[i + 1][:1].isupper():
                 self.blocked[i + 1] = True  # "Operation Kestrelwing", "HMP Styal"
+
+    def _block_opening_verbs(self) -> None:
+        """A verb opening a subject-dropped sentence ("Said Kerem calls him", "Phoned Chloe") is no name word,
+        however many given names it spells (opening_verbs.py)."""
+        common = self.lex.common
+        for i, token in enumerate(self.tokens):
+            if self._name_shaped[i] and not self.blocked[i] and opening_verb(token, common, self.lex.is_known_name):
+                self.blocked[i] = True
 
     def words_after(self, locatives: frozenset[str]) -> frozenset[str]:
         """Capitalised words this review writes right after one of `locatives` ("in Gravesend", "at
@@ -1724,10 +1734,35 @@ def _ends_title_phrase(ctx: _DocContext, start: int, end: int) -> bool:
         link.lower_ in _PHRASE_LINKS
         and link.is_lower
         and head.is_title
-        and ctx.common_use(head.text)
+        and (ctx.common_use(head.text) or ctx.lex.is_ambiguous(_bare(head.text)))  # "Ray of Hope": both words
         and not _crosses_line(head)
         and not _crosses_line(link)
     )
+
+
+def _noun_follows(ctx: _DocContext, end: int) -> bool:
+    """A lower-case common noun right after the span on its line: the name modifies a thing ("... food bank")."""
+    doc = ctx.doc
+    return (
+        end < len(doc) and not _crosses_line(doc[end - 1]) and doc[end].is_lower and doc[end].pos_ in ("NOUN", "PROPN")
+    )
+
+
+def _opens_title_phrase(ctx: _DocContext, start: int, end: int) -> bool:
+    """A name that is also a word opening a capitalised phrase ("the Ray of Hope food bank", "Bread of Life"):
+    the other half of `_ends_title_phrase`, a body's name whose last word is an English word too."""
+    doc = ctx.doc
+    if end - start != 1 or end + 1 >= len(doc):
+        return False
+    head = _bare(doc[start].text)
+    if not (ctx.lex.is_ambiguous(head) or ctx.common_use(head)):
+        return False  # "Ray", "Sisters": a word that is no name, or a name that is a word too
+    link, tail = doc[end], doc[end + 1]
+    if link.lower_ not in _PHRASE_LINKS or not link.is_lower or not tail.is_title:
+        return False
+    if _crosses_line(doc[start]) or _crosses_line(link):
+        return False
+    return ctx.common_use(tail.text) or ctx.lex.is_ambiguous(_bare(tail.text))
 
 
 def _keep(ctx: _DocContext, start: int, end: int, rule: str) -> bool:
@@ -1753,7 +1788,9 @@ def _keep(ctx: _DocContext, start: int, end: int, rule: str) -> bool:
             return False
     if _is_citation(ctx, start, end):
         return False
-    if rule == "gazetteer" and _ends_title_phrase(ctx, start, end):
+    if _ends_title_phrase(ctx, start, end) and (rule == "gazetteer" or (rule == "ner" and _noun_follows(ctx, end))):
+        return False  # the model's person too where the name goes on to a thing ("the Ray of Sunshine food bank")
+    if rule in ("gazetteer", "ner", "family") and _opens_title_phrase(ctx, start, end):
         return False
     if rule in ("gazetteer", "unlisted") and _in_a_place(ctx, start, end):
         return False
