@@ -538,12 +538,12 @@ def classify(
             spelling[0] and k.code in family and _family_spelt(folded, k.folded, spelling, conf["misspelling"])
         ):
             found.append((k.code, k.word, "misspelling"))
-        elif k.first and folded in equivalent_names(k.folded):
-            found.append((k.code, k.word, "equivalent"))  # "Georg" of Jiri: kept only where the draft ties it
         elif k.first and _mutated(folded, k.folded, min_prefix):
             found.append((k.code, k.word, "short_form"))
         elif k.first and (_glued(folded, k.folded, conf) or _clipped(folded, k.folded, conf)):
             found.append((k.code, k.word, "short_form"))
+        elif k.first and folded in equivalent_names(k.folded):
+            found.append((k.code, k.word, "equivalent"))  # "Georg" of Jiri: kept only where the draft ties it
     return found
 
 
