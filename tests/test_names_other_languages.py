@@ -8,7 +8,8 @@
 - a title and a slip of a surname the whole family carries is the one person the key lists with that title;
 - a name an identity document of hers or his holds ("her old passport reads ...") is that person's;
 - a name in another language's forms, its surname without the family's ending ("Nadia Halil" of a declared
-  Nadezhda Halilova), is that person, not a second identity.
+  Nadezhda Halilova), is that person, not a second identity;
+- a German form of address ("Frau", "Herr") is a title of the name after it, not a second person.
 """
 
 from __future__ import annotations
@@ -108,3 +109,10 @@ def test_a_short_form_and_the_surname_without_its_ending_are_the_declared_person
     assert (last.text, last.code, last.source) == ("Nadia Ibryam", "GM", "known")
     declared.rule = "surname"  # Nadezhda never declared hers: "Nadia Ibryam" may be a relative
     assert reconcile(pieces, text, TURKISH)[-1].source == "unknown"
+
+
+def test_a_german_form_of_address_is_a_title_of_the_name_after_it():
+    key = parse_key({"people": [{"code": "JA", "role": "Jugendamt officer", "names": ["Sabine Kessler"]}]})
+    text = "The reply was signed: Frau S. Kessler, Jugendamt."
+    found = [(m.text, m.code) for m in find_known_names(text, key)]
+    assert ("Frau S. Kessler", "JA") in found

@@ -385,9 +385,7 @@ def _other_language_form(words: list[str], keyed: list[_Keyed]) -> list[str]:
     fits = []
     for k in keyed:
         surnames = k.words - k.given
-        if last not in surnames and not any(
-            last == fold(f).casefold() for s in surnames for f in family_surnames(s)
-        ):
+        if last not in surnames and not any(last == fold(f).casefold() for s in surnames for f in family_surnames(s)):
             continue
         if any(first == g or first in equivalent_names(g) for g in k.given):
             fits.append(k.code)
