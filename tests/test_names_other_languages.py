@@ -116,3 +116,10 @@ def test_a_german_form_of_address_is_a_title_of_the_name_after_it():
     text = "The reply was signed: Frau S. Kessler, Jugendamt."
     found = [(m.text, m.code) for m in find_known_names(text, key)]
     assert ("Frau S. Kessler", "JA") in found
+
+
+def test_a_one_word_declared_name_draws_no_slips_to_its_person():
+    text = "The children call her Nanija. Later Nanij and Mr Nanija came."
+    pet = _piece(text, "Nanija", "known", "GM", rule="alias")
+    [_, slip] = reconcile([pet, _piece(text, "Nanij", "unknown")], text, TURKISH)
+    assert slip.source == "unknown"

@@ -676,18 +676,31 @@ def _adopted_words(text: str, people: list[Replacement], keyed: list[_Keyed]) ->
 
 def _learned_middle_names(people: list[Replacement], keyed: list[_Keyed]) -> dict[str, str]:
     """Words the keyed-name matcher learned as one keyed person's middle name from a full name in this draft
-    (rule ``middle_name``, `known.py`), or a name the draft declared for them (rule ``alias``: "her old identity
-    card reads Nadezhda Halilova"): that person's given names here too, as an adopted word is, so that a short
-    form, slip or other language's form of one ("Kobi" of a learned "Kwabena", "Nadia Halil" of a declared
-    Nadezhda) is still that person and no second identity."""
+    (rule ``middle_name``, `known.py`), or a whole name the draft declared for them with their own surname
+    (`_declared_full_name`): that person's given names here too, as an adopted word is, so that a short form,
+    slip or other language's form of one ("Kobi" of a learned "Kwabena", "Nadia Halil" of a declared Nadezhda
+    Halilova) is still that person and no second identity."""
     learned: dict[str, str | None] = {}
     for r in people:
-        if r.source != "known" or not r.code or not {"middle_name", "alias"} & set((r.rule or "").split("+")):
+        if r.source != "known" or not r.code:
+            continue
+        if "middle_name" not in (r.rule or "").split("+") and not _declared_full_name(r, keyed):
             continue
         for w in _words(r.text):
             if not any(w in k.words for k in keyed):
                 learned[w] = r.code if learned.get(w, r.code) == r.code else None
     return {w: c for w, c in learned.items() if c is not None}
+
+
+def _declared_full_name(r: Replacement, keyed: list[_Keyed]) -> bool:
+    """A declared name (rule ``alias``) written whole with the person's own keyed surname ("her old identity card
+    reads Nadezhda Halilova"): its new word is a given name of theirs.  A one-word alias ("Mamani", "Ba Bwalya"
+    of a pet name) is not: a pet name or honorific form would draw other people's slips to the person."""
+    if "alias" not in (r.rule or "").split("+"):
+        return False
+    words = _words(r.text)
+    person = next((k for k in keyed if k.code == r.code), None)
+    return person is not None and len(words) >= 2 and any(w in person.words - person.given for w in words)
 
 
 def _with_adopted(keyed: list[_Keyed], text: str, people: list[Replacement]) -> list[_Keyed]:
