@@ -25,7 +25,7 @@ def test_values_are_immutable_and_cached():
 def test_titles_carry_gender_and_the_subsets_users_need():
     genders = lx.title_genders()
     assert genders["Mrs"] == "female" and genders["Mr"] == "male" and genders["Dr"] is None
-    assert lx.title_words(personal=True) == {"Mr", "Mrs", "Ms", "Miss", "Mx", "Mister", "Dr"}
+    assert lx.title_words(personal=True) == {"Mr", "Mrs", "Ms", "Miss", "Mx", "Mister", "Dr", "Herr", "Herrn", "Frau"}
     assert "PC" in lx.title_words() and "PC" not in lx.title_words(personal=True)  # "PC A" is a review's lettering
     assert {"Sister", "Officer", "Nurse"} <= lx.title_words(weak=True) and "Mrs" not in lx.title_words(weak=True)
     # "St" starts a place's name: never a person's title, but never part of a person's name either
