@@ -30,7 +30,18 @@ def test_titles_carry_gender_and_the_subsets_users_need():
     assert {"Sister", "Officer", "Nurse"} <= lx.title_words(weak=True) and "Mrs" not in lx.title_words(weak=True)
     # "St" starts a place's name: never a person's title, but never part of a person's name either
     assert "St" not in lx.title_words() and "St" in lx.title_words(places=True) and "St" not in genders
-    assert lx.title_words(personal=True, casefold=True) == {"mr", "mrs", "ms", "miss", "mx", "mister", "dr"}
+    assert lx.title_words(personal=True, casefold=True) == {
+        "mr",
+        "mrs",
+        "ms",
+        "miss",
+        "mx",
+        "mister",
+        "dr",
+        "herr",
+        "herrn",
+        "frau",
+    }
 
 
 def test_title_pattern_prefers_the_longest_title():
