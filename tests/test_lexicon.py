@@ -26,7 +26,20 @@ def test_titles_carry_gender_and_the_subsets_users_need():
     genders = lx.title_genders()
     assert genders["Mrs"] == "female" and genders["Mr"] == "male" and genders["Dr"] is None
     english = {"Mr", "Mrs", "Ms", "Miss", "Mx", "Mister", "Dr"}
-    others = {"Pani", "Herr", "Frau", "Kyrios", "Kyria", "Senhor", "Senhora", "Dona", "Señor", "Señora", "Doña"}
+    others = {
+        "Pani",
+        "Herr",
+        "Herrn",
+        "Frau",
+        "Kyrios",
+        "Kyria",
+        "Senhor",
+        "Senhora",
+        "Dona",
+        "Señor",
+        "Señora",
+        "Doña",
+    }
     others |= {"Signor", "Signora", "Bwana"}  # Mr and Mrs of other languages, before a given name too
     assert lx.title_words(personal=True) == english | others
     assert "PC" in lx.title_words() and "PC" not in lx.title_words(personal=True)  # "PC A" is a review's lettering

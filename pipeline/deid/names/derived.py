@@ -149,6 +149,23 @@ def nicknames_of(first_name: str) -> frozenset[str]:
     return frozenset(_nicknamer().nicknames_of(name)) | _diminutives().get(fold(name), frozenset())
 
 
+@lru_cache(maxsize=1)
+def _equivalents() -> dict[str, frozenset[str]]:
+    """``models/names/given_name_equivalents.yaml``: each form of a given name -> its forms in other languages."""
+    data = load_yaml("names", "given_name_equivalents.yaml") or {}
+    out: dict[str, frozenset[str]] = {}
+    for group in data.get("groups") or ():
+        forms = frozenset(fold(str(name)).casefold() for name in group)
+        for form in forms:
+            out[form] = out.get(form, frozenset()) | (forms - {form})
+    return out
+
+
+def equivalent_names(first_name: str) -> frozenset[str]:
+    """The keyed given name in other languages ("jiri" -> {"georg", "george", ...}), folded, lower case."""
+    return _equivalents().get(fold(first_name).casefold(), frozenset())
+
+
 # ---------------------------------------------------------------- classification
 def _three_letter_slip(word: str, target: str) -> bool:
     """ "Ezeh" for Eze, "Alli" for Ali: one letter added to a three-letter name, same first letter,
@@ -534,6 +551,8 @@ def classify(
             found.append((k.code, k.word, "short_form"))
         elif k.first and (_glued(folded, k.folded, conf) or _clipped(folded, k.folded, conf)):
             found.append((k.code, k.word, "short_form"))
+        elif k.first and folded in equivalent_names(k.folded):
+            found.append((k.code, k.word, "equivalent"))  # "Georg" of Jiri: kept only where the draft ties it
     return found
 
 
@@ -782,10 +801,17 @@ def find_derived(
         before_own = _before_own_surname(text, end, targets, keyed) or _before_own_name_word(
             text, end, targets, keyed, family, spelling, declared
         )
+        if not before_own and all(rule == "equivalent" for _, _, rule in targets):
+            # "Georg" of a keyed Jiri: the same name in another language, but alone it may be anybody; it is his
+            # only where the draft writes it before his surname ("Georg Schimek"), here or elsewhere
+            if not _before_org_or_place(text, end):
+                pending.append(Derived(start, end, word, tuple(targets)))
+            continue
         if before_own and fold(word).casefold() not in _role_words():
             # "Muhammad Iqbal" with Mohammed Iqbal keyed: the surname says it is him; a family form of it
-            # ("Ismayil Yusuf" of Ismail Yusufov) is his too, and is taken with the given name
-            companion = _own_surname_form(text, end, targets, keyed, spans)
+            # ("Ismayil Yusuf" of Ismail Yusufov) or its spelling in another language ("Georg Schimek" of Jiri
+            # Šimek) is his too, and is taken with the given name
+            companion = _own_surname_form(text, end, targets, keyed, spans, family, spelling)
             out += companion
             claimed.update(d.start for d in companion)
         elif _in_fixed_phrase(text, start, end) or _business_possessive(text, start, bool(poss)):
@@ -937,14 +963,23 @@ def _before_own_name_word(
     following = fold(nxt.group(1)).casefold()
     if any((following, k.folded) in declared for k in own):
         return True
-    return bool(spelling[0]) and any(
-        rule == "misspelling" for _, _, rule in classify(nxt.group(1), own, (), family, spelling)
+    return bool(spelling[0]) and (
+        any(rule == "misspelling" for _, _, rule in classify(nxt.group(1), own, (), family, spelling))
+        or any(_spelt_in_family(nxt.group(1), k, family, spelling) for k in own)
     )
 
 
-def _own_surname_form(text: str, end: int, targets, keyed: list[KeyedWord], spans) -> list[Derived]:
-    """The word after a derived given name when it is a family form, not the keyed spelling, of the same
-    person's surname and no other match has it."""
+def _own_surname_form(
+    text: str,
+    end: int,
+    targets,
+    keyed: list[KeyedWord],
+    spans,
+    family: frozenset[str] = frozenset(),
+    spelling: FamilySpelling = ((), 0),
+) -> list[Derived]:
+    """The word after a derived given name when it is a family form or a spelling in the family's languages
+    (`family_spelling`), not the keyed spelling, of the same person's surname and no other match has it."""
     nxt = re.match(r"[ \t]+([A-Z][\w'’-]+)", text[end : end + 40])
     if not nxt:
         return []
@@ -952,10 +987,25 @@ def _own_surname_form(text: str, end: int, targets, keyed: list[KeyedWord], span
     word = re.sub(r"['’]s?$", "", nxt.group(1))
     following = fold(word).casefold()
     codes = {code for code, _, _ in targets}
-    owners = [k for k in keyed if k.code in codes and not k.first and following in _surname_parts(k)]
+    owners = [
+        k
+        for k in keyed
+        if k.code in codes
+        and not k.first
+        and (following in _surname_parts(k) or _spelt_in_family(word, k, family, spelling))
+    ]
     if not owners or any(k.folded == following for k in owners) or any(s < stop and start < e for s, e in spans):
         return []
     return [Derived(start, start + len(word), word, tuple((k.code, k.word, "misspelling") for k in owners[:1]))]
+
+
+def _spelt_in_family(word: str, k: KeyedWord, family: frozenset[str], spelling: FamilySpelling) -> bool:
+    """ "Schimek" of a keyed Šimek when the draft names the family's Czech: the surname in another language's
+    letters (models/names/orthographies.yaml), for the family's members only."""
+    if k.code not in family or not spelling[0] or k.first:
+        return False
+    low = romanised(re.sub(r"['’]s?$", "", word))
+    return any(_family_spelt(low, form, spelling, settings()["misspelling"]) for form in _surname_parts(k))
 
 
 def _beside_own_given(text: str, start: int, end: int, targets, keyed: list[KeyedWord]) -> bool:

@@ -1161,6 +1161,8 @@ class KnownNameMatcher:
                     )
                 ]
                 targets = fits or targets
+            if title_word:
+                targets = self._titled_form_owner(title_word, targets)
             for code, keyed, rule in targets:
                 if any(f.code == code for f in forms):
                     continue
@@ -1176,6 +1178,23 @@ class KnownNameMatcher:
                 )
             out.append((start, d.end, text[start : d.end], forms))
         return out
+
+    def _titled_form_owner(self, title: str, targets):
+        """ "Mrs Kuczerra" in a family that all carries Kuczera: a title and a slip of the surname complete the one
+        titled form the key lists ("Mrs Kuczera", the mother), a woman's title standing for any woman's; that
+        person is meant, not whichever relative the slip's letters come closest to.  Else `targets` unchanged."""
+        genders = title_genders()
+        gender = genders.get(title)
+        owners = {
+            t
+            for t in targets
+            for name in self.people[t[0]].names
+            if (found := split_title(name.split()))[0] is not None
+            and len(found[1]) == 1
+            and fold(found[1][0]).casefold() == fold(t[1]).casefold()
+            and (found[0] == title or (gender is not None and genders.get(found[0]) == gender))
+        }
+        return sorted(owners) if len({t[0] for t in owners}) == 1 else targets
 
     def _modifier(self, text: str, start: int, end: int, forms: list[NameForm], doc) -> bool:
         """ "Precious weeks were lost": a first name that is an English adjective, parsed as one modifying the

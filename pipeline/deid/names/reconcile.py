@@ -353,6 +353,8 @@ def _lone_piece_fits(words: list[str], keyed: list[_Keyed], conf: dict, titled: 
             and any(w in k.words for w in words)
             and any(_close(w, g, conf) for w in words for g in k.given)
         ]
+        if not fits:
+            fits = _other_language_form(words, keyed)
         if fits or len(words) < 3:
             return fits
         # "Nasir Khan Stanekzai" of Mohammad Nasir Stanekzai: a given name and the surname, exactly, round
@@ -369,6 +371,25 @@ def _lone_piece_fits(words: list[str], keyed: list[_Keyed], conf: dict, titled: 
     if not close:
         close = _derived_given(words[0], keyed)
     return close if len(close) == 1 else []
+
+
+def _other_language_form(words: list[str], keyed: list[_Keyed]) -> list[str]:
+    """ "Nadia Halil" of a grandmother keyed Halilova whom the draft also names Nadezhda: the name in another
+    language's forms, its given name one of the person's in another language (given_name_equivalents.yaml) and
+    its surname the person's, or the form the family's language gives it without its ending (family_forms.py).
+    The surname ties the given name to the person; a given name alone is left to the other rules."""
+    from .derived import equivalent_names
+    from .family_forms import family_surnames
+
+    first, last = words[0], words[-1]
+    fits = []
+    for k in keyed:
+        surnames = k.words - k.given
+        if last not in surnames and not any(last == fold(f).casefold() for s in surnames for f in family_surnames(s)):
+            continue
+        if any(first == g or first in equivalent_names(g) for g in k.given):
+            fits.append(k.code)
+    return fits if len(fits) == 1 else []
 
 
 def _derived_given(word: str, keyed: list[_Keyed], kinds: tuple[str, ...] = ()) -> list[str]:
@@ -655,16 +676,31 @@ def _adopted_words(text: str, people: list[Replacement], keyed: list[_Keyed]) ->
 
 def _learned_middle_names(people: list[Replacement], keyed: list[_Keyed]) -> dict[str, str]:
     """Words the keyed-name matcher learned as one keyed person's middle name from a full name in this draft
-    (rule ``middle_name``, `known.py`): that person's given names here too, as an adopted word is, so that a
-    short form or slip of one ("Kobi" of a learned "Kwabena") is still that person and no second identity."""
+    (rule ``middle_name``, `known.py`), or a whole name the draft declared for them with their own surname
+    (`_declared_full_name`): that person's given names here too, as an adopted word is, so that a short form,
+    slip or other language's form of one ("Kobi" of a learned "Kwabena", "Nadia Halil" of a declared Nadezhda
+    Halilova) is still that person and no second identity."""
     learned: dict[str, str | None] = {}
     for r in people:
-        if r.source != "known" or not r.code or "middle_name" not in (r.rule or "").split("+"):
+        if r.source != "known" or not r.code:
+            continue
+        if "middle_name" not in (r.rule or "").split("+") and not _declared_full_name(r, keyed):
             continue
         for w in _words(r.text):
             if not any(w in k.words for k in keyed):
                 learned[w] = r.code if learned.get(w, r.code) == r.code else None
     return {w: c for w, c in learned.items() if c is not None}
+
+
+def _declared_full_name(r: Replacement, keyed: list[_Keyed]) -> bool:
+    """A declared name (rule ``alias``) written whole with the person's own keyed surname ("her old identity card
+    reads Nadezhda Halilova"): its new word is a given name of theirs.  A one-word alias ("Mamani", "Ba Bwalya"
+    of a pet name) is not: a pet name or honorific form would draw other people's slips to the person."""
+    if "alias" not in (r.rule or "").split("+"):
+        return False
+    words = _words(r.text)
+    person = next((k for k in keyed if k.code == r.code), None)
+    return person is not None and len(words) >= 2 and any(w in person.words - person.given for w in words)
 
 
 def _with_adopted(keyed: list[_Keyed], text: str, people: list[Replacement]) -> list[_Keyed]:
