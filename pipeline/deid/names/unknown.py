@@ -745,6 +745,9 @@ def _record_field_re() -> re.Pattern[str]:
     )
 
 
+_DETERMINER_BEFORE = re.compile(r"(?i)\b(?:the|a|an|this|that|its|our|their)[ \t]+$")
+
+
 def _record_field_spans(ctx: _DocContext):
     """The name in a records system's name field, however ordinary or capitalised the word: the field's shape
     says it is a person's ("PS 1187 GRANT" is an officer, not a grant).  One regex pass over the text."""
@@ -756,6 +759,9 @@ def _record_field_spans(ctx: _DocContext):
             continue
         if group == "officer" and len(word) > 5 and low.endswith(("ed", "ing")) and ctx.common_use(word):
             continue  # "PC 2291 ATTENDED": the log's verb after the officer's number
+        determined = _DETERMINER_BEFORE.search(ctx.text, max(0, m.start() - 8), m.start()) is not None
+        if group == "officer" and determined and ctx.common_use(word):
+            continue  # "the PC 2021 Review": a determiner makes rank and number a thing's name, not an officer
         if group != "officer" and ctx.common_use(word):
             continue  # "UNKNOWN MALE", "Unknown Address": no name in the field
         span = ctx.doc.char_span(m.start(group), m.end(group), alignment_mode="contract")
