@@ -1794,6 +1794,18 @@ def _keyed_forms() -> dict:
 
 
 @lru_cache(maxsize=1)
+def record_field_words() -> tuple[str, str, int, int]:
+    """keyed_forms.yaml's records-system field words as regex alternations, longest first: the ranks that take
+    a collar number and the words a system writes for a surname it does not know; then the collar number's
+    least and most digits.  One reading for every pattern built on them (links, record_forms, unknown)."""
+    conf = _keyed_forms()
+    ranks = "|".join(sorted(map(re.escape, conf.get("collar_number_ranks") or ()), key=len, reverse=True))
+    unknown = "|".join(sorted(map(re.escape, conf.get("unknown_name_words") or ()), key=len, reverse=True))
+    low, high = conf.get("collar_number_digits") or (2, 6)
+    return ranks, unknown, int(low), int(high)
+
+
+@lru_cache(maxsize=1)
 def _rank_before() -> re.Pattern:
     ranks = sorted(_keyed_forms()["rank_abbreviations"], key=len, reverse=True)
     alternation = "|".join(r"\.?[ \t]*".join(map(re.escape, r.replace(".", " ").split())) for r in ranks)

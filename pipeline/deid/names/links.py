@@ -92,11 +92,9 @@ def _surname_letter_after(matcher, text: str, raw: list) -> list:
 @lru_cache(maxsize=1)
 def _collar_number_before() -> re.Pattern:
     """A rank and a collar number right before a name: "PC 4471 " (models/names/keyed_forms.yaml)."""
-    from .known import _keyed_forms
+    from .known import record_field_words
 
-    conf = _keyed_forms()
-    ranks = "|".join(sorted(map(re.escape, conf.get("collar_number_ranks") or ()), key=len, reverse=True))
-    low, high = conf.get("collar_number_digits") or (2, 6)
+    ranks, _, low, high = record_field_words()
     return re.compile(rf"(?<![\w.])(?:{ranks})\.?[ \t]+\d{{{low},{high}}}[ \t]+$")
 
 

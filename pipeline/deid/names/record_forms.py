@@ -21,7 +21,7 @@ from typing import Any
 from ..keyfile import title_genders
 from .initials import _word_in_capitals, never_initials, ordinary_acronym
 from .initials import settings as initials_settings
-from .known import _keyed_forms, _title_lookup, split_name, split_title, without_generation
+from .known import _keyed_forms, _title_lookup, record_field_words, split_name, split_title, without_generation
 
 _PERSON_TYPES = ("PERSON", "PERSON_UNKNOWN")
 
@@ -173,10 +173,7 @@ def _name_field(text: str, start: int, end: int) -> tuple[int, int]:
 
 @lru_cache(maxsize=1)
 def _field_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    conf = _keyed_forms()
-    ranks = "|".join(sorted(map(re.escape, conf.get("collar_number_ranks") or ()), key=len, reverse=True))
-    unknown = "|".join(sorted(map(re.escape, conf.get("unknown_name_words") or ()), key=len, reverse=True))
-    low, high = conf.get("collar_number_digits") or (2, 6)
+    ranks, unknown, low, high = record_field_words()
     before = rf"(?<![\w/])(?:(?:{ranks})\.?[ \t]+\d{{{max(3, low)},{high}}}|{unknown})[ \t]+$"
     return re.compile(before), re.compile(rf"[ \t]+(?:{unknown})(?![\w/])")
 
@@ -189,9 +186,7 @@ _LEFT_HINT = re.compile(r"[A-Z.][ \t]+$")
 
 @lru_cache(maxsize=1)
 def _collar_re() -> re.Pattern[str]:
-    conf = _keyed_forms()
-    ranks = "|".join(sorted(map(re.escape, conf.get("collar_number_ranks") or ()), key=len, reverse=True))
-    low, high = conf.get("collar_number_digits") or (2, 6)
+    ranks, _, low, high = record_field_words()
     return re.compile(rf"^(?:{ranks})\.?[ \t]+(\d{{{max(3, low)},{high}}})[ \t]")
 
 

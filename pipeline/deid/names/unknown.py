@@ -732,12 +732,9 @@ def _record_field_re() -> re.Pattern[str]:
     """A records system's name fields (models/names/keyed_forms.yaml): a rank, a collar number and the
     officer's surname ("DC 4417 HOLT"); a placeholder word for the surname before or after a given name
     ("UNKNOWN Godfrey", "Godfrey UNKNOWN")."""
-    from .known import _keyed_forms
+    from .known import record_field_words
 
-    conf = _keyed_forms()
-    ranks = "|".join(sorted(map(re.escape, conf.get("collar_number_ranks") or ()), key=len, reverse=True))
-    unknown = "|".join(sorted(map(re.escape, conf.get("unknown_name_words") or ()), key=len, reverse=True))
-    low, high = conf.get("collar_number_digits") or (2, 6)
+    ranks, unknown, low, high = record_field_words()
     word = r"[A-Z][^\W\d_]*(?:['’-][^\W\d_]+)*"
     return re.compile(
         rf"(?<![\w/])(?:(?:{ranks})\.?[ \t]+\d{{{max(3, low)},{high}}}[ \t]+(?P<officer>{word})"
