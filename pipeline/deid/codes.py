@@ -341,6 +341,7 @@ def find_undeclared_codes(
     declared_codes.update(extra)
     declared_codes.update(e.text for e in doc.ents if e.label_ == ROLE_LABEL)
     declared_codes.update(review_own_codes(doc.text))
+    declared_codes.update(_role_word_dropped(declared_codes))
     declared_list = sorted(declared_codes)
     text = doc.text
     known = known_abbreviations(report, text) | allowed_abbreviations
@@ -370,6 +371,15 @@ def find_undeclared_codes(
             continue  # a shouted English word in a heading or emphasis ("AIMS", "NOTE")
         out.append(_judge(token, word, declared_list, is_code, short, long, lower in common))
     return [c for c in out if c is not None]
+
+
+_ROLE_WORD_CODE = re.compile(r"^(?:Child|Baby|Infant|Sibling|Adult|Young\s+Person)\s+(?P<letters>[A-Z]{2,4})$")
+
+
+def _role_word_dropped(codes: set[str]) -> set[str]:
+    """ "Child HD" declared (in the key or as the cover's subject) declares "HD" too: a review writes the child's
+    letters alone once it has introduced them ("HD was born on …")."""
+    return {m["letters"] for c in codes if (m := _ROLE_WORD_CODE.match(c))}
 
 
 @lru_cache(maxsize=1)

@@ -212,6 +212,9 @@ def cover_people(report: Report, policy: Policy) -> set[str]:
     found += _presenter_people(text, roles.get("presenting", {}))
     found += _honoured_people(text, roles.get("honours", ()))
     found += _titled_post_people(text, roles.get("titled_post_heads", ()))
+    found += _post_first_people(
+        text, roles.get("titled_post_heads", ()), load_yaml("structure", "report_shapes.yaml")["post_nominals"]
+    )
     found += _consented_names(text, roles.get("consented_naming", {}))
     found += _story_permission_names(text, roles.get("story_permission", {}), roles.get("consented_naming", {}))
     found += _memorial_names(text, roles.get("memorials", {}))
@@ -493,7 +496,26 @@ def _named_title_res() -> tuple[re.Pattern, ...]:
         else r"(?!x)x",
         re.M,
     )
-    return one_line, two_lines, flattened
+    return one_line, two_lines, flattened, *_subject_title_res(data, title, fields)
+
+
+def _subject_title_res(data: dict, title: str, fields: str) -> tuple[re.Pattern, ...]:
+    """Two title shapes that name the review's child by a given name alone: the subject word a review puts before
+    its child's name after the title's colon or dash ("SERIOUS CASE REVIEW: BABY CORRAN", "Learning Review - Child
+    Morwen"; `subject_words`), the name in any case, ending the line or a cover run into one line at a cover field;
+    and a death link with one given name ending the title line ("Domestic Homicide Review into the death of Ysolde";
+    `death_links`), a pseudonymous first name as such reviews use.  A code ("Baby P") or a topic word after the
+    subject word ("Child Protection", `not_child_codes` in report_shapes.yaml) gives nothing."""
+    subjects = _alternation(data.get("subject_words", []))
+    deaths = "|".join(f"(?:{k})" for k in data.get("death_links", []))
+    if not subjects or not deaths:
+        return ()
+    not_codes = _alternation(load_yaml("structure", "report_shapes.yaml").get("not_child_codes", []))
+    name = rf"(?!(?i:{not_codes})\b)(?P<n>[A-Z][A-Za-z'’-]+)" if not_codes else r"(?P<n>[A-Z][A-Za-z'’-]+)"
+    end = rf"[ \t]*(?:$|[ \t]+[-–—][ \t]+[^\n]*$|[ \t]*\.?[ \t]+(?=(?:{fields})\b|\d))" if fields else r"[ \t]*$"
+    subject = re.compile(rf"(?m)^[ \t]*(?:\d+[ \t]+)?{title}[ \t]*[:–—-][ \t]*(?i:{subjects})[ \t]+{name}{end}")
+    death = re.compile(rf"(?m)^[ \t]*{title}[ \t]+(?i:{deaths})[ \t]+(?P<n>[A-Z][a-z'’-]+)[ \t]*$")
+    return subject, death
 
 
 def _titled_subject_names(text: str) -> list[str]:
@@ -502,10 +524,12 @@ def _titled_subject_names(text: str) -> list[str]:
     line names the child on purpose (`named_titles` in models/names/named_roles.yaml).  A cover run into one line
     ends the name at the next cover field ("... Serious Case Review Re Daniel Marsh Born 2 May 2010 Overview Report
     ..."), a date or a word of `cover_fields`.  The same words inside a sentence ("the review in respect of the
-    death of Kim Vale's brother") give nothing, nor a code ("re Child K")."""
+    death of Kim Vale's brother") give nothing, nor a code ("re Child K").  A given name alone after the title's
+    subject word or death link (`_subject_title_res`) names the child too."""
     found: list[str] = []
     for pattern in _named_title_res():
-        found += [m["n"] for m in pattern.finditer(text)]
+        # a title in capitals ("BABY CORRAN") names the child as "Corran" does
+        found += [m["n"].title() if m["n"].isupper() else m["n"] for m in pattern.finditer(text) if len(m["n"]) > 1]
     return found
 
 
@@ -518,6 +542,26 @@ def _titled_post_people(text: str, heads) -> list[str]:
     pattern = (
         rf"(?<![\w'’-])(?P<n>{_PERSON})[ \t]*,[ \t]+(?P<post>(?:[A-Z][\w'’-]*[ \t]+){{0,3}}"
         rf"(?:{_alternation(heads)}))(?![\w-])(?![ \t]+[A-Z])"  # the post ends there: no "Consultant Paediatrician"
+    )
+    relations = _relationship_re()
+    return [
+        m.group("n")
+        for m in re.finditer(pattern, text)
+        if not _kin_item(m["post"]) and not _relation_beside(relations, text[max(0, m.start() - 40) : m.start()])
+    ]
+
+
+def _post_first_people(text: str, heads, letters) -> list[str]:
+    """ "the partnership's Independent Child Safeguarding Commissioner, Kim Vale QPM, can be found", "the Independent
+    Scrutineer, Ray Holt, wrote": a post written in capitals that ends in one of `titled_post_heads`, a comma, then
+    the name (letters after it allowed) closed by a comma or the sentence's end: the same apposition as
+    `_titled_post_people` with the post first.  No family word in the post, no relative just before it."""
+    if not heads:
+        return []
+    post = "|".join(r"\.?".join(re.escape(c) for c in p) + r"\.?" for p in sorted(letters, key=len, reverse=True))
+    pattern = (
+        rf"(?<![\w-])(?P<post>(?:[A-Z][\w'’-]*[ \t]+){{0,4}}(?:{_alternation(heads)}))[ \t]*,[ \t]+"
+        rf"(?P<n>{_PERSON_PLAIN})(?:[ \t]+(?:{post})(?![\w]))*[ \t]*(?:,|\.(?:[ \t]|$))"
     )
     relations = _relationship_re()
     return [

@@ -45,9 +45,16 @@ def _has_year(cand: Candidate) -> bool:
     return bool(cand.groups.get("y") or cand.groups.get("num"))
 
 
+def _is_field(label: str) -> bool:
+    """A label closed by a colon or dash ("Date of Birth: 12th October 2009") is a record field, never the
+    narrative's words, wherever the line stands: a cover run into one line with the introduction keeps it."""
+    return label.rstrip()[-1:] in {":", "–", "-"}
+
+
 def cover_vitals(text: str, mask: Mask) -> list[Vital]:
     """Births and deaths stated by a label on a line whose dates are the document's
-    (`mask`), in text order; a label whose date lacks its year gives none."""
+    (`mask`), or by a field label closed by a colon anywhere (`_is_field`), in text order; a
+    label whose date lacks its year gives none."""
     found = []
     for occasion, (label, action) in _labels().items():
         for match in label.finditer(text):
@@ -55,7 +62,7 @@ def cover_vitals(text: str, mask: Mask) -> list[Vital]:
             if not dates or dates[0].start != 0 or dates[0].kind not in VITAL_KINDS or not _has_year(dates[0]):
                 continue
             cand = dates[0]
-            if not mask.covers(match.end() + cand.start, match.end() + cand.end):
+            if not _is_field(match.group(0)) and not mask.covers(match.end() + cand.start, match.end() + cand.end):
                 continue
             found.append(Vital(occasion, action, match.start(), cand, match.end() + cand.start, match.end() + cand.end))
     return sorted(found, key=lambda v: v.start)

@@ -588,6 +588,7 @@ def find_headings(lines: list[Line], skip: set[int], contents: set[int] | None =
     found = []
     previous: Line | None = None
     numbered_seen = False
+    lead_in: Line | None = None  # a sentence ending in a colon that opens a list (`_question_list_item`)
     paragraph_numbers: set[str] = set()  # numbers that opened a numbered paragraph of prose
     for line in lines:
         if line.index in skip or line.is_blank:
@@ -619,6 +620,8 @@ def find_headings(lines: list[Line], skip: set[int], contents: set[int] | None =
             cand = None  # "Baby died asleep in her cot": a page's headline above its first paragraph, its title
         if cand is not None and _furniture(line.stripped):
             cand = None  # "1 Final Version", "PUBLIC", "Updated on:", "March 2022": page furniture, not a section
+        if cand is not None and _question_list_item(cand, line, lead_in):
+            cand = None  # "Please consider these questions: ⏎ 1. What are your thoughts?": items of a list
         if cand is None:
             if (numbered := NUMBERED_RE.match(line.stripped)) and _prose(line.stripped):
                 paragraph_numbers.add(numbered["num"])
@@ -645,8 +648,31 @@ def find_headings(lines: list[Line], skip: set[int], contents: set[int] | None =
                 cand = None  # a cover line: board, title, author, date (before the contents, listed or not)
         if cand is not None:
             found.append(cand)
+        lead_in = _next_lead_in(lead_in, line, cand)
         previous = line
     return accept_in_sequence(found)
+
+
+def _question_list_item(cand: HeadingCandidate, line: Line, lead_in: Line | None) -> bool:
+    """A numbered question standing in a list that a sentence ending in a colon introduces ("Talk about these
+    questions with your team:"): a list item, not a heading of the review's analysis."""
+    return lead_in is not None and cand.number is not None and line.stripped.rstrip("”\"'’").endswith("?")
+
+
+def _next_lead_in(lead_in: Line | None, line: Line, cand: HeadingCandidate | None) -> Line | None:
+    """The open lead-in after `line`: a sentence of prose ending in a colon opens one; a numbered question line that
+    was no heading keeps it open (the list goes on); any other line closes it."""
+    text = line.stripped
+    if text.endswith(":") and len(text.split()) >= 5 and not _shape_heading_like(text):
+        return line
+    if lead_in is not None and cand is None and NUMBERED_RE.match(text) and text.rstrip("”\"'’").endswith("?"):
+        return lead_in
+    return None
+
+
+def _shape_heading_like(text: str) -> bool:
+    """A short title closed by a colon ("Introduction and background:") heads a section, it leads into no list."""
+    return len(text.split()) <= 4
 
 
 MONTHS = calendar().month_pattern(abbreviations=False)

@@ -261,7 +261,19 @@ class Owners:
         if token.lower_ in self.rules.relatives and token.head.dep_ == "relcl" and token.head.head is not token.head:
             # "a 17 year old who died by suicide", "children who are in a mental health crisis"
             return self._class_of(token.head.head, paragraph_start)
-        return self.token_class(token) or self._leads_the_review(token)
+        return self.token_class(token) or self._apposition_class(token) or self._leads_the_review(token)
+
+    def _apposition_class(self, token: Token) -> str | None:
+        """A name's class from the noun set beside it ("Dariusz, a 15 year old boy, was found"; "Kim, the mother,"):
+        the apposition says who the named person is."""
+        for child in token.children:
+            if child.dep_ == "appos":
+                cls = self.token_class(child) or next(
+                    (c for c in map(self.token_class, child.children) if c in ("child", "parent")), None
+                )
+                if cls in ("child", "parent"):
+                    return cls
+        return None
 
     def _leads_the_review(self, token: Token) -> str | None:
         """ "review" for an unclassed person who is the agent of what the review's own people
