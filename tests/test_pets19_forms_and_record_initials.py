@@ -41,8 +41,8 @@ def _codes(text: str, word: str) -> list[str]:
 
 
 def test_a_declaration_may_name_its_person_by_the_reviews_label():
-    text = 'At home Child Q is "Boloo", and the school knows her by her full name. Boloo was tired.'
-    assert _codes(text, "Boloo") == ["CQ", "CQ"]
+    text = 'Bolormaa is four. At home Child Q is "Duudu", and the school uses her full name. Duudu was tired.'
+    assert _codes(text, "Duudu") == ["CQ", "CQ"]
 
 
 def test_a_definite_role_subject_says_whose_name_a_cue_declares():
@@ -111,9 +111,9 @@ def test_an_unlisted_one_word_name_and_its_declared_name_are_one_person(coded):
 
 
 def test_an_unlisted_persons_declared_name_is_found_wherever_written(coded):
-    result = coded('The interpreter, Tamsin Velloway ("Tamsy" to the family), was present. Tamsy said little.\n')
-    assert "Tamsy" not in result.text
-    assert len({r.replacement for r in result.replacements if r.text in ("Tamsin Velloway", "Tamsy")}) == 1
+    result = coded('The interpreter, Tamsin Velloway ("Minty" to the family), was present. Minty said little.\n')
+    assert "Minty" not in result.text
+    assert len({r.replacement for r in result.replacements if r.text in ("Tamsin Velloway", "Minty")}) == 1
 
 
 def test_initials_before_a_bracketed_name_in_minutes(coded):
@@ -142,7 +142,7 @@ def test_a_reference_lines_author_and_typist(coded):
 def test_the_author_field_of_a_delimited_log(coded):
     result = coded(
         "Bolormaa was absent again.\n"
-        "02/11/2023 | 12:20 | GW (EWO) | Email in | Subject: absence.\n"
+        "02/11/2023 | 12:20 | GW | Email in | Subject: absence.\n"
         "12.09.2023 ~ 08:50 ~ GW ~ Phoned mother, no answer.\n"
     )
     assert _placeholders(result, "GW") == {"EW"}
