@@ -60,6 +60,11 @@ def test_a_name_is_a_quoted_name_to_the_people_who_use_it():
     assert _codes(text, "Rósa") == ["QG", "QG"]
 
 
+def test_a_relative_clause_gives_the_quoted_name_too():
+    text = 'Her foster carer is Gwen Wrenfield, who is "Winnie" to the children in her care. Winnie drove her.'
+    assert _codes(text, "Winnie") == ["EW", "EW"]
+
+
 def test_a_field_tables_known_as_row_names_the_tables_person():
     text = (
         "| Field | Entry |\n|---|---|\n| Name on school record | Nergui Tsend |\n"
@@ -137,6 +142,16 @@ def test_a_reference_lines_author_and_typist(coded):
     assert _placeholders(result, "GW") == {"EW"}
     assert _placeholders(result, "rt") == _placeholders(result, "Rhoswen Tully") != set()
     assert _placeholders(result, "pb") not in ({""}, set(), _placeholders(result, "rt"))
+
+
+def test_capitals_before_a_name_with_a_role_after_it(coded):
+    result = coded(
+        "| Attendee | Agency |\n|---|---|\n| RMcA (Rhona McAvoy, SENCo) | School |\n\n"
+        "Notes: RMcA said Bolormaa has been excluded twice.\n\nRef: GW/sj\n"
+    )
+    assert "RMcA" not in result.text
+    assert _placeholders(result, "RMcA") == _placeholders(result, "Rhona McAvoy") != set()
+    assert "sj" not in result.text
 
 
 def test_the_author_field_of_a_delimited_log(coded):

@@ -670,17 +670,23 @@ def declared_initials(text: str, raw: list, protected: frozenset[str], key_capit
     declared: dict[str, list] = {}
     for start, end, matched, forms in raw:
         words = [w for w in matched.split() if w.rstrip(".").casefold() not in titles]
-        m = _DECLARED_AFTER.match(text, end)
-        before = _declared_before().search(text, max(0, start - 24), start) if m is None else None
         codes = {f.code for f in forms}
-        if len(codes) != 1 or (m is None and before is None) or (len(words) < 2 and before is None):
+        if len(codes) != 1:
             continue
-        caps = (m or before).group("caps")
-        letters = "".join(ch for ch in caps if ch.isupper())
-        named = {name_capitals(words)} | ((key_capitals or {}).get(next(iter(codes)), set()) if before else set())
-        if len(letters) >= 2 and letters in named and caps not in protected:
-            form = NameForm(text=caps, code=forms[0].code, rule="initials", tokens=(("word", caps),))
-            declared.setdefault(caps, [form])
+        after = _DECLARED_AFTER.match(text, end) if len(words) >= 2 else None
+        before = _declared_before().search(text, max(0, start - 24), start)
+        for m, named in (
+            (after, {name_capitals(words)}),
+            (before, {name_capitals(words)} | (key_capitals or {}).get(next(iter(codes)), set())),
+        ):
+            if m is None:
+                continue
+            caps = m.group("caps")
+            letters = "".join(ch for ch in caps if ch.isupper())
+            if len(letters) >= 2 and letters in named and caps not in protected:
+                form = NameForm(text=caps, code=forms[0].code, rule="initials", tokens=(("word", caps),))
+                declared.setdefault(caps, [form])
+                break
     taken = [(r[0], r[1]) for r in raw]
     out = []
     for caps, forms in declared.items():
@@ -980,13 +986,16 @@ def _declared_after_unlisted(text: str, sure: list) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for c in sure:
         words = [w for w in name_words(c.text) if _name_word(w)]
-        m = _DECLARED_AFTER.match(text, c.end) or _declared_before().search(text, max(0, c.start - 24), c.start)
-        if m is None or len(words) < 2:
+        if len(words) < 2:
             continue
-        caps = m.group("caps")
-        letters = "".join(ch for ch in caps if ch.isupper())
-        if (caps.isupper() or _MIXED_INITIALS.fullmatch(caps)) and letters == name_capitals(words):
-            out.setdefault(caps, c)
+        after = _DECLARED_AFTER.match(text, c.end)  # "Gráinne McAteer, SENCo": a role after, the capitals before
+        before = _declared_before().search(text, max(0, c.start - 24), c.start)
+        for m in (x for x in (after, before) if x is not None):
+            caps = m.group("caps")
+            letters = "".join(ch for ch in caps if ch.isupper())
+            if (caps.isupper() or _MIXED_INITIALS.fullmatch(caps)) and letters == name_capitals(words):
+                out.setdefault(caps, c)
+                break
     return out
 
 
