@@ -430,10 +430,14 @@ def _declared_unlisted_aliases(text: str, cands, taken: list[Replacement]):
     from .names.unknown import NameCandidate
 
     spans = [(c.start, c.end) for c in cands] + [(t.start, t.end) for t in taken]
+    keyed = [(t.start, t.end) for t in taken]
+    keyed_surfaces = {t.text for t in taken}  # "Bank", a keyed boy's name: never an unlisted person's as well
     aliases = set()
     for c in cands:
+        if any(s < c.end and c.start < e for s, e in keyed):
+            continue  # a keyed mention the unlisted finder also proposed ("Oliver"): its names are the key's
         alias = alias_declared_after(text, c.end)
-        if alias is not None and " " not in alias and alias[:1].isupper():
+        if alias is not None and " " not in alias and alias[:1].isupper() and alias not in keyed_surfaces:
             aliases.add(alias)
     out = []
     for alias in sorted(aliases):
