@@ -422,6 +422,47 @@ def _repeated_unknown(text: str, cands, taken: list[Replacement]):
     return out + _repeated_full_names(text, full, spans + [(c.start, c.end) for c in out])
 
 
+def _declared_unlisted_aliases(text: str, cands, taken: list[Replacement]):
+    """The name the draft gives an unlisted person right after their name ('Ekaterine Lomidze ("Eka" to the
+    family)', 'Riikka Laine ("Riikkis")', 'Munkh-Orgil (known as "Mögi")'), wherever the draft writes it: the
+    declaration makes the word a person's name, though no name list holds it (group_mentions joins it to them)."""
+    from .names.links import alias_declared_after
+    from .names.unknown import NameCandidate
+
+    spans = [(c.start, c.end) for c in cands] + [(t.start, t.end) for t in taken]
+    keyed = [(t.start, t.end) for t in taken]
+    keyed_surfaces = {t.text for t in taken}  # "Bank", a keyed boy's name: never an unlisted person's as well
+    aliases = set()
+    for c in cands:
+        if any(s < c.end and c.start < e for s, e in keyed):
+            continue  # a keyed mention the unlisted finder also proposed ("Oliver"): its names are the key's
+        alias = alias_declared_after(text, c.end)
+        if alias is not None and " " not in alias and alias[:1].isupper() and alias not in keyed_surfaces:
+            aliases.add(alias)
+    out = []
+    for alias in sorted(aliases):
+        for m in re.finditer(rf"(?<![\w@.'’-]){re.escape(alias)}(?![\w@'’-])", text):
+            if not any(s < m.end() and m.start() < e for s, e in spans):
+                out.append(NameCandidate(m.start(), m.end(), alias, "declared_alias", 0.8))
+                spans.append((m.start(), m.end()))
+    return out
+
+
+def _typist_initials(text: str, cands, taken: list[Replacement]):
+    """A letter's typist by the lower-case initials of its reference line ("FL/dk"): an unlisted person, the one
+    the draft names with those initials where it does ("dk (Debbie Knowles, medical secretary)"; group_mentions
+    joins them by initials)."""
+    from .names.initials import reference_typists
+    from .names.unknown import NameCandidate
+
+    spans = [(c.start, c.end) for c in cands] + [(t.start, t.end) for t in taken]
+    return [
+        NameCandidate(s, e, text[s:e], "typist_initials", 0.6)
+        for s, e in reference_typists(text)
+        if not any(a < e and s < b for a, b in spans)
+    ]
+
+
 def _full_names_to_repeat(cands, min_confidence: float) -> set[str]:
     """The full names ("Martin Ward") of confident unlisted proposals whose words the single-word repeats leave
     out (English words): the whole name repeated is the same person, one sense per draft."""
@@ -881,6 +922,8 @@ def pseudonymise_report(
 
     towns = postal_towns(text)  # "her sister's home in Brackwell (BK1 2LN)": a town, not an unlisted person
     unknown_cands = [c for c in unknown_cands if c.text.strip() not in towns]
+    unknown_cands += _declared_unlisted_aliases(text, unknown_cands, known + structured)
+    unknown_cands += _typist_initials(text, unknown_cands, known + structured)
     unknown_cands += _repeated_unknown(text, _outside_places(unknown_cands, structured), known + structured)
     unknown_cands += _repeated_word_names(text, unknown_cands, known + structured, doc)
     glossed = _glossed_family_words(text, key)

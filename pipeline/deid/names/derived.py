@@ -64,6 +64,7 @@ class KeyedWord:
     word: str  # as keyed
     folded: str  # folded, lower case
     first: bool  # a first (given) name, so short forms and nicknames apply
+    gender: str | None = None  # the person's, when the key or role says it (gendered pet endings)
 
 
 # ---------------------------------------------------------------- data
@@ -304,9 +305,25 @@ def _pet_suffixed(
     return _ends_a_prefix(word, target, min_prefix, _pet_suffixes())
 
 
+# marks an ending written after the stem's last consonant doubled (pet_forms.yaml `doubled_endings`): "=a" is "Sigga"
+_DOUBLED = "="
+
+
 def _ends_a_prefix(word: str, target: str, min_prefix: int, endings: tuple[str, ...]) -> bool:
-    """`word` is the first letters of `target` (at least `min_prefix`) and one of `endings`."""
+    """`word` is the first letters of `target` (at least `min_prefix`) and one of `endings` (with a doubled ending,
+    the first letters, their last consonant again, and the ending: "Sigga" of Sigríður)."""
     for suffix in endings:
+        if suffix.startswith(_DOUBLED):
+            cut = len(word) - len(suffix)  # the ending's letters and the doubled consonant
+            if (
+                word.endswith(suffix[1:])
+                and min_prefix <= cut
+                and word[cut - 1] == word[cut]
+                and word[cut] not in "aeiouy"
+                and target.startswith(word[:cut])
+            ):
+                return True
+            continue
         cut = len(word) - len(suffix)
         if word.endswith(suffix) and min_prefix <= cut <= len(target) and target.startswith(word[:cut]):
             return True
@@ -328,13 +345,31 @@ def _family_pet_table() -> tuple[re.Pattern[str] | None, dict[str, tuple[str, ..
     for name, entry in data.items():
         if name in ("syllable_pet_forms", "doubled_syllable_pet_forms"):
             continue
-        folded = tuple(sorted({fold(str(e)).casefold() for e in entry.get("endings") or ()}, key=len, reverse=True))
+        found = set()
+        for gender in ("", "female", "male"):  # "female:a" applies to women only (`for_gender`)
+            mark = f"{gender}:" if gender else ""
+            key = f"{gender}_endings" if gender else "endings"
+            found |= {mark + fold(str(e)).casefold() for e in entry.get(key) or ()}
+            found |= {mark + _DOUBLED + fold(str(e)).casefold() for e in entry.get(f"doubled_{key}") or ()}
+        folded = tuple(sorted(found, key=len, reverse=True))
         for cue in entry.get("cues") or ():
             endings[str(cue)] = folded
     if not endings:
         return None, {}
     cues = "|".join(sorted(map(re.escape, endings), key=len, reverse=True))
     return re.compile(rf"(?<![\w-])(?:{cues})(?![\w-])"), endings
+
+
+@lru_cache(maxsize=64)
+def for_gender(endings: tuple[str, ...], gender: str | None) -> tuple[str, ...]:
+    """The family's pet endings that fit a person of `gender` (None: unknown, so every one): a gendered ending
+    ("female:a") only for that gender, marked in `_family_pet_table`."""
+    out = []
+    for ending in endings:
+        mark, _, bare = ending.rpartition(":")
+        if not mark or gender is None or mark == gender:
+            out.append(bare)
+    return tuple(sorted(set(out), key=len, reverse=True))
 
 
 @lru_cache(maxsize=2)
@@ -538,7 +573,7 @@ def classify(
             k.folded,
             min_prefix,
             in_latin_script(word) and _accented_suffix(word, folded),
-            family_endings if k.code in family else (),
+            for_gender(family_endings, k.gender) if k.code in family else (),
         ):
             found.append((k.code, k.word, "short_form"))
         elif k.first and _doubled_syllable(folded, k.folded):

@@ -20,7 +20,7 @@ import re
 from functools import lru_cache
 from typing import Any
 
-from ...lexicon import kin_words, title_words
+from ...lexicon import kin_words, title_pattern, title_words
 from ...resources import load_yaml, read_lines
 from ...spans import overlaps_any
 from .folding import fold
@@ -526,7 +526,12 @@ def roster_initials(text: str, raw: list, pending: list, doc, protected: frozens
         return []
     people = [(r[0], r[1]) for r in raw]
     out: list = []
-    left = [p for p in pending if p[2] not in never_initials() and p[2] not in protected]
+    # an abbreviation's letters ("HM") only as an item of the minutes' own attendance list, which declares people
+    left = [
+        p
+        for p in pending
+        if (p[2] not in never_initials() or in_attendance_list(text, p[0], p[1])) and p[2] not in protected
+    ]
     changed = True
     while changed and left:
         changed = False
@@ -535,8 +540,8 @@ def roster_initials(text: str, raw: list, pending: list, doc, protected: frozens
             if overlaps_any(people, start, end) or _capitals_line(text, start):
                 left.remove(item)
                 continue
-            if entry_author(text, start, end) and not ordinary_acronym(matched):
-                out.append(item)  # "24/03/25. HB visit.": the entry's author, though parsed as the visit's kind
+            if (entry_author(text, start, end) or reference_author(text, start, end)) and not ordinary_acronym(matched):
+                out.append(item)  # "24/03/25. HB visit.", "FL/dk": a record's author, though parsed as the visit's kind
                 people.append((start, end))
                 left.remove(item)
                 changed = True
@@ -581,6 +586,26 @@ def attending_initials(text: str, raw: list, pending: list, doc, protected: froz
         out.append((start, end, matched, fits[:1]))
         taken.append((start, end))
     return out
+
+
+@lru_cache(maxsize=1)
+def _reference_initials() -> re.Pattern[str] | None:
+    pattern = settings().get("reference_initials")
+    return re.compile(pattern) if pattern else None
+
+
+def reference_typists(text: str) -> list[tuple[int, int]]:
+    """The typist's lower-case initials of a letter's reference line ("FL/dk", "TW/jh"; initials.yaml
+    `reference_initials`): a person's, where prose would never put two or three lower-case letters."""
+    rx = _reference_initials()
+    return [] if rx is None else [m.span("typist") for m in rx.finditer(text)]
+
+
+def reference_author(text: str, start: int, end: int) -> bool:
+    """The capitals are the author's of a letter's reference line ("FL" of "typed 21/10/24 FL/dk")."""
+    rx = _reference_initials()
+    m = rx.match(text, start) if rx is not None else None  # (its look-behind still sees the text before)
+    return m is not None and m.span("author") == (start, end)
 
 
 @lru_cache(maxsize=1)
@@ -631,25 +656,37 @@ _DECLARED_AFTER = re.compile(
 )
 
 
-def declared_initials(text: str, raw: list, protected: frozenset[str]) -> list:
+def declared_initials(text: str, raw: list, protected: frozenset[str], key_capitals: dict | None = None) -> list:
     """Capitals a draft declares as a keyed person's, in the table cell or the brackets right after a mention of
-    their name ("| Dr Helen Kent | HK | Paediatrics |", "Gordon McAteer (GMcA)"), and so that person's wherever
+    their name ("| Dr Helen Kent | HK | Paediatrics |", "Gordon McAteer (GMcA)"), or right before their name in
+    brackets, as minutes list who attended ("CO'H (Mr O'Hare, Head of Year)"), and so that person's wherever
     else they stand alone: a declaration outweighs an everyday sense of the letters ("HK", "HP").  The capitals
-    must be those of the name as written there (`known.name_capitals`), two at least; never after a determiner."""
+    must be those of the name as written there (`known.name_capitals`), or before a bracketed title and surname
+    those of one of the person's key names (`key_capitals`: code -> capitals), two at least; never after a
+    determiner."""
     from .known import NameForm, name_capitals
 
     titles = {t.casefold() for t in title_words()}
     declared: dict[str, list] = {}
-    for _start, end, matched, forms in raw:
+    for start, end, matched, forms in raw:
         words = [w for w in matched.split() if w.rstrip(".").casefold() not in titles]
-        m = _DECLARED_AFTER.match(text, end)
-        if len({f.code for f in forms}) != 1 or len(words) < 2 or m is None:
+        codes = {f.code for f in forms}
+        if len(codes) != 1:
             continue
-        caps = m.group("caps")
-        letters = "".join(ch for ch in caps if ch.isupper())
-        if len(letters) >= 2 and letters == name_capitals(words) and caps not in protected:
-            form = NameForm(text=caps, code=forms[0].code, rule="initials", tokens=(("word", caps),))
-            declared.setdefault(caps, [form])
+        after = _DECLARED_AFTER.match(text, end) if len(words) >= 2 else None
+        before = _declared_before().search(text, max(0, start - 24), start)
+        for m, named in (
+            (after, {name_capitals(words)}),
+            (before, {name_capitals(words)} | (key_capitals or {}).get(next(iter(codes)), set())),
+        ):
+            if m is None:
+                continue
+            caps = m.group("caps")
+            letters = "".join(ch for ch in caps if ch.isupper())
+            if len(letters) >= 2 and letters in named and caps not in protected:
+                form = NameForm(text=caps, code=forms[0].code, rule="initials", tokens=(("word", caps),))
+                declared.setdefault(caps, [form])
+                break
     taken = [(r[0], r[1]) for r in raw]
     out = []
     for caps, forms in declared.items():
@@ -930,6 +967,15 @@ _QUOTED_LINK = re.compile(r"[ \t\"“”'‘’]*(?:,|and|&|/)[ \t\"“”'‘�
 _MIXED_INITIALS = re.compile(r"(?:[A-Z][a-z]?){2,4}")
 
 
+# a person's capitals right before their name in brackets, as minutes list who attended: "JO'D (Dr Jennifer
+# O'Donoghue, associate specialist)", "RK (Rukhsana Khatun, consultant)"; a title may open the brackets
+@lru_cache(maxsize=1)
+def _declared_before() -> re.Pattern[str]:
+    return re.compile(
+        rf"(?<![\w'’-])(?P<caps>[A-Z][A-Za-z'’]{{1,7}})[ \t]*\([ \t]*(?:(?:{title_pattern(title_words())})\.?[ \t]+)?\Z"
+    )
+
+
 def _declared_after_unlisted(text: str, sure: list) -> dict[str, Any]:
     """Capitals declared in the cell or brackets right after an unlisted person's full name ("| DI Kwame Osei |
     KO |", "Gary Pickersgill (GPi)"): theirs, whatever everyday sense the letters have (an abbreviation
@@ -940,13 +986,16 @@ def _declared_after_unlisted(text: str, sure: list) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for c in sure:
         words = [w for w in name_words(c.text) if _name_word(w)]
-        m = _DECLARED_AFTER.match(text, c.end)
-        if m is None or len(words) < 2:
+        if len(words) < 2:
             continue
-        caps = m.group("caps")
-        letters = "".join(ch for ch in caps if ch.isupper())
-        if (caps.isupper() or _MIXED_INITIALS.fullmatch(caps)) and letters == name_capitals(words):
-            out.setdefault(caps, c)
+        after = _DECLARED_AFTER.match(text, c.end)  # "Gráinne McAteer, SENCo": a role after, the capitals before
+        before = _declared_before().search(text, max(0, c.start - 24), c.start)
+        for m in (x for x in (after, before) if x is not None):
+            caps = m.group("caps")
+            letters = "".join(ch for ch in caps if ch.isupper())
+            if (caps.isupper() or _MIXED_INITIALS.fullmatch(caps)) and letters == name_capitals(words):
+                out.setdefault(caps, c)
+                break
     return out
 
 
@@ -1002,14 +1051,14 @@ def unlisted_initials(text: str, cands: list, taken: list[tuple[int, int]], doc,
     # run-together capitals: in a person's place once (or declared beside the name, "| Craig Dunmore | CD |"),
     # then every plain use
     declared = _declared_after_unlisted(text, sure)
-    mixed = "|".join(re.escape(t) for t in declared if not t.isupper())
+    mixed = "|".join(re.escape(t) for t in declared if not re.fullmatch(r"[A-Z]{2,3}", t))  # "GPi", "JO'D"
     plain = []
     attending: set[str] = set()  # letters of people the minutes list as present: theirs only where a person stands
     for m in re.finditer(
         rf"(?<![\w.'’&/-])([A-Z]{{2,3}}|(?:[A-Z]\.){{2,3}}{'|' + mixed if mixed else ''})(?![\w'’&/-])", text
     ):
         token, start, end = m.group(1).replace(".", ""), m.start(1), m.end(1)
-        person = one_person(full.get(token, [])) if token.isupper() else declared.get(token)
+        person = one_person(full.get(token, [])) if re.fullmatch(r"[A-Z]+", token) else declared.get(token)
         if person is None or token in keyed or token in protected:
             continue
         listed = token not in declared and any(in_attendance_list(text, c.start, c.end) for c in full.get(token, ()))
@@ -1169,6 +1218,7 @@ def _person_use(text: str, start: int, end: int, doc, authors: set[int]) -> bool
         or _signed(text, start, end)
         or bool(_nameless_after().search(text, max(0, start - 40), start))
         or _ACTION_OWNER.match(text, end)
+        or _reply_label(text, start, end)
     ):
         return True
     if doc is None or _DETERMINER_BEFORE.search(text, max(0, start - 12), start):
@@ -1181,6 +1231,14 @@ def _person_use(text: str, start: int, end: int, doc, authors: set[int]) -> bool
 
 
 _ACTION_OWNER = re.compile(r"[ \t]+to[ \t]+(?!the\b|a\b|an\b|be\b)[a-z]{2,}\b")
+_SENTENCE_END_BEFORE = re.compile(r"[.!?][\"”’']?[ \t]+\Z")
+_REPLY_AFTER = re.compile(r"[ \t]*:[ \t]+[a-z]")
+
+
+def _reply_label(text: str, start: int, end: int) -> bool:
+    """ "RK asked whether ... ridges. HM: the photographs show ...": capitals after a sentence's end, before a colon
+    and a reply in lower case, where minutes put who answered a question put to them."""
+    return bool(_SENTENCE_END_BEFORE.search(text, max(0, start - 4), start) and _REPLY_AFTER.match(text, end))
 
 
 def _letter_ending_a_phrase(text: str, start: int, end: int) -> bool:

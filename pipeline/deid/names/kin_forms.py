@@ -43,7 +43,7 @@ import re
 from collections import Counter
 from functools import lru_cache
 
-from ...lexicon import honorifics, kin_words, reporting_forms_pattern, title_genders
+from ...lexicon import honorifics, kin_words, reporting_forms_pattern, title_genders, title_pattern, title_words
 from ...resources import load_yaml
 from ...spans import overlaps_any
 from . import role_cues
@@ -1241,9 +1241,18 @@ _LAST_TWO = re.compile(r"(?P<name>[^\W\d_][\w'’-]*)[ \t]+(?P<word>[^\W\d_][^\W
 
 
 def _title_before_re(words: frozenset[str]) -> re.Pattern[str] | None:
+    """`words` written after an everyday title or a rank or office ("Mrs Hanım" never; "DC Stanforth", "Sgt
+    Pryce"): there the word is a surname, which a rank stands before as a title does, so no form of address."""
     if not words:
         return None
-    return re.compile(rf"(?i:\b(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?)[ \t]+(?P<word>(?:{_alternation(words)}))\b", re.I)
+    titles = title_pattern({"Mr", "Mrs", "Ms", "Miss", "Mx", "Dr"} | _rank_titles())
+    return re.compile(rf"\b(?:{titles})\.?[ \t]+(?P<word>(?:{_alternation(words)}))\b", re.I)
+
+
+@lru_cache(maxsize=1)
+def _rank_titles() -> frozenset[str]:
+    """The ranks and offices of models/lexicon/titles.yaml ("DC", "Sgt", "Revd"): titles before a surname."""
+    return title_words(personal=False)
 
 
 def suffixes_by_use(

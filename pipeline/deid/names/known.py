@@ -806,7 +806,7 @@ class KnownNameMatcher:
         raw += attending_initials(text, raw, pending, doc, self.protected)  # "Present: Ruth Ellery" then "RE to"
         raw += self._initials_after_keyed_role(text, raw, pending)  # "Clinical navigator (RC)"
         raw += used_as_person(text, raw, pending, doc, self.protected)  # the roster's finds vouch for other uses
-        raw += declared_initials(text, raw, self.protected)  # "| Hannah Pryce | HP |": "HP" is her everywhere
+        raw += declared_initials(text, raw, self.protected, self._key_capitals())  # "| Hannah Pryce | HP |"
         raw = self._places(text, raw, kept, doc)
         strangers: set[str] = set()
         raw = link(self, text, raw, strangers)  # "Nasima Begum", "N. Begum", "Anwar Chowdhury", "Nasima Choudhury"
@@ -838,6 +838,18 @@ class KnownNameMatcher:
         if doc is None or forms[0].rule != "alias" or fold(matched).casefold() not in _common_words():
             return False
         return _any_token(doc, start, end, _modifies_noun_after)
+
+    def _key_capitals(self) -> dict[str, set[str]]:
+        """Code -> the capitals of each of the person's key names of two words or more, titles left out ("CO'H"
+        of Mr Ciarán O'Hare: `name_capitals`, with the capital after an O'/Mc prefix)."""
+        titles = {t.casefold() for t in title_words()}
+        out: dict[str, set[str]] = {}
+        for person in self.key.people:
+            for name in person.names:
+                words = [w for w in name.split() if w.rstrip(".").casefold() not in titles]
+                if len(words) >= 2:
+                    out.setdefault(person.code, set()).add(name_capitals(words))
+        return out
 
     def _initials_after_keyed_role(self, text: str, raw: list, pending: list) -> list:
         """ "Clinical navigator (RC) on call", "the health visitor (JH)": run-together initials in brackets right
@@ -1737,7 +1749,7 @@ def _keyed_words(key: Key):
                 w = w.strip(".,")
                 if len(w) < 2 or w.casefold() in _SURNAME_PARTICLES:
                     continue
-                kw = KeyedWord(person.code, w, fold(w).casefold(), first)
+                kw = KeyedWord(person.code, w, fold(w).casefold(), first, person.gender)
                 out.setdefault((kw.code, kw.folded, kw.first), kw)
     return list(out.values())
 

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections import Counter
 from functools import lru_cache
 
 from rapidfuzz.distance import OSA
@@ -823,8 +824,10 @@ def _alias_more() -> re.Pattern[str]:
 
 # a quoted list of names in brackets right after a person's name: 'Reyansh Solanki ("Rey", "Reyu" at home)'
 # (also after the person's name in another script or order: 'Ethan Chan (Chan Chun-hei; "Ah Hei" at home)')
+# (and after a naming word inside the brackets: 'Munkh-Orgil (known as "Mogi")', 'Riikka (aka "Riikkis")')
 _BRACKETED_ALIAS = re.compile(
     r"[ \t]*\([ \t]*(?:[A-Z][^\W\d_]+(?:-[^\W\d_]+)?(?:[ \t]+[A-Z][^\W\d_]+(?:-[^\W\d_]+)?){0,3}[ \t]*[;,][ \t]*)?"
+    r"(?P<cue>(?:(?:also[ \t]+)?known[ \t]+as|a\.?k\.?a\.?|called|nicknamed|goes[ \t]+by)[ \t]+)?"
     r"(?P<quote>[\"“‘])(?P<alias>[A-Z][^\W\d_]+(?:-[A-Z][^\W\d_]+)?" + _QUOTED_MORE_WORDS + r")[\"”’]"
 )
 # a person's name written again in brackets, in another order or with more of it, right after a mention:
@@ -851,7 +854,8 @@ def alias_declared_after(text: str, end: int) -> str | None:
     'Darren Pike, 34, known as "Dinks"' (any `alias_cues` after a comma and an optional age), else None.
     For names the key does not list, which the unknown-name grouping then joins into one person."""
     m = _BRACKETED_ALIAS.match(text, end)
-    if m is not None and m.start("alias") - end <= 4:  # '("Andri")', not '(Chan Chun-hei; "Ah Hei")'
+    cue = len(m.group("cue") or "") if m is not None else 0
+    if m is not None and m.start("alias") - end - cue <= 4:  # '("Andri")', not '(Chan Chun-hei; "Ah Hei")'
         return m.group("alias")
     after = _AFTER_A_NAME.match(text, end)
     rx = _alias_regex()
@@ -1023,6 +1027,50 @@ def _name_columns(matcher, text: str, raw: list) -> dict[str, str]:
                 break
             _column_names(matcher, text, offsets[j], lines[j], columns, by_start, starts, declared)
     return declared
+
+
+def _name_rows(matcher, text: str, raw: list) -> dict[str, str]:
+    """A record laid out as a table of fields, '| Name on school record | Anand Ganbold |' then '| Known as | Ankhaa at
+    home; "Andy" at school |': the row's label is a `name_column_heads` header, so the names in its other cells are
+    names the record's person goes by: the keyed person the table's other rows name most often (a record's fields
+    name its subject again and again: "Name on GP record", "Name on passport").  A table naming no keyed person, or
+    two as often, declares nothing."""
+    head_rx = _column_head_regex()
+    if head_rx is None or "\n|" not in text or not raw:
+        return {}
+    declared: dict[str, str] = {}
+    for block in _TABLE_BLOCK.finditer(text):
+        rows = [(m.start(), m.group(0)) for m in re.finditer(r"[^\n]+", block.group(0))]
+        named = [
+            (block.start() + at, row)
+            for at, row in rows
+            if head_rx.fullmatch(row.strip().strip("|").split("|")[0].strip(" \t*_"))
+        ]
+        if not named:
+            continue
+        inside = [(s, s + len(row)) for s, row in named]
+        counts = Counter(
+            r[3][0].code
+            for r in raw
+            if block.start() <= r[0] < block.end()
+            and not any(s <= r[0] < e for s, e in inside)
+            and len({f.code for f in r[3]}) == 1
+        )
+        ranked = counts.most_common(2)
+        if not ranked or (len(ranked) == 2 and ranked[1][1] == ranked[0][1]):
+            continue  # no keyed person, or two named as often: whose record it is the table does not say
+        owner = ranked[0][0]
+        for at, row in named:
+            first = row.index("|", row.index("|") + 1) if row.lstrip().startswith("|") else row.index("|")
+            for m in _CELL_NAME.finditer(text, at + first, at + len(row)):
+                word = m.group(1)
+                if word not in declared and _alias_word_ok(matcher, word, True, text):
+                    declared[word] = owner
+    return declared
+
+
+# a run of table rows (lines opening with a bar)
+_TABLE_BLOCK = re.compile(r"(?:^[ \t]*\|[^\n]*(?:\n|\Z))+", re.MULTILINE)
 
 
 def _column_names(matcher, text: str, at: int, row: str, columns: set[int], by_start, starts, declared) -> None:
@@ -1359,6 +1407,8 @@ def _declarations(matcher, text: str, raw: list) -> dict[str, str]:
         declared.setdefault(word, list_code)
     for word, column_code in _name_columns(matcher, text, raw).items():
         declared.setdefault(word, column_code)
+    for word, row_code in _name_rows(matcher, text, raw).items():
+        declared.setdefault(word, row_code)
     endings = family_pet_endings(text)
     _own_shapes_first(matcher, declared, endings)
     for m in all_matches(rx, text):
@@ -1434,10 +1484,14 @@ def _declared_person(matcher, text: str, m, sure: list, ends: dict) -> str | Non
     named = _cue_group(m, "named")
     named_at = m.start(named) if named else -1
     if named_at >= 0:  # 'friends call Chidi "Chi-Chi"': the keyed person named in the cue
-        return next((c for pos, c in sure if pos == named_at), None)
+        found = next((c for pos, c in sure if pos == named_at), None)
+        return found if found is not None else _label_named(matcher, m.group(named))  # 'At home Child T is'
     role = m.groupdict().get("role")
     if role:  # 'called the grandmother "Mammy"': the one keyed person whose role says the word
         return _role_named(matcher, role)
+    subject = _ROLE_SUBJECT.search(text, max(0, m.start() - 60), m.start())
+    if subject is not None:  # 'The mother is known to friends as "Sigga"': the keyed person the role names
+        return _role_named(matcher, subject.group("role"))
     obj = (m.group(g) if (g := _cue_group(m, "obj") or _cue_group(m, "subj")) else "").casefold()
     gender = _object_genders().get(obj)
     para = text.rfind("\n\n", 0, m.start()) + 1
@@ -1480,6 +1534,21 @@ def _owner_of_relative(text: str, start: int, end: int) -> bool:
     after = _POSSESSED.match(text, end)
     before = _RELATIVE_OF.search(text, max(0, start - 80), start)
     return any(m is not None and m.group("noun") in words for m in (after, before))
+
+
+# the definite role phrase a sentence opens with, as the subject of a naming cue right after it: "The mother is
+# known to friends as", "The baby was called" (only "the": "a neighbour is known as" is somebody new)
+_ROLE_SUBJECT = re.compile(
+    r"(?:^|(?<=\n)|(?<=[.!?;:])[\"”’']?[ \t]+)(?:The|the)[ \t]+(?P<role>[a-z]+(?:[ \t-][a-z]+)?)[ \t]+"
+    r"(?:is|was|has[ \t]+been|had[ \t]+been)[ \t]+(?:also[ \t]+)?\Z"
+)
+
+
+def _label_named(matcher, label: str) -> str | None:
+    """The keyed person a review's own label names ("Child T", "Baby R"): the one whose role or code the label is."""
+    folded = " ".join(label.split()).casefold()
+    codes = [p.code for p in matcher.key.people if folded in ((p.role or "").casefold().strip(), p.code.casefold())]
+    return codes[0] if len(codes) == 1 else None
 
 
 def _role_named(matcher, role: str) -> str | None:

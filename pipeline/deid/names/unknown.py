@@ -2118,6 +2118,8 @@ def group_mentions(
             all_words.setdefault(full_index[key], set()).update(words)
     singles: dict[str, int] = {}
     declared = _declared_names(text, groups) if text is not None else {}
+    single_aliases = _declared_single_names(text, candidates, key_words) if text is not None else {}
+    placed: dict[str, int] = {}  # the group each one-word name joined
     for cand in sorted(candidates, key=lambda c: c.start):
         words = key_words(cand)
         if len(words) >= 2 or not words:
@@ -2125,6 +2127,9 @@ def group_mentions(
         word = words[0]
         if word in declared:  # 'Andreas Christou ("Andri")': the name the draft gave him, wherever it stands
             groups[declared[word]].append(cand)
+            continue
+        if single_aliases.get(word) in placed:  # 'Hallgrímur ("Halli")': the one-word name it was given to
+            groups[placed[single_aliases[word]]].append(cand)
             continue
         by_initials = _initials_group(cand.text, groups)  # "GR" of the one "Gillian Roe" named in full
         best, best_pos = by_initials, -1
@@ -2150,6 +2155,7 @@ def group_mentions(
             best = singles[word] = len(groups)
             groups.append([])
         groups[best].append(cand)
+        placed.setdefault(word, best)
     for group in groups:
         group.sort(key=lambda c: c.start)
     return sorted((g for g in groups if g), key=lambda g: g[0].start)
@@ -2167,6 +2173,21 @@ def _declared_names(text: str, groups: list[list]) -> dict[str, int]:
             if alias is not None and " " not in alias:
                 found.setdefault(fold(alias).lower(), set()).add(gi)
     return {word: next(iter(gis)) for word, gis in found.items() if len(gis) == 1}
+
+
+def _declared_single_names(text: str, candidates: list, key_words) -> dict[str, str]:
+    """The names the draft gives people it names by one word ('Hallgrímur ("Halli")', 'Munkh-Orgil (known as
+    "Mögi")'), folded, each with that word: one person, as `_declared_names` does for full names.  A name
+    given to two different words is neither's."""
+    from .links import alias_declared_after
+
+    found: dict[str, set[str]] = {}
+    for cand in candidates:
+        words = key_words(cand)
+        alias = alias_declared_after(text, cand.start + len(cand.text)) if len(words) == 1 else None
+        if alias is not None and " " not in alias and fold(alias).lower() != words[0]:
+            found.setdefault(fold(alias).lower(), set()).add(words[0])
+    return {alias: next(iter(words)) for alias, words in found.items() if len(words) == 1}
 
 
 @lru_cache(maxsize=1)
@@ -2191,9 +2212,12 @@ def _initials_group(text: str, groups: list[list]) -> int | None:
     """The one group of people named in full whose initials `text` is ("GR" of "Gillian Roe"), else None."""
     from .initials import INITIALS_ONLY, initials_of
 
-    if not INITIALS_ONLY.fullmatch(text.strip()):
+    text = text.strip()
+    if re.fullmatch(r"[a-z]{2,3}", text):
+        text = text.upper()  # a typist's lower-case initials ("dk" of "FL/dk"): only they are proposed so
+    if not INITIALS_ONLY.fullmatch(text):
         return None
-    letters = text.strip().replace(".", "")
+    letters = text.replace(".", "")
     fits = [gi for gi, group in enumerate(groups) if any(letters in initials_of(c.text) for c in group)]
     return fits[0] if len(fits) == 1 else None
 
