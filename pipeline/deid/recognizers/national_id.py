@@ -1,8 +1,8 @@
 """Check digits of other countries' national identity numbers, for the CASE_REF recognizer.
 
-A family's Turkish, Polish, Brazilian, Chinese, Indian, Spanish, Icelandic, Finnish or Norwegian identity number is a bare run of digits
-that a review may write with no label ("the number on the admission form, 85071422184").  A run of eleven
-digits is also a telephone or a record number, so the shape alone stays below the threshold; the number's
+A family's Turkish, Polish, Brazilian, Chinese, Indian, Spanish, Icelandic, Finnish or Norwegian identity number is a
+bare run of digits that a review may write with no label ("the number on the admission form, 85071422184").  A run of
+eleven digits is also a telephone or a record number, so the shape alone stays below the threshold; the number's
 own check digit, where its country defines one, says it is an identity number.  A file names, per pattern,
 the checks that may validate it (`checksums:` in `models/recognizers/case_ref.yaml`); a match that passes
 one is lifted to `checksum_score`, one that passes none is dropped (a label finds it by another pattern).
