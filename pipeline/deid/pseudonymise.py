@@ -209,11 +209,18 @@ def _school_stems(r: Replacement, kinds: frozenset[str]) -> list[str]:
     with a context word or cue once, "the pupil referral unit, The Beacon Centre",
     and later alone in a table) and its short name, if distinctive (two words or
     more, a saint's or a possessive name, or one coined word that no list knows,
-    "Broomfield ELCC" ... "at Broomfield"; never a lone town, name or common word)."""
-    words = r.text.split()
+    "Broomfield ELCC" ... "at Broomfield"; never a lone town, name or common word).  The name without its district
+    ("Acorn Tree Nursery" of "Acorn Tree Nursery, Crookes") and without only its last kind words ("Westbank Primary"
+    of "Westbank Primary School") are the same setting: a name that keeps a kind word still says what it names."""
+    name = r.text.split(",")[0].strip()
+    words = name.split()
     out = [r.text] if len(words) >= 2 else []
+    if name != r.text and len(words) >= 2:
+        out.append(name)
     while words and words[-1].strip(".,").casefold() in kinds:
         words.pop()
+        if len(words) >= 2 and words[-1].strip(".,").casefold() in kinds:
+            out.append(" ".join(words))
     stem = " ".join(words)
     coined = r.type == "NURSERY" and len(words) == 1 and _coined_word(stem)  # schools share their area's name
     distinctive = len(words) >= 2 or re.search(r"['’]s$", stem) or coined

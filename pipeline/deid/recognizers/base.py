@@ -17,7 +17,7 @@ from presidio_analyzer import EntityRecognizer, Pattern, PatternRecognizer, Reco
 
 from .anchored import AnchoredRegex
 from .config import RecognizerSpec, engine_config
-from .tables import column_header
+from .tables import column_header, row_label
 
 RECOGNIZER_CLASSES: dict[str, type[Any]] = {}  # EntityRecognizer subclasses with a `from_spec` constructor
 
@@ -74,6 +74,9 @@ class ConfiguredPatternRecognizer(PatternRecognizer):
             if spec.options.get("column_context") and spec.context
             else None
         )
+        # `row_label`: a regex; a table row whose first cell it finds ("| Father's "Green Book" no. | ... |") lifts
+        # every match in the row's other cells, as a column header does for its column
+        self._row_label = regex.compile(spec.options["row_label"]) if spec.options.get("row_label") else None
         patterns = [Pattern(p.name, p.regex, p.score) for p in spec.patterns]
         reach = str(engine_config()["anchor_reach"])
         for pattern, pattern_spec in zip(patterns, spec.patterns, strict=True):
@@ -103,7 +106,20 @@ class ConfiguredPatternRecognizer(PatternRecognizer):
         if self._column_context is not None:
             for result in results:
                 self._lift_by_column(text, result, self._column_context)
+        if self._row_label is not None:
+            for result in results:
+                self._lift_by_row(text, result, self._row_label)
         return results
+
+    @staticmethod
+    def _lift_by_row(text: str, result, label: regex.Pattern) -> None:
+        """A cell in a row whose first cell is a label ("| Hospital no. | – | WP4471902 |") gets the context lift:
+        a record laid out as fields down the side says once, on the left, what the row's cells hold."""
+        cell = row_label(text, result.start)
+        if cell is None or not label.search(cell):
+            return
+        result.score = min(1.0, result.score + engine_config()["context"]["similarity_factor"])
+        result.recognition_metadata[RecognizerResult.IS_SCORE_ENHANCED_BY_CONTEXT_KEY] = True
 
     @staticmethod
     def _lift_by_column(text: str, result, context: regex.Pattern) -> None:

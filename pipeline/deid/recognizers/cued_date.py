@@ -14,7 +14,7 @@ a date is reported only when
   with no word between that makes the date that of something else ("On 2 July
   the midwife was told that the baby had been born");
 * or it sits in a table column whose header is a cue (a family table with a
-  "DOB" column);
+  "DOB" column), or in a row whose first cell is one ("| DOB | ... |");
 * or it is bracketed after a person in a record's field of people ("Child(ren): KISS, Anna (02/01/2024)":
   `person_fields`);
 * or it follows a reported date as another version of it ("recorded as
@@ -33,7 +33,7 @@ from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerR
 
 from .base import register
 from .config import RecognizerSpec, load_spec
-from .tables import column_header
+from .tables import column_header, row_label
 
 _WINDOW = 120  # characters looked at before a date for a cue
 _AFTER = 40  # characters looked at after a date for a label
@@ -47,6 +47,11 @@ _LAST_DATES: dict = {}  # the date matches of the last text analysed (see CuedDa
 def _alternation(patterns: list[str], flags: int) -> regex.Pattern | None:
     """One regex matching any of the cue patterns (None for an empty list)."""
     return regex.compile("|".join(f"(?:{c})" for c in patterns), flags) if patterns else None
+
+
+# "and" inside a capitalised name ("Hull Women and Children's Hospital") joins the name's words, not two clauses: it is
+# no gap breaker between a cue and its date ("born at Hull Women and Children's Hospital on ...")
+_NAME_AND = regex.compile(r"(?<=\b\p{Lu}[\p{L}'’]*)\s+(?:and|&)\s+(?=\p{Lu})")
 
 
 @register("cued_date")
@@ -139,7 +144,7 @@ class CuedDateRecognizer(EntityRecognizer):
             gap = window[cue.end() :]
             if _SENTENCE_END.search(gap):
                 return False
-            words = [w.lower() for w in _WORD.findall(gap)]
+            words = [w.lower() for w in _WORD.findall(_NAME_AND.sub(" ", gap))]
             if words and ("|" in gap or "\t" in gap):  # the cue is in another table cell's text
                 return False
             if "\n" in gap and self._is_table_row(self._line_at(text, date_start)):
@@ -276,9 +281,13 @@ class CuedDateRecognizer(EntityRecognizer):
         return bool(self.person_fields.search(text[line_start : date_start - 1][-_WINDOW:]))
 
     def _in_birth_column(self, text: str, date_start: int) -> bool:
-        """True if the date is in a table column headed by a birth cue (see `tables`)."""
+        """True if the date is in a table column headed by a birth cue, or in a row whose label cell is one ("| DOB
+        | 09/07/2009 | 2009-07-09 |": a record that lists its fields down the side; see `tables`)."""
         header = column_header(text, date_start)
-        return header is not None and bool(self.cues_before.search(header))
+        if header is None:
+            return False
+        label = row_label(text, date_start)
+        return bool(self.cues_before.search(header)) or (label is not None and bool(self.cues_before.search(label)))
 
     @staticmethod
     def _line_at(text: str, offset: int) -> str:

@@ -1,9 +1,12 @@
-"""Table cells: which column header a match sits under.
+"""Table cells: which column header a match sits under, and which row label it sits beside.
 
 A table is a run of lines holding "|" or tabs; its first line that is not a
 markdown rule (|---|---|) is the header.  Recognizers use the header as the
 cell's label: a family table's "DOB" or "NHS number" column says what every
-value below it is, however far the header is from the value.
+value below it is, however far the header is from the value.  A record laid out
+as "| Field | Entry |" (or comparing two records: "| Item | CAMHS record | LA
+record |") labels its rows instead: the row's first cell says what every other
+cell of the row holds ("| DOB | 09/07/2009 | 2009-07-09 |").
 """
 
 from __future__ import annotations
@@ -47,3 +50,17 @@ def column_header(text: str, offset: int) -> str | None:
         return None
     cells = CELL_SPLIT.split(header.strip().strip("|").strip())
     return cells[column] if column < len(cells) else None
+
+
+def row_label(text: str, offset: int) -> str | None:
+    """The first cell of the table row that holds `offset`, when `offset` is in a later cell; None outside a
+    table, in the first cell itself, or in the header row (whose first cell labels a column, not a row)."""
+    line_start = text.rfind("\n", 0, offset) + 1
+    line = line_at(text, offset)
+    if not is_table_row(line) or column_header(text, offset) is None:
+        return None
+    cells = CELL_SPLIT.split(line.strip().strip("|").strip())
+    before = text[line_start:offset].lstrip().lstrip("|")
+    if len(cells) < 2 or not CELL_SPLIT.search(before):
+        return None
+    return cells[0]
