@@ -52,7 +52,7 @@ from .folding import fold
 from .known import split_name, split_title, without_generation
 from .opening_verbs import inflected_word, opening_verb
 from .unknown import _bare as _unpossessed
-from .unknown import _DocContext, _line_start, _not_a_speaker, _person_position, lexicon
+from .unknown import _DocContext, _line_start, _not_a_speaker, _person_position, kind_after_article, lexicon
 
 
 @dataclass(frozen=True)
@@ -235,7 +235,7 @@ def find_person_slots(doc: Doc, key: Key, taken: list[tuple[int, int]], ctx=None
     return out
 
 
-_CAPS_BESIDE = re.compile(r"(?P<caps>[A-Z][A-Z'’-]{2,})")
+_CAPS_BESIDE = re.compile(r"(?P<caps>[A-Z][A-Z'’-]{2,})(?![^\W\d_])")  # a whole word: not "MBC" of "MBChB"
 
 
 def _draft_evidence(text: str, key: Key):
@@ -389,6 +389,8 @@ def _slot_kind(ctx, token, is_code: list[bool], people: list[_Person], conf: dic
     if not text[:1].isalpha() or len(text) < 2 or (text.isupper() and len(text) > 1):
         return None
     word = _bare(text)
+    if _listed_abbreviation(word):
+        return None  # "BSc", "MBChB", "MRCPsych": letters signed after a name (models/abbreviations.txt)
     folded = fold(word).casefold()
     if token.is_lower:  # "sami", "kasia": only the closeness to a keyed name says it is one
         if _plain_lower(ctx, token, folded):
@@ -412,7 +414,7 @@ def _slot_kind(ctx, token, is_code: list[bool], people: list[_Person], conf: dic
         return "pet_form"
     if _spelt_like_keyed(folded, people, conf):  # "Ameen" of a keyed Amine, whatever the model's label
         return "variant"
-    if opening_verb(token, ctx.lex.common, ctx.lex.is_known_name):
+    if opening_verb(token, ctx.lex.common, ctx.lex.is_known_name, _dictionary()):
         return None  # "Phoned mum's number", "Bedwetting two nights": a log's verb, capitalised by position
     if _contextual(ctx, token, is_code):
         return None
@@ -427,6 +429,12 @@ def _slot_kind(ctx, token, is_code: list[bool], people: list[_Person], conf: dic
         if _person_position(ctx, token):
             return "person_slot"
     return _unexplained(ctx, token, word, conf)
+
+
+def _listed_abbreviation(word: str) -> bool:
+    from .initials import never_initials
+
+    return word in never_initials()
 
 
 def _model_person(ctx, token, is_code: list[bool]) -> bool:
@@ -449,6 +457,8 @@ def _unexplained(ctx, token, word: str, conf: dict) -> str | None:
         return None
     if _place_by_use(ctx, token, conf) or _in_known_phrase(ctx, token) or _prefix_of_compound(token):
         return None
+    if kind_after_article(ctx, token.i):
+        return None  # "a Lhasa Apso": a kind of thing, as pseudonymise reads it
     return "unexplained"
 
 
