@@ -120,3 +120,34 @@ def test_post_nominals_and_record_verbs_beside_codes_are_not_pointed_at(tmp_path
     for word in ("RGN", "RSCN", "SCPHN", "MBChB", "MRCGP", "BSc", "Rebooked", "Photocopied"):
         assert word not in kinds, (word, kinds)
     assert "Velimirka" in kinds
+
+
+def test_raters_named_after_a_rating_word_are_still_people(nlp):
+    found = _names(nlp, "The work was rated by Amina Yusuf, Grace and Tom at the panel.")
+    assert {"Grace", "Tom"} <= found
+
+
+# ---------------------------------------------------------------- keyed names: a log's opening verb
+def test_an_english_short_form_opening_a_log_line_as_a_verb_is_no_keyed_name(tmp_path, nlp):
+    """ "Met" is a Welsh nasal mutation of a clipped "Bethany" (B -> M), and a log's verb: the verb, while the
+    short form in a person's place is still the person."""
+    from pipeline.deid.pseudonymise import parse_for_key, pseudonymise_report
+    from pipeline.ingest import load_report
+
+    key = parse_key(
+        {
+            "people": [
+                {"code": "SW", "role": "Social worker", "names": ["Bethany Clough", "Ms Clough"]},
+                {"code": "KM", "role": "Mother", "names": ["Sigrun Halldorsdottir", "Sigga"]},
+            ]
+        }
+    )
+    path = tmp_path / "log.txt"
+    path.write_text(
+        "29/02/2024 | 10:30 | AF | Home visit | Met Sigga and the baby. Tenant tearful.\nBeth rang back later.\n",
+        encoding="utf-8",
+    )
+    report = load_report(path)
+    out = pseudonymise_report(report, parse_for_key(report, nlp, key), key).text
+    assert "Met KM and the baby" in out
+    assert "SW rang back" in out

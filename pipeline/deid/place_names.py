@@ -199,8 +199,9 @@ def _after_town_locative() -> re.Pattern:
 def towns_by_use(text: str, doc=None) -> frozenset[str]:
     """Capitalised words (one or two) this document writes as a town ("grew up in Madeira, where", "back in
     Madeira in May"): `town_use` at one mention of a listed place, at two of a place only the parse knows, no
-    given name of the gazetteer, and never after a personal title ("Mrs Preston").  One sense per document: the other mentions of the word are the place too, so a doubtful
-    proposal elsewhere ("Grandmother (Madeira)") is no unlisted person.  One pass over the text."""
+    given name of the gazetteer, and never after a personal title ("Mrs Preston").  One sense per document:
+    the other mentions of the word are the place too, so a doubtful proposal elsewhere ("Grandmother
+    (Madeira)") is no unlisted person.  One pass over the text."""
     uses: dict[str, int] = {}
     known = _known_places()
     for m in _after_town_locative().finditer(text):
@@ -216,7 +217,8 @@ def towns_by_use(text: str, doc=None) -> frozenset[str]:
     found = {w for w, n in uses.items() if n >= 2 or w.casefold() in known}
     if not found:
         return frozenset()
-    titled = re.compile(rf"\b(?:{'|'.join(map(re.escape, _title_words_cased()))})\.?[ \t]+({'|'.join(map(re.escape, found))})\b")
+    titles = "|".join(map(re.escape, _title_words_cased()))
+    titled = re.compile(rf"\b(?:{titles})\.?[ \t]+({'|'.join(map(re.escape, found))})\b")
     return frozenset(found - {m.group(1) for m in titled.finditer(text)})
 
 

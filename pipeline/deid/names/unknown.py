@@ -353,7 +353,7 @@ class _DocContext:
         is the rating, not a woman called Amber.  The declaration is a list of two or more capitalised
         words after a rating word (`word_name_rating_cues`); a value after a personal title or family word
         ("Mrs Green") is still a person."""
-        values = _scale_values(self.tokens)
+        values = _scale_values(self.tokens, self.texts)
         if not values:
             return
         titles, kin, last = _personal_titles(), _kin_lower(), len(self.texts) - 1
@@ -601,6 +601,7 @@ def _particles() -> frozenset[str]:
 
 
 _SCALE_LINKS = frozenset({",", "or", "and", "/", "to"})
+_AGENT = frozenset({"by", "with", "from"})
 
 
 @lru_cache(maxsize=1)
@@ -613,15 +614,13 @@ def _kin_lower() -> frozenset[str]:
     return frozenset(w.casefold() for w in before_name_words())
 
 
-def _scale_values(tokens: list[Token]) -> frozenset[str]:
+def _scale_values(tokens: list[Token], texts: list[str]) -> frozenset[str]:
     """Capitalised words listed (two or more, joined by commas, "or", "and", "/") within a few words after a
     rating word: the scale a review declares.  One pass over the tokens."""
     cues = _rating_cues()
     values: set[str] = set()
     n = len(tokens)
-    for c, token in enumerate(tokens):
-        if token.lower_ not in cues:
-            continue
+    for c in (i for i, text in enumerate(texts) if text.casefold() in cues):
         listed: list[str] = []
         for k in range(c + 1, min(n, c + 14)):
             t = tokens[k]
@@ -629,8 +628,8 @@ def _scale_values(tokens: list[Token]) -> frozenset[str]:
                 listed.append(t.text)
             elif t.lower_ in _SCALE_LINKS and listed:
                 continue
-            elif listed or t.is_sent_start or "\n" in tokens[k - 1].whitespace_ or t.is_punct:
-                break
+            elif listed or t.is_sent_start or "\n" in tokens[k - 1].whitespace_ or t.is_punct or t.lower_ in _AGENT:
+                break  # "rated by Amina, Grace and Tom": the raters, people
         if len(listed) >= 2:
             values.update(listed)
     return frozenset(values)
