@@ -151,3 +151,22 @@ def test_an_english_short_form_opening_a_log_line_as_a_verb_is_no_keyed_name(tmp
     out = pseudonymise_report(report, parse_for_key(report, nlp, key), key).text
     assert "Met KM and the baby" in out
     assert "SW rang back" in out
+
+
+def test_a_religion_in_brackets_and_an_organisation_named_like_a_keyed_name_are_not_pointed_at(tmp_path, nlp):
+    from pipeline.deid.verify import verify_report
+    from pipeline.ingest import load_report
+    from pipeline.nlp import parse_report
+
+    key = parse_key({"people": [{"code": "YP", "role": "Young person", "names": ["Dolkar Norbu", "Norbu"]}]})
+    path = tmp_path / "coded.txt"
+    path.write_text(
+        "| Strengths | Close to brother, faith (Buddhist) a comfort |\n"
+        "Her mother worked as a weaver at the Norbulingka Institute before they came here.\n"
+        "A monk from the Buddhist centre visits. Later Norbuwa rang the clinic.\n",
+        encoding="utf-8",
+    )
+    report = load_report(path)
+    flagged = {f.text for f in verify_report(report, parse_report(report, nlp), key=key) if f.severity != "low"}
+    assert "Buddhist" not in flagged and "Norbulingka" not in flagged
+    assert "Norbuwa" in flagged  # the keyed name with an ending, where a person stands

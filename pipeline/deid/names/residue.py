@@ -159,7 +159,7 @@ def _classify(token, people: list[_Person], conf: dict, titles, common) -> tuple
                 return "short_form", who, end
     if text.istitle() and text.isalpha() and len(text) > conf["short_max"] and word not in common:
         who = tuple(p.code for p in people if any(_extends(word, g, conf) for g in p.given))
-        if who:
+        if who and not _names_an_organisation(token):
             return "extended_form", who, end
     if text.islower() and text.isalpha() and len(text) >= conf["lower_min"] and word not in common:
         who = tuple(p.code for p in people if word in p.words)
@@ -171,6 +171,15 @@ def _classify(token, people: list[_Person], conf: dict, titles, common) -> tuple
         if who:
             return "titled_initial", who, end
     return None
+
+
+def _names_an_organisation(token) -> bool:
+    """The word before an organisation's head word ("the Norbulingka Institute", "Tenzinwood Surgery"): the
+    organisation's name, not a keyed given name with an ending (derived.py `org_heads`)."""
+    from .derived import org_heads
+
+    nxt = token.nbor(1) if token.i + 1 < len(token.doc) else None
+    return nxt is not None and "\n" not in token.whitespace_ and nxt.text in org_heads()
 
 
 # ---------------------------------------------------------------- used like a person
