@@ -170,3 +170,21 @@ def test_a_religion_in_brackets_and_an_organisation_named_like_a_keyed_name_are_
     flagged = {f.text for f in verify_report(report, parse_report(report, nlp), key=key) if f.severity != "low"}
     assert "Buddhist" not in flagged and "Norbulingka" not in flagged
     assert "Norbuwa" in flagged  # the keyed name with an ending, where a person stands
+
+
+def test_an_english_word_opening_a_table_cell_is_no_person_slot(tmp_path, nlp):
+    from pipeline.deid.names.residue import find_person_slots
+    from pipeline.ingest import load_report
+    from pipeline.nlp import parse_report
+
+    key = parse_key({"people": [{"code": "KM", "role": "Mother", "names": ["Ragnheidur Olafsdottir"]}]})
+    path = tmp_path / "coded.txt"
+    path.write_text(
+        "| 13/05/2024 | Out of hours | Tenant calls: someone has tried the door. |\n"
+        "| 14/05/2024 | Visit | KM was out, and when Precious visited she left a card. |\n",
+        encoding="utf-8",
+    )
+    report = load_report(path)
+    kinds = {r.text: r.kind for r in find_person_slots(parse_report(report, nlp), key, [])}
+    assert "Tenant" not in kinds
+    assert kinds.get("Precious") == "person_slot"

@@ -50,7 +50,7 @@ from ...resources import load_yaml
 from ..keyfile import Key
 from .folding import fold
 from .known import split_name, split_title, without_generation
-from .opening_verbs import inflected_word, opening_verb
+from .opening_verbs import inflected_word, opening_verb, opens_clause
 from .unknown import _bare as _unpossessed
 from .unknown import _DocContext, _line_start, _not_a_speaker, _person_position, kind_after_article, lexicon
 
@@ -540,8 +540,8 @@ def _word_name(ctx, token, is_code: list[bool]) -> str | None:
     """An English word capitalised mid-sentence where only a name stands: after a personal title or a family
     word ("Auntie Joy", "Mrs Wood") or, bare, as the subject of a person verb ("when Precious visited")."""
     doc = token.doc
-    if not token.is_title or token.is_sent_start or ctx.title_case_line(token):
-        return None
+    if not token.is_title or opens_clause(token) or ctx.title_case_line(token):
+        return None  # a sentence's, a line's or a table cell's first word: "| Call log | Tenant calls: ..."
     if ctx.blocked[token.i] or _bare(token.text) in ctx.org_words:
         return None
     if token.i + 1 < len(doc) and is_code[token.i + 1]:
