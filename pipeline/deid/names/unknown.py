@@ -37,7 +37,9 @@ filters  declared role codes (ROLE entities, "Child E."), all-caps codes (that
          or right after the span, or a word this review uses inside an
          agency's name: "Royal" of "Royal Oldham Hospital"), places (GPE/LOC
          entities, the place gazetteer, countries), common English words that
-         are not first names, and the caller's allowed people.
+         are not first names, the values of a rating scale the review declares
+         ("rated Red, Amber or Green"), a kind named with an indefinite article
+         ("a Lhasa Apso"), and the caller's allowed people.
 
 The data (titles, role words, person verbs, not-people phrases, organisation
 head words, gazetteers, common words) live in ``models/names`` and
