@@ -55,7 +55,7 @@ def test_every_part_of_a_hyphened_or_particled_eponym_is_no_person(nlp, text, ep
 def test_a_kind_named_with_an_indefinite_article_is_no_person_but_someone_acting_is(nlp):
     found = _names(
         nlp,
-        "There is a Lhasa Apso at the flat. A grey Toyota Auris was parked outside. "
+        "There is a Lhasa Apso called Bobo at the flat. A grey Toyota Auris was parked outside. "
         "A Mrs Tamsin Ellery rang the office and a Zdenka left a voicemail.",
     )
     assert not any(w in f for f in found for w in ("Lhasa", "Apso", "Auris"))

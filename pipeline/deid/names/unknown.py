@@ -1902,7 +1902,10 @@ def kind_after_article(ctx: _DocContext, start: int) -> bool:
     cue made."""
     titles, tokens, roles = _personal_titles(), ctx.tokens, ctx.lex.roles
     first, after = tokens[start], _run_end(ctx, start)
-    acting = after < len(tokens) and tokens[after].lemma_.casefold() in ctx.lex.subject_verbs
+    verb = tokens[after] if after < len(tokens) else None
+    # a past participle after the run names or describes it ("a Lhasa Apso called Momo"), not its act
+    describes = verb is not None and (verb.tag_ == "VBN" or verb.dep_ == "acl")
+    acting = verb is not None and not describes and verb.lemma_.casefold() in ctx.lex.subject_verbs
     if acting or first.dep_ in _SUBJECTS or (first.dep_ == "compound" and first.head.dep_ in _SUBJECTS):
         return False  # "a Žaneta left a voicemail": someone called so, acting
     k, adjectives = start - 1, 0
