@@ -191,6 +191,43 @@ def town_use(text: str, start: int, end: int, doc=None) -> bool:
 
 
 @lru_cache(maxsize=1)
+def _after_town_locative() -> re.Pattern:
+    words = "|".join(re.escape(w) for w in _settings()["town_locatives"])
+    return re.compile(rf"(?<![\w'’-])(?i:{words})[ \t]+([A-Z][^\W\d_]+(?:[ \t]+[A-Z][^\W\d_]+)?)")
+
+
+def towns_by_use(text: str, doc=None) -> frozenset[str]:
+    """Capitalised words (one or two) this document writes as a town ("grew up in Madeira, where", "back in
+    Madeira in May"): `town_use` at one mention of a listed place, at two of a place only the parse knows, no
+    given name of the gazetteer, and never after a personal title ("Mrs Preston").  One sense per document:
+    the other mentions of the word are the place too, so a doubtful proposal elsewhere ("Grandmother
+    (Madeira)") is no unlisted person.  One pass over the text."""
+    uses: dict[str, int] = {}
+    known = _known_places()
+    for m in _after_town_locative().finditer(text):
+        first = m.group(1).split()[0]
+        if first.casefold() in _first_names() and first.casefold() not in known:
+            continue  # "confided in Amina, who": a given name, whatever the model's place label
+        for end in (m.end(1), m.start(1) + len(first)):
+            word = text[m.start(1) : end]
+            if town_use(text, m.start(1), end, doc):
+                uses[word] = uses.get(word, 0) + 1
+                break
+    # a listed place once; a place only the model reads so, twice ("confided in Ceyda." once is a person too)
+    found = {w for w, n in uses.items() if n >= 2 or w.casefold() in known}
+    if not found:
+        return frozenset()
+    titles = "|".join(map(re.escape, _title_words_cased()))
+    titled = re.compile(rf"\b(?:{titles})\.?[ \t]+({'|'.join(map(re.escape, found))})\b")
+    return frozenset(found - {m.group(1) for m in titled.finditer(text)})
+
+
+@lru_cache(maxsize=1)
+def _title_words_cased() -> tuple[str, ...]:
+    return tuple(sorted(title_words(personal=True), key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
 def _known_places() -> frozenset[str]:
     return frozenset(p.casefold() for p in read_lines("gazetteer", "uk_places.txt"))
 

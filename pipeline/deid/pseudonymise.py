@@ -928,6 +928,7 @@ def pseudonymise_report(
     from .verify import postal_towns
 
     towns = postal_towns(text)  # "her sister's home in Brackwell (BK1 2LN)": a town, not an unlisted person
+    towns |= place_names.towns_by_use(text, doc)  # "Grandmother (Madeira)" beside "grew up in Madeira, where"
     unknown_cands = [c for c in unknown_cands if c.text.strip() not in towns]
     unknown_cands += _declared_unlisted_aliases(text, unknown_cands, known + structured)
     unknown_cands += _typist_initials(text, unknown_cands, known + structured)

@@ -745,7 +745,21 @@ def _looks_like_person(
     common = lower in _common_words() or (misspelt and lower in lexicon)
     if not common:
         return True
+    if _opens_as_verb(start, doc_tokens):
+        return False  # "Met Sigga and Freyja": a log's verb, capitalised by position, before the name it met
     return _person_context(text, start, end, possessive, doc_tokens, trust_ner=not misspelt)
+
+
+def _opens_as_verb(start: int, doc_tokens) -> bool:
+    """An English word that opens a subject-dropped clause as a verb (opening_verbs.py), by the parse."""
+    token = doc_tokens.get(start) if doc_tokens is not None else None
+    if token is None:
+        return False
+    from .opening_verbs import opening_verb
+    from .unknown import lexicon
+
+    lex = lexicon()
+    return opening_verb(token, lex.common, lex.is_known_name)
 
 
 def _someone_elses_full_name(text: str, end: int, targets, keyed: list[KeyedWord]) -> bool:

@@ -25,13 +25,39 @@ INFLECTIONS = ("s", "es", "ed", "d", "ing")
 CELL_OPENERS = frozenset({"|", "**", "*", "-", "•", "–", "—", ":"})
 
 
-def inflected_word(word: str, common: AbstractSet[str]) -> bool:
-    """An English word with an inflection on a stem that is a word too ("hates", "shouted", "crying"): a verb or
-    plural; names are seldom inflected."""
-    return any(
-        word.endswith(suffix) and len(word) - len(suffix) >= 3 and word[: -len(suffix)] in common
-        for suffix in INFLECTIONS
+# English spelling rules of inflection beyond plain suffixing: a final y becomes i before -ed/-es ("photocopied",
+# "carries"), a final consonant doubles before -ed/-ing ("chatted", "logging")
+Y_TO_I = ("ied", "ies")
+DOUBLING = ("ed", "ing")
+# English verb-forming prefixes a record verb is built with ("rebooked", "countersigned", "unannounced",
+# "misfiled"): the rest is then an inflected English word.  The productive verbal prefixes of English morphology
+# (Quirk et al., A Comprehensive Grammar of the English Language, App. I.20-I.27)
+VERB_PREFIXES = ("re", "un", "de", "dis", "mis", "pre", "co", "counter", "over", "under", "out", "up", "down", "cross")
+
+
+def inflected_word(word: str, common: AbstractSet[str], dictionary: AbstractSet[str] = frozenset()) -> bool:
+    """An English word with an inflection on a stem that is a word too ("hates", "shouted", "crying",
+    "photocopied", "chatted"), or such a word after a verb prefix ("rebooked", "countersigned"): a verb or
+    plural; names are seldom inflected.  `dictionary`: a larger word list the stem may also be in."""
+    return _inflected(word, common, dictionary) or any(
+        word.startswith(prefix) and len(word) - len(prefix) >= 5 and _inflected(word[len(prefix) :], common, dictionary)
+        for prefix in VERB_PREFIXES
     )
+
+
+def _inflected(word: str, common: AbstractSet[str], dictionary: AbstractSet[str]) -> bool:
+    def known(stem: str) -> bool:
+        return len(stem) >= 3 and (stem in common or stem in dictionary)
+
+    if any(word.endswith(suffix) and known(word[: -len(suffix)]) for suffix in INFLECTIONS):
+        return True
+    if any(word.endswith(suffix) and known(word[: -len(suffix)] + "y") for suffix in Y_TO_I):
+        return True
+    for suffix in DOUBLING:
+        stem = word[: -len(suffix)]
+        if word.endswith(suffix) and len(stem) >= 4 and stem[-1] == stem[-2] and known(stem[:-1]):
+            return True
+    return False
 
 
 def opens_clause(token: Token) -> bool:
@@ -42,19 +68,27 @@ def opens_clause(token: Token) -> bool:
     return "\n" in prev.whitespace_ or prev.text in CELL_OPENERS
 
 
-def opening_verb(token: Token, common: AbstractSet[str], is_name: Callable[[str], bool]) -> bool:
+def opening_verb(
+    token: Token, common: AbstractSet[str], is_name: Callable[[str], bool], dictionary: AbstractSet[str] = frozenset()
+) -> bool:
     """Is `token` a verb opening a subject-dropped clause ("Phoned", "Said", "Bedwetting")? `common` holds the
-    English words (lower case), `is_name` says whether a word is a listed given name or surname."""
+    English words (lower case), `is_name` says whether a word is a listed given name or surname; `dictionary` a
+    larger word list a verb's stem may be in ("photocopy")."""
     if not token.is_title or not opens_clause(token):
         return False
     low = token.lower_
     if low not in common and (is_name(token.text) or _name_follows(token)):
         return False  # "Sayed Karimi visited": a word no English list holds, before a name, may be a given name
     if token.tag_ in VERB_TAGS and token.pos_ in ("VERB", "AUX"):
-        return low in common or token.lemma_.lower() in common or inflected_word(low, common) or low.endswith("ing")
+        return (
+            low in common
+            or token.lemma_.lower() in common
+            or inflected_word(low, common, dictionary)
+            or low.endswith("ing")
+        )
     # the model took it for another part of speech ("Phoned GP surgery" a modifier, "Phoned Chloe" a name): the
     # past form of an English verb that no name list holds ("Sayed", "Hamed" are names)
-    return low.endswith("ed") and inflected_word(low, common) and low not in common
+    return low.endswith("ed") and inflected_word(low, common, dictionary) and low not in common
 
 
 def _name_follows(token: Token) -> bool:

@@ -50,9 +50,9 @@ from ...resources import load_yaml
 from ..keyfile import Key
 from .folding import fold
 from .known import split_name, split_title, without_generation
-from .opening_verbs import inflected_word, opening_verb
+from .opening_verbs import inflected_word, opening_verb, opens_clause
 from .unknown import _bare as _unpossessed
-from .unknown import _DocContext, _line_start, _not_a_speaker, _person_position, lexicon
+from .unknown import _DocContext, _line_start, _not_a_speaker, _person_position, kind_after_article, lexicon
 
 
 @dataclass(frozen=True)
@@ -159,7 +159,7 @@ def _classify(token, people: list[_Person], conf: dict, titles, common) -> tuple
                 return "short_form", who, end
     if text.istitle() and text.isalpha() and len(text) > conf["short_max"] and word not in common:
         who = tuple(p.code for p in people if any(_extends(word, g, conf) for g in p.given))
-        if who:
+        if who and not _names_an_organisation(token):
             return "extended_form", who, end
     if text.islower() and text.isalpha() and len(text) >= conf["lower_min"] and word not in common:
         who = tuple(p.code for p in people if word in p.words)
@@ -171,6 +171,15 @@ def _classify(token, people: list[_Person], conf: dict, titles, common) -> tuple
         if who:
             return "titled_initial", who, end
     return None
+
+
+def _names_an_organisation(token) -> bool:
+    """The word before an organisation's head word ("the Norbulingka Institute", "Tenzinwood Surgery"): the
+    organisation's name, not a keyed given name with an ending (derived.py `org_heads`)."""
+    from .derived import org_heads
+
+    nxt = token.nbor(1) if token.i + 1 < len(token.doc) else None
+    return nxt is not None and "\n" not in token.whitespace_ and nxt.text in org_heads()
 
 
 # ---------------------------------------------------------------- used like a person
@@ -235,7 +244,7 @@ def find_person_slots(doc: Doc, key: Key, taken: list[tuple[int, int]], ctx=None
     return out
 
 
-_CAPS_BESIDE = re.compile(r"(?P<caps>[A-Z][A-Z'’-]{2,})")
+_CAPS_BESIDE = re.compile(r"(?P<caps>[A-Z][A-Z'’-]{2,})(?![^\W\d_])")  # a whole word: not "MBC" of "MBChB"
 
 
 def _draft_evidence(text: str, key: Key):
@@ -389,6 +398,8 @@ def _slot_kind(ctx, token, is_code: list[bool], people: list[_Person], conf: dic
     if not text[:1].isalpha() or len(text) < 2 or (text.isupper() and len(text) > 1):
         return None
     word = _bare(text)
+    if _listed_abbreviation(word):
+        return None  # "BSc", "MBChB", "MRCPsych": letters signed after a name (models/abbreviations.txt)
     folded = fold(word).casefold()
     if token.is_lower:  # "sami", "kasia": only the closeness to a keyed name says it is one
         if _plain_lower(ctx, token, folded):
@@ -412,7 +423,7 @@ def _slot_kind(ctx, token, is_code: list[bool], people: list[_Person], conf: dic
         return "pet_form"
     if _spelt_like_keyed(folded, people, conf):  # "Ameen" of a keyed Amine, whatever the model's label
         return "variant"
-    if opening_verb(token, ctx.lex.common, ctx.lex.is_known_name):
+    if opening_verb(token, ctx.lex.common, ctx.lex.is_known_name, _dictionary()):
         return None  # "Phoned mum's number", "Bedwetting two nights": a log's verb, capitalised by position
     if _contextual(ctx, token, is_code):
         return None
@@ -427,6 +438,12 @@ def _slot_kind(ctx, token, is_code: list[bool], people: list[_Person], conf: dic
         if _person_position(ctx, token):
             return "person_slot"
     return _unexplained(ctx, token, word, conf)
+
+
+def _listed_abbreviation(word: str) -> bool:
+    from .initials import never_initials
+
+    return word in never_initials()
 
 
 def _model_person(ctx, token, is_code: list[bool]) -> bool:
@@ -449,6 +466,8 @@ def _unexplained(ctx, token, word: str, conf: dict) -> str | None:
         return None
     if _place_by_use(ctx, token, conf) or _in_known_phrase(ctx, token) or _prefix_of_compound(token):
         return None
+    if kind_after_article(ctx, token.i):
+        return None  # "a Lhasa Apso": a kind of thing, as pseudonymise reads it
     return "unexplained"
 
 
@@ -521,8 +540,8 @@ def _word_name(ctx, token, is_code: list[bool]) -> str | None:
     """An English word capitalised mid-sentence where only a name stands: after a personal title or a family
     word ("Auntie Joy", "Mrs Wood") or, bare, as the subject of a person verb ("when Precious visited")."""
     doc = token.doc
-    if not token.is_title or token.is_sent_start or ctx.title_case_line(token):
-        return None
+    if not token.is_title or opens_clause(token) or ctx.title_case_line(token):
+        return None  # a sentence's, a line's or a table cell's first word: "| Call log | Tenant calls: ..."
     if ctx.blocked[token.i] or _bare(token.text) in ctx.org_words:
         return None
     if token.i + 1 < len(doc) and is_code[token.i + 1]:

@@ -37,7 +37,9 @@ filters  declared role codes (ROLE entities, "Child E."), all-caps codes (that
          or right after the span, or a word this review uses inside an
          agency's name: "Royal" of "Royal Oldham Hospital"), places (GPE/LOC
          entities, the place gazetteer, countries), common English words that
-         are not first names, and the caller's allowed people.
+         are not first names, the values of a rating scale the review declares
+         ("rated Red, Amber or Green"), a kind named with an indefinite article
+         ("a Lhasa Apso"), and the caller's allowed people.
 
 The data (titles, role words, person verbs, not-people phrases, organisation
 head words, gazetteers, common words) live in ``models/names`` and
@@ -276,6 +278,7 @@ class _DocContext:
         self.allow_tokens = _allow_tokens(allow)
         self.allow = allow or set()
         self._block_opening_verbs()
+        self._block_scale_values()
 
     @staticmethod
     def _declared_codes(doc: Doc) -> set[str]:
@@ -341,9 +344,44 @@ class _DocContext:
                 and tokens[nxt].is_lower
                 and tokens[nxt].lower_ in lex.eponym_heads
             ):
-                self.blocked[i] = True
+                for k in self._eponym_run(i):
+                    self.blocked[k] = True
             if text in lex.thing_prefixes and i + 1 < n_tokens and texts[i + 1][:1].isupper():
                 self.blocked[i + 1] = True  # "Operation Kestrelwing", "HMP Styal"
+
+    def _block_scale_values(self) -> None:
+        """The values of a rating scale the review declares ("each question rated Red, Amber or Green (RAG)",
+        "graded Good, Requires Improvement or Inadequate"), every time they stand: a table's "Amber" cell
+        is the rating, not a woman called Amber.  The declaration is a list of two or more capitalised
+        words after a rating word (`word_name_rating_cues`); a value after a personal title or family word
+        ("Mrs Green") is still a person."""
+        values = _scale_values(self.tokens, self.texts)
+        if not values:
+            return
+        titles, kin, last = _personal_titles(), _kin_lower(), len(self.texts) - 1
+        for i, text in enumerate(self.texts):
+            if text not in values or self.blocked[i]:
+                continue
+            prev = self.texts[i - 1].rstrip(".") if i else ""
+            surname = i < last and "\n" not in self.tokens[i].whitespace_ and self._name_shaped[i + 1]
+            if prev not in titles and prev.casefold() not in kin and not surname:
+                self.blocked[i] = True  # not "Mrs Green", "Auntie Amber", "Amber Lewis"
+
+    def _eponym_run(self, i: int) -> range:
+        """The whole eponym ending at token `i` before its head: "Henoch-Schönlein purpura", "Von Hippel-Lindau
+        syndrome", "von Willebrand screen".  An eponym names its discoverers joined by hyphens, with their name
+        particles; the run goes back over those only, never over a bare capitalised word (a person may stand
+        before the condition's name: "Amina Perthes disease" is not English, but the walk must not take a name
+        a table cell or a line wrap put there)."""
+        texts, start = self.texts, i
+        while start >= 2 and texts[start - 1] in _HYPHENS and texts[start - 2][:1].isupper():
+            if self.tokens[start - 2].whitespace_ or self.tokens[start - 1].whitespace_:
+                break  # "Smith - Perthes": a dash between words, not a hyphened eponym
+            start -= 2
+        particle = start >= 1 and texts[start - 1].casefold() in _eponym_particles()
+        if particle and "\n" not in self.tokens[start - 1].whitespace_:
+            start -= 1
+        return range(start, i + 1)
 
     def _block_opening_verbs(self) -> None:
         """A verb opening a subject-dropped sentence ("Said Kerem calls him", "Phoned Chloe") is no name word,
@@ -518,6 +556,7 @@ class _DocContext:
 
 
 _POSSESSIVES = frozenset({"'s", "’s", "'", "’"})
+_HYPHENS = frozenset({"-", "‐"})
 
 
 def _place_adjective(text: str, stems: set[str], lex: NameLexicon) -> bool:
@@ -561,6 +600,47 @@ def _hyphen_bridge(ctx: _DocContext, i: int) -> bool:
 @lru_cache(maxsize=1)
 def _particles() -> frozenset[str]:
     return frozenset(read_lines("names", "name_particles.txt"))
+
+
+_SCALE_LINKS = frozenset({",", "or", "and", "/", "to"})
+_AGENT = frozenset({"by", "with", "from"})
+
+
+@lru_cache(maxsize=1)
+def _rating_cues() -> frozenset[str]:
+    return frozenset(c.casefold() for c in load_yaml("pseudonymise", "name_context.yaml")["word_name_rating_cues"])
+
+
+@lru_cache(maxsize=1)
+def _kin_lower() -> frozenset[str]:
+    return frozenset(w.casefold() for w in before_name_words())
+
+
+def _scale_values(tokens: list[Token], texts: list[str]) -> frozenset[str]:
+    """Capitalised words listed (two or more, joined by commas, "or", "and", "/") within a few words after a
+    rating word: the scale a review declares.  One pass over the tokens."""
+    cues = _rating_cues()
+    values: set[str] = set()
+    n = len(tokens)
+    for c in (i for i, text in enumerate(texts) if text.casefold() in cues):
+        listed: list[str] = []
+        for k in range(c + 1, min(n, c + 14)):
+            t = tokens[k]
+            if t.is_title and t.is_alpha and (not listed or tokens[k - 1].lower_ in _SCALE_LINKS):
+                listed.append(t.text)
+            elif t.lower_ in _SCALE_LINKS and listed:
+                continue
+            elif listed or t.is_sent_start or "\n" in tokens[k - 1].whitespace_ or t.is_punct or t.lower_ in _AGENT:
+                break  # "rated by Amina, Grace and Tom": the raters, people
+        if len(listed) >= 2:
+            values.update(listed)
+    return frozenset(values)
+
+
+@lru_cache(maxsize=1)
+def _eponym_particles() -> frozenset[str]:
+    """Name particles in any case: an eponym opens a sentence or a table cell with one ("Von Willebrand")."""
+    return frozenset(p.casefold() for p in _particles())
 
 
 def _particle_bridge(ctx: _DocContext, i: int) -> bool:
@@ -1770,6 +1850,8 @@ def _opens_title_phrase(ctx: _DocContext, start: int, end: int) -> bool:
 
 def _keep(ctx: _DocContext, start: int, end: int, rule: str) -> bool:
     trust_entities = rule not in PERSON_CUE_RULES
+    if trust_entities and kind_after_article(ctx, start):
+        return False  # "a Lhasa Apso", "a grey Toyota Auris": a breed, a make, a kind of thing
     if end - start == 1 and (_family_word_talked_about(ctx, start) or _glossed_title(ctx, start)):
         return False  # 'the only place where "Hooyo" (mother) appears': the word, no person
     if rule == "record_field":
@@ -1806,6 +1888,47 @@ def _keep(ctx: _DocContext, start: int, end: int, rule: str) -> bool:
     if rule == "ner" and end - start == 1 and ctx.doc[start].is_sent_start and ctx.common_use(ctx.doc[start].text):
         return False
     return True
+
+
+_ARTICLES = frozenset({"a", "an"})
+_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+
+
+def kind_after_article(ctx: _DocContext, start: int) -> bool:
+    """The capitalised words open with an indefinite article, perhaps after an adjective or two ("a Lhasa
+    Apso", "a grey Toyota Auris", "an Irish Setter"): English names a kind so (a breed, a make, a product),
+    and a person only with a title ("a Mrs Hughes rang") or a role noun ("a friend Liam"), which stop the walk,
+    or as the subject of a verb ("a Žaneta left a voicemail": someone called so).  Only for proposals no person
+    cue made."""
+    titles, tokens, roles = _personal_titles(), ctx.tokens, ctx.lex.roles
+    first, after = tokens[start], _run_end(ctx, start)
+    verb = tokens[after] if after < len(tokens) else None
+    # a past participle after the run names or describes it ("a Lhasa Apso called Momo"), not its act
+    describes = verb is not None and (verb.tag_ == "VBN" or verb.dep_ == "acl")
+    acting = verb is not None and not describes and verb.lemma_.casefold() in ctx.lex.subject_verbs
+    if acting or first.dep_ in _SUBJECTS or (first.dep_ == "compound" and first.head.dep_ in _SUBJECTS):
+        return False  # "a Žaneta left a voicemail": someone called so, acting
+    k, adjectives = start - 1, 0
+    while k >= 0 and "\n" not in tokens[k].whitespace_:
+        t = tokens[k]
+        if t.lower_ in _ARTICLES and (t.is_lower or adjectives):
+            return True  # a capital "A" only before a lower-case word: "A grey Toyota", not "A Smith" (an initial)
+        if t.text.rstrip(".") in titles:
+            return False
+        if t.is_lower and t.pos_ in ("ADJ", "NOUN") and t.lower_ not in roles and adjectives < 2:
+            adjectives += 1
+        elif not (t.text[:1].isupper() and t.is_alpha and k >= start - 3):
+            return False
+        k -= 1
+    return False
+
+
+def _run_end(ctx: _DocContext, i: int) -> int:
+    """The token after the capitalised words from `i` on its line."""
+    tokens = ctx.tokens
+    while i < len(tokens) and tokens[i].text[:1].isupper() and "\n" not in tokens[i].whitespace_:
+        i += 1
+    return i
 
 
 def _glossed_title(ctx: _DocContext, i: int) -> bool:
