@@ -98,22 +98,28 @@ def _word(w: str, rewrites: Rewrites = ()) -> str:
 
 
 def _read_key(key, rewrites: Rewrites = ()) -> _Names:
+    """The key as given names and second parts (read once per key and romanisation)."""
+    return _read_people(tuple((p.code, tuple(p.names)) for p in key.people), rewrites)
+
+
+@lru_cache(maxsize=8)
+def _read_people(people: tuple[tuple[str, tuple[str, ...]], ...], rewrites: Rewrites) -> _Names:
     given: dict[str, set[str]] = {}
     second: dict[str, set[str]] = {}
     initials: dict[str, set[str]] = {}
-    for person in key.people:
-        for name in person.names:
+    for code, person_names in people:
+        for name in person_names:
             title, words = split_title(name.split())
             words = [_word(w, rewrites) for w in words if _word(w, rewrites)]
             if not words:
                 continue
             if title and len(words) == 1:
-                second.setdefault(words[0], set()).add(person.code)
+                second.setdefault(words[0], set()).add(code)
                 continue
-            given.setdefault(words[0], set()).add(person.code)
-            initials.setdefault(person.code, set()).add(words[0][0])
+            given.setdefault(words[0], set()).add(code)
+            initials.setdefault(code, set()).add(words[0][0])
             for w in words[1:]:
-                second.setdefault(w, set()).add(person.code)
+                second.setdefault(w, set()).add(code)
     freeze = lambda d: {k: frozenset(v) for k, v in d.items()}  # noqa: E731
     return _Names(freeze(given), freeze(second), freeze(initials))
 
