@@ -44,7 +44,7 @@ _PERSON_TYPES = ("PERSON", "PERSON_UNKNOWN")
 _SURNAME_FIRST = regex.compile(
     r"(?<![\p{L}\p{M}'’-])(?P<sur>\p{Lu}[\p{Lu}\p{M}'’-]*\p{Lu})(?P<sep>[ \t]*[,/][ \t]*|[ \t]+)"
     r"(?:(?P<given>\p{Lu}[\p{L}\p{M}'’-]*\p{Ll}[\p{L}\p{M}'’-]*|\p{Lu}{3,})(?![\p{L}\p{M}])"
-    r"|(?P<initials>\p{Lu}(?:[ \t]?\p{Lu})?)\.?(?=[ \t]*(?:[,;:|)\]]|$)|[ \t]+\p{Ll}|[ \t]+\d))",
+    r"|(?P<initials>\p{Lu}(?:[ \t]?\p{Lu})?)\.?(?=[ \t]*(?:[,;:|)\]\x22\u201d\u2019\u00bb]|$)|[ \t]+\p{Ll}|[ \t]+\d))",
     regex.M,
 )
 # "Ганболдын Тэмүүлэн", "S. Anbu", "Г. Ананд": the parent's name in the genitive, or its initial, then the
@@ -149,9 +149,14 @@ def _unlisted(names: _Names, sur: list[str], word: str, rw: Rewrites) -> bool:
     that is the second part of two or more keyed people: a relative the key leaves out ("GANBOLD Khulan"
     beside keyed Temuulen and Anand Ganbold)."""
     given = _word(word, rw)
-    if names.owners(given) or len(given) < 3 or lexicon().is_common_word(word):
+    parts = [_word(p, rw) for p in re.split(r"[-‐‑]", word)]
+    if any(names.owners(p) for p in [given, *parts]) or len(given) < 3 or lexicon().is_common_word(word):
+        return False  # "Tianna-Marie" of a keyed Tianna
+    carriers = set().union(*(names.second.get(s, frozenset()) for s in sur))
+    if len(carriers) < 2 or not all(len(names.second.get(s, ())) >= 2 for s in sur):
         return False
-    return all(len(names.second.get(s, ())) >= 2 for s in sur)
+    their_given = {w for w, cs in names.given.items() if cs & carriers}
+    return not any(SequenceMatcher(None, given, w).ratio() >= 0.75 for w in their_given)  # "Christos" of Christakis
 
 
 def record_line_people(text: str, chosen: list, key, make: Callable[[int, int, str, str | None], object]) -> list:
@@ -272,8 +277,8 @@ def _a_stranger(names: _Names, keyed, other) -> bool:
         if any(w in own_given for w in words) and any(w in own_second for w in words):
             return False
         parts |= own_given | own_second
-    if other.start > keyed.start and any(w in names.given for w in words) and lexicon().is_first_name(unkeyed[0]):
-        return False  # "Kelly Marie": a second given name after a keyed one
+    if any(w in names.given for w in words):
+        return False  # "Hajiya Hadiza", "Emine Hussain", "Kelly Marie": a keyed given name is the person's
     return not any(SequenceMatcher(None, _word(u), w).ratio() >= 0.75 for u in unkeyed for w in parts)
 
 
