@@ -120,3 +120,10 @@ def test_a_given_name_the_key_lacks_beside_a_title_only_surname_is_that_person(t
     out = _coded(tmp_path, nlp, ENGLISH, "The report was written by Ada Okafor. HOLLIS, Jade | HOLLIS K |\n")
     assert "Okafor" not in out and "PERSON" not in out
     assert "HOLLIS" not in out and "CJ | JM |" in out
+
+
+def test_a_frequent_word_the_draft_only_capitalises_may_be_the_unlisted_relatives_name(tmp_path, nlp):
+    """ "Bethlehem" is a frequent word but the draft never writes it in lower case: a given name here; a word
+    the draft also writes in lower case ("the family") is none."""
+    out = _coded(tmp_path, nlp, ERITREAN, "Household: TEKLE, Bethlehem (half-sister). TEKLE Family file: the family.\n")
+    assert "Bethlehem" not in out and "Family file" in out

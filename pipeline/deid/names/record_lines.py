@@ -144,13 +144,21 @@ def _by_initial(names: _Names, sur: list[str], letters: str) -> str | None:
     return next(iter(fits)) if len(fits) == 1 else None
 
 
+def _ordinary_word(text: str, word: str) -> bool:
+    """A frequent English word the draft also writes in lower case ("GANBOLD Family" of "the family"): no
+    given name; a frequent word it only capitalises ("Bethlehem", "Grace") may be one."""
+    if not lexicon().is_common_word(word):
+        return False
+    return re.search(rf"(?<![\w-]){re.escape(word.lower())}(?![\w-])", text) is not None
+
+
 def _unlisted(names: _Names, sur: list[str], word: str, rw: Rewrites) -> bool:
     """A given name no keyed person has (no frequent English word: "GANBOLD Family"), after a capitals word
     that is the second part of two or more keyed people: a relative the key leaves out ("GANBOLD Khulan"
     beside keyed Temuulen and Anand Ganbold)."""
     given = _word(word, rw)
     parts = [_word(p, rw) for p in re.split(r"[-‐‑]", word)]
-    if any(names.owners(p) for p in [given, *parts]) or len(given) < 3 or lexicon().is_common_word(word):
+    if any(names.owners(p) for p in [given, *parts]) or len(given) < 3:
         return False  # "Tianna-Marie" of a keyed Tianna
     carriers = set().union(*(names.second.get(s, frozenset()) for s in sur))
     if len(carriers) < 2 or not all(len(names.second.get(s, ())) >= 2 for s in sur):
@@ -185,7 +193,7 @@ def record_line_people(text: str, chosen: list, key, make: Callable[[int, int, s
             code = _by_given(names, sur, given)
             if code:
                 lines.append((m.start(), m.end("given"), code))
-        elif _unlisted(names, sur, m.group("given"), rw):
+        elif _unlisted(names, sur, m.group("given"), rw) and not _ordinary_word(text, m.group("given")):
             lines.append((m.start(), m.end("given"), None))
     for m in _PARENT_FIRST.finditer(text):
         if m.group("parent").isascii() and not m.group("parent").endswith(".") and m.group("given").isascii():
