@@ -35,8 +35,9 @@ def _conf() -> dict:
 def group_reading(text: str, start: int, end: int, keyed: bool = False) -> str | None:
     """ "ethnic_group_or_language" (GROUP) when the capitalised word text[start:end] names a group or a
     language in its context, else None.  A possessive ("Gurung's") is always a person's.  `keyed`: the word
-    is a keyed person's name, so after a verb of speaking or "an interpreter for" it is a language only when
-    the lists name it one: "an interpreter for Guðrún" is for the grandmother, "speaks Gurung" a language."""
+    is a keyed person's name, so after "an interpreter for" it is a language only when the lists name it
+    one: "an interpreter for Guðrún" is for the grandmother; after a verb of speaking ("speaks Gurung") it is
+    a language whether listed or not."""
     conf = _conf()
     if text[end : end + 1] in ("'", "’"):
         return None
@@ -50,8 +51,8 @@ def group_reading(text: str, start: int, end: int, keyed: bool = False) -> str |
     if nxt in conf["family_heads"] and prev in conf["family_articles"]:
         return GROUP  # "a Magar family" (but "the Gurung family" is the person's)
     listed = not keyed or text[start:end] in conf["all_groups"]
-    if prev in conf["language_before"] and listed:
-        return GROUP
+    if prev in conf["language_before"]:
+        return GROUP  # "speaks Gurung": a verb of speaking takes a language, listed or not
     last = prev_words[-1] if prev_words else ""
     if (
         last in conf.get("apposition_after", ())
