@@ -44,6 +44,7 @@ from .names.initials import in_initials_column, initials_of
 from .names.known import KeptMention, NameMatch, matcher_for, normalise_match
 from .names.reconcile import reconcile
 from .names.record_forms import collar_number_uses, take_record_initials
+from .names.record_lines import record_line_people, strangers_sharing_a_part
 
 PRIORITY = {"known": 3, "structured": 2, "unknown": 1}
 PERSON_PLACEHOLDER = "[PERSON-{n}]"
@@ -960,6 +961,8 @@ def pseudonymise_report(
     # listed and explained family words and the inferred suffixes; not the prefixes inferred by use, which take
     # in a given name written before two forms of one surname ("Murdo Nicolson", "Murdo N.")
     chosen += _nameless_initials(report, chosen, [r for r, _ in initials], doc, protected, allow, key)
+    chosen = record_line_people(text, chosen, key, _record_line_replacement)
+    chosen = strangers_sharing_a_part(text, chosen, key, _record_line_replacement)
     unplaced = _number_unknown([c for c in chosen if c.source == "unknown"], glossed | suffixes | _kin_prefixes(), text)
     _take_hyphened_kin(text, chosen)
     chosen = chosen + _placed_initials(chosen, initials)
@@ -970,6 +973,13 @@ def pseudonymise_report(
     out_text = rebuild(text, chosen)
     ambiguous = [c for c in chosen if c.ambiguous]
     return PseudonymiseResult(out_text, chosen, unplaced, ambiguous, kept)
+
+
+def _record_line_replacement(start: int, end: int, text: str, code: str | None) -> Replacement:
+    """One person's record line ("GANBOLD T"): the keyed code, or an unlisted person numbered with the rest."""
+    if code is None:
+        return Replacement(start, end, text, "", "PERSON_UNKNOWN", "unknown", "record_line", 0.8)
+    return Replacement(start, end, text, code, "PERSON", "known", "record_line", 0.9, code=code)
 
 
 PLACE_NAME = place_names.PLACE_NAME

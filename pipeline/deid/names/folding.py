@@ -5,7 +5,7 @@ letters, and keys are typed by people who know the proper spelling (or the
 other way round), so a name is matched whatever accents either side carries.
 
 Folding is Unicode decomposition with the combining marks dropped, plus the
-letters that do not decompose (ł, ø, đ, ı, ħ).  It maps one character to one
+letters that do not decompose (ł, ø, đ, ð, ı, ħ).  It maps one character to one
 character, so a folded text has the same offsets as the original: the
 known-name matcher searches the folded text with folded forms and reports
 offsets (and the original spelling) of the real text.
@@ -17,7 +17,20 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
-_UNDECOMPOSED = {"ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ı": "i", "ħ": "h", "Ħ": "H"}
+# ð (Icelandic, Faroese eth) is written d in English records and passports (ICAO Doc 9303: Ð -> D)
+_UNDECOMPOSED = {
+    "ł": "l",
+    "Ł": "L",
+    "ø": "o",
+    "Ø": "O",
+    "đ": "d",
+    "Đ": "D",
+    "ð": "d",
+    "Ð": "D",
+    "ı": "i",
+    "ħ": "h",
+    "Ħ": "H",
+}
 # Latin-1 Supplement, Latin Extended-A/B, IPA extensions and Latin Extended Additional (Vietnamese, Welsh ŵ/ŷ)
 _FOLDED_RANGES = ((0xC0, 0x2B0), (0x1E00, 0x1F00))
 

@@ -26,14 +26,18 @@ def _conf() -> dict:
     groups = set(not_people.get("peoples", ())) | set(not_people.get("languages", ()))
     # a group word that is also a name ("Christian", "Shona") proves no list: "Rai, Christian and Jade"
     conf["known_groups"] = frozenset(w for w in groups if not lexicon().is_known_name(w))
+    conf["all_groups"] = frozenset(groups)
     for k in ("heads_after", "family_heads", "family_heads_plural", "family_articles", "language_before"):
         conf[k] = frozenset(conf.get(k) or ())
     return conf
 
 
-def group_reading(text: str, start: int, end: int) -> str | None:
+def group_reading(text: str, start: int, end: int, keyed: bool = False) -> str | None:
     """ "ethnic_group_or_language" (GROUP) when the capitalised word text[start:end] names a group or a
-    language in its context, else None.  A possessive ("Gurung's") is always a person's."""
+    language in its context, else None.  A possessive ("Gurung's") is always a person's.  `keyed`: the word
+    is a keyed person's name, so after "an interpreter for" it is a language only when the lists name it
+    one: "an interpreter for Guðrún" is for the grandmother; after a verb of speaking ("speaks Gurung") it is
+    a language whether listed or not."""
     conf = _conf()
     if text[end : end + 1] in ("'", "’"):
         return None
@@ -46,8 +50,9 @@ def group_reading(text: str, start: int, end: int) -> str | None:
         return GROUP
     if nxt in conf["family_heads"] and prev in conf["family_articles"]:
         return GROUP  # "a Magar family" (but "the Gurung family" is the person's)
+    listed = not keyed or text[start:end] in conf["all_groups"]
     if prev in conf["language_before"]:
-        return GROUP
+        return GROUP  # "speaks Gurung": a verb of speaking takes a language, listed or not
     last = prev_words[-1] if prev_words else ""
     if (
         last in conf.get("apposition_after", ())
@@ -56,7 +61,7 @@ def group_reading(text: str, start: int, end: int) -> str | None:
     ):
         return GROUP  # "her language, Gurung,", "her clan (Rai)"; not "Within the community, Rebwar is known as"
     tail = " ".join(prev_words[-3:])
-    if any(tail.endswith(p) for p in conf.get("language_before_phrases", ())):
+    if listed and any(tail.endswith(p) for p in conf.get("language_before_phrases", ())):
         return GROUP
     return GROUP if _listed_with_group(text, start, end, conf) else None
 

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -274,7 +275,7 @@ def person_forms(person: Person, family_first: frozenset[str] = frozenset()) -> 
             forms[key] = new
 
     own_titled = _titled_surnames(person.names)
-    for name in person.names:
+    for name in keyboard_spellings(person.names):
         title, as_listed = split_title(name.split())
         words = without_generation(as_listed)  # "Tendai Moyo Junior": the name is Tendai Moyo
         # a relative's order only for a family name and one given name ("Lin Jiahao"): in "Trần Bảo Ngọc" the
@@ -586,6 +587,31 @@ def _add_clan_initials(add, given: list[str], surname: list[str], genders) -> No
     if len(sur) > 1:
         for t in genders:
             add([("title", t), ("word", sur)], "title_initial")
+
+
+def keyboard_spellings(names: Sequence[str]) -> list[str]:
+    """The key's names and, for a name with a letter English keyboards lack and accents do not explain
+    (Icelandic þ, æ; German ß; Old English-style œ), the name as an English record types it: "Einar
+    Þórsson" is "Einar Thorsson" on a police or housing system.  The spelling is the transliteration
+    passports print in their machine-readable line (ICAO Doc 9303 part 3: Þ -> TH, Æ -> AE, ß -> SS),
+    which `anyascii` also gives; letters that only carry accents are folded by the matcher itself."""
+    out = list(names)
+    for name in names:
+        if _latin_letters_english_lacks(name):
+            from anyascii import anyascii
+
+            out.append(anyascii(name))
+    return out
+
+
+def _latin_letters_english_lacks(name: str) -> bool:
+    """`name` is in Latin letters, and one of them is still no English letter once accents are folded
+    (þ, æ; a Cyrillic key name is left to the other-script matcher)."""
+    if name.isascii():
+        return False
+    letters = [ch for ch in name if ch.isalpha()]
+    latin = all("LATIN" in unicodedata.name(ch, "") for ch in letters)
+    return latin and any(not ("a" <= ch <= "z") for ch in fold("".join(letters)).casefold())
 
 
 def name_forms(person: Person) -> list[str]:
@@ -1086,7 +1112,7 @@ class KnownNameMatcher:
             return "part_of_place_or_organisation_name", True  # "St Mark's", "Fort William", "Port Ellen"
         if " " in word.strip() or _suffix(text, end).startswith(("'", "’")):
             return None, False  # "Ashton's view": the person
-        group = group_reading(text, start, end)
+        group = group_reading(text, start, end, keyed=True)
         if group:
             return group, True  # "the Gurung community", "speaks Gurung": a people or a language
         if not all(self._is_surname(f) for f in forms):

@@ -44,6 +44,7 @@ from ...lexicon import title_words
 from ...resources import load_yaml
 from .folding import fold
 from .initials import INITIALS_ONLY
+from .record_lines import stranger_of_run
 
 if TYPE_CHECKING:
     from ..keyfile import Key
@@ -516,7 +517,9 @@ def reconcile(chosen: list[Replacement], text: str, key: Key) -> list[Replacemen
         if stranger is not None:
             out.append(stranger)
             continue
-        if found:
+        if found and stranger_of_run(run, key):  # "Karma Yudron" beside keyed Karma Wangdu: someone else
+            out.append(_merge(text, run, "", [], "unknown"))
+        elif found:
             code, fits = found
             out.append(_merge(text, run, code, fits, "known"))
         elif len(run) == 2 and all(r.source == "unknown" for r in run) and _one_unlisted_name(text, run, conf):

@@ -24,18 +24,24 @@ _WORD = regex.compile(r"[^\P{L}\p{Latin}](?:[^\P{L}\p{Latin}]|[\p{M}\u0900-\u0df
 _MIN_LETTERS = 4  # romanised letters: shorter spellings ("li", "an") are too many people's
 
 
-def _spelling(name: str) -> str:
-    return re.sub(r"[^a-z]", "", romanised(name))
+def _spelling(name: str, rewrites: tuple[tuple[str, str], ...] = ()) -> str:
+    out = re.sub(r"[^a-z]", "", romanised(name))
+    for a, b in rewrites:
+        out = out.replace(a, b)
+    return out
 
 
-def keyed_spellings(key) -> dict[str, set[str]]:
+def keyed_spellings(key, rewrites: tuple[tuple[str, str], ...] = ()) -> dict[str, set[str]]:
     """romanised spelling without separators -> the codes of the people with a name (or word of a name) so
     spelt: each keyed name whole, in either order of its words, and each of its words."""
     out: dict[str, set[str]] = {}
     for person in key.people:
         for name in person.names:
             words = [w for w in re.split(r"\s+", name) if w]
-            spellings = {_spelling(w) for w in words} | {_spelling("".join(words)), _spelling("".join(words[::-1]))}
+            spellings = {_spelling(w, rewrites) for w in words} | {
+                _spelling("".join(words), rewrites),
+                _spelling("".join(words[::-1]), rewrites),
+            }
             for s in spellings:
                 if len(s) >= _MIN_LETTERS:
                     out.setdefault(s, set()).add(person.code)
@@ -44,12 +50,14 @@ def keyed_spellings(key) -> dict[str, set[str]]:
 
 def other_script_names(key, text: str, raw: list) -> list:
     """(start, end, matched, forms) hits of keyed names written in another script, outside `raw`'s spans;
-    a spelling shared by two keyed people codes neither."""
+    a spelling shared by two keyed people codes neither.  The family's language, when the draft names it,
+    says how its script is romanised (models/names/orthographies.yaml: Mongolian ж is j, not zh)."""
     if text.isascii():
         return []
     from .kin_forms import _form
 
     spellings: dict[str, set[str]] | None = None
+    rewrites: tuple[tuple[str, str], ...] = ()
     taken = [(r[0], r[1]) for r in raw]
     out = []
     for m in _WORD.finditer(text):
@@ -57,8 +65,11 @@ def other_script_names(key, text: str, raw: list) -> list:
         if in_latin_script(word) or any(s < m.end() and m.start() < e for s, e in taken):
             continue
         if spellings is None:
-            spellings = keyed_spellings(key)
-        codes = spellings.get(_spelling(word), set())
+            from .derived import family_spelling
+
+            rewrites = family_spelling(text)[0]
+            spellings = keyed_spellings(key, rewrites)
+        codes = spellings.get(_spelling(word, rewrites), set())
         if len(codes) == 1:
             code = next(iter(codes))
             out.append((m.start(), m.end(), word, [_form(code, word, "other_script", word)]))
