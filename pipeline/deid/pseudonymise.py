@@ -154,16 +154,17 @@ def _structured(
     so no unlisted person either.  Types that can embed a name (a URL) keep nothing out."""
     if analyzer is None or doc is None:
         return [], []
+    from ..nlp import doc_text
     from .recognizers import PLACEHOLDERS, analyze_doc
 
-    doc_text = doc.text  # Doc.text is rebuilt on every access
+    whole = doc_text(doc)  # Doc.text is rebuilt on every access
     out, kept = [], []
     for r in analyze_doc(analyzer, doc):
         if replace_types is not None and r.entity_type not in replace_types:
             if r.entity_type not in EMBEDDING_TYPES:
                 kept.append((r.start, r.end))
             continue
-        text = doc_text[r.start : r.end]
+        text = whole[r.start : r.end]
         if text.strip() in protected:
             continue
         rule = getattr(r, "recognition_metadata", None) or {}
@@ -180,7 +181,7 @@ def _structured(
                 round(float(r.score), 2),
             )
         )
-    return out + _short_names(doc_text, out), kept
+    return out + _short_names(whole, out), kept
 
 
 @lru_cache(maxsize=1)

@@ -152,6 +152,7 @@ def _letters(matched: str) -> str:
 def _a_thing(doc, start: int, end: int) -> bool:
     """ "DL visit", "AC unit", "the CPS and WC": the capitals parsed as a modifier of the noun right after them,
     or with a determiner on them or on the phrase they are coordinated into."""
+    from ...nlp import doc_text
     from .known import _has_determiner
 
     if doc is None:
@@ -163,7 +164,7 @@ def _a_thing(doc, start: int, end: int) -> bool:
     if _has_determiner(token):
         return True
     head = token.head
-    if head.i != token.i + 1 or not any(ch.isalpha() for ch in head.text) or "\n" in doc.text[end : head.idx]:
+    if head.i != token.i + 1 or not any(ch.isalpha() for ch in head.text) or "\n" in doc_text(doc)[end : head.idx]:
         return False  # "| RP |": a table's pipe parsed as the noun, or a noun in the next row, is no phrase of theirs
     return token.dep_ in ("compound", "amod", "nmod") and head.pos_ == "NOUN"
 
