@@ -272,6 +272,23 @@ def _joined(docs) -> Doc:
     return Doc.from_docs(parts, ensure_whitespace=False, exclude=["tensor"])  # type: ignore[call-arg]
 
 
+def doc_text(doc: Doc) -> str:
+    """The Doc's text, without rebuilding it when `parse_report` attached the report it parsed.
+
+    `Doc.text` joins every token's text at each access (about as dear as a
+    recognizer on a long review); the attached report's text is the very string
+    parsed, which spaCy keeps character for character.  Its length is checked
+    against the Doc's, so a Doc given another report falls back to `Doc.text`.
+    """
+    report = doc._.report if Doc.has_extension("report") else None
+    text = getattr(report, "text", None)
+    if isinstance(text, str):
+        end = doc[-1].idx + len(doc[-1].text_with_ws) if len(doc) else 0
+        if len(text) == end:
+            return text
+    return doc.text
+
+
 def parse_report(
     report,
     nlp: Language,

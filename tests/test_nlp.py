@@ -58,3 +58,16 @@ def test_code_letters_are_split_after_tokenising_so_the_tokenizer_is_never_chang
     assert [t.text for t in coded][3:5] == ["Baby", "J"] and "K" in [t.text for t in coded]
     assert [t.text for t in coded][-4:] == ["EM", ".", "left", "."]
     assert dict(nlp.tokenizer.rules) == rules_before
+
+
+def test_doc_text_is_the_parsed_reports_text_and_falls_back_to_the_docs_own(nlp):
+    from types import SimpleNamespace
+
+    from pipeline.nlp import doc_text, parse_report
+
+    report = SimpleNamespace(text="Ms Quill met Child E.\n\nShe said little.", key=[])
+    doc = parse_report(report, nlp)
+    assert doc_text(doc) is report.text
+    assert doc_text(doc) == doc.text
+    doc._.report = SimpleNamespace(text="a different and longer text than the one parsed")
+    assert doc_text(doc) == doc.text

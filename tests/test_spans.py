@@ -5,7 +5,7 @@ from __future__ import annotations
 import random
 from dataclasses import replace
 
-from pipeline.spans import Span, SpanIndex, merge_overlapping, overlaps, resolve_overlaps
+from pipeline.spans import OverlapIndex, Span, SpanIndex, merge_overlapping, overlaps, overlaps_any, resolve_overlaps
 
 RANK = {"info": 0, "low": 1, "medium": 2, "high": 3}
 
@@ -98,3 +98,14 @@ def test_any_object_with_offsets_can_be_resolved():
     phone = RecognizerResult("PHONE", 0, 11, 0.6)
     nhs = RecognizerResult("NHS_NUMBER", 0, 12, 1.0)
     assert resolve_overlaps([phone, nhs], key=lambda r: -r.score) == [nhs]
+
+
+def test_overlap_index_answers_as_overlaps_any_for_spans_that_overlap_each_other():
+    rng = random.Random(11)
+    pairs = [(s, s + rng.randint(0, 12)) for s in (rng.randint(0, 300) for _ in range(200))]
+    index = OverlapIndex(pairs)
+    for _ in range(2000):
+        start = rng.randint(-5, 320)
+        end = start + rng.randint(0, 15)
+        assert index.overlaps(start, end) == overlaps_any(pairs, start, end)
+    assert not OverlapIndex([]).overlaps(0, 10)

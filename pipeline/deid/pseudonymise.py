@@ -36,7 +36,7 @@ from functools import lru_cache
 from typing import Any
 
 from ..resources import load_yaml
-from ..spans import SpanIndex, resolve_overlaps
+from ..spans import OverlapIndex, SpanIndex, overlaps_any, resolve_overlaps
 from . import place_names
 from .codes import is_role_code
 from .keyfile import Key, title_genders
@@ -155,16 +155,17 @@ def _structured(
     so no unlisted person either.  Types that can embed a name (a URL) keep nothing out."""
     if analyzer is None or doc is None:
         return [], []
+    from ..nlp import doc_text
     from .recognizers import PLACEHOLDERS, analyze_doc
 
-    doc_text = doc.text  # Doc.text is rebuilt on every access
+    whole = doc_text(doc)  # Doc.text is rebuilt on every access
     out, kept = [], []
     for r in analyze_doc(analyzer, doc):
         if replace_types is not None and r.entity_type not in replace_types:
             if r.entity_type not in EMBEDDING_TYPES:
                 kept.append((r.start, r.end))
             continue
-        text = doc_text[r.start : r.end]
+        text = whole[r.start : r.end]
         if text.strip() in protected:
             continue
         rule = getattr(r, "recognition_metadata", None) or {}
@@ -181,7 +182,7 @@ def _structured(
                 round(float(r.score), 2),
             )
         )
-    return out + _short_names(doc_text, out), kept
+    return out + _short_names(whole, out), kept
 
 
 @lru_cache(maxsize=1)
@@ -495,8 +496,9 @@ def _repeated_full_names(text: str, names: set[str], spans: list[tuple[int, int]
         return []
     alternatives = "|".join(sorted(map(re.escape, names), key=len, reverse=True))
     out = []
+    taken = OverlapIndex(spans)
     for m in re.finditer(rf"(?<![\w@.'’-])(?:{alternatives})(?![\w@'’-])(?![ \t]+[A-Z])", text):
-        if not any(s < m.end() and m.start() < e for s, e in spans):
+        if not taken.overlaps(m.start(), m.end()):
             out.append(NameCandidate(m.start(), m.end(), m.group(0), "repeat", 0.6))
     return out
 
@@ -621,18 +623,19 @@ def _repeated_word_names(text: str, cands, taken: list[Replacement], doc=None):
             words.setdefault(w, set())
     if not words:
         return []
-    spans = [(c.start, c.end) for c in cands] + [(t.start, t.end) for t in taken]
+    found_before = OverlapIndex([(c.start, c.end) for c in cands] + [(t.start, t.end) for t in taken])
+    added: list[tuple[int, int]] = []  # this scan's own finds, also taken (few: tested one by one)
     out = []
     for word, others in words.items():
         for m in re.finditer(rf"(?<![\w@.'’-]){re.escape(word)}(?![\w@'’-]|['’]s\b)", text):
             if _after_determiner(text, m.start(), m.end(), doc):
                 continue
-            if any(s < m.end() and m.start() < e for s, e in spans):
+            if found_before.overlaps(m.start(), m.end()) or overlaps_any(added, m.start(), m.end()):
                 continue
             if not _person_context(text, m.start(), m.end(), doc, others):
                 continue
             out.append(NameCandidate(m.start(), m.end(), m.group(0), "repeat", 0.6))
-            spans.append((m.start(), m.end()))
+            added.append((m.start(), m.end()))
     return out
 
 

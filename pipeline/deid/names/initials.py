@@ -22,7 +22,7 @@ from typing import Any
 
 from ...lexicon import kin_words, title_pattern, title_words
 from ...resources import load_yaml, read_lines
-from ...spans import overlaps_any
+from ...spans import OverlapIndex, overlaps_any
 from .folding import fold
 
 _DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|this|that|these|those|our|their|its)[ \t]+$", re.IGNORECASE)
@@ -152,6 +152,7 @@ def _letters(matched: str) -> str:
 def _a_thing(doc, start: int, end: int) -> bool:
     """ "DL visit", "AC unit", "the CPS and WC": the capitals parsed as a modifier of the noun right after them,
     or with a determiner on them or on the phrase they are coordinated into."""
+    from ...nlp import doc_text
     from .known import _has_determiner
 
     if doc is None:
@@ -163,7 +164,7 @@ def _a_thing(doc, start: int, end: int) -> bool:
     if _has_determiner(token):
         return True
     head = token.head
-    if head.i != token.i + 1 or not any(ch.isalpha() for ch in head.text) or "\n" in doc.text[end : head.idx]:
+    if head.i != token.i + 1 or not any(ch.isalpha() for ch in head.text) or "\n" in doc_text(doc)[end : head.idx]:
         return False  # "| RP |": a table's pipe parsed as the noun, or a noun in the next row, is no phrase of theirs
     return token.dep_ in ("compound", "amod", "nmod") and head.pos_ == "NOUN"
 
@@ -1028,11 +1029,16 @@ def unlisted_initials(text: str, cands: list, taken: list[tuple[int, int]], doc,
             full.setdefault(fold(lettered[0][0] + lettered[-1][0]).upper(), []).append(c)
     keyed = keyed_initials(key)
     keyed_first = {fold(w[:1]).upper() for p in key.people for n in p.names for w in n.split()[:1]}
-    spans = list(taken)
+    taken_before = OverlapIndex(taken)
+    spans: list[tuple[int, int]] = []  # this step's own finds (few: tested one by one)
     out: list = []
 
     def free(start: int, end: int) -> bool:
-        return not overlaps_any(spans, start, end) and not _capitals_line(text, start)
+        return (
+            not taken_before.overlaps(start, end)
+            and not overlaps_any(spans, start, end)
+            and not _capitals_line(text, start)
+        )
 
     def one_person(found: list, whole: bool = True) -> Any:
         """The one person these mentions name (by first and last name word), or None when they are several."""

@@ -61,7 +61,7 @@ from spacy.lang.en.stop_words import STOP_WORDS as _ENGLISH_STOP_WORDS
 from spacy.tokens import Doc, Token
 
 from ...lexicon import before_name_words, calendar, title_words, welsh_words
-from ...nlp import ROLE_LABEL  # the label pipeline.nlp gives declared codes
+from ...nlp import ROLE_LABEL, doc_text  # the label pipeline.nlp gives declared codes
 from ...regex_cache import all_matches
 from ...resources import fill_template, load_yaml, read_lines
 from ...spans import merge_overlapping
@@ -249,7 +249,7 @@ class _DocContext:
         self.tokens = list(doc)  # iterating a Doc builds a Token object per step: build them once
         self.texts = [t.text for t in self.tokens]  # Token.text makes a new string on every access
         self._name_shaped = [_is_name_text(text) for text in self.texts]  # is_name_token, once per token
-        self.text = doc.text  # Doc.text joins every token: build it once
+        self.text = doc_text(doc)  # Doc.text joins every token: the parsed report's text instead
         self._title_lines: dict[int, bool] = {}
         self._memo: dict[tuple, frozenset[str]] = {}
         self.lex = lexicon()
@@ -1483,9 +1483,12 @@ def _middle_marker_spans(ctx: _DocContext):
 def _surname_shape(ctx: _DocContext, word: str) -> bool:
     """A surname by its ending (`surname_suffixes`): "Petrauskaitė", "Shevchenko", no English word."""
     folded = fold(word).lower()
-    return any(
-        folded.endswith(suffix) and len(folded) >= len(suffix) + 3 for suffix in ctx.lex.surname_suffixes
-    ) and not (ctx.common_use(word) or word in ctx.lex.places or word in ctx.lex.countries)
+    # an ending with at least three letters before it: the ending closes what follows the first three
+    return (
+        len(folded) >= 3
+        and folded[3:].endswith(ctx.lex.surname_suffixes)
+        and not (ctx.common_use(word) or word in ctx.lex.places or word in ctx.lex.countries)
+    )
 
 
 def _surname_shape_spans(ctx: _DocContext):

@@ -37,6 +37,7 @@ from presidio_analyzer import AnalyzerEngine, RecognizerResult
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ...nlp import doc_text
 from .config import all_specs, engine_config
 from .engine import DocNlpEngine, build_analyzer, resolve_overlaps
 
@@ -70,7 +71,7 @@ def analyze_doc(
     if not isinstance(engine, DocNlpEngine):
         raise TypeError("analyze_doc needs an analyzer made by build_analyzer()")
     results = analyzer.analyze(
-        doc.text,
+        doc_text(doc),
         language=engine.language,
         entities=entities,
         nlp_artifacts=engine.artifacts_from_doc(doc),

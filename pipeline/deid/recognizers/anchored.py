@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Iterator
+from functools import lru_cache
 
 import regex
 
@@ -57,5 +58,13 @@ class AnchoredRegex:
             if i < len(covered) and covered[i] == (begin, end):
                 continue
             covered.insert(i, (begin, end))
-            starts.update(m.start() for m in WORD_START.finditer(text, begin, end + 1))
+            words = _word_starts(text)
+            starts.update(words[bisect.bisect_left(words, begin) : bisect.bisect_right(words, end)])
         return sorted(starts)
+
+
+@lru_cache(maxsize=1)
+def _word_starts(text: str) -> list[int]:
+    """Every word start of `text`, found once for all the anchored patterns: a window's are a slice of them
+    (the look-behind sees past a window's start, so the whole text's starts inside it are the window's)."""
+    return [m.start() for m in WORD_START.finditer(text)]
