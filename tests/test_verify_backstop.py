@@ -114,3 +114,37 @@ def test_all_rules_run_together_on_one_text():
     text = "Present: QB (chair)\nQB: fine.\nTyped by zt"
     rules = {f.rule for f in backstop_leftovers(text, set())}
     assert {"backstop:attendee_initials", "backstop:scribe_initials"} <= rules
+
+
+def test_verify_with_a_key_reports_the_backstop_at_medium(tmp_path, nlp):
+    """Through `verify_report`: each shape becomes a medium KEY_NAME finding a reviewer acts on."""
+    from pipeline.deid.keyfile import parse_key
+    from pipeline.deid.verify import verify_report
+    from pipeline.ingest import load_report
+    from pipeline.nlp import parse_report
+
+    key = parse_key({"people": [{"code": "QM", "role": "Mother", "names": ["Ysolde Marrak"]}]})
+    path = tmp_path / "coded.txt"
+    path.write_text(
+        "Present: VB (chair), QM (mother)\n\nVB: the visit went ahead.\n\n"
+        "| Tenant | QM, YSOLDA |\n\nHer name in Georgian is ისოლდე.\n\nOur ref: VB/qx\n",
+        encoding="utf-8",
+    )
+    report = load_report(path)
+    findings = verify_report(report, parse_report(report, nlp), key=key)
+    flagged = {f.text for f in findings if f.severity in ("medium", "high")}
+    assert {"VB", "YSOLDA", "ისოლდე", "qx"} <= flagged
+
+
+def test_a_word_list_of_kin_terms_glosses_too_and_its_entries_stay_quiet():
+    text = 'The sheet lists "zhe = mum, qaro = dad". Later qaro shouted.'
+    assert _texts(glossed_kin_words(text, set()), text) == ["qaro"]
+
+
+def test_an_english_word_before_a_placeholder_is_no_given_name():
+    assert given_before_code("the Early [PERSON-7] club. Male [PERSON-2] arrested.", set()) == []
+
+
+def test_attendance_abbreviation_counts_only_with_a_role():
+    text = "Present: HM (chair)\nApologies: GP\nHM: agreed. The GP wrote."
+    assert _texts(attendance_initials(text, set()), text) == ["HM", "HM"]

@@ -45,6 +45,13 @@ def _explained(word: str, codes: set[str]) -> bool:
     return word in codes or bool(_CODE.fullmatch(word))
 
 
+def _no_initials(letters: str, codes: set[str]) -> bool:
+    """A code, or a listed abbreviation ("EMD", "GP"): the letters a post or a service, not a person, go by."""
+    from .codes import general_abbreviations
+
+    return _explained(letters, codes) or letters.upper() in general_abbreviations()
+
+
 # ---------------------------------------------------------------- names in their own script
 @lru_cache(maxsize=1)
 def _script_runs() -> tuple[re.Pattern, list[tuple[int, int, str]]]:
@@ -83,12 +90,14 @@ def _attendance_re() -> re.Pattern:
 def attendance_initials(text: str, codes: set[str]) -> list[Leftover]:
     """Minutes list who attended ("Present: HM (chair), JO'D (associate specialist)"): an item that begins with
     initials that are no code declares those initials a person, so every use of them ("HM: booked via...") is
-    that person's name left in the text."""
+    that person's name left in the text.  A listed abbreviation ("GP") counts only with a role in brackets."""
     declared: set[str] = set()
     for line in _attendance_re().finditer(text):
         for item in re.split(r"[,;]", line.group("items")):
-            head = re.match(rf"\s*(?:and\s+)?({_INITIALS})(?=\s*(?:\(|$|-|–))", item)
-            if head and not _explained(head.group(1), codes):
+            head = re.match(rf"\s*(?:and\s+)?({_INITIALS})(?=\s*(?P<role>\()?)(?=\s*(?:\(|$|-|–))", item)
+            if head is None or _explained(head.group(1), codes):
+                continue
+            if head.group("role") or not _no_initials(head.group(1), codes):  # "HM (chair)": a person all the same
                 declared.add(head.group(1))
     if not declared:
         return []
@@ -133,7 +142,7 @@ def scribe_initials(text: str, codes: set[str]) -> list[Leftover]:
     out = []
     for m in _scribe_re().finditer(text):
         who = m.group("who")
-        if not _explained(who, codes) and not (who.islower() and lex.is_common_word(who)):
+        if not _no_initials(who, codes) and not (who.islower() and lex.is_common_word(who)):
             reason = "initials where the record names who typed or minuted it, not a code"
             out.append(Leftover(m.start("who"), m.end("who"), reason, "backstop:scribe_initials"))
     return out
@@ -155,7 +164,7 @@ def signature_initials(text: str, codes: set[str]) -> list[Leftover]:
     out = []
     for pattern in _signature_res():
         for m in pattern.finditer(text):
-            if not _explained(m.group("who"), codes):
+            if not _no_initials(m.group("who"), codes):
                 reason = "initials signing a letter or message, not a code"
                 out.append(Leftover(m.start("who"), m.end("who"), reason, "backstop:signature_initials"))
     return out
@@ -194,7 +203,8 @@ _TWO_CAPITALISED = re.compile(
 
 
 def person_shaped(text: str, codes: set[str]) -> list[Leftover]:
-    """ "Caller Kath Doyle, Flat 5": two capitalised words, neither an English word, the first a listed given name
+    """ "Caller Kath Doyle, Flat 5": two capitalised words, neither an English word (even one that is also a
+    surname: "Ward", "House", "Bridge"), the first a listed given name
     or the second a listed surname, and no third capitalised word after them (which would make an organisation
     or place): a person nobody coded."""
     from .names.unknown import lexicon
@@ -203,8 +213,8 @@ def person_shaped(text: str, codes: set[str]) -> list[Leftover]:
     out = []
     for m in _TWO_CAPITALISED.finditer(text):
         given, family = m.group(1), m.group(2)
-        if any(_explained(w, codes) or lex.is_common_word(w) for w in (given, family)):
-            continue
+        if any(_explained(w, codes) or w.lower() in lex.common for w in (given, family)):
+            continue  # "Wren Ward", "Weald House": an English word makes it a place or building
         if lex.is_first_name(given) or family in lex.surnames:
             reason = "a given name and surname no code replaced"
             out.append(Leftover(m.start(), m.end(), reason, "backstop:person_shaped"))
@@ -265,10 +275,20 @@ def _gloss_re() -> re.Pattern:
     )
 
 
+@lru_cache(maxsize=1)
+def _gloss_list_re() -> re.Pattern:
+    """A word list the draft reproduces ("eej = mum, aav = dad"): the same gloss, written as an equation."""
+    from .verify import _kin_words
+
+    kin = _words_re(set(_kin_words()) | set(_data()["informal_kin_words"]))
+    return re.compile(rf"(?<![\w'’-])(?P<word>[^\W\d_]{{2,15}})[ \t]*=[ \t]*[\"“‘']?(?:{kin})\b", re.IGNORECASE)
+
+
 def glossed_kin_words(text: str, codes: set[str]) -> list[Leftover]:
     """'"aav" is Mongolian for "dad"': the draft says that word is how the family names a relative, so every
-    other use of it ("aav angry", "Aav pulled my ear") stands for that person.  The glossing use is left alone."""
-    glosses = list(_gloss_re().finditer(text))
+    other use of it ("aav angry", "Aav pulled my ear") stands for that person.  The glossing uses are left alone
+    (the quoted word before "is ... for", the word before "=" in a word list)."""
+    glosses = [*_gloss_re().finditer(text), *_gloss_list_re().finditer(text)]
     words = {m.group("word").lower() for m in glosses} - {c.lower() for c in codes}
     if not words:
         return []
@@ -287,7 +307,7 @@ _GIVEN_BEFORE_CODE = re.compile(r"(?<![\w'’.-])(?P<given>[A-Z][a-z'’]+(?:-[A
 
 def given_before_code(text: str, codes: set[str]) -> list[Leftover]:
     """ "Caller Kath [PERSON-6]": pseudonymise coded the surname and left the given name before it.  A capitalised
-    word there that is no English word, title or code is that given name."""
+    word there that is no English word ("Early", "Male"), title or code is that given name."""
     from ..lexicon import title_words
     from .names.unknown import lexicon
 
@@ -295,7 +315,7 @@ def given_before_code(text: str, codes: set[str]) -> list[Leftover]:
     out = []
     for m in _GIVEN_BEFORE_CODE.finditer(text):
         given = m.group("given")
-        if _explained(given, codes) or lex.is_common_word(given) or given.lower() in titles:
+        if _explained(given, codes) or given.lower() in lex.common or given.lower() in titles:
             continue
         reason = "a given name left before a coded surname"
         out.append(Leftover(m.start("given"), m.end("given"), reason, "backstop:given_before_code"))
