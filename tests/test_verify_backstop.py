@@ -148,3 +148,8 @@ def test_an_english_word_before_a_placeholder_is_no_given_name():
 def test_attendance_abbreviation_counts_only_with_a_role():
     text = "Present: HM (chair)\nApologies: GP\nHM: agreed. The GP wrote."
     assert _texts(attendance_initials(text, set()), text) == ["HM", "HM"]
+
+
+def test_a_capital_ending_a_hard_wrapped_line_is_no_signature():
+    text = "the two men had argued about money. A\nneighbour called the police."
+    assert signature_initials(text, set()) == []

@@ -154,7 +154,8 @@ def _signature_res() -> tuple[re.Pattern, re.Pattern]:
     letter = re.compile(
         rf"(?im)^[ \t]*(?:{closing})[ \t]*[,.!]?[ \t]*\n(?:[ \t]*\n){{0,2}}[ \t]*(?P<who>{_INITIALS})\.?[ \t]*$"
     )
-    message = re.compile(rf"(?m)[.!?][ \t]+(?P<who>{_INITIALS})[ \t]*(?=\||$)")
+    # the message's end: its table cell closes, or a blank line follows (not a hard-wrapped line going on)
+    message = re.compile(rf"[.!?][ \t]+(?P<who>{_INITIALS})[ \t]*(?=\||\n[ \t]*\n|\n?\Z)")
     return letter, message
 
 
