@@ -153,3 +153,8 @@ def test_attendance_abbreviation_counts_only_with_a_role():
 def test_a_capital_ending_a_hard_wrapped_line_is_no_signature():
     text = "the two men had argued about money. A\nneighbour called the police."
     assert signature_initials(text, set()) == []
+
+
+def test_an_acronym_in_a_cased_script_is_no_name():
+    text = "Her ЕГН was given and the region code УБ. Her name: Радка."
+    assert _texts(script_names(text), text) == ["Радка"]

@@ -73,6 +73,8 @@ def script_names(text: str, codes: AbstractSet[str] = frozenset()) -> list[Lefto
     for m in pattern.finditer(text):
         if sum(ch.isalpha() for ch in m.group()) < 2:
             continue  # "α", "μ": a symbol, not a word
+        if m.group().isupper() and len(m.group()) <= 5 and " " not in m.group():
+            continue  # "ЕГН", "УБ": an acronym in a cased script (a number's kind, a region), not a name
         words = len(re.findall(r"[^\s\u0f0b\u0f0d\u0f14]+", m.group()))
         script = _script_of(m.group()[0], blocks)
         rule = "backstop:script" if words <= _data()["non_latin_max_name_words"] else "backstop:script_long"
@@ -214,6 +216,8 @@ def person_shaped(text: str, codes: set[str]) -> list[Leftover]:
     out = []
     for m in _TWO_CAPITALISED.finditer(text):
         given, family = m.group(1), m.group(2)
+        if given == family or any(w.lower() in _kin() for w in (given, family)):
+            continue  # "Nana Nana": a family word said twice, which the key's slot rules weigh
         if any(_explained(w, codes) or w.lower() in lex.common for w in (given, family)):
             continue  # "Wren Ward", "Weald House": an English word makes it a place or building
         if lex.is_first_name(given) or family in lex.surnames:
@@ -260,6 +264,14 @@ def addressed_names(text: str, codes: set[str]) -> list[Leftover]:
             reason = "the person a coded sender's message addresses, not a code"
             out.append(Leftover(m.start("name"), m.end("name"), reason, "backstop:addressed"))
     return out
+
+
+@lru_cache(maxsize=1)
+def _kin() -> frozenset[str]:
+    """Words that name kin, in the text's English and in the informal forms families use."""
+    from .verify import _kin_words
+
+    return frozenset(_kin_words()) | frozenset(_data()["informal_kin_words"])
 
 
 @lru_cache(maxsize=1)
