@@ -158,3 +158,11 @@ def test_a_capital_ending_a_hard_wrapped_line_is_no_signature():
 def test_an_acronym_in_a_cased_script_is_no_name():
     text = "Her ЕГН was given and the region code УБ. Her name: Радка."
     assert _texts(script_names(text), text) == ["Радка"]
+
+
+def test_a_listed_place_is_no_person_pair():
+    assert person_shaped("She grew up in Sri Lanka before moving.", set()) == []
+
+
+def test_a_lower_case_phrase_in_a_cased_script_is_only_worth_a_look():
+    assert [f.rule for f in script_names("she said ο γιος σας twice")] == ["backstop:script_long"]

@@ -77,7 +77,10 @@ def script_names(text: str, codes: AbstractSet[str] = frozenset()) -> list[Lefto
             continue  # "ЕГН", "УБ": an acronym in a cased script (a number's kind, a region), not a name
         words = len(re.findall(r"[^\s\u0f0b\u0f0d\u0f14]+", m.group()))
         script = _script_of(m.group()[0], blocks)
-        rule = "backstop:script" if words <= _data()["non_latin_max_name_words"] else "backstop:script_long"
+        # Greek, Cyrillic and Armenian write a name with a capital (Georgian has capitals, but not for names)
+        lower_case = m.group()[0].islower() and script in ("Greek", "Cyrillic", "Armenian")
+        name_like = words <= _data()["non_latin_max_name_words"] and not lower_case
+        rule = "backstop:script" if name_like else "backstop:script_long"
         out.append(Leftover(m.start(), m.end(), f"words in {script} script left after pseudonymisation: a name?", rule))
     return out
 
@@ -218,6 +221,8 @@ def person_shaped(text: str, codes: set[str]) -> list[Leftover]:
         given, family = m.group(1), m.group(2)
         if given == family or any(w.lower() in _kin() for w in (given, family)):
             continue  # "Nana Nana": a family word said twice, which the key's slot rules weigh
+        if m.group() in lex.places or m.group() in lex.countries or given in lex.places or family in lex.places:
+            continue  # "Sri Lanka", "Hebden Bridge": a listed place
         if any(_explained(w, codes) or w.lower() in lex.common for w in (given, family)):
             continue  # "Wren Ward", "Weald House": an English word makes it a place or building
         if lex.is_first_name(given) or family in lex.surnames:
