@@ -2467,6 +2467,7 @@ def _key_findings(doc: Doc, key, policy: Policy, allowed_words: frozenset[str] |
         if not record and _is_public([w.lower() for w in name_words(r.text)]):
             continue  # "As Lord Laming wrote": a public figure the review cites, reported at info elsewhere
         out.append(to_check(r.start, r.end, _slot_reason(r), f"key:slot:{r.kind}"))
+    out += _backstop_findings(text, codes, out, to_check, allowed_words)
     for m in places:  # the key's surname where a place stands
         where = m.rule.split(":", 1)[1].replace("_", " ")
         finding = to_check(m.start, m.end, f"a name of {m.code} from the key, read as a place ({where})", "key:place")
@@ -2475,6 +2476,28 @@ def _key_findings(doc: Doc, key, policy: Policy, allowed_words: frozenset[str] |
         elif m.rule == f"place:{ORDINARY_WORD}":  # "rated Amber", "the Ray of Hope food bank": the shape says word
             finding = replace(finding, severity="low", reason=f"{finding.reason}; an English word in a word's slot")
         out.append(finding)
+    return out
+
+
+def _backstop_findings(
+    text: str, codes: set[str], found: list[Span], to_check: Callable, allowed_words: AbstractSet[str]
+) -> list[Span]:
+    """Names in shapes neither pseudonymise nor the key's forms read (`pipeline.deid.backstop`): a name in its
+    own script, record initials, a SURNAME, Given line, a "known as" name, a glossed kin word.  One finding per
+    span no other finding already covers."""
+    from .backstop import backstop_leftovers
+
+    out: list[Span] = []
+    for left in backstop_leftovers(text, codes):
+        if left.rule == "backstop:person_shaped" and {w.lower() for w in name_words(text[left.start : left.end])} & set(
+            allowed_words
+        ):
+            continue  # the review's author or chair, named on purpose
+        if not any(f.start < left.end and left.start < f.end for f in found + out):
+            finding = to_check(left.start, left.end, left.reason, left.rule)
+            if left.rule == "backstop:script_long":  # a quoted sentence in another script: worth a look only
+                finding = replace(finding, severity="low")
+            out.append(finding)
     return out
 
 
