@@ -94,7 +94,11 @@ def _suffix_re() -> re.Pattern[str]:
     or a hyphened one ("Kenji-san", "Wali-Ji")."""
     table = honorifics()["suffix"]
     words = _alternation(table)
-    spaced = _alternation(list(table) + [w.capitalize() for w, f in table.items() if f.get("capitalised")])
+    # "Yangzom-la", never "Yangzom la": a `hyphen_only` honorific spaced after a name is another word
+    spaced = _alternation(
+        [w for w, f in table.items() if not f.get("hyphen_only")]
+        + [w.capitalize() for w, f in table.items() if f.get("capitalised")]
+    )
     kin = _alternation((prefix_words() | frozenset(honorifics()["alone"])) - frozenset(table))
     return re.compile(
         rf"(?<![\w'’-])(?P<name>[^\W\d_][\w]*)"
@@ -110,10 +114,37 @@ def hyphened_kin_re() -> re.Pattern[str]:
 
 
 def hyphened_kin_end(text: str, end: int) -> int:
-    """Where a name ending at `end` ends with the family word hyphened to it ("Darshan-mama", "Ewa-auntie"):
-    the word goes with the name into its placeholder, as the suffix pass does for keyed names."""
+    """Where a name ending at `end` ends with the family word hyphened to it ("Darshan-mama", "Ewa-auntie"),
+    or with an ending the draft declares (`declared_suffixes`): the word goes with the name into its
+    placeholder, as the suffix pass does for keyed names."""
     m = hyphened_kin_re().match(text, end)
+    if m is None and (own := _declared_suffix_re(text)) is not None:
+        m = own.match(text, end)
     return m.end() if m else end
+
+
+# a quoted ending that opens with a hyphen ('the "-la" is a mark of respect', 'adds "-ah" when she calls a child')
+_DECLARED_SUFFIX = re.compile(r"[\"“‘']-(?P<suf>[a-z]{1,5})[\"”’']")
+
+
+@lru_cache(maxsize=4)
+def declared_suffixes(text: str) -> frozenset[str]:
+    """The endings the draft itself talks about as endings: a family's honorific or vocative joined to a name
+    ("Yangzom-la", "Ha-eun-ah") is then part of the mention, whatever language it is and whatever the lists
+    hold: the draft's own words are the evidence that "-ah" is no part of a name here."""
+    return frozenset(m.group("suf") for m in _DECLARED_SUFFIX.finditer(text))
+
+
+def hyphened_kin_pattern(text: str) -> str:
+    """`hyphened_kin_re` with the endings this draft declares: "Kelsang-la" of an unlisted "Mrs Kelsang"."""
+    own = _declared_suffix_re(text)
+    return hyphened_kin_re().pattern + (f"|{own.pattern}" if own is not None else "")
+
+
+@lru_cache(maxsize=4)
+def _declared_suffix_re(text: str) -> re.Pattern[str] | None:
+    own = declared_suffixes(text)
+    return re.compile(rf"-(?:{_alternation(own)})(?![\w'’-])") if own else None
 
 
 @lru_cache(maxsize=1)
@@ -751,7 +782,20 @@ def _suffixed(matcher, text: str, raw: list) -> list:
             named = _lookup(name, matcher.keyed_words)
         if named:
             raw.append((start, end, text[start:end], [_form(c, w, rule, name) for c, w, rule in named]))
-    return raw
+    return _with_declared_suffix(text, raw)
+
+
+def _with_declared_suffix(text: str, raw: list) -> list:
+    """A keyed mention with an ending the draft declares joined to it ("Ha-eun-ah"): the ending goes into the
+    code with the name, as a listed suffix does."""
+    own = _declared_suffix_re(text)
+    if own is None:
+        return raw
+    out = []
+    for r in raw:
+        m = own.match(text, r[1])
+        out.append((r[0], m.end(), text[r[0] : m.end()], r[3]) if m else r)
+    return out
 
 
 def word_talked_about(word: str, text: str, start: int, end: int) -> bool:
@@ -804,6 +848,8 @@ def _alone(matcher, text: str, raw: list, learned: dict[str, set[str]]) -> list:
             # (a calling name of a child, "oğlum, be good", is the child whoever addresses them)
         if m.group("hon")[:1].islower() and not (_quoted(text, start) or _inside_quote(text, start)):
             continue  # a lower-case family word names somebody only as the child's own word, quoted
+        if m.group("hon")[:1].islower() and _quoted_alone(text, start, end):
+            continue  # 'she recognised "aav"': the word quoted by itself, no naming verb: the word, no person
         codes = set(learned.get(word, ()))
         sense = _speakers_relative(matcher.key, raw, text, start, _sense(fields, text))
         # a word the draft glosses is the family's word for its relative even where written in lower case
@@ -861,13 +907,27 @@ def _speaker_parent(key, raw: list, text: str, start: int) -> str | None:
     opened = max(text.rfind("\u201c", para, start), text.rfind('"', para, start))
     straight = text.count('"', para, start)
     if opened < 0 or (text[opened] == '"' and straight % 2 == 0) or "\u201d" in text[opened:start]:
-        return None
+        return _parent_relation(key, _line_writer(raw, text, start))
     speaker = _nearest_keyed(raw, para, opened)
     if speaker is None or not _introduces_speech(text[speaker[1] : opened]):
         return None
-    code = speaker[0]
-    rels = {rel for (_, rel), parents in parents_of(key).items() if code in parents}
+    return _parent_relation(key, speaker[0])
+
+
+def _parent_relation(key, code: str | None) -> str | None:
+    """ "mother"/"father" when the keyed person is a keyed child's parent of that one relation."""
+    rels = {rel for (_, rel), parents in parents_of(key).items() if code in parents} if code else set()
     return rels.pop() if len(rels) == 1 else None
+
+
+def _line_writer(raw: list, text: str, start: int) -> str | None:
+    """The keyed person a message or transcript line opens with, before a colon ("21:37 – Oyuka: Eej, he is
+    tired"): the writer of the line, who says the family word."""
+    line = text.rfind("\n", 0, start) + 1
+    for r in sorted(r for r in raw if line <= r[0] and r[1] <= start and len({f.code for f in r[3]}) == 1):
+        if text.startswith(":", r[1]) and r[3][0].rule != "kin_alone":
+            return r[3][0].code
+    return None
 
 
 def _speakers_relative(key, raw: list, text: str, start: int, sense: dict | None) -> dict | None:
@@ -889,6 +949,20 @@ def _inside_quote(text: str, start: int) -> bool:
     if text.count('"', para, start) % 2 == 1:
         return True
     return text.rfind("\u201c", para, start) > text.rfind("\u201d", para, start)
+
+
+_NAMING_VERB_BEFORE = re.compile(r"(?<![\w-])(?:call|calls|called|calling|named|names)(?:[ \t]+[\w'’-]+){0,3}[ \t]*\Z", re.I)
+
+
+def _quoted_alone(text: str, start: int, end: int) -> bool:
+    """A lower-case word that is a whole quotation by itself ('recognised "aav"') and no naming verb before
+    it ('called her "māmiņa"' names her): the word spoken of; in a longer quotation ('"aav angry"') it is used."""
+    return (
+        _quoted(text, start)
+        and text[end : end + 1] in "\"”’'"
+        and end < len(text)
+        and _NAMING_VERB_BEFORE.search(text, max(0, start - 40), start - 1) is None
+    )
 
 
 def _quoted(text: str, start: int) -> bool:
@@ -985,6 +1059,8 @@ def _word_discussed(text: str, start: int, end: int) -> bool:
         return True
     if re.search(r"(?<![\w'’-])(?:a|an|the|any|every)[ \t]+$", text[max(0, start - 8) : start], re.I):
         return True
+    if re.match(r"[ \t]*=[ \t]", text[end : end + 3]):
+        return True  # a welcome sheet's "eej = mum, aav = dad": the word explained
     line_start = text.rfind("\n", 0, start) + 1
     head = re.match(r"[ \t>*•·-]*([^\W\d_][\w'’-]*)[ \t]*(?:[–—:=]|-[ \t])", text[line_start:start])
     kin = prefix_words() | frozenset(honorifics()["alone"])

@@ -34,6 +34,7 @@ from ...lexicon import before_name_words, honorifics, kin_words, title_pattern
 from ...regex_cache import all_matches
 from ..keyfile import title_genders
 from . import role_cues
+from .declared_pairs import declared_pairs
 from .folding import fold
 from .initials import entry_author
 from .initials import settings as initials_settings
@@ -1305,6 +1306,8 @@ def aliases(matcher, text: str, raw: list) -> list:
                 continue
             if (english or family_word) and m.group(0).islower():
                 continue  # "the word lola means grandmother": the family word, not the name it was given
+            if m.group(0).islower() and _word_explained(text, m.start(), m.end()):
+                continue  # '"emee" is Mongolian for grandma', '"eej = mum"': the word explained, no person
             if (english or common) and _after_strangers_name(matcher, text, m.start()):
                 continue  # "her maiden name, Pearl Bailey" ... "Miss Hyacinth Bailey": her sister, another person
             if (english or common) and _before_org_or_place(text, m.end()):
@@ -1318,6 +1321,14 @@ def aliases(matcher, text: str, raw: list) -> list:
                 continue
             out.append((m.start(), m.end(), m.group(0), [alias]))
     return out
+
+
+def _word_explained(text: str, start: int, end: int) -> bool:
+    """A quoted word a verb speaks of ('"aav" is Mongolian for "dad"') or a word an equals sign explains
+    ('a welcome sheet lists "eej = mum, aav = dad"')."""
+    from .kin_forms import _quoted_word_talk
+
+    return _quoted_word_talk(text, start, end) or re.match(r"[ \t]*=[ \t]", text[end : end + 3]) is not None
 
 
 def _after_strangers_name(matcher, text: str, start: int) -> bool:
@@ -1357,6 +1368,8 @@ def _declarations(matcher, text: str, raw: list) -> dict[str, str]:
         declared.setdefault(word, post_code)
     for word, list_code in _setting_lists(matcher, text, raw).items():
         declared.setdefault(word, list_code)
+    for word, pair_code in declared_pairs(matcher, text, sure, ends).items():
+        declared.setdefault(word, pair_code)
     for word, column_code in _name_columns(matcher, text, raw).items():
         declared.setdefault(word, column_code)
     endings = family_pet_endings(text)
