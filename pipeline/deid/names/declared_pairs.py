@@ -49,7 +49,9 @@ _IS = (
 _ROLE_IS = re.compile(rf"(?i:{_ROLE}){_IS}")
 _IS_RE = re.compile(_IS)
 _NAMING_VERB = re.compile(r"(?<![\w-])(?:called|named|known)(?![\w-])")
-_CALLS = re.compile(rf"(?i:call|calls|called|calling)[ \t]+(?i:{_ROLE})(?:[ \t]+(?:in|from|at)[ \t]+[A-Z][\w'’-]*)?[ \t]*\Z")
+_CALLS = re.compile(
+    rf"(?i:call|calls|called|calling)[ \t]+(?i:{_ROLE})(?:[ \t]+(?:in|from|at)[ \t]+[A-Z][\w'’-]*)?[ \t]*\Z"
+)
 # the verb left out before a second object: 'calls her grandfather "Nanabhai" and her parents "Ammi" and "Abbu"'
 _AND_ROLE = re.compile(rf"[\"”](?:[ \t]*,)?[ \t]+and[ \t]+(?i:{_ROLE})[ \t]*\Z")
 _CALL_VERB = re.compile(r"(?<![\w-])(?i:call|calls|called|calling)[ \t]")
@@ -187,7 +189,8 @@ def _relative(matcher, rel: str, side: str | None, children: list[str]) -> str |
     if rel in ("mother", "father"):
         codes = {c for child in children for c in parents_of(key).get((child, rel), [])}
     else:
-        people = [p for p in key.people if p.code not in children and role_cues.fits(rel, p)]
+        own = set(children) if len(children) == 1 else set()  # "her brother" is not she; of all: any child
+        people = [p for p in key.people if p.code not in own and role_cues.fits(rel, p)]
         if not people:
             spouse = _conf().get("relatives_by_marriage", {}).get(rel)
             rx = re.compile(rf"(?<![\w-]){re.escape(spouse)}(?![\w-])") if spouse else None

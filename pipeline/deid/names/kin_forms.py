@@ -330,7 +330,36 @@ def kin_forms(matcher, text: str, raw: list) -> list:
     raw = _namesakes(matcher, text, raw)
     raw = _generations(matcher, text, raw)
     raw = _grandparents_not_children(matcher, raw, prefixed)
-    return _alone(matcher, text, raw, learned)
+    return _translated(matcher, text, _alone(matcher, text, raw, learned))
+
+
+# a quoted English rendering of what was said: 'literally "Dad threw it"', 'the literal meaning is "Dad pulled
+# my ear"', 'and then in English: "Dad hit him"'
+_RENDERING = re.compile(
+    r"(?i:literally|literal[ \t]+(?:meaning|translation|sense)(?:[ \t]+(?:is|was))?|translated[ \t]+as|in[ \t]+English)"
+    r"[ \t]*[:,]?[ \t]*[\"“](?P<said>[^\"”\n]{1,160})[\"”]"
+)
+_ENGLISH_KIN = re.compile(r"(?<![\w'’-])(?<!my )(?<!your )(?<!his )(?<!her )(?<!the )(?<!a )[A-Z][a-z]{1,7}(?![\w'’-])")
+
+
+def _translated(matcher, text: str, raw: list) -> list:
+    """ "Dad" in an English rendering of a quoted utterance whose family word names a keyed relative ('"Appa
+    threw the chair", literally "Dad threw the chair"'): the English word translates that name, so it is the
+    same person; only where the utterance, within the sentence before, has a family word or a declared name
+    coded to exactly one keyed person of that relation."""
+    taken = [(r[0], r[1]) for r in raw]
+    out = []
+    for m in _RENDERING.finditer(text):
+        for w in _ENGLISH_KIN.finditer(text, m.start("said"), m.end("said")):
+            rel = role_cues.class_of(w.group(0).casefold())
+            if rel is None or overlaps_any(taken, w.start(), w.end()):
+                continue
+            said = [r for r in raw if m.start() - 200 <= r[0] < m.start() and r[3][0].rule in ("kin_alone", "alias")]
+            codes = {f.code for r in said for f in r[3] if role_cues.fits(rel, matcher.people[f.code])}
+            if len(codes) == 1:
+                form = _form(codes.pop(), w.group(0), "kin_alone", w.group(0))
+                out.append((w.start(), w.end(), w.group(0), [form]))
+    return raw + out
 
 
 def _juniors(key) -> set[str]:
@@ -951,7 +980,9 @@ def _inside_quote(text: str, start: int) -> bool:
     return text.rfind("\u201c", para, start) > text.rfind("\u201d", para, start)
 
 
-_NAMING_VERB_BEFORE = re.compile(r"(?<![\w-])(?:call|calls|called|calling|named|names)(?:[ \t]+[\w'’-]+){0,3}[ \t]*\Z", re.I)
+_NAMING_VERB_BEFORE = re.compile(
+    r"(?<![\w-])(?:call|calls|called|calling|named|names)(?:[ \t]+[\w'’-]+){0,3}[ \t]*\Z", re.I
+)
 
 
 def _quoted_alone(text: str, start: int, end: int) -> bool:
