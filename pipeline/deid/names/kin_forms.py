@@ -955,7 +955,8 @@ def _line_writer(raw: list, text: str, start: int) -> str | None:
     line = text.rfind("\n", 0, start) + 1
     for r in sorted(r for r in raw if line <= r[0] and r[1] <= start and len({f.code for f in r[3]}) == 1):
         if text.startswith(":", r[1]) and r[3][0].rule != "kin_alone":
-            return r[3][0].code
+            # the writer's own words run on from the colon: 'Text from Ayla: "..." Emre said Mama' is not hers
+            return None if re.search(r"[.!?][\"”’']?[ \t]+[A-Z]", text[r[1] : start]) else r[3][0].code
     return None
 
 
