@@ -127,3 +127,24 @@ people:
     text = 'The family speak Mongolian. Bold said "Aav was angry", literally "Dad was angry". Dad is a word.\n'
     out = code_draft(key, text)
     assert 'literally "TF was angry"' in out and "Dad is a word" in out
+
+
+def test_a_lower_case_family_word_quoted_alone_is_a_word_unless_a_naming_verb_lists_it(code_draft):
+    key = """
+people:
+  - {code: CT, role: Child T, names: [Bold Ganzorig, Bold]}
+  - {code: TF, role: "Child T's father", names: [Ganzorig Bat, Mr Bat]}
+"""
+    text = (
+        'The family speak Mongolian. Bold said "aav is cross". The nurse recognised "aav" at once. '
+        'Bold kept calling him "Zorigoo" and "aav".\n'
+    )
+    out = code_draft(key, text)
+    assert '"TF is cross"' in out and 'recognised "aav"' in out and 'and "TF"' in out
+
+
+def test_a_name_declared_for_a_child_after_an_adult_title_is_not_the_child():
+    text = 'Liya Berhane is 8.\n\nAt home Liya is "Tesso", her brother is "Sammy". Mr Tesso came. Tesso cried.'
+    found = [(m.text, m.code) for m in find_known_names(text, KEY)]
+    assert [c for w, c in found if w == "Tesso"] == ["CQ", "CQ"]
+    assert not [w for w, c in found if c == "CQ" and w.startswith("Mr")]

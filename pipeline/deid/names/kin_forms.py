@@ -981,20 +981,18 @@ def _inside_quote(text: str, start: int) -> bool:
     return text.rfind("\u201c", para, start) > text.rfind("\u201d", para, start)
 
 
-_NAMING_VERB_BEFORE = re.compile(
-    r"(?<![\w-])(?:call|calls|called|calling|named|names)(?:[ \t]+[\w'’-]+){0,3}[ \t]*\Z", re.I
-)
+_NAMING_VERB = re.compile(r"(?<![\w-])(?:call|calls|called|calling|named|names)(?![\w-])", re.I)
 
 
 def _quoted_alone(text: str, start: int, end: int) -> bool:
     """A lower-case word that is a whole quotation by itself ('recognised "aav"') and no naming verb before
     it ('called her "māmiņa"' names her): the word spoken of; in a longer quotation ('"aav angry"') it is used."""
-    return (
-        _quoted(text, start)
-        and text[end : end + 1] in "\"”’'"
-        and end < len(text)
-        and _NAMING_VERB_BEFORE.search(text, max(0, start - 40), start - 1) is None
-    )
+    if not (_quoted(text, start) and end < len(text) and text[end] in "\"”’'"):
+        return False
+    # 'kept calling him "Denizcim" and "oğlum"': a naming verb earlier in the sentence makes a list of names
+    sentence = re.search(r"(?:[.!?][\"”’']?[ \t]+|\n)(?=[^\n]*\Z)", text[max(0, start - 200) : start])
+    opened = max(0, start - 200) + (sentence.end() if sentence else 0)
+    return _NAMING_VERB.search(text, opened, start) is None
 
 
 def _quoted(text: str, start: int) -> bool:

@@ -1288,7 +1288,7 @@ def aliases(matcher, text: str, raw: list) -> list:
     a list after a weaker cue ('recorded as "Betelhem", "Bethlehem" and "Betty"', `alias_list_cues`)
     only when a keyed word in it says whose.  Mentions already matched are left alone.
     """
-    from .derived import _before_org_or_place, _common_words
+    from .derived import _before_org_or_place, _common_words, _personal_title_before
     from .known import NameForm
 
     declared = _declarations(matcher, text, raw)
@@ -1301,6 +1301,7 @@ def aliases(matcher, text: str, raw: list) -> list:
         pattern = re.compile(rf"(?<![\w@]){spaced}(?!\w)", re.IGNORECASE)
         family_word = fold(word).casefold() in {k.word for k in kin_words()}
         common = " " not in word and fold(word).casefold() in _common_words()
+        child = matcher.people[code].child
         for m in pattern.finditer(text):
             if any(s < m.end() and m.start() < e for s, e in taken):
                 continue
@@ -1308,6 +1309,8 @@ def aliases(matcher, text: str, raw: list) -> list:
                 continue  # "the word lola means grandmother": the family word, not the name it was given
             if m.group(0).islower() and _word_explained(text, m.start(), m.end()):
                 continue  # '"emee" is Mongolian for grandma', '"eej = mum"': the word explained, no person
+            if child and _personal_title_before().search(text, max(0, m.start() - 12), m.start()):
+                continue  # '"JAMA"' declared for a child, then "Mr Jama": an adult of the family, not the child
             if (english or common) and _after_strangers_name(matcher, text, m.start()):
                 continue  # "her maiden name, Pearl Bailey" ... "Miss Hyacinth Bailey": her sister, another person
             if (english or common) and _before_org_or_place(text, m.end()):
