@@ -148,3 +148,14 @@ def test_a_name_declared_for_a_child_after_an_adult_title_is_not_the_child():
     found = [(m.text, m.code) for m in find_known_names(text, KEY)]
     assert [c for w, c in found if w == "Tesso"] == ["CQ", "CQ"]
     assert not [w for w, c in found if c == "CQ" and w.startswith("Mr")]
+
+
+def test_a_word_the_draft_explains_after_it_is_that_relative_and_the_explanation_stays(code_draft):
+    key = """
+people:
+  - {code: CM, role: Child M, names: [Hanna Desta, Hanna]}
+  - {code: PA, role: "Paternal aunt", names: [Rahel Desta]}
+"""
+    text = 'The family speak Amharic at home ("Wayzo" is Amharic for "aunt"). Hanna said Wayzo came. Wayzo cooked.\n'
+    out = code_draft(key, text)
+    assert '"Wayzo" is Amharic' in out and "CM said PA came. PA cooked." in out

@@ -830,7 +830,14 @@ def _with_declared_suffix(text: str, raw: list) -> list:
 def word_talked_about(word: str, text: str, start: int, end: int) -> bool:
     """A family word of the `alone` table that the draft talks about as a word here ('"Hooyo" (mother) appears
     once', '"Taid" is the Welsh word', a glossary line): no person at all, the unlisted-person pass's neither."""
-    return word.casefold() in _alone_table() and _word_discussed(text, start, end)
+    low = word.casefold()
+    return (low in _alone_table() or low in _draft_family_words(text)) and _word_discussed(text, start, end)
+
+
+@lru_cache(maxsize=4)
+def _draft_family_words(text: str) -> frozenset[str]:
+    """The words the draft itself explains as family words ('"Akist" is Amharic for "aunt"')."""
+    return glossed_words(text) | frozenset(draft_glosses(text))
 
 
 def unresolved_family_word(word: str, text: str) -> bool:
