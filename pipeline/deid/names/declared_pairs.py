@@ -84,8 +84,14 @@ def declared_pairs(matcher, text: str, sure: list, ends: dict) -> dict[str, str]
 
 
 def _sentence_start(text: str, at: int) -> int:
-    m = re.search(r"(?:[.!?][\"”’']?[ \t]+|\n)(?=[^\n]*\Z)", text[max(0, at - 300) : at])
-    return max(0, at - 300) + m.end() if m else max(0, at - 300)
+    """Where the sentence holding `at` starts (after a line break or a full stop and a space), at most 300
+    characters back: found by searching backwards, so each quote costs a short scan."""
+    lo = max(0, at - 300)
+    found = [text.rfind(s, lo, at) + len(s) for s in _SENTENCE_ENDS if text.rfind(s, lo, at) >= 0]
+    return max(found, default=lo)
+
+
+_SENTENCE_ENDS = ("\n", ". ", "! ", "? ", '." ', ".” ", ".' ")
 
 
 def _targets(matcher, text: str, where: tuple[int, int, int], hits: dict, sure: list) -> list[str]:

@@ -347,6 +347,8 @@ def _translated(matcher, text: str, raw: list) -> list:
     threw the chair", literally "Dad threw the chair"'): the English word translates that name, so it is the
     same person; only where the utterance, within the sentence before, has a family word or a declared name
     coded to exactly one keyed person of that relation."""
+    if "iteral" not in text and "ranslated" not in text and "English" not in text:
+        return raw  # no rendering cue at all: skip the scan
     taken = [(r[0], r[1]) for r in raw]
     out = []
     for m in _RENDERING.finditer(text):
