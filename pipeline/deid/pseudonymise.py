@@ -386,7 +386,7 @@ def _repeated_unknown(text: str, cands, taken: list[Replacement]):
     organisation's word, nor the family's word for a relative nobody keyed ("Ssenga" of "Ssenga Flo": the
     aunt's title, also said of others) or a word the draft explains as a form of address ("Ato (Mr)" of "Ato
     Dawit"); a repeat must be capitalised mid-sentence or in capitals."""
-    from .names.kin_forms import glossed_words, hyphened_kin_re, unresolved_family_word
+    from .names.kin_forms import glossed_words, hyphened_kin_pattern, unresolved_family_word
     from .names.unknown import NameCandidate, lexicon, name_words, scores
 
     lex = lexicon()
@@ -420,7 +420,7 @@ def _repeated_unknown(text: str, cands, taken: list[Replacement]):
     )
     alternatives = "|".join(sorted(map(re.escape, forms), key=len, reverse=True))
     out = []
-    kin = hyphened_kin_re().pattern  # "Darshan-mama": the name with a family word hyphened to it
+    kin = hyphened_kin_pattern(text)  # "Darshan-mama": the name with a family word hyphened to it
     for m in re.finditer(rf"(?<![\w@.'’-])(?:{alternatives})(?![\w@])(?:(?!-)|(?={kin}))", text):
         i = bisect.bisect_left(starts, m.end())
         if any(s < m.end() and m.start() < e for s, e in spans[max(0, i - 3) : i]):

@@ -115,6 +115,7 @@ def _part_of_a_name(text: str, start: int) -> bool:
     return _NAME_BEFORE.search(text, max(0, start - 30), start) is not None
 
 
+@lru_cache(maxsize=4)
 def draft_glosses(text: str) -> dict[str, str]:
     """Word (case-folded) -> the relation class the draft's own gloss gives it.  A word glossed two ways is
     left out (the draft does not settle it), and so is an English kinship word ("Mum (mother)")."""

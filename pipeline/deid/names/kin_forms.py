@@ -94,7 +94,11 @@ def _suffix_re() -> re.Pattern[str]:
     or a hyphened one ("Kenji-san", "Wali-Ji")."""
     table = honorifics()["suffix"]
     words = _alternation(table)
-    spaced = _alternation(list(table) + [w.capitalize() for w, f in table.items() if f.get("capitalised")])
+    # "Yangzom-la", never "Yangzom la": a `hyphen_only` honorific spaced after a name is another word
+    spaced = _alternation(
+        [w for w, f in table.items() if not f.get("hyphen_only")]
+        + [w.capitalize() for w, f in table.items() if f.get("capitalised")]
+    )
     kin = _alternation((prefix_words() | frozenset(honorifics()["alone"])) - frozenset(table))
     return re.compile(
         rf"(?<![\w'’-])(?P<name>[^\W\d_][\w]*)"
@@ -110,10 +114,37 @@ def hyphened_kin_re() -> re.Pattern[str]:
 
 
 def hyphened_kin_end(text: str, end: int) -> int:
-    """Where a name ending at `end` ends with the family word hyphened to it ("Darshan-mama", "Ewa-auntie"):
-    the word goes with the name into its placeholder, as the suffix pass does for keyed names."""
+    """Where a name ending at `end` ends with the family word hyphened to it ("Darshan-mama", "Ewa-auntie"),
+    or with an ending the draft declares (`declared_suffixes`): the word goes with the name into its
+    placeholder, as the suffix pass does for keyed names."""
     m = hyphened_kin_re().match(text, end)
+    if m is None and (own := _declared_suffix_re(text)) is not None:
+        m = own.match(text, end)
     return m.end() if m else end
+
+
+# a quoted ending that opens with a hyphen ('the "-la" is a mark of respect', 'adds "-ah" when she calls a child')
+_DECLARED_SUFFIX = re.compile(r"[\"“‘']-(?P<suf>[a-z]{1,5})[\"”’']")
+
+
+@lru_cache(maxsize=4)
+def declared_suffixes(text: str) -> frozenset[str]:
+    """The endings the draft itself talks about as endings: a family's honorific or vocative joined to a name
+    ("Yangzom-la", "Ha-eun-ah") is then part of the mention, whatever language it is and whatever the lists
+    hold: the draft's own words are the evidence that "-ah" is no part of a name here."""
+    return frozenset(m.group("suf") for m in _DECLARED_SUFFIX.finditer(text))
+
+
+def hyphened_kin_pattern(text: str) -> str:
+    """`hyphened_kin_re` with the endings this draft declares: "Kelsang-la" of an unlisted "Mrs Kelsang"."""
+    own = _declared_suffix_re(text)
+    return hyphened_kin_re().pattern + (f"|{own.pattern}" if own is not None else "")
+
+
+@lru_cache(maxsize=4)
+def _declared_suffix_re(text: str) -> re.Pattern[str] | None:
+    own = declared_suffixes(text)
+    return re.compile(rf"-(?:{_alternation(own)})(?![\w'’-])") if own else None
 
 
 @lru_cache(maxsize=1)
@@ -299,7 +330,38 @@ def kin_forms(matcher, text: str, raw: list) -> list:
     raw = _namesakes(matcher, text, raw)
     raw = _generations(matcher, text, raw)
     raw = _grandparents_not_children(matcher, raw, prefixed)
-    return _alone(matcher, text, raw, learned)
+    return _translated(matcher, text, _alone(matcher, text, raw, learned))
+
+
+# a quoted English rendering of what was said: 'literally "Dad threw it"', 'the literal meaning is "Dad pulled
+# my ear"', 'and then in English: "Dad hit him"'
+_RENDERING = re.compile(
+    r"(?i:literally|literal[ \t]+(?:meaning|translation|sense)(?:[ \t]+(?:is|was))?|translated[ \t]+as|in[ \t]+English)"
+    r"[ \t]*[:,]?[ \t]*[\"“](?P<said>[^\"”\n]{1,160})[\"”]"
+)
+_ENGLISH_KIN = re.compile(r"(?<![\w'’-])(?<!my )(?<!your )(?<!his )(?<!her )(?<!the )(?<!a )[A-Z][a-z]{1,7}(?![\w'’-])")
+
+
+def _translated(matcher, text: str, raw: list) -> list:
+    """ "Dad" in an English rendering of a quoted utterance whose family word names a keyed relative ('"Appa
+    threw the chair", literally "Dad threw the chair"'): the English word translates that name, so it is the
+    same person; only where the utterance, within the sentence before, has a family word or a declared name
+    coded to exactly one keyed person of that relation."""
+    if "iteral" not in text and "ranslated" not in text and "English" not in text:
+        return raw  # no rendering cue at all: skip the scan
+    taken = [(r[0], r[1]) for r in raw]
+    out = []
+    for m in _RENDERING.finditer(text):
+        for w in _ENGLISH_KIN.finditer(text, m.start("said"), m.end("said")):
+            rel = role_cues.class_of(w.group(0).casefold())
+            if rel is None or overlaps_any(taken, w.start(), w.end()):
+                continue
+            said = [r for r in raw if m.start() - 200 <= r[0] < m.start() and r[3][0].rule in ("kin_alone", "alias")]
+            codes = {f.code for r in said for f in r[3] if role_cues.fits(rel, matcher.people[f.code])}
+            if len(codes) == 1:
+                form = _form(codes.pop(), w.group(0), "kin_alone", w.group(0))
+                out.append((w.start(), w.end(), w.group(0), [form]))
+    return raw + out
 
 
 def _juniors(key) -> set[str]:
@@ -751,13 +813,33 @@ def _suffixed(matcher, text: str, raw: list) -> list:
             named = _lookup(name, matcher.keyed_words)
         if named:
             raw.append((start, end, text[start:end], [_form(c, w, rule, name) for c, w, rule in named]))
-    return raw
+    return _with_declared_suffix(text, raw)
+
+
+def _with_declared_suffix(text: str, raw: list) -> list:
+    """A keyed mention with an ending the draft declares joined to it ("Ha-eun-ah"): the ending goes into the
+    code with the name, as a listed suffix does."""
+    own = _declared_suffix_re(text)
+    if own is None:
+        return raw
+    out = []
+    for r in raw:
+        m = own.match(text, r[1])
+        out.append((r[0], m.end(), text[r[0] : m.end()], r[3]) if m else r)
+    return out
 
 
 def word_talked_about(word: str, text: str, start: int, end: int) -> bool:
     """A family word of the `alone` table that the draft talks about as a word here ('"Hooyo" (mother) appears
     once', '"Taid" is the Welsh word', a glossary line): no person at all, the unlisted-person pass's neither."""
-    return word.casefold() in _alone_table() and _word_discussed(text, start, end)
+    low = word.casefold()
+    return (low in _alone_table() or low in _draft_family_words(text)) and _word_discussed(text, start, end)
+
+
+@lru_cache(maxsize=4)
+def _draft_family_words(text: str) -> frozenset[str]:
+    """The words the draft itself explains as family words ('"Akist" is Amharic for "aunt"')."""
+    return glossed_words(text) | frozenset(draft_glosses(text))
 
 
 def unresolved_family_word(word: str, text: str) -> bool:
@@ -804,6 +886,8 @@ def _alone(matcher, text: str, raw: list, learned: dict[str, set[str]]) -> list:
             # (a calling name of a child, "oğlum, be good", is the child whoever addresses them)
         if m.group("hon")[:1].islower() and not (_quoted(text, start) or _inside_quote(text, start)):
             continue  # a lower-case family word names somebody only as the child's own word, quoted
+        if m.group("hon")[:1].islower() and _quoted_alone(text, start, end):
+            continue  # 'she recognised "aav"': the word quoted by itself, no naming verb: the word, no person
         codes = set(learned.get(word, ()))
         sense = _speakers_relative(matcher.key, raw, text, start, _sense(fields, text))
         # a word the draft glosses is the family's word for its relative even where written in lower case
@@ -861,13 +945,28 @@ def _speaker_parent(key, raw: list, text: str, start: int) -> str | None:
     opened = max(text.rfind("\u201c", para, start), text.rfind('"', para, start))
     straight = text.count('"', para, start)
     if opened < 0 or (text[opened] == '"' and straight % 2 == 0) or "\u201d" in text[opened:start]:
-        return None
+        return _parent_relation(key, _line_writer(raw, text, start))
     speaker = _nearest_keyed(raw, para, opened)
     if speaker is None or not _introduces_speech(text[speaker[1] : opened]):
         return None
-    code = speaker[0]
-    rels = {rel for (_, rel), parents in parents_of(key).items() if code in parents}
+    return _parent_relation(key, speaker[0])
+
+
+def _parent_relation(key, code: str | None) -> str | None:
+    """ "mother"/"father" when the keyed person is a keyed child's parent of that one relation."""
+    rels = {rel for (_, rel), parents in parents_of(key).items() if code in parents} if code else set()
     return rels.pop() if len(rels) == 1 else None
+
+
+def _line_writer(raw: list, text: str, start: int) -> str | None:
+    """The keyed person a message or transcript line opens with, before a colon ("21:37 – Oyuka: Eej, he is
+    tired"): the writer of the line, who says the family word."""
+    line = text.rfind("\n", 0, start) + 1
+    for r in sorted(r for r in raw if line <= r[0] and r[1] <= start and len({f.code for f in r[3]}) == 1):
+        if text.startswith(":", r[1]) and r[3][0].rule != "kin_alone":
+            # the writer's own words run on from the colon: 'Text from Ayla: "..." Emre said Mama' is not hers
+            return None if re.search(r"[.!?][\"”’']?[ \t]+[A-Z]", text[r[1] : start]) else r[3][0].code
+    return None
 
 
 def _speakers_relative(key, raw: list, text: str, start: int, sense: dict | None) -> dict | None:
@@ -889,6 +988,20 @@ def _inside_quote(text: str, start: int) -> bool:
     if text.count('"', para, start) % 2 == 1:
         return True
     return text.rfind("\u201c", para, start) > text.rfind("\u201d", para, start)
+
+
+_NAMING_VERB = re.compile(r"(?<![\w-])(?:call|calls|called|calling|named|names)(?![\w-])", re.I)
+
+
+def _quoted_alone(text: str, start: int, end: int) -> bool:
+    """A lower-case word that is a whole quotation by itself ('recognised "aav"') and no naming verb before
+    it ('called her "māmiņa"' names her): the word spoken of; in a longer quotation ('"aav angry"') it is used."""
+    if not (_quoted(text, start) and end < len(text) and text[end] in "\"”’'"):
+        return False
+    # 'kept calling him "Denizcim" and "oğlum"': a naming verb earlier in the sentence makes a list of names
+    sentence = re.search(r"(?:[.!?][\"”’']?[ \t]+|\n)(?=[^\n]*\Z)", text[max(0, start - 200) : start])
+    opened = max(0, start - 200) + (sentence.end() if sentence else 0)
+    return _NAMING_VERB.search(text, opened, start) is None
 
 
 def _quoted(text: str, start: int) -> bool:
@@ -985,6 +1098,8 @@ def _word_discussed(text: str, start: int, end: int) -> bool:
         return True
     if re.search(r"(?<![\w'’-])(?:a|an|the|any|every)[ \t]+$", text[max(0, start - 8) : start], re.I):
         return True
+    if re.match(r"[ \t]*=[ \t]", text[end : end + 3]):
+        return True  # a welcome sheet's "eej = mum, aav = dad": the word explained
     line_start = text.rfind("\n", 0, start) + 1
     head = re.match(r"[ \t>*•·-]*([^\W\d_][\w'’-]*)[ \t]*(?:[–—:=]|-[ \t])", text[line_start:start])
     kin = prefix_words() | frozenset(honorifics()["alone"])

@@ -35,6 +35,7 @@ from ...lexicon import before_name_words, honorifics, kin_words, title_pattern
 from ...regex_cache import all_matches
 from ..keyfile import title_genders
 from . import role_cues
+from .declared_pairs import declared_pairs
 from .folding import fold
 from .initials import entry_author
 from .initials import settings as initials_settings
@@ -1335,7 +1336,7 @@ def aliases(matcher, text: str, raw: list) -> list:
     a list after a weaker cue ('recorded as "Betelhem", "Bethlehem" and "Betty"', `alias_list_cues`)
     only when a keyed word in it says whose.  Mentions already matched are left alone.
     """
-    from .derived import _before_org_or_place, _common_words
+    from .derived import _before_org_or_place, _common_words, _personal_title_before
     from .known import NameForm
 
     declared = _declarations(matcher, text, raw)
@@ -1348,11 +1349,16 @@ def aliases(matcher, text: str, raw: list) -> list:
         pattern = re.compile(rf"(?<![\w@]){spaced}(?!\w)", re.IGNORECASE)
         family_word = fold(word).casefold() in {k.word for k in kin_words()}
         common = " " not in word and fold(word).casefold() in _common_words()
+        child = matcher.people[code].child
         for m in pattern.finditer(text):
             if any(s < m.end() and m.start() < e for s, e in taken):
                 continue
             if (english or family_word) and m.group(0).islower():
                 continue  # "the word lola means grandmother": the family word, not the name it was given
+            if m.group(0).islower() and _word_explained(text, m.start(), m.end()):
+                continue  # '"emee" is Mongolian for grandma', '"eej = mum"': the word explained, no person
+            if child and _personal_title_before().search(text, max(0, m.start() - 12), m.start()):
+                continue  # '"JAMA"' declared for a child, then "Mr Jama": an adult of the family, not the child
             if (english or common) and _after_strangers_name(matcher, text, m.start()):
                 continue  # "her maiden name, Pearl Bailey" ... "Miss Hyacinth Bailey": her sister, another person
             if (english or common) and _before_org_or_place(text, m.end()):
@@ -1366,6 +1372,14 @@ def aliases(matcher, text: str, raw: list) -> list:
                 continue
             out.append((m.start(), m.end(), m.group(0), [alias]))
     return out
+
+
+def _word_explained(text: str, start: int, end: int) -> bool:
+    """A quoted word a verb speaks of ('"aav" is Mongolian for "dad"') or a word an equals sign explains
+    ('a welcome sheet lists "eej = mum, aav = dad"')."""
+    from .kin_forms import _quoted_word_talk
+
+    return _quoted_word_talk(text, start, end) or re.match(r"[ \t]*=[ \t]", text[end : end + 3]) is not None
 
 
 def _after_strangers_name(matcher, text: str, start: int) -> bool:
@@ -1405,6 +1419,8 @@ def _declarations(matcher, text: str, raw: list) -> dict[str, str]:
         declared.setdefault(word, post_code)
     for word, list_code in _setting_lists(matcher, text, raw).items():
         declared.setdefault(word, list_code)
+    for word, pair_code in declared_pairs(matcher, text, sure, ends).items():
+        declared.setdefault(word, pair_code)
     for word, column_code in _name_columns(matcher, text, raw).items():
         declared.setdefault(word, column_code)
     for word, row_code in _name_rows(matcher, text, raw).items():
