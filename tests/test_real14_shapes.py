@@ -166,7 +166,7 @@ def test_a_sudden_death_alone_is_no_sudi(nlp):
 # ---- codes: the child's letters without the role word ------------------------------------------------------
 def test_the_childs_letters_alone_are_the_cover_subjects_code(nlp, analyzer):
     text = (
-        "Serious Case Review (second look) LSCB: Eastmere Initials of Child KT Date of Death 16/07/09\n\n"
+        "Serious Case Review (second look) LSCB: Eastmere Review concerning Child KT Date of Death 16/07/09\n\n"
         "1. Introduction KT was born on 4 June 2007 and died in July 2009. His mother PL had a long history of "
         "drug use. KT had a child protection plan from birth onwards.\n"
     )

@@ -77,8 +77,11 @@ def script_names(text: str, codes: AbstractSet[str] = frozenset()) -> list[Lefto
             continue  # "ЕГН", "УБ": an acronym in a cased script (a number's kind, a region), not a name
         words = len(re.findall(r"[^\s\u0f0b\u0f0d\u0f14]+", m.group()))
         script = _script_of(m.group()[0], blocks)
-        # Greek, Cyrillic and Armenian write a name with a capital (Georgian has capitals, but not for names)
-        lower_case = m.group()[0].islower() and script in ("Greek", "Cyrillic", "Armenian")
+        # Greek, Cyrillic and Armenian write every word of a name with a capital (Georgian has capitals, but not
+        # for names): a run with a lower-case word is a phrase ("Шановні колеги", "dear colleagues")
+        lower_case = script in ("Greek", "Cyrillic", "Armenian") and any(
+            w[0].islower() for w in re.findall(r"[^\s\u0f0b\u0f0d\u0f14]+", m.group())
+        )
         name_like = words <= _data()["non_latin_max_name_words"] and not lower_case
         rule = "backstop:script" if name_like else "backstop:script_long"
         out.append(Leftover(m.start(), m.end(), f"words in {script} script left after pseudonymisation: a name?", rule))

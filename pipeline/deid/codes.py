@@ -341,7 +341,7 @@ def find_undeclared_codes(
     declared_codes.update(extra)
     declared_codes.update(e.text for e in doc.ents if e.label_ == ROLE_LABEL)
     declared_codes.update(review_own_codes(doc.text))
-    declared_codes.update(_role_word_dropped(declared_codes))
+    declared_codes.update(_role_word_dropped(declared_codes, doc.text))
     declared_list = sorted(declared_codes)
     text = doc.text
     known = known_abbreviations(report, text) | allowed_abbreviations
@@ -376,10 +376,15 @@ def find_undeclared_codes(
 _ROLE_WORD_CODE = re.compile(r"^(?:Child|Baby|Infant|Sibling|Adult|Young\s+Person)\s+(?P<letters>[A-Z]{2,4})$")
 
 
-def _role_word_dropped(codes: set[str]) -> set[str]:
+def _role_word_dropped(codes: set[str], text: str) -> set[str]:
     """ "Child HD" declared (in the key or as the cover's subject) declares "HD" too: a review writes the child's
-    letters alone once it has introduced them ("HD was born on …")."""
-    return {m["letters"] for c in codes if (m := _ROLE_WORD_CODE.match(c))}
+    letters alone once it has introduced them ("HD was born on …").  Not where the review says they are the
+    child's initials ("Initials of Child HD"): real initials are an identifier, so they stay a possible leak."""
+    return {
+        m["letters"]
+        for c in codes
+        if (m := _ROLE_WORD_CODE.match(c)) and not re.search(rf"(?i:\binitials\s+of\s+){re.escape(c)}\b", text)
+    }
 
 
 @lru_cache(maxsize=1)
