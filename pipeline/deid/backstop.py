@@ -284,13 +284,14 @@ def _kin() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def _gloss_re() -> re.Pattern:
+    from .names.glosses import gloss_linkers
     from .verify import _kin_words
 
-    data = _data()
-    kin = _words_re(set(_kin_words()) | set(data["informal_kin_words"]))
-    links = _words_re(data["gloss_links"])
+    kin = _words_re(set(_kin_words()) | set(_data()["informal_kin_words"]))
+    # the linkers pseudonymise's gloss reader uses ("means", "is the word for", "is Mongolian for"); a quoted word
+    # in any case, since a family word the draft discusses is often written in lower case ('"aav"')
     return re.compile(
-        rf"[\"“‘'](?P<word>[^\W\d_]{{2,15}})[\"”’'],?[ \t]+(?:{links})[ \t]+(?:[A-Z][a-z]+[ \t]+)?(?:for[ \t]+)?"
+        rf"[\"“‘'](?P<word>[^\W\d_]{{2,15}})[\"”’'],?[ \t]+(?:{gloss_linkers()})[ \t]+"
         rf"(?:the[ \t]+|a[ \t]+)?[\"“‘']?(?:{kin})\b",
         re.IGNORECASE,
     )

@@ -29,11 +29,17 @@ def _conf() -> dict:
     return dict(load_yaml("names", "inferred_prefixes.yaml") or {})
 
 
+def gloss_linkers() -> str:
+    """The phrases that join a word to its gloss ("meaning", "is the word for", "is Amharic for"), one
+    alternation: pseudonymise's gloss reader and verify's safety net read the same glosses."""
+    return "|".join(f"(?:{v})" for v in _conf().get("gloss_linkers") or ("meaning",))
+
+
 @lru_cache(maxsize=1)
 def _patterns() -> tuple[re.Pattern[str], ...]:
     """A word then its gloss in brackets, two words then their two glosses, a word then an explaining
     linker ("meaning", "which means") and its gloss."""
-    linkers = "|".join(f"(?:{v})" for v in _conf().get("gloss_linkers") or ("meaning",))
+    linkers = gloss_linkers()
     # each in a lookahead, so that one gloss's words do not hide the next ("She means Tutu, meaning granny")
     return tuple(re.compile(rf"(?<![\w'’-])(?={p.pattern})") for p in _bare_patterns(linkers))
 
