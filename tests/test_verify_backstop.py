@@ -100,6 +100,14 @@ def test_a_gloss_with_which_is_and_no_quotes_round_the_kin_word():
     assert _texts(glossed_kin_words(text, set()), text) == ["tuppa"]
 
 
+def test_a_glossed_kin_word_after_an_article_or_alone_in_quotes_is_the_word_itself():
+    text = (
+        '"Morfa" is the Quenyan word for grandfather. She had a dad and a Morfa nearby ("Morfa" in the north). '
+        'Morfa rang her. She said "Morfa shouted".'
+    )
+    assert _texts(glossed_kin_words(text, set()), text) == ["Morfa", "Morfa"]
+
+
 def test_a_given_name_left_before_a_coded_surname():
     text = "Caller Brenwyn [PERSON-3] rang. Dr [PERSON-4] saw her. Contacted [PERSON-5]."
     assert _texts(given_before_code(text, set()), text) == ["Brenwyn"]

@@ -320,8 +320,19 @@ def glossed_kin_words(text: str, codes: set[str]) -> list[Leftover]:
     return [
         Leftover(m.start(), m.end(), reason, "backstop:glossed_kin")
         for m in uses.finditer(text)
-        if m.start() not in glossing
+        if m.start() not in glossing and not _word_not_person(text, m.start(), m.end())
     ]
+
+
+# "had a dad and a Taid": after an article the glossed word is the common noun, no one's name
+_ARTICLE_BEFORE = re.compile(r"(?<![\w'’-])(?i:a|an|the)[ \t]+\Z")
+
+
+def _word_not_person(text: str, start: int, end: int) -> bool:
+    """A glossed kin word after an article ("a Taid"), or alone in quotes ('or "Taid" in Welsh'): the word
+    itself, named or discussed, not a relative called by it (quoted speech that starts with it still counts)."""
+    quoted = text[start - 1 : start] in "\"“‘'" and text[end : end + 1] in "\"”’'" and start > 0 and end < len(text)
+    return quoted or bool(_ARTICLE_BEFORE.search(text, max(0, start - 6), start))
 
 
 _GIVEN_BEFORE_CODE = re.compile(r"(?<![\w'’.-])(?P<given>[A-Z][a-z'’]+(?:-[A-Z][a-z]+)?)[ \t]+(?=\[PERSON-\d+\])")
