@@ -285,9 +285,8 @@ def _kin() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def _gloss_re() -> re.Pattern:
     from .names.glosses import gloss_linkers
-    from .verify import _kin_words
 
-    kin = _words_re(set(_kin_words()) | set(_data()["informal_kin_words"]))
+    kin = _words_re(_kin())
     # the linkers pseudonymise's gloss reader uses ("means", "is the word for", "is Mongolian for"); a quoted word
     # in any case, since a family word the draft discusses is often written in lower case ('"aav"')
     return re.compile(
@@ -300,9 +299,7 @@ def _gloss_re() -> re.Pattern:
 @lru_cache(maxsize=1)
 def _gloss_list_re() -> re.Pattern:
     """A word list the draft reproduces ("eej = mum, aav = dad"): the same gloss, written as an equation."""
-    from .verify import _kin_words
-
-    kin = _words_re(set(_kin_words()) | set(_data()["informal_kin_words"]))
+    kin = _words_re(_kin())
     return re.compile(rf"(?<![\w'’-])(?P<word>[^\W\d_]{{2,15}})[ \t]*=[ \t]*[\"“‘']?(?:{kin})\b", re.IGNORECASE)
 
 
