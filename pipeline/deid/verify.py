@@ -530,7 +530,31 @@ def _titled_subject_names(text: str) -> list[str]:
     for pattern in _named_title_res():
         # a title in capitals ("BABY CORRAN") names the child as "Corran" does
         found += [m["n"].title() if m["n"].isupper() else m["n"] for m in pattern.finditer(text) if len(m["n"]) > 1]
+    not_names = set(_named_roles().get("named_titles", {}).get("not_subject_words", []))
+    for pattern in _plural_and_name_first_title_res():
+        found += [m["n"] for m in pattern.finditer(text) if not set(re.findall(r"[A-Za-z]+", m["n"])) & not_names]
     return found
+
+
+@lru_cache(maxsize=1)
+def _plural_and_name_first_title_res() -> tuple[re.Pattern, ...]:
+    """Two more whole-line shapes of a review named after its children, as published reviews title themselves:
+    children coordinated after a plural death link ("The joint inquiry into the deaths of Kim Vale and Ray
+    Holt"; `plural_death_links`; the title's words after the first may be lower case), and the child's name
+    first, straight before the review type, ending a title line that starts there or after the title's dash or
+    colon ("Bulletin: Westshire Board - Kim Vale Serious Case Review"; `name_first_types`).  A name holding a
+    board's or the title's own words (`not_subject_words`: "Eastshire Council Serious Case Review") is none."""
+    data = _named_roles().get("named_titles") or {}
+    heads = "|".join(f"(?:{h})" for h in data.get("heads", ["review"]))
+    plural = "|".join(f"(?:{k})" for k in data.get("plural_death_links", []))
+    types = "|".join(f"(?:{t})" for t in data.get("name_first_types", []))
+    if not plural or not types:
+        return ()
+    title = rf"[A-Z][\w'’&-]*(?:[ \t]+[\w'’&-]+){{0,6}}?[ \t]+(?i:{heads})"
+    people = rf"{_PERSON_PLAIN}(?:[ \t]*,[ \t]*{_PERSON_PLAIN})*[ \t]+(?:and|&)[ \t]+{_PERSON_PLAIN}"
+    coordinated = re.compile(rf"(?m)^[ \t]*{title}[ \t]+(?i:{plural})[ \t]+(?P<n>{people})[ \t]*$")
+    name_first = re.compile(rf"(?m)(?:^[ \t]*|[ \t][-–—:][ \t]+)(?P<n>{_PERSON_PLAIN})[ \t]+(?i:{types})[ \t]*$")
+    return coordinated, name_first
 
 
 def _titled_post_people(text: str, heads) -> list[str]:
@@ -2705,6 +2729,21 @@ _RESIDUE_KINDS = {
 
 
 # ---------------------------------------------------------------- assembly
+def _cut_off_names_lowered(raw: list[Span], text: str) -> list[Span]:
+    """A name finding that ends the text with nothing after it, not even a full stop, whose last word is the
+    first letters of a longer capitalised word written earlier ("... what more the nursery could offer Kit and
+    Ros" where "Rosalind" came before): a page excerpt cut mid-word, not a new name.  Lowered to "low" so it stays
+    listed; every whole mention of the longer name is judged on its own."""
+    tail = len(text.rstrip())
+    out = []
+    for f in raw:
+        words = re.findall(r"[A-Za-z]+", text[f.start : f.end]) if f.type == "NAME" and f.end >= tail else []
+        if words and words[-1][:1].isupper() and re.search(rf"\b{re.escape(words[-1])}[a-z]+", text[: f.start]):
+            f = replace(f, severity="low", reason=f"{f.reason}; cut off by the end of the text (an excerpt)")
+        out.append(f)
+    return out
+
+
 def _dedupe(raw: list[Span]) -> list[Span]:
     """Overlapping findings: keep the most severe, then the longest."""
     return resolve_overlaps(raw, key=lambda f: (-SEVERITY_RANK[f.severity or "info"], -f.length, f.start))
@@ -2744,6 +2783,7 @@ def verify_report(report: Report, doc: Doc, key=None, policy: Policy | None = No
     raw += _structured_findings(doc, policy, analyzer, text_names, key_words, allowed)
     raw += _quasi_findings(doc, report, policy)
     raw += _incident_findings(report.text, policy)
+    raw = _cut_off_names_lowered(raw, report.text)
     findings = []
     for f in _dedupe([f for f in raw if policy.reports(f.type)]):
         line, col = report.line_col(f.start)

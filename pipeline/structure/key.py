@@ -392,6 +392,7 @@ def _inline_patterns(weak: bool, pseudonyms: bool = False) -> tuple[tuple[re.Pat
     roles = _roles()
     chosen = [(p, False) for p in roles["inline_patterns"] + (roles["inline_patterns_weak"] if weak else [])]
     chosen += [(p, True) for p in (roles.get("inline_patterns_pseudonym", []) if pseudonyms else [])]
+    chosen += [(p, False) for p in roles.get("inline_patterns_subject_pseudonym", [])]
     fills = {
         "ROLE": role,
         "SHAPED": f"(?P<code>{SHAPED_CODE})",
