@@ -160,3 +160,7 @@ def test_a_code_holding_a_persons_initials_is_replaced_whole(coded):
 )
 def test_a_number_after_its_nhs_or_chi_label_is_that_number_even_mistyped(find, text, value):
     assert ("NHS_NUMBER", value) in find(text)
+
+
+def test_a_chat_groups_name_is_no_handle(find):
+    assert find('The rota was kept in a WhatsApp group called "Team Arlo Rota".', "SOCIAL_HANDLE") == []
