@@ -74,6 +74,9 @@ DEFAULT_REPLACE_TYPES = frozenset(
 # identifiers whose text can embed a name ("jade.kershaw@…"): replaced whole
 EMBEDDING_TYPES = frozenset({"EMAIL", "URL", "SOCIAL_HANDLE"})
 SINGLE_WORD_RULES = frozenset({"first_name", "surname", "title_surname", "listed"})
+# a person's initials matched inside a reference ("LL-ID 417702", with a keyed "I. D..."): the code's letters are the
+# code's, so the identifier is replaced whole
+INITIALS_INSIDE_RULES = frozenset({"initials", "given_initials", "single_initial"})
 
 
 @dataclass
@@ -196,6 +199,8 @@ def _institution_words() -> frozenset[str]:
         for key in lists:
             for entry in data.get(key) or ():
                 words.update(w.casefold() for w in re.split(r"[\s-]+", str(entry)) if w)
+                # ... and a hyphened kind word whole, as a name ends in it ("Pre-School" of "Little Wrens Pre-School")
+                words.update(w.casefold() for w in str(entry).split() if "-" in w)
     return frozenset(words)
 
 
@@ -755,14 +760,14 @@ def _common_word(word: str) -> bool:
 def _contains_names(s: Replacement, known: list[Replacement]) -> bool:
     """An identifier that should be replaced whole although names lie inside it.
 
-    An e-mail or handle always ("jade.kershaw@…"); an address only when the
-    names in it are single words ("12 Kershaw Road"), not a full name that an
+    An e-mail or handle always ("jade.kershaw@…"); an address or reference only when the
+    names in it are single words or initials ("12 Kershaw Road", "LL-ID 417702"), not a full name that an
     address-shaped pattern swallowed ("KPE 12 Stuart Green Visit").
     """
     inside = [k for k in known if s.start <= k.start and k.end <= s.end and (s.end - s.start) > (k.end - k.start)]
     if not inside:
         return False
-    return s.type in EMBEDDING_TYPES or all(k.rule in SINGLE_WORD_RULES for k in inside)
+    return s.type in EMBEDDING_TYPES or all(k.rule in SINGLE_WORD_RULES | INITIALS_INSIDE_RULES for k in inside)
 
 
 def resolve(candidates: list[Replacement], text: str) -> list[Replacement]:

@@ -2,7 +2,7 @@
 
 Patterns, context words and word lists are data, so a reviewer can tune them
 without touching code.  A pattern may name a word list of its file as
-`<<list_name>>`, or a shared list (`shared_lists`: `<<months>>`); it is expanded to a
+`<<list_name>>`, or a shared list (`shared_lists`: `<<months>>`, `<<months_abroad>>`); it is expanded to a
 non-capturing alternation of the escaped entries, longest first (so "Day Nursery" is
 tried before "Nursery"), with a space inside an entry matching any run of whitespace.
 """
@@ -10,12 +10,14 @@ tried before "Nursery"), with a space inside an entry matching any run of whites
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 import regex
 
 from ...lexicon import calendar
-from ...resources import fill_template, load_yaml
+from ...resources import fill_template, load_yaml, read_lines
+from .month_words import months_abroad
 
 CONFIG_DIR = "recognizers"
 ENGINE_FILE = "engine.yaml"
@@ -85,10 +87,18 @@ def _trie_group(node: dict) -> str:
     return body + "?" if "" in node else body
 
 
+@lru_cache(maxsize=256)
+def _cached_alternation(entries: tuple[str, ...]) -> str:
+    return alternation(list(entries))
+
+
 def expand(pattern: str, lists: dict[str, list[str]], source: str = "", fragments: dict[str, str] | None = None) -> str:
     """Replace every `<<name>>` in a pattern with the alternation of that list, or with a named regex
     fragment of the file (itself expanded first; `fill_template`)."""
-    values = {name: alternation(entries) for name, entries in lists.items()}
+    used = pattern + "".join((fragments or {}).values())
+    # only the lists the pattern names: a shared list of a few thousand words (`months_abroad`) is not rebuilt for
+    # every pattern of every file
+    values = {name: _cached_alternation(tuple(entries)) for name, entries in lists.items() if f"<<{name}>>" in used}
     for name, fragment in (fragments or {}).items():
         values[name] = "(?:" + fill_template(fragment, values, source) + ")"
     return fill_template(pattern, values, source)
@@ -96,8 +106,14 @@ def expand(pattern: str, lists: dict[str, list[str]], source: str = "", fragment
 
 def shared_lists() -> dict[str, list[str]]:
     """Word lists every recognizer file may name without listing them: `<<months>>`, every written
-    form of a month (the calendar of pipeline.lexicon, models/dates/lexicon.yaml)."""
-    return {"months": list(calendar().months)}
+    form of a month (the calendar of pipeline.lexicon, models/dates/lexicon.yaml), and `<<months_abroad>>`,
+    every language's month words in dateparser's data (`month_words`), and `<<countries>>`, the gazetteer's
+    countries and territories (models/gazetteer/countries.txt)."""
+    return {
+        "months": list(calendar().months),
+        "months_abroad": sorted(months_abroad()),
+        "countries": read_lines("gazetteer", "countries.txt"),
+    }
 
 
 def engine_config() -> dict[str, Any]:

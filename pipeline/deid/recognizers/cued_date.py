@@ -17,6 +17,8 @@ a date is reported only when
   "DOB" column), or in a row whose first cell is one ("| DOB | ... |");
 * or it is bracketed after a person in a record's field of people ("Child(ren): KISS, Anna (02/01/2024)":
   `person_fields`);
+* or it names the same day as a date reported by one of the rules here, in any format (`recurring_values`: "DOB
+  09/01/2012" ... "RE: <name> 9.1.2012");
 * or it follows a reported date as another version of it ("recorded as
   03/10/2009 by the school and as 10/03/2009 by the police": `coordinated_gap`; "3 April 1991 on one
   record, 04/03/1991 on another": `parallel_gap`).
@@ -33,6 +35,7 @@ from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerR
 
 from .base import register
 from .config import RecognizerSpec, load_spec
+from .month_words import calendar_value
 from .tables import column_header, row_label
 
 _WINDOW = 120  # characters looked at before a date for a cue
@@ -41,6 +44,7 @@ _SENTENCE_END = regex.compile(r"[.!?;]\s")
 _WORD = regex.compile(r"[^\W_]+(?:['’][^\W_]+)?")
 # a chronology entry's date starts its line, perhaps after the row's own number cell ("| 1 | 09/11/2019 |")
 _ROW_START = regex.compile(r"\s*(?:[-*•|]\s*)?(?:\d{1,4}\.?\s*[|\t]\s*)?(?:\*\*)?")
+_MONTH_FIRST = frozenset({"numeric_mdy", "month_day_year"})  # date shapes whose first number is the month
 _LAST_DATES: dict = {}  # the date matches of the last text analysed (see CuedDateRecognizer._dates)
 
 
@@ -87,6 +91,8 @@ class CuedDateRecognizer(EntityRecognizer):
         parallel = spec.options.get("parallel_gap")
         self.parallel_gap = regex.compile(parallel, flags) if parallel else None
         self.person_fields = _alternation(spec.options.get("person_fields", []), flags)
+        self.recurring_values = bool(spec.options.get("recurring_values", False))
+        self.recurring_score = float(spec.options.get("recurring_score", 0.85))
         name = spec.entity.title().replace("_", "") + "Recognizer"
         super().__init__(supported_entities=[spec.entity], name=name, context=list(spec.context))
 
@@ -123,7 +129,32 @@ class CuedDateRecognizer(EntityRecognizer):
             ):
                 results.append(self._result(start, end, pattern))
             previous_end = end
-        return results
+        return self._with_recurrences(text, dates, results) if self.recurring_values else results
+
+    def _with_recurrences(self, text: str, dates: list, results: list[RecognizerResult]) -> list[RecognizerResult]:
+        """The results, and every other full date naming the same day as one of them, in any format: a date the
+        document gives once as a date of birth ("DOB 09/01/2012") is that person's date of birth where a subject
+        line, a log or a second record writes it without a cue ("RE: <name> 9.1.2012", "<NAME> (14/03/1986)").
+        Only dates with a year count, so a day and month alone never recur."""
+        values = {self._value(text, r.start, r.end, r.analysis_explanation) for r in results}
+        values.discard(None)
+        if not values:
+            return results
+        taken = [(r.start, r.end) for r in results]
+        extra: list[RecognizerResult] = []
+        previous_end = 0
+        for start, end, pattern in dates:
+            if start < previous_end or any(s < end and start < e for s, e in taken):
+                continue
+            previous_end = end
+            if calendar_value(text[start:end], pattern.name in _MONTH_FIRST) in values:
+                extra.append(self._result(start, end, pattern, self.recurring_score))
+        return sorted(results + extra, key=lambda r: r.start) if extra else results
+
+    @staticmethod
+    def _value(text: str, start: int, end: int, explanation) -> tuple[int, int, int] | None:
+        name = explanation.pattern_name if explanation is not None else None
+        return calendar_value(text[start:end], name in _MONTH_FIRST)
 
     def _dates(self, text: str) -> list[tuple[int, int, object]]:
         """All date matches, in text order, longest first at equal starts.
@@ -299,10 +330,11 @@ class CuedDateRecognizer(EntityRecognizer):
     def _is_table_row(line: str) -> bool:
         return "|" in line or "\t" in line
 
-    def _result(self, start: int, end: int, pattern) -> RecognizerResult:
+    def _result(self, start: int, end: int, pattern, score: float | None = None) -> RecognizerResult:
+        score = pattern.score if score is None else score
         explanation = AnalysisExplanation(
             recognizer=self.name,
-            original_score=pattern.score,
+            original_score=score,
             pattern_name=pattern.name,
             textual_explanation=f"date ({pattern.name}) with a {self.spec.entity.lower().replace('_', ' ')} cue",
         )
@@ -310,7 +342,7 @@ class CuedDateRecognizer(EntityRecognizer):
             entity_type=self.spec.entity,
             start=start,
             end=end,
-            score=pattern.score,
+            score=score,
             analysis_explanation=explanation,
             recognition_metadata={
                 RecognizerResult.RECOGNIZER_NAME_KEY: self.name,

@@ -9,9 +9,11 @@ proposes candidates and the library only checks each one.
 from __future__ import annotations
 
 import phonenumbers
+import regex
 from presidio_analyzer import RecognizerResult
 
 from .base import ConfiguredPatternRecognizer, register
+from .tables import row_label
 
 
 @register("phone")
@@ -25,6 +27,9 @@ class UkPhoneRecognizer(ConfiguredPatternRecognizer):
         self.prefixes = tuple(str(p) for p in spec.options.get("national_prefixes", ["1", "2", "3", "7"]))
         self.valid_score = float(spec.options.get("valid_score", 0.75))
         self.international = str(spec.options.get("international", "none"))
+        other_rows, phone_rows = spec.options.get("other_number_rows"), spec.options.get("phone_rows")
+        self.other_number_rows = regex.compile(other_rows) if other_rows else None
+        self.phone_rows = regex.compile(phone_rows) if phone_rows else None
 
     def phone_score(self, candidate: str, base: float) -> float:
         """0 if not a plausible UK number; `valid_score` if the numbering plan knows it."""
@@ -49,12 +54,25 @@ class UkPhoneRecognizer(ConfiguredPatternRecognizer):
             return max(base, self.valid_score) if phonenumbers.is_valid_number(number) else base
         return 0.0
 
+    def _in_other_number_row(self, text: str, start: int) -> bool:
+        """A cell of a table row whose label names another kind of number and no phone ("| Georgian personal no. |
+        01017084315 |"): the record says what the row holds, and an 11-digit personal number can look like a
+        landline."""
+        if self.other_number_rows is None:
+            return False
+        label = row_label(text, start)
+        if label is None or not self.other_number_rows.search(label):
+            return False
+        return self.phone_rows is None or not self.phone_rows.search(label)
+
     def analyze(
         self, text: str, entities: list[str], nlp_artifacts=None, regex_flags: int | None = None
     ) -> list[RecognizerResult]:
         """Pattern matches, rescored (or dropped) by the phone-number check."""
         kept = []
         for result in super().analyze(text, entities, nlp_artifacts, regex_flags):
+            if self._in_other_number_row(text, result.start):
+                continue
             result.score = self.phone_score(text[result.start : result.end], result.score)
             if result.score > 0:
                 kept.append(result)
