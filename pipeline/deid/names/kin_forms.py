@@ -711,10 +711,29 @@ def _teknonym_uses(text: str):
     child's name first); `start`-`end` is the whole span, less a possessive."""
     for m in _teknonym_re().finditer(text):
         end = m.start("name") + len(re.sub(r"['’]s?$", "", m.group("name")))
-        yield m, honorifics()["teknonym"][m.group("hon").casefold()], m.start(), end
+        fields = honorifics()["teknonym"][m.group("hon").casefold()]
+        if _teknonym_here(text, m, fields, end):
+            yield m, fields, m.start(), end
     after = _teknonym_after_re()
     for m in after.finditer(text) if after else ():
         yield m, honorifics()["teknonym_after"][m.group("hon").casefold()], m.start(), m.end()
+
+
+# a capitalised name word right after the child's name: "Pak Wayan Sudarta" is a man's own full name
+_NAME_AFTER = re.compile(r"[ \t]+[A-Z][^\W\d_]")
+
+
+def _teknonym_here(text: str, m: re.Match[str], fields: dict, end: int) -> bool:
+    """The marker makes a teknonym in this draft: written with a capital where the table says so ("Men
+    Sekar", never "the men Sekar met"), in a draft naming one of its languages where it is `named_only`
+    (Balinese "Pan", Malay "Pak": elsewhere an English word or a plain "Mr"), and, unless it only ever forms
+    teknonyms (`always`), before ONE given name: a teknonym names the parent by the child's calling name
+    alone, and a marker before a full name is a title before the bearer's own name."""
+    if fields.get("capitalised") and not m.group("hon")[:1].isupper():
+        return False
+    if fields.get("named_only") and not _names_language(text, tuple(fields.get("lang") or ())):
+        return False
+    return bool(fields.get("always")) or _NAME_AFTER.match(text, end) is None
 
 
 def _teknonyms(matcher, text: str, raw: list) -> list:
@@ -1021,11 +1040,46 @@ def _sense(fields: dict, text: str) -> dict | None:
     `named_only`, unless its own is)."""
     senses = fields.get("senses") or []
     if not senses:
-        return fields if not fields.get("named_only") or _names_language(text, tuple(fields["lang"])) else None
-    named = [f for f in [fields, *senses] if _names_language(text, tuple(f.get("lang") or ()))]
+        return fields if not fields.get("named_only") or _language_shown(text, tuple(fields["lang"])) else None
+    named = [f for f in [fields, *senses] if _language_shown(text, tuple(f.get("lang") or ()))]
+    if len(named) > 1:
+        named = _family_senses(named, text)
     if len(named) == 1:
         return named[0]
     return None if named or fields.get("named_only") else fields
+
+
+def _family_senses(named: list[dict], text: str) -> list[dict]:
+    """Of several senses whose languages the draft names, the one of the family's language: the one whose
+    script the draft quotes (a Georgian message, a name on an ID card), else the one whose languages it names
+    at least honorifics.yaml `family_language.margin` times as often as any other's (a Georgian family's report
+    that gives one Russian spelling).  A draft about the family names its language again and again; a
+    language named in passing is someone else's.  All of them when neither settles it."""
+    conf = honorifics()["family_language"]
+    scripts = conf["scripts"]
+    quoted = [f for f in named if any(_has_script(text, scripts.get(lang, "")) for lang in f.get("lang") or ())]
+    if len(quoted) == 1:
+        return quoted
+    counts = sorted(((_language_count(text, tuple(f.get("lang") or ())), i) for i, f in enumerate(named)), reverse=True)
+    (best, at), (second, _) = counts[0], counts[1]
+    return [named[at]] if best >= conf["margin"] * max(second, 1) else named
+
+
+def _language_shown(text: str, langs: tuple[str, ...]) -> bool:
+    """The draft names one of the languages, or quotes one's own script (a message in Georgian letters)."""
+    scripts = honorifics()["family_language"]["scripts"]
+    return _names_language(text, langs) or any(_has_script(text, scripts.get(lang, "")) for lang in langs)
+
+
+@lru_cache(maxsize=64)
+def _has_script(text: str, chars: str) -> bool:
+    return bool(chars) and re.search(f"[{chars}]", text) is not None
+
+
+@lru_cache(maxsize=256)
+def _language_count(text: str, langs: tuple[str, ...]) -> int:
+    """How often the draft names one of the languages (or peoples, countries) as a word."""
+    return len(re.findall(rf"(?<![\w-])(?:{_alternation(langs)})(?![\w-])", text)) if langs else 0
 
 
 def _sense_codes(key, sense: dict, any_meaning: bool) -> set[str]:
@@ -1080,8 +1134,17 @@ def _glossary_entry(text: str, start: int, end: int) -> bool:
 
 # after a quoted word (and its bracketed gloss): a verb that speaks of the word, not of a person
 _QUOTED_WORD_TALK = re.compile(
-    r"[\"”’'](?:[ \t]*\([^()\n]{1,40}\))?[ \t]+(?:is|means|in|appears|occurs|stands|was written|is written)\b"
+    r"[\"”’'](?:[ \t]*\([^()\n]{1,40}\))?[ \t]+(?:is|means|in|appears|occurs|stands|was written|is written|to mean)\b"
 )
+# the word, then "is" or "means" and an English family word with no determiner: a translation of the word
+# ("Mama is Dad in Georgian", "Deda is Mum"), not a statement about a person ("Bebo is cross", "is my aunt")
+_TRANSLATED = re.compile(r"[ \t]+(?:is|means)[ \t]+(?P<kin>[A-Za-z]+)(?![\w'’-])")
+
+
+def _translated_word(text: str, start: int, end: int) -> bool:
+    """ "Mama is Dad in Georgian": the family word explained by the English one it translates."""
+    m = _TRANSLATED.match(text, end)
+    return m is not None and role_cues.class_of(m.group("kin").casefold()) is not None
 
 
 def _quoted_word_talk(text: str, start: int, end: int) -> bool:
@@ -1092,7 +1155,7 @@ def _quoted_word_talk(text: str, start: int, end: int) -> bool:
 def _word_discussed(text: str, start: int, end: int) -> bool:
     """'"Taid" is the Welsh word', "a dad and a Taid", or anywhere in a glossary line that explains a family
     word ("Nain: the Welsh for grandmother; in the south, Mam-gu"): the word, or a relative in general."""
-    if _quoted_word_talk(text, start, end):
+    if _quoted_word_talk(text, start, end) or _translated_word(text, start, end):
         # '"Taid" is the Welsh word', '"Taid" in Welsh', '"Hooyo" (mother) appears once' (a quoted name in use
         # stays: 'calls her "Gogo"', '"Cucu" (grandmother) came')
         return True
