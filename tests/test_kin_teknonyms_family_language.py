@@ -109,3 +109,31 @@ def test_a_parents_own_mother_declared_by_what_he_calls_her(code_draft):
     text = 'Sefa is at school. Dad calls his mother "Wekaiyo" himself. Wekaiyo visits on Sundays.\n'
     out = code_draft(FIJIAN, text)
     assert out.endswith("TG visits on Sundays.\n") and "TM" not in out
+
+
+KOREAN = """
+people:
+  - code: JC
+    role: "Child J"
+    names: [Ha-neul Jeon, Ha-neul]
+  - code: JF
+    role: "Child J's father"
+    names: [Jeon Dong-wook]
+  - code: JG
+    role: "Maternal grandmother"
+    names: [Baek Ok-soon]
+"""
+
+
+def test_a_lower_case_family_word_after_a_possessive_is_the_relative(code_draft):
+    text = (
+        "The family speak Korean. Ha-neul wrote that her appa shouts and that my halmeoni should come. "
+        "He said your appa is kind.\n"
+    )
+    out = code_draft(KOREAN, text)
+    assert "her JF shouts and that my JG should come" in out and "your JF is kind" in out
+
+
+def test_a_possessed_family_word_needs_its_language_and_no_english_word_is_read(code_draft):
+    assert "JG" not in code_draft(KOREAN, "Ha-neul said my halmeoni should come.\n")
+    assert "JG" not in code_draft(KOREAN, "The family speak Korean. Ha-neul misses my nana.\n")

@@ -885,6 +885,21 @@ def _alone_uses(text: str, glossed: dict[str, str]):
         for m in re.finditer(rf"(?<![\w’-])(?<!\w')(?P<hon>{spelt})(?![\w-])", text):
             rel, side = split_side(glossed[m.group("hon").casefold()])
             yield m, {"means": [rel], "side": side, "glossed": True}
+    for m in _possessed_re().finditer(text):
+        fields = table[m.group("hon")]
+        langs = (*(fields.get("lang") or ()), *(g for f in fields.get("senses") or () for g in f.get("lang") or ()))
+        if m.group("hon") not in glossed and _language_shown(text, tuple(langs)):
+            yield m, {**fields, "possessed": True}
+
+
+@lru_cache(maxsize=1)
+def _possessed_re() -> re.Pattern[str]:
+    """A lower-case family word of the `alone` table after a possessive ("your appa", "my halmeoni"), when the
+    word is no English word and not already read in lower case (`lower`): "my" makes it one person's relative,
+    as "my dad" is, whatever the case."""
+    english = _common_words() | frequent_words()
+    words = [w for w, f in honorifics()["alone"].items() if not f.get("lower") and w.isalpha() and w not in english]
+    return re.compile(rf"(?<![\w'’-])(?i:my|your|his|her|their|our)[ \t]+(?P<hon>{_alternation(words)})(?![\w'’-])")
 
 
 def _alone(matcher, text: str, raw: list, learned: dict[str, set[str]]) -> list:
@@ -893,7 +908,7 @@ def _alone(matcher, text: str, raw: list, learned: dict[str, set[str]]) -> list:
     taken = [(r[0], r[1]) for r in raw]
     for m, fields in _alone_uses(text, draft_glosses(text)):
         word = m.group("hon").casefold()
-        start, end = m.start(), m.end()
+        start, end = m.start("hon"), m.end("hon")
         if overlaps_any(taken, start, end) or re.match(r"[ \t]+[A-Z]", text[end : end + 2]):
             continue  # "Gogo Memory", "Gogo Nomsa": a name follows, which the other passes judge
         if _after_a_capitalised_word(text, start):
@@ -903,14 +918,17 @@ def _alone(matcher, text: str, raw: list, learned: dict[str, set[str]]) -> list:
         if _vocative(text, start, end) and not fields.get("child") and not _child_speaks(matcher.key, raw, text, start):
             continue  # 'She said, "Amma, he will find me"': a parent's word for her own mother, as "Mum" would be
             # (a calling name of a child, "oğlum, be good", is the child whoever addresses them)
-        if m.group("hon")[:1].islower() and not (_quoted(text, start) or _inside_quote(text, start)):
+        lower = m.group("hon")[:1].islower() and not fields.get("possessed")
+        if lower and not (_quoted(text, start) or _inside_quote(text, start)):
             continue  # a lower-case family word names somebody only as the child's own word, quoted
         if m.group("hon")[:1].islower() and _quoted_alone(text, start, end):
             continue  # 'she recognised "aav"': the word quoted by itself, no naming verb: the word, no person
         codes = set(learned.get(word, ()))
         sense = _speakers_relative(matcher.key, raw, text, start, _sense(fields, text))
         # a word the draft glosses is the family's word for its relative even where written in lower case
-        if not codes and sense is not None and (fields.get("glossed") or not _used_as_noun(text, word)):
+        # after a possessive it names the relative of whoever speaks, however the draft writes the word elsewhere
+        plain = fields.get("glossed") or fields.get("possessed") or not _used_as_noun(text, word)
+        if not codes and sense is not None and plain:
             codes = _sense_codes(matcher.key, sense, sense is not fields)
         if not codes or len(codes) > _MAX_RELATIVES:
             continue
