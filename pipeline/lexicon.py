@@ -156,7 +156,7 @@ def honorifics() -> dict:
     keys in lower case, each with its fields; `namesake`: its two word lists, in lower case; `syllable_forms`
     and `married_suffix` as written; `diminutives`: language -> its `cues`, `endings` and `suffixes`;
     `teknonym_joiners` and `clan_prefixes` as written; `speaker_relatives`: a parent's relation -> the relative a
-    family word means when that parent says it."""
+    family word means when that parent says it; `family_language`: its `margin` and language -> script range."""
     data = load_yaml("lexicon", "honorifics.yaml") or {}
     out: dict = {
         part: {str(w).casefold(): dict(f or {}) for w, f in (data.get(part) or {}).items()}
@@ -170,6 +170,11 @@ def honorifics() -> dict:
     out["diminutives"] = {str(lang): dict(f or {}) for lang, f in (data.get("diminutives") or {}).items()}
     out["teknonym_joiners"] = tuple(str(w) for w in data.get("teknonym_joiners") or ())
     out["clan_prefixes"] = {str(w): str(g) for w, g in (data.get("clan_prefixes") or {}).items()}
+    conf = dict(data.get("family_language") or {})
+    out["family_language"] = {
+        "margin": float(conf.get("margin", 2)),
+        "scripts": {str(lang): str(chars) for lang, chars in (conf.get("scripts") or {}).items()},
+    }
     out["speaker_relatives"] = {
         str(k): {str(m): dict(f or {}) for m, f in (v or {}).items()}
         for k, v in (data.get("speaker_relatives") or {}).items()

@@ -104,6 +104,9 @@ def _targets(matcher, text: str, where: tuple[int, int, int], hits: dict, sure: 
         call = _AND_ROLE.search(pre)
     if call is not None:
         children = _possessor_children(matcher, sure, (start, at), call.group("det"))
+        parent = _parent_subject(matcher, text, (start, start + call.start()), hits)
+        if parent is not None and call.group("det").casefold() in ("his", "her"):
+            return _parents_relative(matcher, parent, call.group("rel"), children)
         return _relatives(matcher, call.group("rel"), children)
     role = _ROLE_IS.search(pre)
     if role and _BOUNDARY.search(pre, 0, role.start()) is not None:
@@ -123,6 +126,43 @@ def _targets(matcher, text: str, where: tuple[int, int, int], hits: dict, sure: 
     if code is None or not _names_are_given(text, start, at, end):
         return []
     return [code]
+
+
+# the subject right before the naming verb: a parent word ("Dad", "the father"), perhaps an adverb after it
+_SUBJECT_WORD = re.compile(
+    r"(?<![\w'’-])(?P<word>[A-Za-z]+)(?:[ \t]+(?:also|always|still|now|usually|often|himself|herself))?[ \t]+\Z"
+)
+
+
+def _parent_subject(matcher, text: str, span: tuple[int, int], hits: dict) -> str | None:
+    """ "mother"/"father" when the one who calls is a parent of the children ('Dad calls his mother "Nau"',
+    'Mr Tuidraki calls his mother "Nau"'): a parent word right before the verb, or a keyed parent's mention
+    ending there (`hits`: end -> (start, code)); then "his mother" is the parent's relative, not the child's."""
+    from .kin_forms import _parent_relation
+
+    start, stop = span
+    m = _SUBJECT_WORD.search(text, max(start, stop - 30), stop)
+    if m is None:
+        return None
+    rel = role_cues.class_of(m.group("word").casefold())
+    if rel in ("mother", "father"):
+        return rel
+    hit = hits.get(m.end("word"))
+    return _parent_relation(matcher.key, hit[1]) if hit else None
+
+
+def _parents_relative(matcher, parent: str, phrase: str, children: list[str]) -> list[str]:
+    """The keyed person a parent's relative is to the children ("his mother", said of the father: the
+    paternal grandmother), by the table the speaker rule uses (honorifics.yaml `speaker_relatives`); []
+    when the phrase is more than one relation or the key has no such one person."""
+    from ...lexicon import honorifics
+
+    rel = role_cues.class_of(phrase.casefold().strip())
+    own = honorifics()["speaker_relatives"].get(parent, {}).get(rel or "")
+    if not own or len(own.get("means") or []) != 1:
+        return []
+    code = _relative(matcher, own["means"][0], own.get("side"), children)
+    return [code] if code else []
 
 
 def _role_label_before(matcher, text: str, start: int, stop: int) -> str | None:

@@ -711,10 +711,29 @@ def _teknonym_uses(text: str):
     child's name first); `start`-`end` is the whole span, less a possessive."""
     for m in _teknonym_re().finditer(text):
         end = m.start("name") + len(re.sub(r"['’]s?$", "", m.group("name")))
-        yield m, honorifics()["teknonym"][m.group("hon").casefold()], m.start(), end
+        fields = honorifics()["teknonym"][m.group("hon").casefold()]
+        if _teknonym_here(text, m, fields, end):
+            yield m, fields, m.start(), end
     after = _teknonym_after_re()
     for m in after.finditer(text) if after else ():
         yield m, honorifics()["teknonym_after"][m.group("hon").casefold()], m.start(), m.end()
+
+
+# a capitalised name word right after the child's name: "Pak Wayan Sudarta" is a man's own full name
+_NAME_AFTER = re.compile(r"[ \t]+[A-Z][^\W\d_]")
+
+
+def _teknonym_here(text: str, m: re.Match[str], fields: dict, end: int) -> bool:
+    """The marker makes a teknonym in this draft: written with a capital where the table says so ("Men
+    Sekar", never "the men Sekar met"), in a draft naming one of its languages where it is `named_only`
+    (Balinese "Pan", Malay "Pak": elsewhere an English word or a plain "Mr"), and, unless it only ever forms
+    teknonyms (`always`), before ONE given name: a teknonym names the parent by the child's calling name
+    alone, and a marker before a full name is a title before the bearer's own name."""
+    if fields.get("capitalised") and not m.group("hon")[:1].isupper():
+        return False
+    if fields.get("named_only") and not _names_language(text, tuple(fields.get("lang") or ())):
+        return False
+    return bool(fields.get("always")) or _NAME_AFTER.match(text, end) is None
 
 
 def _teknonyms(matcher, text: str, raw: list) -> list:
@@ -866,6 +885,21 @@ def _alone_uses(text: str, glossed: dict[str, str]):
         for m in re.finditer(rf"(?<![\w’-])(?<!\w')(?P<hon>{spelt})(?![\w-])", text):
             rel, side = split_side(glossed[m.group("hon").casefold()])
             yield m, {"means": [rel], "side": side, "glossed": True}
+    for m in _possessed_re().finditer(text):
+        fields = table[m.group("hon")]
+        langs = (*(fields.get("lang") or ()), *(g for f in fields.get("senses") or () for g in f.get("lang") or ()))
+        if m.group("hon") not in glossed and _language_shown(text, tuple(langs)):
+            yield m, {**fields, "possessed": True}
+
+
+@lru_cache(maxsize=1)
+def _possessed_re() -> re.Pattern[str]:
+    """A lower-case family word of the `alone` table after a possessive ("your appa", "my halmeoni"), when the
+    word is no English word and not already read in lower case (`lower`): "my" makes it one person's relative,
+    as "my dad" is, whatever the case."""
+    english = _common_words() | frequent_words()
+    words = [w for w, f in honorifics()["alone"].items() if not f.get("lower") and w.isalpha() and w not in english]
+    return re.compile(rf"(?<![\w'’-])(?i:my|your|his|her|their|our)[ \t]+(?P<hon>{_alternation(words)})(?![\w'’-])")
 
 
 def _alone(matcher, text: str, raw: list, learned: dict[str, set[str]]) -> list:
@@ -874,7 +908,7 @@ def _alone(matcher, text: str, raw: list, learned: dict[str, set[str]]) -> list:
     taken = [(r[0], r[1]) for r in raw]
     for m, fields in _alone_uses(text, draft_glosses(text)):
         word = m.group("hon").casefold()
-        start, end = m.start(), m.end()
+        start, end = m.start("hon"), m.end("hon")
         if overlaps_any(taken, start, end) or re.match(r"[ \t]+[A-Z]", text[end : end + 2]):
             continue  # "Gogo Memory", "Gogo Nomsa": a name follows, which the other passes judge
         if _after_a_capitalised_word(text, start):
@@ -884,14 +918,17 @@ def _alone(matcher, text: str, raw: list, learned: dict[str, set[str]]) -> list:
         if _vocative(text, start, end) and not fields.get("child") and not _child_speaks(matcher.key, raw, text, start):
             continue  # 'She said, "Amma, he will find me"': a parent's word for her own mother, as "Mum" would be
             # (a calling name of a child, "oğlum, be good", is the child whoever addresses them)
-        if m.group("hon")[:1].islower() and not (_quoted(text, start) or _inside_quote(text, start)):
+        lower = m.group("hon")[:1].islower() and not fields.get("possessed")
+        if lower and not (_quoted(text, start) or _inside_quote(text, start)):
             continue  # a lower-case family word names somebody only as the child's own word, quoted
         if m.group("hon")[:1].islower() and _quoted_alone(text, start, end):
             continue  # 'she recognised "aav"': the word quoted by itself, no naming verb: the word, no person
         codes = set(learned.get(word, ()))
         sense = _speakers_relative(matcher.key, raw, text, start, _sense(fields, text))
         # a word the draft glosses is the family's word for its relative even where written in lower case
-        if not codes and sense is not None and (fields.get("glossed") or not _used_as_noun(text, word)):
+        # after a possessive it names the relative of whoever speaks, however the draft writes the word elsewhere
+        plain = fields.get("glossed") or fields.get("possessed") or not _used_as_noun(text, word)
+        if not codes and sense is not None and plain:
             codes = _sense_codes(matcher.key, sense, sense is not fields)
         if not codes or len(codes) > _MAX_RELATIVES:
             continue
@@ -1021,11 +1058,46 @@ def _sense(fields: dict, text: str) -> dict | None:
     `named_only`, unless its own is)."""
     senses = fields.get("senses") or []
     if not senses:
-        return fields if not fields.get("named_only") or _names_language(text, tuple(fields["lang"])) else None
-    named = [f for f in [fields, *senses] if _names_language(text, tuple(f.get("lang") or ()))]
+        return fields if not fields.get("named_only") or _language_shown(text, tuple(fields["lang"])) else None
+    named = [f for f in [fields, *senses] if _language_shown(text, tuple(f.get("lang") or ()))]
+    if len(named) > 1:
+        named = _family_senses(named, text)
     if len(named) == 1:
         return named[0]
     return None if named or fields.get("named_only") else fields
+
+
+def _family_senses(named: list[dict], text: str) -> list[dict]:
+    """Of several senses whose languages the draft names, the one of the family's language: the one whose
+    script the draft quotes (a Georgian message, a name on an ID card), else the one whose languages it names
+    at least honorifics.yaml `family_language.margin` times as often as any other's (a Georgian family's report
+    that gives one Russian spelling).  A draft about the family names its language again and again; a
+    language named in passing is someone else's.  All of them when neither settles it."""
+    conf = honorifics()["family_language"]
+    scripts = conf["scripts"]
+    quoted = [f for f in named if any(_has_script(text, scripts.get(lang, "")) for lang in f.get("lang") or ())]
+    if len(quoted) == 1:
+        return quoted
+    counts = sorted(((_language_count(text, tuple(f.get("lang") or ())), i) for i, f in enumerate(named)), reverse=True)
+    (best, at), (second, _) = counts[0], counts[1]
+    return [named[at]] if best >= conf["margin"] * max(second, 1) else named
+
+
+def _language_shown(text: str, langs: tuple[str, ...]) -> bool:
+    """The draft names one of the languages, or quotes one's own script (a message in Georgian letters)."""
+    scripts = honorifics()["family_language"]["scripts"]
+    return _names_language(text, langs) or any(_has_script(text, scripts.get(lang, "")) for lang in langs)
+
+
+@lru_cache(maxsize=64)
+def _has_script(text: str, chars: str) -> bool:
+    return bool(chars) and re.search(f"[{chars}]", text) is not None
+
+
+@lru_cache(maxsize=256)
+def _language_count(text: str, langs: tuple[str, ...]) -> int:
+    """How often the draft names one of the languages (or peoples, countries) as a word."""
+    return len(re.findall(rf"(?<![\w-])(?:{_alternation(langs)})(?![\w-])", text)) if langs else 0
 
 
 def _sense_codes(key, sense: dict, any_meaning: bool) -> set[str]:
@@ -1080,8 +1152,17 @@ def _glossary_entry(text: str, start: int, end: int) -> bool:
 
 # after a quoted word (and its bracketed gloss): a verb that speaks of the word, not of a person
 _QUOTED_WORD_TALK = re.compile(
-    r"[\"”’'](?:[ \t]*\([^()\n]{1,40}\))?[ \t]+(?:is|means|in|appears|occurs|stands|was written|is written)\b"
+    r"[\"”’'](?:[ \t]*\([^()\n]{1,40}\))?[ \t]+(?:is|means|in|appears|occurs|stands|was written|is written|to mean)\b"
 )
+# the word, then "is" or "means" and an English family word with no determiner: a translation of the word
+# ("Mama is Dad in Georgian", "Deda is Mum"), not a statement about a person ("Bebo is cross", "is my aunt")
+_TRANSLATED = re.compile(r"[ \t]+(?:is|means)[ \t]+(?P<kin>[A-Za-z]+)(?![\w'’-])")
+
+
+def _translated_word(text: str, start: int, end: int) -> bool:
+    """ "Mama is Dad in Georgian": the family word explained by the English one it translates."""
+    m = _TRANSLATED.match(text, end)
+    return m is not None and role_cues.class_of(m.group("kin").casefold()) is not None
 
 
 def _quoted_word_talk(text: str, start: int, end: int) -> bool:
@@ -1092,7 +1173,7 @@ def _quoted_word_talk(text: str, start: int, end: int) -> bool:
 def _word_discussed(text: str, start: int, end: int) -> bool:
     """'"Taid" is the Welsh word', "a dad and a Taid", or anywhere in a glossary line that explains a family
     word ("Nain: the Welsh for grandmother; in the south, Mam-gu"): the word, or a relative in general."""
-    if _quoted_word_talk(text, start, end):
+    if _quoted_word_talk(text, start, end) or _translated_word(text, start, end):
         # '"Taid" is the Welsh word', '"Taid" in Welsh', '"Hooyo" (mother) appears once' (a quoted name in use
         # stays: 'calls her "Gogo"', '"Cucu" (grandmother) came')
         return True
