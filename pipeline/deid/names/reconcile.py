@@ -88,10 +88,11 @@ def _words(text: str) -> list[str]:
 def _given(name: str) -> list[str]:
     """The given-name words of a listed name: all but the last word; none after a title and one word ("Ms
     Ward"), but "Tarig" of "Dr Tarig Elfadil"."""
-    from .known import without_generation
+    from .known import split_markers, without_generation
 
     titled = re.match(r"[^\W\d_]+\.?\s", name) and name.split()[0].rstrip(".").casefold() in _titles()
-    words = _words(" ".join(without_generation(name.split())))  # "Dwayne Grant Jnr": Grant is a surname
+    # "Dwayne Grant Jnr": Grant is a surname; "Ni Kadek Ratih": "Ni" and "Kadek" are shared by strangers
+    words = _words(" ".join(split_markers(without_generation(name.split()))[1]))
     if titled:
         return words[:-1]
     return words[:-1] if len(words) > 1 else words

@@ -1,0 +1,165 @@
+"""Words that belong to a person's mention but are not the name: ranks, judicial titles and name markers.
+
+"LCpl Tomasi Naivalu", "District Judge Ashcombe", "Acting DI Leys": a rank or office written before a name is
+part of how the record identifies the person (a lance corporal of one unit is few people), and the name finders
+either leave it beside the code ("LCpl EF") or take a rank word alone for a second person ("CPL" of "L/CPL
+NAIVALU").  Balinese sex markers and birth-order words ("I", "Ni", "Wayan") open a name and are dropped from
+the keyed forms because alone they are anybody's (`known.split_markers`); beside a replaced name they are the
+rest of the same mention ("Ni W. Pradnyani", "SEKAR Ni Wayan" in a record line).
+
+The step runs last over the chosen person replacements (`reconcile`), looks only at the few characters beside
+each, and so costs one short regular-expression match per person mention.  Data: models/names/ranks.yaml and
+``opening_markers``/``following_markers`` of models/names/name_shapes.yaml.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from ...lexicon import title_pattern
+from ...resources import load_yaml
+
+if TYPE_CHECKING:
+    from ..pseudonymise import Replacement
+
+_PERSON_TYPES = ("PERSON", "PERSON_UNKNOWN")
+
+
+@lru_cache(maxsize=1)
+def _rank_before() -> re.Pattern:
+    """A rank with its qualifiers ending just before a name: "L/CPL ", "Acting DI ", "District Judge "."""
+    data = load_yaml("names", "ranks.yaml")
+    qualifier = rf"(?:{title_pattern(data['qualifiers'])})\.?(?:[ \t]+|/)"
+    rank = rf"(?:{title_pattern(data['ranks'])})\.?"
+    return re.compile(rf"(?<![\w/.])(?:{qualifier}){{0,3}}{rank}[ \t]+\Z", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _qualifiers_before() -> re.Pattern:
+    """Qualifiers ending just before a mention that opens with a rank: "L/" of "L/Cpl Naivalu", "Acting "."""
+    data = load_yaml("names", "ranks.yaml")
+    qualifier = rf"(?:{title_pattern(data['qualifiers'])})\.?(?:[ \t]+|/)"
+    return re.compile(rf"(?<![\w/.])(?:{qualifier}){{1,3}}\Z", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _rank_only() -> re.Pattern:
+    data = load_yaml("names", "ranks.yaml")
+    qualifier = rf"(?:{title_pattern(data['qualifiers'])})\.?(?:[ \t]+|/)"
+    return re.compile(rf"(?:{qualifier}){{0,3}}(?:{title_pattern(data['ranks'])})\.?", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _markers() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    """Marker runs just before a name ("Ni ", "I Gusti ") and just after one (" Ni Wayan" in "SEKAR Ni Wayan"),
+    as written or in capitals.  A one-letter opening marker ("I") is also the English pronoun and a numeral: it
+    joins only with a following marker after it, and so does every run after a name."""
+    shapes = load_yaml("names", "name_shapes.yaml")
+    opening = [*shapes.get("opening_markers", ())]
+    following = [*shapes.get("following_markers", ())]
+    opening += [w.upper() for w in opening]
+    following += [w.upper() for w in following]
+    long_opening = title_pattern(w for w in opening if len(w) > 1)
+    rest = rf"(?:[ \t]+(?:{title_pattern(following)}))"
+    run = rf"(?:(?:{title_pattern(opening)}){rest}+|(?:{long_opening}){rest}*)"
+    before = re.compile(rf"(?<![\w'’])(?:{run})[ \t]+\Z")
+    after = re.compile(rf",?[ \t]+(?:{title_pattern(opening)}){rest}+(?![\w'’])")
+    short = re.compile(rf"(?<![\w'’])(?:{title_pattern(w for w in opening if len(w) == 1)})[ \t]+\Z")
+    return before, after, short
+
+
+@lru_cache(maxsize=1)
+def _following_markers() -> frozenset[str]:
+    words = load_yaml("names", "name_shapes.yaml").get("following_markers", ())
+    return frozenset(w.casefold() for w in words)
+
+
+def _capitalised(word: str) -> bool:
+    return word[:1].isupper()
+
+
+def with_mention_words(chosen: list[Replacement], text: str) -> list[Replacement]:
+    """`chosen` (sorted by start) with ranks and name markers beside a person's replacement joined to it, and a
+    rank-only person piece joined to the name straight after it."""
+    ordered = _without_marker_pieces(sorted(chosen, key=lambda r: r.start), text)
+    out: list[Replacement] = []
+    for i, r in enumerate(ordered):
+        if r.type not in _PERSON_TYPES:
+            out.append(r)
+            continue
+        prev = out[-1] if out else None
+        if prev is not None and _rank_piece(prev, r, text):
+            out.pop()
+            r = replace(r, start=prev.start, text=text[prev.start : r.end])
+            prev = out[-1] if out else None
+        r = _joined_before(r, text, prev.end if prev is not None else 0)
+        ceiling = ordered[i + 1].start if i + 1 < len(ordered) else len(text)
+        out.append(_joined_after(r, text, ceiling))
+    return out
+
+
+def _without_marker_pieces(ordered: list[Replacement], text: str) -> list[Replacement]:
+    """A person piece that is only name markers ("Ni Kadek" after "RATIH" in a record line), read as a second
+    person, is the rest of the name beside it."""
+    out: list[Replacement] = []
+    for r in ordered:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and r.type in _PERSON_TYPES
+            and prev.type in _PERSON_TYPES
+            and not text[prev.end : r.start].strip(" \t")
+            and _only_markers(r.text)
+        ):
+            out[-1] = replace(prev, end=r.end, text=text[prev.start : r.end])
+            continue
+        out.append(r)
+    return out
+
+
+def _only_markers(surface: str) -> bool:
+    words = surface.split()
+    return (
+        bool(words)
+        and all(w.casefold() in _following_markers() for w in words[1:])
+        and (words[0].casefold() in _following_markers() or _markers()[1].fullmatch(" " + surface) is not None)
+    )
+
+
+def _rank_piece(prev: Replacement, r: Replacement, text: str) -> bool:
+    """ "Capt" or "CPL" taken for a person of its own, written just before this name."""
+    if prev.type not in _PERSON_TYPES or prev.end > r.start or text[prev.end : r.start].strip(" \t"):
+        return False
+    return _rank_only().fullmatch(text[prev.start : prev.end]) is not None
+
+
+def _joined_before(r: Replacement, text: str, floor: int) -> Replacement:
+    window_start = max(floor, r.start - 60)
+    window = text[window_start : r.start]
+    for pattern in (_rank_before(), _markers()[0]):
+        m = pattern.search(window)
+        if m and _capitalised(m.group(0)):
+            start = window_start + m.start()
+            r = replace(r, start=start, text=text[start : r.end])
+            window = text[window_start : r.start]
+    first_word = r.text.split(maxsplit=1)[0] if r.text.strip() else ""
+    m = _markers()[2].search(window)
+    if m and first_word.casefold() in _following_markers():  # "I" before "Gusti Ngurah Putra"
+        start = window_start + m.start()
+        r = replace(r, start=start, text=text[start : r.end])
+        window = text[window_start : r.start]
+    m = _qualifiers_before().search(window)
+    if m and _capitalised(m.group(0)) and _rank_only().match(r.text):
+        start = window_start + m.start()
+        r = replace(r, start=start, text=text[start : r.end])
+    return r
+
+
+def _joined_after(r: Replacement, text: str, ceiling: int) -> Replacement:
+    m = _markers()[1].match(text, r.end, min(ceiling, r.end + 40))
+    if m is None or "," in m.group(0):
+        return r
+    return replace(r, end=m.end(), text=text[r.start : m.end()])
