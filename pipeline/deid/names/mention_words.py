@@ -84,7 +84,7 @@ def _capitalised(word: str) -> bool:
 def with_mention_words(chosen: list[Replacement], text: str) -> list[Replacement]:
     """`chosen` (sorted by start) with ranks and name markers beside a person's replacement joined to it, and a
     rank-only person piece joined to the name straight after it."""
-    ordered = _without_marker_pieces(sorted(chosen, key=lambda r: r.start), text)
+    ordered = _record_layout_names(_without_marker_pieces(sorted(chosen, key=lambda r: r.start), text), text)
     out: list[Replacement] = []
     for i, r in enumerate(ordered):
         if r.type not in _PERSON_TYPES:
@@ -116,6 +116,37 @@ def _without_marker_pieces(ordered: list[Replacement], text: str) -> list[Replac
         ):
             out[-1] = replace(prev, end=r.end, text=text[prev.start : r.end])
             continue
+        out.append(r)
+    return out
+
+
+@lru_cache(maxsize=1)
+def _layout() -> tuple[re.Pattern, re.Pattern]:
+    data = load_yaml("names", "ranks.yaml")
+    titles = "|".join(map(re.escape, data["passenger_titles"]))
+    return re.compile(rf"(?:{data['record_separators']})"), re.compile(rf"[ \t]+(?:{titles})(?![\w'’])")
+
+
+def _record_layout_names(ordered: list[Replacement], text: str) -> list[Replacement]:
+    """ "OKONJO/CHIDI MSTR", "OKONJO<<EMEKA": a family name in capitals, a record separator and a given name
+    found as two people are one mention, the given name's (its owner is the person; the family name is
+    shared).  A passenger title after a slashed name joins it."""
+    separator, passenger_title = _layout()
+    out: list[Replacement] = []
+    for r in ordered:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and r.type in _PERSON_TYPES
+            and prev.type in _PERSON_TYPES
+            and prev.text.isupper()
+            and separator.fullmatch(text[prev.end : r.start])
+        ):
+            r = replace(r, start=prev.start, text=text[prev.start : r.end])
+            out.pop()
+            m = passenger_title.match(text, r.end)
+            if m and "/" in r.text:
+                r = replace(r, end=m.end(), text=text[r.start : m.end()])
         out.append(r)
     return out
 
