@@ -116,3 +116,10 @@ def test_markers_beside_a_name_are_the_same_mention(tmp_path, nlp):
     )
     assert "Clinic list: RC." in out and "Police list: RC." in out
     assert re.search(r"The lodger, \[PERSON-\d+\], left\. I spoke to him\.", out)
+
+
+def test_a_marker_run_after_a_capitals_name_is_not_a_second_person(tmp_path, nlp):
+    """ "WULANDARI Ni Kadek" on a police line: the markers after the name are the same child, whatever the
+    finder made of "Kadek" alone."""
+    out = _coded(tmp_path, nlp, BALINESE, "MISPER: WULANDARI Ni Kadek, 11 yrs. Reported by father.\n")
+    assert "MISPER: RC, 11 yrs." in out

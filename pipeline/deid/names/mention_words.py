@@ -111,8 +111,8 @@ def _without_marker_pieces(ordered: list[Replacement], text: str) -> list[Replac
             prev is not None
             and r.type in _PERSON_TYPES
             and prev.type in _PERSON_TYPES
-            and not text[prev.end : r.start].strip(" \t")
-            and _only_markers(r.text)
+            and "\n" not in text[prev.end : r.start]
+            and _only_markers(text[prev.end : r.end].strip(" \t"))
         ):
             out[-1] = replace(prev, end=r.end, text=text[prev.start : r.end])
             continue
