@@ -123,3 +123,16 @@ def test_a_marker_run_after_a_capitals_name_is_not_a_second_person(tmp_path, nlp
     finder made of "Kadek" alone."""
     out = _coded(tmp_path, nlp, BALINESE, "MISPER: WULANDARI Ni Kadek, 11 yrs. Reported by father.\n")
     assert "MISPER: RC, 11 yrs." in out
+
+
+def test_a_rank_and_shared_surname_is_the_person_the_document_gave_that_rank(tmp_path, nlp):
+    """The father, mother and child share Naivalu; the draft names "LCpl Tomasi Naivalu" once, so a later
+    "L/Cpl Naivalu" or "LCpl NAIVALU T" is the father, even straight after the mother is mentioned."""
+    out = _coded(
+        tmp_path,
+        nlp,
+        SERVICE_FAMILY + [{"code": "EC", "role": "Child E", "names": ["Mele Naivalu", "Mele"]}],
+        "LCpl Tomasi Naivalu is deployed. Mrs Naivalu and Mele moved. Losana Naivalu said L/Cpl Naivalu phoned "
+        "and LCpl NAIVALU T wrote.\n",
+    )
+    assert out.startswith("EF is deployed. EM and EC moved. EM said EF phoned and EF")

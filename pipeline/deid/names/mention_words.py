@@ -98,7 +98,7 @@ def with_mention_words(chosen: list[Replacement], text: str) -> list[Replacement
         r = _joined_before(r, text, prev.end if prev is not None else 0)
         ceiling = ordered[i + 1].start if i + 1 < len(ordered) else len(text)
         out.append(_joined_after(r, text, ceiling))
-    return out
+    return _titled_by_document_use(out)
 
 
 def _without_marker_pieces(ordered: list[Replacement], text: str) -> list[Replacement]:
@@ -194,3 +194,52 @@ def _joined_after(r: Replacement, text: str, ceiling: int) -> Replacement:
     if m is None or "," in m.group(0):
         return r
     return replace(r, end=m.end(), text=text[r.start : m.end()])
+
+
+def _title_key(surface: str) -> tuple[str, str] | None:
+    """(rank or title, family name) of a titled mention: "L/Cpl Tuidraki" -> ("cpl", "tuidraki"), "LCpl Josaia
+    Tuidraki" -> ("lcpl", "tuidraki"); "LCpl TUIDRAKI J" keeps the name before a closing initial."""
+    words = [w.strip(".,") for w in surface.replace("/", " ").split()]
+    while len(words) > 2 and len(words[-1]) == 1:
+        words.pop()
+    if len(words) < 2:
+        return None
+    titled = [i for i, w in enumerate(words[:-1]) if _rank_only().fullmatch(w) or w.casefold() in _title_set()]
+    if not titled:
+        return None
+    return _rank_head(words[titled[-1]]), words[-1].casefold()
+
+
+def _rank_head(word: str) -> str:
+    """ "LCpl", "Cpl" and "CPL" are one rank for this purpose: the last capitalised part, casefolded."""
+    parts = re.findall(r"[A-Z][a-z]*|\d+", word) or [word]
+    return parts[-1].casefold()
+
+
+@lru_cache(maxsize=1)
+def _title_set() -> frozenset[str]:
+    from ...lexicon import title_words
+
+    return title_words(casefold=True)
+
+
+def _titled_by_document_use(out: list[Replacement]) -> list[Replacement]:
+    """ "LCpl Tuidraki" of a family that shares the name: the keyed person the document itself names with the
+    same rank and a given name ("LCpl Josaia Tuidraki") is the one, whatever the nearest mention was."""
+    named: dict[tuple[str, str], set[str]] = {}
+    for r in out:
+        sure = r.source == "known" and r.code and not r.ambiguous and len(r.text.split()) >= 3
+        key = _title_key(r.text) if sure else None  # a given name between: "LCpl Josaia Tuidraki"
+        if key is not None:
+            named.setdefault(key, set()).add(r.code or "")
+    if not named:
+        return out
+    fixed = []
+    for r in out:
+        key = _title_key(r.text) if r.source == "known" and r.ambiguous else None
+        codes = named.get(key, set()) if key else set()
+        if len(codes) == 1 and r.code not in codes and (not r.candidates or codes <= set(r.candidates)):
+            code = next(iter(codes))
+            r = replace(r, code=code, replacement=code, resolved_by="document_title")
+        fixed.append(r)
+    return fixed
