@@ -204,7 +204,11 @@ def _title_key(surface: str) -> tuple[str, str] | None:
         words.pop()
     if len(words) < 2:
         return None
-    titled = [i for i, w in enumerate(words[:-1]) if _rank_only().fullmatch(w) or w.casefold() in _title_set()]
+    titled = [
+        i
+        for i, w in enumerate(words[:-1])
+        if w.casefold() not in _personal_titles() and (_rank_only().fullmatch(w) or w.casefold() in _title_set())
+    ]
     if not titled:
         return None
     return _rank_head(words[titled[-1]]), words[-1].casefold()
@@ -220,12 +224,20 @@ def _rank_head(word: str) -> str:
 def _title_set() -> frozenset[str]:
     from ...lexicon import title_words
 
-    return title_words(casefold=True)
+    return title_words(personal=False, casefold=True)  # "Mr"/"Mrs" are every man's and woman's: no rank
+
+
+@lru_cache(maxsize=1)
+def _personal_titles() -> frozenset[str]:
+    from ...lexicon import title_words
+
+    return title_words(personal=True, casefold=True)
 
 
 def _titled_by_document_use(out: list[Replacement]) -> list[Replacement]:
     """ "LCpl Tuidraki" of a family that shares the name: the keyed person the document itself names with the
-    same rank and a given name ("LCpl Josaia Tuidraki") is the one, whatever the nearest mention was."""
+    same rank and a given name ("LCpl Josaia Tuidraki") is the one, whatever the nearest mention was.  Ranks
+    and offices only: a personal title ("Mr") says nothing of which man."""
     named: dict[tuple[str, str], set[str]] = {}
     for r in out:
         sure = r.source == "known" and r.code and not r.ambiguous and len(r.text.split()) >= 3
