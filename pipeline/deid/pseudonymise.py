@@ -42,6 +42,7 @@ from .codes import is_role_code
 from .keyfile import Key, title_genders
 from .names.initials import in_initials_column, initials_of
 from .names.known import KeptMention, NameMatch, matcher_for, normalise_match
+from .names.mention_words import with_mention_words
 from .names.reconcile import reconcile
 from .names.record_forms import collar_number_uses, take_record_initials
 from .names.record_lines import record_line_people, strangers_sharing_a_part
@@ -975,6 +976,7 @@ def pseudonymise_report(
     _take_hyphened_kin(text, chosen)
     chosen = chosen + _placed_initials(chosen, initials)
     take_record_initials(text, chosen, key, frozenset(protected))  # "HALE T", "MRS D WHITFORTH", "K.V. Ramanathan"
+    chosen = with_mention_words(chosen, text)  # "LCpl EF", "District Judge [PERSON-3]", "Ni W. Pradnyani"
     chosen = sorted(
         chosen + collar_number_uses(text, chosen) + _respaced_identifiers(text, chosen), key=lambda r: r.start
     )

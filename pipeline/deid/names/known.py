@@ -278,6 +278,8 @@ def person_forms(person: Person, family_first: frozenset[str] = frozenset()) -> 
     for name in keyboard_spellings(person.names):
         title, as_listed = split_title(name.split())
         words = without_generation(as_listed)  # "Tendai Moyo Junior": the name is Tendai Moyo
+        markers, personal = split_markers(words)  # "I Made Bagus Aditya": "I", "Made", "Bagus" are anybody's
+        _add_marker_forms(add, markers, personal)
         # a relative's order only for a family name and one given name ("Lin Jiahao"): in "Trần Bảo Ngọc" the
         # word a person is called by is the last, so the middle word must not become a first name
         titled_surnames = own_titled | family_first if len(words) == 2 else own_titled
@@ -314,10 +316,11 @@ def person_forms(person: Person, family_first: frozenset[str] = frozenset()) -> 
             continue
         add([("word", given[0])] + sur_tokens, "full_name")
         add(name_tokens, "full_name")
-        if not (len(given) > 1 and fold(given[0]).casefold() in _middle_markers()):  # "Thị" alone is anybody's
-            add([("word", given[0])], "first_name")
+        first = given[len(markers)] if len(markers) < len(given) else None  # a marker alone is anybody's
+        if first and not (len(given) > 1 and fold(given[0]).casefold() in _middle_markers()):  # "Thị" too
+            add([("word", first)], "first_name")
             for t in _personal_titles(person):  # "Mr Tesfaye": records that took the first name for a surname
-                add([("title", t), ("word", given[0])], "title_first_name")
+                add([("title", t), ("word", first)], "title_first_name")
         if len(given) > 1:  # "Mei Lin" of "Mei Lin Zhou", "Mary Jane" of "Mary Jane Hollis"
             add([("word", g) for g in given], "first_name")
             if all(g[:1].isalpha() for g in given):  # "Meilin", "Dilmaya": the given names run together
@@ -361,6 +364,49 @@ def person_forms(person: Person, family_first: frozenset[str] = frozenset()) -> 
     # title forms that do not fit the person's gender stay (a slip in the draft
     # must not leave the name) but are only used when no better person fits
     return list(forms.values())
+
+
+@lru_cache(maxsize=1)
+def _name_markers() -> tuple[tuple[tuple[str, ...], ...], frozenset[str]]:
+    """Opening marker phrases (longest first) and the words that may follow them (``opening_markers`` and
+    ``following_markers`` of models/names/name_shapes.yaml: Balinese sex, birth-order and caste words)."""
+    shapes = load_yaml("names", "name_shapes.yaml")
+    opening = sorted((tuple(p.split()) for p in shapes.get("opening_markers", ())), key=len, reverse=True)
+    return tuple(opening), frozenset(shapes.get("following_markers", ()))
+
+
+def split_markers(words: Sequence[str]) -> tuple[list[str], list[str]]:
+    """The marker words a name opens with, and the rest ("I Made Bagus Aditya" -> [I, Made, Bagus], [Aditya]).
+    Markers say sex, birth order or caste and are shared by strangers, so they must never become a one-word
+    form (the pronoun "I" of a keyed "I Nyoman ...").  Case as written; a name of markers only stays whole."""
+    words = list(words)
+    opening, following = _name_markers()
+    lead = next((len(p) for p in opening if tuple(words[: len(p)]) == p), 0)
+    if not lead:
+        return [], words
+    while lead < len(words) and words[lead] in following:
+        lead += 1
+    if lead >= len(words):
+        return [], words
+    return words[:lead], words[lead:]
+
+
+def _add_marker_forms(add, markers: list[str], words: list[str]) -> None:
+    """Records drop the sex marker but keep a birth-order or caste word before the personal name or the last
+    name ("Made Aditya", "Wayan Pradnyani", "Ketut Sriasih"): with a personal word after it, it is the person;
+    so are its initials before the last name, with or without the sex marker ("Ni K. Wulandari")."""
+    following = _name_markers()[1]
+    for marker in [m for m in markers[1:] if m in following]:
+        add([("word", marker)] + [("word", w) for w in words], "full_name")
+        if len(words) > 1:
+            add([("word", marker), ("word", words[-1])], "full_name")
+    rest = (markers + words)[1:]  # without the sex marker: "K. Wulandari", "Ni K. Wulandari" of Ni Kadek ...
+    if not markers or len(rest) < 2 or not all(_initial(w) for w in rest[:-1]):
+        return
+    for letters in ([rest[0]], rest[:-1]):
+        initials = [("initial", _initial(w) or "") for w in letters]
+        add(initials + [("word", rest[-1])], "initial_surname")
+        add([("word", markers[0])] + initials + [("word", rest[-1])], "initial_surname")
 
 
 def _personal_titles(person: Person) -> list[str]:

@@ -88,10 +88,11 @@ def _words(text: str) -> list[str]:
 def _given(name: str) -> list[str]:
     """The given-name words of a listed name: all but the last word; none after a title and one word ("Ms
     Ward"), but "Tarig" of "Dr Tarig Elfadil"."""
-    from .known import without_generation
+    from .known import split_markers, without_generation
 
     titled = re.match(r"[^\W\d_]+\.?\s", name) and name.split()[0].rstrip(".").casefold() in _titles()
-    words = _words(" ".join(without_generation(name.split())))  # "Dwayne Grant Jnr": Grant is a surname
+    # "Dwayne Grant Jnr": Grant is a surname; "Ni Kadek Ratih": "Ni" and "Kadek" are shared by strangers
+    words = _words(" ".join(split_markers(without_generation(name.split()))[1]))
     if titled:
         return words[:-1]
     return words[:-1] if len(words) > 1 else words
@@ -832,6 +833,10 @@ def _wives_by_surname(
         if r.source != "known" or len(words) != 1 or genders.get(title) != "female":
             out.append(r)
             continue
+        wife = _wife_not_child(r, words[0], title, key, keyed)
+        if wife is not None:
+            out.append(replace(r, replacement=wife, code=wife, ambiguous=True, candidates=(r.code or "", wife)))
+            continue
         women = _surname_women(key, keyed, words[0])
         born = [c for c in (declared or {}).get(words[0], []) if c not in women]  # her birth surname
         women += born
@@ -854,6 +859,27 @@ def _wives_by_surname(
             )
         )
     return out
+
+
+def _wife_not_child(r: Replacement, surname: str, title: str, key: Key, keyed: list[_Keyed]) -> str | None:
+    """ "Mrs Tevita" coded as a keyed child who carries Tevita as a surname: a woman's title that records never
+    give a child (not "Miss") is the one keyed woman who may be called by the name, the partner of a keyed man
+    who bears it as surname or as given name (where a father's given name is his children's surname: Fijian,
+    Ethiopian, Somali) or the mother of the keyed children who carry it."""
+    from .kin_forms import _spouse
+    from .known import _child_titles, _family_roles
+
+    person = next((k for k in keyed if k.code == r.code), None)
+    if person is None or not person.child or title in _child_titles():
+        return None
+    women = _surname_women(key, keyed, surname, mothers=True)
+    family = _family_roles(key)
+    for man in (k for k in keyed if k.gender == "male" and not k.child and surname in k.given):
+        wife = _spouse(family, key.by_code(), man.code, "female")
+        if wife and wife not in women:
+            women.append(wife)
+    adults = [w for w in women if not next((k.child for k in keyed if k.code == w), True)]
+    return adults[0] if len(adults) == 1 else None
 
 
 def _initials_of_keyed(chosen: list[Replacement], text: str, key: Key) -> list[Replacement]:
