@@ -84,7 +84,67 @@ def name_runs(text: str) -> list[tuple[int, int]]:
     places = _multiword_places()
     if places is not None:
         out += [(m.start(), m.end()) for m in places.finditer(text)]
+    out += group_names(text)
     return sorted(set(out))
+
+
+@lru_cache(maxsize=1)
+def _group_name() -> re.Pattern:
+    """A quoted or bare run of one to three capitalised words, then up to `group_gap` lower-case words, then a
+    kind of gathering (`group_heads`)."""
+    conf = _settings()
+    heads = "|".join(re.escape(h) for h in sorted(conf["group_heads"], key=len, reverse=True))
+    word = r"[A-Z][^\W\d_]*(?:['’-][^\W\d_]+)*"
+    gap = int(conf.get("group_gap", 2))
+    return re.compile(
+        rf"(?<![\w'’-])(?P<q>[\"“‘']?)(?P<run>{word}(?:[ \t]+{word}){{0,2}})(?P<close>[\"”’']?)"
+        rf"(?:[ \t]+[a-z][a-z-]*){{0,{gap}}}?[ \t]+(?:{heads})(?![\w'’-])"
+    )
+
+
+def group_names(text: str) -> list[tuple[int, int]]:
+    """Names of groups and sessions ("the Dawn Chorus baby group", "the \"Talanoa\" group"): the run is quoted,
+    or has two or more words and ends in an English word, and no title or family word stands before it."""
+    out = []
+    for m in _group_name().finditer(text):
+        start, run = m.start("run"), m.group("run").split()
+        while run and run[0].casefold() in _function_words():  # "The Dawn Chorus group": a sentence's article
+            start = text.index(run[1], start + len(run[0])) if len(run) > 1 else m.end("run")
+            run = run[1:]
+        quoted = bool(m.group("q")) and bool(m.group("close"))
+        if not run or (not quoted and (len(run) < 2 or not _english_word(run[-1]) or _named(run[-1]))):
+            continue  # "Dawn Smith group": an English word that is a surname ends a person's name
+        gap = text[m.end("run") : m.end()].split()[:-1]
+        if any(w.casefold() in _function_words() and w != "and" for w in gap):
+            continue  # "seen by Dawn Smith in group": the group is not named
+        if any(w.casefold() in _function_words() for w in run) or run[0].casefold() in _person_prefixes():
+            continue
+        prefix = re.search(r"([A-Za-z]+)\.?[ \t]+$", text[max(0, start - 20) : start])
+        if prefix and prefix.group(1).casefold() in _person_prefixes():
+            continue  # "Mrs Dawn Chorus group": a person first
+        out.append((start, m.end("run")))
+    return out
+
+
+def _named(word: str) -> bool:
+    """A first name or surname of the gazetteer, or its plural."""
+    low = word.casefold()
+    return low in _name_words() or (low.endswith("s") and low[:-1] in _name_words())
+
+
+def _english_word(word: str) -> bool:
+    """A common English word, or its plural ("Acorns")."""
+    low = word.casefold()
+    return low in _common_words() or (low.endswith("s") and low[:-1] in _common_words())
+
+
+@lru_cache(maxsize=1)
+def _common_words() -> frozenset[str]:
+    """models/names/common_words.txt and the model's lemma index (WordNet: "acorn", "chorus")."""
+    from ..nlp import load_nlp
+    from .names.known import english_lexicon
+
+    return frozenset(w.casefold() for w in read_lines("names", "common_words.txt")) | english_lexicon(load_nlp())
 
 
 def _window_start(text: str, pos: int) -> int:

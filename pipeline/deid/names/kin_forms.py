@@ -1395,6 +1395,8 @@ def suffixes_by_use(
     endings = tuple(str(e) for e in conf.get("suffix_not_endings") or ())
     for start, end in people:
         name = text[start:end]
+        # a title already addresses the person ("Ms Fairweather lol"): a lower-case word after it is text
+        titled = _ADDRESS_TITLE.match(name) is not None
         found = []
         inner = _LAST_TWO.search(name)
         if inner and inner.group("name")[:1].isupper():
@@ -1412,6 +1414,7 @@ def suffixes_by_use(
             after.setdefault(low, set()).add(fold(before).casefold())
             if (
                 word.islower()
+                and not titled
                 and english
                 and low not in english
                 and low not in frequent_words()
@@ -1444,6 +1447,11 @@ def suffixes_by_use(
     if title_re:
         words -= {m.group("word").casefold() for m in title_re.finditer(text)}
     return frozenset(words)
+
+
+# the English titles of address (rule b of `suffixes_by_use`); a form of address written after a name stands
+# instead of one ("Ayla Hanım" is "Mrs Ayla"), not after one
+_ADDRESS_TITLE = re.compile(r"(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?\s")
 
 
 def inferred_suffix_end(text: str, end: int, words: frozenset[str]) -> int:

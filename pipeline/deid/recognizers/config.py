@@ -96,8 +96,10 @@ def expand(pattern: str, lists: dict[str, list[str]], source: str = "", fragment
 
 def shared_lists() -> dict[str, list[str]]:
     """Word lists every recognizer file may name without listing them: `<<months>>`, every written
-    form of a month (the calendar of pipeline.lexicon, models/dates/lexicon.yaml)."""
-    return {"months": list(calendar().months)}
+    form of a month (the calendar of pipeline.lexicon, models/dates/lexicon.yaml), and `<<peoples>>`, the
+    names of peoples, nations and faiths (models/names/not_people.yaml `peoples`: "Georgian", "Sikh")."""
+    peoples = (load_yaml("names", "not_people.yaml") or {}).get("peoples") or []
+    return {"months": list(calendar().months), "peoples": _flat(peoples)}
 
 
 def engine_config() -> dict[str, Any]:
