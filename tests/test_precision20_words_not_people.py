@@ -107,3 +107,19 @@ def test_a_denomination_is_no_venue(coded):
 def test_a_venue_below_a_role_line_is_replaced_whole(coded):
     assert "Family Support Worker\n" in coded
     assert "Larchfield" not in coded
+
+
+GEN_KEY = {"people": [{"code": "PGM", "role": "Paternal grandmother", "names": ["Nino Abashidze", "Mrs Abashidze"]}]}
+
+
+def test_a_generation_word_leaves_the_sentence_full_stop(tmp_path, nlp, analyzer):
+    draft = "I have also considered the role of Mrs Abashidze senior. I spoke to her. Mrs Abashidze Snr. agreed.\n"
+    coded = code_text(tmp_path, draft, GEN_KEY, nlp, analyzer).text
+    assert "the role of PGM. I spoke" in coded
+    assert "PGM agreed" in coded
+
+
+def test_an_irregular_plural_opening_a_list_item_is_no_person(tmp_path, nlp, analyzer):
+    draft = "Notes for the reader:\n\n- Women in Georgia often take the surname of the husband.\n- Men rarely do.\n"
+    coded = code_text(tmp_path, draft, GEN_KEY, nlp, analyzer).text
+    assert "- Women in Georgia" in coded and "- Men rarely" in coded

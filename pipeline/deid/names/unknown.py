@@ -577,8 +577,34 @@ class _DocContext:
         low = bare.lower()
         if self.lex.is_common_word(bare) or low in self.lower_words or (low,) in self.lex.roles.get(low, ()):
             return True
-        # a plural of a common word ("Alcoholics", "Practitioners")
-        return plurals and low.endswith("s") and low[:-1] in self.lex.common and not self.lex.is_known_name(bare)
+        # a plural of a common word ("Alcoholics", "Practitioners"; "Women", "Children" by the model's rules)
+        if not plurals or self.lex.is_known_name(bare):
+            return False
+        return (low.endswith("s") and low[:-1] in self.lex.common) or _noun_plural_of_common(low, self.lex.common)
+
+
+def _noun_plural_of_common(low: str, common) -> bool:
+    """`low` is the plural of a common noun by the model's own lemmatizer data (its noun exceptions, then its
+    suffix rules checked against its noun index): "women" -> "woman", "children" -> "child"."""
+    if not (low.endswith(("s", "en", "ren", "ice", "eet", "eeth")) and len(low) > 3):
+        return False
+    exceptions, rules, index = _noun_lemma_data()
+    lemmas = list(exceptions.get(low, ()))
+    lemmas += [low[: -len(old)] + new for old, new in rules if old and low.endswith(old)]
+    return any(lemma != low and lemma in index and lemma in common for lemma in lemmas)
+
+
+@lru_cache(maxsize=1)
+def _noun_lemma_data() -> tuple[dict, tuple, frozenset[str]]:
+    from ...nlp import load_nlp
+
+    try:
+        lookups = load_nlp().get_pipe("lemmatizer").lookups
+        exc = dict(lookups.get_table("lemma_exc").get("noun", {}))
+        rules = tuple(tuple(r) for r in lookups.get_table("lemma_rules").get("noun", ()))
+        return exc, rules, frozenset(lookups.get_table("lemma_index").get("noun", ()))
+    except (KeyError, AttributeError):
+        return {}, (), frozenset()
 
 
 _POSSESSIVES = frozenset({"'s", "’s", "'", "’"})
