@@ -43,7 +43,8 @@ def test_people_before_a_group_word_are_no_group_name(text):
 
 
 def test_a_rating_column_declares_its_values():
-    table = "| Term | Pupil | RAG | Nurse |\n|---|---|---|---|\n| Sep | Iwona | Green | JB |\n| Jan | Iwona | Amber | JB |\n"
+    header = "| Term | Pupil | RAG | Nurse |\n|---|---|---|---|\n"
+    table = header + "| Sep | Iwona | Green | JB |\n| Jan | Iwona | Amber | JB |\n"
     assert _column_scale_values(table) == {"Green", "Amber"}
     raters = "| Date | Rated by |\n|---|---|\n| Sep | Amber |\n"
     assert _column_scale_values(raters) == frozenset()

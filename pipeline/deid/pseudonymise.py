@@ -1182,7 +1182,8 @@ def _adjectives() -> frozenset[str]:
     from ..nlp import load_nlp
 
     try:
-        index = load_nlp().get_pipe("lemmatizer").lookups.get_table("lemma_index")
+        lemmatizer: Any = load_nlp().get_pipe("lemmatizer")
+        index = lemmatizer.lookups.get_table("lemma_index")
         return frozenset(w for pos in ("adj", "adv") for w in index.get(pos, ()))
     except (KeyError, AttributeError):
         return frozenset()

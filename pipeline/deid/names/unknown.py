@@ -54,7 +54,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
-from typing import Protocol, TypeVar
+from typing import Any, Protocol, TypeVar
 
 from spacy.attrs import IS_ALPHA, IS_LOWER, LOWER
 from spacy.lang.en.stop_words import STOP_WORDS as _ENGLISH_STOP_WORDS
@@ -66,9 +66,9 @@ from ...regex_cache import all_matches
 from ...resources import fill_template, load_yaml, read_lines
 from ...spans import merge_overlapping
 from ..codes import is_role_code
+from ..recognizers.tables import column_cells
 from .folding import fold
 from .opening_verbs import opening_verb
-from ..recognizers.tables import column_cells
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 NAME_PART_RE = re.compile(r"^(?:Ma?c|O')?[^\W\d_][^\W\d_]+$")
@@ -599,7 +599,8 @@ def _noun_lemma_data() -> tuple[dict, tuple, frozenset[str]]:
     from ...nlp import load_nlp
 
     try:
-        lookups = load_nlp().get_pipe("lemmatizer").lookups
+        lemmatizer: Any = load_nlp().get_pipe("lemmatizer")
+        lookups = lemmatizer.lookups
         exc = dict(lookups.get_table("lemma_exc").get("noun", {}))
         rules = tuple(tuple(r) for r in lookups.get_table("lemma_rules").get("noun", ()))
         return exc, rules, frozenset(lookups.get_table("lemma_index").get("noun", ()))
