@@ -124,3 +124,9 @@ def test_an_irregular_plural_opening_a_list_item_is_no_person(tmp_path, nlp, ana
     draft = "Notes for the reader:\n\n- Women in Georgia often take the surname of the husband.\n- Men rarely do.\n"
     coded = code_text(tmp_path, draft, GEN_KEY, nlp, analyzer).text
     assert "- Women in Georgia" in coded and "- Men rarely" in coded
+
+
+def test_a_hyphened_part_after_a_titled_name_stays_in_the_name(tmp_path, nlp, analyzer):
+    draft = "Most meetings were with an interpreter, Mrs Pak Su-yeon. Later Mrs Pak interpreted again.\n"
+    coded = code_text(tmp_path, draft, GEN_KEY, nlp, analyzer).text
+    assert "yeon" not in coded

@@ -1396,7 +1396,8 @@ def suffixes_by_use(
     for start, end in people:
         name = text[start:end]
         # a title already addresses the person ("Ms Fairweather lol"): a lower-case word after it is text
-        titled = _ADDRESS_TITLE.match(name) is not None
+        # (a hyphened lower-case part continues the name itself: "Mrs Jang Mi-kyung")
+        titled = _ADDRESS_TITLE.match(name) is not None and text[end : end + 1] != "-"
         found = []
         inner = _LAST_TWO.search(name)
         if inner and inner.group("name")[:1].isupper():
