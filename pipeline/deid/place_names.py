@@ -84,7 +84,95 @@ def name_runs(text: str) -> list[tuple[int, int]]:
     places = _multiword_places()
     if places is not None:
         out += [(m.start(), m.end()) for m in places.finditer(text)]
+    out += group_names(text)
     return sorted(set(out))
+
+
+@lru_cache(maxsize=1)
+def _group_heads() -> re.Pattern:
+    """The kinds of gathering (`group_heads`), as whole lower-case words."""
+    heads = "|".join(re.escape(h) for h in sorted(_settings()["group_heads"], key=len, reverse=True))
+    return re.compile(rf"(?<![\w'’-])(?:{heads})(?![\w'’-])")
+
+
+_GROUP_WORD = re.compile(r"[A-Z][^\W\d_]*(?:['’-][^\W\d_]+)*")
+_GAP_WORD = re.compile(r"[a-z][a-z-]*")
+_OPEN_QUOTE, _CLOSE_QUOTE = "\"“‘'", "\"”’'"
+
+
+def group_names(text: str) -> list[tuple[int, int]]:
+    """Names of groups and sessions ("the Dawn Chorus baby group", "the \"Talanoa\" group"): a run of one to
+    three capitalised words, then up to `group_gap` lower-case words, then a kind of gathering (`group_heads`).
+    The run names the group when it is quoted, or has two or more words and ends in an English word that is
+    no name ("Chorus", "Acorns"), and no title or family word stands before it.  The heads are found first and
+    the words before each are read right to left (the text is not tried at every capital)."""
+    out = []
+    gap_max = int(_settings().get("group_gap", 2))
+    for head in _group_heads().finditer(text):
+        line = text.rfind("\n", 0, head.start()) + 1
+        words = list(re.finditer(r"\S+", text[max(line, head.start() - 80) : head.start()]))[-(gap_max + 3) :]
+        offset = max(line, head.start() - 80)
+        found = _run_before_head(text, offset, words, gap_max)
+        if found:
+            out.append(found)
+    return out
+
+
+def _run_before_head(text: str, offset: int, words: list[re.Match], gap_max: int) -> tuple[int, int] | None:
+    """The group name ending the `words` before a head (see `group_names`), or None."""
+    k = len(words)
+    gap: list[str] = []
+    while k and len(gap) < gap_max and _GAP_WORD.fullmatch(words[k - 1].group()):
+        gap.append(words[k - 1].group())
+        k -= 1
+    if any(w in _function_words() and w != "and" for w in gap):
+        return None  # "seen by Dawn Smith in group": the group is not named
+    run: list[re.Match] = []
+    while k and len(run) < 3:
+        bare = words[k - 1].group().strip(_OPEN_QUOTE + _CLOSE_QUOTE)
+        if not _GROUP_WORD.fullmatch(bare) or (run and words[k - 1].group()[-1:] in _CLOSE_QUOTE):
+            break
+        run.insert(0, words[k - 1])
+        k -= 1
+        if words[k].group()[:1] in _OPEN_QUOTE:
+            break
+    while run and run[0].group().strip(_OPEN_QUOTE).casefold() in _function_words():
+        run = run[1:]  # "The Dawn Chorus group": a sentence's article
+    if not run:
+        return None
+    names = [w.group().strip(_OPEN_QUOTE + _CLOSE_QUOTE) for w in run]
+    quoted = run[0].group()[:1] in _OPEN_QUOTE and run[-1].group()[-1:] in _CLOSE_QUOTE
+    if not quoted and (len(names) < 2 or not _english_word(names[-1]) or _named(names[-1])):
+        return None  # one bare word, or "Dawn Smith group": an English word that is a surname ends a name
+    if any(w.casefold() in _function_words() for w in names) or names[0].casefold() in _person_prefixes():
+        return None
+    start = offset + run[0].start() + (run[0].group()[:1] in _OPEN_QUOTE)
+    prefix = re.search(r"([A-Za-z]+)\.?[ \t]+$", text[max(0, start - 20) : start])
+    if prefix and prefix.group(1).casefold() in _person_prefixes():
+        return None  # "Mrs Dawn Chorus group": a person first
+    end = offset + run[-1].end() - (run[-1].group()[-1:] in _CLOSE_QUOTE)
+    return start, end
+
+
+def _named(word: str) -> bool:
+    """A first name or surname of the gazetteer, or its plural."""
+    low = word.casefold()
+    return low in _name_words() or (low.endswith("s") and low[:-1] in _name_words())
+
+
+def _english_word(word: str) -> bool:
+    """A common English word, or its plural ("Acorns")."""
+    low = word.casefold()
+    return low in _common_words() or (low.endswith("s") and low[:-1] in _common_words())
+
+
+@lru_cache(maxsize=1)
+def _common_words() -> frozenset[str]:
+    """models/names/common_words.txt and the model's lemma index (WordNet: "acorn", "chorus")."""
+    from ..nlp import load_nlp
+    from .names.known import english_lexicon
+
+    return frozenset(w.casefold() for w in read_lines("names", "common_words.txt")) | english_lexicon(load_nlp())
 
 
 def _window_start(text: str, pos: int) -> int:

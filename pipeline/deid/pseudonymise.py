@@ -1147,16 +1147,53 @@ def _inferred_suffix_words(text: str, people: list, key: Key, doc, english: froz
         span = doc.char_span(at, at + len(word), alignment_mode="expand")
         if span is None or any(t.pos_ in not_pos for t in span):
             return False
-        # a lower-case inflection of an English word ("rang"), whatever the parse tagged it
-        return not (
-            word.islower()
-            and english
-            and any(t.lemma_.casefold() not in (word, "") and t.lemma_.casefold() in english for t in span)
-        )
+        # a lower-case inflection of an English word ("rang"), whatever the parse tagged it, a comparative
+        # ("brighter", "calmer") or a texting spelling the model's lexeme norms give an English word for
+        # ("thx" -> thanks, "pls" -> please)
+        return not (word.islower() and english and any(_english_variant(t, english) for t in span))
 
     given = frozenset(fold(n.split()[0]).casefold() for p in key.people for n in p.names if n.split())
     spans = [(r.start, r.end) for r in people]
     return suffixes_by_use(text, spans, _ordinary_word(key), fits, english or frozenset(), given - _title_words())
+
+
+def _english_variant(token, english: frozenset[str]) -> bool:
+    """`token` is an English word in another form than the lemma index lists: an inflection the lemmatizer
+    undid ("rang"), a comparative or superlative of an English adjective ("brighter", "calmer": the stem with
+    "-er"/"-est" off, a doubled consonant undone, "i" back to "y" or an "e" restored, which the parse often
+    tags a noun after a name) or a spelling the model's lexeme norm table maps to an English word ("thx" ->
+    "thanks")."""
+    low = token.lower_
+    lemma = token.lemma_.casefold()
+    if lemma not in (low, "") and lemma in english:
+        return True
+    if token.norm_ not in (low, "") and token.norm_ in english:
+        return True
+    return any(s in _adjectives() for s in _comparative_stems(low))
+
+
+def _comparative_stems(low: str) -> tuple[str, ...]:
+    """The adjectives "-er"/"-est" may have been added to: "bright" (brighter), "big" (bigger), "nice"
+    (nicer), "happy" (happier)."""
+    for ending in ("er", "est"):
+        if low.endswith(ending) and len(low) > len(ending) + 2:
+            stem = low[: -len(ending)]
+            undoubled = stem[:-1] if stem[-1] == stem[-2] else stem
+            return (stem, undoubled, stem + "e", stem[:-1] + "y" if stem.endswith("i") else stem)
+    return ()
+
+
+@lru_cache(maxsize=1)
+def _adjectives() -> frozenset[str]:
+    """English adjectives (and adverbs) of the model's lemma index (WordNet): what a comparative is made of."""
+    from ..nlp import load_nlp
+
+    try:
+        lemmatizer: Any = load_nlp().get_pipe("lemmatizer")
+        index = lemmatizer.lookups.get_table("lemma_index")
+        return frozenset(w for pos in ("adj", "adv") for w in index.get(pos, ()))
+    except (KeyError, AttributeError):
+        return frozenset()
 
 
 def _without_suffixes(unknown: list[Replacement], words: frozenset[str]) -> list[Replacement]:

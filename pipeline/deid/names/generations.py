@@ -72,9 +72,17 @@ def generation_word(text: str, start: int, end: int) -> tuple[str, int, int] | N
         nxt = (m.group("next") or "").strip()
         if nxt.casefold() in _title_words() or (m.group("gen")[:1].isupper() and nxt[:1].isupper()):
             return None
-        stop = m.end("gen") + (text[m.end("gen") : m.end("gen") + 1] == ".")  # "Snr." with its full stop
+        # "Snr." with its full stop; a word ("senior.") leaves the sentence's full stop in the text
+        abbreviated = m.group("gen").casefold() not in _english_words()
+        stop = m.end("gen") + (abbreviated and text[m.end("gen") : m.end("gen") + 1] == ".")
         return _direction()[m.group("gen").casefold()], start, stop
     return None
+
+
+@lru_cache(maxsize=1)
+def _english_words() -> frozenset[str]:
+    """Common English words (models/names/common_words.txt): "senior" is one, "Snr" an abbreviation."""
+    return frozenset(w.casefold() for w in read_lines("names", "common_words.txt"))
 
 
 def rank(person) -> float | None:

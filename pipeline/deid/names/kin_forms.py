@@ -1476,6 +1476,9 @@ def suffixes_by_use(
     endings = tuple(str(e) for e in conf.get("suffix_not_endings") or ())
     for start, end in people:
         name = text[start:end]
+        # a title already addresses the person ("Ms Fairweather lol"): a lower-case word after it is text
+        # (a hyphened lower-case part continues the name itself: "Mrs Jang Mi-kyung")
+        titled = _ADDRESS_TITLE.match(name) is not None and text[end : end + 1] != "-"
         found = []
         inner = _LAST_TWO.search(name)
         if inner and inner.group("name")[:1].isupper():
@@ -1493,6 +1496,7 @@ def suffixes_by_use(
             after.setdefault(low, set()).add(fold(before).casefold())
             if (
                 word.islower()
+                and not titled
                 and english
                 and low not in english
                 and low not in frequent_words()
@@ -1525,6 +1529,11 @@ def suffixes_by_use(
     if title_re:
         words -= {m.group("word").casefold() for m in title_re.finditer(text)}
     return frozenset(words)
+
+
+# the English titles of address (rule b of `suffixes_by_use`); a form of address written after a name stands
+# instead of one ("Ayla Hanım" is "Mrs Ayla"), not after one
+_ADDRESS_TITLE = re.compile(r"(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?\s")
 
 
 def inferred_suffix_end(text: str, end: int, words: frozenset[str]) -> int:

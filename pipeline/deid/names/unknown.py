@@ -54,7 +54,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
-from typing import Protocol, TypeVar
+from typing import Any, Protocol, TypeVar
 
 from spacy.attrs import IS_ALPHA, IS_LOWER, LOWER
 from spacy.lang.en.stop_words import STOP_WORDS as _ENGLISH_STOP_WORDS
@@ -66,6 +66,7 @@ from ...regex_cache import all_matches
 from ...resources import fill_template, load_yaml, read_lines
 from ...spans import merge_overlapping
 from ..codes import is_role_code
+from ..recognizers.tables import column_cells
 from .folding import fold
 from .opening_verbs import opening_verb
 
@@ -279,6 +280,7 @@ class _DocContext:
         self.allow = allow or set()
         self._block_opening_verbs()
         self._block_scale_values()
+        self._block_quoted_words(doc)
 
     @staticmethod
     def _declared_codes(doc: Doc) -> set[str]:
@@ -356,6 +358,8 @@ class _DocContext:
         words after a rating word (`word_name_rating_cues`); a value after a personal title or family word
         ("Mrs Green") is still a person."""
         values = _scale_values(self.tokens, self.texts)
+        if self.tokens:
+            values |= _column_scale_values(self.tokens[0].doc.text)
         if not values:
             return
         titles, kin, last = _personal_titles(), _kin_lower(), len(self.texts) - 1
@@ -366,6 +370,28 @@ class _DocContext:
             surname = i < last and "\n" not in self.tokens[i].whitespace_ and self._name_shaped[i + 1]
             if prev not in titles and prev.casefold() not in kin and not surname:
                 self.blocked[i] = True  # not "Mrs Green", "Auntie Amber", "Amber Lewis"
+
+    def _block_quoted_words(self, doc: Doc) -> None:
+        """A word quoted on its own that the draft glosses ('"Bula" means life') or that someone says ('Mum said
+        "Akwaaba" at the door'): a word of a language, cited or spoken, not a person.  A quoted name that is
+        said TO or ABOUT someone is the whole quote's object of a speech verb only when it is the utterance
+        itself; a name in a longer quotation ('"Baba hit me"') is no whole quote and stays a candidate."""
+        texts, n = self.texts, len(self.texts)
+        linker = _gloss_after()
+        for i in range(1, n - 1):
+            if texts[i - 1] not in _OPEN_QUOTES or self.blocked[i] or not texts[i][:1].isupper():
+                continue
+            close = next((k for k in range(i + 1, min(n, i + 4)) if texts[k] in _CLOSE_QUOTES), None)
+            if close is None or not all(t[:1].isalpha() for t in texts[i:close]):
+                continue
+            spoken = any(
+                self.tokens[k].dep_ in ("dobj", "ccomp") and self.tokens[k].head.lemma_ in _speech_verbs()
+                for k in range(i, close)
+            )
+            glossed = linker.match(doc.text, self.tokens[close].idx + 1) is not None
+            if spoken or glossed:
+                for k in range(i, close):
+                    self.blocked[k] = True
 
     def _eponym_run(self, i: int) -> range:
         """The whole eponym ending at token `i` before its head: "Henoch-Schönlein purpura", "Von Hippel-Lindau
@@ -551,8 +577,35 @@ class _DocContext:
         low = bare.lower()
         if self.lex.is_common_word(bare) or low in self.lower_words or (low,) in self.lex.roles.get(low, ()):
             return True
-        # a plural of a common word ("Alcoholics", "Practitioners")
-        return plurals and low.endswith("s") and low[:-1] in self.lex.common and not self.lex.is_known_name(bare)
+        # a plural of a common word ("Alcoholics", "Practitioners"; "Women", "Children" by the model's rules)
+        if not plurals or self.lex.is_known_name(bare):
+            return False
+        return (low.endswith("s") and low[:-1] in self.lex.common) or _noun_plural_of_common(low, self.lex.common)
+
+
+def _noun_plural_of_common(low: str, common) -> bool:
+    """`low` is the plural of a common noun by the model's own lemmatizer data (its noun exceptions, then its
+    suffix rules checked against its noun index): "women" -> "woman", "children" -> "child"."""
+    if not (low.endswith(("s", "en", "ren", "ice", "eet", "eeth")) and len(low) > 3):
+        return False
+    exceptions, rules, index = _noun_lemma_data()
+    lemmas = list(exceptions.get(low, ()))
+    lemmas += [low[: -len(old)] + new for old, new in rules if old and low.endswith(old)]
+    return any(lemma != low and lemma in index and lemma in common for lemma in lemmas)
+
+
+@lru_cache(maxsize=1)
+def _noun_lemma_data() -> tuple[dict, tuple, frozenset[str]]:
+    from ...nlp import load_nlp
+
+    try:
+        lemmatizer: Any = load_nlp().get_pipe("lemmatizer")
+        lookups = lemmatizer.lookups
+        exc = dict(lookups.get_table("lemma_exc").get("noun", {}))
+        rules = tuple(tuple(r) for r in lookups.get_table("lemma_rules").get("noun", ()))
+        return exc, rules, frozenset(lookups.get_table("lemma_index").get("noun", ()))
+    except (KeyError, AttributeError):
+        return {}, (), frozenset()
 
 
 _POSSESSIVES = frozenset({"'s", "’s", "'", "’"})
@@ -635,6 +688,41 @@ def _scale_values(tokens: list[Token], texts: list[str]) -> frozenset[str]:
         if len(listed) >= 2:
             values.update(listed)
     return frozenset(values)
+
+
+_OPEN_QUOTES = frozenset({'"', "“", "‘"})
+_CLOSE_QUOTES = frozenset({'"', "”", "’"})
+
+
+@lru_cache(maxsize=1)
+def _speech_verbs() -> frozenset[str]:
+    """Lemmas of the verbs whose object is the words said (models/names/person_verbs.yaml `utterance`)."""
+    return frozenset(load_yaml("names", "person_verbs.yaml").get("utterance") or ())
+
+
+@lru_cache(maxsize=1)
+def _gloss_after() -> re.Pattern[str]:
+    """A gloss linker right after a closing quote ('"Bula" means', '"Roj baş", meaning')."""
+    from .glosses import gloss_linkers
+
+    return re.compile(rf"[ \t]*,?[ \t]*(?i:{gloss_linkers()})\b")
+
+
+def _column_scale_values(text: str) -> frozenset[str]:
+    """The one-word capitalised cells of a table column headed by a rating word ("| RAG |", "| Rating |",
+    "| Risk grade |"): the header declares the scale as a sentence would ("rated Red, Amber or Green"), so a
+    tracker's "Amber" cell is the rating, not a woman called Amber.  A header naming the raters ("Rated by")
+    holds people."""
+    if "|" not in text and "\t" not in text:
+        return frozenset()
+    cues = _rating_cues()
+
+    def rating_header(cell: str) -> bool:
+        words = [w.casefold() for w in re.findall(r"[^\W\d_]+", cell)]
+        return any(w in cues for w in words) and not any(w in _AGENT for w in words)
+
+    cells = column_cells(text, rating_header)
+    return frozenset(c for c in cells if c.isalpha() and c[:1].isupper() and c[1:].islower())
 
 
 @lru_cache(maxsize=1)

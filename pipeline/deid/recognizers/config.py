@@ -106,13 +106,16 @@ def expand(pattern: str, lists: dict[str, list[str]], source: str = "", fragment
 
 def shared_lists() -> dict[str, list[str]]:
     """Word lists every recognizer file may name without listing them: `<<months>>`, every written
-    form of a month (the calendar of pipeline.lexicon, models/dates/lexicon.yaml), and `<<months_abroad>>`,
-    every language's month words in dateparser's data (`month_words`), and `<<countries>>`, the gazetteer's
-    countries and territories (models/gazetteer/countries.txt)."""
+    form of a month (the calendar of pipeline.lexicon, models/dates/lexicon.yaml), `<<months_abroad>>`,
+    every language's month words in dateparser's data (`month_words`), `<<countries>>`, the gazetteer's
+    countries and territories (models/gazetteer/countries.txt), and `<<peoples>>`, the names of peoples,
+    nations and faiths (models/names/not_people.yaml `peoples`: "Georgian", "Sikh")."""
+    peoples = (load_yaml("names", "not_people.yaml") or {}).get("peoples") or []
     return {
         "months": list(calendar().months),
         "months_abroad": sorted(months_abroad()),
         "countries": read_lines("gazetteer", "countries.txt"),
+        "peoples": _flat(peoples),
     }
 
 

@@ -64,3 +64,23 @@ def row_label(text: str, offset: int) -> str | None:
     if len(cells) < 2 or not CELL_SPLIT.search(before):
         return None
     return cells[0]
+
+
+def column_cells(text: str, header_matches) -> list[str]:
+    """The cells of every table column whose header cell `header_matches` (a predicate on the header cell's
+    text), in one pass over the lines: a "RAG" or "Rating" column says what its cells are, however many rows
+    below the header they stand."""
+    cells_out: list[str] = []
+    columns: list[int] | None = None  # the matching columns of the table being read; None outside a table
+    for line in text.split("\n"):
+        if not is_table_row(line):
+            columns = None
+            continue
+        if RULE_ROW.match(line):
+            continue
+        cells = CELL_SPLIT.split(line.strip().strip("|").strip())
+        if columns is None:  # the table's first row is its header
+            columns = [k for k, cell in enumerate(cells) if header_matches(cell)]
+            continue
+        cells_out.extend(cells[k] for k in columns if k < len(cells))
+    return cells_out
