@@ -114,7 +114,8 @@ SHAPES_KEY = parse_key(
 
 def test_a_countrys_adjective_in_brackets_after_an_interpreter_is_no_name(tmp_path, nlp):
     coded = (
-        "Home visit with KM.\nInterpreter [PERSON-1] (Indonesian). Present: KM, Child K. KM said the Indonesian church helped.\n"
+        "Home visit with KM.\nInterpreter [PERSON-1] (Indonesian). Present: KM, Child K.\n"
+        "KM said the Indonesian church helped.\n"
         "A friend, Tesfa, the family's neighbour, came later (Tesfa) and Tesfa stayed.\n"
     )
     flagged = serious_with_key(tmp_path, nlp, coded, SHAPES_KEY)
