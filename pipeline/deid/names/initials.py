@@ -257,6 +257,11 @@ def _listed_beside(text: str, start: int, end: int, people: list[tuple[int, int]
     return False
 
 
+def _bare_initials(surface: str, protected: frozenset[str]) -> bool:
+    """A mention written as a person's run-together initials ("CR"), not a code the draft uses for a role."""
+    return INITIALS_ONLY.fullmatch(surface) is not None and surface.rstrip(".") not in protected
+
+
 def _cell(text: str, start: int, end: int) -> tuple[int, int, int] | None:
     """(line start, line end, column index) when the capitals fill a table cell alone or beside a role after a
     slash ("| JH |", "| EF / DSL |")."""
@@ -527,12 +532,9 @@ def roster_initials(text: str, raw: list, pending: list, doc, protected: frozens
         return []
     people = [(r[0], r[1]) for r in raw]
     out: list = []
-    # an abbreviation's letters ("HM") only as an item of the minutes' own attendance list, which declares people
-    left = [
-        p
-        for p in pending
-        if (p[2] not in never_initials() or in_attendance_list(text, p[0], p[1])) and p[2] not in protected
-    ]
+    # an abbreviation's letters ("HM") only as an item of the minutes' own attendance list, which declares people,
+    # or as an item of a list of other people's bare initials ("Informed CR and GP"): a list's items are of one kind
+    left = [p for p in pending if p[2] not in protected]
     changed = True
     while changed and left:
         changed = False
@@ -540,6 +542,16 @@ def roster_initials(text: str, raw: list, pending: list, doc, protected: frozens
             start, end, matched, _forms = item
             if overlaps_any(people, start, end) or _capitals_line(text, start):
                 left.remove(item)
+                continue
+            if matched in never_initials() and not in_attendance_list(text, start, end):
+                initialled = [(s, e) for s, e in people if _bare_initials(text[s:e], protected)]
+                if _listed_beside(text, start, end, initialled) and not _DETERMINER_BEFORE.search(
+                    text, max(0, start - 12), start
+                ):
+                    out.append(item)
+                    people.append((start, end))
+                    left.remove(item)
+                    changed = True
                 continue
             if (entry_author(text, start, end) or reference_author(text, start, end)) and not ordinary_acronym(matched):
                 out.append(item)  # "24/03/25. HB visit.", "FL/dk": a record's author, though parsed as the visit's kind
@@ -657,6 +669,56 @@ _DECLARED_AFTER = re.compile(
 )
 
 
+_ROW_CAPITALS = re.compile(r"[ \t]*(?P<caps>[A-Z][A-Za-z'’-]{1,7})[ \t]*")
+
+
+def row_initials(text: str, start: int, end: int) -> re.Match | None:
+    """The capitals in the same table row as a mention, in a column whose header says it holds initials
+    ("| DS Carl Lomax | Police | CL |" under "| Attendee | Role | Initials in minutes |"; initials.yaml
+    `initials_column_words`): the row pairs them with the name whatever cells lie between.  A match whose
+    group ``caps`` is at its offset in `text`; None outside such a table or when the cell holds no capitals."""
+    line_start = text.rfind("\n", 0, start) + 1
+    if not text[line_start:start].lstrip().startswith("|"):
+        return None
+    cells = header_cells(text, line_start)
+    if cells is None:
+        return None
+    words = set(settings().get("initials_column_words") or ())
+    columns = [i for i, cell in enumerate(cells) if words & set(re.findall(r"[^\W\d_]+", cell.casefold()))]
+    own = text[line_start:start].count("|")
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    bars = [i for i in range(line_start, line_end) if text[i] == "|"]
+    for column in columns:
+        if column == own or column >= len(bars) or column < 1:
+            continue
+        m = _ROW_CAPITALS.fullmatch(text, bars[column - 1] + 1, bars[column])
+        if m is not None:
+            return m
+    return None
+
+
+_APOSTROPHE_PREFIX = re.compile(r"([OD])['’]([^\W\d_])")
+
+
+def apostrophe_forms(caps: str, words: list[str]) -> set[str]:
+    """The other way of writing the declared capitals of a name with an O'/D' surname: with the apostrophe
+    ("GO'D" of Gráinne O'Dowd, declared "GOD") or without it ("GOD" of a declared "GO'D").  Initials keep
+    the apostrophe as the surname writes it, so both are the same declaration; empty for other names."""
+    from .known import name_capitals
+
+    if not any(_APOSTROPHE_PREFIX.match(w) for w in words) or "".join(c for c in caps if c.isupper()) != (
+        plain := name_capitals(words)
+    ):
+        return set()
+    written = "".join(
+        f"{fold(m.group(1))}'{fold(m.group(2)).upper()}" if (m := _APOSTROPHE_PREFIX.match(w)) else fold(w[0]).upper()
+        for w in words
+        if w[:1].isupper()
+    )
+    return {plain, written} - {caps} if len(written) == len(plain) + written.count("'") else set()
+
+
 def declared_initials(text: str, raw: list, protected: frozenset[str], key_capitals: dict | None = None) -> list:
     """Capitals a draft declares as a keyed person's, in the table cell or the brackets right after a mention of
     their name ("| Dr Helen Kent | HK | Paediatrics |", "Gordon McAteer (GMcA)"), or right before their name in
@@ -676,17 +738,20 @@ def declared_initials(text: str, raw: list, protected: frozenset[str], key_capit
             continue
         after = _DECLARED_AFTER.match(text, end) if len(words) >= 2 else None
         before = _declared_before().search(text, max(0, start - 24), start)
+        row = row_initials(text, start, end) if len(words) >= 2 else None
         for m, named in (
             (after, {name_capitals(words)}),
             (before, {name_capitals(words)} | (key_capitals or {}).get(next(iter(codes)), set())),
+            (row, {name_capitals(words)}),
         ):
             if m is None:
                 continue
             caps = m.group("caps")
             letters = "".join(ch for ch in caps if ch.isupper())
             if len(letters) >= 2 and letters in named and caps not in protected:
-                form = NameForm(text=caps, code=forms[0].code, rule="initials", tokens=(("word", caps),))
-                declared.setdefault(caps, [form])
+                for written in {caps} | apostrophe_forms(caps, words):
+                    form = NameForm(text=written, code=forms[0].code, rule="initials", tokens=(("word", written),))
+                    declared.setdefault(written, [form])
                 break
     taken = [(r[0], r[1]) for r in raw]
     out = []
@@ -987,15 +1052,19 @@ def _declared_after_unlisted(text: str, sure: list) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for c in sure:
         words = [w for w in name_words(c.text) if _name_word(w)]
-        if len(words) < 2:
+        lettered = [w for w in name_words(c.text) if w[:1].isupper()]  # "Capt H Greaves": HG in its row
+        row = row_initials(text, c.start, c.end) if len(lettered) >= 2 else None
+        if len(words) < 2 and row is None:
             continue
         after = _DECLARED_AFTER.match(text, c.end)  # "Gráinne McAteer, SENCo": a role after, the capitals before
         before = _declared_before().search(text, max(0, c.start - 24), c.start)
-        for m in (x for x in (after, before) if x is not None):
+        for m in (x for x in (after, before, row) if x is not None):
             caps = m.group("caps")
             letters = "".join(ch for ch in caps if ch.isupper())
-            if (caps.isupper() or _MIXED_INITIALS.fullmatch(caps)) and letters == name_capitals(words):
-                out.setdefault(caps, c)
+            named = {name_capitals(words), name_capitals(lettered)} if m is row else {name_capitals(words)}
+            if (caps.isupper() or _MIXED_INITIALS.fullmatch(caps)) and letters in named:
+                for written in {caps} | apostrophe_forms(caps, words):
+                    out.setdefault(written, c)
                 break
     return out
 

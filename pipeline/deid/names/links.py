@@ -1453,7 +1453,9 @@ def _declarations(matcher, text: str, raw: list) -> dict[str, str]:
         owner = _list_owner(matcher, items) if len(items) > 1 else None
         if owner is not None:
             declared.update((w, owner) for w, q in items if w not in declared and _alias_word_ok(matcher, w, q))
-    return declared
+    # a code is the author's label, never a name a person goes by: in a coded text "Dad (CWF, prefers "CWF")"
+    # is a declaration pseudonymise wrote, and reading it as one would make every CWF a name finding
+    return {w: c for w, c in declared.items() if w not in matcher.protected}
 
 
 def _own_shapes_first(matcher, declared: dict[str, str], endings: tuple[str, ...]) -> None:

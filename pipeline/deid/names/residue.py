@@ -333,10 +333,16 @@ def _code_remainders(text: str, key: Key, common: frozenset[str]):
     alternation = _codes_alternation(key)
     if not alternation:
         return
-    for m in re.finditer(rf"(?<![\w-])(?:{alternation})[-'’‐](?P<rest>[^\W\d_]+)", text):
+    for m in re.finditer(rf"(?<![\w-])(?:{alternation})(?P<glue>[-'’‐])(?P<rest>[^\W\d_]+)", text):
         rest = m.group("rest").casefold()
+        if m.group("glue") in "'’" and rest in _CLITICS:
+            continue  # "CWB've been allocated": a pronoun's contraction the code replaced, no name's end
         if rest != "s" and not (len(rest) >= 3 and rest in common):  # "SW-led" is a word, "MO'u" a name's end
             yield m.start("rest") - 1, m.end("rest")
+
+
+# English clitics after an apostrophe: a contraction ("I've", "she'll", "we'd") or a possessive, never a name's end
+_CLITICS = frozenset({"s", "ve", "m", "d", "ll", "re"})
 
 
 _PLACEHOLDER_GLUE = re.compile(r"\[[A-Z][A-Z_]*(?:-\d+)?\][-‐'’](?P<rest>[^\W\d_]+)")
@@ -822,11 +828,29 @@ def _left_shapes(doc: Doc, ctx, is_code: list[bool], conf: dict):
         yield from _slash_aliases(doc, ctx, is_code)
 
 
+@lru_cache(maxsize=1)
+def _country_adjectives() -> frozenset[str]:
+    """Every adjective the lexicon's country names form with an English ending (residue.yaml
+    `country_adjective_endings`): the name whole or without its final vowel, then the ending.  A word that is
+    also a known name ("Koren", "Peri") is left out: the ending made a surname, not only an adjective."""
+    lex = lexicon()
+    endings = settings().get("country_adjective_endings") or ()
+    out = set()
+    for country in lex.countries:
+        if " " in country:
+            continue
+        stems = {country} | ({country[:-1]} if country[-1:] in "aeiouy" else set())
+        out |= {stem + ending for stem in stems for ending in endings}
+    return frozenset(w for w in out - set(lex.countries) if not lex.is_known_name(w))
+
+
 def _not_a_name(ctx, token) -> bool:
-    """A title, family or role word, a word no person bears, a place or a country: never a name here."""
+    """A title, family or role word, a word no person bears, a place, a country or its adjective: never a name
+    here."""
     low, lex = token.lower_.rstrip("."), ctx.lex
     return (
-        token.text in lex.titles
+        token.text in _country_adjectives()
+        or token.text in lex.titles
         or token.text in lex.peoples
         or token.text in lex.languages
         or token.text in lex.thing_prefixes
@@ -1465,7 +1489,7 @@ def _said_to_be_person(doc: Doc, ctx, is_code: list[bool], k: int) -> bool:
     return False
 
 
-def _text_letters(doc: Doc, ctx, is_code: list[bool], conf: dict):
+def _text_letters(doc: Doc, ctx, is_code: list[bool], conf: dict, key: Key | None = None):
     """Capitals the text itself uses as a person (`_letters_said_person`), keyed or not, and then every other use
     of the same capitals standing on their own (one sense per document).  Never "A" or "I", an abbreviation of
     the lists, an everyday acronym, or the role shorthand "M and F"."""
@@ -1473,7 +1497,7 @@ def _text_letters(doc: Doc, ctx, is_code: list[bool], conf: dict):
 
     abbreviations = never_initials()
     shorthand = _role_shorthand(doc, conf)
-    spelt = _spelt_out(doc)
+    spelt = _spelt_out(doc) | _role_letters(key)
     seeds: set[str] = set()
     for token in doc:
         bare = _letters_token(token)
@@ -1510,6 +1534,44 @@ def _spelt_out(doc: Doc) -> set[str]:
     for ent in doc.ents:
         if ent.label_ == "PERSON" and len(ent) >= 2 and all(t.is_title for t in ent):
             out |= initials_of(ent.text)
+    return out | _place_kind_letters(text, run)
+
+
+def _place_kind_letters(text: str, run: str) -> set[str]:
+    """Capitals after a place's own word that spell the rest of a name the text gives that place: "LARKBARROW CC"
+    once the text has "Larkbarrow Children's Centre" (the kind of place shortened, as "Leeds CC", "Ryde FC")."""
+    kinds: dict[str, set[str]] = {}
+    for m in re.finditer(run, text):
+        words = m.group(1).split()
+        rest = "".join(w[0] for w in words[1:] if w[:1].isupper())
+        if len(rest) >= 2:
+            kinds.setdefault(fold(words[0]).casefold(), set()).add(rest)
+    out: set[str] = set()
+    if not kinds:
+        return out
+    for m in re.finditer(r"(?<![\w'’-])([^\W\d_][\w'’-]*)[ \t]+([A-Z]{2,5})(?![\w'’-])", text):
+        if m.group(2) in kinds.get(fold(m.group(1)).casefold(), ()):
+            out.add(m.group(2))
+    return out
+
+
+_ROLE_SMALL_WORDS = frozenset({"of", "and", "for", "the", "in", "on", "to", "at", "with"})
+
+
+def _role_letters(key: Key | None) -> set[str]:
+    """The initials of each role the key gives, up to a bracket or comma ("Probation practitioner (offender
+    manager)": PP; "Designated safeguarding lead, the school": DSL): the key itself says these letters are a
+    role's shorthand, so they are no one's initials left in the text.  Roles naming a child by a letter are
+    passed over."""
+    out: set[str] = set()
+    for person in key.people if key is not None else ():
+        head = re.split(r"[(,;:]", person.role or "", maxsplit=1)[0]
+        words = [w for w in re.findall(r"[^\W\d_]+(?:['’]s)?", head) if w.casefold() not in _ROLE_SMALL_WORDS]
+        if any(len(re.sub(r"['’]s$", "", w)) == 1 for w in words):
+            continue  # "Child R's father": the letter is the review's name for a child, not a role word
+        letters = "".join(fold(w[0]).upper() for w in words)
+        if 2 <= len(letters) <= 5:
+            out.add(letters)
     return out
 
 
@@ -1622,7 +1684,7 @@ def _text_shapes(doc: Doc, ctx, is_code: list[bool], key: Key, conf: dict):
     if not shapes.get("enabled", True):
         return
     if shapes.get("letters", True):
-        yield from _text_letters(doc, ctx, is_code, conf)
+        yield from _text_letters(doc, ctx, is_code, conf, key)
     if shapes.get("message_names", True):
         yield from _lower_keyed_in_messages(doc, ctx, key, conf)
     if shapes.get("apposed", True):
