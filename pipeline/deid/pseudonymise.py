@@ -445,11 +445,11 @@ def _declared_unlisted_aliases(text: str, cands, taken: list[Replacement]):
     from .names.unknown import NameCandidate
 
     spans = [(c.start, c.end) for c in cands] + [(t.start, t.end) for t in taken]
-    keyed = [(t.start, t.end) for t in taken]
+    keyed = OverlapIndex((t.start, t.end) for t in taken)  # every candidate against every keyed mention was quadratic
     keyed_surfaces = {t.text for t in taken}  # "Bank", a keyed boy's name: never an unlisted person's as well
     aliases = set()
     for c in cands:
-        if any(s < c.end and c.start < e for s, e in keyed):
+        if keyed.overlaps(c.start, c.end):
             continue  # a keyed mention the unlisted finder also proposed ("Oliver"): its names are the key's
         alias = alias_declared_after(text, c.end)
         if alias is not None and " " not in alias and alias[:1].isupper() and alias not in keyed_surfaces:

@@ -277,6 +277,7 @@ class _DocContext:
             strings[low] for low, lower, alpha in doc.to_array([LOWER, IS_LOWER, IS_ALPHA]).tolist() if lower and alpha
         }
         self.allow_tokens = _allow_tokens(allow)
+        self.allow_letters = {w[:1] for w in self.allow_tokens}  # once per review, not once per candidate
         self.allow = allow or set()
         self._block_opening_verbs()
         self._block_scale_values()
@@ -1768,7 +1769,7 @@ def _is_allowed(ctx: _DocContext, start: int, end: int) -> bool:
     included ("E. Fairweather-Hume")."""
     if not ctx.allow_tokens:
         return False
-    letters = {w[:1] for w in ctx.allow_tokens}
+    letters = ctx.allow_letters
     named = False
     for i in range(start, end):
         text = ctx.doc[i].text

@@ -15,7 +15,7 @@ from typing import Any, TypeVar
 import regex
 from presidio_analyzer import EntityRecognizer, Pattern, PatternRecognizer, RecognizerResult
 
-from .anchored import AnchoredRegex
+from .anchored import AnchoredRegex, UntimedRegex
 from .config import RecognizerSpec, engine_config
 from .tables import column_header, row_label
 
@@ -80,13 +80,15 @@ class ConfiguredPatternRecognizer(PatternRecognizer):
         patterns = [Pattern(p.name, p.regex, p.score) for p in spec.patterns]
         reach = str(engine_config()["anchor_reach"])
         for pattern, pattern_spec in zip(patterns, spec.patterns, strict=True):
+            compiled = regex.compile(pattern.regex, flags=spec.regex_flags)
+            # Presidio runs the compiled regex it keeps while the flags are those it was made with; its
+            # stub types both attributes as None (set on first use)
             if pattern_spec.anchor is not None:
-                compiled = regex.compile(pattern.regex, flags=spec.regex_flags)
                 ignore_case = _anchor_ignores_case(pattern.regex, pattern_spec.anchor, spec.regex_flags)
-                # Presidio runs the compiled regex it keeps while the flags are those it was made with; its
-                # stub types both attributes as None (set on first use)
                 pattern.compiled_regex = AnchoredRegex(compiled, pattern_spec.anchor, reach, ignore_case)  # type: ignore[assignment]
-                pattern.compiled_with_flags = spec.regex_flags  # type: ignore[assignment]
+            else:
+                pattern.compiled_regex = UntimedRegex(compiled)  # type: ignore[assignment]
+            pattern.compiled_with_flags = spec.regex_flags  # type: ignore[assignment]
         super().__init__(
             supported_entity=spec.entity,
             name=f"{spec.entity.title().replace('_', '')}Recognizer",
