@@ -833,7 +833,8 @@ def find_derived(
             continue  # "She said" is never a short form of Sheila
         # an acronym, unless next to a keyed name in capitals ("SIAN MCDONNELL") or a record's "HUSSEIN, Deniz"
         caps_alone = word.isupper() and not _beside_caps_name(text, start, end, starts, ends)
-        if caps_alone and not re.match(r",[ \t]+[A-Z]", text[end : end + 3]) and not _capitalised_beside(text, start, end):
+        record_comma = re.match(r",[ \t]+[A-Z]", text[end : end + 3])
+        if caps_alone and not record_comma and not _capitalised_beside(text, start, end):
             continue
         while j < len(spans) and spans[j][1] <= start:
             j += 1
@@ -844,6 +845,7 @@ def find_derived(
         targets = seen[word]
         if len(word) < 3:
             targets = [t for t in targets if t[2] == "nickname"]  # "Jo", "Ed": recorded nicknames only
+
         def spelt(w: str) -> list[tuple[str, str, str]]:
             if w not in seen:
                 seen[w] = classify(w, keyed, family_endings, family, spelling)
@@ -871,9 +873,9 @@ def find_derived(
             claimed.update(d.start for d in companion)
         elif _in_fixed_phrase(text, start, end) or _business_possessive(text, start, bool(poss)):
             continue  # "the Old Bill", "a McDonald's": not even a person elsewhere confirms it
-        elif not _looks_like_person(
-            text, start, end, word, bool(poss), lexicon, doc_tokens, misspelt
-        ) and not (paired or _beside_own_given(text, start, end, targets, keyed)):
+        elif not _looks_like_person(text, start, end, word, bool(poss), lexicon, doc_tokens, misspelt) and not (
+            paired or _beside_own_given(text, start, end, targets, keyed)
+        ):
             if (not misspelt or word.isupper() or word[1:].islower()) and not _before_org_or_place(text, end):
                 if _mid_sentence(text, start) or misspelt:
                     pending.append(Derived(start, end, word, tuple(targets)))

@@ -21,7 +21,14 @@ from functools import lru_cache
 # ð (Icelandic, Faroese eth) is written d in English records and passports (ICAO Doc 9303: Ð -> D); þ (thorn)
 # is "th" in ICAO Doc 9303 and "t" on the English records that drop the h ("Torsson" of Þórsson): one letter
 # must stay one letter here, so it is t, and "Thorsson" meets it as a one-letter slip
+# ɔ and ɛ (the open o and e of the Akan, Ewe, Ga, Yoruba-area, Dinka and Lingala orthographies: Twi "Akɔsua")
+# are o and e in English records and passports (Wikipedia "Akan language", Orthography; "Open-mid back rounded
+# vowel")
 _UNDECOMPOSED = {
+    "ɔ": "o",
+    "Ɔ": "O",
+    "ɛ": "e",
+    "Ɛ": "E",
     "þ": "t",
     "Þ": "T",
     "ł": "l",

@@ -135,7 +135,7 @@ class _Spellings:
 def _drafted_spellings(text: str, raw: list, rewrites: tuple[tuple[str, str], ...]) -> dict[str, set[str]]:
     """The Latin words the matcher has given one code ("Tamuna" of the mother): spelling -> codes."""
     out: dict[str, set[str]] = {}
-    for start, end, matched, forms in raw:
+    for start, end, _matched, forms in raw:
         codes = {f.code for f in forms}
         word = text[start:end]
         if len(codes) != 1 or not in_latin_script(word) or not re.fullmatch(r"[^\W\d_]+", word):
@@ -170,10 +170,10 @@ def other_script_names(key, text: str, raw: list) -> list:
             i = j
             if any(s < end and start < e for s, e in taken):
                 continue
-            codes = spellings.codes(text[start:end])
+            name = text[start:end]
+            codes = spellings.codes(name)
             if len(codes) == 1:
-                code = next(iter(codes))
-                out.append((start, end, text[start:end], [_form(code, text[start:end], "other_script", text[start:end])]))
+                out.append((start, end, name, [_form(next(iter(codes)), name, "other_script", name)]))
     return out
 
 
