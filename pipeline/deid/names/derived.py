@@ -814,6 +814,13 @@ def find_derived(
     pending: list[Derived] = []  # person-like only by the draft's other uses of the word
     j = 0
     claimed: set[int] = set()  # surname forms already taken with the given name before them
+
+    def spelt(w: str) -> list[tuple[str, str, str]]:
+        """`classify` of a word, once per word (the word's neighbours are asked about too)."""
+        if w not in seen:
+            seen[w] = classify(w, keyed, family_endings, family, spelling)
+        return seen[w]
+
     for m in _WORD.finditer(text):
         start = m.start()
         word = m.group(0)
@@ -840,17 +847,9 @@ def find_derived(
             j += 1
         if j < len(spans) and spans[j][0] < end:
             continue
-        if word not in seen:
-            seen[word] = classify(word, keyed, family_endings, family, spelling)
-        targets = seen[word]
+        targets = spelt(word)
         if len(word) < 3:
             targets = [t for t in targets if t[2] == "nickname"]  # "Jo", "Ed": recorded nicknames only
-
-        def spelt(w: str) -> list[tuple[str, str, str]]:
-            if w not in seen:
-                seen[w] = classify(w, keyed, family_endings, family, spelling)
-            return seen[w]
-
         paired = bool(targets) and _beside_own_spelling(text, start, end, targets, spelt)
         if not targets or (caps_alone and not paired and not _beside_own_given(text, start, end, targets, keyed)):
             continue
