@@ -814,6 +814,13 @@ def find_derived(
     pending: list[Derived] = []  # person-like only by the draft's other uses of the word
     j = 0
     claimed: set[int] = set()  # surname forms already taken with the given name before them
+
+    def spelt(w: str) -> list[tuple[str, str, str]]:
+        """`classify` of a word, once per word (the word's neighbours are asked about too)."""
+        if w not in seen:
+            seen[w] = classify(w, keyed, family_endings, family, spelling)
+        return seen[w]
+
     for m in _WORD.finditer(text):
         start = m.start()
         word = m.group(0)
@@ -833,18 +840,18 @@ def find_derived(
             continue  # "She said" is never a short form of Sheila
         # an acronym, unless next to a keyed name in capitals ("SIAN MCDONNELL") or a record's "HUSSEIN, Deniz"
         caps_alone = word.isupper() and not _beside_caps_name(text, start, end, starts, ends)
-        if caps_alone and not re.match(r",[ \t]+[A-Z]", text[end : end + 3]):
+        record_comma = re.match(r",[ \t]+[A-Z]", text[end : end + 3])
+        if caps_alone and not record_comma and not _capitalised_beside(text, start, end):
             continue
         while j < len(spans) and spans[j][1] <= start:
             j += 1
         if j < len(spans) and spans[j][0] < end:
             continue
-        if word not in seen:
-            seen[word] = classify(word, keyed, family_endings, family, spelling)
-        targets = seen[word]
+        targets = spelt(word)
         if len(word) < 3:
             targets = [t for t in targets if t[2] == "nickname"]  # "Jo", "Ed": recorded nicknames only
-        if not targets or (caps_alone and not _beside_own_given(text, start, end, targets, keyed)):
+        paired = bool(targets) and _beside_own_spelling(text, start, end, targets, spelt)
+        if not targets or (caps_alone and not paired and not _beside_own_given(text, start, end, targets, keyed)):
             continue
         misspelt = all(rule == "misspelling" for _, _, rule in targets)
         before_own = _before_own_surname(text, end, targets, keyed) or _before_own_name_word(
@@ -865,9 +872,9 @@ def find_derived(
             claimed.update(d.start for d in companion)
         elif _in_fixed_phrase(text, start, end) or _business_possessive(text, start, bool(poss)):
             continue  # "the Old Bill", "a McDonald's": not even a person elsewhere confirms it
-        elif not _looks_like_person(
-            text, start, end, word, bool(poss), lexicon, doc_tokens, misspelt
-        ) and not _beside_own_given(text, start, end, targets, keyed):
+        elif not _looks_like_person(text, start, end, word, bool(poss), lexicon, doc_tokens, misspelt) and not (
+            paired or _beside_own_given(text, start, end, targets, keyed)
+        ):
             if (not misspelt or word.isupper() or word[1:].islower()) and not _before_org_or_place(text, end):
                 if _mid_sentence(text, start) or misspelt:
                     pending.append(Derived(start, end, word, tuple(targets)))
@@ -1065,6 +1072,32 @@ def _beside_own_given(text: str, start: int, end: int, targets, keyed: list[Keye
     after = re.match(r",?[ \t]+([^\W\d_][\w'’-]*)", text[end : end + 40])
     near = [m.group(1) for m in (before, after) if m]
     return any(k.code in codes and k.first and k.folded == fold(w).casefold() for w in near for k in keyed)
+
+
+def _neighbours(text: str, start: int, end: int) -> list[str]:
+    """The word right before (same line) and the word right after (or after a record's comma)."""
+    before = re.search(r"([^\W\d_][\w'’-]*)[ \t]+$", text[max(0, start - 40) : start])
+    after = re.match(r",?[ \t]+([^\W\d_][\w'’-]*)", text[end : end + 40])
+    return [m.group(1) for m in (before, after) if m]
+
+
+def _capitalised_beside(text: str, start: int, end: int) -> bool:
+    """A capitalised word next to this one: a capitals word may be a name written whole ("VASEMATHA RANGONA")."""
+    return any(w[:1].isupper() for w in _neighbours(text, start, end))
+
+
+def _beside_own_spelling(text: str, start: int, end: int, targets, spelt) -> bool:
+    """ "VASEMATHA RANGONA" of a keyed Vasemaca Raqona, "RANGONA Vasematha": the word next to this one is a
+    spelling (`spelt`: `classify` of it) of ANOTHER word of the same person's keyed name, so the two are that
+    person's name written whole, in capitals or in another order, though neither is the keyed spelling."""
+    own = {(code, word) for code, word, _ in targets}
+    for near in _neighbours(text, start, end):
+        if len(near) < 3 or fold(near).casefold() in stop_words():
+            continue
+        for code, word, _ in spelt(near.rstrip("-")):
+            if any(c == code and w != word for c, w in own):
+                return True
+    return False
 
 
 def _beside_caps_name(text: str, start: int, end: int, starts: set[int], ends: set[int]) -> bool:

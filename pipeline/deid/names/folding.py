@@ -13,12 +13,24 @@ offsets (and the original spelling) of the real text.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
-# ð (Icelandic, Faroese eth) is written d in English records and passports (ICAO Doc 9303: Ð -> D)
+# ð (Icelandic, Faroese eth) is written d in English records and passports (ICAO Doc 9303: Ð -> D); þ (thorn)
+# is "th" in ICAO Doc 9303 and "t" on the English records that drop the h ("Torsson" of Þórsson): one letter
+# must stay one letter here, so it is t, and "Thorsson" meets it as a one-letter slip
+# ɔ and ɛ (the open o and e of the Akan, Ewe, Ga, Yoruba-area, Dinka and Lingala orthographies: Twi "Akɔsua")
+# are o and e in English records and passports (Wikipedia "Akan language", Orthography; "Open-mid back rounded
+# vowel")
 _UNDECOMPOSED = {
+    "ɔ": "o",
+    "Ɔ": "O",
+    "ɛ": "e",
+    "Ɛ": "E",
+    "þ": "t",
+    "Þ": "T",
     "ł": "l",
     "Ł": "L",
     "ø": "o",
@@ -80,7 +92,30 @@ def romanised(word: str) -> str:
         return fold(word).casefold()
     from anyascii import anyascii
 
-    return anyascii(word).casefold()
+    return anyascii(_national_digraphs(word)).casefold()
+
+
+@lru_cache(maxsize=1)
+def _digraph_rules() -> tuple[tuple[re.Pattern[str], str], ...]:
+    """``models/names/script_digraphs.yaml``: (pattern, romanisation) of the letter pairs a national
+    romanisation writes as one sound."""
+    from ...resources import load_yaml
+
+    return tuple((re.compile(a), b) for a, b in load_yaml("names", "script_digraphs.yaml") or ())
+
+
+_GREEK_OR_ARMENIAN = re.compile(r"[\u0370-\u03ff\u1f00-\u1fff\u0530-\u058f]")
+
+
+def _national_digraphs(word: str) -> str:
+    """ "Γεωργίου" as its national romanisation writes it ("georgiou", not the letter-by-letter "georgioy"): the
+    word in lower case, accents dropped, its letter pairs rewritten (`_digraph_rules`).  Other scripts as given."""
+    if not _GREEK_OR_ARMENIAN.search(word):
+        return word
+    low = "".join(c for c in unicodedata.normalize("NFD", word.casefold()) if not unicodedata.combining(c))
+    for pattern, spelling in _digraph_rules():
+        low = pattern.sub(spelling, low)
+    return low
 
 
 def skeleton(word: str, rewrites: Iterable[Sequence[str]]) -> str:
