@@ -140,6 +140,7 @@ def _record_layout_names(ordered: list[Replacement], text: str) -> list[Replacem
             and r.type in _PERSON_TYPES
             and prev.type in _PERSON_TYPES
             and prev.text.isupper()
+            and _name_pair_not_initials(prev.text, r.text)
             and separator.fullmatch(text[prev.end : r.start])
         ):
             r = replace(r, start=prev.start, text=text[prev.start : r.end])
@@ -149,6 +150,12 @@ def _record_layout_names(ordered: list[Replacement], text: str) -> list[Replacem
                 r = replace(r, end=m.end(), text=text[r.start : m.end()])
         out.append(r)
     return out
+
+
+def _name_pair_not_initials(family: str, given: str) -> bool:
+    """A record's "FAMILY/GIVEN" has a capitalised given name and a name longer than initials on one side; a
+    letter reference's "GW/rt" or "GW/PB" (author and typist) is two people."""
+    return given[:1].isupper() and max(len(family), len(given)) >= 4
 
 
 def _only_markers(surface: str) -> bool:

@@ -671,6 +671,28 @@ def _kin() -> frozenset[str]:
     return frozenset(words)
 
 
+@lru_cache(maxsize=1)
+def _named_only_kin() -> dict[str, tuple[str, ...]]:
+    """Family words that are family words only in a draft naming their language (Fijian "Bubu", Georgian
+    "Deda"; `named_only` in models/lexicon/honorifics.yaml), with those languages."""
+    from ...lexicon import honorifics
+
+    return {
+        word: tuple(fields.get("lang") or ())
+        for word, fields in honorifics()["alone"].items()
+        if isinstance(fields, dict) and fields.get("named_only")
+    }
+
+
+def _kin_of_unnamed_language(text: str, low: str) -> bool:
+    """A word that is a family word only in a language this draft does not show: elsewhere a pet name ("Bubu
+    Bubu" said twice is still someone's name)."""
+    from .kin_forms import _language_shown
+
+    langs = _named_only_kin().get(low)
+    return langs is not None and not _language_shown(text, langs)
+
+
 def _beside_code(token, is_code: list[bool]) -> bool:
     """Right before or after a code or placeholder on the same line, only spaces between ("Inese MO")."""
     doc = token.doc
@@ -854,7 +876,7 @@ def _not_a_name(ctx, token) -> bool:
         or token.text in lex.peoples
         or token.text in lex.languages
         or token.text in lex.thing_prefixes
-        or low in _kin()
+        or (low in _kin() and not _kin_of_unnamed_language(ctx.doc.text, low))
         or low in lex.roles
         or low in lex.non_person_lower
         or token.text in lex.places
