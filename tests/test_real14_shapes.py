@@ -9,22 +9,11 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.deid.policy import SEVERITY_RANK
-from pipeline.deid.verify import verify_report
-from pipeline.events import extract_events
-from pipeline.nlp import parse_report
 from pipeline.themes import tag_text, text_report
+from published_shapes import dated_events, flagged
 
-
-def _flagged(nlp, analyzer, text: str) -> set[str]:
-    report = text_report(text)
-    findings = verify_report(report, parse_report(report, nlp), analyzer=analyzer)
-    return {f.text for f in findings if SEVERITY_RANK[f.severity] >= SEVERITY_RANK["medium"]}
-
-
-def _events(nlp, text: str) -> list[tuple[str, str]]:
-    report = text_report(text)
-    return [(str(e.date), e.sentence) for e in extract_events(report, parse_report(report, nlp)) if e.date]
+_flagged = flagged
+_events = dated_events
 
 
 def _themes(nlp, text: str) -> set[str]:
