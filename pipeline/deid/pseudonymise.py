@@ -1186,11 +1186,10 @@ def _comparative_stems(low: str) -> tuple[str, ...]:
 @lru_cache(maxsize=1)
 def _adjectives() -> frozenset[str]:
     """English adjectives (and adverbs) of the model's lemma index (WordNet): what a comparative is made of."""
-    from ..nlp import load_nlp
+    from .names.unknown import model_lemma_lookups
 
     try:
-        lemmatizer: Any = load_nlp().get_pipe("lemmatizer")
-        index = lemmatizer.lookups.get_table("lemma_index")
+        index = model_lemma_lookups().get_table("lemma_index")
         return frozenset(w for pos in ("adj", "adv") for w in index.get(pos, ()))
     except (KeyError, AttributeError):
         return frozenset()

@@ -29,27 +29,31 @@ _PERSON_TYPES = ("PERSON", "PERSON_UNKNOWN")
 
 
 @lru_cache(maxsize=1)
-def _rank_before() -> re.Pattern:
-    """A rank with its qualifiers ending just before a name: "L/CPL ", "Acting DI ", "District Judge "."""
+def _rank_parts() -> tuple[str, str]:
+    """(qualifier, rank) patterns of models/names/ranks.yaml: "L/", "Acting " before "Cpl", "DI", "Judge"."""
     data = load_yaml("names", "ranks.yaml")
     qualifier = rf"(?:{title_pattern(data['qualifiers'])})\.?(?:[ \t]+|/)"
-    rank = rf"(?:{title_pattern(data['ranks'])})\.?"
+    return qualifier, rf"(?:{title_pattern(data['ranks'])})\.?"
+
+
+@lru_cache(maxsize=1)
+def _rank_before() -> re.Pattern:
+    """A rank with its qualifiers ending just before a name: "L/CPL ", "Acting DI ", "District Judge "."""
+    qualifier, rank = _rank_parts()
     return re.compile(rf"(?<![\w/.])(?:{qualifier}){{0,3}}{rank}[ \t]+\Z", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
 def _qualifiers_before() -> re.Pattern:
     """Qualifiers ending just before a mention that opens with a rank: "L/" of "L/Cpl Naivalu", "Acting "."""
-    data = load_yaml("names", "ranks.yaml")
-    qualifier = rf"(?:{title_pattern(data['qualifiers'])})\.?(?:[ \t]+|/)"
+    qualifier, _ = _rank_parts()
     return re.compile(rf"(?<![\w/.])(?:{qualifier}){{1,3}}\Z", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
 def _rank_only() -> re.Pattern:
-    data = load_yaml("names", "ranks.yaml")
-    qualifier = rf"(?:{title_pattern(data['qualifiers'])})\.?(?:[ \t]+|/)"
-    return re.compile(rf"(?:{qualifier}){{0,3}}(?:{title_pattern(data['ranks'])})\.?", re.IGNORECASE)
+    qualifier, rank = _rank_parts()
+    return re.compile(rf"(?:{qualifier}){{0,3}}{rank}", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)

@@ -596,12 +596,21 @@ def _noun_plural_of_common(low: str, common) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _noun_lemma_data() -> tuple[dict, tuple, frozenset[str]]:
+def model_lemma_lookups() -> Any:
+    """The configured model's lemmatizer lookup tables (WordNet index, exceptions, rules), or None."""
     from ...nlp import load_nlp
 
     try:
         lemmatizer: Any = load_nlp().get_pipe("lemmatizer")
-        lookups = lemmatizer.lookups
+        return lemmatizer.lookups
+    except (KeyError, AttributeError):
+        return None
+
+
+@lru_cache(maxsize=1)
+def _noun_lemma_data() -> tuple[dict, tuple, frozenset[str]]:
+    lookups = model_lemma_lookups()
+    try:
         exc = dict(lookups.get_table("lemma_exc").get("noun", {}))
         rules = tuple(tuple(r) for r in lookups.get_table("lemma_rules").get("noun", ()))
         return exc, rules, frozenset(lookups.get_table("lemma_index").get("noun", ()))
