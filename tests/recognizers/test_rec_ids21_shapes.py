@@ -31,6 +31,7 @@ def test_a_reference_shape_is_a_reference_whatever_its_label(find, text, value):
         "The review covers Q1-2024 and FY2023; COVID-19 restrictions applied.",
         "The council spent £125000000 in 2019-2020 under section 47 of the Children Act 1989.",
         "She was seen at 10:30 on 12/03/2024 and again on 2024-03-19.",
+        "1530HRS OFFICERS ATTENDED THE ADDRESS.",
     ],
 )
 def test_years_money_dates_and_statutes_are_no_reference(find, text):
@@ -81,8 +82,16 @@ def test_a_phone_abroad_in_national_form_beside_a_phone_word(find, text, value):
     assert ("PHONE", value) in find(text, "PHONE")
 
 
-def test_digit_groups_without_a_phone_word_are_no_phone(find):
-    assert find("On 01 02 2020 there were 12 visits.", "PHONE") == []
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 01 02 2020 there were 12 visits.",
+        "Phone calls on 05.09.23 and 06.09.23 to the school.",
+        "Call Childline on 0800 1111 free.",
+    ],
+)
+def test_dates_digit_groups_and_helplines_are_no_phone_abroad(find, text):
+    assert find(text, "PHONE") == []
 
 
 @pytest.mark.parametrize(

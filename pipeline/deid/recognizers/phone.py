@@ -89,13 +89,17 @@ class UkPhoneRecognizer(ConfiguredPatternRecognizer):
 @lru_cache(maxsize=256)
 def valid_abroad(candidate: str, home: str) -> bool:
     """Whether a number written in national form (no calling code) is a valid number of some country other than
-    `home`: the document seldom says which, and python-phonenumbers knows every country's plan, so each is tried
-    (only for the few candidates the pattern proposes)."""
-    for region in sorted(phonenumbers.SUPPORTED_REGIONS - {home}):
-        try:
-            number = phonenumbers.parse(candidate, region)
-        except phonenumbers.NumberParseException:
-            continue
-        if phonenumbers.is_valid_number(number):
-            return True
-    return False
+    `home` and, written with the trunk prefix 0, no valid number of `home` ("0800 1111" is the home patterns' to
+    judge): the document seldom says which country, and python-phonenumbers knows every country's plan, so each is
+    tried (only for the few candidates the pattern proposes)."""
+    if candidate.startswith("0") and _valid_in(candidate, home):
+        return False  # a home number written with the trunk prefix: the home patterns' to judge
+    return any(_valid_in(candidate, region) for region in sorted(phonenumbers.SUPPORTED_REGIONS - {home}))
+
+
+def _valid_in(candidate: str, region: str) -> bool:
+    """Whether `candidate`, read as a national number of `region`, is valid in that region's plan."""
+    try:
+        return phonenumbers.is_valid_number(phonenumbers.parse(candidate, region))
+    except phonenumbers.NumberParseException:
+        return False
