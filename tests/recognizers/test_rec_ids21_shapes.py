@@ -63,8 +63,16 @@ def test_a_cue_before_a_colon_makes_each_date_of_its_list_a_birth(find, text, va
         assert ("DATE_OF_BIRTH", value) in found
 
 
-def test_a_list_after_a_colon_without_a_birth_cue_is_event_dates(find):
-    assert find("The panel dates were set: 3 May 2021, 12 June 2021 and 4 July 2021.", "DATE_OF_BIRTH") == []
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The panel dates were set: 3 May 2021, 12 June 2021 and 4 July 2021.",
+        "> Young person: Tam Lo | DOB: 14.07.08\n> School: Brook Academy, Year 10\n> Interview: 20/02/2024, 16:00.",
+    ],
+)
+def test_a_list_after_a_colon_without_its_own_birth_cue_is_event_dates(find, text):
+    assert ("DATE_OF_BIRTH", "20/02/2024") not in find(text, "DATE_OF_BIRTH")
+    assert ("DATE_OF_BIRTH", "12 June 2021") not in find(text, "DATE_OF_BIRTH")
 
 
 def test_a_japanese_era_date_with_a_birth_cue_is_a_birth(find):

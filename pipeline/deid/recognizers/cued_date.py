@@ -328,7 +328,9 @@ class CuedDateRecognizer(EntityRecognizer):
         opening = head[:colon]
         ends = list(_SENTENCE_END.finditer(opening))
         opening = opening[ends[-1].end() :] if ends else opening
-        opening = opening[opening.rfind("\n\n") + 1 :]
+        # the clause the colon closes: from the last paragraph break, cell bar or earlier colon (a record's fields on
+        # the lines above, "DOB: ... | School: ...", are no cue of this colon's list)
+        opening = opening[max(opening.rfind("\n\n"), opening.rfind("|"), opening.rfind(":")) + 1 :]
         items = head[colon + 1 :]
         if _SENTENCE_END.search(items) or "\n\n" in items or "|" in items or not self.cues_before.search(opening):
             return False
