@@ -44,6 +44,7 @@ _SENTENCE_END = regex.compile(r"[.!?;]\s")
 _WORD = regex.compile(r"[^\W_]+(?:['’][^\W_]+)?")
 # a chronology entry's date starts its line, perhaps after the row's own number cell ("| 1 | 09/11/2019 |")
 _ROW_START = regex.compile(r"\s*(?:[-*•|]\s*)?(?:\d{1,4}\.?\s*[|\t]\s*)?(?:\*\*)?")
+_LIST_SEPARATOR = regex.compile(r"[,;]|\band\b|&")  # between the items of a list
 _MONTH_FIRST = frozenset({"numeric_mdy", "month_day_year"})  # date shapes whose first number is the month
 _LAST_DATES: dict = {}  # the date matches of the last text analysed (see CuedDateRecognizer._dates)
 
@@ -91,6 +92,7 @@ class CuedDateRecognizer(EntityRecognizer):
         parallel = spec.options.get("parallel_gap")
         self.parallel_gap = regex.compile(parallel, flags) if parallel else None
         self.person_fields = _alternation(spec.options.get("person_fields", []), flags)
+        self.max_list_item_words = int(spec.options.get("max_list_item_words", 0))
         self.recurring_values = bool(spec.options.get("recurring_values", False))
         self.recurring_score = float(spec.options.get("recurring_score", 0.85))
         name = spec.entity.title().replace("_", "") + "Recognizer"
@@ -126,6 +128,7 @@ class CuedDateRecognizer(EntityRecognizer):
                 or self._coordinated(text, results, start)
                 or self._parallel(text, results, start, end)
                 or self._in_person_field(text, start, end)
+                or self._in_cued_list(text, start)
             ):
                 results.append(self._result(start, end, pattern))
             previous_end = end
@@ -310,6 +313,29 @@ class CuedDateRecognizer(EntityRecognizer):
             return False
         line_start = text.rfind("\n", 0, date_start) + 1
         return bool(self.person_fields.search(text[line_start : date_start - 1][-_WINDOW:]))
+
+    def _in_cued_list(self, text: str, date_start: int) -> bool:
+        """True if the date is an item of a list that a cue opens before a colon in the same sentence: "the dates of
+        birth were taken from their cards: <name> 2 May 1979, <name> 1983-10-19".  The cue says what every date of
+        the list is, however far the colon moves it from the dates; each date's own item (the words since the last
+        comma, semicolon or "and") names only whose it is: a few words, none that starts another clause."""
+        if not self.max_list_item_words:
+            return False
+        head = text[max(0, date_start - 2 * _WINDOW) : date_start]
+        colon = head.rfind(":")
+        if colon < 0:
+            return False
+        opening = head[:colon]
+        ends = list(_SENTENCE_END.finditer(opening))
+        opening = opening[ends[-1].end() :] if ends else opening
+        # the clause the colon closes: from the last paragraph break, cell bar or earlier colon (a record's fields on
+        # the lines above, "DOB: ... | School: ...", are no cue of this colon's list)
+        opening = opening[max(opening.rfind("\n\n"), opening.rfind("|"), opening.rfind(":")) + 1 :]
+        items = head[colon + 1 :]
+        if _SENTENCE_END.search(items) or "\n\n" in items or "|" in items or not self.cues_before.search(opening):
+            return False
+        words = [w.lower() for w in _WORD.findall(_LIST_SEPARATOR.split(items)[-1])]
+        return len(words) <= self.max_list_item_words and not self.gap_breakers.intersection(words)
 
     def _in_birth_column(self, text: str, date_start: int) -> bool:
         """True if the date is in a table column headed by a birth cue, or in a row whose label cell is one ("| DOB

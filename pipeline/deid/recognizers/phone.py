@@ -8,11 +8,13 @@ proposes candidates and the library only checks each one.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import phonenumbers
 import regex
 from presidio_analyzer import RecognizerResult
 
-from .base import ConfiguredPatternRecognizer, register
+from .base import ConfiguredPatternRecognizer, pattern_name, register
 from .tables import row_label
 
 
@@ -30,6 +32,7 @@ class UkPhoneRecognizer(ConfiguredPatternRecognizer):
         other_rows, phone_rows = spec.options.get("other_number_rows"), spec.options.get("phone_rows")
         self.other_number_rows = regex.compile(other_rows) if other_rows else None
         self.phone_rows = regex.compile(phone_rows) if phone_rows else None
+        self.abroad_patterns = frozenset(spec.options.get("abroad_patterns", ()))
 
     def phone_score(self, candidate: str, base: float) -> float:
         """0 if not a plausible UK number; `valid_score` if the numbering plan knows it."""
@@ -73,7 +76,30 @@ class UkPhoneRecognizer(ConfiguredPatternRecognizer):
         for result in super().analyze(text, entities, nlp_artifacts, regex_flags):
             if self._in_other_number_row(text, result.start):
                 continue
-            result.score = self.phone_score(text[result.start : result.end], result.score)
+            candidate = text[result.start : result.end]
+            if pattern_name(result) in self.abroad_patterns:
+                result.score = result.score if valid_abroad(candidate, self.region) else 0.0
+            else:
+                result.score = self.phone_score(candidate, result.score)
             if result.score > 0:
                 kept.append(result)
         return kept
+
+
+@lru_cache(maxsize=256)
+def valid_abroad(candidate: str, home: str) -> bool:
+    """Whether a number written in national form (no calling code) is a valid number of some country other than
+    `home` and, written with the trunk prefix 0, no valid number of `home` ("0800 1111" is the home patterns' to
+    judge): the document seldom says which country, and python-phonenumbers knows every country's plan, so each is
+    tried (only for the few candidates the pattern proposes)."""
+    if candidate.startswith("0") and _valid_in(candidate, home):
+        return False  # a home number written with the trunk prefix: the home patterns' to judge
+    return any(_valid_in(candidate, region) for region in sorted(phonenumbers.SUPPORTED_REGIONS - {home}))
+
+
+def _valid_in(candidate: str, region: str) -> bool:
+    """Whether `candidate`, read as a national number of `region`, is valid in that region's plan."""
+    try:
+        return phonenumbers.is_valid_number(phonenumbers.parse(candidate, region))
+    except phonenumbers.NumberParseException:
+        return False
