@@ -1,0 +1,34 @@
+"""Issue 13, key on real shapes (fictional text): a subject code that only sentences use.  A learning summary
+page or a transcript that starts mid-story has no cover: the code its sentences use is declared by that use,
+not named on a cover.  A review with a cover that names the code keeps it as the cover's subject.  All names
+and facts are invented."""
+
+from __future__ import annotations
+
+from pipeline.report import Report, Source
+from pipeline.structure import build_report
+
+SOURCE = Source(name="t.txt", sha256="0", format="text")
+
+
+def _sources(text: str) -> dict[str, str]:
+    report: Report = build_report(text, SOURCE)
+    return {e.code: e.source for e in report.key}
+
+
+def test_a_subject_code_used_only_in_sentences_is_declared():
+    text = (
+        "After an uneventful pregnancy, Child T was born in May 2016. Her parents had moved to the area a year "
+        "before.\n\nOn the 3rd August, Child T's mother went back to work and Child T stayed with her father.\n\n"
+        "The Serious Case Review found that nobody had concerns about Child T before she died.\n\n"
+        "  • There was little known about Child T's father. Agencies should make sure that fathers are\n"
+    )
+    assert _sources(text)["Child T"] == "declared"
+
+
+def test_a_subject_code_the_cover_names_stays_the_cover_subject():
+    text = (
+        "Serious Case Review\n\nChild T\n\nAfter an uneventful pregnancy, Child T was born in May 2016. "
+        "Child T's mother went back to work in August.\n"
+    )
+    assert _sources(text)["Child T"] == "cover_subject"
