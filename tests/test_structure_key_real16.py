@@ -32,3 +32,19 @@ def test_a_subject_code_the_cover_names_stays_the_cover_subject():
         "Child T's mother went back to work in August.\n"
     )
     assert _sources(text)["Child T"] == "cover_subject"
+
+
+# ---- a page line that stops on a word no sentence ends on -----------------------------------------------
+def test_a_transcript_line_ending_on_a_preposition_runs_on_into_a_capitalised_line():
+    from pipeline.ingest.layout import clean_plain_text
+
+    text = (
+        "TRANSCRIPT\n\nPage 3: Overview report on the serious case review\n\n3\n\nEXECUTIVE SUMMARY\n\n"
+        "1. INTRODUCTION\n\n1.1 This review was commissioned because of a serious incident in\n\n"
+        "October 2014 when a baby, Child V, was found alone in the flat\n\n"
+        "Key Findings\n\n1.2 The agencies involved were the police and the\n\nHealth Visiting Service.\n"
+    )
+    out = clean_plain_text(text)
+    assert "a serious incident in October 2014 when a baby" in out
+    assert "the police and the Health Visiting Service." in out
+    assert "\nKey Findings\n" in out  # a line that ends on a noun is not joined to the heading after it
