@@ -48,3 +48,17 @@ def test_a_transcript_line_ending_on_a_preposition_runs_on_into_a_capitalised_li
     assert "a serious incident in October 2014 when a baby" in out
     assert "the police and the Health Visiting Service." in out
     assert "\nKey Findings\n" in out  # a line that ends on a noun is not joined to the heading after it
+
+
+# ---- the incident a review was undertaken because of is the case's ----------------------------------------
+def test_the_incident_a_review_was_undertaken_because_of_is_an_event(nlp):
+    from tests.published_shapes import dated_events
+
+    found = dated_events(
+        nlp,
+        "1.1 This serious case review was undertaken because of a critical incident in October 2014 when a "
+        "baby, Child V, was found alone in the flat.\n",
+    )
+    assert any(date.startswith("2014-10") for date, _ in found), found
+    # the review's own history stays out
+    assert not dated_events(nlp, "1.2 This serious case review was undertaken in March 2015.\n")
