@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 from itertools import accumulate, pairwise
 
 from ..lexicon import superscript_digits, to_superscript
@@ -800,10 +801,26 @@ def rewrap(lines: list[str]) -> list[str]:
     return out
 
 
+def _ends_open(line: str) -> bool:
+    """Does `line` stop on a word no English sentence ends on ("... a critical incident in", "... by the")?
+    Then the sentence goes on in the next line whatever its case (`open_line_end_words` in page_chrome.yaml)."""
+    words = re.findall(r"[^\W\d_]+$", line)
+    return bool(words) and words[0].casefold() in _open_line_end_words()
+
+
+@lru_cache(maxsize=1)
+def _open_line_end_words() -> frozenset[str]:
+    from ..resources import load_yaml
+
+    return frozenset(w.casefold() for w in load_yaml("structure", "page_chrome.yaml")["open_line_end_words"])
+
+
 def join_broken_sentences(lines: list[str]) -> list[str]:
     """In page text too short to show its wrap width, a sentence broken at a line end and carried on
     in lower case after a blank line or a removed page header ("His mother's ⏎⏎ partner (known as …")
-    is one line again.  Lists, headings and table rows are left as they are."""
+    is one line again, and so is one broken after a word no sentence ends on, whatever the next line's
+    case ("a critical incident in ⏎⏎ September 2011 when …", `_ends_open`).  Lists, headings and table
+    rows are left as they are."""
     out: list[str] = []
     for line in lines:
         text = line.strip()
@@ -817,7 +834,7 @@ def join_broken_sentences(lines: list[str]) -> list[str]:
             last is not None
             and len(prev) >= 40
             and not TERMINAL_RE.search(prev)
-            and text[:1].islower()
+            and (text[:1].islower() or (_ends_open(prev) and not STRUCTURE_START_RE.match(text)))
             and "\t" not in prev
             and not re.match(r"^\s*(?:#{1,6}\s|[-*•●▪◦‣·]\s|\|)", text)
             and "|" not in prev

@@ -85,8 +85,10 @@ def _subject_entry(text: str, report: Report) -> list[RoleEntry]:
     same = [e for e in report.key if e.code.casefold() == (code or "").casefold()]
     for entry in same:
         # declared by use only ("Baby N" ⇒ "Baby", as written), not by "the child … known as Child R"
-        if entry.description == entry.code.split()[0]:
+        if entry.description == entry.code.split()[0] and _cover_names(text, entry.code, report.metadata.title):
             entry.description, entry.subject, entry.source = "subject of the review", True, "cover_subject"
+        elif entry.description == entry.code.split()[0]:
+            entry.description, entry.subject = "subject of the review", True  # no cover: the prose declares it
         elif entry.kind == "family" and not any(e.subject and e.kind == "family" for e in report.key):
             entry.subject = True  # "a boy aged three, hereafter Child W" in a review named after Child W
     if not code or same or any(e.subject and e.kind == "family" for e in report.key):
@@ -116,6 +118,25 @@ def _subject_entry(text: str, report: Report) -> list[RoleEntry]:
             )
         )
     return out
+
+
+def _cover_names(text: str, code: str, title: str | None) -> bool:
+    """Does a cover or title name `code`: a line that is not running text holds it, or the title as read does
+    ("CD Serious Case Review" for "Child CD")?  A learning summary or a page with no cover ("Following a normal
+    pregnancy, Child A was born ...") uses the code only in sentences: the text declares it by use, there is no
+    cover for it to be named on (`naming._prose_line`, `_runs_on`)."""
+    index = code.split()[-1]
+    if title and re.search(rf"(?<![\w-]){re.escape(index)}(?![\w-])", title):
+        return True
+    uses = re.finditer(rf"(?<![\w-]){re.escape(code)}(?![\w-])", text)
+    return any(not naming._prose_line(text, m.start()) and not _runs_on(text, m.start()) for m in uses)
+
+
+def _runs_on(text: str, offset: int) -> bool:
+    """The line at `offset` holds a sentence end followed by another sentence ("... Child A's father. Agencies
+    should ..."): running text cut short by the page, not a cover line."""
+    start, end = text.rfind("\n", 0, offset) + 1, text.find("\n", offset)
+    return bool(re.search(r"[.!?]\s+[A-Z]", text[start : end if end >= 0 else len(text)]))
 
 
 def _subject_source(code: str, report: Report) -> KeySource:

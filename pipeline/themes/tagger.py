@@ -92,6 +92,7 @@ class ThemeTagger:
         self.kinds = {t.id: t.kind for t in self.taxonomy.themes}
         self.company = {t.id: frozenset(t.needs_company) for t in self.taxonomy.themes}
         self.facts = {t.id: frozenset(t.facts) for t in self.taxonomy.themes}
+        self.composites = {t.id: tuple(t.composed_of) for t in self.taxonomy.themes if t.composed_of}
         self._pattern_cache: dict[tuple, tuple[CueSet, dict[str, CueInfo]]] = {}
         self._context_cues: CueSet | None = None
         self._guard_cues: CueSet | None = None
@@ -304,7 +305,33 @@ class ThemeTagger:
             if label.themes or label.negated:
                 labels.append(label)
         sentence_starts = sorted(start for start, _ in spans.values())
-        return self._document_evidence(labels, len(tokens.text), sentence_starts, _fact_owner(doc, owners))
+        return self._composites(
+            self._document_evidence(labels, len(tokens.text), sentence_starts, _fact_owner(doc, owners))
+        )
+
+    def _composites(self, labels: list[ThemeLabel]) -> list[ThemeLabel]:
+        """Add a theme the taxonomy defines as the co-occurrence of others (`Theme.composed_of`) to each
+        paragraph that keeps every one of them: "a history of domestic violence ... depressed and drinking to
+        excess" is the toxic trio by definition though the paragraph never names it.  Its evidence is theirs.
+        Applied after the document rule, so only themes the document supports make one."""
+        if not self.composites:
+            return labels
+        out = []
+        for label in labels:
+            hits = {h.id: h for h in label.themes}
+            extra = [
+                ThemeHit(
+                    id=theme,
+                    label=self.labels[theme],
+                    score=min(hits[part].score for part in parts),
+                    polarity=_combine([hits[part].polarity for part in parts]),
+                    evidence=[e for part in parts for e in hits[part].evidence],
+                )
+                for theme, parts in self.composites.items()
+                if theme not in hits and all(part in hits for part in parts)
+            ]
+            out.append(label.model_copy(update={"themes": label.themes + extra}) if extra else label)
+        return out
 
     def _document_evidence(
         self,

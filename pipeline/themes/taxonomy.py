@@ -40,6 +40,10 @@ class Theme(BaseModel):
     # "an adoption plan agreed by the court").  Such a fact is part of the case however briefly it is
     # told, so it is never dropped as a procedure named in passing (`DocumentRule.neutral_practice_sentences`).
     facts: list[str] = Field(default_factory=list)
+    # a theme defined as the co-occurrence of others ("toxic trio": domestic abuse, parental mental
+    # ill-health and substance misuse together): a paragraph that speaks to every one of them speaks
+    # to this theme by its definition, whatever words it uses (`ThemeTagger._composites`)
+    composed_of: list[str] = Field(default_factory=list)
 
     @model_validator(mode="after")
     def _company_cues_exist(self) -> Theme:
@@ -120,7 +124,7 @@ class Taxonomy(BaseModel):
         if len(ids) != len(set(ids)):
             raise ValueError("duplicate theme ids")
         for theme in self.themes:
-            unknown = [r for r in theme.related if r not in ids]
+            unknown = [r for r in theme.related + theme.composed_of if r not in ids]
             if unknown:
                 raise ValueError(f"{theme.id}: unknown related themes {unknown}")
             missing = [s for s in theme.sources if s not in self.sources]
