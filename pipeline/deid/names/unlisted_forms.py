@@ -20,7 +20,8 @@ from ...resources import load_yaml
 from ...spans import OverlapIndex
 
 _OPENING_QUOTES = "\"“‘'"
-_DETERMINER = re.compile(r"(?i)\b(?:the|a|an|this|that|its|our|their|his|her|my|your|every|any|no)[ \t]+\Z")
+# not "that": a clause opens with it ("She said that Daz had been kind")
+_DETERMINER = re.compile(r"(?i)\b(?:the|a|an|this|its|our|their|his|her|my|your|every|any|no)[ \t]+\Z")
 
 
 @lru_cache(maxsize=1)
