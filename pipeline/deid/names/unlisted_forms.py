@@ -115,11 +115,17 @@ def _name_use(text: str, start: int, end: int, doc, own: set[str]) -> bool:
 
 def _people_words(text: str, cands, min_confidence: float) -> dict[str, set[str]]:
     """Each name word of a confident unlisted full name, and each declared word, with the person's other words."""
+    from .kin_forms import glossed_words, unresolved_family_word
     from .unknown import name_words
+
+    glossed = glossed_words(text)  # "Ato (Mr)", a form of address the draft explains: no name word
+
+    def name_word(w: str) -> bool:
+        return len(w) >= 2 and w.replace("-", "").isalpha() and w.casefold() not in glossed
 
     words: dict[str, set[str]] = {}
     for c in cands:
-        parts = [w for w in name_words(c.text) if len(w) >= 2 and w.replace("-", "").isalpha()]
+        parts = [w for w in name_words(c.text) if name_word(w) and not unresolved_family_word(w, text)]
         if c.confidence < min_confidence or len(parts) < 2:
             continue
         own = {p.casefold() for p in parts}
