@@ -37,6 +37,16 @@ def test_a_capitals_record_names_a_person(code_draft):
     assert "MISSING REPORT" in coded and "NO REPLY" in coded
 
 
+def test_a_listed_name_the_parse_reads_as_the_logs_verb_is_no_surname(code_draft):
+    text = (
+        "03/05 CALLER REPORTS GIRL IN CAR. CAR KEEPER IS A CALLUM REED, AGE 23.\n"
+        "PATROL ATTENDED. REED SAID HE WAS LEAVING.\n"
+    )
+    coded = code_draft(KEY, text)
+    assert "CALLUM" not in coded and "REED" not in coded and "SAID HE WAS" in coded
+    assert len(_placeholders(coded)) == 1
+
+
 def test_the_surname_of_a_person_named_in_full_is_theirs_where_it_stands_as_a_name(code_draft):
     text = (
         "14/02 OFFICERS ATTENDED. VRM KX19 PLM REGISTERED TO A DARREN CROFT DOB 12/06/1996.\n"

@@ -948,6 +948,18 @@ _CAPITALS_WORD = re.compile(r"(?<![\w'’@#/.-])[A-Z]{3,}(?![\w'’@/-])")
 _CAPITALS_NEXT = re.compile(r"[ \t]+([A-Z][A-Z'’]*(?:-[A-Z][A-Z'’]*)*)(?![\w@/-])")
 
 
+_PRONOUN_AFTER = re.compile(r"[ \t]+(?:HE|SHE|THEY|IT|I|WE|YOU)\b")
+
+
+def _verb_like(doc: Doc, text: str, start: int, end: int) -> bool:
+    """The word at start..end is a verb, not a name: a subject pronoun follows it ("SAID HE"), or the parse reads
+    it as a verb or auxiliary."""
+    if _PRONOUN_AFTER.match(text, end):
+        return True
+    span = doc.char_span(start, end)
+    return span is not None and len(span) == 1 and span[0].pos_ in ("VERB", "AUX")
+
+
 def _capitals_name_spans(ctx: _DocContext):
     """A person written in capitals, as police logs and case-system extracts write them ("REGISTERED TO A
     JORDAN PIKE DOB ..."): the model tags no person there and the name-shape rules need a capital and lower-case
@@ -977,6 +989,8 @@ def _capitals_name_spans(ctx: _DocContext):
                 break
             if parts and not listed:
                 break  # a third capitals word must be a listed name ("JORDAN LEE PIKE"), not the log's next word
+            if _verb_like(doc, text, nxt.start(1), nxt.end(1)):
+                break  # "REED SAID HE WAS": a listed name ("Said") that is the log's verb
             end, parts = nxt.end(1), parts + 1
         if not parts:
             continue
