@@ -41,6 +41,8 @@ def test_titles_carry_gender_and_the_subsets_users_need():
         "Doña",
     }
     others |= {"Signor", "Signora", "Bwana"}  # Mr and Mrs of other languages, before a given name too
+    others |= {"Madame", "Mme", "Mademoiselle", "Mlle", "Monsieur", "Sra", "Srta", "Dña", "Mevrouw", "Mevr", "Dhr"}
+    others |= {"Doamna", "Domnul"}  # French, Spanish, Dutch and Romanian forms of address
     assert lx.title_words(personal=True) == english | others
     assert "PC" in lx.title_words() and "PC" not in lx.title_words(personal=True)  # "PC A" is a review's lettering
     assert {"Sister", "Officer", "Nurse"} <= lx.title_words(weak=True) and "Mrs" not in lx.title_words(weak=True)

@@ -46,6 +46,7 @@ from .names.mention_words import with_mention_words
 from .names.reconcile import reconcile
 from .names.record_forms import collar_number_uses, take_record_initials
 from .names.record_lines import record_line_people, strangers_sharing_a_part
+from .names.unlisted_forms import unlisted_forms
 
 PRIORITY = {"known": 3, "structured": 2, "unknown": 1}
 PERSON_PLACEHOLDER = "[PERSON-{n}]"
@@ -944,6 +945,7 @@ def pseudonymise_report(
     unknown_cands += _typist_initials(text, unknown_cands, known + structured)
     unknown_cands += _repeated_unknown(text, _outside_places(unknown_cands, structured), known + structured)
     unknown_cands += _repeated_word_names(text, unknown_cands, known + structured, doc)
+    unknown_cands += unlisted_forms(text, unknown_cands, known + structured, doc)  # "PIKE", "Pike" of a "JORDAN PIKE"
     glossed = _glossed_family_words(text, key)
     unknown_cands += _glossed_prefix_names(text, glossed, known + structured, unknown_cands, protected)
     kept = kept + _group_words(text, unknown_cands, kept)  # "a Magar family": a people, logged as kept

@@ -1133,7 +1133,9 @@ def unlisted_initials(text: str, cands: list, taken: list[tuple[int, int]], doc,
         rf"(?<![\w.'’&/-])([A-Z]{{2,3}}|(?:[A-Z]\.){{2,3}}{'|' + mixed if mixed else ''})(?![\w'’&/-])", text
     ):
         token, start, end = m.group(1).replace(".", ""), m.start(1), m.end(1)
-        person = one_person(full.get(token, [])) if re.fullmatch(r"[A-Z]+", token) else declared.get(token)
+        person = one_person(full.get(token, [])) if re.fullmatch(r"[A-Z]+", token) else None
+        if person is None:  # "KJF" declared after "Kelly-Jo Fairbrother": a hyphened part's letter, no first+last
+            person = declared.get(token)
         if person is None or token in keyed or token in protected:
             continue
         listed = token not in declared and any(in_attendance_list(text, c.start, c.end) for c in full.get(token, ()))

@@ -1441,7 +1441,8 @@ def _title_before_re(words: frozenset[str]) -> re.Pattern[str] | None:
     Pryce"): there the word is a surname, which a rank stands before as a title does, so no form of address."""
     if not words:
         return None
-    titles = title_pattern({"Mr", "Mrs", "Ms", "Miss", "Mx", "Dr"} | _rank_titles())
+    # every everyday title, in any language the titles list has ("Mme Fabre", "Herr Vogel"), as well as the ranks
+    titles = title_pattern(title_words(personal=True) | _rank_titles())
     return re.compile(rf"\b(?:{titles})\.?[ \t]+(?P<word>(?:{_alternation(words)}))\b", re.I)
 
 

@@ -944,6 +944,107 @@ def _record_field_spans(ctx: _DocContext):
             yield span.start, span.end, "record_field", _score("record_field")
 
 
+_CAPITALS_WORD = re.compile(r"(?<![\w'’@#/.-])[A-Z]{3,}(?![\w'’@/-])")
+_CAPITALS_NEXT = re.compile(r"[ \t]+([A-Z][A-Z'’]*(?:-[A-Z][A-Z'’]*)*)(?![\w@/-])")
+
+
+_PRONOUN_AFTER = re.compile(r"[ \t]+(?:HE|SHE|THEY|IT|I|WE|YOU)\b")
+
+
+def _verb_like(doc: Doc, text: str, start: int, end: int) -> bool:
+    """The word at start..end is a verb, not a name: a subject pronoun follows it ("SAID HE"), or the parse reads
+    it as a verb or auxiliary."""
+    if _PRONOUN_AFTER.match(text, end):
+        return True
+    span = doc.char_span(start, end)
+    return span is not None and len(span) == 1 and span[0].pos_ in ("VERB", "AUX")
+
+
+def _capitals_name_spans(ctx: _DocContext):
+    """A person written in capitals, as police logs and case-system extracts write them ("REGISTERED TO A
+    JORDAN PIKE DOB ..."): the model tags no person there and the name-shape rules need a capital and lower-case
+    letters.  So the line is read as if title-cased: a listed first name that is no English word, then one or two
+    capitals words that could be a surname (a listed name, or no English word; never an abbreviation, a title, a
+    month or a place).  One regex pass over the text; the lexicon decides, no second parse."""
+    from ..codes import general_abbreviations
+
+    lex, text, doc = ctx.lex, ctx.text, ctx.doc
+    abbreviations = general_abbreviations()
+
+    def usable(word: str) -> bool:
+        low = word.lower()
+        return word not in abbreviations and low not in _ENGLISH_STOP_WORDS and word.title() not in lex.titles
+
+    for m in _CAPITALS_WORD.finditer(text):
+        given = m.group().title()
+        if not usable(m.group()) or not lex.is_first_name(given) or ctx.common_use(given):
+            continue
+        place = given in lex.places or given in lex.countries  # "JORDAN": a surname after it must be a listed one
+        end, parts = m.end(), 0
+        while parts < 2 and (nxt := _CAPITALS_NEXT.match(text, end)) is not None:
+            word = nxt.group(1)
+            title = "-".join(p.title() for p in word.split("-"))
+            listed = lex.is_known_name(title)
+            if not usable(word) or not _surname_like(ctx, title) or (not listed and (place or ctx.common_use(title))):
+                break
+            if parts and not listed:
+                break  # a third capitals word must be a listed name ("JORDAN LEE PIKE"), not the log's next word
+            if _verb_like(doc, text, nxt.start(1), nxt.end(1)):
+                break  # "REED SAID HE WAS": a listed name ("Said") that is the log's verb
+            end, parts = nxt.end(1), parts + 1
+        if not parts:
+            continue
+        span = doc.char_span(m.start(), end, alignment_mode="contract")
+        if span is not None and len(span):
+            yield span.start, span.end, "capitals_name", _score("capitals_name")
+
+
+_INITIALLED_NAME = re.compile(
+    r"(?<![\w'’.-])(?P<name>[A-Z][\w'’]*(?:-[A-Z][\w'’]*)*(?:[ \t]+[A-Z][\w'’]*(?:-[A-Z][\w'’]*)*){1,3})"
+    r"[ \t]*\([ \t]*(?P<caps>[A-Z]{2,4})[ \t]*[,;)]"
+)
+
+
+def _initialled_name_spans(ctx: _DocContext):
+    """A name followed by its own initials in brackets, as attendance lists and minutes write people ("Bethan
+    Tudor-Lloyd (BTL, liaison nurse)", "Kwame Poku (KP)"): the letters declare the capitalised words before them a
+    person's name, however ordinary the words ("Tudor") or the line's capitals.  The words taken are the last ones
+    whose initials, hyphened parts included, are the bracketed letters; titles before them stay outside."""
+    from .initials import initials_of
+
+    titles = ctx.lex.titles
+    for m in _INITIALLED_NAME.finditer(ctx.text):
+        words = list(re.finditer(r"\S+", m.group("name")))
+        for k in range(max(0, len(words) - 3), len(words) - 1):
+            run = [w.group() for w in words[k:]]
+            if run[0].rstrip(".") in titles or m.group("caps") not in initials_of(" ".join(run)):
+                continue
+            if sum(len(re.split(r"[-‐]", w)) for w in run) != len(m.group("caps")):
+                continue  # every letter one name word or part: "Kerry Bell (KBE)" is no declaration
+            if not _initialled_person(ctx, run):
+                break
+            start = m.start("name") + words[k].start()
+            span = ctx.doc.char_span(start, m.end("name"), alignment_mode="contract")
+            if span is not None and len(span):
+                yield span.start, span.end, "initialled_name", _score("initialled_name")
+            break
+
+
+def _initialled_person(ctx: _DocContext, run: list[str]) -> bool:
+    """The words before bracketed initials are a person's, not a body's ("Multi-Agency Safeguarding Hub (MASH)"):
+    the first a listed first name or no English word, none a role, place or organisation word, and the others
+    no English words unless the first is a listed first name ("Grace Hill (GH)")."""
+    lex = ctx.lex
+    bare = [_bare(w) for w in run]
+    if any(
+        w in lex.non_person or w.lower() in lex.non_person_lower or w.lower() in lex.roles or w in lex.places
+        for w in bare
+    ):
+        return False
+    given = lex.is_first_name(bare[0]) and not ctx.common_use(bare[0])
+    return given or not any(ctx.common_use(w) for w in bare)
+
+
 @lru_cache(maxsize=1)
 def _personal_titles() -> frozenset[str]:
     return title_words(personal=True)
@@ -1613,6 +1714,8 @@ RULES = (
     _ner_spans,
     _title_spans,
     _record_field_spans,
+    _capitals_name_spans,
+    _initialled_name_spans,
     _role_spans,
     _gazetteer_spans,
     _initial_spans,
@@ -1900,7 +2003,18 @@ PERSON_CUE_RULES = frozenset(
 )
 # rules whose span is the name as found: no title or English word is stripped from its edges
 WHOLE_NAME_RULES = frozenset(
-    {"note_author", "kin_title", "title_word", "named", "middle_name", "word_speaker", "message_lower", "record_field"}
+    {
+        "note_author",
+        "kin_title",
+        "title_word",
+        "named",
+        "middle_name",
+        "word_speaker",
+        "message_lower",
+        "record_field",
+        "capitals_name",
+        "initialled_name",
+    }
 )
 
 
@@ -1957,6 +2071,8 @@ def _keep(ctx: _DocContext, start: int, end: int, rule: str) -> bool:
         return False  # 'the only place where "Hooyo" (mother) appears': the word, no person
     if rule == "record_field":
         return not _is_allowed(ctx, start, end)  # "PC 6120 WARD": the name field vouches for the word
+    if rule in ("capitals_name", "initialled_name"):  # "A JORDAN PIKE", "Bethan Tudor-Lloyd (BTL": the shape vouches
+        return not _is_allowed(ctx, start, end) and not _is_org_word(ctx, start, end)
     if _is_date_word(ctx, start, end) or _shop_or_place_name(ctx, start, end) or _is_demonym(ctx, start, end):
         return False
     if (rule == "role" or _role_apposed_after(ctx, end)) and _given_and_word_surname(ctx, start, end):
@@ -2429,7 +2545,13 @@ def _pet_name_of(word: str, first: str) -> bool:
             return True
     # the first syllable with its vowel drawn out, as English says a letter's name ("Lee" of Leon, "Dee" of
     # Delroy, "Tee" of Tessa)
-    return len(word) == 3 and len(first) >= 4 and word[:2] == first[:2] and word[1] == word[2] and word[1] in "aeiou"
+    if len(word) == 3 and len(first) >= 4 and word[:2] == first[:2] and word[1] == word[2] and word[1] in "aeiou":
+        return True
+    shapes = load_yaml("names", "name_shapes.yaml")
+    z = str(shapes.get("pet_name_z_ending") or "")
+    if z and 3 <= len(word) <= 4 and word.endswith(z) and len(first) > len(word) and first.startswith(word[:-1]):
+        return True  # "daz" of "darren"
+    return len(first) >= 3 and word in ((shapes.get("letter_names") or {}).get(first[:1]) or ())  # "jay" of "jordan"
 
 
 def _initials_group(text: str, groups: list[list]) -> int | None:
