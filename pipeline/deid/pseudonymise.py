@@ -463,6 +463,53 @@ def _declared_unlisted_aliases(text: str, cands, taken: list[Replacement]):
     return out
 
 
+@lru_cache(maxsize=1)
+def _quoted_teknonym_re() -> re.Pattern[str]:
+    """A quoted "<Name>'s <family word>" ("Sota's mum", "Sota-kun's mama", "Ji-woo's eomma"), the name perhaps
+    with an honorific suffix joined by a hyphen."""
+    from .names.kin_forms import hyphened_kin_re
+    from ..lexicon import honorifics, kin_words
+
+    words = {k.word for k in kin_words()} | set(honorifics()["alone"]) | {"mummy", "mommy", "daddy", "mama", "papa"}
+    alternation = "|".join(sorted(map(re.escape, words), key=len, reverse=True))
+    suffix = hyphened_kin_re().pattern
+    return re.compile(
+        rf"(?<=[\"“‘'])(?P<span>(?P<name>[A-Z][^\W\d_]+(?:-[A-Z]?[^\W\d_]+)*?)(?:{suffix})?['’]s[ \t]+"
+        rf"(?i:{alternation}))(?=[\"”’'])"
+    )
+
+
+def _quoted_teknonyms(text: str, cands, taken: list[Replacement]):
+    """ "Sota's mum", quoted, as the draft calls a person it does not name ('known in the entries as "Sota-kun's
+    mama"'): the quotes make the phrase a name (a teknonym: a parent called after her child), so the whole phrase
+    is one unlisted person's mention and the child's name in it goes with it.  Unquoted ("Maisie's mum said")
+    the phrase describes the parent of the person named, who is the mention.  Not when the name in it is a
+    keyed person's (the key's teknonym passes judge those)."""
+    from .names.unknown import NameCandidate
+
+    if "'s" not in text and "’s" not in text:
+        return []
+    spans = OverlapIndex([(c.start, c.end) for c in cands] + [(t.start, t.end) for t in taken])
+    keyed = OverlapIndex((t.start, t.end) for t in taken if t.source == "known")
+    phrases = {
+        m.group("span")
+        for m in _quoted_teknonym_re().finditer(text)
+        if not keyed.overlaps(*m.span("span")) and not _common_word(m.group("name"))
+    }
+    out = []
+    for phrase in sorted(phrases):
+        # declared once in quotes, the phrase is that person's name wherever the draft writes it
+        for m in re.finditer(rf"(?<![\w'’-]){re.escape(phrase)}(?![\w-])", text):
+            start, end = m.span()
+            if keyed.overlaps(start, end):
+                continue
+            if spans.overlaps(start, end):
+                # the unlisted finder's own candidate for the name inside gives way to the whole phrase
+                cands[:] = [c for c in cands if not (c.start < end and start < c.end)]
+            out.append(NameCandidate(start, end, phrase, "quoted_teknonym", 0.8))
+    return out
+
+
 def _typist_initials(text: str, cands, taken: list[Replacement]):
     """A letter's typist by the lower-case initials of its reference line ("FL/dk"): an unlisted person, the one
     the draft names with those initials where it does ("dk (Debbie Knowles, medical secretary)"; group_mentions
@@ -941,6 +988,7 @@ def pseudonymise_report(
     towns |= place_names.towns_by_use(text, doc)  # "Grandmother (Madeira)" beside "grew up in Madeira, where"
     unknown_cands = [c for c in unknown_cands if c.text.strip() not in towns]
     unknown_cands += _declared_unlisted_aliases(text, unknown_cands, known + structured)
+    unknown_cands += _quoted_teknonyms(text, unknown_cands, known + structured)
     unknown_cands += _typist_initials(text, unknown_cands, known + structured)
     unknown_cands += _repeated_unknown(text, _outside_places(unknown_cands, structured), known + structured)
     unknown_cands += _repeated_word_names(text, unknown_cands, known + structured, doc)
