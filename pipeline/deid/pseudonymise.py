@@ -988,10 +988,10 @@ def pseudonymise_report(
     towns |= place_names.towns_by_use(text, doc)  # "Grandmother (Madeira)" beside "grew up in Madeira, where"
     unknown_cands = [c for c in unknown_cands if c.text.strip() not in towns]
     unknown_cands += _declared_unlisted_aliases(text, unknown_cands, known + structured)
-    unknown_cands += _quoted_teknonyms(text, unknown_cands, known + structured)
     unknown_cands += _typist_initials(text, unknown_cands, known + structured)
     unknown_cands += _repeated_unknown(text, _outside_places(unknown_cands, structured), known + structured)
     unknown_cands += _repeated_word_names(text, unknown_cands, known + structured, doc)
+    unknown_cands += _quoted_teknonyms(text, unknown_cands, known + structured)  # after the passes it replaces
     glossed = _glossed_family_words(text, key)
     unknown_cands += _glossed_prefix_names(text, glossed, known + structured, unknown_cands, protected)
     kept = kept + _group_words(text, unknown_cands, kept)  # "a Magar family": a people, logged as kept
@@ -1249,6 +1249,8 @@ def _without_suffixes(unknown: list[Replacement], words: frozenset[str]) -> list
     if not words:
         return unknown
     for r in unknown:
+        if r.rule == "quoted_teknonym":
+            continue  # "Riku-kun's mama": the family word is part of the name the draft gives the person
         m = re.search(r"(?<=\S)(?:[ \t]+|-)([^\W\d_]+)\s*\Z", r.text)
         if m and m.group(1).casefold() in words and re.search(r"[^\W\d_]{2}", r.text[: m.start()]):
             r.end, r.text = r.start + m.start(), r.text[: m.start()]

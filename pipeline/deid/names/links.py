@@ -1058,16 +1058,17 @@ def _name_rows(matcher, text: str, raw: list) -> dict[str, str]:
             and len({f.code for f in r[3]}) == 1
         )
         ranked = counts.most_common(2)
-        if not ranked or (len(ranked) == 2 and ranked[1][1] == ranked[0][1]):
-            continue  # no keyed person, or two named as often: whose record it is the table does not say
-        owner = ranked[0][0]
         columns = _column_owners(block.start(), block.end(), rows, raw)
+        if not columns and (not ranked or (len(ranked) == 2 and ranked[1][1] == ranked[0][1])):
+            continue  # no keyed person, or two named as often: whose record it is the table does not say
+        owner = ranked[0][0] if ranked and (len(ranked) == 1 or ranked[1][1] < ranked[0][1]) else None
         for at, row in named:
             first = row.index("|", row.index("|") + 1) if row.lstrip().startswith("|") else row.index("|")
             for m in _CELL_NAME.finditer(text, at + first, at + len(row)):
                 word = m.group(1)
-                if word not in declared and _alias_word_ok(matcher, word, True, text):
-                    declared[word] = columns.get(row.count("|", 0, m.start() - at), owner)
+                code = columns.get(row.count("|", 0, m.start() - at), owner)
+                if code is not None and word not in declared and _alias_word_ok(matcher, word, True, text):
+                    declared[word] = code
     return declared
 
 
