@@ -96,7 +96,7 @@ def test_kin_titles_of_more_languages_stay_before_the_coded_name(code_draft):
 def test_a_quoted_teknonym_is_one_unlisted_person_wherever_written(code_draft):
     out = code_draft(
         JAPANESE,
-        'Mio went home with "Riku-kun\'s mama", a family friend. The school did not record Riku-kun\'s mama\'s'
+        "Mio went home with \"Riku-kun's mama\", a family friend. The school did not record Riku-kun's mama's"
         " address. Mio said Hana's mum was kind.\n",
     )
     assert "Riku" not in out and "mama" not in out

@@ -467,8 +467,8 @@ def _declared_unlisted_aliases(text: str, cands, taken: list[Replacement]):
 def _quoted_teknonym_re() -> re.Pattern[str]:
     """A quoted "<Name>'s <family word>" ("Sota's mum", "Sota-kun's mama", "Ji-woo's eomma"), the name perhaps
     with an honorific suffix joined by a hyphen."""
-    from .names.kin_forms import hyphened_kin_re
     from ..lexicon import honorifics, kin_words
+    from .names.kin_forms import hyphened_kin_re
 
     words = {k.word for k in kin_words()} | set(honorifics()["alone"]) | {"mummy", "mommy", "daddy", "mama", "papa"}
     alternation = "|".join(sorted(map(re.escape, words), key=len, reverse=True))
