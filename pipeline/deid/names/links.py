@@ -1082,8 +1082,8 @@ def _column_owners(base: int, end: int, rows: list[tuple[int, str]], raw: list) 
     bars = [(base + at + i, at) for at, row in rows for i, ch in enumerate(row) if ch == "|"]
     counts: dict[int, Counter] = {}
     first: dict[int, str] = {}
-    for r in sorted(raw, key=lambda r: r[0]):
-        if not base <= r[0] < end or len({f.code for f in r[3]}) != 1:
+    for r in sorted((r for r in raw if base <= r[0] < end), key=lambda r: r[0]):
+        if len({f.code for f in r[3]}) != 1:
             continue
         before = [at for pos, at in bars if pos < r[0]]
         if not before:
