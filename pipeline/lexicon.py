@@ -155,7 +155,8 @@ def honorifics() -> dict:
     `teknonym_after` words,
     keys in lower case, each with its fields; `namesake`: its two word lists, in lower case; `syllable_forms`
     and `married_suffix` as written; `diminutives`: language -> its `cues`, `endings` and `suffixes`;
-    `teknonym_joiners` and `clan_prefixes` as written; `speaker_relatives`: a parent's relation -> the relative a
+    `teknonym_joiners` and `clan_prefixes` as written; `kin_suffixes`: its `attached` and `hyphened` lists;
+    `speaker_relatives`: a parent's relation -> the relative a
     family word means when that parent says it; `family_language`: its `margin` and language -> script range."""
     data = load_yaml("lexicon", "honorifics.yaml") or {}
     out: dict = {
@@ -169,6 +170,10 @@ def honorifics() -> dict:
     out["married_suffix"] = tuple(str(w).casefold() for w in data.get("married_suffix") or ())
     out["diminutives"] = {str(lang): dict(f or {}) for lang, f in (data.get("diminutives") or {}).items()}
     out["teknonym_joiners"] = tuple(str(w) for w in data.get("teknonym_joiners") or ())
+    kin_suffixes = dict(data.get("kin_suffixes") or {})
+    out["kin_suffixes"] = {
+        part: tuple(str(w) for w in kin_suffixes.get(part) or ()) for part in ("attached", "hyphened")
+    }
     out["clan_prefixes"] = {str(w): str(g) for w, g in (data.get("clan_prefixes") or {}).items()}
     conf = dict(data.get("family_language") or {})
     out["family_language"] = {

@@ -464,6 +464,53 @@ def _declared_unlisted_aliases(text: str, cands, taken: list[Replacement]):
     return out
 
 
+@lru_cache(maxsize=1)
+def _quoted_teknonym_re() -> re.Pattern[str]:
+    """A quoted "<Name>'s <family word>" ("Sota's mum", "Sota-kun's mama", "Ji-woo's eomma"), the name perhaps
+    with an honorific suffix joined by a hyphen."""
+    from ..lexicon import honorifics, kin_words
+    from .names.kin_forms import hyphened_kin_re
+
+    words = {k.word for k in kin_words()} | set(honorifics()["alone"]) | {"mummy", "mommy", "daddy", "mama", "papa"}
+    alternation = "|".join(sorted(map(re.escape, words), key=len, reverse=True))
+    suffix = hyphened_kin_re().pattern
+    return re.compile(
+        rf"(?<=[\"“‘'])(?P<span>(?P<name>[A-Z][^\W\d_]+(?:-[A-Z]?[^\W\d_]+)*?)(?:{suffix})?['’]s[ \t]+"
+        rf"(?i:{alternation}))(?=[\"”’'])"
+    )
+
+
+def _quoted_teknonyms(text: str, cands, taken: list[Replacement]):
+    """ "Sota's mum", quoted, as the draft calls a person it does not name ('known in the entries as "Sota-kun's
+    mama"'): the quotes make the phrase a name (a teknonym: a parent called after her child), so the whole phrase
+    is one unlisted person's mention and the child's name in it goes with it.  Unquoted ("Maisie's mum said")
+    the phrase describes the parent of the person named, who is the mention.  Not when the name in it is a
+    keyed person's (the key's teknonym passes judge those)."""
+    from .names.unknown import NameCandidate
+
+    if "'s" not in text and "’s" not in text:
+        return []
+    spans = OverlapIndex([(c.start, c.end) for c in cands] + [(t.start, t.end) for t in taken])
+    keyed = OverlapIndex((t.start, t.end) for t in taken if t.source == "known")
+    phrases = {
+        m.group("span")
+        for m in _quoted_teknonym_re().finditer(text)
+        if not keyed.overlaps(*m.span("span")) and not _common_word(m.group("name"))
+    }
+    out = []
+    for phrase in sorted(phrases):
+        # declared once in quotes, the phrase is that person's name wherever the draft writes it
+        for m in re.finditer(rf"(?<![\w'’-]){re.escape(phrase)}(?![\w-])", text):
+            start, end = m.span()
+            if keyed.overlaps(start, end):
+                continue
+            if spans.overlaps(start, end):
+                # the unlisted finder's own candidate for the name inside gives way to the whole phrase
+                cands[:] = [c for c in cands if not (c.start < end and start < c.end)]
+            out.append(NameCandidate(start, end, phrase, "quoted_teknonym", 0.8))
+    return out
+
+
 def _typist_initials(text: str, cands, taken: list[Replacement]):
     """A letter's typist by the lower-case initials of its reference line ("FL/dk"): an unlisted person, the one
     the draft names with those initials where it does ("dk (Debbie Knowles, medical secretary)"; group_mentions
@@ -946,6 +993,7 @@ def pseudonymise_report(
     unknown_cands += _repeated_unknown(text, _outside_places(unknown_cands, structured), known + structured)
     unknown_cands += _repeated_word_names(text, unknown_cands, known + structured, doc)
     unknown_cands += unlisted_forms(text, unknown_cands, known + structured, doc)  # "PIKE", "Pike" of a "JORDAN PIKE"
+    unknown_cands += _quoted_teknonyms(text, unknown_cands, known + structured)  # after the passes it replaces
     glossed = _glossed_family_words(text, key)
     unknown_cands += _glossed_prefix_names(text, glossed, known + structured, unknown_cands, protected)
     kept = kept + _group_words(text, unknown_cands, kept)  # "a Magar family": a people, logged as kept
@@ -1203,6 +1251,8 @@ def _without_suffixes(unknown: list[Replacement], words: frozenset[str]) -> list
     if not words:
         return unknown
     for r in unknown:
+        if r.rule == "quoted_teknonym":
+            continue  # "Riku-kun's mama": the family word is part of the name the draft gives the person
         m = re.search(r"(?<=\S)(?:[ \t]+|-)([^\W\d_]+)\s*\Z", r.text)
         if m and m.group(1).casefold() in words and re.search(r"[^\W\d_]{2}", r.text[: m.start()]):
             r.end, r.text = r.start + m.start(), r.text[: m.start()]

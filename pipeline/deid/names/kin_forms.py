@@ -154,7 +154,21 @@ def _alone_re() -> re.Pattern[str]:
     words = [v.capitalize() for w in table for v in _long_vowel_spellings(w)]
     words += [v for w, f in table.items() if f.get("lower") for v in _long_vowel_spellings(w)]
     # an apostrophe after a letter joins a word ("O'Nana"); after a space it opens a quote ("'Anneanne, look'")
-    return re.compile(rf"(?<![\w’-])(?<!\w')(?P<hon>{_alternation(words)})(?![\w-])")
+    return re.compile(rf"(?<![\w’-])(?<!\w')(?P<hon>{_alternation(words)}){_kin_suffix_pattern()}(?![\w-])")
+
+
+def _kin_suffix_pattern() -> str:
+    """An optional honorific suffix joined to a family word ("Onii-chan", "Oniichan", "Halmeoni-nim", "Oppa-ya"):
+    the word with it names the relative the word alone names, as "Kenji-san" is Kenji (honorifics.yaml
+    `kin_suffixes`)."""
+    suffixes = honorifics()["kin_suffixes"]
+    attached, hyphened = suffixes["attached"], suffixes["hyphened"]
+    if not attached and not hyphened:
+        return ""
+    parts = [f"-(?i:{_alternation((*attached, *hyphened))})"]
+    if attached:
+        parts.append(f"(?:{_alternation(attached)})")
+    return f"(?P<suf>{'|'.join(parts)})?"
 
 
 _LONG_VOWELS = {"ā": "a", "ē": "e", "ī": "i", "ō": "o", "ū": "u"}
@@ -909,6 +923,8 @@ def _alone(matcher, text: str, raw: list, learned: dict[str, set[str]]) -> list:
     for m, fields in _alone_uses(text, draft_glosses(text)):
         word = m.group("hon").casefold()
         start, end = m.start("hon"), m.end("hon")
+        if "suf" in m.re.groupindex and m.group("suf"):
+            end = m.end("suf")  # "Onii-chan": the suffix goes into the code with the family word
         if overlaps_any(taken, start, end) or re.match(r"[ \t]+[A-Z]", text[end : end + 2]):
             continue  # "Gogo Memory", "Gogo Nomsa": a name follows, which the other passes judge
         if _after_a_capitalised_word(text, start):

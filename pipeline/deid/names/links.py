@@ -1058,16 +1058,46 @@ def _name_rows(matcher, text: str, raw: list) -> dict[str, str]:
             and len({f.code for f in r[3]}) == 1
         )
         ranked = counts.most_common(2)
-        if not ranked or (len(ranked) == 2 and ranked[1][1] == ranked[0][1]):
+        columns = _column_owners(block.start(), block.end(), rows, raw)
+        if not columns and (not ranked or (len(ranked) == 2 and ranked[1][1] == ranked[0][1])):
             continue  # no keyed person, or two named as often: whose record it is the table does not say
-        owner = ranked[0][0]
+        owner = ranked[0][0] if ranked and (len(ranked) == 1 or ranked[1][1] < ranked[0][1]) else None
         for at, row in named:
             first = row.index("|", row.index("|") + 1) if row.lstrip().startswith("|") else row.index("|")
             for m in _CELL_NAME.finditer(text, at + first, at + len(row)):
                 word = m.group(1)
-                if word not in declared and _alias_word_ok(matcher, word, True, text):
-                    declared[word] = owner
+                code = columns.get(row.count("|", 0, m.start() - at), owner)
+                if code is not None and word not in declared and _alias_word_ok(matcher, word, True, text):
+                    declared[word] = code
     return declared
+
+
+def _column_owners(base: int, end: int, rows: list[tuple[int, str]], raw: list) -> dict[int, str]:
+    """Column (the number of bars before a cell) -> the one keyed person the table's other rows name in that
+    column, for a record of two or more people side by side ('| | Applicant 1 | Applicant 2 |' then '| Name |
+    Huia | Hemi |' and '| Known as | "Nan" | "Koro" |'): each column is its own person's record, so a name in
+    a "Known as" cell is that column's person, not the table's most named one.  The name rows count here: the
+    person a column names first (its "Name" cell) owns it unless another is named there more often (a shared
+    surname in a later cell).  A table whose columns all name one person has no column owners."""
+    bars = [(base + at + i, at) for at, row in rows for i, ch in enumerate(row) if ch == "|"]
+    counts: dict[int, Counter] = {}
+    first: dict[int, str] = {}
+    for r in sorted((r for r in raw if base <= r[0] < end), key=lambda r: r[0]):
+        if len({f.code for f in r[3]}) != 1:
+            continue
+        before = [at for pos, at in bars if pos < r[0]]
+        if not before:
+            continue
+        row_at = before[-1]  # the row the hit is on
+        column = sum(1 for pos, at in bars if at == row_at and pos < r[0])
+        counts.setdefault(column, Counter())[r[3][0].code] += 1
+        first.setdefault(column, r[3][0].code)
+    owners: dict[int, str] = {}
+    for column, c in counts.items():
+        # the person the column names first (its "Name" cell) unless another is named more often
+        if c[first[column]] == max(c.values()):
+            owners[column] = first[column]
+    return owners if len(set(owners.values())) > 1 else {}
 
 
 # a run of table rows (lines opening with a bar)
