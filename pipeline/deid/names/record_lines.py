@@ -311,7 +311,9 @@ def stranger_of_run(run: list, key) -> bool:
 
 # one word of the family name before the given name, and what joins it to the next: a comma or spaces (before the
 # given name), spaces, a hyphen or one line break (inside a family name written over a line end)
-_FAMILY_WORD_BEFORE = regex.compile(r"(?<![\p{L}\p{M}'’])(?P<w>[\p{L}\p{M}'’]+)(?P<gap>[ \t]*,[ \t]*|[ \t]+|[ \t]*\n[ \t]*|[-‐‑])$")
+_FAMILY_WORD_BEFORE = regex.compile(
+    r"(?<![\p{L}\p{M}'’])(?P<w>[\p{L}\p{M}'’]+)(?P<gap>[ \t]*,[ \t]*|[ \t]+|[ \t]*\n[ \t]*|[-‐‑])$"
+)
 _FOLLOWING_WORD = regex.compile(r"[ \t]+(?P<w>\p{Lu}[\p{L}\p{M}'’-]*)(?![\p{L}\p{M}'’-])")
 _FIELD_END = re.compile(r"[ \t]*(?:[|,;:)\]]|$)", re.M)
 _MAX_FAMILY_WORDS = 4
@@ -373,7 +375,9 @@ def _family_before(text: str, at: int, keyed: frozenset[str]) -> tuple[int, bool
     """Where the printed family name before the given name at `at` starts, whether a comma closes it and
     whether it is in capitals; None when the words before are not one of `keyed` (the longest that is)."""
     window_start = max(0, at - 60)
-    pos, words, first_gap, found = at, [], None, None
+    pos, first_gap = at, None
+    words: list[str] = []
+    found: tuple[int, list[str]] | None = None
     for _ in range(_MAX_FAMILY_WORDS):
         m = _FAMILY_WORD_BEFORE.search(text, window_start, pos)
         if m is None or m.end() != pos:
