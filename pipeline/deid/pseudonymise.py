@@ -45,7 +45,7 @@ from .names.known import KeptMention, NameMatch, matcher_for, normalise_match
 from .names.mention_words import with_mention_words
 from .names.reconcile import reconcile
 from .names.record_forms import collar_number_uses, take_record_initials
-from .names.record_lines import record_line_people, strangers_sharing_a_part
+from .names.record_lines import family_first_lines, record_line_people, strangers_sharing_a_part
 from .names.unlisted_forms import unlisted_forms
 
 PRIORITY = {"known": 3, "structured": 2, "unknown": 1}
@@ -1021,6 +1021,7 @@ def pseudonymise_report(
     # in a given name written before two forms of one surname ("Murdo Nicolson", "Murdo N.")
     chosen += _nameless_initials(report, chosen, [r for r, _ in initials], doc, protected, allow, key)
     chosen = record_line_people(text, chosen, key, _record_line_replacement)
+    chosen = family_first_lines(text, chosen, key, _record_line_replacement)  # "TE RANGI-WALSH, Kahurangi"
     chosen = strangers_sharing_a_part(text, chosen, key, _record_line_replacement)
     unplaced = _number_unknown([c for c in chosen if c.source == "unknown"], glossed | suffixes | _kin_prefixes(), text)
     _take_hyphened_kin(text, chosen)

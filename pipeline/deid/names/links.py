@@ -59,6 +59,7 @@ def link(matcher, text: str, raw: list, strangers: set | None = None) -> list:
     raw = _initial_before_surname(matcher, text, raw)
     raw = _first_name_with_other_surname(matcher, text, raw)
     raw = own_name_runs(matcher, text, raw)
+    raw = _bracketed_given_runs(matcher, text, raw)
     new_names: list[tuple[str, str]] = []
     declared = _declarations(matcher, text, raw)
     raw = _drop_strangers_surnames(
@@ -1156,6 +1157,69 @@ _BRACKETED_KIN = re.compile(
 )
 
 
+# one name in brackets between a person's given name and their family name: "Mr Hēmi (James) Te Rangi",
+# "Pieter (Piet) van der Berg", "Nguyen Van Hung (Henry)" is not this (nothing follows the bracket)
+_BRACKETED_GIVEN = re.compile(r"[ \t]*\([ \t]*(?P<alias>[A-Z][^\W\d_]+(?:-[A-Z][^\W\d_]+)?)[ \t]*\)[ \t]+")
+
+
+def _bracketed_given_pairs(matcher, text: str, raw: list):
+    """(the bracketed name's match, the family name's raw index, the person's code) for each keyed given name of
+    one person, a name in brackets, then a keyed family name that person has: the three are one person's name
+    written out, the bracketed word an other given name of theirs (a passport's, an English one, a short form)."""
+    starts = {r[0]: i for i, r in enumerate(raw)}
+    for r in raw:
+        codes = {f.code for f in r[3]}
+        m = _BRACKETED_GIVEN.match(text, r[1]) if len(codes) == 1 else None
+        j = starts.get(m.end()) if m is not None else None
+        if m is None or j is None:
+            continue
+        (code,) = codes
+        own = {kw.folded for kw in matcher.keyed_words if kw.code == code}
+        words = _name_words(raw[j][2])
+        theirs = code in {f.code for f in raw[j][3]} or (words and all(w in own for w in words))
+        if theirs and not _holds_given_name(matcher, raw[j][2]):
+            yield m, j, code
+
+
+def _holds_given_name(matcher, matched: str) -> bool:
+    """A keyed name's first word among the words (then the piece is a name of its own, not a family name; the
+    key's "Hēmi Te Rangi" does not say whether "Te" is a second given name, so only the first word counts)."""
+    from .known import split_title
+
+    firsts = set()
+    for person in matcher.key.people:
+        for name in person.names:
+            title, words = split_title(name.split())
+            if len(words) > 1 and title is None:  # "Mrs Te Rangi": a title, then the family name
+                firsts.add(fold(words[0]).casefold())
+    return any(w in firsts for w in _name_words(matched))
+
+
+def _bracketed_given_runs(matcher, text: str, raw: list) -> list:
+    """ "Mr Hēmi (James) Te Rangi": the family name after the bracket is the given name's person's, not the
+    relative's who shares it (see `_bracketed_given_pairs`)."""
+    from .known import NameForm
+
+    out = list(raw)
+    for _m, j, code in list(_bracketed_given_pairs(matcher, text, raw)):
+        start, end, matched, forms = out[j]
+        own = [f for f in forms if f.code == code] or [NameForm(text=matched, code=code, rule="surname")]
+        out[j] = (start, end, matched, own[:1])
+    return out
+
+
+def _bracketed_given_names(matcher, text: str, raw: list) -> dict[str, str]:
+    """ "Mr Hēmi (James) Te Rangi": the bracketed name is the person's (see `_bracketed_given_pairs`)."""
+    declared: dict[str, str] = {}
+    for m, _j, code in _bracketed_given_pairs(matcher, text, raw):
+        word = m.group("alias")
+        # the shape says it is a name as surely as quotes would: checked as a quoted word ("James" is in the
+        # English lexicon, yet between "Hēmi" and "Te Rangi" it is his name)
+        if word not in declared and _alias_word_ok(matcher, word, True):
+            declared[word] = code
+    return declared
+
+
 def _run_words(matcher, run: str) -> list[str]:
     """The words of a person's name written out that are new names of theirs: no keyed word (of anybody),
     no English word, title, role or organisation word."""
@@ -1441,6 +1505,8 @@ def _declarations(matcher, text: str, raw: list) -> dict[str, str]:
     sure = sorted((r[0], r[3][0].code) for r in raw if len({f.code for f in r[3]}) == 1)
     ends = {r[0]: r[1] for r in raw}
     declared: dict[str, str] = _bracketed_aliases(matcher, text, raw)
+    for word, given_code in _bracketed_given_names(matcher, text, raw).items():
+        declared.setdefault(word, given_code)
     for word, kin_code in _bracketed_kin(matcher, text, [(r[0], r[1]) for r in raw]).items():
         declared.setdefault(word, kin_code)
     for word, run_code in (_bracketed_full_names(matcher, text, raw) | _full_names(matcher, text, sure, ends)).items():

@@ -33,7 +33,7 @@ import regex
 
 from ...resources import load_yaml
 from .derived import family_spelling
-from .folding import romanised
+from .folding import fold, romanised
 from .known import split_title
 from .unknown import lexicon
 
@@ -297,3 +297,169 @@ def stranger_of_run(run: list, key) -> bool:
         return False
     keyed, other = (run[0], run[1]) if run[0].source == "known" else (run[1], run[0])
     return _a_stranger(_read_key(key), keyed, other)
+
+
+# --- family name first, however the system spells the family name ----------------------------------------------
+#
+# "TE RANGI-WALSH, Kahurangi Aroha", "NAKAMRUA Hinata", "Van der Berg, Pieter", "DE LA CRUZ ROMERO, Lucía",
+# "VANG Mai Yer épouse XIONG": a records system prints the family name first, in capitals or before a comma,
+# however many words it has (a particle, two surnames, a hyphen) and sometimes with one letter slipped.  Word by
+# word the family name is shared by the whole family, so its words go to whoever else is keyed with them and the
+# line carries several codes.  The given name decides whose line it is: the one keyed person whose given name it
+# is and whose family name, compared with spaces, hyphens, case and accents removed (one slipped letter allowed
+# in a long name), is the words before it.
+
+# one word of the family name before the given name, and what joins it to the next: a comma or spaces (before the
+# given name), spaces, a hyphen or one line break (inside a family name written over a line end)
+_FAMILY_WORD_BEFORE = regex.compile(
+    r"(?<![\p{L}\p{M}'’])(?P<w>[\p{L}\p{M}'’]+)(?P<gap>[ \t]*,[ \t]*|[ \t]+|[ \t]*\n[ \t]*|[-‐‑])$"
+)
+_FOLLOWING_WORD = regex.compile(r"[ \t]+(?P<w>\p{Lu}[\p{L}\p{M}'’-]*)(?![\p{L}\p{M}'’-])")
+_FIELD_END = re.compile(r"[ \t]*(?:[|,;:)\]]|$)", re.M)
+_MAX_FAMILY_WORDS = 4
+
+
+@dataclass(frozen=True)
+class _Families:
+    """The key read as (given words, family name) splits: a person keyed "Lucía de la Cruz Romero" may be
+    printed under "de la Cruz Romero" or "Cruz Romero", the key does not say which words are the family name."""
+
+    owners: dict[str, frozenset[str]]  # first given word -> codes
+    firsts: tuple[str, ...]  # the first given words as the key writes them
+    given: dict[str, frozenset[str]]  # code -> every word of the person's keyed names
+    family: dict[str, frozenset[str]]  # code -> the family names, letters only, lower case
+
+
+def _letters(w: str) -> str:
+    return re.sub(r"[^a-z]", "", romanised(w))
+
+
+@lru_cache(maxsize=8)
+def _read_families(people: tuple[tuple[str, tuple[str, ...]], ...]) -> _Families:
+    owners: dict[str, set[str]] = {}
+    words: dict[str, set[str]] = {}
+    family: dict[str, set[str]] = {}
+    firsts: set[str] = set()
+    for code, person_names in people:
+        for name in person_names:
+            title, parts = split_title(name.split())
+            parts = [p for p in parts if _letters(p)]
+            words.setdefault(code, set()).update(_letters(p) for p in parts)
+            if title or len(parts) < 2:
+                continue
+            owners.setdefault(_letters(parts[0]), set()).add(code)
+            firsts.add(parts[0])
+            for k in range(1, len(parts)):
+                family.setdefault(code, set()).add("".join(_letters(p) for p in parts[k:]))
+    freeze = lambda d: {k: frozenset(v) for k, v in d.items()}  # noqa: E731
+    return _Families(freeze(owners), tuple(sorted(firsts)), freeze(words), freeze(family))
+
+
+def _same_family(written: str, keyed: frozenset[str]) -> bool:
+    """The letters of the printed family name are one of the person's, or one slipped letter (a transposition,
+    a letter missed, added or changed) away from one of at least six letters ("nakamrua" of "nakamura")."""
+    from rapidfuzz.distance import OSA
+
+    return written in keyed or any(len(k) >= 6 and OSA.distance(written, k) <= 1 for k in keyed)
+
+
+@lru_cache(maxsize=8)
+def _given_regex(firsts: tuple[str, ...]) -> regex.Pattern[str]:
+    """The keyed given names as words in the text, in any case, with or without their accents (one scan)."""
+    alternatives = sorted({v for w in firsts for v in (w, fold(w))}, key=len, reverse=True)
+    words = "|".join(regex.escape(w) for w in alternatives)
+    return regex.compile(rf"(?<![\p{{L}}\p{{M}}'’-])(?:{words})(?![\p{{L}}\p{{M}}'’-])", regex.IGNORECASE)
+
+
+def _family_before(text: str, at: int, keyed: frozenset[str]) -> tuple[int, bool, bool] | None:
+    """Where the printed family name before the given name at `at` starts, whether a comma closes it and
+    whether it is in capitals; None when the words before are not one of `keyed` (the longest that is)."""
+    window_start = max(0, at - 60)
+    pos, first_gap = at, None
+    words: list[str] = []
+    found: tuple[int, list[str]] | None = None
+    for _ in range(_MAX_FAMILY_WORDS):
+        m = _FAMILY_WORD_BEFORE.search(text, window_start, pos)
+        if m is None or m.end() != pos:
+            break
+        gap = m.group("gap")
+        if first_gap is None:
+            if "\n" in gap or "-" in gap or "‐" in gap or "‑" in gap:
+                return None  # a family name runs on to the given name on the same line
+            first_gap = gap
+        elif "," in gap:
+            break
+        words.insert(0, m.group("w"))
+        pos = m.start()
+        if _same_family("".join(_letters(w) for w in words), keyed):
+            found = (pos, list(words))
+    if found is None or first_gap is None:
+        return None
+    start, family = found
+    capitals = all(c.isupper() for w in family for c in w if c.isalpha())
+    return start, "," in first_gap, capitals
+
+
+def _given_run_end(text: str, end: int, own: frozenset[str]) -> int:
+    """The end of the given names after the first: the person's own keyed words, then at most two more
+    capitalised words (middle names the key leaves out) when the field ends after them."""
+    pos = end
+    while (m := _FOLLOWING_WORD.match(text, pos)) and _letters(m.group("w")) in own:
+        pos = m.end()
+    extra = pos
+    for _ in range(2):
+        m = _FOLLOWING_WORD.match(text, extra)
+        if m is None or _ordinary_word(text, m.group("w")):
+            break
+        extra = m.end()
+        if _FIELD_END.match(text, extra):
+            return extra
+    return pos
+
+
+def _cue_after(text: str, end: int) -> int:
+    """The end of a maiden- or married-name declaration right after a record line ("épouse XIONG",
+    "(née Paewai)"): the name it gives is the same person's (links.py `_maiden_cue`)."""
+    from .links import _maiden_cue
+
+    cue = _maiden_cue()
+    m = cue.match(text, end) if cue is not None else None
+    if m is None:
+        return end
+    word = _FOLLOWING_WORD.match(text, m.end() - 1) if text[m.end() - 1 : m.end()].isspace() else None
+    if word is None:
+        return end
+    if "(" in m.group(0):
+        return end  # "(née Jansen)": an aside the maiden-name pass codes on its own
+    return word.end()
+
+
+def family_first_lines(text: str, chosen: list, key, make: Callable[[int, int, str, str | None], object]) -> list:
+    """`chosen` with each record line that prints a keyed person's family name first ("NAKAMRUA Hinata",
+    "TE RANGI-WALSH, Kahurangi Aroha", "Van der Berg, Pieter") coded as that one person (see above).  The line
+    must have a record's shape: the family name in capitals, or a comma after it and the field ending after the
+    given names; no title before it ("Mr Walsh, Kahurangi's father" is two people).  Linear: one scan for
+    capitalised words, a look back of a few words at each keyed given name."""
+    fam = _read_families(tuple((p.code, tuple(p.names)) for p in key.people))
+    if not fam.owners:
+        return chosen
+    from .links import _titles
+
+    lines: list[tuple[int, int, str | None]] = []
+    for m in _given_regex(fam.firsts).finditer(text):
+        codes = fam.owners.get(_letters(m.group(0)), frozenset())
+        if len(codes) != 1 or not m.group(0)[:1].isupper():
+            continue
+        (code,) = codes
+        before = _family_before(text, m.start(), fam.family.get(code, frozenset()))
+        if before is None:
+            continue
+        start, comma, capitals = before
+        end = _given_run_end(text, m.end(), fam.given.get(code, frozenset()))
+        if not capitals and not (comma and _FIELD_END.match(text, end)):
+            continue  # "Ms Walsh Kahurangi", "Walsh, Kahurangi's father": no record's line
+        title = _FAMILY_WORD_BEFORE.search(text, max(0, start - 16), start)
+        if title is not None and title.end() == start and title.group("w").rstrip(".").casefold() in _titles():
+            continue
+        lines.append((start, _cue_after(text, end), code))
+    return _apply(text, chosen, lines, make) if lines else chosen
