@@ -37,6 +37,7 @@ from .folding import fold
 from .gaelic import surname_variants
 from .groups import group_reading
 from .initials import (
+    capitals_line,
     attending_initials,
     bare_letter_after_first_name,
     code_letters,
@@ -1107,6 +1108,8 @@ class KnownNameMatcher:
             return True
         if any(ch.islower() or not ch.isascii() for ch in matched):
             return True  # "RaG", "MÓS": a particle's letter inside initials is no abbreviation
+        if matched.casefold() in _stop_words() and capitals_line(text, start):
+            return False  # "DRIVEN BY A MALE KNOWN AS JAY": in a line of capitals, "AS" is the word
         if re.search(r"(?:[A-Z]\.){2,}[ \t]+(?:and|&)[ \t]+$", text[max(0, start - 16) : start]):
             return True  # "check with S.T. and WC": beside another person's initials
         if matched not in self.protected and _signed(text, start, end):

@@ -1092,10 +1092,10 @@ def _gazetteer_spans(ctx: _DocContext):
             yield token.i, token.i + 2, "gazetteer_surname", _score("gazetteer_surname")
         elif heading:
             yield token.i, token.i + 1, "gazetteer", _score("gazetteer_heading")
-        elif not lex.is_ambiguous(word) or (not token.is_sent_start and word in lex.uk_first_names):
+        elif not lex.is_ambiguous(word) or (not _starts_sentence(token) and word in lex.uk_first_names):
             # a name that is no English word, or a common UK name capitalised mid-sentence
             yield token.i, token.i + 1, "gazetteer", _score("gazetteer_unambiguous")
-        elif not token.is_sent_start and token.pos_ == "PROPN":
+        elif not _starts_sentence(token) and token.pos_ == "PROPN":
             yield token.i, token.i + 1, "gazetteer", _score("gazetteer_proper_noun")
         elif _acts_like_person(token):
             yield token.i, token.i + 1, "gazetteer", _score("gazetteer_acts_like_person")
@@ -1116,6 +1116,12 @@ def _surname_like(ctx: _DocContext, word: str) -> bool:
         and word not in lex.document_heads
         and low not in _month_words()
     )
+
+
+def _starts_sentence(token: Token) -> bool:
+    """The token opens a sentence or a table cell ("| Orange |", "| Reason for form |"): a cell's first word is
+    capitalised by the layout, as a sentence's is, so its capital is no evidence of a name."""
+    return token.is_sent_start or (token.i > 0 and token.doc[token.i - 1].text == "|")
 
 
 def _acts_like_person(token: Token) -> bool:
@@ -1986,7 +1992,7 @@ def _keep(ctx: _DocContext, start: int, end: int, rule: str) -> bool:
     # a common word ("costa") is a name there, not a group
     if rule in ("ner", "gazetteer", "role") and _is_common_phrase(ctx, start, end, plurals=rule != "role"):
         return False
-    if rule == "ner" and end - start == 1 and ctx.doc[start].is_sent_start and ctx.common_use(ctx.doc[start].text):
+    if rule == "ner" and end - start == 1 and _starts_sentence(ctx.doc[start]) and ctx.common_use(ctx.doc[start].text):
         return False
     return True
 
