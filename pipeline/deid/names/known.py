@@ -37,9 +37,9 @@ from .folding import fold
 from .gaelic import surname_variants
 from .groups import group_reading
 from .initials import (
-    capitals_line,
     attending_initials,
     bare_letter_after_first_name,
+    capitals_line,
     code_letters,
     declared_initials,
     lone_letters,
