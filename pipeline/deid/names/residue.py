@@ -483,7 +483,10 @@ def _place_by_use(ctx, token, conf: dict) -> bool:
     heads are the quasi recognizer's, so the place it reports at its own severity is not also called a name."""
     doc = token.doc
     locatives = conf.get("unexplained_place_words", ())
-    if token.i > 0 and doc[token.i - 1].lower_ in locatives:
+    before = token.i - 1
+    while before >= 0 and doc[before].is_space and doc[before].text.count("\n") <= 1:
+        before -= 1  # "the unit at\nPenmorva": a line the draft wrapped between the two words (not a new paragraph)
+    if before >= 0 and doc[before].lower_ in locatives:
         return True
     if token.i + 1 < len(doc) and doc[token.i + 1].text in _place_heads():
         return True
