@@ -61,3 +61,12 @@ def test_a_stop_word_in_a_line_of_capitals_is_the_word(nlp, text, expected):
     key = parse_key({"people": [{"code": "MEC", "role": "Missing coordinator", "names": ["Anita Shore"]}]})
     found = find_known_names(text, key, doc=nlp(text), lexicon=english_lexicon(nlp))
     assert [(m.text, m.code) for m in found] == expected
+
+
+def test_a_cells_word_the_draft_also_writes_as_a_full_name_stays_a_name(nlp):
+    text = (
+        "The support worker, Shannon Rowe, visited twice.\n\n"
+        "| Date | From | Message |\n|---|---|---|\n| 12/12/24 09:30 | Shannon | I'll check and get back to you |\n"
+    )
+    found = [c for c in find_unknown_names(nlp(text)) if c.text == "Shannon"]
+    assert found

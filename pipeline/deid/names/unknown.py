@@ -1120,8 +1120,13 @@ def _surname_like(ctx: _DocContext, word: str) -> bool:
 
 def _starts_sentence(token: Token) -> bool:
     """The token opens a sentence or a table cell ("| Orange |", "| Reason for form |"): a cell's first word is
-    capitalised by the layout, as a sentence's is, so its capital is no evidence of a name."""
-    return token.is_sent_start or (token.i > 0 and token.doc[token.i - 1].text == "|")
+    capitalised by the layout, as a sentence's is, so its capital is no evidence of a name; unless the draft
+    writes the same word elsewhere before a capitalised word, as a full name ("| Shannon |" of Shannon Rowe)."""
+    if token.is_sent_start:
+        return True
+    if token.i == 0 or token.doc[token.i - 1].text != "|":
+        return False
+    return re.search(rf"(?<![\w-]){re.escape(token.text)}[ \t]+[A-Z][a-z]", token.doc.text) is None
 
 
 def _acts_like_person(token: Token) -> bool:
