@@ -63,3 +63,11 @@ def test_a_lower_case_name_word_modifying_the_noun_after_it_is_the_word(found):
 )
 def test_a_lower_case_slip_in_a_person_slot_stays_the_person(found, text):
     assert ("lumi", "Child L") in found(text)
+
+
+def test_verify_reads_the_same_words_as_no_left_over_name(nlp):
+    from pipeline.deid.names.residue import find_residue
+
+    text = 'LM sent a letter headed "el 3 de abril de 2024". The family lit a lumi lantern. Please ring lumi today.'
+    left = [(r.text, r.kind) for r in find_residue(nlp(text), KEY, [], set(), frozenset())]
+    assert left == [("lumi", "lower_case")]

@@ -933,38 +933,9 @@ class KnownNameMatcher:
         return _any_token(doc, start, end, _modifies_noun_after)
 
     def _lower_case_word(self, text: str, hit, doc) -> bool:
-        """A name written in lower case where the draft uses it as a word of the family's language, not as the
-        person: set in emphasis, the house convention for a word quoted from another language ("*koro*
-        (grandfather)", "shortened to *moko*"), or parsed as the modifier of the lower-case word after it ("hina
-        dolls", "the huia feather", "paj ntaub", "in te reo").  A lower-case slip of a name stays the person:
-        it is the subject, object or possessor ("hetal seemed flat", "ring emine", "rukhsana's"), and the word
-        after a lower-case full name ("hauwa musa") is itself keyed."""
-        start, end, matched, _forms = hit
-        if not matched.isalpha() or not matched.islower():
-            return False
-        opened = _EMPHASIS_OPEN.search(text[max(0, start - 3) : start])
-        if (
-            opened
-            and text[end : end + 3].startswith(opened.group(1))
-            and not text[end + len(opened.group(1)) :][:1].isalnum()
-        ):
-            return True
-        if doc is None:
-            return False
-        span = doc.char_span(start, end)
-        if span is None or len(span) != 1:
-            return False
-        token = span[0]
-        if token.dep_ not in _WORD_MODIFIER_DEPS or token.head.i != token.i + 1 or token.i + 1 >= len(doc):
-            return False
-        head = token.head
-        return (
-            head.pos_ in ("NOUN", "PROPN")
-            and head.is_alpha
-            and head.is_lower
-            and len(head.text) >= 3
-            and not any(kw.folded == fold(head.text).casefold() for kw in self.keyed_words)
-        )
+        """A lower-case hit the draft uses as a word of the family's language (`family_language_word`)."""
+        start, end, _matched, _forms = hit
+        return family_language_word(text, start, end, doc, frozenset(kw.folded for kw in self.keyed_words))
 
     def _key_capitals(self) -> dict[str, set[str]]:
         """Code -> the capitals of each of the person's key names of two words or more, titles left out ("CO'H"
@@ -2248,6 +2219,42 @@ _MODIFIER_DEPS = frozenset({"nummod", "amod", "nmod", "compound", "det", "quantm
 # the modifier links of a word before a noun ("hina dolls", "paj ntaub"), and markdown emphasis around a word
 _WORD_MODIFIER_DEPS = frozenset({"amod", "nmod", "compound"})
 _EMPHASIS_OPEN = re.compile(r"(?:^|[^\w*])([*_]{1,2})$")
+
+
+def family_language_word(text: str, start: int, end: int, doc, keyed: frozenset[str]) -> bool:
+    """A name written in lower case where the draft uses it as a word of the family's language, not as the
+    person: set in emphasis, the house convention for a word quoted from another language ("*koro*
+    (grandfather)", "shortened to *moko*"), or parsed as the modifier of the lower-case word after it ("hina
+    dolls", "the huia feather", "paj ntaub", "in te reo").  A lower-case slip of a name stays the person: it is
+    the subject, object or possessor ("hetal seemed flat", "ring emine", "rukhsana's"), and the word after a
+    lower-case full name ("hauwa musa") is itself keyed (`keyed`: the key's name words, folded, lower case).
+    Pseudonymise and verify's lower-case residue read the same rule."""
+    matched = text[start:end]
+    if not matched.isalpha() or not matched.islower():
+        return False
+    opened = _EMPHASIS_OPEN.search(text[max(0, start - 3) : start])
+    if (
+        opened
+        and text[end : end + 3].startswith(opened.group(1))
+        and not text[end + len(opened.group(1)) :][:1].isalnum()
+    ):
+        return True
+    if doc is None:
+        return False
+    span = doc.char_span(start, end)
+    if span is None or len(span) != 1:
+        return False
+    token = span[0]
+    if token.dep_ not in _WORD_MODIFIER_DEPS or token.head.i != token.i + 1:
+        return False
+    head = token.head
+    return (
+        head.pos_ in ("NOUN", "PROPN")
+        and head.is_alpha
+        and head.is_lower
+        and len(head.text) >= 3
+        and fold(head.text).casefold() not in keyed
+    )
 
 
 def _modifies_noun_after(token) -> bool:

@@ -141,6 +141,17 @@ def find_residue(doc: Doc, key: Key, taken: list[tuple[int, int]], codes: set[st
     return out
 
 
+def _family_language_word(token, people: list[_Person]) -> bool:
+    """ "le 3 mai 2024", "hina dolls", "*koro*": a keyed word in lower case that pseudonymise left as a month of
+    another language or a word of the family's language, by the same rules (known.py)."""
+    from .known import _month_abroad, family_language_word
+
+    text, start = token.doc.text, token.idx
+    end = start + len(token.text)
+    keyed = frozenset(w for p in people for w in p.words)
+    return _month_abroad(text, start, end, token.lower_) or family_language_word(text, start, end, token.doc, keyed)
+
+
 def _classify(token, people: list[_Person], conf: dict, titles, common) -> tuple[str, tuple[str, ...], int] | None:
     text = token.text
     end = token.idx + len(text)
@@ -163,7 +174,7 @@ def _classify(token, people: list[_Person], conf: dict, titles, common) -> tuple
             return "extended_form", who, end
     if text.islower() and text.isalpha() and len(text) >= conf["lower_min"] and word not in common:
         who = tuple(p.code for p in people if word in p.words)
-        if who:
+        if who and not _family_language_word(token, people):
             return "lower_case", who, end
     prev = token.nbor(-1) if token.i > 0 else None
     if prev is not None and prev.text.rstrip(".") in titles and len(bare) == 1 and bare.isupper():
