@@ -71,3 +71,11 @@ def test_verify_reads_the_same_words_as_no_left_over_name(nlp):
     text = 'LM sent a letter headed "el 3 de abril de 2024". The family lit a lumi lantern. Please ring lumi today.'
     left = [(r.text, r.kind) for r in find_residue(nlp(text), KEY, [], set(), frozenset())]
     assert left == [("lumi", "lower_case")]
+
+
+def test_a_family_language_word_is_logged_as_kept_so_no_repeat_brings_the_person_back(nlp):
+    from pipeline.deid.names.known import ORDINARY_WORD, matcher_for
+
+    text = "Lumi built a lumi fort in the garden."
+    found = matcher_for(KEY, english_lexicon(nlp)).search(text, doc=nlp(text))
+    assert [(k.text, k.code, k.reason) for k in found.kept] == [("lumi", "Child L", ORDINARY_WORD)]

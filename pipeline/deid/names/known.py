@@ -915,7 +915,10 @@ class KnownNameMatcher:
         raw += lone_letters(self, text, raw, doc)  # "D refused to speak", "Seen Y and A.C."
         raw += signed_letters(self, text, raw)  # "I'll be at the meeting. J"
         raw += code_letters(self, text, raw)  # "L (a boy, aged 8)": the letter of the keyed code "Child L"
-        raw = [r for r in raw if not self._lower_case_word(text, r, doc)]  # "hina dolls", "*koro* (grandfather)"
+        words = [r for r in raw if self._lower_case_word(text, r, doc)]  # "hina dolls", "*koro* (grandfather)"
+        if words:  # kept, with why, so no unlisted-name repeat of the word brings the person back
+            kept += [KeptMention(s, e, t, forms[0].code, ORDINARY_WORD) for s, e, t, forms in words]
+            raw = [r for r in raw if r not in words]
         raw.sort(key=lambda r: r[0])
         middles: list[tuple[str, str]] = []
         matches = _merge_adjacent(text, self._resolve(text, raw), middles)
