@@ -79,3 +79,10 @@ def test_a_family_language_word_is_logged_as_kept_so_no_repeat_brings_the_person
     text = "Lumi built a lumi fort in the garden."
     found = matcher_for(KEY, english_lexicon(nlp)).search(text, doc=nlp(text))
     assert [(k.text, k.code, k.reason) for k in found.kept] == [("lumi", "Child L", ORDINARY_WORD)]
+
+
+def test_verify_does_not_point_at_those_words_in_a_persons_place_either(nlp):
+    from pipeline.deid.names.residue import find_person_slots
+
+    text = 'LM wrote "el 3 de abril de 2024" to Child L. The family lit a lumi lantern for her.'
+    assert [r.text for r in find_person_slots(nlp(text), KEY, [])] == []

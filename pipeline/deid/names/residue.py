@@ -419,7 +419,7 @@ def _slot_kind(ctx, token, is_code: list[bool], people: list[_Person], conf: dic
         return None  # "BSc", "MBChB", "MRCPsych": letters signed after a name (models/abbreviations.txt)
     folded = fold(word).casefold()
     if token.is_lower:  # "sami", "kasia": only the closeness to a keyed name says it is one
-        if _plain_lower(ctx, token, folded):
+        if _plain_lower(ctx, token, folded) or _family_language_word(token, people):
             return None
         if _close_people([folded], people, conf, prefix_only=True):
             return "variant"
