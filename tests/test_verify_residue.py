@@ -266,3 +266,20 @@ def test_a_slip_in_a_keyed_name_is_pointed_at_whatever_the_model_calls_it(tmp_pa
     assert kinds.get("Obinnah") == "variant" and kinds.get("Adaize") == "variant", kinds
     for word in ("Thornbury", "Trust", "Samaritans"):
         assert word not in kinds, word
+
+
+def test_a_place_after_a_locative_the_line_wrapped_away_from_is_no_name(tmp_path, nlp):
+    """ "the minor injuries unit at" then "Penmorva" on the next line: the draft's wrap does not make the place a
+    name; a new paragraph after "at" does not join them."""
+    from pipeline.deid.names.residue import find_person_slots
+
+    path = tmp_path / "coded.txt"
+    path.write_text(
+        "SG1 took Child K to the minor injuries unit at\nPenvellick that evening. The triage note records:\n\n"
+        "A leaflet was left at\n\nVelimirka wrote back the next day.\n",
+        encoding="utf-8",
+    )
+    report = load_report(path)
+    kinds = {r.text: r.kind for r in find_person_slots(parse_report(report, nlp), SLOT_KEY, [])}
+    assert "Penvellick" not in kinds
+    assert "Velimirka" in kinds

@@ -183,7 +183,7 @@ def _word_in_capitals(token: str) -> bool:
     return token.casefold() in _stop_words()
 
 
-def _capitals_line(text: str, start: int) -> bool:
+def capitals_line(text: str, start: int) -> bool:
     """A line written in capitals (a heading: "NOVEMBER TO DECEMBER 2014"), where capitals say nothing."""
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", start)
@@ -209,7 +209,7 @@ def used_as_person(text: str, raw: list, pending: list, doc, protected: frozense
             continue
         if text[end : end + 1].isdigit():
             continue  # "ST4", "PC2": a grade or a number's prefix, not "ST" the person
-        if _capitals_line(text, start):
+        if capitals_line(text, start):
             continue
         if _DETERMINER_BEFORE.search(text, max(0, start - 12), start) or _a_thing(doc, start, end):
             continue
@@ -455,7 +455,28 @@ def _used_as_thing(text: str, letters: str, uses: list[tuple[int, int]], doc, pe
         gap = re.match(r"[ \t]+\(?[ \t]*", text[e : e + 5])
         if gap and e + gap.end() in starts:
             return True
-    return False
+    return _labels_values(text, uses)
+
+
+_VALUE_AFTER = re.compile(
+    r"[ \t]*:?[ \t]*(?:(?P<decimal>\d{1,3}\.\d+)|(?P<count>\d{1,3})|\[[A-Z][A-Z_]+\])(?![\w/:-]|\.\d)"
+)
+
+
+def _labels_values(text: str, uses: list[tuple[int, int]]) -> bool:
+    """The letters label a value, as a record's field or a measurement does, not a person: a placeholder of an
+    identifier follows them ("NI [NI_NUMBER]"), a decimal reading ("BM 5.1"), or small numbers that differ from
+    one use to the next ("GCS 12" ... "GCS 15": a score read over time; a person's age beside their initials
+    stays the same number)."""
+    counts = set()
+    for _s, e in uses:
+        m = _VALUE_AFTER.match(text, e)
+        if m is None:
+            continue
+        if m.group("count") is None:
+            return True
+        counts.add(m.group("count"))
+    return len(counts) > 1
 
 
 _NUMBER_AFTER = re.compile(r"[ \t]*:?[ \t]*(?:\d{3,}|[A-Z]{1,3}[ \t]?\d)")  # a reference's, not a date's
@@ -484,7 +505,7 @@ def nameless_initials(
         free = [
             (s, e)
             for s, e in where
-            if not overlaps_any(spans, s, e) and not _capitals_line(text, s) and not text[e : e + 1].isdigit()
+            if not overlaps_any(spans, s, e) and not capitals_line(text, s) and not text[e : e + 1].isdigit()
         ]
         if not free or not any(person_slot(text, s, e, doc, people, authors) for s, e in free):
             continue
@@ -540,7 +561,7 @@ def roster_initials(text: str, raw: list, pending: list, doc, protected: frozens
         changed = False
         for item in list(left):
             start, end, matched, _forms = item
-            if overlaps_any(people, start, end) or _capitals_line(text, start):
+            if overlaps_any(people, start, end) or capitals_line(text, start):
                 left.remove(item)
                 continue
             if matched in never_initials() and not in_attendance_list(text, start, end):
@@ -594,7 +615,7 @@ def attending_initials(text: str, raw: list, pending: list, doc, protected: froz
         fits = [f for f in forms if f.code in listed]
         if len({f.code for f in fits}) != 1 or matched in protected or overlaps_any(taken, start, end):
             continue
-        if _capitals_line(text, start) or not _person_use(text, start, end, doc, authors):
+        if capitals_line(text, start) or not _person_use(text, start, end, doc, authors):
             continue
         out.append((start, end, matched, fits[:1]))
         taken.append((start, end))
@@ -655,7 +676,7 @@ def signed_letters(matcher, text: str, raw: list) -> list:
         never = letter in settings()["lone_letter_never"] and not after_closing  # "Cheers, O." is no vowel
         if len(codes) != 1 or never or overlaps_any(spans, start, end):
             continue
-        if _lettering(text, start, letter, matcher.protected) or _capitals_line(text, start):
+        if _lettering(text, start, letter, matcher.protected) or capitals_line(text, start):
             continue
         forms = [NameForm(text=letter, code=codes[0], rule="single_initial", tokens=(("letter", letter),))]
         out.append((start, end, text[start:end], forms))
@@ -869,7 +890,7 @@ def lone_letters(matcher, text: str, raw: list, doc) -> list:
         codes = initials.get(letter)
         if not codes or letter in conf["lone_letter_never"] or overlaps_any(spans, start, end):
             continue
-        if _capitals_line(text, start):
+        if capitals_line(text, start):
             continue
         if _lettering(text, start, letter, matcher.protected) or _after_letter_head(text, start):
             continue
@@ -913,7 +934,7 @@ def _letters_used_again(
             continue
         if re.match(r"[ \t]*\d", text[end : end + 3]) or _DETERMINER_BEFORE.search(text, max(0, start - 12), start):
             continue
-        if _capitals_line(text, start) or _lettering(text, start, letter, matcher.protected):
+        if capitals_line(text, start) or _lettering(text, start, letter, matcher.protected):
             continue
         if _after_letter_head(text, start) or not _noun_slot(text, start, m.end("letter"), doc):
             continue
@@ -968,7 +989,7 @@ def _coordinated_letters(matcher, text: str, people: set[str], spans: list[tuple
         one, two = m.group("one"), m.group("two")
         if one == two or one in never or two in never or not (initials.get(one) and initials.get(two)):
             continue
-        if not ({one, two} & people) or overlaps_any(spans, m.start(), m.end()) or _capitals_line(text, m.start()):
+        if not ({one, two} & people) or overlaps_any(spans, m.start(), m.end()) or capitals_line(text, m.start()):
             continue
         if _lettering(text, m.start(), one, matcher.protected) or _after_letter_head(text, m.start()):
             continue
@@ -1016,7 +1037,7 @@ def leftover_initials(text: str, key, codes: set[str]) -> list[tuple[int, int, s
             continue
         if "." not in bare and ordinary_acronym(bare):
             continue
-        if "." not in bare and _word_in_capitals(bare) and _capitals_line(text, m.start(1)):
+        if "." not in bare and _word_in_capitals(bare) and capitals_line(text, m.start(1)):
             continue  # "HE IS A FRIEND" in a log written in capitals: the word, not someone's "IS"
         out.append((m.start(1), m.start(1) + len(bare), ", ".join(sorted(people))))
     return out
@@ -1106,7 +1127,7 @@ def unlisted_initials(text: str, cands: list, taken: list[tuple[int, int]], doc,
         return (
             not taken_before.overlaps(start, end)
             and not overlaps_any(spans, start, end)
-            and not _capitals_line(text, start)
+            and not capitals_line(text, start)
         )
 
     def one_person(found: list, whole: bool = True) -> Any:

@@ -39,6 +39,7 @@ from .groups import group_reading
 from .initials import (
     attending_initials,
     bare_letter_after_first_name,
+    capitals_line,
     code_letters,
     declared_initials,
     lone_letters,
@@ -121,6 +122,23 @@ _PERSON_AFTER = re.compile(r"[ \t]+(?:was|is|had|has|said|told|would|will|did|an
 _SEASON_AFTER = re.compile(r",?[ \t]+(?:of[ \t]+)?(?:19|20)\d{2}\b|[ \t]+(?:term|holidays?|half-term)\b")
 _MONTHS = frozenset(m.casefold() for m in calendar().full_months)
 _DATE_AFTER = re.compile(r"^,?\s+(?:(?:\d{1,2}(?:st|nd|rd|th)?,?\s+)?(?:19|20)\d{2}|\d{1,2}(?:st|nd|rd|th))\b")
+# a day number then a year around another language's month word, with at most one short link word on each side
+# ("le 3 mai 2024", "el 3 de abril de 2024", "3. toukokuuta 2021"): both numbers are needed, as the word alone
+# may be a given name ("Mai", "Abril")
+_DAY_BEFORE_ABROAD = re.compile(r"(?<![\d.:/,])\b\d{1,2}\.?[ \t]+(?:[a-z]{1,3}[ \t]+)?$")
+_YEAR_AFTER_ABROAD = re.compile(r"^,?[ \t]+(?:[a-z]{1,3}[ \t]+)?(?:19|20)\d{2}\b")
+
+
+def _month_abroad(text: str, start: int, end: int, word: str) -> bool:
+    """ "le 3 mai 2024": a keyed word that is a month in another language (dateparser's CLDR month names, as the
+    date recognizers read them), between a day number and a year, is the month."""
+    from ..recognizers.month_words import months_abroad
+
+    return (
+        word in months_abroad()
+        and _DAY_BEFORE_ABROAD.search(text[max(0, start - 12) : start]) is not None
+        and _YEAR_AFTER_ABROAD.match(text[end : end + 12]) is not None
+    )
 
 
 @dataclass(frozen=True)
@@ -897,6 +915,10 @@ class KnownNameMatcher:
         raw += lone_letters(self, text, raw, doc)  # "D refused to speak", "Seen Y and A.C."
         raw += signed_letters(self, text, raw)  # "I'll be at the meeting. J"
         raw += code_letters(self, text, raw)  # "L (a boy, aged 8)": the letter of the keyed code "Child L"
+        words = [r for r in raw if self._lower_case_word(text, r, doc)]  # "hina dolls", "*koro* (grandfather)"
+        if words:  # kept, with why, so no unlisted-name repeat of the word brings the person back
+            kept += [KeptMention(s, e, t, forms[0].code, ORDINARY_WORD) for s, e, t, forms in words]
+            raw = [r for r in raw if r not in words]
         raw.sort(key=lambda r: r[0])
         middles: list[tuple[str, str]] = []
         matches = _merge_adjacent(text, self._resolve(text, raw), middles)
@@ -912,6 +934,11 @@ class KnownNameMatcher:
         if doc is None or forms[0].rule != "alias" or fold(matched).casefold() not in _common_words():
             return False
         return _any_token(doc, start, end, _modifies_noun_after)
+
+    def _lower_case_word(self, text: str, hit, doc) -> bool:
+        """A lower-case hit the draft uses as a word of the family's language (`family_language_word`)."""
+        start, end, _matched, _forms = hit
+        return family_language_word(text, start, end, doc, frozenset(kw.folded for kw in self.keyed_words))
 
     def _key_capitals(self) -> dict[str, set[str]]:
         """Code -> the capitals of each of the person's key names of two words or more, titles left out ("CO'H"
@@ -1055,6 +1082,8 @@ class KnownNameMatcher:
             return True
         if any(ch.islower() or not ch.isascii() for ch in matched):
             return True  # "RaG", "MÓS": a particle's letter inside initials is no abbreviation
+        if matched.casefold() in _stop_words() and capitals_line(text, start):
+            return False  # "DRIVEN BY A MALE KNOWN AS JAY": in a line of capitals, "AS" is the word
         if re.search(r"(?:[A-Z]\.){2,}[ \t]+(?:and|&)[ \t]+$", text[max(0, start - 16) : start]):
             return True  # "check with S.T. and WC": beside another person's initials
         if matched not in self.protected and _signed(text, start, end):
@@ -1364,7 +1393,7 @@ class KnownNameMatcher:
             before = text[max(0, start - 12) : start].split()
             return bool(before) and before[-1].casefold() in _WEEKDAY_CUES
         if word not in _MONTHS:
-            return False  # "4.1 Jade", "12 Kasia": only a month-like name can be part of a date
+            return _month_abroad(text, start, end, word)  # "4.1 Jade", "12 Kasia": only a month can be in a date
         if _DATE_BEFORE.search(text[max(0, start - 12) : start]) or _DATE_AFTER.match(text[end : end + 14]):
             return True
         return False
@@ -2190,6 +2219,45 @@ def _is_place_entity(doc, start: int, end: int) -> bool:
 
 
 _MODIFIER_DEPS = frozenset({"nummod", "amod", "nmod", "compound", "det", "quantmod"})
+# the modifier links of a word before a noun ("hina dolls", "paj ntaub"), and markdown emphasis around a word
+_WORD_MODIFIER_DEPS = frozenset({"amod", "nmod", "compound"})
+_EMPHASIS_OPEN = re.compile(r"(?:^|[^\w*])([*_]{1,2})$")
+
+
+def family_language_word(text: str, start: int, end: int, doc, keyed: frozenset[str]) -> bool:
+    """A name written in lower case where the draft uses it as a word of the family's language, not as the
+    person: set in emphasis, the house convention for a word quoted from another language ("*koro*
+    (grandfather)", "shortened to *moko*"), or parsed as the modifier of the lower-case word after it ("hina
+    dolls", "the huia feather", "paj ntaub", "in te reo").  A lower-case slip of a name stays the person: it is
+    the subject, object or possessor ("hetal seemed flat", "ring emine", "rukhsana's"), and the word after a
+    lower-case full name ("hauwa musa") is itself keyed (`keyed`: the key's name words, folded, lower case).
+    Pseudonymise and verify's lower-case residue read the same rule."""
+    matched = text[start:end]
+    if not matched.isalpha() or not matched.islower():
+        return False
+    opened = _EMPHASIS_OPEN.search(text[max(0, start - 3) : start])
+    if (
+        opened
+        and text[end : end + 3].startswith(opened.group(1))
+        and not text[end + len(opened.group(1)) :][:1].isalnum()
+    ):
+        return True
+    if doc is None:
+        return False
+    span = doc.char_span(start, end)
+    if span is None or len(span) != 1:
+        return False
+    token = span[0]
+    if token.dep_ not in _WORD_MODIFIER_DEPS or token.head.i != token.i + 1:
+        return False
+    head = token.head
+    return (
+        head.pos_ in ("NOUN", "PROPN")
+        and head.is_alpha
+        and head.is_lower
+        and len(head.text) >= 3
+        and fold(head.text).casefold() not in keyed
+    )
 
 
 def _modifies_noun_after(token) -> bool:

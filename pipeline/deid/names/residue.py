@@ -141,6 +141,17 @@ def find_residue(doc: Doc, key: Key, taken: list[tuple[int, int]], codes: set[st
     return out
 
 
+def _family_language_word(token, people: list[_Person]) -> bool:
+    """ "le 3 mai 2024", "hina dolls", "*koro*": a keyed word in lower case that pseudonymise left as a month of
+    another language or a word of the family's language, by the same rules (known.py)."""
+    from .known import _month_abroad, family_language_word
+
+    text, start = token.doc.text, token.idx
+    end = start + len(token.text)
+    keyed = frozenset(w for p in people for w in p.words)
+    return _month_abroad(text, start, end, token.lower_) or family_language_word(text, start, end, token.doc, keyed)
+
+
 def _classify(token, people: list[_Person], conf: dict, titles, common) -> tuple[str, tuple[str, ...], int] | None:
     text = token.text
     end = token.idx + len(text)
@@ -163,7 +174,7 @@ def _classify(token, people: list[_Person], conf: dict, titles, common) -> tuple
             return "extended_form", who, end
     if text.islower() and text.isalpha() and len(text) >= conf["lower_min"] and word not in common:
         who = tuple(p.code for p in people if word in p.words)
-        if who:
+        if who and not _family_language_word(token, people):
             return "lower_case", who, end
     prev = token.nbor(-1) if token.i > 0 else None
     if prev is not None and prev.text.rstrip(".") in titles and len(bare) == 1 and bare.isupper():
@@ -408,7 +419,7 @@ def _slot_kind(ctx, token, is_code: list[bool], people: list[_Person], conf: dic
         return None  # "BSc", "MBChB", "MRCPsych": letters signed after a name (models/abbreviations.txt)
     folded = fold(word).casefold()
     if token.is_lower:  # "sami", "kasia": only the closeness to a keyed name says it is one
-        if _plain_lower(ctx, token, folded):
+        if _plain_lower(ctx, token, folded) or _family_language_word(token, people):
             return None
         if _close_people([folded], people, conf, prefix_only=True):
             return "variant"
@@ -483,7 +494,10 @@ def _place_by_use(ctx, token, conf: dict) -> bool:
     heads are the quasi recognizer's, so the place it reports at its own severity is not also called a name."""
     doc = token.doc
     locatives = conf.get("unexplained_place_words", ())
-    if token.i > 0 and doc[token.i - 1].lower_ in locatives:
+    before = token.i - 1
+    while before >= 0 and doc[before].is_space and doc[before].text.count("\n") <= 1:
+        before -= 1  # "the unit at\nPenmorva": a line the draft wrapped between the two words (not a new paragraph)
+    if before >= 0 and doc[before].lower_ in locatives:
         return True
     if token.i + 1 < len(doc) and doc[token.i + 1].text in _place_heads():
         return True

@@ -1193,10 +1193,10 @@ def _gazetteer_spans(ctx: _DocContext):
             yield token.i, token.i + 2, "gazetteer_surname", _score("gazetteer_surname")
         elif heading:
             yield token.i, token.i + 1, "gazetteer", _score("gazetteer_heading")
-        elif not lex.is_ambiguous(word) or (not token.is_sent_start and word in lex.uk_first_names):
+        elif not lex.is_ambiguous(word) or (not _starts_sentence(token) and word in lex.uk_first_names):
             # a name that is no English word, or a common UK name capitalised mid-sentence
             yield token.i, token.i + 1, "gazetteer", _score("gazetteer_unambiguous")
-        elif not token.is_sent_start and token.pos_ == "PROPN":
+        elif not _starts_sentence(token) and token.pos_ == "PROPN":
             yield token.i, token.i + 1, "gazetteer", _score("gazetteer_proper_noun")
         elif _acts_like_person(token):
             yield token.i, token.i + 1, "gazetteer", _score("gazetteer_acts_like_person")
@@ -1217,6 +1217,17 @@ def _surname_like(ctx: _DocContext, word: str) -> bool:
         and word not in lex.document_heads
         and low not in _month_words()
     )
+
+
+def _starts_sentence(token: Token) -> bool:
+    """The token opens a sentence or a table cell ("| Orange |", "| Reason for form |"): a cell's first word is
+    capitalised by the layout, as a sentence's is, so its capital is no evidence of a name; unless the draft
+    writes the same word elsewhere before a capitalised word, as a full name ("| Shannon |" of Shannon Rowe)."""
+    if token.is_sent_start:
+        return True
+    if token.i == 0 or token.doc[token.i - 1].text != "|":
+        return False
+    return re.search(rf"(?<![\w-]){re.escape(token.text)}[ \t]+[A-Z][a-z]", token.doc.text) is None
 
 
 def _acts_like_person(token: Token) -> bool:
@@ -2102,7 +2113,7 @@ def _keep(ctx: _DocContext, start: int, end: int, rule: str) -> bool:
     # a common word ("costa") is a name there, not a group
     if rule in ("ner", "gazetteer", "role") and _is_common_phrase(ctx, start, end, plurals=rule != "role"):
         return False
-    if rule == "ner" and end - start == 1 and ctx.doc[start].is_sent_start and ctx.common_use(ctx.doc[start].text):
+    if rule == "ner" and end - start == 1 and _starts_sentence(ctx.doc[start]) and ctx.common_use(ctx.doc[start].text):
         return False
     return True
 
