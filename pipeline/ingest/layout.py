@@ -802,7 +802,7 @@ def rewrap(lines: list[str]) -> list[str]:
 
 
 def _ends_open(line: str) -> bool:
-    """Does `line` stop on a word no English sentence ends on ("... a critical incident in", "... by the")?
+    """Does `line` stop on a word no English sentence ends on ("... a fall at home in", "... by the")?
     Then the sentence goes on in the next line whatever its case (`open_line_end_words` in page_chrome.yaml)."""
     words = re.findall(r"[^\W\d_]+$", line)
     return bool(words) and words[0].casefold() in _open_line_end_words()
@@ -819,7 +819,7 @@ def join_broken_sentences(lines: list[str]) -> list[str]:
     """In page text too short to show its wrap width, a sentence broken at a line end and carried on
     in lower case after a blank line or a removed page header ("His mother's ⏎⏎ partner (known as …")
     is one line again, and so is one broken after a word no sentence ends on, whatever the next line's
-    case ("a critical incident in ⏎⏎ September 2011 when …", `_ends_open`).  Lists, headings and table
+    case ("the baby was admitted in ⏎⏎ March 2016 after …", `_ends_open`).  Lists, headings and table
     rows are left as they are."""
     out: list[str] = []
     for line in lines:
