@@ -22,3 +22,15 @@ def code_text(folder: Path, draft: str, key, nlp, analyzer=None, policy=None, na
     parsed = parse_key(key) if isinstance(key, dict) else key
     doc = parse_for_key(report, nlp, parsed)
     return pseudonymise_report(report, doc, parsed, analyzer=analyzer, policy=policy, lexicon=english_lexicon(nlp))
+
+
+def name_candidates(text: str, surfaces: list[str]):
+    """Unlisted-name candidates at the given surfaces, found left to right (as the unknown-name finder would)."""
+    from pipeline.deid.names.unknown import NameCandidate
+
+    out, pos = [], 0
+    for s in surfaces:
+        start = text.index(s, pos)
+        out.append(NameCandidate(start, start + len(s), s, "test", 0.9))
+        pos = start + len(s)
+    return out

@@ -11,20 +11,12 @@ wording invented).
 
 from __future__ import annotations
 
-from pipeline.deid.names.unknown import NameCandidate, group_mentions
-
-
-def _cands(text: str, surfaces: list[str]) -> list[NameCandidate]:
-    out, pos = [], 0
-    for s in surfaces:
-        start = text.index(s, pos)
-        out.append(NameCandidate(start, start + len(s), s, "test", 0.9))
-        pos = start + len(s)
-    return out
+from pipeline.deid.names.unknown import group_mentions
+from tests.pseudonymise_text import name_candidates
 
 
 def _groups(text: str, surfaces: list[str]) -> list[list[str]]:
-    return [[c.text for c in g] for g in group_mentions(_cands(text, surfaces), text=text)]
+    return [[c.text for c in g] for g in group_mentions(name_candidates(text, surfaces), text=text)]
 
 
 def test_the_same_two_words_family_name_first_are_one_person():

@@ -17,7 +17,8 @@ from __future__ import annotations
 
 import re
 
-from pipeline.deid.names.unknown import NameCandidate, group_mentions
+from pipeline.deid.names.unknown import group_mentions
+from tests.pseudonymise_text import name_candidates
 
 KEY = """people:
   - code: Child M
@@ -103,20 +104,11 @@ def test_other_languages_forms_of_address_are_titles(code_draft):
     assert "Garnier" not in coded and "Ortega" not in coded
 
 
-def _cands(text: str, surfaces: list[str]) -> list[NameCandidate]:
-    out, pos = [], 0
-    for s in surfaces:
-        start = text.index(s, pos)
-        out.append(NameCandidate(start, start + len(s), s, "test", 0.9))
-        pos = start + len(s)
-    return out
-
-
 def test_a_letter_name_or_z_short_form_joins_the_person_named_in_full():
     text = "Jay came first. Then JORDAN PIKE was seen. Daz rang, and Darren Hollis left. Kay stayed."
     groups = [
         [c.text for c in g]
-        for g in group_mentions(_cands(text, ["Jay", "JORDAN PIKE", "Daz", "Darren Hollis", "Kay"]), text=text)
+        for g in group_mentions(name_candidates(text, ["Jay", "JORDAN PIKE", "Daz", "Darren Hollis", "Kay"]), text=text)
     ]
     assert ["Jay", "JORDAN PIKE"] in groups
     assert ["Daz", "Darren Hollis"] in groups

@@ -41,7 +41,7 @@ from . import place_names
 from .codes import is_role_code
 from .keyfile import Key, title_genders
 from .names.initials import in_initials_column, initials_of
-from .names.known import KeptMention, NameMatch, matcher_for, normalise_match
+from .names.known import KeptMention, NameMatch, matcher_for, normalise_match, one_token
 from .names.mention_words import with_mention_words
 from .names.reconcile import reconcile
 from .names.record_forms import collar_number_uses, take_record_initials
@@ -630,10 +630,9 @@ def _person_context(text: str, start: int, end: int, doc, others: set[str]) -> b
         return True  # "her daughter Favour"
     if doc is None:
         return False
-    span = doc.char_span(start, end)
-    if span is None or len(span) != 1:
+    token = one_token(doc, start, end)
+    if token is None:
         return False
-    token = span[0]
     return token.dep_ in ("nsubj", "nsubjpass") and token.head.lemma_ in lexicon().subject_verbs
 
 
@@ -642,10 +641,10 @@ def _after_determiner(text: str, start: int, end: int, doc) -> bool:
     lived there": "that" opens a clause)."""
     if not re.search(rf"(?i)\b{_DETERMINERS}[ \t]+$", text[max(0, start - 8) : start]):
         return False
-    span = doc.char_span(start, end) if doc is not None else None
-    if span is None or len(span) != 1 or span[0].i == 0:
+    token = one_token(doc, start, end) if doc is not None else None
+    if token is None or token.i == 0:
         return True
-    return doc[span[0].i - 1].dep_ != "mark"
+    return doc[token.i - 1].dep_ != "mark"
 
 
 def _repeated_word_names(text: str, cands, taken: list[Replacement], doc=None):

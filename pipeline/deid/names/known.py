@@ -751,6 +751,13 @@ def _trie_regex(node: dict) -> str:
     return "(?:" + "|".join(alternatives) + ")"
 
 
+def one_token(doc, start: int, end: int):
+    """The parse's one token at exactly [start, end), or None (no token boundary there, or several tokens):
+    the rules that ask what the parse made of a single name word."""
+    span = doc.char_span(start, end)
+    return span[0] if span is not None and len(span) == 1 else None
+
+
 def normalise_match(text: str) -> str:
     """Normalise matched text to the key of the form that produced it."""
     text = fold(text).replace("’", "'").replace(".", " ").replace("_", " ")
@@ -1318,10 +1325,9 @@ class KnownNameMatcher:
             return False
         if fold(text[start:end]).casefold() not in self.lexicon or _suffix(text, end):
             return False
-        span = doc.char_span(start, end)
-        if span is None or len(span) != 1:
+        token = one_token(doc, start, end)
+        if token is None:
             return False
-        token = span[0]
         return (
             token.pos_ == "ADJ"
             and token.dep_ == "amod"
@@ -2244,10 +2250,9 @@ def family_language_word(text: str, start: int, end: int, doc, keyed: frozenset[
         return True
     if doc is None:
         return False
-    span = doc.char_span(start, end)
-    if span is None or len(span) != 1:
+    token = one_token(doc, start, end)
+    if token is None:
         return False
-    token = span[0]
     if token.dep_ not in _WORD_MODIFIER_DEPS or token.head.i != token.i + 1:
         return False
     head = token.head
